@@ -1,0 +1,118 @@
+/**
+ * The content script's whole job, as a browser-independent function: read the page with its
+ * adapter, send what changed to the background, and keep the row panels in step with the rows.
+ * The transport and the clock are passed in, so the loop runs in vitest with happy-dom.
+ */
+import type { Language } from '../i18n';
+import type { Marketplace } from '../locale/markets';
+import type { PanelData, RequestOf, ResponseOf } from '../messaging/protocol';
+import type { Diagnostic, Observation } from '../records';
+import { listingKey } from '../records';
+import type { PageAdapter, PageRead } from '../platforms/types';
+import { isOwnMutation, syncRowPanels } from './row-panels';
+
+export type Ingest = (request: RequestOf<'page/ingest'>) => Promise<ResponseOf<'page/ingest'>>;
+
+export interface PageReaderOptions {
+  root: Document;
+  adapter: PageAdapter;
+  market: Marketplace;
+  url: () => URL;
+  ingest: Ingest;
+  language: Language;
+  now?: () => Date;
+  /** Quiet time after the last page mutation before re-reading. */
+  debounceMs?: number;
+  onRead?: (read: PageRead, panels: ReadonlyMap<string, PanelData>) => void;
+  onError?: (error: unknown) => void;
+}
+
+/** What identifies "the same reading of a row": everything but the time it was taken. */
+function rowSignature(row: Observation): string {
+  const { observedAt: _at, observedDate: _date, ...rest } = row;
+  return JSON.stringify(rest);
+}
+
+function rowKey(row: Observation): string {
+  return row.kind === 'order' ? `order|${row.platform}|${row.marketplace}|${row.orderId}|${row.sku}` : listingKey(row);
+}
+
+export interface PageReader {
+  /** Reads now (also called by the observer). Resolves when panels reflect the reading. */
+  readNow(): Promise<void>;
+  stop(): void;
+  panels: ReadonlyMap<string, PanelData>;
+}
+
+export function startPageReader(options: PageReaderOptions): PageReader {
+  const { root, adapter, market, ingest, language, debounceMs = 150 } = options;
+  const now = options.now ?? (() => new Date());
+  const sent = new Map<string, string>();
+  const panels = new Map<string, PanelData>();
+  let lastDiagnostics = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+
+  const read = () => adapter.parse(root, { url: options.url(), market, now: now() });
+
+  async function cycle(): Promise<void> {
+    const reading = read();
+    syncRowPanels(root, reading.anchors, panels, language);
+    const changed = reading.rows.filter((row) => sent.get(rowKey(row)) !== rowSignature(row));
+    const diagnosticsSignature = JSON.stringify(reading.diagnostics);
+    if (changed.length === 0 && diagnosticsSignature === lastDiagnostics) {
+      options.onRead?.(reading, panels);
+      return;
+    }
+    const reply = await ingest({ url: options.url().href, adapterId: adapter.id, rows: changed, diagnostics: reading.diagnostics as Diagnostic[] });
+    for (const row of changed) sent.set(rowKey(row), rowSignature(row));
+    lastDiagnostics = diagnosticsSignature;
+    for (const panel of reply.panels) panels.set(panel.sku, panel);
+    if (stopped) return;
+    // The grid may have re-rendered while the background answered: anchor to the rows as they are now.
+    const fresh = read();
+    syncRowPanels(root, fresh.anchors, panels, language);
+    options.onRead?.(fresh, panels);
+  }
+
+  function readNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await cycle();
+        } while (again && !stopped);
+      } catch (error) {
+        options.onError?.(error);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (records.every(isOwnMutation)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void readNow(), debounceMs);
+  });
+  observer.observe(root.body ?? root.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-sku', 'data-id', 'value'] });
+
+  void readNow();
+  return {
+    readNow,
+    panels,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      observer.disconnect();
+      syncRowPanels(root, [], panels, language, true);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Every UI string, in English and Simplified Chinese. The English table defines the keys;
+ * the Chinese one must have exactly the same keys (a test checks), so a string is never
+ * shown untranslated. `{name}` placeholders are filled by `t()`.
+ */
+export const en = {
+  'panel.daysOfCover': 'Days of cover',
+  'panel.noSales': 'No sales yet',
+  'panel.outOfStock': 'Out of stock',
+  'panel.stockout': 'Runs out {date}',
+  'panel.reorderBy': 'Reorder {quantity} by {date}',
+  'panel.reorderNow': 'Reorder {quantity} now',
+  'panel.noReorder': 'No reorder needed',
+  'panel.health': 'Health {score}',
+  'panel.clearance': 'Clearance: {action}',
+  'panel.oversell': 'Oversell risk: {listed} listed, {pool} in stock',
+  'panel.pending': 'Waiting for the planner…',
+  'panel.days': '{days} d',
+  'popup.title': 'SKUs at risk',
+  'popup.empty': 'Nothing read yet. Open Manage All Inventory in Amazon Seller Central (or Walmart Seller Center, eBay Seller Hub) and the SKUs you see will appear here.',
+  'popup.loading': 'Loading…',
+  'popup.error': 'Could not reach the extension background: {message}',
+  'popup.column.sku': 'SKU',
+  'popup.column.platform': 'Marketplace',
+  'popup.column.available': 'Available',
+  'popup.column.daysOfCover': 'Days of cover',
+  'popup.column.reorder': 'Reorder',
+  'popup.openOptions': 'Settings and export',
+  'options.title': 'Stock Copilot settings',
+  'options.export.heading': 'Export',
+  'options.export.csv': 'Export listings as CSV',
+  'options.export.done': 'Exported {count} rows.',
+  'common.none': '—',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+export const zhCN: Record<MessageKey, string> = {
+  'panel.daysOfCover': '可售天数',
+  'panel.noSales': '暂无销量',
+  'panel.outOfStock': '已断货',
+  'panel.stockout': '预计 {date} 断货',
+  'panel.reorderBy': '请在 {date} 前补货 {quantity} 件',
+  'panel.reorderNow': '请立即补货 {quantity} 件',
+  'panel.noReorder': '暂不需要补货',
+  'panel.health': '健康分 {score}',
+  'panel.clearance': '清仓建议：{action}',
+  'panel.oversell': '超卖风险：已上架 {listed} 件，库存 {pool} 件',
+  'panel.pending': '正在计算…',
+  'panel.days': '{days} 天',
+  'popup.title': '有风险的 SKU',
+  'popup.empty': '还没有读取到数据。请打开亚马逊卖家后台的"管理所有库存"页面（或沃尔玛卖家中心、eBay 卖家中心），您看到的 SKU 会显示在这里。',
+  'popup.loading': '加载中…',
+  'popup.error': '无法连接扩展后台：{message}',
+  'popup.column.sku': 'SKU',
+  'popup.column.platform': '站点',
+  'popup.column.available': '可售',
+  'popup.column.daysOfCover': '可售天数',
+  'popup.column.reorder': '补货',
+  'popup.openOptions': '设置与导出',
+  'options.title': '库存助手设置',
+  'options.export.heading': '导出',
+  'options.export.csv': '导出商品 CSV',
+  'options.export.done': '已导出 {count} 行。',
+  'common.none': '—',
+};

@@ -1,0 +1,83 @@
+/**
+ * One typed protocol map for every message between content scripts, popup, options and the
+ * background. Both ends validate with these schemas: the background never trusts a page's
+ * content script (pages are hostile input), and the UI never trusts a stale background.
+ */
+import { z } from 'zod';
+import { diagnosticSchema, isoDateSchema, observationSchema, platformSchema } from '../records';
+
+/** What a row panel shows for one SKU; the planning result reduced to what fits in a row. */
+export const panelDataSchema = z.object({
+  sku: z.string(),
+  /** Listing key (platform|marketplace|sku) the answer belongs to. */
+  key: z.string(),
+  title: z.string().optional(),
+  available: z.number().int().nullable(),
+  /** null = no sales seen yet, so no estimate. */
+  daysOfCover: z.number().nullable(),
+  stockoutDate: isoDateSchema.nullable(),
+  reorderDate: isoDateSchema.nullable(),
+  reorderQuantity: z.number().int().nullable(),
+  healthScore: z.number().int().min(0).max(100).nullable(),
+  reasons: z.array(z.object({ code: z.string(), points: z.number(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  alerts: z.array(z.object({ code: z.string(), severity: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  clearance: z.object({ action: z.string(), discountPercent: z.number().optional(), sellThroughDays: z.number().nullable().optional() }).nullable(),
+  oversell: z.object({ listedTotal: z.number(), poolAvailable: z.number() }).nullable(),
+  lifecycleStage: z.string().nullable(),
+  /** Mean expected units per day. */
+  dailyDemand: z.number().nullable(),
+});
+export type PanelData = z.infer<typeof panelDataSchema>;
+
+export const atRiskQuerySchema = z.object({
+  platform: platformSchema.optional(),
+  marketplace: z.string().max(40).optional(),
+  risk: z.enum(['all', 'stockout', 'overstock', 'oversell', 'no-sales']).default('all'),
+  search: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(20000).default(500),
+});
+
+export const atRiskItemSchema = panelDataSchema.extend({
+  platform: platformSchema,
+  marketplace: z.string(),
+  /** Seller-page URL that shows this SKU (opened when the seller clicks the row). */
+  url: z.string(),
+});
+export type AtRiskItem = z.infer<typeof atRiskItemSchema>;
+
+export const protocol = {
+  /** A content script read a page: store the rows, answer with the panels for them. */
+  'page/ingest': {
+    request: z.object({
+      url: z.string().url().max(4000),
+      adapterId: z.string().max(80),
+      rows: z.array(observationSchema).max(20_000),
+      diagnostics: z.array(diagnosticSchema).max(1_000),
+    }),
+    response: z.object({ panels: z.array(panelDataSchema) }),
+  },
+  /** Popup: SKUs at risk, most urgent first. */
+  'skus/at-risk': {
+    request: atRiskQuerySchema,
+    response: z.object({ items: z.array(atRiskItemSchema), total: z.number().int() }),
+  },
+  /** Options: every stored listing as CSV text (the caller adds the BOM when saving). */
+  'export/listings-csv': {
+    request: z.object({}),
+    response: z.object({ csv: z.string(), rowCount: z.number().int() }),
+  },
+  /** Diagnostics of the latest reading of each page type, for the popup. */
+  'diagnostics/recent': {
+    request: z.object({}),
+    response: z.object({ pages: z.array(z.object({ adapterId: z.string(), url: z.string(), readAt: z.string(), diagnostics: z.array(diagnosticSchema) })) }),
+  },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = z.input<Protocol[K]['request']>;
+export type ParsedRequestOf<K extends MessageType> = z.output<Protocol[K]['request']>;
+export type ResponseOf<K extends MessageType> = z.output<Protocol[K]['response']>;
+
+export const envelopeSchema = z.object({ type: z.string().max(80), payload: z.unknown() });
+export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };

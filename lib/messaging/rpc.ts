@@ -1,0 +1,47 @@
+/**
+ * Client and server halves of the protocol, independent of the browser: the transport is
+ * passed in (chrome.runtime.sendMessage in the extension, a direct call in tests).
+ */
+import { envelopeSchema, protocol, type MessageType, type ParsedRequestOf, type Reply, type RequestOf, type ResponseOf } from './protocol';
+
+export type Transport = (message: { type: string; payload: unknown }) => Promise<unknown>;
+export type Handlers = { [K in MessageType]: (request: ParsedRequestOf<K>, sender: { url?: string }) => Promise<ResponseOf<K>> };
+
+export class RpcError extends Error {}
+
+/**
+ * A typed client: validates the request before sending and the reply after.
+ * @example const rpc = createClient(transport); const { items } = await rpc('skus/at-risk', { limit: 20 });
+ */
+export function createClient(transport: Transport) {
+  return async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+    const request = protocol[type].request.parse(payload);
+    const reply = (await transport({ type, payload: request })) as Reply | undefined;
+    if (!reply || typeof reply !== 'object') throw new RpcError(`No reply to ${type}`);
+    if (!reply.ok) throw new RpcError(reply.error);
+    return protocol[type].response.parse(reply.data) as ResponseOf<K>;
+  };
+}
+
+/**
+ * The background's dispatcher: unknown types and invalid payloads are refused with an error
+ * reply (never thrown into the message channel), and handlers' answers are checked too.
+ */
+export function createDispatcher(handlers: Partial<Handlers>) {
+  return async function dispatch(message: unknown, sender: { url?: string } = {}): Promise<Reply> {
+    const envelope = envelopeSchema.safeParse(message);
+    if (!envelope.success) return { ok: false, error: 'Malformed message' };
+    const type = envelope.data.type as MessageType;
+    if (!(type in protocol)) return { ok: false, error: `Unknown message type: ${envelope.data.type}` };
+    const handler = handlers[type] as ((req: unknown, sender: { url?: string }) => Promise<unknown>) | undefined;
+    if (!handler) return { ok: false, error: `No handler for ${type}` };
+    const request = protocol[type].request.safeParse(envelope.data.payload);
+    if (!request.success) return { ok: false, error: `Invalid ${type} request: ${request.error.issues[0]?.message ?? 'invalid'}` };
+    try {
+      const data = protocol[type].response.parse(await handler(request.data, sender));
+      return { ok: true, data };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
