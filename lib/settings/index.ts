@@ -1,0 +1,3 @@
+/** Seller settings: schema, defaults and versioned migrations. */
+export * from './schema';
+export { migrateSettings, migrateSettingsReport, migrateV1toV2, type MigrationReport } from './migrate';

@@ -1,0 +1,124 @@
+/**
+ * Upgrades stored settings of any earlier version to the current one, and salvages what it
+ * can from damaged input. Never throws: a settings problem must not stop the planner.
+ *
+ * Version history:
+ * - v1 (0.1 preview): one lead time `{ productionDays, transitDays }` for everything, one
+ *   fixed `safetyBufferUnits` for every channel, language 'zh' for Chinese.
+ * - v2: transit days per destination (FBA / WFS / own warehouse) and per supplier, safety
+ *   buffer per channel (percent or fixed), language 'zh-CN', markdown ladder, hidden panels.
+ */
+import { z } from 'zod';
+import { PLATFORMS } from '../records';
+import { defaultSettings, settingsSchema, SETTINGS_VERSION, type Settings } from './schema';
+
+type Raw = Record<string, unknown>;
+
+export interface MigrationReport {
+  settings: Settings;
+  /** Version the input claimed (or was recognised as); null when unrecognisable. */
+  fromVersion: number | null;
+  /** Dotted paths of input values that were invalid and replaced by defaults. */
+  dropped: string[];
+}
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * v1 -> v2. Keeps the seller's numbers: the single transit time becomes every destination's
+ * transit time, the single buffer becomes a fixed buffer on every platform.
+ * @example migrateV1toV2({ version: 1, leadTimes: { productionDays: 20, transitDays: 30 } }).leadTimes
+ * // { defaultProductionDays: 20, transitDaysByDestination: { FBA: 30, WFS: 30, SELLER: 30 }, suppliers: {}, skuSupplier: {} }
+ */
+export function migrateV1toV2(v1: Raw): Raw {
+  const { leadTimes, safetyBufferUnits, language, ...rest } = v1;
+  const out: Raw = { ...rest, version: 2 };
+  if (isObject(leadTimes)) {
+    const transit = leadTimes.transitDays;
+    out.leadTimes = {
+      defaultProductionDays: leadTimes.productionDays,
+      transitDaysByDestination: { FBA: transit, WFS: transit, SELLER: transit },
+      suppliers: {},
+      skuSupplier: {},
+    };
+  }
+  if (typeof safetyBufferUnits === 'number' && safetyBufferUnits > 0) {
+    out.safetyBuffers = Object.fromEntries(PLATFORMS.map((p) => [p, { kind: 'fixed', value: safetyBufferUnits }]));
+  }
+  if (language !== undefined) out.language = language === 'zh' ? 'zh-CN' : language;
+  return out;
+}
+
+/** Steps indexed by the version they upgrade FROM. */
+const STEPS: Record<number, (raw: Raw) => Raw> = { 1: migrateV1toV2 };
+
+/**
+ * Settings of any version (or garbage) -> current settings, with what was dropped.
+ * Invalid values are replaced by their defaults field by field, so one bad number does not
+ * cost the seller the rest of their settings.
+ * @example migrateSettingsReport({ version: 2, serviceLevel: 'high' }).dropped // ['serviceLevel']
+ */
+export function migrateSettingsReport(input: unknown): MigrationReport {
+  const defaults = defaultSettings();
+  if (!isObject(input)) {
+    return { settings: defaults, fromVersion: null, dropped: input === undefined || input === null ? [] : ['(root)'] };
+  }
+  // Settings written before versioning existed are v1.
+  let version = input.version === undefined ? 1 : input.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > SETTINGS_VERSION) {
+    return { settings: defaults, fromVersion: null, dropped: ['version'] };
+  }
+  const fromVersion = version;
+  let raw: Raw = input;
+  while (version < SETTINGS_VERSION) {
+    const step = STEPS[version]!;
+    try {
+      raw = step(raw);
+    } catch {
+      return { settings: defaults, fromVersion, dropped: ['(root)'] };
+    }
+    version++;
+  }
+  const dropped: string[] = [];
+  const settings = salvage(settingsSchema, { ...raw, version: SETTINGS_VERSION }, defaults, '', dropped) as Settings;
+  return { settings, fromVersion, dropped };
+}
+
+/**
+ * Settings of any version (or garbage) -> current settings. Never throws.
+ * @example migrateSettings(undefined).version // 2
+ */
+export function migrateSettings(input: unknown): Settings {
+  return migrateSettingsReport(input).settings;
+}
+
+/** Keeps the valid parts of `value`: objects are checked key by key, anything else whole. */
+function salvage(schema: z.ZodType, value: unknown, fallback: unknown, path: string, dropped: string[]): unknown {
+  if (value === undefined) return fallback;
+  if (schema instanceof z.ZodObject && isObject(fallback)) {
+    if (!isObject(value)) {
+      dropped.push(path || '(root)');
+      return fallback;
+    }
+    const out: Raw = {};
+    for (const [key, fieldSchema] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+      out[key] = salvage(fieldSchema, value[key], fallback[key], path ? `${path}.${key}` : key, dropped);
+    }
+    return out;
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  // A record (per-SKU or per-channel map): keep the good entries, drop the bad ones.
+  if (schema instanceof z.ZodRecord && isObject(value)) {
+    const out: Raw = {};
+    for (const [key, entry] of Object.entries(value)) {
+      const one = (schema as z.ZodRecord).safeParse({ [key]: entry });
+      if (one.success) Object.assign(out, one.data);
+      else dropped.push(`${path}.${key}`);
+    }
+    const whole = schema.safeParse(out);
+    if (whole.success) return whole.data;
+  }
+  dropped.push(path);
+  return fallback;
+}

@@ -1,0 +1,236 @@
+/**
+ * The seller's planning and display settings (current version), with defaults.
+ *
+ * Stored in extension storage and read back by every version of the extension that comes
+ * later, so: every field has a default, the object carries `version`, and older shapes are
+ * upgraded by lib/settings/migrate.ts (one function per step). Never change the meaning of
+ * an existing field in place: add a field and a migration step.
+ */
+import { z } from 'zod';
+
+export const SETTINGS_VERSION = 2 as const;
+
+/** Where a replenishment shipment goes: Amazon FBA, Walmart WFS, or the seller's own warehouse. */
+export const DESTINATIONS = ['FBA', 'WFS', 'SELLER'] as const;
+export const destinationSchema = z.enum(DESTINATIONS);
+export type Destination = z.infer<typeof destinationSchema>;
+
+const days = z.number().int().min(0).max(3650);
+const pct = z.number().min(0).max(100);
+
+/** A supplier: days to produce an order, and optionally its own transit days per destination. */
+export const supplierSchema = z.object({
+  productionDays: days,
+  /** Overrides the destination transit times for this supplier (e.g. a local supplier ships faster). */
+  transitDays: z.partialRecord(destinationSchema, days).default({}),
+  moq: z.number().int().min(1).max(1e7).default(1),
+  casePack: z.number().int().min(1).max(1e6).default(1),
+});
+export type Supplier = z.infer<typeof supplierSchema>;
+
+export const leadTimesSchema = z.object({
+  /** Production days when a SKU has no supplier. */
+  defaultProductionDays: days,
+  /** Transit (incl. receiving/check-in) days from supplier to each destination. */
+  transitDaysByDestination: z.record(destinationSchema, days),
+  suppliers: z.record(z.string(), supplierSchema),
+  /** SKU -> supplier id. */
+  skuSupplier: z.record(z.string(), z.string()),
+});
+
+/** A channel's safety buffer: units held back from what is listed there. */
+export const safetyBufferSchema = z.object({
+  kind: z.enum(['percent', 'fixed']),
+  /** Percent of the pool (0-100) or fixed units. */
+  value: z.number().min(0).max(1e9),
+});
+export type SafetyBuffer = z.infer<typeof safetyBufferSchema>;
+
+/**
+ * Storage fee schedule in the marketplace's currency, minor units per cubic foot.
+ * Defaults follow the STRUCTURE of Amazon's published US FBA fees for standard-size items
+ * (monthly storage Jan–Sep vs Oct–Dec; aged-inventory surcharge rising at 181–270, 271–365
+ * and 365+ days). The amounts are plausible round defaults, not Amazon's current price list:
+ * the seller should check and edit them.
+ */
+export const storageFeesSchema = z.object({
+  monthlyPerCubicFootJanSep: z.number().int().min(0),
+  monthlyPerCubicFootOctDec: z.number().int().min(0),
+  agedSurcharges: z
+    .array(z.object({ minDays: days, perCubicFootMonthly: z.number().int().min(0) }))
+    .max(20),
+  /** Volume of one unit when no per-SKU volume is set. */
+  defaultUnitCubicFeet: z.number().positive().max(1000),
+  unitCubicFeetBySku: z.record(z.string(), z.number().positive().max(1000)),
+});
+export type StorageFees = z.infer<typeof storageFeesSchema>;
+
+/** Points each health reason costs (0 = ignore that reason). */
+export const healthWeightsSchema = z.object({
+  noSales30d: pct,
+  overstock90d: pct,
+  stockoutSoon: pct,
+  pendingAboveStock: pct,
+  oversoldPool: pct,
+  agedInventory: pct,
+  outOfStock: pct,
+  reorderOverdue: pct,
+  unfulfillableUnits: pct,
+});
+export type HealthWeights = z.infer<typeof healthWeightsSchema>;
+
+export const alertThresholdsSchema = z.object({
+  /** Alert when the expected stockout is within this many days. */
+  stockoutWithinDays: days,
+  /** Health reason "stockout soon" window (the issue's 15 days). */
+  healthStockoutDays: days,
+  /** Health reason "overstock" threshold in days of cover. */
+  overstockDays: days,
+  /** Sales off the forecast by more than this percent ... */
+  offForecastPct: pct,
+  /** ... on this many days in a row. */
+  offForecastDays: z.number().int().min(1).max(60),
+  /** A day's sales above this percent of the forecast is a spike (200 = double). */
+  spikePct: z.number().min(100).max(10000),
+  /** No sale for this many (in-stock) days. */
+  noSaleDays: days,
+});
+export type AlertThresholds = z.infer<typeof alertThresholdsSchema>;
+
+export const PAGE_TYPES = [
+  'amazon/manage-inventory',
+  'amazon/fba-inventory',
+  'amazon/restock',
+  'amazon/orders',
+  'walmart/items',
+  'walmart/wfs-inventory',
+  'walmart/orders',
+  'ebay/active-listings',
+  'ebay/orders',
+] as const;
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  leadTimes: leadTimesSchema,
+  /** Days of demand each reorder should cover after it arrives. */
+  targetCoverDays: z.number().int().min(1).max(730),
+  /** Probability of not running out during the lead time (cycle service level). */
+  serviceLevel: z.number().min(0.5).max(0.999),
+  /** Default MOQ and case pack for SKUs without a supplier. */
+  defaultMoq: z.number().int().min(1).max(1e7),
+  defaultCasePack: z.number().int().min(1).max(1e6),
+  /** Economic order quantity: when enabled, order at least EOQ = sqrt(2·D·K/h). */
+  eoq: z.object({
+    enabled: z.boolean(),
+    orderCostMinor: z.number().int().min(0),
+    /** Yearly holding cost as a fraction of unit cost. */
+    holdingRatePerYear: z.number().min(0).max(10),
+  }),
+  /** Unit cost (minor units) per SKU, for EOQ and clearance margin; missing = price × (1 - defaultMarginPct). */
+  unitCostMinorBySku: z.record(z.string(), z.number().int().min(0)),
+  defaultMarginPct: pct,
+  /** Buffer per channel key: platform ("ebay") or "platform|marketplace" ("amazon|amazon.de"). */
+  safetyBuffers: z.record(z.string(), safetyBufferSchema),
+  /** Seller weight per channel key (same keys as safetyBuffers) when splitting a shared pool. */
+  allocationWeights: z.record(z.string(), z.number().min(0).max(1000)),
+  storageFees: storageFeesSchema,
+  healthWeights: healthWeightsSchema,
+  alerts: alertThresholdsSchema,
+  lifecycle: z.object({
+    /** A listing younger than this is in launch. */
+    launchDays: days,
+    /** Launch orders cover at most this many days (small batches). */
+    launchMaxCoverDays: days,
+    /** Recent/previous sales rate ratio above which a SKU is growing, below which declining. */
+    growthRatio: z.number().min(1).max(10),
+    declineRatio: z.number().min(0).max(1),
+    /** Safety stock multiplier in growth. */
+    growthSafetyFactor: z.number().min(1).max(5),
+    /** No sale for this many days (and not out of stock) = exit. */
+    exitNoSaleDays: days,
+  }),
+  clearance: z.object({
+    /** Markdown ladder in percent; 100 = liquidate/remove. */
+    ladderPct: z.array(z.number().min(0).max(100)).min(1).max(10),
+    /** Price elasticity of demand (negative): -2 means 10% off sells about 23% more. */
+    elasticity: z.number().min(-20).max(0),
+    /** A step "works" when it sells the excess within this many days. */
+    targetSellThroughDays: days,
+    /** Days a liquidation/removal takes to clear the units. */
+    liquidationDays: days,
+  }),
+  notifications: z.object({ enabled: z.boolean() }),
+  language: z.enum(['auto', 'en', 'zh-CN']),
+  /** Page types on which the panels are hidden. */
+  hiddenPanels: z.array(z.string().max(80)).max(50),
+  /** Days of history kept for forecasting. */
+  historyDays: z.number().int().min(28).max(1100),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Defaults for a new install. @example defaultSettings().serviceLevel // 0.95 */
+export function defaultSettings(): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    leadTimes: {
+      defaultProductionDays: 30,
+      // Sea freight China -> US plus FBA check-in is 5-7 weeks; own warehouse receives faster.
+      transitDaysByDestination: { FBA: 40, WFS: 40, SELLER: 30 },
+      suppliers: {},
+      skuSupplier: {},
+    },
+    targetCoverDays: 60,
+    serviceLevel: 0.95,
+    defaultMoq: 1,
+    defaultCasePack: 1,
+    eoq: { enabled: false, orderCostMinor: 5000, holdingRatePerYear: 0.25 },
+    unitCostMinorBySku: {},
+    defaultMarginPct: 30,
+    safetyBuffers: {},
+    allocationWeights: {},
+    storageFees: {
+      monthlyPerCubicFootJanSep: 78,
+      monthlyPerCubicFootOctDec: 240,
+      agedSurcharges: [
+        { minDays: 181, perCubicFootMonthly: 150 },
+        { minDays: 271, perCubicFootMonthly: 400 },
+        { minDays: 366, perCubicFootMonthly: 690 },
+      ],
+      defaultUnitCubicFeet: 0.1,
+      unitCubicFeetBySku: {},
+    },
+    healthWeights: {
+      noSales30d: 30,
+      overstock90d: 20,
+      stockoutSoon: 25,
+      pendingAboveStock: 25,
+      oversoldPool: 15,
+      agedInventory: 10,
+      outOfStock: 30,
+      reorderOverdue: 10,
+      unfulfillableUnits: 5,
+    },
+    alerts: {
+      stockoutWithinDays: 14,
+      healthStockoutDays: 15,
+      overstockDays: 90,
+      offForecastPct: 20,
+      offForecastDays: 3,
+      spikePct: 200,
+      noSaleDays: 30,
+    },
+    lifecycle: {
+      launchDays: 60,
+      launchMaxCoverDays: 30,
+      growthRatio: 1.25,
+      declineRatio: 0.7,
+      growthSafetyFactor: 1.25,
+      exitNoSaleDays: 60,
+    },
+    clearance: { ladderPct: [10, 20, 30, 100], elasticity: -2, targetSellThroughDays: 60, liquidationDays: 14 },
+    notifications: { enabled: true },
+    language: 'auto',
+    hiddenPanels: [],
+    historyDays: 730,
+  };
+}
