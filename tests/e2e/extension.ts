@@ -1,0 +1,55 @@
+/**
+ * Playwright fixtures: a Chromium with the real production build loaded, seller pages served
+ * from fixture files at their real URLs (no network, no seller account), and the extension id.
+ */
+import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extensionArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+
+export const EXTENSION_PATH = resolve('.output/chrome-mv3');
+/** Pinned by the manifest key in wxt.config.ts. */
+export const EXTENSION_ID = 'bjljbmdnahhiinnjhfdpielpalkjldff';
+
+export interface SellerPage {
+  /** Real seller URL to open. */
+  url: string;
+  /** Fixture file (path from the repo root) or HTML text to serve for it. */
+  file?: string;
+  html?: string;
+}
+
+type Fixtures = { context: BrowserContext; extensionId: string; serviceWorker: Worker; serve: (pages: SellerPage[]) => Promise<void> };
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
+    const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: extensionArgs(EXTENSION_PATH) });
+    // Anything not served by a test is refused: tests never touch the network.
+    await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  serve: async ({ context }, use) => {
+    await use(async (pages) => {
+      for (const page of pages) {
+        const body = page.html ?? readFileSync(resolve(page.file!), 'utf8');
+        const url = new URL(page.url);
+        await context.route((candidate) => candidate.origin === url.origin && candidate.pathname === url.pathname, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+        );
+      }
+    });
+  },
+});
+
+export const expect = test.expect;
