@@ -1,54 +1,52 @@
 /**
  * Forecasting entry point shared by the planning core, the batch CLI and the benchmarks.
  *
- * PLACEHOLDER implementation (28-period moving average with a Poisson-style band) so that
- * callers can be written against the final signature; the forecasting work replaces the
- * internals and keeps these exported types and functions.
+ * `forecastSeries` picks a model per series on a rolling-origin holdout (moving average, SES,
+ * Croston, SBA, TSB, damped trend, a blend; each optionally with a day-of-week profile and a
+ * same-time-last-year adjustment) and gives negative-binomial quantiles of cumulative demand.
+ * Pass a context from `fitContext` (pooled across all of a seller's SKUs) for better weekday
+ * shapes and calibrated quantiles; without it, built-in defaults are used.
  */
-export type Freq = 'D' | 'W' | 'M';
+import { cleanValues, cumulativeQuantilesFor, forecastClean, MAX_HORIZON, startWeekday, type CoreForecast } from './core.ts';
+import type { ForecastContext, ForecastResult, SeriesInput } from './types.ts';
 
-export interface SeriesInput {
-  /** Units per period, oldest first. `null` = not known (e.g. out of stock: censored). */
-  values: (number | null)[];
-  freq: Freq;
-  /** ISO date of values[0]. Needed for calendar effects (weekday, Christmas). */
-  start: string;
+export type { Freq, SeriesInput, ForecastResult, ForecastContext } from './types.ts';
+export { fitContext } from './context.ts';
+
+/** Service levels are clamped into this range so quantiles stay finite. */
+const MIN_Q = 0.001;
+const MAX_Q = 0.999;
+
+/**
+ * Forecast `horizon` periods of one series.
+ *
+ * Unknown (`null`) periods are censored: they are skipped, never read as zero. As a guarantee
+ * that censoring can only raise the forecast, a series with unknown periods is also forecast
+ * with them set to 0, and the larger of the two is returned (point forecast and every quantile).
+ *
+ * @example forecastSeries({ values: [3, 3, 3, 3], freq: 'D', start: '2024-01-01' }, 2).mean // [3, 3]
+ */
+export function forecastSeries(input: SeriesInput, horizon: number, ctx?: ForecastContext): ForecastResult {
+  const h = Number.isFinite(horizon) ? Math.min(MAX_HORIZON, Math.max(0, Math.floor(horizon))) : 0;
+  const context = ctx && typeof ctx === 'object' ? ctx : {};
+  const freq = input.freq === 'W' || input.freq === 'M' ? input.freq : 'D';
+  const { weekdayOf0, startDay } = startWeekday(input.start, freq);
+  const { y, hasUnknown } = cleanValues(Array.isArray(input.values) ? input.values : []);
+  const censored = forecastClean({ y, freq, weekdayOf0, startDay, hasUnknown }, h, context);
+  if (!hasUnknown) return toResult(censored, null);
+  const zeroFilled = y.map((v) => (v === v ? v : 0));
+  const asZeros = forecastClean({ y: zeroFilled, freq, weekdayOf0, startDay, hasUnknown: false }, h, context);
+  return toResult(censored, asZeros);
 }
 
-export interface ForecastResult {
-  /** Name of the model that produced the point forecast. */
-  model: string;
-  /** Expected demand in each future period 1..H. */
-  mean: number[];
-  /** Median of total demand over periods 1..h+1 (non-decreasing). */
-  p50Cum: number[];
-  /** 90% quantile of total demand over periods 1..h+1 (non-decreasing). */
-  p90Cum: number[];
-  /** q-quantile (0<q<1) of total demand over periods 1..h+1, for any service level. */
-  quantileCum(q: number): number[];
-}
-
-/** Optional knowledge pooled across a seller's SKUs (fitted once, passed to each series). */
-export type ForecastContext = Record<string, unknown>;
-
-export function forecastSeries(input: SeriesInput, horizon: number, _ctx?: ForecastContext): ForecastResult {
-  const known = input.values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const window = known.slice(-28);
-  const level = window.length ? window.reduce((a, b) => a + b, 0) / window.length : 0;
-  const mean = Array.from({ length: horizon }, () => level);
-  const quantileCum = (q: number) => {
-    const z = Math.sqrt(2) * inverseErf(2 * q - 1);
-    return mean.map((_, h) => {
-      const mu = level * (h + 1);
-      return Math.max(0, mu + z * Math.sqrt(mu));
-    });
+function toResult(core: CoreForecast, floor: CoreForecast | null): ForecastResult {
+  const mean = Array.from(core.mean, (v, i) => (floor ? Math.max(v, floor.mean[i]!) : v));
+  const quantileCum = (q: number): number[] => {
+    const level = Number.isFinite(q) ? Math.min(MAX_Q, Math.max(MIN_Q, q)) : 0.5;
+    const own = cumulativeQuantilesFor(core, level);
+    if (!floor) return own;
+    const other = cumulativeQuantilesFor(floor, level);
+    return own.map((v, i) => Math.max(v, other[i]!));
   };
-  return { model: 'ma28', mean, p50Cum: quantileCum(0.5), p90Cum: quantileCum(0.9), quantileCum };
-}
-
-function inverseErf(x: number): number {
-  const a = 0.147;
-  const ln = Math.log(1 - x * x);
-  const t = 2 / (Math.PI * a) + ln / 2;
-  return Math.sign(x) * Math.sqrt(Math.sqrt(t * t - ln / a) - t);
+  return { model: core.model, mean, p50Cum: quantileCum(0.5), p90Cum: quantileCum(0.9), quantileCum };
 }

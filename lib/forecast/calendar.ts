@@ -1,0 +1,70 @@
+/**
+ * Calendar helpers for daily series: weekday of each period and shop closures on fixed dates.
+ * Dates are handled as whole UTC days so time zones never shift a weekday.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Whole days since 1970-01-01 for an ISO date `YYYY-MM-DD` (NaN when it is not a real date).
+ * @example epochDay('1970-01-02') // 1
+ */
+export function epochDay(iso: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return Number.NaN;
+  const year = Number(match[1]);
+  const month = Number(match[2]) - 1;
+  const day = Number(match[3]);
+  const ms = Date.UTC(year, month, day);
+  const back = new Date(ms);
+  // Date.UTC silently rolls 2021-02-30 over to March; reject instead of guessing.
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month || back.getUTCDate() !== day) return Number.NaN;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/**
+ * Day of week (0 = Sunday .. 6 = Saturday) of an epoch day.
+ * @example weekdayOfEpochDay(0) // 4 (1970-01-01 was a Thursday)
+ */
+export function weekdayOfEpochDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * Indices (relative to `startDay`) of every 25 December that falls in [0, length).
+ * @example christmasIndices(epochDay('2020-12-20'), 10) // [5]
+ */
+export function christmasIndices(startDay: number, length: number): number[] {
+  const out: number[] = [];
+  if (!Number.isFinite(startDay) || length <= 0) return out;
+  const firstYear = new Date(startDay * MS_PER_DAY).getUTCFullYear();
+  const lastYear = new Date((startDay + length - 1) * MS_PER_DAY).getUTCFullYear();
+  for (let year = firstYear; year <= lastYear; year++) {
+    const index = Math.round(Date.UTC(year, 11, 25) / MS_PER_DAY) - startDay;
+    if (index >= 0 && index < length) out.push(index);
+  }
+  return out;
+}
+
+/**
+ * True when the shop looks closed on Christmas Day: every 25 December in the history sold
+ * nothing although the surrounding four weeks sold something. (M5 Walmart stores close on
+ * that day; a seller who does sell then keeps a normal forecast.)
+ * @example isClosedOnChristmas(values, christmasIndices(start, values.length)) // true for M5
+ */
+export function isClosedOnChristmas(values: Float64Array, christmas: number[]): boolean {
+  if (christmas.length === 0) return false;
+  let sawBusyChristmas = false;
+  for (const index of christmas) {
+    const sold = values[index]!;
+    if (Number.isNaN(sold)) continue;
+    if (sold > 0) return false;
+    let around = 0;
+    for (let i = Math.max(0, index - 14); i < Math.min(values.length, index + 15); i++) {
+      const v = values[i]!;
+      if (i !== index && v > 0) around += v;
+    }
+    if (around > 0) sawBusyChristmas = true;
+  }
+  return sawBusyChristmas;
+}

@@ -1,0 +1,206 @@
+/**
+ * Point-forecast models. Each one walks the history once (O(n), no allocation per step) and
+ * records the forecast it would have made at several "origins" (cut points), so rolling-origin
+ * model selection costs one pass per model instead of one per origin.
+ *
+ * Conventions shared by every model:
+ * - `y` holds demand per period; NaN = unknown (censored / closed). Unknown periods carry no
+ *   information, so the state is not updated on them (they are neither zero nor a sale).
+ * - `origins` are sorted ascending; origin o means "fitted on y[0..o)". `out[k]` receives the
+ *   flat per-period forecast at origins[k] (for trend models, see `dampedTrendAt`).
+ * - A model with no known history forecasts 0.
+ */
+
+/** Smoothing weights and windows used by the model zoo (kept together so tuning is in one place). */
+export const MODEL_SETTINGS = {
+  crostonAlpha: 0.1,
+  tsbDemandAlpha: 0.1,
+  tsbProbabilityBeta: 0.05,
+  dampedAlpha: 0.2,
+  dampedBeta: 0.05,
+  dampedPhi: 0.9,
+} as const;
+
+/**
+ * Mean of the last `window` known values before each origin (skipping unknown periods, so a
+ * stockout does not pull the average down).
+ * @example movingAverageAt(Float64Array.of(1, 2, 3, 4), 2, [4], out) // out[0] = 3.5
+ */
+export function movingAverageAt(y: Float64Array, window: number, origins: readonly number[], out: Float64Array): void {
+  for (let k = 0; k < origins.length; k++) {
+    let sum = 0;
+    let count = 0;
+    for (let i = origins[k]! - 1; i >= 0 && count < window; i--) {
+      const v = y[i]!;
+      if (v === v) {
+        sum += v;
+        count++;
+      }
+    }
+    out[k] = count > 0 ? sum / count : 0;
+  }
+}
+
+/**
+ * Simple exponential smoothing, started from the mean of the first ~1/alpha known values
+ * (starting from the first value alone lets one early spike or zero dominate for months).
+ * @example sesAt(Float64Array.of(4, 4, 4), 0.5, [3], out) // out[0] = 4
+ */
+export function sesAt(y: Float64Array, alpha: number, origins: readonly number[], out: Float64Array): void {
+  const n = y.length;
+  const warmup = Math.max(1, Math.ceil(1 / alpha));
+  let level = 0;
+  let seen = 0;
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    while (k < origins.length && origins[k] === i) out[k++] = level;
+    if (i === n) break;
+    const v = y[i]!;
+    if (v !== v) continue;
+    if (seen < warmup) {
+      seen++;
+      level += (v - level) / seen;
+    } else {
+      level += alpha * (v - level);
+    }
+  }
+  while (k < origins.length) out[k++] = level;
+}
+
+/**
+ * Croston's method: smooth the size of non-zero demands and the interval between them;
+ * forecast = size / interval. `biasCorrection` = 1 - alpha/2 gives SBA (Syntetos-Boylan),
+ * which removes Croston's known upward bias on intermittent series.
+ * @example crostonAt(Float64Array.of(0, 2, 0, 2), 0.1, 1, [4], out) // out[0] = 1
+ */
+export function crostonAt(
+  y: Float64Array,
+  alpha: number,
+  biasCorrection: number,
+  origins: readonly number[],
+  out: Float64Array,
+): void {
+  const n = y.length;
+  let size = 0;
+  let interval = 0;
+  let sinceLast = 0;
+  let started = false;
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    while (k < origins.length && origins[k] === i) out[k++] = started ? (biasCorrection * size) / interval : 0;
+    if (i === n) break;
+    const v = y[i]!;
+    if (v !== v) continue;
+    sinceLast++;
+    if (v > 0) {
+      if (!started) {
+        size = v;
+        interval = sinceLast;
+        started = true;
+      } else {
+        size += alpha * (v - size);
+        interval += alpha * (sinceLast - interval);
+      }
+      sinceLast = 0;
+    }
+  }
+  while (k < origins.length) out[k++] = started ? (biasCorrection * size) / interval : 0;
+}
+
+/**
+ * TSB (Teunter-Syntetos-Babai): smooth the probability of a sale every period and the size of
+ * sales when they happen; forecast = probability x size. Unlike Croston it decays towards zero
+ * when an item stops selling (obsolescence).
+ * @example tsbAt(Float64Array.of(2, 0, 2, 0), 0.1, 0.1, [4], out) // out[0] close to 1
+ */
+export function tsbAt(
+  y: Float64Array,
+  sizeAlpha: number,
+  probabilityBeta: number,
+  origins: readonly number[],
+  out: Float64Array,
+): void {
+  const n = y.length;
+  const warmup = Math.max(1, Math.ceil(1 / probabilityBeta));
+  let probability = 0;
+  let size = 0;
+  let seen = 0;
+  let sales = 0;
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    while (k < origins.length && origins[k] === i) out[k++] = probability * size;
+    if (i === n) break;
+    const v = y[i]!;
+    if (v !== v) continue;
+    const sold = v > 0 ? 1 : 0;
+    // Warm-up with running means so the first sale does not set the size alone.
+    if (seen < warmup) {
+      seen++;
+      probability += (sold - probability) / seen;
+    } else {
+      probability += probabilityBeta * (sold - probability);
+    }
+    if (sold) {
+      sales++;
+      size += sales <= Math.ceil(1 / sizeAlpha) ? (v - size) / sales : sizeAlpha * (v - size);
+    }
+  }
+  while (k < origins.length) out[k++] = probability * size;
+}
+
+/**
+ * Damped-trend Holt smoothing (for launches and items ramping up or down). Records level and
+ * slope; the forecast h periods ahead is level + slope * (phi + phi^2 + ... + phi^h).
+ * Unknown periods advance the state without an observation.
+ * @example dampedTrendAt(Float64Array.of(1, 2, 3, 4, 5, 6), 0.5, 0.3, 0.9, [6], lv, sl) // sl[0] > 0
+ */
+export function dampedTrendAt(
+  y: Float64Array,
+  alpha: number,
+  beta: number,
+  phi: number,
+  origins: readonly number[],
+  outLevel: Float64Array,
+  outSlope: Float64Array,
+): void {
+  const n = y.length;
+  let level = 0;
+  let slope = 0;
+  let seen = 0;
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    while (k < origins.length && origins[k] === i) {
+      outLevel[k] = level;
+      outSlope[k++] = slope;
+    }
+    if (i === n) break;
+    const v = y[i]!;
+    if (v !== v) {
+      if (seen > 0) {
+        level += phi * slope;
+        slope *= phi;
+      }
+      continue;
+    }
+    if (seen === 0) {
+      level = v;
+    } else {
+      const previous = level;
+      level = alpha * v + (1 - alpha) * (level + phi * slope);
+      slope = beta * (level - previous) + (1 - beta) * phi * slope;
+    }
+    seen++;
+  }
+  while (k < origins.length) {
+    outLevel[k] = level;
+    outSlope[k++] = slope;
+  }
+}
+
+/**
+ * phi + phi^2 + ... + phi^h, the multiplier of the slope h periods ahead.
+ * @example dampedSum(0.5, 2) // 0.75
+ */
+export function dampedSum(phi: number, h: number): number {
+  return phi === 1 ? h : (phi * (1 - phi ** h)) / (1 - phi);
+}

@@ -1,0 +1,40 @@
+/** Public types of the forecasting module (re-exported by index.ts; callers import from there). */
+
+export type Freq = 'D' | 'W' | 'M';
+
+export interface SeriesInput {
+  /** Units per period, oldest first. `null` = not known (e.g. out of stock: censored). */
+  values: (number | null)[];
+  freq: Freq;
+  /** ISO date of values[0]. Needed for calendar effects (weekday, Christmas). */
+  start: string;
+}
+
+export interface ForecastResult {
+  /** Name of the model that produced the point forecast. */
+  model: string;
+  /** Expected demand in each future period 1..H. */
+  mean: number[];
+  /** Median of total demand over periods 1..h+1 (non-decreasing). */
+  p50Cum: number[];
+  /** 90% quantile of total demand over periods 1..h+1 (non-decreasing). */
+  p90Cum: number[];
+  /** q-quantile (0<q<1) of total demand over periods 1..h+1, for any service level. */
+  quantileCum(q: number): number[];
+}
+
+/**
+ * Knowledge pooled across a seller's SKUs, fitted once with `fitContext` and passed to every
+ * `forecastSeries` call. Every field is optional; missing fields fall back to built-in defaults
+ * (tuned on the real data sets in /work/shared/data), so `{}` is a valid context.
+ */
+export interface ForecastContext {
+  /** Seller-wide day-of-week multipliers (Sunday first, mean 1) that sparse items shrink towards. */
+  weekdayProfile?: readonly number[];
+  /** Seller-wide variance-to-mean ratio of single-period demand (negative-binomial dispersion). */
+  dispersion?: number;
+  /** Seller-wide relative sd of an item's level over the evaluation window (calibrates quantiles). */
+  levelDrift?: number;
+  /** Candidate that must be beaten clearly on the holdout before another one is chosen. */
+  defaultModel?: string;
+}
