@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { marketplaceById } from '../locale/markets';
+import type { RequestOf, ResponseOf } from '../messaging/protocol';
+import { startPageReader, type PageReader } from './page-reader';
+import { PANEL_TAG } from './row-panels';
+import { testAdapter } from './test-adapter';
+
+const market = marketplaceById('amazon.com')!;
+
+function fakeBackground() {
+  const requests: RequestOf<'page/ingest'>[] = [];
+  const ingest = async (request: RequestOf<'page/ingest'>): Promise<ResponseOf<'page/ingest'>> => {
+    requests.push(request);
+    return {
+      panels: request.rows.map((row) => ({
+        sku: row.sku, key: `amazon|amazon.com|${row.sku}`, available: row.kind === 'listing' ? row.available ?? null : null,
+        daysOfCover: row.kind === 'listing' ? (row.available ?? 0) / 2 : null, stockoutDate: null, reorderDate: null, reorderQuantity: null,
+        healthScore: null, reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: 2,
+      })),
+    };
+  };
+  return { requests, ingest };
+}
+
+function setRows(rows: [string, number][]) {
+  document.body.innerHTML = `<div id="grid">${rows.map(([sku, available]) => `<div class="row" data-sku="${sku}" data-available="${available}"></div>`).join('')}</div>`;
+}
+
+const cover = (sku: string) => document.querySelector(`div.row[data-sku="${sku}"] ${PANEL_TAG}`)?.shadowRoot?.querySelector('[data-testid="days-of-cover"]')?.textContent;
+
+let reader: PageReader | undefined;
+afterEach(() => { reader?.stop(); reader = undefined; });
+
+describe('startPageReader', () => {
+  it('sends the rows it read and shows the answers in the rows', async () => {
+    setRows([['A', 20], ['B', 60]]);
+    const bg = fakeBackground();
+    reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest: bg.ingest, language: 'en' });
+    await reader.readNow();
+    expect(bg.requests).toHaveLength(1);
+    expect(bg.requests[0]!.rows.map((r) => r.sku)).toEqual(['A', 'B']);
+    expect(cover('A')).toBe('Days of cover: 10 d');
+    expect(cover('B')).toBe('Days of cover: 30 d');
+  });
+
+  it('does not re-send unchanged rows, and sends only the row that changed', async () => {
+    setRows([['A', 20], ['B', 60]]);
+    const bg = fakeBackground();
+    reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest: bg.ingest, language: 'en' });
+    await reader.readNow();
+    await reader.readNow();
+    expect(bg.requests).toHaveLength(1);
+    document.querySelector('div.row[data-sku="B"]')!.setAttribute('data-available', '8');
+    await reader.readNow();
+    expect(bg.requests).toHaveLength(2);
+    expect(bg.requests[1]!.rows.map((r) => r.sku)).toEqual(['B']);
+    expect(cover('B')).toBe('Days of cover: 4 d');
+  });
+
+  it('re-reads by itself when the grid re-renders, and panels follow the new rows', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      setRows([['A', 20]]);
+      const bg = fakeBackground();
+      reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest: bg.ingest, language: 'en', debounceMs: 50 });
+      await reader.readNow();
+      setRows([['C', 14], ['A', 20]]);
+      await vi.waitFor(async () => {
+        await vi.advanceTimersByTimeAsync(60);
+        expect(cover('C')).toBe('Days of cover: 7 d');
+      });
+      expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(2);
+      expect(cover('A')).toBe('Days of cover: 10 d');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports a failing background without breaking the page', async () => {
+    setRows([['A', 20]]);
+    const errors: unknown[] = [];
+    reader = startPageReader({
+      root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'),
+      ingest: async () => { throw new Error('background asleep'); }, language: 'en', onError: (e) => errors.push(e),
+    });
+    await reader.readNow();
+    expect(errors).toHaveLength(1);
+    // The row still has its (pending) panel, and the page is untouched otherwise.
+    expect(document.querySelector(`div.row[data-sku="A"] ${PANEL_TAG}`)).not.toBeNull();
+  });
+
+  it('removes its panels when stopped', async () => {
+    setRows([['A', 20]]);
+    const bg = fakeBackground();
+    reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest: bg.ingest, language: 'en' });
+    await reader.readNow();
+    reader.stop();
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+  });
+});

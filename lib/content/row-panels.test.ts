@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PanelData } from '../messaging/protocol';
+import { isOwnMutation, PANEL_TAG, syncRowPanels } from './row-panels';
+
+function panel(sku: string, daysOfCover: number | null): PanelData {
+  return { sku, key: `amazon|amazon.com|${sku}`, available: 10, daysOfCover, stockoutDate: null, reorderDate: null, reorderQuantity: null, healthScore: 80, reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: 1 };
+}
+
+function rows(...skus: string[]) {
+  document.body.innerHTML = `<div id="grid">${skus.map((s) => `<div class="row"><span class="sku"></span></div>`).join('')}</div>`;
+  const elements = [...document.querySelectorAll('.row')];
+  elements.forEach((el, i) => { el.querySelector('.sku')!.textContent = skus[i]!; });
+  return elements.map((element, i) => ({ sku: skus[i]!, element }));
+}
+
+const coverText = (row: Element) => row.querySelector(PANEL_TAG)?.shadowRoot?.querySelector('[data-testid="days-of-cover"]')?.textContent;
+
+describe('syncRowPanels', () => {
+  beforeEach(() => { document.body.innerHTML = ''; });
+
+  it('mounts one panel per row, in a shadow root, with that row\'s numbers', () => {
+    const anchors = rows('A', 'B');
+    const stats = syncRowPanels(document, anchors, new Map([['A', panel('A', 12)], ['B', panel('B', 40)]]), 'en');
+    expect(stats.created).toBe(2);
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(2);
+    expect(coverText(anchors[0]!.element)).toBe('Days of cover: 12 d');
+    expect(coverText(anchors[1]!.element)).toBe('Days of cover: 40 d');
+  });
+
+  it('never duplicates a panel when synced again, and skips unchanged rows', () => {
+    const anchors = rows('A');
+    const panels = new Map([['A', panel('A', 12)]]);
+    syncRowPanels(document, anchors, panels, 'en');
+    const again = syncRowPanels(document, anchors, panels, 'en');
+    expect(again).toEqual({ created: 0, rendered: 0, removed: 0 });
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+  });
+
+  it('re-renders a reused row element that now shows another SKU (client-side sort)', () => {
+    const anchors = rows('A', 'B');
+    const panels = new Map([['A', panel('A', 12)], ['B', panel('B', 40)]]);
+    syncRowPanels(document, anchors, panels, 'en');
+    // The grid keeps its row elements and swaps their content.
+    const swapped = [{ sku: 'B', element: anchors[0]!.element }, { sku: 'A', element: anchors[1]!.element }];
+    syncRowPanels(document, swapped, panels, 'en');
+    expect(coverText(anchors[0]!.element)).toBe('Days of cover: 40 d');
+    expect(coverText(anchors[1]!.element)).toBe('Days of cover: 12 d');
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(2);
+  });
+
+  it('removes panels of rows that left the page and puts a panel in new rows (paging)', () => {
+    const first = rows('A', 'B');
+    syncRowPanels(document, first, new Map(), 'en');
+    const stale = first[0]!.element.querySelector(PANEL_TAG)!;
+    // Next page: the old rows stay in the DOM but are no longer rows the adapter reports.
+    const second = rows('C');
+    document.body.append(stale.parentElement!);
+    const stats = syncRowPanels(document, second, new Map(), 'en');
+    expect(stats.removed).toBe(1);
+    expect([...document.querySelectorAll(PANEL_TAG)].map((h) => (h as HTMLElement).dataset.sku)).toEqual(['C']);
+  });
+
+  it('puts the panel inside the last cell of a table row, not as a bare child of <tr>', () => {
+    document.body.innerHTML = '<table><tbody><tr><td>A</td><td>5</td></tr></tbody></table>';
+    const tr = document.querySelector('tr')!;
+    syncRowPanels(document, [{ sku: 'A', element: tr }], new Map(), 'en');
+    expect(tr.querySelector(`:scope > td:last-child > ${PANEL_TAG}`)).not.toBeNull();
+  });
+
+  it('shows page text only as text: a hostile SKU cannot inject markup', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const anchors = rows(evil);
+    syncRowPanels(document, anchors, new Map([[evil, { ...panel(evil, 3), clearance: { action: '<b>x</b>' } }]]), 'en');
+    const shadow = anchors[0]!.element.querySelector(PANEL_TAG)!.shadowRoot!;
+    expect(shadow.querySelector('img, b')).toBeNull();
+    expect(shadow.querySelector('[data-testid="clearance"]')!.textContent).toContain('<b>x</b>');
+  });
+
+  it('shows Chinese text when the UI language is Chinese', () => {
+    const anchors = rows('A');
+    syncRowPanels(document, anchors, new Map([['A', panel('A', 12)]]), 'zh-CN');
+    expect(coverText(anchors[0]!.element)).toBe('可售天数: 12 天');
+  });
+
+  it('recognises mutations that only touch its own panels', () => {
+    const anchors = rows('A');
+    syncRowPanels(document, anchors, new Map(), 'en');
+    const host = document.querySelector(PANEL_TAG)!;
+    const own = { type: 'childList', target: anchors[0]!.element, addedNodes: [host], removedNodes: [] } as unknown as MutationRecord;
+    const page = { type: 'childList', target: anchors[0]!.element, addedNodes: [document.createElement('div')], removedNodes: [] } as unknown as MutationRecord;
+    expect(isOwnMutation(own)).toBe(true);
+    expect(isOwnMutation(page)).toBe(false);
+  });
+});
