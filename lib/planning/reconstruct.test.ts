@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dayNumber, isoDate } from './days';
+import { listingAt, orderAt } from './fixtures';
+import { demandDays, HOW_CENSORED, HOW_EXACT, HOW_INFERRED, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
+import type { ListingObservation } from '../records';
+
+const START = dayNumber('2024-01-01');
+const sumRange = (a: ArrayLike<number>, from: number, to: number) => {
+  let s = 0;
+  for (let i = from; i <= to; i++) s += a[i]!;
+  return s;
+};
+/** Sum of the reconstruction over absolute days [from, to]. */
+const sumDays = (s: DemandSeries, from: number, to: number) => sumRange(s.units, from - s.startDay, to - s.startDay);
+
+describe('orders (exact)', () => {
+  it('count pending and shipped, ignore cancelled, and mark days between as exact zeros', () => {
+    const orders = [
+      orderAt('2024-02-27', 2, 'shipped', { observedDate: '2024-03-01' }),
+      orderAt('2024-02-29', 1, 'pending', { observedDate: '2024-03-01' }),
+      orderAt('2024-02-29', 4, 'cancelled', { observedDate: '2024-03-01' }),
+      orderAt('2024-03-01', 3, 'unshipped', { observedDate: '2024-03-01' }),
+    ];
+    const days = demandDays(reconstructDemand(orders, { end: '2024-03-01' }));
+    expect(days).toEqual([
+      { date: '2024-02-27', units: 2, how: 'exact' },
+      { date: '2024-02-28', units: 0, how: 'exact' },
+      { date: '2024-02-29', units: 1, how: 'exact' },
+      { date: '2024-03-01', units: 3, how: 'exact' },
+    ]);
+  });
+  it('use the latest status of an order seen twice', () => {
+    const first = orderAt('2024-05-01', 5, 'pending', { orderId: 'X', observedDate: '2024-05-01' });
+    const later = { ...first, status: 'cancelled' as const, observedAt: '2024-05-02T10:00:00Z', observedDate: '2024-05-02' };
+    const series = reconstructDemand([later, first], { end: '2024-05-02' });
+    expect(series.units[0]).toBe(0);
+  });
+  it('win over windowed counts on the days they cover', () => {
+    const obs = [
+      orderAt('2024-01-05', 10, 'shipped', { observedDate: '2024-01-07' }),
+      listingAt('2024-01-07', { unitsSold: [{ windowDays: 7, units: 24 }] }),
+    ];
+    const s = reconstructDemand(obs, { end: '2024-01-07' });
+    // Orders cover 01-05..01-07 exactly (10 units); the other 14 units spread over 01-01..01-04.
+    expect(Array.from(s.units)).toEqual([3.5, 3.5, 3.5, 3.5, 10, 0, 0]);
+    expect(Array.from(s.how)).toEqual([1, 1, 1, 1, 2, 2, 2]);
+  });
+});
+
+describe('windowed counts', () => {
+  it('spread one window evenly', () => {
+    const s = reconstructDemand([listingAt('2024-01-30', { unitsSold: [{ windowDays: 30, units: 60 }] })], { end: '2024-01-30' });
+    expect(s.units.length).toBe(30);
+    expect(s.units.every((v) => v === 2)).toBe(true);
+  });
+  it('differences of overlapping windows give the new days', () => {
+    const s = reconstructDemand(
+      [
+        listingAt('2024-01-07', { unitsSold: [{ windowDays: 7, units: 7 }] }),
+        listingAt('2024-01-09', { unitsSold: [{ windowDays: 7, units: 11 }] }),
+      ],
+      { end: '2024-01-09' },
+    );
+    expect(sumRange(s.units, 2, 8)).toBeCloseTo(11, 9);
+    expect(sumRange(s.units, 0, 6)).toBeCloseTo(7, 9);
+  });
+  it('leave nothing on out-of-stock days: the window total goes to the in-stock days', () => {
+    const s = reconstructDemand(
+      [
+        listingAt('2024-01-05', { available: 0 }),
+        listingAt('2024-01-07', { available: 0, unitsSold: [{ windowDays: 7, units: 8 }] }),
+      ],
+      { end: '2024-01-07' },
+    );
+    expect(Array.from(s.how.slice(4))).toEqual([HOW_CENSORED, HOW_CENSORED, HOW_CENSORED]);
+    expect(Number.isNaN(s.units[5]!)).toBe(true);
+    expect(Array.from(s.units.slice(0, 4))).toEqual([2, 2, 2, 2]);
+  });
+});
+
+describe('cumulative counts and stock deltas', () => {
+  it('spread the cumulative change over the days between visits', () => {
+    const s = reconstructDemand(
+      [listingAt('2024-02-27', { cumulativeSold: 100 }), listingAt('2024-03-02', { cumulativeSold: 112 })],
+      { end: '2024-03-02' },
+    );
+    // 2024 is a leap year: 02-28, 02-29, 03-01, 03-02 = 4 days.
+    expect(demandDays(s).slice(1)).toEqual(
+      ['2024-02-28', '2024-02-29', '2024-03-01', '2024-03-02'].map((date) => ({ date, units: 3, how: 'inferred' })),
+    );
+    expect(Number.isNaN(s.units[0]!)).toBe(true);
+  });
+  it('restart after a relist instead of inventing negative sales', () => {
+    const s = reconstructDemand(
+      [
+        listingAt('2024-01-01', { cumulativeSold: 50 }),
+        listingAt('2024-01-03', { cumulativeSold: 2 }),
+        listingAt('2024-01-05', { cumulativeSold: 6 }),
+      ],
+      { end: '2024-01-05' },
+    );
+    expect(Array.from(s.units.slice(3))).toEqual([2, 2]);
+    expect(Number.isNaN(s.units[1]!)).toBe(true);
+  });
+  it('net out receipts and removals from stock changes', () => {
+    const s = reconstructDemand(
+      [listingAt('2024-01-01', { available: 50 }), listingAt('2024-01-05', { available: 80 })],
+      {
+        end: '2024-01-05',
+        calibrations: [
+          { listingKey: 'x', date: '2024-01-03', kind: 'receipt', units: 50 },
+          { listingKey: 'x', date: '2024-01-04', kind: 'removal', units: 4 },
+        ],
+      },
+    );
+    // 50 - 80 + 50 - 4 = 16 sold over 4 days.
+    expect(Array.from(s.units.slice(1))).toEqual([4, 4, 4, 4]);
+  });
+  it('skip an interval whose stock rose without a known receipt', () => {
+    const s = reconstructDemand([listingAt('2024-01-01', { available: 5 }), listingAt('2024-01-03', { available: 40 })], {
+      end: '2024-01-03',
+    });
+    expect(Array.from(s.how)).toEqual([HOW_CENSORED, HOW_CENSORED, HOW_CENSORED]);
+  });
+  it('use the inbound drop as the receipt when no calibration says otherwise', () => {
+    const s = reconstructDemand(
+      [listingAt('2024-01-01', { available: 10, inbound: 30 }), listingAt('2024-01-03', { available: 36, inbound: 0 })],
+      { end: '2024-01-03' },
+    );
+    expect(Array.from(s.units.slice(1))).toEqual([2, 2]);
+  });
+  it('prefer windowed counts over stock deltas where both speak', () => {
+    const s = reconstructDemand(
+      [
+        listingAt('2024-01-01', { available: 100 }),
+        listingAt('2024-01-03', { available: 90, unitsSold: [{ windowDays: 2, units: 4 }] }),
+      ],
+      { end: '2024-01-03' },
+    );
+    expect(Array.from(s.units.slice(1))).toEqual([2, 2]);
+  });
+});
+
+/** What a seller would see every `k` days of a true daily series. */
+function sellerViews(truth: number[], k: number, window: number, withStock: boolean): ListingObservation[] {
+  const out: ListingObservation[] = [];
+  let cumulative = 1000;
+  let stock = 1_000_000;
+  let last = 0;
+  for (let d = window - 1; d < truth.length; d += k) {
+    for (let i = last; i <= d; i++) {
+      cumulative += truth[i]!;
+      stock -= truth[i]!;
+    }
+    last = d + 1;
+    out.push(
+      listingAt(isoDate(START + d), {
+        unitsSold: [{ windowDays: window, units: sumRange(truth, d - window + 1, d) }],
+        cumulativeSold: cumulative,
+        ...(withStock ? { available: stock } : {}),
+      }),
+    );
+  }
+  return out;
+}
+
+describe('reconstruction recovers what the seller saw (property)', () => {
+  const truthArb = fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 40, maxLength: 120 });
+
+  it('every observed window total is met (within 1%)', () => {
+    fc.assert(
+      fc.property(truthArb, fc.integer({ min: 1, max: 10 }), fc.constantFrom(7, 14, 30), (truth, k, window) => {
+        fc.pre(truth.length >= window);
+        const views = sellerViews(truth, Math.min(k, window), window, false).map(({ cumulativeSold: _c, ...v }) => v);
+        const s = reconstructDemand(views, { end: isoDate(START + truth.length - 1) });
+        for (const v of views) {
+          const d = dayNumber(v.observedDate);
+          // Overlapping daily windows are met by iteration: within 1% (exact when windows tile, below).
+          const seen = v.unitsSold![0]!.units;
+          expect(Math.abs(sumDays(s, d - window + 1, d) - seen)).toBeLessThanOrEqual(0.01 * Math.max(1, seen));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('tiling windows recover the whole total, and cumulative or stock readings the total between first and last visit', () => {
+    fc.assert(
+      fc.property(truthArb, fc.integer({ min: 1, max: 10 }), (truth, k) => {
+        const views = sellerViews(truth, k, k, true);
+        const firstSeen = dayNumber(views[0]!.observedDate);
+        const lastSeen = dayNumber(views.at(-1)!.observedDate);
+        const end = isoDate(START + truth.length - 1);
+        const full = reconstructDemand(views, { end });
+        expect(sumDays(full, START, lastSeen)).toBeCloseTo(sumRange(truth, 0, lastSeen - START), 6);
+        const cumulativeOnly = reconstructDemand(views.map(({ unitsSold: _u, available: _a, ...v }) => v), { end });
+        const stockOnly = reconstructDemand(views.map(({ unitsSold: _u, cumulativeSold: _c, ...v }) => v), { end });
+        const truthBetween = sumRange(truth, firstSeen - START + 1, lastSeen - START);
+        expect(sumDays(cumulativeOnly, firstSeen + 1, lastSeen)).toBeCloseTo(truthBetween, 6);
+        expect(sumDays(stockOnly, firstSeen + 1, lastSeen)).toBeCloseTo(truthBetween, 6);
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('never produces negative or infinite demand', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.integer({ min: 0, max: 60 }),
+            available: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+            w: fc.integer({ min: 1, max: 30 }),
+            sold: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+            cumulative: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
+          }),
+          { maxLength: 25 },
+        ),
+        (readings) => {
+          const obs = readings.map((r, i) =>
+            listingAt(isoDate(START + r.day), {
+              observedAt: `${isoDate(START + r.day)}T${String(i % 24).padStart(2, '0')}:00:00Z`,
+              ...(r.available !== undefined ? { available: r.available } : {}),
+              ...(r.sold !== undefined ? { unitsSold: [{ windowDays: r.w, units: r.sold }] } : {}),
+              ...(r.cumulative !== undefined ? { cumulativeSold: r.cumulative } : {}),
+            }),
+          );
+          const s = reconstructDemand(obs, { end: isoDate(START + 60) });
+          for (let i = 0; i < s.units.length; i++) {
+            const v = s.units[i]!;
+            if (s.how[i] === HOW_CENSORED) expect(Number.isNaN(v)).toBe(true);
+            else expect(v >= 0 && Number.isFinite(v)).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('pooled demand', () => {
+  it('adds members and fills a member gap with its own average, not zero', () => {
+    const a: DemandSeries = { startDay: 10, units: Float64Array.of(2, 2, 2), how: Uint8Array.of(2, 2, 2) };
+    const b: DemandSeries = { startDay: 11, units: Float64Array.of(1, NaN, 3), how: Uint8Array.of(1, 0, 1) };
+    const pool = poolDemand([a, b]);
+    expect(pool.startDay).toBe(10);
+    expect(Array.from(pool.units)).toEqual([4, 3, 4, 5]);
+    expect(Array.from(pool.how)).toEqual([HOW_INFERRED, HOW_INFERRED, HOW_INFERRED, HOW_INFERRED]);
+    const c: DemandSeries = { startDay: 10, units: Float64Array.of(NaN), how: Uint8Array.of(0) };
+    expect(Number.isNaN(poolDemand([c, c]).units[0]!)).toBe(true);
+    expect(poolDemand([a, a]).how[0]).toBe(HOW_EXACT);
+  });
+});

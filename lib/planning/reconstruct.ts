@@ -1,0 +1,379 @@
+/**
+ * Daily demand of one listing, rebuilt from whatever the seller's pages happened to show:
+ * order rows, "units sold last N days" counts, eBay's cumulative sold count and stock changes
+ * between visits. Sellers do not export a daily sales history, so this is the only history
+ * the forecaster gets.
+ *
+ * Sources are layered by how precise they are: exact (order rows) > windowed counts >
+ * cumulative counts > stock deltas. A coarser layer only fills days that no finer layer has
+ * settled, after subtracting what the finer layers already put in its interval. Days out of
+ * stock are CENSORED (NaN): nobody could buy, so zero sales say nothing about demand.
+ */
+import type { ListingObservation, Observation, OrderObservation } from '../records';
+import { dayNumber, isoDate } from './days';
+import type { DemandDay, DemandHow } from './types';
+
+/** A manual stock event the seller recorded, which stock deltas must net out. */
+export interface Calibration {
+  listingKey: string;
+  /** Day of the event (marketplace zone). */
+  date: string;
+  /** receipt: units added (received shipment); removal: units taken out (removal order, damage write-off); correction: signed count fix (+ found, - lost). */
+  kind: 'receipt' | 'removal' | 'correction';
+  units: number;
+}
+
+/** How each day is known, as stored in `DemandSeries.how`. */
+export const HOW_CENSORED = 0;
+export const HOW_INFERRED = 1;
+export const HOW_EXACT = 2;
+const HOW_NAMES: readonly DemandHow[] = ['censored', 'inferred', 'exact'];
+
+/** A daily series in typed arrays: `units[i]` is day `startDay + i`; NaN = censored/unknown. */
+export interface DemandSeries {
+  startDay: number;
+  units: Float64Array;
+  how: Uint8Array;
+}
+
+export interface ReconstructOptions {
+  /** Last day of the series (today in the marketplace's zone), ISO date. */
+  end: string;
+  /** At most this many days are kept (the most recent). */
+  historyDays?: number;
+  calibrations?: readonly Calibration[];
+}
+
+/** Units sold in days [from, to] (inclusive indices into the series). */
+interface IntervalCount {
+  from: number;
+  to: number;
+  units: number;
+}
+
+/**
+ * Rebuilds daily demand for ONE listing from its observations (listing and order records
+ * of the same platform|marketplace|sku; others are ignored by the caller's grouping).
+ * @example
+ * reconstructDemand([order('2026-01-02', 3, 'shipped')], { end: '2026-01-03' })
+ * // days 2026-01-02..03: units [3, 0], how exact (the orders page covered both days)
+ */
+export function reconstructDemand(observations: readonly Observation[], options: ReconstructOptions): DemandSeries {
+  const endDay = dayNumber(options.end);
+  const listings: ListingObservation[] = [];
+  const orders: OrderObservation[] = [];
+  for (const o of observations) {
+    if (o.kind === 'listing') listings.push(o);
+    else orders.push(o);
+  }
+  listings.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : 0));
+
+  let firstDay = endDay;
+  for (const o of listings) {
+    const d = dayNumber(o.observedDate);
+    firstDay = Math.min(firstDay, d);
+    for (const w of o.unitsSold ?? []) firstDay = Math.min(firstDay, d - w.windowDays + 1);
+  }
+  for (const o of orders) firstDay = Math.min(firstDay, dayNumber(o.orderDate));
+  if (options.historyDays !== undefined) firstDay = Math.max(firstDay, endDay - options.historyDays + 1);
+  const n = Number.isFinite(endDay) && Number.isFinite(firstDay) ? Math.max(0, endDay - firstDay + 1) : 0;
+
+  const units = new Float64Array(n).fill(Number.NaN);
+  const how = new Uint8Array(n); // HOW_CENSORED
+  if (n === 0) return { startDay: endDay, units, how };
+  const index = (iso: string) => dayNumber(iso) - firstDay;
+
+  // 1. Exact: order rows. An orders page read on day D that lists orders back to day F shows
+  //    every order of [F, D], so days in that span without an order sold zero.
+  const fixed = new Uint8Array(n);
+  const latestOrder = new Map<string, OrderObservation>();
+  const coverage = new Map<string, [number, number]>();
+  for (const o of orders) {
+    const id = `${o.orderId}|${o.sku}`;
+    const seen = latestOrder.get(id);
+    if (!seen || seen.observedAt <= o.observedAt) latestOrder.set(id, o);
+    const batch = `${o.source}|${o.observedDate}`;
+    const span = coverage.get(batch);
+    const od = index(o.orderDate);
+    const seenOn = index(o.observedDate);
+    if (!span) coverage.set(batch, [od, seenOn]);
+    else span[0] = Math.min(span[0], od);
+  }
+  for (const [from, to] of coverage.values()) {
+    for (let i = Math.max(0, from); i <= Math.min(n - 1, to); i++) {
+      if (!fixed[i]) {
+        fixed[i] = 1;
+        units[i] = 0;
+        how[i] = HOW_EXACT;
+      }
+    }
+  }
+  for (const o of latestOrder.values()) {
+    // Pending and unshipped orders are demand already placed; cancelled ones never were.
+    if (o.status === 'cancelled') continue;
+    const i = index(o.orderDate);
+    if (i >= 0 && i < n && fixed[i]) units[i]! += o.quantity;
+  }
+
+  // 2. Censoring: a day whose reading shows no sellable stock, and every day between two
+  //    such readings. Orders seen on such a day still count (it sold out during the day).
+  const censored = new Uint8Array(n);
+  let lastZero = -1;
+  for (const o of listings) {
+    const i = index(o.observedDate);
+    if (i < 0 || i >= n) continue;
+    const empty = o.available === 0 || (o.available === undefined && o.status === 'out_of_stock');
+    if (empty) {
+      if (lastZero >= 0) for (let j = lastZero; j <= i; j++) censored[j] = 1;
+      censored[i] = 1;
+      lastZero = i;
+    } else if (o.available !== undefined) {
+      lastZero = -1;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (censored[i] && fixed[i] && units[i] === 0) {
+      fixed[i] = 0;
+      units[i] = Number.NaN;
+      how[i] = HOW_CENSORED;
+    }
+  }
+
+  // 3..5. Coarser layers, each settling the days it covers.
+  const work = new Float64Array(n);
+  const calibrations = options.calibrations ?? [];
+  fillLayer(windowedCounts(listings, index, n), units, how, fixed, censored, work);
+  fillLayer(cumulativeCounts(listings, index, n), units, how, fixed, censored, work);
+  fillLayer(stockDeltaCounts(listings, calibrations, index, n), units, how, fixed, censored, work);
+  return { startDay: firstDay, units, how };
+}
+
+/** "Units sold in the last w days" read on day d = units of days [d-w+1, d]; the latest reading per (w, d) wins. */
+function windowedCounts(listings: readonly ListingObservation[], index: (iso: string) => number, n: number): IntervalCount[] {
+  const byKey = new Map<string, IntervalCount>();
+  for (const o of listings) {
+    const d = index(o.observedDate);
+    for (const w of o.unitsSold ?? []) {
+      const from = d - w.windowDays + 1;
+      if (from < 0 || d >= n) continue;
+      byKey.set(`${w.windowDays}|${d}`, { from, to: d, units: w.units });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Cumulative sold counts: the change between consecutive visits fell on the days after the first visit up to the second. */
+function cumulativeCounts(listings: readonly ListingObservation[], index: (iso: string) => number, n: number): IntervalCount[] {
+  const out: IntervalCount[] = [];
+  let previous: { day: number; sold: number } | undefined;
+  for (const o of listings) {
+    if (o.cumulativeSold === undefined) continue;
+    const day = index(o.observedDate);
+    if (previous && day > previous.day && o.cumulativeSold >= previous.sold && previous.day + 1 >= 0 && day < n) {
+      out.push({ from: previous.day + 1, to: day, units: o.cumulativeSold - previous.sold });
+    }
+    // A drop means the listing was relisted and the count restarted: start again from here.
+    if (!previous || day > previous.day || o.cumulativeSold < previous.sold) previous = { day, sold: o.cumulativeSold };
+    else previous.sold = o.cumulativeSold;
+  }
+  return out;
+}
+
+/**
+ * Stock deltas: sold = stock before - stock after + received - removed + corrections. Receipts
+ * come from the seller's calibrations, or (when there are none in the interval) from the drop
+ * in inbound units. A negative result means an unrecorded receipt: the interval is skipped.
+ */
+function stockDeltaCounts(
+  listings: readonly ListingObservation[],
+  calibrations: readonly Calibration[],
+  index: (iso: string) => number,
+  n: number,
+): IntervalCount[] {
+  const out: IntervalCount[] = [];
+  let previous: { day: number; available: number; inbound: number | undefined } | undefined;
+  for (const o of listings) {
+    if (o.available === undefined) continue;
+    const day = index(o.observedDate);
+    if (previous && day > previous.day && previous.day + 1 >= 0 && day < n) {
+      let received = 0;
+      let netOther = 0;
+      let sawReceipt = false;
+      for (const c of calibrations) {
+        const cd = index(c.date);
+        if (cd <= previous.day || cd > day) continue;
+        if (c.kind === 'receipt') {
+          received += c.units;
+          sawReceipt = true;
+        } else if (c.kind === 'removal') netOther -= c.units;
+        else netOther += c.units;
+      }
+      if (!sawReceipt && previous.inbound !== undefined && o.inbound !== undefined) {
+        received = Math.max(0, previous.inbound - o.inbound);
+      }
+      const sold = previous.available - o.available + received + netOther;
+      if (sold >= 0) out.push({ from: previous.day + 1, to: day, units: sold });
+    }
+    previous = { day, available: o.available, inbound: o.inbound };
+  }
+  return out;
+}
+
+/**
+ * Settles the free days (not fixed by a finer layer, not censored) covered by `counts`:
+ * first an even spread, shortest intervals first (the finest information wins), then
+ * iterative proportional fitting so every interval's total is met when the counts agree.
+ */
+/** Enough for agreeing counts read daily with overlapping windows to be met within ~0.1%; early exit when met. */
+const MAX_SWEEPS = 300;
+
+function fillLayer(
+  counts: IntervalCount[],
+  units: Float64Array,
+  how: Uint8Array,
+  fixed: Uint8Array,
+  censored: Uint8Array,
+  value: Float64Array,
+): void {
+  if (counts.length === 0) return;
+  counts.sort((a, b) => a.to - a.from - (b.to - b.from) || a.to - b.to);
+  const n = units.length;
+  const assigned = new Uint8Array(n);
+  // Targets net of what finer layers already placed in each interval.
+  const targets = new Float64Array(counts.length);
+  const active: number[] = [];
+  for (let k = 0; k < counts.length; k++) {
+    const c = counts[k]!;
+    let known = 0;
+    let free = 0;
+    for (let i = c.from; i <= c.to; i++) {
+      if (fixed[i]) known += units[i]!;
+      else if (!censored[i]) free++;
+    }
+    if (free === 0) continue;
+    targets[k] = Math.max(0, c.units - known);
+    active.push(k);
+    let already = 0;
+    let open = 0;
+    for (let i = c.from; i <= c.to; i++) {
+      if (fixed[i] || censored[i]) continue;
+      if (assigned[i]) already += value[i]!;
+      else open++;
+    }
+    if (open === 0) continue;
+    const each = Math.max(0, targets[k]! - already) / open;
+    for (let i = c.from; i <= c.to; i++) {
+      if (!fixed[i] && !censored[i] && !assigned[i]) {
+        value[i] = each;
+        assigned[i] = 1;
+      }
+    }
+  }
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    let worst = 0;
+    // Alternate the order of the sweeps: errors then travel both ways along overlapping windows.
+    for (let a = 0; a < active.length; a++) {
+      const c = counts[active[sweep % 2 === 0 ? a : active.length - 1 - a]!]!;
+      const target = targets[active[sweep % 2 === 0 ? a : active.length - 1 - a]!]!;
+      let sum = 0;
+      let free = 0;
+      for (let i = c.from; i <= c.to; i++) {
+        if (fixed[i] || censored[i]) continue;
+        sum += value[i]!;
+        free++;
+      }
+      const error = Math.abs(sum - target) / Math.max(1, target);
+      if (error > worst) worst = error;
+      if (error < 1e-12) continue;
+      // Project onto "this interval sums to its count" by an even shift, then onto
+      // "no day is negative" (alternating projections converge to a point meeting both
+      // whenever the counts are consistent, and much faster than proportional scaling
+      // when the truth has zero days).
+      let shift = (target - sum) / free;
+      for (let pass = 0; pass < 4 && Math.abs(shift) > 1e-15; pass++) {
+        let free2 = 0;
+        let sum2 = 0;
+        for (let i = c.from; i <= c.to; i++) {
+          if (fixed[i] || censored[i]) continue;
+          const v = value[i]! + shift;
+          value[i] = v > 0 ? v : 0;
+          sum2 += value[i]!;
+          if (value[i]! > 0) free2++;
+        }
+        shift = free2 > 0 ? (target - sum2) / free2 : 0;
+      }
+    }
+    if (worst < 1e-9) break;
+  }
+  for (let i = 0; i < n; i++) {
+    if (assigned[i]) {
+      units[i] = value[i]!;
+      how[i] = HOW_INFERRED;
+      fixed[i] = 1;
+    }
+  }
+}
+
+/**
+ * Demand of several listings drawing from one stock pool, day by day. A member unknown on a
+ * day is filled with its own average over its known days (not zero: a listing the seller did
+ * not look at still sold); a day no member knows stays censored.
+ * @example poolDemand([a, b]).units[0] // a.units[0] + b.units[0]
+ */
+export function poolDemand(members: readonly DemandSeries[]): DemandSeries {
+  const live = members.filter((m) => m.units.length > 0);
+  if (live.length === 0) return { startDay: members[0]?.startDay ?? 0, units: new Float64Array(0), how: new Uint8Array(0) };
+  let start = Infinity;
+  let end = -Infinity;
+  const means: number[] = [];
+  for (const m of live) {
+    start = Math.min(start, m.startDay);
+    end = Math.max(end, m.startDay + m.units.length - 1);
+    let sum = 0;
+    let count = 0;
+    for (const v of m.units) if (v === v) (sum += v), count++;
+    means.push(count > 0 ? sum / count : Number.NaN);
+  }
+  const n = end - start + 1;
+  const units = new Float64Array(n);
+  const how = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let known = 0;
+    let exact = 0;
+    for (let k = 0; k < live.length; k++) {
+      const m = live[k]!;
+      const j = start + i - m.startDay;
+      const v = j >= 0 && j < m.units.length ? m.units[j]! : Number.NaN;
+      if (v === v) {
+        sum += v;
+        known++;
+        if (m.how[j] === HOW_EXACT) exact++;
+      } else if (means[k] === means[k]) {
+        sum += means[k]!;
+      }
+    }
+    if (known === 0) {
+      units[i] = Number.NaN;
+      how[i] = HOW_CENSORED;
+    } else {
+      units[i] = sum;
+      how[i] = exact === live.length ? HOW_EXACT : HOW_INFERRED;
+    }
+  }
+  return { startDay: start, units, how };
+}
+
+/**
+ * The typed series as DemandDay records (for the store's dailyDemand table and the UI).
+ * @example demandDays({ startDay: 0, units: Float64Array.of(2, NaN), how: Uint8Array.of(2, 0) })
+ * // [{ date: '1970-01-01', units: 2, how: 'exact' }, { date: '1970-01-02', units: null, how: 'censored' }]
+ */
+export function demandDays(series: DemandSeries): DemandDay[] {
+  const out: DemandDay[] = [];
+  for (let i = 0; i < series.units.length; i++) {
+    const v = series.units[i]!;
+    out.push({ date: isoDate(series.startDay + i), units: v === v ? v : null, how: HOW_NAMES[series.how[i]!]! });
+  }
+  return out;
+}
