@@ -1,0 +1,59 @@
+/**
+ * The store's Dexie database. The background service worker owns it: content scripts and UI
+ * pages reach it only through messages, so there is one writer and every write is a
+ * transaction here.
+ */
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+import { declareSchema } from './schema';
+import type { ProductRow } from './tables/products';
+import type { ListingRow } from './tables/listings';
+import type { StockPoolRow } from './tables/stockPools';
+import type { ObservationRow } from './tables/observations';
+import type { OrderRow } from './tables/orders';
+import type { DailyDemandRow } from './tables/dailyDemand';
+import type { CalibrationRow } from './tables/calibrations';
+import type { ReturnRow } from './tables/returns';
+import type { SettingsRow } from './tables/settings';
+import type { PlanRow } from './tables/plans';
+
+export const STORE_NAME = 'stock-copilot';
+
+export class StoreDb extends Dexie {
+  products!: Table<ProductRow, string>;
+  listings!: Table<ListingRow, string>;
+  stockPools!: Table<StockPoolRow, string>;
+  observations!: Table<ObservationRow, string>;
+  orders!: Table<OrderRow, string>;
+  dailyDemand!: Table<DailyDemandRow, [string, string]>;
+  calibrations!: Table<CalibrationRow, number>;
+  returns!: Table<ReturnRow, number>;
+  settings!: Table<SettingsRow, string>;
+  plans!: Table<PlanRow, string>;
+
+  constructor(name: string = STORE_NAME, options?: DexieOptions) {
+    super(name, options);
+    declareSchema(this);
+  }
+}
+
+/** Every table, in the order backups list them. */
+export const TABLE_NAMES = [
+  'products', 'listings', 'stockPools', 'observations', 'orders',
+  'dailyDemand', 'calibrations', 'returns', 'settings', 'plans',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * Opens (creating or upgrading) the store.
+ * @example const db = await openStore(); await listListings(db);
+ */
+export async function openStore(name: string = STORE_NAME, options?: DexieOptions): Promise<StoreDb> {
+  const db = new StoreDb(name, options);
+  await db.open();
+  return db;
+}
+
+/** The tables of a store as a list, for whole-store transactions. */
+export function allTables(db: StoreDb): Table[] {
+  return TABLE_NAMES.map((n) => db.table(n));
+}

@@ -1,0 +1,21 @@
+/**
+ * The store's public API, called by the background service worker (which owns the database).
+ */
+export { openStore, StoreDb, STORE_NAME, TABLE_NAMES, type TableName } from './db';
+export { CURRENT_SCHEMA_VERSION } from './schema';
+export { mergeObservations, type MergeResult, type MergeCounts } from './merge';
+export { linkListing, unlinkListing, LinkError } from './linking';
+export { savePlans, getPlans, type SavePlansResult } from './plans';
+export {
+  listAtRisk, listListings, getListingsWithPlans, getProduct, exportListingsCsv, groupPools,
+  type AtRiskQuery, type AtRiskRow, type ProductDetail,
+} from './queries';
+export type { ListingRow, LinkRule } from './tables/listings';
+export type { ProductRow } from './tables/products';
+export type { StockPoolRow } from './tables/stockPools';
+export type { ObservationRow } from './tables/observations';
+export type { OrderRow } from './tables/orders';
+export type { CalibrationRow } from './tables/calibrations';
+export type { ReturnRow } from './tables/returns';
+export type { PlanRow, RiskType } from './tables/plans';
+export { effectiveOnHand } from './tables/calibrations';

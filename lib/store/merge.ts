@@ -1,0 +1,284 @@
+/**
+ * Merging readings into the store: history rows (deduplicated), the latest state of each
+ * listing and order line, product links and pools, all in ONE read-write transaction, so
+ * that a service worker stopped mid-merge leaves nothing half-written and tabs merging at
+ * the same moment are serialised by IndexedDB. The latest state is decided per field by
+ * observation time (tables/listings.ts), so merge order does not matter.
+ */
+import { listingKey as listingKeyOf, observationSchema, type ListingObservation, type Observation, type OrderObservation } from '../records';
+import type { StoreDb } from './db';
+import { chooseLink, LinkIndex } from './linking';
+import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
+import { foldRepeat, keyOfObservation, observationIdOf, type ObservationRow } from './tables/observations';
+import { applyOrderObservation, type OrderRow } from './tables/orders';
+import { productIdFor, type ProductRow } from './tables/products';
+import { poolIdFor, poolRowFor } from './tables/stockPools';
+
+/** Readings stamped later than this past `now` are refused: one would pin a field until that time. */
+const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
+export interface MergeCounts {
+  /** Records given. */
+  received: number;
+  /** Readings added to the history. */
+  new: number;
+  /** Readings already stored (same source, key, day and values): only lastSeenAt moved. */
+  unchanged: number;
+  /** New readings older than what the store knew for every field they showed: history only. */
+  stale: number;
+  /** Records refused (invalid, or dated in the future): see `rejected`. */
+  rejected: number;
+  /** Listings seen for the first time. */
+  newListings: number;
+  /** Listings linked to an existing product automatically by this merge. */
+  linked: number;
+}
+
+export interface MergeResult {
+  /** Products whose listings or orders changed: the ones to re-plan. */
+  productIds: string[];
+  /** Listings whose latest state or orders changed. */
+  listingKeys: string[];
+  orderKeys: string[];
+  counts: MergeCounts;
+  rejected: { index: number; reason: string }[];
+}
+
+interface Prepared {
+  obs: Observation;
+  /** observedAt normalised to UTC ISO, so string order is time order. */
+  at: string;
+  id: string;
+  key: string;
+  listingKey: string;
+}
+
+/**
+ * Validates readings (content scripts are untrusted; a bad row is refused, not guessed) and
+ * gives each its normalised time, id and keys.
+ * @example prepareObservations([obs], new Date()).prepared[0].id // content hash of obs
+ */
+export function prepareObservations(observations: readonly unknown[], now: Date): { prepared: Prepared[]; rejected: MergeResult['rejected'] } {
+  const latest = new Date(now.getTime() + FUTURE_TOLERANCE_MS).toISOString();
+  const prepared: Prepared[] = [];
+  const rejected: MergeResult['rejected'] = [];
+  observations.forEach((raw, index) => {
+    const parsed = observationSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      rejected.push({ index, reason: `invalid record: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown'}` });
+      return;
+    }
+    const obs = parsed.data;
+    const at = new Date(obs.observedAt).toISOString();
+    if (at > latest) {
+      rejected.push({ index, reason: `observedAt ${obs.observedAt} is in the future` });
+      return;
+    }
+    prepared.push({ obs, at, id: observationIdOf(obs), key: keyOfObservation(obs), listingKey: listingKeyOf(obs) });
+  });
+  return { prepared, rejected };
+}
+
+/**
+ * Merges readings (a page, a report, a batch from several tabs) into the store.
+ * Idempotent: merging the same readings again changes nothing.
+ * @example const { counts } = await mergeObservations(db, pageRows, new Date()); counts.new
+ */
+export async function mergeObservations(db: StoreDb, observations: readonly unknown[], now: Date): Promise<MergeResult> {
+  const { prepared, rejected } = prepareObservations(observations, now);
+  const counts: MergeCounts = {
+    received: observations.length, new: 0, unchanged: 0, stale: 0, rejected: rejected.length, newListings: 0, linked: 0,
+  };
+  if (prepared.length === 0) return { productIds: [], listingKeys: [], orderKeys: [], counts, rejected };
+  const nowIso = now.toISOString();
+
+  return db.transaction('rw', [db.products, db.listings, db.observations, db.orders, db.stockPools], async () => {
+    const obsIds = unique(prepared.map((p) => p.id));
+    const listingKeys = unique(prepared.map((p) => p.listingKey));
+    const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
+    const [storedObs, storedListings, storedOrders] = await Promise.all([
+      db.observations.bulkGet(obsIds),
+      db.listings.bulkGet(listingKeys),
+      db.orders.bulkGet(orderKeys),
+    ]);
+
+    const obsRows = new Map<string, ObservationRow>();
+    for (const r of storedObs) if (r) obsRows.set(r.id, r);
+    const listings = new Map<string, ListingRow>();
+    for (const r of storedListings) if (r) listings.set(r.key, r);
+    const before = new Map(listings);
+    const orders = new Map<string, OrderRow>();
+    for (const r of storedOrders) if (r) orders.set(r.key, r);
+
+    const dirtyObs = new Set<string>();
+    const dirtyListings = new Set<string>();
+    const dirtyOrders = new Set<string>();
+    const changedListings = new Set<string>(); // value changes or orders: re-plan
+
+    for (const p of prepared) {
+      const stored = obsRows.get(p.id);
+      const repeat = stored !== undefined;
+      if (stored) {
+        const folded = foldRepeat(stored, p.at, p.obs);
+        if (folded !== stored) {
+          obsRows.set(p.id, folded);
+          dirtyObs.add(p.id);
+        }
+        counts.unchanged++;
+      } else {
+        obsRows.set(p.id, {
+          id: p.id, kind: p.obs.kind, key: p.key, listingKey: p.listingKey, source: p.obs.source,
+          observedAt: p.at, observedDate: p.obs.observedDate, lastSeenAt: p.at, record: p.obs,
+        });
+        dirtyObs.add(p.id);
+        counts.new++;
+      }
+
+      if (p.obs.kind === 'listing') {
+        const row = listings.get(p.key) ?? newListingRow(p.obs, p.at);
+        const outcome = applyListingObservation(row, p.obs as ListingObservation, p.at);
+        if (outcome.changed || !listings.has(p.key)) {
+          listings.set(p.key, outcome.row);
+          dirtyListings.add(p.key);
+        }
+        if (outcome.valueChanged) changedListings.add(p.key);
+        if (!repeat && outcome.stale) counts.stale++;
+      } else {
+        const row = orders.get(p.key);
+        const next = applyOrderObservation(row, p.obs as OrderObservation, p.at);
+        if (next !== row) {
+          orders.set(p.key, next);
+          dirtyOrders.add(p.key);
+          if (!row || row.status !== next.status || row.quantity !== next.quantity || row.orderDate !== next.orderDate) {
+            changedListings.add(p.listingKey);
+          } else if (!repeat && next.observedAt !== p.at) counts.stale++;
+        } else if (!repeat) counts.stale++;
+      }
+    }
+
+    const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
+    for (const key of listings.keys()) if (!before.has(key)) changedListings.add(key);
+    await assignPools(db, listings, dirtyListings);
+
+    await Promise.all([
+      dirtyObs.size ? db.observations.bulkPut([...dirtyObs].map((id) => obsRows.get(id)!)) : undefined,
+      dirtyOrders.size ? db.orders.bulkPut([...dirtyOrders].map((k) => orders.get(k)!)) : undefined,
+      newProducts.length ? db.products.bulkAdd(newProducts) : undefined,
+    ]);
+    // Listings last: relinking may have moved some after the lists above were built.
+    const toWrite = [...listings.values()].filter((r) => dirtyListings.has(r.key) || r !== before.get(r.key));
+    if (toWrite.length) await db.listings.bulkPut(toWrite);
+    await deleteAbandonedProducts(db, listings, before);
+
+    const productIds = new Set<string>();
+    const missing: string[] = [];
+    for (const key of changedListings) {
+      const row = listings.get(key);
+      if (row) productIds.add(row.productId);
+      else missing.push(key); // an order for a listing only known through orders so far
+    }
+    if (missing.length) for (const r of await db.listings.bulkGet(missing)) if (r) productIds.add(r.productId);
+    return {
+      productIds: [...productIds].sort(),
+      listingKeys: [...changedListings].sort(),
+      orderKeys: [...dirtyOrders].sort(),
+      counts,
+      rejected,
+    };
+  });
+}
+
+/**
+ * Gives each listing new in this batch a product (an existing one by sku/gtin/asin, or its
+ * own), and re-links listings still alone in their product that gained a GTIN or ASIN.
+ * Mutates `listings`; returns the products to create.
+ */
+async function linkNewListings(
+  db: StoreDb, listings: Map<string, ListingRow>, before: Map<string, ListingRow>, nowIso: string, counts: MergeCounts,
+): Promise<ProductRow[]> {
+  const fresh = [...listings.values()].filter((r) => !before.has(r.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const regained = [...listings.values()].filter((r) => {
+    const old = before.get(r.key);
+    return old && r.linkRule === 'none' && ((r.gtinKey && r.gtinKey !== old.gtinKey) || (r.asin && r.asin !== old.asin));
+  });
+  counts.newListings = fresh.length;
+  if (fresh.length === 0 && regained.length === 0) return [];
+
+  const seeking = [...fresh, ...regained];
+  const skus = unique(seeking.map((r) => r.sku));
+  const gtins = unique(seeking.flatMap((r) => (r.gtinKey ? [r.gtinKey] : [])));
+  const asins = unique(seeking.flatMap((r) => (r.asin ? [r.asin] : [])));
+  const [bySku, byGtin, byAsin, takenIds] = await Promise.all([
+    db.listings.where('sku').anyOf(skus).toArray(),
+    gtins.length ? db.listings.where('gtinKey').anyOf(gtins).toArray() : [],
+    asins.length ? db.listings.where('asin').anyOf(asins).toArray() : [],
+    db.products.bulkGet(fresh.map((r) => `p:${r.key}`)),
+  ]);
+  const index = new LinkIndex();
+  // The batch's own version of a row wins over the stored one.
+  for (const r of [...bySku, ...byGtin, ...byAsin]) index.add(listings.get(r.key) ?? r);
+  for (const r of listings.values()) if (before.has(r.key)) index.add(r);
+  const taken = new Set(takenIds.flatMap((p) => (p ? [p.id] : [])));
+
+  const products: ProductRow[] = [];
+  for (const row of fresh) {
+    const link = chooseLink(row, index.candidates(row));
+    let next: ListingRow;
+    if (link) {
+      next = { ...row, productId: link.productId, linkRule: link.rule, linkedAt: nowIso };
+      counts.linked++;
+    } else {
+      const id = productIdFor(row.key, (candidate) => taken.has(candidate));
+      taken.add(id);
+      products.push({ id, createdAt: nowIso, founderKey: row.key });
+      next = { ...row, productId: id, linkRule: 'none', linkedAt: nowIso };
+    }
+    listings.set(next.key, next);
+    index.add(next);
+  }
+
+  for (const row of regained) {
+    const siblings = await db.listings.where('productId').equals(row.productId).primaryKeys();
+    const inBatch = [...listings.values()].filter((r) => r.productId === row.productId && r.key !== row.key).length;
+    if (siblings.some((k) => k !== row.key) || inBatch > 0) continue; // not alone: the product already means something
+    const link = chooseLink(row, index.candidates(row).filter((c) => c.productId !== row.productId));
+    if (!link) continue;
+    const next: ListingRow = { ...row, productId: link.productId, linkRule: link.rule, linkedAt: nowIso };
+    listings.set(next.key, next);
+    index.add(next);
+    counts.linked++;
+  }
+  return products;
+}
+
+/** Sets the pool of listings whose fulfilment channel is known (unless the seller chose one), creating pool rows. */
+async function assignPools(db: StoreDb, listings: Map<string, ListingRow>, dirty: Set<string>): Promise<void> {
+  const poolIds = new Set<string>();
+  for (const key of dirty) {
+    const row = listings.get(key)!;
+    if (row.poolRule === 'manual') continue;
+    const poolId = poolIdFor(row.platform, row.marketplace, row.fulfillment);
+    if (poolId === undefined || poolId === row.poolId) continue;
+    listings.set(key, { ...row, poolId });
+    poolIds.add(poolId);
+  }
+  if (poolIds.size === 0) return;
+  const ids = [...poolIds];
+  const stored = await db.stockPools.bulkGet(ids);
+  const missing = ids.filter((_, i) => !stored[i]);
+  if (missing.length) await db.stockPools.bulkAdd(missing.map(poolRowFor));
+}
+
+/** Products left without listings after re-linking are deleted (their listings moved on). */
+async function deleteAbandonedProducts(db: StoreDb, listings: Map<string, ListingRow>, before: Map<string, ListingRow>): Promise<void> {
+  const left = new Set<string>();
+  for (const [key, old] of before) if (listings.get(key)?.productId !== old.productId) left.add(old.productId);
+  for (const productId of left) {
+    if ((await db.listings.where('productId').equals(productId).count()) === 0) await db.products.delete(productId);
+  }
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,212 @@
+/**
+ * What the popup, the options page and the row panels read. Each query is shaped by an index
+ * so it stays fast at tens of thousands of listings.
+ */
+import type { Platform } from '../records';
+import { marketplaceById } from '../locale/markets';
+import type { SkuPlan } from '../planning/types';
+import type { StoreDb } from './db';
+import type { ListingRow } from './tables/listings';
+import type { PlanRow, RiskType } from './tables/plans';
+import type { StockPoolRow } from './tables/stockPools';
+import type { ProductRow } from './tables/products';
+import type { ObservationRow } from './tables/observations';
+import type { OrderRow } from './tables/orders';
+import type { CalibrationRow } from './tables/calibrations';
+import type { ReturnRow } from './tables/returns';
+
+export interface AtRiskQuery {
+  platform?: Platform;
+  marketplace?: string;
+  /** 'all' (default) lists every listing, most urgent first. */
+  risk?: 'all' | RiskType;
+  /** Case-insensitive substring of SKU or title. */
+  search?: string;
+  /** Default 500. */
+  limit?: number;
+}
+
+export interface AtRiskRow {
+  listing: ListingRow;
+  /** The plan the listing shows (its own, else its pooled product's), when planned. */
+  plan?: SkuPlan;
+}
+
+/**
+ * The popup's list: listings ordered by days of cover (planned ones), then by available stock
+ * (not yet planned), filtered by platform, marketplace, risk type and a SKU/title search.
+ * `total` counts every match, `items` holds the first `limit`.
+ * @example const { items, total } = await listAtRisk(db, { risk: 'stockout', limit: 50 });
+ */
+export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<{ items: AtRiskRow[]; total: number }> {
+  const limit = query.limit ?? 500;
+  const needle = query.search?.trim().toLowerCase() || undefined;
+  const risk = query.risk && query.risk !== 'all' ? query.risk : undefined;
+  const matches = (r: ListingRow) =>
+    (query.platform === undefined || r.platform === query.platform) &&
+    (query.marketplace === undefined || r.marketplace === query.marketplace) &&
+    (risk === undefined || (r.riskTypes?.includes(risk) ?? false)) &&
+    (needle === undefined || r.sku.toLowerCase().includes(needle) || (r.title?.toLowerCase().includes(needle) ?? false));
+
+  return db.transaction('r', [db.listings, db.plans], async () => {
+    let picked: ListingRow[];
+    let total: number;
+    if (!risk && !needle && query.platform === undefined && query.marketplace === undefined) {
+      // No filter: the first `limit` of the urgency index, and a count (no row is read twice).
+      [picked, total] = await Promise.all([db.listings.orderBy('urgency').limit(limit).toArray(), db.listings.count()]);
+    } else {
+      // Narrow by the most selective index available, then filter and sort the (smaller) rest.
+      let rows: ListingRow[];
+      if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
+      else if (query.platform !== undefined && query.marketplace !== undefined) {
+        rows = await db.listings.where('[platform+marketplace]').equals([query.platform, query.marketplace]).toArray();
+      } else rows = await db.listings.orderBy('urgency').toArray();
+      const hits = rows.filter(matches);
+      hits.sort((a, b) => a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      total = hits.length;
+      picked = hits.slice(0, limit);
+    }
+    const planKeys = [...new Set(picked.flatMap((r) => (r.planKey ? [r.planKey] : [])))];
+    const plans = new Map((await db.plans.bulkGet(planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+    return { items: picked.map((listing) => ({ listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined })), total };
+  });
+}
+
+/**
+ * Every listing, in key order (options page, CSV export).
+ * @example (await listListings(db)).length
+ */
+export async function listListings(db: StoreDb): Promise<ListingRow[]> {
+  return db.listings.toArray();
+}
+
+/**
+ * Listings by key with the plan each shows (row panels after a page read).
+ * @example const [a] = await getListingsWithPlans(db, [key]); a?.plan?.daysOfCover
+ */
+export async function getListingsWithPlans(db: StoreDb, keys: readonly string[]): Promise<(AtRiskRow | undefined)[]> {
+  return db.transaction('r', [db.listings, db.plans], async () => {
+    const listings = await db.listings.bulkGet(keys as string[]);
+    const planKeys = [...new Set(listings.flatMap((r) => (r?.planKey ? [r.planKey] : [])))];
+    const plans = new Map((await db.plans.bulkGet(planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+    return listings.map((listing) => (listing ? { listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined } : undefined));
+  });
+}
+
+export interface ProductDetail {
+  product: ProductRow;
+  listings: ListingRow[];
+  /** The pools the product's listings draw from, each with its listings. */
+  pools: { poolId: string; pool?: StockPoolRow; listingKeys: string[] }[];
+  /** Newest first, at most `recentObservations` per listing. */
+  observations: ObservationRow[];
+  /** Newest order date first, at most `recentOrders` per listing. */
+  orders: OrderRow[];
+  calibrations: CalibrationRow[];
+  returns: ReturnRow[];
+  plans: PlanRow[];
+}
+
+/**
+ * One product with everything the options page shows about it.
+ * @example (await getProduct(db, 'p:amazon|amazon.com|MUG-1'))?.listings.length
+ */
+export async function getProduct(
+  db: StoreDb, id: string, options: { recentObservations?: number; recentOrders?: number } = {},
+): Promise<ProductDetail | undefined> {
+  const perListing = options.recentObservations ?? 20;
+  const perListingOrders = options.recentOrders ?? 50;
+  return db.transaction('r', [db.products, db.listings, db.stockPools, db.observations, db.orders, db.calibrations, db.returns, db.plans], async () => {
+    const product = await db.products.get(id);
+    if (!product) return undefined;
+    const listings = (await db.listings.where('productId').equals(id).toArray()).sort(byKey);
+    const keys = listings.map((l) => l.key);
+    const [observations, orders, calibrations, returns, plans, pools] = await Promise.all([
+      Promise.all(keys.map((k) =>
+        db.observations.where('[listingKey+observedAt]').between([k, ''], [k, '\uffff']).reverse().limit(perListing).toArray())),
+      Promise.all(keys.map((k) =>
+        db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff']).reverse().limit(perListingOrders).toArray())),
+      keys.length ? db.calibrations.where('listingKey').anyOf(keys).toArray() : [],
+      keys.length ? db.returns.where('listingKey').anyOf(keys).toArray() : [],
+      keys.length ? db.plans.where('listingKeys').anyOf(keys).toArray() : [],
+      db.stockPools.bulkGet(unique(listings.flatMap((l) => (l.poolId ? [l.poolId] : [])))),
+    ]);
+    const poolMap = new Map(pools.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    return {
+      product,
+      listings,
+      pools: groupPools(listings).map(({ poolId, listingKeys }) => ({ poolId, pool: poolMap.get(poolId), listingKeys })),
+      observations: observations.flat().sort((a, b) => (a.observedAt < b.observedAt ? 1 : -1)),
+      orders: orders.flat().sort((a, b) => (a.orderDate < b.orderDate ? 1 : -1)),
+      calibrations: calibrations.sort((a, b) => (a.at < b.at ? 1 : -1)),
+      returns,
+      plans: unique(plans),
+    };
+  });
+}
+
+/**
+ * Listings grouped by the pool they draw from (listings whose channel is unknown are left out).
+ * @example groupPools([{ key: 'a', poolId: 'own:main' }, { key: 'b', poolId: 'own:main' }]) // [{ poolId: 'own:main', listingKeys: ['a', 'b'] }]
+ */
+export function groupPools(listings: readonly Pick<ListingRow, 'key' | 'poolId'>[]): { poolId: string; listingKeys: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const l of listings) if (l.poolId) (groups.get(l.poolId) ?? groups.set(l.poolId, []).get(l.poolId)!).push(l.key);
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([poolId, listingKeys]) => ({ poolId, listingKeys }));
+}
+
+const CSV_COLUMNS = [
+  'platform', 'marketplace', 'sku', 'productId', 'linkRule', 'asin', 'gtin', 'title', 'status', 'fulfillment', 'poolId',
+  'available', 'inbound', 'reserved', 'unfulfillable', 'price', 'currency', 'daysOfCover', 'lastObservedAt',
+] as const;
+
+/**
+ * Every listing as CSV text (RFC 4180 quoting, CRLF; the caller adds a BOM for Excel).
+ * @example (await exportListingsCsv(db)).csv.split('\r\n')[0] // 'platform,marketplace,sku,...'
+ */
+export async function exportListingsCsv(db: StoreDb): Promise<{ csv: string; rowCount: number }> {
+  const rows = await listListings(db);
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of rows) {
+    const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+      platform: r.platform, marketplace: r.marketplace, sku: r.sku, productId: r.productId, linkRule: r.linkRule,
+      asin: r.asin, gtin: r.gtin, title: r.title, status: r.status, fulfillment: r.fulfillment, poolId: r.poolId,
+      available: r.available, inbound: r.inbound, reserved: r.reserved, unfulfillable: r.unfulfillable,
+      price: r.price ? formatMinor(r.price.amountMinor, marketplaceById(r.marketplace)?.minorDigits ?? 2) : undefined, currency: r.price?.currency,
+      daysOfCover: r.daysOfCover ?? undefined, lastObservedAt: r.lastObservedAt,
+    };
+    lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
+  }
+  return { csv: lines.join('\r\n') + '\r\n', rowCount: rows.length };
+}
+
+/**
+ * @example csvCell('a,"b"') // '"a,""b"""'
+ * @example csvCell('=1+1') // "'=1+1" (no formula injection when opened in a spreadsheet)
+ */
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Minor units as a plain decimal (dot separator, no grouping: machine-readable CSV).
+ * @example formatMinor(-1234, 2) // '-12.34' ; formatMinor(1234, 0) // '1234'
+ */
+export function formatMinor(amountMinor: number, digits: number): string {
+  if (digits === 0) return String(amountMinor);
+  const sign = amountMinor < 0 ? '-' : '';
+  const abs = Math.abs(amountMinor);
+  const unit = 10 ** digits;
+  return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, '0')}`;
+}
+
+function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,170 @@
+/**
+ * Table `listings`: one row per platform + marketplace + seller SKU, holding the latest known
+ * value of every field any page or report has shown for it, each with the time it was read.
+ *
+ * Latest is decided per field, by observation time: pages show different columns (Restock shows
+ * sales, Manage Inventory shows stock), and "absent" means "not shown", so a newer reading
+ * that lacks a column must not erase it, and an older reading (last week's report, a stale tab)
+ * must not overwrite a newer value. Ties (same instant, different values) are broken by the
+ * values themselves, so the state is a function of the SET of readings: merging them in any
+ * order, any number of times, from any number of tabs, gives the same row.
+ */
+import { z } from 'zod';
+import {
+  isoDateTimeSchema,
+  listingKey,
+  listingObservationSchema,
+  platformSchema,
+  type ListingObservation,
+} from '../../records';
+import { canonicalJson } from '../hash';
+
+/** Fields of a listing reading that are identity or provenance, not state. */
+const NON_STATE_FIELDS = ['kind', 'platform', 'marketplace', 'sku', 'source', 'observedAt', 'observedDate'] as const;
+
+const listingStateSchema = listingObservationSchema.omit({
+  kind: true, platform: true, marketplace: true, sku: true, source: true, observedAt: true, observedDate: true,
+});
+export type ListingState = z.infer<typeof listingStateSchema>;
+export type ListingStateField = keyof ListingState;
+export const LISTING_STATE_FIELDS = Object.keys(listingStateSchema.shape) as ListingStateField[];
+
+/** How a listing came to belong to its product. 'none': it founded its own product, nothing matched. */
+export const LINK_RULES = ['none', 'sku', 'gtin', 'asin', 'manual'] as const;
+export type LinkRule = (typeof LINK_RULES)[number];
+
+export const listingRowSchema = listingStateSchema.extend({
+  key: z.string().min(1),
+  platform: platformSchema,
+  marketplace: z.string().min(1),
+  sku: z.string().min(1),
+  productId: z.string().min(1),
+  /** 'manual' = the seller linked or unlinked it by hand; automatic linking never moves it again. */
+  linkRule: z.enum(LINK_RULES),
+  linkedAt: isoDateTimeSchema,
+  /** Pool the listing draws from (undefined while its fulfilment channel is unknown). */
+  poolId: z.string().optional(),
+  /** 'manual' = the seller chose the pool; a change of fulfilment channel does not move it. */
+  poolRule: z.enum(['auto', 'manual']),
+  /** GTIN padded to 14 digits, so a UPC-12 and the same EAN-13 match. */
+  gtinKey: z.string().optional(),
+  /** When each state field was last read (UTC ISO). */
+  fieldObservedAt: z.record(z.string(), isoDateTimeSchema),
+  firstSeenAt: isoDateTimeSchema,
+  /** Newest reading of any field. */
+  lastObservedAt: isoDateTimeSchema,
+  /** Denormalised from the listing's plan (savePlans) so the popup's list is one index walk. */
+  planKey: z.string().optional(),
+  daysOfCover: z.number().nonnegative().nullable().optional(),
+  riskTypes: z.array(z.string()).optional(),
+  /** Sort key of the at-risk list: see urgencyOf. */
+  urgency: z.number(),
+});
+export type ListingRow = z.infer<typeof listingRowSchema>;
+
+/**
+ * GTIN/UPC/EAN digits in one comparable form (GTIN-14).
+ * @example gtinKeyOf('012345678905') // '00012345678905'
+ */
+export function gtinKeyOf(gtin: string | undefined): string | undefined {
+  return gtin === undefined ? undefined : gtin.padStart(14, '0');
+}
+
+/** Above any realistic days of cover: listings without a plan sort after those with one. */
+const NO_PLAN_BASE = 1e7;
+const UNKNOWN_STOCK = 2e9;
+
+/**
+ * One number ordering the at-risk list: planned listings by days of cover (null cover = no
+ * demand seen, so least urgent of the planned), then unplanned ones by available stock, then
+ * those whose stock was never read.
+ * @example urgencyOf({ daysOfCover: 3, available: 40 }) // 3
+ * @example urgencyOf({ available: 40 }) // 10000040
+ */
+export function urgencyOf(row: { daysOfCover?: number | null; planKey?: string; available?: number }): number {
+  if (row.daysOfCover !== undefined && row.daysOfCover !== null) return Math.min(row.daysOfCover, NO_PLAN_BASE - 1);
+  if (row.planKey !== undefined) return NO_PLAN_BASE - 1;
+  if (row.available !== undefined) return NO_PLAN_BASE + row.available;
+  return UNKNOWN_STOCK;
+}
+
+/**
+ * A listing row before any field is applied (linking fills productId/linkRule later).
+ * @example newListingRow({ platform: 'ebay', marketplace: 'ebay.com', sku: 'A' }, '2024-01-01T00:00:00.000Z').key // 'ebay|ebay.com|A'
+ */
+export function newListingRow(
+  id: Pick<ListingObservation, 'platform' | 'marketplace' | 'sku'>,
+  firstSeenAt: string,
+): ListingRow {
+  return {
+    key: listingKey(id),
+    platform: id.platform,
+    marketplace: id.marketplace,
+    sku: id.sku,
+    productId: '',
+    linkRule: 'none',
+    linkedAt: firstSeenAt,
+    poolRule: 'auto',
+    fieldObservedAt: {},
+    firstSeenAt,
+    lastObservedAt: firstSeenAt,
+    urgency: UNKNOWN_STOCK,
+  };
+}
+
+export interface ApplyOutcome {
+  row: ListingRow;
+  /** Some field's value changed. */
+  valueChanged: boolean;
+  /** Anything in the row changed (values or read times). */
+  changed: boolean;
+  /** The reading showed fields but every one of them had a newer reading already. */
+  stale: boolean;
+}
+
+/**
+ * Folds one reading into a listing row, field by field, newest reading winning.
+ * `observedAt` must be normalised UTC ISO (toISOString) so string order is time order.
+ * @example applyListingObservation(row, { ...obs, available: 3 }, '2024-05-02T10:00:00.000Z').row.available // 3 unless a newer reading showed available
+ */
+export function applyListingObservation(row: ListingRow, obs: ListingObservation, observedAt: string): ApplyOutcome {
+  let next: ListingRow | undefined;
+  let valueChanged = false;
+  let shown = 0;
+  let lost = 0;
+  const source = obs as unknown as Record<string, unknown>;
+  for (const field of LISTING_STATE_FIELDS) {
+    const value = source[field];
+    if (value === undefined) continue;
+    shown++;
+    const current = (next ?? row).fieldObservedAt[field];
+    const currentValue = (row as unknown as Record<string, unknown>)[field];
+    let wins: boolean;
+    if (current === undefined || observedAt > current) wins = true;
+    else if (observedAt < current) wins = false;
+    else wins = canonicalJson(value) > canonicalJson(currentValue); // same instant: larger value wins, for any merge order
+    if (!wins) {
+      if (current !== observedAt) lost++;
+      continue;
+    }
+    next ??= { ...row, fieldObservedAt: { ...row.fieldObservedAt } };
+    if (canonicalJson(value) !== canonicalJson(currentValue)) valueChanged = true;
+    (next as unknown as Record<string, unknown>)[field] = value;
+    next.fieldObservedAt[field] = observedAt;
+  }
+  if (observedAt > (next ?? row).lastObservedAt) {
+    next ??= { ...row };
+    next.lastObservedAt = observedAt;
+  }
+  if (observedAt < (next ?? row).firstSeenAt) {
+    next ??= { ...row };
+    next.firstSeenAt = observedAt;
+  }
+  if (next && valueChanged) {
+    next.gtinKey = gtinKeyOf(next.gtin);
+    next.urgency = urgencyOf(next);
+  }
+  return { row: next ?? row, valueChanged, changed: next !== undefined, stale: shown > 0 && lost === shown };
+}
+
+export { NON_STATE_FIELDS };

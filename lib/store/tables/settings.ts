@@ -1,0 +1,16 @@
+/**
+ * Table `settings`: a single row holding the settings object as JSON. Its schema lives in
+ * lib/settings; the store only keeps the raw value, so a settings change never needs a
+ * database migration (lib/settings migrates its own object).
+ */
+import { z } from 'zod';
+import { isoDateTimeSchema } from '../../records';
+
+export const SETTINGS_ROW_ID = 'settings';
+
+export const settingsRowSchema = z.object({
+  id: z.literal(SETTINGS_ROW_ID),
+  value: z.unknown(),
+  updatedAt: isoDateTimeSchema,
+});
+export type SettingsRow = z.infer<typeof settingsRowSchema>;
