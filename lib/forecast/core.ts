@@ -6,7 +6,7 @@
 import { christmasIndices, epochDay, isClosedOnChristmas, weekdayOfEpochDay } from './calendar.ts';
 import { cumulativeQuantiles, type SpreadParams } from './distribution.ts';
 import { crostonAt, dampedSum, dampedTrendAt, MODEL_SETTINGS, movingAverageAt, sesAt, tsbAt } from './models.ts';
-import { prefixSums, weekdayProfile, yearlyFactors, type YearlySettings } from './seasonality.ts';
+import { weekdayProfile, yearlyFactors, type YearlySettings } from './seasonality.ts';
 import type { ForecastContext, Freq } from './types.ts';
 
 /** Largest demand per period we accept; bigger inputs are clamped so squares stay finite. */
@@ -157,11 +157,11 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   const yearlyOk = n >= settings.yearly.lag + settings.yearly.referenceWindow + window;
   let yearly: Float64Array[] | null = null;
   if (yearlyOk) {
-    const sums = prefixSums(deseasonalised ?? fitY);
+    const base = deseasonalised ?? fitY;
     yearly = origins.map((origin, k) => {
       const length = k < evalCount ? window : horizon;
       const out = new Float64Array(Math.max(length, 1));
-      yearlyFactors(sums, origin, length, settings.yearly, out);
+      yearlyFactors(base, origin, length, settings.yearly, out);
       return out;
     });
   }

@@ -60,14 +60,15 @@ export function pinball(q: number, quantile: number, actual: number): number {
 
 /**
  * First day (1-based) on which cumulative demand reaches `stock`; horizon+1 when it never does
- * within the horizon.
+ * within the horizon. A relative tolerance of 1e-9 keeps float rounding (14 x level/28 summed
+ * day by day) from pushing an exact hit to the next day.
  * @example stockoutDay([2, 2, 2], 4) // 2
  */
 export function stockoutDay(cumulativeOrDaily: ArrayLike<number>, stock: number, isCumulative = false): number {
   let cum = 0;
   for (let h = 0; h < cumulativeOrDaily.length; h++) {
     cum = isCumulative ? cumulativeOrDaily[h]! : cum + cumulativeOrDaily[h]!;
-    if (cum >= stock) return h + 1;
+    if (cum >= stock * (1 - 1e-9)) return h + 1;
   }
   return cumulativeOrDaily.length + 1;
 }

@@ -47,24 +47,25 @@ export function movingAverageAt(y: Float64Array, window: number, origins: readon
  * @example sesAt(Float64Array.of(4, 4, 4), 0.5, [3], out) // out[0] = 4
  */
 export function sesAt(y: Float64Array, alpha: number, origins: readonly number[], out: Float64Array): void {
-  const n = y.length;
   const warmup = Math.max(1, Math.ceil(1 / alpha));
   let level = 0;
   let seen = 0;
-  let k = 0;
-  for (let i = 0; i <= n; i++) {
-    while (k < origins.length && origins[k] === i) out[k++] = level;
-    if (i === n) break;
-    const v = y[i]!;
-    if (v !== v) continue;
-    if (seen < warmup) {
-      seen++;
-      level += (v - level) / seen;
-    } else {
-      level += alpha * (v - level);
+  let i = 0;
+  // Walk segment by segment (origin to origin) so the inner loop has no bookkeeping.
+  for (let k = 0; k < origins.length; k++) {
+    const stop = Math.min(origins[k]!, y.length);
+    for (; i < stop; i++) {
+      const v = y[i]!;
+      if (v !== v) continue;
+      if (seen < warmup) {
+        seen++;
+        level += (v - level) / seen;
+      } else {
+        level += alpha * (v - level);
+      }
     }
+    out[k] = level;
   }
-  while (k < origins.length) out[k++] = level;
 }
 
 /**
@@ -80,31 +81,31 @@ export function crostonAt(
   origins: readonly number[],
   out: Float64Array,
 ): void {
-  const n = y.length;
   let size = 0;
   let interval = 0;
   let sinceLast = 0;
   let started = false;
-  let k = 0;
-  for (let i = 0; i <= n; i++) {
-    while (k < origins.length && origins[k] === i) out[k++] = started ? (biasCorrection * size) / interval : 0;
-    if (i === n) break;
-    const v = y[i]!;
-    if (v !== v) continue;
-    sinceLast++;
-    if (v > 0) {
-      if (!started) {
-        size = v;
-        interval = sinceLast;
-        started = true;
-      } else {
-        size += alpha * (v - size);
-        interval += alpha * (sinceLast - interval);
+  let i = 0;
+  for (let k = 0; k < origins.length; k++) {
+    const stop = Math.min(origins[k]!, y.length);
+    for (; i < stop; i++) {
+      const v = y[i]!;
+      if (v !== v) continue;
+      sinceLast++;
+      if (v > 0) {
+        if (!started) {
+          size = v;
+          interval = sinceLast;
+          started = true;
+        } else {
+          size += alpha * (v - size);
+          interval += alpha * (sinceLast - interval);
+        }
+        sinceLast = 0;
       }
-      sinceLast = 0;
     }
+    out[k] = started ? (biasCorrection * size) / interval : 0;
   }
-  while (k < origins.length) out[k++] = started ? (biasCorrection * size) / interval : 0;
 }
 
 /**
@@ -120,32 +121,32 @@ export function tsbAt(
   origins: readonly number[],
   out: Float64Array,
 ): void {
-  const n = y.length;
   const warmup = Math.max(1, Math.ceil(1 / probabilityBeta));
+  const sizeWarmup = Math.max(1, Math.ceil(1 / sizeAlpha));
   let probability = 0;
   let size = 0;
   let seen = 0;
   let sales = 0;
-  let k = 0;
-  for (let i = 0; i <= n; i++) {
-    while (k < origins.length && origins[k] === i) out[k++] = probability * size;
-    if (i === n) break;
-    const v = y[i]!;
-    if (v !== v) continue;
-    const sold = v > 0 ? 1 : 0;
-    // Warm-up with running means so the first sale does not set the size alone.
-    if (seen < warmup) {
-      seen++;
-      probability += (sold - probability) / seen;
-    } else {
-      probability += probabilityBeta * (sold - probability);
+  let i = 0;
+  for (let k = 0; k < origins.length; k++) {
+    const stop = Math.min(origins[k]!, y.length);
+    for (; i < stop; i++) {
+      const v = y[i]!;
+      if (v !== v) continue;
+      // Warm-up with running means so the first periods/sales do not set the state alone.
+      if (seen < warmup) {
+        seen++;
+        probability += ((v > 0 ? 1 : 0) - probability) / seen;
+      } else {
+        probability += probabilityBeta * ((v > 0 ? 1 : 0) - probability);
+      }
+      if (v > 0) {
+        sales++;
+        size += sales <= sizeWarmup ? (v - size) / sales : sizeAlpha * (v - size);
+      }
     }
-    if (sold) {
-      sales++;
-      size += sales <= Math.ceil(1 / sizeAlpha) ? (v - size) / sales : sizeAlpha * (v - size);
-    }
+    out[k] = probability * size;
   }
-  while (k < origins.length) out[k++] = probability * size;
 }
 
 /**
@@ -163,37 +164,33 @@ export function dampedTrendAt(
   outLevel: Float64Array,
   outSlope: Float64Array,
 ): void {
-  const n = y.length;
   let level = 0;
   let slope = 0;
-  let seen = 0;
-  let k = 0;
-  for (let i = 0; i <= n; i++) {
-    while (k < origins.length && origins[k] === i) {
-      outLevel[k] = level;
-      outSlope[k++] = slope;
+  let i = 0;
+  // Start at the first known value.
+  while (i < y.length && y[i]! !== y[i]!) i++;
+  let started = false;
+  for (let k = 0; k < origins.length; k++) {
+    const stop = Math.min(origins[k]!, y.length);
+    if (!started && i < stop) {
+      level = y[i]!;
+      i++;
+      started = true;
     }
-    if (i === n) break;
-    const v = y[i]!;
-    if (v !== v) {
-      if (seen > 0) {
-        level += phi * slope;
-        slope *= phi;
+    for (; i < stop; i++) {
+      const v = y[i]!;
+      const damped = phi * slope;
+      if (v !== v) {
+        level += damped;
+        slope = damped;
+        continue;
       }
-      continue;
+      const next = alpha * v + (1 - alpha) * (level + damped);
+      slope = beta * (next - level) + (1 - beta) * damped;
+      level = next;
     }
-    if (seen === 0) {
-      level = v;
-    } else {
-      const previous = level;
-      level = alpha * v + (1 - alpha) * (level + phi * slope);
-      slope = beta * (level - previous) + (1 - beta) * phi * slope;
-    }
-    seen++;
-  }
-  while (k < origins.length) {
     outLevel[k] = level;
-    outSlope[k++] = slope;
+    outSlope[k] = slope;
   }
 }
 

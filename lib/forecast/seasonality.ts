@@ -55,29 +55,6 @@ export function weekdayProfile(
   return profile;
 }
 
-/** Running totals of known values and of known periods, for O(1) window means. */
-export interface PrefixSums {
-  sum: Float64Array;
-  count: Float64Array;
-}
-
-/**
- * Prefix sums over y (NaN periods count as unknown, not zero).
- * @example prefixSums(Float64Array.of(1, NaN, 2)).sum // [0, 1, 1, 3]
- */
-export function prefixSums(y: Float64Array): PrefixSums {
-  const n = y.length;
-  const sum = new Float64Array(n + 1);
-  const count = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const v = y[i]!;
-    const known = v === v;
-    sum[i + 1] = sum[i]! + (known ? v : 0);
-    count[i + 1] = count[i]! + (known ? 1 : 0);
-  }
-  return { sum, count };
-}
-
 /** Settings of the yearly adjustment for one frequency. */
 export interface YearlySettings {
   /** Periods in a year, chosen to keep weekdays aligned for daily data (364, 52). */
@@ -92,11 +69,12 @@ export interface YearlySettings {
 
 /**
  * Multipliers for periods origin..origin+horizon-1: how demand moved last year(s) from the
- * reference window before the same point to each later period. 1 where no year of history exists.
- * @example yearlyFactors(ps, 400, 28, settings, out) // out[h] ≈ 1.3 if last year rose 30%
+ * reference window before the same point to each later period (averaged over every past year
+ * available). Leaves 1 where no year of history exists; returns whether any factor was set.
+ * @example yearlyFactors(y, 400, 28, settings, out) // out[h] ≈ 1.3 if last year rose 30%
  */
 export function yearlyFactors(
-  sums: PrefixSums,
+  y: Float64Array,
   origin: number,
   horizon: number,
   settings: YearlySettings,
@@ -104,31 +82,47 @@ export function yearlyFactors(
 ): boolean {
   const { lag, halfWidth, referenceWindow } = settings;
   out.fill(1, 0, horizon);
+  let years = 0;
+  while (origin - (years + 1) * lag - referenceWindow >= 0) years++;
+  if (years === 0) return false;
+  // Reference mean of each past year (the window just before "the origin, a year earlier").
+  const reference = new Float64Array(years);
+  let referenceTotal = 0;
+  for (let j = 0; j < years; j++) {
+    const end = origin - (j + 1) * lag;
+    reference[j] = windowMean(y, end - referenceWindow, end);
+  }
   let usable = false;
   for (let h = 0; h < horizon; h++) {
     let after = 0;
-    let before = 0;
-    for (let back = lag; origin - back - referenceWindow >= 0; back += lag) {
-      const refEnd = origin - back;
-      const refMean = windowMean(sums, refEnd - referenceWindow, refEnd);
-      const lo = Math.max(0, refEnd + h - halfWidth);
-      const hi = Math.min(origin, refEnd + h + halfWidth + 1);
-      if (hi <= lo || !(refMean >= 0)) continue;
-      const afterMean = windowMean(sums, lo, hi);
-      if (!(afterMean >= 0)) continue;
+    referenceTotal = 0;
+    for (let j = 0; j < years; j++) {
+      const refMean = reference[j]!;
+      const centre = origin - (j + 1) * lag + h;
+      const afterMean = windowMean(y, Math.max(0, centre - halfWidth), Math.min(origin, centre + halfWidth + 1));
+      if (refMean !== refMean || afterMean !== afterMean) continue;
       after += afterMean;
-      before += refMean;
+      referenceTotal += refMean;
     }
-    if (before > 0) {
-      const pad = settings.shrink * before;
-      out[h] = (after + pad) / (before + pad);
+    if (referenceTotal > 0) {
+      const pad = settings.shrink * referenceTotal;
+      out[h] = (after + pad) / (referenceTotal + pad);
       usable = true;
     }
   }
   return usable;
 }
 
-function windowMean(sums: PrefixSums, from: number, to: number): number {
-  const count = sums.count[to]! - sums.count[from]!;
-  return count > 0 ? (sums.sum[to]! - sums.sum[from]!) / count : Number.NaN;
+/** Mean of the known values in y[from..to), NaN when there are none. */
+function windowMean(y: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const v = y[i]!;
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : Number.NaN;
 }

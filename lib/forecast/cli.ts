@@ -1,0 +1,127 @@
+/**
+ * Pure logic of the batch CLI (`scripts/forecast.ts`): argument parsing, validation of one JSONL
+ * input line, and the output line. Kept here so it is unit-tested without spawning processes.
+ */
+import { z } from 'zod';
+import { epochDay } from './calendar.ts';
+import { MAX_HORIZON } from './core.ts';
+import { forecastSeries } from './index.ts';
+import type { ForecastContext, SeriesInput } from './types.ts';
+
+/** One input line: `{"id","start":"YYYY-MM-DD","freq":"D"|"W"|"M","values":[number|null,...]}`. */
+export const seriesLineSchema = z.object({
+  id: z.string().min(1, 'id must be a non-empty string'),
+  start: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'start must be a date YYYY-MM-DD')
+    .refine((s) => Number.isFinite(epochDay(s)), 'start is not a real calendar date'),
+  freq: z.enum(['D', 'W', 'M']),
+  values: z.array(z.number().nullable()),
+});
+
+export type SeriesLine = z.infer<typeof seriesLineSchema>;
+
+export type ParsedLine = { kind: 'blank' } | { kind: 'ok'; series: SeriesLine } | { kind: 'error'; message: string };
+
+/**
+ * Parse and validate one input line; errors name the line number and the offending field.
+ * @example parseSeriesLine('{"id":"a","start":"2024-01-01","freq":"X","values":[]}', 3).kind // 'error'
+ */
+export function parseSeriesLine(line: string, lineNumber: number): ParsedLine {
+  if (line.trim() === '') return { kind: 'blank' };
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    return { kind: 'error', message: `line ${lineNumber}: not valid JSON (${(error as Error).message})` };
+  }
+  const result = seriesLineSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(line)'}: ${issue.message}`);
+    return { kind: 'error', message: `line ${lineNumber}: ${problems.join('; ')}` };
+  }
+  return { kind: 'ok', series: result.data };
+}
+
+/** One output line. `p90` is the 90% quantile of cumulative demand (p90Cum). */
+export interface ForecastLine {
+  id: string;
+  model: string;
+  forecast: number[];
+  p90: number[];
+}
+
+/**
+ * Forecast a validated series into an output record (numbers rounded to 4 decimals: unit
+ * forecasts need no more, and it keeps the JSONL small).
+ * @example forecastLine(series, 3).forecast.length // 3
+ */
+export function forecastLine(series: SeriesLine, horizon: number, ctx?: ForecastContext): ForecastLine {
+  const input: SeriesInput = { values: series.values, freq: series.freq, start: series.start };
+  const result = forecastSeries(input, horizon, ctx);
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  return { id: series.id, model: result.model, forecast: result.mean.map(round), p90: result.p90Cum.map(round) };
+}
+
+/**
+ * Read `--horizon H` (or `--horizon=H`) from CLI arguments.
+ * @example parseHorizonArg(['--horizon', '28']) // { horizon: 28 }
+ */
+export function parseHorizonArg(argv: readonly string[]): { horizon: number } | { error: string } {
+  let raw: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--horizon' || arg === '-h') raw = argv[i + 1];
+    else if (arg.startsWith('--horizon=')) raw = arg.slice('--horizon='.length);
+  }
+  if (raw === undefined) return { error: 'missing --horizon H (periods to forecast)' };
+  const horizon = Number(raw);
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON) {
+    return { error: `--horizon must be an integer from 1 to ${MAX_HORIZON}, got "${raw}"` };
+  }
+  return { horizon };
+}
+
+/** Counts of what a CLI run did. */
+export interface CliSummary {
+  forecast: number;
+  rejected: number;
+}
+
+/**
+ * Stream lines through validation and forecasting: good lines go to `writeLine` as JSON, bad
+ * lines to `writeError`; one bad line never stops the others.
+ * @example await runForecastLines(['{"id":"a",...}'], 7, out, err) // { forecast: 1, rejected: 0 }
+ */
+export async function runForecastLines(
+  lines: AsyncIterable<string> | Iterable<string>,
+  horizon: number,
+  writeLine: (json: string) => void,
+  writeError: (message: string) => void,
+): Promise<CliSummary> {
+  const summary: CliSummary = { forecast: 0, rejected: 0 };
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    const parsed = parseSeriesLine(line, lineNumber);
+    if (parsed.kind === 'blank') continue;
+    if (parsed.kind === 'error') {
+      summary.rejected++;
+      writeError(parsed.message);
+      continue;
+    }
+    writeLine(JSON.stringify(forecastLine(parsed.series, horizon)));
+    summary.forecast++;
+  }
+  return summary;
+}
+
+/**
+ * Exit code policy: 0 when every non-blank line was forecast; 1 when any line was rejected (the
+ * good lines are still written, but a batch job must notice that its output is incomplete);
+ * 2 for a usage error (no forecasting done).
+ * @example exitCodeFor({ forecast: 5, rejected: 1 }) // 1
+ */
+export function exitCodeFor(summary: CliSummary): number {
+  return summary.rejected > 0 ? 1 : 0;
+}

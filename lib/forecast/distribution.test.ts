@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countQuantile, cumulativeQuantiles, cumulativeVariance, gammaQuantile, normalQuantile } from './distribution.ts';
+
+const spread = { dispersion: 3, levelWindow: 28, levelDrift: 0.3, driftHorizon: 28 };
+
+describe('normalQuantile', () => {
+  it('matches known values', () => {
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 8);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.01)).toBeCloseTo(-2.326348, 5);
+  });
+});
+
+describe('countQuantile', () => {
+  it('gives Poisson quantiles when variance equals the mean', () => {
+    // Poisson(2): P(X<=2)=0.677, P(X<=4)=0.947
+    expect(countQuantile(2, 2, 0.5)).toBe(2);
+    expect(countQuantile(2, 2, 0.9)).toBe(4);
+  });
+  it('puts the median of over-dispersed sparse demand at zero and the p90 far above the mean', () => {
+    expect(countQuantile(2, 40, 0.5)).toBe(0);
+    expect(countQuantile(2, 40, 0.9)).toBeGreaterThan(4);
+  });
+  it('is 0 for zero mean and close to the normal for big totals', () => {
+    expect(countQuantile(0, 0, 0.99)).toBe(0);
+    const q = countQuantile(10_000, 10_000, 0.9);
+    expect(q).toBeGreaterThan(10_000 + 1.2 * 100);
+    expect(q).toBeLessThan(10_000 + 1.36 * 100);
+  });
+  it('agrees between exact inversion and the gamma approximation near the switch', () => {
+    expect(Math.abs(countQuantile(49, 150, 0.9) - gammaQuantile(49, 150, normalQuantile(0.9)))).toBeLessThan(2);
+  });
+  it('is non-decreasing in q', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 500, noNaN: true }), fc.double({ min: 1, max: 50, noNaN: true }), fc.double({ min: 0.01, max: 0.98, noNaN: true }), (m, d, q) => {
+        expect(countQuantile(m, m * d, q + 0.01)).toBeGreaterThanOrEqual(countQuantile(m, m * d, q));
+      }),
+    );
+  });
+});
+
+describe('cumulative quantiles', () => {
+  it('grow with the horizon and include level drift that scales with the total squared', () => {
+    const noDrift = cumulativeVariance(100, 27, { ...spread, levelDrift: 0 });
+    const withDrift = cumulativeVariance(100, 27, spread);
+    expect(withDrift - noDrift).toBeCloseTo(0.09 * 100 * 100);
+    const q = cumulativeQuantiles(new Array(60).fill(1.5), 0.9, spread);
+    for (let h = 1; h < q.length; h++) expect(q[h]).toBeGreaterThanOrEqual(q[h - 1]!);
+    expect(q[59]).toBeGreaterThan(90);
+  });
+});
