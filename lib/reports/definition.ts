@@ -1,0 +1,126 @@
+/**
+ * What a report parser knows about one report type: its columns (by every header text the
+ * sites print for them), which columns identify it, and how one row becomes a record.
+ * The engine (parser.ts) does the rest: tokenizing, header matching, common fields,
+ * validation, duplicate handling and diagnostics.
+ */
+import type { Marketplace } from '../locale/markets';
+import type { Diagnostic, ListingObservation, OrderObservation, Platform } from '../records';
+
+export const REPORT_IDS = [
+  'amazon/fba-myi',
+  'amazon/fba-inventory-planning',
+  'amazon/restock',
+  'amazon/all-listings',
+  'amazon/orders',
+  'walmart/items',
+  'walmart/wfs-inventory-health',
+  'walmart/orders',
+  'ebay/active-listings',
+  'ebay/orders',
+] as const;
+export type ReportId = (typeof REPORT_IDS)[number];
+
+type Common = 'kind' | 'platform' | 'marketplace' | 'source' | 'observedAt' | 'observedDate';
+export type ListingDraft = Omit<ListingObservation, Common> & { kind: 'listing' };
+export type OrderDraft = Omit<OrderObservation, Common> & { kind: 'order' };
+export type Draft = (ListingDraft | OrderDraft) & {
+  /** Snapshot instant taken from the row (e.g. snapshot-date), overriding `now`. */
+  snapshotAt?: number;
+};
+
+export interface AgeBucketColumn {
+  index: number;
+  minDays: number;
+  maxDays: number | null;
+  header: string;
+}
+
+/** Cell access for one row; readers record a warning for cells that are there but unreadable. */
+export interface RowReader<K extends string> {
+  readonly line: number;
+  readonly market: Marketplace;
+  /** True when the file has this column. */
+  has(key: K): boolean;
+  /** Trimmed cell text, undefined when blank or absent. */
+  raw(key: K): string | undefined;
+  text(key: K, max: number): string | undefined;
+  quantity(key: K): number | undefined;
+  decimal(key: K): number | undefined;
+  /** Money in the currency of `currencyKey`'s cell when present, else the marketplace's. */
+  money(key: K, currencyKey?: K): { amountMinor: number; currency: string } | undefined;
+  /** Calendar day (marketplace zone) and instant of a date cell. */
+  date(key: K): { date: string; instant: number } | undefined;
+  yesNo(key: K): boolean | undefined;
+  /** Age-bucket columns of the file (planning and WFS health reports), non-overlapping. */
+  ageBuckets(): { minDays: number; maxDays: number | null; units: number }[] | undefined;
+  /** Records an unreadable cell (the field is left out, the row kept). */
+  warn(key: K, code: string, message: string): void;
+  /** Rejects the row with a reason (an error diagnostic at this line). */
+  reject(code: string, message: string): undefined;
+  /** Skips a row that is not data (summary or parent rows), with an info note. */
+  skip(code: string, message: string): undefined;
+}
+
+export interface SequencedDraft {
+  draft: Draft;
+  line: number;
+}
+export interface Sequencer {
+  accept(item: SequencedDraft): SequencedDraft[];
+  flush(): SequencedDraft[];
+}
+
+export interface ReportDefinition<K extends string = string> {
+  id: ReportId;
+  platform: Platform;
+  kind: 'listing' | 'order';
+  /** Human name used in messages, e.g. "Manage FBA Inventory". */
+  title: string;
+  /** Column key -> header texts (any language; compared after normaliseHeader). */
+  columns: Record<K, readonly string[]>;
+  /** Without these, the file cannot be read at all. */
+  required: readonly K[];
+  /** The report is this one when all keys of any group are present. */
+  signatures: readonly (readonly K[])[];
+  /** One row per SKU: a later duplicate replaces an earlier one, with a warning. */
+  snapshot: boolean;
+  /** Reads age-bucket columns by pattern ("inv-age-0-to-90-days"). */
+  ageBuckets?: boolean;
+  map(row: RowReader<K>): Draft | undefined;
+  /**
+   * Optional stateful pass over mapped rows in file order (eBay variation parents): returns
+   * the drafts to emit now; `flush` returns what is held at the end.
+   */
+  createSequencer?(note: (d: Diagnostic) => void): Sequencer;
+}
+
+/**
+ * Brings a header to a comparable form: NFKC (full-width -> ASCII), lower case, and
+ * separators (space, _, -, ., :, brackets, /) collapsed to one space.
+ * @example normaliseHeader('AFN_Fulfillable-Quantity ') // 'afn fulfillable quantity'
+ * @example normaliseHeader('Vendor (Seller) SKU') // 'vendor seller sku'
+ * @example normaliseHeader('AFN 可售数量') // 'afn可售数量'
+ */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s_\-.:()[\]/"'*]+/g, ' ')
+    // "AFN 可售数量" and "AFN可售数量" are the same header: spaces next to CJK text carry nothing.
+    .replace(/ ?([\u3000-\u9fff\uf900-\ufaff]) ?/g, '$1')
+    .trim();
+}
+
+/** Helper so each definition keeps its column keys typed. */
+export function defineReport<K extends string>(
+  def: Omit<ReportDefinition<K>, 'required' | 'signatures' | 'map' | 'createSequencer'> & {
+    required: readonly NoInfer<K>[];
+    signatures: readonly (readonly NoInfer<K>[])[];
+    map(row: RowReader<NoInfer<K>>): Draft | undefined;
+    createSequencer?(note: (d: Diagnostic) => void): Sequencer;
+  },
+): ReportDefinition<K> {
+  return def;
+}

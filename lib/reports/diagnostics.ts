@@ -1,0 +1,60 @@
+/**
+ * Collects diagnostics for one file without letting a broken column bury the seller in
+ * 100,000 messages: each code is listed for its first few lines, then counted, and the
+ * count is reported once at the end.
+ */
+import type { Diagnostic } from '../records';
+
+/** Lines listed per diagnostic code before the rest are only counted. */
+export const LINES_LISTED_PER_CODE = 50;
+
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * Shortens a cell value for quoting in a message.
+ * @example quoteValue('x'.repeat(100)).length // 40
+ */
+export function quoteValue(value: string): string {
+  return cut(value.replace(/\s+/g, ' '), 40);
+}
+
+export class DiagnosticSink {
+  private pending: Diagnostic[] = [];
+  private readonly counts = new Map<string, { level: Diagnostic['level']; count: number }>();
+
+  /** Adds a diagnostic (message and params cut to schema limits). */
+  add(d: Diagnostic): void {
+    const key = `${d.level}:${d.code}`;
+    const seen = this.counts.get(key) ?? { level: d.level, count: 0 };
+    seen.count++;
+    this.counts.set(key, seen);
+    if (d.row !== undefined && seen.count > LINES_LISTED_PER_CODE) return;
+    const params = d.params
+      ? Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, typeof v === 'string' ? cut(v, 200) : v]))
+      : undefined;
+    this.pending.push({ ...d, code: cut(d.code, 60), message: cut(d.message, 500), ...(params ? { params } : {}) });
+  }
+
+  /** Diagnostics added since the last call. */
+  take(): Diagnostic[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  /** One summary per code whose lines were not all listed. */
+  summaries(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const [key, { level, count }] of this.counts) {
+      if (count <= LINES_LISTED_PER_CODE) continue;
+      const code = key.slice(key.indexOf(':') + 1);
+      out.push({
+        level,
+        code: 'more-lines',
+        message: `${count - LINES_LISTED_PER_CODE} more lines had the problem "${code}" (only the first ${LINES_LISTED_PER_CODE} are listed).`,
+        params: { code, count, listed: LINES_LISTED_PER_CODE },
+      });
+    }
+    return out;
+  }
+}

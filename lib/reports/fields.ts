@@ -1,0 +1,99 @@
+/**
+ * Field readers shared by several reports: identifiers that must match the record schema
+ * exactly (ASIN, GTIN), and the sites' many words for order status, listing status and
+ * fulfilment channel.
+ */
+import type { FulfillmentChannel, ListingStatus, OrderStatus } from '../records';
+import type { RowReader } from './definition';
+
+/**
+ * An ASIN cell, or undefined with a warning when it is not ten letters/digits.
+ * @example // ' b00example ' -> 'B00EXAMPLE'
+ */
+export function readAsin<K extends string>(r: RowReader<K>, key: K): string | undefined {
+  const raw = r.raw(key);
+  if (raw === undefined) return undefined;
+  const asin = raw.toUpperCase();
+  if (/^[A-Z0-9]{10}$/.test(asin)) return asin;
+  r.warn(key, 'bad-asin', `"${raw.slice(0, 40)}" is not an ASIN`);
+  return undefined;
+}
+
+/**
+ * A GTIN/UPC/EAN cell (8-14 digits; Excel's "1.23E+11" and stray spaces are refused), first
+ * readable key wins.
+ * @example // '0 12345 67890 5' -> undefined + warning; '012345678905' -> '012345678905'
+ */
+export function readGtin<K extends string>(r: RowReader<K>, ...keys: K[]): string | undefined {
+  for (const key of keys) {
+    const raw = r.raw(key);
+    if (raw === undefined) continue;
+    const digits = raw.replace(/^'/, '');
+    if (/^\d{8,14}$/.test(digits)) return digits;
+    if (/^(?:does not apply|nicht zutreffend|n\/?a|non applicable|no aplicable)$/i.test(digits)) continue;
+    r.warn(key, 'bad-gtin', `"${raw.slice(0, 40)}" is not a GTIN/UPC/EAN (8-14 digits)`);
+  }
+  return undefined;
+}
+
+/**
+ * An identifier cut to a schema limit, warning when cut (an identifier cut short is another id).
+ * @example // fnsku 'X001ABCDEF' -> 'X001ABCDEF'
+ */
+export function readId<K extends string>(r: RowReader<K>, key: K, max: number): string | undefined {
+  const raw = r.raw(key);
+  if (raw === undefined) return undefined;
+  if (raw.length <= max) return raw;
+  r.warn(key, 'id-too-long', `identifier longer than ${max} characters`);
+  return undefined;
+}
+
+/**
+ * Order status words of Amazon, Walmart and eBay (and their translations).
+ * @example orderStatusOf('Shipped - Delivered to Buyer') // 'shipped'
+ * @example orderStatusOf('Unshipped') // 'unshipped'
+ * @example orderStatusOf('Acknowledged') // 'unshipped'
+ */
+export function orderStatusOf(raw: string | undefined): OrderStatus | undefined {
+  if (raw === undefined) return undefined;
+  const s = raw.trim().toLowerCase();
+  if (/cancel|storn|取消|キャンセル|annul|refunded/.test(s)) return 'cancelled';
+  if (/unshipped|not shipped|nicht versandt|未发货|未出荷|未発送|acknowledged|awaiting shipment|ready to ship|shipping|partially|teilweise|部分/.test(s)) return 'unshipped';
+  if (/shipped|delivered|versandt|zugestellt|已发货|已配送|已送达|出荷済|発送済|complete|expédié|enviado|spedito/.test(s)) return 'shipped';
+  if (/pending|created|ausstehend|待处理|等待|保留中|未処理|awaiting payment|en attente|pendiente|in sospeso/.test(s)) return 'pending';
+  return undefined;
+}
+
+/**
+ * Listing status words: Amazon "Active"/"Inactive"/"Incomplete", Walmart publish and
+ * lifecycle states, translations.
+ * @example listingStatusOf('PUBLISHED') // 'active'
+ * @example listingStatusOf('Inaktiv') // 'inactive'
+ */
+export function listingStatusOf(raw: string | undefined): ListingStatus | undefined {
+  if (raw === undefined) return undefined;
+  const s = raw.trim().toLowerCase();
+  if (/suppress|unterdrückt|已禁止显示|禁止显示|非表示|停止中/.test(s)) return 'suppressed';
+  if (/incomplete|unvollständig|不完整|不完全|system_problem|stage|in_progress|in progress/.test(s)) return 'incomplete';
+  if (/out of stock|out_of_stock|ausverkauft|缺货|在庫切れ/.test(s)) return 'out_of_stock';
+  if (/retired|archived|ended|beendet|已结束|終了/.test(s)) return 'ended';
+  if (/inactive|inaktiv|unpublished|不可售|非アクティブ|停售|无在售/.test(s)) return 'inactive';
+  if (/active|aktiv|published|在售|可售|アクティブ|出品中/.test(s)) return 'active';
+  return undefined;
+}
+
+/**
+ * Fulfilment channel words: Amazon "DEFAULT"/"AMAZON_NA"/"Amazon"/"Merchant", Walmart
+ * "Seller Fulfilled"/"WFS", translations.
+ * @example fulfillmentOf('AMAZON_EU') // 'FBA'
+ * @example fulfillmentOf('DEFAULT') // 'SELLER'
+ * @example fulfillmentOf('Walmart Fulfilled') // 'WFS'
+ */
+export function fulfillmentOf(raw: string | undefined): FulfillmentChannel | undefined {
+  if (raw === undefined) return undefined;
+  const s = raw.trim().toLowerCase();
+  if (/wfs|walmart/.test(s)) return 'WFS';
+  if (/^(?:default|merchant|mfn|seller|fbm|self)|seller fulfilled|merchant fulfilled|卖家|自发货|出品者|händler|verkäufer/.test(s)) return 'SELLER';
+  if (/^amazon|^afn|^fba|亚马逊|amazonから出荷|versand durch amazon/.test(s)) return 'FBA';
+  return undefined;
+}

@@ -1,0 +1,22 @@
+/**
+ * Every report the importer knows, in detection order (a tie in recognised columns goes to
+ * the earlier one unless the file name hints otherwise).
+ */
+import { amazonAllListings, amazonFbaInventoryPlanning, amazonFbaMyi, amazonOrders, amazonRestock } from './amazon';
+import type { ReportDefinition } from './definition';
+
+export const REPORTS: readonly ReportDefinition[] = [
+  amazonFbaMyi,
+  amazonFbaInventoryPlanning,
+  amazonRestock,
+  amazonAllListings,
+  amazonOrders,
+] as ReportDefinition[];
+
+/**
+ * The definition of a report id.
+ * @example reportById('amazon/fba-myi')?.title // 'Manage FBA Inventory'
+ */
+export function reportById(id: string): ReportDefinition | undefined {
+  return REPORTS.find((d) => d.id === id);
+}

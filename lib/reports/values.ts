@@ -1,0 +1,282 @@
+/**
+ * Reading single report cells: blanks, numbers in the marketplace's format, dates in the
+ * many shapes the three sites print, and text cut to schema limits. Each reader returns
+ * `undefined` for "nothing there" and a `Bad` for "something there that is not a value",
+ * so the caller can tell a seller which line and column to look at.
+ */
+import type { NumberFormat } from '../locale/markets';
+import { parseDecimal } from '../locale/numbers';
+
+export interface Bad {
+  bad: string;
+}
+export const isBad = (v: unknown): v is Bad => typeof v === 'object' && v !== null && 'bad' in v;
+
+/** Placeholders that mean "no value" in exported reports. */
+const BLANK = /^(?:|-|--|—|–|n\/a|na|null|none|undefined|#n\/a)$/i;
+
+/**
+ * True when a cell holds nothing (empty, dash, "N/A").
+ * @example isBlankCell(' — ') // true
+ */
+export function isBlankCell(raw: string | undefined): boolean {
+  return raw === undefined || BLANK.test(raw.trim());
+}
+
+/** "1.234" under en fails; "12.99" under de fails: the other convention reads a plain decimal. */
+const PLAIN_DECIMAL = /^[^\d]*-?\d+[.,]\d{1,2}[^\d]*$/;
+
+/**
+ * A decimal in the given format. When that fails and the cell is a plain decimal with one
+ * separator and 1-2 fraction digits (which no grouping could produce), the other convention
+ * is used and `swapped` is set: machine-made reports for EU sites often print "12.99".
+ * @example readDecimal('1.234,56', 'de') // { value: 1234.56, swapped: false }
+ * @example readDecimal('12.99', 'de') // { value: 12.99, swapped: true }
+ * @example readDecimal('abc', 'en') // { bad: 'not a number' }
+ */
+export function readDecimal(raw: string | undefined, format: NumberFormat): { value: number; swapped: boolean } | Bad | undefined {
+  if (isBlankCell(raw)) return undefined;
+  const s = (raw as string).trim();
+  const value = parseDecimal(s, format);
+  if (value !== undefined) return { value, swapped: false };
+  if (PLAIN_DECIMAL.test(s)) {
+    const other: NumberFormat = s.includes(',') ? 'de' : 'en';
+    if (other !== format) {
+      const v = parseDecimal(s, other);
+      if (v !== undefined) return { value: v, swapped: true };
+    }
+  }
+  return { bad: 'not a number' };
+}
+
+/**
+ * A whole non-negative count of units (≤ 1e9).
+ * @example readQuantity('1,204', 'en') // 1204
+ * @example readQuantity('-3', 'en') // { bad: 'negative quantity' }
+ */
+export function readQuantity(raw: string | undefined, format: NumberFormat): number | Bad | undefined {
+  const d = readDecimal(raw, format);
+  if (d === undefined || isBad(d)) return d;
+  if (d.value < 0) return { bad: 'negative quantity' };
+  if (!Number.isInteger(d.value)) return { bad: 'not a whole number' };
+  if (d.value > 1e9) return { bad: 'quantity too large' };
+  return d.value;
+}
+
+/** Digits after the decimal point of a currency; JPY and KRW have none. */
+const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, HUF: 0, CLP: 0, KWD: 3, BHD: 3, OMR: 3, JOD: 3 };
+
+/**
+ * Minor-unit digits for a currency code.
+ * @example minorDigitsOf('JPY') // 0
+ */
+export function minorDigitsOf(currency: string): number {
+  return MINOR_DIGITS[currency] ?? 2;
+}
+
+/**
+ * Money in integer minor units; `swapped` as in readDecimal.
+ * @example readMoney('€1.234,56', 'de', 'EUR') // { money: { amountMinor: 123456, currency: 'EUR' }, swapped: false }
+ */
+export function readMoney(
+  raw: string | undefined,
+  format: NumberFormat,
+  currency: string,
+): { money: { amountMinor: number; currency: string }; swapped: boolean } | Bad | undefined {
+  const d = readDecimal(raw, format);
+  if (d === undefined || isBad(d)) return d;
+  if (Math.abs(d.value) > 1e10) return { bad: 'amount too large' };
+  return { money: { amountMinor: Math.round(d.value * 10 ** minorDigitsOf(currency)), currency }, swapped: d.swapped };
+}
+
+/**
+ * A currency code cell ("usd", " EUR ").
+ * @example readCurrency(' eur ') // 'EUR'
+ */
+export function readCurrency(raw: string | undefined): string | Bad | undefined {
+  if (isBlankCell(raw)) return undefined;
+  const s = (raw as string).trim().toUpperCase();
+  return /^[A-Z]{3}$/.test(s) ? s : { bad: 'not a currency code' };
+}
+
+/**
+ * Text cut to `max` characters (titles are data: kept verbatim, never interpreted).
+ * @example readText('  Widget  ', 10) // 'Widget'
+ */
+export function readText(raw: string | undefined, max: number): string | undefined {
+  if (isBlankCell(raw)) return undefined;
+  const s = (raw as string).trim();
+  return s.length > max ? s.slice(0, max) : s;
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates
+
+/** Offsets (hours east of UTC) of the zone abbreviations the sites print. */
+const ZONE_OFFSETS: Record<string, number> = {
+  UTC: 0, GMT: 0, Z: 0, WET: 0, BST: 1, WEST: 1, IST: 5.5,
+  PST: -8, PDT: -7, MST: -7, MDT: -6, CST: -6, CDT: -5, EST: -5, EDT: -4, AKST: -9, AKDT: -8, HST: -10,
+  CET: 1, CEST: 2, MEZ: 1, MESZ: 2, EET: 2, EEST: 3, JST: 9, AEST: 10, AEDT: 11, ACST: 9.5, ACDT: 10.5, AWST: 8, SGT: 8,
+};
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  // German and French abbreviations seen on eBay.de / eBay.fr.
+  mär: 3, mai: 5, okt: 10, dez: 12, janv: 1, févr: 2, mars: 3, avr: 4, juin: 6, juil: 7, août: 8, sept: 9, déc: 12,
+};
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatterCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatterCache.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClock(instant: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
+  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute'), s: get('second') };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The calendar day of an instant in a zone, with a cached formatter (this runs once per
+ * report row, and building an Intl.DateTimeFormat per call costs tens of microseconds).
+ * @example dateInZone(new Date('2026-03-01T05:00:00Z'), 'America/Los_Angeles') // '2026-02-28'
+ */
+export function dateInZone(instant: Date | number, timeZone: string): string {
+  const w = wallClock(typeof instant === 'number' ? instant : instant.getTime(), timeZone);
+  return `${pad(w.y, 4)}-${pad(w.mo)}-${pad(w.d)}`;
+}
+
+/**
+ * The instant at which a zone's wall clock shows the given time.
+ * @example new Date(zonedTimeToUtc(2026, 6, 29, 0, 0, 0, 'America/Los_Angeles')).toISOString() // '2026-06-29T07:00:00.000Z'
+ */
+export function zonedTimeToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const offsetAt = (t: number) => {
+    const w = wallClock(t, timeZone);
+    return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - t;
+  };
+  let t = asUtc - offsetAt(asUtc);
+  const again = asUtc - offsetAt(t); // the offset may differ across a DST change
+  if (again !== t) t = again;
+  return t;
+}
+
+export interface ReportDate {
+  /** Calendar day in the marketplace zone (or as written, for a bare date). */
+  date: string;
+  /** The instant: exact when the cell has a time, else the start of that day in the zone. */
+  instant: number;
+}
+
+export interface DateContext {
+  timeZone: string;
+  /** Slash dates: "MM/DD" in the US, "DD/MM" elsewhere (unless a part is over 12). */
+  monthFirst: boolean;
+}
+
+function validDay(y: number, mo: number, d: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1970 || y > 2200) return false;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const TIME = String.raw`(?:[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(am|pm|AM|PM)?)?\s*(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{2,5})?`;
+const ISO_LIKE = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
+const CJK_DATE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日${TIME}$`);
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})${TIME}$`);
+const NAMED_MONTH = new RegExp(String.raw`^([A-Za-zäéû]{3,5})\.?[-\s](\d{1,2})[-\s,]+(\d{4}|\d{2})${TIME}$`);
+const DAY_NAMED_MONTH = new RegExp(String.raw`^(\d{1,2})[-.\s]+([A-Za-zäéû]{3,5})\.?[-\s]+(\d{4}|\d{2})${TIME}$`);
+
+function zoneOffsetMinutes(zone: string): number | undefined {
+  if (zone === 'Z') return 0;
+  const numeric = /^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$/.exec(zone);
+  if (numeric) return (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3] ?? 0));
+  const hours = ZONE_OFFSETS[zone.toUpperCase()];
+  return hours === undefined ? undefined : hours * 60;
+}
+
+/**
+ * Reads a date or date-time cell. Accepts ISO ("2026-06-29", "2026-06-29T14:22:11+00:00"),
+ * eBay ("Jun-29-26 16:00:01 PDT"), slash and dot dates, "2026年6月29日" and
+ * "15.01.2024 10:22:33 MEZ". A time without a zone is wall-clock time in the marketplace zone.
+ * @example readDate('Jun-29-26 16:00:01 PDT', { timeZone: 'America/Los_Angeles', monthFirst: true }) // { date: '2026-06-29', instant: Date.parse('2026-06-29T23:00:01Z') }
+ * @example readDate('31/12/2026', { timeZone: 'Europe/London', monthFirst: false })?.date // '2026-12-31'
+ */
+export function readDate(raw: string | undefined, ctx: DateContext): ReportDate | Bad | undefined {
+  if (isBlankCell(raw)) return undefined;
+  const s = (raw as string).trim();
+  if (s.length > 64) return { bad: 'not a date' };
+  let y: number, mo: number, d: number;
+  let rest: (string | undefined)[];
+  let m: RegExpExecArray | null;
+  if ((m = ISO_LIKE.exec(s)) || (m = CJK_DATE.exec(s))) {
+    y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]); rest = m.slice(4);
+  } else if ((m = DAY_MONTH_YEAR.exec(s))) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const dotted = m[2] === '.';
+    const monthFirst = dotted ? false : a > 12 ? false : b > 12 ? true : ctx.monthFirst;
+    mo = monthFirst ? a : b; d = monthFirst ? b : a;
+    y = Number(m[4]); if (y < 100) y += 2000;
+    rest = m.slice(5);
+  } else if ((m = NAMED_MONTH.exec(s))) {
+    const month = MONTHS[(m[1] ?? '').toLowerCase()];
+    if (month === undefined) return { bad: 'not a date' };
+    mo = month; d = Number(m[2]); y = Number(m[3]); if (y < 100) y += 2000;
+    rest = m.slice(4);
+  } else if ((m = DAY_NAMED_MONTH.exec(s))) {
+    const month = MONTHS[(m[2] ?? '').toLowerCase()];
+    if (month === undefined) return { bad: 'not a date' };
+    mo = month; d = Number(m[1]); y = Number(m[3]); if (y < 100) y += 2000;
+    rest = m.slice(4);
+  } else {
+    return { bad: 'not a date' };
+  }
+  if (!validDay(y, mo, d)) return { bad: 'not a date' };
+  const [hh, mm, ss, ampm, zone] = rest;
+  if (hh === undefined) {
+    if (zone !== undefined) return { bad: 'not a date' };
+    const date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+    return { date, instant: zonedTimeToUtc(y, mo, d, 0, 0, 0, ctx.timeZone) };
+  }
+  let h = Number(hh);
+  const mi = Number(mm);
+  const sec = Number(ss ?? 0);
+  if (ampm) {
+    if (h < 1 || h > 12) return { bad: 'not a date' };
+    h = (h % 12) + (ampm.toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (h > 23 || mi > 59 || sec > 60) return { bad: 'not a date' };
+  let instant: number;
+  if (zone !== undefined) {
+    const offset = zoneOffsetMinutes(zone);
+    if (offset === undefined) return { bad: `unknown time zone "${zone}"` };
+    instant = Date.UTC(y, mo - 1, d, h, mi, sec) - offset * 60_000;
+  } else {
+    instant = zonedTimeToUtc(y, mo, d, h, mi, sec, ctx.timeZone);
+  }
+  return { date: dateInZone(instant, ctx.timeZone), instant };
+}
+
+/**
+ * Yes/no cells in the languages the sites use.
+ * @example readYesNo('Ja') // true
+ * @example readYesNo('maybe') // undefined
+ */
+export function readYesNo(raw: string | undefined): boolean | undefined {
+  if (isBlankCell(raw)) return undefined;
+  const s = (raw as string).trim().toLowerCase();
+  if (/^(?:yes|y|true|1|ja|是|はい|oui|sì|si|sí)$/.test(s)) return true;
+  if (/^(?:no|n|false|0|nein|否|いいえ|non)$/.test(s)) return false;
+  return undefined;
+}
