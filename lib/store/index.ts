@@ -19,3 +19,10 @@ export type { CalibrationRow } from './tables/calibrations';
 export type { ReturnRow } from './tables/returns';
 export type { PlanRow, RiskType } from './tables/plans';
 export { effectiveOnHand } from './tables/calibrations';
+export { loadPlanningInput, type PlanningInput, type ProductPlanningInput } from './planning-input';
+export {
+  addCalibration, recordReturn, resolveReturn, assignPool, loadSettings, saveSettings, saveDailyDemand, AdjustmentError,
+} from './adjustments';
+export { exportBackup, restoreBackup, validateBackup, deleteAllData, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
+export { compactObservations, type CompactionResult } from './compaction';
+export { storageEstimate, type StorageEstimate } from './storage';

@@ -1,0 +1,108 @@
+/**
+ * What the planning core reads: for each product, its listings with their pools, the
+ * readings history, order lines, the seller's corrections and held returns, and cached demand.
+ */
+import type { StoreDb } from './db';
+import type { ListingRow } from './tables/listings';
+import type { ProductRow } from './tables/products';
+import type { StockPoolRow } from './tables/stockPools';
+import type { ObservationRow } from './tables/observations';
+import type { OrderRow } from './tables/orders';
+import type { CalibrationRow } from './tables/calibrations';
+import type { ReturnRow } from './tables/returns';
+import type { DailyDemandRow } from './tables/dailyDemand';
+import { groupPools } from './queries';
+import { loadSettings } from './adjustments';
+
+export interface ProductPlanningInput {
+  product: ProductRow;
+  listings: ListingRow[];
+  /** Pools the product's listings draw from: stock is counted once per pool, not per listing. */
+  pools: { poolId: string; pool?: StockPoolRow; listingKeys: string[] }[];
+  /**
+   * Listing readings, oldest first (order readings are left out: `orders` holds each line's
+   * latest state). Rows older than the compaction window are day summaries (source 'summary:day').
+   */
+  observations: ObservationRow[];
+  orders: OrderRow[];
+  calibrations: CalibrationRow[];
+  /** Returns still held apart (not in stock). */
+  heldReturns: ReturnRow[];
+  /** Cached demand of the product's listings (by listing key). */
+  dailyDemand: DailyDemandRow[];
+}
+
+export interface PlanningInput {
+  products: ProductPlanningInput[];
+  /** The raw settings object (lib/settings parses it). */
+  settings: unknown;
+}
+
+/**
+ * Loads the planner's input for some products (default: all). `since` (ISO date-time) drops
+ * older readings and order lines ordered before it.
+ * @example const { products } = await loadPlanningInput(db, result.productIds);
+ */
+export async function loadPlanningInput(
+  db: StoreDb, productIds?: readonly string[], options: { since?: string } = {},
+): Promise<PlanningInput> {
+  const since = options.since ?? '';
+  const sinceDate = since.slice(0, 10);
+  return db.transaction('r', [db.products, db.listings, db.stockPools, db.observations, db.orders, db.calibrations, db.returns, db.dailyDemand, db.settings], async () => {
+    const settings = await loadSettings(db);
+    const whole = productIds === undefined;
+    const products = whole ? await db.products.toArray() : (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
+    const listings = whole ? await db.listings.toArray() : await db.listings.where('productId').anyOf(products.map((p) => p.id)).toArray();
+    const keys = listings.map((l) => l.key);
+    const pools = new Map((await db.stockPools.toArray()).map((p) => [p.id, p]));
+    let observations: ObservationRow[];
+    let orders: OrderRow[];
+    let calibrations: CalibrationRow[];
+    let returns: ReturnRow[];
+    let demand: DailyDemandRow[];
+    if (whole) {
+      // One pass per table beats one range query per listing when everything is wanted.
+      [observations, orders, calibrations, returns, demand] = await Promise.all([
+        since ? db.observations.where('observedAt').aboveOrEqual(since).toArray() : db.observations.toArray(),
+        since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
+        db.calibrations.toArray(),
+        db.returns.where('status').equals('held').toArray(),
+        db.dailyDemand.toArray(),
+      ]);
+    } else {
+      const perKey = await Promise.all(keys.map((k) => Promise.all([
+        db.observations.where('[listingKey+observedAt]').between([k, since], [k, '\uffff'], true, true).toArray(),
+        db.orders.where('[listingKey+orderDate]').between([k, sinceDate], [k, '\uffff'], true, true).toArray(),
+        db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray(),
+      ])));
+      observations = perKey.flatMap(([o]) => o);
+      orders = perKey.flatMap(([, o]) => o);
+      demand = perKey.flatMap(([, , d]) => d);
+      [calibrations, returns] = keys.length
+        ? await Promise.all([
+          db.calibrations.where('listingKey').anyOf(keys).toArray(),
+          db.returns.where('listingKey').anyOf(keys).filter((r) => r.status === 'held').toArray(),
+        ])
+        : [[], []];
+    }
+    const productOf = new Map(listings.map((l) => [l.key, l.productId]));
+    const out = new Map<string, ProductPlanningInput>(products.map((p) => [p.id, {
+      product: p, listings: [], pools: [], observations: [], orders: [], calibrations: [], heldReturns: [], dailyDemand: [],
+    }]));
+    const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
+    for (const l of listings) out.get(l.productId)?.listings.push(l);
+    for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
+    for (const o of orders) into(o.listingKey)?.orders.push(o);
+    for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
+    for (const r of returns) into(r.listingKey)?.heldReturns.push(r);
+    for (const d of demand) into(d.key)?.dailyDemand.push(d);
+    for (const p of out.values()) {
+      p.listings.sort((a, b) => (a.key < b.key ? -1 : 1));
+      p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : 0));
+      p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
+      p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
+      p.pools = groupPools(p.listings).map((g) => ({ ...g, pool: pools.get(g.poolId) }));
+    }
+    return { products: [...out.values()], settings };
+  });
+}

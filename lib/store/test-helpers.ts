@@ -1,0 +1,52 @@
+/**
+ * Shared by the store's tests: fresh fake-indexeddb stores and reading builders.
+ * (Not exported from index.ts.)
+ */
+import 'fake-indexeddb/auto';
+import type { ListingObservation, OrderObservation } from '../records';
+import type { SkuPlan } from '../planning/types';
+import { openStore, type StoreDb } from './db';
+
+let seq = 0;
+const opened: StoreDb[] = [];
+
+export async function freshStore(prefix = 'store-test'): Promise<StoreDb> {
+  const db = await openStore(`${prefix}-${++seq}-${Math.random().toString(36).slice(2)}`);
+  opened.push(db);
+  return db;
+}
+
+/** Call from afterEach: closes and deletes every store this file opened. */
+export async function dropStores(): Promise<void> {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+}
+
+export function listingObs(sku: string, at: string, fields: Partial<ListingObservation> = {}): ListingObservation {
+  return {
+    kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory',
+    observedAt: at, observedDate: at.slice(0, 10), sku, ...fields,
+  };
+}
+
+export function orderObs(orderId: string, status: OrderObservation['status'], at: string, fields: Partial<OrderObservation> = {}): OrderObservation {
+  return {
+    kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', observedAt: at,
+    observedDate: at.slice(0, 10), orderId, sku: 'MUG-1', quantity: 1, status, orderDate: at.slice(0, 10), ...fields,
+  };
+}
+
+export function skuPlan(key: string, fields: Partial<SkuPlan> = {}): SkuPlan {
+  const [platform = null, marketplace = null, sku = key] = key.split('|');
+  return {
+    key, scope: 'listing', sku, platform, marketplace, listingKeys: [key], asOf: '2024-05-10',
+    available: 10, inbound: 0, pendingUnits: 0, daysOfCover: 10, stockoutDate: null, reorderDate: null,
+    reorderQuantity: 0, reorderPoint: 0, safetyStock: 0, leadTimeDays: 30,
+    forecast: { model: 'ma28', meanDaily: 1, horizonDays: 90, p50: 90, p90: 100, historyDays: 30, censoredDays: 0 },
+    healthScore: 100, healthReasons: [], lifecycleStage: 'maturity', abcClass: null, clearance: null, storage: null,
+    alerts: [], oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} },
+    computedAt: '2024-05-10T12:00:00.000Z', ...fields,
+  };
+}
