@@ -1,0 +1,112 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addCalibration, assignPool, recordReturn, resolveReturn } from './adjustments';
+import { mergeObservations } from './merge';
+import { loadPlanningInput } from './planning-input';
+import { savePlans } from './plans';
+import { csvCell, exportListingsCsv, getListingsWithPlans, getProduct, listAtRisk } from './queries';
+import { effectiveOnHand } from './tables/calibrations';
+import { dropStores, freshStore, listingObs, orderObs, skuPlan } from './test-helpers';
+
+afterEach(dropStores);
+const NOW = new Date('2024-05-10T12:00:00.000Z');
+const AT = '2024-05-10T10:00:00Z';
+
+describe('listAtRisk', () => {
+  it('sorts by available stock before any plan exists, then by days of cover', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [
+      listingObs('A', AT, { available: 50, title: 'Blue mug' }),
+      listingObs('B', AT, { available: 5, title: 'Red mug' }),
+      listingObs('C', AT, { platform: 'ebay', marketplace: 'ebay.com', available: 20, title: 'Teapot' }),
+      listingObs('D', AT, { title: 'never counted' }),
+    ], NOW);
+    let { items, total } = await listAtRisk(db);
+    expect(items.map((i) => i.listing.sku)).toEqual(['B', 'C', 'A', 'D']);
+    expect(total).toBe(4);
+
+    await savePlans(db, [
+      skuPlan('amazon|amazon.com|A', { daysOfCover: 3, alerts: [{ code: 'stockout-within', severity: 'critical', params: {} }] }),
+      skuPlan('amazon|amazon.com|B', { daysOfCover: 200, healthReasons: [{ code: 'overstock-90d', points: 20, params: {} }] }),
+    ]);
+    ({ items, total } = await listAtRisk(db));
+    expect(items.map((i) => [i.listing.sku, i.plan?.daysOfCover])).toEqual([['A', 3], ['B', 200], ['C', undefined], ['D', undefined]]);
+    expect((await listAtRisk(db, { risk: 'stockout' })).items.map((i) => i.listing.sku)).toEqual(['A']);
+    expect((await listAtRisk(db, { risk: 'overstock' })).items.map((i) => i.listing.sku)).toEqual(['B']);
+    expect((await listAtRisk(db, { platform: 'ebay' })).items.map((i) => i.listing.sku)).toEqual(['C']);
+    expect((await listAtRisk(db, { platform: 'amazon', marketplace: 'amazon.com', limit: 2 }))).toMatchObject({ total: 3 });
+    expect((await listAtRisk(db, { search: 'MUG' })).items.map((i) => i.listing.sku)).toEqual(['A', 'B']);
+    expect((await listAtRisk(db, { search: 'c' })).items.map((i) => i.listing.sku)).toEqual(['C', 'D']);
+    expect((await listAtRisk(db, { limit: 1 }))).toMatchObject({ total: 4, items: [{ listing: { sku: 'A' } }] });
+  });
+
+  it('a pooled plan covers its listings unless a listing has its own; replaceAll drops plans not recomputed', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [listingObs('A', AT, { available: 1 }), listingObs('A', AT, { platform: 'ebay', marketplace: 'ebay.com', available: 1 })], NOW);
+    const keys = ['amazon|amazon.com|A', 'ebay|ebay.com|A'];
+    await savePlans(db, [
+      skuPlan('pool:own:main', { scope: 'pool', listingKeys: keys, daysOfCover: 9 }),
+      skuPlan('ebay|ebay.com|A', { daysOfCover: 2 }),
+    ]);
+    const [amazon, ebay] = await getListingsWithPlans(db, keys);
+    expect([amazon?.plan?.key, ebay?.plan?.key]).toEqual(['pool:own:main', 'ebay|ebay.com|A']);
+    const result = await savePlans(db, [skuPlan('ebay|ebay.com|A', { daysOfCover: 4 })], { replaceAll: true });
+    expect(result).toMatchObject({ saved: 1, deleted: 1 });
+    expect((await db.listings.get(keys[0]!))?.daysOfCover).toBeUndefined();
+    expect((await savePlans(db, [{ ...skuPlan('x'), daysOfCover: -1 }])).invalid).toHaveLength(1);
+  });
+});
+
+describe('getProduct, planning input, adjustments', () => {
+  it('returns a product with listings, pools, history, calibrations, returns and plans', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [
+      listingObs('MUG', '2024-05-09T10:00:00Z', { available: 9, fulfillment: 'SELLER' }),
+      listingObs('MUG', AT, { available: 7, fulfillment: 'SELLER' }),
+      listingObs('MUG', AT, { platform: 'ebay', marketplace: 'ebay.com', available: 7 }),
+      listingObs('MUG', AT, { marketplace: 'amazon.de', fulfillment: 'FBA', available: 30 }),
+      orderObs('1', 'unshipped', AT, { sku: 'MUG' }),
+    ], NOW);
+    const id = 'p:amazon|amazon.com|MUG';
+    const cal = await addCalibration(db, { listingKey: 'ebay|ebay.com|MUG', onHand: 5, reason: 'shelf count', by: 'Ana' }, NOW);
+    expect(cal).toMatchObject({ previous: 7, onHand: 5, poolId: 'own:main' });
+    const ret = await recordReturn(db, { listingKey: 'ebay|ebay.com|MUG', units: 2 }, NOW);
+    const detail = (await getProduct(db, id))!;
+    expect(detail.listings.map((l) => l.key)).toEqual(['amazon|amazon.com|MUG', 'amazon|amazon.de|MUG', 'ebay|ebay.com|MUG']);
+    expect(detail.pools.map((p) => [p.poolId, p.listingKeys.length, p.pool?.name])).toEqual([['fba:EU', 1, 'FBA Europe'], ['own:main', 2, 'Own warehouse']]);
+    expect(detail.observations[0]!.observedAt >= detail.observations.at(-1)!.observedAt).toBe(true);
+    expect(detail.orders).toHaveLength(1);
+    expect(detail.calibrations).toHaveLength(1);
+    expect(detail.returns).toHaveLength(1);
+
+    let input = await loadPlanningInput(db, [id]);
+    expect(input.products[0]!.heldReturns).toHaveLength(1);
+    await resolveReturn(db, ret.id!, 'sellable', 'Ana', NOW);
+    input = await loadPlanningInput(db, [id]);
+    expect(input.products[0]).toMatchObject({ heldReturns: [], orders: [{ status: 'unshipped' }], calibrations: [{ onHand: 5 }] });
+    expect(input.products[0]!.observations).toHaveLength(4);
+    const all = await loadPlanningInput(db);
+    expect(all.products[0]!.observations).toEqual(input.products[0]!.observations);
+
+    const ebay = (await db.listings.get('ebay|ebay.com|MUG'))!;
+    expect(effectiveOnHand(ebay, detail.calibrations)).toBe(5);
+    await mergeObservations(db, [listingObs('MUG', '2024-05-10T13:00:00Z', { platform: 'ebay', marketplace: 'ebay.com', available: 6 })], new Date('2024-05-10T13:00:00Z'));
+    expect(effectiveOnHand((await db.listings.get('ebay|ebay.com|MUG'))!, detail.calibrations)).toBe(6);
+
+    const moved = await assignPool(db, 'ebay|ebay.com|MUG', 'own:eu');
+    expect(moved).toMatchObject({ poolId: 'own:eu', poolRule: 'manual' });
+    await mergeObservations(db, [listingObs('MUG', '2024-05-10T14:00:00Z', { platform: 'ebay', marketplace: 'ebay.com', fulfillment: 'SELLER' })], new Date('2024-05-10T14:00:00Z'));
+    expect((await db.listings.get('ebay|ebay.com|MUG'))?.poolId).toBe('own:eu');
+  });
+
+  it('exports listings as CSV with quoting and no formula injection', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [listingObs('=SUM', AT, { title: 'Mug, "blue"', price: { amountMinor: 1299, currency: 'USD' } })], NOW);
+    const { csv, rowCount } = await exportListingsCsv(db);
+    expect(rowCount).toBe(1);
+    expect(csv.split('\r\n')[1]).toContain(`'=SUM`);
+    expect(csv).toContain('"Mug, ""blue"""');
+    expect(csv).toContain(',12.99,USD,');
+    expect(csvCell(undefined)).toBe('');
+  });
+});
