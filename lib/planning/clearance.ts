@@ -1,0 +1,70 @@
+/**
+ * What to do with stock that will not sell in time: a markdown ladder with the expected
+ * sell-through time of each step, and "exit" when keeping the units costs more than half of
+ * what they can still earn.
+ */
+import type { Settings } from '../settings/schema';
+import type { ClearanceStep, ClearanceSuggestion } from './types';
+
+export interface ClearanceFacts {
+  excessUnits: number;
+  /** Expected units/day at the current price. */
+  meanDaily: number;
+  priceMinor: number | null;
+  currency: string | null;
+  unitCostMinor: number | null;
+  /** Storage cost of one unit for one day (minor units, fractional). */
+  storagePerUnitDayMinor: number;
+}
+
+/** Days of holding counted when nothing sells (a year: the point is that it is too long). */
+const NO_DEMAND_HOLD_DAYS = 365;
+
+/**
+ * Demand multiplier at a markdown under constant price elasticity: (1 - d)^elasticity.
+ * @example demandMultiplier(10, -2) // ~1.235
+ */
+export function demandMultiplier(discountPct: number, elasticity: number): number {
+  const keep = 1 - discountPct / 100;
+  return keep > 0 ? keep ** elasticity : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * null when there is no excess.
+ * @example clearanceSuggestion({ excessUnits: 300, meanDaily: 2, priceMinor: 2000, ... }, s.clearance).steps[0].expectedSellThroughDays // ~121
+ */
+export function clearanceSuggestion(facts: ClearanceFacts, rules: Settings['clearance'], marginPct: number): ClearanceSuggestion | null {
+  const excess = Math.floor(facts.excessUnits);
+  if (excess <= 0) return null;
+  const steps: ClearanceStep[] = rules.ladderPct.map((discountPct) => {
+    const priceMinor = facts.priceMinor === null ? null : Math.round((facts.priceMinor * (100 - discountPct)) / 100);
+    if (discountPct >= 100) return { discountPct, priceMinor, expectedSellThroughDays: rules.liquidationDays };
+    const rate = facts.meanDaily * demandMultiplier(discountPct, rules.elasticity);
+    return { discountPct, priceMinor, expectedSellThroughDays: rate > 0 ? excess / rate : null };
+  });
+  let recommendedStep = steps.findIndex((s) => s.expectedSellThroughDays !== null && s.expectedSellThroughDays <= rules.targetSellThroughDays);
+  if (recommendedStep < 0) recommendedStep = steps.length - 1;
+
+  // Holding the excess until it sells at today's price: stock falls evenly, so on average half of it is stored.
+  const holdDays = facts.meanDaily > 0 ? Math.min(NO_DEMAND_HOLD_DAYS, excess / facts.meanDaily) : NO_DEMAND_HOLD_DAYS;
+  const holdingCostMinor = Math.round((excess / 2) * holdDays * facts.storagePerUnitDayMinor);
+  let remainingMarginMinor: number | null = null;
+  if (facts.priceMinor !== null) {
+    const cost = facts.unitCostMinor ?? facts.priceMinor * (1 - marginPct / 100);
+    remainingMarginMinor = Math.round(excess * (facts.priceMinor - cost));
+  }
+  const exit = remainingMarginMinor !== null && holdingCostMinor > 0.5 * Math.max(0, remainingMarginMinor);
+  if (exit) {
+    const liquidate = steps.findIndex((s) => s.discountPct >= 100);
+    if (liquidate >= 0) recommendedStep = liquidate;
+  }
+  return {
+    excessUnits: excess,
+    steps,
+    recommendedStep,
+    exit,
+    holdingCostMinor,
+    remainingMarginMinor,
+    currency: facts.currency,
+  };
+}

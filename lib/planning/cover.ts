@@ -1,0 +1,64 @@
+/**
+ * Days of cover and stockout date by walking the cumulative forecast against stock, so a
+ * trend or a seasonal peak ahead shortens the cover (stock / 30-day average cannot see it).
+ */
+
+/**
+ * Expected demand over the first `days` days ahead (fractional days interpolate linearly;
+ * beyond the forecast horizon the last day's rate continues).
+ * @example cumulativeAt(Float64Array.of(2, 4, 6), 1.5) // 3
+ */
+export function cumulativeAt(meanCum: ArrayLike<number>, days: number): number {
+  if (days <= 0 || meanCum.length === 0) return 0;
+  const h = meanCum.length;
+  if (days >= h) {
+    const tail = h >= 2 ? meanCum[h - 1]! - meanCum[h - 2]! : meanCum[0]!;
+    return meanCum[h - 1]! + (days - h) * tail;
+  }
+  const whole = Math.floor(days);
+  const before = whole === 0 ? 0 : meanCum[whole - 1]!;
+  return before + (days - whole) * (meanCum[whole]! - before);
+}
+
+/**
+ * Days until cumulative expected demand uses up `stock` (fractional). null when demand is
+ * zero throughout (the stock never runs out at this forecast).
+ * @example daysOfCover(25, Float64Array.of(10, 20, 30)) // 2.5
+ */
+export function daysOfCover(stock: number, meanCum: ArrayLike<number>): number | null {
+  if (stock <= 0) return 0;
+  const h = meanCum.length;
+  let before = 0;
+  for (let i = 0; i < h; i++) {
+    const now = meanCum[i]!;
+    if (now >= stock) return i + (now > before ? (stock - before) / (now - before) : 0);
+    before = now;
+  }
+  const tail = h >= 2 ? meanCum[h - 1]! - meanCum[h - 2]! : h === 1 ? meanCum[0]! : 0;
+  if (!(tail > 0)) return null;
+  return h + (stock - before) / tail;
+}
+
+/**
+ * Running total of a per-day forecast: out[h] = demand over days 1..h+1.
+ * @example cumulativeSum([1, 2, 3]) // Float64Array [1, 3, 6]
+ */
+export function cumulativeSum(perDay: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(perDay.length);
+  let total = 0;
+  for (let i = 0; i < perDay.length; i++) {
+    const v = perDay[i]!;
+    total += v > 0 ? v : 0;
+    out[i] = total;
+  }
+  return out;
+}
+
+/**
+ * The day the stock runs out: the day on which cumulative demand reaches it (today when
+ * there is none). Days of cover 10 from 2026-01-01 -> 2026-01-11.
+ * @example stockoutDay(100, 10) // 110
+ */
+export function stockoutDay(asOfDay: number, cover: number | null): number | null {
+  return cover === null ? null : asOfDay + Math.ceil(cover - 1e-9);
+}

@@ -1,0 +1,30 @@
+/**
+ * The planning core: demand reconstruction and every decision shown next to a SKU.
+ * Pure TypeScript: no browser APIs, `now` always passed in. See README.md.
+ */
+export * from './types';
+export { planFromObservations, defaultPoolId, type PlanExtras } from './plan';
+export { planListing, leadTimeFor, planningHorizon, forecastValues, type PlanInput, type PlanOptions } from './plan-listing';
+export {
+  reconstructDemand,
+  poolDemand,
+  demandDays,
+  HOW_CENSORED,
+  HOW_INFERRED,
+  HOW_EXACT,
+  type Calibration,
+  type DemandSeries,
+  type ReconstructOptions,
+} from './reconstruct';
+export { daysOfCover, cumulativeAt, cumulativeSum, stockoutDay } from './cover';
+export { planReorder, type ReorderInput, type ReorderResult } from './reorder';
+export { roundOrderQuantity, economicOrderQuantity } from './rounding';
+export { allocatePool, bufferUnits, type AllocationMember } from './allocation';
+export { lifecycleStage, stagePolicy, knownMean, knownDaysSinceLastSale, type LifecycleFacts, type StagePolicy } from './lifecycle';
+export { abcClasses } from './abc';
+export { projectStorageFees, monthlyRate, agedRate, type AgeBucket, type StorageFacts } from './storage';
+export { clearanceSuggestion, demandMultiplier, type ClearanceFacts } from './clearance';
+export { offForecastAlert, spikeAlert } from './alerts';
+export { healthScore, type HealthFacts } from './health';
+export { parseObservationLines, parseNow, planJsonLines, type LineError } from './cli';
+export { dayNumber, isoDate } from './days';

@@ -1,0 +1,316 @@
+/**
+ * Every decision for one demand series and the stock it draws on: cover, stockout, reorder,
+ * lifecycle, storage, clearance, alerts and health. Pure: the forecast can be passed in (the
+ * tests do) or is computed with lib/forecast.
+ */
+import { forecastSeries, type ForecastContext, type ForecastResult } from '../forecast/index';
+import type { Settings, Destination } from '../settings/schema';
+import { offForecastAlert, spikeAlert } from './alerts';
+import { clearanceSuggestion } from './clearance';
+import { cumulativeAt, cumulativeSum, daysOfCover, stockoutDay } from './cover';
+import { isoDate } from './days';
+import { healthScore } from './health';
+import { knownDaysSinceLastSale, knownMean, lifecycleStage, stagePolicy } from './lifecycle';
+import type { DemandSeries } from './reconstruct';
+import { economicOrderQuantity, roundOrderQuantity } from './rounding';
+import { planReorder } from './reorder';
+import { monthlyRate, projectStorageFees, type AgeBucket } from './storage';
+import type { Alert, OversellInfo, SkuPlan } from './types';
+
+export interface PlanInput {
+  key: string;
+  scope: 'listing' | 'pool';
+  sku: string;
+  platform: string | null;
+  marketplace: string | null;
+  listingKeys: string[];
+  series: DemandSeries;
+  /** Today in the marketplace's zone (day number); the series ends on this day. */
+  asOfDay: number;
+  destination: Destination;
+  available: number;
+  inbound: number;
+  /** Units reserved on hand (can still serve pending orders). */
+  reserved: number;
+  unfulfillable: number;
+  /** Pending/unshipped order units (latest status). */
+  pendingUnits: number;
+  priceMinor: number | null;
+  currency: string | null;
+  ageBuckets: readonly AgeBucket[];
+  /** Day the listing started, when known. */
+  startDay: number | null;
+  ended: boolean;
+  /** Shared-pool facts when several listings draw on one stock (null for a single listing). */
+  pool: { stock: number; listed: number; checkListed: boolean; allocation: Record<string, number> } | null;
+}
+
+/**
+ * Forecast horizon long enough to see past lead time + cover + review, and the overstock
+ * threshold (cover beyond it is extrapolated at the last day's rate).
+ */
+export function planningHorizon(leadTimeDays: number, settings: Settings): number {
+  return Math.min(730, Math.max(90, leadTimeDays + settings.targetCoverDays + 14, settings.alerts.overstockDays + 1));
+}
+
+/**
+ * Lead time = production (supplier or default) + transit to the destination (the supplier's own
+ * transit time if set, else the destination's).
+ * @example leadTimeFor('MUG-1', 'FBA', defaultSettings()) // 70
+ */
+export function leadTimeFor(sku: string, destination: Destination, settings: Settings): { days: number; moq: number; casePack: number } {
+  const lt = settings.leadTimes;
+  const supplier = lt.suppliers[lt.skuSupplier[sku] ?? ''];
+  const production = supplier?.productionDays ?? lt.defaultProductionDays;
+  const transit = supplier?.transitDays[destination] ?? lt.transitDaysByDestination[destination];
+  return {
+    days: production + transit,
+    moq: supplier?.moq ?? settings.defaultMoq,
+    casePack: supplier?.casePack ?? settings.defaultCasePack,
+  };
+}
+
+/** The series as forecast input: leading unknown days dropped (nothing was known yet), NaN -> null. */
+export function forecastValues(series: DemandSeries, dropLast = 0): { values: (number | null)[]; firstDay: number } {
+  const { units } = series;
+  let first = 0;
+  while (first < units.length && units[first] !== units[first]) first++;
+  const end = Math.max(first, units.length - dropLast);
+  const values: (number | null)[] = new Array(end - first);
+  for (let i = first; i < end; i++) {
+    const v = units[i]!;
+    values[i - first] = v === v ? v : null;
+  }
+  return { values, firstDay: series.startDay + first };
+}
+
+export interface PlanOptions {
+  /** Precomputed forecast of the series over `planningHorizon` days (tests inject one). */
+  forecast?: ForecastResult;
+  /** Expected demand on each of the last `alerts.offForecastDays` days, made WITHOUT them (tests inject it). */
+  recentExpected?: number[];
+  forecastContext?: ForecastContext;
+}
+
+/**
+ * @example planListing(input, defaultSettings(), new Date('2026-03-01T12:00:00Z')).daysOfCover
+ */
+export function planListing(input: PlanInput, settings: Settings, now: Date, options: PlanOptions = {}): SkuPlan {
+  const { series, asOfDay } = input;
+  const { days: leadTimeDays, moq, casePack } = leadTimeFor(input.sku, input.destination, settings);
+  const horizon = planningHorizon(leadTimeDays, settings);
+  const history = forecastValues(series);
+  const forecast =
+    options.forecast ??
+    forecastSeries({ values: history.values, freq: 'D', start: isoDate(history.firstDay) }, horizon, options.forecastContext);
+  const meanCum = cumulativeSum(forecast.mean);
+  const serviceCum = forecast.quantileCum(settings.serviceLevel);
+  const meanDaily = meanCum.length ? meanCum[meanCum.length - 1]! / meanCum.length : 0;
+
+  // Lifecycle and its buying policy.
+  const units = series.units;
+  const daysSinceLastSale = knownDaysSinceLastSale(units);
+  let knownDays = 0;
+  let censoredDays = 0;
+  let firstSaleIndex = -1;
+  for (let i = 0; i < units.length; i++) {
+    const v = units[i]!;
+    if (v === v) {
+      knownDays++;
+      if (firstSaleIndex < 0 && v > 0) firstSaleIndex = i;
+    } else if (knownDays > 0) censoredDays++;
+  }
+  const ageDays =
+    input.startDay !== null ? asOfDay - input.startDay : firstSaleIndex >= 0 ? asOfDay - (series.startDay + firstSaleIndex) : 0;
+  const stage = lifecycleStage(
+    {
+      ageDays,
+      recentRate: knownMean(units, 0, 28),
+      previousRate: knownMean(units, 28, 56),
+      daysSinceLastSale: knownDays > 0 ? daysSinceLastSale : 0,
+      ended: input.ended,
+    },
+    settings.lifecycle,
+  );
+  const policy = stagePolicy(stage, settings.lifecycle);
+
+  // Cover and stockout on sellable stock (inbound may be late; it counts for reordering).
+  const cover = daysOfCover(input.available, meanCum);
+  const stockout = stockoutDay(asOfDay, cover);
+
+  // Reorder.
+  const coverDays = policy.maxCoverDays === null ? settings.targetCoverDays : Math.min(settings.targetCoverDays, policy.maxCoverDays);
+  const position = input.available + input.inbound;
+  const reorder = planReorder({
+    inventoryPosition: position,
+    meanCum,
+    serviceCum,
+    leadTimeDays,
+    targetCoverDays: coverDays,
+    safetyFactor: policy.safetyFactor,
+  });
+  let rawQuantity = policy.reorder ? reorder.rawQuantity : 0;
+  if (rawQuantity > 0 && settings.eoq.enabled && input.priceMinor !== null) {
+    const unitCost = settings.unitCostMinorBySku[input.sku] ?? input.priceMinor * (1 - settings.defaultMarginPct / 100);
+    const eoq = economicOrderQuantity(meanDaily * 365, settings.eoq.orderCostMinor, unitCost * settings.eoq.holdingRatePerYear);
+    rawQuantity = Math.max(rawQuantity, eoq);
+  }
+  const reorderQuantity = roundOrderQuantity(rawQuantity, { moq, casePack });
+  const reorderDay =
+    policy.reorder && reorder.daysUntilReorder !== null && reorderQuantity > 0 ? asOfDay + Math.floor(reorder.daysUntilReorder) : null;
+
+  // Storage and aged inventory.
+  const unitCubicFeet = settings.storageFees.unitCubicFeetBySku[input.sku] ?? settings.storageFees.defaultUnitCubicFeet;
+  const demandNext30 = cumulativeAt(meanCum, 30);
+  const storageApplies = input.destination === 'FBA' || input.destination === 'WFS';
+  const fees = storageApplies
+    ? projectStorageFees(
+        { onHand: input.available + input.reserved, demandNext30, ageBuckets: input.ageBuckets, unitCubicFeet, month: Number(isoDate(asOfDay + 15).slice(5, 7)) },
+        settings.storageFees,
+      )
+    : null;
+  const firstAged = Math.min(...settings.storageFees.agedSurcharges.map((s) => s.minDays), Infinity);
+  const agedUnits = input.ageBuckets.filter((b) => b.minDays >= firstAged).reduce((s, b) => s + b.units, 0);
+
+  // Clearance: stock beyond the overstock horizon (or beyond a sell-off window once exiting).
+  const keepDays = stage === 'exit' ? settings.clearance.targetSellThroughDays : settings.alerts.overstockDays;
+  const excess = position - cumulativeAt(meanCum, keepDays);
+  const month = Number(isoDate(asOfDay + 15).slice(5, 7));
+  const perUnitDay = storageApplies ? (unitCubicFeet * monthlyRate(settings.storageFees, month)) / 30 : 0;
+  const clearance =
+    (cover === null || cover > settings.alerts.overstockDays || stage === 'decline' || stage === 'exit') && input.available > 0
+      ? clearanceSuggestion(
+          {
+            excessUnits: Math.min(input.available, excess),
+            meanDaily,
+            priceMinor: input.priceMinor,
+            currency: input.currency,
+            unitCostMinor: settings.unitCostMinorBySku[input.sku] ?? null,
+            storagePerUnitDayMinor: perUnitDay,
+          },
+          settings.clearance,
+          settings.defaultMarginPct,
+        )
+      : null;
+
+  // Oversell.
+  const onHand = input.available + input.reserved;
+  const pendingAboveStock = Math.max(0, input.pendingUnits - onHand);
+  const listedAbovePool = input.pool && input.pool.checkListed ? Math.max(0, input.pool.listed - input.pool.stock) : 0;
+  const oversell: OversellInfo = {
+    pendingAboveStock,
+    listedAbovePool,
+    atRisk: pendingAboveStock > 0 || listedAbovePool > 0,
+    allocation: input.pool?.allocation ?? {},
+  };
+
+  // Alerts.
+  const t = settings.alerts;
+  const alerts: Alert[] = [];
+  const stockoutDate = stockout === null ? null : isoDate(stockout);
+  if (cover !== null && cover <= t.stockoutWithinDays && (input.available > 0 || meanDaily > 0)) {
+    alerts.push({ code: 'stockout-within', severity: cover <= 7 ? 'critical' : 'warning', params: { stockoutDate, days: Math.round(cover * 10) / 10 } });
+  }
+  const reorderDate = reorderDay === null ? null : isoDate(reorderDay);
+  if (reorderDay !== null && reorderDay <= asOfDay) {
+    alerts.push({ code: 'reorder-now', severity: reorderDay < asOfDay ? 'critical' : 'warning', params: { reorderDate, quantity: reorderQuantity } });
+  }
+  const recentDays = t.offForecastDays;
+  const expected = options.recentExpected ?? recentExpectation(series, recentDays, options, forecast);
+  const expectedDaily = expected.length ? expected.reduce((a, b) => a + b, 0) / expected.length : 0;
+  const off = offForecastAlert(units, expectedDaily, t);
+  if (off) alerts.push(off);
+  const spike = spikeAlert(units, expectedDaily, t, series.startDay);
+  if (spike) alerts.push(spike);
+  if (knownDays > 0 && daysSinceLastSale >= t.noSaleDays && input.available > 0) {
+    alerts.push({ code: 'no-sale', severity: 'warning', params: { days: daysSinceLastSale } });
+  }
+  if (pendingAboveStock > 0) {
+    alerts.push({ code: 'oversell-pending', severity: 'critical', params: { pending: input.pendingUnits, available: onHand } });
+  }
+  if (listedAbovePool > 0 && input.pool) {
+    alerts.push({ code: 'oversell-pool', severity: 'critical', params: { listed: input.pool.listed, pool: input.pool.stock } });
+  }
+  if (fees && fees.agedSurchargeMinor > 0 && input.currency) {
+    alerts.push({ code: 'aged-surcharge-coming', severity: 'info', params: { amountMinor: fees.agedSurchargeMinor, currency: input.currency } });
+  }
+  if (clearance?.exit) {
+    alerts.push({
+      code: 'clearance-exit',
+      severity: 'warning',
+      params: { holdingMinor: clearance.holdingCostMinor, marginMinor: clearance.remainingMarginMinor },
+    });
+  }
+
+  const health = healthScore(
+    {
+      daysSinceLastSale: knownDays > 0 ? daysSinceLastSale : null,
+      daysOfCover: cover,
+      stockoutDate,
+      available: input.available,
+      onHand,
+      pendingUnits: input.pendingUnits,
+      listedAcrossChannels: input.pool?.listed ?? input.available,
+      pool: input.pool && input.pool.checkListed ? input.pool.stock : null,
+      agedUnits,
+      agedMinDays: Number.isFinite(firstAged) ? firstAged : 0,
+      reorderOverdueDate: reorderDay !== null && reorderDay < asOfDay ? reorderDate : null,
+      unfulfillable: input.unfulfillable,
+    },
+    settings.healthWeights,
+    t,
+  );
+
+  const horizonDays = Math.min(30, forecast.p50Cum.length);
+  return {
+    key: input.key,
+    scope: input.scope,
+    sku: input.sku,
+    platform: input.platform,
+    marketplace: input.marketplace,
+    listingKeys: input.listingKeys,
+    asOf: isoDate(asOfDay),
+    available: Math.max(0, Math.round(input.available)),
+    inbound: Math.max(0, Math.round(input.inbound)),
+    pendingUnits: Math.max(0, Math.round(input.pendingUnits)),
+    daysOfCover: cover === null ? null : round1(cover),
+    stockoutDate,
+    reorderDate,
+    reorderQuantity,
+    reorderPoint: round1(reorder.reorderPoint),
+    safetyStock: round1(reorder.safetyStock),
+    leadTimeDays,
+    forecast: {
+      model: forecast.model,
+      meanDaily: round3(meanDaily),
+      horizonDays: Math.max(1, horizonDays),
+      p50: round1(horizonDays > 0 ? forecast.p50Cum[horizonDays - 1]! : 0),
+      p90: round1(horizonDays > 0 ? forecast.p90Cum[horizonDays - 1]! : 0),
+      historyDays: knownDays + censoredDays,
+      censoredDays,
+    },
+    healthScore: health.score,
+    healthReasons: health.reasons,
+    lifecycleStage: stage,
+    abcClass: null,
+    clearance,
+    storage: fees && input.currency ? { next30DaysMinor: fees.totalMinor, agedSurchargeMinor: fees.agedSurchargeMinor, currency: input.currency } : null,
+    alerts,
+    oversell,
+    computedAt: now.toISOString(),
+  };
+}
+
+/**
+ * What the forecaster would have expected on each of the last `days` days had it not seen
+ * them (so a run of unusual days is not compared with a forecast that already learned it).
+ */
+function recentExpectation(series: DemandSeries, days: number, options: PlanOptions, fallback: ForecastResult): number[] {
+  const held = forecastValues(series, days);
+  if (held.values.length < 14) return fallback.mean.slice(0, days);
+  const f = forecastSeries({ values: held.values, freq: 'D', start: isoDate(held.firstDay) }, days, options.forecastContext);
+  return f.mean;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;

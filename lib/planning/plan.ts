@@ -1,0 +1,309 @@
+/**
+ * The planner's front door, shared by the background and the batch CLI: observation records
+ * in, one plan per listing SKU and one per shared stock pool out.
+ *
+ * Products and pools: by default listings with the same SKU are one product; a listing draws
+ * from a pool by how it is fulfilled (FBA per Amazon region, WFS per marketplace, and one
+ * own-warehouse pool for every seller-fulfilled listing: FBM, Walmart seller-fulfilled, eBay).
+ * Pool ids follow lib/store's (`fba:EU`, `wfs:walmart.com`, `own:main`), and the store's own
+ * mapping (the seller may have moved a listing) overrides the default rule.
+ */
+import { fitContext, type ForecastContext } from '../forecast/index';
+import { isoDateInZone } from '../locale/dates';
+import { marketplaceById } from '../locale/markets';
+import { listingKey, type ListingObservation, type Observation, type OrderObservation } from '../records';
+import type { Destination, Settings } from '../settings/schema';
+import { abcClasses } from './abc';
+import { allocatePool } from './allocation';
+import { dayNumber, isoDate } from './days';
+import { knownMean } from './lifecycle';
+import { forecastValues, planListing, type PlanInput } from './plan-listing';
+import { poolDemand, reconstructDemand, type Calibration, type DemandSeries } from './reconstruct';
+import type { AgeBucket } from './storage';
+import type { SkuPlan } from './types';
+
+export interface PlanExtras {
+  /** Manual stock events (receipts, removals, corrections) by listing. */
+  calibrations?: readonly Calibration[];
+  /** listing key -> product id (default: the SKU). */
+  productOf?: Readonly<Record<string, string>>;
+  /** listing key -> pool id (default: by fulfilment channel, see defaultPoolId). */
+  poolOf?: Readonly<Record<string, string>>;
+  /** `${productId}@${poolId}` -> units physically on hand (a seller count); default: the largest quantity a member shows. */
+  poolOnHand?: Readonly<Record<string, number>>;
+  /** Rank ABC classes by revenue (default, units when a price is missing) or by units. */
+  abcBy?: 'revenue' | 'units';
+  /** Forecasting context; default: fitted across all the series being planned. */
+  forecastContext?: ForecastContext;
+}
+
+const NA = new Set(['amazon.com', 'amazon.ca', 'amazon.com.mx', 'amazon.com.br']);
+const FE = new Set(['amazon.co.jp', 'amazon.com.au', 'amazon.sg']);
+
+/**
+ * The stock pool a listing draws from when the store has said nothing else.
+ * @example defaultPoolId('amazon', 'amazon.fr', 'FBA') // 'fba:EU'
+ * @example defaultPoolId('ebay', 'ebay.com', undefined) // 'own:main'
+ */
+export function defaultPoolId(platform: string, marketplace: string, fulfillment: string | undefined): string {
+  if (fulfillment === 'FBA') return `fba:${NA.has(marketplace) ? 'NA' : FE.has(marketplace) ? 'FE' : 'EU'}`;
+  if (fulfillment === 'WFS') return `wfs:${marketplace}`;
+  return 'own:main';
+}
+
+/** Destination of replenishment for a pool id. */
+function destinationOfPool(poolId: string): Destination {
+  return poolId.startsWith('fba:') ? 'FBA' : poolId.startsWith('wfs:') ? 'WFS' : 'SELLER';
+}
+
+/** What the newest readings of one listing say (each field from the newest reading that showed it). */
+interface ListingFacts {
+  key: string;
+  platform: string;
+  marketplace: string;
+  sku: string;
+  asOfDay: number;
+  fulfillment: string | undefined;
+  available: number;
+  inbound: number;
+  reserved: number;
+  unfulfillable: number;
+  priceMinor: number | null;
+  currency: string | null;
+  ageBuckets: AgeBucket[];
+  startDay: number | null;
+  ended: boolean;
+  pendingUnits: number;
+  series: DemandSeries;
+}
+
+function latestFacts(key: string, observations: readonly Observation[], asOf: string, settings: Settings, calibrations: readonly Calibration[]): ListingFacts {
+  const listings = observations.filter((o): o is ListingObservation => o.kind === 'listing');
+  const orders = observations.filter((o): o is OrderObservation => o.kind === 'order');
+  listings.sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : 0)); // newest first
+  const newest = <K extends keyof ListingObservation>(field: K): ListingObservation[K] | undefined => {
+    for (const o of listings) if (o[field] !== undefined) return o[field];
+    return undefined;
+  };
+  const first = observations[0]!;
+  let fulfillment: string | undefined = newest('fulfillment');
+  if (fulfillment === undefined) for (const o of orders) fulfillment ??= o.fulfillment;
+  if (fulfillment === undefined && first.platform === 'amazon' && listings.some((o) => /fba/i.test(o.source))) fulfillment = 'FBA';
+
+  // Pending units: each order's latest state.
+  const latest = new Map<string, OrderObservation>();
+  for (const o of orders) {
+    const seen = latest.get(o.orderId);
+    if (!seen || seen.observedAt <= o.observedAt) latest.set(o.orderId, o);
+  }
+  let pendingUnits = 0;
+  for (const o of latest.values()) if (o.status === 'pending' || o.status === 'unshipped') pendingUnits += o.quantity;
+
+  const price = newest('price');
+  const startDate = newest('startDate');
+  const status = newest('status');
+  return {
+    key,
+    platform: first.platform,
+    marketplace: first.marketplace,
+    sku: first.sku,
+    asOfDay: dayNumber(asOf),
+    fulfillment,
+    available: newest('available') ?? 0,
+    inbound: newest('inbound') ?? 0,
+    reserved: newest('reserved') ?? 0,
+    unfulfillable: newest('unfulfillable') ?? 0,
+    priceMinor: price?.amountMinor ?? null,
+    currency: price?.currency ?? null,
+    ageBuckets: newest('ageBuckets') ?? [],
+    startDay: startDate !== undefined && Number.isFinite(dayNumber(startDate)) ? dayNumber(startDate) : null,
+    ended: status === 'ended',
+    pendingUnits,
+    series: reconstructDemand(observations, { end: asOf, historyDays: settings.historyDays, calibrations }),
+  };
+}
+
+/** Channel key lookups: "platform|marketplace" first, then "platform". */
+function byChannel<T>(table: Readonly<Record<string, T>>, platform: string, marketplace: string): T | undefined {
+  return table[`${platform}|${marketplace}`] ?? table[platform];
+}
+
+/**
+ * Plans every listing SKU in `observations`, and every pool shared by 2+ listings of a product.
+ * `now` is the planning instant; each listing's "today" is `now` in its marketplace's zone.
+ * @example planFromObservations(records, defaultSettings(), new Date('2026-03-01T12:00:00Z')).map((p) => p.daysOfCover)
+ */
+export function planFromObservations(
+  observations: readonly Observation[],
+  settings: Settings,
+  now: Date,
+  extras: PlanExtras = {},
+): SkuPlan[] {
+  const byListing = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const key = listingKey(o);
+    let list = byListing.get(key);
+    if (!list) byListing.set(key, (list = []));
+    list.push(o);
+  }
+  const calibrationsOf = new Map<string, Calibration[]>();
+  for (const c of extras.calibrations ?? []) {
+    let list = calibrationsOf.get(c.listingKey);
+    if (!list) calibrationsOf.set(c.listingKey, (list = []));
+    list.push(c);
+  }
+
+  const facts: ListingFacts[] = [];
+  for (const [key, list] of [...byListing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const zone = marketplaceById(list[0]!.marketplace)?.timeZone ?? 'UTC';
+    facts.push(latestFacts(key, list, isoDateInZone(now, zone), settings, calibrationsOf.get(key) ?? []));
+  }
+
+  // Pools: product -> pool -> members.
+  const groups = new Map<string, { productId: string; poolId: string; members: ListingFacts[] }>();
+  const groupOf = new Map<string, string>();
+  for (const f of facts) {
+    const productId = extras.productOf?.[f.key] ?? f.sku;
+    const poolId = extras.poolOf?.[f.key] ?? defaultPoolId(f.platform, f.marketplace, f.fulfillment);
+    const id = `${productId}@${poolId}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { productId, poolId, members: [] }));
+    group.members.push(f);
+    groupOf.set(f.key, id);
+  }
+  const poolFacts = new Map<string, PlanInput['pool']>();
+  for (const [id, g] of groups) {
+    if (g.members.length < 2) continue;
+    const shared = destinationOfPool(g.poolId) !== 'SELLER';
+    // FBA/WFS pages each show the shared pool's count; an own warehouse's listings each show what is listed there.
+    const stock = extras.poolOnHand?.[id] ?? Math.max(...g.members.map((m) => m.available));
+    const listed = g.members.reduce((s, m) => s + m.available, 0);
+    const allocation = shared
+      ? {}
+      : allocatePool(
+          stock,
+          g.members.map((m) => ({
+            key: m.key,
+            weight: byChannel(settings.allocationWeights, m.platform, m.marketplace) ?? 1,
+            velocity: nanToZero(knownMean(m.series.units, 0, 28)),
+            buffer: byChannel(settings.safetyBuffers, m.platform, m.marketplace),
+          })),
+        );
+    poolFacts.set(id, { stock, listed, checkListed: !shared, allocation });
+  }
+
+  const context = extras.forecastContext ?? fitContext(facts.map((f) => seriesInput(f.series)));
+  const plans: SkuPlan[] = [];
+  const listingPlans: SkuPlan[] = [];
+  for (const f of facts) {
+    const groupId = groupOf.get(f.key)!;
+    const poolId = groups.get(groupId)!.poolId;
+    const plan = planListing(
+      {
+        key: f.key,
+        scope: 'listing',
+        sku: f.sku,
+        platform: f.platform,
+        marketplace: f.marketplace,
+        listingKeys: [f.key],
+        series: f.series,
+        asOfDay: f.asOfDay,
+        destination: destinationOfPool(poolId),
+        available: f.available,
+        inbound: f.inbound,
+        reserved: f.reserved,
+        unfulfillable: f.unfulfillable,
+        pendingUnits: f.pendingUnits,
+        priceMinor: f.priceMinor,
+        currency: f.currency,
+        ageBuckets: f.ageBuckets,
+        startDay: f.startDay,
+        ended: f.ended,
+        pool: poolFacts.get(groupId) ?? null,
+      },
+      settings,
+      now,
+      { forecastContext: context },
+    );
+    plans.push(plan);
+    listingPlans.push(plan);
+  }
+
+  const poolPlans: SkuPlan[] = [];
+  for (const [id, g] of groups) {
+    const pool = poolFacts.get(id);
+    if (!pool) continue;
+    const members = g.members;
+    const shared = destinationOfPool(g.poolId) !== 'SELLER';
+    const lead = members.reduce((best, m) => (nanToZero(knownMean(m.series.units, 0, 28)) > nanToZero(knownMean(best.series.units, 0, 28)) ? m : best));
+    const sum = (f: (m: ListingFacts) => number) => members.reduce((s, m) => s + f(m), 0);
+    const max = (f: (m: ListingFacts) => number) => Math.max(...members.map(f));
+    const plan = planListing(
+      {
+        key: `pool:${id}`,
+        scope: 'pool',
+        sku: lead.sku,
+        platform: null,
+        marketplace: null,
+        listingKeys: members.map((m) => m.key),
+        series: poolDemand(members.map((m) => m.series)),
+        asOfDay: Math.max(...members.map((m) => m.asOfDay)),
+        destination: destinationOfPool(g.poolId),
+        available: pool.stock,
+        inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
+        reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
+        unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
+        pendingUnits: sum((m) => m.pendingUnits),
+        priceMinor: lead.priceMinor,
+        currency: lead.currency,
+        ageBuckets: members.find((m) => m.ageBuckets.length > 0)?.ageBuckets ?? [],
+        startDay: members.some((m) => m.startDay === null) ? null : Math.min(...members.map((m) => m.startDay!)),
+        ended: members.every((m) => m.ended),
+        pool,
+      },
+      settings,
+      now,
+      { forecastContext: context },
+    );
+    plans.push(plan);
+    poolPlans.push(plan);
+  }
+
+  assignAbc(listingPlans, facts, extras.abcBy ?? 'revenue');
+  assignAbc(poolPlans, facts, extras.abcBy ?? 'revenue');
+  return plans;
+}
+
+/** ABC across one kind of plan, by the last 90 days' revenue (units when any price is missing). */
+function assignAbc(plans: SkuPlan[], facts: readonly ListingFacts[], by: 'revenue' | 'units'): void {
+  const factsOf = new Map(facts.map((f) => [f.key, f]));
+  const rows = plans.map((p) => {
+    let units = 0;
+    let revenue = 0;
+    let priced = true;
+    for (const key of p.listingKeys) {
+      const f = factsOf.get(key)!;
+      const u = sumKnownTail(f.series.units, 90);
+      units += u;
+      if (f.priceMinor === null) priced = false;
+      else revenue += u * f.priceMinor;
+    }
+    return { key: p.key, units, revenue, priced };
+  });
+  const useRevenue = by === 'revenue' && rows.every((r) => r.priced);
+  const classes = abcClasses(rows.map((r) => ({ key: r.key, value: useRevenue ? r.revenue : r.units })));
+  for (const p of plans) p.abcClass = classes.get(p.key) ?? null;
+}
+
+function sumKnownTail(units: Float64Array, days: number): number {
+  let s = 0;
+  for (let i = Math.max(0, units.length - days); i < units.length; i++) if (units[i] === units[i]) s += units[i]!;
+  return s;
+}
+
+function seriesInput(series: DemandSeries) {
+  const { values, firstDay } = forecastValues(series);
+  return { values, freq: 'D' as const, start: isoDate(firstDay) };
+}
+
+const nanToZero = (x: number) => (x === x ? x : 0);
