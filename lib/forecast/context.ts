@@ -1,5 +1,144 @@
-/** Placeholder: pooled context (filled in below). */
-import type { ForecastContext, SeriesInput } from './types.ts';
-export function fitContext(_series: readonly SeriesInput[]): ForecastContext {
-  return {};
+/**
+ * Pooled knowledge across all of a seller's SKUs. Most items are too short and sparse to learn
+ * a weekday shape, a dispersion or the width of their own uncertainty; the seller's catalogue
+ * as a whole is not. Everything here is fitted on the histories only (the last window of each
+ * history serves as holdout), never on the future being forecast.
+ */
+import { epochDay } from './calendar.ts';
+import { cleanValues, DEFAULTS, estimateDispersion, FREQ_SETTINGS, forecastClean, startWeekday, type CoreForecast } from './core.ts';
+import { countQuantile, cumulativeVariance } from './distribution.ts';
+import { weekdayProfile } from './seasonality.ts';
+import type { ForecastContext, Freq, SeriesInput } from './types.ts';
+
+/** Service levels the quantile calibration is scored on (the planner uses 0.8-0.99). */
+const CALIBRATION_LEVELS = [0.5, 0.8, 0.9, 0.95, 0.99];
+const DRIFT_GRID = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.8];
+/** Calibration uses at most this many series (evenly spaced) to keep fitContext fast. */
+const MAX_CALIBRATION_SERIES = 3000;
+
+/**
+ * Fit the pooled context for a catalogue (all of one seller's series; the most common frequency
+ * wins, others are ignored).
+ * @example const ctx = fitContext(allSkus); forecastSeries(sku, 28, ctx)
+ */
+export function fitContext(series: readonly SeriesInput[]): ForecastContext {
+  const freq = mostCommonFreq(series);
+  if (!freq) return {};
+  const same = series.filter((s) => s.freq === freq && Array.isArray(s.values));
+  const ctx: ForecastContext = {};
+  const aggregate = aggregateByDate(same, freq);
+  if (aggregate) {
+    if (freq === 'D') {
+      const y = Float64Array.from(aggregate.values);
+      const { weekdayOf0 } = startWeekday(aggregate.start, 'D');
+      if (weekdayOf0 !== null) ctx.weekdayProfile = Array.from(weekdayProfile(y, weekdayOf0, Math.max(0, y.length - 364), y.length, null, 0));
+    }
+  }
+  ctx.dispersion = pooledDispersion(same, freq, ctx);
+  ctx.levelDrift = calibrateDrift(same, freq, ctx);
+  return ctx;
+}
+
+function mostCommonFreq(series: readonly SeriesInput[]): Freq | null {
+  const counts = new Map<Freq, number>();
+  for (const s of series) if (s.freq === 'D' || s.freq === 'W' || s.freq === 'M') counts.set(s.freq, (counts.get(s.freq) ?? 0) + 1);
+  let best: Freq | null = null;
+  for (const [freq, count] of counts) if (best === null || count > counts.get(best)!) best = freq;
+  return best;
+}
+
+/**
+ * Seller-wide demand per period, summed over SKUs aligned by start date (daily and weekly only).
+ * @example aggregateByDate([{ start: '2024-01-01', freq: 'D', values: [1, 2] }, { start: '2024-01-02', freq: 'D', values: [5] }], 'D').values // [1, 7]
+ */
+export function aggregateByDate(series: readonly SeriesInput[], freq: Freq): { freq: Freq; start: string; values: number[] } | null {
+  const step = freq === 'D' ? 1 : freq === 'W' ? 7 : 0;
+  if (!step) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  const starts = series.map((s) => epochDay(s.start));
+  series.forEach((s, i) => {
+    const start = starts[i]!;
+    if (!Number.isFinite(start)) return;
+    first = Math.min(first, start);
+    last = Math.max(last, start + (s.values.length - 1) * step);
+  });
+  if (!Number.isFinite(first) || last < first) return null;
+  const length = Math.floor((last - first) / step) + 1;
+  if (length > 20_000) return null;
+  const values = new Array<number>(length).fill(0);
+  series.forEach((s, i) => {
+    const start = starts[i]!;
+    if (!Number.isFinite(start) || (start - first) % step !== 0) return;
+    const offset = (start - first) / step;
+    s.values.forEach((v, t) => {
+      if (typeof v === 'number' && Number.isFinite(v) && v > 0) values[offset + t] = values[offset + t]! + v;
+    });
+  });
+  const start = new Date((first) * 86_400_000).toISOString().slice(0, 10);
+  return { freq, start, values };
+}
+
+function pooledDispersion(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number {
+  const own: number[] = [];
+  const profile = ctx.weekdayProfile ? Float64Array.from(ctx.weekdayProfile) : null;
+  for (const s of series) {
+    const { y } = cleanValues(s.values);
+    const { weekdayOf0 } = startWeekday(s.start, freq);
+    // No shrinkage here: this is the raw per-item value whose median becomes the prior.
+    let sold = 0;
+    for (let i = 0; i < y.length; i++) if (y[i]! > 0) sold++;
+    if (sold < 5) continue;
+    own.push(estimateDispersion(y, profile, freq === 'D' ? weekdayOf0 : null, 1, 0));
+  }
+  if (own.length === 0) return DEFAULTS.dispersion;
+  own.sort((a, b) => a - b);
+  return own[Math.floor(own.length / 2)]!;
+}
+
+/**
+ * Pick the level-drift that minimises the average scaled pinball loss of the last-window total
+ * over the calibration service levels, forecasting each series from its history minus that window.
+ */
+function calibrateDrift(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number {
+  const window = FREQ_SETTINGS[freq].evalWindow;
+  const stride = Math.max(1, Math.ceil(series.length / MAX_CALIBRATION_SERIES));
+  const cases: { core: CoreForecast; actual: number; scale: number }[] = [];
+  for (let i = 0; i < series.length; i += stride) {
+    const s = series[i]!;
+    const { y } = cleanValues(s.values);
+    if (y.length < 2 * window + 8) continue;
+    const history = y.subarray(0, y.length - window);
+    let actual = 0;
+    let known = 0;
+    for (let t = y.length - window; t < y.length; t++) if (y[t]! === y[t]!) { actual += y[t]!; known++; }
+    if (known < window) continue;
+    let sum = 0;
+    let count = 0;
+    for (let t = 0; t < history.length; t++) if (history[t]! === history[t]!) { sum += history[t]!; count++; }
+    if (!(sum > 0)) continue;
+    const { weekdayOf0, startDay } = startWeekday(s.start, freq);
+    const core = forecastClean({ y: history, freq, weekdayOf0, startDay, hasUnknown: false }, window, ctx);
+    cases.push({ core, actual, scale: (sum / count) * window });
+  }
+  if (cases.length < 20) return DEFAULTS.levelDrift;
+  let best = DEFAULTS.levelDrift;
+  let bestLoss = Infinity;
+  for (const drift of DRIFT_GRID) {
+    let loss = 0;
+    for (const { core, actual, scale } of cases) {
+      let total = 0;
+      for (let h = 0; h < window; h++) total += core.mean[h]!;
+      const variance = cumulativeVariance(total, window - 1, { ...core.spread, levelDrift: drift });
+      for (const q of CALIBRATION_LEVELS) {
+        const quantile = countQuantile(total, variance, q);
+        loss += (actual >= quantile ? q * (actual - quantile) : (1 - q) * (quantile - actual)) / scale;
+      }
+    }
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = drift;
+    }
+  }
+  return best;
 }

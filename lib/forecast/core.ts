@@ -5,7 +5,7 @@
  */
 import { christmasIndices, epochDay, isClosedOnChristmas, weekdayOfEpochDay } from './calendar.ts';
 import { cumulativeQuantiles, type SpreadParams } from './distribution.ts';
-import { crostonAt, dampedSum, dampedTrendAt, MODEL_SETTINGS, movingAverageAt, sesAt, tsbAt } from './models.ts';
+import { crostonAt, dampedSum, dampedTrendAt, MODEL_SETTINGS, movingAverageAt, sesAt, tsbAt, weekdayMovingAverageAt } from './models.ts';
 import { weekdayProfile, yearlyFactors, type YearlySettings } from './seasonality.ts';
 import type { ForecastContext, Freq } from './types.ts';
 
@@ -37,9 +37,9 @@ export const DEFAULTS = {
   dispersion: 3,
   dispersionShrinkPeriods: 20,
   levelDrift: 0.3,
-  defaultModel: 'ma',
+  defaultModel: 'ma+dow',
   /** A challenger must beat the default's holdout error by this share to be chosen. */
-  selectionMargin: 0.1,
+  selectionMargin: 0.25,
 };
 
 /** Base models fitted on the (possibly de-seasonalised) history. */
@@ -151,7 +151,12 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
 
   const fits = new Map<string, Fitted>();
   fitAll(fitY, origins, settings, '', fits);
-  if (deseasonalised) fitAll(deseasonalised, origins, settings, '+dow', fits);
+  if (deseasonalised && profile && weekdayOf0 !== null) {
+    fitAll(deseasonalised, origins, settings, '+dow', fits);
+    // The weekday MA is a ratio estimator on the raw history (see weekdayMovingAverageAt).
+    const ma = fits.get('ma+dow')!;
+    weekdayMovingAverageAt(fitY, profile, weekdayOf0, settings.maWindow, origins, ma.level);
+  }
 
   // Yearly factors per origin, when at least a year plus a reference window of history exists.
   const yearlyOk = n >= settings.yearly.lag + settings.yearly.referenceWindow + window;
@@ -196,7 +201,7 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
     for (const i of christmasIndices(series.startDay + n, horizon)) mean[i] = 0;
   }
 
-  const dispersion = estimateDispersion(fitY, profile, weekdayOf0, positiveOr(ctx.dispersion, DEFAULTS.dispersion));
+  const dispersion = estimateDispersion(fitY, profile, weekdayOf0, positiveOr(ctx.dispersion, DEFAULTS.dispersion), DEFAULTS.dispersionShrinkPeriods);
   return { model: chosen, mean, spread: { ...spreadBase, dispersion } };
 }
 
@@ -284,7 +289,13 @@ function holdoutError(
  * Variance-to-mean ratio of recent demand around its weekday-adjusted mean, shrunk towards the
  * pooled value (a dozen sales say little about how lumpy an item is).
  */
-function estimateDispersion(y: Float64Array, profile: Float64Array | null, weekdayOf0: number | null, prior: number): number {
+export function estimateDispersion(
+  y: Float64Array,
+  profile: Float64Array | null,
+  weekdayOf0: number | null,
+  prior: number,
+  shrinkPeriods: number,
+): number {
   const n = y.length;
   const from = Math.max(0, n - 364);
   let sum = 0;
@@ -312,7 +323,7 @@ function estimateDispersion(y: Float64Array, profile: Float64Array | null, weekd
     expectedTotal += expected;
   }
   const own = Math.max(1, squares / expectedTotal);
-  const weight = selling / (selling + DEFAULTS.dispersionShrinkPeriods);
+  const weight = selling / (selling + shrinkPeriods);
   return Math.max(1, weight * own + (1 - weight) * prior);
 }
 
@@ -343,3 +354,4 @@ export function startWeekday(start: string, freq: Freq): { weekdayOf0: number | 
 export function cumulativeQuantilesFor(core: CoreForecast, q: number): number[] {
   return cumulativeQuantiles(core.mean, q, core.spread);
 }
+
