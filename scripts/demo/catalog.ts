@@ -5,10 +5,11 @@
  * the pages built from it show what a real account would: stock, windowed sales, orders.
  */
 import { addDays } from '../../lib/locale/dates';
+import { seededRandom } from '../../tests/fixtures/builders/demo-data';
 
 export type DemandStory = 'fast' | 'steady' | 'slow' | 'seasonal' | 'new' | 'dead' | 'stocked-out' | 'lumpy';
 
-export interface DemoListing {
+export interface CatalogListing {
   platform: 'amazon' | 'walmart' | 'ebay';
   marketplace: 'amazon.com' | 'walmart.com' | 'ebay.com';
   fulfillment: 'FBA' | 'WFS' | 'SELLER';
@@ -36,24 +37,12 @@ export interface DemoProduct {
   /** ISO date the product was first listed. */
   launchDate: string;
   costMinor: number;
-  listings: DemoListing[];
+  listings: CatalogListing[];
   /** Units by age in the Amazon fulfilment network. */
   ageBuckets: { minDays: number; maxDays: number | null; units: number }[];
 }
 
 export const HISTORY_DAYS = 120;
-
-/** mulberry32: a tiny seeded PRNG, so the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Poisson draw (Knuth for small means, normal approximation above 30). */
 function poisson(random: () => number, mean: number): number {
@@ -147,15 +136,15 @@ export function buildDemoCatalog(today: string, seed = 20261122): DemoProduct[] 
   return ITEMS.map(([sku, title, story, meanDaily, priceCents], index) => {
     const asin = `B0${(0xc0ffee + index * 7919).toString(36).toUpperCase().padStart(8, 'X').slice(-8)}`;
     const gtin = String(840000000000 + index * 1013 + 7).padStart(12, '0');
-    const channels: DemoListing['fulfillment'][] = index % 5 === 3 ? ['SELLER'] : ['FBA'];
+    const channels: CatalogListing["fulfillment"][] = index % 5 === 3 ? ['SELLER'] : ['FBA'];
     const onWalmart = index % 3 !== 2;
     const onEbay = index % 2 === 0;
-    const shares: [DemoListing['platform'], DemoListing['fulfillment'], number][] = [['amazon', channels[0]!, 0.65]];
+    const shares: [CatalogListing["platform"], CatalogListing["fulfillment"], number][] = [['amazon', channels[0]!, 0.65]];
     if (onWalmart) shares.push(['walmart', index % 4 === 0 ? 'WFS' : 'SELLER', 0.2]);
     if (onEbay) shares.push(['ebay', 'SELLER', 0.15]);
     const totalShare = shares.reduce((s, [, , share]) => s + share, 0);
 
-    const listings: DemoListing[] = shares.map(([platform, fulfillment, share], li) => {
+    const listings: CatalogListing[] = shares.map(([platform, fulfillment, share], li) => {
       const demandShare = share / totalShare;
       const sales: number[] = [];
       let stockoutFrom = Number.POSITIVE_INFINITY;
@@ -189,7 +178,7 @@ export function buildDemoCatalog(today: string, seed = 20261122): DemoProduct[] 
         priceMinor: platform === 'ebay' ? priceCents - 100 : priceCents,
         status: story === 'dead' && index % 2 === 0 ? 'inactive' : 'active',
         dailySales: sales,
-      } satisfies DemoListing;
+      } satisfies CatalogListing;
     });
 
     const fba = listings.find((l) => l.fulfillment === 'FBA');

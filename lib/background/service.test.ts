@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays } from '../locale/dates';
+import type { Observation } from '../records';
+import { openStore, type StoreDb } from '../store';
+import { createReplanner } from './replan';
+import { createHandlers } from './service';
+
+const NOW = new Date('2026-11-20T18:00:00Z');
+const TODAY = '2026-11-20';
+const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
+
+let db: StoreDb | undefined;
+afterEach(async () => { db?.close(); db = undefined; });
+
+async function setup() {
+  db = await openStore(`test-${Math.random()}`);
+  const replanner = createReplanner(db, () => NOW);
+  return createHandlers({ db, now: () => NOW, replan: (ids) => replanner.replan(ids) });
+}
+
+function listing(sku: string, date: string, fields: Partial<Extract<Observation, { kind: 'listing' }>>): Observation {
+  return { kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory', observedAt: `${date}T17:00:00.000Z`, observedDate: date, sku, title: `Title ${sku}`, fulfillment: 'FBA', ...fields };
+}
+
+/** Orders of `perDay` units on each of the last `days` days. */
+function orders(sku: string, perDay: number, days: number): Observation[] {
+  return Array.from({ length: days }, (_, i) => {
+    const date = addDays(TODAY, -i - 1);
+    return { kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', observedAt: NOW.toISOString(), observedDate: TODAY, orderId: `111-${sku}-${i}`, sku, quantity: perDay, status: 'shipped', orderDate: date } satisfies Observation;
+  });
+}
+
+describe('background handlers', () => {
+  it('stores a page reading and answers with a panel whose days of cover follow the sales history', async () => {
+    const handlers = await setup();
+    await handlers['page/ingest']({ url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: [...orders('FAST', 10, 60), ...orders('SLOW', 1, 60)], diagnostics: [] }, { url: 'https://sellercentral.amazon.com/orders-v3' });
+    const { panels } = await handlers['page/ingest'](
+      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('FAST', TODAY, { available: 100 }), listing('SLOW', TODAY, { available: 100 })], diagnostics: [] },
+      { url: SELLER_URL },
+    );
+    const bySku = new Map(panels.map((p) => [p.sku, p]));
+    expect(bySku.get('FAST')!.daysOfCover).toBeGreaterThan(7);
+    expect(bySku.get('FAST')!.daysOfCover).toBeLessThan(13);
+    expect(bySku.get('SLOW')!.daysOfCover).toBeGreaterThan(70);
+    expect(bySku.get('FAST')!.healthScore).not.toBeNull();
+  });
+
+  it('refuses readings from pages that are not seller pages, and rows for another marketplace', async () => {
+    const handlers = await setup();
+    await expect(handlers['page/ingest']({ url: 'https://evil.example/', adapterId: 'x', rows: [listing('A', TODAY, { available: 1 })], diagnostics: [] }, { url: 'https://evil.example/' })).rejects.toThrow(/seller pages/);
+    const { panels } = await handlers['page/ingest'](
+      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [{ ...listing('DE-ONLY', TODAY, { available: 5 }), marketplace: 'amazon.de' }], diagnostics: [] },
+      { url: SELLER_URL },
+    );
+    expect(panels).toEqual([]);
+    const recent = await handlers['diagnostics/recent']({}, {});
+    expect(recent.pages[0]!.diagnostics.map((d) => d.code)).toContain('foreign-marketplace');
+    expect((await handlers['skus/at-risk']({ risk: 'all', limit: 50 }, {})).total).toBe(0);
+  });
+
+  it('lists SKUs most urgent first, with a link to the seller page, and exports them as CSV', async () => {
+    const handlers = await setup();
+    await handlers['page/ingest']({ url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: [...orders('FAST', 10, 60), ...orders('SLOW', 1, 60)], diagnostics: [] }, { url: 'https://sellercentral.amazon.com/orders-v3' });
+    await handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('SLOW', TODAY, { available: 100 }), listing('FAST', TODAY, { available: 100 })], diagnostics: [] }, { url: SELLER_URL });
+    const { items, total } = await handlers['skus/at-risk']({ risk: 'all', limit: 50 }, {});
+    expect(total).toBe(2);
+    expect(items.map((i) => i.sku)).toEqual(['FAST', 'SLOW']);
+    expect(items[0]!.url).toContain('searchTerm=FAST');
+    const { csv, rowCount } = await handlers['export/listings-csv']({}, {});
+    expect(rowCount).toBe(2);
+    expect(csv).toContain('FAST');
+    expect(csv).toContain('Title SLOW');
+  });
+
+  it('gives the same answer when the same page is read twice', async () => {
+    const handlers = await setup();
+    const request = { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [...orders('A', 3, 30), listing('A', TODAY, { available: 40 })], diagnostics: [] };
+    const first = await handlers['page/ingest'](request, { url: SELLER_URL });
+    const second = await handlers['page/ingest'](request, { url: SELLER_URL });
+    expect(second.panels).toEqual(first.panels);
+    expect(await db!.observations.count()).toBeLessThanOrEqual(31);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * `npm run demo`: the extension on the bundled demo seller pages, no seller account needed.
+ * Builds nothing itself (npm run demo builds first); starts Chromium with .output/chrome-mv3,
+ * serves the demo pages at their real seller URLs by request interception (no network), and
+ * visits them. With a display it stays open; with --headless (or no display) it saves
+ * screenshots to demo-output/ and prints what the extension read and computed.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AtRiskItem } from '../lib/messaging/protocol';
+import { extensionArgs, findChromium } from './lib/chromium.mjs';
+import { buildDemoCatalog } from './demo/catalog';
+import { demoPages } from './demo/pages';
+
+const EXTENSION_ID = 'bjljbmdnahhiinnjhfdpielpalkjldff';
+const extensionPath = resolve('.output/chrome-mv3');
+const outDir = resolve('demo-output');
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
+const headless = process.argv.includes('--headless') || !hasDisplay;
+
+const today = new Date().toISOString().slice(0, 10);
+const catalog = buildDemoCatalog(today);
+const pages = demoPages(catalog, today);
+
+async function serve(context: BrowserContext) {
+  // Nothing leaves the machine: every request not answered by a demo page is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  for (const page of pages) {
+    const url = new URL(page.url);
+    await context.route(
+      (candidate) => candidate.origin === url.origin && candidate.pathname === url.pathname,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html }),
+    );
+  }
+}
+
+async function waitForPanels(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const hosts = [...document.querySelectorAll('stock-copilot-panel')];
+      return hosts.length > 0 && hosts.every((h) => !h.shadowRoot?.querySelector('[data-testid="pending"]'));
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+function printTable(items: AtRiskItem[]) {
+  const rows = items.map((i) => [
+    i.sku, i.marketplace, String(i.available ?? '—'), i.daysOfCover === null ? '—' : i.daysOfCover.toFixed(1),
+    i.stockoutDate ?? '—', i.reorderDate ? `${i.reorderQuantity} by ${i.reorderDate}` : '—', String(i.healthScore ?? '—'), i.lifecycleStage ?? '—',
+    i.clearance?.action ?? '',
+  ]);
+  const header = ['SKU', 'market', 'avail', 'cover d', 'stockout', 'reorder', 'health', 'stage', 'clearance'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main() {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs`.');
+  console.log(`[demo] Chromium: ${executablePath}; ${headless ? 'headless, screenshots to demo-output/' : 'window stays open: close it to finish'}`);
+  const context = await chromium.launchPersistentContext('', {
+    executablePath,
+    headless,
+    args: extensionArgs(extensionPath),
+    viewport: { width: 1440, height: 900 },
+    locale: process.env.DEMO_LANG ?? 'en-US',
+  });
+  await serve(context);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  if (new URL(worker.url()).host !== EXTENSION_ID) throw new Error(`Unexpected extension id ${worker.url()}`);
+
+  const tab = context.pages()[0] ?? (await context.newPage());
+  for (const page of pages.filter((p) => !p.showcase)) {
+    console.log(`[demo] Reading ${page.label}: ${page.url}`);
+    await tab.goto(page.url);
+    await waitForPanels(tab).catch(() => console.warn(`[demo] No panels on ${page.label}`));
+  }
+  const showcase = pages.find((p) => p.showcase)!;
+  console.log(`[demo] Opening ${showcase.label}: ${showcase.url}`);
+  await tab.goto(showcase.url);
+  await waitForPanels(tab);
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 600, height: 600 });
+  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+  await popup.getByTestId('at-risk-row').first().waitFor();
+
+  if (headless) {
+    mkdirSync(outDir, { recursive: true });
+    await tab.bringToFront();
+    await tab.screenshot({ path: resolve(outDir, 'seller-page.png') });
+    await popup.screenshot({ path: resolve(outDir, 'popup.png') });
+    const options = await context.newPage();
+    await options.setViewportSize({ width: 1100, height: 800 });
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await options.screenshot({ path: resolve(outDir, 'options.png'), fullPage: true });
+    const reply = (await popup.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'skus/at-risk', payload: { limit: 200 } }),
+    )) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
+    writeFileSync(resolve(outDir, 'at-risk.json'), JSON.stringify(reply.data, null, 2));
+    console.log(`\n[demo] The extension read ${reply.data.total} listings. Most urgent first:\n`);
+    printTable(reply.data.items);
+    console.log(`\n[demo] Screenshots: ${['seller-page.png', 'popup.png', 'options.png'].map((f) => `demo-output/${f}`).join(', ')}`);
+    await context.close();
+  } else {
+    await tab.bringToFront();
+    console.log('[demo] Click around: the popup is the toolbar icon (or the second tab). Close the browser to finish.');
+    await new Promise<void>((done) => context.on('close', () => done()));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('[demo] failed:', error);
+  process.exit(1);
+});
