@@ -48,5 +48,20 @@ function toResult(core: CoreForecast, floor: CoreForecast | null): ForecastResul
     const other = cumulativeQuantilesFor(floor, level);
     return own.map((v, i) => Math.max(v, other[i]!));
   };
-  return { model: core.model, mean, p50Cum: quantileCum(0.5), p90Cum: quantileCum(0.9), quantileCum };
+  // p50Cum/p90Cum are computed on first read and kept: callers that only ask quantileCum at
+  // their own service level (the planner) do not pay for them. Copies are handed out by
+  // quantileCum, so a caller mutating one array cannot corrupt another's.
+  let p50: number[] | null = null;
+  let p90: number[] | null = null;
+  return {
+    model: core.model,
+    mean,
+    get p50Cum() {
+      return (p50 ??= quantileCum(0.5));
+    },
+    get p90Cum() {
+      return (p90 ??= quantileCum(0.9));
+    },
+    quantileCum,
+  };
 }
