@@ -72,6 +72,24 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return '\t';
 }
 
+/** Lines looked at for a delimiter before settling on tab (title lines like `""` come first in some exports). */
+const DELIMITER_SEARCH_LINES = 10;
+
+/**
+ * The first complete line that contains a tab, comma or semicolon; undefined while more text
+ * may still bring one. Gives up (returning the first line) after a few lines or at the end.
+ * @example firstLineWithDelimiter('""\nSales Record Number,Order Number\n', false) // 'Sales Record Number,Order Number'
+ */
+export function firstLineWithDelimiter(head: string, atEnd: boolean): string | undefined {
+  const lines = head.split('\n');
+  const complete = atEnd ? lines : lines.slice(0, -1);
+  const candidates = complete.filter((l) => l.trim() !== '');
+  const found = candidates.find((l) => /[\t,;]/.test(l));
+  if (found !== undefined) return found;
+  if (atEnd || candidates.length >= DELIMITER_SEARCH_LINES || head.length > 1 << 20) return candidates[0] ?? '';
+  return undefined;
+}
+
 /**
  * Creates a tokenizer. Pass `delimiter` to skip detection.
  * @example
@@ -214,10 +232,9 @@ export function createCsvTokenizer(options: { delimiter?: Delimiter } = {}): Csv
   function feed(s: string): void {
     if (delimiter === undefined) {
       pendingHead += s;
-      const head = pendingHead.replace(/^\n+/, '');
-      const eol = head.indexOf('\n');
-      if (eol === -1 && !finished) return;
-      delimiter = detectDelimiter(eol === -1 ? head : head.slice(0, eol));
+      const line = firstLineWithDelimiter(pendingHead, finished);
+      if (line === undefined) return;
+      delimiter = detectDelimiter(line);
       delimiterCode = delimiter.charCodeAt(0);
       s = pendingHead;
       pendingHead = '';

@@ -4,6 +4,8 @@
  */
 import { amazonAllListings, amazonFbaInventoryPlanning, amazonFbaMyi, amazonOrders, amazonRestock } from './amazon';
 import type { ReportDefinition } from './definition';
+import { ebayActiveListings, ebayOrders } from './ebay';
+import { walmartItems, walmartOrders, walmartWfsInventoryHealth } from './walmart';
 
 export const REPORTS: readonly ReportDefinition[] = [
   amazonFbaMyi,
@@ -11,6 +13,11 @@ export const REPORTS: readonly ReportDefinition[] = [
   amazonRestock,
   amazonAllListings,
   amazonOrders,
+  walmartWfsInventoryHealth,
+  walmartItems,
+  walmartOrders,
+  ebayActiveListings,
+  ebayOrders,
 ] as ReportDefinition[];
 
 /**
