@@ -27,7 +27,7 @@ export function bufferUnits(pool: number, buffer: SafetyBuffer | undefined): num
  * shared by seller weight × sales velocity (a channel that sells more gets more). A small
  * floor on velocity lets a new channel with no sales yet still receive units.
  * Largest-remainder rounding keeps the sum exact.
- * @example allocatePool(100, [{ key: 'a', weight: 1, velocity: 3 }, { key: 'b', weight: 1, velocity: 1 }]) // { a: 75, b: 25 }
+ * @example allocatePool(100, [{ key: 'a', weight: 1, velocity: 3 }, { key: 'b', weight: 1, velocity: 1 }]) // { a: 73, b: 27 } (velocity floor 0.2 each)
  */
 export function allocatePool(pool: number, members: readonly AllocationMember[]): Record<string, number> {
   const out: Record<string, number> = {};

@@ -33,3 +33,13 @@ export function orderAt(
     ...fields,
   };
 }
+
+/**
+ * A forecast of `rate` units/day whose spread scales with the level (so scaling demand scales
+ * every quantile), for testing decisions without depending on the forecasting models.
+ */
+export function flatForecast(rate: number, horizon: number, relativeSpread = 0.2) {
+  const mean = Array.from({ length: horizon }, () => rate);
+  const quantileCum = (q: number) => mean.map((_, h) => Math.max(0, rate * (h + 1) * (1 + (q - 0.5) * 2 * relativeSpread)));
+  return { model: 'flat', mean, p50Cum: quantileCum(0.5), p90Cum: quantileCum(0.9), quantileCum };
+}

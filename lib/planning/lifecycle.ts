@@ -24,12 +24,17 @@ export function lifecycleStage(facts: LifecycleFacts, rules: Settings['lifecycle
   if (facts.ageDays < rules.launchDays) return 'launch';
   if (facts.daysSinceLastSale >= rules.exitNoSaleDays) return 'exit';
   const { recentRate: recent, previousRate: previous } = facts;
+  // A trend needs enough sales to be one: 3 units against 5 a month is noise, not growth.
+  if ((recent > 0 ? recent * 28 : 0) + (previous > 0 ? previous * 56 : 0) < MIN_UNITS_FOR_TREND) return 'maturity';
   if (!(previous > 0)) return recent > 0 ? 'growth' : 'maturity';
   const ratio = (recent > 0 ? recent : 0) / previous;
   if (ratio >= rules.growthRatio) return 'growth';
   if (ratio <= rules.declineRatio) return 'decline';
   return 'maturity';
 }
+
+/** Units over the 84 days compared below which no trend is read. */
+const MIN_UNITS_FOR_TREND = 20;
 
 export interface StagePolicy {
   /** Whether to buy more at all. */

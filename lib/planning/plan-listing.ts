@@ -120,8 +120,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
       if (firstSaleIndex < 0 && v > 0) firstSaleIndex = i;
     } else if (knownDays > 0) censoredDays++;
   }
-  const ageDays =
-    input.startDay !== null ? asOfDay - input.startDay : firstSaleIndex >= 0 ? asOfDay - (series.startDay + firstSaleIndex) : 0;
+  const ageDays = listingAgeDays(input.startDay, series, firstSaleIndex, asOfDay);
   const stage = lifecycleStage(
     {
       ageDays,
@@ -155,9 +154,16 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
     const eoq = economicOrderQuantity(meanDaily * 365, settings.eoq.orderCostMinor, unitCost * settings.eoq.holdingRatePerYear);
     rawQuantity = Math.max(rawQuantity, eoq);
   }
-  const reorderQuantity = roundOrderQuantity(rawQuantity, { moq, casePack });
+  const roundedQuantity = roundOrderQuantity(rawQuantity, { moq, casePack });
+  // Overdue (position already below the reorder point) shows as today: a date months back is
+  // not an action; how late it is shows as the reason "reorder-overdue". A reorder more than a
+  // year away is not a plan yet.
+  const overdue = reorder.daysUntilReorder !== null && reorder.daysUntilReorder < 0;
   const reorderDay =
-    policy.reorder && reorder.daysUntilReorder !== null && reorderQuantity > 0 ? asOfDay + Math.floor(reorder.daysUntilReorder) : null;
+    policy.reorder && reorder.daysUntilReorder !== null && roundedQuantity > 0 && reorder.daysUntilReorder <= MAX_REORDER_AHEAD_DAYS
+      ? asOfDay + Math.max(0, Math.floor(reorder.daysUntilReorder))
+      : null;
+  const reorderQuantity = reorderDay === null ? 0 : roundedQuantity;
 
   // Storage and aged inventory.
   const unitCubicFeet = settings.storageFees.unitCubicFeetBySku[input.sku] ?? settings.storageFees.defaultUnitCubicFeet;
@@ -176,7 +182,8 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const keepDays = stage === 'exit' ? settings.clearance.targetSellThroughDays : settings.alerts.overstockDays;
   const excess = position - cumulativeAt(meanCum, keepDays);
   const month = Number(isoDate(asOfDay + 15).slice(5, 7));
-  const perUnitDay = storageApplies ? (unitCubicFeet * monthlyRate(settings.storageFees, month)) / 30 : 0;
+  // Average fee per unit-day including aged surcharges (old excess is exactly what they hit).
+  const perUnitDay = fees ? Math.max(fees.totalMinor / Math.max(1, input.available + input.reserved), unitCubicFeet * monthlyRate(settings.storageFees, month)) / 30 : 0;
   const clearance =
     (cover === null || cover > settings.alerts.overstockDays || stage === 'decline' || stage === 'exit') && input.available > 0
       ? clearanceSuggestion(
@@ -213,7 +220,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   }
   const reorderDate = reorderDay === null ? null : isoDate(reorderDay);
   if (reorderDay !== null && reorderDay <= asOfDay) {
-    alerts.push({ code: 'reorder-now', severity: reorderDay < asOfDay ? 'critical' : 'warning', params: { reorderDate, quantity: reorderQuantity } });
+    alerts.push({ code: 'reorder-now', severity: overdue ? 'critical' : 'warning', params: { reorderDate, quantity: reorderQuantity } });
   }
   const recentDays = t.offForecastDays;
   const expected = options.recentExpected ?? recentExpectation(series, recentDays, options, forecast);
@@ -254,7 +261,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
       pool: input.pool && input.pool.checkListed ? input.pool.stock : null,
       agedUnits,
       agedMinDays: Number.isFinite(firstAged) ? firstAged : 0,
-      reorderOverdueDate: reorderDay !== null && reorderDay < asOfDay ? reorderDate : null,
+      reorderOverdueDate: reorderDay !== null && overdue ? reorderDate : null,
       unfulfillable: input.unfulfillable,
     },
     settings.healthWeights,
@@ -310,6 +317,22 @@ function recentExpectation(series: DemandSeries, days: number, options: PlanOpti
   if (held.values.length < 14) return fallback.mean.slice(0, days);
   const f = forecastSeries({ values: held.values, freq: 'D', start: isoDate(held.firstDay) }, days, options.forecastContext);
   return f.mean;
+}
+
+/** Reorders further ahead than this are not shown as a date. */
+const MAX_REORDER_AHEAD_DAYS = 365;
+
+/**
+ * Days since the listing started. Without a start date, the first sale counts only when the
+ * history shows at least two weeks of known zero days before it (otherwise the history simply
+ * starts there, and an established SKU must not be treated as a launch).
+ */
+export function listingAgeDays(startDay: number | null, series: DemandSeries, firstSaleIndex: number, asOfDay: number): number {
+  if (startDay !== null) return asOfDay - startDay;
+  if (firstSaleIndex < 0) return Number.POSITIVE_INFINITY;
+  let knownZerosBefore = 0;
+  for (let i = 0; i < firstSaleIndex; i++) if (series.units[i] === 0) knownZerosBefore++;
+  return knownZerosBefore >= 14 ? asOfDay - (series.startDay + firstSaleIndex) : Number.POSITIVE_INFINITY;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
