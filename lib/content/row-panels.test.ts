@@ -68,6 +68,16 @@ describe('syncRowPanels', () => {
     expect(tr.querySelector(`:scope > td:last-child > ${PANEL_TAG}`)).not.toBeNull();
   });
 
+  it('uses the slot the adapter chose inside the row, and ignores a slot outside it', () => {
+    document.body.innerHTML = '<div class="row"><div class="details">A</div><div class="qty">5</div></div><div id="elsewhere"></div>';
+    const row = document.querySelector('.row')!;
+    syncRowPanels(document, [{ sku: 'A', element: row, panelSlot: row.querySelector('.details')! }], new Map(), 'en');
+    expect(row.querySelector(`.details > ${PANEL_TAG}`)).not.toBeNull();
+    syncRowPanels(document, [{ sku: 'A', element: row, panelSlot: document.getElementById('elsewhere')! }], new Map(), 'en');
+    expect(document.querySelector(`#elsewhere > ${PANEL_TAG}`)).toBeNull();
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+  });
+
   it('shows page text only as text: a hostile SKU cannot inject markup', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const anchors = rows(evil);

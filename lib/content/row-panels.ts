@@ -34,8 +34,8 @@ export function syncRowPanels(root: ParentNode, anchors: RowAnchor[], panels: Re
   const stats: SyncStats = { created: 0, rendered: 0, removed: 0 };
   const live = new Set<Element>();
   if (!hidden) {
-    for (const { sku, element } of anchors) {
-      const slot = panelSlot(element);
+    for (const { sku, element, panelSlot: chosen } of anchors) {
+      const slot = chosen && element.contains(chosen) ? chosen : panelSlot(element);
       let host = slot.querySelector(`:scope > ${PANEL_TAG}`) as HTMLElement | null;
       if (!host) {
         host = element.ownerDocument.createElement(PANEL_TAG);

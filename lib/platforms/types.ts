@@ -17,6 +17,12 @@ export interface ReadContext {
 export interface RowAnchor {
   sku: string;
   element: Element;
+  /**
+   * The element inside the row that should hold the panel (e.g. the product-details cell of a
+   * grid row, so the panel sits under the SKU instead of squeezing the row's columns). Default:
+   * the row itself, or the last cell of a table row.
+   */
+  panelSlot?: Element;
 }
 
 export interface PageRead extends ReadResult<Observation> {

@@ -8,6 +8,7 @@ import { addDays } from '../../lib/locale/dates';
 import { buildAmazonManageInventoryHtml } from '../../tests/fixtures/builders/amazon-manage-inventory';
 import type { DemoListing, DemoOrder } from '../../tests/fixtures/builders/types';
 import type { CatalogListing, DemoProduct } from './catalog';
+import { withDemoStyle } from './styles';
 
 export interface DemoPage {
   label: string;
@@ -77,7 +78,7 @@ export function demoPages(catalog: DemoProduct[], _today: string): DemoPage[] {
     {
       label: 'Amazon Manage All Inventory',
       url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1&pageSize=50&sort=available_desc&status=all',
-      html: buildAmazonManageInventoryHtml(rowsFor('amazon')),
+      html: withDemoStyle(buildAmazonManageInventoryHtml(rowsFor('amazon')), 'amazon-janus'),
       showcase: true,
     },
   ];
