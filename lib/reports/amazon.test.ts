@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReport } from './parser';
+import { createReportParser, parseReport } from './parser';
 import { assertValidRecords, parseInPieces, readFixture } from './testing';
 
 const US = { marketplace: 'amazon.com', now: new Date('2026-06-29T18:00:00Z') };
@@ -86,5 +86,107 @@ describe('Manage FBA Inventory (amazon/fba-myi)', () => {
     const r = parseReport(text, { ...US, marketplace: 'ebay.com' });
     expect(r.rows).toEqual([]);
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'wrong-platform' })]);
+  });
+});
+
+describe('FBA Inventory planning (amazon/fba-inventory-planning)', () => {
+  it('uses the snapshot date as observedAt and reads old age buckets, t7-t90 and storage cost', () => {
+    const r = parseReport(readFixture('amazon/fba-inventory-planning.us.tsv'), US);
+    expect(r.reportId).toBe('amazon/fba-inventory-planning');
+    expect(r.diagnostics).toEqual([]);
+    expect(bySku(r.rows, 'OLD-STOCK-LAMP')).toEqual({
+      kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'report:amazon/fba-inventory-planning',
+      observedAt: '2026-06-28T07:00:00.000Z', observedDate: '2026-06-28',
+      sku: 'OLD-STOCK-LAMP', asin: 'B08XYZ1238', fnsku: 'X001ABCD16', title: 'Desk Lamp (discontinued)', fulfillment: 'FBA',
+      available: 310, inbound: 0, reserved: 0, unfulfillable: 0, price: { amountMinor: 3900, currency: 'USD' },
+      unitsSold: [{ windowDays: 7, units: 0 }, { windowDays: 30, units: 1 }, { windowDays: 60, units: 2 }, { windowDays: 90, units: 4 }],
+      platformDaysOfSupply: 9300,
+      ageBuckets: [
+        { minDays: 0, maxDays: 90, units: 0 }, { minDays: 91, maxDays: 180, units: 0 }, { minDays: 181, maxDays: 270, units: 40 },
+        { minDays: 271, maxDays: 365, units: 70 }, { minDays: 366, maxDays: null, units: 200 },
+      ],
+      recommendedAction: 'CreateRemovalOrder', alert: 'excess', estimatedStorageCost: { amountMinor: 4180, currency: 'USD' },
+    });
+  });
+
+  it('reads amazon.de numbers (1.234,56), mixed-case headers and the new age buckets', () => {
+    const r = parseReport(readFixture('amazon/fba-inventory-planning.de.tsv'), { marketplace: 'amazon.de', now: US.now });
+    expect(r.diagnostics).toEqual([]);
+    expect(bySku(r.rows, 'DE-KAFFEE-1KG')).toMatchObject({
+      marketplace: 'amazon.de', observedAt: '2026-06-28T07:00:00.000Z', observedDate: '2026-06-28',
+      title: 'Kaffeebohnen 1 kg „Espresso“', available: 1234, reserved: 40, unfulfillable: 2,
+      price: { amountMinor: 123456, currency: 'EUR' }, platformDaysOfSupply: 28.4, estimatedStorageCost: { amountMinor: 1230, currency: 'EUR' },
+      unitsSold: [{ windowDays: 7, units: 310 }, { windowDays: 30, units: 1310 }, { windowDays: 60, units: 2540 }, { windowDays: 90, units: 3702 }],
+    });
+    expect(bySku(r.rows, 'DE-TASSE-6ER')?.kind === 'listing' && bySku(r.rows, 'DE-TASSE-6ER')).toMatchObject({
+      ageBuckets: [
+        { minDays: 0, maxDays: 30, units: 0 }, { minDays: 31, maxDays: 60, units: 0 }, { minDays: 61, maxDays: 90, units: 0 },
+        { minDays: 91, maxDays: 180, units: 10 }, { minDays: 181, maxDays: 330, units: 20 }, { minDays: 331, maxDays: 365, units: 8 },
+        { minDays: 366, maxDays: 455, units: 6 }, { minDays: 456, maxDays: null, units: 4 },
+      ],
+    });
+  });
+
+  it('reads a machine-written "12.99" in a de file and says so once', () => {
+    const text = 'sku\tavailable\tunits-shipped-t30\tyour-price\nA\t3\t1\t12.99\nB\t4\t1\t7.50\n';
+    const r = parseReport(text, { marketplace: 'amazon.de', now: US.now });
+    expect(r.rows.map((row) => row.kind === 'listing' && row.price)).toEqual([{ amountMinor: 1299, currency: 'EUR' }, { amountMinor: 750, currency: 'EUR' }]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ level: 'info', code: 'number-format', row: 2 })]);
+  });
+});
+
+describe('Restock Inventory (amazon/restock)', () => {
+  it('reads every field of a recommendation row', () => {
+    const r = parseReport(readFixture('amazon/restock.us.csv'), US);
+    expect(r.reportId).toBe('amazon/restock');
+    expect(r.diagnostics).toEqual([]);
+    expect(bySku(r.rows, 'BAM-TOWEL-GRY-2PK')).toEqual({
+      kind: 'listing', ...common, source: 'report:amazon/restock',
+      sku: 'BAM-TOWEL-GRY-2PK', asin: 'B08XYZ1234', fnsku: 'X001ABCD12', title: 'Bamboo Bath Towel Set, 2 Pack, Grey', fulfillment: 'FBA',
+      available: 120, inbound: 40, reserved: 20, reservedCustomerOrders: 12, unfulfillable: 3, price: { amountMinor: 2499, currency: 'USD' },
+      unitsSold: [{ windowDays: 30, units: 88 }], platformDaysOfSupply: 62, recommendedQuantity: 150, recommendedShipDate: '2026-07-15',
+      recommendedAction: 'Create shipping plan', alert: 'reorder_now',
+    });
+  });
+});
+
+describe('All Listings (amazon/all-listings)', () => {
+  const r = parseReport(readFixture('amazon/all-listings.us.tsv'), US);
+  it('maps DEFAULT to seller-fulfilled and AMAZON_NA to FBA (no quantity for FBA)', () => {
+    expect(r.reportId).toBe('amazon/all-listings');
+    expect(r.diagnostics).toEqual([]);
+    expect(bySku(r.rows, 'MFN-ONLY-CANDLE')).toEqual({
+      kind: 'listing', ...common, source: 'report:amazon/all-listings',
+      sku: 'MFN-ONLY-CANDLE', asin: 'B08XYZ1237', title: 'Soy Candle Lavender 8oz', status: 'active', fulfillment: 'SELLER',
+      available: 36, price: { amountMinor: 1400, currency: 'USD' }, startDate: '2024-01-15',
+    });
+    expect(bySku(r.rows, 'BAM-TOWEL-GRY-2PK')).toMatchObject({ fulfillment: 'FBA', gtin: '4006381333931', startDate: '2023-11-02' });
+    expect(bySku(r.rows, 'BAM-TOWEL-GRY-2PK')).not.toHaveProperty('available');
+    expect(bySku(r.rows, 'MUG-350-WHT')).toMatchObject({ status: 'inactive', available: 0, gtin: '012345678905' });
+  });
+});
+
+describe('All Orders (amazon/orders)', () => {
+  const r = parseReport(readFixture('amazon/orders.us.tsv'), US);
+  it('reads order lines with the purchase day in the marketplace zone', () => {
+    expect(r.reportId).toBe('amazon/orders');
+    expect(r.rows[0]).toEqual({
+      kind: 'order', ...common, source: 'report:amazon/orders',
+      orderId: '113-1234567-1234567', sku: 'BAM-TOWEL-GRY-2PK', quantity: 2, status: 'shipped',
+      // 05:30 UTC on the 29th is still the 28th in Los Angeles.
+      orderDate: '2026-06-28', itemPrice: { amountMinor: 4998, currency: 'USD' }, fulfillment: 'FBA',
+    });
+    expect(r.rows.map((o) => o.kind === 'order' && [o.sku, o.status, o.fulfillment])).toEqual([
+      ['BAM-TOWEL-GRY-2PK', 'shipped', 'FBA'], ['MFN-ONLY-CANDLE', 'pending', 'SELLER'], ['MUG-350-WHT', 'cancelled', 'FBA'],
+    ]);
+  });
+  it('skips a line without a readable date, naming it', () => {
+    expect(r.diagnostics.map((d) => [d.level, d.code, d.row])).toEqual([['warning', 'bad-date', 5], ['error', 'missing-date', 5]]);
+  });
+  it('streams order rows out of push() before finish()', () => {
+    const text = readFixture('amazon/orders.us.tsv');
+    const parser = createReportParser(US);
+    expect(parser.push(text).rows).toHaveLength(3);
+    expect(parser.finish().rows).toEqual([]);
   });
 });
