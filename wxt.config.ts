@@ -11,6 +11,8 @@ const CHROME_PUBLIC_KEY =
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Separate build folders let parallel work (or a dev server beside the tests) build without clobbering each other.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

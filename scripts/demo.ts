@@ -14,7 +14,7 @@ import { buildDemoCatalog } from './demo/catalog';
 import { demoPages } from './demo/pages';
 
 const EXTENSION_ID = 'bjljbmdnahhiinnjhfdpielpalkjldff';
-const extensionPath = resolve('.output/chrome-mv3');
+const extensionPath = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const outDir = resolve('demo-output');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 const headless = process.argv.includes('--headless') || !hasDisplay;

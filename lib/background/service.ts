@@ -8,7 +8,9 @@ import type { Handlers } from '../messaging/rpc';
 import type { Diagnostic } from '../records';
 import { exportListingsCsv, getListingsWithPlans, listAtRisk, mergeObservations, type StoreDb } from '../store';
 import { sellerPageUrl } from './links';
+import { createOptionsHandlers } from './options-handlers';
 import { panelFromPlan } from './panels';
+import { createPopupHandlers } from './popup-handlers';
 
 export interface BackgroundDeps {
   db: StoreDb;
@@ -83,5 +85,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async 'diagnostics/recent'() {
       return { pages: [...recentDiagnostics.values()] };
     },
+
+    ...createOptionsHandlers(deps),
+    ...createPopupHandlers(deps),
   };
 }

@@ -3,7 +3,10 @@
  * the Chinese one must have exactly the same keys (a test checks), so a string is never
  * shown untranslated. `{name}` placeholders are filled by `t()`.
  */
-export const en = {
+import { optionsEn, optionsZhCN } from './messages-options';
+import { popupEn, popupZhCN } from './messages-popup';
+
+const coreEn = {
   'panel.daysOfCover': 'Days of cover',
   'panel.noSales': 'No sales yet',
   'panel.outOfStock': 'Out of stock',
@@ -33,9 +36,11 @@ export const en = {
   'common.none': '—',
 } as const;
 
+export const en = { ...coreEn, ...optionsEn, ...popupEn } as const;
+
 export type MessageKey = keyof typeof en;
 
-export const zhCN: Record<MessageKey, string> = {
+const coreZhCN: Record<keyof typeof coreEn, string> = {
   'panel.daysOfCover': '可售天数',
   'panel.noSales': '暂无销量',
   'panel.outOfStock': '已断货',
@@ -64,3 +69,5 @@ export const zhCN: Record<MessageKey, string> = {
   'options.export.done': '已导出 {count} 行。',
   'common.none': '—',
 };
+
+export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...optionsZhCN, ...popupZhCN };

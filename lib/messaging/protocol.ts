@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { diagnosticSchema, isoDateSchema, observationSchema, platformSchema } from '../records';
+import { optionsProtocol } from './protocol-options';
+import { popupProtocol } from './protocol-popup';
 
 /** What a row panel shows for one SKU; the planning result reduced to what fits in a row. */
 export const panelDataSchema = z.object({
@@ -71,6 +73,8 @@ export const protocol = {
     request: z.object({}),
     response: z.object({ pages: z.array(z.object({ adapterId: z.string(), url: z.string(), readAt: z.string(), diagnostics: z.array(diagnosticSchema) })) }),
   },
+  ...optionsProtocol,
+  ...popupProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionArgs, findChromium } from '../../scripts/lib/chromium.mjs';
 
-export const EXTENSION_PATH = resolve('.output/chrome-mv3');
+export const EXTENSION_PATH = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 /** Pinned by the manifest key in wxt.config.ts. */
 export const EXTENSION_ID = 'bjljbmdnahhiinnjhfdpielpalkjldff';
 
