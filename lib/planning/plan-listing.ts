@@ -70,18 +70,20 @@ export function leadTimeFor(sku: string, destination: Destination, settings: Set
   };
 }
 
-/** The series as forecast input: leading unknown days dropped (nothing was known yet), NaN -> null. */
+/**
+ * The series as forecast input: NaN -> null. Leading unknown days are kept, so a censored day
+ * is never handled differently from the same day read as zero (the forecaster guarantees
+ * censoring can only raise its forecast for the same alignment).
+ */
 export function forecastValues(series: DemandSeries, dropLast = 0): { values: (number | null)[]; firstDay: number } {
   const { units } = series;
-  let first = 0;
-  while (first < units.length && units[first] !== units[first]) first++;
-  const end = Math.max(first, units.length - dropLast);
-  const values: (number | null)[] = new Array(end - first);
-  for (let i = first; i < end; i++) {
+  const end = Math.max(0, units.length - dropLast);
+  const values: (number | null)[] = new Array(end);
+  for (let i = 0; i < end; i++) {
     const v = units[i]!;
-    values[i - first] = v === v ? v : null;
+    values[i] = v === v ? v : null;
   }
-  return { values, firstDay: series.startDay + first };
+  return { values, firstDay: series.startDay };
 }
 
 export interface PlanOptions {

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../settings/schema';
+import { parseObservationLines, parseNow, planJsonLines } from './cli';
+import { listingAt, orderAt } from './fixtures';
+import { defaultPoolId, planFromObservations } from './plan';
+import { skuPlanSchema } from './types';
+
+const example = readFileSync(new URL('../../scripts/examples/observations.jsonl', import.meta.url), 'utf8');
+const NOW = new Date('2026-03-01T12:00:00Z');
+
+describe('planFromObservations on the example file', () => {
+  const { observations, errors } = parseObservationLines(example);
+  const plans = planFromObservations(observations, defaultSettings(), NOW);
+  const byKey = new Map(plans.map((p) => [p.key, p]));
+
+  it('parses cleanly and returns valid plans: one per listing, one per shared pool', () => {
+    expect(errors).toEqual([]);
+    for (const p of plans) expect(skuPlanSchema.safeParse(p).success).toBe(true);
+    expect([...byKey.keys()].sort()).toEqual([
+      'amazon|amazon.com|LAMP-2',
+      'amazon|amazon.com|MUG-1',
+      'amazon|amazon.de|SCARF-3',
+      'ebay|ebay.com|LAMP-2',
+      'pool:LAMP-2@own:main',
+      'walmart|walmart.com|CASE-4',
+      'walmart|walmart.com|LAMP-2',
+    ]);
+  });
+  it('flags the own-warehouse pool listed on three channels, and allocates it exactly', () => {
+    const pool = byKey.get('pool:LAMP-2@own:main')!;
+    expect(pool.listingKeys.length).toBe(3);
+    expect(pool.oversell.listedAbovePool).toBeGreaterThan(0);
+    expect(Object.values(pool.oversell.allocation).reduce((a, b) => a + b, 0)).toBe(pool.available);
+  });
+  it('sends the slow aged FBA SKU to clearance and the sold-out one to reorder', () => {
+    const scarf = byKey.get('amazon|amazon.de|SCARF-3')!;
+    expect(scarf.clearance).not.toBeNull();
+    expect(scarf.healthReasons.map((r) => r.code)).toContain('overstock-90d');
+    const sold = byKey.get('walmart|walmart.com|CASE-4')!;
+    expect(sold.daysOfCover).toBe(0);
+    expect(sold.healthReasons.map((r) => r.code)).toContain('out-of-stock');
+    expect(sold.reorderQuantity).toBeGreaterThan(0);
+    // Stockout days are censored: its demand estimate comes from the in-stock weeks (about 3-4/day).
+    expect(sold.forecast.meanDaily).toBeGreaterThan(2);
+  });
+  it('gives ABC classes to every plan', () => {
+    for (const p of plans) expect(p.abcClass).not.toBeNull();
+  });
+});
+
+describe('pools and time zones', () => {
+  it('default pools follow fulfilment: FBA per region, WFS per marketplace, one own warehouse', () => {
+    expect(defaultPoolId('amazon', 'amazon.de', 'FBA')).toBe('fba:EU');
+    expect(defaultPoolId('amazon', 'amazon.co.uk', 'FBA')).toBe('fba:EU');
+    expect(defaultPoolId('amazon', 'amazon.ca', 'FBA')).toBe('fba:NA');
+    expect(defaultPoolId('walmart', 'walmart.com', 'WFS')).toBe('wfs:walmart.com');
+    expect(defaultPoolId('ebay', 'ebay.de', undefined)).toBe('own:main');
+    expect(defaultPoolId('amazon', 'amazon.com', 'SELLER')).toBe('own:main');
+  });
+  it('FBA EU marketplaces share one pool whose stock is counted once; explicit mapping wins', () => {
+    const de = listingAt('2026-02-28', { marketplace: 'amazon.de', fulfillment: 'FBA', available: 80 });
+    const fr = listingAt('2026-02-28', { marketplace: 'amazon.fr', fulfillment: 'FBA', available: 80 });
+    const plans = planFromObservations([de, fr], defaultSettings(), NOW);
+    const pool = plans.find((p) => p.scope === 'pool')!;
+    expect(pool.key).toBe('pool:SKU-1@fba:EU');
+    expect(pool.available).toBe(80);
+    expect(pool.oversell.listedAbovePool).toBe(0);
+    const split = planFromObservations([de, fr], defaultSettings(), NOW, { poolOf: { 'amazon|amazon.fr|SKU-1': 'fba:FR-only' } });
+    expect(split.filter((p) => p.scope === 'pool')).toEqual([]);
+  });
+  it("uses each marketplace's own today", () => {
+    const early = new Date('2026-03-01T05:00:00Z'); // still Feb 28 in Los Angeles, Mar 1 in Tokyo
+    const plans = planFromObservations(
+      [listingAt('2026-02-27', { available: 5 }), listingAt('2026-02-27', { marketplace: 'amazon.co.jp', available: 5 })],
+      defaultSettings(),
+      early,
+    );
+    expect(plans.find((p) => p.marketplace === 'amazon.com')!.asOf).toBe('2026-02-28');
+    expect(plans.find((p) => p.marketplace === 'amazon.co.jp')!.asOf).toBe('2026-03-01');
+  });
+  it('pending orders count as demand and as pending units; cancelled do not', () => {
+    const obs = [
+      listingAt('2026-03-01', { available: 2, fulfillment: 'SELLER' }),
+      orderAt('2026-02-28', 3, 'pending', { observedDate: '2026-03-01' }),
+      orderAt('2026-03-01', 4, 'unshipped', { observedDate: '2026-03-01' }),
+      orderAt('2026-03-01', 9, 'cancelled', { observedDate: '2026-03-01' }),
+    ];
+    const [plan] = planFromObservations(obs, defaultSettings(), NOW);
+    expect(plan!.pendingUnits).toBe(7);
+    expect(plan!.oversell.pendingAboveStock).toBe(5);
+    expect(plan!.healthReasons.map((r) => r.code)).toContain('pending-above-stock');
+  });
+});
+
+describe('CLI logic', () => {
+  it('reports bad lines by number and still plans the good ones', () => {
+    const good = JSON.stringify(listingAt('2026-02-20', { available: 10, unitsSold: [{ windowDays: 7, units: 7 }] }));
+    const text = [good, '{not json', '', JSON.stringify({ kind: 'listing', sku: 'X' }), good].join('\n');
+    const { errors, plans, output } = planJsonLines(text, defaultSettings(), NOW);
+    expect(errors.map((e) => e.line)).toEqual([2, 4]);
+    expect(errors[0]!.message).toMatch(/not JSON/);
+    expect(errors[1]!.message).toMatch(/platform/);
+    expect(plans.length).toBe(1);
+    expect(output.trim().split('\n').length).toBe(1);
+    expect(JSON.parse(output.trim()).key).toBe('amazon|amazon.com|SKU-1');
+  });
+  it('reads --now as noon UTC of that date', () => {
+    expect(parseNow('2026-03-01')!.toISOString()).toBe('2026-03-01T12:00:00.000Z');
+    expect(parseNow('yesterday')).toBeNull();
+  });
+});
