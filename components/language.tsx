@@ -1,10 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { languageFromTag, t as translate, type Language, type MessageKey } from '@/lib/i18n';
+import { rpc } from './runtime';
 
 const LanguageContext = createContext<Language>(languageFromTag(globalThis.navigator?.language));
 
-export function LanguageProvider({ language, children }: { language?: Language; children: ReactNode }) {
-  return <LanguageContext.Provider value={language ?? languageFromTag(globalThis.navigator?.language)}>{children}</LanguageContext.Provider>;
+/** The language setting ('auto' follows the browser), read from the background. */
+export function useLanguageSetting(): Language {
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => rpc('settings/get', {}) });
+  const choice = settings.data?.settings.language ?? 'auto';
+  return choice === 'auto' ? languageFromTag(globalThis.navigator?.language) : choice;
+}
+
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const language = useLanguageSetting();
+  return (
+    <LanguageContext.Provider value={language}>
+      <div lang={language}>{children}</div>
+    </LanguageContext.Provider>
+  );
 }
 
 /** The UI language and a translator bound to it. */

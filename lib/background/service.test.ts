@@ -81,4 +81,14 @@ describe('background handlers', () => {
     expect(second.panels).toEqual(first.panels);
     expect(await db!.observations.count()).toBeLessThanOrEqual(31);
   });
+
+  it('serves default settings on a new install and keeps what the seller saved', async () => {
+    const handlers = await setup();
+    const { settings } = await handlers['settings/get']({}, {});
+    expect(settings.language).toBe('auto');
+    await handlers['settings/save']({ settings: { ...settings, language: 'zh-CN', targetCoverDays: 45 } }, {});
+    const again = await handlers['settings/get']({}, {});
+    expect(again.settings.language).toBe('zh-CN');
+    expect(again.settings.targetCoverDays).toBe(45);
+  });
 });

@@ -6,6 +6,8 @@ import { marketplaceForUrl } from '../locale/markets';
 import type { AtRiskItem, PanelData } from '../messaging/protocol';
 import type { Handlers } from '../messaging/rpc';
 import type { Diagnostic } from '../records';
+import { migrateSettings } from '../settings';
+import { loadSettings, saveSettings } from '../store/adjustments';
 import { exportListingsCsv, getListingsWithPlans, listAtRisk, mergeObservations, type StoreDb } from '../store';
 import { sellerPageUrl } from './links';
 import { createOptionsHandlers } from './options-handlers';
@@ -84,6 +86,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'diagnostics/recent'() {
       return { pages: [...recentDiagnostics.values()] };
+    },
+
+    async 'settings/get'() {
+      return { settings: migrateSettings(await loadSettings(db)) };
+    },
+
+    async 'settings/save'({ settings }) {
+      await saveSettings(db, settings, deps.now());
+      await deps.replan(undefined);
+      deps.afterChange?.();
+      return { settings };
     },
 
     ...createOptionsHandlers(deps),

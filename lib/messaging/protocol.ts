@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { diagnosticSchema, isoDateSchema, observationSchema, platformSchema } from '../records';
+import { settingsSchema } from '../settings/schema';
 import { optionsProtocol } from './protocol-options';
 import { popupProtocol } from './protocol-popup';
 
@@ -72,6 +73,16 @@ export const protocol = {
   'diagnostics/recent': {
     request: z.object({}),
     response: z.object({ pages: z.array(z.object({ adapterId: z.string(), url: z.string(), readAt: z.string(), diagnostics: z.array(diagnosticSchema) })) }),
+  },
+  /** The seller's settings, migrated to the current version (defaults on a new install). */
+  'settings/get': {
+    request: z.object({}),
+    response: z.object({ settings: settingsSchema }),
+  },
+  /** Saves settings (validated whole) and re-plans everything, since lead times etc. change every plan. */
+  'settings/save': {
+    request: z.object({ settings: settingsSchema }),
+    response: z.object({ settings: settingsSchema }),
   },
   ...optionsProtocol,
   ...popupProtocol,
