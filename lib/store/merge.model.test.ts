@@ -163,7 +163,7 @@ describe('merge vs reference model', () => {
         const db = await openStore(`model-${++seq}`);
         try {
           await fc.asyncModelRun(() => ({
-            model: { listings: new Map(), orders: new Map(), history: new Set(), calibrations: new Map(), batches: [] },
+            model: { listings: new Map(), orders: new Map(), history: new Set<string>(), calibrations: new Map(), batches: [] },
             real: { db },
           }), cmds);
         } finally {

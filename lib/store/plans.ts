@@ -68,8 +68,12 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
 /** Re-copies plan fields onto listings (inside a transaction over plans + listings). */
 export async function refreshListingPlans(db: StoreDb, listingKeys: readonly string[]): Promise<void> {
   if (listingKeys.length === 0) return;
+  // anyOf over thousands of keys walks the index key by key; past a few hundred, one scan is faster.
+  const wanted = new Set(listingKeys);
   const [plans, listings] = await Promise.all([
-    db.plans.where('listingKeys').anyOf(listingKeys as string[]).toArray(),
+    listingKeys.length > 200
+      ? db.plans.toArray().then((all) => all.filter((p) => p.listingKeys.some((k) => wanted.has(k))))
+      : db.plans.where('listingKeys').anyOf(listingKeys as string[]).toArray(),
     db.listings.bulkGet(listingKeys as string[]),
   ]);
   const byListing = new Map<string, PlanRow[]>();

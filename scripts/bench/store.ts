@@ -1,0 +1,183 @@
+/**
+ * Store benchmarks: merging a 5,000-row page into a large store, and the popup's at-risk query.
+ * Runs in Node on fake-indexeddb (a pure-JS IndexedDB: slower than Chromium's, which is
+ * backed by LevelDB in C++), so these figures are an upper bound of what a seller's browser sees.
+ *
+ * The store is seeded by writing rows straight into the tables (not through the merge), in
+ * large bulkPut chunks, until the target size or a time budget is reached; the table notes say
+ * which size was reached.
+ */
+import 'fake-indexeddb/auto';
+import { performance } from 'node:perf_hooks';
+import type { ListingObservation } from '../../lib/records';
+import { openStore, type StoreDb } from '../../lib/store/db';
+import { mergeObservations } from '../../lib/store/merge';
+import { savePlans } from '../../lib/store/plans';
+import { listAtRisk } from '../../lib/store/queries';
+import { applyListingObservation, newListingRow, type ListingRow } from '../../lib/store/tables/listings';
+import { observationIdOf, type ObservationRow } from '../../lib/store/tables/observations';
+import { productIdFor } from '../../lib/store/tables/products';
+import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
+import type { SkuPlan } from '../../lib/planning/types';
+import type { BenchSuite, BenchTable } from './types';
+
+const SKUS = Number(process.env.STORE_BENCH_SKUS ?? 10_000);
+const TARGET_OBSERVATIONS = Number(process.env.STORE_BENCH_OBSERVATIONS ?? 1_000_000);
+const SEED_BUDGET_MS = Number(process.env.STORE_BENCH_SEED_MS ?? 150_000);
+const PAGE_ROWS = 5_000;
+const CHUNK = 20_000;
+const DAY_MS = 86_400_000;
+const START = Date.parse('2023-01-01T10:00:00.000Z');
+
+const MARKETS = [['amazon', 'amazon.com', 'FBA'], ['amazon', 'amazon.de', 'FBA'], ['walmart', 'walmart.com', 'WFS'], ['ebay', 'ebay.com', 'SELLER']] as const;
+
+function reading(i: number, day: number, minute = 0): ListingObservation {
+  const [platform, marketplace, fulfillment] = MARKETS[i % MARKETS.length]!;
+  const at = new Date(START + day * DAY_MS + minute * 60_000).toISOString();
+  return {
+    kind: 'listing', platform, marketplace, source: `${platform}/inventory`, observedAt: at, observedDate: at.slice(0, 10),
+    sku: `SKU-${String(Math.floor(i / MARKETS.length)).padStart(5, '0')}`, fulfillment,
+    title: `Item ${i} ${marketplace}`, available: (i * 7 + day * 3) % 97, inbound: (i + day) % 13,
+    price: { amountMinor: 999 + (i % 500), currency: 'USD' },
+  };
+}
+
+function plan(row: ListingRow, i: number): SkuPlan {
+  const daysOfCover = (i * 37) % 400;
+  return {
+    key: row.key, scope: 'listing', sku: row.sku, platform: row.platform, marketplace: row.marketplace, listingKeys: [row.key],
+    asOf: '2024-01-01', available: row.available ?? 0, inbound: 0, pendingUnits: 0, daysOfCover, stockoutDate: null, reorderDate: null,
+    reorderQuantity: 0, reorderPoint: 0, safetyStock: 0, leadTimeDays: 30,
+    forecast: { model: 'ma28', meanDaily: 1, horizonDays: 90, p50: 90, p90: 110, historyDays: 90, censoredDays: 0 },
+    healthScore: 80, healthReasons: daysOfCover < 30 ? [{ code: 'stockout-soon', points: 20, params: {} }] : [],
+    lifecycleStage: 'maturity', abcClass: 'B', clearance: null, storage: null, alerts: [],
+    oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} }, computedAt: '2024-01-01T00:00:00.000Z',
+  };
+}
+
+async function seed(db: StoreDb): Promise<{ observations: number; seconds: number; days: number }> {
+  const started = performance.now();
+  const listings: ListingRow[] = [];
+  for (let i = 0; i < SKUS; i++) {
+    const obs = reading(i, 0);
+    let row = newListingRow(obs, obs.observedAt);
+    row = applyListingObservation(row, obs, obs.observedAt).row;
+    // Listings of one SKU across markets share a product (as sku linking would do).
+    const founder = `${MARKETS[0]![0]}|${MARKETS[0]![1]}|${obs.sku}`;
+    row = { ...row, productId: productIdFor(founder, () => false), linkRule: i % MARKETS.length ? 'sku' : 'none', poolId: poolIdFor(row.platform, row.marketplace, row.fulfillment) };
+    listings.push(row);
+  }
+  await db.products.bulkPut(listings.filter((_, i) => i % MARKETS.length === 0).map((l) => ({ id: l.productId, createdAt: l.firstSeenAt, founderKey: l.key })));
+  await db.stockPools.bulkPut(['fba:NA', 'fba:EU', 'wfs:walmart.com', 'own:main'].map(poolRowFor));
+  // History: one reading per listing per day, going back as many days as the target needs.
+  const days = Math.ceil(TARGET_OBSERVATIONS / SKUS);
+  let written = 0;
+  let buffer: ObservationRow[] = [];
+  outer: for (let day = 1; day <= days; day++) {
+    for (let i = 0; i < SKUS && written + buffer.length < TARGET_OBSERVATIONS; i++) {
+      const obs = reading(i, day);
+      const at = obs.observedAt;
+      buffer.push({ id: observationIdOf(obs), kind: 'listing', key: listings[i]!.key, listingKey: listings[i]!.key, source: obs.source, observedAt: at, observedDate: obs.observedDate, lastSeenAt: at, record: obs });
+      if (buffer.length >= CHUNK) {
+        await db.observations.bulkPut(buffer);
+        written += buffer.length;
+        buffer = [];
+        if (performance.now() - started > SEED_BUDGET_MS) break outer;
+      }
+    }
+  }
+  if (buffer.length) {
+    await db.observations.bulkPut(buffer);
+    written += buffer.length;
+  }
+  const lastDay = Math.ceil(written / SKUS);
+  // Listings as of the last seeded day.
+  await db.listings.bulkPut(listings.map((row, i) => {
+    const obs = reading(i, lastDay);
+    return applyListingObservation(row, obs, obs.observedAt).row;
+  }));
+  return { observations: written, seconds: (performance.now() - started) / 1000, days: lastDay };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const suite: BenchSuite = async () => {
+  const db = await openStore(`bench-store-${Date.now()}`);
+  try {
+    const seeded = await seed(db);
+    const rows: (string | number)[][] = [];
+
+    // Merge: the seller opens a 5,000-row page the next day (new values for known SKUs) — 3 pages, 3 days.
+    const mergeTimes: number[] = [];
+    let counts = '';
+    for (let k = 1; k <= 3; k++) {
+      const page = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + k) % SKUS, seeded.days + k));
+      const t0 = performance.now();
+      const result = await mergeObservations(db, page, new Date(START + (seeded.days + k + 1) * DAY_MS));
+      mergeTimes.push(performance.now() - t0);
+      counts = `new ${result.counts.new}, unchanged ${result.counts.unchanged}`;
+    }
+    rows.push([`mergeObservations: ${PAGE_ROWS} rows, known SKUs, new day`, median(mergeTimes).toFixed(0), Math.max(...mergeTimes).toFixed(0), '< 500', counts]);
+
+    const again = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 3) % SKUS, seeded.days + 3, 5));
+    const reread: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      await mergeObservations(db, again, new Date(START + (seeded.days + 5) * DAY_MS));
+      reread.push(performance.now() - t0);
+    }
+    rows.push([`mergeObservations: same ${PAGE_ROWS}-row page re-read 5 min later`, median(reread).toFixed(0), Math.max(...reread).toFixed(0), '< 500', 'no new rows']);
+
+    const fresh = Array.from({ length: PAGE_ROWS }, (_, j) => ({ ...reading(j, seeded.days + 6), sku: `NEW-${j}` }));
+    const t1 = performance.now();
+    const created = await mergeObservations(db, fresh, new Date(START + (seeded.days + 7) * DAY_MS));
+    rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, (performance.now() - t1).toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
+
+    // Plans for every seeded listing, then the popup's queries.
+    const all = await db.listings.toArray();
+    const t2 = performance.now();
+    await savePlans(db, all.filter((l) => !l.sku.startsWith('NEW-')).map(plan));
+    const savePlansMs = performance.now() - t2;
+    const queries: [string, Parameters<typeof listAtRisk>[1]][] = [
+      ['listAtRisk: all, first 50', { limit: 50 }],
+      ['listAtRisk: all, first 500 (popup default)', {}],
+      ['listAtRisk: risk = stockout', { risk: 'stockout' }],
+      ['listAtRisk: amazon.de only', { platform: 'amazon', marketplace: 'amazon.de' }],
+      ['listAtRisk: search "SKU-012" (full scan)', { search: 'SKU-012' }],
+    ];
+    for (const [label, q] of queries) {
+      await listAtRisk(db, q); // warm
+      const times: number[] = [];
+      let total = 0;
+      for (let k = 0; k < 7; k++) {
+        const t0 = performance.now();
+        total = (await listAtRisk(db, q)).total;
+        times.push(performance.now() - t0);
+      }
+      rows.push([label, median(times).toFixed(1), Math.max(...times).toFixed(1), '< 50', `total ${total}`]);
+    }
+    rows.push([`savePlans: ${SKUS} plans (denormalised onto listings)`, savePlansMs.toFixed(0), '', '', '']);
+
+    const table: BenchTable = {
+      title: 'Store (Dexie on fake-indexeddb)',
+      environment: `Node ${process.version}, fake-indexeddb (pure JS; Chromium's IndexedDB is faster), one process`,
+      columns: ['operation', 'median ms', 'max ms', 'target ms', 'notes'],
+      rows,
+      notes: [
+        `Store: ${SKUS.toLocaleString('en')} listings, ${seeded.observations.toLocaleString('en')} observation rows (${seeded.days} days of history)` +
+          (seeded.observations < TARGET_OBSERVATIONS ? ` — target ${TARGET_OBSERVATIONS.toLocaleString('en')} not reached within the ${SEED_BUDGET_MS / 1000} s seeding budget` : '') +
+          `; seeding took ${seeded.seconds.toFixed(0)} s.`,
+        'Merge times include zod validation of every record and the single read-write transaction.',
+      ],
+    };
+    return [table];
+  } finally {
+    db.close();
+    await db.delete();
+  }
+};
+
+export default suite;
