@@ -5,7 +5,8 @@
  * history serves as holdout), never on the future being forecast.
  */
 import { epochDay } from './calendar.ts';
-import { cleanValues, DEFAULTS, estimateDispersion, FREQ_SETTINGS, forecastClean, startWeekday, type CoreForecast } from './core.ts';
+import { cleanValues, DEFAULTS, estimateDispersion, FREQ_SETTINGS, forecastClean, startWeekday, windowForecasts, type CoreForecast } from './core.ts';
+import { mase, rmsse } from './metrics.ts';
 import { countQuantile, cumulativeVariance } from './distribution.ts';
 import { weekdayProfile } from './seasonality.ts';
 import type { ForecastContext, Freq, SeriesInput } from './types.ts';
@@ -34,9 +35,86 @@ export function fitContext(series: readonly SeriesInput[]): ForecastContext {
       if (weekdayOf0 !== null) ctx.weekdayProfile = Array.from(weekdayProfile(y, weekdayOf0, Math.max(0, y.length - 364), y.length, null, 0));
     }
   }
+  // Daily only: weekly histories pick same-time-last-year models on their holdouts, which the
+  // plain-average comparison below does not see (on the jewelry training holdout it hurt).
+  if (freq === 'D') ctx.levelWeights = chooseLevelWeights(same, freq, ctx);
   ctx.dispersion = pooledDispersion(same, freq, ctx);
   ctx.levelDrift = calibrateDrift(same, freq, ctx);
   return ctx;
+}
+
+/** Candidate blends of the 1/4, 1/2, 1, 2 and 4 x window averages (first = the plain window average). */
+export const LEVEL_WEIGHT_CANDIDATES: readonly (readonly number[])[] = [
+  [0, 0, 1, 0, 0],
+  [0, 1, 1, 0, 0],
+  [1, 1, 1, 0, 0],
+  [0, 0, 1, 1, 0],
+  [0, 0, 0, 1, 0],
+  [0, 0, 1, 1, 1],
+  [0, 0, 0, 1, 1],
+  [1, 1, 1, 1, 1],
+];
+
+/**
+ * Pick the moving-average blend with the best pooled holdout accuracy: over the last two
+ * evaluation windows of every history (each forecast from the data before it), the sum of the
+ * mean MASE and mean RMSSE, each relative to the plain window average. Ties keep the plain one.
+ */
+function chooseLevelWeights(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number[] {
+  const window = FREQ_SETTINGS[freq].evalWindow;
+  const season = freq === 'D' ? 7 : freq === 'W' ? 52 : 12;
+  const stride = Math.max(1, Math.ceil(series.length / MAX_CALIBRATION_SERIES));
+  const m = LEVEL_WEIGHT_CANDIDATES.length;
+  const maseSum = new Float64Array(m);
+  const rmsseSum = new Float64Array(m);
+  let cases = 0;
+  const forecast = new Float64Array(window);
+  for (let i = 0; i < series.length; i += stride) {
+    const s = series[i]!;
+    const { y } = cleanValues(s.values);
+    const { weekdayOf0, startDay } = startWeekday(s.start, freq);
+    for (let back = 1; back <= 2; back++) {
+      const origin = y.length - back * window;
+      if (origin < 2 * window + 8) continue;
+      const actual = Array.from(y.subarray(origin, origin + window));
+      if (actual.some((v) => v !== v)) continue;
+      const history = y.subarray(0, origin);
+      const train = Array.from(history, (v) => (v === v ? v : 0));
+      const parts = windowForecasts({ y: history, freq, weekdayOf0, startDay, hasUnknown: false }, window, ctx);
+      const scores: [number, number][] = [];
+      for (const weights of LEVEL_WEIGHT_CANDIDATES) {
+        blend(parts, weights, forecast);
+        scores.push([mase(train, actual, forecast, season), rmsse(train, actual, forecast)]);
+      }
+      if (!scores.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) continue;
+      scores.forEach(([a, b], c) => {
+        maseSum[c] = maseSum[c]! + a;
+        rmsseSum[c] = rmsseSum[c]! + b;
+      });
+      cases++;
+    }
+  }
+  if (cases < 20) return [...DEFAULTS.levelWeights];
+  let best = 0;
+  let bestLoss = 2;
+  for (let c = 1; c < m; c++) {
+    const loss = maseSum[c]! / maseSum[0]! + rmsseSum[c]! / rmsseSum[0]!;
+    if (loss < bestLoss - 1e-9) {
+      bestLoss = loss;
+      best = c;
+    }
+  }
+  return [...LEVEL_WEIGHT_CANDIDATES[best]!];
+}
+
+function blend(parts: Float64Array[], weights: readonly number[], out: Float64Array): void {
+  let total = 0;
+  for (const w of weights) total += w;
+  out.fill(0);
+  parts.forEach((part, j) => {
+    const w = weights[j]! / total;
+    if (w > 0) for (let h = 0; h < out.length; h++) out[h] = out[h]! + w * part[h]!;
+  });
 }
 
 function mostCommonFreq(series: readonly SeriesInput[]): Freq | null {

@@ -5,7 +5,7 @@
  */
 import { christmasIndices, epochDay, isClosedOnChristmas, weekdayOfEpochDay } from './calendar.ts';
 import { cumulativeQuantiles, type SpreadParams } from './distribution.ts';
-import { crostonAt, dampedSum, dampedTrendAt, MODEL_SETTINGS, movingAverageAt, sesAt, tsbAt, weekdayMovingAverageAt } from './models.ts';
+import { blendedMovingAverageAt, crostonAt, dampedSum, dampedTrendAt, MODEL_SETTINGS, sesAt, tsbAt } from './models.ts';
 import { weekdayProfile, yearlyFactors, type YearlySettings } from './seasonality.ts';
 import type { ForecastContext, Freq } from './types.ts';
 
@@ -37,6 +37,8 @@ export const DEFAULTS = {
   dispersion: 3,
   dispersionShrinkPeriods: 20,
   levelDrift: 0.3,
+  /** Blend weights of the 7/14/28/56-day (or 1/2/4/8-week) averages: the plain 28-day average. */
+  levelWeights: [0, 0, 1, 0, 0],
   defaultModel: 'ma+dow',
   /** A challenger must beat the default's holdout error by this share to be chosen. */
   selectionMargin: 0.25,
@@ -110,34 +112,8 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   };
   if (known === 0) return { model: 'none', mean, spread: { ...spreadBase, dispersion: 1 } };
 
-  // Calendar: closed Christmas days are not demand information (treat as unknown when fitting).
-  let closedChristmas = false;
-  let fitY = y;
-  if (freq === 'D' && Number.isFinite(series.startDay)) {
-    const christmas = christmasIndices(series.startDay, n);
-    closedChristmas = isClosedOnChristmas(y, christmas);
-    if (closedChristmas) {
-      fitY = y.slice();
-      for (const i of christmas) fitY[i] = Number.NaN;
-    }
-  }
-
-  // Weekday profile (daily only) and the de-seasonalised history the models are fitted on.
+  const { fitY, closedChristmas, profile, deseasonalised } = prepare(series, known, settings, ctx);
   const weekdayOf0 = freq === 'D' ? series.weekdayOf0 : null;
-  let profile: Float64Array | null = null;
-  let deseasonalised: Float64Array | null = null;
-  if (weekdayOf0 !== null && known >= 28) {
-    const prior = validProfile(ctx.weekdayProfile);
-    profile = weekdayProfile(fitY, weekdayOf0, Math.max(0, n - 364), n, prior, settings.weekdayShrinkUnits);
-    deseasonalised = new Float64Array(n);
-    let weekday = weekdayOf0;
-    for (let i = 0; i < n; i++) {
-      const p = profile[weekday]!;
-      // A weekday that (almost) never sells (e.g. a closed Saturday) says nothing about the level.
-      deseasonalised[i] = p < 0.15 ? Number.NaN : fitY[i]! / p;
-      weekday = weekday === 6 ? 0 : weekday + 1;
-    }
-  }
 
   // Rolling origins: the last `origins` non-overlapping windows, each leaving some training data.
   const window = Math.min(settings.evalWindow, Math.max(1, Math.floor(n / 4)));
@@ -150,12 +126,11 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   origins.push(n);
 
   const fits = new Map<string, Fitted>();
-  fitAll(fitY, origins, settings, '', fits);
+  const level = levelSettings(settings, ctx);
+  fitAll(fitY, origins, level, null, 0, '', fits);
   if (deseasonalised && profile && weekdayOf0 !== null) {
-    fitAll(deseasonalised, origins, settings, '+dow', fits);
-    // The weekday MA is a ratio estimator on the raw history (see weekdayMovingAverageAt).
-    const ma = fits.get('ma+dow')!;
-    weekdayMovingAverageAt(fitY, profile, weekdayOf0, settings.maWindow, origins, ma.level);
+    // The weekday MA is a ratio estimator on the raw history (see blendedMovingAverageAt).
+    fitAll(deseasonalised, origins, level, profile, weekdayOf0, '+dow', fits, fitY);
   }
 
   // Yearly factors per origin, when at least a year plus a reference window of history exists.
@@ -205,11 +180,102 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   return { model: chosen, mean, spread: { ...spreadBase, dispersion } };
 }
 
-function fitAll(z: Float64Array, origins: number[], settings: FreqSettings, suffix: string, fits: Map<string, Fitted>): void {
+/** Windows of the blended moving average, as multiples of the frequency's MA window (7/14/28/56 days). */
+export const LEVEL_WINDOW_FACTORS = [0.25, 0.5, 1, 2, 4] as const;
+
+/** Moving-average windows and their blend weights for one frequency (weights from the context when valid). */
+export function levelSettings(settings: FreqSettings, ctx: ForecastContext): { windows: number[]; weights: number[] } {
+  const windows = LEVEL_WINDOW_FACTORS.map((f) => Math.max(1, Math.round(f * settings.maWindow)));
+  const given = ctx.levelWeights;
+  const valid = Array.isArray(given) && given.length === windows.length && given.every((w) => typeof w === 'number' && Number.isFinite(w) && w >= 0) && given.some((w) => w > 0);
+  return { windows, weights: valid ? [...given] : DEFAULTS.levelWeights };
+}
+
+/** What every model needs: the history with closed days unknown, and the weekday shape. */
+interface Prepared {
+  fitY: Float64Array;
+  closedChristmas: boolean;
+  profile: Float64Array | null;
+  deseasonalised: Float64Array | null;
+}
+
+function prepare(series: CleanSeries, known: number, settings: FreqSettings, ctx: ForecastContext): Prepared {
+  const { y, freq } = series;
+  const n = y.length;
+  // Calendar: closed Christmas days are not demand information (treat as unknown when fitting).
+  let closedChristmas = false;
+  let fitY = y;
+  if (freq === 'D' && Number.isFinite(series.startDay)) {
+    const christmas = christmasIndices(series.startDay, n);
+    closedChristmas = isClosedOnChristmas(y, christmas);
+    if (closedChristmas) {
+      fitY = y.slice();
+      for (const i of christmas) fitY[i] = Number.NaN;
+    }
+  }
+  // Weekday profile (daily only) and the de-seasonalised history the models are fitted on.
+  const weekdayOf0 = freq === 'D' ? series.weekdayOf0 : null;
+  let profile: Float64Array | null = null;
+  let deseasonalised: Float64Array | null = null;
+  if (weekdayOf0 !== null && known >= 28) {
+    const prior = validProfile(ctx.weekdayProfile);
+    profile = weekdayProfile(fitY, weekdayOf0, Math.max(0, n - 364), n, prior, settings.weekdayShrinkUnits);
+    deseasonalised = new Float64Array(n);
+    let weekday = weekdayOf0;
+    for (let i = 0; i < n; i++) {
+      const p = profile[weekday]!;
+      // A weekday that (almost) never sells (e.g. a closed Saturday) says nothing about the level.
+      deseasonalised[i] = p < 0.15 ? Number.NaN : fitY[i]! / p;
+      weekday = weekday === 6 ? 0 : weekday + 1;
+    }
+  }
+  return { fitY, closedChristmas, profile, deseasonalised };
+}
+
+/**
+ * The default model's forecast with each moving-average window alone (one array per window of
+ * `LEVEL_WINDOW_FACTORS`), for choosing the blend weights on pooled holdouts: the blend's
+ * forecast is the weighted mean of these.
+ * @example windowForecasts(clean, 28, ctx).length // 5
+ */
+export function windowForecasts(series: CleanSeries, horizon: number, ctx: ForecastContext): Float64Array[] {
+  const n = series.y.length;
+  const settings = FREQ_SETTINGS[series.freq] ?? FREQ_SETTINGS.D;
+  let known = 0;
+  for (let i = 0; i < n; i++) if (series.y[i]! === series.y[i]!) known++;
+  const { fitY, closedChristmas, profile } = prepare(series, known, settings, ctx);
+  const weekdayOf0 = series.freq === 'D' ? series.weekdayOf0 : null;
+  const { windows } = levelSettings(settings, ctx);
+  const seasonal = profile !== null && weekdayOf0 !== null;
+  const closed = closedChristmas ? christmasIndices(series.startDay + n, horizon) : [];
+  const level = new Float64Array(1);
+  return windows.map((w) => {
+    blendedMovingAverageAt(fitY, seasonal ? profile : null, weekdayOf0 ?? 0, [w], [1], [n], level);
+    const out = new Float64Array(horizon);
+    let weekday = seasonal ? (weekdayOf0! + n) % 7 : 0;
+    for (let h = 0; h < horizon; h++) {
+      out[h] = seasonal ? level[0]! * profile![weekday]! : level[0]!;
+      weekday = weekday === 6 ? 0 : weekday + 1;
+    }
+    for (const i of closed) out[i] = 0;
+    return out;
+  });
+}
+
+function fitAll(
+  z: Float64Array,
+  origins: number[],
+  level: { windows: number[]; weights: number[] },
+  profile: Float64Array | null,
+  weekdayOf0: number,
+  suffix: string,
+  fits: Map<string, Fitted>,
+  raw: Float64Array = z,
+): void {
   const m = origins.length;
   const make = (): Fitted => ({ level: new Float64Array(m), slope: new Float64Array(m) });
   const ma = make();
-  movingAverageAt(z, settings.maWindow, origins, ma.level);
+  blendedMovingAverageAt(raw, profile, weekdayOf0, level.windows, level.weights, origins, ma.level);
   const ses = make();
   sesAt(z, 0.1, origins, ses.level);
   const croston = make();

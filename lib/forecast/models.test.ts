@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crostonAt, dampedSum, dampedTrendAt, movingAverageAt, sesAt, tsbAt } from './models.ts';
+import { blendedMovingAverageAt, crostonAt, dampedSum, dampedTrendAt, movingAverageAt, sesAt, tsbAt } from './models.ts';
 
 const at = (fit: (out: Float64Array) => void, origins = 1) => {
   const out = new Float64Array(origins);
@@ -87,6 +87,25 @@ describe('every flat model on a constant series', () => {
         dampedTrendAt(y, 0.2, 0.05, 0.9, [n], l, s);
         expect(l[0]).toBeCloseTo(c, 6);
         expect(s[0]).toBeCloseTo(0, 9);
+      }),
+    );
+  });
+});
+
+describe('blended moving average', () => {
+  it('mixes windows by weight, skips unknown periods and uses all history for windows it cannot fill', () => {
+    const y = Float64Array.of(1, 1, Number.NaN, 3, 3);
+    expect(at((o) => blendedMovingAverageAt(y, null, 0, [2, 4], [1, 1], [5], o))).toEqual([2.5]); // (3 + 2) / 2
+    expect(at((o) => blendedMovingAverageAt(y, null, 0, [2, 40], [0, 1], [5], o))).toEqual([2]);
+  });
+  it('equals the plain moving average for one window and a flat profile', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 20 }), { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 30 }), (values, window) => {
+        const y = Float64Array.from(values);
+        const flat = Float64Array.from([1, 1, 1, 1, 1, 1, 1]);
+        const [plain] = at((o) => movingAverageAt(y, window, [y.length], o));
+        const [blended] = at((o) => blendedMovingAverageAt(y, flat, 3, [window], [1], [y.length], o));
+        expect(blended).toBeCloseTo(plain!, 9);
       }),
     );
   });

@@ -234,3 +234,56 @@ export function weekdayMovingAverageAt(
     out[k] = weight > 0 ? sum / weight : 0;
   }
 }
+
+/**
+ * Blend of weekday-adjusted moving averages over several windows (e.g. 7, 14, 28 and 56 days),
+ * in one backward pass per origin: sum_j weights[j] * (demand over the last windows[j] known
+ * periods) / (weekday multipliers over them). `profile` null means flat (a plain average).
+ * Weights are normalised to sum 1, so a constant history forecasts that constant. A recent
+ * window reacts to a level that is moving; a long one averages away noise; which mix is best is
+ * chosen per seller on holdouts (`fitContext`).
+ * @example blendedMovingAverageAt(Float64Array.of(1, 1, 3, 3), null, 0, [2, 4], [0.5, 0.5], [4], out) // out[0] = 2.5
+ */
+export function blendedMovingAverageAt(
+  y: Float64Array,
+  profile: Float64Array | null,
+  weekdayOf0: number,
+  windows: readonly number[],
+  weights: readonly number[],
+  origins: readonly number[],
+  out: Float64Array,
+): void {
+  let weightTotal = 0;
+  for (let j = 0; j < windows.length; j++) weightTotal += weights[j]!;
+  const longest = windows[windows.length - 1]!;
+  for (let k = 0; k < origins.length; k++) {
+    let sum = 0;
+    let weight = 0;
+    let count = 0;
+    let j = 0;
+    let blended = 0;
+    let lastMean = 0;
+    const origin = origins[k]!;
+    let weekday = (((weekdayOf0 + origin - 1) % 7) + 7) % 7;
+    for (let i = origin - 1; i >= 0 && count < longest; i--) {
+      const v = y[i]!;
+      if (v === v) {
+        sum += v;
+        weight += profile ? profile[weekday]! : 1;
+        count++;
+        while (j < windows.length && count === windows[j]) {
+          lastMean = weight > 0 ? sum / weight : 0;
+          blended += weights[j]! * lastMean;
+          j++;
+        }
+      }
+      weekday = weekday === 0 ? 6 : weekday - 1;
+    }
+    // Short histories: every window not reached uses all the history there is.
+    if (j < windows.length) {
+      lastMean = weight > 0 ? sum / weight : 0;
+      for (; j < windows.length; j++) blended += weights[j]! * lastMean;
+    }
+    out[k] = weightTotal > 0 ? blended / weightTotal : 0;
+  }
+}

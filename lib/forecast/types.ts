@@ -35,6 +35,11 @@ export interface ForecastContext {
   dispersion?: number;
   /** Seller-wide relative sd of an item's level over the evaluation window (calibrates quantiles). */
   levelDrift?: number;
+  /**
+   * Weights of the moving averages over 1/4, 1/2, 1 and 2 times the frequency's window
+   * (7, 14, 28, 56 days; 1, 2, 4, 8 weeks): recent windows follow a moving level.
+   */
+  levelWeights?: readonly number[];
   /** Candidate that must be beaten clearly on the holdout before another one is chosen. */
   defaultModel?: string;
 }
