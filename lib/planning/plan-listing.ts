@@ -89,7 +89,7 @@ export function forecastValues(series: DemandSeries, dropLast = 0): { values: (n
 export interface PlanOptions {
   /** Precomputed forecast of the series over `planningHorizon` days (tests inject one). */
   forecast?: ForecastResult;
-  /** Expected demand on each of the last `alerts.offForecastDays` days, made WITHOUT them (tests inject it). */
+  /** Expected daily demand to compare the last days' sales with (default: the forecast's next 7 days). */
   recentExpected?: number[];
   forecastContext?: ForecastContext;
 }
@@ -224,8 +224,10 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   if (reorderDay !== null && reorderDay <= asOfDay) {
     alerts.push({ code: 'reorder-now', severity: overdue ? 'critical' : 'warning', params: { reorderDate, quantity: reorderQuantity } });
   }
-  const recentDays = t.offForecastDays;
-  const expected = options.recentExpected ?? recentExpectation(series, recentDays, options, forecast);
+  // Expected daily sales = the forecast's average day over the coming week (weekday pattern
+  // averaged out). One forecast per SKU: a second one fitted without the last days would
+  // double the planning time for a small gain in sensitivity.
+  const expected = options.recentExpected ?? forecast.mean.slice(0, 7);
   const expectedDaily = expected.length ? expected.reduce((a, b) => a + b, 0) / expected.length : 0;
   const off = offForecastAlert(units, expectedDaily, t);
   if (off) alerts.push(off);
@@ -308,17 +310,6 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
     oversell,
     computedAt: now.toISOString(),
   };
-}
-
-/**
- * What the forecaster would have expected on each of the last `days` days had it not seen
- * them (so a run of unusual days is not compared with a forecast that already learned it).
- */
-function recentExpectation(series: DemandSeries, days: number, options: PlanOptions, fallback: ForecastResult): number[] {
-  const held = forecastValues(series, days);
-  if (held.values.length < 14) return fallback.mean.slice(0, days);
-  const f = forecastSeries({ values: held.values, freq: 'D', start: isoDate(held.firstDay) }, days, options.forecastContext);
-  return f.mean;
 }
 
 /** Reorders further ahead than this are not shown as a date. */

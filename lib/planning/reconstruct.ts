@@ -142,7 +142,12 @@ export function reconstructDemand(observations: readonly Observation[], options:
   // 3..5. Coarser layers, each settling the days it covers.
   const work = new Float64Array(n);
   const calibrations = options.calibrations ?? [];
-  fillLayer(windowedCounts(listings, index, n), units, how, fixed, censored, work);
+  // Windowed counts one window length at a time, shortest first: weekly reads of t7 tile the
+  // days exactly, and t30/t90 then only fill what t7 could not reach (mixing them in one
+  // fit makes the longer windows fight the finer ones for no gain).
+  const windowed = windowedCounts(listings, index, n);
+  const lengths = [...new Set(windowed.map((c) => c.to - c.from))].sort((a, b) => a - b);
+  for (const length of lengths) fillLayer(windowed.filter((c) => c.to - c.from === length), units, how, fixed, censored, work);
   fillLayer(cumulativeCounts(listings, index, n), units, how, fixed, censored, work);
   fillLayer(stockDeltaCounts(listings, calibrations, index, n), units, how, fixed, censored, work);
   return { startDay: firstDay, units, how };
@@ -303,7 +308,7 @@ function fillLayer(
         shift = free2 > 0 ? (target - sum2) / free2 : 0;
       }
     }
-    if (worst < 1e-9) break;
+    if (worst < 1e-7) break;
   }
   for (let i = 0; i < n; i++) {
     if (assigned[i]) {
