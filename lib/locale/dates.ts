@@ -29,3 +29,72 @@ export function addDays(isoDate: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** In which order a marketplace writes numeric day, month and year. */
+export type DateOrder = 'MDY' | 'DMY' | 'YMD';
+
+/**
+ * The order numeric dates are written in on a marketplace's pages: month first in the US,
+ * year first in Japan and China, day first elsewhere.
+ * @example dateOrderForCountry('GB') // 'DMY'
+ */
+export function dateOrderForCountry(country: string): DateOrder {
+  if (country === 'US') return 'MDY';
+  if (country === 'JP' || country === 'CN') return 'YMD';
+  return 'DMY';
+}
+
+const MONTHS: Record<string, number> = {};
+// English, German, French, Italian and Spanish month names and abbreviations (first 3+ letters).
+for (const names of [
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  ['jan', 'feb', 'mär', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dez'],
+  ['jan', 'fév', 'mar', 'avr', 'mai', 'jui', 'jui', 'aoû', 'sep', 'oct', 'nov', 'déc'],
+  ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
+]) {
+  names.forEach((n, i) => { MONTHS[n] ??= i + 1; });
+}
+MONTHS['mrz'] = 3; MONTHS['juil'] = 7; MONTHS['juin'] = 6; MONTHS['sept'] = 9; MONTHS['märz'] = 3;
+
+function isoIfValid(y: number, m: number, d: number): string | undefined {
+  if (y < 100) y += 2000;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2200) return undefined;
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // Rejects 31 February and friends: Date rolls them over to another day.
+  return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+/**
+ * The calendar day a page prints, as an ISO date; undefined when it is not clearly a date.
+ * Times and zone names after the date are ignored: the page already shows the marketplace day.
+ * @example parseDisplayDate('03/15/2026 10:11:12 PDT', 'MDY') // '2026-03-15'
+ * @example parseDisplayDate('15.03.2026', 'DMY') // '2026-03-15'
+ * @example parseDisplayDate('2026年3月15日', 'YMD') // '2026-03-15'
+ * @example parseDisplayDate('Jun-29-26 16:00:01 PDT', 'MDY') // '2026-06-29' (eBay)
+ * @example parseDisplayDate('Mar 15, 2026', 'MDY') // '2026-03-15'
+ */
+export function parseDisplayDate(raw: string | null | undefined, order: DateOrder): string | undefined {
+  if (!raw) return undefined;
+  const s = raw.normalize('NFKC').trim().toLowerCase().slice(0, 100);
+  let m = /^(\d{4})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})/.exec(s);
+  if (m) return isoIfValid(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})[-/.]\s*(\d{1,2})[-/.]\s*(\d{2,4})\b/.exec(s);
+  if (m) {
+    const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
+    if (order === 'YMD') return undefined;
+    return order === 'MDY' ? isoIfValid(y, a, b) : isoIfValid(y, b, a);
+  }
+  // "Jun-29-26", "Mar 15, 2026", "15 Mar 2026", "15. März 2026", "15 mars 2026"
+  m = /^([a-zäéûè]{3,5})\.?[-\s]+(\d{1,2}),?[-\s]+(\d{2,4})\b/.exec(s);
+  if (m) {
+    const month = MONTHS[m[1]!.slice(0, 4)] ?? MONTHS[m[1]!.slice(0, 3)];
+    return month ? isoIfValid(+m[3]!, month, +m[2]!) : undefined;
+  }
+  m = /^(\d{1,2})\.?[-\s]+([a-zäéûè]{3,9})\.?[-\s]+(\d{2,4})\b/.exec(s);
+  if (m) {
+    const month = MONTHS[m[2]!.slice(0, 4)] ?? MONTHS[m[2]!.slice(0, 3)];
+    return month ? isoIfValid(+m[3]!, month, +m[1]!) : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,178 @@
+/**
+ * Column header synonyms: what each column is called in each UI language the sellers use
+ * (English, Simplified Chinese, German, Japanese; French, Italian and Spanish where known).
+ * Readers find columns by header text, never by position or hashed class name, so a seller
+ * who switches the UI language or reorders columns still gets the right numbers.
+ *
+ * Headers are compared after `normalizeHeader` (case, width, spaces and punctuation removed),
+ * so "Units sold (last 30 days)" and "UNITS SOLD LAST 30 DAYS" are the same header.
+ */
+
+export type HeaderField =
+  | 'sku' | 'asin' | 'fnsku' | 'title' | 'productDetails' | 'status' | 'publishStatus' | 'lifecycleStatus'
+  | 'fulfillment' | 'available' | 'inbound' | 'reserved' | 'unfulfillable' | 'price' | 'dateCreated'
+  | 'unitsSold7' | 'unitsSold30' | 'unitsSold60' | 'unitsSold90' | 'daysOfSupply' | 'recommendedAction'
+  | 'storageCost' | 'recommendedQuantity' | 'recommendedShipDate' | 'alert' | 'itemId' | 'gtin'
+  | 'watchers' | 'soldQuantity' | 'startDate' | 'variation'
+  | 'orderId' | 'orderDate' | 'orderDetails' | 'orderProduct' | 'quantity' | 'orderStatus' | 'itemPrice';
+
+export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> = {
+  sku: ['SKU', 'Seller SKU', 'Merchant SKU', 'Custom label (SKU)', 'Custom label', 'Vendor SKU', 'Seller SKU ID',
+    '卖家 SKU', '商品 SKU', 'Verkäufer-SKU', 'Händler-SKU', '出品者SKU', 'SKU vendeur', 'SKU venditore', 'SKU del vendedor',
+    'Benutzerdefiniertes Label (SKU)', '自定义标签 (SKU)', 'カスタムラベル (SKU)', 'Libellé personnalisé (SKU)'],
+  asin: ['ASIN'],
+  fnsku: ['FNSKU'],
+  title: ['Title', 'Product name', 'Item name', 'Product title', 'Listing title', '商品名称', '标题', '商品标题',
+    'Produktname', 'Titel', 'Artikelbezeichnung', '商品名', 'タイトル', 'Nom du produit', 'Titre',
+    'Nome prodotto', 'Titolo', 'Nombre del producto', 'Título'],
+  productDetails: ['Product details', 'Product', 'Product info', 'Product information', 'Item', 'Item details',
+    '商品详情', '商品信息', '商品', 'Produktdetails', 'Produkt', 'Produktinformationen', '商品の詳細', '商品情報',
+    'Détails du produit', 'Produit', 'Dettagli prodotto', 'Prodotto', 'Detalles del producto', 'Producto'],
+  status: ['Status', 'Listing status', '状态', '商品状态', 'Angebotsstatus', 'ステータス', '出品ステータス',
+    'Statut', 'Stato', 'Estado'],
+  publishStatus: ['Publish status', 'Published status', 'Publishing status', '发布状态', 'Veröffentlichungsstatus', '公開ステータス'],
+  lifecycleStatus: ['Lifecycle status', 'Item lifecycle', 'Lifecycle', '生命周期状态', 'Lebenszyklusstatus', 'ライフサイクルステータス'],
+  fulfillment: ['Fulfilled by', 'Fulfillment channel', 'Fulfillment', 'Fulfillment type', 'Fulfilment', 'Fulfilment channel',
+    '配送渠道', '配送方式', '发货方', 'Versand durch', 'Versandart', 'Versandkanal', '出荷元', 'フルフィルメント',
+    'Expédié par', 'Canal de traitement', 'Spedito da', 'Gestito da', 'Enviado por', 'Gestionado por'],
+  available: ['Available', 'Available quantity', 'Available qty', 'Available units', 'Available to sell',
+    'Inventory', 'On hand', '可售', '可售数量', '可售库存', '可用数量', 'Verfügbar', 'Verfügbare Menge', 'Verfügbare Einheiten',
+    'Verfügbarer Bestand', '販売可能', '販売可能数', '販売可能在庫', '在庫数', '利用可能', 'Disponible', 'Quantité disponible',
+    'Disponibile', 'Quantità disponibile', 'Cantidad disponible', 'Disponibles'],
+  inbound: ['Inbound', 'Inbound units', 'Inbound quantity', '入库中', '入库', '在途', 'Eingehend', 'Eingehende Einheiten',
+    'Im Zulauf', '入荷中', '入荷予定', 'Entrant', 'En cours d’acheminement', 'In entrata', 'Entrante', 'En camino'],
+  reserved: ['Reserved', 'Reserved units', 'Reserved quantity', '预留', '预留数量', '已预留', 'Reserviert',
+    'Reservierte Einheiten', '予約済み', '予約済', 'Réservé', 'Riservato', 'Reservado'],
+  unfulfillable: ['Unfulfillable', 'Unsellable', 'Damaged', '不可售', '不可售数量', 'Nicht verkäuflich', 'Nicht versandfähig',
+    '販売不可', '販売不可能', 'Invendable', 'Non vendibile', 'No apto para la venta', 'No vendible'],
+  price: ['Price', 'Price + shipping', 'Your price', 'Current price', 'Start price', 'Item price', '价格', '价格 + 运费', '您的价格',
+    'Preis', 'Preis + Versand', 'Ihr Preis', '価格', '価格 + 配送料', '出品価格', 'Prix', 'Prix + livraison',
+    'Prezzo', 'Prezzo + spedizione', 'Precio', 'Precio + envío'],
+  dateCreated: ['Date created', 'Created', 'Created date', '创建日期', 'Erstellungsdatum', '作成日', 'Date de création',
+    'Data di creazione', 'Fecha de creación'],
+  unitsSold7: ['Units sold last 7 days', 'Units sold t7', 'Units shipped t7', 'Units sold (7 days)', 'Last 7 days units sold',
+    '过去 7 天售出商品数量', '7 天销量', '已售商品数量 (过去 7 天)', 'Verkaufte Einheiten (letzte 7 Tage)', 'Verkaufte Einheiten 7 Tage',
+    '販売数 (過去7日間)', '過去7日間の販売数', 'Unités vendues (7 derniers jours)', 'Unità vendute (ultimi 7 giorni)', 'Unidades vendidas (últimos 7 días)'],
+  unitsSold30: ['Units sold last 30 days', 'Units sold t30', 'Units shipped t30', 'Units sold (30 days)', 'Last 30 days units sold',
+    'Sales last 30 days (units)', '过去 30 天售出商品数量', '30 天销量', '已售商品数量 (过去 30 天)', 'Verkaufte Einheiten (letzte 30 Tage)',
+    'Verkaufte Einheiten 30 Tage', '販売数 (過去30日間)', '過去30日間の販売数', 'Unités vendues (30 derniers jours)',
+    'Unità vendute (ultimi 30 giorni)', 'Unidades vendidas (últimos 30 días)'],
+  unitsSold60: ['Units sold last 60 days', 'Units sold t60', 'Units shipped t60', '过去 60 天售出商品数量', 'Verkaufte Einheiten (letzte 60 Tage)', '販売数 (過去60日間)'],
+  unitsSold90: ['Units sold last 90 days', 'Units sold t90', 'Units shipped t90', 'Units sold (90 days)', '过去 90 天售出商品数量',
+    '90 天销量', '已售商品数量 (过去 90 天)', 'Verkaufte Einheiten (letzte 90 Tage)', 'Verkaufte Einheiten 90 Tage', '販売数 (過去90日間)',
+    '過去90日間の販売数', 'Unités vendues (90 derniers jours)', 'Unità vendute (ultimi 90 giorni)', 'Unidades vendidas (últimos 90 días)'],
+  daysOfSupply: ['Days of supply', 'Total days of supply', 'Days of supply at Amazon fulfillment network', 'Days of cover',
+    '供货天数', '库存供应天数', 'Vorratsdauer in Tagen', 'Tage Vorrat', '在庫日数', '供給日数', 'Jours d’approvisionnement',
+    'Giorni di fornitura', 'Días de suministro'],
+  recommendedAction: ['Recommended action', 'Recommendation', '建议操作', '推荐操作', 'Empfohlene Maßnahme', '推奨される対応', '推奨アクション',
+    'Action recommandée', 'Azione consigliata', 'Acción recomendada'],
+  storageCost: ['Estimated storage cost', 'Estimated storage cost next month', 'Storage cost', '预计仓储费', '预计下月仓储费',
+    'Geschätzte Lagergebühren', 'Voraussichtliche Lagergebühren', '推定保管手数料', 'Frais de stockage estimés',
+    'Costi di stoccaggio stimati', 'Costes de almacenamiento estimados'],
+  recommendedQuantity: ['Recommended replenishment qty', 'Recommended quantity', 'Recommended order quantity', 'Suggested units',
+    '建议补货数量', '推荐补货数量', 'Empfohlene Nachschubmenge', 'Empfohlene Menge', '推奨補充数量', '推奨数量',
+    'Quantité de réapprovisionnement recommandée', 'Quantità di rifornimento consigliata', 'Cantidad de reposición recomendada'],
+  recommendedShipDate: ['Recommended ship date', 'Ship by', '建议发货日期', 'Empfohlenes Versanddatum', '推奨発送日',
+    'Date d’expédition recommandée', 'Data di spedizione consigliata', 'Fecha de envío recomendada'],
+  alert: ['Alert', 'Alerts', '提醒', '警报', 'Warnung', 'Hinweis', 'アラート', 'Alerte', 'Avviso', 'Alerta'],
+  itemId: ['Item ID', 'Item number', 'Walmart item ID', 'WPID', '商品编号', '物品编号', 'Artikelnummer', '商品番号',
+    'Numéro de l’objet', 'Numero oggetto', 'Número de artículo'],
+  gtin: ['GTIN', 'UPC', 'EAN', 'GTIN/UPC', 'Product ID'],
+  watchers: ['Watchers', 'Watching', '关注人数', 'Beobachter', 'ウォッチ数', 'Observateurs', 'Osservatori', 'Seguidores'],
+  soldQuantity: ['Sold', 'Sold quantity', 'Quantity sold', '已售出', '已售数量', 'Verkauft', 'Verkaufte Menge', '販売済み', '販売数',
+    'Vendus', 'Quantité vendue', 'Venduti', 'Vendidos'],
+  startDate: ['Start date', 'Listed on', '开始日期', 'Startdatum', 'Angebotsbeginn', '開始日', 'Date de début', 'Data di inizio', 'Fecha de inicio'],
+  variation: ['Variation details', 'Variations', 'Variation', '多属性详情', '变体', 'Varianten', 'Variantendetails', 'バリエーション',
+    'Variantes', 'Varianti', 'Variaciones'],
+  orderId: ['Order ID', 'Order number', 'Order #', 'Customer order #', 'Customer order number', 'Order no.', '订单编号', '订单号',
+    'Bestellnummer', '注文番号', 'Numéro de commande', 'Numero ordine', 'Número de pedido'],
+  orderDate: ['Order date', 'Purchase date', 'Date sold', 'Order placed', '订单日期', '下单日期', '售出日期', 'Bestelldatum',
+    'Verkaufsdatum', '注文日', '販売日', 'Date de commande', 'Data ordine', 'Fecha del pedido'],
+  orderDetails: ['Order details', '订单详情', 'Bestelldetails', '注文の詳細', 'Détails de la commande', 'Dettagli ordine', 'Detalles del pedido'],
+  orderProduct: ['Product name', 'Product', 'Item', 'Items', '商品名称', '商品', 'Produktname', 'Artikel', '商品名', 'Nom du produit',
+    'Nome prodotto', 'Nombre del producto'],
+  quantity: ['Quantity', 'Qty', 'Units', 'Quantity ordered', '数量', 'Menge', 'Anzahl', '数量 (個)', 'Quantité', 'Quantità', 'Cantidad'],
+  orderStatus: ['Order status', 'Status', '订单状态', '状态', 'Bestellstatus', 'Status', '注文ステータス', 'ステータス',
+    'Statut de la commande', 'Stato ordine', 'Estado del pedido'],
+  itemPrice: ['Item price', 'Price', 'Sold for', 'Unit price', '商品价格', '售价', 'Artikelpreis', 'Verkauft für', '商品価格', '販売価格',
+    'Prix de l’article', 'Prezzo articolo', 'Precio del artículo'],
+};
+
+/**
+ * The comparable form of a header: width-folded, lower-cased, ß as ss, without spaces,
+ * punctuation or symbols (sort arrows, help-icon glyphs).
+ * @example normalizeHeader(' Units Sold (last 7 days) ▲') // 'unitssoldlast7days'
+ */
+export function normalizeHeader(text: string): string {
+  return text.slice(0, 300).normalize('NFKC').toLowerCase().replace(/ß/g, 'ss').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export interface HeaderMap<F extends string> {
+  /** Column index of each field found. */
+  columns: Map<F, number>;
+  /** How many headers were recognised at all (0 suggests an unknown UI language). */
+  recognised: number;
+}
+
+const normalizedCache = new Map<HeaderField, string[]>();
+function normalizedSynonyms(field: HeaderField): string[] {
+  let list = normalizedCache.get(field);
+  if (!list) {
+    list = [...new Set(HEADER_SYNONYMS[field].map(normalizeHeader))].filter((s) => s.length > 0);
+    normalizedCache.set(field, list);
+  }
+  return list;
+}
+
+/**
+ * Maps header texts (in column order) to the wanted fields. An exact synonym match wins;
+ * otherwise a header that starts with a synonym (e.g. "Available (editable)") matches the
+ * longest such synonym. Each field takes its first matching column; each column one field.
+ * @example mapHeaders(['Status', 'SKU', 'Verfügbar'], ['sku', 'available']).columns.get('available') // 2
+ */
+export function mapHeaders<F extends HeaderField>(headers: readonly string[], fields: readonly F[]): HeaderMap<F> {
+  const columns = new Map<F, number>();
+  const taken = new Set<number>();
+  const norm = headers.map(normalizeHeader);
+  // Pass 1: exact matches, in field order.
+  for (const field of fields) {
+    const syns = normalizedSynonyms(field);
+    const index = norm.findIndex((h, i) => !taken.has(i) && syns.includes(h));
+    if (index >= 0) { columns.set(field, index); taken.add(index); }
+  }
+  // Pass 2: prefix matches for what is left, longest synonym first.
+  const candidates: { field: F; index: number; length: number }[] = [];
+  for (const field of fields) {
+    if (columns.has(field)) continue;
+    for (const syn of normalizedSynonyms(field)) {
+      if (syn.length < 2) continue;
+      norm.forEach((h, i) => {
+        if (!taken.has(i) && h.length > syn.length && h.startsWith(syn)) candidates.push({ field, index: i, length: syn.length });
+      });
+    }
+  }
+  candidates.sort((a, b) => b.length - a.length || a.index - b.index);
+  for (const c of candidates) {
+    if (columns.has(c.field) || taken.has(c.index)) continue;
+    columns.set(c.field, c.index); taken.add(c.index);
+  }
+  return { columns, recognised: taken.size };
+}
+
+/**
+ * An inventory-age column ("0-90 days", "库龄 91-180 天", "Alter 181–270 Tage", "365+ days").
+ * @example ageBucketFromHeader('Inventory age 91-180 days') // { minDays: 91, maxDays: 180 }
+ * @example ageBucketFromHeader('365+ days') // { minDays: 365, maxDays: null }
+ */
+export function ageBucketFromHeader(text: string): { minDays: number; maxDays: number | null } | undefined {
+  const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
+  if (!/(day|days|天|tage|日|jours|giorni|días|dias|age|库龄|alter|在庫|âge|età|antigüedad)/.test(s)) return undefined;
+  let m = /(\d{1,4})\s*(?:-|–|—|~|〜|to|bis|至|到|à|a)\s*(\d{1,4})/.exec(s);
+  if (m) {
+    const [min, max] = [Number(m[1]), Number(m[2])];
+    return min <= max ? { minDays: min, maxDays: max } : undefined;
+  }
+  m = /(\d{1,4})\s*\+|(?:over|more than|über|mehr als|超过|以上|plus de|oltre|más de)\s*(\d{1,4})|(\d{1,4})\s*(?:天|日)以上/.exec(s);
+  if (m) return { minDays: Number(m[1] ?? m[2] ?? m[3]), maxDays: null };
+  return undefined;
+}

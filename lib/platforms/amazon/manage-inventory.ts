@@ -1,0 +1,163 @@
+/**
+ * Amazon Seller Central "Manage All Inventory" (/myinventory/inventory): the React grid
+ * ("Janus" table) that lists one row per listing.
+ *
+ * Selectors, each with the UI variant it matches (CSS-module suffixes such as `--MGDsi` are
+ * build hashes, so only class-name prefixes are matched):
+ * - rows: `[class*="JanusTable-module__tableContentRow--"][data-sku]` (2024+ React grid);
+ *   fallback `[data-sku]` anywhere, for a grid whose class names changed.
+ * - header cells: children of `[class*="JanusTable-module__tableHeaderRow--"]`;
+ *   fallback `[role="columnheader"]`.
+ * - ASIN / FNSKU: `JanusSplitBox-module__row--*` label/value pairs in the product cell;
+ *   fallback: the /dp/ASIN link of the title.
+ * - status: `<kat-label text="...">` (Katal web component; its text may live only in the
+ *   attribute because the label renders in a shadow root).
+ * - FBM "Available" is an editable `<input>`: its live value is read.
+ * - variation parents carry `parentRow` in their class (or aria-level=1 + aria-expanded);
+ *   children `childRow` (or aria-level=2, or data-parent-sku). (?) inferred, see fixture note.
+ */
+import { mapHeaders, type HeaderField } from '../../locale/headers';
+import type { ListingObservation } from '../../records';
+import type { PageAdapter, ReadContext } from '../types';
+import {
+  CellReader, ReadCollector, cellText, cellValue, clampTitle, commonFields, compact,
+  fulfillmentFromText, guardedParse, listingStatusFromText,
+} from '../shared/read';
+
+const ID = 'amazon/manage-inventory';
+
+const ROW_SELECTOR = '[class*="JanusTable-module__tableContentRow--"][data-sku]';
+const ROW_FALLBACK = '[data-sku]';
+const HEADER_ROW_SELECTOR = '[class*="JanusTable-module__tableHeaderRow--"]';
+const SPLIT_ROW = '[class*="JanusSplitBox-module__row--"]';
+
+const FIELDS = ['available', 'inbound', 'reserved', 'unfulfillable', 'price', 'fulfillment', 'status', 'productDetails', 'title', 'dateCreated', 'sku', 'asin'] as const satisfies readonly HeaderField[];
+/** Without these the page is not understood and nothing is read. */
+const REQUIRED = ['available'] as const;
+
+/**
+ * True for Manage All Inventory URLs.
+ * @example matchesManageInventory(new URL('https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all')) // true
+ */
+export function matchesManageInventory(url: URL): boolean {
+  return /^\/myinventory\/inventory\/?$/.test(url.pathname);
+}
+
+/** The text of the header cells, in column order. */
+function headerTexts(root: ParentNode): { texts: string[]; found: boolean } {
+  const headerRow = root.querySelector(HEADER_ROW_SELECTOR);
+  const cells = headerRow ? Array.from(headerRow.children) : Array.from(root.querySelectorAll('[role="columnheader"]'));
+  return { texts: cells.map((c) => cellText(c)), found: cells.length > 0 };
+}
+
+/** Label/value pairs of the product cell ("ASIN" -> "B0..."), labels upper-cased. */
+function splitBoxPairs(row: Element): Map<string, string> {
+  const pairs = new Map<string, string>();
+  for (const box of Array.from(row.querySelectorAll(SPLIT_ROW))) {
+    const [label, value] = Array.from(box.children);
+    if (label && value) pairs.set(cellText(label).replace(/[:：]$/, '').toUpperCase(), cellText(value));
+  }
+  return pairs;
+}
+
+function statusText(cell: Element | undefined): string {
+  if (!cell) return '';
+  const label = cell.querySelector('kat-label, kat-badge, kat-status-indicator');
+  return (label?.getAttribute('text') || label?.getAttribute('label') || cellText(label ?? cell)).slice(0, 200);
+}
+
+const ASIN = /^[A-Z0-9]{10}$/;
+
+/**
+ * The cells of a row, aligned with the header cells: children that are cells
+ * (`JanusTable-module__tableContentCell--*` or role=cell/gridcell); other children such as
+ * the hidden SKU-id anchor are skipped. Falls back to all children.
+ */
+function rowCells(row: Element): Element[] {
+  const all = Array.from(row.children);
+  const cells = all.filter((c) => {
+    const role = c.getAttribute('role');
+    return role === 'cell' || role === 'gridcell' || (c.getAttribute('class') ?? '').includes('tableContentCell');
+  });
+  return cells.length > 0 ? cells : all;
+}
+
+function readManageInventory(root: ParentNode, ctx: ReadContext) {
+  return guardedParse(ID, (diags) => {
+    const out = new ReadCollector(diags);
+    const { texts, found } = headerTexts(root);
+    let rows = Array.from(root.querySelectorAll(ROW_SELECTOR));
+    if (rows.length === 0) rows = Array.from(root.querySelectorAll(ROW_FALLBACK));
+    if (!found) {
+      if (rows.length > 0) diags.missingColumn('header', adapter.title);
+      return out.result();
+    }
+    const { columns, recognised } = mapHeaders(texts, FIELDS);
+    const missing = REQUIRED.filter((f) => !columns.has(f));
+    if (missing.length > 0) {
+      if (recognised === 0) diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', { headers: texts.join(' | ').slice(0, 200) });
+      for (const column of missing) diags.missingColumn(column, adapter.title);
+      return out.result();
+    }
+    const read = new CellReader(ctx, diags);
+    const base = commonFields(adapter, ctx);
+    const col = (cells: Element[], field: (typeof FIELDS)[number]) => {
+      const i = columns.get(field);
+      return i === undefined ? undefined : cells[i];
+    };
+    let currentParent: string | undefined;
+
+    for (const row of rows) {
+      const sku = (row.getAttribute('data-sku') ?? '').trim();
+      if (!sku) continue;
+      const cls = row.getAttribute('class') ?? '';
+      const level = row.getAttribute('aria-level');
+      const isParent = cls.includes('parentRow') || (level === '1' && row.hasAttribute('aria-expanded'));
+      const isChild = !isParent && (cls.includes('childRow') || level === '2' || row.hasAttribute('data-parent-sku'));
+      if (isParent) currentParent = sku;
+      else if (!isChild) currentParent = undefined;
+
+      const cells = rowCells(row);
+      const pairs = splitBoxPairs(row);
+      const titleLink = row.querySelector('a[href*="/dp/"]');
+      const linkAsin = /\/dp\/([A-Z0-9]{10})/.exec(titleLink?.getAttribute('href') ?? '')?.[1];
+      const asinText = pairs.get('ASIN') ?? cellText(col(cells, 'asin'));
+      const asin = ASIN.test(asinText) ? asinText : linkAsin;
+      const fnsku = pairs.get('FNSKU') || undefined;
+      const title = clampTitle(cellText(titleLink ?? col(cells, 'title')));
+      const status = listingStatusFromText(statusText(col(cells, 'status')));
+      const fulfillmentCell = col(cells, 'fulfillment');
+      const fulfillment = fulfillmentCell ? fulfillmentFromText(cellText(fulfillmentCell)) : undefined;
+
+      const record: ListingObservation = compact({
+        kind: 'listing', ...base, sku,
+        asin, fnsku: fnsku && fnsku.length <= 20 ? fnsku : undefined, title, status, fulfillment,
+        parentSku: isChild ? row.getAttribute('data-parent-sku') ?? currentParent : undefined,
+      } as ListingObservation);
+
+      // Parent rows aggregate their children: their own stock cells are blank or totals,
+      // so they are recorded without quantities (absent = not shown, never 0).
+      if (!isParent) {
+        record.available = read.quantity(cellValue(col(cells, 'available')), 'available', sku);
+        record.inbound = read.quantity(cellText(col(cells, 'inbound')), 'inbound', sku);
+        record.reserved = read.quantity(cellText(col(cells, 'reserved')), 'reserved', sku);
+        record.unfulfillable = read.quantity(cellText(col(cells, 'unfulfillable')), 'unfulfillable', sku);
+        record.price = read.money(cellValue(col(cells, 'price')), 'price', sku);
+      }
+      const created = col(cells, 'dateCreated');
+      if (created) record.startDate = read.date(cellText(created), 'date created', sku);
+      out.listing(compact(record), row);
+    }
+    return out.result();
+  });
+}
+
+export const adapter: PageAdapter = {
+  id: ID,
+  platform: 'amazon',
+  title: 'Manage All Inventory',
+  matches: matchesManageInventory,
+  parse: readManageInventory,
+  containerSelector: '[class*="JanusTable-module__table--"]',
+};
+export default adapter;

@@ -1,0 +1,250 @@
+/**
+ * Small pieces every page adapter uses: reading cell text safely, turning cell text into
+ * numbers with a diagnostic when it does not read, and validating each record before it
+ * leaves the adapter. Adapters never throw and never emit a record the schemas reject.
+ */
+import { z } from 'zod';
+import {
+  diagnosticSchema, listingObservationSchema, orderObservationSchema,
+  type Diagnostic, type ListingObservation, type ListingStatus, type FulfillmentChannel, type Money,
+  type Observation, type OrderObservation, type OrderStatus,
+} from '../../records';
+import { isoDateInZone, parseDisplayDate, dateOrderForCountry } from '../../locale/dates';
+import { parseMoney, parseQuantity, parseDecimal } from '../../locale/numbers';
+import type { PageAdapter, PageRead, ReadContext, RowAnchor } from '../types';
+
+/** Longest text we look at in one cell; hostile pages can put megabytes in a title. */
+const MAX_CELL_TEXT = 4000;
+
+/**
+ * The visible text of an element, whitespace collapsed; '' for a missing element.
+ * Uses textContent (never innerHTML), capped so a huge cell cannot stall the page.
+ * @example cellText(el) // 'Available 12' for <div> Available <b>12</b></div>
+ */
+export function cellText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const raw = el.textContent ?? '';
+  return (raw.length > MAX_CELL_TEXT ? raw.slice(0, MAX_CELL_TEXT) : raw).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The value an editable cell shows: the <input>'s live value when there is one (FBM quantity
+ * and price cells are inputs), else the text.
+ * @example cellValue(<div><input value="12"></div>) // '12'
+ */
+export function cellValue(el: Element | null | undefined): string {
+  if (!el) return '';
+  const input = el.querySelector('input, kat-input');
+  if (input) {
+    const live = (input as HTMLInputElement).value;
+    const value = typeof live === 'string' && live !== '' ? live : input.getAttribute('value') ?? '';
+    return value.slice(0, 200).trim();
+  }
+  return cellText(el);
+}
+
+/** Collects diagnostics for one read, so each adapter reports the same way. */
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+  add(level: Diagnostic['level'], code: string, message: string, params?: Record<string, string | number>, row?: string | number): void {
+    const d = {
+      level, code, message: message.slice(0, 500),
+      ...(params ? { params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : v])) } : {}),
+      ...(row !== undefined ? { row: typeof row === 'string' ? row.slice(0, 200) : row } : {}),
+    };
+    if (diagnosticSchema.safeParse(d).success) this.list.push(d);
+  }
+  missingColumn(column: string, adapter: string): void {
+    this.add('error', 'missing-column', `${adapter}: no "${column}" column was found, so nothing was read from this page.`, { column });
+  }
+}
+
+const EMPTY_CELL = /^(|-|—|–|--|n\/a|na|\u2014)$/i;
+
+/** Numbers of one marketplace, each bad value reported against its row. */
+export class CellReader {
+  private readonly dateOrder;
+  constructor(private readonly ctx: ReadContext, private readonly diags: Diagnostics) {
+    this.dateOrder = dateOrderForCountry(ctx.market.country);
+  }
+
+  /**
+   * A unit count, or undefined (blank cells silently; unreadable or negative ones with a
+   * 'bad-number' warning).
+   */
+  quantity(raw: string, field: string, row: string): number | undefined {
+    if (EMPTY_CELL.test(raw)) return undefined;
+    const token = firstNumberToken(raw);
+    const value = parseQuantity(token, this.ctx.market.numberFormat);
+    if (value === undefined) this.bad(raw, field, row);
+    return value;
+  }
+
+  /** A non-negative decimal (days of supply), or undefined with a warning. */
+  decimal(raw: string, field: string, row: string): number | undefined {
+    if (EMPTY_CELL.test(raw)) return undefined;
+    const value = parseDecimal(firstNumberToken(raw), this.ctx.market.numberFormat);
+    if (value === undefined || value < 0 || value > 1e6) { this.bad(raw, field, row); return undefined; }
+    return value;
+  }
+
+  /** Money in marketplace minor units; the part before " + " (price + shipping) is the price. */
+  money(raw: string, field: string, row: string): Money | undefined {
+    const first = raw.split(/\s\+\s|\s*\/\s*/)[0]?.trim() ?? '';
+    if (EMPTY_CELL.test(first)) return undefined;
+    const { numberFormat, currency, minorDigits } = this.ctx.market;
+    const value = parseMoney(first, numberFormat, currency, minorDigits);
+    if (value === undefined) this.bad(raw, field, row);
+    return value;
+  }
+
+  /** A printed calendar day as ISO, or undefined with a warning. */
+  date(raw: string, field: string, row: string): string | undefined {
+    if (EMPTY_CELL.test(raw)) return undefined;
+    const value = parseDisplayDate(raw, this.dateOrder);
+    if (value === undefined) this.diags.add('warning', 'bad-date', `Could not read the ${field} "${raw.slice(0, 40)}".`, { field, value: raw.slice(0, 60) }, row);
+    return value;
+  }
+
+  private bad(raw: string, field: string, row: string): void {
+    this.diags.add('warning', 'bad-number', `Could not read ${field} "${raw.slice(0, 40)}"; the value was left out.`, { field, value: raw.slice(0, 60) }, row);
+  }
+}
+
+/**
+ * The first thing in a cell that looks like a number (cells also hold labels and units:
+ * "12 units", "Available: 12"). Currency symbols stay attached so money parsing sees them.
+ * @example firstNumberToken('12 units') // '12'
+ * @example firstNumberToken('-3') // '-3'
+ */
+export function firstNumberToken(raw: string): string {
+  const m = /[-−(]?[$€£¥￥₹]?\s?\d[\d.,'’\s\u00a0\u202f]*/.exec(raw);
+  return m ? m[0].trim() : raw;
+}
+
+/** Fields every record of a reading shares. */
+export function commonFields(adapter: Pick<PageAdapter, 'id' | 'platform'>, ctx: ReadContext) {
+  return {
+    platform: adapter.platform,
+    marketplace: ctx.market.id,
+    source: adapter.id,
+    observedAt: ctx.now.toISOString(),
+    observedDate: isoDateInZone(ctx.now, ctx.market.timeZone),
+  };
+}
+
+/** Drops undefined fields so records only carry what the page showed. */
+export function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** Assembles rows, anchors and diagnostics, validating each record against its schema. */
+export class ReadCollector {
+  readonly rows: Observation[] = [];
+  readonly anchors: RowAnchor[] = [];
+  private readonly seen = new Set<string>();
+  constructor(readonly diags: Diagnostics) {}
+
+  /** Adds a listing if it is valid and its SKU is new on this page. */
+  listing(record: ListingObservation, element: Element): void {
+    this.push(listingObservationSchema, record, record.sku, element);
+  }
+
+  /** Adds an order line if valid; the same order + SKU twice on one page is a duplicate. */
+  order(record: OrderObservation, element: Element): void {
+    this.push(orderObservationSchema, record, record.sku, element, `${record.orderId}|${record.sku}`);
+  }
+
+  private push(schema: z.ZodType, record: Observation, sku: string, element: Element, key = sku): void {
+    if (this.seen.has(key)) {
+      this.diags.add('warning', 'duplicate-row', `"${key.slice(0, 80)}" appears twice on this page; only the first row was read.`, { key: key.slice(0, 200) }, sku.slice(0, 200));
+      return;
+    }
+    const result = schema.safeParse(record);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const field = issue?.path.join('.') ?? '';
+      this.diags.add('warning', 'invalid-row', `A row could not be read (${field}: ${issue?.message ?? 'invalid'}).`, { field }, typeof sku === 'string' ? sku.slice(0, 200) : undefined);
+      return;
+    }
+    this.seen.add(key);
+    this.rows.push(record);
+    this.anchors.push({ sku: record.sku, element });
+  }
+
+  result(): PageRead {
+    return { rows: this.rows, diagnostics: this.diags.list, anchors: this.anchors };
+  }
+}
+
+/**
+ * Runs an adapter body so that nothing escapes: an unexpected exception becomes an
+ * 'adapter-error' diagnostic and an empty read (per-feature error isolation).
+ */
+export function guardedParse(adapterId: string, body: (diags: Diagnostics) => PageRead): PageRead {
+  const diags = new Diagnostics();
+  try {
+    return body(diags);
+  } catch (error) {
+    diags.add('error', 'adapter-error', `${adapterId} failed to read this page: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+    return { rows: [], diagnostics: diags.list, anchors: [] };
+  }
+}
+
+const STATUS_WORDS: [ListingStatus, RegExp][] = [
+  ['suppressed', /suppress|unterdrückt|禁止显示|被禁止|抑制|非表示|supprim|soppress|suprimid/],
+  ['incomplete', /incomplete|unvollständig|不完整|不完全|incompl|incomplet/],
+  ['out_of_stock', /out of stock|nicht vorrätig|ausverkauft|缺货|在庫切れ|rupture|esaurit|agotad|sin existencias/],
+  ['ended', /ended|beendet|已结束|終了|terminé|terminat|finalizad|retired|archived/],
+  ['inactive', /inactive|not active|inaktiv|不在售|非在售|停止|未激活|unpublished|system problem|inactif|non attiv|inactiv/],
+  ['active', /active|aktiv|在售|出品中|published|actif|attiv|activ|listed|live/],
+];
+
+/**
+ * The listing status a page label means, in any supported language.
+ * @example listingStatusFromText('Inactive (Out of stock)') // 'out_of_stock'
+ * @example listingStatusFromText('搜索禁止显示') // 'suppressed'
+ */
+export function listingStatusFromText(text: string): ListingStatus | undefined {
+  const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
+  if (!s) return undefined;
+  for (const [status, re] of STATUS_WORDS) if (re.test(s)) return status;
+  return 'unknown';
+}
+
+/**
+ * Who ships: Amazon/Walmart warehouses or the seller.
+ * @example fulfillmentFromText('Amazon') // 'FBA'
+ * @example fulfillmentFromText('卖家') // 'SELLER'
+ */
+export function fulfillmentFromText(text: string): FulfillmentChannel | undefined {
+  const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
+  if (/\bwfs\b|walmart fulfillment|walmart/.test(s)) return 'WFS';
+  if (/\bfba\b|amazon|亚马逊|アマゾン/.test(s)) return 'FBA';
+  if (/\bfbm\b|merchant|seller|卖家|卖方|自配送|händler|verkäufer|出品者|vendeur|venditore|vendedor|self/.test(s)) return 'SELLER';
+  return undefined;
+}
+
+const ORDER_STATUS_WORDS: [OrderStatus, RegExp][] = [
+  ['cancelled', /cancel|storniert|已取消|取消|キャンセル|annul|annullat/],
+  ['pending', /pending|ausstehend|待处理|等待|保留中|未確定|en attente|in sospeso|pendiente/],
+  ['unshipped', /unshipped|awaiting|not shipped|created|acknowledged|nicht versandt|versandbereit|未发货|待发货|未出荷|non expédié|non spedit|no enviado|ready to ship/],
+  ['shipped', /shipped|delivered|versandt|zugestellt|已发货|已送达|出荷済み|発送済み|expédié|spedit|enviado|entregado/],
+];
+
+/**
+ * The order status a page label means.
+ * @example orderStatusFromText('Unshipped') // 'unshipped'
+ * @example orderStatusFromText('出荷済み') // 'shipped'
+ */
+export function orderStatusFromText(text: string): OrderStatus | undefined {
+  const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
+  for (const [status, re] of ORDER_STATUS_WORDS) if (re.test(s)) return status;
+  return undefined;
+}
+
+/** Title text trimmed to what the schema keeps (titles can be absurdly long on hostile pages). */
+export function clampTitle(title: string): string | undefined {
+  return title ? title.slice(0, 2000) : undefined;
+}
