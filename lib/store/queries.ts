@@ -22,14 +22,8 @@ export interface AtRiskQuery {
   risk?: 'all' | RiskType;
   /** Case-insensitive substring of SKU or title. */
   search?: string;
-  /** Search titles too (reads every row: slower on large stores). Default true. */
-  searchTitles?: boolean;
   /** Default 500. */
   limit?: number;
-}
-
-function titleSearch(query: AtRiskQuery): boolean {
-  return query.searchTitles ?? true;
 }
 
 export interface AtRiskRow {
@@ -57,29 +51,18 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
   return db.transaction('r', [db.listings, db.plans], async () => {
     let picked: ListingRow[];
     let total: number;
-    if (needle === undefined || !titleSearch(query)) {
-      // Listing keys are "platform|marketplace|sku": platform, marketplace and SKU filters run on
-      // the keys alone (read in urgency order from the index), and only the first `limit` rows
-      // are read, so the cost barely depends on the number of listings.
-      const [ordered, risky] = await Promise.all([
-        db.listings.orderBy('urgency').primaryKeys(),
-        risk ? db.listings.where('riskTypes').equals(risk).primaryKeys() : undefined,
-      ]);
-      const riskySet = risky ? new Set(risky) : undefined;
-      const prefix = query.platform === undefined ? undefined : query.marketplace === undefined ? `${query.platform}|` : `${query.platform}|${query.marketplace}|`;
-      const hits = ordered.filter((key) => {
-        if (riskySet && !riskySet.has(key)) return false;
-        if (prefix !== undefined && !key.startsWith(prefix)) return false;
-        const [, marketplace = '', ...rest] = key.split('|');
-        if (query.marketplace !== undefined && marketplace !== query.marketplace) return false;
-        return needle === undefined || rest.join('|').toLowerCase().includes(needle);
-      });
-      total = hits.length;
-      picked = (await db.listings.bulkGet(hits.slice(0, limit))).filter((r): r is ListingRow => !!r);
+    if (!risk && !needle && query.platform === undefined && query.marketplace === undefined) {
+      // No filter: the first `limit` of the urgency index, and a count (no row is read twice).
+      [picked, total] = await Promise.all([db.listings.orderBy('urgency').limit(limit).toArray(), db.listings.count()]);
     } else {
-      // Title search must read every row (IndexedDB has no substring index).
-      const rows = await db.listings.orderBy('urgency').toArray();
+      // Narrow by the most selective index available, then filter and sort the (smaller) rest.
+      let rows: ListingRow[];
+      if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
+      else if (query.platform !== undefined && query.marketplace !== undefined) {
+        rows = await db.listings.where('[platform+marketplace]').equals([query.platform, query.marketplace]).toArray();
+      } else rows = await db.listings.orderBy('urgency').toArray();
       const hits = rows.filter(matches);
+      hits.sort((a, b) => a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       total = hits.length;
       picked = hits.slice(0, limit);
     }
