@@ -3,7 +3,7 @@
  * Pure TypeScript: no browser APIs, `now` always passed in. See README.md.
  */
 export * from './types';
-export { planFromObservations, defaultPoolId, contextSample, type PlanExtras } from './plan';
+export { planFromObservations, demandByKey, seriesFromDemandDays, defaultPoolId, contextSample, type PlanExtras } from './plan';
 export { planListing, leadTimeFor, planningHorizon, forecastValues, type PlanInput, type PlanOptions } from './plan-listing';
 export {
   reconstructDemand,

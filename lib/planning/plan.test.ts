@@ -110,3 +110,20 @@ describe('CLI logic', () => {
     expect(parseNow('yesterday')).toBeNull();
   });
 });
+
+describe('demand for the store', () => {
+  it('demandByKey gives listing and pool series; seriesFromDemandDays reads them back and plans the same', async () => {
+    const { demandByKey, seriesFromDemandDays } = await import('./plan');
+    const { observations } = parseObservationLines(example);
+    const s = defaultSettings();
+    const demand = demandByKey(observations, s, NOW);
+    expect(Object.keys(demand)).toContain('pool:LAMP-2@own:main');
+    const mug = demand['amazon|amazon.com|MUG-1']!;
+    expect(mug.at(-1)!.date).toBe('2026-03-01');
+    expect(mug.some((d) => d.how === 'inferred')).toBe(true);
+    const demandOf = Object.fromEntries(Object.entries(demand).map(([k, days]) => [k, seriesFromDemandDays(days)]));
+    const fresh = planFromObservations(observations, s, NOW);
+    const cached = planFromObservations(observations, s, NOW, { demandOf });
+    expect(cached.map((p) => [p.key, p.daysOfCover, p.reorderQuantity])).toEqual(fresh.map((p) => [p.key, p.daysOfCover, p.reorderQuantity]));
+  });
+});

@@ -18,9 +18,9 @@ import { allocatePool } from './allocation';
 import { dayNumber, isoDate } from './days';
 import { knownMean } from './lifecycle';
 import { forecastValues, planListing, type PlanInput } from './plan-listing';
-import { poolDemand, reconstructDemand, type Calibration, type DemandSeries } from './reconstruct';
+import { demandDays, HOW_EXACT, HOW_INFERRED, poolDemand, reconstructDemand, type Calibration, type DemandSeries } from './reconstruct';
 import type { AgeBucket } from './storage';
-import type { SkuPlan } from './types';
+import type { DemandDay, SkuPlan } from './types';
 
 export interface PlanExtras {
   /** Manual stock events (receipts, removals, corrections) by listing. */
@@ -33,6 +33,11 @@ export interface PlanExtras {
   poolOnHand?: Readonly<Record<string, number>>;
   /** Rank ABC classes by revenue (default, units when a price is missing) or by units. */
   abcBy?: 'revenue' | 'units';
+  /**
+   * Demand already reconstructed (e.g. the store's cached dailyDemand rows via
+   * seriesFromDemandDays), by listing key: skips reconstruction for those listings.
+   */
+  demandOf?: Readonly<Record<string, DemandSeries>>;
   /** Forecasting context; default: fitted across all the series being planned. */
   forecastContext?: ForecastContext;
 }
@@ -77,7 +82,14 @@ interface ListingFacts {
   series: DemandSeries;
 }
 
-function latestFacts(key: string, observations: readonly Observation[], asOf: string, settings: Settings, calibrations: readonly Calibration[]): ListingFacts {
+function latestFacts(
+  key: string,
+  observations: readonly Observation[],
+  asOf: string,
+  settings: Settings,
+  calibrations: readonly Calibration[],
+  cached: DemandSeries | undefined,
+): ListingFacts {
   const listings = observations.filter((o): o is ListingObservation => o.kind === 'listing');
   const orders = observations.filter((o): o is OrderObservation => o.kind === 'order');
   listings.sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : 0)); // newest first
@@ -119,7 +131,7 @@ function latestFacts(key: string, observations: readonly Observation[], asOf: st
     startDay: startDate !== undefined && Number.isFinite(dayNumber(startDate)) ? dayNumber(startDate) : null,
     ended: status === 'ended',
     pendingUnits,
-    series: reconstructDemand(observations, { end: asOf, historyDays: settings.historyDays, calibrations }),
+    series: cached ?? reconstructDemand(observations, { end: asOf, historyDays: settings.historyDays, calibrations }),
   };
 }
 
@@ -156,7 +168,7 @@ export function planFromObservations(
   const facts: ListingFacts[] = [];
   for (const [key, list] of [...byListing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const zone = marketplaceById(list[0]!.marketplace)?.timeZone ?? 'UTC';
-    facts.push(latestFacts(key, list, isoDateInZone(now, zone), settings, calibrationsOf.get(key) ?? []));
+    facts.push(latestFacts(key, list, isoDateInZone(now, zone), settings, calibrationsOf.get(key) ?? [], extras.demandOf?.[key]));
   }
 
   // Pools: product -> pool -> members.
@@ -272,6 +284,66 @@ export function planFromObservations(
   assignAbc(listingPlans, facts, extras.abcBy ?? 'revenue');
   assignAbc(poolPlans, facts, extras.abcBy ?? 'revenue');
   return plans;
+}
+
+/**
+ * Daily demand of every listing (and every pool of 2+ listings, under its plan key), for the
+ * store's dailyDemand table: the same reconstruction planFromObservations uses.
+ * @example demandByKey(records, defaultSettings(), now)['amazon|amazon.com|MUG-1'][0] // { date, units, how }
+ */
+export function demandByKey(
+  observations: readonly Observation[],
+  settings: Settings,
+  now: Date,
+  extras: Pick<PlanExtras, 'calibrations' | 'productOf' | 'poolOf'> = {},
+): Record<string, DemandDay[]> {
+  const byListing = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const key = listingKey(o);
+    let list = byListing.get(key);
+    if (!list) byListing.set(key, (list = []));
+    list.push(o);
+  }
+  const out: Record<string, DemandDay[]> = {};
+  const groups = new Map<string, DemandSeries[]>();
+  for (const [key, list] of byListing) {
+    const first = list[0]!;
+    const zone = marketplaceById(first.marketplace)?.timeZone ?? 'UTC';
+    const calibrations = (extras.calibrations ?? []).filter((c) => c.listingKey === key);
+    const series = reconstructDemand(list, { end: isoDateInZone(now, zone), historyDays: settings.historyDays, calibrations });
+    out[key] = demandDays(series);
+    const fulfillment = list.find((o) => o.fulfillment !== undefined)?.fulfillment;
+    const group = `pool:${extras.productOf?.[key] ?? first.sku}@${extras.poolOf?.[key] ?? defaultPoolId(first.platform, first.marketplace, fulfillment)}`;
+    let members = groups.get(group);
+    if (!members) groups.set(group, (members = []));
+    members.push(series);
+  }
+  for (const [group, members] of groups) if (members.length >= 2) out[group] = demandDays(poolDemand(members));
+  return out;
+}
+
+/**
+ * Cached DemandDay rows (any order, one series) back into a typed series; missing days are censored.
+ * @example seriesFromDemandDays([{ date: '1970-01-01', units: 2, how: 'exact' }]).units // Float64Array [2]
+ */
+export function seriesFromDemandDays(days: readonly DemandDay[]): DemandSeries {
+  if (days.length === 0) return { startDay: 0, units: new Float64Array(0), how: new Uint8Array(0) };
+  let first = Infinity;
+  let last = -Infinity;
+  for (const d of days) {
+    const n = dayNumber(d.date);
+    if (n < first) first = n;
+    if (n > last) last = n;
+  }
+  const units = new Float64Array(last - first + 1).fill(Number.NaN);
+  const how = new Uint8Array(last - first + 1);
+  for (const d of days) {
+    const i = dayNumber(d.date) - first;
+    if (d.units === null || d.how === 'censored') continue;
+    units[i] = d.units;
+    how[i] = d.how === 'exact' ? HOW_EXACT : HOW_INFERRED;
+  }
+  return { startDay: first, units, how };
 }
 
 /** ABC across one kind of plan, by the last 90 days' revenue (units when any price is missing). */
