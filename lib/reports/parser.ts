@@ -91,7 +91,7 @@ export function createReportParser(options: ReportParseOptions): ReportParser {
   const sink = new DiagnosticSink();
   const market = marketplaceById(options.marketplace);
   const nowMs = options.now instanceof Date ? options.now.getTime() : NaN;
-  const tokenizer: CsvTokenizer = createCsvTokenizer();
+  const tokenizer: CsvTokenizer = createCsvTokenizer({ onRecord: (record) => handle(record) });
 
   let failed = false;
   let done = false;
@@ -113,6 +113,16 @@ export function createReportParser(options: ReportParseOptions): ReportParser {
     sink.add({ level: 'error', code: 'bad-options', message: 'The import time (now) is not a valid date.' });
   }
 
+  const isoCache = new Map<number, string>();
+  const isoOf = (instant: number): string => {
+    let iso = isoCache.get(instant);
+    if (iso === undefined) {
+      iso = new Date(instant).toISOString();
+      if (isoCache.size > 10_000) isoCache.clear();
+      isoCache.set(instant, iso);
+    }
+    return iso;
+  };
   const dayOf = (instant: number): string => {
     let day = dayCache.get(instant);
     if (day === undefined) {
@@ -221,16 +231,13 @@ export function createReportParser(options: ReportParseOptions): ReportParser {
   function emit(item: SequencedDraft): void {
     const d = def as ReportDefinition;
     const m = market as Marketplace;
-    const { snapshotAt, ...draft } = item.draft;
-    const instant = snapshotAt ?? nowMs;
-    const candidate = {
-      ...draft,
-      platform: d.platform,
-      marketplace: m.id,
-      source,
-      observedAt: new Date(instant).toISOString(),
-      observedDate: dayOf(instant),
-    };
+    const instant = item.draft.snapshotAt ?? nowMs;
+    // Object.assign, not rest/spread or a key loop: this runs once per row. `snapshotAt` rides
+    // along and is stripped by the schema (z.object drops unknown keys).
+    const candidate = Object.assign(
+      { kind: d.kind, platform: d.platform, marketplace: m.id, source, observedAt: isoOf(instant), observedDate: dayOf(instant) },
+      item.draft,
+    );
     const parsed = d.kind === 'listing' ? listingObservationSchema.safeParse(candidate) : orderObservationSchema.safeParse(candidate);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -281,10 +288,6 @@ export function createReportParser(options: ReportParseOptions): ReportParser {
     else emit(item);
   }
 
-  function handleAll(records: CsvRecord[]): void {
-    for (const record of records) handle(record);
-  }
-
   function drain(): ReadResult {
     const rows = out;
     out = [];
@@ -301,7 +304,7 @@ export function createReportParser(options: ReportParseOptions): ReportParser {
     push(chunk: string): ReadResult {
       if (done) return { rows: [], diagnostics: [] };
       try {
-        if (!failed && typeof chunk === 'string') handleAll(tokenizer.push(chunk));
+        if (!failed && typeof chunk === 'string') tokenizer.push(chunk);
       } catch (error) {
         failed = true;
         sink.add({ level: 'error', code: 'internal-error', message: `The file could not be read (${String(error).slice(0, 200)}).` });
@@ -313,7 +316,7 @@ export function createReportParser(options: ReportParseOptions): ReportParser {
       done = true;
       try {
         if (!failed) {
-          handleAll(tokenizer.finish());
+          tokenizer.finish();
           for (const p of tokenizer.problems) {
             sink.add({ level: 'warning', code: 'unterminated-quote', message: 'A quote opened on this line never closed; the quote was read as a plain character.', row: p.line });
           }

@@ -23,6 +23,9 @@ export function isBlankCell(raw: string | undefined): boolean {
   return raw === undefined || BLANK.test(raw.trim());
 }
 
+const PLAIN_INTEGER = /^\d{1,15}$/;
+const PLAIN_DOT_DECIMAL = /^\d{1,15}\.\d{1,6}$/;
+
 /** "1.234" under en fails; "12.99" under de fails: the other convention reads a plain decimal. */
 const PLAIN_DECIMAL = /^[^\d]*-?\d+[.,]\d{1,2}[^\d]*$/;
 
@@ -37,6 +40,9 @@ const PLAIN_DECIMAL = /^[^\d]*-?\d+[.,]\d{1,2}[^\d]*$/;
 export function readDecimal(raw: string | undefined, format: NumberFormat): { value: number; swapped: boolean } | Bad | undefined {
   if (isBlankCell(raw)) return undefined;
   const s = (raw as string).trim();
+  // Fast path for the common cell (plain digits, or a dot decimal where dot is the decimal
+  // separator): same result as parseDecimal, a fraction of the cost on 100,000-row files.
+  if (PLAIN_INTEGER.test(s) || ((format === 'en' || format === 'ch') && PLAIN_DOT_DECIMAL.test(s))) return { value: Number(s), swapped: false };
   const value = parseDecimal(s, format);
   if (value !== undefined) return { value, swapped: false };
   if (PLAIN_DECIMAL.test(s)) {
@@ -145,14 +151,37 @@ function wallClock(instant: number, timeZone: string): { y: number; mo: number; 
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const HOUR = 3_600_000;
+const offsetCache = new Map<string, number>();
+
 /**
- * The calendar day of an instant in a zone, with a cached formatter (this runs once per
- * report row, and building an Intl.DateTimeFormat per call costs tens of microseconds).
+ * Milliseconds the zone's wall clock is ahead of UTC at an instant. Offsets only change on
+ * quarter-hour boundaries, so one Intl call per zone and quarter hour serves every row in it
+ * (formatToParts costs microseconds; a report has 100,000 rows).
+ * @example zoneOffsetMs(Date.parse('2026-06-29T12:00:00Z'), 'America/Los_Angeles') // -25200000
+ */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const slot = Math.floor(instant / (HOUR / 4));
+  const key = `${timeZone}|${slot}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const w = wallClock(instant, timeZone);
+    const wallAsUtc = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
+    offset = Math.round((wallAsUtc - Math.floor(instant / 1000) * 1000) / 60_000) * 60_000;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * The calendar day of an instant in a zone.
  * @example dateInZone(new Date('2026-03-01T05:00:00Z'), 'America/Los_Angeles') // '2026-02-28'
  */
 export function dateInZone(instant: Date | number, timeZone: string): string {
-  const w = wallClock(typeof instant === 'number' ? instant : instant.getTime(), timeZone);
-  return `${pad(w.y, 4)}-${pad(w.mo)}-${pad(w.d)}`;
+  const t = typeof instant === 'number' ? instant : instant.getTime();
+  const wall = new Date(t + zoneOffsetMs(t, timeZone));
+  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
 }
 
 /**
@@ -161,12 +190,8 @@ export function dateInZone(instant: Date | number, timeZone: string): string {
  */
 export function zonedTimeToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const offsetAt = (t: number) => {
-    const w = wallClock(t, timeZone);
-    return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - t;
-  };
-  let t = asUtc - offsetAt(asUtc);
-  const again = asUtc - offsetAt(t); // the offset may differ across a DST change
+  let t = asUtc - zoneOffsetMs(asUtc, timeZone);
+  const again = asUtc - zoneOffsetMs(t, timeZone); // the offset may differ across a DST change
   if (again !== t) t = again;
   return t;
 }
