@@ -9,7 +9,7 @@ import { cleanValues, DEFAULTS, estimateDispersion, FREQ_SETTINGS, forecastClean
 import { mase, rmsse } from './metrics.ts';
 import { countQuantile, cumulativeVariance } from './distribution.ts';
 import { weekdayProfile } from './seasonality.ts';
-import type { ForecastContext, Freq, SeriesInput } from './types.ts';
+import type { ForecastContext, Freq, SeriesInput, SpreadCalibration } from './types.ts';
 
 /** Service levels the quantile calibration is scored on (the planner uses 0.8-0.99). */
 const CALIBRATION_LEVELS = [0.5, 0.8, 0.9, 0.95, 0.99];
@@ -39,7 +39,8 @@ export function fitContext(series: readonly SeriesInput[]): ForecastContext {
   // plain-average comparison below does not see (on the jewelry training holdout it hurt).
   if (freq === 'D') ctx.levelWeights = chooseLevelWeights(same, freq, ctx);
   ctx.dispersion = pooledDispersion(same, freq, ctx);
-  ctx.levelDrift = calibrateDrift(same, freq, ctx);
+  const calibration = calibrateSpread(same, freq, ctx);
+  if (calibration) ctx.spreadCalibration = calibration;
   return ctx;
 }
 
@@ -174,48 +175,85 @@ function pooledDispersion(series: readonly SeriesInput[], freq: Freq, ctx: Forec
   return own[Math.floor(own.length / 2)]!;
 }
 
+const DISPERSION_SCALES = [0.5, 0.75, 1, 1.5, 2, 3];
+/** Holdout cases per volume bucket: fewer buckets when there are fewer cases. */
+const CASES_PER_BUCKET = 150;
+const MAX_BUCKETS = 3;
+
+interface CalibrationCase {
+  core: CoreForecast;
+  total: number;
+  actual: number;
+  scale: number;
+}
+
 /**
- * Pick the level-drift that minimises the average scaled pinball loss of the last-window total
- * over the calibration service levels, forecasting each series from its history minus that window.
+ * Calibrate the quantiles on pooled holdouts: forecast the last and the second-last evaluation
+ * window of every history from the data before it, split the cases into volume buckets (equal
+ * counts by the forecast level), and in each bucket pick the level drift and dispersion scale
+ * that minimise the scaled pinball loss of the window total over the calibration levels.
  */
-function calibrateDrift(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number {
+function calibrateSpread(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): SpreadCalibration | undefined {
   const window = FREQ_SETTINGS[freq].evalWindow;
   const stride = Math.max(1, Math.ceil(series.length / MAX_CALIBRATION_SERIES));
-  const cases: { core: CoreForecast; actual: number; scale: number }[] = [];
+  const cases: CalibrationCase[] = [];
   for (let i = 0; i < series.length; i += stride) {
     const s = series[i]!;
     const { y } = cleanValues(s.values);
-    if (y.length < 2 * window + 8) continue;
-    const history = y.subarray(0, y.length - window);
-    let actual = 0;
-    let known = 0;
-    for (let t = y.length - window; t < y.length; t++) if (y[t]! === y[t]!) { actual += y[t]!; known++; }
-    if (known < window) continue;
-    let sum = 0;
-    let count = 0;
-    for (let t = 0; t < history.length; t++) if (history[t]! === history[t]!) { sum += history[t]!; count++; }
-    if (!(sum > 0)) continue;
     const { weekdayOf0, startDay } = startWeekday(s.start, freq);
-    const core = forecastClean({ y: history, freq, weekdayOf0, startDay, hasUnknown: false }, window, ctx);
-    cases.push({ core, actual, scale: (sum / count) * window });
-  }
-  if (cases.length < 20) return DEFAULTS.levelDrift;
-  let best = DEFAULTS.levelDrift;
-  let bestLoss = Infinity;
-  for (const drift of DRIFT_GRID) {
-    let loss = 0;
-    for (const { core, actual, scale } of cases) {
+    for (let back = 1; back <= 2; back++) {
+      const origin = y.length - back * window;
+      if (origin < 2 * window + 8) continue;
+      const history = y.subarray(0, origin);
+      let actual = 0;
+      let known = 0;
+      for (let t = origin; t < origin + window; t++) if (y[t]! === y[t]!) { actual += y[t]!; known++; }
+      if (known < window) continue;
+      let sum = 0;
+      let count = 0;
+      for (let t = 0; t < history.length; t++) if (history[t]! === history[t]!) { sum += history[t]!; count++; }
+      if (!(sum > 0)) continue;
+      const core = forecastClean({ y: history, freq, weekdayOf0, startDay, hasUnknown: false }, window, ctx);
       let total = 0;
       for (let h = 0; h < window; h++) total += core.mean[h]!;
-      const variance = cumulativeVariance(total, window - 1, { ...core.spread, levelDrift: drift });
-      for (const q of CALIBRATION_LEVELS) {
-        const quantile = countQuantile(total, variance, q);
-        loss += (actual >= quantile ? q * (actual - quantile) : (1 - q) * (quantile - actual)) / scale;
-      }
+      cases.push({ core, total, actual, scale: (sum / count) * window });
     }
-    if (loss < bestLoss) {
-      bestLoss = loss;
-      best = drift;
+  }
+  if (cases.length < 20) return undefined;
+  cases.sort((a, b) => a.core.level - b.core.level);
+  const buckets = Math.max(1, Math.min(MAX_BUCKETS, Math.floor(cases.length / CASES_PER_BUCKET)));
+  const edges: number[] = [];
+  const levelDrift: number[] = [];
+  const dispersionScale: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor((b * cases.length) / buckets);
+    const to = Math.floor(((b + 1) * cases.length) / buckets);
+    if (b > 0) edges.push(cases[from]!.core.level);
+    const best = bestSpread(cases.slice(from, to), window);
+    levelDrift.push(best.drift);
+    dispersionScale.push(best.scale);
+  }
+  return { edges, levelDrift, dispersionScale };
+}
+
+function bestSpread(cases: readonly CalibrationCase[], window: number): { drift: number; scale: number } {
+  let best = { drift: DEFAULTS.levelDrift, scale: 1 };
+  let bestLoss = Infinity;
+  for (const drift of DRIFT_GRID) {
+    for (const scale of DISPERSION_SCALES) {
+      let loss = 0;
+      for (const { core, total, actual, scale: norm } of cases) {
+        const spread = { ...core.spread, levelDrift: drift, dispersion: Math.max(1, core.spread.dispersion * scale) };
+        const variance = cumulativeVariance(total, window - 1, spread);
+        for (const q of CALIBRATION_LEVELS) {
+          const quantile = countQuantile(total, variance, q);
+          loss += (actual >= quantile ? q * (actual - quantile) : (1 - q) * (quantile - actual)) / norm;
+        }
+      }
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = { drift, scale };
+      }
     }
   }
   return best;

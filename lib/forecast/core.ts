@@ -7,7 +7,7 @@ import { christmasIndices, epochDay, isClosedOnChristmas, weekdayOfEpochDay } fr
 import { cumulativeQuantiles, type SpreadParams } from './distribution.ts';
 import { blendedMovingAverageAt, crostonAt, dampedSum, dampedTrendAt, MODEL_SETTINGS, sesAt, tsbAt } from './models.ts';
 import { weekdayProfile, yearlyFactors, type YearlySettings } from './seasonality.ts';
-import type { ForecastContext, Freq } from './types.ts';
+import type { ForecastContext, Freq, SpreadCalibration } from './types.ts';
 
 /** Largest demand per period we accept; bigger inputs are clamped so squares stay finite. */
 export const MAX_UNITS_PER_PERIOD = 1e9;
@@ -84,6 +84,8 @@ export function cleanValues(values: readonly unknown[]): { y: Float64Array; hasU
 /** Point forecast plus what the quantiles need. */
 export interface CoreForecast {
   model: string;
+  /** Per-period level of the chosen model at the origin (what the spread calibration buckets by). */
+  level: number;
   mean: Float64Array;
   spread: SpreadParams;
 }
@@ -110,7 +112,7 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
     levelDrift: positiveOr(ctx.levelDrift, DEFAULTS.levelDrift),
     driftHorizon: settings.evalWindow,
   };
-  if (known === 0) return { model: 'none', mean, spread: { ...spreadBase, dispersion: 1 } };
+  if (known === 0) return { model: 'none', level: 0, mean, spread: { ...spreadBase, dispersion: 1 } };
 
   const { fitY, closedChristmas, profile, deseasonalised } = prepare(series, known, settings, ctx);
   const weekdayOf0 = freq === 'D' ? series.weekdayOf0 : null;
@@ -126,11 +128,11 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   origins.push(n);
 
   const fits = new Map<string, Fitted>();
-  const level = levelSettings(settings, ctx);
-  fitAll(fitY, origins, level, null, 0, '', fits);
+  const levels = levelSettings(settings, ctx);
+  fitAll(fitY, origins, levels, null, 0, '', fits);
   if (deseasonalised && profile && weekdayOf0 !== null) {
     // The weekday MA is a ratio estimator on the raw history (see blendedMovingAverageAt).
-    fitAll(deseasonalised, origins, level, profile, weekdayOf0, '+dow', fits, fitY);
+    fitAll(deseasonalised, origins, levels, profile, weekdayOf0, '+dow', fits, fitY);
   }
 
   // Yearly factors per origin, when at least a year plus a reference window of history exists.
@@ -177,7 +179,11 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   }
 
   const dispersion = estimateDispersion(fitY, profile, weekdayOf0, positiveOr(ctx.dispersion, DEFAULTS.dispersion), DEFAULTS.dispersionShrinkPeriods);
-  return { model: chosen, mean, spread: { ...spreadBase, dispersion } };
+  const base = fits.get(chosen.endsWith('+year') ? chosen.slice(0, -5) : chosen);
+  const level = base ? base.level[k]! : 0;
+  const bucket = spreadBucket(ctx.spreadCalibration, level);
+  if (!bucket) return { model: chosen, level, mean, spread: { ...spreadBase, dispersion } };
+  return { model: chosen, level, mean, spread: { ...spreadBase, levelDrift: bucket.levelDrift, dispersion: Math.max(1, dispersion * bucket.dispersionScale) } };
 }
 
 /** Windows of the blended moving average, as multiples of the frequency's MA window (7/14/28/56 days). */
@@ -391,6 +397,25 @@ export function estimateDispersion(
   const own = Math.max(1, squares / expectedTotal);
   const weight = selling / (selling + shrinkPeriods);
   return Math.max(1, weight * own + (1 - weight) * prior);
+}
+
+/**
+ * The calibrated spread for an item selling `level` units per period, or null when the
+ * calibration is missing or malformed.
+ * @example spreadBucket({ edges: [1], levelDrift: [0.1, 0.2], dispersionScale: [1, 2] }, 5) // { levelDrift: 0.2, dispersionScale: 2 }
+ */
+export function spreadBucket(calibration: SpreadCalibration | undefined, level: number): { levelDrift: number; dispersionScale: number } | null {
+  if (!calibration || typeof calibration !== 'object') return null;
+  const { edges, levelDrift, dispersionScale } = calibration;
+  if (!Array.isArray(edges) || !Array.isArray(levelDrift) || !Array.isArray(dispersionScale)) return null;
+  if (levelDrift.length !== edges.length + 1 || dispersionScale.length !== levelDrift.length) return null;
+  let b = 0;
+  while (b < edges.length && level >= edges[b]!) b++;
+  const drift = levelDrift[b];
+  const scale = dispersionScale[b];
+  if (typeof drift !== 'number' || !(drift >= 0) || !Number.isFinite(drift)) return null;
+  if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) return null;
+  return { levelDrift: drift, dispersionScale: scale };
 }
 
 function positiveOr(value: unknown, fallback: number): number {

@@ -40,6 +40,19 @@ export interface ForecastContext {
    * (7, 14, 28, 56 days; 1, 2, 4, 8 weeks): recent windows follow a moving level.
    */
   levelWeights?: readonly number[];
+  /** Per-volume calibration of the quantiles (overrides `levelDrift` and scales the dispersion). */
+  spreadCalibration?: SpreadCalibration;
   /** Candidate that must be beaten clearly on the holdout before another one is chosen. */
   defaultModel?: string;
+}
+
+/**
+ * Quantile calibration by sales volume: items selling fewer than edges[0] units per period use
+ * bucket 0, and so on. Each bucket has its own level drift and a multiplier on the item's
+ * negative-binomial dispersion, fitted on pooled holdouts by `fitContext`.
+ */
+export interface SpreadCalibration {
+  edges: readonly number[];
+  levelDrift: readonly number[];
+  dispersionScale: readonly number[];
 }
