@@ -9,6 +9,7 @@ import type { PanelData, RequestOf, ResponseOf } from '../messaging/protocol';
 import type { Diagnostic, Observation } from '../records';
 import { listingKey } from '../records';
 import type { PageAdapter, PageRead } from '../platforms/types';
+import type { PanelHooks } from './panel-view';
 import { isOwnMutation, syncRowPanels } from './row-panels';
 
 export type Ingest = (request: RequestOf<'page/ingest'>) => Promise<ResponseOf<'page/ingest'>>;
@@ -20,6 +21,10 @@ export interface PageReaderOptions {
   url: () => URL;
   ingest: Ingest;
   language: Language;
+  /** Start with the panels hidden (settings.hiddenPanels names this page type). */
+  hidden?: boolean;
+  /** Panel hooks (the chart shown on expand). */
+  hooks?: PanelHooks;
   now?: () => Date;
   /** Quiet time after the last page mutation before re-reading. */
   debounceMs?: number;
@@ -42,10 +47,16 @@ export interface PageReader {
   readNow(): Promise<void>;
   stop(): void;
   panels: ReadonlyMap<string, PanelData>;
+  /** Re-renders every panel in another language. */
+  setLanguage(language: Language): void;
+  /** Hides (removes) or shows the panels; reading goes on either way, so the data stays fresh. */
+  setHidden(hidden: boolean): void;
 }
 
 export function startPageReader(options: PageReaderOptions): PageReader {
-  const { root, adapter, market, ingest, language, debounceMs = 150 } = options;
+  const { root, adapter, market, ingest, debounceMs = 150, hooks } = options;
+  let language = options.language;
+  let hidden = options.hidden ?? false;
   const now = options.now ?? (() => new Date());
   const sent = new Map<string, string>();
   const panels = new Map<string, PanelData>();
@@ -56,10 +67,11 @@ export function startPageReader(options: PageReaderOptions): PageReader {
   let stopped = false;
 
   const read = () => adapter.parse(root, { url: options.url(), market, now: now() });
+  const sync = (reading: PageRead) => syncRowPanels(root, reading.anchors, panels, language, hidden, hooks);
 
   async function cycle(): Promise<void> {
     const reading = read();
-    syncRowPanels(root, reading.anchors, panels, language);
+    sync(reading);
     const changed = reading.rows.filter((row) => sent.get(rowKey(row)) !== rowSignature(row));
     const diagnosticsSignature = JSON.stringify(reading.diagnostics);
     if (changed.length === 0 && diagnosticsSignature === lastDiagnostics) {
@@ -73,7 +85,7 @@ export function startPageReader(options: PageReaderOptions): PageReader {
     if (stopped) return;
     // The grid may have re-rendered while the background answered: anchor to the rows as they are now.
     const fresh = read();
-    syncRowPanels(root, fresh.anchors, panels, language);
+    sync(fresh);
     options.onRead?.(fresh, panels);
   }
 
@@ -113,6 +125,15 @@ export function startPageReader(options: PageReaderOptions): PageReader {
       clearTimeout(timer);
       observer.disconnect();
       syncRowPanels(root, [], panels, language, true);
+    },
+    setLanguage(next) {
+      if (next === language) return;
+      language = next;
+      if (!stopped) sync(read());
+    },
+    setHidden(next) {
+      hidden = next;
+      if (!stopped) sync(read());
     },
   };
 }

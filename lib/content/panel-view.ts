@@ -1,9 +1,16 @@
 /**
  * Renders one row panel into its shadow root. Only textContent and element creation: page
  * text (SKUs, titles) never passes through an HTML parser.
+ *
+ * Layout decision: the panel is ONE compact line (it clips with an ellipsis rather than wrap,
+ * so it never grows the page's row). Its details (reasons, alerts, chart) open in an OVERLAY
+ * (position: fixed, placed under the panel), so expanding never moves the page's own
+ * controls and is not clipped by the grid's `overflow: hidden` cells. The chart is created
+ * only when the details open, and destroyed when they close or the row goes away.
  */
 import { formatDate, formatNumber, t, type Language } from '../i18n';
 import type { PanelData } from '../messaging/protocol';
+import { alertText, clearanceText, lifecycleName, reasonText } from './codes';
 
 export type Urgency = 'critical' | 'warning' | 'ok' | 'unknown';
 
@@ -19,57 +26,257 @@ export function urgencyOf(panel: Pick<PanelData, 'daysOfCover' | 'available'>, c
   return 'ok';
 }
 
+/**
+ * True when a SKU needs the seller's attention: critical cover, over-listed pooled stock, or a critical alert.
+ * @example isAtRisk({ ...panel, oversell: { listedTotal: 12, poolAvailable: 5 } }) // true
+ */
+export function isAtRisk(panel: Pick<PanelData, 'daysOfCover' | 'available' | 'oversell' | 'alerts'>): boolean {
+  return urgencyOf(panel) === 'critical' || panel.oversell !== null || panel.alerts.some((a) => a.severity === 'critical');
+}
+
+/** Draws the chart for a panel into `container`; resolves to the function that destroys it. */
+export type MountChart = (container: HTMLElement, data: PanelData, language: Language) => Promise<() => void>;
+
+export interface PanelHooks {
+  /** Only called when the details open; absent = no chart (e.g. in tests of the compact line). */
+  mountChart?: MountChart;
+}
+
+interface PanelState {
+  expanded: boolean;
+  /** Destroys the live chart (if any). */
+  destroyChart?: () => void;
+  /** Bumped on every collapse/re-render, so a chart that finishes loading late is destroyed at once. */
+  generation: number;
+  /** Removes the scroll/resize listeners that keep the overlay under the panel. */
+  unfollow?: () => void;
+}
+
+const states = new WeakMap<ShadowRoot, PanelState>();
+/** Shadow roots with something to release (chart, listeners), for sweeping detached rows. */
+const live = new Set<ShadowRoot>();
+
+export const URGENCY_COLORS: Record<Urgency, string> = { critical: '#cf222e', warning: '#9a6700', ok: '#1a7f37', unknown: '#57606a' };
+
 const STYLE = `
-:host { all: initial; display: block; font: 12px/1.35 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; }
-.panel { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; padding: 2px 6px; margin: 2px 0; border-left: 3px solid #8c959f; background: #f6f8fa; border-radius: 3px; max-width: 100%; box-sizing: border-box; }
-.panel[data-urgency="critical"] { border-color: #cf222e; }
+:host { all: initial; display: block; max-width: 100%; font: 12px/1.35 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; }
+.panel { display: flex; flex-wrap: nowrap; align-items: center; gap: 6px; padding: 1px 4px 1px 6px; margin: 2px 0; border-left: 3px solid #8c959f; background: #f6f8fa; border-radius: 3px; max-width: 100%; box-sizing: border-box; min-height: 20px; }
+.line { flex: 1 1 auto; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.line > span + span::before { content: " · "; color: #8c959f; font-weight: 400; }
+.panel[data-urgency="critical"] { border-color: ${URGENCY_COLORS.critical}; }
 .panel[data-urgency="warning"] { border-color: #bf8700; }
-.panel[data-urgency="ok"] { border-color: #1a7f37; }
+.panel[data-urgency="ok"] { border-color: ${URGENCY_COLORS.ok}; }
 .cover { font-weight: 600; }
-.panel[data-urgency="critical"] .cover { color: #cf222e; }
-.panel[data-urgency="warning"] .cover { color: #9a6700; }
-.panel[data-urgency="ok"] .cover { color: #1a7f37; }
+.panel[data-urgency="critical"] .cover { color: ${URGENCY_COLORS.critical}; }
+.panel[data-urgency="warning"] .cover { color: ${URGENCY_COLORS.warning}; }
+.panel[data-urgency="ok"] .cover { color: ${URGENCY_COLORS.ok}; }
 .muted { color: #57606a; }
 .warn { color: #cf222e; font-weight: 600; }
+button.toggle { flex: none; font: inherit; font-size: 11px; line-height: 16px; padding: 0 6px; border: 1px solid #d0d7de; border-radius: 3px; background: #fff; color: #0969da; cursor: pointer; }
+button.toggle:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+.details { position: fixed; z-index: 2147482000; box-sizing: border-box; width: 420px; max-width: calc(100vw - 16px); max-height: 70vh; overflow: auto; background: #fff; color: #1f2328; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 10px; white-space: normal; }
+.details[hidden] { display: none; }
+.details h3 { font-size: 12px; margin: 6px 0 2px; }
+.details ul { margin: 0; padding-left: 16px; }
+.points { color: #cf222e; font-variant-numeric: tabular-nums; margin-right: 4px; }
+.chart { margin-top: 6px; }
+.chart-box { position: relative; width: 100%; }
+.chart-box + .chart-box { margin-top: 6px; }
 `;
 
 function span(doc: Document, className: string, testId: string, text: string): HTMLSpanElement {
   const el = doc.createElement('span');
-  el.className = className;
+  if (className) el.className = className;
   el.dataset.testid = testId;
   el.textContent = text;
   return el;
 }
 
-/** Replaces the shadow root's content with the panel for `data` (or a pending note). */
-export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, language: Language): void {
+function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/**
+ * The compact line's main text: days of cover (or out of stock / no sales).
+ * @example coverText('en', { available: 10, daysOfCover: 12.7 }) // 'Days of cover: 12 d'
+ */
+export function coverText(language: Language, data: Pick<PanelData, 'available' | 'daysOfCover'>): string {
+  if (data.available === 0) return t(language, 'panel.outOfStock');
+  if (data.daysOfCover === null) return t(language, 'panel.noSales');
+  return `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, Math.floor(data.daysOfCover)) })}`;
+}
+
+/** Releases the chart and listeners of a panel (row gone, or panel re-rendered). */
+export function destroyPanel(shadow: ShadowRoot): void {
+  const state = states.get(shadow);
+  if (!state) return;
+  state.generation++;
+  state.destroyChart?.();
+  state.destroyChart = undefined;
+  state.unfollow?.();
+  state.unfollow = undefined;
+  live.delete(shadow);
+}
+
+/** Destroys the charts of panels whose host left the document (the grid dropped the row). */
+export function sweepDetachedPanels(): number {
+  let swept = 0;
+  for (const shadow of [...live]) {
+    if (!shadow.host.isConnected) {
+      destroyPanel(shadow);
+      states.delete(shadow);
+      swept++;
+    }
+  }
+  return swept;
+}
+
+/** Number of panels holding a live chart or listeners (for tests and the bench). */
+export function livePanelCount(): number {
+  return live.size;
+}
+
+/** Places the overlay under the panel (above it when there is no room below), inside the viewport. */
+function placeOverlay(anchor: Element, overlay: HTMLElement): void {
+  const view = anchor.ownerDocument.defaultView;
+  if (!view) return;
+  const rect = anchor.getBoundingClientRect();
+  const width = Math.min(420, view.innerWidth - 16);
+  const left = Math.max(8, Math.min(rect.left, view.innerWidth - width - 8));
+  const height = overlay.offsetHeight || 260;
+  const below = rect.bottom + 2;
+  const top = below + height > view.innerHeight && rect.top - height - 2 > 0 ? rect.top - height - 2 : below;
+  overlay.style.left = `${Math.round(left)}px`;
+  overlay.style.top = `${Math.round(top)}px`;
+}
+
+function buildDetails(doc: Document, data: PanelData, language: Language, id: string): HTMLElement {
+  const details = element(doc, 'div', { id, class: 'details', role: 'region', 'aria-label': t(language, 'panel.label', { sku: data.sku }) });
+  details.dataset.testid = 'details';
+  details.hidden = true;
+  const facts: string[] = [];
+  if (data.dailyDemand !== null) facts.push(t(language, 'panel.dailyDemand', { units: formatNumber(language, data.dailyDemand, 1) }));
+  if (data.lifecycleStage) facts.push(t(language, 'panel.lifecycle', { stage: lifecycleName(language, data.lifecycleStage) }));
+  if (facts.length) details.append(element(doc, 'div', { class: 'muted' }, facts.join(' · ')));
+
+  details.append(element(doc, 'h3', {}, t(language, 'panel.reasons')));
+  if (data.reasons.length === 0) {
+    details.append(element(doc, 'div', { class: 'muted' }, t(language, 'panel.noReasons')));
+  } else {
+    const list = element(doc, 'ul', { 'data-testid': 'reasons' });
+    for (const reason of data.reasons) {
+      const item = element(doc, 'li', { 'data-code': reason.code });
+      item.append(element(doc, 'span', { class: 'points' }, t(language, 'panel.reasonPoints', { points: formatNumber(language, reason.points) })), reasonText(language, reason));
+      list.append(item);
+    }
+    details.append(list);
+  }
+  if (data.alerts.length > 0) {
+    details.append(element(doc, 'h3', {}, t(language, 'panel.alerts')));
+    const list = element(doc, 'ul', { 'data-testid': 'alerts' });
+    for (const alert of data.alerts) list.append(element(doc, 'li', { 'data-code': alert.code, 'data-severity': alert.severity }, alertText(language, alert)));
+    details.append(list);
+  }
+  const chart = element(doc, 'div', { class: 'chart', 'data-testid': 'chart', role: 'img', 'aria-label': t(language, 'panel.chart') });
+  details.append(chart);
+  return details;
+}
+
+/**
+ * Replaces the shadow root's content with the panel for `data` (or a pending note). An open
+ * panel stays open across re-renders (its chart is redrawn for the new data).
+ * @example renderPanel(host.shadowRoot!, panel, 'zh-CN', { mountChart })
+ */
+export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, language: Language, hooks: PanelHooks = {}): void {
   const doc = shadow.ownerDocument;
+  const state = states.get(shadow) ?? { expanded: false, generation: 0 };
+  states.set(shadow, state);
+  destroyPanel(shadow);
+
   const style = doc.createElement('style');
   style.textContent = STYLE;
-  const box = doc.createElement('div');
-  box.className = 'panel';
-  box.setAttribute('role', 'group');
-  box.setAttribute('aria-label', 'Stock Copilot');
+  const box = element(doc, 'div', { class: 'panel', role: 'group', 'aria-label': t(language, 'panel.label', { sku: data?.sku ?? '' }) });
+  const line = element(doc, 'div', { class: 'line' });
+  box.append(line);
   if (!data) {
     box.dataset.urgency = 'unknown';
-    box.append(span(doc, 'muted', 'pending', t(language, 'panel.pending')));
+    line.append(span(doc, 'muted', 'pending', t(language, 'panel.pending')));
+    state.expanded = false;
     shadow.replaceChildren(style, box);
     return;
   }
-  box.dataset.urgency = urgencyOf(data);
-  const cover =
-    data.available === 0
-      ? t(language, 'panel.outOfStock')
-      : data.daysOfCover === null
-        ? t(language, 'panel.noSales')
-        : `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, Math.floor(data.daysOfCover)) })}`;
-  box.append(span(doc, 'cover', 'days-of-cover', cover));
-  if (data.stockoutDate && data.available !== 0) box.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
+  const urgency = urgencyOf(data);
+  box.dataset.urgency = urgency;
+  line.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
+  if (data.stockoutDate && data.available !== 0) line.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
   if (data.reorderQuantity && data.reorderQuantity > 0 && data.reorderDate) {
-    box.append(span(doc, '', 'reorder', t(language, 'panel.reorderBy', { quantity: formatNumber(language, data.reorderQuantity), date: formatDate(language, data.reorderDate) })));
+    line.append(span(doc, '', 'reorder', t(language, 'panel.reorderBy', { quantity: formatNumber(language, data.reorderQuantity), date: formatDate(language, data.reorderDate) })));
   }
-  if (data.healthScore !== null) box.append(span(doc, 'muted', 'health', t(language, 'panel.health', { score: data.healthScore })));
-  if (data.oversell) box.append(span(doc, 'warn', 'oversell', t(language, 'panel.oversell', { listed: data.oversell.listedTotal, pool: data.oversell.poolAvailable })));
-  if (data.clearance) box.append(span(doc, 'warn', 'clearance', t(language, 'panel.clearance', { action: data.clearance.action })));
+  if (data.healthScore !== null) {
+    const health = span(doc, 'muted', 'health', t(language, 'panel.health', { score: data.healthScore }));
+    // The reasons, in brief, right on the line (full list in the details).
+    if (data.reasons.length) health.textContent += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r)}`).join('; ')})`;
+    line.append(health);
+  }
+  if (data.oversell) line.append(span(doc, 'warn', 'oversell', t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) })));
+  if (data.clearance) line.append(span(doc, 'warn', 'clearance', clearanceText(language, data.clearance)));
+  line.title = [...line.children].map((c) => c.textContent).join('\n');
+
+  const detailsId = `sc-details-${Math.random().toString(36).slice(2, 10)}`;
+  const details = buildDetails(doc, data, language, detailsId);
+  const toggle = element(doc, 'button', { type: 'button', class: 'toggle', 'aria-controls': detailsId, 'data-testid': 'toggle' });
+  box.append(toggle, details);
+
+  const setExpanded = (expanded: boolean) => {
+    state.expanded = expanded;
+    toggle.setAttribute('aria-expanded', String(expanded));
+    toggle.textContent = t(language, expanded ? 'panel.collapse' : 'panel.expand');
+    toggle.setAttribute('aria-label', expanded ? t(language, 'panel.collapse') : t(language, 'panel.expandLabel', { sku: data.sku }));
+    details.hidden = !expanded;
+    destroyPanel(shadow);
+    if (!expanded) return;
+    live.add(shadow);
+    placeOverlay(box, details);
+    const view = doc.defaultView;
+    if (view) {
+      const follow = () => placeOverlay(box, details);
+      view.addEventListener('scroll', follow, { capture: true, passive: true });
+      view.addEventListener('resize', follow, { passive: true });
+      state.unfollow = () => {
+        view.removeEventListener('scroll', follow, { capture: true });
+        view.removeEventListener('resize', follow);
+      };
+    }
+    const chart = details.querySelector<HTMLElement>('[data-testid="chart"]')!;
+    if (!hooks.mountChart) {
+      chart.hidden = true;
+      return;
+    }
+    chart.hidden = false;
+    chart.replaceChildren(element(doc, 'span', { class: 'muted' }, t(language, 'panel.chartLoading')));
+    const generation = state.generation;
+    hooks.mountChart(chart, data, language).then(
+      (destroy) => {
+        if (state.generation !== generation) destroy();
+        else state.destroyChart = destroy;
+      },
+      (error: unknown) => {
+        if (state.generation === generation) chart.replaceChildren(element(doc, 'span', { class: 'muted' }, t(language, 'panel.chartUnavailable', { message: error instanceof Error ? error.message : String(error) })));
+      },
+    );
+  };
+  toggle.addEventListener('click', () => setExpanded(!state.expanded));
+  // Escape closes the details and gives the focus back to the button.
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && state.expanded) {
+      event.stopPropagation();
+      setExpanded(false);
+      toggle.focus();
+    }
+  });
   shadow.replaceChildren(style, box);
+  setExpanded(state.expanded);
 }

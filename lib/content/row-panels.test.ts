@@ -84,7 +84,9 @@ describe('syncRowPanels', () => {
     syncRowPanels(document, anchors, new Map([[evil, { ...panel(evil, 3), clearance: { action: '<b>x</b>' } }]]), 'en');
     const shadow = anchors[0]!.element.querySelector(PANEL_TAG)!.shadowRoot!;
     expect(shadow.querySelector('img, b')).toBeNull();
-    expect(shadow.querySelector('[data-testid="clearance"]')!.textContent).toContain('<b>x</b>');
+    // Clearance actions are translated by code now (the raw action is never printed); the SKU is shown as text.
+    expect(shadow.querySelector('[data-testid="clearance"]')!.textContent).toBe('Clearance: hold the price');
+    expect(shadow.querySelector('.panel')!.getAttribute('aria-label')).toContain(evil);
   });
 
   it('shows Chinese text when the UI language is Chinese', () => {

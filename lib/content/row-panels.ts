@@ -7,7 +7,7 @@
 import type { Language } from '../i18n';
 import type { PanelData } from '../messaging/protocol';
 import type { RowAnchor } from '../platforms/types';
-import { renderPanel } from './panel-view';
+import { destroyPanel, renderPanel, sweepDetachedPanels, type PanelHooks } from './panel-view';
 
 export const PANEL_TAG = 'stock-copilot-panel';
 
@@ -30,7 +30,9 @@ export interface SyncStats {
  * Makes the panels under `root` match `anchors`.
  * @example syncRowPanels(document, read.anchors, panelsBySku, 'en') // { created: 25, rendered: 25, removed: 0 }
  */
-export function syncRowPanels(root: ParentNode, anchors: RowAnchor[], panels: ReadonlyMap<string, PanelData>, language: Language, hidden = false): SyncStats {
+export function syncRowPanels(
+  root: ParentNode, anchors: RowAnchor[], panels: ReadonlyMap<string, PanelData>, language: Language, hidden = false, hooks: PanelHooks = {},
+): SyncStats {
   const stats: SyncStats = { created: 0, rendered: 0, removed: 0 };
   const live = new Set<Element>();
   if (!hidden) {
@@ -50,17 +52,20 @@ export function syncRowPanels(root: ParentNode, anchors: RowAnchor[], panels: Re
       if (host.dataset.signature !== signature) {
         host.dataset.sku = sku;
         host.dataset.signature = signature;
-        renderPanel(host.shadowRoot!, data, language);
+        renderPanel(host.shadowRoot!, data, language, hooks);
         stats.rendered++;
       }
     }
   }
   for (const host of root.querySelectorAll(PANEL_TAG)) {
     if (!live.has(host)) {
+      if (host.shadowRoot) destroyPanel(host.shadowRoot);
       host.remove();
       stats.removed++;
     }
   }
+  // Rows the page removed itself (its panels went with them): release their charts.
+  sweepDetachedPanels();
   return stats;
 }
 

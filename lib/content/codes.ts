@@ -1,0 +1,107 @@
+/**
+ * Translates the planner's stable codes (health reasons, alerts, clearance actions) and the
+ * readers' diagnostic codes into UI text, with their params formatted for the language
+ * (ISO dates as local dates, numbers grouped). Shared by the row panels, the summary bar,
+ * the popup and notifications. Unknown codes fall back to the English message or the code.
+ */
+import { formatDate, formatNumber, t, type Language, type MessageKey } from '../i18n';
+import { en } from '../i18n/messages';
+import type { PanelData } from '../messaging/protocol';
+import type { Diagnostic } from '../records';
+
+type Params = Record<string, string | number>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/**
+ * Params ready for a message: ISO dates formatted, numbers grouped (one decimal at most).
+ * @example formatParams('en', { days: 1234, date: '2026-12-01' }) // { days: '1,234', date: '12/1/2026' }
+ */
+export function formatParams(language: Language, params: Params = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'number') out[name] = formatNumber(language, value, 1);
+    else out[name] = ISO_DATE.test(value) ? formatDate(language, value) : value;
+  }
+  return out;
+}
+
+/** Minor units as money; without a currency, as a plain two-decimal amount. */
+function money(language: Language, minor: number | string | undefined, currency: string | number | undefined): string {
+  const amount = Number(minor ?? 0) / 100;
+  if (typeof currency === 'string' && /^[A-Z]{3}$/.test(currency)) {
+    return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+  }
+  return formatNumber(language, amount, 2);
+}
+
+/**
+ * A health reason as text.
+ * @example reasonText('en', { code: 'no-sales-30d', params: { days: 45 } }) // 'No sales in 45 days'
+ */
+export function reasonText(language: Language, reason: { code: string; params?: Params }): string {
+  const key = `reason.${reason.code}`;
+  return isKey(key) ? t(language, key, formatParams(language, reason.params)) : reason.code;
+}
+
+/**
+ * An alert as text (money params formatted; the off-forecast alert by its direction).
+ * @example alertText('zh-CN', { code: 'no-sale', params: { days: 30 } }) // '30 天没有销售'
+ */
+export function alertText(language: Language, alert: { code: string; params?: Params }): string {
+  const params = { ...formatParams(language, alert.params) };
+  const raw = alert.params ?? {};
+  let key = `alert.${alert.code}`;
+  if (alert.code === 'sales-off-forecast') key = `${key}.${raw.direction === 'below' ? 'below' : 'above'}`;
+  if (alert.code === 'aged-surcharge-coming') params.amount = money(language, raw.amountMinor, raw.currency);
+  if (alert.code === 'clearance-exit') {
+    params.holding = money(language, raw.holdingMinor, raw.currency);
+    params.margin = money(language, raw.marginMinor, raw.currency);
+  }
+  return isKey(key) ? t(language, key, params) : alert.code;
+}
+
+/**
+ * The clearance suggestion as text.
+ * @example clearanceText('en', { action: '-20%', discountPercent: 20, sellThroughDays: 41.2 }) // 'Clearance: mark down 20% (sells through in ~41 d)'
+ */
+export function clearanceText(language: Language, clearance: NonNullable<PanelData['clearance']>): string {
+  if (clearance.action === 'exit' || clearance.discountPercent === 100) return t(language, 'clearance.exit');
+  const percent = clearance.discountPercent ?? 0;
+  if (percent <= 0) return t(language, 'clearance.hold');
+  const days = clearance.sellThroughDays;
+  return days === null || days === undefined
+    ? t(language, 'clearance.markdown', { percent: formatNumber(language, percent) })
+    : t(language, 'clearance.markdownDays', { percent: formatNumber(language, percent), days: formatNumber(language, Math.ceil(days)) });
+}
+
+/**
+ * A reader diagnostic as text: translated by code when known, else the reader's English message.
+ * @example diagnosticText('en', { level: 'error', code: 'missing-column', message: '…', params: { column: 'Available' } }) // 'Column "Available" not found, so nothing was read from this page'
+ */
+export function diagnosticText(language: Language, diagnostic: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {
+  const key = `diag.${diagnostic.code}`;
+  if (!isKey(key)) return diagnostic.message;
+  const text = t(language, key, formatParams(language, diagnostic.params));
+  // A placeholder the reader did not fill would show as "{column}": prefer its own message then.
+  return /\{\w+\}/.test(text) ? diagnostic.message : text;
+}
+
+/**
+ * A page type's name (settings.hiddenPanels keys are adapter ids).
+ * @example pageTypeName('en', 'amazon/manage-inventory') // 'Manage All Inventory'
+ */
+export function pageTypeName(language: Language, pageType: string): string {
+  const key = `pageType.${pageType}`;
+  return isKey(key) ? t(language, key) : t(language, 'pageType.other');
+}
+
+/** A lifecycle stage's name, or the stage itself when unknown. */
+export function lifecycleName(language: Language, stage: string): string {
+  const key = `lifecycle.${stage}`;
+  return isKey(key) ? t(language, key) : stage;
+}
