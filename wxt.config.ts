@@ -25,7 +25,12 @@ export default defineConfig({
     host_permissions: sellerHostPatterns(),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'stock-copilot@example.invalid', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected or transmitted: everything stays on the seller's machine.
+            gecko: { id: 'stock-copilot@example.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none' as const] } },
+          },
+        }
       : {}),
   }),
   vite: () => ({
