@@ -1,46 +1,61 @@
 /**
- * Wiring only: picks the adapter for the current seller page, runs the page reader, and
- * restarts it when the single-page app navigates. Reading, diffing and panels live in lib/.
+ * Wiring only: picks the adapter for the current seller page, runs the seller-page controller
+ * (reader, panels, summary bar, settings) and restarts it when the single-page app navigates.
+ * The chart code is loaded only when a panel is first expanded.
  */
 import { browser } from 'wxt/browser';
-import { languageFromTag } from '@/lib/i18n';
 import { marketplaceForUrl, sellerHostPatterns } from '@/lib/locale/markets';
 import { createClient } from '@/lib/messaging/rpc';
 import { adapterForUrl } from '@/lib/platforms';
-import { startPageReader, type PageReader } from '@/lib/content/page-reader';
-import { renderSummaryBar, SUMMARY_TAG } from '@/lib/content/summary-bar';
+import type { MountChart } from '@/lib/content/panel-view';
+import { startSellerPage, type SellerPage } from '@/lib/content/seller-page';
 
 export default defineContentScript({
   matches: sellerHostPatterns(),
   runAt: 'document_idle',
   main(ctx) {
     const rpc = createClient((message) => browser.runtime.sendMessage(message));
-    const language = languageFromTag(navigator.language);
-    let reader: PageReader | undefined;
+    const mountChart: MountChart = async (container, data, language) => {
+      const [{ mountPanelChart }, series] = await Promise.all([
+        import('@/lib/content/panel-chart'),
+        rpc('product/chart', { listingKey: data.key, historyDays: 90, horizonDays: 60 }),
+      ]);
+      return mountPanelChart(container, series, language);
+    };
+    let page: SellerPage | undefined;
+    let generation = 0;
 
-    const start = () => {
-      reader?.stop();
-      reader = undefined;
-      document.querySelector(SUMMARY_TAG)?.remove();
+    const start = async () => {
+      const mine = ++generation;
+      page?.stop();
+      page = undefined;
       const url = new URL(location.href);
       const market = marketplaceForUrl(url);
       const adapter = adapterForUrl(url);
       if (!market || !adapter) return;
-      reader = startPageReader({
+      const started = await startSellerPage({
         root: document,
         adapter,
         market,
         url: () => new URL(location.href),
         ingest: (request) => rpc('page/ingest', request),
-        language,
-        onRead: (read, panels) => renderSummaryBar(document, read.anchors.map((a) => a.sku), panels, read.diagnostics, language, new Date()),
+        getSettings: async () => (await rpc('settings/get', {})).settings,
+        setHidden: async (pageType, hidden) => (await rpc('panels/set-hidden', { pageType, hidden })).hiddenPanels,
+        mountChart,
+        browserLanguage: navigator.language,
         // One broken reader must not break the page or the other features: log and carry on.
         onError: (error) => console.warn('[Stock Copilot]', adapter.id, error),
       });
+      if (mine !== generation || ctx.isInvalid) started.stop();
+      else page = started;
     };
 
-    start();
-    ctx.addEventListener(window, 'wxt:locationchange', start);
-    ctx.onInvalidated(() => reader?.stop());
+    void start();
+    ctx.addEventListener(window, 'wxt:locationchange', () => void start());
+    // Settings may change in the options page or popup: pick them up when the seller comes back.
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible') void page?.refreshSettings();
+    });
+    ctx.onInvalidated(() => page?.stop());
   },
 });

@@ -1,70 +1,128 @@
 /**
- * A small bar fixed to the bottom corner of a seller page: how many rows were read, how many
- * are at risk, and anything the reader did not understand. Fixed position, so it never
- * shifts the page's own controls; in a shadow root, so the page's CSS cannot reach it.
+ * A small bar fixed to the bottom corner of a seller page: how many SKUs this page shows, how
+ * many are at risk, how fresh the numbers are, anything the reader did not understand, and a
+ * control to hide the panels on this page type. Fixed position, so it never shifts the page's
+ * own controls; in a shadow root, so the page's CSS cannot reach it.
  */
-import type { Language } from '../i18n';
-import { formatNumber } from '../i18n';
+import { formatNumber, t, type Language } from '../i18n';
 import type { PanelData } from '../messaging/protocol';
 import type { Diagnostic } from '../records';
-import { urgencyOf } from './panel-view';
+import { diagnosticText, pageTypeName } from './codes';
+import { isAtRisk } from './panel-view';
 
 export const SUMMARY_TAG = 'stock-copilot-summary';
 
+/** Diagnostics listed in the bar; the rest are counted. */
+const MAX_DIAGNOSTICS = 5;
+
 const STYLE = `
 :host { all: initial; position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; font: 12px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
-.bar { background: #fff; color: #1f2328; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 6px 10px; max-width: 360px; }
+.bar { background: #fff; color: #1f2328; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 6px 10px; max-width: 380px; }
 .risk { color: #cf222e; font-weight: 600; }
+.muted { color: #57606a; }
+.offline { color: #9a6700; }
 ul { margin: 4px 0 0; padding-left: 16px; color: #9a6700; }
+li[data-level="error"] { color: #cf222e; }
+button { font: inherit; font-size: 11px; margin-top: 4px; padding: 1px 6px; border: 1px solid #d0d7de; border-radius: 3px; background: #f6f8fa; color: #0969da; cursor: pointer; display: block; }
+button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 `;
 
-const LABELS: Record<Language, { rows: string; atRisk: string; readAt: string }> = {
-  en: { rows: '{n} SKUs read', atRisk: '{n} at risk', readAt: 'read {time}' },
-  'zh-CN': { rows: '已读取 {n} 个 SKU', atRisk: '{n} 个有风险', readAt: '{time} 读取' },
-};
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+export interface SummaryState {
+  /** SKUs of the rows on the page, in page order (duplicates allowed). */
+  skus: readonly string[];
+  panels: ReadonlyMap<string, PanelData>;
+  diagnostics: readonly Diagnostic[];
+  language: Language;
+  /** Adapter id = page type (settings.hiddenPanels entries). */
+  pageType: string;
+  hidden: boolean;
+  /** When the background last answered for this page; undefined = not yet. */
+  updatedAt?: Date;
+  /** The last exchange with the background failed: numbers may be old. */
+  offline?: boolean;
+  /** Called with the wanted state when the seller clicks hide/show. */
+  onToggleHidden?: (hidden: boolean) => void;
 }
 
-/** Creates or updates the summary bar for the current reading. */
-export function renderSummaryBar(doc: Document, skus: readonly string[], panels: ReadonlyMap<string, PanelData>, diagnostics: readonly Diagnostic[], language: Language, readAt: Date): HTMLElement {
+/**
+ * How many of the page's SKUs are at risk (each SKU counted once).
+ * @example countAtRisk(['A', 'A', 'B'], panels) // 1 when only A is critical
+ */
+export function countAtRisk(skus: readonly string[], panels: ReadonlyMap<string, PanelData>): number {
+  let n = 0;
+  for (const sku of new Set(skus)) {
+    const panel = panels.get(sku);
+    if (panel && isAtRisk(panel)) n++;
+  }
+  return n;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, testId: string, text: string, className = ''): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  if (testId) e.dataset.testid = testId;
+  if (className) e.className = className;
+  e.textContent = text;
+  return e;
+}
+
+/** Creates or updates the summary bar. Keeps focus on the toggle button across updates. */
+export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElement {
   let host = doc.querySelector(SUMMARY_TAG) as HTMLElement | null;
   if (!host) {
     host = doc.createElement(SUMMARY_TAG);
     host.attachShadow({ mode: 'open' });
     doc.body.append(host);
   }
-  const labels = LABELS[language];
-  const atRisk = skus.filter((sku) => {
-    const panel = panels.get(sku);
-    return panel !== undefined && urgencyOf(panel) === 'critical';
-  }).length;
+  const shadow = host.shadowRoot!;
+  const hadFocus = shadow.activeElement?.getAttribute('data-testid') === 'summary-toggle';
+  const { language } = state;
+  const pageType = pageTypeName(language, state.pageType);
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const bar = doc.createElement('div');
   bar.className = 'bar';
-  bar.setAttribute('role', 'status');
-  const rows = doc.createElement('span');
-  rows.dataset.testid = 'summary-rows';
-  rows.textContent = fill(labels.rows, { n: formatNumber(language, new Set(skus).size) });
-  const risk = doc.createElement('span');
-  risk.className = atRisk ? 'risk' : '';
-  risk.dataset.testid = 'summary-at-risk';
-  risk.textContent = ` · ${fill(labels.atRisk, { n: formatNumber(language, atRisk) })}`;
-  const time = doc.createElement('span');
-  time.textContent = ` · ${fill(labels.readAt, { time: readAt.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }) })}`;
-  bar.append('Stock Copilot: ', rows, risk, time);
-  if (diagnostics.length) {
+  bar.setAttribute('role', 'region');
+  bar.setAttribute('aria-label', t(language, 'summary.title'));
+  host.lang = language;
+
+  const status = doc.createElement('div');
+  status.setAttribute('role', 'status');
+  status.append(el(doc, 'strong', '', t(language, 'summary.title')), ': ');
+  if (state.hidden) {
+    status.append(el(doc, 'span', 'summary-hidden', t(language, 'summary.hidden', { pageType }), 'muted'));
+  } else {
+    const atRisk = countAtRisk(state.skus, state.panels);
+    status.append(
+      el(doc, 'span', 'summary-rows', t(language, 'summary.rows', { count: formatNumber(language, new Set(state.skus).size) })),
+      ' · ',
+      el(doc, 'span', 'summary-at-risk', atRisk ? t(language, 'summary.atRisk', { count: formatNumber(language, atRisk) }) : t(language, 'summary.noneAtRisk'), atRisk ? 'risk' : ''),
+      ' · ',
+      state.updatedAt
+        ? el(doc, 'span', 'summary-updated', t(language, 'summary.updated', { time: state.updatedAt.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }) }), 'muted')
+        : el(doc, 'span', 'summary-updated', t(language, 'summary.waiting'), 'muted'),
+    );
+  }
+  bar.append(status);
+  if (state.offline) bar.append(el(doc, 'div', 'summary-offline', t(language, 'summary.offline'), 'offline'));
+
+  if (state.diagnostics.length) {
     const list = doc.createElement('ul');
     list.dataset.testid = 'summary-diagnostics';
-    for (const d of diagnostics.slice(0, 5)) {
-      const item = doc.createElement('li');
-      item.textContent = d.message;
+    for (const d of state.diagnostics.slice(0, MAX_DIAGNOSTICS)) {
+      const item = el(doc, 'li', '', diagnosticText(language, d));
+      item.dataset.level = d.level;
       list.append(item);
     }
+    if (state.diagnostics.length > MAX_DIAGNOSTICS) list.append(el(doc, 'li', '', t(language, 'summary.moreDiagnostics', { count: state.diagnostics.length - MAX_DIAGNOSTICS })));
     bar.append(list);
   }
-  host.shadowRoot!.replaceChildren(style, bar);
+
+  const toggle = el(doc, 'button', 'summary-toggle', t(language, state.hidden ? 'summary.show' : 'summary.hide', { pageType }));
+  toggle.type = 'button';
+  toggle.addEventListener('click', () => state.onToggleHidden?.(!state.hidden));
+  bar.append(toggle);
+
+  shadow.replaceChildren(style, bar);
+  if (hadFocus) toggle.focus();
   return host;
 }

@@ -2,4 +2,24 @@
  * Messages of the popup and the in-page panels (details and charts on expand, page settings).
  * Merged into the one protocol map in protocol.ts.
  */
-export const popupProtocol = {} as const;
+import { z } from 'zod';
+import { platformSchema } from '../records';
+
+export const popupProtocol = {
+  /**
+   * Summary bar: hide (or show again) the row panels on one page type, without re-planning
+   * (settings/save re-plans everything; this only touches settings.hiddenPanels).
+   */
+  'panels/set-hidden': {
+    request: z.object({ pageType: z.string().min(1).max(80), hidden: z.boolean() }),
+    response: z.object({ hiddenPanels: z.array(z.string()) }),
+  },
+  /** Popup: the platforms and marketplaces that have listings, with counts (filter choices). */
+  'popup/facets': {
+    request: z.object({}),
+    response: z.object({
+      total: z.number().int(),
+      marketplaces: z.array(z.object({ platform: platformSchema, marketplace: z.string(), count: z.number().int() })),
+    }),
+  },
+} as const;

@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { marketplaceById } from '../locale/markets';
+import type { PanelData, RequestOf, ResponseOf } from '../messaging/protocol';
+import { PANEL_TAG } from './row-panels';
+import { languageFor, startSellerPage, type SellerPage } from './seller-page';
+import { renderSummaryBar, SUMMARY_TAG } from './summary-bar';
+import { testAdapter } from './test-adapter';
+
+const market = marketplaceById('amazon.com')!;
+const url = () => new URL('https://sellercentral.amazon.com/test');
+
+function panelFor(sku: string, available: number): PanelData {
+  return { sku, key: `amazon|amazon.com|${sku}`, available, daysOfCover: available / 2, stockoutDate: null, reorderDate: null, reorderQuantity: null, healthScore: 90, reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: 2 };
+}
+const ingest = async (request: RequestOf<'page/ingest'>): Promise<ResponseOf<'page/ingest'>> => ({
+  panels: request.rows.flatMap((r) => (r.kind === 'listing' ? [panelFor(r.sku, r.available ?? 0)] : [])),
+});
+function setRows(rows: [string, number][]) {
+  document.body.innerHTML = `<div id="grid">${rows.map(([sku, a]) => `<div class="row" data-sku="${sku}" data-available="${a}"></div>`).join('')}</div>`;
+}
+const bar = () => document.querySelector(SUMMARY_TAG)!.shadowRoot!;
+const barText = (id: string) => bar().querySelector(`[data-testid="${id}"]`)?.textContent;
+
+let page: SellerPage | undefined;
+afterEach(() => { page?.stop(); page = undefined; document.body.replaceChildren(); });
+
+describe('summary bar', () => {
+  it('counts SKUs at risk, says how fresh the data is and lists translated diagnostics', () => {
+    renderSummaryBar(document, {
+      skus: ['A', 'B', 'B', 'C'], panels: new Map([['A', panelFor('A', 10)], ['B', panelFor('B', 100)], ['C', panelFor('C', 0)]]),
+      diagnostics: [{ level: 'error', code: 'missing-column', message: 'Manage All Inventory: no "Available" column was found', params: { column: 'Available' } }, { level: 'warning', code: 'new-code', message: 'Something odd' }],
+      language: 'en', pageType: 'amazon/manage-inventory', hidden: false, updatedAt: new Date('2026-11-20T10:05:00'),
+    });
+    expect(barText('summary-rows')).toBe('3 SKUs on this page');
+    expect(barText('summary-at-risk')).toBe('2 at risk');
+    expect(barText('summary-updated')).toMatch(/^updated 10:05/);
+    expect([...bar().querySelectorAll('[data-testid="summary-diagnostics"] li')].map((li) => li.textContent)).toEqual([
+      'Column "Available" not found, so nothing was read from this page', 'Something odd',
+    ]);
+    expect(barText('summary-toggle')).toBe('Hide panels on Manage All Inventory');
+  });
+
+  it('in Chinese, and says when the background is not answering', () => {
+    renderSummaryBar(document, {
+      skus: ['A'], panels: new Map(), language: 'zh-CN', pageType: 'amazon/manage-inventory', hidden: false, offline: true,
+      diagnostics: [{ level: 'error', code: 'missing-column', message: 'x', params: { column: '可售' } }],
+    });
+    expect(barText('summary-rows')).toBe('本页 1 个 SKU');
+    expect(barText('summary-at-risk')).toBe('没有风险');
+    expect(barText('summary-updated')).toBe('正在计算');
+    expect(barText('summary-offline')).toBe('扩展后台无响应，数据可能不是最新的');
+    expect(bar().querySelector('li')!.textContent).toBe('未找到"可售"列，因此未读取本页内容');
+  });
+});
+
+describe('startSellerPage', () => {
+  const settings = (language: 'auto' | 'en' | 'zh-CN', hiddenPanels: string[] = []) => async () => ({ language, hiddenPanels });
+
+  it('follows the language setting, not the browser language', async () => {
+    expect(languageFor('auto', 'zh-TW')).toBe('zh-CN');
+    expect(languageFor('en', 'zh-CN')).toBe('en');
+    setRows([['A', 20]]);
+    page = await startSellerPage({ root: document, adapter: testAdapter, market, url, ingest, getSettings: settings('zh-CN'), setHidden: async () => [], browserLanguage: 'en-US' });
+    await page.reader.readNow();
+    const cover = document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('[data-testid="days-of-cover"]')!.textContent;
+    expect(cover).toBe('可售天数: 10 天');
+    expect(barText('summary-rows')).toBe('本页 1 个 SKU');
+  });
+
+  it('starts hidden on a hidden page type, and the bar control hides and shows the panels', async () => {
+    setRows([['A', 60], ['B', 4]]);
+    const calls: [string, boolean][] = [];
+    let stored = ['test/rows'];
+    page = await startSellerPage({
+      root: document, adapter: testAdapter, market, url, ingest, getSettings: settings('en', stored),
+      setHidden: async (type, hidden) => { calls.push([type, hidden]); stored = hidden ? [type] : []; return stored; },
+    });
+    await page.reader.readNow();
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(0);
+    expect(barText('summary-hidden')).toBe('Panels hidden on this page type');
+    (bar().querySelector('[data-testid="summary-toggle"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([['test/rows', false]]);
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(2);
+    expect(barText('summary-at-risk')).toBe('1 at risk');
+    (bar().querySelector('[data-testid="summary-toggle"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(0);
+    expect(page.hidden()).toBe(true);
+  });
+
+  it('picks up a language change when the settings are read again', async () => {
+    setRows([['A', 20]]);
+    let language: 'en' | 'zh-CN' = 'en';
+    page = await startSellerPage({ root: document, adapter: testAdapter, market, url, ingest, getSettings: async () => ({ language, hiddenPanels: [] }), setHidden: async () => [] });
+    await page.reader.readNow();
+    language = 'zh-CN';
+    await page.refreshSettings();
+    expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('[data-testid="days-of-cover"]')!.textContent).toBe('可售天数: 10 天');
+  });
+
+  it('falls back to the browser language when the settings cannot be read', async () => {
+    setRows([['A', 20]]);
+    const errors: unknown[] = [];
+    page = await startSellerPage({ root: document, adapter: testAdapter, market, url, ingest, getSettings: async () => { throw new Error('asleep'); }, setHidden: async () => [], browserLanguage: 'zh-CN', onError: (e) => errors.push(e) });
+    await page.reader.readNow();
+    expect(page.language()).toBe('zh-CN');
+    expect(errors).toHaveLength(1);
+  });
+});
