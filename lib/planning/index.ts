@@ -7,6 +7,8 @@ export { planFromObservations, demandByKey, seriesFromDemandDays, defaultPoolId,
 export { planListing, leadTimeFor, planningHorizon, forecastValues, type PlanInput, type PlanOptions } from './plan-listing';
 export {
   reconstructDemand,
+  orderCoverage,
+  type OrderSpan,
   poolDemand,
   demandDays,
   HOW_CENSORED,

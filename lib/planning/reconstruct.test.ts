@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dayNumber, isoDate } from './days';
 import { listingAt, orderAt } from './fixtures';
-import { demandDays, HOW_CENSORED, HOW_EXACT, HOW_INFERRED, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
+import { demandDays, HOW_CENSORED, HOW_EXACT, HOW_INFERRED, orderCoverage, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
 import type { ListingObservation } from '../records';
 
 const START = dayNumber('2024-01-01');
@@ -45,6 +45,35 @@ describe('orders (exact)', () => {
     // Orders cover 01-05..01-07 exactly (10 units); the other 14 units spread over 01-01..01-04.
     expect(Array.from(s.units)).toEqual([3.5, 3.5, 3.5, 3.5, 10, 0, 0]);
     expect(Array.from(s.how)).toEqual([1, 1, 1, 1, 2, 2, 2]);
+  });
+});
+
+describe('order views', () => {
+  it('a pending-only view is a floor, not a complete day (quiet days stay unknown)', () => {
+    const obs = [
+      orderAt('2024-03-01', 2, 'pending', { observedDate: '2024-03-03' }),
+      orderAt('2024-03-03', 1, 'unshipped', { observedDate: '2024-03-03' }),
+    ];
+    const days = demandDays(reconstructDemand(obs, { end: '2024-03-03' }));
+    expect(days).toEqual([
+      { date: '2024-03-01', units: 2, how: 'inferred' },
+      { date: '2024-03-02', units: null, how: 'censored' },
+      { date: '2024-03-03', units: 1, how: 'inferred' },
+    ]);
+  });
+  it("a complete view of the marketplace speaks for SKUs that had no order in it", () => {
+    const other = orderAt('2024-03-01', 5, 'shipped', { sku: 'OTHER', observedDate: '2024-03-03' });
+    const spans = orderCoverage([other]);
+    expect(spans).toEqual([{ platform: 'amazon', marketplace: 'amazon.com', from: '2024-03-01', to: '2024-03-03' }]);
+    const s = reconstructDemand([listingAt('2024-02-28', { available: 9 })], { end: '2024-03-03', orderCoverage: spans });
+    expect(demandDays(s).slice(-3)).toEqual(['2024-03-01', '2024-03-02', '2024-03-03'].map((date) => ({ date, units: 0, how: 'exact' })));
+  });
+  it('a pending floor is raised by coarser information, never lowered', () => {
+    const s = reconstructDemand(
+      [orderAt('2024-01-07', 1, 'pending', { observedDate: '2024-01-07' }), listingAt('2024-01-07', { unitsSold: [{ windowDays: 7, units: 28 }] })],
+      { end: '2024-01-07' },
+    );
+    expect(Array.from(s.units)).toEqual([4, 4, 4, 4, 4, 4, 4]);
   });
 });
 
@@ -116,6 +145,14 @@ describe('cumulative counts and stock deltas', () => {
     );
     // 50 - 80 + 50 - 4 = 16 sold over 4 days.
     expect(Array.from(s.units.slice(1))).toEqual([4, 4, 4, 4]);
+  });
+  it("treat the seller's count as a new baseline, not as sales", () => {
+    const s = reconstructDemand(
+      [listingAt('2024-01-01', { available: 50 }), listingAt('2024-01-03', { available: 40 }), listingAt('2024-01-05', { available: 30 })],
+      { end: '2024-01-05', calibrations: [{ listingKey: 'x', date: '2024-01-03', kind: 'count', units: 36 }] },
+    );
+    // 50 -> 40 over 2 days = 5/day; the count 36 (4 lost) starts a new baseline: 36 -> 30 over 2 days = 3/day.
+    expect(Array.from(s.units.slice(1))).toEqual([5, 5, 3, 3]);
   });
   it('skip an interval whose stock rose without a known receipt', () => {
     const s = reconstructDemand([listingAt('2024-01-01', { available: 5 }), listingAt('2024-01-03', { available: 40 })], {

@@ -18,8 +18,12 @@ export interface Calibration {
   listingKey: string;
   /** Day of the event (marketplace zone). */
   date: string;
-  /** receipt: units added (received shipment); removal: units taken out (removal order, damage write-off); correction: signed count fix (+ found, - lost). */
-  kind: 'receipt' | 'removal' | 'correction';
+  /**
+   * receipt: units added (received shipment); removal: units taken out (removal order,
+   * damage write-off); correction: signed fix (+ found, - lost); count: the seller counted
+   * `units` on hand that day (lib/store's calibrations), a new baseline for stock deltas.
+   */
+  kind: 'receipt' | 'removal' | 'correction' | 'count';
   units: number;
 }
 
@@ -42,6 +46,11 @@ export interface ReconstructOptions {
   /** At most this many days are kept (the most recent). */
   historyDays?: number;
   calibrations?: readonly Calibration[];
+  /**
+   * Days complete orders views covered for this listing's marketplace (see orderCoverage);
+   * default: computed from this listing's own order records.
+   */
+  orderCoverage?: readonly OrderSpan[];
 }
 
 /** Units sold in days [from, to] (inclusive indices into the series). */
@@ -83,24 +92,17 @@ export function reconstructDemand(observations: readonly Observation[], options:
   if (n === 0) return { startDay: endDay, units, how };
   const index = (iso: string) => dayNumber(iso) - firstDay;
 
-  // 1. Exact: order rows. An orders page read on day D that lists orders back to day F shows
-  //    every order of [F, D], so days in that span without an order sold zero.
+  // 1. Exact: order rows, on the days an orders view covered completely (orderCoverage).
+  //    Orders outside those days (a "pending only" tab) are only a floor for their day.
   const fixed = new Uint8Array(n);
   const latestOrder = new Map<string, OrderObservation>();
-  const coverage = new Map<string, [number, number]>();
   for (const o of orders) {
     const id = `${o.orderId}|${o.sku}`;
     const seen = latestOrder.get(id);
     if (!seen || seen.observedAt <= o.observedAt) latestOrder.set(id, o);
-    const batch = `${o.source}|${o.observedDate}`;
-    const span = coverage.get(batch);
-    const od = index(o.orderDate);
-    const seenOn = index(o.observedDate);
-    if (!span) coverage.set(batch, [od, seenOn]);
-    else span[0] = Math.min(span[0], od);
   }
-  for (const [from, to] of coverage.values()) {
-    for (let i = Math.max(0, from); i <= Math.min(n - 1, to); i++) {
+  for (const span of options.orderCoverage ?? orderCoverage(orders)) {
+    for (let i = Math.max(0, index(span.from)); i <= Math.min(n - 1, index(span.to)); i++) {
       if (!fixed[i]) {
         fixed[i] = 1;
         units[i] = 0;
@@ -108,11 +110,18 @@ export function reconstructDemand(observations: readonly Observation[], options:
       }
     }
   }
+  const floor = new Float64Array(n);
+  let hasFloor = false;
   for (const o of latestOrder.values()) {
     // Pending and unshipped orders are demand already placed; cancelled ones never were.
     if (o.status === 'cancelled') continue;
     const i = index(o.orderDate);
-    if (i >= 0 && i < n && fixed[i]) units[i]! += o.quantity;
+    if (i < 0 || i >= n) continue;
+    if (fixed[i]) units[i]! += o.quantity;
+    else {
+      floor[i]! += o.quantity;
+      hasFloor = true;
+    }
   }
 
   // 2. Censoring: a day whose reading shows no sellable stock, and every day between two
@@ -150,7 +159,46 @@ export function reconstructDemand(observations: readonly Observation[], options:
   for (const length of lengths) fillLayer(windowed.filter((c) => c.to - c.from === length), units, how, fixed, censored, work);
   fillLayer(cumulativeCounts(listings, index, n), units, how, fixed, censored, work);
   fillLayer(stockDeltaCounts(listings, calibrations, index, n), units, how, fixed, censored, work);
+  if (hasFloor) {
+    for (let i = 0; i < n; i++) {
+      if (floor[i]! > 0 && !(units[i]! >= floor[i]!)) {
+        units[i] = floor[i]!;
+        how[i] = HOW_INFERRED;
+      }
+    }
+  }
   return { startDay: firstDay, units, how };
+}
+
+/** Days an orders view showed completely, for one marketplace. */
+export interface OrderSpan {
+  platform: string;
+  marketplace: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Days covered by orders views. A view read on day D whose oldest order is from day F showed
+ * every order of F..D, so a day there without an order for a SKU sold zero of it. Only views
+ * that include a shipped or cancelled order count: a "pending"/"unshipped" tab (Amazon's
+ * default) hides shipped orders, and reading its quiet days as zero would invent a slump.
+ * Pass the spans of ALL order records of a marketplace to each of its listings: a SKU with
+ * no order in a complete view sold nothing then.
+ * @example orderCoverage([order('2026-02-20', 'shipped', seen '2026-03-01')]) // [{ from: '2026-02-20', to: '2026-03-01', ... }]
+ */
+export function orderCoverage(orders: readonly OrderObservation[]): OrderSpan[] {
+  const views = new Map<string, OrderSpan & { complete: boolean }>();
+  for (const o of orders) {
+    const id = `${o.platform}|${o.marketplace}|${o.source}|${o.observedDate}`;
+    let view = views.get(id);
+    if (!view) views.set(id, (view = { platform: o.platform, marketplace: o.marketplace, from: o.orderDate, to: o.observedDate, complete: false }));
+    if (o.orderDate < view.from) view.from = o.orderDate;
+    if (o.status === 'shipped' || o.status === 'cancelled') view.complete = true;
+  }
+  const out: OrderSpan[] = [];
+  for (const { complete, ...span } of views.values()) if (complete && span.from <= span.to) out.push(span);
+  return out;
 }
 
 /** "Units sold in the last w days" read on day d = units of days [d-w+1, d]; the latest reading per (w, d) wins. */
@@ -195,12 +243,21 @@ function stockDeltaCounts(
   index: (iso: string) => number,
   n: number,
 ): IntervalCount[] {
-  const out: IntervalCount[] = [];
-  let previous: { day: number; available: number; inbound: number | undefined } | undefined;
+  // Readings in time order; a seller's count is a reading that starts a new baseline (the gap
+  // to the reading before it is a correction, not sales).
+  const readings: { day: number; available: number; inbound: number | undefined; count: boolean }[] = [];
   for (const o of listings) {
-    if (o.available === undefined) continue;
-    const day = index(o.observedDate);
-    if (previous && day > previous.day && previous.day + 1 >= 0 && day < n) {
+    if (o.available !== undefined) readings.push({ day: index(o.observedDate), available: o.available, inbound: o.inbound, count: false });
+  }
+  for (const c of calibrations) {
+    if (c.kind === 'count') readings.push({ day: index(c.date), available: c.units, inbound: undefined, count: true });
+  }
+  readings.sort((a, b) => a.day - b.day || Number(a.count) - Number(b.count));
+  const out: IntervalCount[] = [];
+  let previous: (typeof readings)[number] | undefined;
+  for (const reading of readings) {
+    const { day } = reading;
+    if (previous && !reading.count && day > previous.day && previous.day + 1 >= 0 && day < n) {
       let received = 0;
       let netOther = 0;
       let sawReceipt = false;
@@ -211,15 +268,15 @@ function stockDeltaCounts(
           received += c.units;
           sawReceipt = true;
         } else if (c.kind === 'removal') netOther -= c.units;
-        else netOther += c.units;
+        else if (c.kind === 'correction') netOther += c.units;
       }
-      if (!sawReceipt && previous.inbound !== undefined && o.inbound !== undefined) {
-        received = Math.max(0, previous.inbound - o.inbound);
+      if (!sawReceipt && previous.inbound !== undefined && reading.inbound !== undefined) {
+        received = Math.max(0, previous.inbound - reading.inbound);
       }
-      const sold = previous.available - o.available + received + netOther;
+      const sold = previous.available - reading.available + received + netOther;
       if (sold >= 0) out.push({ from: previous.day + 1, to: day, units: sold });
     }
-    previous = { day, available: o.available, inbound: o.inbound };
+    previous = reading;
   }
   return out;
 }

@@ -99,6 +99,7 @@ const suite: BenchSuite = async () => {
 
   // Seller-wide forecasting context, fitted once per planning run on a sample (part of the timed work).
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const context = fitContext(contextSample(inputs).map((p) => ({ values: forecastValues(p.series).values, freq: 'D' as const, start: isoDate(p.series.startDay) })));
   const contextMs = performance.now() - started;
   const plans = new Array(SKUS);
@@ -110,6 +111,8 @@ const suite: BenchSuite = async () => {
     if ((i & 1023) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 
   // Reconstruction from what a seller sees: a weekly FBA inventory reading (t7/t30/t90, stock).
@@ -144,10 +147,10 @@ const suite: BenchSuite = async () => {
     {
       title: 'Plan speed: forecast + plan 10,000 SKUs x 730 days',
       environment: `Node ${process.versions.node}, one core`,
-      columns: ['SKUs', 'total ms', 'of which fitContext ms', 'us / SKU', 'heap before MB', 'peak heap MB', 'rss MB'],
-      rows: [[SKUS, Math.round(ms), Math.round(contextMs), perSkuUs.toFixed(0), mb(heapBefore), mb(peakHeap), mb(process.memoryUsage().rss)]],
+      columns: ['SKUs', 'wall ms', 'CPU ms (this process)', 'of which fitContext ms', 'us / SKU (wall)', 'heap before MB', 'peak heap MB', 'rss MB'],
+      rows: [[SKUS, Math.round(ms), Math.round(cpuMs), Math.round(contextMs), perSkuUs.toFixed(0), mb(heapBefore), mb(peakHeap), mb(process.memoryUsage().rss)]],
       notes: [
-        `${ms < 2000 ? 'MET   ' : 'MISSED'} < 2 s for 10,000 SKUs (forecast + every decision)`,
+        `${ms < 2000 ? 'MET   ' : 'MISSED'} < 2 s wall for 10,000 SKUs (forecast + every decision); CPU time ${cpuMs < 2000 ? 'meets' : 'misses'} it (CPU includes GC threads)`,
         `${peakHeap < 300 * 1048576 ? 'MET   ' : 'MISSED'} < 300 MB heap (includes the 10,000 x 730-day input series and all plans)`,
         `1-minute load average while measuring: ${loadavg()[0]!.toFixed(1)} (timings are inflated when other jobs share the cores)`,
         `checksum ${checksum} (sum of reorder quantities; changes when the forecaster or the decisions change)`,
