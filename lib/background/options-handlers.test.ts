@@ -80,3 +80,111 @@ describe('product/chart', () => {
   });
 });
 
+
+const OPTIONS_PAGE = { url: 'chrome-extension://bjljbmdnahhiinnjhfdpielpalkjldff/options.html' };
+
+describe('options messages', () => {
+  it('lists products with their listings and the rule that linked them; links and unlinks by hand', async () => {
+    const handlers = await setup();
+    await seed(handlers);
+    const ebay = { ...listing('MUG-1', { available: 12, fulfillment: 'SELLER' }), platform: 'ebay' as const, marketplace: 'ebay.com', source: 'ebay/active-listings' };
+    await handlers['page/ingest']({ url: 'https://www.ebay.com/sh/lst/active', adapterId: 'ebay/active-listings', rows: [ebay], diagnostics: [] }, { url: 'https://www.ebay.com/sh/lst/active' });
+    let { products, total } = await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE);
+    expect(total).toBe(2);
+    const mug = products.find((p) => p.listings.some((l) => l.sku === 'MUG-1'))!;
+    expect(mug.listings.map((l) => [l.key, l.linkRule])).toEqual([['amazon|amazon.com|MUG-1', 'none'], ['ebay|ebay.com|MUG-1', 'sku']]);
+    expect(mug.healthScore).not.toBeNull();
+    expect((await handlers['products/list']({ search: 'plate', offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(1);
+
+    await handlers['products/unlink']({ listingKey: 'ebay|ebay.com|MUG-1' }, OPTIONS_PAGE);
+    ({ products, total } = await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE));
+    expect(total).toBe(3);
+    const alone = products.find((p) => p.listings.some((l) => l.key === 'ebay|ebay.com|MUG-1'))!;
+    expect(alone.listings).toHaveLength(1);
+    expect(alone.listings[0]!.linkRule).toBe('manual');
+
+    await handlers['products/link']({ listingKey: 'ebay|ebay.com|MUG-1', productId: mug.id }, OPTIONS_PAGE);
+    ({ products, total } = await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE));
+    expect(total).toBe(2);
+    expect(products.find((p) => p.id === mug.id)!.listings.map((l) => l.linkRule)).toEqual(['none', 'manual']);
+  });
+
+  it('records a stock calibration with who, when and why, and it changes the plan', async () => {
+    const handlers = await setup();
+    await seed(handlers);
+    const key = 'amazon|amazon.com|PLATE-2';
+    const before = await handlers['product/chart']({ listingKey: key, historyDays: 30, horizonDays: 7 }, {});
+    await handlers['products/calibrate']({ listingKey: key, onHand: 5, reason: 'Shelf count', by: 'Ana' }, OPTIONS_PAGE);
+    const detail = await handlers['products/detail']({ productId: 'p:amazon|amazon.com|PLATE-2' }, OPTIONS_PAGE);
+    expect(detail.calibrations).toEqual([{ id: expect.any(Number), listingKey: key, onHand: 5, previous: 30, reason: 'Shelf count', by: 'Ana', at: NOW.toISOString() }]);
+    expect(before.available).toBe(30);
+  });
+
+  it('records returns awaiting inspection and resolves them', async () => {
+    const handlers = await setup();
+    await seed(handlers);
+    const key = 'amazon|amazon.com|MUG-1';
+    await handlers['returns/record']({ listingKey: key, units: 2, orderId: '111-1', reason: 'Box dented' }, OPTIONS_PAGE);
+    let detail = await handlers['products/detail']({ productId: 'p:amazon|amazon.com|MUG-1' }, OPTIONS_PAGE);
+    expect(detail.returns).toMatchObject([{ listingKey: key, units: 2, status: 'held', orderId: '111-1', reason: 'Box dented' }]);
+    await handlers['returns/resolve']({ id: detail.returns[0]!.id, status: 'disposed', by: 'Ana' }, OPTIONS_PAGE);
+    detail = await handlers['products/detail']({ productId: 'p:amazon|amazon.com|MUG-1' }, OPTIONS_PAGE);
+    expect(detail.returns[0]).toMatchObject({ status: 'disposed', resolvedBy: 'Ana', resolvedAt: NOW.toISOString() });
+  });
+
+  it('commits an import in batches, re-planning once at the last batch', async () => {
+    db = await openStore(`options-${Math.random()}`);
+    const replanned: (readonly string[] | undefined)[] = [];
+    const handlers = createHandlers({ db, now: () => NOW, replan: async (ids) => { replanned.push(ids); } });
+    const rows = [...orders('A', 1, 10), listing('A', { available: 9, source: 'report:amazon/fba-myi' })];
+    const first = await handlers['import/commit']({ importId: 'imp-1', batchIndex: 0, rows: rows.slice(0, 5), last: false }, OPTIONS_PAGE);
+    expect(first).toMatchObject({ received: 5, rejected: 0, replanned: false });
+    expect(replanned).toEqual([]);
+    const second = await handlers['import/commit']({ importId: 'imp-1', batchIndex: 1, rows: rows.slice(5), last: true }, OPTIONS_PAGE);
+    expect(second).toMatchObject({ received: 6, newListings: 1, replanned: true });
+    expect(replanned).toEqual([['p:amazon|amazon.com|A']]);
+    expect(await db.listings.count()).toBe(1);
+    // The worker slept between batches (import unknown at a later batch): everything is re-planned.
+    await handlers['import/commit']({ importId: 'imp-2', batchIndex: 3, rows: rows.slice(0, 1), last: true }, OPTIONS_PAGE);
+    expect(replanned.at(-1)).toBeUndefined();
+  });
+
+  it('refuses options messages from seller pages (content scripts)', async () => {
+    const handlers = await setup();
+    await expect(handlers['data/delete-all']({ confirm: 'delete-all' }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
+    await expect(handlers['data/backup']({}, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
+    await expect(handlers['import/commit']({ importId: 'x', batchIndex: 0, rows: [], last: true }, { url: SELLER_URL })).rejects.toThrow();
+  });
+
+  it('answers the merged report with stock per pool, plans and listings', async () => {
+    const handlers = await setup();
+    await seed(handlers);
+    const report = await handlers['export/merged']({}, OPTIONS_PAGE);
+    expect(report.products.map((p) => p.id)).toEqual(['p:amazon|amazon.com|MUG-1', 'p:amazon|amazon.com|PLATE-2']);
+    const mug = report.products[0]!;
+    expect(mug.pools).toEqual([{ poolId: 'fba:NA', stock: 200, plan: expect.objectContaining({ meanDaily: expect.any(Number) }) }]);
+    expect(mug.listings[0]).toMatchObject({ sku: 'MUG-1', available: 200, poolId: 'fba:NA' });
+    expect(mug.listings[0]!.plan!.meanDaily).toBeGreaterThan(2);
+  });
+
+  it('backs up, deletes all, restores the same data, and refuses a foreign file leaving data untouched', async () => {
+    const handlers = await setup();
+    await seed(handlers);
+    const { json, rows } = await handlers['data/backup']({}, OPTIONS_PAGE);
+    expect(rows).toBeGreaterThan(100);
+    const storage = await handlers['data/storage']({}, OPTIONS_PAGE);
+    expect(storage.tables.listings!.rows).toBe(2);
+    expect(storage.approxBytes).toBeGreaterThan(0);
+
+    await handlers['data/delete-all']({ confirm: 'delete-all' }, OPTIONS_PAGE);
+    expect((await handlers['data/storage']({}, OPTIONS_PAGE)).totalRows).toBe(0);
+
+    const restored = await handlers['data/restore']({ json }, OPTIONS_PAGE);
+    expect(restored.rows).toBe(rows);
+    expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(2);
+
+    await expect(handlers['data/restore']({ json: '{"hello":"world"}' }, OPTIONS_PAGE)).rejects.toThrow(/not a Stock Copilot backup/);
+    await expect(handlers['data/restore']({ json: json.slice(0, json.length / 2) }, OPTIONS_PAGE)).rejects.toThrow(/not valid JSON/);
+    expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(2);
+  });
+});

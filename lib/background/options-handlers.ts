@@ -3,6 +3,8 @@
  * the store's, the planner's and the forecaster's exports; the background owns the store.
  */
 import type { ChartSeries } from '../charts/series';
+import type { MergedPlan, MergedProduct, MergedReport } from '../export/merged-data';
+import type { ProductListing, ProductSummary } from '../messaging/protocol-options';
 import { forecastSeries, fitContext } from '../forecast/index';
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
@@ -12,19 +14,253 @@ import { demandDays, forecastValues, isoDate, poolDemand, reconstructDemand, typ
 import type { SkuPlan } from '../planning/types';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
-import { getListingsWithPlans, getPlans, loadPlanningInput, type ProductPlanningInput, type StoreDb } from '../store';
+import {
+  addCalibration, deleteAllData, exportBackup, getListingsWithPlans, getPlans, getProduct, groupPools, linkListing, listListings,
+  loadPlanningInput, mergeObservations, recordReturn, resolveReturn, restoreBackup, storageEstimate, unlinkListing,
+  type ListingRow, type ProductPlanningInput, type StoreDb,
+} from '../store';
 import type { OrderRow } from '../store/tables/orders';
 import type { BackgroundDeps } from './service';
 
 type OptionsHandlers = Pick<Handlers, keyof typeof optionsProtocol>;
 
+/**
+ * Options-page messages change or reveal all of the seller's data, so only extension pages
+ * may send them: a content script (sender URL on a seller site) is refused. Charts are the
+ * exception (the in-page panel asks for them) and do not go through this check.
+ * @example assertExtensionPage({ url: 'https://sellercentral.amazon.com/x' }) // throws
+ */
+export function assertExtensionPage(sender: { url?: string }): void {
+  if (sender.url !== undefined && /^https?:/i.test(sender.url)) throw new Error('This message is accepted only from the extension\'s own pages');
+}
+
 export function createOptionsHandlers(deps: BackgroundDeps): OptionsHandlers {
   const { db } = deps;
+  /** Products touched by each import in progress, re-planned together by its last batch. */
+  const imports = new Map<string, Set<string>>();
+  const changed = async (productIds: readonly string[] | undefined) => {
+    await deps.replan(productIds);
+    deps.afterChange?.();
+  };
+
   return {
     async 'product/chart'(request) {
       return productChart(db, request, deps.now());
     },
+
+    async 'products/list'({ search, offset, limit }, sender) {
+      assertExtensionPage(sender);
+      const products = await productSummaries(db);
+      const needle = search?.trim().toLowerCase();
+      const hits = needle
+        ? products.filter((p) => p.id.toLowerCase().includes(needle) || (p.name?.toLowerCase().includes(needle) ?? false) ||
+          p.listings.some((l) => l.sku.toLowerCase().includes(needle) || (l.title?.toLowerCase().includes(needle) ?? false)))
+        : products;
+      return { products: hits.slice(offset, offset + limit), total: hits.length };
+    },
+
+    async 'products/detail'({ productId }, sender) {
+      assertExtensionPage(sender);
+      const detail = await getProduct(db, productId, { recentObservations: 0, recentOrders: 0 });
+      if (!detail) throw new Error(`No product ${productId}`);
+      const [summary] = await summarise(db, [{ id: detail.product.id, name: detail.product.name, listings: detail.listings }]);
+      return {
+        product: summary!,
+        calibrations: detail.calibrations.map((c) => ({ id: c.id, listingKey: c.listingKey, onHand: c.onHand, previous: c.previous, reason: c.reason, by: c.by, at: c.at })),
+        returns: detail.returns
+          .filter((r): r is typeof r & { id: number } => r.id !== undefined)
+          .sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1))
+          .map((r) => ({ id: r.id, listingKey: r.listingKey, units: r.units, orderId: r.orderId, reason: r.reason, receivedAt: r.receivedAt, status: r.status, resolvedAt: r.resolvedAt, resolvedBy: r.resolvedBy })),
+      };
+    },
+
+    async 'products/link'({ listingKey, productId }, sender) {
+      assertExtensionPage(sender);
+      const [before] = await getListingsWithPlans(db, [listingKey]);
+      await linkListing(db, listingKey, productId, deps.now());
+      await changed([productId, ...(before ? [before.listing.productId] : [])]);
+      return { ok: true };
+    },
+
+    async 'products/unlink'({ listingKey }, sender) {
+      assertExtensionPage(sender);
+      const [before] = await getListingsWithPlans(db, [listingKey]);
+      const moved = await unlinkListing(db, listingKey, deps.now());
+      await changed([moved.productId, ...(before ? [before.listing.productId] : [])]);
+      return { ok: true };
+    },
+
+    async 'products/calibrate'(input, sender) {
+      assertExtensionPage(sender);
+      const row = await addCalibration(db, input, deps.now());
+      await changed([row.productId]);
+      return { ok: true };
+    },
+
+    async 'returns/record'(input, sender) {
+      assertExtensionPage(sender);
+      const row = await recordReturn(db, input, deps.now());
+      await changed([row.productId]);
+      return { ok: true };
+    },
+
+    async 'returns/resolve'({ id, status, by }, sender) {
+      assertExtensionPage(sender);
+      const row = await resolveReturn(db, id, status, by, deps.now());
+      await changed([row.productId]);
+      return { ok: true };
+    },
+
+    async 'import/commit'({ importId, batchIndex, rows, last }, sender) {
+      assertExtensionPage(sender);
+      // A worker that slept between batches lost the earlier batches' products: re-plan all then.
+      const lostEarlierBatches = batchIndex > 0 && !imports.has(importId);
+      const merged = await mergeObservations(db, rows, deps.now());
+      let touched = imports.get(importId);
+      if (!touched) imports.set(importId, (touched = new Set()));
+      for (const id of merged.productIds) touched.add(id);
+      if (last) {
+        imports.delete(importId);
+        await changed(lostEarlierBatches ? undefined : [...touched]);
+      }
+      return {
+        received: merged.counts.received,
+        stored: merged.counts.new + merged.counts.unchanged + merged.counts.stale,
+        rejected: merged.counts.rejected,
+        newListings: merged.counts.newListings,
+        replanned: last,
+      };
+    },
+
+    async 'export/merged'(_request, sender) {
+      assertExtensionPage(sender);
+      return mergedReport(db, deps.now());
+    },
+
+    async 'data/backup'(_request, sender) {
+      assertExtensionPage(sender);
+      const backup = await exportBackup(db, deps.now());
+      const rows = Object.values(backup.tables).reduce((s, t) => s + t.length, 0);
+      return { json: JSON.stringify(backup), rows };
+    },
+
+    async 'data/restore'({ json }, sender) {
+      assertExtensionPage(sender);
+      const tables = await restoreBackup(db, json);
+      await changed(undefined);
+      return { rows: Object.values(tables).reduce((s, n) => s + n, 0), tables };
+    },
+
+    async 'data/delete-all'(_request, sender) {
+      assertExtensionPage(sender);
+      await deleteAllData(db);
+      deps.afterChange?.();
+      return { ok: true };
+    },
+
+    async 'data/storage'(_request, sender) {
+      assertExtensionPage(sender);
+      return storageEstimate(db);
+    },
   };
+}
+
+/** Every product with its listings, in product id order. */
+async function productSummaries(db: StoreDb): Promise<ProductSummary[]> {
+  const listings = await listListings(db);
+  const byProduct = new Map<string, ListingRow[]>();
+  for (const l of listings) (byProduct.get(l.productId) ?? byProduct.set(l.productId, []).get(l.productId)!).push(l);
+  const products = await db.products.bulkGet([...byProduct.keys()]);
+  const entries = [...byProduct].map(([id, ls], i) => ({ id, name: products[i]?.name, listings: ls }));
+  entries.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return summarise(db, entries);
+}
+
+/** Products' listings with the plan figures the list shows. */
+async function summarise(db: StoreDb, products: { id: string; name?: string; listings: ListingRow[] }[]): Promise<ProductSummary[]> {
+  const planKeys = [...new Set(products.flatMap((p) => p.listings.flatMap((l) => (l.planKey ? [l.planKey] : []))))];
+  const plans = new Map((await getPlans(db, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+  return products.map((p) => {
+    const shown = [...new Set(p.listings.flatMap((l) => (l.planKey && plans.get(l.planKey) ? [plans.get(l.planKey)!] : [])))];
+    const covers = shown.map((x) => x.daysOfCover).filter((c): c is number => c !== null);
+    return {
+      id: p.id,
+      ...(p.name ? { name: p.name } : {}),
+      listings: [...p.listings].sort((a, b) => (a.key < b.key ? -1 : 1)).map(listingOf),
+      healthScore: shown.length ? Math.min(...shown.map((x) => x.healthScore)) : null,
+      daysOfCover: covers.length ? Math.min(...covers) : null,
+    };
+  });
+}
+
+function listingOf(l: ListingRow): ProductListing {
+  return {
+    key: l.key, platform: l.platform, marketplace: l.marketplace, sku: l.sku, ...(l.title ? { title: l.title } : {}),
+    linkRule: l.linkRule, available: l.available ?? null, poolId: l.poolId ?? null,
+  };
+}
+
+/**
+ * A plan reduced to what the merged report shows.
+ * @example mergedPlanOf(plan).clearance?.action // 'markdown'
+ */
+export function mergedPlanOf(plan: SkuPlan): MergedPlan {
+  const step = plan.clearance ? plan.clearance.steps[plan.clearance.recommendedStep] : undefined;
+  return {
+    meanDaily: plan.forecast.meanDaily,
+    daysOfCover: plan.daysOfCover,
+    stockoutDate: plan.stockoutDate,
+    reorderDate: plan.reorderDate,
+    reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,
+    healthScore: plan.healthScore,
+    healthReasons: plan.healthReasons.map((r) => ({ code: r.code, points: r.points, params: r.params })),
+    clearance: plan.clearance
+      ? {
+          action: plan.clearance.exit ? 'exit' : step && step.discountPct > 0 ? 'markdown' : 'hold',
+          discountPct: step?.discountPct ?? null,
+          excessUnits: plan.clearance.excessUnits,
+        }
+      : null,
+  };
+}
+
+/** Every product with stock per pool, the pool's plan, and each listing with its own plan. */
+export async function mergedReport(db: StoreDb, now: Date): Promise<MergedReport> {
+  const listings = await listListings(db);
+  const planKeys = new Set<string>();
+  for (const l of listings) {
+    planKeys.add(l.key);
+    if (l.planKey) planKeys.add(l.planKey);
+  }
+  const plans = new Map((await getPlans(db, [...planKeys])).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+  const byProduct = new Map<string, ListingRow[]>();
+  for (const l of listings) (byProduct.get(l.productId) ?? byProduct.set(l.productId, []).get(l.productId)!).push(l);
+  const ids = [...byProduct.keys()].sort();
+  const rows = await db.products.bulkGet(ids);
+  const products: MergedProduct[] = ids.map((id, i) => {
+    const members = byProduct.get(id)!.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const pools = groupPools(members).map(({ poolId, listingKeys }) => {
+      // The pooled plan when the listings share it, else the single listing's own plan.
+      const shown = members.find((m) => m.key === listingKeys[0])?.planKey;
+      const plan = (shown ? plans.get(shown) : undefined) ?? plans.get(listingKeys[0]!);
+      const stock = plan ? plan.available : members.find((m) => m.key === listingKeys[0])?.available ?? null;
+      return { poolId, stock, plan: plan ? mergedPlanOf(plan) : null };
+    });
+    const name = rows[i]?.name;
+    return {
+      id,
+      ...(name ? { name } : {}),
+      pools,
+      listings: members.map((l) => {
+        const own = plans.get(l.key);
+        return {
+          key: l.key, platform: l.platform, marketplace: l.marketplace, sku: l.sku, ...(l.title ? { title: l.title } : {}),
+          poolId: l.poolId ?? null, available: l.available ?? null, inbound: l.inbound ?? null, plan: own ? mergedPlanOf(own) : null,
+        };
+      }),
+    };
+  });
+  return { generatedAt: now.toISOString(), products };
 }
 
 /**

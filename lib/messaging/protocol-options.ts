@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { chartSeriesSchema } from '../charts/series';
+import { mergedReportSchema } from '../export/merged-data';
+import { isoDateTimeSchema, observationSchema, platformSchema, quantitySchema } from '../records';
 
 /** A listing key (platform|marketplace|sku) or product id, as the store writes them. */
 const storeKey = z.string().min(1).max(400);
@@ -21,6 +23,58 @@ export const productChartRequestSchema = z
   })
   .refine((r) => (r.listingKey === undefined) !== (r.productId === undefined), { message: 'Give either listingKey or productId' });
 
+/** Rows per `import/commit` message: large enough to be quick, small enough to keep each message and transaction short. */
+export const IMPORT_BATCH_ROWS = 5_000;
+
+const linkRuleSchema = z.enum(['none', 'sku', 'gtin', 'asin', 'manual']);
+
+export const productListingSchema = z.object({
+  key: z.string(),
+  platform: platformSchema,
+  marketplace: z.string(),
+  sku: z.string(),
+  title: z.string().optional(),
+  /** The rule that put the listing in its product: sku / gtin / asin automatically, manual by hand, none = founded it. */
+  linkRule: linkRuleSchema,
+  available: z.number().int().nullable(),
+  poolId: z.string().nullable(),
+});
+export type ProductListing = z.infer<typeof productListingSchema>;
+
+export const productSummarySchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  listings: z.array(productListingSchema),
+  /** Lowest health score of the product's plans (null = not planned yet). */
+  healthScore: z.number().int().nullable(),
+  daysOfCover: z.number().nullable(),
+});
+export type ProductSummary = z.infer<typeof productSummarySchema>;
+
+export const calibrationEntrySchema = z.object({
+  id: z.number().int().optional(),
+  listingKey: z.string(),
+  onHand: z.number().int(),
+  previous: z.number().int().nullable(),
+  reason: z.string(),
+  by: z.string(),
+  at: isoDateTimeSchema,
+});
+export const returnEntrySchema = z.object({
+  id: z.number().int(),
+  listingKey: z.string(),
+  units: z.number().int(),
+  orderId: z.string().optional(),
+  reason: z.string().optional(),
+  receivedAt: isoDateTimeSchema,
+  status: z.enum(['held', 'sellable', 'disposed']),
+  resolvedAt: isoDateTimeSchema.optional(),
+  resolvedBy: z.string().optional(),
+});
+
+const done = z.object({ ok: z.literal(true) });
+const person = z.string().trim().min(1).max(200);
+
 export const optionsProtocol = {
   /**
    * The series a product chart draws (lib/charts): reconstructed daily demand (censored days
@@ -30,5 +84,88 @@ export const optionsProtocol = {
   'product/chart': {
     request: productChartRequestSchema,
     response: chartSeriesSchema,
+  },
+
+  /** Products with their listings, in product id order; `search` matches SKU, title or product name. */
+  'products/list': {
+    request: z.object({ search: z.string().max(200).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }),
+    response: z.object({ products: z.array(productSummarySchema), total: z.number().int() }),
+  },
+  /** A product's stock calibration history (newest first) and returns. */
+  'products/detail': {
+    request: z.object({ productId: storeKey }),
+    response: z.object({ product: productSummarySchema, calibrations: z.array(calibrationEntrySchema), returns: z.array(returnEntrySchema) }),
+  },
+  /** Moves a listing into another product by hand (rule becomes 'manual'); re-plans both. */
+  'products/link': {
+    request: z.object({ listingKey: storeKey, productId: storeKey }),
+    response: done,
+  },
+  /** Takes a listing out of its product by hand; it stays apart on later readings. */
+  'products/unlink': {
+    request: z.object({ listingKey: storeKey }),
+    response: done,
+  },
+  /** The seller's count of on-hand stock for a listing (who, why); holds until the page shows stock again. */
+  'products/calibrate': {
+    request: z.object({ listingKey: storeKey, onHand: quantitySchema, reason: z.string().trim().min(1).max(500), by: person }),
+    response: done,
+  },
+  /** Returned units held apart, awaiting inspection. */
+  'returns/record': {
+    request: z.object({ listingKey: storeKey, units: quantitySchema.min(1), orderId: z.string().max(60).optional(), reason: z.string().max(500).optional() }),
+    response: done,
+  },
+  /** Inspected: back to sellable stock, or unsellable (disposed). */
+  'returns/resolve': {
+    request: z.object({ id: z.number().int().positive(), status: z.enum(['sellable', 'disposed']), by: person }),
+    response: done,
+  },
+
+  /**
+   * Stores one batch of confirmed report rows. Batches of one import share `importId`; the
+   * last one (`last: true`) re-plans every product the import touched.
+   */
+  'import/commit': {
+    request: z.object({
+      importId: z.string().min(1).max(80),
+      /** 0 for the first batch of an import. */
+      batchIndex: z.number().int().min(0),
+      rows: z.array(observationSchema).max(IMPORT_BATCH_ROWS),
+      last: z.boolean(),
+    }),
+    response: z.object({ received: z.number().int(), stored: z.number().int(), rejected: z.number().int(), newListings: z.number().int(), replanned: z.boolean() }),
+  },
+
+  /** Everything the merged report shows, language-neutral (reason codes, not text): lib/export builds CSV/XLSX/JSON. */
+  'export/merged': {
+    request: z.object({}),
+    response: mergedReportSchema,
+  },
+
+  /** The whole store as backup JSON text (lib/store exportBackup). */
+  'data/backup': {
+    request: z.object({}),
+    response: z.object({ json: z.string(), rows: z.number().int() }),
+  },
+  /** Replaces all data with a backup's after validating all of it; a damaged or foreign file changes nothing. */
+  'data/restore': {
+    request: z.object({ json: z.string().min(1) }),
+    response: z.object({ rows: z.number().int(), tables: z.record(z.string(), z.number().int()) }),
+  },
+  /** Deletes every row; the confirmation word guards against a stray call. */
+  'data/delete-all': {
+    request: z.object({ confirm: z.literal('delete-all') }),
+    response: done,
+  },
+  /** Rows per table and an approximate size. */
+  'data/storage': {
+    request: z.object({}),
+    response: z.object({
+      tables: z.record(z.string(), z.object({ rows: z.number().int(), approxBytes: z.number() })),
+      totalRows: z.number().int(),
+      approxBytes: z.number(),
+      browser: z.object({ usage: z.number().optional(), quota: z.number().optional() }).optional(),
+    }),
   },
 } as const;

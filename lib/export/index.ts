@@ -1,0 +1,8 @@
+/**
+ * Exports built in the page from data the background sends: CSV (UTF-8 with BOM), XLSX and JSON.
+ * @example const { header, rows } = mergedTable(report, 'en'); UTF8_BOM + toCsv(header, rows)
+ */
+export { UTF8_BOM, csvField, toCsv } from './csv';
+export { toXlsx, sheetXml, xmlEscape, columnName, type Sheet } from './xlsx';
+export { mergedRows, mergedTable, mergedJson, rollUpPlans, reasonText, clearanceText, MERGED_COLUMNS, type Cell, type Table, type MergedRow, type MergedColumn } from './merged';
+export { mergedReportSchema, type MergedReport, type MergedProduct, type MergedListing, type MergedPlan } from './merged-data';
