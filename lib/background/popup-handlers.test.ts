@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Observation } from '../records';
+import { openStore, type StoreDb } from '../store';
+import { facetsOfKeys, withHidden } from './popup-handlers';
+import { createReplanner } from './replan';
+import { createHandlers } from './service';
+
+const NOW = new Date('2026-11-20T18:00:00Z');
+const TODAY = '2026-11-20';
+
+let db: StoreDb | undefined;
+afterEach(async () => { db?.close(); db = undefined; });
+
+async function setup() {
+  db = await openStore(`test-${Math.random()}`);
+  const replanner = createReplanner(db, () => NOW);
+  return createHandlers({ db, now: () => NOW, replan: (ids) => replanner.replan(ids) });
+}
+
+function listing(platform: 'amazon' | 'walmart', marketplace: string, sku: string, available: number): Observation {
+  return { kind: 'listing', platform, marketplace, source: `${platform}/x`, observedAt: `${TODAY}T17:00:00.000Z`, observedDate: TODAY, sku, title: `Title ${sku}`, available, fulfillment: 'FBA' };
+}
+
+describe('popup handlers', () => {
+  it('hides and shows panels per page type without touching the other settings', async () => {
+    const handlers = await setup();
+    const before = (await handlers['settings/get']({}, {})).settings;
+    expect((await handlers['panels/set-hidden']({ pageType: 'amazon/orders', hidden: true }, {})).hiddenPanels).toEqual(['amazon/orders']);
+    expect((await handlers['panels/set-hidden']({ pageType: 'amazon/manage-inventory', hidden: true }, {})).hiddenPanels).toEqual(['amazon/manage-inventory', 'amazon/orders']);
+    expect((await handlers['panels/set-hidden']({ pageType: 'amazon/orders', hidden: false }, {})).hiddenPanels).toEqual(['amazon/manage-inventory']);
+    const after = (await handlers['settings/get']({}, {})).settings;
+    expect(after).toEqual({ ...before, hiddenPanels: ['amazon/manage-inventory'] });
+  });
+
+  it('lists the stored marketplaces with counts for the filters', async () => {
+    const handlers = await setup();
+    expect(await handlers['popup/facets']({}, {})).toEqual({ total: 0, marketplaces: [] });
+    await handlers['page/ingest']({ url: 'https://sellercentral.amazon.com/myinventory/inventory', adapterId: 'amazon/manage-inventory', rows: [listing('amazon', 'amazon.com', 'A', 3), listing('amazon', 'amazon.com', 'B', 30)], diagnostics: [] }, { url: 'https://sellercentral.amazon.com/myinventory/inventory' });
+    await handlers['page/ingest']({ url: 'https://sellercentral.amazon.de/myinventory/inventory', adapterId: 'amazon/manage-inventory', rows: [listing('amazon', 'amazon.de', 'A', 3)], diagnostics: [] }, { url: 'https://sellercentral.amazon.de/myinventory/inventory' });
+    expect(await handlers['popup/facets']({}, {})).toEqual({
+      total: 3,
+      marketplaces: [{ platform: 'amazon', marketplace: 'amazon.com', count: 2 }, { platform: 'amazon', marketplace: 'amazon.de', count: 1 }],
+    });
+    // The at-risk list the popup shows, filtered by marketplace and searched.
+    const de = await handlers['skus/at-risk']({ platform: 'amazon', marketplace: 'amazon.de', risk: 'all', limit: 50 }, {});
+    expect(de.items.map((i) => i.key)).toEqual(['amazon|amazon.de|A']);
+    const search = await handlers['skus/at-risk']({ risk: 'all', search: 'title b', limit: 50 }, {});
+    expect(search.items.map((i) => i.sku)).toEqual(['B']);
+  });
+
+  it('pure helpers: hidden list stays sorted and unique; facets group keys in platform order', () => {
+    expect(withHidden(['b', 'a'], 'a', true)).toEqual(['a', 'b']);
+    expect(withHidden(['a'], 'z', false)).toEqual(['a']);
+    expect(facetsOfKeys(['walmart|walmart.com|X', 'amazon|amazon.de|Y|with|bars', 'amazon|amazon.de|Z', 'bogus', 'other|m|s'])).toEqual([
+      { platform: 'amazon', marketplace: 'amazon.de', count: 2 }, { platform: 'walmart', marketplace: 'walmart.com', count: 1 },
+    ]);
+  });
+});
