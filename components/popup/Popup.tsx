@@ -1,0 +1,61 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { formatNumber } from '@/lib/i18n';
+import { rpc } from '../runtime';
+import { useI18n } from '../language';
+import { AtRiskList } from './AtRiskList';
+import { Diagnostics } from './Diagnostics';
+import { EmptyState } from './EmptyState';
+import { FilterBar } from './Filters';
+import { atRiskRequest, FULL_LIMIT, HEAD_LIMIT, NO_FILTERS, type Filters } from './model';
+import './popup.css';
+
+/**
+ * At-risk SKUs across every marketplace, most urgent first. The first rows are asked for
+ * alone (fast first paint), then the whole list (up to 20,000) for scrolling.
+ */
+export function Popup() {
+  const { t, language } = useI18n();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Typing stays responsive: the queries follow the search a render behind.
+  const query = useDeferredValue(filters);
+  const head = useQuery({
+    queryKey: ['skus/at-risk', query, HEAD_LIMIT],
+    queryFn: () => rpc('skus/at-risk', atRiskRequest(query, HEAD_LIMIT)),
+    placeholderData: keepPreviousData,
+  });
+  const full = useQuery({
+    queryKey: ['skus/at-risk', query, FULL_LIMIT],
+    queryFn: () => rpc('skus/at-risk', atRiskRequest(query, FULL_LIMIT)),
+    enabled: head.isSuccess && !head.isPlaceholderData && head.data.total > HEAD_LIMIT,
+    placeholderData: keepPreviousData,
+  });
+  const data = full.data && !full.isPlaceholderData ? full.data : head.data;
+  const filtered = query.platform !== '' || query.risk !== 'all' || query.search.trim() !== '';
+  const nothingStored = data !== undefined && data.total === 0 && !filtered;
+
+  return (
+    <main className="popup">
+      <header>
+        <h1>{t('popup.title')}</h1>
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup.openOptions')}
+        </button>
+      </header>
+      <Diagnostics />
+      {!nothingStored && <FilterBar filters={filters} onChange={setFilters} />}
+      {head.isPending && <p role="status">{t('popup.loading')}</p>}
+      {head.isError && <p role="alert">{t('popup.error', { message: head.error.message })}</p>}
+      {nothingStored && <EmptyState />}
+      {data && !nothingStored && (
+        <>
+          <p className="count" role="status" data-testid="at-risk-count">
+            {t('popup.count', { shown: formatNumber(language, data.items.length), total: formatNumber(language, data.total) })}
+          </p>
+          {data.items.length === 0 ? <p className="muted">{t('popup.noMatches')}</p> : <AtRiskList items={data.items} />}
+        </>
+      )}
+    </main>
+  );
+}
