@@ -1,0 +1,112 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../background/service';
+import { openStore, type StoreDb } from '../store';
+import { batches, commitRows, countByReport, readReportFile, type ReportFileLike } from './pipeline';
+
+const NOW = new Date('2026-11-20T18:00:00Z');
+let db: StoreDb | undefined;
+afterEach(() => { db?.close(); db = undefined; });
+
+/** A File-like over bytes, streamed in chunks of `chunk` bytes (what File.stream() does, smaller). */
+function fileOf(name: string, text: string, chunk = 64): ReportFileLike {
+  const bytes = new TextEncoder().encode(text);
+  return {
+    name,
+    size: bytes.byteLength,
+    stream: () => new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += chunk) controller.enqueue(bytes.subarray(i, i + chunk));
+        controller.close();
+      },
+    }),
+  };
+}
+
+const MYI = readFileSync('tests/fixtures/reports/amazon/fba-myi.us.tsv', 'utf8');
+const ORDERS = readFileSync('tests/fixtures/reports/amazon/orders.us.tsv', 'utf8');
+
+describe('report import pipeline', () => {
+  it('parses chunk by chunk with progress, yielding between chunks, and lists error lines', async () => {
+    const progress: number[] = [];
+    let yields = 0;
+    const preview = await readReportFile(fileOf('fba-myi.us.tsv', MYI, 50), { marketplace: 'amazon.com', now: NOW }, {
+      onProgress: (read, total) => progress.push(read / total),
+      yieldToUi: async () => { yields++; },
+    });
+    expect(preview.reportId).toBe('amazon/fba-myi');
+    expect(preview.counts.listing).toBe(5);
+    expect(yields).toBeGreaterThan(10);
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // BROKEN-ROW is on line 6 of the file: its problems name that line.
+    expect(preview.lineProblems.length).toBeGreaterThan(0);
+    expect(new Set(preview.lineProblems.map((d) => d.row))).toEqual(new Set([6]));
+  });
+
+  it('gives the same rows whatever the chunk size (multi-byte characters split across chunks)', async () => {
+    const zh = readFileSync('tests/fixtures/reports/amazon/fba-myi.zh.tsv', 'utf8');
+    const whole = await readReportFile(fileOf('a.tsv', zh, 1 << 20), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });
+    const tiny = await readReportFile(fileOf('a.tsv', zh, 7), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });
+    expect(tiny.rows).toEqual(whole.rows);
+    expect(whole.rows.length).toBeGreaterThan(0);
+  });
+
+  it('counts rows per report type across files', async () => {
+    const opts = { marketplace: 'amazon.com', now: NOW };
+    const hooks = { yieldToUi: async () => {} };
+    const previews = [
+      await readReportFile(fileOf('myi.tsv', MYI), opts, hooks),
+      await readReportFile(fileOf('orders.tsv', ORDERS), opts, hooks),
+      await readReportFile(fileOf('junk.txt', 'hello\nworld\n'), opts, hooks),
+    ];
+    const counts = countByReport(previews);
+    expect(counts.map((c) => c.reportId)).toEqual(['amazon/fba-myi', 'amazon/orders', undefined]);
+    expect(counts[0]).toMatchObject({ files: 1, listing: 5, order: 0, linesWithProblems: 1 });
+    expect(counts[1]!.order).toBeGreaterThan(0);
+    expect(counts[2]).toMatchObject({ listing: 0, order: 0 });
+    expect([...previews[2]!.lineProblems, ...previews[2]!.fileProblems].map((d) => d.code)).toContain('unknown-report');
+  });
+
+  it('stores nothing until committed, then commits in batches and the listings appear', async () => {
+    db = await openStore(`import-${Math.random()}`);
+    const replans: unknown[] = [];
+    const handlers = createHandlers({ db, now: () => NOW, replan: async (ids) => { replans.push(ids); } });
+    const preview = await readReportFile(fileOf('myi.tsv', MYI), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });
+    expect(await db.observations.count()).toBe(0);
+    expect(await db.listings.count()).toBe(0);
+
+    const sent: { batchIndex: number; rows: number; last: boolean }[] = [];
+    const progress: number[] = [];
+    const totals = await commitRows(preview.rows, async (batch) => {
+      sent.push({ batchIndex: batch.batchIndex, rows: batch.rows.length, last: batch.last });
+      return handlers['import/commit'](batch, {});
+    }, { batchSize: 2, onProgress: (done) => progress.push(done) });
+    expect(sent).toEqual([{ batchIndex: 0, rows: 2, last: false }, { batchIndex: 1, rows: 2, last: false }, { batchIndex: 2, rows: 1, last: true }]);
+    expect(progress).toEqual([2, 4, 5]);
+    expect(totals).toMatchObject({ received: 5, rejected: 0, newListings: 5 });
+    expect(await db.listings.count()).toBe(5);
+    expect(replans).toHaveLength(1);
+  });
+
+  it('reads a 100,000-row file in many short steps', async () => {
+    const header = 'sku\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\n';
+    const body = Array.from({ length: 100_000 }, (_, i) => `SKU-${i}\t${i % 50}\t\n`).join('');
+    let yields = 0;
+    let longest = 0;
+    let last = performance.now();
+    const preview = await readReportFile(fileOf('big.tsv', header + body, 64 * 1024), { marketplace: 'amazon.com', now: NOW }, {
+      yieldToUi: async () => { yields++; const t = performance.now(); longest = Math.max(longest, t - last); last = t; },
+    });
+    expect(preview.counts.listing).toBe(100_000);
+    expect(yields).toBeGreaterThan(20);
+    // Each step parses one 64 KiB chunk: far below a frame budget's worth of blocking on any machine that runs the tests.
+    expect(longest).toBeLessThan(1000);
+  });
+
+  it('splits rows into batches', () => {
+    expect([...batches([1, 2, 3, 4, 5], 2)]).toEqual([[1, 2], [3, 4], [5]]);
+    expect([...batches([], 2)]).toEqual([]);
+  });
+});
