@@ -42,7 +42,15 @@ export interface PlanInput {
   startDay: number | null;
   ended: boolean;
   /** Shared-pool facts when several listings draw on one stock (null for a single listing). */
-  pool: { stock: number; listed: number; checkListed: boolean; allocation: Record<string, number> } | null;
+  pool: {
+    stock: number;
+    listed: number;
+    checkListed: boolean;
+    allocation: Record<string, number>;
+    /** For a member listing: the pool plan's key and cover (the pool may run dry first). */
+    planKey?: string;
+    daysOfCover?: number | null;
+  } | null;
 }
 
 /**
@@ -136,7 +144,11 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const policy = stagePolicy(stage, settings.lifecycle);
 
   // Cover and stockout on sellable stock (inbound may be late; it counts for reordering).
-  const cover = daysOfCover(input.available, meanCum);
+  // A listing sharing a pool runs out when the pool does, if that comes first.
+  const ownCover = daysOfCover(input.available, meanCum);
+  const poolCover = input.pool?.planKey !== undefined ? input.pool.daysOfCover ?? null : null;
+  const cover = poolCover !== null && (ownCover === null || poolCover < ownCover) ? poolCover : ownCover;
+  const reorderHere = policy.reorder && input.pool?.planKey === undefined;
   const stockout = stockoutDay(asOfDay, cover);
 
   // Reorder.
@@ -150,7 +162,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
     targetCoverDays: coverDays,
     safetyFactor: policy.safetyFactor,
   });
-  let rawQuantity = policy.reorder ? reorder.rawQuantity : 0;
+  let rawQuantity = reorderHere ? reorder.rawQuantity : 0;
   if (rawQuantity > 0 && settings.eoq.enabled && input.priceMinor !== null) {
     const unitCost = settings.unitCostMinorBySku[input.sku] ?? input.priceMinor * (1 - settings.defaultMarginPct / 100);
     const eoq = economicOrderQuantity(meanDaily * 365, settings.eoq.orderCostMinor, unitCost * settings.eoq.holdingRatePerYear);
@@ -162,7 +174,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   // year away is not a plan yet.
   const overdue = reorder.daysUntilReorder !== null && reorder.daysUntilReorder < 0;
   const reorderDay =
-    policy.reorder && reorder.daysUntilReorder !== null && roundedQuantity > 0 && reorder.daysUntilReorder <= MAX_REORDER_AHEAD_DAYS
+    reorderHere && reorder.daysUntilReorder !== null && roundedQuantity > 0 && reorder.daysUntilReorder <= MAX_REORDER_AHEAD_DAYS
       ? asOfDay + Math.max(0, Math.floor(reorder.daysUntilReorder))
       : null;
   const reorderQuantity = reorderDay === null ? 0 : roundedQuantity;
@@ -280,6 +292,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
     platform: input.platform,
     marketplace: input.marketplace,
     listingKeys: input.listingKeys,
+    ...(input.pool?.planKey !== undefined ? { poolKey: input.pool.planKey } : {}),
     asOf: isoDate(asOfDay),
     available: Math.max(0, Math.round(input.available)),
     inbound: Math.max(0, Math.round(input.inbound)),

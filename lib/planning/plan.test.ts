@@ -33,6 +33,18 @@ describe('planFromObservations on the example file', () => {
     expect(pool.oversell.listedAbovePool).toBeGreaterThan(0);
     expect(Object.values(pool.oversell.allocation).reduce((a, b) => a + b, 0)).toBe(pool.available);
   });
+  it('lets the pool carry the reorder, and caps member cover at the pool cover', () => {
+    const pool = byKey.get('pool:LAMP-2@own:main')!;
+    for (const key of pool.listingKeys) {
+      const member = byKey.get(key)!;
+      expect(member.poolKey).toBe(pool.key);
+      expect(member.reorderQuantity).toBe(0);
+      expect(member.reorderDate).toBeNull();
+      expect(member.daysOfCover!).toBeLessThanOrEqual(pool.daysOfCover!);
+    }
+    expect(pool.reorderQuantity).toBeGreaterThan(0);
+    expect(byKey.get('amazon|amazon.com|MUG-1')!.poolKey).toBeUndefined();
+  });
   it('sends the slow aged FBA SKU to clearance and the sold-out one to reorder', () => {
     const scarf = byKey.get('amazon|amazon.de|SCARF-3')!;
     expect(scarf.clearance).not.toBeNull();
@@ -66,6 +78,7 @@ describe('pools and time zones', () => {
     expect(pool.key).toBe('pool:SKU-1@fba:EU');
     expect(pool.available).toBe(80);
     expect(pool.oversell.listedAbovePool).toBe(0);
+    expect(plans.filter((p) => p.scope === 'listing').every((p) => p.poolKey === pool.key)).toBe(true);
     const split = planFromObservations([de, fr], defaultSettings(), NOW, { poolOf: { 'amazon|amazon.fr|SKU-1': 'fba:FR-only' } });
     expect(split.filter((p) => p.scope === 'pool')).toEqual([]);
   });

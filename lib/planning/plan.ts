@@ -219,43 +219,8 @@ export function planFromObservations(
   }
 
   const context = extras.forecastContext ?? fitContext(contextSample(facts.map((f) => f.series)).map(seriesInput));
-  const plans: SkuPlan[] = [];
-  const listingPlans: SkuPlan[] = [];
-  for (const f of facts) {
-    const groupId = groupOf.get(f.key)!;
-    const poolId = groups.get(groupId)!.poolId;
-    const plan = planListing(
-      {
-        key: f.key,
-        scope: 'listing',
-        sku: f.sku,
-        platform: f.platform,
-        marketplace: f.marketplace,
-        listingKeys: [f.key],
-        series: f.series,
-        asOfDay: f.asOfDay,
-        destination: destinationOfPool(poolId),
-        available: f.available,
-        inbound: f.inbound,
-        reserved: f.reserved,
-        unfulfillable: f.unfulfillable,
-        pendingUnits: f.pendingUnits,
-        priceMinor: f.priceMinor,
-        currency: f.currency,
-        ageBuckets: f.ageBuckets,
-        startDay: f.startDay,
-        ended: f.ended,
-        pool: poolFacts.get(groupId) ?? null,
-      },
-      settings,
-      now,
-      { forecastContext: context },
-    );
-    plans.push(plan);
-    listingPlans.push(plan);
-  }
-
   const poolPlans: SkuPlan[] = [];
+  const poolPlanOf = new Map<string, SkuPlan>();
   for (const [id, g] of groups) {
     const pool = poolFacts.get(id);
     if (!pool) continue;
@@ -291,13 +256,54 @@ export function planFromObservations(
       now,
       { forecastContext: context },
     );
-    plans.push(plan);
     poolPlans.push(plan);
+    poolPlanOf.set(id, plan);
+  }
+
+  // Member listings see the pool's plan: its cover caps theirs, and it carries the reorder.
+  const memberPool = (groupId: string): PlanInput['pool'] => {
+    const pool = poolFacts.get(groupId);
+    const poolPlan = poolPlanOf.get(groupId);
+    if (!pool || !poolPlan) return null;
+    return { ...pool, planKey: poolPlan.key, daysOfCover: poolPlan.daysOfCover };
+  };
+  const listingPlans: SkuPlan[] = [];
+  for (const f of facts) {
+    const groupId = groupOf.get(f.key)!;
+    const poolId = groups.get(groupId)!.poolId;
+    const plan = planListing(
+      {
+        key: f.key,
+        scope: 'listing',
+        sku: f.sku,
+        platform: f.platform,
+        marketplace: f.marketplace,
+        listingKeys: [f.key],
+        series: f.series,
+        asOfDay: f.asOfDay,
+        destination: destinationOfPool(poolId),
+        available: f.available,
+        inbound: f.inbound,
+        reserved: f.reserved,
+        unfulfillable: f.unfulfillable,
+        pendingUnits: f.pendingUnits,
+        priceMinor: f.priceMinor,
+        currency: f.currency,
+        ageBuckets: f.ageBuckets,
+        startDay: f.startDay,
+        ended: f.ended,
+        pool: memberPool(groupId),
+      },
+      settings,
+      now,
+      { forecastContext: context },
+    );
+    listingPlans.push(plan);
   }
 
   assignAbc(listingPlans, facts, extras.abcBy ?? 'revenue');
   assignAbc(poolPlans, facts, extras.abcBy ?? 'revenue');
-  return plans;
+  return [...listingPlans, ...poolPlans];
 }
 
 /**
@@ -407,12 +413,12 @@ function sumKnownTail(units: Float64Array, days: number): number {
 }
 
 /** Series the seller-wide forecasting context is fitted on. */
-const CONTEXT_SAMPLE = 500;
+const CONTEXT_SAMPLE = 300;
 
 /**
  * An evenly spaced, deterministic sample: seller-wide shapes (weekday profile, dispersion) are
  * stable well before 10,000 SKUs, and fitting on all of them costs more than planning them.
- * @example contextSample(series).length <= 500 // true
+ * @example contextSample(series).length <= 300 // true
  */
 export function contextSample<T>(all: readonly T[], size = CONTEXT_SAMPLE): T[] {
   if (all.length <= size) return [...all];

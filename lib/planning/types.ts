@@ -198,6 +198,12 @@ export const skuPlanSchema = z.object({
   marketplace: z.string().nullable(),
   /** Listings included (one for a listing plan, several for a pool). */
   listingKeys: z.array(z.string()),
+  /**
+   * For a listing that shares its stock pool with other listings: the pool plan's key. The
+   * pool plan carries the reorder (one purchase order for the physical product, not one per
+   * channel), so this listing's reorderDate is null and reorderQuantity 0.
+   */
+  poolKey: z.string().optional(),
   /** The day the plan is for (today in the marketplace's zone). */
   asOf: isoDateSchema,
   /** Stock used: sellable units now, inbound units, pending order units not yet deducted. */
