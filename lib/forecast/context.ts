@@ -175,6 +175,8 @@ function pooledDispersion(series: readonly SeriesInput[], freq: Freq, ctx: Forec
   return own[Math.floor(own.length / 2)]!;
 }
 
+/** Holdout windows (counted back from the end of each history) the quantiles are calibrated on. */
+const CALIBRATION_WINDOWS = 4;
 const DISPERSION_SCALES = [0.5, 0.75, 1, 1.5, 2, 3];
 /** Holdout cases per volume bucket: fewer buckets when there are fewer cases. */
 const CASES_PER_BUCKET = 150;
@@ -201,7 +203,7 @@ function calibrateSpread(series: readonly SeriesInput[], freq: Freq, ctx: Foreca
     const s = series[i]!;
     const { y } = cleanValues(s.values);
     const { weekdayOf0, startDay } = startWeekday(s.start, freq);
-    for (let back = 1; back <= 2; back++) {
+    for (let back = 1; back <= CALIBRATION_WINDOWS; back++) {
       const origin = y.length - back * window;
       if (origin < 2 * window + 8) continue;
       const history = y.subarray(0, origin);

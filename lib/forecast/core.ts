@@ -5,7 +5,7 @@
  */
 import { christmasIndices, epochDay, isClosedOnChristmas, weekdayOfEpochDay } from './calendar.ts';
 import { cumulativeQuantiles, type SpreadParams } from './distribution.ts';
-import { blendedMovingAverageAt, crostonAt, dampedSum, dampedTrendAt, MODEL_SETTINGS, sesAt, tsbAt } from './models.ts';
+import { blendedMovingAverageAt, crostonAt, dampedTrendAt, MODEL_SETTINGS, sesAt, tsbAt } from './models.ts';
 import { weekdayProfile, yearlyFactors, type YearlySettings } from './seasonality.ts';
 import type { ForecastContext, Freq, SpreadCalibration } from './types.ts';
 
@@ -90,11 +90,6 @@ export interface CoreForecast {
   spread: SpreadParams;
 }
 
-/** One candidate's fitted state at every origin (last entry = the real forecast origin). */
-interface Fitted {
-  level: Float64Array;
-  slope: Float64Array;
-}
 
 /**
  * Forecast one cleaned series `horizon` periods ahead.
@@ -127,12 +122,13 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   const evalCount = origins.length;
   origins.push(n);
 
-  const fits = new Map<string, Fitted>();
   const levels = levelSettings(settings, ctx);
-  fitAll(fitY, origins, levels, null, 0, '', fits);
-  if (deseasonalised && profile && weekdayOf0 !== null) {
+  const candidates: Candidate[] = [];
+  const seasonal = deseasonalised !== null && profile !== null && weekdayOf0 !== null;
+  fitAll(fitY, origins, levels, null, 0, false, candidates, fitY, seasonal);
+  if (seasonal) {
     // The weekday MA is a ratio estimator on the raw history (see blendedMovingAverageAt).
-    fitAll(deseasonalised, origins, levels, profile, weekdayOf0, '+dow', fits, fitY);
+    fitAll(deseasonalised, origins, levels, profile, weekdayOf0, true, candidates, fitY);
   }
 
   // Yearly factors per origin, when at least a year plus a reference window of history exists.
@@ -146,44 +142,45 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
       yearlyFactors(base, origin, length, settings.yearly, out);
       return out;
     });
+    const count = candidates.length;
+    for (let c = 0; c < count; c++) {
+      const base = candidates[c]!;
+      if (base.name.startsWith('ma') || base.name.startsWith('blend')) candidates.push({ ...base, name: base.name + '+year', yearly: true });
+    }
   }
 
-  // Holdout scores.
+  // Holdout scores (sum of squared errors over the evaluation windows).
   const defaultName = typeof ctx.defaultModel === 'string' && ctx.defaultModel ? ctx.defaultModel : DEFAULTS.defaultModel;
-  let bestName = '';
-  let bestScore = Infinity;
-  let defaultScore = Infinity;
-  const names: string[] = [];
-  for (const key of fits.keys()) {
-    names.push(key);
-    if (yearly && (key.startsWith('ma') || key.startsWith('blend'))) names.push(key + '+year');
-  }
-  let chosen = names.includes(defaultName) ? defaultName : deseasonalised ? 'ma+dow' : 'ma';
+  const fallbackName = seasonal ? 'ma+dow' : 'ma';
+  let chosen = candidates.find((c) => c.name === defaultName) ?? candidates.find((c) => c.name === fallbackName)!;
   if (evalCount > 0) {
-    for (const name of names) {
-      const score = holdoutError(name, fits, origins, evalCount, window, fitY, profile, weekdayOf0, yearly);
+    const stats = windowStats(fitY, origins, evalCount, window, seasonal ? profile : null, weekdayOf0 ?? 0);
+    let best: Candidate | null = null;
+    let bestScore = Infinity;
+    let defaultScore = Infinity;
+    for (const candidate of candidates) {
+      const score = holdoutError(candidate, stats, origins, evalCount, window, fitY, profile, weekdayOf0, yearly);
       if (score < bestScore) {
         bestScore = score;
-        bestName = name;
+        best = candidate;
       }
-      if (name === chosen) defaultScore = score;
+      if (candidate === chosen) defaultScore = score;
     }
-    if (bestName && bestScore < defaultScore * (1 - DEFAULTS.selectionMargin)) chosen = bestName;
+    if (best && bestScore < defaultScore * (1 - DEFAULTS.selectionMargin)) chosen = best;
   }
 
   // Final forecast from the last origin.
   const k = origins.length - 1;
-  fillForecast(chosen, fits, k, n, horizon, profile, weekdayOf0, yearly?.[k] ?? null, mean);
+  fillForecast(chosen, k, n, horizon, profile, weekdayOf0, yearly?.[k] ?? null, mean);
   if (closedChristmas) {
     for (const i of christmasIndices(series.startDay + n, horizon)) mean[i] = 0;
   }
 
   const dispersion = estimateDispersion(fitY, profile, weekdayOf0, positiveOr(ctx.dispersion, DEFAULTS.dispersion), DEFAULTS.dispersionShrinkPeriods);
-  const base = fits.get(chosen.endsWith('+year') ? chosen.slice(0, -5) : chosen);
-  const level = base ? base.level[k]! : 0;
+  const level = chosen.level[k]!;
   const bucket = spreadBucket(ctx.spreadCalibration, level);
-  if (!bucket) return { model: chosen, level, mean, spread: { ...spreadBase, dispersion } };
-  return { model: chosen, level, mean, spread: { ...spreadBase, levelDrift: bucket.levelDrift, dispersion: Math.max(1, dispersion * bucket.dispersionScale) } };
+  if (!bucket) return { model: chosen.name, level, mean, spread: { ...spreadBase, dispersion } };
+  return { model: chosen.name, level, mean, spread: { ...spreadBase, levelDrift: bucket.levelDrift, dispersion: Math.max(1, dispersion * bucket.dispersionScale) } };
 }
 
 /** Windows of the blended moving average, as multiples of the frequency's MA window (7/14/28/56 days). */
@@ -268,40 +265,61 @@ export function windowForecasts(series: CleanSeries, horizon: number, ctx: Forec
   });
 }
 
+/** One candidate model: its flat level (and slope for trend models) at every origin. */
+interface Candidate {
+  name: string;
+  level: Float64Array;
+  slope: Float64Array | null;
+  /** Multiply by the weekday profile. */
+  seasonal: boolean;
+  /** Multiply by the same-time-last-year factors. */
+  yearly: boolean;
+}
+
 function fitAll(
   z: Float64Array,
   origins: number[],
   level: { windows: number[]; weights: number[] },
   profile: Float64Array | null,
   weekdayOf0: number,
-  suffix: string,
-  fits: Map<string, Fitted>,
+  seasonal: boolean,
+  out: Candidate[],
   raw: Float64Array = z,
+  trendOnly = false,
 ): void {
   const m = origins.length;
-  const make = (): Fitted => ({ level: new Float64Array(m), slope: new Float64Array(m) });
-  const ma = make();
-  blendedMovingAverageAt(raw, profile, weekdayOf0, level.windows, level.weights, origins, ma.level);
-  const ses = make();
-  sesAt(z, 0.1, origins, ses.level);
-  const croston = make();
-  crostonAt(z, MODEL_SETTINGS.crostonAlpha, 1, origins, croston.level);
-  const sba = make();
-  for (let k = 0; k < m; k++) sba.level[k] = croston.level[k]! * (1 - MODEL_SETTINGS.crostonAlpha / 2);
-  const tsb = make();
-  tsbAt(z, MODEL_SETTINGS.tsbDemandAlpha, MODEL_SETTINGS.tsbProbabilityBeta, origins, tsb.level);
-  const damped = make();
-  dampedTrendAt(z, MODEL_SETTINGS.dampedAlpha, MODEL_SETTINGS.dampedBeta, MODEL_SETTINGS.dampedPhi, origins, damped.level, damped.slope);
-  const blend = make();
-  for (let k = 0; k < m; k++) blend.level[k] = (ma.level[k]! + ses.level[k]! + tsb.level[k]!) / 3;
-  const all: Record<BaseModel, Fitted> = { ma, ses, croston, sba, tsb, damped, blend };
-  for (const name of BASE_MODELS) fits.set(name + suffix, all[name]);
+  const suffix = seasonal ? '+dow' : '';
+  const add = (name: BaseModel, slope = false): Float64Array => {
+    const levels = new Float64Array(m);
+    out.push({ name: name + suffix, level: levels, slope: slope ? new Float64Array(m) : null, seasonal, yearly: false });
+    return levels;
+  };
+  const ma = add('ma');
+  blendedMovingAverageAt(raw, profile, weekdayOf0, level.windows, level.weights, origins, ma);
+  if (trendOnly) {
+    // With a weekday shape, the flat models are fitted on the de-seasonalised history only; a
+    // trend fitted on the raw one is still a candidate (it is picked for some launches).
+    const damped = add('damped', true);
+    dampedTrendAt(z, MODEL_SETTINGS.dampedAlpha, MODEL_SETTINGS.dampedBeta, MODEL_SETTINGS.dampedPhi, origins, damped, out[out.length - 1]!.slope!);
+    return;
+  }
+  const ses = add('ses');
+  sesAt(z, 0.1, origins, ses);
+  const croston = add('croston');
+  crostonAt(z, MODEL_SETTINGS.crostonAlpha, 1, origins, croston);
+  const sba = add('sba');
+  for (let k = 0; k < m; k++) sba[k] = croston[k]! * (1 - MODEL_SETTINGS.crostonAlpha / 2);
+  const tsb = add('tsb');
+  tsbAt(z, MODEL_SETTINGS.tsbDemandAlpha, MODEL_SETTINGS.tsbProbabilityBeta, origins, tsb);
+  const damped = add('damped', true);
+  dampedTrendAt(z, MODEL_SETTINGS.dampedAlpha, MODEL_SETTINGS.dampedBeta, MODEL_SETTINGS.dampedPhi, origins, damped, out[out.length - 1]!.slope!);
+  const blend = add('blend');
+  for (let k = 0; k < m; k++) blend[k] = (ma[k]! + ses[k]! + tsb[k]!) / 3;
 }
 
-/** Forecast of candidate `name` from origin index k into out[0..length). */
+/** Forecast of `candidate` from origin index k into out[0..length). */
 function fillForecast(
-  name: string,
-  fits: Map<string, Fitted>,
+  candidate: Candidate,
   k: number,
   origin: number,
   length: number,
@@ -310,29 +328,83 @@ function fillForecast(
   yearly: Float64Array | null,
   out: Float64Array,
 ): void {
-  const useYear = name.endsWith('+year');
-  const base = useYear ? name.slice(0, -5) : name;
-  const fit = fits.get(base)!;
-  const level = fit.level[k]!;
-  const slope = fit.slope[k]!;
-  const seasonal = base.endsWith('+dow') && profile !== null && weekdayOf0 !== null;
+  const level = candidate.level[k]!;
+  const slope = candidate.slope ? candidate.slope[k]! : 0;
+  const seasonal = candidate.seasonal && profile !== null && weekdayOf0 !== null;
+  const factors = candidate.yearly ? yearly : null;
+  const phi = MODEL_SETTINGS.dampedPhi;
   let weekday = seasonal ? (weekdayOf0! + origin) % 7 : 0;
+  let power = 1;
+  let dampedTotal = 0;
   for (let h = 0; h < length; h++) {
-    let value = slope === 0 ? level : level + slope * dampedSum(MODEL_SETTINGS.dampedPhi, h + 1);
+    let value = level;
+    if (slope !== 0) {
+      power *= phi;
+      dampedTotal += power; // phi + phi^2 + ... + phi^(h+1), as dampedSum(phi, h + 1)
+      value += slope * dampedTotal;
+    }
     if (seasonal) {
       value *= profile![weekday]!;
       weekday = weekday === 6 ? 0 : weekday + 1;
     }
-    if (useYear && yearly) value *= yearly[h]!;
+    if (factors) value *= factors[h]!;
     out[h] = value > 0 ? value : 0;
   }
+}
+
+/**
+ * Sums over the known actuals of each evaluation window, so a flat candidate's squared error is
+ * sum a^2 - 2 L sum a w + L^2 sum w^2 (w = weekday multiplier, or 1) without a loop.
+ */
+interface WindowStats {
+  squares: Float64Array;
+  cross: Float64Array;
+  weights: Float64Array;
+  crossFlat: Float64Array;
+  count: Float64Array;
+}
+
+function windowStats(y: Float64Array, origins: number[], evalCount: number, window: number, profile: Float64Array | null, weekdayOf0: number): WindowStats {
+  const stats: WindowStats = {
+    squares: new Float64Array(evalCount),
+    cross: new Float64Array(evalCount),
+    weights: new Float64Array(evalCount),
+    crossFlat: new Float64Array(evalCount),
+    count: new Float64Array(evalCount),
+  };
+  for (let k = 0; k < evalCount; k++) {
+    const origin = origins[k]!;
+    let weekday = (weekdayOf0 + origin) % 7;
+    let squares = 0;
+    let cross = 0;
+    let weights = 0;
+    let crossFlat = 0;
+    let count = 0;
+    for (let h = 0; h < window; h++) {
+      const a = y[origin + h]!;
+      const w = profile ? profile[weekday]! : 1;
+      weekday = weekday === 6 ? 0 : weekday + 1;
+      if (a !== a) continue;
+      squares += a * a;
+      cross += a * w;
+      weights += w * w;
+      crossFlat += a;
+      count++;
+    }
+    stats.squares[k] = squares;
+    stats.cross[k] = cross;
+    stats.weights[k] = weights;
+    stats.crossFlat[k] = crossFlat;
+    stats.count[k] = count;
+  }
+  return stats;
 }
 
 const scratch = { buffer: new Float64Array(64) };
 
 function holdoutError(
-  name: string,
-  fits: Map<string, Fitted>,
+  candidate: Candidate,
+  stats: WindowStats,
   origins: number[],
   evalCount: number,
   window: number,
@@ -341,12 +413,22 @@ function holdoutError(
   weekdayOf0: number | null,
   yearly: Float64Array[] | null,
 ): number {
+  let sse = 0;
+  if (!candidate.slope && !candidate.yearly) {
+    const seasonal = candidate.seasonal && profile !== null;
+    for (let k = 0; k < evalCount; k++) {
+      const level = candidate.level[k]! > 0 ? candidate.level[k]! : 0;
+      sse += seasonal
+        ? stats.squares[k]! - 2 * level * stats.cross[k]! + level * level * stats.weights[k]!
+        : stats.squares[k]! - 2 * level * stats.crossFlat[k]! + level * level * stats.count[k]!;
+    }
+    return sse > 0 ? sse : 0;
+  }
   if (scratch.buffer.length < window) scratch.buffer = new Float64Array(window);
   const prediction = scratch.buffer;
-  let sse = 0;
   for (let k = 0; k < evalCount; k++) {
     const origin = origins[k]!;
-    fillForecast(name, fits, k, origin, window, profile, weekdayOf0, yearly?.[k] ?? null, prediction);
+    fillForecast(candidate, k, origin, window, profile, weekdayOf0, yearly?.[k] ?? null, prediction);
     for (let h = 0; h < window; h++) {
       const actual = y[origin + h]!;
       if (actual !== actual) continue;
