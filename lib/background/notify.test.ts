@@ -5,7 +5,7 @@ import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { openStore, type StoreDb } from '../store';
 import { sellerPageUrl } from './links';
-import { newlyAtRisk, notificationsAfterReplan, NOTIFY_CAP, planNotifications, RiskTracker, type RiskItem } from './notify';
+import { createNotifier, newlyAtRisk, notificationsAfterReplan, NOTIFY_CAP, planNotifications, RiskTracker, type RiskItem } from './notify';
 import { createReplanner } from './replan';
 import { createHandlers } from './service';
 
@@ -78,5 +78,37 @@ describe('notificationsAfterReplan (store)', () => {
     expect(out.map((n) => n.title)).toEqual(['MUG is now at risk']);
     expect(out[0]!.url).toContain('searchTerm=MUG');
     expect(await look()).toEqual([]);
+  });
+});
+
+describe('createNotifier', () => {
+  let db: StoreDb | undefined;
+  afterEach(() => { db?.close(); db = undefined; });
+
+  it('shows nothing when disabled or without the permission, but keeps tracking', async () => {
+    db = await openStore(`test-${Math.random()}`);
+    const shown: string[] = [];
+    let enabled = false;
+    let permitted = true;
+    const notifier = createNotifier({
+      db, urlOf: sellerPageUrl, summaryUrl: SUMMARY,
+      settings: async () => ({ enabled, language: 'en' }),
+      api: { permitted: async () => permitted, show: async (s) => { shown.push(s.title); } },
+    });
+    await notifier.baseline();
+    const put = (sku: string, riskTypes: string[]) => db!.listings.put({ key: `amazon|amazon.com|${sku}`, platform: 'amazon', marketplace: 'amazon.com', sku, productId: `p:${sku}`, linkRule: 'none', linkedAt: '', poolRule: 'auto', fieldObservedAt: {}, firstSeenAt: '', lastObservedAt: '', urgency: 1, available: 0, riskTypes } as never);
+    await put('A', ['stockout']);
+    expect(await notifier.afterChange()).toEqual([]); // disabled: A is tracked, not shown
+    enabled = true;
+    permitted = false;
+    await put('B', ['oversell']);
+    expect(await notifier.afterChange()).toEqual([]);
+    permitted = true;
+    await put('C', ['overstock']); // not a notifying risk
+    await put('D', ['stockout']);
+    const out = await notifier.afterChange();
+    expect(out.map((s) => s.title)).toEqual(['D is now at risk']);
+    expect(shown).toEqual(['D is now at risk']);
+    expect(notifier.targets.get('sku:amazon|amazon.com|D')).toContain('searchTerm=D');
   });
 });

@@ -135,3 +135,52 @@ export async function notificationsAfterReplan(
   const items = await riskItems(db, fresh.slice(0, Math.max(NOTIFY_CAP, SUMMARY_NAMES)), urlOf);
   return planNotifications(items, language, { summaryUrl, total: fresh.length });
 }
+
+/** The browser side of notifications, passed in (entrypoints/background.ts) so the notifier runs in tests. */
+export interface NotifyApi {
+  /** True when the optional "notifications" permission is granted. */
+  permitted(): Promise<boolean>;
+  show(spec: NotificationSpec): Promise<void>;
+}
+
+/**
+ * Checks for newly at-risk SKUs after each change and shows notifications when the seller
+ * enabled them (settings.notifications.enabled) and granted the permission. The risk set is
+ * tracked either way, so turning notifications on later does not replay old risks.
+ * @example const notifier = createNotifier({ db, api, settings, summaryUrl }); await notifier.baseline(); await notifier.afterChange();
+ */
+export function createNotifier(deps: {
+  db: StoreDb;
+  api: NotifyApi;
+  settings: () => Promise<{ enabled: boolean; language: Language }>;
+  urlOf: (platform: Platform, marketplace: string, sku: string) => string;
+  summaryUrl: string;
+}) {
+  const tracker = new RiskTracker();
+  /** URL to open per shown notification id. */
+  const targets = new Map<string, string>();
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    targets,
+    /** Sets the baseline (call once when the worker starts, before any re-plan). */
+    baseline(): Promise<void> {
+      chain = chain.then(async () => tracker.update(await riskKeys(deps.db))).catch(() => undefined);
+      return chain.then(() => undefined);
+    },
+    /** Looks for newly at-risk SKUs; resolves to the notifications shown. Runs one at a time. */
+    afterChange(): Promise<NotificationSpec[]> {
+      const run = chain.then(async () => {
+        const { enabled, language } = await deps.settings();
+        const specs = await notificationsAfterReplan(deps.db, tracker, language, deps.urlOf, deps.summaryUrl);
+        if (!enabled || specs.length === 0 || !(await deps.api.permitted())) return [];
+        for (const spec of specs) {
+          targets.set(spec.id, spec.url);
+          await deps.api.show(spec);
+        }
+        return specs;
+      });
+      chain = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
