@@ -4,6 +4,11 @@
  */
 import { browser } from 'wxt/browser';
 import { badgeText } from '@/lib/background/badge';
+import { sellerPageUrl } from '@/lib/background/links';
+import { createNotifier, NOTIFY_ICON } from '@/lib/background/notify';
+import { languageFromTag } from '@/lib/i18n';
+import { migrateSettings } from '@/lib/settings';
+import { loadSettings } from '@/lib/store/adjustments';
 import { createReplanner } from '@/lib/background/replan';
 import { createHandlers } from '@/lib/background/service';
 import { createDispatcher } from '@/lib/messaging/rpc';
@@ -22,11 +27,38 @@ export default defineBackground(() => {
     await browser.action.setBadgeText({ text: badgeText(total) });
   };
 
-  const dispatchReady = dbReady.then((db) => {
+  // Notifications (optional permission): SKUs newly at risk after a re-plan.
+  const notifierReady = dbReady.then(async (db) => {
+    const notifier = createNotifier({
+      db, urlOf: sellerPageUrl, summaryUrl: browser.runtime.getURL('/popup.html'),
+      settings: async () => {
+        const settings = migrateSettings(await loadSettings(db));
+        return { enabled: settings.notifications.enabled, language: settings.language === 'auto' ? languageFromTag(navigator.language) : settings.language };
+      },
+      api: {
+        permitted: () => browser.permissions.contains({ permissions: ['notifications'] }),
+        show: async (spec) => void (await browser.notifications.create(spec.id, { type: 'basic', iconUrl: NOTIFY_ICON, title: spec.title, message: spec.message })),
+      },
+    });
+    await notifier.baseline();
+    return notifier;
+  });
+  const onNotificationClick = (id: string) => {
+    void notifierReady.then((n) => { const url = n.targets.get(id); if (url) void browser.tabs.create({ url }); });
+  };
+  const listenForClicks = () => {
+    if (browser.notifications && !browser.notifications.onClicked.hasListener(onNotificationClick)) browser.notifications.onClicked.addListener(onNotificationClick);
+  };
+  listenForClicks();
+  browser.permissions.onAdded.addListener(listenForClicks);
+  const afterChange = () => {
+    void refreshBadge().catch(() => undefined);
+    void notifierReady.then((n) => n.afterChange()).catch(() => undefined);
+  };
+
+  const dispatchReady = Promise.all([dbReady, notifierReady]).then(([db]) => {
     const replanner = createReplanner(db, now);
-    return createDispatcher(
-      createHandlers({ db, now, replan: (ids) => replanner.replan(ids), afterChange: () => void refreshBadge().catch(() => undefined) }),
-    );
+    return createDispatcher(createHandlers({ db, now, replan: (ids) => replanner.replan(ids), afterChange }));
   });
 
   // Registered synchronously so a message that wakes the worker is not lost.
@@ -42,7 +74,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_REPLAN_ALARM) return;
-    void dbReady.then((db) => createReplanner(db, now).replan(undefined)).then(refreshBadge);
+    void dbReady.then((db) => createReplanner(db, now).replan(undefined)).then(afterChange);
   });
 
   void refreshBadge().catch(() => undefined);
