@@ -22,12 +22,10 @@ import {
   demandDays,
   HOW_EXACT,
   HOW_INFERRED,
-  orderCoverage,
   poolDemand,
   reconstructDemand,
   type Calibration,
   type DemandSeries,
-  type OrderSpan,
 } from './reconstruct';
 import type { AgeBucket } from './storage';
 import type { DemandDay, SkuPlan } from './types';
@@ -98,7 +96,6 @@ function latestFacts(
   asOf: string,
   settings: Settings,
   calibrations: readonly Calibration[],
-  orderSpans: readonly OrderSpan[],
   cached: DemandSeries | undefined,
 ): ListingFacts {
   const listings = observations.filter((o): o is ListingObservation => o.kind === 'listing');
@@ -142,7 +139,7 @@ function latestFacts(
     startDay: startDate !== undefined && Number.isFinite(dayNumber(startDate)) ? dayNumber(startDate) : null,
     ended: status === 'ended',
     pendingUnits,
-    series: cached ?? reconstructDemand(observations, { end: asOf, historyDays: settings.historyDays, calibrations, orderCoverage: orderSpans }),
+    series: cached ?? reconstructDemand(observations, { end: asOf, historyDays: settings.historyDays, calibrations }),
   };
 }
 
@@ -176,13 +173,11 @@ export function planFromObservations(
     list.push(c);
   }
 
-  const coverage = coverageByMarketplace(observations);
   const facts: ListingFacts[] = [];
   for (const [key, list] of [...byListing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const first = list[0]!;
     const zone = marketplaceById(first.marketplace)?.timeZone ?? 'UTC';
-    const spans = coverage.get(`${first.platform}|${first.marketplace}`) ?? [];
-    facts.push(latestFacts(key, list, isoDateInZone(now, zone), settings, calibrationsOf.get(key) ?? [], spans, extras.demandOf?.[key]));
+    facts.push(latestFacts(key, list, isoDateInZone(now, zone), settings, calibrationsOf.get(key) ?? [], extras.demandOf?.[key]));
   }
 
   // Pools: product -> pool -> members.
@@ -326,17 +321,11 @@ export function demandByKey(
   }
   const out: Record<string, DemandDay[]> = {};
   const groups = new Map<string, DemandSeries[]>();
-  const coverage = coverageByMarketplace(observations);
   for (const [key, list] of byListing) {
     const first = list[0]!;
     const zone = marketplaceById(first.marketplace)?.timeZone ?? 'UTC';
     const calibrations = (extras.calibrations ?? []).filter((c) => c.listingKey === key);
-    const series = reconstructDemand(list, {
-      end: isoDateInZone(now, zone),
-      historyDays: settings.historyDays,
-      calibrations,
-      orderCoverage: coverage.get(`${first.platform}|${first.marketplace}`) ?? [],
-    });
+    const series = reconstructDemand(list, { end: isoDateInZone(now, zone), historyDays: settings.historyDays, calibrations });
     out[key] = demandDays(series);
     const fulfillment = list.find((o) => o.fulfillment !== undefined)?.fulfillment;
     const group = `pool:${extras.productOf?.[key] ?? first.sku}@${extras.poolOf?.[key] ?? defaultPoolId(first.platform, first.marketplace, fulfillment)}`;
@@ -370,19 +359,6 @@ export function seriesFromDemandDays(days: readonly DemandDay[]): DemandSeries {
     how[i] = d.how === 'exact' ? HOW_EXACT : HOW_INFERRED;
   }
   return { startDay: first, units, how };
-}
-
-/** Complete orders views per "platform|marketplace": they speak for every SKU sold there. */
-function coverageByMarketplace(observations: readonly Observation[]): Map<string, OrderSpan[]> {
-  const orders = observations.filter((o): o is OrderObservation => o.kind === 'order');
-  const out = new Map<string, OrderSpan[]>();
-  for (const span of orderCoverage(orders)) {
-    const key = `${span.platform}|${span.marketplace}`;
-    let list = out.get(key);
-    if (!list) out.set(key, (list = []));
-    list.push(span);
-  }
-  return out;
 }
 
 /** ABC across one kind of plan, by the last 90 days' revenue (units when any price is missing). */

@@ -61,7 +61,7 @@ describe('order views', () => {
       { date: '2024-03-03', units: 1, how: 'inferred' },
     ]);
   });
-  it("a complete view of the marketplace speaks for SKUs that had no order in it", () => {
+  it('spans of a view known to be unfiltered can speak for SKUs that had no order in it', () => {
     const other = orderAt('2024-03-01', 5, 'shipped', { sku: 'OTHER', observedDate: '2024-03-03' });
     const spans = orderCoverage([other]);
     expect(spans).toEqual([{ platform: 'amazon', marketplace: 'amazon.com', from: '2024-03-01', to: '2024-03-03' }]);

@@ -183,8 +183,9 @@ export interface OrderSpan {
  * every order of F..D, so a day there without an order for a SKU sold zero of it. Only views
  * that include a shipped or cancelled order count: a "pending"/"unshipped" tab (Amazon's
  * default) hides shipped orders, and reading its quiet days as zero would invent a slump.
- * Pass the spans of ALL order records of a marketplace to each of its listings: a SKU with
- * no order in a complete view sold nothing then.
+ * By default each listing's spans come from its own order records only: a seller may have
+ * filtered the orders page by SKU, so a view does not speak for SKUs absent from it. A caller
+ * that knows a view was unfiltered may pass its spans to every listing of the marketplace.
  * @example orderCoverage([order('2026-02-20', 'shipped', seen '2026-03-01')]) // [{ from: '2026-02-20', to: '2026-03-01', ... }]
  */
 export function orderCoverage(orders: readonly OrderObservation[]): OrderSpan[] {
