@@ -242,7 +242,8 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const expected = options.recentExpected ?? forecast.mean.slice(0, 7);
   const expectedDaily = expected.length ? expected.reduce((a, b) => a + b, 0) / expected.length : 0;
   const off = offForecastAlert(units, expectedDaily, t);
-  if (off) alerts.push(off);
+  // Selling below forecast while out of stock is the stockout, already alerted.
+  if (off && !(off.params.direction === 'below' && input.available <= 0)) alerts.push(off);
   const spike = spikeAlert(units, expectedDaily, t, series.startDay);
   if (spike) alerts.push(spike);
   if (knownDays > 0 && daysSinceLastSale >= t.noSaleDays && input.available > 0) {

@@ -52,6 +52,7 @@ describe('planFromObservations on the example file', () => {
     const sold = byKey.get('walmart|walmart.com|CASE-4')!;
     expect(sold.daysOfCover).toBe(0);
     expect(sold.healthReasons.map((r) => r.code)).toContain('out-of-stock');
+    expect(sold.alerts.map((a) => a.code)).not.toContain('sales-off-forecast');
     expect(sold.reorderQuantity).toBeGreaterThan(0);
     // Stockout days are censored: its demand estimate comes from the in-stock weeks (about 3-4/day).
     expect(sold.forecast.meanDaily).toBeGreaterThan(2);
