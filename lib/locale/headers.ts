@@ -37,7 +37,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Expédié par', 'Canal de traitement', 'Spedito da', 'Gestito da', 'Enviado por', 'Gestionado por'],
   available: ['Available', 'Available quantity', 'Available qty', 'Available units', 'Available to sell',
     'Inventory', 'On hand', '可售', '可售数量', '可售库存', '可用数量', 'Verfügbar', 'Verfügbare Menge', 'Verfügbare Einheiten',
-    'Verfügbarer Bestand', '販売可能', '販売可能数', '販売可能在庫', '在庫数', '利用可能', 'Disponible', 'Quantité disponible',
+    'Verfügbarer Bestand', '可售数量', '販売可能', '販売可能数', '販売可能在庫', '在庫数', '利用可能', 'Disponible', 'Quantité disponible',
     'Disponibile', 'Quantità disponibile', 'Cantidad disponible', 'Disponibles'],
   inbound: ['Inbound', 'Inbound units', 'Inbound quantity', '入库中', '入库', '在途', 'Eingehend', 'Eingehende Einheiten',
     'Im Zulauf', '入荷中', '入荷予定', 'Entrant', 'En cours d’acheminement', 'In entrata', 'Entrante', 'En camino'],
@@ -45,8 +45,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Reservierte Einheiten', '予約済み', '予約済', 'Réservé', 'Riservato', 'Reservado'],
   unfulfillable: ['Unfulfillable', 'Unsellable', 'Damaged', '不可售', '不可售数量', 'Nicht verkäuflich', 'Nicht versandfähig',
     '販売不可', '販売不可能', 'Invendable', 'Non vendibile', 'No apto para la venta', 'No vendible'],
-  price: ['Price', 'Price + shipping', 'Your price', 'Current price', 'Start price', 'Item price', '价格', '价格 + 运费', '您的价格',
-    'Preis', 'Preis + Versand', 'Ihr Preis', '価格', '価格 + 配送料', '出品価格', 'Prix', 'Prix + livraison',
+  price: ['Price', 'Price + shipping', 'Your price', 'Current price', 'Start price', 'Item price', '价格', '价格 + 运费', '您的价格', '当前价格',
+    'Preis', 'Preis + Versand', 'Ihr Preis', 'Aktueller Preis', '価格', '価格 + 配送料', '出品価格', '現在の価格', 'Prix', 'Prix + livraison',
     'Prezzo', 'Prezzo + spedizione', 'Precio', 'Precio + envío'],
   dateCreated: ['Date created', 'Created', 'Created date', '创建日期', 'Erstellungsdatum', '作成日', 'Date de création',
     'Data di creazione', 'Fecha de creación'],
@@ -147,7 +147,11 @@ export function mapHeaders<F extends HeaderField>(headers: readonly string[], fi
     for (const syn of normalizedSynonyms(field)) {
       if (syn.length < 2) continue;
       norm.forEach((h, i) => {
-        if (!taken.has(i) && h.length > syn.length && h.startsWith(syn)) candidates.push({ field, index: i, length: syn.length });
+        // The rest of the header must not carry a number: "Days of supply 0-90" or
+        // "在庫日数 0～90日" is another column (an age bucket), not "Days of supply".
+        if (!taken.has(i) && h.length > syn.length && h.startsWith(syn) && !/\d/.test(h.slice(syn.length))) {
+          candidates.push({ field, index: i, length: syn.length });
+        }
       });
     }
   }

@@ -5,11 +5,27 @@
 import { marketplaceForUrl } from '../locale/markets';
 import type { PageAdapter } from './types';
 import { adapter as amazonManageInventory } from './amazon/manage-inventory';
+import { adapter as amazonFbaInventory } from './amazon/fba-inventory';
+import { adapter as amazonRestock } from './amazon/restock';
+import { adapter as amazonOrders } from './amazon/orders';
+import { adapter as walmartManageItems } from './walmart/manage-items';
+import { adapter as walmartWfsInventory } from './walmart/wfs-inventory';
+import { adapter as walmartOrders } from './walmart/orders';
+import { adapter as ebayActiveListings } from './ebay/active-listings';
+import { adapter as ebayOrders } from './ebay/orders';
 
 export type { PageAdapter, PageRead, ReadContext, RowAnchor } from './types';
 
 export const ADAPTERS: PageAdapter[] = [
   amazonManageInventory,
+  amazonFbaInventory,
+  amazonRestock,
+  amazonOrders,
+  walmartManageItems,
+  walmartWfsInventory,
+  walmartOrders,
+  ebayActiveListings,
+  ebayOrders,
 ];
 
 /**

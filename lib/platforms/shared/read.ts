@@ -68,6 +68,10 @@ export class CellReader {
     this.dateOrder = dateOrderForCountry(ctx.market.country);
   }
 
+  get context(): ReadContext { return this.ctx; }
+  /** A sink for attempts whose failure is expected (trying each line of a cell). */
+  get silentDiagnostics(): Diagnostics { return new Diagnostics(); }
+
   /**
    * A unit count, or undefined (blank cells silently; unreadable or negative ones with a
    * 'bad-number' warning).
@@ -228,8 +232,8 @@ export function fulfillmentFromText(text: string): FulfillmentChannel | undefine
 
 const ORDER_STATUS_WORDS: [OrderStatus, RegExp][] = [
   ['cancelled', /cancel|storniert|已取消|取消|キャンセル|annul|annullat/],
-  ['pending', /pending|ausstehend|待处理|等待|保留中|未確定|en attente|in sospeso|pendiente/],
-  ['unshipped', /unshipped|awaiting|not shipped|created|acknowledged|nicht versandt|versandbereit|未发货|待发货|未出荷|non expédié|non spedit|no enviado|ready to ship/],
+  ['pending', /pending|created|ausstehend|待处理|等待|保留中|未確定|en attente|in sospeso|pendiente/],
+  ['unshipped', /unshipped|awaiting|not shipped|acknowledged|nicht versandt|versandbereit|未发货|待发货|未出荷|non expédié|non spedit|no enviado|ready to ship/],
   ['shipped', /shipped|delivered|versandt|zugestellt|已发货|已送达|出荷済み|発送済み|expédié|spedit|enviado|entregado/],
 ];
 

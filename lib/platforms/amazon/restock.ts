@@ -1,0 +1,41 @@
+/**
+ * Amazon Seller Central "Restock Inventory" recommendations (/restockinventory/recommendations).
+ *
+ * Selectors: the recommendations grid found by header text (Katal `kat-table`, or a `<table>` /
+ * ARIA grid: the markup of this page is not publicly documented (?)); identity from the
+ * "SKU: …", "ASIN: …" lines of the product cell, or SKU/ASIN columns when the seller shows them.
+ */
+import type { PageAdapter } from '../types';
+import { identityFromLabels, readListingPage, type ListingPageSpec } from '../shared/listing-page';
+
+const FIELDS = ['productDetails', 'sku', 'asin', 'title', 'available', 'inbound', 'unitsSold30', 'daysOfSupply', 'alert',
+  'recommendedQuantity', 'recommendedShipDate', 'recommendedAction', 'fulfillment'] as const;
+type F = (typeof FIELDS)[number];
+
+const spec: ListingPageSpec<F> = {
+  adapter: { id: 'amazon/restock', platform: 'amazon', title: 'Restock Inventory' },
+  fields: FIELDS,
+  required: ['recommendedQuantity'],
+  ageBuckets: false,
+  defaultFulfillment: 'FBA',
+  identity: (row, col) => {
+    const id = identityFromLabels(col('productDetails'));
+    const skuCell = col('sku');
+    return { ...id, sku: id.sku ?? (skuCell?.textContent?.trim() || row.getAttribute('data-sku') || undefined) };
+  },
+};
+
+/** @example matchesRestock(new URL('https://sellercentral.amazon.com/restockinventory/recommendations?ref=xx')) // true */
+export function matchesRestock(url: URL): boolean {
+  return /^\/restockinventory\/recommendations\/?$/.test(url.pathname);
+}
+
+export const adapter: PageAdapter = {
+  id: spec.adapter.id,
+  platform: 'amazon',
+  title: spec.adapter.title,
+  matches: matchesRestock,
+  parse: (root, ctx) => readListingPage(spec, root, ctx),
+  containerSelector: 'kat-table, table',
+};
+export default adapter;

@@ -1,0 +1,146 @@
+/**
+ * Finding a table on a page by what its header says, whatever markup renders it: a plain
+ * `<table>`, Amazon's Katal `<kat-table>` elements, or an ARIA grid of `div`s (Walmart's
+ * React app). Hashed class names are never relied on.
+ */
+import { mapHeaders, ageBucketFromHeader, type HeaderField, type HeaderMap } from '../../locale/headers';
+import { cellText } from './read';
+
+export interface Grid<F extends HeaderField> {
+  /** The element holding the header and rows (observe this for re-renders). */
+  container: Element;
+  headers: string[];
+  map: HeaderMap<F>;
+  rows: Element[];
+  cellsOf(row: Element): Element[];
+}
+
+interface Shape {
+  /** Selector of candidate containers. */
+  containers: string;
+  headerCells(container: Element): Element[];
+  rows(container: Element): Element[];
+  cellsOf(row: Element): Element[];
+}
+
+const isCell = (el: Element) => el.tagName === 'TD' || el.tagName === 'TH' || el.tagName === 'KAT-TABLE-CELL'
+  || el.getAttribute('role') === 'cell' || el.getAttribute('role') === 'gridcell' || el.getAttribute('role') === 'rowheader';
+
+const childCells = (row: Element): Element[] => {
+  const cells: Element[] = [];
+  for (const c of Array.from(row.children)) if (isCell(c)) cells.push(c);
+  return cells;
+};
+
+const SHAPES: Shape[] = [
+  {
+    // Plain tables (eBay Seller Hub grid, Walmart tables, Amazon orders-v3).
+    containers: 'table',
+    headerCells: (t) => {
+      const headRow = t.querySelector(':scope > thead > tr') ?? t.querySelector('tr');
+      return headRow ? Array.from(headRow.children).filter((c) => c.tagName === 'TH' || c.tagName === 'TD') : [];
+    },
+    rows: (t) => {
+      const bodies = Array.from(t.children).filter((c) => c.tagName === 'TBODY');
+      const rows: Element[] = [];
+      for (const body of bodies) for (const r of Array.from(body.children)) if (r.tagName === 'TR' && r.querySelector(':scope > td')) rows.push(r);
+      return rows;
+    },
+    cellsOf: childCells,
+  },
+  {
+    // Amazon Katal web components (FBA Inventory, Restock).
+    containers: 'kat-table',
+    headerCells: (t) => {
+      const head = t.querySelector('kat-table-head kat-table-row');
+      return head ? Array.from(head.children).filter((c) => c.tagName === 'KAT-TABLE-CELL') : [];
+    },
+    rows: (t) => Array.from(t.querySelectorAll('kat-table-body > kat-table-row')),
+    cellsOf: (r) => Array.from(r.children).filter((c) => c.tagName === 'KAT-TABLE-CELL'),
+  },
+  {
+    // ARIA grids built of divs (React apps).
+    containers: '[role="table"], [role="grid"], [role="treegrid"]',
+    headerCells: (t) => {
+      const first = t.querySelector('[role="columnheader"]');
+      const row = first?.closest('[role="row"]');
+      return row ? Array.from(row.querySelectorAll('[role="columnheader"]')) : [];
+    },
+    rows: (t) => Array.from(t.querySelectorAll('[role="row"]')).filter((r) => !r.querySelector('[role="columnheader"]') && r.closest('[role="table"], [role="grid"], [role="treegrid"]') === t),
+    cellsOf: childCells,
+  },
+];
+
+/**
+ * The first table-like element whose header row maps all `required` fields; when none does,
+ * the best partial match (so the caller can name the missing columns), or undefined when the
+ * page has no table at all.
+ */
+export function findGrid<F extends HeaderField>(root: ParentNode, fields: readonly F[], required: readonly F[], preferred?: string): Grid<F> | undefined {
+  let best: Grid<F> | undefined;
+  let bestScore = -1;
+  for (const shape of SHAPES) {
+    const candidates = preferred ? Array.from(root.querySelectorAll(preferred)).filter((c) => c.matches(shape.containers)) : [];
+    for (const container of candidates.length > 0 ? candidates : Array.from(root.querySelectorAll(shape.containers))) {
+      const headerCells = shape.headerCells(container);
+      if (headerCells.length === 0) continue;
+      const headers = headerCells.map((h) => cellText(h));
+      const map = mapHeaders(headers, fields);
+      const grid: Grid<F> = { container, headers, map, rows: [], cellsOf: shape.cellsOf };
+      const complete = required.every((f) => map.columns.has(f));
+      if (complete) { grid.rows = shape.rows(container); return grid; }
+      const score = map.recognised;
+      if (score > bestScore) { best = grid; bestScore = score; }
+    }
+  }
+  return best;
+}
+
+/** Columns that are inventory-age buckets, by header text. */
+export function ageColumns(headers: readonly string[], taken: Iterable<number>): { index: number; minDays: number; maxDays: number | null }[] {
+  const used = new Set(taken);
+  const out: { index: number; minDays: number; maxDays: number | null }[] = [];
+  headers.forEach((h, index) => {
+    if (used.has(index)) return;
+    const bucket = ageBucketFromHeader(h);
+    if (bucket) out.push({ index, ...bucket });
+  });
+  // "365+" after a bucket ending at 365 starts at 366.
+  for (const b of out) if (b.maxDays === null && out.some((o) => o.maxDays === b.minDays)) b.minDays += 1;
+  return out;
+}
+
+/**
+ * Label/value lines inside a cell ("SKU: ABC-1", "ASIN: B0…", "Quantity: 2"), keyed by the
+ * upper-cased label. Reads leaf elements so that adjacent lines do not run together.
+ * @example labelledValues(<div><div>SKU: A-1</div><div>ASIN: B000000001</div></div>).get('ASIN') // 'B000000001'
+ */
+export function labelledValues(cell: Element | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!cell) return out;
+  const leaves = cell.children.length === 0 ? [cell] : Array.from(cell.querySelectorAll('*')).filter((e) => e.children.length === 0);
+  let pendingLabel: string | undefined;
+  for (const leaf of leaves) {
+    const text = cellText(leaf);
+    if (!text) continue;
+    const m = /^([^:：]{1,40})[:：]\s*(.*)$/.exec(text);
+    if (m) {
+      const label = m[1]!.trim().toUpperCase();
+      if (m[2]) { if (!out.has(label)) out.set(label, m[2].trim()); pendingLabel = undefined; }
+      else pendingLabel = label; // "<span>SKU:</span><span>A-1</span>"
+    } else if (pendingLabel) {
+      if (!out.has(pendingLabel)) out.set(pendingLabel, text);
+      pendingLabel = undefined;
+    }
+  }
+  return out;
+}
+
+/** First value among several label spellings. */
+export function pick(values: Map<string, string>, labels: readonly string[]): string | undefined {
+  for (const l of labels) {
+    const v = values.get(l);
+    if (v) return v;
+  }
+  return undefined;
+}

@@ -1,0 +1,175 @@
+/**
+ * The body shared by listing pages that are plain header-labelled tables (FBA Inventory,
+ * Restock, Walmart items and WFS inventory, eBay active listings): find the grid by header
+ * text, refuse to read without the required columns, then read each row's cells by field.
+ */
+import type { HeaderField } from '../../locale/headers';
+import type { FulfillmentChannel, ListingObservation, ListingStatus } from '../../records';
+import type { PageAdapter, PageRead, ReadContext } from '../types';
+import { ageColumns, findGrid, labelledValues, pick } from './grid';
+import {
+  CellReader, Diagnostics, ReadCollector, cellText, cellValue, clampTitle, commonFields, compact,
+  fulfillmentFromText, guardedParse, listingStatusFromText,
+} from './read';
+
+export type Cols<F extends HeaderField> = (field: F) => Element | undefined;
+
+/** What a row says about which listing it is. */
+export interface RowIdentity {
+  sku?: string;
+  asin?: string;
+  fnsku?: string;
+  itemId?: string;
+  gtin?: string;
+  title?: string;
+  parentSku?: string;
+  variation?: string;
+  /** Variation parents: stock and price are the children's, so they are not read. */
+  isParent?: boolean;
+  status?: ListingStatus;
+}
+
+export interface ListingPageSpec<F extends HeaderField> {
+  adapter: Pick<PageAdapter, 'id' | 'platform' | 'title'>;
+  fields: readonly F[];
+  required: readonly F[];
+  /** Selector tried first for the grid container (falls back to every table on the page). */
+  preferredContainer?: string;
+  /** Read inventory-age bucket columns ("0-90 days"). */
+  ageBuckets?: boolean;
+  /** Fulfilment when the page has no such column (e.g. the FBA page is all FBA). */
+  defaultFulfillment?: FulfillmentChannel;
+  identity(row: Element, col: Cols<F>, rows: { previous?: RowIdentity }): RowIdentity;
+  /** Called when the grid is found, before rows: extra diagnostics or column fixes. */
+  onGrid?(grid: { headers: string[]; columns: Map<F, number>; container: Element }, diags: Diagnostics): void;
+}
+
+const ASIN = /^[A-Z0-9]{10}$/;
+const GTIN = /^\d{8,14}$/;
+
+/** Identity fields found as "SKU: …", "ASIN: …" lines inside one cell (Katal product cells). */
+export function identityFromLabels(cell: Element | undefined): RowIdentity {
+  const values = labelledValues(cell);
+  const asin = pick(values, ['ASIN']);
+  const gtin = pick(values, ['GTIN', 'UPC', 'EAN']);
+  const link = cell?.querySelector('a');
+  return {
+    sku: pick(values, ['SKU', 'MSKU', 'SELLER SKU', 'MERCHANT SKU', '卖家 SKU', 'VERKÄUFER-SKU', '出品者SKU']),
+    asin: asin && ASIN.test(asin) ? asin : undefined,
+    fnsku: pick(values, ['FNSKU']),
+    itemId: pick(values, ['ITEM ID', 'ITEM NUMBER', '商品编号', 'ARTIKELNUMMER', '商品番号']),
+    gtin: gtin && GTIN.test(gtin) ? gtin : undefined,
+    title: link ? cellText(link) : undefined,
+  };
+}
+
+export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>, root: ParentNode, ctx: ReadContext): PageRead {
+  return guardedParse(spec.adapter.id, (diags) => {
+    const out = new ReadCollector(diags);
+    const grid = findGrid(root, spec.fields, spec.required, spec.preferredContainer);
+    if (!grid) return out.result();
+    const { columns, recognised } = grid.map;
+    spec.onGrid?.({ headers: grid.headers, columns, container: grid.container }, diags);
+    const missing = spec.required.filter((f) => !columns.has(f));
+    if (missing.length > 0) {
+      if (recognised === 0) diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', { headers: grid.headers.join(' | ').slice(0, 200) });
+      for (const column of missing) diags.missingColumn(column, spec.adapter.title);
+      return out.result();
+    }
+    const ages = spec.ageBuckets ? ageColumns(grid.headers, columns.values()) : [];
+    const read = new CellReader(ctx, diags);
+    const base = commonFields(spec.adapter, ctx);
+    let previous: RowIdentity | undefined;
+    for (const row of grid.rows) {
+      const cells = grid.cellsOf(row);
+      const col: Cols<F> = (field) => { const i = columns.get(field); return i === undefined ? undefined : cells[i]; };
+      const id = spec.identity(row, col, { previous });
+      previous = id;
+      const sku = id.sku?.trim();
+      if (!sku) {
+        if (cells.length > 1) diags.add('warning', 'missing-sku', 'A row without a SKU was skipped.', {}, grid.rows.indexOf(row) + 1);
+        continue;
+      }
+      const record = {
+        kind: 'listing', ...base, sku,
+        asin: id.asin, fnsku: id.fnsku, itemId: id.itemId, gtin: id.gtin, title: clampTitle(id.title ?? ''),
+        parentSku: id.parentSku, variation: id.variation?.slice(0, 500) || undefined, status: id.status,
+      } as ListingObservation;
+      readCells(record, col as Cols<HeaderField>, read, sku, !id.isParent);
+      if (!record.fulfillment && spec.defaultFulfillment && !id.isParent) record.fulfillment = spec.defaultFulfillment;
+      if (!id.isParent && ages.length > 0) {
+        const buckets = [];
+        for (const a of ages) {
+          const units = read.quantity(cellText(cells[a.index]), `age ${a.minDays}-${a.maxDays ?? '+'}`, sku);
+          if (units !== undefined) buckets.push({ minDays: a.minDays, maxDays: a.maxDays, units });
+        }
+        if (buckets.length > 0) record.ageBuckets = buckets;
+      }
+      out.listing(compact(record), row);
+    }
+    return out.result();
+  });
+}
+
+const SOLD_WINDOWS: [HeaderField, number][] = [['unitsSold7', 7], ['unitsSold30', 30], ['unitsSold60', 60], ['unitsSold90', 90]];
+
+/** Reads every listing field whose column is present; stock fields only when `stock`. */
+function readCells(r: ListingObservation, col: Cols<HeaderField>, read: CellReader, sku: string, stock: boolean): void {
+  const text = (f: HeaderField) => cellText(col(f));
+  const has = (f: HeaderField) => col(f) !== undefined;
+  if (!r.title && has('title')) r.title = clampTitle(text('title'));
+  if (!r.asin && has('asin')) { const a = text('asin'); if (ASIN.test(a)) r.asin = a; }
+  if (!r.fnsku && has('fnsku')) r.fnsku = text('fnsku').slice(0, 20) || undefined;
+  if (!r.itemId && has('itemId')) r.itemId = text('itemId').replace(/^#/, '').slice(0, 40) || undefined;
+  if (!r.gtin && has('gtin')) { const g = text('gtin'); if (GTIN.test(g)) r.gtin = g; }
+  if (!r.variation && has('variation')) r.variation = text('variation').slice(0, 500) || undefined;
+  if (!r.status) {
+    const status = has('lifecycleStatus') && /retir|archiv|ended|已退役|終了/i.test(text('lifecycleStatus')) ? 'ended'
+      : has('status') ? listingStatusFromText(statusLabel(col('status')))
+      : has('publishStatus') ? publishStatus(text('publishStatus')) : undefined;
+    if (status) r.status = status;
+  }
+  if (has('fulfillment')) r.fulfillment = fulfillmentFromText(text('fulfillment'));
+  if (has('startDate')) r.startDate = read.date(text('startDate'), 'start date', sku);
+  else if (has('dateCreated')) r.startDate = read.date(text('dateCreated'), 'date created', sku);
+  if (has('recommendedAction')) r.recommendedAction = text('recommendedAction').slice(0, 200) || undefined;
+  if (has('alert')) r.alert = text('alert').slice(0, 200) || undefined;
+  if (has('watchers')) r.watchers = read.quantity(text('watchers'), 'watchers', sku);
+  if (!stock) return;
+  if (has('available')) r.available = read.quantity(cellValue(col('available')), 'available', sku);
+  if (has('inbound')) r.inbound = read.quantity(text('inbound'), 'inbound', sku);
+  if (has('reserved')) r.reserved = read.quantity(text('reserved'), 'reserved', sku);
+  if (has('unfulfillable')) r.unfulfillable = read.quantity(text('unfulfillable'), 'unfulfillable', sku);
+  if (has('price')) r.price = read.money(cellValue(col('price')), 'price', sku);
+  if (has('storageCost')) r.estimatedStorageCost = read.money(text('storageCost'), 'estimated storage cost', sku);
+  if (has('daysOfSupply')) r.platformDaysOfSupply = read.decimal(text('daysOfSupply'), 'days of supply', sku);
+  if (has('recommendedQuantity')) r.recommendedQuantity = read.quantity(text('recommendedQuantity'), 'recommended quantity', sku);
+  if (has('recommendedShipDate')) r.recommendedShipDate = read.date(text('recommendedShipDate'), 'recommended ship date', sku);
+  if (has('soldQuantity')) r.cumulativeSold = read.quantity(text('soldQuantity'), 'sold quantity', sku);
+  const sold = [];
+  for (const [field, windowDays] of SOLD_WINDOWS) {
+    if (!has(field)) continue;
+    const units = read.quantity(text(field), `units sold (${windowDays} days)`, sku);
+    if (units !== undefined) sold.push({ windowDays, units });
+  }
+  if (sold.length > 0) r.unitsSold = sold;
+}
+
+function statusLabel(cell: Element | undefined): string {
+  const label = cell?.querySelector('kat-label, kat-badge, kat-status-indicator');
+  return label?.getAttribute('text') || label?.getAttribute('label') || cellText(cell);
+}
+
+/**
+ * Walmart publish status as a listing status.
+ * @example publishStatus('Unpublished') // 'inactive'
+ */
+export function publishStatus(text: string): ListingStatus | undefined {
+  const s = text.toLowerCase();
+  if (!s) return undefined;
+  if (/system problem|error|problem|blocked|错误|問題/.test(s)) return 'suppressed';
+  if (/in progress|ready to publish|processing|stage|处理中|処理中/.test(s)) return 'incomplete';
+  if (/unpublish|未发布|非公開|nicht veröffentlicht/.test(s)) return 'inactive';
+  if (/publish|已发布|公開|veröffentlicht/.test(s)) return 'active';
+  return listingStatusFromText(s);
+}

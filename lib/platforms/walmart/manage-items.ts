@@ -1,0 +1,37 @@
+/**
+ * Walmart Seller Center "Manage Items" (/items-and-inventory/manage-items): seller-fulfilled
+ * and WFS items with price, inventory, publish and lifecycle status.
+ *
+ * Selectors: no public selector is known for this React table (class names are CSS-module
+ * hashes), so the grid is whatever `<table>` or ARIA grid has a header row naming SKU and
+ * inventory; `[data-automation-id="items-table"]` is tried first (?).
+ */
+import type { PageAdapter } from '../types';
+import { readListingPage, type ListingPageSpec } from '../shared/listing-page';
+import { cellText } from '../shared/read';
+
+const FIELDS = ['sku', 'title', 'itemId', 'gtin', 'fulfillment', 'price', 'available', 'publishStatus', 'lifecycleStatus', 'status'] as const;
+type F = (typeof FIELDS)[number];
+
+const spec: ListingPageSpec<F> = {
+  adapter: { id: 'walmart/manage-items', platform: 'walmart', title: 'Manage Items' },
+  fields: FIELDS,
+  required: ['sku', 'available'],
+  preferredContainer: '[data-automation-id="items-table"]',
+  identity: (_row, col) => ({ sku: cellText(col('sku')) }),
+};
+
+/** @example matchesWalmartItems(new URL('https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS')) // true */
+export function matchesWalmartItems(url: URL): boolean {
+  return /^\/items-and-inventory\/manage-items\/?$/.test(url.pathname);
+}
+
+export const adapter: PageAdapter = {
+  id: spec.adapter.id,
+  platform: 'walmart',
+  title: spec.adapter.title,
+  matches: matchesWalmartItems,
+  parse: (root, ctx) => readListingPage(spec, root, ctx),
+  containerSelector: '[data-automation-id="items-table"], main',
+};
+export default adapter;
