@@ -11,6 +11,7 @@ import { CURRENT_SCHEMA_VERSION } from './schema';
 import { calibrationRowSchema } from './tables/calibrations';
 import { dailyDemandRowSchema } from './tables/dailyDemand';
 import { listingRowSchema } from './tables/listings';
+import { searchRowOf } from './tables/listingSearch';
 import { observationRowSchema } from './tables/observations';
 import { orderRowSchema } from './tables/orders';
 import { planRowSchema } from './tables/plans';
@@ -125,12 +126,15 @@ export function validateBackup(input: unknown): Backup {
  */
 export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record<TableName, number>> {
   const backup = validateBackup(input);
-  await db.transaction('rw', allTables(db), async () => {
+  await db.transaction('rw', [...allTables(db), db.listingSearch], async () => {
     for (const name of TABLE_NAMES) await db.table(name).clear();
+    await db.listingSearch.clear();
     for (const name of TABLE_NAMES) {
       const rows = backup.tables[name] as object[];
       if (rows.length) await db.table(name).bulkAdd(rows);
     }
+    // Derived, so not in the backup: rebuilt from the restored listings.
+    if (backup.tables.listings.length) await db.listingSearch.bulkAdd(backup.tables.listings.map(searchRowOf));
   });
   return Object.fromEntries(TABLE_NAMES.map((n) => [n, backup.tables[n].length])) as Record<TableName, number>;
 }
@@ -140,8 +144,9 @@ export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record
  * @example await deleteAllData(db)
  */
 export async function deleteAllData(db: StoreDb): Promise<void> {
-  await db.transaction('rw', allTables(db), async () => {
+  await db.transaction('rw', [...allTables(db), db.listingSearch], async () => {
     for (const name of TABLE_NAMES) await db.table(name).clear();
+    await db.listingSearch.clear();
   });
 }
 

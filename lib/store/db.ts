@@ -15,6 +15,7 @@ import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
 import type { SettingsRow } from './tables/settings';
 import type { PlanRow } from './tables/plans';
+import type { ListingSearchRow } from './tables/listingSearch';
 
 export const STORE_NAME = 'stock-copilot';
 
@@ -29,6 +30,8 @@ export class StoreDb extends Dexie {
   returns!: Table<ReturnRow, number>;
   settings!: Table<SettingsRow, string>;
   plans!: Table<PlanRow, string>;
+  /** Derived from listings (search trigrams): not in TABLE_NAMES, so not backed up; rebuilt on restore. */
+  listingSearch!: Table<ListingSearchRow, string>;
 
   constructor(name: string = STORE_NAME, options?: DexieOptions) {
     super(name, options);

@@ -9,6 +9,7 @@ import { listingKey as listingKeyOf, observationSchema, type ListingObservation,
 import type { StoreDb } from './db';
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
+import { searchRowOf } from './tables/listingSearch';
 import { foldRepeat, keyOfObservation, observationIdOf, type ObservationRow } from './tables/observations';
 import { applyOrderObservation, type OrderRow } from './tables/orders';
 import { productIdFor, type ProductRow } from './tables/products';
@@ -93,14 +94,13 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
   if (prepared.length === 0) return { productIds: [], listingKeys: [], orderKeys: [], counts, rejected };
   const nowIso = now.toISOString();
 
-  return db.transaction('rw', [db.products, db.listings, db.observations, db.orders, db.stockPools], async () => {
-    const obsIds = unique(prepared.map((p) => p.id));
+  return db.transaction('rw', [db.products, db.listings, db.observations, db.orders, db.stockPools, db.listingSearch], async () => {
     const listingKeys = unique(prepared.map((p) => p.listingKey));
     const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
     const [storedObs, storedListings, storedOrders] = await Promise.all([
-      db.observations.bulkGet(obsIds),
+      readStoredObservations(db, prepared),
       db.listings.bulkGet(listingKeys),
-      db.orders.bulkGet(orderKeys),
+      orderKeys.length ? db.orders.bulkGet(orderKeys) : [],
     ]);
 
     const obsRows = new Map<string, ObservationRow>();
@@ -168,7 +168,12 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
     ]);
     // Listings last: relinking may have moved some after the lists above were built.
     const toWrite = [...listings.values()].filter((r) => dirtyListings.has(r.key) || r !== before.get(r.key));
-    if (toWrite.length) await db.listings.bulkPut(toWrite);
+    // The search rows change only with the title (a listing's SKU is part of its key).
+    const searchRows = toWrite.filter((r) => !before.has(r.key) || before.get(r.key)!.title !== r.title).map(searchRowOf);
+    await Promise.all([
+      toWrite.length ? db.listings.bulkPut(toWrite) : undefined,
+      searchRows.length ? db.listingSearch.bulkPut(searchRows) : undefined,
+    ]);
     await deleteAbandonedProducts(db, listings, before);
 
     const productIds = new Set<string>();
@@ -187,6 +192,37 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
       rejected,
     };
   });
+}
+
+/**
+ * The stored history rows that readings of this batch repeat. A repeat has the same content,
+ * so the same observedDate and listing: one keys-only range read of the
+ * [observedDate+listingKey] index per day of the batch finds which ids exist (on a new day,
+ * none), and only those rows are read, by one range read when they are most of the range.
+ */
+async function readStoredObservations(db: StoreDb, prepared: readonly Prepared[]): Promise<ObservationRow[]> {
+  const byDate = new Map<string, { ids: Set<string>; keys: string[] }>();
+  for (const p of prepared) {
+    let day = byDate.get(p.obs.observedDate);
+    if (!day) byDate.set(p.obs.observedDate, (day = { ids: new Set(), keys: [] }));
+    day.ids.add(p.id);
+    day.keys.push(p.listingKey);
+  }
+  const found = await Promise.all([...byDate].map(async ([date, { ids, keys }]) => {
+    let lo = keys[0]!;
+    let hi = lo;
+    for (const k of keys) {
+      if (k < lo) lo = k;
+      else if (k > hi) hi = k;
+    }
+    const range = () => db.observations.where('[observedDate+listingKey]').between([date, lo], [date, hi], true, true);
+    const stored = (await range().primaryKeys()) as string[];
+    const wanted = stored.filter((id) => ids.has(id));
+    if (wanted.length === 0) return [];
+    if (wanted.length * 2 >= stored.length) return (await range().toArray()).filter((r) => ids.has(r.id));
+    return (await db.observations.bulkGet(wanted)).filter((r): r is ObservationRow => r !== undefined);
+  }));
+  return found.flat();
 }
 
 /**

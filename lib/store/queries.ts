@@ -7,6 +7,7 @@ import { marketplaceById } from '../locale/markets';
 import type { SkuPlan } from '../planning/types';
 import type { StoreDb } from './db';
 import type { ListingRow } from './tables/listings';
+import { searchRowMatches, TERM_LENGTH, trigramsOf } from './tables/listingSearch';
 import type { PlanRow, RiskType } from './tables/plans';
 import type { StockPoolRow } from './tables/stockPools';
 import type { ProductRow } from './tables/products';
@@ -48,18 +49,32 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
     (risk === undefined || (r.riskTypes?.includes(risk) ?? false)) &&
     (needle === undefined || r.sku.toLowerCase().includes(needle) || (r.title?.toLowerCase().includes(needle) ?? false));
 
-  return db.transaction('r', [db.listings, db.plans], async () => {
+  return db.transaction('r', [db.listings, db.plans, db.listingSearch], async () => {
     let picked: ListingRow[];
     let total: number;
     if (!risk && !needle && query.platform === undefined && query.marketplace === undefined) {
       // No filter: the first `limit` of the urgency index, and a count (no row is read twice).
       [picked, total] = await Promise.all([db.listings.orderBy('urgency').limit(limit).toArray(), db.listings.count()]);
+    } else if (!risk && !needle && query.platform !== undefined && query.marketplace !== undefined) {
+      // One marketplace: its stretch of the [platform+marketplace+urgency] index is already in list order
+      // (IndexedDB orders equal index keys by primary key, as the sort below does).
+      // (A Dexie collection's limit() changes that collection, hence one per read.)
+      const range = () => db.listings
+        .where('[platform+marketplace+urgency]')
+        .between([query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity], true, true);
+      [picked, total] = await Promise.all([range().limit(limit).toArray(), range().count()]);
     } else {
       // Narrow by the most selective index available, then filter and sort the (smaller) rest.
-      let rows: ListingRow[];
-      if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
-      else if (query.platform !== undefined && query.marketplace !== undefined) {
-        rows = await db.listings.where('[platform+marketplace]').equals([query.platform, query.marketplace]).toArray();
+      let rows = needle === undefined ? undefined : await searchCandidates(db, needle);
+      if (rows !== undefined) {
+        // the search index narrowed it down
+      } else if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
+      else if (query.platform !== undefined) {
+        // [p] sorts before every [p, marketplace, urgency], and [p, []] after (arrays sort after strings).
+        const [lo, hi] = query.marketplace === undefined
+          ? [[query.platform], [query.platform, []]]
+          : [[query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity]];
+        rows = await db.listings.where('[platform+marketplace+urgency]').between(lo, hi, true, true).toArray();
       } else rows = await db.listings.orderBy('urgency').toArray();
       const hits = rows.filter(matches);
       hits.sort((a, b) => a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -70,6 +85,28 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
     const plans = new Map((await db.plans.bulkGet(planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
     return { items: picked.map((listing) => ({ listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined })), total };
   });
+}
+
+/** Above this many listings under the needle's rarest trigram, reading every listing is as quick. */
+const SEARCH_CANDIDATE_LIMIT = 2_000;
+
+/**
+ * The listings whose SKU or title contains `needle` (lower-cased), found through the search
+ * trigrams (tables/listingSearch.ts): the rows under the needle's rarest trigram are checked,
+ * and only the matching listings are read. Undefined when the index cannot narrow the search
+ * (a needle shorter than a trigram, or a trigram under too many listings).
+ */
+async function searchCandidates(db: StoreDb, needle: string): Promise<ListingRow[] | undefined> {
+  if (needle.length < TERM_LENGTH) return undefined;
+  const terms = trigramsOf([needle]);
+  const counts = await Promise.all(terms.map((t) => db.listingSearch.where('terms').equals(t).count()));
+  let best = 0;
+  for (let i = 1; i < terms.length; i++) if (counts[i]! < counts[best]!) best = i;
+  if (counts[best]! === 0) return [];
+  if (counts[best]! > SEARCH_CANDIDATE_LIMIT) return undefined;
+  const candidates = await db.listingSearch.where('terms').equals(terms[best]!).toArray();
+  const keys = candidates.filter((r) => searchRowMatches(r, needle)).map((r) => r.key);
+  return (await db.listings.bulkGet(keys)).filter((r): r is ListingRow => r !== undefined);
 }
 
 /**
