@@ -46,3 +46,12 @@ describe('stockout date', () => {
     expect(stockoutDay(100, null)).toBeNull();
   });
 });
+
+describe('beyond the horizon', () => {
+  it('continues at the last week average, whatever weekday the horizon ends on', () => {
+    const week = [1, 1, 1, 1, 1, 1, 8];
+    const cum = cumulativeSum([...week, ...week]);
+    expect(cumulativeAt(cum, 21)).toBeCloseTo(42, 9);
+    expect(daysOfCover(28 + 14, cum)).toBeCloseTo(21, 9);
+  });
+});

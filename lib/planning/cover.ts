@@ -4,17 +4,26 @@
  */
 
 /**
+ * Daily rate beyond the horizon: the average of the last 7 forecast days (a whole week, so a
+ * weekday pattern does not make the tail depend on which weekday the horizon ends on).
+ * @example tailRate(cumulativeSum([1, 1, 1, 1, 1, 1, 8])) // 2
+ */
+export function tailRate(meanCum: ArrayLike<number>): number {
+  const h = meanCum.length;
+  if (h === 0) return 0;
+  const span = Math.min(7, h);
+  return (meanCum[h - 1]! - (h > span ? meanCum[h - 1 - span]! : 0)) / span;
+}
+
+/**
  * Expected demand over the first `days` days ahead (fractional days interpolate linearly;
- * beyond the forecast horizon the last day's rate continues).
+ * beyond the forecast horizon the last week's average rate continues).
  * @example cumulativeAt(Float64Array.of(2, 4, 6), 1.5) // 3
  */
 export function cumulativeAt(meanCum: ArrayLike<number>, days: number): number {
   if (days <= 0 || meanCum.length === 0) return 0;
   const h = meanCum.length;
-  if (days >= h) {
-    const tail = h >= 2 ? meanCum[h - 1]! - meanCum[h - 2]! : meanCum[0]!;
-    return meanCum[h - 1]! + (days - h) * tail;
-  }
+  if (days >= h) return meanCum[h - 1]! + (days - h) * tailRate(meanCum);
   const whole = Math.floor(days);
   const before = whole === 0 ? 0 : meanCum[whole - 1]!;
   return before + (days - whole) * (meanCum[whole]! - before);
@@ -34,7 +43,7 @@ export function daysOfCover(stock: number, meanCum: ArrayLike<number>): number |
     if (now >= stock) return i + (now > before ? (stock - before) / (now - before) : 0);
     before = now;
   }
-  const tail = h >= 2 ? meanCum[h - 1]! - meanCum[h - 2]! : h === 1 ? meanCum[0]! : 0;
+  const tail = tailRate(meanCum);
   if (!(tail > 0)) return null;
   return h + (stock - before) / tail;
 }

@@ -54,11 +54,13 @@ export interface PlanInput {
 }
 
 /**
- * Forecast horizon long enough to see past lead time + cover + review, and the overstock
- * threshold (cover beyond it is extrapolated at the last day's rate).
+ * Forecast horizon: through lead time + target cover (what a reorder must cover) and past the
+ * overstock threshold; cover beyond it continues at the last week's average rate. Longer
+ * horizons cost forecasting time for nothing the decisions read.
+ * @example planningHorizon(70, defaultSettings()) // 130
  */
 export function planningHorizon(leadTimeDays: number, settings: Settings): number {
-  return Math.min(730, Math.max(90, leadTimeDays + settings.targetCoverDays + 14, settings.alerts.overstockDays + 1));
+  return Math.min(730, Math.max(leadTimeDays + settings.targetCoverDays, settings.alerts.overstockDays + 1, 28));
 }
 
 /**

@@ -389,12 +389,12 @@ function sumKnownTail(units: Float64Array, days: number): number {
 }
 
 /** Series the seller-wide forecasting context is fitted on. */
-const CONTEXT_SAMPLE = 300;
+const CONTEXT_SAMPLE = 200;
 
 /**
  * An evenly spaced, deterministic sample: seller-wide shapes (weekday profile, dispersion) are
  * stable well before 10,000 SKUs, and fitting on all of them costs more than planning them.
- * @example contextSample(series).length <= 300 // true
+ * @example contextSample(series).length <= 200 // true
  */
 export function contextSample<T>(all: readonly T[], size = CONTEXT_SAMPLE): T[] {
   if (all.length <= size) return [...all];

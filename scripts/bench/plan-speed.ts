@@ -15,7 +15,7 @@ import type { ListingObservation } from '../../lib/records.ts';
 import { defaultSettings } from '../../lib/settings/schema.ts';
 import type { BenchSuite } from './types.ts';
 
-const SKUS = 10_000;
+const SKUS = Number(process.env.PLAN_BENCH_SKUS ?? 10_000);
 const DAYS = 730;
 const NOW = new Date('2026-03-01T12:00:00Z');
 const TODAY = dayNumber('2026-03-01');
