@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import { EXTENSION_ID, expect, test } from './extension';
+
+const POPUP = `chrome-extension://${EXTENSION_ID}/popup.html`;
+const DAY = 86_400_000;
+
+/** Sends one protocol message from an extension page and returns the reply's data. */
+async function send(page: Page, type: string, payload: unknown): Promise<any> {
+  const reply = await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+  if (!reply?.ok) throw new Error(`${type}: ${reply?.error}`);
+  return reply.data;
+}
+
+function iso(ms: number) { return new Date(ms).toISOString(); }
+
+/** Listings and 60 days of orders, imported through the extension's own import message. */
+async function seed(page: Page, listings: { platform: string; marketplace: string; sku: string; title: string; available: number; perDay: number }[]) {
+  const now = Date.now();
+  const rows: unknown[] = [];
+  for (const l of listings) {
+    rows.push({ kind: 'listing', platform: l.platform, marketplace: l.marketplace, source: 'test/seed', observedAt: iso(now - 60_000), observedDate: iso(now).slice(0, 10), sku: l.sku, title: l.title, available: l.available, fulfillment: 'SELLER' });
+    for (let d = 1; d <= 60 && l.perDay > 0; d++) {
+      rows.push({ kind: 'order', platform: l.platform, marketplace: l.marketplace, source: 'test/seed', observedAt: iso(now - 60_000), observedDate: iso(now).slice(0, 10), orderId: `${l.sku}-${l.marketplace}-${d}`, sku: l.sku, quantity: l.perDay, status: 'shipped', orderDate: iso(now - d * DAY).slice(0, 10) });
+    }
+  }
+  await send(page, 'import/commit', { importId: `seed-${now}`, batchIndex: 0, rows, last: true });
+}
+
+async function openPopup(context: BrowserContext) {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 600, height: 640 });
+  await popup.goto(POPUP);
+  return popup;
+}
+
+const CATALOG = [
+  { platform: 'amazon', marketplace: 'amazon.com', sku: 'SLOW-MUG', title: 'Ceramic mug', available: 500, perDay: 1 },
+  { platform: 'amazon', marketplace: 'amazon.com', sku: 'FAST-LEASH', title: 'Dog leash', available: 30, perDay: 10 },
+  { platform: 'amazon', marketplace: 'amazon.de', sku: 'DE-BOTTLE', title: 'Trinkflasche', available: 60, perDay: 3 },
+  { platform: 'walmart', marketplace: 'walmart.com', sku: 'WM-TEAPOT', title: 'Teapot 紫砂', available: 0, perDay: 2 },
+];
+
+test('a new user sees what to do first, and the popup passes an axe check', async ({ context }) => {
+  const popup = await openPopup(context);
+  await expect(popup.getByTestId('empty-state')).toBeVisible();
+  await expect(popup.getByTestId('empty-state')).toContainText('Manage All Inventory');
+  const results = await new AxeBuilder({ page: popup }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('lists the most urgent first; filters, search and a click that opens the seller page', async ({ context, serve }) => {
+  const popup = await openPopup(context);
+  await seed(popup, CATALOG);
+  await popup.reload();
+  const rows = popup.getByTestId('at-risk-row');
+  await expect(rows).toHaveCount(4);
+  // Out of stock first, then by days of cover.
+  await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['WM-TEAPOT', 'FAST-LEASH', 'DE-BOTTLE', 'SLOW-MUG']);
+  await expect(rows.first()).toHaveAttribute('data-urgency', 'critical');
+  await expect(rows.nth(1).getByTestId('days-of-cover')).toHaveText(/^[0-9] d$/);
+
+  const results = await new AxeBuilder({ page: popup }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  await popup.getByTestId('filter-platform').selectOption('amazon');
+  await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['FAST-LEASH', 'DE-BOTTLE', 'SLOW-MUG']);
+  await popup.getByTestId('filter-marketplace').selectOption('amazon.de');
+  await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['DE-BOTTLE']);
+  await popup.getByTestId('filter-platform').selectOption('');
+  await popup.getByTestId('filter-risk').selectOption('overstock');
+  await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['SLOW-MUG']);
+  await popup.getByTestId('filter-risk').selectOption('all');
+  await popup.getByLabel('Search SKU or title').fill('leash');
+  await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['FAST-LEASH']);
+  await popup.getByLabel('Search SKU or title').fill('紫砂');
+  await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['WM-TEAPOT']);
+  await popup.getByLabel('Search SKU or title').fill('');
+
+  const target = 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&searchField=all&searchTerm=FAST-LEASH';
+  await serve([{ url: target, html: '<!doctype html><title>Manage All Inventory</title><p>seller page</p>' }]);
+  const opened = context.waitForEvent('page');
+  await popup.locator('[data-sku="FAST-LEASH"] a').click();
+  const tab = await opened;
+  await expect.poll(() => tab.url()).toBe(target);
+});
+
+test('shows Chinese when the language setting is Chinese', async ({ context }) => {
+  const popup = await openPopup(context);
+  await seed(popup, CATALOG.slice(0, 2));
+  const { settings } = await send(popup, 'settings/get', {});
+  await send(popup, 'settings/save', { settings: { ...settings, language: 'zh-CN' } });
+  await popup.reload();
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('有风险的 SKU');
+  await expect(popup.getByLabel('平台')).toBeVisible();
+  await expect(popup.getByTestId('at-risk-row').first().getByTestId('days-of-cover')).toHaveText(/天$/);
+  const results = await new AxeBuilder({ page: popup }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
