@@ -10,7 +10,7 @@ import { allTables, TABLE_NAMES, type StoreDb, type TableName } from './db';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { calibrationRowSchema } from './tables/calibrations';
 import { dailyDemandRowSchema } from './tables/dailyDemand';
-import { listingRowSchema } from './tables/listings';
+import { linkKeysOf, listingRowSchema } from './tables/listings';
 import { searchRowOf } from './tables/listingSearch';
 import { observationRowSchema } from './tables/observations';
 import { orderRowSchema } from './tables/orders';
@@ -130,7 +130,8 @@ export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record
     for (const name of TABLE_NAMES) await db.table(name).clear();
     await db.listingSearch.clear();
     for (const name of TABLE_NAMES) {
-      const rows = backup.tables[name] as object[];
+      // Listings from backups of older versions lack their link keys (derived: recomputed for all).
+      const rows = name === 'listings' ? backup.tables.listings.map((r) => ({ ...r, linkKeys: linkKeysOf(r) })) : (backup.tables[name] as object[]);
       if (rows.length) await db.table(name).bulkAdd(rows);
     }
     // Derived, so not in the backup: rebuilt from the restored listings.

@@ -245,15 +245,14 @@ async function linkNewListings(
   const skus = unique(seeking.map((r) => r.sku));
   const gtins = unique(seeking.flatMap((r) => (r.gtinKey ? [r.gtinKey] : [])));
   const asins = unique(seeking.flatMap((r) => (r.asin ? [r.asin] : [])));
-  const [bySku, byGtin, byAsin, takenIds] = await Promise.all([
-    db.listings.where('sku').anyOf(skus).toArray(),
-    gtins.length ? db.listings.where('gtinKey').anyOf(gtins).toArray() : [],
-    asins.length ? db.listings.where('asin').anyOf(asins).toArray() : [],
+  const linkKeys = [...skus.map((s) => `s:${s}`), ...gtins.map((g) => `g:${g}`), ...asins.map((a) => `a:${a}`)];
+  const [matching, takenIds] = await Promise.all([
+    db.listings.where('linkKeys').anyOf(linkKeys).toArray(),
     db.products.bulkGet(fresh.map((r) => `p:${r.key}`)),
   ]);
   const index = new LinkIndex();
   // The batch's own version of a row wins over the stored one.
-  for (const r of [...bySku, ...byGtin, ...byAsin]) index.add(listings.get(r.key) ?? r);
+  for (const r of matching) index.add(listings.get(r.key) ?? r);
   for (const r of listings.values()) if (before.has(r.key)) index.add(r);
   const taken = new Set(takenIds.flatMap((p) => (p ? [p.id] : [])));
 

@@ -8,17 +8,18 @@
  *     (denormalised from plans so the popup query is one index walk); observation rows gain
  *     lastSeenAt. The upgrade back-fills all of them from what v1 stored.
  * v3: speed (the store's targets: a 5,000-row page merged into 1M observations under 500 ms,
- *     the popup's list under 50 ms). Listings lose the `poolId` index (nothing queried it)
- *     and `[platform+marketplace]` becomes `[platform+marketplace+urgency]` (one marketplace's
+ *     the popup's list under 50 ms). Listings lose the `poolId` index (nothing queried it),
+ *     `sku`, `gtinKey` and `asin` become one multi-entry `linkKeys` (every index costs on every
+ *     write, and the merge rewrites thousands of listings a page), and `[platform+marketplace]` becomes `[platform+marketplace+urgency]` (one marketplace's
  *     list is then an index walk in list order); observations gain `[observedDate+listingKey]`
  *     (a page's already-stored readings are found with one range read instead of one read per
  *     row); a new table `listingSearch` holds each listing's SKU/title trigrams (written only
  *     when those change, so the daily merge never touches it) for the popup's search. The
- *     upgrade fills `listingSearch` from the listings; IndexedDB builds the new indexes.
+ *     upgrade gives listings their linkKeys and fills `listingSearch`; IndexedDB builds the indexes.
  */
 import type { Dexie, Transaction } from 'dexie';
 import { poolIdFor, poolRowFor } from './tables/stockPools';
-import { urgencyOf, type ListingRow } from './tables/listings';
+import { linkKeysOf, urgencyOf, type ListingRow } from './tables/listings';
 import { searchRowOf, type ListingSearchRow } from './tables/listingSearch';
 import type { PlanRow } from './tables/plans';
 
@@ -55,7 +56,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 3,
     stores: {
-      listings: 'key, productId, sku, gtinKey, asin, [platform+marketplace+urgency], urgency, *riskTypes',
+      listings: 'key, productId, *linkKeys, [platform+marketplace+urgency], urgency, *riskTypes',
       observations: 'id, [listingKey+observedAt], observedAt, [observedDate+listingKey]',
       listingSearch: 'key, *terms',
     },
@@ -107,8 +108,9 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   });
 }
 
-/** v2 -> v3: index every listing's SKU and title for the search (the new indexes IndexedDB builds itself). */
+/** v2 -> v3: give every listing its link keys, and index its SKU and title for the search. */
 async function upgradeToV3(tx: Transaction): Promise<void> {
-  const listings = (await tx.table('listings').toArray()) as ListingRow[];
+  const listings = ((await tx.table('listings').toArray()) as ListingRow[]).map((row) => ({ ...row, linkKeys: linkKeysOf(row) }));
+  await tx.table('listings').bulkPut(listings);
   await tx.table('listingSearch').bulkPut(listings.map((row): ListingSearchRow => searchRowOf(row)));
 }

@@ -59,6 +59,8 @@ export const listingRowSchema = listingStateSchema.extend({
   riskTypes: z.array(z.string()).optional(),
   /** Sort key of the at-risk list: see urgencyOf. */
   urgency: z.number(),
+  /** Identifiers automatic linking matches on, as one multi-entry index: see linkKeysOf. */
+  linkKeys: z.array(z.string()).optional(),
 });
 export type ListingRow = z.infer<typeof listingRowSchema>;
 
@@ -68,6 +70,19 @@ export type ListingRow = z.infer<typeof listingRowSchema>;
  */
 export function gtinKeyOf(gtin: string | undefined): string | undefined {
   return gtin === undefined ? undefined : gtin.padStart(14, '0');
+}
+
+/**
+ * The keys a listing is found by when linking: its SKU, GTIN key and ASIN, prefixed by kind,
+ * in one always-present multi-entry index (schema v3) instead of three indexes, two of them
+ * usually empty: every index costs on every write of the row.
+ * @example linkKeysOf({ sku: 'MUG-1', asin: 'B000000001' }) // ['s:MUG-1', 'a:B000000001']
+ */
+export function linkKeysOf(row: Pick<ListingRow, 'sku' | 'gtinKey' | 'asin'>): string[] {
+  const keys = [`s:${row.sku}`];
+  if (row.gtinKey !== undefined) keys.push(`g:${row.gtinKey}`);
+  if (row.asin !== undefined) keys.push(`a:${row.asin}`);
+  return keys;
 }
 
 /** Above any realistic days of cover: listings without a plan sort after those with one. */
@@ -109,6 +124,7 @@ export function newListingRow(
     firstSeenAt,
     lastObservedAt: firstSeenAt,
     urgency: UNKNOWN_STOCK,
+    linkKeys: linkKeysOf({ sku: id.sku }),
   };
 }
 
@@ -163,6 +179,7 @@ export function applyListingObservation(row: ListingRow, obs: ListingObservation
   if (next && valueChanged) {
     next.gtinKey = gtinKeyOf(next.gtin);
     next.urgency = urgencyOf(next);
+    next.linkKeys = linkKeysOf(next);
   }
   return { row: next ?? row, valueChanged, changed: next !== undefined, stale: shown > 0 && lost === shown };
 }
