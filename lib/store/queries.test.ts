@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCalibration, assignPool, recordReturn, resolveReturn } from './adjustments';
 import { mergeObservations } from './merge';
@@ -108,5 +109,45 @@ describe('getProduct, planning input, adjustments', () => {
     expect(csv).toContain('"Mug, ""blue"""');
     expect(csv).toContain(',12.99,USD,');
     expect(csvCell(undefined)).toBe('');
+  });
+});
+
+describe('listAtRisk search', () => {
+  it('finds a substring anywhere in the SKU or title, case-insensitively, and follows title changes', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [
+      listingObs('SMUG-1', AT, { title: 'Plain cup', available: 3 }),
+      listingObs('CUP-2', AT, { title: 'Big MUG', available: 1 }),
+      listingObs('PLATE', AT, { title: 'Dinner plate', available: 2 }),
+    ], NOW);
+    const skus = async (search: string) => (await listAtRisk(db, { search })).items.map((i) => i.listing.sku);
+    expect(await skus('mug')).toEqual(['CUP-2', 'SMUG-1']);
+    expect(await skus('UG-')).toEqual(['SMUG-1']);
+    expect(await skus('ate')).toEqual(['PLATE']);
+    expect(await skus('p')).toEqual(['CUP-2', 'PLATE', 'SMUG-1']);
+    expect(await skus('nothing')).toEqual([]);
+    await mergeObservations(db, [listingObs('PLATE', '2024-05-10T11:00:00Z', { title: 'Soup bowl' })], NOW);
+    expect(await skus('dinner')).toEqual([]);
+    expect(await skus('soup')).toEqual(['PLATE']);
+  });
+
+  it('matches a plain substring filter over every listing (fast-check)', async () => {
+    const alphabet = fc.constantFrom('a', 'b', 'A', 'B', ' ', '-', 'é');
+    const text = fc.string({ unit: alphabet, minLength: 1, maxLength: 8 });
+    await fc.assert(fc.asyncProperty(
+      fc.uniqueArray(fc.record({ sku: text, title: fc.option(text, { nil: undefined }) }), { selector: (r) => r.sku, maxLength: 12 }),
+      fc.string({ unit: alphabet, minLength: 1, maxLength: 4 }),
+      async (rows, search) => {
+        const db = await freshStore();
+        await mergeObservations(db, rows.map((r) => listingObs(r.sku, AT, r.title === undefined ? {} : { title: r.title })), NOW);
+        const needle = search.trim().toLowerCase();
+        const expected = rows
+          .filter((r) => needle === '' || r.sku.toLowerCase().includes(needle) || (r.title?.toLowerCase().includes(needle) ?? false))
+          .map((r) => r.sku).sort();
+        const got = (await listAtRisk(db, { search })).items.map((i) => i.listing.sku).sort();
+        expect(got).toEqual(expected);
+        await dropStores();
+      },
+    ), { numRuns: 60 });
   });
 });
