@@ -1,4 +1,4 @@
-import { Options } from '@/components/Options';
+import { Options } from '@/components/options/Options';
 import { mountPage } from '@/components/mount';
 import '@/components/pages.css';
 

@@ -1,0 +1,89 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatNumber, type MessageKey } from '@/lib/i18n';
+import { useI18n } from '../language';
+import { rpc } from '../runtime';
+import { datedName, formatBytes, saveFile } from './format';
+
+export function DataSection() {
+  const { t, language } = useI18n();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const storage = useQuery({ queryKey: ['data/storage'], queryFn: () => rpc('data/storage', {}) });
+  const refresh = () => void queryClient.invalidateQueries();
+
+  const backup = useMutation({
+    mutationFn: () => rpc('data/backup', {}),
+    onSuccess: ({ json }) => saveFile(datedName('stock-copilot-backup', 'json'), json, 'application/json'),
+  });
+  const restore = useMutation({
+    mutationFn: async (file: File) => rpc('data/restore', { json: await file.text() }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: () => rpc('data/delete-all', { confirm: 'delete-all' }),
+    onSuccess: () => { setConfirming(false); refresh(); },
+  });
+
+  return (
+    <div>
+      <div className="actions">
+        <button type="button" disabled={backup.isPending} onClick={() => backup.mutate()}>{t('options.data.backup')}</button>
+        {backup.isSuccess && <span role="status">{t('options.data.backupDone', { rows: formatNumber(language, backup.data.rows) })}</span>}
+      </div>
+
+      <div className="field">
+        <label htmlFor="restore-file">{t('options.data.restore')}</label>
+        <input id="restore-file" type="file" accept=".json,application/json" disabled={restore.isPending}
+          onChange={(e) => { const file = e.target.files?.[0]; if (file) restore.mutate(file); e.target.value = ''; }} />
+      </div>
+      {restore.isSuccess && <p role="status" data-testid="restore-result">{t('options.data.restoreDone', { rows: formatNumber(language, restore.data.rows) })}</p>}
+      {restore.isError && <p role="alert" data-testid="restore-result">{t('options.data.restoreRefused', { message: restore.error.message })}</p>}
+
+      <div className="actions">
+        {!confirming && <button type="button" className="danger" onClick={() => setConfirming(true)}>{t('options.data.delete')}</button>}
+        {confirming && (
+          <div role="alertdialog" aria-labelledby="delete-confirm-text" className="confirm">
+            <p id="delete-confirm-text">{t('options.data.deleteConfirm')}</p>
+            <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>{t('options.data.deleteYes')}</button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>{t('options.import.cancel')}</button>
+          </div>
+        )}
+        {remove.isSuccess && !confirming && <span role="status">{t('options.data.deleted')}</span>}
+        {remove.isError && <p role="alert">{t('options.error', { message: remove.error.message })}</p>}
+      </div>
+
+      <h3>{t('options.data.storage')}</h3>
+      {storage.data && (
+        <table data-testid="storage">
+          <thead>
+            <tr>
+              <th scope="col">{t('options.data.table')}</th>
+              <th scope="col" className="num">{t('options.data.rows')}</th>
+              <th scope="col" className="num">{t('options.data.size')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(storage.data.tables).map(([name, s]) => (
+              <tr key={name} data-table={name}>
+                <th scope="row">{t(`options.data.table.${name}` as MessageKey)}</th>
+                <td className="num">{formatNumber(language, s.rows)}</td>
+                <td className="num">{formatBytes(language, s.approxBytes)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('options.data.total')}</th>
+              <td className="num" data-testid="storage-total-rows">{formatNumber(language, storage.data.totalRows)}</td>
+              <td className="num">{formatBytes(language, storage.data.approxBytes)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+      {storage.data?.browser?.usage !== undefined && storage.data.browser.quota !== undefined && (
+        <p>{t('options.data.browserUsage', { usage: formatBytes(language, storage.data.browser.usage), quota: formatBytes(language, storage.data.browser.quota) })}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useMutation } from '@tanstack/react-query';
+import { mergedJson, mergedTable, toCsv, toXlsx, UTF8_BOM } from '@/lib/export';
+import { formatNumber } from '@/lib/i18n';
+import { useI18n } from '../language';
+import { rpc } from '../runtime';
+import { datedName, saveFile } from './format';
+
+type Format = 'csv' | 'xlsx' | 'json';
+
+export function ExportSection() {
+  const { t, language } = useI18n();
+  const listingsCsv = useMutation({
+    mutationFn: () => rpc('export/listings-csv', {}),
+    onSuccess: ({ csv }) => saveFile(datedName('stock-copilot-listings', 'csv'), UTF8_BOM + csv, 'text/csv;charset=utf-8'),
+  });
+  const merged = useMutation({
+    mutationFn: async (format: Format) => {
+      const report = await rpc('export/merged', {});
+      const table = mergedTable(report, language);
+      if (format === 'csv') saveFile(datedName('stock-copilot-report', 'csv'), UTF8_BOM + toCsv(table.header, table.rows), 'text/csv;charset=utf-8');
+      if (format === 'xlsx') {
+        const bytes = toXlsx([{ name: t('options.export.sheet.report'), rows: [table.header, ...table.rows] }]);
+        saveFile(datedName('stock-copilot-report', 'xlsx'), bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      }
+      if (format === 'json') saveFile(datedName('stock-copilot-report', 'json'), mergedJson(report, language), 'application/json');
+      return table.rows.length;
+    },
+  });
+  return (
+    <div>
+      <h3>{t('options.export.merged')}</h3>
+      <div className="actions">
+        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('csv')}>{t('options.export.mergedCsv')}</button>
+        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('xlsx')}>{t('options.export.xlsx')}</button>
+        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('json')}>{t('options.export.json')}</button>
+      </div>
+      {merged.isSuccess && <p role="status">{t('options.export.done', { count: formatNumber(language, merged.data) })}</p>}
+      {merged.isError && <p role="alert">{t('options.error', { message: merged.error.message })}</p>}
+      <div className="actions">
+        <button type="button" onClick={() => listingsCsv.mutate()} disabled={listingsCsv.isPending}>{t('options.export.csv')}</button>
+      </div>
+      {listingsCsv.isSuccess && <p role="status">{t('options.export.done', { count: formatNumber(language, listingsCsv.data.rowCount) })}</p>}
+      {listingsCsv.isError && <p role="alert">{listingsCsv.error.message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/** Labelled inputs with their validation message next to them (aria-describedby). */
+import { useEffect, useState, type ReactNode } from 'react';
+
+const errorId = (id: string) => `${id}-error`;
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? <span id={errorId(id)} className="field-error" role="alert">{error}</span> : null;
+}
+
+/**
+ * A number input that keeps what the seller typed (so "1." or "" can be on the way to a
+ * number) and reports NaN for anything that is not a number, for the schema to refuse.
+ */
+export function NumberField({ id, label, value, onChange, error }: { id: string; label: ReactNode; value: number; onChange: (value: number) => void; error?: string }) {
+  const shown = Number.isNaN(value) ? '' : String(value);
+  const [text, setText] = useState(shown);
+  useEffect(() => {
+    const typed = text.trim() === '' ? Number.NaN : Number(text);
+    if (typed !== value && !(Number.isNaN(typed) && Number.isNaN(value))) setText(shown);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId(id) : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value.replace(',', '.')));
+        }}
+      />
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export function TextField({ id, label, value, onChange, error, multiline }: { id: string; label: ReactNode; value: string; onChange: (value: string) => void; error?: string; multiline?: boolean }) {
+  const props = { id, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId(id) : undefined } as const;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} /> : <input {...props} type="text" onChange={(e) => onChange(e.target.value)} />}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}

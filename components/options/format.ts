@@ -1,0 +1,40 @@
+/** Small display helpers for the options page, in the UI language. */
+import { formatNumber, type Language } from '@/lib/i18n';
+
+/**
+ * A UTC instant as local date and time in the UI language.
+ * @example formatDateTime('en', '2026-11-20T18:00:00.000Z') // '11/20/2026, 10:00 AM' (in Los Angeles)
+ */
+export function formatDateTime(language: Language, iso: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * Bytes in KB/MB/GB (1024-based), number formatted for the language.
+ * @example formatBytes('en', 1536) // '1.5 KB'
+ */
+export function formatBytes(language: Language, bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${formatNumber(language, value, unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+/** Saves bytes or text as a file through an <a download>, which needs no "downloads" permission. */
+export function saveFile(fileName: string, content: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** @example datedName('stock-copilot-report', 'csv') // 'stock-copilot-report-2026-11-20.csv' */
+export function datedName(stem: string, extension: string): string {
+  return `${stem}-${new Date().toISOString().slice(0, 10)}.${extension}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * The settings form's state and its conversion to Settings. Keyed maps (suppliers, channels)
+ * are edited as rows, so a row can be half-typed; conversion checks them and settingsSchema,
+ * and maps every problem back to the id of the input it belongs to (shown next to it).
+ */
+import type { z } from 'zod';
+import { t, type Language } from '@/lib/i18n';
+import { DESTINATIONS, settingsSchema, type Destination, type Settings } from '@/lib/settings/schema';
+
+export interface SupplierRow { name: string; productionDays: number; transit: Partial<Record<Destination, number>>; moq: number; casePack: number }
+export interface BufferRow { channel: string; kind: 'percent' | 'fixed'; value: number }
+export interface WeightRow { channel: string; weight: number }
+
+export interface SettingsForm {
+  base: Settings;
+  suppliers: SupplierRow[];
+  skuSupplierText: string;
+  buffers: BufferRow[];
+  weights: WeightRow[];
+}
+
+/** @example formOf(defaultSettings()).suppliers // [] */
+export function formOf(settings: Settings): SettingsForm {
+  return {
+    base: settings,
+    suppliers: Object.entries(settings.leadTimes.suppliers).map(([name, s]) => ({ name, productionDays: s.productionDays, transit: { ...s.transitDays }, moq: s.moq, casePack: s.casePack })),
+    skuSupplierText: Object.entries(settings.leadTimes.skuSupplier).map(([sku, supplier]) => `${sku}=${supplier}`).join('\n'),
+    buffers: Object.entries(settings.safetyBuffers).map(([channel, b]) => ({ channel, kind: b.kind, value: b.value })),
+    weights: Object.entries(settings.allocationWeights).map(([channel, weight]) => ({ channel, weight })),
+  };
+}
+
+/** Input id -> translated message. */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * A zod issue in the seller's language.
+ * @example issueText({ code: 'too_small', minimum: 1, ... }, 'en') // 'Must be at least 1.'
+ */
+export function issueText(issue: z.core.$ZodIssue, language: Language): string {
+  if (issue.code === 'too_small') return t(language, 'options.error.min', { min: String((issue as { minimum: number | bigint }).minimum) });
+  if (issue.code === 'too_big') return t(language, 'options.error.max', { max: String((issue as { maximum: number | bigint }).maximum) });
+  if (issue.code === 'invalid_type') return (issue as { expected: string }).expected === 'int' ? t(language, 'options.error.int') : t(language, 'options.error.number');
+  return t(language, 'options.error.invalid');
+}
+
+/**
+ * The input id a settings path belongs to (ids are the dotted path, keyed maps by row index).
+ * @example fieldIdOf(['leadTimes', 'suppliers', 'Acme', 'moq'], form) // 'suppliers.0.moq'
+ */
+export function fieldIdOf(path: readonly PropertyKey[], form: SettingsForm): string {
+  const p = path.map(String);
+  if (p[0] === 'leadTimes' && p[1] === 'suppliers') {
+    const i = form.suppliers.findIndex((s) => s.name.trim() === p[2]);
+    const field = p[3] === 'transitDays' ? `transit.${p[4]}` : p[3] ?? 'name';
+    return `suppliers.${i}.${field}`;
+  }
+  if (p[0] === 'leadTimes' && p[1] === 'skuSupplier') return 'skuSupplier';
+  if (p[0] === 'safetyBuffers') return `buffers.${form.buffers.findIndex((b) => b.channel.trim() === p[1])}.${p[2] === 'kind' ? 'kind' : 'value'}`;
+  if (p[0] === 'allocationWeights') return `weights.${form.weights.findIndex((w) => w.channel.trim() === p[1])}.weight`;
+  return p.join('.');
+}
+
+/**
+ * Settings from the form, or the problems by input id.
+ * @example toSettings(formOf(defaultSettings()), 'en').settings?.targetCoverDays // 60
+ */
+export function toSettings(form: SettingsForm, language: Language): { settings?: Settings; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const unique = <T>(rows: T[], key: (r: T) => string, id: (i: number) => string) => {
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      const k = key(r).trim();
+      if (!k) errors[id(i)] = t(language, 'options.error.required');
+      else if (seen.has(k)) errors[id(i)] = t(language, 'options.error.duplicate');
+      seen.add(k);
+    });
+  };
+  unique(form.suppliers, (s) => s.name, (i) => `suppliers.${i}.name`);
+  unique(form.buffers, (b) => b.channel, (i) => `buffers.${i}.channel`);
+  unique(form.weights, (w) => w.channel, (i) => `weights.${i}.channel`);
+
+  const supplierNames = new Set(form.suppliers.map((s) => s.name.trim()));
+  const skuSupplier: Record<string, string> = {};
+  form.skuSupplierText.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const at = line.lastIndexOf('=');
+    const sku = line.slice(0, at).trim();
+    const supplier = line.slice(at + 1).trim();
+    if (at <= 0 || !sku || !supplierNames.has(supplier)) errors.skuSupplier ??= t(language, 'options.error.skuLine', { line: i + 1 });
+    else skuSupplier[sku] = supplier;
+  });
+
+  const candidate: Settings = {
+    ...form.base,
+    leadTimes: {
+      ...form.base.leadTimes,
+      suppliers: Object.fromEntries(form.suppliers.map((s) => [s.name.trim(), {
+        productionDays: s.productionDays,
+        transitDays: Object.fromEntries(DESTINATIONS.flatMap((d) => (s.transit[d] === undefined ? [] : [[d, s.transit[d]]]))),
+        moq: s.moq, casePack: s.casePack,
+      }])),
+      skuSupplier,
+    },
+    safetyBuffers: Object.fromEntries(form.buffers.map((b) => [b.channel.trim(), { kind: b.kind, value: b.value }])),
+    allocationWeights: Object.fromEntries(form.weights.map((w) => [w.channel.trim(), w.weight])),
+  };
+  const parsed = settingsSchema.safeParse(candidate);
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[fieldIdOf(issue.path, form)] ??= issueText(issue, language);
+  return Object.keys(errors).length ? { errors } : { settings: parsed.data!, errors };
+}

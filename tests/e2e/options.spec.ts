@@ -1,0 +1,119 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { EXTENSION_ID, expect, test } from './extension';
+
+const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
+const MYI = 'tests/fixtures/reports/amazon/fba-myi.us.tsv';
+
+async function download(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const event = page.waitForEvent('download');
+  await click();
+  return readFileSync(await (await event).path());
+}
+
+async function importMyi(page: Page) {
+  await page.locator('#import-files').setInputFiles(MYI);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  return preview;
+}
+
+test('settings persist, validation shows next to the field, and the language switch turns the page Chinese', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(OPTIONS_URL);
+  const cover = page.getByLabel('Target cover (days)');
+  await expect(cover).toHaveValue('60');
+  await cover.fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.locator('#targetCoverDays-error')).toHaveText('Must be at least 1.');
+  await cover.fill('45');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved. Plans were recalculated.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Target cover (days)')).toHaveValue('45');
+
+  await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+  await expect(page.getByRole('heading', { level: 2, name: '设置' })).toBeVisible();
+  await expect(page.getByLabel('目标可售天数')).toHaveValue('45');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: '导入报告' })).toBeVisible();
+});
+
+test('a report import previews counts and error lines, stores nothing until confirmed, then shows in products, charts and every export', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(OPTIONS_URL);
+  const preview = await importMyi(page);
+  const counts = preview.getByTestId('import-counts').locator('tr[data-report="amazon/fba-myi"]');
+  await expect(counts.getByTestId('count-listing')).toHaveText('5');
+  await expect(counts.getByTestId('count-errors')).toHaveText('1');
+  await expect(preview.getByTestId('import-problems').locator('tr[data-line="6"]').first()).toBeVisible();
+  // Nothing stored yet.
+  await expect(page.getByText('No products yet: open your seller pages or import a report.')).toBeVisible();
+
+  await preview.getByRole('button', { name: 'Store 5 rows' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('Stored 5 rows (5 new listings');
+  const towel = page.locator('[data-product-id="p:amazon|amazon.com|BAM-TOWEL-GRY-2PK"]');
+  await expect(towel).toBeVisible();
+  await expect(towel.getByTestId('link-rule')).toHaveText('Own product (nothing matched)');
+
+  await towel.getByRole('button', { name: /Details of/ }).click();
+  await expect(towel.getByTestId('chart-stock')).toBeVisible();
+  await expect.poll(() => towel.getByTestId('chart-stock').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
+  await expect(towel.getByTestId('chart-stock')).toHaveAttribute('aria-label', /in stock; reorder point/);
+
+  const csv = (await download(page, () => page.getByRole('button', { name: 'Download CSV' }).click())).toString('utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  expect(lines[0]).toMatch(/^Level,Product ID,Name,Platform,Marketplace,SKU,Stock per pool,/);
+  expect(lines.filter((l) => l.startsWith('Product,'))).toHaveLength(5);
+  expect(lines.filter((l) => l.startsWith('Listing,'))).toHaveLength(5);
+  expect(csv).toContain('BAM-TOWEL-GRY-2PK');
+
+  const xlsx = unzipSync(new Uint8Array(await download(page, () => page.getByRole('button', { name: 'Download Excel (XLSX)' }).click())));
+  expect(Object.keys(xlsx)).toContain('xl/workbook.xml');
+  const sheet = strFromU8(xlsx['xl/worksheets/sheet1.xml']!);
+  expect(sheet.match(/<row /g)).toHaveLength(11);
+  expect(sheet).toContain('BAM-TOWEL-GRY-2PK');
+
+  const json = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Download JSON' }).click())).toString('utf8'));
+  expect(json.rows).toHaveLength(10);
+  expect(json.rows.find((r: { sku: string; level: string }) => r.sku === 'BAM-TOWEL-GRY-2PK' && r.level === 'Listing').available).toBe(120);
+});
+
+test('backup, delete all, restore round trip; a foreign file is refused and data is untouched', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(OPTIONS_URL);
+  await (await importMyi(page)).getByRole('button', { name: 'Store 5 rows' }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  const listingsRow = page.getByTestId('storage').locator('tr[data-table="listings"] td').first();
+  await expect(listingsRow).toHaveText('5');
+
+  const backup = await download(page, () => page.getByRole('button', { name: 'Download backup' }).click());
+  expect(JSON.parse(backup.toString('utf8')).format).toBe('stock-copilot-backup');
+
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByTestId('storage-total-rows')).toHaveText('0');
+  await expect(page.getByText('No products yet: open your seller pages or import a report.')).toBeVisible();
+
+  await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  await expect(page.getByTestId('restore-result')).toContainText('Restored');
+  await expect(listingsRow).toHaveText('5');
+  await expect(page.locator('[data-product-id="p:amazon|amazon.com|BAM-TOWEL-GRY-2PK"]')).toBeVisible();
+
+  await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"some":"other app"}') });
+  await expect(page.getByTestId('restore-result')).toHaveText('Not restored, your data is unchanged: This file is not a Stock Copilot backup. Nothing was changed.');
+  await expect(listingsRow).toHaveText('5');
+});
+
+test('the options page passes an automated accessibility check, with a product open', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(OPTIONS_URL);
+  await (await importMyi(page)).getByRole('button', { name: 'Store 5 rows' }).click();
+  await page.getByTestId('product').first().getByRole('button', { name: /Details of/ }).click();
+  await expect(page.getByTestId('product-detail').getByTestId('chart-demand')).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
