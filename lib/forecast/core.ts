@@ -5,7 +5,7 @@
  */
 import { christmasIndices, epochDay, isClosedOnChristmas, weekdayOfEpochDay } from './calendar.ts';
 import { cumulativeQuantiles, type SpreadParams } from './distribution.ts';
-import { blendedMovingAverageAt, crostonAt, dampedTrendAt, MODEL_SETTINGS, sesAt, tsbAt } from './models.ts';
+import { blendedMovingAverageAt, dampedTrendAt, flatModelsAt, MODEL_SETTINGS } from './models.ts';
 import { weekdayProfile, yearlyFactors, type YearlySettings } from './seasonality.ts';
 import type { ForecastContext, Freq, SpreadCalibration } from './types.ts';
 
@@ -136,12 +136,13 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   let yearly: Float64Array[] | null = null;
   if (yearlyOk) {
     const base = deseasonalised ?? fitY;
-    yearly = origins.map((origin, k) => {
+    yearly = [];
+    for (let k = 0; k < origins.length; k++) {
       const length = k < evalCount ? window : horizon;
       const out = new Float64Array(Math.max(length, 1));
-      yearlyFactors(base, origin, length, settings.yearly, out);
-      return out;
-    });
+      yearlyFactors(base, origins[k]!, length, settings.yearly, out);
+      yearly.push(out);
+    }
     const count = candidates.length;
     for (let c = 0; c < count; c++) {
       const base = candidates[c]!;
@@ -152,7 +153,13 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   // Holdout scores (sum of squared errors over the evaluation windows).
   const defaultName = typeof ctx.defaultModel === 'string' && ctx.defaultModel ? ctx.defaultModel : DEFAULTS.defaultModel;
   const fallbackName = seasonal ? 'ma+dow' : 'ma';
-  let chosen = candidates.find((c) => c.name === defaultName) ?? candidates.find((c) => c.name === fallbackName)!;
+  let chosen = candidates[0]!;
+  let named: Candidate | null = null;
+  for (const candidate of candidates) {
+    if (candidate.name === defaultName) named = candidate;
+    if (candidate.name === fallbackName) chosen = candidate;
+  }
+  if (named) chosen = named;
   if (evalCount > 0) {
     const stats = windowStats(fitY, origins, evalCount, window, seasonal ? profile : null, weekdayOf0 ?? 0);
     let best: Candidate | null = null;
@@ -188,10 +195,16 @@ export const LEVEL_WINDOW_FACTORS = [0.25, 0.5, 1, 2, 4] as const;
 
 /** Moving-average windows and their blend weights for one frequency (weights from the context when valid). */
 export function levelSettings(settings: FreqSettings, ctx: ForecastContext): { windows: number[]; weights: number[] } {
-  const windows = LEVEL_WINDOW_FACTORS.map((f) => Math.max(1, Math.round(f * settings.maWindow)));
-  const given = ctx.levelWeights;
-  const valid = Array.isArray(given) && given.length === windows.length && given.every((w) => typeof w === 'number' && Number.isFinite(w) && w >= 0) && given.some((w) => w > 0);
-  return { windows, weights: valid ? [...given] : DEFAULTS.levelWeights };
+  const windows: number[] = [];
+  for (const factor of LEVEL_WINDOW_FACTORS) windows.push(Math.max(1, Math.round(factor * settings.maWindow)));
+  const given: unknown = ctx.levelWeights;
+  if (!Array.isArray(given) || given.length !== windows.length) return { windows, weights: DEFAULTS.levelWeights };
+  let total = 0;
+  for (const w of given) {
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) return { windows, weights: DEFAULTS.levelWeights };
+    total += w;
+  }
+  return { windows, weights: total > 0 ? (given as number[]) : DEFAULTS.levelWeights };
 }
 
 /** What every model needs: the history with closed days unknown, and the weekday shape. */
@@ -224,11 +237,12 @@ function prepare(series: CleanSeries, known: number, settings: FreqSettings, ctx
     const prior = validProfile(ctx.weekdayProfile);
     profile = weekdayProfile(fitY, weekdayOf0, Math.max(0, n - 364), n, prior, settings.weekdayShrinkUnits);
     deseasonalised = new Float64Array(n);
+    // A weekday that (almost) never sells (e.g. a closed Saturday) says nothing about the level.
+    const inverse = new Float64Array(7);
+    for (let d = 0; d < 7; d++) inverse[d] = profile[d]! < 0.15 ? Number.NaN : 1 / profile[d]!;
     let weekday = weekdayOf0;
     for (let i = 0; i < n; i++) {
-      const p = profile[weekday]!;
-      // A weekday that (almost) never sells (e.g. a closed Saturday) says nothing about the level.
-      deseasonalised[i] = p < 0.15 ? Number.NaN : fitY[i]! / p;
+      deseasonalised[i] = fitY[i]! * inverse[weekday]!;
       weekday = weekday === 6 ? 0 : weekday + 1;
     }
   }
@@ -289,32 +303,32 @@ function fitAll(
 ): void {
   const m = origins.length;
   const suffix = seasonal ? '+dow' : '';
-  const add = (name: BaseModel, slope = false): Float64Array => {
-    const levels = new Float64Array(m);
-    out.push({ name: name + suffix, level: levels, slope: slope ? new Float64Array(m) : null, seasonal, yearly: false });
-    return levels;
-  };
-  const ma = add('ma');
+  const add = addCandidate;
+  const ma = add(out, 'ma', suffix, m, seasonal);
   blendedMovingAverageAt(raw, profile, weekdayOf0, level.windows, level.weights, origins, ma);
   if (trendOnly) {
     // With a weekday shape, the flat models are fitted on the de-seasonalised history only; a
     // trend fitted on the raw one is still a candidate (it is picked for some launches).
-    const damped = add('damped', true);
+    const damped = add(out, 'damped', suffix, m, seasonal, true);
     dampedTrendAt(z, MODEL_SETTINGS.dampedAlpha, MODEL_SETTINGS.dampedBeta, MODEL_SETTINGS.dampedPhi, origins, damped, out[out.length - 1]!.slope!);
     return;
   }
-  const ses = add('ses');
-  sesAt(z, 0.1, origins, ses);
-  const croston = add('croston');
-  crostonAt(z, MODEL_SETTINGS.crostonAlpha, 1, origins, croston);
-  const sba = add('sba');
+  const ses = add(out, 'ses', suffix, m, seasonal);
+  const croston = add(out, 'croston', suffix, m, seasonal);
+  const sba = add(out, 'sba', suffix, m, seasonal);
+  const tsb = add(out, 'tsb', suffix, m, seasonal);
+  flatModelsAt(z, 0.1, MODEL_SETTINGS.crostonAlpha, MODEL_SETTINGS.tsbDemandAlpha, MODEL_SETTINGS.tsbProbabilityBeta, origins, ses, croston, tsb);
   for (let k = 0; k < m; k++) sba[k] = croston[k]! * (1 - MODEL_SETTINGS.crostonAlpha / 2);
-  const tsb = add('tsb');
-  tsbAt(z, MODEL_SETTINGS.tsbDemandAlpha, MODEL_SETTINGS.tsbProbabilityBeta, origins, tsb);
-  const damped = add('damped', true);
+  const damped = add(out, 'damped', suffix, m, seasonal, true);
   dampedTrendAt(z, MODEL_SETTINGS.dampedAlpha, MODEL_SETTINGS.dampedBeta, MODEL_SETTINGS.dampedPhi, origins, damped, out[out.length - 1]!.slope!);
-  const blend = add('blend');
+  const blend = add(out, 'blend', suffix, m, seasonal);
   for (let k = 0; k < m; k++) blend[k] = (ma[k]! + ses[k]! + tsb[k]!) / 3;
+}
+
+function addCandidate(out: Candidate[], name: BaseModel, suffix: string, m: number, seasonal: boolean, slope = false): Float64Array {
+  const level = new Float64Array(m);
+  out.push({ name: name + suffix, level, slope: slope ? new Float64Array(m) : null, seasonal, yearly: false });
+  return level;
 }
 
 /** Forecast of `candidate` from origin index k into out[0..length). */
@@ -506,7 +520,7 @@ function positiveOr(value: unknown, fallback: number): number {
 
 function validProfile(profile: unknown): Float64Array | null {
   if (!Array.isArray(profile) || profile.length !== 7) return null;
-  if (!profile.every((p) => typeof p === 'number' && Number.isFinite(p) && p >= 0)) return null;
+  for (const p of profile as unknown[]) if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) return null;
   return Float64Array.from(profile as number[]);
 }
 

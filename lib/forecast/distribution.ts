@@ -43,13 +43,18 @@ const MAX_STEPS = 4000;
  * @example countQuantile(2, 20, 0.5) // 0 (over-dispersed: most periods sell nothing)
  */
 export function countQuantile(mean: number, variance: number, q: number): number {
+  return countQuantileZ(mean, variance, q, Number.NaN);
+}
+
+/** countQuantile with the normal quantile of q precomputed (NaN = not yet), for loops over h. */
+function countQuantileZ(mean: number, variance: number, q: number, z: number): number {
   if (!(mean > 0)) return 0;
   const v = Math.max(variance, mean);
   if (mean < EXACT_BELOW_MEAN) {
     const exact = discreteQuantile(mean, v, q);
     if (exact >= 0) return exact;
   }
-  return gammaQuantile(mean, v, normalQuantile(q));
+  return gammaQuantile(mean, v, z === z ? z : normalQuantile(q));
 }
 
 /** Exact NB/Poisson inversion by summing the pmf; -1 when the tail is too long to walk. */
@@ -112,11 +117,12 @@ export function cumulativeVariance(cumMean: number, h: number, spread: SpreadPar
  */
 export function cumulativeQuantiles(mean: ArrayLike<number>, q: number, spread: SpreadParams): number[] {
   const out = new Array<number>(mean.length);
+  const z = normalQuantile(q);
   let cum = 0;
   let previous = 0;
   for (let h = 0; h < mean.length; h++) {
     cum += mean[h]!;
-    const value = countQuantile(cum, cumulativeVariance(cum, h, spread), q);
+    const value = countQuantileZ(cum, cumulativeVariance(cum, h, spread), q, z);
     previous = value > previous ? value : previous;
     out[h] = previous;
   }

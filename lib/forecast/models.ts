@@ -287,3 +287,67 @@ export function blendedMovingAverageAt(
     out[k] = weightTotal > 0 ? blended / weightTotal : 0;
   }
 }
+
+/**
+ * SES, Croston and TSB in one pass over the history (they read the same values, so fusing them
+ * saves two thirds of the memory traffic and NaN checks). Each output matches its own function:
+ * `sesAt(y, sesAlpha)`, `crostonAt(y, crostonAlpha, 1)` and `tsbAt(y, tsbAlpha, tsbBeta)`.
+ * @example flatModelsAt(y, 0.1, 0.1, 0.1, 0.05, origins, ses, croston, tsb)
+ */
+export function flatModelsAt(
+  y: Float64Array,
+  sesAlpha: number,
+  crostonAlpha: number,
+  tsbAlpha: number,
+  tsbBeta: number,
+  origins: readonly number[],
+  sesOut: Float64Array,
+  crostonOut: Float64Array,
+  tsbOut: Float64Array,
+): void {
+  const sesWarmup = Math.max(1, Math.ceil(1 / sesAlpha));
+  const tsbWarmup = Math.max(1, Math.ceil(1 / tsbBeta));
+  const sizeWarmup = Math.max(1, Math.ceil(1 / tsbAlpha));
+  let level = 0;
+  let seen = 0;
+  let size = 0;
+  let interval = 0;
+  let sinceLast = 0;
+  let started = false;
+  let probability = 0;
+  let tsbSize = 0;
+  let sales = 0;
+  let i = 0;
+  for (let k = 0; k < origins.length; k++) {
+    const stop = Math.min(origins[k]!, y.length);
+    for (; i < stop; i++) {
+      const v = y[i]!;
+      if (v !== v) continue;
+      if (seen < sesWarmup || seen < tsbWarmup) {
+        seen++;
+        level += seen <= sesWarmup ? (v - level) / seen : sesAlpha * (v - level);
+        probability += seen <= tsbWarmup ? ((v > 0 ? 1 : 0) - probability) / seen : tsbBeta * ((v > 0 ? 1 : 0) - probability);
+      } else {
+        level += sesAlpha * (v - level);
+        probability += tsbBeta * ((v > 0 ? 1 : 0) - probability);
+      }
+      sinceLast++;
+      if (v > 0) {
+        if (!started) {
+          size = v;
+          interval = sinceLast;
+          started = true;
+        } else {
+          size += crostonAlpha * (v - size);
+          interval += crostonAlpha * (sinceLast - interval);
+        }
+        sinceLast = 0;
+        sales++;
+        tsbSize += sales <= sizeWarmup ? (v - tsbSize) / sales : tsbAlpha * (v - tsbSize);
+      }
+    }
+    sesOut[k] = level;
+    crostonOut[k] = started ? size / interval : 0;
+    tsbOut[k] = probability * tsbSize;
+  }
+}
