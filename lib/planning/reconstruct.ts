@@ -287,8 +287,8 @@ function stockDeltaCounts(
  * first an even spread, shortest intervals first (the finest information wins), then
  * iterative proportional fitting so every interval's total is met when the counts agree.
  */
-/** Enough for agreeing counts read daily with overlapping windows to be met within ~0.1%; early exit when met. */
-const MAX_SWEEPS = 300;
+/** Alternating projections get close fast and then crawl; repairExactly finishes the job. */
+const MAX_SWEEPS = 60;
 
 function fillLayer(
   counts: IntervalCount[],
@@ -332,6 +332,7 @@ function fillLayer(
       }
     }
   }
+  let converged = false;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let worst = 0;
     // Alternate the order of the sweeps: errors then travel both ways along overlapping windows.
@@ -366,8 +367,12 @@ function fillLayer(
         shift = free2 > 0 ? (target - sum2) / free2 : 0;
       }
     }
-    if (worst < 1e-7) break;
+    if (worst < 1e-9) {
+      converged = true;
+      break;
+    }
   }
+  if (!converged) repairExactly(counts, active, targets, fixed, censored, value);
   for (let i = 0; i < n; i++) {
     if (assigned[i]) {
       units[i] = value[i]!;
@@ -375,6 +380,72 @@ function fillLayer(
       fixed[i] = 1;
     }
   }
+}
+
+/**
+ * Makes the layer's free days meet every count exactly with the smallest kind of change, when
+ * the counts allow it. With prefix sums D over the free days, "interval sums to its count"
+ * and "no day negative" are difference constraints (D[b+1] - D[a] = r, D[j] - D[j+1] <= x[j]),
+ * so one shortest-path pass (Bellman-Ford) finds a correction; the corrections are as small
+ * as the residuals left by the projections. Counts that contradict each other (a negative
+ * cycle) leave the projected values as they are. Returns whether it succeeded.
+ */
+function repairExactly(
+  counts: readonly IntervalCount[],
+  active: readonly number[],
+  targets: Float64Array,
+  fixed: Uint8Array,
+  censored: Uint8Array,
+  value: Float64Array,
+): boolean {
+  const n = value.length;
+  const positionOf = new Int32Array(n + 1);
+  const days: number[] = [];
+  for (let i = 0; i < n; i++) {
+    positionOf[i] = days.length; // first free position at or after day i
+    if (!fixed[i] && !censored[i]) days.push(i);
+  }
+  positionOf[n] = days.length;
+  const nodes = days.length + 1;
+  const edgeFrom: number[] = [];
+  const edgeTo: number[] = [];
+  const edgeWeight: number[] = [];
+  // Non-negativity first, from the last day back, so one pass carries a change all the way.
+  for (let j = days.length - 1; j >= 0; j--) {
+    edgeFrom.push(j + 1);
+    edgeTo.push(j);
+    edgeWeight.push(value[days[j]!]!);
+  }
+  for (const k of active) {
+    const c = counts[k]!;
+    const first = positionOf[c.from]!;
+    const end = positionOf[c.to + 1]!; // one past the last free position in the interval
+    if (end <= first) continue;
+    let sum = 0;
+    for (let j = first; j < end; j++) sum += value[days[j]!]!;
+    const residual = targets[k]! - sum;
+    edgeFrom.push(first, end);
+    edgeTo.push(end, first);
+    edgeWeight.push(residual, -residual);
+  }
+  const distance = new Float64Array(nodes);
+  let changed = true;
+  for (let round = 0; round < nodes && changed; round++) {
+    changed = false;
+    for (let e = 0; e < edgeFrom.length; e++) {
+      const candidate = distance[edgeFrom[e]!]! + edgeWeight[e]!;
+      if (candidate < distance[edgeTo[e]!]! - 1e-12) {
+        distance[edgeTo[e]!] = candidate;
+        changed = true;
+      }
+    }
+  }
+  if (changed) return false;
+  for (let j = 0; j < days.length; j++) {
+    const v = value[days[j]!]! + distance[j + 1]! - distance[j]!;
+    value[days[j]!] = v > 0 ? v : 0;
+  }
+  return true;
 }
 
 /**
