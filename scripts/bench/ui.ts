@@ -95,7 +95,7 @@ async function popupBench(): Promise<BenchTable> {
         const [platform, marketplace] = [['amazon', 'amazon.com'], ['amazon', 'amazon.de'], ['walmart', 'walmart.com'], ['ebay', 'ebay.com']][i % 4]!;
         return { kind: 'listing', platform, marketplace, source: 'bench', observedAt: now, observedDate: now.slice(0, 10), sku: `SKU-${String(i).padStart(5, '0')}`, title: `Item ${i}`, available: (i * 37) % 400, fulfillment: 'SELLER' };
       });
-      const reply = await seeder.evaluate((payload) => chrome.runtime.sendMessage({ type: 'import/commit', payload }), { importId: 'bench', batchIndex: batch, rows, last: (batch + 1) * 5000 >= POPUP_SKUS });
+      const reply = await seeder.evaluate((payload) => (globalThis as any).chrome.runtime.sendMessage({ type: 'import/commit', payload }), { importId: 'bench', batchIndex: batch, rows, last: (batch + 1) * 5000 >= POPUP_SKUS });
       if (!(reply as { ok: boolean }).ok) throw new Error(JSON.stringify(reply));
     }
     const seeded = performance.now() - t0;

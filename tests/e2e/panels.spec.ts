@@ -8,7 +8,7 @@ const DAY = 86_400_000;
 const SKUS = [...readFileSync(FIXTURE_EN, 'utf8').matchAll(/role="row" data-sku="([^"]+)"/g)].map((m) => m[1]!);
 
 async function send(page: Page, type: string, payload: unknown): Promise<any> {
-  const reply = await page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+  const reply = await page.evaluate(([t, p]) => (globalThis as any).chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
   if (!reply?.ok) throw new Error(`${type}: ${reply?.error}`);
   return reply.data;
 }
