@@ -288,7 +288,7 @@ function stockDeltaCounts(
  * iterative proportional fitting so every interval's total is met when the counts agree.
  */
 /** Alternating projections get close fast and then crawl; repairExactly finishes the job. */
-const MAX_SWEEPS = 60;
+const MAX_SWEEPS = 20;
 
 function fillLayer(
   counts: IntervalCount[],
