@@ -4,6 +4,7 @@
  */
 import { observationSchema, type Observation } from '../records';
 import type { Settings } from '../settings/schema';
+import { dayNumber } from './days';
 import { planFromObservations, type PlanExtras } from './plan';
 import type { SkuPlan } from './types';
 
@@ -32,13 +33,25 @@ export function parseObservationLines(text: string): { observations: Observation
       continue;
     }
     const parsed = observationSchema.safeParse(json);
-    if (parsed.success) observations.push(parsed.data);
-    else {
+    if (parsed.success) {
+      const badDate = unrealDate(parsed.data);
+      if (badDate) errors.push({ line: i + 1, message: `not an observation record: ${badDate}: not a real calendar date` });
+      else observations.push(parsed.data);
+    } else {
       const problems = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
       errors.push({ line: i + 1, message: `not an observation record: ${problems.join('; ')}` });
     }
   }
   return { observations, errors };
+}
+
+/** The first date field holding a day that does not exist (2023-02-29), if any. */
+function unrealDate(o: Observation): string | null {
+  const fields: [string, string | undefined][] = [['observedDate', o.observedDate]];
+  if (o.kind === 'order') fields.push(['orderDate', o.orderDate]);
+  else fields.push(['startDate', o.startDate], ['recommendedShipDate', o.recommendedShipDate]);
+  for (const [name, value] of fields) if (value !== undefined && !Number.isFinite(dayNumber(value))) return name;
+  return null;
 }
 
 /**

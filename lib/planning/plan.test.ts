@@ -4,6 +4,9 @@ import { defaultSettings } from '../settings/schema';
 import { parseObservationLines, parseNow, planJsonLines } from './cli';
 import { listingAt, orderAt } from './fixtures';
 import { defaultPoolId, planFromObservations } from './plan';
+import fc from 'fast-check';
+import type { Observation } from '../records';
+import { dayNumber, isoDate } from './days';
 import { skuPlanSchema } from './types';
 
 const example = readFileSync(new URL('../../scripts/examples/observations.jsonl', import.meta.url), 'utf8');
@@ -119,6 +122,12 @@ describe('CLI logic', () => {
     expect(output.trim().split('\n').length).toBe(1);
     expect(JSON.parse(output.trim()).key).toBe('amazon|amazon.com|SKU-1');
   });
+  it('reports dates that do not exist', () => {
+    const bad = JSON.stringify(listingAt('2023-02-29', { available: 1, observedAt: '2023-03-01T12:00:00Z' }));
+    const { errors, observations } = parseObservationLines(bad);
+    expect(observations).toEqual([]);
+    expect(errors).toEqual([{ line: 1, message: 'not an observation record: observedDate: not a real calendar date' }]);
+  });
   it('reads --now as noon UTC of that date', () => {
     expect(parseNow('2026-03-01')!.toISOString()).toBe('2026-03-01T12:00:00.000Z');
     expect(parseNow('yesterday')).toBeNull();
@@ -139,5 +148,46 @@ describe('demand for the store', () => {
     const fresh = planFromObservations(observations, s, NOW);
     const cached = planFromObservations(observations, s, NOW, { demandOf });
     expect(cached.map((p) => [p.key, p.daysOfCover, p.reorderQuantity])).toEqual(fresh.map((p) => [p.key, p.daysOfCover, p.reorderQuantity]));
+  });
+});
+
+describe('robustness (property)', () => {
+  const day = fc.integer({ min: 0, max: 120 }).map((d) => isoDate(dayNumber('2025-11-01') + d));
+  const place = fc.constantFrom(
+    { platform: 'amazon' as const, marketplace: 'amazon.com', fulfillment: 'FBA' as const },
+    { platform: 'amazon' as const, marketplace: 'amazon.de', fulfillment: 'FBA' as const },
+    { platform: 'amazon' as const, marketplace: 'amazon.com', fulfillment: 'SELLER' as const },
+    { platform: 'ebay' as const, marketplace: 'ebay.com', fulfillment: undefined },
+    { platform: 'walmart' as const, marketplace: 'walmart.com', fulfillment: 'WFS' as const },
+  );
+  const sku = fc.constantFrom('A', 'B', 'C');
+  const listing = fc.record({ at: day, place, sku, available: fc.option(fc.nat(200), { nil: undefined }), inbound: fc.option(fc.nat(50), { nil: undefined }),
+    sold: fc.option(fc.record({ windowDays: fc.constantFrom(7, 30, 90), units: fc.nat(300) }), { nil: undefined }),
+    cumulative: fc.option(fc.nat(1000), { nil: undefined }), price: fc.option(fc.integer({ min: 1, max: 10000 }), { nil: undefined }) })
+    .map((r): Observation => listingAt(r.at, {
+      ...r.place, sku: r.sku,
+      ...(r.available !== undefined ? { available: r.available } : {}),
+      ...(r.inbound !== undefined ? { inbound: r.inbound } : {}),
+      ...(r.sold ? { unitsSold: [r.sold] } : {}),
+      ...(r.cumulative !== undefined ? { cumulativeSold: r.cumulative } : {}),
+      ...(r.price !== undefined ? { price: { amountMinor: r.price, currency: 'USD' } } : {}),
+    }));
+  const order = fc.record({ at: day, back: fc.nat(20), place, sku, q: fc.integer({ min: 1, max: 5 }), status: fc.constantFrom('pending' as const, 'unshipped' as const, 'shipped' as const, 'cancelled' as const) })
+    .map((r): Observation => orderAt(isoDate(dayNumber(r.at) - r.back), r.q, r.status, { platform: r.place.platform, marketplace: r.place.marketplace, sku: r.sku, observedDate: r.at }));
+
+  it('never throws, and every plan is valid with allocations summing to pool minus buffers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(listing, order), { maxLength: 40 }), (observations) => {
+        const plans = planFromObservations(observations, defaultSettings(), NOW);
+        for (const p of plans) {
+          expect(skuPlanSchema.safeParse(p).success).toBe(true);
+          const allocation = Object.values(p.oversell.allocation);
+          if (p.scope === 'pool' && allocation.length > 0) expect(allocation.reduce((a, b) => a + b, 0)).toBe(p.available);
+          const lost = p.healthReasons.reduce((a, r) => a + r.points, 0);
+          expect(p.healthScore).toBe(Math.max(0, Math.round(100 - lost)));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

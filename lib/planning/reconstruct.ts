@@ -72,8 +72,10 @@ export function reconstructDemand(observations: readonly Observation[], options:
   const listings: ListingObservation[] = [];
   const orders: OrderObservation[] = [];
   for (const o of observations) {
+    // A date that does not exist (2023-02-30 passes the record regex) cannot be placed: skip it.
+    if (!Number.isFinite(dayNumber(o.observedDate))) continue;
     if (o.kind === 'listing') listings.push(o);
-    else orders.push(o);
+    else if (Number.isFinite(dayNumber(o.orderDate))) orders.push(o);
   }
   listings.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : 0));
 
