@@ -5,7 +5,12 @@
  * inventory page (with the panels) is read.
  */
 import { addDays } from '../../lib/locale/dates';
+import { buildAmazonFbaInventoryHtml } from '../../tests/fixtures/builders/amazon-fba-inventory';
 import { buildAmazonManageInventoryHtml } from '../../tests/fixtures/builders/amazon-manage-inventory';
+import { buildAmazonOrdersHtml } from '../../tests/fixtures/builders/amazon-orders';
+import { buildAmazonRestockHtml } from '../../tests/fixtures/builders/amazon-restock';
+import { buildEbayActiveListingsHtml, buildEbayOrdersHtml } from '../../tests/fixtures/builders/ebay';
+import { buildWalmartManageItemsHtml, buildWalmartOrdersHtml, buildWalmartWfsInventoryHtml } from '../../tests/fixtures/builders/walmart';
 import type { DemoListing, DemoOrder } from '../../tests/fixtures/builders/types';
 import type { CatalogListing, DemoProduct } from './catalog';
 import { withDemoStyle } from './styles';
@@ -71,10 +76,53 @@ export function catalogOrders(catalog: DemoProduct[], platform: CatalogListing['
   return orders.sort((a, b) => (a.orderDate < b.orderDate ? 1 : -1));
 }
 
-export function demoPages(catalog: DemoProduct[], _today: string): DemoPage[] {
-  const rowsFor = (platform: CatalogListing['platform']) =>
-    catalog.flatMap((p) => p.listings.filter((l) => l.platform === platform).map((l) => builderRow(p, l)));
+/** Days of orders the demo's order pages show (a seller's default "last 30 days" filter). */
+export const ORDER_DAYS = 30;
+
+export function demoPages(catalog: DemoProduct[], today: string): DemoPage[] {
+  const rowsFor = (platform: CatalogListing['platform'], fulfillment?: CatalogListing['fulfillment']) =>
+    catalog.flatMap((p) => p.listings.filter((l) => l.platform === platform && (!fulfillment || l.fulfillment === fulfillment)).map((l) => builderRow(p, l)));
   return [
+    {
+      label: 'Amazon Manage Orders (last 30 days)',
+      url: 'https://sellercentral.amazon.com/orders-v3/mfn/all?page=1',
+      html: withDemoStyle(buildAmazonOrdersHtml(catalogOrders(catalog, 'amazon', today, ORDER_DAYS)), 'kat-table'),
+    },
+    {
+      label: 'Amazon FBA Inventory (sales t7/t30/t90, ages)',
+      url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
+      html: withDemoStyle(buildAmazonFbaInventoryHtml(rowsFor('amazon', 'FBA')), 'kat-table'),
+    },
+    {
+      label: 'Amazon Restock Inventory',
+      url: 'https://sellercentral.amazon.com/restockinventory/recommendations',
+      html: withDemoStyle(buildAmazonRestockHtml(rowsFor('amazon', 'FBA')), 'kat-table'),
+    },
+    {
+      label: 'Walmart Orders',
+      url: 'https://seller.walmart.com/order-management/details?orderGroups=All',
+      html: withDemoStyle(buildWalmartOrdersHtml(catalogOrders(catalog, 'walmart', today, ORDER_DAYS)), 'table'),
+    },
+    {
+      label: 'Walmart WFS Inventory',
+      url: 'https://seller.walmart.com/wfsLite/manage-inventory',
+      html: withDemoStyle(buildWalmartWfsInventoryHtml(rowsFor('walmart', 'WFS')), 'table'),
+    },
+    {
+      label: 'Walmart Manage Items',
+      url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',
+      html: withDemoStyle(buildWalmartManageItemsHtml(rowsFor('walmart')), 'table'),
+    },
+    {
+      label: 'eBay Orders',
+      url: 'https://www.ebay.com/sh/ord/?filter=status:ALL_ORDERS',
+      html: withDemoStyle(buildEbayOrdersHtml(catalogOrders(catalog, 'ebay', today, ORDER_DAYS)), 'table'),
+    },
+    {
+      label: 'eBay Active Listings',
+      url: 'https://www.ebay.com/sh/lst/active?offset=0&limit=200',
+      html: withDemoStyle(buildEbayActiveListingsHtml(rowsFor('ebay')), 'table'),
+    },
     {
       label: 'Amazon Manage All Inventory',
       url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1&pageSize=50&sort=available_desc&status=all',
