@@ -177,6 +177,8 @@ function pooledDispersion(series: readonly SeriesInput[], freq: Freq, ctx: Forec
 
 /** Holdout windows (counted back from the end of each history) the quantiles are calibrated on. */
 const CALIBRATION_WINDOWS = 4;
+/** Shares of the gap up to the past year's mean that the quantiles may allow for. */
+const REVIVAL_GRID = [0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75];
 const DISPERSION_SCALES = [0.5, 0.75, 1, 1.5, 2, 3];
 /** Holdout cases per volume bucket: fewer buckets when there are fewer cases. */
 const CASES_PER_BUCKET = 150;
@@ -227,6 +229,7 @@ function calibrateSpread(series: readonly SeriesInput[], freq: Freq, ctx: Foreca
   const edges: number[] = [];
   const levelDrift: number[] = [];
   const dispersionScale: number[] = [];
+  const revival: number[] = [];
   for (let b = 0; b < buckets; b++) {
     const from = Math.floor((b * cases.length) / buckets);
     const to = Math.floor(((b + 1) * cases.length) / buckets);
@@ -234,27 +237,48 @@ function calibrateSpread(series: readonly SeriesInput[], freq: Freq, ctx: Foreca
     const best = bestSpread(cases.slice(from, to), window);
     levelDrift.push(best.drift);
     dispersionScale.push(best.scale);
+    revival.push(best.revival);
   }
-  return { edges, levelDrift, dispersionScale };
+  return { edges, levelDrift, dispersionScale, revival };
 }
 
-function bestSpread(cases: readonly CalibrationCase[], window: number): { drift: number; scale: number } {
-  let best = { drift: DEFAULTS.levelDrift, scale: 1 };
+function bestSpread(cases: readonly CalibrationCase[], window: number): { drift: number; scale: number; revival: number } {
+  // Coordinate descent: spread given no revival allowance, the allowance given that spread, then
+  // the spread again given the allowance.
+  let best = { drift: DEFAULTS.levelDrift, scale: 1, revival: 0 };
+  best = { ...best, ...gridSearch(cases, window, DRIFT_GRID, DISPERSION_SCALES, [0]) };
+  best = { ...best, ...gridSearch(cases, window, [best.drift], [best.scale], REVIVAL_GRID) };
+  best = { ...best, ...gridSearch(cases, window, DRIFT_GRID, DISPERSION_SCALES, [best.revival]) };
+  return best;
+}
+
+function gridSearch(
+  cases: readonly CalibrationCase[],
+  window: number,
+  drifts: readonly number[],
+  scales: readonly number[],
+  revivals: readonly number[],
+): { drift: number; scale: number; revival: number } {
+  let best = { drift: drifts[0]!, scale: scales[0]!, revival: revivals[0]! };
   let bestLoss = Infinity;
-  for (const drift of DRIFT_GRID) {
-    for (const scale of DISPERSION_SCALES) {
-      let loss = 0;
-      for (const { core, total, actual, scale: norm } of cases) {
-        const spread = { ...core.spread, levelDrift: drift, dispersion: Math.max(1, core.spread.dispersion * scale) };
-        const variance = cumulativeVariance(total, window - 1, spread);
-        for (const q of CALIBRATION_LEVELS) {
-          const quantile = countQuantile(total, variance, q);
-          loss += (actual >= quantile ? q * (actual - quantile) : (1 - q) * (quantile - actual)) / norm;
+  for (const drift of drifts) {
+    for (const scale of scales) {
+      for (const revival of revivals) {
+        let loss = 0;
+        for (const { core, total, actual, scale: norm } of cases) {
+          const spread = { ...core.spread, levelDrift: drift, dispersion: Math.max(1, core.spread.dispersion * scale) };
+          const gap = (core.spread.longRunRate ?? 0) * window - total;
+          const mean = gap > 0 ? total + revival * gap : total;
+          const variance = cumulativeVariance(mean, window - 1, spread);
+          for (const q of CALIBRATION_LEVELS) {
+            const quantile = countQuantile(mean, variance, q);
+            loss += (actual >= quantile ? q * (actual - quantile) : (1 - q) * (quantile - actual)) / norm;
+          }
         }
-      }
-      if (loss < bestLoss) {
-        bestLoss = loss;
-        best = { drift, scale };
+        if (loss < bestLoss) {
+          bestLoss = loss;
+          best = { drift, scale, revival };
+        }
       }
     }
   }

@@ -186,8 +186,10 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   const dispersion = estimateDispersion(fitY, profile, weekdayOf0, positiveOr(ctx.dispersion, DEFAULTS.dispersion), DEFAULTS.dispersionShrinkPeriods);
   const level = chosen.level[k]!;
   const bucket = spreadBucket(ctx.spreadCalibration, level);
-  if (!bucket) return { model: chosen.name, level, mean, spread: { ...spreadBase, dispersion } };
-  return { model: chosen.name, level, mean, spread: { ...spreadBase, levelDrift: bucket.levelDrift, dispersion: Math.max(1, dispersion * bucket.dispersionScale) } };
+  const longRunRate = longRunMean(fitY, settings.yearly.lag);
+  if (!bucket) return { model: chosen.name, level, mean, spread: { ...spreadBase, dispersion, longRunRate } };
+  const spread = { ...spreadBase, levelDrift: bucket.levelDrift, dispersion: Math.max(1, dispersion * bucket.dispersionScale), longRunRate, revival: bucket.revival };
+  return { model: chosen.name, level, mean, spread };
 }
 
 /** Windows of the blended moving average, as multiples of the frequency's MA window (7/14/28/56 days). */
@@ -500,7 +502,7 @@ export function estimateDispersion(
  * calibration is missing or malformed.
  * @example spreadBucket({ edges: [1], levelDrift: [0.1, 0.2], dispersionScale: [1, 2] }, 5) // { levelDrift: 0.2, dispersionScale: 2 }
  */
-export function spreadBucket(calibration: SpreadCalibration | undefined, level: number): { levelDrift: number; dispersionScale: number } | null {
+export function spreadBucket(calibration: SpreadCalibration | undefined, level: number): { levelDrift: number; dispersionScale: number; revival: number } | null {
   if (!calibration || typeof calibration !== 'object') return null;
   const { edges, levelDrift, dispersionScale } = calibration;
   if (!Array.isArray(edges) || !Array.isArray(levelDrift) || !Array.isArray(dispersionScale)) return null;
@@ -511,7 +513,22 @@ export function spreadBucket(calibration: SpreadCalibration | undefined, level: 
   const scale = dispersionScale[b];
   if (typeof drift !== 'number' || !(drift >= 0) || !Number.isFinite(drift)) return null;
   if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) return null;
-  return { levelDrift: drift, dispersionScale: scale };
+  const revival = Array.isArray(calibration.revival) ? calibration.revival[b] : 0;
+  return { levelDrift: drift, dispersionScale: scale, revival: typeof revival === 'number' && revival > 0 && revival <= 1 ? revival : 0 };
+}
+
+/** Mean of the known values over the last `periods` periods (0 when none is known). */
+function longRunMean(y: Float64Array, periods: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = Math.max(0, y.length - periods); i < y.length; i++) {
+    const v = y[i]!;
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : 0;
 }
 
 function positiveOr(value: unknown, fallback: number): number {

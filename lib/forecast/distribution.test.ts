@@ -50,3 +50,21 @@ describe('cumulative quantiles', () => {
     expect(q[59]).toBeGreaterThan(90);
   });
 });
+
+describe('revival allowance (quantiles of an item that went quiet)', () => {
+  it('gives a silent item with a selling past a positive p90 and never lowers any quantile', () => {
+    const quiet = new Array(28).fill(0);
+    expect(cumulativeQuantiles(quiet, 0.9, spread)[27]).toBe(0);
+    expect(cumulativeQuantiles(quiet, 0.9, { ...spread, longRunRate: 0.5, revival: 0.5 })[27]).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (mean, rate, revival, q) => {
+        const plain = cumulativeQuantiles(mean, q, spread);
+        const allowed = cumulativeQuantiles(mean, q, { ...spread, longRunRate: rate, revival });
+        allowed.forEach((v, h) => {
+          expect(v).toBeGreaterThanOrEqual(plain[h]! - 1e-9);
+          if (h > 0) expect(v).toBeGreaterThanOrEqual(allowed[h - 1]!);
+        });
+      }),
+    );
+  });
+});

@@ -96,6 +96,13 @@ export interface SpreadParams {
   levelDrift: number;
   /** Horizon (periods) over which `levelDrift` is measured; drift grows like sqrt(h / this) beyond it. */
   driftHorizon: number;
+  /**
+   * Long-run demand per period (e.g. the past year's mean) and the share of the gap up to it
+   * that the quantiles (not the point forecast) allow for: an item that went quiet can sell
+   * again. Missing = 0.
+   */
+  longRunRate?: number;
+  revival?: number;
 }
 
 /**
@@ -118,11 +125,15 @@ export function cumulativeVariance(cumMean: number, h: number, spread: SpreadPar
 export function cumulativeQuantiles(mean: ArrayLike<number>, q: number, spread: SpreadParams): number[] {
   const out = new Array<number>(mean.length);
   const z = normalQuantile(q);
+  const revival = spread.revival && spread.revival > 0 && spread.longRunRate && spread.longRunRate > 0 ? spread.revival : 0;
+  const rate = revival > 0 ? spread.longRunRate! : 0;
   let cum = 0;
   let previous = 0;
   for (let h = 0; h < mean.length; h++) {
     cum += mean[h]!;
-    const value = countQuantileZ(cum, cumulativeVariance(cum, h, spread), q, z);
+    const gap = rate * (h + 1) - cum;
+    const total = gap > 0 ? cum + revival * gap : cum;
+    const value = countQuantileZ(total, cumulativeVariance(total, h, spread), q, z);
     previous = value > previous ? value : previous;
     out[h] = previous;
   }

@@ -55,4 +55,6 @@ export interface SpreadCalibration {
   edges: readonly number[];
   levelDrift: readonly number[];
   dispersionScale: readonly number[];
+  /** Share of the gap between the past year's mean and the forecast that quantiles allow for (missing = 0). */
+  revival?: readonly number[];
 }
