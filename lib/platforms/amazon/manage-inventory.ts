@@ -50,31 +50,56 @@ function headerTexts(root: ParentNode): { texts: string[]; found: boolean } {
   return { texts: cells.map((c) => cellText(c)), found: cells.length > 0 };
 }
 
-/** Label/value pairs of the product cell ("ASIN" -> "B0..."), labels upper-cased. */
-function splitBoxPairs(row: Element): Map<string, string> {
+interface ProductInfo { title?: string; linkAsin?: string; pairs: Map<string, string> }
+
+/**
+ * Title, /dp/ASIN link and split-box label/value pairs ("ASIN" -> "B0...") of the product
+ * cell. Walks the cell's direct structure (link and `JanusSplitBox` rows side by side) with
+ * few DOM calls — this runs for every row of 5,000-row pages — and falls back to selector
+ * queries when the structure is different.
+ */
+function productInfo(cell: Element | undefined, row: Element): ProductInfo {
   const pairs = new Map<string, string>();
-  for (const box of Array.from(row.querySelectorAll(SPLIT_ROW))) {
-    const [label, value] = Array.from(box.children);
-    if (label && value) pairs.set(cellText(label).replace(/[:：]$/, '').toUpperCase(), cellText(value));
+  let link: Element | null | undefined;
+  if (cell) {
+    const details = cell.childElementCount === 1 ? cell.firstElementChild! : cell;
+    for (let child = details.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.tagName === 'A') { link ??= child; continue; }
+      if (child.childElementCount === 2) {
+        const label = cellText(child.firstElementChild).replace(/[:：]$/, '').toUpperCase();
+        if (label.length <= 20) pairs.set(label, cellText(child.lastElementChild));
+      }
+    }
   }
-  return pairs;
+  if (!link) link = row.querySelector('a[href*="/dp/"]');
+  if (pairs.size === 0) {
+    for (const box of Array.from(row.querySelectorAll(SPLIT_ROW))) {
+      const [label, value] = Array.from(box.children);
+      if (label && value) pairs.set(cellText(label).replace(/[:：]$/, '').toUpperCase(), cellText(value));
+    }
+  }
+  const linkAsin = link ? /\/dp\/([A-Z0-9]{10})/.exec(link.getAttribute('href') ?? '')?.[1] : undefined;
+  return { title: link ? cellText(link) : undefined, linkAsin, pairs };
 }
 
 function statusText(cell: Element | undefined): string {
   if (!cell) return '';
-  const label = cell.querySelector('kat-label, kat-badge, kat-status-indicator');
+  const first = cell.firstElementChild;
+  const label = first && first.tagName.startsWith('KAT-') ? first : cell.querySelector('kat-label, kat-badge, kat-status-indicator');
   return (label?.getAttribute('text') || label?.getAttribute('label') || cellText(label ?? cell)).slice(0, 200);
 }
 
 const ASIN = /^[A-Z0-9]{10}$/;
 
 /**
- * The cells of a row, aligned with the header cells: children that are cells
- * (`JanusTable-module__tableContentCell--*` or role=cell/gridcell); other children such as
- * the hidden SKU-id anchor are skipped. Falls back to all children.
+ * The cells of a row, aligned with the header cells. When the row has exactly as many
+ * children as there are headers they are the cells; otherwise only children that are cells
+ * (`JanusTable-module__tableContentCell--*` or role=cell/gridcell) count, so that extra
+ * elements such as a hidden SKU-id anchor do not shift the columns.
  */
-function rowCells(row: Element): Element[] {
+function rowCells(row: Element, headerCount: number): Element[] {
   const all = Array.from(row.children);
+  if (all.length === headerCount) return all;
   const cells = all.filter((c) => {
     const role = c.getAttribute('role');
     return role === 'cell' || role === 'gridcell' || (c.getAttribute('class') ?? '').includes('tableContentCell');
@@ -117,14 +142,12 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       if (isParent) currentParent = sku;
       else if (!isChild) currentParent = undefined;
 
-      const cells = rowCells(row);
-      const pairs = splitBoxPairs(row);
-      const titleLink = row.querySelector('a[href*="/dp/"]');
-      const linkAsin = /\/dp\/([A-Z0-9]{10})/.exec(titleLink?.getAttribute('href') ?? '')?.[1];
+      const cells = rowCells(row, texts.length);
+      const { pairs, linkAsin, title: linkTitle } = productInfo(col(cells, 'productDetails'), row);
       const asinText = pairs.get('ASIN') ?? cellText(col(cells, 'asin'));
       const asin = ASIN.test(asinText) ? asinText : linkAsin;
       const fnsku = pairs.get('FNSKU') || undefined;
-      const title = clampTitle(cellText(titleLink ?? col(cells, 'title')));
+      const title = clampTitle(linkTitle ?? cellText(col(cells, 'title')));
       const status = listingStatusFromText(statusText(col(cells, 'status')));
       const fulfillmentCell = col(cells, 'fulfillment');
       const fulfillment = fulfillmentCell ? fulfillmentFromText(cellText(fulfillmentCell)) : undefined;

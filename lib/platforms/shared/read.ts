@@ -34,7 +34,10 @@ export function cellText(el: Element | null | undefined): string {
  */
 export function cellValue(el: Element | null | undefined): string {
   if (!el) return '';
-  const input = el.querySelector('input, kat-input');
+  const first = el.firstElementChild;
+  // Fast path for the common layouts: a bare text cell, or the input first in its cell.
+  if (!first) return cellText(el);
+  const input = first.tagName === 'INPUT' || first.tagName === 'KAT-INPUT' ? first : el.querySelector('input, kat-input');
   if (input) {
     const live = (input as HTMLInputElement).value;
     const value = typeof live === 'string' && live !== '' ? live : input.getAttribute('value') ?? '';
