@@ -53,3 +53,18 @@ export const test = base.extend<Fixtures>({
 });
 
 export const expect = test.expect;
+
+/**
+ * Sends a protocol message from an extension page (popup/options) and returns the typed reply,
+ * exactly as the extension's own UI would.
+ */
+export async function sendToExtension<K extends import('../../lib/messaging/protocol').MessageType>(
+  page: import('@playwright/test').Page,
+  type: K,
+  payload: import('../../lib/messaging/protocol').RequestOf<K>,
+): Promise<import('../../lib/messaging/protocol').ResponseOf<K>> {
+  type Runtime = { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
+  const reply = await page.evaluate(([t, p]) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+  if (!reply?.ok) throw new Error(`${type}: ${reply?.error}`);
+  return reply.data as import('../../lib/messaging/protocol').ResponseOf<K>;
+}

@@ -1,0 +1,121 @@
+/**
+ * Every page type, opened at its real URL in Chromium with the built extension: the rows the
+ * content script reads and the panels it shows must be exactly what the adapter reads from the
+ * same fixture in Node. Then a client-side change on each platform's page is re-read.
+ */
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { marketplaceForUrl } from '../../lib/locale/markets';
+import { ADAPTERS, adapterForUrl } from '../../lib/platforms';
+import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+
+/** One fixture per page type and UI variant, at the URL where the real page lives. */
+const PAGES: { file: string; url: string }[] = [
+  { file: 'tests/fixtures/amazon/manage-inventory.en.html', url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1&pageSize=25' },
+  { file: 'tests/fixtures/amazon/manage-inventory.zh.html', url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1&pageSize=25' },
+  { file: 'tests/fixtures/amazon/manage-inventory.de.html', url: 'https://sellercentral.amazon.de/myinventory/inventory?fulfilledBy=all' },
+  { file: 'tests/fixtures/amazon/manage-inventory.ja.html', url: 'https://sellercentral.amazon.co.jp/myinventory/inventory?fulfilledBy=all' },
+  { file: 'tests/fixtures/amazon/fba-inventory.en.html', url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth' },
+  { file: 'tests/fixtures/amazon/fba-inventory.de.html', url: 'https://sellercentral.amazon.de/inventoryplanning/manageinventoryhealth' },
+  { file: 'tests/fixtures/amazon/restock.en.html', url: 'https://sellercentral.amazon.com/restockinventory/recommendations' },
+  { file: 'tests/fixtures/amazon/restock.ja.html', url: 'https://sellercentral.amazon.co.jp/restockinventory/recommendations' },
+  { file: 'tests/fixtures/amazon/orders.en.html', url: 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1' },
+  { file: 'tests/fixtures/amazon/orders.de.html', url: 'https://sellercentral.amazon.de/orders-v3/mfn/unshipped?page=1' },
+  { file: 'tests/fixtures/walmart/manage-items.en.html', url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS' },
+  { file: 'tests/fixtures/walmart/wfs-inventory.en.html', url: 'https://seller.walmart.com/wfsLite/manage-inventory' },
+  { file: 'tests/fixtures/walmart/orders.en.html', url: 'https://seller.walmart.com/order-management/details?orderGroups=Unshipped' },
+  { file: 'tests/fixtures/ebay/active-listings.en.html', url: 'https://www.ebay.com/sh/lst/active?offset=0&limit=200' },
+  { file: 'tests/fixtures/ebay/active-listings.de.html', url: 'https://www.ebay.de/sh/lst/active' },
+  { file: 'tests/fixtures/ebay/orders.en.html', url: 'https://www.ebay.com/sh/ord/?filter=status:AWAITING_SHIPMENT' },
+];
+
+/** What the adapter reads from the fixture in Node: the reference for what the browser must show. */
+function readInNode(file: string, url: string) {
+  const window = new Window({ url });
+  window.document.write(readFileSync(file, 'utf8'));
+  const adapter = adapterForUrl(new URL(url))!;
+  const read = adapter.parse(window.document as unknown as Document, { url: new URL(url), market: marketplaceForUrl(url)!, now: new Date() });
+  window.close();
+  return { adapter, read };
+}
+
+test('every registered page type has a fixture opened here at a URL it matches', () => {
+  const covered = new Set(PAGES.map((p) => adapterForUrl(new URL(p.url))?.id));
+  expect([...covered].sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
+});
+
+for (const { file, url } of PAGES) {
+  test(`${file.replace('tests/fixtures/', '')} at ${new URL(url).host}${new URL(url).pathname}: rows read, panels shown`, async ({ context, serve }) => {
+    const { adapter, read } = readInNode(file, url);
+    expect(read.rows.length, 'the fixture must have rows').toBeGreaterThan(0);
+    expect(read.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    await serve([{ url, file }]);
+    const page = await context.newPage();
+    await page.goto(url);
+    // The reader ran and reported to the page (every page type shows the summary bar).
+    await expect(page.locator('stock-copilot-summary')).toBeAttached();
+    const expectedSkus = read.anchors.map((a) => a.sku);
+    await expect.poll(() => page.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku))).toEqual(expectedSkus);
+    // The background stored what was read: listings appear in the at-risk list, order lines in the product history.
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    const market = marketplaceForUrl(url)!;
+    const listingSkus = new Set(read.rows.filter((r) => r.kind === 'listing').map((r) => r.sku));
+    if (listingSkus.size > 0) {
+      await expect.poll(async () => (await sendToExtension(ext, 'skus/at-risk', { marketplace: market.id, platform: market.platform, limit: 5000 })).items.map((i) => i.sku).sort()).toEqual([...listingSkus].sort());
+    } else {
+      const diagnostics = await sendToExtension(ext, 'diagnostics/recent', {});
+      expect(diagnostics.pages.map((p) => p.adapterId)).toContain(adapter.id);
+    }
+  });
+}
+
+/** Changes one row's available quantity the way each platform's app re-renders it. */
+const CHANGES: { name: string; file: string; url: string; change: string }[] = [
+  {
+    name: 'Amazon grid',
+    file: 'tests/fixtures/amazon/fba-inventory.en.html',
+    url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
+    change: 'kat-table',
+  },
+  { name: 'Walmart items', file: 'tests/fixtures/walmart/manage-items.en.html', url: 'https://seller.walmart.com/items-and-inventory/manage-items', change: 'walmart' },
+  { name: 'eBay listings', file: 'tests/fixtures/ebay/active-listings.en.html', url: 'https://www.ebay.com/sh/lst/active', change: 'ebay' },
+];
+
+for (const { name, file, url, change } of CHANGES) {
+  test(`${name}: a client-side change of a quantity is read again and stored`, async ({ context, serve }) => {
+    const { read } = readInNode(file, url);
+    const first = read.rows.find((r) => r.kind === 'listing' && r.available !== undefined && r.available > 0 && r.available !== 4321)!;
+    expect(first).toBeDefined();
+    await serve([{ url, file }]);
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(page.locator('stock-copilot-panel').first()).toBeAttached();
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    const market = marketplaceForUrl(url)!;
+    const availableOf = async () => (await sendToExtension(ext, 'skus/at-risk', { search: first.sku, limit: 50 })).items.find((i) => i.sku === first.sku && i.marketplace === market.id)?.available;
+    await expect.poll(availableOf).toBe(first.kind === 'listing' ? first.available : undefined);
+
+    // The app replaces the cell's text without a page load (as after an inline edit or a refresh of the grid).
+    await page.evaluate(([sku, how]) => {
+      const cellOf = (row: Element, header: RegExp, cellSelector: string, headerSelector: string) => {
+        const headers = [...document.querySelectorAll(headerSelector)];
+        const index = headers.findIndex((h) => header.test(h.textContent ?? ''));
+        return row.querySelectorAll(cellSelector)[index];
+      };
+      if (how === 'ebay') {
+        const row = [...document.querySelectorAll('tr.grid-row')].find((r) => r.querySelector('.shui-dt-column__listingSKU')?.textContent?.trim() === sku)!;
+        row.querySelector('.shui-dt-column__availableQuantity')!.textContent = '4321';
+      } else if (how === 'walmart') {
+        const row = [...document.querySelectorAll('[data-automation-id="item-row"]')].find((r) => r.querySelector('[data-automation-id="sku"]')?.textContent?.trim() === sku)!;
+        row.querySelector('[data-automation-id="inventory"]')!.textContent = '4321';
+      } else {
+        const row = [...document.querySelectorAll('kat-table-body kat-table-row')].find((r) => (r.textContent ?? '').includes(sku))!;
+        const cell = cellOf(row, /^\s*Available\s*$/i, ':scope > kat-table-cell', 'kat-table-head kat-table-cell');
+        cell!.textContent = '4321';
+      }
+    }, [first.sku, change] as const);
+    await expect.poll(availableOf).toBe(4321);
+  });
+}
