@@ -15,6 +15,14 @@ describe('day numbers', () => {
     expect(dayNumber('2024-13-01')).toBeNaN();
     expect(dayNumber('24-01-01')).toBeNaN();
   });
+  it('format like Date for any day from 1600 to 2400', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -135_000, max: 157_000 }), (day) => {
+        expect(isoDate(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+      }),
+      { numRuns: 2000 },
+    );
+  });
   it('agree with lib/locale/dates for any date', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: -800, max: 800 }), (day, delta) => {

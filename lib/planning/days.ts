@@ -29,5 +29,27 @@ export function dayNumber(iso: string): number {
  * @example isoDate(19_782) // '2024-02-29'
  */
 export function isoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const { year, month, dayOfMonth } = civilFromDays(day);
+  // Years outside 0000-9999 are not dates any page shows; let Date format them.
+  if (year < 0 || year > 9999) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`;
+}
+
+/**
+ * Year, month (1-12) and day of month of a day number, by integer arithmetic (H. Hinnant's
+ * civil_from_days): the planner formats several dates per SKU, and a Date per call adds up
+ * over 10,000 SKUs.
+ * @example civilFromDays(19_782) // { year: 2024, month: 2, dayOfMonth: 29 }
+ */
+export function civilFromDays(day: number): { year: number; month: number; dayOfMonth: number } {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, dayOfMonth };
 }

@@ -8,7 +8,7 @@ import type { Settings, Destination } from '../settings/schema';
 import { offForecastAlert, spikeAlert } from './alerts';
 import { clearanceSuggestion } from './clearance';
 import { cumulativeAt, cumulativeSum, daysOfCover, stockoutDay } from './cover';
-import { isoDate } from './days';
+import { civilFromDays, isoDate } from './days';
 import { healthScore } from './health';
 import { knownDaysSinceLastSale, knownMean, lifecycleStage, stagePolicy } from './lifecycle';
 import type { DemandSeries } from './reconstruct';
@@ -187,7 +187,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const storageApplies = input.destination === 'FBA' || input.destination === 'WFS';
   const fees = storageApplies
     ? projectStorageFees(
-        { onHand: input.available + input.reserved, demandNext30, ageBuckets: input.ageBuckets, unitCubicFeet, month: Number(isoDate(asOfDay + 15).slice(5, 7)) },
+        { onHand: input.available + input.reserved, demandNext30, ageBuckets: input.ageBuckets, unitCubicFeet, month: civilFromDays(asOfDay + 15).month },
         settings.storageFees,
       )
     : null;
@@ -197,7 +197,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   // Clearance: stock beyond the overstock horizon (or beyond a sell-off window once exiting).
   const keepDays = stage === 'exit' ? settings.clearance.targetSellThroughDays : settings.alerts.overstockDays;
   const excess = position - cumulativeAt(meanCum, keepDays);
-  const month = Number(isoDate(asOfDay + 15).slice(5, 7));
+  const month = civilFromDays(asOfDay + 15).month;
   // Average fee per unit-day including aged surcharges (old excess is exactly what they hit).
   const perUnitDay = fees ? Math.max(fees.totalMinor / Math.max(1, input.available + input.reserved), unitCubicFeet * monthlyRate(settings.storageFees, month)) / 30 : 0;
   const clearance =
