@@ -22,12 +22,23 @@ export function t(language: Language, key: MessageKey, params: Record<string, st
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+// Building an Intl formatter costs far more than using one (panels format hundreds of numbers
+// per page read), so each (language, options) formatter is made once and kept.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+
 /**
  * A number formatted for the UI language.
  * @example formatNumber('en', 1234.5, 1) // '1,234.5'
  */
 export function formatNumber(language: Language, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits }).format(value);
+  const key = `${language}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /**
@@ -35,5 +46,10 @@ export function formatNumber(language: Language, value: number, maximumFractionD
  * @example formatDate('zh-CN', '2026-12-01') // '2026/12/1'
  */
 export function formatDate(language: Language, isoDate: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' }).format(new Date(`${isoDate}T00:00:00Z`));
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+    dateFormats.set(language, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
