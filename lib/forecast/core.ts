@@ -217,6 +217,8 @@ interface Prepared {
   deseasonalised: Float64Array | null;
 }
 
+let deseasonalisedScratch = new Float64Array(1024);
+
 function prepare(series: CleanSeries, known: number, settings: FreqSettings, ctx: ForecastContext): Prepared {
   const { y, freq } = series;
   const n = y.length;
@@ -238,7 +240,9 @@ function prepare(series: CleanSeries, known: number, settings: FreqSettings, ctx
   if (weekdayOf0 !== null && known >= 28) {
     const prior = validProfile(ctx.weekdayProfile);
     profile = weekdayProfile(fitY, weekdayOf0, Math.max(0, n - 364), n, prior, settings.weekdayShrinkUnits);
-    deseasonalised = new Float64Array(n);
+    // A scratch buffer (models only read it during this call; nothing keeps it).
+    if (deseasonalisedScratch.length < n) deseasonalisedScratch = new Float64Array(Math.max(n, 2 * deseasonalisedScratch.length));
+    deseasonalised = deseasonalisedScratch.subarray(0, n);
     // A weekday that (almost) never sells (e.g. a closed Saturday) says nothing about the level.
     const inverse = new Float64Array(7);
     for (let d = 0; d < 7; d++) inverse[d] = profile[d]! < 0.15 ? Number.NaN : 1 / profile[d]!;

@@ -34,10 +34,15 @@ export function forecastSeries(input: SeriesInput, horizon: number, ctx?: Foreca
   const { y, hasUnknown } = cleanValues(Array.isArray(input.values) ? input.values : []);
   const censored = forecastClean({ y, freq, weekdayOf0, startDay, hasUnknown }, h, context);
   if (!hasUnknown) return toResult(censored, null);
-  const zeroFilled = y.map((v) => (v === v ? v : 0));
+  // Scratch copy: forecastClean keeps nothing that points into its input.
+  if (zeroScratch.length < y.length) zeroScratch = new Float64Array(Math.max(y.length, 2 * zeroScratch.length));
+  const zeroFilled = zeroScratch.subarray(0, y.length);
+  for (let i = 0; i < y.length; i++) zeroFilled[i] = y[i]! === y[i]! ? y[i]! : 0;
   const asZeros = forecastClean({ y: zeroFilled, freq, weekdayOf0, startDay, hasUnknown: false }, h, context);
   return toResult(censored, asZeros);
 }
+
+let zeroScratch = new Float64Array(1024);
 
 function toResult(core: CoreForecast, floor: CoreForecast | null): ForecastResult {
   const mean = Array.from(core.mean, (v, i) => (floor ? Math.max(v, floor.mean[i]!) : v));
