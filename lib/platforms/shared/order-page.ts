@@ -29,7 +29,7 @@ const PRICE_LABELS = ['ITEM SUBTOTAL', 'ITEM PRICE', 'PRICE', '商品小计', '�
 function productBlocks(cell: Element): Element[] {
   const blocks: Element[] = [];
   for (const child of Array.from(cell.children)) {
-    if (/(^|\s)(SKU|Custom label)\s*[:：]/i.test(child.textContent ?? '')) blocks.push(child);
+    if (/(SKU|Custom label)\s*[:：]/i.test(child.textContent ?? '')) blocks.push(child);
   }
   return blocks.length > 1 ? blocks : [cell];
 }

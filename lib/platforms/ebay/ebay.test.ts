@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { adapter as active } from './active-listings';
+import { adapter as orders } from './orders';
+import { fixtureHtml, listingsOf, ordersOf, readHtml } from '../testing/load';
+import { demoListings } from '../../../tests/fixtures/builders/demo-data';
+import { buildEbayActiveListingsHtml, buildEbayOrdersHtml } from '../../../tests/fixtures/builders/ebay';
+import { demoOrders } from '../../../tests/fixtures/builders/demo-data';
+
+const at = { platform: 'ebay', observedAt: '2026-03-01T06:30:00.000Z' } as const;
+const US = 'https://www.ebay.com/sh/lst/active';
+
+describe('ebay/active-listings', () => {
+  const read = readHtml(active, fixtureHtml('ebay/active-listings.en.html'), US, 'ebay.com');
+  const rows = listingsOf(read);
+
+  it('reads every field of a plain listing (item number from data-id, eBay date format)', () => {
+    expect(read.diagnostics).toEqual([]);
+    expect(rows.size).toBe(24);
+    expect(rows.get('KTCH-BAMB-BRD')).toEqual({
+      kind: 'listing', ...at, marketplace: 'ebay.com', source: 'ebay/active-listings', observedDate: '2026-02-28',
+      sku: 'KTCH-BAMB-BRD', itemId: '225000000000', title: 'Bamboo Cutting Board Set of 3 with Juice Groove, Extra Large Kitchen Chopping Boards',
+      status: 'active', fulfillment: 'SELLER', available: 81, price: { amountMinor: 2499, currency: 'USD' }, cumulativeSold: 493, watchers: 6, startDate: '2025-09-19',
+    });
+  });
+
+  it('reads a variation listing: parent without stock, children with parentSku, variation and the parent title', () => {
+    expect(rows.get('OUTD-WTR-BTL-PARENT')).toEqual({
+      kind: 'listing', ...at, marketplace: 'ebay.com', source: 'ebay/active-listings', observedDate: '2026-02-28',
+      sku: 'OUTD-WTR-BTL-PARENT', itemId: '225000031676', title: 'Insulated Stainless Steel Water Bottle 32 oz with Straw Lid, Leak Proof, BPA Free',
+      status: 'active', watchers: 17, startDate: '2025-01-10',
+    });
+    expect(rows.get('OUTD-WTR-BTL-WHITE')).toMatchObject({
+      itemId: '225000031676', parentSku: 'OUTD-WTR-BTL-PARENT', variation: 'Color: White', available: 157, cumulativeSold: 702,
+      title: 'Insulated Stainless Steel Water Bottle 32 oz with Straw Lid, Leak Proof, BPA Free',
+    });
+    expect(rows.get('BEAU-JADE-RLR')?.parentSku).toBeUndefined();
+  });
+
+  it('reads German headers and numbers on ebay.de', () => {
+    const de = readHtml(active, fixtureHtml('ebay/active-listings.de.html'), 'https://www.ebay.de/sh/lst/active', 'ebay.de');
+    expect(de.diagnostics).toEqual([]);
+    expect(listingsOf(de).get('HOME-LED-STRP')).toMatchObject({ available: 1805, cumulativeSold: 811, watchers: 79, marketplace: 'ebay.de', observedDate: '2026-03-01' });
+    expect(listingsOf(de).get('KTCH-BAMB-BRD')).toMatchObject({ price: { amountMinor: 2499, currency: 'EUR' }, startDate: '2025-05-06' });
+  });
+
+  it('header text wins over column classes, and a disagreement is reported', () => {
+    const html = buildEbayActiveListingsHtml(demoListings(4, 5, 'ebay'))
+      .replace('<th class="shui-dt-column__soldQuantity"', '<th class="shui-dt-column__watchCount-x"')
+      .replace(/<th class="shui-dt-column__watchCount"/, '<th class="shui-dt-column__soldQuantity"');
+    const read = readHtml(active, html, US, 'ebay.com');
+    expect(read.rows).toHaveLength(4);
+    expect(read.diagnostics.map((d) => d.code)).toContain('column-mismatch');
+  });
+
+  it('unknown header language: no rows even though column classes are present', () => {
+    const html = buildEbayActiveListingsHtml(demoListings(4, 5, 'ebay')).replace(/(<button class="shui-dt--sort">)[^<]*/g, '$1Στήλη');
+    const read = readHtml(active, html, US, 'ebay.com');
+    expect(read.rows).toEqual([]);
+    expect(read.diagnostics.map((d) => d.code).sort()).toEqual(['missing-column', 'missing-column', 'unknown-language']);
+  });
+});
+
+describe('ebay/orders', () => {
+  it('reads order lines with all fields', () => {
+    const read = readHtml(orders, fixtureHtml('ebay/orders.en.html'), 'https://www.ebay.com/sh/ord', 'ebay.com');
+    expect(read.diagnostics).toEqual([]);
+    expect(ordersOf(read)[0]).toEqual({
+      kind: 'order', ...at, marketplace: 'ebay.com', source: 'ebay/orders', observedDate: '2026-02-28',
+      orderId: '10-10000-51096', sku: 'OUTD-WTR-BTL-SAGEGREEN', quantity: 3, status: 'unshipped', orderDate: '2026-02-15',
+      itemPrice: { amountMinor: 2299, currency: 'USD' }, fulfillment: 'SELLER',
+    });
+  });
+
+  it('without a status column: status from the URL filter, or no rows', () => {
+    const html = buildEbayOrdersHtml(demoOrders(demoListings(6, 1, 'ebay'), 3, 2, 'ebay', '2026-02-28')).replace(/<th>Status<\/th>/, '').replace(/<td>(Awaiting payment|Awaiting shipment|Shipped|Cancelled)<\/td>/g, '');
+    const filtered = readHtml(orders, html, 'https://www.ebay.com/sh/ord/?filter=status:AWAITING_SHIPMENT', 'ebay.com');
+    expect(filtered.rows.length).toBeGreaterThan(0);
+    for (const o of ordersOf(filtered)) expect(o.status).toBe('unshipped');
+    const unfiltered = readHtml(orders, html, 'https://www.ebay.com/sh/ord/', 'ebay.com');
+    expect(unfiltered.rows).toEqual([]);
+    expect(unfiltered.diagnostics).toContainEqual(expect.objectContaining({ code: 'missing-column', params: { column: 'orderStatus' } }));
+  });
+
+  it('URL matching', () => {
+    expect(orders.matches(new URL('https://www.ebay.co.uk/sh/ord/?filter=status:AWAITING_SHIPMENT'))).toBe(true);
+    expect(active.matches(new URL('https://www.ebay.com.au/sh/lst/active'))).toBe(true);
+    expect(active.matches(new URL('https://www.ebay.com/sh/lst/drafts'))).toBe(false);
+    expect(orders.matches(new URL('https://www.ebay.com/sh/lst/active'))).toBe(false);
+  });
+});
