@@ -19,7 +19,7 @@ import {
   loadPlanningInput, mergeObservations, recordReturn, resolveReturn, restoreBackup, storageEstimate, unlinkListing,
   type ListingRow, type ProductPlanningInput, type StoreDb,
 } from '../store';
-import type { OrderRow } from '../store/tables/orders';
+import { orderObservation } from './replan';
 import type { BackgroundDeps } from './service';
 
 type OptionsHandlers = Pick<Handlers, keyof typeof optionsProtocol>;
@@ -261,19 +261,6 @@ export async function mergedReport(db: StoreDb, now: Date): Promise<MergedReport
     };
   });
   return { generatedAt: now.toISOString(), products };
-}
-
-/**
- * An order row as the observation the planner reads (the store keeps each line's latest state).
- * @example orderObservation(row).kind // 'order'
- */
-export function orderObservation(order: OrderRow): Observation {
-  return {
-    kind: 'order', platform: order.platform, marketplace: order.marketplace, source: order.source,
-    observedAt: order.observedAt, observedDate: order.observedAt.slice(0, 10), orderId: order.orderId, sku: order.sku,
-    quantity: order.quantity, status: order.status, orderDate: order.orderDate,
-    ...(order.itemPrice ? { itemPrice: order.itemPrice } : {}), ...(order.fulfillment ? { fulfillment: order.fulfillment } : {}),
-  };
 }
 
 /** Today in a listing's marketplace zone. */

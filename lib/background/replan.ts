@@ -12,7 +12,11 @@ import { savePlans, type StoreDb } from '../store';
 import { loadPlanningInput } from '../store/planning-input';
 import type { OrderRow } from '../store/tables/orders';
 
-function orderObservation(order: OrderRow): Observation {
+/**
+ * An order row as the observation the planner reads (the store keeps each line's latest state).
+ * @example orderObservation(row).kind // 'order'
+ */
+export function orderObservation(order: OrderRow): Observation {
   return {
     kind: 'order', platform: order.platform, marketplace: order.marketplace, source: order.source,
     observedAt: order.observedAt, observedDate: order.observedAt.slice(0, 10), orderId: order.orderId, sku: order.sku,
