@@ -39,6 +39,7 @@ export function fitContext(series: readonly SeriesInput[]): ForecastContext {
   // plain-average comparison below does not see (on the jewelry training holdout it hurt).
   if (freq === 'D') ctx.levelWeights = chooseLevelWeights(same, freq, ctx);
   ctx.dispersion = pooledDispersion(same, freq, ctx);
+  Object.assign(ctx, chooseModelPolicy(same, freq, ctx));
   const calibration = calibrateSpread(same, freq, ctx);
   if (calibration) ctx.spreadCalibration = calibration;
   return ctx;
@@ -106,6 +107,61 @@ function chooseLevelWeights(series: readonly SeriesInput[], freq: Freq, ctx: For
     }
   }
   return [...LEVEL_WEIGHT_CANDIDATES[best]!];
+}
+
+/**
+ * Pick how models are chosen, by pooled holdout accuracy of the whole forecaster (same score as
+ * `chooseLevelWeights`): per-item selection with the plain default, the default alone, or the
+ * same-time-last-year-adjusted default (alone or as the one to beat). Ties keep the first.
+ */
+function chooseModelPolicy(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): Pick<ForecastContext, 'defaultModel' | 'selectionMargin'> {
+  const base = freq === 'D' ? 'ma+dow' : 'ma';
+  const policies: Pick<ForecastContext, 'defaultModel' | 'selectionMargin'>[] = [
+    {},
+    { defaultModel: base, selectionMargin: 1 },
+    { defaultModel: base + '+year', selectionMargin: DEFAULTS.selectionMargin },
+    { defaultModel: base + '+year', selectionMargin: 1 },
+  ];
+  const window = FREQ_SETTINGS[freq].evalWindow;
+  const season = freq === 'D' ? 7 : freq === 'W' ? 52 : 12;
+  const stride = Math.max(1, Math.ceil(series.length / MAX_CALIBRATION_SERIES));
+  const maseSum = new Float64Array(policies.length);
+  const rmsseSum = new Float64Array(policies.length);
+  let cases = 0;
+  for (let i = 0; i < series.length; i += stride) {
+    const s = series[i]!;
+    const { y } = cleanValues(s.values);
+    const { weekdayOf0, startDay } = startWeekday(s.start, freq);
+    for (let back = 1; back <= 2; back++) {
+      const origin = y.length - back * window;
+      if (origin < 2 * window + 8) continue;
+      const actual = Array.from(y.subarray(origin, origin + window));
+      if (actual.some((v) => v !== v)) continue;
+      const history = y.subarray(0, origin);
+      const train = Array.from(history, (v) => (v === v ? v : 0));
+      const scores = policies.map((policy) => {
+        const core = forecastClean({ y: history, freq, weekdayOf0, startDay, hasUnknown: false }, window, { ...ctx, ...policy });
+        return [mase(train, actual, core.mean, season), rmsse(train, actual, core.mean)] as const;
+      });
+      if (!scores.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) continue;
+      scores.forEach(([a, b], c) => {
+        maseSum[c] = maseSum[c]! + a;
+        rmsseSum[c] = rmsseSum[c]! + b;
+      });
+      cases++;
+    }
+  }
+  if (cases < 20) return {};
+  let best = 0;
+  let bestLoss = 2;
+  for (let c = 1; c < policies.length; c++) {
+    const loss = maseSum[c]! / maseSum[0]! + rmsseSum[c]! / rmsseSum[0]!;
+    if (loss < bestLoss - 1e-9) {
+      bestLoss = loss;
+      best = c;
+    }
+  }
+  return policies[best]!;
 }
 
 function blend(parts: Float64Array[], weights: readonly number[], out: Float64Array): void {

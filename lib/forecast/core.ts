@@ -173,7 +173,8 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
       }
       if (candidate === chosen) defaultScore = score;
     }
-    if (best && bestScore < defaultScore * (1 - DEFAULTS.selectionMargin)) chosen = best;
+    const margin = typeof ctx.selectionMargin === 'number' && ctx.selectionMargin >= 0 && ctx.selectionMargin <= 1 ? ctx.selectionMargin : DEFAULTS.selectionMargin;
+    if (best && bestScore < defaultScore * (1 - margin)) chosen = best;
   }
 
   // Final forecast from the last origin.

@@ -42,6 +42,8 @@ export interface ForecastContext {
   levelWeights?: readonly number[];
   /** Per-volume calibration of the quantiles (overrides `levelDrift` and scales the dispersion). */
   spreadCalibration?: SpreadCalibration;
+  /** Share by which a challenger must beat the default's holdout error to be chosen (1 = never). */
+  selectionMargin?: number;
   /** Candidate that must be beaten clearly on the holdout before another one is chosen. */
   defaultModel?: string;
 }
