@@ -239,6 +239,8 @@ const DISPERSION_SCALES = [0.5, 0.75, 1, 1.5, 2, 3];
 /** Holdout cases per volume bucket: fewer buckets when there are fewer cases. */
 const CASES_PER_BUCKET = 150;
 const MAX_BUCKETS = 3;
+/** The grid search of one bucket looks at most at this many cases. */
+const MAX_CASES_PER_BUCKET = 800;
 
 interface CalibrationCase {
   core: CoreForecast;
@@ -290,7 +292,11 @@ function calibrateSpread(series: readonly SeriesInput[], freq: Freq, ctx: Foreca
     const from = Math.floor((b * cases.length) / buckets);
     const to = Math.floor(((b + 1) * cases.length) / buckets);
     if (b > 0) edges.push(cases[from]!.core.level);
-    const best = bestSpread(cases.slice(from, to), window);
+    // Every k-th case (deterministic) keeps the grid search cheap on big catalogues.
+    const step = Math.max(1, Math.ceil((to - from) / MAX_CASES_PER_BUCKET));
+    const bucketCases: CalibrationCase[] = [];
+    for (let c = from; c < to; c += step) bucketCases.push(cases[c]!);
+    const best = bestSpread(bucketCases, window);
     levelDrift.push(best.drift);
     dispersionScale.push(best.scale);
     revival.push(best.revival);
