@@ -29,9 +29,12 @@ export function cumulativeAt(meanCum: ArrayLike<number>, days: number): number {
   return before + (days - whole) * (meanCum[whole]! - before);
 }
 
+/** Cover beyond this (a century) is reported as "never runs out" (null), not as a date. */
+export const MAX_COVER_DAYS = 36_500;
+
 /**
  * Days until cumulative expected demand uses up `stock` (fractional). null when demand is
- * zero throughout (the stock never runs out at this forecast).
+ * zero throughout, or so small that the stock lasts beyond MAX_COVER_DAYS.
  * @example daysOfCover(25, Float64Array.of(10, 20, 30)) // 2.5
  */
 export function daysOfCover(stock: number, meanCum: ArrayLike<number>): number | null {
@@ -45,7 +48,8 @@ export function daysOfCover(stock: number, meanCum: ArrayLike<number>): number |
   }
   const tail = tailRate(meanCum);
   if (!(tail > 0)) return null;
-  return h + (stock - before) / tail;
+  const cover = h + (stock - before) / tail;
+  return cover <= MAX_COVER_DAYS ? cover : null;
 }
 
 /**

@@ -32,6 +32,17 @@ describe('planListing', () => {
       expect(skuPlanSchema.safeParse(plan).success).toBe(true);
     }
   });
+  it('a stock reading from 10 days ago loses the 10 days of demand since', () => {
+    const s = defaultSettings();
+    const series = constantSeries(5, 200);
+    series.units.fill(Number.NaN, 195); // the last 5 days unknown: counted at the forecast rate
+    const options = { forecast: flatForecast(4, 200), recentExpected: [4, 4, 4] };
+    const fresh = planListing(input(series, { available: 300 }), s, NOW, options);
+    const stale = planListing(input(series, { available: 300, stockDay: TODAY - 10 }), s, NOW, options);
+    expect(fresh.available).toBe(300);
+    expect(stale.available).toBe(300 - 5 * 5 - 5 * 4);
+    expect(stale.daysOfCover).toBeCloseTo((300 - 45) / 4, 1);
+  });
   it('dates: stockout and reorder fall on the right days across the leap day', () => {
     const s = defaultSettings();
     const plan = planListing(input(constantSeries(10, 200), { asOfDay: dayNumber('2024-02-20'), available: 100, startDay: 0 }), s, NOW, {

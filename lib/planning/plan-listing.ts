@@ -30,6 +30,12 @@ export interface PlanInput {
   destination: Destination;
   available: number;
   inbound: number;
+  /**
+   * Day `available` was read. When older than today, the demand since then (known days as
+   * reconstructed, unknown days at the forecast rate) is taken off: a reading from three weeks
+   * ago overstates today's stock by three weeks of sales. null = read today or unknown.
+   */
+  stockDay?: number | null;
   /** Units reserved on hand (can still serve pending orders). */
   reserved: number;
   unfulfillable: number;
@@ -147,7 +153,9 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
 
   // Cover and stockout on sellable stock (inbound may be late; it counts for reordering).
   // A listing sharing a pool runs out when the pool does, if that comes first.
-  const ownCover = daysOfCover(input.available, meanCum);
+  // Whole units: the plan shows stock as a count.
+  const available = Math.round(projectedStock(input.available, input.stockDay ?? null, series, asOfDay, meanDaily));
+  const ownCover = daysOfCover(available, meanCum);
   const poolCover = input.pool?.planKey !== undefined ? input.pool.daysOfCover ?? null : null;
   const cover = poolCover !== null && (ownCover === null || poolCover < ownCover) ? poolCover : ownCover;
   const reorderHere = policy.reorder && input.pool?.planKey === undefined;
@@ -155,7 +163,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
 
   // Reorder.
   const coverDays = policy.maxCoverDays === null ? settings.targetCoverDays : Math.min(settings.targetCoverDays, policy.maxCoverDays);
-  const position = input.available + input.inbound;
+  const position = available + input.inbound;
   const reorder = planReorder({
     inventoryPosition: position,
     meanCum,
@@ -187,7 +195,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const storageApplies = input.destination === 'FBA' || input.destination === 'WFS';
   const fees = storageApplies
     ? projectStorageFees(
-        { onHand: input.available + input.reserved, demandNext30, ageBuckets: input.ageBuckets, unitCubicFeet, month: civilFromDays(asOfDay + 15).month },
+        { onHand: available + input.reserved, demandNext30, ageBuckets: input.ageBuckets, unitCubicFeet, month: civilFromDays(asOfDay + 15).month },
         settings.storageFees,
       )
     : null;
@@ -199,12 +207,12 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const excess = position - cumulativeAt(meanCum, keepDays);
   const month = civilFromDays(asOfDay + 15).month;
   // Average fee per unit-day including aged surcharges (old excess is exactly what they hit).
-  const perUnitDay = fees ? Math.max(fees.totalMinor / Math.max(1, input.available + input.reserved), unitCubicFeet * monthlyRate(settings.storageFees, month)) / 30 : 0;
+  const perUnitDay = fees ? Math.max(fees.totalMinor / Math.max(1, available + input.reserved), unitCubicFeet * monthlyRate(settings.storageFees, month)) / 30 : 0;
   const clearance =
-    (cover === null || cover > settings.alerts.overstockDays || stage === 'decline' || stage === 'exit') && input.available > 0
+    (cover === null || cover > settings.alerts.overstockDays || stage === 'decline' || stage === 'exit') && available > 0
       ? clearanceSuggestion(
           {
-            excessUnits: Math.min(input.available, excess),
+            excessUnits: Math.min(available, excess),
             meanDaily,
             priceMinor: input.priceMinor,
             currency: input.currency,
@@ -217,9 +225,11 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
       : null;
 
   // Oversell.
-  const onHand = input.available + input.reserved;
+  const onHand = available + input.reserved;
   const pendingAboveStock = Math.max(0, input.pendingUnits - onHand);
-  const listedAbovePool = input.pool && input.pool.checkListed ? Math.max(0, input.pool.listed - input.pool.stock) : 0;
+  // The pool's stock today: a pool plan's own projected stock, or what its plan said for a member.
+  const poolStock = input.scope === 'pool' ? Math.round(available) : input.pool?.stock ?? 0;
+  const listedAbovePool = input.pool && input.pool.checkListed ? Math.max(0, input.pool.listed - poolStock) : 0;
   const oversell: OversellInfo = {
     pendingAboveStock,
     listedAbovePool,
@@ -231,7 +241,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const t = settings.alerts;
   const alerts: Alert[] = [];
   const stockoutDate = stockout === null ? null : isoDate(stockout);
-  if (cover !== null && cover <= t.stockoutWithinDays && (input.available > 0 || meanDaily > 0)) {
+  if (cover !== null && cover <= t.stockoutWithinDays && (available > 0 || meanDaily > 0)) {
     alerts.push({ code: 'stockout-within', severity: cover <= 7 ? 'critical' : 'warning', params: { stockoutDate, days: Math.round(cover * 10) / 10 } });
   }
   const reorderDate = reorderDay === null ? null : isoDate(reorderDay);
@@ -245,17 +255,17 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const expectedDaily = expected.length ? expected.reduce((a, b) => a + b, 0) / expected.length : 0;
   const off = offForecastAlert(units, expectedDaily, t);
   // Selling below forecast while out of stock is the stockout, already alerted.
-  if (off && !(off.params.direction === 'below' && input.available <= 0)) alerts.push(off);
+  if (off && !(off.params.direction === 'below' && available <= 0)) alerts.push(off);
   const spike = spikeAlert(units, expectedDaily, t, series.startDay);
   if (spike) alerts.push(spike);
-  if (knownDays > 0 && daysSinceLastSale >= t.noSaleDays && input.available > 0) {
+  if (knownDays > 0 && daysSinceLastSale >= t.noSaleDays && available > 0) {
     alerts.push({ code: 'no-sale', severity: 'warning', params: { days: daysSinceLastSale } });
   }
   if (pendingAboveStock > 0) {
     alerts.push({ code: 'oversell-pending', severity: 'critical', params: { pending: input.pendingUnits, available: onHand } });
   }
   if (listedAbovePool > 0 && input.pool) {
-    alerts.push({ code: 'oversell-pool', severity: 'critical', params: { listed: input.pool.listed, pool: input.pool.stock } });
+    alerts.push({ code: 'oversell-pool', severity: 'critical', params: { listed: input.pool.listed, pool: poolStock } });
   }
   if (fees && fees.agedSurchargeMinor > 0 && input.currency) {
     alerts.push({ code: 'aged-surcharge-coming', severity: 'info', params: { amountMinor: fees.agedSurchargeMinor, currency: input.currency } });
@@ -273,11 +283,11 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
       daysSinceLastSale: knownDays > 0 ? daysSinceLastSale : null,
       daysOfCover: cover,
       stockoutDate,
-      available: input.available,
+      available: available,
       onHand,
       pendingUnits: input.pendingUnits,
-      listedAcrossChannels: input.pool?.listed ?? input.available,
-      pool: input.pool && input.pool.checkListed ? input.pool.stock : null,
+      listedAcrossChannels: input.pool?.listed ?? available,
+      pool: input.pool && input.pool.checkListed ? poolStock : null,
       agedUnits,
       agedMinDays: Number.isFinite(firstAged) ? firstAged : 0,
       reorderOverdueDate: reorderDay !== null && overdue ? reorderDate : null,
@@ -297,7 +307,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
     listingKeys: input.listingKeys,
     ...(input.pool?.planKey !== undefined ? { poolKey: input.pool.planKey } : {}),
     asOf: isoDate(asOfDay),
-    available: Math.max(0, Math.round(input.available)),
+    available: Math.max(0, Math.round(available)),
     inbound: Math.max(0, Math.round(input.inbound)),
     pendingUnits: Math.max(0, Math.round(input.pendingUnits)),
     daysOfCover: cover === null ? null : round1(cover),
@@ -326,6 +336,22 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
     oversell,
     computedAt: now.toISOString(),
   };
+}
+
+/**
+ * Stock today from a reading taken on `stockDay`: minus the demand of the days since (known
+ * days as reconstructed, unknown days at `meanDaily`), never below 0.
+ * @example projectedStock(100, today - 3, series /* 5, 5, 5 *\/, today, 4) // 85
+ */
+export function projectedStock(available: number, stockDay: number | null, series: DemandSeries, asOfDay: number, meanDaily: number): number {
+  if (stockDay === null || !(stockDay < asOfDay)) return available;
+  let sold = 0;
+  for (let day = stockDay + 1; day <= asOfDay; day++) {
+    const i = day - series.startDay;
+    const v = i >= 0 && i < series.units.length ? series.units[i]! : Number.NaN;
+    sold += v === v ? v : meanDaily;
+  }
+  return Math.max(0, available - sold);
 }
 
 /** Reorders further ahead than this are not shown as a date. */

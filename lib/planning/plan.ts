@@ -72,6 +72,8 @@ function destinationOfPool(poolId: string): Destination {
 /** What the newest readings of one listing say (each field from the newest reading that showed it). */
 interface ListingFacts {
   key: string;
+  /** Day of the newest reading that showed `available` (null = never shown). */
+  stockDay: number | null;
   platform: string;
   marketplace: string;
   sku: string;
@@ -130,6 +132,7 @@ function latestFacts(
     asOfDay: dayNumber(asOf),
     fulfillment,
     available: newest('available') ?? 0,
+    stockDay: stockDayOf(listings),
     inbound: newest('inbound') ?? 0,
     reserved: newest('reserved') ?? 0,
     unfulfillable: newest('unfulfillable') ?? 0,
@@ -141,6 +144,11 @@ function latestFacts(
     pendingUnits,
     series: cached ?? reconstructDemand(observations, { end: asOf, historyDays: settings.historyDays, calibrations }),
   };
+}
+
+function stockDayOf(newestFirst: readonly ListingObservation[]): number | null {
+  for (const o of newestFirst) if (o.available !== undefined) return dayNumber(o.observedDate);
+  return null;
 }
 
 /** Channel key lookups: "platform|marketplace" first, then "platform". */
@@ -199,18 +207,8 @@ export function planFromObservations(
     // FBA/WFS pages each show the shared pool's count; an own warehouse's listings each show what is listed there.
     const stock = extras.poolOnHand?.[id] ?? Math.max(...g.members.map((m) => m.available));
     const listed = g.members.reduce((s, m) => s + m.available, 0);
-    const allocation = shared
-      ? {}
-      : allocatePool(
-          stock,
-          g.members.map((m) => ({
-            key: m.key,
-            weight: byChannel(settings.allocationWeights, m.platform, m.marketplace) ?? 1,
-            velocity: nanToZero(knownMean(m.series.units, 0, 28)),
-            buffer: byChannel(settings.safetyBuffers, m.platform, m.marketplace),
-          })),
-        );
-    poolFacts.set(id, { stock, listed, checkListed: !shared, allocation });
+    // Allocation waits for the pool plan: it splits the stock the pool has TODAY.
+    poolFacts.set(id, { stock, listed, checkListed: !shared, allocation: {} });
   }
 
   const context = extras.forecastContext ?? fitContext(contextSample(facts.map((f) => f.series)).map(seriesInput));
@@ -236,6 +234,8 @@ export function planFromObservations(
         asOfDay: Math.max(...members.map((m) => m.asOfDay)),
         destination: destinationOfPool(g.poolId),
         available: pool.stock,
+        // The pool count is as old as its oldest member reading (poolOnHand counts are taken as of today).
+        stockDay: extras.poolOnHand?.[id] !== undefined ? null : members.some((m) => m.stockDay === null) ? null : Math.min(...members.map((m) => m.stockDay!)),
         inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
         reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
         unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
@@ -251,6 +251,17 @@ export function planFromObservations(
       now,
       { forecastContext: context },
     );
+    if (!shared) {
+      plan.oversell.allocation = allocatePool(
+        plan.available,
+        members.map((m) => ({
+          key: m.key,
+          weight: byChannel(settings.allocationWeights, m.platform, m.marketplace) ?? 1,
+          velocity: nanToZero(knownMean(m.series.units, 0, 28)),
+          buffer: byChannel(settings.safetyBuffers, m.platform, m.marketplace),
+        })),
+      );
+    }
     poolPlans.push(plan);
     poolPlanOf.set(id, plan);
   }
@@ -260,7 +271,7 @@ export function planFromObservations(
     const pool = poolFacts.get(groupId);
     const poolPlan = poolPlanOf.get(groupId);
     if (!pool || !poolPlan) return null;
-    return { ...pool, planKey: poolPlan.key, daysOfCover: poolPlan.daysOfCover };
+    return { ...pool, stock: poolPlan.available, allocation: poolPlan.oversell.allocation, planKey: poolPlan.key, daysOfCover: poolPlan.daysOfCover };
   };
   const listingPlans: SkuPlan[] = [];
   for (const f of facts) {
@@ -278,6 +289,7 @@ export function planFromObservations(
         asOfDay: f.asOfDay,
         destination: destinationOfPool(poolId),
         available: f.available,
+        stockDay: f.stockDay,
         inbound: f.inbound,
         reserved: f.reserved,
         unfulfillable: f.unfulfillable,
