@@ -173,7 +173,7 @@ export function evaluateDataset(spec: DatasetSpec, data: { train: Row[]; test: R
 
 function tableFor(spec: DatasetSpec, data: { train: Row[]; test: Row[]; source: string }): BenchTable {
   const started = performance.now();
-  const { methods, scores, modelCounts, medianStockoutError } = evaluateDataset(spec, data);
+  const { methods, scores, modelCounts, medianStockoutError, ctx } = evaluateDataset(spec, data);
   const noContext = evaluateDataset(spec, data, { useContext: false }).scores.get('ours')!;
   const seconds = (performance.now() - started) / 1000;
   const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : '');
@@ -213,6 +213,10 @@ function tableFor(spec: DatasetSpec, data: { train: Row[]; test: Row[]; source: 
   const counts = [...modelCounts.entries()].sort((a, b) => b[1] - a[1]).map(([m, c]) => `${m} ${c}`);
   notes.push(`stockout error predicting the median day (first day p50Cum >= stock) instead of the expected cumulative: ${fmt(average(medianStockoutError), 2)} days`);
   notes.push(`models chosen: ${counts.join(', ')}`);
+  if (ctx) {
+    const { weekdayProfile: _shape, ...fitted } = ctx;
+    notes.push(`context fitted on the training histories only: ${JSON.stringify(fitted, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
+  }
   notes.push(`${data.train.length} series from ${data.source}; MASE over ${ours.mase.length}, RMSSE over ${ours.rmsse.length} (zero-scale series left out); stockout over ${ours.stockoutError.length} series with stock > 0`);
   notes.push(`evaluated in ${seconds.toFixed(1)} s (including fitContext and the no-context run)`);
   return {
