@@ -39,6 +39,9 @@ describe('renderPanel', () => {
     expect(q('health')!.textContent).toMatch(/^Health 45 \(−25 Only 9\.6 days of cover left \(under 15\); −15 60 listed/);
     expect(q('oversell')!.textContent).toBe('Oversell risk: 60 listed, 40 in stock');
     expect(q('clearance')!.textContent).toBe('Clearance: mark down 20% (sells through in ~42 d)');
+    // The details overlay is filled on first expand (most panels are never opened).
+    expect(q('details')!.childElementCount).toBe(0);
+    q('toggle')!.click();
     const reasons = [...shadow.querySelectorAll('[data-testid="reasons"] li')].map((li) => li.textContent);
     expect(reasons).toEqual(['−25Only 9.6 days of cover left (under 15)', '−1560 listed across channels, 40 in the shared stock', '−105 units older than 181 days']);
     const alerts = [...shadow.querySelectorAll('[data-testid="alerts"] li')].map((li) => li.textContent);
@@ -53,6 +56,7 @@ describe('renderPanel', () => {
     expect(q('oversell')!.textContent).toBe('超卖风险：已上架 60 件，库存 40 件');
     expect(q('clearance')!.textContent).toBe('清仓建议：降价 20%（约 42 天售完）');
     expect(q('toggle')!.textContent).toBe('详情');
+    q('toggle')!.click();
     const reasons = [...shadow.querySelectorAll('[data-testid="reasons"] li')].map((li) => li.textContent);
     expect(reasons[0]).toBe('−25仅剩 9.6 天可售（少于 15 天）');
   });
@@ -87,6 +91,15 @@ describe('renderPanel', () => {
     }
     expect(isAtRisk({ ...FULL, daysOfCover: 60, alerts: [] })).toBe(true); // oversell
     expect(isAtRisk({ ...FULL, daysOfCover: 60, alerts: [], oversell: null })).toBe(false);
+  });
+
+  it('styles every panel with one shared stylesheet, kept across re-renders', () => {
+    const a = mount(FULL);
+    const b = mount(undefined);
+    renderPanel(a.shadow, { ...FULL, daysOfCover: 3 }, 'en');
+    expect(a.shadow.adoptedStyleSheets).toHaveLength(1);
+    expect(b.shadow.adoptedStyleSheets[0]).toBe(a.shadow.adoptedStyleSheets[0]);
+    expect(a.shadow.querySelector('style')).toBeNull();
   });
 
   it('shows a pending note and no details without data', () => {

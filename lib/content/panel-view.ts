@@ -50,9 +50,15 @@ interface PanelState {
   generation: number;
   /** Removes the scroll/resize listeners that keep the overlay under the panel. */
   unfollow?: () => void;
+  /** The panel's <style> where constructed stylesheets cannot be adopted (kept across re-renders). */
+  style?: HTMLStyleElement;
+  /** True once the shared stylesheet is adopted by this shadow root. */
+  adopted?: boolean;
 }
 
 const states = new WeakMap<ShadowRoot, PanelState>();
+/** Makes the details overlays' ids unique within the page. */
+let detailsCount = 0;
 /** Shadow roots with something to release (chart, listeners), for sweeping detached rows. */
 const live = new Set<ShadowRoot>();
 
@@ -83,6 +89,50 @@ button.toggle:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 .chart-box { position: relative; width: 100%; }
 .chart-box + .chart-box { margin-top: 6px; }
 `;
+
+/** One constructed stylesheet per document, shared by every panel (parsed once, not once per row). */
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+function sharedSheet(doc: Document): CSSStyleSheet | null {
+  if (sheets.has(doc)) return sheets.get(doc)!;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+    if (Sheet && 'adoptedStyleSheets' in doc) {
+      sheet = new Sheet();
+      sheet.replaceSync(STYLE);
+    }
+  } catch {
+    sheet = null;
+  }
+  sheets.set(doc, sheet);
+  return sheet;
+}
+
+/**
+ * Gives the shadow root the panel CSS: the shared constructed sheet where the browser accepts
+ * it, else (e.g. Firefox content scripts, whose sheets belong to another compartment) a
+ * <style> of its own. Returns the nodes to put before the panel.
+ */
+function styleNodes(shadow: ShadowRoot, state: PanelState): Node[] {
+  if (state.adopted) return [];
+  if (state.style) return [state.style];
+  const sheet = sharedSheet(shadow.ownerDocument);
+  if (sheet) {
+    try {
+      if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+      if (shadow.adoptedStyleSheets.includes(sheet)) {
+        state.adopted = true;
+        return [];
+      }
+    } catch {
+      // Fall through to a <style>.
+    }
+  }
+  state.style = shadow.ownerDocument.createElement('style');
+  state.style.textContent = STYLE;
+  return [state.style];
+}
 
 function span(doc: Document, className: string, testId: string, text: string): HTMLSpanElement {
   const el = doc.createElement('span');
@@ -153,10 +203,9 @@ function placeOverlay(anchor: Element, overlay: HTMLElement): void {
   overlay.style.top = `${Math.round(top)}px`;
 }
 
-function buildDetails(doc: Document, data: PanelData, language: Language, id: string): HTMLElement {
-  const details = element(doc, 'div', { id, class: 'details', role: 'region', 'aria-label': t(language, 'panel.label', { sku: data.sku }) });
-  details.dataset.testid = 'details';
-  details.hidden = true;
+/** Fills the (empty) details overlay: built on first expand, since most panels are never opened. */
+function fillDetails(details: HTMLElement, data: PanelData, language: Language): void {
+  const doc = details.ownerDocument;
   const facts: string[] = [];
   if (data.dailyDemand !== null) facts.push(t(language, 'panel.dailyDemand', { units: formatNumber(language, data.dailyDemand, 1) }));
   if (data.lifecycleStage) facts.push(t(language, 'panel.lifecycle', { stage: lifecycleName(language, data.lifecycleStage) }));
@@ -182,7 +231,6 @@ function buildDetails(doc: Document, data: PanelData, language: Language, id: st
   }
   const chart = element(doc, 'div', { class: 'chart', 'data-testid': 'chart', role: 'img', 'aria-label': t(language, 'panel.chart') });
   details.append(chart);
-  return details;
 }
 
 /**
@@ -196,8 +244,7 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
   states.set(shadow, state);
   destroyPanel(shadow);
 
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const style = styleNodes(shadow, state);
   const box = element(doc, 'div', { class: 'panel', role: 'group', 'aria-label': t(language, 'panel.label', { sku: data?.sku ?? '' }) });
   const line = element(doc, 'div', { class: 'line' });
   box.append(line);
@@ -205,7 +252,7 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
     box.dataset.urgency = 'unknown';
     line.append(span(doc, 'muted', 'pending', t(language, 'panel.pending')));
     state.expanded = false;
-    shadow.replaceChildren(style, box);
+    shadow.replaceChildren(...style, box);
     return;
   }
   const urgency = urgencyOf(data);
@@ -225,8 +272,11 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
   if (data.clearance) line.append(span(doc, 'warn', 'clearance', clearanceText(language, data.clearance)));
   line.title = [...line.children].map((c) => c.textContent).join('\n');
 
-  const detailsId = `sc-details-${Math.random().toString(36).slice(2, 10)}`;
-  const details = buildDetails(doc, data, language, detailsId);
+  const detailsId = `sc-details-${(++detailsCount).toString(36)}`;
+  // The overlay's box exists from the start (the toggle's aria-controls points at it); its content is built on first expand.
+  const details = element(doc, 'div', { id: detailsId, class: 'details', role: 'region', 'data-testid': 'details' });
+  details.hidden = true;
+  let filled = false;
   const toggle = element(doc, 'button', { type: 'button', class: 'toggle', 'aria-controls': detailsId, 'data-testid': 'toggle' });
   box.append(toggle, details);
 
@@ -238,6 +288,11 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
     details.hidden = !expanded;
     destroyPanel(shadow);
     if (!expanded) return;
+    if (!filled) {
+      filled = true;
+      details.setAttribute('aria-label', t(language, 'panel.label', { sku: data.sku }));
+      fillDetails(details, data, language);
+    }
     live.add(shadow);
     placeOverlay(box, details);
     const view = doc.defaultView;
@@ -277,6 +332,6 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
       toggle.focus();
     }
   });
-  shadow.replaceChildren(style, box);
+  shadow.replaceChildren(...style, box);
   setExpanded(state.expanded);
 }

@@ -14,10 +14,32 @@ export const PANEL_TAG = 'stock-copilot-panel';
 /** Where in a row the panel goes: table rows get it inside their last cell (a bare child of <tr> would break the table). */
 function panelSlot(row: Element): Element {
   if (row.tagName === 'TR') {
-    const cells = row.querySelectorAll(':scope > td, :scope > th');
-    return cells[cells.length - 1] ?? row;
+    for (let cell = row.lastElementChild; cell; cell = cell.previousElementSibling) {
+      if (cell.tagName === 'TD' || cell.tagName === 'TH') return cell;
+    }
   }
   return row;
+}
+
+/** The slot's own panel, if it has one (a child walk: a selector query per row is slow in big grids). */
+function panelIn(slot: Element): HTMLElement | null {
+  for (let child = slot.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === PANEL_TAG) return child as HTMLElement;
+  }
+  return null;
+}
+
+/** JSON of each answer, kept while the answer object lives: unchanged rows are compared without re-serialising. */
+const serialised = new WeakMap<PanelData, string>();
+
+function dataSignature(data: PanelData | undefined): string {
+  if (!data) return 'pending';
+  let json = serialised.get(data);
+  if (json === undefined) {
+    json = JSON.stringify(data);
+    serialised.set(data, json);
+  }
+  return json;
 }
 
 export interface SyncStats {
@@ -38,7 +60,7 @@ export function syncRowPanels(
   if (!hidden) {
     for (const { sku, element, panelSlot: chosen } of anchors) {
       const slot = chosen && element.contains(chosen) ? chosen : panelSlot(element);
-      let host = slot.querySelector(`:scope > ${PANEL_TAG}`) as HTMLElement | null;
+      let host = panelIn(slot);
       if (!host) {
         host = element.ownerDocument.createElement(PANEL_TAG);
         host.attachShadow({ mode: 'open' });
@@ -48,7 +70,7 @@ export function syncRowPanels(
       live.add(host);
       const data = panels.get(sku);
       // The signature covers everything rendered, so an unchanged row costs no DOM writes.
-      const signature = `${language}|${sku}|${data ? JSON.stringify(data) : 'pending'}`;
+      const signature = `${language}|${sku}|${dataSignature(data)}`;
       if (host.dataset.signature !== signature) {
         host.dataset.sku = sku;
         host.dataset.signature = signature;
