@@ -10,6 +10,15 @@ import { adapterForUrl } from '@/lib/platforms';
 import type { MountChart } from '@/lib/content/panel-view';
 import { startSellerPage, type SellerPage } from '@/lib/content/seller-page';
 
+/** Debug only: `localStorage['stock-copilot:debug'] = '1'` on a seller page turns on the performance marks (lib/content/page-reader.ts MARKS). */
+function debugMarks(): boolean {
+  try {
+    return localStorage.getItem('stock-copilot:debug') === '1';
+  } catch {
+    return false;
+  }
+}
+
 export default defineContentScript({
   matches: sellerHostPatterns(),
   runAt: 'document_idle',
@@ -43,6 +52,7 @@ export default defineContentScript({
         setHidden: async (pageType, hidden) => (await rpc('panels/set-hidden', { pageType, hidden })).hiddenPanels,
         mountChart,
         browserLanguage: navigator.language,
+        marks: debugMarks(),
         // One broken reader must not break the page or the other features: log and carry on.
         onError: (error) => console.warn('[Stock Copilot]', adapter.id, error),
       });

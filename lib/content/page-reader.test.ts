@@ -77,6 +77,37 @@ describe('startPageReader', () => {
     }
   });
 
+  it('anchors the answers to the rows as they are when the background answers (grid re-rendered meanwhile), without re-reading an unchanged page', async () => {
+    setRows([['A', 20], ['B', 60]]);
+    const bg = fakeBackground();
+    const parse = vi.spyOn(testAdapter, 'parse');
+    let grid = false;
+    const ingest: typeof bg.ingest = async (request) => {
+      // The grid swaps its rows while the request is in flight.
+      if (grid) setRows([['B', 60], ['A', 20]]);
+      return bg.ingest(request);
+    };
+    try {
+      reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest, language: 'en' });
+      await reader.readNow();
+      const unchangedReads = parse.mock.calls.length;
+      expect(cover('A')).toBe('Days of cover: 10 d');
+      reader.stop();
+      grid = true;
+      setRows([['A', 20], ['B', 60]]);
+      parse.mockClear();
+      reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest, language: 'en' });
+      await reader.readNow();
+      // One more read than on the quiet page: the one that re-anchors the answers.
+      expect(parse.mock.calls.length).toBe(unchangedReads + 1);
+      expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(2);
+      expect(cover('A')).toBe('Days of cover: 10 d');
+      expect(cover('B')).toBe('Days of cover: 30 d');
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('reports a failing background without breaking the page', async () => {
     setRows([['A', 20]]);
     const errors: unknown[] = [];

@@ -30,7 +30,24 @@ export interface PageReaderOptions {
   debounceMs?: number;
   onRead?: (read: PageRead, panels: ReadonlyMap<string, PanelData>) => void;
   onError?: (error: unknown) => void;
+  /**
+   * Debug only: emit performance marks (see MARKS) for each read, so a browser bench can time
+   * the panels from the moment the rows are read. Off by default: no marks in normal use.
+   */
+  marks?: boolean;
 }
+
+/** Performance marks emitted when `marks` is set, in order, for each read cycle. */
+export const MARKS = {
+  /** The adapter has the rows. */
+  read: 'stock-copilot:rows-read',
+  /** Every row has its panel (pending ones until the background answers). */
+  mounted: 'stock-copilot:panels-mounted',
+  /** The background answered for this read. */
+  answered: 'stock-copilot:answered',
+  /** The answered panels are rendered. */
+  rendered: 'stock-copilot:panels-rendered',
+} as const;
 
 /** What identifies "the same reading of a row": everything but the time it was taken. */
 function rowSignature(row: Observation): string {
@@ -68,10 +85,14 @@ export function startPageReader(options: PageReaderOptions): PageReader {
 
   const read = () => adapter.parse(root, { url: options.url(), market, now: now() });
   const sync = (reading: PageRead) => syncRowPanels(root, reading.anchors, panels, language, hidden, hooks);
+  const mark = options.marks ? (name: string) => performance.mark(name) : () => {};
 
   async function cycle(): Promise<void> {
+    const changesAtRead = pageChanges;
     const reading = read();
+    mark(MARKS.read);
     sync(reading);
+    mark(MARKS.mounted);
     const changed = reading.rows.filter((row) => sent.get(rowKey(row)) !== rowSignature(row));
     const diagnosticsSignature = JSON.stringify(reading.diagnostics);
     if (changed.length === 0 && diagnosticsSignature === lastDiagnostics) {
@@ -79,13 +100,17 @@ export function startPageReader(options: PageReaderOptions): PageReader {
       return;
     }
     const reply = await ingest({ url: options.url().href, adapterId: adapter.id, rows: changed, diagnostics: reading.diagnostics as Diagnostic[] });
+    mark(MARKS.answered);
     for (const row of changed) sent.set(rowKey(row), rowSignature(row));
     lastDiagnostics = diagnosticsSignature;
     for (const panel of reply.panels) panels.set(panel.sku, panel);
     if (stopped) return;
-    // The grid may have re-rendered while the background answered: anchor to the rows as they are now.
-    const fresh = read();
+    // The grid may have re-rendered while the background answered: anchor to the rows as they
+    // are now. When the page did not change meanwhile, the reading is still exact: no re-read.
+    noticeMutations(observer.takeRecords());
+    const fresh = pageChanges === changesAtRead ? reading : read();
     sync(fresh);
+    mark(MARKS.rendered);
     options.onRead?.(fresh, panels);
   }
 
@@ -109,11 +134,15 @@ export function startPageReader(options: PageReaderOptions): PageReader {
     return running;
   }
 
-  const observer = new MutationObserver((records) => {
-    if (records.every(isOwnMutation)) return;
+  /** Counts the batches of page mutations (not our own panels' writes) seen so far. */
+  let pageChanges = 0;
+  function noticeMutations(records: MutationRecord[]): void {
+    if (records.length === 0 || records.every(isOwnMutation)) return;
+    pageChanges++;
     clearTimeout(timer);
     timer = setTimeout(() => void readNow(), debounceMs);
-  });
+  }
+  const observer = new MutationObserver(noticeMutations);
   observer.observe(root.body ?? root.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-sku', 'data-id', 'value'] });
 
   void readNow();

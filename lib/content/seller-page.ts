@@ -29,6 +29,8 @@ export interface SellerPageOptions {
   debounceMs?: number;
   now?: () => Date;
   onError?: (error: unknown) => void;
+  /** Debug only: performance marks for each read (see page-reader MARKS). */
+  marks?: boolean;
 }
 
 export interface SellerPage {
@@ -105,6 +107,7 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
     },
     language, hidden, now, hooks: options.mountChart ? { mountChart: options.mountChart } : {},
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+    ...(options.marks ? { marks: true } : {}),
     onRead: (read) => {
       // Nothing changed since the last answer still means the numbers are current.
       if (!offline) updatedAt ??= now();
