@@ -63,11 +63,12 @@ export interface CleanSeries {
 
 /**
  * Turn raw input values into a typed array: null/NaN/±Infinity become unknown, negatives (net
- * returns) become 0 demand, and absurd values are clamped.
+ * returns) become 0 demand, and absurd values are clamped. With `scratch` (long enough) the
+ * result is a view of it instead of a new array.
  * @example cleanValues([1, null, -2]) // Float64Array [1, NaN, 0]
  */
-export function cleanValues(values: readonly unknown[]): { y: Float64Array; hasUnknown: boolean } {
-  const y = new Float64Array(values.length);
+export function cleanValues(values: readonly unknown[], scratch?: Float64Array): { y: Float64Array; hasUnknown: boolean } {
+  const y = scratch && scratch.length >= values.length ? scratch.subarray(0, values.length) : new Float64Array(values.length);
   let hasUnknown = false;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

@@ -31,7 +31,10 @@ export function forecastSeries(input: SeriesInput, horizon: number, ctx?: Foreca
   const context = ctx && typeof ctx === 'object' ? ctx : {};
   const freq = input.freq === 'W' || input.freq === 'M' ? input.freq : 'D';
   const { weekdayOf0, startDay } = startWeekday(input.start, freq);
-  const { y, hasUnknown } = cleanValues(Array.isArray(input.values) ? input.values : []);
+  const values = Array.isArray(input.values) ? input.values : [];
+  if (historyScratch.length < values.length) historyScratch = new Float64Array(Math.max(values.length, 2 * historyScratch.length));
+  // Scratch view: forecastClean keeps nothing that points into its input.
+  const { y, hasUnknown } = cleanValues(values, historyScratch);
   const censored = forecastClean({ y, freq, weekdayOf0, startDay, hasUnknown }, h, context);
   if (!hasUnknown) return toResult(censored, null);
   // Scratch copy: forecastClean keeps nothing that points into its input.
@@ -43,9 +46,11 @@ export function forecastSeries(input: SeriesInput, horizon: number, ctx?: Foreca
 }
 
 let zeroScratch = new Float64Array(1024);
+let historyScratch = new Float64Array(1024);
 
 function toResult(core: CoreForecast, floor: CoreForecast | null): ForecastResult {
-  const mean = Array.from(core.mean, (v, i) => (floor ? Math.max(v, floor.mean[i]!) : v));
+  const mean = new Array<number>(core.mean.length);
+  for (let i = 0; i < mean.length; i++) mean[i] = floor && floor.mean[i]! > core.mean[i]! ? floor.mean[i]! : core.mean[i]!;
   const quantileCum = (q: number): number[] => {
     const level = Number.isFinite(q) ? Math.min(MAX_Q, Math.max(MIN_Q, q)) : 0.5;
     const own = cumulativeQuantilesFor(core, level);
