@@ -105,3 +105,14 @@ describe('syncRowPanels', () => {
     expect(isOwnMutation(page)).toBe(false);
   });
 });
+
+describe('several anchors in one row', () => {
+  it('gives each line of a multi-product order its own panel, in its own block', () => {
+    document.body.innerHTML = '<table><tbody><tr><td>111-1</td><td><div class="p">SKU: A</div><div class="p">SKU: B</div></td></tr></tbody></table>';
+    const tr = document.querySelector('tr')!;
+    const [a, b] = [...tr.querySelectorAll('.p')];
+    syncRowPanels(document, [{ sku: 'A', element: tr, panelSlot: a! }, { sku: 'B', element: tr, panelSlot: b! }], new Map(), 'en');
+    expect([...document.querySelectorAll(PANEL_TAG)].map((h) => (h as HTMLElement).dataset.sku)).toEqual(['A', 'B']);
+    expect(a!.querySelector(PANEL_TAG)).not.toBeNull();
+  });
+});

@@ -22,6 +22,11 @@ describe('amazon/manage-inventory: English fixture (amazon.com)', () => {
     expect(read.rows).toHaveLength(30);
     expect(read.anchors.map((a) => a.sku)).toEqual([...rows.keys()]);
     for (const a of read.anchors) expect(a.element.getAttribute('data-sku')).toBe(a.sku);
+    // Panels go in the product-details cell (under SKU and ASIN), inside the row.
+    for (const a of read.anchors) {
+      expect(a.element.contains(a.panelSlot!)).toBe(true);
+      expect(a.panelSlot!.textContent).toContain(a.sku);
+    }
   });
 
   it('reads every field of an FBA row; observedDate is the Los Angeles day, not the UTC day', () => {

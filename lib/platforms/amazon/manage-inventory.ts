@@ -169,7 +169,8 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       }
       const created = col(cells, 'dateCreated');
       if (created) record.startDate = read.date(cellText(created), 'date created', sku);
-      out.listing(compact(record), row);
+      // The panel goes under the SKU and ASIN in the product cell, so the grid's columns keep their width.
+      out.listing(compact(record), row, col(cells, 'productDetails'));
     }
     return out.result();
   });

@@ -86,7 +86,7 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
           itemPrice: line.price ? read.money(line.price, 'item price', line.sku) : undefined,
           fulfillment,
         } as OrderObservation);
-        out.order(record, row);
+        out.order(record, row, line.element !== row ? line.element : undefined);
       }
     });
     return out.result();

@@ -154,16 +154,19 @@ export class ReadCollector {
   constructor(readonly diags: Diagnostics) {}
 
   /** Adds a listing if it is valid and its SKU is new on this page. */
-  listing(record: ListingObservation, element: Element): void {
-    this.push(listingObservationSchema, record, record.sku, element);
+  listing(record: ListingObservation, element: Element, panelSlot?: Element): void {
+    this.push(listingObservationSchema, record, record.sku, element, record.sku, panelSlot);
   }
 
-  /** Adds an order line if valid; the same order + SKU twice on one page is a duplicate. */
-  order(record: OrderObservation, element: Element): void {
-    this.push(orderObservationSchema, record, record.sku, element, `${record.orderId}|${record.sku}`);
+  /**
+   * Adds an order line if valid; the same order + SKU twice on one page is a duplicate.
+   * `panelSlot`: the line's own block inside a multi-product row, so each line gets its panel.
+   */
+  order(record: OrderObservation, element: Element, panelSlot?: Element): void {
+    this.push(orderObservationSchema, record, record.sku, element, `${record.orderId}|${record.sku}`, panelSlot);
   }
 
-  private push(schema: z.ZodType, record: Observation, sku: string, element: Element, key = sku): void {
+  private push(schema: z.ZodType, record: Observation, sku: string, element: Element, key = sku, panelSlot?: Element): void {
     if (this.seen.has(key)) {
       this.diags.add('warning', 'duplicate-row', `"${key.slice(0, 80)}" appears twice on this page; only the first row was read.`, { key: key.slice(0, 200) }, sku.slice(0, 200));
       return;
@@ -177,7 +180,7 @@ export class ReadCollector {
     }
     this.seen.add(key);
     this.rows.push(record);
-    this.anchors.push({ sku: record.sku, element });
+    this.anchors.push(panelSlot ? { sku: record.sku, element, panelSlot } : { sku: record.sku, element });
   }
 
   result(): PageRead {
