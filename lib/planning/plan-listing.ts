@@ -208,8 +208,12 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   const month = civilFromDays(asOfDay + 15).month;
   // Average fee per unit-day including aged surcharges (old excess is exactly what they hit).
   const perUnitDay = fees ? Math.max(fees.totalMinor / Math.max(1, available + input.reserved), unitCubicFeet * monthlyRate(settings.storageFees, month)) / 30 : 0;
+  // Excess is only known once the sales rate is: a first reading of a listing says nothing about
+  // how fast it sells, so it must not be told to liquidate. Enough evidence is a no-sale window of
+  // known days, two weeks of known sales, or units the marketplace itself reports as aged.
+  const salesRateKnown = knownDays >= settings.alerts.noSaleDays || (cover !== null && knownDays >= 14) || agedUnits > 0;
   const clearance =
-    (cover === null || cover > settings.alerts.overstockDays || stage === 'decline' || stage === 'exit') && available > 0
+    salesRateKnown && (cover === null || cover > settings.alerts.overstockDays || stage === 'decline' || stage === 'exit') && available > 0
       ? clearanceSuggestion(
           {
             excessUnits: Math.min(available, excess),

@@ -191,3 +191,25 @@ describe('robustness (property)', () => {
     );
   });
 });
+
+describe('clearance needs a known sales rate', () => {
+  const price = { amountMinor: 1999, currency: 'USD' };
+  it('does not tell a listing seen once to liquidate', () => {
+    const [plan] = planFromObservations([listingAt('2026-02-28', { available: 120, fulfillment: 'FBA', price })], defaultSettings(), NOW);
+    expect(plan!.clearance).toBeNull();
+  });
+
+  it('suggests clearance once 30 known days show no sale', () => {
+    const days = Array.from({ length: 40 }, (_, i) => isoDate(dayNumber('2026-01-20') + i));
+    const readings = days.map((d) => listingAt(d, { available: 120, fulfillment: 'FBA', price }));
+    const [plan] = planFromObservations(readings, defaultSettings(), NOW);
+    expect(plan!.clearance).not.toBeNull();
+    expect(plan!.clearance!.excessUnits).toBeGreaterThan(0);
+  });
+
+  it('suggests clearance for units the marketplace reports as aged, even on a first reading', () => {
+    const aged = [{ minDays: 0, maxDays: 90, units: 20 }, { minDays: 271, maxDays: 365, units: 100 }];
+    const [plan] = planFromObservations([listingAt('2026-02-28', { available: 120, fulfillment: 'FBA', price, ageBuckets: aged })], defaultSettings(), NOW);
+    expect(plan!.clearance).not.toBeNull();
+  });
+});

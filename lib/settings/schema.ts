@@ -228,7 +228,8 @@ export function defaultSettings(): Settings {
       exitNoSaleDays: 60,
     },
     clearance: { ladderPct: [10, 20, 30, 100], elasticity: -2, targetSellThroughDays: 60, liquidationDays: 14 },
-    notifications: { enabled: true },
+    // Off until the seller turns them on in the options page, which asks for the browser permission then.
+    notifications: { enabled: false },
     language: 'auto',
     hiddenPanels: [],
     historyDays: 730,
