@@ -138,9 +138,11 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   if (yearlyOk) {
     const base = deseasonalised ?? fitY;
     yearly = [];
+    // One buffer for every origin's factors (views into it; nothing keeps them after this call).
+    const block = new Float64Array(evalCount * window + Math.max(horizon, 1));
     for (let k = 0; k < origins.length; k++) {
       const length = k < evalCount ? window : horizon;
-      const out = new Float64Array(Math.max(length, 1));
+      const out = block.subarray(k * window, k * window + Math.max(length, 1));
       yearlyFactors(base, origins[k]!, length, settings.yearly, out);
       yearly.push(out);
     }
@@ -386,14 +388,15 @@ interface WindowStats {
   count: Float64Array;
 }
 
+let statsScratch: WindowStats = { squares: new Float64Array(8), cross: new Float64Array(8), weights: new Float64Array(8), crossFlat: new Float64Array(8), count: new Float64Array(8) };
+
 function windowStats(y: Float64Array, origins: number[], evalCount: number, window: number, profile: Float64Array | null, weekdayOf0: number): WindowStats {
-  const stats: WindowStats = {
-    squares: new Float64Array(evalCount),
-    cross: new Float64Array(evalCount),
-    weights: new Float64Array(evalCount),
-    crossFlat: new Float64Array(evalCount),
-    count: new Float64Array(evalCount),
-  };
+  // Scratch (read only by holdoutError within the same forecastClean call).
+  if (statsScratch.count.length < evalCount) {
+    const size = Math.max(evalCount, 8);
+    statsScratch = { squares: new Float64Array(size), cross: new Float64Array(size), weights: new Float64Array(size), crossFlat: new Float64Array(size), count: new Float64Array(size) };
+  }
+  const stats = statsScratch;
   for (let k = 0; k < evalCount; k++) {
     const origin = origins[k]!;
     let weekday = (weekdayOf0 + origin) % 7;
