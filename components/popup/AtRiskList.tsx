@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { urgencyOf } from '@/lib/content/panel-view';
 import type { AtRiskItem } from '@/lib/messaging/protocol';
@@ -7,6 +7,8 @@ import { useI18n } from '../language';
 import { rowText } from './model';
 
 const ROW_HEIGHT = 44;
+/** Rows before the end of the loaded ones at which the rest of the list is asked for. */
+const NEAR_END = 20;
 
 /** Opens the SKU's seller page in a new tab (tabs.create needs no "tabs" permission) and closes the popup. */
 function openItem(url: string) {
@@ -14,7 +16,7 @@ function openItem(url: string) {
 }
 
 /** The at-risk list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 SKUs scroll smoothly. */
-export function AtRiskList({ items }: { items: readonly AtRiskItem[] }) {
+export function AtRiskList({ items, onNearEnd }: { items: readonly AtRiskItem[]; onNearEnd?: () => void }) {
   const { t, language } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -25,6 +27,12 @@ export function AtRiskList({ items }: { items: readonly AtRiskItem[] }) {
     // First paint before layout: assume the list box's CSS height.
     initialRect: { width: 536, height: 400 },
   });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastShown = virtualRows[virtualRows.length - 1]?.index ?? 0;
+  const nearEnd = lastShown >= items.length - NEAR_END;
+  useEffect(() => {
+    if (nearEnd) onNearEnd?.();
+  }, [nearEnd, onNearEnd]);
   return (
     <>
       <div className="list-head" aria-hidden="true">
@@ -36,7 +44,7 @@ export function AtRiskList({ items }: { items: readonly AtRiskItem[] }) {
       </div>
       <div className="list-scroll" ref={scroller} data-testid="at-risk-scroll">
         <ul className="list" aria-label={t('popup.title')} style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => {
+          {virtualRows.map((row) => {
             const item = items[row.index]!;
             const text = rowText(language, item);
             return (

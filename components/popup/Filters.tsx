@@ -4,10 +4,13 @@ import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { RISKS, type Filters, type RiskFilter } from './model';
 
-/** Platform, marketplace and risk selects and the search box; choices come from what is stored. */
-export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
+/**
+ * Platform, marketplace and risk selects and the search box; choices come from what is stored
+ * (asked for once `loadChoices` is true: until then every platform is offered).
+ */
+export function FilterBar({ filters, onChange, loadChoices = true }: { filters: Filters; onChange: (next: Filters) => void; loadChoices?: boolean }) {
   const { t } = useI18n();
-  const facets = useQuery({ queryKey: ['popup/facets'], queryFn: () => rpc('popup/facets', {}) });
+  const facets = useQuery({ queryKey: ['popup/facets'], queryFn: () => rpc('popup/facets', {}), enabled: loadChoices });
   const markets = (facets.data?.marketplaces ?? []).filter((m) => !filters.platform || m.platform === filters.platform);
   const platforms = PLATFORMS.filter((p) => !facets.data || facets.data.marketplaces.some((m) => m.platform === p));
   return (

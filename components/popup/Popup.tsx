@@ -8,27 +8,33 @@ import { AtRiskList } from './AtRiskList';
 import { Diagnostics } from './Diagnostics';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './Filters';
+import { firstPage } from './first-page';
 import { atRiskRequest, FULL_LIMIT, HEAD_LIMIT, NO_FILTERS, type Filters } from './model';
 import './popup.css';
 
 /**
  * At-risk SKUs across every marketplace, most urgent first. The first rows are asked for
- * alone (fast first paint), then the whole list (up to 20,000) for scrolling.
+ * alone (fast first paint; the request leaves before React mounts, see first-page.ts); the
+ * whole list (up to 20,000) only when the seller scrolls near the end of them, so opening the
+ * popup never makes the background build and send thousands of rows nobody looks at.
  */
 export function Popup() {
   const { t, language } = useI18n();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // Typing stays responsive: the queries follow the search a render behind.
   const query = useDeferredValue(filters);
+  const queryKey = JSON.stringify(query);
+  // The filters (as a key) for which the seller scrolled near the end of the first rows.
+  const [wantFull, setWantFull] = useState<string | undefined>(undefined);
   const head = useQuery({
     queryKey: ['skus/at-risk', query, HEAD_LIMIT],
-    queryFn: () => rpc('skus/at-risk', atRiskRequest(query, HEAD_LIMIT)),
+    queryFn: () => firstPage(query),
     placeholderData: keepPreviousData,
   });
   const full = useQuery({
     queryKey: ['skus/at-risk', query, FULL_LIMIT],
     queryFn: () => rpc('skus/at-risk', atRiskRequest(query, FULL_LIMIT)),
-    enabled: head.isSuccess && !head.isPlaceholderData && head.data.total > HEAD_LIMIT,
+    enabled: wantFull === queryKey && head.isSuccess && !head.isPlaceholderData && head.data.total > HEAD_LIMIT,
     placeholderData: keepPreviousData,
   });
   const data = full.data && !full.isPlaceholderData ? full.data : head.data;
@@ -44,7 +50,8 @@ export function Popup() {
         </button>
       </header>
       <Diagnostics />
-      {!nothingStored && <FilterBar filters={filters} onChange={setFilters} />}
+      {/* The filter choices (a read of every listing key) wait until the first rows are shown. */}
+      {!nothingStored && <FilterBar filters={filters} onChange={setFilters} loadChoices={head.isFetched} />}
       {head.isPending && <p role="status">{t('popup.loading')}</p>}
       {head.isError && <p role="alert">{t('popup.error', { message: head.error.message })}</p>}
       {nothingStored && <EmptyState />}
@@ -53,7 +60,7 @@ export function Popup() {
           <p className="count" role="status" data-testid="at-risk-count">
             {t('popup.count', { shown: formatNumber(language, data.items.length), total: formatNumber(language, data.total) })}
           </p>
-          {data.items.length === 0 ? <p className="muted">{t('popup.noMatches')}</p> : <AtRiskList items={data.items} />}
+          {data.items.length === 0 ? <p className="muted">{t('popup.noMatches')}</p> : <AtRiskList items={data.items} onNearEnd={data.items.length < data.total ? () => setWantFull(queryKey) : undefined} />}
         </>
       )}
     </main>

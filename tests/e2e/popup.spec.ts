@@ -97,3 +97,17 @@ test('shows Chinese when the language setting is Chinese', async ({ context }) =
   const results = await new AxeBuilder({ page: popup }).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
+
+test('a long list loads its first rows, and the rest when the seller scrolls to them', async ({ context }) => {
+  const popup = await openPopup(context);
+  await seed(popup, Array.from({ length: 150 }, (_, i) => ({ platform: 'amazon', marketplace: 'amazon.com', sku: `LONG-${String(i).padStart(3, '0')}`, title: `Long ${i}`, available: 10 + i, perDay: 0 })));
+  await popup.reload();
+  await expect(popup.getByTestId('at-risk-count')).toHaveText('60 of 150');
+  const scroller = popup.getByTestId('at-risk-scroll');
+  await expect(popup.getByTestId('at-risk-row').first()).toBeVisible();
+  await expect.poll(async () => {
+    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    return popup.getByTestId('at-risk-count').textContent();
+  }).toBe('150 of 150');
+  await expect(popup.locator('[data-testid="at-risk-row"][data-sku="LONG-149"]')).toBeAttached();
+});
