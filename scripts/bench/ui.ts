@@ -173,6 +173,7 @@ async function popupBench(): Promise<BenchTable> {
   const executablePath = findChromium();
   if (!executablePath) return { title, environment: 'Chromium', columns: ['step', 'ms'], rows: [], notes: ['Skipped: no Chromium.'] };
   const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: extensionArgs(OUT) });
+  const launched = performance.now();
   try {
     await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -191,21 +192,67 @@ async function popupBench(): Promise<BenchTable> {
       if (!(reply as { ok: boolean }).ok) throw new Error(JSON.stringify(reply));
     }
     const seeded = performance.now() - t0;
+    // The seed re-plans, and the daily re-plan alarm fires a minute after install: time the
+    // popup only once the worker is idle (the first-page request answers quickly three times
+    // in a row, past the alarm).
+    const send = (type: string, payload: unknown) => seeder.evaluate(async ([type, payload]) => {
+      const t = performance.now();
+      const reply = await (globalThis as any).chrome.runtime.sendMessage({ type, payload });
+      return { ms: performance.now() - t, bytes: JSON.stringify(reply).length };
+    }, [type, payload] as const);
+    const idleFrom = performance.now();
+    for (let quick = 0; quick < 3 && performance.now() - idleFrom < 180_000;) {
+      const sinceLaunch = performance.now() - launched;
+      quick = sinceLaunch > 75_000 && (await send('skus/at-risk', { risk: 'all', limit: 60 })).ms < 80 ? quick + 1 : 0;
+      if (!quick) await new Promise((r) => setTimeout(r, 1000));
+    }
+    const waited = performance.now() - idleFrom;
+    // The background's own answer times (round trip from an extension page, median of 5).
+    const handlerRows: string[][] = [];
+    for (const [label, type, payload] of [
+      ['skus/at-risk, first 60 rows', 'skus/at-risk', { risk: 'all', limit: 60 }],
+      ['popup/facets (reads every listing key)', 'popup/facets', {}],
+      ['settings/get', 'settings/get', {}],
+      ['skus/at-risk, whole list (on scroll only now)', 'skus/at-risk', { risk: 'all', limit: 20_000 }],
+    ] as const) {
+      const samples: { ms: number; bytes: number }[] = [];
+      for (let i = 0; i < (type === 'skus/at-risk' && payload.limit > 60 ? 3 : 5); i++) samples.push(await send(type, payload));
+      samples.sort((a, b) => a.ms - b.ms);
+      const mid = samples[samples.length >> 1]!;
+      handlerRows.push([`background answer: ${label}`, `${mid.ms.toFixed(0)} (${(mid.bytes / 1024).toFixed(0)} KB)`]);
+    }
     await seeder.close();
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
+    const times: { firstRow: number; wall: number }[] = [];
+    for (let run = 0; run < 5; run++) {
       const page = await context.newPage();
+      // Navigation start to the first row in the DOM, from the page's own clock.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('[data-testid="at-risk-row"]')) return;
+          (globalThis as any).__firstRow = performance.now();
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
       const start = performance.now();
       await page.goto(popupUrl);
       await page.getByTestId('at-risk-row').first().waitFor();
-      times.push(performance.now() - start);
+      const wall = performance.now() - start;
+      times.push({ firstRow: await page.evaluate(() => (globalThis as any).__firstRow as number), wall });
       await page.close();
     }
-    times.sort((a, b) => a - b);
+    const median = (pick: (r: (typeof times)[number]) => number) => times.map(pick).sort((a, b) => a - b)[times.length >> 1]!;
+    const worst = Math.max(...times.map((r) => r.firstRow));
     return {
-      title, environment: 'Chromium (Debian) headless, built extension, Playwright', columns: ['step', 'ms'],
-      rows: [['seed 10,000 listings via import/commit (incl. re-plan)', seeded.toFixed(0)], ['popup open to first row visible (median of 3)', times[1]!.toFixed(0)], ['worst of 3', times[2]!.toFixed(0)]],
-      notes: ['Target: first render under 300 ms. Measured from page.goto to the first virtualised row attached.'],
+      title, environment: `headless Chromium (Debian), built extension (${OUT}), Playwright`, columns: ['step', 'ms'],
+      rows: [
+        ['seed 10,000 listings via import/commit (incl. re-plan)', seeded.toFixed(0)],
+        ['then waited for an idle worker (past the 1-min re-plan alarm)', waited.toFixed(0)],
+        ...handlerRows,
+        [`popup navigation start to first row in the DOM (median of ${times.length})`, median((r) => r.firstRow).toFixed(0)],
+        ['worst of those', worst.toFixed(0)],
+        ['same, Playwright wall clock (goto to row found; median)', median((r) => r.wall).toFixed(0)],
+      ],
+      notes: ['Target: first render under 300 ms (navigation start to the first virtualised row, page clock).'],
     };
   } finally {
     await context.close();
