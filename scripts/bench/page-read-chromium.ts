@@ -1,0 +1,118 @@
+/**
+ * Page-reading speed in headless Chromium, the extension's real environment (page-read.ts
+ * measures the same pages in happy-dom).
+ *
+ * The adapters (lib/platforms/index.ts with lib/locale) are bundled with esbuild into one IIFE
+ * that exposes `globalThis.__readPage(url, runs)`. Each page of PAGE_CASES is built at 250 and
+ * 5,000 rows with the fixture builders and served on its real seller URL through Playwright's
+ * request routing; the bundle is added as a script tag, like a content script running on the
+ * loaded page. In the page, the adapter is picked by URL (`adapterForUrl`), and
+ * `adapter.parse(document, ctx)` is timed with performance.now: one first (cold) read, then
+ * the median of `runs` reads (a GC before each when exposed). Targets: 250 rows < 20 ms,
+ * 5,000 rows < 300 ms. Chromium: env CHROMIUM_PATH, else /usr/bin/chromium.
+ * Env PAGE_READ_CASES: comma-separated case keys to run (default all); PAGE_READ_RUNS (default 7).
+ */
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import { build } from 'esbuild';
+import { chromium } from '@playwright/test';
+import type { BenchSuite, BenchTable } from './types';
+import { BENCH_NOW, SIZES, TARGET_MS, median, selectedCases } from './page-read';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** What __readPage returns for one page. */
+export interface ChromiumRead { adapter: string; records: number; diagnostics: number; anchors: number; firstMs: number; times: number[] }
+
+const ENTRY = `
+import { adapterForUrl } from '../../lib/platforms';
+import { marketplaceForUrl } from '../../lib/locale/markets';
+(globalThis as any).__readPage = (href: string, runs: number, nowIso: string) => {
+  const url = new URL(href);
+  const adapter = adapterForUrl(url);
+  if (!adapter) throw new Error('no adapter for ' + href);
+  const ctx = { url, market: marketplaceForUrl(url)!, now: new Date(nowIso) };
+  const gc = (globalThis as any).gc as (() => void) | undefined;
+  gc?.();
+  let t0 = performance.now();
+  const first = adapter.parse(document, ctx);
+  const firstMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    t0 = performance.now();
+    adapter.parse(document, ctx);
+    times.push(performance.now() - t0);
+  }
+  return { adapter: adapter.id, records: first.rows.length, diagnostics: first.diagnostics.length, anchors: first.anchors.length, firstMs, times };
+};
+`;
+
+/** The adapters as one browser script. */
+export async function bundleAdapters(): Promise<string> {
+  const out = await build({
+    stdin: { contents: ENTRY, resolveDir: here, sourcefile: 'page-read-chromium-entry.ts', loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+const suite: BenchSuite = async () => {
+  const runs = Number(process.env.PAGE_READ_RUNS ?? 7);
+  const script = await bundleAdapters();
+  const loadBefore = loadavg()[0]!;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // --expose-gc: a full collection before each timed read, as in the happy-dom bench.
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
+  });
+  const rows: (string | number)[][] = [];
+  let allMet = true;
+  try {
+    for (const c of selectedCases()) {
+      for (const n of SIZES) {
+        const html = c.build(n);
+        const page = await browser.newPage();
+        try {
+          await page.route('**/*', (route) => (route.request().url() === c.url
+            ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })
+            : route.fulfill({ status: 204, body: '' }))); // images etc.: nothing leaves the machine
+          await page.goto(c.url, { waitUntil: 'load' });
+          await page.addScriptTag({ content: script });
+          const r = await page.evaluate(([href, k, now]) => (globalThis as unknown as {
+            __readPage: (u: string, runs: number, now: string) => ChromiumRead }).__readPage(href, k, now), [c.url, runs, BENCH_NOW] as const);
+          const ms = median(r.times);
+          const target = TARGET_MS[n]!;
+          const met = ms < target;
+          allMet &&= met;
+          rows.push([c.name, n, r.records, r.diagnostics, ms.toFixed(1), Math.min(...r.times).toFixed(1), r.firstMs.toFixed(1), `< ${target}`, met ? 'met' : 'NOT met']);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+    const table: BenchTable = {
+      title: 'Page read, Chromium (adapter.parse(document) in the page)',
+      environment: `headless Chromium ${browser.version()}, pages served on their real URLs`,
+      columns: ['page', 'rows built', 'records', 'diagnostics', 'median ms', 'min ms', 'first read ms', 'target ms', 'target'],
+      rows,
+      notes: [
+        allMet ? 'All page-read targets met (Chromium).' : 'Some page-read targets NOT met (Chromium).',
+        `median of ${runs} reads after a first (cold) read; a GC before each read.`,
+        `Load average (1 min) before / after: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (figures are inflated on a busy machine).`,
+      ],
+    };
+    return [table];
+  } finally {
+    await browser.close();
+  }
+};
+
+export default suite;
