@@ -263,10 +263,10 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
     line.append(span(doc, '', 'reorder', t(language, 'panel.reorderBy', { quantity: formatNumber(language, data.reorderQuantity), date: formatDate(language, data.reorderDate) })));
   }
   if (data.healthScore !== null) {
-    const health = span(doc, 'muted', 'health', t(language, 'panel.health', { score: data.healthScore }));
+    let health = t(language, 'panel.health', { score: data.healthScore });
     // The reasons, in brief, right on the line (full list in the details).
-    if (data.reasons.length) health.textContent += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r)}`).join('; ')})`;
-    line.append(health);
+    if (data.reasons.length) health += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r)}`).join('; ')})`;
+    line.append(span(doc, 'muted', 'health', health));
   }
   if (data.oversell) line.append(span(doc, 'warn', 'oversell', t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) })));
   if (data.clearance) line.append(span(doc, 'warn', 'clearance', clearanceText(language, data.clearance)));
