@@ -103,6 +103,13 @@ async function main() {
       (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'skus/at-risk', payload: { limit: 200 } }),
     )) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
     writeFileSync(resolve(outDir, 'at-risk.json'), JSON.stringify(reply.data, null, 2));
+    const diagnostics = (await popup.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'diagnostics/recent', payload: {} }),
+    )) as { ok: boolean; data: { pages: { adapterId: string; diagnostics: { message: string }[] }[] } };
+    console.log('\n[demo] Reader diagnostics per page type:');
+    for (const page of diagnostics.data.pages) {
+      console.log(`  ${page.adapterId.padEnd(26)} ${page.diagnostics.length === 0 ? 'none' : `${page.diagnostics.length}: ${page.diagnostics[0]!.message}`}`);
+    }
     console.log(`\n[demo] The extension read ${reply.data.total} listings. Most urgent first:\n`);
     printTable(reply.data.items);
     console.log(`\n[demo] Screenshots: ${['seller-page.png', 'popup.png', 'options.png'].map((f) => `demo-output/${f}`).join(', ')}`);

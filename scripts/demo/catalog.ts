@@ -159,8 +159,9 @@ export function buildDemoCatalog(today: string, seed = 20261122): DemoProduct[] 
       }
       const dailyMean = meanDaily * demandShare;
       // Stock positions chosen so the demo shows every kind of answer.
+      // A seller with a 70-day lead time keeps roughly 60-160 days; a few run low, as in real accounts.
       const coverDays =
-        story === 'dead' ? 260 + index * 3 : story === 'stocked-out' && platform === 'amazon' ? 0 : story === 'fast' ? 9 + (index % 4) * 6 : story === 'seasonal' ? 20 + (index % 3) * 8 : story === 'new' ? 14 : 35 + (index % 6) * 12;
+        story === 'dead' ? 260 + index * 3 : story === 'stocked-out' && platform === 'amazon' ? 0 : story === 'fast' ? 12 + (index % 4) * 30 : story === 'seasonal' ? 25 + (index % 3) * 30 : story === 'new' ? 30 : 60 + (index % 6) * 20;
       const available = story === 'dead' ? 180 + index * 4 : Math.round(dailyMean * coverDays);
       const inbound = story === 'fast' && index % 2 === 0 ? Math.round(dailyMean * 20) : 0;
       const itemNumber = platform === 'ebay' ? String(3960000000 + index * 131 + li) : platform === 'walmart' ? String(5100000 + index * 17) : undefined;

@@ -52,6 +52,18 @@ export function builderRow(product: DemoProduct, listing: CatalogListing): DemoL
   };
 }
 
+/**
+ * Order numbers in each marketplace's real format (the readers check them): Amazon 3-7-7 digits,
+ * Walmart 13 digits, eBay 2-5-5 digits.
+ * @example orderIdFor('amazon', '2026-11-20', 7) // '113-2026112-0000007'
+ */
+export function orderIdFor(platform: CatalogListing['platform'], date: string, n: number): string {
+  const day = date.replaceAll('-', '');
+  if (platform === 'amazon') return `113-${day.slice(0, 7)}-${String(n).padStart(7, '0')}`;
+  if (platform === 'walmart') return `${day.slice(2)}${String(n).padStart(7, '0')}`;
+  return `${day.slice(6)}-${String(n % 100000).padStart(5, '0')}-${day.slice(3, 8)}`;
+}
+
 /** One order line per listing and day with sales, over the last `days` days. */
 export function catalogOrders(catalog: DemoProduct[], platform: CatalogListing['platform'], today: string, days: number): DemoOrder[] {
   const orders: DemoOrder[] = [];
@@ -63,7 +75,7 @@ export function catalogOrders(catalog: DemoProduct[], platform: CatalogListing['
         if (units === 0) continue;
         const date = addDays(today, -back);
         orders.push({
-          orderId: `${platform === 'amazon' ? '113' : platform === 'walmart' ? '2000' : '12'}-${date.replaceAll('-', '')}-${String(orders.length).padStart(6, '0')}`,
+          orderId: orderIdFor(platform, date, orders.length),
           orderDate: date,
           status: back === 0 ? 'unshipped' : 'shipped',
           fulfillment: listing.fulfillment,
