@@ -44,6 +44,9 @@ test('panels show the numbers, expand to a chart with the keyboard, and never mo
   await expect(page.locator('stock-copilot-summary').getByTestId('summary-updated')).toHaveText(/^updated /);
 
   // One compact line: the panel is no taller than a line, and expanding it moves nothing on the page.
+  // Styled by the shared constructed stylesheet (no <style> per panel).
+  expect(await panel.locator('.panel').evaluate((e) => getComputedStyle(e).borderLeftStyle)).toBe('solid');
+  expect(await panel.evaluate((host) => host.shadowRoot!.adoptedStyleSheets.length)).toBe(1);
   const box = await panel.locator('.panel').boundingBox();
   expect(box!.height).toBeLessThan(30);
   const nextRow = page.locator('[role="rowgroup"] > [data-sku]').nth(SKUS.indexOf(sku) + 1);
