@@ -7,6 +7,7 @@
  */
 import { listingKey as listingKeyOf, observationSchema, type ListingObservation, type Observation, type OrderObservation } from '../records';
 import type { StoreDb } from './db';
+import { getMany, nativeTransaction, putMany } from './idb';
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
 import { searchRowOf } from './tables/listingSearch';
@@ -95,12 +96,13 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
   const nowIso = now.toISOString();
 
   return db.transaction('rw', [db.products, db.listings, db.observations, db.orders, db.stockPools, db.listingSearch], async () => {
+    const tx = nativeTransaction();
     const listingKeys = unique(prepared.map((p) => p.listingKey));
     const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
     const [storedObs, storedListings, storedOrders] = await Promise.all([
-      readStoredObservations(db, prepared),
-      db.listings.bulkGet(listingKeys),
-      orderKeys.length ? db.orders.bulkGet(orderKeys) : [],
+      readStoredObservations(db, tx, prepared),
+      getMany(tx, db.listings, listingKeys),
+      orderKeys.length ? getMany(tx, db.orders, orderKeys) : [],
     ]);
 
     const obsRows = new Map<string, ObservationRow>();
@@ -157,23 +159,23 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
       }
     }
 
+    // Writes are queued as soon as their rows are known and awaited together at the end:
+    // requests of one transaction run in order, so later reads (linking, the product counts
+    // below) see them, and the browser stores the history while the listings are computed.
+    const writes: Promise<void>[] = [];
+    if (dirtyObs.size) writes.push(putMany(tx, db.observations, [...dirtyObs].map((id) => obsRows.get(id)!)));
+    if (dirtyOrders.size) writes.push(putMany(tx, db.orders, [...dirtyOrders].map((k) => orders.get(k)!)));
     const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
     for (const key of listings.keys()) if (!before.has(key)) changedListings.add(key);
     await assignPools(db, listings, dirtyListings);
-
-    await Promise.all([
-      dirtyObs.size ? db.observations.bulkPut([...dirtyObs].map((id) => obsRows.get(id)!)) : undefined,
-      dirtyOrders.size ? db.orders.bulkPut([...dirtyOrders].map((k) => orders.get(k)!)) : undefined,
-      newProducts.length ? db.products.bulkAdd(newProducts) : undefined,
-    ]);
+    if (newProducts.length) writes.push(putMany(tx, db.products, newProducts, 'add'));
     // Listings last: relinking may have moved some after the lists above were built.
     const toWrite = [...listings.values()].filter((r) => dirtyListings.has(r.key) || r !== before.get(r.key));
     // The search rows change only with the title (a listing's SKU is part of its key).
     const searchRows = toWrite.filter((r) => !before.has(r.key) || before.get(r.key)!.title !== r.title).map(searchRowOf);
-    await Promise.all([
-      toWrite.length ? db.listings.bulkPut(toWrite) : undefined,
-      searchRows.length ? db.listingSearch.bulkPut(searchRows) : undefined,
-    ]);
+    if (toWrite.length) writes.push(putMany(tx, db.listings, toWrite));
+    if (searchRows.length) writes.push(putMany(tx, db.listingSearch, searchRows));
+    await Promise.all(writes);
     await deleteAbandonedProducts(db, listings, before);
 
     const productIds = new Set<string>();
@@ -200,7 +202,7 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
  * [observedDate+listingKey] index per day of the batch finds which ids exist (on a new day,
  * none), and only those rows are read, by one range read when they are most of the range.
  */
-async function readStoredObservations(db: StoreDb, prepared: readonly Prepared[]): Promise<ObservationRow[]> {
+async function readStoredObservations(db: StoreDb, tx: IDBTransaction, prepared: readonly Prepared[]): Promise<ObservationRow[]> {
   const byDate = new Map<string, { ids: Set<string>; keys: string[] }>();
   for (const p of prepared) {
     let day = byDate.get(p.obs.observedDate);
@@ -220,7 +222,7 @@ async function readStoredObservations(db: StoreDb, prepared: readonly Prepared[]
     const wanted = stored.filter((id) => ids.has(id));
     if (wanted.length === 0) return [];
     if (wanted.length * 2 >= stored.length) return (await range().toArray()).filter((r) => ids.has(r.id));
-    return (await db.observations.bulkGet(wanted)).filter((r): r is ObservationRow => r !== undefined);
+    return (await getMany(tx, db.observations, wanted)).filter((r): r is ObservationRow => r !== undefined);
   }));
   return found.flat();
 }

@@ -8,11 +8,17 @@
  * close, and the scenario deletes its database. Chromium: env CHROMIUM_PATH, else
  * /usr/bin/chromium. Sizes: env STORE_BENCH_SKUS / STORE_BENCH_OBSERVATIONS /
  * STORE_BENCH_CHROMIUM_SEED_MS.
+ *
+ * Profiling: with STORE_BENCH_CHROMIUM_PROFILE=<dir>, each measured phase of the scenario
+ * (store.ts's phase()) is recorded with the DevTools CPU profiler into <dir>/<phase>.cpuprofile,
+ * and the IndexedDB requests it made are counted by method; a summary (self time by function,
+ * request counts) is printed to stderr.
  */
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { build, type Plugin } from 'esbuild';
-import { chromium } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import type { StoreScenarioOptions, StoreScenarioResult } from './store';
 import type { BenchSuite } from './types';
 
@@ -49,6 +55,66 @@ async function bundle(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
+/** Wraps IndexedDB request methods in the page to count them (profiling runs only). */
+function countIndexedDbRequests(): void {
+  const counts: Record<string, number> = {};
+  (globalThis as unknown as { __idbCounts: Record<string, number> }).__idbCounts = counts;
+  const wrap = (proto: object, prefix: string, names: string[]) => {
+    for (const name of names) {
+      const original = (proto as Record<string, unknown>)[name] as ((...a: unknown[]) => unknown) | undefined;
+      if (typeof original !== 'function') continue;
+      (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+        counts[`${prefix}.${name}`] = (counts[`${prefix}.${name}`] ?? 0) + 1;
+        return original.apply(this, args);
+      };
+    }
+  };
+  const methods = ['get', 'getKey', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor'];
+  wrap(IDBObjectStore.prototype, 'store', [...methods, 'put', 'add', 'delete', 'clear']);
+  wrap(IDBIndex.prototype, 'index', methods);
+  wrap(IDBCursor.prototype, 'cursor', ['continue', 'advance', 'continuePrimaryKey', 'update', 'delete']);
+  wrap(IDBDatabase.prototype, 'db', ['transaction']);
+}
+/** As a string: functions passed to the page must not reference the bundler's helpers (tsx adds __name). */
+const COUNT_INDEXED_DB_REQUESTS = `(${String(countIndexedDbRequests).replace(/__name\(([^,]+),\s*"[^"]*"\)/g, '$1')})()`;
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+/** Self time by function (ms), largest first. */
+function selfTimes(profile: CpuProfile, bundleLines: string[]): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const where = f.url.endsWith('/bench.js') ? `bench.js:${f.lineNumber + 1} ${(bundleLines[f.lineNumber] ?? '').trim().slice(0, 60)}` : f.url;
+    const name = `${f.functionName || '(anonymous)'} ${where}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]);
+}
+
+async function profilePhases(page: Page, cdp: CDPSession, dir: string, script: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const lines = script.split('\n');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.exposeFunction('__storeBenchPhase', async (name: string, edge: string) => {
+    if (edge === 'start') {
+      await page.evaluate(() => { const c = (globalThis as unknown as { __idbCounts: Record<string, number> }).__idbCounts; for (const k of Object.keys(c)) delete c[k]; });
+      await cdp.send('Profiler.start');
+      return;
+    }
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const counts = await page.evaluate(() => ({ ...(globalThis as unknown as { __idbCounts: Record<string, number> }).__idbCounts }));
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    const top = selfTimes(profile, lines).slice(0, 25);
+    const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
+    process.stderr.write(`\n[profile] ${name}: ${total.toFixed(0)} ms sampled; IndexedDB requests ${JSON.stringify(counts)}\n`);
+    for (const [fn, ms] of top) process.stderr.write(`  ${ms.toFixed(1).padStart(8)} ms  ${fn}\n`);
+  });
+}
+
 const suite: BenchSuite = async () => {
   const options: StoreScenarioOptions = {
     skus: Number(process.env.STORE_BENCH_SKUS ?? 10_000),
@@ -62,6 +128,12 @@ const suite: BenchSuite = async () => {
   });
   try {
     const page = await browser.newPage();
+    page.on('console', (message) => process.stderr.write(`[page] ${message.text()}\n`));
+    const profileDir = process.env.STORE_BENCH_CHROMIUM_PROFILE;
+    if (profileDir) {
+      await page.addInitScript({ content: COUNT_INDEXED_DB_REQUESTS });
+      await profilePhases(page, await page.context().newCDPSession(page), profileDir, script);
+    }
     await page.route(`${ORIGIN}/**`, (route) => {
       const url = new URL(route.request().url());
       if (url.pathname === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: script });

@@ -112,6 +112,16 @@ async function seed(db: StoreDb, { skus: SKUS, targetObservations: TARGET_OBSERV
   return { observations: written, seconds: (performance.now() - started) / 1000, days: lastDay };
 }
 
+/**
+ * Marks the start/end of a measured phase for a profiling host (store-chromium.ts with
+ * STORE_BENCH_CHROMIUM_PROFILE set exposes `__storeBenchPhase` to start/stop the CPU profiler
+ * and count IndexedDB requests). Outside timed regions; a no-op elsewhere.
+ */
+async function phase(name: string, edge: 'start' | 'stop'): Promise<void> {
+  const hook = (globalThis as { __storeBenchPhase?: (name: string, edge: string) => Promise<void> }).__storeBenchPhase;
+  if (hook) await hook(name, edge);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -133,9 +143,11 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     let counts = '';
     for (let k = 1; k <= 3; k++) {
       const page = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + k) % SKUS, seeded.days + k));
+      await phase(`merge-known-${k}`, 'start');
       const t0 = performance.now();
       const result = await mergeObservations(db, page, new Date(START + (seeded.days + k + 1) * DAY_MS));
       mergeTimes.push(performance.now() - t0);
+      await phase(`merge-known-${k}`, 'stop');
       counts = `new ${result.counts.new}, unchanged ${result.counts.unchanged}`;
     }
     rows.push([`mergeObservations: ${PAGE_ROWS} rows, known SKUs, new day`, median(mergeTimes).toFixed(0), Math.max(...mergeTimes).toFixed(0), '< 500', counts]);
@@ -143,22 +155,30 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     const again = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 3) % SKUS, seeded.days + 3, 5));
     const reread: number[] = [];
     for (let k = 0; k < 3; k++) {
+      await phase(`merge-reread-${k}`, 'start');
       const t0 = performance.now();
       await mergeObservations(db, again, new Date(START + (seeded.days + 5) * DAY_MS));
       reread.push(performance.now() - t0);
+      await phase(`merge-reread-${k}`, 'stop');
     }
     rows.push([`mergeObservations: same ${PAGE_ROWS}-row page re-read 5 min later`, median(reread).toFixed(0), Math.max(...reread).toFixed(0), '< 500', 'no new rows']);
 
     const fresh = Array.from({ length: PAGE_ROWS }, (_, j) => ({ ...reading(j, seeded.days + 6), sku: `NEW-${j}` }));
+    await phase('merge-fresh', 'start');
     const t1 = performance.now();
     const created = await mergeObservations(db, fresh, new Date(START + (seeded.days + 7) * DAY_MS));
-    rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, (performance.now() - t1).toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
+    const freshMs = performance.now() - t1;
+    await phase('merge-fresh', 'stop');
+    rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, freshMs.toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
 
     // Plans for every seeded listing, then the popup's queries.
     const all = await db.listings.toArray();
+    const plans = all.filter((l) => !l.sku.startsWith('NEW-')).map(plan);
+    await phase('savePlans', 'start');
     const t2 = performance.now();
-    await savePlans(db, all.filter((l) => !l.sku.startsWith('NEW-')).map(plan));
+    await savePlans(db, plans);
     const savePlansMs = performance.now() - t2;
+    await phase('savePlans', 'stop');
     const queries: [string, Parameters<typeof listAtRisk>[1]][] = [
       ['listAtRisk: all, first 50', { limit: 50 }],
       ['listAtRisk: all, first 500 (popup default)', {}],
