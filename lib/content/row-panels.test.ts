@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PanelData } from '../messaging/protocol';
 import { isOwnMutation, PANEL_TAG, syncRowPanels } from './row-panels';
+import { SUMMARY_TAG } from './summary-bar';
 
 function panel(sku: string, daysOfCover: number | null): PanelData {
   return { sku, key: `amazon|amazon.com|${sku}`, available: 10, daysOfCover, stockoutDate: null, reorderDate: null, reorderQuantity: null, healthScore: 80, reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: 1 };
@@ -102,6 +103,8 @@ describe('syncRowPanels', () => {
     const own = { type: 'childList', target: anchors[0]!.element, addedNodes: [host], removedNodes: [] } as unknown as MutationRecord;
     const page = { type: 'childList', target: anchors[0]!.element, addedNodes: [document.createElement('div')], removedNodes: [] } as unknown as MutationRecord;
     expect(isOwnMutation(own)).toBe(true);
+    const bar = { type: 'childList', target: document.body, addedNodes: [document.createElement(SUMMARY_TAG)], removedNodes: [] } as unknown as MutationRecord;
+    expect(isOwnMutation(bar)).toBe(true);
     expect(isOwnMutation(page)).toBe(false);
   });
 });

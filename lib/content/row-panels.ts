@@ -91,9 +91,15 @@ export function syncRowPanels(
   return stats;
 }
 
-/** True when a mutation only concerns our own panels, so observing the page does not loop on our writes. */
+/** Elements the content script adds to the page: the row panels and the summary bar (summary-bar.ts SUMMARY_TAG). */
+const OWN_TAGS = `${PANEL_TAG}, stock-copilot-summary`;
+
+/**
+ * True when a mutation only concerns our own panels or summary bar, so observing the page does
+ * not loop on our writes (nor re-read the page because the bar appeared).
+ */
 export function isOwnMutation(record: MutationRecord): boolean {
-  const ours = (node: Node) => node.nodeType === 1 && ((node as Element).tagName.toLowerCase() === PANEL_TAG || (node as Element).closest?.(PANEL_TAG) !== null);
+  const ours = (node: Node) => node.nodeType === 1 && (node as Element).closest?.(OWN_TAGS) != null;
   if (record.type === 'attributes' || record.type === 'characterData') {
     const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
     return target ? ours(target) : false;
