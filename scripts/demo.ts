@@ -98,7 +98,7 @@ async function main() {
     const options = await context.newPage();
     await options.setViewportSize({ width: 1100, height: 800 });
     await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-    await options.screenshot({ path: resolve(outDir, 'options.png'), fullPage: true });
+    await options.screenshot({ path: resolve(outDir, 'options.png') });
     const reply = (await popup.evaluate(() =>
       (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'skus/at-risk', payload: { limit: 200 } }),
     )) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
