@@ -26,10 +26,17 @@ interface Shape {
 const isCell = (el: Element) => el.tagName === 'TD' || el.tagName === 'TH' || el.tagName === 'KAT-TABLE-CELL'
   || el.getAttribute('role') === 'cell' || el.getAttribute('role') === 'gridcell' || el.getAttribute('role') === 'rowheader';
 
+/** The cell children of a row, walked as siblings (no HTMLCollection copy per row). */
 const childCells = (row: Element): Element[] => {
   const cells: Element[] = [];
-  for (const c of Array.from(row.children)) if (isCell(c)) cells.push(c);
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isCell(c)) cells.push(c);
   return cells;
+};
+
+/** True when a table row has a `td` child (a body row, not a header row of `th`s). */
+const hasTdChild = (row: Element): boolean => {
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'TD') return true;
+  return false;
 };
 
 const SHAPES: Shape[] = [
@@ -41,9 +48,11 @@ const SHAPES: Shape[] = [
       return headRow ? Array.from(headRow.children).filter((c) => c.tagName === 'TH' || c.tagName === 'TD') : [];
     },
     rows: (t) => {
-      const bodies = Array.from(t.children).filter((c) => c.tagName === 'TBODY');
       const rows: Element[] = [];
-      for (const body of bodies) for (const r of Array.from(body.children)) if (r.tagName === 'TR' && r.querySelector(':scope > td')) rows.push(r);
+      for (let body = t.firstElementChild; body; body = body.nextElementSibling) {
+        if (body.tagName !== 'TBODY') continue;
+        for (let r = body.firstElementChild; r; r = r.nextElementSibling) if (r.tagName === 'TR' && hasTdChild(r)) rows.push(r);
+      }
       return rows;
     },
     cellsOf: childCells,
@@ -56,7 +65,11 @@ const SHAPES: Shape[] = [
       return head ? Array.from(head.children).filter((c) => c.tagName === 'KAT-TABLE-CELL') : [];
     },
     rows: (t) => Array.from(t.querySelectorAll('kat-table-body > kat-table-row')),
-    cellsOf: (r) => Array.from(r.children).filter((c) => c.tagName === 'KAT-TABLE-CELL'),
+    cellsOf: (r) => {
+      const cells: Element[] = [];
+      for (let c = r.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'KAT-TABLE-CELL') cells.push(c);
+      return cells;
+    },
   },
   {
     // ARIA grids built of divs (React apps).

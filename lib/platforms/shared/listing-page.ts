@@ -79,15 +79,21 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
     const ages = spec.ageBuckets ? ageColumns(grid.headers, columns.values()) : [];
     const read = new CellReader(ctx, diags);
     const base = commonFields(spec.adapter, ctx);
+    // Column index of every field, looked up once per page rather than per cell.
+    const at: ColumnIndex = {};
+    for (const [field, index] of columns) at[field] = index;
+    // One accessor for the whole read, over the current row's cells (no closure per row).
+    let cells: Element[] = [];
+    const col: Cols<F> = (field) => { const i = at[field]; return i === undefined ? undefined : cells[i]; };
     let previous: RowIdentity | undefined;
-    for (const row of grid.rows) {
-      const cells = grid.cellsOf(row);
-      const col: Cols<F> = (field) => { const i = columns.get(field); return i === undefined ? undefined : cells[i]; };
+    for (let r = 0; r < grid.rows.length; r++) {
+      const row = grid.rows[r]!;
+      cells = grid.cellsOf(row);
       const id = spec.identity(row, col, { previous });
       previous = id;
       const sku = id.sku?.trim();
       if (!sku) {
-        if (cells.length > 1) diags.add('warning', 'missing-sku', 'A row without a SKU was skipped.', {}, grid.rows.indexOf(row) + 1);
+        if (cells.length > 1) diags.add('warning', 'missing-sku', 'A row without a SKU was skipped.', {}, r + 1);
         continue;
       }
       const record = {
@@ -111,49 +117,53 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
   });
 }
 
-const SOLD_WINDOWS: [HeaderField, number][] = [['unitsSold7', 7], ['unitsSold30', 30], ['unitsSold60', 60], ['unitsSold90', 90]];
+/** Column index per header field of the page. */
+type ColumnIndex = Partial<Record<HeaderField, number>>;
+
+const SOLD_WINDOWS: [HeaderField, number, string][] = [7, 30, 60, 90].map((d) => [`unitsSold${d}` as HeaderField, d, `units sold (${d} days)`]);
 
 /** Reads every listing field whose column is present; stock fields only when `stock`. */
 function readCells(r: ListingObservation, col: Cols<HeaderField>, read: CellReader, sku: string, stock: boolean): void {
   const text = (f: HeaderField) => cellText(col(f));
-  const has = (f: HeaderField) => col(f) !== undefined;
-  if (!r.title && has('title')) r.title = clampTitle(text('title'));
-  if (!r.asin && has('asin')) { const a = text('asin'); if (ASIN.test(a)) r.asin = a; }
-  if (!r.fnsku && has('fnsku')) r.fnsku = text('fnsku').slice(0, 20) || undefined;
-  if (!r.itemId && has('itemId')) r.itemId = text('itemId').replace(/^#/, '').slice(0, 40) || undefined;
-  if (!r.gtin && has('gtin')) { const g = text('gtin'); if (GTIN.test(g)) r.gtin = g; }
-  if (!r.variation && has('variation')) r.variation = text('variation').slice(0, 500) || undefined;
+  if (!r.title && col('title') !== undefined) r.title = clampTitle(text('title'));
+  if (!r.asin && col('asin') !== undefined) { const a = text('asin'); if (ASIN.test(a)) r.asin = a; }
+  if (!r.fnsku && col('fnsku') !== undefined) r.fnsku = text('fnsku').slice(0, 20) || undefined;
+  if (!r.itemId && col('itemId') !== undefined) r.itemId = text('itemId').replace(/^#/, '').slice(0, 40) || undefined;
+  if (!r.gtin && col('gtin') !== undefined) { const g = text('gtin'); if (GTIN.test(g)) r.gtin = g; }
+  if (!r.variation && col('variation') !== undefined) r.variation = text('variation').slice(0, 500) || undefined;
   if (!r.status) {
-    const status = has('lifecycleStatus') && /retir|archiv|ended|已退役|終了/i.test(text('lifecycleStatus')) ? 'ended'
-      : has('status') ? listingStatusFromText(statusLabel(col('status')))
-      : has('publishStatus') ? publishStatus(text('publishStatus')) : undefined;
+    const status = col('lifecycleStatus') !== undefined && RETIRED.test(text('lifecycleStatus')) ? 'ended'
+      : col('status') !== undefined ? listingStatusFromText(statusLabel(col('status')))
+      : col('publishStatus') !== undefined ? publishStatus(text('publishStatus')) : undefined;
     if (status) r.status = status;
   }
-  if (has('fulfillment')) r.fulfillment = fulfillmentFromText(text('fulfillment'));
-  if (has('startDate')) r.startDate = read.date(text('startDate'), 'start date', sku);
-  else if (has('dateCreated')) r.startDate = read.date(text('dateCreated'), 'date created', sku);
-  if (has('recommendedAction')) r.recommendedAction = text('recommendedAction').slice(0, 200) || undefined;
-  if (has('alert')) r.alert = text('alert').slice(0, 200) || undefined;
-  if (has('watchers')) r.watchers = read.quantity(text('watchers'), 'watchers', sku);
+  if (col('fulfillment') !== undefined) r.fulfillment = fulfillmentFromText(text('fulfillment'));
+  if (col('startDate') !== undefined) r.startDate = read.date(text('startDate'), 'start date', sku);
+  else if (col('dateCreated') !== undefined) r.startDate = read.date(text('dateCreated'), 'date created', sku);
+  if (col('recommendedAction') !== undefined) r.recommendedAction = text('recommendedAction').slice(0, 200) || undefined;
+  if (col('alert') !== undefined) r.alert = text('alert').slice(0, 200) || undefined;
+  if (col('watchers') !== undefined) r.watchers = read.quantity(text('watchers'), 'watchers', sku);
   if (!stock) return;
-  if (has('available')) r.available = read.quantity(cellValue(col('available')), 'available', sku);
-  if (has('inbound')) r.inbound = read.quantity(text('inbound'), 'inbound', sku);
-  if (has('reserved')) r.reserved = read.quantity(text('reserved'), 'reserved', sku);
-  if (has('unfulfillable')) r.unfulfillable = read.quantity(text('unfulfillable'), 'unfulfillable', sku);
-  if (has('price')) r.price = read.money(cellValue(col('price')), 'price', sku);
-  if (has('storageCost')) r.estimatedStorageCost = read.money(text('storageCost'), 'estimated storage cost', sku);
-  if (has('daysOfSupply')) r.platformDaysOfSupply = read.decimal(text('daysOfSupply'), 'days of supply', sku);
-  if (has('recommendedQuantity')) r.recommendedQuantity = read.quantity(text('recommendedQuantity'), 'recommended quantity', sku);
-  if (has('recommendedShipDate')) r.recommendedShipDate = read.date(text('recommendedShipDate'), 'recommended ship date', sku);
-  if (has('soldQuantity')) r.cumulativeSold = read.quantity(text('soldQuantity'), 'sold quantity', sku);
-  const sold = [];
-  for (const [field, windowDays] of SOLD_WINDOWS) {
-    if (!has(field)) continue;
-    const units = read.quantity(text(field), `units sold (${windowDays} days)`, sku);
-    if (units !== undefined) sold.push({ windowDays, units });
+  if (col('available') !== undefined) r.available = read.quantity(cellValue(col('available')), 'available', sku);
+  if (col('inbound') !== undefined) r.inbound = read.quantity(text('inbound'), 'inbound', sku);
+  if (col('reserved') !== undefined) r.reserved = read.quantity(text('reserved'), 'reserved', sku);
+  if (col('unfulfillable') !== undefined) r.unfulfillable = read.quantity(text('unfulfillable'), 'unfulfillable', sku);
+  if (col('price') !== undefined) r.price = read.money(cellValue(col('price')), 'price', sku);
+  if (col('storageCost') !== undefined) r.estimatedStorageCost = read.money(text('storageCost'), 'estimated storage cost', sku);
+  if (col('daysOfSupply') !== undefined) r.platformDaysOfSupply = read.decimal(text('daysOfSupply'), 'days of supply', sku);
+  if (col('recommendedQuantity') !== undefined) r.recommendedQuantity = read.quantity(text('recommendedQuantity'), 'recommended quantity', sku);
+  if (col('recommendedShipDate') !== undefined) r.recommendedShipDate = read.date(text('recommendedShipDate'), 'recommended ship date', sku);
+  if (col('soldQuantity') !== undefined) r.cumulativeSold = read.quantity(text('soldQuantity'), 'sold quantity', sku);
+  let sold: { windowDays: number; units: number }[] | undefined;
+  for (const window of SOLD_WINDOWS) {
+    if (col(window[0]) === undefined) continue;
+    const units = read.quantity(text(window[0]), window[2], sku);
+    if (units !== undefined) (sold ??= []).push({ windowDays: window[1], units });
   }
-  if (sold.length > 0) r.unitsSold = sold;
+  if (sold) r.unitsSold = sold;
 }
+
+const RETIRED = /retir|archiv|ended|已退役|終了/i;
 
 function statusLabel(cell: Element | undefined): string {
   const label = cell?.querySelector('kat-label, kat-badge, kat-status-indicator');
