@@ -6,6 +6,7 @@ import type { Platform } from '../records';
 import { marketplaceById } from '../locale/markets';
 import type { SkuPlan } from '../planning/types';
 import type { StoreDb } from './db';
+import { getMany, nativeTransaction } from './idb';
 import type { ListingRow } from './tables/listings';
 import { searchRowMatches, TERM_LENGTH, trigramsOf } from './tables/listingSearch';
 import type { PlanRow, RiskType } from './tables/plans';
@@ -50,6 +51,7 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
     (needle === undefined || r.sku.toLowerCase().includes(needle) || (r.title?.toLowerCase().includes(needle) ?? false));
 
   return db.transaction('r', [db.listings, db.plans, db.listingSearch], async () => {
+    const tx = nativeTransaction();
     let picked: ListingRow[];
     let total: number;
     if (!risk && !needle && query.platform === undefined && query.marketplace === undefined) {
@@ -65,7 +67,7 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
       [picked, total] = await Promise.all([range().limit(limit).toArray(), range().count()]);
     } else {
       // Narrow by the most selective index available, then filter and sort the (smaller) rest.
-      let rows = needle === undefined ? undefined : await searchCandidates(db, needle);
+      let rows = needle === undefined ? undefined : await searchCandidates(db, tx, needle);
       if (rows !== undefined) {
         // the search index narrowed it down
       } else if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
@@ -82,31 +84,48 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
       picked = hits.slice(0, limit);
     }
     const planKeys = [...new Set(picked.flatMap((r) => (r.planKey ? [r.planKey] : [])))];
-    const plans = new Map((await db.plans.bulkGet(planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+    const plans = new Map((await getMany(tx, db.plans, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
     return { items: picked.map((listing) => ({ listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined })), total };
   });
 }
 
-/** Above this many listings under the needle's rarest trigram, reading every listing is as quick. */
+/** Above this many listings under the needle's rarest trigram, the search rows are not read: their keys are intersected. */
 const SEARCH_CANDIDATE_LIMIT = 2_000;
 
 /**
  * The listings whose SKU or title contains `needle` (lower-cased), found through the search
  * trigrams (tables/listingSearch.ts): the rows under the needle's rarest trigram are checked,
- * and only the matching listings are read. Undefined when the index cannot narrow the search
- * (a needle shorter than a trigram, or a trigram under too many listings).
+ * and only the matching listings are read; for a broad needle, the listings under all of its
+ * trigrams (a superset of the matches). Undefined when the index cannot narrow the search
+ * (a needle shorter than a trigram, or more than half of the listings under all its trigrams).
  */
-async function searchCandidates(db: StoreDb, needle: string): Promise<ListingRow[] | undefined> {
+async function searchCandidates(db: StoreDb, tx: IDBTransaction, needle: string): Promise<ListingRow[] | undefined> {
   if (needle.length < TERM_LENGTH) return undefined;
   const terms = trigramsOf([needle]);
   const counts = await Promise.all(terms.map((t) => db.listingSearch.where('terms').equals(t).count()));
   let best = 0;
   for (let i = 1; i < terms.length; i++) if (counts[i]! < counts[best]!) best = i;
   if (counts[best]! === 0) return [];
-  if (counts[best]! > SEARCH_CANDIDATE_LIMIT) return undefined;
+  if (counts[best]! > SEARCH_CANDIDATE_LIMIT) {
+    // A broad needle: the listings holding every one of its trigrams, found with keys-only
+    // reads of the index (cheap next to reading rows), are still fewer than all of them;
+    // the caller's filter then checks the substring.
+    const [keySets, all] = await Promise.all([
+      Promise.all(terms.map((t) => db.listingSearch.where('terms').equals(t).primaryKeys() as Promise<string[]>)),
+      db.listings.count(),
+    ]);
+    keySets.sort((a, b) => a.length - b.length);
+    let keys = keySets[0]!;
+    for (const other of keySets.slice(1)) {
+      const set = new Set(other);
+      keys = keys.filter((k) => set.has(k));
+    }
+    if (keys.length * 2 > all) return undefined;
+    return (await getMany(tx, db.listings, keys)).filter((r): r is ListingRow => r !== undefined);
+  }
   const candidates = await db.listingSearch.where('terms').equals(terms[best]!).toArray();
   const keys = candidates.filter((r) => searchRowMatches(r, needle)).map((r) => r.key);
-  return (await db.listings.bulkGet(keys)).filter((r): r is ListingRow => r !== undefined);
+  return (await getMany(tx, db.listings, keys)).filter((r): r is ListingRow => r !== undefined);
 }
 
 /**
