@@ -10,7 +10,7 @@ import type { BenchSuite, BenchTable } from './bench/types';
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const files = readdirSync(join(here, 'bench'))
-  .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
+  .filter((f) => f.endsWith('.ts') && f !== 'types.ts' && !f.startsWith('.'))
   .filter((f) => wanted.length === 0 || wanted.includes(basename(f, '.ts')))
   .sort();
 

@@ -3,20 +3,8 @@
  */
 import type { SeriesInput } from './types.ts';
 
-/**
- * mulberry32: tiny seeded PRNG returning floats in [0, 1).
- * @example const rand = seededRandom(42); rand() // same number on every run
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../random';
+import { seededRandom } from '../random';
 
 /**
  * Poisson draw by inversion (fine for the small daily means used here).

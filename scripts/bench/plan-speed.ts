@@ -14,23 +14,15 @@ import { HOW_CENSORED, HOW_INFERRED, reconstructDemand, type DemandSeries } from
 import type { ListingObservation } from '../../lib/records.ts';
 import { defaultSettings } from '../../lib/settings/schema.ts';
 import type { BenchSuite } from './types.ts';
+import { seededRandom } from '../../lib/random';
 
 const SKUS = Number(process.env.PLAN_BENCH_SKUS ?? 10_000);
 const DAYS = 730;
 const NOW = new Date('2026-03-01T12:00:00Z');
 const TODAY = dayNumber('2026-03-01');
 
-/** Small deterministic PRNG (mulberry32) so every run plans the same catalogue. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so every run plans the same catalogue. */
+const random = seededRandom;
 
 /** Poisson draw by inversion (rates here are small). */
 function poisson(rate: number, next: () => number): number {

@@ -7,22 +7,14 @@ import { loadavg } from 'node:os';
 import { toDelimited } from '../../lib/reports/csv';
 import { createReportParser, parseReport, type ReportParseOptions } from '../../lib/reports/parser';
 import type { BenchSuite, BenchTable } from './types';
+import { seededRandom } from '../../lib/random';
 
 const ROWS = 100_000;
 const TARGET_MS = 2_000;
 const CHUNK = 64 * 1024;
 
-/** Small deterministic generator (mulberry32) so every run parses the same bytes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so every run parses the same bytes. */
+const random = seededRandom;
 
 /** A Manage FBA Inventory TSV with `rows` listings. */
 export function generateMyiTsv(rows: number, seed = 1): string {
