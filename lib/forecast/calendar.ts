@@ -6,21 +6,11 @@
 const MS_PER_DAY = 86_400_000;
 
 /**
- * Whole days since 1970-01-01 for an ISO date `YYYY-MM-DD` (NaN when it is not a real date).
+ * Whole days since 1970-01-01 for an ISO date `YYYY-MM-DD` (NaN when it is not a real date):
+ * the planner's day numbers, so forecasts and plans count days the same way.
  * @example epochDay('1970-01-02') // 1
  */
-export function epochDay(iso: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return Number.NaN;
-  const year = Number(match[1]);
-  const month = Number(match[2]) - 1;
-  const day = Number(match[3]);
-  const ms = Date.UTC(year, month, day);
-  const back = new Date(ms);
-  // Date.UTC silently rolls 2021-02-30 over to March; reject instead of guessing.
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month || back.getUTCDate() !== day) return Number.NaN;
-  return Math.round(ms / MS_PER_DAY);
-}
+export { dayNumber as epochDay } from '../planning/days';
 
 /**
  * Day of week (0 = Sunday .. 6 = Saturday) of an epoch day.
