@@ -98,7 +98,8 @@ const ASIN = /^[A-Z0-9]{10}$/;
  * elements such as a hidden SKU-id anchor do not shift the columns.
  */
 function rowCells(row: Element, headerCount: number): Element[] {
-  const all = Array.from(row.children);
+  const all: Element[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) all.push(c);
   if (all.length === headerCount) return all;
   const cells = all.filter((c) => {
     const role = c.getAttribute('role');

@@ -131,15 +131,18 @@ export function ageColumns(headers: readonly string[], taken: Iterable<number>):
 export function labelledValues(cell: Element | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!cell) return out;
-  const leaves = cell.children.length === 0 ? [cell] : Array.from(cell.querySelectorAll('*')).filter((e) => e.children.length === 0);
+  const leaves = leafElements(cell);
   let pendingLabel: string | undefined;
   for (const leaf of leaves) {
     const text = cellText(leaf);
     if (!text) continue;
-    const m = /^([^:：]{1,40})[:：]\s*(.*)$/.exec(text);
-    if (m) {
-      const label = m[1]!.trim().toUpperCase();
-      if (m[2]) { if (!out.has(label)) out.set(label, m[2].trim()); pendingLabel = undefined; }
+    // "Label: value" with 1-40 label characters before the first colon; the same split as
+    // /^([^:：]{1,40})[:：]\s*(.*)$/ on collapsed text, without a match array per line.
+    const colon = firstColon(text);
+    if (colon >= 1 && colon <= 40) {
+      const label = text.slice(0, colon).trim().toUpperCase();
+      const value = text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
+      if (value) { if (!out.has(label)) out.set(label, value); pendingLabel = undefined; }
       else pendingLabel = label; // "<span>SKU:</span><span>A-1</span>"
     } else if (pendingLabel) {
       if (!out.has(pendingLabel)) out.set(pendingLabel, text);
@@ -147,6 +150,30 @@ export function labelledValues(cell: Element | undefined): Map<string, string> {
     }
   }
   return out;
+}
+
+function firstColon(text: string): number {
+  const a = text.indexOf(':');
+  const b = text.indexOf('：');
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+/**
+ * The element itself when it has no element children, else its descendants that have none,
+ * in document order (what `querySelectorAll('*')` filtered to leaves gives, by a tree walk).
+ */
+export function leafElements(el: Element): Element[] {
+  const out: Element[] = [];
+  if (!el.firstElementChild) { out.push(el); return out; }
+  collectLeaves(el, out);
+  return out;
+}
+
+function collectLeaves(el: Element, out: Element[]): void {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.firstElementChild) collectLeaves(c, out);
+    else out.push(c);
+  }
 }
 
 /** First value among several label spellings. */

@@ -5,7 +5,7 @@
 import type { HeaderField } from '../../locale/headers';
 import type { FulfillmentChannel, OrderObservation, OrderStatus } from '../../records';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
-import { findGrid, labelledValues, pick } from './grid';
+import { findGrid, labelledValues, leafElements, pick } from './grid';
 import { CellReader, ReadCollector, cellText, commonFields, compact, fulfillmentFromText, guardedParse, orderStatusFromText } from './read';
 
 export const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
@@ -25,11 +25,14 @@ const SKU_LABELS = ['SKU', 'CUSTOM LABEL', 'CUSTOM LABEL (SKU)', '卖家 SKU', '
 const QTY_LABELS = ['QUANTITY', 'QTY', '数量', 'MENGE', 'ANZAHL', 'QUANTITÉ', 'QUANTITÀ', 'CANTIDAD'];
 const PRICE_LABELS = ['ITEM SUBTOTAL', 'ITEM PRICE', 'PRICE', '商品小计', '商品价格', 'ZWISCHENSUMME', 'ARTIKELPREIS', '小計', '商品価格'];
 
+const FULFILMENT_LABEL = /FULFIL|配送|VERSAND|出荷/;
+const SKU_LINE = /(SKU|Custom label)\s*[:：]/i;
+
 /** The product blocks of a multi-product cell: one per element holding a "SKU:" line. */
 function productBlocks(cell: Element): Element[] {
   const blocks: Element[] = [];
-  for (const child of Array.from(cell.children)) {
-    if (/(SKU|Custom label)\s*[:：]/i.test(child.textContent ?? '')) blocks.push(child);
+  for (let child = cell.firstElementChild; child; child = child.nextElementSibling) {
+    if (SKU_LINE.test(child.textContent ?? '')) blocks.push(child);
   }
   return blocks.length > 1 ? blocks : [cell];
 }
@@ -52,9 +55,13 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
     }
     const read = new CellReader(ctx, diags);
     const base = commonFields(spec.adapter, ctx);
+    // Column index of every field, and one accessor over the current row's cells, per read.
+    const at: Partial<Record<F, number>> = {};
+    for (const [field, i] of columns) at[field] = i;
+    let cells: Element[] = [];
+    const col = (f: F) => { const i = at[f]; return i === undefined ? undefined : cells[i]; };
     grid.rows.forEach((row, index) => {
-      const cells = grid.cellsOf(row);
-      const col = (f: F) => { const i = columns.get(f); return i === undefined ? undefined : cells[i]; };
+      cells = grid.cellsOf(row);
       const idText = cellText(col('orderId') ?? col('orderDetails'));
       const orderId = spec.orderIdPattern.exec(idText)?.[0] ?? (columns.has('orderId') ? idText.slice(0, 60) : undefined);
       if (!orderId) { diags.add('warning', 'missing-order-id', 'An order row without an order number was skipped.', {}, index + 1); return; }
@@ -64,7 +71,8 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
       if (!status) { diags.add('warning', 'unknown-status', `Order ${orderId}: status "${statusText.slice(0, 40)}" is not understood.`, { value: statusText.slice(0, 60) }, orderId); return; }
       if (!orderDate) return;
       const details = labelledValues(col('orderDetails'));
-      const fulfillmentLabel = [...details.entries()].find(([k]) => /FULFIL|配送|VERSAND|出荷/.test(k))?.[1];
+      let fulfillmentLabel: string | undefined;
+      for (const [k, v] of details) if (FULFILMENT_LABEL.test(k)) { fulfillmentLabel = v; break; }
       const fulfillment = col('fulfillment') ? fulfillmentFromText(cellText(col('fulfillment'))) : fulfillmentLabel ? fulfillmentFromText(fulfillmentLabel) : spec.defaultFulfillment;
 
       const lines: { sku?: string; qty: string; price: string; element: Element }[] = [];
@@ -96,10 +104,8 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
 /** The first line of a date cell that reads as a date ("2 days ago" above "02/27/2026 10:32 AM PST"). */
 function dateFromCell(cell: Element | undefined, read: CellReader, row: string): string | undefined {
   if (!cell) return undefined;
-  const leaves = cell.children.length === 0 ? [cell] : Array.from(cell.querySelectorAll('*')).filter((e) => e.children.length === 0);
-  const silent = new CellReader(read.context, read.silentDiagnostics);
-  for (const leaf of leaves) {
-    const iso = silent.date(cellText(leaf), 'order date', row);
+  for (const leaf of leafElements(cell)) {
+    const iso = read.tryDate(cellText(leaf));
     if (iso) return iso;
   }
   return read.date(cellText(cell), 'order date', row);

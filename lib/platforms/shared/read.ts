@@ -116,6 +116,11 @@ export class CellReader {
     return value;
   }
 
+  /** A printed calendar day as ISO, or undefined (no diagnostic: for trying candidates). */
+  tryDate(raw: string): string | undefined {
+    return EMPTY_CELL.test(raw) ? undefined : parseDisplayDate(raw, this.dateOrder);
+  }
+
   /** A printed calendar day as ISO, or undefined with a warning. */
   date(raw: string, field: string, row: string): string | undefined {
     if (EMPTY_CELL.test(raw)) return undefined;
