@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { badgeText } from '@/lib/background/badge';
+import { runDailyMaintenance } from '@/lib/background/daily';
 import { sellerPageUrl } from '@/lib/background/links';
 import { createNotifier, NOTIFY_ICON } from '@/lib/background/notify';
 import { languageFromTag } from '@/lib/i18n';
@@ -74,7 +75,8 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_REPLAN_ALARM) return;
-    void dbReady.then((db) => createReplanner(db, now).replan(undefined)).then(afterChange);
+    // Compact old readings, then re-plan: a new day moves every date even without new readings.
+    void dbReady.then((db) => runDailyMaintenance(db, now(), (ids) => createReplanner(db, now).replan(ids))).then(afterChange);
   });
 
   void refreshBadge().catch(() => undefined);

@@ -106,6 +106,8 @@ export function SettingsSection() {
         <div className="grid">
           <NumberField id="targetCoverDays" label={t('options.settings.targetCoverDays')} value={base.targetCoverDays} error={errors.targetCoverDays} onChange={(v) => setBase((s) => ({ ...s, targetCoverDays: v }))} />
           <NumberField id="serviceLevel" label={t('options.settings.serviceLevel')} value={base.serviceLevel} error={errors.serviceLevel} onChange={(v) => setBase((s) => ({ ...s, serviceLevel: v }))} />
+          <NumberField id="historyDays" label={t('options.settings.historyDays')} value={base.historyDays} error={errors.historyDays} onChange={(v) => setBase((s) => ({ ...s, historyDays: v }))} />
+          <NumberField id="compaction.rawObservationDays" label={t('options.settings.rawObservationDays')} value={base.compaction.rawObservationDays} error={errors['compaction.rawObservationDays']} onChange={(v) => setBase((s) => ({ ...s, compaction: { rawObservationDays: v } }))} />
         </div>
       </fieldset>
 

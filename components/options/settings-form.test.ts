@@ -29,3 +29,13 @@ describe('settings form', () => {
     expect(toSettings(form, 'zh-CN').errors['suppliers.0.productionDays']).toBe('不能小于 0。');
   });
 });
+
+describe('data kept', () => {
+  it('saves the compaction window and reports one out of range next to its field', () => {
+    const settings = defaultSettings();
+    const form = formOf({ ...settings, compaction: { rawObservationDays: 45 } });
+    expect(toSettings(form, 'en').settings?.compaction.rawObservationDays).toBe(45);
+    const bad = formOf({ ...settings, compaction: { rawObservationDays: 3 } });
+    expect(Object.keys(toSettings(bad, 'en').errors)).toEqual(['compaction.rawObservationDays']);
+  });
+});

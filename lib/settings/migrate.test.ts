@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultSettings, settingsSchema, SETTINGS_VERSION } from './schema';
-import { migrateSettings, migrateSettingsReport, migrateV1toV2 } from './migrate';
+import { migrateSettings, migrateSettingsReport, migrateV1toV2, migrateV2toV3 } from './migrate';
 
 const v1Sample = {
   version: 1,
@@ -94,5 +94,28 @@ describe('damaged input', () => {
         expect(settingsSchema.safeParse(migrateSettings({ ...partial, version: 2 })).success).toBe(true);
       }),
     );
+  });
+});
+
+describe('step v2 -> v3', () => {
+  it('keeps raw readings 90 days, or the shorter history window the seller chose', () => {
+    expect(migrateV2toV3({ version: 2, historyDays: 730 })).toMatchObject({ version: 3, compaction: { rawObservationDays: 90 } });
+    expect(migrateV2toV3({ version: 2, historyDays: 60 }).compaction).toEqual({ rawObservationDays: 60 });
+    expect(migrateV2toV3({ version: 2 }).compaction).toEqual({ rawObservationDays: 90 });
+  });
+
+  it('upgrades stored v2 settings without losing what the seller set', () => {
+    const v2 = { ...defaultSettings(), version: 2, targetCoverDays: 45, historyDays: 60 } as Record<string, unknown>;
+    delete v2.compaction;
+    const { settings, fromVersion, dropped } = migrateSettingsReport(v2);
+    expect(fromVersion).toBe(2);
+    expect(dropped).toEqual([]);
+    expect(settings.targetCoverDays).toBe(45);
+    expect(settings.compaction.rawObservationDays).toBe(60);
+    expect(settings.version).toBe(3);
+  });
+
+  it('takes v1 settings through both steps', () => {
+    expect(migrateSettings({ version: 1, language: 'zh' })).toMatchObject({ version: 3, language: 'zh-CN', compaction: { rawObservationDays: 90 } });
   });
 });

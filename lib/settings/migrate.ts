@@ -7,6 +7,8 @@
  *   fixed `safetyBufferUnits` for every channel, language 'zh' for Chinese.
  * - v2: transit days per destination (FBA / WFS / own warehouse) and per supplier, safety
  *   buffer per channel (percent or fixed), language 'zh-CN', markdown ladder, hidden panels.
+ * - v3: `compaction.rawObservationDays`, how long raw page readings are kept before they are
+ *   folded into daily summaries.
  */
 import { z } from 'zod';
 import { PLATFORMS } from '../records';
@@ -49,8 +51,18 @@ export function migrateV1toV2(v1: Raw): Raw {
   return out;
 }
 
+/**
+ * v2 -> v3. Raw readings are kept 90 days, or the seller's whole history window when that is
+ * shorter (keeping raw readings past the history the planner reads would only cost space).
+ * @example migrateV2toV3({ version: 2, historyDays: 60 }).compaction // { rawObservationDays: 60 }
+ */
+export function migrateV2toV3(v2: Raw): Raw {
+  const history = typeof v2.historyDays === 'number' && Number.isFinite(v2.historyDays) ? v2.historyDays : 730;
+  return { ...v2, version: 3, compaction: { rawObservationDays: Math.max(14, Math.min(90, Math.round(history))) } };
+}
+
 /** Steps indexed by the version they upgrade FROM. */
-const STEPS: Record<number, (raw: Raw) => Raw> = { 1: migrateV1toV2 };
+const STEPS: Record<number, (raw: Raw) => Raw> = { 1: migrateV1toV2, 2: migrateV2toV3 };
 
 /**
  * Settings of any version (or garbage) -> current settings, with what was dropped.

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-export const SETTINGS_VERSION = 2 as const;
+export const SETTINGS_VERSION = 3 as const;
 
 /** Where a replenishment shipment goes: Amazon FBA, Walmart WFS, or the seller's own warehouse. */
 export const DESTINATIONS = ['FBA', 'WFS', 'SELLER'] as const;
@@ -165,6 +165,11 @@ export const settingsSchema = z.object({
   hiddenPanels: z.array(z.string().max(80)).max(50),
   /** Days of history kept for forecasting. */
   historyDays: z.number().int().min(28).max(1100),
+  /**
+   * Raw page readings older than this many days are folded into one summary per listing per
+   * day (the planner needs no more), so the store stays small on a seller's machine.
+   */
+  compaction: z.object({ rawObservationDays: z.number().int().min(14).max(1100) }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -233,5 +238,6 @@ export function defaultSettings(): Settings {
     language: 'auto',
     hiddenPanels: [],
     historyDays: 730,
+    compaction: { rawObservationDays: 90 },
   };
 }

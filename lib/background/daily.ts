@@ -1,0 +1,19 @@
+/**
+ * The daily maintenance the alarm runs: fold raw readings past the seller's window into daily
+ * summaries (so the store stays small), then re-plan everything (a new day moves every
+ * stockout and reorder date, even without new readings).
+ */
+import { migrateSettings } from '../settings';
+import type { StoreDb } from '../store';
+import { loadSettings } from '../store/adjustments';
+import { compactObservations, type CompactionResult } from '../store/compaction';
+
+/**
+ * @example await runDailyMaintenance(db, new Date(), (ids) => replanner.replan(ids))
+ */
+export async function runDailyMaintenance(db: StoreDb, now: Date, replan: (productIds: readonly string[] | undefined) => Promise<void>): Promise<CompactionResult> {
+  const settings = migrateSettings(await loadSettings(db));
+  const compaction = await compactObservations(db, now, { windowDays: settings.compaction.rawObservationDays });
+  await replan(undefined);
+  return compaction;
+}
