@@ -76,7 +76,8 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
       for (const column of missing) diags.missingColumn(column, spec.adapter.title);
       return out.result();
     }
-    const ages = spec.ageBuckets ? ageColumns(grid.headers, columns.values()) : [];
+    // Field names for diagnostics made once per page, not once per cell.
+    const ages = (spec.ageBuckets ? ageColumns(grid.headers, columns.values()) : []).map((a) => ({ ...a, field: `age ${a.minDays}-${a.maxDays ?? '+'}` }));
     const read = new CellReader(ctx, diags);
     const base = commonFields(spec.adapter, ctx);
     // Column index of every field, looked up once per page rather than per cell.
@@ -106,7 +107,7 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
       if (!id.isParent && ages.length > 0) {
         const buckets = [];
         for (const a of ages) {
-          const units = read.quantity(cellText(cells[a.index]), `age ${a.minDays}-${a.maxDays ?? '+'}`, sku);
+          const units = read.quantity(cellText(cells[a.index]), a.field, sku);
           if (units !== undefined) buckets.push({ minDays: a.minDays, maxDays: a.maxDays, units });
         }
         if (buckets.length > 0) record.ageBuckets = buckets;
