@@ -76,7 +76,7 @@ function countIndexedDbRequests(): void {
   wrap(IDBDatabase.prototype, 'db', ['transaction']);
 }
 /** As a string: functions passed to the page must not reference the bundler's helpers (tsx adds __name). */
-const COUNT_INDEXED_DB_REQUESTS = `(${String(countIndexedDbRequests).replace(/__name\(([^,]+),\s*"[^"]*"\)/g, '$1')})()`;
+const COUNT_INDEXED_DB_REQUESTS = `var __name = (f) => f; (${String(countIndexedDbRequests)})();`;
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
