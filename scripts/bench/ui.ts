@@ -3,7 +3,7 @@
  * lib/content bundled by esbuild into the seller page), each content script's gzipped size
  * (built extension), and the popup's first render with 10,000 SKUs stored (Chromium with the
  * built extension via Playwright). The last two need a build in UI_BENCH_OUT (default
- * .output-popup: `WXT_OUT_DIR=.output-popup npx wxt build`) and skip with a note when it is
+ * .output, or WXT_OUT_DIR: `npm run build`) and skip with a note when it is
  * missing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +24,8 @@ import type { BenchSuite, BenchTable } from './types';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
-const OUT = resolve(process.env.UI_BENCH_OUT ?? '.output-popup', 'chrome-mv3');
+// The build the rest of the project uses (npm run build, or WXT_OUT_DIR when set), so the bench measures the current code.
+const OUT = resolve(process.env.UI_BENCH_OUT ?? process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const ROWS = 250;
 const POPUP_SKUS = 10_000;
 
@@ -157,7 +158,7 @@ async function panelsChromiumBench(): Promise<BenchTable> {
 
 function sizesBench(): BenchTable {
   const dir = join(OUT, 'content-scripts');
-  if (!existsSync(dir)) return { title: 'Content script size', environment: 'built extension', columns: ['file', 'KB', 'KB gzipped'], rows: [], notes: [`Skipped: no build in ${OUT}. Run WXT_OUT_DIR=.output-popup npx wxt build.`] };
+  if (!existsSync(dir)) return { title: 'Content script size', environment: 'built extension', columns: ['file', 'KB', 'KB gzipped'], rows: [], notes: [`Skipped: no build in ${OUT}. Run npm run build first.`] };
   const rows = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => {
     const bytes = readFileSync(join(dir, f));
     return [f, (bytes.length / 1024).toFixed(1), (gzipSync(bytes).length / 1024).toFixed(1)];
