@@ -54,32 +54,3 @@ export function putMany<T>(tx: IDBTransaction, table: Table<T, string>, rows: re
   const requests = mode === 'put' ? rows.map((r) => store.put(r)) : rows.map((r) => store.add(r));
   return settle(requests, () => undefined);
 }
-
-/**
- * Every row of a table, or of a key range, in key order: ONE request, where getMany costs one
- * per key. In Chromium each request is a round trip to the browser process, so when a batch
- * wants a large share of a table, reading it whole is cheaper than reading the rows one by one.
- * @example const all = await getAllRows<ListingRow>(tx, db.listings);
- */
-export function getAllRows<T>(tx: IDBTransaction, table: Table<T, string>, range?: IDBKeyRange): Promise<T[]> {
-  const request = tx.objectStore(table.name).getAll(range);
-  return settle([request], () => request.result as T[]);
-}
-
-/**
- * Primary keys of a table or key range, in key order (one request, no values cloned).
- * @example const ids = await getAllKeys(tx, db.products, IDBKeyRange.bound('p:a', 'p:z'));
- */
-export function getAllKeys(tx: IDBTransaction, table: Table<unknown, string>, range?: IDBKeyRange): Promise<string[]> {
-  const request = tx.objectStore(table.name).getAllKeys(range);
-  return settle([request], () => request.result as string[]);
-}
-
-/**
- * Number of rows of a table or key range (one request).
- * @example if (keys.length * 4 >= await countRows(tx, db.listings)) ...
- */
-export function countRows(tx: IDBTransaction, table: Table<unknown, string>, range?: IDBKeyRange): Promise<number> {
-  const request = tx.objectStore(table.name).count(range);
-  return settle([request], () => request.result);
-}

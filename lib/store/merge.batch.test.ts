@@ -1,7 +1,8 @@
 /**
- * Large batches take the whole-table read path of the merge (one getAll of listings, linking
- * matched in memory, product ids found by one keys-only range read): the result must be the
- * same as merging the same readings in batches small enough to read listings key by key.
+ * A page merged as one large batch must give the same store as the same readings merged in
+ * small batches (new listings, links by SKU/ASIN across marketplaces, re-reads, new values).
+ * A guard for any batch-size-dependent read or write path of the merge (whole-table reads,
+ * chunked history): those only kick in on large batches, which the other tests do not merge.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@
  */
 import { listingKey as listingKeyOf, observationSchema, type ListingObservation, type Observation, type OrderObservation } from '../records';
 import type { StoreDb } from './db';
-import { countRows, getAllKeys, getAllRows, getMany, nativeTransaction, putMany } from './idb';
+import { getMany, nativeTransaction, putMany } from './idb';
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
 import { searchRowOf } from './tables/listingSearch';
@@ -18,14 +18,6 @@ import { poolIdFor, poolRowFor } from './tables/stockPools';
 
 /** Readings stamped later than this past `now` are refused: one would pin a field until that time. */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
-
-/**
- * Batches touching fewer listings than this read them key by key; larger ones first count the
- * table (one request) and read it whole (one getAll) when they want at least 1 row in
- * LISTING_SCAN_RATIO: in Chromium a request costs far more than cloning a row it did not need.
- */
-const LISTING_SCAN_MIN = 256;
-const LISTING_SCAN_RATIO = 4;
 
 export interface MergeCounts {
   /** Records given. */
@@ -107,9 +99,9 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
     const tx = nativeTransaction();
     const listingKeys = unique(prepared.map((p) => p.listingKey));
     const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
-    const [storedObs, { rows: storedListings, all: allListings }, storedOrders] = await Promise.all([
+    const [storedObs, storedListings, storedOrders] = await Promise.all([
       readStoredObservations(db, tx, prepared),
-      readListings(db, tx, listingKeys),
+      getMany(tx, db.listings, listingKeys),
       orderKeys.length ? getMany(tx, db.orders, orderKeys) : [],
     ]);
 
@@ -173,7 +165,7 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
     const writes: Promise<void>[] = [];
     if (dirtyObs.size) writes.push(putMany(tx, db.observations, [...dirtyObs].map((id) => obsRows.get(id)!)));
     if (dirtyOrders.size) writes.push(putMany(tx, db.orders, [...dirtyOrders].map((k) => orders.get(k)!)));
-    const newProducts = await linkNewListings(db, tx, listings, before, nowIso, counts, allListings);
+    const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
     for (const key of listings.keys()) if (!before.has(key)) changedListings.add(key);
     await assignPools(db, listings, dirtyListings);
     if (newProducts.length) writes.push(putMany(tx, db.products, newProducts, 'add'));
@@ -202,21 +194,6 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
       rejected,
     };
   });
-}
-
-/**
- * The stored listings of a batch, in key order given. A batch wanting a large share of the
- * table reads it whole with one request (see LISTING_SCAN_RATIO) and also returns every stored
- * listing as `all` (linking then matches in memory instead of querying the linkKeys index).
- */
-async function readListings(db: StoreDb, tx: IDBTransaction, keys: readonly string[]): Promise<{ rows: (ListingRow | undefined)[]; all?: ListingRow[] }> {
-  if (keys.length < LISTING_SCAN_MIN) return { rows: await getMany(tx, db.listings, keys) };
-  const total = await countRows(tx, db.listings);
-  if (keys.length * LISTING_SCAN_RATIO < total) return { rows: await getMany(tx, db.listings, keys) };
-  const all = await getAllRows(tx, db.listings);
-  const byKey = new Map<string, ListingRow>();
-  for (const r of all) byKey.set(r.key, r);
-  return { rows: keys.map((k) => byKey.get(k)), all };
 }
 
 /**
@@ -256,8 +233,7 @@ async function readStoredObservations(db: StoreDb, tx: IDBTransaction, prepared:
  * Mutates `listings`; returns the products to create.
  */
 async function linkNewListings(
-  db: StoreDb, tx: IDBTransaction, listings: Map<string, ListingRow>, before: Map<string, ListingRow>, nowIso: string, counts: MergeCounts,
-  allStored?: readonly ListingRow[],
+  db: StoreDb, listings: Map<string, ListingRow>, before: Map<string, ListingRow>, nowIso: string, counts: MergeCounts,
 ): Promise<ProductRow[]> {
   const fresh = [...listings.values()].filter((r) => !before.has(r.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
   const regained = [...listings.values()].filter((r) => {
@@ -272,14 +248,15 @@ async function linkNewListings(
   const gtins = unique(seeking.flatMap((r) => (r.gtinKey ? [r.gtinKey] : [])));
   const asins = unique(seeking.flatMap((r) => (r.asin ? [r.asin] : [])));
   const linkKeys = [...skus.map((s) => `s:${s}`), ...gtins.map((g) => `g:${g}`), ...asins.map((a) => `a:${a}`)];
-  const [matching, taken] = await Promise.all([
-    allStored ? listingsWithLinkKeys(allStored, linkKeys) : db.listings.where('linkKeys').anyOf(linkKeys).toArray(),
-    takenProductIds(db, tx, fresh.map((r) => `p:${r.key}`)),
+  const [matching, takenIds] = await Promise.all([
+    db.listings.where('linkKeys').anyOf(linkKeys).toArray(),
+    db.products.bulkGet(fresh.map((r) => `p:${r.key}`)),
   ]);
   const index = new LinkIndex();
   // The batch's own version of a row wins over the stored one.
   for (const r of matching) index.add(listings.get(r.key) ?? r);
   for (const r of listings.values()) if (before.has(r.key)) index.add(r);
+  const taken = new Set(takenIds.flatMap((p) => (p ? [p.id] : [])));
 
   const products: ProductRow[] = [];
   for (const row of fresh) {
@@ -310,26 +287,6 @@ async function linkNewListings(
     counts.linked++;
   }
   return products;
-}
-
-/** As the multi-entry `linkKeys` index's anyOf, on rows already in memory (every stored listing). */
-function listingsWithLinkKeys(all: readonly ListingRow[], linkKeys: readonly string[]): ListingRow[] {
-  const wanted = new Set(linkKeys);
-  return all.filter((r) => r.linkKeys?.some((k) => wanted.has(k)));
-}
-
-/** Which of these product ids exist: one keys-only range read for many ids, else one read per id. */
-async function takenProductIds(db: StoreDb, tx: IDBTransaction, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  if (ids.length < LISTING_SCAN_MIN) return new Set((await db.products.bulkGet([...ids])).flatMap((p) => (p ? [p.id] : [])));
-  let lo = ids[0]!;
-  let hi = lo;
-  for (const id of ids) {
-    if (id < lo) lo = id;
-    else if (id > hi) hi = id;
-  }
-  const wanted = new Set(ids);
-  return new Set((await getAllKeys(tx, db.products, IDBKeyRange.bound(lo, hi))).filter((id) => wanted.has(id)));
 }
 
 /** Sets the pool of listings whose fulfilment channel is known (unless the seller chose one), creating pool rows. */
