@@ -57,20 +57,34 @@ export const LEVEL_WEIGHT_CANDIDATES: readonly (readonly number[])[] = [
   [1, 1, 1, 1, 1],
 ];
 
+/** One pooled holdout case: a history cut at an origin and the window of actuals after it. */
+interface HoldoutCase {
+  history: Float64Array;
+  actual: number[];
+  /** The history with unknown days as zeros, the scale MASE and RMSSE are measured against. */
+  train: number[];
+  weekdayOf0: number | null;
+  startDay: number;
+}
+
 /**
- * Pick the moving-average blend with the best pooled holdout accuracy: over the last two
- * evaluation windows of every history (each forecast from the data before it), the sum of the
- * mean MASE and mean RMSSE, each relative to the plain window average. Ties keep the plain one.
+ * The candidate with the best pooled holdout accuracy: over the last two evaluation windows of
+ * (a sample of) every history, each forecast from the data before it, the sum of the mean MASE
+ * and mean RMSSE, each relative to candidate 0. Ties keep candidate 0; undefined when fewer than
+ * 20 cases could be scored. `score` returns [MASE, RMSSE] per candidate for one case.
+ * @example bestByPooledHoldout(series, 'D', 2, (c) => [[1, 1], [0.9, 0.9]]) // 1
  */
-function chooseLevelWeights(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number[] {
+function bestByPooledHoldout(
+  series: readonly SeriesInput[],
+  freq: Freq,
+  candidates: number,
+  score: (holdout: HoldoutCase, window: number) => (readonly [number, number])[],
+): number | undefined {
   const window = FREQ_SETTINGS[freq].evalWindow;
-  const season = freq === 'D' ? 7 : freq === 'W' ? 52 : 12;
   const stride = Math.max(1, Math.ceil(series.length / MAX_CALIBRATION_SERIES));
-  const m = LEVEL_WEIGHT_CANDIDATES.length;
-  const maseSum = new Float64Array(m);
-  const rmsseSum = new Float64Array(m);
+  const maseSum = new Float64Array(candidates);
+  const rmsseSum = new Float64Array(candidates);
   let cases = 0;
-  const forecast = new Float64Array(window);
   for (let i = 0; i < series.length; i += stride) {
     const s = series[i]!;
     const { y } = cleanValues(s.values);
@@ -82,12 +96,7 @@ function chooseLevelWeights(series: readonly SeriesInput[], freq: Freq, ctx: For
       if (actual.some((v) => v !== v)) continue;
       const history = y.subarray(0, origin);
       const train = Array.from(history, (v) => (v === v ? v : 0));
-      const parts = windowForecasts({ y: history, freq, weekdayOf0, startDay, hasUnknown: false }, window, ctx);
-      const scores: [number, number][] = [];
-      for (const weights of LEVEL_WEIGHT_CANDIDATES) {
-        blend(parts, weights, forecast);
-        scores.push([mase(train, actual, forecast, season), rmsse(train, actual, forecast)]);
-      }
+      const scores = score({ history, actual, train, weekdayOf0, startDay }, window);
       if (!scores.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) continue;
       scores.forEach(([a, b], c) => {
         maseSum[c] = maseSum[c]! + a;
@@ -96,17 +105,37 @@ function chooseLevelWeights(series: readonly SeriesInput[], freq: Freq, ctx: For
       cases++;
     }
   }
-  if (cases < 20) return [...DEFAULTS.levelWeights];
+  if (cases < 20) return undefined;
   let best = 0;
   let bestLoss = 2;
-  for (let c = 1; c < m; c++) {
+  for (let c = 1; c < candidates; c++) {
     const loss = maseSum[c]! / maseSum[0]! + rmsseSum[c]! / rmsseSum[0]!;
     if (loss < bestLoss - 1e-9) {
       bestLoss = loss;
       best = c;
     }
   }
-  return [...LEVEL_WEIGHT_CANDIDATES[best]!];
+  return best;
+}
+
+const seasonOf = (freq: Freq) => (freq === 'D' ? 7 : freq === 'W' ? 52 : 12);
+
+/**
+ * Pick the moving-average blend with the best pooled holdout accuracy (bestByPooledHoldout);
+ * ties keep the plain window average.
+ */
+function chooseLevelWeights(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number[] {
+  const season = seasonOf(freq);
+  let forecast: Float64Array | undefined;
+  const best = bestByPooledHoldout(series, freq, LEVEL_WEIGHT_CANDIDATES.length, (c, window) => {
+    const parts = windowForecasts({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, ctx);
+    const out = (forecast ??= new Float64Array(window));
+    return LEVEL_WEIGHT_CANDIDATES.map((weights) => {
+      blend(parts, weights, out);
+      return [mase(c.train, c.actual, out, season), rmsse(c.train, c.actual, out)] as const;
+    });
+  });
+  return [...(best === undefined ? DEFAULTS.levelWeights : LEVEL_WEIGHT_CANDIDATES[best]!)];
 }
 
 /**
@@ -122,46 +151,14 @@ function chooseModelPolicy(series: readonly SeriesInput[], freq: Freq, ctx: Fore
     { defaultModel: base + '+year', selectionMargin: DEFAULTS.selectionMargin },
     { defaultModel: base + '+year', selectionMargin: 1 },
   ];
-  const window = FREQ_SETTINGS[freq].evalWindow;
-  const season = freq === 'D' ? 7 : freq === 'W' ? 52 : 12;
-  const stride = Math.max(1, Math.ceil(series.length / MAX_CALIBRATION_SERIES));
-  const maseSum = new Float64Array(policies.length);
-  const rmsseSum = new Float64Array(policies.length);
-  let cases = 0;
-  for (let i = 0; i < series.length; i += stride) {
-    const s = series[i]!;
-    const { y } = cleanValues(s.values);
-    const { weekdayOf0, startDay } = startWeekday(s.start, freq);
-    for (let back = 1; back <= 2; back++) {
-      const origin = y.length - back * window;
-      if (origin < 2 * window + 8) continue;
-      const actual = Array.from(y.subarray(origin, origin + window));
-      if (actual.some((v) => v !== v)) continue;
-      const history = y.subarray(0, origin);
-      const train = Array.from(history, (v) => (v === v ? v : 0));
-      const scores = policies.map((policy) => {
-        const core = forecastClean({ y: history, freq, weekdayOf0, startDay, hasUnknown: false }, window, { ...ctx, ...policy });
-        return [mase(train, actual, core.mean, season), rmsse(train, actual, core.mean)] as const;
-      });
-      if (!scores.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) continue;
-      scores.forEach(([a, b], c) => {
-        maseSum[c] = maseSum[c]! + a;
-        rmsseSum[c] = rmsseSum[c]! + b;
-      });
-      cases++;
-    }
-  }
-  if (cases < 20) return {};
-  let best = 0;
-  let bestLoss = 2;
-  for (let c = 1; c < policies.length; c++) {
-    const loss = maseSum[c]! / maseSum[0]! + rmsseSum[c]! / rmsseSum[0]!;
-    if (loss < bestLoss - 1e-9) {
-      bestLoss = loss;
-      best = c;
-    }
-  }
-  return policies[best]!;
+  const season = seasonOf(freq);
+  const best = bestByPooledHoldout(series, freq, policies.length, (c, window) =>
+    policies.map((policy) => {
+      const core = forecastClean({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, { ...ctx, ...policy });
+      return [mase(c.train, c.actual, core.mean, season), rmsse(c.train, c.actual, core.mean)] as const;
+    }),
+  );
+  return best === undefined ? {} : policies[best]!;
 }
 
 function blend(parts: Float64Array[], weights: readonly number[], out: Float64Array): void {
