@@ -1,24 +1,12 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { NOW, TODAY, useTestBackground } from './test-background';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
-import { openStore, type StoreDb } from '../store';
-import { createReplanner } from './replan';
-import { createHandlers } from './service';
 
-const NOW = new Date('2026-11-20T18:00:00Z');
-const TODAY = '2026-11-20';
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 
-let db: StoreDb | undefined;
-afterEach(async () => { db?.close(); db = undefined; });
-
-async function setup() {
-  db = await openStore(`options-${Math.random()}`);
-  const replanner = createReplanner(db, () => NOW);
-  const handlers = createHandlers({ db, now: () => NOW, replan: (ids) => replanner.replan(ids) });
-  return handlers;
-}
+const background = useTestBackground('options');
+const setup = () => background.setup();
 
 function listing(sku: string, fields: Partial<Extract<Observation, { kind: 'listing' }>> = {}, date = TODAY): Observation {
   return { kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory', observedAt: `${date}T17:00:00.000Z`, observedDate: date, sku, title: `Title ${sku}`, fulfillment: 'FBA', ...fields };
@@ -133,9 +121,8 @@ describe('options messages', () => {
   });
 
   it('commits an import in batches, re-planning once at the last batch', async () => {
-    db = await openStore(`options-${Math.random()}`);
     const replanned: (readonly string[] | undefined)[] = [];
-    const handlers = createHandlers({ db, now: () => NOW, replan: async (ids) => { replanned.push(ids); } });
+    const handlers = await background.setup(async (ids) => { replanned.push(ids); });
     const rows = [...orders('A', 1, 10), listing('A', { available: 9, source: 'report:amazon/fba-myi' })];
     const first = await handlers['import/commit']({ importId: 'imp-1', batchIndex: 0, rows: rows.slice(0, 5), last: false }, OPTIONS_PAGE);
     expect(first).toMatchObject({ received: 5, rejected: 0, replanned: false });
@@ -143,7 +130,7 @@ describe('options messages', () => {
     const second = await handlers['import/commit']({ importId: 'imp-1', batchIndex: 1, rows: rows.slice(5), last: true }, OPTIONS_PAGE);
     expect(second).toMatchObject({ received: 6, newListings: 1, replanned: true });
     expect(replanned).toEqual([['p:amazon|amazon.com|A']]);
-    expect(await db.listings.count()).toBe(1);
+    expect(await background.db.listings.count()).toBe(1);
     // The worker slept between batches (import unknown at a later batch): everything is re-planned.
     await handlers['import/commit']({ importId: 'imp-2', batchIndex: 3, rows: rows.slice(0, 1), last: true }, OPTIONS_PAGE);
     expect(replanned.at(-1)).toBeUndefined();

@@ -1,22 +1,11 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { TODAY, useTestBackground } from './test-background';
 import type { Observation } from '../records';
-import { openStore, type StoreDb } from '../store';
 import { facetsOfKeys, withHidden } from './popup-handlers';
-import { createReplanner } from './replan';
-import { createHandlers } from './service';
 
-const NOW = new Date('2026-11-20T18:00:00Z');
-const TODAY = '2026-11-20';
 
-let db: StoreDb | undefined;
-afterEach(async () => { db?.close(); db = undefined; });
-
-async function setup() {
-  db = await openStore(`test-${Math.random()}`);
-  const replanner = createReplanner(db, () => NOW);
-  return createHandlers({ db, now: () => NOW, replan: (ids) => replanner.replan(ids) });
-}
+const background = useTestBackground('popup');
+const setup = () => background.setup();
 
 function listing(platform: 'amazon' | 'walmart', marketplace: string, sku: string, available: number): Observation {
   return { kind: 'listing', platform, marketplace, source: `${platform}/x`, observedAt: `${TODAY}T17:00:00.000Z`, observedDate: TODAY, sku, title: `Title ${sku}`, available, fulfillment: 'FBA' };

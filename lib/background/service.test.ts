@@ -1,23 +1,12 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { NOW, TODAY, useTestBackground } from './test-background';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
-import { openStore, type StoreDb } from '../store';
-import { createReplanner } from './replan';
-import { createHandlers } from './service';
 
-const NOW = new Date('2026-11-20T18:00:00Z');
-const TODAY = '2026-11-20';
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 
-let db: StoreDb | undefined;
-afterEach(async () => { db?.close(); db = undefined; });
-
-async function setup() {
-  db = await openStore(`test-${Math.random()}`);
-  const replanner = createReplanner(db, () => NOW);
-  return createHandlers({ db, now: () => NOW, replan: (ids) => replanner.replan(ids) });
-}
+const background = useTestBackground('service');
+const setup = () => background.setup();
 
 function listing(sku: string, date: string, fields: Partial<Extract<Observation, { kind: 'listing' }>>): Observation {
   return { kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory', observedAt: `${date}T17:00:00.000Z`, observedDate: date, sku, title: `Title ${sku}`, fulfillment: 'FBA', ...fields };
@@ -79,7 +68,7 @@ describe('background handlers', () => {
     const first = await handlers['page/ingest'](request, { url: SELLER_URL });
     const second = await handlers['page/ingest'](request, { url: SELLER_URL });
     expect(second.panels).toEqual(first.panels);
-    expect(await db!.observations.count()).toBeLessThanOrEqual(31);
+    expect(await background.db.observations.count()).toBeLessThanOrEqual(31);
   });
 
   it('serves default settings on a new install and keeps what the seller saved', async () => {
