@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitContext } from './context.ts';
+import { fitContext, sameSeasonBacks } from './context.ts';
 import { mase, rmsse } from './metrics.ts';
 import { forecastSeries } from './index.ts';
 import { poisson, seededRandom } from './synthetic.ts';
@@ -67,5 +67,45 @@ describe('fitContext: model policy', () => {
       return total;
     };
     expect(score(ctx)).toBeLessThanOrEqual(score({ ...ctx, defaultModel: 'ma+dow' }));
+  });
+});
+
+describe('fitContext: combination with the plain window average', () => {
+  it('lists the last window and the same calendar window in earlier years as holdouts', () => {
+    expect(sameSeasonBacks('W')(116, 8)).toEqual([1, 6.5]);
+    expect(sameSeasonBacks('D')(1885, 28)).toEqual([1, 13, 26, 39, 52, 65]);
+    expect(sameSeasonBacks('D')(300, 28)).toEqual([1]);
+  });
+
+  it('mixes in the 4-week average when it beats the selected model on the same-season holdouts, and the forecast follows', () => {
+    // Weekly levels on a multiplicative random walk, two years of history: on this (seeded)
+    // catalogue the smoothers' longer memory lags the level, and the holdouts want some of the
+    // plain 4-week average (0.6 when this test was written).
+    const rand = seededRandom(4);
+    const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    const catalogue = Array.from({ length: 150 }, () => {
+      let level = 2 + 20 * rand();
+      const values = Array.from({ length: 116 }, () => {
+        level *= Math.exp(0.1 * normal());
+        return poisson(rand, level);
+      });
+      return { values, freq: 'W' as const, start: '2022-01-03' };
+    });
+    const ctx = fitContext(catalogue);
+    expect(ctx.combinationWeight).toBeGreaterThan(0);
+    const s = catalogue[0]!;
+    const alone = forecastSeries(s, 8, { ...ctx, combinationWeight: 0 }).mean;
+    const average = s.values.slice(-4).reduce((a, b) => a + b, 0) / 4;
+    const w = ctx.combinationWeight!;
+    forecastSeries(s, 8, ctx).mean.forEach((v, h) => expect(v).toBeCloseTo((1 - w) * alone[h]! + w * average, 9));
+  });
+
+  it('keeps the model alone on the daily catalogue where the smoother wins', () => {
+    const rand = seededRandom(1);
+    const catalogue = Array.from({ length: 200 }, () => {
+      const rate = 0.1 + 0.4 * rand();
+      return { values: Array.from({ length: 400 }, () => poisson(rand, rate)), freq: 'D' as const, start: '2024-01-01' };
+    });
+    expect(fitContext(catalogue).combinationWeight).toBeUndefined();
   });
 });

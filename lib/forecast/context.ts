@@ -40,6 +40,8 @@ export function fitContext(series: readonly SeriesInput[]): ForecastContext {
   if (freq === 'D') ctx.levelWeights = chooseLevelWeights(same, freq, ctx);
   ctx.dispersion = pooledDispersion(same, freq, ctx);
   Object.assign(ctx, chooseModelPolicy(same, freq, ctx));
+  const combinationWeight = chooseCombinationWeight(same, freq, ctx);
+  if (combinationWeight > 0) ctx.combinationWeight = combinationWeight;
   const calibration = calibrateSpread(same, freq, ctx);
   if (calibration) ctx.spreadCalibration = calibration;
   return ctx;
@@ -79,6 +81,7 @@ function bestByPooledHoldout(
   freq: Freq,
   candidates: number,
   score: (holdout: HoldoutCase, window: number) => (readonly [number, number])[],
+  backs: (length: number, window: number) => readonly number[] = () => [1, 2],
 ): number | undefined {
   const window = FREQ_SETTINGS[freq].evalWindow;
   const stride = Math.max(1, Math.ceil(series.length / MAX_CALIBRATION_SERIES));
@@ -89,7 +92,7 @@ function bestByPooledHoldout(
     const s = series[i]!;
     const { y } = cleanValues(s.values);
     const { weekdayOf0, startDay } = startWeekday(s.start, freq);
-    for (let back = 1; back <= 2; back++) {
+    for (const back of backs(y.length, window)) {
       const origin = y.length - back * window;
       if (origin < 2 * window + 8) continue;
       const actual = Array.from(y.subarray(origin, origin + window));
@@ -166,6 +169,47 @@ function chooseModelPolicy(series: readonly SeriesInput[], freq: Freq, ctx: Fore
     }),
   );
   return best === undefined ? {} : policies[best]!;
+}
+
+/**
+ * Holdout windows in the season being forecast, in windows back from the end of a history: the
+ * last one, and the same calendar window one and more years earlier while enough history is
+ * left before it.
+ * @example sameSeasonBacks('W')(116, 8) // [1, 6.5]
+ */
+export function sameSeasonBacks(freq: Freq): (length: number, window: number) => number[] {
+  const lag = FREQ_SETTINGS[freq].yearly.lag;
+  return (length, window) => {
+    const backs = [1];
+    for (let years = 1; length - years * lag >= 2 * window + 8; years++) backs.push((years * lag) / window);
+    return backs;
+  };
+}
+
+/** Candidate weights of the plain window average in the combined forecast (first = none). */
+export const COMBINATION_WEIGHTS = [0, 0.2, 0.4, 0.6, 0.8] as const;
+
+/**
+ * Pick the weight of the plain window average in a convex combination with the selected
+ * forecast, on pooled holdouts in the season being forecast: the last window of each history
+ * and the same calendar window one and more years earlier (when the history reaches back).
+ * Same score as `chooseLevelWeights`; ties keep the model alone.
+ */
+function chooseCombinationWeight(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number {
+  const season = seasonOf(freq);
+  const sameSeason = sameSeasonBacks(freq);
+  const best = bestByPooledHoldout(
+    series,
+    freq,
+    COMBINATION_WEIGHTS.length,
+    (c, window) =>
+      COMBINATION_WEIGHTS.map((combinationWeight) => {
+        const core = forecastClean({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, { ...ctx, combinationWeight });
+        return [mase(c.train, c.actual, core.mean, season), rmsse(c.train, c.actual, core.mean)] as const;
+      }),
+    sameSeason,
+  );
+  return best === undefined ? 0 : COMBINATION_WEIGHTS[best]!;
 }
 
 function blend(parts: Float64Array[], weights: readonly number[], out: Float64Array): void {
@@ -254,8 +298,9 @@ interface CalibrationCase {
 }
 
 /**
- * Calibrate the quantiles on pooled holdouts: forecast the last and the second-last evaluation
- * window of every history from the data before it, split the cases into volume buckets (equal
+ * Calibrate the quantiles on pooled holdouts: forecast the last CALIBRATION_WINDOWS evaluation
+ * windows of every history from the data before it (with a combination weight: the same-season
+ * windows that weight was chosen on, see `sameSeasonBacks`), split the cases into volume buckets (equal
  * counts by the forecast level), and in each bucket pick the level drift and dispersion scale
  * that minimise the scaled pinball loss of the window total over the calibration levels.
  */
@@ -267,7 +312,8 @@ function calibrateSpread(series: readonly SeriesInput[], freq: Freq, ctx: Foreca
     const s = series[i]!;
     const { y } = cleanValues(s.values);
     const { weekdayOf0, startDay } = startWeekday(s.start, freq);
-    for (let back = 1; back <= CALIBRATION_WINDOWS; back++) {
+    const backs = ctx.combinationWeight ? sameSeasonBacks(freq)(y.length, window) : Array.from({ length: CALIBRATION_WINDOWS }, (_, i) => i + 1);
+    for (const back of backs) {
       const origin = y.length - back * window;
       if (origin < 2 * window + 8) continue;
       const history = y.subarray(0, origin);

@@ -183,6 +183,7 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   // Final forecast from the last origin.
   const k = origins.length - 1;
   fillForecast(chosen, k, n, horizon, profile, weekdayOf0, yearly?.[k] ?? null, mean);
+  combineWithWindowAverage(mean, fitY, settings.maWindow, ctx.combinationWeight);
   if (closedChristmas) {
     for (const i of christmasIndices(series.startDay + n, horizon)) mean[i] = 0;
   }
@@ -194,6 +195,28 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   if (!bucket) return { model: chosen.name, level, mean, spread: { ...spreadBase, dispersion, longRunRate } };
   const spread = { ...spreadBase, levelDrift: bucket.levelDrift, dispersion: Math.max(1, dispersion * bucket.dispersionScale), longRunRate, revival: bucket.revival };
   return { model: chosen.name, level, mean, spread };
+}
+
+/**
+ * Convex combination (in place) of a forecast with the plain mean of the last `window` known
+ * periods: (1 - w) x forecast + w x average. Nothing changes when w is missing, not in (0, 1]
+ * or the window has no known period.
+ * @example combineWithWindowAverage(m = Float64Array.of(4, 4), Float64Array.of(0, 2), 2, 0.5) // m = [2.5, 2.5]
+ */
+export function combineWithWindowAverage(mean: Float64Array, y: Float64Array, window: number, weight: unknown): void {
+  if (typeof weight !== 'number' || !(weight > 0) || !(weight <= 1)) return;
+  let sum = 0;
+  let count = 0;
+  for (let i = y.length - 1; i >= 0 && count < window; i--) {
+    const v = y[i]!;
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
+  if (count === 0) return;
+  const average = sum / count;
+  for (let h = 0; h < mean.length; h++) mean[h] = (1 - weight) * mean[h]! + weight * average;
 }
 
 /** Windows of the blended moving average, as multiples of the frequency's MA window (7/14/28/56 days). */

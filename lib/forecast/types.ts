@@ -46,6 +46,11 @@ export interface ForecastContext {
   selectionMargin?: number;
   /** Candidate that must be beaten clearly on the holdout before another one is chosen. */
   defaultModel?: string;
+  /**
+   * Weight (0..1) of the plain moving average (28 days, 4 weeks, 3 months) in a convex
+   * combination with the selected model's forecast (missing = 0, the model alone).
+   */
+  combinationWeight?: number;
 }
 
 /**
