@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { openStore, type StoreDb } from '../store';
+import { putListings } from '../store/test-helpers';
 import { sellerPageUrl } from './links';
 import { createNotifier, newlyAtRisk, notificationsAfterReplan, NOTIFY_CAP, planNotifications, RiskTracker, type RiskItem } from './notify';
 import { createReplanner } from './replan';
@@ -96,7 +97,7 @@ describe('createNotifier', () => {
       api: { permitted: async () => permitted, show: async (s) => { shown.push(s.title); } },
     });
     await notifier.baseline();
-    const put = (sku: string, riskTypes: string[]) => db!.listings.put({ key: `amazon|amazon.com|${sku}`, platform: 'amazon', marketplace: 'amazon.com', sku, productId: `p:${sku}`, linkRule: 'none', linkedAt: '', poolRule: 'auto', fieldObservedAt: {}, firstSeenAt: '', lastObservedAt: '', urgency: 1, available: 0, riskTypes } as never);
+    const put = (sku: string, riskTypes: string[]) => putListings(db!, [{ key: `amazon|amazon.com|${sku}`, platform: 'amazon', marketplace: 'amazon.com', sku, productId: `p:${sku}`, linkRule: 'none', linkedAt: '', poolRule: 'auto', fieldObservedAt: {}, firstSeenAt: '', lastObservedAt: '', urgency: 1, available: 0, riskTypes } as never]);
     await put('A', ['stockout']);
     expect(await notifier.afterChange()).toEqual([]); // disabled: A is tracked, not shown
     enabled = true;

@@ -9,7 +9,7 @@
 import { t, type Language } from '../i18n';
 import { formatNumber } from '../i18n';
 import type { Platform } from '../records';
-import type { StoreDb } from '../store';
+import { readListings, type StoreDb } from '../store';
 
 /** Risk types that raise a notification (lib/store/tables/plans.ts RISK_TYPES). */
 export const NOTIFY_RISKS = ['stockout', 'oversell'] as const;
@@ -113,7 +113,7 @@ export async function riskKeys(db: StoreDb): Promise<string[]> {
 
 /** The rows to describe in notifications (only the few new keys are read). */
 export async function riskItems(db: StoreDb, keys: readonly string[], urlOf: (platform: Platform, marketplace: string, sku: string) => string): Promise<RiskItem[]> {
-  const rows = await db.listings.bulkGet([...keys]);
+  const rows = await db.transaction('r', [db.listingChunks], () => readListings(db, keys));
   return rows.flatMap((row) => (row ? [{
     key: row.key, sku: row.sku, platform: row.platform, marketplace: row.marketplace,
     daysOfCover: row.daysOfCover ?? null, available: row.available ?? null,

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../background/service';
 import { openStore, type StoreDb } from '../store';
 import { batches, commitRows, countByReport, readReportFile, type ReportFileLike } from './pipeline';
+import { allObservations } from '../store/test-helpers';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 let db: StoreDb | undefined;
@@ -74,7 +75,7 @@ describe('report import pipeline', () => {
     const replans: unknown[] = [];
     const handlers = createHandlers({ db, now: () => NOW, replan: async (ids) => { replans.push(ids); } });
     const preview = await readReportFile(fileOf('myi.tsv', MYI), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });
-    expect(await db.observations.count()).toBe(0);
+    expect((await allObservations(db)).length).toBe(0);
     expect(await db.listings.count()).toBe(0);
 
     const sent: { batchIndex: number; rows: number; last: boolean }[] = [];

@@ -6,6 +6,7 @@ import type { StoreDb } from './db';
 import { calibrationRowSchema, type CalibrationRow } from './tables/calibrations';
 import { poolIdFor, poolRowFor } from './tables/stockPools';
 import type { ListingRow } from './tables/listings';
+import { readListing, writeListings } from './listing-store';
 import { returnRowSchema, type ReturnRow, type ReturnStatus } from './tables/returns';
 import { SETTINGS_ROW_ID } from './tables/settings';
 import type { DailyDemandRow } from './tables/dailyDemand';
@@ -22,8 +23,8 @@ export class AdjustmentError extends Error {
 export async function addCalibration(
   db: StoreDb, input: { listingKey: string; onHand: number; reason: string; by: string }, now: Date,
 ): Promise<CalibrationRow> {
-  return db.transaction('rw', [db.listings, db.calibrations], async () => {
-    const listing = await db.listings.get(input.listingKey);
+  return db.transaction('rw', [db.listings, db.listingChunks, db.calibrations], async () => {
+    const listing = await readListing(db, input.listingKey);
     if (!listing) throw new AdjustmentError(`No listing ${input.listingKey}`);
     const row = calibrationRowSchema.parse({
       listingKey: listing.key, productId: listing.productId, poolId: listing.poolId, onHand: input.onHand,
@@ -73,15 +74,15 @@ export async function resolveReturn(db: StoreDb, id: number, status: Exclude<Ret
  * @example await assignPool(db, 'ebay|ebay.de|MUG-1', 'own:eu')
  */
 export async function assignPool(db: StoreDb, listingKey: string, poolId: string | null): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.stockPools], async () => {
-    const listing = await db.listings.get(listingKey);
+  return db.transaction('rw', [db.listings, db.listingChunks, db.stockPools], async () => {
+    const listing = await readListing(db, listingKey);
     if (!listing) throw new AdjustmentError(`No listing ${listingKey}`);
     const next: ListingRow = poolId === null
       ? { ...listing, poolRule: 'auto', poolId: poolIdFor(listing.platform, listing.marketplace, listing.fulfillment) }
       : { ...listing, poolRule: 'manual', poolId };
     if (next.poolId === undefined) delete next.poolId;
     if (next.poolId && !(await db.stockPools.get(next.poolId))) await db.stockPools.add(poolRowFor(next.poolId));
-    await db.listings.put(next);
+    await writeListings(db, [next]);
     return next;
   });
 }

@@ -6,11 +6,13 @@
  */
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../records';
-import { allTables, TABLE_NAMES, type StoreDb, type TableName } from './db';
+import { allTables, STORED_TABLES, TABLE_NAMES, type StoreDb, type TableName } from './db';
+import { readAllListings, writeListings } from './listing-store';
+import { putObservations, readAllObservations } from './observation-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { calibrationRowSchema } from './tables/calibrations';
 import { dailyDemandRowSchema } from './tables/dailyDemand';
-import { linkKeysOf, listingRowSchema } from './tables/listings';
+import { linkKeysOf, listingRowSchema, urgencyOf } from './tables/listings';
 import { searchRowOf } from './tables/listingSearch';
 import { observationRowSchema } from './tables/observations';
 import { orderRowSchema } from './tables/orders';
@@ -59,8 +61,13 @@ export class BackupError extends Error {
  */
 export async function exportBackup(db: StoreDb, now: Date): Promise<Backup> {
   return db.transaction('r', allTables(db), async () => {
+    // Listings and the history are stored in chunks (schema v4); a backup holds their plain rows.
+    const read = (n: TableName): Promise<unknown[]> =>
+      n === 'listings' ? readAllListings(db)
+        : n === 'observations' ? readAllObservations(db).then((rows) => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+          : db.table(n).toArray();
     const tables = Object.fromEntries(
-      await Promise.all(TABLE_NAMES.map(async (n) => [n, await db.table(n).toArray()] as const)),
+      await Promise.all(TABLE_NAMES.map(async (n) => [n, await read(n)] as const)),
     ) as Backup['tables'];
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: now.toISOString(), tables };
   });
@@ -127,12 +134,18 @@ export function validateBackup(input: unknown): Backup {
 export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record<TableName, number>> {
   const backup = validateBackup(input);
   await db.transaction('rw', [...allTables(db), db.listingSearch], async () => {
-    for (const name of TABLE_NAMES) await db.table(name).clear();
+    for (const name of STORED_TABLES) await db.table(name).clear();
     await db.listingSearch.clear();
     for (const name of TABLE_NAMES) {
-      // Listings from backups of older versions lack their link keys (derived: recomputed for all).
-      const rows = name === 'listings' ? backup.tables.listings.map((r) => ({ ...r, linkKeys: linkKeysOf(r) })) : (backup.tables[name] as object[]);
-      if (rows.length) await db.table(name).bulkAdd(rows);
+      if (name === 'listings') {
+        // Listings from backups of older versions lack their link keys and may carry an older
+        // sort key (both derived: recomputed for all).
+        await writeListings(db, backup.tables.listings.map((r) => {
+          const row = { ...r, linkKeys: linkKeysOf(r) };
+          return { ...row, urgency: urgencyOf(row) };
+        }));
+      } else if (name === 'observations') await putObservations(db, backup.tables.observations);
+      else if (backup.tables[name].length) await db.table(name).bulkAdd(backup.tables[name] as object[]);
     }
     // Derived, so not in the backup: rebuilt from the restored listings.
     if (backup.tables.listings.length) await db.listingSearch.bulkAdd(backup.tables.listings.map(searchRowOf));
@@ -146,7 +159,7 @@ export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record
  */
 export async function deleteAllData(db: StoreDb): Promise<void> {
   await db.transaction('rw', [...allTables(db), db.listingSearch], async () => {
-    for (const name of TABLE_NAMES) await db.table(name).clear();
+    for (const name of STORED_TABLES) await db.table(name).clear();
     await db.listingSearch.clear();
   });
 }

@@ -4,7 +4,7 @@ import { compactObservations } from './compaction';
 import { mergeObservations } from './merge';
 import { loadPlanningInput } from './planning-input';
 import { storageEstimate } from './storage';
-import { dropStores, freshStore, listingObs, orderObs } from './test-helpers';
+import { dropStores, freshStore, listingObs, orderObs, allObservations, allListings } from './test-helpers';
 
 afterEach(dropStores);
 const NOW = new Date('2024-09-01T12:00:00.000Z');
@@ -21,7 +21,7 @@ describe('compactObservations', () => {
       orderObs('111', 'shipped', '2024-03-01T09:00:00Z'),
       listingObs('A', '2024-08-30T09:00:00Z', { available: 2 }), // inside the window: untouched
     ], NOW);
-    const before = await db.listings.toArray();
+    const before = await allListings(db);
     const result = await compactObservations(db, NOW, { windowDays: 90 });
     expect(result).toMatchObject({ folded: 5, ordersDeleted: 1, summaries: 3 });
     const input = await loadPlanningInput(db);
@@ -33,7 +33,7 @@ describe('compactObservations', () => {
     ]);
     expect(a.observations[0]!.record).toMatchObject({ unitsSold: [{ windowDays: 30, units: 40 }] });
     expect(await db.orders.count()).toBe(1); // the order line's state stays
-    expect(await db.listings.toArray()).toEqual(before); // latest state untouched
+    expect(await allListings(db)).toEqual(before); // latest state untouched
 
     const again = await compactObservations(db, NOW, { windowDays: 90 });
     expect(again).toMatchObject({ folded: 0, summaries: 0 });
@@ -45,7 +45,7 @@ describe('compactObservations', () => {
     await compactObservations(db, NOW);
     await mergeObservations(db, [listingObs('A', '2024-03-01T20:00:00Z', { inbound: 5, source: 'report:amazon/fba-myi' })], NOW);
     await compactObservations(db, NOW);
-    const rows = await db.observations.toArray();
+    const rows = await allObservations(db);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.record).toMatchObject({ available: 10, inbound: 5 });
   });

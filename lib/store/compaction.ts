@@ -12,6 +12,7 @@ import type { StoreDb } from './db';
 import { canonicalJson, contentHash } from './hash';
 import { LISTING_STATE_FIELDS } from './tables/listings';
 import { DAY_SUMMARY_SOURCE, type ObservationRow } from './tables/observations';
+import type { ObservationChunkRow } from './tables/observationChunks';
 
 export interface CompactionResult {
   /** Raw rows folded into summaries and deleted (listing readings). */
@@ -81,44 +82,55 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
   const windowDays = options.windowDays ?? 90;
   const cutoff = new Date(now.getTime() - windowDays * DAY_MS).toISOString();
   const result: CompactionResult = { folded: 0, ordersDeleted: 0, summaries: 0, cutoff };
-  const oldest = await db.observations.orderBy('observedAt').first();
-  if (!oldest || oldest.observedAt >= cutoff) return result;
-  let from = oldest.observedAt;
-  while (from < cutoff) {
-    const toMs = Math.min(Date.parse(from) + CHUNK_DAYS * DAY_MS, Date.parse(cutoff));
-    const to = new Date(toMs).toISOString();
-    await db.transaction('rw', [db.observations], async () => {
-      const rows = await db.observations.where('observedAt').between(from, to, true, false).toArray();
-      const orderIds: string[] = [];
-      const days = new Map<string, ObservationRow[]>();
-      for (const row of rows) {
-        if (row.kind === 'order') {
-          orderIds.push(row.id);
-          continue;
+  const oldest = await db.observationChunks.orderBy('date').first();
+  // A marketplace day can run a day ahead of UTC (Japan): chunks up to the day after the cutoff's may hold older readings.
+  const lastDate = addDays(cutoff.slice(0, 10), 1);
+  if (!oldest || oldest.date > lastDate) return result;
+  let from = oldest.date;
+  while (from <= lastDate) {
+    const to = addDays(from, CHUNK_DAYS);
+    await db.transaction('rw', [db.observationChunks], async () => {
+      const chunks = await db.observationChunks.where('date').between(from, to, true, false).toArray();
+      const changed: ObservationChunkRow[] = [];
+      for (const chunk of chunks) {
+        const rows = new Map(chunk.rows.map((r) => [r.id, r]));
+        const days = new Map<string, ObservationRow[]>();
+        let touched = false;
+        for (const row of chunk.rows) {
+          if (row.observedAt >= cutoff || row.source === DAY_SUMMARY_SOURCE) continue;
+          if (row.kind === 'order') {
+            rows.delete(row.id);
+            result.ordersDeleted++;
+            touched = true;
+            continue;
+          }
+          (days.get(row.listingKey) ?? days.set(row.listingKey, []).get(row.listingKey)!).push(row);
         }
-        const group = `${row.listingKey}\u0000${row.observedDate}`;
-        (days.get(group) ?? days.set(group, []).get(group)!).push(row);
+        for (const [listingKey, raw] of days) {
+          const id = summaryIdOf(listingKey, chunk.date);
+          const prior = rows.get(id);
+          const summary = foldDay(prior ? [prior, ...raw] : raw);
+          for (const r of raw) rows.delete(r.id);
+          rows.set(id, summary);
+          result.folded += raw.length;
+          result.summaries++;
+          touched = true;
+        }
+        if (touched) changed.push({ ...chunk, rows: [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
       }
-      // A day may straddle chunks (marketplace days are not UTC days): merge with its summary so far.
-      const summaryIds = [...days.values()].map((g) => summaryIdOf(g[0]!.listingKey, g[0]!.observedDate));
-      const existing = await db.observations.bulkGet(summaryIds);
-      const summaries: ObservationRow[] = [];
-      const deleted: string[] = [...orderIds];
-      [...days.values()].forEach((group, i) => {
-        const raw = group.filter((r) => r.source !== DAY_SUMMARY_SOURCE);
-        if (raw.length === 0) return; // already a lone summary
-        const prior = existing[i];
-        const all = prior && !group.some((r) => r.id === prior.id) ? [prior, ...group] : group;
-        summaries.push(foldDay(all));
-        for (const r of raw) deleted.push(r.id);
-        result.folded += raw.length;
-      });
-      result.ordersDeleted += orderIds.length;
-      result.summaries += summaries.length;
-      await db.observations.bulkDelete(deleted);
-      if (summaries.length) await db.observations.bulkPut(summaries);
+      const empty = changed.filter((c) => c.rows.length === 0).map((c) => c.id);
+      const kept = changed.filter((c) => c.rows.length > 0);
+      if (empty.length) await db.observationChunks.bulkDelete(empty);
+      if (kept.length) await db.observationChunks.bulkPut(kept);
     });
     from = to;
   }
   return result;
+}
+
+/** @example addDays('2024-02-28', 2) // '2024-03-01' */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }

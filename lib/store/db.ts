@@ -6,9 +6,10 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { declareSchema } from './schema';
 import type { ProductRow } from './tables/products';
-import type { ListingRow } from './tables/listings';
+import type { ListingIndexRow } from './tables/listings';
 import type { StockPoolRow } from './tables/stockPools';
-import type { ObservationRow } from './tables/observations';
+import type { ListingChunkRow } from './tables/listingChunks';
+import type { ObservationChunkRow } from './tables/observationChunks';
 import type { OrderRow } from './tables/orders';
 import type { DailyDemandRow } from './tables/dailyDemand';
 import type { CalibrationRow } from './tables/calibrations';
@@ -21,9 +22,13 @@ export const STORE_NAME = 'stock-copilot';
 
 export class StoreDb extends Dexie {
   products!: Table<ProductRow, string>;
-  listings!: Table<ListingRow, string>;
+  /** The indexed projection of each listing (queries); full rows are in listingChunks (lib/store/listing-store.ts). */
+  listings!: Table<ListingIndexRow, string>;
+  /** Full listing rows, one record per group of listings (schema v4). */
+  listingChunks!: Table<ListingChunkRow, number>;
   stockPools!: Table<StockPoolRow, string>;
-  observations!: Table<ObservationRow, string>;
+  /** The history, one record per marketplace day and listing group (lib/store/observation-store.ts). */
+  observationChunks!: Table<ObservationChunkRow, string>;
   orders!: Table<OrderRow, string>;
   dailyDemand!: Table<DailyDemandRow, [string, string]>;
   calibrations!: Table<CalibrationRow, number>;
@@ -39,7 +44,10 @@ export class StoreDb extends Dexie {
   }
 }
 
-/** Every table, in the order backups list them. */
+/**
+ * Every logical table, in the order backups list them. `listings` and `observations` are
+ * stored in chunks (STORED_TABLES): backups hold their plain rows.
+ */
 export const TABLE_NAMES = [
   'products', 'listings', 'stockPools', 'observations', 'orders',
   'dailyDemand', 'calibrations', 'returns', 'settings', 'plans',
@@ -56,7 +64,13 @@ export async function openStore(name: string = STORE_NAME, options?: DexieOption
   return db;
 }
 
+/** The object stores behind the logical tables (listingSearch, derived, is not among them). */
+export const STORED_TABLES = [
+  'products', 'listings', 'listingChunks', 'stockPools', 'observationChunks', 'orders',
+  'dailyDemand', 'calibrations', 'returns', 'settings', 'plans',
+] as const;
+
 /** The tables of a store as a list, for whole-store transactions. */
 export function allTables(db: StoreDb): Table[] {
-  return TABLE_NAMES.map((n) => db.table(n));
+  return STORED_TABLES.map((n) => db.table(n));
 }

@@ -3,14 +3,16 @@
  */
 export { openStore, StoreDb, STORE_NAME, TABLE_NAMES, type TableName } from './db';
 export { CURRENT_SCHEMA_VERSION } from './schema';
+export { readListing, readListings, readAllListings } from './listing-store';
+export { readAllObservations, readObservationsOf } from './observation-store';
 export { mergeObservations, type MergeResult, type MergeCounts } from './merge';
 export { linkListing, unlinkListing, LinkError } from './linking';
 export { savePlans, getPlans, type SavePlansResult } from './plans';
 export {
   listAtRisk, listListings, getListingsWithPlans, getProduct, exportListingsCsv, groupPools,
-  type AtRiskQuery, type AtRiskRow, type ProductDetail,
+  type AtRiskQuery, type AtRiskRow, type ListedListing, type ProductDetail,
 } from './queries';
-export type { ListingRow, LinkRule } from './tables/listings';
+export type { ListingRow, ListingIndexRow, LinkRule } from './tables/listings';
 export type { ProductRow } from './tables/products';
 export type { StockPoolRow } from './tables/stockPools';
 export type { ObservationRow } from './tables/observations';

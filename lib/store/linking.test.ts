@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseLink, linkListing, unlinkListing } from './linking';
 import { mergeObservations } from './merge';
-import { dropStores, freshStore, listingObs } from './test-helpers';
+import { dropStores, freshStore, listingObs, listingOf, allListings } from './test-helpers';
 
 afterEach(dropStores);
 const NOW = new Date('2024-05-10T12:00:00.000Z');
@@ -14,7 +14,7 @@ describe('automatic linking', () => {
     await mergeObservations(db, [listingObs('MUG-1', AT, { fulfillment: 'FBA' })], NOW);
     const r = await mergeObservations(db, [listingObs('MUG-1', AT, { platform: 'ebay', marketplace: 'ebay.com', source: 'ebay/active' })], NOW);
     expect(r.counts.linked).toBe(1);
-    const ebay = await db.listings.get('ebay|ebay.com|MUG-1');
+    const ebay = await listingOf(db, 'ebay|ebay.com|MUG-1');
     expect(ebay).toMatchObject({ productId: 'p:amazon|amazon.com|MUG-1', linkRule: 'sku', poolId: 'own:main' });
     expect(await db.products.count()).toBe(1);
   });
@@ -30,9 +30,9 @@ describe('automatic linking', () => {
       listingObs('A-DE', AT, { marketplace: 'amazon.de', asin: 'B000000001' }),
       listingObs('A-US-USED', AT, { asin: 'B000000001' }),
     ], NOW);
-    expect(await db.listings.get('ebay|ebay.com|E-9')).toMatchObject({ productId: 'p:walmart|walmart.com|W-1', linkRule: 'gtin' });
-    expect(await db.listings.get('amazon|amazon.de|A-DE')).toMatchObject({ productId: 'p:amazon|amazon.com|A-US', linkRule: 'asin' });
-    expect(await db.listings.get('amazon|amazon.com|A-US-USED')).toMatchObject({ productId: 'p:amazon|amazon.com|A-US-USED', linkRule: 'none' });
+    expect(await listingOf(db, 'ebay|ebay.com|E-9')).toMatchObject({ productId: 'p:walmart|walmart.com|W-1', linkRule: 'gtin' });
+    expect(await listingOf(db, 'amazon|amazon.de|A-DE')).toMatchObject({ productId: 'p:amazon|amazon.com|A-US', linkRule: 'asin' });
+    expect(await listingOf(db, 'amazon|amazon.com|A-US-USED')).toMatchObject({ productId: 'p:amazon|amazon.com|A-US-USED', linkRule: 'none' });
   });
 
   it('links listings new in the same batch to each other', async () => {
@@ -41,7 +41,7 @@ describe('automatic linking', () => {
       listingObs('MUG-1', AT, { platform: 'ebay', marketplace: 'ebay.com' }),
       listingObs('MUG-1', AT),
     ], NOW);
-    const rows = await db.listings.toArray();
+    const rows = await allListings(db);
     expect(new Set(rows.map((r) => r.productId)).size).toBe(1);
     expect(await db.products.count()).toBe(1);
   });
@@ -54,7 +54,7 @@ describe('automatic linking', () => {
     ], NOW);
     expect(await db.products.count()).toBe(2);
     await mergeObservations(db, [listingObs('A-1', '2024-05-10T11:00:00Z', { gtin: '012345678905' })], NOW);
-    expect(await db.listings.get('amazon|amazon.com|A-1')).toMatchObject({ productId: 'p:walmart|walmart.com|W-1', linkRule: 'gtin' });
+    expect(await listingOf(db, 'amazon|amazon.com|A-1')).toMatchObject({ productId: 'p:walmart|walmart.com|W-1', linkRule: 'gtin' });
     expect(await db.products.count()).toBe(1);
   });
 
@@ -80,13 +80,13 @@ describe('manual linking', () => {
     expect(unlinked.linkRule).toBe('manual');
     await mergeObservations(db, page, NOW);
     await mergeObservations(db, page.map((o) => ({ ...o, observedAt: '2024-05-10T11:00:00Z', available: 3 })), NOW);
-    expect(await db.listings.get('ebay|ebay.com|MUG-1')).toMatchObject({ productId: unlinked.productId, linkRule: 'manual', available: 3 });
+    expect(await listingOf(db, 'ebay|ebay.com|MUG-1')).toMatchObject({ productId: unlinked.productId, linkRule: 'manual', available: 3 });
 
     await mergeObservations(db, [listingObs('OTHER', AT, { platform: 'walmart', marketplace: 'walmart.com' })], NOW);
     await linkListing(db, 'walmart|walmart.com|OTHER', 'p:amazon|amazon.com|MUG-1', NOW);
     expect(await db.products.get('p:walmart|walmart.com|OTHER')).toBeUndefined(); // left empty, removed
     await mergeObservations(db, [listingObs('OTHER', '2024-05-10T11:30:00Z', { platform: 'walmart', marketplace: 'walmart.com', gtin: '4006381333931' })], NOW);
-    expect(await db.listings.get('walmart|walmart.com|OTHER')).toMatchObject({ productId: 'p:amazon|amazon.com|MUG-1', linkRule: 'manual' });
+    expect(await listingOf(db, 'walmart|walmart.com|OTHER')).toMatchObject({ productId: 'p:amazon|amazon.com|MUG-1', linkRule: 'manual' });
   });
 
   it('a new listing prefers an automatically placed match over a hand-unlinked one', async () => {
@@ -94,6 +94,6 @@ describe('manual linking', () => {
     await mergeObservations(db, [listingObs('MUG-1', AT), listingObs('MUG-1', AT, { platform: 'ebay', marketplace: 'ebay.com' })], NOW);
     await unlinkListing(db, 'ebay|ebay.com|MUG-1', NOW);
     await mergeObservations(db, [listingObs('MUG-1', AT, { platform: 'walmart', marketplace: 'walmart.com' })], NOW);
-    expect((await db.listings.get('walmart|walmart.com|MUG-1'))?.productId).toBe('p:amazon|amazon.com|MUG-1');
+    expect((await listingOf(db, 'walmart|walmart.com|MUG-1'))?.productId).toBe('p:amazon|amazon.com|MUG-1');
   });
 });

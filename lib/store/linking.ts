@@ -9,6 +9,7 @@
 import type { StoreDb } from './db';
 import type { LinkRule, ListingRow } from './tables/listings';
 import { productIdFor, type ProductRow } from './tables/products';
+import { readListing, writeListings } from './listing-store';
 
 export type LinkFields = Pick<ListingRow, 'key' | 'marketplace' | 'sku' | 'gtinKey' | 'asin' | 'productId' | 'linkRule'>;
 export type AutoLinkRule = Exclude<LinkRule, 'none' | 'manual'>;
@@ -88,12 +89,12 @@ export class LinkError extends Error {
  * @example await linkListing(db, 'ebay|ebay.com|MUG-1', 'p:amazon|amazon.com|MUG-1', new Date())
  */
 export async function linkListing(db: StoreDb, listingKey: string, productId: string, now: Date): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.products], async () => {
-    const listing = await db.listings.get(listingKey);
+  return db.transaction('rw', [db.listings, db.listingChunks, db.products], async () => {
+    const listing = await readListing(db, listingKey);
     if (!listing) throw new LinkError(`No listing ${listingKey}`);
     if (!(await db.products.get(productId))) throw new LinkError(`No product ${productId}`);
     const moved: ListingRow = { ...listing, productId, linkRule: 'manual', linkedAt: now.toISOString() };
-    await db.listings.put(moved);
+    await writeListings(db, [moved]);
     if (listing.productId !== productId) await deleteIfEmpty(db, listing.productId);
     return moved;
   });
@@ -105,8 +106,8 @@ export async function linkListing(db: StoreDb, listingKey: string, productId: st
  * @example (await unlinkListing(db, 'ebay|ebay.com|MUG-1', new Date())).linkRule // 'manual'
  */
 export async function unlinkListing(db: StoreDb, listingKey: string, now: Date): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.products], async () => {
-    const listing = await db.listings.get(listingKey);
+  return db.transaction('rw', [db.listings, db.listingChunks, db.products], async () => {
+    const listing = await readListing(db, listingKey);
     if (!listing) throw new LinkError(`No listing ${listingKey}`);
     const siblings = await db.listings.where('productId').equals(listing.productId).count();
     let productId = listing.productId;
@@ -117,7 +118,7 @@ export async function unlinkListing(db: StoreDb, listingKey: string, now: Date):
       await db.products.add(product);
     }
     const moved: ListingRow = { ...listing, productId, linkRule: 'manual', linkedAt: now.toISOString() };
-    await db.listings.put(moved);
+    await writeListings(db, [moved]);
     return moved;
   });
 }

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ListingObservation } from '../records';
 import { mergeObservations } from './merge';
-import { dropStores, freshStore, listingObs } from './test-helpers';
+import { dropStores, freshStore, listingObs, allObservations, allListings, listingOf } from './test-helpers';
 import type { StoreDb } from './db';
 
 afterEach(dropStores);
@@ -23,11 +23,11 @@ function page(marketplace: 'amazon.com' | 'amazon.de', at: string, offset = 0): 
 }
 
 async function snapshot(db: StoreDb) {
-  const listings = (await db.listings.toArray()).map(({ linkedAt: _l, ...r }) => r);
+  const listings = (await allListings(db)).map(({ linkedAt: _l, ...r }) => r);
   return {
     listings,
     products: (await db.products.toArray()).map((p) => p.id).sort(),
-    observations: (await db.observations.toArray()).map((o) => o.id).sort(),
+    observations: (await allObservations(db)).map((o) => o.id).sort(),
     search: await db.listingSearch.toArray(),
     pools: await db.stockPools.toArray(),
   };
@@ -61,9 +61,9 @@ describe('mergeObservations on large batches', () => {
       expect(a).toEqual(b);
     }
     expect(await snapshot(big)).toEqual(await snapshot(small));
-    const de = await big.listings.get('amazon|amazon.de|SKU-0003');
+    const de = await listingOf(big, 'amazon|amazon.de|SKU-0003');
     expect(de?.productId).toBe('p:amazon|amazon.com|SKU-0003');
     expect(await big.products.count()).toBe(N);
-    expect(await big.observations.count()).toBe(3 * N);
+    expect((await allObservations(big)).length).toBe(3 * N);
   });
 });

@@ -14,6 +14,8 @@ import { addCalibration } from './adjustments';
 import { openStore, type StoreDb } from './db';
 import { mergeObservations } from './merge';
 import { effectiveOnHand } from './tables/calibrations';
+import { allObservations, allListings } from './test-helpers';
+import { indexRowOf } from './tables/listings';
 
 const FIELDS = ['available', 'inbound', 'title'] as const;
 type Field = (typeof FIELDS)[number];
@@ -61,7 +63,7 @@ function applyToModel(m: Model, readings: Reading[]): void {
 }
 
 async function check(m: Model, db: StoreDb): Promise<void> {
-  const rows = await db.listings.toArray();
+  const rows = await allListings(db);
   expect(rows.map((r) => r.key).sort()).toEqual([...m.listings.keys()].sort());
   for (const row of rows) {
     const fields = m.listings.get(row.key)!;
@@ -80,7 +82,9 @@ async function check(m: Model, db: StoreDb): Promise<void> {
   expect(Object.fromEntries(orders.map((o) => [o.orderId, o.status]))).toEqual(
     Object.fromEntries([...m.orders].map(([k, v]) => [k, v.status])),
   );
-  expect(await db.observations.count()).toBe(m.history.size);
+  expect((await allObservations(db)).length).toBe(m.history.size);
+  // The indexed rows the queries use are exactly the projection of the full rows (schema v4).
+  expect(await db.listings.orderBy('key').toArray()).toEqual(rows.map(indexRowOf));
 }
 
 // Few SKUs, few instants: collisions, ties, repeats and out-of-order readings are the point.

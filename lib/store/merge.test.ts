@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ListingObservation, OrderObservation } from '../records';
 import { openStore, type StoreDb } from './db';
 import { mergeObservations } from './merge';
+import { allListings, allObservations, listingOf } from './test-helpers';
 
 let seq = 0;
 const opened: StoreDb[] = [];
@@ -38,11 +39,11 @@ describe('mergeObservations', () => {
     const db = await freshStore();
     const result = await mergeObservations(db, [listing('MUG-1', '2024-05-10T10:00:00Z', { available: 12, fulfillment: 'FBA', title: 'Mug' })], NOW);
     expect(result.counts).toMatchObject({ received: 1, new: 1, unchanged: 0, stale: 0, newListings: 1 });
-    const row = await db.listings.get('amazon|amazon.com|MUG-1');
+    const row = await listingOf(db, 'amazon|amazon.com|MUG-1');
     expect(row).toMatchObject({ available: 12, title: 'Mug', productId: 'p:amazon|amazon.com|MUG-1', linkRule: 'none', poolId: 'fba:NA' });
     expect(result.productIds).toEqual(['p:amazon|amazon.com|MUG-1']);
     expect(await db.stockPools.get('fba:NA')).toMatchObject({ channel: 'FBA', region: 'NA' });
-    expect(await db.observations.count()).toBe(1);
+    expect((await allObservations(db)).length).toBe(1);
   });
 
   it('is idempotent: the same page read again (now or minutes later) adds no row but refreshes lastSeenAt', async () => {
@@ -54,8 +55,8 @@ describe('mergeObservations', () => {
     expect(again.listingKeys).toEqual([]);
     const later = await mergeObservations(db, page.map((o) => ({ ...o, observedAt: '2024-05-10T10:05:00Z' })), NOW);
     expect(later.counts).toMatchObject({ new: 0, unchanged: 2 });
-    expect(await db.observations.count()).toBe(2);
-    const rows = await db.observations.toArray();
+    expect((await allObservations(db)).length).toBe(2);
+    const rows = await allObservations(db);
     expect(rows.map((r) => r.lastSeenAt)).toEqual(['2024-05-10T10:05:00.000Z', '2024-05-10T10:05:00.000Z']);
     expect(rows.map((r) => r.observedAt)).toEqual(['2024-05-10T10:00:00.000Z', '2024-05-10T10:00:00.000Z']);
   });
@@ -65,12 +66,12 @@ describe('mergeObservations', () => {
     await mergeObservations(db, [listing('A', '2024-05-10T10:00:00Z', { available: 5 })], NOW);
     const old = await mergeObservations(db, [{ ...listing('A', '2024-05-03T10:00:00Z', { available: 50, inbound: 8 }), source: 'report:amazon/fba-myi' }], NOW);
     expect(old.counts).toMatchObject({ new: 1, stale: 0 }); // inbound was news
-    const row = await db.listings.get('amazon|amazon.com|A');
+    const row = await listingOf(db, 'amazon|amazon.com|A');
     expect(row).toMatchObject({ available: 5, inbound: 8 });
     const older = await mergeObservations(db, [listing('A', '2024-05-01T10:00:00Z', { available: 60 })], NOW);
     expect(older.counts).toMatchObject({ new: 1, stale: 1 });
-    expect((await db.listings.get('amazon|amazon.com|A'))?.available).toBe(5);
-    expect(await db.observations.count()).toBe(3);
+    expect((await listingOf(db, 'amazon|amazon.com|A'))?.available).toBe(5);
+    expect((await allObservations(db)).length).toBe(3);
   });
 
   it('order lines: the newest status wins, whatever the merge order', async () => {
@@ -97,14 +98,14 @@ describe('mergeObservations', () => {
   it('writes nothing when the transaction is cut off (service worker stopped mid-merge)', async () => {
     const db = await freshStore();
     await mergeObservations(db, [listing('A', '2024-05-10T10:00:00Z', { available: 5 })], NOW);
-    const tables = [db.products, db.listings, db.observations, db.orders, db.stockPools, db.listingSearch];
+    const tables = [db.products, db.listings, db.listingChunks, db.observationChunks, db.orders, db.stockPools, db.listingSearch];
     await expect(db.transaction('rw', tables, async () => {
       await mergeObservations(db, [listing('A', '2024-05-10T11:00:00Z', { available: 1 }), listing('B', '2024-05-10T11:00:00Z', { available: 2 })], NOW);
       throw new Error('worker stopped');
     })).rejects.toThrow('worker stopped');
     expect(await db.listings.count()).toBe(1);
-    expect((await db.listings.get('amazon|amazon.com|A'))?.available).toBe(5);
-    expect(await db.observations.count()).toBe(1);
+    expect((await listingOf(db, 'amazon|amazon.com|A'))?.available).toBe(5);
+    expect((await allObservations(db)).length).toBe(1);
   });
 
   it('tabs merging at once give the same state as one after the other', async () => {
@@ -116,7 +117,8 @@ describe('mergeObservations', () => {
     await mergeObservations(b, tab2, NOW);
     await mergeObservations(b, tab1, NOW);
     const strip = (rows: { linkedAt: string }[]) => rows.map(({ linkedAt: _, ...r }) => r);
+    expect(strip(await allListings(a))).toEqual(strip(await allListings(b)));
     expect(strip(await a.listings.toArray())).toEqual(strip(await b.listings.toArray()));
-    expect((await a.listings.get('amazon|amazon.com|A'))).toMatchObject({ available: 5, inbound: 3 });
+    expect((await listingOf(a, 'amazon|amazon.com|A'))).toMatchObject({ available: 5, inbound: 3 });
   });
 });

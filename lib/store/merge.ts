@@ -8,10 +8,13 @@
 import { listingKey as listingKeyOf, observationSchema, type ListingObservation, type Observation, type OrderObservation } from '../records';
 import type { StoreDb } from './db';
 import { getMany, nativeTransaction, putMany } from './idb';
+import { groupsOf } from './groups';
+import { listingFrom, loadListingChunks, writeListings } from './listing-store';
+import { chunkIdOfRow, loadObservationChunks, saveObservationChunks } from './observation-store';
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
 import { searchRowOf } from './tables/listingSearch';
-import { foldRepeat, keyOfObservation, observationIdOf, type ObservationRow } from './tables/observations';
+import { foldRepeat, keyOfObservation, observationIdOf } from './tables/observations';
 import { applyOrderObservation, type OrderRow } from './tables/orders';
 import { productIdFor, type ProductRow } from './tables/products';
 import { poolIdFor, poolRowFor } from './tables/stockPools';
@@ -95,45 +98,50 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
   if (prepared.length === 0) return { productIds: [], listingKeys: [], orderKeys: [], counts, rejected };
   const nowIso = now.toISOString();
 
-  return db.transaction('rw', [db.products, db.listings, db.observations, db.orders, db.stockPools, db.listingSearch], async () => {
+  return db.transaction('rw', [db.products, db.listings, db.listingChunks, db.observationChunks, db.orders, db.stockPools, db.listingSearch], async () => {
     const tx = nativeTransaction();
     const listingKeys = unique(prepared.map((p) => p.listingKey));
     const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
-    const [storedObs, storedListings, storedOrders] = await Promise.all([
-      readStoredObservations(db, tx, prepared),
-      getMany(tx, db.listings, listingKeys),
+    // Each reading's chunk: the readings of its listing's group on its marketplace day (a repeat
+    // has the same content, so the same day and listing: its stored copy is in that chunk).
+    const chunkIds = prepared.map((p) => chunkIdOfRow({ observedDate: p.obs.observedDate, listingKey: p.listingKey }));
+    const [obsChunks, listingChunks, storedOrders] = await Promise.all([
+      loadObservationChunks(db, unique(chunkIds)),
+      loadListingChunks(db, groupsOf(listingKeys)),
       orderKeys.length ? getMany(tx, db.orders, orderKeys) : [],
     ]);
 
-    const obsRows = new Map<string, ObservationRow>();
-    for (const r of storedObs) if (r) obsRows.set(r.id, r);
     const listings = new Map<string, ListingRow>();
-    for (const r of storedListings) if (r) listings.set(r.key, r);
+    for (const k of listingKeys) {
+      const r = listingFrom(listingChunks, k);
+      if (r) listings.set(k, r);
+    }
     const before = new Map(listings);
     const orders = new Map<string, OrderRow>();
     for (const r of storedOrders) if (r) orders.set(r.key, r);
 
-    const dirtyObs = new Set<string>();
+    const dirtyChunks = new Set<string>();
     const dirtyListings = new Set<string>();
     const dirtyOrders = new Set<string>();
     const changedListings = new Set<string>(); // value changes or orders: re-plan
 
-    for (const p of prepared) {
-      const stored = obsRows.get(p.id);
+    prepared.forEach((p, i) => {
+      const chunk = obsChunks.get(chunkIds[i]!)!.rows;
+      const stored = chunk.get(p.id);
       const repeat = stored !== undefined;
       if (stored) {
         const folded = foldRepeat(stored, p.at, p.obs);
         if (folded !== stored) {
-          obsRows.set(p.id, folded);
-          dirtyObs.add(p.id);
+          chunk.set(p.id, folded);
+          dirtyChunks.add(chunkIds[i]!);
         }
         counts.unchanged++;
       } else {
-        obsRows.set(p.id, {
+        chunk.set(p.id, {
           id: p.id, kind: p.obs.kind, key: p.key, listingKey: p.listingKey, source: p.obs.source,
           observedAt: p.at, observedDate: p.obs.observedDate, lastSeenAt: p.at, record: p.obs,
         });
-        dirtyObs.add(p.id);
+        dirtyChunks.add(chunkIds[i]!);
         counts.new++;
       }
 
@@ -157,13 +165,13 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
           } else if (!repeat && next.observedAt !== p.at) counts.stale++;
         } else if (!repeat) counts.stale++;
       }
-    }
+    });
 
     // Writes are queued as soon as their rows are known and awaited together at the end:
     // requests of one transaction run in order, so later reads (linking, the product counts
     // below) see them, and the browser stores the history while the listings are computed.
     const writes: Promise<void>[] = [];
-    if (dirtyObs.size) writes.push(putMany(tx, db.observations, [...dirtyObs].map((id) => obsRows.get(id)!)));
+    if (dirtyChunks.size) await saveObservationChunks(db, obsChunks, dirtyChunks);
     if (dirtyOrders.size) writes.push(putMany(tx, db.orders, [...dirtyOrders].map((k) => orders.get(k)!)));
     const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
     for (const key of listings.keys()) if (!before.has(key)) changedListings.add(key);
@@ -173,8 +181,12 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
     const toWrite = [...listings.values()].filter((r) => dirtyListings.has(r.key) || r !== before.get(r.key));
     // The search rows change only with the title (a listing's SKU is part of its key).
     const searchRows = toWrite.filter((r) => !before.has(r.key) || before.get(r.key)!.title !== r.title).map(searchRowOf);
-    if (toWrite.length) writes.push(putMany(tx, db.listings, toWrite));
+    // The chunks always; the indexed rows only where their projection changed (new listings,
+    // links, titles): a page that only moves stock rewrites no indexed row.
+    // (Awaited on its own: a native async function's promise left pending across other awaits
+    // loses Dexie's transaction zone, PrematureCommitError.)
     if (searchRows.length) writes.push(putMany(tx, db.listingSearch, searchRows));
+    if (toWrite.length) await writeListings(db, toWrite, { chunks: listingChunks, before });
     await Promise.all(writes);
     await deleteAbandonedProducts(db, listings, before);
 
@@ -194,37 +206,6 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
       rejected,
     };
   });
-}
-
-/**
- * The stored history rows that readings of this batch repeat. A repeat has the same content,
- * so the same observedDate and listing: one keys-only range read of the
- * [observedDate+listingKey] index per day of the batch finds which ids exist (on a new day,
- * none), and only those rows are read, by one range read when they are most of the range.
- */
-async function readStoredObservations(db: StoreDb, tx: IDBTransaction, prepared: readonly Prepared[]): Promise<ObservationRow[]> {
-  const byDate = new Map<string, { ids: Set<string>; keys: string[] }>();
-  for (const p of prepared) {
-    let day = byDate.get(p.obs.observedDate);
-    if (!day) byDate.set(p.obs.observedDate, (day = { ids: new Set(), keys: [] }));
-    day.ids.add(p.id);
-    day.keys.push(p.listingKey);
-  }
-  const found = await Promise.all([...byDate].map(async ([date, { ids, keys }]) => {
-    let lo = keys[0]!;
-    let hi = lo;
-    for (const k of keys) {
-      if (k < lo) lo = k;
-      else if (k > hi) hi = k;
-    }
-    const range = () => db.observations.where('[observedDate+listingKey]').between([date, lo], [date, hi], true, true);
-    const stored = (await range().primaryKeys()) as string[];
-    const wanted = stored.filter((id) => ids.has(id));
-    if (wanted.length === 0) return [];
-    if (wanted.length * 2 >= stored.length) return (await range().toArray()).filter((r) => ids.has(r.id));
-    return (await getMany(tx, db.observations, wanted)).filter((r): r is ObservationRow => r !== undefined);
-  }));
-  return found.flat();
 }
 
 /**

@@ -5,6 +5,8 @@ import { validateBackup, exportBackup } from './backup';
 import { StoreDb } from './db';
 import { listAtRisk } from './queries';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
+import { allObservations, listingOf, allListings } from './test-helpers';
+import { indexRowOf, urgencyOf } from './tables/listings';
 
 const NOW = new Date('2024-05-10T12:00:00.000Z');
 
@@ -13,8 +15,24 @@ const keyOf: Record<string, (row: Record<string, unknown>) => string> = {
   products: (r) => String(r.id), listings: (r) => String(r.key), stockPools: (r) => String(r.id),
   observations: (r) => String(r.id), orders: (r) => String(r.key), dailyDemand: (r) => `${r.key}|${r.date}`,
   calibrations: (r) => String(r.id), returns: (r) => String(r.id), settings: (r) => String(r.id), plans: (r) => String(r.key),
-  listingSearch: (r) => String(r.key),
+  listingSearch: (r) => String(r.key), listingChunks: (r) => String(r.group), observationChunks: (r) => String(r.id),
 };
+
+/**
+ * A table as today's store gives it back: listings and the history are stored in chunks since
+ * v4, so older fixtures' rows are compared with the rows read through the chunks; the at-risk
+ * sort key was redefined in v4 (plan fields only), so it is recomputed, not kept.
+ */
+async function current(db: StoreDb, table: string, fixtureVersion: number): Promise<Record<string, unknown>[]> {
+  if (table === 'observations') return allObservations(db);
+  if (table === 'listings') return allListings(db);
+  return db.table(table).toArray();
+}
+function comparable(table: string, row: Record<string, unknown>, fixtureVersion: number): Record<string, unknown> {
+  if (table !== 'listings' || fixtureVersion >= 4) return row;
+  const { urgency: _urgency, ...rest } = row;
+  return rest;
+}
 
 describe('schema migrations', () => {
   it('every released schema version has a fixture database', () => {
@@ -29,23 +47,27 @@ describe('schema migrations', () => {
     try {
       expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
       for (const [table, rows] of Object.entries(fixture.tables)) {
-        const stored = await db.table(table).toArray();
+        const stored = await current(db, table, version);
         expect(stored, table).toHaveLength(rows.length);
         const byKey = new Map(stored.map((r: Record<string, unknown>) => [keyOf[table]!(r), r]));
-        for (const row of rows) expect(byKey.get(keyOf[table]!(row)), `${table} ${keyOf[table]!(row)}`).toMatchObject(row);
+        for (const row of rows) expect(byKey.get(keyOf[table]!(row)), `${table} ${keyOf[table]!(row)}`).toMatchObject(comparable(table, row, version));
       }
+      // The indexed listing rows are the projection of the full rows (v4), with today's sort key.
+      const full = await allListings(db);
+      expect(await db.listings.orderBy('key').toArray()).toEqual(full.map(indexRowOf));
+      expect(full.every((l) => l.urgency === urgencyOf(l))).toBe(true);
       // Every upgraded row is valid today (the backup validator checks each table's row schema).
       const backup = await exportBackup(db, NOW);
       expect(() => validateBackup(JSON.parse(JSON.stringify(backup)))).not.toThrow();
 
       // Back-filled by the v2 upgrade: pools, sort key, risk types, lastSeenAt.
-      const listings = await db.listings.toArray();
+      const listings = await allListings(db);
       expect(listings.every((l) => typeof l.urgency === 'number' && (l.poolRule === 'auto' || l.poolRule === 'manual'))).toBe(true);
-      expect((await db.listings.get('amazon|amazon.de|BLAUE-TASSE'))?.poolId).toBe('fba:EU');
-      expect((await db.listings.get('walmart|walmart.com|W-MUG'))?.poolId).toBe('wfs:walmart.com');
-      expect((await db.listings.get('ebay|ebay.com|MUG-BLUE'))?.poolId).toBe('own:main');
+      expect((await listingOf(db, 'amazon|amazon.de|BLAUE-TASSE'))?.poolId).toBe('fba:EU');
+      expect((await listingOf(db, 'walmart|walmart.com|W-MUG'))?.poolId).toBe('wfs:walmart.com');
+      expect((await listingOf(db, 'ebay|ebay.com|MUG-BLUE'))?.poolId).toBe('own:main');
       expect((await db.stockPools.toArray()).map((p) => p.id).sort()).toEqual(['fba:EU', 'fba:NA', 'own:main', 'wfs:walmart.com']);
-      expect((await db.observations.toArray()).every((o) => o.lastSeenAt >= o.observedAt)).toBe(true);
+      expect((await allObservations(db)).every((o) => o.lastSeenAt >= o.observedAt)).toBe(true);
       const { items } = await listAtRisk(db, { risk: 'stockout' });
       expect(items.map((i) => [i.listing.key, i.plan?.daysOfCover])).toEqual([['amazon|amazon.com|MUG-BLUE', 6.5]]);
     } finally {

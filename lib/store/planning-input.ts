@@ -13,6 +13,8 @@ import type { ReturnRow } from './tables/returns';
 import type { DailyDemandRow } from './tables/dailyDemand';
 import { groupPools } from './queries';
 import { loadSettings } from './adjustments';
+import { readAllListings, readListingsOfProducts } from './listing-store';
+import { readAllObservations, readObservationsOf } from './observation-store';
 
 export interface ProductPlanningInput {
   product: ProductRow;
@@ -48,11 +50,11 @@ export async function loadPlanningInput(
 ): Promise<PlanningInput> {
   const since = options.since ?? '';
   const sinceDate = since.slice(0, 10);
-  return db.transaction('r', [db.products, db.listings, db.stockPools, db.observations, db.orders, db.calibrations, db.returns, db.dailyDemand, db.settings], async () => {
+  return db.transaction('r', [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.orders, db.calibrations, db.returns, db.dailyDemand, db.settings], async () => {
     const settings = await loadSettings(db);
     const whole = productIds === undefined;
     const products = whole ? await db.products.toArray() : (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
-    const listings = whole ? await db.listings.toArray() : await db.listings.where('productId').anyOf(products.map((p) => p.id)).toArray();
+    const listings = whole ? await readAllListings(db) : await readListingsOfProducts(db, products.map((p) => p.id));
     const keys = listings.map((l) => l.key);
     const pools = new Map((await db.stockPools.toArray()).map((p) => [p.id, p]));
     let observations: ObservationRow[];
@@ -63,21 +65,23 @@ export async function loadPlanningInput(
     if (whole) {
       // One pass per table beats one range query per listing when everything is wanted.
       [observations, orders, calibrations, returns, demand] = await Promise.all([
-        since ? db.observations.where('observedAt').aboveOrEqual(since).toArray() : db.observations.toArray(),
+        readAllObservations(db, { since }),
         since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
         db.calibrations.toArray(),
         db.returns.where('status').equals('held').toArray(),
         db.dailyDemand.toArray(),
       ]);
     } else {
-      const perKey = await Promise.all(keys.map((k) => Promise.all([
-        db.observations.where('[listingKey+observedAt]').between([k, since], [k, '\uffff'], true, true).toArray(),
-        db.orders.where('[listingKey+orderDate]').between([k, sinceDate], [k, '\uffff'], true, true).toArray(),
-        db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray(),
-      ])));
-      observations = perKey.flatMap(([o]) => o);
-      orders = perKey.flatMap(([, o]) => o);
-      demand = perKey.flatMap(([, , d]) => d);
+      const [history, perKey] = await Promise.all([
+        readObservationsOf(db, keys, { since }),
+        Promise.all(keys.map((k) => Promise.all([
+          db.orders.where('[listingKey+orderDate]').between([k, sinceDate], [k, '\uffff'], true, true).toArray(),
+          db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray(),
+        ]))),
+      ]);
+      observations = history;
+      orders = perKey.flatMap(([o]) => o);
+      demand = perKey.flatMap(([, d]) => d);
       [calibrations, returns] = keys.length
         ? await Promise.all([
           db.calibrations.where('listingKey').anyOf(keys).toArray(),
@@ -98,7 +102,7 @@ export async function loadPlanningInput(
     for (const d of demand) into(d.key)?.dailyDemand.push(d);
     for (const p of out.values()) {
       p.listings.sort((a, b) => (a.key < b.key ? -1 : 1));
-      p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : 0));
+      p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
       p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
       p.pools = groupPools(p.listings).map((g) => ({ ...g, pool: pools.get(g.poolId) }));

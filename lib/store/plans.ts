@@ -7,6 +7,7 @@ import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { StoreDb } from './db';
 import { urgencyOf, type ListingRow } from './tables/listings';
 import { planRowOf, type PlanRow } from './tables/plans';
+import { readListings, writeListings } from './listing-store';
 
 export interface SavePlansResult {
   saved: number;
@@ -28,7 +29,7 @@ export async function savePlans(db: StoreDb, plans: readonly SkuPlan[], options:
     if (parsed.success) rows.push(planRowOf(parsed.data));
     else invalid.push({ key: String((plan as { key?: unknown }).key), reason: parsed.error.issues[0]?.message ?? 'invalid' });
   }
-  return db.transaction('rw', [db.plans, db.listings], async () => {
+  return db.transaction('rw', [db.plans, db.listings, db.listingChunks], async () => {
     const affected = new Set<string>();
     let deleted = 0;
     if (options.replaceAll) {
@@ -65,7 +66,7 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
   return best;
 }
 
-/** Re-copies plan fields onto listings (inside a transaction over plans + listings). */
+/** Re-copies plan fields onto listings (inside a transaction over plans + listings + listingChunks). */
 export async function refreshListingPlans(db: StoreDb, listingKeys: readonly string[]): Promise<void> {
   if (listingKeys.length === 0) return;
   // anyOf over thousands of keys walks the index key by key; past a few hundred, one scan is faster.
@@ -74,11 +75,12 @@ export async function refreshListingPlans(db: StoreDb, listingKeys: readonly str
     listingKeys.length > 200
       ? db.plans.toArray().then((all) => all.filter((p) => p.listingKeys.some((k) => wanted.has(k))))
       : db.plans.where('listingKeys').anyOf(listingKeys as string[]).toArray(),
-    db.listings.bulkGet(listingKeys as string[]),
+    readListings(db, listingKeys),
   ]);
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
   const updated: ListingRow[] = [];
+  const before = new Map<string, ListingRow>();
   for (const row of listings) {
     if (!row) continue; // a plan may name a listing the store has not seen (or deleted)
     const plan = pickPlan(byListing.get(row.key) ?? []);
@@ -93,9 +95,10 @@ export async function refreshListingPlans(db: StoreDb, listingKeys: readonly str
       delete next.riskTypes;
     }
     next.urgency = urgencyOf(next);
+    before.set(row.key, row);
     updated.push(next);
   }
-  await db.listings.bulkPut(updated);
+  await writeListings(db, updated, { before });
 }
 
 /** @example (await getPlans(db, ['amazon|amazon.com|A']))[0]?.plan.daysOfCover */

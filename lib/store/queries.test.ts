@@ -7,14 +7,14 @@ import { loadPlanningInput } from './planning-input';
 import { savePlans } from './plans';
 import { csvCell, exportListingsCsv, getListingsWithPlans, getProduct, listAtRisk } from './queries';
 import { effectiveOnHand } from './tables/calibrations';
-import { dropStores, freshStore, listingObs, orderObs, skuPlan } from './test-helpers';
+import { dropStores, freshStore, listingObs, orderObs, skuPlan, listingOf } from './test-helpers';
 
 afterEach(dropStores);
 const NOW = new Date('2024-05-10T12:00:00.000Z');
 const AT = '2024-05-10T10:00:00Z';
 
 describe('listAtRisk', () => {
-  it('sorts by available stock before any plan exists, then by days of cover', async () => {
+  it('lists listings not planned yet in key order, after the planned ones by days of cover', async () => {
     const db = await freshStore();
     await mergeObservations(db, [
       listingObs('A', AT, { available: 50, title: 'Blue mug' }),
@@ -23,7 +23,9 @@ describe('listAtRisk', () => {
       listingObs('D', AT, { title: 'never counted' }),
     ], NOW);
     let { items, total } = await listAtRisk(db);
-    expect(items.map((i) => i.listing.sku)).toEqual(['B', 'C', 'A', 'D']);
+    // The sort key uses plan fields only (schema v4): the merge never rewrites indexed rows for stock.
+    expect(items.map((i) => i.listing.sku)).toEqual(['A', 'B', 'D', 'C']);
+    expect(items.map((i) => i.listing.available)).toEqual([50, 5, undefined, 20]); // unplanned rows are read whole
     expect(total).toBe(4);
 
     await savePlans(db, [
@@ -31,13 +33,13 @@ describe('listAtRisk', () => {
       skuPlan('amazon|amazon.com|B', { daysOfCover: 200, healthReasons: [{ code: 'overstock-90d', points: 20, params: {} }] }),
     ]);
     ({ items, total } = await listAtRisk(db));
-    expect(items.map((i) => [i.listing.sku, i.plan?.daysOfCover])).toEqual([['A', 3], ['B', 200], ['C', undefined], ['D', undefined]]);
+    expect(items.map((i) => [i.listing.sku, i.plan?.daysOfCover])).toEqual([['A', 3], ['B', 200], ['D', undefined], ['C', undefined]]);
     expect((await listAtRisk(db, { risk: 'stockout' })).items.map((i) => i.listing.sku)).toEqual(['A']);
     expect((await listAtRisk(db, { risk: 'overstock' })).items.map((i) => i.listing.sku)).toEqual(['B']);
     expect((await listAtRisk(db, { platform: 'ebay' })).items.map((i) => i.listing.sku)).toEqual(['C']);
     expect((await listAtRisk(db, { platform: 'amazon', marketplace: 'amazon.com', limit: 2 }))).toMatchObject({ total: 3 });
     expect((await listAtRisk(db, { search: 'MUG' })).items.map((i) => i.listing.sku)).toEqual(['A', 'B']);
-    expect((await listAtRisk(db, { search: 'c' })).items.map((i) => i.listing.sku)).toEqual(['C', 'D']);
+    expect((await listAtRisk(db, { search: 'c' })).items.map((i) => i.listing.sku)).toEqual(['D', 'C']);
     expect((await listAtRisk(db, { limit: 1 }))).toMatchObject({ total: 4, items: [{ listing: { sku: 'A' } }] });
   });
 
@@ -53,7 +55,7 @@ describe('listAtRisk', () => {
     expect([amazon?.plan?.key, ebay?.plan?.key]).toEqual(['pool:own:main', 'ebay|ebay.com|A']);
     const result = await savePlans(db, [skuPlan('ebay|ebay.com|A', { daysOfCover: 4 })], { replaceAll: true });
     expect(result).toMatchObject({ saved: 1, deleted: 1 });
-    expect((await db.listings.get(keys[0]!))?.daysOfCover).toBeUndefined();
+    expect((await listingOf(db, keys[0]!))?.daysOfCover).toBeUndefined();
     expect((await savePlans(db, [{ ...skuPlan('x'), daysOfCover: -1 }])).invalid).toHaveLength(1);
   });
 });
@@ -89,15 +91,15 @@ describe('getProduct, planning input, adjustments', () => {
     const all = await loadPlanningInput(db);
     expect(all.products[0]!.observations).toEqual(input.products[0]!.observations);
 
-    const ebay = (await db.listings.get('ebay|ebay.com|MUG'))!;
+    const ebay = (await listingOf(db, 'ebay|ebay.com|MUG'))!;
     expect(effectiveOnHand(ebay, detail.calibrations)).toBe(5);
     await mergeObservations(db, [listingObs('MUG', '2024-05-10T13:00:00Z', { platform: 'ebay', marketplace: 'ebay.com', available: 6 })], new Date('2024-05-10T13:00:00Z'));
-    expect(effectiveOnHand((await db.listings.get('ebay|ebay.com|MUG'))!, detail.calibrations)).toBe(6);
+    expect(effectiveOnHand((await listingOf(db, 'ebay|ebay.com|MUG'))!, detail.calibrations)).toBe(6);
 
     const moved = await assignPool(db, 'ebay|ebay.com|MUG', 'own:eu');
     expect(moved).toMatchObject({ poolId: 'own:eu', poolRule: 'manual' });
     await mergeObservations(db, [listingObs('MUG', '2024-05-10T14:00:00Z', { platform: 'ebay', marketplace: 'ebay.com', fulfillment: 'SELLER' })], new Date('2024-05-10T14:00:00Z'));
-    expect((await db.listings.get('ebay|ebay.com|MUG'))?.poolId).toBe('own:eu');
+    expect((await listingOf(db, 'ebay|ebay.com|MUG'))?.poolId).toBe('own:eu');
   });
 
   it('exports listings as CSV with quoting and no formula injection', async () => {

@@ -7,7 +7,9 @@ import { marketplaceById } from '../locale/markets';
 import type { SkuPlan } from '../planning/types';
 import type { StoreDb } from './db';
 import { getMany, nativeTransaction } from './idb';
-import type { ListingRow } from './tables/listings';
+import type { HotField, ListingIndexRow, ListingRow } from './tables/listings';
+import { readAllListings, readListings, readListingsOfProducts } from './listing-store';
+import { readObservationsOf } from './observation-store';
 import { searchRowMatches, TERM_LENGTH, trigramsOf } from './tables/listingSearch';
 import type { PlanRow, RiskType } from './tables/plans';
 import type { StockPoolRow } from './tables/stockPools';
@@ -28,8 +30,11 @@ export interface AtRiskQuery {
   limit?: number;
 }
 
+/** A listing as the lists show it: its indexed row, with the full row's fields where it was read. */
+export type ListedListing = ListingIndexRow & Partial<Pick<ListingRow, HotField>>;
+
 export interface AtRiskRow {
-  listing: ListingRow;
+  listing: ListedListing;
   /** The plan the listing shows (its own, else its pooled product's), when planned. */
   plan?: SkuPlan;
 }
@@ -44,15 +49,15 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
   const limit = query.limit ?? 500;
   const needle = query.search?.trim().toLowerCase() || undefined;
   const risk = query.risk && query.risk !== 'all' ? query.risk : undefined;
-  const matches = (r: ListingRow) =>
+  const matches = (r: ListingIndexRow) =>
     (query.platform === undefined || r.platform === query.platform) &&
     (query.marketplace === undefined || r.marketplace === query.marketplace) &&
     (risk === undefined || (r.riskTypes?.includes(risk) ?? false)) &&
     (needle === undefined || r.sku.toLowerCase().includes(needle) || (r.title?.toLowerCase().includes(needle) ?? false));
 
-  return db.transaction('r', [db.listings, db.plans, db.listingSearch], async () => {
+  return db.transaction('r', [db.listings, db.listingChunks, db.plans, db.listingSearch], async () => {
     const tx = nativeTransaction();
-    let picked: ListingRow[];
+    let picked: ListedListing[];
     let total: number;
     if (!risk && !needle && query.platform === undefined && query.marketplace === undefined) {
       // No filter: the first `limit` of the urgency index, and a count (no row is read twice).
@@ -84,8 +89,19 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
       picked = hits.slice(0, limit);
     }
     const planKeys = [...new Set(picked.flatMap((r) => (r.planKey ? [r.planKey] : [])))];
-    const plans = new Map((await getMany(tx, db.plans, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
-    return { items: picked.map((listing) => ({ listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined })), total };
+    // A listing not planned yet (a merge re-plans within seconds) shows its stock as read: only those are read whole.
+    const unplanned = picked.filter((r) => !r.planKey).map((r) => r.key);
+    const [plans, full] = await Promise.all([
+      getMany(tx, db.plans, planKeys).then((rows) => new Map(rows.flatMap((p) => (p ? [[p.key, p.plan] as const] : [])))),
+      readListings(db, unplanned).then((rows) => new Map(rows.flatMap((r) => (r ? [[r.key, r] as const] : [])))),
+    ]);
+    return {
+      items: picked.map((row) => {
+        const listing = full.get(row.key) ?? row;
+        return { listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined };
+      }),
+      total,
+    };
   });
 }
 
@@ -99,7 +115,7 @@ const SEARCH_CANDIDATE_LIMIT = 2_000;
  * trigrams (a superset of the matches). Undefined when the index cannot narrow the search
  * (a needle shorter than a trigram, or more than half of the listings under all its trigrams).
  */
-async function searchCandidates(db: StoreDb, tx: IDBTransaction, needle: string): Promise<ListingRow[] | undefined> {
+async function searchCandidates(db: StoreDb, tx: IDBTransaction, needle: string): Promise<ListingIndexRow[] | undefined> {
   if (needle.length < TERM_LENGTH) return undefined;
   const terms = trigramsOf([needle]);
   const counts = await Promise.all(terms.map((t) => db.listingSearch.where('terms').equals(t).count()));
@@ -121,11 +137,11 @@ async function searchCandidates(db: StoreDb, tx: IDBTransaction, needle: string)
       keys = keys.filter((k) => set.has(k));
     }
     if (keys.length * 2 > all) return undefined;
-    return (await getMany(tx, db.listings, keys)).filter((r): r is ListingRow => r !== undefined);
+    return (await getMany(tx, db.listings, keys)).filter((r): r is ListingIndexRow => r !== undefined);
   }
   const candidates = await db.listingSearch.where('terms').equals(terms[best]!).toArray();
   const keys = candidates.filter((r) => searchRowMatches(r, needle)).map((r) => r.key);
-  return (await getMany(tx, db.listings, keys)).filter((r): r is ListingRow => r !== undefined);
+  return (await getMany(tx, db.listings, keys)).filter((r): r is ListingIndexRow => r !== undefined);
 }
 
 /**
@@ -133,7 +149,7 @@ async function searchCandidates(db: StoreDb, tx: IDBTransaction, needle: string)
  * @example (await listListings(db)).length
  */
 export async function listListings(db: StoreDb): Promise<ListingRow[]> {
-  return db.listings.toArray();
+  return db.transaction('r', [db.listingChunks], () => readAllListings(db));
 }
 
 /**
@@ -141,8 +157,8 @@ export async function listListings(db: StoreDb): Promise<ListingRow[]> {
  * @example const [a] = await getListingsWithPlans(db, [key]); a?.plan?.daysOfCover
  */
 export async function getListingsWithPlans(db: StoreDb, keys: readonly string[]): Promise<(AtRiskRow | undefined)[]> {
-  return db.transaction('r', [db.listings, db.plans], async () => {
-    const listings = await db.listings.bulkGet(keys as string[]);
+  return db.transaction('r', [db.listingChunks, db.plans], async () => {
+    const listings = await readListings(db, keys);
     const planKeys = [...new Set(listings.flatMap((r) => (r?.planKey ? [r.planKey] : [])))];
     const plans = new Map((await db.plans.bulkGet(planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
     return listings.map((listing) => (listing ? { listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined } : undefined));
@@ -172,14 +188,16 @@ export async function getProduct(
 ): Promise<ProductDetail | undefined> {
   const perListing = options.recentObservations ?? 20;
   const perListingOrders = options.recentOrders ?? 50;
-  return db.transaction('r', [db.products, db.listings, db.stockPools, db.observations, db.orders, db.calibrations, db.returns, db.plans], async () => {
+  return db.transaction('r', [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.orders, db.calibrations, db.returns, db.plans], async () => {
     const product = await db.products.get(id);
     if (!product) return undefined;
-    const listings = (await db.listings.where('productId').equals(id).toArray()).sort(byKey);
+    const listings = await readListingsOfProducts(db, [id]);
     const keys = listings.map((l) => l.key);
     const [observations, orders, calibrations, returns, plans, pools] = await Promise.all([
-      Promise.all(keys.map((k) =>
-        db.observations.where('[listingKey+observedAt]').between([k, ''], [k, '\uffff']).reverse().limit(perListing).toArray())),
+      readObservationsOf(db, keys).then((rows) => keys.map((k) => rows
+        .filter((r) => r.listingKey === k)
+        .sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : a.id < b.id ? 1 : -1))
+        .slice(0, perListing))),
       Promise.all(keys.map((k) =>
         db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff']).reverse().limit(perListingOrders).toArray())),
       keys.length ? db.calibrations.where('listingKey').anyOf(keys).toArray() : [],

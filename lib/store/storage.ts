@@ -1,7 +1,7 @@
 /**
  * How much the store holds, for the options page's storage section.
  */
-import { TABLE_NAMES, type StoreDb, type TableName } from './db';
+import { allTables, TABLE_NAMES, type StoreDb, type TableName } from './db';
 
 export interface StorageEstimate {
   tables: Record<TableName, { rows: number; approxBytes: number }>;
@@ -19,11 +19,10 @@ const SAMPLE = 50;
  * @example (await storageEstimate(db)).tables.observations.rows
  */
 export async function storageEstimate(db: StoreDb): Promise<StorageEstimate> {
-  const entries = await db.transaction('r', TABLE_NAMES.map((n) => db.table(n)), () =>
+  const entries = await db.transaction('r', allTables(db), () =>
     Promise.all(TABLE_NAMES.map(async (name) => {
-      const table = db.table(name);
-      const [rows, sample] = await Promise.all([table.count(), table.limit(SAMPLE).toArray()]);
-      const sampleBytes = sample.reduce((sum, r) => sum + utf8Length(JSON.stringify(r)), 0);
+      const [rows, sample] = await countAndSample(db, name);
+      const sampleBytes = sample.reduce((sum: number, r) => sum + utf8Length(JSON.stringify(r)), 0);
       const approxBytes = sample.length ? Math.round((sampleBytes / sample.length) * rows) : 0;
       return [name, { rows, approxBytes }] as const;
     })));
@@ -44,6 +43,32 @@ export async function storageEstimate(db: StoreDb): Promise<StorageEstimate> {
   }
   return estimate;
 }
+
+/**
+ * A logical table's row count and a sample of its rows. Listings and the history are stored
+ * in chunks (schema v4): listings are counted on their indexed table; history rows are
+ * counted exactly when the chunks are few, else estimated from the sampled chunks (reading
+ * a million readings to count them would stall the options page).
+ */
+async function countAndSample(db: StoreDb, name: TableName): Promise<[number, unknown[]]> {
+  if (name === 'listings') {
+    const [rows, chunks] = await Promise.all([db.listings.count(), db.listingChunks.limit(4).toArray()]);
+    return [rows, chunks.flatMap((c) => c.rows).slice(0, SAMPLE)];
+  }
+  if (name === 'observations') {
+    const [chunkCount, first] = await Promise.all([db.observationChunks.count(), db.observationChunks.limit(SAMPLE_CHUNKS).toArray()]);
+    const last = chunkCount > SAMPLE_CHUNKS ? await db.observationChunks.reverse().limit(SAMPLE_CHUNKS).toArray() : [];
+    const sampled = [...first, ...last];
+    const inSample = sampled.reduce((n, c) => n + c.rows.length, 0);
+    const rows = chunkCount <= SAMPLE_CHUNKS ? inSample : Math.round((inSample / sampled.length) * chunkCount);
+    return [rows, sampled.flatMap((c) => c.rows).slice(0, SAMPLE)];
+  }
+  const table = db.table(name);
+  return Promise.all([table.count(), table.limit(SAMPLE).toArray()]);
+}
+
+/** History chunks read from each end of the table when estimating its row count. */
+const SAMPLE_CHUNKS = 20;
 
 /** @example utf8Length('é') // 2 */
 function utf8Length(text: string): number {

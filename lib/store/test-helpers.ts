@@ -6,6 +6,10 @@ import 'fake-indexeddb/auto';
 import type { ListingObservation, OrderObservation } from '../records';
 import type { SkuPlan } from '../planning/types';
 import { openStore, type StoreDb } from './db';
+import { readAllListings, readListings, writeListings } from './listing-store';
+import { readAllObservations } from './observation-store';
+import type { ListingRow } from './tables/listings';
+import type { ObservationRow } from './tables/observations';
 
 let seq = 0;
 const opened: StoreDb[] = [];
@@ -49,4 +53,24 @@ export function skuPlan(key: string, fields: Partial<SkuPlan> = {}): SkuPlan {
     alerts: [], oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} },
     computedAt: '2024-05-10T12:00:00.000Z', ...fields,
   };
+}
+
+/** Every full listing row, in key order (they are stored in chunks). */
+export function allListings(db: StoreDb): Promise<ListingRow[]> {
+  return readAllListings(db);
+}
+
+/** One full listing row. */
+export async function listingOf(db: StoreDb, key: string): Promise<ListingRow | undefined> {
+  return (await readListings(db, [key]))[0];
+}
+
+/** Every history row, in id order (they are stored in chunks). */
+export async function allObservations(db: StoreDb): Promise<ObservationRow[]> {
+  return (await readAllObservations(db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Stores full listing rows as they are (chunks and indexed rows), bypassing the merge. */
+export function putListings(db: StoreDb, rows: readonly ListingRow[]): Promise<void> {
+  return db.transaction('rw', [db.listings, db.listingChunks], () => writeListings(db, rows));
 }

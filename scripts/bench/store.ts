@@ -18,6 +18,9 @@ import { applyListingObservation, newListingRow, type ListingRow } from '../../l
 import { observationIdOf, type ObservationRow } from '../../lib/store/tables/observations';
 import { productIdFor } from '../../lib/store/tables/products';
 import { searchRowOf } from '../../lib/store/tables/listingSearch';
+import { groupOf } from '../../lib/store/groups';
+import { readAllListings, writeListings } from '../../lib/store/listing-store';
+import { observationChunkId, type ObservationChunkRow } from '../../lib/store/tables/observationChunks';
 import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
 import type { SkuPlan } from '../../lib/planning/types';
 import type { BenchSuite, BenchTable } from './types';
@@ -82,24 +85,35 @@ async function seed(db: StoreDb, { skus: SKUS, targetObservations: TARGET_OBSERV
   await db.stockPools.bulkPut(['fba:NA', 'fba:EU', 'wfs:walmart.com', 'own:main'].map(poolRowFor));
   // History: one reading per listing per day, going back as many days as the target needs.
   const days = Math.ceil(TARGET_OBSERVATIONS / SKUS);
+  // Written as the store keeps them (schema v4): one record per day and listing group.
   let written = 0;
-  let buffer: ObservationRow[] = [];
-  outer: for (let day = 1; day <= days; day++) {
-    for (let i = 0; i < SKUS && written + buffer.length < TARGET_OBSERVATIONS; i++) {
+  let buffer: ObservationChunkRow[] = [];
+  let buffered = 0;
+  for (let day = 1; day <= days && written < TARGET_OBSERVATIONS; day++) {
+    const groups = new Map<number, ObservationRow[]>();
+    for (let i = 0; i < SKUS && written + buffered < TARGET_OBSERVATIONS; i++) {
       const obs = reading(i, day);
       const at = obs.observedAt;
-      buffer.push({ id: observationIdOf(obs), kind: 'listing', key: listings[i]!.key, listingKey: listings[i]!.key, source: obs.source, observedAt: at, observedDate: obs.observedDate, lastSeenAt: at, record: obs });
-      if (buffer.length >= CHUNK) {
-        await db.observations.bulkPut(buffer);
-        written += buffer.length;
-        buffer = [];
-        if (performance.now() - started > SEED_BUDGET_MS) break outer;
-      }
+      const row: ObservationRow = { id: observationIdOf(obs), kind: 'listing', key: listings[i]!.key, listingKey: listings[i]!.key, source: obs.source, observedAt: at, observedDate: obs.observedDate, lastSeenAt: at, record: obs };
+      const g = groupOf(row.listingKey);
+      (groups.get(g) ?? groups.set(g, []).get(g)!).push(row);
+      buffered++;
+    }
+    for (const [group, rows] of groups) {
+      const date = rows[0]!.observedDate;
+      buffer.push({ id: observationChunkId(date, group), date, group, rows: rows.sort((a, b) => (a.id < b.id ? -1 : 1)) });
+    }
+    if (buffered >= CHUNK || day === days) {
+      await db.observationChunks.bulkPut(buffer);
+      written += buffered;
+      buffer = [];
+      buffered = 0;
+      if (performance.now() - started > SEED_BUDGET_MS) break;
     }
   }
   if (buffer.length) {
-    await db.observations.bulkPut(buffer);
-    written += buffer.length;
+    await db.observationChunks.bulkPut(buffer);
+    written += buffered;
   }
   const lastDay = Math.ceil(written / SKUS);
   // Listings as of the last seeded day (and their search rows, which the merge would write).
@@ -107,7 +121,7 @@ async function seed(db: StoreDb, { skus: SKUS, targetObservations: TARGET_OBSERV
     const obs = reading(i, lastDay);
     return applyListingObservation(row, obs, obs.observedAt).row;
   });
-  await db.listings.bulkPut(latest);
+  await db.transaction('rw', [db.listings, db.listingChunks], () => writeListings(db, latest));
   if (db.tables.some((t) => t.name === 'listingSearch')) await db.table('listingSearch').bulkPut(latest.map(searchRowOf));
   return { observations: written, seconds: (performance.now() - started) / 1000, days: lastDay };
 }
@@ -172,7 +186,7 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, freshMs.toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
 
     // Plans for every seeded listing, then the popup's queries.
-    const all = await db.listings.toArray();
+    const all = await readAllListings(db);
     const plans = all.filter((l) => !l.sku.startsWith('NEW-')).map(plan);
     await phase('savePlans', 'start');
     const t2 = performance.now();

@@ -87,20 +87,67 @@ export function linkKeysOf(row: Pick<ListingRow, 'sku' | 'gtinKey' | 'asin'>): s
 
 /** Above any realistic days of cover: listings without a plan sort after those with one. */
 const NO_PLAN_BASE = 1e7;
-const UNKNOWN_STOCK = 2e9;
 
 /**
  * One number ordering the at-risk list: planned listings by days of cover (null cover = no
- * demand seen, so least urgent of the planned), then unplanned ones by available stock, then
- * those whose stock was never read.
- * @example urgencyOf({ daysOfCover: 3, available: 40 }) // 3
- * @example urgencyOf({ available: 40 }) // 10000040
+ * demand seen, so least urgent of the planned), then listings not planned yet (a merge
+ * re-plans them within seconds). Only plan fields count: the merge rewrites a listing's
+ * stock on every page read, and keeping the sort key off those fields is what lets it leave
+ * the indexed listing rows alone (schema v4).
+ * @example urgencyOf({ daysOfCover: 3 }) // 3
+ * @example urgencyOf({}) // 10000000
  */
-export function urgencyOf(row: { daysOfCover?: number | null; planKey?: string; available?: number }): number {
+export function urgencyOf(row: { daysOfCover?: number | null; planKey?: string }): number {
   if (row.daysOfCover !== undefined && row.daysOfCover !== null) return Math.min(row.daysOfCover, NO_PLAN_BASE - 1);
   if (row.planKey !== undefined) return NO_PLAN_BASE - 1;
-  if (row.available !== undefined) return NO_PLAN_BASE + row.available;
-  return UNKNOWN_STOCK;
+  return NO_PLAN_BASE;
+}
+
+/**
+ * Fields only the full listing row holds (schema v4): values that change with almost every
+ * page read. The indexed `listings` table holds the rest (identity, links, pool, plan and the
+ * descriptive fields the popup shows and linking matches on), so a page read that only moves
+ * stock, prices and sales counts rewrites no indexed row.
+ */
+export const HOT_FIELDS = [
+  'available', 'inbound', 'reserved', 'reservedCustomerOrders', 'unfulfillable', 'price', 'unitsSold', 'cumulativeSold',
+  'platformDaysOfSupply', 'ageBuckets', 'recommendedAction', 'recommendedQuantity', 'recommendedShipDate', 'alert',
+  'estimatedStorageCost', 'watchers', 'fieldObservedAt', 'lastObservedAt',
+] as const satisfies readonly (keyof ListingRow)[];
+export type HotField = (typeof HOT_FIELDS)[number];
+
+/** A row of the indexed `listings` table: the full row without its hot fields. */
+export type ListingIndexRow = Omit<ListingRow, HotField>;
+
+const HOT = new Set<string>(HOT_FIELDS);
+
+/**
+ * The indexed projection of a full listing row.
+ * @example indexRowOf(row).available // undefined
+ */
+export function indexRowOf(row: ListingRow): ListingIndexRow {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(row)) if (!HOT.has(k)) out[k] = (row as unknown as Record<string, unknown>)[k];
+  return out as ListingIndexRow;
+}
+
+/**
+ * Whether two full rows have the same indexed projection (so the indexed row need not be
+ * rewritten).
+ * @example sameIndexRow(row, { ...row, available: 3 }) // true
+ */
+export function sameIndexRow(a: ListingRow, b: ListingRow): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (HOT.has(k)) continue;
+    const x = (a as unknown as Record<string, unknown>)[k];
+    const y = (b as unknown as Record<string, unknown>)[k];
+    if (x === y) continue;
+    if (x === undefined || y === undefined || typeof x !== 'object' || typeof y !== 'object') return false;
+    if (canonicalJson(x) !== canonicalJson(y)) return false;
+  }
+  return true;
 }
 
 /**
@@ -123,7 +170,7 @@ export function newListingRow(
     fieldObservedAt: {},
     firstSeenAt,
     lastObservedAt: firstSeenAt,
-    urgency: UNKNOWN_STOCK,
+    urgency: NO_PLAN_BASE,
     linkKeys: linkKeysOf({ sku: id.sku }),
   };
 }

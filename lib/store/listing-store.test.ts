@@ -1,0 +1,49 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mergeObservations } from './merge';
+import { readListings, readListingsOfProducts } from './listing-store';
+import { readObservationsOf } from './observation-store';
+import { indexRowOf, sameIndexRow } from './tables/listings';
+import { allListings, dropStores, freshStore, listingObs } from './test-helpers';
+
+afterEach(dropStores);
+const NOW = new Date('2024-05-20T00:00:00.000Z');
+
+describe('listings in chunks with an indexed projection (schema v4)', () => {
+  it('a page read that only moves stock rewrites no indexed row; a new title does', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
+    const indexWrites = vi.spyOn(db.listings, 'bulkPut');
+    await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { available: 4, price: { amountMinor: 999, currency: 'USD' } })], NOW);
+    expect(indexWrites).not.toHaveBeenCalled();
+    expect((await readListings(db, ['amazon|amazon.com|A']))[0]).toMatchObject({ available: 4, title: 'Mug' });
+    await mergeObservations(db, [listingObs('A', '2024-05-12T10:00:00Z', { title: 'Blue mug' })], NOW);
+    expect(indexWrites).toHaveBeenCalledTimes(1);
+    expect(await db.listings.get('amazon|amazon.com|A')).toEqual(indexRowOf((await allListings(db))[0]!));
+  });
+
+  it('sameIndexRow ignores hot fields only', () => {
+    const row = { key: 'k', sku: 'A', title: 'Mug', available: 3, fieldObservedAt: { available: 'x' }, riskTypes: ['stockout'] } as never;
+    expect(sameIndexRow(row, { ...(row as object), available: 9, fieldObservedAt: {} } as never)).toBe(true);
+    expect(sameIndexRow(row, { ...(row as object), title: 'Cup' } as never)).toBe(false);
+    expect(sameIndexRow(row, { ...(row as object), riskTypes: ['stockout'] } as never)).toBe(true);
+    expect(sameIndexRow(row, { ...(row as object), riskTypes: [] } as never)).toBe(false);
+    expect(indexRowOf(row)).toEqual({ key: 'k', sku: 'A', title: 'Mug', riskTypes: ['stockout'] });
+  });
+
+  it('reads listings of products and the history of listings, many groups or few', async () => {
+    const db = await freshStore();
+    const skus = Array.from({ length: 300 }, (_, i) => `SKU-${i}`);
+    for (const day of ['2024-05-10', '2024-05-11']) {
+      await mergeObservations(db, skus.map((s, i) => listingObs(s, `${day}T10:00:00Z`, { available: i })), NOW);
+    }
+    const few = await readObservationsOf(db, ['amazon|amazon.com|SKU-7']);
+    expect(few.map((o) => o.observedDate).sort()).toEqual(['2024-05-10', '2024-05-11']);
+    const since = await readObservationsOf(db, ['amazon|amazon.com|SKU-7'], { since: '2024-05-11T00:00:00.000Z' });
+    expect(since.map((o) => o.observedDate)).toEqual(['2024-05-11']);
+    const many = await readObservationsOf(db, skus.map((s) => `amazon|amazon.com|${s}`)); // most groups: one pass over all
+    expect(many).toHaveLength(600);
+    const listings = await readListingsOfProducts(db, ['p:amazon|amazon.com|SKU-7', 'p:amazon|amazon.com|SKU-8']);
+    expect(listings.map((l) => [l.sku, l.available])).toEqual([['SKU-7', 7], ['SKU-8', 8]]);
+  });
+});

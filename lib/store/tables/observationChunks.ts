@@ -1,0 +1,25 @@
+/**
+ * Table `observationChunks` (schema v4): the history (tables/observations.ts rows), one record
+ * per marketplace day and listing group (lib/store/groups.ts). A page read adds at most one
+ * record write per group, however many rows it has; one listing's history is one record per
+ * day (the `[group+date]` index), from which its rows are picked. Read and written through
+ * lib/store/observation-store.ts.
+ */
+import type { ObservationRow } from './observations';
+
+export interface ObservationChunkRow {
+  /** `${date}|${group, 3 digits}`: chunks of one day are one key range. */
+  id: string;
+  /** Marketplace day of every row in the chunk (their observedDate). */
+  date: string;
+  group: number;
+  /** Readings, by id order. */
+  rows: ObservationRow[];
+}
+
+/**
+ * @example observationChunkId('2024-05-01', 7) // '2024-05-01|007'
+ */
+export function observationChunkId(date: string, group: number): string {
+  return `${date}|${String(group).padStart(3, '0')}`;
+}
