@@ -23,7 +23,7 @@ export class AdjustmentError extends Error {
 export async function addCalibration(
   db: StoreDb, input: { listingKey: string; onHand: number; reason: string; by: string }, now: Date,
 ): Promise<CalibrationRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.calibrations], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.calibrations], async () => {
     const listing = await readListing(db, input.listingKey);
     if (!listing) throw new AdjustmentError(`No listing ${input.listingKey}`);
     const row = calibrationRowSchema.parse({
@@ -74,7 +74,7 @@ export async function resolveReturn(db: StoreDb, id: number, status: Exclude<Ret
  * @example await assignPool(db, 'ebay|ebay.de|MUG-1', 'own:eu')
  */
 export async function assignPool(db: StoreDb, listingKey: string, poolId: string | null): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.stockPools], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.stockPools], async () => {
     const listing = await readListing(db, listingKey);
     if (!listing) throw new AdjustmentError(`No listing ${listingKey}`);
     const next: ListingRow = poolId === null

@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from '../records';
 import { allTables, STORED_TABLES, TABLE_NAMES, type StoreDb, type TableName } from './db';
 import { readAllListings, writeListings } from './listing-store';
+import { refreshListingPlans } from './plans';
 import { putObservations, readAllObservations } from './observation-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { calibrationRowSchema } from './tables/calibrations';
 import { dailyDemandRowSchema } from './tables/dailyDemand';
 import { linkKeysOf, listingRowSchema, urgencyOf } from './tables/listings';
-import { searchRowOf } from './tables/listingSearch';
 import { observationRowSchema } from './tables/observations';
 import { orderRowSchema } from './tables/orders';
 import { planRowSchema } from './tables/plans';
@@ -133,9 +133,9 @@ export function validateBackup(input: unknown): Backup {
  */
 export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record<TableName, number>> {
   const backup = validateBackup(input);
-  await db.transaction('rw', [...allTables(db), db.listingSearch], async () => {
+  await db.transaction('rw', [...allTables(db), db.searchChunks], async () => {
     for (const name of STORED_TABLES) await db.table(name).clear();
-    await db.listingSearch.clear();
+    await db.searchChunks.clear();
     for (const name of TABLE_NAMES) {
       if (name === 'listings') {
         // Listings from backups of older versions lack their link keys and may carry an older
@@ -147,8 +147,9 @@ export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record
       } else if (name === 'observations') await putObservations(db, backup.tables.observations);
       else if (backup.tables[name].length) await db.table(name).bulkAdd(backup.tables[name] as object[]);
     }
-    // Derived, so not in the backup: rebuilt from the restored listings.
-    if (backup.tables.listings.length) await db.listingSearch.bulkAdd(backup.tables.listings.map(searchRowOf));
+    // Derived, so not in the backup: writeListings rebuilt the search chunks; the plans each
+    // listing shows are copied onto its indexed row again.
+    await refreshListingPlans(db, backup.tables.listings.map((l) => l.key));
   });
   return Object.fromEntries(TABLE_NAMES.map((n) => [n, backup.tables[n].length])) as Record<TableName, number>;
 }
@@ -158,9 +159,9 @@ export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record
  * @example await deleteAllData(db)
  */
 export async function deleteAllData(db: StoreDb): Promise<void> {
-  await db.transaction('rw', [...allTables(db), db.listingSearch], async () => {
+  await db.transaction('rw', [...allTables(db), db.searchChunks], async () => {
     for (const name of STORED_TABLES) await db.table(name).clear();
-    await db.listingSearch.clear();
+    await db.searchChunks.clear();
   });
 }
 

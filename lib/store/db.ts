@@ -16,7 +16,7 @@ import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
 import type { SettingsRow } from './tables/settings';
 import type { PlanRow } from './tables/plans';
-import type { ListingSearchRow } from './tables/listingSearch';
+import type { SearchChunkRow } from './tables/searchChunks';
 
 export const STORE_NAME = 'stock-copilot';
 
@@ -35,8 +35,8 @@ export class StoreDb extends Dexie {
   returns!: Table<ReturnRow, number>;
   settings!: Table<SettingsRow, string>;
   plans!: Table<PlanRow, string>;
-  /** Derived from listings (search trigrams): not in TABLE_NAMES, so not backed up; rebuilt on restore. */
-  listingSearch!: Table<ListingSearchRow, string>;
+  /** Derived from listings (the popup's search and filters, per group): not backed up; rebuilt on restore. */
+  searchChunks!: Table<SearchChunkRow, number>;
 
   constructor(name: string = STORE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -64,7 +64,7 @@ export async function openStore(name: string = STORE_NAME, options?: DexieOption
   return db;
 }
 
-/** The object stores behind the logical tables (listingSearch, derived, is not among them). */
+/** The object stores behind the logical tables (searchChunks, derived, is not among them). */
 export const STORED_TABLES = [
   'products', 'listings', 'listingChunks', 'stockPools', 'observationChunks', 'orders',
   'dailyDemand', 'calibrations', 'returns', 'settings', 'plans',

@@ -89,7 +89,7 @@ export class LinkError extends Error {
  * @example await linkListing(db, 'ebay|ebay.com|MUG-1', 'p:amazon|amazon.com|MUG-1', new Date())
  */
 export async function linkListing(db: StoreDb, listingKey: string, productId: string, now: Date): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.products], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.products], async () => {
     const listing = await readListing(db, listingKey);
     if (!listing) throw new LinkError(`No listing ${listingKey}`);
     if (!(await db.products.get(productId))) throw new LinkError(`No product ${productId}`);
@@ -106,7 +106,7 @@ export async function linkListing(db: StoreDb, listingKey: string, productId: st
  * @example (await unlinkListing(db, 'ebay|ebay.com|MUG-1', new Date())).linkRule // 'manual'
  */
 export async function unlinkListing(db: StoreDb, listingKey: string, now: Date): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.products], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.products], async () => {
     const listing = await readListing(db, listingKey);
     if (!listing) throw new LinkError(`No listing ${listingKey}`);
     const siblings = await db.listings.where('productId').equals(listing.productId).count();

@@ -4,22 +4,51 @@ import { mergeObservations } from './merge';
 import { readListings, readListingsOfProducts } from './listing-store';
 import { readObservationsOf } from './observation-store';
 import { indexRowOf, sameIndexRow } from './tables/listings';
-import { allListings, dropStores, freshStore, listingObs } from './test-helpers';
+import { entriesOf, searchChunkOf, searchEntryOf } from './tables/searchChunks';
+import { allListings, dropStores, freshStore, listingObs, skuPlan } from './test-helpers';
+import { savePlans } from './plans';
+import { listAtRisk } from './queries';
 
 afterEach(dropStores);
 const NOW = new Date('2024-05-20T00:00:00.000Z');
 
 describe('listings in chunks with an indexed projection (schema v4)', () => {
-  it('a page read that only moves stock rewrites no indexed row; a new title does', async () => {
+  it('a page read that only moves stock rewrites no indexed row or search entry; a new title does', async () => {
     const db = await freshStore();
     await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
     const indexWrites = vi.spyOn(db.listings, 'bulkPut');
+    const searchWrites = vi.spyOn(db.searchChunks, 'bulkPut');
     await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { available: 4, price: { amountMinor: 999, currency: 'USD' } })], NOW);
     expect(indexWrites).not.toHaveBeenCalled();
+    expect(searchWrites).not.toHaveBeenCalled();
     expect((await readListings(db, ['amazon|amazon.com|A']))[0]).toMatchObject({ available: 4, title: 'Mug' });
     await mergeObservations(db, [listingObs('A', '2024-05-12T10:00:00Z', { title: 'Blue mug' })], NOW);
     expect(indexWrites).toHaveBeenCalledTimes(1);
+    expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([{ key: 'amazon|amazon.com|A', sku: 'a', title: 'blue mug', urgency: 1e7 }]);
     expect(await db.listings.get('amazon|amazon.com|A')).toEqual(indexRowOf((await allListings(db))[0]!));
+  });
+
+  it('search chunks store entries as columns and give them back unchanged', () => {
+    const entries = [
+      searchEntryOf({ key: 'b', sku: 'MUG-2', urgency: 3, riskTypes: ['stockout', 'oversell'] }),
+      searchEntryOf({ key: 'a', sku: 'MUG-1', title: 'Blue Mug', urgency: 1e7 }),
+    ];
+    expect(entriesOf(searchChunkOf(7, entries))).toEqual([entries[1], entries[0]]);
+    expect(entriesOf(undefined)).toEqual([]);
+  });
+
+  it('the indexed row carries the plan it shows across later writes, and the list reads it there', async () => {
+    const db = await freshStore();
+    const key = 'amazon|amazon.com|A';
+    await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
+    await savePlans(db, [skuPlan(key, { daysOfCover: 4 })]);
+    await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { title: 'Blue mug' })], NOW); // rewrites the indexed row
+    expect((await db.listings.get(key))?.plan?.daysOfCover).toBe(4);
+    await db.plans.clear();
+    const { items } = await listAtRisk(db, { search: 'blue' });
+    expect(items.map((i) => [i.listing.title, i.plan?.daysOfCover, 'plan' in i.listing])).toEqual([['Blue mug', 4, false]]);
+    await savePlans(db, [skuPlan(key, { daysOfCover: 9 })]);
+    expect((await listAtRisk(db)).items[0]?.plan?.daysOfCover).toBe(9);
   });
 
   it('sameIndexRow ignores hot fields only', () => {

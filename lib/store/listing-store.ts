@@ -4,14 +4,16 @@
  * queries. Every write of a full row goes through writeListings, which keeps the two in step:
  * the chunk always, the indexed row only when its projection changed.
  *
- * Call these inside a transaction over `listingChunks` (and `listings` for writes). They use
+ * Call these inside a transaction over `listingChunks` (and `listings` + `searchChunks` for writes). They use
  * Dexie's bulk calls, not the raw requests of idb.ts: they write at most one record per group
  * (plus the few indexed rows that changed), and Dexie keeps the transaction across awaits.
  */
 import type { StoreDb } from './db';
 import { groupOf, groupsOf } from './groups';
 import type { ListingChunkRow } from './tables/listingChunks';
+import { entriesOf, searchChunkOf, searchEntryOf } from './tables/searchChunks';
 import { indexRowOf, sameIndexRow, type ListingIndexRow, type ListingRow } from './tables/listings';
+import type { SkuPlan } from '../planning/types';
 
 /** Loaded chunks: group -> key -> full row. */
 export type ListingChunks = Map<number, Map<string, ListingRow>>;
@@ -77,11 +79,14 @@ export async function readListingsOfProducts(db: StoreDb, productIds: readonly s
 
 /**
  * Writes full rows: their chunks (read unless given in `chunks`, which is updated) and the
- * indexed rows whose projection differs from `before` (all of them when `before` is not given).
+ * indexed rows whose projection differs from `before` (all of them when `before` is not given),
+ * or whose plan is given in `plans` (undefined = no plan). A rewritten indexed row keeps the
+ * plan it had unless `plans` names it.
  * @example await writeListings(db, [{ ...row, available: 3 }], { before: new Map([[row.key, row]]) });
  */
 export async function writeListings(
-  db: StoreDb, rows: readonly ListingRow[], options: { chunks?: ListingChunks; before?: ReadonlyMap<string, ListingRow | undefined> } = {},
+  db: StoreDb, rows: readonly ListingRow[],
+  options: { chunks?: ListingChunks; before?: ReadonlyMap<string, ListingRow | undefined>; plans?: ReadonlyMap<string, SkuPlan | undefined> } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const groups = groupsOf(rows.map((r) => r.key));
@@ -92,12 +97,31 @@ export async function writeListings(
   for (const row of rows) {
     chunks.get(groupOf(row.key))!.set(row.key, row);
     const old = options.before?.get(row.key);
-    if (!old || !sameIndexRow(old, row)) index.push(indexRowOf(row));
+    if (!old || !sameIndexRow(old, row) || options.plans?.has(row.key)) index.push(indexRowOf(row));
+  }
+  // Plans live on the indexed rows only: carry over the stored one where no new one is given
+  // (a listing new to `before` has none to carry).
+  const carry = index.filter((r) => !options.plans?.has(r.key) && (options.before === undefined || options.before.get(r.key) !== undefined));
+  const stored = carry.length ? await db.listings.bulkGet(carry.map((r) => r.key)) : [];
+  const kept = new Map(stored.flatMap((r) => (r?.plan ? [[r.key, r.plan] as const] : [])));
+  for (const r of index) {
+    const plan = options.plans?.has(r.key) ? options.plans.get(r.key) : kept.get(r.key);
+    if (plan) r.plan = plan;
   }
   await Promise.all([
     db.listingChunks.bulkPut(groups.map((g) => chunkRowOf(g, chunks.get(g)!))),
     index.length ? db.listings.bulkPut(index) : undefined,
   ]);
+  if (index.length) await updateSearchChunks(db, index);
+}
+
+/** Rewrites the search entries of listings whose indexed row changed (tables/searchChunks.ts). */
+async function updateSearchChunks(db: StoreDb, rows: readonly ListingIndexRow[]): Promise<void> {
+  const groups = groupsOf(rows.map((r) => r.key));
+  const stored = await db.searchChunks.bulkGet(groups);
+  const entries = new Map(groups.map((g, i) => [g, new Map(entriesOf(stored[i]).map((e) => [e.key, e]))]));
+  for (const row of rows) entries.get(groupOf(row.key))!.set(row.key, searchEntryOf(row));
+  await db.searchChunks.bulkPut(groups.map((group) => searchChunkOf(group, entries.get(group)!.values())));
 }
 
 function chunkRowOf(group: number, rows: Map<string, ListingRow>): ListingChunkRow {

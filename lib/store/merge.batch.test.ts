@@ -28,7 +28,7 @@ async function snapshot(db: StoreDb) {
     listings,
     products: (await db.products.toArray()).map((p) => p.id).sort(),
     observations: (await allObservations(db)).map((o) => o.id).sort(),
-    search: await db.listingSearch.toArray(),
+    search: await db.searchChunks.toArray(),
     pools: await db.stockPools.toArray(),
   };
 }

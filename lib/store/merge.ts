@@ -13,7 +13,6 @@ import { listingFrom, loadListingChunks, writeListings } from './listing-store';
 import { chunkIdOfRow, loadObservationChunks, saveObservationChunks } from './observation-store';
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
-import { searchRowOf } from './tables/listingSearch';
 import { foldRepeat, keyOfObservation, observationIdOf } from './tables/observations';
 import { applyOrderObservation, type OrderRow } from './tables/orders';
 import { productIdFor, type ProductRow } from './tables/products';
@@ -98,7 +97,7 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
   if (prepared.length === 0) return { productIds: [], listingKeys: [], orderKeys: [], counts, rejected };
   const nowIso = now.toISOString();
 
-  return db.transaction('rw', [db.products, db.listings, db.listingChunks, db.observationChunks, db.orders, db.stockPools, db.listingSearch], async () => {
+  return db.transaction('rw', [db.products, db.listings, db.listingChunks, db.observationChunks, db.orders, db.stockPools, db.searchChunks], async () => {
     const tx = nativeTransaction();
     const listingKeys = unique(prepared.map((p) => p.listingKey));
     const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
@@ -179,13 +178,10 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
     if (newProducts.length) writes.push(putMany(tx, db.products, newProducts, 'add'));
     // Listings last: relinking may have moved some after the lists above were built.
     const toWrite = [...listings.values()].filter((r) => dirtyListings.has(r.key) || r !== before.get(r.key));
-    // The search rows change only with the title (a listing's SKU is part of its key).
-    const searchRows = toWrite.filter((r) => !before.has(r.key) || before.get(r.key)!.title !== r.title).map(searchRowOf);
     // The chunks always; the indexed rows only where their projection changed (new listings,
     // links, titles): a page that only moves stock rewrites no indexed row.
     // (Awaited on its own: a native async function's promise left pending across other awaits
     // loses Dexie's transaction zone, PrematureCommitError.)
-    if (searchRows.length) writes.push(putMany(tx, db.listingSearch, searchRows));
     if (toWrite.length) await writeListings(db, toWrite, { chunks: listingChunks, before });
     await Promise.all(writes);
     await deleteAbandonedProducts(db, listings, before);

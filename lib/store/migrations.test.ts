@@ -7,6 +7,7 @@ import { listAtRisk } from './queries';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
 import { allObservations, listingOf, allListings } from './test-helpers';
 import { indexRowOf, urgencyOf } from './tables/listings';
+import { entriesOf } from './tables/searchChunks';
 
 const NOW = new Date('2024-05-10T12:00:00.000Z');
 
@@ -16,6 +17,7 @@ const keyOf: Record<string, (row: Record<string, unknown>) => string> = {
   observations: (r) => String(r.id), orders: (r) => String(r.key), dailyDemand: (r) => `${r.key}|${r.date}`,
   calibrations: (r) => String(r.id), returns: (r) => String(r.id), settings: (r) => String(r.id), plans: (r) => String(r.key),
   listingSearch: (r) => String(r.key), listingChunks: (r) => String(r.group), observationChunks: (r) => String(r.id),
+  searchChunks: (r) => String(r.group),
 };
 
 /**
@@ -25,10 +27,16 @@ const keyOf: Record<string, (row: Record<string, unknown>) => string> = {
  */
 async function current(db: StoreDb, table: string, fixtureVersion: number): Promise<Record<string, unknown>[]> {
   if (table === 'observations') return allObservations(db);
-  if (table === 'listings') return allListings(db);
+  if (table === 'listings') return fixtureVersion >= 4 ? db.listings.toArray() : allListings(db);
+  // v3's trigram search table became the search chunks in v4 (same SKU and title, lower-cased).
+  if (table === 'listingSearch') return (await db.searchChunks.toArray()).flatMap(entriesOf) as unknown as Record<string, unknown>[];
   return db.table(table).toArray();
 }
 function comparable(table: string, row: Record<string, unknown>, fixtureVersion: number): Record<string, unknown> {
+  if (table === 'listingSearch') {
+    const { terms: _terms, ...rest } = row;
+    return rest;
+  }
   if (table !== 'listings' || fixtureVersion >= 4) return row;
   const { urgency: _urgency, ...rest } = row;
   return rest;
@@ -54,7 +62,13 @@ describe('schema migrations', () => {
       }
       // The indexed listing rows are the projection of the full rows (v4), with today's sort key.
       const full = await allListings(db);
-      expect(await db.listings.orderBy('key').toArray()).toEqual(full.map(indexRowOf));
+      const indexed = await db.listings.orderBy('key').toArray();
+      expect(indexed.map(({ plan: _plan, ...row }) => row)).toEqual(full.map(indexRowOf));
+      // ...each with the plan it shows copied onto it.
+      expect(indexed.filter((r) => r.plan).map((r) => [r.key, r.plan!.key, r.plan!.daysOfCover])).toEqual([
+        ['amazon|amazon.com|MUG-BLUE', 'amazon|amazon.com|MUG-BLUE', 6.5],
+        ['ebay|ebay.com|MUG-BLUE', 'pool:own:main', 40],
+      ]);
       expect(full.every((l) => l.urgency === urgencyOf(l))).toBe(true);
       // Every upgraded row is valid today (the backup validator checks each table's row schema).
       const backup = await exportBackup(db, NOW);

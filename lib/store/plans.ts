@@ -29,7 +29,7 @@ export async function savePlans(db: StoreDb, plans: readonly SkuPlan[], options:
     if (parsed.success) rows.push(planRowOf(parsed.data));
     else invalid.push({ key: String((plan as { key?: unknown }).key), reason: parsed.error.issues[0]?.message ?? 'invalid' });
   }
-  return db.transaction('rw', [db.plans, db.listings, db.listingChunks], async () => {
+  return db.transaction('rw', [db.plans, db.listings, db.listingChunks, db.searchChunks], async () => {
     const affected = new Set<string>();
     let deleted = 0;
     if (options.replaceAll) {
@@ -66,7 +66,7 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
   return best;
 }
 
-/** Re-copies plan fields onto listings (inside a transaction over plans + listings + listingChunks). */
+/** Re-copies plan fields (and the plan itself, onto the indexed row) onto listings (inside a transaction over plans + listings + listingChunks + searchChunks). */
 export async function refreshListingPlans(db: StoreDb, listingKeys: readonly string[]): Promise<void> {
   if (listingKeys.length === 0) return;
   // anyOf over thousands of keys walks the index key by key; past a few hundred, one scan is faster.
@@ -81,6 +81,7 @@ export async function refreshListingPlans(db: StoreDb, listingKeys: readonly str
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
   const updated: ListingRow[] = [];
   const before = new Map<string, ListingRow>();
+  const shown = new Map<string, SkuPlan | undefined>();
   for (const row of listings) {
     if (!row) continue; // a plan may name a listing the store has not seen (or deleted)
     const plan = pickPlan(byListing.get(row.key) ?? []);
@@ -96,9 +97,10 @@ export async function refreshListingPlans(db: StoreDb, listingKeys: readonly str
     }
     next.urgency = urgencyOf(next);
     before.set(row.key, row);
+    shown.set(row.key, plan?.plan);
     updated.push(next);
   }
-  await writeListings(db, updated, { before });
+  await writeListings(db, updated, { before, plans: shown });
 }
 
 /** @example (await getPlans(db, ['amazon|amazon.com|A']))[0]?.plan.daysOfCover */

@@ -10,7 +10,6 @@ import { getMany, nativeTransaction } from './idb';
 import type { HotField, ListingIndexRow, ListingRow } from './tables/listings';
 import { readAllListings, readListings, readListingsOfProducts } from './listing-store';
 import { readObservationsOf } from './observation-store';
-import { searchRowMatches, TERM_LENGTH, trigramsOf } from './tables/listingSearch';
 import type { PlanRow, RiskType } from './tables/plans';
 import type { StockPoolRow } from './tables/stockPools';
 import type { ProductRow } from './tables/products';
@@ -40,8 +39,8 @@ export interface AtRiskRow {
 }
 
 /**
- * The popup's list: listings ordered by days of cover (planned ones), then by available stock
- * (not yet planned), filtered by platform, marketplace, risk type and a SKU/title search.
+ * The popup's list: listings ordered by days of cover (planned ones), then those not planned
+ * yet (in key order), filtered by platform, marketplace, risk type and a SKU/title search.
  * `total` counts every match, `items` holds the first `limit`.
  * @example const { items, total } = await listAtRisk(db, { risk: 'stockout', limit: 50 });
  */
@@ -52,10 +51,9 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
   const matches = (r: ListingIndexRow) =>
     (query.platform === undefined || r.platform === query.platform) &&
     (query.marketplace === undefined || r.marketplace === query.marketplace) &&
-    (risk === undefined || (r.riskTypes?.includes(risk) ?? false)) &&
-    (needle === undefined || r.sku.toLowerCase().includes(needle) || (r.title?.toLowerCase().includes(needle) ?? false));
+    (risk === undefined || (r.riskTypes?.includes(risk) ?? false));
 
-  return db.transaction('r', [db.listings, db.listingChunks, db.plans, db.listingSearch], async () => {
+  return db.transaction('r', [db.listings, db.listingChunks, db.searchChunks], async () => {
     const tx = nativeTransaction();
     let picked: ListedListing[];
     let total: number;
@@ -70,12 +68,29 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
         .where('[platform+marketplace+urgency]')
         .between([query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity], true, true);
       [picked, total] = await Promise.all([range().limit(limit).toArray(), range().count()]);
+    } else if (needle !== undefined) {
+      // A search: every listing's search entry (128 small records), filtered and sorted in
+      // memory; only the rows shown are read.
+      const hits: { key: string; urgency: number }[] = [];
+      for (const c of await db.searchChunks.toArray()) {
+        for (let i = 0; i < c.keys.length; i++) {
+          if (!c.skus[i]!.includes(needle) && !c.titles[i]!.includes(needle)) continue;
+          if (risk !== undefined && !c.risks[i]!.split(',').includes(risk)) continue;
+          const key = c.keys[i]!;
+          if (query.platform !== undefined || query.marketplace !== undefined) {
+            const [platform, marketplace] = key.split('|', 2);
+            if ((query.platform !== undefined && platform !== query.platform) || (query.marketplace !== undefined && marketplace !== query.marketplace)) continue;
+          }
+          hits.push({ key, urgency: c.urgency[i]! });
+        }
+      }
+      hits.sort((a, b) => a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      total = hits.length;
+      picked = (await getMany(tx, db.listings, hits.slice(0, limit).map((e) => e.key))).filter((r): r is ListingIndexRow => r !== undefined);
     } else {
       // Narrow by the most selective index available, then filter and sort the (smaller) rest.
-      let rows = needle === undefined ? undefined : await searchCandidates(db, tx, needle);
-      if (rows !== undefined) {
-        // the search index narrowed it down
-      } else if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
+      let rows: ListingIndexRow[];
+      if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
       else if (query.platform !== undefined) {
         // [p] sorts before every [p, marketplace, urgency], and [p, []] after (arrays sort after strings).
         const [lo, hi] = query.marketplace === undefined
@@ -88,60 +103,15 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
       total = hits.length;
       picked = hits.slice(0, limit);
     }
-    const planKeys = [...new Set(picked.flatMap((r) => (r.planKey ? [r.planKey] : [])))];
-    // A listing not planned yet (a merge re-plans within seconds) shows its stock as read: only those are read whole.
-    const unplanned = picked.filter((r) => !r.planKey).map((r) => r.key);
-    const [plans, full] = await Promise.all([
-      getMany(tx, db.plans, planKeys).then((rows) => new Map(rows.flatMap((p) => (p ? [[p.key, p.plan] as const] : [])))),
-      readListings(db, unplanned).then((rows) => new Map(rows.flatMap((r) => (r ? [[r.key, r] as const] : [])))),
-    ]);
+    // Each indexed row carries the plan it shows (savePlans copies it). A listing not planned
+    // yet (a merge re-plans within seconds) shows its stock as read: only those are read whole.
+    const unplanned = picked.filter((r) => !r.plan).map((r) => r.key);
+    const full = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));
     return {
-      items: picked.map((row) => {
-        const listing = full.get(row.key) ?? row;
-        return { listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined };
-      }),
+      items: picked.map(({ plan, ...row }) => ({ listing: full.get(row.key) ?? row, plan })),
       total,
     };
   });
-}
-
-/** Above this many listings under the needle's rarest trigram, the search rows are not read: their keys are intersected. */
-const SEARCH_CANDIDATE_LIMIT = 2_000;
-
-/**
- * The listings whose SKU or title contains `needle` (lower-cased), found through the search
- * trigrams (tables/listingSearch.ts): the rows under the needle's rarest trigram are checked,
- * and only the matching listings are read; for a broad needle, the listings under all of its
- * trigrams (a superset of the matches). Undefined when the index cannot narrow the search
- * (a needle shorter than a trigram, or more than half of the listings under all its trigrams).
- */
-async function searchCandidates(db: StoreDb, tx: IDBTransaction, needle: string): Promise<ListingIndexRow[] | undefined> {
-  if (needle.length < TERM_LENGTH) return undefined;
-  const terms = trigramsOf([needle]);
-  const counts = await Promise.all(terms.map((t) => db.listingSearch.where('terms').equals(t).count()));
-  let best = 0;
-  for (let i = 1; i < terms.length; i++) if (counts[i]! < counts[best]!) best = i;
-  if (counts[best]! === 0) return [];
-  if (counts[best]! > SEARCH_CANDIDATE_LIMIT) {
-    // A broad needle: the listings holding every one of its trigrams, found with keys-only
-    // reads of the index (cheap next to reading rows), are still fewer than all of them;
-    // the caller's filter then checks the substring.
-    const [keySets, all] = await Promise.all([
-      Promise.all(terms.map((t) => db.listingSearch.where('terms').equals(t).primaryKeys() as Promise<string[]>)),
-      db.listings.count(),
-    ]);
-    keySets.sort((a, b) => a.length - b.length);
-    let keys = keySets[0]!;
-    for (const other of keySets.slice(1)) {
-      const set = new Set(other);
-      keys = keys.filter((k) => set.has(k));
-    }
-    if (keys.length * 2 > all) return undefined;
-    return (await getMany(tx, db.listings, keys)).filter((r): r is ListingIndexRow => r !== undefined);
-  }
-  const candidates = await db.listingSearch.where('terms').equals(terms[best]!).toArray();
-  const keys = candidates.filter((r) => searchRowMatches(r, needle)).map((r) => r.key);
-  return (await getMany(tx, db.listings, keys)).filter((r): r is ListingIndexRow => r !== undefined);
 }
 
 /**

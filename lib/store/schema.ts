@@ -26,6 +26,8 @@
  *     changes; the history moves from `observations` (one record per reading) to
  *     `observationChunks` (one record per marketplace day and group). The at-risk sort key no
  *     longer uses available stock (only plan fields), so the merge need not touch the index.
+ *     `searchChunks` (per group: lower-cased SKU/title, sort key, risk types) replaces v3's
+ *     trigram table: a search reads 128 small records and sorts in memory, whatever the needle.
  */
 import type { Dexie, Transaction } from 'dexie';
 import { poolIdFor, poolRowFor } from './tables/stockPools';
@@ -34,8 +36,10 @@ import { groupOf } from './groups';
 import { observationChunkId, type ObservationChunkRow } from './tables/observationChunks';
 import type { ObservationRow } from './tables/observations';
 import type { ListingChunkRow } from './tables/listingChunks';
+import { searchChunkOf, searchEntryOf, type SearchChunkRow } from './tables/searchChunks';
 import { searchRowOf, type ListingSearchRow } from './tables/listingSearch';
 import type { PlanRow } from './tables/plans';
+import { pickPlan } from './plans';
 
 export interface SchemaVersion {
   version: number;
@@ -81,7 +85,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       listingChunks: 'group',
       observationChunks: 'id, [group+date], date',
+      searchChunks: 'group',
       observations: null,
+      listingSearch: null,
     },
     upgrade: upgradeToV4,
   },
@@ -148,7 +154,15 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
   const groups = new Map<number, ListingRow[]>();
   for (const row of listings) (groups.get(groupOf(row.key)) ?? groups.set(groupOf(row.key), []).get(groupOf(row.key))!).push(row);
   await tx.table('listingChunks').bulkPut([...groups].map(([group, rows]): ListingChunkRow => ({ group, rows: rows.sort((a, b) => (a.key < b.key ? -1 : 1)) })));
-  await tx.table('listings').bulkPut(listings.map(indexRowOf));
+  // Each indexed row carries the plan it shows (the same choice as savePlans).
+  const planRows = (await tx.table('plans').toArray()) as PlanRow[];
+  const shown = new Map<string, PlanRow[]>();
+  for (const p of planRows) for (const k of p.listingKeys) (shown.get(k) ?? shown.set(k, []).get(k)!).push(p);
+  await tx.table('listings').bulkPut(listings.map((row) => {
+    const plan = pickPlan(shown.get(row.key) ?? []);
+    return plan ? { ...indexRowOf(row), plan: plan.plan } : indexRowOf(row);
+  }));
+  await tx.table('searchChunks').bulkPut([...groups].map(([group, rows]): SearchChunkRow => searchChunkOf(group, rows.map(searchEntryOf))));
 
   const observations = tx.table('observations');
   let date = '';

@@ -72,5 +72,5 @@ export async function allObservations(db: StoreDb): Promise<ObservationRow[]> {
 
 /** Stores full listing rows as they are (chunks and indexed rows), bypassing the merge. */
 export function putListings(db: StoreDb, rows: readonly ListingRow[]): Promise<void> {
-  return db.transaction('rw', [db.listings, db.listingChunks], () => writeListings(db, rows));
+  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks], () => writeListings(db, rows));
 }

@@ -1,5 +1,6 @@
 /**
- * Table `listingSearch`: each listing's SKU and title, lower-cased, with the distinct
+ * Table `listingSearch` (schema v3 only: v4 replaced it with tables/searchChunks.ts; kept for
+ * the v2 -> v3 upgrade, which still runs on stores older than v3): each listing's SKU and title, lower-cased, with the distinct
  * trigrams (three UTF-16 code units) of both as a multi-entry index, for the popup's
  * case-insensitive "SKU or title contains" search. A listing whose SKU or title contains the
  * needle contains every trigram of the needle, so the rows under any one of the needle's

@@ -18,6 +18,7 @@ import {
   type ListingObservation,
 } from '../../records';
 import { canonicalJson } from '../hash';
+import type { SkuPlan } from '../../planning/types';
 
 /** Fields of a listing reading that are identity or provenance, not state. */
 const NON_STATE_FIELDS = ['kind', 'platform', 'marketplace', 'sku', 'source', 'observedAt', 'observedDate'] as const;
@@ -116,8 +117,12 @@ export const HOT_FIELDS = [
 ] as const satisfies readonly (keyof ListingRow)[];
 export type HotField = (typeof HOT_FIELDS)[number];
 
-/** A row of the indexed `listings` table: the full row without its hot fields. */
-export type ListingIndexRow = Omit<ListingRow, HotField>;
+/**
+ * A row of the indexed `listings` table: the full row without its hot fields, plus a copy of
+ * the plan the listing shows (written by savePlans, carried over by every other write), so the
+ * popup's list reads one record per row shown instead of two.
+ */
+export type ListingIndexRow = Omit<ListingRow, HotField> & { plan?: SkuPlan };
 
 const HOT = new Set<string>(HOT_FIELDS);
 
