@@ -227,13 +227,17 @@ async function linkNewListings(
   const linkKeys = [...skus.map((s) => `s:${s}`), ...gtins.map((g) => `g:${g}`), ...asins.map((a) => `a:${a}`)];
   const [matching, takenIds] = await Promise.all([
     db.listings.where('linkKeys').anyOf(linkKeys).toArray(),
-    db.products.bulkGet(fresh.map((r) => `p:${r.key}`)),
+    // Which of the founders' product ids are taken: past a few hundred new listings, one
+    // keys-only read of the whole table beats one read per id (5,000 gets cost ~150 ms in Chromium).
+    fresh.length > 200
+      ? (db.products.toCollection().primaryKeys() as Promise<string[]>)
+      : db.products.bulkGet(fresh.map((r) => `p:${r.key}`)).then((rows) => rows.flatMap((p) => (p ? [p.id] : []))),
   ]);
   const index = new LinkIndex();
   // The batch's own version of a row wins over the stored one.
   for (const r of matching) index.add(listings.get(r.key) ?? r);
   for (const r of listings.values()) if (before.has(r.key)) index.add(r);
-  const taken = new Set(takenIds.flatMap((p) => (p ? [p.id] : [])));
+  const taken = new Set(takenIds);
 
   const products: ProductRow[] = [];
   for (const row of fresh) {
