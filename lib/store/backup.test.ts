@@ -5,6 +5,8 @@ import { deleteAllData, exportBackup, restoreBackup } from './backup';
 import { STORED_TABLES, TABLE_NAMES, type StoreDb } from './db';
 import { mergeObservations } from './merge';
 import { savePlans } from './plans';
+import { listAtRisk } from './queries';
+import { readFixture } from '../../tests/fixtures/db/load';
 import { allListings, allObservations, dropStores, freshStore, listingObs, orderObs, skuPlan } from './test-helpers';
 
 afterEach(dropStores);
@@ -41,6 +43,22 @@ describe('backup and restore', () => {
     const counts = await restoreBackup(other, text);
     expect(counts.listings).toBe(2);
     expect(await dump(other)).toEqual(before);
+    // Derived, not in the file, rebuilt: the indexed rows with the plan each shows, and the search chunks.
+    expect(await other.listings.orderBy('key').toArray()).toEqual(await db.listings.orderBy('key').toArray());
+    expect(await other.searchChunks.toArray()).toEqual(await db.searchChunks.toArray());
+  });
+
+  it('restores a backup written before schema v4 (plain rows, older sort key)', async () => {
+    const { tables } = readFixture(3); // what a v3 store held; its backups list the same rows
+    const { listingSearch: _derived, ...rows } = tables;
+    const backup = { format: 'stock-copilot-backup', version: 1, schemaVersion: 3, exportedAt: NOW.toISOString(), tables: rows };
+    const db = await freshStore();
+    const counts = await restoreBackup(db, JSON.stringify(backup));
+    expect(counts).toMatchObject({ listings: 6, observations: 11, plans: 2 });
+    expect((await allObservations(db)).map((o) => o.id)).toEqual((rows.observations as { id: string }[]).map((o) => o.id).sort());
+    const { items } = await listAtRisk(db, { risk: 'stockout' });
+    expect(items.map((i) => [i.listing.key, i.plan?.daysOfCover])).toEqual([['amazon|amazon.com|MUG-BLUE', 6.5]]);
+    expect((await listAtRisk(db, { search: 'blaue' })).items.map((i) => i.listing.key)).toEqual(['amazon|amazon.de|BLAUE-TASSE']);
   });
 
   it.each([
