@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { badgeText } from '@/lib/background/badge';
 import { runDailyMaintenance } from '@/lib/background/daily';
+import { whileBusy } from '@/lib/background/keep-alive';
 import { sellerPageUrl } from '@/lib/background/links';
 import { createNotifier, NOTIFY_ICON } from '@/lib/background/notify';
 import { languageFromTag } from '@/lib/i18n';
@@ -18,7 +19,9 @@ import { listAtRisk, openStore } from '@/lib/store';
 const DAILY_REPLAN_ALARM = 'daily-replan';
 
 export default defineBackground(() => {
-  const dbReady = openStore();
+  // Opening may run a schema upgrade over the whole history: keep the worker alive through it.
+  const keepAlive = () => browser.runtime.getPlatformInfo();
+  const dbReady = whileBusy(openStore(), keepAlive);
   const now = () => new Date();
 
   const refreshBadge = async () => {
@@ -76,7 +79,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_REPLAN_ALARM) return;
     // Compact old readings, then re-plan: a new day moves every date even without new readings.
-    void dbReady.then((db) => runDailyMaintenance(db, now(), (ids) => createReplanner(db, now).replan(ids))).then(afterChange);
+    void dbReady.then((db) => whileBusy(runDailyMaintenance(db, now(), (ids) => createReplanner(db, now).replan(ids)), keepAlive)).then(afterChange);
   });
 
   void refreshBadge().catch(() => undefined);

@@ -38,7 +38,7 @@ const noFakeIndexedDb: Plugin = {
 async function bundle(): Promise<string> {
   const out = await build({
     stdin: {
-      contents: "import { runStoreScenario } from './store'; (globalThis as any).storeBench = runStoreScenario;",
+      contents: "import { runStoreScenario, runUpgradeScenario } from './store'; (globalThis as any).storeBench = runStoreScenario; (globalThis as any).upgradeBench = runUpgradeScenario;",
       resolveDir: here,
       sourcefile: 'store-chromium-entry.ts',
       loader: 'ts',
@@ -145,12 +145,23 @@ const suite: BenchSuite = async () => {
       (o) => (globalThis as unknown as { storeBench: (o: StoreScenarioOptions) => Promise<StoreScenarioResult> }).storeBench(o),
       options,
     );
+    const upgrade = await page.evaluate(
+      (o) => (globalThis as unknown as { upgradeBench: (o: { skus: number; observations: number }) => Promise<StoreScenarioResult> }).upgradeBench(o),
+      { skus: options.skus, observations: Number(process.env.STORE_BENCH_UPGRADE_OBSERVATIONS ?? 200_000) },
+    );
+    const environment = `headless Chromium ${version}, the browser's own IndexedDB, page on a fake https origin`;
     return [{
       title: 'Store (Dexie on Chromium IndexedDB)',
-      environment: `headless Chromium ${version}, the browser's own IndexedDB, page on a fake https origin`,
+      environment,
       columns: ['operation', 'median ms', 'max ms', 'target ms', 'notes'],
       rows: result.rows,
       notes: result.notes,
+    }, {
+      title: 'Store schema upgrade (Chromium IndexedDB)',
+      environment,
+      columns: ['operation', 'ms', 'µs per observation', 'history chunks written'],
+      rows: upgrade.rows,
+      notes: [...upgrade.notes, 'Size: env STORE_BENCH_UPGRADE_OBSERVATIONS (default 200,000; the time grows linearly).'],
     }];
   } finally {
     await browser.close();

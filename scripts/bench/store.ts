@@ -10,11 +10,13 @@
  */
 import 'fake-indexeddb/auto';
 import type { ListingObservation } from '../../lib/records';
+import { Dexie } from 'dexie';
 import { openStore, type StoreDb } from '../../lib/store/db';
+import { declareSchema } from '../../lib/store/schema';
 import { mergeObservations } from '../../lib/store/merge';
 import { savePlans } from '../../lib/store/plans';
 import { listAtRisk } from '../../lib/store/queries';
-import { applyListingObservation, newListingRow, type ListingRow } from '../../lib/store/tables/listings';
+import { applyListingObservation, linkKeysOf, newListingRow, type ListingRow } from '../../lib/store/tables/listings';
 import { observationIdOf, type ObservationRow } from '../../lib/store/tables/observations';
 import { productIdFor } from '../../lib/store/tables/products';
 import { groupOf } from '../../lib/store/groups';
@@ -226,6 +228,44 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     db.close();
     await db.delete();
   }
+}
+
+/**
+ * The v3 -> v4 schema upgrade (observations into chunks) on a v3 store seeded with
+ * `observations` readings of `skus` listings: how long a seller's browser spends in it.
+ */
+export async function runUpgradeScenario({ skus, observations }: { skus: number; observations: number }): Promise<StoreScenarioResult> {
+  const name = `bench-upgrade-${Date.now()}`;
+  const old = new Dexie(name);
+  declareSchema(old, 3);
+  await old.open();
+  const listings = Array.from({ length: skus }, (_, i) => {
+    const obs = reading(i, 0);
+    const row = applyListingObservation(newListingRow(obs, obs.observedAt), obs, obs.observedAt).row;
+    return { ...row, productId: productIdFor(row.key, () => false), linkKeys: linkKeysOf(row) };
+  });
+  await old.table('listings').bulkPut(listings);
+  let written = 0;
+  for (let day = 1; written < observations; day++) {
+    const rows: ObservationRow[] = [];
+    for (let i = 0; i < skus && written + rows.length < observations; i++) {
+      const obs = reading(i, day);
+      rows.push({ id: observationIdOf(obs), kind: 'listing', key: listings[i]!.key, listingKey: listings[i]!.key, source: obs.source, observedAt: obs.observedAt, observedDate: obs.observedDate, lastSeenAt: obs.observedAt, record: obs });
+    }
+    await old.table('observations').bulkPut(rows);
+    written += rows.length;
+  }
+  old.close();
+  const t0 = performance.now();
+  const db = await openStore(name);
+  const ms = performance.now() - t0;
+  const chunks = await db.observationChunks.count();
+  db.close();
+  await Dexie.delete(name);
+  return {
+    rows: [[`upgrade v3 -> v4: ${skus.toLocaleString('en')} listings, ${written.toLocaleString('en')} observations`, ms.toFixed(0), (ms / written * 1000).toFixed(1), chunks]],
+    notes: ['Runs once, when the extension updates to schema v4, inside the worker (kept alive by lib/background/keep-alive.ts: Chrome stops a worker after 30 s without extension API calls).'],
+  };
 }
 
 const suite: BenchSuite = async () => {
