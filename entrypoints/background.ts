@@ -62,7 +62,8 @@ export default defineBackground(() => {
 
   const dispatchReady = Promise.all([dbReady, notifierReady]).then(([db]) => {
     const replanner = createReplanner(db, now);
-    return createDispatcher(createHandlers({ db, now, replan: (ids) => replanner.replan(ids), afterChange }));
+    // A re-plan after a big page reads the products' whole history (seconds at a million readings): keep the worker awake.
+    return createDispatcher(createHandlers({ db, now, replan: (ids) => whileBusy(replanner.replan(ids), keepAlive), afterChange }));
   });
 
   // Registered synchronously so a message that wakes the worker is not lost.

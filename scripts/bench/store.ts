@@ -15,6 +15,8 @@ import { openStore, type StoreDb } from '../../lib/store/db';
 import { declareSchema } from '../../lib/store/schema';
 import { mergeObservations } from '../../lib/store/merge';
 import { savePlans } from '../../lib/store/plans';
+import { loadPlanningInput } from '../../lib/store/planning-input';
+import { replanProducts } from '../../lib/background/replan';
 import { listAtRisk } from '../../lib/store/queries';
 import { applyListingObservation, linkKeysOf, newListingRow, type ListingRow } from '../../lib/store/tables/listings';
 import { observationIdOf, type ObservationRow } from '../../lib/store/tables/observations';
@@ -184,6 +186,16 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     const freshMs = performance.now() - t1;
     await phase('merge-fresh', 'stop');
     rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, freshMs.toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
+
+    // What follows a merge in the background: re-plan the products it touched.
+    const touched = await mergeObservations(db, Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 1) % SKUS, seeded.days + 8)), new Date(START + (seeded.days + 9) * DAY_MS));
+    const tLoad = performance.now();
+    const input = await loadPlanningInput(db, touched.productIds);
+    const loadMs = performance.now() - tLoad;
+    const tReplan = performance.now();
+    const planned = await replanProducts(db, touched.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+    const replanMs = performance.now() - tReplan;
+    rows.push([`re-plan after that merge: ${touched.productIds.length} products (load history, forecast, plan, save ${planned} plans)`, replanMs.toFixed(0), '', '', `of which loading ${input.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${loadMs.toFixed(0)} ms`]);
 
     // Plans for every seeded listing, then the popup's queries.
     const all = await readAllListings(db);
