@@ -103,12 +103,9 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
       total = hits.length;
       picked = hits.slice(0, limit);
     }
-    // Each indexed row carries the plan it shows (savePlans copies it). A listing not planned
-    // yet (a merge re-plans within seconds) shows its stock as read: only those are read whole.
-    const unplanned = picked.filter((r) => !r.plan).map((r) => r.key);
-    const full = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));
+    // Each indexed row carries the plan it shows (savePlans copies it).
     return {
-      items: picked.map(({ plan, ...row }) => ({ listing: full.get(row.key) ?? row, plan })),
+      items: (await withPlans(db, picked)) as AtRiskRow[], // picked holds no undefined
       total,
     };
   });
@@ -127,11 +124,21 @@ export async function listListings(db: StoreDb): Promise<ListingRow[]> {
  * @example const [a] = await getListingsWithPlans(db, [key]); a?.plan?.daysOfCover
  */
 export async function getListingsWithPlans(db: StoreDb, keys: readonly string[]): Promise<(AtRiskRow | undefined)[]> {
-  return db.transaction('r', [db.listingChunks, db.plans], async () => {
-    const listings = await readListings(db, keys);
-    const planKeys = [...new Set(listings.flatMap((r) => (r?.planKey ? [r.planKey] : [])))];
-    const plans = new Map((await db.plans.bulkGet(planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
-    return listings.map((listing) => (listing ? { listing, plan: listing.planKey ? plans.get(listing.planKey) : undefined } : undefined));
+  return db.transaction('r', [db.listings, db.listingChunks], async () => withPlans(db, await db.listings.bulkGet(keys as string[])));
+}
+
+/**
+ * Indexed rows as the lists show them: each with the plan it carries, and read whole when it
+ * has none (a listing not planned yet shows its stock as read). Inside a transaction over
+ * listings + listingChunks.
+ */
+async function withPlans(db: StoreDb, rows: readonly (ListingIndexRow | undefined)[]): Promise<(AtRiskRow | undefined)[]> {
+  const unplanned = rows.flatMap((r) => (r && !r.plan ? [r.key] : []));
+  const full = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));
+  return rows.map((row) => {
+    if (!row) return undefined;
+    const { plan, ...listing } = row;
+    return { listing: full.get(row.key) ?? listing, plan };
   });
 }
 
