@@ -15,6 +15,7 @@ import { createReplanner } from '@/lib/background/replan';
 import { createHandlers } from '@/lib/background/service';
 import { createDispatcher } from '@/lib/messaging/rpc';
 import { listAtRisk, openStore } from '@/lib/store';
+import { foldHistory } from '@/lib/store/observation-store';
 
 const DAILY_REPLAN_ALARM = 'daily-replan';
 
@@ -22,6 +23,9 @@ export default defineBackground(() => {
   // Opening may run a schema upgrade over the whole history: keep the worker alive through it.
   const keepAlive = () => browser.runtime.getPlatformInfo();
   const dbReady = whileBusy(openStore(), keepAlive);
+  // Readings past their first days move to their listings' history records (after the v3 -> v4
+  // upgrade, the whole history): re-plans then read one record per listing.
+  void dbReady.then((db) => whileBusy(foldHistory(db, now()), keepAlive)).catch(() => undefined);
   const now = () => new Date();
 
   const refreshBadge = async () => {

@@ -9,7 +9,7 @@ import { isoDateTimeSchema } from '../records';
 import { allTables, STORED_TABLES, TABLE_NAMES, type StoreDb, type TableName } from './db';
 import { readAllListings, writeListings } from './listing-store';
 import { refreshListingPlans } from './plans';
-import { putObservations, readAllObservations } from './observation-store';
+import { foldCutoff, putObservations, readAllObservations } from './observation-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { calibrationRowSchema } from './tables/calibrations';
 import { dailyDemandRowSchema } from './tables/dailyDemand';
@@ -131,7 +131,7 @@ export function validateBackup(input: unknown): Backup {
  * Replaces all data with a backup's, after validating all of it; in one transaction.
  * @example const counts = await restoreBackup(db, fileText);
  */
-export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record<TableName, number>> {
+export async function restoreBackup(db: StoreDb, input: unknown, now: Date = new Date()): Promise<Record<TableName, number>> {
   const backup = validateBackup(input);
   await db.transaction('rw', [...allTables(db), db.searchChunks], async () => {
     for (const name of STORED_TABLES) await db.table(name).clear();
@@ -144,7 +144,7 @@ export async function restoreBackup(db: StoreDb, input: unknown): Promise<Record
           const row = { ...r, linkKeys: linkKeysOf(r) };
           return { ...row, urgency: urgencyOf(row) };
         }));
-      } else if (name === 'observations') await putObservations(db, backup.tables.observations);
+      } else if (name === 'observations') await putObservations(db, backup.tables.observations, foldCutoff(now));
       else if (backup.tables[name].length) await db.table(name).bulkAdd(backup.tables[name] as object[]);
     }
     // Derived, so not in the backup: writeListings rebuilt the search chunks; the plans each

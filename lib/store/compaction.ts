@@ -13,6 +13,7 @@ import { canonicalJson, contentHash } from './hash';
 import { LISTING_STATE_FIELDS } from './tables/listings';
 import { DAY_SUMMARY_SOURCE, type ObservationRow } from './tables/observations';
 import type { ObservationChunkRow } from './tables/observationChunks';
+import type { ListingHistoryRow } from './tables/listingHistory';
 
 export interface CompactionResult {
   /** Raw rows folded into summaries and deleted (listing readings). */
@@ -75,13 +76,72 @@ export function foldDay(rows: readonly ObservationRow[]): ObservationRow {
 }
 
 /**
- * Folds readings older than `windowDays` before `now`.
+ * One record's rows with the raw readings first read before `cutoff` folded into one summary
+ * per listing and marketplace day (merged with that day's summary so far), and old order
+ * readings dropped; undefined when nothing changes. Counts into `result`.
+ * @example compactRows(chunk.rows, cutoff, result)?.length
+ */
+export function compactRows(rows: readonly ObservationRow[], cutoff: string, result: CompactionResult): ObservationRow[] | undefined {
+  const kept = new Map(rows.map((r) => [r.id, r]));
+  const days = new Map<string, ObservationRow[]>();
+  let touched = false;
+  for (const row of rows) {
+    if (row.observedAt >= cutoff || row.source === DAY_SUMMARY_SOURCE) continue;
+    if (row.kind === 'order') {
+      kept.delete(row.id);
+      result.ordersDeleted++;
+      touched = true;
+      continue;
+    }
+    const day = `${row.listingKey}\u0000${row.observedDate}`;
+    (days.get(day) ?? days.set(day, []).get(day)!).push(row);
+  }
+  for (const raw of days.values()) {
+    const id = summaryIdOf(raw[0]!.listingKey, raw[0]!.observedDate);
+    const prior = kept.get(id);
+    const summary = foldDay(prior ? [prior, ...raw] : raw);
+    for (const r of raw) kept.delete(r.id);
+    kept.set(id, summary);
+    result.folded += raw.length;
+    result.summaries++;
+    touched = true;
+  }
+  return touched ? [...kept.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : undefined;
+}
+
+/** History records compacted per transaction. */
+const HISTORY_BATCH = 500;
+
+/**
+ * Folds readings older than `windowDays` before `now`: in the listings' history records (where
+ * the daily maintenance moves readings past their first days) and in any day chunk still that old.
  * @example await compactObservations(db, new Date(), { windowDays: 90 })
  */
 export async function compactObservations(db: StoreDb, now: Date, options: { windowDays?: number } = {}): Promise<CompactionResult> {
   const windowDays = options.windowDays ?? 90;
   const cutoff = new Date(now.getTime() - windowDays * DAY_MS).toISOString();
   const result: CompactionResult = { folded: 0, ordersDeleted: 0, summaries: 0, cutoff };
+
+  let after: string | undefined;
+  for (;;) {
+    const last = await db.transaction('rw', [db.listingHistory], async () => {
+      const batch = await (after === undefined ? db.listingHistory.orderBy('key') : db.listingHistory.where('key').above(after)).limit(HISTORY_BATCH).toArray();
+      const changed: ListingHistoryRow[] = [];
+      const emptied: string[] = [];
+      for (const record of batch) {
+        const rows = compactRows(record.rows, cutoff, result);
+        if (rows === undefined) continue;
+        if (rows.length) changed.push({ key: record.key, rows });
+        else emptied.push(record.key);
+      }
+      if (changed.length) await db.listingHistory.bulkPut(changed);
+      if (emptied.length) await db.listingHistory.bulkDelete(emptied);
+      return batch.length === HISTORY_BATCH ? batch[batch.length - 1]!.key : undefined;
+    });
+    if (last === undefined) break;
+    after = last;
+  }
+
   const oldest = await db.observationChunks.orderBy('date').first();
   // A marketplace day can run a day ahead of UTC (Japan): chunks up to the day after the cutoff's may hold older readings.
   const lastDate = addDays(cutoff.slice(0, 10), 1);
@@ -92,36 +152,15 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
     await db.transaction('rw', [db.observationChunks], async () => {
       const chunks = await db.observationChunks.where('date').between(from, to, true, false).toArray();
       const changed: ObservationChunkRow[] = [];
+      const emptied: string[] = [];
       for (const chunk of chunks) {
-        const rows = new Map(chunk.rows.map((r) => [r.id, r]));
-        const days = new Map<string, ObservationRow[]>();
-        let touched = false;
-        for (const row of chunk.rows) {
-          if (row.observedAt >= cutoff || row.source === DAY_SUMMARY_SOURCE) continue;
-          if (row.kind === 'order') {
-            rows.delete(row.id);
-            result.ordersDeleted++;
-            touched = true;
-            continue;
-          }
-          (days.get(row.listingKey) ?? days.set(row.listingKey, []).get(row.listingKey)!).push(row);
-        }
-        for (const [listingKey, raw] of days) {
-          const id = summaryIdOf(listingKey, chunk.date);
-          const prior = rows.get(id);
-          const summary = foldDay(prior ? [prior, ...raw] : raw);
-          for (const r of raw) rows.delete(r.id);
-          rows.set(id, summary);
-          result.folded += raw.length;
-          result.summaries++;
-          touched = true;
-        }
-        if (touched) changed.push({ ...chunk, rows: [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) });
+        const rows = compactRows(chunk.rows, cutoff, result);
+        if (rows === undefined) continue;
+        if (rows.length) changed.push({ ...chunk, rows });
+        else emptied.push(chunk.id);
       }
-      const empty = changed.filter((c) => c.rows.length === 0).map((c) => c.id);
-      const kept = changed.filter((c) => c.rows.length > 0);
-      if (empty.length) await db.observationChunks.bulkDelete(empty);
-      if (kept.length) await db.observationChunks.bulkPut(kept);
+      if (emptied.length) await db.observationChunks.bulkDelete(emptied);
+      if (changed.length) await db.observationChunks.bulkPut(changed);
     });
     from = to;
   }

@@ -10,6 +10,7 @@ import type { ListingIndexRow } from './tables/listings';
 import type { StockPoolRow } from './tables/stockPools';
 import type { ListingChunkRow } from './tables/listingChunks';
 import type { ObservationChunkRow } from './tables/observationChunks';
+import type { ListingHistoryRow } from './tables/listingHistory';
 import type { OrderRow } from './tables/orders';
 import type { DailyDemandRow } from './tables/dailyDemand';
 import type { CalibrationRow } from './tables/calibrations';
@@ -29,6 +30,8 @@ export class StoreDb extends Dexie {
   stockPools!: Table<StockPoolRow, string>;
   /** The history, one record per marketplace day and listing group (lib/store/observation-store.ts). */
   observationChunks!: Table<ObservationChunkRow, string>;
+  /** Each listing's older readings, one record per listing (lib/store/observation-store.ts). */
+  listingHistory!: Table<ListingHistoryRow, string>;
   orders!: Table<OrderRow, string>;
   dailyDemand!: Table<DailyDemandRow, [string, string]>;
   calibrations!: Table<CalibrationRow, number>;
@@ -66,7 +69,7 @@ export async function openStore(name: string = STORE_NAME, options?: DexieOption
 
 /** The object stores behind the logical tables (searchChunks, derived, is not among them). */
 export const STORED_TABLES = [
-  'products', 'listings', 'listingChunks', 'stockPools', 'observationChunks', 'orders',
+  'products', 'listings', 'listingChunks', 'stockPools', 'observationChunks', 'listingHistory', 'orders',
   'dailyDemand', 'calibrations', 'returns', 'settings', 'plans',
 ] as const;
 

@@ -13,6 +13,7 @@ import type { ListingObservation, OrderObservation, OrderStatus } from '../recor
 import { addCalibration } from './adjustments';
 import { openStore, type StoreDb } from './db';
 import { mergeObservations } from './merge';
+import { foldHistory } from './observation-store';
 import { effectiveOnHand } from './tables/calibrations';
 import { allObservations, allListings } from './test-helpers';
 import { indexRowOf } from './tables/listings';
@@ -28,11 +29,12 @@ interface Model {
   history: Set<string>;
   calibrations: Map<string, { at: number; onHand: number }>;
   batches: Reading[][];
+  /** The background's clock: it only moves forward (a merge or fold never runs "before" an earlier one). */
+  clock: number;
 }
 interface Real { db: StoreDb }
 
 const ms = (iso: string) => Date.parse(iso);
-const NOW = new Date('2024-05-04T00:00:00.000Z');
 
 /** Same order of comparison as the store, written independently: number before string by type, then value. */
 function tieWins(a: string | number, b: string | number): boolean {
@@ -112,30 +114,48 @@ const orderReading = fc.record({
   orderId, sku: 'A', quantity: 1, status, orderDate: '2024-05-01',
 }));
 
+// Merging at the readings' own day keeps them in day chunks; a week later, old readings go to
+// (and are looked up in) the listings' history records (observation-store.ts).
+const MERGE_NOWS = [new Date('2024-05-03T23:00:00.000Z'), new Date('2024-05-05T00:00:00.000Z'), new Date('2024-05-09T00:00:00.000Z')];
+
 class ReadPage implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly readings: Reading[], readonly label: string) {}
-  check = () => true;
+  constructor(readonly readings: Reading[], readonly label: string, readonly nowPick = 1) {}
+  check = (m: Readonly<Model>) => MERGE_NOWS[this.nowPick]!.getTime() >= m.clock;
   async run(m: Model, r: Real) {
-    await mergeObservations(r.db, this.readings, NOW);
+    m.clock = MERGE_NOWS[this.nowPick]!.getTime();
+    await mergeObservations(r.db, this.readings, MERGE_NOWS[this.nowPick]!);
     applyToModel(m, this.readings);
     m.batches.push(this.readings);
     await check(m, r.db);
   }
-  toString = () => `${this.label}(${this.readings.map((x) => `${x.kind === 'order' ? x.orderId + ':' + x.status : x.sku + '@' + x.marketplace}@${x.observedAt.slice(5, 16)}`).join(' ')})`;
+  toString = () => `${this.label}@${this.nowPick}(${this.readings.map((x) => `${x.kind === 'order' ? x.orderId + ':' + x.status : x.sku + '@' + x.marketplace}@${x.observedAt.slice(5, 16)}`).join(' ')})`;
 }
 
 class ReRead implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly laterMinutes: number) {}
-  check = (m: Readonly<Model>) => m.batches.length > 0;
+  constructor(readonly pick: number, readonly laterMinutes: number, readonly nowPick = 1) {}
+  check = (m: Readonly<Model>) => m.batches.length > 0 && MERGE_NOWS[this.nowPick]!.getTime() >= m.clock;
   async run(m: Model, r: Real) {
+    m.clock = MERGE_NOWS[this.nowPick]!.getTime();
     const batch = m.batches[this.pick % m.batches.length]!.map((o) => ({
       ...o, observedAt: new Date(ms(o.observedAt) + this.laterMinutes * 60_000).toISOString(), // same day: minutes only
     }));
-    await mergeObservations(r.db, batch, NOW);
+    await mergeObservations(r.db, batch, MERGE_NOWS[this.nowPick]!);
     applyToModel(m, batch);
     await check(m, r.db);
   }
-  toString = () => `ReRead(${this.pick}, +${this.laterMinutes}m)`;
+  toString = () => `ReRead(${this.pick}, +${this.laterMinutes}m, @${this.nowPick})`;
+}
+
+/** The daily maintenance moving readings into history records: changes where they are, never what the store holds. */
+class Fold implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly at: string) {}
+  check = (m: Readonly<Model>) => ms(this.at) >= m.clock;
+  async run(m: Model, r: Real) {
+    m.clock = ms(this.at);
+    await foldHistory(r.db, new Date(this.at));
+    await check(m, r.db);
+  }
+  toString = () => `Fold(${this.at})`;
 }
 
 class Calibrate implements fc.AsyncCommand<Model, Real> {
@@ -157,9 +177,10 @@ let seq = 0;
 describe('merge vs reference model', () => {
   it('any sequence of reads, imports, re-reads and corrections matches the model', async () => {
     const commands = [
-      fc.array(fc.oneof(listingReading('amazon/manage-inventory'), orderReading), { minLength: 1, maxLength: 6 }).map((rs) => new ReadPage(rs, 'Page')),
-      fc.array(listingReading('report:amazon/fba-myi'), { minLength: 1, maxLength: 6 }).map((rs) => new ReadPage(rs, 'Import')),
-      fc.tuple(fc.nat(), fc.constantFrom(0, 5, 20)).map(([p, l]) => new ReRead(p, l)),
+      fc.tuple(fc.array(fc.oneof(listingReading('amazon/manage-inventory'), orderReading), { minLength: 1, maxLength: 6 }), fc.nat(2)).map(([rs, n]) => new ReadPage(rs, 'Page', n)),
+      fc.tuple(fc.array(listingReading('report:amazon/fba-myi'), { minLength: 1, maxLength: 6 }), fc.nat(2)).map(([rs, n]) => new ReadPage(rs, 'Import', n)),
+      fc.tuple(fc.nat(), fc.constantFrom(0, 5, 20), fc.nat(2)).map(([p, l, n]) => new ReRead(p, l, n)),
+      fc.constantFrom('2024-05-03T23:00:00.000Z', '2024-05-04T12:00:00.000Z', '2024-05-06T00:00:00.000Z', '2024-05-09T00:00:00.000Z').map((at) => new Fold(at)),
       fc.tuple(fc.nat(), fc.integer({ min: 0, max: 4 }), instant).map(([p, n, at]) => new Calibrate(p, n, at)),
     ];
     await fc.assert(
@@ -167,7 +188,7 @@ describe('merge vs reference model', () => {
         const db = await openStore(`model-${++seq}`);
         try {
           await fc.asyncModelRun(() => ({
-            model: { listings: new Map(), orders: new Map(), history: new Set<string>(), calibrations: new Map(), batches: [] },
+            model: { listings: new Map(), orders: new Map(), history: new Set<string>(), calibrations: new Map(), batches: [], clock: 0 },
             real: { db },
           }), cmds);
         } finally {

@@ -10,10 +10,10 @@ import type { StoreDb } from './db';
 import { getMany, nativeTransaction, putMany } from './idb';
 import { groupsOf } from './groups';
 import { listingFrom, loadListingChunks, writeListings } from './listing-store';
-import { chunkIdOfRow, loadObservationChunks, saveObservationChunks } from './observation-store';
+import { chunkIdOfRow, foldCutoff, loadHistories, loadObservationChunks, saveHistories, saveObservationChunks } from './observation-store';
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
-import { foldRepeat, keyOfObservation, observationIdOf } from './tables/observations';
+import { foldRepeat, keyOfObservation, observationIdOf, type ObservationRow } from './tables/observations';
 import { applyOrderObservation, type OrderRow } from './tables/orders';
 import { productIdFor, type ProductRow } from './tables/products';
 import { poolIdFor, poolRowFor } from './tables/stockPools';
@@ -97,15 +97,21 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
   if (prepared.length === 0) return { productIds: [], listingKeys: [], orderKeys: [], counts, rejected };
   const nowIso = now.toISOString();
 
-  return db.transaction('rw', [db.products, db.listings, db.listingChunks, db.observationChunks, db.orders, db.stockPools, db.searchChunks], async () => {
+  return db.transaction('rw', [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.orders, db.stockPools, db.searchChunks], async () => {
     const tx = nativeTransaction();
     const listingKeys = unique(prepared.map((p) => p.listingKey));
     const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
     // Each reading's chunk: the readings of its listing's group on its marketplace day (a repeat
     // has the same content, so the same day and listing: its stored copy is in that chunk).
+    // A reading of a day before the fold cutoff (an old report) may already have moved to its
+    // listing's history record (observation-store.ts): it is looked for there too, and a new one
+    // is stored there.
     const chunkIds = prepared.map((p) => chunkIdOfRow({ observedDate: p.obs.observedDate, listingKey: p.listingKey }));
-    const [obsChunks, listingChunks, storedOrders] = await Promise.all([
+    const cutoff = foldCutoff(now);
+    const oldKeys = unique(prepared.filter((p) => p.obs.observedDate < cutoff).map((p) => p.listingKey));
+    const [obsChunks, histories, listingChunks, storedOrders] = await Promise.all([
       loadObservationChunks(db, unique(chunkIds)),
+      oldKeys.length ? loadHistories(db, oldKeys) : new Map<string, Map<string, ObservationRow>>(),
       loadListingChunks(db, groupsOf(listingKeys)),
       orderKeys.length ? getMany(tx, db.orders, orderKeys) : [],
     ]);
@@ -120,27 +126,34 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
     for (const r of storedOrders) if (r) orders.set(r.key, r);
 
     const dirtyChunks = new Set<string>();
+    const dirtyHistories = new Set<string>();
     const dirtyListings = new Set<string>();
     const dirtyOrders = new Set<string>();
     const changedListings = new Set<string>(); // value changes or orders: re-plan
 
     prepared.forEach((p, i) => {
       const chunk = obsChunks.get(chunkIds[i]!)!.rows;
-      const stored = chunk.get(p.id);
+      const history = p.obs.observedDate < cutoff ? histories.get(p.listingKey) : undefined;
+      const inChunk = chunk.get(p.id);
+      const stored = inChunk ?? history?.get(p.id);
+      // Where the reading lives (or will): its day chunk, unless it is old and not there.
+      const [home, markDirty] = inChunk || !history
+        ? [chunk, () => dirtyChunks.add(chunkIds[i]!)]
+        : [history, () => dirtyHistories.add(p.listingKey)];
       const repeat = stored !== undefined;
       if (stored) {
         const folded = foldRepeat(stored, p.at, p.obs);
         if (folded !== stored) {
-          chunk.set(p.id, folded);
-          dirtyChunks.add(chunkIds[i]!);
+          home.set(p.id, folded);
+          markDirty();
         }
         counts.unchanged++;
       } else {
-        chunk.set(p.id, {
+        home.set(p.id, {
           id: p.id, kind: p.obs.kind, key: p.key, listingKey: p.listingKey, source: p.obs.source,
           observedAt: p.at, observedDate: p.obs.observedDate, lastSeenAt: p.at, record: p.obs,
         });
-        dirtyChunks.add(chunkIds[i]!);
+        markDirty();
         counts.new++;
       }
 
@@ -171,6 +184,7 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
     // below) see them, and the browser stores the history while the listings are computed.
     const writes: Promise<void>[] = [];
     if (dirtyChunks.size) await saveObservationChunks(db, obsChunks, dirtyChunks);
+    if (dirtyHistories.size) await saveHistories(db, histories, dirtyHistories);
     if (dirtyOrders.size) writes.push(putMany(tx, db.orders, [...dirtyOrders].map((k) => orders.get(k)!)));
     const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
     for (const key of listings.keys()) if (!before.has(key)) changedListings.add(key);

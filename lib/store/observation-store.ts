@@ -1,15 +1,42 @@
 /**
- * The history (schema v4): readings live in `observationChunks`, one record per marketplace
- * day and listing group (tables/observationChunks.ts). These functions read and write them as
- * plain ObservationRows. Call them inside a transaction over `observationChunks`.
+ * The history (schema v4), as plain ObservationRows. Recent readings live in
+ * `observationChunks` (one record per marketplace day and listing group: a page read writes at
+ * most one record per group), older ones in `listingHistory` (one record per listing: a
+ * re-plan reads one record per listing). foldHistory moves readings from the first to the
+ * second once their day is FOLD_LAG_DAYS old; until it runs, they are found in the chunks, so
+ * every reader looks in both. Call these inside a transaction over `observationChunks` and
+ * `listingHistory`.
+ *
+ * The merge looks for a repeat of an old-dated reading in its day chunk and in its listing's
+ * history record, and for a recent one in its day chunk only. That relies on the background's
+ * clock not going back by more than FOLD_LAG_DAYS between a fold and a later merge; if it did,
+ * a repeat could be stored twice (the next fold combines the copies), never lost.
  */
 import type { StoreDb } from './db';
 import { groupOf, groupsOf, STORE_GROUPS } from './groups';
 import { observationChunkId, type ObservationChunkRow } from './tables/observationChunks';
+import type { ListingHistoryRow } from './tables/listingHistory';
 import type { ObservationRow } from './tables/observations';
+
+/**
+ * Days a reading stays in the day chunks: page reads of today and yesterday (and a
+ * marketplace day ahead of UTC) land in chunks, so the merge finds their repeats there.
+ */
+export const FOLD_LAG_DAYS = 2;
+
+/**
+ * The first marketplace day whose readings are written to day chunks at `now`; older days go
+ * straight to (and are looked up in) the listings' history records.
+ * @example foldCutoff(new Date('2024-05-10T12:00:00Z')) // '2024-05-08'
+ */
+export function foldCutoff(now: Date): string {
+  return addDays(now.toISOString().slice(0, 10), -FOLD_LAG_DAYS);
+}
 
 /** Loaded chunks by chunk id; a chunk with no stored record yet has an empty map. */
 export type ObservationChunks = Map<string, { date: string; group: number; rows: Map<string, ObservationRow> }>;
+/** Loaded history records by listing key; a listing with no record yet has an empty map. */
+export type ListingHistories = Map<string, Map<string, ObservationRow>>;
 
 /**
  * The chunk of a reading's day and listing.
@@ -46,19 +73,99 @@ export async function saveObservationChunks(db: StoreDb, chunks: ObservationChun
     if (c.rows.size === 0) gone.push(id);
     else put.push({ id, date: c.date, group: c.group, rows: [...c.rows.values()].sort(byId) });
   }
-  await Promise.all([db.observationChunks.bulkPut(put), gone.length ? db.observationChunks.bulkDelete(gone) : undefined]);
+  if (put.length) await db.observationChunks.bulkPut(put);
+  if (gone.length) await db.observationChunks.bulkDelete(gone);
 }
 
 /**
- * Adds or replaces rows (by id), reading and rewriting their chunks.
- * @example await putObservations(db, rows);
+ * Loads listings' history records (missing ones come back empty).
+ * @example const histories = await loadHistories(db, ['amazon|amazon.com|A']);
  */
-export async function putObservations(db: StoreDb, rows: readonly ObservationRow[]): Promise<void> {
+export async function loadHistories(db: StoreDb, keys: readonly string[]): Promise<ListingHistories> {
+  const stored = await db.listingHistory.bulkGet(keys as string[]);
+  return new Map(keys.map((k, i) => [k, new Map((stored[i]?.rows ?? []).map((r) => [r.id, r]))]));
+}
+
+/**
+ * Writes back the history records named in `keys` (deleting those left empty).
+ * @example await saveHistories(db, histories, dirtyKeys);
+ */
+export async function saveHistories(db: StoreDb, histories: ListingHistories, keys: Iterable<string>): Promise<void> {
+  const put: ListingHistoryRow[] = [];
+  const gone: string[] = [];
+  for (const key of keys) {
+    const rows = histories.get(key)!;
+    if (rows.size === 0) gone.push(key);
+    else put.push({ key, rows: [...rows.values()].sort(byId) });
+  }
+  if (put.length) await db.listingHistory.bulkPut(put);
+  if (gone.length) await db.listingHistory.bulkDelete(gone);
+}
+
+/**
+ * Two stored copies of one reading (same id) as one: first seen at the earlier time (with the
+ * record as read then), last seen at the later.
+ * @example combineCopies(morning, evening).lastSeenAt === evening.lastSeenAt // true
+ */
+export function combineCopies(a: ObservationRow, b: ObservationRow): ObservationRow {
+  const first = a.observedAt <= b.observedAt ? a : b;
+  const lastSeenAt = a.lastSeenAt >= b.lastSeenAt ? a.lastSeenAt : b.lastSeenAt;
+  return first.lastSeenAt === lastSeenAt ? first : { ...first, lastSeenAt };
+}
+
+/**
+ * Adds or replaces rows (by id): days from `cutoff` on into their day chunks, older ones into
+ * their listings' history records (restore, upgrades).
+ * @example await putObservations(db, rows, foldCutoff(new Date()));
+ */
+export async function putObservations(db: StoreDb, rows: readonly ObservationRow[], cutoff: string): Promise<void> {
   if (rows.length === 0) return;
-  const ids = unique(rows.map(chunkIdOfRow));
-  const chunks = await loadObservationChunks(db, ids);
-  for (const r of rows) chunks.get(chunkIdOfRow(r))!.rows.set(r.id, r);
-  await saveObservationChunks(db, chunks, ids);
+  const recent = rows.filter((r) => r.observedDate >= cutoff);
+  const old = rows.filter((r) => r.observedDate < cutoff);
+  if (recent.length) {
+    const ids = unique(recent.map(chunkIdOfRow));
+    const chunks = await loadObservationChunks(db, ids);
+    for (const r of recent) chunks.get(chunkIdOfRow(r))!.rows.set(r.id, r);
+    await saveObservationChunks(db, chunks, ids);
+  }
+  if (old.length) {
+    const keys = unique(old.map((r) => r.listingKey));
+    const histories = await loadHistories(db, keys);
+    for (const r of old) histories.get(r.listingKey)!.set(r.id, r);
+    await saveHistories(db, histories, keys);
+  }
+}
+
+/**
+ * Moves readings of days before foldCutoff(now) from the day chunks into their listings'
+ * history records, one listing group per transaction (each reading is read and written once,
+ * however many days wait; a worker stopped mid-way leaves whole groups moved or not).
+ * Returns how many readings moved.
+ * @example await foldHistory(db, new Date())
+ */
+export async function foldHistory(db: StoreDb, now: Date): Promise<number> {
+  const cutoff = foldCutoff(now);
+  let moved = 0;
+  const oldest = await db.observationChunks.orderBy('date').first();
+  if (!oldest || oldest.date >= cutoff) return 0;
+  for (let group = 0; group < STORE_GROUPS; group++) {
+    await db.transaction('rw', [db.observationChunks, db.listingHistory], async () => {
+      const chunks = await db.observationChunks.where('[group+date]').between([group, ''], [group, cutoff], true, false).toArray();
+      if (chunks.length === 0) return;
+      const rows = chunks.flatMap((c) => c.rows);
+      const keys = unique(rows.map((r) => r.listingKey));
+      const histories = await loadHistories(db, keys);
+      for (const r of rows) {
+        const history = histories.get(r.listingKey)!;
+        const had = history.get(r.id);
+        history.set(r.id, had ? combineCopies(had, r) : r);
+      }
+      await saveHistories(db, histories, keys);
+      await db.observationChunks.bulkDelete(chunks.map((c) => c.id));
+      moved += rows.length;
+    });
+  }
+  return moved;
 }
 
 /**
@@ -69,18 +176,19 @@ export async function putObservations(db: StoreDb, rows: readonly ObservationRow
 export async function readAllObservations(db: StoreDb, options: { since?: string } = {}): Promise<ObservationRow[]> {
   const since = options.since ?? '';
   // A reading's marketplace day can be the UTC day before its time: start a day early.
-  const chunks = since
-    ? await db.observationChunks.where('date').aboveOrEqual(dayBefore(since.slice(0, 10))).toArray()
-    : await db.observationChunks.toArray();
+  const [histories, chunks] = await Promise.all([
+    db.listingHistory.toArray(),
+    since ? db.observationChunks.where('date').aboveOrEqual(addDays(since.slice(0, 10), -1)).toArray() : db.observationChunks.toArray(),
+  ]);
   const out: ObservationRow[] = [];
+  for (const h of histories) for (const r of h.rows) if (r.observedAt >= since) out.push(r);
   for (const c of chunks) for (const r of c.rows) if (r.observedAt >= since) out.push(r);
   return out;
 }
 
 /**
  * The readings of some listings (first read at or after `since`, when given), in no
- * particular order. Reads one record per day for each of their groups; for listings spread
- * over most groups, the whole history once.
+ * particular order: their history records, and the day chunks of their groups.
  * @example await readObservationsOf(db, ['amazon|amazon.com|A'])
  */
 export async function readObservationsOf(db: StoreDb, listingKeys: readonly string[], options: { since?: string } = {}): Promise<ObservationRow[]> {
@@ -88,18 +196,24 @@ export async function readObservationsOf(db: StoreDb, listingKeys: readonly stri
   const since = options.since ?? '';
   const wanted = new Set(listingKeys);
   const groups = groupsOf(listingKeys);
-  if (groups.length * 2 > STORE_GROUPS) return (await readAllObservations(db, options)).filter((r) => wanted.has(r.listingKey));
-  const from = since ? dayBefore(since.slice(0, 10)) : '';
-  const perGroup = await Promise.all(groups.map((g) =>
-    db.observationChunks.where('[group+date]').between([g, from], [g, '\uffff'], true, true).toArray()));
+  const from = since ? addDays(since.slice(0, 10), -1) : '';
+  const [histories, chunkLists] = await Promise.all([
+    db.listingHistory.bulkGet(listingKeys as string[]),
+    // Over most groups, one pass over the (few, recent) day chunks beats one range per group.
+    groups.length * 2 > STORE_GROUPS
+      ? db.observationChunks.where('date').aboveOrEqual(from).toArray().then((c) => [c])
+      : Promise.all(groups.map((g) => db.observationChunks.where('[group+date]').between([g, from], [g, '\uffff'], true, true).toArray())),
+  ]);
   const out: ObservationRow[] = [];
-  for (const chunks of perGroup) for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey) && r.observedAt >= since) out.push(r);
+  for (const h of histories) if (h) for (const r of h.rows) if (r.observedAt >= since) out.push(r);
+  for (const chunks of chunkLists) for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey) && r.observedAt >= since) out.push(r);
   return out;
 }
 
-function dayBefore(date: string): string {
+/** @example addDays('2024-03-01', -1) // '2024-02-29' */
+function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 

@@ -50,7 +50,7 @@ export async function loadPlanningInput(
 ): Promise<PlanningInput> {
   const since = options.since ?? '';
   const sinceDate = since.slice(0, 10);
-  return db.transaction('r', [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.orders, db.calibrations, db.returns, db.dailyDemand, db.settings], async () => {
+  return db.transaction('r', [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.dailyDemand, db.settings], async () => {
     const settings = await loadSettings(db);
     const whole = productIds === undefined;
     const products = whole ? await db.products.toArray() : (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);

@@ -165,7 +165,7 @@ export async function getProduct(
 ): Promise<ProductDetail | undefined> {
   const perListing = options.recentObservations ?? 20;
   const perListingOrders = options.recentOrders ?? 50;
-  return db.transaction('r', [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.orders, db.calibrations, db.returns, db.plans], async () => {
+  return db.transaction('r', [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.plans], async () => {
     const product = await db.products.get(id);
     if (!product) return undefined;
     const listings = await readListingsOfProducts(db, [id]);

@@ -24,7 +24,10 @@
  *     `listings` table keeps their projection without the fields every page read moves (stock,
  *     prices, sales counts, read times: HOT_FIELDS), rewritten only when that projection
  *     changes; the history moves from `observations` (one record per reading) to
- *     `observationChunks` (one record per marketplace day and group). The at-risk sort key no
+ *     `observationChunks` (one record per marketplace day and group) for the last couple of
+ *     days, and `listingHistory` (one record per listing) for older days, where the daily
+ *     maintenance moves them (re-planning a few listings then reads a few records, not every
+ *     day chunk holding one of them). The at-risk sort key no
  *     longer uses available stock (only plan fields), so the merge need not touch the index.
  *     `searchChunks` (per group: lower-cased SKU/title, sort key, risk types) replaces v3's
  *     trigram table: a search reads 128 small records and sorts in memory, whatever the needle.
@@ -85,6 +88,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       listingChunks: 'group',
       observationChunks: 'id, [group+date], date',
+      listingHistory: 'key',
       searchChunks: 'group',
       observations: null,
       listingSearch: null,
@@ -164,6 +168,9 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
   }));
   await tx.table('searchChunks').bulkPut([...groups].map(([group, rows]): SearchChunkRow => searchChunkOf(group, rows.map(searchEntryOf))));
 
+  // The history into day chunks, one marketplace day at a time (a million readings never sit
+  // in memory at once); the background's first fold (foldHistory) then moves past days into
+  // the listings' history records, in its own transactions.
   const observations = tx.table('observations');
   let date = '';
   for (;;) {

@@ -1,6 +1,7 @@
 /**
  * How much the store holds, for the options page's storage section.
  */
+import type { Table } from 'dexie';
 import { allTables, TABLE_NAMES, type StoreDb, type TableName } from './db';
 
 export interface StorageEstimate {
@@ -46,9 +47,9 @@ export async function storageEstimate(db: StoreDb): Promise<StorageEstimate> {
 
 /**
  * A logical table's row count and a sample of its rows. Listings and the history are stored
- * in chunks (schema v4): listings are counted on their indexed table; history rows are
- * counted exactly when the chunks are few, else estimated from the sampled chunks (reading
- * a million readings to count them would stall the options page).
+ * in chunks (schema v4): listings are counted on their indexed table; readings are counted
+ * exactly when their records are few, else estimated from sampled records (reading a million
+ * readings to count them would stall the options page).
  */
 async function countAndSample(db: StoreDb, name: TableName): Promise<[number, unknown[]]> {
   if (name === 'listings') {
@@ -56,19 +57,28 @@ async function countAndSample(db: StoreDb, name: TableName): Promise<[number, un
     return [rows, chunks.flatMap((c) => c.rows).slice(0, SAMPLE)];
   }
   if (name === 'observations') {
-    const [chunkCount, first] = await Promise.all([db.observationChunks.count(), db.observationChunks.limit(SAMPLE_CHUNKS).toArray()]);
-    const last = chunkCount > SAMPLE_CHUNKS ? await db.observationChunks.reverse().limit(SAMPLE_CHUNKS).toArray() : [];
-    const sampled = [...first, ...last];
-    const inSample = sampled.reduce((n, c) => n + c.rows.length, 0);
-    const rows = chunkCount <= SAMPLE_CHUNKS ? inSample : Math.round((inSample / sampled.length) * chunkCount);
-    return [rows, sampled.flatMap((c) => c.rows).slice(0, SAMPLE)];
+    const [chunks, histories] = await Promise.all([sampleRecords(db.observationChunks), sampleRecords(db.listingHistory)]);
+    return [chunks.rows + histories.rows, [...chunks.sample, ...histories.sample].slice(0, SAMPLE)];
   }
   const table = db.table(name);
   return Promise.all([table.count(), table.limit(SAMPLE).toArray()]);
 }
 
-/** History chunks read from each end of the table when estimating its row count. */
+/** History records read from each end of a table when estimating its row count. */
 const SAMPLE_CHUNKS = 20;
+
+/**
+ * Readings held by a table of records that each hold several (`rows`): exact when the records
+ * are few, else estimated from records sampled at both ends.
+ */
+async function sampleRecords<T extends { rows: unknown[] }>(table: Table<T, string>): Promise<{ rows: number; sample: unknown[] }> {
+  const [count, first] = await Promise.all([table.count(), table.limit(SAMPLE_CHUNKS).toArray()]);
+  const last = count > SAMPLE_CHUNKS ? await table.reverse().limit(SAMPLE_CHUNKS).toArray() : [];
+  const sampled = [...first, ...last];
+  const inSample = sampled.reduce((n, c) => n + c.rows.length, 0);
+  const rows = count <= SAMPLE_CHUNKS ? inSample : Math.round((inSample / sampled.length) * count);
+  return { rows, sample: sampled.flatMap((c) => c.rows).slice(0, SAMPLE) };
+}
 
 /** @example utf8Length('é') // 2 */
 function utf8Length(text: string): number {

@@ -159,7 +159,7 @@ const suite: BenchSuite = async () => {
     }, {
       title: 'Store schema upgrade (Chromium IndexedDB)',
       environment,
-      columns: ['operation', 'ms', 'µs per observation', 'history chunks written'],
+      columns: ['operation', 'ms', 'µs per observation', 'records'],
       rows: upgrade.rows,
       notes: [...upgrade.notes, 'Size: env STORE_BENCH_UPGRADE_OBSERVATIONS (default 200,000; the time grows linearly).'],
     }];

@@ -23,6 +23,7 @@ import { observationIdOf, type ObservationRow } from '../../lib/store/tables/obs
 import { productIdFor } from '../../lib/store/tables/products';
 import { groupOf } from '../../lib/store/groups';
 import { readAllListings, writeListings } from '../../lib/store/listing-store';
+import { FOLD_LAG_DAYS, foldHistory } from '../../lib/store/observation-store';
 import { observationChunkId, type ObservationChunkRow } from '../../lib/store/tables/observationChunks';
 import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
 import type { SkuPlan } from '../../lib/planning/types';
@@ -88,36 +89,30 @@ async function seed(db: StoreDb, { skus: SKUS, targetObservations: TARGET_OBSERV
   await db.stockPools.bulkPut(['fba:NA', 'fba:EU', 'wfs:walmart.com', 'own:main'].map(poolRowFor));
   // History: one reading per listing per day, going back as many days as the target needs.
   const days = Math.ceil(TARGET_OBSERVATIONS / SKUS);
-  // Written as the store keeps them (schema v4): one record per day and listing group.
+  // Written as the store keeps them (schema v4) once the daily maintenance has run: the last
+  // FOLD_LAG_DAYS days in day chunks, older days in each listing's history record.
+  const perListing: ObservationRow[][] = listings.map(() => []);
   let written = 0;
-  let buffer: ObservationChunkRow[] = [];
-  let buffered = 0;
   for (let day = 1; day <= days && written < TARGET_OBSERVATIONS; day++) {
-    const groups = new Map<number, ObservationRow[]>();
-    for (let i = 0; i < SKUS && written + buffered < TARGET_OBSERVATIONS; i++) {
+    for (let i = 0; i < SKUS && written < TARGET_OBSERVATIONS; i++, written++) {
       const obs = reading(i, day);
       const at = obs.observedAt;
-      const row: ObservationRow = { id: observationIdOf(obs), kind: 'listing', key: listings[i]!.key, listingKey: listings[i]!.key, source: obs.source, observedAt: at, observedDate: obs.observedDate, lastSeenAt: at, record: obs };
-      const g = groupOf(row.listingKey);
-      (groups.get(g) ?? groups.set(g, []).get(g)!).push(row);
-      buffered++;
+      perListing[i]!.push({ id: observationIdOf(obs), kind: 'listing', key: listings[i]!.key, listingKey: listings[i]!.key, source: obs.source, observedAt: at, observedDate: obs.observedDate, lastSeenAt: at, record: obs });
     }
-    for (const [group, rows] of groups) {
-      const date = rows[0]!.observedDate;
-      buffer.push({ id: observationChunkId(date, group), date, group, rows: rows.sort((a, b) => (a.id < b.id ? -1 : 1)) });
-    }
-    if (buffered >= CHUNK || day === days) {
-      await db.observationChunks.bulkPut(buffer);
-      written += buffered;
-      buffer = [];
-      buffered = 0;
-      if (performance.now() - started > SEED_BUDGET_MS) break;
-    }
+    if (performance.now() - started > SEED_BUDGET_MS) break;
   }
-  if (buffer.length) {
-    await db.observationChunks.bulkPut(buffer);
-    written += buffered;
+  const seededDays = Math.ceil(written / SKUS);
+  const cutoff = new Date(START + (seededDays + 1 - FOLD_LAG_DAYS) * DAY_MS).toISOString().slice(0, 10);
+  for (let i = 0; i < SKUS; i += CHUNK / 100) {
+    const batch = perListing.slice(i, i + CHUNK / 100).map((rows, j) => ({ key: listings[i + j]!.key, rows: rows.filter((r) => r.observedDate < cutoff).sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+    await db.listingHistory.bulkPut(batch.filter((h) => h.rows.length));
   }
+  const recent = new Map<string, ObservationRow[]>();
+  for (const rows of perListing) for (const r of rows) if (r.observedDate >= cutoff) {
+    const id = observationChunkId(r.observedDate, groupOf(r.listingKey));
+    (recent.get(id) ?? recent.set(id, []).get(id)!).push(r);
+  }
+  await db.observationChunks.bulkPut([...recent].map(([id, rows]): ObservationChunkRow => ({ id, date: rows[0]!.observedDate, group: groupOf(rows[0]!.listingKey), rows: rows.sort((a, b) => (a.id < b.id ? -1 : 1)) })));
   const lastDay = Math.ceil(written / SKUS);
   // Listings as of the last seeded day (and their search rows, which the merge would write).
   const latest = listings.map((row, i) => {
@@ -187,7 +182,11 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     await phase('merge-fresh', 'stop');
     rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, freshMs.toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
 
-    // What follows a merge in the background: re-plan the products it touched.
+    // What follows a merge in the background: re-plan the products it touched (a 250-row page, then a 5,000-row one).
+    const small = await mergeObservations(db, Array.from({ length: 250 }, (_, j) => reading((j * 40 + 3) % SKUS, seeded.days + 8)), new Date(START + (seeded.days + 9) * DAY_MS));
+    const tSmall = performance.now();
+    const smallPlanned = await replanProducts(db, small.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+    rows.push([`re-plan after a 250-row page: ${small.productIds.length} products (load history, forecast, plan, save ${smallPlanned} plans)`, (performance.now() - tSmall).toFixed(0), '', '', '']);
     const touched = await mergeObservations(db, Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 1) % SKUS, seeded.days + 8)), new Date(START + (seeded.days + 9) * DAY_MS));
     const tLoad = performance.now();
     const input = await loadPlanningInput(db, touched.productIds);
@@ -272,10 +271,16 @@ export async function runUpgradeScenario({ skus, observations }: { skus: number;
   const db = await openStore(name);
   const ms = performance.now() - t0;
   const chunks = await db.observationChunks.count();
+  const t1 = performance.now();
+  const folded = await foldHistory(db, new Date(START + 10_000 * DAY_MS));
+  const foldMs = performance.now() - t1;
   db.close();
   await Dexie.delete(name);
   return {
-    rows: [[`upgrade v3 -> v4: ${skus.toLocaleString('en')} listings, ${written.toLocaleString('en')} observations`, ms.toFixed(0), (ms / written * 1000).toFixed(1), chunks]],
+    rows: [
+      [`upgrade v3 -> v4: ${skus.toLocaleString('en')} listings, ${written.toLocaleString('en')} observations`, ms.toFixed(0), (ms / written * 1000).toFixed(1), `${chunks} day chunks`],
+      [`then the background's first fold of them into history records`, foldMs.toFixed(0), (foldMs / Math.max(folded, 1) * 1000).toFixed(1), `${folded.toLocaleString('en')} readings moved`],
+    ],
     notes: ['Runs once, when the extension updates to schema v4, inside the worker (kept alive by lib/background/keep-alive.ts: Chrome stops a worker after 30 s without extension API calls).'],
   };
 }
