@@ -18,7 +18,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     ...(browser === 'chrome' ? { key: CHROME_PUBLIC_KEY } : {}),
-    // alarms: the daily re-plan. Nothing else: no tabs, no storage (Dexie), no <all_urls>.
+    // alarms: the daily re-plan. Nothing else: no tabs, no storage (Dexie), no all-sites host pattern.
     permissions: ['alarms'],
     // Asked for from the options page only when the seller turns notifications on.
     optional_permissions: ['notifications'],

@@ -7,6 +7,7 @@
  * stopped mid-way leaves finished chunks compacted and the rest untouched, never a day with
  * its summary written but its raw rows still counted twice.
  */
+import { addDays } from '../locale/dates';
 import { type ListingObservation } from '../records';
 import type { StoreDb } from './db';
 import { canonicalJson, contentHash } from './hash';
@@ -167,9 +168,3 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
   return result;
 }
 
-/** @example addDays('2024-02-28', 2) // '2024-03-01' */
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -12,6 +12,7 @@
  * clock not going back by more than FOLD_LAG_DAYS between a fold and a later merge; if it did,
  * a repeat could be stored twice (the next fold combines the copies), never lost.
  */
+import { addDays } from '../locale/dates';
 import type { StoreDb } from './db';
 import { groupOf, groupsOf, STORE_GROUPS } from './groups';
 import { observationChunkId, type ObservationChunkRow } from './tables/observationChunks';
@@ -208,13 +209,6 @@ export async function readObservationsOf(db: StoreDb, listingKeys: readonly stri
   for (const h of histories) if (h) for (const r of h.rows) if (r.observedAt >= since) out.push(r);
   for (const chunks of chunkLists) for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey) && r.observedAt >= since) out.push(r);
   return out;
-}
-
-/** @example addDays('2024-03-01', -1) // '2024-02-29' */
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -19,7 +19,7 @@ const MAX_CELL_TEXT = 4000;
 
 /**
  * The visible text of an element, whitespace collapsed; '' for a missing element.
- * Uses textContent (never innerHTML), capped so a huge cell cannot stall the page.
+ * Uses textContent only (page text is never parsed as markup), capped so a huge cell cannot stall the page.
  * @example cellText(el) // 'Available 12' for <div> Available <b>12</b></div>
  */
 export function cellText(el: Element | null | undefined): string {
