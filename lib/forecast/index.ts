@@ -8,6 +8,7 @@
  * shapes and calibrated quantiles; without it, built-in defaults are used.
  */
 import { cleanValues, cumulativeQuantilesFor, forecastClean, MAX_HORIZON, startWeekday, type CoreForecast } from './core.ts';
+import { groupTotal, memberHistories, memberShare, poolCore, poolGroups, poolSettings, totalForecast } from './pooling.ts';
 import type { ForecastContext, ForecastResult, SeriesInput } from './types.ts';
 
 export type { Freq, SeriesInput, ForecastResult, ForecastContext } from './types.ts';
@@ -27,8 +28,44 @@ const MAX_Q = 0.999;
  * @example forecastSeries({ values: [3, 3, 3, 3], freq: 'D', start: '2024-01-01' }, 2).mean // [3, 3]
  */
 export function forecastSeries(input: SeriesInput, horizon: number, ctx?: ForecastContext): ForecastResult {
-  const h = Number.isFinite(horizon) ? Math.min(MAX_HORIZON, Math.max(0, Math.floor(horizon))) : 0;
+  const { censored, asZeros } = forecastCores(input, clampHorizon(horizon), ctx && typeof ctx === 'object' ? ctx : {});
+  return toResult(censored, asZeros);
+}
+
+/**
+ * Forecast many series at once. Series with a `group` key (the same product on several
+ * channels) are pooled when the context has a `groupWeight` (from `fitContext`): each member's
+ * forecast is shrunk toward the group total's forecast x its share of the total (see pooling.ts).
+ * Every other series gets exactly `forecastSeries(input, horizon, ctx)`.
+ * @example forecastBatch([a, b], 28, ctx) // [forecast of a, forecast of b]
+ */
+export function forecastBatch(inputs: readonly SeriesInput[], horizon: number, ctx?: ForecastContext): ForecastResult[] {
+  const h = clampHorizon(horizon);
   const context = ctx && typeof ctx === 'object' ? ctx : {};
+  const results = new Array<ForecastResult | undefined>(inputs.length);
+  const settings = poolSettings(context);
+  if (settings) {
+    for (const group of poolGroups(inputs)) {
+      const ys = memberHistories(inputs, group);
+      const total = groupTotal(ys);
+      const totalMean = totalForecast(total, group.freq, group.start, h, context);
+      group.members.forEach((i, m) => {
+        const share = memberShare(ys[m]!, total, settings.shareWindow);
+        const { censored, asZeros } = forecastCores(inputs[i]!, h, context);
+        const pool = (core: CoreForecast) => poolCore(core, totalMean, share, settings.weight);
+        results[i] = toResult(pool(censored), asZeros && pool(asZeros));
+      });
+    }
+  }
+  return inputs.map((input, i) => results[i] ?? forecastSeries(input, h, context));
+}
+
+function clampHorizon(horizon: number): number {
+  return Number.isFinite(horizon) ? Math.min(MAX_HORIZON, Math.max(0, Math.floor(horizon))) : 0;
+}
+
+/** The censored forecast and, when the history has unknown periods, the zero-filled one. */
+function forecastCores(input: SeriesInput, h: number, context: ForecastContext): { censored: CoreForecast; asZeros: CoreForecast | null } {
   const freq = input.freq === 'W' || input.freq === 'M' ? input.freq : 'D';
   const { weekdayOf0, startDay } = startWeekday(input.start, freq);
   const values = Array.isArray(input.values) ? input.values : [];
@@ -36,13 +73,13 @@ export function forecastSeries(input: SeriesInput, horizon: number, ctx?: Foreca
   // Scratch view: forecastClean keeps nothing that points into its input.
   const { y, hasUnknown } = cleanValues(values, historyScratch);
   const censored = forecastClean({ y, freq, weekdayOf0, startDay, hasUnknown }, h, context);
-  if (!hasUnknown) return toResult(censored, null);
+  if (!hasUnknown) return { censored, asZeros: null };
   // Scratch copy: forecastClean keeps nothing that points into its input.
   if (zeroScratch.length < y.length) zeroScratch = new Float64Array(Math.max(y.length, 2 * zeroScratch.length));
   const zeroFilled = zeroScratch.subarray(0, y.length);
   for (let i = 0; i < y.length; i++) zeroFilled[i] = y[i]! === y[i]! ? y[i]! : 0;
   const asZeros = forecastClean({ y: zeroFilled, freq, weekdayOf0, startDay, hasUnknown: false }, h, context);
-  return toResult(censored, asZeros);
+  return { censored, asZeros };
 }
 
 let zeroScratch = new Float64Array(1024);

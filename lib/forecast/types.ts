@@ -8,6 +8,11 @@ export interface SeriesInput {
   freq: Freq;
   /** ISO date of values[0]. Needed for calendar effects (weekday, Christmas). */
   start: string;
+  /**
+   * Optional product key: series with the same key are one item sold through several channels
+   * (marketplaces, stores). `forecastBatch` pools them (see pooling.ts); `forecastSeries` ignores it.
+   */
+  group?: string;
 }
 
 export interface ForecastResult {
@@ -51,6 +56,14 @@ export interface ForecastContext {
    * combination with the selected model's forecast (missing = 0, the model alone).
    */
   combinationWeight?: number;
+  /**
+   * Weight (0..1) of the pooled forecast of grouped series in `forecastBatch`: the group total's
+   * forecast x the member's share of the total over the last `groupShareWindow` periods
+   * (missing = 0, no pooling).
+   */
+  groupWeight?: number;
+  /** Periods over which a member's share of its group total is measured (with `groupWeight`). */
+  groupShareWindow?: number;
 }
 
 /**

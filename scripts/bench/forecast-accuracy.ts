@@ -18,6 +18,13 @@
  *   in the notes: it does worse here because demand rose in both daily test windows.)
  *   For weekly data the same with 14 -> 2 weeks and 28 days -> 4 weeks.
  *
+ * Grouping (pooling across channels, see lib/forecast/pooling.ts): M5 ids are item x store
+ * (FOODS_1_033_CA_1 = item FOODS_1_033 in store CA_1), like one product sold on several
+ * marketplaces, so for m5 only every series gets `group` = its id without the trailing store code
+ * (/_(CA|TX|WI)_\d+$/); fitContext chooses the pooling weight on training holdouts and the
+ * forecasts come from forecastBatch. Online Retail and jewelry ids have no such hierarchy and stay
+ * ungrouped (forecastBatch then equals forecastSeries per series). Scoring is unchanged.
+ *
  * Data: ../shared/data relative to the repository root when present; Online Retail falls back
  * to the bundled copy in lib/forecast/testdata (CC BY 4.0). Missing sets are skipped.
  */
@@ -32,7 +39,7 @@ import {
   sesOptimizedForecast,
   tsbForecast,
 } from '../../lib/forecast/baselines.ts';
-import { fitContext, forecastSeries, type ForecastContext, type SeriesInput } from '../../lib/forecast/index.ts';
+import { fitContext, forecastBatch, type ForecastContext, type SeriesInput } from '../../lib/forecast/index.ts';
 import { mase, pinball, rmsse, stockoutDay } from '../../lib/forecast/metrics.ts';
 import { normalQuantile } from '../../lib/forecast/distribution.ts';
 import type { BenchSuite, BenchTable } from './types.ts';
@@ -50,10 +57,15 @@ interface DatasetSpec {
   /** Days (or weeks) of cover for the stockout test. */
   coverPeriods: number;
   bundled: boolean;
+  /** Product key of a series id (same item on several channels), or undefined: ungrouped. */
+  groupOf?: (id: string) => string | undefined;
 }
 
+/** M5 item x store ids: the item without its store code (FOODS_1_033_CA_1 -> FOODS_1_033). */
+const m5Item = (id: string) => (/_(CA|TX|WI)_\d+$/.test(id) ? id.replace(/_(CA|TX|WI)_\d+$/, '') : undefined);
+
 const DATASETS: DatasetSpec[] = [
-  { name: 'm5_tiny_daily', horizon: 28, season: 7, window: 28, coverPeriods: 14, bundled: false },
+  { name: 'm5_tiny_daily', horizon: 28, season: 7, window: 28, coverPeriods: 14, bundled: false, groupOf: m5Item },
   { name: 'online_retail_daily', horizon: 28, season: 7, window: 28, coverPeriods: 14, bundled: true },
   { name: 'jewelry_weekly', horizon: 8, season: 52, window: 4, coverPeriods: 2, bundled: false },
 ];
@@ -75,7 +87,8 @@ export function loadDataset(spec: DatasetSpec): { train: Row[]; test: Row[]; sou
     const train = read(trainPath);
     const testById = new Map(read(testPath).map((row) => [row.id, row]));
     const pairs = train.filter((row) => testById.has(row.id));
-    return { train: pairs, test: pairs.map((row) => testById.get(row.id)!), source: dir === sharedData ? '../shared/data' : 'bundled copy' };
+    const grouped = spec.groupOf ? pairs.map((row) => ({ ...row, group: spec.groupOf!(row.id) })) : pairs;
+    return { train: grouped, test: pairs.map((row) => testById.get(row.id)!), source: dir === sharedData ? '../shared/data' : 'bundled copy' };
   }
   return null;
 }
@@ -139,12 +152,13 @@ export function evaluateDataset(spec: DatasetSpec, data: { train: Row[]; test: R
   const z90 = normalQuantile(0.9);
   /** Stockout error when predicting the median stockout day (first day p50Cum reaches stock). */
   const medianStockoutError: number[] = [];
+  const oursAll = forecastBatch(data.train, H, ctx);
   for (let s = 0; s < data.train.length; s++) {
     const trainRow = data.train[s]!;
     const actual = data.test[s]!.values.slice(0, H).map((v) => v ?? 0);
     const train = trainRow.values.map((v) => v ?? 0);
     const y = Float64Array.from(trainRow.values, (v) => (v === null ? Number.NaN : v));
-    const ours = forecastSeries(trainRow, H, ctx);
+    const ours = oursAll[s]!;
     modelCounts.set(ours.model, (modelCounts.get(ours.model) ?? 0) + 1);
     const forecasts: Record<string, ArrayLike<number>> = {
       ours: ours.mean,
