@@ -213,3 +213,34 @@ describe('clearance needs a known sales rate', () => {
     expect(plan!.clearance).not.toBeNull();
   });
 });
+
+describe('one product on several channels', () => {
+  // Two channels of one mug (Amazon sells 4/day, eBay a noisy 0-2), and a lone teapot on eBay.
+  const days = Array.from({ length: 90 }, (_, i) => isoDate(dayNumber('2026-01-01') + i));
+  const records: Observation[] = [];
+  days.forEach((d, i) => {
+    records.push(orderAt(d, 4, 'shipped', { sku: 'MUG' }));
+    if (i % 3 !== 0) records.push(orderAt(d, i % 2 ? 2 : 1, 'shipped', { sku: 'MUG', platform: 'ebay', marketplace: 'ebay.com' }));
+    if (i % 2) records.push(orderAt(d, 1, 'shipped', { sku: 'TEAPOT', platform: 'ebay', marketplace: 'ebay.com' }));
+  });
+  records.push(listingAt('2026-03-31', { sku: 'MUG', available: 200 }), listingAt('2026-03-31', { sku: 'MUG', platform: 'ebay', marketplace: 'ebay.com', available: 50 }));
+  records.push(listingAt('2026-03-31', { sku: 'TEAPOT', platform: 'ebay', marketplace: 'ebay.com', available: 30 }));
+  const now = new Date('2026-04-01T12:00:00Z');
+  const productOf = { 'amazon|amazon.com|MUG': 'p:mug', 'ebay|ebay.com|MUG': 'p:mug', 'ebay|ebay.com|TEAPOT': 'p:teapot' };
+  const plan = (forecastContext: object) => Object.fromEntries(
+    planFromObservations(records, defaultSettings(), now, { productOf, forecastContext }).map((p) => [p.key, p.forecast.meanDaily]),
+  );
+
+  it('pools the channels of a product when the context says so, and leaves a lone listing alone', () => {
+    const alone = plan({});
+    const pooled = plan({ groupWeight: 1, groupShareWindow: 28 });
+    expect(pooled['ebay|ebay.com|TEAPOT']).toBe(alone['ebay|ebay.com|TEAPOT']);
+    // Fully pooled, each channel is its share of the product's forecast: the steady channel keeps
+    // its level, the noisy one moves to its share of the steadier total.
+    expect(pooled['ebay|ebay.com|MUG']).not.toBe(alone['ebay|ebay.com|MUG']);
+    expect(pooled['amazon|amazon.com|MUG']).toBeCloseTo(4, 1);
+    const channels = pooled['amazon|amazon.com|MUG']! + pooled['ebay|ebay.com|MUG']!;
+    expect(Math.abs(channels / pooled['pool:p:mug@own:main']! - 1)).toBeLessThan(0.05); // the product's own forecast, within model differences
+    expect(plan({ groupWeight: 0, groupShareWindow: 28 })).toEqual(alone);
+  });
+});

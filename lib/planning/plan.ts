@@ -8,7 +8,7 @@
  * Pool ids follow lib/store's (`fba:EU`, `wfs:walmart.com`, `own:main`), and the store's own
  * mapping (the seller may have moved a listing) overrides the default rule.
  */
-import { fitContext, type ForecastContext } from '../forecast/index';
+import { fitContext, forecastBatch, type ForecastContext, type ForecastResult, type SeriesInput } from '../forecast/index';
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
 import { listingKey, type ListingObservation, type Observation, type OrderObservation } from '../records';
@@ -17,7 +17,7 @@ import { abcClasses } from './abc';
 import { allocatePool } from './allocation';
 import { dayNumber, isoDate } from './days';
 import { knownMean } from './lifecycle';
-import { forecastValues, planListing, type PlanInput } from './plan-listing';
+import { forecastValues, leadTimeFor, planListing, planningHorizon, type PlanInput } from './plan-listing';
 import {
   demandDays,
   HOW_EXACT,
@@ -211,7 +211,14 @@ export function planFromObservations(
     poolFacts.set(id, { stock, listed, checkListed: !shared, allocation: {} });
   }
 
-  const context = extras.forecastContext ?? fitContext(contextSample(facts.map((f) => f.series)).map(seriesInput));
+  // A product's listings on several channels are one item: the forecaster may pool them (its
+  // context decides how much, from holdouts over the sample), so the sample keeps products whole.
+  const productOfFact = (f: ListingFacts) => groups.get(groupOf.get(f.key)!)!.productId;
+  const context = extras.forecastContext ?? fitContext(contextSampleByProduct(facts, productOfFact).map((f) => ({ ...seriesInput(f.series), group: productOfFact(f) })));
+  const listingForecasts = pooledListingForecasts(facts, productOfFact, (f) => {
+    const poolId = groups.get(groupOf.get(f.key)!)!.poolId;
+    return planningHorizon(leadTimeFor(f.sku, destinationOfPool(poolId), settings).days, settings);
+  }, context);
   const poolPlans: SkuPlan[] = [];
   const poolPlanOf = new Map<string, SkuPlan>();
   for (const [id, g] of groups) {
@@ -303,7 +310,7 @@ export function planFromObservations(
       },
       settings,
       now,
-      { forecastContext: context },
+      { forecastContext: context, forecast: listingForecasts.get(f.key) },
     );
     listingPlans.push(plan);
   }
@@ -412,6 +419,51 @@ export function contextSample<T>(all: readonly T[], size = CONTEXT_SAMPLE): T[] 
   if (all.length <= size) return [...all];
   const out: T[] = [];
   for (let i = 0; i < size; i++) out.push(all[Math.floor((i * all.length) / size)]!);
+  return out;
+}
+
+/**
+ * A sample of listings for fitting the forecast context that keeps each sampled product's
+ * listings together (pooling is fitted on groups of two or more).
+ * @example contextSampleByProduct(facts, (f) => f.productId).length <= CONTEXT_SAMPLE + (listings of the last product)
+ */
+function contextSampleByProduct<T>(facts: readonly T[], productOf: (f: T) => string): T[] {
+  if (facts.length <= CONTEXT_SAMPLE) return [...facts];
+  const byProduct = new Map<string, T[]>();
+  for (const f of facts) {
+    const id = productOf(f);
+    (byProduct.get(id) ?? byProduct.set(id, []).get(id)!).push(f);
+  }
+  const out: T[] = [];
+  for (const members of contextSample([...byProduct.values()], Math.min(byProduct.size, CONTEXT_SAMPLE))) {
+    if (out.length >= CONTEXT_SAMPLE) break;
+    out.push(...members);
+  }
+  return out;
+}
+
+/**
+ * Forecasts of the listings that share a product with others and the same planning horizon,
+ * pooled across their channels (forecastBatch); other listings are forecast by planListing alone.
+ */
+function pooledListingForecasts(
+  facts: readonly ListingFacts[], productOf: (f: ListingFacts) => string, horizonOf: (f: ListingFacts) => number, context: ForecastContext,
+): Map<string, ForecastResult> {
+  const out = new Map<string, ForecastResult>();
+  if (!context.groupWeight) return out;
+  const batches = new Map<number, { keys: string[]; inputs: SeriesInput[] }>();
+  const members = new Map<string, number>();
+  for (const f of facts) members.set(productOf(f), (members.get(productOf(f)) ?? 0) + 1);
+  for (const f of facts) {
+    if (members.get(productOf(f))! < 2) continue;
+    const horizon = horizonOf(f);
+    const batch = batches.get(horizon) ?? batches.set(horizon, { keys: [], inputs: [] }).get(horizon)!;
+    batch.keys.push(f.key);
+    batch.inputs.push({ ...seriesInput(f.series), group: productOf(f) });
+  }
+  for (const [horizon, { keys, inputs }] of batches) {
+    forecastBatch(inputs, horizon, context).forEach((forecast, i) => out.set(keys[i]!, forecast));
+  }
   return out;
 }
 
