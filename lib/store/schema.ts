@@ -36,7 +36,7 @@ import type { Dexie, Transaction } from 'dexie';
 import { poolIdFor, poolRowFor } from './tables/stockPools';
 import { indexRowOf, linkKeysOf, urgencyOf, type ListingRow } from './tables/listings';
 import { groupOf } from './groups';
-import { observationChunkId, type ObservationChunkRow } from './tables/observationChunks';
+import { observationChunksOf } from './tables/observationChunks';
 import type { ObservationRow } from './tables/observations';
 import type { ListingChunkRow } from './tables/listingChunks';
 import { searchChunkOf, searchEntryOf, type SearchChunkRow } from './tables/searchChunks';
@@ -178,10 +178,6 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     if (!next) break;
     date = next.observedDate;
     const rows = (await observations.where('[observedDate+listingKey]').between([date, ''], [date, '\uffff'], true, true).toArray()) as ObservationRow[];
-    const chunks = new Map<number, ObservationRow[]>();
-    for (const r of rows) (chunks.get(groupOf(r.listingKey)) ?? chunks.set(groupOf(r.listingKey), []).get(groupOf(r.listingKey))!).push(r);
-    await tx.table('observationChunks').bulkPut([...chunks].map(([group, rs]): ObservationChunkRow => ({
-      id: observationChunkId(date, group), date, group, rows: rs.sort((a, b) => (a.id < b.id ? -1 : 1)),
-    })));
+    await tx.table('observationChunks').bulkPut(observationChunksOf(rows));
   }
 }

@@ -21,10 +21,9 @@ import { listAtRisk } from '../../lib/store/queries';
 import { applyListingObservation, linkKeysOf, newListingRow, type ListingRow } from '../../lib/store/tables/listings';
 import { observationIdOf, type ObservationRow } from '../../lib/store/tables/observations';
 import { productIdFor } from '../../lib/store/tables/products';
-import { groupOf } from '../../lib/store/groups';
 import { readAllListings, writeListings } from '../../lib/store/listing-store';
 import { FOLD_LAG_DAYS, foldHistory } from '../../lib/store/observation-store';
-import { observationChunkId, type ObservationChunkRow } from '../../lib/store/tables/observationChunks';
+import { observationChunksOf } from '../../lib/store/tables/observationChunks';
 import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
 import type { SkuPlan } from '../../lib/planning/types';
 import type { BenchSuite, BenchTable } from './types';
@@ -107,12 +106,7 @@ async function seed(db: StoreDb, { skus: SKUS, targetObservations: TARGET_OBSERV
     const batch = perListing.slice(i, i + CHUNK / 100).map((rows, j) => ({ key: listings[i + j]!.key, rows: rows.filter((r) => r.observedDate < cutoff).sort((a, b) => (a.id < b.id ? -1 : 1)) }));
     await db.listingHistory.bulkPut(batch.filter((h) => h.rows.length));
   }
-  const recent = new Map<string, ObservationRow[]>();
-  for (const rows of perListing) for (const r of rows) if (r.observedDate >= cutoff) {
-    const id = observationChunkId(r.observedDate, groupOf(r.listingKey));
-    (recent.get(id) ?? recent.set(id, []).get(id)!).push(r);
-  }
-  await db.observationChunks.bulkPut([...recent].map(([id, rows]): ObservationChunkRow => ({ id, date: rows[0]!.observedDate, group: groupOf(rows[0]!.listingKey), rows: rows.sort((a, b) => (a.id < b.id ? -1 : 1)) })));
+  await db.observationChunks.bulkPut(observationChunksOf(perListing.flat().filter((r) => r.observedDate >= cutoff)));
   const lastDay = Math.ceil(written / SKUS);
   // Listings as of the last seeded day (and their search rows, which the merge would write).
   const latest = listings.map((row, i) => {

@@ -5,6 +5,7 @@
  * day (the `[group+date]` index), from which its rows are picked. Read and written through
  * lib/store/observation-store.ts.
  */
+import { groupOf } from '../groups';
 import type { ObservationRow } from './observations';
 
 export interface ObservationChunkRow {
@@ -22,4 +23,22 @@ export interface ObservationChunkRow {
  */
 export function observationChunkId(date: string, group: number): string {
   return `${date}|${String(group).padStart(3, '0')}`;
+}
+
+/**
+ * Readings as chunk records: one per marketplace day and listing group, rows in id order
+ * (bulk writers: the v3 -> v4 upgrade, the bench's seeding).
+ * @example observationChunksOf([row]).map((c) => c.id) // [observationChunkId(row.observedDate, groupOf(row.listingKey))]
+ */
+export function observationChunksOf(rows: readonly ObservationRow[]): ObservationChunkRow[] {
+  const chunks = new Map<string, ObservationChunkRow>();
+  for (const r of rows) {
+    const group = groupOf(r.listingKey);
+    const id = observationChunkId(r.observedDate, group);
+    let chunk = chunks.get(id);
+    if (!chunk) chunks.set(id, (chunk = { id, date: r.observedDate, group, rows: [] }));
+    chunk.rows.push(r);
+  }
+  for (const c of chunks.values()) c.rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...chunks.values()];
 }
