@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cumulativeAt, cumulativeSum, daysOfCover, stockoutDay } from './cover';
+import { cumulativeAt, cumulativeSum, daysOfCover, daysUntilStockout, sellOutDemand, stockoutDay } from './cover';
 import { dayNumber, isoDate } from './days';
 
 describe('days of cover', () => {
@@ -55,5 +55,77 @@ describe('beyond the horizon', () => {
     const cum = cumulativeSum([...week, ...week]);
     expect(cumulativeAt(cum, 21)).toBeCloseTo(42, 9);
     expect(daysOfCover(28 + 14, cum)).toBeCloseTo(21, 9);
+  });
+});
+
+/** P(Poisson(mean) >= units), summed exactly. */
+function chanceSoldOut(mean: number, units: number): number {
+  let pmf = Math.exp(-mean);
+  let below = 0;
+  for (let k = 0; k < units; k++) {
+    below += pmf;
+    pmf *= mean / (k + 1);
+  }
+  return 1 - below;
+}
+
+describe('sell-out demand (whole units, Poisson around the forecast)', () => {
+  it('is the expected demand at which the last unit has sold with even odds', () => {
+    expect(sellOutDemand(1)).toBeCloseTo(Math.LN2, 12);
+    for (let units = 1; units <= 200; units += units < 20 ? 1 : 17) {
+      expect(chanceSoldOut(sellOutDemand(units), units)).toBeCloseTo(0.5, 4);
+    }
+  });
+  it('needs the next whole unit for fractional stock and nothing for none', () => {
+    expect(sellOutDemand(2.4)).toBe(sellOutDemand(3));
+    expect(sellOutDemand(3 + 1e-12)).toBe(sellOutDemand(3));
+    expect(sellOutDemand(0)).toBe(0);
+    expect(sellOutDemand(-2)).toBe(0);
+  });
+  it('grows with stock and stays within half a unit below it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (units) => {
+        expect(sellOutDemand(units + 1)).toBeGreaterThan(sellOutDemand(units));
+        expect(sellOutDemand(units)).toBeLessThan(units);
+        expect(sellOutDemand(units)).toBeGreaterThan(units - 0.5);
+      }),
+    );
+  });
+  it('dates one unit selling 0.1 a day at 6.9 days, not 10, and ten units at a rate of one a day at day 10', () => {
+    expect(daysUntilStockout(1, cumulativeSum(new Array(30).fill(0.1)))).toBeCloseTo(6.93, 2);
+    const cover = daysUntilStockout(10, cumulativeSum(new Array(30).fill(1)))!;
+    expect(cover).toBeCloseTo(9.67, 2);
+    expect(stockoutDay(0, cover)).toBe(10);
+    expect(daysUntilStockout(0, cumulativeSum([1, 1]))).toBe(0);
+  });
+});
+
+/** Expected |D - day| where D is the day the `units`-th unit sells at `rate` a day (Poisson). */
+function expectedMissInDays(rate: number, units: number, day: number): number {
+  let miss = 0;
+  let soldOutBefore = 0;
+  for (let d = 1; soldOutBefore < 1 - 1e-12; d++) {
+    const soldOutBy = chanceSoldOut(rate * d, units);
+    miss += (soldOutBy - soldOutBefore) * Math.abs(d - day);
+    soldOutBefore = soldOutBy;
+  }
+  return miss;
+}
+
+describe('dating the stockout by the median day', () => {
+  it('never misses the real day by more days on average than dating by expected demand, and by fewer for slow sellers', () => {
+    for (const rate of [0.05, 0.1, 0.3, 0.7, 1, 2.5, 8]) {
+      for (const units of [1, 2, 3, 5, 10, 40]) {
+        const cum = cumulativeSum(new Array(60).fill(rate));
+        const medianDay = stockoutDay(0, daysUntilStockout(units, cum))!;
+        const expectedDay = stockoutDay(0, daysOfCover(units, cum))!;
+        expect(expectedMissInDays(rate, units, medianDay)).toBeLessThanOrEqual(expectedMissInDays(rate, units, expectedDay) + 1e-9);
+      }
+    }
+    // One unit selling 0.1 a day: day 7 instead of day 10, about 0.3 days closer on average.
+    const slow = cumulativeSum(new Array(60).fill(0.1));
+    const [medianDay, expectedDay] = [stockoutDay(0, daysUntilStockout(1, slow))!, stockoutDay(0, daysOfCover(1, slow))!];
+    expect([medianDay, expectedDay]).toEqual([7, 10]);
+    expect(expectedMissInDays(0.1, 1, medianDay)).toBeLessThan(expectedMissInDays(0.1, 1, expectedDay) - 0.25);
   });
 });

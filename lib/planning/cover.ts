@@ -53,6 +53,35 @@ export function daysOfCover(stock: number, meanCum: ArrayLike<number>): number |
 }
 
 /**
+ * Expected demand by which `stock` whole units are as likely as not to have sold. Demand
+ * arrives as whole units (Poisson around the forecast), so the k-th unit sells once expected
+ * demand reaches the median of a Gamma(k, 1): ln 2 = 0.69 for the last unit, 9.67 for ten.
+ * Fractional stock (a report's average) needs the next whole unit to sell. Dating the stockout
+ * by this median, not by the expected demand reaching the stock, is what minimises the
+ * expected error in days when the rate is right (tested), and it matters most for slow sellers,
+ * where one unit is many days of demand. On 16 training origins of the M5 histories it took
+ * the error from 5.4% to 6.1% below the stock / 28-day-average rule (README, Benchmarks).
+ * @example sellOutDemand(1) // 0.693 (Math.LN2)
+ * @example sellOutDemand(2.4) // 2.674 (three units must sell)
+ */
+export function sellOutDemand(stock: number): number {
+  if (!(stock > 0)) return 0;
+  const units = Math.ceil(stock - 1e-9);
+  if (units <= 1) return Math.LN2;
+  // Choi (1994): median of Gamma(k, 1); error below 1e-4 from k = 2 on.
+  return units - 1 / 3 + 8 / (405 * units) + 184 / (25515 * units * units);
+}
+
+/**
+ * Days until `stock` is more likely gone than not: when cumulative expected demand reaches
+ * sellOutDemand(stock). The plan's days of cover and stockout date come from this.
+ * @example daysUntilStockout(1, cumulativeSum([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1])) // 6.93
+ */
+export function daysUntilStockout(stock: number, meanCum: ArrayLike<number>): number | null {
+  return daysOfCover(sellOutDemand(stock), meanCum);
+}
+
+/**
  * Running total of a per-day forecast: out[h] = demand over days 1..h+1.
  * @example cumulativeSum([1, 2, 3]) // Float64Array [1, 3, 6]
  */

@@ -18,7 +18,7 @@ export {
   type DemandSeries,
   type ReconstructOptions,
 } from './reconstruct';
-export { daysOfCover, cumulativeAt, cumulativeSum, stockoutDay, tailRate } from './cover';
+export { daysOfCover, daysUntilStockout, sellOutDemand, cumulativeAt, cumulativeSum, stockoutDay, tailRate } from './cover';
 export { planReorder, type ReorderInput, type ReorderResult } from './reorder';
 export { roundOrderQuantity, economicOrderQuantity } from './rounding';
 export { allocatePool, bufferUnits, type AllocationMember } from './allocation';

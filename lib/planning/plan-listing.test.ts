@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultSettings, type Settings } from '../settings/schema';
+import { sellOutDemand } from './cover';
 import { dayNumber } from './days';
 import { flatForecast } from './fixtures';
 import { leadTimeFor, planListing, planningHorizon, type PlanInput } from './plan-listing';
@@ -24,11 +25,13 @@ function input(series: DemandSeries, fields: Partial<PlanInput> = {}): PlanInput
 }
 
 describe('planListing', () => {
-  it('constant demand -> constant forecast -> days of cover = stock / rate (real forecaster)', () => {
+  it('constant demand -> constant forecast -> days of cover = the median day the last unit sells (real forecaster)', () => {
     for (const [rate, stock] of [[5, 300], [12, 1000], [2, 7]] as const) {
       const plan = planListing(input(constantSeries(rate, 365), { available: stock }), defaultSettings(), NOW);
       expect(plan.forecast.meanDaily).toBeCloseTo(rate, 6);
-      expect(plan.daysOfCover).toBeCloseTo(stock / rate, 1);
+      // About a third of a unit's demand short of stock / rate: the median of Gamma(stock, 1).
+      expect(plan.daysOfCover).toBeCloseTo(sellOutDemand(stock) / rate, 1);
+      expect(plan.daysOfCover!).toBeLessThan(stock / rate);
       expect(skuPlanSchema.safeParse(plan).success).toBe(true);
     }
   });

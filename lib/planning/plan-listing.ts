@@ -7,7 +7,7 @@ import { forecastSeries, type ForecastContext, type ForecastResult } from '../fo
 import type { Settings, Destination } from '../settings/schema';
 import { offForecastAlert, spikeAlert } from './alerts';
 import { clearanceSuggestion } from './clearance';
-import { cumulativeAt, cumulativeSum, daysOfCover, stockoutDay } from './cover';
+import { cumulativeAt, cumulativeSum, daysUntilStockout, stockoutDay } from './cover';
 import { civilFromDays, isoDate } from './days';
 import { healthScore } from './health';
 import { knownDaysSinceLastSale, knownMean, lifecycleStage, stagePolicy } from './lifecycle';
@@ -155,7 +155,7 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
   // A listing sharing a pool runs out when the pool does, if that comes first.
   // Whole units: the plan shows stock as a count.
   const available = Math.round(projectedStock(input.available, input.stockDay ?? null, series, asOfDay, meanDaily));
-  const ownCover = daysOfCover(available, meanCum);
+  const ownCover = daysUntilStockout(available, meanCum);
   const poolCover = input.pool?.planKey !== undefined ? input.pool.daysOfCover ?? null : null;
   const cover = poolCover !== null && (ownCover === null || poolCover < ownCover) ? poolCover : ownCover;
   const reorderHere = policy.reorder && input.pool?.planKey === undefined;
