@@ -99,6 +99,7 @@ describe('replanProducts', () => {
   it('plans some products exactly as the full-row loader does', async () => {
     const { db, productIds } = await builtStore();
     const some = productIds.filter((_, i) => i % 3 !== 1);
+    some.push(some[0]!, 'no-such-product'); // a repeated id and an unknown one change nothing
     const expected = await referencePlans(db, some, NOW);
     expect(expected.length).toBeGreaterThan(10);
     expect(await replanProducts(db, some, NOW)).toBe(expected.length);
