@@ -9,7 +9,7 @@ import { planFromObservations, type Calibration } from '../planning';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import { savePlans, type StoreDb } from '../store';
-import { loadPlanningInput } from '../store/planning-input';
+import { loadReplanInput } from '../store/planning-input';
 import type { OrderRow } from '../store/tables/orders';
 
 /**
@@ -30,7 +30,7 @@ export function orderObservation(order: OrderRow): Observation {
  * @example await replanProducts(db, merged.productIds, new Date())
  */
 export async function replanProducts(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<number> {
-  const input = await loadPlanningInput(db, productIds);
+  const input = await loadReplanInput(db, productIds);
   const settings = migrateSettings(input.settings);
   const observations: Observation[] = [];
   const productOf: Record<string, string> = {};
@@ -38,7 +38,7 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
   const calibrations: Calibration[] = [];
   for (const product of input.products) {
     for (const listing of product.listings) {
-      productOf[listing.key] = product.product.id;
+      productOf[listing.key] = product.productId;
       if (listing.poolId) poolOf[listing.key] = listing.poolId;
     }
     for (const row of product.observations) observations.push(row.record);

@@ -6,12 +6,25 @@
 
 const MS_PER_DAY = 86_400_000;
 
+/** Parsed dates (bounded: cleared when it grows past 100,000). */
+const dayNumbers = new Map<string, number>();
+
 /**
  * Day number of an ISO date (NaN when it is not a real calendar date).
  * @example dayNumber('1970-01-02') // 1
  * @example dayNumber('2024-02-30') // NaN
  */
 export function dayNumber(iso: string): number {
+  // Reconstruction asks for the same few hundred dates over and over (several times per reading).
+  let n = dayNumbers.get(iso);
+  if (n === undefined) {
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    dayNumbers.set(iso, (n = parseDayNumber(iso)));
+  }
+  return n;
+}
+
+function parseDayNumber(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return Number.NaN;
   const year = Number(match[1]);

@@ -3,7 +3,7 @@
  * readings history, order lines, the seller's corrections and held returns, and cached demand.
  */
 import type { StoreDb } from './db';
-import type { ListingRow } from './tables/listings';
+import type { ListingIndexRow, ListingRow } from './tables/listings';
 import type { ProductRow } from './tables/products';
 import type { StockPoolRow } from './tables/stockPools';
 import type { ObservationRow } from './tables/observations';
@@ -106,6 +106,65 @@ export async function loadPlanningInput(
       p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
       p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
       p.pools = groupPools(p.listings).map((g) => ({ ...g, pool: pools.get(g.poolId) }));
+    }
+    return { products: [...out.values()], settings };
+  });
+}
+
+/** What re-planning reads of one product: ProductPlanningInput without what the planner does not use. */
+export interface ProductReplanInput {
+  productId: string;
+  /** Its listings (key order), with the pool each draws from. */
+  listings: Pick<ListingRow, 'key' | 'poolId'>[];
+  /** As ProductPlanningInput.observations: listing readings, oldest first. */
+  observations: ObservationRow[];
+  /** As ProductPlanningInput.orders: by order date. */
+  orders: OrderRow[];
+  calibrations: CalibrationRow[];
+}
+
+/**
+ * The part of loadPlanningInput the background's re-plan uses, read the cheap way for some
+ * products: listings from the indexed rows, one request per product (not the full-row chunks,
+ * which hold every listing of a group, nor a cursor over the productId index, which costs a
+ * round trip per step in Chromium); no pools, returns or cached demand, which the planner does
+ * not read. The same products, listings, readings, orders and corrections, in the same order,
+ * as loadPlanningInput (tested in lib/background/replan.test.ts).
+ * @example const { products } = await loadReplanInput(db, merged.productIds);
+ */
+export async function loadReplanInput(db: StoreDb, productIds?: readonly string[]): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
+  if (productIds === undefined) {
+    const input = await loadPlanningInput(db);
+    return {
+      settings: input.settings,
+      products: input.products.map((p) => ({ productId: p.product.id, listings: p.listings, observations: p.observations, orders: p.orders, calibrations: p.calibrations })),
+    };
+  }
+  return db.transaction('r', [db.products, db.listings, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.settings], async () => {
+    const settings = await loadSettings(db);
+    const products = (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
+    const ids = [...new Set(products.map((p) => p.id))];
+    const listings: ListingIndexRow[] = (await Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray()))).flat();
+    listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const keys = listings.map((l) => l.key);
+    const [observations, orders, calibrations] = keys.length
+      ? await Promise.all([
+        readObservationsOf(db, keys),
+        Promise.all(keys.map((k) => db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff'], true, true).toArray())).then((o) => o.flat()),
+        db.calibrations.where('listingKey').anyOf(keys).toArray(),
+      ])
+      : [[], [], []];
+    const productOf = new Map(listings.map((l) => [l.key, l.productId]));
+    const out = new Map<string, ProductReplanInput>(products.map((p) => [p.id, { productId: p.id, listings: [], observations: [], orders: [], calibrations: [] }]));
+    const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
+    for (const l of listings) out.get(l.productId)?.listings.push({ key: l.key, ...(l.poolId !== undefined ? { poolId: l.poolId } : {}) });
+    for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
+    for (const o of orders) into(o.listingKey)?.orders.push(o);
+    for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
+    for (const p of out.values()) {
+      p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
+      p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
     }
     return { products: [...out.values()], settings };
   });

@@ -69,14 +69,8 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
 /** Re-copies plan fields (and the plan itself, onto the indexed row) onto listings (inside a transaction over plans + listings + listingChunks + searchChunks). */
 export async function refreshListingPlans(db: StoreDb, listingKeys: readonly string[]): Promise<void> {
   if (listingKeys.length === 0) return;
-  // anyOf over thousands of keys walks the index key by key; past a few hundred, one scan is faster.
-  const wanted = new Set(listingKeys);
-  const [plans, listings] = await Promise.all([
-    listingKeys.length > 200
-      ? db.plans.toArray().then((all) => all.filter((p) => p.listingKeys.some((k) => wanted.has(k))))
-      : db.plans.where('listingKeys').anyOf(listingKeys as string[]).toArray(),
-    readListings(db, listingKeys),
-  ]);
+  const plans = await plansCovering(db, listingKeys);
+  const listings = await readListings(db, listingKeys);
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
   const updated: ListingRow[] = [];
@@ -101,6 +95,21 @@ export async function refreshListingPlans(db: StoreDb, listingKeys: readonly str
     updated.push(next);
   }
   await writeListings(db, updated, { before, plans: shown });
+}
+
+/**
+ * The plans that cover any of these listings (inside a transaction over plans). anyOf walks the
+ * index with a cursor, a round trip per step in Chromium: past a few hundred keys, one request
+ * per listing is faster, and past a third of the table, one scan (both give the scan's order).
+ */
+async function plansCovering(db: StoreDb, listingKeys: readonly string[]): Promise<PlanRow[]> {
+  if (listingKeys.length <= 200) return db.plans.where('listingKeys').anyOf(listingKeys as string[]).toArray();
+  const wanted = new Set(listingKeys);
+  if (listingKeys.length * 3 >= (await db.plans.count())) return (await db.plans.toArray()).filter((p) => p.listingKeys.some((k) => wanted.has(k)));
+  const found = await Promise.all(listingKeys.map((k) => db.plans.where('listingKeys').equals(k).toArray()));
+  const byKey = new Map<string, PlanRow>();
+  for (const list of found) for (const p of list) byKey.set(p.key, p);
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** @example (await getPlans(db, ['amazon|amazon.com|A']))[0]?.plan.daysOfCover */

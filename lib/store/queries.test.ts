@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addCalibration, assignPool, recordReturn, resolveReturn } from './adjustments';
 import { mergeObservations } from './merge';
 import { loadPlanningInput } from './planning-input';
-import { savePlans } from './plans';
+import { pickPlan, savePlans } from './plans';
 import { csvCell, exportListingsCsv, getListingsWithPlans, getProduct, listAtRisk } from './queries';
 import { effectiveOnHand } from './tables/calibrations';
 import { dropStores, freshStore, listingObs, orderObs, skuPlan, listingOf } from './test-helpers';
@@ -57,6 +57,32 @@ describe('listAtRisk', () => {
     expect(result).toMatchObject({ saved: 1, deleted: 1 });
     expect((await listingOf(db, keys[0]!))?.daysOfCover).toBeUndefined();
     expect((await savePlans(db, [{ ...skuPlan('x'), daysOfCover: -1 }])).invalid).toHaveLength(1);
+  });
+});
+
+describe('savePlans', () => {
+  it('re-plans of a few hundred listings in a large plans table show the plans a full scan would pick', async () => {
+    const db = await freshStore();
+    const keys = Array.from({ length: 900 }, (_, i) => `amazon|amazon.com|S${String(i).padStart(4, '0')}`);
+    await mergeObservations(db, keys.map((k, i) => listingObs(k.split('|')[2]!, AT, { available: i })), NOW);
+    const pool = (i: number, members: string[], cover: number) => skuPlan(`pool:P${i}@fba:NA`, { scope: 'pool', listingKeys: members, daysOfCover: cover });
+    await savePlans(db, [
+      ...keys.map((k, i) => skuPlan(k, { daysOfCover: i % 50 })),
+      ...Array.from({ length: 300 }, (_, i) => pool(i, [keys[2 * i]!, keys[2 * i + 1]!], 1)),
+    ]);
+    // 250 listings (> 200, < a third of 1,200 plans): new covers; 40 lose their listing plan and 20 pools shrink.
+    const some = keys.slice(100, 350);
+    await db.plans.bulkDelete(some.slice(0, 40));
+    await savePlans(db, [
+      ...some.slice(40).map((k, i) => skuPlan(k, { daysOfCover: 100 + i })),
+      ...Array.from({ length: 20 }, (_, j) => pool(50 + j, [keys[100 + 2 * j]!], 7)),
+    ]);
+    const all = await db.plans.toArray();
+    const rows = await getListingsWithPlans(db, keys);
+    rows.forEach((row, i) => {
+      const expected = pickPlan(all.filter((p) => p.listingKeys.includes(keys[i]!)));
+      expect([row?.plan?.key, row?.listing.daysOfCover]).toEqual([expected?.key, expected?.daysOfCover]);
+    });
   });
 });
 

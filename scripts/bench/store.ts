@@ -15,7 +15,7 @@ import { openStore, type StoreDb } from '../../lib/store/db';
 import { declareSchema } from '../../lib/store/schema';
 import { mergeObservations } from '../../lib/store/merge';
 import { savePlans } from '../../lib/store/plans';
-import { loadPlanningInput } from '../../lib/store/planning-input';
+import { loadReplanInput } from '../../lib/store/planning-input';
 import { replanProducts } from '../../lib/background/replan';
 import { listAtRisk } from '../../lib/store/queries';
 import { applyListingObservation, linkKeysOf, newListingRow, type ListingRow } from '../../lib/store/tables/listings';
@@ -179,18 +179,23 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     // What follows a merge in the background: re-plan the products it touched (a 250-row page, then a 5,000-row one).
     const small = await mergeObservations(db, Array.from({ length: 250 }, (_, j) => reading((j * 40 + 3) % SKUS, seeded.days + 8)), new Date(START + (seeded.days + 9) * DAY_MS));
     const tSmallLoad = performance.now();
-    const smallInput = await loadPlanningInput(db, small.productIds);
+    const smallInput = await loadReplanInput(db, small.productIds);
     const smallLoadMs = performance.now() - tSmallLoad;
+    await phase('replan-small', 'start');
     const tSmall = performance.now();
     const smallPlanned = await replanProducts(db, small.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
-    rows.push([`re-plan after a 250-row page: ${small.productIds.length} products (load history, forecast, plan, save ${smallPlanned} plans)`, (performance.now() - tSmall).toFixed(0), '', '', `of which loading ${smallInput.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${smallLoadMs.toFixed(0)} ms`]);
+    const smallMs = performance.now() - tSmall;
+    await phase('replan-small', 'stop');
+    rows.push([`re-plan after a 250-row page: ${small.productIds.length} products (load history, forecast, plan, save ${smallPlanned} plans)`, smallMs.toFixed(0), '', '', `of which loading ${smallInput.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${smallLoadMs.toFixed(0)} ms`]);
     const touched = await mergeObservations(db, Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 1) % SKUS, seeded.days + 8)), new Date(START + (seeded.days + 9) * DAY_MS));
     const tLoad = performance.now();
-    const input = await loadPlanningInput(db, touched.productIds);
+    const input = await loadReplanInput(db, touched.productIds);
     const loadMs = performance.now() - tLoad;
+    await phase('replan-large', 'start');
     const tReplan = performance.now();
     const planned = await replanProducts(db, touched.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
     const replanMs = performance.now() - tReplan;
+    await phase('replan-large', 'stop');
     rows.push([`re-plan after that merge: ${touched.productIds.length} products (load history, forecast, plan, save ${planned} plans)`, replanMs.toFixed(0), '', '', `of which loading ${input.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${loadMs.toFixed(0)} ms`]);
 
     // Plans for every seeded listing, then the popup's queries.

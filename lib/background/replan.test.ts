@@ -1,0 +1,136 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays } from '../locale/dates';
+import { planFromObservations, type Calibration } from '../planning';
+import { skuPlanSchema, type SkuPlan } from '../planning/types';
+import type { Observation } from '../records';
+import { migrateSettings } from '../settings';
+import { addCalibration, loadPlanningInput, mergeObservations, type StoreDb } from '../store';
+import { foldHistory } from '../store/observation-store';
+import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
+import { isoDateInZone } from '../locale/dates';
+import { marketplaceById } from '../locale/markets';
+import { orderObservation, replanProducts } from './replan';
+
+afterEach(dropStores);
+
+const NOW = new Date('2026-06-30T18:00:00Z');
+const MARKETS = [
+  { platform: 'amazon', marketplace: 'amazon.com', fulfillment: 'FBA' },
+  { platform: 'amazon', marketplace: 'amazon.de', fulfillment: 'FBA' },
+  { platform: 'walmart', marketplace: 'walmart.com', fulfillment: 'WFS' },
+  { platform: 'ebay', marketplace: 'ebay.com', fulfillment: 'SELLER' },
+  { platform: 'amazon', marketplace: 'amazon.ca', fulfillment: 'FBA' },
+  { platform: 'ebay', marketplace: 'ebay.co.uk', fulfillment: 'SELLER' },
+] as const;
+
+/** Readings of `skus` SKUs on up to four marketplaces, one or two a day for `days` days up to `end`, plus order lines. */
+function history(skus: number, days: number, end: string, salt = 0): Observation[] {
+  const out: Observation[] = [];
+  for (let s = 0; s < skus; s++) {
+    const sku = `SKU-${s}`;
+    const markets = MARKETS.slice(0, 1 + (s % MARKETS.length));
+    markets.forEach((m, mi) => {
+      for (let d = days - 1; d >= 0; d--) {
+        if ((s + d + mi) % 5 === 0) continue; // days nobody looked
+        const date = addDays(end, -d);
+        const hour = 8 + ((s * 3 + d + salt) % 10);
+        out.push(listingObs(sku, `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`, {
+          platform: m.platform, marketplace: m.marketplace, source: `${m.platform}/inventory`, fulfillment: m.fulfillment,
+          available: Math.max(0, 200 - ((s * 7 + (days - d) * (1 + (s % 3)) + salt) % 220)), inbound: (s + d) % 4 === 0 ? 12 : 0,
+          price: { amountMinor: 999 + s * 10, currency: 'USD' },
+          ...((d + s) % 7 === 0 ? { unitsSold: [{ windowDays: 7, units: 3 + (s % 5) }] } : {}),
+        }));
+      }
+    });
+    if (s % 2 === 0) {
+      for (let d = 0; d < 10; d++) {
+        const date = addDays(end, -d);
+        out.push(orderObs(`O-${s}-${d}-${salt}`, d < 2 ? 'pending' : 'shipped', `${date}T20:00:00.000Z`, { sku, quantity: 1 + ((s + d) % 3) }));
+      }
+    }
+  }
+  return out;
+}
+
+/** The planner's result as replanProducts computed it before it read lean inputs: full rows via loadPlanningInput. */
+async function referencePlans(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<SkuPlan[]> {
+  const input = await loadPlanningInput(db, productIds);
+  const observations: Observation[] = [];
+  const productOf: Record<string, string> = {};
+  const poolOf: Record<string, string> = {};
+  const calibrations: Calibration[] = [];
+  for (const product of input.products) {
+    for (const listing of product.listings) {
+      productOf[listing.key] = product.product.id;
+      if (listing.poolId) poolOf[listing.key] = listing.poolId;
+    }
+    for (const row of product.observations) observations.push(row.record);
+    for (const order of product.orders) observations.push(orderObservation(order));
+    for (const c of product.calibrations) {
+      const zone = marketplaceById(c.listingKey.split('|')[1] ?? '')?.timeZone ?? 'UTC';
+      if (c.previous !== null && c.onHand !== c.previous) {
+        calibrations.push({ listingKey: c.listingKey, date: isoDateInZone(new Date(c.at), zone), kind: 'correction', units: c.onHand - c.previous });
+      }
+    }
+  }
+  return planFromObservations(observations, migrateSettings(input.settings), now, { productOf, poolOf, calibrations }).map((p) => skuPlanSchema.parse(p));
+}
+
+async function storedPlans(db: StoreDb, keys?: readonly string[]): Promise<Record<string, SkuPlan>> {
+  const rows = keys ? (await db.plans.bulkGet(keys as string[])).filter((r) => r !== undefined) : await db.plans.toArray();
+  return Object.fromEntries(rows.map((r) => [r.key, r.plan]));
+}
+
+/** A store with history folded into listing records, recent readings in day chunks, orders and a correction. */
+async function builtStore(): Promise<{ db: StoreDb; productIds: string[] }> {
+  const db = await freshStore('replan-test');
+  const early = new Date('2026-06-20T18:00:00Z');
+  await mergeObservations(db, history(14, 90, '2026-06-20'), early);
+  await foldHistory(db, early);
+  const recent = await mergeObservations(db, history(14, 10, '2026-06-30', 1).filter((o) => o.observedDate > '2026-06-20'), NOW);
+  await addCalibration(db, { listingKey: 'amazon|amazon.com|SKU-4', onHand: 17, reason: 'count', by: 'seller' }, new Date('2026-06-25T12:00:00Z'));
+  const productIds = [...new Set((await db.products.toArray()).map((p) => p.id))].sort();
+  expect(recent.productIds.length).toBeGreaterThan(5);
+  return { db, productIds };
+}
+
+describe('replanProducts', () => {
+  it('plans some products exactly as the full-row loader does', async () => {
+    const { db, productIds } = await builtStore();
+    const some = productIds.filter((_, i) => i % 3 !== 1);
+    some.push(some[0]!, 'no-such-product'); // a repeated id and an unknown one change nothing
+    const expected = await referencePlans(db, some, NOW);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(await replanProducts(db, some, NOW)).toBe(expected.length);
+    expect(await storedPlans(db, expected.map((p) => p.key))).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
+  });
+
+  it('plans every product, named one by one, exactly as a from-scratch re-plan of the whole store', async () => {
+    const { db, productIds } = await builtStore();
+    await replanProducts(db, undefined, NOW);
+    const whole = await storedPlans(db);
+    expect(Object.keys(whole).length).toBeGreaterThan(20);
+    expect(Object.keys(whole).filter((k) => k.startsWith('pool:')).length).toBeGreaterThan(2);
+    expect(whole).toEqual(Object.fromEntries((await referencePlans(db, undefined, NOW)).map((p) => [p.key, p])));
+    await db.plans.clear();
+    await replanProducts(db, productIds, NOW);
+    expect(await storedPlans(db)).toEqual(whole);
+  });
+
+  it('stays exact after new readings, orders and corrections arrive', async () => {
+    const { db, productIds } = await builtStore();
+    await replanProducts(db, undefined, NOW);
+    const later = new Date('2026-07-02T18:00:00Z');
+    const merged = await mergeObservations(db, [
+      ...history(6, 2, '2026-07-02', 2).filter((o) => o.observedDate > '2026-06-30'),
+      orderObs('O-late', 'shipped', '2026-07-01T09:00:00.000Z', { sku: 'SKU-2', quantity: 4 }),
+    ], later);
+    await addCalibration(db, { listingKey: 'amazon|amazon.com|SKU-2', onHand: 40, reason: 'count', by: 'seller' }, new Date('2026-07-01T12:00:00Z'));
+    for (const ids of [merged.productIds, productIds]) {
+      const expected = await referencePlans(db, ids, later);
+      await replanProducts(db, ids, later);
+      expect(await storedPlans(db, expected.map((p) => p.key))).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
+    }
+  });
+});
