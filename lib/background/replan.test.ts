@@ -1,16 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../locale/dates';
-import { planFromObservations, type Calibration } from '../planning';
+import { planFromObservations } from '../planning';
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import { addCalibration, loadPlanningInput, mergeObservations, type StoreDb } from '../store';
 import { foldHistory } from '../store/observation-store';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
-import { isoDateInZone } from '../locale/dates';
-import { marketplaceById } from '../locale/markets';
-import { orderObservation, replanProducts } from './replan';
+import { replanInputOf } from '../store/planning-input';
+import { plannerInputOf, replanProducts } from './replan';
 
 afterEach(dropStores);
 
@@ -56,25 +55,8 @@ function history(skus: number, days: number, end: string, salt = 0): Observation
 /** The planner's result as replanProducts computed it before it read lean inputs: full rows via loadPlanningInput. */
 async function referencePlans(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<SkuPlan[]> {
   const input = await loadPlanningInput(db, productIds);
-  const observations: Observation[] = [];
-  const productOf: Record<string, string> = {};
-  const poolOf: Record<string, string> = {};
-  const calibrations: Calibration[] = [];
-  for (const product of input.products) {
-    for (const listing of product.listings) {
-      productOf[listing.key] = product.product.id;
-      if (listing.poolId) poolOf[listing.key] = listing.poolId;
-    }
-    for (const row of product.observations) observations.push(row.record);
-    for (const order of product.orders) observations.push(orderObservation(order));
-    for (const c of product.calibrations) {
-      const zone = marketplaceById(c.listingKey.split('|')[1] ?? '')?.timeZone ?? 'UTC';
-      if (c.previous !== null && c.onHand !== c.previous) {
-        calibrations.push({ listingKey: c.listingKey, date: isoDateInZone(new Date(c.at), zone), kind: 'correction', units: c.onHand - c.previous });
-      }
-    }
-  }
-  return planFromObservations(observations, migrateSettings(input.settings), now, { productOf, poolOf, calibrations }).map((p) => skuPlanSchema.parse(p));
+  const { observations, ...options } = plannerInputOf(input.products.map(replanInputOf));
+  return planFromObservations(observations, migrateSettings(input.settings), now, options).map((p) => skuPlanSchema.parse(p));
 }
 
 async function storedPlans(db: StoreDb, keys?: readonly string[]): Promise<Record<string, SkuPlan>> {

@@ -9,7 +9,7 @@ import { planFromObservations, type Calibration } from '../planning';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import { savePlans, type StoreDb } from '../store';
-import { loadReplanInput } from '../store/planning-input';
+import { loadReplanInput, type ProductReplanInput } from '../store/planning-input';
 import type { OrderRow } from '../store/tables/orders';
 
 /**
@@ -31,12 +31,24 @@ export function orderObservation(order: OrderRow): Observation {
  */
 export async function replanProducts(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<number> {
   const input = await loadReplanInput(db, productIds);
-  const settings = migrateSettings(input.settings);
+  const { observations, ...options } = plannerInputOf(input.products);
+  if (observations.length === 0) return 0;
+  const plans = planFromObservations(observations, migrateSettings(input.settings), now, options);
+  await savePlans(db, plans, { replaceAll: productIds === undefined });
+  return plans.length;
+}
+
+/**
+ * The planner's arguments for some products: every reading and order line as an observation,
+ * which product and pool each listing belongs to, and the seller's stock corrections.
+ * @example planFromObservations(plannerInputOf(products).observations, settings, now)
+ */
+export function plannerInputOf(products: readonly ProductReplanInput[]) {
   const observations: Observation[] = [];
   const productOf: Record<string, string> = {};
   const poolOf: Record<string, string> = {};
   const calibrations: Calibration[] = [];
-  for (const product of input.products) {
+  for (const product of products) {
     for (const listing of product.listings) {
       productOf[listing.key] = product.productId;
       if (listing.poolId) poolOf[listing.key] = listing.poolId;
@@ -52,10 +64,7 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
       }
     }
   }
-  if (observations.length === 0) return 0;
-  const plans = planFromObservations(observations, settings, now, { productOf, poolOf, calibrations });
-  await savePlans(db, plans, { replaceAll: productIds === undefined });
-  return plans.length;
+  return { observations, productOf, poolOf, calibrations };
 }
 
 export function createReplanner(db: StoreDb, now: () => Date) {

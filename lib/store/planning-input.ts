@@ -124,6 +124,14 @@ export interface ProductReplanInput {
 }
 
 /**
+ * The re-plan's part of one product's planning input.
+ * @example replanInputOf(input.products[0]).productId
+ */
+export function replanInputOf(p: ProductPlanningInput): ProductReplanInput {
+  return { productId: p.product.id, listings: p.listings, observations: p.observations, orders: p.orders, calibrations: p.calibrations };
+}
+
+/**
  * The part of loadPlanningInput the background's re-plan uses, read the cheap way for some
  * products: listings from the indexed rows, one request per product (not the full-row chunks,
  * which hold every listing of a group, nor a cursor over the productId index, which costs a
@@ -137,7 +145,7 @@ export async function loadReplanInput(db: StoreDb, productIds?: readonly string[
     const input = await loadPlanningInput(db);
     return {
       settings: input.settings,
-      products: input.products.map((p) => ({ productId: p.product.id, listings: p.listings, observations: p.observations, orders: p.orders, calibrations: p.calibrations })),
+      products: input.products.map(replanInputOf),
     };
   }
   return db.transaction('r', [db.products, db.listings, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.settings], async () => {
