@@ -12,6 +12,7 @@ import { languageFromTag } from '@/lib/i18n';
 import { migrateSettings } from '@/lib/settings';
 import { loadSettings } from '@/lib/store/adjustments';
 import { createReplanner } from '@/lib/background/replan';
+import { loadCatalogueFit } from '@/lib/store/catalogue-fit';
 import { createHandlers } from '@/lib/background/service';
 import { createDispatcher } from '@/lib/messaging/rpc';
 import { listAtRisk, openStore } from '@/lib/store';
@@ -30,7 +31,8 @@ export default defineBackground(() => {
 
   const refreshBadge = async () => {
     const db = await dbReady;
-    const { total } = await listAtRisk(db, { risk: 'stockout', limit: 1 });
+    // The badge counts what the one urgency rule says needs attention (the popup's default list).
+    const { total } = await listAtRisk(db, { risk: 'attention', limit: 1 });
     await browser.action.setBadgeBackgroundColor({ color: '#cf222e' });
     await browser.action.setBadgeText({ text: badgeText(total) });
   };
@@ -64,8 +66,12 @@ export default defineBackground(() => {
     void notifierReady.then((n) => n.afterChange()).catch(() => undefined);
   };
 
-  const dispatchReady = Promise.all([dbReady, notifierReady]).then(([db]) => {
-    const replanner = createReplanner(db, now);
+  // One re-plan queue for page reads, imports, settings and the daily job.
+  const replannerReady = dbReady.then((db) => createReplanner(db, now));
+  const dispatchReady = Promise.all([dbReady, notifierReady, replannerReady]).then(([db, , replanner]) => {
+    // A store never planned whole by this version (new install, upgrade, plans of an older
+    // planner): plan it all once, which also fits the forecast context and ABC on the catalogue.
+    void loadCatalogueFit(db).then((fit) => (fit ? undefined : whileBusy(replanner.replan(undefined), keepAlive).then(afterChange))).catch(() => undefined);
     // A re-plan after a big page reads the products' whole history (seconds at a million readings): keep the worker awake.
     return createDispatcher(createHandlers({ db, now, replan: (ids) => whileBusy(replanner.replan(ids), keepAlive), afterChange }));
   });
@@ -84,7 +90,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAILY_REPLAN_ALARM) return;
     // Compact old readings, then re-plan: a new day moves every date even without new readings.
-    void dbReady.then((db) => whileBusy(runDailyMaintenance(db, now(), (ids) => createReplanner(db, now).replan(ids)), keepAlive)).then(afterChange);
+    void Promise.all([dbReady, replannerReady]).then(([db, replanner]) => whileBusy(runDailyMaintenance(db, now(), (ids) => replanner.replan(ids)), keepAlive)).then(afterChange);
   });
 
   void refreshBadge().catch(() => undefined);

@@ -98,15 +98,16 @@ describe('createNotifier', () => {
     });
     await notifier.baseline();
     const put = (sku: string, riskTypes: string[]) => putListings(db!, [{ key: `amazon|amazon.com|${sku}`, platform: 'amazon', marketplace: 'amazon.com', sku, productId: `p:${sku}`, linkRule: 'none', linkedAt: '', poolRule: 'auto', fieldObservedAt: {}, firstSeenAt: '', lastObservedAt: '', urgency: 1, available: 0, riskTypes } as never]);
-    await put('A', ['stockout']);
+    await put('A', ['stockout', 'attention', 'critical']);
     expect(await notifier.afterChange()).toEqual([]); // disabled: A is tracked, not shown
     enabled = true;
     permitted = false;
-    await put('B', ['oversell']);
+    await put('B', ['oversell', 'attention', 'critical']);
     expect(await notifier.afterChange()).toEqual([]);
     permitted = true;
-    await put('C', ['overstock']); // not a notifying risk
-    await put('D', ['stockout']);
+    await put('C', ['overstock', 'attention']); // needs attention, but only critical listings interrupt
+    await put('E', ['stockout', 'attention']); // a reorder due soon: a warning, not critical
+    await put('D', ['stockout', 'attention', 'critical']);
     const out = await notifier.afterChange();
     expect(out.map((s) => s.title)).toEqual(['D is now at risk']);
     expect(shown).toEqual(['D is now at risk']);

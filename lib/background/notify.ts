@@ -3,16 +3,18 @@
  * since the last look, how many notifications, their text) is pure; the store read and the
  * browser call are thin functions beside it, wired in entrypoints/background.ts.
  *
- * "At risk" for notifications = a stockout or oversell risk (urgent and actionable);
- * overstock and no-sales show in the popup but do not interrupt the seller.
+ * "At risk" for notifications = critical by the one urgency rule (lib/planning/urgency.ts):
+ * a stockout before a reorder could arrive, or oversold stock. The rest shows in the popup but
+ * does not interrupt the seller.
  */
 import { t, type Language } from '../i18n';
 import { formatNumber } from '../i18n';
 import type { Platform } from '../records';
 import { readListings, type StoreDb } from '../store';
+import type { RiskTag } from '../planning/urgency';
 
-/** Risk types that raise a notification (lib/store/tables/plans.ts RISK_TYPES). */
-export const NOTIFY_RISKS = ['stockout', 'oversell'] as const;
+/** The urgency rule's tag that raises a notification: only critical listings interrupt the seller. */
+export const NOTIFY_TAG = 'critical' satisfies RiskTag;
 /** At most this many single-SKU notifications per re-plan; more become one summary. */
 export const NOTIFY_CAP = 3;
 /** SKUs named in the summary notification. */
@@ -105,7 +107,7 @@ export class RiskTracker {
  * @example await riskKeys(db) // ['amazon|amazon.com|MUG-1', ...]
  */
 export async function riskKeys(db: StoreDb): Promise<string[]> {
-  const risky = new Set((await db.listings.where('riskTypes').anyOf([...NOTIFY_RISKS]).primaryKeys()) as string[]);
+  const risky = new Set((await db.listings.where('riskTypes').equals(NOTIFY_TAG).primaryKeys()) as string[]);
   if (risky.size === 0) return [];
   const ordered = (await db.listings.orderBy('urgency').primaryKeys()) as string[];
   return ordered.filter((key) => risky.has(key));

@@ -3,7 +3,9 @@
  * state. Kept apart from the plan so the panel stays small and the plan can grow.
  */
 import type { PanelData } from '../messaging/protocol';
-import type { SkuPlan } from '../planning/types';
+import { salesHint } from '../planning/decisions/index';
+import { skuPlanSchema, type SkuPlan } from '../planning/types';
+import { urgencyOf } from '../planning/urgency';
 
 type Params = Record<string, string | number>;
 
@@ -17,25 +19,36 @@ function cleanParams(params: Record<string, string | number | null>): Params {
 /**
  * @example panelFromPlan(plan, { sku: 'MUG-1', title: 'Mug' }).daysOfCover // 23.5
  */
-export function panelFromPlan(plan: SkuPlan | undefined, listing: { key: string; sku: string; title?: string; available?: number }): PanelData {
+export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: string; sku: string; title?: string; available?: number }): PanelData {
+  // A plan cached before pools were planned lacks their fields: its schema fills the defaults
+  // (rare: the worker re-plans the whole store when it starts without a catalogue fit).
+  const plan = cached && (cached as Partial<SkuPlan>).stock === undefined ? skuPlanSchema.parse(cached) : cached;
+  const identity = { sku: listing.sku, key: listing.key, ...(listing.title ? { title: listing.title } : {}) };
   if (!plan) {
     return {
-      sku: listing.sku, key: listing.key, ...(listing.title ? { title: listing.title } : {}),
-      available: listing.available ?? null, daysOfCover: null, stockoutDate: null, reorderDate: null, reorderQuantity: null,
-      healthScore: null, reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: null,
+      ...identity, urgency: 'unknown', available: listing.available ?? null, stockSource: null, stockHint: null, inbound: null, heldReturns: 0,
+      daysOfCover: null, stockoutDate: null, reorderDate: null, reorderQuantity: null, reorderDaysLate: 0, healthScore: null, salesHint: null,
+      reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: null, pool: null, channel: null,
+      abcClass: null, safetyStock: null, reorderPoint: null, leadTimeDays: null,
     };
   }
   const clearanceStep = plan.clearance ? plan.clearance.steps[plan.clearance.recommendedStep] : undefined;
+  const salesUnknown = plan.alerts.find((a) => a.code === 'sales-unknown');
   return {
-    sku: listing.sku,
-    key: listing.key,
-    ...(listing.title ? { title: listing.title } : {}),
+    ...identity,
+    urgency: urgencyOf(plan).level,
     available: plan.available,
+    stockSource: plan.stock.source,
+    stockHint: plan.stock.hint,
+    inbound: plan.inbound,
+    heldReturns: plan.stock.heldReturns,
     daysOfCover: plan.daysOfCover,
     stockoutDate: plan.stockoutDate,
     reorderDate: plan.reorderDate,
     reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,
+    reorderDaysLate: plan.reorderDaysLate,
     healthScore: plan.healthScore,
+    salesHint: salesUnknown ? String(salesUnknown.params.hint ?? salesHint('SELLER')) : null,
     reasons: plan.healthReasons.map((r) => ({ code: r.code, points: r.points, params: cleanParams(r.params) })),
     alerts: plan.alerts.map((a) => ({ code: a.code, severity: a.severity, params: cleanParams(a.params) })),
     clearance: plan.clearance
@@ -44,10 +57,16 @@ export function panelFromPlan(plan: SkuPlan | undefined, listing: { key: string;
           ...(clearanceStep ? { discountPercent: clearanceStep.discountPct, sellThroughDays: clearanceStep.expectedSellThroughDays } : {}),
         }
       : null,
-    oversell: plan.oversell.atRisk
+    oversell: plan.oversell.atRisk && plan.available !== null
       ? { listedTotal: plan.available + plan.oversell.listedAbovePool + plan.oversell.pendingAboveStock, poolAvailable: plan.available }
       : null,
     lifecycleStage: plan.lifecycleStage,
     dailyDemand: plan.forecast.meanDaily,
+    pool: plan.poolKey ? { key: plan.poolKey, poolId: plan.poolId } : null,
+    channel: plan.channel,
+    abcClass: plan.abcClass,
+    safetyStock: plan.safetyStock,
+    reorderPoint: plan.reorderPoint,
+    leadTimeDays: plan.leadTimeDays,
   };
 }

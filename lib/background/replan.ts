@@ -5,11 +5,13 @@
  */
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
-import { planFromObservations, type Calibration } from '../planning';
+import { planWithFit, type Calibration, type PlanExtras } from '../planning';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import { savePlans, type StoreDb } from '../store';
 import { loadReplanInput, type ProductReplanInput } from '../store/planning-input';
+import { CATALOGUE_FIT_MAX_AGE_MS, loadCatalogueFit, saveCatalogueFit } from '../store/catalogue-fit';
+import { OWN_WAREHOUSE_POOL } from '../store/tables/stockPools';
 import type { OrderRow } from '../store/tables/orders';
 
 /**
@@ -26,21 +28,30 @@ export function orderObservation(order: OrderRow): Observation {
 }
 
 /**
- * Re-plans the given products (all when undefined) and caches the result; returns how many plans were written.
+ * Re-plans the given products (all when undefined) and caches the result; returns how many
+ * plans were written. A whole-store re-plan fits the forecast context and ABC classes on the
+ * whole catalogue and caches them; a re-plan of a few products reuses that fit (while it is
+ * fresh), so a page's batch never ranks or fits on itself alone.
  * @example await replanProducts(db, merged.productIds, new Date())
  */
 export async function replanProducts(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<number> {
-  const input = await loadReplanInput(db, productIds);
+  const [input, stored] = await Promise.all([loadReplanInput(db, productIds), productIds === undefined ? undefined : loadCatalogueFit(db)]);
   const { observations, ...options } = plannerInputOf(input.products);
   if (observations.length === 0) return 0;
-  const plans = planFromObservations(observations, migrateSettings(input.settings), now, options);
+  const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
+  const { plans, fit } = planWithFit(observations, migrateSettings(input.settings), now, {
+    ...options,
+    ...(fresh ? { forecastContext: fresh.forecastContext, abcOf: fresh.abcOf } : {}),
+  });
   await savePlans(db, plans, { replaceAll: productIds === undefined });
+  if (productIds === undefined) await saveCatalogueFit(db, fit, now);
   return plans.length;
 }
 
 /**
  * The planner's arguments for some products: every reading and order line as an observation,
- * which product and pool each listing belongs to, and the seller's stock corrections.
+ * which product and pool each listing belongs to, the seller's counts (the latest per pool),
+ * stock corrections, and returns held or released.
  * @example planFromObservations(plannerInputOf(products).observations, settings, now)
  */
 export function plannerInputOf(products: readonly ProductReplanInput[]) {
@@ -48,6 +59,8 @@ export function plannerInputOf(products: readonly ProductReplanInput[]) {
   const productOf: Record<string, string> = {};
   const poolOf: Record<string, string> = {};
   const calibrations: Calibration[] = [];
+  const counts: Record<string, { onHand: number; date: string; at: string }> = {};
+  const returns: NonNullable<PlanExtras['returns']>[number][] = [];
   for (const product of products) {
     for (const listing of product.listings) {
       productOf[listing.key] = product.productId;
@@ -56,15 +69,27 @@ export function plannerInputOf(products: readonly ProductReplanInput[]) {
     for (const row of product.observations) observations.push(row.record);
     for (const order of product.orders) observations.push(orderObservation(order));
     for (const c of product.calibrations) {
-      const marketplace = c.listingKey.split('|')[1] ?? '';
-      const zone = marketplaceById(marketplace)?.timeZone ?? 'UTC';
-      // The store keeps the counted total; the planner wants the signed fix it made.
+      const day = localDay(c.listingKey, c.at);
+      // The store keeps the counted total; reconstruction wants the signed fix it made.
       if (c.previous !== null && c.onHand !== c.previous) {
-        calibrations.push({ listingKey: c.listingKey, date: isoDateInZone(new Date(c.at), zone), kind: 'correction', units: c.onHand - c.previous });
+        calibrations.push({ listingKey: c.listingKey, date: day, kind: 'correction', units: c.onHand - c.previous });
       }
+      const stock = `${product.productId}@${c.poolId ?? poolOf[c.listingKey] ?? OWN_WAREHOUSE_POOL}`;
+      if (!counts[stock] || counts[stock].at <= c.at) counts[stock] = { onHand: c.onHand, date: day, at: c.at };
+    }
+    for (const r of product.returns) {
+      if (r.status === 'held') returns.push({ listingKey: r.listingKey, units: r.units, status: 'held', date: localDay(r.listingKey, r.receivedAt) });
+      else if (r.status === 'sellable') returns.push({ listingKey: r.listingKey, units: r.units, status: 'released', date: localDay(r.listingKey, r.resolvedAt ?? r.receivedAt) });
     }
   }
-  return { observations, productOf, poolOf, calibrations };
+  const poolCounts = Object.fromEntries(Object.entries(counts).map(([k, { onHand, date }]) => [k, { onHand, date }]));
+  return { observations, productOf, poolOf, calibrations, poolCounts, returns };
+}
+
+/** The calendar day of an instant in the marketplace of a listing key. */
+function localDay(listingKey: string, at: string): string {
+  const zone = marketplaceById(listingKey.split('|')[1] ?? '')?.timeZone ?? 'UTC';
+  return isoDateInZone(new Date(at), zone);
 }
 
 export function createReplanner(db: StoreDb, now: () => Date) {

@@ -57,12 +57,22 @@ export function alertText(language: Language, alert: { code: string; params?: Pa
   const raw = alert.params ?? {};
   let key = `alert.${alert.code}`;
   if (alert.code === 'sales-off-forecast') key = `${key}.${raw.direction === 'below' ? 'below' : 'above'}`;
+  if (typeof raw.hint === 'string') params.hint = hintText(language, raw.hint);
   if (alert.code === 'aged-surcharge-coming') params.amount = money(language, raw.amountMinor, raw.currency);
   if (alert.code === 'clearance-exit') {
     params.holding = money(language, raw.holdingMinor, raw.currency);
     params.margin = money(language, raw.marginMinor, raw.currency);
   }
   return isKey(key) ? t(language, key, params) : alert.code;
+}
+
+/**
+ * What would make an unknown figure known, as an instruction (lib/planning/catalogue.ts KNOWLEDGE_HINTS).
+ * @example hintText('en', 'count') // 'enter a stock count in the options page'
+ */
+export function hintText(language: Language, hint: string): string {
+  const key = `hint.${hint}`;
+  return isKey(key) ? t(language, key) : hint;
 }
 
 /**

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { panelData } from '../messaging/test-panel';
 import { marketplaceById } from '../locale/markets';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { startPageReader, type PageReader } from './page-reader';
@@ -13,10 +14,9 @@ function fakeBackground() {
   const ingest = async (request: RequestOf<'page/ingest'>): Promise<ResponseOf<'page/ingest'>> => {
     requests.push(request);
     return {
-      panels: request.rows.map((row) => ({
-        sku: row.sku, key: `amazon|amazon.com|${row.sku}`, available: row.kind === 'listing' ? row.available ?? null : null,
-        daysOfCover: row.kind === 'listing' ? (row.available ?? 0) / 2 : null, stockoutDate: null, reorderDate: null, reorderQuantity: null,
-        healthScore: null, reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: 2,
+      panels: request.rows.map((row) => panelData({
+        sku: row.sku, available: row.kind === 'listing' ? row.available ?? null : null,
+        daysOfCover: row.kind === 'listing' ? (row.available ?? 0) / 2 : null, dailyDemand: 2,
       })),
     };
   };

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { panelData } from '../messaging/test-panel';
 import type { PanelData } from '../messaging/protocol';
 import { HEALTH_REASON_CODES, ALERT_CODES } from '../planning/types';
 import { alertText, reasonText } from './codes';
 import { destroyPanel, isAtRisk, livePanelCount, renderPanel, sweepDetachedPanels, urgencyOf, type MountChart } from './panel-view';
 
-const FULL: PanelData = {
-  sku: 'MUG-01', key: 'amazon|amazon.com|MUG-01', title: 'Mug', available: 40, daysOfCover: 9.6,
+const FULL: PanelData = panelData({
+  sku: 'MUG-01', key: 'amazon|amazon.com|MUG-01', title: 'Mug', urgency: 'critical', available: 40, leadTimeDays: 70, daysOfCover: 9.6,
   stockoutDate: '2026-12-01', reorderDate: '2026-11-25', reorderQuantity: 120, healthScore: 45,
   reasons: [
     { code: 'stockout-soon', points: 25, params: { daysOfCover: 9.6, withinDays: 15, stockoutDate: '2026-12-01' } },
@@ -17,7 +18,7 @@ const FULL: PanelData = {
   clearance: { action: '-20%', discountPercent: 20, sellThroughDays: 41.2 },
   oversell: { listedTotal: 60, poolAvailable: 40 },
   lifecycleStage: 'maturity', dailyDemand: 4.2,
-};
+});
 
 function mount(data: PanelData | undefined, language: 'en' | 'zh-CN' = 'en', mountChart?: MountChart) {
   const host = document.createElement('div');
@@ -62,7 +63,7 @@ describe('renderPanel', () => {
   });
 
   it('translates every health reason and alert code in both languages, with no placeholder left', () => {
-    const params = { days: 30, daysOfCover: 5, limitDays: 90, withinDays: 15, stockoutDate: '2026-12-01', pending: 3, available: 1, listed: 9, pool: 4, units: 2, minDays: 181, reorderDate: '2026-11-01', quantity: 50, pct: 20, direction: 'above', date: '2026-11-02', expected: 3, amountMinor: 1234, currency: 'USD', holdingMinor: 500, marginMinor: 800 };
+    const params = { days: 30, daysOfCover: 5, limitDays: 90, withinDays: 15, stockoutDate: '2026-12-01', pending: 3, available: 1, listed: 9, pool: 4, units: 2, minDays: 181, reorderDate: '2026-11-01', quantity: 50, pct: 20, direction: 'above', date: '2026-11-02', expected: 3, amountMinor: 1234, currency: 'USD', holdingMinor: 500, marginMinor: 800, daysLate: 3, suggested: 38, hint: 'count' };
     for (const language of ['en', 'zh-CN'] as const) {
       for (const code of HEALTH_REASON_CODES) {
         const text = reasonText(language, { code, params });
@@ -79,18 +80,50 @@ describe('renderPanel', () => {
     expect(reasonText('en', { code: 'some-future-code', params: {} })).toBe('some-future-code');
   });
 
-  it('colours by urgency: out of stock and short cover critical, then warning, ok, unknown', () => {
-    expect(urgencyOf({ available: 0, daysOfCover: 50 })).toBe('critical');
-    expect(urgencyOf({ available: 5, daysOfCover: 13.9 })).toBe('critical');
-    expect(urgencyOf({ available: 5, daysOfCover: 20 })).toBe('warning');
-    expect(urgencyOf({ available: 5, daysOfCover: 30 })).toBe('ok');
-    expect(urgencyOf({ available: 5, daysOfCover: null })).toBe('unknown');
-    for (const [cover, urgency] of [[3, 'critical'], [20, 'warning'], [60, 'ok'], [null, 'unknown']] as const) {
-      const { shadow } = mount({ ...FULL, daysOfCover: cover, oversell: null });
+  it('colours by the one urgency rule the background decided, and counts what needs attention', () => {
+    for (const urgency of ['critical', 'warning', 'excess', 'attention', 'ok', 'unknown'] as const) {
+      const { shadow } = mount({ ...FULL, urgency });
       expect(shadow.querySelector('.panel')!.getAttribute('data-urgency')).toBe(urgency);
+      expect(urgencyOf({ urgency })).toBe(urgency);
     }
-    expect(isAtRisk({ ...FULL, daysOfCover: 60, alerts: [] })).toBe(true); // oversell
-    expect(isAtRisk({ ...FULL, daysOfCover: 60, alerts: [], oversell: null })).toBe(false);
+    expect(isAtRisk({ urgency: 'excess' })).toBe(true);
+    expect(isAtRisk({ urgency: 'unknown' })).toBe(false);
+    expect(isAtRisk({ urgency: 'ok' })).toBe(false);
+  });
+
+  it('shows unknown stock and not-enough-data as such, never as 0 or healthy', () => {
+    const unknown = mount({ ...FULL, available: null, stockSource: 'unknown', stockHint: 'open:amazon/fba-inventory', daysOfCover: null, healthScore: null, reasons: [], oversell: null, clearance: null, urgency: 'unknown' });
+    expect(unknown.q('days-of-cover')!.textContent).toBe('Stock unknown');
+    expect(unknown.q('health')!.textContent).toBe('Not enough data: open FBA Inventory in Seller Central');
+    expect(unknown.q('stockout')).toBeNull();
+    const noSales = mount({ ...FULL, daysOfCover: null, healthScore: null, salesHint: 'import:orders', reasons: [] }, 'zh-CN');
+    expect(noSales.q('days-of-cover')!.textContent).toBe('数据不足');
+    expect(noSales.q('health')!.textContent).toBe('数据不足：请在设置页面导入订单历史报告');
+  });
+
+  it("shows the pool's stock, an overdue reorder's days late, and the channel line with a fill-in button", () => {
+    const filled: number[] = [];
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const data = { ...FULL, available: 226, stockSource: 'listed' as const, reorderDate: '2026-11-20', reorderDaysLate: 12, channel: { listed: 0, suggested: 38, buffer: 0 } };
+    renderPanel(shadow, data, 'en', { fillQuantity: (n) => (filled.push(n), true) });
+    const q = (id: string) => shadow.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    expect(q('stock')!.textContent).toBe('≈226 in stock (estimated)');
+    expect(q('reorder')!.textContent).toBe('Reorder 120 — 12 days late (due 11/20/2026)');
+    expect(q('channel')!.textContent).toBe('226 in the warehouse: list 38 here');
+    q('fill-quantity')!.click();
+    expect(filled).toEqual([38]);
+    expect(q('fill-quantity')!.textContent).toBe('Filled in 38: review and save on the page');
+    renderPanel(shadow, { ...data, channel: { listed: 50, suggested: 38, buffer: 2 } }, 'zh-CN');
+    expect(q('channel')!.textContent).toBe('建议在此上架 38 件（当前 50 件）');
+    expect(q('fill-quantity')).toBeNull(); // no editable field on this page
+  });
+
+  it('lists ABC class, safety stock and lead time in the details', () => {
+    const { q } = mount({ ...FULL, abcClass: 'A', safetyStock: 41.6, reorderPoint: 320, leadTimeDays: 70 });
+    q('toggle')!.click();
+    expect(q('facts')!.textContent).toContain('ABC class A · Safety stock 42 · Reorder point 320 · Lead time 70 d');
   });
 
   it('styles every panel with one shared stylesheet, kept across re-renders', () => {

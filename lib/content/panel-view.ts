@@ -10,28 +10,24 @@
  */
 import { formatDate, formatNumber, t, type Language } from '../i18n';
 import type { PanelData } from '../messaging/protocol';
-import { alertText, clearanceText, lifecycleName, reasonText } from './codes';
-
-export type Urgency = 'critical' | 'warning' | 'ok' | 'unknown';
+import { NEEDS_ATTENTION, type UrgencyLevel } from '../planning/urgency';
+import { alertText, clearanceText, hintText, lifecycleName, reasonText } from './codes';
 
 /**
- * How urgent a row is, from its days of cover against the lead time the seller needs.
- * @example urgencyOf({ daysOfCover: 5 } as PanelData) // 'critical'
+ * How urgent a row is: the one urgency rule's level (lib/planning/urgency.ts), decided in the
+ * background from the plan, so the panel, summary bar, popup, badge and notifications agree.
+ * @example urgencyOf({ urgency: 'critical' } as PanelData) // 'critical'
  */
-export function urgencyOf(panel: Pick<PanelData, 'daysOfCover' | 'available'>, criticalDays = 14, warningDays = 30): Urgency {
-  if (panel.available === 0) return 'critical';
-  if (panel.daysOfCover === null) return 'unknown';
-  if (panel.daysOfCover < criticalDays) return 'critical';
-  if (panel.daysOfCover < warningDays) return 'warning';
-  return 'ok';
+export function urgencyOf(panel: Pick<PanelData, 'urgency'>): UrgencyLevel {
+  return panel.urgency;
 }
 
 /**
- * True when a SKU needs the seller's attention: critical cover, over-listed pooled stock, or a critical alert.
- * @example isAtRisk({ ...panel, oversell: { listedTotal: 12, poolAvailable: 5 } }) // true
+ * True when a row needs the seller's attention (critical, reorder due soon, excess, low health).
+ * @example isAtRisk({ urgency: 'warning' }) // true
  */
-export function isAtRisk(panel: Pick<PanelData, 'daysOfCover' | 'available' | 'oversell' | 'alerts'>): boolean {
-  return urgencyOf(panel) === 'critical' || panel.oversell !== null || panel.alerts.some((a) => a.severity === 'critical');
+export function isAtRisk(panel: Pick<PanelData, 'urgency'>): boolean {
+  return NEEDS_ATTENTION.has(panel.urgency);
 }
 
 /** Draws the chart for a panel into `container`; resolves to the function that destroys it. */
@@ -40,6 +36,26 @@ export type MountChart = (container: HTMLElement, data: PanelData, language: Lan
 export interface PanelHooks {
   /** Only called when the details open; absent = no chart (e.g. in tests of the compact line). */
   mountChart?: MountChart;
+  /**
+   * Types a quantity into the row's own editable quantity field the way typing would, never
+   * saving; true when it did. Absent where the page has no such field.
+   */
+  fillQuantity?: (quantity: number) => boolean;
+}
+
+/** The "Fill in N" button next to a channel suggestion, when the row has an editable quantity. */
+function fillButton(doc: Document, data: PanelData, language: Language, hooks: PanelHooks): HTMLButtonElement | null {
+  const c = data.channel;
+  if (!c || !hooks.fillQuantity || c.listed === c.suggested) return null;
+  const quantity = formatNumber(language, c.suggested);
+  const button = element(doc, 'button', { type: 'button', class: 'toggle', 'data-testid': 'fill-quantity', 'aria-label': t(language, 'panel.fillLabel', { quantity }) }, t(language, 'panel.fill', { quantity }));
+  button.addEventListener('click', () => {
+    if (hooks.fillQuantity!(c.suggested)) {
+      button.textContent = t(language, 'panel.filled', { quantity });
+      button.disabled = true;
+    }
+  });
+  return button;
 }
 
 interface PanelState {
@@ -62,7 +78,7 @@ let detailsCount = 0;
 /** Shadow roots with something to release (chart, listeners), for sweeping detached rows. */
 const live = new Set<ShadowRoot>();
 
-export const URGENCY_COLORS: Record<Urgency, string> = { critical: '#cf222e', warning: '#9a6700', ok: '#1a7f37', unknown: '#57606a' };
+export const URGENCY_COLORS: Record<UrgencyLevel, string> = { critical: '#cf222e', warning: '#9a6700', excess: '#8250df', attention: '#bc4c00', ok: '#1a7f37', unknown: '#57606a' };
 
 const STYLE = `
 :host { all: initial; display: block; max-width: 100%; font: 12px/1.35 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; }
@@ -150,13 +166,62 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, a
 }
 
 /**
- * The compact line's main text: days of cover (or out of stock / no sales).
- * @example coverText('en', { available: 10, daysOfCover: 12.7 }) // 'Days of cover: 12 d'
+ * The compact line's main text: days of cover, or why there is none (stock unknown, out of
+ * stock, not enough data, no sales).
+ * @example coverText('en', { available: 10, daysOfCover: 12.7, salesHint: null }) // 'Days of cover: 12 d'
  */
-export function coverText(language: Language, data: Pick<PanelData, 'available' | 'daysOfCover'>): string {
+export function coverText(language: Language, data: Pick<PanelData, 'available' | 'daysOfCover' | 'salesHint'>): string {
+  if (data.available === null) return t(language, 'panel.stockUnknown');
   if (data.available === 0) return t(language, 'panel.outOfStock');
-  if (data.daysOfCover === null) return t(language, 'panel.noSales');
+  if (data.daysOfCover === null) return t(language, data.salesHint ? 'panel.notEnoughData' : 'panel.noSales');
   return `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, Math.floor(data.daysOfCover)) })}`;
+}
+
+/**
+ * The stock the answer is about: the pool's units, marked when estimated.
+ * @example stockText('en', { available: 226, stockSource: 'listed' }) // '≈226 in stock (estimated)'
+ */
+export function stockText(language: Language, data: Pick<PanelData, 'available' | 'stockSource'>): string | null {
+  if (data.available === null || data.available === 0 || data.stockSource === null) return null;
+  return t(language, data.stockSource === 'listed' ? 'panel.estimated' : 'panel.inStock', { units: formatNumber(language, data.available) });
+}
+
+/**
+ * The reorder on the line: by when, or how late it is.
+ * @example reorderText('en', { reorderQuantity: 70, reorderDate: '2026-11-20', reorderDaysLate: 12 }) // 'Reorder 70 — 12 days late (due 11/20/2026)'
+ */
+export function reorderText(language: Language, data: Pick<PanelData, 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate'>): string | null {
+  if (!data.reorderQuantity || !data.reorderDate) return null;
+  const quantity = formatNumber(language, data.reorderQuantity);
+  const date = formatDate(language, data.reorderDate);
+  return data.reorderDaysLate > 0
+    ? t(language, 'panel.reorderLate', { quantity, date, days: formatNumber(language, data.reorderDaysLate) })
+    : t(language, 'panel.reorderBy', { quantity, date });
+}
+
+/**
+ * This channel's line of a shared stock: list some here, or a different quantity.
+ * @example channelText('en', { available: 226, channel: { listed: 0, suggested: 38, buffer: 0 } }) // '226 in the warehouse: list 38 here'
+ */
+export function channelText(language: Language, data: Pick<PanelData, 'available' | 'channel'>): string | null {
+  const c = data.channel;
+  if (!c || c.listed === null || c.listed === c.suggested) return null;
+  if (c.listed === 0 && c.suggested > 0) return t(language, 'panel.listHere', { pool: formatNumber(language, data.available ?? 0), suggested: formatNumber(language, c.suggested) });
+  return t(language, 'panel.listSuggested', { suggested: formatNumber(language, c.suggested), listed: formatNumber(language, c.listed) });
+}
+
+/**
+ * Health with its reasons in brief, or "not enough data" with what would give it.
+ * @example healthText('zh-CN', { healthScore: null, salesHint: 'import:orders', stockHint: null, reasons: [] }) // '数据不足：请在设置页面导入订单历史报告'
+ */
+export function healthText(language: Language, data: Pick<PanelData, 'healthScore' | 'salesHint' | 'stockHint' | 'reasons' | 'available'>): string {
+  if (data.healthScore === null) {
+    const hint = data.available === null ? data.stockHint : data.salesHint;
+    return hint ? t(language, 'panel.notEnoughDataHint', { hint: hintText(language, hint) }) : t(language, 'panel.notEnoughData');
+  }
+  let text = t(language, 'panel.health', { score: data.healthScore });
+  if (data.reasons.length) text += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r)}`).join('; ')})`;
+  return text;
 }
 
 /** Releases the chart and listeners of a panel (row gone, or panel re-rendered). */
@@ -209,7 +274,14 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language):
   const facts: string[] = [];
   if (data.dailyDemand !== null) facts.push(t(language, 'panel.dailyDemand', { units: formatNumber(language, data.dailyDemand, 1) }));
   if (data.lifecycleStage) facts.push(t(language, 'panel.lifecycle', { stage: lifecycleName(language, data.lifecycleStage) }));
-  if (facts.length) details.append(element(doc, 'div', { class: 'muted' }, facts.join(' · ')));
+  if (data.abcClass) facts.push(t(language, 'panel.abc', { abc: data.abcClass }));
+  if (data.safetyStock !== null) facts.push(t(language, 'panel.safetyStock', { units: formatNumber(language, Math.round(data.safetyStock)) }));
+  if (data.reorderPoint !== null) facts.push(t(language, 'panel.reorderPoint', { units: formatNumber(language, Math.round(data.reorderPoint)) }));
+  if (data.leadTimeDays !== null) facts.push(t(language, 'panel.leadTime', { days: formatNumber(language, data.leadTimeDays) }));
+  if (data.inbound) facts.push(t(language, 'panel.inbound', { units: formatNumber(language, data.inbound) }));
+  if (data.heldReturns) facts.push(t(language, 'panel.heldReturns', { units: formatNumber(language, data.heldReturns) }));
+  if (facts.length) details.append(element(doc, 'div', { class: 'muted', 'data-testid': 'facts' }, facts.join(' · ')));
+  details.append(element(doc, 'div', { class: 'muted' }, t(language, 'panel.coverMeaning')));
 
   details.append(element(doc, 'h3', {}, t(language, 'panel.reasons')));
   if (data.reasons.length === 0) {
@@ -258,20 +330,20 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
   const urgency = urgencyOf(data);
   box.dataset.urgency = urgency;
   line.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
-  if (data.stockoutDate && data.available !== 0) line.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
-  if (data.reorderQuantity && data.reorderQuantity > 0 && data.reorderDate) {
-    line.append(span(doc, '', 'reorder', t(language, 'panel.reorderBy', { quantity: formatNumber(language, data.reorderQuantity), date: formatDate(language, data.reorderDate) })));
-  }
-  if (data.healthScore !== null) {
-    let health = t(language, 'panel.health', { score: data.healthScore });
-    // The reasons, in brief, right on the line (full list in the details).
-    if (data.reasons.length) health += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r)}`).join('; ')})`;
-    line.append(span(doc, 'muted', 'health', health));
-  }
+  const stock = stockText(language, data);
+  if (stock) line.append(span(doc, 'muted', 'stock', stock));
+  if (data.stockoutDate && data.available) line.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
+  const reorder = reorderText(language, data);
+  if (reorder) line.append(span(doc, data.reorderDaysLate > 0 ? 'warn' : '', 'reorder', reorder));
+  const channel = channelText(language, data);
+  if (channel) line.append(span(doc, 'warn', 'channel', channel));
+  line.append(span(doc, 'muted', 'health', healthText(language, data)));
   if (data.oversell) line.append(span(doc, 'warn', 'oversell', t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) })));
   if (data.clearance) line.append(span(doc, 'warn', 'clearance', clearanceText(language, data.clearance)));
   line.title = [...line.children].map((c) => c.textContent).join('\n');
 
+  const fill = fillButton(doc, data, language, hooks);
+  if (fill) box.append(fill);
   const detailsId = `sc-details-${(++detailsCount).toString(36)}`;
   // The overlay's box exists from the start (the toggle's aria-controls points at it); its content is built on first expand.
   const details = element(doc, 'div', { id: detailsId, class: 'details', role: 'region', 'data-testid': 'details' });

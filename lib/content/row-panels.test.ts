@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { panelData } from '../messaging/test-panel';
 import type { PanelData } from '../messaging/protocol';
 import { isOwnMutation, PANEL_TAG, syncRowPanels } from './row-panels';
 import { SUMMARY_TAG } from './summary-bar';
 
 function panel(sku: string, daysOfCover: number | null): PanelData {
-  return { sku, key: `amazon|amazon.com|${sku}`, available: 10, daysOfCover, stockoutDate: null, reorderDate: null, reorderQuantity: null, healthScore: 80, reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: 1 };
+  return panelData({ sku, available: 10, daysOfCover, healthScore: 80, dailyDemand: 1 });
 }
 
 function rows(...skus: string[]) {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { panelData } from '../messaging/test-panel';
 import { marketplaceById } from '../locale/markets';
 import type { PanelData, RequestOf, ResponseOf } from '../messaging/protocol';
 import { PANEL_TAG } from './row-panels';
@@ -11,7 +12,8 @@ const market = marketplaceById('amazon.com')!;
 const url = () => new URL('https://sellercentral.amazon.com/test');
 
 function panelFor(sku: string, available: number): PanelData {
-  return { sku, key: `amazon|amazon.com|${sku}`, available, daysOfCover: available / 2, stockoutDate: null, reorderDate: null, reorderQuantity: null, healthScore: 90, reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: 2 };
+  // The background decides urgency by the one rule; here: under 30 units needs attention.
+  return panelData({ sku, available, daysOfCover: available / 2, healthScore: 90, dailyDemand: 2, urgency: available < 30 ? 'critical' : 'ok' });
 }
 const ingest = async (request: RequestOf<'page/ingest'>): Promise<ResponseOf<'page/ingest'>> => ({
   panels: request.rows.flatMap((r) => (r.kind === 'listing' ? [panelFor(r.sku, r.available ?? 0)] : [])),
@@ -33,7 +35,7 @@ describe('summary bar', () => {
       language: 'en', pageType: 'amazon/manage-inventory', hidden: false, updatedAt: new Date('2026-11-20T10:05:00'),
     });
     expect(barText('summary-rows')).toBe('3 SKUs on this page');
-    expect(barText('summary-at-risk')).toBe('2 at risk');
+    expect(barText('summary-at-risk')).toBe('2 need attention');
     expect(barText('summary-updated')).toMatch(/^updated 10:05/);
     expect([...bar().querySelectorAll('[data-testid="summary-diagnostics"] li')].map((li) => li.textContent)).toEqual([
       'Column "Available" not found, so nothing was read from this page', 'Something odd',
@@ -47,7 +49,7 @@ describe('summary bar', () => {
       diagnostics: [{ level: 'error', code: 'missing-column', message: 'x', params: { column: '可售' } }],
     });
     expect(barText('summary-rows')).toBe('本页 1 个 SKU');
-    expect(barText('summary-at-risk')).toBe('没有风险');
+    expect(barText('summary-at-risk')).toBe('没有需要处理的 SKU');
     expect(barText('summary-updated')).toBe('正在计算');
     expect(barText('summary-offline')).toBe('扩展后台无响应，数据可能不是最新的');
     expect(bar().querySelector('li')!.textContent).toBe('未找到"可售"列，因此未读取本页内容');
@@ -83,7 +85,7 @@ describe('startSellerPage', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(calls).toEqual([['test/rows', false]]);
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(2);
-    expect(barText('summary-at-risk')).toBe('1 at risk');
+    expect(barText('summary-at-risk')).toBe('1 need attention');
     (bar().querySelector('[data-testid="summary-toggle"]') as HTMLButtonElement).click();
     await new Promise((r) => setTimeout(r, 0));
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(0);

@@ -6,36 +6,66 @@
 import { z } from 'zod';
 import { diagnosticSchema, isoDateSchema, observationSchema, platformSchema } from '../records';
 import { settingsSchema } from '../settings/schema';
+import { STOCK_SOURCES } from '../planning/types';
+import { RISK_TAGS, URGENCY_LEVELS } from '../planning/urgency';
 import { optionsProtocol } from './protocol-options';
 import { popupProtocol } from './protocol-popup';
 
-/** What a row panel shows for one SKU; the planning result reduced to what fits in a row. */
+/**
+ * What a row panel shows for one listing: its stock pool's answer (stock, cover, the one
+ * reorder, health) plus its channel line, reduced to what fits in a row and its details.
+ */
 export const panelDataSchema = z.object({
   sku: z.string(),
   /** Listing key (platform|marketplace|sku) the answer belongs to. */
   key: z.string(),
   title: z.string().optional(),
+  /** The one urgency rule's level (lib/planning/urgency.ts); 'unknown' until planned. */
+  urgency: z.enum(URGENCY_LEVELS),
+  /** Sellable units in the listing's stock pool; null = unknown (see stockHint). */
   available: z.number().int().nullable(),
-  /** null = no sales seen yet, so no estimate. */
+  /** How the stock is known (null = not planned yet: `available` is the listing's own reading). */
+  stockSource: z.enum(STOCK_SOURCES).nullable(),
+  /** What would make unknown or estimated stock known (lib/planning/catalogue.ts KNOWLEDGE_HINTS). */
+  stockHint: z.string().nullable(),
+  inbound: z.number().int().nullable(),
+  /** Returned units awaiting inspection: possible supply, not in `available`. */
+  heldReturns: z.number().int(),
+  /** null = no estimate (unknown stock or no sales known). */
   daysOfCover: z.number().nullable(),
   stockoutDate: isoDateSchema.nullable(),
   reorderDate: isoDateSchema.nullable(),
   reorderQuantity: z.number().int().nullable(),
+  /** Days the reorder is late (0 = not overdue). */
+  reorderDaysLate: z.number().int(),
+  /** null = not enough data (never shown as healthy). */
   healthScore: z.number().int().min(0).max(100).nullable(),
+  /** What would make sales known when none are (null when they are). */
+  salesHint: z.string().nullable(),
   reasons: z.array(z.object({ code: z.string(), points: z.number(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
   alerts: z.array(z.object({ code: z.string(), severity: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
   clearance: z.object({ action: z.string(), discountPercent: z.number().optional(), sellThroughDays: z.number().nullable().optional() }).nullable(),
   oversell: z.object({ listedTotal: z.number(), poolAvailable: z.number() }).nullable(),
   lifecycleStage: z.string().nullable(),
-  /** Mean expected units per day. */
+  /** Mean expected units per day on this channel. */
   dailyDemand: z.number().nullable(),
+  /** The shared stock this listing sells from, when other listings sell from it too. */
+  pool: z.object({ key: z.string(), poolId: z.string() }).nullable(),
+  /** How much to list on this channel (own-warehouse or counted stock). */
+  channel: z.object({ listed: z.number().int().nullable(), suggested: z.number().int(), buffer: z.number().int() }).nullable(),
+  /** Details: ABC class, safety stock, reorder point and lead time of the pool's plan. */
+  abcClass: z.string().nullable(),
+  safetyStock: z.number().nullable(),
+  reorderPoint: z.number().nullable(),
+  leadTimeDays: z.number().int().nullable(),
 });
 export type PanelData = z.infer<typeof panelDataSchema>;
 
 export const atRiskQuerySchema = z.object({
   platform: platformSchema.optional(),
   marketplace: z.string().max(40).optional(),
-  risk: z.enum(['all', 'stockout', 'overstock', 'oversell', 'no-sales']).default('all'),
+  /** `attention` (the default) = what the urgency rule says needs attention; `all` = every listing. */
+  risk: z.enum(['all', ...RISK_TAGS]).default('attention'),
   search: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(20000).default(500),
 });

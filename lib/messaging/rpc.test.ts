@@ -14,7 +14,7 @@ describe('rpc', () => {
     let seen: unknown;
     const dispatch = createDispatcher({ 'skus/at-risk': async (req) => { seen = req; return { items: [], total: 0 }; } });
     await createClient((m) => dispatch(m))('skus/at-risk', {});
-    expect(seen).toEqual({ risk: 'all', limit: 500 });
+    expect(seen).toEqual({ risk: 'attention', limit: 500 });
   });
 
   it('refuses unknown types, malformed envelopes and invalid payloads without calling handlers', async () => {

@@ -8,7 +8,7 @@ const s = defaultSettings();
 describe('health score', () => {
   const healthy: HealthFacts = {
     daysSinceLastSale: 0, daysOfCover: 40, stockoutDate: '2026-04-10', available: 100, onHand: 104, pendingUnits: 2,
-    listedAcrossChannels: 100, pool: null, agedUnits: 0, agedMinDays: 181, reorderOverdueDate: null, unfulfillable: 0,
+    excess: null, listedAbovePool: null, agedUnits: 0, agedMinDays: 181, reorderOverdue: null, unfulfillable: 0,
   };
   it('is 100 with no reasons', () => {
     expect(healthScore(healthy, s.healthWeights, s.alerts)).toEqual({ score: 100, reasons: [] });
@@ -16,10 +16,16 @@ describe('health score', () => {
   it('applies the issue weights', () => {
     const score = (f: Partial<HealthFacts>) => healthScore({ ...healthy, ...f }, s.healthWeights, s.alerts);
     expect(score({ daysSinceLastSale: 30 }).score).toBe(70);
-    expect(score({ daysOfCover: 91 }).score).toBe(80);
+    expect(score({ daysOfCover: 200, excess: { keepDays: 130 } }).score).toBe(80);
+    // Many days of cover alone are not overstock: only stock beyond lead time + target cover is.
+    expect(score({ daysOfCover: 200 }).score).toBe(100);
     expect(score({ daysOfCover: 15 }).score).toBe(75);
     expect(score({ pendingUnits: 105 }).score).toBe(75);
-    expect(score({ daysSinceLastSale: 45, daysOfCover: 200 }).reasons.map((r) => r.code)).toEqual(['no-sales-30d', 'overstock-90d']);
+    expect(score({ daysSinceLastSale: 45, daysOfCover: 200, excess: { keepDays: 130 } }).reasons.map((r) => r.code)).toEqual(['no-sales-30d', 'overstock-90d']);
+  });
+  it('says how late an overdue reorder is', () => {
+    const r = healthScore({ ...healthy, reorderOverdue: { date: '2026-02-20', daysLate: 9 } }, s.healthWeights, s.alerts);
+    expect(r.reasons).toEqual([{ code: 'reorder-overdue', points: 10, params: { reorderDate: '2026-02-20', daysLate: 9 } }]);
   });
   it('score = 100 - the sum of the reasons (floored at 0), whatever the facts and weights', () => {
     fc.assert(
@@ -30,8 +36,8 @@ describe('health score', () => {
           available: fc.nat(500),
           onHand: fc.nat(500),
           pendingUnits: fc.nat(500),
-          listedAcrossChannels: fc.nat(1000),
-          pool: fc.option(fc.nat(500), { nil: null }),
+          excess: fc.option(fc.record({ keepDays: fc.nat(400) }), { nil: null }),
+          listedAbovePool: fc.option(fc.record({ listed: fc.nat(1000), listable: fc.nat(500) }), { nil: null }),
           agedUnits: fc.nat(100),
           unfulfillable: fc.nat(10),
           overdue: fc.boolean(),
@@ -40,7 +46,7 @@ describe('health score', () => {
         (f, w) => {
           const weights = Object.fromEntries(Object.keys(s.healthWeights).map((k, i) => [k, w[i]!])) as typeof s.healthWeights;
           const { overdue, ...rest } = f;
-          const r = healthScore({ ...healthy, ...rest, reorderOverdueDate: overdue ? '2026-01-01' : null }, weights, s.alerts);
+          const r = healthScore({ ...healthy, ...rest, reorderOverdue: overdue ? { date: '2026-01-01', daysLate: 3 } : null }, weights, s.alerts);
           const lost = r.reasons.reduce((a, x) => a + x.points, 0);
           expect(r.score).toBe(Math.max(0, Math.round(100 - lost)));
           expect(r.reasons.every((x) => x.points > 0)).toBe(true);

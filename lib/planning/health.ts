@@ -14,11 +14,13 @@ export interface HealthFacts {
   /** Units on hand that can serve pending orders (available + reserved). */
   onHand: number;
   pendingUnits: number;
-  listedAcrossChannels: number;
-  pool: number | null;
+  /** Stock beyond what the lead time plus target cover needs (null = none). */
+  excess: { keepDays: number } | null;
+  /** Channels list more than the shared stock minus buffers (null = they do not). */
+  listedAbovePool: { listed: number; listable: number } | null;
   agedUnits: number;
   agedMinDays: number;
-  reorderOverdueDate: string | null;
+  reorderOverdue: { date: string; daysLate: number } | null;
   unfulfillable: number;
 }
 
@@ -33,8 +35,8 @@ export function healthScore(f: HealthFacts, w: HealthWeights, t: AlertThresholds
   if (f.daysSinceLastSale !== null && f.daysSinceLastSale >= t.noSaleDays && f.available > 0) {
     add({ code: 'no-sales-30d', points: w.noSales30d, params: { days: f.daysSinceLastSale } });
   }
-  if (f.daysOfCover !== null && f.daysOfCover > t.overstockDays) {
-    add({ code: 'overstock-90d', points: w.overstock90d, params: { daysOfCover: Math.round(f.daysOfCover), limitDays: t.overstockDays } });
+  if (f.excess !== null) {
+    add({ code: 'overstock-90d', points: w.overstock90d, params: { daysOfCover: f.daysOfCover === null ? null : Math.round(f.daysOfCover), limitDays: f.excess.keepDays } });
   }
   if (f.available <= 0) {
     add({ code: 'out-of-stock', points: w.outOfStock, params: {} });
@@ -48,11 +50,13 @@ export function healthScore(f: HealthFacts, w: HealthWeights, t: AlertThresholds
   if (f.pendingUnits > f.onHand) {
     add({ code: 'pending-above-stock', points: w.pendingAboveStock, params: { pending: f.pendingUnits, available: f.onHand } });
   }
-  if (f.pool !== null && f.listedAcrossChannels > f.pool) {
-    add({ code: 'oversold-pool', points: w.oversoldPool, params: { listed: f.listedAcrossChannels, pool: f.pool } });
+  if (f.listedAbovePool !== null) {
+    add({ code: 'oversold-pool', points: w.oversoldPool, params: { listed: f.listedAbovePool.listed, pool: f.listedAbovePool.listable } });
   }
   if (f.agedUnits > 0) add({ code: 'aged-inventory', points: w.agedInventory, params: { units: f.agedUnits, minDays: f.agedMinDays } });
-  if (f.reorderOverdueDate !== null) add({ code: 'reorder-overdue', points: w.reorderOverdue, params: { reorderDate: f.reorderOverdueDate } });
+  if (f.reorderOverdue !== null) {
+    add({ code: 'reorder-overdue', points: w.reorderOverdue, params: { reorderDate: f.reorderOverdue.date, daysLate: f.reorderOverdue.daysLate } });
+  }
   if (f.unfulfillable > 0) add({ code: 'unfulfillable-units', points: w.unfulfillableUnits, params: { units: f.unfulfillable } });
   const lost = reasons.reduce((s, r) => s + r.points, 0);
   return { score: Math.max(0, Math.round(100 - lost)), reasons };

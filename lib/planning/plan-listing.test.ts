@@ -18,7 +18,8 @@ function constantSeries(rate: number, days: number): DemandSeries {
 function input(series: DemandSeries, fields: Partial<PlanInput> = {}): PlanInput {
   return {
     key: 'amazon|amazon.com|SKU-1', scope: 'listing', sku: 'SKU-1', platform: 'amazon', marketplace: 'amazon.com',
-    listingKeys: ['amazon|amazon.com|SKU-1'], series, asOfDay: TODAY, destination: 'FBA', available: 300, inbound: 0,
+    listingKeys: ['amazon|amazon.com|SKU-1'], series, asOfDay: TODAY, productId: 'SKU-1', poolId: 'fba:NA', destination: 'FBA', available: 300,
+    stockSource: 'reading', stockHint: null, heldReturns: 0, releasedReturns: 0, inbound: 0,
     reserved: 0, unfulfillable: 0, pendingUnits: 0, priceMinor: 2000, currency: 'USD', ageBuckets: [], startDay: TODAY - 500,
     ended: false, pool: null, ...fields,
   };
@@ -39,7 +40,7 @@ describe('planListing', () => {
     const s = defaultSettings();
     const series = constantSeries(5, 200);
     series.units.fill(Number.NaN, 195); // the last 5 days unknown: counted at the forecast rate
-    const options = { forecast: flatForecast(4, 200), recentExpected: [4, 4, 4] };
+    const options = { forecast: flatForecast(4, 200) };
     const fresh = planListing(input(series, { available: 300 }), s, NOW, options);
     const stale = planListing(input(series, { available: 300, stockDay: TODAY - 10 }), s, NOW, options);
     expect(fresh.available).toBe(300);
@@ -50,12 +51,12 @@ describe('planListing', () => {
     const s = defaultSettings();
     const plan = planListing(input(constantSeries(10, 200), { asOfDay: dayNumber('2024-02-20'), available: 100, startDay: 0 }), s, NOW, {
       forecast: flatForecast(10, 200, 0),
-      recentExpected: [10, 10, 10],
     });
     expect(plan.stockoutDate).toBe('2024-03-01');
     expect(plan.asOf).toBe('2024-02-20');
-    // position 100 is below the lead-time demand (70 days x 10): reorder now.
-    expect(plan.reorderDate).toBe('2024-02-20');
+    // position 100 is 600 units below the lead-time demand (70 days x 10): the reorder was due 60 days ago.
+    expect(plan.reorderDate).toBe('2023-12-22');
+    expect(plan.reorderDaysLate).toBe(60);
     expect(plan.alerts.map((a) => a.code)).toContain('reorder-now');
   });
   it('reorder quantity obeys MOQ and case pack from the supplier', () => {
@@ -64,7 +65,7 @@ describe('planListing', () => {
     s.leadTimes.skuSupplier['SKU-1'] = 'acme';
     expect(leadTimeFor('SKU-1', 'FBA', s)).toEqual({ days: 30, moq: 500, casePack: 48 });
     expect(leadTimeFor('SKU-1', 'SELLER', s).days).toBe(40);
-    const plan = planListing(input(constantSeries(3, 200), { available: 50 }), s, NOW, { forecast: flatForecast(3, planningHorizon(30, s)), recentExpected: [3, 3, 3] });
+    const plan = planListing(input(constantSeries(3, 200), { available: 50 }), s, NOW, { forecast: flatForecast(3, planningHorizon(30, s)) });
     expect(plan.reorderQuantity % 48).toBe(0);
     expect(plan.reorderQuantity).toBeGreaterThanOrEqual(500);
   });
@@ -76,7 +77,7 @@ describe('planListing', () => {
     expect(plan.lifecycleStage).toBe('decline');
     expect(plan.reorderDate).toBeNull();
     expect(plan.reorderQuantity).toBe(0);
-    const far = planListing(input(constantSeries(1, 200), { available: 5000 }), s, NOW, { forecast: flatForecast(1, 200), recentExpected: [1, 1, 1] });
+    const far = planListing(input(constantSeries(1, 200), { available: 5000 }), s, NOW, { forecast: flatForecast(1, 200) });
     expect(far.reorderDate).toBeNull();
   });
   it('censored days never lower the forecast nor lengthen the cover (real forecaster)', () => {
@@ -108,7 +109,6 @@ describe('planListing', () => {
   it('pending orders above stock cost points and raise an alert', () => {
     const plan = planListing(input(constantSeries(2, 100), { available: 3, reserved: 1, pendingUnits: 9 }), defaultSettings(), NOW, {
       forecast: flatForecast(2, 200),
-      recentExpected: [2, 2, 2],
     });
     expect(plan.oversell).toMatchObject({ pendingAboveStock: 5, atRisk: true });
     expect(plan.healthReasons.map((r) => r.code)).toContain('pending-above-stock');
@@ -124,9 +124,9 @@ describe('planListing', () => {
       }),
       defaultSettings(),
       NOW,
-      { forecast: flatForecast(0.5, 200), recentExpected: [0.5, 0.5, 0.5] },
+      { forecast: flatForecast(0.5, 200) },
     );
-    expect(plan.clearance?.excessUnits).toBe(900 - 45);
+    expect(plan.clearance?.excessUnits).toBe(900 - 65); // beyond the lead time (70 d) + target cover (60 d) at 0.5/day
     expect(plan.clearance?.steps.length).toBe(4);
     expect(plan.storage!.agedSurchargeMinor).toBeGreaterThan(0);
     expect(plan.healthReasons.map((r) => r.code)).toEqual(expect.arrayContaining(['overstock-90d', 'aged-inventory']));

@@ -5,17 +5,14 @@
  */
 import { forecastSeries, type ForecastContext, type ForecastResult } from '../forecast/index';
 import type { Settings, Destination } from '../settings/schema';
-import { offForecastAlert, spikeAlert } from './alerts';
-import { clearanceSuggestion } from './clearance';
-import { cumulativeAt, cumulativeSum, daysUntilStockout, stockoutDay } from './cover';
-import { civilFromDays, isoDate } from './days';
-import { healthScore } from './health';
+import type { AllocationMember } from './allocation';
+import { cumulativeSum } from './cover';
+import { isoDate } from './days';
+import { DECISIONS, emptyDraft, type Draft, type Situation } from './decisions/index';
 import { knownDaysSinceLastSale, knownMean, lifecycleStage, stagePolicy } from './lifecycle';
 import type { DemandSeries } from './reconstruct';
-import { economicOrderQuantity, roundOrderQuantity } from './rounding';
-import { planReorder } from './reorder';
-import { monthlyRate, projectStorageFees, type AgeBucket } from './storage';
-import type { Alert, OversellInfo, SkuPlan } from './types';
+import type { AgeBucket } from './storage';
+import type { ForecastSummary, KnowledgeHint, SkuPlan, StockSource } from './types';
 
 export interface PlanInput {
   key: string;
@@ -27,8 +24,18 @@ export interface PlanInput {
   series: DemandSeries;
   /** Today in the marketplace's zone (day number); the series ends on this day. */
   asOfDay: number;
+  productId: string;
+  poolId: string;
   destination: Destination;
-  available: number;
+  /** Sellable units in the pool at `stockDay` (null = unknown: no cover, reorder or health is guessed). */
+  available: number | null;
+  stockSource: StockSource;
+  /** What would make the stock known or exact. */
+  stockHint: KnowledgeHint | null;
+  /** Returned units awaiting inspection (possible supply, not stock). */
+  heldReturns: number;
+  /** Returned units released to stock after `stockDay`: added to it. */
+  releasedReturns: number;
   inbound: number;
   /**
    * Day `available` was read. When older than today, the demand since then (known days as
@@ -47,15 +54,15 @@ export interface PlanInput {
   /** Day the listing started, when known. */
   startDay: number | null;
   ended: boolean;
-  /** Shared-pool facts when several listings draw on one stock (null for a single listing). */
+  /**
+   * For stock whose channels each list a quantity (an own warehouse, or a counted pool): the
+   * quantity listed in total and the channels to split the pool across. null = the channels
+   * show the pool's own count (FBA, WFS), so there is nothing to split.
+   */
   pool: {
-    stock: number;
     listed: number;
     checkListed: boolean;
-    allocation: Record<string, number>;
-    /** For a member listing: the pool plan's key and cover (the pool may run dry first). */
-    planKey?: string;
-    daysOfCover?: number | null;
+    members: AllocationMember[];
   } | null;
 }
 
@@ -105,29 +112,66 @@ export function forecastValues(series: DemandSeries, dropLast = 0): { values: (n
 export interface PlanOptions {
   /** Precomputed forecast of the series over `planningHorizon` days (tests inject one). */
   forecast?: ForecastResult;
-  /** Expected daily demand to compare the last days' sales with (default: the forecast's next 7 days). */
-  recentExpected?: number[];
   forecastContext?: ForecastContext;
 }
 
 /**
+ * One plan for one stock (a pool, or a listing that is its pool's only channel): the
+ * situation is built once, then every decision in DECISIONS fills its part, in order.
  * @example planListing(input, defaultSettings(), new Date('2026-03-01T12:00:00Z')).daysOfCover
  */
 export function planListing(input: PlanInput, settings: Settings, now: Date, options: PlanOptions = {}): SkuPlan {
-  const { series, asOfDay } = input;
-  const { days: leadTimeDays, moq, casePack } = leadTimeFor(input.sku, input.destination, settings);
-  const horizon = planningHorizon(leadTimeDays, settings);
-  const history = forecastValues(series);
-  const forecast =
-    options.forecast ??
-    forecastSeries({ values: history.values, freq: 'D', start: isoDate(history.firstDay) }, horizon, options.forecastContext);
-  const meanCum = cumulativeSum(forecast.mean);
-  const serviceCum = forecast.quantileCum(settings.serviceLevel);
-  const meanDaily = meanCum.length ? meanCum[meanCum.length - 1]! / meanCum.length : 0;
+  const situation = situationOf(input, settings, options);
+  const draft = emptyDraft();
+  for (const decide of DECISIONS) decide(situation, draft);
+  return planOf(situation, draft, now);
+}
 
-  // Lifecycle and its buying policy.
+/**
+ * What the decisions read: forecast, lead time, lifecycle and the stock today.
+ * @example situationOf(input, defaultSettings()).stock // the reading moved forward by the demand since
+ */
+export function situationOf(input: PlanInput, settings: Settings, options: PlanOptions = {}): Situation {
+  const { series, asOfDay } = input;
+  const lead = leadTimeFor(input.sku, input.destination, settings);
+  const forecast = options.forecast ?? forecastOf(series, planningHorizon(lead.days, settings), options.forecastContext);
+  const meanCum = cumulativeSum(forecast.mean);
+  const meanDaily = meanCum.length ? meanCum[meanCum.length - 1]! / meanCum.length : 0;
+  const history = historyFacts(series);
+  const stage = lifecycleStage(
+    {
+      ageDays: listingAgeDays(input.startDay, series, history.firstSaleIndex, asOfDay),
+      recentRate: knownMean(series.units, 0, 28),
+      previousRate: knownMean(series.units, 28, 56),
+      daysSinceLastSale: history.knownDays > 0 ? history.daysSinceLastSale : 0,
+      ended: input.ended,
+    },
+    settings.lifecycle,
+  );
+  // Whole units: the plan shows stock as a count.
+  const stock = input.available === null
+    ? null
+    : Math.round(projectedStock(input.available, input.stockDay ?? null, series, asOfDay, meanDaily) + input.releasedReturns);
+  return {
+    input, settings, asOfDay, forecast, meanCum, meanDaily, lead, stage, stock,
+    serviceCum: forecast.quantileCum(settings.serviceLevel),
+    policy: stagePolicy(stage, settings.lifecycle),
+    history: { knownDays: history.knownDays, censoredDays: history.censoredDays, daysSinceLastSale: history.daysSinceLastSale },
+  };
+}
+
+/**
+ * The forecast a plan uses for one series over `horizon` days.
+ * @example forecastOf(series, 130).mean.length // 130
+ */
+export function forecastOf(series: DemandSeries, horizon: number, context?: ForecastContext): ForecastResult {
+  const history = forecastValues(series);
+  return forecastSeries({ values: history.values, freq: 'D', start: isoDate(history.firstDay) }, horizon, context);
+}
+
+/** Known days, censored days after the first known one, the first sale and days since the last. */
+function historyFacts(series: DemandSeries) {
   const units = series.units;
-  const daysSinceLastSale = knownDaysSinceLastSale(units);
   let knownDays = 0;
   let censoredDays = 0;
   let firstSaleIndex = -1;
@@ -138,170 +182,31 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
       if (firstSaleIndex < 0 && v > 0) firstSaleIndex = i;
     } else if (knownDays > 0) censoredDays++;
   }
-  const ageDays = listingAgeDays(input.startDay, series, firstSaleIndex, asOfDay);
-  const stage = lifecycleStage(
-    {
-      ageDays,
-      recentRate: knownMean(units, 0, 28),
-      previousRate: knownMean(units, 28, 56),
-      daysSinceLastSale: knownDays > 0 ? daysSinceLastSale : 0,
-      ended: input.ended,
-    },
-    settings.lifecycle,
-  );
-  const policy = stagePolicy(stage, settings.lifecycle);
+  return { knownDays, censoredDays, firstSaleIndex, daysSinceLastSale: knownDaysSinceLastSale(units) };
+}
 
-  // Cover and stockout on sellable stock (inbound may be late; it counts for reordering).
-  // A listing sharing a pool runs out when the pool does, if that comes first.
-  // Whole units: the plan shows stock as a count.
-  const available = Math.round(projectedStock(input.available, input.stockDay ?? null, series, asOfDay, meanDaily));
-  const ownCover = daysUntilStockout(available, meanCum);
-  const poolCover = input.pool?.planKey !== undefined ? input.pool.daysOfCover ?? null : null;
-  const cover = poolCover !== null && (ownCover === null || poolCover < ownCover) ? poolCover : ownCover;
-  const reorderHere = policy.reorder && input.pool?.planKey === undefined;
-  const stockout = stockoutDay(asOfDay, cover);
-
-  // Reorder.
-  const coverDays = policy.maxCoverDays === null ? settings.targetCoverDays : Math.min(settings.targetCoverDays, policy.maxCoverDays);
-  const position = available + input.inbound;
-  const reorder = planReorder({
-    inventoryPosition: position,
-    meanCum,
-    serviceCum,
-    leadTimeDays,
-    targetCoverDays: coverDays,
-    safetyFactor: policy.safetyFactor,
-  });
-  let rawQuantity = reorderHere ? reorder.rawQuantity : 0;
-  if (rawQuantity > 0 && settings.eoq.enabled && input.priceMinor !== null) {
-    const unitCost = settings.unitCostMinorBySku[input.sku] ?? input.priceMinor * (1 - settings.defaultMarginPct / 100);
-    const eoq = economicOrderQuantity(meanDaily * 365, settings.eoq.orderCostMinor, unitCost * settings.eoq.holdingRatePerYear);
-    rawQuantity = Math.max(rawQuantity, eoq);
-  }
-  const roundedQuantity = roundOrderQuantity(rawQuantity, { moq, casePack });
-  // Overdue (position already below the reorder point) shows as today: a date months back is
-  // not an action; how late it is shows as the reason "reorder-overdue". A reorder more than a
-  // year away is not a plan yet.
-  const overdue = reorder.daysUntilReorder !== null && reorder.daysUntilReorder < 0;
-  const reorderDay =
-    reorderHere && reorder.daysUntilReorder !== null && roundedQuantity > 0 && reorder.daysUntilReorder <= MAX_REORDER_AHEAD_DAYS
-      ? asOfDay + Math.max(0, Math.floor(reorder.daysUntilReorder))
-      : null;
-  const reorderQuantity = reorderDay === null ? 0 : roundedQuantity;
-
-  // Storage and aged inventory.
-  const unitCubicFeet = settings.storageFees.unitCubicFeetBySku[input.sku] ?? settings.storageFees.defaultUnitCubicFeet;
-  const demandNext30 = cumulativeAt(meanCum, 30);
-  const storageApplies = input.destination === 'FBA' || input.destination === 'WFS';
-  const fees = storageApplies
-    ? projectStorageFees(
-        { onHand: available + input.reserved, demandNext30, ageBuckets: input.ageBuckets, unitCubicFeet, month: civilFromDays(asOfDay + 15).month },
-        settings.storageFees,
-      )
-    : null;
-  const firstAged = Math.min(...settings.storageFees.agedSurcharges.map((s) => s.minDays), Infinity);
-  const agedUnits = input.ageBuckets.filter((b) => b.minDays >= firstAged).reduce((s, b) => s + b.units, 0);
-
-  // Clearance: stock beyond the overstock horizon (or beyond a sell-off window once exiting).
-  const keepDays = stage === 'exit' ? settings.clearance.targetSellThroughDays : settings.alerts.overstockDays;
-  const excess = position - cumulativeAt(meanCum, keepDays);
-  const month = civilFromDays(asOfDay + 15).month;
-  // Average fee per unit-day including aged surcharges (old excess is exactly what they hit).
-  const perUnitDay = fees ? Math.max(fees.totalMinor / Math.max(1, available + input.reserved), unitCubicFeet * monthlyRate(settings.storageFees, month)) / 30 : 0;
-  // Excess is only known once the sales rate is: a first reading of a listing says nothing about
-  // how fast it sells, so it must not be told to liquidate. Enough evidence is a no-sale window of
-  // known days, two weeks of known sales, or units the marketplace itself reports as aged.
-  const salesRateKnown = knownDays >= settings.alerts.noSaleDays || (cover !== null && knownDays >= 14) || agedUnits > 0;
-  const clearance =
-    salesRateKnown && (cover === null || cover > settings.alerts.overstockDays || stage === 'decline' || stage === 'exit') && available > 0
-      ? clearanceSuggestion(
-          {
-            excessUnits: Math.min(available, excess),
-            meanDaily,
-            priceMinor: input.priceMinor,
-            currency: input.currency,
-            unitCostMinor: settings.unitCostMinorBySku[input.sku] ?? null,
-            storagePerUnitDayMinor: perUnitDay,
-          },
-          settings.clearance,
-          settings.defaultMarginPct,
-        )
-      : null;
-
-  // Oversell.
-  const onHand = available + input.reserved;
-  const pendingAboveStock = Math.max(0, input.pendingUnits - onHand);
-  // The pool's stock today: a pool plan's own projected stock, or what its plan said for a member.
-  const poolStock = input.scope === 'pool' ? Math.round(available) : input.pool?.stock ?? 0;
-  const listedAbovePool = input.pool && input.pool.checkListed ? Math.max(0, input.pool.listed - poolStock) : 0;
-  const oversell: OversellInfo = {
-    pendingAboveStock,
-    listedAbovePool,
-    atRisk: pendingAboveStock > 0 || listedAbovePool > 0,
-    allocation: input.pool?.allocation ?? {},
-  };
-
-  // Alerts.
-  const t = settings.alerts;
-  const alerts: Alert[] = [];
-  const stockoutDate = stockout === null ? null : isoDate(stockout);
-  if (cover !== null && cover <= t.stockoutWithinDays && (available > 0 || meanDaily > 0)) {
-    alerts.push({ code: 'stockout-within', severity: cover <= 7 ? 'critical' : 'warning', params: { stockoutDate, days: Math.round(cover * 10) / 10 } });
-  }
-  const reorderDate = reorderDay === null ? null : isoDate(reorderDay);
-  if (reorderDay !== null && reorderDay <= asOfDay) {
-    alerts.push({ code: 'reorder-now', severity: overdue ? 'critical' : 'warning', params: { reorderDate, quantity: reorderQuantity } });
-  }
-  // Expected daily sales = the forecast's average day over the coming week (weekday pattern
-  // averaged out). One forecast per SKU: a second one fitted without the last days would
-  // double the planning time for a small gain in sensitivity.
-  const expected = options.recentExpected ?? forecast.mean.slice(0, 7);
-  const expectedDaily = expected.length ? expected.reduce((a, b) => a + b, 0) / expected.length : 0;
-  const off = offForecastAlert(units, expectedDaily, t);
-  // Selling below forecast while out of stock is the stockout, already alerted.
-  if (off && !(off.params.direction === 'below' && available <= 0)) alerts.push(off);
-  const spike = spikeAlert(units, expectedDaily, t, series.startDay);
-  if (spike) alerts.push(spike);
-  if (knownDays > 0 && daysSinceLastSale >= t.noSaleDays && available > 0) {
-    alerts.push({ code: 'no-sale', severity: 'warning', params: { days: daysSinceLastSale } });
-  }
-  if (pendingAboveStock > 0) {
-    alerts.push({ code: 'oversell-pending', severity: 'critical', params: { pending: input.pendingUnits, available: onHand } });
-  }
-  if (listedAbovePool > 0 && input.pool) {
-    alerts.push({ code: 'oversell-pool', severity: 'critical', params: { listed: input.pool.listed, pool: poolStock } });
-  }
-  if (fees && fees.agedSurchargeMinor > 0 && input.currency) {
-    alerts.push({ code: 'aged-surcharge-coming', severity: 'info', params: { amountMinor: fees.agedSurchargeMinor, currency: input.currency } });
-  }
-  if (clearance?.exit) {
-    alerts.push({
-      code: 'clearance-exit',
-      severity: 'warning',
-      params: { holdingMinor: clearance.holdingCostMinor, marginMinor: clearance.remainingMarginMinor },
-    });
-  }
-
-  const health = healthScore(
-    {
-      daysSinceLastSale: knownDays > 0 ? daysSinceLastSale : null,
-      daysOfCover: cover,
-      stockoutDate,
-      available: available,
-      onHand,
-      pendingUnits: input.pendingUnits,
-      listedAcrossChannels: input.pool?.listed ?? available,
-      pool: input.pool && input.pool.checkListed ? poolStock : null,
-      agedUnits,
-      agedMinDays: Number.isFinite(firstAged) ? firstAged : 0,
-      reorderOverdueDate: reorderDay !== null && overdue ? reorderDate : null,
-      unfulfillable: input.unfulfillable,
-    },
-    settings.healthWeights,
-    t,
-  );
-
+/**
+ * The forecast as a plan reports it: mean per day over the horizon, the 30-day median and p90.
+ * @example forecastSummaryOf(forecast, { knownDays: 300, censoredDays: 5 }).horizonDays // 30
+ */
+export function forecastSummaryOf(forecast: ForecastResult, history: { knownDays: number; censoredDays: number }): ForecastSummary {
+  const n = forecast.mean.length;
+  const meanDaily = n ? forecast.mean.reduce((a, b) => a + b, 0) / n : 0;
   const horizonDays = Math.min(30, forecast.p50Cum.length);
+  return {
+    model: forecast.model,
+    meanDaily: round3(meanDaily),
+    horizonDays: Math.max(1, horizonDays),
+    p50: round1(horizonDays > 0 ? forecast.p50Cum[horizonDays - 1]! : 0),
+    p90: round1(horizonDays > 0 ? forecast.p90Cum[horizonDays - 1]! : 0),
+    historyDays: history.knownDays + history.censoredDays,
+    censoredDays: history.censoredDays,
+  };
+}
+
+/** The plan from the situation and the decisions taken. */
+function planOf(s: Situation, d: Draft, now: Date): SkuPlan {
+  const { input } = s;
   return {
     key: input.key,
     scope: input.scope,
@@ -309,35 +214,31 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
     platform: input.platform,
     marketplace: input.marketplace,
     listingKeys: input.listingKeys,
-    ...(input.pool?.planKey !== undefined ? { poolKey: input.pool.planKey } : {}),
-    asOf: isoDate(asOfDay),
-    available: Math.max(0, Math.round(available)),
+    productId: input.productId,
+    poolId: input.poolId,
+    asOf: isoDate(s.asOfDay),
+    available: s.stock === null ? null : Math.max(0, s.stock),
+    stock: { source: input.stockSource, heldReturns: Math.max(0, Math.round(input.heldReturns)), hint: input.stockHint },
     inbound: Math.max(0, Math.round(input.inbound)),
     pendingUnits: Math.max(0, Math.round(input.pendingUnits)),
-    daysOfCover: cover === null ? null : round1(cover),
-    stockoutDate,
-    reorderDate,
-    reorderQuantity,
-    reorderPoint: round1(reorder.reorderPoint),
-    safetyStock: round1(reorder.safetyStock),
-    leadTimeDays,
-    forecast: {
-      model: forecast.model,
-      meanDaily: round3(meanDaily),
-      horizonDays: Math.max(1, horizonDays),
-      p50: round1(horizonDays > 0 ? forecast.p50Cum[horizonDays - 1]! : 0),
-      p90: round1(horizonDays > 0 ? forecast.p90Cum[horizonDays - 1]! : 0),
-      historyDays: knownDays + censoredDays,
-      censoredDays,
-    },
-    healthScore: health.score,
-    healthReasons: health.reasons,
-    lifecycleStage: stage,
+    daysOfCover: d.daysOfCover === null ? null : round1(d.daysOfCover),
+    stockoutDate: d.stockoutDay === null ? null : isoDate(d.stockoutDay),
+    reorderDate: d.reorder.day === null ? null : isoDate(d.reorder.day),
+    reorderDaysLate: d.reorder.daysLate,
+    reorderQuantity: d.reorder.day === null ? 0 : d.reorder.quantity,
+    reorderPoint: round1(d.reorder.point),
+    safetyStock: round1(d.reorder.safetyStock),
+    leadTimeDays: s.lead.days,
+    forecast: forecastSummaryOf(s.forecast, s.history),
+    healthScore: d.health.score,
+    healthReasons: d.health.reasons,
+    lifecycleStage: s.stage,
     abcClass: null,
-    clearance,
-    storage: fees && input.currency ? { next30DaysMinor: fees.totalMinor, agedSurchargeMinor: fees.agedSurchargeMinor, currency: input.currency } : null,
-    alerts,
-    oversell,
+    clearance: d.clearance,
+    storage: d.storage && input.currency ? { next30DaysMinor: d.storage.next30DaysMinor, agedSurchargeMinor: d.storage.agedSurchargeMinor, currency: input.currency } : null,
+    alerts: d.alerts,
+    oversell: d.oversell,
+    channel: null,
     computedAt: now.toISOString(),
   };
 }
@@ -357,9 +258,6 @@ export function projectedStock(available: number, stockDay: number | null, serie
   }
   return Math.max(0, available - sold);
 }
-
-/** Reorders further ahead than this are not shown as a date. */
-const MAX_REORDER_AHEAD_DAYS = 365;
 
 /**
  * Days since the listing started. Without a start date, the first sale counts only when the

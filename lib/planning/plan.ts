@@ -12,12 +12,14 @@ import { fitContext, forecastBatch, type ForecastContext, type ForecastResult, t
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
 import { listingKey, type ListingObservation, type Observation, type OrderObservation } from '../records';
-import type { Destination, Settings } from '../settings/schema';
+import type { Settings } from '../settings/schema';
 import { abcClasses } from './abc';
-import { allocatePool } from './allocation';
+import { bufferUnits, type AllocationMember } from './allocation';
+import { channelAlerts, memberPlan } from './channel';
 import { dayNumber, isoDate } from './days';
 import { knownMean } from './lifecycle';
-import { forecastValues, leadTimeFor, planListing, planningHorizon, type PlanInput } from './plan-listing';
+import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon, type PlanInput } from './plan-listing';
+import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
 import {
   demandDays,
   HOW_EXACT,
@@ -28,7 +30,7 @@ import {
   type DemandSeries,
 } from './reconstruct';
 import type { AgeBucket } from './storage';
-import type { DemandDay, SkuPlan } from './types';
+import type { AbcClass, DemandDay, SkuPlan } from './types';
 
 export interface PlanExtras {
   /** Manual stock events (receipts, removals, corrections) by listing. */
@@ -37,16 +39,27 @@ export interface PlanExtras {
   productOf?: Readonly<Record<string, string>>;
   /** listing key -> pool id (default: by fulfilment channel, see defaultPoolId). */
   poolOf?: Readonly<Record<string, string>>;
-  /** `${productId}@${poolId}` -> units physically on hand (a seller count); default: the largest quantity a member shows. */
-  poolOnHand?: Readonly<Record<string, number>>;
+  /**
+   * `${productId}@${poolId}` -> the seller's latest count of that stock and its day (marketplace
+   * zone). It is moved forward by the sales and released returns since; a later FBA/WFS page
+   * reading of the pool's own count replaces it.
+   */
+  poolCounts?: Readonly<Record<string, { onHand: number; date: string }>>;
+  /** Returned units by listing: held for inspection (possible supply) or released to stock on `date`. */
+  returns?: readonly { listingKey: string; units: number; status: 'held' | 'released'; date: string }[];
   /** Rank ABC classes by revenue (default, units when a price is missing) or by units. */
   abcBy?: 'revenue' | 'units';
+  /**
+   * ABC classes fitted on the whole catalogue, by stock key (`${productId}@${poolId}`): a re-plan
+   * of a few products keeps the catalogue's classes instead of ranking the few among themselves.
+   */
+  abcOf?: Readonly<Record<string, AbcClass>>;
   /**
    * Demand already reconstructed (e.g. the store's cached dailyDemand rows via
    * seriesFromDemandDays), by listing key: skips reconstruction for those listings.
    */
   demandOf?: Readonly<Record<string, DemandSeries>>;
-  /** Forecasting context; default: fitted across all the series being planned. */
+  /** Forecasting context (fitted on the whole catalogue); default: fitted across the series being planned. */
   forecastContext?: ForecastContext;
 }
 
@@ -64,11 +77,6 @@ export function defaultPoolId(platform: string, marketplace: string, fulfillment
   return 'own:main';
 }
 
-/** Destination of replenishment for a pool id. */
-function destinationOfPool(poolId: string): Destination {
-  return poolId.startsWith('fba:') ? 'FBA' : poolId.startsWith('wfs:') ? 'WFS' : 'SELLER';
-}
-
 /** What the newest readings of one listing say (each field from the newest reading that showed it). */
 interface ListingFacts {
   key: string;
@@ -79,7 +87,7 @@ interface ListingFacts {
   sku: string;
   asOfDay: number;
   fulfillment: string | undefined;
-  available: number;
+  available: number | null;
   inbound: number;
   reserved: number;
   unfulfillable: number;
@@ -131,7 +139,7 @@ function latestFacts(
     sku: first.sku,
     asOfDay: dayNumber(asOf),
     fulfillment,
-    available: newest('available') ?? 0,
+    available: newest('available') ?? null,
     stockDay: stockDayOf(listings),
     inbound: newest('inbound') ?? 0,
     reserved: newest('reserved') ?? 0,
@@ -156,9 +164,19 @@ function byChannel<T>(table: Readonly<Record<string, T>>, platform: string, mark
   return table[`${platform}|${marketplace}`] ?? table[platform];
 }
 
+/** One physical stock: a product's units in one pool, and the listings that sell from it. */
+interface StockGroup {
+  id: string;
+  productId: string;
+  poolId: string;
+  members: ListingFacts[];
+}
+
 /**
  * Plans every listing SKU in `observations`, and every pool shared by 2+ listings of a product.
- * `now` is the planning instant; each listing's "today" is `now` in its marketplace's zone.
+ * Each pool is planned once (its stock, cover and reorder); each listing shows its pool's
+ * answer plus its own channel line. `now` is the planning instant; each listing's "today" is
+ * `now` in its marketplace's zone.
  * @example planFromObservations(records, defaultSettings(), new Date('2026-03-01T12:00:00Z')).map((p) => p.daysOfCover)
  */
 export function planFromObservations(
@@ -167,6 +185,81 @@ export function planFromObservations(
   now: Date,
   extras: PlanExtras = {},
 ): SkuPlan[] {
+  return planWithFit(observations, settings, now, extras).plans;
+}
+
+/** What is fitted on a whole catalogue and reused when re-planning a few of its products. */
+export interface CatalogueFit {
+  forecastContext: ForecastContext;
+  /** ABC class by stock key (`${productId}@${poolId}`). */
+  abcOf: Record<string, AbcClass>;
+}
+
+/**
+ * planFromObservations, also returning the forecast context and ABC classes it used (fitted
+ * here unless given in `extras`): run on the whole catalogue, they are cached and passed to
+ * later re-plans of a few products, so those are not ranked and fitted on a page's batch.
+ * @example const { plans, fit } = planWithFit(all, settings, now); planFromObservations(some, settings, now, { forecastContext: fit.forecastContext, abcOf: fit.abcOf })
+ */
+export function planWithFit(
+  observations: readonly Observation[],
+  settings: Settings,
+  now: Date,
+  extras: PlanExtras = {},
+): { plans: SkuPlan[]; fit: CatalogueFit } {
+  const facts = listingFactsOf(observations, settings, now, extras);
+  const groups = stockGroupsOf(facts, extras);
+  const groupOf = new Map<string, StockGroup>();
+  for (const g of groups) for (const m of g.members) groupOf.set(m.key, g);
+
+  // A product's listings on several channels are one item: the forecaster may pool them (its
+  // context decides how much, from holdouts over the sample), so the sample keeps products whole.
+  const productOfFact = (f: ListingFacts) => groupOf.get(f.key)!.productId;
+  const context = extras.forecastContext ?? fitContext(contextSampleByProduct(facts, productOfFact).map((f) => ({ ...seriesInput(f.series), group: productOfFact(f) })));
+  const horizonOf = (f: ListingFacts) => planningHorizon(leadTimeFor(f.sku, poolKindOf(groupOf.get(f.key)!.poolId), settings).days, settings);
+  const listingForecasts = pooledListingForecasts(facts, productOfFact, horizonOf, context);
+
+  const listingPlans: SkuPlan[] = [];
+  const poolPlans: SkuPlan[] = [];
+  const stockPlans: SkuPlan[] = [];
+  for (const g of groups) {
+    const input = stockInput(g, settings, extras);
+    if (g.members.length === 1) {
+      const f = g.members[0]!;
+      const plan = planListing(input, settings, now, { forecastContext: context, forecast: listingForecasts.get(f.key) });
+      const line = plan.oversell.allocation[f.key] === undefined ? null : { listed: f.available, suggested: plan.oversell.allocation[f.key]!, buffer: bufferOf(f, plan.available, settings) };
+      // Split-stock channel lines only matter where a count can differ from what is listed.
+      if (line && plan.stock.source === 'count') {
+        plan.channel = line;
+        plan.alerts.push(...channelAlerts(line, plan.available));
+      }
+      listingPlans.push(plan);
+      stockPlans.push(plan);
+      continue;
+    }
+    const pool = planListing(input, settings, now, { forecastContext: context });
+    poolPlans.push(pool);
+    stockPlans.push(pool);
+    for (const f of g.members) {
+      const forecast = listingForecasts.get(f.key) ?? forecastOf(f.series, horizonOf(f), context);
+      const { knownDays, censoredDays } = knownAndCensored(f.series.units);
+      listingPlans.push(memberPlan(pool, { ...f, listed: f.available, forecast, knownDays, censoredDays }, bufferOf(f, pool.available, settings), settings));
+    }
+  }
+
+  assignAbc(stockPlans, facts, extras.abcBy ?? 'revenue', extras.abcOf);
+  const classOf = new Map(poolPlans.map((p) => [p.key, p.abcClass]));
+  for (const p of listingPlans) if (p.poolKey !== undefined) p.abcClass = classOf.get(p.poolKey) ?? null;
+  const abcOf: Record<string, AbcClass> = { ...extras.abcOf };
+  for (const p of stockPlans) if (p.abcClass !== null) abcOf[`${p.productId}@${p.poolId}`] = p.abcClass;
+  return {
+    plans: [...listingPlans.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), ...poolPlans],
+    fit: { forecastContext: context, abcOf },
+  };
+}
+
+/** The newest facts of every listing in the observations, in key order. */
+function listingFactsOf(observations: readonly Observation[], settings: Settings, now: Date, extras: PlanExtras): ListingFacts[] {
   const byListing = new Map<string, Observation[]>();
   for (const o of observations) {
     const key = listingKey(o);
@@ -180,144 +273,96 @@ export function planFromObservations(
     if (!list) calibrationsOf.set(c.listingKey, (list = []));
     list.push(c);
   }
-
   const facts: ListingFacts[] = [];
   for (const [key, list] of [...byListing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const first = list[0]!;
-    const zone = marketplaceById(first.marketplace)?.timeZone ?? 'UTC';
+    const zone = marketplaceById(list[0]!.marketplace)?.timeZone ?? 'UTC';
     facts.push(latestFacts(key, list, isoDateInZone(now, zone), settings, calibrationsOf.get(key) ?? [], extras.demandOf?.[key]));
   }
+  return facts;
+}
 
-  // Pools: product -> pool -> members.
-  const groups = new Map<string, { productId: string; poolId: string; members: ListingFacts[] }>();
-  const groupOf = new Map<string, string>();
+/** Listings grouped by physical stock: product x pool. */
+function stockGroupsOf(facts: readonly ListingFacts[], extras: PlanExtras): StockGroup[] {
+  const groups = new Map<string, StockGroup>();
   for (const f of facts) {
     const productId = extras.productOf?.[f.key] ?? f.sku;
     const poolId = extras.poolOf?.[f.key] ?? defaultPoolId(f.platform, f.marketplace, f.fulfillment);
     const id = `${productId}@${poolId}`;
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { productId, poolId, members: [] }));
+    if (!group) groups.set(id, (group = { id, productId, poolId, members: [] }));
     group.members.push(f);
-    groupOf.set(f.key, id);
   }
-  const poolFacts = new Map<string, PlanInput['pool']>();
-  for (const [id, g] of groups) {
-    if (g.members.length < 2) continue;
-    const shared = destinationOfPool(g.poolId) !== 'SELLER';
-    // FBA/WFS pages each show the shared pool's count; an own warehouse's listings each show what is listed there.
-    const stock = extras.poolOnHand?.[id] ?? Math.max(...g.members.map((m) => m.available));
-    const listed = g.members.reduce((s, m) => s + m.available, 0);
-    // Allocation waits for the pool plan: it splits the stock the pool has TODAY.
-    poolFacts.set(id, { stock, listed, checkListed: !shared, allocation: {} });
-  }
+  return [...groups.values()];
+}
 
-  // A product's listings on several channels are one item: the forecaster may pool them (its
-  // context decides how much, from holdouts over the sample), so the sample keeps products whole.
-  const productOfFact = (f: ListingFacts) => groups.get(groupOf.get(f.key)!)!.productId;
-  const context = extras.forecastContext ?? fitContext(contextSampleByProduct(facts, productOfFact).map((f) => ({ ...seriesInput(f.series), group: productOfFact(f) })));
-  const listingForecasts = pooledListingForecasts(facts, productOfFact, (f) => {
-    const poolId = groups.get(groupOf.get(f.key)!)!.poolId;
-    return planningHorizon(leadTimeFor(f.sku, destinationOfPool(poolId), settings).days, settings);
-  }, context);
-  const poolPlans: SkuPlan[] = [];
-  const poolPlanOf = new Map<string, SkuPlan>();
-  for (const [id, g] of groups) {
-    const pool = poolFacts.get(id);
-    if (!pool) continue;
-    const members = g.members;
-    const shared = destinationOfPool(g.poolId) !== 'SELLER';
-    const lead = members.reduce((best, m) => (nanToZero(knownMean(m.series.units, 0, 28)) > nanToZero(knownMean(best.series.units, 0, 28)) ? m : best));
-    const sum = (f: (m: ListingFacts) => number) => members.reduce((s, m) => s + f(m), 0);
-    const max = (f: (m: ListingFacts) => number) => Math.max(...members.map(f));
-    const plan = planListing(
-      {
-        key: `pool:${id}`,
-        scope: 'pool',
-        sku: lead.sku,
-        platform: null,
-        marketplace: null,
-        listingKeys: members.map((m) => m.key),
-        series: poolDemand(members.map((m) => m.series)),
-        asOfDay: Math.max(...members.map((m) => m.asOfDay)),
-        destination: destinationOfPool(g.poolId),
-        available: pool.stock,
-        // The pool count is as old as its oldest member reading (poolOnHand counts are taken as of today).
-        stockDay: extras.poolOnHand?.[id] !== undefined ? null : members.some((m) => m.stockDay === null) ? null : Math.min(...members.map((m) => m.stockDay!)),
-        inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
-        reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
-        unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
-        pendingUnits: sum((m) => m.pendingUnits),
-        priceMinor: lead.priceMinor,
-        currency: lead.currency,
-        ageBuckets: members.find((m) => m.ageBuckets.length > 0)?.ageBuckets ?? [],
-        startDay: members.some((m) => m.startDay === null) ? null : Math.min(...members.map((m) => m.startDay!)),
-        ended: members.every((m) => m.ended),
-        pool,
-      },
-      settings,
-      now,
-      { forecastContext: context },
-    );
-    if (!shared) {
-      plan.oversell.allocation = allocatePool(
-        plan.available,
-        members.map((m) => ({
-          key: m.key,
-          weight: byChannel(settings.allocationWeights, m.platform, m.marketplace) ?? 1,
-          velocity: nanToZero(knownMean(m.series.units, 0, 28)),
-          buffer: byChannel(settings.safetyBuffers, m.platform, m.marketplace),
-        })),
-      );
-    }
-    poolPlans.push(plan);
-    poolPlanOf.set(id, plan);
-  }
-
-  // Member listings see the pool's plan: its cover caps theirs, and it carries the reorder.
-  const memberPool = (groupId: string): PlanInput['pool'] => {
-    const pool = poolFacts.get(groupId);
-    const poolPlan = poolPlanOf.get(groupId);
-    if (!pool || !poolPlan) return null;
-    return { ...pool, stock: poolPlan.available, allocation: poolPlan.oversell.allocation, planKey: poolPlan.key, daysOfCover: poolPlan.daysOfCover };
+/**
+ * The planner's input for one stock: the pool's on-hand (count, reading or estimate), its
+ * pooled demand and, for stock the channels each list a quantity of, the channels to split it
+ * across. A pool of one listing is planned under the listing's key.
+ */
+function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras): PlanInput {
+  const { members } = g;
+  const kind = poolKindOf(g.poolId);
+  const single = members.length === 1;
+  const count = extras.poolCounts?.[g.id];
+  const memberKeys = new Set(members.map((m) => m.key));
+  const returns: ReturnEvent[] = (extras.returns ?? []).filter((r) => memberKeys.has(r.listingKey)).map((r) => ({ units: r.units, status: r.status, day: dayNumber(r.date) }));
+  const stock = poolStock(g.poolId, members, count ? { onHand: count.onHand, day: dayNumber(count.date) } : undefined, returns);
+  // Own-warehouse channels each list a quantity of the one stock; FBA/WFS pages show the pool's own count.
+  const shared = kind !== 'SELLER';
+  const lead = members.reduce((best, m) => (nanToZero(knownMean(m.series.units, 0, 28)) > nanToZero(knownMean(best.series.units, 0, 28)) ? m : best));
+  const sum = (f: (m: ListingFacts) => number) => members.reduce((s, m) => s + f(m), 0);
+  const max = (f: (m: ListingFacts) => number) => Math.max(...members.map(f));
+  const allocationMembers: AllocationMember[] = members.map((m) => ({
+    key: m.key,
+    weight: byChannel(settings.allocationWeights, m.platform, m.marketplace) ?? 1,
+    velocity: nanToZero(knownMean(m.series.units, 0, 28)),
+    buffer: byChannel(settings.safetyBuffers, m.platform, m.marketplace),
+  }));
+  return {
+    key: single ? lead.key : `pool:${g.id}`,
+    scope: single ? 'listing' : 'pool',
+    sku: lead.sku,
+    platform: single ? lead.platform : null,
+    marketplace: single ? lead.marketplace : null,
+    listingKeys: members.map((m) => m.key),
+    productId: g.productId,
+    poolId: g.poolId,
+    series: single ? lead.series : poolDemand(members.map((m) => m.series)),
+    asOfDay: Math.max(...members.map((m) => m.asOfDay)),
+    destination: kind,
+    available: stock.onHand,
+    stockDay: stock.stockDay,
+    stockSource: stock.source,
+    stockHint: stock.hint,
+    heldReturns: stock.heldReturns,
+    releasedReturns: stock.releasedSince,
+    inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
+    reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
+    unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
+    pendingUnits: sum((m) => m.pendingUnits),
+    priceMinor: lead.priceMinor,
+    currency: lead.currency,
+    ageBuckets: members.find((m) => m.ageBuckets.length > 0)?.ageBuckets ?? [],
+    startDay: members.some((m) => m.startDay === null) ? null : Math.min(...members.map((m) => m.startDay!)),
+    ended: members.every((m) => m.ended),
+    pool: shared ? null : { listed: sum((m) => m.available ?? 0), checkListed: true, members: allocationMembers },
   };
-  const listingPlans: SkuPlan[] = [];
-  for (const f of facts) {
-    const groupId = groupOf.get(f.key)!;
-    const poolId = groups.get(groupId)!.poolId;
-    const plan = planListing(
-      {
-        key: f.key,
-        scope: 'listing',
-        sku: f.sku,
-        platform: f.platform,
-        marketplace: f.marketplace,
-        listingKeys: [f.key],
-        series: f.series,
-        asOfDay: f.asOfDay,
-        destination: destinationOfPool(poolId),
-        available: f.available,
-        stockDay: f.stockDay,
-        inbound: f.inbound,
-        reserved: f.reserved,
-        unfulfillable: f.unfulfillable,
-        pendingUnits: f.pendingUnits,
-        priceMinor: f.priceMinor,
-        currency: f.currency,
-        ageBuckets: f.ageBuckets,
-        startDay: f.startDay,
-        ended: f.ended,
-        pool: memberPool(groupId),
-      },
-      settings,
-      now,
-      { forecastContext: context, forecast: listingForecasts.get(f.key) },
-    );
-    listingPlans.push(plan);
-  }
+}
 
-  assignAbc(listingPlans, facts, extras.abcBy ?? 'revenue');
-  assignAbc(poolPlans, facts, extras.abcBy ?? 'revenue');
-  return [...listingPlans, ...poolPlans];
+/** Units a channel's safety buffer holds back from the pool. */
+function bufferOf(f: ListingFacts, poolAvailable: number | null, settings: Settings): number {
+  return poolAvailable === null ? 0 : bufferUnits(poolAvailable, byChannel(settings.safetyBuffers, f.platform, f.marketplace));
+}
+
+function knownAndCensored(units: Float64Array): { knownDays: number; censoredDays: number } {
+  let knownDays = 0;
+  let censoredDays = 0;
+  for (let i = 0; i < units.length; i++) {
+    if (units[i] === units[i]) knownDays++;
+    else if (knownDays > 0) censoredDays++;
+  }
+  return { knownDays, censoredDays };
 }
 
 /**
@@ -380,8 +425,15 @@ export function seriesFromDemandDays(days: readonly DemandDay[]): DemandSeries {
   return { startDay: first, units, how };
 }
 
-/** ABC across one kind of plan, by the last 90 days' revenue (units when any price is missing). */
-function assignAbc(plans: SkuPlan[], facts: readonly ListingFacts[], by: 'revenue' | 'units'): void {
+/**
+ * ABC across the stock plans (one per physical stock), by the last 90 days' revenue (units when
+ * any price is missing); classes fitted on the whole catalogue win when given.
+ */
+function assignAbc(plans: SkuPlan[], facts: readonly ListingFacts[], by: 'revenue' | 'units', fitted: PlanExtras['abcOf']): void {
+  if (fitted) {
+    for (const p of plans) p.abcClass = fitted[`${p.productId}@${p.poolId}`] ?? null;
+    return;
+  }
   const factsOf = new Map(facts.map((f) => [f.key, f]));
   const rows = plans.map((p) => {
     let units = 0;

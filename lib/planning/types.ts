@@ -39,58 +39,16 @@ export const dailyDemandRowSchema = demandDaySchema.extend({ key: z.string().min
 export type DailyDemandRow = z.infer<typeof dailyDemandRowSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Stable codes
+// Stable codes: declared once, with their risk type, severity and parameters, in catalogue.ts
 // ---------------------------------------------------------------------------------------------
 
-/** Reasons that cost health points. Stable: the UI translates them. */
-export const HEALTH_REASON_CODES = [
-  /** No unit sold for `days` days (params: days). */
-  'no-sales-30d',
-  /** More than `limitDays` days of stock on hand (params: daysOfCover, limitDays). */
-  'overstock-90d',
-  /** Stockout expected within `withinDays` days (params: stockoutDate, daysOfCover, withinDays). */
-  'stockout-soon',
-  /** Pending/unshipped orders exceed sellable stock (params: pending, available). */
-  'pending-above-stock',
-  /** Listed quantities across channels exceed the shared pool (params: listed, pool). */
-  'oversold-pool',
-  /** Units aged past the long-term storage threshold (params: units, minDays). */
-  'aged-inventory',
-  /** Sellable stock is zero now (params: none). */
-  'out-of-stock',
-  /** Reorder date has already passed (params: reorderDate). */
-  'reorder-overdue',
-  /** Units marked unfulfillable/damaged (params: units). */
-  'unfulfillable-units',
-] as const;
+export { HEALTH_REASON_CODES, ALERT_CODES, type HealthReasonCode, type AlertCode } from './catalogue';
+import { HEALTH_REASON_CODES, ALERT_CODES } from './catalogue';
 export const healthReasonCodeSchema = z.enum(HEALTH_REASON_CODES);
-export type HealthReasonCode = z.infer<typeof healthReasonCodeSchema>;
-
-/** Alert codes. Stable: the UI translates them. */
-export const ALERT_CODES = [
-  /** Stockout expected within N days (params: stockoutDate, days). */
-  'stockout-within',
-  /** Reorder date is today or already passed (params: reorderDate, quantity). */
-  'reorder-now',
-  /** Sales differed from the forecast by more than pct% for N days in a row (params: pct, days, direction). */
-  'sales-off-forecast',
-  /** One day's sales above spikePct% of the forecast (params: date, units, expected). */
-  'sales-spike',
-  /** No sale for N days (params: days). */
-  'no-sale',
-  /** Pending orders exceed stock (params: pending, available). */
-  'oversell-pending',
-  /** Listed quantities across channels exceed the shared pool (params: listed, pool). */
-  'oversell-pool',
-  /** Projected aged-inventory surcharge next month (params: amountMinor, currency). */
-  'aged-surcharge-coming',
-  /** Holding cost exceeds half the remaining margin: exit (params: holdingMinor, marginMinor). */
-  'clearance-exit',
-] as const;
 export const alertCodeSchema = z.enum(ALERT_CODES);
-export type AlertCode = z.infer<typeof alertCodeSchema>;
 
-export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export { ALERT_SEVERITIES, RISK_TYPES, KNOWLEDGE_HINTS, type RiskType, type KnowledgeHint } from './catalogue';
+import { ALERT_SEVERITIES, KNOWLEDGE_HINTS } from './catalogue';
 export const alertSeveritySchema = z.enum(ALERT_SEVERITIES);
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
 
@@ -188,9 +146,39 @@ export type StorageProjection = z.infer<typeof storageProjectionSchema>;
 
 export const PLAN_SCOPES = ['listing', 'pool'] as const;
 
+/**
+ * Where a pool's on-hand figure comes from, best first:
+ * - `count`: the seller's latest count, moved forward by the sales and released returns since;
+ * - `reading`: a page that shows the pool's own count (FBA, WFS), moved forward the same way;
+ * - `listed`: an own warehouse nobody counted: the largest quantity a channel lists (an estimate);
+ * - `unknown`: nothing shows it. Never planned as 0.
+ */
+export const STOCK_SOURCES = ['count', 'reading', 'listed', 'unknown'] as const;
+export type StockSource = (typeof STOCK_SOURCES)[number];
+
+export const stockInfoSchema = z.object({
+  source: z.enum(STOCK_SOURCES),
+  /** Returned units awaiting inspection: possible supply, never in `available`. */
+  heldReturns: z.number().int().nonnegative(),
+  /** What would make the figure known or exact (null when it is). */
+  hint: z.enum(KNOWLEDGE_HINTS).nullable(),
+});
+export type StockInfo = z.infer<typeof stockInfoSchema>;
+
+/** What is specific to one channel of a shared stock: how much to list there. */
+export const channelLineSchema = z.object({
+  /** Quantity the channel lists now (null = not shown yet). */
+  listed: z.number().int().nonnegative().nullable(),
+  /** The channel's share of the pool after every channel's safety buffer, by the seller's weights x sales velocity. */
+  suggested: z.number().int().nonnegative(),
+  /** Units this channel's safety buffer holds back. */
+  buffer: z.number().int().nonnegative(),
+});
+export type ChannelLine = z.infer<typeof channelLineSchema>;
+
 /** The cached planning result for one listing SKU or one pooled product. */
 export const skuPlanSchema = z.object({
-  /** Listing key (lib/records listingKey) for listings; `pool:<id>` for pooled products. */
+  /** Listing key (lib/records listingKey) for listings; `pool:<product>@<pool>` for pooled products. */
   key: z.string().min(1),
   scope: z.enum(PLAN_SCOPES),
   sku: z.string(),
@@ -198,30 +186,38 @@ export const skuPlanSchema = z.object({
   marketplace: z.string().nullable(),
   /** Listings included (one for a listing plan, several for a pool). */
   listingKeys: z.array(z.string()),
+  /** The physical product and the stock pool the plan is about. */
+  // Defaults: plans cached by versions before pools were planned lack these (re-planned at start).
+  productId: z.string().default(''),
+  poolId: z.string().default(''),
   /**
    * For a listing that shares its stock pool with other listings: the pool plan's key. The
-   * pool plan carries the reorder (one purchase order for the physical product, not one per
-   * channel), so this listing's reorderDate is null and reorderQuantity 0.
+   * listing shows the pool's answer (stock, cover, stockout, the one reorder for the physical
+   * product) plus its own channel line.
    */
   poolKey: z.string().optional(),
   /** The day the plan is for (today in the marketplace's zone). */
   asOf: isoDateSchema,
-  /** Stock used: sellable units now, inbound units, pending order units not yet deducted. */
-  available: z.number().int().nonnegative(),
+  /** Sellable units in the pool now; null = unknown (see `stock.hint`), never guessed as 0. */
+  available: z.number().int().nonnegative().nullable(),
+  stock: stockInfoSchema.default({ source: 'reading', heldReturns: 0, hint: null }),
   inbound: z.number().int().nonnegative(),
   pendingUnits: z.number().int().nonnegative(),
-  /** Days until the forecast's cumulative median demand exceeds stock; null = not within the horizon (no demand). */
+  /** Days until the last unit most likely sells; null = unknown stock or no demand within a century. */
   daysOfCover: z.number().nonnegative().nullable(),
   stockoutDate: isoDateSchema.nullable(),
-  /** Day to place the next order (may be in the past = overdue); null = no reorder (decline/exit or no demand). */
+  /** Day the next order is due (in the past when overdue, see reorderDaysLate); null = no reorder. */
   reorderDate: isoDateSchema.nullable(),
+  /** Days the reorder is late (0 when not overdue). */
+  reorderDaysLate: z.number().int().nonnegative().default(0),
   reorderQuantity: z.number().int().nonnegative(),
   /** Units on hand + on order at which to reorder: lead-time demand at the service level. */
   reorderPoint: z.number().nonnegative(),
   safetyStock: z.number().nonnegative(),
   leadTimeDays: z.number().int().nonnegative(),
   forecast: forecastSummarySchema,
-  healthScore: z.number().int().min(0).max(100),
+  /** 0-100, null = not enough data yet (no sales or no stock known): never shown as healthy. */
+  healthScore: z.number().int().min(0).max(100).nullable(),
   healthReasons: z.array(healthReasonSchema),
   lifecycleStage: lifecycleStageSchema,
   abcClass: abcClassSchema.nullable(),
@@ -229,6 +225,8 @@ export const skuPlanSchema = z.object({
   storage: storageProjectionSchema.nullable(),
   alerts: z.array(alertSchema),
   oversell: oversellInfoSchema,
+  /** For a listing whose stock is shared or counted: how much to list on this channel. */
+  channel: channelLineSchema.nullable().default(null),
   computedAt: isoDateTimeSchema,
 });
 export type SkuPlan = z.infer<typeof skuPlanSchema>;

@@ -28,8 +28,8 @@ export interface ProductPlanningInput {
   observations: ObservationRow[];
   orders: OrderRow[];
   calibrations: CalibrationRow[];
-  /** Returns still held apart (not in stock). */
-  heldReturns: ReturnRow[];
+  /** Returns held apart (not in stock) or released to stock (disposed ones are left out). */
+  returns: ReturnRow[];
   /** Cached demand of the product's listings (by listing key). */
   dailyDemand: DailyDemandRow[];
 }
@@ -68,7 +68,7 @@ export async function loadPlanningInput(
         readAllObservations(db, { since }),
         since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
         db.calibrations.toArray(),
-        db.returns.where('status').equals('held').toArray(),
+        db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
         db.dailyDemand.toArray(),
       ]);
     } else {
@@ -85,20 +85,20 @@ export async function loadPlanningInput(
       [calibrations, returns] = keys.length
         ? await Promise.all([
           db.calibrations.where('listingKey').anyOf(keys).toArray(),
-          db.returns.where('listingKey').anyOf(keys).filter((r) => r.status === 'held').toArray(),
+          db.returns.where('listingKey').anyOf(keys).filter((r) => r.status !== 'disposed').toArray(),
         ])
         : [[], []];
     }
     const productOf = new Map(listings.map((l) => [l.key, l.productId]));
     const out = new Map<string, ProductPlanningInput>(products.map((p) => [p.id, {
-      product: p, listings: [], pools: [], observations: [], orders: [], calibrations: [], heldReturns: [], dailyDemand: [],
+      product: p, listings: [], pools: [], observations: [], orders: [], calibrations: [], returns: [], dailyDemand: [],
     }]));
     const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
     for (const l of listings) out.get(l.productId)?.listings.push(l);
     for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
     for (const o of orders) into(o.listingKey)?.orders.push(o);
     for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
-    for (const r of returns) into(r.listingKey)?.heldReturns.push(r);
+    for (const r of returns) into(r.listingKey)?.returns.push(r);
     for (const d of demand) into(d.key)?.dailyDemand.push(d);
     for (const p of out.values()) {
       p.listings.sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -121,6 +121,8 @@ export interface ProductReplanInput {
   /** As ProductPlanningInput.orders: by order date. */
   orders: OrderRow[];
   calibrations: CalibrationRow[];
+  /** Returns held for inspection or released to stock (disposed ones change nothing). */
+  returns: ReturnRow[];
 }
 
 /**
@@ -128,7 +130,7 @@ export interface ProductReplanInput {
  * @example replanInputOf(input.products[0]).productId
  */
 export function replanInputOf(p: ProductPlanningInput): ProductReplanInput {
-  return { productId: p.product.id, listings: p.listings, observations: p.observations, orders: p.orders, calibrations: p.calibrations };
+  return { productId: p.product.id, listings: p.listings, observations: p.observations, orders: p.orders, calibrations: p.calibrations, returns: p.returns };
 }
 
 /**
@@ -148,28 +150,31 @@ export async function loadReplanInput(db: StoreDb, productIds?: readonly string[
       products: input.products.map(replanInputOf),
     };
   }
-  return db.transaction('r', [db.products, db.listings, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.settings], async () => {
+  return db.transaction('r', [db.products, db.listings, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.settings], async () => {
     const settings = await loadSettings(db);
     const products = (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
     const ids = [...new Set(products.map((p) => p.id))];
     const listings: ListingIndexRow[] = (await Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray()))).flat();
     listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const keys = listings.map((l) => l.key);
-    const [observations, orders, calibrations] = keys.length
+    const [observations, orders, calibrations, returns] = keys.length
       ? await Promise.all([
         readObservationsOf(db, keys),
         Promise.all(keys.map((k) => db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff'], true, true).toArray())).then((o) => o.flat()),
         db.calibrations.where('listingKey').anyOf(keys).toArray(),
+        db.returns.where('listingKey').anyOf(keys).filter((r) => r.status !== 'disposed').toArray(),
       ])
-      : [[], [], []];
+      : [[], [], [], []];
     const productOf = new Map(listings.map((l) => [l.key, l.productId]));
-    const out = new Map<string, ProductReplanInput>(products.map((p) => [p.id, { productId: p.id, listings: [], observations: [], orders: [], calibrations: [] }]));
+    const out = new Map<string, ProductReplanInput>(products.map((p) => [p.id, { productId: p.id, listings: [], observations: [], orders: [], calibrations: [], returns: [] }]));
     const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
     for (const l of listings) out.get(l.productId)?.listings.push({ key: l.key, ...(l.poolId !== undefined ? { poolId: l.poolId } : {}) });
     for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
     for (const o of orders) into(o.listingKey)?.orders.push(o);
     for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
+    for (const r of returns) into(r.listingKey)?.returns.push(r);
     for (const p of out.values()) {
+      p.returns.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
       p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
       p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));

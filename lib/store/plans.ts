@@ -5,7 +5,8 @@
  */
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { StoreDb } from './db';
-import { urgencyOf, type ListingRow } from './tables/listings';
+import { urgencyOf } from '../planning/urgency';
+import { NO_PLAN_BASE, type ListingRow } from './tables/listings';
 import { planRowOf, type PlanRow } from './tables/plans';
 import { readListings, writeListings } from './listing-store';
 
@@ -52,8 +53,9 @@ export async function savePlans(db: StoreDb, plans: readonly SkuPlan[], options:
 }
 
 /**
- * The plan a listing shows: its own listing plan if there is one, else its pooled plan
- * (the most urgent, should it somehow be in several).
+ * The plan a listing shows: its own listing plan if there is one (a member of a shared pool
+ * carries the pool's answer plus its channel line), else its pooled plan (the most urgent,
+ * should it somehow be in several).
  * @example pickPlan([poolPlan, listingPlan]) === listingPlan // true
  */
 export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
@@ -89,7 +91,7 @@ export async function refreshListingPlans(db: StoreDb, listingKeys: readonly str
       delete next.daysOfCover;
       delete next.riskTypes;
     }
-    next.urgency = urgencyOf(next);
+    next.urgency = plan ? urgencyOf(plan.plan).rank : NO_PLAN_BASE;
     before.set(row.key, row);
     shown.set(row.key, plan?.plan);
     updated.push(next);

@@ -109,10 +109,10 @@ describe('getProduct, planning input, adjustments', () => {
     expect(detail.returns).toHaveLength(1);
 
     let input = await loadPlanningInput(db, [id]);
-    expect(input.products[0]!.heldReturns).toHaveLength(1);
+    expect(input.products[0]!.returns.map((r) => r.status)).toEqual(['held']);
     await resolveReturn(db, ret.id!, 'sellable', 'Ana', NOW);
     input = await loadPlanningInput(db, [id]);
-    expect(input.products[0]).toMatchObject({ heldReturns: [], orders: [{ status: 'unshipped' }], calibrations: [{ onHand: 5 }] });
+    expect(input.products[0]).toMatchObject({ returns: [{ status: 'sellable' }], orders: [{ status: 'unshipped' }], calibrations: [{ onHand: 5 }] });
     expect(input.products[0]!.observations).toHaveLength(4);
     const all = await loadPlanningInput(db);
     expect(all.products[0]!.observations).toEqual(input.products[0]!.observations);

@@ -10,7 +10,8 @@ import { getMany, nativeTransaction } from './idb';
 import type { HotField, ListingIndexRow, ListingRow } from './tables/listings';
 import { readAllListings, readListings, readListingsOfProducts } from './listing-store';
 import { readObservationsOf } from './observation-store';
-import type { PlanRow, RiskType } from './tables/plans';
+import type { PlanRow } from './tables/plans';
+import type { RiskTag } from '../planning/urgency';
 import type { StockPoolRow } from './tables/stockPools';
 import type { ProductRow } from './tables/products';
 import type { ObservationRow } from './tables/observations';
@@ -22,7 +23,7 @@ export interface AtRiskQuery {
   platform?: Platform;
   marketplace?: string;
   /** 'all' (default) lists every listing, most urgent first. */
-  risk?: 'all' | RiskType;
+  risk?: 'all' | RiskTag;
   /** Case-insensitive substring of SKU or title. */
   search?: string;
   /** Default 500. */

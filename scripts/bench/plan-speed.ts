@@ -70,7 +70,8 @@ function inputFor(i: number, sku: ReturnType<typeof syntheticSku>): PlanInput {
   const key = `amazon|amazon.com|SKU-${i}`;
   return {
     key, scope: 'listing', sku: `SKU-${i}`, platform: 'amazon', marketplace: 'amazon.com', listingKeys: [key],
-    series: sku.series, asOfDay: TODAY, destination: 'FBA', available: sku.available, inbound: sku.inbound,
+    series: sku.series, asOfDay: TODAY, productId: `SKU-${i}`, poolId: 'fba:NA', destination: 'FBA', available: sku.available,
+    stockSource: 'reading', stockHint: null, heldReturns: 0, releasedReturns: 0, inbound: sku.inbound,
     reserved: 0, unfulfillable: 0, pendingUnits: 0, priceMinor: 1999, currency: 'USD',
     ageBuckets: [{ minDays: 0, maxDays: 90, units: sku.available }], startDay: TODAY - DAYS, ended: false, pool: null,
   };

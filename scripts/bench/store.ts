@@ -63,12 +63,13 @@ function plan(row: ListingRow, i: number): SkuPlan {
   const daysOfCover = (i * 37) % 400;
   return {
     key: row.key, scope: 'listing', sku: row.sku, platform: row.platform, marketplace: row.marketplace, listingKeys: [row.key],
-    asOf: '2024-01-01', available: row.available ?? 0, inbound: 0, pendingUnits: 0, daysOfCover, stockoutDate: null, reorderDate: null,
-    reorderQuantity: 0, reorderPoint: 0, safetyStock: 0, leadTimeDays: 30,
+    productId: row.productId, poolId: row.poolId ?? 'fba:NA', asOf: '2024-01-01', available: row.available ?? 0,
+    stock: { source: 'reading', heldReturns: 0, hint: null }, inbound: 0, pendingUnits: 0, daysOfCover, stockoutDate: null, reorderDate: null,
+    reorderDaysLate: 0, reorderQuantity: 0, reorderPoint: 0, safetyStock: 0, leadTimeDays: 30,
     forecast: { model: 'ma28', meanDaily: 1, horizonDays: 90, p50: 90, p90: 110, historyDays: 90, censoredDays: 0 },
     healthScore: 80, healthReasons: daysOfCover < 30 ? [{ code: 'stockout-soon', points: 20, params: {} }] : [],
     lifecycleStage: 'maturity', abcClass: 'B', clearance: null, storage: null, alerts: [],
-    oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} }, computedAt: '2024-01-01T00:00:00.000Z',
+    oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} }, channel: null, computedAt: '2024-01-01T00:00:00.000Z',
   };
 }
 

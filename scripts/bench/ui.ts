@@ -7,6 +7,7 @@
  * missing.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { panelData } from '../../lib/messaging/test-panel';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dirname } from 'node:path';
@@ -37,10 +38,10 @@ function listings(n: number): DemoListing[] {
 }
 
 function panel(sku: string, i: number): PanelData {
-  return {
-    sku, key: `amazon|amazon.com|${sku}`, available: 10 + i, daysOfCover: (i * 7) % 90, stockoutDate: '2026-12-01', reorderDate: '2026-11-25', reorderQuantity: 100,
-    healthScore: 60, reasons: [{ code: 'stockout-soon', points: 25, params: { daysOfCover: 5, withinDays: 15 } }], alerts: [], clearance: null, oversell: null, lifecycleStage: 'maturity', dailyDemand: 3,
-  };
+  return panelData({
+    sku, urgency: 'warning', available: 10 + i, daysOfCover: (i * 7) % 90, stockoutDate: '2026-12-01', reorderDate: '2026-11-25', reorderQuantity: 100,
+    healthScore: 60, reasons: [{ code: 'stockout-soon', points: 25, params: { daysOfCover: 5, withinDays: 15 } }], lifecycleStage: 'maturity', dailyDemand: 3,
+  });
 }
 
 async function panelsBench(): Promise<BenchTable> {

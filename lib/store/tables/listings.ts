@@ -86,11 +86,12 @@ export function linkKeysOf(row: Pick<ListingRow, 'sku' | 'gtinKey' | 'asin'>): s
   return keys;
 }
 
-/** Above any realistic days of cover: listings without a plan sort after those with one. */
-const NO_PLAN_BASE = 1e7;
+/** Above every rank of the urgency rule (lib/planning/urgency.ts): listings without a plan sort after those with one. */
+export const NO_PLAN_BASE = 1e7;
 
 /**
- * One number ordering the at-risk list: planned listings by days of cover (null cover = no
+ * The v3/v4 upgrades' sort key (kept as it was for them; savePlans now sorts by the urgency
+ * rule's rank): planned listings by days of cover (null cover = no
  * demand seen, so least urgent of the planned), then listings not planned yet (a merge
  * re-plans them within seconds). Only plan fields count: the merge rewrites a listing's
  * stock on every page read, and keeping the sort key off those fields is what lets it leave
@@ -230,7 +231,6 @@ export function applyListingObservation(row: ListingRow, obs: ListingObservation
   }
   if (next && valueChanged) {
     next.gtinKey = gtinKeyOf(next.gtin);
-    next.urgency = urgencyOf(next);
     next.linkKeys = linkKeysOf(next);
   }
   return { row: next ?? row, valueChanged, changed: next !== undefined, stale: shown > 0 && lost === shown };

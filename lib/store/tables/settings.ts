@@ -7,9 +7,14 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from '../../records';
 
 export const SETTINGS_ROW_ID = 'settings';
+/**
+ * The second row: what the planner fitted on the whole catalogue (forecast context, ABC
+ * classes), reused by re-plans of a few products (lib/store/catalogue-fit.ts).
+ */
+export const CATALOGUE_FIT_ROW_ID = 'catalogue-fit';
 
 export const settingsRowSchema = z.object({
-  id: z.literal(SETTINGS_ROW_ID),
+  id: z.enum([SETTINGS_ROW_ID, CATALOGUE_FIT_ROW_ID]),
   value: z.unknown(),
   updatedAt: isoDateTimeSchema,
 });

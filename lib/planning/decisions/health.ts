@@ -1,0 +1,30 @@
+/**
+ * The health score from the decisions: 100 minus each reason's points (the seller's weights).
+ * Not enough data (stock or sales unknown) gives no score at all, never 100.
+ */
+import { healthScore } from '../health';
+import { isoDate } from '../days';
+import type { Decision } from './situation';
+
+/** @example health(situation with no known sales, draft) // draft.health.score === null */
+export const health: Decision = (s, d) => {
+  if (s.stock === null || s.history.knownDays === 0) return;
+  d.health = healthScore(
+    {
+      daysSinceLastSale: s.history.daysSinceLastSale,
+      daysOfCover: d.daysOfCover,
+      stockoutDate: d.stockoutDay === null ? null : isoDate(d.stockoutDay),
+      available: s.stock,
+      onHand: s.stock + s.input.reserved,
+      pendingUnits: s.input.pendingUnits,
+      excess: d.excessUnits > 0 ? { keepDays: d.keepDays } : null,
+      listedAbovePool: d.oversell.listedAbovePool > 0 && s.input.pool ? { listed: s.input.pool.listed, listable: s.input.pool.listed - d.oversell.listedAbovePool } : null,
+      agedUnits: d.aged.units,
+      agedMinDays: d.aged.minDays,
+      reorderOverdue: d.reorder.day !== null && d.reorder.daysLate > 0 ? { date: isoDate(d.reorder.day), daysLate: d.reorder.daysLate } : null,
+      unfulfillable: s.input.unfulfillable,
+    },
+    s.settings.healthWeights,
+    s.settings.alerts,
+  );
+};

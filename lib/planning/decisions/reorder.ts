@@ -1,0 +1,42 @@
+/**
+ * The reorder: when the stock plus what is on its way falls to the reorder point (lead-time
+ * demand at the service level), order enough to cover the target after arrival, at least EOQ
+ * when enabled, rounded to MOQ and case pack. Never while the pool holds excess (protect
+ * mode), in decline or exit, with unknown stock, or more than a year ahead. An overdue reorder
+ * keeps its real due date and says how many days late it is.
+ */
+import { economicOrderQuantity, roundOrderQuantity } from '../rounding';
+import { planReorder } from '../reorder';
+import type { Decision } from './situation';
+
+/** Reorders further ahead than this are not shown as a date. */
+export const MAX_REORDER_AHEAD_DAYS = 365;
+
+/** @example reorder(situation with 100 on hand at 10/day and a 70-day lead time, draft) // draft.reorder.day = today - 63, daysLate 63 */
+export const reorder: Decision = (s, d) => {
+  if (s.stock === null) return;
+  const coverDays = s.policy.maxCoverDays === null ? s.settings.targetCoverDays : Math.min(s.settings.targetCoverDays, s.policy.maxCoverDays);
+  const r = planReorder({
+    inventoryPosition: s.stock + s.input.inbound,
+    meanCum: s.meanCum,
+    serviceCum: s.serviceCum,
+    leadTimeDays: s.lead.days,
+    targetCoverDays: coverDays,
+    safetyFactor: s.policy.safetyFactor,
+  });
+  d.reorder.point = r.reorderPoint;
+  d.reorder.safetyStock = r.safetyStock;
+  if (!s.policy.reorder || d.excessUnits > 0 || r.daysUntilReorder === null || r.daysUntilReorder > MAX_REORDER_AHEAD_DAYS) return;
+  let raw = r.rawQuantity;
+  if (raw > 0 && s.settings.eoq.enabled && s.input.priceMinor !== null) {
+    const unitCost = s.settings.unitCostMinorBySku[s.input.sku] ?? s.input.priceMinor * (1 - s.settings.defaultMarginPct / 100);
+    raw = Math.max(raw, economicOrderQuantity(s.meanDaily * 365, s.settings.eoq.orderCostMinor, unitCost * s.settings.eoq.holdingRatePerYear));
+  }
+  const quantity = roundOrderQuantity(raw, { moq: s.lead.moq, casePack: s.lead.casePack });
+  if (quantity <= 0) return;
+  // Order on or before the day the position reaches the point; a day already passed is late.
+  const offset = r.daysUntilReorder >= 0 ? Math.floor(r.daysUntilReorder) : Math.ceil(r.daysUntilReorder);
+  d.reorder.day = s.asOfDay + offset;
+  d.reorder.quantity = quantity;
+  d.reorder.daysLate = Math.max(0, -offset);
+};

@@ -1,0 +1,76 @@
+/**
+ * What every decision reads (the situation: forecast, stock, lead time, lifecycle) and what
+ * the decisions fill in, in order (the draft). A decision is a small function over both: it
+ * reads the situation and what earlier decisions put in the draft, and adds its own part.
+ */
+import type { ForecastResult } from '../../forecast/index';
+import type { Settings } from '../../settings/schema';
+import type { StagePolicy } from '../lifecycle';
+import type { PlanInput } from '../plan-listing';
+import type { Alert, ClearanceSuggestion, HealthReason, LifecycleStage, OversellInfo } from '../types';
+
+export interface Situation {
+  input: PlanInput;
+  settings: Settings;
+  /** Today in the marketplace's zone (day number). */
+  asOfDay: number;
+  forecast: ForecastResult;
+  /** Expected cumulative demand: meanCum[h] = days 1..h+1. */
+  meanCum: Float64Array;
+  /** Cumulative demand at the service level, same indexing. */
+  serviceCum: ArrayLike<number>;
+  /** Mean expected units per day over the horizon. */
+  meanDaily: number;
+  lead: { days: number; moq: number; casePack: number };
+  history: {
+    /** Days whose demand is known (exact or inferred). */
+    knownDays: number;
+    /** Unknown days after the first known one. */
+    censoredDays: number;
+    daysSinceLastSale: number;
+  };
+  stage: LifecycleStage;
+  policy: StagePolicy;
+  /** Sellable units in the pool today (the basis moved forward by the demand since), null = unknown. */
+  stock: number | null;
+}
+
+export interface Draft {
+  daysOfCover: number | null;
+  stockoutDay: number | null;
+  /** Units beyond what the lead time plus the target cover needs (0 = none, or not known yet). */
+  excessUnits: number;
+  /** Days of demand the pool may hold before the rest is excess. */
+  keepDays: number;
+  reorder: { day: number | null; quantity: number; daysLate: number; point: number; safetyStock: number };
+  storage: { next30DaysMinor: number; agedSurchargeMinor: number; totalMinor: number } | null;
+  /** Units past the first aged-surcharge age, and that age. */
+  aged: { units: number; minDays: number };
+  clearance: ClearanceSuggestion | null;
+  oversell: OversellInfo;
+  alerts: Alert[];
+  health: { score: number | null; reasons: HealthReason[] };
+}
+
+/** One decision: reads the situation and the draft so far, fills its own part of the draft. */
+export type Decision = (situation: Situation, draft: Draft) => void;
+
+/**
+ * An empty draft (what a plan says before any decision).
+ * @example emptyDraft().reorder.day // null
+ */
+export function emptyDraft(): Draft {
+  return {
+    daysOfCover: null,
+    stockoutDay: null,
+    excessUnits: 0,
+    keepDays: 0,
+    reorder: { day: null, quantity: 0, daysLate: 0, point: 0, safetyStock: 0 },
+    storage: null,
+    aged: { units: 0, minDays: 0 },
+    clearance: null,
+    oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} },
+    alerts: [],
+    health: { score: null, reasons: [] },
+  };
+}
