@@ -38,13 +38,12 @@ export function Popup() {
     placeholderData: keepPreviousData,
   });
   const data = full.data && !full.isPlaceholderData ? full.data : head.data;
-  const filtered = query.platform !== '' || query.risk !== 'all' || query.search.trim() !== '';
-  const nothingStored = data !== undefined && data.total === 0 && !filtered;
+  const nothingStored = data !== undefined && data.stored === 0;
 
   return (
     <main className="popup">
       <header>
-        <h1>{t('popup.title')}</h1>
+        <h1>{t(query.risk === 'all' ? 'risk.all' : 'popup.title')}</h1>
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
         </button>

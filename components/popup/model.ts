@@ -5,8 +5,10 @@
 import { formatDate, formatNumber, t, type Language } from '@/lib/i18n';
 import type { AtRiskItem, RequestOf } from '@/lib/messaging/protocol';
 import type { Platform } from '@/lib/records';
+import { RISK_TAGS } from '@/lib/planning/urgency';
 
-export const RISKS = ['all', 'stockout', 'overstock', 'oversell', 'no-sales'] as const;
+/** The popup's list choices: what needs attention (the default), everything, or one risk tag. */
+export const RISKS = ['attention', 'all', ...RISK_TAGS.filter((r) => r !== 'attention')] as const;
 export type RiskFilter = (typeof RISKS)[number];
 
 export interface Filters {
@@ -16,7 +18,7 @@ export interface Filters {
   search: string;
 }
 
-export const NO_FILTERS: Filters = { platform: '', marketplace: '', risk: 'all', search: '' };
+export const NO_FILTERS: Filters = { platform: '', marketplace: '', risk: 'attention', search: '' };
 
 /** Rows asked for first (fast first paint), then the whole list for scrolling. */
 export const HEAD_LIMIT = 60;
@@ -47,15 +49,23 @@ export interface RowText {
  * What one popup row prints.
  * @example rowText('en', item).cover // '12 d'
  */
-export function rowText(language: Language, item: Pick<AtRiskItem, 'available' | 'daysOfCover' | 'reorderQuantity' | 'reorderDate'>): RowText {
+export function rowText(language: Language, item: Pick<AtRiskItem, 'available' | 'daysOfCover' | 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate' | 'healthScore'>): RowText {
   const none = t(language, 'common.none');
-  return {
-    cover: item.available === 0
+  const cover = item.available === null
+    ? t(language, 'panel.stockUnknown')
+    : item.available === 0
       ? t(language, 'panel.outOfStock')
-      : item.daysOfCover === null ? none : t(language, 'popup.cover', { days: formatNumber(language, Math.floor(item.daysOfCover)) }),
-    available: item.available === null ? none : formatNumber(language, item.available),
-    reorder: item.reorderQuantity && item.reorderDate
-      ? t(language, 'popup.reorder', { quantity: formatNumber(language, item.reorderQuantity), date: formatDate(language, item.reorderDate) })
-      : none,
+      : item.daysOfCover !== null
+        ? t(language, 'popup.cover', { days: formatNumber(language, Math.floor(item.daysOfCover)) })
+        : item.healthScore === null ? t(language, 'panel.notEnoughData') : none;
+  const quantity = item.reorderQuantity ? formatNumber(language, item.reorderQuantity) : '';
+  return {
+    cover,
+    available: item.available === null ? '?' : formatNumber(language, item.available),
+    reorder: !item.reorderQuantity || !item.reorderDate
+      ? none
+      : item.reorderDaysLate > 0
+        ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, item.reorderDaysLate) })
+        : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) }),
   };
 }

@@ -64,20 +64,20 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'skus/at-risk'(query) {
-      const { items, total } = await listAtRisk(db, {
+      const [{ items, total }, stored] = await Promise.all([listAtRisk(db, {
         ...(query.platform ? { platform: query.platform } : {}),
         ...(query.marketplace ? { marketplace: query.marketplace } : {}),
         ...(query.search ? { search: query.search } : {}),
         risk: query.risk,
         limit: query.limit,
-      });
+      }), db.listings.count()]);
       const out: AtRiskItem[] = items.map(({ listing, plan }) => ({
         ...panelFromPlan(plan, { key: listing.key, sku: listing.sku, title: listing.title, available: listing.available }),
         platform: listing.platform,
         marketplace: listing.marketplace,
         url: sellerPageUrl(listing.platform, listing.marketplace, listing.sku),
       }));
-      return { items: out, total };
+      return { items: out, total, stored };
     },
 
     async 'export/listings-csv'() {

@@ -92,7 +92,8 @@ export const protocol = {
   /** Popup: SKUs at risk, most urgent first. */
   'skus/at-risk': {
     request: atRiskQuerySchema,
-    response: z.object({ items: z.array(atRiskItemSchema), total: z.number().int() }),
+    /** `total` = listings matching the query; `stored` = every listing stored (an empty store shows the first steps). */
+    response: z.object({ items: z.array(atRiskItemSchema), total: z.number().int(), stored: z.number().int() }),
   },
   /** Options: every stored listing as CSV text (the caller adds the BOM when saving). */
   'export/listings-csv': {

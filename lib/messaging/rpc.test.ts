@@ -12,14 +12,14 @@ describe('rpc', () => {
 
   it('applies request defaults before the handler sees the request', async () => {
     let seen: unknown;
-    const dispatch = createDispatcher({ 'skus/at-risk': async (req) => { seen = req; return { items: [], total: 0 }; } });
+    const dispatch = createDispatcher({ 'skus/at-risk': async (req) => { seen = req; return { items: [], total: 0, stored: 0 }; } });
     await createClient((m) => dispatch(m))('skus/at-risk', {});
     expect(seen).toEqual({ risk: 'attention', limit: 500 });
   });
 
   it('refuses unknown types, malformed envelopes and invalid payloads without calling handlers', async () => {
     let calls = 0;
-    const dispatch = createDispatcher({ 'skus/at-risk': async () => { calls++; return { items: [], total: 0 }; } });
+    const dispatch = createDispatcher({ 'skus/at-risk': async () => { calls++; return { items: [], total: 0, stored: 0 }; } });
     expect(await dispatch({ type: 'nope', payload: {} })).toMatchObject({ ok: false, error: expect.stringContaining('Unknown') });
     expect(await dispatch('hello')).toMatchObject({ ok: false });
     expect(await dispatch({ type: 'skus/at-risk', payload: { limit: -1 } })).toMatchObject({ ok: false, error: expect.stringContaining('Invalid') });

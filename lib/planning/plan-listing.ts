@@ -61,6 +61,7 @@ export interface PlanInput {
    */
   pool: {
     listed: number;
+    /** Compare what is listed with the pool (only when the pool's units are known, not estimated from the listings). */
     checkListed: boolean;
     members: AllocationMember[];
   } | null;

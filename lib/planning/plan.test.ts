@@ -30,11 +30,19 @@ describe('planFromObservations on the example file', () => {
       'walmart|walmart.com|LAMP-2',
     ]);
   });
-  it('flags the own-warehouse pool listed on three channels, and allocates it exactly', () => {
+  it('allocates the own-warehouse pool listed on three channels exactly; oversell needs a count, not an estimate', () => {
     const pool = byKey.get('pool:LAMP-2@own:main')!;
     expect(pool.listingKeys.length).toBe(3);
-    expect(pool.oversell.listedAbovePool).toBeGreaterThan(0);
+    expect(pool.stock).toEqual({ source: 'listed', heldReturns: 0, hint: 'count' });
+    expect(pool.alerts.map((a) => a.code)).toContain('stock-estimated');
+    // Estimated from the largest listed quantity: whether the channels share or each list it all is unknown.
+    expect(pool.oversell.listedAbovePool).toBe(0);
     expect(Object.values(pool.oversell.allocation).reduce((a, b) => a + b, 0)).toBe(pool.available);
+    const counted = planFromObservations(observations, defaultSettings(), NOW, { poolCounts: { 'LAMP-2@own:main': { onHand: 20, date: '2026-03-01' } } })
+      .find((p) => p.key === pool.key)!;
+    expect(counted.stock.source).toBe('count');
+    expect(counted.oversell.listedAbovePool).toBeGreaterThan(0);
+    expect(counted.alerts.map((a) => a.code)).toContain('oversell-pool');
   });
   it("shows the pool's one answer on every member: stock, cover and the reorder, plus its own channel line", () => {
     const pool = byKey.get('pool:LAMP-2@own:main')!;

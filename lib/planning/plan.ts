@@ -228,7 +228,7 @@ export function planWithFit(
       const f = g.members[0]!;
       const plan = planListing(input, settings, now, { forecastContext: context, forecast: listingForecasts.get(f.key) });
       const line = plan.oversell.allocation[f.key] === undefined ? null : { listed: f.available, suggested: plan.oversell.allocation[f.key]!, buffer: bufferOf(f, plan.available, settings) };
-      // Split-stock channel lines only matter where a count can differ from what is listed.
+      // A lone channel's line only says something when a count can differ from what it lists.
       if (line && plan.stock.source === 'count') {
         plan.channel = line;
         plan.alerts.push(...channelAlerts(line, plan.available));
@@ -346,7 +346,7 @@ function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras): Plan
     ageBuckets: members.find((m) => m.ageBuckets.length > 0)?.ageBuckets ?? [],
     startDay: members.some((m) => m.startDay === null) ? null : Math.min(...members.map((m) => m.startDay!)),
     ended: members.every((m) => m.ended),
-    pool: shared ? null : { listed: sum((m) => m.available ?? 0), checkListed: true, members: allocationMembers },
+    pool: shared ? null : { listed: sum((m) => m.available ?? 0), checkListed: stock.source === 'count', members: allocationMembers },
   };
 }
 

@@ -69,8 +69,9 @@ test('the same products on three marketplaces merge into one product each, with 
   await stopServiceWorker(ext);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-  const listed = await sendToExtension(popup, 'skus/at-risk', { limit: 100 });
+  const listed = await sendToExtension(popup, 'skus/at-risk', { risk: 'all', limit: 100 });
   expect(listed.items.map((i) => `${i.platform}:${i.sku}`).sort()).toEqual(['amazon:MERGE-LAMP', 'amazon:MERGE-MUG', 'ebay:MERGE-MUG', 'walmart:MERGE-LAMP', 'walmart:MERGE-MUG']);
+  await popup.getByTestId('filter-risk').selectOption('all');
   await expect(popup.getByTestId('at-risk-row')).toHaveCount(5);
 });
 
@@ -85,13 +86,13 @@ test('a merge interrupted by the worker stopping leaves nothing half-written, an
   await reading;
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-  const countStored = async () => (await sendToExtension(ext, 'skus/at-risk', { search: 'BULK-', limit: 1000 })).items.length;
+  const countStored = async () => (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', search: 'BULK-', limit: 1000 })).items.length;
   // Whatever was stored is whole: every stored listing has its stock.
-  const partial = await sendToExtension(ext, 'skus/at-risk', { search: 'BULK-', limit: 1000 });
+  const partial = await sendToExtension(ext, 'skus/at-risk', { risk: 'all', search: 'BULK-', limit: 1000 });
   expect(partial.items.every((i) => i.available !== null)).toBe(true);
   // A reload of the page (what the seller does when panels are missing) completes the store.
   await tab.reload();
   await expect.poll(countStored).toBe(400);
-  const stored = await sendToExtension(ext, 'skus/at-risk', { search: 'BULK-1', limit: 1000 });
+  const stored = await sendToExtension(ext, 'skus/at-risk', { risk: 'all', search: 'BULK-1', limit: 1000 });
   expect(stored.items.find((i) => i.sku === 'BULK-123')?.available).toBe(133);
 });

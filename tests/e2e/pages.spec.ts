@@ -62,7 +62,7 @@ for (const { file, url } of PAGES) {
     const market = marketplaceForUrl(url)!;
     const listingSkus = new Set(read.rows.filter((r) => r.kind === 'listing').map((r) => r.sku));
     if (listingSkus.size > 0) {
-      await expect.poll(async () => (await sendToExtension(ext, 'skus/at-risk', { marketplace: market.id, platform: market.platform, limit: 5000 })).items.map((i) => i.sku).sort()).toEqual([...listingSkus].sort());
+      await expect.poll(async () => (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', marketplace: market.id, platform: market.platform, limit: 5000 })).items.map((i) => i.sku).sort()).toEqual([...listingSkus].sort());
     } else {
       const diagnostics = await sendToExtension(ext, 'diagnostics/recent', {});
       expect(diagnostics.pages.map((p) => p.adapterId)).toContain(adapter.id);
@@ -94,7 +94,7 @@ for (const { name, file, url, change } of CHANGES) {
     const ext = await context.newPage();
     await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
     const market = marketplaceForUrl(url)!;
-    const availableOf = async () => (await sendToExtension(ext, 'skus/at-risk', { search: first.sku, limit: 50 })).items.find((i) => i.sku === first.sku && i.marketplace === market.id)?.available;
+    const availableOf = async () => (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', search: first.sku, limit: 50 })).items.find((i) => i.sku === first.sku && i.marketplace === market.id)?.available;
     await expect.poll(availableOf).toBe(first.kind === 'listing' ? first.available : undefined);
 
     // The app replaces the cell's text without a page load (as after an inline edit or a refresh of the grid).

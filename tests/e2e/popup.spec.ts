@@ -55,7 +55,8 @@ test('lists the most urgent first; filters, search and a click that opens the se
   await popup.reload();
   const rows = popup.getByTestId('at-risk-row');
   await expect(rows).toHaveCount(4);
-  // Out of stock first, then by days of cover.
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Needs attention');
+  // Critical first (out of stock, then by days of cover), then the overstocked mug (excess).
   await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['WM-TEAPOT', 'FAST-LEASH', 'DE-BOTTLE', 'SLOW-MUG']);
   await expect(rows.first()).toHaveAttribute('data-urgency', 'critical');
   await expect(rows.nth(1).getByTestId('days-of-cover')).toHaveText(/^[0-9] d$/);
@@ -91,7 +92,7 @@ test('shows Chinese when the language setting is Chinese', async ({ context }) =
   const { settings } = await send(popup, 'settings/get', {});
   await send(popup, 'settings/save', { settings: { ...settings, language: 'zh-CN' } });
   await popup.reload();
-  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('有风险的 SKU');
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('需要处理的 SKU');
   await expect(popup.getByLabel('平台')).toBeVisible();
   await expect(popup.getByTestId('at-risk-row').first().getByTestId('days-of-cover')).toHaveText(/天$/);
   const results = await new AxeBuilder({ page: popup }).analyze();
@@ -102,6 +103,10 @@ test('a long list loads its first rows, and the rest when the seller scrolls to 
   const popup = await openPopup(context);
   await seed(popup, Array.from({ length: 150 }, (_, i) => ({ platform: 'amazon', marketplace: 'amazon.com', sku: `LONG-${String(i).padStart(3, '0')}`, title: `Long ${i}`, available: 10 + i, perDay: 0 })));
   await popup.reload();
+  // Nothing is known about their sales: they need no attention yet, so the default list is empty; "All SKUs" shows them.
+  await expect(popup.getByTestId('at-risk-count')).toHaveText('0 of 0');
+  await popup.getByTestId('filter-risk').selectOption('all');
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('All SKUs');
   await expect(popup.getByTestId('at-risk-count')).toHaveText('60 of 150');
   const scroller = popup.getByTestId('at-risk-scroll');
   await expect(popup.getByTestId('at-risk-row').first()).toBeVisible();

@@ -1,7 +1,9 @@
 /**
  * Oversell: pending orders above the units on hand, and (for stock the channels each list a
- * quantity of, like an own warehouse) more listed in total than the pool minus every
- * channel's safety buffer. The allocation says how much each channel should list: the pool
+ * quantity of, like an own warehouse, once its units are known from a count) more listed in
+ * total than the pool minus every channel's safety buffer. An estimate from the listed
+ * quantities cannot show oversell: whether the channels each list the whole stock or a share
+ * of it is exactly what it does not know. The allocation says how much each channel should list: the pool
  * after buffers, shared by the seller's weights x each channel's sales velocity.
  */
 import { allocatePool, bufferUnits } from '../allocation';
@@ -15,10 +17,10 @@ export const oversell: Decision = (s, d) => {
   const pendingAboveStock = onHand === null ? 0 : Math.max(0, Math.round(s.input.pendingUnits - onHand));
   let listedAbovePool = 0;
   let allocation: Record<string, number> = {};
-  if (stock !== null && pool?.checkListed) {
+  if (stock !== null && pool) {
     allocation = allocatePool(stock, pool.members);
     const listable = Math.max(0, stock - pool.members.reduce((sum, m) => sum + bufferUnits(stock, m.buffer), 0));
-    listedAbovePool = Math.max(0, pool.listed - listable);
+    if (pool.checkListed) listedAbovePool = Math.max(0, pool.listed - listable);
   }
   d.oversell = { pendingAboveStock, listedAbovePool, atRisk: pendingAboveStock > 0 || listedAbovePool > 0, allocation };
 };
