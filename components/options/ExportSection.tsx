@@ -29,6 +29,7 @@ export function ExportSection() {
   return (
     <div>
       <h3>{t('options.export.merged')}</h3>
+      <p className="meta">{t('options.export.mergedNote')}</p>
       <div className="actions">
         <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('csv')}>{t('options.export.mergedCsv')}</button>
         <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('xlsx')}>{t('options.export.xlsx')}</button>

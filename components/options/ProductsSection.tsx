@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { formatNumber } from '@/lib/i18n';
-import type { ProductSummary } from '@/lib/messaging/protocol-options';
+import { useState, type ReactNode } from 'react';
+import { clearanceText, lifecycleText, productTotals, reasonText, stockSourceText, type MergedListing, type MergedPlan, type MergedPool, type MergedProduct } from '@/lib/export';
+import { formatDate, formatNumber, type Language } from '@/lib/i18n';
+import type { CalibrationEntry, ProductListing, ProductSummary, ReturnEntry } from '@/lib/messaging/protocol-options';
+import { poolKindOf } from '@/lib/planning/pool-stock';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { NumberField, TextField } from './fields';
@@ -10,8 +12,18 @@ import { ProductCharts } from './ProductCharts';
 
 const PAGE = 50;
 
+type Calibrations = CalibrationEntry[];
+type Returns = ReturnEntry[];
+/** Runs a change and refreshes every query; `busy` while one runs. */
+interface Saver { run: (change: () => Promise<unknown>) => void; busy: boolean }
+
 function productName(p: ProductSummary): string {
   return p.name ?? p.listings.find((l) => l.title)?.title ?? p.listings[0]?.sku ?? p.id;
+}
+
+/** A number in the UI language, or the "none" dash for null. */
+function num(language: Language, none: string, value: number | null, digits = 0): string {
+  return value === null ? none : formatNumber(language, value, digits);
 }
 
 export function ProductsSection() {
@@ -44,6 +56,20 @@ export function ProductsSection() {
   );
 }
 
+/** The product's headline figures: worst health ("not enough data" once planned), cover, and stock over its pools, each counted once. */
+function ProductMeta({ product }: { product: ProductSummary }) {
+  const { t, language } = useI18n();
+  const none = t('common.none');
+  const health = product.healthScore !== null ? formatNumber(language, product.healthScore) : product.planned ? t('options.health.notEnoughData') : none;
+  const onHand = product.available !== null ? formatNumber(language, product.available) : product.planned ? t('options.stock.unknown') : none;
+  return (
+    <p className="meta" data-testid="product-meta">
+      {t('options.products.health')}: <span data-testid="product-health">{health}</span> · {t('options.products.cover')}: {num(language, none, product.daysOfCover, 1)}
+      {' '}· {t('options.products.stockOnHand')}: <span data-testid="product-available">{onHand}</span> · {t('options.products.inbound')}: {formatNumber(language, product.inbound)}
+    </p>
+  );
+}
+
 function ProductCard({ product, others, open, onToggle }: { product: ProductSummary; others: ProductSummary[]; open: boolean; onToggle: () => void }) {
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
@@ -56,10 +82,7 @@ function ProductCard({ product, others, open, onToggle }: { product: ProductSumm
   return (
     <article aria-labelledby={headingId}>
       <h3 id={headingId}>{name}</h3>
-      <p className="meta">
-        {t('options.products.health')}: {product.healthScore === null ? t('common.none') : formatNumber(language, product.healthScore)} · {t('options.products.cover')}:{' '}
-        {product.daysOfCover === null ? t('common.none') : formatNumber(language, product.daysOfCover, 1)}
-      </p>
+      <ProductMeta product={product} />
       <table>
         <thead>
           <tr>
@@ -74,7 +97,7 @@ function ProductCard({ product, others, open, onToggle }: { product: ProductSumm
             <tr key={l.key} data-testid="product-listing" data-key={l.key}>
               <td>{l.marketplace} · {l.sku}{l.title ? <span className="title"> — {l.title}</span> : null}</td>
               <td data-testid="link-rule">{t(`options.rule.${l.linkRule}`)}</td>
-              <td className="num">{l.available === null ? t('common.none') : formatNumber(language, l.available)}</td>
+              <td className="num">{num(language, t('common.none'), l.available)}</td>
               <td>
                 <LinkControls listingKey={l.key} sku={l.sku} productId={product.id} canUnlink={product.listings.length > 1} others={others}
                   onRun={(run) => action.mutate(run)} busy={action.isPending} />
@@ -112,98 +135,266 @@ function LinkControls({ listingKey, sku, productId, canUnlink, others, onRun, bu
 }
 
 function ProductDetail({ product }: { product: ProductSummary }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: ['products/detail', product.id], queryFn: () => rpc('products/detail', { productId: product.id }) });
-  const first = product.listings[0]?.key ?? '';
-  const [cal, setCal] = useState({ listingKey: first, onHand: Number.NaN, reason: '', by: '' });
-  const [ret, setRet] = useState({ listingKey: first, units: 1, orderId: '', reason: '' });
-  const [inspector, setInspector] = useState('');
   const save = useMutation({ mutationFn: (run: () => Promise<unknown>) => run(), onSuccess: () => void queryClient.invalidateQueries() });
-  const idp = product.id.replace(/[^\w-]/g, '_');
-  const listingSelect = (id: string, value: string, onChange: (v: string) => void) => (
-    <div className="field">
-      <label htmlFor={id}>{t('options.products.calListing')}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {product.listings.map((l) => <option key={l.key} value={l.key}>{l.marketplace} · {l.sku}</option>)}
-      </select>
-    </div>
-  );
+  const saver: Saver = { run: (change) => save.mutate(change), busy: save.isPending };
   return (
     <div className="detail" data-testid="product-detail">
+      <h4>{t('options.products.position')}</h4>
+      {detail.isPending && <p role="status">{t('options.loading')}</p>}
+      {detail.isError && <p role="alert">{t('options.error', { message: detail.error.message })}</p>}
+      {detail.data && <ProductPosition position={detail.data.position} />}
+
       <h4>{t('options.products.charts')}</h4>
       <ProductCharts productId={product.id} />
 
-      <h4>{t('options.products.calibration')}</h4>
-      <form className="row-editor" onSubmit={(e) => { e.preventDefault(); save.mutate(() => rpc('products/calibrate', cal)); }}>
-        {listingSelect(`cal-listing-${idp}`, cal.listingKey, (listingKey) => setCal({ ...cal, listingKey }))}
-        <NumberField id={`cal-onhand-${idp}`} label={t('options.products.onHand')} value={cal.onHand} onChange={(onHand) => setCal({ ...cal, onHand })} />
-        <TextField id={`cal-reason-${idp}`} label={t('options.products.reason')} value={cal.reason} onChange={(reason) => setCal({ ...cal, reason })} />
-        <TextField id={`cal-by-${idp}`} label={t('options.products.by')} value={cal.by} onChange={(by) => setCal({ ...cal, by })} />
-        <button type="submit" disabled={save.isPending || !Number.isInteger(cal.onHand) || cal.onHand < 0 || !cal.reason.trim() || !cal.by.trim()}>{t('options.products.saveCount')}</button>
-      </form>
-      <h5>{t('options.products.calHistory')}</h5>
-      {detail.data && detail.data.calibrations.length === 0 && <p className="empty">{t('options.products.noCalibrations')}</p>}
-      {detail.data && detail.data.calibrations.length > 0 && (
-        <table data-testid="calibrations">
-          <thead>
-            <tr>
-              <th scope="col">{t('options.products.when')}</th><th scope="col">{t('options.products.calListing')}</th><th scope="col">{t('options.products.by')}</th>
-              <th scope="col">{t('options.products.reason')}</th><th scope="col" className="num">{t('options.products.before')}</th><th scope="col" className="num">{t('options.products.after')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.data.calibrations.map((c, i) => (
-              <tr key={c.id ?? i}>
-                <td>{formatDateTime(language, c.at)}</td><td>{c.listingKey}</td><td>{c.by}</td><td>{c.reason}</td>
-                <td className="num">{c.previous === null ? t('common.none') : formatNumber(language, c.previous)}</td><td className="num">{formatNumber(language, c.onHand)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
-      <h4>{t('options.products.returns')}</h4>
-      <form className="row-editor" onSubmit={(e) => { e.preventDefault(); save.mutate(() => rpc('returns/record', { listingKey: ret.listingKey, units: ret.units, ...(ret.orderId.trim() ? { orderId: ret.orderId.trim() } : {}), ...(ret.reason.trim() ? { reason: ret.reason.trim() } : {}) })); }}>
-        {listingSelect(`ret-listing-${idp}`, ret.listingKey, (listingKey) => setRet({ ...ret, listingKey }))}
-        <NumberField id={`ret-units-${idp}`} label={t('options.products.units')} value={ret.units} onChange={(units) => setRet({ ...ret, units })} />
-        <TextField id={`ret-order-${idp}`} label={t('options.products.orderId')} value={ret.orderId} onChange={(orderId) => setRet({ ...ret, orderId })} />
-        <TextField id={`ret-reason-${idp}`} label={t('options.products.reason')} value={ret.reason} onChange={(reason) => setRet({ ...ret, reason })} />
-        <button type="submit" disabled={save.isPending || !Number.isInteger(ret.units) || ret.units < 1}>{t('options.products.recordReturn')}</button>
-      </form>
-      {detail.data && detail.data.returns.length === 0 && <p className="empty">{t('options.products.noReturns')}</p>}
-      {detail.data && detail.data.returns.length > 0 && (
-        <>
-          <TextField id={`ret-inspector-${idp}`} label={t('options.products.inspector')} value={inspector} onChange={setInspector} />
-          <table data-testid="returns">
-            <thead>
-              <tr>
-                <th scope="col">{t('options.products.when')}</th><th scope="col">{t('options.products.calListing')}</th><th scope="col" className="num">{t('options.products.units')}</th>
-                <th scope="col">{t('options.products.reason')}</th><th scope="col">{t('options.products.status')}</th><th scope="col">{t('options.products.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.data.returns.map((r) => (
-                <tr key={r.id} data-status={r.status}>
-                  <td>{formatDateTime(language, r.receivedAt)}</td><td>{r.listingKey}</td><td className="num">{formatNumber(language, r.units)}</td>
-                  <td>{[r.orderId, r.reason].filter(Boolean).join(' · ')}</td>
-                  <td>{t(`options.return.${r.status}`)}{r.resolvedBy ? ` (${r.resolvedBy}, ${formatDateTime(language, r.resolvedAt ?? r.receivedAt)})` : ''}</td>
-                  <td>
-                    {r.status === 'held' && (
-                      <span className="inline">
-                        <button type="button" disabled={save.isPending || !inspector.trim()} onClick={() => save.mutate(() => rpc('returns/resolve', { id: r.id, status: 'sellable', by: inspector }))}>{t('options.products.sellable')}</button>
-                        <button type="button" disabled={save.isPending || !inspector.trim()} onClick={() => save.mutate(() => rpc('returns/resolve', { id: r.id, status: 'disposed', by: inspector }))}>{t('options.products.unsellable')}</button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      <CalibrationSection product={product} calibrations={detail.data?.calibrations} saver={saver} />
+      <ReturnsSection product={product} returns={detail.data?.returns} saver={saver} />
       {save.isSuccess && <p role="status">{t('options.products.saved')}</p>}
       {save.isError && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
     </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The product's whole position: each physical stock (pool) once, with its plan and channels
+// ---------------------------------------------------------------------------------------------
+
+export function ProductPosition({ position }: { position: MergedProduct }) {
+  const { t, language } = useI18n();
+  const totals = productTotals(position);
+  const none = t('common.none');
+  return (
+    <div data-testid="product-position">
+      <p data-testid="position-total">
+        {t('options.products.positionTotal', {
+          available: totals.available === null ? t('options.stock.unknown') : formatNumber(language, totals.available),
+          inbound: formatNumber(language, totals.inbound),
+          reserved: num(language, none, totals.reserved),
+          heldReturns: formatNumber(language, totals.heldReturns),
+        })}
+      </p>
+      {totals.unknownPools > 0 && totals.available !== null && (
+        <p className="meta">{t('options.products.positionUnknownPools', { count: formatNumber(language, totals.unknownPools) })}</p>
+      )}
+      {position.pools.map((pool) => (
+        <PoolCard key={pool.poolId} pool={pool} listings={position.listings.filter((l) => pool.listingKeys.includes(l.key))} />
+      ))}
+    </div>
+  );
+}
+
+/** One term and its value in a description list. */
+function Fact({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+function PoolCard({ pool, listings }: { pool: MergedPool; listings: MergedListing[] }) {
+  const { t, language } = useI18n();
+  const none = t('common.none');
+  const kind = poolKindOf(pool.poolId);
+  const headingId = `pool-${[pool.poolId, ...pool.listingKeys.slice(0, 1)].join('-').replace(/[^\w-]/g, '_')}`;
+  return (
+    <section className="pool" data-testid="pool" data-pool-id={pool.poolId} aria-labelledby={headingId}>
+      <h5 id={headingId}>{t('options.products.pool', { destination: t(`options.destination.${kind}`), pool: pool.poolId })}</h5>
+      <dl>
+        <Fact label={t('options.products.stockOnHand')} testId="pool-stock">{pool.stock === null ? t('options.stock.unknown') : formatNumber(language, pool.stock)}</Fact>
+        <Fact label={t('options.products.stockSource')} testId="pool-source">{stockSourceText(pool.stockSource, pool.stockHint, language)}</Fact>
+        <Fact label={t('options.products.inbound')} testId="pool-inbound">{formatNumber(language, pool.inbound)}</Fact>
+        <Fact label={t('options.products.reserved')} testId="pool-reserved">{num(language, none, pool.reserved)}</Fact>
+        <Fact label={t('options.products.heldReturns')} testId="pool-held-returns">{formatNumber(language, pool.heldReturns)}</Fact>
+      </dl>
+      <PoolPlan plan={pool.plan} />
+      <ChannelTable listings={listings} split={kind === 'SELLER'} />
+    </section>
+  );
+}
+
+/** The reorder in words: none, by its date, or overdue with its real due date and the days late. */
+function reorderText(plan: MergedPlan, language: Language, t: ReturnType<typeof useI18n>['t']): string {
+  if (plan.reorderDate === null) return t('options.products.noReorder');
+  const params = { quantity: formatNumber(language, plan.reorderQuantity ?? 0), date: formatDate(language, plan.reorderDate), days: formatNumber(language, plan.reorderDaysLate) };
+  return plan.reorderDaysLate > 0 ? t('options.products.reorderLate', params) : t('options.products.reorderBy', params);
+}
+
+function PoolPlan({ plan }: { plan: MergedPlan | null }) {
+  const { t, language } = useI18n();
+  if (!plan) return <p className="empty" data-testid="pool-plan">{t('options.products.notPlanned')}</p>;
+  const none = t('common.none');
+  return (
+    <dl data-testid="pool-plan" aria-label={t('options.products.plan')}>
+      <Fact label={t('options.products.forecast')}>{formatNumber(language, plan.meanDaily, 1)}</Fact>
+      <Fact label={t('options.products.cover')}>{num(language, none, plan.daysOfCover, 1)}</Fact>
+      <Fact label={t('options.products.stockout')}>{plan.stockoutDate === null ? none : formatDate(language, plan.stockoutDate)}</Fact>
+      <Fact label={t('options.products.reorder')} testId="pool-reorder">{reorderText(plan, language, t)}</Fact>
+      <Fact label={t('options.products.health')} testId="pool-health">{plan.healthScore === null ? t('options.health.notEnoughData') : formatNumber(language, plan.healthScore)}</Fact>
+      {plan.healthReasons.length > 0 && <Fact label={t('options.products.healthReasons')}>{plan.healthReasons.map((r) => reasonText(r, language)).join('; ')}</Fact>}
+      <Fact label={t('options.products.abcClass')} testId="pool-abc">{plan.abcClass ?? none}</Fact>
+      <Fact label={t('options.products.lifecycle')} testId="pool-lifecycle">{lifecycleText(plan.lifecycleStage, language)}</Fact>
+      <Fact label={t('options.products.safetyStock')} testId="pool-safety-stock">{formatNumber(language, plan.safetyStock)}</Fact>
+      <Fact label={t('options.products.reorderPoint')}>{formatNumber(language, plan.reorderPoint)}</Fact>
+      {plan.clearance && <Fact label={t('options.products.clearance')}>{clearanceText(plan.clearance, language)}</Fact>}
+    </dl>
+  );
+}
+
+/** The listings selling from a stock: what each lists now against its suggested share. */
+function ChannelTable({ listings, split }: { listings: MergedListing[]; split: boolean }) {
+  const { t, language } = useI18n();
+  const none = t('common.none');
+  return (
+    <>
+      <table data-testid="pool-channels">
+        <caption>{t('options.products.channels')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('options.products.listing')}</th>
+            <th scope="col" className="num">{t('options.products.listedNow')}</th>
+            <th scope="col" className="num">{t('options.products.suggestedListed')}</th>
+            <th scope="col" className="num">{t('options.products.buffer')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {listings.map((l) => (
+            <tr key={l.key} data-key={l.key}>
+              <td>{l.marketplace} · {l.sku}</td>
+              <td className="num" data-testid="listed-now">{num(language, none, l.listed)}</td>
+              <td className="num" data-testid="suggested-listed">{num(language, none, l.channel?.suggested ?? null)}</td>
+              <td className="num">{num(language, none, l.channel?.buffer ?? null)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!split && <p className="meta">{t('options.products.notSplit')}</p>}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stock counts and returns
+// ---------------------------------------------------------------------------------------------
+
+function ListingSelect({ id, listings, value, onChange }: { id: string; listings: ProductListing[]; value: string; onChange: (v: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('options.products.calListing')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {listings.map((l) => <option key={l.key} value={l.key}>{l.marketplace} · {l.sku}</option>)}
+      </select>
+    </div>
+  );
+}
+
+const idOf = (product: ProductSummary) => product.id.replace(/[^\w-]/g, '_');
+
+function CalibrationSection({ product, calibrations, saver }: { product: ProductSummary; calibrations: Calibrations | undefined; saver: Saver }) {
+  const { t } = useI18n();
+  const [cal, setCal] = useState({ listingKey: product.listings[0]?.key ?? '', onHand: Number.NaN, reason: '', by: '' });
+  const idp = idOf(product);
+  const valid = Number.isInteger(cal.onHand) && cal.onHand >= 0 && cal.reason.trim() !== '' && cal.by.trim() !== '';
+  return (
+    <>
+      <h4>{t('options.products.calibration')}</h4>
+      <form className="row-editor" onSubmit={(e) => { e.preventDefault(); saver.run(() => rpc('products/calibrate', cal)); }}>
+        <ListingSelect id={`cal-listing-${idp}`} listings={product.listings} value={cal.listingKey} onChange={(listingKey) => setCal({ ...cal, listingKey })} />
+        <NumberField id={`cal-onhand-${idp}`} label={t('options.products.onHand')} value={cal.onHand} onChange={(onHand) => setCal({ ...cal, onHand })} />
+        <TextField id={`cal-reason-${idp}`} label={t('options.products.reason')} value={cal.reason} onChange={(reason) => setCal({ ...cal, reason })} />
+        <TextField id={`cal-by-${idp}`} label={t('options.products.by')} value={cal.by} onChange={(by) => setCal({ ...cal, by })} />
+        <button type="submit" disabled={saver.busy || !valid}>{t('options.products.saveCount')}</button>
+      </form>
+      <h5>{t('options.products.calHistory')}</h5>
+      {calibrations && calibrations.length === 0 && <p className="empty">{t('options.products.noCalibrations')}</p>}
+      {calibrations && calibrations.length > 0 && <CalibrationHistory calibrations={calibrations} />}
+    </>
+  );
+}
+
+function CalibrationHistory({ calibrations }: { calibrations: Calibrations }) {
+  const { t, language } = useI18n();
+  return (
+    <table data-testid="calibrations">
+      <thead>
+        <tr>
+          <th scope="col">{t('options.products.when')}</th><th scope="col">{t('options.products.calListing')}</th><th scope="col">{t('options.products.by')}</th>
+          <th scope="col">{t('options.products.reason')}</th><th scope="col" className="num">{t('options.products.before')}</th><th scope="col" className="num">{t('options.products.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {calibrations.map((c, i) => (
+          <tr key={c.id ?? i}>
+            <td>{formatDateTime(language, c.at)}</td><td>{c.listingKey}</td><td>{c.by}</td><td>{c.reason}</td>
+            <td className="num">{num(language, t('common.none'), c.previous)}</td><td className="num">{formatNumber(language, c.onHand)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ReturnsSection({ product, returns, saver }: { product: ProductSummary; returns: Returns | undefined; saver: Saver }) {
+  const { t } = useI18n();
+  const [ret, setRet] = useState({ listingKey: product.listings[0]?.key ?? '', units: 1, orderId: '', reason: '' });
+  const idp = idOf(product);
+  const record = () => rpc('returns/record', {
+    listingKey: ret.listingKey, units: ret.units, ...(ret.orderId.trim() ? { orderId: ret.orderId.trim() } : {}), ...(ret.reason.trim() ? { reason: ret.reason.trim() } : {}),
+  });
+  return (
+    <>
+      <h4>{t('options.products.returns')}</h4>
+      <form className="row-editor" onSubmit={(e) => { e.preventDefault(); saver.run(record); }}>
+        <ListingSelect id={`ret-listing-${idp}`} listings={product.listings} value={ret.listingKey} onChange={(listingKey) => setRet({ ...ret, listingKey })} />
+        <NumberField id={`ret-units-${idp}`} label={t('options.products.units')} value={ret.units} onChange={(units) => setRet({ ...ret, units })} />
+        <TextField id={`ret-order-${idp}`} label={t('options.products.orderId')} value={ret.orderId} onChange={(orderId) => setRet({ ...ret, orderId })} />
+        <TextField id={`ret-reason-${idp}`} label={t('options.products.reason')} value={ret.reason} onChange={(reason) => setRet({ ...ret, reason })} />
+        <button type="submit" disabled={saver.busy || !Number.isInteger(ret.units) || ret.units < 1}>{t('options.products.recordReturn')}</button>
+      </form>
+      {returns && returns.length === 0 && <p className="empty">{t('options.products.noReturns')}</p>}
+      {returns && returns.length > 0 && <ReturnsTable idp={idp} returns={returns} saver={saver} />}
+    </>
+  );
+}
+
+function ReturnsTable({ idp, returns, saver }: { idp: string; returns: Returns; saver: Saver }) {
+  const { t, language } = useI18n();
+  const [inspector, setInspector] = useState('');
+  const resolve = (id: number, status: 'sellable' | 'disposed') => saver.run(() => rpc('returns/resolve', { id, status, by: inspector }));
+  const blocked = saver.busy || !inspector.trim();
+  return (
+    <>
+      <TextField id={`ret-inspector-${idp}`} label={t('options.products.inspector')} value={inspector} onChange={setInspector} />
+      <table data-testid="returns">
+        <thead>
+          <tr>
+            <th scope="col">{t('options.products.when')}</th><th scope="col">{t('options.products.calListing')}</th><th scope="col" className="num">{t('options.products.units')}</th>
+            <th scope="col">{t('options.products.reason')}</th><th scope="col">{t('options.products.status')}</th><th scope="col">{t('options.products.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {returns.map((r) => (
+            <tr key={r.id} data-status={r.status}>
+              <td>{formatDateTime(language, r.receivedAt)}</td><td>{r.listingKey}</td><td className="num">{formatNumber(language, r.units)}</td>
+              <td>{[r.orderId, r.reason].filter(Boolean).join(' · ')}</td>
+              <td>{t(`options.return.${r.status}`)}{r.resolvedBy ? ` (${r.resolvedBy}, ${formatDateTime(language, r.resolvedAt ?? r.receivedAt)})` : ''}</td>
+              <td>
+                {r.status === 'held' && (
+                  <span className="inline">
+                    <button type="button" disabled={blocked} onClick={() => resolve(r.id, 'sellable')}>{t('options.products.sellable')}</button>
+                    <button type="button" disabled={blocked} onClick={() => resolve(r.id, 'disposed')}>{t('options.products.unsellable')}</button>
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

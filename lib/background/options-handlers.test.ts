@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NOW, TODAY, useTestBackground } from './test-background';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
+import { mergedRows } from '../export';
 
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 
@@ -70,6 +71,17 @@ describe('product/chart', () => {
 
 
 const OPTIONS_PAGE = { url: 'chrome-extension://bjljbmdnahhiinnjhfdpielpalkjldff/options.html' };
+
+const BOWL_KEYS = ['amazon|amazon.com|BOWL-3', 'ebay|ebay.com|BOWL-3', 'walmart|walmart.com|BOWL-3'];
+
+/** One own-warehouse stock listed on three channels (40, 30 and 20 listed), selling 3 a day on Amazon. */
+async function seedSharedBowl(handlers: Awaited<ReturnType<typeof setup>>) {
+  const own = (platform: 'amazon' | 'ebay' | 'walmart', marketplace: string, available: number, extra: Partial<Extract<Observation, { kind: 'listing' }>> = {}): Observation =>
+    ({ ...listing('BOWL-3', { available, fulfillment: 'SELLER', ...extra }), platform, marketplace, source: `${platform}/listings` });
+  const sales = orders('BOWL-3', 3, 60).map((o) => ({ ...o, fulfillment: 'SELLER' as const }));
+  const rows = [...sales, own('amazon', 'amazon.com', 40, { inbound: 30, reserved: 2 }), own('ebay', 'ebay.com', 30, { reserved: 3 }), own('walmart', 'walmart.com', 20)];
+  await handlers['import/commit']({ importId: 'bowl', batchIndex: 0, rows, last: true }, OPTIONS_PAGE);
+}
 
 describe('options messages', () => {
   it('lists products with their listings and the rule that linked them; links and unlinks by hand', async () => {
@@ -149,9 +161,75 @@ describe('options messages', () => {
     const report = await handlers['export/merged']({}, OPTIONS_PAGE);
     expect(report.products.map((p) => p.id)).toEqual(['p:amazon|amazon.com|MUG-1', 'p:amazon|amazon.com|PLATE-2']);
     const mug = report.products[0]!;
-    expect(mug.pools).toEqual([{ poolId: 'fba:NA', stock: 200, plan: expect.objectContaining({ meanDaily: expect.any(Number) }) }]);
-    expect(mug.listings[0]).toMatchObject({ sku: 'MUG-1', available: 200, poolId: 'fba:NA' });
+    expect(mug.pools).toEqual([{
+      poolId: 'fba:NA', planKey: 'amazon|amazon.com|MUG-1', listingKeys: ['amazon|amazon.com|MUG-1'], stock: 200, stockSource: 'reading', stockHint: null,
+      inbound: 0, reserved: null, heldReturns: 0, plan: expect.objectContaining({ meanDaily: expect.any(Number), abcClass: expect.any(String), safetyStock: expect.any(Number) }),
+    }]);
+    expect(mug.listings[0]).toMatchObject({ sku: 'MUG-1', available: 200, poolId: 'fba:NA', listed: null, channel: null });
     expect(mug.listings[0]!.plan!.meanDaily).toBeGreaterThan(2);
+  });
+
+  it('counts an own-warehouse stock shared by three listings once: product stock, inbound and the one reorder', async () => {
+    const handlers = await setup();
+    await seedSharedBowl(handlers);
+    const report = await handlers['export/merged']({}, OPTIONS_PAGE);
+    const bowl = report.products.find((p) => p.listings.some((l) => l.sku === 'BOWL-3'))!;
+    expect(bowl.listings).toHaveLength(3);
+    expect(bowl.pools).toHaveLength(1);
+    const pool = bowl.pools[0]!;
+    expect(pool).toMatchObject({ poolId: 'own:main', planKey: `pool:${bowl.id}@own:main`, stock: 40, stockSource: 'listed', stockHint: 'count', inbound: 30, reserved: 5, heldReturns: 0 });
+    expect(pool.listingKeys).toEqual(BOWL_KEYS);
+    expect(pool.plan!.reorderDate).not.toBeNull();
+    expect(pool.plan!.reorderQuantity).toBeGreaterThan(0);
+    expect(pool.plan!.lifecycleStage).toEqual(expect.any(String));
+    expect(pool.plan!.safetyStock).toBeGreaterThan(0);
+    // Each listing shows the pool's answer and its own channel line (what to list there vs what it lists).
+    for (const l of bowl.listings) {
+      expect(l).toMatchObject({ poolId: 'own:main', available: 40, inbound: 30 });
+      expect(l.plan!.reorderQuantity).toBe(pool.plan!.reorderQuantity);
+      expect(l.channel).toMatchObject({ listed: l.listed, suggested: expect.any(Number) });
+    }
+    expect(bowl.listings.map((l) => l.listed)).toEqual([40, 30, 20]);
+    const sharesOfPool = bowl.listings.reduce((s, l) => s + l.channel!.suggested + l.channel!.buffer, 0);
+    expect(sharesOfPool).toBeLessThanOrEqual(40);
+
+    const rows = mergedRows(report, 'en');
+    const product = rows.find((r) => r.level === 'Product' && r.productId === bowl.id)!;
+    expect(product.available).toBe(40); // not 90 (the listed quantities) nor 120 (the pool three times)
+    expect(product.inbound).toBe(30);
+    expect(product.reserved).toBe(5);
+    expect(product.reorderQuantity).toBe(pool.plan!.reorderQuantity); // once, not once per listing
+    expect(product.stockSource).toBe(`Estimated from listings (next: enter a stock count in the product's details)`);
+    const listingRows = rows.filter((r) => r.level === 'Listing' && r.productId === bowl.id);
+    expect(listingRows.map((r) => r.listedNow)).toEqual([40, 30, 20]);
+    expect(listingRows.every((r) => typeof r.suggestedListed === 'number')).toBe(true);
+  });
+
+  it('shows the product view: each pool once with on-hand, source, inbound, reserved, returns held and the plan', async () => {
+    const handlers = await setup();
+    await seedSharedBowl(handlers);
+    await handlers['returns/record']({ listingKey: BOWL_KEYS[1]!, units: 2 }, OPTIONS_PAGE);
+    const id = (await handlers['products/list']({ search: 'BOWL-3', offset: 0, limit: 50 }, OPTIONS_PAGE)).products[0]!.id;
+    const detail = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
+    expect(detail.product).toMatchObject({ planned: true, available: 40, inbound: 30, pools: 1 });
+    expect(detail.position.pools).toHaveLength(1);
+    expect(detail.position.pools[0]).toMatchObject({ poolId: 'own:main', stock: 40, stockSource: 'listed', inbound: 30, reserved: 5, heldReturns: 2 });
+    expect(detail.position.listings.map((l) => [l.key, l.listed])).toEqual(BOWL_KEYS.map((k, i) => [k, [40, 30, 20][i]]));
+    await handlers['products/calibrate']({ listingKey: BOWL_KEYS[0]!, onHand: 35, reason: 'Shelf count', by: 'Ana' }, OPTIONS_PAGE);
+    const counted = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
+    expect(counted.position.pools[0]).toMatchObject({ stock: 35, stockSource: 'count', stockHint: null });
+    expect(counted.product.available).toBe(35);
+  });
+
+  it('shows health as not enough data (null, never 100) until sales are known', async () => {
+    const handlers = await setup();
+    await handlers['import/commit']({ importId: 'quiet', batchIndex: 0, rows: [listing('QUIET-1', { available: 10 })], last: true }, OPTIONS_PAGE);
+    const { products } = await handlers['products/list']({ search: 'QUIET-1', offset: 0, limit: 50 }, OPTIONS_PAGE);
+    expect(products[0]).toMatchObject({ planned: true, healthScore: null });
+    const report = await handlers['export/merged']({}, OPTIONS_PAGE);
+    expect(report.products[0]!.pools[0]!.plan!.healthScore).toBeNull();
+    expect(mergedRows(report, 'en')[0]!.healthScore).toBe('Not enough data');
+    expect(mergedRows(report, 'zh-CN')[0]!.healthScore).toBe('数据不足');
   });
 
   it('backs up, deletes all, restores the same data, and refuses a foreign file leaving data untouched', async () => {

@@ -3,7 +3,8 @@
  * the store's, the planner's and the forecaster's exports; the background owns the store.
  */
 import type { ChartSeries } from '../charts/series';
-import type { MergedPlan, MergedProduct, MergedReport } from '../export/merged-data';
+import type { MergedListing, MergedPlan, MergedPool, MergedProduct, MergedReport } from '../export/merged-data';
+import { productTotals } from '../export/merged';
 import type { ProductListing, ProductSummary } from '../messaging/protocol-options';
 import { forecastSeries, fitContext } from '../forecast/index';
 import { isoDateInZone } from '../locale/dates';
@@ -11,11 +12,12 @@ import { marketplaceById } from '../locale/markets';
 import type { Handlers } from '../messaging/rpc';
 import type { optionsProtocol } from '../messaging/protocol-options';
 import { demandDays, forecastValues, isoDate, poolDemand, reconstructDemand, type Calibration, type DemandSeries } from '../planning';
+import { poolKindOf } from '../planning/pool-stock';
 import type { SkuPlan } from '../planning/types';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import {
-  addCalibration, deleteAllData, exportBackup, getListingsWithPlans, getPlans, getProduct, groupPools, linkListing, listListings,
+  addCalibration, deleteAllData, exportBackup, getListingsWithPlans, getPlans, getProduct, linkListing, listListings,
   loadPlanningInput, mergeObservations, recordReturn, resolveReturn, restoreBackup, storageEstimate, unlinkListing,
   type ListingRow, type ProductPlanningInput, type StoreDb,
 } from '../store';
@@ -63,9 +65,11 @@ export function createOptionsHandlers(deps: BackgroundDeps): OptionsHandlers {
       assertExtensionPage(sender);
       const detail = await getProduct(db, productId, { recentObservations: 0, recentOrders: 0 });
       if (!detail) throw new Error(`No product ${productId}`);
-      const [summary] = await summarise(db, [{ id: detail.product.id, name: detail.product.name, listings: detail.listings }]);
+      const entry = { id: detail.product.id, name: detail.product.name, listings: detail.listings };
+      const plans = await plansShown(db, detail.listings);
       return {
-        product: summary!,
+        product: summaryOf(entry, plans),
+        position: productPosition(entry, plans),
         calibrations: detail.calibrations.map((c) => ({ id: c.id, listingKey: c.listingKey, onHand: c.onHand, previous: c.previous, reason: c.reason, by: c.by, at: c.at })),
         returns: detail.returns
           .filter((r): r is typeof r & { id: number } => r.id !== undefined)
@@ -176,21 +180,32 @@ async function productSummaries(db: StoreDb): Promise<ProductSummary[]> {
   return summarise(db, entries);
 }
 
-/** Products' listings with the plan figures the list shows. */
+/** Products' listings with the figures the list shows (each pool's stock counted once). */
 async function summarise(db: StoreDb, products: { id: string; name?: string; listings: ListingRow[] }[]): Promise<ProductSummary[]> {
-  const planKeys = [...new Set(products.flatMap((p) => p.listings.flatMap((l) => (l.planKey ? [l.planKey] : []))))];
-  const plans = new Map((await getPlans(db, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
-  return products.map((p) => {
-    const shown = [...new Set(p.listings.flatMap((l) => (l.planKey && plans.get(l.planKey) ? [plans.get(l.planKey)!] : [])))];
-    const covers = shown.map((x) => x.daysOfCover).filter((c): c is number => c !== null);
-    return {
-      id: p.id,
-      ...(p.name ? { name: p.name } : {}),
-      listings: [...p.listings].sort((a, b) => (a.key < b.key ? -1 : 1)).map(listingOf),
-      healthScore: shown.length ? Math.min(...shown.map((x) => x.healthScore)) : null,
-      daysOfCover: covers.length ? Math.min(...covers) : null,
-    };
-  });
+  const plans = await plansShown(db, products.flatMap((p) => p.listings));
+  return products.map((p) => summaryOf(p, plans));
+}
+
+function summaryOf(p: { id: string; name?: string; listings: ListingRow[] }, plans: ReadonlyMap<string, SkuPlan>): ProductSummary {
+  const position = productPosition(p, plans);
+  const pooled = position.pools.flatMap((pool) => (pool.plan ? [pool.plan] : []));
+  const covers = pooled.map((x) => x.daysOfCover).filter((c): c is number => c !== null);
+  const totals = productTotals(position);
+  return {
+    id: p.id,
+    ...(p.name ? { name: p.name } : {}),
+    listings: [...p.listings].sort((a, b) => (a.key < b.key ? -1 : 1)).map(listingOf),
+    planned: pooled.length > 0,
+    healthScore: minOrNull(pooled.map((x) => x.healthScore).filter((h): h is number => h !== null)),
+    daysOfCover: covers.length ? Math.min(...covers) : null,
+    available: totals.available,
+    inbound: totals.inbound,
+    pools: position.pools.length,
+  };
+}
+
+function minOrNull(values: readonly number[]): number | null {
+  return values.length ? Math.min(...values) : null;
 }
 
 function listingOf(l: ListingRow): ProductListing {
@@ -201,7 +216,7 @@ function listingOf(l: ListingRow): ProductListing {
 }
 
 /**
- * A plan reduced to what the merged report shows.
+ * A plan reduced to what the merged report and the product view show.
  * @example mergedPlanOf(plan).clearance?.action // 'markdown'
  */
 export function mergedPlanOf(plan: SkuPlan): MergedPlan {
@@ -211,9 +226,14 @@ export function mergedPlanOf(plan: SkuPlan): MergedPlan {
     daysOfCover: plan.daysOfCover,
     stockoutDate: plan.stockoutDate,
     reorderDate: plan.reorderDate,
+    reorderDaysLate: plan.reorderDate ? plan.reorderDaysLate : 0,
     reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,
+    safetyStock: plan.safetyStock,
+    reorderPoint: plan.reorderPoint,
     healthScore: plan.healthScore,
     healthReasons: plan.healthReasons.map((r) => ({ code: r.code, points: r.points, params: r.params })),
+    abcClass: plan.abcClass,
+    lifecycleStage: plan.lifecycleStage,
     clearance: plan.clearance
       ? {
           action: plan.clearance.exit ? 'exit' : step && step.discountPct > 0 ? 'markdown' : 'hold',
@@ -224,42 +244,86 @@ export function mergedPlanOf(plan: SkuPlan): MergedPlan {
   };
 }
 
-/** Every product with stock per pool, the pool's plan, and each listing with its own plan. */
+/**
+ * The plans the product views show: the plan each listing shows (its `planKey`) and, for a
+ * listing in a shared pool, the pool plan it points to (`poolKey`).
+ */
+async function plansShown(db: StoreDb, listings: readonly ListingRow[]): Promise<Map<string, SkuPlan>> {
+  const keys = [...new Set(listings.flatMap((l) => (l.planKey ? [l.planKey] : [])))];
+  const plans = new Map((await getPlans(db, keys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+  const poolKeys = [...new Set([...plans.values()].flatMap((p) => (p.poolKey !== undefined && !plans.has(p.poolKey) ? [p.poolKey] : [])))];
+  for (const p of await getPlans(db, poolKeys)) if (p) plans.set(p.key, p.plan);
+  return plans;
+}
+
+/**
+ * A figure of a pool from its listings' readings, the way the planner adds them: an FBA/WFS
+ * page shows the pool's own figure (the largest reading), own-warehouse channels each hold part.
+ */
+function poolFigure(poolId: string, values: readonly (number | undefined)[]): number | null {
+  const known = values.filter((v): v is number => v !== undefined);
+  if (known.length === 0) return null;
+  return poolKindOf(poolId) === 'SELLER' ? known.reduce((s, v) => s + v, 0) : Math.max(...known);
+}
+
+/**
+ * A product's whole position: one entry per physical stock (product x pool) with the one plan
+ * made for it (the pool plan when several listings share it, else the single listing's plan),
+ * so each unit is counted once; and each listing with the plan it shows and its channel line.
+ */
+export function productPosition(product: { id: string; name?: string; listings: readonly ListingRow[] }, plans: ReadonlyMap<string, SkuPlan>): MergedProduct {
+  const members = [...product.listings].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const shownOf = (l: ListingRow) => (l.planKey ? plans.get(l.planKey) : undefined);
+  // The planner's pool id when planned (a listing whose channel is unknown is planned in the own warehouse).
+  const poolOf = (l: ListingRow) => shownOf(l)?.poolId || l.poolId || 'own:main';
+  const byPool = new Map<string, ListingRow[]>();
+  for (const l of members) (byPool.get(poolOf(l)) ?? byPool.set(poolOf(l), []).get(poolOf(l))!).push(l);
+  const pools: MergedPool[] = [...byPool].sort(([a], [b]) => (a < b ? -1 : 1)).map(([poolId, ls]) => {
+    const own = ls.map(shownOf).filter((p): p is SkuPlan => p !== undefined);
+    const pooled = own.find((p) => p.poolKey !== undefined && plans.has(p.poolKey));
+    const plan = pooled ? plans.get(pooled.poolKey!)! : own[0];
+    return {
+      poolId,
+      planKey: plan?.key ?? null,
+      listingKeys: ls.map((l) => l.key),
+      stock: plan ? plan.available : null,
+      stockSource: plan ? plan.stock.source : 'unknown',
+      stockHint: plan ? plan.stock.hint : null,
+      inbound: plan ? plan.inbound : poolFigure(poolId, ls.map((l) => l.inbound)) ?? 0,
+      reserved: poolFigure(poolId, ls.map((l) => l.reserved)),
+      heldReturns: plan ? plan.stock.heldReturns : 0,
+      plan: plan ? mergedPlanOf(plan) : null,
+    };
+  });
+  return {
+    id: product.id,
+    ...(product.name ? { name: product.name } : {}),
+    pools,
+    listings: members.map((l): MergedListing => {
+      const own = shownOf(l);
+      const seller = poolKindOf(poolOf(l)) === 'SELLER';
+      return {
+        key: l.key, platform: l.platform, marketplace: l.marketplace, sku: l.sku, ...(l.title ? { title: l.title } : {}),
+        poolId: poolOf(l),
+        available: own ? own.available : l.available ?? null,
+        inbound: own ? own.inbound : l.inbound ?? null,
+        listed: own?.channel ? own.channel.listed : seller ? l.available ?? null : null,
+        channel: own?.channel ?? null,
+        plan: own ? mergedPlanOf(own) : null,
+      };
+    }),
+  };
+}
+
+/** Every product's whole position (stock per pool counted once, the pool's plan) and each listing with its own plan. */
 export async function mergedReport(db: StoreDb, now: Date): Promise<MergedReport> {
   const listings = await listListings(db);
-  const planKeys = new Set<string>();
-  for (const l of listings) {
-    planKeys.add(l.key);
-    if (l.planKey) planKeys.add(l.planKey);
-  }
-  const plans = new Map((await getPlans(db, [...planKeys])).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+  const plans = await plansShown(db, listings);
   const byProduct = new Map<string, ListingRow[]>();
   for (const l of listings) (byProduct.get(l.productId) ?? byProduct.set(l.productId, []).get(l.productId)!).push(l);
   const ids = [...byProduct.keys()].sort();
   const rows = await db.products.bulkGet(ids);
-  const products: MergedProduct[] = ids.map((id, i) => {
-    const members = byProduct.get(id)!.sort((a, b) => (a.key < b.key ? -1 : 1));
-    const pools = groupPools(members).map(({ poolId, listingKeys }) => {
-      // The pooled plan when the listings share it, else the single listing's own plan.
-      const shown = members.find((m) => m.key === listingKeys[0])?.planKey;
-      const plan = (shown ? plans.get(shown) : undefined) ?? plans.get(listingKeys[0]!);
-      const stock = plan ? plan.available : members.find((m) => m.key === listingKeys[0])?.available ?? null;
-      return { poolId, stock, plan: plan ? mergedPlanOf(plan) : null };
-    });
-    const name = rows[i]?.name;
-    return {
-      id,
-      ...(name ? { name } : {}),
-      pools,
-      listings: members.map((l) => {
-        const own = plans.get(l.key);
-        return {
-          key: l.key, platform: l.platform, marketplace: l.marketplace, sku: l.sku, ...(l.title ? { title: l.title } : {}),
-          poolId: l.poolId ?? null, available: l.available ?? null, inbound: l.inbound ?? null, plan: own ? mergedPlanOf(own) : null,
-        };
-      }),
-    };
-  });
+  const products = ids.map((id, i) => productPosition({ id, ...(rows[i]?.name ? { name: rows[i]!.name } : {}), listings: byProduct.get(id)! }, plans));
   return { generatedAt: now.toISOString(), products };
 }
 
@@ -295,9 +359,11 @@ async function plansFor(db: StoreDb, product: ProductPlanningInput, listingKey: 
     return own ? [own.plan] : [];
   }
   const found = await getListingsWithPlans(db, product.listings.map((l) => l.key));
-  const byKey = new Map<string, SkuPlan>();
-  for (const entry of found) if (entry?.plan) byKey.set(entry.plan.key, entry.plan);
-  return [...byKey.values()];
+  // One plan per physical stock: the listings of a shared pool all show the pool's answer, so
+  // its stock and reorder are counted once.
+  const byStock = new Map<string, SkuPlan>();
+  for (const entry of found) if (entry?.plan) byStock.set(`${entry.plan.productId}@${entry.plan.poolId}`, entry.plan);
+  return [...byStock.values()];
 }
 
 /**
@@ -347,7 +413,7 @@ export async function productChart(
       p50Cum: Math.max(0, forecast.p50Cum[i] ?? 0),
       p90Cum: Math.max(0, forecast.p90Cum[i] ?? 0),
     })),
-    available: plans.length ? sum((p) => p.available) : members.reduce((s, l) => s + (l.available ?? 0), 0),
+    available: plans.length ? sum((p) => p.available ?? 0) : members.reduce((s, l) => s + (l.available ?? 0), 0),
     inbound: plans.length ? sum((p) => p.inbound) : members.reduce((s, l) => s + (l.inbound ?? 0), 0),
     reorderPoint: plans.length ? sum((p) => p.reorderPoint) : null,
     reorderDate,

@@ -4,5 +4,10 @@
  */
 export { UTF8_BOM, csvField, toCsv } from './csv';
 export { toXlsx, sheetXml, xmlEscape, columnName, type Sheet } from './xlsx';
-export { mergedRows, mergedTable, mergedJson, rollUpPlans, reasonText, clearanceText, MERGED_COLUMNS, type Cell, type Table, type MergedRow, type MergedColumn } from './merged';
-export { mergedReportSchema, type MergedReport, type MergedProduct, type MergedListing, type MergedPlan } from './merged-data';
+export {
+  mergedRows, mergedTable, mergedJson, rollUpPlans, productTotals, reasonText, clearanceText, stockSourceText, stockCell, lifecycleText, healthCell,
+  MERGED_COLUMNS, type Cell, type Table, type MergedRow, type MergedColumn,
+} from './merged';
+export {
+  mergedReportSchema, mergedProductSchema, mergedPoolSchema, type MergedReport, type MergedProduct, type MergedListing, type MergedPlan, type MergedPool, type MergedChannel,
+} from './merged-data';

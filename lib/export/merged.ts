@@ -1,10 +1,10 @@
 /**
- * The merged report as a table: one row per product (stock per pool, the product's plans rolled
- * up) followed by one row per listing of it. Translated into the UI language; numbers stay
+ * The merged report as a table: one row per product (its whole position: each pool's stock
+ * counted once, the pools' plans rolled up) followed by one row per listing of it. Translated into the UI language; numbers stay
  * plain numbers and dates ISO, so spreadsheets read them as numbers and dates.
  */
 import { formatDate, formatNumber, t, type Language, type MessageKey } from '../i18n';
-import type { MergedPlan, MergedProduct, MergedReport } from './merged-data';
+import type { MergedListing, MergedPlan, MergedPool, MergedProduct, MergedReport } from './merged-data';
 
 export type Cell = string | number | null;
 export interface Table {
@@ -14,15 +14,20 @@ export interface Table {
 
 /** Stable column ids (JSON keys); the CSV/XLSX header is their translation. */
 export const MERGED_COLUMNS = [
-  'level', 'productId', 'name', 'platform', 'marketplace', 'sku', 'stockPerPool', 'available', 'inbound',
-  'meanDaily', 'daysOfCover', 'stockoutDate', 'reorderDate', 'reorderQuantity', 'healthScore', 'healthReasons', 'clearance',
+  'level', 'productId', 'name', 'platform', 'marketplace', 'sku', 'stockPerPool', 'stockSource', 'available', 'inbound', 'reserved', 'heldReturns',
+  'listedNow', 'suggestedListed', 'meanDaily', 'daysOfCover', 'stockoutDate', 'reorderDate', 'reorderDaysLate', 'reorderQuantity', 'safetyStock',
+  'healthScore', 'healthReasons', 'abcClass', 'lifecycleStage', 'clearance',
 ] as const;
 export type MergedColumn = (typeof MERGED_COLUMNS)[number];
 export type MergedRow = Record<MergedColumn, Cell>;
 
+const ABC_RANK = { A: 0, B: 1, C: 2 } as const;
+
 /**
- * A product's plans (one per pool) as one: demand adds up, the earliest stockout/reorder date
- * and the lowest cover and health win (the product is as urgent as its most urgent pool).
+ * A product's plans (one per pool) as one: demand, reorder quantities and safety stock add up
+ * (each pool's reorder is counted once), the earliest stockout/reorder date, the most days late,
+ * the lowest cover and the worst known health win (the product is as urgent as its most urgent
+ * pool); the best ABC class, and the lifecycle stage of the pool that sells the most.
  * @example rollUpPlans([a, b]).meanDaily === a.meanDaily + b.meanDaily // true
  */
 export function rollUpPlans(plans: readonly MergedPlan[]): MergedPlan | null {
@@ -30,18 +35,85 @@ export function rollUpPlans(plans: readonly MergedPlan[]): MergedPlan | null {
   if (plans.length === 1) return plans[0]!;
   const min = <T>(values: (T | null)[]): T | null => values.filter((v): v is T => v !== null).sort()[0] ?? null;
   const covers = plans.map((p) => p.daysOfCover).filter((v): v is number => v !== null);
-  const worst = plans.reduce((a, b) => (b.healthScore < a.healthScore ? b : a));
+  const worst = plans.reduce((a, b) => (b.healthScore !== null && (a.healthScore === null || b.healthScore < a.healthScore) ? b : a));
   const reorders = plans.filter((p) => p.reorderDate !== null);
+  const classes = plans.map((p) => p.abcClass).filter((c): c is NonNullable<MergedPlan['abcClass']> => c !== null);
+  const main = plans.reduce((a, b) => (b.meanDaily > a.meanDaily ? b : a));
   return {
     meanDaily: round3(plans.reduce((s, p) => s + p.meanDaily, 0)),
     daysOfCover: covers.length ? Math.min(...covers) : null,
     stockoutDate: min(plans.map((p) => p.stockoutDate)),
     reorderDate: min(plans.map((p) => p.reorderDate)),
+    reorderDaysLate: Math.max(0, ...reorders.map((p) => p.reorderDaysLate)),
     reorderQuantity: reorders.length ? reorders.reduce((s, p) => s + (p.reorderQuantity ?? 0), 0) : null,
+    safetyStock: round3(plans.reduce((s, p) => s + p.safetyStock, 0)),
+    reorderPoint: round3(plans.reduce((s, p) => s + p.reorderPoint, 0)),
     healthScore: worst.healthScore,
     healthReasons: worst.healthReasons,
+    abcClass: classes.sort((a, b) => ABC_RANK[a] - ABC_RANK[b])[0] ?? null,
+    lifecycleStage: main.lifecycleStage,
     clearance: plans.find((p) => p.clearance?.action === 'exit')?.clearance ?? plans.find((p) => p.clearance)?.clearance ?? null,
   };
+}
+
+/**
+ * A product's whole position: each pool counted once. Stock is the sum of the pools whose stock
+ * is known (null when none is), with `unknownPools` saying how many are not.
+ * @example productTotals(product) // { available: 156, inbound: 40, reserved: 3, heldReturns: 2, unknownPools: 0 }
+ */
+export function productTotals(product: Pick<MergedProduct, 'pools'>): { available: number | null; inbound: number; reserved: number | null; heldReturns: number; unknownPools: number } {
+  const known = product.pools.filter((p) => p.stock !== null);
+  const reserved = product.pools.filter((p) => p.reserved !== null);
+  return {
+    available: known.length ? known.reduce((s, p) => s + p.stock!, 0) : null,
+    inbound: product.pools.reduce((s, p) => s + p.inbound, 0),
+    reserved: reserved.length ? reserved.reduce((s, p) => s + p.reserved!, 0) : null,
+    heldReturns: product.pools.reduce((s, p) => s + p.heldReturns, 0),
+    unknownPools: product.pools.length - known.length,
+  };
+}
+
+const SOURCE_KEYS: Record<MergedPool['stockSource'], MessageKey> = {
+  count: 'options.stock.source.count',
+  reading: 'options.stock.source.reading',
+  listed: 'options.stock.source.listed',
+  unknown: 'options.stock.source.unknown',
+};
+
+const HINT_KEYS: Record<string, MessageKey> = {
+  'open:amazon/fba-inventory': 'options.stock.hint.amazonFbaInventory',
+  'open:walmart/wfs-inventory': 'options.stock.hint.walmartWfsInventory',
+  'open:amazon/manage-inventory': 'options.stock.hint.amazonManageInventory',
+  'open:walmart/items': 'options.stock.hint.walmartItems',
+  'open:ebay/active-listings': 'options.stock.hint.ebayActiveListings',
+  count: 'options.stock.hint.count',
+  'import:orders': 'options.stock.hint.importOrders',
+};
+
+/**
+ * Where a pool's on-hand figure comes from, with what would make it known or exact.
+ * @example stockSourceText('unknown', 'open:amazon/fba-inventory', 'en') // 'Unknown (next: open Amazon FBA Inventory)'
+ */
+export function stockSourceText(source: MergedPool['stockSource'], hint: string | null, language: Language): string {
+  const text = t(language, SOURCE_KEYS[source]);
+  if (hint === null) return text;
+  const next = HINT_KEYS[hint] ? t(language, HINT_KEYS[hint]!) : hint;
+  return t(language, 'options.stock.sourceWithHint', { source: text, hint: next });
+}
+
+/** @example stockCell(null, 'en') // 'Unknown' */
+export function stockCell(stock: number | null, language: Language): Cell {
+  return stock === null ? t(language, 'options.stock.unknown') : stock;
+}
+
+/** @example lifecycleText('growth', 'zh-CN') // '成长期' */
+export function lifecycleText(stage: MergedPlan['lifecycleStage'], language: Language): string {
+  return t(language, `options.lifecycle.${stage}`);
+}
+
+/** @example healthCell(null, 'en') // 'Not enough data' */
+export function healthCell(score: number | null, language: Language): Cell {
+  return score === null ? t(language, 'options.health.notEnoughData') : score;
 }
 
 const REASON_KEYS: Record<string, MessageKey> = {
@@ -84,50 +156,76 @@ export function clearanceText(clearance: MergedPlan['clearance'], language: Lang
   return t(language, 'options.clearance.hold', params);
 }
 
-function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow, 'meanDaily' | 'daysOfCover' | 'stockoutDate' | 'reorderDate' | 'reorderQuantity' | 'healthScore' | 'healthReasons' | 'clearance'> {
+type PlanColumn = 'meanDaily' | 'daysOfCover' | 'stockoutDate' | 'reorderDate' | 'reorderDaysLate' | 'reorderQuantity' | 'safetyStock' | 'healthScore' | 'healthReasons' | 'abcClass' | 'lifecycleStage' | 'clearance';
+
+function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow, PlanColumn> {
+  if (!plan) {
+    return {
+      meanDaily: null, daysOfCover: null, stockoutDate: null, reorderDate: null, reorderDaysLate: null, reorderQuantity: null,
+      safetyStock: null, healthScore: null, healthReasons: null, abcClass: null, lifecycleStage: null, clearance: null,
+    };
+  }
   return {
-    meanDaily: plan ? plan.meanDaily : null,
-    daysOfCover: plan?.daysOfCover ?? null,
-    stockoutDate: plan?.stockoutDate ?? null,
-    reorderDate: plan?.reorderDate ?? null,
-    reorderQuantity: plan?.reorderDate ? plan.reorderQuantity : null,
-    healthScore: plan ? plan.healthScore : null,
-    healthReasons: plan ? plan.healthReasons.map((r) => reasonText(r, language)).join('; ') : null,
-    clearance: plan ? clearanceText(plan.clearance, language) : null,
+    meanDaily: plan.meanDaily,
+    daysOfCover: plan.daysOfCover,
+    stockoutDate: plan.stockoutDate,
+    reorderDate: plan.reorderDate,
+    reorderDaysLate: plan.reorderDate ? plan.reorderDaysLate : null,
+    reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,
+    safetyStock: round3(plan.safetyStock),
+    healthScore: healthCell(plan.healthScore, language),
+    healthReasons: plan.healthReasons.map((r) => reasonText(r, language)).join('; '),
+    abcClass: plan.abcClass,
+    lifecycleStage: lifecycleText(plan.lifecycleStage, language),
+    clearance: clearanceText(plan.clearance, language),
   };
 }
 
 /**
  * The report's rows: each product, then its listings.
- * @example mergedRows(report, 'en')[0]!.level // 'product'
+ * @example mergedRows(report, 'en')[0]!.level // 'Product'
  */
 export function mergedRows(report: MergedReport, language: Language): MergedRow[] {
   const rows: MergedRow[] = [];
   for (const product of report.products) {
     rows.push(productRow(product, language));
-    for (const l of product.listings) {
-      rows.push({
-        level: t(language, 'options.export.level.listing'), productId: product.id, name: l.title ?? null, platform: l.platform,
-        marketplace: l.marketplace, sku: l.sku, stockPerPool: l.poolId, available: l.available, inbound: l.inbound,
-        ...planCells(l.plan, language),
-      });
-    }
+    for (const l of product.listings) rows.push(listingRow(product, l, language));
   }
   return rows;
 }
 
+/** A listing: its own plan, which shows its pool's answer, and how much to list on its channel. */
+function listingRow(product: MergedProduct, l: MergedListing, language: Language): MergedRow {
+  const pool = product.pools.find((p) => p.listingKeys.includes(l.key));
+  return {
+    level: t(language, 'options.export.level.listing'), productId: product.id, name: l.title ?? null, platform: l.platform,
+    marketplace: l.marketplace, sku: l.sku, stockPerPool: l.poolId ?? pool?.poolId ?? null,
+    stockSource: pool ? stockSourceText(pool.stockSource, pool.stockHint, language) : null,
+    available: l.plan || l.available !== null ? stockCell(l.available, language) : null, inbound: l.inbound,
+    reserved: null, heldReturns: null,
+    listedNow: l.listed, suggestedListed: l.channel?.suggested ?? null,
+    ...planCells(l.plan, language),
+  };
+}
+
+/** A product: each pool's stock counted once, the pools' plans rolled up (each pool's reorder once). */
 function productRow(product: MergedProduct, language: Language): MergedRow {
-  const stock = product.pools.map((p) => `${p.poolId}: ${p.stock ?? t(language, 'common.none')}`).join('; ');
-  const known = product.pools.filter((p) => p.stock !== null);
+  const many = product.pools.length > 1;
+  const stock = product.pools.map((p) => `${p.poolId}: ${p.stock ?? t(language, 'options.stock.unknown')}`).join('; ');
+  const sources = product.pools.map((p) => `${many ? `${p.poolId}: ` : ''}${stockSourceText(p.stockSource, p.stockHint, language)}`).join('; ');
+  const totals = productTotals(product);
   const skus = [...new Set(product.listings.map((l) => l.sku))].join(' / ');
   return {
     level: t(language, 'options.export.level.product'), productId: product.id,
     name: product.name ?? product.listings.find((l) => l.title)?.title ?? null,
     platform: [...new Set(product.listings.map((l) => l.platform))].join(' / '),
     marketplace: [...new Set(product.listings.map((l) => l.marketplace))].join(' / '),
-    sku: skus, stockPerPool: stock || null,
-    available: known.length ? known.reduce((s, p) => s + (p.stock ?? 0), 0) : null,
-    inbound: null,
+    sku: skus, stockPerPool: stock || null, stockSource: sources || null,
+    available: product.pools.length ? stockCell(totals.available, language) : null,
+    inbound: product.pools.length ? totals.inbound : null,
+    reserved: totals.reserved,
+    heldReturns: product.pools.length ? totals.heldReturns : null,
+    listedNow: null, suggestedListed: null,
     ...planCells(rollUpPlans(product.pools.flatMap((p) => (p.plan ? [p.plan] : []))), language),
   };
 }
@@ -149,7 +247,7 @@ export function mergedTable(report: MergedReport, language: Language): Table {
  * @example JSON.parse(mergedJson(report, 'en')).rows.length
  */
 export function mergedJson(report: MergedReport, language: Language): string {
-  return JSON.stringify({ format: 'stock-copilot-merged-report', version: 1, language, generatedAt: report.generatedAt, rows: mergedRows(report, language), products: report.products }, null, 2);
+  return JSON.stringify({ format: 'stock-copilot-merged-report', version: 2, language, generatedAt: report.generatedAt, rows: mergedRows(report, language), products: report.products }, null, 2);
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { chartSeriesSchema } from '../charts/series';
-import { mergedReportSchema } from '../export/merged-data';
+import { mergedProductSchema, mergedReportSchema } from '../export/merged-data';
 import { isoDateTimeSchema, observationSchema, platformSchema, quantitySchema } from '../records';
 
 /** A listing key (platform|marketplace|sku) or product id, as the store writes them. */
@@ -45,9 +45,17 @@ export const productSummarySchema = z.object({
   id: z.string(),
   name: z.string().optional(),
   listings: z.array(productListingSchema),
-  /** Lowest health score of the product's plans (null = not planned yet). */
+  /** Whether any of the product's stocks has a plan yet. */
+  planned: z.boolean(),
+  /** Lowest health score of the product's pools (null = not planned yet, or not enough data: see `planned`). */
   healthScore: z.number().int().nullable(),
   daysOfCover: z.number().nullable(),
+  /** Units on hand over the product's pools, each pool counted once (sum of the known ones; null = none known). */
+  available: z.number().int().nullable(),
+  /** Units inbound over the product's pools. */
+  inbound: z.number().int(),
+  /** Physical stocks (pools) the product's listings sell from. */
+  pools: z.number().int(),
 });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
 
@@ -72,6 +80,9 @@ export const returnEntrySchema = z.object({
   resolvedBy: z.string().optional(),
 });
 
+export type CalibrationEntry = z.infer<typeof calibrationEntrySchema>;
+export type ReturnEntry = z.infer<typeof returnEntrySchema>;
+
 const done = z.object({ ok: z.literal(true) });
 const person = z.string().trim().min(1).max(200);
 
@@ -91,10 +102,14 @@ export const optionsProtocol = {
     request: z.object({ search: z.string().max(200).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }),
     response: z.object({ products: z.array(productSummarySchema), total: z.number().int() }),
   },
-  /** A product's stock calibration history (newest first) and returns. */
+  /**
+   * A product's whole position (each pool once: on-hand and its source, inbound, reserved,
+   * returns held, the pool's plan, and each listing's channel line), its stock calibration
+   * history (newest first) and returns.
+   */
   'products/detail': {
     request: z.object({ productId: storeKey }),
-    response: z.object({ product: productSummarySchema, calibrations: z.array(calibrationEntrySchema), returns: z.array(returnEntrySchema) }),
+    response: z.object({ product: productSummarySchema, position: mergedProductSchema, calibrations: z.array(calibrationEntrySchema), returns: z.array(returnEntrySchema) }),
   },
   /** Moves a listing into another product by hand (rule becomes 'manual'); re-plans both. */
   'products/link': {
