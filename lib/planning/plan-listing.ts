@@ -157,7 +157,12 @@ export function situationOf(input: PlanInput, settings: Settings, options: PlanO
     input, settings, asOfDay, forecast, meanCum, meanDaily, lead, stage, stock,
     serviceCum: forecast.quantileCum(settings.serviceLevel),
     policy: stagePolicy(stage, settings.lifecycle),
-    history: { knownDays: history.knownDays, censoredDays: history.censoredDays, daysSinceLastSale: history.daysSinceLastSale },
+    history: {
+      knownDays: history.knownDays,
+      censoredDays: history.censoredDays,
+      daysSinceLastSale: history.daysSinceLastSale,
+      salesKnown: history.firstSaleIndex >= 0 || history.knownDays >= settings.alerts.noSaleDays,
+    },
   };
 }
 

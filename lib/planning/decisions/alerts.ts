@@ -67,7 +67,7 @@ export const stockKnowledge: AlertRule = (s) => {
 
 /** No sales known yet, with the page or import that gives them. */
 export const salesKnowledge: AlertRule = (s) =>
-  s.history.knownDays === 0 ? { code: 'sales-unknown', severity: 'info', params: { hint: salesHint(s.input.destination) } } : null;
+  !s.history.salesKnown ? { code: 'sales-unknown', severity: 'info', params: { hint: salesHint(s.input.destination) } } : null;
 
 /**
  * Where sales come from fastest: FBA and WFS pages show units sold in the last 7/30/90 days;

@@ -1,6 +1,7 @@
 /**
  * The health score from the decisions: 100 minus each reason's points (the seller's weights).
- * Not enough data (stock or sales unknown) gives no score at all, never 100.
+ * Not enough data (stock unknown, or no sale seen and too few known days to say it does not
+ * sell) gives no score at all, never 100.
  */
 import { healthScore } from '../health';
 import { isoDate } from '../days';
@@ -8,7 +9,7 @@ import type { Decision } from './situation';
 
 /** @example health(situation with no known sales, draft) // draft.health.score === null */
 export const health: Decision = (s, d) => {
-  if (s.stock === null || s.history.knownDays === 0) return;
+  if (s.stock === null || !s.history.salesKnown) return;
   d.health = healthScore(
     {
       daysSinceLastSale: s.history.daysSinceLastSale,

@@ -3,7 +3,8 @@
  * demand at the service level), order enough to cover the target after arrival, at least EOQ
  * when enabled, rounded to MOQ and case pack. Never while the pool holds excess (protect
  * mode), in decline or exit, with unknown stock, or more than a year ahead. An overdue reorder
- * keeps its real due date and says how many days late it is.
+ * says how many days late it is: the days the stock will be out before an order placed today
+ * arrives (due today when only the safety stock is being eaten into), dated that many days back.
  */
 import { economicOrderQuantity, roundOrderQuantity } from '../rounding';
 import { planReorder } from '../reorder';
@@ -12,7 +13,7 @@ import type { Decision } from './situation';
 /** Reorders further ahead than this are not shown as a date. */
 export const MAX_REORDER_AHEAD_DAYS = 365;
 
-/** @example reorder(situation with 100 on hand at 10/day and a 70-day lead time, draft) // draft.reorder.day = today - 63, daysLate 63 */
+/** @example reorder(situation with 100 on hand at 10/day and a 70-day lead time, draft) // daysLate 60 (out from day ~10 until day 70), reorder.day = today - 60 */
 export const reorder: Decision = (s, d) => {
   if (s.stock === null) return;
   const coverDays = s.policy.maxCoverDays === null ? s.settings.targetCoverDays : Math.min(s.settings.targetCoverDays, s.policy.maxCoverDays);
@@ -34,9 +35,11 @@ export const reorder: Decision = (s, d) => {
   }
   const quantity = roundOrderQuantity(raw, { moq: s.lead.moq, casePack: s.lead.casePack });
   if (quantity <= 0) return;
-  // Order on or before the day the position reaches the point; a day already passed is late.
-  const offset = r.daysUntilReorder >= 0 ? Math.floor(r.daysUntilReorder) : Math.ceil(r.daysUntilReorder);
-  d.reorder.day = s.asOfDay + offset;
+  // Order on or before the day the position reaches the point. Past it, the order is late by
+  // as many days as the stock will be out before an order placed today arrives (lead time
+  // minus cover): a date extrapolated back at today's rate says nothing a seller can check.
+  const late = r.daysUntilReorder >= 0 || d.daysOfCover === null ? 0 : Math.max(0, Math.round(s.lead.days - d.daysOfCover));
+  d.reorder.day = r.daysUntilReorder >= 0 ? s.asOfDay + Math.floor(r.daysUntilReorder) : s.asOfDay - late;
   d.reorder.quantity = quantity;
-  d.reorder.daysLate = Math.max(0, -offset);
+  d.reorder.daysLate = late;
 };

@@ -28,6 +28,11 @@ export interface Situation {
     /** Unknown days after the first known one. */
     censoredDays: number;
     daysSinceLastSale: number;
+    /**
+     * Sales are known: a sale was seen, or enough known days without one to say it does not
+     * sell (the no-sale window). A few days of zeros say nothing yet.
+     */
+    salesKnown: boolean;
   };
   stage: LifecycleStage;
   policy: StagePolicy;
