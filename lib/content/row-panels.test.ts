@@ -4,6 +4,10 @@ import { panelData } from '../messaging/test-panel';
 import type { PanelData } from '../messaging/protocol';
 import { isOwnMutation, PANEL_TAG, syncRowPanels } from './row-panels';
 import { SUMMARY_TAG } from './summary-bar';
+import { adapter as amazonManageInventory } from '../platforms/amazon/manage-inventory';
+import { contextFor } from '../platforms/testing/load';
+import { buildAmazonManageInventoryHtml } from '../../tests/fixtures/builders/amazon-manage-inventory';
+import type { DemoListing } from '../../tests/fixtures/builders/types';
 
 function panel(sku: string, daysOfCover: number | null): PanelData {
   return panelData({ sku, available: 10, daysOfCover, healthScore: 80, dailyDemand: 1 });
@@ -118,5 +122,74 @@ describe('several anchors in one row', () => {
     syncRowPanels(document, [{ sku: 'A', element: tr, panelSlot: a! }, { sku: 'B', element: tr, panelSlot: b! }], new Map(), 'en');
     expect([...document.querySelectorAll(PANEL_TAG)].map((h) => (h as HTMLElement).dataset.sku)).toEqual(['A', 'B']);
     expect(a!.querySelector(PANEL_TAG)).not.toBeNull();
+  });
+});
+
+describe('fill-in button on rows with an editable quantity field', () => {
+  const base = { status: 'active', currency: 'USD', priceMinor: 1299, title: 'Mug' } as const;
+  const LISTINGS: DemoListing[] = [
+    { ...base, sku: 'MFN-MUG', asin: 'B0FILL0001', fulfillment: 'SELLER', available: 50 },
+    { ...base, sku: 'FBA-MUG', asin: 'B0FILL0002', fnsku: 'X0FILL0002', fulfillment: 'FBA', available: 120, inbound: 0, reserved: 0, unfulfillable: 0 },
+  ];
+  const URL_ = 'https://sellercentral.amazon.com/myinventory/inventory';
+  const withChannel = (sku: string, listed: number, suggested: number) => panelData({ sku, available: 80, channel: { listed, suggested, buffer: 0 } });
+  const PANELS = new Map([['MFN-MUG', withChannel('MFN-MUG', 50, 38)], ['FBA-MUG', withChannel('FBA-MUG', 120, 100)]]);
+  const hooks = { quantityField: amazonManageInventory.editableQuantity! };
+
+  function page() {
+    document.body.innerHTML = buildAmazonManageInventoryHtml(LISTINGS).replace(/^[\s\S]*<body[^>]*>|<\/body>[\s\S]*$/g, '');
+    return amazonManageInventory.parse(document, contextFor(URL_, 'amazon.com')).anchors;
+  }
+  const rowOf = (sku: string) => document.querySelector(`[data-sku="${sku}"]`)!;
+  const fillButton = (sku: string) => rowOf(sku).querySelector(PANEL_TAG)!.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid="fill-quantity"]');
+  const availableInput = (sku: string) => rowOf(sku).querySelector<HTMLInputElement>('input[aria-label="available"]')!;
+
+  it('shows the button only on rows whose field the page type declares and the row has (MFN, not FBA)', () => {
+    syncRowPanels(document, page(), PANELS, 'en', false, hooks);
+    expect(fillButton('MFN-MUG')?.textContent).toBe('Fill in 38');
+    expect(fillButton('FBA-MUG')).toBeNull();
+  });
+
+  it('shows no button without a declared field', () => {
+    syncRowPanels(document, page(), PANELS, 'en', false, {});
+    expect(fillButton('MFN-MUG')).toBeNull();
+  });
+
+  it('types the suggestion into that row\'s field on click, without saving, and says so', () => {
+    syncRowPanels(document, page(), PANELS, 'en', false, hooks);
+    const events: string[] = [];
+    document.addEventListener('input', () => events.push('input'));
+    document.addEventListener('change', () => events.push('change'));
+    fillButton('MFN-MUG')!.click();
+    expect(availableInput('MFN-MUG').value).toBe('38');
+    expect(events).toEqual(['input', 'change']);
+    expect(fillButton('MFN-MUG')!.textContent).toBe('Filled in 38: review and save on the page');
+  });
+
+  it('looks the field up at click time: a re-rendered input gets the number', () => {
+    syncRowPanels(document, page(), PANELS, 'en', false, hooks);
+    const old = availableInput('MFN-MUG');
+    const fresh = old.cloneNode() as HTMLInputElement;
+    old.replaceWith(fresh);
+    fillButton('MFN-MUG')!.click();
+    expect(fresh.value).toBe('38');
+    expect(old.value).not.toBe('38');
+  });
+
+  it('refuses when the row now shows another listing (grid reused the row before the next read)', () => {
+    syncRowPanels(document, page(), PANELS, 'en', false, hooks);
+    const button = fillButton('MFN-MUG')!;
+    rowOf('MFN-MUG').setAttribute('data-sku', 'OTHER-SKU');
+    button.click();
+    expect(availableInput('OTHER-SKU').value).toBe('50');
+    expect(button.textContent).toBe('Fill in 38');
+  });
+
+  it('re-renders the panel when the row gains or loses its field', () => {
+    const anchors = page();
+    syncRowPanels(document, anchors, PANELS, 'en', false, hooks);
+    availableInput('MFN-MUG').disabled = true;
+    syncRowPanels(document, anchors, PANELS, 'en', false, hooks);
+    expect(fillButton('MFN-MUG')).toBeNull();
   });
 });

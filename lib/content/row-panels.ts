@@ -6,8 +6,18 @@
  */
 import type { Language } from '../i18n';
 import type { PanelData } from '../messaging/protocol';
-import type { RowAnchor } from '../platforms/types';
+import type { EditableQuantityLocator, RowAnchor } from '../platforms/types';
+import { fillQuantityInput, findQuantityInput, quantityFieldFinder } from './fill-quantity';
 import { destroyPanel, renderPanel, sweepDetachedPanels, type PanelHooks } from './panel-view';
+
+/** Panel hooks plus what row panels need to give each row its own. */
+export interface RowPanelHooks extends PanelHooks {
+  /**
+   * The page type's editable quantity field (PageAdapter.editableQuantity): rows that have one
+   * get `fillQuantity`, which types the suggestion into that row's field (never saving).
+   */
+  quantityField?: EditableQuantityLocator;
+}
 
 export const PANEL_TAG = 'stock-copilot-panel';
 
@@ -42,6 +52,27 @@ function dataSignature(data: PanelData | undefined): string {
   return json;
 }
 
+/**
+ * True while `row` still shows `sku`: its data-sku when it has one, else its text. A grid may
+ * reuse a row element for another listing before the next read re-renders the panel.
+ */
+function rowShows(row: Element, sku: string): boolean {
+  const attr = row.getAttribute('data-sku');
+  return attr !== null ? attr.trim() === sku : (row.textContent ?? '').includes(sku);
+}
+
+/**
+ * The row's fill hook: looks the field up again at click time (grids re-render rows and
+ * inputs), and refuses when the panel or the row no longer belongs to this listing.
+ */
+function fillHook(host: HTMLElement, row: Element, sku: string, locator: EditableQuantityLocator): (quantity: number) => boolean {
+  return (quantity) => {
+    if (!host.isConnected || !row.contains(host) || host.dataset.sku !== sku || !rowShows(row, sku)) return false;
+    const input = findQuantityInput(row, locator);
+    return input ? fillQuantityInput(input, quantity) : false;
+  };
+}
+
 export interface SyncStats {
   created: number;
   rendered: number;
@@ -53,11 +84,14 @@ export interface SyncStats {
  * @example syncRowPanels(document, read.anchors, panelsBySku, 'en') // { created: 25, rendered: 25, removed: 0 }
  */
 export function syncRowPanels(
-  root: ParentNode, anchors: RowAnchor[], panels: ReadonlyMap<string, PanelData>, language: Language, hidden = false, hooks: PanelHooks = {},
+  root: ParentNode, anchors: RowAnchor[], panels: ReadonlyMap<string, PanelData>, language: Language, hidden = false, hooks: RowPanelHooks = {},
 ): SyncStats {
   const stats: SyncStats = { created: 0, rendered: 0, removed: 0 };
   const live = new Set<Element>();
+  const { quantityField, ...panelHooks } = hooks;
   if (!hidden) {
+    // Rows with an editable quantity field get a fill hook; the header is read once per pass.
+    const fieldOf = quantityField ? quantityFieldFinder(quantityField) : undefined;
     for (const { sku, element, panelSlot: chosen } of anchors) {
       const slot = chosen && element.contains(chosen) ? chosen : panelSlot(element);
       let host = panelIn(slot);
@@ -69,12 +103,15 @@ export function syncRowPanels(
       }
       live.add(host);
       const data = panels.get(sku);
+      // Only a row with a channel line (what the button fills in) pays for the field lookup.
+      const fillable = !!fieldOf && !!data?.channel && fieldOf(element) !== null;
       // The signature covers everything rendered, so an unchanged row costs no DOM writes.
-      const signature = `${language}|${sku}|${dataSignature(data)}`;
+      const signature = `${language}|${sku}|${fillable ? 'fill|' : ''}${dataSignature(data)}`;
       if (host.dataset.signature !== signature) {
         host.dataset.sku = sku;
         host.dataset.signature = signature;
-        renderPanel(host.shadowRoot!, data, language, hooks);
+        const rowHooks = fillable ? { ...panelHooks, fillQuantity: fillHook(host, element, sku, quantityField!) } : panelHooks;
+        renderPanel(host.shadowRoot!, data, language, rowHooks);
         stats.rendered++;
       }
     }

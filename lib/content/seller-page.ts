@@ -11,6 +11,7 @@ import type { Settings } from '../settings/schema';
 import type { PageAdapter } from '../platforms/types';
 import { startPageReader, type Ingest, type PageReader } from './page-reader';
 import type { MountChart } from './panel-view';
+import type { RowPanelHooks } from './row-panels';
 import { renderSummaryBar, SUMMARY_TAG } from './summary-bar';
 
 export interface SellerPageOptions {
@@ -92,6 +93,11 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
     renderBar();
   };
 
+  // The chart on expand; on page types with an editable quantity field, a fill-in button per row.
+  const hooks: RowPanelHooks = {
+    ...(options.mountChart ? { mountChart: options.mountChart } : {}),
+    ...(adapter.editableQuantity ? { quantityField: adapter.editableQuantity } : {}),
+  };
   const reader = startPageReader({
     root, adapter, market: options.market, url: options.url, ingest: async (request) => {
       try {
@@ -105,7 +111,7 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
         throw error;
       }
     },
-    language, hidden, now, hooks: options.mountChart ? { mountChart: options.mountChart } : {},
+    language, hidden, now, hooks,
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.marks ? { marks: true } : {}),
     onRead: (read) => {

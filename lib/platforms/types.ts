@@ -3,6 +3,7 @@
  * lib/platforms/<platform>/<page>.ts). Adapters are plain functions of a DOM root, so they
  * run unchanged in the content script, in vitest (happy-dom) and in benchmarks.
  */
+import type { HeaderField } from '../locale/headers';
 import type { Marketplace } from '../locale/markets';
 import type { Observation, Platform, ReadResult } from '../records';
 
@@ -47,4 +48,42 @@ export interface PageAdapter {
    * so the content script knows where to observe. Fallback: document.body.
    */
   containerSelector?: string;
+  /**
+   * Where a row's editable quantity field is, on page types whose rows have one (the seller
+   * types the listed quantity in and saves). Declared here, found by lib/content/fill-quantity.ts,
+   * so the panel can offer to fill the suggested quantity in. Absent: no such field.
+   */
+  editableQuantity?: EditableQuantityLocator;
+}
+
+/**
+ * A declarative description of a row's editable quantity field: the column (by header text in
+ * any UI language), then the control inside that column's cell. Several signals must agree
+ * (column header, control type, the control's own labels); position or hashed class names alone
+ * never decide.
+ */
+export interface EditableQuantityLocator {
+  /** The header field (lib/locale/headers.ts) whose column holds the field, e.g. 'available'. */
+  column: HeaderField;
+  /** The grid around a row (closest ancestor matching); its header cells are searched inside it. Default: the row's document. */
+  grid?: string;
+  /** Selectors of the header cells in column order; the first that matches anything is used. */
+  headerCells: readonly string[];
+  /**
+   * Which children of a row are cells, when the row has more children than there are headers
+   * (a row with exactly as many children as headers uses them all).
+   */
+  rowCells: string;
+  /**
+   * The control inside the column's cell, tried in order; exactly one enabled, editable match
+   * is needed (two are ambiguous: nothing is filled). `shadow`: the match is a web component
+   * whose open shadow root holds the real `<input>`.
+   */
+  inputs: readonly { selector: string; shadow?: boolean }[];
+  /**
+   * Words (lower case) of which one must appear in the control's name, aria-label, id,
+   * placeholder or label when it has any of those: a control labelled as something else (a price)
+   * is refused. A control with no label at all is accepted on the column and type alone.
+   */
+  labels: readonly string[];
 }

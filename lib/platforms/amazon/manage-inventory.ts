@@ -12,13 +12,14 @@
  *   fallback: the /dp/ASIN link of the title.
  * - status: `<kat-label text="...">` (Katal web component; its text may live only in the
  *   attribute because the label renders in a shadow root).
- * - FBM "Available" is an editable `<input>`: its live value is read.
+ * - FBM "Available" is an editable `<input>`: its live value is read. Where the seller edits it
+ *   is declared in EDITABLE_QUANTITY (below) for the panel's "Fill in" button.
  * - variation parents carry `parentRow` in their class (or aria-level=1 + aria-expanded);
  *   children `childRow` (or aria-level=2, or data-parent-sku). (?) inferred, see fixture note.
  */
 import { mapHeaders, type HeaderField } from '../../locale/headers';
 import type { ListingObservation } from '../../records';
-import type { PageAdapter, ReadContext } from '../types';
+import type { EditableQuantityLocator, PageAdapter, ReadContext } from '../types';
 import {
   CellReader, ReadCollector, cellText, cellValue, clampTitle, commonFields, compact,
   fulfillmentFromText, guardedParse, listingStatusFromText,
@@ -177,6 +178,41 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
   });
 }
 
+/**
+ * The merchant-fulfilled (MFN) "Available" quantity the seller edits in place: a text/number
+ * field in the Available column of MFN rows. FBA rows show a plain number there and parent rows
+ * a dash, so they have no field. Signals, all required: the column is the one whose header text
+ * means "Available" in the UI language (the reader's own header mapping, never a position); the
+ * control is a text or number `<input>` in that cell, the only one; and when the control carries
+ * a name, aria-label, id, placeholder or label, it names a quantity.
+ * Selectors, each with the UI variant it matches:
+ * - grid: `JanusTable-module__table--*` (2024+ React "Janus" grid; prefix only, the suffix is a
+ *   build hash); fallback `[role=table]` / `[role=grid]` for a grid whose class names changed.
+ * - header cells: children of `JanusTable-module__tableHeaderRow--*` (Janus grid); fallback
+ *   `[role=columnheader]` (same as the reader).
+ * - row cells: `role=cell|gridcell` or `JanusTable-module__tableContentCell--*` (Janus grid),
+ *   used only when a row has more children than there are headers (e.g. a hidden SKU anchor).
+ * - control, first variant that matches: a plain `<input type=text|number>` (or with no type)
+ *   rendered by the grid itself (our fixtures, e.g. `aria-label="available"`; (?) the markup
+ *   of the live page is not confirmed); then `<kat-input>` whose open shadow root holds the real
+ *   `<input>` (Katal web component: reference notes say merchant quantities sit in its `value`
+ *   attribute; (?) whether the page takes a value typed into its inner input is not confirmed).
+ */
+export const EDITABLE_QUANTITY: EditableQuantityLocator = {
+  column: 'available',
+  grid: '[class*="JanusTable-module__table--"], [role="table"], [role="grid"]',
+  headerCells: [`${HEADER_ROW_SELECTOR} > *`, '[role="columnheader"]'],
+  rowCells: '[role="cell"], [role="gridcell"], [class*="JanusTable-module__tableContentCell--"]',
+  inputs: [
+    { selector: 'input[type="text"], input[type="number"], input:not([type])' },
+    { selector: 'kat-input', shadow: true },
+  ],
+  labels: [
+    'quantity', 'qty', 'available', 'inventory', 'stock', 'units', 'menge', 'bestand', 'verfügbar',
+    'disponible', 'disponibile', 'cantidad', 'quantité', 'quantità', '数量', '可售', '库存', '在庫', '販売可能',
+  ],
+};
+
 export const adapter: PageAdapter = {
   id: ID,
   platform: 'amazon',
@@ -184,5 +220,6 @@ export const adapter: PageAdapter = {
   matches: matchesManageInventory,
   parse: readManageInventory,
   containerSelector: '[class*="JanusTable-module__table--"]',
+  editableQuantity: EDITABLE_QUANTITY,
 };
 export default adapter;
