@@ -6,6 +6,7 @@
  * says how many days late it is: the days the stock will be out before an order placed today
  * arrives (due today when only the safety stock is being eaten into), dated that many days back.
  */
+import { daysUntilStockout } from '../cover';
 import { economicOrderQuantity, roundOrderQuantity } from '../rounding';
 import { planReorder } from '../reorder';
 import type { Decision } from './situation';
@@ -36,9 +37,10 @@ export const reorder: Decision = (s, d) => {
   const quantity = roundOrderQuantity(raw, { moq: s.lead.moq, casePack: s.lead.casePack });
   if (quantity <= 0) return;
   // Order on or before the day the position reaches the point. Past it, the order is late by
-  // as many days as the stock will be out before an order placed today arrives (lead time
-  // minus cover): a date extrapolated back at today's rate says nothing a seller can check.
-  const late = r.daysUntilReorder >= 0 || d.daysOfCover === null ? 0 : Math.max(0, Math.round(s.lead.days - d.daysOfCover));
+  // as many days as the stock (with what is already on its way) will be out before an order
+  // placed today arrives: a date extrapolated back at today's rate says nothing a seller can check.
+  const positionCover = daysUntilStockout(s.stock + s.input.inbound, s.meanCum);
+  const late = r.daysUntilReorder >= 0 || positionCover === null ? 0 : Math.max(0, Math.round(s.lead.days - positionCover));
   d.reorder.day = r.daysUntilReorder >= 0 ? s.asOfDay + Math.floor(r.daysUntilReorder) : s.asOfDay - late;
   d.reorder.quantity = quantity;
   d.reorder.daysLate = late;
