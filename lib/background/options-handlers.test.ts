@@ -135,6 +135,10 @@ describe('options messages', () => {
   it('commits an import in batches, re-planning once at the last batch', async () => {
     const replanned: (readonly string[] | undefined)[] = [];
     const handlers = await background.setup(async (ids) => { replanned.push(ids); });
+    // A first import is the whole catalogue: the whole store is re-planned (and the catalogue fit refitted).
+    await handlers['import/commit']({ importId: 'imp-0', batchIndex: 0, rows: ['B', 'C', 'D', 'E'].map((sku) => listing(sku, { available: 5 })), last: true }, OPTIONS_PAGE);
+    expect(replanned).toEqual([undefined]);
+    replanned.length = 0;
     const rows = [...orders('A', 1, 10), listing('A', { available: 9, source: 'report:amazon/fba-myi' })];
     const first = await handlers['import/commit']({ importId: 'imp-1', batchIndex: 0, rows: rows.slice(0, 5), last: false }, OPTIONS_PAGE);
     expect(first).toMatchObject({ received: 5, rejected: 0, replanned: false });
@@ -142,7 +146,7 @@ describe('options messages', () => {
     const second = await handlers['import/commit']({ importId: 'imp-1', batchIndex: 1, rows: rows.slice(5), last: true }, OPTIONS_PAGE);
     expect(second).toMatchObject({ received: 6, newListings: 1, replanned: true });
     expect(replanned).toEqual([['p:amazon|amazon.com|A']]);
-    expect(await background.db.listings.count()).toBe(1);
+    expect(await background.db.listings.count()).toBe(5);
     // The worker slept between batches (import unknown at a later batch): everything is re-planned.
     await handlers['import/commit']({ importId: 'imp-2', batchIndex: 3, rows: rows.slice(0, 1), last: true }, OPTIONS_PAGE);
     expect(replanned.at(-1)).toBeUndefined();

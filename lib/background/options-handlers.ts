@@ -32,6 +32,9 @@ type OptionsHandlers = Pick<Handlers, keyof typeof optionsProtocol>;
  * exception (the in-page panel asks for them) and do not go through this check.
  * @example assertExtensionPage({ url: 'https://sellercentral.amazon.com/x' }) // throws
  */
+/** Imports touching this many products (or a quarter of the catalogue) re-plan the whole store. */
+export const LARGE_IMPORT_PRODUCTS = 200;
+
 export function assertExtensionPage(sender: { url?: string }): void {
   if (sender.url !== undefined && /^https?:/i.test(sender.url)) throw new Error('This message is accepted only from the extension\'s own pages');
 }
@@ -125,7 +128,10 @@ export function createOptionsHandlers(deps: BackgroundDeps): OptionsHandlers {
       for (const id of merged.productIds) touched.add(id);
       if (last) {
         imports.delete(importId);
-        await changed(lostEarlierBatches ? undefined : [...touched]);
+        // A large import (years of order history, a whole catalogue) re-plans the whole store,
+        // which also refits the forecast context and ABC classes on the catalogue.
+        const large = touched.size >= LARGE_IMPORT_PRODUCTS || touched.size * 4 >= (await db.products.count());
+        await changed(lostEarlierBatches || large ? undefined : [...touched]);
       }
       return {
         received: merged.counts.received,
