@@ -78,11 +78,14 @@ export function plannerInputOf(products: readonly ProductReplanInput[]) {
       if (!counts[stock] || counts[stock].at <= c.at) counts[stock] = { onHand: c.onHand, date: day, at: c.at };
     }
     for (const r of product.returns) {
-      if (r.status === 'held') returns.push({ listingKey: r.listingKey, units: r.units, status: 'held', date: localDay(r.listingKey, r.receivedAt) });
-      else if (r.status === 'sellable') returns.push({ listingKey: r.listingKey, units: r.units, status: 'released', date: localDay(r.listingKey, r.resolvedAt ?? r.receivedAt) });
+      if (r.status === 'held') returns.push({ listingKey: r.listingKey, units: r.units, status: 'held', date: localDay(r.listingKey, r.receivedAt), at: r.receivedAt });
+      else if (r.status === 'sellable') {
+        const at = r.resolvedAt ?? r.receivedAt;
+        returns.push({ listingKey: r.listingKey, units: r.units, status: 'released', date: localDay(r.listingKey, at), at });
+      }
     }
   }
-  const poolCounts = Object.fromEntries(Object.entries(counts).map(([k, { onHand, date }]) => [k, { onHand, date }]));
+  const poolCounts = counts;
   return { observations, productOf, poolOf, calibrations, poolCounts, returns };
 }
 

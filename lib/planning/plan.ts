@@ -44,9 +44,9 @@ export interface PlanExtras {
    * zone). It is moved forward by the sales and released returns since; a later FBA/WFS page
    * reading of the pool's own count replaces it.
    */
-  poolCounts?: Readonly<Record<string, { onHand: number; date: string }>>;
-  /** Returned units by listing: held for inspection (possible supply) or released to stock on `date`. */
-  returns?: readonly { listingKey: string; units: number; status: 'held' | 'released'; date: string }[];
+  poolCounts?: Readonly<Record<string, { onHand: number; date: string; at?: string }>>;
+  /** Returned units by listing: held for inspection (possible supply) or released to stock on `date` (at the instant `at`, when known). */
+  returns?: readonly { listingKey: string; units: number; status: 'held' | 'released'; date: string; at?: string }[];
   /** Rank ABC classes by revenue (default, units when a price is missing) or by units. */
   abcBy?: 'revenue' | 'units';
   /**
@@ -306,8 +306,9 @@ function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras): Plan
   const single = members.length === 1;
   const count = extras.poolCounts?.[g.id];
   const memberKeys = new Set(members.map((m) => m.key));
-  const returns: ReturnEvent[] = (extras.returns ?? []).filter((r) => memberKeys.has(r.listingKey)).map((r) => ({ units: r.units, status: r.status, day: dayNumber(r.date) }));
-  const stock = poolStock(g.poolId, members, count ? { onHand: count.onHand, day: dayNumber(count.date) } : undefined, returns);
+  const returns: ReturnEvent[] = (extras.returns ?? []).filter((r) => memberKeys.has(r.listingKey))
+    .map((r) => ({ units: r.units, status: r.status, day: dayNumber(r.date), ...(r.at ? { at: r.at } : {}) }));
+  const stock = poolStock(g.poolId, members, count ? { onHand: count.onHand, day: dayNumber(count.date), ...(count.at ? { at: count.at } : {}) } : undefined, returns);
   // Own-warehouse channels each list a quantity of the one stock; FBA/WFS pages show the pool's own count.
   const shared = kind !== 'SELLER';
   const lead = members.reduce((best, m) => (nanToZero(knownMean(m.series.units, 0, 28)) > nanToZero(knownMean(best.series.units, 0, 28)) ? m : best));

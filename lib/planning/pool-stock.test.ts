@@ -129,3 +129,14 @@ describe('pool stock in plans (extras.poolCounts, extras.returns)', () => {
     expect(plan!.alerts.find((a) => a.code === 'stock-unknown')!.params).toEqual({ hint: 'open:amazon/fba-inventory' });
   });
 });
+
+describe('poolStock: a count and a release on the same day', () => {
+  it('orders them by instant when both are known, by day otherwise', () => {
+    const count = { onHand: 200, day: 100, at: '2026-03-01T10:00:00.000Z' };
+    const later = { units: 5, day: 100, status: 'released' as const, at: '2026-03-01T11:00:00.000Z' };
+    const earlier = { ...later, at: '2026-03-01T09:00:00.000Z' };
+    expect(poolStock('own:main', [], count, [later]).releasedSince).toBe(5);
+    expect(poolStock('own:main', [], count, [earlier]).releasedSince).toBe(0);
+    expect(poolStock('own:main', [], { onHand: 200, day: 100 }, [{ units: 5, day: 100, status: 'released' }]).releasedSince).toBe(0);
+  });
+});

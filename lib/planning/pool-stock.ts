@@ -28,6 +28,8 @@ export interface SellerCount {
   onHand: number;
   /** Day (day number, marketplace zone) of the count. */
   day: number;
+  /** Instant of the count (ISO), when known: orders it against returns released the same day. */
+  at?: string;
 }
 
 export interface ReturnEvent {
@@ -35,6 +37,8 @@ export interface ReturnEvent {
   /** Day the units were received (held) or released to stock (released). */
   day: number;
   status: 'held' | 'released';
+  /** Instant (ISO) of the receipt or release, when known. */
+  at?: string;
 }
 
 export interface PoolStock {
@@ -62,9 +66,9 @@ export interface PoolStock {
 export function poolStock(poolId: string, members: readonly PoolMemberStock[], count: SellerCount | undefined, returns: readonly ReturnEvent[]): PoolStock {
   const kind = poolKindOf(poolId);
   const newest = newestReading(members);
-  let basis: Pick<PoolStock, 'onHand' | 'stockDay' | 'source' | 'hint'>;
+  let basis: Pick<PoolStock, 'onHand' | 'stockDay' | 'source' | 'hint'> & { at?: string };
   if (count && !(kind !== 'SELLER' && newest && newest.stockDay! > count.day)) {
-    basis = { onHand: count.onHand, stockDay: count.day, source: 'count', hint: null };
+    basis = { onHand: count.onHand, stockDay: count.day, source: 'count', hint: null, ...(count.at ? { at: count.at } : {}) };
   } else if (kind !== 'SELLER' && newest) {
     basis = { onHand: newest.available, stockDay: newest.stockDay, source: 'reading', hint: null };
   } else if (kind === 'SELLER' && newest) {
@@ -77,9 +81,17 @@ export function poolStock(poolId: string, members: readonly PoolMemberStock[], c
   let heldReturns = 0;
   for (const r of returns) {
     if (r.status === 'held') heldReturns += r.units;
-    else if (basis.stockDay === null || r.day > basis.stockDay) releasedSince += r.units;
+    else if (releasedAfter(r, basis)) releasedSince += r.units;
   }
-  return { ...basis, releasedSince: basis.onHand === null ? 0 : releasedSince, heldReturns };
+  const { at: _at, ...rest } = basis;
+  return { ...rest, releasedSince: basis.onHand === null ? 0 : releasedSince, heldReturns };
+}
+
+/** A release counts when it came after the basis: by instant when both are known, else by day. */
+function releasedAfter(r: ReturnEvent, basis: { stockDay: number | null; at?: string }): boolean {
+  if (basis.stockDay === null) return true;
+  if (r.at !== undefined && basis.at !== undefined && r.day === basis.stockDay) return r.at > basis.at;
+  return r.day > basis.stockDay;
 }
 
 function newestReading(members: readonly PoolMemberStock[]): PoolMemberStock | undefined {
