@@ -87,10 +87,14 @@ const STYLE = `
 .line > span + span::before { content: " · "; color: #8c959f; font-weight: 400; }
 .panel[data-urgency="critical"] { border-color: ${URGENCY_COLORS.critical}; }
 .panel[data-urgency="warning"] { border-color: #bf8700; }
+.panel[data-urgency="excess"] { border-color: ${URGENCY_COLORS.excess}; }
+.panel[data-urgency="attention"] { border-color: ${URGENCY_COLORS.attention}; }
 .panel[data-urgency="ok"] { border-color: ${URGENCY_COLORS.ok}; }
 .cover { font-weight: 600; }
 .panel[data-urgency="critical"] .cover { color: ${URGENCY_COLORS.critical}; }
 .panel[data-urgency="warning"] .cover { color: ${URGENCY_COLORS.warning}; }
+.panel[data-urgency="excess"] .cover { color: ${URGENCY_COLORS.excess}; }
+.panel[data-urgency="attention"] .cover { color: ${URGENCY_COLORS.attention}; }
 .panel[data-urgency="ok"] .cover { color: ${URGENCY_COLORS.ok}; }
 .muted { color: #57606a; }
 .warn { color: #cf222e; font-weight: 600; }
@@ -305,6 +309,22 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language):
   details.append(chart);
 }
 
+/** The compact line: cover, stock, stockout, reorder, channel line, health, oversell, clearance. */
+function fillLine(line: HTMLElement, data: PanelData, language: Language): void {
+  const doc = line.ownerDocument;
+  line.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
+  const stock = stockText(language, data);
+  if (stock) line.append(span(doc, 'muted', 'stock', stock));
+  if (data.stockoutDate && data.available) line.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
+  const reorder = reorderText(language, data);
+  if (reorder) line.append(span(doc, data.reorderDaysLate > 0 ? 'warn' : '', 'reorder', reorder));
+  const channel = channelText(language, data);
+  if (channel) line.append(span(doc, 'warn', 'channel', channel));
+  line.append(span(doc, 'muted', 'health', healthText(language, data)));
+  if (data.oversell) line.append(span(doc, 'warn', 'oversell', t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) })));
+  if (data.clearance) line.append(span(doc, 'warn', 'clearance', clearanceText(language, data.clearance)));
+}
+
 /**
  * Replaces the shadow root's content with the panel for `data` (or a pending note). An open
  * panel stays open across re-renders (its chart is redrawn for the new data).
@@ -329,17 +349,7 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
   }
   const urgency = urgencyOf(data);
   box.dataset.urgency = urgency;
-  line.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
-  const stock = stockText(language, data);
-  if (stock) line.append(span(doc, 'muted', 'stock', stock));
-  if (data.stockoutDate && data.available) line.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
-  const reorder = reorderText(language, data);
-  if (reorder) line.append(span(doc, data.reorderDaysLate > 0 ? 'warn' : '', 'reorder', reorder));
-  const channel = channelText(language, data);
-  if (channel) line.append(span(doc, 'warn', 'channel', channel));
-  line.append(span(doc, 'muted', 'health', healthText(language, data)));
-  if (data.oversell) line.append(span(doc, 'warn', 'oversell', t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) })));
-  if (data.clearance) line.append(span(doc, 'warn', 'clearance', clearanceText(language, data.clearance)));
+  fillLine(line, data, language);
   line.title = [...line.children].map((c) => c.textContent).join('\n');
 
   const fill = fillButton(doc, data, language, hooks);

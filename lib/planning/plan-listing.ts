@@ -5,67 +5,15 @@
  */
 import { forecastSeries, type ForecastContext, type ForecastResult } from '../forecast/index';
 import type { Settings, Destination } from '../settings/schema';
-import type { AllocationMember } from './allocation';
+import type { PlanInput } from './plan-input';
 import { cumulativeSum } from './cover';
 import { isoDate } from './days';
 import { DECISIONS, emptyDraft, type Draft, type Situation } from './decisions/index';
 import { knownDaysSinceLastSale, knownMean, lifecycleStage, stagePolicy } from './lifecycle';
 import type { DemandSeries } from './reconstruct';
-import type { AgeBucket } from './storage';
-import type { ForecastSummary, KnowledgeHint, SkuPlan, StockSource } from './types';
+import type { ForecastSummary, SkuPlan } from './types';
 
-export interface PlanInput {
-  key: string;
-  scope: 'listing' | 'pool';
-  sku: string;
-  platform: string | null;
-  marketplace: string | null;
-  listingKeys: string[];
-  series: DemandSeries;
-  /** Today in the marketplace's zone (day number); the series ends on this day. */
-  asOfDay: number;
-  productId: string;
-  poolId: string;
-  destination: Destination;
-  /** Sellable units in the pool at `stockDay` (null = unknown: no cover, reorder or health is guessed). */
-  available: number | null;
-  stockSource: StockSource;
-  /** What would make the stock known or exact. */
-  stockHint: KnowledgeHint | null;
-  /** Returned units awaiting inspection (possible supply, not stock). */
-  heldReturns: number;
-  /** Returned units released to stock after `stockDay`: added to it. */
-  releasedReturns: number;
-  inbound: number;
-  /**
-   * Day `available` was read. When older than today, the demand since then (known days as
-   * reconstructed, unknown days at the forecast rate) is taken off: a reading from three weeks
-   * ago overstates today's stock by three weeks of sales. null = read today or unknown.
-   */
-  stockDay?: number | null;
-  /** Units reserved on hand (can still serve pending orders). */
-  reserved: number;
-  unfulfillable: number;
-  /** Pending/unshipped order units (latest status). */
-  pendingUnits: number;
-  priceMinor: number | null;
-  currency: string | null;
-  ageBuckets: readonly AgeBucket[];
-  /** Day the listing started, when known. */
-  startDay: number | null;
-  ended: boolean;
-  /**
-   * For stock whose channels each list a quantity (an own warehouse, or a counted pool): the
-   * quantity listed in total and the channels to split the pool across. null = the channels
-   * show the pool's own count (FBA, WFS), so there is nothing to split.
-   */
-  pool: {
-    listed: number;
-    /** Compare what is listed with the pool (only when the pool's units are known, not estimated from the listings). */
-    checkListed: boolean;
-    members: AllocationMember[];
-  } | null;
-}
+export type { PlanInput } from './plan-input';
 
 /**
  * Forecast horizon: through lead time + target cover (what a reorder must cover) and past the

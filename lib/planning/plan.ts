@@ -11,166 +11,23 @@
 import { fitContext, forecastBatch, type ForecastContext, type ForecastResult, type SeriesInput } from '../forecast/index';
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
-import { listingKey, type ListingObservation, type Observation, type OrderObservation } from '../records';
+import { listingKey, type Observation } from '../records';
 import type { Settings } from '../settings/schema';
 import { abcClasses } from './abc';
-import { bufferUnits, type AllocationMember } from './allocation';
 import { channelAlerts, memberPlan } from './channel';
 import { dayNumber, isoDate } from './days';
-import { knownMean } from './lifecycle';
-import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon, type PlanInput } from './plan-listing';
-import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
+import type { PlanExtras } from './plan-input';
+import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon } from './plan-listing';
+import { poolKindOf } from './pool-stock';
+import { demandDays, HOW_EXACT, HOW_INFERRED, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
 import {
-  demandDays,
-  HOW_EXACT,
-  HOW_INFERRED,
-  poolDemand,
-  reconstructDemand,
-  type Calibration,
-  type DemandSeries,
-} from './reconstruct';
-import type { AgeBucket } from './storage';
+  bufferOf, defaultPoolId, knownAndCensored, listingFactsOf, stockGroupsOf, stockInput, type ListingFacts, type StockGroup,
+} from './stock-groups';
 import type { AbcClass, DemandDay, SkuPlan } from './types';
 
-export interface PlanExtras {
-  /** Manual stock events (receipts, removals, corrections) by listing. */
-  calibrations?: readonly Calibration[];
-  /** listing key -> product id (default: the SKU). */
-  productOf?: Readonly<Record<string, string>>;
-  /** listing key -> pool id (default: by fulfilment channel, see defaultPoolId). */
-  poolOf?: Readonly<Record<string, string>>;
-  /**
-   * `${productId}@${poolId}` -> the seller's latest count of that stock and its day (marketplace
-   * zone). It is moved forward by the sales and released returns since; a later FBA/WFS page
-   * reading of the pool's own count replaces it.
-   */
-  poolCounts?: Readonly<Record<string, { onHand: number; date: string; at?: string }>>;
-  /** Returned units by listing: held for inspection (possible supply) or released to stock on `date` (at the instant `at`, when known). */
-  returns?: readonly { listingKey: string; units: number; status: 'held' | 'released'; date: string; at?: string }[];
-  /** Rank ABC classes by revenue (default, units when a price is missing) or by units. */
-  abcBy?: 'revenue' | 'units';
-  /**
-   * ABC classes fitted on the whole catalogue, by stock key (`${productId}@${poolId}`): a re-plan
-   * of a few products keeps the catalogue's classes instead of ranking the few among themselves.
-   */
-  abcOf?: Readonly<Record<string, AbcClass>>;
-  /**
-   * Demand already reconstructed (e.g. the store's cached dailyDemand rows via
-   * seriesFromDemandDays), by listing key: skips reconstruction for those listings.
-   */
-  demandOf?: Readonly<Record<string, DemandSeries>>;
-  /** Forecasting context (fitted on the whole catalogue); default: fitted across the series being planned. */
-  forecastContext?: ForecastContext;
-}
+export type { PlanExtras } from './plan-input';
+export { defaultPoolId } from './stock-groups';
 
-const NA = new Set(['amazon.com', 'amazon.ca', 'amazon.com.mx', 'amazon.com.br']);
-const FE = new Set(['amazon.co.jp', 'amazon.com.au', 'amazon.sg']);
-
-/**
- * The stock pool a listing draws from when the store has said nothing else.
- * @example defaultPoolId('amazon', 'amazon.fr', 'FBA') // 'fba:EU'
- * @example defaultPoolId('ebay', 'ebay.com', undefined) // 'own:main'
- */
-export function defaultPoolId(platform: string, marketplace: string, fulfillment: string | undefined): string {
-  if (fulfillment === 'FBA') return `fba:${NA.has(marketplace) ? 'NA' : FE.has(marketplace) ? 'FE' : 'EU'}`;
-  if (fulfillment === 'WFS') return `wfs:${marketplace}`;
-  return 'own:main';
-}
-
-/** What the newest readings of one listing say (each field from the newest reading that showed it). */
-interface ListingFacts {
-  key: string;
-  /** Day of the newest reading that showed `available` (null = never shown). */
-  stockDay: number | null;
-  platform: string;
-  marketplace: string;
-  sku: string;
-  asOfDay: number;
-  fulfillment: string | undefined;
-  available: number | null;
-  inbound: number;
-  reserved: number;
-  unfulfillable: number;
-  priceMinor: number | null;
-  currency: string | null;
-  ageBuckets: AgeBucket[];
-  startDay: number | null;
-  ended: boolean;
-  pendingUnits: number;
-  series: DemandSeries;
-}
-
-function latestFacts(
-  key: string,
-  observations: readonly Observation[],
-  asOf: string,
-  settings: Settings,
-  calibrations: readonly Calibration[],
-  cached: DemandSeries | undefined,
-): ListingFacts {
-  const listings = observations.filter((o): o is ListingObservation => o.kind === 'listing');
-  const orders = observations.filter((o): o is OrderObservation => o.kind === 'order');
-  listings.sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : 0)); // newest first
-  const newest = <K extends keyof ListingObservation>(field: K): ListingObservation[K] | undefined => {
-    for (const o of listings) if (o[field] !== undefined) return o[field];
-    return undefined;
-  };
-  const first = observations[0]!;
-  let fulfillment: string | undefined = newest('fulfillment');
-  if (fulfillment === undefined) for (const o of orders) fulfillment ??= o.fulfillment;
-  if (fulfillment === undefined && first.platform === 'amazon' && listings.some((o) => /fba/i.test(o.source))) fulfillment = 'FBA';
-
-  // Pending units: each order's latest state.
-  const latest = new Map<string, OrderObservation>();
-  for (const o of orders) {
-    const seen = latest.get(o.orderId);
-    if (!seen || seen.observedAt <= o.observedAt) latest.set(o.orderId, o);
-  }
-  let pendingUnits = 0;
-  for (const o of latest.values()) if (o.status === 'pending' || o.status === 'unshipped') pendingUnits += o.quantity;
-
-  const price = newest('price');
-  const startDate = newest('startDate');
-  const status = newest('status');
-  return {
-    key,
-    platform: first.platform,
-    marketplace: first.marketplace,
-    sku: first.sku,
-    asOfDay: dayNumber(asOf),
-    fulfillment,
-    available: newest('available') ?? null,
-    stockDay: stockDayOf(listings),
-    inbound: newest('inbound') ?? 0,
-    reserved: newest('reserved') ?? 0,
-    unfulfillable: newest('unfulfillable') ?? 0,
-    priceMinor: price?.amountMinor ?? null,
-    currency: price?.currency ?? null,
-    ageBuckets: newest('ageBuckets') ?? [],
-    startDay: startDate !== undefined && Number.isFinite(dayNumber(startDate)) ? dayNumber(startDate) : null,
-    ended: status === 'ended',
-    pendingUnits,
-    series: cached ?? reconstructDemand(observations, { end: asOf, historyDays: settings.historyDays, calibrations }),
-  };
-}
-
-function stockDayOf(newestFirst: readonly ListingObservation[]): number | null {
-  for (const o of newestFirst) if (o.available !== undefined) return dayNumber(o.observedDate);
-  return null;
-}
-
-/** Channel key lookups: "platform|marketplace" first, then "platform". */
-function byChannel<T>(table: Readonly<Record<string, T>>, platform: string, marketplace: string): T | undefined {
-  return table[`${platform}|${marketplace}`] ?? table[platform];
-}
-
-/** One physical stock: a product's units in one pool, and the listings that sell from it. */
-interface StockGroup {
-  id: string;
-  productId: string;
-  poolId: string;
-  members: ListingFacts[];
-}
 
 /**
  * Plans every listing SKU in `observations`, and every pool shared by 2+ listings of a product.
@@ -258,113 +115,6 @@ export function planWithFit(
   };
 }
 
-/** The newest facts of every listing in the observations, in key order. */
-function listingFactsOf(observations: readonly Observation[], settings: Settings, now: Date, extras: PlanExtras): ListingFacts[] {
-  const byListing = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const key = listingKey(o);
-    let list = byListing.get(key);
-    if (!list) byListing.set(key, (list = []));
-    list.push(o);
-  }
-  const calibrationsOf = new Map<string, Calibration[]>();
-  for (const c of extras.calibrations ?? []) {
-    let list = calibrationsOf.get(c.listingKey);
-    if (!list) calibrationsOf.set(c.listingKey, (list = []));
-    list.push(c);
-  }
-  const facts: ListingFacts[] = [];
-  for (const [key, list] of [...byListing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const zone = marketplaceById(list[0]!.marketplace)?.timeZone ?? 'UTC';
-    facts.push(latestFacts(key, list, isoDateInZone(now, zone), settings, calibrationsOf.get(key) ?? [], extras.demandOf?.[key]));
-  }
-  return facts;
-}
-
-/** Listings grouped by physical stock: product x pool. */
-function stockGroupsOf(facts: readonly ListingFacts[], extras: PlanExtras): StockGroup[] {
-  const groups = new Map<string, StockGroup>();
-  for (const f of facts) {
-    const productId = extras.productOf?.[f.key] ?? f.sku;
-    const poolId = extras.poolOf?.[f.key] ?? defaultPoolId(f.platform, f.marketplace, f.fulfillment);
-    const id = `${productId}@${poolId}`;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { id, productId, poolId, members: [] }));
-    group.members.push(f);
-  }
-  return [...groups.values()];
-}
-
-/**
- * The planner's input for one stock: the pool's on-hand (count, reading or estimate), its
- * pooled demand and, for stock the channels each list a quantity of, the channels to split it
- * across. A pool of one listing is planned under the listing's key.
- */
-function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras): PlanInput {
-  const { members } = g;
-  const kind = poolKindOf(g.poolId);
-  const single = members.length === 1;
-  const count = extras.poolCounts?.[g.id];
-  const memberKeys = new Set(members.map((m) => m.key));
-  const returns: ReturnEvent[] = (extras.returns ?? []).filter((r) => memberKeys.has(r.listingKey))
-    .map((r) => ({ units: r.units, status: r.status, day: dayNumber(r.date), ...(r.at ? { at: r.at } : {}) }));
-  const stock = poolStock(g.poolId, members, count ? { onHand: count.onHand, day: dayNumber(count.date), ...(count.at ? { at: count.at } : {}) } : undefined, returns);
-  // Own-warehouse channels each list a quantity of the one stock; FBA/WFS pages show the pool's own count.
-  const shared = kind !== 'SELLER';
-  const lead = members.reduce((best, m) => (nanToZero(knownMean(m.series.units, 0, 28)) > nanToZero(knownMean(best.series.units, 0, 28)) ? m : best));
-  const sum = (f: (m: ListingFacts) => number) => members.reduce((s, m) => s + f(m), 0);
-  const max = (f: (m: ListingFacts) => number) => Math.max(...members.map(f));
-  const allocationMembers: AllocationMember[] = members.map((m) => ({
-    key: m.key,
-    weight: byChannel(settings.allocationWeights, m.platform, m.marketplace) ?? 1,
-    velocity: nanToZero(knownMean(m.series.units, 0, 28)),
-    buffer: byChannel(settings.safetyBuffers, m.platform, m.marketplace),
-  }));
-  return {
-    key: single ? lead.key : `pool:${g.id}`,
-    scope: single ? 'listing' : 'pool',
-    sku: lead.sku,
-    platform: single ? lead.platform : null,
-    marketplace: single ? lead.marketplace : null,
-    listingKeys: members.map((m) => m.key),
-    productId: g.productId,
-    poolId: g.poolId,
-    series: single ? lead.series : poolDemand(members.map((m) => m.series)),
-    asOfDay: Math.max(...members.map((m) => m.asOfDay)),
-    destination: kind,
-    available: stock.onHand,
-    stockDay: stock.stockDay,
-    stockSource: stock.source,
-    stockHint: stock.hint,
-    heldReturns: stock.heldReturns,
-    releasedReturns: stock.releasedSince,
-    inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
-    reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
-    unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
-    pendingUnits: sum((m) => m.pendingUnits),
-    priceMinor: lead.priceMinor,
-    currency: lead.currency,
-    ageBuckets: members.find((m) => m.ageBuckets.length > 0)?.ageBuckets ?? [],
-    startDay: members.some((m) => m.startDay === null) ? null : Math.min(...members.map((m) => m.startDay!)),
-    ended: members.every((m) => m.ended),
-    pool: shared ? null : { listed: sum((m) => m.available ?? 0), checkListed: stock.source === 'count', members: allocationMembers },
-  };
-}
-
-/** Units a channel's safety buffer holds back from the pool. */
-function bufferOf(f: ListingFacts, poolAvailable: number | null, settings: Settings): number {
-  return poolAvailable === null ? 0 : bufferUnits(poolAvailable, byChannel(settings.safetyBuffers, f.platform, f.marketplace));
-}
-
-function knownAndCensored(units: Float64Array): { knownDays: number; censoredDays: number } {
-  let knownDays = 0;
-  let censoredDays = 0;
-  for (let i = 0; i < units.length; i++) {
-    if (units[i] === units[i]) knownDays++;
-    else if (knownDays > 0) censoredDays++;
-  }
-  return { knownDays, censoredDays };
-}
 
 /**
  * Daily demand of every listing (and every pool of 2+ listings, under its plan key), for the
@@ -525,4 +275,3 @@ function seriesInput(series: DemandSeries) {
   return { values, freq: 'D' as const, start: isoDate(firstDay) };
 }
 
-const nanToZero = (x: number) => (x === x ? x : 0);

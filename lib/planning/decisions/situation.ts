@@ -6,7 +6,7 @@
 import type { ForecastResult } from '../../forecast/index';
 import type { Settings } from '../../settings/schema';
 import type { StagePolicy } from '../lifecycle';
-import type { PlanInput } from '../plan-listing';
+import type { PlanInput } from '../plan-input';
 import type { Alert, ClearanceSuggestion, HealthReason, LifecycleStage, OversellInfo } from '../types';
 
 export interface Situation {

@@ -1,0 +1,96 @@
+/**
+ * What the planner needs to plan one stock (a pool, or a listing that is its pool's only
+ * channel): its demand series, its stock and where that comes from, and its channels. Kept
+ * apart from plan-listing.ts so the decisions can read it without importing the planner.
+ */
+import type { Destination } from '../settings/schema';
+import type { AllocationMember } from './allocation';
+import type { DemandSeries } from './reconstruct';
+import type { AgeBucket } from './storage';
+import type { ForecastContext } from '../forecast/index';
+import type { Calibration } from './reconstruct';
+import type { AbcClass, KnowledgeHint, StockSource } from './types';
+
+export interface PlanInput {
+  key: string;
+  scope: 'listing' | 'pool';
+  sku: string;
+  platform: string | null;
+  marketplace: string | null;
+  listingKeys: string[];
+  series: DemandSeries;
+  /** Today in the marketplace's zone (day number); the series ends on this day. */
+  asOfDay: number;
+  productId: string;
+  poolId: string;
+  destination: Destination;
+  /** Sellable units in the pool at `stockDay` (null = unknown: no cover, reorder or health is guessed). */
+  available: number | null;
+  stockSource: StockSource;
+  /** What would make the stock known or exact. */
+  stockHint: KnowledgeHint | null;
+  /** Returned units awaiting inspection (possible supply, not stock). */
+  heldReturns: number;
+  /** Returned units released to stock after `stockDay`: added to it. */
+  releasedReturns: number;
+  inbound: number;
+  /**
+   * Day `available` was read. When older than today, the demand since then (known days as
+   * reconstructed, unknown days at the forecast rate) is taken off: a reading from three weeks
+   * ago overstates today's stock by three weeks of sales. null = read today or unknown.
+   */
+  stockDay?: number | null;
+  /** Units reserved on hand (can still serve pending orders). */
+  reserved: number;
+  unfulfillable: number;
+  /** Pending/unshipped order units (latest status). */
+  pendingUnits: number;
+  priceMinor: number | null;
+  currency: string | null;
+  ageBuckets: readonly AgeBucket[];
+  /** Day the listing started, when known. */
+  startDay: number | null;
+  ended: boolean;
+  /**
+   * For stock whose channels each list a quantity (an own warehouse, or a counted pool): the
+   * quantity listed in total and the channels to split the pool across. null = the channels
+   * show the pool's own count (FBA, WFS), so there is nothing to split.
+   */
+  pool: {
+    listed: number;
+    /** Compare what is listed with the pool (only when the pool's units are known, not estimated from the listings). */
+    checkListed: boolean;
+    members: AllocationMember[];
+  } | null;
+}
+
+export interface PlanExtras {
+  /** Manual stock events (receipts, removals, corrections) by listing. */
+  calibrations?: readonly Calibration[];
+  /** listing key -> product id (default: the SKU). */
+  productOf?: Readonly<Record<string, string>>;
+  /** listing key -> pool id (default: by fulfilment channel, see defaultPoolId). */
+  poolOf?: Readonly<Record<string, string>>;
+  /**
+   * `${productId}@${poolId}` -> the seller's latest count of that stock and its day (marketplace
+   * zone). It is moved forward by the sales and released returns since; a later FBA/WFS page
+   * reading of the pool's own count replaces it.
+   */
+  poolCounts?: Readonly<Record<string, { onHand: number; date: string; at?: string }>>;
+  /** Returned units by listing: held for inspection (possible supply) or released to stock on `date` (at the instant `at`, when known). */
+  returns?: readonly { listingKey: string; units: number; status: 'held' | 'released'; date: string; at?: string }[];
+  /** Rank ABC classes by revenue (default, units when a price is missing) or by units. */
+  abcBy?: 'revenue' | 'units';
+  /**
+   * ABC classes fitted on the whole catalogue, by stock key (`${productId}@${poolId}`): a re-plan
+   * of a few products keeps the catalogue's classes instead of ranking the few among themselves.
+   */
+  abcOf?: Readonly<Record<string, AbcClass>>;
+  /**
+   * Demand already reconstructed (e.g. the store's cached dailyDemand rows via
+   * seriesFromDemandDays), by listing key: skips reconstruction for those listings.
+   */
+  demandOf?: Readonly<Record<string, DemandSeries>>;
+  /** Forecasting context (fitted on the whole catalogue); default: fitted across the series being planned. */
+  forecastContext?: ForecastContext;
+}
