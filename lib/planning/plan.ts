@@ -21,7 +21,7 @@ import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon }
 import { poolKindOf } from './pool-stock';
 import { demandDays, HOW_EXACT, HOW_INFERRED, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
 import {
-  bufferOf, defaultPoolId, knownAndCensored, listingFactsOf, stockGroupsOf, stockInput, type ListingFacts, type StockGroup,
+  bufferOf, defaultPoolId, knownAndCensored, listingFactsOf, observationsByListing, stockGroupsOf, stockInput, type ListingFacts, type StockGroup,
 } from './stock-groups';
 import type { AbcClass, DemandDay, SkuPlan } from './types';
 
@@ -127,13 +127,7 @@ export function demandByKey(
   now: Date,
   extras: Pick<PlanExtras, 'calibrations' | 'productOf' | 'poolOf'> = {},
 ): Record<string, DemandDay[]> {
-  const byListing = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const key = listingKey(o);
-    let list = byListing.get(key);
-    if (!list) byListing.set(key, (list = []));
-    list.push(o);
-  }
+  const byListing = observationsByListing(observations);
   const out: Record<string, DemandDay[]> = {};
   const groups = new Map<string, DemandSeries[]>();
   for (const [key, list] of byListing) {

@@ -124,8 +124,11 @@ export interface StockGroup {
   members: ListingFacts[];
 }
 
-/** The newest facts of every listing in the observations, in key order. */
-export function listingFactsOf(observations: readonly Observation[], settings: Settings, now: Date, extras: PlanExtras): ListingFacts[] {
+/**
+ * Observations grouped by listing key, in their order.
+ * @example observationsByListing([a1, b1, a2]).get('amazon|amazon.com|A') // [a1, a2]
+ */
+export function observationsByListing(observations: readonly Observation[]): Map<string, Observation[]> {
   const byListing = new Map<string, Observation[]>();
   for (const o of observations) {
     const key = listingKey(o);
@@ -133,6 +136,12 @@ export function listingFactsOf(observations: readonly Observation[], settings: S
     if (!list) byListing.set(key, (list = []));
     list.push(o);
   }
+  return byListing;
+}
+
+/** The newest facts of every listing in the observations, in key order. */
+export function listingFactsOf(observations: readonly Observation[], settings: Settings, now: Date, extras: PlanExtras): ListingFacts[] {
+  const byListing = observationsByListing(observations);
   const calibrationsOf = new Map<string, Calibration[]>();
   for (const c of extras.calibrations ?? []) {
     let list = calibrationsOf.get(c.listingKey);
