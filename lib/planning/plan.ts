@@ -11,7 +11,7 @@
 import { fitContext, forecastBatch, type ForecastContext, type ForecastResult, type SeriesInput } from '../forecast/index';
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
-import { listingKey, type Observation } from '../records';
+import type { Observation } from '../records';
 import type { Settings } from '../settings/schema';
 import { abcClasses } from './abc';
 import { channelAlerts, memberPlan } from './channel';
