@@ -41,12 +41,19 @@ export interface PanelHooks {
    * saving; true when it did. Absent where the page has no such field.
    */
   fillQuantity?: (quantity: number) => boolean;
+  /** A quantity this page filled into the row's field and the seller has not saved yet. */
+  filledQuantity?: number;
 }
 
 /** The "Fill in N" button next to a channel suggestion, when the row has an editable quantity. */
-function fillButton(doc: Document, data: PanelData, language: Language, hooks: PanelHooks): HTMLButtonElement | null {
+function fillButton(doc: Document, data: PanelData, language: Language, hooks: PanelHooks): HTMLElement | null {
   const c = data.channel;
-  if (!c || !hooks.fillQuantity || c.listed === c.suggested) return null;
+  if (!c || !hooks.fillQuantity) return null;
+  // Read back from the field after a fill: the number is in the page, not saved yet.
+  if (hooks.filledQuantity !== undefined && c.listed === hooks.filledQuantity && c.suggested === hooks.filledQuantity) {
+    return span(doc, 'muted', 'filled', t(language, 'panel.filled', { quantity: formatNumber(language, hooks.filledQuantity) }));
+  }
+  if (c.listed === c.suggested) return null;
   const quantity = formatNumber(language, c.suggested);
   const button = element(doc, 'button', { type: 'button', class: 'toggle', 'data-testid': 'fill-quantity', 'aria-label': t(language, 'panel.fillLabel', { quantity }) }, t(language, 'panel.fill', { quantity }));
   button.addEventListener('click', () => {

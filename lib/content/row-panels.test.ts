@@ -166,6 +166,21 @@ describe('fill-in button on rows with an editable quantity field', () => {
     expect(fillButton('MFN-MUG')!.textContent).toBe('Filled in 38: review and save on the page');
   });
 
+  it('keeps saying "review and save" when the page is read again with the filled-in number', () => {
+    const anchors = page();
+    syncRowPanels(document, anchors, PANELS, 'en', false, hooks);
+    fillButton('MFN-MUG')!.click();
+    // The next read takes the field's value (38, not saved) as what the channel lists.
+    const readBack = new Map([...PANELS, ['MFN-MUG', withChannel('MFN-MUG', 38, 38)]]);
+    syncRowPanels(document, anchors, readBack, 'en', false, hooks);
+    const shadow = rowOf('MFN-MUG').querySelector(PANEL_TAG)!.shadowRoot!;
+    expect(fillButton('MFN-MUG')).toBeNull();
+    expect(shadow.querySelector('[data-testid="filled"]')!.textContent).toBe('Filled in 38: review and save on the page');
+    // A later suggestion that differs offers the button again.
+    syncRowPanels(document, anchors, new Map([...PANELS, ['MFN-MUG', withChannel('MFN-MUG', 38, 30)]]), 'en', false, hooks);
+    expect(fillButton('MFN-MUG')!.textContent).toBe('Fill in 30');
+  });
+
   it('looks the field up at click time: a re-rendered input gets the number', () => {
     syncRowPanels(document, page(), PANELS, 'en', false, hooks);
     const old = availableInput('MFN-MUG');

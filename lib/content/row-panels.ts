@@ -69,9 +69,18 @@ function fillHook(host: HTMLElement, row: Element, sku: string, locator: Editabl
   return (quantity) => {
     if (!host.isConnected || !row.contains(host) || host.dataset.sku !== sku || !rowShows(row, sku)) return false;
     const input = findQuantityInput(row, locator);
-    return input ? fillQuantityInput(input, quantity) : false;
+    const done = input ? fillQuantityInput(input, quantity) : false;
+    if (done) filledInPage.set(sku, quantity);
+    return done;
   };
 }
+
+/**
+ * Quantities this page filled in and the seller has not saved yet, by SKU. The page is read
+ * again right after a fill (the field's value is what the row shows), so the panel would lose
+ * its "review and save" note; it keeps it while the row shows the filled number.
+ */
+const filledInPage = new Map<string, number>();
 
 export interface SyncStats {
   created: number;
@@ -106,11 +115,14 @@ export function syncRowPanels(
       // Only a row with a channel line (what the button fills in) pays for the field lookup.
       const fillable = !!fieldOf && !!data?.channel && fieldOf(element) !== null;
       // The signature covers everything rendered, so an unchanged row costs no DOM writes.
-      const signature = `${language}|${sku}|${fillable ? 'fill|' : ''}${dataSignature(data)}`;
+      const filled = filledInPage.get(sku);
+      const signature = `${language}|${sku}|${fillable ? 'fill|' : ''}${filled ?? ''}|${dataSignature(data)}`;
       if (host.dataset.signature !== signature) {
         host.dataset.sku = sku;
         host.dataset.signature = signature;
-        const rowHooks = fillable ? { ...panelHooks, fillQuantity: fillHook(host, element, sku, quantityField!) } : panelHooks;
+        const rowHooks = fillable
+          ? { ...panelHooks, fillQuantity: fillHook(host, element, sku, quantityField!), ...(filled !== undefined ? { filledQuantity: filled } : {}) }
+          : panelHooks;
         renderPanel(host.shadowRoot!, data, language, rowHooks);
         stats.rendered++;
       }
