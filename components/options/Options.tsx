@@ -6,11 +6,13 @@ import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';
 import { ProductsSection } from './ProductsSection';
 import { SettingsSection } from './SettingsSection';
+import { WarehousesSection } from './WarehousesSection';
 
 const SECTIONS: { id: string; heading: MessageKey; body: () => ReactNode }[] = [
   { id: 'settings', heading: 'options.settings.heading', body: () => <SettingsSection /> },
   { id: 'import', heading: 'options.import.heading', body: () => <ImportSection /> },
   { id: 'products', heading: 'options.products.heading', body: () => <ProductsSection /> },
+  { id: 'warehouses', heading: 'options.warehouses.heading', body: () => <WarehousesSection /> },
   { id: 'export', heading: 'options.export.heading', body: () => <ExportSection /> },
   { id: 'data', heading: 'options.data.heading', body: () => <DataSection /> },
 ];

@@ -9,6 +9,7 @@ import { rpc } from '../runtime';
 import { NumberField, TextField } from './fields';
 import { formatDateTime } from './format';
 import { ProductCharts } from './ProductCharts';
+import { WarehouseSelect } from './WarehousesSection';
 
 const PAGE = 50;
 
@@ -145,7 +146,7 @@ function ProductDetail({ product }: { product: ProductSummary }) {
       <h4>{t('options.products.position')}</h4>
       {detail.isPending && <p role="status">{t('options.loading')}</p>}
       {detail.isError && <p role="alert">{t('options.error', { message: detail.error.message })}</p>}
-      {detail.data && <ProductPosition position={detail.data.position} />}
+      {detail.data && <ProductPosition position={detail.data.position} movable={movableListings(product)} />}
 
       <h4>{t('options.products.charts')}</h4>
       <ProductCharts productId={product.id} />
@@ -162,7 +163,12 @@ function ProductDetail({ product }: { product: ProductSummary }) {
 // The product's whole position: each physical stock (pool) once, with its plan and channels
 // ---------------------------------------------------------------------------------------------
 
-export function ProductPosition({ position }: { position: MergedProduct }) {
+/** Listings the seller can move between own warehouses: those whose stock is in the seller's hands (not FBA/WFS, channel known). */
+function movableListings(product: ProductSummary): ReadonlySet<string> {
+  return new Set(product.listings.filter((l) => l.poolId !== null && poolKindOf(l.poolId) === 'SELLER').map((l) => l.key));
+}
+
+export function ProductPosition({ position, movable }: { position: MergedProduct; movable?: ReadonlySet<string> }) {
   const { t, language } = useI18n();
   const totals = productTotals(position);
   const none = t('common.none');
@@ -180,7 +186,7 @@ export function ProductPosition({ position }: { position: MergedProduct }) {
         <p className="meta">{t('options.products.positionUnknownPools', { count: formatNumber(language, totals.unknownPools) })}</p>
       )}
       {position.pools.map((pool) => (
-        <PoolCard key={pool.poolId} pool={pool} listings={position.listings.filter((l) => pool.listingKeys.includes(l.key))} />
+        <PoolCard key={pool.poolId} pool={pool} listings={position.listings.filter((l) => pool.listingKeys.includes(l.key))} movable={movable} />
       ))}
     </div>
   );
@@ -196,7 +202,7 @@ function Fact({ label, testId, children }: { label: string; testId?: string; chi
   );
 }
 
-function PoolCard({ pool, listings }: { pool: MergedPool; listings: MergedListing[] }) {
+function PoolCard({ pool, listings, movable }: { pool: MergedPool; listings: MergedListing[]; movable?: ReadonlySet<string> }) {
   const { t, language } = useI18n();
   const none = t('common.none');
   const kind = poolKindOf(pool.poolId);
@@ -212,7 +218,7 @@ function PoolCard({ pool, listings }: { pool: MergedPool; listings: MergedListin
         <Fact label={t('options.products.heldReturns')} testId="pool-held-returns">{formatNumber(language, pool.heldReturns)}</Fact>
       </dl>
       <PoolPlan plan={pool.plan} />
-      <ChannelTable listings={listings} split={kind === 'SELLER'} />
+      <ChannelTable listings={listings} split={kind === 'SELLER'} movable={kind === 'SELLER' ? movable : undefined} />
     </section>
   );
 }
@@ -245,8 +251,8 @@ function PoolPlan({ plan }: { plan: MergedPlan | null }) {
   );
 }
 
-/** The listings selling from a stock: what each lists now against its suggested share. */
-function ChannelTable({ listings, split }: { listings: MergedListing[]; split: boolean }) {
+/** The listings selling from a stock: what each lists now against its suggested share (and, in an own warehouse, the warehouse to move it to). */
+function ChannelTable({ listings, split, movable }: { listings: MergedListing[]; split: boolean; movable?: ReadonlySet<string> }) {
   const { t, language } = useI18n();
   const none = t('common.none');
   return (
@@ -259,6 +265,7 @@ function ChannelTable({ listings, split }: { listings: MergedListing[]; split: b
             <th scope="col" className="num">{t('options.products.listedNow')}</th>
             <th scope="col" className="num">{t('options.products.suggestedListed')}</th>
             <th scope="col" className="num">{t('options.products.buffer')}</th>
+            {movable && <th scope="col">{t('options.products.warehouse')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -268,6 +275,7 @@ function ChannelTable({ listings, split }: { listings: MergedListing[]; split: b
               <td className="num" data-testid="listed-now">{num(language, none, l.listed)}</td>
               <td className="num" data-testid="suggested-listed">{num(language, none, l.channel?.suggested ?? null)}</td>
               <td className="num">{num(language, none, l.channel?.buffer ?? null)}</td>
+              {movable && <td>{movable.has(l.key) && l.poolId ? <WarehouseSelect listing={l} poolId={l.poolId} /> : none}</td>}
             </tr>
           ))}
         </tbody>

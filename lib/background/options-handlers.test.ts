@@ -257,3 +257,96 @@ describe('options messages', () => {
     expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(2);
   });
 });
+
+describe('own warehouses', () => {
+  it('creates, lists, renames and deletes warehouses; own:main is renamed but never deleted', async () => {
+    const handlers = await setup();
+    await seedSharedBowl(handlers);
+    const east = await handlers['warehouses/create']({ name: ' East coast ' }, OPTIONS_PAGE);
+    expect(east).toEqual({ id: 'own:east-coast', name: 'East coast', listings: 0, isDefault: false });
+    await handlers['warehouses/rename']({ id: 'own:main', name: 'Shenzhen' }, OPTIONS_PAGE);
+    expect((await handlers['warehouses/list']({}, OPTIONS_PAGE)).warehouses).toEqual([
+      { id: 'own:main', name: 'Shenzhen', listings: 3, isDefault: true },
+      { id: 'own:east-coast', name: 'East coast', listings: 0, isDefault: false },
+    ]);
+    await expect(handlers['warehouses/create']({ name: 'east coast' }, OPTIONS_PAGE)).rejects.toThrow('There is already a warehouse named "East coast"');
+    await expect(handlers['warehouses/delete']({ id: 'own:main' }, OPTIONS_PAGE)).rejects.toThrow(/can be renamed but not deleted/);
+    await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: east.id }, OPTIONS_PAGE);
+    await expect(handlers['warehouses/delete']({ id: east.id }, OPTIONS_PAGE)).rejects.toThrow('"East coast" still has 1 listing: move it to another warehouse first');
+    await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: null }, OPTIONS_PAGE);
+    await handlers['warehouses/delete']({ id: east.id }, OPTIONS_PAGE);
+    expect((await handlers['warehouses/list']({}, OPTIONS_PAGE)).warehouses.map((w) => w.id)).toEqual(['own:main']);
+  });
+
+  it('validates names and ids through the dispatcher with clear words', async () => {
+    const handlers = await setup();
+    const { createDispatcher } = await import('../messaging/rpc');
+    const dispatch = createDispatcher(handlers);
+    expect(await dispatch({ type: 'warehouses/create', payload: { name: '  ' } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid warehouses/create request: A warehouse needs a name' });
+    expect(await dispatch({ type: 'warehouses/create', payload: { name: 'x'.repeat(201) } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid warehouses/create request: A warehouse name can be at most 200 characters' });
+    expect(await dispatch({ type: 'listings/assign-pool', payload: { listingKey: 'a|b|c', poolId: 'fba:NA' } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid listings/assign-pool request: Not one of your warehouses' });
+    expect(await dispatch({ type: 'warehouses/rename', payload: { id: 'own:nope', name: 'X' } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'No warehouse own:nope' });
+  });
+
+  it('refuses warehouse messages from seller pages (content scripts)', async () => {
+    const handlers = await setup();
+    await expect(handlers['warehouses/list']({}, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
+    await expect(handlers['warehouses/create']({ name: 'East' }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
+    await expect(handlers['warehouses/rename']({ id: 'own:main', name: 'East' }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
+    await expect(handlers['warehouses/delete']({ id: 'own:east' }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
+    await expect(handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[0]!, poolId: null }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
+  });
+
+  it('refuses to put an FBA listing in an own warehouse (its stock is at Amazon), re-planning nothing', async () => {
+    const replanned: (readonly string[] | undefined)[] = [];
+    const handlers = await background.setup(async (ids) => { replanned.push(ids); });
+    await handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('MUG-1', { available: 200 })], diagnostics: [] }, { url: SELLER_URL });
+    const east = await handlers['warehouses/create']({ name: 'East' }, OPTIONS_PAGE);
+    replanned.length = 0;
+    await expect(handlers['listings/assign-pool']({ listingKey: 'amazon|amazon.com|MUG-1', poolId: east.id }, OPTIONS_PAGE))
+      .rejects.toThrow('amazon.com MUG-1 is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses');
+    expect(replanned).toEqual([]);
+    expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).products[0]!.listings[0]!.poolId).toBe('fba:NA');
+  });
+
+  it('re-plans the listing\'s product after moving it (and after moving it back)', async () => {
+    const replanned: (readonly string[] | undefined)[] = [];
+    const handlers = await background.setup(async (ids) => { replanned.push(ids); });
+    await seedSharedBowl(handlers);
+    const east = await handlers['warehouses/create']({ name: 'East' }, OPTIONS_PAGE);
+    replanned.length = 0;
+    expect(await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: east.id }, OPTIONS_PAGE)).toEqual({ ok: true, poolId: 'own:east' });
+    expect(await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: null }, OPTIONS_PAGE)).toEqual({ ok: true, poolId: 'own:main' });
+    expect(replanned).toEqual([['p:amazon|amazon.com|BOWL-3'], ['p:amazon|amazon.com|BOWL-3']]);
+  });
+
+  it('two listings of one product in two named warehouses are two stocks, each planned once with its own pool id', async () => {
+    const handlers = await background.setup();
+    await seedSharedBowl(handlers);
+    const id = (await handlers['products/list']({ search: 'BOWL-3', offset: 0, limit: 50 }, OPTIONS_PAGE)).products[0]!.id;
+    const east = await handlers['warehouses/create']({ name: 'East' }, OPTIONS_PAGE);
+    const west = await handlers['warehouses/create']({ name: 'West' }, OPTIONS_PAGE);
+    await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[0]!, poolId: east.id }, OPTIONS_PAGE);
+    await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: west.id }, OPTIONS_PAGE);
+    await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[2]!, poolId: west.id }, OPTIONS_PAGE);
+
+    const detail = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
+    expect(detail.product.pools).toBe(2);
+    expect(detail.position.pools.map((p) => [p.poolId, p.listingKeys])).toEqual([['own:east', [BOWL_KEYS[0]]], ['own:west', [BOWL_KEYS[1], BOWL_KEYS[2]]]]);
+    // Each stock has its one plan: the lone Amazon listing's own plan, the eBay + Walmart pool plan.
+    expect(detail.position.pools.map((p) => p.planKey)).toEqual([BOWL_KEYS[0], `pool:${id}@own:west`]);
+    expect(detail.position.pools.every((p) => p.plan !== null)).toBe(true);
+    expect(detail.position.pools.map((p) => p.stock)).toEqual([40, 30]);
+    expect(detail.position.listings.map((l) => l.poolId)).toEqual(['own:east', 'own:west', 'own:west']);
+    for (const pool of detail.position.pools) expect((await background.db.plans.get(pool.planKey!))?.plan.poolId).toBe(pool.poolId);
+    // The listings' own plans (what each shows) point to exactly these two stocks.
+    const shown = await background.db.plans.bulkGet(BOWL_KEYS);
+    expect(shown.map((p) => [p!.plan.poolId, p!.plan.poolKey ?? p!.key])).toEqual([['own:east', BOWL_KEYS[0]], ['own:west', `pool:${id}@own:west`], ['own:west', `pool:${id}@own:west`]]);
+
+    // The seller's count is per warehouse: counting East changes East's stock only.
+    await handlers['products/calibrate']({ listingKey: BOWL_KEYS[0]!, onHand: 12, reason: 'Shelf count', by: 'Ana' }, OPTIONS_PAGE);
+    const counted = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
+    expect(counted.position.pools.map((p) => [p.poolId, p.stock, p.stockSource])).toEqual([['own:east', 12, 'count'], ['own:west', 30, 'listed']]);
+    expect((await handlers['warehouses/list']({}, OPTIONS_PAGE)).warehouses.map((w) => [w.id, w.listings])).toEqual([['own:main', 0], ['own:east', 1], ['own:west', 2]]);
+  });
+});

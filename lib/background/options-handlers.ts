@@ -17,10 +17,11 @@ import type { SkuPlan } from '../planning/types';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import {
-  addCalibration, deleteAllData, exportBackup, getListingsWithPlans, getPlans, getProduct, linkListing, listListings,
-  loadPlanningInput, mergeObservations, recordReturn, resolveReturn, restoreBackup, storageEstimate, unlinkListing,
-  type ListingRow, type ProductPlanningInput, type StoreDb,
+  addCalibration, assignWarehouse, createWarehouse, deleteAllData, deleteWarehouse, exportBackup, getListingsWithPlans, getPlans, getProduct,
+  linkListing, listListings, listWarehouses, loadPlanningInput, mergeObservations, recordReturn, renameWarehouse, resolveReturn, restoreBackup,
+  storageEstimate, unlinkListing, type ListingRow, type ProductPlanningInput, type StoreDb, type StockPoolRow,
 } from '../store';
+import { OWN_WAREHOUSE_POOL } from '../store/tables/stockPools';
 import { orderObservation } from './replan';
 import type { BackgroundDeps } from './service';
 
@@ -118,6 +119,35 @@ export function createOptionsHandlers(deps: BackgroundDeps): OptionsHandlers {
       return { ok: true };
     },
 
+    async 'warehouses/list'(_request, sender) {
+      assertExtensionPage(sender);
+      return { warehouses: await listWarehouses(db) };
+    },
+
+    async 'warehouses/create'({ name }, sender) {
+      assertExtensionPage(sender);
+      return warehouseOf(await createWarehouse(db, name), 0);
+    },
+
+    async 'warehouses/rename'({ id, name }, sender) {
+      assertExtensionPage(sender);
+      const row = await renameWarehouse(db, id, name);
+      return warehouseOf(row, (await listWarehouses(db)).find((w) => w.id === id)?.listings ?? 0);
+    },
+
+    async 'warehouses/delete'({ id }, sender) {
+      assertExtensionPage(sender);
+      await deleteWarehouse(db, id);
+      return { ok: true };
+    },
+
+    async 'listings/assign-pool'({ listingKey, poolId }, sender) {
+      assertExtensionPage(sender);
+      const moved = await assignWarehouse(db, listingKey, poolId);
+      await changed([moved.productId]);
+      return { ok: true, poolId: moved.poolId ?? null };
+    },
+
     async 'import/commit'({ importId, batchIndex, rows, last }, sender) {
       assertExtensionPage(sender);
       // A worker that slept between batches lost the earlier batches' products: re-plan all then.
@@ -173,6 +203,11 @@ export function createOptionsHandlers(deps: BackgroundDeps): OptionsHandlers {
       return storageEstimate(db);
     },
   };
+}
+
+/** An own warehouse's row as the options page lists it. */
+function warehouseOf(row: StockPoolRow, listings: number) {
+  return { id: row.id, name: row.name, listings, isDefault: row.id === OWN_WAREHOUSE_POOL };
 }
 
 /** Every product with its listings, in product id order. */

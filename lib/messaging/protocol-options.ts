@@ -86,6 +86,20 @@ export type ReturnEntry = z.infer<typeof returnEntrySchema>;
 const done = z.object({ ok: z.literal(true) });
 const person = z.string().trim().min(1).max(200);
 
+/** An own warehouse (stock pool `own:main` or a seller-made `own:<name>`) as the options page lists it. */
+export const warehouseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Listings drawing from it now. */
+  listings: z.number().int().min(0),
+  /** `own:main`, every seller-fulfilled listing's automatic pool: renamed, never deleted. */
+  isDefault: z.boolean(),
+});
+export type Warehouse = z.infer<typeof warehouseSchema>;
+/** Same limits as the store's (lib/store/adjustments.ts createWarehouse), with the same words. */
+export const warehouseNameSchema = z.string().trim().min(1, { message: 'A warehouse needs a name' }).max(200, { message: 'A warehouse name can be at most 200 characters' });
+const warehouseId = z.string().startsWith('own:', { message: 'Not one of your warehouses' }).max(400);
+
 export const optionsProtocol = {
   /**
    * The series a product chart draws (lib/charts): reconstructed daily demand (censored days
@@ -135,6 +149,36 @@ export const optionsProtocol = {
   'returns/resolve': {
     request: z.object({ id: z.number().int().positive(), status: z.enum(['sellable', 'disposed']), by: person }),
     response: done,
+  },
+
+  /** The seller's own warehouses (`own:main` first) with how many listings draw from each. Extension pages only. */
+  'warehouses/list': {
+    request: z.object({}),
+    response: z.object({ warehouses: z.array(warehouseSchema) }),
+  },
+  /** A new own warehouse named by the seller (id `own:<slug of the name>`). Extension pages only. */
+  'warehouses/create': {
+    request: z.object({ name: warehouseNameSchema }),
+    response: warehouseSchema,
+  },
+  /** Renames an own warehouse (`own:main` too); assignments keep its id. Extension pages only. */
+  'warehouses/rename': {
+    request: z.object({ id: warehouseId, name: warehouseNameSchema }),
+    response: warehouseSchema,
+  },
+  /** Deletes an own warehouse no listing draws from (never `own:main`). Extension pages only. */
+  'warehouses/delete': {
+    request: z.object({ id: warehouseId }),
+    response: done,
+  },
+  /**
+   * Moves a seller-fulfilled listing to one of the seller's own warehouses (null = back to the
+   * automatic pool of its fulfilment channel) and re-plans its product. FBA/WFS listings (stock
+   * at Amazon/Walmart) are refused. Extension pages only.
+   */
+  'listings/assign-pool': {
+    request: z.object({ listingKey: storeKey, poolId: warehouseId.nullable() }),
+    response: z.object({ ok: z.literal(true), poolId: z.string().nullable() }),
   },
 
   /**

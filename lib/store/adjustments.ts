@@ -4,7 +4,7 @@
  */
 import type { StoreDb } from './db';
 import { calibrationRowSchema, type CalibrationRow } from './tables/calibrations';
-import { poolIdFor, poolRowFor } from './tables/stockPools';
+import { OWN_WAREHOUSE_POOL, poolIdFor, poolRowFor, type StockPoolRow } from './tables/stockPools';
 import type { ListingRow } from './tables/listings';
 import { readListing, writeListings } from './listing-store';
 import { returnRowSchema, type ReturnRow, type ReturnStatus } from './tables/returns';
@@ -85,6 +85,165 @@ export async function assignPool(db: StoreDb, listingKey: string, poolId: string
     await writeListings(db, [next]);
     return next;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Own warehouses: `own:main` (every seller-fulfilled listing's default) and the ones the seller names
+// ---------------------------------------------------------------------------------------------
+
+/** Longest warehouse name (the stockPools row's limit). */
+export const WAREHOUSE_NAME_MAX = 200;
+const SLUG_MAX = 60;
+const OWN_PREFIX = 'own:';
+
+/** An own warehouse as the options page lists it. */
+export interface WarehouseSummary {
+  id: string;
+  name: string;
+  /** Listings drawing from it now. */
+  listings: number;
+  /** `own:main`: every seller-fulfilled listing's automatic pool; it can be renamed, never deleted. */
+  isDefault: boolean;
+}
+
+/**
+ * The id part of a warehouse name: lower case, letters and digits of any script kept, the
+ * rest folded to single dashes, accents dropped; `warehouse` when nothing is left.
+ * @example warehouseSlug('  Lager Süd / 2 ') // 'lager-sud-2'
+ */
+export function warehouseSlug(name: string): string {
+  const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase();
+  const dashed = folded.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+/, '');
+  const slug = Array.from(dashed).slice(0, SLUG_MAX).join('').replace(/-+$/, '');
+  return slug || 'warehouse';
+}
+
+/** The trimmed name, or an AdjustmentError saying what is wrong with it. */
+function validName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new AdjustmentError('A warehouse needs a name');
+  if (trimmed.length > WAREHOUSE_NAME_MAX) throw new AdjustmentError(`A warehouse name can be at most ${WAREHOUSE_NAME_MAX} characters (this one has ${trimmed.length})`);
+  return trimmed;
+}
+
+const isOwnPool = (id: string) => id.startsWith(OWN_PREFIX);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every own-warehouse row, `own:main` first (made up from its default while no row is stored). Inside a transaction over stockPools. */
+async function ownPools(db: StoreDb): Promise<StockPoolRow[]> {
+  const rows = (await db.stockPools.where('channel').equals('SELLER').toArray()).filter((p) => isOwnPool(p.id));
+  const main = rows.find((p) => p.id === OWN_WAREHOUSE_POOL) ?? poolRowFor(OWN_WAREHOUSE_POOL);
+  const others = rows.filter((p) => p.id !== OWN_WAREHOUSE_POOL).sort((a, b) => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.id, b.id));
+  return [main, ...others];
+}
+
+/** Refuses a name another own warehouse already has (case and outer spaces ignored). */
+function assertNameFree(pools: readonly StockPoolRow[], name: string, exceptId?: string): void {
+  const same = pools.find((p) => p.id !== exceptId && p.name.trim().toLowerCase() === name.toLowerCase());
+  if (same) throw new AdjustmentError(`There is already a warehouse named "${same.name}"`);
+}
+
+/** An own warehouse by id, or an AdjustmentError. */
+function ownPoolOf(pools: readonly StockPoolRow[], id: string): StockPoolRow {
+  const pool = pools.find((p) => p.id === id);
+  if (!pool) throw new AdjustmentError(`No warehouse ${id}`);
+  return pool;
+}
+
+/**
+ * Every own warehouse with how many listings draw from it now, `own:main` first, then by name.
+ * @example (await listWarehouses(db))[0] // { id: 'own:main', name: 'Own warehouse', listings: 3, isDefault: true }
+ */
+export async function listWarehouses(db: StoreDb): Promise<WarehouseSummary[]> {
+  return db.transaction('r', [db.stockPools, db.listings], async () => {
+    const counts = await listingsPerPool(db);
+    return (await ownPools(db)).map((p) => ({ id: p.id, name: p.name, listings: counts.get(p.id) ?? 0, isDefault: p.id === OWN_WAREHOUSE_POOL }));
+  });
+}
+
+/** Listings per pool id (the indexed rows carry the pool). */
+async function listingsPerPool(db: StoreDb): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.listings.each((l) => { if (l.poolId) counts.set(l.poolId, (counts.get(l.poolId) ?? 0) + 1); });
+  return counts;
+}
+
+/**
+ * A new own warehouse named by the seller: id `own:<slug of the name>`, with `-2`, `-3`…
+ * when that id is taken. Refuses an empty or over-long name, or one another warehouse has.
+ * @example await createWarehouse(db, 'East coast') // { id: 'own:east-coast', channel: 'SELLER', name: 'East coast' }
+ */
+export async function createWarehouse(db: StoreDb, name: string): Promise<StockPoolRow> {
+  const trimmed = validName(name);
+  return db.transaction('rw', [db.stockPools], async () => {
+    assertNameFree(await ownPools(db), trimmed);
+    const base = `${OWN_PREFIX}${warehouseSlug(trimmed)}`;
+    let id = base;
+    for (let n = 2; id === OWN_WAREHOUSE_POOL || (await db.stockPools.get(id)); n++) id = `${base}-${n}`;
+    const row: StockPoolRow = { id, channel: 'SELLER', name: trimmed };
+    await db.stockPools.add(row);
+    return row;
+  });
+}
+
+/**
+ * Renames an own warehouse (its id, and so every listing's assignment, stays).
+ * @example await renameWarehouse(db, 'own:main', 'Shenzhen')
+ */
+export async function renameWarehouse(db: StoreDb, id: string, name: string): Promise<StockPoolRow> {
+  const trimmed = validName(name);
+  return db.transaction('rw', [db.stockPools], async () => {
+    const pools = await ownPools(db);
+    const pool = ownPoolOf(pools, id);
+    assertNameFree(pools, trimmed, id);
+    const row: StockPoolRow = { ...pool, name: trimmed };
+    await db.stockPools.put(row);
+    return row;
+  });
+}
+
+/**
+ * Deletes an own warehouse no listing draws from; `own:main` is never deleted.
+ * @example await deleteWarehouse(db, 'own:old-shed')
+ */
+export async function deleteWarehouse(db: StoreDb, id: string): Promise<void> {
+  await db.transaction('rw', [db.stockPools, db.listings], async () => {
+    const pool = ownPoolOf(await ownPools(db), id);
+    if (id === OWN_WAREHOUSE_POOL) throw new AdjustmentError(`"${pool.name}" is the default warehouse of every seller-fulfilled listing: it can be renamed but not deleted`);
+    const drawing = (await listingsPerPool(db)).get(id) ?? 0;
+    if (drawing > 0) throw new AdjustmentError(`"${pool.name}" still has ${drawing} listing${drawing === 1 ? '' : 's'}: move ${drawing === 1 ? 'it' : 'them'} to another warehouse first`);
+    await db.stockPools.delete(id);
+  });
+}
+
+/**
+ * Moves a seller-fulfilled listing to one of the seller's own warehouses, or (null) back to
+ * its automatic pool. A listing fulfilled by Amazon or Walmart (stock at their warehouses), or
+ * whose channel is not known yet, cannot draw from an own warehouse; nor can a warehouse that
+ * does not exist be chosen (assignPool would make it up).
+ * @example await assignWarehouse(db, 'ebay|ebay.com|MUG-1', 'own:east')
+ */
+export async function assignWarehouse(db: StoreDb, listingKey: string, poolId: string | null): Promise<ListingRow> {
+  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.stockPools], async () => {
+    const listing = await readListing(db, listingKey);
+    if (!listing) throw new AdjustmentError(`No listing ${listingKey}`);
+    if (poolId !== null) {
+      if (!isOwnPool(poolId)) throw new AdjustmentError(`${poolId} is not one of your warehouses: FBA and WFS pools follow the listing's fulfilment channel`);
+      ownPoolOf(await ownPools(db), poolId);
+      assertSellerFulfilled(listing);
+    }
+    return assignPool(db, listingKey, poolId);
+  });
+}
+
+/** Refuses a listing whose stock is not in the seller's hands (or not known to be). */
+function assertSellerFulfilled(listing: ListingRow): void {
+  const auto = poolIdFor(listing.platform, listing.marketplace, listing.fulfillment);
+  if (auto === OWN_WAREHOUSE_POOL) return;
+  const what = `${listing.marketplace} ${listing.sku}`;
+  if (auto?.startsWith('fba:')) throw new AdjustmentError(`${what} is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses`);
+  if (auto?.startsWith('wfs:')) throw new AdjustmentError(`${what} is fulfilled by Walmart (WFS): its stock is at Walmart, not in one of your warehouses`);
+  throw new AdjustmentError(`${what}: its fulfilment channel is not known yet, so it cannot be put in a warehouse (open its listing page or import a report that shows it)`);
 }
 
 /** The stored settings object as saved (lib/settings validates and migrates it), or undefined. */

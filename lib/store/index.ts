@@ -24,6 +24,7 @@ export { effectiveOnHand } from './tables/calibrations';
 export { loadPlanningInput, type PlanningInput, type ProductPlanningInput } from './planning-input';
 export {
   addCalibration, recordReturn, resolveReturn, assignPool, loadSettings, saveSettings, saveDailyDemand, AdjustmentError,
+  listWarehouses, createWarehouse, renameWarehouse, deleteWarehouse, assignWarehouse, warehouseSlug, WAREHOUSE_NAME_MAX, type WarehouseSummary,
 } from './adjustments';
 export { exportBackup, restoreBackup, validateBackup, deleteAllData, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
 export { compactObservations, type CompactionResult } from './compaction';

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
-import { EXTENSION_ID, expect, test } from './extension';
+import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
 
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
 const MYI = 'tests/fixtures/reports/amazon/fba-myi.us.tsv';
@@ -116,4 +116,44 @@ test('the options page passes an automated accessibility check, with a product o
   await expect(page.getByTestId('product-detail').getByTestId('chart-demand')).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
+
+test('a warehouse made in the options page takes a listing from the product view, which then shows two pools', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(OPTIONS_URL);
+  // One product sold from the seller's own stock on Amazon (FBM) and eBay: one pool, own:main.
+  const at = new Date().toISOString();
+  const own = (platform: 'amazon' | 'ebay', marketplace: string, available: number) => ({
+    kind: 'listing' as const, platform, marketplace, source: `${platform}/listings`, observedAt: at, observedDate: at.slice(0, 10),
+    sku: 'BOWL-3', title: 'Stoneware bowl', available, fulfillment: 'SELLER' as const,
+  });
+  await sendToExtension(page, 'import/commit', { importId: 'bowl', batchIndex: 0, rows: [own('amazon', 'amazon.com', 40), own('ebay', 'ebay.com', 30)], last: true });
+  await page.reload();
+
+  const warehouses = page.getByTestId('warehouses');
+  await expect(warehouses.locator('tr[data-warehouse-id="own:main"] [data-testid="warehouse-listings"]')).toHaveText('2');
+  await page.getByLabel('New warehouse name').fill('East');
+  await page.getByRole('button', { name: 'Create warehouse' }).click();
+  await expect(warehouses.locator('tr[data-warehouse-id="own:east"] [data-testid="warehouse-name"]')).toHaveText('East');
+  // A second warehouse with the same name is refused next to the field.
+  await page.getByLabel('New warehouse name').fill('east');
+  await expect(page.locator('#warehouse-new-name-error')).toHaveText('There is already a warehouse named East.');
+  await page.getByLabel('New warehouse name').fill('');
+
+  const bowl = page.locator('[data-product-id="p:amazon|amazon.com|BOWL-3"]');
+  await bowl.getByRole('button', { name: /Details of/ }).click();
+  const detail = bowl.getByTestId('product-detail');
+  await expect(detail.getByTestId('pool')).toHaveCount(1);
+  await detail.getByLabel('Warehouse of BOWL-3 on ebay.com').selectOption({ label: 'East' });
+  await detail.getByRole('button', { name: 'Move BOWL-3 on ebay.com' }).click();
+
+  await expect(detail.getByTestId('pool')).toHaveCount(2);
+  await expect(detail.locator('[data-testid="pool"][data-pool-id="own:east"] tr[data-key="ebay|ebay.com|BOWL-3"]')).toBeVisible();
+  await expect(detail.locator('[data-testid="pool"][data-pool-id="own:main"] tr[data-key="amazon|amazon.com|BOWL-3"]')).toBeVisible();
+  await expect(bowl.getByTestId('product-meta')).toBeVisible();
+  await expect(warehouses.locator('tr[data-warehouse-id="own:east"] [data-testid="warehouse-listings"]')).toHaveText('1');
+  // East is in use now: it cannot be deleted until its listing moves.
+  await expect(warehouses.locator('tr[data-warehouse-id="own:east"]')).toContainText('Move its listings elsewhere to delete it');
+  const results = await new AxeBuilder({ page }).include('#warehouses').include('[data-product-id="p:amazon|amazon.com|BOWL-3"]').analyze();
+  expect(results.violations.map((v) => `${v.impact} ${v.id}`)).toEqual([]);
 });
