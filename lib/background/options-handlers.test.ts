@@ -338,6 +338,10 @@ describe('own warehouses', () => {
     expect(detail.position.pools.every((p) => p.plan !== null)).toBe(true);
     expect(detail.position.pools.map((p) => p.stock)).toEqual([40, 30]);
     expect(detail.position.listings.map((l) => l.poolId)).toEqual(['own:east', 'own:west', 'own:west']);
+    // The emptied own:main pool's plan went with the product's re-plan (no stale stock left behind).
+    expect(await background.db.plans.get(`pool:${id}@own:main`)).toBeUndefined();
+    expect((await background.db.plans.toArray()).filter((p) => p.listingKeys.some((k) => BOWL_KEYS.includes(k))).map((p) => p.key).sort())
+      .toEqual([...BOWL_KEYS, `pool:${id}@own:west`].sort());
     for (const pool of detail.position.pools) expect((await background.db.plans.get(pool.planKey!))?.plan.poolId).toBe(pool.poolId);
     // The listings' own plans (what each shows) point to exactly these two stocks.
     const shown = await background.db.plans.bulkGet(BOWL_KEYS);

@@ -43,7 +43,8 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
     ...options,
     ...(fresh ? { forecastContext: fresh.forecastContext, abcOf: fresh.abcOf } : {}),
   });
-  await savePlans(db, plans, { replaceAll: productIds === undefined });
+  const replanned = input.products.flatMap((p) => p.listings.map((l) => l.key));
+  await savePlans(db, plans, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
   if (productIds === undefined) await saveCatalogueFit(db, fit, now);
   return plans.length;
 }

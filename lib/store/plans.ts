@@ -22,7 +22,9 @@ export interface SavePlansResult {
  * are deleted too (a full recompute), so listings that lost their plan lose its risk.
  * @example await savePlans(db, [plan], new Date())
  */
-export async function savePlans(db: StoreDb, plans: readonly SkuPlan[], options: { replaceAll?: boolean } = {}): Promise<SavePlansResult> {
+export async function savePlans(
+  db: StoreDb, plans: readonly SkuPlan[], options: { replaceAll?: boolean; /** Listings re-planned whole: their old plans not in `plans` go. */ replaceFor?: readonly string[] } = {},
+): Promise<SavePlansResult> {
   const invalid: SavePlansResult['invalid'] = [];
   const rows: PlanRow[] = [];
   for (const plan of plans) {
@@ -44,6 +46,15 @@ export async function savePlans(db: StoreDb, plans: readonly SkuPlan[], options:
       // A plan whose listing set shrank must release the listings it no longer covers.
       const old = await db.plans.bulkGet(rows.map((r) => r.key));
       for (const p of old) if (p) for (const k of p.listingKeys) affected.add(k);
+      if (options.replaceFor?.length) {
+        // A pool plan whose stock emptied (its listings moved to another pool or product) is not
+        // made again: it goes with the re-plan of those listings' products.
+        const keep = new Set(rows.map((r) => r.key));
+        const gone = (await plansCovering(db, options.replaceFor)).filter((p) => !keep.has(p.key));
+        for (const p of gone) for (const k of p.listingKeys) affected.add(k);
+        await db.plans.bulkDelete(gone.map((p) => p.key));
+        deleted = gone.length;
+      }
     }
     await db.plans.bulkPut(rows);
     for (const r of rows) for (const k of r.listingKeys) affected.add(k);
