@@ -1,6 +1,6 @@
 /**
- * What the seller tells the store by hand: stock corrections, returns held apart, which pool a
- * listing draws from, and the settings object. Each is one small transaction.
+ * What the seller tells the store by hand: stock corrections, returns held apart, which pool
+ * (or own warehouse) a listing draws from. Each is one small transaction.
  */
 import type { StoreDb } from './db';
 import { calibrationRowSchema, type CalibrationRow } from './tables/calibrations';
@@ -8,8 +8,6 @@ import { OWN_WAREHOUSE_POOL, poolIdFor, poolRowFor, type StockPoolRow } from './
 import type { ListingRow } from './tables/listings';
 import { readListing, writeListings } from './listing-store';
 import { returnRowSchema, type ReturnRow, type ReturnStatus } from './tables/returns';
-import { SETTINGS_ROW_ID } from './tables/settings';
-import type { DailyDemandRow } from './tables/dailyDemand';
 
 export class AdjustmentError extends Error {
   override name = 'AdjustmentError';
@@ -246,20 +244,7 @@ function assertSellerFulfilled(listing: ListingRow): void {
   throw new AdjustmentError(`${what}: its fulfilment channel is not known yet, so it cannot be put in a warehouse (open its listing page or import a report that shows it)`);
 }
 
-/** The stored settings object as saved (lib/settings validates and migrates it), or undefined. */
-export async function loadSettings(db: StoreDb): Promise<unknown> {
-  return (await db.settings.get(SETTINGS_ROW_ID))?.value;
-}
-
-/** @example await saveSettings(db, settings, new Date()) */
-export async function saveSettings(db: StoreDb, value: unknown, now: Date): Promise<void> {
-  await db.settings.put({ id: SETTINGS_ROW_ID, value, updatedAt: now.toISOString() });
-}
-
-/**
- * Caches reconstructed demand days (replacing the same key + date).
- * @example await saveDailyDemand(db, [{ key, date: '2024-05-01', units: 3, how: 'exact' }])
- */
-export async function saveDailyDemand(db: StoreDb, rows: readonly DailyDemandRow[]): Promise<void> {
-  await db.dailyDemand.bulkPut(rows as DailyDemandRow[]);
-}
+// Moved out (settings-store.ts, daily-demand.ts). Re-exported here only because index.ts still
+// exports them from this file; import them from lib/store (index.ts), not from here.
+export { loadSettings, saveSettings } from './settings-store';
+export { saveDailyDemand } from './daily-demand';

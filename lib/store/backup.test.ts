@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCalibration, recordReturn, saveSettings } from './adjustments';
+import { addCalibration, recordReturn } from './adjustments';
+import { saveSettings } from './settings-store';
 import { deleteAllData, exportBackup, restoreBackup } from './backup';
 import { STORED_TABLES, TABLE_NAMES, type StoreDb } from './db';
 import { mergeObservations } from './merge';

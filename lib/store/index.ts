@@ -29,3 +29,8 @@ export {
 export { exportBackup, restoreBackup, validateBackup, deleteAllData, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
 export { compactObservations, type CompactionResult } from './compaction';
 export { storageEstimate, type StorageEstimate } from './storage';
+// The background (lib/background) imports the store only through this index.
+export { foldHistory } from './observation-store';
+export { loadCatalogueFit, saveCatalogueFit, CATALOGUE_FIT_MAX_AGE_MS } from './catalogue-fit';
+export { loadReplanInput, replanInputOf, type ProductReplanInput } from './planning-input';
+export { OWN_WAREHOUSE_POOL } from './tables/stockPools';

@@ -9,8 +9,11 @@ import { listingKey as listingKeyOf, observationSchema, type ListingObservation,
 import type { StoreDb } from './db';
 import { getMany, nativeTransaction, putMany } from './idb';
 import { groupsOf } from './groups';
-import { listingFrom, loadListingChunks, writeListings } from './listing-store';
-import { chunkIdOfRow, foldCutoff, loadHistories, loadObservationChunks, saveHistories, saveObservationChunks } from './observation-store';
+import { listingFrom, loadListingChunks, writeListings, type ListingChunks } from './listing-store';
+import {
+  chunkIdOfRow, foldCutoff, loadHistories, loadObservationChunks, saveHistories, saveObservationChunks,
+  type ListingHistories, type ObservationChunks,
+} from './observation-store';
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
 import { foldRepeat, keyOfObservation, observationIdOf, type ObservationRow } from './tables/observations';
@@ -99,123 +102,182 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
 
   return db.transaction('rw', [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.orders, db.stockPools, db.searchChunks], async () => {
     const tx = nativeTransaction();
-    const listingKeys = unique(prepared.map((p) => p.listingKey));
-    const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
-    // Each reading's chunk: the readings of its listing's group on its marketplace day (a repeat
-    // has the same content, so the same day and listing: its stored copy is in that chunk).
-    // A reading of a day before the fold cutoff (an old report) may already have moved to its
-    // listing's history record (observation-store.ts): it is looked for there too, and a new one
-    // is stored there.
-    const chunkIds = prepared.map((p) => chunkIdOfRow({ observedDate: p.obs.observedDate, listingKey: p.listingKey }));
-    const cutoff = foldCutoff(now);
-    const oldKeys = unique(prepared.filter((p) => p.obs.observedDate < cutoff).map((p) => p.listingKey));
-    const [obsChunks, histories, listingChunks, storedOrders] = await Promise.all([
-      loadObservationChunks(db, unique(chunkIds)),
-      oldKeys.length ? loadHistories(db, oldKeys) : new Map<string, Map<string, ObservationRow>>(),
-      loadListingChunks(db, groupsOf(listingKeys)),
-      orderKeys.length ? getMany(tx, db.orders, orderKeys) : [],
-    ]);
-
-    const listings = new Map<string, ListingRow>();
-    for (const k of listingKeys) {
-      const r = listingFrom(listingChunks, k);
-      if (r) listings.set(k, r);
-    }
-    const before = new Map(listings);
-    const orders = new Map<string, OrderRow>();
-    for (const r of storedOrders) if (r) orders.set(r.key, r);
-
-    const dirtyChunks = new Set<string>();
-    const dirtyHistories = new Set<string>();
-    const dirtyListings = new Set<string>();
-    const dirtyOrders = new Set<string>();
-    const changedListings = new Set<string>(); // value changes or orders: re-plan
-
-    prepared.forEach((p, i) => {
-      const chunk = obsChunks.get(chunkIds[i]!)!.rows;
-      const history = p.obs.observedDate < cutoff ? histories.get(p.listingKey) : undefined;
-      const inChunk = chunk.get(p.id);
-      const stored = inChunk ?? history?.get(p.id);
-      // Where the reading lives (or will): its day chunk, unless it is old and not there.
-      const [home, markDirty] = inChunk || !history
-        ? [chunk, () => dirtyChunks.add(chunkIds[i]!)]
-        : [history, () => dirtyHistories.add(p.listingKey)];
-      const repeat = stored !== undefined;
-      if (stored) {
-        const folded = foldRepeat(stored, p.at, p.obs);
-        if (folded !== stored) {
-          home.set(p.id, folded);
-          markDirty();
-        }
-        counts.unchanged++;
-      } else {
-        home.set(p.id, {
-          id: p.id, kind: p.obs.kind, key: p.key, listingKey: p.listingKey, source: p.obs.source,
-          observedAt: p.at, observedDate: p.obs.observedDate, lastSeenAt: p.at, record: p.obs,
-        });
-        markDirty();
-        counts.new++;
-      }
-
-      if (p.obs.kind === 'listing') {
-        const row = listings.get(p.key) ?? newListingRow(p.obs, p.at);
-        const outcome = applyListingObservation(row, p.obs as ListingObservation, p.at);
-        if (outcome.changed || !listings.has(p.key)) {
-          listings.set(p.key, outcome.row);
-          dirtyListings.add(p.key);
-        }
-        if (outcome.valueChanged) changedListings.add(p.key);
-        if (!repeat && outcome.stale) counts.stale++;
-      } else {
-        const row = orders.get(p.key);
-        const next = applyOrderObservation(row, p.obs as OrderObservation, p.at);
-        if (next !== row) {
-          orders.set(p.key, next);
-          dirtyOrders.add(p.key);
-          if (!row || row.status !== next.status || row.quantity !== next.quantity || row.orderDate !== next.orderDate) {
-            changedListings.add(p.listingKey);
-          } else if (!repeat && next.observedAt !== p.at) counts.stale++;
-        } else if (!repeat) counts.stale++;
-      }
-    });
-
-    // Writes are queued as soon as their rows are known and awaited together at the end:
-    // requests of one transaction run in order, so later reads (linking, the product counts
-    // below) see them, and the browser stores the history while the listings are computed.
-    const writes: Promise<void>[] = [];
-    if (dirtyChunks.size) await saveObservationChunks(db, obsChunks, dirtyChunks);
-    if (dirtyHistories.size) await saveHistories(db, histories, dirtyHistories);
-    if (dirtyOrders.size) writes.push(putMany(tx, db.orders, [...dirtyOrders].map((k) => orders.get(k)!)));
-    const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
-    for (const key of listings.keys()) if (!before.has(key)) changedListings.add(key);
-    await assignPools(db, listings, dirtyListings);
-    if (newProducts.length) writes.push(putMany(tx, db.products, newProducts, 'add'));
-    // Listings last: relinking may have moved some after the lists above were built.
-    const toWrite = [...listings.values()].filter((r) => dirtyListings.has(r.key) || r !== before.get(r.key));
-    // The chunks always; the indexed rows only where their projection changed (new listings,
-    // links, titles): a page that only moves stock rewrites no indexed row.
-    // (Awaited on its own: a native async function's promise left pending across other awaits
-    // loses Dexie's transaction zone, PrematureCommitError.)
-    if (toWrite.length) await writeListings(db, toWrite, { chunks: listingChunks, before });
-    await Promise.all(writes);
-    await deleteAbandonedProducts(db, listings, before);
-
-    const productIds = new Set<string>();
-    const missing: string[] = [];
-    for (const key of changedListings) {
-      const row = listings.get(key);
-      if (row) productIds.add(row.productId);
-      else missing.push(key); // an order for a listing only known through orders so far
-    }
-    if (missing.length) for (const r of await db.listings.bulkGet(missing)) if (r) productIds.add(r.productId);
+    const batch = await loadBatch(db, tx, prepared, now);
+    const dirty = applyReadings(prepared, batch, counts);
+    await writeBatch(db, tx, batch, dirty, nowIso, counts);
+    const productIds = await productsToReplan(db, batch.listings, dirty.changedListings);
     return {
-      productIds: [...productIds].sort(),
-      listingKeys: [...changedListings].sort(),
-      orderKeys: [...dirtyOrders].sort(),
+      productIds,
+      listingKeys: [...dirty.changedListings].sort(),
+      orderKeys: [...dirty.orders].sort(),
       counts,
       rejected,
     };
   });
+}
+
+/** What a merge reads before applying its readings, and then changes in place. */
+interface Batch {
+  /** Each reading's day chunk id (same order as the prepared readings). */
+  chunkIds: string[];
+  /** First marketplace day whose readings live in day chunks (foldCutoff). */
+  cutoff: string;
+  obsChunks: ObservationChunks;
+  /** History records of the listings with readings older than `cutoff`. */
+  histories: ListingHistories;
+  listingChunks: ListingChunks;
+  /** The batch's listings: stored rows, then updated and new ones. */
+  listings: Map<string, ListingRow>;
+  /** The stored rows as loaded. */
+  before: Map<string, ListingRow>;
+  orders: Map<string, OrderRow>;
+}
+
+/** What applying the readings changed: the records to write back and the listings to re-plan. */
+interface Dirty {
+  chunks: Set<string>;
+  histories: Set<string>;
+  listings: Set<string>;
+  orders: Set<string>;
+  /** Listings whose values or orders changed (new listings are added when linked): re-plan. */
+  changedListings: Set<string>;
+}
+
+/**
+ * Loads what the readings touch: their day chunks, the history records of old-dated ones,
+ * their listings' chunks and their order lines (inside the merge's transaction).
+ */
+async function loadBatch(db: StoreDb, tx: IDBTransaction, prepared: readonly Prepared[], now: Date): Promise<Batch> {
+  const listingKeys = unique(prepared.map((p) => p.listingKey));
+  const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
+  // Each reading's chunk: the readings of its listing's group on its marketplace day (a repeat
+  // has the same content, so the same day and listing: its stored copy is in that chunk).
+  // A reading of a day before the fold cutoff (an old report) may already have moved to its
+  // listing's history record (observation-store.ts): it is looked for there too, and a new one
+  // is stored there.
+  const chunkIds = prepared.map((p) => chunkIdOfRow({ observedDate: p.obs.observedDate, listingKey: p.listingKey }));
+  const cutoff = foldCutoff(now);
+  const oldKeys = unique(prepared.filter((p) => p.obs.observedDate < cutoff).map((p) => p.listingKey));
+  const [obsChunks, histories, listingChunks, storedOrders] = await Promise.all([
+    loadObservationChunks(db, unique(chunkIds)),
+    oldKeys.length ? loadHistories(db, oldKeys) : new Map<string, Map<string, ObservationRow>>(),
+    loadListingChunks(db, groupsOf(listingKeys)),
+    orderKeys.length ? getMany(tx, db.orders, orderKeys) : [],
+  ]);
+
+  const listings = new Map<string, ListingRow>();
+  for (const k of listingKeys) {
+    const r = listingFrom(listingChunks, k);
+    if (r) listings.set(k, r);
+  }
+  const orders = new Map<string, OrderRow>();
+  for (const r of storedOrders) if (r) orders.set(r.key, r);
+  return { chunkIds, cutoff, obsChunks, histories, listingChunks, listings, before: new Map(listings), orders };
+}
+
+/** Applies each reading, in order, to the history and to its listing's or order line's state. */
+function applyReadings(prepared: readonly Prepared[], batch: Batch, counts: MergeCounts): Dirty {
+  const dirty: Dirty = { chunks: new Set(), histories: new Set(), listings: new Set(), orders: new Set(), changedListings: new Set() };
+  prepared.forEach((p, i) => {
+    const repeat = recordReading(p, batch.chunkIds[i]!, batch, dirty, counts);
+    if (p.obs.kind === 'listing') applyToListing(p, repeat, batch, dirty, counts);
+    else applyToOrder(p, repeat, batch, dirty, counts);
+  });
+  return dirty;
+}
+
+/** Adds a reading to the history, or folds it into its stored copy; says whether it was a repeat. */
+function recordReading(p: Prepared, chunkId: string, batch: Batch, dirty: Dirty, counts: MergeCounts): boolean {
+  const chunk = batch.obsChunks.get(chunkId)!.rows;
+  const history = p.obs.observedDate < batch.cutoff ? batch.histories.get(p.listingKey) : undefined;
+  const inChunk = chunk.get(p.id);
+  const stored = inChunk ?? history?.get(p.id);
+  // Where the reading lives (or will): its day chunk, unless it is old and not there.
+  const [home, markDirty] = inChunk || !history
+    ? [chunk, () => dirty.chunks.add(chunkId)]
+    : [history, () => dirty.histories.add(p.listingKey)];
+  if (stored) {
+    const folded = foldRepeat(stored, p.at, p.obs);
+    if (folded !== stored) {
+      home.set(p.id, folded);
+      markDirty();
+    }
+    counts.unchanged++;
+    return true;
+  }
+  home.set(p.id, {
+    id: p.id, kind: p.obs.kind, key: p.key, listingKey: p.listingKey, source: p.obs.source,
+    observedAt: p.at, observedDate: p.obs.observedDate, lastSeenAt: p.at, record: p.obs,
+  });
+  markDirty();
+  counts.new++;
+  return false;
+}
+
+/** Folds a listing reading into its listing's row (a new row for a listing not seen before). */
+function applyToListing(p: Prepared, repeat: boolean, batch: Batch, dirty: Dirty, counts: MergeCounts): void {
+  const row = batch.listings.get(p.key) ?? newListingRow(p.obs, p.at);
+  const outcome = applyListingObservation(row, p.obs as ListingObservation, p.at);
+  if (outcome.changed || !batch.listings.has(p.key)) {
+    batch.listings.set(p.key, outcome.row);
+    dirty.listings.add(p.key);
+  }
+  if (outcome.valueChanged) dirty.changedListings.add(p.key);
+  if (!repeat && outcome.stale) counts.stale++;
+}
+
+/** Folds an order reading into its order line; a change of status, quantity or date re-plans its listing. */
+function applyToOrder(p: Prepared, repeat: boolean, batch: Batch, dirty: Dirty, counts: MergeCounts): void {
+  const row = batch.orders.get(p.key);
+  const next = applyOrderObservation(row, p.obs as OrderObservation, p.at);
+  if (next !== row) {
+    batch.orders.set(p.key, next);
+    dirty.orders.add(p.key);
+    if (!row || row.status !== next.status || row.quantity !== next.quantity || row.orderDate !== next.orderDate) {
+      dirty.changedListings.add(p.listingKey);
+    } else if (!repeat && next.observedAt !== p.at) counts.stale++;
+  } else if (!repeat) counts.stale++;
+}
+
+/**
+ * Writes back what changed: history, orders, links (new products, abandoned ones deleted),
+ * pools and listings. New listings join `dirty.changedListings`.
+ */
+async function writeBatch(db: StoreDb, tx: IDBTransaction, batch: Batch, dirty: Dirty, nowIso: string, counts: MergeCounts): Promise<void> {
+  const { listings, before } = batch;
+  // Writes are queued as soon as their rows are known and awaited together at the end:
+  // requests of one transaction run in order, so later reads (linking, the product counts
+  // below) see them, and the browser stores the history while the listings are computed.
+  const writes: Promise<void>[] = [];
+  if (dirty.chunks.size) await saveObservationChunks(db, batch.obsChunks, dirty.chunks);
+  if (dirty.histories.size) await saveHistories(db, batch.histories, dirty.histories);
+  if (dirty.orders.size) writes.push(putMany(tx, db.orders, [...dirty.orders].map((k) => batch.orders.get(k)!)));
+  const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
+  for (const key of listings.keys()) if (!before.has(key)) dirty.changedListings.add(key);
+  await assignPools(db, listings, dirty.listings);
+  if (newProducts.length) writes.push(putMany(tx, db.products, newProducts, 'add'));
+  // Listings last: relinking may have moved some after the lists above were built.
+  const toWrite = [...listings.values()].filter((r) => dirty.listings.has(r.key) || r !== before.get(r.key));
+  // The chunks always; the indexed rows only where their projection changed (new listings,
+  // links, titles): a page that only moves stock rewrites no indexed row.
+  // (Awaited on its own: a native async function's promise left pending across other awaits
+  // loses Dexie's transaction zone, PrematureCommitError.)
+  if (toWrite.length) await writeListings(db, toWrite, { chunks: batch.listingChunks, before });
+  await Promise.all(writes);
+  await deleteAbandonedProducts(db, listings, before);
+}
+
+/** The products of the changed listings, sorted: the ones to re-plan. */
+async function productsToReplan(db: StoreDb, listings: Map<string, ListingRow>, changedListings: Set<string>): Promise<string[]> {
+  const productIds = new Set<string>();
+  const missing: string[] = [];
+  for (const key of changedListings) {
+    const row = listings.get(key);
+    if (row) productIds.add(row.productId);
+    else missing.push(key); // an order for a listing only known through orders so far
+  }
+  if (missing.length) for (const r of await db.listings.bulkGet(missing)) if (r) productIds.add(r.productId);
+  return [...productIds].sort();
 }
 
 /**

@@ -116,7 +116,7 @@ export function combineCopies(a: ObservationRow, b: ObservationRow): Observation
 
 /**
  * Adds or replaces rows (by id): days from `cutoff` on into their day chunks, older ones into
- * their listings' history records (restore, upgrades).
+ * their listings' history records (restore).
  * @example await putObservations(db, rows, foldCutoff(new Date()));
  */
 export async function putObservations(db: StoreDb, rows: readonly ObservationRow[], cutoff: string): Promise<void> {

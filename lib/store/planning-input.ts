@@ -12,7 +12,7 @@ import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
 import type { DailyDemandRow } from './tables/dailyDemand';
 import { groupPools } from './queries';
-import { loadSettings } from './adjustments';
+import { loadSettings } from './settings-store';
 import { readAllListings, readListingsOfProducts } from './listing-store';
 import { readAllObservations, readObservationsOf } from './observation-store';
 

@@ -1,6 +1,9 @@
 /**
  * Every schema version the store has shipped, oldest first. A released version is never
- * edited: changes go into a new version with an upgrade function, plus a fixture database
+ * edited: changes go into a new version, with its upgrade in its own file
+ * (migrations/v<N-1>-to-v<N>.ts, using only code frozen with it: copies of the helpers it
+ * needs, never the live ones, so later changes to the store cannot change how an old database
+ * upgrades; migrations-frozen.test.ts checks its imports), plus a fixture database
  * (tests/fixtures/db/v<N>.json) that the migration test upgrades to the current version.
  *
  * v1: products, listings, observations, orders, dailyDemand, calibrations, settings, plans.
@@ -33,16 +36,9 @@
  *     trigram table: a search reads 128 small records and sorts in memory, whatever the needle.
  */
 import type { Dexie, Transaction } from 'dexie';
-import { poolIdFor, poolRowFor } from './tables/stockPools';
-import { indexRowOf, linkKeysOf, urgencyOf, type ListingRow } from './tables/listings';
-import { groupOf } from './groups';
-import { observationChunksOf } from './tables/observationChunks';
-import type { ObservationRow } from './tables/observations';
-import type { ListingChunkRow } from './tables/listingChunks';
-import { searchChunkOf, searchEntryOf, type SearchChunkRow } from './tables/searchChunks';
-import { searchRowOf, type ListingSearchRow } from './tables/listingSearch';
-import type { PlanRow } from './tables/plans';
-import { pickPlan } from './plans';
+import { upgradeToV2 } from './migrations/v1-to-v2';
+import { upgradeToV3 } from './migrations/v2-to-v3';
+import { upgradeToV4 } from './migrations/v3-to-v4';
 
 export interface SchemaVersion {
   version: number;
@@ -105,79 +101,5 @@ export function declareSchema(db: Dexie, upTo: number = CURRENT_SCHEMA_VERSION):
     if (v.version > upTo) break;
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
-  }
-}
-
-/** v1 -> v2: give every listing its pool (creating the pool rows), sort key and risk types; stamp lastSeenAt. */
-async function upgradeToV2(tx: Transaction): Promise<void> {
-  const plans = (await tx.table('plans').toArray()) as PlanRow[];
-  const planOf = new Map<string, PlanRow>();
-  for (const p of plans) {
-    for (const k of p.listingKeys) {
-      const had = planOf.get(k);
-      // A listing's own plan beats the pooled one (same rule as savePlans).
-      if (!had || (p.scope === 'listing' && had.scope !== 'listing')) planOf.set(k, p);
-    }
-  }
-  const poolIds = new Set<string>();
-  await tx.table('listings').toCollection().modify((row: ListingRow) => {
-    row.poolRule = 'auto';
-    const poolId = poolIdFor(row.platform, row.marketplace, row.fulfillment);
-    if (poolId) {
-      row.poolId = poolId;
-      poolIds.add(poolId);
-    }
-    const plan = planOf.get(row.key);
-    if (plan) {
-      row.planKey = plan.key;
-      row.daysOfCover = plan.daysOfCover;
-      row.riskTypes = plan.riskTypes;
-    }
-    row.urgency = urgencyOf(row);
-  });
-  await tx.table('stockPools').bulkPut([...poolIds].map(poolRowFor));
-  await tx.table('observations').toCollection().modify((row: { observedAt: string; lastSeenAt?: string }) => {
-    row.lastSeenAt ??= row.observedAt;
-  });
-}
-
-/** v2 -> v3: give every listing its link keys, and index its SKU and title for the search. */
-async function upgradeToV3(tx: Transaction): Promise<void> {
-  const listings = ((await tx.table('listings').toArray()) as ListingRow[]).map((row) => ({ ...row, linkKeys: linkKeysOf(row) }));
-  await tx.table('listings').bulkPut(listings);
-  await tx.table('listingSearch').bulkPut(listings.map((row): ListingSearchRow => searchRowOf(row)));
-}
-
-/**
- * v3 -> v4: full listing rows into `listingChunks` (the indexed rows become their projection,
- * with the new sort key); the history into `observationChunks`, one marketplace day at a time
- * so a million readings never sit in memory at once.
- */
-async function upgradeToV4(tx: Transaction): Promise<void> {
-  const listings = ((await tx.table('listings').toArray()) as ListingRow[]).map((row) => ({ ...row, urgency: urgencyOf(row) }));
-  const groups = new Map<number, ListingRow[]>();
-  for (const row of listings) (groups.get(groupOf(row.key)) ?? groups.set(groupOf(row.key), []).get(groupOf(row.key))!).push(row);
-  await tx.table('listingChunks').bulkPut([...groups].map(([group, rows]): ListingChunkRow => ({ group, rows: rows.sort((a, b) => (a.key < b.key ? -1 : 1)) })));
-  // Each indexed row carries the plan it shows (the same choice as savePlans).
-  const planRows = (await tx.table('plans').toArray()) as PlanRow[];
-  const shown = new Map<string, PlanRow[]>();
-  for (const p of planRows) for (const k of p.listingKeys) (shown.get(k) ?? shown.set(k, []).get(k)!).push(p);
-  await tx.table('listings').bulkPut(listings.map((row) => {
-    const plan = pickPlan(shown.get(row.key) ?? []);
-    return plan ? { ...indexRowOf(row), plan: plan.plan } : indexRowOf(row);
-  }));
-  await tx.table('searchChunks').bulkPut([...groups].map(([group, rows]): SearchChunkRow => searchChunkOf(group, rows.map(searchEntryOf))));
-
-  // The history into day chunks, one marketplace day at a time (a million readings never sit
-  // in memory at once); the background's first fold (foldHistory) then moves past days into
-  // the listings' history records, in its own transactions.
-  const observations = tx.table('observations');
-  let date = '';
-  for (;;) {
-    const next = (await observations.where('[observedDate+listingKey]').above([date, '\uffff']).first()) as ObservationRow | undefined;
-    if (!next) break;
-    date = next.observedDate;
-    const rows = (await observations.where('[observedDate+listingKey]').between([date, ''], [date, '\uffff'], true, true).toArray()) as ObservationRow[];
-    await tx.table('observationChunks').bulkPut(observationChunksOf(rows));
   }
 }

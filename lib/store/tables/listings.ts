@@ -90,8 +90,9 @@ export function linkKeysOf(row: Pick<ListingRow, 'sku' | 'gtinKey' | 'asin'>): s
 export const NO_PLAN_BASE = 1e7;
 
 /**
- * The v3/v4 upgrades' sort key (kept as it was for them; savePlans now sorts by the urgency
- * rule's rank): planned listings by days of cover (null cover = no
+ * The sort key a restored listing starts with (backup.ts; the v2 and v4 upgrades keep their
+ * own frozen copy, migrations/frozen-sort-key.ts; savePlans sorts by the urgency rule's rank):
+ * planned listings by days of cover (null cover = no
  * demand seen, so least urgent of the planned), then listings not planned yet (a merge
  * re-plans them within seconds). Only plan fields count: the merge rewrites a listing's
  * stock on every page read, and keeping the sort key off those fields is what lets it leave

@@ -27,7 +27,8 @@ export function observationChunkId(date: string, group: number): string {
 
 /**
  * Readings as chunk records: one per marketplace day and listing group, rows in id order
- * (bulk writers: the v3 -> v4 upgrade, the bench's seeding).
+ * (bulk writers: the bench's seeding; the v3 -> v4 upgrade has its own frozen copy,
+ * migrations/v3-to-v4.ts).
  * @example observationChunksOf([row]).map((c) => c.id) // [observationChunkId(row.observedDate, groupOf(row.listingKey))]
  */
 export function observationChunksOf(rows: readonly ObservationRow[]): ObservationChunkRow[] {

@@ -6,6 +6,10 @@
  * except that the values still held then, which `lastSeenAt` records. A reading with the
  * same values on another day is a new row: "still 12 in stock on Tuesday" is what tells the
  * planner nothing sold.
+ *
+ * Schema v4 deleted the `observations` object store: these rows now live inside
+ * `observationChunks` and `listingHistory` (observation-store.ts), and backups still hold them
+ * as the logical table `observations` (db.ts TABLE_NAMES).
  */
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, listingKey, observationSchema, type Observation } from '../../records';
