@@ -5,10 +5,7 @@
  * stockout and reorder date, even without new readings).
  */
 import { migrateSettings } from '../settings';
-import type { StoreDb } from '../store';
-import { loadSettings } from '../store/adjustments';
-import { compactObservations, type CompactionResult } from '../store/compaction';
-import { foldHistory } from '../store/observation-store';
+import { compactObservations, foldHistory, loadSettings, type CompactionResult, type StoreDb } from '../store';
 
 /**
  * @example await runDailyMaintenance(db, new Date(), (ids) => replanner.replan(ids))

@@ -8,7 +8,7 @@ import { putListings } from '../store/test-helpers';
 import { sellerPageUrl } from './links';
 import { createNotifier, newlyAtRisk, notificationsAfterReplan, NOTIFY_CAP, planNotifications, RiskTracker, type RiskItem } from './notify';
 import { createReplanner } from './replan';
-import { createHandlers } from './service';
+import { createHandlers } from './handlers';
 
 const item = (sku: string, daysOfCover: number | null = 5, available: number | null = 10): RiskItem => ({
   key: `amazon|amazon.com|${sku}`, sku, platform: 'amazon', marketplace: 'amazon.com', daysOfCover, available, url: `https://sellercentral.amazon.com/?q=${sku}`,

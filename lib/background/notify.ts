@@ -1,7 +1,7 @@
 /**
  * Browser notifications when a SKU newly becomes at risk. The decision (which SKUs are new
  * since the last look, how many notifications, their text) is pure; the store read and the
- * browser call are thin functions beside it, wired in entrypoints/background.ts.
+ * browser call are thin functions beside it, wired in lib/background/setup.ts (setupNotifications).
  *
  * "At risk" for notifications = critical by the one urgency rule (lib/planning/urgency.ts):
  * a stockout before a reorder could arrive, or oversold stock. The rest shows in the popup but
@@ -138,7 +138,7 @@ export async function notificationsAfterReplan(
   return planNotifications(items, language, { summaryUrl, total: fresh.length });
 }
 
-/** The browser side of notifications, passed in (entrypoints/background.ts) so the notifier runs in tests. */
+/** The browser side of notifications, passed in (lib/background/setup.ts) so the notifier runs in tests. */
 export interface NotifyApi {
   /** True when the optional "notifications" permission is granted. */
   permitted(): Promise<boolean>;

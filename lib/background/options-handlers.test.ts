@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, TODAY, useTestBackground } from './test-background';
+import { dispatcherOf, NOW, TODAY, useTestBackground } from './test-background';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { mergedRows } from '../export';
@@ -60,12 +60,10 @@ describe('product/chart', () => {
   });
 
   it('refuses requests naming neither or both, and unknown listings', async () => {
-    const handlers = await setup();
-    const { createDispatcher } = await import('../messaging/rpc');
-    const dispatch = createDispatcher(handlers);
-    expect(await dispatch({ type: 'product/chart', payload: {} })).toMatchObject({ ok: false });
-    expect(await dispatch({ type: 'product/chart', payload: { listingKey: 'a', productId: 'b' } })).toMatchObject({ ok: false });
-    expect(await dispatch({ type: 'product/chart', payload: { listingKey: 'amazon|amazon.com|NOPE' } })).toEqual({ ok: false, error: 'No listing amazon|amazon.com|NOPE' });
+    const dispatch = dispatcherOf(await setup());
+    expect(await dispatch({ type: 'product/chart', payload: {} }, { url: SELLER_URL })).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'product/chart', payload: { listingKey: 'a', productId: 'b' } }, { url: SELLER_URL })).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'product/chart', payload: { listingKey: 'amazon|amazon.com|NOPE' } }, { url: SELLER_URL })).toEqual({ ok: false, error: 'No listing amazon|amazon.com|NOPE' });
   });
 });
 
@@ -154,9 +152,14 @@ describe('options messages', () => {
 
   it('refuses options messages from seller pages (content scripts)', async () => {
     const handlers = await setup();
-    await expect(handlers['data/delete-all']({ confirm: 'delete-all' }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
-    await expect(handlers['data/backup']({}, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
-    await expect(handlers['import/commit']({ importId: 'x', batchIndex: 0, rows: [], last: true }, { url: SELLER_URL })).rejects.toThrow();
+    await seed(handlers);
+    const dispatch = dispatcherOf(handlers);
+    const refused = { ok: false, error: expect.stringMatching(/accepted only from the extension's own pages, not from content scripts on seller pages/) };
+    expect(await dispatch({ type: 'data/delete-all', payload: { confirm: 'delete-all' } }, { url: SELLER_URL })).toEqual(refused);
+    expect(await dispatch({ type: 'data/backup', payload: {} }, { url: SELLER_URL })).toEqual(refused);
+    expect(await dispatch({ type: 'import/commit', payload: { importId: 'x', batchIndex: 0, rows: [], last: true } }, { url: SELLER_URL })).toEqual(refused);
+    // Nothing was deleted.
+    expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(2);
   });
 
   it('answers the merged report with stock per pool, plans and listings', async () => {
@@ -279,9 +282,7 @@ describe('own warehouses', () => {
   });
 
   it('validates names and ids through the dispatcher with clear words', async () => {
-    const handlers = await setup();
-    const { createDispatcher } = await import('../messaging/rpc');
-    const dispatch = createDispatcher(handlers);
+    const dispatch = dispatcherOf(await setup());
     expect(await dispatch({ type: 'warehouses/create', payload: { name: '  ' } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid warehouses/create request: A warehouse needs a name' });
     expect(await dispatch({ type: 'warehouses/create', payload: { name: 'x'.repeat(201) } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid warehouses/create request: A warehouse name can be at most 200 characters' });
     expect(await dispatch({ type: 'listings/assign-pool', payload: { listingKey: 'a|b|c', poolId: 'fba:NA' } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid listings/assign-pool request: Not one of your warehouses' });
@@ -290,11 +291,14 @@ describe('own warehouses', () => {
 
   it('refuses warehouse messages from seller pages (content scripts)', async () => {
     const handlers = await setup();
-    await expect(handlers['warehouses/list']({}, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
-    await expect(handlers['warehouses/create']({ name: 'East' }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
-    await expect(handlers['warehouses/rename']({ id: 'own:main', name: 'East' }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
-    await expect(handlers['warehouses/delete']({ id: 'own:east' }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
-    await expect(handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[0]!, poolId: null }, { url: SELLER_URL })).rejects.toThrow(/extension's own pages/);
+    const dispatch = dispatcherOf(handlers);
+    const refused = { ok: false, error: expect.stringMatching(/accepted only from the extension's own pages/) };
+    expect(await dispatch({ type: 'warehouses/list', payload: {} }, { url: SELLER_URL })).toEqual(refused);
+    expect(await dispatch({ type: 'warehouses/create', payload: { name: 'East' } }, { url: SELLER_URL })).toEqual(refused);
+    expect(await dispatch({ type: 'warehouses/rename', payload: { id: 'own:main', name: 'East' } }, { url: SELLER_URL })).toEqual(refused);
+    expect(await dispatch({ type: 'warehouses/delete', payload: { id: 'own:east' } }, { url: SELLER_URL })).toEqual(refused);
+    expect(await dispatch({ type: 'listings/assign-pool', payload: { listingKey: BOWL_KEYS[0]!, poolId: null } }, { url: SELLER_URL })).toEqual(refused);
+    expect((await handlers['warehouses/list']({}, OPTIONS_PAGE)).warehouses.map((w) => w.id)).toEqual(['own:main']);
   });
 
   it('refuses to put an FBA listing in an own warehouse (its stock is at Amazon), re-planning nothing', async () => {

@@ -3,8 +3,8 @@ import type { Handlers } from '../messaging/rpc';
 import type { popupProtocol } from '../messaging/protocol-popup';
 import { PLATFORMS, type Platform } from '../records';
 import { migrateSettings } from '../settings';
-import { loadSettings, saveSettings } from '../store/adjustments';
-import type { BackgroundDeps } from './service';
+import { loadSettings, saveSettings } from '../store';
+import type { BackgroundDeps } from './deps';
 
 /**
  * The hidden page types after hiding or showing one (sorted, no duplicates).

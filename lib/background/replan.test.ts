@@ -5,10 +5,8 @@ import { planFromObservations } from '../planning';
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
-import { addCalibration, loadPlanningInput, mergeObservations, type StoreDb } from '../store';
-import { foldHistory } from '../store/observation-store';
+import { addCalibration, foldHistory, loadPlanningInput, mergeObservations, replanInputOf, type StoreDb } from '../store';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
-import { replanInputOf } from '../store/planning-input';
 import { plannerInputOf, replanProducts } from './replan';
 
 afterEach(dropStores);

@@ -8,11 +8,10 @@ import { marketplaceById } from '../locale/markets';
 import { planWithFit, type Calibration, type PlanExtras } from '../planning';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
-import { savePlans, type StoreDb } from '../store';
-import { loadReplanInput, type ProductReplanInput } from '../store/planning-input';
-import { CATALOGUE_FIT_MAX_AGE_MS, loadCatalogueFit, saveCatalogueFit } from '../store/catalogue-fit';
-import { OWN_WAREHOUSE_POOL } from '../store/tables/stockPools';
-import type { OrderRow } from '../store/tables/orders';
+import {
+  CATALOGUE_FIT_MAX_AGE_MS, loadCatalogueFit, loadReplanInput, OWN_WAREHOUSE_POOL, saveCatalogueFit, savePlans,
+  type OrderRow, type ProductReplanInput, type StoreDb,
+} from '../store';
 
 /**
  * An order row as the observation the planner reads (the store keeps each line's latest state).

@@ -1,15 +1,32 @@
 /**
  * Test harness for the background's message handlers: a fresh fake-indexeddb store per test,
- * the real handlers over it, a fixed clock, and cleanup after each test.
+ * the real handlers over it, a fixed clock, and cleanup after each test. Messages that should
+ * meet the sender rules go through `dispatch` (the dispatcher the worker uses) with one of the
+ * SENDERS below.
  */
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
+import { createDispatcher } from '../messaging/rpc';
 import { openStore, type StoreDb } from '../store';
+import type { BackgroundDeps } from './deps';
+import { createHandlers } from './handlers';
 import { createReplanner } from './replan';
-import { createHandlers, type BackgroundDeps } from './service';
 
 export const NOW = new Date('2026-11-20T18:00:00Z');
 export const TODAY = '2026-11-20';
+
+/** The extension's base URL in tests (the id the manifest key pins, wxt.config.ts). */
+export const EXTENSION_BASE_URL = 'chrome-extension://bjljbmdnahhiinnjhfdpielpalkjldff/';
+
+/** One sender of each kind the background meets, as runtime.onMessage gives its URL. */
+export const SENDERS = {
+  /** The content script on a seller page. */
+  content: { url: 'https://sellercentral.amazon.com/myinventory/inventory' },
+  popup: { url: `${EXTENSION_BASE_URL}popup.html` },
+  options: { url: `${EXTENSION_BASE_URL}options.html` },
+  /** A page that is neither a seller page nor the extension's. */
+  web: { url: 'https://evil.example/inventory' },
+} as const;
 
 /**
  * Call once at the top of a test file.
@@ -34,4 +51,9 @@ export function useTestBackground(prefix = 'test') {
       return current;
     },
   };
+}
+
+/** The worker's dispatcher over these handlers (sender rules, validation, answer checks). */
+export function dispatcherOf(handlers: Awaited<ReturnType<ReturnType<typeof useTestBackground>['setup']>>) {
+  return createDispatcher(handlers, { extensionBaseUrl: EXTENSION_BASE_URL });
 }

@@ -1,6 +1,8 @@
 /**
  * Messages of the options page (settings, import, products, charts, export, data).
- * Merged into the one protocol map in protocol.ts.
+ * Merged into the one protocol map in protocol.ts. They change or reveal all of the seller's
+ * data, so only the extension's own pages may send them (`senders: ['extension']`); the chart
+ * is the exception, since the in-page panel asks for it too.
  */
 import { z } from 'zod';
 import { chartSeriesSchema } from '../charts/series';
@@ -107,12 +109,14 @@ export const optionsProtocol = {
    * Used by the options page and the in-page expanded panel.
    */
   'product/chart': {
+    senders: ['content', 'extension'],
     request: productChartRequestSchema,
     response: chartSeriesSchema,
   },
 
   /** Products with their listings, in product id order; `search` matches SKU, title or product name. */
   'products/list': {
+    senders: ['extension'],
     request: z.object({ search: z.string().max(200).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }),
     response: z.object({ products: z.array(productSummarySchema), total: z.number().int() }),
   },
@@ -122,61 +126,72 @@ export const optionsProtocol = {
    * history (newest first) and returns.
    */
   'products/detail': {
+    senders: ['extension'],
     request: z.object({ productId: storeKey }),
     response: z.object({ product: productSummarySchema, position: mergedProductSchema, calibrations: z.array(calibrationEntrySchema), returns: z.array(returnEntrySchema) }),
   },
   /** Moves a listing into another product by hand (rule becomes 'manual'); re-plans both. */
   'products/link': {
+    senders: ['extension'],
     request: z.object({ listingKey: storeKey, productId: storeKey }),
     response: done,
   },
   /** Takes a listing out of its product by hand; it stays apart on later readings. */
   'products/unlink': {
+    senders: ['extension'],
     request: z.object({ listingKey: storeKey }),
     response: done,
   },
   /** The seller's count of on-hand stock for a listing (who, why); holds until the page shows stock again. */
   'products/calibrate': {
+    senders: ['extension'],
     request: z.object({ listingKey: storeKey, onHand: quantitySchema, reason: z.string().trim().min(1).max(500), by: person }),
     response: done,
   },
   /** Returned units held apart, awaiting inspection. */
   'returns/record': {
+    senders: ['extension'],
     request: z.object({ listingKey: storeKey, units: quantitySchema.min(1), orderId: z.string().max(60).optional(), reason: z.string().max(500).optional() }),
     response: done,
   },
   /** Inspected: back to sellable stock, or unsellable (disposed). */
   'returns/resolve': {
+    senders: ['extension'],
     request: z.object({ id: z.number().int().positive(), status: z.enum(['sellable', 'disposed']), by: person }),
     response: done,
   },
 
-  /** The seller's own warehouses (`own:main` first) with how many listings draw from each. Extension pages only. */
+  /** The seller's own warehouses (`own:main` first) with how many listings draw from each. */
   'warehouses/list': {
+    senders: ['extension'],
     request: z.object({}),
     response: z.object({ warehouses: z.array(warehouseSchema) }),
   },
-  /** A new own warehouse named by the seller (id `own:<slug of the name>`). Extension pages only. */
+  /** A new own warehouse named by the seller (id `own:<slug of the name>`). */
   'warehouses/create': {
+    senders: ['extension'],
     request: z.object({ name: warehouseNameSchema }),
     response: warehouseSchema,
   },
-  /** Renames an own warehouse (`own:main` too); assignments keep its id. Extension pages only. */
+  /** Renames an own warehouse (`own:main` too); assignments keep its id. */
   'warehouses/rename': {
+    senders: ['extension'],
     request: z.object({ id: warehouseId, name: warehouseNameSchema }),
     response: warehouseSchema,
   },
-  /** Deletes an own warehouse no listing draws from (never `own:main`). Extension pages only. */
+  /** Deletes an own warehouse no listing draws from (never `own:main`). */
   'warehouses/delete': {
+    senders: ['extension'],
     request: z.object({ id: warehouseId }),
     response: done,
   },
   /**
    * Moves a seller-fulfilled listing to one of the seller's own warehouses (null = back to the
    * automatic pool of its fulfilment channel) and re-plans its product. FBA/WFS listings (stock
-   * at Amazon/Walmart) are refused. Extension pages only.
+   * at Amazon/Walmart) are refused.
    */
   'listings/assign-pool': {
+    senders: ['extension'],
     request: z.object({ listingKey: storeKey, poolId: warehouseId.nullable() }),
     response: z.object({ ok: z.literal(true), poolId: z.string().nullable() }),
   },
@@ -186,6 +201,7 @@ export const optionsProtocol = {
    * last one (`last: true`) re-plans every product the import touched.
    */
   'import/commit': {
+    senders: ['extension'],
     request: z.object({
       importId: z.string().min(1).max(80),
       /** 0 for the first batch of an import. */
@@ -198,27 +214,32 @@ export const optionsProtocol = {
 
   /** Everything the merged report shows, language-neutral (reason codes, not text): lib/export builds CSV/XLSX/JSON. */
   'export/merged': {
+    senders: ['extension'],
     request: z.object({}),
     response: mergedReportSchema,
   },
 
   /** The whole store as backup JSON text (lib/store exportBackup). */
   'data/backup': {
+    senders: ['extension'],
     request: z.object({}),
     response: z.object({ json: z.string(), rows: z.number().int() }),
   },
   /** Replaces all data with a backup's after validating all of it; a damaged or foreign file changes nothing. */
   'data/restore': {
+    senders: ['extension'],
     request: z.object({ json: z.string().min(1) }),
     response: z.object({ rows: z.number().int(), tables: z.record(z.string(), z.number().int()) }),
   },
   /** Deletes every row; the confirmation word guards against a stray call. */
   'data/delete-all': {
+    senders: ['extension'],
     request: z.object({ confirm: z.literal('delete-all') }),
     response: done,
   },
   /** Rows per table and an approximate size. */
   'data/storage': {
+    senders: ['extension'],
     request: z.object({}),
     response: z.object({
       tables: z.record(z.string(), z.object({ rows: z.number().int(), approxBytes: z.number() })),

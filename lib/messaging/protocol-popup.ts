@@ -11,11 +11,13 @@ export const popupProtocol = {
    * (settings/save re-plans everything; this only touches settings.hiddenPanels).
    */
   'panels/set-hidden': {
+    senders: ['content'],
     request: z.object({ pageType: z.string().min(1).max(80), hidden: z.boolean() }),
     response: z.object({ hiddenPanels: z.array(z.string()) }),
   },
   /** Popup: the platforms and marketplaces that have listings, with counts (filter choices). */
   'popup/facets': {
+    senders: ['extension'],
     request: z.object({}),
     response: z.object({
       total: z.number().int(),

@@ -10,6 +10,7 @@ import { STOCK_SOURCES } from '../planning/types';
 import { RISK_TAGS, URGENCY_LEVELS } from '../planning/urgency';
 import { optionsProtocol } from './protocol-options';
 import { popupProtocol } from './protocol-popup';
+import type { SenderKind } from './senders';
 
 /**
  * What a row panel shows for one listing: its stock pool's answer (stock, cover, the one
@@ -78,9 +79,20 @@ export const atRiskItemSchema = panelDataSchema.extend({
 });
 export type AtRiskItem = z.infer<typeof atRiskItemSchema>;
 
+/**
+ * One message: who may send it (checked by the dispatcher before anything else, see
+ * senders.ts), what it sends and what it gets back.
+ */
+export interface MessageSpec {
+  senders: readonly SenderKind[];
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
 export const protocol = {
   /** A content script read a page: store the rows, answer with the panels for them. */
   'page/ingest': {
+    senders: ['content'],
     request: z.object({
       url: z.string().url().max(4000),
       adapterId: z.string().max(80),
@@ -91,33 +103,38 @@ export const protocol = {
   },
   /** Popup: SKUs at risk, most urgent first. */
   'skus/at-risk': {
+    senders: ['extension'],
     request: atRiskQuerySchema,
     /** `total` = listings matching the query; `stored` = every listing stored (an empty store shows the first steps). */
     response: z.object({ items: z.array(atRiskItemSchema), total: z.number().int(), stored: z.number().int() }),
   },
   /** Options: every stored listing as CSV text (the caller adds the BOM when saving). */
   'export/listings-csv': {
+    senders: ['extension'],
     request: z.object({}),
     response: z.object({ csv: z.string(), rowCount: z.number().int() }),
   },
   /** Diagnostics of the latest reading of each page type, for the popup. */
   'diagnostics/recent': {
+    senders: ['extension'],
     request: z.object({}),
     response: z.object({ pages: z.array(z.object({ adapterId: z.string(), url: z.string(), readAt: z.string(), diagnostics: z.array(diagnosticSchema) })) }),
   },
   /** The seller's settings, migrated to the current version (defaults on a new install). */
   'settings/get': {
+    senders: ['content', 'extension'],
     request: z.object({}),
     response: z.object({ settings: settingsSchema }),
   },
   /** Saves settings (validated whole) and re-plans everything, since lead times etc. change every plan. */
   'settings/save': {
+    senders: ['extension'],
     request: z.object({ settings: settingsSchema }),
     response: z.object({ settings: settingsSchema }),
   },
   ...optionsProtocol,
   ...popupProtocol,
-} as const;
+} as const satisfies Record<string, MessageSpec>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

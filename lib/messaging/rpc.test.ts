@@ -1,38 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, createDispatcher, RpcError } from './rpc';
+import { createClient, createDispatcher, RpcError, type Handlers } from './rpc';
+import { senderKind } from './senders';
 
 const emptyExport = { csv: 'sku\n', rowCount: 0 };
+const BASE = 'chrome-extension://abcdefghijklmnop/';
+const OPTIONS = { url: `${BASE}options.html` };
+const SELLER = { url: 'https://sellercentral.amazon.com/orders-v3' };
+const make = (handlers: Partial<Handlers>) => createDispatcher(handlers, { extensionBaseUrl: BASE });
 
 describe('rpc', () => {
   it('round-trips a typed request through the dispatcher', async () => {
-    const dispatch = createDispatcher({ 'export/listings-csv': async () => emptyExport });
-    const call = createClient((m) => dispatch(m));
+    const dispatch = make({ 'export/listings-csv': async () => emptyExport });
+    const call = createClient((m) => dispatch(m, OPTIONS));
     await expect(call('export/listings-csv', {})).resolves.toEqual(emptyExport);
   });
 
   it('applies request defaults before the handler sees the request', async () => {
     let seen: unknown;
-    const dispatch = createDispatcher({ 'skus/at-risk': async (req) => { seen = req; return { items: [], total: 0, stored: 0 }; } });
-    await createClient((m) => dispatch(m))('skus/at-risk', {});
+    const dispatch = make({ 'skus/at-risk': async (req) => { seen = req; return { items: [], total: 0, stored: 0 }; } });
+    await createClient((m) => dispatch(m, OPTIONS))('skus/at-risk', {});
     expect(seen).toEqual({ risk: 'attention', limit: 500 });
   });
 
   it('refuses unknown types, malformed envelopes and invalid payloads without calling handlers', async () => {
     let calls = 0;
-    const dispatch = createDispatcher({ 'skus/at-risk': async () => { calls++; return { items: [], total: 0, stored: 0 }; } });
-    expect(await dispatch({ type: 'nope', payload: {} })).toMatchObject({ ok: false, error: expect.stringContaining('Unknown') });
-    expect(await dispatch('hello')).toMatchObject({ ok: false });
-    expect(await dispatch({ type: 'skus/at-risk', payload: { limit: -1 } })).toMatchObject({ ok: false, error: expect.stringContaining('Invalid') });
+    const dispatch = make({ 'skus/at-risk': async () => { calls++; return { items: [], total: 0, stored: 0 }; } });
+    expect(await dispatch({ type: 'nope', payload: {} }, OPTIONS)).toMatchObject({ ok: false, error: expect.stringContaining('Unknown') });
+    expect(await dispatch({ type: 'toString', payload: {} }, OPTIONS)).toMatchObject({ ok: false, error: expect.stringContaining('Unknown') });
+    expect(await dispatch('hello', OPTIONS)).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'skus/at-risk', payload: { limit: -1 } }, OPTIONS)).toMatchObject({ ok: false, error: expect.stringContaining('Invalid') });
     expect(calls).toBe(0);
   });
 
+  it('refuses a sender the message does not declare before validating the payload or calling the handler', async () => {
+    let calls = 0;
+    const dispatch = make({ 'data/storage': async () => { calls++; return { tables: {}, totalRows: 0, approxBytes: 0 }; } });
+    const refused = { ok: false, error: "data/storage is accepted only from the extension's own pages, not from content scripts on seller pages" };
+    expect(await dispatch({ type: 'data/storage', payload: {} }, SELLER)).toEqual(refused);
+    // An invalid payload from a refused sender gets the sender's refusal, not a validation error.
+    expect(await dispatch({ type: 'data/storage', payload: 'junk' }, SELLER)).toEqual(refused);
+    expect(await dispatch({ type: 'data/storage', payload: {} }, { url: 'https://example.com/' })).toEqual({ ok: false, error: "data/storage is accepted only from the extension's own pages, not from an unknown page" });
+    expect(await dispatch({ type: 'data/storage', payload: {} })).toMatchObject({ ok: false, error: expect.stringContaining('not from an unknown page') });
+    expect(calls).toBe(0);
+    expect(await dispatch({ type: 'data/storage', payload: {} }, OPTIONS)).toMatchObject({ ok: true });
+    expect(calls).toBe(1);
+  });
+
   it('turns a handler failure or a malformed answer into an error reply the client throws', async () => {
-    const dispatch = createDispatcher({
+    const dispatch = make({
       'export/listings-csv': async () => { throw new Error('disk full'); },
       'skus/at-risk': async () => ({ items: 'not an array' }) as never,
     });
-    const call = createClient((m) => dispatch(m));
+    const call = createClient((m) => dispatch(m, OPTIONS));
     await expect(call('export/listings-csv', {})).rejects.toThrow('disk full');
     await expect(call('skus/at-risk', {})).rejects.toBeInstanceOf(RpcError);
+  });
+});
+
+describe('senderKind', () => {
+  it('tells content scripts on seller pages from the extension\'s own pages, and knows nothing else', () => {
+    expect(senderKind(SELLER, BASE)).toBe('content');
+    expect(senderKind({ url: 'https://www.ebay.com/sh/lst/active' }, BASE)).toBe('content');
+    expect(senderKind({ url: `${BASE}popup.html` }, BASE)).toBe('extension');
+    expect(senderKind({ url: `${BASE}options.html#data` }, 'chrome-extension://abcdefghijklmnop')).toBe('extension');
+    // Another extension, a look-alike id, plain http, a non-seller eBay page, no URL.
+    expect(senderKind({ url: 'chrome-extension://abcdefghijklmnopq/popup.html' }, BASE)).toBeUndefined();
+    expect(senderKind({ url: 'chrome-extension://zzz/popup.html' }, BASE)).toBeUndefined();
+    expect(senderKind({ url: 'http://sellercentral.amazon.com/orders-v3' }, BASE)).toBeUndefined();
+    expect(senderKind({ url: 'https://www.ebay.com/itm/123' }, BASE)).toBeUndefined();
+    expect(senderKind({}, BASE)).toBeUndefined();
+    expect(senderKind({ url: `${BASE}popup.html` }, '')).toBeUndefined();
   });
 });

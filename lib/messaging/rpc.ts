@@ -3,9 +3,11 @@
  * passed in (chrome.runtime.sendMessage in the extension, a direct call in tests).
  */
 import { envelopeSchema, protocol, type MessageType, type ParsedRequestOf, type Reply, type RequestOf, type ResponseOf } from './protocol';
+import { senderKind, senderRefusal, type Sender } from './senders';
 
 export type Transport = (message: { type: string; payload: unknown }) => Promise<unknown>;
-export type Handlers = { [K in MessageType]: (request: ParsedRequestOf<K>, sender: { url?: string }) => Promise<ResponseOf<K>> };
+/** Handlers run only for senders their message declares (the dispatcher checks): they never check the sender. */
+export type Handlers = { [K in MessageType]: (request: ParsedRequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> };
 
 export class RpcError extends Error {}
 
@@ -23,17 +25,27 @@ export function createClient(transport: Transport) {
   };
 }
 
+export interface DispatcherOptions {
+  /** The extension's base URL (runtime.getURL('/')): senders under it are the extension's own pages. */
+  extensionBaseUrl: string;
+}
+
 /**
- * The background's dispatcher: unknown types and invalid payloads are refused with an error
- * reply (never thrown into the message channel), and handlers' answers are checked too.
+ * The background's dispatcher: unknown types, senders the message does not declare
+ * (protocol.ts `senders`) and invalid payloads are refused with an error reply (never thrown
+ * into the message channel), in that order, before any handler runs; handlers' answers are
+ * checked too.
+ * @example createDispatcher(handlers, { extensionBaseUrl: browser.runtime.getURL('/') })
  */
-export function createDispatcher(handlers: Partial<Handlers>) {
-  return async function dispatch(message: unknown, sender: { url?: string } = {}): Promise<Reply> {
+export function createDispatcher(handlers: Partial<Handlers>, options: DispatcherOptions) {
+  return async function dispatch(message: unknown, sender: Sender = {}): Promise<Reply> {
     const envelope = envelopeSchema.safeParse(message);
     if (!envelope.success) return { ok: false, error: 'Malformed message' };
     const type = envelope.data.type as MessageType;
-    if (!(type in protocol)) return { ok: false, error: `Unknown message type: ${envelope.data.type}` };
-    const handler = handlers[type] as ((req: unknown, sender: { url?: string }) => Promise<unknown>) | undefined;
+    if (!Object.hasOwn(protocol, type)) return { ok: false, error: `Unknown message type: ${envelope.data.type}` };
+    const refused = senderRefusal(type, protocol[type].senders, senderKind(sender, options.extensionBaseUrl));
+    if (refused) return { ok: false, error: refused };
+    const handler = handlers[type] as ((req: unknown, sender: Sender) => Promise<unknown>) | undefined;
     if (!handler) return { ok: false, error: `No handler for ${type}` };
     const request = protocol[type].request.safeParse(envelope.data.payload);
     if (!request.success) return { ok: false, error: `Invalid ${type} request: ${request.error.issues[0]?.message ?? 'invalid'}` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, TODAY, useTestBackground } from './test-background';
+import { dispatcherOf, NOW, SENDERS, TODAY, useTestBackground } from './test-background';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { allObservations } from '../store/test-helpers';
@@ -21,7 +21,7 @@ function orders(sku: string, perDay: number, days: number): Observation[] {
   });
 }
 
-describe('background handlers', () => {
+describe('page handlers', () => {
   it('stores a page reading and answers with a panel whose days of cover follow the sales history', async () => {
     const handlers = await setup();
     await handlers['page/ingest']({ url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: [...orders('FAST', 10, 60), ...orders('SLOW', 1, 60)], diagnostics: [] }, { url: 'https://sellercentral.amazon.com/orders-v3' });
@@ -38,7 +38,11 @@ describe('background handlers', () => {
 
   it('refuses readings from pages that are not seller pages, and rows for another marketplace', async () => {
     const handlers = await setup();
-    await expect(handlers['page/ingest']({ url: 'https://evil.example/', adapterId: 'x', rows: [listing('A', TODAY, { available: 1 })], diagnostics: [] }, { url: 'https://evil.example/' })).rejects.toThrow(/seller pages/);
+    const dispatch = dispatcherOf(handlers);
+    const reading = { url: 'https://evil.example/', adapterId: 'x', rows: [listing('A', TODAY, { available: 1 })], diagnostics: [] };
+    for (const sender of [SENDERS.web, SENDERS.popup, SENDERS.options, {}]) {
+      expect(await dispatch({ type: 'page/ingest', payload: reading }, sender)).toEqual({ ok: false, error: expect.stringMatching(/^page\/ingest is accepted only from content scripts on seller pages, not from/) });
+    }
     const { panels } = await handlers['page/ingest'](
       { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [{ ...listing('DE-ONLY', TODAY, { available: 5 }), marketplace: 'amazon.de' }], diagnostics: [] },
       { url: SELLER_URL },

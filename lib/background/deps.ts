@@ -1,0 +1,15 @@
+/**
+ * What the background's message handlers run on: the store, a clock, the one re-plan queue
+ * and the after-change hook. Plain values, so the same handlers run in the service worker
+ * (lib/background/setup.ts) and in vitest over fake-indexeddb (test-background.ts).
+ */
+import type { StoreDb } from '../store';
+
+export interface BackgroundDeps {
+  db: StoreDb;
+  now: () => Date;
+  /** Re-plans the given products (all when undefined) and caches the plans: the one re-plan queue. */
+  replan: (productIds: readonly string[] | undefined) => Promise<void>;
+  /** Called after data changed (badge, notifications); never waits for them. */
+  afterChange?: () => void;
+}

@@ -1,0 +1,24 @@
+/**
+ * The handler registry: one handler per message of the protocol map (lib/messaging), from
+ * the page, options and popup groups. `Handlers` is complete, so a message without a handler
+ * does not compile. The dispatcher (createDispatcher) checks each message's senders and
+ * payload before its handler runs.
+ */
+import type { Handlers } from '../messaging/rpc';
+import type { BackgroundDeps } from './deps';
+import { createDataHandlers, createImportExportHandlers, createProductHandlers, createStockHandlers, createWarehouseHandlers } from './options-handlers';
+import { createPageHandlers } from './page-handlers';
+import { createPopupHandlers } from './popup-handlers';
+
+/** @example const dispatch = createDispatcher(createHandlers({ db, now, replan }), { extensionBaseUrl }) */
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  return {
+    ...createPageHandlers(deps),
+    ...createProductHandlers(deps),
+    ...createStockHandlers(deps),
+    ...createWarehouseHandlers(deps),
+    ...createImportExportHandlers(deps),
+    ...createDataHandlers(deps),
+    ...createPopupHandlers(deps),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Every message from every kind of sender, through the worker's dispatcher and the real
+ * handler registry: a message reaches its handler exactly when its protocol entry declares the
+ * sender's kind, and is refused with a clear error (before validation) otherwise.
+ */
+import { describe, expect, it } from 'vitest';
+import { protocol, type MessageType, type RequestOf } from '../messaging/protocol';
+import { createDispatcher, type Handlers } from '../messaging/rpc';
+import type { SenderKind } from '../messaging/senders';
+import { defaultSettings } from '../settings';
+import { EXTENSION_BASE_URL, SENDERS, useTestBackground } from './test-background';
+
+const background = useTestBackground('senders');
+const LISTING = 'amazon|amazon.com|NOPE';
+
+/** A valid request of every message (a new message without one here does not compile). */
+const REQUESTS: { [K in MessageType]: RequestOf<K> } = {
+  'page/ingest': { url: SENDERS.content.url, adapterId: 'amazon/manage-inventory', rows: [], diagnostics: [] },
+  'skus/at-risk': {},
+  'export/listings-csv': {},
+  'diagnostics/recent': {},
+  'settings/get': {},
+  'settings/save': { settings: defaultSettings() },
+  'product/chart': { listingKey: LISTING },
+  'products/list': {},
+  'products/detail': { productId: 'p:nope' },
+  'products/link': { listingKey: LISTING, productId: 'p:nope' },
+  'products/unlink': { listingKey: LISTING },
+  'products/calibrate': { listingKey: LISTING, onHand: 1, reason: 'Shelf count', by: 'Ana' },
+  'returns/record': { listingKey: LISTING, units: 1 },
+  'returns/resolve': { id: 1, status: 'sellable', by: 'Ana' },
+  'warehouses/list': {},
+  'warehouses/create': { name: 'East' },
+  'warehouses/rename': { id: 'own:main', name: 'Main' },
+  'warehouses/delete': { id: 'own:nope' },
+  'listings/assign-pool': { listingKey: LISTING, poolId: null },
+  'import/commit': { importId: 'senders', batchIndex: 0, rows: [], last: true },
+  'export/merged': {},
+  'data/backup': {},
+  'data/restore': { json: '{}' },
+  'data/delete-all': { confirm: 'delete-all' },
+  'data/storage': {},
+  'panels/set-hidden': { pageType: 'amazon/orders', hidden: true },
+  'popup/facets': {},
+};
+
+/** The declared senders, pinned: changing who may send a message is a deliberate, reviewed change. */
+const DECLARED: Record<MessageType, readonly SenderKind[]> = {
+  'page/ingest': ['content'],
+  'skus/at-risk': ['extension'],
+  'export/listings-csv': ['extension'],
+  'diagnostics/recent': ['extension'],
+  'settings/get': ['content', 'extension'],
+  'settings/save': ['extension'],
+  'product/chart': ['content', 'extension'],
+  'products/list': ['extension'],
+  'products/detail': ['extension'],
+  'products/link': ['extension'],
+  'products/unlink': ['extension'],
+  'products/calibrate': ['extension'],
+  'returns/record': ['extension'],
+  'returns/resolve': ['extension'],
+  'warehouses/list': ['extension'],
+  'warehouses/create': ['extension'],
+  'warehouses/rename': ['extension'],
+  'warehouses/delete': ['extension'],
+  'listings/assign-pool': ['extension'],
+  'import/commit': ['extension'],
+  'export/merged': ['extension'],
+  'data/backup': ['extension'],
+  'data/restore': ['extension'],
+  'data/delete-all': ['extension'],
+  'data/storage': ['extension'],
+  'panels/set-hidden': ['content'],
+  'popup/facets': ['extension'],
+};
+
+/** Each sender the background meets and the kind it counts as (none: never accepted). */
+const FROM: { name: keyof typeof SENDERS; kind: SenderKind | undefined }[] = [
+  { name: 'content', kind: 'content' },
+  { name: 'popup', kind: 'extension' },
+  { name: 'options', kind: 'extension' },
+  { name: 'web', kind: undefined },
+];
+
+describe('sender rules', () => {
+  it('declares the senders of every message as pinned here', () => {
+    expect(Object.fromEntries(Object.entries(protocol).map(([type, spec]) => [type, spec.senders]))).toEqual(DECLARED);
+  });
+
+  it.each(Object.keys(REQUESTS) as MessageType[])('%s reaches its handler exactly from the declared senders', async (type) => {
+    const handlers = await background.setup(async () => {});
+    const reached: string[] = [];
+    const spied = Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, async (request: never, sender: { url?: string }) => {
+      reached.push(`${name} from ${sender.url}`);
+      return (handler as (r: never, s: { url?: string }) => Promise<unknown>)(request, sender);
+    }])) as unknown as Handlers;
+    const dispatch = createDispatcher(spied, { extensionBaseUrl: EXTENSION_BASE_URL });
+
+    for (const { name, kind } of FROM) {
+      const sender = SENDERS[name];
+      const reply = await dispatch({ type, payload: REQUESTS[type] }, sender);
+      const accepted = kind !== undefined && DECLARED[type].includes(kind);
+      if (accepted) {
+        // Reached (the handler may still fail on the test's placeholder ids, never on the sender).
+        expect(reached, `${type} from ${name}`).toEqual([`${type} from ${sender.url}`]);
+        if (!reply.ok) expect(reply.error, `${type} from ${name}`).not.toMatch(/accepted only from/);
+      } else {
+        expect(reached, `${type} from ${name}`).toEqual([]);
+        expect(reply, `${type} from ${name}`).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^${type} is accepted only from .+, not from ${kind === 'content' ? 'content scripts on seller pages' : kind === 'extension' ? "the extension's own pages" : 'an unknown page'}$`)) });
+      }
+      reached.length = 0;
+    }
+  });
+});
