@@ -84,7 +84,7 @@ export const popupEn = {
   'panel.reorderPoint': 'Reorder point {units}',
   'panel.leadTime': 'Lead time {days} d',
   'panel.coverMeaning': 'Days of cover: the day the last unit most likely sells.',
-  // Reader diagnostics (lib/platforms/shared/read.ts, lib/background/service.ts)
+  // Reader diagnostics (lib/platforms/shared/read.ts, lib/background/page-handlers.ts)
   'diag.missing-column': 'Column "{column}" not found, so nothing was read from this page',
   'diag.unknown-language': 'The column headers are in a language the reader does not know yet',
   'diag.bad-number': 'Could not read {field} "{value}"',

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../background/service';
+import { createHandlers } from '../background/handlers';
 import { openStore, type StoreDb } from '../store';
 import { batches, commitRows, countByReport, readReportFile, type ReportFileLike } from './pipeline';
 import { allObservations } from '../store/test-helpers';
