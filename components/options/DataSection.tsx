@@ -1,37 +1,53 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatNumber, type MessageKey } from '@/lib/i18n';
+import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { datedName, formatBytes, saveFile } from './format';
 
+/** Backup, restore, delete everything, and what the store holds. */
 export function DataSection() {
-  const { t, language } = useI18n();
-  const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const storage = useQuery({ queryKey: ['data/storage'], queryFn: () => rpc('data/storage', {}) });
-  const refresh = () => void queryClient.invalidateQueries();
+  return (
+    <div>
+      <BackupButton />
+      <RestoreField />
+      <DeleteAll />
+      <StorageUse storage={storage.data} />
+    </div>
+  );
+}
 
+/** Every view shows stored data, so a restore or delete refreshes them all. */
+function useRefreshAll() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries();
+}
+
+function BackupButton() {
+  const { t, language } = useI18n();
   const backup = useMutation({
     mutationFn: () => rpc('data/backup', {}),
     onSuccess: ({ json }) => saveFile(datedName('stock-copilot-backup', 'json'), json, 'application/json'),
   });
+  return (
+    <div className="actions">
+      <button type="button" disabled={backup.isPending} onClick={() => backup.mutate()}>{t('options.data.backup')}</button>
+      {backup.isSuccess && <span role="status">{t('options.data.backupDone', { rows: formatNumber(language, backup.data.rows) })}</span>}
+    </div>
+  );
+}
+
+function RestoreField() {
+  const { t, language } = useI18n();
+  const refresh = useRefreshAll();
   const restore = useMutation({
     mutationFn: async (file: File) => rpc('data/restore', { json: await file.text() }),
     onSuccess: refresh,
   });
-  const remove = useMutation({
-    mutationFn: () => rpc('data/delete-all', { confirm: 'delete-all' }),
-    onSuccess: () => { setConfirming(false); refresh(); },
-  });
-
   return (
-    <div>
-      <div className="actions">
-        <button type="button" disabled={backup.isPending} onClick={() => backup.mutate()}>{t('options.data.backup')}</button>
-        {backup.isSuccess && <span role="status">{t('options.data.backupDone', { rows: formatNumber(language, backup.data.rows) })}</span>}
-      </div>
-
+    <>
       <div className="field">
         <label htmlFor="restore-file">{t('options.data.restore')}</label>
         <input id="restore-file" type="file" accept=".json,application/json" disabled={restore.isPending}
@@ -39,22 +55,42 @@ export function DataSection() {
       </div>
       {restore.isSuccess && <p role="status" data-testid="restore-result">{t('options.data.restoreDone', { rows: formatNumber(language, restore.data.rows) })}</p>}
       {restore.isError && <p role="alert" data-testid="restore-result">{t('options.data.restoreRefused', { message: restore.error.message })}</p>}
+    </>
+  );
+}
 
-      <div className="actions">
-        {!confirming && <button type="button" className="danger" onClick={() => setConfirming(true)}>{t('options.data.delete')}</button>}
-        {confirming && (
-          <div role="alertdialog" aria-labelledby="delete-confirm-text" className="confirm">
-            <p id="delete-confirm-text">{t('options.data.deleteConfirm')}</p>
-            <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>{t('options.data.deleteYes')}</button>{' '}
-            <button type="button" onClick={() => setConfirming(false)}>{t('options.import.cancel')}</button>
-          </div>
-        )}
-        {remove.isSuccess && !confirming && <span role="status">{t('options.data.deleted')}</span>}
-        {remove.isError && <p role="alert">{t('options.error', { message: remove.error.message })}</p>}
-      </div>
+/** Delete all data, behind a confirmation step. */
+function DeleteAll() {
+  const { t } = useI18n();
+  const refresh = useRefreshAll();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => rpc('data/delete-all', { confirm: 'delete-all' }),
+    onSuccess: () => { setConfirming(false); refresh(); },
+  });
+  return (
+    <div className="actions">
+      {!confirming && <button type="button" className="danger" onClick={() => setConfirming(true)}>{t('options.data.delete')}</button>}
+      {confirming && (
+        <div role="alertdialog" aria-labelledby="delete-confirm-text" className="confirm">
+          <p id="delete-confirm-text">{t('options.data.deleteConfirm')}</p>
+          <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>{t('options.data.deleteYes')}</button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>{t('options.import.cancel')}</button>
+        </div>
+      )}
+      {remove.isSuccess && !confirming && <span role="status">{t('options.data.deleted')}</span>}
+      {remove.isError && <p role="alert">{t('options.error', { message: remove.error.message })}</p>}
+    </div>
+  );
+}
 
+/** Rows and approximate size per table, and the browser's own usage figure when it gives one. */
+function StorageUse({ storage }: { storage: ResponseOf<'data/storage'> | undefined }) {
+  const { t, language } = useI18n();
+  return (
+    <>
       <h3>{t('options.data.storage')}</h3>
-      {storage.data && (
+      {storage && (
         <table data-testid="storage">
           <thead>
             <tr>
@@ -64,7 +100,7 @@ export function DataSection() {
             </tr>
           </thead>
           <tbody>
-            {Object.entries(storage.data.tables).map(([name, s]) => (
+            {Object.entries(storage.tables).map(([name, s]) => (
               <tr key={name} data-table={name}>
                 <th scope="row">{t(`options.data.table.${name}` as MessageKey)}</th>
                 <td className="num">{formatNumber(language, s.rows)}</td>
@@ -75,15 +111,15 @@ export function DataSection() {
           <tfoot>
             <tr>
               <th scope="row">{t('options.data.total')}</th>
-              <td className="num" data-testid="storage-total-rows">{formatNumber(language, storage.data.totalRows)}</td>
-              <td className="num">{formatBytes(language, storage.data.approxBytes)}</td>
+              <td className="num" data-testid="storage-total-rows">{formatNumber(language, storage.totalRows)}</td>
+              <td className="num">{formatBytes(language, storage.approxBytes)}</td>
             </tr>
           </tfoot>
         </table>
       )}
-      {storage.data?.browser?.usage !== undefined && storage.data.browser.quota !== undefined && (
-        <p>{t('options.data.browserUsage', { usage: formatBytes(language, storage.data.browser.usage), quota: formatBytes(language, storage.data.browser.quota) })}</p>
+      {storage?.browser?.usage !== undefined && storage.browser.quota !== undefined && (
+        <p>{t('options.data.browserUsage', { usage: formatBytes(language, storage.browser.usage), quota: formatBytes(language, storage.browser.quota) })}</p>
       )}
-    </div>
+    </>
   );
 }

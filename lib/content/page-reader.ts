@@ -75,12 +75,9 @@ export function startPageReader(options: PageReaderOptions): PageReader {
   let language = options.language;
   let hidden = options.hidden ?? false;
   const now = options.now ?? (() => new Date());
-  const sent = new Map<string, string>();
+  const ledger = createSentLedger();
   const panels = new Map<string, PanelData>();
-  let lastDiagnostics = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
   let stopped = false;
 
   const read = () => adapter.parse(root, { url: options.url(), market, now: now() });
@@ -93,16 +90,14 @@ export function startPageReader(options: PageReaderOptions): PageReader {
     mark(MARKS.read);
     sync(reading);
     mark(MARKS.mounted);
-    const changed = reading.rows.filter((row) => sent.get(rowKey(row)) !== rowSignature(row));
-    const diagnosticsSignature = JSON.stringify(reading.diagnostics);
-    if (changed.length === 0 && diagnosticsSignature === lastDiagnostics) {
+    const unsent = ledger.unsent(reading);
+    if (!unsent) {
       options.onRead?.(reading, panels);
       return;
     }
-    const reply = await ingest({ url: options.url().href, adapterId: adapter.id, rows: changed, diagnostics: reading.diagnostics as Diagnostic[] });
+    const reply = await ingest({ url: options.url().href, adapterId: adapter.id, rows: unsent.rows, diagnostics: reading.diagnostics as Diagnostic[] });
     mark(MARKS.answered);
-    for (const row of changed) sent.set(rowKey(row), rowSignature(row));
-    lastDiagnostics = diagnosticsSignature;
+    ledger.markSent(unsent);
     for (const panel of reply.panels) panels.set(panel.sku, panel);
     if (stopped) return;
     // The grid may have re-rendered while the background answered: anchor to the rows as they
@@ -114,25 +109,7 @@ export function startPageReader(options: PageReaderOptions): PageReader {
     options.onRead?.(fresh, panels);
   }
 
-  function readNow(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await cycle();
-        } while (again && !stopped);
-      } catch (error) {
-        options.onError?.(error);
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
-  }
+  const readNow = singleFlight(cycle, () => stopped, (error) => options.onError?.(error));
 
   /** Counts the batches of page mutations (not our own panels' writes) seen so far. */
   let pageChanges = 0;
@@ -164,5 +141,60 @@ export function startPageReader(options: PageReaderOptions): PageReader {
       hidden = next;
       if (!stopped) sync(read());
     },
+  };
+}
+
+/** Rows and diagnostics of a reading that the background has not been sent yet. */
+interface Unsent {
+  rows: Observation[];
+  diagnosticsSignature: string;
+}
+
+/** Remembers what was sent to the background, so a re-read sends only the rows that changed. */
+function createSentLedger() {
+  const sent = new Map<string, string>();
+  let lastDiagnostics = '';
+  return {
+    /** What is new in `reading`; undefined when neither a row nor the diagnostics changed. */
+    unsent(reading: PageRead): Unsent | undefined {
+      const rows = reading.rows.filter((row) => sent.get(rowKey(row)) !== rowSignature(row));
+      const diagnosticsSignature = JSON.stringify(reading.diagnostics);
+      if (rows.length === 0 && diagnosticsSignature === lastDiagnostics) return undefined;
+      return { rows, diagnosticsSignature };
+    },
+    /** Called once the background has taken them. */
+    markSent(unsent: Unsent): void {
+      for (const row of unsent.rows) sent.set(rowKey(row), rowSignature(row));
+      lastDiagnostics = unsent.diagnosticsSignature;
+    },
+  };
+}
+
+/**
+ * Wraps `task` so only one run is in flight: a call during a run asks for one more run after
+ * it (the page changed while it was being read) and gets the running promise. Errors go to
+ * `onError`; the returned promise never rejects.
+ */
+function singleFlight(task: () => Promise<void>, stopped: () => boolean, onError: (error: unknown) => void): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let again = false;
+  return function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await task();
+        } while (again && !stopped());
+      } catch (error) {
+        onError(error);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
   };
 }

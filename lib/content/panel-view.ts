@@ -361,6 +361,24 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
 
   const fill = fillButton(doc, data, language, hooks);
   if (fill) box.append(fill);
+  const setExpanded = addDetailsToggle(shadow, box, data, language, hooks, state);
+  shadow.replaceChildren(...style, box);
+  setExpanded(state.expanded);
+}
+
+/**
+ * Appends the details toggle and its (still empty) overlay to the panel box; returns the
+ * function that opens or closes the details.
+ */
+function addDetailsToggle(
+  shadow: ShadowRoot,
+  box: HTMLElement,
+  data: PanelData,
+  language: Language,
+  hooks: PanelHooks,
+  state: PanelState,
+): (expanded: boolean) => void {
+  const doc = box.ownerDocument;
   const detailsId = `sc-details-${(++detailsCount).toString(36)}`;
   // The overlay's box exists from the start (the toggle's aria-controls points at it); its content is built on first expand.
   const details = element(doc, 'div', { id: detailsId, class: 'details', role: 'region', 'data-testid': 'details' });
@@ -384,33 +402,8 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
     }
     live.add(shadow);
     placeOverlay(box, details);
-    const view = doc.defaultView;
-    if (view) {
-      const follow = () => placeOverlay(box, details);
-      view.addEventListener('scroll', follow, { capture: true, passive: true });
-      view.addEventListener('resize', follow, { passive: true });
-      state.unfollow = () => {
-        view.removeEventListener('scroll', follow, { capture: true });
-        view.removeEventListener('resize', follow);
-      };
-    }
-    const chart = details.querySelector<HTMLElement>('[data-testid="chart"]')!;
-    if (!hooks.mountChart) {
-      chart.hidden = true;
-      return;
-    }
-    chart.hidden = false;
-    chart.replaceChildren(element(doc, 'span', { class: 'muted' }, t(language, 'panel.chartLoading')));
-    const generation = state.generation;
-    hooks.mountChart(chart, data, language).then(
-      (destroy) => {
-        if (state.generation !== generation) destroy();
-        else state.destroyChart = destroy;
-      },
-      (error: unknown) => {
-        if (state.generation === generation) chart.replaceChildren(element(doc, 'span', { class: 'muted' }, t(language, 'panel.chartUnavailable', { message: error instanceof Error ? error.message : String(error) })));
-      },
-    );
+    followOverlay(box, details, state);
+    showChart(details, data, language, hooks, state);
   };
   toggle.addEventListener('click', () => setExpanded(!state.expanded));
   // Escape closes the details and gives the focus back to the button.
@@ -421,6 +414,43 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
       toggle.focus();
     }
   });
-  shadow.replaceChildren(...style, box);
-  setExpanded(state.expanded);
+  return setExpanded;
+}
+
+/** Keeps the open overlay under the panel while the page scrolls or resizes (undone by destroyPanel). */
+function followOverlay(box: HTMLElement, details: HTMLElement, state: PanelState): void {
+  const view = box.ownerDocument.defaultView;
+  if (!view) return;
+  const follow = () => placeOverlay(box, details);
+  view.addEventListener('scroll', follow, { capture: true, passive: true });
+  view.addEventListener('resize', follow, { passive: true });
+  state.unfollow = () => {
+    view.removeEventListener('scroll', follow, { capture: true });
+    view.removeEventListener('resize', follow);
+  };
+}
+
+/**
+ * Draws the chart into the open details (hidden when there is no chart hook). A chart that
+ * finishes loading after the panel closed or re-rendered is destroyed at once.
+ */
+function showChart(details: HTMLElement, data: PanelData, language: Language, hooks: PanelHooks, state: PanelState): void {
+  const doc = details.ownerDocument;
+  const chart = details.querySelector<HTMLElement>('[data-testid="chart"]')!;
+  if (!hooks.mountChart) {
+    chart.hidden = true;
+    return;
+  }
+  chart.hidden = false;
+  chart.replaceChildren(element(doc, 'span', { class: 'muted' }, t(language, 'panel.chartLoading')));
+  const generation = state.generation;
+  hooks.mountChart(chart, data, language).then(
+    (destroy) => {
+      if (state.generation !== generation) destroy();
+      else state.destroyChart = destroy;
+    },
+    (error: unknown) => {
+      if (state.generation === generation) chart.replaceChildren(element(doc, 'span', { class: 'muted' }, t(language, 'panel.chartUnavailable', { message: error instanceof Error ? error.message : String(error) })));
+    },
+  );
 }

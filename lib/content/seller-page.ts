@@ -56,8 +56,7 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
   const now = options.now ?? (() => new Date());
   let language = languageFromTag(options.browserLanguage);
   let hidden = false;
-  let updatedAt: Date | undefined;
-  let offline = false;
+  const freshness = createFreshness(now);
   let last: { skus: string[]; diagnostics: Diagnostic[] } = { skus: [], diagnostics: [] };
   let stopped = false;
 
@@ -74,7 +73,8 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
   const renderBar = () => {
     if (stopped) return;
     renderSummaryBar(root, {
-      skus: last.skus, panels: reader.panels, diagnostics: last.diagnostics, language, pageType: adapter.id, hidden, updatedAt, offline,
+      skus: last.skus, panels: reader.panels, diagnostics: last.diagnostics, language, pageType: adapter.id, hidden,
+      updatedAt: freshness.updatedAt, offline: freshness.offline,
       onToggleHidden: (wanted) => void toggleHidden(wanted),
     });
   };
@@ -93,30 +93,13 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
     renderBar();
   };
 
-  // The chart on expand; on page types with an editable quantity field, a fill-in button per row.
-  const hooks: RowPanelHooks = {
-    ...(options.mountChart ? { mountChart: options.mountChart } : {}),
-    ...(adapter.editableQuantity ? { quantityField: adapter.editableQuantity } : {}),
-  };
   const reader = startPageReader({
-    root, adapter, market: options.market, url: options.url, ingest: async (request) => {
-      try {
-        const reply = await options.ingest(request);
-        offline = false;
-        updatedAt = now();
-        return reply;
-      } catch (error) {
-        offline = true;
-        renderBar();
-        throw error;
-      }
-    },
-    language, hidden, now, hooks,
+    root, adapter, market: options.market, url: options.url, ingest: freshness.watch((request) => options.ingest(request), renderBar),
+    language, hidden, now, hooks: rowPanelHooks(options),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.marks ? { marks: true } : {}),
     onRead: (read) => {
-      // Nothing changed since the last answer still means the numbers are current.
-      if (!offline) updatedAt ??= now();
+      freshness.noteRead();
       last = { skus: read.anchors.map((a) => a.sku), diagnostics: read.diagnostics as Diagnostic[] };
       renderBar();
     },
@@ -143,6 +126,47 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
       stopped = true;
       reader.stop();
       root.querySelector(SUMMARY_TAG)?.remove();
+    },
+  };
+}
+
+/** The chart on expand; on page types with an editable quantity field, a fill-in button per row. */
+function rowPanelHooks(options: Pick<SellerPageOptions, 'mountChart' | 'adapter'>): RowPanelHooks {
+  return {
+    ...(options.mountChart ? { mountChart: options.mountChart } : {}),
+    ...(options.adapter.editableQuantity ? { quantityField: options.adapter.editableQuantity } : {}),
+  };
+}
+
+/** What the summary bar says about the numbers: when they were last known current, and whether the background is unreachable. */
+function createFreshness(now: () => Date) {
+  let updatedAt: Date | undefined;
+  let offline = false;
+  return {
+    get updatedAt() {
+      return updatedAt;
+    },
+    get offline() {
+      return offline;
+    },
+    /** Wraps the transport: an answer means current numbers; a failure means offline (shown at once). */
+    watch(ingest: Ingest, onOffline: () => void): Ingest {
+      return async (request) => {
+        try {
+          const reply = await ingest(request);
+          offline = false;
+          updatedAt = now();
+          return reply;
+        } catch (error) {
+          offline = true;
+          onOffline();
+          throw error;
+        }
+      };
+    },
+    /** A read that sent nothing: nothing changed since the last answer, so the numbers are still current. */
+    noteRead(): void {
+      if (!offline) updatedAt ??= now();
     },
   };
 }

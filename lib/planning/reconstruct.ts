@@ -69,6 +69,43 @@ interface IntervalCount {
  */
 export function reconstructDemand(observations: readonly Observation[], options: ReconstructOptions): DemandSeries {
   const endDay = dayNumber(options.end);
+  const { listings, orders } = placeableObservations(observations);
+  const firstDay = seriesFirstDay(listings, orders, endDay, options.historyDays);
+  const n = Number.isFinite(endDay) && Number.isFinite(firstDay) ? Math.max(0, endDay - firstDay + 1) : 0;
+
+  const units = new Float64Array(n).fill(Number.NaN);
+  const how = new Uint8Array(n); // HOW_CENSORED
+  if (n === 0) return { startDay: endDay, units, how };
+  const grid: DayGrid = { n, units, how, fixed: new Uint8Array(n), censored: new Uint8Array(n), index: (iso) => dayNumber(iso) - firstDay };
+
+  // 1. Exact: order rows, on the days an orders view covered completely (orderCoverage).
+  //    Orders outside those days (a "pending only" tab) are only a floor for their day.
+  markCoveredDays(grid, options.orderCoverage ?? orderCoverage(orders));
+  const floor = addOrders(grid, latestOrders(orders));
+  // 2. Censoring: days without sellable stock say nothing about demand.
+  censorStockouts(grid, listings);
+  // 3..5. Coarser layers, each settling the days it covers.
+  fillCoarserLayers(grid, listings, options.calibrations ?? []);
+  if (floor) applyFloor(grid, floor);
+  return { startDay: firstDay, units, how };
+}
+
+/**
+ * The series being rebuilt, one slot per day. `fixed` marks days a finer layer settled (the
+ * coarser layers leave them alone); `censored` marks days without sellable stock.
+ */
+interface DayGrid {
+  n: number;
+  units: Float64Array;
+  how: Uint8Array;
+  fixed: Uint8Array;
+  censored: Uint8Array;
+  /** Slot of an ISO date (may fall outside 0..n-1). */
+  index: (iso: string) => number;
+}
+
+/** Listings in time order and orders, without records whose dates cannot be placed. */
+function placeableObservations(observations: readonly Observation[]): { listings: ListingObservation[]; orders: OrderObservation[] } {
   const listings: ListingObservation[] = [];
   const orders: OrderObservation[] = [];
   for (const o of observations) {
@@ -78,7 +115,11 @@ export function reconstructDemand(observations: readonly Observation[], options:
     else if (Number.isFinite(dayNumber(o.orderDate))) orders.push(o);
   }
   listings.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : 0));
+  return { listings, orders };
+}
 
+/** The earliest day any observation speaks about, but no more than `historyDays` back from the end. */
+function seriesFirstDay(listings: readonly ListingObservation[], orders: readonly OrderObservation[], endDay: number, historyDays: number | undefined): number {
   let firstDay = endDay;
   for (const o of listings) {
     const d = dayNumber(o.observedDate);
@@ -86,24 +127,14 @@ export function reconstructDemand(observations: readonly Observation[], options:
     for (const w of o.unitsSold ?? []) firstDay = Math.min(firstDay, d - w.windowDays + 1);
   }
   for (const o of orders) firstDay = Math.min(firstDay, dayNumber(o.orderDate));
-  if (options.historyDays !== undefined) firstDay = Math.max(firstDay, endDay - options.historyDays + 1);
-  const n = Number.isFinite(endDay) && Number.isFinite(firstDay) ? Math.max(0, endDay - firstDay + 1) : 0;
+  if (historyDays !== undefined) firstDay = Math.max(firstDay, endDay - historyDays + 1);
+  return firstDay;
+}
 
-  const units = new Float64Array(n).fill(Number.NaN);
-  const how = new Uint8Array(n); // HOW_CENSORED
-  if (n === 0) return { startDay: endDay, units, how };
-  const index = (iso: string) => dayNumber(iso) - firstDay;
-
-  // 1. Exact: order rows, on the days an orders view covered completely (orderCoverage).
-  //    Orders outside those days (a "pending only" tab) are only a floor for their day.
-  const fixed = new Uint8Array(n);
-  const latestOrder = new Map<string, OrderObservation>();
-  for (const o of orders) {
-    const id = `${o.orderId}|${o.sku}`;
-    const seen = latestOrder.get(id);
-    if (!seen || seen.observedAt <= o.observedAt) latestOrder.set(id, o);
-  }
-  for (const span of options.orderCoverage ?? orderCoverage(orders)) {
+/** Days a complete orders view covered start as exact zeros; their orders are added next. */
+function markCoveredDays(grid: DayGrid, spans: readonly OrderSpan[]): void {
+  const { n, units, how, fixed, index } = grid;
+  for (const span of spans) {
     for (let i = Math.max(0, index(span.from)); i <= Math.min(n - 1, index(span.to)); i++) {
       if (!fixed[i]) {
         fixed[i] = 1;
@@ -112,9 +143,28 @@ export function reconstructDemand(observations: readonly Observation[], options:
       }
     }
   }
+}
+
+/** The latest reading of each order line (its status may have changed between visits). */
+function latestOrders(orders: readonly OrderObservation[]): Iterable<OrderObservation> {
+  const latest = new Map<string, OrderObservation>();
+  for (const o of orders) {
+    const id = `${o.orderId}|${o.sku}`;
+    const seen = latest.get(id);
+    if (!seen || seen.observedAt <= o.observedAt) latest.set(id, o);
+  }
+  return latest.values();
+}
+
+/**
+ * Adds order quantities to the covered days; orders on other days only set a floor for their
+ * day, returned (undefined when there is none).
+ */
+function addOrders(grid: DayGrid, orders: Iterable<OrderObservation>): Float64Array | undefined {
+  const { n, units, fixed, index } = grid;
   const floor = new Float64Array(n);
   let hasFloor = false;
-  for (const o of latestOrder.values()) {
+  for (const o of orders) {
     // Pending and unshipped orders are demand already placed; cancelled ones never were.
     if (o.status === 'cancelled') continue;
     const i = index(o.orderDate);
@@ -125,10 +175,16 @@ export function reconstructDemand(observations: readonly Observation[], options:
       hasFloor = true;
     }
   }
+  return hasFloor ? floor : undefined;
+}
 
-  // 2. Censoring: a day whose reading shows no sellable stock, and every day between two
-  //    such readings. Orders seen on such a day still count (it sold out during the day).
-  const censored = new Uint8Array(n);
+/**
+ * Censors a day whose reading shows no sellable stock, and every day between two such
+ * readings. Orders seen on such a day still count (it sold out during the day), so only an
+ * exact zero is turned back into "unknown".
+ */
+function censorStockouts(grid: DayGrid, listings: readonly ListingObservation[]): void {
+  const { n, units, how, fixed, censored, index } = grid;
   let lastZero = -1;
   for (const o of listings) {
     const i = index(o.observedDate);
@@ -149,27 +205,31 @@ export function reconstructDemand(observations: readonly Observation[], options:
       how[i] = HOW_CENSORED;
     }
   }
+}
 
-  // 3..5. Coarser layers, each settling the days it covers.
+/** Windowed counts, then cumulative counts, then stock deltas: finest information first. */
+function fillCoarserLayers(grid: DayGrid, listings: readonly ListingObservation[], calibrations: readonly Calibration[]): void {
+  const { n, index } = grid;
   const work = new Float64Array(n);
-  const calibrations = options.calibrations ?? [];
   // Windowed counts one window length at a time, shortest first: weekly reads of t7 tile the
   // days exactly, and t30/t90 then only fill what t7 could not reach (mixing them in one
   // fit makes the longer windows fight the finer ones for no gain).
   const windowed = windowedCounts(listings, index, n);
   const lengths = [...new Set(windowed.map((c) => c.to - c.from))].sort((a, b) => a - b);
-  for (const length of lengths) fillLayer(windowed.filter((c) => c.to - c.from === length), units, how, fixed, censored, work);
-  fillLayer(cumulativeCounts(listings, index, n), units, how, fixed, censored, work);
-  fillLayer(stockDeltaCounts(listings, calibrations, index, n), units, how, fixed, censored, work);
-  if (hasFloor) {
-    for (let i = 0; i < n; i++) {
-      if (floor[i]! > 0 && !(units[i]! >= floor[i]!)) {
-        units[i] = floor[i]!;
-        how[i] = HOW_INFERRED;
-      }
+  for (const length of lengths) fillLayer(windowed.filter((c) => c.to - c.from === length), grid, work);
+  fillLayer(cumulativeCounts(listings, index, n), grid, work);
+  fillLayer(stockDeltaCounts(listings, calibrations, index, n), grid, work);
+}
+
+/** Orders seen outside complete views are a lower bound: a day the layers put below it is raised to it. */
+function applyFloor(grid: DayGrid, floor: Float64Array): void {
+  const { n, units, how } = grid;
+  for (let i = 0; i < n; i++) {
+    if (floor[i]! > 0 && !(units[i]! >= floor[i]!)) {
+      units[i] = floor[i]!;
+      how[i] = HOW_INFERRED;
     }
   }
-  return { startDay: firstDay, units, how };
 }
 
 /** Days an orders view showed completely, for one marketplace. */
@@ -284,27 +344,43 @@ function stockDeltaCounts(
   return out;
 }
 
-/**
- * Settles the free days (not fixed by a finer layer, not censored) covered by `counts`:
- * first an even spread, shortest intervals first (the finest information wins), then
- * iterative proportional fitting so every interval's total is met when the counts agree.
- */
 /** Alternating projections get close fast and then crawl; repairExactly finishes the job. */
 const MAX_SWEEPS = 20;
 
-function fillLayer(
-  counts: IntervalCount[],
-  units: Float64Array,
-  how: Uint8Array,
-  fixed: Uint8Array,
-  censored: Uint8Array,
-  value: Float64Array,
-): void {
+/**
+ * Settles the free days (not fixed by a finer layer, not censored) covered by `counts`:
+ * first an even spread, shortest intervals first (the finest information wins), then
+ * alternating projections so every interval's total is met when the counts agree.
+ * `value` is scratch space of the grid's length.
+ */
+function fillLayer(counts: IntervalCount[], grid: DayGrid, value: Float64Array): void {
   if (counts.length === 0) return;
   counts.sort((a, b) => a.to - a.from - (b.to - b.from) || a.to - b.to);
-  const n = units.length;
+  const { n, units, how, fixed, censored } = grid;
   const assigned = new Uint8Array(n);
-  // Targets net of what finer layers already placed in each interval.
+  const { targets, active } = spreadEvenly(counts, grid, value, assigned);
+  if (!fitByProjections(counts, active, targets, grid, value)) repairExactly(counts, active, targets, fixed, censored, value);
+  for (let i = 0; i < n; i++) {
+    if (assigned[i]) {
+      units[i] = value[i]!;
+      how[i] = HOW_INFERRED;
+      fixed[i] = 1;
+    }
+  }
+}
+
+/**
+ * The starting point of the fit: each interval's count, net of what finer layers already
+ * placed in it (its target), spread evenly over its days no earlier interval has taken.
+ * `active` lists the intervals that have free days at all.
+ */
+function spreadEvenly(
+  counts: readonly IntervalCount[],
+  grid: DayGrid,
+  value: Float64Array,
+  assigned: Uint8Array,
+): { targets: Float64Array; active: number[] } {
+  const { units, fixed, censored } = grid;
   const targets = new Float64Array(counts.length);
   const active: number[] = [];
   for (let k = 0; k < counts.length; k++) {
@@ -334,54 +410,62 @@ function fillLayer(
       }
     }
   }
-  let converged = false;
+  return { targets, active };
+}
+
+/** Sweeps the active intervals until every total is met; returns whether that happened within MAX_SWEEPS. */
+function fitByProjections(
+  counts: readonly IntervalCount[],
+  active: readonly number[],
+  targets: Float64Array,
+  grid: DayGrid,
+  value: Float64Array,
+): boolean {
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let worst = 0;
     // Alternate the order of the sweeps: errors then travel both ways along overlapping windows.
     for (let a = 0; a < active.length; a++) {
-      const c = counts[active[sweep % 2 === 0 ? a : active.length - 1 - a]!]!;
-      const target = targets[active[sweep % 2 === 0 ? a : active.length - 1 - a]!]!;
-      let sum = 0;
-      let free = 0;
-      for (let i = c.from; i <= c.to; i++) {
-        if (fixed[i] || censored[i]) continue;
-        sum += value[i]!;
-        free++;
-      }
-      const error = Math.abs(sum - target) / Math.max(1, target);
+      const k = active[sweep % 2 === 0 ? a : active.length - 1 - a]!;
+      const error = projectInterval(counts[k]!, targets[k]!, grid, value);
       if (error > worst) worst = error;
-      if (error < 1e-12) continue;
-      // Project onto "this interval sums to its count" by an even shift, then onto
-      // "no day is negative" (alternating projections converge to a point meeting both
-      // whenever the counts are consistent, and much faster than proportional scaling
-      // when the truth has zero days).
-      let shift = (target - sum) / free;
-      for (let pass = 0; pass < 4 && Math.abs(shift) > 1e-15; pass++) {
-        let free2 = 0;
-        let sum2 = 0;
-        for (let i = c.from; i <= c.to; i++) {
-          if (fixed[i] || censored[i]) continue;
-          const v = value[i]! + shift;
-          value[i] = v > 0 ? v : 0;
-          sum2 += value[i]!;
-          if (value[i]! > 0) free2++;
-        }
-        shift = free2 > 0 ? (target - sum2) / free2 : 0;
-      }
     }
-    if (worst < 1e-9) {
-      converged = true;
-      break;
-    }
+    if (worst < 1e-9) return true;
   }
-  if (!converged) repairExactly(counts, active, targets, fixed, censored, value);
-  for (let i = 0; i < n; i++) {
-    if (assigned[i]) {
-      units[i] = value[i]!;
-      how[i] = HOW_INFERRED;
-      fixed[i] = 1;
-    }
+  return false;
+}
+
+/**
+ * Moves one interval's free days towards summing to `target`; returns the relative error
+ * before the move. Projects onto "this interval sums to its count" by an even shift, then
+ * onto "no day is negative" (alternating projections converge to a point meeting both
+ * whenever the counts are consistent, and much faster than proportional scaling when the
+ * truth has zero days).
+ */
+function projectInterval(c: IntervalCount, target: number, grid: DayGrid, value: Float64Array): number {
+  const { fixed, censored } = grid;
+  let sum = 0;
+  let free = 0;
+  for (let i = c.from; i <= c.to; i++) {
+    if (fixed[i] || censored[i]) continue;
+    sum += value[i]!;
+    free++;
   }
+  const error = Math.abs(sum - target) / Math.max(1, target);
+  if (error < 1e-12) return error;
+  let shift = (target - sum) / free;
+  for (let pass = 0; pass < 4 && Math.abs(shift) > 1e-15; pass++) {
+    let free2 = 0;
+    let sum2 = 0;
+    for (let i = c.from; i <= c.to; i++) {
+      if (fixed[i] || censored[i]) continue;
+      const v = value[i]! + shift;
+      value[i] = v > 0 ? v : 0;
+      sum2 += value[i]!;
+      if (value[i]! > 0) free2++;
+    }
+    shift = free2 > 0 ? (target - sum2) / free2 : 0;
+  }
+  return error;
 }
 
 /**
@@ -467,7 +551,12 @@ export function poolDemand(members: readonly DemandSeries[]): DemandSeries {
     end = Math.max(end, m.startDay + m.units.length - 1);
     let sum = 0;
     let count = 0;
-    for (const v of m.units) if (v === v) (sum += v), count++;
+    for (const v of m.units) {
+      if (v === v) {
+        sum += v;
+        count++;
+      }
+    }
     means.push(count > 0 ? sum / count : Number.NaN);
   }
   const n = end - start + 1;

@@ -1,0 +1,116 @@
+/**
+ * The import preview: what the chosen files would store (counts per report, each file's first
+ * rows and problems), before anything is stored.
+ */
+import { countByReport, type FilePreview } from '@/lib/import/pipeline';
+import { formatNumber } from '@/lib/i18n';
+import type { Observation } from '@/lib/records';
+import { useI18n } from '../language';
+
+const PREVIEW_ROWS = 5;
+
+export function Preview({ previews, onConfirm, onCancel }: { previews: FilePreview[]; onConfirm: (rows: Observation[]) => void; onCancel: () => void }) {
+  const { t, language } = useI18n();
+  const rows = previews.flatMap((p) => p.rows);
+  return (
+    <section aria-labelledby="import-preview-heading" data-testid="import-preview">
+      <h3 id="import-preview-heading">{t('options.import.preview')}</h3>
+      <p>{t('options.import.nothingStored')}</p>
+      <ReportCounts previews={previews} />
+      {previews.map((p) => (
+        <div key={p.name}>
+          <h4>{p.name}{p.reportTitle ? ` — ${p.reportTitle}` : ''}</h4>
+          {p.rows.length > 0 && <FirstRows preview={p} />}
+          {(p.lineProblems.length > 0 || p.fileProblems.length > 0) && <Problems preview={p} />}
+        </div>
+      ))}
+      {rows.length === 0 && <p>{t('options.import.empty')}</p>}
+      <div className="actions">
+        <button type="button" className="primary" disabled={rows.length === 0} onClick={() => onConfirm(rows)}>
+          {t('options.import.confirm', { count: formatNumber(language, rows.length) })}
+        </button>
+        <button type="button" onClick={onCancel}>{t('options.import.cancel')}</button>
+      </div>
+    </section>
+  );
+}
+
+/** Files, listings, orders and lines with problems per report. */
+function ReportCounts({ previews }: { previews: FilePreview[] }) {
+  const { t, language } = useI18n();
+  return (
+    <table data-testid="import-counts">
+      <thead>
+        <tr>
+          <th scope="col">{t('options.import.report')}</th>
+          <th scope="col" className="num">{t('options.import.file')}</th>
+          <th scope="col" className="num">{t('options.import.listings')}</th>
+          <th scope="col" className="num">{t('options.import.orders')}</th>
+          <th scope="col" className="num">{t('options.import.errors')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {countByReport(previews).map((c) => (
+          <tr key={c.reportId ?? ''} data-report={c.reportId ?? 'unknown'}>
+            <th scope="row">{c.reportId ?? t('options.import.unknownReport')}</th>
+            <td className="num">{formatNumber(language, c.files)}</td>
+            <td className="num" data-testid="count-listing">{formatNumber(language, c.listing)}</td>
+            <td className="num" data-testid="count-order">{formatNumber(language, c.order)}</td>
+            <td className="num" data-testid="count-errors">{formatNumber(language, c.linesWithProblems)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The first few rows of one file, so the seller can see the columns were read right. */
+function FirstRows({ preview: p }: { preview: FilePreview }) {
+  const { t, language } = useI18n();
+  return (
+    <table aria-label={`${t('options.import.firstRows')}: ${p.name}`}>
+      <thead>
+        <tr>
+          <th scope="col">{t('options.import.kind')}</th>
+          <th scope="col">SKU</th>
+          <th scope="col">{t('options.export.column.name')}</th>
+          <th scope="col" className="num">{t('options.products.units')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.slice(0, PREVIEW_ROWS).map((r, i) => (
+          <tr key={i}>
+            <td>{t(`options.import.kind.${r.kind}`)}</td>
+            <td>{r.sku}</td>
+            <td>{r.kind === 'listing' ? r.title ?? '' : r.orderDate}</td>
+            <td className="num">{r.kind === 'listing' ? (r.available === undefined ? t('common.none') : formatNumber(language, r.available)) : formatNumber(language, r.quantity)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One file's problems, file-wide ones first, each with the line it is about. */
+function Problems({ preview: p }: { preview: FilePreview }) {
+  const { t, language } = useI18n();
+  const levelText = (level: 'error' | 'warning' | 'info') => t(`options.import.level.${level}`);
+  return (
+    <table aria-label={`${t('options.import.problems')}: ${p.name}`} data-testid="import-problems">
+      <thead>
+        <tr>
+          <th scope="col" className="num">{t('options.import.line')}</th>
+          <th scope="col">{t('options.import.problems')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...p.fileProblems, ...p.lineProblems].map((d, i) => (
+          <tr key={i} data-line={d.row ?? ''}>
+            <td className="num">{typeof d.row === 'number' ? formatNumber(language, d.row) : t('common.none')}</td>
+            <td>{levelText(d.level)}: {d.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * The per-row reader the report definitions map cells with: one instance reused for every
+ * row of a file, reading cells in the marketplace's number, money and date formats and
+ * turning bad values into diagnostics against the row's line.
+ */
+import type { Marketplace } from '../locale/markets';
+import type { CsvRecord } from './csv';
+import type { AgeBucketColumn, ReportDefinition, RowReader } from './definition';
+import { DiagnosticSink, quoteValue } from './diagnostics';
+import {
+  isBad,
+  isBlankCell,
+  readCurrency,
+  readDate,
+  readDecimal,
+  readMoney,
+  readQuantity,
+  readText,
+  readYesNo,
+  type DateContext,
+} from './values';
+
+/** Countries whose slash dates are month first. */
+const MONTH_FIRST = new Set(['US', 'CA']);
+
+/** One reader reused for every row of a file (allocation per row would dominate big files). */
+export class RowReaderImpl implements RowReader<string> {
+  line = 0;
+  private cells: string[] = [];
+  private rejected = false;
+  private readonly dateContext: DateContext;
+  private readonly swappedNoted = new Set<string>();
+
+  constructor(
+    private readonly def: ReportDefinition,
+    private readonly index: Map<string, number>,
+    private readonly headerCells: readonly string[],
+    private readonly buckets: AgeBucketColumn[],
+    readonly market: Marketplace,
+    private readonly sink: DiagnosticSink,
+  ) {
+    this.dateContext = { timeZone: market.timeZone, monthFirst: MONTH_FIRST.has(market.country) };
+  }
+
+  begin(record: CsvRecord): void {
+    this.cells = record.fields;
+    this.line = record.line;
+    this.rejected = false;
+  }
+
+  end(): void {
+    this.cells = [];
+  }
+
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
+  private cell(key: string): string | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? undefined : this.cells[i];
+  }
+
+  /** The column's header as the file writes it (what the seller will search for). */
+  private header(key: string): string {
+    const i = this.index.get(key);
+    const written = i === undefined ? undefined : this.headerCells[i];
+    return (written ?? this.def.columns[key]?.[0] ?? key).trim().slice(0, 60);
+  }
+
+  raw(key: string): string | undefined {
+    const c = this.cell(key);
+    if (c === undefined || isBlankCell(c)) return undefined;
+    return c.trim();
+  }
+
+  text(key: string, max: number): string | undefined {
+    return readText(this.cell(key), max);
+  }
+
+  quantity(key: string): number | undefined {
+    const raw = this.cell(key);
+    const v = readQuantity(raw, this.market.numberFormat);
+    if (isBad(v)) {
+      this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw ?? '')}"`);
+      return undefined;
+    }
+    return v;
+  }
+
+  decimal(key: string): number | undefined {
+    const raw = this.cell(key);
+    const v = readDecimal(raw, this.market.numberFormat);
+    if (v === undefined) return undefined;
+    if (isBad(v)) {
+      this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw ?? '')}"`);
+      return undefined;
+    }
+    if (v.swapped) this.noteSwapped(key);
+    return v.value;
+  }
+
+  money(key: string, currencyKey?: string): { amountMinor: number; currency: string } | undefined {
+    const raw = this.cell(key);
+    if (raw === undefined || isBlankCell(raw)) return undefined;
+    let currency = this.market.currency;
+    const fromColumn = currencyKey ? readCurrency(this.cell(currencyKey)) : undefined;
+    if (isBad(fromColumn)) {
+      this.warn(currencyKey as string, 'bad-currency', `"${quoteValue(this.cell(currencyKey as string) ?? '')}" is not a currency code, so the amount is left out`);
+      return undefined;
+    }
+    if (fromColumn) currency = fromColumn;
+    else {
+      // "EUR 12,99" / "12.99 GBP": a code written in the cell names the currency.
+      const code = /(?:^|[^A-Za-z])([A-Z]{3})(?:[^A-Za-z]|$)/.exec(raw);
+      if (code?.[1]) currency = code[1];
+    }
+    const v = readMoney(raw, this.market.numberFormat, currency);
+    if (isBad(v)) {
+      this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw)}"`);
+      return undefined;
+    }
+    if (v?.swapped) this.noteSwapped(key);
+    return v?.money;
+  }
+
+  date(key: string): { date: string; instant: number } | undefined {
+    const raw = this.cell(key);
+    const v = readDate(raw, this.dateContext);
+    if (isBad(v)) {
+      this.warn(key, 'bad-date', `${v.bad}: "${quoteValue(raw ?? '')}"`);
+      return undefined;
+    }
+    return v;
+  }
+
+  yesNo(key: string): boolean | undefined {
+    return readYesNo(this.cell(key));
+  }
+
+  ageBuckets(): { minDays: number; maxDays: number | null; units: number }[] | undefined {
+    if (this.buckets.length === 0) return undefined;
+    const out: { minDays: number; maxDays: number | null; units: number }[] = [];
+    for (const b of this.buckets.slice(0, 20)) {
+      const raw = this.cells[b.index];
+      const units = readQuantity(raw, this.market.numberFormat);
+      if (isBad(units)) {
+        this.sink.add({ level: 'warning', code: 'bad-number', message: `Column "${b.header.slice(0, 60)}": ${units.bad}: "${quoteValue(raw ?? '')}"`, row: this.line, params: { column: b.header.slice(0, 60) } });
+        continue;
+      }
+      if (units !== undefined) out.push({ minDays: b.minDays, maxDays: b.maxDays, units });
+    }
+    return out.length > 0 ? out : undefined;
+  }
+
+  warn(key: string, code: string, message: string): void {
+    const column = this.header(key);
+    this.sink.add({ level: 'warning', code, message: `Column "${column}": ${message}; the value was left out.`, row: this.line, params: { column } });
+  }
+
+  reject(code: string, message: string): undefined {
+    if (!this.rejected) {
+      this.rejected = true;
+      this.sink.add({ level: 'error', code, message: `Line skipped: ${message}.`, row: this.line });
+    }
+    return undefined;
+  }
+
+  skip(code: string, message: string): undefined {
+    this.sink.add({ level: 'info', code, message, row: this.line });
+    return undefined;
+  }
+
+  private noteSwapped(key: string): void {
+    if (this.swappedNoted.has(key)) return;
+    this.swappedNoted.add(key);
+    const column = this.header(key);
+    this.sink.add({
+      level: 'info',
+      code: 'number-format',
+      message: `Column "${column}" writes decimals with the other separator than ${this.market.id} usually does ("12.99" vs "12,99"); read accordingly.`,
+      params: { column },
+      row: this.line,
+    });
+  }
+}
