@@ -17,7 +17,7 @@ export function NumberField({ id, label, value, onChange, error }: { id: string;
   useEffect(() => {
     const typed = text.trim() === '' ? Number.NaN : Number(text);
     if (typed !== value && !(Number.isNaN(typed) && Number.isNaN(value))) setText(shown);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new value from outside resets the text: `shown` changes with every keystroke.
   }, [value]);
   return (
     <div className="field">

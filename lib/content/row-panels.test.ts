@@ -14,7 +14,7 @@ function panel(sku: string, daysOfCover: number | null): PanelData {
 }
 
 function rows(...skus: string[]) {
-  document.body.innerHTML = `<div id="grid">${skus.map((s) => `<div class="row"><span class="sku"></span></div>`).join('')}</div>`;
+  document.body.innerHTML = `<div id="grid">${skus.map(() => `<div class="row"><span class="sku"></span></div>`).join('')}</div>`;
   const elements = [...document.querySelectorAll('.row')];
   elements.forEach((el, i) => { el.querySelector('.sku')!.textContent = skus[i]!; });
   return elements.map((element, i) => ({ sku: skus[i]!, element }));

@@ -19,7 +19,7 @@ export interface Sheet {
  */
 export function xmlEscape(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
+    // XML 1.0 forbids these control characters even escaped: drop them.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

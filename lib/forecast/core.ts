@@ -45,8 +45,7 @@ export const DEFAULTS = {
 };
 
 /** Base models fitted on the (possibly de-seasonalised) history. */
-const BASE_MODELS = ['ma', 'ses', 'croston', 'sba', 'tsb', 'damped', 'blend'] as const;
-type BaseModel = (typeof BASE_MODELS)[number];
+type BaseModel = 'ma' | 'ses' | 'croston' | 'sba' | 'tsb' | 'damped' | 'blend';
 
 /** History after cleaning, with the calendar facts the models need. */
 export interface CleanSeries {

@@ -16,7 +16,7 @@ function channelCatalogue(items: number, stores: number, days: number, seed: num
     const sum = shares.reduce((a, b) => a + b, 0);
     let level = 2 + 8 * rand();
     const levels = Array.from({ length: days }, () => (level *= Math.exp(0.03 * normal())));
-    shares.forEach((share, s) => {
+    shares.forEach((share) => {
       const rate = (t: number) => (levels[t]! * share) / sum;
       series.push({ values: levels.map((_, t) => poisson(rand, rate(t))), freq: 'D', start: '2024-01-01', group: `item${item}`, truth: rate(days - 1) });
     });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { abcClasses } from './abc';
-import { defaultSettings } from '../settings/schema';
 
-const s = defaultSettings();
 
 describe('ABC', () => {
   it('ranks by share of the total', () => {

@@ -255,9 +255,6 @@ export function formatMinor(amountMinor: number, digits: number): string {
   return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, '0')}`;
 }
 
-function byKey(a: { key: string }, b: { key: string }): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];

@@ -22,7 +22,6 @@ export interface SellerPage {
 type Fixtures = { context: BrowserContext; extensionId: string; serviceWorker: Worker; serve: (pages: SellerPage[]) => Promise<void> };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');

@@ -2,7 +2,6 @@
  * The body shared by order pages: one table row per order (Amazon: several products inside
  * one row) or per order line (Walmart, eBay). Each line becomes an order observation.
  */
-import type { HeaderField } from '../../locale/headers';
 import type { FulfillmentChannel, OrderObservation, OrderStatus } from '../../records';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { findGrid, labelledValues, leafElements, pick } from './grid';
