@@ -84,7 +84,7 @@ const HINT_KEYS: Record<string, MessageKey> = {
   'open:amazon/fba-inventory': 'options.stock.hint.amazonFbaInventory',
   'open:walmart/wfs-inventory': 'options.stock.hint.walmartWfsInventory',
   'open:amazon/manage-inventory': 'options.stock.hint.amazonManageInventory',
-  'open:walmart/items': 'options.stock.hint.walmartItems',
+  'open:walmart/manage-items': 'options.stock.hint.walmartItems',
   'open:ebay/active-listings': 'options.stock.hint.ebayActiveListings',
   count: 'options.stock.hint.count',
   'import:orders': 'options.stock.hint.importOrders',

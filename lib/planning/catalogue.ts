@@ -119,7 +119,7 @@ export const KNOWLEDGE_HINTS = [
   'open:amazon/fba-inventory',
   'open:walmart/wfs-inventory',
   'open:amazon/manage-inventory',
-  'open:walmart/items',
+  'open:walmart/manage-items',
   'open:ebay/active-listings',
   'count',
   'import:orders',

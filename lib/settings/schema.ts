@@ -97,18 +97,6 @@ export const alertThresholdsSchema = z.object({
 });
 export type AlertThresholds = z.infer<typeof alertThresholdsSchema>;
 
-export const PAGE_TYPES = [
-  'amazon/manage-inventory',
-  'amazon/fba-inventory',
-  'amazon/restock',
-  'amazon/orders',
-  'walmart/items',
-  'walmart/wfs-inventory',
-  'walmart/orders',
-  'ebay/active-listings',
-  'ebay/orders',
-] as const;
-
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   leadTimes: leadTimesSchema,
