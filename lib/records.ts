@@ -70,12 +70,18 @@ export const listingObservationSchema = z.object({
   kind: z.literal('listing'),
   ...commonFields,
   sku: text(200).min(1),
-  asin: z.string().regex(/^[A-Z0-9]{10}$/).optional(),
+  asin: z
+    .string()
+    .regex(/^[A-Z0-9]{10}$/)
+    .optional(),
   fnsku: text(20).optional(),
   /** Walmart item id / eBay item number. */
   itemId: text(40).optional(),
   /** GTIN, UPC or EAN digits. */
-  gtin: z.string().regex(/^\d{8,14}$/).optional(),
+  gtin: z
+    .string()
+    .regex(/^\d{8,14}$/)
+    .optional(),
   title: text(2000).optional(),
   status: listingStatusSchema.optional(),
   fulfillment: fulfillmentChannelSchema.optional(),

@@ -48,9 +48,18 @@ async function waitForPanels(page: Page) {
 
 function printTable(items: AtRiskItem[]) {
   const rows = items.map((i) => [
-    i.sku, i.marketplace, String(i.available ?? '—'), i.daysOfCover === null ? '—' : i.daysOfCover.toFixed(1),
-    i.stockoutDate ?? '—', i.reorderDate ? `${i.reorderQuantity} by ${i.reorderDate}${i.reorderDaysLate > 0 ? ` (${i.reorderDaysLate} d late)` : ''}` : '—', String(i.healthScore ?? 'n/a'), i.lifecycleStage ?? '—',
-    i.clearance?.action ?? '', i.urgency, i.pool ? i.pool.poolId : '', i.channel ? `${i.channel.suggested} (now ${i.channel.listed ?? '?'})` : '',
+    i.sku,
+    i.marketplace,
+    String(i.available ?? '—'),
+    i.daysOfCover === null ? '—' : i.daysOfCover.toFixed(1),
+    i.stockoutDate ?? '—',
+    i.reorderDate ? `${i.reorderQuantity} by ${i.reorderDate}${i.reorderDaysLate > 0 ? ` (${i.reorderDaysLate} d late)` : ''}` : '—',
+    String(i.healthScore ?? 'n/a'),
+    i.lifecycleStage ?? '—',
+    i.clearance?.action ?? '',
+    i.urgency,
+    i.pool ? i.pool.poolId : '',
+    i.channel ? `${i.channel.suggested} (now ${i.channel.listed ?? '?'})` : '',
   ]);
   const header = ['SKU', 'market', 'avail', 'cover d', 'stockout', 'reorder', 'health', 'stage', 'clearance', 'urgency', 'shared pool', 'list here'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
@@ -65,15 +74,25 @@ function printTable(items: AtRiskItem[]) {
  * reorder.
  */
 function printCoherence(items: AtRiskItem[]) {
-  const contradictory = items.filter((i) => i.reorderDate !== null && i.clearance !== null && ((i.clearance.discountPercent ?? 0) > 0 || i.clearance.action === 'exit'));
+  const contradictory = items.filter(
+    (i) => i.reorderDate !== null && i.clearance !== null && ((i.clearance.discountPercent ?? 0) > 0 || i.clearance.action === 'exit'),
+  );
   const pools = new Map<string, AtRiskItem[]>();
   for (const i of items) if (i.pool) (pools.get(i.pool.key) ?? pools.set(i.pool.key, []).get(i.pool.key)!).push(i);
   const reordering = [...pools.values()].filter((members) => members.some((m) => m.reorderDate !== null));
-  const shownOnAll = reordering.filter((members) => members.every((m) => m.reorderDate === members[0]!.reorderDate && m.reorderQuantity === members[0]!.reorderQuantity));
-  console.log(`\n[demo] Listings with contradictory advice (a reorder and a markdown on the same stock): ${contradictory.length}${contradictory.length ? ` (${contradictory.map((i) => i.key).join(', ')})` : ''}`);
-  console.log(`[demo] Shared pools: ${pools.size}; with a reorder: ${reordering.length}, shown the same on every member listing: ${shownOnAll.length} of ${reordering.length}`);
+  const shownOnAll = reordering.filter((members) =>
+    members.every((m) => m.reorderDate === members[0]!.reorderDate && m.reorderQuantity === members[0]!.reorderQuantity),
+  );
+  console.log(
+    `\n[demo] Listings with contradictory advice (a reorder and a markdown on the same stock): ${contradictory.length}${contradictory.length ? ` (${contradictory.map((i) => i.key).join(', ')})` : ''}`,
+  );
+  console.log(
+    `[demo] Shared pools: ${pools.size}; with a reorder: ${reordering.length}, shown the same on every member listing: ${shownOnAll.length} of ${reordering.length}`,
+  );
   const unknown = items.filter((i) => i.available === null).length;
-  console.log(`[demo] Listings whose stock is unknown (shown as unknown, not 0): ${unknown}; health not enough data: ${items.filter((i) => i.healthScore === null).length}`);
+  console.log(
+    `[demo] Listings whose stock is unknown (shown as unknown, not 0): ${unknown}; health not enough data: ${items.filter((i) => i.healthScore === null).length}`,
+  );
 }
 
 async function main() {
@@ -117,11 +136,17 @@ async function main() {
     await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
     await options.screenshot({ path: resolve(outDir, 'options.png') });
     const reply = (await popup.evaluate(() =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'skus/at-risk', payload: { risk: 'all', limit: 200 } }),
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        type: 'skus/at-risk',
+        payload: { risk: 'all', limit: 200 },
+      }),
     )) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
     writeFileSync(resolve(outDir, 'at-risk.json'), JSON.stringify(reply.data, null, 2));
     const diagnostics = (await popup.evaluate(() =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'diagnostics/recent', payload: {} }),
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        type: 'diagnostics/recent',
+        payload: {},
+      }),
     )) as { ok: boolean; data: { pages: { adapterId: string; diagnostics: { message: string }[] }[] } };
     console.log('\n[demo] Reader diagnostics per page type:');
     for (const page of diagnostics.data.pages) {

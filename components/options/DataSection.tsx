@@ -33,7 +33,9 @@ function BackupButton() {
   });
   return (
     <div className="actions">
-      <button type="button" disabled={backup.isPending} onClick={() => backup.mutate()}>{t('options.data.backup')}</button>
+      <button type="button" disabled={backup.isPending} onClick={() => backup.mutate()}>
+        {t('options.data.backup')}
+      </button>
       {backup.isSuccess && <span role="status">{t('options.data.backupDone', { rows: formatNumber(language, backup.data.rows) })}</span>}
     </div>
   );
@@ -50,11 +52,28 @@ function RestoreField() {
     <>
       <div className="field">
         <label htmlFor="restore-file">{t('options.data.restore')}</label>
-        <input id="restore-file" type="file" accept=".json,application/json" disabled={restore.isPending}
-          onChange={(e) => { const file = e.target.files?.[0]; if (file) restore.mutate(file); e.target.value = ''; }} />
+        <input
+          id="restore-file"
+          type="file"
+          accept=".json,application/json"
+          disabled={restore.isPending}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) restore.mutate(file);
+            e.target.value = '';
+          }}
+        />
       </div>
-      {restore.isSuccess && <p role="status" data-testid="restore-result">{t('options.data.restoreDone', { rows: formatNumber(language, restore.data.rows) })}</p>}
-      {restore.isError && <p role="alert" data-testid="restore-result">{t('options.data.restoreRefused', { message: restore.error.message })}</p>}
+      {restore.isSuccess && (
+        <p role="status" data-testid="restore-result">
+          {t('options.data.restoreDone', { rows: formatNumber(language, restore.data.rows) })}
+        </p>
+      )}
+      {restore.isError && (
+        <p role="alert" data-testid="restore-result">
+          {t('options.data.restoreRefused', { message: restore.error.message })}
+        </p>
+      )}
     </>
   );
 }
@@ -66,16 +85,27 @@ function DeleteAll() {
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => rpc('data/delete-all', { confirm: 'delete-all' }),
-    onSuccess: () => { setConfirming(false); refresh(); },
+    onSuccess: () => {
+      setConfirming(false);
+      refresh();
+    },
   });
   return (
     <div className="actions">
-      {!confirming && <button type="button" className="danger" onClick={() => setConfirming(true)}>{t('options.data.delete')}</button>}
+      {!confirming && (
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          {t('options.data.delete')}
+        </button>
+      )}
       {confirming && (
         <div role="alertdialog" aria-labelledby="delete-confirm-text" className="confirm">
           <p id="delete-confirm-text">{t('options.data.deleteConfirm')}</p>
-          <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>{t('options.data.deleteYes')}</button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>{t('options.import.cancel')}</button>
+          <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+            {t('options.data.deleteYes')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('options.import.cancel')}
+          </button>
         </div>
       )}
       {remove.isSuccess && !confirming && <span role="status">{t('options.data.deleted')}</span>}
@@ -95,8 +125,12 @@ function StorageUse({ storage }: { storage: ResponseOf<'data/storage'> | undefin
           <thead>
             <tr>
               <th scope="col">{t('options.data.table')}</th>
-              <th scope="col" className="num">{t('options.data.rows')}</th>
-              <th scope="col" className="num">{t('options.data.size')}</th>
+              <th scope="col" className="num">
+                {t('options.data.rows')}
+              </th>
+              <th scope="col" className="num">
+                {t('options.data.size')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -111,7 +145,9 @@ function StorageUse({ storage }: { storage: ResponseOf<'data/storage'> | undefin
           <tfoot>
             <tr>
               <th scope="row">{t('options.data.total')}</th>
-              <td className="num" data-testid="storage-total-rows">{formatNumber(language, storage.totalRows)}</td>
+              <td className="num" data-testid="storage-total-rows">
+                {formatNumber(language, storage.totalRows)}
+              </td>
               <td className="num">{formatBytes(language, storage.approxBytes)}</td>
             </tr>
           </tfoot>

@@ -20,7 +20,11 @@ export function ExportSection() {
       if (format === 'csv') saveFile(datedName('stock-copilot-report', 'csv'), UTF8_BOM + toCsv(table.header, table.rows), 'text/csv;charset=utf-8');
       if (format === 'xlsx') {
         const bytes = toXlsx([{ name: t('options.export.sheet.report'), rows: [table.header, ...table.rows] }]);
-        saveFile(datedName('stock-copilot-report', 'xlsx'), bytes as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        saveFile(
+          datedName('stock-copilot-report', 'xlsx'),
+          bytes as Uint8Array<ArrayBuffer>,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        );
       }
       if (format === 'json') saveFile(datedName('stock-copilot-report', 'json'), mergedJson(report, language), 'application/json');
       return table.rows.length;
@@ -31,14 +35,22 @@ export function ExportSection() {
       <h3>{t('options.export.merged')}</h3>
       <p className="meta">{t('options.export.mergedNote')}</p>
       <div className="actions">
-        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('csv')}>{t('options.export.mergedCsv')}</button>
-        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('xlsx')}>{t('options.export.xlsx')}</button>
-        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('json')}>{t('options.export.json')}</button>
+        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('csv')}>
+          {t('options.export.mergedCsv')}
+        </button>
+        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('xlsx')}>
+          {t('options.export.xlsx')}
+        </button>
+        <button type="button" disabled={merged.isPending} onClick={() => merged.mutate('json')}>
+          {t('options.export.json')}
+        </button>
       </div>
       {merged.isSuccess && <p role="status">{t('options.export.done', { count: formatNumber(language, merged.data) })}</p>}
       {merged.isError && <p role="alert">{t('options.error', { message: merged.error.message })}</p>}
       <div className="actions">
-        <button type="button" onClick={() => listingsCsv.mutate()} disabled={listingsCsv.isPending}>{t('options.export.csv')}</button>
+        <button type="button" onClick={() => listingsCsv.mutate()} disabled={listingsCsv.isPending}>
+          {t('options.export.csv')}
+        </button>
       </div>
       {listingsCsv.isSuccess && <p role="status">{t('options.export.done', { count: formatNumber(language, listingsCsv.data.rowCount) })}</p>}
       {listingsCsv.isError && <p role="alert">{listingsCsv.error.message}</p>}

@@ -19,7 +19,10 @@ export function Preview({ previews, onConfirm, onCancel }: { previews: FilePrevi
       <ReportCounts previews={previews} />
       {previews.map((p) => (
         <div key={p.name}>
-          <h4>{p.name}{p.reportTitle ? ` — ${p.reportTitle}` : ''}</h4>
+          <h4>
+            {p.name}
+            {p.reportTitle ? ` — ${p.reportTitle}` : ''}
+          </h4>
           {p.rows.length > 0 && <FirstRows preview={p} />}
           {(p.lineProblems.length > 0 || p.fileProblems.length > 0) && <Problems preview={p} />}
         </div>
@@ -29,7 +32,9 @@ export function Preview({ previews, onConfirm, onCancel }: { previews: FilePrevi
         <button type="button" className="primary" disabled={rows.length === 0} onClick={() => onConfirm(rows)}>
           {t('options.import.confirm', { count: formatNumber(language, rows.length) })}
         </button>
-        <button type="button" onClick={onCancel}>{t('options.import.cancel')}</button>
+        <button type="button" onClick={onCancel}>
+          {t('options.import.cancel')}
+        </button>
       </div>
     </section>
   );
@@ -43,10 +48,18 @@ function ReportCounts({ previews }: { previews: FilePreview[] }) {
       <thead>
         <tr>
           <th scope="col">{t('options.import.report')}</th>
-          <th scope="col" className="num">{t('options.import.file')}</th>
-          <th scope="col" className="num">{t('options.import.listings')}</th>
-          <th scope="col" className="num">{t('options.import.orders')}</th>
-          <th scope="col" className="num">{t('options.import.errors')}</th>
+          <th scope="col" className="num">
+            {t('options.import.file')}
+          </th>
+          <th scope="col" className="num">
+            {t('options.import.listings')}
+          </th>
+          <th scope="col" className="num">
+            {t('options.import.orders')}
+          </th>
+          <th scope="col" className="num">
+            {t('options.import.errors')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -54,9 +67,15 @@ function ReportCounts({ previews }: { previews: FilePreview[] }) {
           <tr key={c.reportId ?? ''} data-report={c.reportId ?? 'unknown'}>
             <th scope="row">{c.reportId ?? t('options.import.unknownReport')}</th>
             <td className="num">{formatNumber(language, c.files)}</td>
-            <td className="num" data-testid="count-listing">{formatNumber(language, c.listing)}</td>
-            <td className="num" data-testid="count-order">{formatNumber(language, c.order)}</td>
-            <td className="num" data-testid="count-errors">{formatNumber(language, c.linesWithProblems)}</td>
+            <td className="num" data-testid="count-listing">
+              {formatNumber(language, c.listing)}
+            </td>
+            <td className="num" data-testid="count-order">
+              {formatNumber(language, c.order)}
+            </td>
+            <td className="num" data-testid="count-errors">
+              {formatNumber(language, c.linesWithProblems)}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -74,7 +93,9 @@ function FirstRows({ preview: p }: { preview: FilePreview }) {
           <th scope="col">{t('options.import.kind')}</th>
           <th scope="col">SKU</th>
           <th scope="col">{t('options.export.column.name')}</th>
-          <th scope="col" className="num">{t('options.products.units')}</th>
+          <th scope="col" className="num">
+            {t('options.products.units')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -82,8 +103,10 @@ function FirstRows({ preview: p }: { preview: FilePreview }) {
           <tr key={i}>
             <td>{t(`options.import.kind.${r.kind}`)}</td>
             <td>{r.sku}</td>
-            <td>{r.kind === 'listing' ? r.title ?? '' : r.orderDate}</td>
-            <td className="num">{r.kind === 'listing' ? (r.available === undefined ? t('common.none') : formatNumber(language, r.available)) : formatNumber(language, r.quantity)}</td>
+            <td>{r.kind === 'listing' ? (r.title ?? '') : r.orderDate}</td>
+            <td className="num">
+              {r.kind === 'listing' ? (r.available === undefined ? t('common.none') : formatNumber(language, r.available)) : formatNumber(language, r.quantity)}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -99,7 +122,9 @@ function Problems({ preview: p }: { preview: FilePreview }) {
     <table aria-label={`${t('options.import.problems')}: ${p.name}`} data-testid="import-problems">
       <thead>
         <tr>
-          <th scope="col" className="num">{t('options.import.line')}</th>
+          <th scope="col" className="num">
+            {t('options.import.line')}
+          </th>
           <th scope="col">{t('options.import.problems')}</th>
         </tr>
       </thead>
@@ -107,7 +132,9 @@ function Problems({ preview: p }: { preview: FilePreview }) {
         {[...p.fileProblems, ...p.lineProblems].map((d, i) => (
           <tr key={i} data-line={d.row ?? ''}>
             <td className="num">{typeof d.row === 'number' ? formatNumber(language, d.row) : t('common.none')}</td>
-            <td>{levelText(d.level)}: {d.message}</td>
+            <td>
+              {levelText(d.level)}: {d.message}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -45,9 +45,15 @@ function useImport(marketplace: string) {
       const previews: FilePreview[] = [];
       for (const file of files) {
         setStage({ kind: 'reading', name: file.name, fraction: 0 });
-        previews.push(await readReportFile(file, { marketplace, now: new Date() }, {
-          onProgress: (read, total) => setStage({ kind: 'reading', name: file.name, fraction: total ? read / total : 1 }),
-        }));
+        previews.push(
+          await readReportFile(
+            file,
+            { marketplace, now: new Date() },
+            {
+              onProgress: (read, total) => setStage({ kind: 'reading', name: file.name, fraction: total ? read / total : 1 }),
+            },
+          ),
+        );
       }
       setStage({ kind: 'preview', previews });
     } catch (error) {
@@ -73,8 +79,16 @@ function useImport(marketplace: string) {
 }
 
 /** The marketplace the files are for, and the drop zone / file picker. */
-function FileSource({ marketplace, onMarketplace, busy, onFiles }: {
-  marketplace: string; onMarketplace: (id: string) => void; busy: boolean; onFiles: (files: File[]) => void;
+function FileSource({
+  marketplace,
+  onMarketplace,
+  busy,
+  onFiles,
+}: {
+  marketplace: string;
+  onMarketplace: (id: string) => void;
+  busy: boolean;
+  onFiles: (files: File[]) => void;
 }) {
   const { t } = useI18n();
   const [dragging, setDragging] = useState(false);
@@ -83,20 +97,43 @@ function FileSource({ marketplace, onMarketplace, busy, onFiles }: {
       <div className="field">
         <label htmlFor="import-marketplace">{t('options.import.marketplace')}</label>
         <select id="import-marketplace" value={marketplace} disabled={busy} onChange={(e) => onMarketplace(e.target.value)}>
-          {MARKETPLACES.map((m) => <option key={m.id} value={m.id}>{m.id}</option>)}
+          {MARKETPLACES.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.id}
+            </option>
+          ))}
         </select>
       </div>
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
         data-testid="import-dropzone"
-        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
         onDragLeave={() => setDragging(false)}
-        onDrop={(e) => { e.preventDefault(); setDragging(false); onFiles([...e.dataTransfer.files]); }}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          onFiles([...e.dataTransfer.files]);
+        }}
       >
         <span>{t('options.import.drop')}</span>{' '}
-        <label htmlFor="import-files" className="button-like">{t('options.import.choose')}</label>
-        <input id="import-files" className="visually-hidden-file" type="file" multiple accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" disabled={busy}
-          onChange={(e) => { onFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        <label htmlFor="import-files" className="button-like">
+          {t('options.import.choose')}
+        </label>
+        <input
+          id="import-files"
+          className="visually-hidden-file"
+          type="file"
+          multiple
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+          disabled={busy}
+          onChange={(e) => {
+            onFiles([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
       </div>
     </>
   );
@@ -119,14 +156,20 @@ function StageView({ stage, onConfirm, onCancel }: { stage: Stage; onConfirm: (r
     case 'storing':
       return (
         <div key="storing">
-          <label htmlFor="import-store-progress">{t('options.import.storing', { done: formatNumber(language, stage.done), total: formatNumber(language, stage.total) })}</label>{' '}
+          <label htmlFor="import-store-progress">
+            {t('options.import.storing', { done: formatNumber(language, stage.done), total: formatNumber(language, stage.total) })}
+          </label>{' '}
           <progress id="import-store-progress" max={Math.max(1, stage.total)} value={stage.done} />
         </div>
       );
     case 'done':
       return (
         <p role="status" data-testid="import-done">
-          {t('options.import.done', { stored: formatNumber(language, stage.totals.stored), newListings: formatNumber(language, stage.totals.newListings), rejected: formatNumber(language, stage.totals.rejected) })}
+          {t('options.import.done', {
+            stored: formatNumber(language, stage.totals.stored),
+            newListings: formatNumber(language, stage.totals.newListings),
+            rejected: formatNumber(language, stage.totals.rejected),
+          })}
         </p>
       );
     case 'error':

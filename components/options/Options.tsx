@@ -25,7 +25,11 @@ export function Options() {
       <h1>{t('options.title')}</h1>
       <nav aria-label={t('options.nav')}>
         <ul>
-          {SECTIONS.map((s) => <li key={s.id}><a href={`#${s.id}`}>{t(s.heading)}</a></li>)}
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{t(s.heading)}</a>
+            </li>
+          ))}
         </ul>
       </nav>
       {SECTIONS.map((s) => (

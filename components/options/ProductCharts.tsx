@@ -17,7 +17,9 @@ function ChartCanvas({ series, mount, testId }: { series: ChartSeries; mount: Mo
   }, [series, language, mount]);
   return (
     <div className="chart">
-      <canvas ref={ref} data-testid={testId}>{chartSummary(series, language)}</canvas>
+      <canvas ref={ref} data-testid={testId}>
+        {chartSummary(series, language)}
+      </canvas>
     </div>
   );
 }

@@ -1,6 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { clearanceText, lifecycleText, productTotals, reasonText, stockSourceText, type MergedListing, type MergedPlan, type MergedPool, type MergedProduct } from '@/lib/export';
+import {
+  clearanceText,
+  lifecycleText,
+  productTotals,
+  reasonText,
+  stockSourceText,
+  type MergedListing,
+  type MergedPlan,
+  type MergedPool,
+  type MergedProduct,
+} from '@/lib/export';
 import { formatDate, formatNumber, type Language } from '@/lib/i18n';
 import type { CalibrationEntry, ProductListing, ProductSummary, ReturnEntry } from '@/lib/messaging/protocol-options';
 import { poolKindOf } from '@/lib/planning/pool-stock';
@@ -16,7 +26,10 @@ const PAGE = 50;
 type Calibrations = CalibrationEntry[];
 type Returns = ReturnEntry[];
 /** Runs a change and refreshes every query; `busy` while one runs. */
-interface Saver { run: (change: () => Promise<unknown>) => void; busy: boolean }
+interface Saver {
+  run: (change: () => Promise<unknown>) => void;
+  busy: boolean;
+}
 
 function productName(p: ProductSummary): string {
   return p.name ?? p.listings.find((l) => l.title)?.title ?? p.listings[0]?.sku ?? p.id;
@@ -36,7 +49,15 @@ export function ProductsSection() {
 
   return (
     <div>
-      <TextField id="products-search" label={t('options.products.search')} value={search} onChange={(v) => { setSearch(v); setLimit(PAGE); }} />
+      <TextField
+        id="products-search"
+        label={t('options.products.search')}
+        value={search}
+        onChange={(v) => {
+          setSearch(v);
+          setLimit(PAGE);
+        }}
+      />
       {list.isPending && <p role="status">{t('options.loading')}</p>}
       {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
       {list.data && list.data.total === 0 && <p className="empty">{t('options.products.none')}</p>}
@@ -50,7 +71,11 @@ export function ProductsSection() {
               </li>
             ))}
           </ul>
-          {list.data.products.length < list.data.total && <button type="button" onClick={() => setLimit(limit + PAGE)}>{t('options.products.more')}</button>}
+          {list.data.products.length < list.data.total && (
+            <button type="button" onClick={() => setLimit(limit + PAGE)}>
+              {t('options.products.more')}
+            </button>
+          )}
         </>
       )}
     </div>
@@ -65,8 +90,9 @@ function ProductMeta({ product }: { product: ProductSummary }) {
   const onHand = product.available !== null ? formatNumber(language, product.available) : product.planned ? t('options.stock.unknown') : none;
   return (
     <p className="meta" data-testid="product-meta">
-      {t('options.products.health')}: <span data-testid="product-health">{health}</span> · {t('options.products.cover')}: {num(language, none, product.daysOfCover, 1)}
-      {' '}· {t('options.products.stockOnHand')}: <span data-testid="product-available">{onHand}</span> · {t('options.products.inbound')}: {formatNumber(language, product.inbound)}
+      {t('options.products.health')}: <span data-testid="product-health">{health}</span> · {t('options.products.cover')}:{' '}
+      {num(language, none, product.daysOfCover, 1)} · {t('options.products.stockOnHand')}: <span data-testid="product-available">{onHand}</span> ·{' '}
+      {t('options.products.inbound')}: {formatNumber(language, product.inbound)}
     </p>
   );
 }
@@ -89,33 +115,61 @@ function ProductCard({ product, others, open, onToggle }: { product: ProductSumm
           <tr>
             <th scope="col">{t('options.products.listing')}</th>
             <th scope="col">{t('options.products.rule')}</th>
-            <th scope="col" className="num">{t('options.products.available')}</th>
+            <th scope="col" className="num">
+              {t('options.products.available')}
+            </th>
             <th scope="col">{t('options.products.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {product.listings.map((l) => (
             <tr key={l.key} data-testid="product-listing" data-key={l.key}>
-              <td>{l.marketplace} · {l.sku}{l.title ? <span className="title"> — {l.title}</span> : null}</td>
+              <td>
+                {l.marketplace} · {l.sku}
+                {l.title ? <span className="title"> — {l.title}</span> : null}
+              </td>
               <td data-testid="link-rule">{t(`options.rule.${l.linkRule}`)}</td>
               <td className="num">{num(language, t('common.none'), l.available)}</td>
               <td>
-                <LinkControls listingKey={l.key} sku={l.sku} productId={product.id} canUnlink={product.listings.length > 1} others={others}
-                  onRun={(run) => action.mutate(run)} busy={action.isPending} />
+                <LinkControls
+                  listingKey={l.key}
+                  sku={l.sku}
+                  productId={product.id}
+                  canUnlink={product.listings.length > 1}
+                  others={others}
+                  onRun={(run) => action.mutate(run)}
+                  busy={action.isPending}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {action.isError && <p role="alert">{t('options.error', { message: action.error.message })}</p>}
-      <button type="button" aria-expanded={open} onClick={onToggle}>{open ? t('options.products.close') : t('options.products.open', { name })}</button>
+      <button type="button" aria-expanded={open} onClick={onToggle}>
+        {open ? t('options.products.close') : t('options.products.open', { name })}
+      </button>
       {open && <ProductDetail product={product} />}
     </article>
   );
 }
 
-function LinkControls({ listingKey, sku, productId, canUnlink, others, onRun, busy }: {
-  listingKey: string; sku: string; productId: string; canUnlink: boolean; others: ProductSummary[]; onRun: (run: () => Promise<unknown>) => void; busy: boolean;
+function LinkControls({
+  listingKey,
+  sku,
+  productId,
+  canUnlink,
+  others,
+  onRun,
+  busy,
+}: {
+  listingKey: string;
+  sku: string;
+  productId: string;
+  canUnlink: boolean;
+  others: ProductSummary[];
+  onRun: (run: () => Promise<unknown>) => void;
+  busy: boolean;
 }) {
   const { t } = useI18n();
   const [target, setTarget] = useState('');
@@ -123,14 +177,26 @@ function LinkControls({ listingKey, sku, productId, canUnlink, others, onRun, bu
   return (
     <div className="inline">
       {canUnlink && (
-        <button type="button" disabled={busy} onClick={() => onRun(() => rpc('products/unlink', { listingKey }))}>{t('options.products.unlink', { sku })}</button>
+        <button type="button" disabled={busy} onClick={() => onRun(() => rpc('products/unlink', { listingKey }))}>
+          {t('options.products.unlink', { sku })}
+        </button>
       )}
-      <label htmlFor={id} className="visually-hidden">{t('options.products.linkTarget', { sku })}</label>
+      <label htmlFor={id} className="visually-hidden">
+        {t('options.products.linkTarget', { sku })}
+      </label>
       <select id={id} value={target} onChange={(e) => setTarget(e.target.value)}>
         <option value="">{t('options.products.choose')}</option>
-        {others.filter((o) => o.id !== productId).map((o) => <option key={o.id} value={o.id}>{productName(o)} ({o.listings.map((l) => l.sku).join(', ')})</option>)}
+        {others
+          .filter((o) => o.id !== productId)
+          .map((o) => (
+            <option key={o.id} value={o.id}>
+              {productName(o)} ({o.listings.map((l) => l.sku).join(', ')})
+            </option>
+          ))}
       </select>
-      <button type="button" disabled={busy || !target} onClick={() => onRun(() => rpc('products/link', { listingKey, productId: target }))}>{t('options.products.link')}</button>
+      <button type="button" disabled={busy || !target} onClick={() => onRun(() => rpc('products/link', { listingKey, productId: target }))}>
+        {t('options.products.link')}
+      </button>
     </div>
   );
 }
@@ -211,11 +277,21 @@ function PoolCard({ pool, listings, movable }: { pool: MergedPool; listings: Mer
     <section className="pool" data-testid="pool" data-pool-id={pool.poolId} aria-labelledby={headingId}>
       <h5 id={headingId}>{t('options.products.pool', { destination: t(`options.destination.${kind}`), pool: pool.poolId })}</h5>
       <dl>
-        <Fact label={t('options.products.stockOnHand')} testId="pool-stock">{pool.stock === null ? t('options.stock.unknown') : formatNumber(language, pool.stock)}</Fact>
-        <Fact label={t('options.products.stockSource')} testId="pool-source">{stockSourceText(pool.stockSource, pool.stockHint, language)}</Fact>
-        <Fact label={t('options.products.inbound')} testId="pool-inbound">{formatNumber(language, pool.inbound)}</Fact>
-        <Fact label={t('options.products.reserved')} testId="pool-reserved">{num(language, none, pool.reserved)}</Fact>
-        <Fact label={t('options.products.heldReturns')} testId="pool-held-returns">{formatNumber(language, pool.heldReturns)}</Fact>
+        <Fact label={t('options.products.stockOnHand')} testId="pool-stock">
+          {pool.stock === null ? t('options.stock.unknown') : formatNumber(language, pool.stock)}
+        </Fact>
+        <Fact label={t('options.products.stockSource')} testId="pool-source">
+          {stockSourceText(pool.stockSource, pool.stockHint, language)}
+        </Fact>
+        <Fact label={t('options.products.inbound')} testId="pool-inbound">
+          {formatNumber(language, pool.inbound)}
+        </Fact>
+        <Fact label={t('options.products.reserved')} testId="pool-reserved">
+          {num(language, none, pool.reserved)}
+        </Fact>
+        <Fact label={t('options.products.heldReturns')} testId="pool-held-returns">
+          {formatNumber(language, pool.heldReturns)}
+        </Fact>
       </dl>
       <PoolPlan plan={pool.plan} />
       <ChannelTable listings={listings} split={kind === 'SELLER'} movable={kind === 'SELLER' ? movable : undefined} />
@@ -226,25 +302,46 @@ function PoolCard({ pool, listings, movable }: { pool: MergedPool; listings: Mer
 /** The reorder in words: none, by its date, or overdue with its real due date and the days late. */
 function reorderText(plan: MergedPlan, language: Language, t: ReturnType<typeof useI18n>['t']): string {
   if (plan.reorderDate === null) return t('options.products.noReorder');
-  const params = { quantity: formatNumber(language, plan.reorderQuantity ?? 0), date: formatDate(language, plan.reorderDate), days: formatNumber(language, plan.reorderDaysLate) };
+  const params = {
+    quantity: formatNumber(language, plan.reorderQuantity ?? 0),
+    date: formatDate(language, plan.reorderDate),
+    days: formatNumber(language, plan.reorderDaysLate),
+  };
   return plan.reorderDaysLate > 0 ? t('options.products.reorderLate', params) : t('options.products.reorderBy', params);
 }
 
 function PoolPlan({ plan }: { plan: MergedPlan | null }) {
   const { t, language } = useI18n();
-  if (!plan) return <p className="empty" data-testid="pool-plan">{t('options.products.notPlanned')}</p>;
+  if (!plan)
+    return (
+      <p className="empty" data-testid="pool-plan">
+        {t('options.products.notPlanned')}
+      </p>
+    );
   const none = t('common.none');
   return (
     <dl data-testid="pool-plan" aria-label={t('options.products.plan')}>
       <Fact label={t('options.products.forecast')}>{formatNumber(language, plan.meanDaily, 1)}</Fact>
       <Fact label={t('options.products.cover')}>{num(language, none, plan.daysOfCover, 1)}</Fact>
       <Fact label={t('options.products.stockout')}>{plan.stockoutDate === null ? none : formatDate(language, plan.stockoutDate)}</Fact>
-      <Fact label={t('options.products.reorder')} testId="pool-reorder">{reorderText(plan, language, t)}</Fact>
-      <Fact label={t('options.products.health')} testId="pool-health">{plan.healthScore === null ? t('options.health.notEnoughData') : formatNumber(language, plan.healthScore)}</Fact>
-      {plan.healthReasons.length > 0 && <Fact label={t('options.products.healthReasons')}>{plan.healthReasons.map((r) => reasonText(r, language)).join('; ')}</Fact>}
-      <Fact label={t('options.products.abcClass')} testId="pool-abc">{plan.abcClass ?? none}</Fact>
-      <Fact label={t('options.products.lifecycle')} testId="pool-lifecycle">{lifecycleText(plan.lifecycleStage, language)}</Fact>
-      <Fact label={t('options.products.safetyStock')} testId="pool-safety-stock">{formatNumber(language, plan.safetyStock)}</Fact>
+      <Fact label={t('options.products.reorder')} testId="pool-reorder">
+        {reorderText(plan, language, t)}
+      </Fact>
+      <Fact label={t('options.products.health')} testId="pool-health">
+        {plan.healthScore === null ? t('options.health.notEnoughData') : formatNumber(language, plan.healthScore)}
+      </Fact>
+      {plan.healthReasons.length > 0 && (
+        <Fact label={t('options.products.healthReasons')}>{plan.healthReasons.map((r) => reasonText(r, language)).join('; ')}</Fact>
+      )}
+      <Fact label={t('options.products.abcClass')} testId="pool-abc">
+        {plan.abcClass ?? none}
+      </Fact>
+      <Fact label={t('options.products.lifecycle')} testId="pool-lifecycle">
+        {lifecycleText(plan.lifecycleStage, language)}
+      </Fact>
+      <Fact label={t('options.products.safetyStock')} testId="pool-safety-stock">
+        {formatNumber(language, plan.safetyStock)}
+      </Fact>
       <Fact label={t('options.products.reorderPoint')}>{formatNumber(language, plan.reorderPoint)}</Fact>
       {plan.clearance && <Fact label={t('options.products.clearance')}>{clearanceText(plan.clearance, language)}</Fact>}
     </dl>
@@ -262,18 +359,30 @@ function ChannelTable({ listings, split, movable }: { listings: MergedListing[];
         <thead>
           <tr>
             <th scope="col">{t('options.products.listing')}</th>
-            <th scope="col" className="num">{t('options.products.listedNow')}</th>
-            <th scope="col" className="num">{t('options.products.suggestedListed')}</th>
-            <th scope="col" className="num">{t('options.products.buffer')}</th>
+            <th scope="col" className="num">
+              {t('options.products.listedNow')}
+            </th>
+            <th scope="col" className="num">
+              {t('options.products.suggestedListed')}
+            </th>
+            <th scope="col" className="num">
+              {t('options.products.buffer')}
+            </th>
             {movable && <th scope="col">{t('options.products.warehouse')}</th>}
           </tr>
         </thead>
         <tbody>
           {listings.map((l) => (
             <tr key={l.key} data-key={l.key}>
-              <td>{l.marketplace} · {l.sku}</td>
-              <td className="num" data-testid="listed-now">{num(language, none, l.listed)}</td>
-              <td className="num" data-testid="suggested-listed">{num(language, none, l.channel?.suggested ?? null)}</td>
+              <td>
+                {l.marketplace} · {l.sku}
+              </td>
+              <td className="num" data-testid="listed-now">
+                {num(language, none, l.listed)}
+              </td>
+              <td className="num" data-testid="suggested-listed">
+                {num(language, none, l.channel?.suggested ?? null)}
+              </td>
               <td className="num">{num(language, none, l.channel?.buffer ?? null)}</td>
               {movable && <td>{movable.has(l.key) && l.poolId ? <WarehouseSelect listing={l} poolId={l.poolId} /> : none}</td>}
             </tr>
@@ -295,7 +404,11 @@ function ListingSelect({ id, listings, value, onChange }: { id: string; listings
     <div className="field">
       <label htmlFor={id}>{t('options.products.calListing')}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {listings.map((l) => <option key={l.key} value={l.key}>{l.marketplace} · {l.sku}</option>)}
+        {listings.map((l) => (
+          <option key={l.key} value={l.key}>
+            {l.marketplace} · {l.sku}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -311,12 +424,20 @@ function CalibrationSection({ product, calibrations, saver }: { product: Product
   return (
     <>
       <h4>{t('options.products.calibration')}</h4>
-      <form className="row-editor" onSubmit={(e) => { e.preventDefault(); saver.run(() => rpc('products/calibrate', cal)); }}>
+      <form
+        className="row-editor"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saver.run(() => rpc('products/calibrate', cal));
+        }}
+      >
         <ListingSelect id={`cal-listing-${idp}`} listings={product.listings} value={cal.listingKey} onChange={(listingKey) => setCal({ ...cal, listingKey })} />
         <NumberField id={`cal-onhand-${idp}`} label={t('options.products.onHand')} value={cal.onHand} onChange={(onHand) => setCal({ ...cal, onHand })} />
         <TextField id={`cal-reason-${idp}`} label={t('options.products.reason')} value={cal.reason} onChange={(reason) => setCal({ ...cal, reason })} />
         <TextField id={`cal-by-${idp}`} label={t('options.products.by')} value={cal.by} onChange={(by) => setCal({ ...cal, by })} />
-        <button type="submit" disabled={saver.busy || !valid}>{t('options.products.saveCount')}</button>
+        <button type="submit" disabled={saver.busy || !valid}>
+          {t('options.products.saveCount')}
+        </button>
       </form>
       <h5>{t('options.products.calHistory')}</h5>
       {calibrations && calibrations.length === 0 && <p className="empty">{t('options.products.noCalibrations')}</p>}
@@ -331,15 +452,27 @@ function CalibrationHistory({ calibrations }: { calibrations: Calibrations }) {
     <table data-testid="calibrations">
       <thead>
         <tr>
-          <th scope="col">{t('options.products.when')}</th><th scope="col">{t('options.products.calListing')}</th><th scope="col">{t('options.products.by')}</th>
-          <th scope="col">{t('options.products.reason')}</th><th scope="col" className="num">{t('options.products.before')}</th><th scope="col" className="num">{t('options.products.after')}</th>
+          <th scope="col">{t('options.products.when')}</th>
+          <th scope="col">{t('options.products.calListing')}</th>
+          <th scope="col">{t('options.products.by')}</th>
+          <th scope="col">{t('options.products.reason')}</th>
+          <th scope="col" className="num">
+            {t('options.products.before')}
+          </th>
+          <th scope="col" className="num">
+            {t('options.products.after')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {calibrations.map((c, i) => (
           <tr key={c.id ?? i}>
-            <td>{formatDateTime(language, c.at)}</td><td>{c.listingKey}</td><td>{c.by}</td><td>{c.reason}</td>
-            <td className="num">{num(language, t('common.none'), c.previous)}</td><td className="num">{formatNumber(language, c.onHand)}</td>
+            <td>{formatDateTime(language, c.at)}</td>
+            <td>{c.listingKey}</td>
+            <td>{c.by}</td>
+            <td>{c.reason}</td>
+            <td className="num">{num(language, t('common.none'), c.previous)}</td>
+            <td className="num">{formatNumber(language, c.onHand)}</td>
           </tr>
         ))}
       </tbody>
@@ -351,18 +484,30 @@ function ReturnsSection({ product, returns, saver }: { product: ProductSummary; 
   const { t } = useI18n();
   const [ret, setRet] = useState({ listingKey: product.listings[0]?.key ?? '', units: 1, orderId: '', reason: '' });
   const idp = idOf(product);
-  const record = () => rpc('returns/record', {
-    listingKey: ret.listingKey, units: ret.units, ...(ret.orderId.trim() ? { orderId: ret.orderId.trim() } : {}), ...(ret.reason.trim() ? { reason: ret.reason.trim() } : {}),
-  });
+  const record = () =>
+    rpc('returns/record', {
+      listingKey: ret.listingKey,
+      units: ret.units,
+      ...(ret.orderId.trim() ? { orderId: ret.orderId.trim() } : {}),
+      ...(ret.reason.trim() ? { reason: ret.reason.trim() } : {}),
+    });
   return (
     <>
       <h4>{t('options.products.returns')}</h4>
-      <form className="row-editor" onSubmit={(e) => { e.preventDefault(); saver.run(record); }}>
+      <form
+        className="row-editor"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saver.run(record);
+        }}
+      >
         <ListingSelect id={`ret-listing-${idp}`} listings={product.listings} value={ret.listingKey} onChange={(listingKey) => setRet({ ...ret, listingKey })} />
         <NumberField id={`ret-units-${idp}`} label={t('options.products.units')} value={ret.units} onChange={(units) => setRet({ ...ret, units })} />
         <TextField id={`ret-order-${idp}`} label={t('options.products.orderId')} value={ret.orderId} onChange={(orderId) => setRet({ ...ret, orderId })} />
         <TextField id={`ret-reason-${idp}`} label={t('options.products.reason')} value={ret.reason} onChange={(reason) => setRet({ ...ret, reason })} />
-        <button type="submit" disabled={saver.busy || !Number.isInteger(ret.units) || ret.units < 1}>{t('options.products.recordReturn')}</button>
+        <button type="submit" disabled={saver.busy || !Number.isInteger(ret.units) || ret.units < 1}>
+          {t('options.products.recordReturn')}
+        </button>
       </form>
       {returns && returns.length === 0 && <p className="empty">{t('options.products.noReturns')}</p>}
       {returns && returns.length > 0 && <ReturnsTable idp={idp} returns={returns} saver={saver} />}
@@ -381,21 +526,36 @@ function ReturnsTable({ idp, returns, saver }: { idp: string; returns: Returns; 
       <table data-testid="returns">
         <thead>
           <tr>
-            <th scope="col">{t('options.products.when')}</th><th scope="col">{t('options.products.calListing')}</th><th scope="col" className="num">{t('options.products.units')}</th>
-            <th scope="col">{t('options.products.reason')}</th><th scope="col">{t('options.products.status')}</th><th scope="col">{t('options.products.actions')}</th>
+            <th scope="col">{t('options.products.when')}</th>
+            <th scope="col">{t('options.products.calListing')}</th>
+            <th scope="col" className="num">
+              {t('options.products.units')}
+            </th>
+            <th scope="col">{t('options.products.reason')}</th>
+            <th scope="col">{t('options.products.status')}</th>
+            <th scope="col">{t('options.products.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {returns.map((r) => (
             <tr key={r.id} data-status={r.status}>
-              <td>{formatDateTime(language, r.receivedAt)}</td><td>{r.listingKey}</td><td className="num">{formatNumber(language, r.units)}</td>
+              <td>{formatDateTime(language, r.receivedAt)}</td>
+              <td>{r.listingKey}</td>
+              <td className="num">{formatNumber(language, r.units)}</td>
               <td>{[r.orderId, r.reason].filter(Boolean).join(' · ')}</td>
-              <td>{t(`options.return.${r.status}`)}{r.resolvedBy ? ` (${r.resolvedBy}, ${formatDateTime(language, r.resolvedAt ?? r.receivedAt)})` : ''}</td>
+              <td>
+                {t(`options.return.${r.status}`)}
+                {r.resolvedBy ? ` (${r.resolvedBy}, ${formatDateTime(language, r.resolvedAt ?? r.receivedAt)})` : ''}
+              </td>
               <td>
                 {r.status === 'held' && (
                   <span className="inline">
-                    <button type="button" disabled={blocked} onClick={() => resolve(r.id, 'sellable')}>{t('options.products.sellable')}</button>
-                    <button type="button" disabled={blocked} onClick={() => resolve(r.id, 'disposed')}>{t('options.products.unsellable')}</button>
+                    <button type="button" disabled={blocked} onClick={() => resolve(r.id, 'sellable')}>
+                      {t('options.products.sellable')}
+                    </button>
+                    <button type="button" disabled={blocked} onClick={() => resolve(r.id, 'disposed')}>
+                      {t('options.products.unsellable')}
+                    </button>
                   </span>
                 )}
               </td>

@@ -7,7 +7,17 @@ import { useI18n } from '../language';
 import { NumberField, TextField } from './fields';
 import type { BufferRow, FieldErrors, SettingsForm, SupplierRow, WeightRow } from './settings-form';
 
-const HEALTH_KEYS: (keyof HealthWeights)[] = ['noSales30d', 'overstock90d', 'stockoutSoon', 'pendingAboveStock', 'oversoldPool', 'agedInventory', 'outOfStock', 'reorderOverdue', 'unfulfillableUnits'];
+const HEALTH_KEYS: (keyof HealthWeights)[] = [
+  'noSales30d',
+  'overstock90d',
+  'stockoutSoon',
+  'pendingAboveStock',
+  'oversoldPool',
+  'agedInventory',
+  'outOfStock',
+  'reorderOverdue',
+  'unfulfillableUnits',
+];
 
 /** What every fieldset gets from the form. */
 export interface FieldsetProps {
@@ -42,8 +52,12 @@ export function LanguageFieldset({ value, onChange }: { value: Settings['languag
       <label htmlFor="settings-language">{t('options.settings.language')}</label>{' '}
       <select id="settings-language" value={value} onChange={(e) => onChange(e.target.value as Settings['language'])}>
         <option value="auto">{t('options.settings.languageAuto')}</option>
-        <option value="en" lang="en">English</option>
-        <option value="zh-CN" lang="zh-CN">简体中文</option>
+        <option value="en" lang="en">
+          English
+        </option>
+        <option value="zh-CN" lang="zh-CN">
+          简体中文
+        </option>
       </select>
     </fieldset>
   );
@@ -57,48 +71,124 @@ export function LeadTimesFieldset({ form, errors, setBase, update }: FieldsetPro
     <fieldset>
       <legend>{t('options.settings.leadTimes')}</legend>
       <div className="grid">
-        <NumberField id="leadTimes.defaultProductionDays" label={t('options.settings.defaultProductionDays')} value={base.leadTimes.defaultProductionDays} error={errors['leadTimes.defaultProductionDays']}
-          onChange={(v) => setBase((s) => ({ ...s, leadTimes: { ...s.leadTimes, defaultProductionDays: v } }))} />
+        <NumberField
+          id="leadTimes.defaultProductionDays"
+          label={t('options.settings.defaultProductionDays')}
+          value={base.leadTimes.defaultProductionDays}
+          error={errors['leadTimes.defaultProductionDays']}
+          onChange={(v) => setBase((s) => ({ ...s, leadTimes: { ...s.leadTimes, defaultProductionDays: v } }))}
+        />
         {DESTINATIONS.map((d) => (
-          <NumberField key={d} id={`leadTimes.transitDaysByDestination.${d}`} label={t('options.settings.transit', { destination: destinationName(d) })} value={base.leadTimes.transitDaysByDestination[d]}
+          <NumberField
+            key={d}
+            id={`leadTimes.transitDaysByDestination.${d}`}
+            label={t('options.settings.transit', { destination: destinationName(d) })}
+            value={base.leadTimes.transitDaysByDestination[d]}
             error={errors[`leadTimes.transitDaysByDestination.${d}`]}
-            onChange={(v) => setBase((s) => ({
-              ...s, leadTimes: { ...s.leadTimes, transitDaysByDestination: { ...s.leadTimes.transitDaysByDestination, [d]: v } },
-            }))} />
+            onChange={(v) =>
+              setBase((s) => ({
+                ...s,
+                leadTimes: { ...s.leadTimes, transitDaysByDestination: { ...s.leadTimes.transitDaysByDestination, [d]: v } },
+              }))
+            }
+          />
         ))}
       </div>
       <h3>{t('options.settings.suppliers')}</h3>
       {form.suppliers.map((row, i) => (
-        <SupplierEditor key={i} index={i} row={row} errors={errors}
+        <SupplierEditor
+          key={i}
+          index={i}
+          row={row}
+          errors={errors}
           onChange={(patch) => update({ suppliers: patchRow(form.suppliers, i, patch) })}
-          onRemove={() => update({ suppliers: withoutRow(form.suppliers, i) })} />
+          onRemove={() => update({ suppliers: withoutRow(form.suppliers, i) })}
+        />
       ))}
-      <button type="button" onClick={() => update({ suppliers: [...form.suppliers, { name: '', productionDays: base.leadTimes.defaultProductionDays, transit: {}, moq: 1, casePack: 1 }] })}>
+      <button
+        type="button"
+        onClick={() =>
+          update({ suppliers: [...form.suppliers, { name: '', productionDays: base.leadTimes.defaultProductionDays, transit: {}, moq: 1, casePack: 1 }] })
+        }
+      >
         {t('options.settings.addSupplier')}
       </button>
-      <TextField id="skuSupplier" multiline label={t('options.settings.skuSupplier')} value={form.skuSupplierText} error={errors.skuSupplier} onChange={(skuSupplierText) => update({ skuSupplierText })} />
+      <TextField
+        id="skuSupplier"
+        multiline
+        label={t('options.settings.skuSupplier')}
+        value={form.skuSupplierText}
+        error={errors.skuSupplier}
+        onChange={(skuSupplierText) => update({ skuSupplierText })}
+      />
     </fieldset>
   );
 }
 
 /** One supplier row: name, production days, transit days per destination, MOQ and case pack. */
-function SupplierEditor({ index: i, row, errors, onChange: set, onRemove }: {
-  index: number; row: SupplierRow; errors: FieldErrors; onChange: (patch: Partial<SupplierRow>) => void; onRemove: () => void;
+function SupplierEditor({
+  index: i,
+  row,
+  errors,
+  onChange: set,
+  onRemove,
+}: {
+  index: number;
+  row: SupplierRow;
+  errors: FieldErrors;
+  onChange: (patch: Partial<SupplierRow>) => void;
+  onRemove: () => void;
 }) {
   const { t } = useI18n();
   const destinationName = useDestinationName();
   return (
     <div className="row-editor">
-      <TextField id={`suppliers.${i}.name`} label={t('options.settings.supplierName')} value={row.name} error={errors[`suppliers.${i}.name`]} onChange={(name) => set({ name })} />
-      <NumberField id={`suppliers.${i}.productionDays`} label={t('options.settings.productionDays')} value={row.productionDays} error={errors[`suppliers.${i}.productionDays`]} onChange={(productionDays) => set({ productionDays })} />
+      <TextField
+        id={`suppliers.${i}.name`}
+        label={t('options.settings.supplierName')}
+        value={row.name}
+        error={errors[`suppliers.${i}.name`]}
+        onChange={(name) => set({ name })}
+      />
+      <NumberField
+        id={`suppliers.${i}.productionDays`}
+        label={t('options.settings.productionDays')}
+        value={row.productionDays}
+        error={errors[`suppliers.${i}.productionDays`]}
+        onChange={(productionDays) => set({ productionDays })}
+      />
       {DESTINATIONS.map((d) => (
-        <NumberField key={d} id={`suppliers.${i}.transit.${d}`} label={t('options.settings.supplierTransit', { destination: destinationName(d) })} value={row.transit[d] ?? Number.NaN}
+        <NumberField
+          key={d}
+          id={`suppliers.${i}.transit.${d}`}
+          label={t('options.settings.supplierTransit', { destination: destinationName(d) })}
+          value={row.transit[d] ?? Number.NaN}
           error={errors[`suppliers.${i}.transit.${d}`]}
-          onChange={(v) => { const transit = { ...row.transit }; if (Number.isNaN(v)) delete transit[d]; else transit[d] = v; set({ transit }); }} />
+          onChange={(v) => {
+            const transit = { ...row.transit };
+            if (Number.isNaN(v)) delete transit[d];
+            else transit[d] = v;
+            set({ transit });
+          }}
+        />
       ))}
-      <NumberField id={`suppliers.${i}.moq`} label={t('options.settings.moq')} value={row.moq} error={errors[`suppliers.${i}.moq`]} onChange={(moq) => set({ moq })} />
-      <NumberField id={`suppliers.${i}.casePack`} label={t('options.settings.casePack')} value={row.casePack} error={errors[`suppliers.${i}.casePack`]} onChange={(casePack) => set({ casePack })} />
-      <button type="button" onClick={onRemove}>{t('options.settings.remove')}</button>
+      <NumberField
+        id={`suppliers.${i}.moq`}
+        label={t('options.settings.moq')}
+        value={row.moq}
+        error={errors[`suppliers.${i}.moq`]}
+        onChange={(moq) => set({ moq })}
+      />
+      <NumberField
+        id={`suppliers.${i}.casePack`}
+        label={t('options.settings.casePack')}
+        value={row.casePack}
+        error={errors[`suppliers.${i}.casePack`]}
+        onChange={(casePack) => set({ casePack })}
+      />
+      <button type="button" onClick={onRemove}>
+        {t('options.settings.remove')}
+      </button>
     </div>
   );
 }
@@ -110,10 +200,34 @@ export function PlanningFieldset({ form, errors, setBase }: FieldsetProps) {
     <fieldset>
       <legend>{t('options.settings.planning')}</legend>
       <div className="grid">
-        <NumberField id="targetCoverDays" label={t('options.settings.targetCoverDays')} value={base.targetCoverDays} error={errors.targetCoverDays} onChange={(v) => setBase((s) => ({ ...s, targetCoverDays: v }))} />
-        <NumberField id="serviceLevel" label={t('options.settings.serviceLevel')} value={base.serviceLevel} error={errors.serviceLevel} onChange={(v) => setBase((s) => ({ ...s, serviceLevel: v }))} />
-        <NumberField id="historyDays" label={t('options.settings.historyDays')} value={base.historyDays} error={errors.historyDays} onChange={(v) => setBase((s) => ({ ...s, historyDays: v }))} />
-        <NumberField id="compaction.rawObservationDays" label={t('options.settings.rawObservationDays')} value={base.compaction.rawObservationDays} error={errors['compaction.rawObservationDays']} onChange={(v) => setBase((s) => ({ ...s, compaction: { rawObservationDays: v } }))} />
+        <NumberField
+          id="targetCoverDays"
+          label={t('options.settings.targetCoverDays')}
+          value={base.targetCoverDays}
+          error={errors.targetCoverDays}
+          onChange={(v) => setBase((s) => ({ ...s, targetCoverDays: v }))}
+        />
+        <NumberField
+          id="serviceLevel"
+          label={t('options.settings.serviceLevel')}
+          value={base.serviceLevel}
+          error={errors.serviceLevel}
+          onChange={(v) => setBase((s) => ({ ...s, serviceLevel: v }))}
+        />
+        <NumberField
+          id="historyDays"
+          label={t('options.settings.historyDays')}
+          value={base.historyDays}
+          error={errors.historyDays}
+          onChange={(v) => setBase((s) => ({ ...s, historyDays: v }))}
+        />
+        <NumberField
+          id="compaction.rawObservationDays"
+          label={t('options.settings.rawObservationDays')}
+          value={base.compaction.rawObservationDays}
+          error={errors['compaction.rawObservationDays']}
+          onChange={(v) => setBase((s) => ({ ...s, compaction: { rawObservationDays: v } }))}
+        />
       </div>
     </fieldset>
   );
@@ -128,7 +242,13 @@ export function SafetyBuffersFieldset({ form, errors, update }: FieldsetProps) {
         const set = (patch: Partial<BufferRow>) => update({ buffers: patchRow(form.buffers, i, patch) });
         return (
           <div className="row-editor" key={i}>
-            <TextField id={`buffers.${i}.channel`} label={t('options.settings.channel')} value={row.channel} error={errors[`buffers.${i}.channel`]} onChange={(channel) => set({ channel })} />
+            <TextField
+              id={`buffers.${i}.channel`}
+              label={t('options.settings.channel')}
+              value={row.channel}
+              error={errors[`buffers.${i}.channel`]}
+              onChange={(channel) => set({ channel })}
+            />
             <div className="field">
               <label htmlFor={`buffers.${i}.kind`}>{t('options.settings.bufferKind')}</label>
               <select id={`buffers.${i}.kind`} value={row.kind} onChange={(e) => set({ kind: e.target.value as 'percent' | 'fixed' })}>
@@ -136,12 +256,22 @@ export function SafetyBuffersFieldset({ form, errors, update }: FieldsetProps) {
                 <option value="fixed">{t('options.settings.fixed')}</option>
               </select>
             </div>
-            <NumberField id={`buffers.${i}.value`} label={t('options.settings.value')} value={row.value} error={errors[`buffers.${i}.value`]} onChange={(value) => set({ value })} />
-            <button type="button" onClick={() => update({ buffers: withoutRow(form.buffers, i) })}>{t('options.settings.remove')}</button>
+            <NumberField
+              id={`buffers.${i}.value`}
+              label={t('options.settings.value')}
+              value={row.value}
+              error={errors[`buffers.${i}.value`]}
+              onChange={(value) => set({ value })}
+            />
+            <button type="button" onClick={() => update({ buffers: withoutRow(form.buffers, i) })}>
+              {t('options.settings.remove')}
+            </button>
           </div>
         );
       })}
-      <button type="button" onClick={() => update({ buffers: [...form.buffers, { channel: '', kind: 'percent', value: 10 }] })}>{t('options.settings.addChannel')}</button>
+      <button type="button" onClick={() => update({ buffers: [...form.buffers, { channel: '', kind: 'percent', value: 10 }] })}>
+        {t('options.settings.addChannel')}
+      </button>
     </fieldset>
   );
 }
@@ -155,13 +285,29 @@ export function AllocationWeightsFieldset({ form, errors, update }: FieldsetProp
         const set = (patch: Partial<WeightRow>) => update({ weights: patchRow(form.weights, i, patch) });
         return (
           <div className="row-editor" key={i}>
-            <TextField id={`weights.${i}.channel`} label={t('options.settings.channel')} value={row.channel} error={errors[`weights.${i}.channel`]} onChange={(channel) => set({ channel })} />
-            <NumberField id={`weights.${i}.weight`} label={t('options.settings.weight')} value={row.weight} error={errors[`weights.${i}.weight`]} onChange={(weight) => set({ weight })} />
-            <button type="button" onClick={() => update({ weights: withoutRow(form.weights, i) })}>{t('options.settings.remove')}</button>
+            <TextField
+              id={`weights.${i}.channel`}
+              label={t('options.settings.channel')}
+              value={row.channel}
+              error={errors[`weights.${i}.channel`]}
+              onChange={(channel) => set({ channel })}
+            />
+            <NumberField
+              id={`weights.${i}.weight`}
+              label={t('options.settings.weight')}
+              value={row.weight}
+              error={errors[`weights.${i}.weight`]}
+              onChange={(weight) => set({ weight })}
+            />
+            <button type="button" onClick={() => update({ weights: withoutRow(form.weights, i) })}>
+              {t('options.settings.remove')}
+            </button>
           </div>
         );
       })}
-      <button type="button" onClick={() => update({ weights: [...form.weights, { channel: '', weight: 1 }] })}>{t('options.settings.addChannel')}</button>
+      <button type="button" onClick={() => update({ weights: [...form.weights, { channel: '', weight: 1 }] })}>
+        {t('options.settings.addChannel')}
+      </button>
     </fieldset>
   );
 }
@@ -175,24 +321,55 @@ export function StorageFeesFieldset({ form, errors, setBase }: FieldsetProps) {
     <fieldset>
       <legend>{t('options.settings.storageFees')}</legend>
       <div className="grid">
-        <NumberField id="storageFees.monthlyPerCubicFootJanSep" label={t('options.settings.janSep')} value={base.storageFees.monthlyPerCubicFootJanSep} error={errors['storageFees.monthlyPerCubicFootJanSep']}
-          onChange={(v) => setFees(() => ({ monthlyPerCubicFootJanSep: v }))} />
-        <NumberField id="storageFees.monthlyPerCubicFootOctDec" label={t('options.settings.octDec')} value={base.storageFees.monthlyPerCubicFootOctDec} error={errors['storageFees.monthlyPerCubicFootOctDec']}
-          onChange={(v) => setFees(() => ({ monthlyPerCubicFootOctDec: v }))} />
-        <NumberField id="storageFees.defaultUnitCubicFeet" label={t('options.settings.unitCubicFeet')} value={base.storageFees.defaultUnitCubicFeet} error={errors['storageFees.defaultUnitCubicFeet']}
-          onChange={(v) => setFees(() => ({ defaultUnitCubicFeet: v }))} />
+        <NumberField
+          id="storageFees.monthlyPerCubicFootJanSep"
+          label={t('options.settings.janSep')}
+          value={base.storageFees.monthlyPerCubicFootJanSep}
+          error={errors['storageFees.monthlyPerCubicFootJanSep']}
+          onChange={(v) => setFees(() => ({ monthlyPerCubicFootJanSep: v }))}
+        />
+        <NumberField
+          id="storageFees.monthlyPerCubicFootOctDec"
+          label={t('options.settings.octDec')}
+          value={base.storageFees.monthlyPerCubicFootOctDec}
+          error={errors['storageFees.monthlyPerCubicFootOctDec']}
+          onChange={(v) => setFees(() => ({ monthlyPerCubicFootOctDec: v }))}
+        />
+        <NumberField
+          id="storageFees.defaultUnitCubicFeet"
+          label={t('options.settings.unitCubicFeet')}
+          value={base.storageFees.defaultUnitCubicFeet}
+          error={errors['storageFees.defaultUnitCubicFeet']}
+          onChange={(v) => setFees(() => ({ defaultUnitCubicFeet: v }))}
+        />
       </div>
       {base.storageFees.agedSurcharges.map((step, i) => {
         const set = (patch: Partial<typeof step>) => setFees((fees) => ({ agedSurcharges: patchRow(fees.agedSurcharges, i, patch) }));
         return (
           <div className="row-editor" key={i}>
-            <NumberField id={`storageFees.agedSurcharges.${i}.minDays`} label={t('options.settings.agedFrom')} value={step.minDays} error={errors[`storageFees.agedSurcharges.${i}.minDays`]} onChange={(minDays) => set({ minDays })} />
-            <NumberField id={`storageFees.agedSurcharges.${i}.perCubicFootMonthly`} label={t('options.settings.agedAmount')} value={step.perCubicFootMonthly} error={errors[`storageFees.agedSurcharges.${i}.perCubicFootMonthly`]} onChange={(perCubicFootMonthly) => set({ perCubicFootMonthly })} />
-            <button type="button" onClick={() => setFees((fees) => ({ agedSurcharges: withoutRow(fees.agedSurcharges, i) }))}>{t('options.settings.remove')}</button>
+            <NumberField
+              id={`storageFees.agedSurcharges.${i}.minDays`}
+              label={t('options.settings.agedFrom')}
+              value={step.minDays}
+              error={errors[`storageFees.agedSurcharges.${i}.minDays`]}
+              onChange={(minDays) => set({ minDays })}
+            />
+            <NumberField
+              id={`storageFees.agedSurcharges.${i}.perCubicFootMonthly`}
+              label={t('options.settings.agedAmount')}
+              value={step.perCubicFootMonthly}
+              error={errors[`storageFees.agedSurcharges.${i}.perCubicFootMonthly`]}
+              onChange={(perCubicFootMonthly) => set({ perCubicFootMonthly })}
+            />
+            <button type="button" onClick={() => setFees((fees) => ({ agedSurcharges: withoutRow(fees.agedSurcharges, i) }))}>
+              {t('options.settings.remove')}
+            </button>
           </div>
         );
       })}
-      <button type="button" onClick={() => setFees((fees) => ({ agedSurcharges: [...fees.agedSurcharges, { minDays: 365, perCubicFootMonthly: 0 }] }))}>{t('options.settings.addSurcharge')}</button>
+      <button type="button" onClick={() => setFees((fees) => ({ agedSurcharges: [...fees.agedSurcharges, { minDays: 365, perCubicFootMonthly: 0 }] }))}>
+        {t('options.settings.addSurcharge')}
+      </button>
     </fieldset>
   );
 }
@@ -205,8 +382,14 @@ export function HealthWeightsFieldset({ form, errors, setBase }: FieldsetProps) 
       <legend>{t('options.settings.healthWeights')}</legend>
       <div className="grid">
         {HEALTH_KEYS.map((k) => (
-          <NumberField key={k} id={`healthWeights.${k}`} label={t(`options.health.${k}`)} value={base.healthWeights[k]} error={errors[`healthWeights.${k}`]}
-            onChange={(v) => setBase((s) => ({ ...s, healthWeights: { ...s.healthWeights, [k]: v } }))} />
+          <NumberField
+            key={k}
+            id={`healthWeights.${k}`}
+            label={t(`options.health.${k}`)}
+            value={base.healthWeights[k]}
+            error={errors[`healthWeights.${k}`]}
+            onChange={(v) => setBase((s) => ({ ...s, healthWeights: { ...s.healthWeights, [k]: v } }))}
+          />
         ))}
       </div>
     </fieldset>

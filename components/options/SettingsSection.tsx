@@ -25,7 +25,9 @@ export function SettingsSection() {
   const [form, setForm] = useState<SettingsForm | undefined>();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<'saved' | 'invalid' | 'denied' | undefined>();
-  useEffect(() => { if (saved.data && !form) setForm(formOf(saved.data.settings)); }, [saved.data, form]);
+  useEffect(() => {
+    if (saved.data && !form) setForm(formOf(saved.data.settings));
+  }, [saved.data, form]);
 
   const { language } = useI18n();
   const save = useMutation({
@@ -35,8 +37,14 @@ export function SettingsSection() {
 
   if (!form) return <p role="status">{t('options.loading')}</p>;
   const base = form.base;
-  const setBase = (patch: (s: Settings) => Settings) => { setForm({ ...form, base: patch(form.base) }); setNotice(undefined); };
-  const update = (patch: Partial<SettingsForm>) => { setForm({ ...form, ...patch }); setNotice(undefined); };
+  const setBase = (patch: (s: Settings) => Settings) => {
+    setForm({ ...form, base: patch(form.base) });
+    setNotice(undefined);
+  };
+  const update = (patch: Partial<SettingsForm>) => {
+    setForm({ ...form, ...patch });
+    setNotice(undefined);
+  };
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -75,7 +83,9 @@ export function SettingsSection() {
       <NotificationsFieldset enabled={base.notifications.enabled} onChange={(enabled) => void onNotifications(enabled)} />
 
       <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>{t('options.settings.save')}</button>
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {t('options.settings.save')}
+        </button>
         <span role="status">
           {notice === 'saved' && t('options.settings.saved')}
           {notice === 'denied' && t('options.settings.notificationsDenied')}

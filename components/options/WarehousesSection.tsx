@@ -52,12 +52,16 @@ export function WarehousesSection() {
           <thead>
             <tr>
               <th scope="col">{t('options.warehouses.name')}</th>
-              <th scope="col" className="num">{t('options.warehouses.listings')}</th>
+              <th scope="col" className="num">
+                {t('options.warehouses.listings')}
+              </th>
               <th scope="col">{t('options.warehouses.actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {warehouses.map((w, i) => <WarehouseRow key={w.id} index={i} warehouse={w} warehouses={warehouses} />)}
+            {warehouses.map((w, i) => (
+              <WarehouseRow key={w.id} index={i} warehouse={w} warehouses={warehouses} />
+            ))}
           </tbody>
         </table>
       )}
@@ -72,17 +76,24 @@ function WarehouseRow({ index, warehouse, warehouses }: { index: number; warehou
   const label = warehouseLabel(warehouse, t);
   return (
     <tr data-testid="warehouse" data-warehouse-id={warehouse.id}>
-      <th scope="row" data-testid="warehouse-name">{label}{warehouse.isDefault ? ` ${t('options.warehouses.default')}` : ''}</th>
-      <td className="num" data-testid="warehouse-listings">{formatNumber(language, warehouse.listings)}</td>
+      <th scope="row" data-testid="warehouse-name">
+        {label}
+        {warehouse.isDefault ? ` ${t('options.warehouses.default')}` : ''}
+      </th>
+      <td className="num" data-testid="warehouse-listings">
+        {formatNumber(language, warehouse.listings)}
+      </td>
       <td>
-        {renaming
-          ? <RenameWarehouse index={index} warehouse={warehouse} warehouses={warehouses} onDone={() => setRenaming(false)} />
-          : (
-            <span className="inline">
-              <button type="button" onClick={() => setRenaming(true)}>{t('options.warehouses.rename', { name: label })}</button>
-              <DeleteWarehouse index={index} warehouse={warehouse} label={label} />
-            </span>
-          )}
+        {renaming ? (
+          <RenameWarehouse index={index} warehouse={warehouse} warehouses={warehouses} onDone={() => setRenaming(false)} />
+        ) : (
+          <span className="inline">
+            <button type="button" onClick={() => setRenaming(true)}>
+              {t('options.warehouses.rename', { name: label })}
+            </button>
+            <DeleteWarehouse index={index} warehouse={warehouse} label={label} />
+          </span>
+        )}
       </td>
     </tr>
   );
@@ -97,15 +108,39 @@ function RenameWarehouse({ index, warehouse, warehouses, onDone }: { index: numb
   const { t } = useI18n();
   const refresh = useRefresh();
   const [name, setName] = useState(warehouse.name);
-  const rename = useMutation({ mutationFn: (n: string) => rpc('warehouses/rename', { id: warehouse.id, name: n }), onSuccess: () => { refresh(); onDone(); } });
+  const rename = useMutation({
+    mutationFn: (n: string) => rpc('warehouses/rename', { id: warehouse.id, name: n }),
+    onSuccess: () => {
+      refresh();
+      onDone();
+    },
+  });
   const problem = nameProblem(name, warehouses, t, warehouse.id);
   const id = `warehouse-rename-${index}`;
   return (
-    <form className="row-editor" onSubmit={(e) => { e.preventDefault(); if (!problem) rename.mutate(name.trim()); }}>
-      <TextField id={id} label={t('options.warehouses.renameLabel', { name: warehouseLabel(warehouse, t) })} value={name}
-        error={problem ?? refusal(rename.error, t)} onChange={(v) => { setName(v); rename.reset(); }} />
-      <button type="submit" disabled={rename.isPending || problem !== undefined}>{t('options.warehouses.save')}</button>
-      <button type="button" onClick={onDone}>{t('options.warehouses.cancel')}</button>
+    <form
+      className="row-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!problem) rename.mutate(name.trim());
+      }}
+    >
+      <TextField
+        id={id}
+        label={t('options.warehouses.renameLabel', { name: warehouseLabel(warehouse, t) })}
+        value={name}
+        error={problem ?? refusal(rename.error, t)}
+        onChange={(v) => {
+          setName(v);
+          rename.reset();
+        }}
+      />
+      <button type="submit" disabled={rename.isPending || problem !== undefined}>
+        {t('options.warehouses.save')}
+      </button>
+      <button type="button" onClick={onDone}>
+        {t('options.warehouses.cancel')}
+      </button>
     </form>
   );
 }
@@ -120,8 +155,16 @@ function DeleteWarehouse({ index, warehouse, label }: { index: number; warehouse
   const id = `warehouse-delete-${index}`;
   return (
     <>
-      <button id={id} type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}
-        aria-describedby={remove.isError ? `${id}-error` : undefined}>{t('options.warehouses.delete', { name: label })}</button>
+      <button
+        id={id}
+        type="button"
+        className="danger"
+        disabled={remove.isPending}
+        onClick={() => remove.mutate()}
+        aria-describedby={remove.isError ? `${id}-error` : undefined}
+      >
+        {t('options.warehouses.delete', { name: label })}
+      </button>
       <FieldError id={id} error={refusal(remove.error, t)} />
     </>
   );
@@ -134,16 +177,37 @@ function CreateWarehouse({ warehouses }: { warehouses: Warehouse[] }) {
   const [tried, setTried] = useState(false);
   const create = useMutation({
     mutationFn: (n: string) => rpc('warehouses/create', { name: n }),
-    onSuccess: () => { setName(''); setTried(false); refresh(); },
+    onSuccess: () => {
+      setName('');
+      setTried(false);
+      refresh();
+    },
   });
   const problem = nameProblem(name, warehouses, t);
   // An empty field is only an error once the seller tries to create with it.
   const shown = tried || name !== '' ? problem : undefined;
   return (
-    <form className="row-editor" onSubmit={(e) => { e.preventDefault(); setTried(true); if (!problem) create.mutate(name.trim()); }}>
-      <TextField id="warehouse-new-name" label={t('options.warehouses.newName')} value={name}
-        error={shown ?? refusal(create.error, t)} onChange={(v) => { setName(v); create.reset(); }} />
-      <button type="submit" disabled={create.isPending}>{t('options.warehouses.create')}</button>
+    <form
+      className="row-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (!problem) create.mutate(name.trim());
+      }}
+    >
+      <TextField
+        id="warehouse-new-name"
+        label={t('options.warehouses.newName')}
+        value={name}
+        error={shown ?? refusal(create.error, t)}
+        onChange={(v) => {
+          setName(v);
+          create.reset();
+        }}
+      />
+      <button type="submit" disabled={create.isPending}>
+        {t('options.warehouses.create')}
+      </button>
       {create.isSuccess && <span role="status">{t('options.warehouses.created', { name: create.data.name })}</span>}
     </form>
   );
@@ -163,13 +227,28 @@ export function WarehouseSelect({ listing, poolId }: { listing: { key: string; s
   const names = { sku: listing.sku, marketplace: listing.marketplace };
   return (
     <span className="inline">
-      <label htmlFor={id} className="visually-hidden">{t('options.products.warehouseOf', names)}</label>
-      <select id={id} value={target} onChange={(e) => { setTarget(e.target.value); move.reset(); }}
-        aria-describedby={move.isError ? `${id}-error` : undefined}>
+      <label htmlFor={id} className="visually-hidden">
+        {t('options.products.warehouseOf', names)}
+      </label>
+      <select
+        id={id}
+        value={target}
+        onChange={(e) => {
+          setTarget(e.target.value);
+          move.reset();
+        }}
+        aria-describedby={move.isError ? `${id}-error` : undefined}
+      >
         <option value="">{t('options.products.automatic')}</option>
-        {(warehouses.data?.warehouses ?? []).map((w) => <option key={w.id} value={w.id}>{warehouseLabel(w, t)}</option>)}
+        {(warehouses.data?.warehouses ?? []).map((w) => (
+          <option key={w.id} value={w.id}>
+            {warehouseLabel(w, t)}
+          </option>
+        ))}
       </select>
-      <button type="button" disabled={move.isPending || target === poolId} onClick={() => move.mutate(target)}>{t('options.products.move', names)}</button>
+      <button type="button" disabled={move.isPending || target === poolId} onClick={() => move.mutate(target)}>
+        {t('options.products.move', names)}
+      </button>
       <FieldError id={id} error={refusal(move.error, t)} />
     </span>
   );

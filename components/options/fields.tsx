@@ -4,14 +4,30 @@ import { useEffect, useState, type ReactNode } from 'react';
 const errorId = (id: string) => `${id}-error`;
 
 export function FieldError({ id, error }: { id: string; error?: string }) {
-  return error ? <span id={errorId(id)} className="field-error" role="alert">{error}</span> : null;
+  return error ? (
+    <span id={errorId(id)} className="field-error" role="alert">
+      {error}
+    </span>
+  ) : null;
 }
 
 /**
  * A number input that keeps what the seller typed (so "1." or "" can be on the way to a
  * number) and reports NaN for anything that is not a number, for the schema to refuse.
  */
-export function NumberField({ id, label, value, onChange, error }: { id: string; label: ReactNode; value: number; onChange: (value: number) => void; error?: string }) {
+export function NumberField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: ReactNode;
+  value: number;
+  onChange: (value: number) => void;
+  error?: string;
+}) {
   const shown = Number.isNaN(value) ? '' : String(value);
   const [text, setText] = useState(shown);
   useEffect(() => {
@@ -39,12 +55,30 @@ export function NumberField({ id, label, value, onChange, error }: { id: string;
   );
 }
 
-export function TextField({ id, label, value, onChange, error, multiline }: { id: string; label: ReactNode; value: string; onChange: (value: string) => void; error?: string; multiline?: boolean }) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  multiline,
+}: {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  multiline?: boolean;
+}) {
   const props = { id, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId(id) : undefined } as const;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} /> : <input {...props} type="text" onChange={(e) => onChange(e.target.value)} />}
+      {multiline ? (
+        <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...props} type="text" onChange={(e) => onChange(e.target.value)} />
+      )}
       <FieldError id={id} error={error} />
     </div>
   );

@@ -5,15 +5,30 @@ import { formOf, toSettings } from './settings-form';
 describe('settings form', () => {
   it('round-trips the settings through the form', () => {
     const settings = { ...defaultSettings(), safetyBuffers: { ebay: { kind: 'percent' as const, value: 10 } }, allocationWeights: { amazon: 2 } };
-    settings.leadTimes = { ...settings.leadTimes, suppliers: { Acme: { productionDays: 20, transitDays: { FBA: 35 }, moq: 100, casePack: 12 } }, skuSupplier: { 'MUG-1': 'Acme' } };
+    settings.leadTimes = {
+      ...settings.leadTimes,
+      suppliers: { Acme: { productionDays: 20, transitDays: { FBA: 35 }, moq: 100, casePack: 12 } },
+      skuSupplier: { 'MUG-1': 'Acme' },
+    };
     expect(toSettings(formOf(settings), 'en')).toEqual({ settings, errors: {} });
   });
 
   it('puts each problem on its input, translated', () => {
     const form = formOf(defaultSettings());
-    form.base = { ...form.base, targetCoverDays: 0, serviceLevel: Number.NaN, leadTimes: { ...form.base.leadTimes, transitDaysByDestination: { FBA: 1.5, WFS: 40, SELLER: 30 } } };
-    form.suppliers = [{ name: 'Acme', productionDays: -1, transit: {}, moq: 1, casePack: 1 }, { name: 'Acme', productionDays: 1, transit: {}, moq: 1, casePack: 1 }];
-    form.buffers = [{ channel: 'ebay', kind: 'percent', value: 5 }, { channel: '', kind: 'fixed', value: 1 }];
+    form.base = {
+      ...form.base,
+      targetCoverDays: 0,
+      serviceLevel: Number.NaN,
+      leadTimes: { ...form.base.leadTimes, transitDaysByDestination: { FBA: 1.5, WFS: 40, SELLER: 30 } },
+    };
+    form.suppliers = [
+      { name: 'Acme', productionDays: -1, transit: {}, moq: 1, casePack: 1 },
+      { name: 'Acme', productionDays: 1, transit: {}, moq: 1, casePack: 1 },
+    ];
+    form.buffers = [
+      { channel: 'ebay', kind: 'percent', value: 5 },
+      { channel: '', kind: 'fixed', value: 1 },
+    ];
     form.skuSupplierText = 'MUG-1=Nobody';
     expect(toSettings(form, 'en').errors).toEqual({
       targetCoverDays: 'Must be at least 1.',

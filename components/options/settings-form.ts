@@ -7,9 +7,22 @@ import type { z } from 'zod';
 import { t, type Language } from '@/lib/i18n';
 import { DESTINATIONS, settingsSchema, type Destination, type Settings } from '@/lib/settings/schema';
 
-export interface SupplierRow { name: string; productionDays: number; transit: Partial<Record<Destination, number>>; moq: number; casePack: number }
-export interface BufferRow { channel: string; kind: 'percent' | 'fixed'; value: number }
-export interface WeightRow { channel: string; weight: number }
+export interface SupplierRow {
+  name: string;
+  productionDays: number;
+  transit: Partial<Record<Destination, number>>;
+  moq: number;
+  casePack: number;
+}
+export interface BufferRow {
+  channel: string;
+  kind: 'percent' | 'fixed';
+  value: number;
+}
+export interface WeightRow {
+  channel: string;
+  weight: number;
+}
 
 export interface SettingsForm {
   base: Settings;
@@ -23,8 +36,16 @@ export interface SettingsForm {
 export function formOf(settings: Settings): SettingsForm {
   return {
     base: settings,
-    suppliers: Object.entries(settings.leadTimes.suppliers).map(([name, s]) => ({ name, productionDays: s.productionDays, transit: { ...s.transitDays }, moq: s.moq, casePack: s.casePack })),
-    skuSupplierText: Object.entries(settings.leadTimes.skuSupplier).map(([sku, supplier]) => `${sku}=${supplier}`).join('\n'),
+    suppliers: Object.entries(settings.leadTimes.suppliers).map(([name, s]) => ({
+      name,
+      productionDays: s.productionDays,
+      transit: { ...s.transitDays },
+      moq: s.moq,
+      casePack: s.casePack,
+    })),
+    skuSupplierText: Object.entries(settings.leadTimes.skuSupplier)
+      .map(([sku, supplier]) => `${sku}=${supplier}`)
+      .join('\n'),
     buffers: Object.entries(settings.safetyBuffers).map(([channel, b]) => ({ channel, kind: b.kind, value: b.value })),
     weights: Object.entries(settings.allocationWeights).map(([channel, weight]) => ({ channel, weight })),
   };
@@ -40,7 +61,8 @@ export type FieldErrors = Record<string, string>;
 export function issueText(issue: z.core.$ZodIssue, language: Language): string {
   if (issue.code === 'too_small') return t(language, 'options.error.min', { min: String((issue as { minimum: number | bigint }).minimum) });
   if (issue.code === 'too_big') return t(language, 'options.error.max', { max: String((issue as { maximum: number | bigint }).maximum) });
-  if (issue.code === 'invalid_type') return (issue as { expected: string }).expected === 'int' ? t(language, 'options.error.int') : t(language, 'options.error.number');
+  if (issue.code === 'invalid_type')
+    return (issue as { expected: string }).expected === 'int' ? t(language, 'options.error.int') : t(language, 'options.error.number');
   return t(language, 'options.error.invalid');
 }
 
@@ -52,7 +74,7 @@ export function fieldIdOf(path: readonly PropertyKey[], form: SettingsForm): str
   const p = path.map(String);
   if (p[0] === 'leadTimes' && p[1] === 'suppliers') {
     const i = form.suppliers.findIndex((s) => s.name.trim() === p[2]);
-    const field = p[3] === 'transitDays' ? `transit.${p[4]}` : p[3] ?? 'name';
+    const field = p[3] === 'transitDays' ? `transit.${p[4]}` : (p[3] ?? 'name');
     return `suppliers.${i}.${field}`;
   }
   if (p[0] === 'leadTimes' && p[1] === 'skuSupplier') return 'skuSupplier';
@@ -76,9 +98,21 @@ export function toSettings(form: SettingsForm, language: Language): { settings?:
       seen.add(k);
     });
   };
-  unique(form.suppliers, (s) => s.name, (i) => `suppliers.${i}.name`);
-  unique(form.buffers, (b) => b.channel, (i) => `buffers.${i}.channel`);
-  unique(form.weights, (w) => w.channel, (i) => `weights.${i}.channel`);
+  unique(
+    form.suppliers,
+    (s) => s.name,
+    (i) => `suppliers.${i}.name`,
+  );
+  unique(
+    form.buffers,
+    (b) => b.channel,
+    (i) => `buffers.${i}.channel`,
+  );
+  unique(
+    form.weights,
+    (w) => w.channel,
+    (i) => `weights.${i}.channel`,
+  );
 
   const supplierNames = new Set(form.suppliers.map((s) => s.name.trim()));
   const skuSupplier: Record<string, string> = {};
@@ -95,11 +129,17 @@ export function toSettings(form: SettingsForm, language: Language): { settings?:
     ...form.base,
     leadTimes: {
       ...form.base.leadTimes,
-      suppliers: Object.fromEntries(form.suppliers.map((s) => [s.name.trim(), {
-        productionDays: s.productionDays,
-        transitDays: Object.fromEntries(DESTINATIONS.flatMap((d) => (s.transit[d] === undefined ? [] : [[d, s.transit[d]]]))),
-        moq: s.moq, casePack: s.casePack,
-      }])),
+      suppliers: Object.fromEntries(
+        form.suppliers.map((s) => [
+          s.name.trim(),
+          {
+            productionDays: s.productionDays,
+            transitDays: Object.fromEntries(DESTINATIONS.flatMap((d) => (s.transit[d] === undefined ? [] : [[d, s.transit[d]]]))),
+            moq: s.moq,
+            casePack: s.casePack,
+          },
+        ]),
+      ),
       skuSupplier,
     },
     safetyBuffers: Object.fromEntries(form.buffers.map((b) => [b.channel.trim(), { kind: b.kind, value: b.value }])),

@@ -72,7 +72,9 @@ export function AtRiskList({ items, onNearEnd }: { items: readonly AtRiskItem[];
                   </span>
                   <span className="market">{item.marketplace}</span>
                   <span className="num">{text.available}</span>
-                  <span className="num cover" data-testid="days-of-cover">{text.cover}</span>
+                  <span className="num cover" data-testid="days-of-cover">
+                    {text.cover}
+                  </span>
                   <span className="reorder">{text.reorder}</span>
                 </a>
               </li>

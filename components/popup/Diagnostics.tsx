@@ -11,12 +11,23 @@ export function Diagnostics() {
   if (pages.length === 0) return null;
   return (
     <details className="diagnostics" data-testid="diagnostics" open={pages.some((p) => p.diagnostics.some((d) => d.level === 'error'))}>
-      <summary>{t('popup.diagnostics')} ({pages.reduce((n, p) => n + p.diagnostics.length, 0)})</summary>
+      <summary>
+        {t('popup.diagnostics')} ({pages.reduce((n, p) => n + p.diagnostics.length, 0)})
+      </summary>
       {pages.map((page) => (
         <div key={page.adapterId}>
-          <h3>{t('popup.diagnostics.page', { pageType: pageTypeName(language, page.adapterId), time: new Date(page.readAt).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }) })}</h3>
+          <h3>
+            {t('popup.diagnostics.page', {
+              pageType: pageTypeName(language, page.adapterId),
+              time: new Date(page.readAt).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }),
+            })}
+          </h3>
           <ul>
-            {page.diagnostics.slice(0, 10).map((d, i) => <li key={i} data-level={d.level}>{diagnosticText(language, d)}</li>)}
+            {page.diagnostics.slice(0, 10).map((d, i) => (
+              <li key={i} data-level={d.level}>
+                {diagnosticText(language, d)}
+              </li>
+            ))}
           </ul>
         </div>
       ))}

@@ -17,27 +17,52 @@ export function FilterBar({ filters, onChange, loadChoices = true }: { filters: 
     <form className="filters" role="search" aria-label={t('popup.filters')} onSubmit={(e) => e.preventDefault()}>
       <label>
         <span>{t('popup.filter.platform')}</span>
-        <select value={filters.platform} data-testid="filter-platform" onChange={(e) => onChange({ ...filters, platform: e.target.value as Platform | '', marketplace: '' })}>
+        <select
+          value={filters.platform}
+          data-testid="filter-platform"
+          onChange={(e) => onChange({ ...filters, platform: e.target.value as Platform | '', marketplace: '' })}
+        >
           <option value="">{t('popup.filter.any')}</option>
-          {platforms.map((p) => <option key={p} value={p}>{t(`platform.${p}`)}</option>)}
+          {platforms.map((p) => (
+            <option key={p} value={p}>
+              {t(`platform.${p}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         <span>{t('popup.filter.marketplace')}</span>
-        <select value={filters.marketplace} data-testid="filter-marketplace" disabled={!filters.platform} onChange={(e) => onChange({ ...filters, marketplace: e.target.value })}>
+        <select
+          value={filters.marketplace}
+          data-testid="filter-marketplace"
+          disabled={!filters.platform}
+          onChange={(e) => onChange({ ...filters, marketplace: e.target.value })}
+        >
           <option value="">{t('popup.filter.any')}</option>
-          {markets.map((m) => <option key={`${m.platform}|${m.marketplace}`} value={m.marketplace}>{`${m.marketplace} (${m.count})`}</option>)}
+          {markets.map((m) => (
+            <option key={`${m.platform}|${m.marketplace}`} value={m.marketplace}>{`${m.marketplace} (${m.count})`}</option>
+          ))}
         </select>
       </label>
       <label>
         <span>{t('popup.filter.risk')}</span>
         <select value={filters.risk} data-testid="filter-risk" onChange={(e) => onChange({ ...filters, risk: e.target.value as RiskFilter })}>
-          {RISKS.map((r) => <option key={r} value={r}>{t(`risk.${r}`)}</option>)}
+          {RISKS.map((r) => (
+            <option key={r} value={r}>
+              {t(`risk.${r}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="search">
         <span>{t('popup.search')}</span>
-        <input type="search" value={filters.search} data-testid="filter-search" maxLength={200} onChange={(e) => onChange({ ...filters, search: e.target.value })} />
+        <input
+          type="search"
+          value={filters.search}
+          data-testid="filter-search"
+          maxLength={200}
+          onChange={(e) => onChange({ ...filters, search: e.target.value })}
+        />
       </label>
     </form>
   );

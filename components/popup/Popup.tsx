@@ -59,7 +59,11 @@ export function Popup() {
           <p className="count" role="status" data-testid="at-risk-count">
             {t('popup.count', { shown: formatNumber(language, data.items.length), total: formatNumber(language, data.total) })}
           </p>
-          {data.items.length === 0 ? <p className="muted">{t('popup.noMatches')}</p> : <AtRiskList items={data.items} onNearEnd={data.items.length < data.total ? () => setWantFull(queryKey) : undefined} />}
+          {data.items.length === 0 ? (
+            <p className="muted">{t('popup.noMatches')}</p>
+          ) : (
+            <AtRiskList items={data.items} onNearEnd={data.items.length < data.total ? () => setWantFull(queryKey) : undefined} />
+          )}
         </>
       )}
     </main>

@@ -20,8 +20,11 @@ export function prefetchFirstPage(): void {
  * ones), a fresh request otherwise (and for every later refetch).
  */
 export function firstPage(filters: Filters): Promise<AtRisk> {
-  const unfiltered = filters.platform === NO_FILTERS.platform && filters.marketplace === NO_FILTERS.marketplace
-    && filters.risk === NO_FILTERS.risk && filters.search === NO_FILTERS.search;
+  const unfiltered =
+    filters.platform === NO_FILTERS.platform &&
+    filters.marketplace === NO_FILTERS.marketplace &&
+    filters.risk === NO_FILTERS.risk &&
+    filters.search === NO_FILTERS.search;
   if (unfiltered && early) {
     const answer = early;
     early = undefined;

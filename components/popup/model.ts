@@ -49,23 +49,30 @@ export interface RowText {
  * What one popup row prints.
  * @example rowText('en', item).cover // '12 d'
  */
-export function rowText(language: Language, item: Pick<AtRiskItem, 'available' | 'daysOfCover' | 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate' | 'healthScore'>): RowText {
+export function rowText(
+  language: Language,
+  item: Pick<AtRiskItem, 'available' | 'daysOfCover' | 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate' | 'healthScore'>,
+): RowText {
   const none = t(language, 'common.none');
-  const cover = item.available === null
-    ? t(language, 'panel.stockUnknown')
-    : item.available === 0
-      ? t(language, 'panel.outOfStock')
-      : item.daysOfCover !== null
-        ? t(language, 'popup.cover', { days: formatNumber(language, Math.floor(item.daysOfCover)) })
-        : item.healthScore === null ? t(language, 'panel.notEnoughData') : none;
+  const cover =
+    item.available === null
+      ? t(language, 'panel.stockUnknown')
+      : item.available === 0
+        ? t(language, 'panel.outOfStock')
+        : item.daysOfCover !== null
+          ? t(language, 'popup.cover', { days: formatNumber(language, Math.floor(item.daysOfCover)) })
+          : item.healthScore === null
+            ? t(language, 'panel.notEnoughData')
+            : none;
   const quantity = item.reorderQuantity ? formatNumber(language, item.reorderQuantity) : '';
   return {
     cover,
     available: item.available === null ? '?' : formatNumber(language, item.available),
-    reorder: !item.reorderQuantity || !item.reorderDate
-      ? none
-      : item.reorderDaysLate > 0
-        ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, item.reorderDaysLate) })
-        : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) }),
+    reorder:
+      !item.reorderQuantity || !item.reorderDate
+        ? none
+        : item.reorderDaysLate > 0
+          ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, item.reorderDaysLate) })
+          : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) }),
   };
 }

@@ -10,15 +10,25 @@ import { allObservations } from '../store/test-helpers';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 let db: StoreDb | undefined;
-afterEach(() => { db?.close(); db = undefined; });
+afterEach(() => {
+  db?.close();
+  db = undefined;
+});
 
 /** Three readings a day of one listing, for `days` days up to NOW: one unit sold between readings. */
 function readings(days: number): Observation[] {
   return Array.from({ length: days * 3 }, (_, i) => {
     const day = addDays('2026-11-20', -Math.floor(i / 3));
     return {
-      kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory', sku: 'A', fulfillment: 'FBA',
-      observedAt: `${day}T${String(10 + (i % 3) * 2).padStart(2, '0')}:00:00.000Z`, observedDate: day, available: 500 + Math.floor(i / 3) * 3 - (i % 3),
+      kind: 'listing',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'amazon/manage-inventory',
+      sku: 'A',
+      fulfillment: 'FBA',
+      observedAt: `${day}T${String(10 + (i % 3) * 2).padStart(2, '0')}:00:00.000Z`,
+      observedDate: day,
+      available: 500 + Math.floor(i / 3) * 3 - (i % 3),
     } satisfies Observation;
   });
 }
@@ -30,7 +40,9 @@ describe('runDailyMaintenance', () => {
     await mergeObservations(db, readings(60), NOW);
     const before = (await allObservations(db)).length;
     const replanned: (readonly string[] | undefined)[] = [];
-    const result = await runDailyMaintenance(db, NOW, async (ids) => { replanned.push(ids); });
+    const result = await runDailyMaintenance(db, NOW, async (ids) => {
+      replanned.push(ids);
+    });
     // ~30 old days x up to 3 readings became one summary per day; the last 30 days are untouched.
     expect(result.summaries).toBeGreaterThanOrEqual(29);
     expect(result.summaries).toBeLessThanOrEqual(31);

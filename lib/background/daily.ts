@@ -10,7 +10,11 @@ import { compactObservations, foldHistory, loadSettings, type CompactionResult, 
 /**
  * @example await runDailyMaintenance(db, new Date(), (ids) => replanner.replan(ids))
  */
-export async function runDailyMaintenance(db: StoreDb, now: Date, replan: (productIds: readonly string[] | undefined) => Promise<void>): Promise<CompactionResult> {
+export async function runDailyMaintenance(
+  db: StoreDb,
+  now: Date,
+  replan: (productIds: readonly string[] | undefined) => Promise<void>,
+): Promise<CompactionResult> {
   const settings = migrateSettings(await loadSettings(db));
   // Readings past their first days move to their listings' history records (cheap re-plans).
   await foldHistory(db, now);

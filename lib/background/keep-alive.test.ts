@@ -19,7 +19,9 @@ describe('whileBusy', () => {
 
   it('passes a failure through and stops pinging; a failing ping is harmless', async () => {
     vi.useFakeTimers();
-    const ping = vi.fn(() => { throw new Error('no API'); });
+    const ping = vi.fn(() => {
+      throw new Error('no API');
+    });
     let fail!: (e: Error) => void;
     const result = whileBusy(new Promise<never>((_, r) => (fail = r)), ping, 1_000);
     const settled = expect(result).rejects.toThrow('upgrade blocked');

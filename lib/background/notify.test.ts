@@ -11,7 +11,13 @@ import { createReplanner } from './replan';
 import { createHandlers } from './handlers';
 
 const item = (sku: string, daysOfCover: number | null = 5, available: number | null = 10): RiskItem => ({
-  key: `amazon|amazon.com|${sku}`, sku, platform: 'amazon', marketplace: 'amazon.com', daysOfCover, available, url: `https://sellercentral.amazon.com/?q=${sku}`,
+  key: `amazon|amazon.com|${sku}`,
+  sku,
+  platform: 'amazon',
+  marketplace: 'amazon.com',
+  daysOfCover,
+  available,
+  url: `https://sellercentral.amazon.com/?q=${sku}`,
 });
 const SUMMARY = 'chrome-extension://id/popup.html';
 
@@ -22,11 +28,13 @@ describe('newly at risk', () => {
   });
 
   it('never includes a key that was at risk before, nor misses one that was not (property)', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.string()), fc.uniqueArray(fc.string()), (before, now) => {
-      const fresh = newlyAtRisk(new Set(before), now);
-      expect(fresh.every((k) => !before.includes(k) && now.includes(k))).toBe(true);
-      expect(fresh.length).toBe(now.filter((k) => !before.includes(k)).length);
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string()), fc.uniqueArray(fc.string()), (before, now) => {
+        const fresh = newlyAtRisk(new Set(before), now);
+        expect(fresh.every((k) => !before.includes(k) && now.includes(k))).toBe(true);
+        expect(fresh.length).toBe(now.filter((k) => !before.includes(k)).length);
+      }),
+    );
   });
 
   it('the tracker sets a baseline first (nothing is new after a restart), then reports changes once', () => {
@@ -60,11 +68,41 @@ describe('planNotifications', () => {
 
 describe('notificationsAfterReplan (store)', () => {
   let db: StoreDb | undefined;
-  afterEach(() => { db?.close(); db = undefined; });
+  afterEach(() => {
+    db?.close();
+    db = undefined;
+  });
   const NOW = new Date('2026-11-20T18:00:00Z');
   const URL = 'https://sellercentral.amazon.com/myinventory/inventory';
-  const listing = (sku: string, available: number, at = '2026-11-20T17:00:00.000Z'): Observation => ({ kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory', observedAt: at, observedDate: '2026-11-20', sku, available, fulfillment: 'FBA' });
-  const orders = (sku: string, perDay: number): Observation[] => Array.from({ length: 30 }, (_, i) => ({ kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', observedAt: NOW.toISOString(), observedDate: '2026-11-20', orderId: `o-${sku}-${i}`, sku, quantity: perDay, status: 'shipped', orderDate: addDays('2026-11-20', -i - 1) }) satisfies Observation);
+  const listing = (sku: string, available: number, at = '2026-11-20T17:00:00.000Z'): Observation => ({
+    kind: 'listing',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/manage-inventory',
+    observedAt: at,
+    observedDate: '2026-11-20',
+    sku,
+    available,
+    fulfillment: 'FBA',
+  });
+  const orders = (sku: string, perDay: number): Observation[] =>
+    Array.from(
+      { length: 30 },
+      (_, i) =>
+        ({
+          kind: 'order',
+          platform: 'amazon',
+          marketplace: 'amazon.com',
+          source: 'amazon/orders',
+          observedAt: NOW.toISOString(),
+          observedDate: '2026-11-20',
+          orderId: `o-${sku}-${i}`,
+          sku,
+          quantity: perDay,
+          status: 'shipped',
+          orderDate: addDays('2026-11-20', -i - 1),
+        }) satisfies Observation,
+    );
 
   it('notifies a SKU that runs short after a reading, once', async () => {
     db = await openStore(`test-${Math.random()}`);
@@ -72,9 +110,15 @@ describe('notificationsAfterReplan (store)', () => {
     const handlers = createHandlers({ db, now: () => NOW, replan: (ids) => replanner.replan(ids) });
     const tracker = new RiskTracker();
     const look = () => notificationsAfterReplan(db!, tracker, 'en', sellerPageUrl, SUMMARY);
-    await handlers['page/ingest']({ url: URL, adapterId: 'amazon/manage-inventory', rows: [...orders('MUG', 5), listing('MUG', 5000)], diagnostics: [] }, { url: URL });
+    await handlers['page/ingest'](
+      { url: URL, adapterId: 'amazon/manage-inventory', rows: [...orders('MUG', 5), listing('MUG', 5000)], diagnostics: [] },
+      { url: URL },
+    );
     expect(await look()).toEqual([]); // baseline
-    await handlers['page/ingest']({ url: URL, adapterId: 'amazon/manage-inventory', rows: [listing('MUG', 20, '2026-11-20T17:30:00.000Z')], diagnostics: [] }, { url: URL });
+    await handlers['page/ingest'](
+      { url: URL, adapterId: 'amazon/manage-inventory', rows: [listing('MUG', 20, '2026-11-20T17:30:00.000Z')], diagnostics: [] },
+      { url: URL },
+    );
     const out = await look();
     expect(out.map((n) => n.title)).toEqual(['MUG is now at risk']);
     expect(out[0]!.url).toContain('searchTerm=MUG');
@@ -84,7 +128,10 @@ describe('notificationsAfterReplan (store)', () => {
 
 describe('createNotifier', () => {
   let db: StoreDb | undefined;
-  afterEach(() => { db?.close(); db = undefined; });
+  afterEach(() => {
+    db?.close();
+    db = undefined;
+  });
 
   it('shows nothing when disabled or without the permission, but keeps tracking', async () => {
     db = await openStore(`test-${Math.random()}`);
@@ -92,12 +139,37 @@ describe('createNotifier', () => {
     let enabled = false;
     let permitted = true;
     const notifier = createNotifier({
-      db, urlOf: sellerPageUrl, summaryUrl: SUMMARY,
+      db,
+      urlOf: sellerPageUrl,
+      summaryUrl: SUMMARY,
       settings: async () => ({ enabled, language: 'en' }),
-      api: { permitted: async () => permitted, show: async (s) => { shown.push(s.title); } },
+      api: {
+        permitted: async () => permitted,
+        show: async (s) => {
+          shown.push(s.title);
+        },
+      },
     });
     await notifier.baseline();
-    const put = (sku: string, riskTypes: string[]) => putListings(db!, [{ key: `amazon|amazon.com|${sku}`, platform: 'amazon', marketplace: 'amazon.com', sku, productId: `p:${sku}`, linkRule: 'none', linkedAt: '', poolRule: 'auto', fieldObservedAt: {}, firstSeenAt: '', lastObservedAt: '', urgency: 1, available: 0, riskTypes } as never]);
+    const put = (sku: string, riskTypes: string[]) =>
+      putListings(db!, [
+        {
+          key: `amazon|amazon.com|${sku}`,
+          platform: 'amazon',
+          marketplace: 'amazon.com',
+          sku,
+          productId: `p:${sku}`,
+          linkRule: 'none',
+          linkedAt: '',
+          poolRule: 'auto',
+          fieldObservedAt: {},
+          firstSeenAt: '',
+          lastObservedAt: '',
+          urgency: 1,
+          available: 0,
+          riskTypes,
+        } as never,
+      ]);
     await put('A', ['stockout', 'attention', 'critical']);
     expect(await notifier.afterChange()).toEqual([]); // disabled: A is tracked, not shown
     enabled = true;

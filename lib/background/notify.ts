@@ -58,7 +58,9 @@ export function newlyAtRisk(previous: ReadonlySet<string>, current: readonly str
  * @example planNotifications([a, b], 'en', { summaryUrl }).length // 2
  */
 export function planNotifications(
-  items: readonly RiskItem[], language: Language, options: { summaryUrl: string; cap?: number; /** All newly at-risk SKUs when `items` holds only the first few. */ total?: number },
+  items: readonly RiskItem[],
+  language: Language,
+  options: { summaryUrl: string; cap?: number; /** All newly at-risk SKUs when `items` holds only the first few. */ total?: number },
 ): NotificationSpec[] {
   const cap = options.cap ?? NOTIFY_CAP;
   const total = Math.max(options.total ?? items.length, items.length);
@@ -71,13 +73,18 @@ export function planNotifications(
       url: item.url,
     }));
   }
-  const names = items.slice(0, SUMMARY_NAMES).map((i) => i.sku).join(', ');
-  return [{
-    id: `summary:${total}`,
-    title: t(language, 'notify.many.title', { count: formatNumber(language, total) }),
-    message: t(language, 'notify.many.body', { skus: names }),
-    url: options.summaryUrl,
-  }];
+  const names = items
+    .slice(0, SUMMARY_NAMES)
+    .map((i) => i.sku)
+    .join(', ');
+  return [
+    {
+      id: `summary:${total}`,
+      title: t(language, 'notify.many.title', { count: formatNumber(language, total) }),
+      message: t(language, 'notify.many.body', { skus: names }),
+      url: options.summaryUrl,
+    },
+  ];
 }
 
 /** One line on why the SKU is at risk. */
@@ -114,13 +121,27 @@ export async function riskKeys(db: StoreDb): Promise<string[]> {
 }
 
 /** The rows to describe in notifications (only the few new keys are read). */
-export async function riskItems(db: StoreDb, keys: readonly string[], urlOf: (platform: Platform, marketplace: string, sku: string) => string): Promise<RiskItem[]> {
+export async function riskItems(
+  db: StoreDb,
+  keys: readonly string[],
+  urlOf: (platform: Platform, marketplace: string, sku: string) => string,
+): Promise<RiskItem[]> {
   const rows = await db.transaction('r', [db.listingChunks], () => readListings(db, keys));
-  return rows.flatMap((row) => (row ? [{
-    key: row.key, sku: row.sku, platform: row.platform, marketplace: row.marketplace,
-    daysOfCover: row.daysOfCover ?? null, available: row.available ?? null,
-    url: urlOf(row.platform, row.marketplace, row.sku),
-  }] : []));
+  return rows.flatMap((row) =>
+    row
+      ? [
+          {
+            key: row.key,
+            sku: row.sku,
+            platform: row.platform,
+            marketplace: row.marketplace,
+            daysOfCover: row.daysOfCover ?? null,
+            available: row.available ?? null,
+            url: urlOf(row.platform, row.marketplace, row.sku),
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -129,8 +150,11 @@ export async function riskItems(db: StoreDb, keys: readonly string[], urlOf: (pl
  * @example for (const n of await notificationsAfterReplan(db, tracker, 'en', sellerPageUrl, popupUrl)) show(n)
  */
 export async function notificationsAfterReplan(
-  db: StoreDb, tracker: RiskTracker, language: Language,
-  urlOf: (platform: Platform, marketplace: string, sku: string) => string, summaryUrl: string,
+  db: StoreDb,
+  tracker: RiskTracker,
+  language: Language,
+  urlOf: (platform: Platform, marketplace: string, sku: string) => string,
+  summaryUrl: string,
 ): Promise<NotificationSpec[]> {
   const fresh = tracker.update(await riskKeys(db));
   if (fresh.length === 0) return [];

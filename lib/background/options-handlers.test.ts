@@ -10,20 +10,59 @@ const background = useTestBackground('options');
 const setup = () => background.setup();
 
 function listing(sku: string, fields: Partial<Extract<Observation, { kind: 'listing' }>> = {}, date = TODAY): Observation {
-  return { kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory', observedAt: `${date}T17:00:00.000Z`, observedDate: date, sku, title: `Title ${sku}`, fulfillment: 'FBA', ...fields };
+  return {
+    kind: 'listing',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/manage-inventory',
+    observedAt: `${date}T17:00:00.000Z`,
+    observedDate: date,
+    sku,
+    title: `Title ${sku}`,
+    fulfillment: 'FBA',
+    ...fields,
+  };
 }
 
 /** Orders of `perDay` units on each of the last `days` days, skipping the days in `skip`. */
 function orders(sku: string, perDay: number, days: number): Observation[] {
   return Array.from({ length: days }, (_, i) => {
     const date = addDays(TODAY, -i - 1);
-    return { kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', observedAt: NOW.toISOString(), observedDate: TODAY, orderId: `111-${sku}-${i}`, sku, quantity: perDay, status: 'shipped', orderDate: date } satisfies Observation;
+    return {
+      kind: 'order',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'amazon/orders',
+      observedAt: NOW.toISOString(),
+      observedDate: TODAY,
+      orderId: `111-${sku}-${i}`,
+      sku,
+      quantity: perDay,
+      status: 'shipped',
+      orderDate: date,
+    } satisfies Observation;
   });
 }
 
 async function seed(handlers: Awaited<ReturnType<typeof setup>>) {
-  await handlers['page/ingest']({ url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: [...orders('MUG-1', 4, 60), ...orders('PLATE-2', 1, 60)], diagnostics: [] }, { url: 'https://sellercentral.amazon.com/orders-v3' });
-  await handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('MUG-1', { available: 200, asin: 'B0MUG00001' }), listing('PLATE-2', { available: 30 })], diagnostics: [] }, { url: SELLER_URL });
+  await handlers['page/ingest'](
+    {
+      url: 'https://sellercentral.amazon.com/orders-v3',
+      adapterId: 'amazon/orders',
+      rows: [...orders('MUG-1', 4, 60), ...orders('PLATE-2', 1, 60)],
+      diagnostics: [],
+    },
+    { url: 'https://sellercentral.amazon.com/orders-v3' },
+  );
+  await handlers['page/ingest'](
+    {
+      url: SELLER_URL,
+      adapterId: 'amazon/manage-inventory',
+      rows: [listing('MUG-1', { available: 200, asin: 'B0MUG00001' }), listing('PLATE-2', { available: 30 })],
+      diagnostics: [],
+    },
+    { url: SELLER_URL },
+  );
 }
 
 describe('product/chart', () => {
@@ -52,7 +91,8 @@ describe('product/chart', () => {
     const handlers = await setup();
     // Stock read each day: 10 for 10 days, then 0 (out of stock) for the last 5.
     const readings = Array.from({ length: 15 }, (_, i) => listing('GAP-1', { available: i < 10 ? 10 - i : 0 }, addDays(TODAY, i - 14)));
-    for (const r of readings) await handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [r], diagnostics: [] }, { url: SELLER_URL });
+    for (const r of readings)
+      await handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [r], diagnostics: [] }, { url: SELLER_URL });
     const chart = await handlers['product/chart']({ productId: 'p:amazon|amazon.com|GAP-1', historyDays: 90, horizonDays: 7 }, {});
     expect(chart.scope).toBe('product');
     expect(chart.history.some((d) => d.units === null && d.how === 'censored')).toBe(true);
@@ -63,10 +103,12 @@ describe('product/chart', () => {
     const dispatch = dispatcherOf(await setup());
     expect(await dispatch({ type: 'product/chart', payload: {} }, { url: SELLER_URL })).toMatchObject({ ok: false });
     expect(await dispatch({ type: 'product/chart', payload: { listingKey: 'a', productId: 'b' } }, { url: SELLER_URL })).toMatchObject({ ok: false });
-    expect(await dispatch({ type: 'product/chart', payload: { listingKey: 'amazon|amazon.com|NOPE' } }, { url: SELLER_URL })).toEqual({ ok: false, error: 'No listing amazon|amazon.com|NOPE' });
+    expect(await dispatch({ type: 'product/chart', payload: { listingKey: 'amazon|amazon.com|NOPE' } }, { url: SELLER_URL })).toEqual({
+      ok: false,
+      error: 'No listing amazon|amazon.com|NOPE',
+    });
   });
 });
-
 
 const OPTIONS_PAGE = { url: 'chrome-extension://bjljbmdnahhiinnjhfdpielpalkjldff/options.html' };
 
@@ -74,10 +116,19 @@ const BOWL_KEYS = ['amazon|amazon.com|BOWL-3', 'ebay|ebay.com|BOWL-3', 'walmart|
 
 /** One own-warehouse stock listed on three channels (40, 30 and 20 listed), selling 3 a day on Amazon. */
 async function seedSharedBowl(handlers: Awaited<ReturnType<typeof setup>>) {
-  const own = (platform: 'amazon' | 'ebay' | 'walmart', marketplace: string, available: number, extra: Partial<Extract<Observation, { kind: 'listing' }>> = {}): Observation =>
-    ({ ...listing('BOWL-3', { available, fulfillment: 'SELLER', ...extra }), platform, marketplace, source: `${platform}/listings` });
+  const own = (
+    platform: 'amazon' | 'ebay' | 'walmart',
+    marketplace: string,
+    available: number,
+    extra: Partial<Extract<Observation, { kind: 'listing' }>> = {},
+  ): Observation => ({ ...listing('BOWL-3', { available, fulfillment: 'SELLER', ...extra }), platform, marketplace, source: `${platform}/listings` });
   const sales = orders('BOWL-3', 3, 60).map((o) => ({ ...o, fulfillment: 'SELLER' as const }));
-  const rows = [...sales, own('amazon', 'amazon.com', 40, { inbound: 30, reserved: 2 }), own('ebay', 'ebay.com', 30, { reserved: 3 }), own('walmart', 'walmart.com', 20)];
+  const rows = [
+    ...sales,
+    own('amazon', 'amazon.com', 40, { inbound: 30, reserved: 2 }),
+    own('ebay', 'ebay.com', 30, { reserved: 3 }),
+    own('walmart', 'walmart.com', 20),
+  ];
   await handlers['import/commit']({ importId: 'bowl', batchIndex: 0, rows, last: true }, OPTIONS_PAGE);
 }
 
@@ -85,12 +136,23 @@ describe('options messages', () => {
   it('lists products with their listings and the rule that linked them; links and unlinks by hand', async () => {
     const handlers = await setup();
     await seed(handlers);
-    const ebay = { ...listing('MUG-1', { available: 12, fulfillment: 'SELLER' }), platform: 'ebay' as const, marketplace: 'ebay.com', source: 'ebay/active-listings' };
-    await handlers['page/ingest']({ url: 'https://www.ebay.com/sh/lst/active', adapterId: 'ebay/active-listings', rows: [ebay], diagnostics: [] }, { url: 'https://www.ebay.com/sh/lst/active' });
+    const ebay = {
+      ...listing('MUG-1', { available: 12, fulfillment: 'SELLER' }),
+      platform: 'ebay' as const,
+      marketplace: 'ebay.com',
+      source: 'ebay/active-listings',
+    };
+    await handlers['page/ingest'](
+      { url: 'https://www.ebay.com/sh/lst/active', adapterId: 'ebay/active-listings', rows: [ebay], diagnostics: [] },
+      { url: 'https://www.ebay.com/sh/lst/active' },
+    );
     let { products, total } = await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE);
     expect(total).toBe(2);
     const mug = products.find((p) => p.listings.some((l) => l.sku === 'MUG-1'))!;
-    expect(mug.listings.map((l) => [l.key, l.linkRule])).toEqual([['amazon|amazon.com|MUG-1', 'none'], ['ebay|ebay.com|MUG-1', 'sku']]);
+    expect(mug.listings.map((l) => [l.key, l.linkRule])).toEqual([
+      ['amazon|amazon.com|MUG-1', 'none'],
+      ['ebay|ebay.com|MUG-1', 'sku'],
+    ]);
     expect(mug.healthScore).not.toBeNull();
     expect((await handlers['products/list']({ search: 'plate', offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(1);
 
@@ -114,7 +176,9 @@ describe('options messages', () => {
     const before = await handlers['product/chart']({ listingKey: key, historyDays: 30, horizonDays: 7 }, {});
     await handlers['products/calibrate']({ listingKey: key, onHand: 5, reason: 'Shelf count', by: 'Ana' }, OPTIONS_PAGE);
     const detail = await handlers['products/detail']({ productId: 'p:amazon|amazon.com|PLATE-2' }, OPTIONS_PAGE);
-    expect(detail.calibrations).toEqual([{ id: expect.any(Number), listingKey: key, onHand: 5, previous: 30, reason: 'Shelf count', by: 'Ana', at: NOW.toISOString() }]);
+    expect(detail.calibrations).toEqual([
+      { id: expect.any(Number), listingKey: key, onHand: 5, previous: 30, reason: 'Shelf count', by: 'Ana', at: NOW.toISOString() },
+    ]);
     expect(before.available).toBe(30);
   });
 
@@ -132,9 +196,14 @@ describe('options messages', () => {
 
   it('commits an import in batches, re-planning once at the last batch', async () => {
     const replanned: (readonly string[] | undefined)[] = [];
-    const handlers = await background.setup(async (ids) => { replanned.push(ids); });
+    const handlers = await background.setup(async (ids) => {
+      replanned.push(ids);
+    });
     // A first import is the whole catalogue: the whole store is re-planned (and the catalogue fit refitted).
-    await handlers['import/commit']({ importId: 'imp-0', batchIndex: 0, rows: ['B', 'C', 'D', 'E'].map((sku) => listing(sku, { available: 5 })), last: true }, OPTIONS_PAGE);
+    await handlers['import/commit'](
+      { importId: 'imp-0', batchIndex: 0, rows: ['B', 'C', 'D', 'E'].map((sku) => listing(sku, { available: 5 })), last: true },
+      OPTIONS_PAGE,
+    );
     expect(replanned).toEqual([undefined]);
     replanned.length = 0;
     const rows = [...orders('A', 1, 10), listing('A', { available: 9, source: 'report:amazon/fba-myi' })];
@@ -168,10 +237,20 @@ describe('options messages', () => {
     const report = await handlers['export/merged']({}, OPTIONS_PAGE);
     expect(report.products.map((p) => p.id)).toEqual(['p:amazon|amazon.com|MUG-1', 'p:amazon|amazon.com|PLATE-2']);
     const mug = report.products[0]!;
-    expect(mug.pools).toEqual([{
-      poolId: 'fba:NA', planKey: 'amazon|amazon.com|MUG-1', listingKeys: ['amazon|amazon.com|MUG-1'], stock: 200, stockSource: 'reading', stockHint: null,
-      inbound: 0, reserved: null, heldReturns: 0, plan: expect.objectContaining({ meanDaily: expect.any(Number), abcClass: expect.any(String), safetyStock: expect.any(Number) }),
-    }]);
+    expect(mug.pools).toEqual([
+      {
+        poolId: 'fba:NA',
+        planKey: 'amazon|amazon.com|MUG-1',
+        listingKeys: ['amazon|amazon.com|MUG-1'],
+        stock: 200,
+        stockSource: 'reading',
+        stockHint: null,
+        inbound: 0,
+        reserved: null,
+        heldReturns: 0,
+        plan: expect.objectContaining({ meanDaily: expect.any(Number), abcClass: expect.any(String), safetyStock: expect.any(Number) }),
+      },
+    ]);
     expect(mug.listings[0]).toMatchObject({ sku: 'MUG-1', available: 200, poolId: 'fba:NA', listed: null, channel: null });
     expect(mug.listings[0]!.plan!.meanDaily).toBeGreaterThan(2);
   });
@@ -184,7 +263,16 @@ describe('options messages', () => {
     expect(bowl.listings).toHaveLength(3);
     expect(bowl.pools).toHaveLength(1);
     const pool = bowl.pools[0]!;
-    expect(pool).toMatchObject({ poolId: 'own:main', planKey: `pool:${bowl.id}@own:main`, stock: 40, stockSource: 'listed', stockHint: 'count', inbound: 30, reserved: 5, heldReturns: 0 });
+    expect(pool).toMatchObject({
+      poolId: 'own:main',
+      planKey: `pool:${bowl.id}@own:main`,
+      stock: 40,
+      stockSource: 'listed',
+      stockHint: 'count',
+      inbound: 30,
+      reserved: 5,
+      heldReturns: 0,
+    });
     expect(pool.listingKeys).toEqual(BOWL_KEYS);
     expect(pool.plan!.reorderDate).not.toBeNull();
     expect(pool.plan!.reorderQuantity).toBeGreaterThan(0);
@@ -275,7 +363,9 @@ describe('own warehouses', () => {
     await expect(handlers['warehouses/create']({ name: 'east coast' }, OPTIONS_PAGE)).rejects.toThrow('There is already a warehouse named "East coast"');
     await expect(handlers['warehouses/delete']({ id: 'own:main' }, OPTIONS_PAGE)).rejects.toThrow(/can be renamed but not deleted/);
     await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: east.id }, OPTIONS_PAGE);
-    await expect(handlers['warehouses/delete']({ id: east.id }, OPTIONS_PAGE)).rejects.toThrow('"East coast" still has 1 listing: move it to another warehouse first');
+    await expect(handlers['warehouses/delete']({ id: east.id }, OPTIONS_PAGE)).rejects.toThrow(
+      '"East coast" still has 1 listing: move it to another warehouse first',
+    );
     await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: null }, OPTIONS_PAGE);
     await handlers['warehouses/delete']({ id: east.id }, OPTIONS_PAGE);
     expect((await handlers['warehouses/list']({}, OPTIONS_PAGE)).warehouses.map((w) => w.id)).toEqual(['own:main']);
@@ -283,10 +373,22 @@ describe('own warehouses', () => {
 
   it('validates names and ids through the dispatcher with clear words', async () => {
     const dispatch = dispatcherOf(await setup());
-    expect(await dispatch({ type: 'warehouses/create', payload: { name: '  ' } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid warehouses/create request: A warehouse needs a name' });
-    expect(await dispatch({ type: 'warehouses/create', payload: { name: 'x'.repeat(201) } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid warehouses/create request: A warehouse name can be at most 200 characters' });
-    expect(await dispatch({ type: 'listings/assign-pool', payload: { listingKey: 'a|b|c', poolId: 'fba:NA' } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'Invalid listings/assign-pool request: Not one of your warehouses' });
-    expect(await dispatch({ type: 'warehouses/rename', payload: { id: 'own:nope', name: 'X' } }, OPTIONS_PAGE)).toEqual({ ok: false, error: 'No warehouse own:nope' });
+    expect(await dispatch({ type: 'warehouses/create', payload: { name: '  ' } }, OPTIONS_PAGE)).toEqual({
+      ok: false,
+      error: 'Invalid warehouses/create request: A warehouse needs a name',
+    });
+    expect(await dispatch({ type: 'warehouses/create', payload: { name: 'x'.repeat(201) } }, OPTIONS_PAGE)).toEqual({
+      ok: false,
+      error: 'Invalid warehouses/create request: A warehouse name can be at most 200 characters',
+    });
+    expect(await dispatch({ type: 'listings/assign-pool', payload: { listingKey: 'a|b|c', poolId: 'fba:NA' } }, OPTIONS_PAGE)).toEqual({
+      ok: false,
+      error: 'Invalid listings/assign-pool request: Not one of your warehouses',
+    });
+    expect(await dispatch({ type: 'warehouses/rename', payload: { id: 'own:nope', name: 'X' } }, OPTIONS_PAGE)).toEqual({
+      ok: false,
+      error: 'No warehouse own:nope',
+    });
   });
 
   it('refuses warehouse messages from seller pages (content scripts)', async () => {
@@ -303,19 +405,27 @@ describe('own warehouses', () => {
 
   it('refuses to put an FBA listing in an own warehouse (its stock is at Amazon), re-planning nothing', async () => {
     const replanned: (readonly string[] | undefined)[] = [];
-    const handlers = await background.setup(async (ids) => { replanned.push(ids); });
-    await handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('MUG-1', { available: 200 })], diagnostics: [] }, { url: SELLER_URL });
+    const handlers = await background.setup(async (ids) => {
+      replanned.push(ids);
+    });
+    await handlers['page/ingest'](
+      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('MUG-1', { available: 200 })], diagnostics: [] },
+      { url: SELLER_URL },
+    );
     const east = await handlers['warehouses/create']({ name: 'East' }, OPTIONS_PAGE);
     replanned.length = 0;
-    await expect(handlers['listings/assign-pool']({ listingKey: 'amazon|amazon.com|MUG-1', poolId: east.id }, OPTIONS_PAGE))
-      .rejects.toThrow('amazon.com MUG-1 is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses');
+    await expect(handlers['listings/assign-pool']({ listingKey: 'amazon|amazon.com|MUG-1', poolId: east.id }, OPTIONS_PAGE)).rejects.toThrow(
+      'amazon.com MUG-1 is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses',
+    );
     expect(replanned).toEqual([]);
     expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).products[0]!.listings[0]!.poolId).toBe('fba:NA');
   });
 
-  it('re-plans the listing\'s product after moving it (and after moving it back)', async () => {
+  it("re-plans the listing's product after moving it (and after moving it back)", async () => {
     const replanned: (readonly string[] | undefined)[] = [];
-    const handlers = await background.setup(async (ids) => { replanned.push(ids); });
+    const handlers = await background.setup(async (ids) => {
+      replanned.push(ids);
+    });
     await seedSharedBowl(handlers);
     const east = await handlers['warehouses/create']({ name: 'East' }, OPTIONS_PAGE);
     replanned.length = 0;
@@ -336,7 +446,10 @@ describe('own warehouses', () => {
 
     const detail = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
     expect(detail.product.pools).toBe(2);
-    expect(detail.position.pools.map((p) => [p.poolId, p.listingKeys])).toEqual([['own:east', [BOWL_KEYS[0]]], ['own:west', [BOWL_KEYS[1], BOWL_KEYS[2]]]]);
+    expect(detail.position.pools.map((p) => [p.poolId, p.listingKeys])).toEqual([
+      ['own:east', [BOWL_KEYS[0]]],
+      ['own:west', [BOWL_KEYS[1], BOWL_KEYS[2]]],
+    ]);
     // Each stock has its one plan: the lone Amazon listing's own plan, the eBay + Walmart pool plan.
     expect(detail.position.pools.map((p) => p.planKey)).toEqual([BOWL_KEYS[0], `pool:${id}@own:west`]);
     expect(detail.position.pools.every((p) => p.plan !== null)).toBe(true);
@@ -344,17 +457,32 @@ describe('own warehouses', () => {
     expect(detail.position.listings.map((l) => l.poolId)).toEqual(['own:east', 'own:west', 'own:west']);
     // The emptied own:main pool's plan went with the product's re-plan (no stale stock left behind).
     expect(await background.db.plans.get(`pool:${id}@own:main`)).toBeUndefined();
-    expect((await background.db.plans.toArray()).filter((p) => p.listingKeys.some((k) => BOWL_KEYS.includes(k))).map((p) => p.key).sort())
-      .toEqual([...BOWL_KEYS, `pool:${id}@own:west`].sort());
+    expect(
+      (await background.db.plans.toArray())
+        .filter((p) => p.listingKeys.some((k) => BOWL_KEYS.includes(k)))
+        .map((p) => p.key)
+        .sort(),
+    ).toEqual([...BOWL_KEYS, `pool:${id}@own:west`].sort());
     for (const pool of detail.position.pools) expect((await background.db.plans.get(pool.planKey!))?.plan.poolId).toBe(pool.poolId);
     // The listings' own plans (what each shows) point to exactly these two stocks.
     const shown = await background.db.plans.bulkGet(BOWL_KEYS);
-    expect(shown.map((p) => [p!.plan.poolId, p!.plan.poolKey ?? p!.key])).toEqual([['own:east', BOWL_KEYS[0]], ['own:west', `pool:${id}@own:west`], ['own:west', `pool:${id}@own:west`]]);
+    expect(shown.map((p) => [p!.plan.poolId, p!.plan.poolKey ?? p!.key])).toEqual([
+      ['own:east', BOWL_KEYS[0]],
+      ['own:west', `pool:${id}@own:west`],
+      ['own:west', `pool:${id}@own:west`],
+    ]);
 
     // The seller's count is per warehouse: counting East changes East's stock only.
     await handlers['products/calibrate']({ listingKey: BOWL_KEYS[0]!, onHand: 12, reason: 'Shelf count', by: 'Ana' }, OPTIONS_PAGE);
     const counted = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
-    expect(counted.position.pools.map((p) => [p.poolId, p.stock, p.stockSource])).toEqual([['own:east', 12, 'count'], ['own:west', 30, 'listed']]);
-    expect((await handlers['warehouses/list']({}, OPTIONS_PAGE)).warehouses.map((w) => [w.id, w.listings])).toEqual([['own:main', 0], ['own:east', 1], ['own:west', 2]]);
+    expect(counted.position.pools.map((p) => [p.poolId, p.stock, p.stockSource])).toEqual([
+      ['own:east', 12, 'count'],
+      ['own:west', 30, 'listed'],
+    ]);
+    expect((await handlers['warehouses/list']({}, OPTIONS_PAGE)).warehouses.map((w) => [w.id, w.listings])).toEqual([
+      ['own:main', 0],
+      ['own:east', 1],
+      ['own:west', 2],
+    ]);
   });
 });

@@ -6,8 +6,24 @@
  */
 import type { Handlers } from '../messaging/rpc';
 import {
-  addCalibration, assignWarehouse, createWarehouse, deleteAllData, deleteWarehouse, exportBackup, getListingsWithPlans, linkListing, listWarehouses,
-  mergeObservations, OWN_WAREHOUSE_POOL, recordReturn, renameWarehouse, resolveReturn, restoreBackup, storageEstimate, unlinkListing, type StockPoolRow,
+  addCalibration,
+  assignWarehouse,
+  createWarehouse,
+  deleteAllData,
+  deleteWarehouse,
+  exportBackup,
+  getListingsWithPlans,
+  linkListing,
+  listWarehouses,
+  mergeObservations,
+  OWN_WAREHOUSE_POOL,
+  recordReturn,
+  renameWarehouse,
+  resolveReturn,
+  restoreBackup,
+  storageEstimate,
+  unlinkListing,
+  type StockPoolRow,
 } from '../store';
 import type { BackgroundDeps } from './deps';
 import { productChart } from './product-chart';
@@ -25,7 +41,9 @@ function replanAfter(deps: BackgroundDeps) {
 }
 
 /** Products: the list, one product's view, its chart, and linking listings by hand. */
-export function createProductHandlers(deps: BackgroundDeps): Pick<Handlers, 'product/chart' | 'products/list' | 'products/detail' | 'products/link' | 'products/unlink'> {
+export function createProductHandlers(
+  deps: BackgroundDeps,
+): Pick<Handlers, 'product/chart' | 'products/list' | 'products/detail' | 'products/link' | 'products/unlink'> {
   const { db } = deps;
   const changed = replanAfter(deps);
   return {
@@ -82,7 +100,9 @@ function warehouseOf(row: StockPoolRow, listings: number) {
 }
 
 /** The seller's own warehouses, and moving a seller-fulfilled listing between them. */
-export function createWarehouseHandlers(deps: BackgroundDeps): Pick<Handlers, 'warehouses/list' | 'warehouses/create' | 'warehouses/rename' | 'warehouses/delete' | 'listings/assign-pool'> {
+export function createWarehouseHandlers(
+  deps: BackgroundDeps,
+): Pick<Handlers, 'warehouses/list' | 'warehouses/create' | 'warehouses/rename' | 'warehouses/delete' | 'listings/assign-pool'> {
   const { db } = deps;
   const changed = replanAfter(deps);
   return {

@@ -10,23 +10,59 @@ const background = useTestBackground('service');
 const setup = () => background.setup();
 
 function listing(sku: string, date: string, fields: Partial<Extract<Observation, { kind: 'listing' }>>): Observation {
-  return { kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory', observedAt: `${date}T17:00:00.000Z`, observedDate: date, sku, title: `Title ${sku}`, fulfillment: 'FBA', ...fields };
+  return {
+    kind: 'listing',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/manage-inventory',
+    observedAt: `${date}T17:00:00.000Z`,
+    observedDate: date,
+    sku,
+    title: `Title ${sku}`,
+    fulfillment: 'FBA',
+    ...fields,
+  };
 }
 
 /** Orders of `perDay` units on each of the last `days` days. */
 function orders(sku: string, perDay: number, days: number): Observation[] {
   return Array.from({ length: days }, (_, i) => {
     const date = addDays(TODAY, -i - 1);
-    return { kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', observedAt: NOW.toISOString(), observedDate: TODAY, orderId: `111-${sku}-${i}`, sku, quantity: perDay, status: 'shipped', orderDate: date } satisfies Observation;
+    return {
+      kind: 'order',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'amazon/orders',
+      observedAt: NOW.toISOString(),
+      observedDate: TODAY,
+      orderId: `111-${sku}-${i}`,
+      sku,
+      quantity: perDay,
+      status: 'shipped',
+      orderDate: date,
+    } satisfies Observation;
   });
 }
 
 describe('page handlers', () => {
   it('stores a page reading and answers with a panel whose days of cover follow the sales history', async () => {
     const handlers = await setup();
-    await handlers['page/ingest']({ url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: [...orders('FAST', 10, 60), ...orders('SLOW', 1, 60)], diagnostics: [] }, { url: 'https://sellercentral.amazon.com/orders-v3' });
+    await handlers['page/ingest'](
+      {
+        url: 'https://sellercentral.amazon.com/orders-v3',
+        adapterId: 'amazon/orders',
+        rows: [...orders('FAST', 10, 60), ...orders('SLOW', 1, 60)],
+        diagnostics: [],
+      },
+      { url: 'https://sellercentral.amazon.com/orders-v3' },
+    );
     const { panels } = await handlers['page/ingest'](
-      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('FAST', TODAY, { available: 100 }), listing('SLOW', TODAY, { available: 100 })], diagnostics: [] },
+      {
+        url: SELLER_URL,
+        adapterId: 'amazon/manage-inventory',
+        rows: [listing('FAST', TODAY, { available: 100 }), listing('SLOW', TODAY, { available: 100 })],
+        diagnostics: [],
+      },
       { url: SELLER_URL },
     );
     const bySku = new Map(panels.map((p) => [p.sku, p]));
@@ -41,10 +77,18 @@ describe('page handlers', () => {
     const dispatch = dispatcherOf(handlers);
     const reading = { url: 'https://evil.example/', adapterId: 'x', rows: [listing('A', TODAY, { available: 1 })], diagnostics: [] };
     for (const sender of [SENDERS.web, SENDERS.popup, SENDERS.options, {}]) {
-      expect(await dispatch({ type: 'page/ingest', payload: reading }, sender)).toEqual({ ok: false, error: expect.stringMatching(/^page\/ingest is accepted only from content scripts on seller pages, not from/) });
+      expect(await dispatch({ type: 'page/ingest', payload: reading }, sender)).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^page\/ingest is accepted only from content scripts on seller pages, not from/),
+      });
     }
     const { panels } = await handlers['page/ingest'](
-      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [{ ...listing('DE-ONLY', TODAY, { available: 5 }), marketplace: 'amazon.de' }], diagnostics: [] },
+      {
+        url: SELLER_URL,
+        adapterId: 'amazon/manage-inventory',
+        rows: [{ ...listing('DE-ONLY', TODAY, { available: 5 }), marketplace: 'amazon.de' }],
+        diagnostics: [],
+      },
       { url: SELLER_URL },
     );
     expect(panels).toEqual([]);
@@ -55,8 +99,24 @@ describe('page handlers', () => {
 
   it('lists SKUs most urgent first, with a link to the seller page, and exports them as CSV', async () => {
     const handlers = await setup();
-    await handlers['page/ingest']({ url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: [...orders('FAST', 10, 60), ...orders('SLOW', 1, 60)], diagnostics: [] }, { url: 'https://sellercentral.amazon.com/orders-v3' });
-    await handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('SLOW', TODAY, { available: 100 }), listing('FAST', TODAY, { available: 100 })], diagnostics: [] }, { url: SELLER_URL });
+    await handlers['page/ingest'](
+      {
+        url: 'https://sellercentral.amazon.com/orders-v3',
+        adapterId: 'amazon/orders',
+        rows: [...orders('FAST', 10, 60), ...orders('SLOW', 1, 60)],
+        diagnostics: [],
+      },
+      { url: 'https://sellercentral.amazon.com/orders-v3' },
+    );
+    await handlers['page/ingest'](
+      {
+        url: SELLER_URL,
+        adapterId: 'amazon/manage-inventory',
+        rows: [listing('SLOW', TODAY, { available: 100 }), listing('FAST', TODAY, { available: 100 })],
+        diagnostics: [],
+      },
+      { url: SELLER_URL },
+    );
     const { items, total } = await handlers['skus/at-risk']({ risk: 'all', limit: 50 }, {});
     expect(total).toBe(2);
     expect(items.map((i) => i.sku)).toEqual(['FAST', 'SLOW']);
@@ -69,7 +129,12 @@ describe('page handlers', () => {
 
   it('gives the same answer when the same page is read twice', async () => {
     const handlers = await setup();
-    const request = { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [...orders('A', 3, 30), listing('A', TODAY, { available: 40 })], diagnostics: [] };
+    const request = {
+      url: SELLER_URL,
+      adapterId: 'amazon/manage-inventory',
+      rows: [...orders('A', 3, 30), listing('A', TODAY, { available: 40 })],
+      diagnostics: [],
+    };
     const first = await handlers['page/ingest'](request, { url: SELLER_URL });
     const second = await handlers['page/ingest'](request, { url: SELLER_URL });
     expect(second.panels).toEqual(first.panels);

@@ -36,7 +36,11 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
       const rows = request.rows.filter((r) => r.platform === senderMarket?.platform && r.marketplace === senderMarket.id);
       const diagnostics = [...request.diagnostics];
       if (rows.length < request.rows.length) {
-        diagnostics.push({ level: 'error', code: 'foreign-marketplace', message: `${request.rows.length - rows.length} rows named another marketplace and were ignored` });
+        diagnostics.push({
+          level: 'error',
+          code: 'foreign-marketplace',
+          message: `${request.rows.length - rows.length} rows named another marketplace and were ignored`,
+        });
       }
       recentDiagnostics.set(request.adapterId, { adapterId: request.adapterId, url: request.url, readAt: deps.now().toISOString(), diagnostics });
 
@@ -50,19 +54,24 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
       const panels: PanelData[] = [];
       for (const entry of found) {
         if (!entry) continue;
-        panels.push(panelFromPlan(entry.plan, { key: entry.listing.key, sku: entry.listing.sku, title: entry.listing.title, available: entry.listing.available }));
+        panels.push(
+          panelFromPlan(entry.plan, { key: entry.listing.key, sku: entry.listing.sku, title: entry.listing.title, available: entry.listing.available }),
+        );
       }
       return { panels };
     },
 
     async 'skus/at-risk'(query) {
-      const [{ items, total }, stored] = await Promise.all([listAtRisk(db, {
-        ...(query.platform ? { platform: query.platform } : {}),
-        ...(query.marketplace ? { marketplace: query.marketplace } : {}),
-        ...(query.search ? { search: query.search } : {}),
-        risk: query.risk,
-        limit: query.limit,
-      }), db.listings.count()]);
+      const [{ items, total }, stored] = await Promise.all([
+        listAtRisk(db, {
+          ...(query.platform ? { platform: query.platform } : {}),
+          ...(query.marketplace ? { marketplace: query.marketplace } : {}),
+          ...(query.search ? { search: query.search } : {}),
+          risk: query.risk,
+          limit: query.limit,
+        }),
+        db.listings.count(),
+      ]);
       const out: AtRiskItem[] = items.map(({ listing, plan }) => ({
         ...panelFromPlan(plan, { key: listing.key, sku: listing.sku, title: listing.title, available: listing.available }),
         platform: listing.platform,

@@ -26,10 +26,32 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
   const identity = { sku: listing.sku, key: listing.key, ...(listing.title ? { title: listing.title } : {}) };
   if (!plan) {
     return {
-      ...identity, urgency: 'unknown', available: listing.available ?? null, stockSource: null, stockHint: null, inbound: null, heldReturns: 0,
-      daysOfCover: null, stockoutDate: null, reorderDate: null, reorderQuantity: null, reorderDaysLate: 0, healthScore: null, salesHint: null,
-      reasons: [], alerts: [], clearance: null, oversell: null, lifecycleStage: null, dailyDemand: null, pool: null, channel: null,
-      abcClass: null, safetyStock: null, reorderPoint: null, leadTimeDays: null,
+      ...identity,
+      urgency: 'unknown',
+      available: listing.available ?? null,
+      stockSource: null,
+      stockHint: null,
+      inbound: null,
+      heldReturns: 0,
+      daysOfCover: null,
+      stockoutDate: null,
+      reorderDate: null,
+      reorderQuantity: null,
+      reorderDaysLate: 0,
+      healthScore: null,
+      salesHint: null,
+      reasons: [],
+      alerts: [],
+      clearance: null,
+      oversell: null,
+      lifecycleStage: null,
+      dailyDemand: null,
+      pool: null,
+      channel: null,
+      abcClass: null,
+      safetyStock: null,
+      reorderPoint: null,
+      leadTimeDays: null,
     };
   }
   const clearanceStep = plan.clearance ? plan.clearance.steps[plan.clearance.recommendedStep] : undefined;
@@ -57,9 +79,10 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
           ...(clearanceStep ? { discountPercent: clearanceStep.discountPct, sellThroughDays: clearanceStep.expectedSellThroughDays } : {}),
         }
       : null,
-    oversell: plan.oversell.atRisk && plan.available !== null
-      ? { listedTotal: plan.available + plan.oversell.listedAbovePool + plan.oversell.pendingAboveStock, poolAvailable: plan.available }
-      : null,
+    oversell:
+      plan.oversell.atRisk && plan.available !== null
+        ? { listedTotal: plan.available + plan.oversell.listedAbovePool + plan.oversell.pendingAboveStock, poolAvailable: plan.available }
+        : null,
     lifecycleStage: plan.lifecycleStage,
     dailyDemand: plan.forecast.meanDaily,
     pool: plan.poolKey ? { key: plan.poolKey, poolId: plan.poolId } : null,

@@ -3,12 +3,22 @@ import { TODAY, useTestBackground } from './test-background';
 import type { Observation } from '../records';
 import { facetsOfKeys, withHidden } from './popup-handlers';
 
-
 const background = useTestBackground('popup');
 const setup = () => background.setup();
 
 function listing(platform: 'amazon' | 'walmart', marketplace: string, sku: string, available: number): Observation {
-  return { kind: 'listing', platform, marketplace, source: `${platform}/x`, observedAt: `${TODAY}T17:00:00.000Z`, observedDate: TODAY, sku, title: `Title ${sku}`, available, fulfillment: 'FBA' };
+  return {
+    kind: 'listing',
+    platform,
+    marketplace,
+    source: `${platform}/x`,
+    observedAt: `${TODAY}T17:00:00.000Z`,
+    observedDate: TODAY,
+    sku,
+    title: `Title ${sku}`,
+    available,
+    fulfillment: 'FBA',
+  };
 }
 
 describe('popup handlers', () => {
@@ -16,7 +26,10 @@ describe('popup handlers', () => {
     const handlers = await setup();
     const before = (await handlers['settings/get']({}, {})).settings;
     expect((await handlers['panels/set-hidden']({ pageType: 'amazon/orders', hidden: true }, {})).hiddenPanels).toEqual(['amazon/orders']);
-    expect((await handlers['panels/set-hidden']({ pageType: 'amazon/manage-inventory', hidden: true }, {})).hiddenPanels).toEqual(['amazon/manage-inventory', 'amazon/orders']);
+    expect((await handlers['panels/set-hidden']({ pageType: 'amazon/manage-inventory', hidden: true }, {})).hiddenPanels).toEqual([
+      'amazon/manage-inventory',
+      'amazon/orders',
+    ]);
     expect((await handlers['panels/set-hidden']({ pageType: 'amazon/orders', hidden: false }, {})).hiddenPanels).toEqual(['amazon/manage-inventory']);
     const after = (await handlers['settings/get']({}, {})).settings;
     expect(after).toEqual({ ...before, hiddenPanels: ['amazon/manage-inventory'] });
@@ -25,11 +38,30 @@ describe('popup handlers', () => {
   it('lists the stored marketplaces with counts for the filters', async () => {
     const handlers = await setup();
     expect(await handlers['popup/facets']({}, {})).toEqual({ total: 0, marketplaces: [] });
-    await handlers['page/ingest']({ url: 'https://sellercentral.amazon.com/myinventory/inventory', adapterId: 'amazon/manage-inventory', rows: [listing('amazon', 'amazon.com', 'A', 3), listing('amazon', 'amazon.com', 'B', 30)], diagnostics: [] }, { url: 'https://sellercentral.amazon.com/myinventory/inventory' });
-    await handlers['page/ingest']({ url: 'https://sellercentral.amazon.de/myinventory/inventory', adapterId: 'amazon/manage-inventory', rows: [listing('amazon', 'amazon.de', 'A', 3)], diagnostics: [] }, { url: 'https://sellercentral.amazon.de/myinventory/inventory' });
+    await handlers['page/ingest'](
+      {
+        url: 'https://sellercentral.amazon.com/myinventory/inventory',
+        adapterId: 'amazon/manage-inventory',
+        rows: [listing('amazon', 'amazon.com', 'A', 3), listing('amazon', 'amazon.com', 'B', 30)],
+        diagnostics: [],
+      },
+      { url: 'https://sellercentral.amazon.com/myinventory/inventory' },
+    );
+    await handlers['page/ingest'](
+      {
+        url: 'https://sellercentral.amazon.de/myinventory/inventory',
+        adapterId: 'amazon/manage-inventory',
+        rows: [listing('amazon', 'amazon.de', 'A', 3)],
+        diagnostics: [],
+      },
+      { url: 'https://sellercentral.amazon.de/myinventory/inventory' },
+    );
     expect(await handlers['popup/facets']({}, {})).toEqual({
       total: 3,
-      marketplaces: [{ platform: 'amazon', marketplace: 'amazon.com', count: 2 }, { platform: 'amazon', marketplace: 'amazon.de', count: 1 }],
+      marketplaces: [
+        { platform: 'amazon', marketplace: 'amazon.com', count: 2 },
+        { platform: 'amazon', marketplace: 'amazon.de', count: 1 },
+      ],
     });
     // The at-risk list the popup shows, filtered by marketplace and searched.
     const de = await handlers['skus/at-risk']({ platform: 'amazon', marketplace: 'amazon.de', risk: 'all', limit: 50 }, {});
@@ -42,7 +74,8 @@ describe('popup handlers', () => {
     expect(withHidden(['b', 'a'], 'a', true)).toEqual(['a', 'b']);
     expect(withHidden(['a'], 'z', false)).toEqual(['a']);
     expect(facetsOfKeys(['walmart|walmart.com|X', 'amazon|amazon.de|Y|with|bars', 'amazon|amazon.de|Z', 'bogus', 'other|m|s'])).toEqual([
-      { platform: 'amazon', marketplace: 'amazon.de', count: 2 }, { platform: 'walmart', marketplace: 'walmart.com', count: 1 },
+      { platform: 'amazon', marketplace: 'amazon.de', count: 2 },
+      { platform: 'walmart', marketplace: 'walmart.com', count: 1 },
     ]);
   });
 });

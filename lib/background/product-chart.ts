@@ -45,7 +45,10 @@ async function plansFor(db: StoreDb, product: ProductPlanningInput, listingKey: 
     const [own] = await getPlans(db, [listingKey]);
     return own ? [own.plan] : [];
   }
-  const found = await getListingsWithPlans(db, product.listings.map((l) => l.key));
+  const found = await getListingsWithPlans(
+    db,
+    product.listings.map((l) => l.key),
+  );
   // One plan per physical stock: the listings of a shared pool all show the pool's answer, so
   // its stock and reorder are counted once.
   const byStock = new Map<string, SkuPlan>();
@@ -85,7 +88,11 @@ export async function productChart(
 
   const plans = await plansFor(db, product, request.listingKey);
   const sum = (f: (p: SkuPlan) => number) => plans.reduce((s, p) => s + f(p), 0);
-  const earliest = (f: (p: SkuPlan) => string | null) => plans.map(f).filter((d): d is string => d !== null).sort()[0] ?? null;
+  const earliest = (f: (p: SkuPlan) => string | null) =>
+    plans
+      .map(f)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? null;
   const reorderDate = earliest((p) => p.reorderDate);
 
   return {

@@ -24,7 +24,10 @@ async function productSummaries(db: StoreDb): Promise<ProductSummary[]> {
 
 /** Products' listings with the figures the list shows (each pool's stock counted once). */
 async function summarise(db: StoreDb, products: { id: string; name?: string; listings: ListingRow[] }[]): Promise<ProductSummary[]> {
-  const plans = await plansShown(db, products.flatMap((p) => p.listings));
+  const plans = await plansShown(
+    db,
+    products.flatMap((p) => p.listings),
+  );
   return products.map((p) => summaryOf(p, plans));
 }
 
@@ -52,8 +55,14 @@ function minOrNull(values: readonly number[]): number | null {
 
 function listingOf(l: ListingRow): ProductListing {
   return {
-    key: l.key, platform: l.platform, marketplace: l.marketplace, sku: l.sku, ...(l.title ? { title: l.title } : {}),
-    linkRule: l.linkRule, available: l.available ?? null, poolId: l.poolId ?? null,
+    key: l.key,
+    platform: l.platform,
+    marketplace: l.marketplace,
+    sku: l.sku,
+    ...(l.title ? { title: l.title } : {}),
+    linkRule: l.linkRule,
+    available: l.available ?? null,
+    poolId: l.poolId ?? null,
   };
 }
 
@@ -120,23 +129,33 @@ export function productPosition(product: { id: string; name?: string; listings: 
   const poolOf = (l: ListingRow) => shownOf(l)?.poolId || l.poolId || 'own:main';
   const byPool = new Map<string, ListingRow[]>();
   for (const l of members) (byPool.get(poolOf(l)) ?? byPool.set(poolOf(l), []).get(poolOf(l))!).push(l);
-  const pools: MergedPool[] = [...byPool].sort(([a], [b]) => (a < b ? -1 : 1)).map(([poolId, ls]) => {
-    const own = ls.map(shownOf).filter((p): p is SkuPlan => p !== undefined);
-    const pooled = own.find((p) => p.poolKey !== undefined && plans.has(p.poolKey));
-    const plan = pooled ? plans.get(pooled.poolKey!)! : own[0];
-    return {
-      poolId,
-      planKey: plan?.key ?? null,
-      listingKeys: ls.map((l) => l.key),
-      stock: plan ? plan.available : null,
-      stockSource: plan ? plan.stock.source : 'unknown',
-      stockHint: plan ? plan.stock.hint : null,
-      inbound: plan ? plan.inbound : poolFigure(poolId, ls.map((l) => l.inbound)) ?? 0,
-      reserved: poolFigure(poolId, ls.map((l) => l.reserved)),
-      heldReturns: plan ? plan.stock.heldReturns : 0,
-      plan: plan ? mergedPlanOf(plan) : null,
-    };
-  });
+  const pools: MergedPool[] = [...byPool]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([poolId, ls]) => {
+      const own = ls.map(shownOf).filter((p): p is SkuPlan => p !== undefined);
+      const pooled = own.find((p) => p.poolKey !== undefined && plans.has(p.poolKey));
+      const plan = pooled ? plans.get(pooled.poolKey!)! : own[0];
+      return {
+        poolId,
+        planKey: plan?.key ?? null,
+        listingKeys: ls.map((l) => l.key),
+        stock: plan ? plan.available : null,
+        stockSource: plan ? plan.stock.source : 'unknown',
+        stockHint: plan ? plan.stock.hint : null,
+        inbound: plan
+          ? plan.inbound
+          : (poolFigure(
+              poolId,
+              ls.map((l) => l.inbound),
+            ) ?? 0),
+        reserved: poolFigure(
+          poolId,
+          ls.map((l) => l.reserved),
+        ),
+        heldReturns: plan ? plan.stock.heldReturns : 0,
+        plan: plan ? mergedPlanOf(plan) : null,
+      };
+    });
   return {
     id: product.id,
     ...(product.name ? { name: product.name } : {}),
@@ -145,11 +164,15 @@ export function productPosition(product: { id: string; name?: string; listings: 
       const own = shownOf(l);
       const seller = poolKindOf(poolOf(l)) === 'SELLER';
       return {
-        key: l.key, platform: l.platform, marketplace: l.marketplace, sku: l.sku, ...(l.title ? { title: l.title } : {}),
+        key: l.key,
+        platform: l.platform,
+        marketplace: l.marketplace,
+        sku: l.sku,
+        ...(l.title ? { title: l.title } : {}),
         poolId: poolOf(l),
-        available: own ? own.available : l.available ?? null,
-        inbound: own ? own.inbound : l.inbound ?? null,
-        listed: own?.channel ? own.channel.listed : seller ? l.available ?? null : null,
+        available: own ? own.available : (l.available ?? null),
+        inbound: own ? own.inbound : (l.inbound ?? null),
+        listed: own?.channel ? own.channel.listed : seller ? (l.available ?? null) : null,
         channel: own?.channel ?? null,
         plan: own ? mergedPlanOf(own) : null,
       };
@@ -173,12 +196,21 @@ export async function mergedReport(db: StoreDb, now: Date): Promise<MergedReport
  * Products whose id, name, or a listing's SKU or title contains `search` (case-insensitive),
  * one page of them, and how many matched.
  */
-export async function searchProducts(db: StoreDb, search: string | undefined, offset: number, limit: number): Promise<{ products: ProductSummary[]; total: number }> {
+export async function searchProducts(
+  db: StoreDb,
+  search: string | undefined,
+  offset: number,
+  limit: number,
+): Promise<{ products: ProductSummary[]; total: number }> {
   const products = await productSummaries(db);
   const needle = search?.trim().toLowerCase();
   const hits = needle
-    ? products.filter((p) => p.id.toLowerCase().includes(needle) || (p.name?.toLowerCase().includes(needle) ?? false) ||
-      p.listings.some((l) => l.sku.toLowerCase().includes(needle) || (l.title?.toLowerCase().includes(needle) ?? false)))
+    ? products.filter(
+        (p) =>
+          p.id.toLowerCase().includes(needle) ||
+          (p.name?.toLowerCase().includes(needle) ?? false) ||
+          p.listings.some((l) => l.sku.toLowerCase().includes(needle) || (l.title?.toLowerCase().includes(needle) ?? false)),
+      )
     : products;
   return { products: hits.slice(offset, offset + limit), total: hits.length };
 }
@@ -192,10 +224,28 @@ export async function productDetail(db: StoreDb, productId: string): Promise<Res
   return {
     product: summaryOf(entry, plans),
     position: productPosition(entry, plans),
-    calibrations: detail.calibrations.map((c) => ({ id: c.id, listingKey: c.listingKey, onHand: c.onHand, previous: c.previous, reason: c.reason, by: c.by, at: c.at })),
+    calibrations: detail.calibrations.map((c) => ({
+      id: c.id,
+      listingKey: c.listingKey,
+      onHand: c.onHand,
+      previous: c.previous,
+      reason: c.reason,
+      by: c.by,
+      at: c.at,
+    })),
     returns: detail.returns
       .filter((r): r is typeof r & { id: number } => r.id !== undefined)
       .sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1))
-      .map((r) => ({ id: r.id, listingKey: r.listingKey, units: r.units, orderId: r.orderId, reason: r.reason, receivedAt: r.receivedAt, status: r.status, resolvedAt: r.resolvedAt, resolvedBy: r.resolvedBy })),
+      .map((r) => ({
+        id: r.id,
+        listingKey: r.listingKey,
+        units: r.units,
+        orderId: r.orderId,
+        reason: r.reason,
+        receivedAt: r.receivedAt,
+        status: r.status,
+        resolvedAt: r.resolvedAt,
+        resolvedBy: r.resolvedBy,
+      })),
   };
 }

@@ -32,12 +32,18 @@ function history(skus: number, days: number, end: string, salt = 0): Observation
         if ((s + d + mi) % 5 === 0) continue; // days nobody looked
         const date = addDays(end, -d);
         const hour = 8 + ((s * 3 + d + salt) % 10);
-        out.push(listingObs(sku, `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`, {
-          platform: m.platform, marketplace: m.marketplace, source: `${m.platform}/inventory`, fulfillment: m.fulfillment,
-          available: Math.max(0, 200 - ((s * 7 + (days - d) * (1 + (s % 3)) + salt) % 220)), inbound: (s + d) % 4 === 0 ? 12 : 0,
-          price: { amountMinor: 999 + s * 10, currency: 'USD' },
-          ...((d + s) % 7 === 0 ? { unitsSold: [{ windowDays: 7, units: 3 + (s % 5) }] } : {}),
-        }));
+        out.push(
+          listingObs(sku, `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`, {
+            platform: m.platform,
+            marketplace: m.marketplace,
+            source: `${m.platform}/inventory`,
+            fulfillment: m.fulfillment,
+            available: Math.max(0, 200 - ((s * 7 + (days - d) * (1 + (s % 3)) + salt) % 220)),
+            inbound: (s + d) % 4 === 0 ? 12 : 0,
+            price: { amountMinor: 999 + s * 10, currency: 'USD' },
+            ...((d + s) % 7 === 0 ? { unitsSold: [{ windowDays: 7, units: 3 + (s % 5) }] } : {}),
+          }),
+        );
       }
     });
     if (s % 2 === 0) {
@@ -68,7 +74,11 @@ async function builtStore(): Promise<{ db: StoreDb; productIds: string[] }> {
   const early = new Date('2026-06-20T18:00:00Z');
   await mergeObservations(db, history(14, 90, '2026-06-20'), early);
   await foldHistory(db, early);
-  const recent = await mergeObservations(db, history(14, 10, '2026-06-30', 1).filter((o) => o.observedDate > '2026-06-20'), NOW);
+  const recent = await mergeObservations(
+    db,
+    history(14, 10, '2026-06-30', 1).filter((o) => o.observedDate > '2026-06-20'),
+    NOW,
+  );
   await addCalibration(db, { listingKey: 'amazon|amazon.com|SKU-4', onHand: 17, reason: 'count', by: 'seller' }, new Date('2026-06-25T12:00:00Z'));
   const productIds = [...new Set((await db.products.toArray()).map((p) => p.id))].sort();
   expect(recent.productIds.length).toBeGreaterThan(5);
@@ -83,7 +93,12 @@ describe('replanProducts', () => {
     const expected = await referencePlans(db, some, NOW);
     expect(expected.length).toBeGreaterThan(10);
     expect(await replanProducts(db, some, NOW)).toBe(expected.length);
-    expect(await storedPlans(db, expected.map((p) => p.key))).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
+    expect(
+      await storedPlans(
+        db,
+        expected.map((p) => p.key),
+      ),
+    ).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
   });
 
   it('plans every product, named one by one, exactly as a from-scratch re-plan of the whole store', async () => {
@@ -102,15 +117,24 @@ describe('replanProducts', () => {
     const { db, productIds } = await builtStore();
     await replanProducts(db, undefined, NOW);
     const later = new Date('2026-07-02T18:00:00Z');
-    const merged = await mergeObservations(db, [
-      ...history(6, 2, '2026-07-02', 2).filter((o) => o.observedDate > '2026-06-30'),
-      orderObs('O-late', 'shipped', '2026-07-01T09:00:00.000Z', { sku: 'SKU-2', quantity: 4 }),
-    ], later);
+    const merged = await mergeObservations(
+      db,
+      [
+        ...history(6, 2, '2026-07-02', 2).filter((o) => o.observedDate > '2026-06-30'),
+        orderObs('O-late', 'shipped', '2026-07-01T09:00:00.000Z', { sku: 'SKU-2', quantity: 4 }),
+      ],
+      later,
+    );
     await addCalibration(db, { listingKey: 'amazon|amazon.com|SKU-2', onHand: 40, reason: 'count', by: 'seller' }, new Date('2026-07-01T12:00:00Z'));
     for (const ids of [merged.productIds, productIds]) {
       const expected = await referencePlans(db, ids, later);
       await replanProducts(db, ids, later);
-      expect(await storedPlans(db, expected.map((p) => p.key))).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
+      expect(
+        await storedPlans(
+          db,
+          expected.map((p) => p.key),
+        ),
+      ).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
     }
   });
 });

@@ -9,8 +9,15 @@ import { planWithFit, type Calibration, type PlanExtras } from '../planning';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import {
-  CATALOGUE_FIT_MAX_AGE_MS, loadCatalogueFit, loadReplanInput, OWN_WAREHOUSE_POOL, saveCatalogueFit, savePlans,
-  type OrderRow, type ProductReplanInput, type StoreDb,
+  CATALOGUE_FIT_MAX_AGE_MS,
+  loadCatalogueFit,
+  loadReplanInput,
+  OWN_WAREHOUSE_POOL,
+  saveCatalogueFit,
+  savePlans,
+  type OrderRow,
+  type ProductReplanInput,
+  type StoreDb,
 } from '../store';
 
 /**
@@ -19,10 +26,19 @@ import {
  */
 export function orderObservation(order: OrderRow): Observation {
   return {
-    kind: 'order', platform: order.platform, marketplace: order.marketplace, source: order.source,
-    observedAt: order.observedAt, observedDate: order.observedAt.slice(0, 10), orderId: order.orderId, sku: order.sku,
-    quantity: order.quantity, status: order.status, orderDate: order.orderDate,
-    ...(order.itemPrice ? { itemPrice: order.itemPrice } : {}), ...(order.fulfillment ? { fulfillment: order.fulfillment } : {}),
+    kind: 'order',
+    platform: order.platform,
+    marketplace: order.marketplace,
+    source: order.source,
+    observedAt: order.observedAt,
+    observedDate: order.observedAt.slice(0, 10),
+    orderId: order.orderId,
+    sku: order.sku,
+    quantity: order.quantity,
+    status: order.status,
+    orderDate: order.orderDate,
+    ...(order.itemPrice ? { itemPrice: order.itemPrice } : {}),
+    ...(order.fulfillment ? { fulfillment: order.fulfillment } : {}),
   };
 }
 
@@ -78,7 +94,8 @@ export function plannerInputOf(products: readonly ProductReplanInput[]) {
       if (!counts[stock] || counts[stock].at <= c.at) counts[stock] = { onHand: c.onHand, date: day, at: c.at };
     }
     for (const r of product.returns) {
-      if (r.status === 'held') returns.push({ listingKey: r.listingKey, units: r.units, status: 'held', date: localDay(r.listingKey, r.receivedAt), at: r.receivedAt });
+      if (r.status === 'held')
+        returns.push({ listingKey: r.listingKey, units: r.units, status: 'held', date: localDay(r.listingKey, r.receivedAt), at: r.receivedAt });
       else if (r.status === 'sellable') {
         const at = r.resolvedAt ?? r.receivedAt;
         returns.push({ listingKey: r.listingKey, units: r.units, status: 'released', date: localDay(r.listingKey, at), at });

@@ -91,10 +91,15 @@ describe('sender rules', () => {
   it.each(Object.keys(REQUESTS) as MessageType[])('%s reaches its handler exactly from the declared senders', async (type) => {
     const handlers = await background.setup(async () => {});
     const reached: string[] = [];
-    const spied = Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, async (request: never, sender: { url?: string }) => {
-      reached.push(`${name} from ${sender.url}`);
-      return (handler as (r: never, s: { url?: string }) => Promise<unknown>)(request, sender);
-    }])) as unknown as Handlers;
+    const spied = Object.fromEntries(
+      Object.entries(handlers).map(([name, handler]) => [
+        name,
+        async (request: never, sender: { url?: string }) => {
+          reached.push(`${name} from ${sender.url}`);
+          return (handler as (r: never, s: { url?: string }) => Promise<unknown>)(request, sender);
+        },
+      ]),
+    ) as unknown as Handlers;
     const dispatch = createDispatcher(spied, { extensionBaseUrl: EXTENSION_BASE_URL });
 
     for (const { name, kind } of FROM) {
@@ -107,7 +112,14 @@ describe('sender rules', () => {
         if (!reply.ok) expect(reply.error, `${type} from ${name}`).not.toMatch(/accepted only from/);
       } else {
         expect(reached, `${type} from ${name}`).toEqual([]);
-        expect(reply, `${type} from ${name}`).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^${type} is accepted only from .+, not from ${kind === 'content' ? 'content scripts on seller pages' : kind === 'extension' ? "the extension's own pages" : 'an unknown page'}$`)) });
+        expect(reply, `${type} from ${name}`).toEqual({
+          ok: false,
+          error: expect.stringMatching(
+            new RegExp(
+              `^${type} is accepted only from .+, not from ${kind === 'content' ? 'content scripts on seller pages' : kind === 'extension' ? "the extension's own pages" : 'an unknown page'}$`,
+            ),
+          ),
+        });
       }
       reached.length = 0;
     }

@@ -25,14 +25,18 @@ function fakeBrowser() {
     tabs: { create: async () => ({}) },
   };
   /** Sends a message the way runtime.onMessage delivers it; resolves with the reply. */
-  const send = (message: unknown, sender: { url?: string }) => new Promise<unknown>((resolve) => {
-    for (const listener of listeners.message) expect(listener(message as never, sender as never, resolve as never)).toBe(true);
-  });
+  const send = (message: unknown, sender: { url?: string }) =>
+    new Promise<unknown>((resolve) => {
+      for (const listener of listeners.message) expect(listener(message as never, sender as never, resolve as never)).toBe(true);
+    });
   return { api, listeners, badge, alarms, send };
 }
 
 let db: StoreDb | undefined;
-afterEach(() => { db?.close(); db = undefined; });
+afterEach(() => {
+  db?.close();
+  db = undefined;
+});
 const open = async () => (db = await openStore(`setup-${Math.random()}`));
 const never = <T>() => new Promise<T>(() => {});
 
@@ -42,7 +46,10 @@ describe('background setup', () => {
     const store = setupStore(browser.api, open);
     setupBadge(browser.api, store);
     let notifierStarts = 0;
-    setupNotifications(browser.api, store, () => { notifierStarts++; return never(); });
+    setupNotifications(browser.api, store, () => {
+      notifierStarts++;
+      return never();
+    });
     const replans = setupReplans(store);
     setupMessaging(browser.api, store, replans);
     setupAlarms(browser.api, store, replans);
@@ -51,18 +58,40 @@ describe('background setup', () => {
 
     expect(await browser.send({ type: 'settings/get', payload: {} }, SENDERS.popup)).toMatchObject({ ok: true, data: { settings: { language: 'auto' } } });
     // A change (which signals notifications) is answered too, and the badge still follows it.
-    const reading = { url: SENDERS.content.url, adapterId: 'amazon/manage-inventory', rows: [{ kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory', observedAt: '2026-11-20T17:00:00.000Z', observedDate: '2026-11-20', sku: 'A', available: 0, fulfillment: 'FBA' }], diagnostics: [] };
+    const reading = {
+      url: SENDERS.content.url,
+      adapterId: 'amazon/manage-inventory',
+      rows: [
+        {
+          kind: 'listing',
+          platform: 'amazon',
+          marketplace: 'amazon.com',
+          source: 'amazon/manage-inventory',
+          observedAt: '2026-11-20T17:00:00.000Z',
+          observedDate: '2026-11-20',
+          sku: 'A',
+          available: 0,
+          fulfillment: 'FBA',
+        },
+      ],
+      diagnostics: [],
+    };
     expect(await browser.send({ type: 'page/ingest', payload: reading }, SENDERS.content)).toMatchObject({ ok: true, data: { panels: [{ sku: 'A' }] } });
     expect(await browser.send({ type: 'skus/at-risk', payload: { risk: 'all' } }, SENDERS.options)).toMatchObject({ ok: true, data: { total: 1 } });
     // The sender rules hold in the worker's listener (the frame URL, or the tab's).
-    expect(await browser.send({ type: 'data/storage', payload: {} }, SENDERS.content)).toMatchObject({ ok: false, error: expect.stringContaining('accepted only from') });
+    expect(await browser.send({ type: 'data/storage', payload: {} }, SENDERS.content)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('accepted only from'),
+    });
     expect(notifierStarts).toBe(1);
   });
 
   it('answers messages when the notifications setup fails', async () => {
     const browser = fakeBrowser();
     const store = setupStore(browser.api, open);
-    setupNotifications(browser.api, store, async () => { throw new Error('notifications broke'); });
+    setupNotifications(browser.api, store, async () => {
+      throw new Error('notifications broke');
+    });
     setupMessaging(browser.api, store, setupReplans(store));
     expect(await browser.send({ type: 'popup/facets', payload: {} }, SENDERS.popup)).toEqual({ ok: true, data: { total: 0, marketplaces: [] } });
     store.changed(); // the failed notifier hears about changes without throwing
@@ -80,7 +109,12 @@ describe('background setup', () => {
     const store = setupStore(browser.api, open);
     const calls: (readonly string[] | undefined)[] = [];
     const replans = setupReplans(store);
-    const queue = { replan: (ids: readonly string[] | undefined) => { calls.push(ids); return replans.replan(ids); } };
+    const queue = {
+      replan: (ids: readonly string[] | undefined) => {
+        calls.push(ids);
+        return replans.replan(ids);
+      },
+    };
     setupMessaging(browser.api, store, queue);
     setupAlarms(browser.api, store, queue);
     for (const listener of browser.listeners.installed) listener();

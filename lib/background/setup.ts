@@ -84,7 +84,9 @@ export function setupStore(api: BackgroundApi, open: () => Promise<StoreDb> = ()
   void dbReady.then((db) => busy(foldHistory(db, now()))).catch(() => undefined);
   const listeners: (() => void)[] = [];
   return {
-    dbReady, now, busy,
+    dbReady,
+    now,
+    busy,
     onChange: (listener) => void listeners.push(listener),
     changed: () => {
       for (const listener of listeners) {
@@ -133,7 +135,9 @@ export type Notifier = ReturnType<typeof createNotifier>;
 /** The notifier over the browser's notifications, with its baseline taken (SKUs at risk now are not news). */
 async function startNotifier(api: BackgroundApi, db: StoreDb): Promise<Notifier> {
   const notifier = createNotifier({
-    db, urlOf: sellerPageUrl, summaryUrl: api.runtime.getURL('/popup.html'),
+    db,
+    urlOf: sellerPageUrl,
+    summaryUrl: api.runtime.getURL('/popup.html'),
     settings: async () => {
       const settings = migrateSettings(await loadSettings(db));
       return { enabled: settings.notifications.enabled, language: settings.language === 'auto' ? languageFromTag(navigator.language) : settings.language };
@@ -151,11 +155,20 @@ async function startNotifier(api: BackgroundApi, db: StoreDb): Promise<Notifier>
  * Notifications (optional permission) of SKUs newly at risk after a change, opening the SKU's
  * seller page on click. Optional: nothing else waits for it, and its failure stays here.
  */
-export function setupNotifications(api: BackgroundApi, store: BackgroundStore, start: (db: StoreDb) => Promise<Notifier> = (db) => startNotifier(api, db)): void {
+export function setupNotifications(
+  api: BackgroundApi,
+  store: BackgroundStore,
+  start: (db: StoreDb) => Promise<Notifier> = (db) => startNotifier(api, db),
+): void {
   const ready = store.dbReady.then(start);
   ready.catch(() => undefined);
   const onClick = (id: string) => {
-    void ready.then((n) => { const url = n.targets.get(id); if (url) void api.tabs.create({ url }); }).catch(() => undefined);
+    void ready
+      .then((n) => {
+        const url = n.targets.get(id);
+        if (url) void api.tabs.create({ url });
+      })
+      .catch(() => undefined);
   };
   // `notifications` appears once the seller grants the permission.
   const listenForClicks = () => {

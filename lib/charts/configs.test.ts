@@ -50,7 +50,11 @@ describe('chart configurations', () => {
       { date: '2026-11-22', median: 1, pessimistic: 0 },
     ]);
     const config = stockChartConfig(series, 'en');
-    expect(config.data.datasets.map((d) => d.data)).toEqual([[5, 3, 1], [5, 1, 0], [3, 3, 3]]);
+    expect(config.data.datasets.map((d) => d.data)).toEqual([
+      [5, 3, 1],
+      [5, 1, 0],
+      [3, 3, 3],
+    ]);
     expect(config.data.datasets[2]!.label).toBe('Reorder point');
     expect(stockChartConfig({ ...series, reorderPoint: null }, 'en').data.datasets).toHaveLength(2);
   });

@@ -50,7 +50,9 @@ function baseOptions(language: Language, yTitle: string): LineConfig['options'] 
 export function demandChartConfig(series: ChartSeries, language: Language): LineConfig {
   const dates = [...series.history.map((d) => d.date), ...series.forecast.map((d) => d.date)];
   const pad = (values: (number | null)[], before: number, after: number) => [
-    ...new Array<null>(before).fill(null), ...values, ...new Array<null>(after).fill(null),
+    ...new Array<null>(before).fill(null),
+    ...values,
+    ...new Array<null>(after).fill(null),
   ];
   const n = series.history.length;
   const m = series.forecast.length;
@@ -60,16 +62,39 @@ export function demandChartConfig(series: ChartSeries, language: Language): Line
       labels: dates.map((d) => formatDate(language, d)),
       datasets: [
         {
-          type: 'bar', label: t(language, 'chart.demand.exact'), backgroundColor: CHART_COLORS.exact,
-          data: pad(series.history.map((d) => (d.how === 'exact' ? d.units : null)), 0, m), stack: 'history',
+          type: 'bar',
+          label: t(language, 'chart.demand.exact'),
+          backgroundColor: CHART_COLORS.exact,
+          data: pad(
+            series.history.map((d) => (d.how === 'exact' ? d.units : null)),
+            0,
+            m,
+          ),
+          stack: 'history',
         },
         {
-          type: 'bar', label: t(language, 'chart.demand.inferred'), backgroundColor: CHART_COLORS.inferred,
-          data: pad(series.history.map((d) => (d.how === 'inferred' ? d.units : null)), 0, m), stack: 'history',
+          type: 'bar',
+          label: t(language, 'chart.demand.inferred'),
+          backgroundColor: CHART_COLORS.inferred,
+          data: pad(
+            series.history.map((d) => (d.how === 'inferred' ? d.units : null)),
+            0,
+            m,
+          ),
+          stack: 'history',
         },
         {
-          type: 'line', label: t(language, 'chart.demand.forecast'), borderColor: CHART_COLORS.forecast, backgroundColor: CHART_COLORS.forecast,
-          borderDash: [6, 4], pointRadius: 0, data: pad(series.forecast.map((d) => round2(d.mean)), n, 0),
+          type: 'line',
+          label: t(language, 'chart.demand.forecast'),
+          borderColor: CHART_COLORS.forecast,
+          backgroundColor: CHART_COLORS.forecast,
+          borderDash: [6, 4],
+          pointRadius: 0,
+          data: pad(
+            series.forecast.map((d) => round2(d.mean)),
+            n,
+            0,
+          ),
         },
       ],
     },
@@ -97,12 +122,23 @@ export function forecastChartConfig(series: ChartSeries, language: Language): Li
       labels: series.forecast.map((d) => formatDate(language, d.date)),
       datasets: [
         {
-          type: 'line', label: t(language, 'chart.forecast.p50'), borderColor: CHART_COLORS.forecast, backgroundColor: CHART_COLORS.forecast,
-          pointRadius: 0, data: series.forecast.map((d) => round2(d.p50Cum)), fill: false,
+          type: 'line',
+          label: t(language, 'chart.forecast.p50'),
+          borderColor: CHART_COLORS.forecast,
+          backgroundColor: CHART_COLORS.forecast,
+          pointRadius: 0,
+          data: series.forecast.map((d) => round2(d.p50Cum)),
+          fill: false,
         },
         {
-          type: 'line', label: t(language, 'chart.forecast.p90'), borderColor: CHART_COLORS.forecast, backgroundColor: CHART_COLORS.band,
-          borderDash: [4, 4], pointRadius: 0, data: series.forecast.map((d) => round2(d.p90Cum)), fill: '-1',
+          type: 'line',
+          label: t(language, 'chart.forecast.p90'),
+          borderColor: CHART_COLORS.forecast,
+          backgroundColor: CHART_COLORS.band,
+          borderDash: [4, 4],
+          pointRadius: 0,
+          data: series.forecast.map((d) => round2(d.p90Cum)),
+          fill: '-1',
         },
       ],
     },
@@ -122,18 +158,35 @@ export function stockChartConfig(series: ChartSeries, language: Language): LineC
   const projected = projectedStock(series);
   const datasets: LineConfig['data']['datasets'] = [
     {
-      type: 'line', label: t(language, 'chart.stock.median'), borderColor: CHART_COLORS.stock, backgroundColor: CHART_COLORS.stock,
-      pointRadius: 0, data: [series.available, ...projected.map((d) => d.median)], fill: false,
+      type: 'line',
+      label: t(language, 'chart.stock.median'),
+      borderColor: CHART_COLORS.stock,
+      backgroundColor: CHART_COLORS.stock,
+      pointRadius: 0,
+      data: [series.available, ...projected.map((d) => d.median)],
+      fill: false,
     },
     {
-      type: 'line', label: t(language, 'chart.stock.p90'), borderColor: CHART_COLORS.stock, backgroundColor: CHART_COLORS.stockBand,
-      borderDash: [4, 4], pointRadius: 0, data: [series.available, ...projected.map((d) => d.pessimistic)], fill: '-1',
+      type: 'line',
+      label: t(language, 'chart.stock.p90'),
+      borderColor: CHART_COLORS.stock,
+      backgroundColor: CHART_COLORS.stockBand,
+      borderDash: [4, 4],
+      pointRadius: 0,
+      data: [series.available, ...projected.map((d) => d.pessimistic)],
+      fill: '-1',
     },
   ];
   if (series.reorderPoint !== null) {
     datasets.push({
-      type: 'line', label: t(language, 'chart.stock.reorderPoint'), borderColor: CHART_COLORS.reorderPoint, backgroundColor: CHART_COLORS.reorderPoint,
-      borderWidth: 2, pointRadius: 0, data: new Array<number>(projected.length + 1).fill(round2(series.reorderPoint)), fill: false,
+      type: 'line',
+      label: t(language, 'chart.stock.reorderPoint'),
+      borderColor: CHART_COLORS.reorderPoint,
+      backgroundColor: CHART_COLORS.reorderPoint,
+      borderWidth: 2,
+      pointRadius: 0,
+      data: new Array<number>(projected.length + 1).fill(round2(series.reorderPoint)),
+      fill: false,
     });
   }
   return {

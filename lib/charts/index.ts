@@ -5,6 +5,15 @@
  * const series = await rpc('product/chart', { listingKey });
  * const chart = mountDemandChart(canvas, series, language); // later: chart.destroy()
  */
-export { chartSeriesSchema, chartHistoryDaySchema, chartForecastDaySchema, projectedStock, type ChartSeries, type ChartHistoryDay, type ChartForecastDay, type ProjectedStockDay } from './series';
+export {
+  chartSeriesSchema,
+  chartHistoryDaySchema,
+  chartForecastDaySchema,
+  projectedStock,
+  type ChartSeries,
+  type ChartHistoryDay,
+  type ChartForecastDay,
+  type ProjectedStockDay,
+} from './series';
 export { demandChartConfig, forecastChartConfig, stockChartConfig, chartSummary, CHART_COLORS } from './configs';
 export { mountChart, mountDemandChart, mountForecastChart, mountStockChart } from './mount';

@@ -3,8 +3,20 @@
  * registered (keeps the bundle small; no date adapter: labels are pre-formatted dates).
  */
 import {
-  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement,
-  SubTitle, Title, Tooltip, type ChartConfiguration,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  SubTitle,
+  Title,
+  Tooltip,
+  type ChartConfiguration,
 } from 'chart.js';
 import type { Language } from '../i18n';
 import { chartSummary, demandChartConfig, forecastChartConfig, stockChartConfig } from './configs';
@@ -22,7 +34,10 @@ function register(): void {
  * Mounts a config on a canvas, replacing any chart already drawn there; call destroy() on unmount.
  * @example const chart = mountChart(canvas, stockChartConfig(series, 'en')); chart.destroy();
  */
-export function mountChart(canvas: HTMLCanvasElement, config: ChartConfiguration<'line' | 'bar', (number | null)[], string>): Chart<'line' | 'bar', (number | null)[], string> {
+export function mountChart(
+  canvas: HTMLCanvasElement,
+  config: ChartConfiguration<'line' | 'bar', (number | null)[], string>,
+): Chart<'line' | 'bar', (number | null)[], string> {
   register();
   Chart.getChart(canvas)?.destroy();
   return new Chart(canvas, config);

@@ -16,8 +16,13 @@ function reactLike(input: HTMLInputElement) {
   let tracked = input.value;
   Object.defineProperty(input, 'value', {
     configurable: true,
-    get() { return native.get!.call(this); },
-    set(v: string) { tracked = String(v); native.set!.call(this, v); },
+    get() {
+      return native.get!.call(this);
+    },
+    set(v: string) {
+      tracked = String(v);
+      native.set!.call(this, v);
+    },
   });
   const changes: string[] = [];
   const onEvent = () => {
@@ -32,7 +37,9 @@ function reactLike(input: HTMLInputElement) {
 }
 
 describe('fillQuantityInput', () => {
-  beforeEach(() => { document.body.innerHTML = ''; });
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
 
   function setup(attrs = '') {
     document.body.innerHTML = `<form id="f"><input type="text" aria-label="available" value="50" ${attrs}><button type="submit" id="save">Save</button></form>`;
@@ -41,11 +48,18 @@ describe('fillQuantityInput', () => {
     let submitted = 0;
     let saveClicked = 0;
     const form = document.querySelector('form')!;
-    form.addEventListener('submit', (e) => { submitted++; e.preventDefault(); });
-    document.querySelector('#save')!.addEventListener('click', () => { saveClicked++; });
+    form.addEventListener('submit', (e) => {
+      submitted++;
+      e.preventDefault();
+    });
+    document.querySelector('#save')!.addEventListener('click', () => {
+      saveClicked++;
+    });
     // Listened on the document: the events must bubble to where React listens (its root).
     for (const type of ['input', 'change', 'keydown', 'keypress', 'keyup']) {
-      document.addEventListener(type, (e) => events.push({ type: e.type, bubbles: e.bubbles, isInput: typeof InputEvent !== 'undefined' && e instanceof InputEvent }));
+      document.addEventListener(type, (e) =>
+        events.push({ type: e.type, bubbles: e.bubbles, isInput: typeof InputEvent !== 'undefined' && e instanceof InputEvent }),
+      );
     }
     return { input, events, submitted: () => submitted, saveClicked: () => saveClicked };
   }
@@ -177,7 +191,9 @@ describe('Manage All Inventory: the declared editable quantity field', () => {
     expect(findQuantityInput(rowOf('MFN-MUG'), EDITABLE_QUANTITY)).toBe(inner);
     let heard = '';
     // A typed value's input event is composed: it reaches listeners outside the component.
-    document.addEventListener('input', (e) => { heard = (e.composedPath()[0] as HTMLInputElement).value; });
+    document.addEventListener('input', (e) => {
+      heard = (e.composedPath()[0] as HTMLInputElement).value;
+    });
     expect(fillQuantityInput(inner, 38)).toBe(true);
     expect(heard).toBe('38');
   });

@@ -39,9 +39,11 @@ export function fillQuantityInput(input: HTMLInputElement, quantity: number): bo
   // shadow root as a real keystroke's would), then `change` when the edit is committed.
   const InputEventCtor = view?.InputEvent ?? globalThis.InputEvent;
   const EventCtor = view?.Event ?? globalThis.Event;
-  input.dispatchEvent(InputEventCtor
-    ? new InputEventCtor('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: value })
-    : new EventCtor('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(
+    InputEventCtor
+      ? new InputEventCtor('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: value })
+      : new EventCtor('input', { bubbles: true, composed: true }),
+  );
   input.dispatchEvent(new EventCtor('change', { bubbles: true }));
   return input.value === value;
 }
@@ -49,7 +51,13 @@ export function fillQuantityInput(input: HTMLInputElement, quantity: number): bo
 /** In the document, enabled (itself and any fieldset) and not read-only. */
 function isEditable(input: HTMLInputElement): boolean {
   if (!input.isConnected || input.disabled || input.readOnly) return false;
-  if (input.hasAttribute('disabled') || input.hasAttribute('readonly') || input.getAttribute('aria-disabled') === 'true' || input.getAttribute('aria-readonly') === 'true') return false;
+  if (
+    input.hasAttribute('disabled') ||
+    input.hasAttribute('readonly') ||
+    input.getAttribute('aria-disabled') === 'true' ||
+    input.getAttribute('aria-readonly') === 'true'
+  )
+    return false;
   // A disabled fieldset disables its controls, except those in its first legend.
   const fieldset = input.closest('fieldset[disabled]');
   if (fieldset) {
@@ -78,7 +86,7 @@ function labelledAsQuantity(labels: string[], words: readonly string[]): boolean
 
 /** The text input a matched element stands for: itself, or the one in its open shadow root. */
 function controlOf(match: Element, shadow: boolean | undefined): HTMLInputElement | null {
-  const input = shadow ? match.shadowRoot?.querySelector('input') ?? null : match;
+  const input = shadow ? (match.shadowRoot?.querySelector('input') ?? null) : match;
   if (!input || input.tagName !== 'INPUT') return null;
   return TEXT_TYPES.has((input.getAttribute('type') ?? '').toLowerCase()) ? (input as HTMLInputElement) : null;
 }
@@ -96,7 +104,10 @@ function columnIn(scope: ParentNode, locator: EditableQuantityLocator): { index:
   for (const selector of locator.headerCells) {
     const cells = Array.from(scope.querySelectorAll(selector));
     if (cells.length === 0) continue;
-    const index = mapHeaders(cells.map((c) => cellText(c)), [locator.column]).columns.get(locator.column);
+    const index = mapHeaders(
+      cells.map((c) => cellText(c)),
+      [locator.column],
+    ).columns.get(locator.column);
     return index === undefined ? null : { index, count: cells.length };
   }
   return null;

@@ -14,10 +14,14 @@ function fakeBackground() {
   const ingest = async (request: RequestOf<'page/ingest'>): Promise<ResponseOf<'page/ingest'>> => {
     requests.push(request);
     return {
-      panels: request.rows.map((row) => panelData({
-        sku: row.sku, available: row.kind === 'listing' ? row.available ?? null : null,
-        daysOfCover: row.kind === 'listing' ? (row.available ?? 0) / 2 : null, dailyDemand: 2,
-      })),
+      panels: request.rows.map((row) =>
+        panelData({
+          sku: row.sku,
+          available: row.kind === 'listing' ? (row.available ?? null) : null,
+          daysOfCover: row.kind === 'listing' ? (row.available ?? 0) / 2 : null,
+          dailyDemand: 2,
+        }),
+      ),
     };
   };
   return { requests, ingest };
@@ -27,16 +31,30 @@ function setRows(rows: [string, number][]) {
   document.body.innerHTML = `<div id="grid">${rows.map(([sku, available]) => `<div class="row" data-sku="${sku}" data-available="${available}"></div>`).join('')}</div>`;
 }
 
-const cover = (sku: string) => document.querySelector(`div.row[data-sku="${sku}"] ${PANEL_TAG}`)?.shadowRoot?.querySelector('[data-testid="days-of-cover"]')?.textContent;
+const cover = (sku: string) =>
+  document.querySelector(`div.row[data-sku="${sku}"] ${PANEL_TAG}`)?.shadowRoot?.querySelector('[data-testid="days-of-cover"]')?.textContent;
 
 let reader: PageReader | undefined;
-afterEach(() => { reader?.stop(); reader = undefined; });
+afterEach(() => {
+  reader?.stop();
+  reader = undefined;
+});
 
 describe('startPageReader', () => {
   it('sends the rows it read and shows the answers in the rows', async () => {
-    setRows([['A', 20], ['B', 60]]);
+    setRows([
+      ['A', 20],
+      ['B', 60],
+    ]);
     const bg = fakeBackground();
-    reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest: bg.ingest, language: 'en' });
+    reader = startPageReader({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url: () => new URL('https://sellercentral.amazon.com/test'),
+      ingest: bg.ingest,
+      language: 'en',
+    });
     await reader.readNow();
     expect(bg.requests).toHaveLength(1);
     expect(bg.requests[0]!.rows.map((r) => r.sku)).toEqual(['A', 'B']);
@@ -45,9 +63,19 @@ describe('startPageReader', () => {
   });
 
   it('does not re-send unchanged rows, and sends only the row that changed', async () => {
-    setRows([['A', 20], ['B', 60]]);
+    setRows([
+      ['A', 20],
+      ['B', 60],
+    ]);
     const bg = fakeBackground();
-    reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest: bg.ingest, language: 'en' });
+    reader = startPageReader({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url: () => new URL('https://sellercentral.amazon.com/test'),
+      ingest: bg.ingest,
+      language: 'en',
+    });
     await reader.readNow();
     await reader.readNow();
     expect(bg.requests).toHaveLength(1);
@@ -63,9 +91,20 @@ describe('startPageReader', () => {
     try {
       setRows([['A', 20]]);
       const bg = fakeBackground();
-      reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest: bg.ingest, language: 'en', debounceMs: 50 });
+      reader = startPageReader({
+        root: document,
+        adapter: testAdapter,
+        market,
+        url: () => new URL('https://sellercentral.amazon.com/test'),
+        ingest: bg.ingest,
+        language: 'en',
+        debounceMs: 50,
+      });
       await reader.readNow();
-      setRows([['C', 14], ['A', 20]]);
+      setRows([
+        ['C', 14],
+        ['A', 20],
+      ]);
       await vi.waitFor(async () => {
         await vi.advanceTimersByTimeAsync(60);
         expect(cover('C')).toBe('Days of cover: 7 d');
@@ -78,25 +117,49 @@ describe('startPageReader', () => {
   });
 
   it('anchors the answers to the rows as they are when the background answers (grid re-rendered meanwhile), without re-reading an unchanged page', async () => {
-    setRows([['A', 20], ['B', 60]]);
+    setRows([
+      ['A', 20],
+      ['B', 60],
+    ]);
     const bg = fakeBackground();
     const parse = vi.spyOn(testAdapter, 'parse');
     let grid = false;
     const ingest: typeof bg.ingest = async (request) => {
       // The grid swaps its rows while the request is in flight.
-      if (grid) setRows([['B', 60], ['A', 20]]);
+      if (grid)
+        setRows([
+          ['B', 60],
+          ['A', 20],
+        ]);
       return bg.ingest(request);
     };
     try {
-      reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest, language: 'en' });
+      reader = startPageReader({
+        root: document,
+        adapter: testAdapter,
+        market,
+        url: () => new URL('https://sellercentral.amazon.com/test'),
+        ingest,
+        language: 'en',
+      });
       await reader.readNow();
       const unchangedReads = parse.mock.calls.length;
       expect(cover('A')).toBe('Days of cover: 10 d');
       reader.stop();
       grid = true;
-      setRows([['A', 20], ['B', 60]]);
+      setRows([
+        ['A', 20],
+        ['B', 60],
+      ]);
       parse.mockClear();
-      reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest, language: 'en' });
+      reader = startPageReader({
+        root: document,
+        adapter: testAdapter,
+        market,
+        url: () => new URL('https://sellercentral.amazon.com/test'),
+        ingest,
+        language: 'en',
+      });
       await reader.readNow();
       // One more read than on the quiet page: the one that re-anchors the answers.
       expect(parse.mock.calls.length).toBe(unchangedReads + 1);
@@ -112,8 +175,15 @@ describe('startPageReader', () => {
     setRows([['A', 20]]);
     const errors: unknown[] = [];
     reader = startPageReader({
-      root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'),
-      ingest: async () => { throw new Error('background asleep'); }, language: 'en', onError: (e) => errors.push(e),
+      root: document,
+      adapter: testAdapter,
+      market,
+      url: () => new URL('https://sellercentral.amazon.com/test'),
+      ingest: async () => {
+        throw new Error('background asleep');
+      },
+      language: 'en',
+      onError: (e) => errors.push(e),
     });
     await reader.readNow();
     expect(errors).toHaveLength(1);
@@ -124,7 +194,14 @@ describe('startPageReader', () => {
   it('removes its panels when stopped', async () => {
     setRows([['A', 20]]);
     const bg = fakeBackground();
-    reader = startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ingest: bg.ingest, language: 'en' });
+    reader = startPageReader({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url: () => new URL('https://sellercentral.amazon.com/test'),
+      ingest: bg.ingest,
+      language: 'en',
+    });
     await reader.readNow();
     reader.stop();
     expect(document.querySelector(PANEL_TAG)).toBeNull();

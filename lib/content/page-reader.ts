@@ -109,7 +109,11 @@ export function startPageReader(options: PageReaderOptions): PageReader {
     options.onRead?.(fresh, panels);
   }
 
-  const readNow = singleFlight(cycle, () => stopped, (error) => options.onError?.(error));
+  const readNow = singleFlight(
+    cycle,
+    () => stopped,
+    (error) => options.onError?.(error),
+  );
 
   /** Counts the batches of page mutations (not our own panels' writes) seen so far. */
   let pageChanges = 0;
@@ -120,7 +124,13 @@ export function startPageReader(options: PageReaderOptions): PageReader {
     timer = setTimeout(() => void readNow(), debounceMs);
   }
   const observer = new MutationObserver(noticeMutations);
-  observer.observe(root.body ?? root.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-sku', 'data-id', 'value'] });
+  observer.observe(root.body ?? root.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-sku', 'data-id', 'value'],
+  });
 
   void readNow();
   return {

@@ -7,17 +7,30 @@ import { alertText, reasonText } from './codes';
 import { destroyPanel, isAtRisk, livePanelCount, renderPanel, sweepDetachedPanels, urgencyOf, type MountChart } from './panel-view';
 
 const FULL: PanelData = panelData({
-  sku: 'MUG-01', key: 'amazon|amazon.com|MUG-01', title: 'Mug', urgency: 'critical', available: 40, leadTimeDays: 70, daysOfCover: 9.6,
-  stockoutDate: '2026-12-01', reorderDate: '2026-11-25', reorderQuantity: 120, healthScore: 45,
+  sku: 'MUG-01',
+  key: 'amazon|amazon.com|MUG-01',
+  title: 'Mug',
+  urgency: 'critical',
+  available: 40,
+  leadTimeDays: 70,
+  daysOfCover: 9.6,
+  stockoutDate: '2026-12-01',
+  reorderDate: '2026-11-25',
+  reorderQuantity: 120,
+  healthScore: 45,
   reasons: [
     { code: 'stockout-soon', points: 25, params: { daysOfCover: 9.6, withinDays: 15, stockoutDate: '2026-12-01' } },
     { code: 'oversold-pool', points: 15, params: { listed: 60, pool: 40 } },
     { code: 'aged-inventory', points: 10, params: { units: 5, minDays: 181 } },
   ],
-  alerts: [{ code: 'stockout-within', severity: 'critical', params: { stockoutDate: '2026-12-01', days: 14 } }, { code: 'sales-off-forecast', severity: 'warning', params: { pct: 20, days: 3, direction: 'below' } }],
+  alerts: [
+    { code: 'stockout-within', severity: 'critical', params: { stockoutDate: '2026-12-01', days: 14 } },
+    { code: 'sales-off-forecast', severity: 'warning', params: { pct: 20, days: 3, direction: 'below' } },
+  ],
   clearance: { action: '-20%', discountPercent: 20, sellThroughDays: 41.2 },
   oversell: { listedTotal: 60, poolAvailable: 40 },
-  lifecycleStage: 'maturity', dailyDemand: 4.2,
+  lifecycleStage: 'maturity',
+  dailyDemand: 4.2,
 });
 
 function mount(data: PanelData | undefined, language: 'en' | 'zh-CN' = 'en', mountChart?: MountChart) {
@@ -29,7 +42,10 @@ function mount(data: PanelData | undefined, language: 'en' | 'zh-CN' = 'en', mou
   return { host, shadow, q };
 }
 
-afterEach(() => { document.body.replaceChildren(); sweepDetachedPanels(); });
+afterEach(() => {
+  document.body.replaceChildren();
+  sweepDetachedPanels();
+});
 
 describe('renderPanel', () => {
   it('renders every element of a full panel, in English', () => {
@@ -44,7 +60,11 @@ describe('renderPanel', () => {
     expect(q('details')!.childElementCount).toBe(0);
     q('toggle')!.click();
     const reasons = [...shadow.querySelectorAll('[data-testid="reasons"] li')].map((li) => li.textContent);
-    expect(reasons).toEqual(['−25Only 9.6 days of cover left (under 15)', '−1560 listed across channels, 40 in the shared stock', '−105 units older than 181 days']);
+    expect(reasons).toEqual([
+      '−25Only 9.6 days of cover left (under 15)',
+      '−1560 listed across channels, 40 in the shared stock',
+      '−105 units older than 181 days',
+    ]);
     const alerts = [...shadow.querySelectorAll('[data-testid="alerts"] li')].map((li) => li.textContent);
     expect(alerts).toEqual(['Runs out 12/1/2026, within 14 days', 'Sales below the forecast by more than 20% for 3 days']);
     expect(shadow.querySelector('.panel')!.getAttribute('data-urgency')).toBe('critical');
@@ -63,7 +83,32 @@ describe('renderPanel', () => {
   });
 
   it('translates every health reason and alert code in both languages, with no placeholder left', () => {
-    const params = { days: 30, daysOfCover: 5, limitDays: 90, withinDays: 15, stockoutDate: '2026-12-01', pending: 3, available: 1, listed: 9, pool: 4, units: 2, minDays: 181, reorderDate: '2026-11-01', quantity: 50, pct: 20, direction: 'above', date: '2026-11-02', expected: 3, amountMinor: 1234, currency: 'USD', holdingMinor: 500, marginMinor: 800, daysLate: 3, suggested: 38, hint: 'count' };
+    const params = {
+      days: 30,
+      daysOfCover: 5,
+      limitDays: 90,
+      withinDays: 15,
+      stockoutDate: '2026-12-01',
+      pending: 3,
+      available: 1,
+      listed: 9,
+      pool: 4,
+      units: 2,
+      minDays: 181,
+      reorderDate: '2026-11-01',
+      quantity: 50,
+      pct: 20,
+      direction: 'above',
+      date: '2026-11-02',
+      expected: 3,
+      amountMinor: 1234,
+      currency: 'USD',
+      holdingMinor: 500,
+      marginMinor: 800,
+      daysLate: 3,
+      suggested: 38,
+      hint: 'count',
+    };
     for (const language of ['en', 'zh-CN'] as const) {
       for (const code of HEALTH_REASON_CODES) {
         const text = reasonText(language, { code, params });
@@ -76,7 +121,9 @@ describe('renderPanel', () => {
         expect(text, code).not.toMatch(/\{\w+\}/);
       }
     }
-    expect(alertText('en', { code: 'aged-surcharge-coming', params: { amountMinor: 1234, currency: 'USD' } })).toBe('Aged-inventory surcharge next month: $12.34');
+    expect(alertText('en', { code: 'aged-surcharge-coming', params: { amountMinor: 1234, currency: 'USD' } })).toBe(
+      'Aged-inventory surcharge next month: $12.34',
+    );
     expect(reasonText('en', { code: 'some-future-code', params: {} })).toBe('some-future-code');
   });
 
@@ -92,7 +139,18 @@ describe('renderPanel', () => {
   });
 
   it('shows unknown stock and not-enough-data as such, never as 0 or healthy', () => {
-    const unknown = mount({ ...FULL, available: null, stockSource: 'unknown', stockHint: 'open:amazon/fba-inventory', daysOfCover: null, healthScore: null, reasons: [], oversell: null, clearance: null, urgency: 'unknown' });
+    const unknown = mount({
+      ...FULL,
+      available: null,
+      stockSource: 'unknown',
+      stockHint: 'open:amazon/fba-inventory',
+      daysOfCover: null,
+      healthScore: null,
+      reasons: [],
+      oversell: null,
+      clearance: null,
+      urgency: 'unknown',
+    });
     expect(unknown.q('days-of-cover')!.textContent).toBe('Stock unknown');
     expect(unknown.q('health')!.textContent).toBe('Not enough data: open FBA Inventory in Seller Central');
     expect(unknown.q('stockout')).toBeNull();
@@ -106,7 +164,14 @@ describe('renderPanel', () => {
     const host = document.createElement('div');
     document.body.append(host);
     const shadow = host.attachShadow({ mode: 'open' });
-    const data = { ...FULL, available: 226, stockSource: 'listed' as const, reorderDate: '2026-11-20', reorderDaysLate: 12, channel: { listed: 0, suggested: 38, buffer: 0 } };
+    const data = {
+      ...FULL,
+      available: 226,
+      stockSource: 'listed' as const,
+      reorderDate: '2026-11-20',
+      reorderDaysLate: 12,
+      channel: { listed: 0, suggested: 38, buffer: 0 },
+    };
     renderPanel(shadow, data, 'en', { fillQuantity: (n) => (filled.push(n), true) });
     const q = (id: string) => shadow.querySelector<HTMLElement>(`[data-testid="${id}"]`);
     expect(q('stock')!.textContent).toBe('≈226 in stock (estimated)');
@@ -143,7 +208,10 @@ describe('renderPanel', () => {
 
   it('expands and collapses with the keyboard: aria-expanded, chart created on expand only, destroyed on collapse', async () => {
     const destroy = vi.fn();
-    const mountChart = vi.fn<MountChart>(async (container) => { container.append(document.createElement('canvas')); return destroy; });
+    const mountChart = vi.fn<MountChart>(async (container) => {
+      container.append(document.createElement('canvas'));
+      return destroy;
+    });
     const { q, shadow } = mount(FULL, 'en', mountChart);
     const toggle = q('toggle') as HTMLButtonElement;
     expect(toggle.tagName).toBe('BUTTON');
@@ -172,7 +240,10 @@ describe('renderPanel', () => {
   it('keeps an open panel open across re-renders, and destroys the chart when the row goes away', async () => {
     const destroys: number[] = [];
     let n = 0;
-    const mountChart: MountChart = async () => { const id = ++n; return () => destroys.push(id); };
+    const mountChart: MountChart = async () => {
+      const id = ++n;
+      return () => destroys.push(id);
+    };
     const { q, shadow, host } = mount(FULL, 'en', mountChart);
     q('toggle')!.click();
     await vi.waitFor(() => expect(livePanelCount()).toBe(1));
@@ -189,7 +260,14 @@ describe('renderPanel', () => {
   it('destroys a chart that finishes loading after the panel was closed', async () => {
     let resolve!: (destroy: () => void) => void;
     const destroy = vi.fn();
-    const { q, shadow } = mount(FULL, 'en', () => new Promise((r) => { resolve = r; }));
+    const { q, shadow } = mount(
+      FULL,
+      'en',
+      () =>
+        new Promise((r) => {
+          resolve = r;
+        }),
+    );
     q('toggle')!.click();
     q('toggle')!.click();
     resolve(destroy);
@@ -198,7 +276,9 @@ describe('renderPanel', () => {
   });
 
   it('shows a message instead of a chart when it cannot load', async () => {
-    const { q } = mount(FULL, 'en', async () => { throw new Error('no history'); });
+    const { q } = mount(FULL, 'en', async () => {
+      throw new Error('no history');
+    });
     q('toggle')!.click();
     await vi.waitFor(() => expect(q('chart')!.textContent).toBe('Chart not available: no history'));
   });

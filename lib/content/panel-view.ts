@@ -55,7 +55,12 @@ function fillButton(doc: Document, data: PanelData, language: Language, hooks: P
   }
   if (c.listed === c.suggested) return null;
   const quantity = formatNumber(language, c.suggested);
-  const button = element(doc, 'button', { type: 'button', class: 'toggle', 'data-testid': 'fill-quantity', 'aria-label': t(language, 'panel.fillLabel', { quantity }) }, t(language, 'panel.fill', { quantity }));
+  const button = element(
+    doc,
+    'button',
+    { type: 'button', class: 'toggle', 'data-testid': 'fill-quantity', 'aria-label': t(language, 'panel.fillLabel', { quantity }) },
+    t(language, 'panel.fill', { quantity }),
+  );
   button.addEventListener('click', () => {
     if (hooks.fillQuantity!(c.suggested)) {
       button.textContent = t(language, 'panel.filled', { quantity });
@@ -85,7 +90,14 @@ let detailsCount = 0;
 /** Shadow roots with something to release (chart, listeners), for sweeping detached rows. */
 const live = new Set<ShadowRoot>();
 
-export const URGENCY_COLORS: Record<UrgencyLevel, string> = { critical: '#cf222e', warning: '#9a6700', excess: '#8250df', attention: '#bc4c00', ok: '#1a7f37', unknown: '#57606a' };
+export const URGENCY_COLORS: Record<UrgencyLevel, string> = {
+  critical: '#cf222e',
+  warning: '#9a6700',
+  excess: '#8250df',
+  attention: '#bc4c00',
+  ok: '#1a7f37',
+  unknown: '#57606a',
+};
 
 const STYLE = `
 :host { all: initial; display: block; max-width: 100%; font: 12px/1.35 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; }
@@ -217,7 +229,8 @@ export function reorderText(language: Language, data: Pick<PanelData, 'reorderQu
 export function channelText(language: Language, data: Pick<PanelData, 'available' | 'channel'>): string | null {
   const c = data.channel;
   if (!c || c.listed === null || c.listed === c.suggested) return null;
-  if (c.listed === 0 && c.suggested > 0) return t(language, 'panel.listHere', { pool: formatNumber(language, data.available ?? 0), suggested: formatNumber(language, c.suggested) });
+  if (c.listed === 0 && c.suggested > 0)
+    return t(language, 'panel.listHere', { pool: formatNumber(language, data.available ?? 0), suggested: formatNumber(language, c.suggested) });
   return t(language, 'panel.listSuggested', { suggested: formatNumber(language, c.suggested), listed: formatNumber(language, c.listed) });
 }
 
@@ -231,7 +244,8 @@ export function healthText(language: Language, data: Pick<PanelData, 'healthScor
     return hint ? t(language, 'panel.notEnoughDataHint', { hint: hintText(language, hint) }) : t(language, 'panel.notEnoughData');
   }
   let text = t(language, 'panel.health', { score: data.healthScore });
-  if (data.reasons.length) text += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r)}`).join('; ')})`;
+  if (data.reasons.length)
+    text += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r)}`).join('; ')})`;
   return text;
 }
 
@@ -301,7 +315,10 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language):
     const list = element(doc, 'ul', { 'data-testid': 'reasons' });
     for (const reason of data.reasons) {
       const item = element(doc, 'li', { 'data-code': reason.code });
-      item.append(element(doc, 'span', { class: 'points' }, t(language, 'panel.reasonPoints', { points: formatNumber(language, reason.points) })), reasonText(language, reason));
+      item.append(
+        element(doc, 'span', { class: 'points' }, t(language, 'panel.reasonPoints', { points: formatNumber(language, reason.points) })),
+        reasonText(language, reason),
+      );
       list.append(item);
     }
     details.append(list);
@@ -322,13 +339,22 @@ function fillLine(line: HTMLElement, data: PanelData, language: Language): void 
   line.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
   const stock = stockText(language, data);
   if (stock) line.append(span(doc, 'muted', 'stock', stock));
-  if (data.stockoutDate && data.available) line.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
+  if (data.stockoutDate && data.available)
+    line.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
   const reorder = reorderText(language, data);
   if (reorder) line.append(span(doc, data.reorderDaysLate > 0 ? 'warn' : '', 'reorder', reorder));
   const channel = channelText(language, data);
   if (channel) line.append(span(doc, 'warn', 'channel', channel));
   line.append(span(doc, 'muted', 'health', healthText(language, data)));
-  if (data.oversell) line.append(span(doc, 'warn', 'oversell', t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) })));
+  if (data.oversell)
+    line.append(
+      span(
+        doc,
+        'warn',
+        'oversell',
+        t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) }),
+      ),
+    );
   if (data.clearance) line.append(span(doc, 'warn', 'clearance', clearanceText(language, data.clearance)));
 }
 
@@ -450,7 +476,10 @@ function showChart(details: HTMLElement, data: PanelData, language: Language, ho
       else state.destroyChart = destroy;
     },
     (error: unknown) => {
-      if (state.generation === generation) chart.replaceChildren(element(doc, 'span', { class: 'muted' }, t(language, 'panel.chartUnavailable', { message: error instanceof Error ? error.message : String(error) })));
+      if (state.generation === generation)
+        chart.replaceChildren(
+          element(doc, 'span', { class: 'muted' }, t(language, 'panel.chartUnavailable', { message: error instanceof Error ? error.message : String(error) })),
+        );
     },
   );
 }

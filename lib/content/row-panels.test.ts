@@ -16,18 +16,30 @@ function panel(sku: string, daysOfCover: number | null): PanelData {
 function rows(...skus: string[]) {
   document.body.innerHTML = `<div id="grid">${skus.map(() => `<div class="row"><span class="sku"></span></div>`).join('')}</div>`;
   const elements = [...document.querySelectorAll('.row')];
-  elements.forEach((el, i) => { el.querySelector('.sku')!.textContent = skus[i]!; });
+  elements.forEach((el, i) => {
+    el.querySelector('.sku')!.textContent = skus[i]!;
+  });
   return elements.map((element, i) => ({ sku: skus[i]!, element }));
 }
 
 const coverText = (row: Element) => row.querySelector(PANEL_TAG)?.shadowRoot?.querySelector('[data-testid="days-of-cover"]')?.textContent;
 
 describe('syncRowPanels', () => {
-  beforeEach(() => { document.body.innerHTML = ''; });
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
 
-  it('mounts one panel per row, in a shadow root, with that row\'s numbers', () => {
+  it("mounts one panel per row, in a shadow root, with that row's numbers", () => {
     const anchors = rows('A', 'B');
-    const stats = syncRowPanels(document, anchors, new Map([['A', panel('A', 12)], ['B', panel('B', 40)]]), 'en');
+    const stats = syncRowPanels(
+      document,
+      anchors,
+      new Map([
+        ['A', panel('A', 12)],
+        ['B', panel('B', 40)],
+      ]),
+      'en',
+    );
     expect(stats.created).toBe(2);
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(2);
     expect(coverText(anchors[0]!.element)).toBe('Days of cover: 12 d');
@@ -45,10 +57,16 @@ describe('syncRowPanels', () => {
 
   it('re-renders a reused row element that now shows another SKU (client-side sort)', () => {
     const anchors = rows('A', 'B');
-    const panels = new Map([['A', panel('A', 12)], ['B', panel('B', 40)]]);
+    const panels = new Map([
+      ['A', panel('A', 12)],
+      ['B', panel('B', 40)],
+    ]);
     syncRowPanels(document, anchors, panels, 'en');
     // The grid keeps its row elements and swaps their content.
-    const swapped = [{ sku: 'B', element: anchors[0]!.element }, { sku: 'A', element: anchors[1]!.element }];
+    const swapped = [
+      { sku: 'B', element: anchors[0]!.element },
+      { sku: 'A', element: anchors[1]!.element },
+    ];
     syncRowPanels(document, swapped, panels, 'en');
     expect(coverText(anchors[0]!.element)).toBe('Days of cover: 40 d');
     expect(coverText(anchors[1]!.element)).toBe('Days of cover: 12 d');
@@ -119,7 +137,15 @@ describe('several anchors in one row', () => {
     document.body.innerHTML = '<table><tbody><tr><td>111-1</td><td><div class="p">SKU: A</div><div class="p">SKU: B</div></td></tr></tbody></table>';
     const tr = document.querySelector('tr')!;
     const [a, b] = [...tr.querySelectorAll('.p')];
-    syncRowPanels(document, [{ sku: 'A', element: tr, panelSlot: a! }, { sku: 'B', element: tr, panelSlot: b! }], new Map(), 'en');
+    syncRowPanels(
+      document,
+      [
+        { sku: 'A', element: tr, panelSlot: a! },
+        { sku: 'B', element: tr, panelSlot: b! },
+      ],
+      new Map(),
+      'en',
+    );
     expect([...document.querySelectorAll(PANEL_TAG)].map((h) => (h as HTMLElement).dataset.sku)).toEqual(['A', 'B']);
     expect(a!.querySelector(PANEL_TAG)).not.toBeNull();
   });
@@ -133,7 +159,10 @@ describe('fill-in button on rows with an editable quantity field', () => {
   ];
   const URL_ = 'https://sellercentral.amazon.com/myinventory/inventory';
   const withChannel = (sku: string, listed: number, suggested: number) => panelData({ sku, available: 80, channel: { listed, suggested, buffer: 0 } });
-  const PANELS = new Map([['MFN-MUG', withChannel('MFN-MUG', 50, 38)], ['FBA-MUG', withChannel('FBA-MUG', 120, 100)]]);
+  const PANELS = new Map([
+    ['MFN-MUG', withChannel('MFN-MUG', 50, 38)],
+    ['FBA-MUG', withChannel('FBA-MUG', 120, 100)],
+  ]);
   const hooks = { quantityField: amazonManageInventory.editableQuantity! };
 
   function page() {
@@ -155,7 +184,7 @@ describe('fill-in button on rows with an editable quantity field', () => {
     expect(fillButton('MFN-MUG')).toBeNull();
   });
 
-  it('types the suggestion into that row\'s field on click, without saving, and says so', () => {
+  it("types the suggestion into that row's field on click, without saving, and says so", () => {
     syncRowPanels(document, page(), PANELS, 'en', false, hooks);
     const events: string[] = [];
     document.addEventListener('input', () => events.push('input'));

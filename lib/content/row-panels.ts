@@ -93,7 +93,12 @@ export interface SyncStats {
  * @example syncRowPanels(document, read.anchors, panelsBySku, 'en') // { created: 25, rendered: 25, removed: 0 }
  */
 export function syncRowPanels(
-  root: ParentNode, anchors: RowAnchor[], panels: ReadonlyMap<string, PanelData>, language: Language, hidden = false, hooks: RowPanelHooks = {},
+  root: ParentNode,
+  anchors: RowAnchor[],
+  panels: ReadonlyMap<string, PanelData>,
+  language: Language,
+  hidden = false,
+  hooks: RowPanelHooks = {},
 ): SyncStats {
   const stats: SyncStats = { created: 0, rendered: 0, removed: 0 };
   const live = new Set<Element>();

@@ -25,27 +25,48 @@ const bar = () => document.querySelector(SUMMARY_TAG)!.shadowRoot!;
 const barText = (id: string) => bar().querySelector(`[data-testid="${id}"]`)?.textContent;
 
 let page: SellerPage | undefined;
-afterEach(() => { page?.stop(); page = undefined; document.body.replaceChildren(); });
+afterEach(() => {
+  page?.stop();
+  page = undefined;
+  document.body.replaceChildren();
+});
 
 describe('summary bar', () => {
   it('counts SKUs at risk, says how fresh the data is and lists translated diagnostics', () => {
     renderSummaryBar(document, {
-      skus: ['A', 'B', 'B', 'C'], panels: new Map([['A', panelFor('A', 10)], ['B', panelFor('B', 100)], ['C', panelFor('C', 0)]]),
-      diagnostics: [{ level: 'error', code: 'missing-column', message: 'Manage All Inventory: no "Available" column was found', params: { column: 'Available' } }, { level: 'warning', code: 'new-code', message: 'Something odd' }],
-      language: 'en', pageType: 'amazon/manage-inventory', hidden: false, updatedAt: new Date('2026-11-20T10:05:00'),
+      skus: ['A', 'B', 'B', 'C'],
+      panels: new Map([
+        ['A', panelFor('A', 10)],
+        ['B', panelFor('B', 100)],
+        ['C', panelFor('C', 0)],
+      ]),
+      diagnostics: [
+        { level: 'error', code: 'missing-column', message: 'Manage All Inventory: no "Available" column was found', params: { column: 'Available' } },
+        { level: 'warning', code: 'new-code', message: 'Something odd' },
+      ],
+      language: 'en',
+      pageType: 'amazon/manage-inventory',
+      hidden: false,
+      updatedAt: new Date('2026-11-20T10:05:00'),
     });
     expect(barText('summary-rows')).toBe('3 SKUs on this page');
     expect(barText('summary-at-risk')).toBe('2 need attention');
     expect(barText('summary-updated')).toMatch(/^updated 10:05/);
     expect([...bar().querySelectorAll('[data-testid="summary-diagnostics"] li')].map((li) => li.textContent)).toEqual([
-      'Column "Available" not found, so nothing was read from this page', 'Something odd',
+      'Column "Available" not found, so nothing was read from this page',
+      'Something odd',
     ]);
     expect(barText('summary-toggle')).toBe('Hide panels on Manage All Inventory');
   });
 
   it('in Chinese, and says when the background is not answering', () => {
     renderSummaryBar(document, {
-      skus: ['A'], panels: new Map(), language: 'zh-CN', pageType: 'amazon/manage-inventory', hidden: false, offline: true,
+      skus: ['A'],
+      panels: new Map(),
+      language: 'zh-CN',
+      pageType: 'amazon/manage-inventory',
+      hidden: false,
+      offline: true,
       diagnostics: [{ level: 'error', code: 'missing-column', message: 'x', params: { column: '可售' } }],
     });
     expect(barText('summary-rows')).toBe('本页 1 个 SKU');
@@ -57,13 +78,24 @@ describe('summary bar', () => {
 });
 
 describe('startSellerPage', () => {
-  const settings = (language: 'auto' | 'en' | 'zh-CN', hiddenPanels: string[] = []) => async () => ({ language, hiddenPanels });
+  const settings =
+    (language: 'auto' | 'en' | 'zh-CN', hiddenPanels: string[] = []) =>
+    async () => ({ language, hiddenPanels });
 
   it('follows the language setting, not the browser language', async () => {
     expect(languageFor('auto', 'zh-TW')).toBe('zh-CN');
     expect(languageFor('en', 'zh-CN')).toBe('en');
     setRows([['A', 20]]);
-    page = await startSellerPage({ root: document, adapter: testAdapter, market, url, ingest, getSettings: settings('zh-CN'), setHidden: async () => [], browserLanguage: 'en-US' });
+    page = await startSellerPage({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url,
+      ingest,
+      getSettings: settings('zh-CN'),
+      setHidden: async () => [],
+      browserLanguage: 'en-US',
+    });
     await page.reader.readNow();
     const cover = document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('[data-testid="days-of-cover"]')!.textContent;
     expect(cover).toBe('可售天数: 10 天');
@@ -71,12 +103,24 @@ describe('startSellerPage', () => {
   });
 
   it('starts hidden on a hidden page type, and the bar control hides and shows the panels', async () => {
-    setRows([['A', 60], ['B', 4]]);
+    setRows([
+      ['A', 60],
+      ['B', 4],
+    ]);
     const calls: [string, boolean][] = [];
     let stored = ['test/rows'];
     page = await startSellerPage({
-      root: document, adapter: testAdapter, market, url, ingest, getSettings: settings('en', stored),
-      setHidden: async (type, hidden) => { calls.push([type, hidden]); stored = hidden ? [type] : []; return stored; },
+      root: document,
+      adapter: testAdapter,
+      market,
+      url,
+      ingest,
+      getSettings: settings('en', stored),
+      setHidden: async (type, hidden) => {
+        calls.push([type, hidden]);
+        stored = hidden ? [type] : [];
+        return stored;
+      },
     });
     await page.reader.readNow();
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(0);
@@ -95,7 +139,15 @@ describe('startSellerPage', () => {
   it('picks up a language change when the settings are read again', async () => {
     setRows([['A', 20]]);
     let language: 'en' | 'zh-CN' = 'en';
-    page = await startSellerPage({ root: document, adapter: testAdapter, market, url, ingest, getSettings: async () => ({ language, hiddenPanels: [] }), setHidden: async () => [] });
+    page = await startSellerPage({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url,
+      ingest,
+      getSettings: async () => ({ language, hiddenPanels: [] }),
+      setHidden: async () => [],
+    });
     await page.reader.readNow();
     language = 'zh-CN';
     await page.refreshSettings();
@@ -105,7 +157,19 @@ describe('startSellerPage', () => {
   it('falls back to the browser language when the settings cannot be read', async () => {
     setRows([['A', 20]]);
     const errors: unknown[] = [];
-    page = await startSellerPage({ root: document, adapter: testAdapter, market, url, ingest, getSettings: async () => { throw new Error('asleep'); }, setHidden: async () => [], browserLanguage: 'zh-CN', onError: (e) => errors.push(e) });
+    page = await startSellerPage({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url,
+      ingest,
+      getSettings: async () => {
+        throw new Error('asleep');
+      },
+      setHidden: async () => [],
+      browserLanguage: 'zh-CN',
+      onError: (e) => errors.push(e),
+    });
     await page.reader.readNow();
     expect(page.language()).toBe('zh-CN');
     expect(errors).toHaveLength(1);

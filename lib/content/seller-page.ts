@@ -73,8 +73,14 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
   const renderBar = () => {
     if (stopped) return;
     renderSummaryBar(root, {
-      skus: last.skus, panels: reader.panels, diagnostics: last.diagnostics, language, pageType: adapter.id, hidden,
-      updatedAt: freshness.updatedAt, offline: freshness.offline,
+      skus: last.skus,
+      panels: reader.panels,
+      diagnostics: last.diagnostics,
+      language,
+      pageType: adapter.id,
+      hidden,
+      updatedAt: freshness.updatedAt,
+      offline: freshness.offline,
       onToggleHidden: (wanted) => void toggleHidden(wanted),
     });
   };
@@ -94,8 +100,15 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
   };
 
   const reader = startPageReader({
-    root, adapter, market: options.market, url: options.url, ingest: freshness.watch((request) => options.ingest(request), renderBar),
-    language, hidden, now, hooks: rowPanelHooks(options),
+    root,
+    adapter,
+    market: options.market,
+    url: options.url,
+    ingest: freshness.watch((request) => options.ingest(request), renderBar),
+    language,
+    hidden,
+    now,
+    hooks: rowPanelHooks(options),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.marks ? { marks: true } : {}),
     onRead: (read) => {

@@ -95,10 +95,22 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
     status.append(
       el(doc, 'span', 'summary-rows', t(language, 'summary.rows', { count: formatNumber(language, new Set(state.skus).size) })),
       ' · ',
-      el(doc, 'span', 'summary-at-risk', atRisk ? t(language, 'summary.atRisk', { count: formatNumber(language, atRisk) }) : t(language, 'summary.noneAtRisk'), atRisk ? 'risk' : ''),
+      el(
+        doc,
+        'span',
+        'summary-at-risk',
+        atRisk ? t(language, 'summary.atRisk', { count: formatNumber(language, atRisk) }) : t(language, 'summary.noneAtRisk'),
+        atRisk ? 'risk' : '',
+      ),
       ' · ',
       state.updatedAt
-        ? el(doc, 'span', 'summary-updated', t(language, 'summary.updated', { time: state.updatedAt.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }) }), 'muted')
+        ? el(
+            doc,
+            'span',
+            'summary-updated',
+            t(language, 'summary.updated', { time: state.updatedAt.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }) }),
+            'muted',
+          )
         : el(doc, 'span', 'summary-updated', t(language, 'summary.waiting'), 'muted'),
     );
   }
@@ -113,7 +125,8 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
       item.dataset.level = d.level;
       list.append(item);
     }
-    if (state.diagnostics.length > MAX_DIAGNOSTICS) list.append(el(doc, 'li', '', t(language, 'summary.moreDiagnostics', { count: state.diagnostics.length - MAX_DIAGNOSTICS })));
+    if (state.diagnostics.length > MAX_DIAGNOSTICS)
+      list.append(el(doc, 'li', '', t(language, 'summary.moreDiagnostics', { count: state.diagnostics.length - MAX_DIAGNOSTICS })));
     bar.append(list);
   }
 

@@ -17,9 +17,14 @@ export const testAdapter: PageAdapter = {
     for (const element of root.querySelectorAll('div.row[data-sku]')) {
       const sku = element.getAttribute('data-sku')!;
       rows.push({
-        kind: 'listing', platform: 'amazon', marketplace: ctx.market.id, source: 'test/rows',
-        observedAt: ctx.now.toISOString(), observedDate: isoDateInZone(ctx.now, ctx.market.timeZone),
-        sku, available: Number(element.getAttribute('data-available') ?? 0),
+        kind: 'listing',
+        platform: 'amazon',
+        marketplace: ctx.market.id,
+        source: 'test/rows',
+        observedAt: ctx.now.toISOString(),
+        observedDate: isoDateInZone(ctx.now, ctx.market.timeZone),
+        sku,
+        available: Number(element.getAttribute('data-available') ?? 0),
       });
       anchors.push({ sku, element });
     }

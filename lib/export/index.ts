@@ -5,9 +5,31 @@
 export { UTF8_BOM, csvField, toCsv } from './csv';
 export { toXlsx, sheetXml, xmlEscape, columnName, type Sheet } from './xlsx';
 export {
-  mergedRows, mergedTable, mergedJson, rollUpPlans, productTotals, reasonText, clearanceText, stockSourceText, stockCell, lifecycleText, healthCell,
-  MERGED_COLUMNS, type Cell, type Table, type MergedRow, type MergedColumn,
+  mergedRows,
+  mergedTable,
+  mergedJson,
+  rollUpPlans,
+  productTotals,
+  reasonText,
+  clearanceText,
+  stockSourceText,
+  stockCell,
+  lifecycleText,
+  healthCell,
+  MERGED_COLUMNS,
+  type Cell,
+  type Table,
+  type MergedRow,
+  type MergedColumn,
 } from './merged';
 export {
-  mergedReportSchema, mergedProductSchema, mergedPoolSchema, type MergedReport, type MergedProduct, type MergedListing, type MergedPlan, type MergedPool, type MergedChannel,
+  mergedReportSchema,
+  mergedProductSchema,
+  mergedPoolSchema,
+  type MergedReport,
+  type MergedProduct,
+  type MergedListing,
+  type MergedPlan,
+  type MergedPool,
+  type MergedChannel,
 } from './merged-data';

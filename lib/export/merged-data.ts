@@ -28,7 +28,9 @@ export const mergedPlanSchema = z.object({
   abcClass: z.enum(ABC_CLASSES).nullable(),
   lifecycleStage: z.enum(LIFECYCLE_STAGES),
   /** hold = keep the price; markdown = discount by discountPct; exit = liquidate or remove. */
-  clearance: z.object({ action: z.enum(['hold', 'markdown', 'exit']), discountPct: z.number().nullable(), excessUnits: z.number().int().nonnegative() }).nullable(),
+  clearance: z
+    .object({ action: z.enum(['hold', 'markdown', 'exit']), discountPct: z.number().nullable(), excessUnits: z.number().int().nonnegative() })
+    .nullable(),
 });
 export type MergedPlan = z.infer<typeof mergedPlanSchema>;
 

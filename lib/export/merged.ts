@@ -14,9 +14,32 @@ export interface Table {
 
 /** Stable column ids (JSON keys); the CSV/XLSX header is their translation. */
 export const MERGED_COLUMNS = [
-  'level', 'productId', 'name', 'platform', 'marketplace', 'sku', 'stockPerPool', 'stockSource', 'available', 'inbound', 'reserved', 'heldReturns',
-  'listedNow', 'suggestedListed', 'meanDaily', 'daysOfCover', 'stockoutDate', 'reorderDate', 'reorderDaysLate', 'reorderQuantity', 'safetyStock',
-  'healthScore', 'healthReasons', 'abcClass', 'lifecycleStage', 'clearance',
+  'level',
+  'productId',
+  'name',
+  'platform',
+  'marketplace',
+  'sku',
+  'stockPerPool',
+  'stockSource',
+  'available',
+  'inbound',
+  'reserved',
+  'heldReturns',
+  'listedNow',
+  'suggestedListed',
+  'meanDaily',
+  'daysOfCover',
+  'stockoutDate',
+  'reorderDate',
+  'reorderDaysLate',
+  'reorderQuantity',
+  'safetyStock',
+  'healthScore',
+  'healthReasons',
+  'abcClass',
+  'lifecycleStage',
+  'clearance',
 ] as const;
 export type MergedColumn = (typeof MERGED_COLUMNS)[number];
 export type MergedRow = Record<MergedColumn, Cell>;
@@ -61,7 +84,13 @@ export function rollUpPlans(plans: readonly MergedPlan[]): MergedPlan | null {
  * is known (null when none is), with `unknownPools` saying how many are not.
  * @example productTotals(product) // { available: 156, inbound: 40, reserved: 3, heldReturns: 2, unknownPools: 0 }
  */
-export function productTotals(product: Pick<MergedProduct, 'pools'>): { available: number | null; inbound: number; reserved: number | null; heldReturns: number; unknownPools: number } {
+export function productTotals(product: Pick<MergedProduct, 'pools'>): {
+  available: number | null;
+  inbound: number;
+  reserved: number | null;
+  heldReturns: number;
+  unknownPools: number;
+} {
   const known = product.pools.filter((p) => p.stock !== null);
   const reserved = product.pools.filter((p) => p.reserved !== null);
   return {
@@ -156,13 +185,35 @@ export function clearanceText(clearance: MergedPlan['clearance'], language: Lang
   return t(language, 'options.clearance.hold', params);
 }
 
-type PlanColumn = 'meanDaily' | 'daysOfCover' | 'stockoutDate' | 'reorderDate' | 'reorderDaysLate' | 'reorderQuantity' | 'safetyStock' | 'healthScore' | 'healthReasons' | 'abcClass' | 'lifecycleStage' | 'clearance';
+type PlanColumn =
+  | 'meanDaily'
+  | 'daysOfCover'
+  | 'stockoutDate'
+  | 'reorderDate'
+  | 'reorderDaysLate'
+  | 'reorderQuantity'
+  | 'safetyStock'
+  | 'healthScore'
+  | 'healthReasons'
+  | 'abcClass'
+  | 'lifecycleStage'
+  | 'clearance';
 
 function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow, PlanColumn> {
   if (!plan) {
     return {
-      meanDaily: null, daysOfCover: null, stockoutDate: null, reorderDate: null, reorderDaysLate: null, reorderQuantity: null,
-      safetyStock: null, healthScore: null, healthReasons: null, abcClass: null, lifecycleStage: null, clearance: null,
+      meanDaily: null,
+      daysOfCover: null,
+      stockoutDate: null,
+      reorderDate: null,
+      reorderDaysLate: null,
+      reorderQuantity: null,
+      safetyStock: null,
+      healthScore: null,
+      healthReasons: null,
+      abcClass: null,
+      lifecycleStage: null,
+      clearance: null,
     };
   }
   return {
@@ -198,12 +249,20 @@ export function mergedRows(report: MergedReport, language: Language): MergedRow[
 function listingRow(product: MergedProduct, l: MergedListing, language: Language): MergedRow {
   const pool = product.pools.find((p) => p.listingKeys.includes(l.key));
   return {
-    level: t(language, 'options.export.level.listing'), productId: product.id, name: l.title ?? null, platform: l.platform,
-    marketplace: l.marketplace, sku: l.sku, stockPerPool: l.poolId ?? pool?.poolId ?? null,
+    level: t(language, 'options.export.level.listing'),
+    productId: product.id,
+    name: l.title ?? null,
+    platform: l.platform,
+    marketplace: l.marketplace,
+    sku: l.sku,
+    stockPerPool: l.poolId ?? pool?.poolId ?? null,
     stockSource: pool ? stockSourceText(pool.stockSource, pool.stockHint, language) : null,
-    available: l.plan || l.available !== null ? stockCell(l.available, language) : null, inbound: l.inbound,
-    reserved: null, heldReturns: null,
-    listedNow: l.listed, suggestedListed: l.channel?.suggested ?? null,
+    available: l.plan || l.available !== null ? stockCell(l.available, language) : null,
+    inbound: l.inbound,
+    reserved: null,
+    heldReturns: null,
+    listedNow: l.listed,
+    suggestedListed: l.channel?.suggested ?? null,
     ...planCells(l.plan, language),
   };
 }
@@ -216,16 +275,20 @@ function productRow(product: MergedProduct, language: Language): MergedRow {
   const totals = productTotals(product);
   const skus = [...new Set(product.listings.map((l) => l.sku))].join(' / ');
   return {
-    level: t(language, 'options.export.level.product'), productId: product.id,
+    level: t(language, 'options.export.level.product'),
+    productId: product.id,
     name: product.name ?? product.listings.find((l) => l.title)?.title ?? null,
     platform: [...new Set(product.listings.map((l) => l.platform))].join(' / '),
     marketplace: [...new Set(product.listings.map((l) => l.marketplace))].join(' / '),
-    sku: skus, stockPerPool: stock || null, stockSource: sources || null,
+    sku: skus,
+    stockPerPool: stock || null,
+    stockSource: sources || null,
     available: product.pools.length ? stockCell(totals.available, language) : null,
     inbound: product.pools.length ? totals.inbound : null,
     reserved: totals.reserved,
     heldReturns: product.pools.length ? totals.heldReturns : null,
-    listedNow: null, suggestedListed: null,
+    listedNow: null,
+    suggestedListed: null,
     ...planCells(rollUpPlans(product.pools.flatMap((p) => (p.plan ? [p.plan] : []))), language),
   };
 }
@@ -247,7 +310,18 @@ export function mergedTable(report: MergedReport, language: Language): Table {
  * @example JSON.parse(mergedJson(report, 'en')).rows.length
  */
 export function mergedJson(report: MergedReport, language: Language): string {
-  return JSON.stringify({ format: 'stock-copilot-merged-report', version: 2, language, generatedAt: report.generatedAt, rows: mergedRows(report, language), products: report.products }, null, 2);
+  return JSON.stringify(
+    {
+      format: 'stock-copilot-merged-report',
+      version: 2,
+      language,
+      generatedAt: report.generatedAt,
+      rows: mergedRows(report, language),
+      products: report.products,
+    },
+    null,
+    2,
+  );
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

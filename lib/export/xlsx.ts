@@ -18,10 +18,15 @@ export interface Sheet {
  * @example xmlEscape('a<b & "c"') // 'a&lt;b &amp; &quot;c&quot;'
  */
 export function xmlEscape(text: string): string {
-  return text
-    // XML 1.0 forbids these control characters even escaped: drop them.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return (
+    text
+      // XML 1.0 forbids these control characters even escaped: drop them.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
 }
 
 /**
@@ -48,15 +53,16 @@ export function cellXml(ref: string, value: Cell): string {
 
 /** One worksheet's XML. @example sheetXml([['sku'], ['A-1']]).includes('<t xml:space="preserve">A-1</t>') // true */
 export function sheetXml(rows: readonly (readonly Cell[])[]): string {
-  const body = rows
-    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(`${columnName(c)}${r + 1}`, v)).join('')}</row>`)
-    .join('');
+  const body = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(`${columnName(c)}${r + 1}`, v)).join('')}</row>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
 }
 
 /** @example sheetName('a/b:c') // 'a_b_c' */
 export function sheetName(name: string, index: number): string {
-  const clean = name.replace(/[\\/?*[\]:]/g, '_').slice(0, 31).trim();
+  const clean = name
+    .replace(/[\\/?*[\]:]/g, '_')
+    .slice(0, 31)
+    .trim();
   return clean || `Sheet${index + 1}`;
 }
 
@@ -72,7 +78,12 @@ export function toXlsx(sheets: readonly Sheet[]): Uint8Array {
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        names
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
         '</Types>',
     ),
     '_rels/.rels': strToU8(
@@ -87,10 +98,17 @@ export function toXlsx(sheets: readonly Sheet[]): Uint8Array {
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        names
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join('') +
         '</Relationships>',
     ),
   };
-  sheets.forEach((s, i) => { files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s.rows)); });
+  sheets.forEach((s, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s.rows));
+  });
   return zipSync(files, { level: 6 });
 }

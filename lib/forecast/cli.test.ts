@@ -28,7 +28,12 @@ describe('CLI logic', () => {
   it('writes one output line per good input line and carries on after bad ones', async () => {
     const out: string[] = [];
     const errors: string[] = [];
-    const summary = await runForecastLines([good('a'), 'garbage', '', good('b')], 4, (l) => out.push(l), (e) => errors.push(e));
+    const summary = await runForecastLines(
+      [good('a'), 'garbage', '', good('b')],
+      4,
+      (l) => out.push(l),
+      (e) => errors.push(e),
+    );
     expect(summary).toEqual({ forecast: 2, rejected: 1 });
     expect(errors).toEqual([expect.stringMatching(/^line 2: /)]);
     const parsed = out.map((l) => JSON.parse(l));

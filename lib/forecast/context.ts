@@ -206,7 +206,10 @@ function chooseCombinationWeight(series: readonly SeriesInput[], freq: Freq, ctx
     COMBINATION_WEIGHTS.length,
     (c, window) =>
       COMBINATION_WEIGHTS.map((combinationWeight) => {
-        const core = forecastClean({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, { ...ctx, combinationWeight });
+        const core = forecastClean({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, {
+          ...ctx,
+          combinationWeight,
+        });
         return [mase(c.train, c.actual, core.mean, season), rmsse(c.train, c.actual, core.mean)] as const;
       }),
     sameSeason,
@@ -260,7 +263,7 @@ export function aggregateByDate(series: readonly SeriesInput[], freq: Freq): { f
       if (typeof v === 'number' && Number.isFinite(v) && v > 0) values[offset + t] = values[offset + t]! + v;
     });
   });
-  const start = new Date((first) * 86_400_000).toISOString().slice(0, 10);
+  const start = new Date(first * 86_400_000).toISOString().slice(0, 10);
   return { freq, start, values };
 }
 
@@ -321,11 +324,19 @@ function calibrateSpread(series: readonly SeriesInput[], freq: Freq, ctx: Foreca
       const history = y.subarray(0, origin);
       let actual = 0;
       let known = 0;
-      for (let t = origin; t < origin + window; t++) if (y[t]! === y[t]!) { actual += y[t]!; known++; }
+      for (let t = origin; t < origin + window; t++)
+        if (y[t]! === y[t]!) {
+          actual += y[t]!;
+          known++;
+        }
       if (known < window) continue;
       let sum = 0;
       let count = 0;
-      for (let t = 0; t < history.length; t++) if (history[t]! === history[t]!) { sum += history[t]!; count++; }
+      for (let t = 0; t < history.length; t++)
+        if (history[t]! === history[t]!) {
+          sum += history[t]!;
+          count++;
+        }
       if (!(sum > 0)) continue;
       const core = forecastClean({ y: history, freq, weekdayOf0, startDay, hasUnknown: false }, window, ctx);
       let total = 0;

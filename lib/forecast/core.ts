@@ -90,7 +90,6 @@ export interface CoreForecast {
   spread: SpreadParams;
 }
 
-
 /**
  * Forecast one cleaned series `horizon` periods ahead.
  *
@@ -183,7 +182,8 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
       }
       if (candidate === chosen) defaultScore = score;
     }
-    const margin = typeof ctx.selectionMargin === 'number' && ctx.selectionMargin >= 0 && ctx.selectionMargin <= 1 ? ctx.selectionMargin : DEFAULTS.selectionMargin;
+    const margin =
+      typeof ctx.selectionMargin === 'number' && ctx.selectionMargin >= 0 && ctx.selectionMargin <= 1 ? ctx.selectionMargin : DEFAULTS.selectionMargin;
     if (best && bestScore < defaultScore * (1 - margin)) chosen = best;
   }
 
@@ -200,7 +200,13 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   const bucket = spreadBucket(ctx.spreadCalibration, level);
   const longRunRate = longRunMean(fitY, settings.yearly.lag);
   if (!bucket) return { model: chosen.name, level, mean, spread: { ...spreadBase, dispersion, longRunRate } };
-  const spread = { ...spreadBase, levelDrift: bucket.levelDrift, dispersion: Math.max(1, dispersion * bucket.dispersionScale), longRunRate, revival: bucket.revival };
+  const spread = {
+    ...spreadBase,
+    levelDrift: bucket.levelDrift,
+    dispersion: Math.max(1, dispersion * bucket.dispersionScale),
+    longRunRate,
+    revival: bucket.revival,
+  };
   return { model: chosen.name, level, mean, spread };
 }
 
@@ -418,13 +424,25 @@ interface WindowStats {
   count: Float64Array;
 }
 
-let statsScratch: WindowStats = { squares: new Float64Array(8), cross: new Float64Array(8), weights: new Float64Array(8), crossFlat: new Float64Array(8), count: new Float64Array(8) };
+let statsScratch: WindowStats = {
+  squares: new Float64Array(8),
+  cross: new Float64Array(8),
+  weights: new Float64Array(8),
+  crossFlat: new Float64Array(8),
+  count: new Float64Array(8),
+};
 
 function windowStats(y: Float64Array, origins: number[], evalCount: number, window: number, profile: Float64Array | null, weekdayOf0: number): WindowStats {
   // Scratch (read only by holdoutError within the same forecastClean call).
   if (statsScratch.count.length < evalCount) {
     const size = Math.max(evalCount, 8);
-    statsScratch = { squares: new Float64Array(size), cross: new Float64Array(size), weights: new Float64Array(size), crossFlat: new Float64Array(size), count: new Float64Array(size) };
+    statsScratch = {
+      squares: new Float64Array(size),
+      cross: new Float64Array(size),
+      weights: new Float64Array(size),
+      crossFlat: new Float64Array(size),
+      count: new Float64Array(size),
+    };
   }
   const stats = statsScratch;
   for (let k = 0; k < evalCount; k++) {
@@ -498,13 +516,7 @@ function holdoutError(
  * Variance-to-mean ratio of recent demand around its weekday-adjusted mean, shrunk towards the
  * pooled value (a dozen sales say little about how lumpy an item is).
  */
-export function estimateDispersion(
-  y: Float64Array,
-  profile: Float64Array | null,
-  weekdayOf0: number | null,
-  prior: number,
-  shrinkPeriods: number,
-): number {
+export function estimateDispersion(y: Float64Array, profile: Float64Array | null, weekdayOf0: number | null, prior: number, shrinkPeriods: number): number {
   const n = y.length;
   const from = Math.max(0, n - 364);
   let sum = 0;
@@ -541,7 +553,10 @@ export function estimateDispersion(
  * calibration is missing or malformed.
  * @example spreadBucket({ edges: [1], levelDrift: [0.1, 0.2], dispersionScale: [1, 2] }, 5) // { levelDrift: 0.2, dispersionScale: 2 }
  */
-export function spreadBucket(calibration: SpreadCalibration | undefined, level: number): { levelDrift: number; dispersionScale: number; revival: number } | null {
+export function spreadBucket(
+  calibration: SpreadCalibration | undefined,
+  level: number,
+): { levelDrift: number; dispersionScale: number; revival: number } | null {
   if (!calibration || typeof calibration !== 'object') return null;
   const { edges, levelDrift, dispersionScale } = calibration;
   if (!Array.isArray(edges) || !Array.isArray(levelDrift) || !Array.isArray(dispersionScale)) return null;
@@ -597,4 +612,3 @@ export function startWeekday(start: string, freq: Freq): { weekdayOf0: number | 
 export function cumulativeQuantilesFor(core: CoreForecast, q: number): number[] {
   return cumulativeQuantiles(core.mean, q, core.spread);
 }
-

@@ -33,9 +33,14 @@ describe('countQuantile', () => {
   });
   it('is non-decreasing in q', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 500, noNaN: true }), fc.double({ min: 1, max: 50, noNaN: true }), fc.double({ min: 0.01, max: 0.98, noNaN: true }), (m, d, q) => {
-        expect(countQuantile(m, m * d, q + 0.01)).toBeGreaterThanOrEqual(countQuantile(m, m * d, q));
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 500, noNaN: true }),
+        fc.double({ min: 1, max: 50, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.98, noNaN: true }),
+        (m, d, q) => {
+          expect(countQuantile(m, m * d, q + 0.01)).toBeGreaterThanOrEqual(countQuantile(m, m * d, q));
+        },
+      ),
     );
   });
 });
@@ -57,14 +62,20 @@ describe('revival allowance (quantiles of an item that went quiet)', () => {
     expect(cumulativeQuantiles(quiet, 0.9, spread)[27]).toBe(0);
     expect(cumulativeQuantiles(quiet, 0.9, { ...spread, longRunRate: 0.5, revival: 0.5 })[27]).toBeGreaterThan(0);
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (mean, rate, revival, q) => {
-        const plain = cumulativeQuantiles(mean, q, spread);
-        const allowed = cumulativeQuantiles(mean, q, { ...spread, longRunRate: rate, revival });
-        allowed.forEach((v, h) => {
-          expect(v).toBeGreaterThanOrEqual(plain[h]! - 1e-9);
-          if (h > 0) expect(v).toBeGreaterThanOrEqual(allowed[h - 1]!);
-        });
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (mean, rate, revival, q) => {
+          const plain = cumulativeQuantiles(mean, q, spread);
+          const allowed = cumulativeQuantiles(mean, q, { ...spread, longRunRate: rate, revival });
+          allowed.forEach((v, h) => {
+            expect(v).toBeGreaterThanOrEqual(plain[h]! - 1e-9);
+            if (h > 0) expect(v).toBeGreaterThanOrEqual(allowed[h - 1]!);
+          });
+        },
+      ),
     );
   });
 });

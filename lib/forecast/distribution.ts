@@ -28,7 +28,9 @@ export function normalQuantile(p: number): number {
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 /** Totals below this use exact discrete inversion; above it the gamma approximation. */
@@ -67,7 +69,7 @@ function discreteQuantile(mean: number, variance: number, q: number): number {
   let cdf = pmf;
   let k = 0;
   while (cdf < q) {
-    if (k >= MAX_STEPS || pmf === 0 && k > mean) return -1;
+    if (k >= MAX_STEPS || (pmf === 0 && k > mean)) return -1;
     pmf *= poissonLike ? mean / (k + 1) : ((k + r) / (k + 1)) * ratio;
     cdf += pmf;
     k++;

@@ -61,10 +61,17 @@ describe('forecastSeries: examples', () => {
 describe('forecastSeries: properties', () => {
   it('a constant series forecasts that constant, whatever model is selected', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 800 }), freqArb, startArb, fc.integer({ min: 1, max: 60 }), (c, n, freq, start, h) => {
-        const r = forecastSeries({ values: new Array(n).fill(c), freq, start }, h);
-        for (const m of r.mean) expect(m).toBeCloseTo(c, 6);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 800 }),
+        freqArb,
+        startArb,
+        fc.integer({ min: 1, max: 60 }),
+        (c, n, freq, start, h) => {
+          const r = forecastSeries({ values: new Array(n).fill(c), freq, start }, h);
+          for (const m of r.mean) expect(m).toBeCloseTo(c, 6);
+        },
+      ),
     );
   });
 

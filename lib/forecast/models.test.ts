@@ -115,16 +115,23 @@ describe('fused SES/Croston/TSB pass', () => {
   it('matches the separate functions at every origin', () => {
     const value = fc.option(fc.nat({ max: 20 }), { freq: 5, nil: null });
     fc.assert(
-      fc.property(fc.array(value, { minLength: 1, maxLength: 120 }), fc.constantFrom(0.05, 0.1, 0.3), fc.constantFrom(0.05, 0.1, 0.5), (values, alpha, beta) => {
-        const y = Float64Array.from(values, (v) => (v === null ? Number.NaN : v));
-        const origins = [Math.floor(y.length / 3), Math.floor(y.length / 2), y.length];
-        const ses = new Float64Array(3), croston = new Float64Array(3), tsb = new Float64Array(3);
-        flatModelsAt(y, alpha, alpha, alpha, beta, origins, ses, croston, tsb);
-        const expectSame = (fused: Float64Array, fit: (out: Float64Array) => void) => at(fit, 3).forEach((v, k) => expect(fused[k]).toBeCloseTo(v, 9));
-        expectSame(ses, (o) => sesAt(y, alpha, origins, o));
-        expectSame(croston, (o) => crostonAt(y, alpha, 1, origins, o));
-        expectSame(tsb, (o) => tsbAt(y, alpha, beta, origins, o));
-      }),
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 120 }),
+        fc.constantFrom(0.05, 0.1, 0.3),
+        fc.constantFrom(0.05, 0.1, 0.5),
+        (values, alpha, beta) => {
+          const y = Float64Array.from(values, (v) => (v === null ? Number.NaN : v));
+          const origins = [Math.floor(y.length / 3), Math.floor(y.length / 2), y.length];
+          const ses = new Float64Array(3),
+            croston = new Float64Array(3),
+            tsb = new Float64Array(3);
+          flatModelsAt(y, alpha, alpha, alpha, beta, origins, ses, croston, tsb);
+          const expectSame = (fused: Float64Array, fit: (out: Float64Array) => void) => at(fit, 3).forEach((v, k) => expect(fused[k]).toBeCloseTo(v, 9));
+          expectSame(ses, (o) => sesAt(y, alpha, origins, o));
+          expectSame(croston, (o) => crostonAt(y, alpha, 1, origins, o));
+          expectSame(tsb, (o) => tsbAt(y, alpha, beta, origins, o));
+        },
+      ),
     );
   });
 });

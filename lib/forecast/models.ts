@@ -74,13 +74,7 @@ export function sesAt(y: Float64Array, alpha: number, origins: readonly number[]
  * which removes Croston's known upward bias on intermittent series.
  * @example crostonAt(Float64Array.of(0, 2, 0, 2), 0.1, 1, [4], out) // out[0] = 1
  */
-export function crostonAt(
-  y: Float64Array,
-  alpha: number,
-  biasCorrection: number,
-  origins: readonly number[],
-  out: Float64Array,
-): void {
+export function crostonAt(y: Float64Array, alpha: number, biasCorrection: number, origins: readonly number[], out: Float64Array): void {
   let size = 0;
   let interval = 0;
   let sinceLast = 0;
@@ -114,13 +108,7 @@ export function crostonAt(
  * when an item stops selling (obsolescence).
  * @example tsbAt(Float64Array.of(2, 0, 2, 0), 0.1, 0.1, [4], out) // out[0] close to 1
  */
-export function tsbAt(
-  y: Float64Array,
-  sizeAlpha: number,
-  probabilityBeta: number,
-  origins: readonly number[],
-  out: Float64Array,
-): void {
+export function tsbAt(y: Float64Array, sizeAlpha: number, probabilityBeta: number, origins: readonly number[], out: Float64Array): void {
   const warmup = Math.max(1, Math.ceil(1 / probabilityBeta));
   const sizeWarmup = Math.max(1, Math.ceil(1 / sizeAlpha));
   let probability = 0;

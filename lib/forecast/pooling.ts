@@ -94,11 +94,19 @@ export function memberShare(y: Float64Array, total: Float64Array, window: number
  */
 export function totalForecast(total: Float64Array, freq: Freq, start: string, horizon: number, ctx: ForecastContext): Float64Array {
   let known = false;
-  for (let t = 0; t < total.length; t++) if (total[t]! === total[t]!) { known = true; break; }
+  for (let t = 0; t < total.length; t++)
+    if (total[t]! === total[t]!) {
+      known = true;
+      break;
+    }
   if (!known) return new Float64Array(horizon);
   const { weekdayOf0, startDay } = startWeekday(start, freq);
   let hasUnknown = false;
-  for (let t = 0; t < total.length; t++) if (total[t]! !== total[t]!) { hasUnknown = true; break; }
+  for (let t = 0; t < total.length; t++)
+    if (total[t]! !== total[t]!) {
+      hasUnknown = true;
+      break;
+    }
   return forecastClean({ y: total, freq, weekdayOf0, startDay, hasUnknown }, horizon, ctx).mean;
 }
 

@@ -34,7 +34,7 @@ describe('weekdayProfile', () => {
 
 describe('yearlyFactors', () => {
   const settings = { lag: 52, halfWidth: 0, referenceWindow: 4, shrink: 0 };
-  it('reproduces last year\'s rise after the same point', () => {
+  it("reproduces last year's rise after the same point", () => {
     const y = new Float64Array(110).fill(10);
     for (let i = 100 - 52; i < 100 - 52 + 4; i++) y[i] = 20; // last year: doubled after week 48
     const out = new Float64Array(6);

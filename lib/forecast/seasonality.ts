@@ -73,13 +73,7 @@ export interface YearlySettings {
  * available). Leaves 1 where no year of history exists; returns whether any factor was set.
  * @example yearlyFactors(y, 400, 28, settings, out) // out[h] ≈ 1.3 if last year rose 30%
  */
-export function yearlyFactors(
-  y: Float64Array,
-  origin: number,
-  horizon: number,
-  settings: YearlySettings,
-  out: Float64Array,
-): boolean {
+export function yearlyFactors(y: Float64Array, origin: number, horizon: number, settings: YearlySettings, out: Float64Array): boolean {
   const { lag, halfWidth, referenceWindow } = settings;
   out.fill(1, 0, horizon);
   let years = 0;

@@ -20,7 +20,8 @@ const coreEn = {
   'panel.pending': 'Waiting for the planner…',
   'panel.days': '{days} d',
   'popup.title': 'Needs attention',
-  'popup.empty': 'Nothing read yet. Open Manage All Inventory in Amazon Seller Central (or Walmart Seller Center, eBay Seller Hub) and the SKUs you see will appear here.',
+  'popup.empty':
+    'Nothing read yet. Open Manage All Inventory in Amazon Seller Central (or Walmart Seller Center, eBay Seller Hub) and the SKUs you see will appear here.',
   'popup.loading': 'Loading…',
   'popup.error': 'Could not reach the extension background: {message}',
   'popup.column.sku': 'SKU',

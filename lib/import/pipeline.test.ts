@@ -8,7 +8,10 @@ import { allObservations } from '../store/test-helpers';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 let db: StoreDb | undefined;
-afterEach(() => { db?.close(); db = undefined; });
+afterEach(() => {
+  db?.close();
+  db = undefined;
+});
 
 /** A File-like over bytes, streamed in chunks of `chunk` bytes (what File.stream() does, smaller). */
 function fileOf(name: string, text: string, chunk = 64): ReportFileLike {
@@ -16,12 +19,13 @@ function fileOf(name: string, text: string, chunk = 64): ReportFileLike {
   return {
     name,
     size: bytes.byteLength,
-    stream: () => new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < bytes.length; i += chunk) controller.enqueue(bytes.subarray(i, i + chunk));
-        controller.close();
-      },
-    }),
+    stream: () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += chunk) controller.enqueue(bytes.subarray(i, i + chunk));
+          controller.close();
+        },
+      }),
   };
 }
 
@@ -32,10 +36,16 @@ describe('report import pipeline', () => {
   it('parses chunk by chunk with progress, yielding between chunks, and lists error lines', async () => {
     const progress: number[] = [];
     let yields = 0;
-    const preview = await readReportFile(fileOf('fba-myi.us.tsv', MYI, 50), { marketplace: 'amazon.com', now: NOW }, {
-      onProgress: (read, total) => progress.push(read / total),
-      yieldToUi: async () => { yields++; },
-    });
+    const preview = await readReportFile(
+      fileOf('fba-myi.us.tsv', MYI, 50),
+      { marketplace: 'amazon.com', now: NOW },
+      {
+        onProgress: (read, total) => progress.push(read / total),
+        yieldToUi: async () => {
+          yields++;
+        },
+      },
+    );
     expect(preview.reportId).toBe('amazon/fba-myi');
     expect(preview.counts.listing).toBe(5);
     expect(yields).toBeGreaterThan(10);
@@ -73,18 +83,32 @@ describe('report import pipeline', () => {
   it('stores nothing until committed, then commits in batches and the listings appear', async () => {
     db = await openStore(`import-${Math.random()}`);
     const replans: unknown[] = [];
-    const handlers = createHandlers({ db, now: () => NOW, replan: async (ids) => { replans.push(ids); } });
+    const handlers = createHandlers({
+      db,
+      now: () => NOW,
+      replan: async (ids) => {
+        replans.push(ids);
+      },
+    });
     const preview = await readReportFile(fileOf('myi.tsv', MYI), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });
     expect((await allObservations(db)).length).toBe(0);
     expect(await db.listings.count()).toBe(0);
 
     const sent: { batchIndex: number; rows: number; last: boolean }[] = [];
     const progress: number[] = [];
-    const totals = await commitRows(preview.rows, async (batch) => {
-      sent.push({ batchIndex: batch.batchIndex, rows: batch.rows.length, last: batch.last });
-      return handlers['import/commit'](batch, {});
-    }, { batchSize: 2, onProgress: (done) => progress.push(done) });
-    expect(sent).toEqual([{ batchIndex: 0, rows: 2, last: false }, { batchIndex: 1, rows: 2, last: false }, { batchIndex: 2, rows: 1, last: true }]);
+    const totals = await commitRows(
+      preview.rows,
+      async (batch) => {
+        sent.push({ batchIndex: batch.batchIndex, rows: batch.rows.length, last: batch.last });
+        return handlers['import/commit'](batch, {});
+      },
+      { batchSize: 2, onProgress: (done) => progress.push(done) },
+    );
+    expect(sent).toEqual([
+      { batchIndex: 0, rows: 2, last: false },
+      { batchIndex: 1, rows: 2, last: false },
+      { batchIndex: 2, rows: 1, last: true },
+    ]);
     expect(progress).toEqual([2, 4, 5]);
     expect(totals).toMatchObject({ received: 5, rejected: 0, newListings: 5 });
     expect(await db.listings.count()).toBe(5);
@@ -97,9 +121,18 @@ describe('report import pipeline', () => {
     let yields = 0;
     let longest = 0;
     let last = performance.now();
-    const preview = await readReportFile(fileOf('big.tsv', header + body, 64 * 1024), { marketplace: 'amazon.com', now: NOW }, {
-      yieldToUi: async () => { yields++; const t = performance.now(); longest = Math.max(longest, t - last); last = t; },
-    });
+    const preview = await readReportFile(
+      fileOf('big.tsv', header + body, 64 * 1024),
+      { marketplace: 'amazon.com', now: NOW },
+      {
+        yieldToUi: async () => {
+          yields++;
+          const t = performance.now();
+          longest = Math.max(longest, t - last);
+          last = t;
+        },
+      },
+    );
     expect(preview.counts.listing).toBe(100_000);
     expect(yields).toBeGreaterThan(20);
     // Each step parses one 64 KiB chunk: far below a frame budget's worth of blocking on any machine that runs the tests.

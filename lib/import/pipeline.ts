@@ -75,7 +75,15 @@ export async function readReportFile(file: ReportFileLike, options: { marketplac
   for (const r of rows) counts[r.kind]++;
   const lineProblems = diagnostics.filter((d) => typeof d.row === 'number').sort((a, b) => (a.row as number) - (b.row as number));
   const fileProblems = diagnostics.filter((d) => typeof d.row !== 'number');
-  return { name: file.name, reportId: end.reportId, reportTitle: end.reportId ? reportById(end.reportId)?.title : undefined, rows, counts, lineProblems, fileProblems };
+  return {
+    name: file.name,
+    reportId: end.reportId,
+    reportTitle: end.reportId ? reportById(end.reportId)?.title : undefined,
+    rows,
+    counts,
+    lineProblems,
+    fileProblems,
+  };
 }
 
 export interface ReportTypeCount {

@@ -9,17 +9,26 @@ describe('dates', () => {
   });
 
   it('addDays and daysBetween are inverse', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: -800, max: 800 }), (offset, n) => {
-      const start = addDays('1990-01-01', offset);
-      expect(daysBetween(start, addDays(start, n))).toBe(n);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: -800, max: 800 }), (offset, n) => {
+        const start = addDays('1990-01-01', offset);
+        expect(daysBetween(start, addDays(start, n))).toBe(n);
+      }),
+    );
   });
 
   it.each([
-    ['03/15/2026 10:11:12 PDT', 'MDY', '2026-03-15'], ['15/03/2026', 'DMY', '2026-03-15'], ['15.03.2026', 'DMY', '2026-03-15'],
-    ['2026/03/15', 'YMD', '2026-03-15'], ['2026年3月15日', 'YMD', '2026-03-15'], ['Jun-29-26 16:00:01 PDT', 'MDY', '2026-06-29'],
-    ['Mar 15, 2026', 'MDY', '2026-03-15'], ['15 Mar 2026', 'DMY', '2026-03-15'], ['15. März 2026', 'DMY', '2026-03-15'],
-    ['06.05.25 16:00:01 MEZ', 'DMY', '2025-05-06'], ['2026-03-15T10:00:00Z', 'MDY', '2026-03-15'],
+    ['03/15/2026 10:11:12 PDT', 'MDY', '2026-03-15'],
+    ['15/03/2026', 'DMY', '2026-03-15'],
+    ['15.03.2026', 'DMY', '2026-03-15'],
+    ['2026/03/15', 'YMD', '2026-03-15'],
+    ['2026年3月15日', 'YMD', '2026-03-15'],
+    ['Jun-29-26 16:00:01 PDT', 'MDY', '2026-06-29'],
+    ['Mar 15, 2026', 'MDY', '2026-03-15'],
+    ['15 Mar 2026', 'DMY', '2026-03-15'],
+    ['15. März 2026', 'DMY', '2026-03-15'],
+    ['06.05.25 16:00:01 MEZ', 'DMY', '2025-05-06'],
+    ['2026-03-15T10:00:00Z', 'MDY', '2026-03-15'],
   ] as const)('parseDisplayDate(%s, %s) = %s', (raw, order, iso) => {
     expect(parseDisplayDate(raw, order)).toBe(iso);
   });

@@ -61,9 +61,15 @@ for (const names of [
   ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
   ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
 ]) {
-  names.forEach((n, i) => { MONTHS[n] ??= i + 1; });
+  names.forEach((n, i) => {
+    MONTHS[n] ??= i + 1;
+  });
 }
-MONTHS['mrz'] = 3; MONTHS['juil'] = 7; MONTHS['juin'] = 6; MONTHS['sept'] = 9; MONTHS['märz'] = 3;
+MONTHS['mrz'] = 3;
+MONTHS['juil'] = 7;
+MONTHS['juin'] = 6;
+MONTHS['sept'] = 9;
+MONTHS['märz'] = 3;
 
 function isoIfValid(y: number, m: number, d: number): string | undefined {
   if (y < 100) y += 2000;

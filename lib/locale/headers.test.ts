@@ -18,11 +18,24 @@ describe('header synonyms', () => {
 
   it('any synonym with random case and spacing maps to its field', () => {
     const pairs = FIELDS.flatMap((f) => HEADER_SYNONYMS[f].map((s) => [f, s] as const));
-    fc.assert(fc.property(fc.constantFrom(...pairs), fc.array(fc.boolean(), { maxLength: 60 }), fc.constantFrom(' ', '  ', '\u00a0', '\n', ''), ([field, syn], upper, pad) => {
-      const mangled = pad + [...syn].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join('').replace(/ /g, ` ${pad}`) + pad;
-      expect(normalizeHeader(mangled)).toBe(normalizeHeader(syn));
-      expect(mapHeaders(['', mangled], [field]).columns.get(field)).toBe(1);
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...pairs),
+        fc.array(fc.boolean(), { maxLength: 60 }),
+        fc.constantFrom(' ', '  ', '\u00a0', '\n', ''),
+        ([field, syn], upper, pad) => {
+          const mangled =
+            pad +
+            [...syn]
+              .map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase()))
+              .join('')
+              .replace(/ /g, ` ${pad}`) +
+            pad;
+          expect(normalizeHeader(mangled)).toBe(normalizeHeader(syn));
+          expect(mapHeaders(['', mangled], [field]).columns.get(field)).toBe(1);
+        },
+      ),
+    );
   });
 
   it('exact matches beat prefix matches; a number after a synonym is another column', () => {

@@ -4,14 +4,41 @@ import { MARKETPLACES, marketplaceById, marketplaceForUrl, sellerHostPatterns } 
 
 /** Every host named in the shared reference (shared/reference/seller-pages.md, "Hosts"). */
 const REFERENCE_HOSTS = [
-  'sellercentral.amazon.com', 'sellercentral.amazon.ca', 'sellercentral.amazon.com.mx', 'sellercentral.amazon.com.br',
-  'sellercentral-europe.amazon.com', 'sellercentral.amazon.co.uk', 'sellercentral.amazon.de', 'sellercentral.amazon.fr',
-  'sellercentral.amazon.it', 'sellercentral.amazon.es', 'sellercentral.amazon.nl', 'sellercentral.amazon.se', 'sellercentral.amazon.pl',
-  'sellercentral.amazon.com.be', 'sellercentral.amazon.com.tr', 'sellercentral.amazon.ae', 'sellercentral.amazon.sa',
-  'sellercentral.amazon.eg', 'sellercentral.amazon.in', 'sellercentral.amazon.ie', 'sellercentral.amazon.co.za',
-  'sellercentral.amazon.co.jp', 'sellercentral.amazon.com.au', 'sellercentral.amazon.sg',
-  'seller.walmart.com', 'seller.walmart.ca', 'seller.walmart.com.mx',
-  'www.ebay.com', 'www.ebay.co.uk', 'www.ebay.com.au', 'www.ebay.de', 'www.ebay.fr', 'www.ebay.it', 'www.ebay.es', 'www.ebay.ca',
+  'sellercentral.amazon.com',
+  'sellercentral.amazon.ca',
+  'sellercentral.amazon.com.mx',
+  'sellercentral.amazon.com.br',
+  'sellercentral-europe.amazon.com',
+  'sellercentral.amazon.co.uk',
+  'sellercentral.amazon.de',
+  'sellercentral.amazon.fr',
+  'sellercentral.amazon.it',
+  'sellercentral.amazon.es',
+  'sellercentral.amazon.nl',
+  'sellercentral.amazon.se',
+  'sellercentral.amazon.pl',
+  'sellercentral.amazon.com.be',
+  'sellercentral.amazon.com.tr',
+  'sellercentral.amazon.ae',
+  'sellercentral.amazon.sa',
+  'sellercentral.amazon.eg',
+  'sellercentral.amazon.in',
+  'sellercentral.amazon.ie',
+  'sellercentral.amazon.co.za',
+  'sellercentral.amazon.co.jp',
+  'sellercentral.amazon.com.au',
+  'sellercentral.amazon.sg',
+  'seller.walmart.com',
+  'seller.walmart.ca',
+  'seller.walmart.com.mx',
+  'www.ebay.com',
+  'www.ebay.co.uk',
+  'www.ebay.com.au',
+  'www.ebay.de',
+  'www.ebay.fr',
+  'www.ebay.it',
+  'www.ebay.es',
+  'www.ebay.ca',
 ];
 
 describe('marketplaces', () => {
@@ -25,14 +52,23 @@ describe('marketplaces', () => {
 
   it('the reference document still lists these hosts', () => {
     let doc = '';
-    try { doc = readFileSync('/work/shared/reference/seller-pages.md', 'utf8'); } catch { return; }
+    try {
+      doc = readFileSync('/work/shared/reference/seller-pages.md', 'utf8');
+    } catch {
+      return;
+    }
     for (const suffix of ['.co.jp', '.com.au', '.sg', '.co.za', 'seller.walmart.ca', 'www.ebay.co.uk']) expect(doc).toContain(suffix);
   });
 
   it('number format, currency and minor digits follow the host', () => {
     expect(marketplaceForUrl('https://sellercentral.amazon.de/x')).toMatchObject({ currency: 'EUR', numberFormat: 'de', minorDigits: 2 });
     expect(marketplaceForUrl('https://sellercentral.amazon.fr/x')).toMatchObject({ currency: 'EUR', numberFormat: 'fr' });
-    expect(marketplaceForUrl('https://sellercentral.amazon.co.jp/x')).toMatchObject({ currency: 'JPY', numberFormat: 'en', minorDigits: 0, timeZone: 'Asia/Tokyo' });
+    expect(marketplaceForUrl('https://sellercentral.amazon.co.jp/x')).toMatchObject({
+      currency: 'JPY',
+      numberFormat: 'en',
+      minorDigits: 0,
+      timeZone: 'Asia/Tokyo',
+    });
     expect(marketplaceById('ebay.co.uk')).toMatchObject({ currency: 'GBP', platform: 'ebay' });
   });
 

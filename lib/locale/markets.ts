@@ -74,7 +74,13 @@ const MINOR_DIGITS: Record<string, number> = { JPY: 0 };
 
 function toMarketplaces(platform: Platform, rows: Row[]): Marketplace[] {
   return rows.map(([id, host, country, currency, numberFormat, timeZone]) => ({
-    id, platform, host, country, currency, numberFormat, timeZone,
+    id,
+    platform,
+    host,
+    country,
+    currency,
+    numberFormat,
+    timeZone,
     minorDigits: MINOR_DIGITS[currency] ?? 2,
   }));
 }

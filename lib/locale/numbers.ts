@@ -55,11 +55,20 @@ export function parseDecimal(raw: string | null | undefined, format: NumberForma
   if (raw == null) return undefined;
   // Pages can hold anything; a number is never longer than this.
   if (raw.length > 200) return undefined;
-  let s = raw.replace(CURRENCY_NOISE, '').replace(/[\s\u00a0\u202f]+/g, format === 'fr' ? ' ' : '').trim();
+  let s = raw
+    .replace(CURRENCY_NOISE, '')
+    .replace(/[\s\u00a0\u202f]+/g, format === 'fr' ? ' ' : '')
+    .trim();
   if (EMPTY.test(s)) return undefined;
   let negative = false;
-  if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1).trim(); }
-  if (/^[-\u2212]/.test(s)) { negative = true; s = s.slice(1).trim(); }
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  if (/^[-\u2212]/.test(s)) {
+    negative = true;
+    s = s.slice(1).trim();
+  }
   const { groupChars, decimal } = SEPARATORS[format];
   if (!SHAPES[format].test(s)) return undefined;
   let normalised = '';

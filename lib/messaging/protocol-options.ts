@@ -99,7 +99,11 @@ export const warehouseSchema = z.object({
 });
 export type Warehouse = z.infer<typeof warehouseSchema>;
 /** Same limits as the store's (lib/store/adjustments.ts createWarehouse), with the same words. */
-export const warehouseNameSchema = z.string().trim().min(1, { message: 'A warehouse needs a name' }).max(200, { message: 'A warehouse name can be at most 200 characters' });
+export const warehouseNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'A warehouse needs a name' })
+  .max(200, { message: 'A warehouse name can be at most 200 characters' });
 const warehouseId = z.string().startsWith('own:', { message: 'Not one of your warehouses' }).max(400);
 
 export const optionsProtocol = {
@@ -117,7 +121,11 @@ export const optionsProtocol = {
   /** Products with their listings, in product id order; `search` matches SKU, title or product name. */
   'products/list': {
     senders: ['extension'],
-    request: z.object({ search: z.string().max(200).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }),
+    request: z.object({
+      search: z.string().max(200).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
     response: z.object({ products: z.array(productSummarySchema), total: z.number().int() }),
   },
   /**
@@ -128,7 +136,12 @@ export const optionsProtocol = {
   'products/detail': {
     senders: ['extension'],
     request: z.object({ productId: storeKey }),
-    response: z.object({ product: productSummarySchema, position: mergedProductSchema, calibrations: z.array(calibrationEntrySchema), returns: z.array(returnEntrySchema) }),
+    response: z.object({
+      product: productSummarySchema,
+      position: mergedProductSchema,
+      calibrations: z.array(calibrationEntrySchema),
+      returns: z.array(returnEntrySchema),
+    }),
   },
   /** Moves a listing into another product by hand (rule becomes 'manual'); re-plans both. */
   'products/link': {
@@ -209,7 +222,13 @@ export const optionsProtocol = {
       rows: z.array(observationSchema).max(IMPORT_BATCH_ROWS),
       last: z.boolean(),
     }),
-    response: z.object({ received: z.number().int(), stored: z.number().int(), rejected: z.number().int(), newListings: z.number().int(), replanned: z.boolean() }),
+    response: z.object({
+      received: z.number().int(),
+      stored: z.number().int(),
+      rejected: z.number().int(),
+      newListings: z.number().int(),
+      replanned: z.boolean(),
+    }),
   },
 
   /** Everything the merged report shows, language-neutral (reason codes, not text): lib/export builds CSV/XLSX/JSON. */

@@ -17,14 +17,24 @@ describe('rpc', () => {
 
   it('applies request defaults before the handler sees the request', async () => {
     let seen: unknown;
-    const dispatch = make({ 'skus/at-risk': async (req) => { seen = req; return { items: [], total: 0, stored: 0 }; } });
+    const dispatch = make({
+      'skus/at-risk': async (req) => {
+        seen = req;
+        return { items: [], total: 0, stored: 0 };
+      },
+    });
     await createClient((m) => dispatch(m, OPTIONS))('skus/at-risk', {});
     expect(seen).toEqual({ risk: 'attention', limit: 500 });
   });
 
   it('refuses unknown types, malformed envelopes and invalid payloads without calling handlers', async () => {
     let calls = 0;
-    const dispatch = make({ 'skus/at-risk': async () => { calls++; return { items: [], total: 0, stored: 0 }; } });
+    const dispatch = make({
+      'skus/at-risk': async () => {
+        calls++;
+        return { items: [], total: 0, stored: 0 };
+      },
+    });
     expect(await dispatch({ type: 'nope', payload: {} }, OPTIONS)).toMatchObject({ ok: false, error: expect.stringContaining('Unknown') });
     expect(await dispatch({ type: 'toString', payload: {} }, OPTIONS)).toMatchObject({ ok: false, error: expect.stringContaining('Unknown') });
     expect(await dispatch('hello', OPTIONS)).toMatchObject({ ok: false });
@@ -34,12 +44,20 @@ describe('rpc', () => {
 
   it('refuses a sender the message does not declare before validating the payload or calling the handler', async () => {
     let calls = 0;
-    const dispatch = make({ 'data/storage': async () => { calls++; return { tables: {}, totalRows: 0, approxBytes: 0 }; } });
+    const dispatch = make({
+      'data/storage': async () => {
+        calls++;
+        return { tables: {}, totalRows: 0, approxBytes: 0 };
+      },
+    });
     const refused = { ok: false, error: "data/storage is accepted only from the extension's own pages, not from content scripts on seller pages" };
     expect(await dispatch({ type: 'data/storage', payload: {} }, SELLER)).toEqual(refused);
     // An invalid payload from a refused sender gets the sender's refusal, not a validation error.
     expect(await dispatch({ type: 'data/storage', payload: 'junk' }, SELLER)).toEqual(refused);
-    expect(await dispatch({ type: 'data/storage', payload: {} }, { url: 'https://example.com/' })).toEqual({ ok: false, error: "data/storage is accepted only from the extension's own pages, not from an unknown page" });
+    expect(await dispatch({ type: 'data/storage', payload: {} }, { url: 'https://example.com/' })).toEqual({
+      ok: false,
+      error: "data/storage is accepted only from the extension's own pages, not from an unknown page",
+    });
     expect(await dispatch({ type: 'data/storage', payload: {} })).toMatchObject({ ok: false, error: expect.stringContaining('not from an unknown page') });
     expect(calls).toBe(0);
     expect(await dispatch({ type: 'data/storage', payload: {} }, OPTIONS)).toMatchObject({ ok: true });
@@ -48,7 +66,9 @@ describe('rpc', () => {
 
   it('turns a handler failure or a malformed answer into an error reply the client throws', async () => {
     const dispatch = make({
-      'export/listings-csv': async () => { throw new Error('disk full'); },
+      'export/listings-csv': async () => {
+        throw new Error('disk full');
+      },
       'skus/at-risk': async () => ({ items: 'not an array' }) as never,
     });
     const call = createClient((m) => dispatch(m, OPTIONS));
@@ -58,7 +78,7 @@ describe('rpc', () => {
 });
 
 describe('senderKind', () => {
-  it('tells content scripts on seller pages from the extension\'s own pages, and knows nothing else', () => {
+  it("tells content scripts on seller pages from the extension's own pages, and knows nothing else", () => {
     expect(senderKind(SELLER, BASE)).toBe('content');
     expect(senderKind({ url: 'https://www.ebay.com/sh/lst/active' }, BASE)).toBe('content');
     expect(senderKind({ url: `${BASE}popup.html` }, BASE)).toBe('extension');

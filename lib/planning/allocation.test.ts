@@ -4,8 +4,18 @@ import { allocatePool, bufferUnits } from './allocation';
 
 describe('pool allocation', () => {
   it('splits by weight x velocity', () => {
-    expect(allocatePool(100, [{ key: 'a', weight: 1, velocity: 3 }, { key: 'b', weight: 1, velocity: 1 }])).toEqual({ a: 73, b: 27 });
-    expect(allocatePool(10, [{ key: 'a', weight: 0, velocity: 3 }, { key: 'b', weight: 1, velocity: 1 }])).toEqual({ a: 0, b: 10 });
+    expect(
+      allocatePool(100, [
+        { key: 'a', weight: 1, velocity: 3 },
+        { key: 'b', weight: 1, velocity: 1 },
+      ]),
+    ).toEqual({ a: 73, b: 27 });
+    expect(
+      allocatePool(10, [
+        { key: 'a', weight: 0, velocity: 3 },
+        { key: 'b', weight: 1, velocity: 1 },
+      ]),
+    ).toEqual({ a: 0, b: 10 });
   });
   it('holds back each channel buffer', () => {
     const out = allocatePool(100, [
@@ -23,7 +33,9 @@ describe('pool allocation', () => {
           fc.record({
             weight: fc.double({ min: 0, max: 10, noNaN: true }),
             velocity: fc.double({ min: 0, max: 100, noNaN: true }),
-            buffer: fc.option(fc.record({ kind: fc.constantFrom('percent' as const, 'fixed' as const), value: fc.integer({ min: 0, max: 50 }) }), { nil: undefined }),
+            buffer: fc.option(fc.record({ kind: fc.constantFrom('percent' as const, 'fixed' as const), value: fc.integer({ min: 0, max: 50 }) }), {
+              nil: undefined,
+            }),
           }),
           { minLength: 1, maxLength: 8 },
         ),

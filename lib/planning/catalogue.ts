@@ -60,7 +60,13 @@ export const ALERT_CATALOGUE = {
   /** Stock runs out within the alert window. */
   'stockout-within': { risk: 'stockout', severity: 'warning', severities: ['warning', 'critical'], notifies: true, params: ['stockoutDate', 'days'] },
   /** The reorder is due today or overdue (`daysLate` > 0). */
-  'reorder-now': { risk: 'stockout', severity: 'warning', severities: ['warning', 'critical'], notifies: true, params: ['reorderDate', 'quantity', 'daysLate'] },
+  'reorder-now': {
+    risk: 'stockout',
+    severity: 'warning',
+    severities: ['warning', 'critical'],
+    notifies: true,
+    params: ['reorderDate', 'quantity', 'daysLate'],
+  },
   /** Sales off the forecast by more than `pct`% for `days` days running. */
   'sales-off-forecast': { risk: null, severity: 'warning', notifies: false, params: ['pct', 'days', 'direction'] },
   /** One day's sales far above the forecast. */

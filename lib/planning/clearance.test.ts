@@ -21,7 +21,11 @@ describe('clearance', () => {
     expect(c.exit).toBe(false);
   });
   it('exits when holding costs more than half the remaining margin', () => {
-    const cheap = clearanceSuggestion({ ...facts, excessUnits: 100, meanDaily: 0.1, priceMinor: 1000, unitCostMinor: 900, storagePerUnitDayMinor: 0.5 }, s.clearance, 30)!;
+    const cheap = clearanceSuggestion(
+      { ...facts, excessUnits: 100, meanDaily: 0.1, priceMinor: 1000, unitCostMinor: 900, storagePerUnitDayMinor: 0.5 },
+      s.clearance,
+      30,
+    )!;
     // hold 365 days x 50 avg units x 0.5 = 9125 > 0.5 x 100 x 100
     expect(cheap.exit).toBe(true);
     expect(cheap.steps[cheap.recommendedStep]!.discountPct).toBe(100);

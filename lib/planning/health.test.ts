@@ -7,8 +7,18 @@ const s = defaultSettings();
 
 describe('health score', () => {
   const healthy: HealthFacts = {
-    daysSinceLastSale: 0, daysOfCover: 40, stockoutDate: '2026-04-10', available: 100, onHand: 104, pendingUnits: 2,
-    excess: null, listedAbovePool: null, agedUnits: 0, agedMinDays: 181, reorderOverdue: null, unfulfillable: 0,
+    daysSinceLastSale: 0,
+    daysOfCover: 40,
+    stockoutDate: '2026-04-10',
+    available: 100,
+    onHand: 104,
+    pendingUnits: 2,
+    excess: null,
+    listedAbovePool: null,
+    agedUnits: 0,
+    agedMinDays: 181,
+    reorderOverdue: null,
+    unfulfillable: 0,
   };
   it('is 100 with no reasons', () => {
     expect(healthScore(healthy, s.healthWeights, s.alerts)).toEqual({ score: 100, reasons: [] });

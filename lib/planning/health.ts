@@ -36,7 +36,11 @@ export function healthScore(f: HealthFacts, w: HealthWeights, t: AlertThresholds
     add({ code: 'no-sales-30d', points: w.noSales30d, params: { days: f.daysSinceLastSale } });
   }
   if (f.excess !== null) {
-    add({ code: 'overstock-90d', points: w.overstock90d, params: { daysOfCover: f.daysOfCover === null ? null : Math.round(f.daysOfCover), limitDays: f.excess.keepDays } });
+    add({
+      code: 'overstock-90d',
+      points: w.overstock90d,
+      params: { daysOfCover: f.daysOfCover === null ? null : Math.round(f.daysOfCover), limitDays: f.excess.keepDays },
+    });
   }
   if (f.available <= 0) {
     add({ code: 'out-of-stock', points: w.outOfStock, params: {} });

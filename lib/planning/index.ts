@@ -4,11 +4,32 @@
  */
 export * from './types';
 export { planFromObservations, planWithFit, demandByKey, seriesFromDemandDays, defaultPoolId, contextSample, type PlanExtras, type CatalogueFit } from './plan';
-export { urgencyOf, riskTypesOf, riskTagsOf, URGENCY_LEVELS, NEEDS_ATTENTION, URGENCY_RULES, RISK_TAGS, type Urgency, type UrgencyLevel, type RiskTag } from './urgency';
+export {
+  urgencyOf,
+  riskTypesOf,
+  riskTagsOf,
+  URGENCY_LEVELS,
+  NEEDS_ATTENTION,
+  URGENCY_RULES,
+  RISK_TAGS,
+  type Urgency,
+  type UrgencyLevel,
+  type RiskTag,
+} from './urgency';
 export { REASON_CATALOGUE, ALERT_CATALOGUE, riskOfCode, alertNotifies } from './catalogue';
 export { poolStock, poolKindOf, type PoolStock, type PoolKind } from './pool-stock';
 export { memberPlan, channelLineOf, channelAlerts } from './channel';
-export { planListing, situationOf, forecastOf, forecastSummaryOf, leadTimeFor, planningHorizon, forecastValues, type PlanInput, type PlanOptions } from './plan-listing';
+export {
+  planListing,
+  situationOf,
+  forecastOf,
+  forecastSummaryOf,
+  leadTimeFor,
+  planningHorizon,
+  forecastValues,
+  type PlanInput,
+  type PlanOptions,
+} from './plan-listing';
 export {
   reconstructDemand,
   orderCoverage,

@@ -17,17 +17,43 @@ function constantSeries(rate: number, days: number): DemandSeries {
 
 function input(series: DemandSeries, fields: Partial<PlanInput> = {}): PlanInput {
   return {
-    key: 'amazon|amazon.com|SKU-1', scope: 'listing', sku: 'SKU-1', platform: 'amazon', marketplace: 'amazon.com',
-    listingKeys: ['amazon|amazon.com|SKU-1'], series, asOfDay: TODAY, productId: 'SKU-1', poolId: 'fba:NA', destination: 'FBA', available: 300,
-    stockSource: 'reading', stockHint: null, heldReturns: 0, releasedReturns: 0, inbound: 0,
-    reserved: 0, unfulfillable: 0, pendingUnits: 0, priceMinor: 2000, currency: 'USD', ageBuckets: [], startDay: TODAY - 500,
-    ended: false, pool: null, ...fields,
+    key: 'amazon|amazon.com|SKU-1',
+    scope: 'listing',
+    sku: 'SKU-1',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    listingKeys: ['amazon|amazon.com|SKU-1'],
+    series,
+    asOfDay: TODAY,
+    productId: 'SKU-1',
+    poolId: 'fba:NA',
+    destination: 'FBA',
+    available: 300,
+    stockSource: 'reading',
+    stockHint: null,
+    heldReturns: 0,
+    releasedReturns: 0,
+    inbound: 0,
+    reserved: 0,
+    unfulfillable: 0,
+    pendingUnits: 0,
+    priceMinor: 2000,
+    currency: 'USD',
+    ageBuckets: [],
+    startDay: TODAY - 500,
+    ended: false,
+    pool: null,
+    ...fields,
   };
 }
 
 describe('planListing', () => {
   it('constant demand -> constant forecast -> days of cover = the median day the last unit sells (real forecaster)', () => {
-    for (const [rate, stock] of [[5, 300], [12, 1000], [2, 7]] as const) {
+    for (const [rate, stock] of [
+      [5, 300],
+      [12, 1000],
+      [2, 7],
+    ] as const) {
       const plan = planListing(input(constantSeries(rate, 365), { available: stock }), defaultSettings(), NOW);
       expect(plan.forecast.meanDaily).toBeCloseTo(rate, 6);
       // About a third of a unit's demand short of stock / rate: the median of Gamma(stock, 1).
@@ -120,7 +146,10 @@ describe('planListing', () => {
     const plan = planListing(
       input(constantSeries(0.5, 300), {
         available: 900,
-        ageBuckets: [{ minDays: 271, maxDays: 365, units: 600 }, { minDays: 0, maxDays: 90, units: 300 }],
+        ageBuckets: [
+          { minDays: 271, maxDays: 365, units: 600 },
+          { minDays: 0, maxDays: 90, units: 300 },
+        ],
       }),
       defaultSettings(),
       NOW,

@@ -98,11 +98,18 @@ export function situationOf(input: PlanInput, settings: Settings, options: PlanO
     settings.lifecycle,
   );
   // Whole units: the plan shows stock as a count.
-  const stock = input.available === null
-    ? null
-    : Math.round(projectedStock(input.available, input.stockDay ?? null, series, asOfDay, meanDaily) + input.releasedReturns);
+  const stock =
+    input.available === null ? null : Math.round(projectedStock(input.available, input.stockDay ?? null, series, asOfDay, meanDaily) + input.releasedReturns);
   return {
-    input, settings, asOfDay, forecast, meanCum, meanDaily, lead, stage, stock,
+    input,
+    settings,
+    asOfDay,
+    forecast,
+    meanCum,
+    meanDaily,
+    lead,
+    stage,
+    stock,
     serviceCum: forecast.quantileCum(settings.serviceLevel),
     policy: stagePolicy(stage, settings.lifecycle),
     history: {
@@ -189,7 +196,10 @@ function planOf(s: Situation, d: Draft, now: Date): SkuPlan {
     lifecycleStage: s.stage,
     abcClass: null,
     clearance: d.clearance,
-    storage: d.storage && input.currency ? { next30DaysMinor: d.storage.next30DaysMinor, agedSurchargeMinor: d.storage.agedSurchargeMinor, currency: input.currency } : null,
+    storage:
+      d.storage && input.currency
+        ? { next30DaysMinor: d.storage.next30DaysMinor, agedSurchargeMinor: d.storage.agedSurchargeMinor, currency: input.currency }
+        : null,
     alerts: d.alerts,
     oversell: d.oversell,
     channel: null,

@@ -38,8 +38,9 @@ describe('planFromObservations on the example file', () => {
     // Estimated from the largest listed quantity: whether the channels share or each list it all is unknown.
     expect(pool.oversell.listedAbovePool).toBe(0);
     expect(Object.values(pool.oversell.allocation).reduce((a, b) => a + b, 0)).toBe(pool.available);
-    const counted = planFromObservations(observations, defaultSettings(), NOW, { poolCounts: { 'LAMP-2@own:main': { onHand: 20, date: '2026-03-01' } } })
-      .find((p) => p.key === pool.key)!;
+    const counted = planFromObservations(observations, defaultSettings(), NOW, { poolCounts: { 'LAMP-2@own:main': { onHand: 20, date: '2026-03-01' } } }).find(
+      (p) => p.key === pool.key,
+    )!;
     expect(counted.stock.source).toBe('count');
     expect(counted.oversell.listedAbovePool).toBeGreaterThan(0);
     expect(counted.alerts.map((a) => a.code)).toContain('oversell-pool');
@@ -171,19 +172,45 @@ describe('robustness (property)', () => {
     { platform: 'walmart' as const, marketplace: 'walmart.com', fulfillment: 'WFS' as const },
   );
   const sku = fc.constantFrom('A', 'B', 'C');
-  const listing = fc.record({ at: day, place, sku, available: fc.option(fc.nat(200), { nil: undefined }), inbound: fc.option(fc.nat(50), { nil: undefined }),
-    sold: fc.option(fc.record({ windowDays: fc.constantFrom(7, 30, 90), units: fc.nat(300) }), { nil: undefined }),
-    cumulative: fc.option(fc.nat(1000), { nil: undefined }), price: fc.option(fc.integer({ min: 1, max: 10000 }), { nil: undefined }) })
-    .map((r): Observation => listingAt(r.at, {
-      ...r.place, sku: r.sku,
-      ...(r.available !== undefined ? { available: r.available } : {}),
-      ...(r.inbound !== undefined ? { inbound: r.inbound } : {}),
-      ...(r.sold ? { unitsSold: [r.sold] } : {}),
-      ...(r.cumulative !== undefined ? { cumulativeSold: r.cumulative } : {}),
-      ...(r.price !== undefined ? { price: { amountMinor: r.price, currency: 'USD' } } : {}),
-    }));
-  const order = fc.record({ at: day, back: fc.nat(20), place, sku, q: fc.integer({ min: 1, max: 5 }), status: fc.constantFrom('pending' as const, 'unshipped' as const, 'shipped' as const, 'cancelled' as const) })
-    .map((r): Observation => orderAt(isoDate(dayNumber(r.at) - r.back), r.q, r.status, { platform: r.place.platform, marketplace: r.place.marketplace, sku: r.sku, observedDate: r.at }));
+  const listing = fc
+    .record({
+      at: day,
+      place,
+      sku,
+      available: fc.option(fc.nat(200), { nil: undefined }),
+      inbound: fc.option(fc.nat(50), { nil: undefined }),
+      sold: fc.option(fc.record({ windowDays: fc.constantFrom(7, 30, 90), units: fc.nat(300) }), { nil: undefined }),
+      cumulative: fc.option(fc.nat(1000), { nil: undefined }),
+      price: fc.option(fc.integer({ min: 1, max: 10000 }), { nil: undefined }),
+    })
+    .map((r): Observation =>
+      listingAt(r.at, {
+        ...r.place,
+        sku: r.sku,
+        ...(r.available !== undefined ? { available: r.available } : {}),
+        ...(r.inbound !== undefined ? { inbound: r.inbound } : {}),
+        ...(r.sold ? { unitsSold: [r.sold] } : {}),
+        ...(r.cumulative !== undefined ? { cumulativeSold: r.cumulative } : {}),
+        ...(r.price !== undefined ? { price: { amountMinor: r.price, currency: 'USD' } } : {}),
+      }),
+    );
+  const order = fc
+    .record({
+      at: day,
+      back: fc.nat(20),
+      place,
+      sku,
+      q: fc.integer({ min: 1, max: 5 }),
+      status: fc.constantFrom('pending' as const, 'unshipped' as const, 'shipped' as const, 'cancelled' as const),
+    })
+    .map((r): Observation =>
+      orderAt(isoDate(dayNumber(r.at) - r.back), r.q, r.status, {
+        platform: r.place.platform,
+        marketplace: r.place.marketplace,
+        sku: r.sku,
+        observedDate: r.at,
+      }),
+    );
 
   it('never throws, and every plan is valid with allocations summing to pool minus buffers', () => {
     fc.assert(
@@ -219,7 +246,10 @@ describe('clearance needs a known sales rate', () => {
   });
 
   it('suggests clearance for units the marketplace reports as aged, even on a first reading', () => {
-    const aged = [{ minDays: 0, maxDays: 90, units: 20 }, { minDays: 271, maxDays: 365, units: 100 }];
+    const aged = [
+      { minDays: 0, maxDays: 90, units: 20 },
+      { minDays: 271, maxDays: 365, units: 100 },
+    ];
     const [plan] = planFromObservations([listingAt('2026-02-28', { available: 120, fulfillment: 'FBA', price, ageBuckets: aged })], defaultSettings(), NOW);
     expect(plan!.clearance).not.toBeNull();
   });
@@ -234,13 +264,15 @@ describe('one product on several channels', () => {
     if (i % 3 !== 0) records.push(orderAt(d, i % 2 ? 2 : 1, 'shipped', { sku: 'MUG', platform: 'ebay', marketplace: 'ebay.com' }));
     if (i % 2) records.push(orderAt(d, 1, 'shipped', { sku: 'TEAPOT', platform: 'ebay', marketplace: 'ebay.com' }));
   });
-  records.push(listingAt('2026-03-31', { sku: 'MUG', available: 200 }), listingAt('2026-03-31', { sku: 'MUG', platform: 'ebay', marketplace: 'ebay.com', available: 50 }));
+  records.push(
+    listingAt('2026-03-31', { sku: 'MUG', available: 200 }),
+    listingAt('2026-03-31', { sku: 'MUG', platform: 'ebay', marketplace: 'ebay.com', available: 50 }),
+  );
   records.push(listingAt('2026-03-31', { sku: 'TEAPOT', platform: 'ebay', marketplace: 'ebay.com', available: 30 }));
   const now = new Date('2026-04-01T12:00:00Z');
   const productOf = { 'amazon|amazon.com|MUG': 'p:mug', 'ebay|ebay.com|MUG': 'p:mug', 'ebay|ebay.com|TEAPOT': 'p:teapot' };
-  const plan = (forecastContext: object) => Object.fromEntries(
-    planFromObservations(records, defaultSettings(), now, { productOf, forecastContext }).map((p) => [p.key, p.forecast.meanDaily]),
-  );
+  const plan = (forecastContext: object) =>
+    Object.fromEntries(planFromObservations(records, defaultSettings(), now, { productOf, forecastContext }).map((p) => [p.key, p.forecast.meanDaily]));
 
   it('pools the channels of a product when the context says so, and leaves a lone listing alone', () => {
     const alone = plan({});

@@ -21,13 +21,20 @@ import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon }
 import { poolKindOf } from './pool-stock';
 import { demandDays, HOW_EXACT, HOW_INFERRED, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
 import {
-  bufferOf, defaultPoolId, knownAndCensored, listingFactsOf, observationsByListing, stockGroupsOf, stockInput, type ListingFacts, type StockGroup,
+  bufferOf,
+  defaultPoolId,
+  knownAndCensored,
+  listingFactsOf,
+  observationsByListing,
+  stockGroupsOf,
+  stockInput,
+  type ListingFacts,
+  type StockGroup,
 } from './stock-groups';
 import type { AbcClass, DemandDay, SkuPlan } from './types';
 
 export type { PlanExtras } from './plan-input';
 export { defaultPoolId } from './stock-groups';
-
 
 /**
  * Plans every listing SKU in `observations`, and every pool shared by 2+ listings of a product.
@@ -36,12 +43,7 @@ export { defaultPoolId } from './stock-groups';
  * `now` in its marketplace's zone.
  * @example planFromObservations(records, defaultSettings(), new Date('2026-03-01T12:00:00Z')).map((p) => p.daysOfCover)
  */
-export function planFromObservations(
-  observations: readonly Observation[],
-  settings: Settings,
-  now: Date,
-  extras: PlanExtras = {},
-): SkuPlan[] {
+export function planFromObservations(observations: readonly Observation[], settings: Settings, now: Date, extras: PlanExtras = {}): SkuPlan[] {
   return planWithFit(observations, settings, now, extras).plans;
 }
 
@@ -72,7 +74,8 @@ export function planWithFit(
   // A product's listings on several channels are one item: the forecaster may pool them (its
   // context decides how much, from holdouts over the sample), so the sample keeps products whole.
   const productOfFact = (f: ListingFacts) => groupOf.get(f.key)!.productId;
-  const context = extras.forecastContext ?? fitContext(contextSampleByProduct(facts, productOfFact).map((f) => ({ ...seriesInput(f.series), group: productOfFact(f) })));
+  const context =
+    extras.forecastContext ?? fitContext(contextSampleByProduct(facts, productOfFact).map((f) => ({ ...seriesInput(f.series), group: productOfFact(f) })));
   const horizonOf = (f: ListingFacts) => planningHorizon(leadTimeFor(f.sku, poolKindOf(groupOf.get(f.key)!.poolId), settings).days, settings);
   const listingForecasts = pooledListingForecasts(facts, productOfFact, horizonOf, context);
 
@@ -84,7 +87,10 @@ export function planWithFit(
     if (g.members.length === 1) {
       const f = g.members[0]!;
       const plan = planListing(input, settings, now, { forecastContext: context, forecast: listingForecasts.get(f.key) });
-      const line = plan.oversell.allocation[f.key] === undefined ? null : { listed: f.available, suggested: plan.oversell.allocation[f.key]!, buffer: bufferOf(f, plan.available, settings) };
+      const line =
+        plan.oversell.allocation[f.key] === undefined
+          ? null
+          : { listed: f.available, suggested: plan.oversell.allocation[f.key]!, buffer: bufferOf(f, plan.available, settings) };
       // A lone channel's line only says something when a count can differ from what it lists.
       if (line && plan.stock.source === 'count') {
         plan.channel = line;
@@ -114,7 +120,6 @@ export function planWithFit(
     fit: { forecastContext: context, abcOf },
   };
 }
-
 
 /**
  * Daily demand of every listing (and every pool of 2+ listings, under its plan key), for the
@@ -244,7 +249,10 @@ function contextSampleByProduct<T>(facts: readonly T[], productOf: (f: T) => str
  * pooled across their channels (forecastBatch); other listings are forecast by planListing alone.
  */
 function pooledListingForecasts(
-  facts: readonly ListingFacts[], productOf: (f: ListingFacts) => string, horizonOf: (f: ListingFacts) => number, context: ForecastContext,
+  facts: readonly ListingFacts[],
+  productOf: (f: ListingFacts) => string,
+  horizonOf: (f: ListingFacts) => number,
+  context: ForecastContext,
 ): Map<string, ForecastResult> {
   const out = new Map<string, ForecastResult>();
   if (!context.groupWeight) return out;
@@ -268,4 +276,3 @@ function seriesInput(series: DemandSeries) {
   const { values, firstDay } = forecastValues(series);
   return { values, freq: 'D' as const, start: isoDate(firstDay) };
 }
-

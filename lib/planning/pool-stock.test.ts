@@ -17,7 +17,15 @@ describe('poolKindOf', () => {
 
 describe('poolStock basis', () => {
   it('the seller’s count wins in an own warehouse, even over newer listed quantities', () => {
-    const s = poolStock('own:main', [{ available: 50, stockDay: 100 }, { available: 90, stockDay: 101 }], { onHand: 80, day: 99 }, none);
+    const s = poolStock(
+      'own:main',
+      [
+        { available: 50, stockDay: 100 },
+        { available: 90, stockDay: 101 },
+      ],
+      { onHand: 80, day: 99 },
+      none,
+    );
     expect(s).toEqual({ onHand: 80, stockDay: 99, source: 'count', hint: null, releasedSince: 0, heldReturns: 0 });
   });
 
@@ -30,23 +38,55 @@ describe('poolStock basis', () => {
 
   it('a later FBA/WFS page reading of the pool’s own count beats an older seller count', () => {
     for (const pool of ['fba:EU', 'wfs:walmart.com']) {
-      const s = poolStock(pool, [{ available: 120, stockDay: 100 }, { available: 118, stockDay: 103 }], { onHand: 80, day: 99 }, none);
+      const s = poolStock(
+        pool,
+        [
+          { available: 120, stockDay: 100 },
+          { available: 118, stockDay: 103 },
+        ],
+        { onHand: 80, day: 99 },
+        none,
+      );
       expect(s).toEqual({ onHand: 118, stockDay: 103, source: 'reading', hint: null, releasedSince: 0, heldReturns: 0 });
     }
   });
 
   it('FBA without a count: the newest reading, once (not the sum of the marketplaces that show it)', () => {
-    const s = poolStock('fba:EU', [{ available: 120, stockDay: 100 }, { available: null, stockDay: null }, { available: 118, stockDay: 103 }, { available: 130, stockDay: 101 }], undefined, none);
+    const s = poolStock(
+      'fba:EU',
+      [
+        { available: 120, stockDay: 100 },
+        { available: null, stockDay: null },
+        { available: 118, stockDay: 103 },
+        { available: 130, stockDay: 101 },
+      ],
+      undefined,
+      none,
+    );
     expect(s).toMatchObject({ onHand: 118, stockDay: 103, source: 'reading', hint: null });
   });
 
   it('an own warehouse nobody counted: the largest quantity listed, as an estimate with the count hint', () => {
-    const s = poolStock('own:main', [{ available: 50, stockDay: 100 }, { available: 80, stockDay: 95 }, { available: null, stockDay: null }], undefined, none);
+    const s = poolStock(
+      'own:main',
+      [
+        { available: 50, stockDay: 100 },
+        { available: 80, stockDay: 95 },
+        { available: null, stockDay: null },
+      ],
+      undefined,
+      none,
+    );
     expect(s).toEqual({ onHand: 80, stockDay: 95, source: 'listed', hint: 'count', releasedSince: 0, heldReturns: 0 });
   });
 
   it('nothing shown: unknown (never 0), with the page or count per pool kind', () => {
-    const cases = [['fba:NA', 'open:amazon/fba-inventory'], ['fba:FE', 'open:amazon/fba-inventory'], ['wfs:walmart.com', 'open:walmart/wfs-inventory'], ['own:main', 'count']] as const;
+    const cases = [
+      ['fba:NA', 'open:amazon/fba-inventory'],
+      ['fba:FE', 'open:amazon/fba-inventory'],
+      ['wfs:walmart.com', 'open:walmart/wfs-inventory'],
+      ['own:main', 'count'],
+    ] as const;
     for (const [pool, hint] of cases) {
       for (const members of [[], [{ available: null, stockDay: null }]]) {
         expect(poolStock(pool, members, undefined, none)).toEqual({ onHand: null, stockDay: null, source: 'unknown', hint, releasedSince: 0, heldReturns: 0 });
@@ -101,7 +141,10 @@ describe('pool stock in plans (extras.poolCounts, extras.returns)', () => {
   });
 
   it('a count newer than every page wins, and returns released after it add; held ones are shown apart', () => {
-    const older = [listingAt('2026-02-25', { marketplace: 'amazon.fr', fulfillment: 'FBA', available: 40 }), listingAt('2026-02-24', { marketplace: 'amazon.de', fulfillment: 'FBA', available: 55 })];
+    const older = [
+      listingAt('2026-02-25', { marketplace: 'amazon.fr', fulfillment: 'FBA', available: 40 }),
+      listingAt('2026-02-24', { marketplace: 'amazon.de', fulfillment: 'FBA', available: 55 }),
+    ];
     const plans = planFromObservations(older, defaultSettings(), NOW, {
       poolCounts: { 'SKU-1@fba:EU': { onHand: 500, date: '2026-02-27' } },
       returns: [

@@ -72,10 +72,18 @@ export function poolStock(poolId: string, members: readonly PoolMemberStock[], c
   } else if (kind !== 'SELLER' && newest) {
     basis = { onHand: newest.available, stockDay: newest.stockDay, source: 'reading', hint: null };
   } else if (kind === 'SELLER' && newest) {
-    const largest = members.reduce((best, m) => (m.available !== null && (best === null || m.available > best.available!) ? m : best), null as PoolMemberStock | null)!;
+    const largest = members.reduce(
+      (best, m) => (m.available !== null && (best === null || m.available > best.available!) ? m : best),
+      null as PoolMemberStock | null,
+    )!;
     basis = { onHand: largest.available, stockDay: largest.stockDay, source: 'listed', hint: 'count' };
   } else {
-    basis = { onHand: null, stockDay: null, source: 'unknown', hint: kind === 'FBA' ? 'open:amazon/fba-inventory' : kind === 'WFS' ? 'open:walmart/wfs-inventory' : 'count' };
+    basis = {
+      onHand: null,
+      stockDay: null,
+      source: 'unknown',
+      hint: kind === 'FBA' ? 'open:amazon/fba-inventory' : kind === 'WFS' ? 'open:walmart/wfs-inventory' : 'count',
+    };
   }
   let releasedSince = 0;
   let heldReturns = 0;

@@ -47,7 +47,12 @@ const reading = fc.record({
   sold: fc.option(fc.record({ windowDays: fc.constantFrom(7, 30), units: fc.nat(200) }), { nil: undefined }),
   price: fc.option(fc.integer({ min: 100, max: 5000 }), { nil: undefined }),
 });
-const order = fc.record({ at: day, back: fc.nat(10), q: fc.integer({ min: 1, max: 4 }), status: fc.constantFrom('pending' as const, 'unshipped' as const, 'shipped' as const, 'cancelled' as const) });
+const order = fc.record({
+  at: day,
+  back: fc.nat(10),
+  q: fc.integer({ min: 1, max: 4 }),
+  status: fc.constantFrom('pending' as const, 'unshipped' as const, 'shipped' as const, 'cancelled' as const),
+});
 const listing = fc.record({ readings: fc.array(reading, { minLength: 1, maxLength: 3 }), orders: fc.array(order, { maxLength: 4 }) });
 const product = fc.record({
   channels: fc.subarray([0, 1, 2, 3, 4, 5, 6], { minLength: 1 }),
@@ -101,13 +106,15 @@ function build(c: Catalogue): Built {
       const where = { platform: ch.platform, marketplace: ch.marketplace, sku };
       const l = p.listings[i]!;
       for (const r of l.readings) {
-        observations.push(listingAt(isoDate(r.at), {
-          ...where,
-          ...(ch.fulfillment ? { fulfillment: ch.fulfillment } : {}),
-          ...(r.available !== undefined ? { available: r.available } : {}),
-          ...(r.sold ? { unitsSold: [r.sold] } : {}),
-          ...(r.price !== undefined ? { price: { amountMinor: r.price, currency: 'USD' } } : {}),
-        }));
+        observations.push(
+          listingAt(isoDate(r.at), {
+            ...where,
+            ...(ch.fulfillment ? { fulfillment: ch.fulfillment } : {}),
+            ...(r.available !== undefined ? { available: r.available } : {}),
+            ...(r.sold ? { unitsSold: [r.sold] } : {}),
+            ...(r.price !== undefined ? { price: { amountMinor: r.price, currency: 'USD' } } : {}),
+          }),
+        );
         if (r.available !== undefined) raise(`${productId}@${poolIdOf(ch)}`, r.available);
       }
       for (const o of l.orders) observations.push(orderAt(isoDate(Math.max(FIRST, o.at - o.back)), o.q, o.status, { ...where, observedDate: isoDate(o.at) }));

@@ -37,10 +37,7 @@ describe('orders (exact)', () => {
     expect(series.units[0]).toBe(0);
   });
   it('win over windowed counts on the days they cover', () => {
-    const obs = [
-      orderAt('2024-01-05', 10, 'shipped', { observedDate: '2024-01-07' }),
-      listingAt('2024-01-07', { unitsSold: [{ windowDays: 7, units: 24 }] }),
-    ];
+    const obs = [orderAt('2024-01-05', 10, 'shipped', { observedDate: '2024-01-07' }), listingAt('2024-01-07', { unitsSold: [{ windowDays: 7, units: 24 }] })];
     const s = reconstructDemand(obs, { end: '2024-01-07' });
     // Orders cover 01-05..01-07 exactly (10 units); the other 14 units spread over 01-01..01-04.
     expect(Array.from(s.units)).toEqual([3.5, 3.5, 3.5, 3.5, 10, 0, 0]);
@@ -50,10 +47,7 @@ describe('orders (exact)', () => {
 
 describe('order views', () => {
   it('a pending-only view is a floor, not a complete day (quiet days stay unknown)', () => {
-    const obs = [
-      orderAt('2024-03-01', 2, 'pending', { observedDate: '2024-03-03' }),
-      orderAt('2024-03-03', 1, 'unshipped', { observedDate: '2024-03-03' }),
-    ];
+    const obs = [orderAt('2024-03-01', 2, 'pending', { observedDate: '2024-03-03' }), orderAt('2024-03-03', 1, 'unshipped', { observedDate: '2024-03-03' })];
     const days = demandDays(reconstructDemand(obs, { end: '2024-03-03' }));
     expect(days).toEqual([
       { date: '2024-03-01', units: 2, how: 'inferred' },
@@ -85,10 +79,7 @@ describe('windowed counts', () => {
   });
   it('differences of overlapping windows give the new days', () => {
     const s = reconstructDemand(
-      [
-        listingAt('2024-01-07', { unitsSold: [{ windowDays: 7, units: 7 }] }),
-        listingAt('2024-01-09', { unitsSold: [{ windowDays: 7, units: 11 }] }),
-      ],
+      [listingAt('2024-01-07', { unitsSold: [{ windowDays: 7, units: 7 }] }), listingAt('2024-01-09', { unitsSold: [{ windowDays: 7, units: 11 }] })],
       { end: '2024-01-09' },
     );
     expect(sumRange(s.units, 2, 8)).toBeCloseTo(11, 9);
@@ -96,10 +87,7 @@ describe('windowed counts', () => {
   });
   it('leave nothing on out-of-stock days: the window total goes to the in-stock days', () => {
     const s = reconstructDemand(
-      [
-        listingAt('2024-01-05', { available: 0 }),
-        listingAt('2024-01-07', { available: 0, unitsSold: [{ windowDays: 7, units: 8 }] }),
-      ],
+      [listingAt('2024-01-05', { available: 0 }), listingAt('2024-01-07', { available: 0, unitsSold: [{ windowDays: 7, units: 8 }] })],
       { end: '2024-01-07' },
     );
     expect(Array.from(s.how.slice(4))).toEqual([HOW_CENSORED, HOW_CENSORED, HOW_CENSORED]);
@@ -110,39 +98,27 @@ describe('windowed counts', () => {
 
 describe('cumulative counts and stock deltas', () => {
   it('spread the cumulative change over the days between visits', () => {
-    const s = reconstructDemand(
-      [listingAt('2024-02-27', { cumulativeSold: 100 }), listingAt('2024-03-02', { cumulativeSold: 112 })],
-      { end: '2024-03-02' },
-    );
+    const s = reconstructDemand([listingAt('2024-02-27', { cumulativeSold: 100 }), listingAt('2024-03-02', { cumulativeSold: 112 })], { end: '2024-03-02' });
     // 2024 is a leap year: 02-28, 02-29, 03-01, 03-02 = 4 days.
-    expect(demandDays(s).slice(1)).toEqual(
-      ['2024-02-28', '2024-02-29', '2024-03-01', '2024-03-02'].map((date) => ({ date, units: 3, how: 'inferred' })),
-    );
+    expect(demandDays(s).slice(1)).toEqual(['2024-02-28', '2024-02-29', '2024-03-01', '2024-03-02'].map((date) => ({ date, units: 3, how: 'inferred' })));
     expect(Number.isNaN(s.units[0]!)).toBe(true);
   });
   it('restart after a relist instead of inventing negative sales', () => {
     const s = reconstructDemand(
-      [
-        listingAt('2024-01-01', { cumulativeSold: 50 }),
-        listingAt('2024-01-03', { cumulativeSold: 2 }),
-        listingAt('2024-01-05', { cumulativeSold: 6 }),
-      ],
+      [listingAt('2024-01-01', { cumulativeSold: 50 }), listingAt('2024-01-03', { cumulativeSold: 2 }), listingAt('2024-01-05', { cumulativeSold: 6 })],
       { end: '2024-01-05' },
     );
     expect(Array.from(s.units.slice(3))).toEqual([2, 2]);
     expect(Number.isNaN(s.units[1]!)).toBe(true);
   });
   it('net out receipts and removals from stock changes', () => {
-    const s = reconstructDemand(
-      [listingAt('2024-01-01', { available: 50 }), listingAt('2024-01-05', { available: 80 })],
-      {
-        end: '2024-01-05',
-        calibrations: [
-          { listingKey: 'x', date: '2024-01-03', kind: 'receipt', units: 50 },
-          { listingKey: 'x', date: '2024-01-04', kind: 'removal', units: 4 },
-        ],
-      },
-    );
+    const s = reconstructDemand([listingAt('2024-01-01', { available: 50 }), listingAt('2024-01-05', { available: 80 })], {
+      end: '2024-01-05',
+      calibrations: [
+        { listingKey: 'x', date: '2024-01-03', kind: 'receipt', units: 50 },
+        { listingKey: 'x', date: '2024-01-04', kind: 'removal', units: 4 },
+      ],
+    });
     // 50 - 80 + 50 - 4 = 16 sold over 4 days.
     expect(Array.from(s.units.slice(1))).toEqual([4, 4, 4, 4]);
   });
@@ -161,18 +137,14 @@ describe('cumulative counts and stock deltas', () => {
     expect(Array.from(s.how)).toEqual([HOW_CENSORED, HOW_CENSORED, HOW_CENSORED]);
   });
   it('use the inbound drop as the receipt when no calibration says otherwise', () => {
-    const s = reconstructDemand(
-      [listingAt('2024-01-01', { available: 10, inbound: 30 }), listingAt('2024-01-03', { available: 36, inbound: 0 })],
-      { end: '2024-01-03' },
-    );
+    const s = reconstructDemand([listingAt('2024-01-01', { available: 10, inbound: 30 }), listingAt('2024-01-03', { available: 36, inbound: 0 })], {
+      end: '2024-01-03',
+    });
     expect(Array.from(s.units.slice(1))).toEqual([2, 2]);
   });
   it('prefer windowed counts over stock deltas where both speak', () => {
     const s = reconstructDemand(
-      [
-        listingAt('2024-01-01', { available: 100 }),
-        listingAt('2024-01-03', { available: 90, unitsSold: [{ windowDays: 2, units: 4 }] }),
-      ],
+      [listingAt('2024-01-01', { available: 100 }), listingAt('2024-01-03', { available: 90, unitsSold: [{ windowDays: 2, units: 4 }] })],
       { end: '2024-01-03' },
     );
     expect(Array.from(s.units.slice(1))).toEqual([2, 2]);
@@ -228,8 +200,14 @@ describe('reconstruction recovers what the seller saw (property)', () => {
         const end = isoDate(START + truth.length - 1);
         const full = reconstructDemand(views, { end });
         expect(sumDays(full, START, lastSeen)).toBeCloseTo(sumRange(truth, 0, lastSeen - START), 6);
-        const cumulativeOnly = reconstructDemand(views.map(({ unitsSold: _u, available: _a, ...v }) => v), { end });
-        const stockOnly = reconstructDemand(views.map(({ unitsSold: _u, cumulativeSold: _c, ...v }) => v), { end });
+        const cumulativeOnly = reconstructDemand(
+          views.map(({ unitsSold: _u, available: _a, ...v }) => v),
+          { end },
+        );
+        const stockOnly = reconstructDemand(
+          views.map(({ unitsSold: _u, cumulativeSold: _c, ...v }) => v),
+          { end },
+        );
         const truthBetween = sumRange(truth, firstSeen - START + 1, lastSeen - START);
         expect(sumDays(cumulativeOnly, firstSeen + 1, lastSeen)).toBeCloseTo(truthBetween, 6);
         expect(sumDays(stockOnly, firstSeen + 1, lastSeen)).toBeCloseTo(truthBetween, 6);

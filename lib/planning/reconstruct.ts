@@ -216,7 +216,12 @@ function fillCoarserLayers(grid: DayGrid, listings: readonly ListingObservation[
   // fit makes the longer windows fight the finer ones for no gain).
   const windowed = windowedCounts(listings, index, n);
   const lengths = [...new Set(windowed.map((c) => c.to - c.from))].sort((a, b) => a - b);
-  for (const length of lengths) fillLayer(windowed.filter((c) => c.to - c.from === length), grid, work);
+  for (const length of lengths)
+    fillLayer(
+      windowed.filter((c) => c.to - c.from === length),
+      grid,
+      work,
+    );
   fillLayer(cumulativeCounts(listings, index, n), grid, work);
   fillLayer(stockDeltaCounts(listings, calibrations, index, n), grid, work);
 }
@@ -374,12 +379,7 @@ function fillLayer(counts: IntervalCount[], grid: DayGrid, value: Float64Array):
  * placed in it (its target), spread evenly over its days no earlier interval has taken.
  * `active` lists the intervals that have free days at all.
  */
-function spreadEvenly(
-  counts: readonly IntervalCount[],
-  grid: DayGrid,
-  value: Float64Array,
-  assigned: Uint8Array,
-): { targets: Float64Array; active: number[] } {
+function spreadEvenly(counts: readonly IntervalCount[], grid: DayGrid, value: Float64Array, assigned: Uint8Array): { targets: Float64Array; active: number[] } {
   const { units, fixed, censored } = grid;
   const targets = new Float64Array(counts.length);
   const active: number[] = [];
@@ -414,13 +414,7 @@ function spreadEvenly(
 }
 
 /** Sweeps the active intervals until every total is met; returns whether that happened within MAX_SWEEPS. */
-function fitByProjections(
-  counts: readonly IntervalCount[],
-  active: readonly number[],
-  targets: Float64Array,
-  grid: DayGrid,
-  value: Float64Array,
-): boolean {
+function fitByProjections(counts: readonly IntervalCount[], active: readonly number[], targets: Float64Array, grid: DayGrid, value: Float64Array): boolean {
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let worst = 0;
     // Alternate the order of the sweeps: errors then travel both ways along overlapping windows.

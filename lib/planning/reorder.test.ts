@@ -6,7 +6,14 @@ import { flatForecast } from './fixtures';
 
 const inputFor = (rate: number, position: number, spread = 0.2, lead = 30, cover = 60) => {
   const f = flatForecast(rate, 200, spread);
-  return { inventoryPosition: position, meanCum: cumulativeSum(f.mean), serviceCum: f.quantileCum(0.95), leadTimeDays: lead, targetCoverDays: cover, safetyFactor: 1 };
+  return {
+    inventoryPosition: position,
+    meanCum: cumulativeSum(f.mean),
+    serviceCum: f.quantileCum(0.95),
+    leadTimeDays: lead,
+    targetCoverDays: cover,
+    safetyFactor: 1,
+  };
 };
 
 describe('reorder', () => {
@@ -49,7 +56,14 @@ describe('reorder', () => {
   it('a higher service level never lowers the reorder point', () => {
     const f = flatForecast(5, 200, 0.3);
     const at = (q: number) =>
-      planReorder({ inventoryPosition: 500, meanCum: cumulativeSum(f.mean), serviceCum: f.quantileCum(q), leadTimeDays: 40, targetCoverDays: 30, safetyFactor: 1 }).reorderPoint;
+      planReorder({
+        inventoryPosition: 500,
+        meanCum: cumulativeSum(f.mean),
+        serviceCum: f.quantileCum(q),
+        leadTimeDays: 40,
+        targetCoverDays: 30,
+        safetyFactor: 1,
+      }).reorderPoint;
     expect(at(0.99)).toBeGreaterThan(at(0.9));
     expect(at(0.9)).toBeGreaterThan(at(0.6));
   });

@@ -15,12 +15,17 @@ describe('order rounding', () => {
   });
   it('is a multiple of the case, at least the MOQ and the need, and less than one case above them', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 1e5, noNaN: true }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 100 }), (raw, moq, casePack) => {
-        const q = roundOrderQuantity(raw, { moq, casePack });
-        expect(q % casePack).toBe(0);
-        expect(q).toBeGreaterThanOrEqual(Math.max(raw, moq) - 1e-6);
-        expect(q - Math.max(raw, moq)).toBeLessThan(casePack);
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 1e5, noNaN: true }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 100 }),
+        (raw, moq, casePack) => {
+          const q = roundOrderQuantity(raw, { moq, casePack });
+          expect(q % casePack).toBe(0);
+          expect(q).toBeGreaterThanOrEqual(Math.max(raw, moq) - 1e-6);
+          expect(q - Math.max(raw, moq)).toBeLessThan(casePack);
+        },
+      ),
     );
   });
   it('EOQ follows sqrt(2DK/h)', () => {

@@ -181,9 +181,15 @@ export function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras
   const single = members.length === 1;
   const count = extras.poolCounts?.[g.id];
   const memberKeys = new Set(members.map((m) => m.key));
-  const returns: ReturnEvent[] = (extras.returns ?? []).filter((r) => memberKeys.has(r.listingKey))
+  const returns: ReturnEvent[] = (extras.returns ?? [])
+    .filter((r) => memberKeys.has(r.listingKey))
     .map((r) => ({ units: r.units, status: r.status, day: dayNumber(r.date), ...(r.at ? { at: r.at } : {}) }));
-  const stock = poolStock(g.poolId, members, count ? { onHand: count.onHand, day: dayNumber(count.date), ...(count.at ? { at: count.at } : {}) } : undefined, returns);
+  const stock = poolStock(
+    g.poolId,
+    members,
+    count ? { onHand: count.onHand, day: dayNumber(count.date), ...(count.at ? { at: count.at } : {}) } : undefined,
+    returns,
+  );
   // Own-warehouse channels each list a quantity of the one stock; FBA/WFS pages show the pool's own count.
   const shared = kind !== 'SELLER';
   const lead = members.reduce((best, m) => (nanToZero(knownMean(m.series.units, 0, 28)) > nanToZero(knownMean(best.series.units, 0, 28)) ? m : best));

@@ -15,7 +15,16 @@ describe('storage fees', () => {
   });
   it('sells oldest first, then charges what ages past a threshold', () => {
     const fees = projectStorageFees(
-      { onHand: 300, demandNext30: 100, unitCubicFeet: 1, month: 3, ageBuckets: [{ minDays: 0, maxDays: 90, units: 100 }, { minDays: 160, maxDays: 180, units: 200 }] },
+      {
+        onHand: 300,
+        demandNext30: 100,
+        unitCubicFeet: 1,
+        month: 3,
+        ageBuckets: [
+          { minDays: 0, maxDays: 90, units: 100 },
+          { minDays: 160, maxDays: 180, units: 200 },
+        ],
+      },
       s.storageFees,
     );
     // base: average 250 units x 78; aged: 100 of the 200 old units sold, 100 left at 190 days x 150

@@ -49,10 +49,7 @@ export function agedRate(fees: StorageFees, ageDays: number): number {
  * @example projectStorageFees({ onHand: 100, demandNext30: 0, ageBuckets: [], unitCubicFeet: 0.1, month: 3 }, fees)
  * // { baseMinor: 780, agedSurchargeMinor: 0, totalMinor: 780 } with 78 per ft³
  */
-export function projectStorageFees(
-  facts: StorageFacts,
-  fees: StorageFees,
-): { baseMinor: number; agedSurchargeMinor: number; totalMinor: number } {
+export function projectStorageFees(facts: StorageFacts, fees: StorageFees): { baseMinor: number; agedSurchargeMinor: number; totalMinor: number } {
   // Average units held over the month, with demand depleting the stock evenly.
   const end = Math.max(0, facts.onHand - facts.demandNext30);
   const averageUnits = (Math.max(0, facts.onHand) + end) / 2;

@@ -109,8 +109,15 @@ describe('urgencyOf rank', () => {
 describe('risk types and tags', () => {
   it('reads risk types from reason and alert codes through the catalogue, in the catalogue’s order', () => {
     const p = plan({
-      healthReasons: [{ code: 'no-sales-30d', points: 30, params: { days: 40 } }, { code: 'unfulfillable-units', points: 5, params: { units: 2 } }],
-      alerts: [{ code: 'reorder-now', severity: 'critical', params: {} }, { code: 'sales-spike', severity: 'info', params: {} }, { code: 'stock-unknown', severity: 'info', params: { hint: 'count' } }],
+      healthReasons: [
+        { code: 'no-sales-30d', points: 30, params: { days: 40 } },
+        { code: 'unfulfillable-units', points: 5, params: { units: 2 } },
+      ],
+      alerts: [
+        { code: 'reorder-now', severity: 'critical', params: {} },
+        { code: 'sales-spike', severity: 'info', params: {} },
+        { code: 'stock-unknown', severity: 'info', params: { hint: 'count' } },
+      ],
     });
     expect(riskTypesOf(p)).toEqual(['stockout', 'no-sales']);
     expect(urgencyOf(p).riskTypes).toEqual(['stockout', 'no-sales']);

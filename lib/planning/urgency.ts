@@ -42,7 +42,18 @@ export interface Urgency {
 
 type UrgencyInput = Pick<
   SkuPlan,
-  'available' | 'daysOfCover' | 'leadTimeDays' | 'reorderDate' | 'asOf' | 'clearance' | 'healthScore' | 'healthReasons' | 'alerts' | 'oversell' | 'lifecycleStage' | 'forecast'
+  | 'available'
+  | 'daysOfCover'
+  | 'leadTimeDays'
+  | 'reorderDate'
+  | 'asOf'
+  | 'clearance'
+  | 'healthScore'
+  | 'healthReasons'
+  | 'alerts'
+  | 'oversell'
+  | 'lifecycleStage'
+  | 'forecast'
 >;
 
 /**

@@ -14,11 +14,27 @@ import type { DemoListing } from '../../tests/fixtures/builders/types';
 
 /** One real-looking URL per adapter, and the fixture files that reproduce its page. */
 const PAGES: Record<string, { url: string; market: string; fixtures: string[] }> = {
-  'amazon/manage-inventory': { url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1', market: 'amazon.com', fixtures: ['amazon/manage-inventory.en', 'amazon/manage-inventory.zh', 'amazon/manage-inventory.de', 'amazon/manage-inventory.ja'] },
-  'amazon/fba-inventory': { url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth', market: 'amazon.com', fixtures: ['amazon/fba-inventory.en', 'amazon/fba-inventory.de'] },
-  'amazon/restock': { url: 'https://sellercentral.amazon.com/restockinventory/recommendations', market: 'amazon.com', fixtures: ['amazon/restock.en', 'amazon/restock.ja'] },
+  'amazon/manage-inventory': {
+    url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1',
+    market: 'amazon.com',
+    fixtures: ['amazon/manage-inventory.en', 'amazon/manage-inventory.zh', 'amazon/manage-inventory.de', 'amazon/manage-inventory.ja'],
+  },
+  'amazon/fba-inventory': {
+    url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
+    market: 'amazon.com',
+    fixtures: ['amazon/fba-inventory.en', 'amazon/fba-inventory.de'],
+  },
+  'amazon/restock': {
+    url: 'https://sellercentral.amazon.com/restockinventory/recommendations',
+    market: 'amazon.com',
+    fixtures: ['amazon/restock.en', 'amazon/restock.ja'],
+  },
   'amazon/orders': { url: 'https://sellercentral.amazon.com/orders-v3', market: 'amazon.com', fixtures: ['amazon/orders.en', 'amazon/orders.de'] },
-  'walmart/manage-items': { url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS', market: 'walmart.com', fixtures: ['walmart/manage-items.en'] },
+  'walmart/manage-items': {
+    url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',
+    market: 'walmart.com',
+    fixtures: ['walmart/manage-items.en'],
+  },
   'walmart/wfs-inventory': { url: 'https://seller.walmart.com/wfsLite/manage-inventory', market: 'walmart.com', fixtures: ['walmart/wfs-inventory.en'] },
   'walmart/orders': { url: 'https://seller.walmart.com/order-management/details', market: 'walmart.com', fixtures: ['walmart/orders.en'] },
   'ebay/active-listings': { url: 'https://www.ebay.com/sh/lst/active', market: 'ebay.com', fixtures: ['ebay/active-listings.en', 'ebay/active-listings.de'] },
@@ -42,7 +58,10 @@ describe('adapter registry', () => {
     for (const dir of ['amazon', 'walmart', 'ebay']) {
       for (const file of readdirSync(FIXTURES_DIR + dir).filter((f) => f.endsWith('.html'))) {
         const stem = `${dir}/${file.replace(/\.html$/, '')}`;
-        expect(Object.values(PAGES).some((p) => p.fixtures.includes(stem)), stem).toBe(true);
+        expect(
+          Object.values(PAGES).some((p) => p.fixtures.includes(stem)),
+          stem,
+        ).toBe(true);
         expect(existsSync(`${FIXTURES_DIR}${stem}.md`), `${stem}.md`).toBe(true);
       }
     }
@@ -85,7 +104,25 @@ describe('adapter registry', () => {
 // never emit an invalid record, and never put a number the cell did not show.
 
 const hostileText = fc.oneof(
-  fc.constantFrom('—', '-', '', 'n/a', '-5', '1e9', '99999999999999', '1,2,3', '12.5', 'NaN', 'Infinity', '<script>alert(1)</script>', '$-0.00', '(12)', '١٢٣', '1 234,5', '𝟙𝟚'),
+  fc.constantFrom(
+    '—',
+    '-',
+    '',
+    'n/a',
+    '-5',
+    '1e9',
+    '99999999999999',
+    '1,2,3',
+    '12.5',
+    'NaN',
+    'Infinity',
+    '<script>alert(1)</script>',
+    '$-0.00',
+    '(12)',
+    '١٢٣',
+    '1 234,5',
+    '𝟙𝟚',
+  ),
   fc.string({ maxLength: 30 }),
   fc.integer({ min: -1e12, max: 1e12 }).map(String),
 );
@@ -106,24 +143,31 @@ describe('hostile pages never escape', () => {
   for (const [id, build, url, market] of builders) {
     it(`${id}: random cell text, duplicates and 100k-char titles`, () => {
       const adapter = ADAPTERS.find((a) => a.id === id)!;
-      fc.assert(fc.property(fc.array(hostileText, { minLength: 1, maxLength: 8 }), fc.boolean(), (texts, big) => {
-        const rows = base.map((b, i) => hostileListing({ ...b, fulfillment: id.startsWith('walmart') ? 'WFS' : b.fulfillment }, i, texts[i % texts.length]!, big && i === 1));
-        const doc = documentFrom(build(rows));
-        // Replace every number-ish leaf with hostile text, the way a broken page would.
-        const leaves = Array.from(doc.querySelectorAll('span, kat-table-cell, td, [role="cell"]')).filter((e) => e.children.length === 0);
-        leaves.forEach((leaf, k) => { if (k % 2 === 0) leaf.textContent = texts[k % texts.length]!; });
-        const read = adapter.parse(doc, contextFor(url, market));
-        for (const r of read.rows) {
-          const schema = r.kind === 'listing' ? listingObservationSchema : orderObservationSchema;
-          expect(schema.safeParse(r).success).toBe(true);
-        }
-        for (const d of read.diagnostics) expect(diagnosticSchema.safeParse(d).success).toBe(true);
-        expect(read.anchors).toHaveLength(read.rows.length);
-        const skus = read.rows.map((r) => r.sku);
-        expect(new Set(skus).size).toBe(skus.length);
-        // Titles are clamped, never the 100k string.
-        for (const r of read.rows) if (r.kind === 'listing') expect((r.title ?? '').length).toBeLessThanOrEqual(2000);
-      }), { numRuns: 25 });
+      fc.assert(
+        fc.property(fc.array(hostileText, { minLength: 1, maxLength: 8 }), fc.boolean(), (texts, big) => {
+          const rows = base.map((b, i) =>
+            hostileListing({ ...b, fulfillment: id.startsWith('walmart') ? 'WFS' : b.fulfillment }, i, texts[i % texts.length]!, big && i === 1),
+          );
+          const doc = documentFrom(build(rows));
+          // Replace every number-ish leaf with hostile text, the way a broken page would.
+          const leaves = Array.from(doc.querySelectorAll('span, kat-table-cell, td, [role="cell"]')).filter((e) => e.children.length === 0);
+          leaves.forEach((leaf, k) => {
+            if (k % 2 === 0) leaf.textContent = texts[k % texts.length]!;
+          });
+          const read = adapter.parse(doc, contextFor(url, market));
+          for (const r of read.rows) {
+            const schema = r.kind === 'listing' ? listingObservationSchema : orderObservationSchema;
+            expect(schema.safeParse(r).success).toBe(true);
+          }
+          for (const d of read.diagnostics) expect(diagnosticSchema.safeParse(d).success).toBe(true);
+          expect(read.anchors).toHaveLength(read.rows.length);
+          const skus = read.rows.map((r) => r.sku);
+          expect(new Set(skus).size).toBe(skus.length);
+          // Titles are clamped, never the 100k string.
+          for (const r of read.rows) if (r.kind === 'listing') expect((r.title ?? '').length).toBeLessThanOrEqual(2000);
+        }),
+        { numRuns: 25 },
+      );
     });
   }
 

@@ -13,25 +13,42 @@ describe('Manage FBA Inventory (amazon/fba-myi)', () => {
   it('detects the report and reads every field of an FBA row', () => {
     expect(result.reportId).toBe('amazon/fba-myi');
     expect(bySku(result.rows, 'BAM-TOWEL-GRY-2PK')).toEqual({
-      kind: 'listing', ...common, source: 'report:amazon/fba-myi',
-      sku: 'BAM-TOWEL-GRY-2PK', asin: 'B08XYZ1234', fnsku: 'X001ABCD12', title: 'Bamboo Bath Towel Set, 2 Pack, Grey',
-      fulfillment: 'FBA', price: { amountMinor: 2499, currency: 'USD' },
-      available: 120, inbound: 40, reserved: 20, unfulfillable: 3,
+      kind: 'listing',
+      ...common,
+      source: 'report:amazon/fba-myi',
+      sku: 'BAM-TOWEL-GRY-2PK',
+      asin: 'B08XYZ1234',
+      fnsku: 'X001ABCD12',
+      title: 'Bamboo Bath Towel Set, 2 Pack, Grey',
+      fulfillment: 'FBA',
+      price: { amountMinor: 2499, currency: 'USD' },
+      available: 120,
+      inbound: 40,
+      reserved: 20,
+      unfulfillable: 3,
     });
   });
 
   it('keeps quotes and script tags in titles as text, and reads grouped numbers', () => {
     expect(bySku(result.rows, 'SS-BOTTLE-750-BLK')).toMatchObject({ title: 'Stainless Steel Water Bottle 750ml "Midnight" Black', available: 0, inbound: 25 });
     expect(bySku(result.rows, 'YOGA-MAT-6MM-PRP')).toMatchObject({
-      title: 'Yoga Mat 6mm <script>alert(1)</script> Purple', available: 1180, price: { amountMinor: 102900, currency: 'USD' },
+      title: 'Yoga Mat 6mm <script>alert(1)</script> Purple',
+      available: 1180,
+      price: { amountMinor: 102900, currency: 'USD' },
     });
   });
 
   it('reads a merchant-only row as seller-fulfilled with the MFN quantity', () => {
     expect(bySku(result.rows, 'MFN-ONLY-CANDLE')).toEqual({
-      kind: 'listing', ...common, source: 'report:amazon/fba-myi',
-      sku: 'MFN-ONLY-CANDLE', asin: 'B08XYZ1237', title: 'Soy Candle Lavender 8oz', fulfillment: 'SELLER',
-      price: { amountMinor: 1400, currency: 'USD' }, available: 36,
+      kind: 'listing',
+      ...common,
+      source: 'report:amazon/fba-myi',
+      sku: 'MFN-ONLY-CANDLE',
+      asin: 'B08XYZ1237',
+      title: 'Soy Candle Lavender 8oz',
+      fulfillment: 'SELLER',
+      price: { amountMinor: 1400, currency: 'USD' },
+      available: 36,
     });
   });
 
@@ -42,7 +59,10 @@ describe('Manage FBA Inventory (amazon/fba-myi)', () => {
     expect(row).not.toHaveProperty('available');
     expect(row).not.toHaveProperty('price');
     const lineSix = result.diagnostics.filter((d) => d.row === 6).map((d) => [d.code, d.params?.column]);
-    expect(lineSix).toEqual([['bad-asin', 'asin'], ['bad-number', 'afn-fulfillable-quantity']]);
+    expect(lineSix).toEqual([
+      ['bad-asin', 'asin'],
+      ['bad-number', 'afn-fulfillable-quantity'],
+    ]);
     expect(result.rows).toHaveLength(5);
     assertValidRecords(result.rows);
   });
@@ -52,10 +72,36 @@ describe('Manage FBA Inventory (amazon/fba-myi)', () => {
     expect(zh.reportId).toBe('amazon/fba-myi');
     expect(zh.diagnostics).toEqual([]);
     expect(zh.rows).toEqual([
-      { kind: 'listing', ...common, source: 'report:amazon/fba-myi', sku: 'CN-LAMP-01', asin: 'B09CNLAMP1', fnsku: 'X002CNLAMP', title: 'LED 台灯 护眼 可调光',
-        fulfillment: 'FBA', price: { amountMinor: 3999, currency: 'USD' }, available: 240, inbound: 40, reserved: 15, unfulfillable: 5 },
-      { kind: 'listing', ...common, source: 'report:amazon/fba-myi', sku: 'CN-FAN-02', asin: 'B09CNFAN02', fnsku: 'X002CNFAN2', title: 'USB 小风扇 静音',
-        fulfillment: 'FBA', price: { amountMinor: 1549, currency: 'USD' }, available: 0, inbound: 120, reserved: 0, unfulfillable: 0 },
+      {
+        kind: 'listing',
+        ...common,
+        source: 'report:amazon/fba-myi',
+        sku: 'CN-LAMP-01',
+        asin: 'B09CNLAMP1',
+        fnsku: 'X002CNLAMP',
+        title: 'LED 台灯 护眼 可调光',
+        fulfillment: 'FBA',
+        price: { amountMinor: 3999, currency: 'USD' },
+        available: 240,
+        inbound: 40,
+        reserved: 15,
+        unfulfillable: 5,
+      },
+      {
+        kind: 'listing',
+        ...common,
+        source: 'report:amazon/fba-myi',
+        sku: 'CN-FAN-02',
+        asin: 'B09CNFAN02',
+        fnsku: 'X002CNFAN2',
+        title: 'USB 小风扇 静音',
+        fulfillment: 'FBA',
+        price: { amountMinor: 1549, currency: 'USD' },
+        available: 0,
+        inbound: 120,
+        reserved: 0,
+        unfulfillable: 0,
+      },
     ]);
   });
 
@@ -69,14 +115,19 @@ describe('Manage FBA Inventory (amazon/fba-myi)', () => {
     const header = text.split('\n')[0];
     const dup = `${header}\nA\t\t\t\t\t\t\t\tYes\t\t5\nB\t\t\t\t\t\t\t\tYes\t\t1\nA\t\t\t\t\t\t\t\tYes\t\t7\n`;
     const r = parseReport(dup, US);
-    expect(r.rows.map((row) => [row.sku, row.kind === 'listing' ? row.available : undefined])).toEqual([['B', 1], ['A', 7]]);
+    expect(r.rows.map((row) => [row.sku, row.kind === 'listing' ? row.available : undefined])).toEqual([
+      ['B', 1],
+      ['A', 7],
+    ]);
     expect(r.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'duplicate-sku', row: 4, params: { sku: 'A', previousLine: 2 } })]);
   });
 
   it('refuses a file without the SKU column with one diagnostic and no rows', () => {
     const r = parseReport('asin\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\nB08XYZ1234\t4\t\n', US);
     expect(r.rows).toEqual([]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'missing-column', row: 1, params: { reportId: 'amazon/fba-myi', columns: 'sku' } })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ level: 'error', code: 'missing-column', row: 1, params: { reportId: 'amazon/fba-myi', columns: 'sku' } }),
+    ]);
     const forced = parseReport('asin\tafn-fulfillable-quantity\nB08XYZ1234\t4\n', { ...US, reportId: 'amazon/fba-myi' });
     expect(forced.rows).toEqual([]);
     expect(forced.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'missing-column', row: 1 })]);
@@ -95,17 +146,39 @@ describe('FBA Inventory planning (amazon/fba-inventory-planning)', () => {
     expect(r.reportId).toBe('amazon/fba-inventory-planning');
     expect(r.diagnostics).toEqual([]);
     expect(bySku(r.rows, 'OLD-STOCK-LAMP')).toEqual({
-      kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'report:amazon/fba-inventory-planning',
-      observedAt: '2026-06-28T07:00:00.000Z', observedDate: '2026-06-28',
-      sku: 'OLD-STOCK-LAMP', asin: 'B08XYZ1238', fnsku: 'X001ABCD16', title: 'Desk Lamp (discontinued)', fulfillment: 'FBA',
-      available: 310, inbound: 0, reserved: 0, unfulfillable: 0, price: { amountMinor: 3900, currency: 'USD' },
-      unitsSold: [{ windowDays: 7, units: 0 }, { windowDays: 30, units: 1 }, { windowDays: 60, units: 2 }, { windowDays: 90, units: 4 }],
+      kind: 'listing',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'report:amazon/fba-inventory-planning',
+      observedAt: '2026-06-28T07:00:00.000Z',
+      observedDate: '2026-06-28',
+      sku: 'OLD-STOCK-LAMP',
+      asin: 'B08XYZ1238',
+      fnsku: 'X001ABCD16',
+      title: 'Desk Lamp (discontinued)',
+      fulfillment: 'FBA',
+      available: 310,
+      inbound: 0,
+      reserved: 0,
+      unfulfillable: 0,
+      price: { amountMinor: 3900, currency: 'USD' },
+      unitsSold: [
+        { windowDays: 7, units: 0 },
+        { windowDays: 30, units: 1 },
+        { windowDays: 60, units: 2 },
+        { windowDays: 90, units: 4 },
+      ],
       platformDaysOfSupply: 9300,
       ageBuckets: [
-        { minDays: 0, maxDays: 90, units: 0 }, { minDays: 91, maxDays: 180, units: 0 }, { minDays: 181, maxDays: 270, units: 40 },
-        { minDays: 271, maxDays: 365, units: 70 }, { minDays: 366, maxDays: null, units: 200 },
+        { minDays: 0, maxDays: 90, units: 0 },
+        { minDays: 91, maxDays: 180, units: 0 },
+        { minDays: 181, maxDays: 270, units: 40 },
+        { minDays: 271, maxDays: 365, units: 70 },
+        { minDays: 366, maxDays: null, units: 200 },
       ],
-      recommendedAction: 'CreateRemovalOrder', alert: 'excess', estimatedStorageCost: { amountMinor: 4180, currency: 'USD' },
+      recommendedAction: 'CreateRemovalOrder',
+      alert: 'excess',
+      estimatedStorageCost: { amountMinor: 4180, currency: 'USD' },
     });
   });
 
@@ -113,16 +186,33 @@ describe('FBA Inventory planning (amazon/fba-inventory-planning)', () => {
     const r = parseReport(readFixture('amazon/fba-inventory-planning.de.tsv'), { marketplace: 'amazon.de', now: US.now });
     expect(r.diagnostics).toEqual([]);
     expect(bySku(r.rows, 'DE-KAFFEE-1KG')).toMatchObject({
-      marketplace: 'amazon.de', observedAt: '2026-06-28T07:00:00.000Z', observedDate: '2026-06-28',
-      title: 'Kaffeebohnen 1 kg „Espresso“', available: 1234, reserved: 40, unfulfillable: 2,
-      price: { amountMinor: 123456, currency: 'EUR' }, platformDaysOfSupply: 28.4, estimatedStorageCost: { amountMinor: 1230, currency: 'EUR' },
-      unitsSold: [{ windowDays: 7, units: 310 }, { windowDays: 30, units: 1310 }, { windowDays: 60, units: 2540 }, { windowDays: 90, units: 3702 }],
+      marketplace: 'amazon.de',
+      observedAt: '2026-06-28T07:00:00.000Z',
+      observedDate: '2026-06-28',
+      title: 'Kaffeebohnen 1 kg „Espresso“',
+      available: 1234,
+      reserved: 40,
+      unfulfillable: 2,
+      price: { amountMinor: 123456, currency: 'EUR' },
+      platformDaysOfSupply: 28.4,
+      estimatedStorageCost: { amountMinor: 1230, currency: 'EUR' },
+      unitsSold: [
+        { windowDays: 7, units: 310 },
+        { windowDays: 30, units: 1310 },
+        { windowDays: 60, units: 2540 },
+        { windowDays: 90, units: 3702 },
+      ],
     });
     expect(bySku(r.rows, 'DE-TASSE-6ER')).toMatchObject({
       ageBuckets: [
-        { minDays: 0, maxDays: 30, units: 0 }, { minDays: 31, maxDays: 60, units: 0 }, { minDays: 61, maxDays: 90, units: 0 },
-        { minDays: 91, maxDays: 180, units: 10 }, { minDays: 181, maxDays: 330, units: 20 }, { minDays: 331, maxDays: 365, units: 8 },
-        { minDays: 366, maxDays: 455, units: 6 }, { minDays: 456, maxDays: null, units: 4 },
+        { minDays: 0, maxDays: 30, units: 0 },
+        { minDays: 31, maxDays: 60, units: 0 },
+        { minDays: 61, maxDays: 90, units: 0 },
+        { minDays: 91, maxDays: 180, units: 10 },
+        { minDays: 181, maxDays: 330, units: 20 },
+        { minDays: 331, maxDays: 365, units: 8 },
+        { minDays: 366, maxDays: 455, units: 6 },
+        { minDays: 456, maxDays: null, units: 4 },
       ],
     });
   });
@@ -130,7 +220,10 @@ describe('FBA Inventory planning (amazon/fba-inventory-planning)', () => {
   it('reads a machine-written "12.99" in a de file and says so once', () => {
     const text = 'sku\tavailable\tunits-shipped-t30\tyour-price\nA\t3\t1\t12.99\nB\t4\t1\t7.50\n';
     const r = parseReport(text, { marketplace: 'amazon.de', now: US.now });
-    expect(r.rows.map((row) => row.kind === 'listing' && row.price)).toEqual([{ amountMinor: 1299, currency: 'EUR' }, { amountMinor: 750, currency: 'EUR' }]);
+    expect(r.rows.map((row) => row.kind === 'listing' && row.price)).toEqual([
+      { amountMinor: 1299, currency: 'EUR' },
+      { amountMinor: 750, currency: 'EUR' },
+    ]);
     expect(r.diagnostics).toEqual([expect.objectContaining({ level: 'info', code: 'number-format', row: 2 })]);
   });
 });
@@ -141,11 +234,26 @@ describe('Restock Inventory (amazon/restock)', () => {
     expect(r.reportId).toBe('amazon/restock');
     expect(r.diagnostics).toEqual([]);
     expect(bySku(r.rows, 'BAM-TOWEL-GRY-2PK')).toEqual({
-      kind: 'listing', ...common, source: 'report:amazon/restock',
-      sku: 'BAM-TOWEL-GRY-2PK', asin: 'B08XYZ1234', fnsku: 'X001ABCD12', title: 'Bamboo Bath Towel Set, 2 Pack, Grey', fulfillment: 'FBA',
-      available: 120, inbound: 40, reserved: 20, reservedCustomerOrders: 12, unfulfillable: 3, price: { amountMinor: 2499, currency: 'USD' },
-      unitsSold: [{ windowDays: 30, units: 88 }], platformDaysOfSupply: 62, recommendedQuantity: 150, recommendedShipDate: '2026-07-15',
-      recommendedAction: 'Create shipping plan', alert: 'reorder_now',
+      kind: 'listing',
+      ...common,
+      source: 'report:amazon/restock',
+      sku: 'BAM-TOWEL-GRY-2PK',
+      asin: 'B08XYZ1234',
+      fnsku: 'X001ABCD12',
+      title: 'Bamboo Bath Towel Set, 2 Pack, Grey',
+      fulfillment: 'FBA',
+      available: 120,
+      inbound: 40,
+      reserved: 20,
+      reservedCustomerOrders: 12,
+      unfulfillable: 3,
+      price: { amountMinor: 2499, currency: 'USD' },
+      unitsSold: [{ windowDays: 30, units: 88 }],
+      platformDaysOfSupply: 62,
+      recommendedQuantity: 150,
+      recommendedShipDate: '2026-07-15',
+      recommendedAction: 'Create shipping plan',
+      alert: 'reorder_now',
     });
   });
 });
@@ -156,9 +264,17 @@ describe('All Listings (amazon/all-listings)', () => {
     expect(r.reportId).toBe('amazon/all-listings');
     expect(r.diagnostics).toEqual([]);
     expect(bySku(r.rows, 'MFN-ONLY-CANDLE')).toEqual({
-      kind: 'listing', ...common, source: 'report:amazon/all-listings',
-      sku: 'MFN-ONLY-CANDLE', asin: 'B08XYZ1237', title: 'Soy Candle Lavender 8oz', status: 'active', fulfillment: 'SELLER',
-      available: 36, price: { amountMinor: 1400, currency: 'USD' }, startDate: '2024-01-15',
+      kind: 'listing',
+      ...common,
+      source: 'report:amazon/all-listings',
+      sku: 'MFN-ONLY-CANDLE',
+      asin: 'B08XYZ1237',
+      title: 'Soy Candle Lavender 8oz',
+      status: 'active',
+      fulfillment: 'SELLER',
+      available: 36,
+      price: { amountMinor: 1400, currency: 'USD' },
+      startDate: '2024-01-15',
     });
     expect(bySku(r.rows, 'BAM-TOWEL-GRY-2PK')).toMatchObject({ fulfillment: 'FBA', gtin: '4006381333931', startDate: '2023-11-02' });
     expect(bySku(r.rows, 'BAM-TOWEL-GRY-2PK')).not.toHaveProperty('available');
@@ -171,17 +287,29 @@ describe('All Orders (amazon/orders)', () => {
   it('reads order lines with the purchase day in the marketplace zone', () => {
     expect(r.reportId).toBe('amazon/orders');
     expect(r.rows[0]).toEqual({
-      kind: 'order', ...common, source: 'report:amazon/orders',
-      orderId: '113-1234567-1234567', sku: 'BAM-TOWEL-GRY-2PK', quantity: 2, status: 'shipped',
+      kind: 'order',
+      ...common,
+      source: 'report:amazon/orders',
+      orderId: '113-1234567-1234567',
+      sku: 'BAM-TOWEL-GRY-2PK',
+      quantity: 2,
+      status: 'shipped',
       // 05:30 UTC on the 29th is still the 28th in Los Angeles.
-      orderDate: '2026-06-28', itemPrice: { amountMinor: 4998, currency: 'USD' }, fulfillment: 'FBA',
+      orderDate: '2026-06-28',
+      itemPrice: { amountMinor: 4998, currency: 'USD' },
+      fulfillment: 'FBA',
     });
     expect(r.rows.map((o) => o.kind === 'order' && [o.sku, o.status, o.fulfillment])).toEqual([
-      ['BAM-TOWEL-GRY-2PK', 'shipped', 'FBA'], ['MFN-ONLY-CANDLE', 'pending', 'SELLER'], ['MUG-350-WHT', 'cancelled', 'FBA'],
+      ['BAM-TOWEL-GRY-2PK', 'shipped', 'FBA'],
+      ['MFN-ONLY-CANDLE', 'pending', 'SELLER'],
+      ['MUG-350-WHT', 'cancelled', 'FBA'],
     ]);
   });
   it('skips a line without a readable date, naming it', () => {
-    expect(r.diagnostics.map((d) => [d.level, d.code, d.row])).toEqual([['warning', 'bad-date', 5], ['error', 'missing-date', 5]]);
+    expect(r.diagnostics.map((d) => [d.level, d.code, d.row])).toEqual([
+      ['warning', 'bad-date', 5],
+      ['error', 'missing-date', 5],
+    ]);
   });
   it('streams order rows out of push() before finish()', () => {
     const text = readFixture('amazon/orders.us.tsv');

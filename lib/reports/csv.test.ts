@@ -43,21 +43,35 @@ describe('tokenizer', () => {
   });
 
   it('strips a BOM, skips blank lines, keeps a lone "" as a value and reads a last line without newline', () => {
-    expect(fieldsOf('\uFEFFa\tb\n\n1\t2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(fieldsOf('\uFEFFa\tb\n\n1\t2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(fieldsOf('a\n""\n')).toEqual([['a'], ['']]);
   });
 
   it('treats lone CR as a line break', () => {
-    expect(tokenizeDelimited('a,b\r1,2\r').map((r) => [r.line, ...r.fields])).toEqual([[1, 'a', 'b'], [2, '1', '2']]);
+    expect(tokenizeDelimited('a,b\r1,2\r').map((r) => [r.line, ...r.fields])).toEqual([
+      [1, 'a', 'b'],
+      [2, '1', '2'],
+    ]);
   });
 
   it('keeps quotes that are part of an unquoted value (Amazon TSV titles)', () => {
-    expect(fieldsOf('t\tn\nMonitor 27" 4K\t1\n"Best" mug\t2\n')).toEqual([['t', 'n'], ['Monitor 27" 4K', '1'], ['"Best" mug', '2']]);
+    expect(fieldsOf('t\tn\nMonitor 27" 4K\t1\n"Best" mug\t2\n')).toEqual([
+      ['t', 'n'],
+      ['Monitor 27" 4K', '1'],
+      ['"Best" mug', '2'],
+    ]);
   });
 
   it('recovers from a quote that never closes: the rest of the file is read as plain text', () => {
     const { records, problems } = tokenizeSplit('a\tb\n"oops\t1\nc\t2\n', []);
-    expect(records.map((r) => [r.line, ...r.fields])).toEqual([[1, 'a', 'b'], [2, '"oops', '1'], [3, 'c', '2']]);
+    expect(records.map((r) => [r.line, ...r.fields])).toEqual([
+      [1, 'a', 'b'],
+      [2, '"oops', '1'],
+      [3, 'c', '2'],
+    ]);
     expect(problems).toEqual([{ code: 'unterminated-quote', line: 2 }]);
   });
 

@@ -110,14 +110,16 @@ export function firstLineWithDelimiter(head: string, atEnd: boolean): string | u
  * const t = createCsvTokenizer();
  * [...t.push('a,"b\n'), ...t.push('c",d\n'), ...t.finish()] // [{ fields: ['a', 'b\nc', 'd'], line: 1 }]
  */
-export function createCsvTokenizer(options: {
-  delimiter?: Delimiter;
-  /**
-   * Receives each record as soon as it is complete, instead of push() collecting them: a
-   * 100,000-record chunk then never sits in memory at once (less garbage-collector work).
-   */
-  onRecord?: (record: CsvRecord) => void;
-} = {}): CsvTokenizer {
+export function createCsvTokenizer(
+  options: {
+    delimiter?: Delimiter;
+    /**
+     * Receives each record as soon as it is complete, instead of push() collecting them: a
+     * 100,000-record chunk then never sits in memory at once (less garbage-collector work).
+     */
+    onRecord?: (record: CsvRecord) => void;
+  } = {},
+): CsvTokenizer {
   const onRecord = options.onRecord;
   let delimiter: Delimiter | undefined = options.delimiter;
   let delimiterCode = delimiter ? delimiter.charCodeAt(0) : -1;

@@ -103,14 +103,16 @@ export interface ReportDefinition<K extends string = string> {
  * @example normaliseHeader('AFN 可售数量') // 'afn可售数量'
  */
 export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .replace(/^\uFEFF/, '')
-    .toLowerCase()
-    .replace(/[\s_\-.:()[\]/"'*]+/g, ' ')
-    // "AFN 可售数量" and "AFN可售数量" are the same header: spaces next to CJK text carry nothing.
-    .replace(/ ?([\u3000-\u9fff\uf900-\ufaff]) ?/g, '$1')
-    .trim();
+  return (
+    header
+      .normalize('NFKC')
+      .replace(/^\uFEFF/, '')
+      .toLowerCase()
+      .replace(/[\s_\-.:()[\]/"'*]+/g, ' ')
+      // "AFN 可售数量" and "AFN可售数量" are the same header: spaces next to CJK text carry nothing.
+      .replace(/ ?([\u3000-\u9fff\uf900-\ufaff]) ?/g, '$1')
+      .trim()
+  );
 }
 
 /** Helper so each definition keeps its column keys typed. */

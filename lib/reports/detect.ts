@@ -97,16 +97,23 @@ export function detectReport(headerRow: readonly string[], options: { fileName?:
     const diagnostics: Diagnostic[] =
       names.length === 0
         ? []
-        : [{
-            level: 'error',
-            code: 'missing-column',
-            message: `The ${best.def.title} file has no ${names.join(', ')} column, so no rows can be read.`,
-            params: { reportId: best.def.id, columns: names.join(', ') },
-          }];
+        : [
+            {
+              level: 'error',
+              code: 'missing-column',
+              message: `The ${best.def.title} file has no ${names.join(', ')} column, so no rows can be read.`,
+              params: { reportId: best.def.id, columns: names.join(', ') },
+            },
+          ];
     return { reportId: best.def.id, missing: best.missing, diagnostics };
   }
-  const expected = REPORTS.map((def) => `${def.title} (${def.id}): ${def.signatures.map((g) => g.map((k) => def.columns[k]?.[0] ?? k).join(' + ')).join(' or ')}`);
-  const shown = headerRow.slice(0, 12).map((h) => h.slice(0, 40)).join(', ');
+  const expected = REPORTS.map(
+    (def) => `${def.title} (${def.id}): ${def.signatures.map((g) => g.map((k) => def.columns[k]?.[0] ?? k).join(' + ')).join(' or ')}`,
+  );
+  const shown = headerRow
+    .slice(0, 12)
+    .map((h) => h.slice(0, 40))
+    .join(', ');
   return {
     reportId: undefined,
     missing: [],

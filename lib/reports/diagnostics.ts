@@ -29,9 +29,7 @@ export class DiagnosticSink {
     seen.count++;
     this.counts.set(key, seen);
     if (d.row !== undefined && seen.count > LINES_LISTED_PER_CODE) return;
-    const params = d.params
-      ? Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, typeof v === 'string' ? cut(v, 200) : v]))
-      : undefined;
+    const params = d.params ? Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, typeof v === 'string' ? cut(v, 200) : v])) : undefined;
     this.pending.push({ ...d, code: cut(d.code, 60), message: cut(d.message, 500), ...(params ? { params } : {}) });
   }
 

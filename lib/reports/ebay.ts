@@ -16,9 +16,47 @@ import { defineReport, type Draft, type ListingDraft, type RowReader, type Seque
 import { orderStatusOf, readGtin, readId } from './fields';
 import { CURRENCY } from './synonyms';
 
-const ITEM_NUMBER = ['item number', 'item id', 'item no', 'itemid', '物品编号', 'artikelnummer', '商品番号', "numéro de l'objet", 'número de artículo', 'numero oggetto'] as const;
-const CUSTOM_LABEL = ['custom label (sku)', 'custom label', 'sku', '自定义标签 (sku)', '自定义标签', 'bestandseinheit', 'bestandseinheit (sku)', 'eigene artikelnummer', 'eigene artikelnummer (sku)', 'カスタムラベル', 'カスタムラベル(sku)', 'étiquette personnalisée (sku)', 'etiqueta personalizada (sku)', 'etichetta personalizzata (sku)'] as const;
-const VARIATION = ['variation details', 'variation', 'variations', '多属性详情', '变体详情', 'variantendetails', 'varianten', 'バリエーションの詳細', 'détails de la variante', 'detalles de la variante', 'dettagli variante'] as const;
+const ITEM_NUMBER = [
+  'item number',
+  'item id',
+  'item no',
+  'itemid',
+  '物品编号',
+  'artikelnummer',
+  '商品番号',
+  "numéro de l'objet",
+  'número de artículo',
+  'numero oggetto',
+] as const;
+const CUSTOM_LABEL = [
+  'custom label (sku)',
+  'custom label',
+  'sku',
+  '自定义标签 (sku)',
+  '自定义标签',
+  'bestandseinheit',
+  'bestandseinheit (sku)',
+  'eigene artikelnummer',
+  'eigene artikelnummer (sku)',
+  'カスタムラベル',
+  'カスタムラベル(sku)',
+  'étiquette personnalisée (sku)',
+  'etiqueta personalizada (sku)',
+  'etichetta personalizzata (sku)',
+] as const;
+const VARIATION = [
+  'variation details',
+  'variation',
+  'variations',
+  '多属性详情',
+  '变体详情',
+  'variantendetails',
+  'varianten',
+  'バリエーションの詳細',
+  'détails de la variante',
+  'detalles de la variante',
+  'dettagli variante',
+] as const;
 
 /**
  * The SKU a row is filed under: its custom label, else the item number (with variation).
@@ -36,7 +74,10 @@ export function skuFor(customLabel: string | undefined, itemNumber: string | und
  */
 export function normaliseVariation(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const parts = raw.split(/\s*[;|\n]\s*/).map((p) => p.trim().replace(/\s*[=:]\s*/, '=')).filter(Boolean);
+  const parts = raw
+    .split(/\s*[;|\n]\s*/)
+    .map((p) => p.trim().replace(/\s*[=:]\s*/, '='))
+    .filter(Boolean);
   return parts.length > 0 ? parts.join('; ').slice(0, 500) : undefined;
 }
 
@@ -56,12 +97,36 @@ export const ebayActiveListings = defineReport({
     title: ['title', 'item title', 'listing title', '标题', '物品标题', 'titel', 'artikelbezeichnung', 'タイトル', 'titre', 'título', 'titolo'],
     variation: VARIATION,
     customLabel: CUSTOM_LABEL,
-    available: ['available quantity', 'quantity available', 'available', '可售数量', '可用数量', 'verfügbare menge', 'verfügbar', '在庫数', '販売可能数量', 'quantité disponible', 'cantidad disponible', 'quantità disponibile'],
+    available: [
+      'available quantity',
+      'quantity available',
+      'available',
+      '可售数量',
+      '可用数量',
+      'verfügbare menge',
+      'verfügbar',
+      '在庫数',
+      '販売可能数量',
+      'quantité disponible',
+      'cantidad disponible',
+      'quantità disponibile',
+    ],
     format: ['format', 'listing format', '刊登形式', 'angebotsformat', '出品形式'],
     currency: CURRENCY,
     startPrice: ['start price', 'starting price', '起拍价', 'startpreis', '開始価格', 'prix de départ', 'precio de salida', 'prezzo di partenza'],
     currentPrice: ['current price', 'price', '当前价格', 'aktueller preis', '現在の価格', 'prix actuel', 'precio actual', 'prezzo attuale'],
-    sold: ['sold quantity', 'quantity sold', 'sold', '已售数量', 'verkaufte menge', 'verkauft', '販売数', 'quantité vendue', 'cantidad vendida', 'quantità venduta'],
+    sold: [
+      'sold quantity',
+      'quantity sold',
+      'sold',
+      '已售数量',
+      'verkaufte menge',
+      'verkauft',
+      '販売数',
+      'quantité vendue',
+      'cantidad vendida',
+      'quantità venduta',
+    ],
     watchers: ['watchers', 'watch count', '关注人数', 'beobachter', 'ウォッチャー', 'observateurs', 'observadores', 'osservatori'],
     startDate: ['start date', '开始日期', 'startdatum', 'angebotsbeginn', '開始日', 'date de début', 'fecha de inicio', 'data di inizio'],
     upc: ['p:upc', 'upc'],
@@ -69,7 +134,10 @@ export const ebayActiveListings = defineReport({
     isbn: ['p:isbn', 'isbn'],
   },
   required: ['itemNumber'],
-  signatures: [['itemNumber', 'available'], ['itemNumber', 'customLabel', 'currentPrice']],
+  signatures: [
+    ['itemNumber', 'available'],
+    ['itemNumber', 'customLabel', 'currentPrice'],
+  ],
   map(r) {
     const itemNumber = readId(r, 'itemNumber', 40);
     if (itemNumber === undefined) {
@@ -160,14 +228,28 @@ export const ebayOrders = defineReport({
     quantity: ['quantity', 'qty', '数量', 'menge', 'anzahl', 'quantité', 'cantidad', 'quantità'],
     soldFor: ['sold for', 'sale price', 'item price', '售价', 'verkauft für', 'verkaufspreis', '販売価格', 'vendu pour', 'vendido por', 'venduto a'],
     currency: CURRENCY,
-    saleDate: ['sale date', 'order date', 'sold date', 'transaction date', '销售日期', 'verkaufsdatum', '販売日', 'date de vente', 'fecha de venta', 'data di vendita'],
+    saleDate: [
+      'sale date',
+      'order date',
+      'sold date',
+      'transaction date',
+      '销售日期',
+      'verkaufsdatum',
+      '販売日',
+      'date de vente',
+      'fecha de venta',
+      'data di vendita',
+    ],
     paidOn: ['paid on date', 'paid date', 'payment date', '付款日期', 'bezahlt am', '支払日', 'payé le', 'fecha de pago'],
     shippedOn: ['shipped on date', 'shipped date', 'ship date', '发货日期', 'versandt am', '発送日', 'expédié le', 'fecha de envío'],
     status: ['order status', 'status', '订单状态', 'bestellstatus', '注文ステータス'],
     cancelStatus: ['cancel status', 'cancellation status', '取消状态', 'stornierungsstatus', 'キャンセルステータス'],
   },
   required: ['quantity', 'saleDate'],
-  signatures: [['salesRecord', 'itemNumber'], ['orderNumber', 'saleDate', 'itemNumber']],
+  signatures: [
+    ['salesRecord', 'itemNumber'],
+    ['orderNumber', 'saleDate', 'itemNumber'],
+  ],
   map(r) {
     const orderId = r.text('orderNumber', 60) ?? r.text('salesRecord', 60);
     const itemNumber = readId(r, 'itemNumber', 40);

@@ -58,7 +58,8 @@ export function orderStatusOf(raw: string | undefined): OrderStatus | undefined 
   if (raw === undefined) return undefined;
   const s = raw.trim().toLowerCase();
   if (/cancel|storn|取消|キャンセル|annul|refunded/.test(s)) return 'cancelled';
-  if (/unshipped|not shipped|nicht versandt|未发货|未出荷|未発送|acknowledged|awaiting shipment|ready to ship|shipping|partially|teilweise|部分/.test(s)) return 'unshipped';
+  if (/unshipped|not shipped|nicht versandt|未发货|未出荷|未発送|acknowledged|awaiting shipment|ready to ship|shipping|partially|teilweise|部分/.test(s))
+    return 'unshipped';
   if (/shipped|delivered|versandt|zugestellt|已发货|已配送|已送达|出荷済|発送済|complete|expédié|enviado|spedito/.test(s)) return 'shipped';
   if (/pending|created|ausstehend|待处理|等待|保留中|未処理|awaiting payment|en attente|pendiente|in sospeso/.test(s)) return 'pending';
   return undefined;

@@ -14,13 +14,7 @@
  * diagnostic naming the 1-based physical line the record starts on.
  */
 import { marketplaceById, type Marketplace } from '../locale/markets';
-import {
-  listingObservationSchema,
-  orderObservationSchema,
-  type Diagnostic,
-  type Observation,
-  type ReadResult,
-} from '../records';
+import { listingObservationSchema, orderObservationSchema, type Diagnostic, type Observation, type ReadResult } from '../records';
 import { ageBucketOf, chooseAgeBuckets } from './age-buckets';
 import { createCsvTokenizer, type CsvRecord, type CsvTokenizer } from './csv';
 import type { AgeBucketColumn, Draft, ReportDefinition, ReportId, SequencedDraft, Sequencer } from './definition';
@@ -176,11 +170,17 @@ class ReportRun {
   private endInput(): void {
     this.tokenizer.finish();
     for (const p of this.tokenizer.problems) {
-      this.sink.add({ level: 'warning', code: 'unterminated-quote', message: 'A quote opened on this line never closed; the quote was read as a plain character.', row: p.line });
+      this.sink.add({
+        level: 'warning',
+        code: 'unterminated-quote',
+        message: 'A quote opened on this line never closed; the quote was read as a plain character.',
+        row: p.line,
+      });
     }
     if (this.sequencer && this.def) for (const ready of this.sequencer.flush()) this.emit(ready);
     if (!this.def) this.giveUp();
-    else if (this.accepted === 0 && this.held.size === 0) this.sink.add({ level: 'warning', code: 'no-rows', message: `The ${this.def.title} file has a header but no readable rows.` });
+    else if (this.accepted === 0 && this.held.size === 0)
+      this.sink.add({ level: 'warning', code: 'no-rows', message: `The ${this.def.title} file has a header but no readable rows.` });
   }
 
   private fail(diagnostic: Diagnostic): void {
@@ -311,7 +311,13 @@ class ReportRun {
     const parsed = d.kind === 'listing' ? listingObservationSchema.safeParse(candidate) : orderObservationSchema.safeParse(candidate);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      this.sink.add({ level: 'error', code: 'invalid-record', message: `The row could not be read: ${issues}`.slice(0, 500), row: item.line, params: { issues: issues.slice(0, 200) } });
+      this.sink.add({
+        level: 'error',
+        code: 'invalid-record',
+        message: `The row could not be read: ${issues}`.slice(0, 500),
+        row: item.line,
+        params: { issues: issues.slice(0, 200) },
+      });
       return undefined;
     }
     return parsed.data as Observation;

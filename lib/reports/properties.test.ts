@@ -7,24 +7,56 @@ import { assertValidRecords, parseInPieces, readFixture } from './testing';
 
 const NOW = new Date('2026-06-29T18:00:00Z');
 const FIXTURES: [string, string][] = [
-  ['amazon/fba-myi.us.tsv', 'amazon.com'], ['amazon/fba-myi.zh.tsv', 'amazon.com'], ['amazon/fba-inventory-planning.de.tsv', 'amazon.de'],
-  ['amazon/restock.us.csv', 'amazon.com'], ['amazon/all-listings.us.tsv', 'amazon.com'], ['amazon/orders.us.tsv', 'amazon.com'],
-  ['walmart/items.us.csv', 'walmart.com'], ['walmart/wfs-inventory-health.us.csv', 'walmart.com'], ['walmart/orders.us.csv', 'walmart.com'],
-  ['ebay/active-listings.us.csv', 'ebay.com'], ['ebay/orders.us.csv', 'ebay.com'],
+  ['amazon/fba-myi.us.tsv', 'amazon.com'],
+  ['amazon/fba-myi.zh.tsv', 'amazon.com'],
+  ['amazon/fba-inventory-planning.de.tsv', 'amazon.de'],
+  ['amazon/restock.us.csv', 'amazon.com'],
+  ['amazon/all-listings.us.tsv', 'amazon.com'],
+  ['amazon/orders.us.tsv', 'amazon.com'],
+  ['walmart/items.us.csv', 'walmart.com'],
+  ['walmart/wfs-inventory-health.us.csv', 'walmart.com'],
+  ['walmart/orders.us.csv', 'walmart.com'],
+  ['ebay/active-listings.us.csv', 'ebay.com'],
+  ['ebay/orders.us.csv', 'ebay.com'],
 ];
 
 /** Cell values a hostile or broken export might hold. */
 const hostileCell = fc.oneof(
   fc.string(),
-  fc.constantFrom('', '—', '-', 'N/A', '-5', '1e309', '99999999999999', '1.234,56', '1,234.56', '12.99', '0', '007', 'Yes', 'No',
-    '<script>alert(1)</script>', '"', '""', '\n', 'Jun-29-26 16:00:01 PDT', '2026-02-30', 'B0XXXXXXXX', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    '—',
+    '-',
+    'N/A',
+    '-5',
+    '1e309',
+    '99999999999999',
+    '1.234,56',
+    '1,234.56',
+    '12.99',
+    '0',
+    '007',
+    'Yes',
+    'No',
+    '<script>alert(1)</script>',
+    '"',
+    '""',
+    '\n',
+    'Jun-29-26 16:00:01 PDT',
+    '2026-02-30',
+    'B0XXXXXXXX',
+    'x'.repeat(5000),
+  ),
   fc.integer({ min: -1e12, max: 1e12 }).map(String),
 );
 
 /** A table: a fixture's header with random rows, written with the fixture's delimiter. */
 function hostileTable(fixture: string) {
   const text = readFixture(fixture);
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() && l !== '""');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && l !== '""');
   const headerLine = lines[0] ?? '';
   const delimiter = headerLine.includes('\t') ? '\t' : ',';
   const header = headerLine.split(delimiter).map((h) => h.replace(/^"|"$/g, ''));
@@ -63,14 +95,20 @@ describe('report parser properties', () => {
 
   it('round-trips random MYI rows: what is written is what is read', () => {
     const sku = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ,"\n\t-]{0,20}[A-Za-z0-9]$/);
-    const title = fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', '\n', '\t', 'é', '卖', '<', '>') , maxLength: 30 });
+    const title = fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', '\n', '\t', 'é', '卖', '<', '>'), maxLength: 30 });
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.record({ sku, title, available: fc.nat({ max: 1e9 }), price: fc.integer({ min: 0, max: 1e8 }) }), { selector: (r) => r.sku.trim(), minLength: 1, maxLength: 8 }),
+        fc.uniqueArray(fc.record({ sku, title, available: fc.nat({ max: 1e9 }), price: fc.integer({ min: 0, max: 1e8 }) }), {
+          selector: (r) => r.sku.trim(),
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.constantFrom<'\t' | ','>('\t', ','),
         (rows, delimiter) => {
-          const table = [['sku', 'product-name', 'afn-fulfillable-quantity', 'mfn-fulfillable-quantity', 'your-price'],
-            ...rows.map((r) => [r.sku, r.title, String(r.available), '', (r.price / 100).toFixed(2)])];
+          const table = [
+            ['sku', 'product-name', 'afn-fulfillable-quantity', 'mfn-fulfillable-quantity', 'your-price'],
+            ...rows.map((r) => [r.sku, r.title, String(r.available), '', (r.price / 100).toFixed(2)]),
+          ];
           const result = parseReport(toDelimited(table, delimiter), { marketplace: 'amazon.com', now: NOW });
           expect(result.rows.map((o) => o.kind === 'listing' && [o.sku, o.title ?? '', o.available, o.price?.amountMinor])).toEqual(
             rows.map((r) => [r.sku.trim(), r.title.trim(), r.available, r.price]),

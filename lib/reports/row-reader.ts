@@ -7,18 +7,7 @@ import type { Marketplace } from '../locale/markets';
 import type { CsvRecord } from './csv';
 import type { AgeBucketColumn, ReportDefinition, RowReader } from './definition';
 import { DiagnosticSink, quoteValue } from './diagnostics';
-import {
-  isBad,
-  isBlankCell,
-  readCurrency,
-  readDate,
-  readDecimal,
-  readMoney,
-  readQuantity,
-  readText,
-  readYesNo,
-  type DateContext,
-} from './values';
+import { isBad, isBlankCell, readCurrency, readDate, readDecimal, readMoney, readQuantity, readText, readYesNo, type DateContext } from './values';
 
 /** Countries whose slash dates are month first. */
 const MONTH_FIRST = new Set(['US', 'CA']);
@@ -106,7 +95,11 @@ export class RowReaderImpl implements RowReader<string> {
     let currency = this.market.currency;
     const fromColumn = currencyKey ? readCurrency(this.cell(currencyKey)) : undefined;
     if (isBad(fromColumn)) {
-      this.warn(currencyKey as string, 'bad-currency', `"${quoteValue(this.cell(currencyKey as string) ?? '')}" is not a currency code, so the amount is left out`);
+      this.warn(
+        currencyKey as string,
+        'bad-currency',
+        `"${quoteValue(this.cell(currencyKey as string) ?? '')}" is not a currency code, so the amount is left out`,
+      );
       return undefined;
     }
     if (fromColumn) currency = fromColumn;
@@ -145,7 +138,13 @@ export class RowReaderImpl implements RowReader<string> {
       const raw = this.cells[b.index];
       const units = readQuantity(raw, this.market.numberFormat);
       if (isBad(units)) {
-        this.sink.add({ level: 'warning', code: 'bad-number', message: `Column "${b.header.slice(0, 60)}": ${units.bad}: "${quoteValue(raw ?? '')}"`, row: this.line, params: { column: b.header.slice(0, 60) } });
+        this.sink.add({
+          level: 'warning',
+          code: 'bad-number',
+          message: `Column "${b.header.slice(0, 60)}": ${units.bad}: "${quoteValue(raw ?? '')}"`,
+          row: this.line,
+          params: { column: b.header.slice(0, 60) },
+        });
         continue;
       }
       if (units !== undefined) out.push({ minDays: b.minDays, maxDays: b.maxDays, units });

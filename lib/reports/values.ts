@@ -120,15 +120,66 @@ export function readText(raw: string | undefined, max: number): string | undefin
 
 /** Offsets (hours east of UTC) of the zone abbreviations the sites print. */
 const ZONE_OFFSETS: Record<string, number> = {
-  UTC: 0, GMT: 0, Z: 0, WET: 0, BST: 1, WEST: 1, IST: 5.5,
-  PST: -8, PDT: -7, MST: -7, MDT: -6, CST: -6, CDT: -5, EST: -5, EDT: -4, AKST: -9, AKDT: -8, HST: -10,
-  CET: 1, CEST: 2, MEZ: 1, MESZ: 2, EET: 2, EEST: 3, JST: 9, AEST: 10, AEDT: 11, ACST: 9.5, ACDT: 10.5, AWST: 8, SGT: 8,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  BST: 1,
+  WEST: 1,
+  IST: 5.5,
+  PST: -8,
+  PDT: -7,
+  MST: -7,
+  MDT: -6,
+  CST: -6,
+  CDT: -5,
+  EST: -5,
+  EDT: -4,
+  AKST: -9,
+  AKDT: -8,
+  HST: -10,
+  CET: 1,
+  CEST: 2,
+  MEZ: 1,
+  MESZ: 2,
+  EET: 2,
+  EEST: 3,
+  JST: 9,
+  AEST: 10,
+  AEDT: 11,
+  ACST: 9.5,
+  ACDT: 10.5,
+  AWST: 8,
+  SGT: 8,
 };
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
   // German and French abbreviations seen on eBay.de / eBay.fr.
-  mär: 3, mai: 5, okt: 10, dez: 12, janv: 1, févr: 2, mars: 3, avr: 4, juin: 6, juil: 7, août: 8, sept: 9, déc: 12,
+  mär: 3,
+  mai: 5,
+  okt: 10,
+  dez: 12,
+  janv: 1,
+  févr: 2,
+  mars: 3,
+  avr: 4,
+  juin: 6,
+  juil: 7,
+  août: 8,
+  sept: 9,
+  déc: 12,
 };
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
@@ -136,7 +187,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatterCache.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatterCache.set(timeZone, f);
   }
@@ -245,24 +303,35 @@ export function readDate(raw: string | undefined, ctx: DateContext): ReportDate 
   let rest: (string | undefined)[];
   let m: RegExpExecArray | null;
   if ((m = ISO_LIKE.exec(s)) || (m = CJK_DATE.exec(s))) {
-    y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]); rest = m.slice(4);
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+    rest = m.slice(4);
   } else if ((m = DAY_MONTH_YEAR.exec(s))) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const dotted = m[2] === '.';
     const monthFirst = dotted ? false : a > 12 ? false : b > 12 ? true : ctx.monthFirst;
-    mo = monthFirst ? a : b; d = monthFirst ? b : a;
-    y = Number(m[4]); if (y < 100) y += 2000;
+    mo = monthFirst ? a : b;
+    d = monthFirst ? b : a;
+    y = Number(m[4]);
+    if (y < 100) y += 2000;
     rest = m.slice(5);
   } else if ((m = NAMED_MONTH.exec(s))) {
     const month = MONTHS[(m[1] ?? '').toLowerCase()];
     if (month === undefined) return { bad: 'not a date' };
-    mo = month; d = Number(m[2]); y = Number(m[3]); if (y < 100) y += 2000;
+    mo = month;
+    d = Number(m[2]);
+    y = Number(m[3]);
+    if (y < 100) y += 2000;
     rest = m.slice(4);
   } else if ((m = DAY_NAMED_MONTH.exec(s))) {
     const month = MONTHS[(m[2] ?? '').toLowerCase()];
     if (month === undefined) return { bad: 'not a date' };
-    mo = month; d = Number(m[1]); y = Number(m[3]); if (y < 100) y += 2000;
+    mo = month;
+    d = Number(m[1]);
+    y = Number(m[3]);
+    if (y < 100) y += 2000;
     rest = m.slice(4);
   } else {
     return { bad: 'not a date' };

@@ -11,11 +11,25 @@ describe('Walmart item report (walmart/items)', () => {
   it('reads every field, publish status and fulfilment type', () => {
     expect(r.reportId).toBe('walmart/items');
     expect(bySku(r.rows, 'WM-TOWEL-2PK')).toEqual({
-      kind: 'listing', ...common, source: 'report:walmart/items',
-      sku: 'WM-TOWEL-2PK', itemId: '123456789', gtin: '00012345678905', title: 'Bamboo Bath Towel Set, 2 Pack', status: 'active',
-      fulfillment: 'SELLER', available: 85, price: { amountMinor: 2497, currency: 'USD' }, startDate: '2025-06-01',
+      kind: 'listing',
+      ...common,
+      source: 'report:walmart/items',
+      sku: 'WM-TOWEL-2PK',
+      itemId: '123456789',
+      gtin: '00012345678905',
+      title: 'Bamboo Bath Towel Set, 2 Pack',
+      status: 'active',
+      fulfillment: 'SELLER',
+      available: 85,
+      price: { amountMinor: 2497, currency: 'USD' },
+      startDate: '2025-06-01',
     });
-    expect(bySku(r.rows, 'WM-BOTTLE-BLK')).toMatchObject({ status: 'inactive', fulfillment: 'WFS', title: 'Water Bottle, "Midnight", 750ml', startDate: '2025-07-15' });
+    expect(bySku(r.rows, 'WM-BOTTLE-BLK')).toMatchObject({
+      status: 'inactive',
+      fulfillment: 'WFS',
+      title: 'Water Bottle, "Midnight", 750ml',
+      startDate: '2025-07-15',
+    });
   });
   it('marks retired items ended and refuses an Excel-mangled UPC', () => {
     expect(bySku(r.rows, 'WM-OLD-LAMP')).toMatchObject({ status: 'ended' });
@@ -30,13 +44,31 @@ describe('WFS Inventory Health (walmart/wfs-inventory-health)', () => {
     expect(r.reportId).toBe('walmart/wfs-inventory-health');
     expect(r.diagnostics).toEqual([]);
     expect(bySku(r.rows, 'WFS-TOWEL-4PK')).toEqual({
-      kind: 'listing', ...common, source: 'report:walmart/wfs-inventory-health',
-      sku: 'WFS-TOWEL-4PK', itemId: '423456789', gtin: '00012345678912', title: 'Bamboo Towel 4 Pack', status: 'active', fulfillment: 'WFS',
-      available: 412, reserved: 6, unfulfillable: 2, inbound: 120,
-      unitsSold: [{ windowDays: 7, units: 75 }, { windowDays: 30, units: 330 }], platformDaysOfSupply: 37.5, recommendedQuantity: 0,
+      kind: 'listing',
+      ...common,
+      source: 'report:walmart/wfs-inventory-health',
+      sku: 'WFS-TOWEL-4PK',
+      itemId: '423456789',
+      gtin: '00012345678912',
+      title: 'Bamboo Towel 4 Pack',
+      status: 'active',
+      fulfillment: 'WFS',
+      available: 412,
+      reserved: 6,
+      unfulfillable: 2,
+      inbound: 120,
+      unitsSold: [
+        { windowDays: 7, units: 75 },
+        { windowDays: 30, units: 330 },
+      ],
+      platformDaysOfSupply: 37.5,
+      recommendedQuantity: 0,
       ageBuckets: [
-        { minDays: 0, maxDays: 90, units: 300 }, { minDays: 91, maxDays: 180, units: 112 }, { minDays: 181, maxDays: 270, units: 0 },
-        { minDays: 271, maxDays: 365, units: 0 }, { minDays: 366, maxDays: null, units: 0 },
+        { minDays: 0, maxDays: 90, units: 300 },
+        { minDays: 91, maxDays: 180, units: 112 },
+        { minDays: 181, maxDays: 270, units: 0 },
+        { minDays: 271, maxDays: 365, units: 0 },
+        { minDays: 366, maxDays: null, units: 0 },
       ],
     });
   });
@@ -49,9 +81,42 @@ describe('Walmart orders (walmart/orders)', () => {
     expect(r.reportId).toBe('walmart/orders');
     expect(r.diagnostics).toEqual([]);
     expect(r.rows).toEqual([
-      { kind: 'order', ...common, source: 'report:walmart/orders', orderId: '108829871234567', sku: 'WM-TOWEL-2PK', quantity: 2, status: 'unshipped', orderDate: '2026-06-28', itemPrice: { amountMinor: 2497, currency: 'USD' }, fulfillment: 'SELLER' },
-      { kind: 'order', ...common, source: 'report:walmart/orders', orderId: '108829871234568', sku: 'WFS-TOWEL-4PK', quantity: 1, status: 'shipped', orderDate: '2026-06-27', itemPrice: { amountMinor: 3997, currency: 'USD' }, fulfillment: 'WFS' },
-      { kind: 'order', ...common, source: 'report:walmart/orders', orderId: '108829871234569', sku: 'WM-BOTTLE-BLK', quantity: 1, status: 'cancelled', orderDate: '2026-06-26', itemPrice: { amountMinor: 1788, currency: 'USD' }, fulfillment: 'SELLER' },
+      {
+        kind: 'order',
+        ...common,
+        source: 'report:walmart/orders',
+        orderId: '108829871234567',
+        sku: 'WM-TOWEL-2PK',
+        quantity: 2,
+        status: 'unshipped',
+        orderDate: '2026-06-28',
+        itemPrice: { amountMinor: 2497, currency: 'USD' },
+        fulfillment: 'SELLER',
+      },
+      {
+        kind: 'order',
+        ...common,
+        source: 'report:walmart/orders',
+        orderId: '108829871234568',
+        sku: 'WFS-TOWEL-4PK',
+        quantity: 1,
+        status: 'shipped',
+        orderDate: '2026-06-27',
+        itemPrice: { amountMinor: 3997, currency: 'USD' },
+        fulfillment: 'WFS',
+      },
+      {
+        kind: 'order',
+        ...common,
+        source: 'report:walmart/orders',
+        orderId: '108829871234569',
+        sku: 'WM-BOTTLE-BLK',
+        quantity: 1,
+        status: 'cancelled',
+        orderDate: '2026-06-26',
+        itemPrice: { amountMinor: 1788, currency: 'USD' },
+        fulfillment: 'SELLER',
+      },
     ]);
   });
   it('gives identical output whatever the chunk boundaries', () => {

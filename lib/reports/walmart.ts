@@ -34,14 +34,17 @@ export const walmartItems = defineReport({
     created: ['item creation date', 'created date', 'offer start date', '创建日期', 'erstellungsdatum', '作成日'],
   },
   required: ['sku'],
-  signatures: [['itemId', 'publishStatus'], ['itemId', 'lifecycle']],
+  signatures: [
+    ['itemId', 'publishStatus'],
+    ['itemId', 'lifecycle'],
+  ],
   map(r) {
     const sku = r.text('sku', 200);
     if (sku === undefined) return r.reject('missing-sku', 'the row has no SKU');
     const lifecycle = listingStatusOf(r.raw('lifecycle'));
     const publish = listingStatusOf(r.raw('publishStatus'));
     // A retired or archived item is over whatever its publish status still says.
-    const status = lifecycle === 'ended' ? 'ended' : publish ?? (lifecycle === 'active' ? undefined : lifecycle);
+    const status = lifecycle === 'ended' ? 'ended' : (publish ?? (lifecycle === 'active' ? undefined : lifecycle));
     return compact<ListingDraft>({
       kind: 'listing',
       sku,
@@ -58,8 +61,13 @@ export const walmartItems = defineReport({
 });
 
 const unitsSold = (days: number) => [
-  `last ${days} days units sold`, `units sold last ${days} days`, `units sold (last ${days} days)`, `l${days}d units sold`,
-  `过去${days}天销量`, `verkaufte einheiten letzte ${days} tage`, `過去${days}日間の販売数`,
+  `last ${days} days units sold`,
+  `units sold last ${days} days`,
+  `units sold (last ${days} days)`,
+  `l${days}d units sold`,
+  `过去${days}天销量`,
+  `verkaufte einheiten letzte ${days} tage`,
+  `過去${days}日間の販売数`,
 ];
 
 /** WFS Inventory Health report. */
@@ -87,7 +95,10 @@ export const walmartWfsInventoryHealth = defineReport({
     unitsT30: unitsSold(30),
   },
   required: ['sku'],
-  signatures: [['available', 'inbound', 'itemId'], ['available', 'daysOfSupply', 'suggested']],
+  signatures: [
+    ['available', 'inbound', 'itemId'],
+    ['available', 'daysOfSupply', 'suggested'],
+  ],
   map(r) {
     const sku = r.text('sku', 200);
     if (sku === undefined) return r.reject('missing-sku', 'the row has no SKU');
@@ -137,7 +148,10 @@ export const walmartOrders = defineReport({
     fulfillment: ['fulfillment entity', 'fulfilled by', 'fulfillment type', 'ship node type', '配送方'],
   },
   required: ['sku', 'quantity', 'orderDate', 'status'],
-  signatures: [['po', 'orderDate'], ['customerOrder', 'line', 'orderDate']],
+  signatures: [
+    ['po', 'orderDate'],
+    ['customerOrder', 'line', 'orderDate'],
+  ],
   map(r) {
     const orderId = r.text('po', 60) ?? r.text('customerOrder', 60);
     if (orderId === undefined) return r.reject('missing-order-id', 'the row has no PO or order number');

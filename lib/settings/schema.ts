@@ -56,9 +56,7 @@ export type SafetyBuffer = z.infer<typeof safetyBufferSchema>;
 export const storageFeesSchema = z.object({
   monthlyPerCubicFootJanSep: z.number().int().min(0),
   monthlyPerCubicFootOctDec: z.number().int().min(0),
-  agedSurcharges: z
-    .array(z.object({ minDays: days, perCubicFootMonthly: z.number().int().min(0) }))
-    .max(20),
+  agedSurcharges: z.array(z.object({ minDays: days, perCubicFootMonthly: z.number().int().min(0) })).max(20),
   /** Volume of one unit when no per-SKU volume is set. */
   defaultUnitCubicFeet: z.number().positive().max(1000),
   unitCubicFeetBySku: z.record(z.string(), z.number().positive().max(1000)),

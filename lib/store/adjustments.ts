@@ -19,14 +19,22 @@ export class AdjustmentError extends Error {
  * @example await addCalibration(db, { listingKey, onHand: 40, reason: 'Counted shelf', by: 'Ana' }, new Date())
  */
 export async function addCalibration(
-  db: StoreDb, input: { listingKey: string; onHand: number; reason: string; by: string }, now: Date,
+  db: StoreDb,
+  input: { listingKey: string; onHand: number; reason: string; by: string },
+  now: Date,
 ): Promise<CalibrationRow> {
   return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.calibrations], async () => {
     const listing = await readListing(db, input.listingKey);
     if (!listing) throw new AdjustmentError(`No listing ${input.listingKey}`);
     const row = calibrationRowSchema.parse({
-      listingKey: listing.key, productId: listing.productId, poolId: listing.poolId, onHand: input.onHand,
-      previous: listing.available ?? null, reason: input.reason, by: input.by, at: now.toISOString(),
+      listingKey: listing.key,
+      productId: listing.productId,
+      poolId: listing.poolId,
+      onHand: input.onHand,
+      previous: listing.available ?? null,
+      reason: input.reason,
+      by: input.by,
+      at: now.toISOString(),
     });
     const id = await db.calibrations.add(row);
     return { ...row, id };
@@ -38,14 +46,22 @@ export async function addCalibration(
  * @example await recordReturn(db, { listingKey, units: 2, reason: 'damaged box' }, new Date())
  */
 export async function recordReturn(
-  db: StoreDb, input: { listingKey: string; units: number; orderId?: string; reason?: string }, now: Date,
+  db: StoreDb,
+  input: { listingKey: string; units: number; orderId?: string; reason?: string },
+  now: Date,
 ): Promise<ReturnRow> {
   return db.transaction('rw', [db.listings, db.returns], async () => {
     const listing = await db.listings.get(input.listingKey);
     if (!listing) throw new AdjustmentError(`No listing ${input.listingKey}`);
     const row = returnRowSchema.parse({
-      listingKey: listing.key, productId: listing.productId, poolId: listing.poolId, units: input.units,
-      orderId: input.orderId, reason: input.reason, receivedAt: now.toISOString(), status: 'held',
+      listingKey: listing.key,
+      productId: listing.productId,
+      poolId: listing.poolId,
+      units: input.units,
+      orderId: input.orderId,
+      reason: input.reason,
+      receivedAt: now.toISOString(),
+      status: 'held',
     });
     const id = await db.returns.add(row);
     return { ...row, id };
@@ -75,9 +91,10 @@ export async function assignPool(db: StoreDb, listingKey: string, poolId: string
   return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.stockPools], async () => {
     const listing = await readListing(db, listingKey);
     if (!listing) throw new AdjustmentError(`No listing ${listingKey}`);
-    const next: ListingRow = poolId === null
-      ? { ...listing, poolRule: 'auto', poolId: poolIdFor(listing.platform, listing.marketplace, listing.fulfillment) }
-      : { ...listing, poolRule: 'manual', poolId };
+    const next: ListingRow =
+      poolId === null
+        ? { ...listing, poolRule: 'auto', poolId: poolIdFor(listing.platform, listing.marketplace, listing.fulfillment) }
+        : { ...listing, poolRule: 'manual', poolId };
     if (next.poolId === undefined) delete next.poolId;
     if (next.poolId && !(await db.stockPools.get(next.poolId))) await db.stockPools.add(poolRowFor(next.poolId));
     await writeListings(db, [next]);
@@ -110,7 +127,11 @@ export interface WarehouseSummary {
  * @example warehouseSlug('  Lager Süd / 2 ') // 'lager-sud-2'
  */
 export function warehouseSlug(name: string): string {
-  const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase();
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
   const dashed = folded.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+/, '');
   const slug = Array.from(dashed).slice(0, SLUG_MAX).join('').replace(/-+$/, '');
   return slug || 'warehouse';
@@ -120,7 +141,8 @@ export function warehouseSlug(name: string): string {
 function validName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') throw new AdjustmentError('A warehouse needs a name');
-  if (trimmed.length > WAREHOUSE_NAME_MAX) throw new AdjustmentError(`A warehouse name can be at most ${WAREHOUSE_NAME_MAX} characters (this one has ${trimmed.length})`);
+  if (trimmed.length > WAREHOUSE_NAME_MAX)
+    throw new AdjustmentError(`A warehouse name can be at most ${WAREHOUSE_NAME_MAX} characters (this one has ${trimmed.length})`);
   return trimmed;
 }
 
@@ -162,7 +184,9 @@ export async function listWarehouses(db: StoreDb): Promise<WarehouseSummary[]> {
 /** Listings per pool id (the indexed rows carry the pool). */
 async function listingsPerPool(db: StoreDb): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  await db.listings.each((l) => { if (l.poolId) counts.set(l.poolId, (counts.get(l.poolId) ?? 0) + 1); });
+  await db.listings.each((l) => {
+    if (l.poolId) counts.set(l.poolId, (counts.get(l.poolId) ?? 0) + 1);
+  });
   return counts;
 }
 
@@ -207,9 +231,13 @@ export async function renameWarehouse(db: StoreDb, id: string, name: string): Pr
 export async function deleteWarehouse(db: StoreDb, id: string): Promise<void> {
   await db.transaction('rw', [db.stockPools, db.listings], async () => {
     const pool = ownPoolOf(await ownPools(db), id);
-    if (id === OWN_WAREHOUSE_POOL) throw new AdjustmentError(`"${pool.name}" is the default warehouse of every seller-fulfilled listing: it can be renamed but not deleted`);
+    if (id === OWN_WAREHOUSE_POOL)
+      throw new AdjustmentError(`"${pool.name}" is the default warehouse of every seller-fulfilled listing: it can be renamed but not deleted`);
     const drawing = (await listingsPerPool(db)).get(id) ?? 0;
-    if (drawing > 0) throw new AdjustmentError(`"${pool.name}" still has ${drawing} listing${drawing === 1 ? '' : 's'}: move ${drawing === 1 ? 'it' : 'them'} to another warehouse first`);
+    if (drawing > 0)
+      throw new AdjustmentError(
+        `"${pool.name}" still has ${drawing} listing${drawing === 1 ? '' : 's'}: move ${drawing === 1 ? 'it' : 'them'} to another warehouse first`,
+      );
     await db.stockPools.delete(id);
   });
 }
@@ -241,7 +269,9 @@ function assertSellerFulfilled(listing: ListingRow): void {
   const what = `${listing.marketplace} ${listing.sku}`;
   if (auto?.startsWith('fba:')) throw new AdjustmentError(`${what} is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses`);
   if (auto?.startsWith('wfs:')) throw new AdjustmentError(`${what} is fulfilled by Walmart (WFS): its stock is at Walmart, not in one of your warehouses`);
-  throw new AdjustmentError(`${what}: its fulfilment channel is not known yet, so it cannot be put in a warehouse (open its listing page or import a report that shows it)`);
+  throw new AdjustmentError(
+    `${what}: its fulfilment channel is not known yet, so it cannot be put in a warehouse (open its listing page or import a report that shows it)`,
+  );
 }
 
 // Moved out (settings-store.ts, daily-demand.ts). Re-exported here only because index.ts still

@@ -15,12 +15,16 @@ const NOW = new Date('2024-05-10T12:00:00.000Z');
 
 async function seeded(): Promise<StoreDb> {
   const db = await freshStore();
-  await mergeObservations(db, [
-    listingObs('MUG-1', '2024-05-09T10:00:00Z', { available: 9, fulfillment: 'FBA', title: 'Mug "Blue", 300ml' }),
-    listingObs('MUG-1', '2024-05-10T10:00:00Z', { available: 7, fulfillment: 'FBA' }),
-    listingObs('MUG-1', '2024-05-10T10:00:00Z', { platform: 'ebay', marketplace: 'ebay.com', available: 4 }),
-    orderObs('111', 'shipped', '2024-05-10T09:00:00Z', { quantity: 2 }),
-  ], NOW);
+  await mergeObservations(
+    db,
+    [
+      listingObs('MUG-1', '2024-05-09T10:00:00Z', { available: 9, fulfillment: 'FBA', title: 'Mug "Blue", 300ml' }),
+      listingObs('MUG-1', '2024-05-10T10:00:00Z', { available: 7, fulfillment: 'FBA' }),
+      listingObs('MUG-1', '2024-05-10T10:00:00Z', { platform: 'ebay', marketplace: 'ebay.com', available: 4 }),
+      orderObs('111', 'shipped', '2024-05-10T09:00:00Z', { quantity: 2 }),
+    ],
+    NOW,
+  );
   await addCalibration(db, { listingKey: 'ebay|ebay.com|MUG-1', onHand: 3, reason: 'counted', by: 'Ana' }, NOW);
   await recordReturn(db, { listingKey: 'ebay|ebay.com|MUG-1', units: 1, reason: 'opened' }, NOW);
   await saveSettings(db, { leadTimeDays: 30, nested: { a: [1, 2] } }, NOW);

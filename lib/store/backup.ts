@@ -45,9 +45,11 @@ export const backupSchema = z.object({
   /** Database schema version of the store that wrote it. */
   schemaVersion: z.number().int().positive(),
   exportedAt: isoDateTimeSchema,
-  tables: z.object(Object.fromEntries(TABLE_NAMES.map((n) => [n, z.array(tableSchemas[n])])) as {
-    [K in TableName]: z.ZodArray<(typeof tableSchemas)[K]>;
-  }),
+  tables: z.object(
+    Object.fromEntries(TABLE_NAMES.map((n) => [n, z.array(tableSchemas[n])])) as {
+      [K in TableName]: z.ZodArray<(typeof tableSchemas)[K]>;
+    },
+  ),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
@@ -63,12 +65,12 @@ export async function exportBackup(db: StoreDb, now: Date): Promise<Backup> {
   return db.transaction('r', allTables(db), async () => {
     // Listings and the history are stored in chunks (schema v4); a backup holds their plain rows.
     const read = (n: TableName): Promise<unknown[]> =>
-      n === 'listings' ? readAllListings(db)
-        : n === 'observations' ? readAllObservations(db).then((rows) => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+      n === 'listings'
+        ? readAllListings(db)
+        : n === 'observations'
+          ? readAllObservations(db).then((rows) => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
           : db.table(n).toArray();
-    const tables = Object.fromEntries(
-      await Promise.all(TABLE_NAMES.map(async (n) => [n, await read(n)] as const)),
-    ) as Backup['tables'];
+    const tables = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (n) => [n, await read(n)] as const))) as Backup['tables'];
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: now.toISOString(), tables };
   });
 }
@@ -92,22 +94,33 @@ export function validateBackup(input: unknown): Backup {
   }
   const { version, schemaVersion } = data as { version?: unknown; schemaVersion?: unknown };
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw new BackupError(`This backup was made by a newer version of the extension (backup format ${version}). Update the extension, then restore. Nothing was changed.`);
+    throw new BackupError(
+      `This backup was made by a newer version of the extension (backup format ${version}). Update the extension, then restore. Nothing was changed.`,
+    );
   }
   if (typeof schemaVersion === 'number' && schemaVersion > CURRENT_SCHEMA_VERSION) {
     throw new BackupError(`This backup comes from a newer database (schema ${schemaVersion}). Update the extension, then restore. Nothing was changed.`);
   }
   const parsed = backupSchema.safeParse(data);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${formatPath(i.path)}: ${i.message}`)
+      .join('; ');
     throw new BackupError(`This backup is damaged (${where}${parsed.error.issues.length > 3 ? '; …' : ''}). Nothing was changed.`);
   }
   const backup = parsed.data;
   const keyOf: Record<TableName, (row: never) => unknown> = {
-    products: (r: { id: string }) => r.id, listings: (r: { key: string }) => r.key, stockPools: (r: { id: string }) => r.id,
-    observations: (r: { id: string }) => r.id, orders: (r: { key: string }) => r.key,
-    dailyDemand: (r: { key: string; date: string }) => `${r.key}\u0000${r.date}`, calibrations: (r: { id?: number }) => r.id,
-    returns: (r: { id?: number }) => r.id, settings: (r: { id: string }) => r.id, plans: (r: { key: string }) => r.key,
+    products: (r: { id: string }) => r.id,
+    listings: (r: { key: string }) => r.key,
+    stockPools: (r: { id: string }) => r.id,
+    observations: (r: { id: string }) => r.id,
+    orders: (r: { key: string }) => r.key,
+    dailyDemand: (r: { key: string; date: string }) => `${r.key}\u0000${r.date}`,
+    calibrations: (r: { id?: number }) => r.id,
+    returns: (r: { id?: number }) => r.id,
+    settings: (r: { id: string }) => r.id,
+    plans: (r: { key: string }) => r.key,
   };
   for (const name of TABLE_NAMES) {
     const seen = new Set<unknown>();
@@ -140,16 +153,22 @@ export async function restoreBackup(db: StoreDb, input: unknown, now: Date = new
       if (name === 'listings') {
         // Listings from backups of older versions lack their link keys and may carry an older
         // sort key (both derived: recomputed for all).
-        await writeListings(db, backup.tables.listings.map((r) => {
-          const row = { ...r, linkKeys: linkKeysOf(r) };
-          return { ...row, urgency: urgencyOf(row) };
-        }));
+        await writeListings(
+          db,
+          backup.tables.listings.map((r) => {
+            const row = { ...r, linkKeys: linkKeysOf(r) };
+            return { ...row, urgency: urgencyOf(row) };
+          }),
+        );
       } else if (name === 'observations') await putObservations(db, backup.tables.observations, foldCutoff(now));
       else if (backup.tables[name].length) await db.table(name).bulkAdd(backup.tables[name] as object[]);
     }
     // Derived, so not in the backup: writeListings rebuilt the search chunks; the plans each
     // listing shows are copied onto its indexed row again.
-    await refreshListingPlans(db, backup.tables.listings.map((l) => l.key));
+    await refreshListingPlans(
+      db,
+      backup.tables.listings.map((l) => l.key),
+    );
   });
   return Object.fromEntries(TABLE_NAMES.map((n) => [n, backup.tables[n].length])) as Record<TableName, number>;
 }

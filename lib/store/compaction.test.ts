@@ -10,17 +10,21 @@ afterEach(dropStores);
 const NOW = new Date('2024-09-01T12:00:00.000Z');
 
 describe('compactObservations', () => {
-  it('folds readings older than the window into one row per listing per day, keeping each field\'s last value', async () => {
+  it("folds readings older than the window into one row per listing per day, keeping each field's last value", async () => {
     const db = await freshStore();
-    await mergeObservations(db, [
-      listingObs('A', '2024-03-01T08:00:00Z', { available: 10, source: 'amazon/manage-inventory' }),
-      listingObs('A', '2024-03-01T18:00:00Z', { available: 8 }),
-      listingObs('A', '2024-03-01T12:00:00Z', { unitsSold: [{ windowDays: 30, units: 40 }], source: 'amazon/restock' }),
-      listingObs('A', '2024-03-02T09:00:00Z', { available: 7 }),
-      listingObs('B', '2024-03-01T09:00:00Z', { available: 3 }),
-      orderObs('111', 'shipped', '2024-03-01T09:00:00Z'),
-      listingObs('A', '2024-08-30T09:00:00Z', { available: 2 }), // inside the window: untouched
-    ], NOW);
+    await mergeObservations(
+      db,
+      [
+        listingObs('A', '2024-03-01T08:00:00Z', { available: 10, source: 'amazon/manage-inventory' }),
+        listingObs('A', '2024-03-01T18:00:00Z', { available: 8 }),
+        listingObs('A', '2024-03-01T12:00:00Z', { unitsSold: [{ windowDays: 30, units: 40 }], source: 'amazon/restock' }),
+        listingObs('A', '2024-03-02T09:00:00Z', { available: 7 }),
+        listingObs('B', '2024-03-01T09:00:00Z', { available: 3 }),
+        orderObs('111', 'shipped', '2024-03-01T09:00:00Z'),
+        listingObs('A', '2024-08-30T09:00:00Z', { available: 2 }), // inside the window: untouched
+      ],
+      NOW,
+    );
     const before = await allListings(db);
     const result = await compactObservations(db, NOW, { windowDays: 90 });
     expect(result).toMatchObject({ folded: 5, ordersDeleted: 1, summaries: 3 });
@@ -39,7 +43,7 @@ describe('compactObservations', () => {
     expect(again).toMatchObject({ folded: 0, summaries: 0 });
   });
 
-  it('a late import of an old day is folded into that day\'s existing summary', async () => {
+  it("a late import of an old day is folded into that day's existing summary", async () => {
     const db = await freshStore();
     await mergeObservations(db, [listingObs('A', '2024-03-01T08:00:00Z', { available: 10 })], NOW);
     await compactObservations(db, NOW);

@@ -66,13 +66,26 @@ export function foldDay(rows: readonly ObservationRow[]): ObservationRow {
   }
   const base = first.record as ListingObservation;
   const record: ListingObservation = {
-    kind: 'listing', platform: base.platform, marketplace: base.marketplace, sku: base.sku,
-    source: DAY_SUMMARY_SOURCE, observedAt: lastSeenAt, observedDate: first.observedDate,
+    kind: 'listing',
+    platform: base.platform,
+    marketplace: base.marketplace,
+    sku: base.sku,
+    source: DAY_SUMMARY_SOURCE,
+    observedAt: lastSeenAt,
+    observedDate: first.observedDate,
     ...(values as Partial<ListingObservation>),
   };
   return {
-    id: summaryIdOf(first.listingKey, first.observedDate), kind: 'listing', key: first.key, listingKey: first.listingKey,
-    source: DAY_SUMMARY_SOURCE, observedAt, observedDate: first.observedDate, lastSeenAt, record, fieldObservedAt,
+    id: summaryIdOf(first.listingKey, first.observedDate),
+    kind: 'listing',
+    key: first.key,
+    listingKey: first.listingKey,
+    source: DAY_SUMMARY_SOURCE,
+    observedAt,
+    observedDate: first.observedDate,
+    lastSeenAt,
+    record,
+    fieldObservedAt,
   };
 }
 
@@ -167,4 +180,3 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
   }
   return result;
 }
-

@@ -52,8 +52,16 @@ export class StoreDb extends Dexie {
  * stored in chunks (STORED_TABLES): backups hold their plain rows.
  */
 export const TABLE_NAMES = [
-  'products', 'listings', 'stockPools', 'observations', 'orders',
-  'dailyDemand', 'calibrations', 'returns', 'settings', 'plans',
+  'products',
+  'listings',
+  'stockPools',
+  'observations',
+  'orders',
+  'dailyDemand',
+  'calibrations',
+  'returns',
+  'settings',
+  'plans',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -69,8 +77,18 @@ export async function openStore(name: string = STORE_NAME, options?: DexieOption
 
 /** The object stores behind the logical tables (searchChunks, derived, is not among them). */
 export const STORED_TABLES = [
-  'products', 'listings', 'listingChunks', 'stockPools', 'observationChunks', 'listingHistory', 'orders',
-  'dailyDemand', 'calibrations', 'returns', 'settings', 'plans',
+  'products',
+  'listings',
+  'listingChunks',
+  'stockPools',
+  'observationChunks',
+  'listingHistory',
+  'orders',
+  'dailyDemand',
+  'calibrations',
+  'returns',
+  'settings',
+  'plans',
 ] as const;
 
 /** The tables of a store as a list, for whole-store transactions. */

@@ -7,10 +7,12 @@ describe('groupOf', () => {
     // Pinned values: changing the hash would strand every stored chunk under the wrong group.
     expect(groupOf('amazon|amazon.com|MUG-1')).toBe(groupOf('amazon|amazon.com|MUG-1'));
     expect([groupOf(''), groupOf('a'), groupOf('amazon|amazon.com|MUG-1')]).toEqual([69, 44, 21]);
-    fc.assert(fc.property(fc.string(), (key) => {
-      const g = groupOf(key);
-      return Number.isInteger(g) && g >= 0 && g < STORE_GROUPS;
-    }));
+    fc.assert(
+      fc.property(fc.string(), (key) => {
+        const g = groupOf(key);
+        return Number.isInteger(g) && g >= 0 && g < STORE_GROUPS;
+      }),
+    );
   });
 
   it('spreads a catalogue over the groups', () => {

@@ -9,8 +9,16 @@ export { mergeObservations, type MergeResult, type MergeCounts } from './merge';
 export { linkListing, unlinkListing, LinkError } from './linking';
 export { savePlans, getPlans, type SavePlansResult } from './plans';
 export {
-  listAtRisk, listListings, getListingsWithPlans, getProduct, exportListingsCsv, groupPools,
-  type AtRiskQuery, type AtRiskRow, type ListedListing, type ProductDetail,
+  listAtRisk,
+  listListings,
+  getListingsWithPlans,
+  getProduct,
+  exportListingsCsv,
+  groupPools,
+  type AtRiskQuery,
+  type AtRiskRow,
+  type ListedListing,
+  type ProductDetail,
 } from './queries';
 export type { ListingRow, ListingIndexRow, LinkRule } from './tables/listings';
 export type { ProductRow } from './tables/products';
@@ -23,8 +31,22 @@ export type { PlanRow, RiskType } from './tables/plans';
 export { effectiveOnHand } from './tables/calibrations';
 export { loadPlanningInput, type PlanningInput, type ProductPlanningInput } from './planning-input';
 export {
-  addCalibration, recordReturn, resolveReturn, assignPool, loadSettings, saveSettings, saveDailyDemand, AdjustmentError,
-  listWarehouses, createWarehouse, renameWarehouse, deleteWarehouse, assignWarehouse, warehouseSlug, WAREHOUSE_NAME_MAX, type WarehouseSummary,
+  addCalibration,
+  recordReturn,
+  resolveReturn,
+  assignPool,
+  loadSettings,
+  saveSettings,
+  saveDailyDemand,
+  AdjustmentError,
+  listWarehouses,
+  createWarehouse,
+  renameWarehouse,
+  deleteWarehouse,
+  assignWarehouse,
+  warehouseSlug,
+  WAREHOUSE_NAME_MAX,
+  type WarehouseSummary,
 } from './adjustments';
 export { exportBackup, restoreBackup, validateBackup, deleteAllData, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
 export { compactObservations, type CompactionResult } from './compaction';

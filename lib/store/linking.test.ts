@@ -21,15 +21,23 @@ describe('automatic linking', () => {
 
   it('links by GTIN (UPC-12 = EAN-13) and by ASIN across marketplaces, not within one', async () => {
     const db = await freshStore();
-    await mergeObservations(db, [
-      listingObs('W-1', AT, { platform: 'walmart', marketplace: 'walmart.com', source: 'walmart/items', gtin: '012345678905' }),
-      listingObs('A-US', AT, { asin: 'B000000001' }),
-    ], NOW);
-    await mergeObservations(db, [
-      listingObs('E-9', AT, { platform: 'ebay', marketplace: 'ebay.com', source: 'ebay/active', gtin: '0012345678905' }),
-      listingObs('A-DE', AT, { marketplace: 'amazon.de', asin: 'B000000001' }),
-      listingObs('A-US-USED', AT, { asin: 'B000000001' }),
-    ], NOW);
+    await mergeObservations(
+      db,
+      [
+        listingObs('W-1', AT, { platform: 'walmart', marketplace: 'walmart.com', source: 'walmart/items', gtin: '012345678905' }),
+        listingObs('A-US', AT, { asin: 'B000000001' }),
+      ],
+      NOW,
+    );
+    await mergeObservations(
+      db,
+      [
+        listingObs('E-9', AT, { platform: 'ebay', marketplace: 'ebay.com', source: 'ebay/active', gtin: '0012345678905' }),
+        listingObs('A-DE', AT, { marketplace: 'amazon.de', asin: 'B000000001' }),
+        listingObs('A-US-USED', AT, { asin: 'B000000001' }),
+      ],
+      NOW,
+    );
     expect(await listingOf(db, 'ebay|ebay.com|E-9')).toMatchObject({ productId: 'p:walmart|walmart.com|W-1', linkRule: 'gtin' });
     expect(await listingOf(db, 'amazon|amazon.de|A-DE')).toMatchObject({ productId: 'p:amazon|amazon.com|A-US', linkRule: 'asin' });
     expect(await listingOf(db, 'amazon|amazon.com|A-US-USED')).toMatchObject({ productId: 'p:amazon|amazon.com|A-US-USED', linkRule: 'none' });
@@ -37,10 +45,7 @@ describe('automatic linking', () => {
 
   it('links listings new in the same batch to each other', async () => {
     const db = await freshStore();
-    await mergeObservations(db, [
-      listingObs('MUG-1', AT, { platform: 'ebay', marketplace: 'ebay.com' }),
-      listingObs('MUG-1', AT),
-    ], NOW);
+    await mergeObservations(db, [listingObs('MUG-1', AT, { platform: 'ebay', marketplace: 'ebay.com' }), listingObs('MUG-1', AT)], NOW);
     const rows = await allListings(db);
     expect(new Set(rows.map((r) => r.productId)).size).toBe(1);
     expect(await db.products.count()).toBe(1);
@@ -48,10 +53,7 @@ describe('automatic linking', () => {
 
   it('re-links a listing still alone in its product when it gains a GTIN, and drops the empty product', async () => {
     const db = await freshStore();
-    await mergeObservations(db, [
-      listingObs('W-1', AT, { platform: 'walmart', marketplace: 'walmart.com', gtin: '012345678905' }),
-      listingObs('A-1', AT),
-    ], NOW);
+    await mergeObservations(db, [listingObs('W-1', AT, { platform: 'walmart', marketplace: 'walmart.com', gtin: '012345678905' }), listingObs('A-1', AT)], NOW);
     expect(await db.products.count()).toBe(2);
     await mergeObservations(db, [listingObs('A-1', '2024-05-10T11:00:00Z', { gtin: '012345678905' })], NOW);
     expect(await listingOf(db, 'amazon|amazon.com|A-1')).toMatchObject({ productId: 'p:walmart|walmart.com|W-1', linkRule: 'gtin' });
@@ -61,11 +63,13 @@ describe('automatic linking', () => {
   it('prefers SKU over GTIN over ASIN, then listings not placed by hand, then the smallest key', () => {
     const base = { marketplace: 'ebay.com', sku: 'X', gtinKey: 'G', asin: 'A', linkRule: 'none' as const };
     const me = { ...base, key: 'me', productId: '' };
-    expect(chooseLink(me, [
-      { ...base, key: 'z', sku: 'Y', productId: 'pg', marketplace: 'amazon.com' },
-      { ...base, key: 'y', productId: 'ps-manual', linkRule: 'manual' },
-      { ...base, key: 'x', productId: 'ps', asin: undefined },
-    ])).toEqual({ productId: 'ps', rule: 'sku' });
+    expect(
+      chooseLink(me, [
+        { ...base, key: 'z', sku: 'Y', productId: 'pg', marketplace: 'amazon.com' },
+        { ...base, key: 'y', productId: 'ps-manual', linkRule: 'manual' },
+        { ...base, key: 'x', productId: 'ps', asin: undefined },
+      ]),
+    ).toEqual({ productId: 'ps', rule: 'sku' });
     expect(chooseLink(me, [{ ...base, key: 'z', sku: 'Y', productId: 'pg' }])).toBeUndefined(); // same marketplace: GTIN does not link
   });
 });
@@ -79,7 +83,11 @@ describe('manual linking', () => {
     expect(unlinked.productId).not.toBe('p:amazon|amazon.com|MUG-1');
     expect(unlinked.linkRule).toBe('manual');
     await mergeObservations(db, page, NOW);
-    await mergeObservations(db, page.map((o) => ({ ...o, observedAt: '2024-05-10T11:00:00Z', available: 3 })), NOW);
+    await mergeObservations(
+      db,
+      page.map((o) => ({ ...o, observedAt: '2024-05-10T11:00:00Z', available: 3 })),
+      NOW,
+    );
     expect(await listingOf(db, 'ebay|ebay.com|MUG-1')).toMatchObject({ productId: unlinked.productId, linkRule: 'manual', available: 3 });
 
     await mergeObservations(db, [listingObs('OTHER', AT, { platform: 'walmart', marketplace: 'walmart.com' })], NOW);

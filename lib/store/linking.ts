@@ -21,10 +21,7 @@ export type AutoLinkRule = Exclude<LinkRule, 'none' | 'manual'>;
  * so the choice does not depend on read order.
  * @example chooseLink({ key: 'ebay|ebay.com|A', sku: 'A', marketplace: 'ebay.com', ... }, [amazonListingWithSkuA])?.rule // 'sku'
  */
-export function chooseLink(
-  listing: LinkFields,
-  candidates: Iterable<LinkFields>,
-): { productId: string; rule: AutoLinkRule } | undefined {
+export function chooseLink(listing: LinkFields, candidates: Iterable<LinkFields>): { productId: string; rule: AutoLinkRule } | undefined {
   const best: Partial<Record<AutoLinkRule, LinkFields>> = {};
   for (const c of candidates) {
     if (c.key === listing.key || c.productId === '') continue;
@@ -65,7 +62,11 @@ export class LinkIndex {
 
   candidates(row: LinkFields): LinkFields[] {
     const out = new Map<string, LinkFields>();
-    for (const [map, id] of [[this.bySku, row.sku], [this.byGtin, row.gtinKey], [this.byAsin, row.asin]] as const) {
+    for (const [map, id] of [
+      [this.bySku, row.sku],
+      [this.byGtin, row.gtinKey],
+      [this.byAsin, row.asin],
+    ] as const) {
       if (id === undefined) continue;
       for (const c of map.get(id)?.values() ?? []) out.set(c.key, c);
     }

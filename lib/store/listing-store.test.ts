@@ -64,15 +64,25 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     const db = await freshStore();
     const skus = Array.from({ length: 300 }, (_, i) => `SKU-${i}`);
     for (const day of ['2024-05-10', '2024-05-11']) {
-      await mergeObservations(db, skus.map((s, i) => listingObs(s, `${day}T10:00:00Z`, { available: i })), NOW);
+      await mergeObservations(
+        db,
+        skus.map((s, i) => listingObs(s, `${day}T10:00:00Z`, { available: i })),
+        NOW,
+      );
     }
     const few = await readObservationsOf(db, ['amazon|amazon.com|SKU-7']);
     expect(few.map((o) => o.observedDate).sort()).toEqual(['2024-05-10', '2024-05-11']);
     const since = await readObservationsOf(db, ['amazon|amazon.com|SKU-7'], { since: '2024-05-11T00:00:00.000Z' });
     expect(since.map((o) => o.observedDate)).toEqual(['2024-05-11']);
-    const many = await readObservationsOf(db, skus.map((s) => `amazon|amazon.com|${s}`)); // most groups: one pass over all
+    const many = await readObservationsOf(
+      db,
+      skus.map((s) => `amazon|amazon.com|${s}`),
+    ); // most groups: one pass over all
     expect(many).toHaveLength(600);
     const listings = await readListingsOfProducts(db, ['p:amazon|amazon.com|SKU-7', 'p:amazon|amazon.com|SKU-8']);
-    expect(listings.map((l) => [l.sku, l.available])).toEqual([['SKU-7', 7], ['SKU-8', 8]]);
+    expect(listings.map((l) => [l.sku, l.available])).toEqual([
+      ['SKU-7', 7],
+      ['SKU-8', 8],
+    ]);
   });
 });

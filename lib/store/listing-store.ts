@@ -23,9 +23,10 @@ export type ListingChunks = Map<number, Map<string, ListingRow>>;
  * @example const chunks = await loadListingChunks(db, groupsOf(keys));
  */
 export async function loadListingChunks(db: StoreDb, groups?: readonly number[]): Promise<ListingChunks> {
-  const rows = groups === undefined
-    ? await db.listingChunks.toArray()
-    : (await db.listingChunks.bulkGet(groups as number[])).filter((c): c is ListingChunkRow => c !== undefined);
+  const rows =
+    groups === undefined
+      ? await db.listingChunks.toArray()
+      : (await db.listingChunks.bulkGet(groups as number[])).filter((c): c is ListingChunkRow => c !== undefined);
   const out: ListingChunks = new Map();
   for (const g of groups ?? []) out.set(g, new Map());
   for (const c of rows) out.set(c.group, new Map(c.rows.map((r) => [r.key, r])));
@@ -73,7 +74,10 @@ export async function readAllListings(db: StoreDb): Promise<ListingRow[]> {
  */
 export async function readListingsOfProducts(db: StoreDb, productIds: readonly string[]): Promise<ListingRow[]> {
   if (productIds.length === 0) return [];
-  const keys = (await db.listings.where('productId').anyOf(productIds as string[]).primaryKeys()) as string[];
+  const keys = (await db.listings
+    .where('productId')
+    .anyOf(productIds as string[])
+    .primaryKeys()) as string[];
   return (await readListings(db, keys)).filter((r): r is ListingRow => r !== undefined).sort(byKey);
 }
 
@@ -85,7 +89,8 @@ export async function readListingsOfProducts(db: StoreDb, productIds: readonly s
  * @example await writeListings(db, [{ ...row, available: 3 }], { before: new Map([[row.key, row]]) });
  */
 export async function writeListings(
-  db: StoreDb, rows: readonly ListingRow[],
+  db: StoreDb,
+  rows: readonly ListingRow[],
   options: { chunks?: ListingChunks; before?: ReadonlyMap<string, ListingRow | undefined>; plans?: ReadonlyMap<string, SkuPlan | undefined> } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
@@ -108,10 +113,7 @@ export async function writeListings(
     const plan = options.plans?.has(r.key) ? options.plans.get(r.key) : kept.get(r.key);
     if (plan) r.plan = plan;
   }
-  await Promise.all([
-    db.listingChunks.bulkPut(groups.map((g) => chunkRowOf(g, chunks.get(g)!))),
-    index.length ? db.listings.bulkPut(index) : undefined,
-  ]);
+  await Promise.all([db.listingChunks.bulkPut(groups.map((g) => chunkRowOf(g, chunks.get(g)!))), index.length ? db.listings.bulkPut(index) : undefined]);
   if (index.length) await updateSearchChunks(db, index);
 }
 

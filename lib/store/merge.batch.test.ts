@@ -17,9 +17,15 @@ const NOW = new Date('2024-05-10T12:00:00.000Z');
 const N = 600;
 
 function page(marketplace: 'amazon.com' | 'amazon.de', at: string, offset = 0): ListingObservation[] {
-  return Array.from({ length: N }, (_, i) => listingObs(`SKU-${String(i).padStart(4, '0')}`, at, {
-    marketplace, available: (i * 7 + offset) % 50, title: `Item ${i}`, fulfillment: 'FBA', ...(i % 3 === 0 ? { asin: `B${String(i).padStart(9, '0')}` } : {}),
-  }));
+  return Array.from({ length: N }, (_, i) =>
+    listingObs(`SKU-${String(i).padStart(4, '0')}`, at, {
+      marketplace,
+      available: (i * 7 + offset) % 50,
+      title: `Item ${i}`,
+      fulfillment: 'FBA',
+      ...(i % 3 === 0 ? { asin: `B${String(i).padStart(9, '0')}` } : {}),
+    }),
+  );
 }
 
 async function snapshot(db: StoreDb) {

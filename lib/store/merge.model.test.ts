@@ -32,7 +32,9 @@ interface Model {
   /** The background's clock: it only moves forward (a merge or fold never runs "before" an earlier one). */
   clock: number;
 }
-interface Real { db: StoreDb }
+interface Real {
+  db: StoreDb;
+}
 
 const ms = (iso: string) => Date.parse(iso);
 
@@ -81,9 +83,7 @@ async function check(m: Model, db: StoreDb): Promise<void> {
     expect(effectiveOnHand(row, stored), `on hand ${row.key}`).toEqual(expected);
   }
   const orders = await db.orders.toArray();
-  expect(Object.fromEntries(orders.map((o) => [o.orderId, o.status]))).toEqual(
-    Object.fromEntries([...m.orders].map(([k, v]) => [k, v.status])),
-  );
+  expect(Object.fromEntries(orders.map((o) => [o.orderId, o.status]))).toEqual(Object.fromEntries([...m.orders].map(([k, v]) => [k, v.status])));
   expect((await allObservations(db)).length).toBe(m.history.size);
   // The indexed rows the queries use are exactly the projection of the full rows (schema v4).
   expect((await db.listings.orderBy('key').toArray()).map(({ plan: _plan, ...row }) => row)).toEqual(rows.map(indexRowOf));
@@ -91,35 +91,62 @@ async function check(m: Model, db: StoreDb): Promise<void> {
 
 // Few SKUs, few instants: collisions, ties, repeats and out-of-order readings are the point.
 const DAYS = ['2024-05-01', '2024-05-02', '2024-05-03'];
-const instant = fc.record({ day: fc.constantFrom(...DAYS), hour: fc.constantFrom('08', '12'), minute: fc.constantFrom('00', '05') })
+const instant = fc
+  .record({ day: fc.constantFrom(...DAYS), hour: fc.constantFrom('08', '12'), minute: fc.constantFrom('00', '05') })
   .map(({ day, hour, minute }) => `${day}T${hour}:${minute}:00.000Z`);
-const listingReading = (source: string) => fc.record({
-  sku: fc.constantFrom('A', 'B', 'C'),
-  market: fc.constantFrom(['amazon', 'amazon.com'] as const, ['ebay', 'ebay.com'] as const),
-  at: instant,
-  available: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
-  inbound: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
-  title: fc.option(fc.constantFrom('Mug', 'Tea'), { nil: undefined }),
-}).map(({ sku, market, at, ...fields }): ListingObservation => {
-  const obs: ListingObservation = {
-    kind: 'listing', platform: market[0], marketplace: market[1], source, observedAt: at, observedDate: at.slice(0, 10), sku,
-  };
-  for (const f of FIELDS) if (fields[f] !== undefined) (obs as Record<string, unknown>)[f] = fields[f];
-  return obs;
-});
-const orderReading = fc.record({
-  orderId: fc.constantFrom('o1', 'o2'), status: fc.constantFrom<OrderStatus>('pending', 'unshipped', 'shipped', 'cancelled'), at: instant,
-}).map(({ orderId, status, at }): OrderObservation => ({
-  kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', observedAt: at, observedDate: at.slice(0, 10),
-  orderId, sku: 'A', quantity: 1, status, orderDate: '2024-05-01',
-}));
+const listingReading = (source: string) =>
+  fc
+    .record({
+      sku: fc.constantFrom('A', 'B', 'C'),
+      market: fc.constantFrom(['amazon', 'amazon.com'] as const, ['ebay', 'ebay.com'] as const),
+      at: instant,
+      available: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+      inbound: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+      title: fc.option(fc.constantFrom('Mug', 'Tea'), { nil: undefined }),
+    })
+    .map(({ sku, market, at, ...fields }): ListingObservation => {
+      const obs: ListingObservation = {
+        kind: 'listing',
+        platform: market[0],
+        marketplace: market[1],
+        source,
+        observedAt: at,
+        observedDate: at.slice(0, 10),
+        sku,
+      };
+      for (const f of FIELDS) if (fields[f] !== undefined) (obs as Record<string, unknown>)[f] = fields[f];
+      return obs;
+    });
+const orderReading = fc
+  .record({
+    orderId: fc.constantFrom('o1', 'o2'),
+    status: fc.constantFrom<OrderStatus>('pending', 'unshipped', 'shipped', 'cancelled'),
+    at: instant,
+  })
+  .map(({ orderId, status, at }): OrderObservation => ({
+    kind: 'order',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/orders',
+    observedAt: at,
+    observedDate: at.slice(0, 10),
+    orderId,
+    sku: 'A',
+    quantity: 1,
+    status,
+    orderDate: '2024-05-01',
+  }));
 
 // Merging at the readings' own day keeps them in day chunks; a week later, old readings go to
 // (and are looked up in) the listings' history records (observation-store.ts).
 const MERGE_NOWS = [new Date('2024-05-03T23:00:00.000Z'), new Date('2024-05-05T00:00:00.000Z'), new Date('2024-05-09T00:00:00.000Z')];
 
 class ReadPage implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly readings: Reading[], readonly label: string, readonly nowPick = 1) {}
+  constructor(
+    readonly readings: Reading[],
+    readonly label: string,
+    readonly nowPick = 1,
+  ) {}
   check = (m: Readonly<Model>) => MERGE_NOWS[this.nowPick]!.getTime() >= m.clock;
   async run(m: Model, r: Real) {
     m.clock = MERGE_NOWS[this.nowPick]!.getTime();
@@ -128,16 +155,22 @@ class ReadPage implements fc.AsyncCommand<Model, Real> {
     m.batches.push(this.readings);
     await check(m, r.db);
   }
-  toString = () => `${this.label}@${this.nowPick}(${this.readings.map((x) => `${x.kind === 'order' ? x.orderId + ':' + x.status : x.sku + '@' + x.marketplace}@${x.observedAt.slice(5, 16)}`).join(' ')})`;
+  toString = () =>
+    `${this.label}@${this.nowPick}(${this.readings.map((x) => `${x.kind === 'order' ? x.orderId + ':' + x.status : x.sku + '@' + x.marketplace}@${x.observedAt.slice(5, 16)}`).join(' ')})`;
 }
 
 class ReRead implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly laterMinutes: number, readonly nowPick = 1) {}
+  constructor(
+    readonly pick: number,
+    readonly laterMinutes: number,
+    readonly nowPick = 1,
+  ) {}
   check = (m: Readonly<Model>) => m.batches.length > 0 && MERGE_NOWS[this.nowPick]!.getTime() >= m.clock;
   async run(m: Model, r: Real) {
     m.clock = MERGE_NOWS[this.nowPick]!.getTime();
     const batch = m.batches[this.pick % m.batches.length]!.map((o) => ({
-      ...o, observedAt: new Date(ms(o.observedAt) + this.laterMinutes * 60_000).toISOString(), // same day: minutes only
+      ...o,
+      observedAt: new Date(ms(o.observedAt) + this.laterMinutes * 60_000).toISOString(), // same day: minutes only
     }));
     await mergeObservations(r.db, batch, MERGE_NOWS[this.nowPick]!);
     applyToModel(m, batch);
@@ -159,7 +192,11 @@ class Fold implements fc.AsyncCommand<Model, Real> {
 }
 
 class Calibrate implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly pick: number, readonly onHand: number, readonly at: string) {}
+  constructor(
+    readonly pick: number,
+    readonly onHand: number,
+    readonly at: string,
+  ) {}
   check = (m: Readonly<Model>) => m.listings.size > 0;
   async run(m: Model, r: Real) {
     const keys = [...m.listings.keys()].sort();
@@ -177,7 +214,9 @@ let seq = 0;
 describe('merge vs reference model', () => {
   it('any sequence of reads, imports, re-reads and corrections matches the model', async () => {
     const commands = [
-      fc.tuple(fc.array(fc.oneof(listingReading('amazon/manage-inventory'), orderReading), { minLength: 1, maxLength: 6 }), fc.nat(2)).map(([rs, n]) => new ReadPage(rs, 'Page', n)),
+      fc
+        .tuple(fc.array(fc.oneof(listingReading('amazon/manage-inventory'), orderReading), { minLength: 1, maxLength: 6 }), fc.nat(2))
+        .map(([rs, n]) => new ReadPage(rs, 'Page', n)),
       fc.tuple(fc.array(listingReading('report:amazon/fba-myi'), { minLength: 1, maxLength: 6 }), fc.nat(2)).map(([rs, n]) => new ReadPage(rs, 'Import', n)),
       fc.tuple(fc.nat(), fc.constantFrom(0, 5, 20), fc.nat(2)).map(([p, l, n]) => new ReRead(p, l, n)),
       fc.constantFrom('2024-05-03T23:00:00.000Z', '2024-05-04T12:00:00.000Z', '2024-05-06T00:00:00.000Z', '2024-05-09T00:00:00.000Z').map((at) => new Fold(at)),
@@ -187,10 +226,13 @@ describe('merge vs reference model', () => {
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (cmds) => {
         const db = await openStore(`model-${++seq}`);
         try {
-          await fc.asyncModelRun(() => ({
-            model: { listings: new Map(), orders: new Map(), history: new Set<string>(), calibrations: new Map(), batches: [], clock: 0 },
-            real: { db },
-          }), cmds);
+          await fc.asyncModelRun(
+            () => ({
+              model: { listings: new Map(), orders: new Map(), history: new Set<string>(), calibrations: new Map(), batches: [], clock: 0 },
+              real: { db },
+            }),
+            cmds,
+          );
         } finally {
           db.close();
           await db.delete();

@@ -23,14 +23,29 @@ const NOW = new Date('2024-05-10T12:00:00.000Z');
 
 function listing(sku: string, at: string, fields: Partial<ListingObservation> = {}): ListingObservation {
   return {
-    kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory',
-    observedAt: at, observedDate: at.slice(0, 10), sku, ...fields,
+    kind: 'listing',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/manage-inventory',
+    observedAt: at,
+    observedDate: at.slice(0, 10),
+    sku,
+    ...fields,
   };
 }
 function order(orderId: string, status: OrderObservation['status'], at: string): OrderObservation {
   return {
-    kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', observedAt: at,
-    observedDate: at.slice(0, 10), orderId, sku: 'MUG-1', quantity: 2, status, orderDate: '2024-05-09',
+    kind: 'order',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/orders',
+    observedAt: at,
+    observedDate: at.slice(0, 10),
+    orderId,
+    sku: 'MUG-1',
+    quantity: 2,
+    status,
+    orderDate: '2024-05-09',
   };
 }
 
@@ -53,7 +68,11 @@ describe('mergeObservations', () => {
     const again = await mergeObservations(db, page, NOW);
     expect(again.counts).toMatchObject({ new: 0, unchanged: 2 });
     expect(again.listingKeys).toEqual([]);
-    const later = await mergeObservations(db, page.map((o) => ({ ...o, observedAt: '2024-05-10T10:05:00Z' })), NOW);
+    const later = await mergeObservations(
+      db,
+      page.map((o) => ({ ...o, observedAt: '2024-05-10T10:05:00Z' })),
+      NOW,
+    );
     expect(later.counts).toMatchObject({ new: 0, unchanged: 2 });
     expect((await allObservations(db)).length).toBe(2);
     const rows = await allObservations(db);
@@ -86,11 +105,11 @@ describe('mergeObservations', () => {
 
   it('refuses invalid and future-dated records and stores the rest', async () => {
     const db = await freshStore();
-    const result = await mergeObservations(db, [
-      listing('A', '2024-05-10T10:00:00Z'),
-      { kind: 'listing', sku: 'x' },
-      listing('B', '2024-05-11T10:00:00Z'),
-    ], NOW);
+    const result = await mergeObservations(
+      db,
+      [listing('A', '2024-05-10T10:00:00Z'), { kind: 'listing', sku: 'x' }, listing('B', '2024-05-11T10:00:00Z')],
+      NOW,
+    );
     expect(result.counts).toMatchObject({ new: 1, rejected: 2 });
     expect(result.rejected.map((r) => r.index)).toEqual([1, 2]);
   });
@@ -99,10 +118,12 @@ describe('mergeObservations', () => {
     const db = await freshStore();
     await mergeObservations(db, [listing('A', '2024-05-10T10:00:00Z', { available: 5 })], NOW);
     const tables = [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.orders, db.stockPools, db.searchChunks];
-    await expect(db.transaction('rw', tables, async () => {
-      await mergeObservations(db, [listing('A', '2024-05-10T11:00:00Z', { available: 1 }), listing('B', '2024-05-10T11:00:00Z', { available: 2 })], NOW);
-      throw new Error('worker stopped');
-    })).rejects.toThrow('worker stopped');
+    await expect(
+      db.transaction('rw', tables, async () => {
+        await mergeObservations(db, [listing('A', '2024-05-10T11:00:00Z', { available: 1 }), listing('B', '2024-05-10T11:00:00Z', { available: 2 })], NOW);
+        throw new Error('worker stopped');
+      }),
+    ).rejects.toThrow('worker stopped');
     expect(await db.listings.count()).toBe(1);
     expect((await listingOf(db, 'amazon|amazon.com|A'))?.available).toBe(5);
     expect((await allObservations(db)).length).toBe(1);
@@ -119,6 +140,6 @@ describe('mergeObservations', () => {
     const strip = (rows: { linkedAt: string }[]) => rows.map(({ linkedAt: _, ...r }) => r);
     expect(strip(await allListings(a))).toEqual(strip(await allListings(b)));
     expect(strip(await a.listings.toArray())).toEqual(strip(await b.listings.toArray()));
-    expect((await listingOf(a, 'amazon|amazon.com|A'))).toMatchObject({ available: 5, inbound: 3 });
+    expect(await listingOf(a, 'amazon|amazon.com|A')).toMatchObject({ available: 5, inbound: 3 });
   });
 });

@@ -11,8 +11,14 @@ import { getMany, nativeTransaction, putMany } from './idb';
 import { groupsOf } from './groups';
 import { listingFrom, loadListingChunks, writeListings, type ListingChunks } from './listing-store';
 import {
-  chunkIdOfRow, foldCutoff, loadHistories, loadObservationChunks, saveHistories, saveObservationChunks,
-  type ListingHistories, type ObservationChunks,
+  chunkIdOfRow,
+  foldCutoff,
+  loadHistories,
+  loadObservationChunks,
+  saveHistories,
+  saveObservationChunks,
+  type ListingHistories,
+  type ObservationChunks,
 } from './observation-store';
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
@@ -95,25 +101,35 @@ export function prepareObservations(observations: readonly unknown[], now: Date)
 export async function mergeObservations(db: StoreDb, observations: readonly unknown[], now: Date): Promise<MergeResult> {
   const { prepared, rejected } = prepareObservations(observations, now);
   const counts: MergeCounts = {
-    received: observations.length, new: 0, unchanged: 0, stale: 0, rejected: rejected.length, newListings: 0, linked: 0,
+    received: observations.length,
+    new: 0,
+    unchanged: 0,
+    stale: 0,
+    rejected: rejected.length,
+    newListings: 0,
+    linked: 0,
   };
   if (prepared.length === 0) return { productIds: [], listingKeys: [], orderKeys: [], counts, rejected };
   const nowIso = now.toISOString();
 
-  return db.transaction('rw', [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.orders, db.stockPools, db.searchChunks], async () => {
-    const tx = nativeTransaction();
-    const batch = await loadBatch(db, tx, prepared, now);
-    const dirty = applyReadings(prepared, batch, counts);
-    await writeBatch(db, tx, batch, dirty, nowIso, counts);
-    const productIds = await productsToReplan(db, batch.listings, dirty.changedListings);
-    return {
-      productIds,
-      listingKeys: [...dirty.changedListings].sort(),
-      orderKeys: [...dirty.orders].sort(),
-      counts,
-      rejected,
-    };
-  });
+  return db.transaction(
+    'rw',
+    [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.orders, db.stockPools, db.searchChunks],
+    async () => {
+      const tx = nativeTransaction();
+      const batch = await loadBatch(db, tx, prepared, now);
+      const dirty = applyReadings(prepared, batch, counts);
+      await writeBatch(db, tx, batch, dirty, nowIso, counts);
+      const productIds = await productsToReplan(db, batch.listings, dirty.changedListings);
+      return {
+        productIds,
+        listingKeys: [...dirty.changedListings].sort(),
+        orderKeys: [...dirty.orders].sort(),
+        counts,
+        rejected,
+      };
+    },
+  );
 }
 
 /** What a merge reads before applying its readings, and then changes in place. */
@@ -193,9 +209,7 @@ function recordReading(p: Prepared, chunkId: string, batch: Batch, dirty: Dirty,
   const inChunk = chunk.get(p.id);
   const stored = inChunk ?? history?.get(p.id);
   // Where the reading lives (or will): its day chunk, unless it is old and not there.
-  const [home, markDirty] = inChunk || !history
-    ? [chunk, () => dirty.chunks.add(chunkId)]
-    : [history, () => dirty.histories.add(p.listingKey)];
+  const [home, markDirty] = inChunk || !history ? [chunk, () => dirty.chunks.add(chunkId)] : [history, () => dirty.histories.add(p.listingKey)];
   if (stored) {
     const folded = foldRepeat(stored, p.at, p.obs);
     if (folded !== stored) {
@@ -206,8 +220,15 @@ function recordReading(p: Prepared, chunkId: string, batch: Batch, dirty: Dirty,
     return true;
   }
   home.set(p.id, {
-    id: p.id, kind: p.obs.kind, key: p.key, listingKey: p.listingKey, source: p.obs.source,
-    observedAt: p.at, observedDate: p.obs.observedDate, lastSeenAt: p.at, record: p.obs,
+    id: p.id,
+    kind: p.obs.kind,
+    key: p.key,
+    listingKey: p.listingKey,
+    source: p.obs.source,
+    observedAt: p.at,
+    observedDate: p.obs.observedDate,
+    lastSeenAt: p.at,
+    record: p.obs,
   });
   markDirty();
   counts.new++;
@@ -251,7 +272,14 @@ async function writeBatch(db: StoreDb, tx: IDBTransaction, batch: Batch, dirty: 
   const writes: Promise<void>[] = [];
   if (dirty.chunks.size) await saveObservationChunks(db, batch.obsChunks, dirty.chunks);
   if (dirty.histories.size) await saveHistories(db, batch.histories, dirty.histories);
-  if (dirty.orders.size) writes.push(putMany(tx, db.orders, [...dirty.orders].map((k) => batch.orders.get(k)!)));
+  if (dirty.orders.size)
+    writes.push(
+      putMany(
+        tx,
+        db.orders,
+        [...dirty.orders].map((k) => batch.orders.get(k)!),
+      ),
+    );
   const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
   for (const key of listings.keys()) if (!before.has(key)) dirty.changedListings.add(key);
   await assignPools(db, listings, dirty.listings);
@@ -286,7 +314,11 @@ async function productsToReplan(db: StoreDb, listings: Map<string, ListingRow>, 
  * Mutates `listings`; returns the products to create.
  */
 async function linkNewListings(
-  db: StoreDb, listings: Map<string, ListingRow>, before: Map<string, ListingRow>, nowIso: string, counts: MergeCounts,
+  db: StoreDb,
+  listings: Map<string, ListingRow>,
+  before: Map<string, ListingRow>,
+  nowIso: string,
+  counts: MergeCounts,
 ): Promise<ProductRow[]> {
   const fresh = [...listings.values()].filter((r) => !before.has(r.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
   const regained = [...listings.values()].filter((r) => {
@@ -336,7 +368,10 @@ async function linkNewListings(
     const siblings = await db.listings.where('productId').equals(row.productId).primaryKeys();
     const inBatch = [...listings.values()].filter((r) => r.productId === row.productId && r.key !== row.key).length;
     if (siblings.some((k) => k !== row.key) || inBatch > 0) continue; // not alone: the product already means something
-    const link = chooseLink(row, index.candidates(row).filter((c) => c.productId !== row.productId));
+    const link = chooseLink(
+      row,
+      index.candidates(row).filter((c) => c.productId !== row.productId),
+    );
     if (!link) continue;
     const next: ListingRow = { ...row, productId: link.productId, linkRule: link.rule, linkedAt: nowIso };
     listings.set(next.key, next);

@@ -14,7 +14,10 @@ import { SCHEMA_VERSIONS } from './schema';
 const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const ALLOWED_PACKAGES = new Set(['dexie']);
 
-const sourceFiles = () => readdirSync(DIR).filter((f) => f.endsWith('.ts') && !/\.(test|spec|d)\.ts$/.test(f)).sort();
+const sourceFiles = () =>
+  readdirSync(DIR)
+    .filter((f) => f.endsWith('.ts') && !/\.(test|spec|d)\.ts$/.test(f))
+    .sort();
 
 /** The module specifiers a file loads at run time that are neither in the folder nor allowed packages, with their line. */
 function forbiddenImports(file: string, text: string): string[] {
@@ -34,8 +37,12 @@ function forbiddenImports(file: string, text: string): string[] {
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node)) check(node, node.moduleSpecifier, node.importClause?.isTypeOnly ?? false);
     else if (ts.isExportDeclaration(node) && node.moduleSpecifier) check(node, node.moduleSpecifier, node.isTypeOnly);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) check(node, node.moduleReference.expression, node.isTypeOnly);
-    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference))
+      check(node, node.moduleReference.expression, node.isTypeOnly);
+    else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
       check(node, node.arguments[0], false);
     }
     ts.forEachChild(node, visit);

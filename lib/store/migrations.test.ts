@@ -13,10 +13,20 @@ const NOW = new Date('2024-05-10T12:00:00.000Z');
 
 /** Primary key of a fixture row, per table. */
 const keyOf: Record<string, (row: Record<string, unknown>) => string> = {
-  products: (r) => String(r.id), listings: (r) => String(r.key), stockPools: (r) => String(r.id),
-  observations: (r) => String(r.id), orders: (r) => String(r.key), dailyDemand: (r) => `${r.key}|${r.date}`,
-  calibrations: (r) => String(r.id), returns: (r) => String(r.id), settings: (r) => String(r.id), plans: (r) => String(r.key),
-  listingSearch: (r) => String(r.key), listingChunks: (r) => String(r.group), observationChunks: (r) => String(r.id), listingHistory: (r) => String(r.key),
+  products: (r) => String(r.id),
+  listings: (r) => String(r.key),
+  stockPools: (r) => String(r.id),
+  observations: (r) => String(r.id),
+  orders: (r) => String(r.key),
+  dailyDemand: (r) => `${r.key}|${r.date}`,
+  calibrations: (r) => String(r.id),
+  returns: (r) => String(r.id),
+  settings: (r) => String(r.id),
+  plans: (r) => String(r.key),
+  listingSearch: (r) => String(r.key),
+  listingChunks: (r) => String(r.group),
+  observationChunks: (r) => String(r.id),
+  listingHistory: (r) => String(r.key),
   searchChunks: (r) => String(r.group),
 };
 

@@ -19,7 +19,11 @@ describe('day chunks and listing history records', () => {
     const db = await freshStore();
     const skus = Array.from({ length: 40 }, (_, i) => `SKU-${i}`);
     for (const day of ['2024-05-08', '2024-05-09', '2024-05-10']) {
-      await mergeObservations(db, skus.map((s, i) => listingObs(s, `${day}T10:00:00Z`, { available: i })), DAY);
+      await mergeObservations(
+        db,
+        skus.map((s, i) => listingObs(s, `${day}T10:00:00Z`, { available: i })),
+        DAY,
+      );
     }
     const before = await allObservations(db);
     const some = await readObservationsOf(db, ['amazon|amazon.com|SKU-3', 'amazon|amazon.com|SKU-7']);
@@ -46,12 +50,13 @@ describe('day chunks and listing history records', () => {
     expect(await db.observationChunks.count()).toBe(0);
   });
 
-  it('an old report goes straight to the history records; today\'s page to a day chunk', async () => {
+  it("an old report goes straight to the history records; today's page to a day chunk", async () => {
     const db = await freshStore();
-    await mergeObservations(db, [
-      listingObs('A', '2024-04-20T10:00:00Z', { available: 9, source: 'report:amazon/fba-myi' }),
-      listingObs('A', '2024-05-10T10:00:00Z', { available: 4 }),
-    ], DAY);
+    await mergeObservations(
+      db,
+      [listingObs('A', '2024-04-20T10:00:00Z', { available: 9, source: 'report:amazon/fba-myi' }), listingObs('A', '2024-05-10T10:00:00Z', { available: 4 })],
+      DAY,
+    );
     expect((await db.listingHistory.toArray()).map((h) => h.rows.map((r) => r.observedDate))).toEqual([['2024-04-20']]);
     expect((await db.observationChunks.toArray()).map((c) => c.date)).toEqual(['2024-05-10']);
     const again = await mergeObservations(db, [listingObs('A', '2024-04-20T10:00:00Z', { available: 9, source: 'report:amazon/fba-myi' })], DAY);

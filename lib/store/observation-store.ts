@@ -179,7 +179,12 @@ export async function readAllObservations(db: StoreDb, options: { since?: string
   // A reading's marketplace day can be the UTC day before its time: start a day early.
   const [histories, chunks] = await Promise.all([
     db.listingHistory.toArray(),
-    since ? db.observationChunks.where('date').aboveOrEqual(addDays(since.slice(0, 10), -1)).toArray() : db.observationChunks.toArray(),
+    since
+      ? db.observationChunks
+          .where('date')
+          .aboveOrEqual(addDays(since.slice(0, 10), -1))
+          .toArray()
+      : db.observationChunks.toArray(),
   ]);
   const out: ObservationRow[] = [];
   for (const h of histories) for (const r of h.rows) if (r.observedAt >= since) out.push(r);
@@ -202,7 +207,11 @@ export async function readObservationsOf(db: StoreDb, listingKeys: readonly stri
     db.listingHistory.bulkGet(listingKeys as string[]),
     // Over most groups, one pass over the (few, recent) day chunks beats one range per group.
     groups.length * 2 > STORE_GROUPS
-      ? db.observationChunks.where('date').aboveOrEqual(from).toArray().then((c) => [c])
+      ? db.observationChunks
+          .where('date')
+          .aboveOrEqual(from)
+          .toArray()
+          .then((c) => [c])
       : Promise.all(groups.map((g) => db.observationChunks.where('[group+date]').between([g, from], [g, '\uffff'], true, true).toArray())),
   ]);
   const out: ObservationRow[] = [];

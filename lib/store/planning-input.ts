@@ -45,70 +45,109 @@ export interface PlanningInput {
  * older readings and order lines ordered before it.
  * @example const { products } = await loadPlanningInput(db, result.productIds);
  */
-export async function loadPlanningInput(
-  db: StoreDb, productIds?: readonly string[], options: { since?: string } = {},
-): Promise<PlanningInput> {
+export async function loadPlanningInput(db: StoreDb, productIds?: readonly string[], options: { since?: string } = {}): Promise<PlanningInput> {
   const since = options.since ?? '';
   const sinceDate = since.slice(0, 10);
-  return db.transaction('r', [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.dailyDemand, db.settings], async () => {
-    const settings = await loadSettings(db);
-    const whole = productIds === undefined;
-    const products = whole ? await db.products.toArray() : (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
-    const listings = whole ? await readAllListings(db) : await readListingsOfProducts(db, products.map((p) => p.id));
-    const keys = listings.map((l) => l.key);
-    const pools = new Map((await db.stockPools.toArray()).map((p) => [p.id, p]));
-    let observations: ObservationRow[];
-    let orders: OrderRow[];
-    let calibrations: CalibrationRow[];
-    let returns: ReturnRow[];
-    let demand: DailyDemandRow[];
-    if (whole) {
-      // One pass per table beats one range query per listing when everything is wanted.
-      [observations, orders, calibrations, returns, demand] = await Promise.all([
-        readAllObservations(db, { since }),
-        since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
-        db.calibrations.toArray(),
-        db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
-        db.dailyDemand.toArray(),
-      ]);
-    } else {
-      const [history, perKey] = await Promise.all([
-        readObservationsOf(db, keys, { since }),
-        Promise.all(keys.map((k) => Promise.all([
-          db.orders.where('[listingKey+orderDate]').between([k, sinceDate], [k, '\uffff'], true, true).toArray(),
-          db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray(),
-        ]))),
-      ]);
-      observations = history;
-      orders = perKey.flatMap(([o]) => o);
-      demand = perKey.flatMap(([, d]) => d);
-      [calibrations, returns] = keys.length
-        ? await Promise.all([
-          db.calibrations.where('listingKey').anyOf(keys).toArray(),
-          db.returns.where('listingKey').anyOf(keys).filter((r) => r.status !== 'disposed').toArray(),
-        ])
-        : [[], []];
-    }
-    const productOf = new Map(listings.map((l) => [l.key, l.productId]));
-    const out = new Map<string, ProductPlanningInput>(products.map((p) => [p.id, {
-      product: p, listings: [], pools: [], observations: [], orders: [], calibrations: [], returns: [], dailyDemand: [],
-    }]));
-    const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
-    for (const l of listings) out.get(l.productId)?.listings.push(l);
-    for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
-    for (const o of orders) into(o.listingKey)?.orders.push(o);
-    for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
-    for (const r of returns) into(r.listingKey)?.returns.push(r);
-    for (const d of demand) into(d.key)?.dailyDemand.push(d);
-    for (const p of out.values()) {
-      p.listings.sort((a, b) => (a.key < b.key ? -1 : 1));
-      p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
-      p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
-      p.pools = groupPools(p.listings).map((g) => ({ ...g, pool: pools.get(g.poolId) }));
-    }
-    return { products: [...out.values()], settings };
-  });
+  return db.transaction(
+    'r',
+    [
+      db.products,
+      db.listings,
+      db.listingChunks,
+      db.stockPools,
+      db.observationChunks,
+      db.listingHistory,
+      db.orders,
+      db.calibrations,
+      db.returns,
+      db.dailyDemand,
+      db.settings,
+    ],
+    async () => {
+      const settings = await loadSettings(db);
+      const whole = productIds === undefined;
+      const products = whole ? await db.products.toArray() : (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
+      const listings = whole
+        ? await readAllListings(db)
+        : await readListingsOfProducts(
+            db,
+            products.map((p) => p.id),
+          );
+      const keys = listings.map((l) => l.key);
+      const pools = new Map((await db.stockPools.toArray()).map((p) => [p.id, p]));
+      let observations: ObservationRow[];
+      let orders: OrderRow[];
+      let calibrations: CalibrationRow[];
+      let returns: ReturnRow[];
+      let demand: DailyDemandRow[];
+      if (whole) {
+        // One pass per table beats one range query per listing when everything is wanted.
+        [observations, orders, calibrations, returns, demand] = await Promise.all([
+          readAllObservations(db, { since }),
+          since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
+          db.calibrations.toArray(),
+          db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
+          db.dailyDemand.toArray(),
+        ]);
+      } else {
+        const [history, perKey] = await Promise.all([
+          readObservationsOf(db, keys, { since }),
+          Promise.all(
+            keys.map((k) =>
+              Promise.all([
+                db.orders.where('[listingKey+orderDate]').between([k, sinceDate], [k, '\uffff'], true, true).toArray(),
+                db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray(),
+              ]),
+            ),
+          ),
+        ]);
+        observations = history;
+        orders = perKey.flatMap(([o]) => o);
+        demand = perKey.flatMap(([, d]) => d);
+        [calibrations, returns] = keys.length
+          ? await Promise.all([
+              db.calibrations.where('listingKey').anyOf(keys).toArray(),
+              db.returns
+                .where('listingKey')
+                .anyOf(keys)
+                .filter((r) => r.status !== 'disposed')
+                .toArray(),
+            ])
+          : [[], []];
+      }
+      const productOf = new Map(listings.map((l) => [l.key, l.productId]));
+      const out = new Map<string, ProductPlanningInput>(
+        products.map((p) => [
+          p.id,
+          {
+            product: p,
+            listings: [],
+            pools: [],
+            observations: [],
+            orders: [],
+            calibrations: [],
+            returns: [],
+            dailyDemand: [],
+          },
+        ]),
+      );
+      const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
+      for (const l of listings) out.get(l.productId)?.listings.push(l);
+      for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
+      for (const o of orders) into(o.listingKey)?.orders.push(o);
+      for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
+      for (const r of returns) into(r.listingKey)?.returns.push(r);
+      for (const d of demand) into(d.key)?.dailyDemand.push(d);
+      for (const p of out.values()) {
+        p.listings.sort((a, b) => (a.key < b.key ? -1 : 1));
+        p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
+        p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
+        p.pools = groupPools(p.listings).map((g) => ({ ...g, pool: pools.get(g.poolId) }));
+      }
+      return { products: [...out.values()], settings };
+    },
+  );
 }
 
 /** What re-planning reads of one product: ProductPlanningInput without what the planner does not use. */
@@ -150,35 +189,45 @@ export async function loadReplanInput(db: StoreDb, productIds?: readonly string[
       products: input.products.map(replanInputOf),
     };
   }
-  return db.transaction('r', [db.products, db.listings, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.settings], async () => {
-    const settings = await loadSettings(db);
-    const products = (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
-    const ids = [...new Set(products.map((p) => p.id))];
-    const listings: ListingIndexRow[] = (await Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray()))).flat();
-    listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const keys = listings.map((l) => l.key);
-    const [observations, orders, calibrations, returns] = keys.length
-      ? await Promise.all([
-        readObservationsOf(db, keys),
-        Promise.all(keys.map((k) => db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff'], true, true).toArray())).then((o) => o.flat()),
-        db.calibrations.where('listingKey').anyOf(keys).toArray(),
-        db.returns.where('listingKey').anyOf(keys).filter((r) => r.status !== 'disposed').toArray(),
-      ])
-      : [[], [], [], []];
-    const productOf = new Map(listings.map((l) => [l.key, l.productId]));
-    const out = new Map<string, ProductReplanInput>(products.map((p) => [p.id, { productId: p.id, listings: [], observations: [], orders: [], calibrations: [], returns: [] }]));
-    const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
-    for (const l of listings) out.get(l.productId)?.listings.push({ key: l.key, ...(l.poolId !== undefined ? { poolId: l.poolId } : {}) });
-    for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
-    for (const o of orders) into(o.listingKey)?.orders.push(o);
-    for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
-    for (const r of returns) into(r.listingKey)?.returns.push(r);
-    for (const p of out.values()) {
-      p.returns.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
-      p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
-      p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
-    }
-    return { products: [...out.values()], settings };
-  });
+  return db.transaction(
+    'r',
+    [db.products, db.listings, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.settings],
+    async () => {
+      const settings = await loadSettings(db);
+      const products = (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
+      const ids = [...new Set(products.map((p) => p.id))];
+      const listings: ListingIndexRow[] = (await Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray()))).flat();
+      listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const keys = listings.map((l) => l.key);
+      const [observations, orders, calibrations, returns] = keys.length
+        ? await Promise.all([
+            readObservationsOf(db, keys),
+            Promise.all(keys.map((k) => db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff'], true, true).toArray())).then((o) => o.flat()),
+            db.calibrations.where('listingKey').anyOf(keys).toArray(),
+            db.returns
+              .where('listingKey')
+              .anyOf(keys)
+              .filter((r) => r.status !== 'disposed')
+              .toArray(),
+          ])
+        : [[], [], [], []];
+      const productOf = new Map(listings.map((l) => [l.key, l.productId]));
+      const out = new Map<string, ProductReplanInput>(
+        products.map((p) => [p.id, { productId: p.id, listings: [], observations: [], orders: [], calibrations: [], returns: [] }]),
+      );
+      const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
+      for (const l of listings) out.get(l.productId)?.listings.push({ key: l.key, ...(l.poolId !== undefined ? { poolId: l.poolId } : {}) });
+      for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
+      for (const o of orders) into(o.listingKey)?.orders.push(o);
+      for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
+      for (const r of returns) into(r.listingKey)?.returns.push(r);
+      for (const p of out.values()) {
+        p.returns.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+        p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
+        p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
+      }
+      return { products: [...out.values()], settings };
+    },
+  );
 }

@@ -23,7 +23,9 @@ export interface SavePlansResult {
  * @example await savePlans(db, [plan], new Date())
  */
 export async function savePlans(
-  db: StoreDb, plans: readonly SkuPlan[], options: { replaceAll?: boolean; /** Listings re-planned whole: their old plans not in `plans` go. */ replaceFor?: readonly string[] } = {},
+  db: StoreDb,
+  plans: readonly SkuPlan[],
+  options: { replaceAll?: boolean; /** Listings re-planned whole: their old plans not in `plans` go. */ replaceFor?: readonly string[] } = {},
 ): Promise<SavePlansResult> {
   const invalid: SavePlansResult['invalid'] = [];
   const rows: PlanRow[] = [];
@@ -116,7 +118,11 @@ export async function refreshListingPlans(db: StoreDb, listingKeys: readonly str
  * per listing is faster, and past a third of the table, one scan (both give the scan's order).
  */
 async function plansCovering(db: StoreDb, listingKeys: readonly string[]): Promise<PlanRow[]> {
-  if (listingKeys.length <= 200) return db.plans.where('listingKeys').anyOf(listingKeys as string[]).toArray();
+  if (listingKeys.length <= 200)
+    return db.plans
+      .where('listingKeys')
+      .anyOf(listingKeys as string[])
+      .toArray();
   const wanted = new Set(listingKeys);
   if (listingKeys.length * 3 >= (await db.plans.count())) return (await db.plans.toArray()).filter((p) => p.listingKeys.some((k) => wanted.has(k)));
   const found = await Promise.all(listingKeys.map((k) => db.plans.where('listingKeys').equals(k).toArray()));

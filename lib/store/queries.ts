@@ -65,9 +65,10 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
       // One marketplace: its stretch of the [platform+marketplace+urgency] index is already in list order
       // (IndexedDB orders equal index keys by primary key, as the sort below does).
       // (A Dexie collection's limit() changes that collection, hence one per read.)
-      const range = () => db.listings
-        .where('[platform+marketplace+urgency]')
-        .between([query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity], true, true);
+      const range = () =>
+        db.listings
+          .where('[platform+marketplace+urgency]')
+          .between([query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity], true, true);
       [picked, total] = await Promise.all([range().limit(limit).toArray(), range().count()]);
     } else if (needle !== undefined) {
       // A search: every listing's search entry (128 small records), filtered and sorted in
@@ -80,23 +81,34 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
           const key = c.keys[i]!;
           if (query.platform !== undefined || query.marketplace !== undefined) {
             const [platform, marketplace] = key.split('|', 2);
-            if ((query.platform !== undefined && platform !== query.platform) || (query.marketplace !== undefined && marketplace !== query.marketplace)) continue;
+            if ((query.platform !== undefined && platform !== query.platform) || (query.marketplace !== undefined && marketplace !== query.marketplace))
+              continue;
           }
           hits.push({ key, urgency: c.urgency[i]! });
         }
       }
       hits.sort((a, b) => a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       total = hits.length;
-      picked = (await getMany(tx, db.listings, hits.slice(0, limit).map((e) => e.key))).filter((r): r is ListingIndexRow => r !== undefined);
+      picked = (
+        await getMany(
+          tx,
+          db.listings,
+          hits.slice(0, limit).map((e) => e.key),
+        )
+      ).filter((r): r is ListingIndexRow => r !== undefined);
     } else {
       // Narrow by the most selective index available, then filter and sort the (smaller) rest.
       let rows: ListingIndexRow[];
       if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
       else if (query.platform !== undefined) {
         // [p] sorts before every [p, marketplace, urgency], and [p, []] after (arrays sort after strings).
-        const [lo, hi] = query.marketplace === undefined
-          ? [[query.platform], [query.platform, []]]
-          : [[query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity]];
+        const [lo, hi] =
+          query.marketplace === undefined
+            ? [[query.platform], [query.platform, []]]
+            : [
+                [query.platform, query.marketplace, -Infinity],
+                [query.platform, query.marketplace, Infinity],
+              ];
         rows = await db.listings.where('[platform+marketplace+urgency]').between(lo, hi, true, true).toArray();
       } else rows = await db.listings.orderBy('urgency').toArray();
       const hits = rows.filter(matches);
@@ -162,39 +174,48 @@ export interface ProductDetail {
  * @example (await getProduct(db, 'p:amazon|amazon.com|MUG-1'))?.listings.length
  */
 export async function getProduct(
-  db: StoreDb, id: string, options: { recentObservations?: number; recentOrders?: number } = {},
+  db: StoreDb,
+  id: string,
+  options: { recentObservations?: number; recentOrders?: number } = {},
 ): Promise<ProductDetail | undefined> {
   const perListing = options.recentObservations ?? 20;
   const perListingOrders = options.recentOrders ?? 50;
-  return db.transaction('r', [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.plans], async () => {
-    const product = await db.products.get(id);
-    if (!product) return undefined;
-    const listings = await readListingsOfProducts(db, [id]);
-    const keys = listings.map((l) => l.key);
-    const [observations, orders, calibrations, returns, plans, pools] = await Promise.all([
-      readObservationsOf(db, keys).then((rows) => keys.map((k) => rows
-        .filter((r) => r.listingKey === k)
-        .sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : a.id < b.id ? 1 : -1))
-        .slice(0, perListing))),
-      Promise.all(keys.map((k) =>
-        db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff']).reverse().limit(perListingOrders).toArray())),
-      keys.length ? db.calibrations.where('listingKey').anyOf(keys).toArray() : [],
-      keys.length ? db.returns.where('listingKey').anyOf(keys).toArray() : [],
-      keys.length ? db.plans.where('listingKeys').anyOf(keys).toArray() : [],
-      db.stockPools.bulkGet(unique(listings.flatMap((l) => (l.poolId ? [l.poolId] : [])))),
-    ]);
-    const poolMap = new Map(pools.flatMap((p) => (p ? [[p.id, p] as const] : [])));
-    return {
-      product,
-      listings,
-      pools: groupPools(listings).map(({ poolId, listingKeys }) => ({ poolId, pool: poolMap.get(poolId), listingKeys })),
-      observations: observations.flat().sort((a, b) => (a.observedAt < b.observedAt ? 1 : -1)),
-      orders: orders.flat().sort((a, b) => (a.orderDate < b.orderDate ? 1 : -1)),
-      calibrations: calibrations.sort((a, b) => (a.at < b.at ? 1 : -1)),
-      returns,
-      plans: unique(plans),
-    };
-  });
+  return db.transaction(
+    'r',
+    [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.plans],
+    async () => {
+      const product = await db.products.get(id);
+      if (!product) return undefined;
+      const listings = await readListingsOfProducts(db, [id]);
+      const keys = listings.map((l) => l.key);
+      const [observations, orders, calibrations, returns, plans, pools] = await Promise.all([
+        readObservationsOf(db, keys).then((rows) =>
+          keys.map((k) =>
+            rows
+              .filter((r) => r.listingKey === k)
+              .sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : a.id < b.id ? 1 : -1))
+              .slice(0, perListing),
+          ),
+        ),
+        Promise.all(keys.map((k) => db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff']).reverse().limit(perListingOrders).toArray())),
+        keys.length ? db.calibrations.where('listingKey').anyOf(keys).toArray() : [],
+        keys.length ? db.returns.where('listingKey').anyOf(keys).toArray() : [],
+        keys.length ? db.plans.where('listingKeys').anyOf(keys).toArray() : [],
+        db.stockPools.bulkGet(unique(listings.flatMap((l) => (l.poolId ? [l.poolId] : [])))),
+      ]);
+      const poolMap = new Map(pools.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+      return {
+        product,
+        listings,
+        pools: groupPools(listings).map(({ poolId, listingKeys }) => ({ poolId, pool: poolMap.get(poolId), listingKeys })),
+        observations: observations.flat().sort((a, b) => (a.observedAt < b.observedAt ? 1 : -1)),
+        orders: orders.flat().sort((a, b) => (a.orderDate < b.orderDate ? 1 : -1)),
+        calibrations: calibrations.sort((a, b) => (a.at < b.at ? 1 : -1)),
+        returns,
+        plans: unique(plans),
+      };
+    },
+  );
 }
 
 /**
@@ -208,8 +229,25 @@ export function groupPools(listings: readonly Pick<ListingRow, 'key' | 'poolId'>
 }
 
 const CSV_COLUMNS = [
-  'platform', 'marketplace', 'sku', 'productId', 'linkRule', 'asin', 'gtin', 'title', 'status', 'fulfillment', 'poolId',
-  'available', 'inbound', 'reserved', 'unfulfillable', 'price', 'currency', 'daysOfCover', 'lastObservedAt',
+  'platform',
+  'marketplace',
+  'sku',
+  'productId',
+  'linkRule',
+  'asin',
+  'gtin',
+  'title',
+  'status',
+  'fulfillment',
+  'poolId',
+  'available',
+  'inbound',
+  'reserved',
+  'unfulfillable',
+  'price',
+  'currency',
+  'daysOfCover',
+  'lastObservedAt',
 ] as const;
 
 /**
@@ -221,11 +259,25 @@ export async function exportListingsCsv(db: StoreDb): Promise<{ csv: string; row
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
     const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-      platform: r.platform, marketplace: r.marketplace, sku: r.sku, productId: r.productId, linkRule: r.linkRule,
-      asin: r.asin, gtin: r.gtin, title: r.title, status: r.status, fulfillment: r.fulfillment, poolId: r.poolId,
-      available: r.available, inbound: r.inbound, reserved: r.reserved, unfulfillable: r.unfulfillable,
-      price: r.price ? formatMinor(r.price.amountMinor, marketplaceById(r.marketplace)?.minorDigits ?? 2) : undefined, currency: r.price?.currency,
-      daysOfCover: r.daysOfCover ?? undefined, lastObservedAt: r.lastObservedAt,
+      platform: r.platform,
+      marketplace: r.marketplace,
+      sku: r.sku,
+      productId: r.productId,
+      linkRule: r.linkRule,
+      asin: r.asin,
+      gtin: r.gtin,
+      title: r.title,
+      status: r.status,
+      fulfillment: r.fulfillment,
+      poolId: r.poolId,
+      available: r.available,
+      inbound: r.inbound,
+      reserved: r.reserved,
+      unfulfillable: r.unfulfillable,
+      price: r.price ? formatMinor(r.price.amountMinor, marketplaceById(r.marketplace)?.minorDigits ?? 2) : undefined,
+      currency: r.price?.currency,
+      daysOfCover: r.daysOfCover ?? undefined,
+      lastObservedAt: r.lastObservedAt,
     };
     lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
   }
@@ -254,7 +306,6 @@ export function formatMinor(amountMinor: number, digits: number): string {
   const unit = 10 ** digits;
   return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, '0')}`;
 }
-
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];

@@ -21,12 +21,15 @@ const SAMPLE = 50;
  */
 export async function storageEstimate(db: StoreDb): Promise<StorageEstimate> {
   const entries = await db.transaction('r', allTables(db), () =>
-    Promise.all(TABLE_NAMES.map(async (name) => {
-      const [rows, sample] = await countAndSample(db, name);
-      const sampleBytes = sample.reduce((sum: number, r) => sum + utf8Length(JSON.stringify(r)), 0);
-      const approxBytes = sample.length ? Math.round((sampleBytes / sample.length) * rows) : 0;
-      return [name, { rows, approxBytes }] as const;
-    })));
+    Promise.all(
+      TABLE_NAMES.map(async (name) => {
+        const [rows, sample] = await countAndSample(db, name);
+        const sampleBytes = sample.reduce((sum: number, r) => sum + utf8Length(JSON.stringify(r)), 0);
+        const approxBytes = sample.length ? Math.round((sampleBytes / sample.length) * rows) : 0;
+        return [name, { rows, approxBytes }] as const;
+      }),
+    ),
+  );
   const tables = Object.fromEntries(entries) as StorageEstimate['tables'];
   const estimate: StorageEstimate = {
     tables,

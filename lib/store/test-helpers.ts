@@ -30,28 +30,70 @@ export async function dropStores(): Promise<void> {
 
 export function listingObs(sku: string, at: string, fields: Partial<ListingObservation> = {}): ListingObservation {
   return {
-    kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/manage-inventory',
-    observedAt: at, observedDate: at.slice(0, 10), sku, ...fields,
+    kind: 'listing',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/manage-inventory',
+    observedAt: at,
+    observedDate: at.slice(0, 10),
+    sku,
+    ...fields,
   };
 }
 
 export function orderObs(orderId: string, status: OrderObservation['status'], at: string, fields: Partial<OrderObservation> = {}): OrderObservation {
   return {
-    kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', observedAt: at,
-    observedDate: at.slice(0, 10), orderId, sku: 'MUG-1', quantity: 1, status, orderDate: at.slice(0, 10), ...fields,
+    kind: 'order',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/orders',
+    observedAt: at,
+    observedDate: at.slice(0, 10),
+    orderId,
+    sku: 'MUG-1',
+    quantity: 1,
+    status,
+    orderDate: at.slice(0, 10),
+    ...fields,
   };
 }
 
 export function skuPlan(key: string, fields: Partial<SkuPlan> = {}): SkuPlan {
   const [platform = null, marketplace = null, sku = key] = key.split('|');
   return {
-    key, scope: 'listing', sku, platform, marketplace, listingKeys: [key], productId: `p:${key}`, poolId: 'fba:NA', asOf: '2024-05-10',
-    available: 10, stock: { source: 'reading', heldReturns: 0, hint: null }, inbound: 0, pendingUnits: 0, daysOfCover: 10, stockoutDate: null, reorderDate: null,
-    reorderDaysLate: 0, reorderQuantity: 0, reorderPoint: 0, safetyStock: 0, leadTimeDays: 30,
+    key,
+    scope: 'listing',
+    sku,
+    platform,
+    marketplace,
+    listingKeys: [key],
+    productId: `p:${key}`,
+    poolId: 'fba:NA',
+    asOf: '2024-05-10',
+    available: 10,
+    stock: { source: 'reading', heldReturns: 0, hint: null },
+    inbound: 0,
+    pendingUnits: 0,
+    daysOfCover: 10,
+    stockoutDate: null,
+    reorderDate: null,
+    reorderDaysLate: 0,
+    reorderQuantity: 0,
+    reorderPoint: 0,
+    safetyStock: 0,
+    leadTimeDays: 30,
     forecast: { model: 'ma28', meanDaily: 1, horizonDays: 90, p50: 90, p90: 100, historyDays: 30, censoredDays: 0 },
-    healthScore: 100, healthReasons: [], lifecycleStage: 'maturity', abcClass: null, clearance: null, storage: null,
-    alerts: [], oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} }, channel: null,
-    computedAt: '2024-05-10T12:00:00.000Z', ...fields,
+    healthScore: 100,
+    healthReasons: [],
+    lifecycleStage: 'maturity',
+    abcClass: null,
+    clearance: null,
+    storage: null,
+    alerts: [],
+    oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} },
+    channel: null,
+    computedAt: '2024-05-10T12:00:00.000Z',
+    ...fields,
   };
 }
 

@@ -1,8 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  AdjustmentError, assignPool, assignWarehouse, createWarehouse, deleteWarehouse, listWarehouses, renameWarehouse, warehouseSlug,
-} from './adjustments';
+import { AdjustmentError, assignPool, assignWarehouse, createWarehouse, deleteWarehouse, listWarehouses, renameWarehouse, warehouseSlug } from './adjustments';
 import { mergeObservations } from './merge';
 import { dropStores, freshStore, listingObs, listingOf } from './test-helpers';
 
@@ -18,13 +16,17 @@ const UNKNOWN = 'amazon|amazon.com|WHO-KNOWS';
 /** A seller-fulfilled Amazon listing, an eBay one, an FBA one, a WFS one and one whose channel is unknown. */
 async function seeded() {
   const db = await freshStore('warehouses');
-  await mergeObservations(db, [
-    listingObs('MUG', AT, { available: 10, fulfillment: 'SELLER' }),
-    listingObs('MUG', AT, { platform: 'ebay', marketplace: 'ebay.com', available: 5 }),
-    listingObs('FBA-MUG', AT, { available: 50, fulfillment: 'FBA' }),
-    listingObs('WFS-MUG', AT, { platform: 'walmart', marketplace: 'walmart.com', available: 7, fulfillment: 'WFS' }),
-    listingObs('WHO-KNOWS', AT, { available: 3 }),
-  ], NOW);
+  await mergeObservations(
+    db,
+    [
+      listingObs('MUG', AT, { available: 10, fulfillment: 'SELLER' }),
+      listingObs('MUG', AT, { platform: 'ebay', marketplace: 'ebay.com', available: 5 }),
+      listingObs('FBA-MUG', AT, { available: 50, fulfillment: 'FBA' }),
+      listingObs('WFS-MUG', AT, { platform: 'walmart', marketplace: 'walmart.com', available: 7, fulfillment: 'WFS' }),
+      listingObs('WHO-KNOWS', AT, { available: 3 }),
+    ],
+    NOW,
+  );
   return db;
 }
 
@@ -112,7 +114,10 @@ describe('assignWarehouse', () => {
     const west = await createWarehouse(db, 'West');
     expect(await assignWarehouse(db, FBM, west.id)).toMatchObject({ poolId: 'own:west', poolRule: 'manual' });
     await assignWarehouse(db, EBAY, west.id);
-    expect((await listWarehouses(db)).map((w) => [w.id, w.listings])).toEqual([['own:main', 0], ['own:west', 2]]);
+    expect((await listWarehouses(db)).map((w) => [w.id, w.listings])).toEqual([
+      ['own:main', 0],
+      ['own:west', 2],
+    ]);
     expect(await assignWarehouse(db, EBAY, null)).toMatchObject({ poolId: 'own:main', poolRule: 'auto' });
     expect((await listingOf(db, EBAY))?.poolId).toBe('own:main');
   });
@@ -120,7 +125,9 @@ describe('assignWarehouse', () => {
   it('refuses FBA, WFS and unknown-channel listings, unknown warehouses and non-warehouse pools, changing nothing', async () => {
     const db = await seeded();
     const west = await createWarehouse(db, 'West');
-    await expect(assignWarehouse(db, FBA, west.id)).rejects.toThrow('amazon.com FBA-MUG is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses');
+    await expect(assignWarehouse(db, FBA, west.id)).rejects.toThrow(
+      'amazon.com FBA-MUG is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses',
+    );
     await expect(assignWarehouse(db, WFS, west.id)).rejects.toThrow(/fulfilled by Walmart \(WFS\)/);
     await expect(assignWarehouse(db, UNKNOWN, west.id)).rejects.toThrow(/fulfilment channel is not known yet/);
     await expect(assignWarehouse(db, FBM, 'own:typo')).rejects.toThrow('No warehouse own:typo');

@@ -145,7 +145,8 @@ export function stockoutOnTrainingOrigins(spec: DatasetSpec, train: readonly Row
     if (kept.length < train.length / 2) break;
     const history = kept.map((row) => ({ ...row, values: row.values.slice(0, row.values.length - cut) }));
     const forecasts = forecastBatch(history, H, fitContext(history));
-    const ours: number[] = [], rule: number[] = [];
+    const ours: number[] = [],
+      rule: number[] = [];
     history.forEach((row, s) => {
       const past = row.values.map((v) => v ?? 0);
       const level = average(past.slice(-spec.window));
@@ -249,21 +250,30 @@ function tableFor(spec: DatasetSpec, data: { train: Row[]; test: Row[]; source: 
   const ma = scores.get(methods[3]!)!;
   const notes: string[] = [];
   const check = (label: string, ok: boolean, detail: string) => notes.push(`${ok ? 'MET   ' : 'MISSED'} ${label}: ${detail}`);
-  const oMase = average(ours.mase), oRmsse = average(ours.rmsse);
+  const oMase = average(ours.mase),
+    oRmsse = average(ours.rmsse);
   if (spec.season === 7) {
     check('RMSSE <= 28-day average', oRmsse <= average(ma.rmsse), `${fmt(oRmsse)} vs ${fmt(average(ma.rmsse))}`);
     check('MASE <= 28-day average', oMase <= average(ma.mase), `${fmt(oMase)} vs ${fmt(average(ma.mase))}`);
-    const so = average(ours.stockoutError), soRule = average(ma.stockoutError);
-    check('stockout-date error >= 5% below stock/avg rule', so <= 0.95 * soRule, `${fmt(so, 2)} vs ${fmt(soRule, 2)} days (${fmt((100 * (so - soRule)) / soRule, 1)}%)`);
+    const so = average(ours.stockoutError),
+      soRule = average(ma.stockoutError);
+    check(
+      'stockout-date error >= 5% below stock/avg rule',
+      so <= 0.95 * soRule,
+      `${fmt(so, 2)} vs ${fmt(soRule, 2)} days (${fmt((100 * (so - soRule)) / soRule, 1)}%)`,
+    );
     const origins = stockoutOnTrainingOrigins(spec, data.train, 8);
     if (origins.length) {
       const ratios = origins.map((o) => o.ours / o.rule);
       const list = origins.map((o) => `${fmt((100 * (o.ours - o.rule)) / o.rule, 1)}%`).join(', ');
-      notes.push(`stockout-date error vs rule at ${origins.length} earlier origins inside the training histories (1..${origins.length} horizons back, series with 2 windows of history there): ${list}; mean ${fmt(100 * (average(ratios) - 1), 1)}%`);
+      notes.push(
+        `stockout-date error vs rule at ${origins.length} earlier origins inside the training histories (1..${origins.length} horizons back, series with 2 windows of history there): ${list}; mean ${fmt(100 * (average(ratios) - 1), 1)}%`,
+      );
     }
     const coverage = ours.covered / ours.coverageCount;
     check('p90 coverage in [85%, 95%]', coverage >= 0.85 && coverage <= 0.95, `${fmt(100 * coverage, 1)}%`);
-    const pb = average(ours.pinball), pbRule = average(ma.pinball);
+    const pb = average(ours.pinball),
+      pbRule = average(ma.pinball);
     check('pinball90 >= 10% below textbook rule', pb <= 0.9 * pbRule, `${fmt(pb)} vs ${fmt(pbRule)} (${fmt((100 * (pb - pbRule)) / pbRule, 1)}%)`);
   } else {
     const baselines = methods.slice(1);
@@ -273,13 +283,19 @@ function tableFor(spec: DatasetSpec, data: { train: Row[]; test: Row[]; source: 
     check('RMSSE <= best baseline', oRmsse <= bestRmsse, `${fmt(oRmsse)} vs ${fmt(bestRmsse)}`);
   }
   const counts = [...modelCounts.entries()].sort((a, b) => b[1] - a[1]).map(([m, c]) => `${m} ${c}`);
-  notes.push(`stockout error dating by expected demand reaching the stock (not the median day the last whole unit sells, as the planner does): ${fmt(average(expectedStockoutError), 2)} days`);
+  notes.push(
+    `stockout error dating by expected demand reaching the stock (not the median day the last whole unit sells, as the planner does): ${fmt(average(expectedStockoutError), 2)} days`,
+  );
   notes.push(`models chosen: ${counts.join(', ')}`);
   if (ctx) {
     const { weekdayProfile: _shape, ...fitted } = ctx;
-    notes.push(`context fitted on the training histories only: ${JSON.stringify(fitted, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`);
+    notes.push(
+      `context fitted on the training histories only: ${JSON.stringify(fitted, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(3)) : v))}`,
+    );
   }
-  notes.push(`${data.train.length} series from ${data.source}; MASE over ${ours.mase.length}, RMSSE over ${ours.rmsse.length} (zero-scale series left out); stockout over ${ours.stockoutError.length} series with stock > 0`);
+  notes.push(
+    `${data.train.length} series from ${data.source}; MASE over ${ours.mase.length}, RMSSE over ${ours.rmsse.length} (zero-scale series left out); stockout over ${ours.stockoutError.length} series with stock > 0`,
+  );
   notes.push(`evaluated in ${seconds.toFixed(1)} s (including fitContext and the no-context run)`);
   return {
     title: `Forecast accuracy: ${spec.name} (H=${spec.horizon})`,
@@ -295,7 +311,13 @@ const suite: BenchSuite = async () => {
   for (const spec of DATASETS) {
     const data = loadDataset(spec);
     if (!data) {
-      tables.push({ title: `Forecast accuracy: ${spec.name}`, environment: '', columns: [], rows: [], notes: [`skipped: ${spec.name}.{train,test}.jsonl not found`] });
+      tables.push({
+        title: `Forecast accuracy: ${spec.name}`,
+        environment: '',
+        columns: [],
+        rows: [],
+        notes: [`skipped: ${spec.name}.{train,test}.jsonl not found`],
+      });
       continue;
     }
     tables.push(tableFor(spec, data));

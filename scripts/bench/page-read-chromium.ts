@@ -30,7 +30,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const NO_EVAL_CSP = "script-src 'self' 'unsafe-inline'";
 
 /** What __readPage returns for one page. */
-export interface ChromiumRead { adapter: string; records: number; diagnostics: number; anchors: number; firstMs: number; times: number[] }
+export interface ChromiumRead {
+  adapter: string;
+  records: number;
+  diagnostics: number;
+  anchors: number;
+  firstMs: number;
+  times: number[];
+}
 
 const ENTRY = `
 import { adapterForUrl } from '../../lib/platforms';
@@ -88,18 +95,37 @@ const suite: BenchSuite = async () => {
         const html = c.build(n);
         const page = await browser.newPage();
         try {
-          await page.route('**/*', (route) => (route.request().url() === c.url
-            ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html, headers: { 'Content-Security-Policy': NO_EVAL_CSP } })
-            : route.fulfill({ status: 204, body: '' }))); // images etc.: nothing leaves the machine
+          await page.route('**/*', (route) =>
+            route.request().url() === c.url
+              ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html, headers: { 'Content-Security-Policy': NO_EVAL_CSP } })
+              : route.fulfill({ status: 204, body: '' }),
+          ); // images etc.: nothing leaves the machine
           await page.goto(c.url, { waitUntil: 'load' });
           await page.addScriptTag({ content: script });
-          const r = await page.evaluate(([href, k, now]) => (globalThis as unknown as {
-            __readPage: (u: string, runs: number, now: string) => ChromiumRead }).__readPage(href, k, now), [c.url, runs, BENCH_NOW] as const);
+          const r = await page.evaluate(
+            ([href, k, now]) =>
+              (
+                globalThis as unknown as {
+                  __readPage: (u: string, runs: number, now: string) => ChromiumRead;
+                }
+              ).__readPage(href, k, now),
+            [c.url, runs, BENCH_NOW] as const,
+          );
           const ms = median(r.times);
           const target = TARGET_MS[n]!;
           const met = ms < target;
           allMet &&= met;
-          rows.push([c.name, n, r.records, r.diagnostics, ms.toFixed(1), Math.min(...r.times).toFixed(1), r.firstMs.toFixed(1), `< ${target}`, met ? 'met' : 'NOT met']);
+          rows.push([
+            c.name,
+            n,
+            r.records,
+            r.diagnostics,
+            ms.toFixed(1),
+            Math.min(...r.times).toFixed(1),
+            r.firstMs.toFixed(1),
+            `< ${target}`,
+            met ? 'met' : 'NOT met',
+          ]);
         } finally {
           await page.close();
         }

@@ -29,20 +29,59 @@ export const SIZES = [250, 5000] as const;
 export const BENCH_NOW = '2026-03-01T12:00:00Z';
 
 /** One seller page the benches read, on its real URL (the adapter is picked by URL, as the content script does). */
-export interface PageCase { key: string; name: string; url: string; build(rows: number): string }
+export interface PageCase {
+  key: string;
+  name: string;
+  url: string;
+  build(rows: number): string;
+}
 
 export const PAGE_CASES: PageCase[] = [
-  { key: 'amazon-mai', name: 'Amazon Manage All Inventory', url: 'https://sellercentral.amazon.com/myinventory/inventory',
-    build: (n) => buildAmazonManageInventoryHtml(demoListings(n, 1, 'amazon')) },
+  {
+    key: 'amazon-mai',
+    name: 'Amazon Manage All Inventory',
+    url: 'https://sellercentral.amazon.com/myinventory/inventory',
+    build: (n) => buildAmazonManageInventoryHtml(demoListings(n, 1, 'amazon')),
+  },
   // FBA Inventory lists FBA items only, so more listings are generated to fill n rows.
-  { key: 'amazon-fba', name: 'Amazon FBA Inventory', url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
-    build: (n) => buildAmazonFbaInventoryHtml(fill(n, (k) => demoListings(k, 1, 'amazon'), (l) => l.fulfillment === 'FBA' && !l.isParent)) },
-  { key: 'walmart-items', name: 'Walmart Manage Items', url: 'https://seller.walmart.com/items-and-inventory/manage-items',
-    build: (n) => buildWalmartManageItemsHtml(fill(n, (k) => demoListings(k, 1, 'walmart'), (l) => !l.isParent)) },
-  { key: 'ebay-active', name: 'eBay Active listings', url: 'https://www.ebay.com/sh/lst/active',
-    build: (n) => buildEbayActiveListingsHtml(demoListings(n, 1, 'ebay')) },
-  { key: 'amazon-orders', name: 'Amazon Manage Orders', url: 'https://sellercentral.amazon.com/orders-v3',
-    build: (n) => buildAmazonOrdersHtml(demoOrders(demoListings(500, 1, 'amazon'), n, 2, 'amazon', '2026-03-01')) },
+  {
+    key: 'amazon-fba',
+    name: 'Amazon FBA Inventory',
+    url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
+    build: (n) =>
+      buildAmazonFbaInventoryHtml(
+        fill(
+          n,
+          (k) => demoListings(k, 1, 'amazon'),
+          (l) => l.fulfillment === 'FBA' && !l.isParent,
+        ),
+      ),
+  },
+  {
+    key: 'walmart-items',
+    name: 'Walmart Manage Items',
+    url: 'https://seller.walmart.com/items-and-inventory/manage-items',
+    build: (n) =>
+      buildWalmartManageItemsHtml(
+        fill(
+          n,
+          (k) => demoListings(k, 1, 'walmart'),
+          (l) => !l.isParent,
+        ),
+      ),
+  },
+  {
+    key: 'ebay-active',
+    name: 'eBay Active listings',
+    url: 'https://www.ebay.com/sh/lst/active',
+    build: (n) => buildEbayActiveListingsHtml(demoListings(n, 1, 'ebay')),
+  },
+  {
+    key: 'amazon-orders',
+    name: 'Amazon Manage Orders',
+    url: 'https://sellercentral.amazon.com/orders-v3',
+    build: (n) => buildAmazonOrdersHtml(demoOrders(demoListings(500, 1, 'amazon'), n, 2, 'amazon', '2026-03-01')),
+  },
 ];
 
 /** The first `n` generated items that the page shows (the generator is prefix-stable). */
@@ -57,11 +96,17 @@ function fill<T>(n: number, gen: (count: number) => T[], shown: (item: T) => boo
 }
 
 export function selectedCases(): PageCase[] {
-  const wanted = (process.env.PAGE_READ_CASES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = (process.env.PAGE_READ_CASES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return wanted.length === 0 ? PAGE_CASES : PAGE_CASES.filter((c) => wanted.includes(c.key));
 }
 
-export const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 
 /**
  * A full collection before each timed run: building a 5,000-row page in happy-dom leaves
@@ -100,13 +145,25 @@ const suite: BenchSuite = async () => {
       const target = TARGET_MS[n]!;
       const met = ms < target;
       allMet &&= met;
-      rows.push([c.name, n, first.rows.length, first.diagnostics.length, ms.toFixed(1), Math.min(...times).toFixed(1), firstMs.toFixed(1), `< ${target}`, met ? 'met' : 'NOT met']);
+      rows.push([
+        c.name,
+        n,
+        first.rows.length,
+        first.diagnostics.length,
+        ms.toFixed(1),
+        Math.min(...times).toFixed(1),
+        firstMs.toFixed(1),
+        `< ${target}`,
+        met ? 'met' : 'NOT met',
+      ]);
       await window.happyDOM.close();
       collectGarbage();
     }
   }
   notes.push(allMet ? 'All page-read targets met (happy-dom).' : 'Some page-read targets NOT met (happy-dom).');
-  notes.push(`Load average (1 min) before / after: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (figures are inflated on a busy machine).`);
+  notes.push(
+    `Load average (1 min) before / after: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (figures are inflated on a busy machine).`,
+  );
   const table: BenchTable = {
     title: 'Page read, happy-dom (adapter.parse on a loaded page)',
     environment: `happy-dom, Node ${process.versions.node}`,

@@ -44,12 +44,12 @@ function syntheticSku(i: number): { series: DemandSeries; available: number; inb
   const next = random(1000 + i);
   const kind = i % 4; // smooth, intermittent, trending, with stockouts
   const base = kind === 1 ? 0.05 + next() * 0.4 : 0.5 + next() * 20;
-  const trend = kind === 2 ? (next() - 0.4) * 2 / DAYS : 0;
+  const trend = kind === 2 ? ((next() - 0.4) * 2) / DAYS : 0;
   const units = new Float64Array(DAYS);
   const how = new Uint8Array(DAYS).fill(HOW_INFERRED);
   for (let d = 0; d < DAYS; d++) {
-    const weekday = (d % 7 === 5 || d % 7 === 6) ? 1.3 : 0.9;
-    units[d] = poisson(Math.max(0, base * weekday * (1 + trend * d * DAYS / 2)), next);
+    const weekday = d % 7 === 5 || d % 7 === 6 ? 1.3 : 0.9;
+    units[d] = poisson(Math.max(0, base * weekday * (1 + (trend * d * DAYS) / 2)), next);
   }
   if (kind === 3) {
     for (let k = 0; k < 3; k++) {
@@ -69,11 +69,32 @@ function syntheticSku(i: number): { series: DemandSeries; available: number; inb
 function inputFor(i: number, sku: ReturnType<typeof syntheticSku>): PlanInput {
   const key = `amazon|amazon.com|SKU-${i}`;
   return {
-    key, scope: 'listing', sku: `SKU-${i}`, platform: 'amazon', marketplace: 'amazon.com', listingKeys: [key],
-    series: sku.series, asOfDay: TODAY, productId: `SKU-${i}`, poolId: 'fba:NA', destination: 'FBA', available: sku.available,
-    stockSource: 'reading', stockHint: null, heldReturns: 0, releasedReturns: 0, inbound: sku.inbound,
-    reserved: 0, unfulfillable: 0, pendingUnits: 0, priceMinor: 1999, currency: 'USD',
-    ageBuckets: [{ minDays: 0, maxDays: 90, units: sku.available }], startDay: TODAY - DAYS, ended: false, pool: null,
+    key,
+    scope: 'listing',
+    sku: `SKU-${i}`,
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    listingKeys: [key],
+    series: sku.series,
+    asOfDay: TODAY,
+    productId: `SKU-${i}`,
+    poolId: 'fba:NA',
+    destination: 'FBA',
+    available: sku.available,
+    stockSource: 'reading',
+    stockHint: null,
+    heldReturns: 0,
+    releasedReturns: 0,
+    inbound: sku.inbound,
+    reserved: 0,
+    unfulfillable: 0,
+    pendingUnits: 0,
+    priceMinor: 1999,
+    currency: 'USD',
+    ageBuckets: [{ minDays: 0, maxDays: 90, units: sku.available }],
+    startDay: TODAY - DAYS,
+    ended: false,
+    pool: null,
   };
 }
 
@@ -93,7 +114,9 @@ const suite: BenchSuite = async () => {
   // Seller-wide forecasting context, fitted once per planning run on a sample (part of the timed work).
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const context = fitContext(contextSample(inputs).map((p) => ({ values: forecastValues(p.series).values, freq: 'D' as const, start: isoDate(p.series.startDay) })));
+  const context = fitContext(
+    contextSample(inputs).map((p) => ({ values: forecastValues(p.series).values, freq: 'D' as const, start: isoDate(p.series.startDay) })),
+  );
   const contextMs = performance.now() - started;
   const plans = new Array(SKUS);
   let checksum = 0;
@@ -136,9 +159,19 @@ const suite: BenchSuite = async () => {
       stock -= window(7);
       const date = isoDate(series.startDay + d);
       list.push({
-        kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'bench', sku: `SKU-${i}`,
-        observedAt: `${date}T12:00:00Z`, observedDate: date, available: stock,
-        unitsSold: [{ windowDays: 7, units: window(7) }, { windowDays: 30, units: window(30) }, { windowDays: 90, units: window(90) }],
+        kind: 'listing',
+        platform: 'amazon',
+        marketplace: 'amazon.com',
+        source: 'bench',
+        sku: `SKU-${i}`,
+        observedAt: `${date}T12:00:00Z`,
+        observedDate: date,
+        available: stock,
+        unitsSold: [
+          { windowDays: 7, units: window(7) },
+          { windowDays: 30, units: window(30) },
+          { windowDays: 90, units: window(90) },
+        ],
       });
     }
     readings.push(list);
@@ -154,8 +187,28 @@ const suite: BenchSuite = async () => {
       environment: `Node ${process.versions.node}, one core`,
       columns: ['what', 'SKUs', 'wall ms', 'CPU ms (this process)', 'of which fitContext ms', 'us / SKU (wall)', 'heap before MB', 'peak heap MB', 'rss MB'],
       rows: [
-        ['fitContext + forecast + plan', SKUS, Math.round(ms), Math.round(cpuMs), Math.round(contextMs), perSkuUs.toFixed(0), mb(heapBefore), mb(peakHeap), mb(process.memoryUsage().rss)],
-        ['forecastSeries + quantileCum only', SKUS, Math.round(forecastMs), Math.round(forecastCpuMs), '-', ((forecastMs * 1000) / SKUS).toFixed(0), '-', '-', '-'],
+        [
+          'fitContext + forecast + plan',
+          SKUS,
+          Math.round(ms),
+          Math.round(cpuMs),
+          Math.round(contextMs),
+          perSkuUs.toFixed(0),
+          mb(heapBefore),
+          mb(peakHeap),
+          mb(process.memoryUsage().rss),
+        ],
+        [
+          'forecastSeries + quantileCum only',
+          SKUS,
+          Math.round(forecastMs),
+          Math.round(forecastCpuMs),
+          '-',
+          ((forecastMs * 1000) / SKUS).toFixed(0),
+          '-',
+          '-',
+          '-',
+        ],
       ],
       notes: [
         `${ms < 2000 ? 'MET   ' : 'MISSED'} < 2 s wall for 10,000 SKUs (forecast + every decision); CPU time ${cpuMs < 2000 ? 'meets' : 'misses'} it (CPU includes GC threads)`,

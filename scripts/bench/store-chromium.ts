@@ -38,7 +38,8 @@ const noFakeIndexedDb: Plugin = {
 async function bundle(): Promise<string> {
   const out = await build({
     stdin: {
-      contents: "import { runStoreScenario, runUpgradeScenario } from './store'; (globalThis as any).storeBench = runStoreScenario; (globalThis as any).upgradeBench = runUpgradeScenario;",
+      contents:
+        "import { runStoreScenario, runUpgradeScenario } from './store'; (globalThis as any).storeBench = runStoreScenario; (globalThis as any).upgradeBench = runUpgradeScenario;",
       resolveDir: here,
       sourcefile: 'store-chromium-entry.ts',
       loader: 'ts',
@@ -78,8 +79,16 @@ function countIndexedDbRequests(): void {
 /** As a string: functions passed to the page must not reference the bundler's helpers (tsx adds __name). */
 const COUNT_INDEXED_DB_REQUESTS = `var __name = (f) => f; (${String(countIndexedDbRequests)})();`;
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** Self time by function (ms), largest first. */
 function selfTimes(profile: CpuProfile, bundleLines: string[]): [string, number][] {
@@ -101,7 +110,10 @@ async function profilePhases(page: Page, cdp: CDPSession, dir: string, script: s
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await page.exposeFunction('__storeBenchPhase', async (name: string, edge: string) => {
     if (edge === 'start') {
-      await page.evaluate(() => { const c = (globalThis as unknown as { __idbCounts: Record<string, number> }).__idbCounts; for (const k of Object.keys(c)) delete c[k]; });
+      await page.evaluate(() => {
+        const c = (globalThis as unknown as { __idbCounts: Record<string, number> }).__idbCounts;
+        for (const k of Object.keys(c)) delete c[k];
+      });
       await cdp.send('Profiler.start');
       return;
     }
@@ -150,19 +162,22 @@ const suite: BenchSuite = async () => {
       { skus: options.skus, observations: Number(process.env.STORE_BENCH_UPGRADE_OBSERVATIONS ?? 200_000) },
     );
     const environment = `headless Chromium ${version}, the browser's own IndexedDB, page on a fake https origin`;
-    return [{
-      title: 'Store (Dexie on Chromium IndexedDB)',
-      environment,
-      columns: ['operation', 'median ms', 'max ms', 'target ms', 'notes'],
-      rows: result.rows,
-      notes: result.notes,
-    }, {
-      title: 'Store schema upgrade (Chromium IndexedDB)',
-      environment,
-      columns: ['operation', 'ms', 'µs per observation', 'records'],
-      rows: upgrade.rows,
-      notes: [...upgrade.notes, 'Size: env STORE_BENCH_UPGRADE_OBSERVATIONS (default 200,000; the time grows linearly).'],
-    }];
+    return [
+      {
+        title: 'Store (Dexie on Chromium IndexedDB)',
+        environment,
+        columns: ['operation', 'median ms', 'max ms', 'target ms', 'notes'],
+        rows: result.rows,
+        notes: result.notes,
+      },
+      {
+        title: 'Store schema upgrade (Chromium IndexedDB)',
+        environment,
+        columns: ['operation', 'ms', 'µs per observation', 'records'],
+        rows: upgrade.rows,
+        notes: [...upgrade.notes, 'Size: env STORE_BENCH_UPGRADE_OBSERVATIONS (default 200,000; the time grows linearly).'],
+      },
+    ];
   } finally {
     await browser.close();
   }

@@ -46,15 +46,28 @@ const CHUNK = 20_000;
 const DAY_MS = 86_400_000;
 const START = Date.parse('2023-01-01T10:00:00.000Z');
 
-const MARKETS = [['amazon', 'amazon.com', 'FBA'], ['amazon', 'amazon.de', 'FBA'], ['walmart', 'walmart.com', 'WFS'], ['ebay', 'ebay.com', 'SELLER']] as const;
+const MARKETS = [
+  ['amazon', 'amazon.com', 'FBA'],
+  ['amazon', 'amazon.de', 'FBA'],
+  ['walmart', 'walmart.com', 'WFS'],
+  ['ebay', 'ebay.com', 'SELLER'],
+] as const;
 
 function reading(i: number, day: number, minute = 0): ListingObservation {
   const [platform, marketplace, fulfillment] = MARKETS[i % MARKETS.length]!;
   const at = new Date(START + day * DAY_MS + minute * 60_000).toISOString();
   return {
-    kind: 'listing', platform, marketplace, source: `${platform}/inventory`, observedAt: at, observedDate: at.slice(0, 10),
-    sku: `SKU-${String(Math.floor(i / MARKETS.length)).padStart(5, '0')}`, fulfillment,
-    title: `Item ${i} ${marketplace}`, available: (i * 7 + day * 3) % 97, inbound: (i + day) % 13,
+    kind: 'listing',
+    platform,
+    marketplace,
+    source: `${platform}/inventory`,
+    observedAt: at,
+    observedDate: at.slice(0, 10),
+    sku: `SKU-${String(Math.floor(i / MARKETS.length)).padStart(5, '0')}`,
+    fulfillment,
+    title: `Item ${i} ${marketplace}`,
+    available: (i * 7 + day * 3) % 97,
+    inbound: (i + day) % 13,
     price: { amountMinor: 999 + (i % 500), currency: 'USD' },
   };
 }
@@ -62,18 +75,45 @@ function reading(i: number, day: number, minute = 0): ListingObservation {
 function plan(row: ListingRow, i: number): SkuPlan {
   const daysOfCover = (i * 37) % 400;
   return {
-    key: row.key, scope: 'listing', sku: row.sku, platform: row.platform, marketplace: row.marketplace, listingKeys: [row.key],
-    productId: row.productId, poolId: row.poolId ?? 'fba:NA', asOf: '2024-01-01', available: row.available ?? 0,
-    stock: { source: 'reading', heldReturns: 0, hint: null }, inbound: 0, pendingUnits: 0, daysOfCover, stockoutDate: null, reorderDate: null,
-    reorderDaysLate: 0, reorderQuantity: 0, reorderPoint: 0, safetyStock: 0, leadTimeDays: 30,
+    key: row.key,
+    scope: 'listing',
+    sku: row.sku,
+    platform: row.platform,
+    marketplace: row.marketplace,
+    listingKeys: [row.key],
+    productId: row.productId,
+    poolId: row.poolId ?? 'fba:NA',
+    asOf: '2024-01-01',
+    available: row.available ?? 0,
+    stock: { source: 'reading', heldReturns: 0, hint: null },
+    inbound: 0,
+    pendingUnits: 0,
+    daysOfCover,
+    stockoutDate: null,
+    reorderDate: null,
+    reorderDaysLate: 0,
+    reorderQuantity: 0,
+    reorderPoint: 0,
+    safetyStock: 0,
+    leadTimeDays: 30,
     forecast: { model: 'ma28', meanDaily: 1, horizonDays: 90, p50: 90, p90: 110, historyDays: 90, censoredDays: 0 },
-    healthScore: 80, healthReasons: daysOfCover < 30 ? [{ code: 'stockout-soon', points: 20, params: {} }] : [],
-    lifecycleStage: 'maturity', abcClass: 'B', clearance: null, storage: null, alerts: [],
-    oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} }, channel: null, computedAt: '2024-01-01T00:00:00.000Z',
+    healthScore: 80,
+    healthReasons: daysOfCover < 30 ? [{ code: 'stockout-soon', points: 20, params: {} }] : [],
+    lifecycleStage: 'maturity',
+    abcClass: 'B',
+    clearance: null,
+    storage: null,
+    alerts: [],
+    oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} },
+    channel: null,
+    computedAt: '2024-01-01T00:00:00.000Z',
   };
 }
 
-async function seed(db: StoreDb, { skus: SKUS, targetObservations: TARGET_OBSERVATIONS, seedBudgetMs: SEED_BUDGET_MS }: StoreScenarioOptions): Promise<{ observations: number; seconds: number; days: number }> {
+async function seed(
+  db: StoreDb,
+  { skus: SKUS, targetObservations: TARGET_OBSERVATIONS, seedBudgetMs: SEED_BUDGET_MS }: StoreScenarioOptions,
+): Promise<{ observations: number; seconds: number; days: number }> {
   const started = performance.now();
   const listings: ListingRow[] = [];
   for (let i = 0; i < SKUS; i++) {
@@ -82,7 +122,12 @@ async function seed(db: StoreDb, { skus: SKUS, targetObservations: TARGET_OBSERV
     row = applyListingObservation(row, obs, obs.observedAt).row;
     // Listings of one SKU across markets share a product (as sku linking would do).
     const founder = `${MARKETS[0]![0]}|${MARKETS[0]![1]}|${obs.sku}`;
-    row = { ...row, productId: productIdFor(founder, () => false), linkRule: i % MARKETS.length ? 'sku' : 'none', poolId: poolIdFor(row.platform, row.marketplace, row.fulfillment) };
+    row = {
+      ...row,
+      productId: productIdFor(founder, () => false),
+      linkRule: i % MARKETS.length ? 'sku' : 'none',
+      poolId: poolIdFor(row.platform, row.marketplace, row.fulfillment),
+    };
     listings.push(row);
   }
   await db.products.bulkPut(listings.filter((_, i) => i % MARKETS.length === 0).map((l) => ({ id: l.productId, createdAt: l.firstSeenAt, founderKey: l.key })));
@@ -97,14 +142,26 @@ async function seed(db: StoreDb, { skus: SKUS, targetObservations: TARGET_OBSERV
     for (let i = 0; i < SKUS && written < TARGET_OBSERVATIONS; i++, written++) {
       const obs = reading(i, day);
       const at = obs.observedAt;
-      perListing[i]!.push({ id: observationIdOf(obs), kind: 'listing', key: listings[i]!.key, listingKey: listings[i]!.key, source: obs.source, observedAt: at, observedDate: obs.observedDate, lastSeenAt: at, record: obs });
+      perListing[i]!.push({
+        id: observationIdOf(obs),
+        kind: 'listing',
+        key: listings[i]!.key,
+        listingKey: listings[i]!.key,
+        source: obs.source,
+        observedAt: at,
+        observedDate: obs.observedDate,
+        lastSeenAt: at,
+        record: obs,
+      });
     }
     if (performance.now() - started > SEED_BUDGET_MS) break;
   }
   const seededDays = Math.ceil(written / SKUS);
   const cutoff = new Date(START + (seededDays + 1 - FOLD_LAG_DAYS) * DAY_MS).toISOString().slice(0, 10);
   for (let i = 0; i < SKUS; i += CHUNK / 100) {
-    const batch = perListing.slice(i, i + CHUNK / 100).map((rows, j) => ({ key: listings[i + j]!.key, rows: rows.filter((r) => r.observedDate < cutoff).sort((a, b) => (a.id < b.id ? -1 : 1)) }));
+    const batch = perListing
+      .slice(i, i + CHUNK / 100)
+      .map((rows, j) => ({ key: listings[i + j]!.key, rows: rows.filter((r) => r.observedDate < cutoff).sort((a, b) => (a.id < b.id ? -1 : 1)) }));
     await db.listingHistory.bulkPut(batch.filter((h) => h.rows.length));
   }
   await db.observationChunks.bulkPut(observationChunksOf(perListing.flat().filter((r) => r.observedDate >= cutoff)));
@@ -156,7 +213,13 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
       await phase(`merge-known-${k}`, 'stop');
       counts = `new ${result.counts.new}, unchanged ${result.counts.unchanged}`;
     }
-    rows.push([`mergeObservations: ${PAGE_ROWS} rows, known SKUs, new day`, median(mergeTimes).toFixed(0), Math.max(...mergeTimes).toFixed(0), '< 500', counts]);
+    rows.push([
+      `mergeObservations: ${PAGE_ROWS} rows, known SKUs, new day`,
+      median(mergeTimes).toFixed(0),
+      Math.max(...mergeTimes).toFixed(0),
+      '< 500',
+      counts,
+    ]);
 
     const again = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 3) % SKUS, seeded.days + 3, 5));
     const reread: number[] = [];
@@ -167,7 +230,13 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
       reread.push(performance.now() - t0);
       await phase(`merge-reread-${k}`, 'stop');
     }
-    rows.push([`mergeObservations: same ${PAGE_ROWS}-row page re-read 5 min later`, median(reread).toFixed(0), Math.max(...reread).toFixed(0), '< 500', 'no new rows']);
+    rows.push([
+      `mergeObservations: same ${PAGE_ROWS}-row page re-read 5 min later`,
+      median(reread).toFixed(0),
+      Math.max(...reread).toFixed(0),
+      '< 500',
+      'no new rows',
+    ]);
 
     const fresh = Array.from({ length: PAGE_ROWS }, (_, j) => ({ ...reading(j, seeded.days + 6), sku: `NEW-${j}` }));
     await phase('merge-fresh', 'start');
@@ -178,7 +247,11 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, freshMs.toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
 
     // What follows a merge in the background: re-plan the products it touched (a 250-row page, then a 5,000-row one).
-    const small = await mergeObservations(db, Array.from({ length: 250 }, (_, j) => reading((j * 40 + 3) % SKUS, seeded.days + 8)), new Date(START + (seeded.days + 9) * DAY_MS));
+    const small = await mergeObservations(
+      db,
+      Array.from({ length: 250 }, (_, j) => reading((j * 40 + 3) % SKUS, seeded.days + 8)),
+      new Date(START + (seeded.days + 9) * DAY_MS),
+    );
     const tSmallLoad = performance.now();
     const smallInput = await loadReplanInput(db, small.productIds);
     const smallLoadMs = performance.now() - tSmallLoad;
@@ -187,8 +260,18 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     const smallPlanned = await replanProducts(db, small.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
     const smallMs = performance.now() - tSmall;
     await phase('replan-small', 'stop');
-    rows.push([`re-plan after a 250-row page: ${small.productIds.length} products (load history, forecast, plan, save ${smallPlanned} plans)`, smallMs.toFixed(0), '', '', `of which loading ${smallInput.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${smallLoadMs.toFixed(0)} ms`]);
-    const touched = await mergeObservations(db, Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 1) % SKUS, seeded.days + 8)), new Date(START + (seeded.days + 9) * DAY_MS));
+    rows.push([
+      `re-plan after a 250-row page: ${small.productIds.length} products (load history, forecast, plan, save ${smallPlanned} plans)`,
+      smallMs.toFixed(0),
+      '',
+      '',
+      `of which loading ${smallInput.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${smallLoadMs.toFixed(0)} ms`,
+    ]);
+    const touched = await mergeObservations(
+      db,
+      Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 1) % SKUS, seeded.days + 8)),
+      new Date(START + (seeded.days + 9) * DAY_MS),
+    );
     const tLoad = performance.now();
     const input = await loadReplanInput(db, touched.productIds);
     const loadMs = performance.now() - tLoad;
@@ -197,7 +280,13 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     const planned = await replanProducts(db, touched.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
     const replanMs = performance.now() - tReplan;
     await phase('replan-large', 'stop');
-    rows.push([`re-plan after that merge: ${touched.productIds.length} products (load history, forecast, plan, save ${planned} plans)`, replanMs.toFixed(0), '', '', `of which loading ${input.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${loadMs.toFixed(0)} ms`]);
+    rows.push([
+      `re-plan after that merge: ${touched.productIds.length} products (load history, forecast, plan, save ${planned} plans)`,
+      replanMs.toFixed(0),
+      '',
+      '',
+      `of which loading ${input.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${loadMs.toFixed(0)} ms`,
+    ]);
 
     // Plans for every seeded listing, then the popup's queries.
     const all = await readAllListings(db);
@@ -233,7 +322,9 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
 
     const notes = [
       `Store: ${SKUS.toLocaleString('en')} listings, ${seeded.observations.toLocaleString('en')} observation rows (${seeded.days} days of history)` +
-        (seeded.observations < TARGET_OBSERVATIONS ? ` — target ${TARGET_OBSERVATIONS.toLocaleString('en')} not reached within the ${SEED_BUDGET_MS / 1000} s seeding budget` : '') +
+        (seeded.observations < TARGET_OBSERVATIONS
+          ? ` — target ${TARGET_OBSERVATIONS.toLocaleString('en')} not reached within the ${SEED_BUDGET_MS / 1000} s seeding budget`
+          : '') +
         `; seeding took ${seeded.seconds.toFixed(0)} s.`,
       'Merge times include zod validation of every record and the single read-write transaction.',
     ];
@@ -264,7 +355,17 @@ export async function runUpgradeScenario({ skus, observations }: { skus: number;
     const rows: ObservationRow[] = [];
     for (let i = 0; i < skus && written + rows.length < observations; i++) {
       const obs = reading(i, day);
-      rows.push({ id: observationIdOf(obs), kind: 'listing', key: listings[i]!.key, listingKey: listings[i]!.key, source: obs.source, observedAt: obs.observedAt, observedDate: obs.observedDate, lastSeenAt: obs.observedAt, record: obs });
+      rows.push({
+        id: observationIdOf(obs),
+        kind: 'listing',
+        key: listings[i]!.key,
+        listingKey: listings[i]!.key,
+        source: obs.source,
+        observedAt: obs.observedAt,
+        observedDate: obs.observedDate,
+        lastSeenAt: obs.observedAt,
+        record: obs,
+      });
     }
     await old.table('observations').bulkPut(rows);
     written += rows.length;
@@ -281,10 +382,22 @@ export async function runUpgradeScenario({ skus, observations }: { skus: number;
   await Dexie.delete(name);
   return {
     rows: [
-      [`upgrade v3 -> v4: ${skus.toLocaleString('en')} listings, ${written.toLocaleString('en')} observations`, ms.toFixed(0), (ms / written * 1000).toFixed(1), `${chunks} day chunks`],
-      [`then the background's first fold of them into history records`, foldMs.toFixed(0), (foldMs / Math.max(folded, 1) * 1000).toFixed(1), `${folded.toLocaleString('en')} readings moved`],
+      [
+        `upgrade v3 -> v4: ${skus.toLocaleString('en')} listings, ${written.toLocaleString('en')} observations`,
+        ms.toFixed(0),
+        ((ms / written) * 1000).toFixed(1),
+        `${chunks} day chunks`,
+      ],
+      [
+        `then the background's first fold of them into history records`,
+        foldMs.toFixed(0),
+        ((foldMs / Math.max(folded, 1)) * 1000).toFixed(1),
+        `${folded.toLocaleString('en')} readings moved`,
+      ],
     ],
-    notes: ['Runs once, when the extension updates to schema v4, inside the worker (kept alive by lib/background/keep-alive.ts: Chrome stops a worker after 30 s without extension API calls).'],
+    notes: [
+      'Runs once, when the extension updates to schema v4, inside the worker (kept alive by lib/background/keep-alive.ts: Chrome stops a worker after 30 s without extension API calls).',
+    ],
   };
 }
 

@@ -32,15 +32,33 @@ const POPUP_SKUS = 10_000;
 
 function listings(n: number): DemoListing[] {
   return Array.from({ length: n }, (_, i) => ({
-    sku: `BENCH-${String(i).padStart(5, '0')}`, asin: `B0${String(i).padStart(8, '0')}`, title: `Bench item ${i}`, status: 'active', fulfillment: i % 3 ? 'FBA' : 'SELLER',
-    available: (i * 37) % 400, inbound: i % 7, reserved: i % 3, unfulfillable: 0, priceMinor: 1999, currency: 'USD',
+    sku: `BENCH-${String(i).padStart(5, '0')}`,
+    asin: `B0${String(i).padStart(8, '0')}`,
+    title: `Bench item ${i}`,
+    status: 'active',
+    fulfillment: i % 3 ? 'FBA' : 'SELLER',
+    available: (i * 37) % 400,
+    inbound: i % 7,
+    reserved: i % 3,
+    unfulfillable: 0,
+    priceMinor: 1999,
+    currency: 'USD',
   }));
 }
 
 function panel(sku: string, i: number): PanelData {
   return panelData({
-    sku, urgency: 'warning', available: 10 + i, daysOfCover: (i * 7) % 90, stockoutDate: '2026-12-01', reorderDate: '2026-11-25', reorderQuantity: 100,
-    healthScore: 60, reasons: [{ code: 'stockout-soon', points: 25, params: { daysOfCover: 5, withinDays: 15 } }], lifecycleStage: 'maturity', dailyDemand: 3,
+    sku,
+    urgency: 'warning',
+    available: 10 + i,
+    daysOfCover: (i * 7) % 90,
+    stockoutDate: '2026-12-01',
+    reorderDate: '2026-11-25',
+    reorderQuantity: 100,
+    healthScore: 60,
+    reasons: [{ code: 'stockout-soon', points: 25, params: { daysOfCover: 5, withinDays: 15 } }],
+    lifecycleStage: 'maturity',
+    dailyDemand: 3,
   });
 }
 
@@ -65,8 +83,14 @@ async function panelsBench(): Promise<BenchTable> {
   const median = (i: number) => runs.map((r) => r[i]!).sort((a, b) => a - b)[2]!;
   await window.happyDOM.close();
   return {
-    title: `Row panels for ${ROWS} rows`, environment: 'happy-dom in Node (no layout)', columns: ['step', 'median ms (5 runs)'],
-    rows: [['mount pending panels right after the read', median(0).toFixed(1)], ['render answered panels (full PanelData)', median(1).toFixed(1)], ['total', (median(0) + median(1)).toFixed(1)]],
+    title: `Row panels for ${ROWS} rows`,
+    environment: 'happy-dom in Node (no layout)',
+    columns: ['step', 'median ms (5 runs)'],
+    rows: [
+      ['mount pending panels right after the read', median(0).toFixed(1)],
+      ['render answered panels (full PanelData)', median(1).toFixed(1)],
+      ['total', (median(0) + median(1)).toFixed(1)],
+    ],
     notes: ['Target: panels mounted within 100 ms of the rows being read.'],
   };
 }
@@ -113,7 +137,12 @@ async function panelBundle(): Promise<string> {
       sourcefile: 'ui-panels-entry.ts',
       loader: 'ts',
     },
-    bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'silent',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   return out.outputFiles[0]!.text;
@@ -132,16 +161,23 @@ async function panelsChromiumBench(): Promise<BenchTable> {
     const runs: { rows: number; mounted: number; rendered: number; total: number; layout: number; parse: number }[] = [];
     for (let run = 0; run < 7; run++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.route(/^https?:\/\//, (route) => (route.request().url().startsWith(SELLER_URL) ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.abort('blockedbyclient')));
+      await page.route(/^https?:\/\//, (route) =>
+        route.request().url().startsWith(SELLER_URL) ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.abort('blockedbyclient'),
+      );
       await page.goto(SELLER_URL, { waitUntil: 'load' });
       await page.addScriptTag({ content: script });
       runs.push(await page.evaluate(() => (globalThis as unknown as { panelBench: () => Promise<(typeof runs)[number]> }).panelBench()));
       await page.close();
     }
     if (runs.some((r) => r.rows !== ROWS)) throw new Error(`expected ${ROWS} rows, read ${runs.map((r) => r.rows).join(',')}`);
-    const median = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[runs.length >> 1]!.toFixed(1);
+    const median = (pick: (r: (typeof runs)[number]) => number) =>
+      runs
+        .map(pick)
+        .sort((a, b) => a - b)
+        [runs.length >> 1]!.toFixed(1);
     return {
-      title, environment: `headless Chromium ${browser.version()}, lib/content bundled by esbuild into the served seller page, instant fake background`,
+      title,
+      environment: `headless Chromium ${browser.version()}, lib/content bundled by esbuild into the served seller page, instant fake background`,
       columns: ['step (from the reader having the rows)', `median ms (${runs.length} page loads)`],
       rows: [
         ['mount pending panels', median((r) => r.mounted)],
@@ -150,7 +186,9 @@ async function panelsChromiumBench(): Promise<BenchTable> {
         ['then style + layout of the page with its panels (forced)', median((r) => r.layout)],
         ['for reference: one page read (adapter.parse, 250 rows; lib/platforms)', median((r) => r.parse)],
       ],
-      notes: ['Target (applies here, in Chromium): panels mounted within 100 ms of the rows being read. Timed by the page reader\'s debug performance marks (lib/content/page-reader.ts MARKS).'],
+      notes: [
+        "Target (applies here, in Chromium): panels mounted within 100 ms of the rows being read. Timed by the page reader's debug performance marks (lib/content/page-reader.ts MARKS).",
+      ],
     };
   } finally {
     await browser.close();
@@ -159,17 +197,33 @@ async function panelsChromiumBench(): Promise<BenchTable> {
 
 function sizesBench(): BenchTable {
   const dir = join(OUT, 'content-scripts');
-  if (!existsSync(dir)) return { title: 'Content script size', environment: 'built extension', columns: ['file', 'KB', 'KB gzipped'], rows: [], notes: [`Skipped: no build in ${OUT}. Run npm run build first.`] };
-  const rows = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => {
-    const bytes = readFileSync(join(dir, f));
-    return [f, (bytes.length / 1024).toFixed(1), (gzipSync(bytes).length / 1024).toFixed(1)];
-  });
-  return { title: 'Content script size', environment: `built extension (${OUT})`, columns: ['file', 'KB', 'KB gzipped'], rows, notes: ['Target: each content script under 150 KB gzipped. chart.js is inlined (WXT content scripts are one IIFE) but only registered parts are bundled.'] };
+  if (!existsSync(dir))
+    return {
+      title: 'Content script size',
+      environment: 'built extension',
+      columns: ['file', 'KB', 'KB gzipped'],
+      rows: [],
+      notes: [`Skipped: no build in ${OUT}. Run npm run build first.`],
+    };
+  const rows = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => {
+      const bytes = readFileSync(join(dir, f));
+      return [f, (bytes.length / 1024).toFixed(1), (gzipSync(bytes).length / 1024).toFixed(1)];
+    });
+  return {
+    title: 'Content script size',
+    environment: `built extension (${OUT})`,
+    columns: ['file', 'KB', 'KB gzipped'],
+    rows,
+    notes: ['Target: each content script under 150 KB gzipped. chart.js is inlined (WXT content scripts are one IIFE) but only registered parts are bundled.'],
+  };
 }
 
 async function popupBench(): Promise<BenchTable> {
   const title = `Popup first render with ${POPUP_SKUS.toLocaleString('en')} SKUs`;
-  if (!existsSync(join(OUT, 'manifest.json'))) return { title, environment: 'Chromium', columns: ['step', 'ms'], rows: [], notes: [`Skipped: no build in ${OUT}.`] };
+  if (!existsSync(join(OUT, 'manifest.json')))
+    return { title, environment: 'Chromium', columns: ['step', 'ms'], rows: [], notes: [`Skipped: no build in ${OUT}.`] };
   const { chromium } = await import('@playwright/test');
   const { extensionArgs, findChromium } = await import('../lib/chromium.mjs');
   const executablePath = findChromium();
@@ -187,21 +241,46 @@ async function popupBench(): Promise<BenchTable> {
     for (let batch = 0; batch * 5000 < POPUP_SKUS; batch++) {
       const rows = Array.from({ length: Math.min(5000, POPUP_SKUS - batch * 5000) }, (_, j) => {
         const i = batch * 5000 + j;
-        const [platform, marketplace] = [['amazon', 'amazon.com'], ['amazon', 'amazon.de'], ['walmart', 'walmart.com'], ['ebay', 'ebay.com']][i % 4]!;
-        return { kind: 'listing', platform, marketplace, source: 'bench', observedAt: now, observedDate: now.slice(0, 10), sku: `SKU-${String(i).padStart(5, '0')}`, title: `Item ${i}`, available: (i * 37) % 400, fulfillment: 'SELLER' };
+        const [platform, marketplace] = [
+          ['amazon', 'amazon.com'],
+          ['amazon', 'amazon.de'],
+          ['walmart', 'walmart.com'],
+          ['ebay', 'ebay.com'],
+        ][i % 4]!;
+        return {
+          kind: 'listing',
+          platform,
+          marketplace,
+          source: 'bench',
+          observedAt: now,
+          observedDate: now.slice(0, 10),
+          sku: `SKU-${String(i).padStart(5, '0')}`,
+          title: `Item ${i}`,
+          available: (i * 37) % 400,
+          fulfillment: 'SELLER',
+        };
       });
-      const reply = await seeder.evaluate((payload) => (globalThis as any).chrome.runtime.sendMessage({ type: 'import/commit', payload }), { importId: 'bench', batchIndex: batch, rows, last: (batch + 1) * 5000 >= POPUP_SKUS });
+      const reply = await seeder.evaluate((payload) => (globalThis as any).chrome.runtime.sendMessage({ type: 'import/commit', payload }), {
+        importId: 'bench',
+        batchIndex: batch,
+        rows,
+        last: (batch + 1) * 5000 >= POPUP_SKUS,
+      });
       if (!(reply as { ok: boolean }).ok) throw new Error(JSON.stringify(reply));
     }
     const seeded = performance.now() - t0;
     // The seed re-plans, and the daily re-plan alarm fires a minute after install: time the
     // popup only once the worker is idle (the first-page request answers quickly three times
     // in a row, past the alarm).
-    const send = (type: string, payload: unknown) => seeder.evaluate(async ([type, payload]) => {
-      const t = performance.now();
-      const reply = await (globalThis as any).chrome.runtime.sendMessage({ type, payload });
-      return { ms: performance.now() - t, bytes: JSON.stringify(reply).length };
-    }, [type, payload] as const);
+    const send = (type: string, payload: unknown) =>
+      seeder.evaluate(
+        async ([type, payload]) => {
+          const t = performance.now();
+          const reply = await (globalThis as any).chrome.runtime.sendMessage({ type, payload });
+          return { ms: performance.now() - t, bytes: JSON.stringify(reply).length };
+        },
+        [type, payload] as const,
+      );
     const idleFrom = performance.now();
     for (let quick = 0; quick < 3 && performance.now() - idleFrom < 180_000;) {
       const sinceLaunch = performance.now() - launched;
@@ -245,7 +324,9 @@ async function popupBench(): Promise<BenchTable> {
     const median = (pick: (r: (typeof times)[number]) => number) => times.map(pick).sort((a, b) => a - b)[times.length >> 1]!;
     const worst = Math.max(...times.map((r) => r.firstRow));
     return {
-      title, environment: `headless Chromium (Debian), built extension (${OUT}), Playwright`, columns: ['step', 'ms'],
+      title,
+      environment: `headless Chromium (Debian), built extension (${OUT}), Playwright`,
+      columns: ['step', 'ms'],
       rows: [
         ['seed 10,000 listings via import/commit (incl. re-plan)', seeded.toFixed(0)],
         ['then waited for an idle worker (past the 1-min re-plan alarm)', waited.toFixed(0)],

@@ -17,10 +17,18 @@ test('every row of Manage All Inventory gets exactly one panel, showing that row
   await page.goto(URL_EN);
   const panels = page.locator('[data-sku] stock-copilot-panel');
   await expect(panels.first()).toBeVisible();
-  await expect.poll(async () => page.evaluate(() => {
-    const rows = [...document.querySelectorAll('[class^="JanusTable-module__tableContentRow--"][data-sku]')];
-    return rows.filter((row) => row.querySelectorAll('stock-copilot-panel').length === 1 && (row.querySelector('stock-copilot-panel') as HTMLElement).dataset.sku === row.getAttribute('data-sku')).length;
-  })).toBeGreaterThanOrEqual(fixtureSkus(FIXTURE_EN).length - 2);
+  await expect
+    .poll(async () =>
+      page.evaluate(() => {
+        const rows = [...document.querySelectorAll('[class^="JanusTable-module__tableContentRow--"][data-sku]')];
+        return rows.filter(
+          (row) =>
+            row.querySelectorAll('stock-copilot-panel').length === 1 &&
+            (row.querySelector('stock-copilot-panel') as HTMLElement).dataset.sku === row.getAttribute('data-sku'),
+        ).length;
+      }),
+    )
+    .toBeGreaterThanOrEqual(fixtureSkus(FIXTURE_EN).length - 2);
   // No row has two panels, and no panel lives outside a row.
   expect(await page.locator('stock-copilot-panel').count()).toBe(await panels.count());
   // The summary bar counts what was read.
@@ -48,21 +56,50 @@ test('panels follow the rows when the grid re-renders without a page load', asyn
     }
   });
 
-  await expect.poll(() => page.evaluate(() => {
-    const rows = [...document.querySelectorAll('[role="rowgroup"] > [data-sku]')];
-    const wrong = rows.filter((row) => {
-      const hosts = row.querySelectorAll('stock-copilot-panel');
-      return hosts.length > 1 || (hosts.length === 1 && (hosts[0] as HTMLElement).dataset.sku !== row.getAttribute('data-sku'));
-    });
-    const renamed = rows.filter((row) => row.getAttribute('data-sku')!.endsWith('-P2') && (row.querySelector('stock-copilot-panel') as HTMLElement | null)?.dataset.sku === row.getAttribute('data-sku'));
-    return { wrong: wrong.length, renamed: renamed.length };
-  })).toEqual({ wrong: 0, renamed: 5 });
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const rows = [...document.querySelectorAll('[role="rowgroup"] > [data-sku]')];
+        const wrong = rows.filter((row) => {
+          const hosts = row.querySelectorAll('stock-copilot-panel');
+          return hosts.length > 1 || (hosts.length === 1 && (hosts[0] as HTMLElement).dataset.sku !== row.getAttribute('data-sku'));
+        });
+        const renamed = rows.filter(
+          (row) =>
+            row.getAttribute('data-sku')!.endsWith('-P2') &&
+            (row.querySelector('stock-copilot-panel') as HTMLElement | null)?.dataset.sku === row.getAttribute('data-sku'),
+        );
+        return { wrong: wrong.length, renamed: renamed.length };
+      }),
+    )
+    .toEqual({ wrong: 0, renamed: 5 });
 });
 
 test('the options page exports what was read as UTF-8 CSV with a BOM, Chinese titles intact', async ({ context, serve }) => {
   const rows: DemoListing[] = [
-    { sku: 'ZH-TEAPOT-01', asin: 'B0CHTEA001', title: '紫砂茶壶 手工 宜兴 200ml', status: 'active', fulfillment: 'FBA', available: 37, inbound: 10, reserved: 2, unfulfillable: 0, priceMinor: 3999, currency: 'USD' },
-    { sku: 'MUG-"QUOTED",1', asin: 'B0CHMUG002', title: 'Mug, large "12 oz"', status: 'active', fulfillment: 'SELLER', available: 5, priceMinor: 1299, currency: 'USD' },
+    {
+      sku: 'ZH-TEAPOT-01',
+      asin: 'B0CHTEA001',
+      title: '紫砂茶壶 手工 宜兴 200ml',
+      status: 'active',
+      fulfillment: 'FBA',
+      available: 37,
+      inbound: 10,
+      reserved: 2,
+      unfulfillable: 0,
+      priceMinor: 3999,
+      currency: 'USD',
+    },
+    {
+      sku: 'MUG-"QUOTED",1',
+      asin: 'B0CHMUG002',
+      title: 'Mug, large "12 oz"',
+      status: 'active',
+      fulfillment: 'SELLER',
+      available: 5,
+      priceMinor: 1299,
+      currency: 'USD',
+    },
   ];
   await serve([{ url: URL_EN, html: buildAmazonManageInventoryHtml(rows) }]);
   const page = await context.newPage();

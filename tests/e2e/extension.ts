@@ -43,8 +43,9 @@ export const test = base.extend<Fixtures>({
       for (const page of pages) {
         const body = page.html ?? readFileSync(resolve(page.file!), 'utf8');
         const url = new URL(page.url);
-        await context.route((candidate) => candidate.origin === url.origin && candidate.pathname === url.pathname, (route) =>
-          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+        await context.route(
+          (candidate) => candidate.origin === url.origin && candidate.pathname === url.pathname,
+          (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
         );
       }
     });
@@ -63,7 +64,10 @@ export async function sendToExtension<K extends import('../../lib/messaging/prot
   payload: import('../../lib/messaging/protocol').RequestOf<K>,
 ): Promise<import('../../lib/messaging/protocol').ResponseOf<K>> {
   type Runtime = { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
-  const reply = await page.evaluate(([t, p]) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+  const reply = await page.evaluate(([t, p]) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: t, payload: p }), [
+    type,
+    payload,
+  ] as const);
   if (!reply?.ok) throw new Error(`${type}: ${reply?.error}`);
   return reply.data as import('../../lib/messaging/protocol').ResponseOf<K>;
 }

@@ -27,7 +27,16 @@ const SKU = 'FILL-MUG';
 const AMAZON_LISTED = 50;
 
 const EBAY_HTML = buildEbayActiveListingsHtml([
-  { sku: SKU, title: 'Ceramic Mug 12 oz, Matte Black', itemId: '396000000555', status: 'active', fulfillment: 'SELLER', available: 80, priceMinor: 1199, currency: 'USD' },
+  {
+    sku: SKU,
+    title: 'Ceramic Mug 12 oz, Matte Black',
+    itemId: '396000000555',
+    status: 'active',
+    fulfillment: 'SELLER',
+    available: 80,
+    priceMinor: 1199,
+    currency: 'USD',
+  },
 ]);
 
 /** The fixture with its plain-JS controlled input swapped for the real-React bundle. */
@@ -43,7 +52,9 @@ let reactBundle: string | undefined;
 async function bundleReactApp(): Promise<string> {
   if (reactBundle) return reactBundle;
   const out = await build({
-    configFile: false, logLevel: 'silent', root: process.cwd(),
+    configFile: false,
+    logLevel: 'silent',
+    root: process.cwd(),
     define: { 'process.env.NODE_ENV': '"production"' },
     build: { write: false, minify: true, lib: { entry: resolve(REACT_APP), formats: ['iife'], name: 'FixtureReactInput' } },
   });
@@ -54,7 +65,10 @@ async function bundleReactApp(): Promise<string> {
 
 async function serveReactScript(context: BrowserContext): Promise<void> {
   const body = await bundleReactApp();
-  await context.route((url) => url.href === REACT_SCRIPT_URL, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }));
+  await context.route(
+    (url) => url.href === REACT_SCRIPT_URL,
+    (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }),
+  );
 }
 
 /** Everything the page and the panel show about FILL-MUG, for assertions and failure messages. */
@@ -65,7 +79,12 @@ async function snapshot(page: Page) {
     const state = document.querySelector<HTMLElement>('[data-testid="fixture-state"]')!;
     const input = document.querySelector<HTMLInputElement>(`[data-sku="${sku}"] input[aria-label="available"]`);
     return {
-      panel: shadow ? [...shadow.querySelectorAll('[data-testid]')].map((e) => `${e.getAttribute('data-testid')}: ${e.textContent}`).filter((t) => !t.startsWith('details:')).join(' | ') : '(no panel)',
+      panel: shadow
+        ? [...shadow.querySelectorAll('[data-testid]')]
+            .map((e) => `${e.getAttribute('data-testid')}: ${e.textContent}`)
+            .filter((t) => !t.startsWith('details:'))
+            .join(' | ')
+        : '(no panel)',
       fill: shadow?.querySelector('[data-testid="fill-quantity"]')?.textContent ?? null,
       inputValue: input?.value ?? null,
       stateQuantity: state.dataset.stateQuantity,
@@ -90,11 +109,14 @@ for (const variant of ['react-like plain JS', 'real react-dom 19'] as const) {
 
     await tab.goto(AMAZON_URL);
     if (real) await expect(tab.locator('html[data-react-mounted="true"]')).toBeAttached();
-    await expect.poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku))).toEqual([SKU, 'FILL-LAMP']);
+    await expect
+      .poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku)))
+      .toEqual([SKU, 'FILL-LAMP']);
 
     // The planner's suggestion for the Amazon listing: a button on the MFN row only (the FBA row has no field).
     const fill = tab.locator(`stock-copilot-panel[data-sku="${SKU}"]`).getByTestId('fill-quantity');
-    await expect.poll(async () => (await snapshot(tab)).fill, { message: 'the FILL-MUG panel should offer "Fill in N"', timeout: 15_000 })
+    await expect
+      .poll(async () => (await snapshot(tab)).fill, { message: 'the FILL-MUG panel should offer "Fill in N"', timeout: 15_000 })
       .toMatch(/^Fill in \d+$/);
     await expect(tab.locator('stock-copilot-panel[data-sku="FILL-LAMP"]').getByTestId('fill-quantity')).toHaveCount(0);
     const before = await snapshot(tab);
@@ -107,7 +129,10 @@ for (const variant of ['react-like plain JS', 'real react-dom 19'] as const) {
     // (value attribute, status text) makes the content script read the page again, and the
     // reader takes the field's live, unsaved value as Amazon's listed quantity, so the panel is
     // then re-rendered without the channel line and without this answer.
-    const answer = await fill.evaluate((button) => { (button as HTMLButtonElement).click(); return button.textContent; });
+    const answer = await fill.evaluate((button) => {
+      (button as HTMLButtonElement).click();
+      return button.textContent;
+    });
     expect(answer).toBe(`Filled in ${suggested}: review and save on the page`);
 
     const after = await snapshot(tab);
@@ -130,7 +155,10 @@ for (const variant of ['react-like plain JS', 'real react-dom 19'] as const) {
   });
 }
 
-test('the fixture\'s plain-JS controlled input swallows a plain `input.value = x` like React does (why the native setter is used)', async ({ context, serve }) => {
+test("the fixture's plain-JS controlled input swallows a plain `input.value = x` like React does (why the native setter is used)", async ({
+  context,
+  serve,
+}) => {
   await serve([{ url: AMAZON_URL, file: FIXTURE }]);
   const tab = await context.newPage();
   await tab.goto(AMAZON_URL);

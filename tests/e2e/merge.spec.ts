@@ -22,10 +22,16 @@ const walmart: DemoListing[] = [
   { ...base, ...LAMP, itemId: '5100001', fulfillment: 'WFS', available: 25, priceMinor: 3399 },
   { ...base, ...MUG, itemId: '5100002', fulfillment: 'SELLER', available: 40, priceMinor: 1299 },
 ];
-const ebay: DemoListing[] = [{ ...base, ...MUG, itemId: '396000000123', fulfillment: 'SELLER', available: 35, priceMinor: 1199, cumulativeSold: 210, watchers: 3 }];
+const ebay: DemoListing[] = [
+  { ...base, ...MUG, itemId: '396000000123', fulfillment: 'SELLER', available: 35, priceMinor: 1199, cumulativeSold: 210, watchers: 3 },
+];
 
 const PAGES = [
-  { url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all', html: buildAmazonManageInventoryHtml(amazon), skus: ['MERGE-LAMP', 'MERGE-MUG'] },
+  {
+    url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all',
+    html: buildAmazonManageInventoryHtml(amazon),
+    skus: ['MERGE-LAMP', 'MERGE-MUG'],
+  },
   { url: 'https://seller.walmart.com/items-and-inventory/manage-items', html: buildWalmartManageItemsHtml(walmart), skus: ['MERGE-LAMP', 'MERGE-MUG'] },
   { url: 'https://www.ebay.com/sh/lst/active', html: buildEbayActiveListingsHtml(ebay), skus: ['MERGE-MUG'] },
 ];
@@ -70,13 +76,27 @@ test('the same products on three marketplaces merge into one product each, with 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
   const listed = await sendToExtension(popup, 'skus/at-risk', { risk: 'all', limit: 100 });
-  expect(listed.items.map((i) => `${i.platform}:${i.sku}`).sort()).toEqual(['amazon:MERGE-LAMP', 'amazon:MERGE-MUG', 'ebay:MERGE-MUG', 'walmart:MERGE-LAMP', 'walmart:MERGE-MUG']);
+  expect(listed.items.map((i) => `${i.platform}:${i.sku}`).sort()).toEqual([
+    'amazon:MERGE-LAMP',
+    'amazon:MERGE-MUG',
+    'ebay:MERGE-MUG',
+    'walmart:MERGE-LAMP',
+    'walmart:MERGE-MUG',
+  ]);
   await popup.getByTestId('filter-risk').selectOption('all');
   await expect(popup.getByTestId('at-risk-row')).toHaveCount(5);
 });
 
 test('a merge interrupted by the worker stopping leaves nothing half-written, and reading again completes it', async ({ context, serve }) => {
-  const many: DemoListing[] = Array.from({ length: 400 }, (_, i) => ({ ...base, sku: `BULK-${String(i).padStart(3, '0')}`, title: `Bulk item ${i}`, asin: `B0BULK${String(i).padStart(4, '0')}`, fulfillment: 'FBA', available: 10 + i, priceMinor: 999 }));
+  const many: DemoListing[] = Array.from({ length: 400 }, (_, i) => ({
+    ...base,
+    sku: `BULK-${String(i).padStart(3, '0')}`,
+    title: `Bulk item ${i}`,
+    asin: `B0BULK${String(i).padStart(4, '0')}`,
+    fulfillment: 'FBA',
+    available: 10 + i,
+    priceMinor: 999,
+  }));
   const url = 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&pageSize=500';
   await serve([{ url, html: buildAmazonManageInventoryHtml(many) }]);
   const tab = await context.newPage();

@@ -41,7 +41,9 @@ test('settings persist, validation shows next to the field, and the language swi
   await expect(page.getByRole('heading', { level: 2, name: '导入报告' })).toBeVisible();
 });
 
-test('a report import previews counts and error lines, stores nothing until confirmed, then shows in products, charts and every export', async ({ context }) => {
+test('a report import previews counts and error lines, stores nothing until confirmed, then shows in products, charts and every export', async ({
+  context,
+}) => {
   const page = await context.newPage();
   await page.goto(OPTIONS_URL);
   const preview = await importMyi(page);
@@ -103,8 +105,12 @@ test('backup, delete all, restore round trip; a foreign file is refused and data
   await expect(listingsRow).toHaveText('5');
   await expect(page.locator('[data-product-id="p:amazon|amazon.com|BAM-TOWEL-GRY-2PK"]')).toBeVisible();
 
-  await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"some":"other app"}') });
-  await expect(page.getByTestId('restore-result')).toHaveText('Not restored, your data is unchanged: This file is not a Stock Copilot backup. Nothing was changed.');
+  await page
+    .getByLabel('Restore from a backup file')
+    .setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"some":"other app"}') });
+  await expect(page.getByTestId('restore-result')).toHaveText(
+    'Not restored, your data is unchanged: This file is not a Stock Copilot backup. Nothing was changed.',
+  );
   await expect(listingsRow).toHaveText('5');
 });
 
@@ -112,10 +118,22 @@ test('the options page passes an automated accessibility check, with a product o
   const page = await context.newPage();
   await page.goto(OPTIONS_URL);
   await (await importMyi(page)).getByRole('button', { name: 'Store 5 rows' }).click();
-  await page.getByTestId('product').first().getByRole('button', { name: /Details of/ }).click();
+  await page
+    .getByTestId('product')
+    .first()
+    .getByRole('button', { name: /Details of/ })
+    .click();
   await expect(page.getByTestId('product-detail').getByTestId('chart-demand')).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 });
 
 test('a warehouse made in the options page takes a listing from the product view, which then shows two pools', async ({ context }) => {
@@ -124,10 +142,23 @@ test('a warehouse made in the options page takes a listing from the product view
   // One product sold from the seller's own stock on Amazon (FBM) and eBay: one pool, own:main.
   const at = new Date().toISOString();
   const own = (platform: 'amazon' | 'ebay', marketplace: string, available: number) => ({
-    kind: 'listing' as const, platform, marketplace, source: `${platform}/listings`, observedAt: at, observedDate: at.slice(0, 10),
-    sku: 'BOWL-3', title: 'Stoneware bowl', available, fulfillment: 'SELLER' as const,
+    kind: 'listing' as const,
+    platform,
+    marketplace,
+    source: `${platform}/listings`,
+    observedAt: at,
+    observedDate: at.slice(0, 10),
+    sku: 'BOWL-3',
+    title: 'Stoneware bowl',
+    available,
+    fulfillment: 'SELLER' as const,
   });
-  await sendToExtension(page, 'import/commit', { importId: 'bowl', batchIndex: 0, rows: [own('amazon', 'amazon.com', 40), own('ebay', 'ebay.com', 30)], last: true });
+  await sendToExtension(page, 'import/commit', {
+    importId: 'bowl',
+    batchIndex: 0,
+    rows: [own('amazon', 'amazon.com', 40), own('ebay', 'ebay.com', 30)],
+    last: true,
+  });
   await page.reload();
 
   const warehouses = page.getByTestId('warehouses');

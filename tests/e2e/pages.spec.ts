@@ -62,7 +62,13 @@ for (const { file, url } of PAGES) {
     const market = marketplaceForUrl(url)!;
     const listingSkus = new Set(read.rows.filter((r) => r.kind === 'listing').map((r) => r.sku));
     if (listingSkus.size > 0) {
-      await expect.poll(async () => (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', marketplace: market.id, platform: market.platform, limit: 5000 })).items.map((i) => i.sku).sort()).toEqual([...listingSkus].sort());
+      await expect
+        .poll(async () =>
+          (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', marketplace: market.id, platform: market.platform, limit: 5000 })).items
+            .map((i) => i.sku)
+            .sort(),
+        )
+        .toEqual([...listingSkus].sort());
     } else {
       const diagnostics = await sendToExtension(ext, 'diagnostics/recent', {});
       expect(diagnostics.pages.map((p) => p.adapterId)).toContain(adapter.id);
@@ -78,7 +84,12 @@ const CHANGES: { name: string; file: string; url: string; change: string }[] = [
     url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
     change: 'kat-table',
   },
-  { name: 'Walmart items', file: 'tests/fixtures/walmart/manage-items.en.html', url: 'https://seller.walmart.com/items-and-inventory/manage-items', change: 'walmart' },
+  {
+    name: 'Walmart items',
+    file: 'tests/fixtures/walmart/manage-items.en.html',
+    url: 'https://seller.walmart.com/items-and-inventory/manage-items',
+    change: 'walmart',
+  },
   { name: 'eBay listings', file: 'tests/fixtures/ebay/active-listings.en.html', url: 'https://www.ebay.com/sh/lst/active', change: 'ebay' },
 ];
 
@@ -94,28 +105,36 @@ for (const { name, file, url, change } of CHANGES) {
     const ext = await context.newPage();
     await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
     const market = marketplaceForUrl(url)!;
-    const availableOf = async () => (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', search: first.sku, limit: 50 })).items.find((i) => i.sku === first.sku && i.marketplace === market.id)?.available;
+    const availableOf = async () =>
+      (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', search: first.sku, limit: 50 })).items.find(
+        (i) => i.sku === first.sku && i.marketplace === market.id,
+      )?.available;
     await expect.poll(availableOf).toBe(first.kind === 'listing' ? first.available : undefined);
 
     // The app replaces the cell's text without a page load (as after an inline edit or a refresh of the grid).
-    await page.evaluate(([sku, how]) => {
-      const cellOf = (row: Element, header: RegExp, cellSelector: string, headerSelector: string) => {
-        const headers = [...document.querySelectorAll(headerSelector)];
-        const index = headers.findIndex((h) => header.test(h.textContent ?? ''));
-        return row.querySelectorAll(cellSelector)[index];
-      };
-      if (how === 'ebay') {
-        const row = [...document.querySelectorAll('tr.grid-row')].find((r) => r.querySelector('.shui-dt-column__listingSKU')?.textContent?.trim() === sku)!;
-        row.querySelector('.shui-dt-column__availableQuantity')!.textContent = '4321';
-      } else if (how === 'walmart') {
-        const row = [...document.querySelectorAll('[data-automation-id="item-row"]')].find((r) => r.querySelector('[data-automation-id="sku"]')?.textContent?.trim() === sku)!;
-        row.querySelector('[data-automation-id="inventory"]')!.textContent = '4321';
-      } else {
-        const row = [...document.querySelectorAll('kat-table-body kat-table-row')].find((r) => (r.textContent ?? '').includes(sku))!;
-        const cell = cellOf(row, /^\s*Available\s*$/i, ':scope > kat-table-cell', 'kat-table-head kat-table-cell');
-        cell!.textContent = '4321';
-      }
-    }, [first.sku, change] as const);
+    await page.evaluate(
+      ([sku, how]) => {
+        const cellOf = (row: Element, header: RegExp, cellSelector: string, headerSelector: string) => {
+          const headers = [...document.querySelectorAll(headerSelector)];
+          const index = headers.findIndex((h) => header.test(h.textContent ?? ''));
+          return row.querySelectorAll(cellSelector)[index];
+        };
+        if (how === 'ebay') {
+          const row = [...document.querySelectorAll('tr.grid-row')].find((r) => r.querySelector('.shui-dt-column__listingSKU')?.textContent?.trim() === sku)!;
+          row.querySelector('.shui-dt-column__availableQuantity')!.textContent = '4321';
+        } else if (how === 'walmart') {
+          const row = [...document.querySelectorAll('[data-automation-id="item-row"]')].find(
+            (r) => r.querySelector('[data-automation-id="sku"]')?.textContent?.trim() === sku,
+          )!;
+          row.querySelector('[data-automation-id="inventory"]')!.textContent = '4321';
+        } else {
+          const row = [...document.querySelectorAll('kat-table-body kat-table-row')].find((r) => (r.textContent ?? '').includes(sku))!;
+          const cell = cellOf(row, /^\s*Available\s*$/i, ':scope > kat-table-cell', 'kat-table-head kat-table-cell');
+          cell!.textContent = '4321';
+        }
+      },
+      [first.sku, change] as const,
+    );
     await expect.poll(availableOf).toBe(4321);
   });
 }

@@ -17,10 +17,21 @@ async function send(page: Page, type: string, payload: unknown): Promise<any> {
 async function seedOrders(page: Page, skus: string[]) {
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString();
-  const rows = skus.flatMap((sku, i) => Array.from({ length: 60 }, (_, d) => ({
-    kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'test/orders', observedAt: iso(now - 60_000), observedDate: iso(now).slice(0, 10),
-    orderId: `111-${i}-${d}`, sku, quantity: 1 + (i % 4), status: 'shipped', orderDate: iso(now - (d + 1) * DAY).slice(0, 10),
-  })));
+  const rows = skus.flatMap((sku, i) =>
+    Array.from({ length: 60 }, (_, d) => ({
+      kind: 'order',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'test/orders',
+      observedAt: iso(now - 60_000),
+      observedDate: iso(now).slice(0, 10),
+      orderId: `111-${i}-${d}`,
+      sku,
+      quantity: 1 + (i % 4),
+      status: 'shipped',
+      orderDate: iso(now - (d + 1) * DAY).slice(0, 10),
+    })),
+  );
   await send(page, 'import/commit', { importId: `orders-${now}`, batchIndex: 0, rows, last: true });
 }
 

@@ -24,9 +24,18 @@ const base = { status: 'active', reserved: 0, unfulfillable: 0, inbound: 0 } as 
 
 const LAMP = { sku: 'POOL-LAMP', title: 'LED Desk Lamp, Dimmable', currency: 'USD' };
 const OWN_PAGES = [
-  { url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all', html: buildAmazonManageInventoryHtml([{ ...base, ...LAMP, asin: 'B0POOL0001', fulfillment: 'SELLER', available: 60, priceMinor: 3499 }]) },
-  { url: 'https://www.ebay.com/sh/lst/active', html: buildEbayActiveListingsHtml([{ ...base, ...LAMP, itemId: '396000000777', fulfillment: 'SELLER', available: 30, priceMinor: 3299 }]) },
-  { url: 'https://seller.walmart.com/items-and-inventory/manage-items', html: buildWalmartManageItemsHtml([{ ...base, ...LAMP, itemId: '5100777', fulfillment: 'SELLER', available: 20, priceMinor: 3399 }]) },
+  {
+    url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all',
+    html: buildAmazonManageInventoryHtml([{ ...base, ...LAMP, asin: 'B0POOL0001', fulfillment: 'SELLER', available: 60, priceMinor: 3499 }]),
+  },
+  {
+    url: 'https://www.ebay.com/sh/lst/active',
+    html: buildEbayActiveListingsHtml([{ ...base, ...LAMP, itemId: '396000000777', fulfillment: 'SELLER', available: 30, priceMinor: 3299 }]),
+  },
+  {
+    url: 'https://seller.walmart.com/items-and-inventory/manage-items',
+    html: buildWalmartManageItemsHtml([{ ...base, ...LAMP, itemId: '5100777', fulfillment: 'SELLER', available: 20, priceMinor: 3399 }]),
+  },
 ];
 const OWN_CHANNELS = [
   { platform: 'amazon', marketplace: 'amazon.com', perDay: 2 },
@@ -35,8 +44,17 @@ const OWN_CHANNELS = [
 ] as const;
 
 const MUG = (t30: number): DemoListing => ({
-  ...base, sku: 'POOL-MUG-EU', asin: 'B0POOL0002', title: 'Ceramic Mug 350 ml', currency: 'EUR', fulfillment: 'FBA', available: 900, priceMinor: 1299,
-  unitsSold7: Math.round(t30 / 4), unitsSold30: t30, unitsSold90: t30 * 3,
+  ...base,
+  sku: 'POOL-MUG-EU',
+  asin: 'B0POOL0002',
+  title: 'Ceramic Mug 350 ml',
+  currency: 'EUR',
+  fulfillment: 'FBA',
+  available: 900,
+  priceMinor: 1299,
+  unitsSold7: Math.round(t30 / 4),
+  unitsSold30: t30,
+  unitsSold90: t30 * 3,
 });
 const EU_PAGES = [
   { market: 'amazon.de', lang: 'de' as const, t30: 150 },
@@ -52,23 +70,51 @@ const EU_PAGES = [
 /** 60 days of shipped orders per own-warehouse channel, imported as the options page imports order history. */
 async function importLampOrders(page: Page) {
   const now = Date.now();
-  const rows = OWN_CHANNELS.flatMap((c) => Array.from({ length: 60 }, (_, i) => ({
-    kind: 'order', platform: c.platform, marketplace: c.marketplace, source: 'report:test/orders', observedAt: iso(now - 60_000),
-    observedDate: iso(now).slice(0, 10), orderId: `${c.platform}-${i}`, sku: LAMP.sku, quantity: c.perDay, status: 'shipped', orderDate: iso(now - (i + 1) * DAY).slice(0, 10),
-  })));
+  const rows = OWN_CHANNELS.flatMap((c) =>
+    Array.from({ length: 60 }, (_, i) => ({
+      kind: 'order',
+      platform: c.platform,
+      marketplace: c.marketplace,
+      source: 'report:test/orders',
+      observedAt: iso(now - 60_000),
+      observedDate: iso(now).slice(0, 10),
+      orderId: `${c.platform}-${i}`,
+      sku: LAMP.sku,
+      quantity: c.perDay,
+      status: 'shipped',
+      orderDate: iso(now - (i + 1) * DAY).slice(0, 10),
+    })),
+  );
   await sendToExtension(page, 'import/commit', { importId: 'lamp-orders', batchIndex: 0, rows: rows as never, last: true });
 }
 
 /** What each panel on the page shows, by SKU, once every panel has its answer. */
 async function panelsOf(page: Page): Promise<{ sku: string; stock: string; reorder: string; channel: string; cover: string }[]> {
-  await expect.poll(() => page.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.length > 0 && hosts.every((h) => h.shadowRoot && !h.shadowRoot.querySelector('[data-testid="pending"]')))).toBe(true);
-  return page.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => {
-    const text = (id: string) => h.shadowRoot!.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
-    return { sku: (h as HTMLElement).dataset.sku ?? '', stock: text('stock'), reorder: text('reorder'), channel: text('channel'), cover: text('days-of-cover') };
-  }));
+  await expect
+    .poll(() =>
+      page
+        .locator('stock-copilot-panel')
+        .evaluateAll((hosts) => hosts.length > 0 && hosts.every((h) => h.shadowRoot && !h.shadowRoot.querySelector('[data-testid="pending"]'))),
+    )
+    .toBe(true);
+  return page.locator('stock-copilot-panel').evaluateAll((hosts) =>
+    hosts.map((h) => {
+      const text = (id: string) => h.shadowRoot!.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+      return {
+        sku: (h as HTMLElement).dataset.sku ?? '',
+        stock: text('stock'),
+        reorder: text('reorder'),
+        channel: text('channel'),
+        cover: text('days-of-cover'),
+      };
+    }),
+  );
 }
 
-test('own warehouse on three channels: one stock, one reorder, a suggested quantity per channel; a count and a released return move the stock', async ({ context, serve }) => {
+test('own warehouse on three channels: one stock, one reorder, a suggested quantity per channel; a count and a released return move the stock', async ({
+  context,
+  serve,
+}) => {
   await serve(OWN_PAGES);
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
@@ -122,13 +168,31 @@ test('own warehouse on three channels: one stock, one reorder, a suggested quant
   // The seller counts 200 on the shelf: the stock is the count, for every channel.
   const amazonKey = `amazon|amazon.com|${LAMP.sku}`;
   await sendToExtension(ext, 'products/calibrate', { listingKey: amazonKey, onHand: 200, reason: 'Shelf count', by: 'Ana' });
-  await expect.poll(async () => (await listed()).map((i) => [i.available, i.stockSource])).toEqual([[200, 'count'], [200, 'count'], [200, 'count']]);
+  await expect
+    .poll(async () => (await listed()).map((i) => [i.available, i.stockSource]))
+    .toEqual([
+      [200, 'count'],
+      [200, 'count'],
+      [200, 'count'],
+    ]);
   // Two units come back: held apart first, then released to stock.
   await sendToExtension(ext, 'returns/record', { listingKey: amazonKey, units: 2, reason: 'Unopened' });
-  await expect.poll(async () => (await listed()).map((i) => [i.available, i.heldReturns])).toEqual([[200, 2], [200, 2], [200, 2]]);
+  await expect
+    .poll(async () => (await listed()).map((i) => [i.available, i.heldReturns]))
+    .toEqual([
+      [200, 2],
+      [200, 2],
+      [200, 2],
+    ]);
   const held = (await sendToExtension(ext, 'products/detail', { productId })).returns.find((r) => r.status === 'held')!;
   await sendToExtension(ext, 'returns/resolve', { id: held.id!, status: 'sellable', by: 'Ana' });
-  await expect.poll(async () => (await listed()).map((i) => [i.available, i.heldReturns])).toEqual([[202, 0], [202, 0], [202, 0]]);
+  await expect
+    .poll(async () => (await listed()).map((i) => [i.available, i.heldReturns]))
+    .toEqual([
+      [202, 0],
+      [202, 0],
+      [202, 0],
+    ]);
   items = await listed();
   expect(items.map((i) => i.channel!.suggested).reduce((a, b) => a + b, 0)).toBe(202);
   await tab.goto(OWN_PAGES[0]!.url);

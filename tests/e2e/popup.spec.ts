@@ -12,16 +12,41 @@ async function send(page: Page, type: string, payload: unknown): Promise<any> {
   return reply.data;
 }
 
-function iso(ms: number) { return new Date(ms).toISOString(); }
+function iso(ms: number) {
+  return new Date(ms).toISOString();
+}
 
 /** Listings and 60 days of orders, imported through the extension's own import message. */
 async function seed(page: Page, listings: { platform: string; marketplace: string; sku: string; title: string; available: number; perDay: number }[]) {
   const now = Date.now();
   const rows: unknown[] = [];
   for (const l of listings) {
-    rows.push({ kind: 'listing', platform: l.platform, marketplace: l.marketplace, source: 'test/seed', observedAt: iso(now - 60_000), observedDate: iso(now).slice(0, 10), sku: l.sku, title: l.title, available: l.available, fulfillment: 'SELLER' });
+    rows.push({
+      kind: 'listing',
+      platform: l.platform,
+      marketplace: l.marketplace,
+      source: 'test/seed',
+      observedAt: iso(now - 60_000),
+      observedDate: iso(now).slice(0, 10),
+      sku: l.sku,
+      title: l.title,
+      available: l.available,
+      fulfillment: 'SELLER',
+    });
     for (let d = 1; d <= 60 && l.perDay > 0; d++) {
-      rows.push({ kind: 'order', platform: l.platform, marketplace: l.marketplace, source: 'test/seed', observedAt: iso(now - 60_000), observedDate: iso(now).slice(0, 10), orderId: `${l.sku}-${l.marketplace}-${d}`, sku: l.sku, quantity: l.perDay, status: 'shipped', orderDate: iso(now - d * DAY).slice(0, 10) });
+      rows.push({
+        kind: 'order',
+        platform: l.platform,
+        marketplace: l.marketplace,
+        source: 'test/seed',
+        observedAt: iso(now - 60_000),
+        observedDate: iso(now).slice(0, 10),
+        orderId: `${l.sku}-${l.marketplace}-${d}`,
+        sku: l.sku,
+        quantity: l.perDay,
+        status: 'shipped',
+        orderDate: iso(now - d * DAY).slice(0, 10),
+      });
     }
   }
   await send(page, 'import/commit', { importId: `seed-${now}`, batchIndex: 0, rows, last: true });
@@ -101,7 +126,17 @@ test('shows Chinese when the language setting is Chinese', async ({ context }) =
 
 test('a long list loads its first rows, and the rest when the seller scrolls to them', async ({ context }) => {
   const popup = await openPopup(context);
-  await seed(popup, Array.from({ length: 150 }, (_, i) => ({ platform: 'amazon', marketplace: 'amazon.com', sku: `LONG-${String(i).padStart(3, '0')}`, title: `Long ${i}`, available: 10 + i, perDay: 0 })));
+  await seed(
+    popup,
+    Array.from({ length: 150 }, (_, i) => ({
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      sku: `LONG-${String(i).padStart(3, '0')}`,
+      title: `Long ${i}`,
+      available: 10 + i,
+      perDay: 0,
+    })),
+  );
   await popup.reload();
   // Nothing is known about their sales: they need no attention yet, so the default list is empty; "All SKUs" shows them.
   await expect(popup.getByTestId('at-risk-count')).toHaveText('0 of 0');
@@ -110,9 +145,13 @@ test('a long list loads its first rows, and the rest when the seller scrolls to 
   await expect(popup.getByTestId('at-risk-count')).toHaveText('60 of 150');
   const scroller = popup.getByTestId('at-risk-scroll');
   await expect(popup.getByTestId('at-risk-row').first()).toBeVisible();
-  await expect.poll(async () => {
-    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
-    return popup.getByTestId('at-risk-count').textContent();
-  }).toBe('150 of 150');
+  await expect
+    .poll(async () => {
+      await scroller.evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+      });
+      return popup.getByTestId('at-risk-count').textContent();
+    })
+    .toBe('150 of 150');
   await expect(popup.locator('[data-testid="at-risk-row"][data-sku="LONG-149"]')).toBeAttached();
 });

@@ -8,7 +8,11 @@ const codes = (d: { alerts: { code: string }[] }) => d.alerts.map((a) => a.code)
 describe('alerts decision', () => {
   it('unknown stock: a stock-unknown alert with the page that would show it, and no stock alerts', () => {
     const d = through(alerts, situation(unknownStock({ pendingUnits: 5 }), { rate: 10 }));
-    expect(d.alerts.find((a) => a.code === 'stock-unknown')).toEqual({ code: 'stock-unknown', severity: 'info', params: { hint: 'open:amazon/fba-inventory' } });
+    expect(d.alerts.find((a) => a.code === 'stock-unknown')).toEqual({
+      code: 'stock-unknown',
+      severity: 'info',
+      params: { hint: 'open:amazon/fba-inventory' },
+    });
     for (const code of ['stockout-within', 'reorder-now', 'oversell-pending', 'no-sale', 'stock-estimated']) expect(codes(d)).not.toContain(code);
     // An own warehouse nobody counted: the hint is a count.
     const own = through(alerts, situation(unknownStock({ destination: 'SELLER', poolId: 'own:main', stockHint: 'count' }), { rate: 10 }));
@@ -16,7 +20,10 @@ describe('alerts decision', () => {
   });
 
   it('estimated stock says so, with the count that would make it exact; a reading or count says nothing', () => {
-    const listed = through(alerts, situation({ destination: 'SELLER', poolId: 'own:main', stockSource: 'listed', stockHint: 'count', available: 500 }, { rate: 1 }));
+    const listed = through(
+      alerts,
+      situation({ destination: 'SELLER', poolId: 'own:main', stockSource: 'listed', stockHint: 'count', available: 500 }, { rate: 1 }),
+    );
     expect(listed.alerts.filter((a) => a.code === 'stock-estimated')).toEqual([{ code: 'stock-estimated', severity: 'info', params: { hint: 'count' } }]);
     for (const source of ['reading', 'count'] as const) {
       const d = through(alerts, situation({ stockSource: source, available: 500 }, { rate: 1 }));
@@ -25,7 +32,11 @@ describe('alerts decision', () => {
   });
 
   it('no known sales: a sales-unknown alert with the page or import per destination', () => {
-    const cases = [['FBA', 'open:amazon/fba-inventory'], ['WFS', 'open:walmart/wfs-inventory'], ['SELLER', 'import:orders']] as const;
+    const cases = [
+      ['FBA', 'open:amazon/fba-inventory'],
+      ['WFS', 'open:walmart/wfs-inventory'],
+      ['SELLER', 'import:orders'],
+    ] as const;
     for (const [destination, hint] of cases) {
       expect(salesHint(destination)).toBe(hint);
       const d = through(alerts, situation({ destination, series: unknownSeries() }, { rate: 1 }));
@@ -37,7 +48,9 @@ describe('alerts decision', () => {
   it('an overdue reorder: critical reorder-now with the real due date and days late', () => {
     const d = through(alerts, situation({ available: 100 }, { rate: 10, spread: 0 }));
     expect(d.alerts.find((a) => a.code === 'reorder-now')).toEqual({
-      code: 'reorder-now', severity: 'critical', params: { reorderDate: '2025-12-31', quantity: 1200, daysLate: 60 },
+      code: 'reorder-now',
+      severity: 'critical',
+      params: { reorderDate: '2025-12-31', quantity: 1200, daysLate: 60 },
     });
     // Due in 30 days: no alert yet.
     expect(codes(through(alerts, situation({ available: 1000 }, { rate: 10, spread: 0 })))).not.toContain('reorder-now');
@@ -62,18 +75,29 @@ describe('alerts decision', () => {
 
   it('selling below the forecast while sold out is the stockout itself, not an off-forecast alert', () => {
     const below = constantSeries(2, 60);
-    expect(through(alerts, situation({ available: 40, series: below }, { rate: 10 })).alerts.find((a) => a.code === 'sales-off-forecast')!.params.direction).toBe('below');
+    expect(
+      through(alerts, situation({ available: 40, series: below }, { rate: 10 })).alerts.find((a) => a.code === 'sales-off-forecast')!.params.direction,
+    ).toBe('below');
     expect(codes(through(alerts, situation({ available: 0, series: below }, { rate: 10 })))).not.toContain('sales-off-forecast');
   });
 
   it('a spike is dated on its day', () => {
     const spike = seriesOf([...Array.from({ length: 59 }, () => 10), 40]);
-    expect(through(alerts, situation({ series: spike }, { rate: 10 })).alerts.find((a) => a.code === 'sales-spike')!.params).toMatchObject({ date: '2026-03-01', units: 40 });
+    expect(through(alerts, situation({ series: spike }, { rate: 10 })).alerts.find((a) => a.code === 'sales-spike')!.params).toMatchObject({
+      date: '2026-03-01',
+      units: 40,
+    });
     expect(TODAY).toBe(spike.startDay + 59);
   });
 
   it('lists alerts in the catalogue’s order, each with the params its message needs and a severity it may take', () => {
-    const d = through(alerts, situation({ available: 50, pendingUnits: 80, stockSource: 'listed', stockHint: 'count', destination: 'SELLER', poolId: 'own:main' }, { rate: 10, spread: 0 }));
+    const d = through(
+      alerts,
+      situation(
+        { available: 50, pendingUnits: 80, stockSource: 'listed', stockHint: 'count', destination: 'SELLER', poolId: 'own:main' },
+        { rate: 10, spread: 0 },
+      ),
+    );
     expect(codes(d)).toEqual(['stockout-within', 'reorder-now', 'oversell-pending', 'stock-estimated']);
     const order = codes(d).map((c) => ALERT_CODES.indexOf(c as never));
     expect(order).toEqual([...order].sort((a, b) => a - b));

@@ -13,13 +13,21 @@ type AlertRule = (s: Situation, d: Draft) => Alert | null;
 export const stockoutWithin: AlertRule = (s, d) => {
   const days = d.daysOfCover;
   if (days === null || days > s.settings.alerts.stockoutWithinDays || !(s.meanDaily > 0)) return null;
-  return { code: 'stockout-within', severity: days <= 7 ? 'critical' : 'warning', params: { stockoutDate: d.stockoutDay === null ? null : isoDate(d.stockoutDay), days: Math.round(days * 10) / 10 } };
+  return {
+    code: 'stockout-within',
+    severity: days <= 7 ? 'critical' : 'warning',
+    params: { stockoutDate: d.stockoutDay === null ? null : isoDate(d.stockoutDay), days: Math.round(days * 10) / 10 },
+  };
 };
 
 /** The reorder is due today or late. */
 export const reorderNow: AlertRule = (s, d) => {
   if (d.reorder.day === null || d.reorder.day > s.asOfDay) return null;
-  return { code: 'reorder-now', severity: d.reorder.daysLate > 0 ? 'critical' : 'warning', params: { reorderDate: isoDate(d.reorder.day), quantity: d.reorder.quantity, daysLate: d.reorder.daysLate } };
+  return {
+    code: 'reorder-now',
+    severity: d.reorder.daysLate > 0 ? 'critical' : 'warning',
+    params: { reorderDate: isoDate(d.reorder.day), quantity: d.reorder.quantity, daysLate: d.reorder.daysLate },
+  };
 };
 
 /** Sales off the forecast for several days running (selling below it while out of stock is the stockout itself). */
@@ -54,7 +62,11 @@ export const agedSurchargeComing: AlertRule = (s, d) =>
 
 export const clearanceExit: AlertRule = (_s, d) =>
   d.clearance?.exit
-    ? { code: 'clearance-exit', severity: 'warning', params: { holdingMinor: d.clearance.holdingCostMinor, marginMinor: d.clearance.remainingMarginMinor, currency: d.clearance.currency } }
+    ? {
+        code: 'clearance-exit',
+        severity: 'warning',
+        params: { holdingMinor: d.clearance.holdingCostMinor, marginMinor: d.clearance.remainingMarginMinor, currency: d.clearance.currency },
+      }
     : null;
 
 /** Unknown or estimated stock, with what would make it known. */
@@ -86,8 +98,17 @@ function expectedDaily(s: Situation): number {
 
 /** Every alert rule, in the catalogue's order. */
 export const ALERT_RULES: readonly AlertRule[] = [
-  stockoutWithin, reorderNow, salesOffForecast, salesSpike, noSale, oversellPending, oversellPool, agedSurchargeComing, clearanceExit,
-  stockKnowledge, salesKnowledge,
+  stockoutWithin,
+  reorderNow,
+  salesOffForecast,
+  salesSpike,
+  noSale,
+  oversellPending,
+  oversellPool,
+  agedSurchargeComing,
+  clearanceExit,
+  stockKnowledge,
+  salesKnowledge,
 ];
 
 export const alerts: Decision = (s, d) => {

@@ -23,7 +23,9 @@ describe('health decision', () => {
     for (const available of [0, 50, 100_000]) {
       const d = through(health, situation({ available, series: unknownSeries() }, { rate: 1 }));
       expect(d.health.score).toBeNull();
-      expect(d.alerts.filter((a) => a.code === 'sales-unknown')).toEqual([{ code: 'sales-unknown', severity: 'info', params: { hint: 'open:amazon/fba-inventory' } }]);
+      expect(d.alerts.filter((a) => a.code === 'sales-unknown')).toEqual([
+        { code: 'sales-unknown', severity: 'info', params: { hint: 'open:amazon/fba-inventory' } },
+      ]);
     }
     // One known day is enough to score.
     expect(through(health, situation({ available: 1000, series: seriesOf([Number.NaN, Number.NaN, 10]) }, { rate: 10 })).health.score).not.toBeNull();
@@ -39,7 +41,14 @@ describe('health decision', () => {
 
   it('costs oversold-pool points with what may be listed, and overstock with the keep window', () => {
     const s = defaultSettings();
-    const pool = { listed: 300, checkListed: true, members: [{ key: 'a', weight: 1, velocity: 1, buffer: { kind: 'fixed' as const, value: 26 } }, { key: 'b', weight: 1, velocity: 1 }] };
+    const pool = {
+      listed: 300,
+      checkListed: true,
+      members: [
+        { key: 'a', weight: 1, velocity: 1, buffer: { kind: 'fixed' as const, value: 26 } },
+        { key: 'b', weight: 1, velocity: 1 },
+      ],
+    };
     const d = through(health, situation({ available: 226, destination: 'SELLER', poolId: 'own:main', pool }, { rate: 1, settings: s }));
     expect(d.health.reasons.find((r) => r.code === 'oversold-pool')!.params).toEqual({ listed: 300, pool: 200 });
     // 226 units at 1/day against 60 + 60 days kept: overstock too.
@@ -49,7 +58,10 @@ describe('health decision', () => {
 
   it('is 100 minus the points, never below 0, and follows the seller’s weights', () => {
     const s = defaultSettings();
-    const bad = situation({ available: 0, pendingUnits: 20, unfulfillable: 3, series: constantSeries(0, 120), ageBuckets: [{ minDays: 200, maxDays: 300, units: 5 }] }, { rate: 0.1, settings: s });
+    const bad = situation(
+      { available: 0, pendingUnits: 20, unfulfillable: 3, series: constantSeries(0, 120), ageBuckets: [{ minDays: 200, maxDays: 300, units: 5 }] },
+      { rate: 0.1, settings: s },
+    );
     const d = through(health, bad);
     expect(lost(d)).toBeGreaterThan(0);
     expect(d.health.score).toBe(Math.max(0, 100 - lost(d)));

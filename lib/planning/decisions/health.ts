@@ -19,7 +19,8 @@ export const health: Decision = (s, d) => {
       onHand: s.stock + s.input.reserved,
       pendingUnits: s.input.pendingUnits,
       excess: d.excessUnits > 0 ? { keepDays: d.keepDays } : null,
-      listedAbovePool: d.oversell.listedAbovePool > 0 && s.input.pool ? { listed: s.input.pool.listed, listable: s.input.pool.listed - d.oversell.listedAbovePool } : null,
+      listedAbovePool:
+        d.oversell.listedAbovePool > 0 && s.input.pool ? { listed: s.input.pool.listed, listable: s.input.pool.listed - d.oversell.listedAbovePool } : null,
       agedUnits: d.aged.units,
       agedMinDays: d.aged.minDays,
       reorderOverdue: d.reorder.day !== null && d.reorder.daysLate > 0 ? { date: isoDate(d.reorder.day), daysLate: d.reorder.daysLate } : null,

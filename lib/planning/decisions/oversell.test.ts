@@ -31,9 +31,20 @@ function members(s: Settings): AllocationMember[] {
 function ownPool(listed: number, available: number | null, s: Settings, fields = {}) {
   return situation(
     {
-      key: 'pool:LAMP@own:main', scope: 'pool', sku: 'LAMP', platform: null, marketplace: null, poolId: 'own:main', destination: 'SELLER',
-      productId: 'LAMP', available, stockSource: available === null ? 'unknown' : 'count', stockHint: available === null ? 'count' : null,
-      series: constantSeries(4.5), pool: { listed, checkListed: true, members: members(s) }, ...fields,
+      key: 'pool:LAMP@own:main',
+      scope: 'pool',
+      sku: 'LAMP',
+      platform: null,
+      marketplace: null,
+      poolId: 'own:main',
+      destination: 'SELLER',
+      productId: 'LAMP',
+      available,
+      stockSource: available === null ? 'unknown' : 'count',
+      stockHint: available === null ? 'count' : null,
+      series: constantSeries(4.5),
+      pool: { listed, checkListed: true, members: members(s) },
+      ...fields,
     },
     { rate: 4.5, settings: s },
   );
@@ -86,7 +97,10 @@ describe('oversell decision', () => {
     expect(through(oversell, situation({ available: 100 })).oversell).toEqual({ pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} });
     const unknown = through(oversell, ownPool(300, null, bufferedSettings()));
     expect(unknown.oversell).toEqual({ pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} });
-    const unchecked = through(oversell, ownPool(300, 226, bufferedSettings(), { pool: { listed: 300, checkListed: false, members: members(bufferedSettings()) } }));
+    const unchecked = through(
+      oversell,
+      ownPool(300, 226, bufferedSettings(), { pool: { listed: 300, checkListed: false, members: members(bufferedSettings()) } }),
+    );
     // An estimate from the listed quantities is not checked for oversell, but is still split across the channels.
     expect(unchecked.oversell.listedAbovePool).toBe(0);
     expect(unchecked.oversell.atRisk).toBe(false);
@@ -102,7 +116,9 @@ describe('oversell decision', () => {
 
   it('end to end: settings.safetyBuffers reach the own-warehouse pool plan and its members’ channel lines', () => {
     const s = bufferedSettings();
-    const obs = CHANNELS.map((c, i) => listingAt('2026-03-01', { platform: c.platform, marketplace: c.marketplace, sku: 'LAMP', fulfillment: 'SELLER', available: [150, 100, 50][i]! }));
+    const obs = CHANNELS.map((c, i) =>
+      listingAt('2026-03-01', { platform: c.platform, marketplace: c.marketplace, sku: 'LAMP', fulfillment: 'SELLER', available: [150, 100, 50][i]! }),
+    );
     const plans = planFromObservations(obs, s, new Date('2026-03-01T12:00:00Z'), { poolCounts: { 'LAMP@own:main': { onHand: 226, date: '2026-03-01' } } });
     const pool = plans.find((p) => p.key === 'pool:LAMP@own:main')!;
     expect(pool.available).toBe(226);

@@ -30,11 +30,33 @@ export function unknownSeries(days = 60): DemandSeries {
 /** A single FBA listing, 500 days old, selling 10/day for a year, 300 units read today. */
 export function input(fields: Partial<PlanInput> = {}): PlanInput {
   return {
-    key: 'amazon|amazon.com|SKU-1', scope: 'listing', sku: 'SKU-1', platform: 'amazon', marketplace: 'amazon.com',
-    listingKeys: ['amazon|amazon.com|SKU-1'], series: constantSeries(10), asOfDay: TODAY, productId: 'SKU-1', poolId: 'fba:NA',
-    destination: 'FBA', available: 300, stockSource: 'reading', stockHint: null, heldReturns: 0, releasedReturns: 0, inbound: 0,
-    reserved: 0, unfulfillable: 0, pendingUnits: 0, priceMinor: 2000, currency: 'USD', ageBuckets: [], startDay: TODAY - 500,
-    ended: false, pool: null, ...fields,
+    key: 'amazon|amazon.com|SKU-1',
+    scope: 'listing',
+    sku: 'SKU-1',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    listingKeys: ['amazon|amazon.com|SKU-1'],
+    series: constantSeries(10),
+    asOfDay: TODAY,
+    productId: 'SKU-1',
+    poolId: 'fba:NA',
+    destination: 'FBA',
+    available: 300,
+    stockSource: 'reading',
+    stockHint: null,
+    heldReturns: 0,
+    releasedReturns: 0,
+    inbound: 0,
+    reserved: 0,
+    unfulfillable: 0,
+    pendingUnits: 0,
+    priceMinor: 2000,
+    currency: 'USD',
+    ageBuckets: [],
+    startDay: TODAY - 500,
+    ended: false,
+    pool: null,
+    ...fields,
   };
 }
 

@@ -13,8 +13,25 @@
 import type { PageAdapter } from '../types';
 import { identityFromLabels, readListingPage, type ListingPageSpec } from '../shared/listing-page';
 
-const FIELDS = ['productDetails', 'sku', 'asin', 'title', 'available', 'inbound', 'reserved', 'unfulfillable', 'unitsSold7', 'unitsSold30', 'unitsSold60', 'unitsSold90',
-  'daysOfSupply', 'recommendedAction', 'storageCost', 'alert', 'status'] as const;
+const FIELDS = [
+  'productDetails',
+  'sku',
+  'asin',
+  'title',
+  'available',
+  'inbound',
+  'reserved',
+  'unfulfillable',
+  'unitsSold7',
+  'unitsSold30',
+  'unitsSold60',
+  'unitsSold90',
+  'daysOfSupply',
+  'recommendedAction',
+  'storageCost',
+  'alert',
+  'status',
+] as const;
 
 type F = (typeof FIELDS)[number];
 

@@ -16,17 +16,36 @@ describe('amazon/fba-inventory', () => {
     expect(read.diagnostics).toEqual([]);
     expect(read.rows).toHaveLength(21);
     expect(listingsOf(read).get('HOME-LED-STRP')).toEqual({
-      kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/fba-inventory', ...at, observedDate: '2026-02-28',
-      sku: 'HOME-LED-STRP', asin: 'B00000LRTQ', fnsku: 'X00000LFNI',
+      kind: 'listing',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'amazon/fba-inventory',
+      ...at,
+      observedDate: '2026-02-28',
+      sku: 'HOME-LED-STRP',
+      asin: 'B00000LRTQ',
+      fnsku: 'X00000LFNI',
       title: 'LED Strip Lights 50ft, Bluetooth App Control Music Sync RGB Light Strip for Bedroom',
-      fulfillment: 'FBA', available: 2075, inbound: 159, reserved: 15, unfulfillable: 0,
-      unitsSold: [{ windowDays: 7, units: 17 }, { windowDays: 30, units: 73 }, { windowDays: 90, units: 245 }],
+      fulfillment: 'FBA',
+      available: 2075,
+      inbound: 159,
+      reserved: 15,
+      unfulfillable: 0,
+      unitsSold: [
+        { windowDays: 7, units: 17 },
+        { windowDays: 30, units: 73 },
+        { windowDays: 90, units: 245 },
+      ],
       platformDaysOfSupply: 852.7,
       ageBuckets: [
-        { minDays: 0, maxDays: 90, units: 1453 }, { minDays: 91, maxDays: 180, units: 415 }, { minDays: 181, maxDays: 270, units: 207 },
-        { minDays: 271, maxDays: 365, units: 0 }, { minDays: 366, maxDays: null, units: 0 },
+        { minDays: 0, maxDays: 90, units: 1453 },
+        { minDays: 91, maxDays: 180, units: 415 },
+        { minDays: 181, maxDays: 270, units: 207 },
+        { minDays: 271, maxDays: 365, units: 0 },
+        { minDays: 366, maxDays: null, units: 0 },
       ],
-      recommendedAction: 'No action required', estimatedStorageCost: { amountMinor: 263, currency: 'USD' },
+      recommendedAction: 'No action required',
+      estimatedStorageCost: { amountMinor: 263, currency: 'USD' },
     });
   });
 
@@ -34,19 +53,36 @@ describe('amazon/fba-inventory', () => {
     const read = readHtml(fba, fixtureHtml('amazon/fba-inventory.de.html'), 'https://sellercentral.amazon.de/manage/fba-inventory', 'amazon.de');
     expect(read.diagnostics).toEqual([]);
     const rows = listingsOf(read);
-    expect(rows.get('HOME-LED-STRP')).toMatchObject({ available: 1569, inbound: 301, platformDaysOfSupply: 228.5, estimatedStorageCost: { amountMinor: 593, currency: 'EUR' } });
+    expect(rows.get('HOME-LED-STRP')).toMatchObject({
+      available: 1569,
+      inbound: 301,
+      platformDaysOfSupply: 228.5,
+      estimatedStorageCost: { amountMinor: 593, currency: 'EUR' },
+    });
     expect(rows.get('KTCH-BAMB-BRD')).toMatchObject({
-      platformDaysOfSupply: 73.2, unitsSold: [{ windowDays: 7, units: 29 }, { windowDays: 30, units: 125 }, { windowDays: 90, units: 398 }],
+      platformDaysOfSupply: 73.2,
+      unitsSold: [
+        { windowDays: 7, units: 29 },
+        { windowDays: 30, units: 125 },
+        { windowDays: 90, units: 398 },
+      ],
       ageBuckets: expect.arrayContaining([{ minDays: 366, maxDays: null, units: 0 }]),
     });
     // Round trip against the builder input for every FBA row.
     for (const l of demoListings(12, 20260302, 'amazon', 'EUR').filter((x) => x.fulfillment === 'FBA' && !x.isParent)) {
-      expect(rows.get(l.sku), l.sku).toMatchObject({ available: l.available, reserved: l.reserved, unitsSold: expect.arrayContaining([{ windowDays: 30, units: l.unitsSold30 }]) });
+      expect(rows.get(l.sku), l.sku).toMatchObject({
+        available: l.available,
+        reserved: l.reserved,
+        unitsSold: expect.arrayContaining([{ windowDays: 30, units: l.unitsSold30 }]),
+      });
     }
   });
 
   it('without an Available column: no rows and a missing-column diagnostic', () => {
-    const html = buildAmazonFbaInventoryHtml(demoListings(5, 3, 'amazon')).replace('<kat-table-cell>Available</kat-table-cell>', '<kat-table-cell>Stock?</kat-table-cell>');
+    const html = buildAmazonFbaInventoryHtml(demoListings(5, 3, 'amazon')).replace(
+      '<kat-table-cell>Available</kat-table-cell>',
+      '<kat-table-cell>Stock?</kat-table-cell>',
+    );
     const read = readHtml(fba, html, FBA_US, 'amazon.com');
     expect(read.rows).toEqual([]);
     expect(read.diagnostics).toEqual([expect.objectContaining({ code: 'missing-column', params: { column: 'available' } })]);
@@ -67,10 +103,24 @@ describe('amazon/restock', () => {
     expect(rows.size).toBe(21);
     const input = demoListings(30, 20260301, 'amazon', 'USD').find((l) => l.sku === 'HOME-LED-STRP')!;
     expect(rows.get('HOME-LED-STRP')).toEqual({
-      kind: 'listing', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/restock', ...at, observedDate: '2026-02-28',
-      sku: 'HOME-LED-STRP', asin: 'B00000LRTQ', fnsku: 'X00000LFNI', title: input.title, fulfillment: 'FBA',
-      available: 2075, inbound: 159, unitsSold: [{ windowDays: 30, units: 73 }], platformDaysOfSupply: 852.7,
-      recommendedQuantity: input.recommendedQuantity, recommendedShipDate: input.recommendedShipDate, recommendedAction: 'No action required',
+      kind: 'listing',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'amazon/restock',
+      ...at,
+      observedDate: '2026-02-28',
+      sku: 'HOME-LED-STRP',
+      asin: 'B00000LRTQ',
+      fnsku: 'X00000LFNI',
+      title: input.title,
+      fulfillment: 'FBA',
+      available: 2075,
+      inbound: 159,
+      unitsSold: [{ windowDays: 30, units: 73 }],
+      platformDaysOfSupply: 852.7,
+      recommendedQuantity: input.recommendedQuantity,
+      recommendedShipDate: input.recommendedShipDate,
+      recommendedAction: 'No action required',
     });
     const alerted = [...rows.values()].filter((r) => r.alert);
     expect(alerted.length).toBeGreaterThan(0);
@@ -78,10 +128,20 @@ describe('amazon/restock', () => {
   });
 
   it('reads the Japanese UI on amazon.co.jp (YYYY/MM/DD ship dates)', () => {
-    const read = readHtml(restock, fixtureHtml('amazon/restock.ja.html'), 'https://sellercentral.amazon.co.jp/restockinventory/recommendations', 'amazon.co.jp');
+    const read = readHtml(
+      restock,
+      fixtureHtml('amazon/restock.ja.html'),
+      'https://sellercentral.amazon.co.jp/restockinventory/recommendations',
+      'amazon.co.jp',
+    );
     expect(read.diagnostics).toEqual([]);
     expect(listingsOf(read).get('KTCH-BAMB-BRD')).toMatchObject({
-      available: 262, inbound: 339, platformDaysOfSupply: 36.7, recommendedQuantity: 166, recommendedShipDate: '2026-03-10', unitsSold: [{ windowDays: 30, units: 214 }],
+      available: 262,
+      inbound: 339,
+      platformDaysOfSupply: 36.7,
+      recommendedQuantity: 166,
+      recommendedShipDate: '2026-03-10',
+      unitsSold: [{ windowDays: 30, units: 214 }],
     });
   });
 
@@ -98,24 +158,56 @@ describe('amazon/orders', () => {
   it('reads every order line with all fields', () => {
     expect(read.diagnostics).toEqual([]);
     expect(lines[0]).toEqual({
-      kind: 'order', platform: 'amazon', marketplace: 'amazon.com', source: 'amazon/orders', ...at, observedDate: '2026-02-28',
-      orderId: '111-7019003-3590910', sku: 'HOME-LED-STRP-1', quantity: 2, status: 'shipped', orderDate: '2026-02-21',
-      itemPrice: { amountMinor: 5998, currency: 'USD' }, fulfillment: 'FBA',
+      kind: 'order',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'amazon/orders',
+      ...at,
+      observedDate: '2026-02-28',
+      orderId: '111-7019003-3590910',
+      sku: 'HOME-LED-STRP-1',
+      quantity: 2,
+      status: 'shipped',
+      orderDate: '2026-02-21',
+      itemPrice: { amountMinor: 5998, currency: 'USD' },
+      fulfillment: 'FBA',
     });
-    expect(lines[1]).toMatchObject({ orderId: '112-9947430-4034185', sku: 'HOME-SHWR-CDY-WHITE', quantity: 3, status: 'pending', fulfillment: 'SELLER', itemPrice: { amountMinor: 5997, currency: 'USD' } });
+    expect(lines[1]).toMatchObject({
+      orderId: '112-9947430-4034185',
+      sku: 'HOME-SHWR-CDY-WHITE',
+      quantity: 3,
+      status: 'pending',
+      fulfillment: 'SELLER',
+      itemPrice: { amountMinor: 5997, currency: 'USD' },
+    });
     expect(new Set(lines.map((l) => l.status))).toEqual(new Set(['pending', 'unshipped', 'shipped', 'cancelled']));
   });
 
   it('one order with two products gives two lines, both anchored in the order row', () => {
     expect(lines).toHaveLength(26);
-    expect(lines[2]).toMatchObject({ orderId: '112-9947430-4034185', sku: 'KTCH-MEAL-PRP', quantity: 1, status: 'pending', itemPrice: { amountMinor: 3999, currency: 'USD' } });
+    expect(lines[2]).toMatchObject({
+      orderId: '112-9947430-4034185',
+      sku: 'KTCH-MEAL-PRP',
+      quantity: 1,
+      status: 'pending',
+      itemPrice: { amountMinor: 3999, currency: 'USD' },
+    });
     expect(read.anchors[1]!.element).toBe(read.anchors[2]!.element);
     expect(read.anchors[1]!.element.id).toBe('order-row-112-9947430-4034185');
   });
 
   it('reads the German UI on amazon.de', () => {
     const de = ordersOf(readHtml(orders, fixtureHtml('amazon/orders.de.html'), 'https://sellercentral.amazon.de/orders-v3', 'amazon.de'));
-    expect(de[0]).toMatchObject({ orderId: '111-9177483-3183790', sku: 'PET-DOG-LEASH', quantity: 3, status: 'shipped', orderDate: '2026-02-21', itemPrice: { amountMinor: 5697, currency: 'EUR' }, fulfillment: 'SELLER', observedDate: '2026-03-01' });
+    expect(de[0]).toMatchObject({
+      orderId: '111-9177483-3183790',
+      sku: 'PET-DOG-LEASH',
+      quantity: 3,
+      status: 'shipped',
+      orderDate: '2026-02-21',
+      itemPrice: { amountMinor: 5697, currency: 'EUR' },
+      fulfillment: 'SELLER',
+      observedDate: '2026-03-01',
+    });
     expect(de.map((l) => l.status)).toContain('pending');
   });
 

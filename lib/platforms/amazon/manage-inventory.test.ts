@@ -11,7 +11,20 @@ const US = 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=a
 const DE = 'https://sellercentral.amazon.de/myinventory/inventory?fulfilledBy=all';
 const JP = 'https://sellercentral.amazon.co.jp/myinventory/inventory';
 const common = { kind: 'listing', platform: 'amazon', source: 'amazon/manage-inventory', observedAt: '2026-03-01T06:30:00.000Z' } as const;
-const FIELDS: ListingField[] = ['asin', 'fnsku', 'title', 'status', 'fulfillment', 'parentSku', 'available', 'inbound', 'reserved', 'unfulfillable', 'price', 'startDate'];
+const FIELDS: ListingField[] = [
+  'asin',
+  'fnsku',
+  'title',
+  'status',
+  'fulfillment',
+  'parentSku',
+  'available',
+  'inbound',
+  'reserved',
+  'unfulfillable',
+  'price',
+  'startDate',
+];
 
 describe('amazon/manage-inventory: English fixture (amazon.com)', () => {
   const read = readHtml(adapter, fixtureHtml('amazon/manage-inventory.en.html'), US, 'amazon.com');
@@ -31,35 +44,68 @@ describe('amazon/manage-inventory: English fixture (amazon.com)', () => {
 
   it('reads every field of an FBA row; observedDate is the Los Angeles day, not the UTC day', () => {
     expect(rows.get('HOME-LED-STRP')).toEqual({
-      ...common, marketplace: 'amazon.com', observedDate: '2026-02-28',
-      sku: 'HOME-LED-STRP', asin: 'B00000LRTQ', fnsku: 'X00000LFNI',
+      ...common,
+      marketplace: 'amazon.com',
+      observedDate: '2026-02-28',
+      sku: 'HOME-LED-STRP',
+      asin: 'B00000LRTQ',
+      fnsku: 'X00000LFNI',
       title: 'LED Strip Lights 50ft, Bluetooth App Control Music Sync RGB Light Strip for Bedroom',
-      status: 'active', fulfillment: 'FBA', available: 2075, inbound: 159, reserved: 15, unfulfillable: 0,
-      price: { amountMinor: 2899, currency: 'USD' }, startDate: '2025-05-10',
+      status: 'active',
+      fulfillment: 'FBA',
+      available: 2075,
+      inbound: 159,
+      reserved: 15,
+      unfulfillable: 0,
+      price: { amountMinor: 2899, currency: 'USD' },
+      startDate: '2025-05-10',
     });
   });
 
   it('reads an FBM row: available from the editable input, no FBA-only counts, no FNSKU', () => {
     expect(rows.get('PET-DOG-LEASH')).toEqual({
-      ...common, marketplace: 'amazon.com', observedDate: '2026-02-28',
-      sku: 'PET-DOG-LEASH', asin: 'B00000LXXP',
+      ...common,
+      marketplace: 'amazon.com',
+      observedDate: '2026-02-28',
+      sku: 'PET-DOG-LEASH',
+      asin: 'B00000LXXP',
       title: 'Heavy Duty Dog Leash 6 ft with Padded Handle and Reflective Threads for Large Dogs',
-      status: 'active', fulfillment: 'SELLER', available: 528, price: { amountMinor: 1899, currency: 'USD' }, startDate: '2025-01-19',
+      status: 'active',
+      fulfillment: 'SELLER',
+      available: 528,
+      price: { amountMinor: 1899, currency: 'USD' },
+      startDate: '2025-01-19',
     });
   });
 
   it('reads a variation family: the parent without stock, children with parentSku', () => {
     expect(rows.get('OUTD-WTR-BTL-PARENT')).toEqual({
-      ...common, marketplace: 'amazon.com', observedDate: '2026-02-28',
-      sku: 'OUTD-WTR-BTL-PARENT', asin: 'B00000M41O',
-      title: 'Insulated Stainless Steel Water Bottle 32 oz with Straw Lid, Leak Proof, BPA Free', status: 'active', startDate: '2025-01-13',
+      ...common,
+      marketplace: 'amazon.com',
+      observedDate: '2026-02-28',
+      sku: 'OUTD-WTR-BTL-PARENT',
+      asin: 'B00000M41O',
+      title: 'Insulated Stainless Steel Water Bottle 32 oz with Straw Lid, Leak Proof, BPA Free',
+      status: 'active',
+      startDate: '2025-01-13',
     });
     expect(rows.get('OUTD-WTR-BTL-WHITE')).toEqual({
-      ...common, marketplace: 'amazon.com', observedDate: '2026-02-28',
-      sku: 'OUTD-WTR-BTL-WHITE', asin: 'B000017JNH', fnsku: 'X00000LFP1',
+      ...common,
+      marketplace: 'amazon.com',
+      observedDate: '2026-02-28',
+      sku: 'OUTD-WTR-BTL-WHITE',
+      asin: 'B000017JNH',
+      fnsku: 'X00000LFP1',
       title: 'Insulated Stainless Steel Water Bottle 32 oz with Straw Lid, Leak Proof, BPA Free (White)',
-      status: 'active', fulfillment: 'FBA', parentSku: 'OUTD-WTR-BTL-PARENT',
-      available: 101, inbound: 0, reserved: 9, unfulfillable: 3, price: { amountMinor: 2299, currency: 'USD' }, startDate: '2025-01-13',
+      status: 'active',
+      fulfillment: 'FBA',
+      parentSku: 'OUTD-WTR-BTL-PARENT',
+      available: 101,
+      inbound: 0,
+      reserved: 9,
+      unfulfillable: 3,
+      price: { amountMinor: 2299, currency: 'USD' },
+      startDate: '2025-01-13',
     });
     const children = [...rows.values()].filter((r) => r.parentSku === 'OUTD-WTR-BTL-PARENT').map((r) => r.sku);
     expect(children).toEqual(['OUTD-WTR-BTL-BLACK', 'OUTD-WTR-BTL-WHITE', 'OUTD-WTR-BTL-SAGEGREEN']);
@@ -94,11 +140,21 @@ describe('amazon/manage-inventory: other UI languages and number formats', () =>
     const rows = listingsOf(read);
     expect(read.diagnostics).toEqual([]);
     expect(rows.get('KTCH-BAMB-BRD')).toEqual({
-      ...common, marketplace: 'amazon.de', observedDate: '2026-03-01',
-      sku: 'KTCH-BAMB-BRD', asin: 'B00000LFLS', fnsku: 'X00000LFLS',
+      ...common,
+      marketplace: 'amazon.de',
+      observedDate: '2026-03-01',
+      sku: 'KTCH-BAMB-BRD',
+      asin: 'B00000LFLS',
+      fnsku: 'X00000LFLS',
       title: 'Bamboo Cutting Board Set of 3 with Juice Groove, Extra Large Kitchen Chopping Boards',
-      status: 'active', fulfillment: 'FBA', available: 305, inbound: 0, reserved: 4, unfulfillable: 9,
-      price: { amountMinor: 2499, currency: 'EUR' }, startDate: '2025-07-14',
+      status: 'active',
+      fulfillment: 'FBA',
+      available: 305,
+      inbound: 0,
+      reserved: 4,
+      unfulfillable: 9,
+      price: { amountMinor: 2499, currency: 'EUR' },
+      startDate: '2025-07-14',
     });
     for (const input of demoListings(12, 20260302, 'amazon', 'EUR')) {
       expect(rows.get(input.sku), input.sku).toMatchObject(expectedFromDemo(input, FIELDS));
@@ -163,7 +219,9 @@ describe('amazon/manage-inventory: what it refuses to guess', () => {
     bad.querySelectorAll('[role="cell"]')[6]!.textContent = '12.5';
     const read = adapter.parse(doc, contextFor(US, 'amazon.com'));
     for (const r of read.rows) expect(listingObservationSchema.safeParse(r).success).toBe(true);
-    expect(read.diagnostics).toContainEqual(expect.objectContaining({ code: 'bad-number', row: one[0]!.sku, params: expect.objectContaining({ field: 'inbound' }) }));
+    expect(read.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'bad-number', row: one[0]!.sku, params: expect.objectContaining({ field: 'inbound' }) }),
+    );
     expect(listingsOf(read).get(one[0]!.sku)?.inbound).toBeUndefined();
   });
 

@@ -21,8 +21,16 @@ import { mapHeaders, type HeaderField } from '../../locale/headers';
 import type { ListingObservation } from '../../records';
 import type { EditableQuantityLocator, PageAdapter, ReadContext } from '../types';
 import {
-  CellReader, ReadCollector, cellText, cellValue, clampTitle, commonFields, compact,
-  fulfillmentFromText, guardedParse, listingStatusFromText,
+  CellReader,
+  ReadCollector,
+  cellText,
+  cellValue,
+  clampTitle,
+  commonFields,
+  compact,
+  fulfillmentFromText,
+  guardedParse,
+  listingStatusFromText,
 } from '../shared/read';
 
 const ID = 'amazon/manage-inventory';
@@ -32,7 +40,20 @@ const ROW_FALLBACK = '[data-sku]';
 const HEADER_ROW_SELECTOR = '[class*="JanusTable-module__tableHeaderRow--"]';
 const SPLIT_ROW = '[class*="JanusSplitBox-module__row--"]';
 
-const FIELDS = ['available', 'inbound', 'reserved', 'unfulfillable', 'price', 'fulfillment', 'status', 'productDetails', 'title', 'dateCreated', 'sku', 'asin'] as const satisfies readonly HeaderField[];
+const FIELDS = [
+  'available',
+  'inbound',
+  'reserved',
+  'unfulfillable',
+  'price',
+  'fulfillment',
+  'status',
+  'productDetails',
+  'title',
+  'dateCreated',
+  'sku',
+  'asin',
+] as const satisfies readonly HeaderField[];
 /** Without these the page is not understood and nothing is read. */
 const REQUIRED = ['available'] as const;
 
@@ -51,7 +72,11 @@ function headerTexts(root: ParentNode): { texts: string[]; found: boolean } {
   return { texts: cells.map((c) => cellText(c)), found: cells.length > 0 };
 }
 
-interface ProductInfo { title?: string; linkAsin?: string; pairs: Map<string, string> }
+interface ProductInfo {
+  title?: string;
+  linkAsin?: string;
+  pairs: Map<string, string>;
+}
 
 /**
  * Title, /dp/ASIN link and split-box label/value pairs ("ASIN" -> "B0...") of the product
@@ -65,9 +90,14 @@ function productInfo(cell: Element | undefined, row: Element): ProductInfo {
   if (cell) {
     const details = cell.childElementCount === 1 ? cell.firstElementChild! : cell;
     for (let child = details.firstElementChild; child; child = child.nextElementSibling) {
-      if (child.tagName === 'A') { link ??= child; continue; }
+      if (child.tagName === 'A') {
+        link ??= child;
+        continue;
+      }
       if (child.childElementCount === 2) {
-        const label = cellText(child.firstElementChild).replace(/[:：]$/, '').toUpperCase();
+        const label = cellText(child.firstElementChild)
+          .replace(/[:：]$/, '')
+          .toUpperCase();
         if (label.length <= 20) pairs.set(label, cellText(child.lastElementChild));
       }
     }
@@ -76,7 +106,13 @@ function productInfo(cell: Element | undefined, row: Element): ProductInfo {
   if (pairs.size === 0) {
     for (const box of Array.from(row.querySelectorAll(SPLIT_ROW))) {
       const [label, value] = Array.from(box.children);
-      if (label && value) pairs.set(cellText(label).replace(/[:：]$/, '').toUpperCase(), cellText(value));
+      if (label && value)
+        pairs.set(
+          cellText(label)
+            .replace(/[:：]$/, '')
+            .toUpperCase(),
+          cellText(value),
+        );
     }
   }
   const linkAsin = link ? /\/dp\/([A-Z0-9]{10})/.exec(link.getAttribute('href') ?? '')?.[1] : undefined;
@@ -122,7 +158,10 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
     const { columns, recognised } = mapHeaders(texts, FIELDS);
     const missing = REQUIRED.filter((f) => !columns.has(f));
     if (missing.length > 0) {
-      if (recognised === 0) diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', { headers: texts.join(' | ').slice(0, 200) });
+      if (recognised === 0)
+        diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
+          headers: texts.join(' | ').slice(0, 200),
+        });
       for (const column of missing) diags.missingColumn(column, adapter.title);
       return out.result();
     }
@@ -155,9 +194,15 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       const fulfillment = fulfillmentCell ? fulfillmentFromText(cellText(fulfillmentCell)) : undefined;
 
       const record: ListingObservation = compact({
-        kind: 'listing', ...base, sku,
-        asin, fnsku: fnsku && fnsku.length <= 20 ? fnsku : undefined, title, status, fulfillment,
-        parentSku: isChild ? row.getAttribute('data-parent-sku') ?? currentParent : undefined,
+        kind: 'listing',
+        ...base,
+        sku,
+        asin,
+        fnsku: fnsku && fnsku.length <= 20 ? fnsku : undefined,
+        title,
+        status,
+        fulfillment,
+        parentSku: isChild ? (row.getAttribute('data-parent-sku') ?? currentParent) : undefined,
       } as ListingObservation);
 
       // Parent rows aggregate their children: their own stock cells are blank or totals,
@@ -203,13 +248,27 @@ export const EDITABLE_QUANTITY: EditableQuantityLocator = {
   grid: '[class*="JanusTable-module__table--"], [role="table"], [role="grid"]',
   headerCells: [`${HEADER_ROW_SELECTOR} > *`, '[role="columnheader"]'],
   rowCells: '[role="cell"], [role="gridcell"], [class*="JanusTable-module__tableContentCell--"]',
-  inputs: [
-    { selector: 'input[type="text"], input[type="number"], input:not([type])' },
-    { selector: 'kat-input', shadow: true },
-  ],
+  inputs: [{ selector: 'input[type="text"], input[type="number"], input:not([type])' }, { selector: 'kat-input', shadow: true }],
   labels: [
-    'quantity', 'qty', 'available', 'inventory', 'stock', 'units', 'menge', 'bestand', 'verfügbar',
-    'disponible', 'disponibile', 'cantidad', 'quantité', 'quantità', '数量', '可售', '库存', '在庫', '販売可能',
+    'quantity',
+    'qty',
+    'available',
+    'inventory',
+    'stock',
+    'units',
+    'menge',
+    'bestand',
+    'verfügbar',
+    'disponible',
+    'disponibile',
+    'cantidad',
+    'quantité',
+    'quantità',
+    '数量',
+    '可售',
+    '库存',
+    '在庫',
+    '販売可能',
   ],
 };
 

@@ -8,8 +8,21 @@
 import type { PageAdapter } from '../types';
 import { identityFromLabels, readListingPage, type ListingPageSpec } from '../shared/listing-page';
 
-const FIELDS = ['productDetails', 'sku', 'asin', 'title', 'available', 'inbound', 'unitsSold30', 'daysOfSupply', 'alert',
-  'recommendedQuantity', 'recommendedShipDate', 'recommendedAction', 'fulfillment'] as const;
+const FIELDS = [
+  'productDetails',
+  'sku',
+  'asin',
+  'title',
+  'available',
+  'inbound',
+  'unitsSold30',
+  'daysOfSupply',
+  'alert',
+  'recommendedQuantity',
+  'recommendedShipDate',
+  'recommendedAction',
+  'fulfillment',
+] as const;
 type F = (typeof FIELDS)[number];
 
 const spec: ListingPageSpec<F> = {

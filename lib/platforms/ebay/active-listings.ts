@@ -22,7 +22,13 @@ type F = (typeof FIELDS)[number];
 
 /** The shui column class each field's cells carry. */
 const COLUMN_CLASS: Partial<Record<F, string>> = {
-  title: 'title', sku: 'listingSKU', available: 'availableQuantity', price: 'price', soldQuantity: 'soldQuantity', watchers: 'watchCount', startDate: 'startDate',
+  title: 'title',
+  sku: 'listingSKU',
+  available: 'availableQuantity',
+  price: 'price',
+  soldQuantity: 'soldQuantity',
+  watchers: 'watchCount',
+  startDate: 'startDate',
 };
 
 const spec: ListingPageSpec<F> = {
@@ -51,7 +57,14 @@ const spec: ListingPageSpec<F> = {
     const parentKey = previous?.isParent ? previous.sku : previous?.parentSku;
     const isChild = familyItem !== undefined && ((row.getAttribute('class') ?? '').includes('variation') || itemId === familyItem);
     if (isChild && parentKey) {
-      return { sku: skuText || undefined, itemId, parentSku: parentKey, title: previous?.title, variation: cellText(col('title')) || undefined, status: 'active' };
+      return {
+        sku: skuText || undefined,
+        itemId,
+        parentSku: parentKey,
+        title: previous?.title,
+        variation: cellText(col('title')) || undefined,
+        status: 'active',
+      };
     }
     const titleCell = col('title');
     const link = titleCell?.querySelector('a');

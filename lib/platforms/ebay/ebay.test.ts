@@ -18,20 +18,44 @@ describe('ebay/active-listings', () => {
     expect(read.diagnostics).toEqual([]);
     expect(rows.size).toBe(24);
     expect(rows.get('KTCH-BAMB-BRD')).toEqual({
-      kind: 'listing', ...at, marketplace: 'ebay.com', source: 'ebay/active-listings', observedDate: '2026-02-28',
-      sku: 'KTCH-BAMB-BRD', itemId: '225000000000', title: 'Bamboo Cutting Board Set of 3 with Juice Groove, Extra Large Kitchen Chopping Boards',
-      status: 'active', fulfillment: 'SELLER', available: 81, price: { amountMinor: 2499, currency: 'USD' }, cumulativeSold: 493, watchers: 6, startDate: '2025-09-19',
+      kind: 'listing',
+      ...at,
+      marketplace: 'ebay.com',
+      source: 'ebay/active-listings',
+      observedDate: '2026-02-28',
+      sku: 'KTCH-BAMB-BRD',
+      itemId: '225000000000',
+      title: 'Bamboo Cutting Board Set of 3 with Juice Groove, Extra Large Kitchen Chopping Boards',
+      status: 'active',
+      fulfillment: 'SELLER',
+      available: 81,
+      price: { amountMinor: 2499, currency: 'USD' },
+      cumulativeSold: 493,
+      watchers: 6,
+      startDate: '2025-09-19',
     });
   });
 
   it('reads a variation listing: parent without stock, children with parentSku, variation and the parent title', () => {
     expect(rows.get('OUTD-WTR-BTL-PARENT')).toEqual({
-      kind: 'listing', ...at, marketplace: 'ebay.com', source: 'ebay/active-listings', observedDate: '2026-02-28',
-      sku: 'OUTD-WTR-BTL-PARENT', itemId: '225000031676', title: 'Insulated Stainless Steel Water Bottle 32 oz with Straw Lid, Leak Proof, BPA Free',
-      status: 'active', watchers: 17, startDate: '2025-01-10',
+      kind: 'listing',
+      ...at,
+      marketplace: 'ebay.com',
+      source: 'ebay/active-listings',
+      observedDate: '2026-02-28',
+      sku: 'OUTD-WTR-BTL-PARENT',
+      itemId: '225000031676',
+      title: 'Insulated Stainless Steel Water Bottle 32 oz with Straw Lid, Leak Proof, BPA Free',
+      status: 'active',
+      watchers: 17,
+      startDate: '2025-01-10',
     });
     expect(rows.get('OUTD-WTR-BTL-WHITE')).toMatchObject({
-      itemId: '225000031676', parentSku: 'OUTD-WTR-BTL-PARENT', variation: 'Color: White', available: 157, cumulativeSold: 702,
+      itemId: '225000031676',
+      parentSku: 'OUTD-WTR-BTL-PARENT',
+      variation: 'Color: White',
+      available: 157,
+      cumulativeSold: 702,
       title: 'Insulated Stainless Steel Water Bottle 32 oz with Straw Lid, Leak Proof, BPA Free',
     });
     expect(rows.get('BEAU-JADE-RLR')?.parentSku).toBeUndefined();
@@ -40,7 +64,13 @@ describe('ebay/active-listings', () => {
   it('reads German headers and numbers on ebay.de', () => {
     const de = readHtml(active, fixtureHtml('ebay/active-listings.de.html'), 'https://www.ebay.de/sh/lst/active', 'ebay.de');
     expect(de.diagnostics).toEqual([]);
-    expect(listingsOf(de).get('HOME-LED-STRP')).toMatchObject({ available: 1805, cumulativeSold: 811, watchers: 79, marketplace: 'ebay.de', observedDate: '2026-03-01' });
+    expect(listingsOf(de).get('HOME-LED-STRP')).toMatchObject({
+      available: 1805,
+      cumulativeSold: 811,
+      watchers: 79,
+      marketplace: 'ebay.de',
+      observedDate: '2026-03-01',
+    });
     expect(listingsOf(de).get('KTCH-BAMB-BRD')).toMatchObject({ price: { amountMinor: 2499, currency: 'EUR' }, startDate: '2025-05-06' });
   });
 
@@ -66,14 +96,25 @@ describe('ebay/orders', () => {
     const read = readHtml(orders, fixtureHtml('ebay/orders.en.html'), 'https://www.ebay.com/sh/ord', 'ebay.com');
     expect(read.diagnostics).toEqual([]);
     expect(ordersOf(read)[0]).toEqual({
-      kind: 'order', ...at, marketplace: 'ebay.com', source: 'ebay/orders', observedDate: '2026-02-28',
-      orderId: '10-10000-51096', sku: 'OUTD-WTR-BTL-SAGEGREEN', quantity: 3, status: 'unshipped', orderDate: '2026-02-15',
-      itemPrice: { amountMinor: 2299, currency: 'USD' }, fulfillment: 'SELLER',
+      kind: 'order',
+      ...at,
+      marketplace: 'ebay.com',
+      source: 'ebay/orders',
+      observedDate: '2026-02-28',
+      orderId: '10-10000-51096',
+      sku: 'OUTD-WTR-BTL-SAGEGREEN',
+      quantity: 3,
+      status: 'unshipped',
+      orderDate: '2026-02-15',
+      itemPrice: { amountMinor: 2299, currency: 'USD' },
+      fulfillment: 'SELLER',
     });
   });
 
   it('without a status column: status from the URL filter, or no rows', () => {
-    const html = buildEbayOrdersHtml(demoOrders(demoListings(6, 1, 'ebay'), 3, 2, 'ebay', '2026-02-28')).replace(/<th>Status<\/th>/, '').replace(/<td>(Awaiting payment|Awaiting shipment|Shipped|Cancelled)<\/td>/g, '');
+    const html = buildEbayOrdersHtml(demoOrders(demoListings(6, 1, 'ebay'), 3, 2, 'ebay', '2026-02-28'))
+      .replace(/<th>Status<\/th>/, '')
+      .replace(/<td>(Awaiting payment|Awaiting shipment|Shipped|Cancelled)<\/td>/g, '');
     const filtered = readHtml(orders, html, 'https://www.ebay.com/sh/ord/?filter=status:AWAITING_SHIPMENT', 'ebay.com');
     expect(filtered.rows.length).toBeGreaterThan(0);
     for (const o of ordersOf(filtered)) expect(o.status).toBe('unshipped');

@@ -23,8 +23,13 @@ interface Shape {
   cellsOf(row: Element): Element[];
 }
 
-const isCell = (el: Element) => el.tagName === 'TD' || el.tagName === 'TH' || el.tagName === 'KAT-TABLE-CELL'
-  || el.getAttribute('role') === 'cell' || el.getAttribute('role') === 'gridcell' || el.getAttribute('role') === 'rowheader';
+const isCell = (el: Element) =>
+  el.tagName === 'TD' ||
+  el.tagName === 'TH' ||
+  el.tagName === 'KAT-TABLE-CELL' ||
+  el.getAttribute('role') === 'cell' ||
+  el.getAttribute('role') === 'gridcell' ||
+  el.getAttribute('role') === 'rowheader';
 
 /** The cell children of a row, walked as siblings (no HTMLCollection copy per row). */
 const childCells = (row: Element): Element[] => {
@@ -79,7 +84,10 @@ const SHAPES: Shape[] = [
       const row = first?.closest('[role="row"]');
       return row ? Array.from(row.querySelectorAll('[role="columnheader"]')) : [];
     },
-    rows: (t) => Array.from(t.querySelectorAll('[role="row"]')).filter((r) => !r.querySelector('[role="columnheader"]') && r.closest('[role="table"], [role="grid"], [role="treegrid"]') === t),
+    rows: (t) =>
+      Array.from(t.querySelectorAll('[role="row"]')).filter(
+        (r) => !r.querySelector('[role="columnheader"]') && r.closest('[role="table"], [role="grid"], [role="treegrid"]') === t,
+      ),
     cellsOf: childCells,
   },
 ];
@@ -101,9 +109,15 @@ export function findGrid<F extends HeaderField>(root: ParentNode, fields: readon
       const map = mapHeaders(headers, fields);
       const grid: Grid<F> = { container, headers, map, rows: [], cellsOf: shape.cellsOf };
       const complete = required.every((f) => map.columns.has(f));
-      if (complete) { grid.rows = shape.rows(container); return grid; }
+      if (complete) {
+        grid.rows = shape.rows(container);
+        return grid;
+      }
       const score = map.recognised;
-      if (score > bestScore) { best = grid; bestScore = score; }
+      if (score > bestScore) {
+        best = grid;
+        bestScore = score;
+      }
     }
   }
   return best;
@@ -142,8 +156,10 @@ export function labelledValues(cell: Element | undefined): Map<string, string> {
     if (colon >= 1 && colon <= 40) {
       const label = text.slice(0, colon).trim().toUpperCase();
       const value = text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
-      if (value) { if (!out.has(label)) out.set(label, value); pendingLabel = undefined; }
-      else pendingLabel = label; // "<span>SKU:</span><span>A-1</span>"
+      if (value) {
+        if (!out.has(label)) out.set(label, value);
+        pendingLabel = undefined;
+      } else pendingLabel = label; // "<span>SKU:</span><span>A-1</span>"
     } else if (pendingLabel) {
       if (!out.has(pendingLabel)) out.set(pendingLabel, text);
       pendingLabel = undefined;
@@ -164,7 +180,10 @@ function firstColon(text: string): number {
  */
 export function leafElements(el: Element): Element[] {
   const out: Element[] = [];
-  if (!el.firstElementChild) { out.push(el); return out; }
+  if (!el.firstElementChild) {
+    out.push(el);
+    return out;
+  }
   collectLeaves(el, out);
   return out;
 }

@@ -8,8 +8,17 @@ import type { FulfillmentChannel, ListingObservation, ListingStatus } from '../.
 import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { ageColumns, findGrid, labelledValues, pick } from './grid';
 import {
-  CellReader, Diagnostics, ReadCollector, cellText, cellValue, clampTitle, commonFields, compact,
-  fulfillmentFromText, guardedParse, listingStatusFromText,
+  CellReader,
+  Diagnostics,
+  ReadCollector,
+  cellText,
+  cellValue,
+  clampTitle,
+  commonFields,
+  compact,
+  fulfillmentFromText,
+  guardedParse,
+  listingStatusFromText,
 } from './read';
 
 export type Cols<F extends HeaderField> = (field: F) => Element | undefined;
@@ -72,7 +81,10 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
     spec.onGrid?.({ headers: grid.headers, columns, container: grid.container }, diags);
     const missing = spec.required.filter((f) => !columns.has(f));
     if (missing.length > 0) {
-      if (recognised === 0) diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', { headers: grid.headers.join(' | ').slice(0, 200) });
+      if (recognised === 0)
+        diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
+          headers: grid.headers.join(' | ').slice(0, 200),
+        });
       for (const column of missing) diags.missingColumn(column, spec.adapter.title);
       return out.result();
     }
@@ -85,7 +97,10 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
     for (const [field, index] of columns) at[field] = index;
     // One accessor for the whole read, over the current row's cells (no closure per row).
     let cells: Element[] = [];
-    const col: Cols<F> = (field) => { const i = at[field]; return i === undefined ? undefined : cells[i]; };
+    const col: Cols<F> = (field) => {
+      const i = at[field];
+      return i === undefined ? undefined : cells[i];
+    };
     let previous: RowIdentity | undefined;
     for (let r = 0; r < grid.rows.length; r++) {
       const row = grid.rows[r]!;
@@ -98,9 +113,17 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
         continue;
       }
       const record = {
-        kind: 'listing', ...base, sku,
-        asin: id.asin, fnsku: id.fnsku, itemId: id.itemId, gtin: id.gtin, title: clampTitle(id.title ?? ''),
-        parentSku: id.parentSku, variation: id.variation?.slice(0, 500) || undefined, status: id.status,
+        kind: 'listing',
+        ...base,
+        sku,
+        asin: id.asin,
+        fnsku: id.fnsku,
+        itemId: id.itemId,
+        gtin: id.gtin,
+        title: clampTitle(id.title ?? ''),
+        parentSku: id.parentSku,
+        variation: id.variation?.slice(0, 500) || undefined,
+        status: id.status,
       } as ListingObservation;
       readCells(record, col as Cols<HeaderField>, read, sku, !id.isParent);
       if (!record.fulfillment && spec.defaultFulfillment && !id.isParent) record.fulfillment = spec.defaultFulfillment;
@@ -127,15 +150,26 @@ const SOLD_WINDOWS: [HeaderField, number, string][] = [7, 30, 60, 90].map((d) =>
 function readCells(r: ListingObservation, col: Cols<HeaderField>, read: CellReader, sku: string, stock: boolean): void {
   const text = (f: HeaderField) => cellText(col(f));
   if (!r.title && col('title') !== undefined) r.title = clampTitle(text('title'));
-  if (!r.asin && col('asin') !== undefined) { const a = text('asin'); if (ASIN.test(a)) r.asin = a; }
+  if (!r.asin && col('asin') !== undefined) {
+    const a = text('asin');
+    if (ASIN.test(a)) r.asin = a;
+  }
   if (!r.fnsku && col('fnsku') !== undefined) r.fnsku = text('fnsku').slice(0, 20) || undefined;
   if (!r.itemId && col('itemId') !== undefined) r.itemId = text('itemId').replace(/^#/, '').slice(0, 40) || undefined;
-  if (!r.gtin && col('gtin') !== undefined) { const g = text('gtin'); if (GTIN.test(g)) r.gtin = g; }
+  if (!r.gtin && col('gtin') !== undefined) {
+    const g = text('gtin');
+    if (GTIN.test(g)) r.gtin = g;
+  }
   if (!r.variation && col('variation') !== undefined) r.variation = text('variation').slice(0, 500) || undefined;
   if (!r.status) {
-    const status = col('lifecycleStatus') !== undefined && RETIRED.test(text('lifecycleStatus')) ? 'ended'
-      : col('status') !== undefined ? listingStatusFromText(statusLabel(col('status')))
-      : col('publishStatus') !== undefined ? publishStatus(text('publishStatus')) : undefined;
+    const status =
+      col('lifecycleStatus') !== undefined && RETIRED.test(text('lifecycleStatus'))
+        ? 'ended'
+        : col('status') !== undefined
+          ? listingStatusFromText(statusLabel(col('status')))
+          : col('publishStatus') !== undefined
+            ? publishStatus(text('publishStatus'))
+            : undefined;
     if (status) r.status = status;
   }
   if (col('fulfillment') !== undefined) r.fulfillment = fulfillmentFromText(text('fulfillment'));

@@ -48,7 +48,10 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
     if (!columns.has('orderId') && !columns.has('orderDetails')) missing.push('orderId');
     if (!columns.has('orderProduct') && !columns.has('sku')) missing.push('sku');
     if (missing.length > 0) {
-      if (recognised === 0) diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', { headers: grid.headers.join(' | ').slice(0, 200) });
+      if (recognised === 0)
+        diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
+          headers: grid.headers.join(' | ').slice(0, 200),
+        });
       for (const column of missing) diags.missingColumn(column, spec.adapter.title);
       return out.result();
     }
@@ -58,38 +61,78 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
     const at: Partial<Record<F, number>> = {};
     for (const [field, i] of columns) at[field] = i;
     let cells: Element[] = [];
-    const col = (f: F) => { const i = at[f]; return i === undefined ? undefined : cells[i]; };
+    const col = (f: F) => {
+      const i = at[f];
+      return i === undefined ? undefined : cells[i];
+    };
     grid.rows.forEach((row, index) => {
       cells = grid.cellsOf(row);
       const idText = cellText(col('orderId') ?? col('orderDetails'));
       const orderId = spec.orderIdPattern.exec(idText)?.[0] ?? (columns.has('orderId') ? idText.slice(0, 60) : undefined);
-      if (!orderId) { diags.add('warning', 'missing-order-id', 'An order row without an order number was skipped.', {}, index + 1); return; }
+      if (!orderId) {
+        diags.add('warning', 'missing-order-id', 'An order row without an order number was skipped.', {}, index + 1);
+        return;
+      }
       const orderDate = dateFromCell(col('orderDate'), read, orderId);
       const statusText = cellText(col('orderStatus'));
       const status = statusText ? orderStatusFromText(statusText) : urlStatus;
-      if (!status) { diags.add('warning', 'unknown-status', `Order ${orderId}: status "${statusText.slice(0, 40)}" is not understood.`, { value: statusText.slice(0, 60) }, orderId); return; }
+      if (!status) {
+        diags.add(
+          'warning',
+          'unknown-status',
+          `Order ${orderId}: status "${statusText.slice(0, 40)}" is not understood.`,
+          { value: statusText.slice(0, 60) },
+          orderId,
+        );
+        return;
+      }
       if (!orderDate) return;
       const details = labelledValues(col('orderDetails'));
       let fulfillmentLabel: string | undefined;
-      for (const [k, v] of details) if (FULFILMENT_LABEL.test(k)) { fulfillmentLabel = v; break; }
-      const fulfillment = col('fulfillment') ? fulfillmentFromText(cellText(col('fulfillment'))) : fulfillmentLabel ? fulfillmentFromText(fulfillmentLabel) : spec.defaultFulfillment;
+      for (const [k, v] of details)
+        if (FULFILMENT_LABEL.test(k)) {
+          fulfillmentLabel = v;
+          break;
+        }
+      const fulfillment = col('fulfillment')
+        ? fulfillmentFromText(cellText(col('fulfillment')))
+        : fulfillmentLabel
+          ? fulfillmentFromText(fulfillmentLabel)
+          : spec.defaultFulfillment;
 
       const lines: { sku?: string; qty: string; price: string; element: Element }[] = [];
       const product = col('orderProduct');
       if (product && !columns.has('sku')) {
         for (const block of productBlocks(product)) {
           const values = labelledValues(block);
-          lines.push({ sku: pick(values, SKU_LABELS), qty: pick(values, QTY_LABELS) ?? cellText(col('quantity')), price: pick(values, PRICE_LABELS) ?? cellText(col('itemPrice')), element: block });
+          lines.push({
+            sku: pick(values, SKU_LABELS),
+            qty: pick(values, QTY_LABELS) ?? cellText(col('quantity')),
+            price: pick(values, PRICE_LABELS) ?? cellText(col('itemPrice')),
+            element: block,
+          });
         }
       } else {
         lines.push({ sku: cellText(col('sku')), qty: cellText(col('quantity')), price: cellText(col('itemPrice')), element: row });
       }
       for (const line of lines) {
-        if (!line.sku) { diags.add('warning', 'missing-sku', `Order ${orderId}: a line without a SKU was skipped.`, {}, orderId); continue; }
+        if (!line.sku) {
+          diags.add('warning', 'missing-sku', `Order ${orderId}: a line without a SKU was skipped.`, {}, orderId);
+          continue;
+        }
         const quantity = read.quantity(line.qty, 'quantity', line.sku);
-        if (quantity === undefined) { diags.add('warning', 'missing-quantity', `Order ${orderId}: no quantity for ${line.sku.slice(0, 60)}.`, {}, orderId); continue; }
+        if (quantity === undefined) {
+          diags.add('warning', 'missing-quantity', `Order ${orderId}: no quantity for ${line.sku.slice(0, 60)}.`, {}, orderId);
+          continue;
+        }
         const record: OrderObservation = compact({
-          kind: 'order', ...base, orderId, sku: line.sku, quantity, status, orderDate,
+          kind: 'order',
+          ...base,
+          orderId,
+          sku: line.sku,
+          quantity,
+          status,
+          orderDate,
           itemPrice: line.price ? read.money(line.price, 'item price', line.sku) : undefined,
           fulfillment,
         } as OrderObservation);

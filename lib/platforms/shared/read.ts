@@ -5,9 +5,17 @@
  */
 import { z } from 'zod';
 import {
-  diagnosticSchema, listingObservationSchema, orderObservationSchema,
-  type Diagnostic, type ListingObservation, type ListingStatus, type FulfillmentChannel, type Money,
-  type Observation, type OrderObservation, type OrderStatus,
+  diagnosticSchema,
+  listingObservationSchema,
+  orderObservationSchema,
+  type Diagnostic,
+  type ListingObservation,
+  type ListingStatus,
+  type FulfillmentChannel,
+  type Money,
+  type Observation,
+  type OrderObservation,
+  type OrderStatus,
 } from '../../records';
 import { isoDateInZone, parseDisplayDate, dateOrderForCountry } from '../../locale/dates';
 import { parseMoney, parseQuantity, parseDecimal } from '../../locale/numbers';
@@ -47,7 +55,7 @@ export function cellValue(el: Element | null | undefined): string {
   const input = first.tagName === 'INPUT' || first.tagName === 'KAT-INPUT' ? first : el.querySelector('input, kat-input');
   if (input) {
     const live = (input as HTMLInputElement).value;
-    const value = typeof live === 'string' && live !== '' ? live : input.getAttribute('value') ?? '';
+    const value = typeof live === 'string' && live !== '' ? live : (input.getAttribute('value') ?? '');
     return value.slice(0, 200).trim();
   }
   return cellText(el);
@@ -58,7 +66,9 @@ export class Diagnostics {
   readonly list: Diagnostic[] = [];
   add(level: Diagnostic['level'], code: string, message: string, params?: Record<string, string | number>, row?: string | number): void {
     const d = {
-      level, code, message: message.slice(0, 500),
+      level,
+      code,
+      message: message.slice(0, 500),
       ...(params ? { params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : v])) } : {}),
       ...(row !== undefined ? { row: typeof row === 'string' ? row.slice(0, 200) : row } : {}),
     };
@@ -76,13 +86,20 @@ const PLAIN_COUNT = /^\d{1,9}$/;
 /** Numbers of one marketplace, each bad value reported against its row. */
 export class CellReader {
   private readonly dateOrder;
-  constructor(private readonly ctx: ReadContext, private readonly diags: Diagnostics) {
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly diags: Diagnostics,
+  ) {
     this.dateOrder = dateOrderForCountry(ctx.market.country);
   }
 
-  get context(): ReadContext { return this.ctx; }
+  get context(): ReadContext {
+    return this.ctx;
+  }
   /** A sink for attempts whose failure is expected (trying each line of a cell). */
-  get silentDiagnostics(): Diagnostics { return new Diagnostics(); }
+  get silentDiagnostics(): Diagnostics {
+    return new Diagnostics();
+  }
 
   /**
    * A unit count, or undefined (blank cells silently; unreadable or negative ones with a
@@ -102,7 +119,10 @@ export class CellReader {
   decimal(raw: string, field: string, row: string): number | undefined {
     if (EMPTY_CELL.test(raw)) return undefined;
     const value = parseDecimal(firstNumberToken(raw), this.ctx.market.numberFormat);
-    if (value === undefined || value < 0 || value > 1e6) { this.bad(raw, field, row); return undefined; }
+    if (value === undefined || value < 0 || value > 1e6) {
+      this.bad(raw, field, row);
+      return undefined;
+    }
     return value;
   }
 
@@ -125,7 +145,8 @@ export class CellReader {
   date(raw: string, field: string, row: string): string | undefined {
     if (EMPTY_CELL.test(raw)) return undefined;
     const value = parseDisplayDate(raw, this.dateOrder);
-    if (value === undefined) this.diags.add('warning', 'bad-date', `Could not read the ${field} "${raw.slice(0, 40)}".`, { field, value: raw.slice(0, 60) }, row);
+    if (value === undefined)
+      this.diags.add('warning', 'bad-date', `Could not read the ${field} "${raw.slice(0, 40)}".`, { field, value: raw.slice(0, 60) }, row);
     return value;
   }
 
@@ -190,14 +211,26 @@ export class ReadCollector {
     // The fast check accepts only what the schema accepts; anything else goes to the schema.
     const fast = record.kind === 'listing' ? fastValidListing(record) : fastValidOrder(record);
     if (this.seen.has(key)) {
-      this.diags.add('warning', 'duplicate-row', `"${key.slice(0, 80)}" appears twice on this page; only the first row was read.`, { key: key.slice(0, 200) }, sku.slice(0, 200));
+      this.diags.add(
+        'warning',
+        'duplicate-row',
+        `"${key.slice(0, 80)}" appears twice on this page; only the first row was read.`,
+        { key: key.slice(0, 200) },
+        sku.slice(0, 200),
+      );
       return;
     }
     const result = fast ? undefined : schema.safeParse(record);
     if (result && !result.success) {
       const issue = result.error.issues[0];
       const field = issue?.path.join('.') ?? '';
-      this.diags.add('warning', 'invalid-row', `A row could not be read (${field}: ${issue?.message ?? 'invalid'}).`, { field }, typeof sku === 'string' ? sku.slice(0, 200) : undefined);
+      this.diags.add(
+        'warning',
+        'invalid-row',
+        `A row could not be read (${field}: ${issue?.message ?? 'invalid'}).`,
+        { field },
+        typeof sku === 'string' ? sku.slice(0, 200) : undefined,
+      );
       return;
     }
     this.seen.add(key);
@@ -261,7 +294,10 @@ export function fulfillmentFromText(text: string): FulfillmentChannel | undefine
 const ORDER_STATUS_WORDS: [OrderStatus, RegExp][] = [
   ['cancelled', /cancel|storniert|已取消|取消|キャンセル|annul|annullat/],
   ['pending', /pending|created|ausstehend|待处理|等待|保留中|未確定|en attente|in sospeso|pendiente/],
-  ['unshipped', /unshipped|awaiting|not shipped|acknowledged|nicht versandt|versandbereit|未发货|待发货|未出荷|non expédié|non spedit|no enviado|ready to ship/],
+  [
+    'unshipped',
+    /unshipped|awaiting|not shipped|acknowledged|nicht versandt|versandbereit|未发货|待发货|未出荷|non expédié|non spedit|no enviado|ready to ship/,
+  ],
   ['shipped', /shipped|delivered|versandt|zugestellt|已发货|已送达|出荷済み|発送済み|expédié|spedit|enviado|entregado/],
 ];
 

@@ -10,9 +10,7 @@
  * schema's. valid.test.ts pins every rule to the schema with generated records, and fails when
  * the schema gains a field this file has no rule for.
  */
-import {
-  FULFILLMENT_CHANNELS, LISTING_STATUSES, ORDER_STATUSES, PLATFORMS, isoDateTimeSchema,
-} from '../../records';
+import { FULFILLMENT_CHANNELS, LISTING_STATUSES, ORDER_STATUSES, PLATFORMS, isoDateTimeSchema } from '../../records';
 
 type Rule = (v: unknown) => boolean;
 
@@ -21,25 +19,42 @@ const ASIN = /^[A-Z0-9]{10}$/;
 const GTIN = /^\d{8,14}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
-const oneOf = (values: readonly string[]): Rule => { const set = new Set<unknown>(values); return (v) => set.has(v); };
-const text = (min: number, max: number): Rule => (v) => typeof v === 'string' && v.length >= min && v.length <= max;
-const pattern = (re: RegExp): Rule => (v) => typeof v === 'string' && re.test(v);
-const int = (min: number, max: number) => (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+const oneOf = (values: readonly string[]): Rule => {
+  const set = new Set<unknown>(values);
+  return (v) => set.has(v);
+};
+const text =
+  (min: number, max: number): Rule =>
+  (v) =>
+    typeof v === 'string' && v.length >= min && v.length <= max;
+const pattern =
+  (re: RegExp): Rule =>
+  (v) =>
+    typeof v === 'string' && re.test(v);
+const int =
+  (min: number, max: number) =>
+  (v: unknown): v is number =>
+    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 const quantity = int(0, 1e9);
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 const money: Rule = (v) => isPlain(v) && int(-1e12, 1e12)(v.amountMinor) && pattern(CURRENCY)(v.currency);
-const arrayOf = (max: number, item: Rule): Rule => (v) => {
-  if (!Array.isArray(v) || v.length > max) return false;
-  for (const x of v) if (!item(x)) return false;
-  return true;
-};
+const arrayOf =
+  (max: number, item: Rule): Rule =>
+  (v) => {
+    if (!Array.isArray(v) || v.length > max) return false;
+    for (const x of v) if (!item(x)) return false;
+    return true;
+  };
 
 /** observedAt is the same string for every record of a read: the schema's verdict is memoised. */
 let lastDateTime: unknown;
 let lastDateTimeOk = false;
 const isoDateTime: Rule = (v) => {
   if (typeof v !== 'string') return false;
-  if (v !== lastDateTime) { lastDateTime = v; lastDateTimeOk = isoDateTimeSchema.safeParse(v).success; }
+  if (v !== lastDateTime) {
+    lastDateTime = v;
+    lastDateTimeOk = isoDateTimeSchema.safeParse(v).success;
+  }
   return lastDateTimeOk;
 };
 
@@ -74,8 +89,10 @@ export const LISTING_RULES: Record<string, Rule> = {
   unitsSold: arrayOf(10, (s) => isPlain(s) && int(1, 400)(s.windowDays) && quantity(s.units)),
   cumulativeSold: quantity,
   platformDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
-  ageBuckets: arrayOf(20, (b) => isPlain(b) && int(0, Number.MAX_SAFE_INTEGER)(b.minDays)
-    && (b.maxDays === null || int(0, Number.MAX_SAFE_INTEGER)(b.maxDays)) && quantity(b.units)),
+  ageBuckets: arrayOf(
+    20,
+    (b) => isPlain(b) && int(0, Number.MAX_SAFE_INTEGER)(b.minDays) && (b.maxDays === null || int(0, Number.MAX_SAFE_INTEGER)(b.maxDays)) && quantity(b.units),
+  ),
   recommendedAction: text(0, 200),
   recommendedQuantity: quantity,
   recommendedShipDate: pattern(ISO_DATE),

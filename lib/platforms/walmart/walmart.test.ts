@@ -10,16 +10,29 @@ const at = { platform: 'walmart', marketplace: 'walmart.com', observedAt: '2026-
 const input = demoListings(24, 20260310, 'walmart', 'USD');
 
 describe('walmart/manage-items (ARIA grid of divs)', () => {
-  const read = readHtml(items, fixtureHtml('walmart/manage-items.en.html'), 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS', 'walmart.com');
+  const read = readHtml(
+    items,
+    fixtureHtml('walmart/manage-items.en.html'),
+    'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',
+    'walmart.com',
+  );
   const rows = listingsOf(read);
 
   it('reads every field of a WFS and a seller-fulfilled item', () => {
     expect(read.diagnostics).toEqual([]);
     expect(rows.size).toBe(input.filter((l) => !l.isParent).length);
     expect(rows.get('HOME-LED-STRP')).toEqual({
-      kind: 'listing', ...at, source: 'walmart/manage-items', sku: 'HOME-LED-STRP', itemId: '500015838', gtin: '00840000000194',
+      kind: 'listing',
+      ...at,
+      source: 'walmart/manage-items',
+      sku: 'HOME-LED-STRP',
+      itemId: '500015838',
+      gtin: '00840000000194',
       title: 'LED Strip Lights 50ft, Bluetooth App Control Music Sync RGB Light Strip for Bedroom',
-      status: 'active', fulfillment: 'WFS', available: 3523, price: { amountMinor: 2899, currency: 'USD' },
+      status: 'active',
+      fulfillment: 'WFS',
+      available: 3523,
+      price: { amountMinor: 2899, currency: 'USD' },
     });
     expect(rows.get('PET-DOG-LEASH')).toMatchObject({ fulfillment: 'SELLER', available: 63, price: { amountMinor: 1899, currency: 'USD' } });
   });
@@ -38,9 +51,22 @@ describe('walmart/wfs-inventory (table)', () => {
     expect(read.diagnostics).toEqual([]);
     const rows = listingsOf(read);
     expect(rows.get('KTCH-SILI-SPT')).toEqual({
-      kind: 'listing', ...at, source: 'walmart/wfs-inventory', sku: 'KTCH-SILI-SPT', itemId: '500007919', gtin: '00840000000097',
-      title: 'Silicone Spatula Set, 5-Piece Heat Resistant Non-Stick Kitchen Utensils', fulfillment: 'WFS',
-      available: 5, reserved: 20, inbound: 0, platformDaysOfSupply: 1.5, unitsSold: [{ windowDays: 7, units: 23 }, { windowDays: 30, units: 99 }],
+      kind: 'listing',
+      ...at,
+      source: 'walmart/wfs-inventory',
+      sku: 'KTCH-SILI-SPT',
+      itemId: '500007919',
+      gtin: '00840000000097',
+      title: 'Silicone Spatula Set, 5-Piece Heat Resistant Non-Stick Kitchen Utensils',
+      fulfillment: 'WFS',
+      available: 5,
+      reserved: 20,
+      inbound: 0,
+      platformDaysOfSupply: 1.5,
+      unitsSold: [
+        { windowDays: 7, units: 23 },
+        { windowDays: 30, units: 99 },
+      ],
     });
     for (const l of input.filter((x) => x.fulfillment === 'WFS' && !x.isParent)) {
       expect(rows.get(l.sku), l.sku).toMatchObject({ available: l.available, inbound: l.inbound, reserved: l.reserved });
@@ -54,8 +80,15 @@ describe('walmart/orders', () => {
     expect(read.diagnostics).toEqual([]);
     const lines = ordersOf(read);
     expect(lines[0]).toEqual({
-      kind: 'order', ...at, source: 'walmart/orders', orderId: '10800000000000', sku: 'OUTD-WTR-BTL-BLACK', quantity: 1, status: 'shipped',
-      orderDate: '2026-02-19', itemPrice: { amountMinor: 2299, currency: 'USD' },
+      kind: 'order',
+      ...at,
+      source: 'walmart/orders',
+      orderId: '10800000000000',
+      sku: 'OUTD-WTR-BTL-BLACK',
+      quantity: 1,
+      status: 'shipped',
+      orderDate: '2026-02-19',
+      itemPrice: { amountMinor: 2299, currency: 'USD' },
     });
     expect(lines[1]).toMatchObject({ orderId: '10800000000000', sku: 'BABY-SWDL-BLK' });
     expect(lines[2]).toMatchObject({ orderId: '10800000007919', sku: 'HOME-SHWR-CDY-SAGEGREEN', status: 'pending', quantity: 3 }); // "Created"

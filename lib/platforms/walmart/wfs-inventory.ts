@@ -9,7 +9,21 @@ import type { PageAdapter } from '../types';
 import { readListingPage, type ListingPageSpec } from '../shared/listing-page';
 import { cellText } from '../shared/read';
 
-const FIELDS = ['sku', 'title', 'itemId', 'gtin', 'available', 'reserved', 'inbound', 'daysOfSupply', 'unitsSold7', 'unitsSold30', 'unfulfillable', 'publishStatus', 'lifecycleStatus'] as const;
+const FIELDS = [
+  'sku',
+  'title',
+  'itemId',
+  'gtin',
+  'available',
+  'reserved',
+  'inbound',
+  'daysOfSupply',
+  'unitsSold7',
+  'unitsSold30',
+  'unfulfillable',
+  'publishStatus',
+  'lifecycleStatus',
+] as const;
 type F = (typeof FIELDS)[number];
 
 const spec: ListingPageSpec<F> = {

@@ -29,25 +29,31 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     }
   }
   const poolIds = new Set<string>();
-  await tx.table('listings').toCollection().modify((row: ListingRow) => {
-    row.poolRule = 'auto';
-    const poolId = poolIdFor(row.platform, row.marketplace, row.fulfillment);
-    if (poolId) {
-      row.poolId = poolId;
-      poolIds.add(poolId);
-    }
-    const plan = planOf.get(row.key);
-    if (plan) {
-      row.planKey = plan.key;
-      row.daysOfCover = plan.daysOfCover;
-      row.riskTypes = plan.riskTypes;
-    }
-    row.urgency = urgencyOf(row);
-  });
+  await tx
+    .table('listings')
+    .toCollection()
+    .modify((row: ListingRow) => {
+      row.poolRule = 'auto';
+      const poolId = poolIdFor(row.platform, row.marketplace, row.fulfillment);
+      if (poolId) {
+        row.poolId = poolId;
+        poolIds.add(poolId);
+      }
+      const plan = planOf.get(row.key);
+      if (plan) {
+        row.planKey = plan.key;
+        row.daysOfCover = plan.daysOfCover;
+        row.riskTypes = plan.riskTypes;
+      }
+      row.urgency = urgencyOf(row);
+    });
   await tx.table('stockPools').bulkPut([...poolIds].map(poolRowFor));
-  await tx.table('observations').toCollection().modify((row: { observedAt: string; lastSeenAt?: string }) => {
-    row.lastSeenAt ??= row.observedAt;
-  });
+  await tx
+    .table('observations')
+    .toCollection()
+    .modify((row: { observedAt: string; lastSeenAt?: string }) => {
+      row.lastSeenAt ??= row.observedAt;
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,15 +32,19 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   const listings = ((await tx.table('listings').toArray()) as ListingRow[]).map((row) => ({ ...row, urgency: urgencyOf(row) }));
   const groups = new Map<number, ListingRow[]>();
   for (const row of listings) (groups.get(groupOf(row.key)) ?? groups.set(groupOf(row.key), []).get(groupOf(row.key))!).push(row);
-  await tx.table('listingChunks').bulkPut([...groups].map(([group, rows]): ListingChunkRow => ({ group, rows: rows.sort((a, b) => (a.key < b.key ? -1 : 1)) })));
+  await tx
+    .table('listingChunks')
+    .bulkPut([...groups].map(([group, rows]): ListingChunkRow => ({ group, rows: rows.sort((a, b) => (a.key < b.key ? -1 : 1)) })));
   // Each indexed row carries the plan it shows (the same choice as savePlans).
   const planRows = (await tx.table('plans').toArray()) as PlanRow[];
   const shown = new Map<string, PlanRow[]>();
   for (const p of planRows) for (const k of p.listingKeys) (shown.get(k) ?? shown.set(k, []).get(k)!).push(p);
-  await tx.table('listings').bulkPut(listings.map((row) => {
-    const plan = pickPlan(shown.get(row.key) ?? []);
-    return plan ? { ...indexRowOf(row), plan: plan.plan } : indexRowOf(row);
-  }));
+  await tx.table('listings').bulkPut(
+    listings.map((row) => {
+      const plan = pickPlan(shown.get(row.key) ?? []);
+      return plan ? { ...indexRowOf(row), plan: plan.plan } : indexRowOf(row);
+    }),
+  );
   await tx.table('searchChunks').bulkPut([...groups].map(([group, rows]): SearchChunkRow => searchChunkOf(group, rows.map(searchEntryOf))));
 
   // The history into day chunks, one marketplace day at a time (a million readings never sit
@@ -76,9 +80,24 @@ function groupOf(listingKey: string): number {
 
 /** Fields only the full listing row holds (tables/listings.ts HOT_FIELDS). */
 const HOT_FIELDS = [
-  'available', 'inbound', 'reserved', 'reservedCustomerOrders', 'unfulfillable', 'price', 'unitsSold', 'cumulativeSold',
-  'platformDaysOfSupply', 'ageBuckets', 'recommendedAction', 'recommendedQuantity', 'recommendedShipDate', 'alert',
-  'estimatedStorageCost', 'watchers', 'fieldObservedAt', 'lastObservedAt',
+  'available',
+  'inbound',
+  'reserved',
+  'reservedCustomerOrders',
+  'unfulfillable',
+  'price',
+  'unitsSold',
+  'cumulativeSold',
+  'platformDaysOfSupply',
+  'ageBuckets',
+  'recommendedAction',
+  'recommendedQuantity',
+  'recommendedShipDate',
+  'alert',
+  'estimatedStorageCost',
+  'watchers',
+  'fieldObservedAt',
+  'lastObservedAt',
 ] as const;
 
 const HOT = new Set<string>(HOT_FIELDS);

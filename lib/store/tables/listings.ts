@@ -10,13 +10,7 @@
  * order, any number of times, from any number of tabs, gives the same row.
  */
 import { z } from 'zod';
-import {
-  isoDateTimeSchema,
-  listingKey,
-  listingObservationSchema,
-  platformSchema,
-  type ListingObservation,
-} from '../../records';
+import { isoDateTimeSchema, listingKey, listingObservationSchema, platformSchema, type ListingObservation } from '../../records';
 import { canonicalJson } from '../hash';
 import type { SkuPlan } from '../../planning/types';
 
@@ -24,7 +18,13 @@ import type { SkuPlan } from '../../planning/types';
 const NON_STATE_FIELDS = ['kind', 'platform', 'marketplace', 'sku', 'source', 'observedAt', 'observedDate'] as const;
 
 const listingStateSchema = listingObservationSchema.omit({
-  kind: true, platform: true, marketplace: true, sku: true, source: true, observedAt: true, observedDate: true,
+  kind: true,
+  platform: true,
+  marketplace: true,
+  sku: true,
+  source: true,
+  observedAt: true,
+  observedDate: true,
 });
 export type ListingState = z.infer<typeof listingStateSchema>;
 export type ListingStateField = keyof ListingState;
@@ -113,9 +113,24 @@ export function urgencyOf(row: { daysOfCover?: number | null; planKey?: string }
  * stock, prices and sales counts rewrites no indexed row.
  */
 export const HOT_FIELDS = [
-  'available', 'inbound', 'reserved', 'reservedCustomerOrders', 'unfulfillable', 'price', 'unitsSold', 'cumulativeSold',
-  'platformDaysOfSupply', 'ageBuckets', 'recommendedAction', 'recommendedQuantity', 'recommendedShipDate', 'alert',
-  'estimatedStorageCost', 'watchers', 'fieldObservedAt', 'lastObservedAt',
+  'available',
+  'inbound',
+  'reserved',
+  'reservedCustomerOrders',
+  'unfulfillable',
+  'price',
+  'unitsSold',
+  'cumulativeSold',
+  'platformDaysOfSupply',
+  'ageBuckets',
+  'recommendedAction',
+  'recommendedQuantity',
+  'recommendedShipDate',
+  'alert',
+  'estimatedStorageCost',
+  'watchers',
+  'fieldObservedAt',
+  'lastObservedAt',
 ] as const satisfies readonly (keyof ListingRow)[];
 export type HotField = (typeof HOT_FIELDS)[number];
 
@@ -161,10 +176,7 @@ export function sameIndexRow(a: ListingRow, b: ListingRow): boolean {
  * A listing row before any field is applied (linking fills productId/linkRule later).
  * @example newListingRow({ platform: 'ebay', marketplace: 'ebay.com', sku: 'A' }, '2024-01-01T00:00:00.000Z').key // 'ebay|ebay.com|A'
  */
-export function newListingRow(
-  id: Pick<ListingObservation, 'platform' | 'marketplace' | 'sku'>,
-  firstSeenAt: string,
-): ListingRow {
+export function newListingRow(id: Pick<ListingObservation, 'platform' | 'marketplace' | 'sku'>, firstSeenAt: string): ListingRow {
   return {
     key: listingKey(id),
     platform: id.platform,
