@@ -70,60 +70,99 @@ export interface PageReader {
   setHidden(hidden: boolean): void;
 }
 
+/** What a running reader remembers between reads; the helpers below read and update it. */
+interface ReaderState {
+  language: Language;
+  hidden: boolean;
+  stopped: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts the batches of page mutations (not our own panels' writes) seen so far. */
+  pageChanges: number;
+}
+
+/** Everything one read cycle needs, built once by startPageReader. */
+interface ReadContext {
+  options: PageReaderOptions;
+  state: ReaderState;
+  panels: Map<string, PanelData>;
+  ledger: SentLedger;
+  ingest: Ingest;
+  read(): PageRead;
+  sync(reading: PageRead): void;
+  mark(name: string): void;
+  /** Takes the mutation records the observer has not delivered yet (counting page changes). */
+  flushMutations(): void;
+}
+
 export function startPageReader(options: PageReaderOptions): PageReader {
-  const { root, adapter, market, ingest, debounceMs = 150, hooks } = options;
-  let language = options.language;
-  let hidden = options.hidden ?? false;
+  const { root, adapter, market, debounceMs = 150, hooks } = options;
+  const state: ReaderState = { language: options.language, hidden: options.hidden ?? false, stopped: false, timer: undefined, pageChanges: 0 };
   const now = options.now ?? (() => new Date());
-  const ledger = createSentLedger();
   const panels = new Map<string, PanelData>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
 
   const read = () => adapter.parse(root, { url: options.url(), market, now: now() });
-  const sync = (reading: PageRead) => syncRowPanels(root, reading.anchors, panels, language, hidden, hooks);
+  const sync = (reading: PageRead) => syncRowPanels(root, reading.anchors, panels, state.language, state.hidden, hooks);
   const mark = options.marks ? (name: string) => performance.mark(name) : () => {};
-
-  async function cycle(): Promise<void> {
-    const changesAtRead = pageChanges;
-    const reading = read();
-    mark(MARKS.read);
-    sync(reading);
-    mark(MARKS.mounted);
-    const unsent = ledger.unsent(reading);
-    if (!unsent) {
-      options.onRead?.(reading, panels);
-      return;
-    }
-    const reply = await ingest({ url: options.url().href, adapterId: adapter.id, rows: unsent.rows, diagnostics: reading.diagnostics as Diagnostic[] });
-    mark(MARKS.answered);
-    ledger.markSent(unsent);
-    for (const panel of reply.panels) panels.set(panel.sku, panel);
-    if (stopped) return;
-    // The grid may have re-rendered while the background answered: anchor to the rows as they
-    // are now. When the page did not change meanwhile, the reading is still exact: no re-read.
-    noticeMutations(observer.takeRecords());
-    const fresh = pageChanges === changesAtRead ? reading : read();
-    sync(fresh);
-    mark(MARKS.rendered);
-    options.onRead?.(fresh, panels);
-  }
+  const context: ReadContext = {
+    options,
+    state,
+    panels,
+    ledger: createSentLedger(),
+    ingest: options.ingest,
+    read,
+    sync,
+    mark,
+    flushMutations: () => noticeMutations(observer.takeRecords()),
+  };
 
   const readNow = singleFlight(
-    cycle,
-    () => stopped,
+    () => readCycle(context),
+    () => state.stopped,
     (error) => options.onError?.(error),
   );
 
-  /** Counts the batches of page mutations (not our own panels' writes) seen so far. */
-  let pageChanges = 0;
   function noticeMutations(records: MutationRecord[]): void {
     if (records.length === 0 || records.every(isOwnMutation)) return;
-    pageChanges++;
-    clearTimeout(timer);
-    timer = setTimeout(() => void readNow(), debounceMs);
+    state.pageChanges++;
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => void readNow(), debounceMs);
   }
-  const observer = new MutationObserver(noticeMutations);
+  const observer = observePage(root, noticeMutations);
+
+  void readNow();
+  return pageReaderHandle(context, readNow, observer);
+}
+
+/** One read: mount the rows' panels, send what changed, then render the answer on the rows as they are now. */
+async function readCycle(context: ReadContext): Promise<void> {
+  const { options, state, panels, ledger, ingest, read, sync, mark } = context;
+  const changesAtRead = state.pageChanges;
+  const reading = read();
+  mark(MARKS.read);
+  sync(reading);
+  mark(MARKS.mounted);
+  const unsent = ledger.unsent(reading);
+  if (!unsent) {
+    options.onRead?.(reading, panels);
+    return;
+  }
+  const reply = await ingest({ url: options.url().href, adapterId: options.adapter.id, rows: unsent.rows, diagnostics: reading.diagnostics as Diagnostic[] });
+  mark(MARKS.answered);
+  ledger.markSent(unsent);
+  for (const panel of reply.panels) panels.set(panel.sku, panel);
+  if (state.stopped) return;
+  // The grid may have re-rendered while the background answered: anchor to the rows as they
+  // are now. When the page did not change meanwhile, the reading is still exact: no re-read.
+  context.flushMutations();
+  const fresh = state.pageChanges === changesAtRead ? reading : read();
+  sync(fresh);
+  mark(MARKS.rendered);
+  options.onRead?.(fresh, panels);
+}
+
+/** Watches the page for changes that can move or change rows. */
+function observePage(root: Document, onMutations: (records: MutationRecord[]) => void): MutationObserver {
+  const observer = new MutationObserver(onMutations);
   observer.observe(root.body ?? root.documentElement, {
     childList: true,
     subtree: true,
@@ -131,25 +170,28 @@ export function startPageReader(options: PageReaderOptions): PageReader {
     attributes: true,
     attributeFilter: ['data-sku', 'data-id', 'value'],
   });
+  return observer;
+}
 
-  void readNow();
+function pageReaderHandle(context: ReadContext, readNow: () => Promise<void>, observer: MutationObserver): PageReader {
+  const { options, state, panels, read, sync } = context;
   return {
     readNow,
     panels,
     stop() {
-      stopped = true;
-      clearTimeout(timer);
+      state.stopped = true;
+      clearTimeout(state.timer);
       observer.disconnect();
-      syncRowPanels(root, [], panels, language, true);
+      syncRowPanels(options.root, [], panels, state.language, true);
     },
     setLanguage(next) {
-      if (next === language) return;
-      language = next;
-      if (!stopped) sync(read());
+      if (next === state.language) return;
+      state.language = next;
+      if (!state.stopped) sync(read());
     },
     setHidden(next) {
-      hidden = next;
-      if (!stopped) sync(read());
+      state.hidden = next;
+      if (!state.stopped) sync(read());
     },
   };
 }
@@ -159,6 +201,8 @@ interface Unsent {
   rows: Observation[];
   diagnosticsSignature: string;
 }
+
+type SentLedger = ReturnType<typeof createSentLedger>;
 
 /** Remembers what was sent to the background, so a re-read sends only the rows that changed. */
 function createSentLedger() {

@@ -9,7 +9,7 @@ import type { Marketplace } from '../locale/markets';
 import type { Diagnostic } from '../records';
 import type { Settings } from '../settings/schema';
 import type { PageAdapter } from '../platforms/types';
-import { startPageReader, type Ingest, type PageReader } from './page-reader';
+import { startPageReader, type Ingest, type PageReader, type PageReaderOptions } from './page-reader';
 import type { MountChart } from './panel-view';
 import type { RowPanelHooks } from './row-panels';
 import { renderSummaryBar, SUMMARY_TAG } from './summary-bar';
@@ -51,34 +51,49 @@ export function languageFor(setting: Settings['language'], browserLanguage: stri
   return setting === 'auto' ? languageFromTag(browserLanguage) : setting;
 }
 
-export async function startSellerPage(options: SellerPageOptions): Promise<SellerPage> {
-  const { root, adapter } = options;
-  const now = options.now ?? (() => new Date());
-  let language = languageFromTag(options.browserLanguage);
-  let hidden = false;
-  const freshness = createFreshness(now);
-  let last: { skus: string[]; diagnostics: Diagnostic[] } = { skus: [], diagnostics: [] };
-  let stopped = false;
+/** What one seller page shows and remembers; the helpers below read and update it. */
+interface SellerState {
+  language: Language;
+  hidden: boolean;
+  last: { skus: string[]; diagnostics: Diagnostic[] };
+  stopped: boolean;
+}
 
-  const applySettings = (settings: Pick<Settings, 'language' | 'hiddenPanels'>) => {
-    language = languageFor(settings.language, options.browserLanguage);
-    hidden = settings.hiddenPanels.includes(adapter.id);
-  };
+type Freshness = ReturnType<typeof createFreshness>;
+
+export async function startSellerPage(options: SellerPageOptions): Promise<SellerPage> {
+  const now = options.now ?? (() => new Date());
+  const state: SellerState = { language: languageFromTag(options.browserLanguage), hidden: false, last: { skus: [], diagnostics: [] }, stopped: false };
+  const freshness = createFreshness(now);
   try {
-    applySettings(await options.getSettings());
+    applySettings(options, state, await options.getSettings());
   } catch (error) {
     options.onError?.(error);
   }
 
+  const renderBar = createSummaryBar(options, state, freshness, () => reader);
+  const reader = startPageReader(pageReaderOptions(options, state, freshness, now, renderBar));
+  renderBar();
+  return sellerPageHandle(options, state, reader, renderBar);
+}
+
+function applySettings(options: SellerPageOptions, state: SellerState, settings: Pick<Settings, 'language' | 'hiddenPanels'>): void {
+  state.language = languageFor(settings.language, options.browserLanguage);
+  state.hidden = settings.hiddenPanels.includes(options.adapter.id);
+}
+
+/** The summary bar's render function; its hide toggle stores the choice and re-renders. */
+function createSummaryBar(options: SellerPageOptions, state: SellerState, freshness: Freshness, reader: () => PageReader): () => void {
+  const { root, adapter } = options;
   const renderBar = () => {
-    if (stopped) return;
+    if (state.stopped) return;
     renderSummaryBar(root, {
-      skus: last.skus,
-      panels: reader.panels,
-      diagnostics: last.diagnostics,
-      language,
+      skus: state.last.skus,
+      panels: reader().panels,
+      diagnostics: state.last.diagnostics,
+      language: state.language,
       pageType: adapter.id,
-      hidden,
+      hidden: state.hidden,
       updatedAt: freshness.updatedAt,
       offline: freshness.offline,
       onToggleHidden: (wanted) => void toggleHidden(wanted),
@@ -86,59 +101,64 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
   };
 
   const toggleHidden = async (wanted: boolean) => {
-    hidden = wanted;
-    reader.setHidden(hidden);
+    state.hidden = wanted;
+    reader().setHidden(state.hidden);
     renderBar();
     try {
       const list = await options.setHidden(adapter.id, wanted);
-      hidden = list.includes(adapter.id);
+      state.hidden = list.includes(adapter.id);
     } catch (error) {
       options.onError?.(error);
     }
-    reader.setHidden(hidden);
+    reader().setHidden(state.hidden);
     renderBar();
   };
 
-  const reader = startPageReader({
-    root,
-    adapter,
+  return renderBar;
+}
+
+function pageReaderOptions(options: SellerPageOptions, state: SellerState, freshness: Freshness, now: () => Date, renderBar: () => void): PageReaderOptions {
+  return {
+    root: options.root,
+    adapter: options.adapter,
     market: options.market,
     url: options.url,
     ingest: freshness.watch((request) => options.ingest(request), renderBar),
-    language,
-    hidden,
+    language: state.language,
+    hidden: state.hidden,
     now,
     hooks: rowPanelHooks(options),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.marks ? { marks: true } : {}),
     onRead: (read) => {
       freshness.noteRead();
-      last = { skus: read.anchors.map((a) => a.sku), diagnostics: read.diagnostics as Diagnostic[] };
+      state.last = { skus: read.anchors.map((a) => a.sku), diagnostics: read.diagnostics as Diagnostic[] };
       renderBar();
     },
     onError: (error) => options.onError?.(error),
-  });
-  renderBar();
+  };
+}
 
+function sellerPageHandle(options: SellerPageOptions, state: SellerState, reader: PageReader, renderBar: () => void): SellerPage {
   return {
     reader,
-    language: () => language,
-    hidden: () => hidden,
+    language: () => state.language,
+    hidden: () => state.hidden,
     async refreshSettings() {
       try {
-        applySettings(await options.getSettings());
+        applySettings(options, state, await options.getSettings());
       } catch (error) {
         options.onError?.(error);
         return;
       }
-      reader.setLanguage(language);
-      reader.setHidden(hidden);
+      reader.setLanguage(state.language);
+      reader.setHidden(state.hidden);
       renderBar();
     },
     stop() {
-      stopped = true;
+      state.stopped = true;
       reader.stop();
-      root.querySelector(SUMMARY_TAG)?.remove();
+      options.root.querySelector(SUMMARY_TAG)?.remove();
     },
   };
 }

@@ -47,107 +47,112 @@ export interface PlanningInput {
  */
 export async function loadPlanningInput(db: StoreDb, productIds?: readonly string[], options: { since?: string } = {}): Promise<PlanningInput> {
   const since = options.since ?? '';
+  const tables = [
+    db.products,
+    db.listings,
+    db.listingChunks,
+    db.stockPools,
+    db.observationChunks,
+    db.listingHistory,
+    db.orders,
+    db.calibrations,
+    db.returns,
+    db.dailyDemand,
+    db.settings,
+  ];
+  return db.transaction('r', tables, async () => {
+    const settings = await loadSettings(db);
+    const whole = productIds === undefined;
+    const products = whole ? await db.products.toArray() : (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
+    const listings = whole
+      ? await readAllListings(db)
+      : await readListingsOfProducts(
+          db,
+          products.map((p) => p.id),
+        );
+    const pools = new Map((await db.stockPools.toArray()).map((p) => [p.id, p]));
+    const rows = whole
+      ? await readAllListingRows(db, since)
+      : await readListingRowsOf(
+          db,
+          listings.map((l) => l.key),
+          since,
+        );
+    return { products: groupByProduct(products, listings, pools, rows), settings };
+  });
+}
+
+/** The rows keyed by listing that the planner reads besides the listings themselves. */
+interface ListingRows {
+  observations: ObservationRow[];
+  orders: OrderRow[];
+  calibrations: CalibrationRow[];
+  returns: ReturnRow[];
+  demand: DailyDemandRow[];
+}
+
+/** Every product's rows: one pass per table beats one range query per listing when everything is wanted. */
+async function readAllListingRows(db: StoreDb, since: string): Promise<ListingRows> {
   const sinceDate = since.slice(0, 10);
-  return db.transaction(
-    'r',
-    [
-      db.products,
-      db.listings,
-      db.listingChunks,
-      db.stockPools,
-      db.observationChunks,
-      db.listingHistory,
-      db.orders,
-      db.calibrations,
-      db.returns,
-      db.dailyDemand,
-      db.settings,
-    ],
-    async () => {
-      const settings = await loadSettings(db);
-      const whole = productIds === undefined;
-      const products = whole ? await db.products.toArray() : (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
-      const listings = whole
-        ? await readAllListings(db)
-        : await readListingsOfProducts(
-            db,
-            products.map((p) => p.id),
-          );
-      const keys = listings.map((l) => l.key);
-      const pools = new Map((await db.stockPools.toArray()).map((p) => [p.id, p]));
-      let observations: ObservationRow[];
-      let orders: OrderRow[];
-      let calibrations: CalibrationRow[];
-      let returns: ReturnRow[];
-      let demand: DailyDemandRow[];
-      if (whole) {
-        // One pass per table beats one range query per listing when everything is wanted.
-        [observations, orders, calibrations, returns, demand] = await Promise.all([
-          readAllObservations(db, { since }),
-          since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
-          db.calibrations.toArray(),
-          db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
-          db.dailyDemand.toArray(),
-        ]);
-      } else {
-        const [history, perKey] = await Promise.all([
-          readObservationsOf(db, keys, { since }),
-          Promise.all(
-            keys.map((k) =>
-              Promise.all([
-                db.orders.where('[listingKey+orderDate]').between([k, sinceDate], [k, '\uffff'], true, true).toArray(),
-                db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray(),
-              ]),
-            ),
-          ),
-        ]);
-        observations = history;
-        orders = perKey.flatMap(([o]) => o);
-        demand = perKey.flatMap(([, d]) => d);
-        [calibrations, returns] = keys.length
-          ? await Promise.all([
-              db.calibrations.where('listingKey').anyOf(keys).toArray(),
-              db.returns
-                .where('listingKey')
-                .anyOf(keys)
-                .filter((r) => r.status !== 'disposed')
-                .toArray(),
-            ])
-          : [[], []];
-      }
-      const productOf = new Map(listings.map((l) => [l.key, l.productId]));
-      const out = new Map<string, ProductPlanningInput>(
-        products.map((p) => [
-          p.id,
-          {
-            product: p,
-            listings: [],
-            pools: [],
-            observations: [],
-            orders: [],
-            calibrations: [],
-            returns: [],
-            dailyDemand: [],
-          },
+  const [observations, orders, calibrations, returns, demand] = await Promise.all([
+    readAllObservations(db, { since }),
+    since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
+    db.calibrations.toArray(),
+    db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
+    db.dailyDemand.toArray(),
+  ]);
+  return { observations, orders, calibrations, returns, demand };
+}
+
+/** The rows of some listings, read by index ranges per listing key. */
+async function readListingRowsOf(db: StoreDb, keys: string[], since: string): Promise<ListingRows> {
+  const sinceDate = since.slice(0, 10);
+  const [observations, perKey] = await Promise.all([
+    readObservationsOf(db, keys, { since }),
+    Promise.all(
+      keys.map((k) =>
+        Promise.all([
+          db.orders.where('[listingKey+orderDate]').between([k, sinceDate], [k, '\uffff'], true, true).toArray(),
+          db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray(),
         ]),
-      );
-      const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
-      for (const l of listings) out.get(l.productId)?.listings.push(l);
-      for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
-      for (const o of orders) into(o.listingKey)?.orders.push(o);
-      for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
-      for (const r of returns) into(r.listingKey)?.returns.push(r);
-      for (const d of demand) into(d.key)?.dailyDemand.push(d);
-      for (const p of out.values()) {
-        p.listings.sort((a, b) => (a.key < b.key ? -1 : 1));
-        p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
-        p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
-        p.pools = groupPools(p.listings).map((g) => ({ ...g, pool: pools.get(g.poolId) }));
-      }
-      return { products: [...out.values()], settings };
-    },
+      ),
+    ),
+  ]);
+  // No listings means nothing to look up: skip the two queries rather than run them empty.
+  const [calibrations, returns] = keys.length
+    ? await Promise.all([
+        db.calibrations.where('listingKey').anyOf(keys).toArray(),
+        db.returns
+          .where('listingKey')
+          .anyOf(keys)
+          .filter((r) => r.status !== 'disposed')
+          .toArray(),
+      ])
+    : [[], []];
+  return { observations, orders: perKey.flatMap(([o]) => o), calibrations, returns, demand: perKey.flatMap(([, d]) => d) };
+}
+
+/** Sorts the rows into their products (by each listing's product) and orders each product's lists. */
+function groupByProduct(products: ProductRow[], listings: ListingRow[], pools: Map<string, StockPoolRow>, rows: ListingRows): ProductPlanningInput[] {
+  const productOf = new Map(listings.map((l) => [l.key, l.productId]));
+  const out = new Map<string, ProductPlanningInput>(
+    products.map((p) => [p.id, { product: p, listings: [], pools: [], observations: [], orders: [], calibrations: [], returns: [], dailyDemand: [] }]),
   );
+  const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
+  for (const l of listings) out.get(l.productId)?.listings.push(l);
+  for (const o of rows.observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
+  for (const o of rows.orders) into(o.listingKey)?.orders.push(o);
+  for (const c of rows.calibrations) into(c.listingKey)?.calibrations.push(c);
+  for (const r of rows.returns) into(r.listingKey)?.returns.push(r);
+  for (const d of rows.demand) into(d.key)?.dailyDemand.push(d);
+  for (const p of out.values()) {
+    p.listings.sort((a, b) => (a.key < b.key ? -1 : 1));
+    p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
+    p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
+    p.pools = groupPools(p.listings).map((g) => ({ ...g, pool: pools.get(g.poolId) }));
+  }
+  return [...out.values()];
 }
 
 /** What re-planning reads of one product: ProductPlanningInput without what the planner does not use. */

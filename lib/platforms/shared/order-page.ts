@@ -4,8 +4,8 @@
  */
 import type { FulfillmentChannel, OrderObservation, OrderStatus } from '../../records';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
-import { findGrid, labelledValues, leafElements, pick } from './grid';
-import { CellReader, ReadCollector, cellText, commonFields, compact, fulfillmentFromText, guardedParse, orderStatusFromText } from './read';
+import { findGrid, labelledValues, leafElements, pick, type Grid } from './grid';
+import { CellReader, ReadCollector, type Diagnostics, cellText, commonFields, compact, fulfillmentFromText, guardedParse, orderStatusFromText } from './read';
 
 export const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
 type F = (typeof ORDER_FIELDS)[number];
@@ -43,104 +43,156 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
     const required: F[] = urlStatus ? ['orderDate'] : ['orderDate', 'orderStatus'];
     const grid = findGrid(root, ORDER_FIELDS, required, spec.preferredContainer);
     if (!grid) return out.result();
-    const { columns, recognised } = grid.map;
-    const missing: string[] = required.filter((f) => !columns.has(f));
-    if (!columns.has('orderId') && !columns.has('orderDetails')) missing.push('orderId');
-    if (!columns.has('orderProduct') && !columns.has('sku')) missing.push('sku');
+    const missing = missingColumns(grid.map.columns, required);
     if (missing.length > 0) {
-      if (recognised === 0)
-        diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
-          headers: grid.headers.join(' | ').slice(0, 200),
-        });
-      for (const column of missing) diags.missingColumn(column, spec.adapter.title);
+      reportMissingColumns(grid, missing, spec, diags);
       return out.result();
     }
-    const read = new CellReader(ctx, diags);
-    const base = commonFields(spec.adapter, ctx);
-    // Column index of every field, and one accessor over the current row's cells, per read.
-    const at: Partial<Record<F, number>> = {};
-    for (const [field, i] of columns) at[field] = i;
-    let cells: Element[] = [];
-    const col = (f: F) => {
-      const i = at[f];
-      return i === undefined ? undefined : cells[i];
+    const page: OrderPageRead = {
+      spec,
+      diags,
+      out,
+      read: new CellReader(ctx, diags),
+      base: commonFields(spec.adapter, ctx),
+      urlStatus,
+      columns: grid.map.columns,
+      at: columnIndexes(grid.map.columns),
     };
-    grid.rows.forEach((row, index) => {
-      cells = grid.cellsOf(row);
-      const idText = cellText(col('orderId') ?? col('orderDetails'));
-      const orderId = spec.orderIdPattern.exec(idText)?.[0] ?? (columns.has('orderId') ? idText.slice(0, 60) : undefined);
-      if (!orderId) {
-        diags.add('warning', 'missing-order-id', 'An order row without an order number was skipped.', {}, index + 1);
-        return;
-      }
-      const orderDate = dateFromCell(col('orderDate'), read, orderId);
-      const statusText = cellText(col('orderStatus'));
-      const status = statusText ? orderStatusFromText(statusText) : urlStatus;
-      if (!status) {
-        diags.add(
-          'warning',
-          'unknown-status',
-          `Order ${orderId}: status "${statusText.slice(0, 40)}" is not understood.`,
-          { value: statusText.slice(0, 60) },
-          orderId,
-        );
-        return;
-      }
-      if (!orderDate) return;
-      const details = labelledValues(col('orderDetails'));
-      let fulfillmentLabel: string | undefined;
-      for (const [k, v] of details)
-        if (FULFILMENT_LABEL.test(k)) {
-          fulfillmentLabel = v;
-          break;
-        }
-      const fulfillment = col('fulfillment')
-        ? fulfillmentFromText(cellText(col('fulfillment')))
-        : fulfillmentLabel
-          ? fulfillmentFromText(fulfillmentLabel)
-          : spec.defaultFulfillment;
-
-      const lines: { sku?: string; qty: string; price: string; element: Element }[] = [];
-      const product = col('orderProduct');
-      if (product && !columns.has('sku')) {
-        for (const block of productBlocks(product)) {
-          const values = labelledValues(block);
-          lines.push({
-            sku: pick(values, SKU_LABELS),
-            qty: pick(values, QTY_LABELS) ?? cellText(col('quantity')),
-            price: pick(values, PRICE_LABELS) ?? cellText(col('itemPrice')),
-            element: block,
-          });
-        }
-      } else {
-        lines.push({ sku: cellText(col('sku')), qty: cellText(col('quantity')), price: cellText(col('itemPrice')), element: row });
-      }
-      for (const line of lines) {
-        if (!line.sku) {
-          diags.add('warning', 'missing-sku', `Order ${orderId}: a line without a SKU was skipped.`, {}, orderId);
-          continue;
-        }
-        const quantity = read.quantity(line.qty, 'quantity', line.sku);
-        if (quantity === undefined) {
-          diags.add('warning', 'missing-quantity', `Order ${orderId}: no quantity for ${line.sku.slice(0, 60)}.`, {}, orderId);
-          continue;
-        }
-        const record: OrderObservation = compact({
-          kind: 'order',
-          ...base,
-          orderId,
-          sku: line.sku,
-          quantity,
-          status,
-          orderDate,
-          itemPrice: line.price ? read.money(line.price, 'item price', line.sku) : undefined,
-          fulfillment,
-        } as OrderObservation);
-        out.order(record, row, line.element !== row ? line.element : undefined);
-      }
-    });
+    grid.rows.forEach((row, index) => readOrderRow(page, row, grid.cellsOf(row), index));
     return out.result();
   });
+}
+
+/** Everything one page read shares across its rows. */
+interface OrderPageRead {
+  spec: OrderPageSpec;
+  diags: Diagnostics;
+  out: ReadCollector;
+  read: CellReader;
+  base: ReturnType<typeof commonFields>;
+  /** Status every row takes when the page has no status column. */
+  urlStatus: OrderStatus | undefined;
+  columns: Map<F, number>;
+  at: Partial<Record<F, number>>;
+}
+
+/** The cell of a field in one row, or undefined when the page has no such column. */
+type RowCell = (f: F) => Element | undefined;
+
+/** One order line found in a row: a whole row, or one product block of a multi-product cell. */
+interface OrderLine {
+  sku?: string;
+  qty: string;
+  price: string;
+  element: Element;
+}
+
+/** Required columns the grid lacks; an order id and a SKU may each come from either of two columns. */
+function missingColumns(columns: Map<F, number>, required: readonly F[]): string[] {
+  const missing: string[] = required.filter((f) => !columns.has(f));
+  if (!columns.has('orderId') && !columns.has('orderDetails')) missing.push('orderId');
+  if (!columns.has('orderProduct') && !columns.has('sku')) missing.push('sku');
+  return missing;
+}
+
+function reportMissingColumns(grid: Grid<F>, missing: readonly string[], spec: OrderPageSpec, diags: Diagnostics): void {
+  // No header recognised at all points at an unknown UI language rather than a changed page.
+  if (grid.map.recognised === 0)
+    diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
+      headers: grid.headers.join(' | ').slice(0, 200),
+    });
+  for (const column of missing) diags.missingColumn(column, spec.adapter.title);
+}
+
+/** Column index of every field, computed once per read rather than looked up per cell. */
+function columnIndexes(columns: Map<F, number>): Partial<Record<F, number>> {
+  const at: Partial<Record<F, number>> = {};
+  for (const [field, i] of columns) at[field] = i;
+  return at;
+}
+
+function readOrderRow(page: OrderPageRead, row: Element, cells: Element[], index: number): void {
+  const { spec, diags, read, columns } = page;
+  const col: RowCell = (f) => {
+    const i = page.at[f];
+    return i === undefined ? undefined : cells[i];
+  };
+  const idText = cellText(col('orderId') ?? col('orderDetails'));
+  const orderId = spec.orderIdPattern.exec(idText)?.[0] ?? (columns.has('orderId') ? idText.slice(0, 60) : undefined);
+  if (!orderId) {
+    diags.add('warning', 'missing-order-id', 'An order row without an order number was skipped.', {}, index + 1);
+    return;
+  }
+  const orderDate = dateFromCell(col('orderDate'), read, orderId);
+  const statusText = cellText(col('orderStatus'));
+  const status = statusText ? orderStatusFromText(statusText) : page.urlStatus;
+  if (!status) {
+    diags.add(
+      'warning',
+      'unknown-status',
+      `Order ${orderId}: status "${statusText.slice(0, 40)}" is not understood.`,
+      { value: statusText.slice(0, 60) },
+      orderId,
+    );
+    return;
+  }
+  if (!orderDate) return;
+  const order = { orderId, status, orderDate, fulfillment: fulfillmentOf(col, spec) };
+  for (const line of orderLinesOf(row, col, columns.has('sku'))) addOrderLine(page, row, line, order);
+}
+
+/** The fulfilment channel: its own column, else a labelled line of the details cell, else the platform's default. */
+function fulfillmentOf(col: RowCell, spec: OrderPageSpec): FulfillmentChannel | undefined {
+  if (col('fulfillment')) return fulfillmentFromText(cellText(col('fulfillment')));
+  const labelled = [...labelledValues(col('orderDetails'))].find(([label]) => FULFILMENT_LABEL.test(label))?.[1];
+  return labelled ? fulfillmentFromText(labelled) : spec.defaultFulfillment;
+}
+
+/** A product cell without a SKU column holds labelled lines per product (Amazon); otherwise the row is one line. */
+function orderLinesOf(row: Element, col: RowCell, hasSkuColumn: boolean): OrderLine[] {
+  const product = col('orderProduct');
+  if (!product || hasSkuColumn) return [{ sku: cellText(col('sku')), qty: cellText(col('quantity')), price: cellText(col('itemPrice')), element: row }];
+  return productBlocks(product).map((block) => {
+    const values = labelledValues(block);
+    return {
+      sku: pick(values, SKU_LABELS),
+      qty: pick(values, QTY_LABELS) ?? cellText(col('quantity')),
+      price: pick(values, PRICE_LABELS) ?? cellText(col('itemPrice')),
+      element: block,
+    };
+  });
+}
+
+function addOrderLine(
+  page: OrderPageRead,
+  row: Element,
+  line: OrderLine,
+  order: { orderId: string; status: OrderStatus; orderDate: string; fulfillment: FulfillmentChannel | undefined },
+): void {
+  const { diags, read } = page;
+  const { orderId } = order;
+  if (!line.sku) {
+    diags.add('warning', 'missing-sku', `Order ${orderId}: a line without a SKU was skipped.`, {}, orderId);
+    return;
+  }
+  const quantity = read.quantity(line.qty, 'quantity', line.sku);
+  if (quantity === undefined) {
+    diags.add('warning', 'missing-quantity', `Order ${orderId}: no quantity for ${line.sku.slice(0, 60)}.`, {}, orderId);
+    return;
+  }
+  const record: OrderObservation = compact({
+    kind: 'order',
+    ...page.base,
+    orderId,
+    sku: line.sku,
+    quantity,
+    status: order.status,
+    orderDate: order.orderDate,
+    itemPrice: line.price ? read.money(line.price, 'item price', line.sku) : undefined,
+    fulfillment: order.fulfillment,
+  } as OrderObservation);
+  // The anchor points at the product block only when the line is part of a multi-product row.
+  page.out.order(record, row, line.element !== row ? line.element : undefined);
 }
 
 /** The first line of a date cell that reads as a date ("2 days ago" above "02/27/2026 10:32 AM PST"). */
