@@ -6,7 +6,7 @@ import { rpc } from './runtime';
 const LanguageContext = createContext<Language>(languageFromTag(globalThis.navigator?.language));
 
 /** The language setting ('auto' follows the browser), read from the background. */
-export function useLanguageSetting(): Language {
+function useLanguageSetting(): Language {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => rpc('settings/get', {}) });
   const choice = settings.data?.settings.language ?? 'auto';
   return choice === 'auto' ? languageFromTag(globalThis.navigator?.language) : choice;

@@ -19,7 +19,7 @@ export const fulfillmentChannelSchema = z.enum(FULFILLMENT_CHANNELS);
 export type FulfillmentChannel = z.infer<typeof fulfillmentChannelSchema>;
 
 export const LISTING_STATUSES = ['active', 'inactive', 'suppressed', 'incomplete', 'out_of_stock', 'ended', 'unknown'] as const;
-export const listingStatusSchema = z.enum(LISTING_STATUSES);
+const listingStatusSchema = z.enum(LISTING_STATUSES);
 export type ListingStatus = z.infer<typeof listingStatusSchema>;
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -36,13 +36,13 @@ export const moneySchema = z.object({
 export type Money = z.infer<typeof moneySchema>;
 
 /** Units sold in the `windowDays` days up to and including `asOf` (e.g. "units sold last 30 days"). */
-export const windowedSalesSchema = z.object({
+const windowedSalesSchema = z.object({
   windowDays: z.number().int().min(1).max(400),
   units: quantitySchema,
 });
 
 /** Units of a given age in the fulfilment centre (maxDays null = open-ended "365+"). */
-export const ageBucketSchema = z.object({
+const ageBucketSchema = z.object({
   minDays: z.number().int().nonnegative(),
   maxDays: z.number().int().nonnegative().nullable(),
   units: quantitySchema,

@@ -234,7 +234,7 @@ function movableListings(product: ProductSummary): ReadonlySet<string> {
   return new Set(product.listings.filter((l) => l.poolId !== null && poolKindOf(l.poolId) === 'SELLER').map((l) => l.key));
 }
 
-export function ProductPosition({ position, movable }: { position: MergedProduct; movable?: ReadonlySet<string> }) {
+function ProductPosition({ position, movable }: { position: MergedProduct; movable?: ReadonlySet<string> }) {
   const { t, language } = useI18n();
   const totals = productTotals(position);
   const none = t('common.none');

@@ -20,7 +20,7 @@ const HEALTH_KEYS: (keyof HealthWeights)[] = [
 ];
 
 /** What every fieldset gets from the form. */
-export interface FieldsetProps {
+interface FieldsetProps {
   form: SettingsForm;
   errors: FieldErrors;
   /** Changes the stored settings part of the form. */

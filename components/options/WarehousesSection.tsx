@@ -14,12 +14,12 @@ const NAME_MAX = 200;
 const DEFAULT_NAME = 'Own warehouse';
 
 /** The seller's own warehouses, `own:main` first, with their listing counts. */
-export function useWarehouses() {
+function useWarehouses() {
   return useQuery({ queryKey: ['warehouses'], queryFn: () => rpc('warehouses/list', {}) });
 }
 
 /** A warehouse's name as shown: `own:main`'s stored default in the UI language, else the seller's name. */
-export function warehouseLabel(w: Warehouse, t: Translate): string {
+function warehouseLabel(w: Warehouse, t: Translate): string {
   return w.isDefault && w.name === DEFAULT_NAME ? t('options.destination.SELLER') : w.name;
 }
 

@@ -58,7 +58,7 @@ export type FieldErrors = Record<string, string>;
  * A zod issue in the seller's language.
  * @example issueText({ code: 'too_small', minimum: 1, ... }, 'en') // 'Must be at least 1.'
  */
-export function issueText(issue: z.core.$ZodIssue, language: Language): string {
+function issueText(issue: z.core.$ZodIssue, language: Language): string {
   if (issue.code === 'too_small') return t(language, 'options.error.min', { min: String((issue as { minimum: number | bigint }).minimum) });
   if (issue.code === 'too_big') return t(language, 'options.error.max', { max: String((issue as { maximum: number | bigint }).maximum) });
   if (issue.code === 'invalid_type')
@@ -70,7 +70,7 @@ export function issueText(issue: z.core.$ZodIssue, language: Language): string {
  * The input id a settings path belongs to (ids are the dotted path, keyed maps by row index).
  * @example fieldIdOf(['leadTimes', 'suppliers', 'Acme', 'moq'], form) // 'suppliers.0.moq'
  */
-export function fieldIdOf(path: readonly PropertyKey[], form: SettingsForm): string {
+function fieldIdOf(path: readonly PropertyKey[], form: SettingsForm): string {
   const p = path.map(String);
   if (p[0] === 'leadTimes' && p[1] === 'suppliers') {
     const i = form.suppliers.findIndex((s) => s.name.trim() === p[2]);

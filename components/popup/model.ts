@@ -39,7 +39,7 @@ export function atRiskRequest(filters: Filters, limit: number): RequestOf<'skus/
   };
 }
 
-export interface RowText {
+interface RowText {
   cover: string;
   available: string;
   reorder: string;

@@ -14,7 +14,7 @@ import { readListings, type StoreDb } from '../store';
 import type { RiskTag } from '../planning/urgency';
 
 /** The urgency rule's tag that raises a notification: only critical listings interrupt the seller. */
-export const NOTIFY_TAG = 'critical' satisfies RiskTag;
+const NOTIFY_TAG = 'critical' satisfies RiskTag;
 /** At most this many single-SKU notifications per re-plan; more become one summary. */
 export const NOTIFY_CAP = 3;
 /** SKUs named in the summary notification. */
@@ -35,7 +35,7 @@ export interface RiskItem {
   url: string;
 }
 
-export interface NotificationSpec {
+interface NotificationSpec {
   /** Notification id: `sku:<listing key>` for one SKU, `summary:<n>` for the summary. */
   id: string;
   title: string;
@@ -113,7 +113,7 @@ export class RiskTracker {
  * Listing keys with a notifying risk, most urgent first (keys only: cheap at 10,000 SKUs).
  * @example await riskKeys(db) // ['amazon|amazon.com|MUG-1', ...]
  */
-export async function riskKeys(db: StoreDb): Promise<string[]> {
+async function riskKeys(db: StoreDb): Promise<string[]> {
   const risky = new Set((await db.listings.where('riskTypes').equals(NOTIFY_TAG).primaryKeys()) as string[]);
   if (risky.size === 0) return [];
   const ordered = (await db.listings.orderBy('urgency').primaryKeys()) as string[];
@@ -121,7 +121,7 @@ export async function riskKeys(db: StoreDb): Promise<string[]> {
 }
 
 /** The rows to describe in notifications (only the few new keys are read). */
-export async function riskItems(
+async function riskItems(
   db: StoreDb,
   keys: readonly string[],
   urlOf: (platform: Platform, marketplace: string, sku: string) => string,
@@ -163,7 +163,7 @@ export async function notificationsAfterReplan(
 }
 
 /** The browser side of notifications, passed in (lib/background/setup.ts) so the notifier runs in tests. */
-export interface NotifyApi {
+interface NotifyApi {
   /** True when the optional "notifications" permission is granted. */
   permitted(): Promise<boolean>;
   show(spec: NotificationSpec): Promise<void>;

@@ -30,7 +30,7 @@ import { productChart } from './product-chart';
 import { mergedReport, productDetail, searchProducts } from './product-views';
 
 /** Imports touching this many products (or a quarter of the catalogue) re-plan the whole store. */
-export const LARGE_IMPORT_PRODUCTS = 200;
+const LARGE_IMPORT_PRODUCTS = 200;
 
 /** Re-plans the products a change touched (all when undefined), then signals the change. */
 function replanAfter(deps: BackgroundDeps) {

@@ -24,7 +24,7 @@ function todayFor(listingKey: string, now: Date): string {
  * One listing's demand rebuilt the way the planner does (readings + order lines + the seller's
  * stock corrections), up to today in its marketplace.
  */
-export function listingDemand(product: ProductPlanningInput, listingKey: string, historyDays: number, now: Date): DemandSeries {
+function listingDemand(product: ProductPlanningInput, listingKey: string, historyDays: number, now: Date): DemandSeries {
   const observations: Observation[] = [];
   for (const row of product.observations) if (row.listingKey === listingKey) observations.push(row.record);
   for (const order of product.orders) if (order.listingKey === listingKey) observations.push(orderObservation(order));

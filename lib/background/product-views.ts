@@ -70,7 +70,7 @@ function listingOf(l: ListingRow): ProductListing {
  * A plan reduced to what the merged report and the product view show.
  * @example mergedPlanOf(plan).clearance?.action // 'markdown'
  */
-export function mergedPlanOf(plan: SkuPlan): MergedPlan {
+function mergedPlanOf(plan: SkuPlan): MergedPlan {
   const step = plan.clearance ? plan.clearance.steps[plan.clearance.recommendedStep] : undefined;
   return {
     meanDaily: plan.forecast.meanDaily,
@@ -122,7 +122,7 @@ function poolFigure(poolId: string, values: readonly (number | undefined)[]): nu
  * made for it (the pool plan when several listings share it, else the single listing's plan),
  * so each unit is counted once; and each listing with the plan it shows and its channel line.
  */
-export function productPosition(product: { id: string; name?: string; listings: readonly ListingRow[] }, plans: ReadonlyMap<string, SkuPlan>): MergedProduct {
+function productPosition(product: { id: string; name?: string; listings: readonly ListingRow[] }, plans: ReadonlyMap<string, SkuPlan>): MergedProduct {
   const members = [...product.listings].sort((a, b) => (a.key < b.key ? -1 : 1));
   const shownOf = (l: ListingRow) => (l.planKey ? plans.get(l.planKey) : undefined);
   // The planner's pool id when planned (a listing whose channel is unknown is planned in the own warehouse).

@@ -54,7 +54,7 @@ export interface BackgroundApi {
 }
 
 /** The opened store and what every other setup shares: the clock, keep-alive, the change signal. */
-export interface BackgroundStore {
+interface BackgroundStore {
   dbReady: Promise<StoreDb>;
   now: () => Date;
   /** Resolves as `work` does, keeping the worker awake meanwhile (lib/background/keep-alive.ts). */
@@ -66,7 +66,7 @@ export interface BackgroundStore {
 }
 
 /** The one re-plan queue (coalescing, one run at a time). */
-export interface ReplanQueue {
+interface ReplanQueue {
   replan(productIds: readonly string[] | undefined): Promise<void>;
 }
 
@@ -130,7 +130,7 @@ export function setupBadge(api: BackgroundApi, store: BackgroundStore): void {
   void refresh().catch(() => undefined);
 }
 
-export type Notifier = ReturnType<typeof createNotifier>;
+type Notifier = ReturnType<typeof createNotifier>;
 
 /** The notifier over the browser's notifications, with its baseline taken (SKUs at risk now are not news). */
 async function startNotifier(api: BackgroundApi, db: StoreDb): Promise<Notifier> {

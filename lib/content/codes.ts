@@ -21,7 +21,7 @@ function isKey(key: string): key is MessageKey {
  * Params ready for a message: ISO dates formatted, numbers grouped (one decimal at most).
  * @example formatParams('en', { days: 1234, date: '2026-12-01' }) // { days: '1,234', date: '12/1/2026' }
  */
-export function formatParams(language: Language, params: Params = {}): Record<string, string> {
+function formatParams(language: Language, params: Params = {}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'number') out[name] = formatNumber(language, value, 1);

@@ -38,7 +38,7 @@ export interface PageReaderOptions {
 }
 
 /** Performance marks emitted when `marks` is set, in order, for each read cycle. */
-export const MARKS = {
+const MARKS = {
   /** The adapter has the rows. */
   read: 'stock-copilot:rows-read',
   /** Every row has its panel (pending ones until the background answers). */

@@ -90,7 +90,7 @@ let detailsCount = 0;
 /** Shadow roots with something to release (chart, listeners), for sweeping detached rows. */
 const live = new Set<ShadowRoot>();
 
-export const URGENCY_COLORS: Record<UrgencyLevel, string> = {
+const URGENCY_COLORS: Record<UrgencyLevel, string> = {
   critical: '#cf222e',
   warning: '#9a6700',
   excess: '#8250df',
@@ -193,7 +193,7 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, a
  * stock, not enough data, no sales).
  * @example coverText('en', { available: 10, daysOfCover: 12.7, salesHint: null }) // 'Days of cover: 12 d'
  */
-export function coverText(language: Language, data: Pick<PanelData, 'available' | 'daysOfCover' | 'salesHint'>): string {
+function coverText(language: Language, data: Pick<PanelData, 'available' | 'daysOfCover' | 'salesHint'>): string {
   if (data.available === null) return t(language, 'panel.stockUnknown');
   if (data.available === 0) return t(language, 'panel.outOfStock');
   if (data.daysOfCover === null) return t(language, data.salesHint ? 'panel.notEnoughData' : 'panel.noSales');
@@ -204,7 +204,7 @@ export function coverText(language: Language, data: Pick<PanelData, 'available' 
  * The stock the answer is about: the pool's units, marked when estimated.
  * @example stockText('en', { available: 226, stockSource: 'listed' }) // '≈226 in stock (estimated)'
  */
-export function stockText(language: Language, data: Pick<PanelData, 'available' | 'stockSource'>): string | null {
+function stockText(language: Language, data: Pick<PanelData, 'available' | 'stockSource'>): string | null {
   if (data.available === null || data.available === 0 || data.stockSource === null) return null;
   return t(language, data.stockSource === 'listed' ? 'panel.estimated' : 'panel.inStock', { units: formatNumber(language, data.available) });
 }
@@ -213,7 +213,7 @@ export function stockText(language: Language, data: Pick<PanelData, 'available' 
  * The reorder on the line: by when, or how late it is.
  * @example reorderText('en', { reorderQuantity: 70, reorderDate: '2026-11-20', reorderDaysLate: 12 }) // 'Reorder 70 — 12 days late (due 11/20/2026)'
  */
-export function reorderText(language: Language, data: Pick<PanelData, 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate'>): string | null {
+function reorderText(language: Language, data: Pick<PanelData, 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate'>): string | null {
   if (!data.reorderQuantity || !data.reorderDate) return null;
   const quantity = formatNumber(language, data.reorderQuantity);
   const date = formatDate(language, data.reorderDate);
@@ -226,7 +226,7 @@ export function reorderText(language: Language, data: Pick<PanelData, 'reorderQu
  * This channel's line of a shared stock: list some here, or a different quantity.
  * @example channelText('en', { available: 226, channel: { listed: 0, suggested: 38, buffer: 0 } }) // '226 in the warehouse: list 38 here'
  */
-export function channelText(language: Language, data: Pick<PanelData, 'available' | 'channel'>): string | null {
+function channelText(language: Language, data: Pick<PanelData, 'available' | 'channel'>): string | null {
   const c = data.channel;
   if (!c || c.listed === null || c.listed === c.suggested) return null;
   if (c.listed === 0 && c.suggested > 0)
@@ -238,7 +238,7 @@ export function channelText(language: Language, data: Pick<PanelData, 'available
  * Health with its reasons in brief, or "not enough data" with what would give it.
  * @example healthText('zh-CN', { healthScore: null, salesHint: 'import:orders', stockHint: null, reasons: [] }) // '数据不足：请在设置页面导入订单历史报告'
  */
-export function healthText(language: Language, data: Pick<PanelData, 'healthScore' | 'salesHint' | 'stockHint' | 'reasons' | 'available'>): string {
+function healthText(language: Language, data: Pick<PanelData, 'healthScore' | 'salesHint' | 'stockHint' | 'reasons' | 'available'>): string {
   if (data.healthScore === null) {
     const hint = data.available === null ? data.stockHint : data.salesHint;
     return hint ? t(language, 'panel.notEnoughDataHint', { hint: hintText(language, hint) }) : t(language, 'panel.notEnoughData');

@@ -82,7 +82,7 @@ function fillHook(host: HTMLElement, row: Element, sku: string, locator: Editabl
  */
 const filledInPage = new Map<string, number>();
 
-export interface SyncStats {
+interface SyncStats {
   created: number;
   rendered: number;
   removed: number;

@@ -14,7 +14,7 @@ import type { MountChart } from './panel-view';
 import type { RowPanelHooks } from './row-panels';
 import { renderSummaryBar, SUMMARY_TAG } from './summary-bar';
 
-export interface SellerPageOptions {
+interface SellerPageOptions {
   root: Document;
   adapter: PageAdapter;
   market: Marketplace;

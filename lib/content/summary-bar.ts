@@ -27,7 +27,7 @@ button { font: inherit; font-size: 11px; margin-top: 4px; padding: 1px 6px; bord
 button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 `;
 
-export interface SummaryState {
+interface SummaryState {
   /** SKUs of the rows on the page, in page order (duplicates allowed). */
   skus: readonly string[];
   panels: ReadonlyMap<string, PanelData>;
@@ -48,7 +48,7 @@ export interface SummaryState {
  * How many of the page's SKUs are at risk (each SKU counted once).
  * @example countAtRisk(['A', 'A', 'B'], panels) // 1 when only A is critical
  */
-export function countAtRisk(skus: readonly string[], panels: ReadonlyMap<string, PanelData>): number {
+function countAtRisk(skus: readonly string[], panels: ReadonlyMap<string, PanelData>): number {
   let n = 0;
   for (const sku of new Set(skus)) {
     const panel = panels.get(sku);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, platformSchema } from '../records';
 import { ABC_CLASSES, LIFECYCLE_STAGES, STOCK_SOURCES } from '../planning/types';
 
-export const mergedPlanSchema = z.object({
+const mergedPlanSchema = z.object({
   /** Forecast mean units per day. */
   meanDaily: z.number().nonnegative(),
   daysOfCover: z.number().nonnegative().nullable(),
@@ -35,7 +35,7 @@ export const mergedPlanSchema = z.object({
 export type MergedPlan = z.infer<typeof mergedPlanSchema>;
 
 /** How much of a shared stock one channel should list, against what it lists now. */
-export const mergedChannelSchema = z.object({
+const mergedChannelSchema = z.object({
   /** Quantity the channel lists now (null = not shown yet). */
   listed: z.number().int().nonnegative().nullable(),
   /** Its share of the pool after every channel's safety buffer. */
@@ -70,7 +70,7 @@ export const mergedPoolSchema = z.object({
 });
 export type MergedPool = z.infer<typeof mergedPoolSchema>;
 
-export const mergedListingSchema = z.object({
+const mergedListingSchema = z.object({
   key: z.string(),
   platform: platformSchema,
   marketplace: z.string(),

@@ -45,7 +45,7 @@ export function columnName(index: number): string {
 }
 
 /** @example cellXml('B2', 3) // '<c r="B2"><v>3</v></c>' */
-export function cellXml(ref: string, value: Cell): string {
+function cellXml(ref: string, value: Cell): string {
   if (value === null || value === '') return '';
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
@@ -58,7 +58,7 @@ export function sheetXml(rows: readonly (readonly Cell[])[]): string {
 }
 
 /** @example sheetName('a/b:c') // 'a_b_c' */
-export function sheetName(name: string, index: number): string {
+function sheetName(name: string, index: number): string {
   const clean = name
     .replace(/[\\/?*[\]:]/g, '_')
     .slice(0, 31)

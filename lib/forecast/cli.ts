@@ -9,7 +9,7 @@ import { forecastSeries } from './index.ts';
 import type { ForecastContext, SeriesInput } from './types.ts';
 
 /** One input line: `{"id","start":"YYYY-MM-DD","freq":"D"|"W"|"M","values":[number|null,...]}`. */
-export const seriesLineSchema = z.object({
+const seriesLineSchema = z.object({
   id: z.string().min(1, 'id must be a non-empty string'),
   start: z
     .string()
@@ -19,9 +19,9 @@ export const seriesLineSchema = z.object({
   values: z.array(z.number().nullable()),
 });
 
-export type SeriesLine = z.infer<typeof seriesLineSchema>;
+type SeriesLine = z.infer<typeof seriesLineSchema>;
 
-export type ParsedLine = { kind: 'blank' } | { kind: 'ok'; series: SeriesLine } | { kind: 'error'; message: string };
+type ParsedLine = { kind: 'blank' } | { kind: 'ok'; series: SeriesLine } | { kind: 'error'; message: string };
 
 /**
  * Parse and validate one input line; errors name the line number and the offending field.
@@ -44,7 +44,7 @@ export function parseSeriesLine(line: string, lineNumber: number): ParsedLine {
 }
 
 /** One output line. `p90` is the 90% quantile of cumulative demand (p90Cum). */
-export interface ForecastLine {
+interface ForecastLine {
   id: string;
   model: string;
   forecast: number[];
@@ -83,7 +83,7 @@ export function parseHorizonArg(argv: readonly string[]): { horizon: number } | 
 }
 
 /** Counts of what a CLI run did. */
-export interface CliSummary {
+interface CliSummary {
   forecast: number;
   rejected: number;
 }

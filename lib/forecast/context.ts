@@ -50,7 +50,7 @@ export function fitContext(series: readonly SeriesInput[]): ForecastContext {
 }
 
 /** Candidate blends of the 1/4, 1/2, 1, 2 and 4 x window averages (first = the plain window average). */
-export const LEVEL_WEIGHT_CANDIDATES: readonly (readonly number[])[] = [
+const LEVEL_WEIGHT_CANDIDATES: readonly (readonly number[])[] = [
   [0, 0, 1, 0, 0],
   [0, 1, 1, 0, 0],
   [1, 1, 1, 0, 0],
@@ -189,7 +189,7 @@ export function sameSeasonBacks(freq: Freq): (length: number, window: number) =>
 }
 
 /** Candidate weights of the plain window average in the combined forecast (first = none). */
-export const COMBINATION_WEIGHTS = [0, 0.2, 0.4, 0.6, 0.8] as const;
+const COMBINATION_WEIGHTS = [0, 0.2, 0.4, 0.6, 0.8] as const;
 
 /**
  * Pick the weight of the plain window average in a convex combination with the selected
@@ -239,7 +239,7 @@ function mostCommonFreq(series: readonly SeriesInput[]): Freq | null {
  * Seller-wide demand per period, summed over SKUs aligned by start date (daily and weekly only).
  * @example aggregateByDate([{ start: '2024-01-01', freq: 'D', values: [1, 2] }, { start: '2024-01-02', freq: 'D', values: [5] }], 'D').values // [1, 7]
  */
-export function aggregateByDate(series: readonly SeriesInput[], freq: Freq): { freq: Freq; start: string; values: number[] } | null {
+function aggregateByDate(series: readonly SeriesInput[], freq: Freq): { freq: Freq; start: string; values: number[] } | null {
   const step = freq === 'D' ? 1 : freq === 'W' ? 7 : 0;
   if (!step) return null;
   let first = Infinity;
@@ -411,7 +411,7 @@ function gridSearch(
 }
 
 /** Candidate weights of the pooled (group total x share) forecast for grouped series (first = none). */
-export const GROUP_WEIGHTS = [0, 0.2, 0.4, 0.6, 0.8, 1] as const;
+const GROUP_WEIGHTS = [0, 0.2, 0.4, 0.6, 0.8, 1] as const;
 /** Candidate windows (a quarter, a year) over which a member's share of its group is measured. */
 const GROUP_SHARE_WINDOWS: Record<Freq, readonly number[]> = { D: [91, 364], W: [13, 52], M: [] };
 /** Holdout windows, counted back from the end of each history, the pooling is chosen on. */

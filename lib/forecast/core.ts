@@ -10,7 +10,7 @@ import { weekdayProfile, yearlyFactors, type YearlySettings } from './seasonalit
 import type { ForecastContext, Freq, SpreadCalibration } from './types.ts';
 
 /** Largest demand per period we accept; bigger inputs are clamped so squares stay finite. */
-export const MAX_UNITS_PER_PERIOD = 1e9;
+const MAX_UNITS_PER_PERIOD = 1e9;
 /** Longest horizon we forecast (10 years of days); longer requests are cut to this. */
 export const MAX_HORIZON = 3660;
 
@@ -48,7 +48,7 @@ export const DEFAULTS = {
 type BaseModel = 'ma' | 'ses' | 'croston' | 'sba' | 'tsb' | 'damped' | 'blend';
 
 /** History after cleaning, with the calendar facts the models need. */
-export interface CleanSeries {
+interface CleanSeries {
   /** Demand per period, NaN = unknown. */
   y: Float64Array;
   freq: Freq;
@@ -233,10 +233,10 @@ export function combineWithWindowAverage(mean: Float64Array, y: Float64Array, wi
 }
 
 /** Windows of the blended moving average, as multiples of the frequency's MA window (7/14/28/56 days). */
-export const LEVEL_WINDOW_FACTORS = [0.25, 0.5, 1, 2, 4] as const;
+const LEVEL_WINDOW_FACTORS = [0.25, 0.5, 1, 2, 4] as const;
 
 /** Moving-average windows and their blend weights for one frequency (weights from the context when valid). */
-export function levelSettings(settings: FreqSettings, ctx: ForecastContext): { windows: number[]; weights: number[] } {
+function levelSettings(settings: FreqSettings, ctx: ForecastContext): { windows: number[]; weights: number[] } {
   const windows: number[] = [];
   for (const factor of LEVEL_WINDOW_FACTORS) windows.push(Math.max(1, Math.round(factor * settings.maWindow)));
   const given: unknown = ctx.levelWeights;
@@ -553,7 +553,7 @@ export function estimateDispersion(y: Float64Array, profile: Float64Array | null
  * calibration is missing or malformed.
  * @example spreadBucket({ edges: [1], levelDrift: [0.1, 0.2], dispersionScale: [1, 2] }, 5) // { levelDrift: 0.2, dispersionScale: 2 }
  */
-export function spreadBucket(
+function spreadBucket(
   calibration: SpreadCalibration | undefined,
   level: number,
 ): { levelDrift: number; dispersionScale: number; revival: number } | null {

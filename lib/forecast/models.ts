@@ -191,39 +191,6 @@ export function dampedSum(phi: number, h: number): number {
 }
 
 /**
- * Weekday-adjusted moving average: over the last `window` known periods, total demand divided by
- * the total weekday multiplier (a ratio estimator). Unlike averaging de-seasonalised values,
- * a closed weekday (multiplier ~0) neither divides by ~0 nor stretches the window further back.
- * @example weekdayMovingAverageAt(y, [1,1,1,1,1,1,0], 0, 28, [y.length], out)
- */
-export function weekdayMovingAverageAt(
-  y: Float64Array,
-  profile: Float64Array,
-  weekdayOf0: number,
-  window: number,
-  origins: readonly number[],
-  out: Float64Array,
-): void {
-  for (let k = 0; k < origins.length; k++) {
-    let sum = 0;
-    let weight = 0;
-    let count = 0;
-    const origin = origins[k]!;
-    let weekday = (weekdayOf0 + origin - 1) % 7;
-    for (let i = origin - 1; i >= 0 && count < window; i--) {
-      const v = y[i]!;
-      if (v === v) {
-        sum += v;
-        weight += profile[weekday]!;
-        count++;
-      }
-      weekday = weekday === 0 ? 6 : weekday - 1;
-    }
-    out[k] = weight > 0 ? sum / weight : 0;
-  }
-}
-
-/**
  * Blend of weekday-adjusted moving averages over several windows (e.g. 7, 14, 28 and 56 days),
  * in one backward pass per origin: sum_j weights[j] * (demand over the last windows[j] known
  * periods) / (weekday multipliers over them). `profile` null means flat (a plain average).

@@ -11,7 +11,7 @@ import { cleanValues, forecastClean, startWeekday, type CoreForecast } from './c
 import type { ForecastContext, Freq, SeriesInput } from './types.ts';
 
 /** One pooled group: indices into the input list and the members' cleaned histories. */
-export interface PoolGroup {
+interface PoolGroup {
   members: number[];
   freq: Freq;
   /** Start of the longest member (the total's start). */

@@ -26,7 +26,7 @@ export interface FilePreview {
   fileProblems: Diagnostic[];
 }
 
-export interface ReadHooks {
+interface ReadHooks {
   /** Called after each chunk with bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Lets the UI paint between chunks; default: a macrotask (setTimeout 0). */
@@ -86,7 +86,7 @@ export async function readReportFile(file: ReportFileLike, options: { marketplac
   };
 }
 
-export interface ReportTypeCount {
+interface ReportTypeCount {
   reportId: ReportId | undefined;
   files: number;
   listing: number;
@@ -121,7 +121,7 @@ export function* batches<T>(rows: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
-export interface CommitBatch {
+interface CommitBatch {
   importId: string;
   batchIndex: number;
   rows: Observation[];

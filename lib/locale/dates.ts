@@ -39,7 +39,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** In which order a marketplace writes numeric day, month and year. */
-export type DateOrder = 'MDY' | 'DMY' | 'YMD';
+type DateOrder = 'MDY' | 'DMY' | 'YMD';
 
 /**
  * The order numeric dates are written in on a marketplace's pages: month first in the US,

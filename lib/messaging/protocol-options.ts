@@ -12,7 +12,7 @@ import { isoDateTimeSchema, observationSchema, platformSchema, quantitySchema } 
 /** A listing key (platform|marketplace|sku) or product id, as the store writes them. */
 const storeKey = z.string().min(1).max(400);
 
-export const productChartRequestSchema = z
+const productChartRequestSchema = z
   .object({
     /** Chart of one listing (the in-page panel's case)... */
     listingKey: storeKey.optional(),
@@ -30,7 +30,7 @@ export const IMPORT_BATCH_ROWS = 5_000;
 
 const linkRuleSchema = z.enum(['none', 'sku', 'gtin', 'asin', 'manual']);
 
-export const productListingSchema = z.object({
+const productListingSchema = z.object({
   key: z.string(),
   platform: platformSchema,
   marketplace: z.string(),
@@ -43,7 +43,7 @@ export const productListingSchema = z.object({
 });
 export type ProductListing = z.infer<typeof productListingSchema>;
 
-export const productSummarySchema = z.object({
+const productSummarySchema = z.object({
   id: z.string(),
   name: z.string().optional(),
   listings: z.array(productListingSchema),
@@ -61,7 +61,7 @@ export const productSummarySchema = z.object({
 });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
 
-export const calibrationEntrySchema = z.object({
+const calibrationEntrySchema = z.object({
   id: z.number().int().optional(),
   listingKey: z.string(),
   onHand: z.number().int(),
@@ -70,7 +70,7 @@ export const calibrationEntrySchema = z.object({
   by: z.string(),
   at: isoDateTimeSchema,
 });
-export const returnEntrySchema = z.object({
+const returnEntrySchema = z.object({
   id: z.number().int(),
   listingKey: z.string(),
   units: z.number().int(),
@@ -89,7 +89,7 @@ const done = z.object({ ok: z.literal(true) });
 const person = z.string().trim().min(1).max(200);
 
 /** An own warehouse (stock pool `own:main` or a seller-made `own:<name>`) as the options page lists it. */
-export const warehouseSchema = z.object({
+const warehouseSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** Listings drawing from it now. */
@@ -99,7 +99,7 @@ export const warehouseSchema = z.object({
 });
 export type Warehouse = z.infer<typeof warehouseSchema>;
 /** Same limits as the store's (lib/store/adjustments.ts createWarehouse), with the same words. */
-export const warehouseNameSchema = z
+const warehouseNameSchema = z
   .string()
   .trim()
   .min(1, { message: 'A warehouse needs a name' })

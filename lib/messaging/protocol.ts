@@ -16,7 +16,7 @@ import type { SenderKind } from './senders';
  * What a row panel shows for one listing: its stock pool's answer (stock, cover, the one
  * reorder, health) plus its channel line, reduced to what fits in a row and its details.
  */
-export const panelDataSchema = z.object({
+const panelDataSchema = z.object({
   sku: z.string(),
   /** Listing key (platform|marketplace|sku) the answer belongs to. */
   key: z.string(),
@@ -62,7 +62,7 @@ export const panelDataSchema = z.object({
 });
 export type PanelData = z.infer<typeof panelDataSchema>;
 
-export const atRiskQuerySchema = z.object({
+const atRiskQuerySchema = z.object({
   platform: platformSchema.optional(),
   marketplace: z.string().max(40).optional(),
   /** `attention` (the default) = what the urgency rule says needs attention; `all` = every listing. */
@@ -71,7 +71,7 @@ export const atRiskQuerySchema = z.object({
   limit: z.number().int().min(1).max(20000).default(500),
 });
 
-export const atRiskItemSchema = panelDataSchema.extend({
+const atRiskItemSchema = panelDataSchema.extend({
   platform: platformSchema,
   marketplace: z.string(),
   /** Seller-page URL that shows this SKU (opened when the seller clicks the row). */
@@ -83,7 +83,7 @@ export type AtRiskItem = z.infer<typeof atRiskItemSchema>;
  * One message: who may send it (checked by the dispatcher before anything else, see
  * senders.ts), what it sends and what it gets back.
  */
-export interface MessageSpec {
+interface MessageSpec {
   senders: readonly SenderKind[];
   request: z.ZodType;
   response: z.ZodType;
@@ -136,7 +136,7 @@ export const protocol = {
   ...popupProtocol,
 } as const satisfies Record<string, MessageSpec>;
 
-export type Protocol = typeof protocol;
+type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = z.input<Protocol[K]['request']>;
 export type ParsedRequestOf<K extends MessageType> = z.output<Protocol[K]['request']>;

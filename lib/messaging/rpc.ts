@@ -5,7 +5,7 @@
 import { envelopeSchema, protocol, type MessageType, type ParsedRequestOf, type Reply, type RequestOf, type ResponseOf } from './protocol';
 import { senderKind, senderRefusal, type Sender } from './senders';
 
-export type Transport = (message: { type: string; payload: unknown }) => Promise<unknown>;
+type Transport = (message: { type: string; payload: unknown }) => Promise<unknown>;
 /** Handlers run only for senders their message declares (the dispatcher checks): they never check the sender. */
 export type Handlers = { [K in MessageType]: (request: ParsedRequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> };
 
@@ -25,7 +25,7 @@ export function createClient(transport: Transport) {
   };
 }
 
-export interface DispatcherOptions {
+interface DispatcherOptions {
   /** The extension's base URL (runtime.getURL('/')): senders under it are the extension's own pages. */
   extensionBaseUrl: string;
 }

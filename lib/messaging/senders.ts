@@ -14,8 +14,7 @@
  */
 import { marketplaceForUrl } from '../locale/markets';
 
-export const SENDER_KINDS = ['content', 'extension'] as const;
-export type SenderKind = (typeof SENDER_KINDS)[number];
+export type SenderKind = 'content' | 'extension';
 
 /** A message's sender as the background sees it (the frame's URL). */
 export interface Sender {

@@ -15,7 +15,7 @@ export const RISK_TYPES = ['stockout', 'overstock', 'oversell', 'no-sales'] as c
 export type RiskType = (typeof RISK_TYPES)[number];
 
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 interface CodeEntry {
   /** The risk this code is evidence of (null = information only). */

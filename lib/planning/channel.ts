@@ -11,7 +11,7 @@ import type { DemandSeries } from './reconstruct';
 import { forecastSummaryOf } from './plan-listing';
 import type { Alert, ChannelLine, SkuPlan } from './types';
 
-export interface ChannelMember {
+interface ChannelMember {
   key: string;
   sku: string;
   platform: string;

@@ -30,7 +30,7 @@ export function cumulativeAt(meanCum: ArrayLike<number>, days: number): number {
 }
 
 /** Cover beyond this (a century) is reported as "never runs out" (null), not as a date. */
-export const MAX_COVER_DAYS = 36_500;
+const MAX_COVER_DAYS = 36_500;
 
 /**
  * Days until cumulative expected demand uses up `stock` (fractional). null when demand is

@@ -153,7 +153,7 @@ describe('planListing', () => {
       }),
       defaultSettings(),
       NOW,
-      { forecast: flatForecast(0.5, 200) },
+      { forecast: flatForecast(0.5, 200, 0) },
     );
     expect(plan.clearance?.excessUnits).toBe(900 - 65); // beyond the lead time (70 d) + target cover (60 d) at 0.5/day
     expect(plan.clearance?.steps.length).toBe(4);

@@ -228,7 +228,7 @@ export function projectedStock(available: number, stockDay: number | null, serie
  * history shows at least two weeks of known zero days before it (otherwise the history simply
  * starts there, and an established SKU must not be treated as a launch).
  */
-export function listingAgeDays(startDay: number | null, series: DemandSeries, firstSaleIndex: number, asOfDay: number): number {
+function listingAgeDays(startDay: number | null, series: DemandSeries, firstSaleIndex: number, asOfDay: number): number {
   if (startDay !== null) return asOfDay - startDay;
   if (firstSaleIndex < 0) return Number.POSITIVE_INFINITY;
   let knownZerosBefore = 0;

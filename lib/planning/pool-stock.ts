@@ -16,14 +16,14 @@ export function poolKindOf(poolId: string): PoolKind {
   return poolId.startsWith('fba:') ? 'FBA' : poolId.startsWith('wfs:') ? 'WFS' : 'SELLER';
 }
 
-export interface PoolMemberStock {
+interface PoolMemberStock {
   /** Latest `available` a page showed for this listing (null = never shown). */
   available: number | null;
   /** Day (day number) of that reading. */
   stockDay: number | null;
 }
 
-export interface SellerCount {
+interface SellerCount {
   /** Units the seller counted. */
   onHand: number;
   /** Day (day number, marketplace zone) of the count. */

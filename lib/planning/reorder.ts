@@ -31,6 +31,15 @@ export interface ReorderResult {
 }
 
 /**
+ * Safety stock: lead-time demand at the service level above the expected lead-time demand,
+ * times the stage's factor.
+ * @example safetyStockOf(meanCum /* 10/day *\/, serviceCum /* 12/day *\/, 30, 1) // 60
+ */
+export function safetyStockOf(meanCum: ArrayLike<number>, serviceCum: ArrayLike<number>, leadTimeDays: number, safetyFactor: number): number {
+  return Math.max(0, cumulativeAt(serviceCum, leadTimeDays) - cumulativeAt(meanCum, leadTimeDays)) * safetyFactor;
+}
+
+/**
  * @example
  * // 10/day, lead time 30, cover 60, 1000 on hand, no uncertainty:
  * planReorder({ inventoryPosition: 1000, meanCum: c, serviceCum: c, leadTimeDays: 30, targetCoverDays: 60, safetyFactor: 1 })
@@ -39,8 +48,7 @@ export interface ReorderResult {
 export function planReorder(input: ReorderInput): ReorderResult {
   const { inventoryPosition, meanCum, serviceCum, leadTimeDays: lead, targetCoverDays: cover } = input;
   const leadTimeDemand = cumulativeAt(meanCum, lead);
-  const atService = cumulativeAt(serviceCum, lead);
-  const safetyStock = Math.max(0, atService - leadTimeDemand) * input.safetyFactor;
+  const safetyStock = safetyStockOf(meanCum, serviceCum, lead, input.safetyFactor);
   const reorderPoint = leadTimeDemand + safetyStock;
   const dailyRate = lead > 0 ? leadTimeDemand / lead : cumulativeAt(meanCum, 1);
   let daysUntilReorder: number | null;

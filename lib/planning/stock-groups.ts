@@ -112,7 +112,7 @@ function stockDayOf(newestFirst: readonly ListingObservation[]): number | null {
 }
 
 /** Channel key lookups: "platform|marketplace" first, then "platform". */
-export function byChannel<T>(table: Readonly<Record<string, T>>, platform: string, marketplace: string): T | undefined {
+function byChannel<T>(table: Readonly<Record<string, T>>, platform: string, marketplace: string): T | undefined {
   return table[`${platform}|${marketplace}`] ?? table[platform];
 }
 

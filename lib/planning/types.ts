@@ -21,12 +21,12 @@ import { isoDateSchema, isoDateTimeSchema } from '../records';
  * - `censored`: the listing was out of stock (or nothing is known), so demand is unknown; it
  *   is NOT zero and must never pull a forecast down.
  */
-export const DEMAND_HOWS = ['exact', 'inferred', 'censored'] as const;
-export const demandHowSchema = z.enum(DEMAND_HOWS);
+const DEMAND_HOWS = ['exact', 'inferred', 'censored'] as const;
+const demandHowSchema = z.enum(DEMAND_HOWS);
 export type DemandHow = z.infer<typeof demandHowSchema>;
 
 /** Reconstructed demand of one day for one listing or one pooled product. */
-export const demandDaySchema = z.object({
+const demandDaySchema = z.object({
   date: isoDateSchema,
   /** Units demanded that day (may be fractional when a count was spread over several days); null = censored. */
   units: z.number().nonnegative().nullable(),
@@ -44,27 +44,25 @@ export type DailyDemandRow = z.infer<typeof dailyDemandRowSchema>;
 
 export { HEALTH_REASON_CODES, ALERT_CODES, type HealthReasonCode, type AlertCode } from './catalogue';
 import { HEALTH_REASON_CODES, ALERT_CODES } from './catalogue';
-export const healthReasonCodeSchema = z.enum(HEALTH_REASON_CODES);
-export const alertCodeSchema = z.enum(ALERT_CODES);
+const healthReasonCodeSchema = z.enum(HEALTH_REASON_CODES);
+const alertCodeSchema = z.enum(ALERT_CODES);
 
 export { ALERT_SEVERITIES, RISK_TYPES, KNOWLEDGE_HINTS, type RiskType, type KnowledgeHint } from './catalogue';
 import { ALERT_SEVERITIES, KNOWLEDGE_HINTS } from './catalogue';
-export const alertSeveritySchema = z.enum(ALERT_SEVERITIES);
-export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
+const alertSeveritySchema = z.enum(ALERT_SEVERITIES);
 
 export const LIFECYCLE_STAGES = ['launch', 'growth', 'maturity', 'decline', 'exit'] as const;
-export const lifecycleStageSchema = z.enum(LIFECYCLE_STAGES);
+const lifecycleStageSchema = z.enum(LIFECYCLE_STAGES);
 export type LifecycleStage = z.infer<typeof lifecycleStageSchema>;
 
 export const ABC_CLASSES = ['A', 'B', 'C'] as const;
-export const abcClassSchema = z.enum(ABC_CLASSES);
+const abcClassSchema = z.enum(ABC_CLASSES);
 export type AbcClass = z.infer<typeof abcClassSchema>;
 
 /** Parameters a code's message is filled with (numbers stay numbers so the UI formats them per locale). */
-export const codeParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
-export type CodeParams = z.infer<typeof codeParamsSchema>;
+const codeParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 
-export const healthReasonSchema = z.object({
+const healthReasonSchema = z.object({
   code: healthReasonCodeSchema,
   /** Points subtracted from 100 (positive number). */
   points: z.number().nonnegative(),
@@ -72,7 +70,7 @@ export const healthReasonSchema = z.object({
 });
 export type HealthReason = z.infer<typeof healthReasonSchema>;
 
-export const alertSchema = z.object({
+const alertSchema = z.object({
   code: alertCodeSchema,
   severity: alertSeveritySchema,
   params: codeParamsSchema,
@@ -83,7 +81,7 @@ export type Alert = z.infer<typeof alertSchema>;
 // Plan
 // ---------------------------------------------------------------------------------------------
 
-export const forecastSummarySchema = z.object({
+const forecastSummarySchema = z.object({
   /** Model name reported by lib/forecast. */
   model: z.string(),
   /** Mean forecast daily demand over the planning horizon. */
@@ -100,7 +98,7 @@ export const forecastSummarySchema = z.object({
 });
 export type ForecastSummary = z.infer<typeof forecastSummarySchema>;
 
-export const clearanceStepSchema = z.object({
+const clearanceStepSchema = z.object({
   /** Markdown from the current price in percent (10 = -10%); 100 = liquidate / remove. */
   discountPct: z.number().min(0).max(100),
   /** Price after the markdown, when the current price is known. */
@@ -110,7 +108,7 @@ export const clearanceStepSchema = z.object({
 });
 export type ClearanceStep = z.infer<typeof clearanceStepSchema>;
 
-export const clearanceSuggestionSchema = z.object({
+const clearanceSuggestionSchema = z.object({
   /** Units above the target cover that should go. */
   excessUnits: z.number().int().nonnegative(),
   /** The ladder in order; `recommendedStep` indexes the first step that clears within the target. */
@@ -125,7 +123,7 @@ export const clearanceSuggestionSchema = z.object({
 });
 export type ClearanceSuggestion = z.infer<typeof clearanceSuggestionSchema>;
 
-export const oversellInfoSchema = z.object({
+const oversellInfoSchema = z.object({
   /** Pending/unshipped units not yet subtracted from `available`, minus available (0 when covered). */
   pendingAboveStock: z.number().int().nonnegative(),
   /** Sum of quantities listed across channels sharing the pool, minus the pool (0 when covered). */
@@ -136,15 +134,14 @@ export const oversellInfoSchema = z.object({
 });
 export type OversellInfo = z.infer<typeof oversellInfoSchema>;
 
-export const storageProjectionSchema = z.object({
+const storageProjectionSchema = z.object({
   /** Projected storage fee for the next 30 days (base + aged surcharge), minor units. */
   next30DaysMinor: z.number().int().nonnegative(),
   agedSurchargeMinor: z.number().int().nonnegative(),
   currency: z.string(),
 });
-export type StorageProjection = z.infer<typeof storageProjectionSchema>;
 
-export const PLAN_SCOPES = ['listing', 'pool'] as const;
+const PLAN_SCOPES = ['listing', 'pool'] as const;
 
 /**
  * Where a pool's on-hand figure comes from, best first:
@@ -156,17 +153,16 @@ export const PLAN_SCOPES = ['listing', 'pool'] as const;
 export const STOCK_SOURCES = ['count', 'reading', 'listed', 'unknown'] as const;
 export type StockSource = (typeof STOCK_SOURCES)[number];
 
-export const stockInfoSchema = z.object({
+const stockInfoSchema = z.object({
   source: z.enum(STOCK_SOURCES),
   /** Returned units awaiting inspection: possible supply, never in `available`. */
   heldReturns: z.number().int().nonnegative(),
   /** What would make the figure known or exact (null when it is). */
   hint: z.enum(KNOWLEDGE_HINTS).nullable(),
 });
-export type StockInfo = z.infer<typeof stockInfoSchema>;
 
 /** What is specific to one channel of a shared stock: how much to list there. */
-export const channelLineSchema = z.object({
+const channelLineSchema = z.object({
   /** Quantity the channel lists now (null = not shown yet). */
   listed: z.number().int().nonnegative().nullable(),
   /** The channel's share of the pool after every channel's safety buffer, by the seller's weights x sales velocity. */

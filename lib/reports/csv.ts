@@ -18,7 +18,7 @@ export interface CsvRecord {
   line: number;
 }
 
-export interface CsvProblem {
+interface CsvProblem {
   code: 'unterminated-quote';
   line: number;
 }
@@ -80,7 +80,7 @@ const DELIMITER_SEARCH_LINES = 10;
  * may still bring one. Gives up (returning the first line) after a few lines or at the end.
  * @example firstLineWithDelimiter('""\nSales Record Number,Order Number\n', false) // 'Sales Record Number,Order Number'
  */
-export function firstLineWithDelimiter(head: string, atEnd: boolean): string | undefined {
+function firstLineWithDelimiter(head: string, atEnd: boolean): string | undefined {
   const candidates: string[] = [];
   let from = 0;
   while (candidates.length < DELIMITER_SEARCH_LINES) {

@@ -23,7 +23,7 @@ export type ReportId = (typeof REPORT_IDS)[number];
 
 type Common = 'kind' | 'platform' | 'marketplace' | 'source' | 'observedAt' | 'observedDate';
 export type ListingDraft = Omit<ListingObservation, Common> & { kind: 'listing' };
-export type OrderDraft = Omit<OrderObservation, Common> & { kind: 'order' };
+type OrderDraft = Omit<OrderObservation, Common> & { kind: 'order' };
 export type Draft = (ListingDraft | OrderDraft) & {
   /** Snapshot instant taken from the row (e.g. snapshot-date), overriding `now`. */
   snapshotAt?: number;

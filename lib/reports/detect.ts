@@ -9,7 +9,7 @@ import { ageBucketOf } from './age-buckets';
 import { normaliseHeader, type ReportDefinition, type ReportId } from './definition';
 import { REPORTS, reportById } from './registry';
 
-export interface ColumnMatch {
+interface ColumnMatch {
   /** Column key -> index in the row. */
   index: Map<string, number>;
   /** Keys of `required` the header lacks. */

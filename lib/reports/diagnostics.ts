@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../records';
 
 /** Lines listed per diagnostic code before the rest are only counted. */
-export const LINES_LISTED_PER_CODE = 50;
+const LINES_LISTED_PER_CODE = 50;
 
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 

@@ -126,5 +126,3 @@ export const CONDITION = [
   'estado',
   'condizione',
 ] as const;
-
-export const ASIN_COLUMNS = ASIN;

@@ -7,7 +7,7 @@
 import type { NumberFormat } from '../locale/markets';
 import { parseDecimal } from '../locale/numbers';
 
-export interface Bad {
+interface Bad {
   bad: string;
 }
 export const isBad = (v: unknown): v is Bad => typeof v === 'object' && v !== null && 'bad' in v;
@@ -76,7 +76,7 @@ const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, HUF: 0, CLP: 0, K
  * Minor-unit digits for a currency code.
  * @example minorDigitsOf('JPY') // 0
  */
-export function minorDigitsOf(currency: string): number {
+function minorDigitsOf(currency: string): number {
   return MINOR_DIGITS[currency] ?? 2;
 }
 
@@ -218,7 +218,7 @@ const offsetCache = new Map<string, number>();
  * (formatToParts costs microseconds; a report has 100,000 rows).
  * @example zoneOffsetMs(Date.parse('2026-06-29T12:00:00Z'), 'America/Los_Angeles') // -25200000
  */
-export function zoneOffsetMs(instant: number, timeZone: string): number {
+function zoneOffsetMs(instant: number, timeZone: string): number {
   const slot = Math.floor(instant / (HOUR / 4));
   const key = `${timeZone}|${slot}`;
   let offset = offsetCache.get(key);
@@ -254,7 +254,7 @@ export function zonedTimeToUtc(y: number, mo: number, d: number, h: number, mi: 
   return t;
 }
 
-export interface ReportDate {
+interface ReportDate {
   /** Calendar day in the marketplace zone (or as written, for a bare date). */
   date: string;
   /** The instant: exact when the cell has a time, else the start of that day in the zone. */

@@ -12,23 +12,22 @@ export const SETTINGS_VERSION = 3 as const;
 
 /** Where a replenishment shipment goes: Amazon FBA, Walmart WFS, or the seller's own warehouse. */
 export const DESTINATIONS = ['FBA', 'WFS', 'SELLER'] as const;
-export const destinationSchema = z.enum(DESTINATIONS);
+const destinationSchema = z.enum(DESTINATIONS);
 export type Destination = z.infer<typeof destinationSchema>;
 
 const days = z.number().int().min(0).max(3650);
 const pct = z.number().min(0).max(100);
 
 /** A supplier: days to produce an order, and optionally its own transit days per destination. */
-export const supplierSchema = z.object({
+const supplierSchema = z.object({
   productionDays: days,
   /** Overrides the destination transit times for this supplier (e.g. a local supplier ships faster). */
   transitDays: z.partialRecord(destinationSchema, days).default({}),
   moq: z.number().int().min(1).max(1e7).default(1),
   casePack: z.number().int().min(1).max(1e6).default(1),
 });
-export type Supplier = z.infer<typeof supplierSchema>;
 
-export const leadTimesSchema = z.object({
+const leadTimesSchema = z.object({
   /** Production days when a SKU has no supplier. */
   defaultProductionDays: days,
   /** Transit (incl. receiving/check-in) days from supplier to each destination. */
@@ -39,7 +38,7 @@ export const leadTimesSchema = z.object({
 });
 
 /** A channel's safety buffer: units held back from what is listed there. */
-export const safetyBufferSchema = z.object({
+const safetyBufferSchema = z.object({
   kind: z.enum(['percent', 'fixed']),
   /** Percent of the pool (0-100) or fixed units. */
   value: z.number().min(0).max(1e9),
@@ -53,7 +52,7 @@ export type SafetyBuffer = z.infer<typeof safetyBufferSchema>;
  * and 365+ days). The amounts are plausible round defaults, not Amazon's current price list:
  * the seller should check and edit them.
  */
-export const storageFeesSchema = z.object({
+const storageFeesSchema = z.object({
   monthlyPerCubicFootJanSep: z.number().int().min(0),
   monthlyPerCubicFootOctDec: z.number().int().min(0),
   agedSurcharges: z.array(z.object({ minDays: days, perCubicFootMonthly: z.number().int().min(0) })).max(20),
@@ -64,7 +63,7 @@ export const storageFeesSchema = z.object({
 export type StorageFees = z.infer<typeof storageFeesSchema>;
 
 /** Points each health reason costs (0 = ignore that reason). */
-export const healthWeightsSchema = z.object({
+const healthWeightsSchema = z.object({
   noSales30d: pct,
   overstock90d: pct,
   stockoutSoon: pct,
@@ -77,7 +76,7 @@ export const healthWeightsSchema = z.object({
 });
 export type HealthWeights = z.infer<typeof healthWeightsSchema>;
 
-export const alertThresholdsSchema = z.object({
+const alertThresholdsSchema = z.object({
   /** Alert when the expected stockout is within this many days. */
   stockoutWithinDays: days,
   /** Health reason "stockout soon" window (the 15 days). */

@@ -39,7 +39,7 @@ const tableSchemas = {
   plans: planRowSchema,
 } satisfies Record<TableName, z.ZodType>;
 
-export const backupSchema = z.object({
+const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   /** Database schema version of the store that wrote it. */

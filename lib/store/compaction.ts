@@ -34,7 +34,7 @@ const CHUNK_DAYS = 7;
  * The id of a listing's day summary: stable, so compacting again updates the same row.
  * @example summaryIdOf('ebay|ebay.com|A', '2024-01-01') === summaryIdOf('ebay|ebay.com|A', '2024-01-01') // true
  */
-export function summaryIdOf(listingKey: string, date: string): string {
+function summaryIdOf(listingKey: string, date: string): string {
   return contentHash(`${DAY_SUMMARY_SOURCE}|${listingKey}|${date}`);
 }
 
@@ -43,7 +43,7 @@ export function summaryIdOf(listingKey: string, date: string): string {
  * that showed it last that day (a repeated reading counts at its lastSeenAt).
  * @example foldDay([morning, evening]).record.available === evening.record.available // when both showed it
  */
-export function foldDay(rows: readonly ObservationRow[]): ObservationRow {
+function foldDay(rows: readonly ObservationRow[]): ObservationRow {
   const first = rows[0]!;
   const values: Record<string, unknown> = {};
   const fieldObservedAt: Record<string, string> = {};
@@ -95,7 +95,7 @@ export function foldDay(rows: readonly ObservationRow[]): ObservationRow {
  * readings dropped; undefined when nothing changes. Counts into `result`.
  * @example compactRows(chunk.rows, cutoff, result)?.length
  */
-export function compactRows(rows: readonly ObservationRow[], cutoff: string, result: CompactionResult): ObservationRow[] | undefined {
+function compactRows(rows: readonly ObservationRow[], cutoff: string, result: CompactionResult): ObservationRow[] | undefined {
   const kept = new Map(rows.map((r) => [r.id, r]));
   const days = new Map<string, ObservationRow[]>();
   let touched = false;

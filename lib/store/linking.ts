@@ -11,8 +11,8 @@ import type { LinkRule, ListingRow } from './tables/listings';
 import { productIdFor, type ProductRow } from './tables/products';
 import { readListing, writeListings } from './listing-store';
 
-export type LinkFields = Pick<ListingRow, 'key' | 'marketplace' | 'sku' | 'gtinKey' | 'asin' | 'productId' | 'linkRule'>;
-export type AutoLinkRule = Exclude<LinkRule, 'none' | 'manual'>;
+type LinkFields = Pick<ListingRow, 'key' | 'marketplace' | 'sku' | 'gtinKey' | 'asin' | 'productId' | 'linkRule'>;
+type AutoLinkRule = Exclude<LinkRule, 'none' | 'manual'>;
 
 /**
  * The product a listing should join and by which rule, or undefined when nothing matches.
@@ -125,7 +125,7 @@ export async function unlinkListing(db: StoreDb, listingKey: string, now: Date):
 }
 
 /** Deletes a product no listing belongs to any more (call inside a transaction over listings + products). */
-export async function deleteIfEmpty(db: StoreDb, productId: string): Promise<boolean> {
+async function deleteIfEmpty(db: StoreDb, productId: string): Promise<boolean> {
   if ((await db.listings.where('productId').equals(productId).count()) > 0) return false;
   await db.products.delete(productId);
   return true;

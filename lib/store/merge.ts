@@ -71,7 +71,7 @@ interface Prepared {
  * gives each its normalised time, id and keys.
  * @example prepareObservations([obs], new Date()).prepared[0].id // content hash of obs
  */
-export function prepareObservations(observations: readonly unknown[], now: Date): { prepared: Prepared[]; rejected: MergeResult['rejected'] } {
+function prepareObservations(observations: readonly unknown[], now: Date): { prepared: Prepared[]; rejected: MergeResult['rejected'] } {
   const latest = new Date(now.getTime() + FUTURE_TOLERANCE_MS).toISOString();
   const prepared: Prepared[] = [];
   const rejected: MergeResult['rejected'] = [];

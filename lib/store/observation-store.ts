@@ -108,7 +108,7 @@ export async function saveHistories(db: StoreDb, histories: ListingHistories, ke
  * record as read then), last seen at the later.
  * @example combineCopies(morning, evening).lastSeenAt === evening.lastSeenAt // true
  */
-export function combineCopies(a: ObservationRow, b: ObservationRow): ObservationRow {
+function combineCopies(a: ObservationRow, b: ObservationRow): ObservationRow {
   const first = a.observedAt <= b.observedAt ? a : b;
   const lastSeenAt = a.lastSeenAt >= b.lastSeenAt ? a.lastSeenAt : b.lastSeenAt;
   return first.lastSeenAt === lastSeenAt ? first : { ...first, lastSeenAt };

@@ -299,7 +299,7 @@ export function csvCell(value: unknown): string {
  * Minor units as a plain decimal (dot separator, no grouping: machine-readable CSV).
  * @example formatMinor(-1234, 2) // '-12.34' ; formatMinor(1234, 0) // '1234'
  */
-export function formatMinor(amountMinor: number, digits: number): string {
+function formatMinor(amountMinor: number, digits: number): string {
   if (digits === 0) return String(amountMinor);
   const sign = amountMinor < 0 ? '-' : '';
   const abs = Math.abs(amountMinor);

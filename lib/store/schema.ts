@@ -40,7 +40,7 @@ import { upgradeToV2 } from './migrations/v1-to-v2';
 import { upgradeToV3 } from './migrations/v2-to-v3';
 import { upgradeToV4 } from './migrations/v3-to-v4';
 
-export interface SchemaVersion {
+interface SchemaVersion {
   version: number;
   /** Dexie store specs; null deletes a table. */
   stores: Record<string, string | null>;

@@ -10,7 +10,7 @@ import type { Decision, Draft, Situation } from './situation';
 type AlertRule = (s: Situation, d: Draft) => Alert | null;
 
 /** Runs out within the alert window (critical within a week). */
-export const stockoutWithin: AlertRule = (s, d) => {
+const stockoutWithin: AlertRule = (s, d) => {
   const days = d.daysOfCover;
   if (days === null || days > s.settings.alerts.stockoutWithinDays || !(s.meanDaily > 0)) return null;
   return {
@@ -21,7 +21,7 @@ export const stockoutWithin: AlertRule = (s, d) => {
 };
 
 /** The reorder is due today or late. */
-export const reorderNow: AlertRule = (s, d) => {
+const reorderNow: AlertRule = (s, d) => {
   if (d.reorder.day === null || d.reorder.day > s.asOfDay) return null;
   return {
     code: 'reorder-now',
@@ -31,36 +31,36 @@ export const reorderNow: AlertRule = (s, d) => {
 };
 
 /** Sales off the forecast for several days running (selling below it while out of stock is the stockout itself). */
-export const salesOffForecast: AlertRule = (s) => {
+const salesOffForecast: AlertRule = (s) => {
   const off = offForecastAlert(s.input.series.units, expectedDaily(s), s.settings.alerts);
   return off && !(off.params.direction === 'below' && s.stock !== null && s.stock <= 0) ? off : null;
 };
 
 /** One day far above the forecast. */
-export const salesSpike: AlertRule = (s) => spikeAlert(s.input.series.units, expectedDaily(s), s.settings.alerts, s.input.series.startDay);
+const salesSpike: AlertRule = (s) => spikeAlert(s.input.series.units, expectedDaily(s), s.settings.alerts, s.input.series.startDay);
 
 /** No sale for the no-sale window while in stock. */
-export const noSale: AlertRule = (s) =>
+const noSale: AlertRule = (s) =>
   s.history.knownDays > 0 && s.history.daysSinceLastSale >= s.settings.alerts.noSaleDays && s.stock !== null && s.stock > 0
     ? { code: 'no-sale', severity: 'warning', params: { days: s.history.daysSinceLastSale } }
     : null;
 
-export const oversellPending: AlertRule = (s, d) =>
+const oversellPending: AlertRule = (s, d) =>
   d.oversell.pendingAboveStock > 0
     ? { code: 'oversell-pending', severity: 'critical', params: { pending: s.input.pendingUnits, available: Math.round(s.stock! + s.input.reserved) } }
     : null;
 
-export const oversellPool: AlertRule = (s, d) =>
+const oversellPool: AlertRule = (s, d) =>
   d.oversell.listedAbovePool > 0 && s.input.pool
     ? { code: 'oversell-pool', severity: 'critical', params: { listed: s.input.pool.listed, pool: s.input.pool.listed - d.oversell.listedAbovePool } }
     : null;
 
-export const agedSurchargeComing: AlertRule = (s, d) =>
+const agedSurchargeComing: AlertRule = (s, d) =>
   d.storage && d.storage.agedSurchargeMinor > 0 && s.input.currency
     ? { code: 'aged-surcharge-coming', severity: 'info', params: { amountMinor: d.storage.agedSurchargeMinor, currency: s.input.currency } }
     : null;
 
-export const clearanceExit: AlertRule = (_s, d) =>
+const clearanceExit: AlertRule = (_s, d) =>
   d.clearance?.exit
     ? {
         code: 'clearance-exit',
@@ -70,7 +70,7 @@ export const clearanceExit: AlertRule = (_s, d) =>
     : null;
 
 /** Unknown or estimated stock, with what would make it known. */
-export const stockKnowledge: AlertRule = (s) => {
+const stockKnowledge: AlertRule = (s) => {
   const { stockSource, stockHint } = s.input;
   if (stockSource === 'unknown') return { code: 'stock-unknown', severity: 'info', params: { hint: stockHint } };
   if (stockSource === 'listed') return { code: 'stock-estimated', severity: 'info', params: { hint: stockHint } };
@@ -78,7 +78,7 @@ export const stockKnowledge: AlertRule = (s) => {
 };
 
 /** No sales known yet, with the page or import that gives them. */
-export const salesKnowledge: AlertRule = (s) =>
+const salesKnowledge: AlertRule = (s) =>
   !s.history.salesKnown ? { code: 'sales-unknown', severity: 'info', params: { hint: salesHint(s.input.destination) } } : null;
 
 /**
@@ -97,7 +97,7 @@ function expectedDaily(s: Situation): number {
 }
 
 /** Every alert rule, in the catalogue's order. */
-export const ALERT_RULES: readonly AlertRule[] = [
+const ALERT_RULES: readonly AlertRule[] = [
   stockoutWithin,
   reorderNow,
   salesOffForecast,

@@ -6,8 +6,9 @@ import { constantSeries, seriesOf, situation, through, TODAY, unknownStock } fro
 const slow = { series: constantSeries(2) };
 
 describe('clearance decision', () => {
+  // No forecast spread: no safety stock, so the excess is exactly the stock beyond lead time + target cover (excess.test.ts covers the safety stock).
   it('marks down only the units beyond lead time + target cover, first step that clears in 60 days', () => {
-    const d = through(clearance, situation({ ...slow, available: 500 }, { rate: 2 }));
+    const d = through(clearance, situation({ ...slow, available: 500 }, { rate: 2, spread: 0 }));
     expect(d.reorder.day).toBeNull();
     expect(d.clearance).not.toBeNull();
     expect(d.clearance!.excessUnits).toBe(240);
@@ -19,12 +20,12 @@ describe('clearance decision', () => {
   });
 
   it('never suggests anything for stock the keep window needs', () => {
-    expect(through(clearance, situation({ ...slow, available: 260 }, { rate: 2 })).clearance).toBeNull();
-    expect(through(clearance, situation({ ...slow, available: 261 }, { rate: 2 })).clearance!.excessUnits).toBe(1);
+    expect(through(clearance, situation({ ...slow, available: 260 }, { rate: 2, spread: 0 })).clearance).toBeNull();
+    expect(through(clearance, situation({ ...slow, available: 261 }, { rate: 2, spread: 0 })).clearance!.excessUnits).toBe(1);
   });
 
   it('never marks down more than is on hand (inbound excess cannot be discounted)', () => {
-    const d = through(clearance, situation({ ...slow, available: 500, inbound: 300 }, { rate: 2 }));
+    const d = through(clearance, situation({ ...slow, available: 500, inbound: 300 }, { rate: 2, spread: 0 }));
     expect(d.excessUnits).toBe(540);
     expect(d.clearance!.excessUnits).toBe(500);
   });
@@ -32,7 +33,7 @@ describe('clearance decision', () => {
   it('never while a reorder is due: the two would contradict each other', () => {
     const draft = emptyDraft();
     draft.reorder.day = TODAY + 5; // e.g. another decision already placed one
-    const d = through(clearance, situation({ ...slow, available: 500 }, { rate: 2 }), draft);
+    const d = through(clearance, situation({ ...slow, available: 500 }, { rate: 2, spread: 0 }), draft);
     expect(d.excessUnits).toBe(240);
     expect(d.clearance).toBeNull();
     // In the ordinary flow a due reorder means no excess, so no clearance either.
@@ -42,7 +43,7 @@ describe('clearance decision', () => {
   });
 
   it('clears an exiting product down to the sell-off window, with no reorder', () => {
-    const d = through(clearance, situation({ ...slow, available: 500, ended: true }, { rate: 2 }));
+    const d = through(clearance, situation({ ...slow, available: 500, ended: true }, { rate: 2, spread: 0 }));
     expect(d.reorder.day).toBeNull();
     expect(d.clearance!.excessUnits).toBe(500 - 120);
   });
@@ -57,7 +58,7 @@ describe('clearance decision', () => {
   });
 
   it('says nothing with unknown stock or an unknown sales rate', () => {
-    expect(through(clearance, situation(unknownStock(slow), { rate: 2 })).clearance).toBeNull();
+    expect(through(clearance, situation(unknownStock(slow), { rate: 2, spread: 0 })).clearance).toBeNull();
     const firstReading = seriesOf([Number.NaN, Number.NaN, 0]);
     expect(through(clearance, situation({ series: firstReading, available: 900 }, { rate: 0.5 })).clearance).toBeNull();
   });

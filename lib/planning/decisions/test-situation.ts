@@ -28,7 +28,7 @@ export function unknownSeries(days = 60): DemandSeries {
 }
 
 /** A single FBA listing, 500 days old, selling 10/day for a year, 300 units read today. */
-export function input(fields: Partial<PlanInput> = {}): PlanInput {
+function input(fields: Partial<PlanInput> = {}): PlanInput {
   return {
     key: 'amazon|amazon.com|SKU-1',
     scope: 'listing',
@@ -65,7 +65,7 @@ export function unknownStock(fields: Partial<PlanInput> = {}): PlanInput {
   return input({ available: null, stockSource: 'unknown', stockHint: 'open:amazon/fba-inventory', ...fields });
 }
 
-export interface SituationOptions {
+interface SituationOptions {
   /** Forecast rate per day (default 10). */
   rate?: number;
   /** Relative spread of the flat forecast's quantiles (default 0.2; 0 = no safety stock). */
@@ -90,9 +90,4 @@ export function through(last: Decision, s: Situation, draft: Draft = emptyDraft(
   if (end < 0) throw new Error('not a decision in DECISIONS');
   for (const decide of DECISIONS.slice(0, end + 1)) decide(s, draft);
   return draft;
-}
-
-/** Every decision (the whole plan's draft). */
-export function all(s: Situation): Draft {
-  return through(DECISIONS[DECISIONS.length - 1]!, s);
 }

@@ -51,7 +51,7 @@ const spec: ListingPageSpec<F> = {
 /**
  * @example matchesFbaInventory(new URL('https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth')) // true
  */
-export function matchesFbaInventory(url: URL): boolean {
+function matchesFbaInventory(url: URL): boolean {
   return /^\/(inventoryplanning\/manageinventoryhealth|manage\/fba-inventory)\/?$/.test(url.pathname);
 }
 

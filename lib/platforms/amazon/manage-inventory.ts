@@ -61,7 +61,7 @@ const REQUIRED = ['available'] as const;
  * True for Manage All Inventory URLs.
  * @example matchesManageInventory(new URL('https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all')) // true
  */
-export function matchesManageInventory(url: URL): boolean {
+function matchesManageInventory(url: URL): boolean {
   return /^\/myinventory\/inventory\/?$/.test(url.pathname);
 }
 

@@ -17,7 +17,7 @@ const spec: OrderPageSpec = {
 };
 
 /** @example matchesAmazonOrders(new URL('https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1')) // true */
-export function matchesAmazonOrders(url: URL): boolean {
+function matchesAmazonOrders(url: URL): boolean {
   return /^\/orders-v3(\/(mfn|afn|fba|all)(\/[a-z-]+)?)?\/?$/.test(url.pathname);
 }
 

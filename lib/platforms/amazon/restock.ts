@@ -39,7 +39,7 @@ const spec: ListingPageSpec<F> = {
 };
 
 /** @example matchesRestock(new URL('https://sellercentral.amazon.com/restockinventory/recommendations?ref=xx')) // true */
-export function matchesRestock(url: URL): boolean {
+function matchesRestock(url: URL): boolean {
   return /^\/restockinventory\/recommendations\/?$/.test(url.pathname);
 }
 

@@ -74,7 +74,7 @@ const spec: ListingPageSpec<F> = {
 };
 
 /** @example matchesEbayActive(new URL('https://www.ebay.com/sh/lst/active?offset=0&limit=200')) // true */
-export function matchesEbayActive(url: URL): boolean {
+function matchesEbayActive(url: URL): boolean {
   return /^\/sh\/lst\/active\/?$/.test(url.pathname);
 }
 

@@ -25,7 +25,7 @@ const spec: OrderPageSpec = {
 };
 
 /** @example matchesEbayOrders(new URL('https://www.ebay.co.uk/sh/ord/?filter=status:AWAITING_SHIPMENT')) // true */
-export function matchesEbayOrders(url: URL): boolean {
+function matchesEbayOrders(url: URL): boolean {
   return /^\/sh\/ord\/?$/.test(url.pathname);
 }
 

@@ -21,10 +21,10 @@ import {
   listingStatusFromText,
 } from './read';
 
-export type Cols<F extends HeaderField> = (field: F) => Element | undefined;
+type Cols<F extends HeaderField> = (field: F) => Element | undefined;
 
 /** What a row says about which listing it is. */
-export interface RowIdentity {
+interface RowIdentity {
   sku?: string;
   asin?: string;
   fnsku?: string;
@@ -209,7 +209,7 @@ function statusLabel(cell: Element | undefined): string {
  * Walmart publish status as a listing status.
  * @example publishStatus('Unpublished') // 'inactive'
  */
-export function publishStatus(text: string): ListingStatus | undefined {
+function publishStatus(text: string): ListingStatus | undefined {
   const s = text.toLowerCase();
   if (!s) return undefined;
   if (/system problem|error|problem|blocked|错误|問題/.test(s)) return 'suppressed';

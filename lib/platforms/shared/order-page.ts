@@ -7,7 +7,7 @@ import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { findGrid, labelledValues, leafElements, pick, type Grid } from './grid';
 import { CellReader, ReadCollector, type Diagnostics, cellText, commonFields, compact, fulfillmentFromText, guardedParse, orderStatusFromText } from './read';
 
-export const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
+const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
 type F = (typeof ORDER_FIELDS)[number];
 
 export interface OrderPageSpec {

@@ -161,7 +161,7 @@ export class CellReader {
  * @example firstNumberToken('12 units') // '12'
  * @example firstNumberToken('-3') // '-3'
  */
-export function firstNumberToken(raw: string): string {
+function firstNumberToken(raw: string): string {
   const m = /[-−(]?[$€£¥￥₹]?\s?\d[\d.,'’\s\u00a0\u202f]*/.exec(raw);
   return m ? m[0].trim() : raw;
 }

@@ -22,7 +22,7 @@ const spec: ListingPageSpec<F> = {
 };
 
 /** @example matchesWalmartItems(new URL('https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS')) // true */
-export function matchesWalmartItems(url: URL): boolean {
+function matchesWalmartItems(url: URL): boolean {
   return /^\/items-and-inventory\/manage-items\/?$/.test(url.pathname);
 }
 

@@ -16,7 +16,7 @@ const spec: OrderPageSpec = {
 };
 
 /** @example matchesWalmartOrders(new URL('https://seller.walmart.com/order-management/details?orderGroups=Unshipped')) // true */
-export function matchesWalmartOrders(url: URL): boolean {
+function matchesWalmartOrders(url: URL): boolean {
   return /^\/order-management(\/[a-z-]+)?\/?$/i.test(url.pathname);
 }
 

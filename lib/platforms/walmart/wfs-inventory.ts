@@ -37,7 +37,7 @@ const spec: ListingPageSpec<F> = {
 };
 
 /** @example matchesWalmartWfs(new URL('https://seller.walmart.com/wfsLite/manage-inventory')) // true */
-export function matchesWalmartWfs(url: URL): boolean {
+function matchesWalmartWfs(url: URL): boolean {
   return /^\/(wfsLite\/manage-inventory|wfs\/inventory)\/?$/.test(url.pathname);
 }
 

@@ -26,12 +26,12 @@ const listingStateSchema = listingObservationSchema.omit({
   observedAt: true,
   observedDate: true,
 });
-export type ListingState = z.infer<typeof listingStateSchema>;
-export type ListingStateField = keyof ListingState;
+type ListingState = z.infer<typeof listingStateSchema>;
+type ListingStateField = keyof ListingState;
 export const LISTING_STATE_FIELDS = Object.keys(listingStateSchema.shape) as ListingStateField[];
 
 /** How a listing came to belong to its product. 'none': it founded its own product, nothing matched. */
-export const LINK_RULES = ['none', 'sku', 'gtin', 'asin', 'manual'] as const;
+const LINK_RULES = ['none', 'sku', 'gtin', 'asin', 'manual'] as const;
 export type LinkRule = (typeof LINK_RULES)[number];
 
 export const listingRowSchema = listingStateSchema.extend({
@@ -69,7 +69,7 @@ export type ListingRow = z.infer<typeof listingRowSchema>;
  * GTIN/UPC/EAN digits in one comparable form (GTIN-14).
  * @example gtinKeyOf('012345678905') // '00012345678905'
  */
-export function gtinKeyOf(gtin: string | undefined): string | undefined {
+function gtinKeyOf(gtin: string | undefined): string | undefined {
   return gtin === undefined ? undefined : gtin.padStart(14, '0');
 }
 
@@ -112,7 +112,7 @@ export function urgencyOf(row: { daysOfCover?: number | null; planKey?: string }
  * descriptive fields the popup shows and linking matches on), so a page read that only moves
  * stock, prices and sales counts rewrites no indexed row.
  */
-export const HOT_FIELDS = [
+const HOT_FIELDS = [
   'available',
   'inbound',
   'reserved',
@@ -194,7 +194,7 @@ export function newListingRow(id: Pick<ListingObservation, 'platform' | 'marketp
   };
 }
 
-export interface ApplyOutcome {
+interface ApplyOutcome {
   row: ListingRow;
   /** Some field's value changed. */
   valueChanged: boolean;

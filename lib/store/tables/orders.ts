@@ -50,7 +50,7 @@ const STATUS_RANK: Record<OrderStatus, number> = { pending: 0, unshipped: 1, shi
  * Whether reading `b` (at `bAt`) supersedes reading `a` (at `aAt`) of the same order line.
  * @example newerOrderReading({ status: 'pending' }, '2024-01-02T00:00:00.000Z', { status: 'shipped' }, '2024-01-01T00:00:00.000Z') // false
  */
-export function newerOrderReading(a: Pick<OrderRow, 'status'>, aAt: string, b: Pick<OrderObservation, 'status'>, bAt: string): boolean {
+function newerOrderReading(a: Pick<OrderRow, 'status'>, aAt: string, b: Pick<OrderObservation, 'status'>, bAt: string): boolean {
   if (bAt !== aAt) return bAt > aAt;
   const rank = STATUS_RANK[b.status] - STATUS_RANK[a.status];
   if (rank !== 0) return rank > 0;

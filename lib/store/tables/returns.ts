@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, quantitySchema } from '../../records';
 
-export const RETURN_STATUSES = ['held', 'sellable', 'disposed'] as const;
+const RETURN_STATUSES = ['held', 'sellable', 'disposed'] as const;
 
 export const returnRowSchema = z.object({
   id: z.number().int().positive().optional(),

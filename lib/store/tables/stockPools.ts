@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { FulfillmentChannel, Platform } from '../../records';
 
-export const POOL_CHANNELS = ['FBA', 'WFS', 'SELLER'] as const;
+const POOL_CHANNELS = ['FBA', 'WFS', 'SELLER'] as const;
 
 export const stockPoolRowSchema = z.object({
   /** `fba:NA|EU|FE`, `wfs:<marketplace>`, `own:main` (or a seller-made `own:<name>`). */
@@ -20,7 +20,7 @@ export const stockPoolRowSchema = z.object({
   name: z.string().max(200),
 });
 export type StockPoolRow = z.infer<typeof stockPoolRowSchema>;
-export type AmazonRegion = 'NA' | 'EU' | 'FE';
+type AmazonRegion = 'NA' | 'EU' | 'FE';
 
 /** The seller's own warehouse, shared by every seller-fulfilled listing until the seller says otherwise. */
 export const OWN_WAREHOUSE_POOL = 'own:main';
@@ -33,7 +33,7 @@ const FE = new Set(['amazon.co.jp', 'amazon.com.au', 'amazon.sg']);
  * shared/reference/seller-pages.md).
  * @example amazonRegion('amazon.fr') // 'EU'
  */
-export function amazonRegion(marketplace: string): AmazonRegion {
+function amazonRegion(marketplace: string): AmazonRegion {
   if (NA.has(marketplace)) return 'NA';
   if (FE.has(marketplace)) return 'FE';
   return 'EU';
