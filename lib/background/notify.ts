@@ -121,11 +121,7 @@ async function riskKeys(db: StoreDb): Promise<string[]> {
 }
 
 /** The rows to describe in notifications (only the few new keys are read). */
-async function riskItems(
-  db: StoreDb,
-  keys: readonly string[],
-  urlOf: (platform: Platform, marketplace: string, sku: string) => string,
-): Promise<RiskItem[]> {
+async function riskItems(db: StoreDb, keys: readonly string[], urlOf: (platform: Platform, marketplace: string, sku: string) => string): Promise<RiskItem[]> {
   const rows = await db.transaction('r', [db.listingChunks], () => readListings(db, keys));
   return rows.flatMap((row) =>
     row

@@ -553,10 +553,7 @@ export function estimateDispersion(y: Float64Array, profile: Float64Array | null
  * calibration is missing or malformed.
  * @example spreadBucket({ edges: [1], levelDrift: [0.1, 0.2], dispersionScale: [1, 2] }, 5) // { levelDrift: 0.2, dispersionScale: 2 }
  */
-function spreadBucket(
-  calibration: SpreadCalibration | undefined,
-  level: number,
-): { levelDrift: number; dispersionScale: number; revival: number } | null {
+function spreadBucket(calibration: SpreadCalibration | undefined, level: number): { levelDrift: number; dispersionScale: number; revival: number } | null {
   if (!calibration || typeof calibration !== 'object') return null;
   const { edges, levelDrift, dispersionScale } = calibration;
   if (!Array.isArray(edges) || !Array.isArray(levelDrift) || !Array.isArray(dispersionScale)) return null;
