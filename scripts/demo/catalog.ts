@@ -4,8 +4,8 @@
  * on pan-European FBA), Walmart (WFS and seller-fulfilled) and eBay. Each product has a demand
  * story and a daily sales history up to `today`, and each physical stock a position a real
  * seller would hold:
- * - FBA / WFS: about three months on hand (a 70-day lead time), with a shipment on its way
- *   for the faster sellers;
+ * - FBA / WFS: about five months on hand (a 70-day lead time plus 60 days of target cover and
+ *   the safety stock), with a shipment on its way for the faster sellers;
  * - the seller's own warehouse: ONE stock per product, listed on its channels the way sellers
  *   do it (one channel lists the whole stock, the others a share), so every channel's listed
  *   quantity is consistent with the same shelf;
@@ -130,7 +130,8 @@ const ch = (market: DemoMarketplace, fulfillment: CatalogListing['fulfillment'],
 
 /**
  * The products. Most are stocked the way a seller with a 70-day lead time stocks them (about
- * three months on hand, some on the water); the exceptions are the stories the demo shows.
+ * five months at FBA/WFS, four in the own warehouse, some on the water); the exceptions are
+ * the stories the demo shows.
  */
 const PRODUCTS: ProductSpec[] = [
   {
@@ -140,9 +141,9 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 34,
     priceCents: 1299,
     channels: [ch('amazon.com', 'FBA', 0.65), ch('walmart.com', 'WFS', 0.2), ch('ebay.com', 'SELLER', 0.15)],
-    fba: [92, 12],
-    wfs: [92, 12],
-    own: { days: 86 },
+    fba: [152, 12],
+    wfs: [152, 12],
+    own: { days: 126 },
   },
   // Sold out on Amazon four days ago while it sells; the next shipment is on its way.
   {
@@ -153,7 +154,7 @@ const PRODUCTS: ProductSpec[] = [
     priceCents: 1399,
     channels: [ch('amazon.com', 'FBA', 0.75, { outForDays: 4 }), ch('walmart.com', 'SELLER', 0.25)],
     fba: [0, 24],
-    own: { days: 85 },
+    own: { days: 125 },
   },
   {
     sku: 'PC-S24-CLR',
@@ -162,8 +163,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 9,
     priceCents: 1199,
     channels: [ch('amazon.com', 'FBA', 0.7), ch('ebay.com', 'SELLER', 0.3)],
-    fba: [88, 12],
-    own: { days: 90 },
+    fba: [148, 12],
+    own: { days: 130 },
   },
   {
     sku: 'SP-IP15-2PK',
@@ -172,8 +173,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 41,
     priceCents: 899,
     channels: [ch('amazon.com', 'FBA', 0.7), ch('walmart.com', 'WFS', 0.3)],
-    fba: [92, 12],
-    wfs: [92, 12],
+    fba: [152, 12],
+    wfs: [152, 12],
   },
   {
     sku: 'CBL-USBC-2M',
@@ -182,9 +183,9 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 15,
     priceCents: 999,
     channels: [ch('amazon.com', 'FBA', 0.65), ch('walmart.com', 'WFS', 0.2), ch('ebay.com', 'SELLER', 0.15)],
-    fba: [89, 10],
-    wfs: [90, 0],
-    own: { days: 94 },
+    fba: [149, 10],
+    wfs: [150, 0],
+    own: { days: 134 },
   },
   // Lightning cables fade as phones move to USB-C: declining, and the last order was too big.
   {
@@ -203,8 +204,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 11,
     priceCents: 1999,
     channels: [ch('amazon.com', 'FBA', 0.7), ch('ebay.com', 'SELLER', 0.15), ch('walmart.com', 'SELLER', 0.15)],
-    fba: [90, 12],
-    own: { days: 92 },
+    fba: [150, 12],
+    own: { days: 132 },
   },
   {
     sku: 'KIT-SPAT-SET',
@@ -213,8 +214,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 7,
     priceCents: 1699,
     channels: [ch('amazon.com', 'FBA', 0.75), ch('walmart.com', 'SELLER', 0.25)],
-    fba: [89, 10],
-    own: { days: 88 },
+    fba: [149, 10],
+    own: { days: 128 },
   },
   {
     sku: 'KIT-GARLIC',
@@ -223,7 +224,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 2.6,
     priceCents: 1299,
     channels: [ch('amazon.com', 'SELLER', 0.7), ch('ebay.com', 'SELLER', 0.3)],
-    own: { days: 94 },
+    own: { days: 134 },
   },
   // Lumpy (a few bulk orders) and overstocked after one of them was read as a trend.
   {
@@ -251,8 +252,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 8,
     priceCents: 1499,
     channels: [ch('amazon.com', 'FBA', 0.7), ch('walmart.com', 'WFS', 0.3)],
-    fba: [91, 12],
-    wfs: [92, 0],
+    fba: [151, 12],
+    wfs: [152, 0],
   },
   {
     sku: 'PET-BRUSH-DESHED',
@@ -261,9 +262,9 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 18,
     priceCents: 1599,
     channels: [ch('amazon.com', 'FBA', 0.7), ch('walmart.com', 'WFS', 0.15), ch('ebay.com', 'SELLER', 0.15)],
-    fba: [92, 12],
-    wfs: [91, 12],
-    own: { days: 90 },
+    fba: [152, 12],
+    wfs: [151, 12],
+    own: { days: 130 },
   },
   // Listed at 0 on Amazon for nine days (a sync reset it) while the warehouse stock sells on Walmart.
   {
@@ -273,7 +274,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 12,
     priceCents: 1299,
     channels: [ch('walmart.com', 'SELLER', 0.4), ch('amazon.com', 'SELLER', 0.6, { outForDays: 9 })],
-    own: { days: 90 },
+    own: { days: 130 },
   },
   {
     sku: 'PET-LEASH-LED',
@@ -282,8 +283,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 4,
     priceCents: 1799,
     channels: [ch('amazon.com', 'FBA', 0.8), ch('ebay.com', 'SELLER', 0.2)],
-    fba: [95, 8],
-    own: { days: 92 },
+    fba: [155, 8],
+    own: { days: 132 },
   },
   // The holiday rush came early: running out before an order placed today could arrive.
   {
@@ -294,7 +295,7 @@ const PRODUCTS: ProductSpec[] = [
     priceCents: 3999,
     channels: [ch('amazon.com', 'FBA', 0.75), ch('walmart.com', 'WFS', 0.25)],
     fba: [34, 0],
-    wfs: [95, 8],
+    wfs: [155, 8],
   },
   {
     sku: 'TOY-PUZZLE-1000',
@@ -303,8 +304,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 5,
     priceCents: 1999,
     channels: [ch('amazon.com', 'FBA', 0.7), ch('walmart.com', 'SELLER', 0.15), ch('ebay.com', 'SELLER', 0.15)],
-    fba: [95, 8],
-    own: { days: 92 },
+    fba: [155, 8],
+    own: { days: 132 },
   },
   {
     sku: 'TOY-SLIME-KIT',
@@ -313,7 +314,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 6,
     priceCents: 2499,
     channels: [ch('amazon.com', 'FBA', 1)],
-    fba: [95, 8],
+    fba: [155, 8],
   },
   // Sold from the seller's warehouse on three channels: one stock, one reorder shown on all three.
   {
@@ -323,7 +324,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 14,
     priceCents: 1699,
     channels: [ch('amazon.com', 'SELLER', 0.55), ch('walmart.com', 'SELLER', 0.25), ch('ebay.com', 'SELLER', 0.2)],
-    own: { days: 92 },
+    own: { days: 132 },
   },
   {
     sku: 'XMAS-ORN-24',
@@ -332,8 +333,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 10,
     priceCents: 2299,
     channels: [ch('amazon.com', 'FBA', 0.7), ch('walmart.com', 'WFS', 0.3)],
-    fba: [95, 8],
-    wfs: [95, 8],
+    fba: [155, 8],
+    wfs: [155, 8],
   },
   // Oversold: every channel listed the last units, and today's orders on two of them add up to more.
   {
@@ -356,8 +357,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 26,
     priceCents: 899,
     channels: [ch('amazon.com', 'FBA', 0.75), ch('walmart.com', 'WFS', 0.25)],
-    fba: [92, 12],
-    wfs: [89, 12],
+    fba: [152, 12],
+    wfs: [149, 12],
   },
   {
     sku: 'HOME-ORG-DRAWER',
@@ -366,7 +367,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 2.4,
     priceCents: 2199,
     channels: [ch('ebay.com', 'SELLER', 0.5), ch('walmart.com', 'SELLER', 0.5)],
-    own: { days: 94 },
+    own: { days: 134 },
   },
   {
     sku: 'HOME-CURTAIN-OLD',
@@ -385,8 +386,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 3,
     priceCents: 1599,
     channels: [ch('amazon.com', 'FBA', 0.75), ch('walmart.com', 'WFS', 0.25)],
-    fba: [89, 0],
-    wfs: [89, 0],
+    fba: [149, 0],
+    wfs: [149, 0],
   },
   {
     sku: 'BEAUTY-BRUSH-14',
@@ -395,7 +396,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 2.2,
     priceCents: 1899,
     channels: [ch('amazon.com', 'FBA', 1)],
-    fba: [91, 0],
+    fba: [151, 0],
   },
   {
     sku: 'FIT-BAND-5',
@@ -404,8 +405,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 6,
     priceCents: 2599,
     channels: [ch('amazon.com', 'FBA', 0.8), ch('ebay.com', 'SELLER', 0.2)],
-    fba: [90, 12],
-    own: { days: 92 },
+    fba: [150, 12],
+    own: { days: 132 },
   },
   // The new launch: listed 40 days ago, still ramping up; the second shipment is on its way.
   {
@@ -415,8 +416,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 10,
     priceCents: 1999,
     channels: [ch('amazon.com', 'FBA', 0.8), ch('walmart.com', 'SELLER', 0.2)],
-    fba: [90, 12],
-    own: { days: 90 },
+    fba: [150, 12],
+    own: { days: 130 },
   },
   // Losing out to a newer model: declining, so no reorder, and the stock it has is enough.
   {
@@ -426,7 +427,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 3,
     priceCents: 2799,
     channels: [ch('amazon.com', 'FBA', 1)],
-    fba: [90, 0],
+    fba: [150, 0],
   },
   // Ordered half a year's worth to reach a price break.
   {
@@ -445,8 +446,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 19,
     priceCents: 999,
     channels: [ch('amazon.com', 'FBA', 0.7), ch('ebay.com', 'SELLER', 0.15), ch('walmart.com', 'SELLER', 0.15)],
-    fba: [92, 12],
-    own: { days: 90 },
+    fba: [152, 12],
+    own: { days: 130 },
   },
   {
     sku: 'OFF-STAND-LAP',
@@ -455,8 +456,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 6,
     priceCents: 2999,
     channels: [ch('amazon.com', 'FBA', 0.75), ch('walmart.com', 'WFS', 0.25)],
-    fba: [90, 12],
-    wfs: [90, 0],
+    fba: [150, 12],
+    wfs: [150, 0],
   },
   {
     sku: 'CAR-MOUNT-MAG',
@@ -465,8 +466,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 8,
     priceCents: 1599,
     channels: [ch('amazon.com', 'FBA', 0.75), ch('ebay.com', 'SELLER', 0.25)],
-    fba: [88, 12],
-    own: { days: 90 },
+    fba: [148, 12],
+    own: { days: 130 },
   },
   {
     sku: 'CAR-VAC-MINI',
@@ -475,7 +476,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 2.4,
     priceCents: 3999,
     channels: [ch('amazon.com', 'SELLER', 0.7), ch('walmart.com', 'SELLER', 0.3)],
-    own: { days: 94 },
+    own: { days: 134 },
   },
   // Dead: no sale in months; its last units sit in FBA and one eBay listing nobody buys from.
   {
@@ -495,8 +496,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 4,
     priceCents: 2399,
     channels: [ch('amazon.com', 'FBA', 0.8), ch('walmart.com', 'SELLER', 0.2)],
-    fba: [89, 0],
-    own: { days: 90 },
+    fba: [149, 0],
+    own: { days: 130 },
   },
   // Also sold in Europe from one pan-European FBA stock, on amazon.de and amazon.fr.
   {
@@ -506,9 +507,9 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 7,
     priceCents: 2599,
     channels: [ch('amazon.com', 'FBA', 0.45), ch('amazon.de', 'FBA', 0.25), ch('amazon.fr', 'FBA', 0.15), ch('ebay.com', 'SELLER', 0.15)],
-    fba: [90, 10],
+    fba: [150, 10],
     eu: [91, 12],
-    own: { days: 92 },
+    own: { days: 132 },
   },
   {
     sku: 'BABY-BIB-SIL3',
@@ -517,8 +518,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 2.4,
     priceCents: 1399,
     channels: [ch('amazon.com', 'FBA', 0.75), ch('walmart.com', 'SELLER', 0.25)],
-    fba: [91, 0],
-    own: { days: 90 },
+    fba: [151, 0],
+    own: { days: 130 },
   },
   // Too many for how slowly they sell (own warehouse): excess, a markdown on the excess only.
   {
@@ -537,8 +538,8 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 3,
     priceCents: 1699,
     channels: [ch('amazon.com', 'FBA', 0.75), ch('walmart.com', 'SELLER', 0.25)],
-    fba: [95, 8],
-    own: { days: 92 },
+    fba: [155, 8],
+    own: { days: 132 },
   },
 ];
 
