@@ -273,8 +273,3 @@ function assertSellerFulfilled(listing: ListingRow): void {
     `${what}: its fulfilment channel is not known yet, so it cannot be put in a warehouse (open its listing page or import a report that shows it)`,
   );
 }
-
-// Moved out (settings-store.ts, daily-demand.ts). Re-exported here only because index.ts still
-// exports them from this file; import them from lib/store (index.ts), not from here.
-export { loadSettings, saveSettings } from './settings-store';
-export { saveDailyDemand } from './daily-demand';

@@ -35,9 +35,6 @@ export {
   recordReturn,
   resolveReturn,
   assignPool,
-  loadSettings,
-  saveSettings,
-  saveDailyDemand,
   AdjustmentError,
   listWarehouses,
   createWarehouse,
@@ -48,6 +45,8 @@ export {
   WAREHOUSE_NAME_MAX,
   type WarehouseSummary,
 } from './adjustments';
+export { loadSettings, saveSettings } from './settings-store';
+export { saveDailyDemand } from './daily-demand';
 export { exportBackup, restoreBackup, validateBackup, deleteAllData, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
 export { compactObservations, type CompactionResult } from './compaction';
 export { storageEstimate, type StorageEstimate } from './storage';
