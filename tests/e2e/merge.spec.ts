@@ -50,6 +50,10 @@ test('the same products on three marketplaces merge into one product each, with 
   for (const { url, skus } of PAGES) {
     await tab.goto(url);
     await expect.poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku))).toEqual(skus);
+    // Panels mount (pending) before the background answers: wait for the answers, i.e. the merge is stored.
+    await expect
+      .poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.every((h) => !h.shadowRoot?.querySelector('[data-testid="pending"]'))))
+      .toBe(true);
     // Stopped after every reading: the next page's message must wake it and find everything stored.
     await stopServiceWorker(tab);
   }
