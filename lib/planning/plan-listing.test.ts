@@ -6,6 +6,7 @@ import { dayNumber } from './days';
 import { flatForecast } from './fixtures';
 import { leadTimeFor, planListing, planningHorizon, type PlanInput } from './plan-listing';
 import { HOW_CENSORED, HOW_EXACT, type DemandSeries } from './reconstruct';
+import { input as listingInput } from './decisions/test-situation';
 import { skuPlanSchema } from './types';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -15,36 +16,9 @@ function constantSeries(rate: number, days: number): DemandSeries {
   return { startDay: TODAY - days + 1, units: new Float64Array(days).fill(rate), how: new Uint8Array(days).fill(HOW_EXACT) };
 }
 
+/** The decisions' test listing (tests/situation helper), on this series. */
 function input(series: DemandSeries, fields: Partial<PlanInput> = {}): PlanInput {
-  return {
-    key: 'amazon|amazon.com|SKU-1',
-    scope: 'listing',
-    sku: 'SKU-1',
-    platform: 'amazon',
-    marketplace: 'amazon.com',
-    listingKeys: ['amazon|amazon.com|SKU-1'],
-    series,
-    asOfDay: TODAY,
-    productId: 'SKU-1',
-    poolId: 'fba:NA',
-    destination: 'FBA',
-    available: 300,
-    stockSource: 'reading',
-    stockHint: null,
-    heldReturns: 0,
-    releasedReturns: 0,
-    inbound: 0,
-    reserved: 0,
-    unfulfillable: 0,
-    pendingUnits: 0,
-    priceMinor: 2000,
-    currency: 'USD',
-    ageBuckets: [],
-    startDay: TODAY - 500,
-    ended: false,
-    pool: null,
-    ...fields,
-  };
+  return listingInput({ series, ...fields });
 }
 
 describe('planListing', () => {

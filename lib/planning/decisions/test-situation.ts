@@ -28,7 +28,7 @@ export function unknownSeries(days = 60): DemandSeries {
 }
 
 /** A single FBA listing, 500 days old, selling 10/day for a year, 300 units read today. */
-function input(fields: Partial<PlanInput> = {}): PlanInput {
+export function input(fields: Partial<PlanInput> = {}): PlanInput {
   return {
     key: 'amazon|amazon.com|SKU-1',
     scope: 'listing',
