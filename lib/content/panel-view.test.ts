@@ -89,6 +89,8 @@ describe('renderPanel', () => {
       limitDays: 90,
       withinDays: 15,
       stockoutDate: '2026-12-01',
+      arrivalDate: '2026-12-20',
+      inbound: 442,
       pending: 3,
       available: 1,
       listed: 9,

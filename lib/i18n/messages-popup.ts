@@ -42,6 +42,7 @@ export const popupEn = {
   'reason.unfulfillable-units': '{units} unfulfillable units',
   // Alerts (lib/planning/types.ts ALERT_CODES)
   'alert.stockout-within': 'Runs out {stockoutDate}, within {days} days',
+  'alert.runs-out-before-inbound': 'Runs out {stockoutDate}, {days} days before the {inbound} inbound arrive (expected {arrivalDate})',
   'alert.reorder-now': 'Reorder {quantity} now (due {reorderDate}, {daysLate} days late)',
   'alert.sales-off-forecast.above': 'Sales above the forecast by more than {pct}% for {days} days',
   'alert.sales-off-forecast.below': 'Sales below the forecast by more than {pct}% for {days} days',
@@ -188,6 +189,7 @@ export const popupZhCN: Record<keyof typeof popupEn, string> = {
   'reason.reorder-overdue': '补货日期 {reorderDate} 已过 {daysLate} 天',
   'reason.unfulfillable-units': '{units} 件不可售',
   'alert.stockout-within': '预计 {stockoutDate} 断货（{days} 天内）',
+  'alert.runs-out-before-inbound': '预计 {stockoutDate} 断货，比在途的 {inbound} 件（预计 {arrivalDate} 到货）早 {days} 天',
   'alert.reorder-now': '请立即补货 {quantity} 件（应于 {reorderDate} 下单，已晚 {daysLate} 天）',
   'alert.sales-off-forecast.above': '连续 {days} 天销量高于预测 {pct}% 以上',
   'alert.sales-off-forecast.below': '连续 {days} 天销量低于预测 {pct}% 以上',

@@ -59,6 +59,13 @@ export const REASON_CATALOGUE = {
 export const ALERT_CATALOGUE = {
   /** Stock runs out within the alert window. */
   'stockout-within': { risk: 'stockout', severity: 'warning', severities: ['warning', 'critical'], notifies: true, params: ['stockoutDate', 'days'] },
+  /** The stock on hand runs out `days` days before the `inbound` units on their way arrive. */
+  'runs-out-before-inbound': {
+    risk: 'stockout',
+    severity: 'warning',
+    notifies: false,
+    params: ['stockoutDate', 'arrivalDate', 'inbound', 'days'],
+  },
   /** The reorder is due today or overdue (`daysLate` > 0). */
   'reorder-now': {
     risk: 'stockout',

@@ -82,6 +82,18 @@ export function daysUntilStockout(stock: number, meanCum: ArrayLike<number>): nu
 }
 
 /**
+ * Days from today until `units` arriving at the start of day `fromDays` (1 = tomorrow) are
+ * more likely gone than not, selling only from that day on (demand before it is served, or
+ * lost, by other stock). null when they never run out within MAX_COVER_DAYS.
+ * @example daysUntilStockoutFrom(10, 5, cumulativeSum(new Array(60).fill(1))) // 4 + 9.67 = 13.67
+ */
+export function daysUntilStockoutFrom(units: number, fromDays: number, meanCum: ArrayLike<number>): number | null {
+  const already = cumulativeAt(meanCum, fromDays - 1);
+  const cover = daysOfCover(already + sellOutDemand(units), meanCum);
+  return cover === null ? null : Math.max(cover, fromDays - 1);
+}
+
+/**
  * Running total of a per-day forecast: out[h] = demand over days 1..h+1.
  * @example cumulativeSum([1, 2, 3]) // Float64Array [1, 3, 6]
  */

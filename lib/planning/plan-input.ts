@@ -35,6 +35,11 @@ export interface PlanInput {
   releasedReturns: number;
   inbound: number;
   /**
+   * Day the inbound units most likely appeared (see inboundSinceDay); their arrival is this
+   * plus the destination's transit days. null/absent = nothing inbound or not known when.
+   */
+  inboundSinceDay?: number | null;
+  /**
    * Day `available` was read. When older than today, the demand since then (known days as
    * reconstructed, unknown days at the forecast rate) is taken off: a reading from three weeks
    * ago overstates today's stock by three weeks of sales. null = read today or unknown.

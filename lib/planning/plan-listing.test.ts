@@ -63,7 +63,7 @@ describe('planListing', () => {
     const s: Settings = defaultSettings();
     s.leadTimes.suppliers.acme = { productionDays: 10, transitDays: { FBA: 20 }, moq: 500, casePack: 48 };
     s.leadTimes.skuSupplier['SKU-1'] = 'acme';
-    expect(leadTimeFor('SKU-1', 'FBA', s)).toEqual({ days: 30, moq: 500, casePack: 48 });
+    expect(leadTimeFor('SKU-1', 'FBA', s)).toEqual({ days: 30, transitDays: 20, moq: 500, casePack: 48 });
     expect(leadTimeFor('SKU-1', 'SELLER', s).days).toBe(40);
     const plan = planListing(input(constantSeries(3, 200), { available: 50 }), s, NOW, { forecast: flatForecast(3, planningHorizon(30, s)) });
     expect(plan.reorderQuantity % 48).toBe(0);

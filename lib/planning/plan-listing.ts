@@ -30,13 +30,14 @@ export function planningHorizon(leadTimeDays: number, settings: Settings): numbe
  * transit time if set, else the destination's).
  * @example leadTimeFor('MUG-1', 'FBA', defaultSettings()) // 70
  */
-export function leadTimeFor(sku: string, destination: Destination, settings: Settings): { days: number; moq: number; casePack: number } {
+export function leadTimeFor(sku: string, destination: Destination, settings: Settings): { days: number; transitDays: number; moq: number; casePack: number } {
   const lt = settings.leadTimes;
   const supplier = lt.suppliers[lt.skuSupplier[sku] ?? ''];
   const production = supplier?.productionDays ?? lt.defaultProductionDays;
   const transit = supplier?.transitDays[destination] ?? lt.transitDaysByDestination[destination];
   return {
     days: production + transit,
+    transitDays: transit,
     moq: supplier?.moq ?? settings.defaultMoq,
     casePack: supplier?.casePack ?? settings.defaultCasePack,
   };
@@ -184,6 +185,8 @@ function planOf(s: Situation, d: Draft, now: Date): SkuPlan {
     pendingUnits: Math.max(0, Math.round(input.pendingUnits)),
     daysOfCover: d.daysOfCover === null ? null : round1(d.daysOfCover),
     stockoutDate: d.stockoutDay === null ? null : isoDate(d.stockoutDay),
+    inboundArrivalDate: d.inbound.arrivalDay === null ? null : isoDate(d.inbound.arrivalDay),
+    stockoutDateWithInbound: d.inbound.stockoutDay === null ? null : isoDate(d.inbound.stockoutDay),
     reorderDate: d.reorder.day === null ? null : isoDate(d.reorder.day),
     reorderDaysLate: d.reorder.daysLate,
     reorderQuantity: d.reorder.day === null ? 0 : d.reorder.quantity,

@@ -9,6 +9,7 @@ import { listingKey, type ListingObservation, type Observation, type OrderObserv
 import type { Settings } from '../settings/schema';
 import { bufferUnits, type AllocationMember } from './allocation';
 import { dayNumber } from './days';
+import { inboundSinceDay } from './inbound-arrival';
 import { knownMean } from './lifecycle';
 import type { PlanExtras, PlanInput } from './plan-input';
 import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
@@ -41,6 +42,8 @@ export interface ListingFacts {
   fulfillment: string | undefined;
   available: number | null;
   inbound: number;
+  /** Day the newest inbound units most likely appeared (see inboundSinceDay); null = none inbound. */
+  inboundSinceDay: number | null;
   reserved: number;
   unfulfillable: number;
   priceMinor: number | null;
@@ -94,6 +97,7 @@ function latestFacts(
     available: newest('available') ?? null,
     stockDay: stockDayOf(listings),
     inbound: newest('inbound') ?? 0,
+    inboundSinceDay: inboundSinceDay(listings.map((o) => ({ day: dayNumber(o.observedDate), inbound: o.inbound }))),
     reserved: newest('reserved') ?? 0,
     unfulfillable: newest('unfulfillable') ?? 0,
     priceMinor: price?.amountMinor ?? null,
@@ -220,6 +224,8 @@ export function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras
     heldReturns: stock.heldReturns,
     releasedReturns: stock.releasedSince,
     inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
+    // The channel showing the most units on their way dates them (FBA pages all show the pool's).
+    inboundSinceDay: members.reduce((best, m) => (m.inbound > best.inbound ? m : best)).inboundSinceDay,
     reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
     unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
     pendingUnits: sum((m) => m.pendingUnits),

@@ -202,6 +202,14 @@ export const skuPlanSchema = z.object({
   /** Days until the last unit most likely sells; null = unknown stock or no demand within a century. */
   daysOfCover: z.number().nonnegative().nullable(),
   stockoutDate: isoDateSchema.nullable(),
+  /**
+   * When the `inbound` units are expected (the page's date, else the day they appeared plus the
+   * destination's transit days); null = nothing inbound or unknown stock. Defaults: plans
+   * cached before inbound was dated lack these.
+   */
+  inboundArrivalDate: isoDateSchema.nullable().default(null),
+  /** The stockout counting the inbound units from their arrival; null = none inbound or never runs out. */
+  stockoutDateWithInbound: isoDateSchema.nullable().default(null),
   /** Day the next order is due (in the past when overdue, see reorderDaysLate); null = no reorder. */
   reorderDate: isoDateSchema.nullable(),
   /** Days the reorder is late (0 when not overdue). */

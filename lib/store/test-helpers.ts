@@ -76,6 +76,8 @@ export function skuPlan(key: string, fields: Partial<SkuPlan> = {}): SkuPlan {
     pendingUnits: 0,
     daysOfCover: 10,
     stockoutDate: null,
+    inboundArrivalDate: null,
+    stockoutDateWithInbound: null,
     reorderDate: null,
     reorderDaysLate: 0,
     reorderQuantity: 0,

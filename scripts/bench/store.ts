@@ -90,6 +90,8 @@ function plan(row: ListingRow, i: number): SkuPlan {
     pendingUnits: 0,
     daysOfCover,
     stockoutDate: null,
+    inboundArrivalDate: null,
+    stockoutDateWithInbound: null,
     reorderDate: null,
     reorderDaysLate: 0,
     reorderQuantity: 0,

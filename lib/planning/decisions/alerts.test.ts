@@ -66,6 +66,24 @@ describe('alerts decision', () => {
     expect(codes(through(alerts, situation({ available: 1, series: constantSeries(0) }, { rate: 0 })))).not.toContain('stockout-within');
   });
 
+  it('inbound arriving before the shelf empties is no stockout alarm; arriving after it, a gap alert says how long the shelf is empty', () => {
+    const transit = situation().lead.transitDays;
+    // 50 on hand at 10/day (out in 5 days); 400 inbound arriving in 3 days: out in about 45 days.
+    const inTime = through(alerts, situation({ available: 50, inbound: 400, inboundSinceDay: TODAY + 3 - transit }, { rate: 10, spread: 0 }));
+    expect(codes(inTime)).not.toContain('stockout-within');
+    expect(codes(inTime)).not.toContain('runs-out-before-inbound');
+    // The same inbound arriving in 12 days: out on day 5, seven days before it arrives.
+    const late = through(alerts, situation({ available: 50, inbound: 400, inboundSinceDay: TODAY + 12 - transit }, { rate: 10, spread: 0 }));
+    expect(late.alerts.find((a) => a.code === 'runs-out-before-inbound')).toEqual({
+      code: 'runs-out-before-inbound',
+      severity: 'warning',
+      params: { stockoutDate: '2026-03-06', arrivalDate: '2026-03-13', inbound: 400, days: 7 },
+    });
+    expect(late.alerts.find((a) => a.code === 'stockout-within')!.params.stockoutDate).toBe('2026-03-06');
+    // Nothing inbound: no gap alert.
+    expect(codes(through(alerts, situation({ available: 50 }, { rate: 10 })))).not.toContain('runs-out-before-inbound');
+  });
+
   it('no sale for 30 in-stock days, but not when out of stock or the stock is unknown', () => {
     const quiet = constantSeries(0, 120);
     expect(through(alerts, situation({ available: 40, series: quiet }, { rate: 0.1 })).alerts.find((a) => a.code === 'no-sale')!.params).toEqual({ days: 120 });

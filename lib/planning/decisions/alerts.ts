@@ -5,18 +5,30 @@
 import { offForecastAlert, spikeAlert } from '../alerts';
 import { isoDate } from '../days';
 import type { Alert } from '../types';
+import { coverUntilUnserved } from './inbound-cover';
 import type { Decision, Draft, Situation } from './situation';
 
 type AlertRule = (s: Situation, d: Draft) => Alert | null;
 
-/** Runs out within the alert window (critical within a week). */
+/** Runs out within the alert window (critical within a week); inbound arriving in time counts. */
 const stockoutWithin: AlertRule = (s, d) => {
-  const days = d.daysOfCover;
+  const { daysOfCover: days, stockoutDay } = coverUntilUnserved(d);
   if (days === null || days > s.settings.alerts.stockoutWithinDays || !(s.meanDaily > 0)) return null;
   return {
     code: 'stockout-within',
     severity: days <= 7 ? 'critical' : 'warning',
-    params: { stockoutDate: d.stockoutDay === null ? null : isoDate(d.stockoutDay), days: Math.round(days * 10) / 10 },
+    params: { stockoutDate: stockoutDay === null ? null : isoDate(stockoutDay), days: Math.round(days * 10) / 10 },
+  };
+};
+
+/** The stock on hand runs out before the units on their way arrive: the shelf is empty in between. */
+const runsOutBeforeInbound: AlertRule = (s, d) => {
+  const { arrivalDay } = d.inbound;
+  if (arrivalDay === null || d.stockoutDay === null || d.stockoutDay >= arrivalDay || !(s.meanDaily > 0)) return null;
+  return {
+    code: 'runs-out-before-inbound',
+    severity: 'warning',
+    params: { stockoutDate: isoDate(d.stockoutDay), arrivalDate: isoDate(arrivalDay), inbound: s.input.inbound, days: arrivalDay - d.stockoutDay },
   };
 };
 
@@ -99,6 +111,7 @@ function expectedDaily(s: Situation): number {
 /** Every alert rule, in the catalogue's order. */
 const ALERT_RULES: readonly AlertRule[] = [
   stockoutWithin,
+  runsOutBeforeInbound,
   reorderNow,
   salesOffForecast,
   salesSpike,

@@ -5,16 +5,19 @@
  */
 import { healthScore } from '../health';
 import { isoDate } from '../days';
+import { coverUntilUnserved } from './inbound-cover';
 import type { Decision } from './situation';
 
 /** @example health(situation with no known sales, draft) // draft.health.score === null */
 export const health: Decision = (s, d) => {
   if (s.stock === null || !s.history.salesKnown) return;
+  // Inbound that arrives before the shelf is empty counts (no "stockout soon" for stock on its way in time).
+  const unserved = coverUntilUnserved(d);
   d.health = healthScore(
     {
       daysSinceLastSale: s.history.daysSinceLastSale,
-      daysOfCover: d.daysOfCover,
-      stockoutDate: d.stockoutDay === null ? null : isoDate(d.stockoutDay),
+      daysOfCover: unserved.daysOfCover,
+      stockoutDate: unserved.stockoutDay === null ? null : isoDate(unserved.stockoutDay),
       available: s.stock,
       onHand: s.stock + s.input.reserved,
       pendingUnits: s.input.pendingUnits,

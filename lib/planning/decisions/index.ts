@@ -8,12 +8,13 @@ import { clearance } from './clearance';
 import { cover } from './cover';
 import { excess } from './excess';
 import { health } from './health';
+import { inboundCover } from './inbound-cover';
 import { oversell } from './oversell';
 import { reorder } from './reorder';
 import type { Decision } from './situation';
 import { storage } from './storage';
 
-export const DECISIONS: readonly Decision[] = [cover, excess, reorder, storage, clearance, oversell, alerts, health];
+export const DECISIONS: readonly Decision[] = [cover, inboundCover, excess, reorder, storage, clearance, oversell, alerts, health];
 
 export { emptyDraft, type Decision, type Draft, type Situation } from './situation';
 export { MAX_REORDER_AHEAD_DAYS } from './reorder';

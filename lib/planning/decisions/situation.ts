@@ -21,7 +21,8 @@ export interface Situation {
   serviceCum: ArrayLike<number>;
   /** Mean expected units per day over the horizon. */
   meanDaily: number;
-  lead: { days: number; moq: number; casePack: number };
+  /** Production + transit days; transit (and receiving) days alone date inbound units' arrival. */
+  lead: { days: number; transitDays: number; moq: number; casePack: number };
   history: {
     /** Days whose demand is known (exact or inferred). */
     knownDays: number;
@@ -43,6 +44,11 @@ export interface Situation {
 export interface Draft {
   daysOfCover: number | null;
   stockoutDay: number | null;
+  /**
+   * The units on their way: their expected arrival, and the cover and stockout counting them
+   * from that day (null when nothing is inbound, the stock is unknown or it never runs out).
+   */
+  inbound: { arrivalDay: number | null; daysOfCover: number | null; stockoutDay: number | null };
   /** Units beyond what the lead time plus the target cover needs (0 = none, or not known yet). */
   excessUnits: number;
   /** Days of demand the pool may hold before the rest is excess. */
@@ -68,6 +74,7 @@ export function emptyDraft(): Draft {
   return {
     daysOfCover: null,
     stockoutDay: null,
+    inbound: { arrivalDay: null, daysOfCover: null, stockoutDay: null },
     excessUnits: 0,
     keepDays: 0,
     reorder: { day: null, quantity: 0, daysLate: 0, point: 0, safetyStock: 0 },

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { coverUntilUnserved, inboundCover } from './inbound-cover';
+import { situation, through, TODAY } from './test-situation';
+
+/** A situation with `inbound` units that appeared so they arrive `inDays` days from today (10/day, no forecast spread). */
+function withInbound(available: number, inbound: number, inDays: number) {
+  const probe = situation({}, { spread: 0 });
+  return situation({ available, inbound, inboundSinceDay: TODAY + inDays - probe.lead.transitDays }, { spread: 0 });
+}
+
+describe('inboundCover decision', () => {
+  it('dates the arrival the destination transit days after the inbound appeared', () => {
+    const d = through(inboundCover, withInbound(300, 400, 15));
+    expect(d.inbound.arrivalDay).toBe(TODAY + 15);
+  });
+
+  it('adds inbound arriving before the stock runs out to it: the stockout moves by the inbound’s days of demand', () => {
+    const d = through(inboundCover, withInbound(300, 400, 15));
+    expect(d.stockoutDay).toBe(TODAY + 30); // 300 units at 10/day, the last unit's median day
+    expect(d.inbound.daysOfCover).toBeCloseTo((700 - 1 / 3) / 10, 1);
+    expect(d.inbound.stockoutDay).toBe(TODAY + 70);
+    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 70);
+  });
+
+  it('when the shelf empties first, the inbound sells from its arrival: demand in the gap is lost, not served later', () => {
+    const d = through(inboundCover, withInbound(100, 400, 20));
+    expect(d.stockoutDay).toBe(TODAY + 10);
+    // 400 units from day 20 at 10/day: out around day 20 + 40, not day (100 + 400) / 10 = 50.
+    expect(d.inbound.stockoutDay).toBe(TODAY + 59);
+    // Demand first goes unserved when the stock on hand runs out.
+    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 10);
+  });
+
+  it('late inbound (past its expected day) is expected tomorrow, never in the past', () => {
+    const d = through(inboundCover, withInbound(300, 100, -5));
+    expect(d.inbound.arrivalDay).toBe(TODAY + 1);
+  });
+
+  it('says nothing without inbound, without knowing when it appeared, or with unknown stock', () => {
+    for (const fields of [
+      { inbound: 0, inboundSinceDay: TODAY },
+      { inbound: 50, inboundSinceDay: null },
+      { inbound: 50, inboundSinceDay: TODAY, available: null },
+    ]) {
+      const d = through(inboundCover, situation(fields, { spread: 0 }));
+      expect(d.inbound).toEqual({ arrivalDay: null, daysOfCover: null, stockoutDay: null });
+      expect(coverUntilUnserved(d)).toEqual({ daysOfCover: d.daysOfCover, stockoutDay: d.stockoutDay });
+    }
+  });
+
+  it('stock that never runs out has an arrival but no stockout either way', () => {
+    const d = through(inboundCover, situation({ available: 300, inbound: 50, inboundSinceDay: TODAY }, { rate: 0, spread: 0 }));
+    expect(d.inbound.arrivalDay).not.toBeNull();
+    expect(d.stockoutDay).toBeNull();
+    expect(d.inbound.stockoutDay).toBeNull();
+  });
+});
