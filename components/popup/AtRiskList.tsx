@@ -40,6 +40,7 @@ export function AtRiskList({ items, onNearEnd }: { items: readonly AtRiskItem[];
         <span>{t('popup.column.platform')}</span>
         <span className="num">{t('popup.column.available')}</span>
         <span className="num">{t('popup.column.daysOfCover')}</span>
+        <span>{t('popup.column.stockout')}</span>
         <span>{t('popup.column.reorder')}</span>
       </div>
       <div className="list-scroll" ref={scroller} data-testid="at-risk-scroll">
@@ -74,6 +75,9 @@ export function AtRiskList({ items, onNearEnd }: { items: readonly AtRiskItem[];
                   <span className="num">{text.available}</span>
                   <span className="num cover" data-testid="days-of-cover">
                     {text.cover}
+                  </span>
+                  <span className="stockout" data-testid="stockout">
+                    {text.stockout}
                   </span>
                   <span className="reorder">{text.reorder}</span>
                 </a>

@@ -42,6 +42,8 @@ export function atRiskRequest(filters: Filters, limit: number): RequestOf<'skus/
 interface RowText {
   cover: string;
   available: string;
+  /** The stockout date, and the one counting inbound units when it differs. */
+  stockout: string;
   reorder: string;
 }
 
@@ -51,7 +53,10 @@ interface RowText {
  */
 export function rowText(
   language: Language,
-  item: Pick<AtRiskItem, 'available' | 'daysOfCover' | 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate' | 'healthScore'>,
+  item: Pick<
+    AtRiskItem,
+    'available' | 'daysOfCover' | 'stockoutDate' | 'stockoutDateWithInbound' | 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate' | 'healthScore'
+  >,
 ): RowText {
   const none = t(language, 'common.none');
   const cover =
@@ -68,6 +73,7 @@ export function rowText(
   return {
     cover,
     available: item.available === null ? '?' : formatNumber(language, item.available),
+    stockout: stockoutText(language, item),
     reorder:
       !item.reorderQuantity || !item.reorderDate
         ? none
@@ -75,4 +81,15 @@ export function rowText(
           ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, item.reorderDaysLate) })
           : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) }),
   };
+}
+
+/**
+ * When the stock runs out, and when it runs out counting the units on their way if that differs.
+ * @example stockoutText('en', { available: 5, stockoutDate: '2026-12-14', stockoutDateWithInbound: '2027-01-20' }) // '12/14/2026 · 1/20/2027 with inbound'
+ */
+function stockoutText(language: Language, item: Pick<AtRiskItem, 'available' | 'stockoutDate' | 'stockoutDateWithInbound'>): string {
+  if (!item.stockoutDate || !item.available) return '';
+  const date = formatDate(language, item.stockoutDate);
+  const withInbound = item.stockoutDateWithInbound;
+  return withInbound && withInbound !== item.stockoutDate ? `${date} · ${t(language, 'popup.withInbound', { date: formatDate(language, withInbound) })}` : date;
 }

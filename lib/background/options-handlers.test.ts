@@ -253,6 +253,8 @@ describe('options messages', () => {
     ]);
     expect(mug.listings[0]).toMatchObject({ sku: 'MUG-1', available: 200, poolId: 'fba:NA', listed: null, channel: null });
     expect(mug.listings[0]!.plan!.meanDaily).toBeGreaterThan(2);
+    // Nothing inbound: no arrival and no second stockout date.
+    expect(mug.listings[0]!.plan).toMatchObject({ inboundArrivalDate: null, stockoutDateWithInbound: null });
   });
 
   it('counts an own-warehouse stock shared by three listings once: product stock, inbound and the one reorder', async () => {
@@ -278,6 +280,8 @@ describe('options messages', () => {
     expect(pool.plan!.reorderQuantity).toBeGreaterThan(0);
     expect(pool.plan!.lifecycleStage).toEqual(expect.any(String));
     expect(pool.plan!.safetyStock).toBeGreaterThan(0);
+    // The 30 inbound are dated, and every listing and the product row show when they arrive.
+    expect(pool.plan!.inboundArrivalDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // Each listing shows the pool's answer and its own channel line (what to list there vs what it lists).
     for (const l of bowl.listings) {
       expect(l).toMatchObject({ poolId: 'own:main', available: 40, inbound: 30 });
@@ -294,6 +298,7 @@ describe('options messages', () => {
     expect(product.inbound).toBe(30);
     expect(product.reserved).toBe(5);
     expect(product.reorderQuantity).toBe(pool.plan!.reorderQuantity); // once, not once per listing
+    expect(product.inboundArrivalDate).toBe(pool.plan!.inboundArrivalDate);
     expect(product.stockSource).toBe(`Estimated from listings (next: enter a stock count in the product's details)`);
     const listingRows = rows.filter((r) => r.level === 'Listing' && r.productId === bowl.id);
     expect(listingRows.map((r) => r.listedNow)).toEqual([40, 30, 20]);

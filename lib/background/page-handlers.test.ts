@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatcherOf, NOW, SENDERS, TODAY, useTestBackground } from './test-background';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
+import { defaultSettings } from '../settings/schema';
 import { allObservations } from '../store/test-helpers';
 
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
@@ -125,6 +126,24 @@ describe('page handlers', () => {
     expect(rowCount).toBe(2);
     expect(csv).toContain('FAST');
     expect(csv).toContain('Title SLOW');
+  });
+
+  it('answers the stockout on sellable stock and the one counting inbound, dated from when the inbound appeared', async () => {
+    const handlers = await setup();
+    // A week ago no inbound; today 300 on their way: they appeared about 4 days ago, so with the
+    // default FBA transit they arrive that many days after it, and 40 on hand at 10/day run out first.
+    const weekAgo = addDays(TODAY, -7);
+    const rows = [...orders('INB', 10, 60), listing('INB', weekAgo, { available: 110, inbound: 0 }), listing('INB', TODAY, { available: 40, inbound: 300 })];
+    await handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows, diagnostics: [] }, { url: SELLER_URL });
+    const { items } = await handlers['skus/at-risk']({ risk: 'all', limit: 50 }, {});
+    const item = items.find((i) => i.sku === 'INB')!;
+    const transit = defaultSettings().leadTimes.transitDaysByDestination.FBA;
+    expect(item.inboundArrivalDate).toBe(addDays(TODAY, transit - 3));
+    expect(item.stockoutDate! < item.inboundArrivalDate!).toBe(true);
+    // The inbound sells from its arrival: about 30 days of demand after it.
+    expect(item.stockoutDateWithInbound! > addDays(item.inboundArrivalDate!, 25)).toBe(true);
+    expect(item.stockoutDateWithInbound! < addDays(item.inboundArrivalDate!, 35)).toBe(true);
+    expect(item.alerts.map((a) => a.code)).toContain('runs-out-before-inbound');
   });
 
   it('gives the same answer when the same page is read twice', async () => {

@@ -76,6 +76,8 @@ function mergedPlanOf(plan: SkuPlan): MergedPlan {
     meanDaily: plan.forecast.meanDaily,
     daysOfCover: plan.daysOfCover,
     stockoutDate: plan.stockoutDate,
+    inboundArrivalDate: plan.inboundArrivalDate,
+    stockoutDateWithInbound: plan.stockoutDateWithInbound,
     reorderDate: plan.reorderDate,
     reorderDaysLate: plan.reorderDate ? plan.reorderDaysLate : 0,
     reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,

@@ -52,6 +52,11 @@ describe('renderPanel', () => {
     const { q, shadow } = mount(FULL);
     expect(q('days-of-cover')!.textContent).toBe('Days of cover: 9 d');
     expect(q('stockout')!.textContent).toBe('Runs out 12/1/2026');
+    // With units on their way that last beyond it: both dates.
+    const inbound = mount({ ...FULL, inbound: 442, inboundArrivalDate: '2026-11-28', stockoutDateWithInbound: '2027-01-20' });
+    expect(inbound.q('stockout')!.textContent).toBe('Runs out 12/1/2026 · 1/20/2027 with the 442 inbound');
+    const inboundZh = mount({ ...FULL, inbound: 442, inboundArrivalDate: '2026-11-28', stockoutDateWithInbound: '2027-01-20' }, 'zh-CN');
+    expect(inboundZh.q('stockout')!.textContent).toBe('预计 2026/12/1 断货 · 算上在途 442 件为 2027/1/20');
     expect(q('reorder')!.textContent).toBe('Reorder 120 by 11/25/2026');
     expect(q('health')!.textContent).toMatch(/^Health 45 \(−25 Only 9\.6 days of cover left \(under 15\); −15 60 listed/);
     expect(q('oversell')!.textContent).toBe('Oversell risk: 60 listed, 40 in stock');

@@ -333,14 +333,26 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language):
   details.append(chart);
 }
 
+/**
+ * The stockout date, with the date counting the inbound units when it differs.
+ * @example stockoutText('en', { available: 5, stockoutDate: '2026-12-14', stockoutDateWithInbound: '2027-01-20', inbound: 442 }) // 'Runs out 12/14/2026 · 1/20/2027 with the 442 inbound'
+ */
+function stockoutText(language: Language, data: Pick<PanelData, 'available' | 'stockoutDate' | 'stockoutDateWithInbound' | 'inbound'>): string | null {
+  if (!data.stockoutDate || !data.available) return null;
+  const date = formatDate(language, data.stockoutDate);
+  const withInbound = data.stockoutDateWithInbound;
+  if (!withInbound || withInbound === data.stockoutDate || !data.inbound) return t(language, 'panel.stockout', { date });
+  return t(language, 'panel.stockoutWithInbound', { date, withInbound: formatDate(language, withInbound), units: formatNumber(language, data.inbound) });
+}
+
 /** The compact line: cover, stock, stockout, reorder, channel line, health, oversell, clearance. */
 function fillLine(line: HTMLElement, data: PanelData, language: Language): void {
   const doc = line.ownerDocument;
   line.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
   const stock = stockText(language, data);
   if (stock) line.append(span(doc, 'muted', 'stock', stock));
-  if (data.stockoutDate && data.available)
-    line.append(span(doc, 'muted', 'stockout', t(language, 'panel.stockout', { date: formatDate(language, data.stockoutDate) })));
+  const stockout = stockoutText(language, data);
+  if (stockout) line.append(span(doc, 'muted', 'stockout', stockout));
   const reorder = reorderText(language, data);
   if (reorder) line.append(span(doc, data.reorderDaysLate > 0 ? 'warn' : '', 'reorder', reorder));
   const channel = channelText(language, data);

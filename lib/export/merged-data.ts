@@ -13,6 +13,9 @@ const mergedPlanSchema = z.object({
   meanDaily: z.number().nonnegative(),
   daysOfCover: z.number().nonnegative().nullable(),
   stockoutDate: isoDateSchema.nullable(),
+  /** When the inbound units are expected, and the stockout counting them (null = none inbound). */
+  inboundArrivalDate: isoDateSchema.nullable(),
+  stockoutDateWithInbound: isoDateSchema.nullable(),
   /** Day the reorder is due, in the past when overdue (see reorderDaysLate); null = no reorder. */
   reorderDate: isoDateSchema.nullable(),
   /** Days the reorder is late (0 when on time or none). */

@@ -28,6 +28,8 @@ const plan = (over: Partial<MergedPlan> = {}): MergedPlan => ({
   meanDaily: 2,
   daysOfCover: 10,
   stockoutDate: '2026-12-01',
+  inboundArrivalDate: null,
+  stockoutDateWithInbound: null,
   reorderDate: '2026-11-25',
   reorderDaysLate: 0,
   reorderQuantity: 60,
@@ -272,6 +274,8 @@ describe('merged report', () => {
       reorderDaysLate: 'Reorder days late',
       suggestedListed: 'Suggested listed quantity',
       stockSource: 'Stock source',
+      inboundArrivalDate: 'Inbound expected',
+      stockoutDateWithInbound: 'Stockout date with inbound',
     });
     expect(headers('zh-CN')).toMatchObject({
       abcClass: 'ABC 分类',
@@ -280,8 +284,22 @@ describe('merged report', () => {
       reorderDaysLate: '补货逾期天数',
       suggestedListed: '建议上架数量',
       stockSource: '库存来源',
+      inboundArrivalDate: '在途预计到货',
+      stockoutDateWithInbound: '算上在途的断货日期',
     });
     expect(col(mergedTable(shared, 'zh-CN'), 0, 'healthScore')).toBe('数据不足');
+  });
+
+  it('shows when the inbound arrives and the stockout counting it, per listing and rolled up per product (earliest)', () => {
+    const withInbound = plan({ inboundArrivalDate: '2026-12-10', stockoutDateWithInbound: '2027-01-20' });
+    const rows = mergedRows({ ...report, products: [{ ...report.products[0]!, pools: [{ ...report.products[0]!.pools[0]!, plan: withInbound }] }] }, 'en');
+    expect([rows[0]!.stockoutDate, rows[0]!.inboundArrivalDate, rows[0]!.stockoutDateWithInbound]).toEqual(['2026-12-01', '2026-12-10', '2027-01-20']);
+    expect(rollUpPlans([withInbound, plan({ inboundArrivalDate: '2026-12-05', stockoutDateWithInbound: null }), plan()])).toMatchObject({
+      inboundArrivalDate: '2026-12-05',
+      stockoutDateWithInbound: '2027-01-20',
+    });
+    // Nothing inbound: empty cells, never a made-up date.
+    expect([mergedRows(report, 'en')[0]!.inboundArrivalDate, mergedRows(report, 'en')[0]!.stockoutDateWithInbound]).toEqual([null, null]);
   });
 
   it('rolls up plans: demand, reorders and safety stock add up, the most urgent pool decides dates and health', () => {
@@ -315,10 +333,10 @@ describe('merged report', () => {
     expect(lines[2]).toContain('"马克杯 ""Large"", 12oz"');
     expect(lines[3]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[1]).toContain(
-      `fba:NA: 120; own:main: 36,fba:NA: Read from the page; own:main: Estimated from listings (next: enter a stock count in the product's details),156,40,3,2,,,2.5,10,2026-12-01,2026-11-25,0,60,10.5,75,`,
+      `fba:NA: 120; own:main: 36,fba:NA: Read from the page; own:main: Estimated from listings (next: enter a stock count in the product's details),156,40,3,2,,,2.5,10,2026-12-01,,,2026-11-25,0,60,10.5,75,`,
     );
     const sharedCsv = toCsv(...(Object.values(mergedTable(shared, 'en')) as [string[], Cell[][]])).split('\r\n');
-    expect(sharedCsv[1]).toContain(',own:main: 50,Counted,50,24,4,1,,,3,10,2026-12-01,2026-11-15,5,90,12,Not enough data,,A,Maturity,');
+    expect(sharedCsv[1]).toContain(',own:main: 50,Counted,50,24,4,1,,,3,10,2026-12-01,,,2026-11-15,5,90,12,Not enough data,,A,Maturity,');
   });
 
   it('writes JSON with stable keys and the raw data beside the translated rows', () => {

@@ -31,6 +31,8 @@ export const MERGED_COLUMNS = [
   'meanDaily',
   'daysOfCover',
   'stockoutDate',
+  'inboundArrivalDate',
+  'stockoutDateWithInbound',
   'reorderDate',
   'reorderDaysLate',
   'reorderQuantity',
@@ -66,6 +68,8 @@ export function rollUpPlans(plans: readonly MergedPlan[]): MergedPlan | null {
     meanDaily: round3(plans.reduce((s, p) => s + p.meanDaily, 0)),
     daysOfCover: covers.length ? Math.min(...covers) : null,
     stockoutDate: min(plans.map((p) => p.stockoutDate)),
+    inboundArrivalDate: min(plans.map((p) => p.inboundArrivalDate)),
+    stockoutDateWithInbound: min(plans.map((p) => p.stockoutDateWithInbound)),
     reorderDate: min(plans.map((p) => p.reorderDate)),
     reorderDaysLate: Math.max(0, ...reorders.map((p) => p.reorderDaysLate)),
     reorderQuantity: reorders.length ? reorders.reduce((s, p) => s + (p.reorderQuantity ?? 0), 0) : null,
@@ -189,6 +193,8 @@ type PlanColumn =
   | 'meanDaily'
   | 'daysOfCover'
   | 'stockoutDate'
+  | 'inboundArrivalDate'
+  | 'stockoutDateWithInbound'
   | 'reorderDate'
   | 'reorderDaysLate'
   | 'reorderQuantity'
@@ -205,6 +211,8 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
       meanDaily: null,
       daysOfCover: null,
       stockoutDate: null,
+      inboundArrivalDate: null,
+      stockoutDateWithInbound: null,
       reorderDate: null,
       reorderDaysLate: null,
       reorderQuantity: null,
@@ -220,6 +228,8 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
     meanDaily: plan.meanDaily,
     daysOfCover: plan.daysOfCover,
     stockoutDate: plan.stockoutDate,
+    inboundArrivalDate: plan.inboundArrivalDate,
+    stockoutDateWithInbound: plan.stockoutDateWithInbound,
     reorderDate: plan.reorderDate,
     reorderDaysLate: plan.reorderDate ? plan.reorderDaysLate : null,
     reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,

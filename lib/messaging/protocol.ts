@@ -35,6 +35,9 @@ const panelDataSchema = z.object({
   /** null = no estimate (unknown stock or no sales known). */
   daysOfCover: z.number().nullable(),
   stockoutDate: isoDateSchema.nullable(),
+  /** When the inbound units are expected, and the stockout counting them from then (null = none inbound). */
+  inboundArrivalDate: isoDateSchema.nullable(),
+  stockoutDateWithInbound: isoDateSchema.nullable(),
   reorderDate: isoDateSchema.nullable(),
   reorderQuantity: z.number().int().nullable(),
   /** Days the reorder is late (0 = not overdue). */

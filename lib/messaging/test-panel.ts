@@ -15,6 +15,8 @@ export function panelData(fields: Partial<PanelData> & { sku: string }): PanelDa
     heldReturns: 0,
     daysOfCover: null,
     stockoutDate: null,
+    inboundArrivalDate: null,
+    stockoutDateWithInbound: null,
     reorderDate: null,
     reorderQuantity: null,
     reorderDaysLate: 0,

@@ -17,7 +17,10 @@ function iso(ms: number) {
 }
 
 /** Listings and 60 days of orders, imported through the extension's own import message. */
-async function seed(page: Page, listings: { platform: string; marketplace: string; sku: string; title: string; available: number; perDay: number }[]) {
+async function seed(
+  page: Page,
+  listings: { platform: string; marketplace: string; sku: string; title: string; available: number; perDay: number; inbound?: number }[],
+) {
   const now = Date.now();
   const rows: unknown[] = [];
   for (const l of listings) {
@@ -31,6 +34,7 @@ async function seed(page: Page, listings: { platform: string; marketplace: strin
       sku: l.sku,
       title: l.title,
       available: l.available,
+      ...(l.inbound ? { inbound: l.inbound } : {}),
       fulfillment: 'SELLER',
     });
     for (let d = 1; d <= 60 && l.perDay > 0; d++) {
@@ -61,7 +65,7 @@ async function openPopup(context: BrowserContext) {
 
 const CATALOG = [
   { platform: 'amazon', marketplace: 'amazon.com', sku: 'SLOW-MUG', title: 'Ceramic mug', available: 500, perDay: 1 },
-  { platform: 'amazon', marketplace: 'amazon.com', sku: 'FAST-LEASH', title: 'Dog leash', available: 30, perDay: 10 },
+  { platform: 'amazon', marketplace: 'amazon.com', sku: 'FAST-LEASH', title: 'Dog leash', available: 30, perDay: 10, inbound: 200 },
   { platform: 'amazon', marketplace: 'amazon.de', sku: 'DE-BOTTLE', title: 'Trinkflasche', available: 60, perDay: 3 },
   { platform: 'walmart', marketplace: 'walmart.com', sku: 'WM-TEAPOT', title: 'Teapot 紫砂', available: 0, perDay: 2 },
 ];
@@ -85,6 +89,9 @@ test('lists the most urgent first; filters, search and a click that opens the se
   await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['WM-TEAPOT', 'FAST-LEASH', 'DE-BOTTLE', 'SLOW-MUG']);
   await expect(rows.first()).toHaveAttribute('data-urgency', 'critical');
   await expect(rows.nth(1).getByTestId('days-of-cover')).toHaveText(/^[0-9] d$/);
+  // The leash runs out before its 200 inbound arrive: both dates; the mug has nothing inbound: one.
+  await expect(rows.nth(1).getByTestId('stockout')).toHaveText(/^\d{1,2}\/\d{1,2}\/\d{4} · \d{1,2}\/\d{1,2}\/\d{4} with inbound$/);
+  await expect(rows.nth(3).getByTestId('stockout')).toHaveText(/^\d{1,2}\/\d{1,2}\/\d{4}$/);
 
   const results = await new AxeBuilder({ page: popup }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

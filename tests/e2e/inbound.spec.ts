@@ -1,0 +1,18 @@
+import { expect, test } from './extension';
+
+const URL = 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth';
+const FIXTURE = 'tests/fixtures/amazon/fba-inventory.en.html';
+
+test('FBA Inventory: a row with units inbound shows the stockout on sellable stock and the one counting the inbound', async ({ context, serve }) => {
+  await serve([{ url: URL, file: FIXTURE }]);
+  const page = await context.newPage();
+  await page.goto(URL);
+  // KTCH-MEAL-PRP: 281 available, 279 inbound, 148 sold in 30 days.
+  const withInbound = page.locator('stock-copilot-panel[data-sku="KTCH-MEAL-PRP"]');
+  await expect(withInbound.getByTestId('stockout')).toHaveText(/^Runs out \d{1,2}\/\d{1,2}\/\d{4} · \d{1,2}\/\d{1,2}\/\d{4} with the 279 inbound$/);
+  const [onHand, counting] = (await withInbound.getByTestId('stockout').textContent())!.match(/\d{1,2}\/\d{1,2}\/\d{4}/g)!.map((d) => Date.parse(d));
+  // 279 more units at about 5 a day: weeks later, not days.
+  expect((counting! - onHand!) / 86_400_000).toBeGreaterThan(30);
+  // KTCH-BAMB-BRD has nothing inbound: one date.
+  await expect(page.locator('stock-copilot-panel[data-sku="KTCH-BAMB-BRD"]').getByTestId('stockout')).toHaveText(/^Runs out \d{1,2}\/\d{1,2}\/\d{4}$/);
+});
