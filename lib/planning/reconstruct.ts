@@ -82,8 +82,10 @@ export function reconstructDemand(observations: readonly Observation[], options:
   //    Orders outside those days (a "pending only" tab) are only a floor for their day.
   markCoveredDays(grid, options.orderCoverage ?? orderCoverage(orders));
   const floor = addOrders(grid, latestOrders(orders));
-  // 2. Censoring: days without sellable stock say nothing about demand.
+  // 2. Censoring: days without sellable stock say nothing about demand, whether a reading
+  //    showed them or they fell between two visits.
   censorStockouts(grid, listings);
+  censorStockoutsBetweenVisits(grid, listings, options.calibrations ?? []);
   // 3..5. Coarser layers, each settling the days it covers.
   fillCoarserLayers(grid, listings, options.calibrations ?? []);
   if (floor) applyFloor(grid, floor);
@@ -205,6 +207,104 @@ function censorStockouts(grid: DayGrid, listings: readonly ListingObservation[])
       how[i] = HOW_CENSORED;
     }
   }
+}
+
+/**
+ * Censors out-of-stock days no reading showed: a visit's stock that could not last until the
+ * next visit at the rate sold before, followed by a receipt (inbound dropped, a recorded
+ * receipt, or stock up) or an empty shelf at the next visit. Sales in the gap are known (a
+ * window of its length, or the stock identity), so the days in stock are about sales / rate
+ * and the rest of the gap, after the visit's stock ran out, was out of stock. Without this a
+ * product that sold out and was restocked between two visits reads as a slump. Only whole days
+ * clearly out are censored (the day the last unit sold and the receipt day still sold).
+ */
+function censorStockoutsBetweenVisits(grid: DayGrid, listings: readonly ListingObservation[], calibrations: readonly Calibration[]): void {
+  const { n, index, censored, fixed, units, how } = grid;
+  const visits = listings.filter((o) => o.available !== undefined);
+  for (let k = 1; k < visits.length; k++) {
+    const before = visits[k - 1]!;
+    const after = visits[k]!;
+    const from = index(before.observedDate);
+    const to = index(after.observedDate);
+    const rate = rateSoldBefore(before, grid) ?? rateSoldBefore(after, grid);
+    if (to - from < 2 || from < 0 || to >= n || rate === null) continue;
+    const stock = before.available!;
+    // Days mostly out of stock: the gap starts when the visit's stock most likely ran out. (Days
+    // half sold count as out: counting them in full would spread the gap's sales too thin.)
+    const outFrom = from + Math.round(stock / rate) + 1;
+    if (outFrom > to) continue;
+    let outTo: number;
+    if (after.available === 0) outTo = to;
+    else {
+      const receipt = receivedBetween(before, after, calibrations, from, to, index);
+      if (!receipt.seen) continue;
+      const sold = soldBetween(before, after, receipt.units, to - from);
+      if (sold === null) continue;
+      // Days in stock ≈ sold / rate: out from when the visit's stock ran out for the rest of
+      // the gap; the receipt day sells again, so only whole days before it are out.
+      outTo = Math.min(to - 1, from + Math.round(stock / rate + (to - from - sold / rate)));
+    }
+    for (let i = Math.max(0, outFrom); i <= outTo; i++) {
+      censored[i] = 1;
+      if (fixed[i] && units[i] === 0) {
+        fixed[i] = 0;
+        units[i] = Number.NaN;
+        how[i] = HOW_CENSORED;
+      }
+    }
+  }
+}
+
+/**
+ * Units a day sold before a visit while in stock: its long windows' counts (least hurt by noise)
+ * over their days not already known to be out of stock, else its 7-day count; null without
+ * counts or sales.
+ */
+function rateSoldBefore(o: ListingObservation, grid: DayGrid): number | null {
+  const day = grid.index(o.observedDate);
+  const windows = o.unitsSold ?? [];
+  const long = windows.filter((w) => w.windowDays >= 28);
+  const rates: number[] = [];
+  for (const w of long.length > 0 ? long : windows) {
+    let inStock = 0;
+    for (let i = day - w.windowDays + 1; i <= day; i++) if (i < 0 || i >= grid.n || !grid.censored[i]) inStock++;
+    if (inStock * 3 >= w.windowDays) rates.push(w.units / inStock);
+  }
+  const rate = rates.length > 0 ? Math.max(...rates) : 0;
+  return rate > 0 ? rate : null;
+}
+
+/** Whether stock was received between two visits, and how many units when known (seller's receipts, else the inbound drop). */
+function receivedBetween(
+  before: ListingObservation,
+  after: ListingObservation,
+  calibrations: readonly Calibration[],
+  from: number,
+  to: number,
+  index: (iso: string) => number,
+): { seen: boolean; units: number | null } {
+  let recorded = 0;
+  let sawRecorded = false;
+  for (const c of calibrations) {
+    const day = index(c.date);
+    if (c.kind === 'receipt' && day > from && day <= to) {
+      recorded += c.units;
+      sawRecorded = true;
+    }
+  }
+  if (sawRecorded) return { seen: true, units: recorded };
+  const drop = before.inbound !== undefined && after.inbound !== undefined ? before.inbound - after.inbound : 0;
+  if (drop > 0) return { seen: true, units: drop };
+  return { seen: after.available! > before.available!, units: null };
+}
+
+/** Units sold between two visits: a window exactly as long as the gap, else the stock identity; null when neither is known. */
+function soldBetween(before: ListingObservation, after: ListingObservation, received: number | null, gapDays: number): number | null {
+  const window = after.unitsSold?.find((w) => w.windowDays === gapDays);
+  if (window) return window.units;
+  if (received === null) return null;
+  const sold = before.available! - after.available! + received;
+  return sold >= 0 ? sold : null;
 }
 
 /** Windowed counts, then cumulative counts, then stock deltas: finest information first. */
