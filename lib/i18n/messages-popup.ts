@@ -106,10 +106,11 @@ export const popupEn = {
   'summary.show': 'Show panels on {pageType}',
   'summary.hidden': 'Panels hidden on {pageType}',
   'summary.moreDiagnostics': '…and {count} more',
-  // Page types (lib/settings/schema.ts PAGE_TYPES)
+  // Page types: one name per adapter in ADAPTERS (lib/platforms/index.ts)
   'pageType.amazon/manage-inventory': 'Manage All Inventory',
   'pageType.amazon/fba-inventory': 'FBA Inventory',
   'pageType.amazon/restock': 'Restock Inventory',
+  'pageType.amazon/inventory-age': 'FBA Inventory Age',
   'pageType.amazon/orders': 'Amazon orders',
   'pageType.walmart/manage-items': 'Walmart items',
   'pageType.walmart/wfs-inventory': 'WFS inventory',
@@ -252,6 +253,7 @@ export const popupZhCN: Record<keyof typeof popupEn, string> = {
   'pageType.amazon/manage-inventory': '管理所有库存',
   'pageType.amazon/fba-inventory': 'FBA 库存',
   'pageType.amazon/restock': '补货库存',
+  'pageType.amazon/inventory-age': 'FBA 库龄',
   'pageType.amazon/orders': '亚马逊订单',
   'pageType.walmart/manage-items': '沃尔玛商品',
   'pageType.walmart/wfs-inventory': 'WFS 库存',

@@ -29,6 +29,11 @@ const PAGES: Record<string, { url: string; market: string; fixtures: string[] }>
     market: 'amazon.com',
     fixtures: ['amazon/restock.en', 'amazon/restock.ja'],
   },
+  'amazon/inventory-age': {
+    url: 'https://sellercentral.amazon.com/inventoryplanning/inventory-age',
+    market: 'amazon.com',
+    fixtures: ['amazon/inventory-age.en', 'amazon/inventory-age.de', 'amazon/inventory-age.zh', 'amazon/inventory-age.ja'],
+  },
   'amazon/orders': { url: 'https://sellercentral.amazon.com/orders-v3', market: 'amazon.com', fixtures: ['amazon/orders.en', 'amazon/orders.de'] },
   'walmart/manage-items': {
     url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',

@@ -7,6 +7,7 @@ import type { PageAdapter } from './types';
 import { adapter as amazonManageInventory } from './amazon/manage-inventory';
 import { adapter as amazonFbaInventory } from './amazon/fba-inventory';
 import { adapter as amazonRestock } from './amazon/restock';
+import { adapter as amazonInventoryAge } from './amazon/inventory-age';
 import { adapter as amazonOrders } from './amazon/orders';
 import { adapter as walmartManageItems } from './walmart/manage-items';
 import { adapter as walmartWfsInventory } from './walmart/wfs-inventory';
@@ -20,6 +21,7 @@ export const ADAPTERS: PageAdapter[] = [
   amazonManageInventory,
   amazonFbaInventory,
   amazonRestock,
+  amazonInventoryAge,
   amazonOrders,
   walmartManageItems,
   walmartWfsInventory,

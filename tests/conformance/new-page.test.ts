@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../lib/platforms/index';
@@ -89,24 +90,34 @@ async function loadDeclaration(file: ScaffoldFile): Promise<PageAdapter> {
 
 describe('scripts/new-page.ts', () => {
   it('names the four files of a page type and fills the id, title, URL and matcher in', () => {
-    const files = scaffoldFiles({ id: 'amazon/inventory-age' });
+    const files = scaffoldFiles({ id: 'amazon/example-page' });
     expect(files.map((f) => f.path)).toEqual([
-      'lib/platforms/amazon/inventory-age.ts',
-      'lib/platforms/amazon/inventory-age.test.ts',
-      'tests/fixtures/amazon/inventory-age.en.html',
-      'tests/fixtures/amazon/inventory-age.en.md',
+      'lib/platforms/amazon/example-page.ts',
+      'lib/platforms/amazon/example-page.test.ts',
+      'tests/fixtures/amazon/example-page.en.html',
+      'tests/fixtures/amazon/example-page.en.md',
     ]);
     const [declaration, test, fixture, note] = files.map((f) => f.content) as [string, string, string, string];
-    expect(declaration).toContain("adapter: { id: 'amazon/inventory-age', platform: 'amazon', title: 'Inventory Age' }");
-    expect(declaration).toContain('export function matchesAmazonInventoryAge(url: URL): boolean');
+    expect(declaration).toContain("adapter: { id: 'amazon/example-page', platform: 'amazon', title: 'Example Page' }");
+    // The matcher is private (nothing imports it: tests/conformance/exports.test.ts).
+    expect(declaration).toContain('\nfunction matchesAmazonExamplePage(url: URL): boolean');
     expect(declaration).toContain('export const adapter: PageAdapter = {');
     expect(declaration).toContain('export default adapter;');
-    expect(test).toContain("const URL_OF_PAGE = 'https://sellercentral.amazon.com/inventory-age';");
-    expect(test).toContain("import { adapter } from './inventory-age';");
+    expect(test).toContain("const URL_OF_PAGE = 'https://sellercentral.amazon.com/example-page';");
+    expect(test).toContain("import { adapter } from './example-page';");
+    expect(test).toContain("const FIXTURES = [{ name: 'amazon/example-page.en', url: URL_OF_PAGE, market: 'amazon.com' }];");
     for (const text of [declaration, fixture, note]) expect(text).toContain(STUB_MARKER);
-    expect(note).toMatch(/^# amazon\/inventory-age\.en\.html\n/);
+    expect(note).toMatch(/^# amazon\/example-page\.en\.html\n/);
     expect(note).toMatch(/placeholder|stub/i);
     expect(note).toContain('faithful');
+  });
+
+  it('writes files the formatter leaves as they are (npm run lint passes on a fresh scaffold)', async () => {
+    const options = JSON.parse(readFileSync(join(ROOT, '.prettierrc.json'), 'utf8')) as prettier.Options;
+    for (const file of [...scaffoldFiles({ id: 'amazon/example-page' }), ...scaffoldFiles({ id: 'ebay/returns', kind: 'orders', path: '/sh/returns' })]) {
+      if (!file.path.endsWith('.ts')) continue;
+      expect(await prettier.format(file.content, { ...options, filepath: file.path }), file.path).toBe(file.content);
+    }
   });
 
   it('writes an orders page in the orders shape, with the path and title given', () => {
@@ -121,7 +132,7 @@ describe('scripts/new-page.ts', () => {
     // deliberately broken declaration to show the check is not vacuous.
     const broken = scaffoldFiles({ id: 'walmart/broken' })[0]!;
     const errors = typeErrors([
-      ...scaffoldFiles({ id: 'amazon/inventory-age' }),
+      ...scaffoldFiles({ id: 'amazon/example-page' }),
       ...scaffoldFiles({ id: 'ebay/returns', kind: 'orders', path: '/sh/returns' }),
       { ...broken, content: broken.content.replace("'available'] as const", "'availableUnits'] as const") },
     ]);
@@ -130,10 +141,10 @@ describe('scripts/new-page.ts', () => {
   }, 120_000);
 
   it('the stub declaration matches its URL but reads no rows from the stub fixture (so its test fails), and reads a real table', async () => {
-    const files = scaffoldFiles({ id: 'amazon/inventory-age', path: '/inventory-planning/inventory-age' });
+    const files = scaffoldFiles({ id: 'amazon/example-page', path: '/inventory-planning/inventory-age' });
     const adapter = await loadDeclaration(files[0]!);
     const url = 'https://sellercentral.amazon.com/inventory-planning/inventory-age';
-    expect(adapter.id).toBe('amazon/inventory-age');
+    expect(adapter.id).toBe('amazon/example-page');
     expect(adapter.matches(new URL(url))).toBe(true);
     expect(adapter.matches(new URL('https://sellercentral.amazon.com/restockinventory/recommendations'))).toBe(false);
     const ctx = contextFor(url, 'amazon.com');
@@ -141,25 +152,25 @@ describe('scripts/new-page.ts', () => {
     const table =
       '<table><thead><tr><th>SKU</th><th>Title</th><th>Available</th></tr></thead><tbody><tr><td>A-1</td><td>Mug</td><td>12</td></tr></tbody></table>';
     expect(adapter.parse(documentFrom(table), ctx).rows).toEqual([
-      expect.objectContaining({ sku: 'A-1', title: 'Mug', available: 12, source: 'amazon/inventory-age' }),
+      expect.objectContaining({ sku: 'A-1', title: 'Mug', available: 12, source: 'amazon/example-page' }),
     ]);
   });
 
   it('writes into the folder it is given and nowhere else, and never twice', () => {
     const out = tempDir();
-    const { code, out: printed } = run(['amazon/inventory-age', '--out', out]);
+    const { code, out: printed } = run(['amazon/example-page', '--out', out]);
     expect(code).toBe(0);
     expect(listFiles(out)).toEqual([
-      'lib/platforms/amazon/inventory-age.test.ts',
-      'lib/platforms/amazon/inventory-age.ts',
-      'tests/fixtures/amazon/inventory-age.en.html',
-      'tests/fixtures/amazon/inventory-age.en.md',
+      'lib/platforms/amazon/example-page.test.ts',
+      'lib/platforms/amazon/example-page.ts',
+      'tests/fixtures/amazon/example-page.en.html',
+      'tests/fixtures/amazon/example-page.en.md',
     ]);
     expect(printed).toContain('register the adapter in ADAPTERS (lib/platforms/index.ts)');
-    expect(existsSync(join(ROOT, 'lib/platforms/amazon/inventory-age.ts'))).toBe(false);
-    const again = run(['amazon/inventory-age', '--out', out]);
+    expect(existsSync(join(ROOT, 'lib/platforms/amazon/example-page.ts'))).toBe(false);
+    const again = run(['amazon/example-page', '--out', out]);
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/has files already, nothing written: lib\/platforms\/amazon\/inventory-age\.ts/);
+    expect(again.err).toMatch(/has files already, nothing written: lib\/platforms\/amazon\/example-page\.ts/);
   });
 
   it('--dry-run prints the files and writes nothing', () => {

@@ -1,0 +1,74 @@
+/**
+ * Amazon Seller Central "FBA Inventory Age" (/inventoryplanning/inventory-age, the path Seller
+ * Central's own help links to): per SKU, the sellable units and how long they have been in the
+ * fulfilment network (0-90 / 91-180 / 181-270 / 271-365 / 365+ days), with units sold and the
+ * estimated aged-inventory surcharge (formerly long-term storage fee). The same figures appear on
+ * the FBA Inventory page (amazon/fba-inventory); this is the aged-inventory view of them.
+ *
+ * Selectors and the UI variant they match:
+ * - grid: `kat-table` (Katal web components: `kat-table-head` / `kat-table-body[role=rowgroup]` /
+ *   `kat-table-row` / `kat-table-cell`), as on FBA Inventory (?: this view's markup is not
+ *   publicly documented); any `<table>` or ARIA grid with the same headers is accepted too.
+ * - identity: "SKU: …", "ASIN: …", "FNSKU: …" lines and the /dp/ title link in the product cell,
+ *   or SKU / ASIN / FNSKU / title columns when shown (?); `data-sku` on the row when present (?).
+ * - age buckets: every header naming a day range ("91-180 days", "91 bis 180 Tage",
+ *   "库龄 91-180 天", "在庫日数 91～180日"; "365+ days", "Mehr als 365 Tage", "365 天以上").
+ *   Whether the live view shows them as columns or inside one "Inventory age" cell with a
+ *   "Details" link (as a 2020s help page describes) is uncertain (?); only columns are read.
+ * - not read: the estimated aged-inventory surcharge column. No record field carries a
+ *   page-reported surcharge (the planner computes it from the age buckets and the seller's fee
+ *   schedule); its header matches no other field, so it is never mistaken for one.
+ */
+import type { PageAdapter } from '../types';
+import { identityFromLabels, readListingPage, type ListingPageSpec } from '../shared/listing-page';
+import { cellText } from '../shared/read';
+
+/** Header fields (lib/locale/headers.ts HEADER_SYNONYMS) the columns of this page hold. */
+const FIELDS = [
+  'productDetails',
+  'sku',
+  'asin',
+  'fnsku',
+  'title',
+  'available',
+  'unitsSold7',
+  'unitsSold30',
+  'unitsSold60',
+  'unitsSold90',
+  'recommendedAction',
+] as const;
+type F = (typeof FIELDS)[number];
+
+const spec: ListingPageSpec<F> = {
+  adapter: { id: 'amazon/inventory-age', platform: 'amazon', title: 'Inventory Age' },
+  fields: FIELDS,
+  required: ['available'],
+  preferredContainer: 'kat-table',
+  ageBuckets: true,
+  defaultFulfillment: 'FBA',
+  identity: (row, col) => {
+    const id = identityFromLabels(col('productDetails'));
+    return { ...id, sku: id.sku ?? (cellText(col('sku')) || row.getAttribute('data-sku') || undefined) };
+  },
+  onGrid: ({ columns }, diags) => {
+    // Identity is required too, from the product cell or a SKU column: without either, say so once.
+    if (!columns.has('productDetails') && !columns.has('sku')) diags.missingColumn('sku', 'Inventory Age');
+  },
+};
+
+/**
+ * @example matchesInventoryAge(new URL('https://sellercentral.amazon.de/inventoryplanning/inventory-age?ref=xx')) // true
+ */
+function matchesInventoryAge(url: URL): boolean {
+  return /^\/inventoryplanning\/inventory-age\/?$/.test(url.pathname);
+}
+
+export const adapter: PageAdapter = {
+  id: spec.adapter.id,
+  platform: 'amazon',
+  title: spec.adapter.title,
+  matches: matchesInventoryAge,
+  parse: (root, ctx) => readListingPage(spec, root, ctx),
+  containerSelector: 'kat-table, table',
+};
+export default adapter;
