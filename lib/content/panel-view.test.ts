@@ -198,6 +198,21 @@ describe('renderPanel', () => {
     expect(q('facts')!.textContent).toContain('ABC class A · Safety stock 42 · Reorder point 320 · Lead time 70 d');
   });
 
+  it('says when the inbound units are expected, in both languages', () => {
+    const data = { ...FULL, inbound: 442, inboundArrivalDate: '2026-12-20' };
+    const en = mount(data);
+    en.q('toggle')!.click();
+    expect(en.q('facts')!.textContent).toContain('442 inbound, expected 12/20/2026');
+    const zh = mount(data, 'zh-CN');
+    zh.q('toggle')!.click();
+    expect(zh.q('facts')!.textContent).toContain('在途 442 件，预计 2026/12/20 到货');
+    // Not dated (a plan cached before arrivals were): the count alone.
+    const undated = mount({ ...data, inboundArrivalDate: null });
+    undated.q('toggle')!.click();
+    expect(undated.q('facts')!.textContent).toContain('442 inbound');
+    expect(undated.q('facts')!.textContent).not.toContain('expected');
+  });
+
   it('styles every panel with one shared stylesheet, kept across re-renders', () => {
     const a = mount(FULL);
     const b = mount(undefined);

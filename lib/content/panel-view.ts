@@ -303,7 +303,14 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language):
   if (data.safetyStock !== null) facts.push(t(language, 'panel.safetyStock', { units: formatNumber(language, Math.round(data.safetyStock)) }));
   if (data.reorderPoint !== null) facts.push(t(language, 'panel.reorderPoint', { units: formatNumber(language, Math.round(data.reorderPoint)) }));
   if (data.leadTimeDays !== null) facts.push(t(language, 'panel.leadTime', { days: formatNumber(language, data.leadTimeDays) }));
-  if (data.inbound) facts.push(t(language, 'panel.inbound', { units: formatNumber(language, data.inbound) }));
+  if (data.inbound) {
+    const units = formatNumber(language, data.inbound);
+    facts.push(
+      data.inboundArrivalDate
+        ? t(language, 'panel.inboundExpected', { units, date: formatDate(language, data.inboundArrivalDate) })
+        : t(language, 'panel.inbound', { units }),
+    );
+  }
   if (data.heldReturns) facts.push(t(language, 'panel.heldReturns', { units: formatNumber(language, data.heldReturns) }));
   if (facts.length) details.append(element(doc, 'div', { class: 'muted', 'data-testid': 'facts' }, facts.join(' · ')));
   details.append(element(doc, 'div', { class: 'muted' }, t(language, 'panel.coverMeaning')));
