@@ -39,7 +39,18 @@ describe('yearlyFactors', () => {
     for (let i = 100 - 52; i < 100 - 52 + 4; i++) y[i] = 20; // last year: doubled after week 48
     const out = new Float64Array(6);
     expect(yearlyFactors(y, 100, 6, settings, out)).toBe(true);
-    expect(Array.from(out.slice(0, 5))).toEqual([2, 2, 2, 2, 1]);
+    // Doubled, damped by one unit per reference window ((20 + 1/4) / (10 + 1/4)).
+    for (const f of out.slice(0, 4)) expect(f).toBeCloseTo(81 / 41, 9);
+    expect(out[4]).toBe(1);
+  });
+  it('keeps a reference of almost nothing from turning one later sale into a huge factor', () => {
+    // A fitting residue of 1e-17 a year ago, then one unit: the ratio alone would be 1e17.
+    const y = new Float64Array(400);
+    y[400 - 364 - 1] = 1e-17;
+    y[400 - 364 + 1] = 1;
+    const out = new Float64Array(7);
+    yearlyFactors(y, 400, 7, { lag: 364, halfWidth: 3, referenceWindow: 28, shrink: 0.25 }, out);
+    for (const f of out) expect(f).toBeLessThan(10);
   });
   it('leaves factors at 1 without a year of history', () => {
     const out = new Float64Array(4);

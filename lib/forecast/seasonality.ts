@@ -89,6 +89,7 @@ export function yearlyFactors(y: Float64Array, origin: number, horizon: number, 
   let usable = false;
   for (let h = 0; h < horizon; h++) {
     let after = 0;
+    let used = 0;
     referenceTotal = 0;
     for (let j = 0; j < years; j++) {
       const refMean = reference[j]!;
@@ -97,9 +98,13 @@ export function yearlyFactors(y: Float64Array, origin: number, horizon: number, 
       if (refMean !== refMean || afterMean !== afterMean) continue;
       after += afterMean;
       referenceTotal += refMean;
+      used++;
     }
     if (referenceTotal > 0) {
-      const pad = settings.shrink * referenceTotal;
+      // At least one unit per reference window and year: a reference of a few hundredths of a
+      // unit (or a fitting residue of 1e-17) would otherwise turn one later sale into a factor
+      // of thousands, and a forecast of trillions a day.
+      const pad = Math.max(settings.shrink * referenceTotal, used / referenceWindow);
       out[h] = (after + pad) / (referenceTotal + pad);
       usable = true;
     }

@@ -467,7 +467,8 @@ function fillLayer(counts: IntervalCount[], grid: DayGrid, value: Float64Array):
   if (!fitByProjections(counts, active, targets, grid, value)) repairExactly(counts, active, targets, fixed, censored, value);
   for (let i = 0; i < n; i++) {
     if (assigned[i]) {
-      units[i] = value[i]!;
+      // Projections leave residues like 1e-17 where the truth is 0: a unit count is never that small.
+      units[i] = value[i]! < 1e-9 ? 0 : value[i]!;
       how[i] = HOW_INFERRED;
       fixed[i] = 1;
     }
