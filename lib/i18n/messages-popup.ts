@@ -85,7 +85,7 @@ export const popupEn = {
   'panel.safetyStock': 'Safety stock {units}',
   'panel.reorderPoint': 'Reorder point {units}',
   'panel.leadTime': 'Lead time {days} d',
-  'panel.coverMeaning': 'Days of cover: the day the last unit most likely sells.',
+  'panel.coverMeaning': 'Days of cover and the stockout date: the first day a customer is likely to find none left.',
   // Reader diagnostics (lib/platforms/shared/read.ts, lib/background/page-handlers.ts)
   'diag.missing-column': 'Column "{column}" not found, so nothing was read from this page',
   'diag.unknown-language': 'The column headers are in a language the reader does not know yet',
@@ -232,7 +232,7 @@ export const popupZhCN: Record<keyof typeof popupEn, string> = {
   'panel.safetyStock': '安全库存 {units} 件',
   'panel.reorderPoint': '补货点 {units} 件',
   'panel.leadTime': '交货周期 {days} 天',
-  'panel.coverMeaning': '可售天数：最后一件商品最可能售出的那一天。',
+  'panel.coverMeaning': '可售天数与断货日：最可能出现第一位买不到货的顾客的那一天。',
   'diag.missing-column': '未找到"{column}"列，因此未读取本页内容',
   'diag.unknown-language': '表头语言暂不支持',
   'diag.bad-number': '无法读取{field}"{value}"',

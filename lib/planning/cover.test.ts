@@ -91,11 +91,11 @@ describe('sell-out demand (whole units, Poisson around the forecast)', () => {
       }),
     );
   });
-  it('dates one unit selling 0.1 a day at 6.9 days, not 10, and ten units at a rate of one a day at day 10', () => {
-    expect(daysUntilStockout(1, cumulativeSum(new Array(30).fill(0.1)))).toBeCloseTo(6.93, 2);
+  it('dates the first customer who finds none: one unit selling 0.1 a day at 16.8 days (the second customer), ten at one a day at day 11', () => {
+    expect(daysUntilStockout(1, cumulativeSum(new Array(30).fill(0.1)))).toBeCloseTo(16.78, 2);
     const cover = daysUntilStockout(10, cumulativeSum(new Array(30).fill(1)))!;
-    expect(cover).toBeCloseTo(9.67, 2);
-    expect(stockoutDay(0, cover)).toBe(10);
+    expect(cover).toBeCloseTo(10.67, 2);
+    expect(stockoutDay(0, cover)).toBe(11);
     expect(daysUntilStockout(0, cumulativeSum([1, 1]))).toBe(0);
   });
 });
@@ -112,20 +112,26 @@ function expectedMissInDays(rate: number, units: number, day: number): number {
   return miss;
 }
 
-describe('dating the stockout by the median day', () => {
-  it('never misses the real day by more days on average than dating by expected demand, and by fewer for slow sellers', () => {
+describe('dating the stockout by the median day the first customer finds none', () => {
+  it('never misses that day by more days on average than dating by expected demand, and by fewer for slow sellers', () => {
     for (const rate of [0.05, 0.1, 0.3, 0.7, 1, 2.5, 8]) {
       for (const units of [1, 2, 3, 5, 10, 40]) {
         const cum = cumulativeSum(new Array(60).fill(rate));
+        // Demand first goes unserved when the (units + 1)-th customer comes.
         const medianDay = stockoutDay(0, daysUntilStockout(units, cum))!;
-        const expectedDay = stockoutDay(0, daysOfCover(units, cum))!;
-        expect(expectedMissInDays(rate, units, medianDay)).toBeLessThanOrEqual(expectedMissInDays(rate, units, expectedDay) + 1e-9);
+        const expectedDay = stockoutDay(0, daysOfCover(units + 1, cum))!;
+        expect(expectedMissInDays(rate, units + 1, medianDay)).toBeLessThanOrEqual(expectedMissInDays(rate, units + 1, expectedDay) + 1e-9);
+        // Dating the last unit's sale instead is never closer to that day.
+        const lastUnitDay = stockoutDay(0, daysOfCover(sellOutDemand(units), cum))!;
+        expect(expectedMissInDays(rate, units + 1, medianDay)).toBeLessThanOrEqual(expectedMissInDays(rate, units + 1, lastUnitDay) + 1e-9);
       }
     }
-    // One unit selling 0.1 a day: day 7 instead of day 10, about 0.3 days closer on average.
+    // One unit selling 0.1 a day: the second customer most likely comes by day 17, not day 20,
+    // and dating the last unit's median day (7) misses it by over 3 days more on average.
     const slow = cumulativeSum(new Array(60).fill(0.1));
-    const [medianDay, expectedDay] = [stockoutDay(0, daysUntilStockout(1, slow))!, stockoutDay(0, daysOfCover(1, slow))!];
-    expect([medianDay, expectedDay]).toEqual([7, 10]);
-    expect(expectedMissInDays(0.1, 1, medianDay)).toBeLessThan(expectedMissInDays(0.1, 1, expectedDay) - 0.25);
+    const [medianDay, expectedDay] = [stockoutDay(0, daysUntilStockout(1, slow))!, stockoutDay(0, daysOfCover(2, slow))!];
+    expect([medianDay, expectedDay]).toEqual([17, 20]);
+    expect(expectedMissInDays(0.1, 2, medianDay)).toBeLessThan(expectedMissInDays(0.1, 2, expectedDay));
+    expect(expectedMissInDays(0.1, 2, medianDay)).toBeLessThan(expectedMissInDays(0.1, 2, 7) - 3);
   });
 });

@@ -1,69 +1,92 @@
 import { describe, expect, it } from 'vitest';
-import { inboundArrivalDay, inboundSinceDay } from './inbound-arrival';
+import { firstUnservedDate, inboundAppeared, inboundArrivalDay, inboundArrivesInTime } from './inbound-arrival';
 
-describe('inboundSinceDay', () => {
-  it('dates new inbound half-way between the visit without it and the first visit with it', () => {
+describe('inboundAppeared', () => {
+  it('new inbound appeared after the visit without it, by the first visit with it', () => {
     expect(
-      inboundSinceDay([
+      inboundAppeared([
         { day: 10, inbound: 0 },
         { day: 17, inbound: 300 },
       ]),
-    ).toBe(14);
+    ).toEqual({ from: 11, to: 17 });
   });
 
-  it('keeps the date while the shipment is being received (inbound only goes down)', () => {
+  it('keeps the window while the shipment is being received (inbound only goes down)', () => {
     expect(
-      inboundSinceDay([
+      inboundAppeared([
         { day: 3, inbound: 0 },
         { day: 10, inbound: 300 },
         { day: 17, inbound: 300 },
         { day: 24, inbound: 120 },
       ]),
-    ).toBe(7);
+    ).toEqual({ from: 4, to: 10 });
   });
 
-  it('starts a new date when a new shipment raises the inbound', () => {
+  it('starts a new window when a new shipment raises the inbound', () => {
     expect(
-      inboundSinceDay([
+      inboundAppeared([
         { day: 10, inbound: 100 },
         { day: 17, inbound: 400 },
       ]),
-    ).toBe(14);
+    ).toEqual({ from: 11, to: 17 });
   });
 
   it('dates inbound seen on the first visit ever on that visit', () => {
-    expect(inboundSinceDay([{ day: 30, inbound: 50 }])).toBe(30);
+    expect(inboundAppeared([{ day: 30, inbound: 50 }])).toEqual({ from: 30, to: 30 });
   });
 
   it('is null when the newest reading shows no inbound, or no reading shows inbound at all', () => {
     expect(
-      inboundSinceDay([
+      inboundAppeared([
         { day: 10, inbound: 300 },
         { day: 17, inbound: 0 },
       ]),
     ).toBeNull();
-    expect(inboundSinceDay([{ day: 10, inbound: undefined }])).toBeNull();
-    expect(inboundSinceDay([])).toBeNull();
+    expect(inboundAppeared([{ day: 10, inbound: undefined }])).toBeNull();
+    expect(inboundAppeared([])).toBeNull();
   });
 
   it('skips readings that did not show inbound and reads them in day order', () => {
     expect(
-      inboundSinceDay([
+      inboundAppeared([
         { day: 17, inbound: 300 },
         { day: 12, inbound: undefined },
         { day: 10, inbound: 0 },
       ]),
-    ).toBe(14);
+    ).toEqual({ from: 11, to: 17 });
   });
 });
 
 describe('inboundArrivalDay', () => {
-  it('adds the transit days to the day the inbound appeared', () => {
-    expect(inboundArrivalDay(14, 21, 20)).toBe(35);
+  const week = { from: 11, to: 17 };
+  it('is the middle of the window moved by the transit days', () => {
+    expect(inboundArrivalDay(week, 21, 20)).toBe(35);
+    expect(inboundArrivalDay({ from: 30, to: 30 }, 21, 30)).toBe(51);
+  });
+
+  it('once part of the window has passed with the units still inbound, the middle of what is left', () => {
+    expect(inboundArrivalDay(week, 21, 35)).toBe(37);
+    expect(inboundArrivalDay(week, 21, 37)).toBe(38);
   });
 
   it('expects late units tomorrow at the earliest, never in the past', () => {
-    expect(inboundArrivalDay(14, 21, 40)).toBe(41);
-    expect(inboundArrivalDay(14, 21, 35)).toBe(36);
+    expect(inboundArrivalDay(week, 21, 38)).toBe(39);
+    expect(inboundArrivalDay(week, 21, 60)).toBe(61);
+  });
+});
+
+describe('first unserved day', () => {
+  it('counts the inbound when it arrives by the day the stock on hand runs out, for day numbers and ISO dates', () => {
+    expect(inboundArrivesInTime(14, 10)).toBe(true);
+    expect(inboundArrivesInTime(14, 14)).toBe(true);
+    expect(inboundArrivesInTime(14, 15)).toBe(false);
+    expect(inboundArrivesInTime(null, 10)).toBe(false);
+    expect(inboundArrivesInTime(14, null)).toBe(false);
+    const plan = { stockoutDate: '2026-12-14', inboundArrivalDate: '2026-12-10', stockoutDateWithInbound: '2027-01-20' };
+    expect(firstUnservedDate(plan)).toBe('2027-01-20');
+    expect(firstUnservedDate({ ...plan, inboundArrivalDate: '2026-12-20' })).toBe('2026-12-14');
+    expect(firstUnservedDate({ ...plan, inboundArrivalDate: null, stockoutDateWithInbound: null })).toBe('2026-12-14');
+    // Never runs out on hand: never unserved, whatever is inbound.
+    expect(firstUnservedDate({ ...plan, stockoutDate: null })).toBeNull();
   });
 });

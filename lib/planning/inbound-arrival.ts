@@ -10,31 +10,63 @@ interface InboundReading {
   inbound: number | undefined;
 }
 
+/** The days the newest inbound units may have appeared on: some day in `from`..`to`. */
+export interface AppearedWindow {
+  from: number;
+  to: number;
+}
+
 /**
- * The day the inbound units of the newest reading most likely appeared: the middle of the gap
- * between the last reading that showed fewer inbound units and the first reading of the run
- * since, in which inbound only went down (units being received, not new shipments). A run that
- * starts at the first reading ever is dated on that reading (the earliest it can be said to
- * exist). null when the newest reading shows no inbound.
- * @example inboundSinceDay([{ day: 10, inbound: 0 }, { day: 17, inbound: 300 }, { day: 24, inbound: 120 }]) // 13.5 → 14 (rounded up)
+ * When the inbound units of the newest reading appeared: after the last reading that showed
+ * fewer inbound units, and by the first reading of the run since, in which inbound only went
+ * down (units being received, not new shipments). A run that starts at the first reading ever
+ * is dated on that reading (the earliest it can be said to exist). null when the newest
+ * reading shows no inbound.
+ * @example inboundAppeared([{ day: 10, inbound: 0 }, { day: 17, inbound: 300 }, { day: 24, inbound: 120 }]) // { from: 11, to: 17 }
  */
-export function inboundSinceDay(readings: readonly InboundReading[]): number | null {
+export function inboundAppeared(readings: readonly InboundReading[]): AppearedWindow | null {
   const shown = readings.filter((r): r is { day: number; inbound: number } => r.inbound !== undefined).sort((a, b) => a.day - b.day);
   const newest = shown.at(-1);
   if (!newest || newest.inbound <= 0) return null;
   let first = shown.length - 1;
   while (first > 0 && shown[first - 1]!.inbound >= shown[first]!.inbound && shown[first - 1]!.inbound > 0) first--;
-  if (first === 0) return shown[0]!.day;
-  // Some day after the reading before the run: half-way is the unbiased guess for a visit gap.
-  return Math.ceil((shown[first - 1]!.day + shown[first]!.day) / 2);
+  const to = shown[first]!.day;
+  return { from: first === 0 ? to : shown[first - 1]!.day + 1, to };
 }
 
 /**
- * The expected arrival day: `transitDays` after the inbound appeared, but never today or
- * earlier (units still shown as inbound past their expected day are late, not here).
- * @example inboundArrivalDay(14, 21, 20) // 35
- * @example inboundArrivalDay(14, 21, 40) // 41 (late: tomorrow at the earliest)
+ * The expected arrival day: the middle of the days the units can still arrive on. They arrive
+ * `transitDays` after they appeared, so within the appeared window moved by the transit; days
+ * up to today are past (the units are still shown as inbound), so the middle of what is left,
+ * and tomorrow when the whole window has passed (late, not here yet).
+ * @example inboundArrivalDay({ from: 11, to: 17 }, 21, 20) // 35 (between 32 and 38)
+ * @example inboundArrivalDay({ from: 11, to: 17 }, 21, 35) // 37 (36..38 are left)
+ * @example inboundArrivalDay({ from: 11, to: 17 }, 21, 40) // 41 (late: tomorrow at the earliest)
  */
-export function inboundArrivalDay(sinceDay: number, transitDays: number, asOfDay: number): number {
-  return Math.max(sinceDay + transitDays, asOfDay + 1);
+export function inboundArrivalDay(appeared: AppearedWindow, transitDays: number, asOfDay: number): number {
+  const earliest = Math.max(appeared.from + transitDays, asOfDay + 1);
+  const latest = Math.max(appeared.to + transitDays, asOfDay + 1);
+  return Math.ceil((earliest + latest) / 2);
+}
+
+/**
+ * Whether the inbound units arrive before the stock on hand runs out (by its stockout day),
+ * so that demand first goes unserved when they run out too. Day numbers or ISO dates.
+ * @example inboundArrivesInTime('2026-12-14', '2026-12-10') // true
+ */
+export function inboundArrivesInTime<T extends number | string>(stockout: T | null, arrival: T | null): boolean {
+  return stockout !== null && arrival !== null && stockout >= arrival;
+}
+
+/**
+ * The day demand first goes unserved, by a plan: the stockout counting the inbound units when
+ * they arrive in time, else the stockout on the stock on hand. null = never.
+ * @example firstUnservedDate({ stockoutDate: '2026-12-14', inboundArrivalDate: '2026-12-10', stockoutDateWithInbound: '2027-01-20' }) // '2027-01-20'
+ */
+export function firstUnservedDate(plan: {
+  stockoutDate: string | null;
+  inboundArrivalDate: string | null;
+  stockoutDateWithInbound: string | null;
+}): string | null {
+  return inboundArrivesInTime(plan.stockoutDate, plan.inboundArrivalDate) ? plan.stockoutDateWithInbound : plan.stockoutDate;
 }

@@ -6,6 +6,7 @@
 import type { Destination } from '../settings/schema';
 import type { AllocationMember } from './allocation';
 import type { DemandSeries } from './reconstruct';
+import type { AppearedWindow } from './inbound-arrival';
 import type { AgeBucket } from './storage';
 import type { ForecastContext } from '../forecast/index';
 import type { Calibration } from './reconstruct';
@@ -35,10 +36,10 @@ export interface PlanInput {
   releasedReturns: number;
   inbound: number;
   /**
-   * Day the inbound units most likely appeared (see inboundSinceDay); their arrival is this
-   * plus the destination's transit days. null/absent = nothing inbound or not known when.
+   * Days the inbound units may have appeared on (see inboundAppeared); they arrive the
+   * destination's transit days later. null/absent = nothing inbound or not known when.
    */
-  inboundSinceDay?: number | null;
+  inboundAppeared?: AppearedWindow | null;
   /**
    * Day `available` was read. When older than today, the demand since then (known days as
    * reconstructed, unknown days at the forecast rate) is taken off: a reading from three weeks

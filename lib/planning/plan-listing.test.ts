@@ -22,7 +22,7 @@ function input(series: DemandSeries, fields: Partial<PlanInput> = {}): PlanInput
 }
 
 describe('planListing', () => {
-  it('constant demand -> constant forecast -> days of cover = the median day the last unit sells (real forecaster)', () => {
+  it('constant demand -> constant forecast -> days of cover = the median day the first customer finds none (real forecaster)', () => {
     for (const [rate, stock] of [
       [5, 300],
       [12, 1000],
@@ -30,9 +30,9 @@ describe('planListing', () => {
     ] as const) {
       const plan = planListing(input(constantSeries(rate, 365), { available: stock }), defaultSettings(), NOW);
       expect(plan.forecast.meanDaily).toBeCloseTo(rate, 6);
-      // About a third of a unit's demand short of stock / rate: the median of Gamma(stock, 1).
-      expect(plan.daysOfCover).toBeCloseTo(sellOutDemand(stock) / rate, 1);
-      expect(plan.daysOfCover!).toBeLessThan(stock / rate);
+      // Two thirds of a unit's demand beyond stock / rate: the median of Gamma(stock + 1, 1).
+      expect(plan.daysOfCover).toBeCloseTo(sellOutDemand(stock + 1) / rate, 1);
+      expect(plan.daysOfCover!).toBeGreaterThan(stock / rate);
       expect(skuPlanSchema.safeParse(plan).success).toBe(true);
     }
   });
@@ -45,14 +45,15 @@ describe('planListing', () => {
     const stale = planListing(input(series, { available: 300, stockDay: TODAY - 10 }), s, NOW, options);
     expect(fresh.available).toBe(300);
     expect(stale.available).toBe(300 - 5 * 5 - 5 * 4);
-    expect(stale.daysOfCover).toBeCloseTo((300 - 45) / 4, 1);
+    expect(stale.daysOfCover).toBeCloseTo(sellOutDemand(300 - 45 + 1) / 4, 1);
   });
   it('dates: stockout and reorder fall on the right days across the leap day', () => {
     const s = defaultSettings();
     const plan = planListing(input(constantSeries(10, 200), { asOfDay: dayNumber('2024-02-20'), available: 100, startDay: 0 }), s, NOW, {
       forecast: flatForecast(10, 200, 0),
     });
-    expect(plan.stockoutDate).toBe('2024-03-01');
+    // 100 units at 10 a day: the 101st customer comes on day 11 (10.07 days), and February has 29 days.
+    expect(plan.stockoutDate).toBe('2024-03-02');
     expect(plan.asOf).toBe('2024-02-20');
     // 10 days of stock against a 70-day lead time: an order placed today arrives 60 days after the stockout.
     expect(plan.reorderDaysLate).toBe(60);

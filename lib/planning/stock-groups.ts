@@ -9,7 +9,7 @@ import { listingKey, type ListingObservation, type Observation, type OrderObserv
 import type { Settings } from '../settings/schema';
 import { bufferUnits, type AllocationMember } from './allocation';
 import { dayNumber } from './days';
-import { inboundSinceDay } from './inbound-arrival';
+import { inboundAppeared, type AppearedWindow } from './inbound-arrival';
 import { knownMean } from './lifecycle';
 import type { PlanExtras, PlanInput } from './plan-input';
 import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
@@ -42,8 +42,8 @@ export interface ListingFacts {
   fulfillment: string | undefined;
   available: number | null;
   inbound: number;
-  /** Day the newest inbound units most likely appeared (see inboundSinceDay); null = none inbound. */
-  inboundSinceDay: number | null;
+  /** Days the newest inbound units may have appeared on (see inboundAppeared); null = none inbound. */
+  inboundAppeared: AppearedWindow | null;
   reserved: number;
   unfulfillable: number;
   priceMinor: number | null;
@@ -97,7 +97,7 @@ function latestFacts(
     available: newest('available') ?? null,
     stockDay: stockDayOf(listings),
     inbound: newest('inbound') ?? 0,
-    inboundSinceDay: inboundSinceDay(listings.map((o) => ({ day: dayNumber(o.observedDate), inbound: o.inbound }))),
+    inboundAppeared: inboundAppeared(listings.map((o) => ({ day: dayNumber(o.observedDate), inbound: o.inbound }))),
     reserved: newest('reserved') ?? 0,
     unfulfillable: newest('unfulfillable') ?? 0,
     priceMinor: price?.amountMinor ?? null,
@@ -225,7 +225,7 @@ export function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras
     releasedReturns: stock.releasedSince,
     inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
     // The channel showing the most units on their way dates them (FBA pages all show the pool's).
-    inboundSinceDay: members.reduce((best, m) => (m.inbound > best.inbound ? m : best)).inboundSinceDay,
+    inboundAppeared: members.reduce((best, m) => (m.inbound > best.inbound ? m : best)).inboundAppeared,
     reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
     unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
     pendingUnits: sum((m) => m.pendingUnits),

@@ -199,7 +199,7 @@ export const skuPlanSchema = z.object({
   stock: stockInfoSchema.default({ source: 'reading', heldReturns: 0, hint: null }),
   inbound: z.number().int().nonnegative(),
   pendingUnits: z.number().int().nonnegative(),
-  /** Days until the last unit most likely sells; null = unknown stock or no demand within a century. */
+  /** Days until demand most likely first goes unserved (lib/planning/cover.ts daysUntilStockout); null = unknown stock or no demand within a century. */
   daysOfCover: z.number().nonnegative().nullable(),
   stockoutDate: isoDateSchema.nullable(),
   /**

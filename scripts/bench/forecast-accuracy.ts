@@ -11,10 +11,10 @@
  * - pinball90: pinball loss at q=0.9 of the horizon total, divided by (H x the series' mean
  *   in-sample demand per period), averaged over series with non-zero history.
  * - stockout error: start stock = 14 x mean demand of the last 28 train days (series with zero
- *   stock left out); actual day = first test day cumulative demand reaches it (H+1 if never);
- *   ours predicts the day the planner dates the stockout (the median day the last whole unit
- *   sells, lib/planning/cover.ts daysUntilStockout, on `mean`), the rule predicts stock /
- *   28-day average. Mean absolute error in days. The notes also print the error of dating by
+ *   stock left out); actual day = first test day demand goes unserved, i.e. cumulative demand
+ *   reaches the first unit the stock cannot serve (H+1 if never); ours predicts the day the
+ *   planner dates the stockout (the median day of that unit's demand, lib/planning/cover.ts
+ *   daysUntilStockout, on `mean`), the rule predicts stock / 28-day average. Mean absolute error in days. The notes also print the error of dating by
  *   expected cumulative demand reaching the stock, and ours vs the rule at 8 earlier origins
  *   inside the training histories (one 28-day test window is noisy).
  *   For weekly data the same with 14 -> 2 weeks and 28 days -> 4 weeks.
@@ -43,7 +43,7 @@ import {
 import { fitContext, forecastBatch, type ForecastContext, type SeriesInput } from '../../lib/forecast/index.ts';
 import { mase, pinball, rmsse, stockoutDay } from '../../lib/forecast/metrics.ts';
 import { normalQuantile } from '../../lib/forecast/distribution.ts';
-import { cumulativeSum, daysUntilStockout } from '../../lib/planning/cover.ts';
+import { cumulativeSum, daysUntilStockout, firstUnservedUnit } from '../../lib/planning/cover.ts';
 import type { BenchSuite, BenchTable } from './types.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -123,8 +123,13 @@ function scorePoint(scores: Scores, train: number[], actual: number[], forecast:
 
 /**
  * The day (1-based, H+1 = not within the horizon) the planner dates a stockout of `stock`:
- * the median day the last whole unit sells (lib/planning/cover.ts daysUntilStockout).
+ * the median day demand first goes unserved (lib/planning/cover.ts daysUntilStockout).
  */
+/** The first day (1-based, H+1 = never) demand goes unserved by `stock`: the day the first unit it cannot serve is demanded. */
+function unservedDay(actual: ArrayLike<number>, stock: number): number {
+  return stockoutDay(actual, firstUnservedUnit(stock));
+}
+
 function plannedStockoutDay(mean: ArrayLike<number>, stock: number): number {
   const cover = daysUntilStockout(stock, cumulativeSum(mean));
   return cover === null ? mean.length + 1 : Math.min(mean.length + 1, Math.ceil(cover - 1e-9));
@@ -153,7 +158,7 @@ export function stockoutOnTrainingOrigins(spec: DatasetSpec, train: readonly Row
       const stock = spec.coverPeriods * level;
       if (!(stock > 0)) return;
       const actual = kept[s]!.values.slice(row.values.length, row.values.length + H).map((v) => v ?? 0);
-      const day = stockoutDay(actual, stock);
+      const day = unservedDay(actual, stock);
       ours.push(Math.abs(plannedStockoutDay(forecasts[s]!.mean, stock) - day));
       rule.push(Math.abs(Math.min(H + 1, Math.ceil(stock / level)) - day));
     });
@@ -176,7 +181,7 @@ function scoreDistribution(
   const meanDemand = train.reduce((a, b) => a + b, 0) / Math.max(1, train.length);
   if (meanDemand > 0) scores.pinball.push(pinball(0.9, p90Total, total) / (actual.length * meanDemand));
   const stock = spec.coverPeriods * average(train.slice(-spec.window));
-  if (stock > 0) scores.stockoutError.push(Math.abs(predictedStockout(stock) - stockoutDay(actual, stock)));
+  if (stock > 0) scores.stockoutError.push(Math.abs(predictedStockout(stock) - unservedDay(actual, stock)));
 }
 
 export interface EvaluateOptions {
@@ -217,7 +222,7 @@ export function evaluateDataset(spec: DatasetSpec, data: { train: Row[]; test: R
     const oursScores = scores.get('ours')!;
     scoreDistribution(oursScores, train, actual, ours.p90Cum[H - 1]!, (stock) => plannedStockoutDay(ours.mean, stock), spec);
     const stock = spec.coverPeriods * average(train.slice(-spec.window));
-    if (stock > 0) expectedStockoutError.push(Math.abs(stockoutDay(ours.mean, stock) - stockoutDay(actual, stock)));
+    if (stock > 0) expectedStockoutError.push(Math.abs(stockoutDay(ours.mean, firstUnservedUnit(stock)) - unservedDay(actual, stock)));
     // Textbook rule: window mean + 1.28 sd sqrt(h) for the cumulative total; stock / average.
     const recent = train.slice(-spec.window);
     const level = average(recent);
@@ -284,7 +289,7 @@ function tableFor(spec: DatasetSpec, data: { train: Row[]; test: Row[]; source: 
   }
   const counts = [...modelCounts.entries()].sort((a, b) => b[1] - a[1]).map(([m, c]) => `${m} ${c}`);
   notes.push(
-    `stockout error dating by expected demand reaching the stock (not the median day the last whole unit sells, as the planner does): ${fmt(average(expectedStockoutError), 2)} days`,
+    `stockout error dating by expected demand reaching the first unserved unit (not its median day, as the planner does): ${fmt(average(expectedStockoutError), 2)} days`,
   );
   notes.push(`models chosen: ${counts.join(', ')}`);
   if (ctx) {

@@ -59,8 +59,8 @@ describe('alerts decision', () => {
   it('stockout within the window: critical within a week, warning after; none when nothing sells', () => {
     const soon = through(alerts, situation({ available: 50 }, { rate: 10 })).alerts.find((a) => a.code === 'stockout-within')!;
     expect(soon.severity).toBe('critical');
-    expect(soon.params.days).toBe(5);
-    expect(soon.params.stockoutDate).toBe('2026-03-06');
+    expect(soon.params.days).toBe(5.1); // the 51st customer, at 10 a day
+    expect(soon.params.stockoutDate).toBe('2026-03-07');
     expect(through(alerts, situation({ available: 100 }, { rate: 10 })).alerts.find((a) => a.code === 'stockout-within')!.severity).toBe('warning');
     expect(codes(through(alerts, situation({ available: 300 }, { rate: 10 })))).not.toContain('stockout-within');
     expect(codes(through(alerts, situation({ available: 1, series: constantSeries(0) }, { rate: 0 })))).not.toContain('stockout-within');
@@ -69,17 +69,23 @@ describe('alerts decision', () => {
   it('inbound arriving before the shelf empties is no stockout alarm; arriving after it, a gap alert says how long the shelf is empty', () => {
     const transit = situation().lead.transitDays;
     // 50 on hand at 10/day (out in 5 days); 400 inbound arriving in 3 days: out in about 45 days.
-    const inTime = through(alerts, situation({ available: 50, inbound: 400, inboundSinceDay: TODAY + 3 - transit }, { rate: 10, spread: 0 }));
+    const inTime = through(
+      alerts,
+      situation({ available: 50, inbound: 400, inboundAppeared: { from: TODAY + 3 - transit, to: TODAY + 3 - transit } }, { rate: 10, spread: 0 }),
+    );
     expect(codes(inTime)).not.toContain('stockout-within');
     expect(codes(inTime)).not.toContain('runs-out-before-inbound');
-    // The same inbound arriving in 12 days: out on day 5, seven days before it arrives.
-    const late = through(alerts, situation({ available: 50, inbound: 400, inboundSinceDay: TODAY + 12 - transit }, { rate: 10, spread: 0 }));
+    // The same inbound arriving in 12 days: out on day 6, six days before it arrives.
+    const late = through(
+      alerts,
+      situation({ available: 50, inbound: 400, inboundAppeared: { from: TODAY + 12 - transit, to: TODAY + 12 - transit } }, { rate: 10, spread: 0 }),
+    );
     expect(late.alerts.find((a) => a.code === 'runs-out-before-inbound')).toEqual({
       code: 'runs-out-before-inbound',
       severity: 'warning',
-      params: { stockoutDate: '2026-03-06', arrivalDate: '2026-03-13', inbound: 400, days: 7 },
+      params: { stockoutDate: '2026-03-07', arrivalDate: '2026-03-13', inbound: 400, days: 6 },
     });
-    expect(late.alerts.find((a) => a.code === 'stockout-within')!.params.stockoutDate).toBe('2026-03-06');
+    expect(late.alerts.find((a) => a.code === 'stockout-within')!.params.stockoutDate).toBe('2026-03-07');
     // Nothing inbound: no gap alert.
     expect(codes(through(alerts, situation({ available: 50 }, { rate: 10 })))).not.toContain('runs-out-before-inbound');
   });

@@ -1,6 +1,7 @@
 /**
- * Days of cover and the stockout date: the median day the last whole unit sells under the
- * cumulative forecast (see cover.ts). Unknown stock gives no cover, never "0 days".
+ * Days of cover and the stockout date: the median day demand first goes unserved (the customer
+ * after the last whole unit) under the cumulative forecast (see cover.ts). Unknown stock gives
+ * no cover, never "0 days".
  */
 import { daysUntilStockout, stockoutDay } from '../cover';
 import type { Decision } from './situation';

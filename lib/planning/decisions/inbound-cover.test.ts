@@ -5,7 +5,8 @@ import { situation, through, TODAY } from './test-situation';
 /** A situation with `inbound` units that appeared so they arrive `inDays` days from today (10/day, no forecast spread). */
 function withInbound(available: number, inbound: number, inDays: number) {
   const probe = situation({}, { spread: 0 });
-  return situation({ available, inbound, inboundSinceDay: TODAY + inDays - probe.lead.transitDays }, { spread: 0 });
+  const appeared = TODAY + inDays - probe.lead.transitDays;
+  return situation({ available, inbound, inboundAppeared: { from: appeared, to: appeared } }, { spread: 0 });
 }
 
 describe('inboundCover decision', () => {
@@ -16,19 +17,19 @@ describe('inboundCover decision', () => {
 
   it('adds inbound arriving before the stock runs out to it: the stockout moves by the inbound’s days of demand', () => {
     const d = through(inboundCover, withInbound(300, 400, 15));
-    expect(d.stockoutDay).toBe(TODAY + 30); // 300 units at 10/day, the last unit's median day
-    expect(d.inbound.daysOfCover).toBeCloseTo((700 - 1 / 3) / 10, 1);
-    expect(d.inbound.stockoutDay).toBe(TODAY + 70);
-    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 70);
+    expect(d.stockoutDay).toBe(TODAY + 31); // 300 units at 10/day: the 301st customer's median day
+    expect(d.inbound.daysOfCover).toBeCloseTo((701 - 1 / 3) / 10, 1);
+    expect(d.inbound.stockoutDay).toBe(TODAY + 71);
+    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 71);
   });
 
   it('when the shelf empties first, the inbound sells from its arrival: demand in the gap is lost, not served later', () => {
     const d = through(inboundCover, withInbound(100, 400, 20));
-    expect(d.stockoutDay).toBe(TODAY + 10);
+    expect(d.stockoutDay).toBe(TODAY + 11);
     // 400 units from day 20 at 10/day: out around day 20 + 40, not day (100 + 400) / 10 = 50.
-    expect(d.inbound.stockoutDay).toBe(TODAY + 59);
+    expect(d.inbound.stockoutDay).toBe(TODAY + 60);
     // Demand first goes unserved when the stock on hand runs out.
-    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 10);
+    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 11);
   });
 
   it('late inbound (past its expected day) is expected tomorrow, never in the past', () => {
@@ -38,9 +39,9 @@ describe('inboundCover decision', () => {
 
   it('says nothing without inbound, without knowing when it appeared, or with unknown stock', () => {
     for (const fields of [
-      { inbound: 0, inboundSinceDay: TODAY },
-      { inbound: 50, inboundSinceDay: null },
-      { inbound: 50, inboundSinceDay: TODAY, available: null },
+      { inbound: 0, inboundAppeared: { from: TODAY, to: TODAY } },
+      { inbound: 50, inboundAppeared: null },
+      { inbound: 50, inboundAppeared: { from: TODAY, to: TODAY }, available: null },
     ]) {
       const d = through(inboundCover, situation(fields, { spread: 0 }));
       expect(d.inbound).toEqual({ arrivalDay: null, daysOfCover: null, stockoutDay: null });
@@ -49,7 +50,7 @@ describe('inboundCover decision', () => {
   });
 
   it('stock that never runs out has an arrival but no stockout either way', () => {
-    const d = through(inboundCover, situation({ available: 300, inbound: 50, inboundSinceDay: TODAY }, { rate: 0, spread: 0 }));
+    const d = through(inboundCover, situation({ available: 300, inbound: 50, inboundAppeared: { from: TODAY, to: TODAY } }, { rate: 0, spread: 0 }));
     expect(d.inbound.arrivalDay).not.toBeNull();
     expect(d.stockoutDay).toBeNull();
     expect(d.inbound.stockoutDay).toBeNull();

@@ -5,14 +5,14 @@
  * then sell from their arrival day on.
  */
 import { daysUntilStockout, daysUntilStockoutFrom, stockoutDay } from '../cover';
-import { inboundArrivalDay } from '../inbound-arrival';
+import { inboundArrivalDay, inboundArrivesInTime } from '../inbound-arrival';
 import type { Decision, Draft } from './situation';
 
 /** @example inboundCover(300 on hand at 10/day, 400 inbound arriving in 15 days) // draft.inbound.daysOfCover ≈ 70 */
 export const inboundCover: Decision = (s, d) => {
-  const { inbound, inboundSinceDay } = s.input;
-  if (s.stock === null || inbound <= 0 || inboundSinceDay === undefined || inboundSinceDay === null) return;
-  const arrivalDay = inboundArrivalDay(inboundSinceDay, s.lead.transitDays, s.asOfDay);
+  const { inbound, inboundAppeared } = s.input;
+  if (s.stock === null || inbound <= 0 || !inboundAppeared) return;
+  const arrivalDay = inboundArrivalDay(inboundAppeared, s.lead.transitDays, s.asOfDay);
   d.inbound.arrivalDay = arrivalDay;
   if (d.stockoutDay === null) return;
   const daysOfCover =
@@ -27,7 +27,6 @@ export const inboundCover: Decision = (s, d) => {
  * @example coverUntilUnserved(draft with stock out on day 10 and 400 arriving on day 5) // the inbound's cover
  */
 export function coverUntilUnserved(d: Pick<Draft, 'daysOfCover' | 'stockoutDay' | 'inbound'>): { daysOfCover: number | null; stockoutDay: number | null } {
-  const { arrivalDay } = d.inbound;
-  if (arrivalDay === null || d.stockoutDay === null || d.stockoutDay < arrivalDay) return { daysOfCover: d.daysOfCover, stockoutDay: d.stockoutDay };
+  if (!inboundArrivesInTime(d.stockoutDay, d.inbound.arrivalDay)) return { daysOfCover: d.daysOfCover, stockoutDay: d.stockoutDay };
   return { daysOfCover: d.inbound.daysOfCover, stockoutDay: d.inbound.stockoutDay };
 }
