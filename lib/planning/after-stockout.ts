@@ -1,0 +1,51 @@
+/**
+ * The forecast just after a stockout. A shelf empties when demand runs high, so once the
+ * out-of-stock days are censored, the recent level rests on the busier days before them and
+ * overstates what comes next (on the partial-views benchmark the forecast after a stockout was
+ * 1.12x the next four weeks' demand on M5 and 1.24x on Online Retail). The forecast is pulled
+ * towards the half-year level by twice the share of the last four weeks that was out of stock,
+ * never raised. Chosen on the benchmark's training origins (pull 0, 1, 2, 3 x the share; 91 or
+ * 182 days): M5 weekly 2.88 -> 2.82 days, Online Retail weekly 4.15 -> 3.95.
+ */
+import type { ForecastResult } from '../forecast/index';
+import { knownMean } from './lifecycle';
+import type { DemandSeries } from './reconstruct';
+
+const RECENT_DAYS = 28;
+const LONG_RUN_DAYS = 182;
+/** Share of the pull per out-of-stock share: two weeks out of four pulls all the way. */
+const PULL_PER_CENSORED_SHARE = 2;
+
+/**
+ * How much of the forecast to keep after a stockout: 1 without out-of-stock days in the last
+ * four weeks, else between 1 and the half-year level over the recent one.
+ * @example afterStockoutRatio(series with 7 of the last 28 days out, recent 10/day, half-year 6/day) // 1 - 0.5 + 0.5 * 0.6 = 0.8
+ */
+export function afterStockoutRatio(series: DemandSeries): number {
+  const units = series.units;
+  let censored = 0;
+  for (let i = Math.max(0, units.length - RECENT_DAYS); i < units.length; i++) if (units[i] !== units[i]) censored++;
+  if (censored === 0) return 1;
+  const recent = knownMean(units, 0, RECENT_DAYS);
+  const longRun = knownMean(units, 0, LONG_RUN_DAYS);
+  if (!(recent > 0) || !(longRun >= 0)) return 1;
+  const pull = Math.min(1, (PULL_PER_CENSORED_SHARE * censored) / RECENT_DAYS);
+  return Math.min(1, 1 - pull + pull * (longRun / recent));
+}
+
+/**
+ * The forecast scaled by afterStockoutRatio (mean and every quantile alike).
+ * @example afterStockout(forecast, series).mean[0] // forecast.mean[0] * afterStockoutRatio(series)
+ */
+export function afterStockout(forecast: ForecastResult, series: DemandSeries): ForecastResult {
+  const ratio = afterStockoutRatio(series);
+  if (ratio >= 1) return forecast;
+  const scale = (values: ArrayLike<number>) => Array.from(values, (v) => v * ratio);
+  return {
+    model: forecast.model,
+    mean: scale(forecast.mean),
+    p50Cum: scale(forecast.p50Cum),
+    p90Cum: scale(forecast.p90Cum),
+    quantileCum: (q) => scale(forecast.quantileCum(q)),
+  };
+}
