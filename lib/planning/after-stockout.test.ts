@@ -35,6 +35,11 @@ describe('after a stockout', () => {
     expect(afterStockoutRatio(series(6, 10, 21))).toBeCloseTo((154 * 6 + 7 * 10) / 161 / 10, 12);
   });
 
+  it('never pulls below reading the out-of-stock days as no demand at all', () => {
+    // Half-year level a fifth of the recent one: the pull would say 0.6; seven empty days of 28 as zeros say 0.75.
+    expect(afterStockoutRatio(series(1, 10, 7))).toBe(0.75);
+  });
+
   it('never raises the forecast (a stockout after a slow spell says nothing about a rise)', () => {
     expect(afterStockoutRatio(series(10, 6, 7))).toBe(1);
   });
