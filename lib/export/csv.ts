@@ -6,15 +6,29 @@
 export const UTF8_BOM = '\uFEFF';
 
 /**
- * One CSV field, quoted when it holds a separator, quote or line break. Leading = + - @ are
- * prefixed with a quote mark so a hostile title cannot run as a spreadsheet formula.
+ * Where a spreadsheet would start evaluating a formula: an = + - @ at the start of a cell or
+ * after any character some locale's spreadsheet splits cells on (comma, semicolon, tab, line
+ * break), with only white space or quote marks before it (a reader that splits inside our
+ * quotes takes a quote mark there as the start of its own quoted cell). A semicolon reader (Excel in Germany, France, Italy,
+ * Spain, the Netherlands) splits "Mug;=1+1;" even inside a quoted title and would evaluate
+ * "=1+1".
+ */
+const FORMULA_START = /(^|[,;\t\r\n])([ \t\r\n"]*)(?=[=+\-@])/g;
+
+/**
+ * One CSV field. Text is always quoted, and a quote mark goes before every place where a
+ * spreadsheet reading it with any separator would start a formula, and before a leading tab or
+ * carriage return (which some readers drop); numbers and booleans stay plain (a negative number
+ * is not defused into text).
  * @example csvField('Mug, "large"') // '"Mug, ""large"""'
+ * @example csvField('Mug;=1+1;') // `"Mug;'=1+1;"`
+ * @example csvField(-3) // '-3'
  */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value !== 'string') return String(value);
+  const defused = value.replace(FORMULA_START, "$1$2'").replace(/^(?=[\t\r])/, "'");
+  return `"${defused.replace(/"/g, '""')}"`;
 }
 
 /**

@@ -327,16 +327,16 @@ describe('merged report', () => {
   it('writes CSV that Excel reads: quoted fields, no formula injection, numbers plain, "not enough data" spelled out', () => {
     const { header, rows } = mergedTable(report, 'en');
     const csv = UTF8_BOM + toCsv(header, rows);
-    expect(csv.startsWith('\uFEFFLevel,Product ID,Name,')).toBe(true);
+    expect(csv.startsWith('\uFEFF"Level","Product ID","Name",')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toContain('"马克杯 ""Large"", 12oz"');
     expect(lines[3]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[1]).toContain(
-      `fba:NA: 120; own:main: 36,fba:NA: Read from the page; own:main: Estimated from listings (next: enter a stock count in the product's details),156,40,3,2,,,2.5,10,2026-12-01,,,2026-11-25,0,60,10.5,75,`,
+      `"fba:NA: 120; own:main: 36","fba:NA: Read from the page; own:main: Estimated from listings (next: enter a stock count in the product's details)",156,40,3,2,,,2.5,10,"2026-12-01",,,"2026-11-25",0,60,10.5,75,`,
     );
     const sharedCsv = toCsv(...(Object.values(mergedTable(shared, 'en')) as [string[], Cell[][]])).split('\r\n');
-    expect(sharedCsv[1]).toContain(',own:main: 50,Counted,50,24,4,1,,,3,10,2026-12-01,,,2026-11-15,5,90,12,Not enough data,,A,Maturity,');
+    expect(sharedCsv[1]).toContain(',"own:main: 50","Counted",50,24,4,1,,,3,10,"2026-12-01",,,"2026-11-15",5,90,12,"Not enough data","","A","Maturity",');
   });
 
   it('writes JSON with stable keys and the raw data beside the translated rows', () => {

@@ -3,6 +3,7 @@
  * so it stays fast at tens of thousands of listings.
  */
 import type { Platform } from '../records';
+import { toCsv } from '../export/csv';
 import { marketplaceById } from '../locale/markets';
 import type { SkuPlan } from '../planning/types';
 import type { StoreDb } from './db';
@@ -254,9 +255,15 @@ const CSV_COLUMNS = [
  * Every listing as CSV text (RFC 4180 quoting, CRLF; the caller adds a BOM for Excel).
  * @example (await exportListingsCsv(db)).csv.split('\r\n')[0] // 'platform,marketplace,sku,...'
  */
+/** A cell as the CSV writer takes it (dates and other objects as their text). */
+function cellValue(value: unknown): string | number | boolean | undefined {
+  if (value === null || value === undefined) return undefined;
+  return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
+}
+
 export async function exportListingsCsv(db: StoreDb): Promise<{ csv: string; rowCount: number }> {
   const rows = await listListings(db);
-  const lines = [CSV_COLUMNS.join(',')];
+  const table: (string | number | boolean | undefined)[][] = [];
   for (const r of rows) {
     const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
       platform: r.platform,
@@ -274,25 +281,14 @@ export async function exportListingsCsv(db: StoreDb): Promise<{ csv: string; row
       inbound: r.inbound,
       reserved: r.reserved,
       unfulfillable: r.unfulfillable,
-      price: r.price ? formatMinor(r.price.amountMinor, marketplaceById(r.marketplace)?.minorDigits ?? 2) : undefined,
+      price: r.price ? Number(formatMinor(r.price.amountMinor, marketplaceById(r.marketplace)?.minorDigits ?? 2)) : undefined,
       currency: r.price?.currency,
       daysOfCover: r.daysOfCover ?? undefined,
       lastObservedAt: r.lastObservedAt,
     };
-    lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
+    table.push(CSV_COLUMNS.map((c) => cellValue(cells[c])));
   }
-  return { csv: lines.join('\r\n') + '\r\n', rowCount: rows.length };
-}
-
-/**
- * @example csvCell('a,"b"') // '"a,""b"""'
- * @example csvCell('=1+1') // "'=1+1" (no formula injection when opened in a spreadsheet)
- */
-export function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return { csv: toCsv(CSV_COLUMNS, table), rowCount: rows.length };
 }
 
 /**

@@ -118,7 +118,7 @@ test('the options page exports what was read as UTF-8 CSV with a BOM, Chinese ti
   expect(lines).toHaveLength(3);
   expect(text).toContain('紫砂茶壶 手工 宜兴 200ml');
   expect(text).toContain('"MUG-""QUOTED"",1"');
-  const header = lines[0]!.split(',');
+  const header = lines[0]!.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
   const teapot = lines.find((l) => l.includes('ZH-TEAPOT-01'))!.split(',');
   expect(teapot[header.indexOf('available')]).toBe('37');
 });

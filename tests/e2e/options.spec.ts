@@ -68,9 +68,10 @@ test('a report import previews counts and error lines, stores nothing until conf
   const csv = (await download(page, () => page.getByRole('button', { name: 'Download CSV' }).click())).toString('utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split('\r\n');
-  expect(lines[0]).toMatch(/^Level,Product ID,Name,Platform,Marketplace,SKU,Stock per pool,/);
-  expect(lines.filter((l) => l.startsWith('Product,'))).toHaveLength(5);
-  expect(lines.filter((l) => l.startsWith('Listing,'))).toHaveLength(5);
+  // Every text cell quoted (no spreadsheet in any locale evaluates a title), numbers plain.
+  expect(lines[0]).toMatch(/^"Level","Product ID","Name","Platform","Marketplace","SKU","Stock per pool",/);
+  expect(lines.filter((l) => l.startsWith('"Product",'))).toHaveLength(5);
+  expect(lines.filter((l) => l.startsWith('"Listing",'))).toHaveLength(5);
   expect(csv).toContain('BAM-TOWEL-GRY-2PK');
 
   const xlsx = unzipSync(new Uint8Array(await download(page, () => page.getByRole('button', { name: 'Download Excel (XLSX)' }).click())));
