@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type StoreDb } from '../store';
+import { mergeObservations, openStore, type StoreDb } from '../store';
+import { listingObs } from '../store/test-helpers';
 import { setupAlarms, setupBadge, setupMessaging, setupNotifications, setupReplans, setupStore, type BackgroundApi, DAILY_REPLAN_ALARM } from './setup';
 import { EXTENSION_BASE_URL, SENDERS } from './test-background';
 
@@ -8,7 +9,7 @@ type Callback = (...args: never[]) => unknown;
 
 /** A browser with the background's API: listeners are kept so a test can fire them; badge writes are recorded. */
 function fakeBrowser() {
-  const listeners = { message: [] as Callback[], installed: [] as Callback[], alarm: [] as Callback[], permissionAdded: [] as Callback[] };
+  const listeners = { message: [] as Callback[], alarm: [] as Callback[], permissionAdded: [] as Callback[] };
   const badge: string[] = [];
   const alarms: string[] = [];
   const listen = (list: Callback[]) => ({ addListener: (cb: Callback) => void list.push(cb) });
@@ -17,9 +18,12 @@ function fakeBrowser() {
       getPlatformInfo: async () => ({}),
       getURL: (path) => `${EXTENSION_BASE_URL}${path.slice(1)}`,
       onMessage: listen(listeners.message),
-      onInstalled: listen(listeners.installed),
     },
-    alarms: { create: async (name) => void alarms.push(name), onAlarm: listen(listeners.alarm) },
+    alarms: {
+      create: async (name) => void alarms.push(name),
+      get: async (name) => (alarms.includes(name) ? { name } : undefined),
+      onAlarm: listen(listeners.alarm),
+    },
     action: { setBadgeText: async ({ text }) => void badge.push(text), setBadgeBackgroundColor: async () => {} },
     permissions: { contains: async () => true, onAdded: listen(listeners.permissionAdded) },
     tabs: { create: async () => ({}) },
@@ -104,7 +108,38 @@ describe('background setup', () => {
     expect(await browser.send({ type: 'settings/get', payload: {} }, SENDERS.popup)).toEqual({ ok: false, error: 'Error: quota exceeded' });
   });
 
-  it('uses one re-plan queue for messages and the daily job, and creates the daily alarm on install', async () => {
+  it('creates the daily alarm at every worker start when the browser dropped it, and never twice', async () => {
+    const browser = fakeBrowser();
+    const store = setupStore(browser.api, open);
+    const replans = setupReplans(store);
+    setupAlarms(browser.api, store, replans);
+    await expect.poll(() => browser.alarms).toEqual([DAILY_REPLAN_ALARM]);
+    // The worker starts again with the alarm still there: nothing new.
+    setupAlarms(browser.api, store, replans);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(browser.alarms).toEqual([DAILY_REPLAN_ALARM]);
+  });
+
+  it('runs a missed daily job at the next start: a whole-catalogue plan more than a day old', async () => {
+    for (const [ageHours, runs] of [
+      [30, 1],
+      [2, 0],
+    ] as const) {
+      const browser = fakeBrowser();
+      const store = setupStore(browser.api, open);
+      const replans = setupReplans(store);
+      await mergeObservations(await store.dbReady, [listingObs('MUG-1', new Date().toISOString())], new Date());
+      await replans.replan(undefined); // a whole plan now: the stored catalogue fit is dated now
+      const later = new Date(Date.now() + ageHours * 3600 * 1000);
+      const calls: (readonly string[] | undefined)[] = [];
+      const restarted = { ...store, now: () => later };
+      setupAlarms(browser.api, restarted, { replan: (ids) => (calls.push(ids), replans.replan(ids)) });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(calls.length, `${ageHours} h`).toBe(runs);
+    }
+  });
+
+  it('uses one re-plan queue for messages and the daily job, and creates the daily alarm', async () => {
     const browser = fakeBrowser();
     const store = setupStore(browser.api, open);
     const calls: (readonly string[] | undefined)[] = [];
@@ -117,8 +152,7 @@ describe('background setup', () => {
     };
     setupMessaging(browser.api, store, queue);
     setupAlarms(browser.api, store, queue);
-    for (const listener of browser.listeners.installed) listener();
-    expect(browser.alarms).toEqual([DAILY_REPLAN_ALARM]);
+    await expect.poll(() => browser.alarms).toEqual([DAILY_REPLAN_ALARM]);
 
     const { settings } = ((await browser.send({ type: 'settings/get', payload: {} }, SENDERS.options)) as { data: { settings: object } }).data;
     await browser.send({ type: 'settings/save', payload: { settings } }, SENDERS.options);

@@ -31,10 +31,10 @@ export interface BackgroundApi {
     getPlatformInfo(): Promise<unknown>;
     getURL(path: '/' | '/popup.html'): string;
     onMessage: Listener<[message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void], true | undefined>;
-    onInstalled: Listener<[details: unknown]>;
   };
   alarms: {
     create(name: string, info: { periodInMinutes?: number; delayInMinutes?: number }): Promise<void>;
+    get(name: string): Promise<{ name: string } | undefined>;
     onAlarm: Listener<[alarm: { name: string }]>;
   };
   action: {
@@ -197,16 +197,31 @@ export function setupMessaging(api: BackgroundApi, store: BackgroundStore, repla
   return dispatch;
 }
 
-/** The daily job (alarm): compact old readings, then re-plan everything through the one queue (a new day moves every date). */
+/** A whole-catalogue plan older than this means the daily job did not run (the browser was closed, or dropped the alarm). */
+const DAILY_JOB_MISSED_AFTER_MS = 24 * 3600 * 1000;
+
+/**
+ * The daily job (alarm): compact old readings, then re-plan everything through the one queue
+ * (a new day moves every date). Browsers may drop alarms on restart (Firefox always does), so
+ * every worker start creates the alarm when it is missing, and runs the job at once when the
+ * last whole-catalogue plan is more than a day old (a store never planned whole is planned by
+ * setupReplans).
+ */
 export function setupAlarms(api: BackgroundApi, store: BackgroundStore, replans: ReplanQueue): void {
-  api.runtime.onInstalled.addListener(() => {
-    void api.alarms.create(DAILY_REPLAN_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
-  });
-  api.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== DAILY_REPLAN_ALARM) return;
-    void store.dbReady
+  const runDaily = () =>
+    store.dbReady
       .then((db) => store.busy(runDailyMaintenance(db, store.now(), replans.replan)))
       .then(store.changed)
       .catch(() => undefined);
+  api.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DAILY_REPLAN_ALARM) void runDaily();
   });
+  void api.alarms
+    .get(DAILY_REPLAN_ALARM)
+    .then((alarm) => (alarm ? undefined : api.alarms.create(DAILY_REPLAN_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 })))
+    .catch(() => undefined);
+  void store.dbReady
+    .then(loadCatalogueFit)
+    .then((stored) => (stored && store.now().getTime() - Date.parse(stored.fittedAt) > DAILY_JOB_MISSED_AFTER_MS ? runDaily() : undefined))
+    .catch(() => undefined);
 }
