@@ -93,6 +93,7 @@ export const popupEn = {
   'diag.bad-date': 'Could not read the {field} "{value}"',
   'diag.duplicate-row': '"{key}" appears twice; only the first row was read',
   'diag.invalid-row': 'A row could not be read ({field})',
+  'diag.implausible-row': 'A row cannot be right, so it was not read ({issue})',
   'diag.adapter-error': 'The reader failed on this page',
   'diag.foreign-marketplace': 'Some rows named another marketplace and were ignored',
   // Page summary bar
@@ -239,6 +240,7 @@ export const popupZhCN: Record<keyof typeof popupEn, string> = {
   'diag.bad-date': '无法读取{field}"{value}"',
   'diag.duplicate-row': '"{key}"出现了两次，只读取了第一行',
   'diag.invalid-row': '有一行无法读取（{field}）',
+  'diag.implausible-row': '有一行数据明显不合理，未读取（{issue}）',
   'diag.adapter-error': '读取本页时出错',
   'diag.foreign-marketplace': '部分行属于其他站点，已忽略',
   'summary.title': '库存助手',

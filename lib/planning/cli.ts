@@ -3,6 +3,7 @@
  * records in, JSON lines of plans out, and one clear message per bad line.
  */
 import { observationSchema, type Observation } from '../records';
+import { implausibility } from '../plausible';
 import type { Settings } from '../settings/schema';
 import { dayNumber } from './days';
 import { planFromObservations, type PlanExtras } from './plan';
@@ -15,10 +16,11 @@ export interface LineError {
 }
 
 /**
- * Parses JSON lines; blank lines are skipped, bad lines reported (the good ones are kept).
+ * Parses JSON lines; blank lines are skipped, bad lines reported (the good ones are kept),
+ * records that cannot be true (lib/plausible.ts; readings after `today`) included.
  * @example parseObservationLines('{"kind":"order"}\n').errors[0].line // 1
  */
-export function parseObservationLines(text: string): { observations: Observation[]; errors: LineError[] } {
+export function parseObservationLines(text: string, today = new Date().toISOString().slice(0, 10)): { observations: Observation[]; errors: LineError[] } {
   const observations: Observation[] = [];
   const errors: LineError[] = [];
   const lines = text.split(/\r?\n/);
@@ -35,7 +37,9 @@ export function parseObservationLines(text: string): { observations: Observation
     const parsed = observationSchema.safeParse(json);
     if (parsed.success) {
       const badDate = unrealDate(parsed.data);
+      const implausible = badDate ? null : implausibility(parsed.data, today);
       if (badDate) errors.push({ line: i + 1, message: `not an observation record: ${badDate}: not a real calendar date` });
+      else if (implausible) errors.push({ line: i + 1, message: `not a believable record: ${implausible}` });
       else observations.push(parsed.data);
     } else {
       const problems = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
@@ -71,7 +75,7 @@ export function parseNow(value: string | undefined): Date | null {
  * @example planJsonLines(text, defaultSettings(), now).output.split('\n')[0] // '{"key":"amazon|amazon.com|MUG-1",...}'
  */
 export function planJsonLines(text: string, settings: Settings, now: Date, extras?: PlanExtras): { output: string; errors: LineError[]; plans: SkuPlan[] } {
-  const { observations, errors } = parseObservationLines(text);
+  const { observations, errors } = parseObservationLines(text, now.toISOString().slice(0, 10));
   const plans = planFromObservations(observations, settings, now, extras);
   return { output: plans.map((p) => JSON.stringify(p)).join('\n') + (plans.length ? '\n' : ''), errors, plans };
 }

@@ -139,6 +139,21 @@ describe('CLI logic', () => {
     expect(observations).toEqual([]);
     expect(errors).toEqual([{ line: 1, message: 'not an observation record: observedDate: not a real calendar date' }]);
   });
+  it('refuses records that cannot be true, by line: 60 million on hand, an order from 1987, a reading from the future', () => {
+    const text = [
+      JSON.stringify(listingAt('2026-02-20', { available: 60_000_000 })),
+      JSON.stringify(orderAt('1987-03-01', 2, 'shipped', { observedDate: '2026-02-20', observedAt: '2026-02-20T18:00:00Z' })),
+      JSON.stringify(listingAt('2031-01-01', { available: 5 })),
+      JSON.stringify(listingAt('2026-02-20', { available: 5 })),
+    ].join('\n');
+    const { errors, plans } = planJsonLines(text, defaultSettings(), NOW);
+    expect(errors).toEqual([
+      { line: 1, message: 'not a believable record: available: 60000000 units is more than 10000000' },
+      { line: 2, message: 'not a believable record: orderDate: 1987-03-01 is before 1995-01-01' },
+      { line: 3, message: `not a believable record: observedDate: 2031-01-01 is after today (${NOW.toISOString().slice(0, 10)})` },
+    ]);
+    expect(plans.map((p) => p.available)).toEqual([5]);
+  });
   it('reads --now as noon UTC of that date', () => {
     expect(parseNow('2026-03-01')!.toISOString()).toBe('2026-03-01T12:00:00.000Z');
     expect(parseNow('yesterday')).toBeNull();

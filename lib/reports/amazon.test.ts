@@ -67,6 +67,21 @@ describe('Manage FBA Inventory (amazon/fba-myi)', () => {
     assertValidRecords(result.rows);
   });
 
+  it('refuses a row that cannot be right with an error naming its line, and keeps the others', () => {
+    const [header, first] = text.split('\n');
+    const absurd = first!.replace('BAM-TOWEL-GRY-2PK', 'ABSURD-1').split('\t');
+    absurd[header!.split('\t').indexOf('afn-fulfillable-quantity')] = '60000000';
+    const parsed = parseReport([header, first, absurd.join('\t')].join('\n'), US);
+    expect(parsed.rows.map((r) => r.sku)).toEqual(['BAM-TOWEL-GRY-2PK']);
+    expect(parsed.diagnostics.filter((d) => d.code === 'implausible-record')).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        row: 3,
+        message: 'The row cannot be right, so it was not imported: available: 60000000 units is more than 10000000',
+      }),
+    ]);
+  });
+
   it('reads Chinese headers and yes/no words', () => {
     const zh = parseReport(readFixture('amazon/fba-myi.zh.tsv'), US);
     expect(zh.reportId).toBe('amazon/fba-myi');

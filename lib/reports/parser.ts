@@ -15,6 +15,7 @@
  */
 import { marketplaceById, type Marketplace } from '../locale/markets';
 import { listingObservationSchema, orderObservationSchema, type Diagnostic, type Observation, type ReadResult } from '../records';
+import { implausibility } from '../plausible';
 import { ageBucketOf, chooseAgeBuckets } from './age-buckets';
 import { createCsvTokenizer, type CsvRecord, type CsvTokenizer } from './csv';
 import type { AgeBucketColumn, Draft, ReportDefinition, ReportId, SequencedDraft, Sequencer } from './definition';
@@ -317,6 +318,17 @@ class ReportRun {
         message: `The row could not be read: ${issues}`.slice(0, 500),
         row: item.line,
         params: { issues: issues.slice(0, 200) },
+      });
+      return undefined;
+    }
+    const implausible = implausibility(parsed.data as Observation, this.dayOf(this.nowMs));
+    if (implausible) {
+      this.sink.add({
+        level: 'error',
+        code: 'implausible-record',
+        message: `The row cannot be right, so it was not imported: ${implausible}`.slice(0, 500),
+        row: item.line,
+        params: { issue: implausible.slice(0, 200) },
       });
       return undefined;
     }

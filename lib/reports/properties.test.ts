@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MAX_PLAUSIBLE_UNITS } from '../plausible';
 import { describe, expect, it } from 'vitest';
 import { diagnosticSchema } from '../records';
 import { toDelimited } from './csv';
@@ -98,7 +99,7 @@ describe('report parser properties', () => {
     const title = fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '"', '\n', '\t', 'é', '卖', '<', '>'), maxLength: 30 });
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.record({ sku, title, available: fc.nat({ max: 1e9 }), price: fc.integer({ min: 0, max: 1e8 }) }), {
+        fc.uniqueArray(fc.record({ sku, title, available: fc.nat({ max: MAX_PLAUSIBLE_UNITS }), price: fc.integer({ min: 0, max: 1e8 }) }), {
           selector: (r) => r.sku.trim(),
           minLength: 1,
           maxLength: 8,

@@ -11,6 +11,24 @@ const at = { observedAt: '2026-03-01T06:30:00.000Z' } as const;
 const FBA_US = 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth';
 
 describe('amazon/fba-inventory', () => {
+  it('skips a row that cannot be right (60 million available) with a diagnostic, and reads the rest', () => {
+    const html = fixtureHtml('amazon/fba-inventory.en.html').replace(
+      '<kat-table-cell data-cy="available">2,075</kat-table-cell>',
+      '<kat-table-cell data-cy="available">60,000,000</kat-table-cell>',
+    );
+    const read = readHtml(fba, html, FBA_US, 'amazon.com');
+    expect(read.rows).toHaveLength(20);
+    expect(listingsOf(read).has('HOME-LED-STRP')).toBe(false);
+    expect(read.diagnostics).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        code: 'implausible-row',
+        row: 'HOME-LED-STRP',
+        params: { issue: 'available: 60000000 units is more than 10000000' },
+      }),
+    ]);
+  });
+
   it('reads every field of a row on amazon.com (English)', () => {
     const read = readHtml(fba, fixtureHtml('amazon/fba-inventory.en.html'), FBA_US, 'amazon.com');
     expect(read.diagnostics).toEqual([]);

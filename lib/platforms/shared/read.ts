@@ -21,6 +21,7 @@ import { isoDateInZone, parseDisplayDate, dateOrderForCountry } from '../../loca
 import { parseMoney, parseQuantity, parseDecimal } from '../../locale/numbers';
 import type { PageAdapter, PageRead, ReadContext, RowAnchor } from '../types';
 import { fastValidListing, fastValidOrder } from './valid';
+import { implausibility } from '../../plausible';
 
 /** Longest text we look at in one cell; hostile pages can put megabytes in a title. */
 const MAX_CELL_TEXT = 4000;
@@ -230,6 +231,17 @@ export class ReadCollector {
         `A row could not be read (${field}: ${issue?.message ?? 'invalid'}).`,
         { field },
         typeof sku === 'string' ? sku.slice(0, 200) : undefined,
+      );
+      return;
+    }
+    const implausible = implausibility(record, record.observedDate);
+    if (implausible) {
+      this.diags.add(
+        'warning',
+        'implausible-row',
+        `A row cannot be right, so it was not read (${implausible}).`,
+        { issue: implausible.slice(0, 200) },
+        sku.slice(0, 200),
       );
       return;
     }
