@@ -146,6 +146,33 @@ describe('page handlers', () => {
     expect(item.alerts.map((a) => a.code)).toContain('runs-out-before-inbound');
   });
 
+  it('a full disk: the page is told storage is full, and nothing from the reading is half-written', async () => {
+    const handlers = await setup();
+    await handlers['page/ingest'](
+      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('KEEP', TODAY, { available: 5 })], diagnostics: [] },
+      { url: SELLER_URL },
+    );
+    const before = (await allObservations(background.db)).length;
+    const put = IDBObjectStore.prototype.put;
+    let puts = 0;
+    // The browser refuses the third write of the transaction (after two have gone through).
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (++puts === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      const rows = [...orders('FULL', 2, 20), listing('FULL', TODAY, { available: 50 })];
+      await expect(
+        handlers['page/ingest']({ url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows, diagnostics: [] }, { url: SELLER_URL }),
+      ).rejects.toThrow(/^storage-full: /);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(puts).toBeGreaterThanOrEqual(3);
+    expect((await allObservations(background.db)).length).toBe(before);
+    expect((await handlers['skus/at-risk']({ risk: 'all', limit: 50 }, {})).items.map((i) => i.sku)).toEqual(['KEEP']);
+  });
+
   it('gives the same answer when the same page is read twice', async () => {
     const handlers = await setup();
     const request = {

@@ -5,7 +5,7 @@
  */
 import { marketplaceForUrl } from '../locale/markets';
 import type { AtRiskItem, PanelData } from '../messaging/protocol';
-import type { Handlers } from '../messaging/rpc';
+import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
 import type { Diagnostic } from '../records';
 import { migrateSettings } from '../settings';
 import { exportListingsCsv, getListingsWithPlans, listAtRisk, loadSettings, mergeObservations, saveSettings } from '../store';
@@ -44,7 +44,11 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
       }
       recentDiagnostics.set(request.adapterId, { adapterId: request.adapterId, url: request.url, readAt: deps.now().toISOString(), diagnostics });
 
-      const merged = await mergeObservations(db, rows, deps.now());
+      const merged = await mergeObservations(db, rows, deps.now()).catch((error: unknown) => {
+        // One transaction: a full disk leaves nothing half-written. Say so in words the page can show.
+        if (isStorageFull(error)) throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; nothing from this page was saved`);
+        throw error;
+      });
       if (merged.productIds.length > 0) {
         await deps.replan(merged.productIds);
         deps.afterChange?.();

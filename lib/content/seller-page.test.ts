@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { panelData } from '../messaging/test-panel';
 import { marketplaceById } from '../locale/markets';
+import { RpcError, STORAGE_FULL } from '../messaging/rpc';
 import type { PanelData, RequestOf, ResponseOf } from '../messaging/protocol';
 import { PANEL_TAG } from './row-panels';
 import { languageFor, startSellerPage, type SellerPage } from './seller-page';
@@ -152,6 +153,31 @@ describe('startSellerPage', () => {
     language = 'zh-CN';
     await page.refreshSettings();
     expect(document.querySelector(PANEL_TAG)!.shadowRoot!.querySelector('[data-testid="days-of-cover"]')!.textContent).toBe('可售天数: 10 天');
+  });
+
+  it('says what to do when the browser has no room left, instead of "not answering", until a reading is saved again', async () => {
+    setRows([['A', 20]]);
+    let full = true;
+    page = await startSellerPage({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url,
+      ingest: async (request) => {
+        if (full) throw new RpcError(`${STORAGE_FULL}: the browser has no room left for the extension's data; nothing from this page was saved`);
+        return ingest(request);
+      },
+      getSettings: settings('en'),
+      setHidden: async () => [],
+      onError: () => {},
+    });
+    await page.reader.readNow().catch(() => undefined);
+    expect(barText('summary-storage-full')).toMatch(/^The browser has no room left for Stock Copilot: nothing from this page was saved\. /);
+    expect(barText('summary-offline')).toBeUndefined();
+    full = false;
+    setRows([['A', 21]]);
+    await page.reader.readNow();
+    expect(barText('summary-storage-full')).toBeUndefined();
   });
 
   it('falls back to the browser language when the settings cannot be read', async () => {

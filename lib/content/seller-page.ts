@@ -5,6 +5,7 @@
  * the browser's transport in; tests pass fakes.
  */
 import { languageFromTag, type Language } from '../i18n';
+import { isStorageFull } from '../messaging/rpc';
 import type { Marketplace } from '../locale/markets';
 import type { Diagnostic } from '../records';
 import type { Settings } from '../settings/schema';
@@ -96,6 +97,7 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
       hidden: state.hidden,
       updatedAt: freshness.updatedAt,
       offline: freshness.offline,
+      storageFull: freshness.storageFull,
       onToggleHidden: (wanted) => void toggleHidden(wanted),
     });
   };
@@ -175,6 +177,7 @@ function rowPanelHooks(options: Pick<SellerPageOptions, 'mountChart' | 'adapter'
 function createFreshness(now: () => Date) {
   let updatedAt: Date | undefined;
   let offline = false;
+  let storageFull = false;
   return {
     get updatedAt() {
       return updatedAt;
@@ -182,16 +185,22 @@ function createFreshness(now: () => Date) {
     get offline() {
       return offline;
     },
+    /** The background answered that the browser has no room left: nothing from the page was saved. */
+    get storageFull() {
+      return storageFull;
+    },
     /** Wraps the transport: an answer means current numbers; a failure means offline (shown at once). */
     watch(ingest: Ingest, onOffline: () => void): Ingest {
       return async (request) => {
         try {
           const reply = await ingest(request);
           offline = false;
+          storageFull = false;
           updatedAt = now();
           return reply;
         } catch (error) {
-          offline = true;
+          storageFull = isStorageFull(error);
+          offline = !storageFull;
           onOffline();
           throw error;
         }

@@ -40,6 +40,8 @@ interface SummaryState {
   updatedAt?: Date;
   /** The last exchange with the background failed: numbers may be old. */
   offline?: boolean;
+  /** The browser has no room left for the extension's data: the page's reading was not saved. */
+  storageFull?: boolean;
   /** Called with the wanted state when the seller clicks hide/show. */
   onToggleHidden?: (hidden: boolean) => void;
 }
@@ -116,6 +118,7 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
   }
   bar.append(status);
   if (state.offline) bar.append(el(doc, 'div', 'summary-offline', t(language, 'summary.offline'), 'offline'));
+  if (state.storageFull) bar.append(el(doc, 'div', 'summary-storage-full', t(language, 'summary.storageFull'), 'offline'));
 
   if (state.diagnostics.length) {
     const list = doc.createElement('ul');

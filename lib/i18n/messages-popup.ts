@@ -104,6 +104,8 @@ export const popupEn = {
   'summary.updated': 'updated {time}',
   'summary.waiting': 'waiting for the planner',
   'summary.offline': 'background not answering; numbers may be old',
+  'summary.storageFull':
+    'The browser has no room left for Stock Copilot: nothing from this page was saved. In the options page, download a backup under "Your data", then keep page readings for fewer days in the settings (older ones are summarised), or delete data you no longer need.',
   'summary.hide': 'Hide panels on {pageType}',
   'summary.show': 'Show panels on {pageType}',
   'summary.hidden': 'Panels hidden on {pageType}',
@@ -250,6 +252,8 @@ export const popupZhCN: Record<keyof typeof popupEn, string> = {
   'summary.updated': '{time} 更新',
   'summary.waiting': '正在计算',
   'summary.offline': '扩展后台无响应，数据可能不是最新的',
+  'summary.storageFull':
+    '浏览器已没有空间存放 Stock Copilot 的数据：本页内容未保存。请在选项页“您的数据”中先下载备份，再在设置中缩短页面读取记录的保留天数（更早的按天汇总），或删除不再需要的数据。',
   'summary.hide': '在"{pageType}"页面隐藏面板',
   'summary.show': '在"{pageType}"页面显示面板',
   'summary.hidden': '已在"{pageType}"页面隐藏面板',

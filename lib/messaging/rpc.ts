@@ -12,6 +12,26 @@ export type Handlers = { [K in MessageType]: (request: ParsedRequestOf<K>, sende
 export class RpcError extends Error {}
 
 /**
+ * The error a handler throws when the browser refused to store more (its reply's error starts
+ * with this code), so the page can tell the seller what to do instead of "not answering".
+ */
+export const STORAGE_FULL = 'storage-full';
+
+/**
+ * Whether an error is the browser's storage quota (IndexedDB's QuotaExceededError, also as
+ * Dexie wraps it), or a reply that reported one.
+ * @example isStorageFull(new DOMException('', 'QuotaExceededError')) // true
+ * @example isStorageFull(new RpcError('storage-full: …')) // true
+ */
+export function isStorageFull(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; inner?: unknown; message?: unknown };
+  if (e.name === 'QuotaExceededError') return true;
+  if (typeof e.message === 'string' && e.message.startsWith(STORAGE_FULL)) return true;
+  return e.inner !== undefined && e.inner !== error && isStorageFull(e.inner);
+}
+
+/**
  * A typed client: validates the request before sending and the reply after.
  * @example const rpc = createClient(transport); const { items } = await rpc('skus/at-risk', { limit: 20 });
  */
