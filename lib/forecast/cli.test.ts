@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exitCodeFor, forecastLine, parseHorizonArg, parseSeriesLine, runForecastLines } from './cli.ts';
+import { readFileSync } from 'node:fs';
+import { exitCodeFor, forecastLine, parseForecastArgs, parseHorizonArg, parseSeriesLine, runForecastBatch, runForecastLines } from './cli.ts';
+import { fitContext } from './context.ts';
+import { forecastBatch } from './index.ts';
 
 const good = (id: string) => JSON.stringify({ id, start: '2024-01-01', freq: 'D', values: [1, 2, null, 3, 4, 0, 2] });
 
@@ -53,5 +56,93 @@ describe('CLI logic', () => {
     const line = forecastLine(parsed.series, 10);
     const total = line.forecast.reduce((a, b) => a + b, 0);
     expect(line.p90[9]).toBeGreaterThan(total);
+  });
+});
+
+describe('one forecaster: the CLI forecasts as the extension does', () => {
+  it('reads --no-context and --group-by, and refuses a bad pattern or pooling without the context', () => {
+    expect(parseForecastArgs(['--horizon', '28'])).toEqual({ horizon: 28, context: true });
+    expect(parseForecastArgs(['--horizon', '7', '--no-context'])).toEqual({ horizon: 7, context: false });
+    expect(parseForecastArgs(['--horizon=7', '--group-by=^(.*)_\\d$'])).toEqual({ horizon: 7, context: true, groupBy: /^(.*)_\d$/ });
+    expect(parseForecastArgs(['--horizon', '7', '--group-by', '('])).toHaveProperty('error');
+    expect(parseForecastArgs(['--horizon', '7', '--group-by', 'x', '--no-context'])).toHaveProperty('error');
+    expect(parseForecastArgs(['--group-by', 'x'])).toHaveProperty('error');
+  });
+
+  it('gives exactly the library numbers (fitContext + forecastBatch) on the bundled data, pooled by group', async () => {
+    const lines = readFileSync(new URL('./testdata/online_retail_daily.train.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(0, 120);
+    // Pair series into made-up products (two channels each) so pooling is exercised too.
+    const grouped = lines.map((line, i) => JSON.stringify({ ...JSON.parse(line), id: `P${Math.floor(i / 2)}_${i % 2}` }));
+    const out: string[] = [];
+    const summary = await runForecastBatch(
+      grouped,
+      28,
+      { groupBy: /^(P\d+)_\d$/ },
+      (l) => out.push(l),
+      () => undefined,
+    );
+    expect(summary).toEqual({ forecast: 120, rejected: 0 });
+
+    const inputs = grouped.map((line) => {
+      const s = JSON.parse(line) as { id: string; start: string; freq: 'D'; values: (number | null)[] };
+      return { values: s.values, freq: s.freq, start: s.start, group: s.id.replace(/_\d$/, '') };
+    });
+    const library = forecastBatch(inputs, 28, fitContext(inputs));
+    const round = (v: number) => Math.round(v * 1e4) / 1e4;
+    const cli = out.map((l) => JSON.parse(l) as { id: string; model: string; forecast: number[]; p90: number[] });
+    expect(cli.map((c) => c.id)).toEqual(grouped.map((l) => (JSON.parse(l) as { id: string }).id));
+    cli.forEach((c, i) => {
+      expect(c.model).toBe(library[i]!.model);
+      expect(c.forecast).toEqual(library[i]!.mean.map(round));
+      expect(c.p90).toEqual(library[i]!.p90Cum.map(round));
+    });
+    // Not the streaming numbers: the context changes the forecasts.
+    const streamed: string[] = [];
+    await runForecastLines(
+      grouped,
+      28,
+      (l) => streamed.push(l),
+      () => undefined,
+    );
+    expect(streamed).not.toEqual(out);
+  });
+
+  it('a group field in the input pools as --group-by does', async () => {
+    const line = (id: string, group: string, values: number[]) => JSON.stringify({ id, start: '2024-01-01', freq: 'D', values, group });
+    const values = Array.from({ length: 120 }, (_, i) => (i % 7 === 0 ? 3 : 1));
+    const withField: string[] = [];
+    await runForecastBatch(
+      [
+        line('a', 'p', values),
+        line(
+          'b',
+          'p',
+          values.map((v) => v * 2),
+        ),
+      ],
+      7,
+      {},
+      (l) => withField.push(l),
+      () => undefined,
+    );
+    const withRegex: string[] = [];
+    const bare = (id: string, v: number[]) => JSON.stringify({ id, start: '2024-01-01', freq: 'D', values: v });
+    await runForecastBatch(
+      [
+        bare('p_a', values),
+        bare(
+          'p_b',
+          values.map((v) => v * 2),
+        ),
+      ],
+      7,
+      { groupBy: /^(p)_/ },
+      (l) => withRegex.push(l),
+      () => undefined,
+    );
+    expect(withField.map((l) => JSON.parse(l).forecast)).toEqual(withRegex.map((l) => JSON.parse(l).forecast));
   });
 });
