@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { mergedJson, mergedTable, toCsv, toXlsx, UTF8_BOM } from '@/lib/export';
+import { mergedJson, mergedSheets, mergedTable, toCsv, toXlsx, UTF8_BOM } from '@/lib/export';
 import { formatNumber } from '@/lib/i18n';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
@@ -19,7 +19,7 @@ export function ExportSection() {
       const table = mergedTable(report, language);
       if (format === 'csv') saveFile(datedName('stock-copilot-report', 'csv'), UTF8_BOM + toCsv(table.header, table.rows), 'text/csv;charset=utf-8');
       if (format === 'xlsx') {
-        const bytes = toXlsx([{ name: t('options.export.sheet.report'), rows: [table.header, ...table.rows] }]);
+        const bytes = toXlsx(mergedSheets(report, language));
         saveFile(
           datedName('stock-copilot-report', 'xlsx'),
           bytes as Uint8Array<ArrayBuffer>,

@@ -1,12 +1,14 @@
 /**
- * Exports built in the page from data the background sends: CSV (UTF-8 with BOM), XLSX and JSON.
+ * Exports built in the page from data the background sends: CSV (UTF-8 with BOM), XLSX (a Products
+ * and a Listings sheet, see mergedSheets) and JSON.
  * @example const { header, rows } = mergedTable(report, 'en'); UTF8_BOM + toCsv(header, rows)
  */
 export { UTF8_BOM, csvField, toCsv } from './csv';
-export { toXlsx, sheetXml, xmlEscape, columnName, type Sheet } from './xlsx';
+export { toXlsx, sheetXml, xmlEscape, columnName, dateSerial, columnWidths, type Sheet, type SheetColumn } from './xlsx';
 export {
   mergedRows,
   mergedTable,
+  mergedSheets,
   mergedJson,
   rollUpPlans,
   productTotals,
@@ -17,10 +19,12 @@ export {
   lifecycleText,
   healthCell,
   MERGED_COLUMNS,
+  MERGED_DATE_COLUMNS,
   type Cell,
   type Table,
   type MergedRow,
   type MergedColumn,
+  type MergedSheet,
 } from './merged';
 export {
   mergedReportSchema,

@@ -5,7 +5,9 @@ import {
   mergedJson,
   mergedReportSchema,
   mergedRows,
+  mergedSheets,
   mergedTable,
+  MERGED_DATE_COLUMNS,
   productTotals,
   reasonText,
   rollUpPlans,
@@ -14,6 +16,8 @@ import {
   toXlsx,
   UTF8_BOM,
   columnName,
+  columnWidths,
+  dateSerial,
   xmlEscape,
   type Cell,
   type MergedColumn,
@@ -21,6 +25,7 @@ import {
   type MergedPlan,
   type MergedPool,
   type MergedReport,
+  type MergedSheet,
   type Table,
 } from './index';
 
@@ -349,49 +354,276 @@ describe('merged report', () => {
   });
 });
 
+/**
+ * A small XML well-formedness check: an optional declaration, then one root element; tags
+ * balanced and nested, attributes quoted and not repeated, no stray '<', and '&' only in the
+ * five predefined entities or a character reference.
+ */
+function expectWellFormed(xml: string, part: string): void {
+  const body = xml.replace(/^<\?xml version="1\.0" encoding="UTF-8" standalone="yes"\?>\n/, '');
+  const token = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*="[^"<]*")*)\s*(\/?)>|([^<]+)/y;
+  const badAmp = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+  const stack: string[] = [];
+  let roots = 0;
+  while (token.lastIndex < body.length) {
+    const at = token.lastIndex;
+    const m = token.exec(body);
+    if (!m) throw new Error(`${part}: not XML at ${at}: ${body.slice(at, at + 40)}`);
+    const [, close, name, attrs = '', selfClose, text] = m;
+    if (text !== undefined) {
+      if (stack.length === 0) throw new Error(`${part}: text outside the root at ${at}`);
+      if (badAmp.test(text)) throw new Error(`${part}: bad entity at ${at}`);
+      continue;
+    }
+    const attrNames = [...attrs.matchAll(/([\w:.-]+)="([^"]*)"/g)].map((a) => {
+      if (badAmp.test(a[2]!)) throw new Error(`${part}: bad entity in ${a[1]} at ${at}`);
+      return a[1]!;
+    });
+    if (new Set(attrNames).size !== attrNames.length) throw new Error(`${part}: repeated attribute at ${at}`);
+    if (close) {
+      if (stack.pop() !== name) throw new Error(`${part}: </${name}> closes the wrong element at ${at}`);
+    } else {
+      if (stack.length === 0) roots++;
+      if (!selfClose) stack.push(name!);
+    }
+  }
+  expect(stack, part).toEqual([]);
+  expect(roots, part).toBe(1);
+}
+
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+const columnIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+interface ReadCell {
+  value: string | number;
+  style: number;
+}
+
+/** Reads a worksheet back: each row's cells by column (missing = empty), with their value and style. */
+function readSheet(xml: string): (ReadCell | null)[][] {
+  const rows: (ReadCell | null)[][] = [];
+  for (const row of xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)) {
+    expect(Number(row[1])).toBe(rows.length + 1);
+    const cells: (ReadCell | null)[] = [];
+    for (const c of row[2]!.matchAll(
+      /<c r="([A-Z]+)(\d+)"(?: s="(\d+)")?(?: t="(\w+)")?>(?:<v>([^<]*)<\/v>|<is><t xml:space="preserve">([^<]*)<\/t><\/is>)<\/c>/g,
+    )) {
+      expect(c[2]).toBe(row[1]);
+      const style = Number(c[3] ?? 0);
+      if (c[4] === 'inlineStr') cells[columnIndex(c[1]!)] = { value: unescape(c[6]!), style };
+      else {
+        expect(c[4]).toBeUndefined();
+        cells[columnIndex(c[1]!)] = { value: Number(c[5]), style };
+      }
+    }
+    // Every cell of the row was read (nothing the pattern above does not know).
+    expect(cells.filter(Boolean).length, `row ${row[1]}`).toBe(row[2]!.match(/<c /g)?.length ?? 0);
+    rows.push(Array.from(cells, (c) => c ?? null));
+  }
+  return rows;
+}
+
+const isoOf = (serial: number) => new Date((serial - 25_569) * 86_400_000).toISOString().slice(0, 10);
+
+/** The workbook's parts, each checked well formed. */
+function unzipXlsx(bytes: Uint8Array): Record<string, string> {
+  const files = Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+  for (const [name, xml] of Object.entries(files)) expectWellFormed(xml, name);
+  return files;
+}
+
 describe('xlsx', () => {
+  it('checks XML with a checker that refuses broken XML (the check itself)', () => {
+    expectWellFormed('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a x="1"><b/>t &amp; &#38;<c y="&lt;"></c></a>', 'ok');
+    for (const bad of ['<a><b></a></b>', '<a>x & y</a>', '<a x=1></a>', '<a x="1" x="2"></a>', '<a></a><b></b>', '<a><b></a>', 'text<a></a>', '<a>1 < 2</a>']) {
+      expect(() => expectWellFormed(bad, bad), bad).toThrow();
+    }
+  });
+
   it('is a zip with the parts a spreadsheet needs, inline strings escaped and numbers as numbers', () => {
     const { header, rows } = mergedTable(report, 'en');
-    const files = unzipSync(
+    const files = unzipXlsx(
       toXlsx([
-        { name: 'Report', rows: [header, ...rows] },
-        { name: 'a/b:c', rows: [['x']] },
+        { name: 'Report', columns: header.map((h) => ({ header: h })), rows },
+        { name: 'a/b:c', columns: [{ header: 'x' }], rows: [] },
       ]),
     );
     expect(Object.keys(files).sort()).toEqual([
       '[Content_Types].xml',
       '_rels/.rels',
       'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
       'xl/workbook.xml',
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet2.xml',
     ]);
-    const types = strFromU8(files['[Content_Types].xml']!);
+    const types = files['[Content_Types].xml']!;
     expect(types).toContain('PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"');
+    expect(types).toContain('PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"');
     expect(types).toContain('PartName="/xl/worksheets/sheet2.xml"');
-    expect(strFromU8(files['_rels/.rels']!)).toContain('Target="xl/workbook.xml"');
-    const workbook = strFromU8(files['xl/workbook.xml']!);
+    expect(files['_rels/.rels']).toContain('Target="xl/workbook.xml"');
+    const workbook = files['xl/workbook.xml']!;
     expect(workbook).toContain('<sheet name="Report" sheetId="1" r:id="rId1"/>');
     expect(workbook).toContain('<sheet name="a_b_c" sheetId="2" r:id="rId2"/>');
-    expect(strFromU8(files['xl/_rels/workbook.xml.rels']!)).toContain(
-      'Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"',
-    );
-    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
-    expect(sheet).toContain('<c r="A1" t="inlineStr"><is><t xml:space="preserve">Level</t></is></c>');
+    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Report'!$A$1:$AB$4</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'a_b_c'!$A$1:$A$1</definedName>`);
+    const rels = files['xl/_rels/workbook.xml.rels']!;
+    expect(rels).toContain('Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"');
+    expect(rels).toContain('Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"');
+    const sheet = files['xl/worksheets/sheet1.xml']!;
+    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">Level</t></is></c>');
     expect(sheet).toContain(`<c r="I2"><v>156</v></c>`);
-    expect(strFromU8(unzipSync(toXlsx([{ name: 'R', rows: mergedTable(shared, 'en').rows }]))['xl/worksheets/sheet1.xml']!)).toContain(
-      '<t xml:space="preserve">Not enough data</t>',
-    );
+    const sharedSheet = unzipXlsx(toXlsx([{ name: 'R', columns: [], rows: mergedTable(shared, 'en').rows }]))['xl/worksheets/sheet1.xml']!;
+    expect(sharedSheet).toContain('<t xml:space="preserve">Not enough data</t>');
     expect(sheet).toContain('马克杯 &quot;Large&quot;, 12oz');
-    expect(sheet).toContain('=HYPERLINK(&quot;x&quot;)');
+    // A title that looks like a formula is a text cell, never a formula.
+    expect(sheet).toContain('<t xml:space="preserve">=HYPERLINK(&quot;x&quot;)</t>');
     expect(sheet).not.toContain('<f>');
-    // Every row is numbered and the XML is well formed enough to count balanced tags.
     expect(sheet.match(/<row /g)).toHaveLength(4);
-    expect(sheet.match(/<row /g)!.length).toBe(sheet.match(/<\/row>/g)!.length);
+    expect(files['xl/worksheets/sheet2.xml']).toContain('<autoFilter ref="A1:A1"/>');
   });
 
-  it('names columns past Z and drops characters XML forbids', () => {
+  it('formats the sheet: bold frozen header, column widths, autofilter, dates as date cells, numbers as numbers', () => {
+    const files = unzipXlsx(
+      toXlsx([
+        {
+          name: 'S',
+          columns: [{ header: 'SKU' }, { header: 'Due', date: true }, { header: 'Qty' }, { header: '说明' }],
+          rows: [
+            ['2026-01-05', '2026-12-01', 3.5, '很长的中文说明文字'],
+            ['B', 'Not a date', null, ''],
+            ['C', '2026-02-30', -2, null],
+          ],
+        },
+      ]),
+    );
+    const styles = files['xl/styles.xml']!;
+    expect(styles).toContain('<numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>');
+    expect(styles).toContain('<font><b/>');
+    expect(styles).toContain('<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>');
+    expect(styles).toContain('<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>');
+    const sheet = files['xl/worksheets/sheet1.xml']!;
+    expect(sheet).toContain('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(sheet).toContain('<dimension ref="A1:D4"/>');
+    expect(sheet).toContain('<autoFilter ref="A1:D4"/>');
+    // Elements in the order the schema requires.
+    const order = ['<dimension', '<sheetViews>', '<cols>', '<sheetData>', '<autoFilter'].map((tag) => sheet.indexOf(tag));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(sheet).toContain(
+      '<cols><col min="1" max="1" width="12" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/><col min="3" max="3" width="8" customWidth="1"/><col min="4" max="4" width="20" customWidth="1"/></cols>',
+    );
+    expect(readSheet(sheet)).toEqual([
+      [1, 1, 1, 1].map((style, c) => ({ value: ['SKU', 'Due', 'Qty', '说明'][c], style })),
+      // A date-like SKU stays text; only date columns hold dates.
+      [
+        { value: '2026-01-05', style: 0 },
+        { value: 46357, style: 2 },
+        { value: 3.5, style: 0 },
+        { value: '很长的中文说明文字', style: 0 },
+      ],
+      [
+        { value: 'B', style: 0 },
+        { value: 'Not a date', style: 0 },
+      ],
+      [
+        { value: 'C', style: 0 },
+        { value: '2026-02-30', style: 0 },
+        { value: -2, style: 0 },
+      ],
+    ]);
+  });
+
+  it('counts dates the way spreadsheets do, and fits widths to wide characters', () => {
+    expect(['1900-03-01', '1970-01-01', '2025-01-01', '2026-12-01', '2028-02-29'].map(dateSerial)).toEqual([61, 25_569, 45_658, 46_357, 46_812]);
+    expect(['2026-02-30', '1900-02-28', '2026-1-1', '', '2026-12-01T00:00'].map(dateSerial)).toEqual([null, null, null, null, null]);
+    expect(columnWidths([{ header: 'A' }, { header: '名称' }, { header: 'D', date: true }], [['x'.repeat(100), '马克杯', '2026-12-01']])).toEqual([60, 8, 12]);
+  });
+
+  it('names columns past Z, drops characters XML forbids and keeps sheet names valid and unique', () => {
     expect([columnName(0), columnName(25), columnName(26), columnName(701), columnName(702)]).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);
     expect(xmlEscape('a\u0001<b>&')).toBe('a&lt;b&gt;&amp;');
+    const workbook = unzipXlsx(toXlsx(['Products', 'products', "'Q'", 'x'.repeat(40), ''].map((name) => ({ name, columns: [{ header: 'h' }], rows: [] }))))[
+      'xl/workbook.xml'
+    ]!;
+    expect([...workbook.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1])).toEqual(['Products', 'products (2)', 'Q', 'x'.repeat(31), 'Sheet5']);
+  });
+});
+
+describe('merged report as XLSX sheets', () => {
+  it('has a Products and a Listings sheet, translated, with the columns that can hold something there', () => {
+    const [products, listings] = mergedSheets(report, 'en');
+    expect([products!.name, listings!.name]).toEqual(['Products', 'Listings']);
+    expect(mergedSheets(report, 'zh-CN').map((s) => s.name)).toEqual(['产品', '商品']);
+    const ids = (sheet: MergedSheet) => sheet.columns.map((c) => c.id);
+    expect(ids(products!)).toEqual(MERGED_COLUMNS.filter((c) => !['level', 'listedNow', 'suggestedListed'].includes(c)));
+    expect(ids(listings!)).toEqual(MERGED_COLUMNS.filter((c) => !['level', 'reserved', 'heldReturns'].includes(c)));
+    expect(products!.columns.slice(0, 3).map((c) => c.header)).toEqual(['Product ID', 'Name', 'Platform']);
+    expect(
+      mergedSheets(report, 'zh-CN')[1]!
+        .columns.slice(0, 3)
+        .map((c) => c.header),
+    ).toEqual(['产品 ID', '名称', '平台']);
+    expect(products!.columns.filter((c) => c.date).map((c) => c.id)).toEqual([...MERGED_DATE_COLUMNS]);
+
+    // The same cells as the merged table, split by level.
+    for (const r of [report, shared]) {
+      const table = mergedTable(r, 'en');
+      const sheets = mergedSheets(r, 'en');
+      for (const [sheet, level] of [
+        [sheets[0]!, 'Product'],
+        [sheets[1]!, 'Listing'],
+      ] as const) {
+        const source = table.rows.filter((row) => row[0] === level);
+        expect(sheet.rows).toEqual(source.map((row) => sheet.columns.map((c) => row[MERGED_COLUMNS.indexOf(c.id)])));
+        // What is left out of a sheet is empty on every row of its level.
+        const left = MERGED_COLUMNS.filter((c) => c !== 'level' && !sheet.columns.some((col) => col.id === c));
+        expect(source.flatMap((row) => left.map((c) => row[MERGED_COLUMNS.indexOf(c)])).every((v) => v === null)).toBe(true);
+      }
+    }
+  });
+
+  it('flags every column holding ISO dates as a date column', () => {
+    const rows = [...mergedRows(report, 'en'), ...mergedRows(shared, 'en')];
+    const dated = MERGED_COLUMNS.filter((c) => rows.some((r) => typeof r[c] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r[c] as string)));
+    expect(dated.length).toBeGreaterThan(0);
+    expect(MERGED_DATE_COLUMNS).toEqual(expect.arrayContaining(dated));
+  });
+
+  it('reads back from the XLSX as the sheets it was written from: text as text, numbers and dates as numbers', () => {
+    const sheets = mergedSheets(report, 'zh-CN');
+    const files = unzipXlsx(toXlsx(sheets));
+    expect([...files['xl/workbook.xml']!.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1])).toEqual(['产品', '商品']);
+    sheets.forEach((sheet, i) => {
+      const xml = files[`xl/worksheets/sheet${i + 1}.xml`]!;
+      const back = readSheet(xml);
+      expect(back[0]).toEqual(sheet.columns.map((c) => ({ value: c.header, style: 1 })));
+      const values = back.slice(1).map((row) =>
+        sheet.columns.map((c, j) => {
+          const cell = row[j] ?? null;
+          if (cell === null) return null;
+          if (cell.style === 2) {
+            expect(c.date).toBe(true);
+            return isoOf(cell.value as number);
+          }
+          return cell.value;
+        }),
+      );
+      expect(values).toEqual(sheet.rows.map((row) => row.map((v) => (v === '' ? null : v))));
+      const last = columnName(sheet.columns.length - 1);
+      expect(xml).toContain(`<autoFilter ref="A1:${last}${sheet.rows.length + 1}"/>`);
+      expect(xml.match(/<col /g)).toHaveLength(sheet.columns.length);
+    });
+    // The product's stockout date is a date cell (serial, date style), its name text.
+    const products = readSheet(files['xl/worksheets/sheet1.xml']!);
+    const at = (id: MergedColumn) => sheets[0]!.columns.findIndex((c) => c.id === id);
+    expect(products[1]![at('stockoutDate')]).toEqual({ value: 46_357, style: 2 });
+    expect(products[1]![at('reorderDate')]).toEqual({ value: 46_351, style: 2 });
+    expect(products[1]![at('available')]).toEqual({ value: 156, style: 0 });
+    expect(readSheet(files['xl/worksheets/sheet2.xml']!)).toHaveLength(3);
   });
 });

@@ -304,7 +304,7 @@ function productRow(product: MergedProduct, language: Language): MergedRow {
 }
 
 /**
- * The rows as a table with a translated header (CSV and XLSX).
+ * The rows as a table with a translated header (CSV; the XLSX splits it, see mergedSheets).
  * @example mergedTable(report, 'zh-CN').header[0] // '层级'
  */
 export function mergedTable(report: MergedReport, language: Language): Table {
@@ -313,6 +313,46 @@ export function mergedTable(report: MergedReport, language: Language): Table {
     header: MERGED_COLUMNS.map((c) => t(language, `options.export.column.${c}` as MessageKey)),
     rows: rows.map((r) => MERGED_COLUMNS.map((c) => r[c])),
   };
+}
+
+/** ISO dates (YYYY-MM-DD): date cells in the XLSX. */
+export const MERGED_DATE_COLUMNS: readonly MergedColumn[] = ['stockoutDate', 'inboundArrivalDate', 'stockoutDateWithInbound', 'reorderDate'];
+
+/**
+ * The XLSX sheets: the product rows, then the listing rows, each sheet with the columns of
+ * MERGED_COLUMNS that can hold something there. Left out: the level (the sheet says it); on
+ * Products, what a listing lists now and should list (always empty on a product row); on
+ * Listings, reserved units and returns held (counted per pool, on the product row).
+ */
+const SHEETS = [
+  { level: 'product', name: 'options.export.sheet.products', omit: ['level', 'listedNow', 'suggestedListed'] },
+  { level: 'listing', name: 'options.export.sheet.listings', omit: ['level', 'reserved', 'heldReturns'] },
+] as const satisfies readonly { level: 'product' | 'listing'; name: MessageKey; omit: readonly MergedColumn[] }[];
+
+export interface MergedSheet {
+  name: string;
+  columns: { id: MergedColumn; header: string; date: boolean }[];
+  rows: Cell[][];
+}
+
+/**
+ * The report as two sheets, Products and Listings (translated names and headers), for toXlsx.
+ * @example mergedSheets(report, 'en').map((s) => s.name) // ['Products', 'Listings']
+ */
+export function mergedSheets(report: MergedReport, language: Language): MergedSheet[] {
+  const rows = {
+    product: report.products.map((p) => productRow(p, language)),
+    listing: report.products.flatMap((p) => p.listings.map((l) => listingRow(p, l, language))),
+  };
+  return SHEETS.map((sheet) => {
+    const omit: readonly MergedColumn[] = sheet.omit;
+    const ids = MERGED_COLUMNS.filter((c) => !omit.includes(c));
+    return {
+      name: t(language, sheet.name),
+      columns: ids.map((id) => ({ id, header: t(language, `options.export.column.${id}` as MessageKey), date: MERGED_DATE_COLUMNS.includes(id) })),
+      rows: rows[sheet.level].map((r) => ids.map((c) => r[c])),
+    };
+  });
 }
 
 /**

@@ -75,10 +75,19 @@ test('a report import previews counts and error lines, stores nothing until conf
   expect(csv).toContain('BAM-TOWEL-GRY-2PK');
 
   const xlsx = unzipSync(new Uint8Array(await download(page, () => page.getByRole('button', { name: 'Download Excel (XLSX)' }).click())));
-  expect(Object.keys(xlsx)).toContain('xl/workbook.xml');
-  const sheet = strFromU8(xlsx['xl/worksheets/sheet1.xml']!);
-  expect(sheet.match(/<row /g)).toHaveLength(11);
-  expect(sheet).toContain('BAM-TOWEL-GRY-2PK');
+  expect(Object.keys(xlsx)).toEqual(expect.arrayContaining(['xl/workbook.xml', 'xl/styles.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']));
+  expect([...strFromU8(xlsx['xl/workbook.xml']!).matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1])).toEqual(['Products', 'Listings']);
+  // Each sheet: its own bold header row (frozen, with an autofilter) and one row per product or listing.
+  for (const sheet of [strFromU8(xlsx['xl/worksheets/sheet1.xml']!), strFromU8(xlsx['xl/worksheets/sheet2.xml']!)]) {
+    expect(sheet.match(/<row /g)).toHaveLength(6);
+    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(sheet).toMatch(/<autoFilter ref="A1:[A-Z]+6"\/>/);
+    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">Product ID</t></is></c>');
+    expect(sheet).toContain('BAM-TOWEL-GRY-2PK');
+    expect(sheet).not.toContain('<f>');
+    // The inbound's expected arrival is a date cell (a serial number in the date style), not text.
+    expect(sheet).toMatch(/<c r="[A-Z]+\d+" s="2"><v>\d{5}<\/v><\/c>/);
+  }
 
   const json = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Download JSON' }).click())).toString('utf8'));
   expect(json.rows).toHaveLength(10);
