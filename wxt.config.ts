@@ -18,8 +18,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     ...(browser === 'chrome' ? { key: CHROME_PUBLIC_KEY } : {}),
-    // alarms: the daily re-plan. Nothing else: no tabs, no storage (Dexie), no all-sites host pattern.
-    permissions: ['alarms'],
+    // alarms: the daily re-plan; unlimitedStorage: a seller's history (a million readings) must
+    // not hit the origin quota or be evicted (no install warning). Nothing else: no tabs, no
+    // storage API (Dexie), no all-sites host pattern.
+    permissions: ['alarms', 'unlimitedStorage'],
     // Asked for from the options page only when the seller turns notifications on.
     optional_permissions: ['notifications'],
     host_permissions: sellerHostPatterns(),

@@ -6,15 +6,31 @@ import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { datedName, formatBytes, saveFile } from './format';
 
+/**
+ * Asks the browser to keep the extension's data when disk space runs low (persist() exists only
+ * on pages, not in the service worker); answers whether it will.
+ */
+async function askPersistentStorage(): Promise<boolean | null> {
+  const storage = (globalThis as { navigator?: { storage?: { persist?: () => Promise<boolean> } } }).navigator?.storage;
+  if (!storage?.persist) return null;
+  try {
+    return await storage.persist();
+  } catch {
+    return null;
+  }
+}
+
 /** Backup, restore, delete everything, and what the store holds. */
 export function DataSection() {
   const storage = useQuery({ queryKey: ['data/storage'], queryFn: () => rpc('data/storage', {}) });
+  const persisted = useQuery({ queryKey: ['storage/persist'], queryFn: askPersistentStorage, staleTime: Infinity });
   return (
     <div>
       <BackupButton />
       <RestoreField />
       <DeleteAll />
       <StorageUse storage={storage.data} />
+      <Persistence persisted={persisted.data} />
     </div>
   );
 }
@@ -158,4 +174,11 @@ function StorageUse({ storage }: { storage: ResponseOf<'data/storage'> | undefin
       )}
     </>
   );
+}
+
+/** Whether the browser promised to keep the data when the disk fills (null: it does not say). */
+function Persistence({ persisted }: { persisted: boolean | null | undefined }) {
+  const { t } = useI18n();
+  if (persisted === undefined || persisted === null) return null;
+  return <p data-testid="storage-persisted">{t(persisted ? 'options.data.persisted' : 'options.data.notPersisted')}</p>;
 }
