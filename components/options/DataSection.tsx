@@ -176,9 +176,12 @@ function StorageUse({ storage }: { storage: ResponseOf<'data/storage'> | undefin
   );
 }
 
-/** Whether the browser promised to keep the data when the disk fills (null: it does not say). */
+/**
+ * Says so when the browser promised to keep the data when the disk fills. Chromium answers no
+ * to extension pages but never evicts an extension holding unlimitedStorage, so a "no" is not
+ * shown as a warning.
+ */
 function Persistence({ persisted }: { persisted: boolean | null | undefined }) {
   const { t } = useI18n();
-  if (persisted === undefined || persisted === null) return null;
-  return <p data-testid="storage-persisted">{t(persisted ? 'options.data.persisted' : 'options.data.notPersisted')}</p>;
+  return persisted ? <p data-testid="storage-persisted">{t('options.data.persisted')}</p> : null;
 }
