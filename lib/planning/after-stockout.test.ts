@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ForecastResult } from '../forecast/index';
-import { afterStockout, afterStockoutRatio } from './after-stockout';
+import { afterStockout, afterStockoutRatio, unknownAsZero } from './after-stockout';
 import { HOW_EXACT, type DemandSeries } from './reconstruct';
 
 /** 182 days: `before` a day for 154 days, then `recent` a day for 28 days with the last `out` days unknown. */
@@ -56,5 +56,24 @@ describe('after a stockout', () => {
   it('keeps the forecast when the four weeks hold no known sale to compare with', () => {
     expect(afterStockoutRatio(series(6, 0, 7))).toBe(1);
     expect(afterStockoutRatio(series(6, 10, 28))).toBe(1);
+  });
+});
+
+describe('unknownAsZero', () => {
+  it('reads unknown days after the first known one as zero, and keeps the leading unknown days unknown', () => {
+    const units = Float64Array.of(Number.NaN, Number.NaN, 2, Number.NaN, 3, Number.NaN);
+    const zeroed = unknownAsZero({ startDay: 5, units, how: new Uint8Array(6) });
+    expect(Array.from(zeroed.units)).toEqual([Number.NaN, Number.NaN, 2, 0, 3, 0]);
+    expect(zeroed.startDay).toBe(5);
+    expect(Number.isNaN(units[3]!)).toBe(true); // the input is left as it was
+  });
+
+  it('the pull never goes below the forecast with the empty days read as zero sales', () => {
+    const s = series(1, 10, 7);
+    const low: ForecastResult = { ...flat, mean: [9.5, 9.5] };
+    const scaled = afterStockout(flat, s, () => low);
+    expect(scaled.mean[0]).toBeCloseTo(9.5, 12);
+    // Without that forecast, the recent level as zeros bounds it (0.75 here).
+    expect(afterStockout(flat, s).mean[0]).toBeCloseTo(7.5, 12);
   });
 });

@@ -107,6 +107,18 @@ describe('planListing', () => {
       { numRuns: 40 },
     );
   });
+  it('the after-stockout pull stays above reading the empty days as no sales (found by the property above)', () => {
+    const values = Array.from({ length: 60 }, (_, i) => (i === 58 ? 1 : 0));
+    const asZero = Float64Array.from(values);
+    const asCensored = Float64Array.from(values);
+    asCensored[32] = Number.NaN;
+    asCensored[0] = Number.NaN;
+    const how = new Uint8Array(60).fill(HOW_EXACT);
+    const s = defaultSettings();
+    const zero = planListing(input({ startDay: TODAY - 59, units: asZero, how }), s, NOW);
+    const cens = planListing(input({ startDay: TODAY - 59, units: asCensored, how }), s, NOW);
+    expect(cens.forecast.meanDaily).toBeGreaterThanOrEqual(zero.forecast.meanDaily - 1e-9);
+  });
   it('pending orders above stock cost points and raise an alert', () => {
     const plan = planListing(input(constantSeries(2, 100), { available: 3, reserved: 1, pendingUnits: 9 }), defaultSettings(), NOW, {
       forecast: flatForecast(2, 200),

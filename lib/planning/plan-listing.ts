@@ -6,7 +6,7 @@
 import { forecastSeries, type ForecastContext, type ForecastResult } from '../forecast/index';
 import type { Settings, Destination } from '../settings/schema';
 import type { PlanInput } from './plan-input';
-import { afterStockout } from './after-stockout';
+import { afterStockout, unknownAsZero } from './after-stockout';
 import { cumulativeSum } from './cover';
 import { isoDate } from './days';
 import { DECISIONS, emptyDraft, type Draft, type Situation } from './decisions/index';
@@ -85,7 +85,10 @@ export function planListing(input: PlanInput, settings: Settings, now: Date, opt
 export function situationOf(input: PlanInput, settings: Settings, options: PlanOptions = {}): Situation {
   const { series, asOfDay } = input;
   const lead = leadTimeFor(input.sku, input.destination, settings);
-  const forecast = afterStockout(options.forecast ?? forecastOf(series, planningHorizon(lead.days, settings), options.forecastContext), series);
+  const horizon = planningHorizon(lead.days, settings);
+  const forecast = afterStockout(options.forecast ?? forecastOf(series, horizon, options.forecastContext), series, () =>
+    forecastOf(unknownAsZero(series), horizon, options.forecastContext),
+  );
   const meanCum = cumulativeSum(forecast.mean);
   const meanDaily = meanCum.length ? meanCum[meanCum.length - 1]! / meanCum.length : 0;
   const history = historyFacts(series);
