@@ -48,6 +48,7 @@ export default defineContentScript({
         market,
         url: () => new URL(location.href),
         ingest: (request) => rpc('page/ingest', request),
+        lookupStored: (request) => rpc('panels/stored', request),
         getSettings: async () => (await rpc('settings/get', {})).settings,
         setHidden: async (pageType, hidden) => (await rpc('panels/set-hidden', { pageType, hidden })).hiddenPanels,
         mountChart,

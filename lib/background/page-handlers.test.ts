@@ -173,6 +173,35 @@ describe('page handlers', () => {
     expect((await handlers['skus/at-risk']({ risk: 'all', limit: 50 }, {})).items.map((i) => i.sku)).toEqual(['KEEP']);
   });
 
+  it('answers a page’s first question with the stored plans of its own marketplace only, marked as updating', async () => {
+    const handlers = await setup();
+    await handlers['page/ingest'](
+      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [...orders('OLD', 3, 30), listing('OLD', TODAY, { available: 40 })], diagnostics: [] },
+      { url: SELLER_URL },
+    );
+    const { panels } = await handlers['panels/stored'](
+      { url: SELLER_URL, keys: ['amazon|amazon.com|OLD', 'amazon|amazon.com|NEVER-SEEN', 'amazon|amazon.de|OLD', 'ebay|ebay.com|OLD'] },
+      { url: SELLER_URL },
+    );
+    expect(panels.map((p) => [p.key, p.updating])).toEqual([['amazon|amazon.com|OLD', true]]);
+    const fresh = await handlers['page/ingest'](
+      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('OLD', TODAY, { available: 40 })], diagnostics: [] },
+      { url: SELLER_URL },
+    );
+    // The same numbers as the fresh answer, which is not marked.
+    expect({ ...panels[0], updating: undefined }).toEqual({ ...fresh.panels[0], updating: undefined });
+    expect(fresh.panels[0]!.updating).toBeUndefined();
+    // A page of another marketplace learns nothing about amazon.com.
+    expect(
+      (
+        await handlers['panels/stored'](
+          { url: 'https://www.ebay.com/sh/lst/active', keys: ['amazon|amazon.com|OLD'] },
+          { url: 'https://www.ebay.com/sh/lst/active' },
+        )
+      ).panels,
+    ).toEqual([]);
+  });
+
   it('gives the same answer when the same page is read twice', async () => {
     const handlers = await setup();
     const request = {

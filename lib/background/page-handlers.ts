@@ -13,7 +13,7 @@ import type { BackgroundDeps } from './deps';
 import { sellerPageUrl } from './links';
 import { panelFromPlan } from './panels';
 
-type PageMessage = 'page/ingest' | 'skus/at-risk' | 'export/listings-csv' | 'diagnostics/recent' | 'settings/get' | 'settings/save';
+type PageMessage = 'page/ingest' | 'panels/stored' | 'skus/at-risk' | 'export/listings-csv' | 'diagnostics/recent' | 'settings/get' | 'settings/save';
 
 interface PageDiagnostics {
   adapterId: string;
@@ -61,6 +61,24 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
         panels.push(
           panelFromPlan(entry.plan, { key: entry.listing.key, sku: entry.listing.sku, title: entry.listing.title, available: entry.listing.available }),
         );
+      }
+      return { panels };
+    },
+
+    async 'panels/stored'({ keys }, sender) {
+      // A page asks only about listings of its own marketplace (it is untrusted input).
+      const market = marketplaceForUrl(sender.url ?? '');
+      if (!market) return { panels: [] };
+      const prefix = `${market.platform}|${market.id}|`;
+      const found = await getListingsWithPlans(db, [...new Set(keys.filter((k) => k.startsWith(prefix)))]);
+      const panels: PanelData[] = [];
+      for (const entry of found) {
+        if (!entry?.plan) continue;
+        const { listing } = entry;
+        panels.push({
+          ...panelFromPlan(entry.plan, { key: listing.key, sku: listing.sku, title: listing.title, available: listing.available }),
+          updating: true,
+        });
       }
       return { panels };
     },

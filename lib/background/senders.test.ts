@@ -16,6 +16,7 @@ const LISTING = 'amazon|amazon.com|NOPE';
 /** A valid request of every message (a new message without one here does not compile). */
 const REQUESTS: { [K in MessageType]: RequestOf<K> } = {
   'page/ingest': { url: SENDERS.content.url, adapterId: 'amazon/manage-inventory', rows: [], diagnostics: [] },
+  'panels/stored': { url: SENDERS.content.url, keys: [LISTING] },
   'skus/at-risk': {},
   'export/listings-csv': {},
   'diagnostics/recent': {},
@@ -47,6 +48,7 @@ const REQUESTS: { [K in MessageType]: RequestOf<K> } = {
 /** The declared senders, pinned: changing who may send a message is a deliberate, reviewed change. */
 const DECLARED: Record<MessageType, readonly SenderKind[]> = {
   'page/ingest': ['content'],
+  'panels/stored': ['content'],
   'skus/at-risk': ['extension'],
   'export/listings-csv': ['extension'],
   'diagnostics/recent': ['extension'],

@@ -171,6 +171,67 @@ describe('startPageReader', () => {
     }
   });
 
+  it('shows the stored plans at once, marked as updating, until the fresh answer replaces them', async () => {
+    setRows([
+      ['A', 20],
+      ['B', 60],
+    ]);
+    const bg = fakeBackground();
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const lookups: RequestOf<'panels/stored'>[] = [];
+    reader = startPageReader({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url: () => new URL('https://sellercentral.amazon.com/test'),
+      ingest: async (request) => {
+        await slow;
+        return bg.ingest(request);
+      },
+      // Only A was planned before; B is new.
+      lookupStored: async (request) => {
+        lookups.push(request);
+        return { panels: [{ ...panelData({ sku: 'A', available: 18, daysOfCover: 7, dailyDemand: 2 }), updating: true }] };
+      },
+      language: 'en',
+    });
+    const updating = (sku: string) => document.querySelector(`div.row[data-sku="${sku}"] ${PANEL_TAG}`)?.shadowRoot?.querySelector('[data-testid="updating"]');
+    await vi.waitFor(() => expect(cover('A')).toBe('Days of cover: 7 d'));
+    expect(lookups[0]!.keys).toEqual(['amazon|amazon.com|A', 'amazon|amazon.com|B']);
+    expect(updating('A')!.textContent).toBe('updating…');
+    expect(cover('B')).toBeUndefined(); // pending until the planner answers
+    release();
+    await reader.readNow();
+    await vi.waitFor(() => expect(cover('A')).toBe('Days of cover: 10 d'));
+    expect(updating('A')).toBeNull();
+    expect(cover('B')).toBe('Days of cover: 30 d');
+  });
+
+  it('never lets a late stored answer overwrite the fresh one', async () => {
+    setRows([['A', 20]]);
+    const bg = fakeBackground();
+    let releaseLookup!: () => void;
+    const late = new Promise<void>((resolve) => (releaseLookup = resolve));
+    reader = startPageReader({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url: () => new URL('https://sellercentral.amazon.com/test'),
+      ingest: bg.ingest,
+      lookupStored: async () => {
+        await late;
+        return { panels: [{ ...panelData({ sku: 'A', available: 1, daysOfCover: 1, dailyDemand: 2 }), updating: true }] };
+      },
+      language: 'en',
+    });
+    await reader.readNow();
+    expect(cover('A')).toBe('Days of cover: 10 d');
+    releaseLookup();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(cover('A')).toBe('Days of cover: 10 d');
+  });
+
   it('reports a failing background without breaking the page', async () => {
     setRows([['A', 20]]);
     const errors: unknown[] = [];

@@ -13,6 +13,8 @@ import type { PanelHooks } from './panel-view';
 import { isOwnMutation, syncRowPanels } from './row-panels';
 
 export type Ingest = (request: RequestOf<'page/ingest'>) => Promise<ResponseOf<'page/ingest'>>;
+/** The stored plans of a page's listings (one store read, no re-plan), shown while ingest works. */
+export type LookupStored = (request: RequestOf<'panels/stored'>) => Promise<ResponseOf<'panels/stored'>>;
 
 export interface PageReaderOptions {
   root: Document;
@@ -20,6 +22,8 @@ export interface PageReaderOptions {
   market: Marketplace;
   url: () => URL;
   ingest: Ingest;
+  /** Asks for the stored plans first, so rows never seen in this tab show their last answer at once. */
+  lookupStored?: LookupStored;
   language: Language;
   /** Start with the panels hidden (settings.hiddenPanels names this page type). */
   hidden?: boolean;
@@ -146,7 +150,10 @@ async function readCycle(context: ReadContext): Promise<void> {
     options.onRead?.(reading, panels);
     return;
   }
+  let answered = false;
+  void showStored(context, reading, changesAtRead, () => answered);
   const reply = await ingest({ url: options.url().href, adapterId: options.adapter.id, rows: unsent.rows, diagnostics: reading.diagnostics as Diagnostic[] });
+  answered = true;
   mark(MARKS.answered);
   ledger.markSent(unsent);
   for (const panel of reply.panels) panels.set(panel.sku, panel);
@@ -158,6 +165,26 @@ async function readCycle(context: ReadContext): Promise<void> {
   sync(fresh);
   mark(MARKS.rendered);
   options.onRead?.(fresh, panels);
+}
+
+/**
+ * Shows the stored plans of the reading's listings that have no panel yet, marked as updating,
+ * unless the fresh answer came first. A failed lookup only means waiting for the fresh answer.
+ */
+async function showStored(context: ReadContext, reading: PageRead, changesAtRead: number, answered: () => boolean): Promise<void> {
+  const { options, panels, state, sync } = context;
+  if (!options.lookupStored) return;
+  const keys = reading.rows.flatMap((row) => (row.kind === 'listing' && !panels.has(row.sku) ? [listingKey(row)] : []));
+  if (keys.length === 0) return;
+  try {
+    const { panels: storedPanels } = await options.lookupStored({ url: options.url().href, keys });
+    if (answered() || state.stopped || storedPanels.length === 0) return;
+    for (const panel of storedPanels) if (!panels.has(panel.sku)) panels.set(panel.sku, panel);
+    context.flushMutations();
+    sync(state.pageChanges === changesAtRead ? reading : context.read());
+  } catch {
+    // The fresh answer follows; nothing to show meanwhile.
+  }
 }
 
 /** Watches the page for changes that can move or change rows. */

@@ -402,6 +402,11 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
   const urgency = urgencyOf(data);
   box.dataset.urgency = urgency;
   fillLine(line, data, language);
+  // The last stored answer, shown while the page's new readings are planned.
+  if (data.updating) {
+    box.dataset.updating = 'true';
+    line.append(span(doc, 'muted', 'updating', t(language, 'panel.updating')));
+  }
   line.title = [...line.children].map((c) => c.textContent).join('\n');
 
   const fill = fillButton(doc, data, language, hooks);

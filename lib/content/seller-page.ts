@@ -10,7 +10,7 @@ import type { Marketplace } from '../locale/markets';
 import type { Diagnostic } from '../records';
 import type { Settings } from '../settings/schema';
 import type { PageAdapter } from '../platforms/types';
-import { startPageReader, type Ingest, type PageReader, type PageReaderOptions } from './page-reader';
+import { startPageReader, type Ingest, type LookupStored, type PageReader, type PageReaderOptions } from './page-reader';
 import type { MountChart } from './panel-view';
 import type { RowPanelHooks } from './row-panels';
 import { renderSummaryBar, SUMMARY_TAG } from './summary-bar';
@@ -21,6 +21,8 @@ interface SellerPageOptions {
   market: Marketplace;
   url: () => URL;
   ingest: Ingest;
+  /** The stored plans of the page's listings, shown while a reading is re-planned. */
+  lookupStored?: LookupStored;
   /** settings/get; a failure falls back to the browser language and visible panels. */
   getSettings: () => Promise<Pick<Settings, 'language' | 'hiddenPanels'>>;
   /** panels/set-hidden: stores the choice for this page type, answers with the new list. */
@@ -126,6 +128,7 @@ function pageReaderOptions(options: SellerPageOptions, state: SellerState, fresh
     market: options.market,
     url: options.url,
     ingest: freshness.watch((request) => options.ingest(request), renderBar),
+    ...(options.lookupStored ? { lookupStored: options.lookupStored } : {}),
     language: state.language,
     hidden: state.hidden,
     now,

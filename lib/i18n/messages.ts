@@ -19,6 +19,7 @@ const coreEn = {
   'panel.clearance': 'Clearance: {action}',
   'panel.oversell': 'Oversell risk: {listed} listed, {pool} in stock',
   'panel.pending': 'Waiting for the planner…',
+  'panel.updating': 'updating…',
   'panel.days': '{days} d',
   'popup.title': 'Needs attention',
   'popup.empty':
@@ -57,6 +58,7 @@ const coreZhCN: Record<keyof typeof coreEn, string> = {
   'panel.clearance': '清仓建议：{action}',
   'panel.oversell': '超卖风险：已上架 {listed} 件，库存 {pool} 件',
   'panel.pending': '正在计算…',
+  'panel.updating': '更新中…',
   'panel.days': '{days} 天',
   'popup.title': '需要处理的 SKU',
   'popup.empty': '还没有读取到数据。请打开亚马逊卖家后台的"管理所有库存"页面（或沃尔玛卖家中心、eBay 卖家中心），您看到的 SKU 会显示在这里。',

@@ -62,6 +62,8 @@ const panelDataSchema = z.object({
   safetyStock: z.number().nullable(),
   reorderPoint: z.number().nullable(),
   leadTimeDays: z.number().int().nullable(),
+  /** The last stored plan, shown at once while the background re-plans with the page's new readings. */
+  updating: z.boolean().optional(),
 });
 export type PanelData = z.infer<typeof panelDataSchema>;
 
@@ -102,6 +104,15 @@ export const protocol = {
       rows: z.array(observationSchema).max(20_000),
       diagnostics: z.array(diagnosticSchema).max(1_000),
     }),
+    response: z.object({ panels: z.array(panelDataSchema) }),
+  },
+  /**
+   * A content script's first question about a page: the stored plans of its listings (keys of
+   * the page's own marketplace), shown at once while 'page/ingest' re-plans.
+   */
+  'panels/stored': {
+    senders: ['content'],
+    request: z.object({ url: z.string().url().max(4000), keys: z.array(z.string().max(300)).max(20_000) }),
     response: z.object({ panels: z.array(panelDataSchema) }),
   },
   /** Popup: SKUs at risk, most urgent first. */
