@@ -1,0 +1,13 @@
+/**
+ * The fee core's public surface (lib/fees/README.md): dated schedules, historical days of
+ * supply, the low-inventory-level fee and the aged-inventory surcharge. Code outside lib/fees
+ * imports from here, so the files behind it can move.
+ */
+export { FEE_SCHEDULES, scheduleOn, storageRatePerCubicFoot } from './schedules';
+export type { AgedExemptCategory, Channel, FeeSchedule, SizeTier, StorageRates } from './schedules';
+export { dailySeries, supplyOver } from './historical-supply';
+export type { DailyInventory, SupplyFigure } from './historical-supply';
+export { expectedLowInventoryFee, lowInventoryFeePerUnit } from './low-inventory';
+export type { ExemptionFacts, ExpectedLowInventoryFee, ItemSize, LowInventoryFee } from './low-inventory';
+export { agedSurcharge, lotsAtSnapshot, nextSnapshots } from './aged-surcharge';
+export type { AgedTierCharge, DailySales, Lot } from './aged-surcharge';
