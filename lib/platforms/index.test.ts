@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ADAPTERS, adapterForUrl } from './index';
 import { FIXTURES_DIR, contextFor, documentFrom } from './testing/load';
+import { PAGES } from './testing/pages';
 import { listingObservationSchema, orderObservationSchema, diagnosticSchema } from '../records';
 import { buildAmazonManageInventoryHtml } from '../../tests/fixtures/builders/amazon-manage-inventory';
 import { buildEbayActiveListingsHtml } from '../../tests/fixtures/builders/ebay';
@@ -11,40 +12,6 @@ import { buildWalmartWfsInventoryHtml } from '../../tests/fixtures/builders/walm
 import { buildAmazonFbaInventoryHtml } from '../../tests/fixtures/builders/amazon-fba-inventory';
 import { demoListings } from '../../tests/fixtures/builders/demo-data';
 import type { DemoListing } from '../../tests/fixtures/builders/types';
-
-/** One real-looking URL per adapter, and the fixture files that reproduce its page. */
-const PAGES: Record<string, { url: string; market: string; fixtures: string[] }> = {
-  'amazon/manage-inventory': {
-    url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1',
-    market: 'amazon.com',
-    fixtures: ['amazon/manage-inventory.en', 'amazon/manage-inventory.zh', 'amazon/manage-inventory.de', 'amazon/manage-inventory.ja'],
-  },
-  'amazon/fba-inventory': {
-    url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
-    market: 'amazon.com',
-    fixtures: ['amazon/fba-inventory.en', 'amazon/fba-inventory.de'],
-  },
-  'amazon/restock': {
-    url: 'https://sellercentral.amazon.com/restockinventory/recommendations',
-    market: 'amazon.com',
-    fixtures: ['amazon/restock.en', 'amazon/restock.ja'],
-  },
-  'amazon/inventory-age': {
-    url: 'https://sellercentral.amazon.com/inventoryplanning/inventory-age',
-    market: 'amazon.com',
-    fixtures: ['amazon/inventory-age.en', 'amazon/inventory-age.de', 'amazon/inventory-age.zh', 'amazon/inventory-age.ja'],
-  },
-  'amazon/orders': { url: 'https://sellercentral.amazon.com/orders-v3', market: 'amazon.com', fixtures: ['amazon/orders.en', 'amazon/orders.de'] },
-  'walmart/manage-items': {
-    url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',
-    market: 'walmart.com',
-    fixtures: ['walmart/manage-items.en'],
-  },
-  'walmart/wfs-inventory': { url: 'https://seller.walmart.com/wfsLite/manage-inventory', market: 'walmart.com', fixtures: ['walmart/wfs-inventory.en'] },
-  'walmart/orders': { url: 'https://seller.walmart.com/order-management/details', market: 'walmart.com', fixtures: ['walmart/orders.en'] },
-  'ebay/active-listings': { url: 'https://www.ebay.com/sh/lst/active', market: 'ebay.com', fixtures: ['ebay/active-listings.en', 'ebay/active-listings.de'] },
-  'ebay/orders': { url: 'https://www.ebay.com/sh/ord/', market: 'ebay.com', fixtures: ['ebay/orders.en'] },
-};
 
 describe('adapter registry', () => {
   it('every adapter has a unique id, at least one fixture with its .md note, and a URL here', () => {

@@ -51,7 +51,7 @@ const spec: ListingPageSpec<F> = {
     return { ...id, sku: id.sku ?? (cellText(col('sku')) || row.getAttribute('data-sku') || undefined) };
   },
   onGrid: ({ columns }, diags) => {
-    // Identity is required too, from the product cell or a SKU column: without either, say so once.
+    // Identity is required too, from the product cell or a SKU column: without either, say so once (nothing is read).
     if (!columns.has('productDetails') && !columns.has('sku')) diags.missingColumn('sku', 'Inventory Age');
   },
 };

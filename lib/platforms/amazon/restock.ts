@@ -31,6 +31,11 @@ const spec: ListingPageSpec<F> = {
   required: ['recommendedQuantity'],
   ageBuckets: false,
   defaultFulfillment: 'FBA',
+  onGrid: ({ columns }, diags) => {
+    // The SKU comes from the product cell's "SKU: …" line or a SKU column (rows carry no
+    // data-sku): without either every row would be skipped, so say so once and read nothing.
+    if (!columns.has('productDetails') && !columns.has('sku')) diags.missingColumn('sku', 'Restock Inventory');
+  },
   identity: (row, col) => {
     const id = identityFromLabels(col('productDetails'));
     const skuCell = col('sku');

@@ -10,7 +10,8 @@
  * - variations (?): a parent row followed by rows with the same data-id (class
  *   `grid-row--variation` in the fixture); children get parentSku = the parent's SKU (or its
  *   item number when the parent has no custom label) and their variation text.
- * - listings without a custom label (SKU) use the item number as SKU.
+ * - listings without a custom label (SKU) use the item number as SKU; a page without the custom
+ *   label column (hidden in "Customize table") is not read, since every SKU would change.
  * "Sold quantity" is cumulative over the listing's life (-> cumulativeSold).
  */
 import type { PageAdapter } from '../types';
@@ -34,7 +35,9 @@ const COLUMN_CLASS: Partial<Record<F, string>> = {
 const spec: ListingPageSpec<F> = {
   adapter: { id: 'ebay/active-listings', platform: 'ebay', title: 'Active listings' },
   fields: FIELDS,
-  required: ['title', 'available'],
+  // The custom label column too: without it every listing would be keyed by its item number, a
+  // different identity from the same listing read with the column shown.
+  required: ['title', 'sku', 'available'],
   preferredContainer: 'table[role="grid"]',
   defaultFulfillment: 'SELLER',
   onGrid: ({ columns, container }, diags) => {

@@ -87,7 +87,7 @@ describe('ebay/active-listings', () => {
     const html = buildEbayActiveListingsHtml(demoListings(4, 5, 'ebay')).replace(/(<button class="shui-dt--sort">)[^<]*/g, '$1Στήλη');
     const read = readHtml(active, html, US, 'ebay.com');
     expect(read.rows).toEqual([]);
-    expect(read.diagnostics.map((d) => d.code).sort()).toEqual(['missing-column', 'missing-column', 'unknown-language']);
+    expect(read.diagnostics.map((d) => d.code).sort()).toEqual(['missing-column', 'missing-column', 'missing-column', 'unknown-language']);
   });
 });
 

@@ -123,7 +123,10 @@ export function findGrid<F extends HeaderField>(root: ParentNode, fields: readon
   return best;
 }
 
-/** Columns that are inventory-age buckets, by header text. */
+/**
+ * Columns that are inventory-age buckets, by header text, youngest first whatever the column order
+ * (a record's ageBuckets do not change when the seller reorders columns).
+ */
 export function ageColumns(headers: readonly string[], taken: Iterable<number>): { index: number; minDays: number; maxDays: number | null }[] {
   const used = new Set(taken);
   const out: { index: number; minDays: number; maxDays: number | null }[] = [];
@@ -134,7 +137,7 @@ export function ageColumns(headers: readonly string[], taken: Iterable<number>):
   });
   // "365+" after a bucket ending at 365 starts at 366.
   for (const b of out) if (b.maxDays === null && out.some((o) => o.maxDays === b.minDays)) b.minDays += 1;
-  return out;
+  return out.sort((a, b) => a.minDays - b.minDays || (a.maxDays ?? Infinity) - (b.maxDays ?? Infinity));
 }
 
 /**

@@ -49,7 +49,11 @@ export interface ListingPageSpec<F extends HeaderField> {
   /** Fulfilment when the page has no such column (e.g. the FBA page is all FBA). */
   defaultFulfillment?: FulfillmentChannel;
   identity(row: Element, col: Cols<F>, rows: { previous?: RowIdentity }): RowIdentity;
-  /** Called when the grid is found, before rows: extra diagnostics or column fixes. */
+  /**
+   * Called when the grid is found, before rows: extra diagnostics or column fixes. A column it
+   * reports missing (`diags.missingColumn`, e.g. neither a product cell nor a SKU column) stops
+   * the read like a missing `required` one: nothing is read from the page.
+   */
   onGrid?(grid: { headers: string[]; columns: Map<F, number>; container: Element }, diags: Diagnostics): void;
 }
 
@@ -78,9 +82,11 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
     const grid = findGrid(root, spec.fields, spec.required, spec.preferredContainer);
     if (!grid) return out.result();
     const { columns, recognised } = grid.map;
+    const before = diags.list.length;
     spec.onGrid?.({ headers: grid.headers, columns, container: grid.container }, diags);
+    const refused = diags.list.some((d, i) => i >= before && d.code === 'missing-column');
     const missing = spec.required.filter((f) => !columns.has(f));
-    if (missing.length > 0) {
+    if (missing.length > 0 || refused) {
       if (recognised === 0)
         diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
           headers: grid.headers.join(' | ').slice(0, 200),

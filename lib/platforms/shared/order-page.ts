@@ -26,6 +26,8 @@ const PRICE_LABELS = ['ITEM SUBTOTAL', 'ITEM PRICE', 'PRICE', '商品小计', '�
 
 const FULFILMENT_LABEL = /FULFIL|配送|VERSAND|出荷/;
 const SKU_LINE = /(SKU|Custom label)\s*[:：]/i;
+/** A "Quantity: 2" line of a product cell, in any of QTY_LABELS' languages. */
+const QTY_LINE = new RegExp(`(${QTY_LABELS.join('|')})\\s*[:：]`, 'i');
 
 /** The product blocks of a multi-product cell: one per element holding a "SKU:" line. */
 function productBlocks(cell: Element): Element[] {
@@ -43,7 +45,7 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
     const required: F[] = urlStatus ? ['orderDate'] : ['orderDate', 'orderStatus'];
     const grid = findGrid(root, ORDER_FIELDS, required, spec.preferredContainer);
     if (!grid) return out.result();
-    const missing = missingColumns(grid.map.columns, required);
+    const missing = missingColumns(grid, required);
     if (missing.length > 0) {
       reportMissingColumns(grid, missing, spec, diags);
       return out.result();
@@ -87,12 +89,27 @@ interface OrderLine {
   element: Element;
 }
 
-/** Required columns the grid lacks; an order id and a SKU may each come from either of two columns. */
-function missingColumns(columns: Map<F, number>, required: readonly F[]): string[] {
+/**
+ * Required columns the grid lacks. An order id may come from either of two columns; a line's SKU
+ * and quantity from their own columns or, when there is no SKU column, from "SKU: …" and
+ * "Quantity: …" lines of the product cell (Amazon). A product cell whose rows hold no such lines
+ * does not stand in for the column (a Walmart or eBay item-name cell): without it no line could
+ * be read, so the column is reported missing instead of every line being skipped.
+ */
+function missingColumns(grid: Grid<F>, required: readonly F[]): string[] {
+  const { columns } = grid.map;
   const missing: string[] = required.filter((f) => !columns.has(f));
   if (!columns.has('orderId') && !columns.has('orderDetails')) missing.push('orderId');
-  if (!columns.has('orderProduct') && !columns.has('sku')) missing.push('sku');
+  const product = columns.has('sku') ? undefined : columns.get('orderProduct');
+  if (!columns.has('sku') && !(product !== undefined && productCellsHold(grid, product, SKU_LINE))) missing.push('sku');
+  if (!columns.has('quantity') && !(product !== undefined && productCellsHold(grid, product, QTY_LINE))) missing.push('quantity');
   return missing;
+}
+
+/** True when some row's product cell has a line matching `line` (or the page has no rows to tell by). */
+function productCellsHold(grid: Grid<F>, column: number, line: RegExp): boolean {
+  if (grid.rows.length === 0) return true;
+  return grid.rows.some((row) => line.test(grid.cellsOf(row)[column]?.textContent ?? ''));
 }
 
 function reportMissingColumns(grid: Grid<F>, missing: readonly string[], spec: OrderPageSpec, diags: Diagnostics): void {

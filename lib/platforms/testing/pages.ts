@@ -1,0 +1,56 @@
+/**
+ * The page types the adapter tests read: one real-looking URL and marketplace per adapter, the
+ * fixture files that reproduce its page (tests/fixtures/<platform>/<page>.<lang>.html, each with
+ * its .md note), and the URL and marketplace each fixture's UI variant is read at.
+ */
+
+/** One real-looking URL per adapter, and the fixture files that reproduce its page. */
+export const PAGES: Record<string, { url: string; market: string; fixtures: string[] }> = {
+  'amazon/manage-inventory': {
+    url: 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1',
+    market: 'amazon.com',
+    fixtures: ['amazon/manage-inventory.en', 'amazon/manage-inventory.zh', 'amazon/manage-inventory.de', 'amazon/manage-inventory.ja'],
+  },
+  'amazon/fba-inventory': {
+    url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
+    market: 'amazon.com',
+    fixtures: ['amazon/fba-inventory.en', 'amazon/fba-inventory.de'],
+  },
+  'amazon/restock': {
+    url: 'https://sellercentral.amazon.com/restockinventory/recommendations',
+    market: 'amazon.com',
+    fixtures: ['amazon/restock.en', 'amazon/restock.ja'],
+  },
+  'amazon/inventory-age': {
+    url: 'https://sellercentral.amazon.com/inventoryplanning/inventory-age',
+    market: 'amazon.com',
+    fixtures: ['amazon/inventory-age.en', 'amazon/inventory-age.de', 'amazon/inventory-age.zh', 'amazon/inventory-age.ja'],
+  },
+  'amazon/orders': { url: 'https://sellercentral.amazon.com/orders-v3', market: 'amazon.com', fixtures: ['amazon/orders.en', 'amazon/orders.de'] },
+  'walmart/manage-items': {
+    url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',
+    market: 'walmart.com',
+    fixtures: ['walmart/manage-items.en'],
+  },
+  'walmart/wfs-inventory': { url: 'https://seller.walmart.com/wfsLite/manage-inventory', market: 'walmart.com', fixtures: ['walmart/wfs-inventory.en'] },
+  'walmart/orders': { url: 'https://seller.walmart.com/order-management/details', market: 'walmart.com', fixtures: ['walmart/orders.en'] },
+  'ebay/active-listings': { url: 'https://www.ebay.com/sh/lst/active', market: 'ebay.com', fixtures: ['ebay/active-listings.en', 'ebay/active-listings.de'] },
+  'ebay/orders': { url: 'https://www.ebay.com/sh/ord/', market: 'ebay.com', fixtures: ['ebay/orders.en'] },
+};
+
+/** The marketplace a fixture's UI language is shown on (German on .de, Japanese on .co.jp; English and Chinese on .com). */
+const LOCAL_HOSTS: Record<string, Record<string, string>> = {
+  de: { 'amazon.com': 'amazon.de', 'ebay.com': 'ebay.de' },
+  ja: { 'amazon.com': 'amazon.co.jp' },
+};
+
+/**
+ * The URL and marketplace a fixture is read at: its page's, moved to the fixture's own marketplace.
+ * @example fixturePage('amazon/orders', 'amazon/orders.de') // { url: 'https://sellercentral.amazon.de/orders-v3', market: 'amazon.de' }
+ */
+export function fixturePage(adapterId: string, fixture: string): { url: string; market: string } {
+  const page = PAGES[adapterId];
+  if (!page) throw new Error(`no page for ${adapterId}`);
+  const market = LOCAL_HOSTS[fixture.slice(fixture.lastIndexOf('.') + 1)]?.[page.market];
+  return market ? { url: page.url.replace(page.market, market), market } : { url: page.url, market: page.market };
+}
