@@ -19,11 +19,23 @@
 import { createInterface } from 'node:readline';
 import { exitCodeFor, parseForecastArgs, runForecastBatch, runForecastLines } from '../lib/forecast/cli.ts';
 
+const USAGE = `usage: npm run --silent forecast -- --horizon H [--group-by REGEX] [--no-context] < series.jsonl > forecasts.jsonl
+
+Reads {"id","start":"YYYY-MM-DD","freq":"D"|"W"|"M","values":[number|null,...],"group"?} lines and
+writes {"id","model","forecast":[H],"p90":[H]} lines (p90: the 90% quantile of cumulative demand).
+  --horizon H    periods to forecast (1..3660)
+  --group-by RE  pool series whose ids share RE's first capture group (as "group" does)
+  --no-context   forecast each line alone, streaming (no pooled context)
+Exit code: 0 all lines forecast, 1 some lines rejected (reported on stderr by line number), 2 bad arguments.
+`;
+if (process.argv.includes('--help')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
 const args = parseForecastArgs(process.argv.slice(2));
 if ('error' in args) {
-  process.stderr.write(
-    `forecast: ${args.error}\nusage: npm run --silent forecast -- --horizon H [--group-by REGEX] [--no-context] < series.jsonl > forecasts.jsonl\n`,
-  );
+  process.stderr.write(`forecast: ${args.error}\n${USAGE}`);
   process.exit(2);
 }
 

@@ -11,6 +11,19 @@ import { readFileSync } from 'node:fs';
 import { parseNow, planJsonLines } from '../lib/planning/cli';
 import { migrateSettingsReport } from '../lib/settings/migrate';
 
+const USAGE = `usage: npm run --silent plan -- [--now YYYY-MM-DD] [--settings settings.json] < observations.jsonl > plans.jsonl
+
+Reads observation records (JSON lines, the schema in lib/records.ts; an example is
+scripts/examples/observations.jsonl) and writes one plan per SKU and stock pool (JSON lines).
+  --now        the day to plan for (default: today)
+  --settings   a settings file (JSON, as exported by the options page; invalid fields fall back to defaults)
+Exit code: 0 all lines read, 1 some lines skipped (reported on stderr by line number), 2 bad arguments.
+`;
+if (process.argv.includes('--help')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
