@@ -49,6 +49,7 @@ export default defineContentScript({
         url: () => new URL(location.href),
         ingest: (request) => rpc('page/ingest', request),
         lookupStored: (request) => rpc('panels/stored', request),
+        openImport: async () => void (await rpc('options/open', { section: 'import' })),
         getSettings: async () => (await rpc('settings/get', {})).settings,
         setHidden: async (pageType, hidden) => (await rpc('panels/set-hidden', { pageType, hidden })).hiddenPanels,
         mountChart,

@@ -12,4 +12,6 @@ export interface BackgroundDeps {
   replan: (productIds: readonly string[] | undefined) => Promise<void>;
   /** Called after data changed (badge, notifications); never waits for them. */
   afterChange?: () => void;
+  /** Opens a section of the options page in a new tab (the browser's, wired in setup.ts). */
+  openOptions?: (section: 'import') => Promise<void>;
 }

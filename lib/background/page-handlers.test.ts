@@ -1,5 +1,7 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { dispatcherOf, NOW, SENDERS, TODAY, useTestBackground } from './test-background';
+import { createHandlers } from './handlers';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { defaultSettings } from '../settings/schema';
@@ -200,6 +202,18 @@ describe('page handlers', () => {
         )
       ).panels,
     ).toEqual([]);
+  });
+
+  it('opens the options page at its import when a seller page asks', async () => {
+    const opened: string[] = [];
+    const handlers = createHandlers({
+      db: (await setup(), background.db),
+      now: () => NOW,
+      replan: async () => {},
+      openOptions: async (section) => void opened.push(section),
+    });
+    expect(await handlers['options/open']({ section: 'import' }, { url: SELLER_URL })).toEqual({});
+    expect(opened).toEqual(['import']);
   });
 
   it('gives the same answer when the same page is read twice', async () => {

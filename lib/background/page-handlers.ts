@@ -13,7 +13,8 @@ import type { BackgroundDeps } from './deps';
 import { sellerPageUrl } from './links';
 import { panelFromPlan } from './panels';
 
-type PageMessage = 'page/ingest' | 'panels/stored' | 'skus/at-risk' | 'export/listings-csv' | 'diagnostics/recent' | 'settings/get' | 'settings/save';
+type PageMessage =
+  'page/ingest' | 'panels/stored' | 'options/open' | 'skus/at-risk' | 'export/listings-csv' | 'diagnostics/recent' | 'settings/get' | 'settings/save';
 
 interface PageDiagnostics {
   adapterId: string;
@@ -81,6 +82,11 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
         });
       }
       return { panels };
+    },
+
+    async 'options/open'({ section }) {
+      await deps.openOptions?.(section);
+      return {};
     },
 
     async 'skus/at-risk'(query) {

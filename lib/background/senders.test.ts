@@ -17,6 +17,7 @@ const LISTING = 'amazon|amazon.com|NOPE';
 const REQUESTS: { [K in MessageType]: RequestOf<K> } = {
   'page/ingest': { url: SENDERS.content.url, adapterId: 'amazon/manage-inventory', rows: [], diagnostics: [] },
   'panels/stored': { url: SENDERS.content.url, keys: [LISTING] },
+  'options/open': { section: 'import' },
   'skus/at-risk': {},
   'export/listings-csv': {},
   'diagnostics/recent': {},
@@ -49,6 +50,7 @@ const REQUESTS: { [K in MessageType]: RequestOf<K> } = {
 const DECLARED: Record<MessageType, readonly SenderKind[]> = {
   'page/ingest': ['content'],
   'panels/stored': ['content'],
+  'options/open': ['content'],
   'skus/at-risk': ['extension'],
   'export/listings-csv': ['extension'],
   'diagnostics/recent': ['extension'],

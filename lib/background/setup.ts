@@ -29,7 +29,7 @@ type MessageSender = { url?: string; tab?: { url?: string } };
 export interface BackgroundApi {
   runtime: {
     getPlatformInfo(): Promise<unknown>;
-    getURL(path: '/' | '/popup.html'): string;
+    getURL(path: '/' | '/popup.html' | '/options.html'): string;
     onMessage: Listener<[message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void], true | undefined>;
   };
   alarms: {
@@ -186,7 +186,17 @@ export function setupNotifications(
 export function setupMessaging(api: BackgroundApi, store: BackgroundStore, replans: ReplanQueue) {
   const extensionBaseUrl = api.runtime.getURL('/');
   const dispatchReady = store.dbReady.then((db) =>
-    createDispatcher(createHandlers({ db, now: store.now, replan: replans.replan, afterChange: store.changed }), { extensionBaseUrl }),
+    createDispatcher(
+      createHandlers({
+        db,
+        now: store.now,
+        replan: replans.replan,
+        afterChange: store.changed,
+        // tabs.create needs no "tabs" permission; the section is the options page's anchor.
+        openOptions: async (section) => void (await api.tabs.create({ url: `${api.runtime.getURL('/options.html')}#${section}` })),
+      }),
+      { extensionBaseUrl },
+    ),
   );
   dispatchReady.catch(() => undefined);
   const dispatch = async (message: unknown, sender: MessageSender) => (await dispatchReady)(message, { url: sender.url ?? sender.tab?.url });

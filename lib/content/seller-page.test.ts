@@ -78,6 +78,44 @@ describe('summary bar', () => {
   });
 });
 
+describe('summary bar: SKUs without sales data', () => {
+  it('counts them and offers the order-history import, in both languages', () => {
+    const unknown = (sku: string) => panelData({ sku, salesHint: 'import:orders', healthScore: null });
+    let opened = 0;
+    const state = {
+      skus: ['A', 'B', 'B', 'C'],
+      panels: new Map([
+        ['A', unknown('A')],
+        ['B', unknown('B')],
+        ['C', panelFor('C', 60)],
+      ]),
+      diagnostics: [],
+      language: 'en' as const,
+      pageType: 'amazon/manage-inventory',
+      hidden: false,
+      onImportOrders: () => opened++,
+    };
+    renderSummaryBar(document, state);
+    expect(barText('summary-no-sales')).toBe(
+      '2 SKUs here have no sales data yet: one import of your order history gives each a forecast. Import order history',
+    );
+    (bar().querySelector('[data-testid="summary-import"]') as HTMLButtonElement).click();
+    expect(opened).toBe(1);
+    renderSummaryBar(document, { ...state, language: 'zh-CN' });
+    expect(barText('summary-import')).toBe('导入订单历史');
+    // Every SKU with sales known: nothing to offer.
+    renderSummaryBar(document, {
+      ...state,
+      panels: new Map([
+        ['A', panelFor('A', 10)],
+        ['B', panelFor('B', 10)],
+        ['C', panelFor('C', 10)],
+      ]),
+    });
+    expect(barText('summary-no-sales')).toBeUndefined();
+  });
+});
+
 describe('startSellerPage', () => {
   const settings =
     (language: 'auto' | 'en' | 'zh-CN', hiddenPanels: string[] = []) =>

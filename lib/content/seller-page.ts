@@ -23,6 +23,8 @@ interface SellerPageOptions {
   ingest: Ingest;
   /** The stored plans of the page's listings, shown while a reading is re-planned. */
   lookupStored?: LookupStored;
+  /** Opens the options page's import (the summary bar offers it when SKUs have no sales data). */
+  openImport?: () => Promise<void>;
   /** settings/get; a failure falls back to the browser language and visible panels. */
   getSettings: () => Promise<Pick<Settings, 'language' | 'hiddenPanels'>>;
   /** panels/set-hidden: stores the choice for this page type, answers with the new list. */
@@ -100,6 +102,7 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
       updatedAt: freshness.updatedAt,
       offline: freshness.offline,
       storageFull: freshness.storageFull,
+      ...(options.openImport ? { onImportOrders: () => void options.openImport!().catch((error: unknown) => options.onError?.(error)) } : {}),
       onToggleHidden: (wanted) => void toggleHidden(wanted),
     });
   };

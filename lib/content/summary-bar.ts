@@ -42,6 +42,8 @@ interface SummaryState {
   offline?: boolean;
   /** The browser has no room left for the extension's data: the page's reading was not saved. */
   storageFull?: boolean;
+  /** Opens the options page's import (offered when SKUs on the page have no sales data). */
+  onImportOrders?: () => void;
   /** Called with the wanted state when the seller clicks hide/show. */
   onToggleHidden?: (hidden: boolean) => void;
 }
@@ -65,6 +67,31 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, testId
   if (className) e.className = className;
   e.textContent = text;
   return e;
+}
+
+/**
+ * SKUs on the page whose sales nobody has shown yet (their panels say what would show them).
+ * @example countSalesUnknown(['A', 'B'], panels) // 1 when only B's panel has a sales hint
+ */
+function countSalesUnknown(skus: readonly string[], panels: ReadonlyMap<string, PanelData>): number {
+  let n = 0;
+  for (const sku of new Set(skus)) if (panels.get(sku)?.salesHint) n++;
+  return n;
+}
+
+/** "N SKUs have no sales data yet", and the one step that gives all of them a forecast: importing the order history. */
+function appendSalesUnknown(bar: HTMLElement, state: SummaryState): void {
+  const doc = bar.ownerDocument;
+  const count = countSalesUnknown(state.skus, state.panels);
+  if (count === 0) return;
+  const line = el(doc, 'div', 'summary-no-sales', t(state.language, 'summary.salesUnknown', { count: formatNumber(state.language, count) }), 'muted');
+  if (state.onImportOrders) {
+    const button = el(doc, 'button', 'summary-import', t(state.language, 'summary.importOrders'));
+    button.type = 'button';
+    button.addEventListener('click', () => state.onImportOrders?.());
+    line.append(' ', button);
+  }
+  bar.append(line);
 }
 
 /** Creates or updates the summary bar. Keeps focus on the toggle button across updates. */
@@ -119,6 +146,7 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
   bar.append(status);
   if (state.offline) bar.append(el(doc, 'div', 'summary-offline', t(language, 'summary.offline'), 'offline'));
   if (state.storageFull) bar.append(el(doc, 'div', 'summary-storage-full', t(language, 'summary.storageFull'), 'offline'));
+  if (!state.hidden) appendSalesUnknown(bar, state);
 
   if (state.diagnostics.length) {
     const list = doc.createElement('ul');

@@ -106,6 +106,8 @@ export const popupEn = {
   'summary.offline': 'background not answering; numbers may be old',
   'summary.storageFull':
     'The browser has no room left for Stock Copilot: nothing from this page was saved. In the options page, download a backup under "Your data", then keep page readings for fewer days in the settings (older ones are summarised), or delete data you no longer need.',
+  'summary.salesUnknown': '{count} SKUs here have no sales data yet: one import of your order history gives each a forecast.',
+  'summary.importOrders': 'Import order history',
   'summary.hide': 'Hide panels on {pageType}',
   'summary.show': 'Show panels on {pageType}',
   'summary.hidden': 'Panels hidden on {pageType}',
@@ -246,6 +248,8 @@ export const popupZhCN: Record<keyof typeof popupEn, string> = {
   'diag.adapter-error': '读取本页时出错',
   'diag.foreign-marketplace': '部分行属于其他站点，已忽略',
   'summary.title': '库存助手',
+  'summary.salesUnknown': '本页有 {count} 个 SKU 还没有销量数据：导入一次订单历史即可为每个 SKU 生成预测。',
+  'summary.importOrders': '导入订单历史',
   'summary.rows': '本页 {count} 个 SKU',
   'summary.atRisk': '{count} 个需要处理',
   'summary.noneAtRisk': '没有需要处理的 SKU',

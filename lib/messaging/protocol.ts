@@ -115,6 +115,12 @@ export const protocol = {
     request: z.object({ url: z.string().url().max(4000), keys: z.array(z.string().max(300)).max(20_000) }),
     response: z.object({ panels: z.array(panelDataSchema) }),
   },
+  /** A seller page's summary bar offers a next step: open that section of the options page in a new tab. */
+  'options/open': {
+    senders: ['content'],
+    request: z.object({ section: z.enum(['import']) }),
+    response: z.object({}),
+  },
   /** Popup: SKUs at risk, most urgent first. */
   'skus/at-risk': {
     senders: ['extension'],
