@@ -19,12 +19,20 @@ type Stage =
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The sales period a Business Report covers (its file has no dates); '' until chosen. */
+interface SalesPeriod {
+  from: string;
+  to: string;
+}
+
 export function ImportSection() {
   const [marketplace, setMarketplace] = useState('amazon.com');
-  const { stage, busy, read, confirm, cancel } = useImport(marketplace);
+  const [period, setPeriod] = useState<SalesPeriod>({ from: '', to: '' });
+  const { stage, busy, read, confirm, cancel } = useImport(marketplace, period);
   return (
     <div>
       <FileSource marketplace={marketplace} onMarketplace={setMarketplace} busy={busy} onFiles={(files) => void read(files)} />
+      <PeriodFields period={period} onPeriod={setPeriod} busy={busy} />
       <StageView stage={stage} onConfirm={confirm} onCancel={cancel} />
     </div>
   );
@@ -34,7 +42,7 @@ export function ImportSection() {
  * The import's steps: read the files into a preview (nothing stored yet), then store the rows
  * the seller confirmed, with progress for both.
  */
-function useImport(marketplace: string) {
+function useImport(marketplace: string, period: SalesPeriod) {
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const busy = stage.kind === 'reading' || stage.kind === 'storing';
@@ -48,7 +56,8 @@ function useImport(marketplace: string) {
         previews.push(
           await readReportFile(
             file,
-            { marketplace, now: new Date() },
+            // Only reports without dates (Business Reports) use the period; none chosen: they ask for it.
+            { marketplace, now: new Date(), ...(period.from || period.to ? { dateRange: period } : {}) },
             {
               onProgress: (read, total) => setStage({ kind: 'reading', name: file.name, fraction: total ? read / total : 1 }),
             },
@@ -136,6 +145,20 @@ function FileSource({
         />
       </div>
     </>
+  );
+}
+
+/** First and last day of the sales period, for Business Reports (whose files carry no dates). */
+function PeriodFields({ period, onPeriod, busy }: { period: SalesPeriod; onPeriod: (p: SalesPeriod) => void; busy: boolean }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="field">
+      <legend>{t('options.import.range')}</legend>
+      <label htmlFor="import-range-from">{t('options.import.rangeFrom')}</label>{' '}
+      <input id="import-range-from" type="date" value={period.from} disabled={busy} onChange={(e) => onPeriod({ ...period, from: e.target.value })} />{' '}
+      <label htmlFor="import-range-to">{t('options.import.rangeTo')}</label>{' '}
+      <input id="import-range-to" type="date" value={period.to} disabled={busy} onChange={(e) => onPeriod({ ...period, to: e.target.value })} />
+    </fieldset>
   );
 }
 

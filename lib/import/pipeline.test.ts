@@ -144,3 +144,30 @@ describe('report import pipeline', () => {
     expect([...batches([], 2)]).toEqual([]);
   });
 });
+
+describe('report import pipeline: Business Reports', () => {
+  const BUSINESS = readFileSync('tests/fixtures/reports/amazon/business-report-child.uk.csv', 'utf8');
+
+  it('passes the sales period and the known SKUs by ASIN to the parser', async () => {
+    const preview = await readReportFile(fileOf('BusinessReport-30-11-26.csv', BUSINESS, 40), {
+      marketplace: 'amazon.co.uk',
+      now: NOW,
+      dateRange: { from: '2026-10-21', to: '2026-11-19' },
+      skuByAsin: new Map([['B07UKMUG01', ['UK-MUG-SAGE']]]),
+    });
+    expect(preview.reportId).toBe('amazon/business-report-child');
+    expect(preview.rows).toEqual([expect.objectContaining({ sku: 'UK-MUG-SAGE', observedDate: '2026-11-19', unitsSold: [{ windowDays: 30, units: 41 }] })]);
+    expect(preview.lineProblems.map((d) => [d.code, d.row])).toEqual([
+      ['sku-needed', 2],
+      ['sku-needed', 3],
+      ['sku-needed', 5],
+    ]);
+  });
+
+  it('without a sales period, shows one file problem asking for it', async () => {
+    const preview = await readReportFile(fileOf('BusinessReport.csv', BUSINESS), { marketplace: 'amazon.co.uk', now: NOW });
+    expect(preview.rows).toEqual([]);
+    expect(preview.lineProblems).toEqual([]);
+    expect(preview.fileProblems.map((d) => d.code)).toEqual(['missing-date-range']);
+  });
+});

@@ -4,7 +4,7 @@
  * freezes the page), keep everything in memory for the preview, and only when the seller
  * confirms send the rows to the background in batches. Nothing here touches the store.
  */
-import { createReportParser, reportById, type ReportId } from '../reports';
+import { createReportParser, reportById, type ReportId, type ReportParseOptions } from '../reports';
 import type { Diagnostic, Observation } from '../records';
 
 export interface ReportFileLike {
@@ -41,8 +41,14 @@ const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0)
  * Parses one report file incrementally.
  * @example const preview = await readReportFile(file, { marketplace: 'amazon.com', now: new Date() }, { onProgress: (r, t) => bar.value = r / t });
  */
-export async function readReportFile(file: ReportFileLike, options: { marketplace: string; now: Date }, hooks: ReadHooks = {}): Promise<FilePreview> {
-  const parser = createReportParser({ marketplace: options.marketplace, now: options.now, fileName: file.name });
+export async function readReportFile(
+  file: ReportFileLike,
+  // dateRange: the days a Business Report covers (it has no dates); skuByAsin: known listings, for rows without a SKU.
+  options: Pick<ReportParseOptions, 'marketplace' | 'now' | 'dateRange' | 'skuByAsin'>,
+  hooks: ReadHooks = {},
+): Promise<FilePreview> {
+  const { marketplace, now, dateRange, skuByAsin } = options;
+  const parser = createReportParser({ marketplace, now, fileName: file.name, ...(dateRange ? { dateRange } : {}), ...(skuByAsin ? { skuByAsin } : {}) });
   const pause = hooks.yieldToUi ?? defaultYield;
   const maxChars = hooks.maxChunkChars ?? 256 * 1024;
   const rows: Observation[] = [];

@@ -13,6 +13,7 @@ export const REPORT_IDS = [
   'amazon/restock',
   'amazon/all-listings',
   'amazon/orders',
+  'amazon/business-report-child',
   'walmart/items',
   'walmart/wfs-inventory-health',
   'walmart/orders',
@@ -36,10 +37,28 @@ export interface AgeBucketColumn {
   header: string;
 }
 
+/**
+ * The period a windowed report covers when the file itself carries no dates (Business Reports):
+ * chosen by the seller at import, checked by the engine before any row is read.
+ */
+export interface ReportWindow {
+  /** First and last calendar day of the range (YYYY-MM-DD, marketplace zone), both included. */
+  from: string;
+  to: string;
+  /** to - from + 1. */
+  days: number;
+  /** The instant the window's counts are observed at: the end of `to`, or the import time if earlier. */
+  observedAt: number;
+}
+
 /** Cell access for one row; readers record a warning for cells that are there but unreadable. */
 export interface RowReader<K extends string> {
   readonly line: number;
   readonly market: Marketplace;
+  /** The import's date range, for reports with `needsDateRange` (always set for them). */
+  readonly window: ReportWindow | undefined;
+  /** The SKUs of known listings with this ASIN (from the import options), when any. */
+  skusForAsin(asin: string): readonly string[] | undefined;
   /** True when the file has this column. */
   has(key: K): boolean;
   /** Trimmed cell text, undefined when blank or absent. */
@@ -87,6 +106,18 @@ export interface ReportDefinition<K extends string = string> {
   snapshot: boolean;
   /** Reads age-bucket columns by pattern ("inv-age-0-to-90-days"). */
   ageBuckets?: boolean;
+  /**
+   * Cells may use either number convention whatever the marketplace (German Business Reports
+   * print counts US-style, "3,218", next to German money, "17.510,95 €"): counts read any
+   * group separator as grouping, and money takes its decimal separator and currency symbol
+   * from the cell itself, the marketplace deciding only what the cell leaves open.
+   */
+  perCellNumbers?: boolean;
+  /**
+   * The file carries no dates: the import must name the date range its counts cover
+   * (ReportParseOptions.dateRange), or the file is refused with a `missing-date-range` error.
+   */
+  needsDateRange?: boolean;
   map(row: RowReader<K>): Draft | undefined;
   /**
    * Optional stateful pass over mapped rows in file order (eBay variation parents): returns
@@ -101,6 +132,7 @@ export interface ReportDefinition<K extends string = string> {
  * @example normaliseHeader('AFN_Fulfillable-Quantity ') // 'afn fulfillable quantity'
  * @example normaliseHeader('Vendor (Seller) SKU') // 'vendor seller sku'
  * @example normaliseHeader('AFN 可售数量') // 'afn可售数量'
+ * @example normaliseHeader('Sessions – Total') // 'sessions total'
  */
 export function normaliseHeader(header: string): string {
   return (
@@ -108,7 +140,8 @@ export function normaliseHeader(header: string): string {
       .normalize('NFKC')
       .replace(/^\uFEFF/, '')
       .toLowerCase()
-      .replace(/[\s_\-.:()[\]/"'*]+/g, ' ')
+      // En and em dashes too: UK Business Reports write "Sessions – Total".
+      .replace(/[\s_\-\u2010-\u2015\u2212.:()[\]/"'*]+/g, ' ')
       // "AFN 可售数量" and "AFN可售数量" are the same header: spaces next to CJK text carry nothing.
       .replace(/ ?([\u3000-\u9fff\uf900-\ufaff]) ?/g, '$1')
       .trim()

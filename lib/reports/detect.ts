@@ -63,6 +63,7 @@ const FILE_HINTS: [RegExp, ReportId][] = [
   [/restock/i, 'amazon/restock'],
   [/MERCHANT_LISTINGS|all.?listings/i, 'amazon/all-listings'],
   [/ORDERS?_DATA|all.?orders/i, 'amazon/orders'],
+  [/business.?report/i, 'amazon/business-report-child'],
 ];
 
 export interface Detection {

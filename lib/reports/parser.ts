@@ -18,13 +18,13 @@ import { listingObservationSchema, orderObservationSchema, type Diagnostic, type
 import { implausibility } from '../plausible';
 import { ageBucketOf, chooseAgeBuckets } from './age-buckets';
 import { createCsvTokenizer, type CsvRecord, type CsvTokenizer } from './csv';
-import type { AgeBucketColumn, Draft, ReportDefinition, ReportId, SequencedDraft, Sequencer } from './definition';
+import type { AgeBucketColumn, Draft, ReportDefinition, ReportId, ReportWindow, SequencedDraft, Sequencer } from './definition';
 import { normaliseHeader } from './definition';
 import { detectReport, matchColumns } from './detect';
 import { DiagnosticSink, quoteValue } from './diagnostics';
 import { reportById } from './registry';
 import { RowReaderImpl } from './row-reader';
-import { dateInZone } from './values';
+import { dateInZone, zonedTimeToUtc } from './values';
 
 export interface ReportParseOptions {
   /** Marketplace id from lib/locale/markets.ts ("amazon.de"). */
@@ -35,6 +35,18 @@ export interface ReportParseOptions {
   fileName?: string;
   /** Skip detection and read the file as this report. */
   reportId?: ReportId;
+  /**
+   * The calendar days (YYYY-MM-DD, marketplace zone, both included) a file without dates
+   * covers: required by Business Reports, whose counts are for a range the seller picked when
+   * downloading. Ignored by reports that carry their own dates.
+   */
+  dateRange?: { from: string; to: string };
+  /**
+   * SKUs of the seller's known listings by ASIN, for reports whose rows may lack a SKU
+   * (Business Reports downloaded without the SKU column): a row is joined to the one SKU its
+   * ASIN maps to, never to a guessed one.
+   */
+  skuByAsin?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ReportProgress {
@@ -279,10 +291,19 @@ class ReportRun {
       this.fail(missingColumns(found, match.missing, header.line));
       return;
     }
+    let window: ReportWindow | undefined;
+    if (found.needsDateRange) {
+      const range = reportWindow(found, this.options.dateRange, m, this.nowMs);
+      if ('error' in range) {
+        this.fail(range.error);
+        return;
+      }
+      window = range;
+    }
     const buckets = found.ageBuckets ? ageBucketColumns(header.fields, match.index, this.sink) : [];
     this.def = found;
     this.source = `report:${found.id}`;
-    this.reader = new RowReaderImpl(found, match.index, header.fields, buckets, m, this.sink);
+    this.reader = new RowReaderImpl(found, match.index, header.fields, buckets, m, this.sink, { window, skuByAsin: this.options.skuByAsin });
     this.sequencer = found.createSequencer?.((d) => this.sink.add(d));
     for (const skipped of this.preamble) {
       this.sink.add({ level: 'info', code: 'skipped-line', message: 'A line before the header row was skipped.', row: skipped.line });
@@ -409,6 +430,61 @@ function missingColumns(found: ReportDefinition, missing: readonly string[], lin
     params: { reportId: found.id, columns: names.join(', ') },
     row: line,
   };
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number (days since 1970-01-01) of a valid ISO calendar day, else undefined. */
+function dayNumberOf(value: unknown): number | undefined {
+  const m = typeof value === 'string' ? ISO_DAY.exec(value) : null;
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t / DAY_MS : undefined;
+}
+
+/** Longest window a record can hold (listingObservationSchema: unitsSold windowDays ≤ 400). */
+const MAX_WINDOW_DAYS = 400;
+
+/**
+ * The import's date range as a window for a report without dates, or the file-wide error that
+ * refuses the file: no range (`missing-date-range`) or one that cannot be right (`bad-date-range`).
+ */
+function reportWindow(found: ReportDefinition, range: ReportParseOptions['dateRange'], m: Marketplace, nowMs: number): ReportWindow | { error: Diagnostic } {
+  if (range === undefined || range === null || (range.from === undefined && range.to === undefined)) {
+    return {
+      error: {
+        level: 'error',
+        code: 'missing-date-range',
+        message: `The ${found.title} file carries no dates: choose the date range it was downloaded for (first and last day) and import it again.`,
+        params: { reportId: found.id },
+      },
+    };
+  }
+  const from = String(range.from ?? '').slice(0, 40);
+  const to = String(range.to ?? '').slice(0, 40);
+  const bad = (reason: string): { error: Diagnostic } => ({
+    error: {
+      level: 'error',
+      code: 'bad-date-range',
+      message: `The date range ${from || '?'} to ${to || '?'} cannot be used for the ${found.title} file: ${reason}.`,
+      params: { reportId: found.id, from, to, reason },
+    },
+  });
+  const first = dayNumberOf(range.from);
+  const last = dayNumberOf(range.to);
+  if (first === undefined || last === undefined) return bad('both days must be calendar dates (YYYY-MM-DD)');
+  if (first > last) return bad('the first day is after the last day');
+  const days = last - first + 1;
+  if (days > MAX_WINDOW_DAYS) return bad(`it spans ${days} days, more than ${MAX_WINDOW_DAYS}`);
+  const today = dateInZone(nowMs, m.timeZone);
+  if (to > today) return bad(`the last day is after today (${today})`);
+  // Counts cover the whole last day: observed at its end, or now when that day is today.
+  const next = new Date((last + 1) * DAY_MS);
+  const endOfLastDay = zonedTimeToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, m.timeZone) - 1;
+  return { from, to, days, observedAt: Math.min(endOfLastDay, nowMs) };
 }
 
 function unreadableFile(error: unknown): Diagnostic {

@@ -2,7 +2,7 @@
  * Every report the importer knows, in detection order (a tie in recognised columns goes to
  * the earlier one unless the file name hints otherwise).
  */
-import { amazonAllListings, amazonFbaInventoryPlanning, amazonFbaMyi, amazonOrders, amazonRestock } from './amazon';
+import { amazonAllListings, amazonBusinessReportChild, amazonFbaInventoryPlanning, amazonFbaMyi, amazonOrders, amazonRestock } from './amazon';
 import type { ReportDefinition } from './definition';
 import { ebayActiveListings, ebayOrders } from './ebay';
 import { walmartItems, walmartOrders, walmartWfsInventoryHealth } from './walmart';
@@ -13,6 +13,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   amazonRestock,
   amazonAllListings,
   amazonOrders,
+  amazonBusinessReportChild,
   walmartWfsInventoryHealth,
   walmartItems,
   walmartOrders,

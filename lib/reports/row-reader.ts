@@ -5,9 +5,29 @@
  */
 import type { Marketplace } from '../locale/markets';
 import type { CsvRecord } from './csv';
-import type { AgeBucketColumn, ReportDefinition, RowReader } from './definition';
+import type { AgeBucketColumn, ReportDefinition, ReportWindow, RowReader } from './definition';
 import { DiagnosticSink, quoteValue } from './diagnostics';
-import { isBad, isBlankCell, readCurrency, readDate, readDecimal, readMoney, readQuantity, readText, readYesNo, type DateContext } from './values';
+import {
+  currencyOfSymbol,
+  isBad,
+  isBlankCell,
+  readCountAnyGrouping,
+  readCurrency,
+  readDate,
+  readDecimal,
+  readDecimalByShape,
+  readMoney,
+  readQuantity,
+  readText,
+  readYesNo,
+  type DateContext,
+} from './values';
+
+/** What the import knows besides the file: the date range it covers and the known listings. */
+interface RowContext {
+  window?: ReportWindow;
+  skuByAsin?: ReadonlyMap<string, readonly string[]>;
+}
 
 /** Countries whose slash dates are month first. */
 const MONTH_FIRST = new Set(['US', 'CA']);
@@ -27,8 +47,18 @@ export class RowReaderImpl implements RowReader<string> {
     private readonly buckets: AgeBucketColumn[],
     readonly market: Marketplace,
     private readonly sink: DiagnosticSink,
+    private readonly context: RowContext = {},
   ) {
     this.dateContext = { timeZone: market.timeZone, monthFirst: MONTH_FIRST.has(market.country) };
+  }
+
+  get window(): ReportWindow | undefined {
+    return this.context.window;
+  }
+
+  skusForAsin(asin: string): readonly string[] | undefined {
+    const skus = this.context.skuByAsin?.get(asin);
+    return skus && skus.length > 0 ? skus : undefined;
   }
 
   begin(record: CsvRecord): void {
@@ -69,7 +99,7 @@ export class RowReaderImpl implements RowReader<string> {
 
   quantity(key: string): number | undefined {
     const raw = this.cell(key);
-    const v = readQuantity(raw, this.market.numberFormat);
+    const v = (this.def.perCellNumbers ? readCountAnyGrouping : readQuantity)(raw, this.market.numberFormat);
     if (isBad(v)) {
       this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw ?? '')}"`);
       return undefined;
@@ -79,7 +109,7 @@ export class RowReaderImpl implements RowReader<string> {
 
   decimal(key: string): number | undefined {
     const raw = this.cell(key);
-    const v = readDecimal(raw, this.market.numberFormat);
+    const v = (this.def.perCellNumbers ? readDecimalByShape : readDecimal)(raw, this.market.numberFormat);
     if (v === undefined) return undefined;
     if (isBad(v)) {
       this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw ?? '')}"`);
@@ -107,8 +137,9 @@ export class RowReaderImpl implements RowReader<string> {
       // "EUR 12,99" / "12.99 GBP": a code written in the cell names the currency.
       const code = /(?:^|[^A-Za-z])([A-Z]{3})(?:[^A-Za-z]|$)/.exec(raw);
       if (code?.[1]) currency = code[1];
+      else if (this.def.perCellNumbers) currency = currencyOfSymbol(raw, currency) ?? currency;
     }
-    const v = readMoney(raw, this.market.numberFormat, currency);
+    const v = readMoney(raw, this.market.numberFormat, currency, this.def.perCellNumbers ? readDecimalByShape : readDecimal);
     if (isBad(v)) {
       this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw)}"`);
       return undefined;

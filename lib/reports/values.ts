@@ -69,6 +69,94 @@ export function readQuantity(raw: string | undefined, format: NumberFormat): num
   return d.value;
 }
 
+/** A whole number grouped by threes with one separator used throughout: "3,218", "1.234.567", "12 000". */
+const GROUPED_COUNT = /^\d{1,3}([,.\u00a0\u202f' ])\d{3}(?:\1\d{3})*$/;
+
+/**
+ * A count of units when the file may group digits either way (Business Reports downloaded
+ * from amazon.de print "3,218"): a count is whole, so a separator before exactly three digits
+ * can only be grouping. Anything else is read as readQuantity reads it.
+ * @example readCountAnyGrouping('3,218', 'de') // 3218
+ * @example readCountAnyGrouping('1.204', 'en') // 1204
+ * @example readCountAnyGrouping('3,5', 'de') // { bad: 'not a whole number' }
+ */
+export function readCountAnyGrouping(raw: string | undefined, format: NumberFormat): number | Bad | undefined {
+  if (isBlankCell(raw)) return undefined;
+  const s = (raw as string).trim();
+  if (GROUPED_COUNT.test(s)) {
+    const value = Number(s.replace(/\D/g, ''));
+    return value > 1e9 ? { bad: 'quantity too large' } : value;
+  }
+  return readQuantity(s, format);
+}
+
+/**
+ * A decimal whose convention is read from the cell itself: with both "." and "," the last
+ * one is the decimal separator; one separator used twice or more is grouping; one separator
+ * used once is decimal unless exactly three digits follow it ("1,234" is ambiguous, and the
+ * marketplace's format decides). `swapped` is set when the cell's convention is not the
+ * marketplace's.
+ * @example readDecimalByShape('17.510,95 €', 'en') // { value: 17510.95, swapped: true }
+ * @example readDecimalByShape('$1,234.56', 'de') // { value: 1234.56, swapped: true }
+ * @example readDecimalByShape('1,234', 'de') // { value: 1.234, swapped: false }
+ */
+export function readDecimalByShape(raw: string | undefined, format: NumberFormat): { value: number; swapped: boolean } | Bad | undefined {
+  if (isBlankCell(raw)) return undefined;
+  const s = (raw as string).trim();
+  const marks = s.replace(/[^\d.,]/g, '');
+  const lastDot = marks.lastIndexOf('.');
+  const lastComma = marks.lastIndexOf(',');
+  let decimal: '.' | ',' | undefined;
+  if (lastDot >= 0 && lastComma >= 0) decimal = lastDot > lastComma ? '.' : ',';
+  else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const uses = marks.split(sep).length - 1;
+    const after = marks.length - marks.lastIndexOf(sep) - 1;
+    if (uses > 1) decimal = sep === '.' ? ',' : '.';
+    else if (after !== 3) decimal = sep;
+  }
+  const marketDecimal = format === 'en' || format === 'ch' ? '.' : ',';
+  // The marketplace's own format when the cell agrees with it (or leaves it open): it also
+  // knows the marketplace's group characters (French spaces, Swiss apostrophes).
+  const use: NumberFormat = decimal === undefined || decimal === marketDecimal ? format : decimal === '.' ? 'en' : 'de';
+  let value = parseDecimal(s, use);
+  // "$1,234.56" in a Swiss file: the plain convention of that decimal separator.
+  if (value === undefined && decimal !== undefined && use === format) value = parseDecimal(s, decimal === '.' ? 'en' : 'de');
+  if (value === undefined) return { bad: 'not a number' };
+  return { value, swapped: decimal !== undefined && decimal !== marketDecimal };
+}
+
+/** Currency symbols that name one currency wherever they are printed. */
+const CURRENCY_SYMBOLS: [RegExp, string][] = [
+  [/US\$/, 'USD'],
+  [/C\$|CA\$/, 'CAD'],
+  [/A\$|AU\$/, 'AUD'],
+  [/MX\$/, 'MXN'],
+  [/R\$/, 'BRL'],
+  [/S\$/, 'SGD'],
+  [/€/, 'EUR'],
+  [/£/, 'GBP'],
+  [/[¥￥]|円/, 'JPY'],
+  [/₹/, 'INR'],
+  [/₺/, 'TRY'],
+  [/zł/, 'PLN'],
+];
+const DOLLAR_CURRENCIES = new Set(['USD', 'CAD', 'AUD', 'MXN', 'SGD']);
+
+/**
+ * The currency a money cell's symbol names, when it names one: "17.510,95 €" is euros even
+ * in a file imported for another marketplace. A bare "$" is the marketplace's dollar (USD
+ * when the marketplace has none).
+ * @example currencyOfSymbol('17.510,95 €', 'USD') // 'EUR'
+ * @example currencyOfSymbol('$12.00', 'CAD') // 'CAD'
+ * @example currencyOfSymbol('12,00', 'EUR') // undefined
+ */
+export function currencyOfSymbol(raw: string, marketCurrency: string): string | undefined {
+  for (const [re, code] of CURRENCY_SYMBOLS) if (re.test(raw)) return code;
+  if (raw.includes('$')) return DOLLAR_CURRENCIES.has(marketCurrency) ? marketCurrency : 'USD';
+  return undefined;
+}
+
 /** Digits after the decimal point of a currency; JPY and KRW have none. */
 const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, HUF: 0, CLP: 0, KWD: 3, BHD: 3, OMR: 3, JOD: 3 };
 
@@ -83,13 +171,15 @@ function minorDigitsOf(currency: string): number {
 /**
  * Money in integer minor units; `swapped` as in readDecimal.
  * @example readMoney('€1.234,56', 'de', 'EUR') // { money: { amountMinor: 123456, currency: 'EUR' }, swapped: false }
+ * @example readMoney('17.510,95 €', 'en', 'EUR', readDecimalByShape) // { money: { amountMinor: 1751095, currency: 'EUR' }, swapped: true }
  */
 export function readMoney(
   raw: string | undefined,
   format: NumberFormat,
   currency: string,
+  read: typeof readDecimal = readDecimal,
 ): { money: { amountMinor: number; currency: string }; swapped: boolean } | Bad | undefined {
-  const d = readDecimal(raw, format);
+  const d = read(raw, format);
   if (d === undefined || isBad(d)) return d;
   if (Math.abs(d.value) > 1e10) return { bad: 'amount too large' };
   return { money: { amountMinor: Math.round(d.value * 10 ** minorDigitsOf(currency)), currency }, swapped: d.swapped };
