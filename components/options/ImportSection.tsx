@@ -42,6 +42,14 @@ export function ImportSection() {
  * The import's steps: read the files into a preview (nothing stored yet), then store the rows
  * the seller confirmed, with progress for both.
  */
+/** The SKUs stored under each ASIN of the marketplace: a report without a SKU column is joined through them. */
+async function knownSkusByAsin(marketplace: string): Promise<Map<string, string[]>> {
+  const { pairs } = await rpc('listings/sku-by-asin', { marketplace });
+  const map = new Map<string, string[]>();
+  for (const { asin, sku } of pairs) map.set(asin, [...(map.get(asin) ?? []), sku]);
+  return map;
+}
+
 function useImport(marketplace: string, period: SalesPeriod) {
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
@@ -51,13 +59,14 @@ function useImport(marketplace: string, period: SalesPeriod) {
     if (files.length === 0 || busy) return;
     try {
       const previews: FilePreview[] = [];
+      const skuByAsin = await knownSkusByAsin(marketplace);
       for (const file of files) {
         setStage({ kind: 'reading', name: file.name, fraction: 0 });
         previews.push(
           await readReportFile(
             file,
             // Only reports without dates (Business Reports) use the period; none chosen: they ask for it.
-            { marketplace, now: new Date(), ...(period.from || period.to ? { dateRange: period } : {}) },
+            { marketplace, now: new Date(), skuByAsin, ...(period.from || period.to ? { dateRange: period } : {}) },
             {
               onProgress: (read, total) => setStage({ kind: 'reading', name: file.name, fraction: total ? read / total : 1 }),
             },

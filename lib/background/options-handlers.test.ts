@@ -231,6 +231,18 @@ describe('options messages', () => {
     expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(2);
   });
 
+  it('lists the SKUs stored under each ASIN of one marketplace (for reports without a SKU column)', async () => {
+    const handlers = await setup();
+    await seed(handlers);
+    const { pairs } = await handlers['listings/sku-by-asin']({ marketplace: 'amazon.com' }, OPTIONS_PAGE);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const { asin, sku } of pairs) {
+      expect(asin).toMatch(/^[A-Z0-9]{10}$/);
+      expect(sku).toEqual(expect.any(String));
+    }
+    expect((await handlers['listings/sku-by-asin']({ marketplace: 'amazon.de' }, OPTIONS_PAGE)).pairs).toEqual([]);
+  });
+
   it('answers the merged report with stock per pool, plans and listings', async () => {
     const handlers = await setup();
     await seed(handlers);

@@ -14,6 +14,7 @@ import {
   exportBackup,
   getListingsWithPlans,
   linkListing,
+  listListings,
   listWarehouses,
   mergeObservations,
   OWN_WAREHOUSE_POOL,
@@ -129,12 +130,17 @@ export function createWarehouseHandlers(
 }
 
 /** Report imports (in batches, re-planned once at the last) and the merged report export. */
-export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers, 'import/commit' | 'export/merged'> {
+export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers, 'listings/sku-by-asin' | 'import/commit' | 'export/merged'> {
   const { db } = deps;
   const changed = replanAfter(deps);
   /** Products touched by each import in progress, re-planned together by its last batch. */
   const imports = new Map<string, Set<string>>();
   return {
+    async 'listings/sku-by-asin'({ marketplace }) {
+      const listings = await listListings(db);
+      return { pairs: listings.flatMap((l) => (l.marketplace === marketplace && l.asin ? [{ asin: l.asin, sku: l.sku }] : [])) };
+    },
+
     async 'import/commit'({ importId, batchIndex, rows, last }) {
       // A worker that slept between batches lost the earlier batches' products: re-plan all then.
       const lostEarlierBatches = batchIndex > 0 && !imports.has(importId);

@@ -210,6 +210,16 @@ export const optionsProtocol = {
   },
 
   /**
+   * The SKUs stored under each ASIN of a marketplace, so a report without a SKU column
+   * (Business Reports) is joined to known listings instead of refused.
+   */
+  'listings/sku-by-asin': {
+    senders: ['extension'],
+    request: z.object({ marketplace: z.string().min(1).max(40) }),
+    response: z.object({ pairs: z.array(z.object({ asin: z.string(), sku: z.string() })) }),
+  },
+
+  /**
    * Stores one batch of confirmed report rows. Batches of one import share `importId`; the
    * last one (`last: true`) re-plans every product the import touched.
    */
