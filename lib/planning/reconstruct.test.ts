@@ -62,6 +62,25 @@ describe('order views', () => {
     const s = reconstructDemand([listingAt('2024-02-28', { available: 9 })], { end: '2024-03-03', orderCoverage: spans });
     expect(demandDays(s).slice(-3)).toEqual(['2024-03-01', '2024-03-02', '2024-03-03'].map((date) => ({ date, units: 0, how: 'exact' })));
   });
+  it('days a listing was suppressed (nothing a customer could buy) are unknown, not zero demand', () => {
+    // Complete orders views covered every day; no order while the marketplace suppressed the listing.
+    const obs = [
+      orderAt('2024-03-01', 3, 'shipped', { observedDate: '2024-03-06' }),
+      orderAt('2024-03-06', 2, 'shipped', { observedDate: '2024-03-06' }),
+      listingAt('2024-03-02', { available: 40, status: 'suppressed' }),
+      listingAt('2024-03-04', { available: 40, status: 'suppressed' }),
+      listingAt('2024-03-05', { available: 40, status: 'active' }),
+    ];
+    const days = demandDays(reconstructDemand(obs, { end: '2024-03-06' }));
+    expect(days.map((d) => [d.date, d.how])).toEqual([
+      ['2024-03-01', 'exact'],
+      ['2024-03-02', 'censored'],
+      ['2024-03-03', 'censored'],
+      ['2024-03-04', 'censored'],
+      ['2024-03-05', 'exact'],
+      ['2024-03-06', 'exact'],
+    ]);
+  });
   it('a pending floor is raised by coarser information, never lowered', () => {
     const s = reconstructDemand(
       [orderAt('2024-01-07', 1, 'pending', { observedDate: '2024-01-07' }), listingAt('2024-01-07', { unitsSold: [{ windowDays: 7, units: 28 }] })],

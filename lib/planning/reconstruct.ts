@@ -181,9 +181,10 @@ function addOrders(grid: DayGrid, orders: Iterable<OrderObservation>): Float64Ar
 }
 
 /**
- * Censors a day whose reading shows no sellable stock, and every day between two such
- * readings. Orders seen on such a day still count (it sold out during the day), so only an
- * exact zero is turned back into "unknown".
+ * Censors a day whose reading shows nothing a customer could buy (no sellable stock, or the
+ * listing suppressed by the marketplace), and every day between two such readings. Orders seen
+ * on such a day still count (it sold out during the day), so only an exact zero is turned back
+ * into "unknown".
  */
 function censorStockouts(grid: DayGrid, listings: readonly ListingObservation[]): void {
   const { n, units, how, fixed, censored, index } = grid;
@@ -191,7 +192,7 @@ function censorStockouts(grid: DayGrid, listings: readonly ListingObservation[])
   for (const o of listings) {
     const i = index(o.observedDate);
     if (i < 0 || i >= n) continue;
-    const empty = o.available === 0 || (o.available === undefined && o.status === 'out_of_stock');
+    const empty = o.available === 0 || o.status === 'suppressed' || (o.available === undefined && o.status === 'out_of_stock');
     if (empty) {
       if (lastZero >= 0) for (let j = lastZero; j <= i; j++) censored[j] = 1;
       censored[i] = 1;
