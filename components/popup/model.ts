@@ -6,6 +6,7 @@ import { formatDate, formatNumber, t, type Language } from '@/lib/i18n';
 import type { AtRiskItem, RequestOf } from '@/lib/messaging/protocol';
 import type { Platform } from '@/lib/records';
 import { RISK_TAGS } from '@/lib/planning/urgency';
+import { wholeDaysOfCover } from '@/lib/planning/cover';
 
 /** The popup's list choices: what needs attention (the default), everything, or one risk tag. */
 export const RISKS = ['attention', 'all', ...RISK_TAGS.filter((r) => r !== 'attention')] as const;
@@ -65,7 +66,7 @@ export function rowText(
       : item.available === 0
         ? t(language, 'panel.outOfStock')
         : item.daysOfCover !== null
-          ? t(language, 'popup.cover', { days: formatNumber(language, Math.floor(item.daysOfCover)) })
+          ? t(language, 'popup.cover', { days: formatNumber(language, wholeDaysOfCover(item.daysOfCover)) })
           : item.healthScore === null
             ? t(language, 'panel.notEnoughData')
             : none;

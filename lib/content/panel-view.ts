@@ -11,6 +11,7 @@
 import { formatDate, formatNumber, t, type Language } from '../i18n';
 import type { PanelData } from '../messaging/protocol';
 import { NEEDS_ATTENTION, type UrgencyLevel } from '../planning/urgency';
+import { wholeDaysOfCover } from '../planning/cover';
 import { alertText, clearanceText, hintText, lifecycleName, reasonText } from './codes';
 
 /**
@@ -197,7 +198,7 @@ function coverText(language: Language, data: Pick<PanelData, 'available' | 'days
   if (data.available === null) return t(language, 'panel.stockUnknown');
   if (data.available === 0) return t(language, 'panel.outOfStock');
   if (data.daysOfCover === null) return t(language, data.salesHint ? 'panel.notEnoughData' : 'panel.noSales');
-  return `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, Math.floor(data.daysOfCover)) })}`;
+  return `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, wholeDaysOfCover(data.daysOfCover)) })}`;
 }
 
 /**

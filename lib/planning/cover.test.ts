@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cumulativeAt, cumulativeSum, daysOfCover, daysUntilStockout, sellOutDemand, stockoutDay } from './cover';
+import { cumulativeAt, cumulativeSum, daysOfCover, daysUntilStockout, sellOutDemand, stockoutDay, wholeDaysOfCover } from './cover';
 import { dayNumber, isoDate } from './days';
 
 describe('days of cover', () => {
@@ -133,5 +133,13 @@ describe('dating the stockout by the median day the first customer finds none', 
     expect([medianDay, expectedDay]).toEqual([17, 20]);
     expect(expectedMissInDays(0.1, 2, medianDay)).toBeLessThan(expectedMissInDays(0.1, 2, expectedDay));
     expect(expectedMissInDays(0.1, 2, medianDay)).toBeLessThan(expectedMissInDays(0.1, 2, 7) - 3);
+  });
+});
+
+describe('wholeDaysOfCover', () => {
+  it('rounds down to whole days, the one way every view shows days of cover', () => {
+    expect(wholeDaysOfCover(92.6)).toBe(92);
+    expect(wholeDaysOfCover(9.999999999999)).toBe(10);
+    expect(wholeDaysOfCover(0.4)).toBe(0);
   });
 });

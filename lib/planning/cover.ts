@@ -107,6 +107,15 @@ export function daysUntilStockoutFrom(units: number, fromDays: number, meanCum: 
 }
 
 /**
+ * Days of cover as every view shows them: whole days, rounded down (9.6 days of cover is 9
+ * whole days; a panel, a reason and an alert never disagree by a day).
+ * @example wholeDaysOfCover(92.6) // 92
+ */
+export function wholeDaysOfCover(days: number): number {
+  return Math.floor(days + 1e-9);
+}
+
+/**
  * Running total of a per-day forecast: out[h] = demand over days 1..h+1.
  * @example cumulativeSum([1, 2, 3]) // Float64Array [1, 3, 6]
  */

@@ -4,6 +4,7 @@
  */
 import type { AlertThresholds, HealthWeights } from '../settings/schema';
 import type { HealthReason } from './types';
+import { wholeDaysOfCover } from './cover';
 
 export interface HealthFacts {
   /** Known days since the last sale (null = no history). */
@@ -39,7 +40,7 @@ export function healthScore(f: HealthFacts, w: HealthWeights, t: AlertThresholds
     add({
       code: 'overstock-90d',
       points: w.overstock90d,
-      params: { daysOfCover: f.daysOfCover === null ? null : Math.round(f.daysOfCover), limitDays: f.excess.keepDays },
+      params: { daysOfCover: f.daysOfCover === null ? null : wholeDaysOfCover(f.daysOfCover), limitDays: f.excess.keepDays },
     });
   }
   if (f.available <= 0) {
@@ -48,7 +49,7 @@ export function healthScore(f: HealthFacts, w: HealthWeights, t: AlertThresholds
     add({
       code: 'stockout-soon',
       points: w.stockoutSoon,
-      params: { stockoutDate: f.stockoutDate, daysOfCover: Math.round(f.daysOfCover * 10) / 10, withinDays: t.healthStockoutDays },
+      params: { stockoutDate: f.stockoutDate, daysOfCover: wholeDaysOfCover(f.daysOfCover), withinDays: t.healthStockoutDays },
     });
   }
   if (f.pendingUnits > f.onHand) {

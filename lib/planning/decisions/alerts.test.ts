@@ -59,7 +59,7 @@ describe('alerts decision', () => {
   it('stockout within the window: critical within a week, warning after; none when nothing sells', () => {
     const soon = through(alerts, situation({ available: 50 }, { rate: 10 })).alerts.find((a) => a.code === 'stockout-within')!;
     expect(soon.severity).toBe('critical');
-    expect(soon.params.days).toBe(5.1); // the 51st customer, at 10 a day
+    expect(soon.params.days).toBe(5); // the 51st customer comes 5.1 days ahead: 5 whole days, as the panel says
     expect(soon.params.stockoutDate).toBe('2026-03-07');
     expect(through(alerts, situation({ available: 100 }, { rate: 10 })).alerts.find((a) => a.code === 'stockout-within')!.severity).toBe('warning');
     expect(codes(through(alerts, situation({ available: 300 }, { rate: 10 })))).not.toContain('stockout-within');

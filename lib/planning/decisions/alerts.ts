@@ -4,6 +4,7 @@
  */
 import { offForecastAlert, spikeAlert } from '../alerts';
 import { isoDate } from '../days';
+import { wholeDaysOfCover } from '../cover';
 import type { Alert } from '../types';
 import { coverUntilUnserved } from './inbound-cover';
 import type { Decision, Draft, Situation } from './situation';
@@ -17,7 +18,7 @@ const stockoutWithin: AlertRule = (s, d) => {
   return {
     code: 'stockout-within',
     severity: days <= 7 ? 'critical' : 'warning',
-    params: { stockoutDate: stockoutDay === null ? null : isoDate(stockoutDay), days: Math.round(days * 10) / 10 },
+    params: { stockoutDate: stockoutDay === null ? null : isoDate(stockoutDay), days: wholeDaysOfCover(days) },
   };
 };
 

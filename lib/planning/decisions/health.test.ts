@@ -52,7 +52,7 @@ describe('health decision', () => {
     const d = through(health, situation({ available: 226, destination: 'SELLER', poolId: 'own:main', pool }, { rate: 1, settings: s }));
     expect(d.health.reasons.find((r) => r.code === 'oversold-pool')!.params).toEqual({ listed: 300, pool: 200 });
     // 226 units at 1/day against 60 + 60 days kept: overstock too.
-    expect(d.health.reasons.find((r) => r.code === 'overstock-90d')!.params).toEqual({ daysOfCover: 227, limitDays: 120 });
+    expect(d.health.reasons.find((r) => r.code === 'overstock-90d')!.params).toEqual({ daysOfCover: 226, limitDays: 120 });
     expect(d.health.score).toBe(100 - s.healthWeights.oversoldPool - s.healthWeights.overstock90d);
   });
 
