@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatcherOf, NOW, TODAY, useTestBackground } from './test-background';
+import { dispatcherOf, NOW, TODAY, dailyOrders, listingReading, useTestBackground } from './test-background';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { mergedRows } from '../export';
@@ -9,40 +9,8 @@ const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 const background = useTestBackground('options');
 const setup = () => background.setup();
 
-function listing(sku: string, fields: Partial<Extract<Observation, { kind: 'listing' }>> = {}, date = TODAY): Observation {
-  return {
-    kind: 'listing',
-    platform: 'amazon',
-    marketplace: 'amazon.com',
-    source: 'amazon/manage-inventory',
-    observedAt: `${date}T17:00:00.000Z`,
-    observedDate: date,
-    sku,
-    title: `Title ${sku}`,
-    fulfillment: 'FBA',
-    ...fields,
-  };
-}
-
-/** Orders of `perDay` units on each of the last `days` days, skipping the days in `skip`. */
-function orders(sku: string, perDay: number, days: number): Observation[] {
-  return Array.from({ length: days }, (_, i) => {
-    const date = addDays(TODAY, -i - 1);
-    return {
-      kind: 'order',
-      platform: 'amazon',
-      marketplace: 'amazon.com',
-      source: 'amazon/orders',
-      observedAt: NOW.toISOString(),
-      observedDate: TODAY,
-      orderId: `111-${sku}-${i}`,
-      sku,
-      quantity: perDay,
-      status: 'shipped',
-      orderDate: date,
-    } satisfies Observation;
-  });
-}
+const listing = (sku: string, fields: Partial<Extract<Observation, { kind: 'listing' }>> = {}, date = TODAY) => listingReading(sku, date, fields);
+const orders = dailyOrders;
 
 async function seed(handlers: Awaited<ReturnType<typeof setup>>) {
   await handlers['page/ingest'](

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { dispatcherOf, NOW, SENDERS, TODAY, useTestBackground } from './test-background';
+import { dispatcherOf, NOW, SENDERS, TODAY, dailyOrders, listingReading, useTestBackground } from './test-background';
 import { createHandlers } from './handlers';
 import { addDays } from '../locale/dates';
-import type { Observation } from '../records';
 import { defaultSettings } from '../settings/schema';
 import { allObservations } from '../store/test-helpers';
 
@@ -12,40 +11,8 @@ const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 const background = useTestBackground('service');
 const setup = () => background.setup();
 
-function listing(sku: string, date: string, fields: Partial<Extract<Observation, { kind: 'listing' }>>): Observation {
-  return {
-    kind: 'listing',
-    platform: 'amazon',
-    marketplace: 'amazon.com',
-    source: 'amazon/manage-inventory',
-    observedAt: `${date}T17:00:00.000Z`,
-    observedDate: date,
-    sku,
-    title: `Title ${sku}`,
-    fulfillment: 'FBA',
-    ...fields,
-  };
-}
-
-/** Orders of `perDay` units on each of the last `days` days. */
-function orders(sku: string, perDay: number, days: number): Observation[] {
-  return Array.from({ length: days }, (_, i) => {
-    const date = addDays(TODAY, -i - 1);
-    return {
-      kind: 'order',
-      platform: 'amazon',
-      marketplace: 'amazon.com',
-      source: 'amazon/orders',
-      observedAt: NOW.toISOString(),
-      observedDate: TODAY,
-      orderId: `111-${sku}-${i}`,
-      sku,
-      quantity: perDay,
-      status: 'shipped',
-      orderDate: date,
-    } satisfies Observation;
-  });
-}
+const listing = listingReading;
+const orders = dailyOrders;
 
 describe('page handlers', () => {
   it('stores a page reading and answers with a panel whose days of cover follow the sales history', async () => {

@@ -4,11 +4,11 @@
  * store and a clock, so the same code runs in the service worker and in vitest.
  */
 import { marketplaceForUrl } from '../locale/markets';
-import type { AtRiskItem, PanelData } from '../messaging/protocol';
+import type { AtRiskItem, PanelData, ParsedRequestOf, ResponseOf } from '../messaging/protocol';
 import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
-import type { Diagnostic } from '../records';
+import { listingKey, type Diagnostic, type Observation } from '../records';
 import { migrateSettings } from '../settings';
-import { exportListingsCsv, getListingsWithPlans, listAtRisk, loadSettings, mergeObservations, saveSettings } from '../store';
+import { exportListingsCsv, getListingsWithPlans, listAtRisk, loadSettings, mergeObservations, saveSettings, type StoreDb } from '../store';
 import type { BackgroundDeps } from './deps';
 import { sellerPageUrl } from './links';
 import { panelFromPlan } from './panels';
@@ -31,20 +31,8 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
 
   return {
     async 'page/ingest'(request, sender) {
-      // Only content scripts on seller pages get here (protocol senders), and a page writes only
-      // rows of its own marketplace: a page is untrusted input.
-      const senderMarket = marketplaceForUrl(sender.url ?? '');
-      const rows = request.rows.filter((r) => r.platform === senderMarket?.platform && r.marketplace === senderMarket.id);
-      const diagnostics = [...request.diagnostics];
-      if (rows.length < request.rows.length) {
-        diagnostics.push({
-          level: 'error',
-          code: 'foreign-marketplace',
-          message: `${request.rows.length - rows.length} rows named another marketplace and were ignored`,
-        });
-      }
+      const { rows, diagnostics } = ownMarketplaceRows(request, sender.url);
       recentDiagnostics.set(request.adapterId, { adapterId: request.adapterId, url: request.url, readAt: deps.now().toISOString(), diagnostics });
-
       const merged = await mergeObservations(db, rows, deps.now()).catch((error: unknown) => {
         // One transaction: a full disk leaves nothing half-written. Say so in words the page can show.
         if (isStorageFull(error)) throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; nothing from this page was saved`);
@@ -54,16 +42,8 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
         await deps.replan(merged.productIds);
         deps.afterChange?.();
       }
-      const keys = [...new Set(rows.filter((r) => r.kind === 'listing').map((r) => `${r.platform}|${r.marketplace}|${r.sku}`))];
-      const found = await getListingsWithPlans(db, keys);
-      const panels: PanelData[] = [];
-      for (const entry of found) {
-        if (!entry) continue;
-        panels.push(
-          panelFromPlan(entry.plan, { key: entry.listing.key, sku: entry.listing.sku, title: entry.listing.title, available: entry.listing.available }),
-        );
-      }
-      return { panels };
+      const keys = rows.filter((r) => r.kind === 'listing').map((r) => listingKey(r));
+      return { panels: await panelsOf(db, keys, false) };
     },
 
     async 'panels/stored'({ keys }, sender) {
@@ -71,17 +51,13 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
       const market = marketplaceForUrl(sender.url ?? '');
       if (!market) return { panels: [] };
       const prefix = `${market.platform}|${market.id}|`;
-      const found = await getListingsWithPlans(db, [...new Set(keys.filter((k) => k.startsWith(prefix)))]);
-      const panels: PanelData[] = [];
-      for (const entry of found) {
-        if (!entry?.plan) continue;
-        const { listing } = entry;
-        panels.push({
-          ...panelFromPlan(entry.plan, { key: listing.key, sku: listing.sku, title: listing.title, available: listing.available }),
-          updating: true,
-        });
-      }
-      return { panels };
+      return {
+        panels: await panelsOf(
+          db,
+          keys.filter((k) => k.startsWith(prefix)),
+          true,
+        ),
+      };
     },
 
     async 'options/open'({ section }) {
@@ -90,23 +66,7 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
     },
 
     async 'skus/at-risk'(query) {
-      const [{ items, total }, stored] = await Promise.all([
-        listAtRisk(db, {
-          ...(query.platform ? { platform: query.platform } : {}),
-          ...(query.marketplace ? { marketplace: query.marketplace } : {}),
-          ...(query.search ? { search: query.search } : {}),
-          risk: query.risk,
-          limit: query.limit,
-        }),
-        db.listings.count(),
-      ]);
-      const out: AtRiskItem[] = items.map(({ listing, plan }) => ({
-        ...panelFromPlan(plan, { key: listing.key, sku: listing.sku, title: listing.title, available: listing.available }),
-        platform: listing.platform,
-        marketplace: listing.marketplace,
-        url: sellerPageUrl(listing.platform, listing.marketplace, listing.sku),
-      }));
-      return { items: out, total, stored };
+      return atRiskItems(db, query);
     },
 
     async 'export/listings-csv'() {
@@ -128,4 +88,61 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
       return { settings };
     },
   };
+}
+
+/**
+ * The rows of a page's reading that belong to the page's own marketplace (a page is untrusted
+ * input: it writes only there), and its diagnostics with one more when rows were dropped.
+ * @example ownMarketplaceRows({ rows: [deRow], diagnostics: [] }, 'https://sellercentral.amazon.com/…').diagnostics[0].code // 'foreign-marketplace'
+ */
+function ownMarketplaceRows(
+  request: { rows: Observation[]; diagnostics: Diagnostic[] },
+  url: string | undefined,
+): { rows: Observation[]; diagnostics: Diagnostic[] } {
+  const market = marketplaceForUrl(url ?? '');
+  const rows = request.rows.filter((r) => r.platform === market?.platform && r.marketplace === market.id);
+  const diagnostics = [...request.diagnostics];
+  if (rows.length < request.rows.length) {
+    diagnostics.push({
+      level: 'error',
+      code: 'foreign-marketplace',
+      message: `${request.rows.length - rows.length} rows named another marketplace and were ignored`,
+    });
+  }
+  return { rows, diagnostics };
+}
+
+/**
+ * The panels of stored listings by key (each once). `stored`: only listings with a plan, marked
+ * as the last stored answer shown while a re-plan runs.
+ */
+async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean): Promise<PanelData[]> {
+  const panels: PanelData[] = [];
+  for (const entry of await getListingsWithPlans(db, [...new Set(keys)])) {
+    if (!entry || (stored && !entry.plan)) continue;
+    const panel = panelFromPlan(entry.plan, entry.listing);
+    panels.push(stored ? { ...panel, updating: true } : panel);
+  }
+  return panels;
+}
+
+/** The popup's list: listings at risk by the query, each with its panel and its seller-page link. */
+async function atRiskItems(db: StoreDb, query: ParsedRequestOf<'skus/at-risk'>): Promise<ResponseOf<'skus/at-risk'>> {
+  const [{ items, total }, stored] = await Promise.all([
+    listAtRisk(db, {
+      ...(query.platform ? { platform: query.platform } : {}),
+      ...(query.marketplace ? { marketplace: query.marketplace } : {}),
+      ...(query.search ? { search: query.search } : {}),
+      risk: query.risk,
+      limit: query.limit,
+    }),
+    db.listings.count(),
+  ]);
+  const out: AtRiskItem[] = items.map(({ listing, plan }) => ({
+    ...panelFromPlan(plan, listing),
+    platform: listing.platform,
+    marketplace: listing.marketplace,
+    url: sellerPageUrl(listing.platform, listing.marketplace, listing.sku),
+  }));
+  return { items: out, total, stored };
 }

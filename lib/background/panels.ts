@@ -2,7 +2,7 @@
  * What a row panel and the popup show, derived from a cached plan and the listing's latest
  * state. Kept apart from the plan so the panel stays small and the plan can grow.
  */
-import type { PanelData } from '../messaging/protocol';
+import { unplannedPanel, type PanelData } from '../messaging/protocol';
 import { salesHint } from '../planning/decisions/index';
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import { urgencyOf } from '../planning/urgency';
@@ -24,38 +24,7 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
   // (rare: the worker re-plans the whole store when it starts without a catalogue fit).
   const plan = cached && (cached as Partial<SkuPlan>).stock === undefined ? skuPlanSchema.parse(cached) : cached;
   const identity = { sku: listing.sku, key: listing.key, ...(listing.title ? { title: listing.title } : {}) };
-  if (!plan) {
-    return {
-      ...identity,
-      urgency: 'unknown',
-      available: listing.available ?? null,
-      stockSource: null,
-      stockHint: null,
-      inbound: null,
-      heldReturns: 0,
-      daysOfCover: null,
-      stockoutDate: null,
-      inboundArrivalDate: null,
-      stockoutDateWithInbound: null,
-      reorderDate: null,
-      reorderQuantity: null,
-      reorderDaysLate: 0,
-      healthScore: null,
-      salesHint: null,
-      reasons: [],
-      alerts: [],
-      clearance: null,
-      oversell: null,
-      lifecycleStage: null,
-      dailyDemand: null,
-      pool: null,
-      channel: null,
-      abcClass: null,
-      safetyStock: null,
-      reorderPoint: null,
-      leadTimeDays: null,
-    };
-  }
+  if (!plan) return unplannedPanel(listing);
   const clearanceStep = plan.clearance ? plan.clearance.steps[plan.clearance.recommendedStep] : undefined;
   const salesUnknown = plan.alerts.find((a) => a.code === 'sales-unknown');
   return {

@@ -6,7 +6,9 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
+import { addDays } from '../locale/dates';
 import { createDispatcher } from '../messaging/rpc';
+import type { Observation } from '../records';
 import { openStore, type StoreDb } from '../store';
 import type { BackgroundDeps } from './deps';
 import { createHandlers } from './handlers';
@@ -14,6 +16,39 @@ import { createReplanner } from './replan';
 
 export const NOW = new Date('2026-11-20T18:00:00Z');
 export const TODAY = '2026-11-20';
+
+/** A Manage All Inventory reading of an FBA listing on amazon.com, taken on `date`. */
+export function listingReading(sku: string, date: string, fields: Partial<Extract<Observation, { kind: 'listing' }>> = {}): Observation {
+  return {
+    kind: 'listing',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/manage-inventory',
+    observedAt: `${date}T17:00:00.000Z`,
+    observedDate: date,
+    sku,
+    title: `Title ${sku}`,
+    fulfillment: 'FBA',
+    ...fields,
+  };
+}
+
+/** Shipped orders of `perDay` units on each of the `days` days before TODAY, seen today. */
+export function dailyOrders(sku: string, perDay: number, days: number): Observation[] {
+  return Array.from({ length: days }, (_, i) => ({
+    kind: 'order',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/orders',
+    observedAt: NOW.toISOString(),
+    observedDate: TODAY,
+    orderId: `111-${sku}-${i}`,
+    sku,
+    quantity: perDay,
+    status: 'shipped',
+    orderDate: addDays(TODAY, -i - 1),
+  }));
+}
 
 /** The extension's base URL in tests (the id the manifest key pins, wxt.config.ts). */
 export const EXTENSION_BASE_URL = 'chrome-extension://bjljbmdnahhiinnjhfdpielpalkjldff/';

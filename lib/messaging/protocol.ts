@@ -67,6 +67,46 @@ const panelDataSchema = z.object({
 });
 export type PanelData = z.infer<typeof panelDataSchema>;
 
+/**
+ * The panel of a listing nothing has planned yet: its own reading, everything else unknown
+ * (never 0, never healthy).
+ * @example unplannedPanel({ key: 'amazon|amazon.com|A', sku: 'A', available: 4 }).urgency // 'unknown'
+ */
+export function unplannedPanel(listing: { key: string; sku: string; title?: string; available?: number }): PanelData {
+  return {
+    sku: listing.sku,
+    key: listing.key,
+    ...(listing.title ? { title: listing.title } : {}),
+    urgency: 'unknown',
+    available: listing.available ?? null,
+    stockSource: null,
+    stockHint: null,
+    inbound: null,
+    heldReturns: 0,
+    daysOfCover: null,
+    stockoutDate: null,
+    inboundArrivalDate: null,
+    stockoutDateWithInbound: null,
+    reorderDate: null,
+    reorderQuantity: null,
+    reorderDaysLate: 0,
+    healthScore: null,
+    salesHint: null,
+    reasons: [],
+    alerts: [],
+    clearance: null,
+    oversell: null,
+    lifecycleStage: null,
+    dailyDemand: null,
+    pool: null,
+    channel: null,
+    abcClass: null,
+    safetyStock: null,
+    reorderPoint: null,
+    leadTimeDays: null,
+  };
+}
+
 const atRiskQuerySchema = z.object({
   platform: platformSchema.optional(),
   marketplace: z.string().max(40).optional(),

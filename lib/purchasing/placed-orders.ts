@@ -91,6 +91,10 @@ export function subtractPlacedOrders(reorders: readonly SkuPlan[], statuses: rea
   return { reorders: net, appliedUnits };
 }
 
-function compare(a: string, b: string): number {
+/**
+ * Plain code-unit order of ISO dates and ids (the same on every machine, unlike localeCompare).
+ * @example compare('2026-03-01', '2026-02-28') // 1
+ */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

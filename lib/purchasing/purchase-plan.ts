@@ -12,7 +12,7 @@ import type { AbcClass, SkuPlan } from '../planning/types';
 import type { Money } from '../records';
 import type { Destination, Settings } from '../settings/schema';
 import { airSeaSplit, type FreightCosts, type FreightSplit } from './air-sea-split';
-import { subtractPlacedOrders, type PlacedOrderStatus } from './placed-orders';
+import { compare, subtractPlacedOrders, type PlacedOrderStatus } from './placed-orders';
 import { physicalReorders, stockKeyOf } from './reorders';
 import { weekStart } from './week';
 
@@ -196,18 +196,16 @@ export function unitCostOf(sku: string, settings: Settings, currency: string, pr
 /** A group with its lines in order (order day, then ABC class, then SKU) and its totals. */
 function withTotals(group: PurchaseGroup): PurchaseGroup {
   const lines = [...group.lines].sort(
-    (a, b) => cmp(a.orderBy, b.orderBy) || cmp(a.abcClass ?? 'Z', b.abcClass ?? 'Z') || cmp(a.sku, b.sku) || cmp(a.stockKey, b.stockKey),
+    (a, b) => compare(a.orderBy, b.orderBy) || compare(a.abcClass ?? 'Z', b.abcClass ?? 'Z') || compare(a.sku, b.sku) || compare(a.stockKey, b.stockKey),
   );
   const byCurrency = new Map<string, number>();
   for (const l of lines) if (l.lineValueMinor !== null) byCurrency.set(l.currency, (byCurrency.get(l.currency) ?? 0) + l.lineValueMinor);
-  const totals = [...byCurrency].sort(([a], [b]) => cmp(a, b)).map(([currency, amountMinor]) => ({ amountMinor, currency }));
+  const totals = [...byCurrency].sort(([a], [b]) => compare(a, b)).map(([currency, amountMinor]) => ({ amountMinor, currency }));
   return { ...group, lines, totals, unknownCostLines: lines.filter((l) => l.lineValueMinor === null).length };
 }
 
 function groupOrder(a: PurchaseGroup, b: PurchaseGroup): number {
-  return cmp(a.weekStart, b.weekStart) || (a.supplierId === null ? 1 : 0) - (b.supplierId === null ? 1 : 0) || cmp(a.supplierId ?? '', b.supplierId ?? '');
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return (
+    compare(a.weekStart, b.weekStart) || (a.supplierId === null ? 1 : 0) - (b.supplierId === null ? 1 : 0) || compare(a.supplierId ?? '', b.supplierId ?? '')
+  );
 }
