@@ -29,6 +29,13 @@ export function Preview({ previews, onConfirm, onCancel }: { previews: FilePrevi
             {p.name}
             {p.reportTitle ? ` — ${p.reportTitle}` : ''}
           </h4>
+          {p.marketplaces.length > 0 && (
+            <p data-testid="import-marketplaces">
+              {t('options.import.marketplaces', {
+                list: p.marketplaces.map((m) => `${m.marketplace} ${formatNumber(language, m.rows)}`).join(' · '),
+              })}
+            </p>
+          )}
           {p.rows.length > 0 && <FirstRows preview={p} />}
           {(p.lineProblems.length > 0 || p.fileProblems.length > 0) && <Problems preview={p} />}
         </div>

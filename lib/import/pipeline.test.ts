@@ -56,6 +56,16 @@ describe('report import pipeline', () => {
     expect(new Set(preview.lineProblems.map((d) => d.row))).toEqual(new Set([6]));
   });
 
+  it("counts rows per marketplace, taking each order line's from its sales-channel", async () => {
+    const eu = ORDERS.replace(/\tAmazon\.com\t/, '\tAmazon.fr\t');
+    const preview = await readReportFile(fileOf('orders.tsv', eu), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });
+    expect(preview.marketplaces).toEqual([
+      { marketplace: 'amazon.com', rows: 2 },
+      { marketplace: 'amazon.fr', rows: 1 },
+    ]);
+    expect(preview.rows.find((r) => r.marketplace === 'amazon.fr')?.sku).toBe('BAM-TOWEL-GRY-2PK');
+  });
+
   it('gives the same rows whatever the chunk size (multi-byte characters split across chunks)', async () => {
     const zh = readFileSync('tests/fixtures/reports/amazon/fba-myi.zh.tsv', 'utf8');
     const whole = await readReportFile(fileOf('a.tsv', zh, 1 << 20), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });

@@ -20,6 +20,8 @@ export interface FilePreview {
   reportTitle: string | undefined;
   rows: Observation[];
   counts: { listing: number; order: number };
+  /** Rows per marketplace, most first: the file may name each row's (Amazon's sales-channel). */
+  marketplaces: { marketplace: string; rows: number }[];
   /** Problems that name a line of the file (1-based), in line order. */
   lineProblems: Diagnostic[];
   /** Problems about the whole file (missing column, unknown report, more-lines summaries). */
@@ -79,6 +81,8 @@ export async function readReportFile(
 
   const counts = { listing: 0, order: 0 };
   for (const r of rows) counts[r.kind]++;
+  const perMarketplace = new Map<string, number>();
+  for (const r of rows) perMarketplace.set(r.marketplace, (perMarketplace.get(r.marketplace) ?? 0) + 1);
   const lineProblems = diagnostics.filter((d) => typeof d.row === 'number').sort((a, b) => (a.row as number) - (b.row as number));
   const fileProblems = diagnostics.filter((d) => typeof d.row !== 'number');
   return {
@@ -87,6 +91,7 @@ export async function readReportFile(
     reportTitle: end.reportId ? reportById(end.reportId)?.title : undefined,
     rows,
     counts,
+    marketplaces: [...perMarketplace].map(([marketplace, n]) => ({ marketplace, rows: n })).sort((a, b) => b.rows - a.rows),
     lineProblems,
     fileProblems,
   };

@@ -119,6 +119,22 @@ export function marketplaceById(id: string): Marketplace | undefined {
 }
 
 /**
+ * The marketplace a report cell names ("Amazon.de", "www.amazon.co.uk"), when it is one of the
+ * platform's: the id is the marketplace's own domain, so the list above is the only table.
+ * @example marketplaceNamed('amazon', 'Amazon.co.uk')?.id // 'amazon.co.uk'
+ * @example marketplaceNamed('amazon', 'Non-Amazon') // undefined
+ */
+export function marketplaceNamed(platform: Platform, text: string): Marketplace | undefined {
+  const market = byId.get(
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/^www\./, ''),
+  );
+  return market?.platform === platform ? market : undefined;
+}
+
+/**
  * Match patterns for the manifest: exactly the seller hosts (eBay narrowed to Seller Hub).
  * @example sellerHostPatterns().includes('https://sellercentral.amazon.com/*') // true
  */

@@ -326,6 +326,35 @@ describe('All Orders (amazon/orders)', () => {
       ['error', 'missing-date', 5],
     ]);
   });
+  it("stores each row under the marketplace its sales-channel names, its day in that marketplace's zone", () => {
+    const [header] = readFixture('amazon/orders.us.tsv').split('\n');
+    const columns = (header as string).split('\t');
+    const line = (orderId: string, channel: string) =>
+      columns
+        .map(
+          (c) =>
+            ({
+              'amazon-order-id': orderId,
+              'purchase-date': '2026-06-28T22:30:00+00:00',
+              'order-status': 'Shipped',
+              'sales-channel': channel,
+              sku: 'MUG-1',
+              quantity: '1',
+            })[c] ?? '',
+        )
+        .join('\t');
+    const text = [header, line('302-1', 'Amazon.co.uk'), line('302-2', 'Amazon.fr'), line('302-3', 'Non-Amazon'), line('302-4', '')].join('\n');
+    const eu = parseReport(text, { marketplace: 'amazon.de', now: US.now });
+    expect(eu.diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
+    // 22:30 UTC is still the 28th in London (summer time), already the 29th in Paris and Berlin; rows that
+    // name no Amazon marketplace (multi-channel fulfilment, blank) keep the import's.
+    expect(eu.rows.map((o) => o.kind === 'order' && [o.orderId, o.marketplace, o.orderDate])).toEqual([
+      ['302-1', 'amazon.co.uk', '2026-06-28'],
+      ['302-2', 'amazon.fr', '2026-06-29'],
+      ['302-3', 'amazon.de', '2026-06-29'],
+      ['302-4', 'amazon.de', '2026-06-29'],
+    ]);
+  });
   it('streams order rows out of push() before finish()', () => {
     const text = readFixture('amazon/orders.us.tsv');
     const parser = createReportParser(US);

@@ -429,8 +429,10 @@ export const amazonOrders = defineReport({
     quantity: ['quantity', 'quantity-purchased', 'qty', '数量', '购买数量', 'menge', '数量(注文)'],
     currency: CURRENCY,
     itemPrice: ['item-price', 'item price', '商品价格', 'artikelpreis', '商品価格', ...YOUR_PRICE],
+    salesChannel: ['sales-channel', 'sales channel', '销售渠道', 'verkaufskanal', '販売チャネル'],
   },
   required: ['orderId', 'purchaseDate', 'orderStatus', 'sku', 'quantity'],
+  marketplaceColumn: 'salesChannel',
   signatures: [['orderId', 'purchaseDate']],
   map(r) {
     const orderId = r.text('orderId', 60);

@@ -28,6 +28,8 @@ type OrderDraft = Omit<OrderObservation, Common> & { kind: 'order' };
 export type Draft = (ListingDraft | OrderDraft) & {
   /** Snapshot instant taken from the row (e.g. snapshot-date), overriding `now`. */
   snapshotAt?: number;
+  /** The row's own marketplace when the file names it (`marketplaceColumn`), overriding the import's. */
+  marketplace?: string;
 };
 
 export interface AgeBucketColumn {
@@ -55,6 +57,8 @@ export interface ReportWindow {
 export interface RowReader<K extends string> {
   readonly line: number;
   readonly market: Marketplace;
+  /** The marketplace this row names in the report's `marketplaceColumn`, else `market`. */
+  readonly rowMarket: Marketplace;
   /** The import's date range, for reports with `needsDateRange` (always set for them). */
   readonly window: ReportWindow | undefined;
   /** The SKUs of known listings with this ASIN (from the import options), when any. */
@@ -118,6 +122,13 @@ export interface ReportDefinition<K extends string = string> {
    * (ReportParseOptions.dateRange), or the file is refused with a `missing-date-range` error.
    */
   needsDateRange?: boolean;
+  /**
+   * The column naming each row's marketplace (Amazon's `sales-channel`: "Amazon.de"). A row
+   * that names a known marketplace of the report's platform is stored under it, its dates read
+   * in that marketplace's time zone; other rows ("Non-Amazon") keep the import's marketplace.
+   * One All Orders file of a European account then fills .de, .fr and .it at once.
+   */
+  marketplaceColumn?: NoInfer<K>;
   map(row: RowReader<K>): Draft | undefined;
   /**
    * Optional stateful pass over mapped rows in file order (eBay variation parents): returns

@@ -232,6 +232,7 @@ class ReportRun {
       this.sink.add({ level: 'error', code: 'internal-error', message: `Line could not be read (${String(error).slice(0, 200)}).`, row: record.line });
       return undefined;
     }
+    if (draft && r.rowMarket !== this.market) draft.marketplace = r.rowMarket.id;
     r.end();
     return draft;
   }

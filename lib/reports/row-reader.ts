@@ -3,7 +3,7 @@
  * row of a file, reading cells in the marketplace's number, money and date formats and
  * turning bad values into diagnostics against the row's line.
  */
-import type { Marketplace } from '../locale/markets';
+import { marketplaceNamed, type Marketplace } from '../locale/markets';
 import type { CsvRecord } from './csv';
 import type { AgeBucketColumn, ReportDefinition, ReportWindow, RowReader } from './definition';
 import { DiagnosticSink, quoteValue } from './diagnostics';
@@ -37,7 +37,10 @@ export class RowReaderImpl implements RowReader<string> {
   line = 0;
   private cells: string[] = [];
   private rejected = false;
-  private readonly dateContext: DateContext;
+  private dateContext: DateContext;
+  private readonly fileDateContext: DateContext;
+  /** The marketplace the current row names (`marketplaceColumn`), else the file's. */
+  rowMarket: Marketplace;
   private readonly swappedNoted = new Set<string>();
 
   constructor(
@@ -49,7 +52,9 @@ export class RowReaderImpl implements RowReader<string> {
     private readonly sink: DiagnosticSink,
     private readonly context: RowContext = {},
   ) {
-    this.dateContext = { timeZone: market.timeZone, monthFirst: MONTH_FIRST.has(market.country) };
+    this.fileDateContext = { timeZone: market.timeZone, monthFirst: MONTH_FIRST.has(market.country) };
+    this.dateContext = this.fileDateContext;
+    this.rowMarket = market;
   }
 
   get window(): ReportWindow | undefined {
@@ -65,6 +70,15 @@ export class RowReaderImpl implements RowReader<string> {
     this.cells = record.fields;
     this.line = record.line;
     this.rejected = false;
+    this.rowMarket = this.marketOfRow();
+    // Day boundaries follow the row's marketplace; how the file writes dates stays the file's.
+    this.dateContext = this.rowMarket === this.market ? this.fileDateContext : { ...this.fileDateContext, timeZone: this.rowMarket.timeZone };
+  }
+
+  private marketOfRow(): Marketplace {
+    const column = this.def.marketplaceColumn;
+    const named = column === undefined ? undefined : this.raw(column);
+    return (named && marketplaceNamed(this.def.platform, named)) || this.market;
   }
 
   end(): void {
