@@ -3,17 +3,12 @@
  * rows and problems), before anything is stored.
  */
 import { countByReport, type FilePreview } from '@/lib/import/pipeline';
-import { formatNumber, type MessageKey } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n';
+import { problemText } from '@/lib/reports';
 import type { Observation } from '@/lib/records';
 import { useI18n } from '../language';
 
 const PREVIEW_ROWS = 5;
-
-/** Problems shown in the UI language by their code (the others show their English message). */
-const PROBLEM_TEXT: Partial<Record<string, MessageKey>> = {
-  'missing-date-range': 'options.import.problem.missingDateRange',
-  'bad-date-range': 'options.import.problem.badDateRange',
-};
 
 export function Preview({ previews, onConfirm, onCancel }: { previews: FilePreview[]; onConfirm: (rows: Observation[]) => void; onCancel: () => void }) {
   const { t, language } = useI18n();
@@ -146,7 +141,7 @@ function Problems({ preview: p }: { preview: FilePreview }) {
           <tr key={i} data-line={d.row ?? ''}>
             <td className="num">{typeof d.row === 'number' ? formatNumber(language, d.row) : t('common.none')}</td>
             <td>
-              {levelText(d.level)}: {PROBLEM_TEXT[d.code] ? t(PROBLEM_TEXT[d.code] as MessageKey, d.params) : d.message}
+              {levelText(d.level)}: {problemText(language, d)}
             </td>
           </tr>
         ))}

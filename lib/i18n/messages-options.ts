@@ -113,9 +113,6 @@ export const optionsEn = {
   'options.import.range': 'Sales period of Business Reports (their files carry no dates)',
   'options.import.rangeFrom': 'First day',
   'options.import.rangeTo': 'Last day',
-  'options.import.problem.missingDateRange': 'This Business Report carries no dates: choose its sales period (first and last day) above and import it again.',
-  'options.import.problem.badDateRange':
-    'The sales period {from} – {to} cannot be used: both days must be dates, the first no later than the last, at most 400 days apart, and none after today.',
   'options.products.heading': 'Products',
   'options.products.search': 'Search SKU, title or product',
   'options.products.count': '{shown} of {total} products',
@@ -429,8 +426,6 @@ export const optionsZhCN: Record<keyof typeof optionsEn, string> = {
   'options.import.range': '业务报告的销售时段（报告文件本身不含日期）',
   'options.import.rangeFrom': '第一天',
   'options.import.rangeTo': '最后一天',
-  'options.import.problem.missingDateRange': '该业务报告不含日期：请在上方选择其销售时段（第一天和最后一天），然后重新导入。',
-  'options.import.problem.badDateRange': '无法使用销售时段 {from} – {to}：两天都必须是有效日期，第一天不晚于最后一天，相隔不超过 400 天，且都不晚于今天。',
   'options.products.heading': '产品',
   'options.products.search': '搜索 SKU、标题或产品',
   'options.products.count': '显示 {shown} / 共 {total} 个产品',

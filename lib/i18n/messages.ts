@@ -3,6 +3,7 @@
  * the Chinese one must have exactly the same keys (a test checks), so a string is never
  * shown untranslated. `{name}` placeholders are filled by `t()`.
  */
+import { importEn, importZhCN } from './messages-import';
 import { optionsEn, optionsZhCN } from './messages-options';
 import { popupEn, popupZhCN } from './messages-popup';
 
@@ -41,7 +42,7 @@ const coreEn = {
   'common.none': '—',
 } as const;
 
-export const en = { ...coreEn, ...optionsEn, ...popupEn } as const;
+export const en = { ...coreEn, ...optionsEn, ...popupEn, ...importEn } as const;
 
 export type MessageKey = keyof typeof en;
 
@@ -79,4 +80,4 @@ const coreZhCN: Record<keyof typeof coreEn, string> = {
   'common.none': '—',
 };
 
-export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...optionsZhCN, ...popupZhCN };
+export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...optionsZhCN, ...popupZhCN, ...importZhCN };

@@ -128,25 +128,21 @@ describe('report import pipeline', () => {
   it('reads a 100,000-row file in many short steps', async () => {
     const header = 'sku\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\n';
     const body = Array.from({ length: 100_000 }, (_, i) => `SKU-${i}\t${i % 50}\t\n`).join('');
+    const text = header + body;
     let yields = 0;
-    let longest = 0;
-    let last = performance.now();
     const preview = await readReportFile(
-      fileOf('big.tsv', header + body, 64 * 1024),
+      fileOf('big.tsv', text, 64 * 1024),
       { marketplace: 'amazon.com', now: NOW },
       {
         yieldToUi: async () => {
           yields++;
-          const t = performance.now();
-          longest = Math.max(longest, t - last);
-          last = t;
         },
       },
     );
     expect(preview.counts.listing).toBe(100_000);
-    expect(yields).toBeGreaterThan(20);
-    // Each step parses one 64 KiB chunk: far below a frame budget's worth of blocking on any machine that runs the tests.
-    expect(longest).toBeLessThan(1000);
+    // The page gets control back after every 64 KiB chunk: never more than one chunk's parsing
+    // between two paints (how long that takes is the bench's business, not a test's).
+    expect(yields).toBe(Math.ceil(new TextEncoder().encode(text).byteLength / (64 * 1024)));
   });
 
   it('splits rows into batches', () => {

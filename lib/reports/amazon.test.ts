@@ -134,14 +134,21 @@ describe('Manage FBA Inventory (amazon/fba-myi)', () => {
       ['B', 1],
       ['A', 7],
     ]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'duplicate-sku', row: 4, params: { sku: 'A', previousLine: 2 } })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'duplicate-sku', row: 4, params: { sku: 'A', line: 4, previousLine: 2 } }),
+    ]);
   });
 
   it('refuses a file without the SKU column with one diagnostic and no rows', () => {
     const r = parseReport('asin\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\nB08XYZ1234\t4\t\n', US);
     expect(r.rows).toEqual([]);
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ level: 'error', code: 'missing-column', row: 1, params: { reportId: 'amazon/fba-myi', columns: 'sku' } }),
+      expect.objectContaining({
+        level: 'error',
+        code: 'missing-column',
+        row: 1,
+        params: { report: 'Manage FBA Inventory', reportId: 'amazon/fba-myi', columns: 'sku' },
+      }),
     ]);
     const forced = parseReport('asin\tafn-fulfillable-quantity\nB08XYZ1234\t4\n', { ...US, reportId: 'amazon/fba-myi' });
     expect(forced.rows).toEqual([]);

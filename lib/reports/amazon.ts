@@ -28,7 +28,7 @@ export function compact<T extends object>(o: T): T {
 
 function requireSku<K extends string>(r: RowReader<K>, key: K): string | undefined {
   const sku = r.text(key, 200);
-  if (sku === undefined) r.reject('missing-sku', 'the row has no SKU');
+  if (sku === undefined) r.reject('missing-sku');
   return sku;
 }
 
@@ -229,7 +229,8 @@ export const amazonFbaInventoryPlanning = defineReport({
       return units === undefined ? [] : [{ windowDays, units }];
     });
     const daysOfSupply = r.decimal('daysOfSupply');
-    if (daysOfSupply !== undefined && (daysOfSupply < 0 || daysOfSupply > 1e6)) r.warn('daysOfSupply', 'bad-number', 'days of supply out of range');
+    if (daysOfSupply !== undefined && (daysOfSupply < 0 || daysOfSupply > 1e6))
+      r.warn('daysOfSupply', 'bad-number', { value: String(daysOfSupply), reason: 'out of range' });
     const snapshot = r.date('snapshotDate');
     return compact<ListingDraft & { snapshotAt?: number }>({
       kind: 'listing',
@@ -377,7 +378,7 @@ export const amazonAllListings = defineReport({
     if (sku === undefined) return undefined;
     const fulfillment = fulfillmentOf(r.raw('fulfillmentChannel'));
     if (fulfillment === undefined && r.raw('fulfillmentChannel') !== undefined) {
-      r.warn('fulfillmentChannel', 'unknown-fulfillment', `unknown fulfilment channel "${(r.raw('fulfillmentChannel') ?? '').slice(0, 40)}"`);
+      r.warn('fulfillmentChannel', 'unknown-fulfillment', { value: (r.raw('fulfillmentChannel') ?? '').slice(0, 40) });
     }
     // product-id-type: 1 = ASIN, 2 = ISBN, 3 = UPC, 4 = EAN (SP-API listings docs).
     const idType = r.raw('productIdType');
@@ -437,15 +438,15 @@ export const amazonOrders = defineReport({
   map(r) {
     const orderId = r.text('orderId', 60);
     const sku = r.text('sku', 200);
-    if (orderId === undefined) return r.reject('missing-order-id', 'the row has no order id');
-    if (sku === undefined) return r.reject('missing-sku', 'the row has no SKU');
+    if (orderId === undefined) return r.reject('missing-order-id');
+    if (sku === undefined) return r.reject('missing-sku');
     const quantity = r.quantity('quantity');
-    if (quantity === undefined) return r.reject('missing-quantity', 'the row has no readable quantity');
+    if (quantity === undefined) return r.reject('missing-quantity');
     const date = r.date('purchaseDate');
-    if (date === undefined) return r.reject('missing-date', 'the row has no readable purchase date');
+    if (date === undefined) return r.reject('missing-date');
     const itemStatus = orderStatusOf(r.raw('itemStatus'));
     const status = itemStatus === 'cancelled' ? 'cancelled' : orderStatusOf(r.raw('orderStatus'));
-    if (status === undefined) return r.reject('unknown-status', `unknown order status "${(r.raw('orderStatus') ?? '').slice(0, 40)}"`);
+    if (status === undefined) return r.reject('unknown-status', { value: (r.raw('orderStatus') ?? '').slice(0, 40) });
     return {
       kind: 'order',
       orderId,
@@ -535,37 +536,25 @@ export const amazonBusinessReportChild = defineReport({
     const asin = readAsin(r, 'childAsin');
     readAsin(r, 'parentAsin'); // checked (a warning when it is not an ASIN), not recorded
     const window = r.window;
-    if (window === undefined) return r.reject('missing-date-range', 'the import has no date range');
+    if (window === undefined) return r.reject('missing-date-range');
     let sku = r.text('sku', 200);
     if (sku === undefined) {
-      if (asin === undefined) return r.reject('missing-asin', 'the row has neither a SKU nor a (Child) ASIN');
+      if (asin === undefined) return r.reject('missing-asin');
       const known = r.skusForAsin(asin);
       if (known === undefined) {
-        return r.reject(
-          'sku-needed',
-          r.has('sku')
-            ? `ASIN ${asin} has no SKU in this row and no known listing has this ASIN`
-            : `ASIN ${asin} has no SKU: the file has no SKU column and no known listing has this ASIN (download the report with the SKU column shown, or import a listings report such as All Listings first)`,
-        );
+        return r.reject('sku-needed', { asin });
       }
       const [only] = known;
       if (known.length > 1 || only === undefined) {
         const list = known.slice(0, 3).join(', ');
-        return r.reject(
-          'ambiguous-asin',
-          `ASIN ${asin} belongs to ${known.length} known SKUs (${list.slice(0, 120)}${known.length > 3 ? ', …' : ''}), so its units cannot be given to one of them`,
-        );
+        return r.reject('ambiguous-asin', { asin, count: known.length, skus: `${list.slice(0, 120)}${known.length > 3 ? ', …' : ''}` });
       }
       sku = only;
     }
     const units = r.quantity('unitsOrdered');
     const b2bUnits = r.quantity('unitsOrderedB2b');
     if (units !== undefined && b2bUnits !== undefined && b2bUnits > units) {
-      r.warn(
-        'unitsOrderedB2b',
-        'b2b-exceeds-total',
-        `${b2bUnits} business units are more than the ${units} units ordered in total, so the total was kept alone`,
-      );
+      r.warn('unitsOrderedB2b', 'b2b-exceeds-total', { b2b: b2bUnits, total: units });
     }
     r.money('orderedSales'); // checked, not recorded (no revenue field in listing observations)
     return compact<ListingDraft & { snapshotAt?: number }>({

@@ -3,7 +3,7 @@ import { marketplaceById, type Marketplace } from '../locale/markets';
 import { amazonBusinessReportChild } from './amazon';
 import { tokenizeDelimited } from './csv';
 import { detectReport, matchColumns } from './detect';
-import { DiagnosticSink } from './diagnostics';
+import { DiagnosticSink, problem } from './diagnostics';
 import { parseReport, type ReportParseOptions } from './parser';
 import { RowReaderImpl } from './row-reader';
 import { assertValidRecords, parseInPieces, readFixture } from './testing';
@@ -113,7 +113,7 @@ describe('Business Report, Detail Page Sales and Traffic by Child Item (amazon/b
       ['warning', 'no-rows', undefined],
     ]);
     expect(alone.diagnostics[0]?.message).toBe(
-      'Line skipped: ASIN B07UKTEA01 has no SKU: the file has no SKU column and no known listing has this ASIN (download the report with the SKU column shown, or import a listings report such as All Listings first).',
+      'Line skipped: ASIN B07UKTEA01 has no SKU in this file and no known listing has this ASIN (download the report with the SKU column shown, or import a listings report such as All Listings first).',
     );
 
     // With known listings: one SKU per ASIN joins; two SKUs for one ASIN, or none, is refused.
@@ -153,9 +153,7 @@ describe('Business Report, Detail Page Sales and Traffic by Child Item (amazon/b
     ]);
     expect(r.diagnostics).toEqual([]);
     const unmapped = parseReport(text, US);
-    expect(unmapped.diagnostics).toEqual([
-      { level: 'error', code: 'sku-needed', message: 'Line skipped: ASIN B08XYZ1234 has no SKU in this row and no known listing has this ASIN.', row: 2 },
-    ]);
+    expect(unmapped.diagnostics).toEqual([problem('error', 'sku-needed', { asin: 'B08XYZ1234' }, 2)]);
   });
 
   it('reads the Chinese-UI download on amazon.com (US$ money), observed now when the range ends today', () => {
@@ -181,8 +179,7 @@ describe('Business Report, Detail Page Sales and Traffic by Child Item (amazon/b
         {
           level: 'error',
           code: 'missing-date-range',
-          message:
-            'The Business Report (Detail Page Sales and Traffic by Child Item) file carries no dates: choose the date range it was downloaded for (first and last day) and import it again.',
+          message: 'This file carries no dates: choose the sales period it was downloaded for (first and last day) and import it again.',
           params: { reportId: 'amazon/business-report-child' },
         },
       ]);

@@ -4,6 +4,7 @@
  * The engine (parser.ts) does the rest: tokenizing, header matching, common fields,
  * validation, duplicate handling and diagnostics.
  */
+import type { ProblemCode } from './diagnostics';
 import type { Marketplace } from '../locale/markets';
 import type { Diagnostic, ListingObservation, OrderObservation, Platform } from '../records';
 
@@ -78,11 +79,11 @@ export interface RowReader<K extends string> {
   /** Age-bucket columns of the file (planning and WFS health reports), non-overlapping. */
   ageBuckets(): { minDays: number; maxDays: number | null; units: number }[] | undefined;
   /** Records an unreadable cell (the field is left out, the row kept). */
-  warn(key: K, code: string, message: string): void;
+  warn(key: K, code: ProblemCode, params?: Record<string, string | number>): void;
   /** Rejects the row with a reason (an error diagnostic at this line). */
-  reject(code: string, message: string): undefined;
+  reject(code: ProblemCode, params?: Record<string, string | number>): undefined;
   /** Skips a row that is not data (summary or parent rows), with an info note. */
-  skip(code: string, message: string): undefined;
+  skip(code: ProblemCode, params?: Record<string, string | number>): undefined;
 }
 
 export interface SequencedDraft {

@@ -38,7 +38,9 @@ describe('detectReport', () => {
     const d = detectReport(['amazon-order-id', 'purchase-date', 'order-status', 'quantity']);
     expect(d.reportId).toBe('amazon/orders');
     expect(d.missing).toEqual(['sku']);
-    expect(d.diagnostics).toEqual([expect.objectContaining({ code: 'missing-column', params: { reportId: 'amazon/orders', columns: 'sku' } })]);
+    expect(d.diagnostics).toEqual([
+      expect.objectContaining({ code: 'missing-column', params: { report: 'All Orders', reportId: 'amazon/orders', columns: 'sku' } }),
+    ]);
   });
 
   it('says what it expected for an unknown header', () => {

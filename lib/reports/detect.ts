@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../records';
 import { ageBucketOf } from './age-buckets';
+import { problem } from './diagnostics';
 import { normaliseHeader, type ReportDefinition, type ReportId } from './definition';
 import { REPORTS, reportById } from './registry';
 
@@ -96,16 +97,7 @@ export function detectReport(headerRow: readonly string[], options: { fileName?:
   if (best) {
     const names = best.missing.map((k) => best.def.columns[k]?.[0] ?? k);
     const diagnostics: Diagnostic[] =
-      names.length === 0
-        ? []
-        : [
-            {
-              level: 'error',
-              code: 'missing-column',
-              message: `The ${best.def.title} file has no ${names.join(', ')} column, so no rows can be read.`,
-              params: { reportId: best.def.id, columns: names.join(', ') },
-            },
-          ];
+      names.length === 0 ? [] : [problem('error', 'missing-column', { report: best.def.title, reportId: best.def.id, columns: names.join(', ') })];
     return { reportId: best.def.id, missing: best.missing, diagnostics };
   }
   const expected = REPORTS.map(
@@ -119,12 +111,11 @@ export function detectReport(headerRow: readonly string[], options: { fileName?:
     reportId: undefined,
     missing: [],
     diagnostics: [
-      {
-        level: 'error',
-        code: 'unknown-report',
-        message: `Could not tell which report this is from its header (${shown.slice(0, 160)}). Expected one of: ${expected.join('; ')}`.slice(0, 500),
-        params: { header: shown.slice(0, 200), ...(options.fileName ? { file: options.fileName.slice(0, 200) } : {}) },
-      },
+      problem('error', 'unknown-report', {
+        header: shown.slice(0, 160),
+        expected: expected.join('; ').slice(0, 300),
+        ...(options.fileName ? { file: options.fileName.slice(0, 200) } : {}),
+      }),
     ],
   };
 }

@@ -3,7 +3,37 @@
  * 100,000 messages: each code is listed for its first few lines, then counted, and the
  * count is reported once at the end.
  */
+import { t, type Language } from '../i18n';
+import { importEn } from '../i18n/messages-import';
 import type { Diagnostic } from '../records';
+
+/** Every problem an import can report (lib/i18n/messages-import.ts says each one in both languages). */
+export type ProblemCode = keyof typeof importEn extends `import.problem.${infer Code}` ? Code : never;
+type Params = Record<string, string | number>;
+
+/**
+ * A diagnostic whose English message is the catalogue's text for its code.
+ * @example problem('error', 'missing-sku', {}, 12).message // 'Line skipped: the row has no SKU.'
+ */
+export function problem(level: Diagnostic['level'], code: ProblemCode, params: Params = {}, row?: number): Diagnostic {
+  return {
+    level,
+    code,
+    message: t('en', `import.problem.${code}`, params),
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+    ...(row !== undefined ? { row } : {}),
+  };
+}
+
+/**
+ * A diagnostic's text in the seller's language: the catalogue's, when the code is an import
+ * problem, else its own (English) message.
+ * @example problemText('zh-CN', problem('error', 'missing-sku')) // '已跳过此行：没有 SKU。'
+ */
+export function problemText(language: Language, d: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {
+  const key = `import.problem.${d.code}`;
+  return key in importEn ? t(language, key as `import.problem.${ProblemCode}`, d.params ?? {}) : d.message;
+}
 
 /** Lines listed per diagnostic code before the rest are only counted. */
 const LINES_LISTED_PER_CODE = 50;
@@ -46,12 +76,7 @@ export class DiagnosticSink {
     for (const [key, { level, count }] of this.counts) {
       if (count <= LINES_LISTED_PER_CODE) continue;
       const code = key.slice(key.indexOf(':') + 1);
-      out.push({
-        level,
-        code: 'more-lines',
-        message: `${count - LINES_LISTED_PER_CODE} more lines had the problem "${code}" (only the first ${LINES_LISTED_PER_CODE} are listed).`,
-        params: { code, count, listed: LINES_LISTED_PER_CODE },
-      });
+      out.push(problem(level, 'more-lines', { code, count, listed: LINES_LISTED_PER_CODE }));
     }
     return out;
   }

@@ -12,6 +12,7 @@
  */
 import type { Diagnostic } from '../records';
 import { compact } from './amazon';
+import { problem } from './diagnostics';
 import { defineReport, type Draft, type ListingDraft, type RowReader, type SequencedDraft, type Sequencer } from './definition';
 import { orderStatusOf, readGtin, readId } from './fields';
 import { CURRENCY } from './synonyms';
@@ -82,7 +83,7 @@ export function normaliseVariation(raw: string | undefined): string | undefined 
 }
 
 function noteFallbackSku(r: RowReader<string>, sku: string, customLabel: string | undefined): void {
-  if (customLabel === undefined) r.skip('sku-from-item-number', `No custom label (SKU): filed under "${sku.slice(0, 60)}".`);
+  if (customLabel === undefined) r.skip('sku-from-item-number', { sku: sku.slice(0, 60) });
 }
 
 /** Active listings download (Seller Hub > Listings > Active > Download). */
@@ -142,8 +143,8 @@ export const ebayActiveListings = defineReport({
     const itemNumber = readId(r, 'itemNumber', 40);
     if (itemNumber === undefined) {
       // eBay appends summary lines ("3 record(s) downloaded") without an item number.
-      if (!r.has('title') || r.raw('title') === undefined) return r.skip('not-a-listing', 'A line without an item number was skipped.');
-      return r.reject('missing-item-number', 'the row has no item number');
+      if (!r.has('title') || r.raw('title') === undefined) return r.skip('not-a-listing');
+      return r.reject('missing-item-number');
     }
     const customLabel = r.text('customLabel', 200);
     const variation = normaliseVariation(r.text('variation', 500));
@@ -189,12 +190,7 @@ function variationSequencer(note: (d: Diagnostic) => void): Sequencer {
       const itemId = itemOf(draft);
       if (pending && itemOf(pending.draft) === itemId && pending.draft.kind === 'listing') {
         parent = { itemId: itemId as string, sku: pending.draft.sku };
-        note({
-          level: 'info',
-          code: 'variation-parent',
-          message: `Line ${pending.line} is the parent of a multi-variation listing; its variations are counted instead.`,
-          row: pending.line,
-        });
+        note(problem('info', 'variation-parent', { line: pending.line }, pending.line));
         pending = undefined;
       } else if (pending) {
         out.push(pending);
@@ -256,16 +252,16 @@ export const ebayOrders = defineReport({
     const customLabel = r.text('customLabel', 200);
     if (itemNumber === undefined && customLabel === undefined) {
       // Order header rows of multi-item orders and the "record(s) downloaded" footer.
-      return r.skip('not-an-order-line', 'A line without an item (order summary or footer) was skipped.');
+      return r.skip('not-an-order-line');
     }
-    if (orderId === undefined) return r.reject('missing-order-id', 'the row has no order number');
+    if (orderId === undefined) return r.reject('missing-order-id');
     const variation = normaliseVariation(r.text('variation', 500));
     const sku = skuFor(customLabel, itemNumber, variation) as string;
     noteFallbackSku(r, sku, customLabel);
     const quantity = r.quantity('quantity');
-    if (quantity === undefined) return r.reject('missing-quantity', 'the row has no readable quantity');
+    if (quantity === undefined) return r.reject('missing-quantity');
     const date = r.date('saleDate');
-    if (date === undefined) return r.reject('missing-date', 'the row has no readable sale date');
+    if (date === undefined) return r.reject('missing-date');
     const explicit = orderStatusOf(r.raw('cancelStatus')) === 'cancelled' ? 'cancelled' : orderStatusOf(r.raw('status'));
     const status = explicit ?? (r.raw('shippedOn') !== undefined ? 'shipped' : r.raw('paidOn') !== undefined ? 'unshipped' : 'pending');
     return {

@@ -15,7 +15,7 @@ export function readAsin<K extends string>(r: RowReader<K>, key: K): string | un
   if (raw === undefined) return undefined;
   const asin = raw.toUpperCase();
   if (/^[A-Z0-9]{10}$/.test(asin)) return asin;
-  r.warn(key, 'bad-asin', `"${raw.slice(0, 40)}" is not an ASIN`);
+  r.warn(key, 'bad-asin', { value: raw.slice(0, 40) });
   return undefined;
 }
 
@@ -31,7 +31,7 @@ export function readGtin<K extends string>(r: RowReader<K>, ...keys: K[]): strin
     const digits = raw.replace(/^'/, '');
     if (/^\d{8,14}$/.test(digits)) return digits;
     if (/^(?:does not apply|nicht zutreffend|n\/?a|non applicable|no aplicable)$/i.test(digits)) continue;
-    r.warn(key, 'bad-gtin', `"${raw.slice(0, 40)}" is not a GTIN/UPC/EAN (8-14 digits)`);
+    r.warn(key, 'bad-gtin', { value: raw.slice(0, 40) });
   }
   return undefined;
 }
@@ -44,7 +44,7 @@ export function readId<K extends string>(r: RowReader<K>, key: K, max: number): 
   const raw = r.raw(key);
   if (raw === undefined) return undefined;
   if (raw.length <= max) return raw;
-  r.warn(key, 'id-too-long', `identifier longer than ${max} characters`);
+  r.warn(key, 'id-too-long', { max });
   return undefined;
 }
 

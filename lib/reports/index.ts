@@ -7,3 +7,4 @@ export { detectReport, type Detection } from './detect';
 export { REPORT_IDS, type ReportId } from './definition';
 export { REPORTS, reportById } from './registry';
 export { createCsvTokenizer, detectDelimiter, toDelimited, tokenizeDelimited, type CsvRecord, type Delimiter } from './csv';
+export { problemText, type ProblemCode } from './diagnostics';

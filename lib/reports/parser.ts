@@ -21,7 +21,7 @@ import { createCsvTokenizer, type CsvRecord, type CsvTokenizer } from './csv';
 import type { AgeBucketColumn, Draft, ReportDefinition, ReportId, ReportWindow, SequencedDraft, Sequencer } from './definition';
 import { normaliseHeader } from './definition';
 import { detectReport, matchColumns } from './detect';
-import { DiagnosticSink, quoteValue } from './diagnostics';
+import { DiagnosticSink, problem, quoteValue } from './diagnostics';
 import { reportById } from './registry';
 import { RowReaderImpl } from './row-reader';
 import { dateInZone, zonedTimeToUtc } from './values';
@@ -141,9 +141,9 @@ class ReportRun {
     this.tokenizer = createCsvTokenizer({ onRecord: (record) => this.handle(record) });
     if (!this.market) {
       const marketplace = String(options.marketplace).slice(0, 40);
-      this.fail({ level: 'error', code: 'unknown-marketplace', message: `Unknown marketplace "${marketplace}".`, params: { marketplace } });
+      this.fail(problem('error', 'unknown-marketplace', { marketplace }));
     } else if (!Number.isFinite(this.nowMs)) {
-      this.fail({ level: 'error', code: 'bad-options', message: 'The import time (now) is not a valid date.' });
+      this.fail(problem('error', 'bad-options'));
     }
   }
 
@@ -183,17 +183,11 @@ class ReportRun {
   private endInput(): void {
     this.tokenizer.finish();
     for (const p of this.tokenizer.problems) {
-      this.sink.add({
-        level: 'warning',
-        code: 'unterminated-quote',
-        message: 'A quote opened on this line never closed; the quote was read as a plain character.',
-        row: p.line,
-      });
+      this.sink.add(problem('warning', 'unterminated-quote', {}, p.line));
     }
     if (this.sequencer && this.def) for (const ready of this.sequencer.flush()) this.emit(ready);
     if (!this.def) this.giveUp();
-    else if (this.accepted === 0 && this.held.size === 0)
-      this.sink.add({ level: 'warning', code: 'no-rows', message: `The ${this.def.title} file has a header but no readable rows.` });
+    else if (this.accepted === 0 && this.held.size === 0) this.sink.add(problem('warning', 'no-rows', { report: this.def.title }));
   }
 
   private fail(diagnostic: Diagnostic): void {
@@ -229,7 +223,7 @@ class ReportRun {
       draft = def.map(r);
     } catch (error) {
       // A definition bug must not lose the whole file: report the row and go on.
-      this.sink.add({ level: 'error', code: 'internal-error', message: `Line could not be read (${String(error).slice(0, 200)}).`, row: record.line });
+      this.sink.add(problem('error', 'internal-error', { detail: String(error).slice(0, 200) }, record.line));
       return undefined;
     }
     if (draft && r.rowMarket !== this.market) draft.marketplace = r.rowMarket.id;
@@ -256,7 +250,7 @@ class ReportRun {
   private findForcedHeader(reportId: ReportId, record: CsvRecord): void {
     const forced = reportById(reportId);
     if (!forced) {
-      this.fail({ level: 'error', code: 'unknown-report', message: `Unknown report id "${String(reportId).slice(0, 60)}".` });
+      this.fail(problem('error', 'unknown-report-id', { reportId: String(reportId).slice(0, 60) }));
       return;
     }
     if (matchColumns(forced, record.fields).missing.length === 0 || this.preamble.length + 1 >= HEADER_SEARCH_LIMIT) {
@@ -278,7 +272,7 @@ class ReportRun {
     }
     const detection = detectReport(first?.fields ?? [], { fileName: this.options.fileName });
     for (const d of detection.diagnostics) this.sink.add(first ? { ...d, row: first.line } : d);
-    if (!first) this.sink.add({ level: 'error', code: 'empty-file', message: 'The file has no rows.' });
+    if (!first) this.sink.add(problem('error', 'empty-file'));
   }
 
   private startReport(found: ReportDefinition, header: CsvRecord): void {
@@ -307,7 +301,7 @@ class ReportRun {
     this.reader = new RowReaderImpl(found, match.index, header.fields, buckets, m, this.sink, { window, skuByAsin: this.options.skuByAsin });
     this.sequencer = found.createSequencer?.((d) => this.sink.add(d));
     for (const skipped of this.preamble) {
-      this.sink.add({ level: 'info', code: 'skipped-line', message: 'A line before the header row was skipped.', row: skipped.line });
+      this.sink.add(problem('info', 'skipped-line', {}, skipped.line));
     }
     this.preamble.length = 0;
   }
@@ -334,24 +328,12 @@ class ReportRun {
     const parsed = d.kind === 'listing' ? listingObservationSchema.safeParse(candidate) : orderObservationSchema.safeParse(candidate);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      this.sink.add({
-        level: 'error',
-        code: 'invalid-record',
-        message: `The row could not be read: ${issues}`.slice(0, 500),
-        row: item.line,
-        params: { issues: issues.slice(0, 200) },
-      });
+      this.sink.add(problem('error', 'invalid-record', { issues: issues.slice(0, 200) }, item.line));
       return undefined;
     }
     const implausible = implausibility(parsed.data as Observation, this.dayOf(this.nowMs));
     if (implausible) {
-      this.sink.add({
-        level: 'error',
-        code: 'implausible-record',
-        message: `The row cannot be right, so it was not imported: ${implausible}`.slice(0, 500),
-        row: item.line,
-        params: { issue: implausible.slice(0, 200) },
-      });
+      this.sink.add(problem('error', 'implausible-record', { issue: implausible.slice(0, 200) }, item.line));
       return undefined;
     }
     return parsed.data as Observation;
@@ -363,13 +345,7 @@ class ReportRun {
     if (previous) {
       this.held.delete(record.sku); // re-insert so file order follows the kept (last) row
       this.accepted--;
-      this.sink.add({
-        level: 'warning',
-        code: 'duplicate-sku',
-        message: `SKU "${quoteValue(record.sku)}" appears again; line ${line} replaces line ${previous.line}.`,
-        params: { sku: record.sku.slice(0, 200), previousLine: previous.line },
-        row: line,
-      });
+      this.sink.add(problem('warning', 'duplicate-sku', { sku: quoteValue(record.sku), line, previousLine: previous.line }, line));
     }
     this.held.set(record.sku, { record, line });
   }
@@ -403,34 +379,18 @@ function ageBucketColumns(headerCells: readonly string[], claimedIndex: Map<stri
   });
   const choice = chooseAgeBuckets(all);
   if (choice.dropped.length > 0) {
-    sink.add({
-      level: 'info',
-      code: 'age-buckets-overlap',
-      message: `The file has both old and new age-bucket columns; these overlapping ones were not used: ${choice.dropped.join(', ')}.`,
-      params: { columns: choice.dropped.join(', ') },
-    });
+    sink.add(problem('info', 'age-buckets-overlap', { columns: choice.dropped.join(', ') }));
   }
   return choice.chosen;
 }
 
 function wrongPlatform(found: ReportDefinition, m: Marketplace): Diagnostic {
-  return {
-    level: 'error',
-    code: 'wrong-platform',
-    message: `This file is a ${found.platform} report (${found.title}), but the import is for ${m.id}.`,
-    params: { reportId: found.id, marketplace: m.id },
-  };
+  return problem('error', 'wrong-platform', { platform: found.platform, report: found.title, reportId: found.id, marketplace: m.id });
 }
 
 function missingColumns(found: ReportDefinition, missing: readonly string[], line: number): Diagnostic {
   const names = missing.map((k) => found.columns[k]?.[0] ?? k);
-  return {
-    level: 'error',
-    code: 'missing-column',
-    message: `The ${found.title} file has no ${names.join(', ')} column, so no rows can be read.`,
-    params: { reportId: found.id, columns: names.join(', ') },
-    row: line,
-  };
+  return problem('error', 'missing-column', { report: found.title, reportId: found.id, columns: names.join(', ') }, line);
 }
 
 const DAY_MS = 86_400_000;
@@ -456,23 +416,13 @@ const MAX_WINDOW_DAYS = 400;
 function reportWindow(found: ReportDefinition, range: ReportParseOptions['dateRange'], m: Marketplace, nowMs: number): ReportWindow | { error: Diagnostic } {
   if (range === undefined || range === null || (range.from === undefined && range.to === undefined)) {
     return {
-      error: {
-        level: 'error',
-        code: 'missing-date-range',
-        message: `The ${found.title} file carries no dates: choose the date range it was downloaded for (first and last day) and import it again.`,
-        params: { reportId: found.id },
-      },
+      error: problem('error', 'missing-date-range', { reportId: found.id }),
     };
   }
   const from = String(range.from ?? '').slice(0, 40);
   const to = String(range.to ?? '').slice(0, 40);
   const bad = (reason: string): { error: Diagnostic } => ({
-    error: {
-      level: 'error',
-      code: 'bad-date-range',
-      message: `The date range ${from || '?'} to ${to || '?'} cannot be used for the ${found.title} file: ${reason}.`,
-      params: { reportId: found.id, from, to, reason },
-    },
+    error: problem('error', 'bad-date-range', { reportId: found.id, from: from || '?', to: to || '?', reason }),
   });
   const first = dayNumberOf(range.from);
   const last = dayNumberOf(range.to);
@@ -489,5 +439,5 @@ function reportWindow(found: ReportDefinition, range: ReportParseOptions['dateRa
 }
 
 function unreadableFile(error: unknown): Diagnostic {
-  return { level: 'error', code: 'internal-error', message: `The file could not be read (${String(error).slice(0, 200)}).` };
+  return problem('error', 'internal-error', { detail: String(error).slice(0, 200) });
 }

@@ -6,7 +6,7 @@
 import { marketplaceNamed, type Marketplace } from '../locale/markets';
 import type { CsvRecord } from './csv';
 import type { AgeBucketColumn, ReportDefinition, ReportWindow, RowReader } from './definition';
-import { DiagnosticSink, quoteValue } from './diagnostics';
+import { DiagnosticSink, problem, quoteValue, type ProblemCode } from './diagnostics';
 import {
   currencyOfSymbol,
   isBad,
@@ -115,7 +115,7 @@ export class RowReaderImpl implements RowReader<string> {
     const raw = this.cell(key);
     const v = (this.def.perCellNumbers ? readCountAnyGrouping : readQuantity)(raw, this.market.numberFormat);
     if (isBad(v)) {
-      this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw ?? '')}"`);
+      this.warn(key, 'bad-number', { value: quoteValue(raw ?? ''), reason: v.bad });
       return undefined;
     }
     return v;
@@ -126,7 +126,7 @@ export class RowReaderImpl implements RowReader<string> {
     const v = (this.def.perCellNumbers ? readDecimalByShape : readDecimal)(raw, this.market.numberFormat);
     if (v === undefined) return undefined;
     if (isBad(v)) {
-      this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw ?? '')}"`);
+      this.warn(key, 'bad-number', { value: quoteValue(raw ?? ''), reason: v.bad });
       return undefined;
     }
     if (v.swapped) this.noteSwapped(key);
@@ -139,11 +139,7 @@ export class RowReaderImpl implements RowReader<string> {
     let currency = this.market.currency;
     const fromColumn = currencyKey ? readCurrency(this.cell(currencyKey)) : undefined;
     if (isBad(fromColumn)) {
-      this.warn(
-        currencyKey as string,
-        'bad-currency',
-        `"${quoteValue(this.cell(currencyKey as string) ?? '')}" is not a currency code, so the amount is left out`,
-      );
+      this.warn(currencyKey as string, 'bad-currency', { value: quoteValue(this.cell(currencyKey as string) ?? '') });
       return undefined;
     }
     if (fromColumn) currency = fromColumn;
@@ -155,7 +151,7 @@ export class RowReaderImpl implements RowReader<string> {
     }
     const v = readMoney(raw, this.market.numberFormat, currency, this.def.perCellNumbers ? readDecimalByShape : readDecimal);
     if (isBad(v)) {
-      this.warn(key, 'bad-number', `${v.bad}: "${quoteValue(raw)}"`);
+      this.warn(key, 'bad-number', { value: quoteValue(raw), reason: v.bad });
       return undefined;
     }
     if (v?.swapped) this.noteSwapped(key);
@@ -166,7 +162,7 @@ export class RowReaderImpl implements RowReader<string> {
     const raw = this.cell(key);
     const v = readDate(raw, this.dateContext);
     if (isBad(v)) {
-      this.warn(key, 'bad-date', `${v.bad}: "${quoteValue(raw ?? '')}"`);
+      this.warn(key, 'bad-date', { value: quoteValue(raw ?? ''), reason: v.bad });
       return undefined;
     }
     return v;
@@ -183,13 +179,7 @@ export class RowReaderImpl implements RowReader<string> {
       const raw = this.cells[b.index];
       const units = readQuantity(raw, this.market.numberFormat);
       if (isBad(units)) {
-        this.sink.add({
-          level: 'warning',
-          code: 'bad-number',
-          message: `Column "${b.header.slice(0, 60)}": ${units.bad}: "${quoteValue(raw ?? '')}"`,
-          row: this.line,
-          params: { column: b.header.slice(0, 60) },
-        });
+        this.sink.add(problem('warning', 'bad-number', { column: b.header.slice(0, 60), value: quoteValue(raw ?? ''), reason: units.bad }, this.line));
         continue;
       }
       if (units !== undefined) out.push({ minDays: b.minDays, maxDays: b.maxDays, units });
@@ -197,21 +187,20 @@ export class RowReaderImpl implements RowReader<string> {
     return out.length > 0 ? out : undefined;
   }
 
-  warn(key: string, code: string, message: string): void {
-    const column = this.header(key);
-    this.sink.add({ level: 'warning', code, message: `Column "${column}": ${message}; the value was left out.`, row: this.line, params: { column } });
+  warn(key: string, code: ProblemCode, params: Record<string, string | number> = {}): void {
+    this.sink.add(problem('warning', code, { column: this.header(key), ...params }, this.line));
   }
 
-  reject(code: string, message: string): undefined {
+  reject(code: ProblemCode, params: Record<string, string | number> = {}): undefined {
     if (!this.rejected) {
       this.rejected = true;
-      this.sink.add({ level: 'error', code, message: `Line skipped: ${message}.`, row: this.line });
+      this.sink.add(problem('error', code, params, this.line));
     }
     return undefined;
   }
 
-  skip(code: string, message: string): undefined {
-    this.sink.add({ level: 'info', code, message, row: this.line });
+  skip(code: ProblemCode, params: Record<string, string | number> = {}): undefined {
+    this.sink.add(problem('info', code, params, this.line));
     return undefined;
   }
 
@@ -219,12 +208,6 @@ export class RowReaderImpl implements RowReader<string> {
     if (this.swappedNoted.has(key)) return;
     this.swappedNoted.add(key);
     const column = this.header(key);
-    this.sink.add({
-      level: 'info',
-      code: 'number-format',
-      message: `Column "${column}" writes decimals with the other separator than ${this.market.id} usually does ("12.99" vs "12,99"); read accordingly.`,
-      params: { column },
-      row: this.line,
-    });
+    this.sink.add(problem('info', 'number-format', { column, marketplace: this.market.id }, this.line));
   }
 }

@@ -40,7 +40,7 @@ export const walmartItems = defineReport({
   ],
   map(r) {
     const sku = r.text('sku', 200);
-    if (sku === undefined) return r.reject('missing-sku', 'the row has no SKU');
+    if (sku === undefined) return r.reject('missing-sku');
     const lifecycle = listingStatusOf(r.raw('lifecycle'));
     const publish = listingStatusOf(r.raw('publishStatus'));
     // A retired or archived item is over whatever its publish status still says.
@@ -101,7 +101,7 @@ export const walmartWfsInventoryHealth = defineReport({
   ],
   map(r) {
     const sku = r.text('sku', 200);
-    if (sku === undefined) return r.reject('missing-sku', 'the row has no SKU');
+    if (sku === undefined) return r.reject('missing-sku');
     const t7 = r.quantity('unitsT7');
     const t30 = r.quantity('unitsT30');
     const sold = [...(t7 === undefined ? [] : [{ windowDays: 7, units: t7 }]), ...(t30 === undefined ? [] : [{ windowDays: 30, units: t30 }])];
@@ -154,15 +154,15 @@ export const walmartOrders = defineReport({
   ],
   map(r) {
     const orderId = r.text('po', 60) ?? r.text('customerOrder', 60);
-    if (orderId === undefined) return r.reject('missing-order-id', 'the row has no PO or order number');
+    if (orderId === undefined) return r.reject('missing-order-id');
     const sku = r.text('sku', 200);
-    if (sku === undefined) return r.reject('missing-sku', 'the row has no SKU');
+    if (sku === undefined) return r.reject('missing-sku');
     const quantity = r.quantity('quantity');
-    if (quantity === undefined) return r.reject('missing-quantity', 'the row has no readable quantity');
+    if (quantity === undefined) return r.reject('missing-quantity');
     const date = r.date('orderDate');
-    if (date === undefined) return r.reject('missing-date', 'the row has no readable order date');
+    if (date === undefined) return r.reject('missing-date');
     const status = orderStatusOf(r.raw('status'));
-    if (status === undefined) return r.reject('unknown-status', `unknown order status "${(r.raw('status') ?? '').slice(0, 40)}"`);
+    if (status === undefined) return r.reject('unknown-status', { value: (r.raw('status') ?? '').slice(0, 40) });
     return {
       kind: 'order',
       orderId,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { importEn, importZhCN } from '../i18n/messages-import';
+import { DiagnosticSink, problem, problemText, type ProblemCode } from './diagnostics';
+import { parseReport } from './parser';
+import { readFixture } from './testing';
+
+const codes = Object.keys(importEn).map((key) => key.slice('import.problem.'.length) as ProblemCode);
+
+describe('import problems in both languages', () => {
+  it('builds the English message from the catalogue and its params', () => {
+    expect(problem('warning', 'bad-gtin', { column: 'UPC', value: '1.23E+11' }, 4)).toEqual({
+      level: 'warning',
+      code: 'bad-gtin',
+      message: 'Column "UPC": "1.23E+11" is not a GTIN/UPC/EAN (8-14 digits); the value was left out.',
+      params: { column: 'UPC', value: '1.23E+11' },
+      row: 4,
+    });
+  });
+
+  it('says every problem in Chinese with the same placeholders as in English', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const code of codes) {
+      const key = `import.problem.${code}` as const;
+      // Chinese may leave out an English-only reason (a number parser's words), nothing else.
+      const english = placeholders(importEn[key]).filter((p) => p !== 'reason');
+      expect(
+        placeholders(importZhCN[key]).filter((p) => p !== 'reason'),
+        code,
+      ).toEqual(english);
+      expect(importZhCN[key], code).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("shows a file's problems in the seller's language, and a message it does not know as written", () => {
+    const r = parseReport(readFixture('amazon/orders.us.tsv'), { marketplace: 'amazon.com', now: new Date('2026-06-29T18:00:00Z') });
+    const texts = r.diagnostics.map((d) => problemText('zh-CN', d));
+    expect(texts).toEqual([expect.stringMatching(/^列"purchase-date"：无法读取日期"/), '已跳过此行：无法读取订单日期。']);
+    expect(problemText('zh-CN', { code: 'page-only', message: 'As written' })).toBe('As written');
+  });
+
+  it('summarises a code after its first 50 lines, in both languages', () => {
+    const sink = new DiagnosticSink();
+    for (let line = 1; line <= 60; line++) sink.add(problem('warning', 'bad-asin', { column: 'asin', value: 'x' }, line));
+    const [summary] = sink.summaries();
+    expect(summary?.message).toBe('60 lines had the problem "bad-asin"; only the first 50 are listed.');
+    expect(problemText('zh-CN', summary!)).toBe('共有 60 行存在问题"bad-asin"，只列出前 50 行。');
+  });
+});
