@@ -2,17 +2,25 @@
  * The import preview: what the chosen files would store (counts per report, each file's first
  * rows and problems), before anything is stored.
  */
-import { countByReport, type FilePreview } from '@/lib/import/pipeline';
+import { countByReport, type FilePreview, type ImportProgress } from '@/lib/import/pipeline';
 import { formatNumber } from '@/lib/i18n';
 import { problemText } from '@/lib/reports';
-import type { Observation } from '@/lib/records';
 import { useI18n } from '../language';
 
-const PREVIEW_ROWS = 5;
-
-export function Preview({ previews, onConfirm, onCancel }: { previews: FilePreview[]; onConfirm: (rows: Observation[]) => void; onCancel: () => void }) {
+export function Preview({
+  previews,
+  resume,
+  onConfirm,
+  onCancel,
+}: {
+  previews: FilePreview[];
+  /** An earlier import of the same files that stopped part-way: storing goes on from there. */
+  resume: ImportProgress | undefined;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t, language } = useI18n();
-  const rows = previews.flatMap((p) => p.rows);
+  const rows = previews.reduce((n, p) => n + p.counts.listing + p.counts.order, 0);
   return (
     <section aria-labelledby="import-preview-heading" data-testid="import-preview">
       <h3 id="import-preview-heading">{t('options.import.preview')}</h3>
@@ -31,14 +39,19 @@ export function Preview({ previews, onConfirm, onCancel }: { previews: FilePrevi
               })}
             </p>
           )}
-          {p.rows.length > 0 && <FirstRows preview={p} />}
+          {p.firstRows.length > 0 && <FirstRows preview={p} />}
           {(p.lineProblems.length > 0 || p.fileProblems.length > 0) && <Problems preview={p} />}
         </div>
       ))}
-      {rows.length === 0 && <p>{t('options.import.empty')}</p>}
+      {rows === 0 && <p>{t('options.import.empty')}</p>}
+      {resume && (
+        <p role="status" data-testid="import-resume">
+          {t('options.import.resume', { done: formatNumber(language, resume.rowsDone), total: formatNumber(language, resume.rowsTotal) })}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" className="primary" disabled={rows.length === 0} onClick={() => onConfirm(rows)}>
-          {t('options.import.confirm', { count: formatNumber(language, rows.length) })}
+        <button type="button" className="primary" disabled={rows === 0} onClick={onConfirm}>
+          {t('options.import.confirm', { count: formatNumber(language, rows) })}
         </button>
         <button type="button" onClick={onCancel}>
           {t('options.import.cancel')}
@@ -107,7 +120,7 @@ function FirstRows({ preview: p }: { preview: FilePreview }) {
         </tr>
       </thead>
       <tbody>
-        {p.rows.slice(0, PREVIEW_ROWS).map((r, i) => (
+        {p.firstRows.map((r, i) => (
           <tr key={i}>
             <td>{t(`options.import.kind.${r.kind}`)}</td>
             <td>{r.sku}</td>

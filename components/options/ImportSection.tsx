@@ -1,18 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { commitRows, readReportFile, type CommitTotals, type FilePreview } from '@/lib/import/pipeline';
+import { commitFiles, readReportFile, resumableImport, type CommitTotals, type FilePreview, type ImportProgress } from '@/lib/import/pipeline';
 import { formatNumber } from '@/lib/i18n';
 import { MARKETPLACES } from '@/lib/locale/markets';
 import { IMPORT_BATCH_ROWS } from '@/lib/messaging/protocol-options';
-import type { Observation } from '@/lib/records';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
+import { importJournal } from './import-journal';
 import { Preview } from './ImportPreview';
 
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; fraction: number }
-  | { kind: 'preview'; previews: FilePreview[] }
+  | { kind: 'preview'; previews: FilePreview[]; files: File[]; now: Date; resume: ImportProgress | undefined }
   | { kind: 'storing'; done: number; total: number }
   | { kind: 'done'; totals: CommitTotals }
   | { kind: 'error'; message: string };
@@ -31,6 +31,7 @@ export function ImportSection() {
   const { stage, busy, read, confirm, cancel } = useImport(marketplace, period);
   return (
     <div>
+      {stage.kind === 'idle' && <Interrupted />}
       <FileSource marketplace={marketplace} onMarketplace={setMarketplace} busy={busy} onFiles={(files) => void read(files)} />
       <PeriodFields period={period} onPeriod={setPeriod} busy={busy} />
       <StageView stage={stage} onConfirm={confirm} onCancel={cancel} />
@@ -55,36 +56,44 @@ function useImport(marketplace: string, period: SalesPeriod) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const busy = stage.kind === 'reading' || stage.kind === 'storing';
 
+  // The same options for the preview and the storing pass, so both read the same rows.
+  const [readOptions, setReadOptions] = useState<Parameters<typeof readReportFile>[1]>();
+
   const read = async (files: File[]) => {
     if (files.length === 0 || busy) return;
     try {
       const previews: FilePreview[] = [];
-      const skuByAsin = await knownSkusByAsin(marketplace);
+      const now = new Date();
+      // Only reports without dates (Business Reports) use the period; none chosen: they ask for it.
+      const options = { marketplace, now, skuByAsin: await knownSkusByAsin(marketplace), ...(period.from || period.to ? { dateRange: period } : {}) };
+      setReadOptions(options);
       for (const file of files) {
         setStage({ kind: 'reading', name: file.name, fraction: 0 });
         previews.push(
-          await readReportFile(
-            file,
-            // Only reports without dates (Business Reports) use the period; none chosen: they ask for it.
-            { marketplace, now: new Date(), skuByAsin, ...(period.from || period.to ? { dateRange: period } : {}) },
-            {
-              onProgress: (read, total) => setStage({ kind: 'reading', name: file.name, fraction: total ? read / total : 1 }),
-            },
-          ),
+          await readReportFile(file, options, {
+            onProgress: (read, total) => setStage({ kind: 'reading', name: file.name, fraction: total ? read / total : 1 }),
+          }),
         );
       }
-      setStage({ kind: 'preview', previews });
+      setStage({ kind: 'preview', previews, files, now, resume: resumableImport(importJournal.load(), files) });
     } catch (error) {
       setStage({ kind: 'error', message: messageOf(error) });
     }
   };
 
-  const confirm = async (rows: Observation[]) => {
-    setStage({ kind: 'storing', done: 0, total: rows.length });
+  const confirm = async () => {
+    if (stage.kind !== 'preview' || !readOptions) return;
+    const total = stage.previews.reduce((n, p) => n + p.counts.listing + p.counts.order, 0);
+    const { files, resume } = stage;
+    setStage({ kind: 'storing', done: resume?.rowsDone ?? 0, total });
     try {
-      const totals = await commitRows(rows, (batch) => rpc('import/commit', batch), {
+      const totals = await commitFiles(files, readOptions, {
         batchSize: IMPORT_BATCH_ROWS,
-        onProgress: (done, total) => setStage({ kind: 'storing', done, total }),
+        rowsTotal: total,
+        send: (batch) => rpc('import/commit', batch),
+        journal: importJournal,
+        ...(resume ? { resume } : {}),
+        onProgress: (done) => setStage({ kind: 'storing', done, total }),
       });
       setStage({ kind: 'done', totals });
       void queryClient.invalidateQueries();
@@ -172,7 +181,7 @@ function PeriodFields({ period, onPeriod, busy }: { period: SalesPeriod; onPerio
 }
 
 /** Progress, preview, outcome or error of the current step. */
-function StageView({ stage, onConfirm, onCancel }: { stage: Stage; onConfirm: (rows: Observation[]) => void; onCancel: () => void }) {
+function StageView({ stage, onConfirm, onCancel }: { stage: Stage; onConfirm: () => void; onCancel: () => void }) {
   const { t, language } = useI18n();
   switch (stage.kind) {
     case 'reading':
@@ -184,7 +193,7 @@ function StageView({ stage, onConfirm, onCancel }: { stage: Stage; onConfirm: (r
         </div>
       );
     case 'preview':
-      return <Preview previews={stage.previews} onConfirm={onConfirm} onCancel={onCancel} />;
+      return <Preview previews={stage.previews} resume={stage.resume} onConfirm={onConfirm} onCancel={onCancel} />;
     case 'storing':
       return (
         <div key="storing">
@@ -209,4 +218,20 @@ function StageView({ stage, onConfirm, onCancel }: { stage: Stage; onConfirm: (r
     default:
       return null;
   }
+}
+
+/** An import that stopped before its last batch (the page was closed): how to finish it. */
+function Interrupted() {
+  const { t, language } = useI18n();
+  const progress = importJournal.load();
+  if (!progress) return null;
+  return (
+    <p role="status" data-testid="import-interrupted">
+      {t('options.import.interrupted', {
+        files: progress.files.map((f) => f.split('|')[0]).join(', '),
+        done: formatNumber(language, progress.rowsDone),
+        total: formatNumber(language, progress.rowsTotal),
+      })}
+    </p>
+  );
 }

@@ -85,6 +85,9 @@ export const optionsEn = {
   'options.import.heading': 'Import reports',
   'options.import.marketplace': 'Marketplace of files that do not name theirs',
   'options.import.marketplaces': 'Rows per marketplace: {list}',
+  'options.import.interrupted':
+    'An import of {files} stopped after {done} of {total} rows (the page was closed). Choose the same files again to finish it; the stored rows are not sent twice.',
+  'options.import.resume': 'These files were being imported when the page closed: {done} of {total} rows are stored, storing goes on from there.',
   'options.import.drop': 'Drop report files here (CSV, TSV or TXT), or',
   'options.import.choose': 'Choose files',
   'options.import.progress': 'Reading {name}',
@@ -398,6 +401,8 @@ export const optionsZhCN: Record<keyof typeof optionsEn, string> = {
   'options.import.heading': '导入报告',
   'options.import.marketplace': '文件未注明站点时使用的站点',
   'options.import.marketplaces': '各站点行数：{list}',
+  'options.import.interrupted': '{files} 的导入在 {done}/{total} 行时中断（页面已关闭）。请重新选择相同的文件以完成导入，已保存的行不会重复发送。',
+  'options.import.resume': '页面关闭时这些文件正在导入：已保存 {done}/{total} 行，将从那里继续。',
   'options.import.drop': '将报告文件（CSV、TSV 或 TXT）拖到这里，或',
   'options.import.choose': '选择文件',
   'options.import.progress': '正在读取 {name}',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../background/handlers';
 import { openStore, type StoreDb } from '../store';
-import { batches, commitRows, countByReport, readReportFile, type ReportFileLike } from './pipeline';
+import { commitFiles, countByReport, readReportFile, resumableImport, type ImportProgress, type ReportFileLike } from './pipeline';
 import { allObservations } from '../store/test-helpers';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
@@ -63,15 +63,15 @@ describe('report import pipeline', () => {
       { marketplace: 'amazon.com', rows: 2 },
       { marketplace: 'amazon.fr', rows: 1 },
     ]);
-    expect(preview.rows.find((r) => r.marketplace === 'amazon.fr')?.sku).toBe('BAM-TOWEL-GRY-2PK');
+    expect(preview.firstRows.find((r) => r.marketplace === 'amazon.fr')?.sku).toBe('BAM-TOWEL-GRY-2PK');
   });
 
   it('gives the same rows whatever the chunk size (multi-byte characters split across chunks)', async () => {
     const zh = readFileSync('tests/fixtures/reports/amazon/fba-myi.zh.tsv', 'utf8');
     const whole = await readReportFile(fileOf('a.tsv', zh, 1 << 20), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });
     const tiny = await readReportFile(fileOf('a.tsv', zh, 7), { marketplace: 'amazon.com', now: NOW }, { yieldToUi: async () => {} });
-    expect(tiny.rows).toEqual(whole.rows);
-    expect(whole.rows.length).toBeGreaterThan(0);
+    expect(tiny).toEqual(whole);
+    expect(whole.firstRows.length).toBeGreaterThan(0);
   });
 
   it('counts rows per report type across files', async () => {
@@ -104,22 +104,33 @@ describe('report import pipeline', () => {
     expect((await allObservations(db)).length).toBe(0);
     expect(await db.listings.count()).toBe(0);
 
+    expect(preview.counts.listing).toBe(5);
+    expect(preview.firstRows).toHaveLength(5);
+
     const sent: { batchIndex: number; rows: number; last: boolean }[] = [];
     const progress: number[] = [];
-    const totals = await commitRows(
-      preview.rows,
-      async (batch) => {
-        sent.push({ batchIndex: batch.batchIndex, rows: batch.rows.length, last: batch.last });
-        return handlers['import/commit'](batch, {});
+    const totals = await commitFiles(
+      [fileOf('myi.tsv', MYI)],
+      { marketplace: 'amazon.com', now: NOW },
+      {
+        batchSize: 2,
+        rowsTotal: 5,
+        send: async (batch) => {
+          sent.push({ batchIndex: batch.batchIndex, rows: batch.rows.length, last: batch.last });
+          return handlers['import/commit'](batch, {});
+        },
+        onProgress: (done) => progress.push(done),
+        yieldToUi: async () => {},
       },
-      { batchSize: 2, onProgress: (done) => progress.push(done) },
     );
+    // Full batches while reading, the rest, then an empty last batch that asks for the re-plan.
     expect(sent).toEqual([
       { batchIndex: 0, rows: 2, last: false },
       { batchIndex: 1, rows: 2, last: false },
-      { batchIndex: 2, rows: 1, last: true },
+      { batchIndex: 2, rows: 1, last: false },
+      { batchIndex: 3, rows: 0, last: true },
     ]);
-    expect(progress).toEqual([2, 4, 5]);
+    expect(progress).toEqual([2, 4, 5, 5]);
     expect(totals).toMatchObject({ received: 5, rejected: 0, newListings: 5 });
     expect(await db.listings.count()).toBe(5);
     expect(replans).toHaveLength(1);
@@ -145,9 +156,60 @@ describe('report import pipeline', () => {
     expect(yields).toBe(Math.ceil(new TextEncoder().encode(text).byteLength / (64 * 1024)));
   });
 
-  it('splits rows into batches', () => {
-    expect([...batches([1, 2, 3, 4, 5], 2)]).toEqual([[1, 2], [3, 4], [5]]);
-    expect([...batches([], 2)]).toEqual([]);
+  it('goes on from the last stored batch when the same files are chosen after the page closed', async () => {
+    db = await openStore(`import-${Math.random()}`);
+    const handlers = createHandlers({ db, now: () => NOW, replan: async () => {} });
+    const files = [
+      { ...fileOf('orders.tsv', ORDERS), lastModified: 7 },
+      { ...fileOf('myi.tsv', MYI), lastModified: 8 },
+    ];
+    let saved: ImportProgress | undefined;
+    const journal = { load: () => saved, save: (p: ImportProgress) => (saved = p), clear: () => (saved = undefined) };
+    const options = { marketplace: 'amazon.com', now: NOW };
+    // The page closes while the third batch is on its way: two batches (4 rows) were stored.
+    const closed = new Error('page closed');
+    await expect(
+      commitFiles(files, options, {
+        batchSize: 2,
+        rowsTotal: 8,
+        journal,
+        yieldToUi: async () => {},
+        send: async (batch) => {
+          if (batch.batchIndex === 2) throw closed;
+          return handlers['import/commit'](batch, {});
+        },
+      }),
+    ).rejects.toBe(closed);
+    expect(saved).toMatchObject({
+      batchesDone: 2,
+      rowsDone: 4,
+      rowsTotal: 8,
+      files: ['orders.tsv|' + files[0]!.size + '|7', 'myi.tsv|' + files[1]!.size + '|8'],
+    });
+    expect(resumableImport(saved, [files[0]!])).toBeUndefined();
+    expect(resumableImport(saved, [{ ...files[0]!, lastModified: 9 }, files[1]!])).toBeUndefined();
+
+    const resume = resumableImport(saved, files);
+    const sent: number[] = [];
+    await commitFiles(files, options, {
+      batchSize: 2,
+      rowsTotal: 8,
+      journal,
+      resume,
+      yieldToUi: async () => {},
+      send: async (batch) => {
+        sent.push(batch.batchIndex);
+        expect(batch.importId).toBe(resume!.importId);
+        return handlers['import/commit'](batch, {});
+      },
+    });
+    expect(sent).toEqual([2, 3, 4]);
+    expect(saved).toBeUndefined();
+    // Every row is stored: the orders file's 3 lines, and the inventory file's 5 listings (the
+    // order lines' SKUs among them).
+    expect(await db.orders.count()).toBe(3);
+    expect(await db.listings.count()).toBe(5);
+    expect((await allObservations(db)).filter((o) => o.kind === 'listing')).toHaveLength(5);
   });
 });
 
@@ -162,7 +224,9 @@ describe('report import pipeline: Business Reports', () => {
       skuByAsin: new Map([['B07UKMUG01', ['UK-MUG-SAGE']]]),
     });
     expect(preview.reportId).toBe('amazon/business-report-child');
-    expect(preview.rows).toEqual([expect.objectContaining({ sku: 'UK-MUG-SAGE', observedDate: '2026-11-19', unitsSold: [{ windowDays: 30, units: 41 }] })]);
+    expect(preview.firstRows).toEqual([
+      expect.objectContaining({ sku: 'UK-MUG-SAGE', observedDate: '2026-11-19', unitsSold: [{ windowDays: 30, units: 41 }] }),
+    ]);
     expect(preview.lineProblems.map((d) => [d.code, d.row])).toEqual([
       ['sku-needed', 2],
       ['sku-needed', 3],
@@ -172,7 +236,7 @@ describe('report import pipeline: Business Reports', () => {
 
   it('without a sales period, shows one file problem asking for it', async () => {
     const preview = await readReportFile(fileOf('BusinessReport.csv', BUSINESS), { marketplace: 'amazon.co.uk', now: NOW });
-    expect(preview.rows).toEqual([]);
+    expect(preview.firstRows).toEqual([]);
     expect(preview.lineProblems).toEqual([]);
     expect(preview.fileProblems.map((d) => d.code)).toEqual(['missing-date-range']);
   });

@@ -1,8 +1,11 @@
 /**
- * Report import as the options page runs it: read a file a chunk at a time through the
- * incremental parser (yielding to the event loop between chunks so a 100,000-row file never
- * freezes the page), keep everything in memory for the preview, and only when the seller
- * confirms send the rows to the background in batches. Nothing here touches the store.
+ * Report import as the options page runs it. A file is read twice, a chunk at a time through
+ * the incremental parser (yielding to the event loop between chunks so a 500,000-line order
+ * history never freezes the page): once for the preview (counts, first rows, problems: no rows
+ * kept, so memory does not grow with the file), and, when the seller confirms, again to send
+ * the rows to the background batch by batch. Nothing here touches the store; the journal of a
+ * running import (`ImportJournal`) lets an import interrupted by a closed page go on from the
+ * last stored batch when the same files are chosen again.
  */
 import { createReportParser, reportById, type ReportId, type ReportParseOptions } from '../reports';
 import type { Diagnostic, Observation } from '../records';
@@ -10,15 +13,21 @@ import type { Diagnostic, Observation } from '../records';
 export interface ReportFileLike {
   name: string;
   size: number;
+  /** Files have it; the journal tells the same file from another of the same name and size. */
+  lastModified?: number;
   stream(): ReadableStream<Uint8Array>;
 }
+
+/** Rows of each file shown in its preview. */
+export const PREVIEW_ROWS = 5;
 
 export interface FilePreview {
   name: string;
   reportId: ReportId | undefined;
   /** Report title for display (English, from the report registry), when detected. */
   reportTitle: string | undefined;
-  rows: Observation[];
+  /** The file's first rows (at most PREVIEW_ROWS), so the seller can see the columns were read right. */
+  firstRows: Observation[];
   counts: { listing: number; order: number };
   /** Rows per marketplace, most first: the file may name each row's (Amazon's sales-channel). */
   marketplaces: { marketplace: string; rows: number }[];
@@ -37,59 +46,74 @@ interface ReadHooks {
   maxChunkChars?: number;
 }
 
+// dateRange: the days a Business Report covers (it has no dates); skuByAsin: known listings, for rows without a SKU.
+type ReadOptions = Pick<ReportParseOptions, 'marketplace' | 'now' | 'dateRange' | 'skuByAsin'>;
+
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Parses one report file incrementally.
- * @example const preview = await readReportFile(file, { marketplace: 'amazon.com', now: new Date() }, { onProgress: (r, t) => bar.value = r / t });
+ * Streams one file through the parser, handing each chunk's rows to `onRows` (awaited, so a
+ * slow consumer holds the reading back) and returning the file's problems and report.
  */
-export async function readReportFile(
+async function streamFile(
   file: ReportFileLike,
-  // dateRange: the days a Business Report covers (it has no dates); skuByAsin: known listings, for rows without a SKU.
-  options: Pick<ReportParseOptions, 'marketplace' | 'now' | 'dateRange' | 'skuByAsin'>,
-  hooks: ReadHooks = {},
-): Promise<FilePreview> {
+  options: ReadOptions,
+  hooks: ReadHooks,
+  onRows: (rows: Observation[]) => void | Promise<void>,
+): Promise<{ reportId: ReportId | undefined; diagnostics: Diagnostic[] }> {
   const { marketplace, now, dateRange, skuByAsin } = options;
   const parser = createReportParser({ marketplace, now, fileName: file.name, ...(dateRange ? { dateRange } : {}), ...(skuByAsin ? { skuByAsin } : {}) });
   const pause = hooks.yieldToUi ?? defaultYield;
   const maxChars = hooks.maxChunkChars ?? 256 * 1024;
-  const rows: Observation[] = [];
   const diagnostics: Diagnostic[] = [];
   const decoder = new TextDecoder('utf-8');
   const reader = file.stream().getReader();
   let bytesRead = 0;
-  const feed = (text: string) => {
+  const feed = async (text: string) => {
     for (let i = 0; i < text.length; i += maxChars) {
       const result = parser.push(text.slice(i, i + maxChars));
-      rows.push(...result.rows);
       diagnostics.push(...result.diagnostics);
+      if (result.rows.length > 0) await onRows(result.rows);
     }
   };
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytesRead += value.byteLength;
-    feed(decoder.decode(value, { stream: true }));
+    await feed(decoder.decode(value, { stream: true }));
     hooks.onProgress?.(bytesRead, file.size);
     await pause();
   }
-  feed(decoder.decode());
+  await feed(decoder.decode());
   const end = parser.finish();
-  rows.push(...end.rows);
   diagnostics.push(...end.diagnostics);
+  if (end.rows.length > 0) await onRows(end.rows);
   hooks.onProgress?.(file.size, file.size);
+  return { reportId: end.reportId, diagnostics };
+}
 
+/**
+ * Reads one report file for its preview: counts, first rows and problems, keeping no other rows.
+ * @example const preview = await readReportFile(file, { marketplace: 'amazon.com', now: new Date() }, { onProgress: (r, t) => bar.value = r / t });
+ */
+export async function readReportFile(file: ReportFileLike, options: ReadOptions, hooks: ReadHooks = {}): Promise<FilePreview> {
+  const firstRows: Observation[] = [];
   const counts = { listing: 0, order: 0 };
-  for (const r of rows) counts[r.kind]++;
   const perMarketplace = new Map<string, number>();
-  for (const r of rows) perMarketplace.set(r.marketplace, (perMarketplace.get(r.marketplace) ?? 0) + 1);
+  const { reportId, diagnostics } = await streamFile(file, options, hooks, (rows) => {
+    for (const r of rows) {
+      if (firstRows.length < PREVIEW_ROWS) firstRows.push(r);
+      counts[r.kind]++;
+      perMarketplace.set(r.marketplace, (perMarketplace.get(r.marketplace) ?? 0) + 1);
+    }
+  });
   const lineProblems = diagnostics.filter((d) => typeof d.row === 'number').sort((a, b) => (a.row as number) - (b.row as number));
   const fileProblems = diagnostics.filter((d) => typeof d.row !== 'number');
   return {
     name: file.name,
-    reportId: end.reportId,
-    reportTitle: end.reportId ? reportById(end.reportId)?.title : undefined,
-    rows,
+    reportId,
+    reportTitle: reportId ? reportById(reportId)?.title : undefined,
+    firstRows,
     counts,
     marketplaces: [...perMarketplace].map(([marketplace, n]) => ({ marketplace, rows: n })).sort((a, b) => b.rows - a.rows),
     lineProblems,
@@ -124,14 +148,6 @@ export function countByReport(previews: readonly FilePreview[]): ReportTypeCount
   return [...out.values()];
 }
 
-/**
- * Splits rows into batches of `size`.
- * @example [...batches([1, 2, 3], 2)] // [[1, 2], [3]]
- */
-export function* batches<T>(rows: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
-
 interface CommitBatch {
   importId: string;
   batchIndex: number;
@@ -147,27 +163,99 @@ export interface CommitTotals {
 }
 
 /**
- * Sends confirmed rows to the background batch by batch (`send` is the `import/commit` call),
- * one at a time so the store is never asked to merge two batches at once.
- * @example await commitRows(rows, (b) => rpc('import/commit', b), { batchSize: 5000, onProgress: (done, total) => ... })
+ * Where a running import stands, kept by the page (localStorage) after every stored batch, so a
+ * closed page costs only the batch it was storing.
  */
-export async function commitRows(
-  rows: readonly Observation[],
-  send: (batch: CommitBatch) => Promise<CommitTotals>,
-  options: { batchSize: number; importId?: string; onProgress?: (done: number, total: number) => void },
+export interface ImportProgress {
+  importId: string;
+  /** The import's files (name, size, last modified): the same files must be chosen to go on. */
+  files: string[];
+  /** Batches stored, counted from 0; rows stored = what those batches held. */
+  batchesDone: number;
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+export interface ImportJournal {
+  load(): ImportProgress | undefined;
+  save(progress: ImportProgress): void;
+  clear(): void;
+}
+
+/**
+ * What identifies a chosen file for resuming: name, size and last-modified time.
+ * @example fileSignature({ name: 'orders.txt', size: 10, lastModified: 5 }) // 'orders.txt|10|5'
+ */
+export function fileSignature(file: Pick<ReportFileLike, 'name' | 'size' | 'lastModified'>): string {
+  return `${file.name}|${file.size}|${file.lastModified ?? ''}`;
+}
+
+/**
+ * The unfinished import these files continue, if the journal holds one for exactly these files.
+ * @example resumableImport(journal.load(), files)?.rowsDone // 40000
+ */
+export function resumableImport(progress: ImportProgress | undefined, files: readonly ReportFileLike[]): ImportProgress | undefined {
+  if (!progress || progress.files.length !== files.length) return undefined;
+  return files.every((f, i) => fileSignature(f) === progress.files[i]) ? progress : undefined;
+}
+
+const newImportId = () => `import-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Reads the confirmed files again and sends their rows to the background in batches of
+ * `batchSize` (`send` is the `import/commit` call), one batch at a time so the store never
+ * merges two at once, then an empty last batch that asks for the re-plan. With `resume`, the
+ * batches it stored are read but not sent again, and the batch numbers go on from there (the
+ * background then re-plans the whole store, since it no longer knows the earlier batches'
+ * products). Reading and storing overlap: memory holds one batch, whatever the files' size.
+ * @example await commitFiles(files, options, { batchSize: 5000, rowsTotal, send: (b) => rpc('import/commit', b), journal })
+ */
+export async function commitFiles(
+  files: readonly ReportFileLike[],
+  readOptions: ReadOptions,
+  options: {
+    batchSize: number;
+    rowsTotal: number;
+    send: (batch: CommitBatch) => Promise<CommitTotals>;
+    journal?: ImportJournal;
+    resume?: ImportProgress;
+    onProgress?: (done: number, total: number) => void;
+    yieldToUi?: () => Promise<void>;
+  },
 ): Promise<CommitTotals> {
-  const importId = options.importId ?? `import-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  const { batchSize, send, journal, resume } = options;
+  const importId = resume?.importId ?? newImportId();
+  const signatures = files.map(fileSignature);
   const totals: CommitTotals = { received: 0, stored: 0, rejected: 0, newListings: 0 };
-  const all = rows.length ? [...batches(rows, options.batchSize)] : [[]];
-  let done = 0;
-  for (const [batchIndex, batch] of all.entries()) {
-    const result = await send({ importId, batchIndex, rows: batch, last: batchIndex === all.length - 1 });
+  let batchIndex = 0;
+  let rowsSeen = 0;
+  let pending: Observation[] = [];
+  const sendBatch = async (rows: Observation[], last: boolean) => {
+    const index = batchIndex++;
+    rowsSeen += rows.length;
+    if (resume && index < resume.batchesDone) return;
+    const result = await send({ importId, batchIndex: index, rows, last });
     totals.received += result.received;
     totals.stored += result.stored;
     totals.rejected += result.rejected;
     totals.newListings += result.newListings;
-    done += batch.length;
-    options.onProgress?.(done, rows.length);
+    journal?.save({ importId, files: signatures, batchesDone: index + 1, rowsDone: rowsSeen, rowsTotal: options.rowsTotal });
+    options.onProgress?.(rowsSeen, options.rowsTotal);
+  };
+  for (const file of files) {
+    await streamFile(file, readOptions, options.yieldToUi ? { yieldToUi: options.yieldToUi } : {}, async (rows) => {
+      for (const row of rows) {
+        pending.push(row);
+        if (pending.length === batchSize) {
+          const full = pending;
+          pending = [];
+          await sendBatch(full, false);
+        }
+      }
+    });
   }
+  if (pending.length > 0) await sendBatch(pending, false);
+  await sendBatch([], true);
+  journal?.clear();
   return totals;
 }
