@@ -17,43 +17,20 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { build, type Plugin } from 'esbuild';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+import { bundleForBrowser, launchBenchChromium, openBenchPage } from './shared/chromium-page';
 import type { StoreScenarioOptions, StoreScenarioResult } from './store';
 import type { BenchSuite } from './types';
 
-const ORIGIN = 'https://store-bench.test';
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** fake-indexeddb is for Node: in the page, the browser's own IndexedDB is used. */
-const noFakeIndexedDb: Plugin = {
-  name: 'no-fake-indexeddb',
-  setup(b) {
-    b.onResolve({ filter: /^fake-indexeddb/ }, (args) => ({ path: args.path, namespace: 'empty' }));
-    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: '', loader: 'js' }));
-  },
-};
-
 /** One browser script exposing runStoreScenario as globalThis.storeBench. */
-async function bundle(): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents:
-        "import { runStoreScenario, runUpgradeScenario } from './store'; (globalThis as any).storeBench = runStoreScenario; (globalThis as any).upgradeBench = runUpgradeScenario;",
-      resolveDir: here,
-      sourcefile: 'store-chromium-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    plugins: [noFakeIndexedDb],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
+function bundle(): Promise<string> {
+  return bundleForBrowser(
+    "import { runStoreScenario, runUpgradeScenario } from './store'; (globalThis as any).storeBench = runStoreScenario; (globalThis as any).upgradeBench = runUpgradeScenario;",
+    here,
+    'store-chromium-entry.ts',
+  );
 }
 
 /** Wraps IndexedDB request methods in the page to count them (profiling runs only). */
@@ -134,10 +111,7 @@ const suite: BenchSuite = async () => {
     seedBudgetMs: Number(process.env.STORE_BENCH_CHROMIUM_SEED_MS ?? 150_000),
   };
   const script = await bundle();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchBenchChromium();
   try {
     const page = await browser.newPage();
     page.on('console', (message) => process.stderr.write(`[page] ${message.text()}\n`));
@@ -146,12 +120,7 @@ const suite: BenchSuite = async () => {
       await page.addInitScript({ content: COUNT_INDEXED_DB_REQUESTS });
       await profilePhases(page, await page.context().newCDPSession(page), profileDir, script);
     }
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>store bench</title><script src="/bench.js"></script>' });
-    });
-    await page.goto(`${ORIGIN}/`);
+    await openBenchPage(page, script);
     const version = browser.version();
     const result = await page.evaluate(
       (o) => (globalThis as unknown as { storeBench: (o: StoreScenarioOptions) => Promise<StoreScenarioResult> }).storeBench(o),

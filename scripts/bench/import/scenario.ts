@@ -1,0 +1,71 @@
+/**
+ * The import benchmark's scenario, run inside a page (scripts/bench/import-chromium.ts): what
+ * the options page does with a dropped order-history file (lib/import/pipeline.ts: the preview
+ * pass, then the storing pass in `import/commit` batches), against the background's real
+ * import handler on the browser's own IndexedDB, then the re-plan the last batch asks for.
+ */
+import { createImportExportHandlers } from '../../../lib/background/options-handlers';
+import { replanProducts } from '../../../lib/background/replan';
+import { commitFiles, readReportFile } from '../../../lib/import/pipeline';
+import { IMPORT_BATCH_ROWS } from '../../../lib/messaging/protocol-options';
+import { openStore } from '../../../lib/store';
+import { generateOrdersTsv } from './orders-file';
+
+export interface ImportScenarioResult {
+  lines: number;
+  megabytes: number;
+  previewMs: number;
+  storeMs: number;
+  replanMs: number;
+  ordersStored: number;
+  /** Largest used JS heap seen between chunks (MB; needs --enable-precise-memory-info), and before. */
+  heapBeforeMb: number;
+  heapPeakMb: number;
+}
+
+const heapMb = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 1e6;
+
+export async function runImportScenario(options: { lines: number; skus: number; days: number }): Promise<ImportScenarioResult> {
+  const now = new Date('2026-12-02T12:00:00Z');
+  const file = new File([generateOrdersTsv({ ...options, end: now })], 'All Orders.txt', { lastModified: 1 });
+  const db = await openStore(`import-bench-${Date.now()}`);
+  let replanMs = 0;
+  const handlers = createImportExportHandlers({
+    db,
+    now: () => now,
+    replan: async (ids) => {
+      const start = performance.now();
+      await replanProducts(db, ids, now);
+      replanMs += performance.now() - start;
+    },
+  });
+  // The file is generated, so what the page holds before reading it is the baseline.
+  const heapBeforeMb = heapMb();
+  let heapPeakMb = heapBeforeMb;
+  const yieldToUi = () =>
+    new Promise<void>((resolve) => {
+      heapPeakMb = Math.max(heapPeakMb, heapMb());
+      setTimeout(resolve, 0);
+    });
+  const readOptions = { marketplace: 'amazon.com', now };
+  let start = performance.now();
+  const preview = await readReportFile(file, readOptions, { yieldToUi });
+  const previewMs = performance.now() - start;
+  start = performance.now();
+  await commitFiles([file], readOptions, {
+    batchSize: IMPORT_BATCH_ROWS,
+    rowsTotal: preview.counts.order,
+    yieldToUi,
+    send: async (batch) => {
+      const result = await handlers['import/commit'](batch, {});
+      heapPeakMb = Math.max(heapPeakMb, heapMb());
+      return result;
+    },
+  });
+  // The last batch's re-plan is timed on its own.
+  const storeMs = performance.now() - start - replanMs;
+  const ordersStored = await db.orders.count();
+  db.close();
+  await indexedDB.deleteDatabase(db.name);
+  return { lines: options.lines, megabytes: file.size / 1e6, previewMs, storeMs, replanMs, ordersStored, heapBeforeMb, heapPeakMb };
+}
