@@ -30,7 +30,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // Nothing is collected or transmitted: everything stays on the seller's machine.
-            gecko: { id: 'stock-copilot@example.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none' as const] } },
+            gecko: { id: 'stock-copilot@example.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none' as const] } },
           },
         }
       : {}),

@@ -14,7 +14,7 @@ import { languageFromTag } from '../i18n';
 import { createDispatcher } from '../messaging/rpc';
 import { migrateSettings } from '../settings';
 import { foldHistory, listAtRisk, loadCatalogueFit, loadSettings, openStore, type StoreDb } from '../store';
-import { badgeText } from './badge';
+import { BADGE_COLOR, badgeText, toolbarButton, type ToolbarButton } from './badge';
 import { runDailyMaintenance } from './daily';
 import { createHandlers } from './handlers';
 import { whileBusy } from './keep-alive';
@@ -37,10 +37,9 @@ export interface BackgroundApi {
     get(name: string): Promise<{ name: string } | undefined>;
     onAlarm: Listener<[alarm: { name: string }]>;
   };
-  action: {
-    setBadgeText(details: { text: string }): Promise<void>;
-    setBadgeBackgroundColor(details: { color: string }): Promise<void>;
-  };
+  /** The toolbar button: `action` in MV3 (Chrome), `browserAction` in MV2 (Firefox); see toolbarButton. */
+  action?: ToolbarButton;
+  browserAction?: ToolbarButton;
   permissions: {
     contains(permissions: { permissions: 'notifications'[] }): Promise<boolean>;
     onAdded: Listener<[permissions: unknown]>;
@@ -120,11 +119,13 @@ export function setupReplans(store: BackgroundStore): ReplanQueue {
 
 /** The toolbar badge: how many SKUs the one urgency rule says need attention, refreshed after each change. */
 export function setupBadge(api: BackgroundApi, store: BackgroundStore): void {
+  const button = toolbarButton(api);
+  if (!button) return;
   const refresh = async () => {
     const db = await store.dbReady;
     const { total } = await listAtRisk(db, { risk: 'attention', limit: 1 });
-    await api.action.setBadgeBackgroundColor({ color: '#cf222e' });
-    await api.action.setBadgeText({ text: badgeText(total) });
+    await button.setBadgeBackgroundColor({ color: BADGE_COLOR });
+    await button.setBadgeText({ text: badgeText(total) });
   };
   store.onChange(() => void refresh().catch(() => undefined));
   void refresh().catch(() => undefined);
