@@ -2,6 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compactObservations } from './compaction';
 import { mergeObservations } from './merge';
+import { chunkIdOfRow, loadObservationChunks, saveObservationChunks } from './observation-store';
+import { observationIdOf } from './tables/observations';
+import { orderKeyOf } from './tables/orders';
 import { loadPlanningInput } from './planning-input';
 import { storageEstimate } from './storage';
 import { dropStores, freshStore, listingObs, orderObs, allObservations, allListings } from './test-helpers';
@@ -25,6 +28,24 @@ describe('compactObservations', () => {
       ],
       NOW,
     );
+    // Stores written before order lines stopped keeping a copy of each reading (merge.ts) still
+    // hold such copies: compaction drops them.
+    const legacy = orderObs('110', 'shipped', '2024-03-01T10:00:00Z');
+    const legacyRow = {
+      id: observationIdOf(legacy),
+      kind: 'order' as const,
+      key: orderKeyOf(legacy),
+      listingKey: 'amazon|amazon.com|MUG-1',
+      source: legacy.source,
+      observedAt: '2024-03-01T10:00:00.000Z',
+      observedDate: '2024-03-01',
+      lastSeenAt: '2024-03-01T10:00:00.000Z',
+      record: legacy,
+    };
+    const chunkId = chunkIdOfRow(legacyRow);
+    const chunks = await loadObservationChunks(db, [chunkId]);
+    chunks.get(chunkId)!.rows.set(legacyRow.id, legacyRow);
+    await saveObservationChunks(db, chunks, [chunkId]);
     const before = await allListings(db);
     const result = await compactObservations(db, NOW, { windowDays: 90 });
     expect(result).toMatchObject({ folded: 5, ordersDeleted: 1, summaries: 3 });

@@ -46,7 +46,8 @@ function tieWins(a: string | number, b: string | number): boolean {
 function applyToModel(m: Model, readings: Reading[]): void {
   for (const r of readings) {
     const { observedAt, ...content } = r;
-    m.history.add(JSON.stringify(content));
+    // Listing readings are kept as history; an order reading lives on only in its order line.
+    if (r.kind === 'listing') m.history.add(JSON.stringify(content));
     const at = ms(observedAt);
     if (r.kind === 'listing') {
       const key = `${r.platform}|${r.marketplace}|${r.sku}`;

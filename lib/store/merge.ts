@@ -23,7 +23,7 @@ import {
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
 import { foldRepeat, keyOfObservation, observationIdOf, type ObservationRow } from './tables/observations';
-import { applyOrderObservation, type OrderRow } from './tables/orders';
+import { applyOrderObservation, sameOrderLine, type OrderRow } from './tables/orders';
 import { productIdFor, type ProductRow } from './tables/products';
 import { poolIdFor, poolRowFor } from './tables/stockPools';
 
@@ -171,11 +171,17 @@ async function loadBatch(db: StoreDb, tx: IDBTransaction, prepared: readonly Pre
   // A reading of a day before the fold cutoff (an old report) may already have moved to its
   // listing's history record (observation-store.ts): it is looked for there too, and a new one
   // is stored there.
-  const chunkIds = prepared.map((p) => chunkIdOfRow({ observedDate: p.obs.observedDate, listingKey: p.listingKey }));
+  // Only listing readings are kept as history: an order reading's whole content is its order
+  // line (tables/orders.ts keeps the newest), and keeping a copy per reading made a two-year
+  // order import rewrite every earlier line of the day with each batch (quadratic).
+  const chunkIds = prepared.map((p) => (p.obs.kind === 'listing' ? chunkIdOfRow({ observedDate: p.obs.observedDate, listingKey: p.listingKey }) : ''));
   const cutoff = foldCutoff(now);
-  const oldKeys = unique(prepared.filter((p) => p.obs.observedDate < cutoff).map((p) => p.listingKey));
+  const oldKeys = unique(prepared.filter((p) => p.obs.kind === 'listing' && p.obs.observedDate < cutoff).map((p) => p.listingKey));
   const [obsChunks, histories, listingChunks, storedOrders] = await Promise.all([
-    loadObservationChunks(db, unique(chunkIds)),
+    loadObservationChunks(
+      db,
+      unique(chunkIds).filter((id) => id !== ''),
+    ),
     oldKeys.length ? loadHistories(db, oldKeys) : new Map<string, Map<string, ObservationRow>>(),
     loadListingChunks(db, groupsOf(listingKeys)),
     orderKeys.length ? getMany(tx, db.orders, orderKeys) : [],
@@ -195,9 +201,8 @@ async function loadBatch(db: StoreDb, tx: IDBTransaction, prepared: readonly Pre
 function applyReadings(prepared: readonly Prepared[], batch: Batch, counts: MergeCounts): Dirty {
   const dirty: Dirty = { chunks: new Set(), histories: new Set(), listings: new Set(), orders: new Set(), changedListings: new Set() };
   prepared.forEach((p, i) => {
-    const repeat = recordReading(p, batch.chunkIds[i]!, batch, dirty, counts);
-    if (p.obs.kind === 'listing') applyToListing(p, repeat, batch, dirty, counts);
-    else applyToOrder(p, repeat, batch, dirty, counts);
+    if (p.obs.kind === 'listing') applyToListing(p, recordReading(p, batch.chunkIds[i]!, batch, dirty, counts), batch, dirty, counts);
+    else applyToOrder(p, batch, dirty, counts);
   });
   return dirty;
 }
@@ -247,17 +252,22 @@ function applyToListing(p: Prepared, repeat: boolean, batch: Batch, dirty: Dirty
   if (!repeat && outcome.stale) counts.stale++;
 }
 
-/** Folds an order reading into its order line; a change of status, quantity or date re-plans its listing. */
-function applyToOrder(p: Prepared, repeat: boolean, batch: Batch, dirty: Dirty, counts: MergeCounts): void {
+/**
+ * Folds an order reading into its order line; a change of status, quantity or date re-plans its
+ * listing. Counts it new (first or newer news of the line), unchanged (says what the line says),
+ * or stale (older than what the line says).
+ */
+function applyToOrder(p: Prepared, batch: Batch, dirty: Dirty, counts: MergeCounts): void {
+  const obs = p.obs as OrderObservation;
   const row = batch.orders.get(p.key);
-  const next = applyOrderObservation(row, p.obs as OrderObservation, p.at);
-  if (next !== row) {
-    batch.orders.set(p.key, next);
-    dirty.orders.add(p.key);
-    if (!row || row.status !== next.status || row.quantity !== next.quantity || row.orderDate !== next.orderDate) {
-      dirty.changedListings.add(p.listingKey);
-    } else if (!repeat && next.observedAt !== p.at) counts.stale++;
-  } else if (!repeat) counts.stale++;
+  const next = applyOrderObservation(row, obs, p.at);
+  if (row && sameOrderLine(row, obs)) counts.unchanged++;
+  else if (row && next.observedAt !== p.at) counts.stale++;
+  else counts.new++;
+  if (next === row) return;
+  batch.orders.set(p.key, next);
+  dirty.orders.add(p.key);
+  if (!row || row.status !== next.status || row.quantity !== next.quantity || row.orderDate !== next.orderDate) dirty.changedListings.add(p.listingKey);
 }
 
 /**

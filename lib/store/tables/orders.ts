@@ -86,6 +86,15 @@ export function applyOrderObservation(row: OrderRow | undefined, obs: OrderObser
   return { ...row, ...fromReading, firstObservedAt, ...defined({ itemPrice: obs.itemPrice, fulfillment: obs.fulfillment }) };
 }
 
+/**
+ * Whether a reading says the same of its order line as the stored row (at whatever time): a
+ * repeat, such as the same order report imported again.
+ * @example sameOrderLine(applyOrderObservation(undefined, obs, at), obs) // true
+ */
+export function sameOrderLine(row: OrderRow, obs: OrderObservation): boolean {
+  return row.source === obs.source && canonicalJson(comparable(row)) === canonicalJson(comparable(obs));
+}
+
 /** The fields two readings of an order line are compared on, in one shape for rows and readings. */
 function comparable(o: Pick<OrderRow, 'status' | 'quantity' | 'orderDate' | 'itemPrice' | 'fulfillment'>) {
   return { status: o.status, quantity: o.quantity, orderDate: o.orderDate, itemPrice: o.itemPrice, fulfillment: o.fulfillment };
