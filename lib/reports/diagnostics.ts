@@ -19,7 +19,7 @@ export function problem(level: Diagnostic['level'], code: ProblemCode, params: P
   return {
     level,
     code,
-    message: t('en', `import.problem.${code}`, params),
+    message: t('en', `import.problem.${code}`, withReason('en', params)),
     ...(Object.keys(params).length > 0 ? { params } : {}),
     ...(row !== undefined ? { row } : {}),
   };
@@ -32,7 +32,24 @@ export function problem(level: Diagnostic['level'], code: ProblemCode, params: P
  */
 export function problemText(language: Language, d: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {
   const key = `import.problem.${d.code}`;
-  return key in importEn ? t(language, key as `import.problem.${ProblemCode}`, d.params ?? {}) : d.message;
+  if (!(key in importEn)) return d.message;
+  return t(language, key as `import.problem.${ProblemCode}`, withReason(language, d.params ?? {}));
+}
+
+/**
+ * The catalogue key of a reason a value or a range was refused for ('not a number' from
+ * lib/reports/values.ts, or a range check's own key).
+ * @example reasonKey('not a number') // 'import.reason.not-a-number'
+ */
+export function reasonKey(reason: string): string {
+  return `import.reason.${reason.replace(/ /g, '-')}`;
+}
+
+/** The params with their `reason` said in the language (with the params it needs), when the catalogue knows it. */
+function withReason(language: Language, params: Params): Params {
+  if (typeof params.reason !== 'string') return params;
+  const key = reasonKey(params.reason);
+  return key in importEn ? { ...params, reason: t(language, key as keyof typeof importEn, params) } : params;
 }
 
 /** Lines listed per diagnostic code before the rest are only counted. */

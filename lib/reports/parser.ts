@@ -421,17 +421,17 @@ function reportWindow(found: ReportDefinition, range: ReportParseOptions['dateRa
   }
   const from = String(range.from ?? '').slice(0, 40);
   const to = String(range.to ?? '').slice(0, 40);
-  const bad = (reason: string): { error: Diagnostic } => ({
-    error: problem('error', 'bad-date-range', { reportId: found.id, from: from || '?', to: to || '?', reason }),
+  const bad = (reason: string, extra: Record<string, string | number> = {}): { error: Diagnostic } => ({
+    error: problem('error', 'bad-date-range', { reportId: found.id, from: from || '?', to: to || '?', reason, ...extra }),
   });
   const first = dayNumberOf(range.from);
   const last = dayNumberOf(range.to);
-  if (first === undefined || last === undefined) return bad('both days must be calendar dates (YYYY-MM-DD)');
-  if (first > last) return bad('the first day is after the last day');
+  if (first === undefined || last === undefined) return bad('not-calendar-dates');
+  if (first > last) return bad('first-after-last');
   const days = last - first + 1;
-  if (days > MAX_WINDOW_DAYS) return bad(`it spans ${days} days, more than ${MAX_WINDOW_DAYS}`);
+  if (days > MAX_WINDOW_DAYS) return bad('too-long', { days, max: MAX_WINDOW_DAYS });
   const today = dateInZone(nowMs, m.timeZone);
-  if (to > today) return bad(`the last day is after today (${today})`);
+  if (to > today) return bad('after-today', { today });
   // Counts cover the whole last day: observed at its end, or now when that day is today.
   const next = new Date((last + 1) * DAY_MS);
   const endOfLastDay = zonedTimeToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, m.timeZone) - 1;

@@ -444,7 +444,7 @@ export function readDate(raw: string | undefined, ctx: DateContext): ReportDate 
   let instant: number;
   if (zone !== undefined) {
     const offset = zoneOffsetMinutes(zone);
-    if (offset === undefined) return { bad: `unknown time zone "${zone}"` };
+    if (offset === undefined) return { bad: 'unknown time zone' };
     instant = Date.UTC(y, mo - 1, d, h, mi, sec) - offset * 60_000;
   } else {
     instant = zonedTimeToUtc(y, mo, d, h, mi, sec, ctx.timeZone);
