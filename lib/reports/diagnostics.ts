@@ -8,7 +8,9 @@ import { importEn } from '../i18n/messages-import';
 import type { Diagnostic } from '../records';
 
 /** Every problem an import can report (lib/i18n/messages-import.ts says each one in both languages). */
-export type ProblemCode = keyof typeof importEn extends `import.problem.${infer Code}` ? Code : never;
+export type ProblemCode = CodeOf<keyof typeof importEn>;
+/** Distributes over the catalogue's keys: the problem codes, not the reasons. */
+type CodeOf<K> = K extends `import.problem.${infer Code}` ? Code : never;
 type Params = Record<string, string | number>;
 
 /**
