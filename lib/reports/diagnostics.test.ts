@@ -27,6 +27,16 @@ describe('import problems in both languages', () => {
     }
   });
 
+  it('says in both languages every reason a cell can be refused for', () => {
+    const source = readFileSync('lib/reports/values.ts', 'utf8');
+    const reasons = [...source.matchAll(/\{ bad: '([^']+)' \}/g)].map((m) => m[1]!);
+    expect(reasons.length).toBeGreaterThan(5);
+    for (const reason of reasons) expect(Object.keys(importEn), reason).toContain(reasonKey(reason));
+    expect(problemText('zh-CN', problem('warning', 'bad-number', { column: 'qty', value: '-3', reason: 'negative quantity' }))).toBe(
+      '列"qty"：无法读取数字"-3"（数量为负），已略去该值。',
+    );
+  });
+
   it("shows a file's problems in the seller's language, and a message it does not know as written", () => {
     const r = parseReport(readFixture('amazon/orders.us.tsv'), { marketplace: 'amazon.com', now: new Date('2026-06-29T18:00:00Z') });
     const texts = r.diagnostics.map((d) => problemText('zh-CN', d));
