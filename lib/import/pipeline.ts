@@ -19,7 +19,7 @@ export interface ReportFileLike {
 }
 
 /** Rows of each file shown in its preview. */
-export const PREVIEW_ROWS = 5;
+const PREVIEW_ROWS = 5;
 
 export interface FilePreview {
   name: string;
@@ -183,10 +183,9 @@ export interface ImportJournal {
 }
 
 /**
- * What identifies a chosen file for resuming: name, size and last-modified time.
- * @example fileSignature({ name: 'orders.txt', size: 10, lastModified: 5 }) // 'orders.txt|10|5'
+ * What identifies a chosen file for resuming: name, size and last-modified time ('orders.txt|10|5').
  */
-export function fileSignature(file: Pick<ReportFileLike, 'name' | 'size' | 'lastModified'>): string {
+function fileSignature(file: Pick<ReportFileLike, 'name' | 'size' | 'lastModified'>): string {
   return `${file.name}|${file.size}|${file.lastModified ?? ''}`;
 }
 
