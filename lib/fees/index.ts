@@ -3,11 +3,13 @@
  * supply, the low-inventory-level fee and the aged-inventory surcharge. Code outside lib/fees
  * imports from here, so the files behind it can move.
  */
-export { FEE_SCHEDULES, scheduleOn, storageRatePerCubicFoot } from './schedules';
+export { FEE_SCHEDULES, latestSchedule, scheduleOn, SIZE_TIERS, storageRatePerCubicFoot } from './schedules';
 export type { AgedExemptCategory, Channel, FeeSchedule, SizeTier, StorageRates } from './schedules';
 export { dailySeries, supplyOver } from './historical-supply';
-export type { DailyInventory, SupplyFigure } from './historical-supply';
+export type { DailyInventory, DailySeries, SupplyFigure } from './historical-supply';
 export { expectedLowInventoryFee, lowInventoryFeePerUnit } from './low-inventory';
 export type { ExemptionFacts, ExpectedLowInventoryFee, ItemSize, LowInventoryFee } from './low-inventory';
 export { agedSurcharge, lotsAtSnapshot, nextSnapshots } from './aged-surcharge';
 export type { AgedTierCharge, DailySales, Lot } from './aged-surcharge';
+export { storageFeeOver } from './storage-fee';
+export type { DailyOnHand } from './storage-fee';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../planning/days';
-import { FEE_SCHEDULES, scheduleOn, storageRatePerCubicFoot, type FeeSchedule } from './index';
+import { FEE_SCHEDULES, latestSchedule, scheduleOn, storageRatePerCubicFoot, type FeeSchedule } from './index';
 import { fbaOn } from './test-fees';
 
 describe('fee schedules: the published figures (fees.md)', () => {
@@ -66,6 +66,12 @@ describe('scheduleOn', () => {
     expect(scheduleOn('amazon.de', 'fba', '2025-01-01')).toBeNull();
     expect(scheduleOn('walmart.com', 'wfs', '2025-01-01')).toBeNull();
     expect(() => scheduleOn('amazon.com', 'fba', '2024-02-30')).toThrow(/not an ISO date/);
+  });
+
+  it('the latest schedule is the one in force on any later day (settings defaults come from it)', () => {
+    expect(latestSchedule('amazon.com', 'fba')?.effective).toBe('2024-04-01');
+    expect(latestSchedule('amazon.com', 'fba')).toBe(scheduleOn('amazon.com', 'fba', '2099-01-01'));
+    expect(latestSchedule('walmart.com', 'wfs')).toBeNull();
   });
 
   it('every known schedule has a source and a real effective day', () => {

@@ -12,7 +12,8 @@ import { dayNumber } from '../planning/days';
 export type Channel = 'fba' | 'wfs';
 
 /** Amazon's product size tiers (fees.md names these four). */
-export type SizeTier = 'small-standard' | 'large-standard' | 'large-bulky' | 'extra-large';
+export const SIZE_TIERS = ['small-standard', 'large-standard', 'large-bulky', 'extra-large'] as const;
+export type SizeTier = (typeof SIZE_TIERS)[number];
 
 /** Categories fees.md exempts from the 181-270 day aged-inventory tiers. */
 export type AgedExemptCategory = 'clothing' | 'shoes' | 'bags' | 'jewelry' | 'watches';
@@ -218,4 +219,17 @@ export function scheduleOn(marketplace: string, channel: Channel, day: string, s
 export function storageRatePerCubicFoot(rates: StorageRates, tier: SizeTier, month: number): number {
   const r = rates.perCubicFootMinor[tier];
   return rates.peakMonths.includes(month) ? r.peak : r.base;
+}
+
+/**
+ * The newest schedule known for a marketplace and channel (what a new install starts from:
+ * settings defaults are derived from it, so each amount is written once, here), or null.
+ * @example latestSchedule('amazon.com', 'fba')?.effective // '2024-04-01'
+ */
+export function latestSchedule(marketplace: string, channel: Channel, schedules: readonly FeeSchedule[] = FEE_SCHEDULES): FeeSchedule | null {
+  let best: FeeSchedule | null = null;
+  for (const s of schedules) {
+    if (s.marketplace === marketplace && s.channel === channel && (best === null || s.effective > best.effective)) best = s;
+  }
+  return best;
 }

@@ -17,6 +17,9 @@ function keysOf(kind: 'reason' | 'alert', code: string): string[] {
 const DERIVED: Record<string, Record<string, readonly string[]>> = {
   'aged-surcharge-coming': { amount: ['amountMinor', 'currency'] },
   'clearance-exit': { holding: ['holdingMinor', 'currency'], margin: ['marginMinor', 'currency'] },
+  'fba-floor-send': { amount: ['amountMinor', 'currency'] },
+  'fba-aged-mark-down': { amount: ['amountMinor', 'currency'] },
+  'fba-q4-send-later': { amount: ['amountMinor', 'currency'] },
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

@@ -86,6 +86,18 @@ export const ALERT_CATALOGUE = {
   'oversell-pool': { risk: 'oversell', severity: 'critical', notifies: true, params: ['listed', 'pool'] },
   /** Aged-inventory surcharge at the next snapshot. */
   'aged-surcharge-coming': { risk: 'overstock', severity: 'info', notifies: false, params: ['amountMinor', 'currency'] },
+  /** FBA: send `units` by `sendBy` or historical days of supply falls under the low-inventory floor (`amount` whole currency units at risk over 90 days). */
+  'fba-floor-send': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'date', 'amountMinor', 'currency'] },
+  /** The same, when the fee cannot be priced (no size tier set for the SKU). */
+  'fba-floor-send-fee-unknown': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'date'] },
+  /** FBA: `units` will be charged the aged-inventory surcharge at the `snapshotDate` snapshot unless marked down or removed. */
+  'fba-aged-mark-down': { risk: 'overstock', severity: 'warning', notifies: false, params: ['units', 'date', 'amountMinor', 'currency'] },
+  /** The same, when the surcharge cannot be priced (no unit volume set for the SKU). */
+  'fba-aged-mark-down-fee-unknown': { risk: 'overstock', severity: 'warning', notifies: false, params: ['units', 'date'] },
+  /** FBA: the reorder would arrive in the peak storage months; sending on `laterDate` costs `amount` less. */
+  'fba-q4-send-later': { risk: null, severity: 'info', notifies: false, params: ['amountMinor', 'currency', 'date'] },
+  /** Amazon's days-of-supply figure differs from the historical days of supply the fee uses, computed from the history. */
+  'fba-supply-differs': { risk: null, severity: 'info', notifies: false, params: ['shown', 'computed'] },
   /** Holding the excess costs more than half its margin: liquidate. */
   'clearance-exit': { risk: 'overstock', severity: 'warning', notifies: false, params: ['holdingMinor', 'marginMinor', 'currency'] },
   /** This channel lists nothing while the shared stock has units for it. */

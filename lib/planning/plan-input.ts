@@ -11,6 +11,7 @@ import type { AgeBucket } from './storage';
 import type { ForecastContext } from '../forecast/index';
 import type { Calibration } from './reconstruct';
 import type { AbcClass, KnowledgeHint, StockSource } from './types';
+import type { FbaFacts } from './fees-facts';
 
 export interface PlanInput {
   key: string;
@@ -68,6 +69,8 @@ export interface PlanInput {
     checkListed: boolean;
     members: AllocationMember[];
   } | null;
+  /** FBA pools: the history the fee-aware decisions read (lib/planning/fees-facts.ts); absent elsewhere. */
+  fba?: FbaFacts;
 }
 
 export interface PlanExtras {

@@ -210,6 +210,7 @@ function planOf(s: Situation, d: Draft, now: Date): SkuPlan {
     alerts: d.alerts,
     oversell: d.oversell,
     channel: null,
+    ...(d.fees ? { fees: d.fees } : {}),
     computedAt: now.toISOString(),
   };
 }

@@ -16,6 +16,7 @@ import type { Settings } from '../settings/schema';
 import { abcClasses } from './abc';
 import { channelAlerts, memberPlan } from './channel';
 import { dayNumber, isoDate } from './days';
+import { fbaFactsOf } from './fees-facts';
 import type { PlanExtras } from './plan-input';
 import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon } from './plan-listing';
 import { poolKindOf } from './pool-stock';
@@ -79,11 +80,17 @@ export function planWithFit(
   const horizonOf = (f: ListingFacts) => planningHorizon(leadTimeFor(f.sku, poolKindOf(groupOf.get(f.key)!.poolId), settings).days, settings);
   const listingForecasts = pooledListingForecasts(facts, productOfFact, horizonOf, context);
 
+  const readingsOf = observationsByListing(observations);
   const listingPlans: SkuPlan[] = [];
   const poolPlans: SkuPlan[] = [];
   const stockPlans: SkuPlan[] = [];
   for (const g of groups) {
     const input = stockInput(g, settings, extras);
+    const fba = fbaFactsOf(
+      g.poolId,
+      g.members.flatMap((m) => readingsOf.get(m.key) ?? []),
+    );
+    if (fba) input.fba = fba;
     if (g.members.length === 1) {
       const f = g.members[0]!;
       const plan = planListing(input, settings, now, { forecastContext: context, forecast: listingForecasts.get(f.key) });

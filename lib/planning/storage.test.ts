@@ -5,12 +5,12 @@ import { defaultSettings } from '../settings/schema';
 const s = defaultSettings();
 
 describe('storage fees', () => {
-  it('peak season and aged surcharge thresholds', () => {
+  it('peak season and aged surcharge thresholds (the published tiers, from the fee schedule)', () => {
     expect(monthlyRate(s.storageFees, 11)).toBe(240);
     expect(monthlyRate(s.storageFees, 9)).toBe(78);
     expect(agedRate(s.storageFees, 180)).toBe(0);
-    expect(agedRate(s.storageFees, 181)).toBe(150);
-    expect(agedRate(s.storageFees, 300)).toBe(400);
+    expect(agedRate(s.storageFees, 181)).toBe(50);
+    expect(agedRate(s.storageFees, 300)).toBe(380);
     expect(agedRate(s.storageFees, 400)).toBe(690);
   });
   it('sells oldest first, then charges what ages past a threshold', () => {
@@ -27,8 +27,8 @@ describe('storage fees', () => {
       },
       s.storageFees,
     );
-    // base: average 250 units x 78; aged: 100 of the 200 old units sold, 100 left at 190 days x 150
+    // base: average 250 units x 78; aged: 100 of the 200 old units sold, 100 left at 190 days x 50 (181-210 tier)
     expect(fees.baseMinor).toBe(250 * 78);
-    expect(fees.agedSurchargeMinor).toBe(100 * 150);
+    expect(fees.agedSurchargeMinor).toBe(100 * 50);
   });
 });

@@ -31,7 +31,7 @@ export function monthlyRate(fees: StorageFees, month: number): number {
 
 /**
  * Aged surcharge per cubic foot for a unit `ageDays` old (the highest threshold it passed).
- * @example agedRate(defaultSettings().storageFees, 300) // 400
+ * @example agedRate(defaultSettings().storageFees, 300) // 380 (271-300 days)
  */
 export function agedRate(fees: StorageFees, ageDays: number): number {
   let rate = 0;

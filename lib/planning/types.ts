@@ -141,6 +141,52 @@ const storageProjectionSchema = z.object({
   currency: z.string(),
 });
 
+/** A historical-days-of-supply figure: days, "no-sales" (Amazon shows "–") or unknown. */
+const supplyFigureSchema = z.union([z.number().nonnegative(), z.enum(['no-sales', 'unknown'])]);
+
+/** FBA fees expected over the next `days` days; a null amount needs a fact not known (size, volume), never 0. */
+const feeWindowSchema = z.object({
+  days: z.number().int().positive(),
+  /** Units expected to ship while historical days of supply is under 28 on both windows. */
+  lowInventoryUnits: z.number().int().nonnegative(),
+  lowInventoryMinor: z.number().int().nonnegative().nullable(),
+  storageMinor: z.number().int().nonnegative().nullable(),
+});
+
+/** What the fee-aware plan tells the seller to do about an FBA stock (lib/planning/decisions/fba-fees.ts). */
+const FEE_ACTIONS = ['send', 'mark-down', 'send-later'] as const;
+
+/**
+ * The money at stake in an FBA pool's plan (lib/planning/fees-projection.ts), from the dated fee
+ * schedules in lib/fees. Absent on other pools and in plans cached before it.
+ */
+const planFeesSchema = z.object({
+  currency: z.string(),
+  /** Effective day of the fee schedule the amounts come from. */
+  scheduleEffective: isoDateSchema,
+  /** Historical days of supply today, computed from the store's daily history, and Amazon's figure when a page showed it. */
+  historicalSupply: z.object({ short: supplyFigureSchema, long: supplyFigureSchema, shown: z.number().nonnegative().nullable() }),
+  /** The figure the plan keeps FBA at or above: the fee's 28 days plus the seller's margin. */
+  floorDays: z.number().nonnegative(),
+  /** Next 30 and 90 days. */
+  windows: z.array(feeWindowSchema),
+  /** Aged-inventory surcharge at each coming snapshot (units null: ages unknown). */
+  agedSnapshots: z.array(
+    z.object({ date: isoDateSchema, units: z.number().int().nonnegative().nullable(), amountMinor: z.number().int().nonnegative().nullable() }),
+  ),
+  /** The fee-aware action, if one is worth taking: units, by when, and the money it saves (null: unknown). */
+  action: z
+    .object({
+      kind: z.enum(FEE_ACTIONS),
+      units: z.number().int().nonnegative(),
+      date: isoDateSchema,
+      amountMinor: z.number().int().nonnegative().nullable(),
+      laterDate: isoDateSchema.nullable(),
+    })
+    .nullable(),
+});
+export type PlanFees = z.infer<typeof planFeesSchema>;
+
 const PLAN_SCOPES = ['listing', 'pool'] as const;
 
 /**
@@ -231,6 +277,8 @@ export const skuPlanSchema = z.object({
   oversell: oversellInfoSchema,
   /** For a listing whose stock is shared or counted: how much to list on this channel. */
   channel: channelLineSchema.nullable().default(null),
+  /** FBA pools: the fees at stake and the fee-aware action (absent elsewhere and in older cached plans). */
+  fees: planFeesSchema.optional(),
   computedAt: isoDateTimeSchema,
 });
 export type SkuPlan = z.infer<typeof skuPlanSchema>;

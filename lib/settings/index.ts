@@ -1,3 +1,3 @@
 /** Seller settings: schema, defaults and versioned migrations. */
 export * from './schema';
-export { migrateSettings, migrateSettingsReport, migrateV1toV2, migrateV2toV3, type MigrationReport } from './migrate';
+export { migrateSettings, migrateSettingsReport, migrateV1toV2, migrateV2toV3, migrateV3toV4, type MigrationReport } from './migrate';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultSettings, settingsSchema, SETTINGS_VERSION } from './schema';
-import { migrateSettings, migrateSettingsReport, migrateV1toV2, migrateV2toV3 } from './migrate';
+import { migrateSettings, migrateSettingsReport, migrateV1toV2, migrateV2toV3, migrateV3toV4 } from './migrate';
 
 const v1Sample = {
   version: 1,
@@ -112,10 +112,47 @@ describe('step v2 -> v3', () => {
     expect(dropped).toEqual([]);
     expect(settings.targetCoverDays).toBe(45);
     expect(settings.compaction.rawObservationDays).toBe(60);
-    expect(settings.version).toBe(3);
+    expect(settings.version).toBe(SETTINGS_VERSION);
   });
 
-  it('takes v1 settings through both steps', () => {
-    expect(migrateSettings({ version: 1, language: 'zh' })).toMatchObject({ version: 3, language: 'zh-CN', compaction: { rawObservationDays: 90 } });
+  it('takes v1 settings through every step', () => {
+    expect(migrateSettings({ version: 1, language: 'zh' })).toMatchObject({ version: 4, language: 'zh-CN', compaction: { rawObservationDays: 90 } });
+  });
+});
+
+describe('step v3 -> v4 (fee schedules are the one source of storage defaults)', () => {
+  const v3Aged = [
+    { minDays: 181, perCubicFootMonthly: 150 },
+    { minDays: 271, perCubicFootMonthly: 400 },
+    { minDays: 366, perCubicFootMonthly: 690 },
+  ];
+
+  it("replaces v3's invented aged-surcharge defaults by the published tiers, and defaults the FBA fee settings", () => {
+    const v3 = { ...defaultSettings(), version: 3, storageFees: { ...defaultSettings().storageFees, agedSurcharges: v3Aged } } as Record<string, unknown>;
+    delete v3.fbaFees;
+    const { settings, dropped } = migrateSettingsReport(v3);
+    expect(dropped).toEqual([]);
+    // fees.md: 181-210 $0.50, 211-240 $1.00, 241-270 $1.50, 271-300 $3.80, 301-330 $4.00, 331-365 $4.20, 365+ $6.90.
+    expect(settings.storageFees.agedSurcharges.map((a) => [a.minDays, a.perCubicFootMonthly])).toEqual([
+      [181, 50],
+      [211, 100],
+      [241, 150],
+      [271, 380],
+      [301, 400],
+      [331, 420],
+      [366, 690],
+    ]);
+    expect(settings.fbaFees).toEqual({ lowInventoryMarginDays: 7, sizeBySku: {} });
+  });
+
+  it('keeps aged-surcharge rows the seller edited', () => {
+    const edited = [{ minDays: 200, perCubicFootMonthly: 99 }];
+    expect(migrateV3toV4({ version: 3, storageFees: { agedSurcharges: edited } })).toEqual({ version: 4, storageFees: { agedSurcharges: edited } });
+    expect(migrateV3toV4({ version: 3 })).toEqual({ version: 4 });
+  });
+
+  it('new installs start from the same published figures', () => {
+    expect(defaultSettings().storageFees).toMatchObject({ monthlyPerCubicFootJanSep: 78, monthlyPerCubicFootOctDec: 240 });
+    expect(defaultSettings().storageFees.agedSurcharges).toHaveLength(7);
   });
 });

@@ -9,10 +9,12 @@
  *   buffer per channel (percent or fixed), language 'zh-CN', markdown ladder, hidden panels.
  * - v3: `compaction.rawObservationDays`, how long raw page readings are kept before they are
  *   folded into daily summaries.
+ * - v4: `fbaFees` (low-inventory margin, size per SKU); storage defaults come from the fee
+ *   schedules (lib/fees), so v3's invented aged-surcharge defaults become the published tiers.
  */
 import { z } from 'zod';
 import { PLATFORMS } from '../records';
-import { defaultSettings, settingsSchema, SETTINGS_VERSION, type Settings } from './schema';
+import { defaultSettings, settingsSchema, SETTINGS_VERSION, storageDefaults, type Settings } from './schema';
 
 type Raw = Record<string, unknown>;
 
@@ -61,8 +63,26 @@ export function migrateV2toV3(v2: Raw): Raw {
   return { ...v2, version: 3, compaction: { rawObservationDays: Math.max(14, Math.min(90, Math.round(history))) } };
 }
 
+/** The aged-surcharge rows v1-v3 defaulted to: round figures, not Amazon's tiers. */
+const V3_AGED_DEFAULTS = [
+  { minDays: 181, perCubicFootMonthly: 150 },
+  { minDays: 271, perCubicFootMonthly: 400 },
+  { minDays: 366, perCubicFootMonthly: 690 },
+];
+
+/**
+ * v3 -> v4. Aged-surcharge rows still equal to v3's invented defaults are replaced by the
+ * published tiers (lib/fees); rows the seller edited are kept. `fbaFees` takes its defaults.
+ * @example migrateV3toV4({ version: 3, storageFees: { agedSurcharges: V3_AGED_DEFAULTS } }).storageFees.agedSurcharges.length // 7
+ */
+export function migrateV3toV4(v3: Raw): Raw {
+  const fees = v3.storageFees;
+  if (!isObject(fees) || JSON.stringify(fees.agedSurcharges) !== JSON.stringify(V3_AGED_DEFAULTS)) return { ...v3, version: 4 };
+  return { ...v3, version: 4, storageFees: { ...fees, agedSurcharges: storageDefaults().agedSurcharges } };
+}
+
 /** Steps indexed by the version they upgrade FROM. */
-const STEPS: Record<number, (raw: Raw) => Raw> = { 1: migrateV1toV2, 2: migrateV2toV3 };
+const STEPS: Record<number, (raw: Raw) => Raw> = { 1: migrateV1toV2, 2: migrateV2toV3, 3: migrateV3toV4 };
 
 /**
  * Settings of any version (or garbage) -> current settings, with what was dropped.

@@ -7,8 +7,9 @@
  * an existing field in place: add a field and a migration step.
  */
 import { z } from 'zod';
+import { latestSchedule, SIZE_TIERS } from '../fees/index';
 
-export const SETTINGS_VERSION = 3 as const;
+export const SETTINGS_VERSION = 4 as const;
 
 /** Where a replenishment shipment goes: Amazon FBA, Walmart WFS, or the seller's own warehouse. */
 export const DESTINATIONS = ['FBA', 'WFS', 'SELLER'] as const;
@@ -46,11 +47,9 @@ const safetyBufferSchema = z.object({
 export type SafetyBuffer = z.infer<typeof safetyBufferSchema>;
 
 /**
- * Storage fee schedule in the marketplace's currency, minor units per cubic foot.
- * Defaults follow the STRUCTURE of Amazon's published US FBA fees for standard-size items
- * (monthly storage Jan–Sep vs Oct–Dec; aged-inventory surcharge rising at 181–270, 271–365
- * and 365+ days). The amounts are plausible round defaults, not Amazon's current price list:
- * the seller should check and edit them.
+ * Storage fee schedule in the marketplace's currency, minor units per cubic foot: the seller's
+ * copy, editable. Defaults come from the newest amazon.com FBA schedule in lib/fees (standard
+ * size; `storageDefaults`), so each published amount is written once, there.
  */
 const storageFeesSchema = z.object({
   monthlyPerCubicFootJanSep: z.number().int().min(0),
@@ -61,6 +60,36 @@ const storageFeesSchema = z.object({
   unitCubicFeetBySku: z.record(z.string(), z.number().positive().max(1000)),
 });
 export type StorageFees = z.infer<typeof storageFeesSchema>;
+
+/** What the fee-aware FBA plan needs beyond the fee schedules (lib/fees). */
+const fbaFeesSchema = z.object({
+  /**
+   * Days above the low-inventory-level floor (28 days of historical supply) the plan keeps FBA
+   * stock: Amazon refreshes the figure weekly, so a plan at exactly 28 is charged after it restocks.
+   */
+  lowInventoryMarginDays: z.number().int().min(0).max(180),
+  /** Size tier and shipping weight (ounces) per SKU: the low-inventory fee's rate. Without one the amount is unknown. */
+  sizeBySku: z.record(z.string(), z.object({ tier: z.enum(SIZE_TIERS), shippingWeightOz: z.number().positive().max(1e6) })),
+});
+
+/**
+ * Storage defaults from the newest amazon.com FBA schedule (standard size): base and peak
+ * monthly rates, and each aged-inventory tier as the age from which its rate applies.
+ * @example storageDefaults().monthlyPerCubicFootOctDec // 240
+ */
+export function storageDefaults(): StorageFees {
+  const schedule = latestSchedule('amazon.com', 'fba');
+  const storage = schedule && schedule.storage !== 'unknown' ? schedule.storage.perCubicFootMinor['large-standard'] : null;
+  const aged = schedule && schedule.agedSurcharge !== 'unknown' ? schedule.agedSurcharge.tiers : [];
+  if (!storage) throw new Error('lib/fees has no amazon.com FBA storage rates to default to');
+  return {
+    monthlyPerCubicFootJanSep: storage.base,
+    monthlyPerCubicFootOctDec: storage.peak,
+    agedSurcharges: aged.map((t) => ({ minDays: t.minDays, perCubicFootMonthly: t.perCubicFootMinor })),
+    defaultUnitCubicFeet: 0.1,
+    unitCubicFeetBySku: {},
+  };
+}
 
 /** Points each health reason costs (0 = ignore that reason). */
 const healthWeightsSchema = z.object({
@@ -119,6 +148,7 @@ export const settingsSchema = z.object({
   /** Seller weight per channel key (same keys as safetyBuffers) when splitting a shared pool. */
   allocationWeights: z.record(z.string(), z.number().min(0).max(1000)),
   storageFees: storageFeesSchema,
+  fbaFees: fbaFeesSchema,
   healthWeights: healthWeightsSchema,
   alerts: alertThresholdsSchema,
   lifecycle: z.object({
@@ -178,17 +208,8 @@ export function defaultSettings(): Settings {
     defaultMarginPct: 30,
     safetyBuffers: {},
     allocationWeights: {},
-    storageFees: {
-      monthlyPerCubicFootJanSep: 78,
-      monthlyPerCubicFootOctDec: 240,
-      agedSurcharges: [
-        { minDays: 181, perCubicFootMonthly: 150 },
-        { minDays: 271, perCubicFootMonthly: 400 },
-        { minDays: 366, perCubicFootMonthly: 690 },
-      ],
-      defaultUnitCubicFeet: 0.1,
-      unitCubicFeetBySku: {},
-    },
+    storageFees: storageDefaults(),
+    fbaFees: { lowInventoryMarginDays: 7, sizeBySku: {} },
     healthWeights: {
       noSales30d: 30,
       overstock90d: 20,

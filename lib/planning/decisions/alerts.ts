@@ -7,6 +7,7 @@ import { isoDate } from '../days';
 import { wholeDaysOfCover } from '../cover';
 import type { Alert } from '../types';
 import { coverUntilUnserved } from './inbound-cover';
+import { FBA_FEE_ALERT_RULES } from './fba-fee-alerts';
 import type { Decision, Draft, Situation } from './situation';
 
 type AlertRule = (s: Situation, d: Draft) => Alert | null;
@@ -120,6 +121,7 @@ const ALERT_RULES: readonly AlertRule[] = [
   oversellPending,
   oversellPool,
   agedSurchargeComing,
+  ...FBA_FEE_ALERT_RULES,
   clearanceExit,
   stockKnowledge,
   salesKnowledge,

@@ -1,0 +1,19 @@
+/** Strings of the fee-aware FBA plan (lib/planning/decisions/fba-fees.ts): its alerts, in the catalogue's order. */
+export const feesEn = {
+  'alert.fba-floor-send': 'Send {units} by {date} to stay above the low-inventory floor (~{amount} at risk)',
+  'alert.fba-floor-send-fee-unknown': 'Send {units} by {date} to stay above the low-inventory floor (fee unknown: no size tier set for this SKU)',
+  'alert.fba-aged-mark-down': 'Mark down or remove {units} before {date} (aged surcharge ~{amount})',
+  'alert.fba-aged-mark-down-fee-unknown': 'Mark down or remove {units} before {date} (aged surcharge, amount unknown: no unit volume set)',
+  'alert.fba-q4-send-later': 'Sending now costs ~{amount} more in Q4 storage than sending {date}',
+  'alert.fba-supply-differs':
+    'Amazon shows {shown} days of supply; the sales and stock history give {computed} historical days, the figure the low-inventory fee uses',
+} as const;
+
+export const feesZhCN: Record<keyof typeof feesEn, string> = {
+  'alert.fba-floor-send': '请在 {date} 前发货 {units} 件，以保持在低库存水平费门槛之上（约 {amount} 费用风险）',
+  'alert.fba-floor-send-fee-unknown': '请在 {date} 前发货 {units} 件，以保持在低库存水平费门槛之上（费用未知：此 SKU 未设置尺寸分段）',
+  'alert.fba-aged-mark-down': '请在 {date} 前降价或移除 {units} 件（库龄附加费约 {amount}）',
+  'alert.fba-aged-mark-down-fee-unknown': '请在 {date} 前降价或移除 {units} 件（将产生库龄附加费，金额未知：未设置单件体积）',
+  'alert.fba-q4-send-later': '现在发货比 {date} 发货多付约 {amount} 第四季度仓储费',
+  'alert.fba-supply-differs': '亚马逊显示 {shown} 天供货；根据销售和库存历史计算的历史供货天数为 {computed} 天（低库存水平费依据此数值）',
+};

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../settings/schema';
+import { dayNumber, isoDate } from './days';
+import { fbaFactsOf } from './fees-facts';
+import { listingAt, orderAt } from './fixtures';
+import { planFromObservations } from './plan';
+import { skuPlanSchema } from './types';
+
+describe('FBA facts of a pool', () => {
+  it("takes every on-hand reading (available + reserved) and FBA Inventory's newest days of supply", () => {
+    const facts = fbaFactsOf('fba:NA', [
+      listingAt('2026-02-20', { source: 'amazon/fba-inventory', available: 100, reserved: 5, platformDaysOfSupply: 31 }),
+      listingAt('2026-02-27', { source: 'amazon/manage-inventory', available: 80 }),
+      listingAt('2026-02-25', { source: 'amazon/fba-inventory', available: 90, platformDaysOfSupply: 29.5 }),
+      listingAt('2026-02-26', { source: 'amazon/restock', platformDaysOfSupply: 60 }),
+      orderAt('2026-02-26', 3),
+    ]);
+    expect(facts).toEqual({
+      marketplace: 'amazon.com',
+      readings: [
+        { day: dayNumber('2026-02-20'), onHand: 105 },
+        { day: dayNumber('2026-02-25'), onHand: 90 },
+        { day: dayNumber('2026-02-27'), onHand: 80 },
+      ],
+      shown: { day: dayNumber('2026-02-25'), days: 29.5 },
+    });
+  });
+
+  it('is undefined for a pool that is not FBA', () => {
+    expect(fbaFactsOf('own:main', [listingAt('2026-02-20', { available: 3 })])).toBeUndefined();
+    expect(fbaFactsOf('wfs:walmart.com', [])).toBeUndefined();
+  });
+});
+
+describe('the planner reads them', () => {
+  it('an FBA listing read weekly carries the fees at stake; a seller-fulfilled one does not', () => {
+    const start = dayNumber('2025-12-01');
+    const readings = Array.from({ length: 13 }, (_, w) =>
+      listingAt(isoDate(start + 7 * w), {
+        source: 'amazon/fba-inventory',
+        fulfillment: 'FBA',
+        available: w <= 5 ? 400 - 70 * w : 700 - 70 * (w - 6),
+        unitsSold: [{ windowDays: 7, units: 70 }],
+      }),
+    );
+    const own = [listingAt('2026-02-27', { sku: 'OWN-1', fulfillment: 'SELLER', available: 50, unitsSold: [{ windowDays: 30, units: 30 }] })];
+    const plans = planFromObservations([...readings, ...own], defaultSettings(), new Date('2026-03-01T12:00:00Z'));
+    const fba = plans.find((p) => p.sku === 'SKU-1')!;
+    expect(fba.fees).toMatchObject({ currency: 'USD', scheduleEffective: '2024-04-01', floorDays: 35 });
+    expect(fba.fees!.windows.map((w) => w.days)).toEqual([30, 90]);
+    expect(typeof fba.fees!.historicalSupply.short).toBe('number');
+    // no size tier or unit volume set: the amounts are unknown, never 0 unless nothing is charged
+    expect(fba.fees!.windows.every((w) => w.storageMinor === null)).toBe(true);
+    expect(skuPlanSchema.parse(fba).fees).toEqual(fba.fees);
+    expect(plans.find((p) => p.sku === 'OWN-1')!.fees).toBeUndefined();
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * What the fee-aware decisions need to know about an FBA pool beyond the plan's usual input:
+ * its on-hand readings over time (for the daily history historical days of supply is computed
+ * from) and Amazon's own days-of-supply figure, when FBA Inventory showed it.
+ */
+import type { Observation } from '../records';
+import { dayNumber } from './days';
+import type { OnHandReading } from './fees-history';
+
+export interface FbaFacts {
+  /** The marketplace whose fee schedule applies (amazon.com for the NA pool when one of its listings is there). */
+  marketplace: string;
+  /** The pool's on-hand units (available + reserved) each time a page showed them. */
+  readings: OnHandReading[];
+  /** The newest days-of-supply figure FBA Inventory showed, and its day. */
+  shown: { day: number; days: number } | null;
+}
+
+/** The page whose days-of-supply figure is compared with the computed historical one. */
+const FBA_INVENTORY = 'amazon/fba-inventory';
+
+/**
+ * The FBA facts of a pool from its listings' observations; undefined for a pool that is not FBA.
+ * @example fbaFactsOf('fba:NA', observations)?.readings // [{ day, onHand }, ...]
+ */
+export function fbaFactsOf(poolId: string, observations: readonly Observation[]): FbaFacts | undefined {
+  if (!poolId.startsWith('fba:')) return undefined;
+  const readings: OnHandReading[] = [];
+  let shown: FbaFacts['shown'] = null;
+  let newestShown = '';
+  const marketplaces = new Set<string>();
+  for (const o of observations) {
+    marketplaces.add(o.marketplace);
+    if (o.kind !== 'listing') continue;
+    const day = dayNumber(o.observedDate);
+    if (o.available !== undefined && Number.isFinite(day)) readings.push({ day, onHand: o.available + (o.reserved ?? 0) });
+    if (o.source === FBA_INVENTORY && o.platformDaysOfSupply !== undefined && o.observedAt > newestShown) {
+      newestShown = o.observedAt;
+      shown = { day, days: o.platformDaysOfSupply };
+    }
+  }
+  const marketplace = marketplaces.has('amazon.com') ? 'amazon.com' : ([...marketplaces].sort()[0] ?? '');
+  return { marketplace, readings: readings.sort((a, b) => a.day - b.day), shown };
+}
