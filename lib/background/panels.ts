@@ -49,6 +49,7 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
     clearance: plan.clearance
       ? {
           action: plan.clearance.exit ? 'exit' : clearanceStep && clearanceStep.discountPct > 0 ? `-${clearanceStep.discountPct}%` : 'hold',
+          excessUnits: plan.clearance.excessUnits,
           ...(clearanceStep ? { discountPercent: clearanceStep.discountPct, sellThroughDays: clearanceStep.expectedSellThroughDays } : {}),
         }
       : null,

@@ -30,14 +30,21 @@ function formatParams(language: Language, params: Params = {}): Record<string, s
   return out;
 }
 
-/** Minor units as money; without a currency, as a plain two-decimal amount. */
-function money(language: Language, minor: number | string | undefined, currency: string | number | undefined): string {
-  const amount = Number(minor ?? 0) / 100;
+/**
+ * Minor units as money (the currency's own minor digits: none for JPY); without a currency, as
+ * a plain two-decimal amount. `whole` rounds to whole units, for estimates ("~$43").
+ */
+function money(language: Language, minor: number | string | undefined, currency: string | number | undefined, whole = false): string {
   if (typeof currency === 'string' && /^[A-Z]{3}$/.test(currency)) {
-    return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+    const format = new Intl.NumberFormat(language, { style: 'currency', currency, ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}) });
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(Number(minor ?? 0) / 10 ** digits);
   }
-  return formatNumber(language, amount, 2);
+  return formatNumber(language, Number(minor ?? 0) / 100, whole ? 0 : 2);
 }
+
+/** Alerts whose `amount` is an estimate of fees, told in whole currency units. */
+const FEE_ESTIMATE_ALERTS: ReadonlySet<string> = new Set(['fba-floor-send', 'fba-aged-mark-down', 'fba-q4-send-later']);
 
 /**
  * A health reason as text.
@@ -59,6 +66,7 @@ export function alertText(language: Language, alert: { code: string; params?: Pa
   if (alert.code === 'sales-off-forecast') key = `${key}.${raw.direction === 'below' ? 'below' : 'above'}`;
   if (typeof raw.hint === 'string') params.hint = hintText(language, raw.hint);
   if (alert.code === 'aged-surcharge-coming') params.amount = money(language, raw.amountMinor, raw.currency);
+  if (FEE_ESTIMATE_ALERTS.has(alert.code)) params.amount = money(language, raw.amountMinor, raw.currency, true);
   if (alert.code === 'clearance-exit') {
     params.holding = money(language, raw.holdingMinor, raw.currency);
     params.margin = money(language, raw.marginMinor, raw.currency);

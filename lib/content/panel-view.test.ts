@@ -33,11 +33,14 @@ const FULL: PanelData = panelData({
   dailyDemand: 4.2,
 });
 
+/** Before FULL's reorder date: a deadline still to meet. */
+const TODAY = '2026-11-18';
+
 function mount(data: PanelData | undefined, language: 'en' | 'zh-CN' = 'en', mountChart?: MountChart) {
   const host = document.createElement('div');
   document.body.append(host);
   const shadow = host.attachShadow({ mode: 'open' });
-  renderPanel(shadow, data, language, mountChart ? { mountChart } : {});
+  renderPanel(shadow, data, language, { today: TODAY, ...(mountChart ? { mountChart } : {}) });
   const q = (id: string) => shadow.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   return { host, shadow, q };
 }
@@ -51,6 +54,11 @@ describe('renderPanel', () => {
   it('renders every element of a full panel, in English', () => {
     const { q, shadow } = mount(FULL);
     expect(q('days-of-cover')!.textContent).toBe('Days of cover: 9 d');
+    // At a glance: the urgency word and the one action, numbers first (oversell before the reorder).
+    expect(q('urgency')!.textContent).toBe('Critical');
+    expect(q('action')!.textContent).toBe('60 listed · 40 in stock');
+    expect(q('action')!.dataset.kind).toBe('oversell');
+    expect(mount({ ...FULL, oversell: null }).q('action')!.textContent).toBe('Order 120 by Nov 25');
     expect(q('stockout')!.textContent).toBe('Runs out 12/1/2026');
     // With units on their way that last beyond it: both dates.
     const inbound = mount({ ...FULL, inbound: 442, inboundArrivalDate: '2026-11-28', stockoutDateWithInbound: '2027-01-20' });
@@ -61,8 +69,9 @@ describe('renderPanel', () => {
     expect(q('health')!.textContent).toMatch(/^Health 45 \(−25 Only 9\.6 days of cover left \(under 15\); −15 60 listed/);
     expect(q('oversell')!.textContent).toBe('Oversell risk: 60 listed, 40 in stock');
     expect(q('clearance')!.textContent).toBe('Clearance: mark down 20% (sells through in ~42 d)');
-    // The details overlay is filled on first expand (most panels are never opened).
-    expect(q('details')!.childElementCount).toBe(0);
+    // The details hold the rest; their reasons, alerts and chart are built on first expand (most panels are never opened).
+    expect(q('details')!.hidden).toBe(true);
+    expect(q('reasons')).toBeNull();
     q('toggle')!.click();
     const reasons = [...shadow.querySelectorAll('[data-testid="reasons"] li')].map((li) => li.textContent);
     expect(reasons).toEqual([
@@ -78,10 +87,12 @@ describe('renderPanel', () => {
   it('renders the same panel in Chinese', () => {
     const { q, shadow } = mount(FULL, 'zh-CN');
     expect(q('days-of-cover')!.textContent).toBe('可售天数: 9 天');
+    expect(q('urgency')!.textContent).toBe('紧急');
+    expect(mount({ ...FULL, oversell: null }, 'zh-CN').q('action')!.textContent).toBe('订货 120 件 · 11月25日 前');
     expect(q('reorder')!.textContent).toBe('请在 2026/11/25 前补货 120 件');
     expect(q('oversell')!.textContent).toBe('超卖风险：已上架 60 件，库存 40 件');
     expect(q('clearance')!.textContent).toBe('清仓建议：降价 20%（约 42 天售完）');
-    expect(q('toggle')!.textContent).toBe('详情');
+    expect(q('toggle')!.getAttribute('aria-label')).toBe('显示 MUG-01 的详情和图表');
     q('toggle')!.click();
     const reasons = [...shadow.querySelectorAll('[data-testid="reasons"] li')].map((li) => li.textContent);
     expect(reasons[0]).toBe('−25仅剩 9.6 天可售（少于 15 天）');
@@ -115,6 +126,8 @@ describe('renderPanel', () => {
       daysLate: 3,
       suggested: 38,
       hint: 'count',
+      shown: 40,
+      computed: 14,
     };
     for (const language of ['en', 'zh-CN'] as const) {
       for (const code of HEALTH_REASON_CODES) {
@@ -178,16 +191,21 @@ describe('renderPanel', () => {
       reorderDate: '2026-11-20',
       reorderDaysLate: 12,
       channel: { listed: 0, suggested: 38, buffer: 0 },
+      oversell: null,
     };
-    renderPanel(shadow, data, 'en', { fillQuantity: (n) => (filled.push(n), true) });
+    renderPanel(shadow, data, 'en', { fillQuantity: (n) => (filled.push(n), true), today: '2026-12-02' });
     const q = (id: string) => shadow.querySelector<HTMLElement>(`[data-testid="${id}"]`);
     expect(q('stock')!.textContent).toBe('≈226 in stock (estimated)');
-    expect(q('reorder')!.textContent).toBe('Reorder 120 — 12 days late (due 11/20/2026)');
+    // A deadline already past is never shown as one to meet.
+    expect(q('reorder')!.textContent).toBe('Reorder 120 now · overdue since Nov 20 (12 days)');
+    expect(q('action')!.textContent).toBe('Order 120 · overdue since Nov 20 (12 days)');
+    expect(q('action')!.classList.contains('overdue')).toBe(true);
     expect(q('channel')!.textContent).toBe('226 in the warehouse: list 38 here');
     q('fill-quantity')!.click();
     expect(filled).toEqual([38]);
     expect(q('fill-quantity')!.textContent).toBe('Filled in 38: review and save on the page');
-    renderPanel(shadow, { ...data, channel: { listed: 50, suggested: 38, buffer: 2 } }, 'zh-CN');
+    renderPanel(shadow, { ...data, channel: { listed: 50, suggested: 38, buffer: 2 } }, 'zh-CN', { today: '2026-12-02' });
+    expect(q('action')!.textContent).toBe('订货 120 件 · 自 11月20日 起已逾期（12 天）');
     expect(q('channel')!.textContent).toBe('建议在此上架 38 件（当前 50 件）');
     expect(q('fill-quantity')).toBeNull(); // no editable field on this page
   });
@@ -245,7 +263,7 @@ describe('renderPanel', () => {
     toggle.focus();
     toggle.click(); // Enter/Space on a <button> fire click
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(toggle.textContent).toBe('Hide details');
+    expect(toggle.getAttribute('aria-label')).toBe('Hide details');
     expect(q('details')!.hidden).toBe(false);
     expect(mountChart).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(shadow.querySelector('canvas')).not.toBeNull());

@@ -2,9 +2,11 @@
  * Renders one row panel into its shadow root. Only textContent and element creation: page
  * text (SKUs, titles) never passes through an HTML parser.
  *
- * Layout decision: the panel is ONE compact line (it clips with an ellipsis rather than wrap,
- * so it never grows the page's row). Its details (reasons, alerts, chart) open in an OVERLAY
- * (position: fixed, placed under the panel), so expanding never moves the page's own
+ * At a glance, without a click or hover: the urgency (colour and word, from the one urgency
+ * rule), the days of cover and the one action with its numbers first (panel-text.ts). They wrap
+ * inside the panel's own box rather than being cut (panel-style.ts). Everything else (stock,
+ * stockout dates, health and its reasons, alerts, the chart) is in the details, which open in an
+ * OVERLAY (position: fixed, placed under the panel), so expanding never moves the page's own
  * controls and is not clipped by the grid's `overflow: hidden` cells. The chart is created
  * only when the details open, and destroyed when they close or the row goes away.
  */
@@ -13,6 +15,8 @@ import type { PanelData } from '../messaging/protocol';
 import { NEEDS_ATTENTION, type UrgencyLevel } from '../planning/urgency';
 import { wholeDaysOfCover } from '../planning/cover';
 import { alertText, clearanceText, hintText, lifecycleName, reasonText } from './codes';
+import { PANEL_STYLE } from './panel-style';
+import { glanceAction, localIsoDate, overdueText, urgencyWord } from './panel-text';
 
 /**
  * How urgent a row is: the one urgency rule's level (lib/planning/urgency.ts), decided in the
@@ -44,6 +48,8 @@ export interface PanelHooks {
   fillQuantity?: (quantity: number) => boolean;
   /** A quantity this page filled into the row's field and the seller has not saved yet. */
   filledQuantity?: number;
+  /** Today as an ISO date (tests); default: the browser's local date. A deadline before it reads "overdue since". */
+  today?: string;
 }
 
 /** The "Fill in N" button next to a channel suggestion, when the row has an editable quantity. */
@@ -91,45 +97,6 @@ let detailsCount = 0;
 /** Shadow roots with something to release (chart, listeners), for sweeping detached rows. */
 const live = new Set<ShadowRoot>();
 
-const URGENCY_COLORS: Record<UrgencyLevel, string> = {
-  critical: '#cf222e',
-  warning: '#9a6700',
-  excess: '#8250df',
-  attention: '#bc4c00',
-  ok: '#1a7f37',
-  unknown: '#57606a',
-};
-
-const STYLE = `
-:host { all: initial; display: block; max-width: 100%; font: 12px/1.35 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; }
-.panel { display: flex; flex-wrap: nowrap; align-items: center; gap: 6px; padding: 1px 4px 1px 6px; margin: 2px 0; border-left: 3px solid #8c959f; background: #f6f8fa; border-radius: 3px; max-width: 100%; box-sizing: border-box; min-height: 20px; }
-.line { flex: 1 1 auto; min-width: 0; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
-.line > span + span::before { content: " · "; color: #8c959f; font-weight: 400; }
-.panel[data-urgency="critical"] { border-color: ${URGENCY_COLORS.critical}; }
-.panel[data-urgency="warning"] { border-color: #bf8700; }
-.panel[data-urgency="excess"] { border-color: ${URGENCY_COLORS.excess}; }
-.panel[data-urgency="attention"] { border-color: ${URGENCY_COLORS.attention}; }
-.panel[data-urgency="ok"] { border-color: ${URGENCY_COLORS.ok}; }
-.cover { font-weight: 600; }
-.panel[data-urgency="critical"] .cover { color: ${URGENCY_COLORS.critical}; }
-.panel[data-urgency="warning"] .cover { color: ${URGENCY_COLORS.warning}; }
-.panel[data-urgency="excess"] .cover { color: ${URGENCY_COLORS.excess}; }
-.panel[data-urgency="attention"] .cover { color: ${URGENCY_COLORS.attention}; }
-.panel[data-urgency="ok"] .cover { color: ${URGENCY_COLORS.ok}; }
-.muted { color: #57606a; }
-.warn { color: #cf222e; font-weight: 600; }
-button.toggle { flex: none; font: inherit; font-size: 11px; line-height: 16px; padding: 0 6px; border: 1px solid #d0d7de; border-radius: 3px; background: #fff; color: #0969da; cursor: pointer; }
-button.toggle:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
-.details { position: fixed; z-index: 2147482000; box-sizing: border-box; width: 420px; max-width: calc(100vw - 16px); max-height: 70vh; overflow: auto; background: #fff; color: #1f2328; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 10px; white-space: normal; }
-.details[hidden] { display: none; }
-.details h3 { font-size: 12px; margin: 6px 0 2px; }
-.details ul { margin: 0; padding-left: 16px; }
-.points { color: #cf222e; font-variant-numeric: tabular-nums; margin-right: 4px; }
-.chart { margin-top: 6px; }
-.chart-box { position: relative; width: 100%; }
-.chart-box + .chart-box { margin-top: 6px; }
-`;
-
 /** One constructed stylesheet per document, shared by every panel (parsed once, not once per row). */
 const sheets = new WeakMap<Document, CSSStyleSheet | null>();
 
@@ -140,7 +107,7 @@ function sharedSheet(doc: Document): CSSStyleSheet | null {
     const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
     if (Sheet && 'adoptedStyleSheets' in doc) {
       sheet = new Sheet();
-      sheet.replaceSync(STYLE);
+      sheet.replaceSync(PANEL_STYLE);
     }
   } catch {
     sheet = null;
@@ -170,12 +137,20 @@ function styleNodes(shadow: ShadowRoot, state: PanelState): Node[] {
     }
   }
   state.style = shadow.ownerDocument.createElement('style');
-  state.style.textContent = STYLE;
+  state.style.textContent = PANEL_STYLE;
   return [state.style];
 }
 
 function span(doc: Document, className: string, testId: string, text: string): HTMLSpanElement {
   const el = doc.createElement('span');
+  if (className) el.className = className;
+  el.dataset.testid = testId;
+  el.textContent = text;
+  return el;
+}
+
+function div(doc: Document, className: string, testId: string, text: string): HTMLDivElement {
+  const el = doc.createElement('div');
   if (className) el.className = className;
   el.dataset.testid = testId;
   el.textContent = text;
@@ -211,16 +186,16 @@ function stockText(language: Language, data: Pick<PanelData, 'available' | 'stoc
 }
 
 /**
- * The reorder on the line: by when, or how late it is.
- * @example reorderText('en', { reorderQuantity: 70, reorderDate: '2026-11-20', reorderDaysLate: 12 }) // 'Reorder 70 — 12 days late (due 11/20/2026)'
+ * The reorder in the details: by when, or since when it is overdue (never a past date as a deadline).
+ * @example reorderText('en', { reorderQuantity: 70, reorderDate: '2026-11-20' }, '2026-12-02') // 'Reorder 70 now · overdue since Nov 20 (12 days)'
  */
-function reorderText(language: Language, data: Pick<PanelData, 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate'>): string | null {
+function reorderText(language: Language, data: Pick<PanelData, 'reorderQuantity' | 'reorderDate'>, today: string): string | null {
   if (!data.reorderQuantity || !data.reorderDate) return null;
   const quantity = formatNumber(language, data.reorderQuantity);
-  const date = formatDate(language, data.reorderDate);
-  return data.reorderDaysLate > 0
-    ? t(language, 'panel.reorderLate', { quantity, date, days: formatNumber(language, data.reorderDaysLate) })
-    : t(language, 'panel.reorderBy', { quantity, date });
+  const overdue = overdueText(language, data.reorderDate, today);
+  return overdue
+    ? `${t(language, 'panel.reorderNow', { quantity })} · ${overdue}`
+    : t(language, 'panel.reorderBy', { quantity, date: formatDate(language, data.reorderDate) });
 }
 
 /**
@@ -353,29 +328,46 @@ function stockoutText(language: Language, data: Pick<PanelData, 'available' | 's
   return t(language, 'panel.stockoutWithInbound', { date, withInbound: formatDate(language, withInbound), units: formatNumber(language, data.inbound) });
 }
 
-/** The compact line: cover, stock, stockout, reorder, channel line, health, oversell, clearance. */
-function fillLine(line: HTMLElement, data: PanelData, language: Language): void {
-  const doc = line.ownerDocument;
-  line.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
-  const stock = stockText(language, data);
-  if (stock) line.append(span(doc, 'muted', 'stock', stock));
-  const stockout = stockoutText(language, data);
-  if (stockout) line.append(span(doc, 'muted', 'stockout', stockout));
-  const reorder = reorderText(language, data);
-  if (reorder) line.append(span(doc, data.reorderDaysLate > 0 ? 'warn' : '', 'reorder', reorder));
-  const channel = channelText(language, data);
-  if (channel) line.append(span(doc, 'warn', 'channel', channel));
-  line.append(span(doc, 'muted', 'health', healthText(language, data)));
+/** The at-a-glance part: urgency word, days of cover, the one action (numbers first). */
+function fillGlance(box: HTMLElement, data: PanelData, language: Language, today: string): void {
+  const doc = box.ownerDocument;
+  box.append(span(doc, 'urgency', 'urgency', urgencyWord(language, data.urgency)));
+  box.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
+  const action = glanceAction(language, data, today);
+  if (action) {
+    const el = span(doc, action.overdue ? 'action overdue' : 'action', 'action', action.text);
+    el.dataset.kind = action.kind;
+    box.append(el);
+  }
+  // The last stored answer, shown while the page's new readings are planned.
+  if (data.updating) {
+    box.dataset.updating = 'true';
+    box.append(span(doc, 'muted', 'updating', t(language, 'panel.updating')));
+  }
+}
+
+/**
+ * The top of the details, built with the panel (small, and what the seller reads first when
+ * opening them): stock, stockout, reorder, channel line, health, oversell, clearance.
+ */
+function summaryBlock(doc: Document, data: PanelData, language: Language, today: string): HTMLElement {
+  const summary = element(doc, 'div', { class: 'summary', 'data-testid': 'summary' });
+  const line = (className: string, testId: string, text: string | null) => {
+    if (text) summary.append(div(doc, className, testId, text));
+  };
+  line('muted', 'stock', stockText(language, data));
+  line('', 'stockout', stockoutText(language, data));
+  line(data.reorderDate && overdueText(language, data.reorderDate, today) ? 'warn' : '', 'reorder', reorderText(language, data, today));
+  line('warn', 'channel', channelText(language, data));
+  line('', 'health', healthText(language, data));
   if (data.oversell)
-    line.append(
-      span(
-        doc,
-        'warn',
-        'oversell',
-        t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) }),
-      ),
+    line(
+      'warn',
+      'oversell',
+      t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) }),
     );
-  if (data.clearance) line.append(span(doc, 'warn', 'clearance', clearanceText(language, data.clearance)));
+  if (data.clearance) line('warn', 'clearance', clearanceText(language, data.clearance));
+  return summary;
 }
 
 /**
@@ -391,28 +383,20 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
 
   const style = styleNodes(shadow, state);
   const box = element(doc, 'div', { class: 'panel', role: 'group', 'aria-label': t(language, 'panel.label', { sku: data?.sku ?? '' }) });
-  const line = element(doc, 'div', { class: 'line' });
-  box.append(line);
   if (!data) {
     box.dataset.urgency = 'unknown';
-    line.append(span(doc, 'muted', 'pending', t(language, 'panel.pending')));
+    box.append(span(doc, 'muted', 'pending', t(language, 'panel.pending')));
     state.expanded = false;
     shadow.replaceChildren(...style, box);
     return;
   }
-  const urgency = urgencyOf(data);
-  box.dataset.urgency = urgency;
-  fillLine(line, data, language);
-  // The last stored answer, shown while the page's new readings are planned.
-  if (data.updating) {
-    box.dataset.updating = 'true';
-    line.append(span(doc, 'muted', 'updating', t(language, 'panel.updating')));
-  }
-  line.title = [...line.children].map((c) => c.textContent).join('\n');
+  box.dataset.urgency = urgencyOf(data);
+  const today = hooks.today ?? localIsoDate(new Date());
+  fillGlance(box, data, language, today);
 
   const fill = fillButton(doc, data, language, hooks);
   if (fill) box.append(fill);
-  const setExpanded = addDetailsToggle(shadow, box, data, language, hooks, state);
+  const setExpanded = addDetailsToggle(shadow, box, data, language, hooks, state, summaryBlock(doc, data, language, today));
   shadow.replaceChildren(...style, box);
   setExpanded(state.expanded);
 }
@@ -428,12 +412,14 @@ function addDetailsToggle(
   language: Language,
   hooks: PanelHooks,
   state: PanelState,
+  summary: HTMLElement,
 ): (expanded: boolean) => void {
   const doc = box.ownerDocument;
   const detailsId = `sc-details-${(++detailsCount).toString(36)}`;
   // The overlay's box exists from the start (the toggle's aria-controls points at it); its content is built on first expand.
   const details = element(doc, 'div', { id: detailsId, class: 'details', role: 'region', 'data-testid': 'details' });
   details.hidden = true;
+  details.append(summary);
   let filled = false;
   const toggle = element(doc, 'button', { type: 'button', class: 'toggle', 'aria-controls': detailsId, 'data-testid': 'toggle' });
   box.append(toggle, details);
@@ -441,8 +427,11 @@ function addDetailsToggle(
   const setExpanded = (expanded: boolean) => {
     state.expanded = expanded;
     toggle.setAttribute('aria-expanded', String(expanded));
-    toggle.textContent = t(language, expanded ? 'panel.collapse' : 'panel.expand');
-    toggle.setAttribute('aria-label', expanded ? t(language, 'panel.collapse') : t(language, 'panel.expandLabel', { sku: data.sku }));
+    // A 24 x 24 chevron keeps the glance on one line in a product cell; its name is the translated label (also the tooltip).
+    toggle.textContent = expanded ? '\u25B4' : '\u25BE';
+    const label = expanded ? t(language, 'panel.collapse') : t(language, 'panel.expandLabel', { sku: data.sku });
+    toggle.setAttribute('aria-label', label);
+    toggle.title = label;
     details.hidden = !expanded;
     destroyPanel(shadow);
     if (!expanded) return;

@@ -6,8 +6,9 @@
  */
 import type { Language } from '../i18n';
 import type { PanelData } from '../messaging/protocol';
-import type { EditableQuantityLocator, RowAnchor } from '../platforms/types';
+import type { EditableQuantityLocator, PanelPlacement, RowAnchor } from '../platforms/types';
 import { fillQuantityInput, findQuantityInput, quantityFieldFinder } from './fill-quantity';
+import { fitHost, isStrip, panelContainer, STRIP_SELECTOR, sweepEmptyStrips } from './panel-placement';
 import { destroyPanel, renderPanel, sweepDetachedPanels, type PanelHooks } from './panel-view';
 
 /** Panel hooks plus what row panels need to give each row its own. */
@@ -17,27 +18,27 @@ export interface RowPanelHooks extends PanelHooks {
    * get `fillQuantity`, which types the suggestion into that row's field (never saving).
    */
   quantityField?: EditableQuantityLocator;
+  /** The page type's panel placement (PageAdapter.panelPlacement). */
+  placement?: PanelPlacement;
 }
 
 export const PANEL_TAG = 'stock-copilot-panel';
 
-/** Where in a row the panel goes: table rows get it inside their last cell (a bare child of <tr> would break the table). */
-function panelSlot(row: Element): Element {
-  if (row.tagName === 'TR') {
-    for (let cell = row.lastElementChild; cell; cell = cell.previousElementSibling) {
-      if (cell.tagName === 'TD' || cell.tagName === 'TH') return cell;
-    }
-  }
-  return row;
-}
-
-/** The slot's own panel, if it has one (a child walk: a selector query per row is slow in big grids). */
-function panelIn(slot: Element): HTMLElement | null {
+/**
+ * The slot's own panel, if it has one (a child walk: a selector query per row is slow in big
+ * grids). A strip may hold the panels of several lines of one row (an order with two
+ * products): there the panel is the one showing `sku`.
+ */
+function panelIn(slot: Element, sku: string): HTMLElement | null {
+  const strip = isStrip(slot) || (slot.parentElement !== null && isStrip(slot.parentElement));
   for (let child = slot.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.localName === PANEL_TAG) return child as HTMLElement;
+    if (child.localName === PANEL_TAG && (!strip || (child as HTMLElement).dataset.sku === sku)) return child as HTMLElement;
   }
   return null;
 }
+
+/** The row each panel shows (a strip's panel is outside its row). */
+const rowOfPanel = new WeakMap<Element, Element>();
 
 /** JSON of each answer, kept while the answer object lives: unchanged rows are compared without re-serialising. */
 const serialised = new WeakMap<PanelData, string>();
@@ -67,7 +68,7 @@ function rowShows(row: Element, sku: string): boolean {
  */
 function fillHook(host: HTMLElement, row: Element, sku: string, locator: EditableQuantityLocator): (quantity: number) => boolean {
   return (quantity) => {
-    if (!host.isConnected || !row.contains(host) || host.dataset.sku !== sku || !rowShows(row, sku)) return false;
+    if (!host.isConnected || rowOfPanel.get(host) !== row || host.dataset.sku !== sku || !rowShows(row, sku)) return false;
     const input = findQuantityInput(row, locator);
     const done = input ? fillQuantityInput(input, quantity) : false;
     if (done) filledInPage.set(sku, quantity);
@@ -102,20 +103,23 @@ export function syncRowPanels(
 ): SyncStats {
   const stats: SyncStats = { created: 0, rendered: 0, removed: 0 };
   const live = new Set<Element>();
-  const { quantityField, ...panelHooks } = hooks;
+  const { quantityField, placement, ...panelHooks } = hooks;
   if (!hidden) {
     // Rows with an editable quantity field get a fill hook; the header is read once per pass.
     const fieldOf = quantityField ? quantityFieldFinder(quantityField) : undefined;
-    for (const { sku, element, panelSlot: chosen } of anchors) {
-      const slot = chosen && element.contains(chosen) ? chosen : panelSlot(element);
-      let host = panelIn(slot);
-      if (!host) {
+    for (const anchor of anchors) {
+      const { sku, element } = anchor;
+      const slot = panelContainer(anchor, placement);
+      let host = panelIn(slot, sku);
+      if (!host || live.has(host)) {
         host = element.ownerDocument.createElement(PANEL_TAG);
         host.attachShadow({ mode: 'open' });
+        fitHost(host, slot);
         slot.append(host);
         stats.created++;
       }
       live.add(host);
+      rowOfPanel.set(host, element);
       const data = panels.get(sku);
       // Only a row with a channel line (what the button fills in) pays for the field lookup.
       const fillable = !!fieldOf && !!data?.channel && fieldOf(element) !== null;
@@ -140,13 +144,14 @@ export function syncRowPanels(
       stats.removed++;
     }
   }
+  sweepEmptyStrips(root, PANEL_TAG);
   // Rows the page removed itself (its panels went with them): release their charts.
   sweepDetachedPanels();
   return stats;
 }
 
-/** Elements the content script adds to the page: the row panels and the summary bar (summary-bar.ts SUMMARY_TAG). */
-const OWN_TAGS = `${PANEL_TAG}, stock-copilot-summary`;
+/** Elements the content script adds to the page: the row panels, their strips and the summary bar (summary-bar.ts SUMMARY_TAG). */
+const OWN_TAGS = `${PANEL_TAG}, ${STRIP_SELECTOR}, stock-copilot-summary`;
 
 /**
  * True when a mutation only concerns our own panels or summary bar, so observing the page does

@@ -3,7 +3,7 @@
  * lib/platforms/<platform>/<page>.ts). Adapters are plain functions of a DOM root, so they
  * run unchanged in the content script, in vitest (happy-dom) and in benchmarks.
  */
-import type { HeaderField } from '../locale/headers';
+import type { HeaderField, TaughtHeader } from '../locale/headers';
 import type { Marketplace } from '../locale/markets';
 import type { Observation, Platform, ReadResult } from '../records';
 
@@ -12,6 +12,11 @@ export interface ReadContext {
   market: Marketplace;
   /** Time of the reading; records get observedAt/observedDate from it. */
   now: Date;
+  /**
+   * Columns the seller taught on this page type and marketplace (the content script passes the
+   * stored ones): they win over the header synonyms. Absent: none taught.
+   */
+  taughtColumns?: readonly TaughtHeader[];
 }
 
 /** A row element on the page and the SKU it shows: where a panel is mounted. */
@@ -54,6 +59,29 @@ export interface PageAdapter {
    * so the panel can offer to fill the suggested quantity in. Absent: no such field.
    */
   editableQuantity?: EditableQuantityLocator;
+  /**
+   * Where this page type's row panels go so that showing them never widens the page and a row
+   * grows by at most one line (lib/content/panel-placement.ts). Absent: the anchor's panelSlot,
+   * else the row's last cell (what tests' ad-hoc adapters get).
+   */
+  panelPlacement?: PanelPlacement;
+}
+
+/**
+ * A page type's panel placement, with the UI variant it was chosen for:
+ * - `cell`: inside one cell of the row that has room (the product cell): the anchor's
+ *   panelSlot when the adapter gives one, else the row's child cell matching `cell`;
+ * - `strip`: on a line of its own under the row's cells, spanning all its columns: a `<tr>`
+ *   whose one cell spans every column after a table row; the row's last child (a grid item
+ *   spanning every column) in a block or row-flow grid row; a row under a CSS table row; a
+ *   block after any other row. No column is squeezed or widened.
+ */
+export interface PanelPlacement {
+  where: 'cell' | 'strip';
+  /** `cell` only: selector of the row's child cell that holds the panel, tried when the anchor has no panelSlot. */
+  cell?: string;
+  /** The page's UI variant this placement was measured on (for the next person who looks). */
+  variant: string;
 }
 
 /**

@@ -62,5 +62,6 @@ export const adapter: PageAdapter = {
   matches: matchesFbaInventory,
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: 'kat-table',
+  panelPlacement: { where: 'strip', variant: 'Katal kat-table (CSS table rows, no colspan): a table row under the row, the panel drawn across it' },
 };
 export default adapter;

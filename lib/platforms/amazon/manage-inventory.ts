@@ -155,7 +155,7 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       if (rows.length > 0) diags.missingColumn('header', adapter.title);
       return out.result();
     }
-    const { columns, recognised } = mapHeaders(texts, FIELDS);
+    const { columns, recognised } = mapHeaders(texts, FIELDS, ctx.taughtColumns ?? []);
     const missing = REQUIRED.filter((f) => !columns.has(f));
     if (missing.length > 0) {
       if (recognised === 0)
@@ -280,5 +280,6 @@ export const adapter: PageAdapter = {
   parse: readManageInventory,
   containerSelector: '[class*="JanusTable-module__table--"]',
   editableQuantity: EDITABLE_QUANTITY,
+  panelPlacement: { where: 'strip', variant: 'Janus React grid (2024+): each row is a CSS grid; the panel is its last item, spanning every column' },
 };
 export default adapter;

@@ -28,5 +28,6 @@ export const adapter: PageAdapter = {
   matches: matchesAmazonOrders,
   parse: (root, ctx) => readOrderPage(spec, root, ctx),
   containerSelector: 'table#orders-table, #myo-layout',
+  panelPlacement: { where: 'cell', variant: 'orders-v3 table: each product line of the product cell (panelSlot); a strip for rows without one' },
 };
 export default adapter;

@@ -88,5 +88,6 @@ export const adapter: PageAdapter = {
   matches: matchesEbayActive,
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: 'table[role="grid"] > tbody, table[role="grid"]',
+  panelPlacement: { where: 'strip', variant: 'Seller Hub shui grid <table>: a <tr> spanning every column under the row' },
 };
 export default adapter;

@@ -36,5 +36,6 @@ export const adapter: PageAdapter = {
   matches: matchesEbayOrders,
   parse: (root, ctx) => readOrderPage(spec, root, ctx),
   containerSelector: '#mainContent',
+  panelPlacement: { where: 'strip', variant: 'Seller Hub orders <table>: a <tr> spanning every column under the order row' },
 };
 export default adapter;

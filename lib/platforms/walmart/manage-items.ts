@@ -33,5 +33,6 @@ export const adapter: PageAdapter = {
   matches: matchesWalmartItems,
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: '[data-automation-id="items-table"], main',
+  panelPlacement: { where: 'strip', variant: 'ARIA div grid (role=row): a full-width block under the row' },
 };
 export default adapter;

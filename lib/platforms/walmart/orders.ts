@@ -27,5 +27,6 @@ export const adapter: PageAdapter = {
   matches: matchesWalmartOrders,
   parse: (root, ctx) => readOrderPage(spec, root, ctx),
   containerSelector: '[data-automation-id="orders-table"], main',
+  panelPlacement: { where: 'strip', variant: 'orders <table>: a <tr> spanning every column under the row' },
 };
 export default adapter;

@@ -48,5 +48,6 @@ export const adapter: PageAdapter = {
   matches: matchesWalmartWfs,
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: '[data-automation-id="wfs-inventory-table"], main',
+  panelPlacement: { where: 'strip', variant: 'WFS <table>: a <tr> spanning every column under the row' },
 };
 export default adapter;
