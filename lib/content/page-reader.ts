@@ -4,6 +4,7 @@
  * The transport and the clock are passed in, so the loop runs in vitest with happy-dom.
  */
 import type { Language } from '../i18n';
+import type { TaughtHeader } from '../locale/headers';
 import type { Marketplace } from '../locale/markets';
 import type { PanelData, RequestOf, ResponseOf } from '../messaging/protocol';
 import type { Diagnostic, Observation } from '../records';
@@ -25,6 +26,8 @@ export interface PageReaderOptions {
   /** Asks for the stored plans first, so rows never seen in this tab show their last answer at once. */
   lookupStored?: LookupStored;
   language: Language;
+  /** The columns the seller taught on this page type and marketplace, asked at every read (they change when the seller teaches one). */
+  taughtColumns?: () => readonly TaughtHeader[];
   /** Start with the panels hidden (settings.hiddenPanels names this page type). */
   hidden?: boolean;
   /** Panel hooks (the chart shown on expand). */
@@ -104,7 +107,7 @@ export function startPageReader(options: PageReaderOptions): PageReader {
   const now = options.now ?? (() => new Date());
   const panels = new Map<string, PanelData>();
 
-  const read = () => adapter.parse(root, { url: options.url(), market, now: now() });
+  const read = () => adapter.parse(root, { url: options.url(), market, now: now(), taughtColumns: options.taughtColumns?.() ?? [] });
   const sync = (reading: PageRead) => syncRowPanels(root, reading.anchors, panels, state.language, state.hidden, hooks);
   const mark = options.marks ? (name: string) => performance.mark(name) : () => {};
   const context: ReadContext = {

@@ -14,6 +14,9 @@ import { startPageReader, type Ingest, type LookupStored, type PageReader, type 
 import type { MountChart } from './panel-view';
 import type { RowPanelHooks } from './row-panels';
 import { renderSummaryBar, SUMMARY_TAG } from './summary-bar';
+import { fieldsToTeach } from './teach-column';
+import { createTeaching, type Teaching } from './teach-column-controller';
+import type { HeaderField, TaughtHeader } from '../locale/headers';
 
 interface SellerPageOptions {
   root: Document;
@@ -30,6 +33,12 @@ interface SellerPageOptions {
   /** panels/set-hidden: stores the choice for this page type, answers with the new list. */
   setHidden: (pageType: string, hidden: boolean) => Promise<readonly string[]>;
   mountChart?: MountChart;
+  /** teaching/page-columns: the columns taught on this page type and marketplace; a failure reads without them. */
+  getTaughtColumns?: () => Promise<readonly TaughtHeader[]>;
+  /** teaching/teach: "Show me the column" stores a column; answers with the page's taught columns. Absent: no offer. */
+  teach?: (field: HeaderField, header: string) => Promise<readonly TaughtHeader[]>;
+  /** Writes text to the clipboard ("Copy page structure for a bug report"). Absent: no copy button. */
+  copyText?: (text: string) => Promise<void>;
   /** navigator.language, used when the language setting is 'auto'. */
   browserLanguage?: string;
   debounceMs?: number;
@@ -61,6 +70,8 @@ interface SellerState {
   language: Language;
   hidden: boolean;
   last: { skus: string[]; diagnostics: Diagnostic[] };
+  /** Columns taught on this page type and marketplace, passed to every read. */
+  taught: readonly TaughtHeader[];
   stopped: boolean;
 }
 
@@ -68,18 +79,57 @@ type Freshness = ReturnType<typeof createFreshness>;
 
 export async function startSellerPage(options: SellerPageOptions): Promise<SellerPage> {
   const now = options.now ?? (() => new Date());
-  const state: SellerState = { language: languageFromTag(options.browserLanguage), hidden: false, last: { skus: [], diagnostics: [] }, stopped: false };
+  const state: SellerState = {
+    language: languageFromTag(options.browserLanguage),
+    hidden: false,
+    last: { skus: [], diagnostics: [] },
+    taught: [],
+    stopped: false,
+  };
   const freshness = createFreshness(now);
-  try {
-    applySettings(options, state, await options.getSettings());
-  } catch (error) {
-    options.onError?.(error);
-  }
+  const [settings, taught] = await Promise.allSettled([options.getSettings(), options.getTaughtColumns?.() ?? Promise.resolve([])]);
+  if (settings.status === 'fulfilled') applySettings(options, state, settings.value);
+  else options.onError?.(settings.reason);
+  if (taught.status === 'fulfilled') state.taught = taught.value;
+  else options.onError?.(taught.reason);
 
-  const renderBar = createSummaryBar(options, state, freshness, () => reader);
+  const teaching = createPageTeaching(
+    options,
+    state,
+    () => renderBar(),
+    () => reader,
+  );
+  const renderBar = createSummaryBar(options, state, freshness, () => reader, teaching);
   const reader = startPageReader(pageReaderOptions(options, state, freshness, now, renderBar));
   renderBar();
-  return sellerPageHandle(options, state, reader, renderBar);
+  return sellerPageHandle(options, state, reader, renderBar, teaching);
+}
+
+/** "Show me the column" and the page-structure copy, when the transport can teach. */
+function createPageTeaching(options: SellerPageOptions, state: SellerState, renderBar: () => void, reader: () => PageReader): Teaching | undefined {
+  const { teach } = options;
+  if (!teach) return undefined;
+  return createTeaching({
+    root: options.root,
+    pageType: options.adapter.id,
+    url: options.url,
+    language: () => state.language,
+    teach,
+    ...(options.copyText ? { copyText: options.copyText } : {}),
+    onTaught: (taught) => {
+      state.taught = taught;
+      void reader().readNow();
+    },
+    render: renderBar,
+  });
+}
+
+/** What the summary bar shows of teaching: the offer or form for the columns the last reading missed, the copy button, the notice. */
+function teachingBar(teaching: Teaching | undefined, state: SellerState) {
+  if (!teaching) return {};
+  const teach = teaching.view(fieldsToTeach(state.last.diagnostics));
+  const notice = teaching.notice();
+  return { ...(teach ? { teach } : {}), ...(notice ? { notice } : {}), onCopyStructure: () => void teaching.copyStructure() };
 }
 
 function applySettings(options: SellerPageOptions, state: SellerState, settings: Pick<Settings, 'language' | 'hiddenPanels'>): void {
@@ -88,7 +138,7 @@ function applySettings(options: SellerPageOptions, state: SellerState, settings:
 }
 
 /** The summary bar's render function; its hide toggle stores the choice and re-renders. */
-function createSummaryBar(options: SellerPageOptions, state: SellerState, freshness: Freshness, reader: () => PageReader): () => void {
+function createSummaryBar(options: SellerPageOptions, state: SellerState, freshness: Freshness, reader: () => PageReader, teaching?: Teaching): () => void {
   const { root, adapter } = options;
   const renderBar = () => {
     if (state.stopped) return;
@@ -104,6 +154,7 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
       storageFull: freshness.storageFull,
       ...(options.openImport ? { onImportOrders: () => void options.openImport!().catch((error: unknown) => options.onError?.(error)) } : {}),
       onToggleHidden: (wanted) => void toggleHidden(wanted),
+      ...teachingBar(teaching, state),
     });
   };
 
@@ -134,6 +185,7 @@ function pageReaderOptions(options: SellerPageOptions, state: SellerState, fresh
     ...(options.lookupStored ? { lookupStored: options.lookupStored } : {}),
     language: state.language,
     hidden: state.hidden,
+    taughtColumns: () => state.taught,
     now,
     hooks: rowPanelHooks(options),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
@@ -147,7 +199,7 @@ function pageReaderOptions(options: SellerPageOptions, state: SellerState, fresh
   };
 }
 
-function sellerPageHandle(options: SellerPageOptions, state: SellerState, reader: PageReader, renderBar: () => void): SellerPage {
+function sellerPageHandle(options: SellerPageOptions, state: SellerState, reader: PageReader, renderBar: () => void, teaching?: Teaching): SellerPage {
   return {
     reader,
     language: () => state.language,
@@ -165,17 +217,19 @@ function sellerPageHandle(options: SellerPageOptions, state: SellerState, reader
     },
     stop() {
       state.stopped = true;
+      teaching?.stop();
       reader.stop();
       options.root.querySelector(SUMMARY_TAG)?.remove();
     },
   };
 }
 
-/** The chart on expand; on page types with an editable quantity field, a fill-in button per row. */
+/** The chart on expand; on page types with an editable quantity field, a fill-in button per row; the page type's panel placement. */
 function rowPanelHooks(options: Pick<SellerPageOptions, 'mountChart' | 'adapter'>): RowPanelHooks {
   return {
     ...(options.mountChart ? { mountChart: options.mountChart } : {}),
     ...(options.adapter.editableQuantity ? { quantityField: options.adapter.editableQuantity } : {}),
+    ...(options.adapter.panelPlacement ? { placement: options.adapter.panelPlacement } : {}),
   };
 }
 

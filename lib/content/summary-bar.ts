@@ -9,6 +9,7 @@ import type { PanelData } from '../messaging/protocol';
 import type { Diagnostic } from '../records';
 import { diagnosticText, pageTypeName } from './codes';
 import { isAtRisk } from './panel-view';
+import { appendTeach, TEACH_STYLE, type TeachView } from './teach-column';
 
 export const SUMMARY_TAG = 'stock-copilot-summary';
 
@@ -25,7 +26,9 @@ ul { margin: 4px 0 0; padding-left: 16px; color: #9a6700; }
 li[data-level="error"] { color: #cf222e; }
 button { font: inherit; font-size: 11px; margin-top: 4px; padding: 1px 6px; border: 1px solid #d0d7de; border-radius: 3px; background: #f6f8fa; color: #0969da; cursor: pointer; display: block; }
 button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
-`;
+.notice { color: #1a7f37; }
+.notice[data-level="error"] { color: #cf222e; }
+${TEACH_STYLE}`;
 
 interface SummaryState {
   /** SKUs of the rows on the page, in page order (duplicates allowed). */
@@ -46,6 +49,12 @@ interface SummaryState {
   onImportOrders?: () => void;
   /** Called with the wanted state when the seller clicks hide/show. */
   onToggleHidden?: (hidden: boolean) => void;
+  /** "Show me the column" and its form (lib/content/teach-column.ts), when the reader missed a column. */
+  teach?: TeachView;
+  /** Copies an anonymised skeleton of the page's table for a bug report. */
+  onCopyStructure?: () => void;
+  /** What the last teach or copy did. */
+  notice?: { text: string; level: 'info' | 'error' };
 }
 
 /**
@@ -94,7 +103,37 @@ function appendSalesUnknown(bar: HTMLElement, state: SummaryState): void {
   bar.append(line);
 }
 
-/** Creates or updates the summary bar. Keeps focus on the toggle button across updates. */
+/** The teach offer or form, the copy-structure button and the last action's notice. */
+function appendTeaching(bar: HTMLElement, state: SummaryState): void {
+  const doc = bar.ownerDocument;
+  if (state.teach) appendTeach(bar, state.language, state.teach);
+  if (state.onCopyStructure) {
+    const copy = el(doc, 'button', 'summary-copy-structure', t(state.language, 'teach.copyStructure'));
+    copy.type = 'button';
+    copy.addEventListener('click', () => state.onCopyStructure?.());
+    bar.append(copy);
+  }
+  if (state.notice) {
+    const notice = el(doc, 'div', 'summary-notice', state.notice.text, 'notice');
+    notice.dataset.level = state.notice.level;
+    notice.setAttribute('role', state.notice.level === 'error' ? 'alert' : 'status');
+    bar.append(notice);
+  }
+}
+
+/**
+ * The test id of the focused control in the bar, if any. Guarded: happy-dom (the unit tests' DOM)
+ * throws when the focused control was removed by an earlier redraw; browsers answer null.
+ */
+function focusedTestId(shadow: ShadowRoot): string | null | undefined {
+  try {
+    return shadow.activeElement?.getAttribute('data-testid');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates or updates the summary bar. Keeps the focused control focused across updates. */
 export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElement {
   let host = doc.querySelector(SUMMARY_TAG) as HTMLElement | null;
   if (!host) {
@@ -103,7 +142,8 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
     doc.body.append(host);
   }
   const shadow = host.shadowRoot!;
-  const hadFocus = shadow.activeElement?.getAttribute('data-testid') === 'summary-toggle';
+  // The focused control (by test id) gets the focus back after the bar is redrawn.
+  const focused = focusedTestId(shadow);
   const { language } = state;
   const pageType = pageTypeName(language, state.pageType);
   const style = doc.createElement('style');
@@ -161,12 +201,15 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
     bar.append(list);
   }
 
+  appendTeaching(bar, state);
+
   const toggle = el(doc, 'button', 'summary-toggle', t(language, state.hidden ? 'summary.show' : 'summary.hide', { pageType }));
   toggle.type = 'button';
   toggle.addEventListener('click', () => state.onToggleHidden?.(!state.hidden));
   bar.append(toggle);
 
   shadow.replaceChildren(style, bar);
-  if (hadFocus) toggle.focus();
+  const refocus = (focused && bar.querySelector(`[data-testid="${focused}"]`)) || bar.querySelector('[data-autofocus]');
+  (refocus as HTMLElement | null)?.focus();
   return host;
 }

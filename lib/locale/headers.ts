@@ -514,6 +514,19 @@ export function normalizeHeader(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** Every header field, in declaration order (the runtime list of HeaderField). */
+export const HEADER_FIELDS = Object.keys(HEADER_SYNONYMS) as [HeaderField, ...HeaderField[]];
+
+/**
+ * A column the seller taught on one page type and marketplace: the column whose header reads
+ * `header` (any spelling; compared after normalizeHeader) holds `field`. Taught columns win
+ * over the synonyms, because the seller looked at the page.
+ */
+export interface TaughtHeader {
+  field: HeaderField;
+  header: string;
+}
+
 export interface HeaderMap<F extends string> {
   /** Column index of each field found. */
   columns: Map<F, number>;
@@ -532,17 +545,30 @@ function normalizedSynonyms(field: HeaderField): string[] {
 }
 
 /**
- * Maps header texts (in column order) to the wanted fields. An exact synonym match wins;
- * otherwise a header that starts with a synonym (e.g. "Available (editable)") matches the
- * longest such synonym. Each field takes its first matching column; each column one field.
+ * Maps header texts (in column order) to the wanted fields. Taught columns come first (a taught
+ * header the page shows is that field); then an exact synonym match wins; otherwise a header
+ * that starts with a synonym (e.g. "Available (editable)") matches the longest such synonym.
+ * Each field takes its first matching column; each column one field.
  * @example mapHeaders(['Status', 'SKU', 'Verfügbar'], ['sku', 'available']).columns.get('available') // 2
+ * @example mapHeaders(['Headline', 'SKU'], ['title', 'sku'], [{ field: 'title', header: 'headline' }]).columns.get('title') // 0
  */
-export function mapHeaders<F extends HeaderField>(headers: readonly string[], fields: readonly F[]): HeaderMap<F> {
+export function mapHeaders<F extends HeaderField>(headers: readonly string[], fields: readonly F[], taught: readonly TaughtHeader[] = []): HeaderMap<F> {
   const columns = new Map<F, number>();
   const taken = new Set<number>();
   const norm = headers.map(normalizeHeader);
+  // Pass 0: what the seller taught, for the fields this page type reads.
+  for (const { field, header } of taught) {
+    if (!(fields as readonly HeaderField[]).includes(field) || columns.has(field as F)) continue;
+    const wanted = normalizeHeader(header);
+    const index = wanted ? norm.findIndex((h, i) => !taken.has(i) && h === wanted) : -1;
+    if (index >= 0) {
+      columns.set(field as F, index);
+      taken.add(index);
+    }
+  }
   // Pass 1: exact matches, in field order.
   for (const field of fields) {
+    if (columns.has(field)) continue;
     const syns = normalizedSynonyms(field);
     const index = norm.findIndex((h, i) => !taken.has(i) && syns.includes(h));
     if (index >= 0) {

@@ -3,7 +3,7 @@
  * `<table>`, Amazon's Katal `<kat-table>` elements, or an ARIA grid of `div`s (Walmart's
  * React app). Hashed class names are never relied on.
  */
-import { mapHeaders, ageBucketFromHeader, type HeaderField, type HeaderMap } from '../../locale/headers';
+import { mapHeaders, ageBucketFromHeader, type HeaderField, type HeaderMap, type TaughtHeader } from '../../locale/headers';
 import { cellText } from './read';
 
 export interface Grid<F extends HeaderField> {
@@ -93,11 +93,17 @@ const SHAPES: Shape[] = [
 ];
 
 /**
- * The first table-like element whose header row maps all `required` fields; when none does,
- * the best partial match (so the caller can name the missing columns), or undefined when the
- * page has no table at all.
+ * The first table-like element whose header row maps all `required` fields (`taught` columns
+ * included); when none does, the best partial match (so the caller can name the missing
+ * columns), or undefined when the page has no table at all.
  */
-export function findGrid<F extends HeaderField>(root: ParentNode, fields: readonly F[], required: readonly F[], preferred?: string): Grid<F> | undefined {
+export function findGrid<F extends HeaderField>(
+  root: ParentNode,
+  fields: readonly F[],
+  required: readonly F[],
+  preferred?: string,
+  taught: readonly TaughtHeader[] = [],
+): Grid<F> | undefined {
   let best: Grid<F> | undefined;
   let bestScore = -1;
   for (const shape of SHAPES) {
@@ -106,7 +112,7 @@ export function findGrid<F extends HeaderField>(root: ParentNode, fields: readon
       const headerCells = shape.headerCells(container);
       if (headerCells.length === 0) continue;
       const headers = headerCells.map((h) => cellText(h));
-      const map = mapHeaders(headers, fields);
+      const map = mapHeaders(headers, fields, taught);
       const grid: Grid<F> = { container, headers, map, rows: [], cellsOf: shape.cellsOf };
       const complete = required.every((f) => map.columns.has(f));
       if (complete) {
@@ -121,6 +127,44 @@ export function findGrid<F extends HeaderField>(root: ParentNode, fields: readon
     }
   }
   return best;
+}
+
+/** A table-like element of the page with its header cells and rows, whatever its markup (no header mapping). */
+export interface PageTable {
+  container: Element;
+  headerCells: Element[];
+  rows: Element[];
+  cellsOf(row: Element): Element[];
+}
+
+/**
+ * The page's table with the most header cells, read or not: the one a seller teaches a column
+ * on, and the one a bug report's skeleton shows.
+ * @example largestTable(document)?.headerCells.length // 10 on the eBay active listings fixture
+ */
+export function largestTable(root: ParentNode): PageTable | undefined {
+  let best: PageTable | undefined;
+  for (const shape of SHAPES) {
+    for (const container of Array.from(root.querySelectorAll(shape.containers))) {
+      const headerCells = shape.headerCells(container);
+      if (headerCells.length > (best?.headerCells.length ?? 0)) best = { container, headerCells, rows: shape.rows(container), cellsOf: shape.cellsOf };
+    }
+  }
+  return best;
+}
+
+/**
+ * The column (header index) an element of a table belongs to: a header cell's position, or a
+ * body cell's position in its row; undefined outside the table's cells.
+ * @example columnOf(table, clickedLink) // 3 when the link sits in the fourth cell of a row
+ */
+export function columnOf(table: PageTable, target: Element): number | undefined {
+  const header = table.headerCells.findIndex((h) => h === target || h.contains(target));
+  if (header >= 0) return header;
+  const row = table.rows.find((r) => r.contains(target));
+  if (!row) return undefined;
+  const index = table.cellsOf(row).findIndex((c) => c === target || c.contains(target));
+  return index >= 0 && index < table.headerCells.length ? index : undefined;
 }
 
 /**

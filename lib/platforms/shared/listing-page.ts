@@ -4,9 +4,10 @@
  * text, refuse to read without the required columns, then read each row's cells by field.
  */
 import type { HeaderField } from '../../locale/headers';
-import type { FulfillmentChannel, ListingObservation, ListingStatus } from '../../records';
+import type { FulfillmentChannel, ListingObservation, ListingStatus, Observation } from '../../records';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { ageColumns, findGrid, labelledValues, pick } from './grid';
+import { reportTaughtDisagreements } from './taught-columns';
 import {
   CellReader,
   Diagnostics,
@@ -42,6 +43,11 @@ export interface ListingPageSpec<F extends HeaderField> {
   adapter: Pick<PageAdapter, 'id' | 'platform' | 'title'>;
   fields: readonly F[];
   required: readonly F[];
+  /**
+   * Optional columns worth a warning when the page lacks them: the rows are still read, and the
+   * summary bar says what is missing. Default: the spec's fields among WARNED_WHEN_MISSING.
+   */
+  warnWhenMissing?: readonly F[];
   /** Selector tried first for the grid container (falls back to every table on the page). */
   preferredContainer?: string;
   /** Read inventory-age bucket columns ("0-90 days"). */
@@ -79,9 +85,11 @@ export function identityFromLabels(cell: Element | undefined): RowIdentity {
 export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>, root: ParentNode, ctx: ReadContext): PageRead {
   return guardedParse(spec.adapter.id, (diags) => {
     const out = new ReadCollector(diags);
-    const grid = findGrid(root, spec.fields, spec.required, spec.preferredContainer);
+    const taught = ctx.taughtColumns ?? [];
+    const grid = findGrid(root, spec.fields, spec.required, spec.preferredContainer, taught);
     if (!grid) return out.result();
     const { columns, recognised } = grid.map;
+    reportTaughtDisagreements(grid.headers, spec.fields, taught, columns, diags);
     const before = diags.list.length;
     spec.onGrid?.({ headers: grid.headers, columns, container: grid.container }, diags);
     const refused = diags.list.some((d, i) => i >= before && d.code === 'missing-column');
@@ -143,8 +151,35 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
       }
       out.listing(compact(record), row);
     }
+    warnMissingOptional(spec, columns, out.rows, diags);
     return out.result();
   });
+}
+
+/**
+ * Optional columns whose absence the seller should hear about (a listing without its title,
+ * price or start date is still read, but shown without them), and the record field each fills.
+ */
+const WARNED_WHEN_MISSING = { title: 'title', price: 'price', startDate: 'startDate', dateCreated: 'startDate' } as const;
+
+/**
+ * A 'missing-optional-column' warning for each warned column the page lacks and no row found another way.
+ * @example warnMissingOptional({ ...spec, warnWhenMissing: ['price'] }, columnsWithoutPrice, rows, diags) // diags gets one warning, column 'price'
+ */
+export function warnMissingOptional<F extends HeaderField>(
+  spec: Pick<ListingPageSpec<F>, 'adapter' | 'fields' | 'warnWhenMissing'>,
+  columns: ReadonlyMap<F, number>,
+  rows: readonly Observation[],
+  diags: Diagnostics,
+): void {
+  const warned = spec.warnWhenMissing ?? spec.fields.filter((f) => f in WARNED_WHEN_MISSING);
+  for (const column of warned) {
+    if (columns.has(column)) continue;
+    // Found another way on every page of this type (a title in the product cell): nothing missing.
+    const key = (WARNED_WHEN_MISSING as Partial<Record<HeaderField, keyof ListingObservation>>)[column] ?? (column as keyof ListingObservation);
+    if (rows.some((r) => r.kind === 'listing' && r[key] !== undefined && r[key] !== '')) continue;
+    diags.add('warning', 'missing-optional-column', `${spec.adapter.title}: no "${column}" column was found; the rows were read without it.`, { column });
+  }
 }
 
 /** Column index per header field of the page. */

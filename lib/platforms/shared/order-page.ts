@@ -5,9 +5,11 @@
 import type { FulfillmentChannel, OrderObservation, OrderStatus } from '../../records';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { findGrid, labelledValues, leafElements, pick, type Grid } from './grid';
+import { reportTaughtDisagreements } from './taught-columns';
 import { CellReader, ReadCollector, type Diagnostics, cellText, commonFields, compact, fulfillmentFromText, guardedParse, orderStatusFromText } from './read';
 
-const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
+/** Every column an order page may have (the fields its header synonyms are matched against). */
+export const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
 type F = (typeof ORDER_FIELDS)[number];
 
 export interface OrderPageSpec {
@@ -43,8 +45,10 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
     const out = new ReadCollector(diags);
     const urlStatus = spec.statusFromUrl?.(ctx.url);
     const required: F[] = urlStatus ? ['orderDate'] : ['orderDate', 'orderStatus'];
-    const grid = findGrid(root, ORDER_FIELDS, required, spec.preferredContainer);
+    const taught = ctx.taughtColumns ?? [];
+    const grid = findGrid(root, ORDER_FIELDS, required, spec.preferredContainer, taught);
     if (!grid) return out.result();
+    reportTaughtDisagreements(grid.headers, ORDER_FIELDS, taught, grid.map.columns, diags);
     const missing = missingColumns(grid, required);
     if (missing.length > 0) {
       reportMissingColumns(grid, missing, spec, diags);

@@ -1,0 +1,65 @@
+/**
+ * Columns the seller taught (lib/content/teach-column.ts) against what the header synonyms say:
+ * the taught column is used, and a disagreement is reported, because either the seller picked
+ * the wrong column or the page's wording now means something else.
+ */
+import { mapHeaders, type HeaderField, type TaughtHeader } from '../../locale/headers';
+import type { Diagnostics } from './read';
+
+/** A taught field whose column is not the one the synonyms alone would give it. */
+interface TaughtDisagreement<F extends HeaderField> {
+  field: F;
+  /** The header text of the taught column, as the page shows it. */
+  header: string;
+}
+
+/**
+ * Taught fields the synonyms place elsewhere: the synonyms put the field on another column, or
+ * read the taught column as another field. Nothing taught: nothing to compare.
+ * @example taughtDisagreements(['Title', 'Name'], ['title'], [{ field: 'title', header: 'Name' }], new Map([['title', 1]])) // [{ field: 'title', header: 'Name' }]
+ */
+export function taughtDisagreements<F extends HeaderField>(
+  headers: readonly string[],
+  fields: readonly F[],
+  taught: readonly TaughtHeader[],
+  columns: ReadonlyMap<F, number>,
+): TaughtDisagreement<F>[] {
+  if (taught.length === 0) return [];
+  const bySynonyms = mapHeaders(headers, fields).columns;
+  const fieldAt = new Map<number, F>();
+  for (const [field, index] of bySynonyms) fieldAt.set(index, field);
+  const out: TaughtDisagreement<F>[] = [];
+  for (const [field, index] of columns) {
+    if (!taught.some((t) => t.field === field)) continue;
+    const synonymIndex = bySynonyms.get(field);
+    const synonymField = fieldAt.get(index);
+    const elsewhere = synonymIndex !== undefined && synonymIndex !== index;
+    const other = synonymField !== undefined && synonymField !== field;
+    if (elsewhere || other) out.push({ field, header: headers[index] ?? '' });
+  }
+  return out;
+}
+
+/**
+ * Adds a 'taught-column-differs' warning for each disagreement (the taught column is still used).
+ * @example reportTaughtDisagreements(grid.headers, FIELDS, ctx.taughtColumns ?? [], grid.map.columns, diags)
+ */
+export function reportTaughtDisagreements<F extends HeaderField>(
+  headers: readonly string[],
+  fields: readonly F[],
+  taught: readonly TaughtHeader[],
+  columns: ReadonlyMap<F, number>,
+  diags: Diagnostics,
+): void {
+  for (const d of taughtDisagreements(headers, fields, taught, columns)) {
+    diags.add(
+      'warning',
+      'taught-column-differs',
+      `The column taught as "${d.field}" ("${d.header}") is not the one its header names suggest; the taught column was used.`,
+      {
+        column: d.field,
+        header: d.header,
+      },
+    );
+  }
+}
