@@ -4,7 +4,8 @@ import { formatNumber, type MessageKey } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
-import { datedName, formatBytes, saveFile } from './format';
+import { BackupButton, InterruptedRestoreNotice, RestoreField } from './BackupControls';
+import { formatBytes } from './format';
 
 /**
  * Asks the browser to keep the extension's data when disk space runs low (persist() exists only
@@ -20,12 +21,13 @@ async function askPersistentStorage(): Promise<boolean | null> {
   }
 }
 
-/** Backup, restore, delete everything, and what the store holds. */
+/** Backup, restore (BackupControls.tsx), delete everything, and what the store holds. */
 export function DataSection() {
   const storage = useQuery({ queryKey: ['data/storage'], queryFn: () => rpc('data/storage', {}) });
   const persisted = useQuery({ queryKey: ['storage/persist'], queryFn: askPersistentStorage, staleTime: Infinity });
   return (
     <div>
+      <InterruptedRestoreNotice />
       <BackupButton />
       <RestoreField />
       <DeleteAll />
@@ -39,59 +41,6 @@ export function DataSection() {
 function useRefreshAll() {
   const queryClient = useQueryClient();
   return () => void queryClient.invalidateQueries();
-}
-
-function BackupButton() {
-  const { t, language } = useI18n();
-  const backup = useMutation({
-    mutationFn: () => rpc('data/backup', {}),
-    onSuccess: ({ json }) => saveFile(datedName('stock-copilot-backup', 'json'), json, 'application/json'),
-  });
-  return (
-    <div className="actions">
-      <button type="button" disabled={backup.isPending} onClick={() => backup.mutate()}>
-        {t('options.data.backup')}
-      </button>
-      {backup.isSuccess && <span role="status">{t('options.data.backupDone', { rows: formatNumber(language, backup.data.rows) })}</span>}
-    </div>
-  );
-}
-
-function RestoreField() {
-  const { t, language } = useI18n();
-  const refresh = useRefreshAll();
-  const restore = useMutation({
-    mutationFn: async (file: File) => rpc('data/restore', { json: await file.text() }),
-    onSuccess: refresh,
-  });
-  return (
-    <>
-      <div className="field">
-        <label htmlFor="restore-file">{t('options.data.restore')}</label>
-        <input
-          id="restore-file"
-          type="file"
-          accept=".json,application/json"
-          disabled={restore.isPending}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) restore.mutate(file);
-            e.target.value = '';
-          }}
-        />
-      </div>
-      {restore.isSuccess && (
-        <p role="status" data-testid="restore-result">
-          {t('options.data.restoreDone', { rows: formatNumber(language, restore.data.rows) })}
-        </p>
-      )}
-      {restore.isError && (
-        <p role="alert" data-testid="restore-result">
-          {t('options.data.restoreRefused', { message: restore.error.message })}
-        </p>
-      )}
-    </>
-  );
 }
 
 /** Delete all data, behind a confirmation step. */

@@ -4,6 +4,7 @@ import { commitFiles, readReportFile, resumableImport, type CommitTotals, type F
 import { formatNumber } from '@/lib/i18n';
 import { MARKETPLACES } from '@/lib/locale/markets';
 import { IMPORT_BATCH_ROWS } from '@/lib/messaging/protocol-options';
+import { isStorageFull } from '@/lib/messaging/rpc';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { importJournal } from './import-journal';
@@ -214,7 +215,8 @@ function StageView({ stage, onConfirm, onCancel }: { stage: Stage; onConfirm: ()
         </p>
       );
     case 'error':
-      return <p role="alert">{t('options.error', { message: stage.message })}</p>;
+      // A full disk says what to do, in the seller's language (lib/i18n/messages-backup.ts).
+      return <p role="alert">{isStorageFull({ message: stage.message }) ? t('backup.importStorageFull') : t('options.error', { message: stage.message })}</p>;
     default:
       return null;
   }

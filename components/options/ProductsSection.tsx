@@ -12,7 +12,8 @@ import {
   type MergedProduct,
 } from '@/lib/export';
 import { formatDate, formatNumber, type Language } from '@/lib/i18n';
-import type { CalibrationEntry, ProductListing, ProductSummary, ReturnEntry } from '@/lib/messaging/protocol-options';
+import { productNameOf } from '@/lib/background/product-order';
+import { PRODUCT_SORTS, type CalibrationEntry, type ProductListing, type ProductSummary, type ReturnEntry } from '@/lib/messaging/protocol-options';
 import { poolKindOf } from '@/lib/planning/pool-stock';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
@@ -31,10 +32,6 @@ interface Saver {
   busy: boolean;
 }
 
-function productName(p: ProductSummary): string {
-  return p.name ?? p.listings.find((l) => l.title)?.title ?? p.listings[0]?.sku ?? p.id;
-}
-
 /** A number in the UI language, or the "none" dash for null. */
 function num(language: Language, none: string, value: number | null, digits = 0): string {
   return value === null ? none : formatNumber(language, value, digits);
@@ -43,9 +40,13 @@ function num(language: Language, none: string, value: number | null, digits = 0)
 export function ProductsSection() {
   const { t, language } = useI18n();
   const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<(typeof PRODUCT_SORTS)[number]>('urgency');
   const [limit, setLimit] = useState(PAGE);
   const [open, setOpen] = useState<string | undefined>();
-  const list = useQuery({ queryKey: ['products', search, limit], queryFn: () => rpc('products/list', { search: search || undefined, offset: 0, limit }) });
+  const list = useQuery({
+    queryKey: ['products', search, sort, limit],
+    queryFn: () => rpc('products/list', { search: search || undefined, offset: 0, limit, sort }),
+  });
 
   return (
     <div>
@@ -58,6 +59,16 @@ export function ProductsSection() {
           setLimit(PAGE);
         }}
       />
+      <div className="field">
+        <label htmlFor="products-sort">{t('options.products.sort')}</label>
+        <select id="products-sort" value={sort} onChange={(e) => setSort(e.target.value as (typeof PRODUCT_SORTS)[number])}>
+          {PRODUCT_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`options.products.sort.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       {list.isPending && <p role="status">{t('options.loading')}</p>}
       {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
       {list.data && list.data.total === 0 && <p className="empty">{t('options.products.none')}</p>}
@@ -92,15 +103,16 @@ function ProductMeta({ product }: { product: ProductSummary }) {
     <p className="meta" data-testid="product-meta">
       {t('options.products.health')}: <span data-testid="product-health">{health}</span> · {t('options.products.cover')}:{' '}
       {num(language, none, product.daysOfCover, 1)} · {t('options.products.stockOnHand')}: <span data-testid="product-available">{onHand}</span> ·{' '}
-      {t('options.products.inbound')}: {formatNumber(language, product.inbound)}
+      {t('options.products.inbound')}: {formatNumber(language, product.inbound)} ·{' '}
+      {t('options.products.shape', { pools: formatNumber(language, product.pools), listings: formatNumber(language, product.listings.length) })}
     </p>
   );
 }
 
 function ProductCard({ product, others, open, onToggle }: { product: ProductSummary; others: ProductSummary[]; open: boolean; onToggle: () => void }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const name = productName(product);
+  const name = productNameOf(product);
   const headingId = `product-${product.id.replace(/[^\w-]/g, '_')}`;
   const action = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
@@ -108,49 +120,76 @@ function ProductCard({ product, others, open, onToggle }: { product: ProductSumm
   });
   return (
     <article aria-labelledby={headingId}>
-      <h3 id={headingId}>{name}</h3>
+      <h3 id={headingId}>
+        <span className={`urgency urgency-${product.urgency}`} data-testid="product-urgency">
+          {t(`urgency.${product.urgency}`)}
+        </span>{' '}
+        {name}
+      </h3>
       <ProductMeta product={product} />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('options.products.listing')}</th>
-            <th scope="col">{t('options.products.rule')}</th>
-            <th scope="col" className="num">
-              {t('options.products.available')}
-            </th>
-            <th scope="col">{t('options.products.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {product.listings.map((l) => (
-            <tr key={l.key} data-testid="product-listing" data-key={l.key}>
-              <td>
-                {l.marketplace} · {l.sku}
-                {l.title ? <span className="title"> — {l.title}</span> : null}
-              </td>
-              <td data-testid="link-rule">{t(`options.rule.${l.linkRule}`)}</td>
-              <td className="num">{num(language, t('common.none'), l.available)}</td>
-              <td>
-                <LinkControls
-                  listingKey={l.key}
-                  sku={l.sku}
-                  productId={product.id}
-                  canUnlink={product.listings.length > 1}
-                  others={others}
-                  onRun={(run) => action.mutate(run)}
-                  busy={action.isPending}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {action.isError && <p role="alert">{t('options.error', { message: action.error.message })}</p>}
       <button type="button" aria-expanded={open} onClick={onToggle}>
         {open ? t('options.products.close') : t('options.products.open', { name })}
       </button>
-      {open && <ProductDetail product={product} />}
+      {open && (
+        <>
+          <ProductListings product={product} others={others} onRun={(run) => action.mutate(run)} busy={action.isPending} />
+          {action.isError && <p role="alert">{t('options.error', { message: action.error.message })}</p>}
+          <ProductDetail product={product} />
+        </>
+      )}
     </article>
+  );
+}
+
+/** The product's listings, each with how it was linked and the controls to link or unlink it. */
+function ProductListings({
+  product,
+  others,
+  onRun,
+  busy,
+}: {
+  product: ProductSummary;
+  others: ProductSummary[];
+  onRun: (run: () => Promise<unknown>) => void;
+  busy: boolean;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('options.products.listing')}</th>
+          <th scope="col">{t('options.products.rule')}</th>
+          <th scope="col" className="num">
+            {t('options.products.available')}
+          </th>
+          <th scope="col">{t('options.products.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {product.listings.map((l) => (
+          <tr key={l.key} data-testid="product-listing" data-key={l.key}>
+            <td>
+              {l.marketplace} · {l.sku}
+              {l.title ? <span className="title"> — {l.title}</span> : null}
+            </td>
+            <td data-testid="link-rule">{t(`options.rule.${l.linkRule}`)}</td>
+            <td className="num">{num(language, t('common.none'), l.available)}</td>
+            <td>
+              <LinkControls
+                listingKey={l.key}
+                sku={l.sku}
+                productId={product.id}
+                canUnlink={product.listings.length > 1}
+                others={others}
+                onRun={onRun}
+                busy={busy}
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -190,7 +229,7 @@ function LinkControls({
           .filter((o) => o.id !== productId)
           .map((o) => (
             <option key={o.id} value={o.id}>
-              {productName(o)} ({o.listings.map((l) => l.sku).join(', ')})
+              {productNameOf(o)} ({o.listings.map((l) => l.sku).join(', ')})
             </option>
           ))}
       </select>

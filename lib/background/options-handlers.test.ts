@@ -3,6 +3,7 @@ import { dispatcherOf, NOW, TODAY, dailyOrders, listingReading, useTestBackgroun
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { mergedRows } from '../export';
+import { productNameOf } from './product-order';
 
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 
@@ -114,7 +115,7 @@ describe('options messages', () => {
       { url: 'https://www.ebay.com/sh/lst/active', adapterId: 'ebay/active-listings', rows: [ebay], diagnostics: [] },
       { url: 'https://www.ebay.com/sh/lst/active' },
     );
-    let { products, total } = await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE);
+    let { products, total } = await handlers['products/list']({ offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE);
     expect(total).toBe(2);
     const mug = products.find((p) => p.listings.some((l) => l.sku === 'MUG-1'))!;
     expect(mug.listings.map((l) => [l.key, l.linkRule])).toEqual([
@@ -122,17 +123,20 @@ describe('options messages', () => {
       ['ebay|ebay.com|MUG-1', 'sku'],
     ]);
     expect(mug.healthScore).not.toBeNull();
-    expect((await handlers['products/list']({ search: 'plate', offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(1);
+    const byName = await handlers['products/list']({ offset: 0, limit: 50, sort: 'name' }, OPTIONS_PAGE);
+    expect(byName.products.map(productNameOf)).toEqual(products.map(productNameOf).sort((x, y) => x.localeCompare(y)));
+    expect(products.every((p) => p.urgency !== 'unknown')).toBe(true);
+    expect((await handlers['products/list']({ search: 'plate', offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE)).total).toBe(1);
 
     await handlers['products/unlink']({ listingKey: 'ebay|ebay.com|MUG-1' }, OPTIONS_PAGE);
-    ({ products, total } = await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE));
+    ({ products, total } = await handlers['products/list']({ offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE));
     expect(total).toBe(3);
     const alone = products.find((p) => p.listings.some((l) => l.key === 'ebay|ebay.com|MUG-1'))!;
     expect(alone.listings).toHaveLength(1);
     expect(alone.listings[0]!.linkRule).toBe('manual');
 
     await handlers['products/link']({ listingKey: 'ebay|ebay.com|MUG-1', productId: mug.id }, OPTIONS_PAGE);
-    ({ products, total } = await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE));
+    ({ products, total } = await handlers['products/list']({ offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE));
     expect(total).toBe(2);
     expect(products.find((p) => p.id === mug.id)!.listings.map((l) => l.linkRule)).toEqual(['none', 'manual']);
   });
@@ -193,10 +197,10 @@ describe('options messages', () => {
     const dispatch = dispatcherOf(handlers);
     const refused = { ok: false, error: expect.stringMatching(/accepted only from the extension's own pages, not from content scripts on seller pages/) };
     expect(await dispatch({ type: 'data/delete-all', payload: { confirm: 'delete-all' } }, { url: SELLER_URL })).toEqual(refused);
-    expect(await dispatch({ type: 'data/backup', payload: {} }, { url: SELLER_URL })).toEqual(refused);
+    expect(await dispatch({ type: 'backup/begin', payload: {} }, { url: SELLER_URL })).toEqual(refused);
     expect(await dispatch({ type: 'import/commit', payload: { importId: 'x', batchIndex: 0, rows: [], last: true } }, { url: SELLER_URL })).toEqual(refused);
     // Nothing was deleted.
-    expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(2);
+    expect((await handlers['products/list']({ offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE)).total).toBe(2);
   });
 
   it('lists the SKUs stored under each ASIN of one marketplace (for reports without a SKU column)', async () => {
@@ -289,7 +293,7 @@ describe('options messages', () => {
     const handlers = await setup();
     await seedSharedBowl(handlers);
     await handlers['returns/record']({ listingKey: BOWL_KEYS[1]!, units: 2 }, OPTIONS_PAGE);
-    const id = (await handlers['products/list']({ search: 'BOWL-3', offset: 0, limit: 50 }, OPTIONS_PAGE)).products[0]!.id;
+    const id = (await handlers['products/list']({ search: 'BOWL-3', offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE)).products[0]!.id;
     const detail = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
     expect(detail.product).toMatchObject({ planned: true, available: 40, inbound: 30, pools: 1 });
     expect(detail.position.pools).toHaveLength(1);
@@ -304,7 +308,7 @@ describe('options messages', () => {
   it('shows health as not enough data (null, never 100) until sales are known', async () => {
     const handlers = await setup();
     await handlers['import/commit']({ importId: 'quiet', batchIndex: 0, rows: [listing('QUIET-1', { available: 10 })], last: true }, OPTIONS_PAGE);
-    const { products } = await handlers['products/list']({ search: 'QUIET-1', offset: 0, limit: 50 }, OPTIONS_PAGE);
+    const { products } = await handlers['products/list']({ search: 'QUIET-1', offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE);
     expect(products[0]).toMatchObject({ planned: true, healthScore: null });
     const report = await handlers['export/merged']({}, OPTIONS_PAGE);
     expect(report.products[0]!.pools[0]!.plan!.healthScore).toBeNull();
@@ -312,25 +316,14 @@ describe('options messages', () => {
     expect(mergedRows(report, 'zh-CN')[0]!.healthScore).toBe('数据不足');
   });
 
-  it('backs up, deletes all, restores the same data, and refuses a foreign file leaving data untouched', async () => {
+  it('counts what is stored and deletes all (backup and restore: backup-handlers.test.ts)', async () => {
     const handlers = await setup();
     await seed(handlers);
-    const { json, rows } = await handlers['data/backup']({}, OPTIONS_PAGE);
-    expect(rows).toBeGreaterThan(100);
     const storage = await handlers['data/storage']({}, OPTIONS_PAGE);
     expect(storage.tables.listings!.rows).toBe(2);
     expect(storage.approxBytes).toBeGreaterThan(0);
-
     await handlers['data/delete-all']({ confirm: 'delete-all' }, OPTIONS_PAGE);
     expect((await handlers['data/storage']({}, OPTIONS_PAGE)).totalRows).toBe(0);
-
-    const restored = await handlers['data/restore']({ json }, OPTIONS_PAGE);
-    expect(restored.rows).toBe(rows);
-    expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(2);
-
-    await expect(handlers['data/restore']({ json: '{"hello":"world"}' }, OPTIONS_PAGE)).rejects.toThrow(/not a Stock Copilot backup/);
-    await expect(handlers['data/restore']({ json: json.slice(0, json.length / 2) }, OPTIONS_PAGE)).rejects.toThrow(/not valid JSON/);
-    expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).total).toBe(2);
   });
 });
 
@@ -403,7 +396,7 @@ describe('own warehouses', () => {
       'amazon.com MUG-1 is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses',
     );
     expect(replanned).toEqual([]);
-    expect((await handlers['products/list']({ offset: 0, limit: 50 }, OPTIONS_PAGE)).products[0]!.listings[0]!.poolId).toBe('fba:NA');
+    expect((await handlers['products/list']({ offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE)).products[0]!.listings[0]!.poolId).toBe('fba:NA');
   });
 
   it("re-plans the listing's product after moving it (and after moving it back)", async () => {
@@ -422,7 +415,7 @@ describe('own warehouses', () => {
   it('two listings of one product in two named warehouses are two stocks, each planned once with its own pool id', async () => {
     const handlers = await background.setup();
     await seedSharedBowl(handlers);
-    const id = (await handlers['products/list']({ search: 'BOWL-3', offset: 0, limit: 50 }, OPTIONS_PAGE)).products[0]!.id;
+    const id = (await handlers['products/list']({ search: 'BOWL-3', offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE)).products[0]!.id;
     const east = await handlers['warehouses/create']({ name: 'East' }, OPTIONS_PAGE);
     const west = await handlers['warehouses/create']({ name: 'West' }, OPTIONS_PAGE);
     await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[0]!, poolId: east.id }, OPTIONS_PAGE);

@@ -4,14 +4,13 @@
  * (handlers.ts) combines them. Who may send each message is declared in the protocol and
  * checked by the dispatcher, so no handler here checks its sender.
  */
-import type { Handlers } from '../messaging/rpc';
+import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
 import {
   addCalibration,
   assignWarehouse,
   createWarehouse,
   deleteAllData,
   deleteWarehouse,
-  exportBackup,
   getListingsWithPlans,
   linkListing,
   listListings,
@@ -21,7 +20,6 @@ import {
   recordReturn,
   renameWarehouse,
   resolveReturn,
-  restoreBackup,
   storageEstimate,
   unlinkListing,
   type StockPoolRow,
@@ -51,8 +49,8 @@ export function createProductHandlers(
     async 'product/chart'(request) {
       return productChart(db, request, deps.now());
     },
-    async 'products/list'({ search, offset, limit }) {
-      return searchProducts(db, search, offset, limit);
+    async 'products/list'({ search, offset, limit, sort }) {
+      return searchProducts(db, search, offset, limit, sort);
     },
     async 'products/detail'({ productId }) {
       return productDetail(db, productId);
@@ -144,7 +142,16 @@ export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers,
     async 'import/commit'({ importId, batchIndex, rows, last }) {
       // A worker that slept between batches lost the earlier batches' products: re-plan all then.
       const lostEarlierBatches = batchIndex > 0 && !imports.has(importId);
-      const merged = await mergeObservations(db, rows, deps.now());
+      // One transaction per batch: a full disk stores none of this batch's rows (earlier batches
+      // stay whole; importing the file again merges them as the same readings).
+      const merged = await mergeObservations(db, rows, deps.now()).catch((error: unknown) => {
+        if (!isStorageFull(error)) throw error;
+        // Earlier batches were stored: re-plan their products if the disk allows.
+        const earlier = imports.get(importId);
+        imports.delete(importId);
+        if (earlier?.size) void changed([...earlier]).catch(() => undefined);
+        throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; this batch of the import was not saved`);
+      });
       let touched = imports.get(importId);
       if (!touched) imports.set(importId, (touched = new Set()));
       for (const id of merged.productIds) touched.add(id);
@@ -169,21 +176,10 @@ export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers,
   };
 }
 
-/** The whole store: backup, restore, delete everything, and how much is stored. */
-export function createDataHandlers(deps: BackgroundDeps): Pick<Handlers, 'data/backup' | 'data/restore' | 'data/delete-all' | 'data/storage'> {
+/** The whole store: delete everything, and how much is stored (backups: backup-handlers.ts). */
+export function createDataHandlers(deps: BackgroundDeps): Pick<Handlers, 'data/delete-all' | 'data/storage'> {
   const { db } = deps;
-  const changed = replanAfter(deps);
   return {
-    async 'data/backup'() {
-      const backup = await exportBackup(db, deps.now());
-      const rows = Object.values(backup.tables).reduce((s, t) => s + t.length, 0);
-      return { json: JSON.stringify(backup), rows };
-    },
-    async 'data/restore'({ json }) {
-      const tables = await restoreBackup(db, json);
-      await changed(undefined);
-      return { rows: Object.values(tables).reduce((s, n) => s + n, 0), tables };
-    },
     async 'data/delete-all'() {
       await deleteAllData(db);
       deps.afterChange?.();

@@ -8,8 +8,10 @@ import { productTotals } from '../export/merged';
 import type { ResponseOf } from '../messaging/protocol';
 import type { ProductListing, ProductSummary } from '../messaging/protocol-options';
 import { poolKindOf } from '../planning/pool-stock';
+import { URGENCY_LEVELS, urgencyOf } from '../planning/urgency';
 import type { SkuPlan } from '../planning/types';
 import { getPlans, getProduct, listListings, type ListingRow, type StoreDb } from '../store';
+import { sortProducts, type ProductSort } from './product-order';
 
 /** Every product with its listings, in product id order. */
 async function productSummaries(db: StoreDb): Promise<ProductSummary[]> {
@@ -41,12 +43,19 @@ function summaryOf(p: { id: string; name?: string; listings: ListingRow[] }, pla
     ...(p.name ? { name: p.name } : {}),
     listings: [...p.listings].sort((a, b) => (a.key < b.key ? -1 : 1)).map(listingOf),
     planned: pooled.length > 0,
+    urgency: mostUrgent(p.listings.flatMap((l) => (l.planKey && plans.has(l.planKey) ? [plans.get(l.planKey)!] : []))),
     healthScore: minOrNull(pooled.map((x) => x.healthScore).filter((h): h is number => h !== null)),
     daysOfCover: covers.length ? Math.min(...covers) : null,
     available: totals.available,
     inbound: totals.inbound,
     pools: position.pools.length,
   };
+}
+
+/** The most urgent level of the plans the listings show ('unknown' when there is none): a pool's listings all show its answer. */
+function mostUrgent(plans: readonly SkuPlan[]): ProductSummary['urgency'] {
+  const ranks = plans.map((plan) => URGENCY_LEVELS.indexOf(urgencyOf(plan).level));
+  return ranks.length ? URGENCY_LEVELS[Math.min(...ranks)]! : 'unknown';
 }
 
 function minOrNull(values: readonly number[]): number | null {
@@ -196,13 +205,14 @@ export async function mergedReport(db: StoreDb, now: Date): Promise<MergedReport
 
 /**
  * Products whose id, name, or a listing's SKU or title contains `search` (case-insensitive),
- * one page of them, and how many matched.
+ * in the chosen order, one page of them, and how many matched.
  */
 export async function searchProducts(
   db: StoreDb,
   search: string | undefined,
   offset: number,
   limit: number,
+  sort: ProductSort = 'urgency',
 ): Promise<{ products: ProductSummary[]; total: number }> {
   const products = await productSummaries(db);
   const needle = search?.trim().toLowerCase();
@@ -214,7 +224,7 @@ export async function searchProducts(
           p.listings.some((l) => l.sku.toLowerCase().includes(needle) || (l.title?.toLowerCase().includes(needle) ?? false)),
       )
     : products;
-  return { products: hits.slice(offset, offset + limit), total: hits.length };
+  return { products: sortProducts(hits, sort).slice(offset, offset + limit), total: hits.length };
 }
 
 /** A product's summary, whole position, stock calibrations and returns (newest first). */

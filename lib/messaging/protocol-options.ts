@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { chartSeriesSchema } from '../charts/series';
 import { mergedProductSchema, mergedReportSchema } from '../export/merged-data';
 import { isoDateTimeSchema, observationSchema, platformSchema, quantitySchema } from '../records';
+import { URGENCY_LEVELS } from '../planning/urgency';
 
 /** A listing key (platform|marketplace|sku) or product id, as the store writes them. */
 const storeKey = z.string().min(1).max(400);
@@ -43,12 +44,17 @@ const productListingSchema = z.object({
 });
 export type ProductListing = z.infer<typeof productListingSchema>;
 
+/** The orders the product list can be sorted in (lib/background/product-order.ts says how). */
+export const PRODUCT_SORTS = ['urgency', 'cover', 'name'] as const;
+
 const productSummarySchema = z.object({
   id: z.string(),
   name: z.string().optional(),
   listings: z.array(productListingSchema),
   /** Whether any of the product's stocks has a plan yet. */
   planned: z.boolean(),
+  /** The most urgent level of its stocks' plans under the one urgency rule ('unknown' until planned). */
+  urgency: z.enum(URGENCY_LEVELS),
   /** Lowest health score of the product's pools (null = not planned yet, or not enough data: see `planned`). */
   healthScore: z.number().int().nullable(),
   daysOfCover: z.number().nullable(),
@@ -125,6 +131,7 @@ export const optionsProtocol = {
       search: z.string().max(200).optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
+      sort: z.enum(PRODUCT_SORTS).default('urgency'),
     }),
     response: z.object({ products: z.array(productSummarySchema), total: z.number().int() }),
   },
@@ -248,18 +255,6 @@ export const optionsProtocol = {
     response: mergedReportSchema,
   },
 
-  /** The whole store as backup JSON text (lib/store exportBackup). */
-  'data/backup': {
-    senders: ['extension'],
-    request: z.object({}),
-    response: z.object({ json: z.string(), rows: z.number().int() }),
-  },
-  /** Replaces all data with a backup's after validating all of it; a damaged or foreign file changes nothing. */
-  'data/restore': {
-    senders: ['extension'],
-    request: z.object({ json: z.string().min(1) }),
-    response: z.object({ rows: z.number().int(), tables: z.record(z.string(), z.number().int()) }),
-  },
   /** Deletes every row; the confirmation word guards against a stray call. */
   'data/delete-all': {
     senders: ['extension'],

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCalibration, recordReturn } from './adjustments';
 import { saveSettings } from './settings-store';
-import { deleteAllData, exportBackup, restoreBackup } from './backup';
+import { deleteAllData, exportBackup, restoreBackup, validateBackup } from './backup';
+import { BackupError, RESTORE_MARKER_ID } from './backup-format';
+import { interruptedRestore, RestoreSession } from './backup-restore';
 import { STORED_TABLES, TABLE_NAMES, type StoreDb } from './db';
 import { mergeObservations } from './merge';
 import { savePlans } from './plans';
@@ -18,6 +20,7 @@ async function seeded(): Promise<StoreDb> {
   await mergeObservations(
     db,
     [
+      listingObs('MUG-1', '2024-05-01T10:00:00Z', { available: 12, fulfillment: 'FBA' }),
       listingObs('MUG-1', '2024-05-09T10:00:00Z', { available: 9, fulfillment: 'FBA', title: 'Mug "Blue", 300ml' }),
       listingObs('MUG-1', '2024-05-10T10:00:00Z', { available: 7, fulfillment: 'FBA' }),
       listingObs('MUG-1', '2024-05-10T10:00:00Z', { platform: 'ebay', marketplace: 'ebay.com', available: 4 }),
@@ -28,6 +31,8 @@ async function seeded(): Promise<StoreDb> {
   await addCalibration(db, { listingKey: 'ebay|ebay.com|MUG-1', onHand: 3, reason: 'counted', by: 'Ana' }, NOW);
   await recordReturn(db, { listingKey: 'ebay|ebay.com|MUG-1', units: 1, reason: 'opened' }, NOW);
   await saveSettings(db, { leadTimeDays: 30, nested: { a: [1, 2] } }, NOW);
+  // Other features keep their documents in `settings` under their own ids: backed up too.
+  await db.table('settings').put({ id: 'purchase-orders', value: [{ id: 'po-1', quantity: 40 }], updatedAt: NOW.toISOString() });
   await savePlans(db, [skuPlan('amazon|amazon.com|MUG-1', { daysOfCover: 4 })]);
   await db.dailyDemand.put({ key: 'amazon|amazon.com|MUG-1', date: '2024-05-09', units: 2, how: 'exact' });
   return db;
@@ -38,58 +43,106 @@ async function dump(db: StoreDb) {
   return Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (n) => [n, await read(n)])));
 }
 
-describe('backup and restore', () => {
-  it('round-trips every table through JSON text', async () => {
+/** A backup's lines with one changed by `change` (the header is line 0). */
+function withLine(text: string, index: number, change: (line: string) => string | undefined): string {
+  const lines = text.split('\n').filter(Boolean);
+  const changed = change(lines[index]!);
+  if (changed === undefined) lines.splice(index, 1);
+  else lines[index] = changed;
+  return lines.join('\n');
+}
+
+describe('backup and restore (format 2, newline-delimited)', () => {
+  it('round-trips every table, every settings row included, and rebuilds what is derived', async () => {
     const db = await seeded();
     const before = await dump(db);
-    const text = JSON.stringify(await exportBackup(db, NOW));
+    const text = await exportBackup(db, NOW);
+    const [header, ...chunks] = text.trimEnd().split('\n');
+    expect(JSON.parse(header!)).toMatchObject({ format: 'stock-copilot-backup', version: 2, tables: { listings: { rows: 2 }, settings: { rows: 2 } } });
+    expect(chunks.every((l) => Object.keys(JSON.parse(l)).join() === 'table,rows')).toBe(true);
     const other = await freshStore();
     await mergeObservations(other, [listingObs('JUNK', '2024-05-10T10:00:00Z')], NOW);
-    const counts = await restoreBackup(other, text);
-    expect(counts.listings).toBe(2);
+    const counts = await restoreBackup(other, text, NOW);
+    expect(counts).toMatchObject({ listings: 2, settings: 2, observations: before.observations!.length });
+    expect(before.observations!.length).toBeGreaterThanOrEqual(4);
     expect(await dump(other)).toEqual(before);
-    // Derived, not in the file, rebuilt: the indexed rows with the plan each shows, and the search chunks.
     expect(await other.listings.orderBy('key').toArray()).toEqual(await db.listings.orderBy('key').toArray());
     expect(await other.searchChunks.toArray()).toEqual(await db.searchChunks.toArray());
+    // The same rows give the same header (checksums), whatever order the store holds them in.
+    expect((await exportBackup(other, NOW)).split('\n')[0]).toBe(header);
   });
 
-  it('restores a backup written before schema v4 (plain rows, older sort key)', async () => {
+  it('restores a format-1 backup (one JSON object) written before schema v4', async () => {
     const { tables } = readFixture(3); // what a v3 store held; its backups list the same rows
     const { listingSearch: _derived, ...rows } = tables;
     const backup = { format: 'stock-copilot-backup', version: 1, schemaVersion: 3, exportedAt: NOW.toISOString(), tables: rows };
     const db = await freshStore();
     const counts = await restoreBackup(db, JSON.stringify(backup));
     expect(counts).toMatchObject({ listings: 6, observations: 11, plans: 2 });
-    expect((await allObservations(db)).map((o) => o.id)).toEqual((rows.observations as { id: string }[]).map((o) => o.id).sort());
+    expect((await allObservations(db)).map((o) => o.id).sort()).toEqual((rows.observations as { id: string }[]).map((o) => o.id).sort());
     const { items } = await listAtRisk(db, { risk: 'stockout' });
     expect(items.map((i) => [i.listing.key, i.plan?.daysOfCover])).toEqual([['amazon|amazon.com|MUG-BLUE', 6.5]]);
     expect((await listAtRisk(db, { search: 'blaue' })).items.map((i) => i.listing.key)).toEqual(['amazon|amazon.de|BLAUE-TASSE']);
   });
 
   it.each([
-    ['not JSON', '{"format": "stock-copilot-backup", "tabl', /not valid JSON/],
-    ['a foreign file', JSON.stringify({ hello: 'world' }), /not a Stock Copilot backup/],
-    ['a newer format', JSON.stringify({ format: 'stock-copilot-backup', version: 9 }), /newer version/],
-  ])('refuses %s and leaves the data untouched', async (_, text, message) => {
+    ['not JSON', () => '{"format": "stock-copilot-backup", "tabl', 'not-json'],
+    ['a foreign file', () => JSON.stringify({ hello: 'world' }), 'not-backup'],
+    ['a newer format', () => JSON.stringify({ format: 'stock-copilot-backup', version: 9 }), 'newer-version'],
+    ['a truncated file (last line gone)', (t: string) => withLine(t, t.trimEnd().split('\n').length - 1, () => undefined), 'truncated'],
+    ['a line cut off', (t: string) => withLine(t, 2, (l) => l.slice(0, l.length / 2)), 'damaged'],
+    ['a damaged row', (t: string) => t.replace('"observedAt":"2024-05-10T10:00:00.000Z"', '"observedAt":"yesterday"'), 'damaged'],
+    ['a changed value that still parses', (t: string) => t.replace('"units":2', '"units":3'), 'checksum'],
+    ['a repeated line', (t: string) => withLine(t, 1, (l) => `${l}\n${l}`), 'damaged'],
+  ])('refuses %s before changing anything', async (_, corrupt, code) => {
     const db = await seeded();
     const before = await dump(db);
-    await expect(restoreBackup(db, text)).rejects.toThrow(message);
+    const bad = corrupt(await exportBackup(db, NOW));
+    await expect(restoreBackup(db, bad)).rejects.toMatchObject({ code });
     expect(await dump(db)).toEqual(before);
   });
 
-  it('refuses a damaged row deep in the file, naming where, before clearing anything', async () => {
+  it('refuses a format-1 backup with a duplicate key or a listing without its product', async () => {
+    const { tables } = readFixture(3);
+    const { listingSearch: _derived, ...rows } = tables as Record<string, unknown[]>;
+    const legacy = (t: Record<string, unknown[]>) => ({
+      format: 'stock-copilot-backup',
+      version: 1,
+      schemaVersion: 3,
+      exportedAt: NOW.toISOString(),
+      tables: t,
+    });
+    expect(() => validateBackup(legacy({ ...rows, listings: [...rows.listings!, rows.listings![0]] }))).toThrow(/backup:duplicate/);
+    expect(() => validateBackup(legacy({ ...rows, products: [] }))).toThrow(/backup:missing-product/);
+    const { plans: _plans, ...noPlans } = rows;
+    expect(() => validateBackup(legacy(noPlans))).toThrow(/backup:damaged table plans is missing/);
+  });
+
+  it('marks a restore cut off after the clear, and a second restore of the file completes it', async () => {
     const db = await seeded();
     const before = await dump(db);
-    const backup = await exportBackup(db, NOW);
-    (backup.tables.observations[2] as { observedAt: unknown }).observedAt = 'yesterday';
-    await expect(restoreBackup(db, JSON.parse(JSON.stringify(backup)))).rejects.toThrow(/damaged \(tables\.observations\[2\]\.observedAt/);
-    const dup = await exportBackup(db, NOW);
-    dup.tables.listings.push(dup.tables.listings[0]!);
-    await expect(restoreBackup(db, dup)).rejects.toThrow(/duplicate key/);
-    const orphan = await exportBackup(db, NOW);
-    orphan.tables.products = [];
-    await expect(restoreBackup(db, orphan)).rejects.toThrow(/product .* is missing/);
+    const text = await exportBackup(db, NOW);
+    const [header, ...lines] = text.trimEnd().split('\n');
+    const session = new RestoreSession(header!);
+    session.check(lines);
+    await session.replace(db, NOW);
+    await session.write(db, lines.slice(0, 2), NOW); // the browser closes here
+    expect(await interruptedRestore(db)).toEqual({ startedAt: NOW.toISOString(), rows: Object.values(validateBackup(text)).reduce((n, c) => n + c, 0) });
+    // A backup of the incomplete store leaves the marker out.
+    expect(await exportBackup(db, NOW)).not.toContain(RESTORE_MARKER_ID);
+    await restoreBackup(db, text, NOW);
+    expect(await interruptedRestore(db)).toBeNull();
     expect(await dump(db)).toEqual(before);
+  });
+
+  it('refuses, in the second pass, a line that is not the one the first pass checked', async () => {
+    const db = await seeded();
+    const [header, ...lines] = (await exportBackup(db, NOW)).trimEnd().split('\n');
+    const session = new RestoreSession(header!);
+    session.check(lines);
+    await session.replace(db, NOW);
+    await expect(session.write(db, [lines[1]!], NOW)).rejects.toThrow(BackupError);
+    await expect(session.write(db, [lines[1]!], NOW)).rejects.toMatchObject({ code: 'file-changed' });
   });
 
   it('deletes all data', async () => {

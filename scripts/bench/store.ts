@@ -112,7 +112,8 @@ function plan(row: ListingRow, i: number): SkuPlan {
   };
 }
 
-async function seed(
+/** Seeds a store as runStoreScenario does (also used by backup-scenario.ts). */
+export async function seed(
   db: StoreDb,
   { skus: SKUS, targetObservations: TARGET_OBSERVATIONS, seedBudgetMs: SEED_BUDGET_MS }: StoreScenarioOptions,
 ): Promise<{ observations: number; seconds: number; days: number }> {

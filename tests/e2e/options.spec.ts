@@ -58,9 +58,13 @@ test('a report import previews counts and error lines, stores nothing until conf
   await expect(page.getByTestId('import-done')).toContainText('Stored 5 rows (5 new listings');
   const towel = page.locator('[data-product-id="p:amazon|amazon.com|BAM-TOWEL-GRY-2PK"]');
   await expect(towel).toBeVisible();
-  await expect(towel.getByTestId('link-rule')).toHaveText('Own product (nothing matched)');
+  // One line per product until opened: its urgency word, figures and how many stocks and listings.
+  await expect(towel.getByTestId('product-meta')).toContainText('stocks: 1 · listings: 1');
+  await expect(towel.getByTestId('product-urgency')).not.toBeEmpty();
+  await expect(towel.getByTestId('link-rule')).toHaveCount(0);
 
   await towel.getByRole('button', { name: /Details of/ }).click();
+  await expect(towel.getByTestId('link-rule')).toHaveText('Own product (nothing matched)');
   await expect(towel.getByTestId('chart-stock')).toBeVisible();
   await expect.poll(() => towel.getByTestId('chart-stock').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
   await expect(towel.getByTestId('chart-stock')).toHaveAttribute('aria-label', /in stock; reorder point/);
@@ -103,7 +107,7 @@ test('backup, delete all, restore round trip; a foreign file is refused and data
   await expect(listingsRow).toHaveText('5');
 
   const backup = await download(page, () => page.getByRole('button', { name: 'Download backup' }).click());
-  expect(JSON.parse(backup.toString('utf8')).format).toBe('stock-copilot-backup');
+  expect(JSON.parse(backup.toString('utf8').split('\n')[0]!).format).toBe('stock-copilot-backup');
 
   await page.getByRole('button', { name: 'Delete all data' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
@@ -118,9 +122,7 @@ test('backup, delete all, restore round trip; a foreign file is refused and data
   await page
     .getByLabel('Restore from a backup file')
     .setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"some":"other app"}') });
-  await expect(page.getByTestId('restore-result')).toHaveText(
-    'Not restored, your data is unchanged: This file is not a Stock Copilot backup. Nothing was changed.',
-  );
+  await expect(page.getByTestId('restore-result')).toHaveText('Not restored, your data is unchanged: this file is not a Stock Copilot backup.');
   await expect(listingsRow).toHaveText('5');
 });
 

@@ -22,7 +22,12 @@ const noFakeIndexedDb: Plugin = {
  * One IIFE from a TypeScript entry (its imports resolved from `resolveDir`).
  * @example await bundleForBrowser("import { run } from './scenario'; (globalThis as any).run = run;", here)
  */
-export async function bundleForBrowser(contents: string, resolveDir: string, sourcefile = 'bench-entry.ts'): Promise<string> {
+export async function bundleForBrowser(
+  contents: string,
+  resolveDir: string,
+  sourcefile = 'bench-entry.ts',
+  define: Record<string, string> = {},
+): Promise<string> {
   const out = await build({
     stdin: { contents, resolveDir, sourcefile, loader: 'ts' },
     bundle: true,
@@ -31,7 +36,7 @@ export async function bundleForBrowser(contents: string, resolveDir: string, sou
     target: 'chrome120',
     write: false,
     plugins: [noFakeIndexedDb],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', ...define },
     logLevel: 'silent',
   });
   return out.outputFiles[0]!.text;
