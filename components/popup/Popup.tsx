@@ -47,6 +47,9 @@ export function Popup() {
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.openOptions')}
         </button>
+        <a className="link" href="/options.html#purchase-plan" target="_blank" rel="noreferrer">
+          {t('purchase.popupLink')}
+        </a>
       </header>
       <Diagnostics />
       {/* The filter choices (a read of every listing key) wait until the first rows are shown. */}

@@ -6,12 +6,14 @@
 import { marketplaceForUrl } from '../locale/markets';
 import type { AtRiskItem, PanelData, ParsedRequestOf, ResponseOf } from '../messaging/protocol';
 import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
+import type { SkuPlan } from '../planning/types';
 import { listingKey, type Diagnostic, type Observation } from '../records';
 import { migrateSettings } from '../settings';
 import { exportListingsCsv, getListingsWithPlans, listAtRisk, loadSettings, mergeObservations, saveSettings, type StoreDb } from '../store';
 import type { BackgroundDeps } from './deps';
 import { sellerPageUrl } from './links';
 import { panelFromPlan } from './panels';
+import { withPlacedOrders } from './purchase-panels';
 
 type PageMessage =
   'page/ingest' | 'panels/stored' | 'options/open' | 'skus/at-risk' | 'export/listings-csv' | 'diagnostics/recent' | 'settings/get' | 'settings/save';
@@ -43,7 +45,7 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
         deps.afterChange?.();
       }
       const keys = rows.filter((r) => r.kind === 'listing').map((r) => listingKey(r));
-      return { panels: await panelsOf(db, keys, false) };
+      return { panels: await panelsOf(db, keys, false, deps.now()) };
     },
 
     async 'panels/stored'({ keys }, sender) {
@@ -56,6 +58,7 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
           db,
           keys.filter((k) => k.startsWith(prefix)),
           true,
+          deps.now(),
         ),
       };
     },
@@ -66,7 +69,7 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
     },
 
     async 'skus/at-risk'(query) {
-      return atRiskItems(db, query);
+      return atRiskItems(db, query, deps.now());
     },
 
     async 'export/listings-csv'() {
@@ -116,18 +119,18 @@ function ownMarketplaceRows(
  * The panels of stored listings by key (each once). `stored`: only listings with a plan, marked
  * as the last stored answer shown while a re-plan runs.
  */
-async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean): Promise<PanelData[]> {
-  const panels: PanelData[] = [];
+async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean, now: Date): Promise<PanelData[]> {
+  const panels: { panel: PanelData; plan: SkuPlan | undefined }[] = [];
   for (const entry of await getListingsWithPlans(db, [...new Set(keys)])) {
     if (!entry || (stored && !entry.plan)) continue;
     const panel = panelFromPlan(entry.plan, entry.listing);
-    panels.push(stored ? { ...panel, updating: true } : panel);
+    panels.push({ panel: stored ? { ...panel, updating: true } : panel, plan: entry.plan });
   }
-  return panels;
+  return withPlacedOrders(db, panels, now.toISOString().slice(0, 10));
 }
 
 /** The popup's list: listings at risk by the query, each with its panel and its seller-page link. */
-async function atRiskItems(db: StoreDb, query: ParsedRequestOf<'skus/at-risk'>): Promise<ResponseOf<'skus/at-risk'>> {
+async function atRiskItems(db: StoreDb, query: ParsedRequestOf<'skus/at-risk'>, now: Date): Promise<ResponseOf<'skus/at-risk'>> {
   const [{ items, total }, stored] = await Promise.all([
     listAtRisk(db, {
       ...(query.platform ? { platform: query.platform } : {}),
@@ -138,11 +141,14 @@ async function atRiskItems(db: StoreDb, query: ParsedRequestOf<'skus/at-risk'>):
     }),
     db.listings.count(),
   ]);
-  const out: AtRiskItem[] = items.map(({ listing, plan }) => ({
-    ...panelFromPlan(plan, listing),
-    platform: listing.platform,
-    marketplace: listing.marketplace,
-    url: sellerPageUrl(listing.platform, listing.marketplace, listing.sku),
+  const out: { panel: AtRiskItem; plan: SkuPlan | undefined }[] = items.map(({ listing, plan }) => ({
+    panel: {
+      ...panelFromPlan(plan, listing),
+      platform: listing.platform,
+      marketplace: listing.marketplace,
+      url: sellerPageUrl(listing.platform, listing.marketplace, listing.sku),
+    },
+    plan,
   }));
-  return { items: out, total, stored };
+  return { items: await withPlacedOrders(db, out, now.toISOString().slice(0, 10)), total, stored };
 }

@@ -16,3 +16,20 @@ export { airSeaSplit, extraFreightOf, type FreightSplit, type FreightCosts, type
 export { placedOrderStatuses, subtractPlacedOrders, type PlacedOrder, type PlacedOrderStatus, type PlacedOrderState } from './placed-orders';
 export { physicalReorders, stockKeyOf } from './reorders';
 export { weekStart } from './week';
+export { onOrderByStock, inboundByStockOf, type OnOrder } from './on-order';
+export {
+  purchasingDataSchema,
+  placedOrderRecordSchema,
+  unitCostEntrySchema,
+  purchasingDataOf,
+  freightCostsOf,
+  mergeUnitCosts,
+  unitCostFromEntries,
+  type PurchasingData,
+  type PlacedOrderRecord,
+  type UnitCostEntry,
+} from './purchasing-data';
+export { parseCostCsv, COST_CSV_PROBLEMS, type CostCsvProblem } from './cost-csv';
+export { currencyDigits, minorUnits, majorAmount } from './money';
+export { cashView, stressedQuantity, type CashScenario, type CashStock, type CashPlacedOrder, type CashView, type CashWeek } from './cash';
+export { cashChartConfig, cashChartSummary } from './cash-chart';

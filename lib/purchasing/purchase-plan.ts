@@ -12,6 +12,7 @@ import type { AbcClass, SkuPlan } from '../planning/types';
 import type { Money } from '../records';
 import type { Destination, Settings } from '../settings/schema';
 import { airSeaSplit, type FreightCosts, type FreightSplit } from './air-sea-split';
+import { unitCostFromEntries, type UnitCostEntry } from './purchasing-data';
 import { compare, subtractPlacedOrders, type PlacedOrderStatus } from './placed-orders';
 import { physicalReorders, stockKeyOf } from './reorders';
 import { weekStart } from './week';
@@ -36,6 +37,8 @@ export interface PurchasePlanOptions {
   /** Orders already placed (placedOrderStatuses): their open units come off the suggestions. */
   placed?: readonly PlacedOrderStatus[];
   freight?: FreightCosts;
+  /** Unit costs the seller set (with their currency): they come before `unitCostMinorBySku`. */
+  unitCosts?: readonly UnitCostEntry[];
 }
 
 export interface PurchaseLine {
@@ -146,7 +149,9 @@ export function purchaseLine(plan: SkuPlan, settings: Settings, options: Purchas
   if (quantity <= 0) return null;
   const orderBy = plan.reorderDate < options.today ? options.today : plan.reorderDate;
   const productionDays = lead.days - lead.transitDays;
-  const cost = unitCostOf(plan.sku, settings, options.currency, options.prices?.[plan.sku]);
+  const supplierId = settings.leadTimes.skuSupplier[plan.sku] ?? null;
+  const set = unitCostFromEntries(options.unitCosts ?? [], plan.sku, supplierId);
+  const cost = set ?? unitCostOf(plan.sku, settings, options.currency, options.prices?.[plan.sku]);
   const timing = {
     arrivalBySea: isoDate(dayNumber(orderBy) + lead.days),
     arrivalByAir: isoDate(dayNumber(orderBy) + productionDays + (options.airTransitDays ?? DEFAULT_AIR_TRANSIT_DAYS)),
@@ -160,7 +165,7 @@ export function purchaseLine(plan: SkuPlan, settings: Settings, options: Purchas
     productId: plan.productId,
     poolId: plan.poolId,
     destination,
-    supplierId: settings.leadTimes.skuSupplier[plan.sku] ?? null,
+    supplierId,
     reorderDate: plan.reorderDate,
     daysLate: plan.reorderDaysLate,
     orderBy,

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { defaultSettings } from '../settings';
+import { cashView, stressedQuantity, type CashPlacedOrder, type CashStock } from './cash';
+import { purchasePlan } from './purchase-plan';
+import { planWith } from './test-purchasing';
+
+const BASE = { salesFactor: 1, extraLeadDays: 0 };
+const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
+const settings = defaultSettings();
+settings.leadTimes.suppliers.acme = { productionDays: 20, transitDays: {}, moq: 300, casePack: 24 };
+settings.leadTimes.skuSupplier.MUG = 'acme';
+const unitCosts = [{ sku: 'MUG', supplierId: null, unitCostMinor: 250, currency: 'USD' }];
+/** MUG: 300 on hand at 10 a day, a reorder of 600 due on 2026-03-10 (rounded to 600: 25 cases). */
+const linesOf = (reorderQuantity = 600) =>
+  purchasePlan([planWith({ reorderQuantity, stockoutDate: '2026-12-01' })], settings, {
+    today: '2026-03-02',
+    weeks: 26,
+    currency: 'USD',
+    unitCosts,
+  }).groups.flatMap((g) => g.lines);
+const stock: CashStock = { stockKey: 'MUG@fba:NA', sku: 'MUG', onHand: 300, meanDaily: 10, unitCost: usd(250) };
+const input = (fields: Partial<Parameters<typeof cashView>[0]> = {}) => ({
+  today: '2026-03-02',
+  weeks: 26,
+  currency: 'USD',
+  lines: linesOf(),
+  placed: [] as CashPlacedOrder[],
+  stocks: [stock],
+  ...fields,
+});
+
+describe('cashView', () => {
+  it('pays planned orders in their order week and holds stock at cost week by week', () => {
+    const view = cashView(input(), BASE);
+    expect(view.weeks).toHaveLength(26);
+    expect(view.weeks[0]).toEqual({ weekStart: '2026-03-02', plannedOut: 0, placedOut: 0, capitalHeld: (300 - 7 * 10) * 250 });
+    expect(view.weeks[1]!.plannedOut).toBe(600 * 250);
+    // The stock runs out before the order arrives (70 days' lead time at 10 a day from 300).
+    expect(view.runsOut).toEqual(['MUG']);
+    expect(view.weeks.some((w) => w.capitalHeld === 0)).toBe(true);
+    expect(view.unpricedOrders).toBe(0);
+  });
+  it('counts placed orders when placed and their open units when they arrive; unknown costs and stock are counted, not zeroed', () => {
+    const placed: CashPlacedOrder = {
+      stockKey: 'MUG@fba:NA',
+      quantity: 400,
+      openUnits: 400,
+      placedOn: '2026-03-03',
+      expectedArrival: '2026-03-20',
+      unitCost: usd(250),
+    };
+    // 300 + 800 placed + the 600 planned last 12 weeks at 10 a day.
+    const view = cashView(input({ placed: [placed, { ...placed, unitCost: null }], weeks: 12 }), BASE);
+    expect(view.weeks[0]!.placedOut).toBe(400 * 250);
+    expect(view.unpricedOrders).toBe(1);
+    expect(view.runsOut).toEqual([]);
+    const unknown = cashView(input({ stocks: [{ ...stock, onHand: null }] }), BASE);
+    expect(unknown.unknownStocks).toBe(1);
+    expect(unknown.weeks.every((w) => w.capitalHeld === 0)).toBe(true);
+  });
+  it('stress: lower sales shrink planned orders, later arrivals can make a stock run out', () => {
+    const stressed = cashView(input(), { salesFactor: 0.7, extraLeadDays: 0 });
+    expect(stressed.weeks[1]!.plannedOut).toBe(stressedQuantity({ quantity: 600, moq: 300, casePack: 24 }, 0.7) * 250);
+    const placed: CashPlacedOrder = {
+      stockKey: 'MUG@fba:NA',
+      quantity: 400,
+      openUnits: 400,
+      placedOn: '2026-03-03',
+      expectedArrival: '2026-03-20',
+      unitCost: usd(250),
+    };
+    expect(cashView(input({ placed: [placed] }), { salesFactor: 1, extraLeadDays: 30 }).runsOut).toEqual(['MUG']);
+  });
+  it('property: with only sales down, no week shows more cash out than the base', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3000 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.constantFrom('2026-03-01', '2026-03-10', '2026-05-01'),
+        (reorder, downPct, placedUnits, placedOn) => {
+          const placed: CashPlacedOrder[] = placedUnits
+            ? [{ stockKey: 'MUG@fba:NA', quantity: placedUnits, openUnits: placedUnits, placedOn, expectedArrival: '2026-04-01', unitCost: usd(250) }]
+            : [];
+          const args = input({ lines: linesOf(reorder), placed });
+          const base = cashView(args, BASE);
+          const stress = cashView(args, { salesFactor: 1 - downPct / 100, extraLeadDays: 0 });
+          stress.weeks.forEach((w, i) => {
+            expect(w.plannedOut + w.placedOut).toBeLessThanOrEqual(base.weeks[i]!.plannedOut + base.weeks[i]!.placedOut);
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe('stressedQuantity', () => {
+  it('scales with sales, keeps the MOQ and whole cases, and never exceeds the line when sales are down', () => {
+    expect(stressedQuantity({ quantity: 960, moq: 300, casePack: 24 }, 0.7)).toBe(672);
+    expect(stressedQuantity({ quantity: 312, moq: 300, casePack: 24 }, 0.5)).toBe(312);
+    expect(stressedQuantity({ quantity: 960, moq: 300, casePack: 24 }, 1)).toBe(960);
+  });
+});
