@@ -4,8 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { setupAlarms, setupBadge, setupMessaging, setupNotifications, setupReplans, setupStore } from '@/lib/background/setup';
+import { setupFirstRun } from '@/lib/background/onboarding-setup';
 
 export default defineBackground(() => {
+  setupFirstRun(browser);
   const store = setupStore(browser);
   setupBadge(browser, store);
   // Before the re-plan queue, so its baseline is read before the start-up re-plan writes.
