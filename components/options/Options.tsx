@@ -1,28 +1,46 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { MessageKey } from '@/lib/i18n';
+import { guideShowsImport } from '@/lib/onboarding/state';
 import { useI18n } from '../language';
+import { ColumnMappingsSection } from './ColumnMappingsSection';
 import { DataSection } from './DataSection';
 import { ExportSection } from './ExportSection';
+import { FirstRun, ImportInGuideNote, useOnboarding } from './FirstRun';
 import { ImportSection } from './ImportSection';
 import { ProductsSection } from './ProductsSection';
+import { CashSection } from './CashSection';
+import { PurchasePlanSection } from './PurchasePlanSection';
 import { SettingsSection } from './SettingsSection';
 import { WarehousesSection } from './WarehousesSection';
 
-const SECTIONS: { id: string; heading: MessageKey; body: () => ReactNode }[] = [
-  { id: 'settings', heading: 'options.settings.heading', body: () => <SettingsSection /> },
-  { id: 'import', heading: 'options.import.heading', body: () => <ImportSection /> },
+/** What sections' bodies depend on: the guided start may show the import, and saves lead times (the settings form then re-reads them). */
+interface SectionView {
+  importInGuide: boolean;
+  settingsRevision: number;
+}
+
+const SECTIONS: { id: string; heading: MessageKey; body: (view: SectionView) => ReactNode }[] = [
+  { id: 'settings', heading: 'options.settings.heading', body: (view) => <SettingsSection key={view.settingsRevision} /> },
+  { id: 'import', heading: 'options.import.heading', body: (view) => (view.importInGuide ? <ImportInGuideNote /> : <ImportSection />) },
   { id: 'products', heading: 'options.products.heading', body: () => <ProductsSection /> },
   { id: 'warehouses', heading: 'options.warehouses.heading', body: () => <WarehousesSection /> },
+  { id: 'purchase-plan', heading: 'purchase.heading', body: () => <PurchasePlanSection /> },
+  { id: 'cash', heading: 'cash.heading', body: () => <CashSection /> },
   { id: 'export', heading: 'options.export.heading', body: () => <ExportSection /> },
+  { id: 'taught-columns', heading: 'options.teaching.heading', body: () => <ColumnMappingsSection /> },
   { id: 'data', heading: 'options.data.heading', body: () => <DataSection /> },
 ];
 
 /** The options page: one section per area, each with its own heading and a link in the nav. */
 export function Options() {
   const { t } = useI18n();
+  const onboarding = useOnboarding().data?.state;
+  const [settingsRevision, setSettingsRevision] = useState(0);
+  const view: SectionView = { importInGuide: onboarding ? guideShowsImport(onboarding) : false, settingsRevision };
   return (
     <main className="options">
       <h1>{t('options.title')}</h1>
+      <FirstRun onSettingsSaved={() => setSettingsRevision((n) => n + 1)} />
       <nav aria-label={t('options.nav')}>
         <ul>
           {SECTIONS.map((s) => (
@@ -35,7 +53,7 @@ export function Options() {
       {SECTIONS.map((s) => (
         <section key={s.id} id={s.id} aria-labelledby={`${s.id}-heading`}>
           <h2 id={`${s.id}-heading`}>{t(s.heading)}</h2>
-          {s.body()}
+          {s.body(view)}
         </section>
       ))}
     </main>

@@ -5,10 +5,14 @@
  * payload before its handler runs.
  */
 import type { Handlers } from '../messaging/rpc';
+import { createBackupHandlers } from './backup-handlers';
 import type { BackgroundDeps } from './deps';
 import { createDataHandlers, createImportExportHandlers, createProductHandlers, createStockHandlers, createWarehouseHandlers } from './options-handlers';
+import { createOnboardingHandlers } from './onboarding-handlers';
 import { createPageHandlers } from './page-handlers';
 import { createPopupHandlers } from './popup-handlers';
+import { createPurchaseHandlers } from './purchase-handlers';
+import { createTeachingHandlers } from './teaching-handlers';
 
 /** @example const dispatch = createDispatcher(createHandlers({ db, now, replan }), { extensionBaseUrl }) */
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -20,5 +24,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createImportExportHandlers(deps),
     ...createDataHandlers(deps),
     ...createPopupHandlers(deps),
+    ...createOnboardingHandlers(deps),
+    ...createPurchaseHandlers(deps),
+    ...createTeachingHandlers(deps),
+    ...createBackupHandlers(deps),
   };
 }

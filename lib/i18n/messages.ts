@@ -3,9 +3,15 @@
  * the Chinese one must have exactly the same keys (a test checks), so a string is never
  * shown untranslated. `{name}` placeholders are filled by `t()`.
  */
+import { backupEn, backupZhCN } from './messages-backup';
+import { feesEn, feesZhCN } from './messages-fees';
 import { importEn, importZhCN } from './messages-import';
+import { onboardingEn, onboardingZhCN } from './messages-onboarding';
 import { optionsEn, optionsZhCN } from './messages-options';
+import { panelEn, panelZhCN } from './messages-panel';
 import { popupEn, popupZhCN } from './messages-popup';
+import { purchasingEn, purchasingZhCN } from './messages-purchasing';
+import { teachingEn, teachingZhCN } from './messages-teaching';
 
 const coreEn = {
   'panel.daysOfCover': 'Days of cover',
@@ -42,7 +48,18 @@ const coreEn = {
   'common.none': '—',
 } as const;
 
-export const en = { ...coreEn, ...optionsEn, ...popupEn, ...importEn } as const;
+export const en = {
+  ...coreEn,
+  ...optionsEn,
+  ...popupEn,
+  ...onboardingEn,
+  ...importEn,
+  ...teachingEn,
+  ...purchasingEn,
+  ...backupEn,
+  ...feesEn,
+  ...panelEn,
+} as const;
 
 export type MessageKey = keyof typeof en;
 
@@ -80,4 +97,15 @@ const coreZhCN: Record<keyof typeof coreEn, string> = {
   'common.none': '—',
 };
 
-export const zhCN: Record<MessageKey, string> = { ...coreZhCN, ...optionsZhCN, ...popupZhCN, ...importZhCN };
+export const zhCN: Record<MessageKey, string> = {
+  ...coreZhCN,
+  ...optionsZhCN,
+  ...popupZhCN,
+  ...onboardingZhCN,
+  ...importZhCN,
+  ...teachingZhCN,
+  ...purchasingZhCN,
+  ...backupZhCN,
+  ...feesZhCN,
+  ...panelZhCN,
+};

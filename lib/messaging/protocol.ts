@@ -8,8 +8,12 @@ import { diagnosticSchema, isoDateSchema, observationSchema, platformSchema } fr
 import { settingsSchema } from '../settings/schema';
 import { STOCK_SOURCES } from '../planning/types';
 import { RISK_TAGS, URGENCY_LEVELS } from '../planning/urgency';
+import { backupProtocol } from './protocol-backup';
+import { onboardingProtocol } from './protocol-onboarding';
 import { optionsProtocol } from './protocol-options';
 import { popupProtocol } from './protocol-popup';
+import { purchasingProtocol } from './protocol-purchasing';
+import { teachingProtocol } from './protocol-teaching';
 import type { SenderKind } from './senders';
 
 /**
@@ -40,6 +44,8 @@ const panelDataSchema = z.object({
   stockoutDateWithInbound: isoDateSchema.nullable(),
   reorderDate: isoDateSchema.nullable(),
   reorderQuantity: z.number().int().nullable(),
+  /** Units of this stock ordered from a supplier and not yet inbound (the purchase plan's placed orders); `reorderQuantity` is net of them. */
+  onOrder: z.number().int().min(0).optional(),
   /** Days the reorder is late (0 = not overdue). */
   reorderDaysLate: z.number().int(),
   /** null = not enough data (never shown as healthy). */
@@ -48,7 +54,15 @@ const panelDataSchema = z.object({
   salesHint: z.string().nullable(),
   reasons: z.array(z.object({ code: z.string(), points: z.number(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
   alerts: z.array(z.object({ code: z.string(), severity: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
-  clearance: z.object({ action: z.string(), discountPercent: z.number().optional(), sellThroughDays: z.number().nullable().optional() }).nullable(),
+  /** `excessUnits`: the units above the target cover the markdown should sell ("Mark down 80 · 10%"). */
+  clearance: z
+    .object({
+      action: z.string(),
+      discountPercent: z.number().optional(),
+      sellThroughDays: z.number().nullable().optional(),
+      excessUnits: z.number().int().optional(),
+    })
+    .nullable(),
   oversell: z.object({ listedTotal: z.number(), poolAvailable: z.number() }).nullable(),
   lifecycleStage: z.string().nullable(),
   /** Mean expected units per day on this channel. */
@@ -194,6 +208,10 @@ export const protocol = {
   },
   ...optionsProtocol,
   ...popupProtocol,
+  ...onboardingProtocol,
+  ...purchasingProtocol,
+  ...teachingProtocol,
+  ...backupProtocol,
 } as const satisfies Record<string, MessageSpec>;
 
 type Protocol = typeof protocol;

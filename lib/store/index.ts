@@ -46,8 +46,13 @@ export {
   type WarehouseSummary,
 } from './adjustments';
 export { loadSettings, saveSettings } from './settings-store';
+export { loadTaughtColumns, saveTaughtColumns } from './teaching-store';
+export { loadOnboarding, saveOnboarding } from './onboarding-store';
 export { saveDailyDemand } from './daily-demand';
-export { exportBackup, restoreBackup, validateBackup, deleteAllData, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
+export { deleteAllData, exportBackup, restoreBackup, validateBackup } from './backup';
+export { BackupError, BACKUP_FORMAT, BACKUP_VERSION } from './backup-format';
+export { openBackupCursor, type BackupCursor } from './backup-stream';
+export { RestoreSession, interruptedRestore } from './backup-restore';
 export { compactObservations, type CompactionResult } from './compaction';
 export { storageEstimate, type StorageEstimate } from './storage';
 // The background (lib/background) imports the store only through this index.
@@ -55,3 +60,4 @@ export { foldHistory } from './observation-store';
 export { loadCatalogueFit, saveCatalogueFit, CATALOGUE_FIT_MAX_AGE_MS } from './catalogue-fit';
 export { loadReplanInput, replanInputOf, type ProductReplanInput } from './planning-input';
 export { OWN_WAREHOUSE_POOL } from './tables/stockPools';
+export { PURCHASING_ROW_ID } from './tables/settings';

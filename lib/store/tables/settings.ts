@@ -12,9 +12,15 @@ export const SETTINGS_ROW_ID = 'settings';
  * classes), reused by re-plans of a few products (lib/store/catalogue-fit.ts).
  */
 export const CATALOGUE_FIT_ROW_ID = 'catalogue-fit';
+/** The third row: what the seller enters for purchasing (lib/purchasing/purchasing-data.ts validates it). */
+export const PURCHASING_ROW_ID = 'purchasing';
+/** The columns sellers taught the page readers (lib/store/teaching-store.ts; backed up with the rest). */
+export const TAUGHT_COLUMNS_ROW_ID = 'taught-columns';
+/** The guided start's progress and first answers (lib/onboarding/state.ts validates it). */
+export const ONBOARDING_ROW_ID = 'onboarding';
 
 export const settingsRowSchema = z.object({
-  id: z.enum([SETTINGS_ROW_ID, CATALOGUE_FIT_ROW_ID]),
+  id: z.enum([SETTINGS_ROW_ID, CATALOGUE_FIT_ROW_ID, PURCHASING_ROW_ID, TAUGHT_COLUMNS_ROW_ID, ONBOARDING_ROW_ID]),
   value: z.unknown(),
   updatedAt: isoDateTimeSchema,
 });
