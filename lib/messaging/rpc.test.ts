@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, createDispatcher, RpcError, type Handlers } from './rpc';
+import { createClient, createDispatcher, RpcError, sendWaking, type Handlers } from './rpc';
 import { senderKind } from './senders';
 
 const emptyExport = { csv: 'sku\n', rowCount: 0 };
@@ -90,5 +90,33 @@ describe('senderKind', () => {
     expect(senderKind({ url: 'https://www.ebay.com/itm/123' }, BASE)).toBeUndefined();
     expect(senderKind({}, BASE)).toBeUndefined();
     expect(senderKind({ url: `${BASE}popup.html` }, '')).toBeUndefined();
+  });
+});
+
+describe('sendWaking', () => {
+  const message = { type: 'skus/at-risk', payload: {} };
+  it('sends again when the worker was stopping, with growing pauses, and gives up after four tries', async () => {
+    const pauses: number[] = [];
+    let calls = 0;
+    const flaky = async () => {
+      calls++;
+      if (calls < 3) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return 'answer';
+    };
+    expect(await sendWaking(flaky, message, async (ms) => void pauses.push(ms))).toBe('answer');
+    expect(pauses).toEqual([150, 300]);
+    const gone = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    await expect(sendWaking(gone, message, async () => {})).rejects.toThrow('Receiving end');
+  });
+  it('never repeats a message that reached the background (any other error)', async () => {
+    let calls = 0;
+    const failing = async () => {
+      calls++;
+      throw new Error('handler failed');
+    };
+    await expect(sendWaking(failing, message, async () => {})).rejects.toThrow('handler failed');
+    expect(calls).toBe(1);
   });
 });

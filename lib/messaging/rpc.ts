@@ -32,13 +32,41 @@ export function isStorageFull(error: unknown): boolean {
 }
 
 /**
- * A typed client: validates the request before sending and the reply after.
+ * What the browser says when a message finds no background to answer it: the MV3 worker was
+ * stopping (idle, or stopped by the browser) just as the message was sent. The next message
+ * starts a new worker, so the client sends again.
+ */
+const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/;
+/** Tries and the pause before each retry: a worker starts in tens of milliseconds. */
+const SEND_TRIES = 4;
+const RETRY_PAUSE_MS = 150;
+
+/**
+ * Sends through the transport, again when no background received it (up to SEND_TRIES times).
+ * @example await sendWaking(transport, { type: 'skus/at-risk', payload: {} }, (ms) => new Promise((r) => setTimeout(r, ms)))
+ */
+export async function sendWaking(transport: Transport, message: { type: string; payload: unknown }, pause: (ms: number) => Promise<void>): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transport(message);
+    } catch (error) {
+      if (attempt >= SEND_TRIES || !(error instanceof Error) || !NO_RECEIVER.test(error.message)) throw error;
+      await pause(RETRY_PAUSE_MS * attempt);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A typed client: validates the request before sending and the reply after; a message that
+ * found the worker stopping is sent again (sendWaking).
  * @example const rpc = createClient(transport); const { items } = await rpc('skus/at-risk', { limit: 20 });
  */
 export function createClient(transport: Transport) {
   return async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
     const request = protocol[type].request.parse(payload);
-    const reply = (await transport({ type, payload: request })) as Reply | undefined;
+    const reply = (await sendWaking(transport, { type, payload: request }, sleep)) as Reply | undefined;
     if (!reply || typeof reply !== 'object') throw new RpcError(`No reply to ${type}`);
     if (!reply.ok) throw new RpcError(reply.error);
     return protocol[type].response.parse(reply.data) as ResponseOf<K>;

@@ -6,6 +6,7 @@ import { test as base, chromium, type BrowserContext, type Worker } from '@playw
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionArgs, findChromium } from '../../scripts/lib/chromium.mjs';
+import { sendWaking } from '../../lib/messaging/rpc';
 
 export const EXTENSION_PATH = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 /** Pinned by the manifest key in wxt.config.ts. */
@@ -64,10 +65,13 @@ export async function sendToExtension<K extends import('../../lib/messaging/prot
   payload: import('../../lib/messaging/protocol').RequestOf<K>,
 ): Promise<import('../../lib/messaging/protocol').ResponseOf<K>> {
   type Runtime = { chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
-  const reply = await page.evaluate(([t, p]) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: t, payload: p }), [
-    type,
-    payload,
-  ] as const);
+  // As the UI's client does (lib/messaging/rpc.ts sendWaking): a message that found the worker
+  // stopping is sent again.
+  const reply = (await sendWaking(
+    (message) => page.evaluate((m) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage(m), message),
+    { type, payload },
+    (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  )) as { ok: boolean; data?: unknown; error?: string } | undefined;
   if (!reply?.ok) throw new Error(`${type}: ${reply?.error}`);
   return reply.data as import('../../lib/messaging/protocol').ResponseOf<K>;
 }
