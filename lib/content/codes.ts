@@ -43,8 +43,25 @@ function money(language: Language, minor: number | string | undefined, currency:
   return formatNumber(language, Number(minor ?? 0) / 100, whole ? 0 : 2);
 }
 
-/** Alerts whose `amount` is an estimate of fees, told in whole currency units. */
-const FEE_ESTIMATE_ALERTS: ReadonlySet<string> = new Set(['fba-floor-send', 'fba-aged-mark-down', 'fba-q4-send-later']);
+/** Where a money placeholder of an alert takes its amount from. */
+export interface MoneyParam {
+  minor: string;
+  currency: string;
+  /** Estimates (fees) are told in whole currency units ("~$43"). */
+  whole?: boolean;
+}
+
+/**
+ * Which alert placeholders are money, and from which params: the one list that alertText and the
+ * catalogue test (lib/planning/catalogue.test.ts) read.
+ */
+export const ALERT_MONEY_PARAMS: Readonly<Record<string, Readonly<Record<string, MoneyParam>>>> = {
+  'aged-surcharge-coming': { amount: { minor: 'amountMinor', currency: 'currency' } },
+  'clearance-exit': { holding: { minor: 'holdingMinor', currency: 'currency' }, margin: { minor: 'marginMinor', currency: 'currency' } },
+  'fba-floor-send': { amount: { minor: 'amountMinor', currency: 'currency', whole: true } },
+  'fba-aged-mark-down': { amount: { minor: 'amountMinor', currency: 'currency', whole: true } },
+  'fba-q4-send-later': { amount: { minor: 'amountMinor', currency: 'currency', whole: true } },
+};
 
 /**
  * A health reason as text.
@@ -65,11 +82,8 @@ export function alertText(language: Language, alert: { code: string; params?: Pa
   let key = `alert.${alert.code}`;
   if (alert.code === 'sales-off-forecast') key = `${key}.${raw.direction === 'below' ? 'below' : 'above'}`;
   if (typeof raw.hint === 'string') params.hint = hintText(language, raw.hint);
-  if (alert.code === 'aged-surcharge-coming') params.amount = money(language, raw.amountMinor, raw.currency);
-  if (FEE_ESTIMATE_ALERTS.has(alert.code)) params.amount = money(language, raw.amountMinor, raw.currency, true);
-  if (alert.code === 'clearance-exit') {
-    params.holding = money(language, raw.holdingMinor, raw.currency);
-    params.margin = money(language, raw.marginMinor, raw.currency);
+  for (const [name, source] of Object.entries(ALERT_MONEY_PARAMS[alert.code] ?? {})) {
+    params[name] = money(language, raw[source.minor], raw[source.currency], source.whole);
   }
   return isKey(key) ? t(language, key, params) : alert.code;
 }

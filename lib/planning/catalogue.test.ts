@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertText, reasonText } from '../content/codes';
+import { ALERT_MONEY_PARAMS, alertText, reasonText } from '../content/codes';
 import { en, zhCN } from '../i18n/messages';
 import { ALERT_CATALOGUE, ALERT_CODES, alertNotifies, HEALTH_REASON_CODES, KNOWLEDGE_HINTS, REASON_CATALOGUE, riskOfCode } from './catalogue';
 
@@ -10,17 +10,13 @@ function keysOf(kind: 'reason' | 'alert', code: string): string[] {
   return kind === 'alert' && code === 'sales-off-forecast' ? [`alert.${code}.above`, `alert.${code}.below`] : [`${kind}.${code}`];
 }
 
-/**
- * Placeholders lib/content/codes.ts alertText derives from the catalogue's params (money is
- * formatted from minor units and the currency), by code: derived name -> the params it needs.
- */
-const DERIVED: Record<string, Record<string, readonly string[]>> = {
-  'aged-surcharge-coming': { amount: ['amountMinor', 'currency'] },
-  'clearance-exit': { holding: ['holdingMinor', 'currency'], margin: ['marginMinor', 'currency'] },
-  'fba-floor-send': { amount: ['amountMinor', 'currency'] },
-  'fba-aged-mark-down': { amount: ['amountMinor', 'currency'] },
-  'fba-q4-send-later': { amount: ['amountMinor', 'currency'] },
-};
+/** Placeholders an alert's text fills from other params (money from minor units and currency). */
+const DERIVED: Record<string, Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(ALERT_MONEY_PARAMS).map(([code, placeholders]) => [
+    code,
+    Object.fromEntries(Object.entries(placeholders).map(([name, source]) => [name, [source.minor, source.currency]])),
+  ]),
+);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
