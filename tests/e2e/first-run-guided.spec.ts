@@ -18,6 +18,7 @@ import { findChromium, extensionArgs } from '../../scripts/lib/chromium.mjs';
 import { buildDemoCatalog, HISTORY_DAYS, type CatalogListing, type DemoProduct } from '../../scripts/demo/catalog';
 import { catalogOrders, demoPages } from '../../scripts/demo/pages';
 import { EXTENSION_ID, EXTENSION_PATH, expect, sendToExtension, test as english } from './extension';
+import { allOrdersTsv } from '../fixtures/builders/amazon-all-orders';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const CATALOG = buildDemoCatalog(TODAY);
@@ -36,20 +37,6 @@ const csv = (cells: readonly string[]) => cells.map((c) => `"${c.replaceAll('"',
 
 /** Amazon All Orders (tab-separated), one file per Seller Central account: its rows name their marketplace. */
 function amazonAllOrders(marketplaces: CatalogListing['marketplace'][]): string {
-  const header = [
-    'amazon-order-id',
-    'purchase-date',
-    'order-status',
-    'fulfillment-channel',
-    'sales-channel',
-    'product-name',
-    'sku',
-    'asin',
-    'item-status',
-    'quantity',
-    'currency',
-    'item-price',
-  ];
   const lines = marketplaces.flatMap((marketplace) => {
     const bySku = listingsOf(marketplace);
     const channel = `Amazon.${marketplace.slice('amazon.'.length)}`;
@@ -59,24 +46,24 @@ function amazonAllOrders(marketplaces: CatalogListing['marketplace'][]): string 
         const status = order.status === 'shipped' ? 'Shipped' : 'Pending';
         const fulfilment = listing.fulfillment === 'FBA' ? 'Amazon' : 'Merchant';
         const price = money(line.itemPriceMinor * line.quantity);
-        return [
-          order.orderId,
-          `${order.orderDate}T12:00:00+00:00`,
-          status,
-          fulfilment,
-          channel,
-          product.title,
-          line.sku,
-          product.asin,
-          status === 'Shipped' ? 'Shipped' : 'Unshipped',
-          String(line.quantity),
-          order.currency,
-          price,
-        ].join('\t');
+        return {
+          'amazon-order-id': order.orderId,
+          'purchase-date': `${order.orderDate}T12:00:00+00:00`,
+          'order-status': status,
+          'fulfillment-channel': fulfilment,
+          'sales-channel': channel,
+          'product-name': product.title,
+          sku: line.sku,
+          asin: product.asin ?? '',
+          'item-status': status === 'Shipped' ? 'Shipped' : 'Unshipped',
+          quantity: String(line.quantity),
+          currency: order.currency,
+          'item-price': price,
+        };
       }),
     );
   });
-  return `${[header.join('\t'), ...lines].join('\n')}\n`;
+  return allOrdersTsv(lines);
 }
 
 /** Walmart Seller Center orders download (CSV). */
