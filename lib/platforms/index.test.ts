@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ADAPTERS, adapterForUrl } from './index';
+import { MARKETPLACES } from '../locale/markets';
 import { FIXTURES_DIR, contextFor, documentFrom } from './testing/load';
 import { PAGES } from './testing/pages';
 import { listingObservationSchema, orderObservationSchema, diagnosticSchema } from '../records';
@@ -170,5 +171,18 @@ describe('hostile pages never escape', () => {
     expect(read.rows).toHaveLength(1);
     expect((read.rows[0] as { available?: number }).available).toBe(base[0]!.available);
     expect(read.diagnostics).toContainEqual(expect.objectContaining({ code: 'duplicate-row', row: base[0]!.sku }));
+  });
+});
+
+describe('page types we link to', () => {
+  it('each declared openPath is read by its own page type on every host of its platform', () => {
+    const linked = ADAPTERS.filter((adapter) => adapter.openPath !== undefined);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const adapter of linked) {
+      for (const market of MARKETPLACES.filter((m) => m.platform === adapter.platform)) {
+        const url = new URL(`https://${market.host}${adapter.openPath}`);
+        expect(adapterForUrl(url)?.id, url.href).toBe(adapter.id);
+      }
+    }
   });
 });

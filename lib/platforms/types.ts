@@ -44,6 +44,12 @@ export interface PageAdapter {
   /** True for this page type's URLs only (host already known to be a seller host). */
   matches(url: URL): boolean;
   /**
+   * The path a link to the seller's own page of this type opens on any of the platform's hosts
+   * (e.g. the guided start's "open these pages once"); `matches` accepts it. Absent: the page is
+   * not one we send the seller to.
+   */
+  openPath?: string;
+  /**
    * Reads what the page shows. Never throws: anything not understood becomes a diagnostic.
    * Returns no rows (and a diagnostic) rather than guessed numbers.
    */

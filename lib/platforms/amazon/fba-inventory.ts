@@ -60,6 +60,7 @@ export const adapter: PageAdapter = {
   platform: 'amazon',
   title: spec.adapter.title,
   matches: matchesFbaInventory,
+  openPath: '/inventoryplanning/manageinventoryhealth',
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: 'kat-table',
   panelPlacement: { where: 'strip', variant: 'Katal kat-table (CSS table rows, no colspan): a table row under the row, the panel drawn across it' },

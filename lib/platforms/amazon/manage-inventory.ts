@@ -277,6 +277,7 @@ export const adapter: PageAdapter = {
   platform: 'amazon',
   title: 'Manage All Inventory',
   matches: matchesManageInventory,
+  openPath: '/myinventory/inventory',
   parse: readManageInventory,
   containerSelector: '[class*="JanusTable-module__table--"]',
   editableQuantity: EDITABLE_QUANTITY,

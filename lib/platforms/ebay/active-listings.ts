@@ -86,6 +86,7 @@ export const adapter: PageAdapter = {
   platform: 'ebay',
   title: spec.adapter.title,
   matches: matchesEbayActive,
+  openPath: '/sh/lst/active',
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: 'table[role="grid"] > tbody, table[role="grid"]',
   panelPlacement: { where: 'strip', variant: 'Seller Hub shui grid <table>: a <tr> spanning every column under the row' },

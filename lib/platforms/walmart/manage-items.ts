@@ -31,6 +31,7 @@ export const adapter: PageAdapter = {
   platform: 'walmart',
   title: spec.adapter.title,
   matches: matchesWalmartItems,
+  openPath: '/items-and-inventory/manage-items',
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: '[data-automation-id="items-table"], main',
   panelPlacement: { where: 'strip', variant: 'ARIA div grid (role=row): a full-width block under the row' },

@@ -46,6 +46,7 @@ export const adapter: PageAdapter = {
   platform: 'walmart',
   title: spec.adapter.title,
   matches: matchesWalmartWfs,
+  openPath: '/wfsLite/manage-inventory',
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: '[data-automation-id="wfs-inventory-table"], main',
   panelPlacement: { where: 'strip', variant: 'WFS <table>: a <tr> spanning every column under the row' },
