@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { dateInZone, readDate, readDecimal, readMoney, readQuantity, readText, readYesNo, zonedTimeToUtc } from './values';
 
 const LA = { timeZone: 'America/Los_Angeles', monthFirst: true };
@@ -72,5 +73,46 @@ describe('text and yes/no', () => {
   });
   it('reads yes/no in several languages', () => {
     expect([readYesNo('Yes'), readYesNo('是'), readYesNo('Nein'), readYesNo('いいえ'), readYesNo('?')]).toEqual([true, true, false, false, undefined]);
+  });
+});
+
+describe('dateInZone against Intl, every instant', () => {
+  // Zones with DST changes at different hours, half-hour and 45-minute offsets, and a
+  // 30-minute DST shift (Lord Howe): the per-day offset cache must agree with Intl everywhere.
+  const ZONES = ['America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Chatham'];
+  const intlDate = (instant: number, timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+
+  it('gives the calendar day Intl gives, across DST changes', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.parse('2019-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') }),
+        (zone, instant) => {
+          expect(dateInZone(instant, zone)).toBe(intlDate(instant, zone));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is right every quarter hour of every day a zone changes its offset, in zones that change near midnight', () => {
+    // Santiago and Havana change at local midnight, Beirut at 00:00, Lord Howe by 30 minutes:
+    // there a wrong offset moves a sale to the wrong day.
+    const zones = ['America/Santiago', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe', 'America/Los_Angeles'];
+    const day = 86_400_000;
+    const offsetHours = (instant: number, timeZone: string) =>
+      new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
+    let changeDays = 0;
+    for (const zone of zones) {
+      for (let start = Date.parse('2024-01-01T00:00:00Z'); start < Date.parse('2027-01-01T00:00:00Z'); start += day) {
+        if (offsetHours(start, zone) === offsetHours(start + day - 1000, zone)) continue;
+        changeDays++;
+        for (let instant = start - 4 * 3_600_000; instant < start + day + 4 * 3_600_000; instant += 15 * 60_000) {
+          expect(dateInZone(instant, zone), `${zone} ${new Date(instant).toISOString()}`).toBe(intlDate(instant, zone));
+        }
+      }
+    }
+    expect(changeDays).toBeGreaterThanOrEqual(20);
   });
 });

@@ -61,6 +61,7 @@ interface Prepared {
   obs: Observation;
   /** observedAt normalised to UTC ISO, so string order is time order. */
   at: string;
+  /** The reading's content hash, its id in the history; '' for order readings (kept as order lines). */
   id: string;
   key: string;
   listingKey: string;
@@ -88,7 +89,10 @@ function prepareObservations(observations: readonly unknown[], now: Date): { pre
       rejected.push({ index, reason: `observedAt ${obs.observedAt} is in the future` });
       return;
     }
-    prepared.push({ obs, at, id: observationIdOf(obs), key: keyOfObservation(obs), listingKey: listingKeyOf(obs) });
+    // Only listing readings are kept as history; an order reading lives as its order line, so
+    // hashing its content (a third of a large order import's storing time) would be wasted.
+    const id = obs.kind === 'listing' ? observationIdOf(obs) : '';
+    prepared.push({ obs, at, id, key: keyOfObservation(obs), listingKey: listingKeyOf(obs) });
   });
   return { prepared, rejected };
 }
