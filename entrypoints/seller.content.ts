@@ -53,7 +53,7 @@ export default defineContentScript({
         getSettings: async () => (await rpc('settings/get', {})).settings,
         setHidden: async (pageType, hidden) => (await rpc('panels/set-hidden', { pageType, hidden })).hiddenPanels,
         getTaughtColumns: async () => (await rpc('teaching/page-columns', {})).columns,
-        teach: async (field, header) => (await rpc('teaching/teach', { field, header })).columns,
+        teach: async (field, header, hint) => (await rpc('teaching/teach', { field, header, ...(hint ? { hint } : {}) })).columns,
         copyText: (text) => navigator.clipboard.writeText(text),
         mountChart,
         browserLanguage: navigator.language,

@@ -50,8 +50,22 @@ const ageBucketSchema = z.object({
 
 const text = (max: number) => z.string().max(max);
 
+/**
+ * The store's id of a seller account: `default` (every store made before accounts existed, and
+ * the first account seen on each platform), else made from the platform and the seller id the
+ * page showed (lib/accounts). Absent on a record = the default account.
+ */
+export const DEFAULT_ACCOUNT = 'default';
+export const ACCOUNT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,59}$/;
+export const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN, 'expected an account id (a-z, 0-9, -)');
+
 const commonFields = {
   platform: platformSchema,
+  /**
+   * Seller account the reading belongs to (absent = the default account). Set by the background
+   * from the account the page showed, never taken from a page's rows (lib/background/page-handlers.ts).
+   */
+  account: accountIdSchema.optional(),
   /** Marketplace id from lib/locale/markets.ts, e.g. "amazon.com", "amazon.de", "walmart.com", "ebay.co.uk". */
   marketplace: text(40).min(1),
   /** Reader or report that produced the record, e.g. "amazon/manage-inventory", "report:amazon/fba-myi". */
@@ -103,6 +117,8 @@ export const listingObservationSchema = z.object({
   cumulativeSold: quantitySchema.optional(),
   /** The marketplace's own days-of-supply figure, kept for comparison. */
   platformDaysOfSupply: z.number().nonnegative().max(1e6).optional(),
+  /** Amazon's "Historical days of supply" (FBA Inventory, inventory health report): the figure the low-inventory fee uses. */
+  platformHistoricalDaysOfSupply: z.number().nonnegative().max(1e6).optional(),
   ageBuckets: z.array(ageBucketSchema).max(20).optional(),
   recommendedAction: text(200).optional(),
   recommendedQuantity: quantitySchema.optional(),
@@ -157,6 +173,29 @@ export interface ReadResult<T = Observation> {
 }
 
 /** Stable identity of a listing across readings. */
-export function listingKey(o: { platform: Platform; marketplace: string; sku: string }): string {
-  return `${o.platform}|${o.marketplace}|${o.sku}`;
+export function listingKey(o: { platform: Platform; marketplace: string; sku: string; account?: string | undefined }): string {
+  return withAccount(`${o.platform}|${o.marketplace}|${o.sku}`, o.account);
+}
+
+/**
+ * A key in an account's namespace: the default account's keys are the keys stores had before
+ * accounts existed (so old stores and backups need no rewrite); another account's get `|@<id>`
+ * appended (platform and marketplace stay the first two `|` fields, which code reads back).
+ * @example withAccount('amazon|amazon.com|MUG-1', 'amazon-a2b') // 'amazon|amazon.com|MUG-1|@amazon-a2b'
+ * @example withAccount('amazon|amazon.com|MUG-1', undefined) // 'amazon|amazon.com|MUG-1'
+ */
+export function withAccount(key: string, account: string | undefined): string {
+  return account === undefined || account === DEFAULT_ACCOUNT ? key : `${key}|@${account}`;
+}
+
+/**
+ * The account a key made by withAccount belongs to.
+ * @example accountOfKey('amazon|amazon.com|MUG-1|@amazon-a2b') // 'amazon-a2b'
+ * @example accountOfKey('amazon|amazon.com|MUG-1') // 'default'
+ */
+export function accountOfKey(key: string): string {
+  const at = key.lastIndexOf('|@');
+  if (at < 0) return DEFAULT_ACCOUNT;
+  const id = key.slice(at + 2);
+  return accountIdSchema.safeParse(id).success ? id : DEFAULT_ACCOUNT;
 }

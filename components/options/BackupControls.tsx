@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatNumber, type MessageKey } from '@/lib/i18n';
+import { formatDateTime, formatNumber, type MessageKey } from '@/lib/i18n';
 import { downloadBackup, restoreBackupFile, type BackupProgress } from '@/lib/messaging/backup-client';
 import { backupProblemOf } from '@/lib/messaging/protocol-backup';
 import { useI18n } from '../language';
@@ -119,7 +119,7 @@ export function InterruptedRestoreNotice() {
   const status = useQuery({ queryKey: ['backup/status'], queryFn: () => rpc('backup/status', {}) });
   const marker = status.data?.interruptedRestore;
   if (!marker) return null;
-  const time = new Date(marker.startedAt).toLocaleString(language);
+  const time = formatDateTime(language, marker.startedAt);
   return (
     <p role="alert" data-testid="restore-interrupted">
       {t('backup.interrupted', { time })}

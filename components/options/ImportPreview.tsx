@@ -3,9 +3,21 @@
  * rows and problems), before anything is stored.
  */
 import { countByReport, type FilePreview, type ImportProgress } from '@/lib/import/pipeline';
-import { formatNumber } from '@/lib/i18n';
+import { formatNumber, type MessageKey } from '@/lib/i18n';
+import { importEn } from '@/lib/i18n/messages-import';
 import { problemText } from '@/lib/reports';
 import { useI18n } from '../language';
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/**
+ * A registered report's name in the UI language (messages-import.ts names each), else its id.
+ * @example reportName('amazon/orders', t) // '所有订单' in Chinese
+ */
+function reportName(reportId: string, t: Translate): string {
+  const key = `import.report.${reportId}`;
+  return Object.prototype.hasOwnProperty.call(importEn, key) ? t(key as MessageKey) : reportId;
+}
 
 export function Preview({
   previews,
@@ -30,7 +42,7 @@ export function Preview({
         <div key={p.name}>
           <h4>
             {p.name}
-            {p.reportTitle ? ` — ${p.reportTitle}` : ''}
+            {p.reportId ? ` — ${reportName(p.reportId, t)}` : ''}
           </h4>
           {p.marketplaces.length > 0 && (
             <p data-testid="import-marketplaces">
@@ -86,7 +98,7 @@ function ReportCounts({ previews }: { previews: FilePreview[] }) {
       <tbody>
         {countByReport(previews).map((c) => (
           <tr key={c.reportId ?? ''} data-report={c.reportId ?? 'unknown'}>
-            <th scope="row">{c.reportId ?? t('options.import.unknownReport')}</th>
+            <th scope="row">{c.reportId ? reportName(c.reportId, t) : t('options.import.unknownReport')}</th>
             <td className="num">{formatNumber(language, c.files)}</td>
             <td className="num" data-testid="count-listing">
               {formatNumber(language, c.listing)}

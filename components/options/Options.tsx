@@ -2,11 +2,13 @@ import { useState, type ReactNode } from 'react';
 import type { MessageKey } from '@/lib/i18n';
 import { guideShowsImport } from '@/lib/onboarding/state';
 import { useI18n } from '../language';
+import { AccountsSection } from './AccountsSection';
 import { ColumnMappingsSection } from './ColumnMappingsSection';
 import { DataSection } from './DataSection';
 import { ExportSection } from './ExportSection';
 import { FirstRun, ImportInGuideNote, useOnboarding } from './FirstRun';
 import { ImportSection } from './ImportSection';
+import { InboundArrivalsSection } from './InboundArrivalsSection';
 import { ProductsSection } from './ProductsSection';
 import { CashSection } from './CashSection';
 import { PurchasePlanSection } from './PurchasePlanSection';
@@ -24,6 +26,8 @@ const SECTIONS: { id: string; heading: MessageKey; body: (view: SectionView) => 
   { id: 'import', heading: 'options.import.heading', body: (view) => (view.importInGuide ? <ImportInGuideNote /> : <ImportSection />) },
   { id: 'products', heading: 'options.products.heading', body: () => <ProductsSection /> },
   { id: 'warehouses', heading: 'options.warehouses.heading', body: () => <WarehousesSection /> },
+  { id: 'accounts', heading: 'accounts.heading', body: () => <AccountsSection /> },
+  { id: 'inbound', heading: 'options.inbound.heading', body: () => <InboundArrivalsSection /> },
   { id: 'purchase-plan', heading: 'purchase.heading', body: () => <PurchasePlanSection /> },
   { id: 'cash', heading: 'cash.heading', body: () => <CashSection /> },
   { id: 'export', heading: 'options.export.heading', body: () => <ExportSection /> },

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   clearanceText,
   lifecycleText,
@@ -14,6 +15,7 @@ import {
 import { formatDate, formatNumber, type Language } from '@/lib/i18n';
 import { productNameOf } from '@/lib/background/product-order';
 import { PRODUCT_SORTS, type CalibrationEntry, type ProductListing, type ProductSummary, type ReturnEntry } from '@/lib/messaging/protocol-options';
+import { wholeDaysOfCover } from '@/lib/planning/cover';
 import { poolKindOf } from '@/lib/planning/pool-stock';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
@@ -22,7 +24,12 @@ import { formatDateTime } from './format';
 import { ProductCharts } from './ProductCharts';
 import { WarehouseSelect } from './WarehousesSection';
 
-const PAGE = 50;
+/** Products asked for at a time (the message's most); more are asked for as the list scrolls near its end. */
+const PAGE = 200;
+/** A closed product's height in px before it is measured (urgency and name, one figures line, the button). */
+const CLOSED_HEIGHT = 96;
+/** Products before the end of the loaded ones at which the next page is asked for. */
+const NEAR_END = 30;
 
 type Calibrations = CalibrationEntry[];
 type Returns = ReturnEntry[];
@@ -32,33 +39,44 @@ interface Saver {
   busy: boolean;
 }
 
+/**
+ * Days of cover as every view shows them (whole days, rounded down as the panels and popup do:
+ * lib/planning/cover.ts wholeDaysOfCover), or the "none" dash.
+ * @example coverText('en', '—', 92.6, t) // '92 d'
+ */
+function coverText(language: Language, none: string, days: number | null, t: ReturnType<typeof useI18n>['t']): string {
+  return days === null ? none : t('panel.days', { days: formatNumber(language, wholeDaysOfCover(days)) });
+}
+
 /** A number in the UI language, or the "none" dash for null. */
 function num(language: Language, none: string, value: number | null, digits = 0): string {
   return value === null ? none : formatNumber(language, value, digits);
 }
 
+/**
+ * Searchable, sortable (most urgent first by default), each product one line until opened; the
+ * list is virtualised and loaded a page at a time as it scrolls, so thousands of products render
+ * as fast as a few.
+ */
 export function ProductsSection() {
   const { t, language } = useI18n();
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<(typeof PRODUCT_SORTS)[number]>('urgency');
-  const [limit, setLimit] = useState(PAGE);
-  const [open, setOpen] = useState<string | undefined>();
-  const list = useQuery({
-    queryKey: ['products', search, sort, limit],
-    queryFn: () => rpc('products/list', { search: search || undefined, offset: 0, limit, sort }),
+  const list = useInfiniteQuery({
+    queryKey: ['products', search, sort],
+    queryFn: ({ pageParam }) => rpc('products/list', { search: search || undefined, offset: pageParam, limit: PAGE, sort }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, page) => n + page.products.length, 0);
+      return last.products.length > 0 && loaded < last.total ? loaded : undefined;
+    },
   });
+  const products = useMemo(() => list.data?.pages.flatMap((page) => page.products) ?? [], [list.data]);
+  const total = list.data?.pages[list.data.pages.length - 1]?.total ?? 0;
 
   return (
     <div>
-      <TextField
-        id="products-search"
-        label={t('options.products.search')}
-        value={search}
-        onChange={(v) => {
-          setSearch(v);
-          setLimit(PAGE);
-        }}
-      />
+      <TextField id="products-search" label={t('options.products.search')} value={search} onChange={setSearch} />
       <div className="field">
         <label htmlFor="products-sort">{t('options.products.sort')}</label>
         <select id="products-sort" value={sort} onChange={(e) => setSort(e.target.value as (typeof PRODUCT_SORTS)[number])}>
@@ -71,24 +89,68 @@ export function ProductsSection() {
       </div>
       {list.isPending && <p role="status">{t('options.loading')}</p>}
       {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
-      {list.data && list.data.total === 0 && <p className="empty">{t('options.products.none')}</p>}
-      {list.data && list.data.total > 0 && (
+      {list.data && total === 0 && <p className="empty">{t('options.products.none')}</p>}
+      {list.data && total > 0 && (
         <>
-          <p>{t('options.products.count', { shown: formatNumber(language, list.data.products.length), total: formatNumber(language, list.data.total) })}</p>
-          <ul className="products">
-            {list.data.products.map((p) => (
-              <li key={p.id} data-testid="product" data-product-id={p.id}>
-                <ProductCard product={p} others={list.data.products} open={open === p.id} onToggle={() => setOpen(open === p.id ? undefined : p.id)} />
-              </li>
-            ))}
-          </ul>
-          {list.data.products.length < list.data.total && (
-            <button type="button" onClick={() => setLimit(limit + PAGE)}>
-              {t('options.products.more')}
-            </button>
-          )}
+          <p data-testid="products-count">
+            {t('options.products.count', { shown: formatNumber(language, products.length), total: formatNumber(language, total) })}
+          </p>
+          <ProductList
+            products={products}
+            total={total}
+            onNearEnd={() => {
+              if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+            }}
+          />
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * The loaded products, virtualised: only those in view (plus a few) are in the DOM; an opened
+ * product is measured as it grows (its charts load after it opens).
+ */
+function ProductList({ products, total, onNearEnd }: { products: ProductSummary[]; total: number; onNearEnd: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<string | undefined>();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: products.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => CLOSED_HEIGHT,
+    getItemKey: (index) => products[index]!.id,
+    overscan: 6,
+    // First paint before layout: the scroller's CSS height.
+    initialRect: { width: 800, height: 600 },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const nearEnd = (rows[rows.length - 1]?.index ?? 0) >= products.length - NEAR_END;
+  useEffect(() => {
+    if (nearEnd && products.length < total) onNearEnd();
+  }, [nearEnd, products.length, total, onNearEnd]);
+  return (
+    <div className="products-scroll" ref={scroller} data-testid="products-scroll" tabIndex={0} role="region" aria-label={t('options.products.list')}>
+      <ul className="products" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const p = products[row.index]!;
+          return (
+            <li
+              key={row.key}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              data-testid="product"
+              data-product-id={p.id}
+              aria-setsize={total}
+              aria-posinset={row.index + 1}
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <ProductCard product={p} others={products} open={open === p.id} onToggle={() => setOpen(open === p.id ? undefined : p.id)} />
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }
@@ -102,7 +164,7 @@ function ProductMeta({ product }: { product: ProductSummary }) {
   return (
     <p className="meta" data-testid="product-meta">
       {t('options.products.health')}: <span data-testid="product-health">{health}</span> · {t('options.products.cover')}:{' '}
-      {num(language, none, product.daysOfCover, 1)} · {t('options.products.stockOnHand')}: <span data-testid="product-available">{onHand}</span> ·{' '}
+      {coverText(language, none, product.daysOfCover, t)} · {t('options.products.stockOnHand')}: <span data-testid="product-available">{onHand}</span> ·{' '}
       {t('options.products.inbound')}: {formatNumber(language, product.inbound)} ·{' '}
       {t('options.products.shape', { pools: formatNumber(language, product.pools), listings: formatNumber(language, product.listings.length) })}
     </p>
@@ -307,6 +369,22 @@ function Fact({ label, testId, children }: { label: string; testId?: string; chi
   );
 }
 
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/**
+ * A stock pool's name as shown, from its id: an FBA region's name, a WFS marketplace, the main
+ * warehouse, or the seller's own warehouse name; an account suffix in brackets.
+ * @example poolName('fba:NA/amazon-b', t) // 'North America (amazon-b)'
+ */
+function poolName(poolId: string, t: Translate): string {
+  const [base = poolId, account] = poolId.split('/');
+  const [prefix, rest = ''] = base.split(/:(.*)/s);
+  let name = rest;
+  if (prefix === 'fba' && (rest === 'NA' || rest === 'EU' || rest === 'FE')) name = t(`options.pool.region.${rest}`);
+  else if (base === 'own:main') name = t('options.pool.main');
+  return account ? `${name} (${account})` : name;
+}
+
 function PoolCard({ pool, listings, movable }: { pool: MergedPool; listings: MergedListing[]; movable?: ReadonlySet<string> }) {
   const { t, language } = useI18n();
   const none = t('common.none');
@@ -314,7 +392,7 @@ function PoolCard({ pool, listings, movable }: { pool: MergedPool; listings: Mer
   const headingId = `pool-${[pool.poolId, ...pool.listingKeys.slice(0, 1)].join('-').replace(/[^\w-]/g, '_')}`;
   return (
     <section className="pool" data-testid="pool" data-pool-id={pool.poolId} aria-labelledby={headingId}>
-      <h5 id={headingId}>{t('options.products.pool', { destination: t(`options.destination.${kind}`), pool: pool.poolId })}</h5>
+      <h5 id={headingId}>{t('options.products.pool', { destination: t(`options.destination.${kind}`), pool: poolName(pool.poolId, t) })}</h5>
       <dl>
         <Fact label={t('options.products.stockOnHand')} testId="pool-stock">
           {pool.stock === null ? t('options.stock.unknown') : formatNumber(language, pool.stock)}
@@ -361,7 +439,7 @@ function PoolPlan({ plan }: { plan: MergedPlan | null }) {
   return (
     <dl data-testid="pool-plan" aria-label={t('options.products.plan')}>
       <Fact label={t('options.products.forecast')}>{formatNumber(language, plan.meanDaily, 1)}</Fact>
-      <Fact label={t('options.products.cover')}>{num(language, none, plan.daysOfCover, 1)}</Fact>
+      <Fact label={t('options.products.cover')}>{coverText(language, none, plan.daysOfCover, t)}</Fact>
       <Fact label={t('options.products.stockout')}>{plan.stockoutDate === null ? none : formatDate(language, plan.stockoutDate)}</Fact>
       <Fact label={t('options.products.reorder')} testId="pool-reorder">
         {reorderText(plan, language, t)}

@@ -1,10 +1,11 @@
 /**
  * Costs the purchase plan prices lines with: the currency of costs kept without one, freight
- * per unit by air and by sea, and unit costs per SKU (and supplier) imported from a CSV.
+ * per unit by air and by sea, and unit costs per SKU (and supplier) imported from a CSV; and
+ * the ABC policies and launch defaults that shape its quantities.
  * Supplier MOQ, case pack and lead times stay in the settings section, where they are edited.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatNumber } from '@/lib/i18n';
 import type { PurchaseCosts as Costs } from '@/lib/messaging/protocol-purchasing';
 import { majorAmount, minorUnits, parseCostCsv, unitCostEntrySchema, type CostCsvProblem, type UnitCostEntry } from '@/lib/purchasing';
@@ -12,6 +13,7 @@ import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { TextField } from './fields';
 import { moneyText } from './PurchaseParts';
+import { PurchasePolicyForm } from './PurchasePolicy';
 
 const CURRENCY = /^[A-Z]{3}$/;
 const AMOUNT = /^\d{1,9}([.,]\d{1,4})?$/;
@@ -30,20 +32,39 @@ function formOf(costs: Costs): CostForm {
   return { currency: costs.currency, freightCurrency, air: text(airPerUnit), sea: text(seaPerUnit) };
 }
 
+type SaveRequest = Parameters<typeof rpc<'purchasing/costs-save'>>[1];
+
+/** The costs part of the section: freight, the CSV import, unit costs typed or listed, the ABC policies. */
 export function PurchaseCosts() {
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const costs = useQuery({ queryKey: ['purchasing/costs'], queryFn: () => rpc('purchasing/costs', {}) });
-  const [form, setForm] = useState<CostForm | undefined>(undefined);
-  useEffect(() => {
-    if (costs.data && !form) setForm(formOf(costs.data));
-  }, [costs.data]);
   const save = useMutation({
-    mutationFn: (request: Parameters<typeof rpc<'purchasing/costs-save'>>[1]) => rpc('purchasing/costs-save', request),
+    mutationFn: (request: SaveRequest) => rpc('purchasing/costs-save', request),
     onSuccess: () => void queryClient.invalidateQueries(),
   });
-  const [problems, setProblems] = useState<CostCsvProblem[]>([]);
-  if (!costs.data || !form) return costs.isError ? <p role="alert">{t('options.error', { message: costs.error.message })}</p> : null;
+  if (!costs.data) return costs.isError ? <p role="alert">{t('options.error', { message: costs.error.message })}</p> : null;
+  const busy = save.isPending;
+  return (
+    <div data-testid="purchase-costs">
+      <h3>{t('purchase.costs.heading')}</h3>
+      <p className="meta">{t('purchase.costs.intro')}</p>
+      <FreightForm costs={costs.data} busy={busy} onSave={(r) => save.mutate(r)} />
+      <CostCsvImport onEntries={(unitCosts) => save.mutate({ unitCosts, merge: true })} />
+      {save.isSuccess && <p role="status">{t('purchase.costs.saved')}</p>}
+      {save.isError && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
+      <p className="meta">{t('purchase.costs.count', { count: formatNumber(language, costs.data.unitCosts.length) })}</p>
+      <AddUnitCost onAdd={(entry) => save.mutate({ unitCosts: [entry], merge: true })} busy={busy} />
+      <UnitCostTable entries={costs.data.unitCosts} busy={busy} onKeep={(unitCosts) => save.mutate({ unitCosts, merge: false })} />
+      <PurchasePolicyForm policy={costs.data.policy} busy={busy} onSave={(policy) => save.mutate({ policy, merge: false })} />
+    </div>
+  );
+}
+
+/** The currency of costs kept without one and freight per unit by mode (blank = not given). */
+function FreightForm({ costs, busy, onSave }: { costs: Costs; busy: boolean; onSave: (request: SaveRequest) => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<CostForm>(() => formOf(costs));
   const set = (patch: Partial<CostForm>) => setForm({ ...form, ...patch });
   const bad = {
     currency: CURRENCY.test(form.currency) ? undefined : t('purchase.csv.bad-currency'),
@@ -52,43 +73,49 @@ export function PurchaseCosts() {
     sea: form.sea === '' || AMOUNT.test(form.sea) ? undefined : t('purchase.csv.bad-cost'),
   };
   const money = (text: string) => (text === '' ? null : { amountMinor: minorUnits(text, form.freightCurrency), currency: form.freightCurrency });
+  return (
+    <form
+      className="row-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (Object.values(bad).every((b) => b === undefined))
+          onSave({ currency: form.currency, freight: { airPerUnit: money(form.air), seaPerUnit: money(form.sea) }, merge: false });
+      }}
+    >
+      <TextField
+        id="purchase-currency"
+        label={t('purchase.costs.currency')}
+        value={form.currency}
+        error={bad.currency}
+        onChange={(v) => set({ currency: v.toUpperCase() })}
+      />
+      <TextField
+        id="purchase-freight-currency"
+        label={t('purchase.costs.freightCurrency')}
+        value={form.freightCurrency}
+        error={bad.freightCurrency}
+        onChange={(v) => set({ freightCurrency: v.toUpperCase() })}
+      />
+      <TextField id="purchase-freight-air" label={t('purchase.costs.freightAir')} value={form.air} error={bad.air} onChange={(v) => set({ air: v })} />
+      <TextField id="purchase-freight-sea" label={t('purchase.costs.freightSea')} value={form.sea} error={bad.sea} onChange={(v) => set({ sea: v })} />
+      <button type="submit" disabled={busy}>
+        {t('purchase.costs.save')}
+      </button>
+    </form>
+  );
+}
+
+/** Unit costs from a CSV file: good rows are merged in, bad ones listed by line in the UI language. */
+function CostCsvImport({ onEntries }: { onEntries: (entries: UnitCostEntry[]) => void }) {
+  const { t } = useI18n();
+  const [problems, setProblems] = useState<CostCsvProblem[]>([]);
   const importFile = async (file: File) => {
     const parsed = parseCostCsv(await file.text());
     setProblems(parsed.problems);
-    if (parsed.entries.length > 0) save.mutate({ unitCosts: parsed.entries, merge: true });
+    if (parsed.entries.length > 0) onEntries(parsed.entries);
   };
   return (
-    <div data-testid="purchase-costs">
-      <h3>{t('purchase.costs.heading')}</h3>
-      <p className="meta">{t('purchase.costs.intro')}</p>
-      <form
-        className="row-editor"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (Object.values(bad).every((b) => b === undefined))
-            save.mutate({ currency: form.currency, freight: { airPerUnit: money(form.air), seaPerUnit: money(form.sea) }, merge: false });
-        }}
-      >
-        <TextField
-          id="purchase-currency"
-          label={t('purchase.costs.currency')}
-          value={form.currency}
-          error={bad.currency}
-          onChange={(v) => set({ currency: v.toUpperCase() })}
-        />
-        <TextField
-          id="purchase-freight-currency"
-          label={t('purchase.costs.freightCurrency')}
-          value={form.freightCurrency}
-          error={bad.freightCurrency}
-          onChange={(v) => set({ freightCurrency: v.toUpperCase() })}
-        />
-        <TextField id="purchase-freight-air" label={t('purchase.costs.freightAir')} value={form.air} error={bad.air} onChange={(v) => set({ air: v })} />
-        <TextField id="purchase-freight-sea" label={t('purchase.costs.freightSea')} value={form.sea} error={bad.sea} onChange={(v) => set({ sea: v })} />
-        <button type="submit" disabled={save.isPending}>
-          {t('purchase.costs.save')}
-        </button>
-      </form>
+    <>
       <div className="field">
         <label htmlFor="purchase-cost-csv">{t('purchase.costs.import')}</label>
         <input id="purchase-cost-csv" type="file" accept=".csv,.txt,text/csv" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
@@ -105,34 +132,31 @@ export function PurchaseCosts() {
           ))}
         </ul>
       )}
-      {save.isSuccess && <p role="status">{t('purchase.costs.saved')}</p>}
-      {save.isError && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
-      <p className="meta">{t('purchase.costs.count', { count: formatNumber(language, costs.data.unitCosts.length) })}</p>
-      <AddUnitCost onAdd={(entry) => save.mutate({ unitCosts: [entry], merge: true })} busy={save.isPending} />
-      {costs.data.unitCosts.length > 0 && (
-        <table data-testid="unit-costs">
-          <tbody>
-            {costs.data.unitCosts.slice(0, 200).map((c) => (
-              <tr key={`${c.sku}|${c.supplierId ?? ''}`}>
-                <th scope="row">{c.sku}</th>
-                <td>{c.supplierId ?? t('purchase.costs.supplierAny')}</td>
-                <td className="num">{moneyText(language, { amountMinor: c.unitCostMinor, currency: c.currency })}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={save.isPending}
-                    onClick={() => save.mutate({ unitCosts: costs.data.unitCosts.filter((e) => e !== c), merge: false })}
-                  >
-                    {t('purchase.costs.remove', { sku: c.sku })}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
+    </>
+  );
+}
+
+/** The unit costs set (the first 200), each removable. */
+function UnitCostTable({ entries, busy, onKeep }: { entries: readonly UnitCostEntry[]; busy: boolean; onKeep: (kept: UnitCostEntry[]) => void }) {
+  const { t, language } = useI18n();
+  if (entries.length === 0) return null;
+  return (
+    <table data-testid="unit-costs">
+      <tbody>
+        {entries.slice(0, 200).map((c) => (
+          <tr key={`${c.sku}|${c.supplierId ?? ''}`}>
+            <th scope="row">{c.sku}</th>
+            <td>{c.supplierId ?? t('purchase.costs.supplierAny')}</td>
+            <td className="num">{moneyText(language, { amountMinor: c.unitCostMinor, currency: c.currency })}</td>
+            <td>
+              <button type="button" className="danger" disabled={busy} onClick={() => onKeep(entries.filter((e) => e !== c))}>
+                {t('purchase.costs.remove', { sku: c.sku })}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -1,7 +1,6 @@
 /** Small pieces the purchase plan section shares: money in the UI language and the placed-order form. */
 import { useState } from 'react';
-import { formatDate, type Language } from '@/lib/i18n';
-import { majorAmount } from '@/lib/purchasing';
+import { formatDate, formatMoney, type Language } from '@/lib/i18n';
 import type { Money } from '@/lib/records';
 import { useI18n } from '../language';
 import { TextField } from './fields';
@@ -11,7 +10,7 @@ import { TextField } from './fields';
  * @example moneyText('en', { amountMinor: 1250, currency: 'USD' }) // '$12.50'
  */
 export function moneyText(language: Language, money: Money): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency: money.currency }).format(majorAmount(money.amountMinor, money.currency));
+  return formatMoney(language, money);
 }
 
 /** A date as the UI language writes it, or "unknown". */

@@ -1,4 +1,4 @@
-/** The orders marked as placed: their state (on order, late, inbound), with edit and cancel. */
+/** The orders marked as placed: their state (on order, late, inbound, received), with edit, mark received and cancel. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatNumber } from '@/lib/i18n';
@@ -38,24 +38,11 @@ export function PurchasePlacedOrders({ placed, titles }: { placed: readonly Plac
   );
 }
 
+/** One placed order: its units, dates, state and reference, and its edit form while open. */
 function PlacedOrderRow({ placed, title }: { placed: PlacedOrderView; title: string | undefined }) {
   const { t, language } = useI18n();
   const { order } = placed;
   const [editing, setEditing] = useState(false);
-  const queryClient = useQueryClient();
-  const refresh = () => void queryClient.invalidateQueries();
-  const edit = useMutation({
-    mutationFn: (v: OrderFormValues) =>
-      rpc('purchasing/order-edit', {
-        id: order.id,
-        changes: { quantity: v.quantity, placedOn: v.placedOn, expectedArrival: v.expectedArrival, shipMode: v.shipMode, poRef: v.poRef },
-      }),
-    onSuccess: () => {
-      setEditing(false);
-      refresh();
-    },
-  });
-  const cancel = useMutation({ mutationFn: () => rpc('purchasing/order-cancel', { id: order.id }), onSuccess: refresh });
   return (
     <>
       <tr data-testid="placed-order" data-sku={order.sku} data-state={placed.state}>
@@ -73,7 +60,7 @@ function PlacedOrderRow({ placed, title }: { placed: PlacedOrderView; title: str
           <DateText date={order.placedOn} />
         </td>
         <td>
-          <DateText date={order.expectedArrival} />
+          <DateText date={order.receivedOn ?? order.expectedArrival} />
           <div className={placed.state === 'late' ? 'field-error' : 'meta'} data-testid="placed-state">
             {t(`purchase.state.${placed.state}`)}
           </div>
@@ -81,37 +68,81 @@ function PlacedOrderRow({ placed, title }: { placed: PlacedOrderView; title: str
         <td>{order.poRef || t('common.none')}</td>
         <td>{t(order.shipMode === 'air' ? 'purchase.mode.air' : 'purchase.mode.sea')}</td>
         <td>
-          <span className="inline">
-            <button type="button" onClick={() => setEditing(true)} disabled={editing}>
-              {t('purchase.edit', { sku: order.sku })}
-            </button>
-            <button type="button" className="danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
-              {t('purchase.cancelOrder', { sku: order.sku })}
-            </button>
-          </span>
-          {cancel.isError && <span role="alert">{t('options.error', { message: cancel.error.message })}</span>}
+          <PlacedOrderActions placed={placed} editing={editing} onEdit={() => setEditing(true)} />
         </td>
       </tr>
       {editing && (
         <tr>
           <td colSpan={7}>
-            <PurchaseOrderForm
-              id={`edit-${order.id}`}
-              initial={{
-                quantity: order.quantity,
-                placedOn: order.placedOn,
-                expectedArrival: order.expectedArrival,
-                poRef: order.poRef ?? '',
-                shipMode: order.shipMode,
-              }}
-              busy={edit.isPending}
-              error={edit.error ? t('options.error', { message: edit.error.message }) : undefined}
-              onSubmit={(v) => edit.mutate(v)}
-              onClose={() => setEditing(false)}
-            />
+            <EditOrderForm order={order} onClose={() => setEditing(false)} />
           </td>
         </tr>
       )}
     </>
+  );
+}
+
+/** Edit, mark received (today; not once received) and cancel. */
+function PlacedOrderActions({ placed, editing, onEdit }: { placed: PlacedOrderView; editing: boolean; onEdit: () => void }) {
+  const { t } = useI18n();
+  const { order } = placed;
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries();
+  const received = useMutation({
+    mutationFn: () => rpc('purchasing/order-edit', { id: order.id, changes: { receivedOn: new Date().toISOString().slice(0, 10) } }),
+    onSuccess: refresh,
+  });
+  const cancel = useMutation({ mutationFn: () => rpc('purchasing/order-cancel', { id: order.id }), onSuccess: refresh });
+  const error = received.error ?? cancel.error;
+  return (
+    <>
+      <span className="inline">
+        <button type="button" onClick={onEdit} disabled={editing}>
+          {t('purchase.edit', { sku: order.sku })}
+        </button>
+        {placed.state !== 'received' && (
+          <button type="button" onClick={() => received.mutate()} disabled={received.isPending}>
+            {t('purchase.markReceived', { sku: order.sku })}
+          </button>
+        )}
+        <button type="button" className="danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+          {t('purchase.cancelOrder', { sku: order.sku })}
+        </button>
+      </span>
+      {error && <span role="alert">{t('options.error', { message: error.message })}</span>}
+    </>
+  );
+}
+
+/** The order's units, dates, reference and mode, changed in place. */
+function EditOrderForm({ order, onClose }: { order: PlacedOrderView['order']; onClose: () => void }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const edit = useMutation({
+    mutationFn: (v: OrderFormValues) =>
+      rpc('purchasing/order-edit', {
+        id: order.id,
+        changes: { quantity: v.quantity, placedOn: v.placedOn, expectedArrival: v.expectedArrival, shipMode: v.shipMode, poRef: v.poRef },
+      }),
+    onSuccess: () => {
+      onClose();
+      void queryClient.invalidateQueries();
+    },
+  });
+  return (
+    <PurchaseOrderForm
+      id={`edit-${order.id}`}
+      initial={{
+        quantity: order.quantity,
+        placedOn: order.placedOn,
+        expectedArrival: order.expectedArrival,
+        poRef: order.poRef ?? '',
+        shipMode: order.shipMode,
+      }}
+      busy={edit.isPending}
+      error={edit.error ? t('options.error', { message: edit.error.message }) : undefined}
+      onSubmit={(v) => edit.mutate(v)}
+      onClose={onClose}
+    />
   );
 }

@@ -50,6 +50,7 @@ export function PurchasePlanSection() {
               {t('purchase.notListed', { later: formatNumber(language, view.laterReorders), covered: formatNumber(language, view.coveredReorders) })}
             </p>
           )}
+          {view.cashCapped > 0 && <p className="meta">{t('purchase.cashCapped', { count: formatNumber(language, view.cashCapped) })}</p>}
           <PurchasePlacedOrders placed={view.placed} titles={view.titles} />
         </>
       )}

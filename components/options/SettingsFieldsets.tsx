@@ -2,7 +2,8 @@
  * The fieldsets of the settings form, one component each. They hold no state: the form
  * (SettingsSection) owns it and passes the setters down, so Save sees every fieldset at once.
  */
-import { DESTINATIONS, type HealthWeights, type Settings } from '@/lib/settings/schema';
+import { formatNumber } from '@/lib/i18n';
+import { defaultSettings, DESTINATIONS, type HealthWeights, type Settings } from '@/lib/settings/schema';
 import { useI18n } from '../language';
 import { NumberField, TextField } from './fields';
 import type { BufferRow, FieldErrors, SettingsForm, SupplierRow, WeightRow } from './settings-form';
@@ -39,6 +40,15 @@ function withoutRow<T>(rows: readonly T[], i: number): T[] {
   return rows.filter((_, j) => j !== i);
 }
 
+/** Every default is shown beside its field, read from the one declaration of the defaults. */
+const DEFAULTS = defaultSettings();
+
+/** "Default: 60", in the UI language. */
+function useDefaultHint() {
+  const { t, language } = useI18n();
+  return (value: number) => t('options.settings.defaultIs', { value: formatNumber(language, value, 3) });
+}
+
 function useDestinationName() {
   const { t } = useI18n();
   return (d: (typeof DESTINATIONS)[number]) => t(`options.destination.${d}`);
@@ -65,6 +75,7 @@ export function LanguageFieldset({ value, onChange }: { value: Settings['languag
 
 export function LeadTimesFieldset({ form, errors, setBase, update }: FieldsetProps) {
   const { t } = useI18n();
+  const defaultHint = useDefaultHint();
   const destinationName = useDestinationName();
   const base = form.base;
   return (
@@ -75,6 +86,7 @@ export function LeadTimesFieldset({ form, errors, setBase, update }: FieldsetPro
           id="leadTimes.defaultProductionDays"
           label={t('options.settings.defaultProductionDays')}
           value={base.leadTimes.defaultProductionDays}
+          hint={defaultHint(DEFAULTS.leadTimes.defaultProductionDays)}
           error={errors['leadTimes.defaultProductionDays']}
           onChange={(v) => setBase((s) => ({ ...s, leadTimes: { ...s.leadTimes, defaultProductionDays: v } }))}
         />
@@ -84,6 +96,7 @@ export function LeadTimesFieldset({ form, errors, setBase, update }: FieldsetPro
             id={`leadTimes.transitDaysByDestination.${d}`}
             label={t('options.settings.transit', { destination: destinationName(d) })}
             value={base.leadTimes.transitDaysByDestination[d]}
+            hint={defaultHint(DEFAULTS.leadTimes.transitDaysByDestination[d])}
             error={errors[`leadTimes.transitDaysByDestination.${d}`]}
             onChange={(v) =>
               setBase((s) => ({
@@ -193,38 +206,40 @@ function SupplierEditor({
   );
 }
 
+/** The common planning numbers, top-level fields of Settings, in the order the form shows them. */
+const PLANNING_FIELDS = [
+  ['targetCoverDays', 'options.settings.targetCoverDays'],
+  ['serviceLevel', 'options.settings.serviceLevel'],
+  ['defaultMoq', 'options.settings.defaultMoq'],
+  ['defaultCasePack', 'options.settings.defaultCasePack'],
+  ['defaultMarginPct', 'options.settings.defaultMarginPct'],
+  ['historyDays', 'options.settings.historyDays'],
+] as const;
+
 export function PlanningFieldset({ form, errors, setBase }: FieldsetProps) {
   const { t } = useI18n();
+  const defaultHint = useDefaultHint();
   const base = form.base;
   return (
     <fieldset>
       <legend>{t('options.settings.planning')}</legend>
       <div className="grid">
-        <NumberField
-          id="targetCoverDays"
-          label={t('options.settings.targetCoverDays')}
-          value={base.targetCoverDays}
-          error={errors.targetCoverDays}
-          onChange={(v) => setBase((s) => ({ ...s, targetCoverDays: v }))}
-        />
-        <NumberField
-          id="serviceLevel"
-          label={t('options.settings.serviceLevel')}
-          value={base.serviceLevel}
-          error={errors.serviceLevel}
-          onChange={(v) => setBase((s) => ({ ...s, serviceLevel: v }))}
-        />
-        <NumberField
-          id="historyDays"
-          label={t('options.settings.historyDays')}
-          value={base.historyDays}
-          error={errors.historyDays}
-          onChange={(v) => setBase((s) => ({ ...s, historyDays: v }))}
-        />
+        {PLANNING_FIELDS.map(([key, label]) => (
+          <NumberField
+            key={key}
+            id={key}
+            label={t(label)}
+            value={base[key]}
+            hint={defaultHint(DEFAULTS[key])}
+            error={errors[key]}
+            onChange={(v) => setBase((s) => ({ ...s, [key]: v }))}
+          />
+        ))}
         <NumberField
           id="compaction.rawObservationDays"
           label={t('options.settings.rawObservationDays')}
           value={base.compaction.rawObservationDays}
+          hint={defaultHint(DEFAULTS.compaction.rawObservationDays)}
           error={errors['compaction.rawObservationDays']}
           onChange={(v) => setBase((s) => ({ ...s, compaction: { rawObservationDays: v } }))}
         />
@@ -312,70 +327,9 @@ export function AllocationWeightsFieldset({ form, errors, update }: FieldsetProp
   );
 }
 
-export function StorageFeesFieldset({ form, errors, setBase }: FieldsetProps) {
-  const { t } = useI18n();
-  const base = form.base;
-  type Fees = Settings['storageFees'];
-  const setFees = (patch: (fees: Fees) => Partial<Fees>) => setBase((s) => ({ ...s, storageFees: { ...s.storageFees, ...patch(s.storageFees) } }));
-  return (
-    <fieldset>
-      <legend>{t('options.settings.storageFees')}</legend>
-      <div className="grid">
-        <NumberField
-          id="storageFees.monthlyPerCubicFootJanSep"
-          label={t('options.settings.janSep')}
-          value={base.storageFees.monthlyPerCubicFootJanSep}
-          error={errors['storageFees.monthlyPerCubicFootJanSep']}
-          onChange={(v) => setFees(() => ({ monthlyPerCubicFootJanSep: v }))}
-        />
-        <NumberField
-          id="storageFees.monthlyPerCubicFootOctDec"
-          label={t('options.settings.octDec')}
-          value={base.storageFees.monthlyPerCubicFootOctDec}
-          error={errors['storageFees.monthlyPerCubicFootOctDec']}
-          onChange={(v) => setFees(() => ({ monthlyPerCubicFootOctDec: v }))}
-        />
-        <NumberField
-          id="storageFees.defaultUnitCubicFeet"
-          label={t('options.settings.unitCubicFeet')}
-          value={base.storageFees.defaultUnitCubicFeet}
-          error={errors['storageFees.defaultUnitCubicFeet']}
-          onChange={(v) => setFees(() => ({ defaultUnitCubicFeet: v }))}
-        />
-      </div>
-      {base.storageFees.agedSurcharges.map((step, i) => {
-        const set = (patch: Partial<typeof step>) => setFees((fees) => ({ agedSurcharges: patchRow(fees.agedSurcharges, i, patch) }));
-        return (
-          <div className="row-editor" key={i}>
-            <NumberField
-              id={`storageFees.agedSurcharges.${i}.minDays`}
-              label={t('options.settings.agedFrom')}
-              value={step.minDays}
-              error={errors[`storageFees.agedSurcharges.${i}.minDays`]}
-              onChange={(minDays) => set({ minDays })}
-            />
-            <NumberField
-              id={`storageFees.agedSurcharges.${i}.perCubicFootMonthly`}
-              label={t('options.settings.agedAmount')}
-              value={step.perCubicFootMonthly}
-              error={errors[`storageFees.agedSurcharges.${i}.perCubicFootMonthly`]}
-              onChange={(perCubicFootMonthly) => set({ perCubicFootMonthly })}
-            />
-            <button type="button" onClick={() => setFees((fees) => ({ agedSurcharges: withoutRow(fees.agedSurcharges, i) }))}>
-              {t('options.settings.remove')}
-            </button>
-          </div>
-        );
-      })}
-      <button type="button" onClick={() => setFees((fees) => ({ agedSurcharges: [...fees.agedSurcharges, { minDays: 365, perCubicFootMonthly: 0 }] }))}>
-        {t('options.settings.addSurcharge')}
-      </button>
-    </fieldset>
-  );
-}
-
 export function HealthWeightsFieldset({ form, errors, setBase }: FieldsetProps) {
   const { t } = useI18n();
+  const defaultHint = useDefaultHint();
   const base = form.base;
   return (
     <fieldset>
@@ -387,6 +341,7 @@ export function HealthWeightsFieldset({ form, errors, setBase }: FieldsetProps) 
             id={`healthWeights.${k}`}
             label={t(`options.health.${k}`)}
             value={base.healthWeights[k]}
+            hint={defaultHint(DEFAULTS.healthWeights[k])}
             error={errors[`healthWeights.${k}`]}
             onChange={(v) => setBase((s) => ({ ...s, healthWeights: { ...s.healthWeights, [k]: v } }))}
           />

@@ -14,14 +14,19 @@ import {
   NotificationsFieldset,
   PlanningFieldset,
   SafetyBuffersFieldset,
-  StorageFeesFieldset,
 } from './SettingsFieldsets';
+import { FeeScheduleFieldset, SkuFactsFieldset } from './SettingsFees';
+import { ThresholdFieldsets } from './SettingsThresholds';
+import { displayUnitsOf } from './settings-units';
 
 /** The settings form: loads the saved settings, validates on Save, and shows the outcome. Its fieldsets are in SettingsFieldsets. */
 export function SettingsSection() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const saved = useQuery({ queryKey: ['settings'], queryFn: () => rpc('settings/get', {}) });
+  // Money and volumes are shown in the units of the first marketplace the seller named in the guided start.
+  const onboarding = useQuery({ queryKey: ['onboarding'], queryFn: () => rpc('onboarding/get', {}) });
+  const units = displayUnitsOf(onboarding.data?.state.choices.marketplaces[0]);
   const [form, setForm] = useState<SettingsForm | undefined>();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<'saved' | 'invalid' | 'denied' | undefined>();
@@ -76,11 +81,14 @@ export function SettingsSection() {
       <LanguageFieldset value={base.language} onChange={onLanguage} />
       <LeadTimesFieldset {...fieldsetProps} />
       <PlanningFieldset {...fieldsetProps} />
+      <FeeScheduleFieldset {...fieldsetProps} units={units} />
+      <SkuFactsFieldset {...fieldsetProps} units={units} />
+      <NotificationsFieldset enabled={base.notifications.enabled} onChange={(enabled) => void onNotifications(enabled)} />
+      <h3>{t('options.settings.moreThresholds')}</h3>
+      <ThresholdFieldsets base={base} errors={errors} setBase={setBase} units={units} />
       <SafetyBuffersFieldset {...fieldsetProps} />
       <AllocationWeightsFieldset {...fieldsetProps} />
-      <StorageFeesFieldset {...fieldsetProps} />
       <HealthWeightsFieldset {...fieldsetProps} />
-      <NotificationsFieldset enabled={base.notifications.enabled} onChange={(enabled) => void onNotifications(enabled)} />
 
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -2,6 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 
 const errorId = (id: string) => `${id}-error`;
+const hintId = (id: string) => `${id}-hint`;
 
 export function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? (
@@ -21,12 +22,15 @@ export function NumberField({
   value,
   onChange,
   error,
+  hint,
 }: {
   id: string;
   label: ReactNode;
   value: number;
   onChange: (value: number) => void;
   error?: string;
+  /** Shown under the input and read with it (the default value, the unit). */
+  hint?: string;
 }) {
   const shown = Number.isNaN(value) ? '' : String(value);
   const [text, setText] = useState(shown);
@@ -44,12 +48,17 @@ export function NumberField({
         inputMode="decimal"
         value={text}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId(id) : undefined}
+        aria-describedby={[error ? errorId(id) : '', hint ? hintId(id) : ''].join(' ').trim() || undefined}
         onChange={(e) => {
           setText(e.target.value);
           onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value.replace(',', '.')));
         }}
       />
+      {hint && (
+        <span id={hintId(id)} className="field-hint">
+          {hint}
+        </span>
+      )}
       <FieldError id={id} error={error} />
     </div>
   );

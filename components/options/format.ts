@@ -1,13 +1,6 @@
 /** Small display helpers for the options page, in the UI language. */
 import { formatNumber, type Language } from '@/lib/i18n';
-
-/**
- * A UTC instant as local date and time in the UI language.
- * @example formatDateTime('en', '2026-11-20T18:00:00.000Z') // '11/20/2026, 10:00 AM' (in Los Angeles)
- */
-export function formatDateTime(language: Language, iso: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
-}
+export { formatDateTime } from '@/lib/i18n';
 
 /**
  * Bytes in KB/MB/GB (1024-based), number formatted for the language.

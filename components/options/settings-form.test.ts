@@ -54,3 +54,36 @@ describe('data kept', () => {
     expect(Object.keys(toSettings(bad, 'en').errors)).toEqual(['compaction.rawObservationDays']);
   });
 });
+
+describe('per-SKU fee facts', () => {
+  it('edits size tier, weight and volume as one row per SKU and saves each where the planner reads it', () => {
+    const settings = defaultSettings();
+    settings.fbaFees.sizeBySku = { 'MUG-1': { tier: 'large-standard', shippingWeightOz: 40 } };
+    settings.storageFees.unitCubicFeetBySku = { 'MUG-1': 0.3, 'CUP-2': 0.05 };
+    const form = formOf(settings);
+    expect(form.skuFacts).toEqual([
+      { sku: 'CUP-2', tier: '', weightOz: Number.NaN, cubicFeet: 0.05 },
+      { sku: 'MUG-1', tier: 'large-standard', weightOz: 40, cubicFeet: 0.3 },
+    ]);
+    expect(toSettings(form, 'en')).toEqual({ settings, errors: {} });
+    form.skuFacts[0] = { sku: ' CUP-2 ', tier: 'small-standard', weightOz: 6, cubicFeet: Number.NaN };
+    const saved = toSettings(form, 'en').settings!;
+    expect(saved.fbaFees.sizeBySku['CUP-2']).toEqual({ tier: 'small-standard', shippingWeightOz: 6 });
+    expect(saved.storageFees.unitCubicFeetBySku).toEqual({ 'MUG-1': 0.3 });
+  });
+
+  it('puts a missing weight, a bad volume and a repeated SKU on their inputs', () => {
+    const form = formOf(defaultSettings());
+    form.skuFacts = [
+      { sku: 'A', tier: 'small-standard', weightOz: Number.NaN, cubicFeet: 0.1 },
+      { sku: 'B', tier: '', weightOz: Number.NaN, cubicFeet: -1 },
+      { sku: 'B', tier: '', weightOz: Number.NaN, cubicFeet: 0.1 },
+    ];
+    expect(toSettings(form, 'en').errors).toMatchObject({
+      'skuFacts.0.weight': 'Required.',
+      'skuFacts.2.sku': 'Each name may appear only once.',
+    });
+    form.skuFacts = [form.skuFacts[1]!];
+    expect(toSettings(form, 'en').errors).toEqual({ 'skuFacts.0.volume': 'Must be at least 0.' });
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { t, type Language } from '@/lib/i18n';
+import type { SizeTier } from '@/lib/fees';
 import { DESTINATIONS, settingsSchema, type Destination, type Settings } from '@/lib/settings/schema';
 
 export interface SupplierRow {
@@ -24,12 +25,37 @@ export interface WeightRow {
   weight: number;
 }
 
+/**
+ * One SKU's fee facts where no page or report shows them: the size tier and shipping weight
+ * (the low-inventory fee's rate) and the unit volume (storage, aged surcharge). Stored in
+ * `fbaFees.sizeBySku` and `storageFees.unitCubicFeetBySku`; NaN or '' = not set.
+ */
+export interface SkuFactRow {
+  sku: string;
+  tier: SizeTier | '';
+  weightOz: number;
+  cubicFeet: number;
+}
+
 export interface SettingsForm {
   base: Settings;
   suppliers: SupplierRow[];
   skuSupplierText: string;
   buffers: BufferRow[];
   weights: WeightRow[];
+  skuFacts: SkuFactRow[];
+}
+
+/** @example skuFactRowsOf(defaultSettings()) // [] */
+function skuFactRowsOf(settings: Settings): SkuFactRow[] {
+  const sizes = settings.fbaFees.sizeBySku;
+  const volumes = settings.storageFees.unitCubicFeetBySku;
+  return [...new Set([...Object.keys(sizes), ...Object.keys(volumes)])].sort().map((sku) => ({
+    sku,
+    tier: sizes[sku]?.tier ?? '',
+    weightOz: sizes[sku]?.shippingWeightOz ?? Number.NaN,
+    cubicFeet: volumes[sku] ?? Number.NaN,
+  }));
 }
 
 /** @example formOf(defaultSettings()).suppliers // [] */
@@ -48,6 +74,7 @@ export function formOf(settings: Settings): SettingsForm {
       .join('\n'),
     buffers: Object.entries(settings.safetyBuffers).map(([channel, b]) => ({ channel, kind: b.kind, value: b.value })),
     weights: Object.entries(settings.allocationWeights).map(([channel, weight]) => ({ channel, weight })),
+    skuFacts: skuFactRowsOf(settings),
   };
 }
 
@@ -79,6 +106,8 @@ function fieldIdOf(path: readonly PropertyKey[], form: SettingsForm): string {
   }
   if (p[0] === 'leadTimes' && p[1] === 'skuSupplier') return 'skuSupplier';
   if (p[0] === 'safetyBuffers') return `buffers.${form.buffers.findIndex((b) => b.channel.trim() === p[1])}.${p[2] === 'kind' ? 'kind' : 'value'}`;
+  if (p[0] === 'fbaFees' && p[1] === 'sizeBySku') return `skuFacts.${form.skuFacts.findIndex((r) => r.sku.trim() === p[2])}.weight`;
+  if (p[0] === 'storageFees' && p[1] === 'unitCubicFeetBySku') return `skuFacts.${form.skuFacts.findIndex((r) => r.sku.trim() === p[2])}.volume`;
   if (p[0] === 'allocationWeights') return `weights.${form.weights.findIndex((w) => w.channel.trim() === p[1])}.weight`;
   return p.join('.');
 }
@@ -114,6 +143,16 @@ export function toSettings(form: SettingsForm, language: Language): { settings?:
     (i) => `weights.${i}.channel`,
   );
 
+  unique(
+    form.skuFacts,
+    (r) => r.sku,
+    (i) => `skuFacts.${i}.sku`,
+  );
+  // A size tier needs its shipping weight (the rate rows are by weight); a blank weight alone is "not set".
+  form.skuFacts.forEach((r, i) => {
+    if (r.tier && Number.isNaN(r.weightOz)) errors[`skuFacts.${i}.weight`] ??= t(language, 'options.error.required');
+  });
+
   const supplierNames = new Set(form.suppliers.map((s) => s.name.trim()));
   const skuSupplier: Record<string, string> = {};
   form.skuSupplierText.split('\n').forEach((line, i) => {
@@ -144,6 +183,14 @@ export function toSettings(form: SettingsForm, language: Language): { settings?:
     },
     safetyBuffers: Object.fromEntries(form.buffers.map((b) => [b.channel.trim(), { kind: b.kind, value: b.value }])),
     allocationWeights: Object.fromEntries(form.weights.map((w) => [w.channel.trim(), w.weight])),
+    fbaFees: {
+      ...form.base.fbaFees,
+      sizeBySku: Object.fromEntries(form.skuFacts.flatMap((r) => (r.tier ? [[r.sku.trim(), { tier: r.tier, shippingWeightOz: r.weightOz }]] : []))),
+    },
+    storageFees: {
+      ...form.base.storageFees,
+      unitCubicFeetBySku: Object.fromEntries(form.skuFacts.flatMap((r) => (Number.isNaN(r.cubicFeet) ? [] : [[r.sku.trim(), r.cubicFeet]]))),
+    },
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (!parsed.success) for (const issue of parsed.error.issues) errors[fieldIdOf(issue.path, form)] ??= issueText(issue, language);

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { diagnosticText, pageTypeName } from '@/lib/content/codes';
+import { formatTime } from '@/lib/i18n';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 
@@ -19,7 +20,7 @@ export function Diagnostics() {
           <h3>
             {t('popup.diagnostics.page', {
               pageType: pageTypeName(language, page.adapterId),
-              time: new Date(page.readAt).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }),
+              time: formatTime(language, page.readAt),
             })}
           </h3>
           <ul>

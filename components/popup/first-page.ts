@@ -24,7 +24,8 @@ export function firstPage(filters: Filters): Promise<AtRisk> {
     filters.platform === NO_FILTERS.platform &&
     filters.marketplace === NO_FILTERS.marketplace &&
     filters.risk === NO_FILTERS.risk &&
-    filters.search === NO_FILTERS.search;
+    filters.search === NO_FILTERS.search &&
+    filters.account === NO_FILTERS.account;
   if (unfiltered && early) {
     const answer = early;
     early = undefined;

@@ -17,9 +17,11 @@ export interface Filters {
   marketplace: string;
   risk: RiskFilter;
   search: string;
+  /** One seller account's listings ('' = every account). */
+  account: string;
 }
 
-export const NO_FILTERS: Filters = { platform: '', marketplace: '', risk: 'attention', search: '' };
+export const NO_FILTERS: Filters = { platform: '', marketplace: '', risk: 'attention', search: '', account: '' };
 
 /** Rows asked for first (fast first paint), then the whole list for scrolling. */
 export const HEAD_LIMIT = 60;
@@ -37,6 +39,7 @@ export function atRiskRequest(filters: Filters, limit: number): RequestOf<'skus/
     ...(filters.platform ? { platform: filters.platform } : {}),
     ...(filters.platform && filters.marketplace ? { marketplace: filters.marketplace } : {}),
     ...(search ? { search: search.slice(0, 200) } : {}),
+    ...(filters.account ? { account: filters.account } : {}),
   };
 }
 

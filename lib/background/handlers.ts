@@ -13,6 +13,7 @@ import { createPageHandlers } from './page-handlers';
 import { createPopupHandlers } from './popup-handlers';
 import { createPurchaseHandlers } from './purchase-handlers';
 import { createTeachingHandlers } from './teaching-handlers';
+import { createInboundHandlers } from './inbound-handlers';
 
 /** @example const dispatch = createDispatcher(createHandlers({ db, now, replan }), { extensionBaseUrl }) */
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -27,6 +28,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createOnboardingHandlers(deps),
     ...createPurchaseHandlers(deps),
     ...createTeachingHandlers(deps),
+    ...createInboundHandlers(deps),
     ...createBackupHandlers(deps),
   };
 }

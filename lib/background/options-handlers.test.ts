@@ -4,6 +4,7 @@ import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { mergedRows } from '../export';
 import { productNameOf } from './product-order';
+import { loadOrderImportSpans } from '../store';
 
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 
@@ -189,6 +190,26 @@ describe('options messages', () => {
     // The worker slept between batches (import unknown at a later batch): everything is re-planned.
     await handlers['import/commit']({ importId: 'imp-2', batchIndex: 3, rows: rows.slice(0, 1), last: true }, OPTIONS_PAGE);
     expect(replanned.at(-1)).toBeUndefined();
+  });
+
+  it('stores the days an order-history import covered per marketplace, and re-plans every listing there', async () => {
+    const replanned: (readonly string[] | undefined)[] = [];
+    const handlers = await background.setup(async (ids) => {
+      replanned.push(ids);
+    });
+    await handlers['import/commit'](
+      { importId: 'imp-0', batchIndex: 0, rows: ['B', 'C', 'D', 'E'].map((sku) => listing(sku, { available: 5 })), last: true },
+      OPTIONS_PAGE,
+    );
+    replanned.length = 0;
+    // All Orders lines of one SKU: the other four sold nothing on these days, so they are re-planned too.
+    const rows = orders('A', 1, 10).map((o) => ({ ...o, source: 'report:amazon/all-orders' }));
+    await handlers['import/commit']({ importId: 'imp-1', batchIndex: 0, rows: rows.slice(0, 4), last: false }, OPTIONS_PAGE);
+    await handlers['import/commit']({ importId: 'imp-1', batchIndex: 1, rows: rows.slice(4), last: true }, OPTIONS_PAGE);
+    expect(replanned).toEqual([undefined]);
+    expect(await loadOrderImportSpans(background.db)).toEqual([
+      { importId: 'imp-1', platform: 'amazon', marketplace: 'amazon.com', from: addDays(TODAY, -10), to: addDays(TODAY, -1) },
+    ]);
   });
 
   it('refuses options messages from seller pages (content scripts)', async () => {

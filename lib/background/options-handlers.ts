@@ -17,6 +17,7 @@ import {
   listWarehouses,
   mergeObservations,
   OWN_WAREHOUSE_POOL,
+  recordImportBatch,
   recordReturn,
   renameWarehouse,
   resolveReturn,
@@ -133,6 +134,8 @@ export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers,
   const changed = replanAfter(deps);
   /** Products touched by each import in progress, re-planned together by its last batch. */
   const imports = new Map<string, Set<string>>();
+  /** Imports whose order lines widened a marketplace's covered days: every listing there gains known days. */
+  const covering = new Set<string>();
   return {
     async 'listings/sku-by-asin'({ marketplace }) {
       const listings = await listListings(db);
@@ -155,11 +158,14 @@ export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers,
       let touched = imports.get(importId);
       if (!touched) imports.set(importId, (touched = new Set()));
       for (const id of merged.productIds) touched.add(id);
+      if (await recordImportBatch(db, importId, rows, deps.now())) covering.add(importId);
       if (last) {
         imports.delete(importId);
+        const covered = covering.delete(importId);
         // A large import (years of order history, a whole catalogue) re-plans the whole store,
-        // which also refits the forecast context and ABC classes on the catalogue.
-        const large = touched.size >= LARGE_IMPORT_PRODUCTS || touched.size * 4 >= (await db.products.count());
+        // which also refits the forecast context and ABC classes on the catalogue. So does an
+        // order history: listings with no orders in it (untouched) now sold zero on its days.
+        const large = touched.size >= LARGE_IMPORT_PRODUCTS || touched.size * 4 >= (await db.products.count()) || covered;
         await changed(lostEarlierBatches || large ? undefined : [...touched]);
       }
       return {

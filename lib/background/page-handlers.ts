@@ -6,17 +6,36 @@
 import { marketplaceForUrl } from '../locale/markets';
 import type { AtRiskItem, PanelData, ParsedRequestOf, ResponseOf } from '../messaging/protocol';
 import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
-import type { SkuPlan } from '../planning/types';
-import { listingKey, type Diagnostic, type Observation } from '../records';
+import { accountOfKey, DEFAULT_ACCOUNT, listingKey, withAccount, type Diagnostic, type Observation } from '../records';
+import { parseAccountsDoc, resolveAccount, type AccountsDoc, type PageAccount } from '../accounts/registry';
+import { accountOverridesSchema, type AccountOverrides } from '../accounts/settings';
 import { migrateSettings } from '../settings';
-import { exportListingsCsv, getListingsWithPlans, listAtRisk, loadSettings, mergeObservations, saveSettings, type StoreDb } from '../store';
+import {
+  exportListingsCsv,
+  getListingsWithPlans,
+  listAtRisk,
+  loadAccounts,
+  loadSettings,
+  mergeObservations,
+  saveAccounts,
+  saveSettings,
+  type StoreDb,
+} from '../store';
 import type { BackgroundDeps } from './deps';
 import { sellerPageUrl } from './links';
 import { panelFromPlan } from './panels';
-import { withPlacedOrders } from './purchase-panels';
 
 type PageMessage =
-  'page/ingest' | 'panels/stored' | 'options/open' | 'skus/at-risk' | 'export/listings-csv' | 'diagnostics/recent' | 'settings/get' | 'settings/save';
+  | 'page/ingest'
+  | 'panels/stored'
+  | 'options/open'
+  | 'accounts/list'
+  | 'accounts/save-overrides'
+  | 'skus/at-risk'
+  | 'export/listings-csv'
+  | 'diagnostics/recent'
+  | 'settings/get'
+  | 'settings/save';
 
 interface PageDiagnostics {
   adapterId: string;
@@ -33,7 +52,10 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
 
   return {
     async 'page/ingest'(request, sender) {
-      const { rows, diagnostics } = ownMarketplaceRows(request, sender.url);
+      const own = ownMarketplaceRows(request, sender.url);
+      const { account, diagnostics } = await pageAccount(deps, sender.url, request.account, own.diagnostics);
+      // The account comes from the page's chrome, resolved here; never from the rows themselves.
+      const rows = own.rows.map((r) => stampAccount(r, account));
       recentDiagnostics.set(request.adapterId, { adapterId: request.adapterId, url: request.url, readAt: deps.now().toISOString(), diagnostics });
       const merged = await mergeObservations(db, rows, deps.now()).catch((error: unknown) => {
         // One transaction: a full disk leaves nothing half-written. Say so in words the page can show.
@@ -45,20 +67,23 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
         deps.afterChange?.();
       }
       const keys = rows.filter((r) => r.kind === 'listing').map((r) => listingKey(r));
-      return { panels: await panelsOf(db, keys, false, deps.now()) };
+      return { panels: await panelsOf(db, keys, false) };
     },
 
-    async 'panels/stored'({ keys }, sender) {
+    async 'panels/stored'({ keys, account: shown }, sender) {
       // A page asks only about listings of its own marketplace (it is untrusted input).
       const market = marketplaceForUrl(sender.url ?? '');
       if (!market) return { panels: [] };
       const prefix = `${market.platform}|${market.id}|`;
+      // The page names its listings by their default-account keys: they are looked up in the
+      // account the page shows (read only: the registry changes with the page's ingest).
+      const host = hostOf(sender.url);
+      const account = resolveAccount(parseAccountsDoc(await loadAccounts(db)), market.platform, host, shown).account;
       return {
         panels: await panelsOf(
           db,
-          keys.filter((k) => k.startsWith(prefix)),
+          keys.filter((k) => k.startsWith(prefix) && accountOfKey(k) === DEFAULT_ACCOUNT).map((k) => withAccount(k, account)),
           true,
-          deps.now(),
         ),
       };
     },
@@ -68,12 +93,38 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
       return {};
     },
 
-    async 'skus/at-risk'(query) {
-      return atRiskItems(db, query, deps.now());
+    async 'accounts/list'() {
+      const doc = parseAccountsDoc(await loadAccounts(db));
+      return {
+        accounts: doc.accounts.map((a) => ({
+          id: a.id,
+          name: a.name,
+          platforms: [...new Set(a.sellers.map((x) => x.platform))].sort(),
+          overrides: overridesOf(doc, a.id),
+        })),
+      };
     },
 
-    async 'export/listings-csv'() {
-      return exportListingsCsv(db);
+    async 'accounts/save-overrides'({ account, overrides }) {
+      await db.transaction('rw', db.settings, async () => {
+        const doc = parseAccountsDoc(await loadAccounts(db));
+        if (!doc.accounts.some((a) => a.id === account)) throw new Error(`No seller account ${account}`);
+        const next = { ...doc, overrides: { ...doc.overrides } };
+        if (Object.keys(overrides).length === 0) delete next.overrides[account];
+        else next.overrides[account] = overrides;
+        await saveAccounts(db, next, deps.now());
+      });
+      await deps.replan(undefined);
+      deps.afterChange?.();
+      return {};
+    },
+
+    async 'skus/at-risk'(query) {
+      return atRiskItems(db, query);
+    },
+
+    async 'export/listings-csv'({ account }) {
+      return exportListingsCsv(db, account);
     },
 
     async 'diagnostics/recent'() {
@@ -115,40 +166,94 @@ function ownMarketplaceRows(
   return { rows, diagnostics };
 }
 
+/** An account's valid overrides (an invalid stored one reads as none, as planning treats it). */
+function overridesOf(doc: AccountsDoc, account: string): AccountOverrides {
+  const parsed = accountOverridesSchema.safeParse(doc.overrides[account] ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+/** The host of a page URL ('' when there is none). */
+function hostOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').host;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The store account of a page's readings, resolved and remembered in one transaction (two
+ * tabs reading at once must not lose each other's new account), and the page's diagnostics
+ * with one more when the page did not show its account.
+ */
+async function pageAccount(
+  deps: BackgroundDeps,
+  url: string | undefined,
+  shown: PageAccount | undefined,
+  diagnostics: Diagnostic[],
+): Promise<{ account: string; diagnostics: Diagnostic[] }> {
+  const { db } = deps;
+  const market = marketplaceForUrl(url ?? '');
+  if (!market) return { account: DEFAULT_ACCOUNT, diagnostics };
+  const host = hostOf(url);
+  const resolution = await db.transaction('rw', db.settings, async () => {
+    const r = resolveAccount(parseAccountsDoc(await loadAccounts(db)), market.platform, host, shown);
+    if (r.changed) await saveAccounts(db, r.doc, deps.now());
+    return r;
+  });
+  if (!resolution.fallback) return { account: resolution.account, diagnostics };
+  const name = resolution.doc.accounts.find((a) => a.id === resolution.account)?.name ?? resolution.account;
+  const diagnostic: Diagnostic = {
+    level: 'warning',
+    code: 'account-not-shown',
+    message: `This page does not show which seller account it belongs to; its readings were filed under ${name}, the account last seen on ${host}`,
+    params: { account: name, host },
+  };
+  return { account: resolution.account, diagnostics: [...diagnostics.filter((d) => d.code !== 'account-not-shown'), diagnostic] };
+}
+
+/**
+ * A reading filed under a store account (the default account's readings carry none, as before accounts).
+ * @example stampAccount(row, 'default').account // undefined
+ */
+function stampAccount(row: Observation, account: string): Observation {
+  const { account: _fromPage, ...rest } = row;
+  return account === DEFAULT_ACCOUNT ? rest : { ...rest, account };
+}
+
 /**
  * The panels of stored listings by key (each once). `stored`: only listings with a plan, marked
  * as the last stored answer shown while a re-plan runs.
  */
-async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean, now: Date): Promise<PanelData[]> {
-  const panels: { panel: PanelData; plan: SkuPlan | undefined }[] = [];
+async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean): Promise<PanelData[]> {
+  const panels: PanelData[] = [];
   for (const entry of await getListingsWithPlans(db, [...new Set(keys)])) {
     if (!entry || (stored && !entry.plan)) continue;
     const panel = panelFromPlan(entry.plan, entry.listing);
-    panels.push({ panel: stored ? { ...panel, updating: true } : panel, plan: entry.plan });
+    panels.push(stored ? { ...panel, updating: true } : panel);
   }
-  return withPlacedOrders(db, panels, now.toISOString().slice(0, 10));
+  return panels;
 }
 
 /** The popup's list: listings at risk by the query, each with its panel and its seller-page link. */
-async function atRiskItems(db: StoreDb, query: ParsedRequestOf<'skus/at-risk'>, now: Date): Promise<ResponseOf<'skus/at-risk'>> {
+async function atRiskItems(db: StoreDb, query: ParsedRequestOf<'skus/at-risk'>): Promise<ResponseOf<'skus/at-risk'>> {
   const [{ items, total }, stored] = await Promise.all([
     listAtRisk(db, {
       ...(query.platform ? { platform: query.platform } : {}),
       ...(query.marketplace ? { marketplace: query.marketplace } : {}),
       ...(query.search ? { search: query.search } : {}),
+      ...(query.account ? { account: query.account } : {}),
       risk: query.risk,
       limit: query.limit,
     }),
     db.listings.count(),
   ]);
-  const out: { panel: AtRiskItem; plan: SkuPlan | undefined }[] = items.map(({ listing, plan }) => ({
-    panel: {
-      ...panelFromPlan(plan, listing),
-      platform: listing.platform,
-      marketplace: listing.marketplace,
-      url: sellerPageUrl(listing.platform, listing.marketplace, listing.sku),
-    },
-    plan,
+  const out: AtRiskItem[] = items.map(({ listing, plan }) => ({
+    ...panelFromPlan(plan, listing),
+    platform: listing.platform,
+    marketplace: listing.marketplace,
+    ...(listing.account ? { account: listing.account } : {}),
+    url: sellerPageUrl(listing.platform, listing.marketplace, listing.sku),
   }));
-  return { items: await withPlacedOrders(db, out, now.toISOString().slice(0, 10)), total, stored };
+  return { items: out, total, stored };
 }

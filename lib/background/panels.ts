@@ -41,6 +41,7 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
     stockoutDateWithInbound: plan.stockoutDateWithInbound,
     reorderDate: plan.reorderDate,
     reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,
+    ...(plan.onOrder ? { onOrder: plan.onOrder } : {}),
     reorderDaysLate: plan.reorderDaysLate,
     healthScore: plan.healthScore,
     salesHint: salesUnknown ? String(salesUnknown.params.hint ?? salesHint('SELLER')) : null,

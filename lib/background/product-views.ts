@@ -5,6 +5,7 @@
  */
 import type { MergedListing, MergedPlan, MergedPool, MergedProduct, MergedReport } from '../export/merged-data';
 import { productTotals } from '../export/merged';
+import { mergedFeesOf } from '../export/merged-fees';
 import type { ResponseOf } from '../messaging/protocol';
 import type { ProductListing, ProductSummary } from '../messaging/protocol-options';
 import { poolKindOf } from '../planning/pool-stock';
@@ -103,6 +104,7 @@ function mergedPlanOf(plan: SkuPlan): MergedPlan {
           excessUnits: plan.clearance.excessUnits,
         }
       : null,
+    ...(plan.fees ? { fees: mergedFeesOf(plan.fees) } : {}),
   };
 }
 

@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { dailyOrders, dispatcherOf, listingReading, SENDERS, TODAY, useTestBackground } from './test-background';
 import { exportBackup, PURCHASING_ROW_ID, validateBackup } from '../store';
+import { CASH_DEFAULTS } from '../purchasing';
 import { loadPurchasing } from './purchase-store';
 
 const background = useTestBackground('purchasing');
 const SELLER_URL = SENDERS.content.url;
 const MUG = 'amazon|amazon.com|MUG-1';
 
-/** MUG-1 sells 4 a day with 60 in FBA: a reorder is due now. */
-async function seed() {
+/** MUG-1 sells 4 a day with 60 (or `available`) in FBA: a reorder is due now. */
+async function seed(available = 60) {
   const handlers = await background.setup();
   await handlers['page/ingest'](
     { url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: dailyOrders('MUG-1', 4, 60), diagnostics: [] },
     { url: 'https://sellercentral.amazon.com/orders-v3' },
   );
   await handlers['page/ingest'](
-    { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listingReading('MUG-1', TODAY, { available: 60 })], diagnostics: [] },
+    { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listingReading('MUG-1', TODAY, { available })], diagnostics: [] },
     { url: SELLER_URL },
+  );
+  // MUG-1 is the one product, so class A: a lot of a year's sales leaves its reorder as planned (these tests are about netting).
+  await handlers['purchasing/costs-save'](
+    { policy: { aLotDays: 365, cCashSharePct: 10, launchSharePct: 70, launchCheckInDays: 30 }, merge: false },
+    SENDERS.options,
   );
   return handlers;
 }
@@ -61,6 +67,46 @@ describe('purchase plan handlers', () => {
       ['PO-7', 100, 'on-order'],
       [undefined, line.quantity, 'on-order'],
     ]);
+  });
+
+  it('a reorder covered by a placed order is no longer due: not a warning, not in the badge count, and back when cancelled', async () => {
+    const handlers = await seed(300); // 75 days of cover, lead time 70: a reorder due now, no stockout before it could arrive
+    // The badge counts what `skus/at-risk` lists under 'attention' (the same store query).
+    const badge = async () => (await handlers['skus/at-risk']({ risk: 'attention', limit: 10 }, SENDERS.popup)).total;
+    expect((await panelOf(handlers)).urgency).toBe('warning');
+    expect(await badge()).toBe(1);
+    const line = (await lineOf(handlers))!;
+    const { order } = await handlers['purchasing/order-placed'](
+      {
+        productId: line.productId,
+        poolId: line.poolId,
+        sku: line.sku,
+        supplierId: null,
+        placedOn: TODAY,
+        expectedArrival: line.arrivalBySea,
+        quantity: line.quantity,
+        shipMode: 'sea',
+      },
+      SENDERS.options,
+    );
+    expect(await panelOf(handlers)).toMatchObject({ onOrder: line.quantity, reorderDate: null, reorderQuantity: null });
+    expect((await panelOf(handlers)).urgency).not.toBe('warning');
+    expect(await badge()).toBe(0);
+    expect((await handlers['purchasing/plan']({ weeks: 8 }, SENDERS.options)).coveredReorders).toBe(1);
+    await handlers['purchasing/order-cancel']({ id: order.id }, SENDERS.options);
+    expect(await badge()).toBe(1);
+  });
+
+  it('an order marked received is no longer on order (its units are on hand)', async () => {
+    const handlers = await seed();
+    const line = (await lineOf(handlers))!;
+    const base = { productId: line.productId, poolId: line.poolId, sku: line.sku, supplierId: null, placedOn: TODAY, quantity: 50, shipMode: 'sea' as const };
+    const { order } = await handlers['purchasing/order-placed']({ ...base, expectedArrival: line.arrivalBySea }, SENDERS.options);
+    expect((await panelOf(handlers)).onOrder).toBe(50);
+    const edit = { type: 'purchasing/order-edit', payload: { id: order.id, changes: { receivedOn: TODAY } } };
+    expect(await dispatcherOf(handlers)(edit, SENDERS.options)).toMatchObject({ ok: true });
+    expect((await handlers['purchasing/plan']({ weeks: 8 }, SENDERS.options)).placed[0]).toMatchObject({ openUnits: 0, state: 'received' });
+    expect((await panelOf(handlers)).onOrder).toBeUndefined();
   });
 
   it('edits and cancels placed orders; a late one is flagged', async () => {
@@ -130,13 +176,23 @@ describe('purchase plan handlers', () => {
       SENDERS.options,
     );
     const line = (await lineOf(handlers))!;
-    const { base, stress } = await handlers['purchasing/cash']({ salesDownPct: 30, extraLeadDays: 20 }, SENDERS.options);
+    const { base, stress } = await handlers['purchasing/cash']({ salesDownPct: 30, extraLeadDays: 20, ...CASH_DEFAULTS }, SENDERS.options);
     expect(base.weeks).toHaveLength(26);
     expect(base.weeks[0]).toMatchObject({ weekStart: '2026-11-16', plannedOut: line.quantity * 250, placedOut: 0 });
     expect(base.weeks[0]!.capitalHeld).toBeGreaterThan(0);
     expect(stress.weeks[0]!.plannedOut).toBeLessThan(base.weeks[0]!.plannedOut);
     // 60 on hand at about 4 a day and 70 days' lead time: it runs out either way.
     expect(stress.runsOut).toEqual(['MUG-1']);
+    // Days of inventory per product and in total, and the cycle: days of inventory + 14 days' payout - 0 days' terms.
+    expect(base.products).toMatchObject([
+      { productId: line.productId, sku: 'MUG-1', daysOfInventory: base.total.daysOfInventory, turnover: base.total.turnover },
+    ]);
+    expect(base.total.daysOfInventory).toBeGreaterThan(0);
+    expect(base.total.cashConversionDays).toBeCloseTo(base.total.daysOfInventory! + 14, 5);
+    const later = (await handlers['purchasing/cash']({ salesDownPct: 30, extraLeadDays: 0, ...CASH_DEFAULTS, supplierTermsDays: 30 }, SENDERS.options)).base;
+    expect(later.weeks[0]!.plannedOut).toBe(0);
+    expect(later.weeks[4]!.plannedOut).toBe(line.quantity * 250);
+    expect(later.total.cashConversionDays).toBeCloseTo(base.total.daysOfInventory! + 14 - 30, 5);
     await handlers['purchasing/order-placed'](
       {
         productId: line.productId,
@@ -151,7 +207,7 @@ describe('purchase plan handlers', () => {
       },
       SENDERS.options,
     );
-    const after = (await handlers['purchasing/cash']({ salesDownPct: 30, extraLeadDays: 0 }, SENDERS.options)).base;
+    const after = (await handlers['purchasing/cash']({ salesDownPct: 30, extraLeadDays: 0, ...CASH_DEFAULTS }, SENDERS.options)).base;
     expect(after.weeks[0]).toMatchObject({ plannedOut: 0, placedOut: line.quantity * 250 });
   });
 

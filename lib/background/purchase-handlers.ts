@@ -1,8 +1,9 @@
 /**
  * Handlers of the purchase plan's messages (lib/messaging/protocol-purchasing.ts): the plan
  * from the cached plans and the seller's purchasing document, and the changes to that document.
- * Placed orders change no plan (they are netted when read), so no re-plan runs; the badge and
- * notifications are told through `afterChange`.
+ * A change to placed orders re-plans their product: the re-plan nets them off the plans it
+ * caches (purchase-panels.ts), so the urgency, the badge and every view count them; the badge
+ * and notifications are then told through `afterChange`.
  */
 import type { PurchasePlanView } from '../messaging/protocol-purchasing';
 import type { Handlers } from '../messaging/rpc';
@@ -33,11 +34,14 @@ type PurchasingMessage =
   | 'purchasing/order-cancel'
   | 'purchasing/costs'
   | 'purchasing/costs-save'
+  | 'purchasing/launch-save'
   | 'purchasing/cash';
 
 export function createPurchaseHandlers(deps: BackgroundDeps): Pick<Handlers, PurchasingMessage> {
   const { db } = deps;
-  const changed = <T>(value: T): T => {
+  /** Re-plans the products of the changed orders (their netting), then tells the badge. */
+  const changed = async <T>(value: T, productIds: readonly string[]): Promise<T> => {
+    await deps.replan([...new Set(productIds)]);
     deps.afterChange?.();
     return value;
   };
@@ -48,24 +52,31 @@ export function createPurchaseHandlers(deps: BackgroundDeps): Pick<Handlers, Pur
     async 'purchasing/order-placed'(input) {
       const order = { ...input, id: `po-${deps.now().getTime().toString(36)}-${crypto.randomUUID().slice(0, 8)}` };
       await updatePurchasing(db, deps.now(), (d) => ({ ...d, placedOrders: [...d.placedOrders, order] }));
-      return changed({ order });
+      return changed({ order }, [order.productId]);
     },
     async 'purchasing/order-edit'({ id, changes }) {
       const data = await updatePurchasing(db, deps.now(), (d) => ({ ...d, placedOrders: d.placedOrders.map((o) => (o.id === id ? { ...o, ...changes } : o)) }));
       const order = data.placedOrders.find((o) => o.id === id);
       if (!order) throw new Error(`No placed order ${id}`);
-      return changed({ order });
+      return changed({ order }, [order.productId]);
     },
     async 'purchasing/order-cancel'({ id }) {
-      const before = await loadPurchasing(db);
-      if (!before.placedOrders.some((o) => o.id === id)) throw new Error(`No placed order ${id}`);
+      const cancelled = (await loadPurchasing(db)).placedOrders.find((o) => o.id === id);
+      if (!cancelled) throw new Error(`No placed order ${id}`);
       await updatePurchasing(db, deps.now(), (d) => ({ ...d, placedOrders: d.placedOrders.filter((o) => o.id !== id) }));
-      return changed({ ok: true as const });
+      return changed({ ok: true as const }, [cancelled.productId]);
     },
-    async 'purchasing/cash'({ salesDownPct, extraLeadDays }) {
+    async 'purchasing/cash'({ salesDownPct, extraLeadDays, ...terms }) {
       const today = deps.now().toISOString().slice(0, 10);
-      const input = await cashInput(db, today);
+      const input = { ...(await cashInput(db, today)), terms };
       return { base: cashView(input, { salesFactor: 1, extraLeadDays: 0 }), stress: cashView(input, { salesFactor: 1 - salesDownPct / 100, extraLeadDays }) };
+    },
+    async 'purchasing/launch-save'({ stockKey, launch }) {
+      await updatePurchasing(db, deps.now(), (d) => {
+        const { [stockKey]: _old, ...others } = d.launchOverrides;
+        return { ...d, launchOverrides: launch ? { ...others, [stockKey]: launch } : others };
+      });
+      return { ok: true as const };
     },
     async 'purchasing/costs'() {
       return costsOf(await loadPurchasing(db));
@@ -82,7 +93,7 @@ export function createPurchaseHandlers(deps: BackgroundDeps): Pick<Handlers, Pur
 }
 
 function costsOf(data: PurchasingData) {
-  return { unitCosts: data.unitCosts, currency: data.currency, freight: data.freight };
+  return { unitCosts: data.unitCosts, currency: data.currency, freight: data.freight, policy: data.policy };
 }
 
 /**
@@ -112,8 +123,10 @@ async function planOf(db: StoreDb, weeks: number, today: string) {
     today,
     weeks,
     currency: data.currency,
-    placed,
     unitCosts: data.unitCosts,
+    policy: data.policy,
+    launch: { sharePct: data.policy.launchSharePct, checkInDays: data.policy.launchCheckInDays },
+    launchOverrides: data.launchOverrides,
     ...(freight ? { freight } : {}),
   });
   return { plans, settings, data, plan, placed };

@@ -1,34 +1,21 @@
 /**
- * Placed orders in the panels and the popup's list: a listing's panel shows its stock's units
- * on order and the reorder net of them (lib/purchasing/on-order.ts), so a seller who marked
- * an order placed is not told to order the same units again on any channel.
+ * The purchasing answers in the plans the re-plan caches: each stock's units on order come off
+ * its reorder (lib/purchasing/net-plans.ts), and a pool that runs out while another pool of the
+ * product holds surplus gets a transfer alert (lib/purchasing/transfers.ts), before the plans
+ * are saved. So the urgency level, the badge, the notifications, the panels and the popup all
+ * read the same net answer, and a reorder a placed order covers no longer counts as due.
  */
-import type { PanelData } from '../messaging/protocol';
 import type { SkuPlan } from '../planning/types';
-import { onOrderByStock, stockKeyOf } from '../purchasing';
+import { netPlacedOrders, withTransferAlerts } from '../purchasing';
 import type { StoreDb } from '../store';
 import { loadPurchasing } from './purchase-store';
 
 /**
- * The panels with their stock's placed orders: `onOrder` set and `reorderQuantity` net of it,
- * for stocks with units on order; the others unchanged.
- * @example await withPlacedOrders(db, [{ panel, plan }], '2026-11-20') // [{ ...panel, onOrder: 300, reorderQuantity: 200 }]
+ * The plans net of the seller's placed orders (read from the purchasing document), then with
+ * the transfers between pools they leave; the plans as they are when there is neither.
+ * @example await withPurchasingAnswers(db, plans) // the MUG pool plan and its listings: reorderQuantity 200, onOrder 300
  */
-export async function withPlacedOrders<T extends PanelData>(
-  db: StoreDb,
-  entries: readonly { panel: T; plan: SkuPlan | undefined }[],
-  today: string,
-): Promise<T[]> {
+export async function withPurchasingAnswers(db: StoreDb, plans: readonly SkuPlan[]): Promise<SkuPlan[]> {
   const { placedOrders } = await loadPurchasing(db);
-  if (placedOrders.length === 0) return entries.map((e) => e.panel);
-  const onOrder = onOrderByStock(
-    entries.flatMap((e) => (e.plan ? [e.plan] : [])),
-    placedOrders,
-    today,
-  );
-  return entries.map(({ panel, plan }) => {
-    const stock = plan ? onOrder.get(stockKeyOf(plan)) : undefined;
-    if (!stock) return panel;
-    return { ...panel, onOrder: stock.openUnits, reorderQuantity: panel.reorderQuantity === null ? null : stock.reorderQuantity };
-  });
+  return withTransferAlerts(netPlacedOrders(plans, placedOrders));
 }

@@ -5,7 +5,7 @@ import { planFromObservations } from '../planning';
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
-import { addCalibration, foldHistory, loadPlanningInput, mergeObservations, replanInputOf, type StoreDb } from '../store';
+import { addCalibration, foldHistory, loadPlanningInput, mergeObservations, recordImportBatch, replanInputOf, type StoreDb } from '../store';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
 import { plannerInputOf, replanProducts } from './replan';
 
@@ -136,5 +136,22 @@ describe('replanProducts', () => {
         ),
       ).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
     }
+  });
+});
+
+describe('order-history imports in the re-plan', () => {
+  it('a listing absent from an imported order history is planned on zero sales, not as sales unknown', async () => {
+    const db = await freshStore('replan-import-spans');
+    const at = NOW.toISOString();
+    const report = (id: string, day: string) => orderObs(id, 'shipped', at, { sku: 'BUSY-1', orderDate: day, source: 'report:amazon/all-orders' });
+    const rows: Observation[] = [listingObs('QUIET-1', at, { available: 30 }), report('o-1', '2026-04-01'), report('o-2', '2026-06-29')];
+    await mergeObservations(db, rows, NOW);
+    await replanProducts(db, undefined, NOW);
+    expect((await storedPlans(db))['amazon|amazon.com|QUIET-1']!.alerts.map((a) => a.code)).toContain('sales-unknown');
+    await recordImportBatch(db, 'imp-1', rows, NOW);
+    await replanProducts(db, undefined, NOW);
+    const plan = (await storedPlans(db))['amazon|amazon.com|QUIET-1']!;
+    expect(plan.alerts.map((a) => a.code)).not.toContain('sales-unknown');
+    expect(plan.alerts.find((a) => a.code === 'no-sale')?.params).toEqual({ days: 90 });
   });
 });

@@ -5,12 +5,17 @@
  */
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
-import { planWithFit, type Calibration, type PlanExtras } from '../planning';
+import { type Calibration, type PlanExtras } from '../planning';
+import { planByAccount } from '../accounts/plan';
+import { parseAccountsDoc } from '../accounts/registry';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import {
   CATALOGUE_FIT_MAX_AGE_MS,
   loadCatalogueFit,
+  loadOrderImportSpans,
+  loadInboundArrivals,
+  loadAccounts,
   loadReplanInput,
   OWN_WAREHOUSE_POOL,
   saveCatalogueFit,
@@ -19,6 +24,9 @@ import {
   type ProductReplanInput,
   type StoreDb,
 } from '../store';
+import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
+import { arrivalsByListing } from '../inbound/arrivals';
+import { withPurchasingAnswers } from './purchase-panels';
 
 /**
  * An order row as the observation the planner reads (the store keeps each line's latest state).
@@ -29,6 +37,8 @@ export function orderObservation(order: OrderRow): Observation {
     kind: 'order',
     platform: order.platform,
     marketplace: order.marketplace,
+    // Its seller account: the planner keys the line to its listing with it (records.ts listingKey).
+    ...(order.account ? { account: order.account } : {}),
     source: order.source,
     observedAt: order.observedAt,
     observedDate: order.observedAt.slice(0, 10),
@@ -50,16 +60,32 @@ export function orderObservation(order: OrderRow): Observation {
  * @example await replanProducts(db, merged.productIds, new Date())
  */
 export async function replanProducts(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<number> {
-  const [input, stored] = await Promise.all([loadReplanInput(db, productIds), productIds === undefined ? undefined : loadCatalogueFit(db)]);
+  const [input, stored, orderImportSpans, arrivals] = await Promise.all([
+    loadReplanInput(db, productIds),
+    productIds === undefined ? undefined : loadCatalogueFit(db),
+    loadOrderImportSpans(db),
+    loadInboundArrivals(db),
+  ]);
   const { observations, ...options } = plannerInputOf(input.products);
   if (observations.length === 0) return 0;
+  const settings = migrateSettings(input.settings);
+  // Days imported order histories covered: a listing absent from them sold nothing then.
+  // Arrival dates the seller entered date the inbound instead of the transit-days guess.
+  const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals) };
+  // Demand of listings whose inputs did not change comes from the store's cache (demand-cache.ts).
+  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now);
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
-  const { plans, fit } = planWithFit(observations, migrateSettings(input.settings), now, {
-    ...options,
+  // Accounts with settings of their own (lib/accounts/settings.ts) are planned with them.
+  const accounts = parseAccountsDoc(await loadAccounts(db));
+  const { plans, fit } = planByAccount(observations, settings, accounts, now, {
+    ...extras,
+    demandOf: demand.demandOf,
     ...(fresh ? { forecastContext: fresh.forecastContext, abcOf: fresh.abcOf } : {}),
   });
   const replanned = input.products.flatMap((p) => p.listings.map((l) => l.key));
-  await savePlans(db, plans, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  // Placed orders come off (and pool transfers are suggested) before caching, so urgency, badge and every view count them once.
+  await savePlans(db, await withPurchasingAnswers(db, plans), productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  await saveRebuiltDemand(db, demand);
   if (productIds === undefined) await saveCatalogueFit(db, fit, now);
   return plans.length;
 }

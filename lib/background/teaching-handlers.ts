@@ -71,10 +71,10 @@ export function createTeachingHandlers(deps: BackgroundDeps): Pick<Handlers, Tea
       const columns = page ? (await load()).filter((c) => c.pageType === page.pageType && c.marketplace === page.marketplace) : [];
       return { columns };
     },
-    async 'teaching/teach'({ field, header }, sender) {
+    async 'teaching/teach'({ field, header, hint }, sender) {
       const page = pageOfSender(sender);
       if (!page) throw new Error('teaching/teach: the sender is not a page type the readers know');
-      const column: TaughtColumn = { ...page, field, header, taughtAt: deps.now().toISOString() };
+      const column: TaughtColumn = { ...page, field, header, ...(hint ? { hint } : {}), taughtAt: deps.now().toISOString() };
       const all = await save(withTaughtColumn(await load(), column));
       return { columns: all.filter((c) => c.pageType === page.pageType && c.marketplace === page.marketplace) };
     },

@@ -9,7 +9,7 @@
  * - stock: projected sellable stock under median and p90 demand, against the reorder point.
  */
 import type { ChartConfiguration } from 'chart.js';
-import { formatDate, formatNumber, t, type Language } from '../i18n';
+import { formatDate, formatNumber, t, type Language } from '../i18n/page';
 import { projectedStock, type ChartSeries } from './series';
 
 /** Colours chosen to stay distinguishable for common colour-vision deficiencies (blue/orange/grey). */

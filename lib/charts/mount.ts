@@ -18,7 +18,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import type { Language } from '../i18n';
+import type { Language } from '../i18n/page';
 import { chartSummary, demandChartConfig, forecastChartConfig, stockChartConfig } from './configs';
 import type { ChartSeries } from './series';
 

@@ -10,7 +10,8 @@ export const chartHistoryDaySchema = z.object({
   date: isoDateSchema,
   /** Units demanded that day; null = censored (out of stock or unknown), drawn as a gap, never as zero. */
   units: z.number().nonnegative().nullable(),
-  how: z.enum(['exact', 'inferred', 'censored']),
+  /** `stockout-inferred`: out of stock by inference (between two visits), drawn as a gap like `censored`. */
+  how: z.enum(['exact', 'inferred', 'censored', 'stockout-inferred']),
 });
 export type ChartHistoryDay = z.infer<typeof chartHistoryDaySchema>;
 

@@ -4,18 +4,13 @@
  * (ISO dates as local dates, numbers grouped). Shared by the row panels, the summary bar,
  * the popup and notifications. Unknown codes fall back to the English message or the code.
  */
-import { formatDate, formatNumber, t, type Language, type MessageKey } from '../i18n';
-import { en } from '../i18n/messages';
+import { formatDate, formatMoney, formatNumber, isPageKey as isKey, t, type Language } from '../i18n/page';
 import type { PanelData } from '../messaging/protocol';
 import type { Diagnostic } from '../records';
 
 type Params = Record<string, string | number>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
-}
 
 /**
  * Params ready for a message: ISO dates formatted, numbers grouped (one decimal at most).
@@ -35,16 +30,12 @@ function formatParams(language: Language, params: Params = {}): Record<string, s
  * a plain two-decimal amount. `whole` rounds to whole units, for estimates ("~$43").
  */
 function money(language: Language, minor: number | string | undefined, currency: string | number | undefined, whole = false): string {
-  if (typeof currency === 'string' && /^[A-Z]{3}$/.test(currency)) {
-    const format = new Intl.NumberFormat(language, { style: 'currency', currency, ...(whole ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {}) });
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(Number(minor ?? 0) / 10 ** digits);
-  }
+  if (typeof currency === 'string' && /^[A-Z]{3}$/.test(currency)) return formatMoney(language, { amountMinor: Number(minor ?? 0), currency }, whole);
   return formatNumber(language, Number(minor ?? 0) / 100, whole ? 0 : 2);
 }
 
 /** Where a money placeholder of an alert takes its amount from. */
-export interface MoneyParam {
+interface MoneyParam {
   minor: string;
   currency: string;
   /** Estimates (fees) are told in whole currency units ("~$43"). */

@@ -154,6 +154,20 @@ describe('Manage All Inventory: the declared editable quantity field', () => {
     expect(findQuantityInput(rowOf('MFN-MUG'), EDITABLE_QUANTITY)?.getAttribute('aria-label')).toBe('available');
   });
 
+  it('finds the column under a header the synonyms do not know once the seller taught it, also after a rename (by its hint)', () => {
+    document.body.innerHTML = buildAmazonManageInventoryHtml(LISTINGS).replace(/^[\s\S]*<body[^>]*>|<\/body>[\s\S]*$/g, '');
+    const header = Array.from(document.querySelectorAll('[role="columnheader"]')).find((h) => (h.textContent ?? '').trim() === 'Available')!;
+    header.textContent = 'Units you can sell';
+    expect(findQuantityInput(rowOf('MFN-MUG'), EDITABLE_QUANTITY)).toBeNull();
+    const taught = [{ field: 'available' as const, header: 'Units you can sell', hint: 'data-column=avail' }];
+    expect(findQuantityInput(rowOf('MFN-MUG'), EDITABLE_QUANTITY, taught)?.value).toBe('50');
+    // Renamed again: the taught column's hint finds it.
+    header.setAttribute('data-column', 'avail');
+    header.textContent = 'Sellable now';
+    expect(findQuantityInput(rowOf('MFN-MUG'), EDITABLE_QUANTITY, taught)?.value).toBe('50');
+    expect(quantityFieldFinder(EDITABLE_QUANTITY, taught)(rowOf('FBA-MUG'))).toBeNull();
+  });
+
   it('finds one input per MFN row of the 30-row fixture and none on FBA or parent rows', () => {
     const read = readHtml(adapter, fixtureHtml('amazon/manage-inventory.en.html'), 'https://sellercentral.amazon.com/myinventory/inventory', 'amazon.com');
     const find = quantityFieldFinder(EDITABLE_QUANTITY);

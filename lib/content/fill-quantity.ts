@@ -5,9 +5,11 @@
  * the number and saves it on the page.
  *
  * Also finds that field in a row from the page type's declarative locator
- * (PageAdapter.editableQuantity).
+ * (PageAdapter.editableQuantity), with the columns the seller taught on the page (a quantity
+ * column under a header the synonyms do not know is found as the reader finds it).
  */
-import { mapHeaders } from '../locale/headers';
+import { mapHeaders, type TaughtHeader } from '../locale/headers';
+import { machineHints } from '../platforms/shared/grid';
 import { cellText } from '../platforms/shared/read';
 import type { EditableQuantityLocator } from '../platforms/types';
 
@@ -99,14 +101,16 @@ function cellsOf(row: Element, headerCount: number, cellSelector: string): Eleme
   return cells.length > 0 ? cells : all;
 }
 
-/** The quantity column's index and the header count, read from the header cells inside `scope`. */
-function columnIn(scope: ParentNode, locator: EditableQuantityLocator): { index: number; count: number } | null {
+/** The quantity column's index and the header count, read from the header cells inside `scope` (taught columns first). */
+function columnIn(scope: ParentNode, locator: EditableQuantityLocator, taught: readonly TaughtHeader[]): { index: number; count: number } | null {
   for (const selector of locator.headerCells) {
     const cells = Array.from(scope.querySelectorAll(selector));
     if (cells.length === 0) continue;
     const index = mapHeaders(
       cells.map((c) => cellText(c)),
       [locator.column],
+      taught,
+      taught.some((t) => t.hint) ? { columns: cells.map(machineHints) } : {},
     ).columns.get(locator.column);
     return index === undefined ? null : { index, count: cells.length };
   }
@@ -131,16 +135,16 @@ function controlIn(cell: Element, locator: EditableQuantityLocator): HTMLInputEl
 
 /**
  * A finder of rows' editable quantity fields for one pass over the page: the header is read
- * once per grid, each row then costs one cell lookup.
+ * once per grid, each row then costs one cell lookup. `taught`: the page's taught columns.
  * @example quantityFieldFinder(adapter.editableQuantity!)(row) // <input aria-label="available"> or null
  */
-export function quantityFieldFinder(locator: EditableQuantityLocator): (row: Element) => HTMLInputElement | null {
+export function quantityFieldFinder(locator: EditableQuantityLocator, taught: readonly TaughtHeader[] = []): (row: Element) => HTMLInputElement | null {
   const columns = new Map<ParentNode, { index: number; count: number } | null>();
   return (row) => {
     const scope: ParentNode = (locator.grid ? row.closest(locator.grid) : null) ?? row.ownerDocument;
     let column = columns.get(scope);
     if (column === undefined) {
-      column = columnIn(scope, locator);
+      column = columnIn(scope, locator, taught);
       columns.set(scope, column);
     }
     if (!column) return null;
@@ -153,6 +157,6 @@ export function quantityFieldFinder(locator: EditableQuantityLocator): (row: Ele
  * The row's editable quantity field, looked up now (grids re-render rows and inputs).
  * @example findQuantityInput(row, adapter.editableQuantity!) // null on an FBA row (plain number)
  */
-export function findQuantityInput(row: Element, locator: EditableQuantityLocator): HTMLInputElement | null {
-  return quantityFieldFinder(locator)(row);
+export function findQuantityInput(row: Element, locator: EditableQuantityLocator, taught: readonly TaughtHeader[] = []): HTMLInputElement | null {
+  return quantityFieldFinder(locator, taught)(row);
 }

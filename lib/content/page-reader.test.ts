@@ -200,12 +200,65 @@ describe('startPageReader', () => {
     await vi.waitFor(() => expect(cover('A')).toBe('Days of cover: 7 d'));
     expect(lookups[0]!.keys).toEqual(['amazon|amazon.com|A', 'amazon|amazon.com|B']);
     expect(updating('A')!.textContent).toBe('updating…');
-    expect(cover('B')).toBeUndefined(); // pending until the planner answers
+    // B was never planned: its own reading, marked as updating, until the planner answers.
+    expect(cover('B')).toBe('60 in stock');
+    expect(updating('B')!.textContent).toBe('updating…');
     release();
     await reader.readNow();
     await vi.waitFor(() => expect(cover('A')).toBe('Days of cover: 10 d'));
     expect(updating('A')).toBeNull();
     expect(cover('B')).toBe('Days of cover: 30 d');
+    expect(updating('B')).toBeNull();
+  });
+
+  it('shows a never-seen row its own reading in the same frame as the read, in either language', async () => {
+    for (const [language, text, marker] of [
+      ['en', '60 in stock', 'updating…'],
+      ['zh-CN', '库存 60 件', '更新中…'],
+    ] as const) {
+      setRows([['B', 60]]);
+      let release!: () => void;
+      const slow = new Promise<void>((resolve) => (release = resolve));
+      const bg = fakeBackground();
+      reader = startPageReader({
+        root: document,
+        adapter: testAdapter,
+        market,
+        url: () => new URL('https://sellercentral.amazon.com/test'),
+        ingest: async (request) => {
+          await slow;
+          return bg.ingest(request);
+        },
+        // The stored lookup never answers: the reading alone must show, synchronously with the read.
+        lookupStored: () => new Promise(() => {}),
+        language,
+      });
+      // No await: startPageReader's first read mounts the panels before it yields.
+      const panel = document.querySelector(`div.row[data-sku="B"] ${PANEL_TAG}`)!.shadowRoot!;
+      expect(panel.querySelector('[data-testid="days-of-cover"]')!.textContent).toBe(text);
+      expect(panel.querySelector('[data-testid="updating"]')!.textContent).toBe(marker);
+      release();
+      await reader.readNow();
+      expect(panel.querySelector('[data-testid="updating"]')).toBeNull();
+      reader.stop();
+      reader = undefined;
+    }
+  });
+
+  it('puts a row the background did not answer for back to pending (no update is coming)', async () => {
+    setRows([['B', 60]]);
+    reader = startPageReader({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url: () => new URL('https://sellercentral.amazon.com/test'),
+      ingest: async () => ({ panels: [] }),
+      language: 'en',
+    });
+    await reader.readNow();
+    const panel = document.querySelector(`div.row[data-sku="B"] ${PANEL_TAG}`)!.shadowRoot!;
+    expect(panel.querySelector('[data-testid="pending"]')).not.toBeNull();
+    expect(panel.querySelector('[data-testid="updating"]')).toBeNull();
   });
 
   it('never lets a late stored answer overwrite the fresh one', async () => {

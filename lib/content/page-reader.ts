@@ -3,13 +3,16 @@
  * adapter, send what changed to the background, and keep the row panels in step with the rows.
  * The transport and the clock are passed in, so the loop runs in vitest with happy-dom.
  */
-import type { Language } from '../i18n';
+import type { Language } from '../i18n/page';
 import type { TaughtHeader } from '../locale/headers';
 import type { Marketplace } from '../locale/markets';
-import type { PanelData, RequestOf, ResponseOf } from '../messaging/protocol';
-import type { Diagnostic, Observation } from '../records';
+import { unplannedPanel, type PanelData, type RequestOf, type ResponseOf } from '../messaging/protocol';
+import type { Diagnostic, ListingObservation, Observation } from '../records';
 import { listingKey } from '../records';
 import type { PageAdapter, PageRead } from '../platforms/types';
+import type { PageAccount } from '../accounts/registry';
+import { detectAccount } from '../platforms/shared/account';
+import { withMarketFigures } from './market-figures';
 import type { PanelHooks } from './panel-view';
 import { isOwnMutation, syncRowPanels } from './row-panels';
 
@@ -146,20 +149,34 @@ async function readCycle(context: ReadContext): Promise<void> {
   const changesAtRead = state.pageChanges;
   const reading = read();
   mark(MARKS.read);
+  // The seller account the page shows, read with every reading: a seller who switches account
+  // in the page's own switcher without a reload gets every row sent again, for the new account.
+  const account = detectAccount(options.root, options.adapter.platform);
+  const unsent = ledger.unsent(reading, account);
+  if (unsent) showReadings(panels, unsent.rows);
   sync(reading);
   mark(MARKS.mounted);
-  const unsent = ledger.unsent(reading);
   if (!unsent) {
     options.onRead?.(reading, panels);
     return;
   }
   let answered = false;
-  void showStored(context, reading, changesAtRead, () => answered);
-  const reply = await ingest({ url: options.url().href, adapterId: options.adapter.id, rows: unsent.rows, diagnostics: reading.diagnostics as Diagnostic[] });
+  void showStored(context, reading, changesAtRead, () => answered, account);
+  const reply = await ingest({
+    url: options.url().href,
+    adapterId: options.adapter.id,
+    rows: unsent.rows,
+    diagnostics: reading.diagnostics as Diagnostic[],
+    ...(account ? { account } : {}),
+  });
   answered = true;
   mark(MARKS.answered);
   ledger.markSent(unsent);
-  for (const panel of reply.panels) panels.set(panel.sku, panel);
+  // The marketplace's own figures the page shows on each row go into its Details, next to ours.
+  for (const panel of withMarketFigures(reply.panels, unsent.rows)) panels.set(panel.sku, panel);
+  // A row the background did not answer for (another marketplace's) goes back to "pending":
+  // its readings panel promised an update that will not come.
+  for (const [sku, panel] of panels) if (provisional.has(panel)) panels.delete(sku);
   if (state.stopped) return;
   // The grid may have re-rendered while the background answered: anchor to the rows as they
   // are now. When the page did not change meanwhile, the reading is still exact: no re-read.
@@ -170,19 +187,59 @@ async function readCycle(context: ReadContext): Promise<void> {
   options.onRead?.(fresh, panels);
 }
 
+/** Panels built in the page from a row's own reading (see readingPanel), replaced by any answer. */
+const provisional = new WeakSet<PanelData>();
+
 /**
- * Shows the stored plans of the reading's listings that have no panel yet, marked as updating,
- * unless the fresh answer came first. A failed lookup only means waiting for the fresh answer.
+ * A listing row's panel from its reading alone, marked as updating: what a listing never seen
+ * before shows in the first frame, before the background has stored and planned it.
+ * @example readingPanel(row).available // the units the row shows
  */
-async function showStored(context: ReadContext, reading: PageRead, changesAtRead: number, answered: () => boolean): Promise<void> {
+function readingPanel(row: ListingObservation): PanelData {
+  const panel: PanelData = {
+    ...unplannedPanel({
+      key: listingKey(row),
+      sku: row.sku,
+      ...(row.title ? { title: row.title } : {}),
+      ...(row.available !== undefined ? { available: row.available } : {}),
+    }),
+    stockSource: row.available !== undefined ? 'reading' : null,
+    inbound: row.inbound ?? null,
+    updating: true,
+  };
+  provisional.add(panel);
+  return panel;
+}
+
+/** Gives each listing row being sent without a panel its readings panel, so no row waits for a message to show something. */
+function showReadings(panels: Map<string, PanelData>, rows: readonly Observation[]): void {
+  for (const row of rows) if (row.kind === 'listing' && !panels.has(row.sku)) panels.set(row.sku, readingPanel(row));
+}
+
+/**
+ * Shows the stored plans of the reading's listings that have no answer yet (only their readings
+ * panel), marked as updating, unless the fresh answer came first. A failed lookup only means
+ * waiting for the fresh answer.
+ */
+async function showStored(
+  context: ReadContext,
+  reading: PageRead,
+  changesAtRead: number,
+  answered: () => boolean,
+  account: PageAccount | undefined,
+): Promise<void> {
   const { options, panels, state, sync } = context;
   if (!options.lookupStored) return;
-  const keys = reading.rows.flatMap((row) => (row.kind === 'listing' && !panels.has(row.sku) ? [listingKey(row)] : []));
+  const unanswered = (sku: string) => {
+    const panel = panels.get(sku);
+    return !panel || provisional.has(panel);
+  };
+  const keys = reading.rows.flatMap((row) => (row.kind === 'listing' && unanswered(row.sku) ? [listingKey(row)] : []));
   if (keys.length === 0) return;
   try {
-    const { panels: storedPanels } = await options.lookupStored({ url: options.url().href, keys });
+    const { panels: storedPanels } = await options.lookupStored({ url: options.url().href, keys, ...(account ? { account } : {}) });
     if (answered() || state.stopped || storedPanels.length === 0) return;
-    for (const panel of storedPanels) if (!panels.has(panel.sku)) panels.set(panel.sku, panel);
+    for (const panel of storedPanels) if (unanswered(panel.sku)) panels.set(panel.sku, panel);
     context.flushMutations();
     sync(state.pageChanges === changesAtRead ? reading : context.read());
   } catch {
@@ -238,9 +295,16 @@ type SentLedger = ReturnType<typeof createSentLedger>;
 function createSentLedger() {
   const sent = new Map<string, string>();
   let lastDiagnostics = '';
+  let lastAccount = '';
   return {
-    /** What is new in `reading`; undefined when neither a row nor the diagnostics changed. */
-    unsent(reading: PageRead): Unsent | undefined {
+    /** What is new in `reading`; undefined when neither a row nor the diagnostics changed. Another account: everything is new. */
+    unsent(reading: PageRead, account?: PageAccount): Unsent | undefined {
+      const accountSignature = account?.seller ?? '';
+      if (accountSignature !== lastAccount) {
+        sent.clear();
+        lastDiagnostics = '';
+        lastAccount = accountSignature;
+      }
       const rows = reading.rows.filter((row) => sent.get(rowKey(row)) !== rowSignature(row));
       const diagnosticsSignature = JSON.stringify(reading.diagnostics);
       if (rows.length === 0 && diagnosticsSignature === lastDiagnostics) return undefined;

@@ -8,7 +8,7 @@
  * so a SKU selling 6.9 a day shows its bars instead of a lone "0" tick.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { Language } from '../i18n';
+import type { Language } from '../i18n/page';
 import { chartSummary, demandChartConfig, mountChart, stockChartConfig, type ChartSeries } from '../charts';
 
 type PanelChartConfig = ChartConfiguration<'line' | 'bar', (number | null)[], string>;

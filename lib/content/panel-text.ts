@@ -3,12 +3,11 @@
  * numbers first ("Order 3,352 by Dec 14", "List 38 here", "Mark down 80 · 10%"). A deadline
  * already past is never shown as a date to meet: it reads "overdue since Nov 12 (20 days)".
  */
-import { formatNumber, t, type Language } from '../i18n';
+import { formatNumber, formatShortDate, t, type Language } from '../i18n/page';
 import type { PanelData } from '../messaging/protocol';
 import type { UrgencyLevel } from '../planning/urgency';
 
 const DAY_MS = 86_400_000;
-const shortFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The seller's today as an ISO date, from the browser's own clock (what "overdue" is counted against).
@@ -29,14 +28,7 @@ function daysFrom(from: string, to: string): number {
  * @example shortDate('en', '2026-12-14', '2026-12-02') // 'Dec 14'
  */
 export function shortDate(language: Language, isoDate: string, today: string): string {
-  const withYear = isoDate.slice(0, 4) !== today.slice(0, 4);
-  const key = `${language}|${withYear}`;
-  let format = shortFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { timeZone: 'UTC', month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}) });
-    shortFormats.set(key, format);
-  }
-  return format.format(new Date(`${isoDate}T00:00:00Z`));
+  return formatShortDate(language, isoDate, today);
 }
 
 /**

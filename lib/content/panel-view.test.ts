@@ -128,6 +128,7 @@ describe('renderPanel', () => {
       hint: 'count',
       shown: 40,
       computed: 14,
+      fromPool: 'own:main',
     };
     for (const language of ['en', 'zh-CN'] as const) {
       for (const code of HEALTH_REASON_CODES) {
@@ -177,6 +178,10 @@ describe('renderPanel', () => {
     const noSales = mount({ ...FULL, daysOfCover: null, healthScore: null, salesHint: 'import:orders', reasons: [] }, 'zh-CN');
     expect(noSales.q('days-of-cover')!.textContent).toBe('数据不足');
     expect(noSales.q('health')!.textContent).toBe('数据不足：请在设置页面导入订单历史报告');
+    // Sales known to be none (an imported order history without this SKU): how long, not "yet".
+    const quiet = { ...FULL, daysOfCover: null, salesHint: null, alerts: [{ code: 'no-sale', severity: 'warning', params: { days: 90 } }] };
+    expect(mount(quiet).q('days-of-cover')!.textContent).toBe('No sales in 90 days');
+    expect(mount(quiet, 'zh-CN').q('days-of-cover')!.textContent).toBe('90 天无销量');
   });
 
   it("shows the pool's stock, an overdue reorder's days late, and the channel line with a fill-in button", () => {
@@ -214,6 +219,18 @@ describe('renderPanel', () => {
     const { q } = mount({ ...FULL, abcClass: 'A', safetyStock: 41.6, reorderPoint: 320, leadTimeDays: 70 });
     q('toggle')!.click();
     expect(q('facts')!.textContent).toContain('ABC class A · Safety stock 42 · Reorder point 320 · Lead time 70 d');
+  });
+
+  it("shows the marketplace's own figures in the details, next to ours, with why they differ", () => {
+    const { q, shadow } = mount({ ...FULL, marketFigures: { recommendedQuantity: 35, recommendedShipDate: '2026-11-30' } });
+    q('toggle')!.click();
+    expect(q('market-recommended')!.firstChild!.textContent).toBe('Amazon recommends 35, ship by Nov 30 (ours: 120)');
+    expect(q('market-reason')!.textContent).toMatch(/^Why ours differs: at 4\.2 a day Amazon's 35 lasts about 17 days/);
+    expect([...shadow.querySelectorAll('h3')].map((h) => h.textContent)).toContain("Amazon's own figures");
+    // Without figures from the page: no such section.
+    const plain = mount(FULL);
+    plain.q('toggle')!.click();
+    expect(plain.q('market-figures')).toBeNull();
   });
 
   it('says when the inbound units are expected, in both languages', () => {

@@ -10,12 +10,13 @@
  * controls and is not clipped by the grid's `overflow: hidden` cells. The chart is created
  * only when the details open, and destroyed when they close or the row goes away.
  */
-import { formatDate, formatNumber, t, type Language } from '../i18n';
+import { formatDate, formatNumber, t, type Language } from '../i18n/page';
 import type { PanelData } from '../messaging/protocol';
 import { NEEDS_ATTENTION, type UrgencyLevel } from '../planning/urgency';
 import { wholeDaysOfCover } from '../planning/cover';
 import { alertText, clearanceText, hintText, lifecycleName, reasonText } from './codes';
 import { PANEL_STYLE } from './panel-style';
+import { marketFigureLines, platformName } from './market-figures';
 import { glanceAction, localIsoDate, overdueText, urgencyWord } from './panel-text';
 
 /**
@@ -169,9 +170,19 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, a
  * stock, not enough data, no sales).
  * @example coverText('en', { available: 10, daysOfCover: 12.7, salesHint: null }) // 'Days of cover: 12 d'
  */
-function coverText(language: Language, data: Pick<PanelData, 'available' | 'daysOfCover' | 'salesHint'>): string {
+function coverText(
+  language: Language,
+  data: Pick<PanelData, 'available' | 'daysOfCover' | 'salesHint' | 'healthScore' | 'updating'> & Partial<Pick<PanelData, 'alerts'>>,
+): string {
   if (data.available === null) return t(language, 'panel.stockUnknown');
   if (data.available === 0) return t(language, 'panel.outOfStock');
+  // Only the row's reading so far (never planned, a plan is coming): its stock, not "no sales".
+  if (data.updating && data.healthScore === null && data.daysOfCover === null)
+    return t(language, 'panel.inStock', { units: formatNumber(language, data.available) });
+  // Known days without a sale (an imported order history without this SKU): say how many, not "yet".
+  const quiet = data.alerts?.find((a) => a.code === 'no-sale')?.params?.['days'];
+  if (data.daysOfCover === null && !data.salesHint && typeof quiet === 'number')
+    return t(language, 'panel.noSalesFor', { days: formatNumber(language, quiet) });
   if (data.daysOfCover === null) return t(language, data.salesHint ? 'panel.notEnoughData' : 'panel.noSales');
   return `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, wholeDaysOfCover(data.daysOfCover)) })}`;
 }
@@ -269,8 +280,26 @@ function placeOverlay(anchor: Element, overlay: HTMLElement): void {
   overlay.style.top = `${Math.round(top)}px`;
 }
 
+/**
+ * The marketplace's own figures the page shows for this row (Restock's recommendation, days of
+ * supply, storage cost...), each with why ours differ when they do (market-figures.ts).
+ */
+function appendMarketFigures(details: HTMLElement, data: PanelData, language: Language, today: string): void {
+  const lines = marketFigureLines(language, data, today);
+  if (lines.length === 0) return;
+  const doc = details.ownerDocument;
+  details.append(element(doc, 'h3', {}, t(language, 'panel.market.title', { platform: platformName(language, data.key) })));
+  const list = element(doc, 'ul', { 'data-testid': 'market-figures' });
+  for (const line of lines) {
+    const item = element(doc, 'li', { 'data-testid': line.testId }, line.text);
+    if (line.reason) item.append(element(doc, 'div', { class: 'muted', 'data-testid': 'market-reason' }, line.reason));
+    list.append(item);
+  }
+  details.append(list);
+}
+
 /** Fills the (empty) details overlay: built on first expand, since most panels are never opened. */
-function fillDetails(details: HTMLElement, data: PanelData, language: Language): void {
+function fillDetails(details: HTMLElement, data: PanelData, language: Language, today: string): void {
   const doc = details.ownerDocument;
   const facts: string[] = [];
   if (data.dailyDemand !== null) facts.push(t(language, 'panel.dailyDemand', { units: formatNumber(language, data.dailyDemand, 1) }));
@@ -290,6 +319,7 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language):
   if (data.heldReturns) facts.push(t(language, 'panel.heldReturns', { units: formatNumber(language, data.heldReturns) }));
   if (facts.length) details.append(element(doc, 'div', { class: 'muted', 'data-testid': 'facts' }, facts.join(' · ')));
   details.append(element(doc, 'div', { class: 'muted' }, t(language, 'panel.coverMeaning')));
+  appendMarketFigures(details, data, language, today);
 
   details.append(element(doc, 'h3', {}, t(language, 'panel.reasons')));
   if (data.reasons.length === 0) {
@@ -438,7 +468,7 @@ function addDetailsToggle(
     if (!filled) {
       filled = true;
       details.setAttribute('aria-label', t(language, 'panel.label', { sku: data.sku }));
-      fillDetails(details, data, language);
+      fillDetails(details, data, language, hooks.today ?? localIsoDate(new Date()));
     }
     live.add(shadow);
     placeOverlay(box, details);

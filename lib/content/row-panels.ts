@@ -4,7 +4,8 @@
  * rows as they are now: a panel whose row now shows another SKU is re-rendered, a row without
  * one gets one, and a panel whose row is gone (or was never a row) is removed.
  */
-import type { Language } from '../i18n';
+import type { Language } from '../i18n/page';
+import type { TaughtHeader } from '../locale/headers';
 import type { PanelData } from '../messaging/protocol';
 import type { EditableQuantityLocator, PanelPlacement, RowAnchor } from '../platforms/types';
 import { fillQuantityInput, findQuantityInput, quantityFieldFinder } from './fill-quantity';
@@ -18,6 +19,8 @@ export interface RowPanelHooks extends PanelHooks {
    * get `fillQuantity`, which types the suggestion into that row's field (never saving).
    */
   quantityField?: EditableQuantityLocator;
+  /** The columns the seller taught on this page (asked at each pass): the quantity field's column may be one. */
+  taughtColumns?: () => readonly TaughtHeader[];
   /** The page type's panel placement (PageAdapter.panelPlacement). */
   placement?: PanelPlacement;
 }
@@ -66,10 +69,16 @@ function rowShows(row: Element, sku: string): boolean {
  * The row's fill hook: looks the field up again at click time (grids re-render rows and
  * inputs), and refuses when the panel or the row no longer belongs to this listing.
  */
-function fillHook(host: HTMLElement, row: Element, sku: string, locator: EditableQuantityLocator): (quantity: number) => boolean {
+function fillHook(
+  host: HTMLElement,
+  row: Element,
+  sku: string,
+  locator: EditableQuantityLocator,
+  taught: () => readonly TaughtHeader[],
+): (quantity: number) => boolean {
   return (quantity) => {
     if (!host.isConnected || rowOfPanel.get(host) !== row || host.dataset.sku !== sku || !rowShows(row, sku)) return false;
-    const input = findQuantityInput(row, locator);
+    const input = findQuantityInput(row, locator, taught());
     const done = input ? fillQuantityInput(input, quantity) : false;
     if (done) filledInPage.set(sku, quantity);
     return done;
@@ -103,10 +112,10 @@ export function syncRowPanels(
 ): SyncStats {
   const stats: SyncStats = { created: 0, rendered: 0, removed: 0 };
   const live = new Set<Element>();
-  const { quantityField, placement, ...panelHooks } = hooks;
+  const { quantityField, placement, taughtColumns = () => [], ...panelHooks } = hooks;
   if (!hidden) {
     // Rows with an editable quantity field get a fill hook; the header is read once per pass.
-    const fieldOf = quantityField ? quantityFieldFinder(quantityField) : undefined;
+    const fieldOf = quantityField ? quantityFieldFinder(quantityField, taughtColumns()) : undefined;
     for (const anchor of anchors) {
       const { sku, element } = anchor;
       const slot = panelContainer(anchor, placement);
@@ -130,7 +139,11 @@ export function syncRowPanels(
         host.dataset.sku = sku;
         host.dataset.signature = signature;
         const rowHooks = fillable
-          ? { ...panelHooks, fillQuantity: fillHook(host, element, sku, quantityField!), ...(filled !== undefined ? { filledQuantity: filled } : {}) }
+          ? {
+              ...panelHooks,
+              fillQuantity: fillHook(host, element, sku, quantityField!, taughtColumns),
+              ...(filled !== undefined ? { filledQuantity: filled } : {}),
+            }
           : panelHooks;
         renderPanel(host.shadowRoot!, data, language, rowHooks);
         stats.rendered++;

@@ -4,7 +4,7 @@
  * current, and let the seller hide the panels on this page type. The entrypoint only passes
  * the browser's transport in; tests pass fakes.
  */
-import { languageFromTag, type Language } from '../i18n';
+import { languageFromTag, type Language } from '../i18n/page';
 import { isStorageFull } from '../messaging/rpc';
 import type { Marketplace } from '../locale/markets';
 import type { Diagnostic } from '../records';
@@ -36,7 +36,7 @@ interface SellerPageOptions {
   /** teaching/page-columns: the columns taught on this page type and marketplace; a failure reads without them. */
   getTaughtColumns?: () => Promise<readonly TaughtHeader[]>;
   /** teaching/teach: "Show me the column" stores a column; answers with the page's taught columns. Absent: no offer. */
-  teach?: (field: HeaderField, header: string) => Promise<readonly TaughtHeader[]>;
+  teach?: (field: HeaderField, header: string, hint?: string) => Promise<readonly TaughtHeader[]>;
   /** Writes text to the clipboard ("Copy page structure for a bug report"). Absent: no copy button. */
   copyText?: (text: string) => Promise<void>;
   /** navigator.language, used when the language setting is 'auto'. */
@@ -187,7 +187,7 @@ function pageReaderOptions(options: SellerPageOptions, state: SellerState, fresh
     hidden: state.hidden,
     taughtColumns: () => state.taught,
     now,
-    hooks: rowPanelHooks(options),
+    hooks: rowPanelHooks(options, () => state.taught),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.marks ? { marks: true } : {}),
     onRead: (read) => {
@@ -224,11 +224,14 @@ function sellerPageHandle(options: SellerPageOptions, state: SellerState, reader
   };
 }
 
-/** The chart on expand; on page types with an editable quantity field, a fill-in button per row; the page type's panel placement. */
-function rowPanelHooks(options: Pick<SellerPageOptions, 'mountChart' | 'adapter'>): RowPanelHooks {
+/**
+ * The chart on expand; on page types with an editable quantity field, a fill-in button per row
+ * (its column found with the taught columns too); the page type's panel placement.
+ */
+function rowPanelHooks(options: Pick<SellerPageOptions, 'mountChart' | 'adapter'>, taughtColumns: () => readonly TaughtHeader[]): RowPanelHooks {
   return {
     ...(options.mountChart ? { mountChart: options.mountChart } : {}),
-    ...(options.adapter.editableQuantity ? { quantityField: options.adapter.editableQuantity } : {}),
+    ...(options.adapter.editableQuantity ? { quantityField: options.adapter.editableQuantity, taughtColumns } : {}),
     ...(options.adapter.panelPlacement ? { placement: options.adapter.panelPlacement } : {}),
   };
 }

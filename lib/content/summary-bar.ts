@@ -2,9 +2,11 @@
  * A small bar fixed to the bottom corner of a seller page: how many SKUs this page shows, how
  * many are at risk, how fresh the numbers are, anything the reader did not understand, and a
  * control to hide the panels on this page type. Fixed position, so it never shifts the page's
- * own controls; in a shadow root, so the page's CSS cannot reach it.
+ * own controls; in a shadow root, so the page's CSS cannot reach it. It never covers the page's
+ * controls: it collapses to one line on request, and when the seller focuses a field it would
+ * cover (a price input near the bottom corner), it moves to a corner clear of it.
  */
-import { formatNumber, t, type Language } from '../i18n';
+import { formatNumber, formatTime, t, type Language } from '../i18n/page';
 import type { PanelData } from '../messaging/protocol';
 import type { Diagnostic } from '../records';
 import { diagnosticText, pageTypeName } from './codes';
@@ -18,13 +20,19 @@ const MAX_DIAGNOSTICS = 5;
 
 const STYLE = `
 :host { all: initial; position: fixed; right: 12px; bottom: 12px; z-index: 2147483000; font: 12px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
+:host([data-corner="bottom-left"]) { right: auto; left: 12px; }
+:host([data-corner="top-right"]) { bottom: auto; top: 12px; }
+:host([data-corner="top-left"]) { bottom: auto; top: 12px; right: auto; left: 12px; }
 .bar { background: #fff; color: #1f2328; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.12); padding: 6px 10px; max-width: 380px; }
 .risk { color: #cf222e; font-weight: 600; }
 .muted { color: #57606a; }
 .offline { color: #9a6700; }
 ul { margin: 4px 0 0; padding-left: 16px; color: #9a6700; }
 li[data-level="error"] { color: #cf222e; }
-button { font: inherit; font-size: 11px; margin-top: 4px; padding: 1px 6px; border: 1px solid #d0d7de; border-radius: 3px; background: #f6f8fa; color: #0969da; cursor: pointer; display: block; }
+button { font: inherit; font-size: 11px; margin-top: 4px; padding: 1px 6px; min-height: 24px; min-width: 24px; border: 1px solid #d0d7de; border-radius: 3px; background: #f6f8fa; color: #0969da; cursor: pointer; display: block; }
+.head { display: flex; align-items: flex-start; gap: 6px; }
+.head > [role="status"] { flex: 1; }
+.head > button { margin-top: 0; flex: none; }
 button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 .notice { color: #1a7f37; }
 .notice[data-level="error"] { color: #cf222e; }
@@ -133,6 +141,91 @@ function focusedTestId(shadow: ShadowRoot): string | null | undefined {
   }
 }
 
+/** A corner of the window the bar can sit in, the first being where it starts. */
+const CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+type Corner = (typeof CORNERS)[number];
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The bar's distance from the window's edges (the :host rule above). */
+const EDGE = 12;
+
+/**
+ * The corner the bar should sit in so it does not cover `target` (a focused field): where it is
+ * when that is clear, else the first clear corner, else where it is.
+ * @example clearCorner('bottom-right', { left: 1200, top: 850, right: 1300, bottom: 880 }, { width: 300, height: 80 }, { width: 1366, height: 900 }) // 'bottom-left'
+ */
+export function clearCorner(current: Corner, target: Box, bar: { width: number; height: number }, view: { width: number; height: number }): Corner {
+  const at = (corner: Corner): Box => {
+    const left = corner.endsWith('left') ? EDGE : view.width - EDGE - bar.width;
+    const top = corner.startsWith('top') ? EDGE : view.height - EDGE - bar.height;
+    return { left, top, right: left + bar.width, bottom: top + bar.height };
+  };
+  const covers = (a: Box) => a.left < target.right && target.left < a.right && a.top < target.bottom && target.top < a.bottom;
+  if (!covers(at(current))) return current;
+  return [current, ...CORNERS].find((corner) => !covers(at(corner))) ?? current;
+}
+
+/** The page's own controls a seller types into or picks from. */
+const CONTROL = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
+
+/**
+ * Moves the bar out of the way of the page's focused control, at focus and while the page
+ * scrolls or resizes with it focused. Installed once per bar; gone with it.
+ */
+function avoidFocusedControls(doc: Document, host: HTMLElement): void {
+  const view = doc.defaultView;
+  if (!view) return;
+  let frame = 0;
+  const check = () => {
+    frame = 0;
+    if (!host.isConnected) {
+      doc.removeEventListener('focusin', check, true);
+      view.removeEventListener('scroll', later, true);
+      view.removeEventListener('resize', later);
+      return;
+    }
+    const active = doc.activeElement;
+    if (!active || active === host || !active.matches(CONTROL)) return;
+    const bar = host.getBoundingClientRect();
+    const corner = clearCorner((host.dataset.corner as Corner | undefined) ?? 'bottom-right', active.getBoundingClientRect(), bar, {
+      width: view.innerWidth,
+      height: view.innerHeight,
+    });
+    if (corner === 'bottom-right') delete host.dataset.corner;
+    else host.dataset.corner = corner;
+  };
+  const later = () => {
+    if (!frame) frame = view.requestAnimationFrame(check);
+  };
+  doc.addEventListener('focusin', check, true);
+  view.addEventListener('scroll', later, { capture: true, passive: true });
+  view.addEventListener('resize', later, { passive: true });
+}
+
+/** The bar's collapsed state and the last state it drew, per bar (a click redraws with it). */
+const collapsed = new WeakMap<HTMLElement, boolean>();
+const lastState = new WeakMap<HTMLElement, SummaryState>();
+
+/** The collapse/expand button at the bar's top right. */
+function collapseButton(doc: Document, host: HTMLElement, language: Language): HTMLButtonElement {
+  const isCollapsed = collapsed.get(host) === true;
+  const button = el(doc, 'button', 'summary-collapse', t(language, isCollapsed ? 'summary.expand' : 'summary.collapse'));
+  button.type = 'button';
+  button.setAttribute('aria-expanded', String(!isCollapsed));
+  button.addEventListener('click', () => {
+    collapsed.set(host, !isCollapsed);
+    const state = lastState.get(host);
+    if (state) renderSummaryBar(doc, state);
+  });
+  return button;
+}
+
 /** Creates or updates the summary bar. Keeps the focused control focused across updates. */
 export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElement {
   let host = doc.querySelector(SUMMARY_TAG) as HTMLElement | null;
@@ -140,7 +233,9 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
     host = doc.createElement(SUMMARY_TAG);
     host.attachShadow({ mode: 'open' });
     doc.body.append(host);
+    avoidFocusedControls(doc, host);
   }
+  lastState.set(host, state);
   const shadow = host.shadowRoot!;
   // The focused control (by test id) gets the focus back after the bar is redrawn.
   const focused = focusedTestId(shadow);
@@ -173,17 +268,19 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
       ),
       ' · ',
       state.updatedAt
-        ? el(
-            doc,
-            'span',
-            'summary-updated',
-            t(language, 'summary.updated', { time: state.updatedAt.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' }) }),
-            'muted',
-          )
+        ? el(doc, 'span', 'summary-updated', t(language, 'summary.updated', { time: formatTime(language, state.updatedAt) }), 'muted')
         : el(doc, 'span', 'summary-updated', t(language, 'summary.waiting'), 'muted'),
     );
   }
-  bar.append(status);
+  const head = doc.createElement('div');
+  head.className = 'head';
+  head.append(status, collapseButton(doc, host, language));
+  bar.append(head);
+  if (collapsed.get(host)) {
+    host.dataset.collapsed = 'true';
+    return finish(shadow, style, bar, focused);
+  }
+  delete host.dataset.collapsed;
   if (state.offline) bar.append(el(doc, 'div', 'summary-offline', t(language, 'summary.offline'), 'offline'));
   if (state.storageFull) bar.append(el(doc, 'div', 'summary-storage-full', t(language, 'summary.storageFull'), 'offline'));
   if (!state.hidden) appendSalesUnknown(bar, state);
@@ -208,8 +305,13 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
   toggle.addEventListener('click', () => state.onToggleHidden?.(!state.hidden));
   bar.append(toggle);
 
+  return finish(shadow, style, bar, focused);
+}
+
+/** Puts the drawn bar in place and gives the focus back to the control that had it. */
+function finish(shadow: ShadowRoot, style: HTMLStyleElement, bar: HTMLElement, focused: string | null | undefined): HTMLElement {
   shadow.replaceChildren(style, bar);
   const refocus = (focused && bar.querySelector(`[data-testid="${focused}"]`)) || bar.querySelector('[data-autofocus]');
   (refocus as HTMLElement | null)?.focus();
-  return host;
+  return shadow.host as HTMLElement;
 }

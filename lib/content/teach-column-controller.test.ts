@@ -32,7 +32,7 @@ async function openPage(options: { taught?: TaughtHeader[]; copied?: string[] } 
   document.body.replaceChildren(...Array.from(body.childNodes));
   const sent: RequestOf<'page/ingest'>[] = [];
   const taught: TaughtHeader[] = [...(options.taught ?? [])];
-  const teachCalls: [HeaderField, string][] = [];
+  const teachCalls: [HeaderField, string, string | undefined][] = [];
   page = await startSellerPage({
     root: document,
     adapter: ebayActive,
@@ -45,9 +45,9 @@ async function openPage(options: { taught?: TaughtHeader[]; copied?: string[] } 
     getSettings: async () => ({ language: 'en', hiddenPanels: [] }),
     setHidden: async () => [],
     getTaughtColumns: async () => taught,
-    teach: async (field, header) => {
-      teachCalls.push([field, header]);
-      taught.push({ field, header });
+    teach: async (field, header, hint) => {
+      teachCalls.push([field, header, hint]);
+      taught.push({ field, header, ...(hint ? { hint } : {}) });
       return [...taught];
     },
     copyText: async (text) => void options.copied?.push(text),
@@ -58,13 +58,22 @@ async function openPage(options: { taught?: TaughtHeader[]; copied?: string[] } 
 }
 
 describe('Show me the column', () => {
-  it('is offered when the reader misses a column, and not once the column is taught', async () => {
+  it('is offered when the reader misses a column (the rows read without it), and not once the column is taught', async () => {
     const { sent } = await openPage();
-    expect(sent.at(-1)?.rows ?? []).toEqual([]);
+    expect(sent.at(-1)?.rows.length).toBe(24);
+    expect(sent.at(-1)?.rows.filter((r) => r.kind === 'listing' && r.title)).toEqual([]);
     expect(byTestId('teach-open')?.textContent).toBe('Show me the column');
     page!.stop();
     const taught = await openPage({ taught: [{ field: 'title', header: 'Listing headline' }] });
     expect(taught.sent.at(-1)?.rows.length).toBe(24);
+    expect(taught.sent.at(-1)?.rows.every((r) => r.kind === 'listing' && r.title)).toBe(true);
+    expect(byTestId('teach-open')).toBeNull();
+  });
+
+  it('is read from the taught column by its markup once the header is renamed again', async () => {
+    const renamed = { field: 'title' as const, header: 'An older wording', hint: 'class=shui-dt-column__listingTitle' };
+    const { sent } = await openPage({ taught: [renamed] });
+    expect(sent.at(-1)?.rows.every((r) => r.kind === 'listing' && r.title)).toBe(true);
     expect(byTestId('teach-open')).toBeNull();
   });
 
@@ -76,9 +85,9 @@ describe('Show me the column', () => {
     expect(byTestId<HTMLButtonElement>('teach-save')!.disabled).toBe(true);
 
     let pageSawClick = false;
-    const header = document.querySelector('th.shui-dt-column__title button')!;
+    const header = document.querySelector('th.shui-dt-column__listingTitle button')!;
     header.addEventListener('click', () => (pageSawClick = true));
-    (document.querySelector('tr.grid-row td.shui-dt-column__title') as HTMLElement).click();
+    (document.querySelector('tr.grid-row td.shui-dt-column__listingTitle') as HTMLElement).click();
     expect(pageSawClick).toBe(false);
     const chosen = byTestId<HTMLSelectElement>('teach-column')!;
     expect(chosen.options[chosen.selectedIndex]?.textContent).toBe('Listing headline');
@@ -86,8 +95,10 @@ describe('Show me the column', () => {
     byTestId('teach-save')!.click();
     await settle();
     await page!.reader.readNow();
-    expect(teachCalls).toEqual([['title', 'Listing headline']]);
+    // The header text, and the column's own class that finds it after a rename.
+    expect(teachCalls).toEqual([['title', 'Listing headline', 'class=shui-dt-column__listingTitle']]);
     expect(sent.at(-1)?.rows.length).toBe(24);
+    expect(sent.at(-1)?.rows.every((r) => r.kind === 'listing' && r.title)).toBe(true);
     expect(byTestId('summary-notice')?.textContent).toBe('Saved: "Listing headline" is read as Title (product name) on this page type from now on.');
     expect(byTestId('teach-form')).toBeNull();
     // Closed: clicks reach the page again.
@@ -125,7 +136,7 @@ describe('Show me the column', () => {
     again.dispatchEvent(new Event('change'));
     byTestId('teach-save')!.click();
     await settle();
-    expect(teachCalls).toEqual([['title', 'Listing headline']]);
+    expect(teachCalls).toEqual([['title', 'Listing headline', 'class=shui-dt-column__listingTitle']]);
   });
 });
 

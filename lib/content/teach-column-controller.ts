@@ -3,10 +3,10 @@
  * page: whether the form is open, the column and field chosen, the click-to-pick listener while
  * it is open, and the one-line notice of the last action. The summary bar is redrawn from it.
  */
-import { t, type Language, type MessageKey } from '../i18n';
+import { t, type Language, type PageMessageKey as MessageKey } from '../i18n/page';
 import type { HeaderField, TaughtHeader } from '../locale/headers';
 import { pageSkeleton } from '../platforms/page-skeleton';
-import { columnOf, largestTable } from '../platforms/shared/grid';
+import { columnOf, distinctiveHint, largestTable } from '../platforms/shared/grid';
 import { cellText } from '../platforms/shared/read';
 import type { TeachView } from './teach-column';
 
@@ -16,8 +16,11 @@ interface TeachingOptions {
   pageType: string;
   url: () => URL;
   language: () => Language;
-  /** teaching/teach: stores the column for this page type and marketplace; answers with the page's taught columns. */
-  teach: (field: HeaderField, header: string) => Promise<readonly TaughtHeader[]>;
+  /**
+   * teaching/teach: stores the column (its header text, and the machine hint that finds it after
+   * a rename) for this page type and marketplace; answers with the page's taught columns.
+   */
+  teach: (field: HeaderField, header: string, hint?: string) => Promise<readonly TaughtHeader[]>;
   /** Writes the skeleton to the clipboard (navigator.clipboard in the content script). */
   copyText?: (text: string) => Promise<void>;
   /** The page's taught columns changed: read the page again with them. */
@@ -129,11 +132,13 @@ export function createTeaching(options: TeachingOptions): Teaching {
       options.render();
     },
     async save() {
-      const header = state.column === undefined ? undefined : pageHeaders(root)[state.column];
+      const headerCells = largestTable(root)?.headerCells ?? [];
+      const header = state.column === undefined ? undefined : cellText(headerCells[state.column]);
+      const hint = state.column === undefined ? undefined : distinctiveHint(headerCells, state.column);
       const field = state.field;
       if (!header || !field) return;
       try {
-        const taught = await options.teach(field, header);
+        const taught = await options.teach(field, header, hint);
         close();
         options.onTaught(taught);
         say('teach.saved', { header, field: t(options.language(), `teach.field.${field}` as MessageKey) });

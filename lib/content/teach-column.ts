@@ -5,7 +5,7 @@
  * the summary bar's shadow root from a plain view; teach-column-controller.ts keeps its state.
  * Header texts come from the page and are only ever set as text.
  */
-import { t, type Language, type MessageKey } from '../i18n';
+import { t, type Language, type PageMessageKey as MessageKey } from '../i18n/page';
 import { HEADER_FIELDS, type HeaderField } from '../locale/headers';
 import type { Diagnostic } from '../records';
 

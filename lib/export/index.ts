@@ -4,7 +4,7 @@
  * @example const { header, rows } = mergedTable(report, 'en'); UTF8_BOM + toCsv(header, rows)
  */
 export { UTF8_BOM, csvField, toCsv } from './csv';
-export { toXlsx, sheetXml, xmlEscape, columnName, dateSerial, columnWidths, type Sheet, type SheetColumn } from './xlsx';
+export { toXlsx, sheetXml, xmlEscape, columnName, dateSerial, columnWidths, currencyFormat, moneyCurrencies, type Sheet, type SheetColumn } from './xlsx';
 export {
   mergedRows,
   mergedTable,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, platformSchema } from '../records';
 import { ABC_CLASSES, LIFECYCLE_STAGES, STOCK_SOURCES } from '../planning/types';
+import { mergedFeesSchema } from './merged-fees';
 
 const mergedPlanSchema = z.object({
   /** Forecast mean units per day. */
@@ -34,6 +35,8 @@ const mergedPlanSchema = z.object({
   clearance: z
     .object({ action: z.enum(['hold', 'markdown', 'exit']), discountPct: z.number().nullable(), excessUnits: z.number().int().nonnegative() })
     .nullable(),
+  /** FBA fees at stake (lib/export/merged-fees.ts); absent on other pools. */
+  fees: mergedFeesSchema.optional(),
 });
 export type MergedPlan = z.infer<typeof mergedPlanSchema>;
 

@@ -5,6 +5,7 @@
  */
 import { formatDate, formatNumber, t, type Language, type MessageKey } from '../i18n';
 import type { MergedListing, MergedPlan, MergedPool, MergedProduct, MergedReport } from './merged-data';
+import { FEE_COLUMNS, feeCells, rollUpFees, type FeeColumn } from './merged-fees';
 
 export type Cell = string | number | null;
 export interface Table {
@@ -42,6 +43,7 @@ export const MERGED_COLUMNS = [
   'abcClass',
   'lifecycleStage',
   'clearance',
+  ...FEE_COLUMNS,
 ] as const;
 export type MergedColumn = (typeof MERGED_COLUMNS)[number];
 export type MergedRow = Record<MergedColumn, Cell>;
@@ -64,6 +66,7 @@ export function rollUpPlans(plans: readonly MergedPlan[]): MergedPlan | null {
   const reorders = plans.filter((p) => p.reorderDate !== null);
   const classes = plans.map((p) => p.abcClass).filter((c): c is NonNullable<MergedPlan['abcClass']> => c !== null);
   const main = plans.reduce((a, b) => (b.meanDaily > a.meanDaily ? b : a));
+  const fees = rollUpFees(plans.map((p) => p.fees));
   return {
     meanDaily: round3(plans.reduce((s, p) => s + p.meanDaily, 0)),
     daysOfCover: covers.length ? Math.min(...covers) : null,
@@ -80,6 +83,7 @@ export function rollUpPlans(plans: readonly MergedPlan[]): MergedPlan | null {
     abcClass: classes.sort((a, b) => ABC_RANK[a] - ABC_RANK[b])[0] ?? null,
     lifecycleStage: main.lifecycleStage,
     clearance: plans.find((p) => p.clearance?.action === 'exit')?.clearance ?? plans.find((p) => p.clearance)?.clearance ?? null,
+    ...(fees ? { fees } : {}),
   };
 }
 
@@ -203,7 +207,8 @@ type PlanColumn =
   | 'healthReasons'
   | 'abcClass'
   | 'lifecycleStage'
-  | 'clearance';
+  | 'clearance'
+  | FeeColumn;
 
 function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow, PlanColumn> {
   if (!plan) {
@@ -222,6 +227,7 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
       abcClass: null,
       lifecycleStage: null,
       clearance: null,
+      ...feeCells(undefined, language),
     };
   }
   return {
@@ -239,6 +245,7 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
     abcClass: plan.abcClass,
     lifecycleStage: lifecycleText(plan.lifecycleStage, language),
     clearance: clearanceText(plan.clearance, language),
+    ...feeCells(plan.fees, language),
   };
 }
 
@@ -316,7 +323,13 @@ export function mergedTable(report: MergedReport, language: Language): Table {
 }
 
 /** ISO dates (YYYY-MM-DD): date cells in the XLSX. */
-export const MERGED_DATE_COLUMNS: readonly MergedColumn[] = ['stockoutDate', 'inboundArrivalDate', 'stockoutDateWithInbound', 'reorderDate'];
+export const MERGED_DATE_COLUMNS: readonly MergedColumn[] = [
+  'stockoutDate',
+  'inboundArrivalDate',
+  'stockoutDateWithInbound',
+  'reorderDate',
+  'agedSnapshotDate',
+];
 
 /**
  * The XLSX sheets: the product rows, then the listing rows, each sheet with the columns of

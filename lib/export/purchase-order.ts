@@ -52,14 +52,20 @@ export function purchaseOrderTable(group: PurchaseGroup, titles: Readonly<Record
 }
 
 /**
- * The purchase order as a one-sheet workbook for toXlsx (the requested date a date column).
+ * The purchase order as a one-sheet workbook for toXlsx (the requested date a date column, costs currency cells).
  * @example toXlsx([purchaseOrderSheet(group, titles, 'en')])
  */
 export function purchaseOrderSheet(group: PurchaseGroup, titles: Readonly<Record<string, string>>, language: Language): Sheet {
   const table = purchaseOrderTable(group, titles, language);
   return {
     name: `PO ${group.supplierId ?? t(language, 'purchase.noSupplier')} ${group.weekStart}`,
-    columns: table.header.map((header, i) => ({ header, ...(PURCHASE_ORDER_COLUMNS[i] === 'requestedDate' ? { date: true } : {}) })),
+    columns: table.header.map((header, i) => {
+      const id = PURCHASE_ORDER_COLUMNS[i];
+      if (id === 'requestedDate') return { header, date: true };
+      // Costs are currency cells in the line's currency.
+      if (id === 'unitCost' || id === 'total') return { header, money: { currencyColumn: PURCHASE_ORDER_COLUMNS.indexOf('currency') } };
+      return { header };
+    }),
     rows: table.rows,
   };
 }

@@ -3,17 +3,21 @@
  * [Content_Types].xml, _rels/.rels, xl/workbook.xml (+ its rels), xl/styles.xml and one
  * worksheet per sheet. Each sheet has a bold header row that stays frozen while scrolling, an
  * autofilter over it, column widths fitted to the content; text as inline strings (no
- * shared-strings part needed), numbers as numbers and ISO dates in date columns as date cells
- * (serial numbers shown as yyyy-mm-dd). Enough for Excel, LibreOffice and Google Sheets; no
- * formulas (nothing in a cell is ever run).
+ * shared-strings part needed), numbers as numbers, ISO dates in date columns as date cells
+ * (serial numbers shown as yyyy-mm-dd) and amounts in money columns as currency cells (the row's
+ * currency, its own decimals: "[$USD] 1,234.50"). Enough for Excel, LibreOffice and Google
+ * Sheets; no formulas (nothing in a cell is ever run).
  */
 import { strToU8, zipSync } from 'fflate';
+import { currencyDigits } from '../i18n/format';
 import type { Cell } from './merged';
 
 export interface SheetColumn {
   header: string;
   /** An ISO date (YYYY-MM-DD) in this column becomes a date cell; other values are written as they are. */
   date?: boolean;
+  /** A money column: its numbers (major units) are currency cells in the currency code the row holds in column `currencyColumn`. */
+  money?: { currencyColumn: number };
 }
 
 export interface Sheet {
@@ -25,8 +29,11 @@ export interface Sheet {
   rows: readonly (readonly Cell[])[];
 }
 
-/** cellXfs indexes in xl/styles.xml. */
+/** cellXfs indexes in xl/styles.xml; money styles follow, one per currency (MONEY_STYLE_BASE + its index). */
 const STYLE = { header: 1, date: 2 } as const;
+const MONEY_STYLE_BASE = 3;
+/** Custom number formats: 164 = the date; 165 + i = the i-th currency. */
+const DATE_FORMAT = 164;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -78,6 +85,23 @@ export function dateSerial(iso: string): number | null {
   return at.getTime() / 86_400_000 + 25_569;
 }
 
+/**
+ * The currency codes a workbook's money cells hold, in first-seen order (each gets its style).
+ * @example moneyCurrencies([{ name: 'PO', columns: [{ header: 'cost', money: { currencyColumn: 1 } }, { header: 'currency' }], rows: [[2.5, 'USD']] }]) // ['USD']
+ */
+export function moneyCurrencies(sheets: readonly Pick<Sheet, 'columns' | 'rows'>[]): string[] {
+  const found = new Set<string>();
+  for (const sheet of sheets)
+    sheet.columns.forEach((column, c) => {
+      if (!column.money) return;
+      for (const row of sheet.rows) {
+        const currency = row[column.money.currencyColumn];
+        if (typeof row[c] === 'number' && typeof currency === 'string' && /^[A-Z]{3}$/.test(currency)) found.add(currency);
+      }
+    });
+  return [...found];
+}
+
 /** @example cellXml('B2', 3, false) // '<c r="B2"><v>3</v></c>' */
 function cellXml(ref: string, value: Cell, date: boolean, style?: number): string {
   if (value === null || value === '') return '';
@@ -121,11 +145,19 @@ export function columnWidths(columns: readonly SheetColumn[], rows: readonly (re
  * One worksheet's XML: header row (bold) frozen, autofilter over it, column widths, data rows.
  * @example sheetXml({ name: 'R', columns: [{ header: 'sku' }], rows: [['A-1']] }).includes('<t xml:space="preserve">A-1</t>') // true
  */
-export function sheetXml(sheet: Pick<Sheet, 'columns' | 'rows'>): string {
+export function sheetXml(sheet: Pick<Sheet, 'columns' | 'rows'>, currencies: readonly string[] = moneyCurrencies([sheet])): string {
   const { columns, rows } = sheet;
   const header = `<row r="1">${columns.map((col, c) => cellXml(`${columnName(c)}1`, col.header, false, STYLE.header)).join('')}</row>`;
+  const moneyStyle = (row: readonly Cell[], c: number): number | undefined => {
+    const money = columns[c]?.money;
+    const i = money ? currencies.indexOf(String(row[money.currencyColumn])) : -1;
+    return i < 0 ? undefined : MONEY_STYLE_BASE + i;
+  };
   const body = rows
-    .map((row, r) => `<row r="${r + 2}">${row.map((v, c) => cellXml(`${columnName(c)}${r + 2}`, v, columns[c]?.date === true)).join('')}</row>`)
+    .map(
+      (row, r) =>
+        `<row r="${r + 2}">${row.map((v, c) => cellXml(`${columnName(c)}${r + 2}`, v, columns[c]?.date === true, typeof v === 'number' ? moneyStyle(row, c) : undefined)).join('')}</row>`,
+    )
     .join('');
   const width = Math.max(columns.length, ...rows.map((row) => row.length));
   const range = `A1:${columnName(Math.max(0, width - 1))}${rows.length + 1}`;
@@ -145,22 +177,41 @@ export function sheetXml(sheet: Pick<Sheet, 'columns' | 'rows'>): string {
 }
 
 /**
- * The styles part: cellXfs 0 = normal, 1 = bold header, 2 = date (yyyy-mm-dd, custom format 164).
+ * A currency's number format: its code and its own decimals, thousands grouped.
+ * @example currencyFormat('JPY') // '[$JPY] #,##0'
  */
-const STYLES_XML =
-  `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
-  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' +
-  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3">' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-  '</cellXfs>' +
-  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-  '</styleSheet>';
+export function currencyFormat(currency: string): string {
+  const digits = currencyDigits(currency);
+  return `[$${currency}] #,##0${digits > 0 ? `.${'0'.repeat(digits)}` : ''}`;
+}
+
+/**
+ * The styles part: cellXfs 0 = normal, 1 = bold header, 2 = date (yyyy-mm-dd, custom format 164),
+ * then one currency style per currency (custom formats from 165).
+ */
+function stylesXml(currencies: readonly string[]): string {
+  const formats = [
+    `<numFmt numFmtId="${DATE_FORMAT}" formatCode="yyyy-mm-dd"/>`,
+    ...currencies.map((c, i) => `<numFmt numFmtId="${DATE_FORMAT + 1 + i}" formatCode="${xmlEscape(currencyFormat(c))}"/>`),
+  ];
+  const moneyXfs = currencies.map((_, i) => `<xf numFmtId="${DATE_FORMAT + 1 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+  return (
+    `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+    `<numFmts count="${formats.length}">${formats.join('')}</numFmts>` +
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="${MONEY_STYLE_BASE + currencies.length}">` +
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+    `<xf numFmtId="${DATE_FORMAT}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+    moneyXfs.join('') +
+    '</cellXfs>' +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    '</styleSheet>'
+  );
+}
 
 /** Excel's rules for tab names: no \ / ? * [ ] :, no quote mark at either end, at most 31 characters, unique ignoring case. */
 function sheetNames(sheets: readonly Sheet[]): string[] {
@@ -185,6 +236,7 @@ function sheetNames(sheets: readonly Sheet[]): string[] {
  */
 export function toXlsx(sheets: readonly Sheet[]): Uint8Array {
   const names = sheetNames(sheets);
+  const currencies = moneyCurrencies(sheets);
   const stylesId = `rId${names.length + 1}`;
   const filters = sheets.flatMap((s, i) =>
     s.columns.length
@@ -226,10 +278,10 @@ export function toXlsx(sheets: readonly Sheet[]): Uint8Array {
         `<Relationship Id="${stylesId}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
         '</Relationships>',
     ),
-    'xl/styles.xml': strToU8(STYLES_XML),
+    'xl/styles.xml': strToU8(stylesXml(currencies)),
   };
   sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, currencies));
   });
   return zipSync(files, { level: 6 });
 }

@@ -13,3 +13,5 @@ export { agedSurcharge, lotsAtSnapshot, nextSnapshots } from './aged-surcharge';
 export type { AgedTierCharge, DailySales, Lot } from './aged-surcharge';
 export { storageFeeOver } from './storage-fee';
 export type { DailyOnHand } from './storage-fee';
+export { SETTINGS_SCHEDULE, withSellerFees } from './seller-schedule';
+export type { SellerStorageFees } from './seller-schedule';

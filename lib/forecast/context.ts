@@ -5,15 +5,28 @@
  * history serves as holdout), never on the future being forecast.
  */
 import { epochDay } from './calendar.ts';
-import { cleanValues, DEFAULTS, estimateDispersion, FREQ_SETTINGS, forecastClean, startWeekday, windowForecasts, type CoreForecast } from './core.ts';
-import { mase, rmsse, stockoutDay } from './metrics.ts';
+import {
+  cleanValues,
+  DEFAULTS,
+  estimateDispersion,
+  FREQ_SETTINGS,
+  finishForecast,
+  fitCandidates,
+  forecastClean,
+  seriesValues,
+  startWeekday,
+  windowForecasts,
+  type CoreForecast,
+} from './core.ts';
+import { mase, maseScale, rmsse, rmsseScale, scaledMae, scaledRmse, stockoutDay } from './metrics.ts';
 import { groupTotal, memberHistories, memberShare, pooledMean, poolGroups, totalForecast } from './pooling.ts';
-import { countQuantile, cumulativeVariance } from './distribution.ts';
+import { countQuantiles, cumulativeVariance, normalQuantile } from './distribution.ts';
 import { weekdayProfile } from './seasonality.ts';
-import type { ForecastContext, Freq, SeriesInput, SpreadCalibration } from './types.ts';
+import type { AnySeriesInput, ForecastContext, Freq, SpreadCalibration } from './types.ts';
 
 /** Service levels the quantile calibration is scored on (the planner uses 0.8-0.99). */
 const CALIBRATION_LEVELS = [0.5, 0.8, 0.9, 0.95, 0.99];
+const CALIBRATION_Z = CALIBRATION_LEVELS.map(normalQuantile);
 const DRIFT_GRID = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.8];
 /** Calibration uses at most this many series (evenly spaced) to keep fitContext fast. */
 const MAX_CALIBRATION_SERIES = 3000;
@@ -23,10 +36,10 @@ const MAX_CALIBRATION_SERIES = 3000;
  * wins, others are ignored).
  * @example const ctx = fitContext(allSkus); forecastSeries(sku, 28, ctx)
  */
-export function fitContext(series: readonly SeriesInput[]): ForecastContext {
+export function fitContext(series: readonly AnySeriesInput[]): ForecastContext {
   const freq = mostCommonFreq(series);
   if (!freq) return {};
-  const same = series.filter((s) => s.freq === freq && Array.isArray(s.values));
+  const same = series.filter((s) => s.freq === freq && (Array.isArray(s.values) || s.values instanceof Float64Array));
   const ctx: ForecastContext = {};
   const aggregate = aggregateByDate(same, freq);
   if (aggregate) {
@@ -65,10 +78,19 @@ const LEVEL_WEIGHT_CANDIDATES: readonly (readonly number[])[] = [
 interface HoldoutCase {
   history: Float64Array;
   actual: number[];
-  /** The history with unknown days as zeros, the scale MASE and RMSSE are measured against. */
-  train: number[];
+  /** MASE and RMSSE scales of the history with unknown days as zeros (computed once per case). */
+  maseScale: number;
+  rmsseScale: number;
   weekdayOf0: number | null;
   startDay: number;
+}
+
+/**
+ * [MASE, RMSSE] of a forecast of one holdout case.
+ * @example caseScores(holdout, forecast) // [0.8, 0.9]
+ */
+function caseScores(c: HoldoutCase, forecast: ArrayLike<number>): readonly [number, number] {
+  return [scaledMae(c.actual, forecast, c.maseScale), scaledRmse(c.actual, forecast, c.rmsseScale)];
 }
 
 /**
@@ -79,7 +101,7 @@ interface HoldoutCase {
  * @example bestByPooledHoldout(series, 'D', 2, (c) => [[1, 1], [0.9, 0.9]]) // 1
  */
 function bestByPooledHoldout(
-  series: readonly SeriesInput[],
+  series: readonly AnySeriesInput[],
   freq: Freq,
   candidates: number,
   score: (holdout: HoldoutCase, window: number) => (readonly [number, number])[],
@@ -101,7 +123,7 @@ function bestByPooledHoldout(
       if (actual.some((v) => v !== v)) continue;
       const history = y.subarray(0, origin);
       const train = Array.from(history, (v) => (v === v ? v : 0));
-      const scores = score({ history, actual, train, weekdayOf0, startDay }, window);
+      const scores = score({ history, actual, maseScale: maseScale(train, seasonOf(freq)), rmsseScale: rmsseScale(train), weekdayOf0, startDay }, window);
       if (!scores.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) continue;
       scores.forEach(([a, b], c) => {
         maseSum[c] = maseSum[c]! + a;
@@ -129,15 +151,14 @@ const seasonOf = (freq: Freq) => (freq === 'D' ? 7 : freq === 'W' ? 52 : 12);
  * Pick the moving-average blend with the best pooled holdout accuracy (bestByPooledHoldout);
  * ties keep the plain window average.
  */
-function chooseLevelWeights(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number[] {
-  const season = seasonOf(freq);
+function chooseLevelWeights(series: readonly AnySeriesInput[], freq: Freq, ctx: ForecastContext): number[] {
   let forecast: Float64Array | undefined;
   const best = bestByPooledHoldout(series, freq, LEVEL_WEIGHT_CANDIDATES.length, (c, window) => {
     const parts = windowForecasts({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, ctx);
     const out = (forecast ??= new Float64Array(window));
     return LEVEL_WEIGHT_CANDIDATES.map((weights) => {
       blend(parts, weights, out);
-      return [mase(c.train, c.actual, out, season), rmsse(c.train, c.actual, out)] as const;
+      return caseScores(c, out);
     });
   });
   return [...(best === undefined ? DEFAULTS.levelWeights : LEVEL_WEIGHT_CANDIDATES[best]!)];
@@ -152,7 +173,7 @@ function chooseLevelWeights(series: readonly SeriesInput[], freq: Freq, ctx: For
  * pick TSB, M5's the blend), yet per-item selection rarely switches to them: one item's three
  * holdout windows are too noisy to clear the selection margin. Ties keep the first.
  */
-function chooseModelPolicy(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): Pick<ForecastContext, 'defaultModel' | 'selectionMargin'> {
+function chooseModelPolicy(series: readonly AnySeriesInput[], freq: Freq, ctx: ForecastContext): Pick<ForecastContext, 'defaultModel' | 'selectionMargin'> {
   const base = freq === 'D' ? 'ma+dow' : 'ma';
   const flat = (model: string) => (freq === 'D' ? model + '+dow' : model);
   const policies: Pick<ForecastContext, 'defaultModel' | 'selectionMargin'>[] = [
@@ -163,13 +184,11 @@ function chooseModelPolicy(series: readonly SeriesInput[], freq: Freq, ctx: Fore
     { defaultModel: flat('tsb'), selectionMargin: 1 },
     { defaultModel: flat('blend'), selectionMargin: 1 },
   ];
-  const season = seasonOf(freq);
-  const best = bestByPooledHoldout(series, freq, policies.length, (c, window) =>
-    policies.map((policy) => {
-      const core = forecastClean({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, { ...ctx, ...policy });
-      return [mase(c.train, c.actual, core.mean, season), rmsse(c.train, c.actual, core.mean)] as const;
-    }),
-  );
+  const best = bestByPooledHoldout(series, freq, policies.length, (c, window) => {
+    // One fit per case; the policies only choose among its candidates.
+    const fitted = fitCandidates({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, ctx);
+    return policies.map((policy) => caseScores(c, finishForecast(fitted, window, { ...ctx, ...policy }).mean));
+  });
   return best === undefined ? {} : policies[best]!;
 }
 
@@ -197,21 +216,16 @@ const COMBINATION_WEIGHTS = [0, 0.2, 0.4, 0.6, 0.8] as const;
  * and the same calendar window one and more years earlier (when the history reaches back).
  * Same score as `chooseLevelWeights`; ties keep the model alone.
  */
-function chooseCombinationWeight(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number {
-  const season = seasonOf(freq);
+function chooseCombinationWeight(series: readonly AnySeriesInput[], freq: Freq, ctx: ForecastContext): number {
   const sameSeason = sameSeasonBacks(freq);
   const best = bestByPooledHoldout(
     series,
     freq,
     COMBINATION_WEIGHTS.length,
-    (c, window) =>
-      COMBINATION_WEIGHTS.map((combinationWeight) => {
-        const core = forecastClean({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, {
-          ...ctx,
-          combinationWeight,
-        });
-        return [mase(c.train, c.actual, core.mean, season), rmsse(c.train, c.actual, core.mean)] as const;
-      }),
+    (c, window) => {
+      const fitted = fitCandidates({ y: c.history, freq, weekdayOf0: c.weekdayOf0, startDay: c.startDay, hasUnknown: false }, window, ctx);
+      return COMBINATION_WEIGHTS.map((combinationWeight) => caseScores(c, finishForecast(fitted, window, { ...ctx, combinationWeight }).mean));
+    },
     sameSeason,
   );
   return best === undefined ? 0 : COMBINATION_WEIGHTS[best]!;
@@ -227,7 +241,7 @@ function blend(parts: Float64Array[], weights: readonly number[], out: Float64Ar
   });
 }
 
-function mostCommonFreq(series: readonly SeriesInput[]): Freq | null {
+function mostCommonFreq(series: readonly AnySeriesInput[]): Freq | null {
   const counts = new Map<Freq, number>();
   for (const s of series) if (s.freq === 'D' || s.freq === 'W' || s.freq === 'M') counts.set(s.freq, (counts.get(s.freq) ?? 0) + 1);
   let best: Freq | null = null;
@@ -239,7 +253,7 @@ function mostCommonFreq(series: readonly SeriesInput[]): Freq | null {
  * Seller-wide demand per period, summed over SKUs aligned by start date (daily and weekly only).
  * @example aggregateByDate([{ start: '2024-01-01', freq: 'D', values: [1, 2] }, { start: '2024-01-02', freq: 'D', values: [5] }], 'D').values // [1, 7]
  */
-function aggregateByDate(series: readonly SeriesInput[], freq: Freq): { freq: Freq; start: string; values: number[] } | null {
+function aggregateByDate(series: readonly AnySeriesInput[], freq: Freq): { freq: Freq; start: string; values: number[] } | null {
   const step = freq === 'D' ? 1 : freq === 'W' ? 7 : 0;
   if (!step) return null;
   let first = Infinity;
@@ -259,15 +273,17 @@ function aggregateByDate(series: readonly SeriesInput[], freq: Freq): { freq: Fr
     const start = starts[i]!;
     if (!Number.isFinite(start) || (start - first) % step !== 0) return;
     const offset = (start - first) / step;
-    s.values.forEach((v, t) => {
+    const own = seriesValues(s);
+    for (let t = 0; t < own.length; t++) {
+      const v = own[t];
       if (typeof v === 'number' && Number.isFinite(v) && v > 0) values[offset + t] = values[offset + t]! + v;
-    });
+    }
   });
   const start = new Date(first * 86_400_000).toISOString().slice(0, 10);
   return { freq, start, values };
 }
 
-function pooledDispersion(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): number {
+function pooledDispersion(series: readonly AnySeriesInput[], freq: Freq, ctx: ForecastContext): number {
   const own: number[] = [];
   const profile = ctx.weekdayProfile ? Float64Array.from(ctx.weekdayProfile) : null;
   for (const s of series) {
@@ -309,7 +325,7 @@ interface CalibrationCase {
  * counts by the forecast level), and in each bucket pick the level drift and dispersion scale
  * that minimise the scaled pinball loss of the window total over the calibration levels.
  */
-function calibrateSpread(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): SpreadCalibration | undefined {
+function calibrateSpread(series: readonly AnySeriesInput[], freq: Freq, ctx: ForecastContext): SpreadCalibration | undefined {
   const window = FREQ_SETTINGS[freq].evalWindow;
   const stride = Math.max(1, Math.ceil(series.length / MAX_CALIBRATION_SERIES));
   const cases: CalibrationCase[] = [];
@@ -386,6 +402,7 @@ function gridSearch(
 ): { drift: number; scale: number; revival: number } {
   let best = { drift: drifts[0]!, scale: scales[0]!, revival: revivals[0]! };
   let bestLoss = Infinity;
+  const quantiles = new Float64Array(CALIBRATION_LEVELS.length);
   for (const drift of drifts) {
     for (const scale of scales) {
       for (const revival of revivals) {
@@ -394,9 +411,10 @@ function gridSearch(
           const spread = { ...core.spread, levelDrift: drift, dispersion: Math.max(1, core.spread.dispersion * scale) };
           const gap = (core.spread.longRunRate ?? 0) * window - total;
           const mean = gap > 0 ? total + revival * gap : total;
-          const variance = cumulativeVariance(mean, window - 1, spread);
-          for (const q of CALIBRATION_LEVELS) {
-            const quantile = countQuantile(mean, variance, q);
+          countQuantiles(mean, cumulativeVariance(mean, window - 1, spread), CALIBRATION_LEVELS, CALIBRATION_Z, quantiles);
+          for (let j = 0; j < CALIBRATION_LEVELS.length; j++) {
+            const q = CALIBRATION_LEVELS[j]!;
+            const quantile = quantiles[j]!;
             loss += (actual >= quantile ? q * (actual - quantile) : (1 - q) * (quantile - actual)) / norm;
           }
         }
@@ -429,7 +447,7 @@ const GROUP_HOLDOUT_WINDOWS = 5;
  * on, as long as the point forecast does not get worse. Empty (no pooling) without groups, with
  * fewer than 20 cases, or when no candidate beats none.
  */
-function choosePooling(series: readonly SeriesInput[], freq: Freq, ctx: ForecastContext): Pick<ForecastContext, 'groupWeight' | 'groupShareWindow'> {
+function choosePooling(series: readonly AnySeriesInput[], freq: Freq, ctx: ForecastContext): Pick<ForecastContext, 'groupWeight' | 'groupShareWindow'> {
   const shareWindows = GROUP_SHARE_WINDOWS[freq];
   const groups = shareWindows.length ? poolGroups(series) : [];
   if (groups.length === 0) return {};

@@ -66,9 +66,21 @@ interface CleanSeries {
  * result is a view of it instead of a new array.
  * @example cleanValues([1, null, -2]) // Float64Array [1, NaN, 0]
  */
-export function cleanValues(values: readonly unknown[], scratch?: Float64Array): { y: Float64Array; hasUnknown: boolean } {
+export function cleanValues(values: readonly unknown[] | Float64Array, scratch?: Float64Array): { y: Float64Array; hasUnknown: boolean } {
   const y = scratch && scratch.length >= values.length ? scratch.subarray(0, values.length) : new Float64Array(values.length);
   let hasUnknown = false;
+  if (values instanceof Float64Array) {
+    // The planner's typed series: a loop of its own keeps both loops monomorphic.
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v - v === 0) y[i] = v < 0 ? 0 : v > MAX_UNITS_PER_PERIOD ? MAX_UNITS_PER_PERIOD : v;
+      else {
+        y[i] = Number.NaN;
+        hasUnknown = true;
+      }
+    }
+    return { y, hasUnknown };
+  }
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v === 'number' && Number.isFinite(v)) {
@@ -79,6 +91,16 @@ export function cleanValues(values: readonly unknown[], scratch?: Float64Array):
     }
   }
   return { y, hasUnknown };
+}
+
+/**
+ * The values of a series input when they are a list or a Float64Array, else an empty list
+ * (inputs come from JSON and other callers: anything else is no history).
+ * @example seriesValues({ values: Float64Array.of(1, NaN) }).length // 2
+ */
+export function seriesValues(input: { values?: unknown }): readonly unknown[] | Float64Array {
+  const values = input.values;
+  return Array.isArray(values) || values instanceof Float64Array ? values : [];
 }
 
 /** Point forecast plus what the quantiles need. */
@@ -93,28 +115,57 @@ export interface CoreForecast {
 /**
  * Forecast one cleaned series `horizon` periods ahead.
  *
- * Kept as one function on purpose (a forecast core, exempt from the 80-line rule): it is one
- * algorithm read top to bottom (rolling origins -> fit candidates -> yearly variants ->
- * holdout selection -> final forecast -> spread), and every step shares the same dozen
- * values (the origins, the eval window, the profile, the per-origin yearly factors). Split
- * into functions, those would travel as long parameter lists or a context object, hiding
- * which step uses what; and this runs once per SKU in 10,000-SKU plans, so the views
- * into one buffer and the in-place candidate list stay within one frame.
+ * Two halves: `fitCandidates` (rolling origins -> fit candidates -> yearly variants ->
+ * holdout scores) and `finishForecast` (selection by the context's policy -> final forecast ->
+ * spread). Each half is kept as one function on purpose (forecast kernels, exempt from the
+ * 80-line rule): every step shares the same dozen values (the origins, the eval window, the
+ * profile, the per-origin yearly factors), and this runs once per SKU in 10,000-SKU plans, so
+ * the views into one buffer and the in-place candidate list stay within one frame. The split
+ * lets fitContext score several selection policies and combination weights on one fit.
  * @example forecastClean(clean, 28, {}).mean.length // 28
  */
 export function forecastClean(series: CleanSeries, horizon: number, ctx: ForecastContext): CoreForecast {
+  return finishForecast(fitCandidates(series, horizon, ctx), horizon, ctx);
+}
+
+/**
+ * Every candidate of one series fitted and scored on its holdout: what `finishForecast` picks
+ * from. It does not depend on the context's selection policy (defaultModel, selectionMargin),
+ * combination weight or spread, so fitContext scores several of those on one fit.
+ */
+interface FittedCandidates {
+  series: CleanSeries;
+  settings: FreqSettings;
+  /** Null when nothing in the history is known. */
+  fit: {
+    fitY: Float64Array;
+    closedChristmas: boolean;
+    profile: Float64Array | null;
+    weekdayOf0: number | null;
+    seasonal: boolean;
+    origins: number[];
+    candidates: Candidate[];
+    yearly: Float64Array[] | null;
+    /** Holdout sum of squared errors per candidate (null without an evaluation window). */
+    scores: Float64Array | null;
+    /** The item's own dispersion and its weight against the pooled prior (null: no sales seen). */
+    dispersion: { own: number; weight: number } | null;
+    /** Mean of the known periods over the past year (what the quantiles' revival allowance reaches up to). */
+    longRunRate: number;
+  } | null;
+}
+
+/**
+ * Fit and score every candidate (the first half of forecastClean).
+ * @example finishForecast(fitCandidates(clean, 28, ctx), 28, ctx) // = forecastClean(clean, 28, ctx)
+ */
+export function fitCandidates(series: CleanSeries, horizon: number, ctx: ForecastContext): FittedCandidates {
   const { y, freq } = series;
   const n = y.length;
   const settings = FREQ_SETTINGS[freq] ?? FREQ_SETTINGS.D;
-  const mean = new Float64Array(horizon);
   let known = 0;
   for (let i = 0; i < n; i++) if (y[i]! === y[i]!) known++;
-  const spreadBase = {
-    levelWindow: settings.maWindow,
-    levelDrift: positiveOr(ctx.levelDrift, DEFAULTS.levelDrift),
-    driftHorizon: settings.evalWindow,
-  };
-  if (known === 0) return { model: 'none', level: 0, mean, spread: { ...spreadBase, dispersion: 1 } };
+  if (known === 0) return { series, settings, fit: null };
 
   const { fitY, closedChristmas, profile, deseasonalised } = prepare(series, known, settings, ctx);
   const weekdayOf0 = freq === 'D' ? series.weekdayOf0 : null;
@@ -160,46 +211,76 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
   }
 
   // Holdout scores (sum of squared errors over the evaluation windows).
-  const defaultName = typeof ctx.defaultModel === 'string' && ctx.defaultModel ? ctx.defaultModel : DEFAULTS.defaultModel;
-  const fallbackName = seasonal ? 'ma+dow' : 'ma';
-  let chosen = candidates[0]!;
-  let named: Candidate | null = null;
-  for (const candidate of candidates) {
-    if (candidate.name === defaultName) named = candidate;
-    if (candidate.name === fallbackName) chosen = candidate;
-  }
-  if (named) chosen = named;
+  let scores: Float64Array | null = null;
   if (evalCount > 0) {
     const stats = windowStats(fitY, origins, evalCount, window, seasonal ? profile : null, weekdayOf0 ?? 0);
-    let best: Candidate | null = null;
+    scores = new Float64Array(candidates.length);
+    for (let c = 0; c < candidates.length; c++) scores[c] = holdoutError(candidates[c]!, stats, origins, evalCount, window, fitY, profile, weekdayOf0, yearly);
+  }
+  // Computed once here, not per context in finishForecast (fitContext finishes one fit up to 11 times).
+  const dispersion = dispersionEvidence(fitY, profile, weekdayOf0, DEFAULTS.dispersionShrinkPeriods);
+  const longRunRate = longRunMean(fitY, settings.yearly.lag);
+  return {
+    series,
+    settings,
+    fit: { fitY, closedChristmas, profile, weekdayOf0, seasonal, origins, candidates, yearly, scores, dispersion, longRunRate },
+  };
+}
+
+/**
+ * Pick a candidate by the context's policy and give its forecast and spread (the second half of
+ * forecastClean; `fitted` is only read, so one fit serves several contexts).
+ * @example finishForecast(fitCandidates(clean, 28, ctx), 28, { ...ctx, selectionMargin: 1 }).model // 'ma+dow'
+ */
+export function finishForecast(fitted: FittedCandidates, horizon: number, ctx: ForecastContext): CoreForecast {
+  const { series, settings, fit } = fitted;
+  const n = series.y.length;
+  const mean = new Float64Array(horizon);
+  const spreadBase = {
+    levelWindow: settings.maWindow,
+    levelDrift: positiveOr(ctx.levelDrift, DEFAULTS.levelDrift),
+    driftHorizon: settings.evalWindow,
+  };
+  if (!fit) return { model: 'none', level: 0, mean, spread: { ...spreadBase, dispersion: 1 } };
+  const { fitY, closedChristmas, profile, weekdayOf0, seasonal, origins, candidates, yearly, scores } = fit;
+  const defaultName = typeof ctx.defaultModel === 'string' && ctx.defaultModel ? ctx.defaultModel : DEFAULTS.defaultModel;
+  const fallbackName = seasonal ? 'ma+dow' : 'ma';
+  let chosen = 0;
+  let named = -1;
+  for (let c = 0; c < candidates.length; c++) {
+    if (candidates[c]!.name === defaultName) named = c;
+    if (candidates[c]!.name === fallbackName) chosen = c;
+  }
+  if (named >= 0) chosen = named;
+  if (scores) {
+    let best = -1;
     let bestScore = Infinity;
-    let defaultScore = Infinity;
-    for (const candidate of candidates) {
-      const score = holdoutError(candidate, stats, origins, evalCount, window, fitY, profile, weekdayOf0, yearly);
-      if (score < bestScore) {
-        bestScore = score;
-        best = candidate;
+    for (let c = 0; c < scores.length; c++) {
+      if (scores[c]! < bestScore) {
+        bestScore = scores[c]!;
+        best = c;
       }
-      if (candidate === chosen) defaultScore = score;
     }
+    const defaultScore = scores[chosen]!;
     const margin =
       typeof ctx.selectionMargin === 'number' && ctx.selectionMargin >= 0 && ctx.selectionMargin <= 1 ? ctx.selectionMargin : DEFAULTS.selectionMargin;
-    if (best && bestScore < defaultScore * (1 - margin)) chosen = best;
+    if (best >= 0 && bestScore < defaultScore * (1 - margin)) chosen = best;
   }
+  const model = candidates[chosen]!;
 
   // Final forecast from the last origin.
   const k = origins.length - 1;
-  fillForecast(chosen, k, n, horizon, profile, weekdayOf0, yearly?.[k] ?? null, mean);
+  fillForecast(model, k, n, horizon, profile, weekdayOf0, yearly?.[k] ?? null, mean);
   combineWithWindowAverage(mean, fitY, settings.maWindow, ctx.combinationWeight);
   if (closedChristmas) {
     for (const i of christmasIndices(series.startDay + n, horizon)) mean[i] = 0;
   }
 
-  const dispersion = estimateDispersion(fitY, profile, weekdayOf0, positiveOr(ctx.dispersion, DEFAULTS.dispersion), DEFAULTS.dispersionShrinkPeriods);
-  const level = chosen.level[k]!;
+  const dispersion = shrunkDispersion(fit.dispersion, positiveOr(ctx.dispersion, DEFAULTS.dispersion));
+  const level = model.level[k]!;
   const bucket = spreadBucket(ctx.spreadCalibration, level);
-  const longRunRate = longRunMean(fitY, settings.yearly.lag);
-  if (!bucket) return { model: chosen.name, level, mean, spread: { ...spreadBase, dispersion, longRunRate } };
+  const { longRunRate } = fit;
+  if (!bucket) return { model: model.name, level, mean, spread: { ...spreadBase, dispersion, longRunRate } };
   const spread = {
     ...spreadBase,
     levelDrift: bucket.levelDrift,
@@ -207,7 +288,7 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
     longRunRate,
     revival: bucket.revival,
   };
-  return { model: chosen.name, level, mean, spread };
+  return { model: model.name, level, mean, spread };
 }
 
 /**
@@ -517,6 +598,20 @@ function holdoutError(
  * pooled value (a dozen sales say little about how lumpy an item is).
  */
 export function estimateDispersion(y: Float64Array, profile: Float64Array | null, weekdayOf0: number | null, prior: number, shrinkPeriods: number): number {
+  return shrunkDispersion(dispersionEvidence(y, profile, weekdayOf0, shrinkPeriods), prior);
+}
+
+/**
+ * The item's own variance-to-mean ratio over the past year and its weight against a prior
+ * (selling periods / (selling periods + shrinkPeriods)); null when nothing sold.
+ * @example dispersionEvidence(Float64Array.of(0, 4, 0, 4), null, null, 2) // { own: 2, weight: 0.5 }
+ */
+function dispersionEvidence(
+  y: Float64Array,
+  profile: Float64Array | null,
+  weekdayOf0: number | null,
+  shrinkPeriods: number,
+): { own: number; weight: number } | null {
   const n = y.length;
   const from = Math.max(0, n - 364);
   let sum = 0;
@@ -530,7 +625,7 @@ export function estimateDispersion(y: Float64Array, profile: Float64Array | null
       if (v > 0) selling++;
     }
   }
-  if (count === 0 || sum === 0) return prior;
+  if (count === 0 || sum === 0) return null;
   const level = sum / count;
   let squares = 0;
   let expectedTotal = 0;
@@ -543,9 +638,13 @@ export function estimateDispersion(y: Float64Array, profile: Float64Array | null
     squares += (v - expected) * (v - expected);
     expectedTotal += expected;
   }
-  const own = Math.max(1, squares / expectedTotal);
-  const weight = selling / (selling + shrinkPeriods);
-  return Math.max(1, weight * own + (1 - weight) * prior);
+  return { own: Math.max(1, squares / expectedTotal), weight: selling / (selling + shrinkPeriods) };
+}
+
+/** The own dispersion shrunk towards the prior by its weight (the prior alone without evidence). */
+function shrunkDispersion(evidence: { own: number; weight: number } | null, prior: number): number {
+  if (!evidence) return prior;
+  return Math.max(1, evidence.weight * evidence.own + (1 - evidence.weight) * prior);
 }
 
 /**
@@ -606,6 +705,6 @@ export function startWeekday(start: string, freq: Freq): { weekdayOf0: number | 
  * Quantile curve for a core forecast.
  * @example cumulativeQuantilesFor(core, 0.9) // non-decreasing, length H
  */
-export function cumulativeQuantilesFor(core: CoreForecast, q: number): number[] {
-  return cumulativeQuantiles(core.mean, q, core.spread);
+export function cumulativeQuantilesFor(core: CoreForecast, q: number, length?: number): number[] {
+  return cumulativeQuantiles(core.mean, q, core.spread, length);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countQuantile, cumulativeQuantiles, cumulativeVariance, gammaQuantile, normalQuantile } from './distribution.ts';
+import { countQuantile, countQuantiles, cumulativeQuantiles, cumulativeVariance, gammaQuantile, normalQuantile } from './distribution.ts';
 
 const spread = { dispersion: 3, levelWindow: 28, levelDrift: 0.3, driftHorizon: 28 };
 
@@ -77,5 +77,30 @@ describe('revival allowance (quantiles of an item that went quiet)', () => {
         },
       ),
     );
+  });
+});
+
+describe('countQuantiles (several levels in one walk)', () => {
+  it('gives exactly countQuantile at every level, exact and gamma ranges alike', () => {
+    const qs = [0.5, 0.8, 0.9, 0.95, 0.99];
+    const zs = qs.map(normalQuantile);
+    const out = new Float64Array(qs.length);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 400, noNaN: true }), fc.double({ min: 0, max: 40, noNaN: true }), (mean, extra) => {
+        const variance = mean * (1 + extra);
+        countQuantiles(mean, variance, qs, zs, out);
+        qs.forEach((q, j) => expect(out[j]).toBe(countQuantile(mean, variance, q)));
+      }),
+    );
+  });
+});
+
+describe('cumulativeQuantiles with a length', () => {
+  it('is the prefix of the whole curve', () => {
+    const mean = Array.from({ length: 60 }, (_, h) => 0.5 + (h % 7) / 3);
+    const whole = cumulativeQuantiles(mean, 0.9, spread);
+    expect(cumulativeQuantiles(mean, 0.9, spread, 30)).toEqual(whole.slice(0, 30));
+    expect(cumulativeQuantiles(mean, 0.9, spread, 500)).toEqual(whole);
+    expect(cumulativeQuantiles(mean, 0.9, spread, 0)).toEqual([]);
   });
 });

@@ -78,6 +78,42 @@ function discreteQuantile(mean: number, variance: number, q: number): number {
 }
 
 /**
+ * countQuantile at several levels `qs` (ascending, with their normal quantiles `zs`) in one walk
+ * of the pmf instead of one per level: the calibration's grid search asks five levels of every
+ * case. out[j] equals countQuantile(mean, variance, qs[j]).
+ * @example countQuantiles(10, 10, [0.5, 0.9], [0, 1.2816], out) // out = [10, 14]
+ */
+export function countQuantiles(mean: number, variance: number, qs: readonly number[], zs: readonly number[], out: Float64Array): void {
+  let j = 0;
+  if (!(mean > 0)) {
+    for (; j < qs.length; j++) out[j] = 0;
+    return;
+  }
+  const v = Math.max(variance, mean);
+  if (mean < EXACT_BELOW_MEAN) {
+    // The same walk as discreteQuantile, recording each level as the cdf passes it.
+    const poissonLike = v <= mean * (1 + 1e-9);
+    const r = poissonLike ? Infinity : (mean * mean) / (v - mean);
+    const ratio = poissonLike ? 0 : mean / (r + mean);
+    let pmf = poissonLike ? Math.exp(-mean) : Math.exp(r * Math.log(r / (r + mean)));
+    let cdf = pmf;
+    let k = 0;
+    while (j < qs.length) {
+      // As discreteQuantile's `while (cdf < q)`: a NaN cdf (a vanishing mean) stops the walk too.
+      if (!(cdf < qs[j]!)) {
+        out[j++] = k;
+        continue;
+      }
+      if (k >= MAX_STEPS || (pmf === 0 && k > mean)) break;
+      pmf *= poissonLike ? mean / (k + 1) : ((k + r) / (k + 1)) * ratio;
+      cdf += pmf;
+      k++;
+    }
+  }
+  for (; j < qs.length; j++) out[j] = gammaQuantile(mean, v, zs[j]!);
+}
+
+/**
  * Wilson-Hilferty approximation of a gamma quantile with the given mean and variance.
  * @example gammaQuantile(100, 100, 0) // about 99.7 (median slightly below the mean)
  */
@@ -121,17 +157,17 @@ export function cumulativeVariance(cumMean: number, h: number, spread: SpreadPar
 
 /**
  * q-quantiles of cumulative demand for every horizon, forced non-decreasing (a longer horizon
- * can never need less stock).
+ * can never need less stock); with `length`, the first `length` of them only (the same values).
  * @example cumulativeQuantiles([1, 1], 0.5, spread) // e.g. [1, 2]
  */
-export function cumulativeQuantiles(mean: ArrayLike<number>, q: number, spread: SpreadParams): number[] {
-  const out = new Array<number>(mean.length);
+export function cumulativeQuantiles(mean: ArrayLike<number>, q: number, spread: SpreadParams, length = mean.length): number[] {
+  const out = new Array<number>(Math.max(0, Math.min(mean.length, Math.floor(length) || 0)));
   const z = normalQuantile(q);
   const revival = spread.revival && spread.revival > 0 && spread.longRunRate && spread.longRunRate > 0 ? spread.revival : 0;
   const rate = revival > 0 ? spread.longRunRate! : 0;
   let cum = 0;
   let previous = 0;
-  for (let h = 0; h < mean.length; h++) {
+  for (let h = 0; h < out.length; h++) {
     cum += mean[h]!;
     const gap = rate * (h + 1) - cum;
     const total = gap > 0 ? cum + revival * gap : cum;

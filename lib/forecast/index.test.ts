@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forecastSeries, type Freq, type SeriesInput } from './index.ts';
-import { combineWithWindowAverage } from './core.ts';
+import { cleanValues, combineWithWindowAverage, finishForecast, fitCandidates, forecastClean, startWeekday } from './core.ts';
 import { syntheticCatalogue } from './synthetic.ts';
 
 const freqArb = fc.constantFrom<Freq>('D', 'W', 'M');
@@ -161,6 +161,59 @@ describe('combineWithWindowAverage', () => {
       const same = Float64Array.of(4, 4);
       combineWithWindowAverage(same, Float64Array.of(0, 2), 2, w);
       expect(Array.from(same)).toEqual([4, 4]);
+    }
+  });
+});
+
+describe('typed inputs, curve prefixes and the zero-filled floor (no second forecast in the planner)', () => {
+  const withNulls = fc.array(fc.option(fc.nat({ max: 30 }), { freq: 5, nil: null }), { minLength: 1, maxLength: 200 });
+
+  it('a Float64Array (NaN = unknown) forecasts exactly as the list with nulls', () => {
+    fc.assert(
+      fc.property(withNulls, startArb, (values, start) => {
+        const list = forecastSeries({ values, freq: 'D', start }, 14);
+        const typed = forecastSeries({ values: Float64Array.from(values, (v) => (v === null ? Number.NaN : v)), freq: 'D', start }, 14);
+        expect(typed.model).toBe(list.model);
+        expect(typed.mean).toEqual(list.mean);
+        expect(typed.quantileCum(0.95)).toEqual(list.quantileCum(0.95));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('quantileCum(q, length) is the first `length` values of quantileCum(q)', () => {
+    const r = forecastSeries({ values: Array.from({ length: 120 }, (_, i) => (i % 5 === 0 ? null : (i * 7) % 11)), freq: 'D', start: '2024-01-01' }, 40);
+    expect(r.quantileCum(0.9, 30)).toEqual(r.p90Cum.slice(0, 30));
+    expect(r.quantileCum(0.5, 40)).toEqual(r.p50Cum);
+  });
+
+  it('unknownAsZeroMean is the forecast of the history with its unknown days read as zero, when none leads', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 30 }), withNulls, (first, rest) => {
+        const values = [first, ...rest];
+        const r = forecastSeries({ values, freq: 'D', start: '2024-01-01' }, 14);
+        const zeros = forecastSeries({ values: values.map((v) => v ?? 0), freq: 'D', start: '2024-01-01' }, 14);
+        expect(r.unknownAsZeroMean).toEqual(values.includes(null) ? zeros.mean : undefined);
+      }),
+      { numRuns: 60 },
+    );
+    // A leading unknown day is not read as a zero there, so the floor is not offered.
+    expect(forecastSeries({ values: [null, 1, null, 2], freq: 'D', start: '2024-01-01' }, 3).unknownAsZeroMean).toBeUndefined();
+  });
+
+  it('one fit serves every selection policy: fitCandidates + finishForecast = forecastClean', () => {
+    const series = syntheticCatalogue(20, 500, 7);
+    for (const s of series) {
+      const { y, hasUnknown } = cleanValues(s.values);
+      const clean = { y, freq: s.freq, ...startWeekday(s.start, s.freq), hasUnknown };
+      const fitted = fitCandidates(clean, 28, {});
+      for (const policy of [{}, { defaultModel: 'tsb+dow', selectionMargin: 1 }, { combinationWeight: 0.4 }, { selectionMargin: 0 }]) {
+        const once = finishForecast(fitted, 28, policy);
+        const alone = forecastClean(clean, 28, policy);
+        expect(once.model).toBe(alone.model);
+        expect(Array.from(once.mean)).toEqual(Array.from(alone.mean));
+        expect(once.spread).toEqual(alone.spread);
+      }
     }
   });
 });

@@ -7,11 +7,11 @@
  * Pass a context from `fitContext` (pooled across all of a seller's SKUs) for better weekday
  * shapes and calibrated quantiles; without it, built-in defaults are used.
  */
-import { cleanValues, cumulativeQuantilesFor, forecastClean, MAX_HORIZON, startWeekday, type CoreForecast } from './core.ts';
+import { cleanValues, cumulativeQuantilesFor, forecastClean, MAX_HORIZON, seriesValues, startWeekday, type CoreForecast } from './core.ts';
 import { groupTotal, memberHistories, memberShare, poolCore, poolGroups, poolSettings, totalForecast } from './pooling.ts';
-import type { ForecastContext, ForecastResult, SeriesInput } from './types.ts';
+import type { AnySeriesInput, ForecastContext, ForecastResult } from './types.ts';
 
-export type { Freq, SeriesInput, ForecastResult, ForecastContext } from './types.ts';
+export type { Freq, SeriesInput, TypedSeriesInput, AnySeriesInput, ForecastResult, ForecastContext } from './types.ts';
 export { fitContext } from './context.ts';
 
 /** Service levels are clamped into this range so quantiles stay finite. */
@@ -27,9 +27,9 @@ const MAX_Q = 0.999;
  *
  * @example forecastSeries({ values: [3, 3, 3, 3], freq: 'D', start: '2024-01-01' }, 2).mean // [3, 3]
  */
-export function forecastSeries(input: SeriesInput, horizon: number, ctx?: ForecastContext): ForecastResult {
-  const { censored, asZeros } = forecastCores(input, clampHorizon(horizon), ctx && typeof ctx === 'object' ? ctx : {});
-  return toResult(censored, asZeros);
+export function forecastSeries(input: AnySeriesInput, horizon: number, ctx?: ForecastContext): ForecastResult {
+  const { censored, asZeros, leadingUnknown } = forecastCores(input, clampHorizon(horizon), ctx && typeof ctx === 'object' ? ctx : {});
+  return toResult(censored, asZeros, leadingUnknown);
 }
 
 /**
@@ -39,7 +39,7 @@ export function forecastSeries(input: SeriesInput, horizon: number, ctx?: Foreca
  * Every other series gets exactly `forecastSeries(input, horizon, ctx)`.
  * @example forecastBatch([a, b], 28, ctx) // [forecast of a, forecast of b]
  */
-export function forecastBatch(inputs: readonly SeriesInput[], horizon: number, ctx?: ForecastContext): ForecastResult[] {
+export function forecastBatch(inputs: readonly AnySeriesInput[], horizon: number, ctx?: ForecastContext): ForecastResult[] {
   const h = clampHorizon(horizon);
   const context = ctx && typeof ctx === 'object' ? ctx : {};
   const results = new Array<ForecastResult | undefined>(inputs.length);
@@ -51,9 +51,9 @@ export function forecastBatch(inputs: readonly SeriesInput[], horizon: number, c
       const totalMean = totalForecast(total, group.freq, group.start, h, context);
       group.members.forEach((i, m) => {
         const share = memberShare(ys[m]!, total, settings.shareWindow);
-        const { censored, asZeros } = forecastCores(inputs[i]!, h, context);
+        const { censored, asZeros, leadingUnknown } = forecastCores(inputs[i]!, h, context);
         const pool = (core: CoreForecast) => poolCore(core, totalMean, share, settings.weight);
-        results[i] = toResult(pool(censored), asZeros && pool(asZeros));
+        results[i] = toResult(pool(censored), asZeros && pool(asZeros), leadingUnknown);
       });
     }
   }
@@ -64,37 +64,48 @@ function clampHorizon(horizon: number): number {
   return Number.isFinite(horizon) ? Math.min(MAX_HORIZON, Math.max(0, Math.floor(horizon))) : 0;
 }
 
-/** The censored forecast and, when the history has unknown periods, the zero-filled one. */
-function forecastCores(input: SeriesInput, h: number, context: ForecastContext): { censored: CoreForecast; asZeros: CoreForecast | null } {
+/**
+ * The censored forecast and, when the history has unknown periods, the zero-filled one (and
+ * whether any unknown period comes before the first known one).
+ */
+function forecastCores(
+  input: AnySeriesInput,
+  h: number,
+  context: ForecastContext,
+): { censored: CoreForecast; asZeros: CoreForecast | null; leadingUnknown: boolean } {
   const freq = input.freq === 'W' || input.freq === 'M' ? input.freq : 'D';
   const { weekdayOf0, startDay } = startWeekday(input.start, freq);
-  const values = Array.isArray(input.values) ? input.values : [];
+  const values = seriesValues(input);
   if (historyScratch.length < values.length) historyScratch = new Float64Array(Math.max(values.length, 2 * historyScratch.length));
   // Scratch view: forecastClean keeps nothing that points into its input.
   const { y, hasUnknown } = cleanValues(values, historyScratch);
   const censored = forecastClean({ y, freq, weekdayOf0, startDay, hasUnknown }, h, context);
-  if (!hasUnknown) return { censored, asZeros: null };
+  if (!hasUnknown) return { censored, asZeros: null, leadingUnknown: false };
   // Scratch copy: forecastClean keeps nothing that points into its input.
   if (zeroScratch.length < y.length) zeroScratch = new Float64Array(Math.max(y.length, 2 * zeroScratch.length));
   const zeroFilled = zeroScratch.subarray(0, y.length);
   for (let i = 0; i < y.length; i++) zeroFilled[i] = y[i]! === y[i]! ? y[i]! : 0;
   const asZeros = forecastClean({ y: zeroFilled, freq, weekdayOf0, startDay, hasUnknown: false }, h, context);
-  return { censored, asZeros };
+  return { censored, asZeros, leadingUnknown: y.length > 0 && y[0]! !== y[0]! };
 }
 
 let zeroScratch = new Float64Array(1024);
 let historyScratch = new Float64Array(1024);
 
-function toResult(core: CoreForecast, floor: CoreForecast | null): ForecastResult {
+function toResult(core: CoreForecast, floor: CoreForecast | null, leadingUnknown = false): ForecastResult {
   const mean = new Array<number>(core.mean.length);
   for (let i = 0; i < mean.length; i++) mean[i] = floor && floor.mean[i]! > core.mean[i]! ? floor.mean[i]! : core.mean[i]!;
-  const quantileCum = (q: number): number[] => {
+  const quantileCum = (q: number, length?: number): number[] => {
     const level = Number.isFinite(q) ? Math.min(MAX_Q, Math.max(MIN_Q, q)) : 0.5;
-    const own = cumulativeQuantilesFor(core, level);
+    const own = cumulativeQuantilesFor(core, level, length);
     if (!floor) return own;
-    const other = cumulativeQuantilesFor(floor, level);
-    return own.map((v, i) => Math.max(v, other[i]!));
+    const other = cumulativeQuantilesFor(floor, level, length);
+    for (let i = 0; i < own.length; i++) if (other[i]! > own[i]!) own[i] = other[i]!;
+    return own;
   };
+  // The zero-filled forecast is the planner's floor after a stockout only when it read the same
+  // days as zero (unknown days before the first known one stay unknown there).
+  const unknownAsZeroMean = floor && !leadingUnknown ? Array.from(floor.mean) : undefined;
   // p50Cum/p90Cum are computed on first read and kept: callers that only ask quantileCum at
   // their own service level (the planner) do not pay for them. Copies are handed out by
   // quantileCum, so a caller mutating one array cannot corrupt another's.
@@ -110,5 +121,6 @@ function toResult(core: CoreForecast, floor: CoreForecast | null): ForecastResul
       return (p90 ??= quantileCum(0.9));
     },
     quantileCum,
+    ...(unknownAsZeroMean ? { unknownAsZeroMean } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mase, pinball, rmsse, stockoutDay } from './metrics.ts';
+import { mase, maseScale, pinball, rmsse, rmsseScale, scaledMae, scaledRmse, stockoutDay } from './metrics.ts';
 
 describe('metrics', () => {
   it('MASE scales by the in-sample seasonal naive error and refuses a zero scale', () => {
@@ -22,5 +22,17 @@ describe('metrics', () => {
     expect(stockoutDay([1, 1], 5)).toBe(3);
     const level = 37 / 28;
     expect(stockoutDay(new Array(28).fill(level), 14 * level)).toBe(14); // float rounding tolerated
+  });
+});
+
+describe('precomputed scales', () => {
+  it('give exactly mase and rmsse', () => {
+    const train = [0, 3, 1, 0, 4, 2, 2, 5, 0, 1];
+    const actual = [2, 0, 3];
+    const forecast = [1.5, 1.5, 1.5];
+    expect(scaledMae(actual, forecast, maseScale(train, 7))).toBe(mase(train, actual, forecast, 7));
+    expect(scaledRmse(actual, forecast, rmsseScale(train))).toBe(rmsse(train, actual, forecast));
+    expect(scaledMae(actual, forecast, 0)).toBeNaN();
+    expect(scaledRmse(actual, forecast, 0)).toBeNaN();
   });
 });

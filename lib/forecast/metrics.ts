@@ -10,6 +10,15 @@
  * @example mase([1, 2, 3, 4], [5, 6], [5, 6], 1) // 0
  */
 export function mase(train: readonly number[], actual: readonly number[], forecast: ArrayLike<number>, season: number): number {
+  return scaledMae(actual, forecast, maseScale(train, season));
+}
+
+/**
+ * MASE's scale: the in-sample MAE of the seasonal naive forecast (lag 1 for a short history).
+ * Computed once per history when many forecasts of it are scored.
+ * @example maseScale([1, 2, 4], 1) // 1.5
+ */
+export function maseScale(train: ArrayLike<number>, season: number): number {
   const lag = train.length > season ? season : 1;
   let scale = 0;
   let count = 0;
@@ -17,7 +26,14 @@ export function mase(train: readonly number[], actual: readonly number[], foreca
     scale += Math.abs(train[i]! - train[i - lag]!);
     count++;
   }
-  scale = count > 0 ? scale / count : 0;
+  return count > 0 ? scale / count : 0;
+}
+
+/**
+ * Test MAE over a given MASE scale (NaN when the scale is zero): mase with the scale precomputed.
+ * @example scaledMae([5, 6], [5, 7], 1) // 0.5
+ */
+export function scaledMae(actual: ArrayLike<number>, forecast: ArrayLike<number>, scale: number): number {
   if (!(scale > 0)) return Number.NaN;
   let error = 0;
   for (let h = 0; h < actual.length; h++) error += Math.abs(forecast[h]! - actual[h]!);
@@ -31,6 +47,14 @@ export function mase(train: readonly number[], actual: readonly number[], foreca
  * @example rmsse([0, 1, 0, 1], [1, 0], [0.5, 0.5]) // 0.5
  */
 export function rmsse(train: readonly number[], actual: readonly number[], forecast: ArrayLike<number>): number {
+  return scaledRmse(actual, forecast, rmsseScale(train));
+}
+
+/**
+ * RMSSE's scale: the in-sample mean squared one-step naive error from the first non-zero demand.
+ * @example rmsseScale([0, 1, 0, 1]) // 1
+ */
+export function rmsseScale(train: ArrayLike<number>): number {
   let first = 0;
   while (first < train.length && !(train[first]! !== 0)) first++;
   let scale = 0;
@@ -40,7 +64,14 @@ export function rmsse(train: readonly number[], actual: readonly number[], forec
     scale += d * d;
     count++;
   }
-  scale = count > 0 ? scale / count : 0;
+  return count > 0 ? scale / count : 0;
+}
+
+/**
+ * Test RMSE over a given RMSSE scale (NaN when the scale is zero): rmsse with the scale precomputed.
+ * @example scaledRmse([1, 0], [0.5, 0.5], 1) // 0.5
+ */
+export function scaledRmse(actual: ArrayLike<number>, forecast: ArrayLike<number>, scale: number): number {
   if (!(scale > 0)) return Number.NaN;
   let error = 0;
   for (let h = 0; h < actual.length; h++) {

@@ -155,6 +155,19 @@ export function dampedTrendAt(
   let level = 0;
   let slope = 0;
   let i = 0;
+  // The state forgets where it started: each known period shrinks the start's weight by about
+  // 0.85 (the update's spectral radius at the settings above), so DAMPED_MEMORY known periods
+  // before the first origin leave it below 1e-20 of the level. Starting there instead of at
+  // the first value gives the same numbers and skips most of a long history.
+  if (origins.length > 0) {
+    let known = 0;
+    let from = Math.min(origins[0]!, y.length);
+    while (from > 0 && known < DAMPED_MEMORY) {
+      from--;
+      if (y[from]! === y[from]!) known++;
+    }
+    i = from;
+  }
   // Start at the first known value.
   while (i < y.length && y[i]! !== y[i]!) i++;
   let started = false;
@@ -181,6 +194,9 @@ export function dampedTrendAt(
     outSlope[k] = slope;
   }
 }
+
+/** Known periods before the first origin that the damped trend is run over (see dampedTrendAt). */
+const DAMPED_MEMORY = 300;
 
 /**
  * phi + phi^2 + ... + phi^h, the multiplier of the slope h periods ahead.

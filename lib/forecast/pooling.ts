@@ -7,8 +7,8 @@
  * w and the share window come from `fitContext` (pooled training holdouts); without them, or for
  * series without a group, nothing changes.
  */
-import { cleanValues, forecastClean, startWeekday, type CoreForecast } from './core.ts';
-import type { ForecastContext, Freq, SeriesInput } from './types.ts';
+import { cleanValues, forecastClean, seriesValues, startWeekday, type CoreForecast } from './core.ts';
+import type { AnySeriesInput, ForecastContext, Freq } from './types.ts';
 
 /** One pooled group: indices into the input list and the members' cleaned histories. */
 interface PoolGroup {
@@ -23,10 +23,10 @@ interface PoolGroup {
  * the same last period (members that end elsewhere, or have no valid start, stay unpooled).
  * @example poolGroups([{ values: [1], freq: 'D', start: '2024-01-01', group: 'a' }, { values: [2], freq: 'D', start: '2024-01-01', group: 'a' }]) // [{ members: [0, 1], ... }]
  */
-export function poolGroups(inputs: readonly SeriesInput[]): PoolGroup[] {
+export function poolGroups(inputs: readonly AnySeriesInput[]): PoolGroup[] {
   const byKey = new Map<string, number[]>();
   inputs.forEach((s, i) => {
-    if (!s || typeof s.group !== 'string' || !s.group || (s.freq !== 'D' && s.freq !== 'W') || !Array.isArray(s.values) || s.values.length === 0) return;
+    if (!s || typeof s.group !== 'string' || !s.group || (s.freq !== 'D' && s.freq !== 'W') || seriesValues(s).length === 0) return;
     const end = lastPeriodDay(s);
     if (!Number.isFinite(end)) return;
     const key = `${s.freq}\u0000${end}\u0000${s.group}`;
@@ -44,7 +44,7 @@ export function poolGroups(inputs: readonly SeriesInput[]): PoolGroup[] {
   return groups;
 }
 
-function lastPeriodDay(s: SeriesInput): number {
+function lastPeriodDay(s: AnySeriesInput): number {
   const { startDay } = startWeekday(s.start, s.freq);
   return startDay + (s.values.length - 1) * (s.freq === 'W' ? 7 : 1);
 }
@@ -134,6 +134,6 @@ export function poolSettings(ctx: ForecastContext): { weight: number; shareWindo
 }
 
 /** Cleaned histories of a group's members (fresh arrays). */
-export function memberHistories(inputs: readonly SeriesInput[], group: PoolGroup): Float64Array[] {
+export function memberHistories(inputs: readonly AnySeriesInput[], group: PoolGroup): Float64Array[] {
   return group.members.map((i) => cleanValues(inputs[i]!.values).y);
 }

@@ -15,6 +15,17 @@ export interface SeriesInput {
   group?: string;
 }
 
+/**
+ * A series whose values are a Float64Array (NaN = not known), read as is: the planner passes
+ * its demand series without building a boxed array per day.
+ */
+export interface TypedSeriesInput extends Omit<SeriesInput, 'values'> {
+  values: Float64Array;
+}
+
+/** What every forecasting entry point accepts. */
+export type AnySeriesInput = SeriesInput | TypedSeriesInput;
+
 export interface ForecastResult {
   /** Name of the model that produced the point forecast. */
   model: string;
@@ -24,8 +35,19 @@ export interface ForecastResult {
   p50Cum: number[];
   /** 90% quantile of total demand over periods 1..h+1 (non-decreasing). */
   p90Cum: number[];
-  /** q-quantile (0<q<1) of total demand over periods 1..h+1, for any service level. */
-  quantileCum(q: number): number[];
+  /**
+   * q-quantile (0<q<1) of total demand over periods 1..h+1, for any service level. With
+   * `length`, only the first `length` periods (the same values: a prefix of the whole curve),
+   * for callers that read one point, e.g. the 30-day total of a 130-day forecast.
+   */
+  quantileCum(q: number, length?: number): number[];
+  /**
+   * Expected demand per period with the history's unknown periods read as zero sales, present
+   * when the history had unknown periods but none before its first known one (then it is what
+   * forecasting that zero-filled history gives; the planner floors a forecast after a stockout
+   * with it instead of forecasting the series a second time).
+   */
+  unknownAsZeroMean?: readonly number[];
 }
 
 /**

@@ -42,7 +42,7 @@ export const backupZhCN: Record<keyof typeof backupEn, string> = {
   'backup.interrupted': '{time} 开始的恢复没有完成（浏览器已关闭或磁盘已满）：您的数据不完整。请再次恢复备份文件，或删除所有数据。',
   'backup.detail': '（{detail}）',
   'backup.problem.not-json': '此文件不是备份：它不是 JSON，或已损坏。',
-  'backup.problem.not-backup': '此文件不是 Stock Copilot 备份。',
+  'backup.problem.not-backup': '此文件不是库存助手备份。',
   'backup.problem.newer-version': '此备份由更新版本的扩展创建。请先更新扩展，再恢复。',
   'backup.problem.damaged': '此备份已损坏。',
   'backup.problem.truncated': '此备份不完整：文件被截断。',
@@ -54,5 +54,5 @@ export const backupZhCN: Record<keyof typeof backupEn, string> = {
   'backup.problem.storage-full': '浏览器没有空间保存扩展的数据。请释放磁盘空间，或在设置中缩短页面读取记录的保留天数（较早的记录会被汇总），然后重试。',
   'backup.problem.other': '意外错误（{message}）。',
   'backup.importStorageFull':
-    '浏览器没有空间保存 Stock Copilot 的数据：正在保存的这一批未保存，也没有写入一半的数据（之前的批次已保存）。请在"您的数据"中下载备份，然后在设置中缩短页面读取记录的保留天数（较早的记录会汇总为每天一条），或删除不再需要的数据，再重新导入该文件：已保存的行会被识别，不会重复。',
+    '浏览器没有空间保存库存助手的数据：正在保存的这一批未保存，也没有写入一半的数据（之前的批次已保存）。请在"您的数据"中下载备份，然后在设置中缩短页面读取记录的保留天数（较早的记录会汇总为每天一条），或删除不再需要的数据，再重新导入该文件：已保存的行会被识别，不会重复。',
 };

@@ -5,8 +5,7 @@ export const feesEn = {
   'alert.fba-aged-mark-down': 'Mark down or remove {units} before {date} (aged surcharge ~{amount})',
   'alert.fba-aged-mark-down-fee-unknown': 'Mark down or remove {units} before {date} (aged surcharge, amount unknown: no unit volume set)',
   'alert.fba-q4-send-later': 'Sending now costs ~{amount} more in Q4 storage than sending {date}',
-  'alert.fba-supply-differs':
-    'Amazon shows {shown} days of supply; the sales and stock history give {computed} historical days, the figure the low-inventory fee uses',
+  'alert.fba-supply-differs': 'Amazon shows {shown} historical days of supply; the sales and stock history give {computed} (Amazon updates its figure weekly)',
 } as const;
 
 export const feesZhCN: Record<keyof typeof feesEn, string> = {
@@ -15,5 +14,5 @@ export const feesZhCN: Record<keyof typeof feesEn, string> = {
   'alert.fba-aged-mark-down': '请在 {date} 前降价或移除 {units} 件（库龄附加费约 {amount}）',
   'alert.fba-aged-mark-down-fee-unknown': '请在 {date} 前降价或移除 {units} 件（将产生库龄附加费，金额未知：未设置单件体积）',
   'alert.fba-q4-send-later': '现在发货比 {date} 发货多付约 {amount} 第四季度仓储费',
-  'alert.fba-supply-differs': '亚马逊显示 {shown} 天供货；根据销售和库存历史计算的历史供货天数为 {computed} 天（低库存水平费依据此数值）',
+  'alert.fba-supply-differs': '亚马逊显示历史供货天数为 {shown} 天；根据销售和库存历史计算为 {computed} 天（亚马逊每周更新该数值）',
 };

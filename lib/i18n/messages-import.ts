@@ -62,6 +62,18 @@ export const importEn = {
   'import.reason.first-after-last': 'the first day is after the last day',
   'import.reason.too-long': 'it spans {days} days, more than {max}',
   'import.reason.after-today': 'the last day is after today ({today})',
+  // Each registered report's name (lib/reports; its definition's English title is the same text, tested).
+  'import.report.amazon/fba-myi': 'Manage FBA Inventory',
+  'import.report.amazon/fba-inventory-planning': 'FBA Inventory (inventory planning)',
+  'import.report.amazon/restock': 'Restock Inventory recommendations',
+  'import.report.amazon/all-listings': 'All Listings',
+  'import.report.amazon/orders': 'All Orders',
+  'import.report.amazon/business-report-child': 'Business Report (Detail Page Sales and Traffic by Child Item)',
+  'import.report.walmart/items': 'Walmart Item report',
+  'import.report.walmart/wfs-inventory-health': 'WFS Inventory Health',
+  'import.report.walmart/orders': 'Walmart Orders',
+  'import.report.ebay/active-listings': 'eBay Active listings',
+  'import.report.ebay/orders': 'eBay Orders',
 };
 
 export const importZhCN: Record<keyof typeof importEn, string> = {
@@ -118,4 +130,15 @@ export const importZhCN: Record<keyof typeof importEn, string> = {
   'import.reason.first-after-last': '第一天晚于最后一天',
   'import.reason.too-long': '跨度 {days} 天，超过 {max} 天',
   'import.reason.after-today': '最后一天晚于今天（{today}）',
+  'import.report.amazon/fba-myi': '管理亚马逊库存',
+  'import.report.amazon/fba-inventory-planning': '亚马逊物流库存（库存规划）',
+  'import.report.amazon/restock': '补货库存建议',
+  'import.report.amazon/all-listings': '所有商品报告',
+  'import.report.amazon/orders': '所有订单',
+  'import.report.amazon/business-report-child': '业务报告（详情页面销售和流量，按子商品）',
+  'import.report.walmart/items': '沃尔玛商品报告',
+  'import.report.walmart/wfs-inventory-health': 'WFS 库存健康报告',
+  'import.report.walmart/orders': '沃尔玛订单',
+  'import.report.ebay/active-listings': 'eBay 在售刊登',
+  'import.report.ebay/orders': 'eBay 订单',
 };

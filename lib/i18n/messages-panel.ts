@@ -20,6 +20,21 @@ export const panelEn = {
   'panel.action.oversell': '{listed} listed · {pool} in stock',
   'panel.overdueSince': 'overdue since {date} ({days} days)',
   'panel.overdueSinceOneDay': 'overdue since {date} (1 day)',
+  'panel.market.title': "{platform}'s own figures",
+  'panel.market.platform.amazon': 'Amazon',
+  'panel.market.platform.walmart': 'Walmart',
+  'panel.market.platform.ebay': 'eBay',
+  'panel.market.recommended': '{platform} recommends {quantity} (ours: {ours})',
+  'panel.market.recommendedBy': '{platform} recommends {quantity}, ship by {date} (ours: {ours})',
+  'panel.market.daysOfSupply': '{platform}: {days} days of supply (ours: {ours})',
+  'panel.market.storageCost': 'Estimated storage cost: {amount}',
+  'panel.market.reserved': 'Reserved: {units}',
+  'panel.market.oursNone': 'no order due',
+  'panel.market.why.quantity':
+    "Why ours differs: at {rate} a day {platform}'s {theirs} lasts about {theirDays} days; ours covers your {lead}-day lead time and about {after} days after arrival",
+  'panel.market.why.noReorder': 'Why ours differs: {days} days of cover outlast your {lead}-day lead time, so no order is due yet',
+  'panel.market.why.supply': "Why they differ: {platform}'s figure implies {rate} sold a day; we expect {ours} a day",
+  'panel.market.why.supplyInbound': '{platform} counts the {inbound} inbound; our days of cover count the units on hand (the date with the inbound is above)',
 } as const;
 
 export const panelZhCN: Record<keyof typeof panelEn, string> = {
@@ -39,4 +54,19 @@ export const panelZhCN: Record<keyof typeof panelEn, string> = {
   'panel.action.oversell': '已上架 {listed} 件 · 库存 {pool} 件',
   'panel.overdueSince': '自 {date} 起已逾期（{days} 天）',
   'panel.overdueSinceOneDay': '自 {date} 起已逾期（1 天）',
+  'panel.market.title': '{platform}平台自己的数字',
+  'panel.market.platform.amazon': '亚马逊',
+  'panel.market.platform.walmart': '沃尔玛',
+  'panel.market.platform.ebay': 'eBay',
+  'panel.market.recommended': '{platform}建议补货 {quantity} 件（我们：{ours}）',
+  'panel.market.recommendedBy': '{platform}建议补货 {quantity} 件，{date} 前发货（我们：{ours}）',
+  'panel.market.daysOfSupply': '{platform}：可供应 {days} 天（我们：{ours}）',
+  'panel.market.storageCost': '预计仓储费：{amount}',
+  'panel.market.reserved': '预留：{units} 件',
+  'panel.market.oursNone': '暂不订货',
+  'panel.market.why.quantity':
+    '差异原因：按每天 {rate} 件，{platform}的 {theirs} 件约可售 {theirDays} 天；我们的数量覆盖您 {lead} 天的交货期及到货后约 {after} 天',
+  'panel.market.why.noReorder': '差异原因：可售 {days} 天，长于您 {lead} 天的交货期，暂不需要订货',
+  'panel.market.why.supply': '差异原因：{platform}的数字相当于每天售出 {rate} 件；我们预计每天 {ours} 件',
+  'panel.market.why.supplyInbound': '{platform}计入了在途的 {inbound} 件；我们的可售天数只计在库库存（计入在途的断货日见上文）',
 };

@@ -10,6 +10,7 @@ type FieldNames = Record<`teach.field.${HeaderField}`, string>;
 
 const fieldNamesEn: FieldNames = {
   'teach.field.sku': 'SKU (your own product code)',
+  'teach.field.unitsOrdered': "Units ordered (in the report's date range)",
   'teach.field.asin': 'ASIN',
   'teach.field.fnsku': 'FNSKU',
   'teach.field.title': 'Title (product name)',
@@ -29,6 +30,7 @@ const fieldNamesEn: FieldNames = {
   'teach.field.unitsSold60': 'Units sold, last 60 days',
   'teach.field.unitsSold90': 'Units sold, last 90 days',
   'teach.field.daysOfSupply': 'Days of supply',
+  'teach.field.historicalDaysOfSupply': 'Historical days of supply',
   'teach.field.recommendedAction': 'Recommended action',
   'teach.field.storageCost': 'Storage cost',
   'teach.field.recommendedQuantity': 'Recommended quantity',
@@ -51,6 +53,7 @@ const fieldNamesEn: FieldNames = {
 
 const fieldNamesZhCN: FieldNames = {
   'teach.field.sku': 'SKU（卖家自定义编码）',
+  'teach.field.unitsOrdered': '已订购商品数量（报告日期范围内）',
   'teach.field.asin': 'ASIN',
   'teach.field.fnsku': 'FNSKU',
   'teach.field.title': '标题（商品名称）',
@@ -70,6 +73,7 @@ const fieldNamesZhCN: FieldNames = {
   'teach.field.unitsSold60': '近 60 天销量',
   'teach.field.unitsSold90': '近 90 天销量',
   'teach.field.daysOfSupply': '供货天数',
+  'teach.field.historicalDaysOfSupply': '历史供货天数',
   'teach.field.recommendedAction': '建议操作',
   'teach.field.storageCost': '仓储费',
   'teach.field.recommendedQuantity': '建议数量',
@@ -107,6 +111,10 @@ export const teachingEn = {
   'teach.copyFailed': 'Could not copy: {message}',
   'diag.missing-optional-column': 'No "{column}" column found; the rows were read without it',
   'diag.taught-column-differs': 'The column you taught as "{column}" ("{header}") is not the one its header suggests; your choice was used',
+  'diag.column-from-hint': 'Column "{column}" was found by the page\'s own markup, not by its header ("{header}")',
+  'diag.column-mismatch': 'The "{column}" header sits on a column the page marks as "{other}"; the header was used',
+  'diag.missing-date-range': "The report's date range was not found on the page, so its units ordered were not read",
+  'diag.bad-date-range': "The report's date range ({from} to {to}) cannot be used, so its units ordered were not read",
   'options.teaching.heading': 'Taught columns',
   'options.teaching.intro':
     'Columns you showed the reader with "Show me the column" on a seller page. They are used on that page type and marketplace until you remove them, and they are part of the backup.',
@@ -137,6 +145,10 @@ export const teachingZhCN: Record<keyof typeof teachingEn, string> = {
   'teach.copyFailed': '无法复制：{message}',
   'diag.missing-optional-column': '未找到"{column}"列；各行仍已读取，但缺少该项',
   'diag.taught-column-differs': '您指定为"{column}"的列（"{header}"）与表头名称所示不同；已按您的选择读取',
+  'diag.column-from-hint': '"{column}"列是根据页面自身的标记找到的，而不是根据表头（"{header}"）',
+  'diag.column-mismatch': '"{column}"表头所在的列被页面标记为"{other}"；已按表头读取',
+  'diag.missing-date-range': '页面上未找到报告的日期范围，因此未读取已订购商品数量',
+  'diag.bad-date-range': '报告的日期范围（{from} 至 {to}）无法使用，因此未读取已订购商品数量',
   'options.teaching.heading': '已指定的列',
   'options.teaching.intro': '您在卖家页面上用"指出这一列"告诉读取器的列。在删除之前，它们用于对应的页面类型和站点，并包含在备份中。',
   'options.teaching.empty': '还没有指定的列。',

@@ -3,9 +3,12 @@
  * the Chinese one must have exactly the same keys (a test checks), so a string is never
  * shown untranslated. `{name}` placeholders are filled by `t()`.
  */
+import { accountsEn, accountsZhCN } from './messages-accounts';
 import { backupEn, backupZhCN } from './messages-backup';
+import { chartEn, chartZhCN } from './messages-chart';
 import { feesEn, feesZhCN } from './messages-fees';
 import { importEn, importZhCN } from './messages-import';
+import { inboundEn, inboundZhCN } from './messages-inbound';
 import { onboardingEn, onboardingZhCN } from './messages-onboarding';
 import { optionsEn, optionsZhCN } from './messages-options';
 import { panelEn, panelZhCN } from './messages-panel';
@@ -13,9 +16,11 @@ import { popupEn, popupZhCN } from './messages-popup';
 import { purchasingEn, purchasingZhCN } from './messages-purchasing';
 import { teachingEn, teachingZhCN } from './messages-teaching';
 
-const coreEn = {
+/** Shared strings of the panels and popup (also bundled by the content script: lib/i18n/page.ts). */
+export const coreEn = {
   'panel.daysOfCover': 'Days of cover',
   'panel.noSales': 'No sales yet',
+  'panel.noSalesFor': 'No sales in {days} days',
   'panel.outOfStock': 'Out of stock',
   'panel.stockout': 'Runs out {date}',
   'panel.stockoutWithInbound': 'Runs out {date} · {withInbound} with the {units} inbound',
@@ -48,24 +53,32 @@ const coreEn = {
   'common.none': '—',
 } as const;
 
-export const en = {
-  ...coreEn,
-  ...optionsEn,
-  ...popupEn,
-  ...onboardingEn,
-  ...importEn,
-  ...teachingEn,
-  ...purchasingEn,
-  ...backupEn,
-  ...feesEn,
-  ...panelEn,
-} as const;
+// Built in a function marked pure so that a bundle which never reads the whole table (the
+// content script, through lib/i18n/page.ts) drops it and every catalogue only it holds: a
+// top-level object spread counts as a side effect to the bundler and would keep them all.
+export const en = /* @__PURE__ */ (() =>
+  ({
+    ...coreEn,
+    ...optionsEn,
+    ...popupEn,
+    ...onboardingEn,
+    ...importEn,
+    ...teachingEn,
+    ...inboundEn,
+    ...purchasingEn,
+    ...backupEn,
+    ...feesEn,
+    ...panelEn,
+    ...chartEn,
+    ...accountsEn,
+  }) as const)();
 
 export type MessageKey = keyof typeof en;
 
-const coreZhCN: Record<keyof typeof coreEn, string> = {
+export const coreZhCN: Record<keyof typeof coreEn, string> = {
   'panel.daysOfCover': '可售天数',
   'panel.noSales': '暂无销量',
+  'panel.noSalesFor': '{days} 天无销量',
   'panel.outOfStock': '已断货',
   'panel.stockout': '预计 {date} 断货',
   'panel.stockoutWithInbound': '预计 {date} 断货 · 算上在途 {units} 件为 {withInbound}',
@@ -97,15 +110,18 @@ const coreZhCN: Record<keyof typeof coreEn, string> = {
   'common.none': '—',
 };
 
-export const zhCN: Record<MessageKey, string> = {
+export const zhCN: Record<MessageKey, string> = /* @__PURE__ */ (() => ({
   ...coreZhCN,
   ...optionsZhCN,
   ...popupZhCN,
   ...onboardingZhCN,
   ...importZhCN,
   ...teachingZhCN,
+  ...inboundZhCN,
   ...purchasingZhCN,
   ...backupZhCN,
   ...feesZhCN,
   ...panelZhCN,
-};
+  ...chartZhCN,
+  ...accountsZhCN,
+}))();

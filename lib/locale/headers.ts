@@ -28,7 +28,9 @@ export type HeaderField =
   | 'unitsSold30'
   | 'unitsSold60'
   | 'unitsSold90'
+  | 'unitsOrdered'
   | 'daysOfSupply'
+  | 'historicalDaysOfSupply'
   | 'recommendedAction'
   | 'storageCost'
   | 'recommendedQuantity'
@@ -70,7 +72,19 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'カスタムラベル (SKU)',
     'Libellé personnalisé (SKU)',
   ],
-  asin: ['ASIN'],
+  // Business Reports name the child (the listing's own) ASIN so; its parent's, "(Parent) ASIN", is no listing.
+  asin: [
+    'ASIN',
+    '(Child) ASIN',
+    'Child ASIN',
+    '(Untergeordnete) ASIN',
+    '（子）ASIN',
+    '子ASIN',
+    '(ASIN enfant)',
+    'ASIN enfant',
+    '(ASIN figlio)',
+    '(ASIN secundario)',
+  ],
   fnsku: ['FNSKU'],
   title: [
     'Title',
@@ -271,6 +285,18 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Unità vendute (ultimi 7 giorni)',
     'Unidades vendidas (últimos 7 días)',
   ],
+  // Business Reports' units ordered over the date range the seller picked ("Units Ordered - B2B"
+  // is the business customers' part of it and, carrying a digit after the synonym, is not matched).
+  unitsOrdered: [
+    'Units ordered',
+    'Bestellte Einheiten',
+    '已订购商品数量',
+    '订购数量',
+    '注文された商品点数',
+    'Unités commandées',
+    'Unità ordinate',
+    'Unidades pedidas',
+  ],
   unitsSold30: [
     'Units sold last 30 days',
     'Units sold t30',
@@ -312,6 +338,14 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Unités vendues (90 derniers jours)',
     'Unità vendute (ultimi 90 giorni)',
     'Unidades vendidas (últimos 90 días)',
+  ],
+  historicalDaysOfSupply: [
+    'Historical days of supply',
+    'Historical days of supply (units)',
+    '历史供货天数',
+    '历史库存供应天数',
+    'Historische Vorratsdauer in Tagen',
+    '過去の在庫日数',
   ],
   daysOfSupply: [
     'Days of supply',
@@ -525,6 +559,21 @@ export const HEADER_FIELDS = Object.keys(HEADER_SYNONYMS) as [HeaderField, ...He
 export interface TaughtHeader {
   field: HeaderField;
   header: string;
+  /**
+   * A machine hint of the taught column's header cell (`name=value`, e.g.
+   * `class=shui-dt-column__title` or `data-column=sku`; lib/platforms/shared/grid.ts
+   * machineHints): used when no header reads `header` any more, so a taught column survives the
+   * page renaming its header. Absent: taught by header text alone.
+   */
+  hint?: string;
+}
+
+/** The page's machine hints beside its header texts (lib/platforms/shared/grid.ts machineHints). */
+export interface MachineHints<F extends string> {
+  /** Each column's hints, in column order (`name=value` strings). */
+  columns?: readonly (readonly string[])[];
+  /** Hints that name a field on this page type (the adapter's declaration), tried after the header synonyms. */
+  fields?: Partial<Record<F, readonly string[]>>;
 }
 
 export interface HeaderMap<F extends string> {
@@ -546,21 +595,31 @@ function normalizedSynonyms(field: HeaderField): string[] {
 
 /**
  * Maps header texts (in column order) to the wanted fields. Taught columns come first (a taught
- * header the page shows is that field); then an exact synonym match wins; otherwise a header
- * that starts with a synonym (e.g. "Available (editable)") matches the longest such synonym.
+ * header the page shows is that field, else the column carrying the taught machine hint); then an
+ * exact synonym match wins; otherwise a header that starts with a synonym (e.g. "Available
+ * (editable)") matches the longest such synonym; last, a column whose machine hints name a field
+ * (`machine.fields`, e.g. eBay's `shui-dt-column__listingSKU` under an unknown header language).
  * Each field takes its first matching column; each column one field.
  * @example mapHeaders(['Status', 'SKU', 'Verfügbar'], ['sku', 'available']).columns.get('available') // 2
  * @example mapHeaders(['Headline', 'SKU'], ['title', 'sku'], [{ field: 'title', header: 'headline' }]).columns.get('title') // 0
+ * @example mapHeaders(['Renamed', 'SKU'], ['title', 'sku'], [{ field: 'title', header: 'Headline', hint: 'data-column=name' }], { columns: [['data-column=name'], []] }).columns.get('title') // 0
  */
-export function mapHeaders<F extends HeaderField>(headers: readonly string[], fields: readonly F[], taught: readonly TaughtHeader[] = []): HeaderMap<F> {
+export function mapHeaders<F extends HeaderField>(
+  headers: readonly string[],
+  fields: readonly F[],
+  taught: readonly TaughtHeader[] = [],
+  machine: MachineHints<F> = {},
+): HeaderMap<F> {
   const columns = new Map<F, number>();
   const taken = new Set<number>();
   const norm = headers.map(normalizeHeader);
+  const hinted = (hint: string | undefined) => (hint && machine.columns ? machine.columns.findIndex((h, i) => !taken.has(i) && h.includes(hint)) : -1);
   // Pass 0: what the seller taught, for the fields this page type reads.
-  for (const { field, header } of taught) {
+  for (const { field, header, hint } of taught) {
     if (!(fields as readonly HeaderField[]).includes(field) || columns.has(field as F)) continue;
     const wanted = normalizeHeader(header);
-    const index = wanted ? norm.findIndex((h, i) => !taken.has(i) && h === wanted) : -1;
+    const byText = wanted ? norm.findIndex((h, i) => !taken.has(i) && h === wanted) : -1;
+    const index = byText >= 0 ? byText : hinted(hint);
     if (index >= 0) {
       columns.set(field as F, index);
       taken.add(index);
@@ -596,6 +655,17 @@ export function mapHeaders<F extends HeaderField>(headers: readonly string[], fi
     if (columns.has(c.field) || taken.has(c.index)) continue;
     columns.set(c.field, c.index);
     taken.add(c.index);
+  }
+  // Pass 3: the page's own machine hints, for fields no header named.
+  for (const field of fields) {
+    if (columns.has(field)) continue;
+    for (const hint of machine.fields?.[field] ?? []) {
+      const index = hinted(hint);
+      if (index < 0) continue;
+      columns.set(field, index);
+      taken.add(index);
+      break;
+    }
   }
   return { columns, recognised: taken.size };
 }

@@ -9,6 +9,8 @@ import {
   placedOrderRecordSchema,
   purchasingDataSchema,
   unitCostEntrySchema,
+  CASH_DEFAULTS,
+  POLICY_RULES,
   type CashView,
   type PlacedOrderState,
   type PurchaseGroup,
@@ -31,7 +33,11 @@ const purchaseLineSchema = z.object({
   daysLate: count,
   orderBy: isoDateSchema,
   onOrderUnits: count,
+  suggestedQuantity: count,
+  policyRule: z.enum(POLICY_RULES),
+  floorQuantity: count,
   quantity: count,
+  launch: z.object({ sharePct: z.number().min(1).max(100), laterUnits: count, checkInDate: isoDateSchema }).nullable(),
   cases: count,
   casePack: count,
   moq: count,
@@ -60,7 +66,7 @@ const purchaseGroupSchema = z.object({
   unknownCostLines: count,
 }) satisfies z.ZodType<PurchaseGroup>;
 
-const placedStates = ['inbound', 'on-order', 'late'] as const satisfies readonly PlacedOrderState[];
+const placedStates = ['received', 'inbound', 'on-order', 'late'] as const satisfies readonly PlacedOrderState[];
 
 const placedOrderViewSchema = z.object({
   order: placedOrderRecordSchema,
@@ -77,14 +83,15 @@ const purchasePlanViewSchema = z.object({
   groups: z.array(purchaseGroupSchema),
   laterReorders: count,
   coveredReorders: count,
+  cashCapped: count,
   /** A listing title per SKU of the lines (for the purchase orders). */
   titles: z.record(z.string(), z.string()),
   placed: z.array(placedOrderViewSchema),
 });
 export type PurchasePlanView = z.infer<typeof purchasePlanViewSchema>;
 
-/** The costs part of the purchasing document (what the costs form edits). */
-const purchaseCostsSchema = purchasingDataSchema.pick({ unitCosts: true, currency: true, freight: true });
+/** The costs part of the purchasing document (what the costs form edits), with the ABC policies and launch defaults. */
+const purchaseCostsSchema = purchasingDataSchema.pick({ unitCosts: true, currency: true, freight: true, policy: true });
 export type PurchaseCosts = z.infer<typeof purchaseCostsSchema>;
 
 /** A placed order as the seller enters it; the background gives it its id. */
@@ -96,6 +103,9 @@ const cashViewSchema = z.object({
   unpricedOrders: count,
   unknownStocks: count,
   runsOut: z.array(z.string()),
+  products: z.array(z.object({ productId: z.string(), sku: z.string(), daysOfInventory: z.number().nullable(), turnover: z.number().nullable() })),
+  total: z.object({ daysOfInventory: z.number().nullable(), turnover: z.number().nullable(), cashConversionDays: z.number().nullable() }),
+  holdsTooLong: z.array(z.string()),
 }) satisfies z.ZodType<CashView>;
 export type CashViewData = z.infer<typeof cashViewSchema>;
 
@@ -118,14 +128,14 @@ export const purchasingProtocol = {
     request: placedOrderInputSchema,
     response: z.object({ order: placedOrderRecordSchema }),
   },
-  /** Changes a placed order (quantity, dates, PO reference, mode). */
+  /** Changes a placed order (quantity, dates, PO reference, mode, the day it was received). */
   'purchasing/order-edit': {
     senders: ['extension'],
     request: z.object({
       id: orderId,
       // Only what the seller changed: no default may fill a field left out (shipMode has one).
       changes: placedOrderRecordSchema
-        .pick({ quantity: true, placedOn: true, expectedArrival: true, poRef: true })
+        .pick({ quantity: true, placedOn: true, expectedArrival: true, poRef: true, receivedOn: true })
         .partial()
         .extend({ shipMode: z.enum(['sea', 'air']).optional() }),
     }),
@@ -135,6 +145,15 @@ export const purchasingProtocol = {
   'purchasing/order-cancel': {
     senders: ['extension'],
     request: z.object({ id: orderId }),
+    response: done,
+  },
+  /** The launch split the seller set for one stock's first order (share now, check-in date); null clears it. */
+  'purchasing/launch-save': {
+    senders: ['extension'],
+    request: z.object({
+      stockKey: z.string().min(1).max(900),
+      launch: z.object({ sharePct: z.number().int().min(1).max(100).optional(), checkInDate: isoDateSchema.optional() }).nullable(),
+    }),
     response: done,
   },
   'purchasing/costs': {
@@ -150,11 +169,18 @@ export const purchasingProtocol = {
   },
   /**
    * Cash out by week for planned and placed orders and the capital held in stock at cost, for
-   * 26 weeks, as planned and under stress (sales down by a share, lead times longer).
+   * 26 weeks, as planned and under stress (sales down by a share, lead times longer), with days
+   * of inventory, turnover and the cash conversion cycle under the payment terms given.
    */
   'purchasing/cash': {
     senders: ['extension'],
-    request: z.object({ salesDownPct: z.number().min(0).max(90).default(30), extraLeadDays: z.number().int().min(0).max(365).default(0) }),
+    request: z.object({
+      salesDownPct: z.number().min(0).max(90).default(30),
+      extraLeadDays: z.number().int().min(0).max(365).default(0),
+      supplierTermsDays: z.number().int().min(0).max(365).default(CASH_DEFAULTS.supplierTermsDays),
+      payoutDelayDays: z.number().int().min(0).max(365).default(CASH_DEFAULTS.payoutDelayDays),
+      holdDaysAbove: z.number().int().min(1).max(3650).default(CASH_DEFAULTS.holdDaysAbove),
+    }),
     response: z.object({ base: cashViewSchema, stress: cashViewSchema }),
   },
 } as const;

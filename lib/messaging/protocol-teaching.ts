@@ -20,6 +20,12 @@ export const taughtColumnSchema = z.object({
   field: z.enum(HEADER_FIELDS),
   /** The header text as the page showed it (compared after normalizeHeader). */
   header: z.string().min(1).max(300),
+  /**
+   * A machine hint of the column's header cell, `name=value` (lib/platforms/shared/grid.ts
+   * machineHints), that no other header cell carried: finds the column when its header is renamed.
+   * Absent in columns taught before hints were kept.
+   */
+  hint: z.string().min(3).max(120).optional(),
   taughtAt: isoDateTimeSchema,
 });
 export type TaughtColumn = z.infer<typeof taughtColumnSchema>;
@@ -36,7 +42,7 @@ export const teachingProtocol = {
   /** Summary bar: the seller showed which column holds a field on this page (replaces an earlier choice for that field or header). */
   'teaching/teach': {
     senders: ['content'],
-    request: z.object({ field: z.enum(HEADER_FIELDS), header: z.string().trim().min(1).max(300) }),
+    request: z.object({ field: z.enum(HEADER_FIELDS), header: z.string().trim().min(1).max(300), hint: z.string().trim().min(3).max(120).optional() }),
     response: columnsResponse,
   },
   /** Options: every taught column. */

@@ -4,8 +4,10 @@
  * content script (pages are hostile input), and the UI never trusts a stale background.
  */
 import { z } from 'zod';
-import { diagnosticSchema, isoDateSchema, observationSchema, platformSchema } from '../records';
+import { accountIdSchema, diagnosticSchema, isoDateSchema, moneySchema, observationSchema, platformSchema } from '../records';
 import { settingsSchema } from '../settings/schema';
+import { pageAccountSchema } from '../accounts/registry';
+import { accountOverridesSchema } from '../accounts/settings';
 import { STOCK_SOURCES } from '../planning/types';
 import { RISK_TAGS, URGENCY_LEVELS } from '../planning/urgency';
 import { backupProtocol } from './protocol-backup';
@@ -14,6 +16,7 @@ import { optionsProtocol } from './protocol-options';
 import { popupProtocol } from './protocol-popup';
 import { purchasingProtocol } from './protocol-purchasing';
 import { teachingProtocol } from './protocol-teaching';
+import { inboundProtocol } from './protocol-inbound';
 import type { SenderKind } from './senders';
 
 /**
@@ -78,6 +81,20 @@ const panelDataSchema = z.object({
   leadTimeDays: z.number().int().nullable(),
   /** The last stored plan, shown at once while the background re-plans with the page's new readings. */
   updating: z.boolean().optional(),
+  /**
+   * The marketplace's own figures for this listing, where its page shows them (Amazon Restock's
+   * recommended quantity and ship date, FBA days of supply and storage cost, Walmart's WFS
+   * suggestion, reserved units): shown in Details next to ours, with why they differ.
+   */
+  marketFigures: z
+    .object({
+      recommendedQuantity: z.number().int().optional(),
+      recommendedShipDate: isoDateSchema.optional(),
+      daysOfSupply: z.number().optional(),
+      storageCost: moneySchema.optional(),
+      reserved: z.number().int().optional(),
+    })
+    .optional(),
 });
 export type PanelData = z.infer<typeof panelDataSchema>;
 
@@ -128,11 +145,15 @@ const atRiskQuerySchema = z.object({
   risk: z.enum(['all', ...RISK_TAGS]).default('attention'),
   search: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(20000).default(500),
+  /** Only this seller account's listings (absent: every account). */
+  account: accountIdSchema.optional(),
 });
 
 const atRiskItemSchema = panelDataSchema.extend({
   platform: platformSchema,
   marketplace: z.string(),
+  /** The listing's seller account (lib/accounts). */
+  account: accountIdSchema.optional(),
   /** Seller-page URL that shows this SKU (opened when the seller clicks the row). */
   url: z.string(),
 });
@@ -157,6 +178,8 @@ export const protocol = {
       adapterId: z.string().max(80),
       rows: z.array(observationSchema).max(20_000),
       diagnostics: z.array(diagnosticSchema).max(1_000),
+      /** The seller account the page shows (absent: it shows none; the host's last seen account is used). */
+      account: pageAccountSchema.optional(),
     }),
     response: z.object({ panels: z.array(panelDataSchema) }),
   },
@@ -166,13 +189,27 @@ export const protocol = {
    */
   'panels/stored': {
     senders: ['content'],
-    request: z.object({ url: z.string().url().max(4000), keys: z.array(z.string().max(300)).max(20_000) }),
+    request: z.object({ url: z.string().url().max(4000), keys: z.array(z.string().max(300)).max(20_000), account: pageAccountSchema.optional() }),
     response: z.object({ panels: z.array(panelDataSchema) }),
   },
   /** A seller page's summary bar offers a next step: open that section of the options page in a new tab. */
   'options/open': {
     senders: ['content'],
     request: z.object({ section: z.enum(['import']) }),
+    response: z.object({}),
+  },
+  /** Popup and options: the seller accounts pages have shown (for the account filter); always at least the default account. */
+  'accounts/list': {
+    senders: ['extension'],
+    request: z.object({}),
+    response: z.object({
+      accounts: z.array(z.object({ id: accountIdSchema, name: z.string(), platforms: z.array(platformSchema), overrides: accountOverridesSchema })),
+    }),
+  },
+  /** Options: the settings one account plans with instead of the global ones (empty: none); re-plans everything. */
+  'accounts/save-overrides': {
+    senders: ['extension'],
+    request: z.object({ account: accountIdSchema, overrides: accountOverridesSchema }),
     response: z.object({}),
   },
   /** Popup: SKUs at risk, most urgent first. */
@@ -185,7 +222,8 @@ export const protocol = {
   /** Options: every stored listing as CSV text (the caller adds the BOM when saving). */
   'export/listings-csv': {
     senders: ['extension'],
-    request: z.object({}),
+    /** `account`: only that seller account's listings (absent: every account, with an account column). */
+    request: z.object({ account: accountIdSchema.optional() }),
     response: z.object({ csv: z.string(), rowCount: z.number().int() }),
   },
   /** Diagnostics of the latest reading of each page type, for the popup. */
@@ -211,6 +249,7 @@ export const protocol = {
   ...onboardingProtocol,
   ...purchasingProtocol,
   ...teachingProtocol,
+  ...inboundProtocol,
   ...backupProtocol,
 } as const satisfies Record<string, MessageSpec>;
 

@@ -41,7 +41,7 @@ export function afterStockoutRatio(series: DemandSeries): number {
  * (asked for only when the pull applies). An empty shelf never says less than no demand at all.
  * @example afterStockout(forecast, series, () => forecastOf(zeroed)).mean[0] // forecast.mean[0] * afterStockoutRatio(series), or more
  */
-export function afterStockout(forecast: ForecastResult, series: DemandSeries, asIfNoDemand?: () => ForecastResult): ForecastResult {
+export function afterStockout(forecast: ForecastResult, series: DemandSeries, asIfNoDemand?: () => { mean: ArrayLike<number> }): ForecastResult {
   let ratio = afterStockoutRatio(series);
   if (ratio >= 1) return forecast;
   if (asIfNoDemand) {
@@ -50,12 +50,19 @@ export function afterStockout(forecast: ForecastResult, series: DemandSeries, as
     if (ratio >= 1) return forecast;
   }
   const scale = (values: ArrayLike<number>) => Array.from(values, (v) => v * ratio);
+  // The curves are scaled when read (a plan reads a few points of them, not every curve).
+  let p50: number[] | null = null;
+  let p90: number[] | null = null;
   return {
     model: forecast.model,
     mean: scale(forecast.mean),
-    p50Cum: scale(forecast.p50Cum),
-    p90Cum: scale(forecast.p90Cum),
-    quantileCum: (q) => scale(forecast.quantileCum(q)),
+    get p50Cum() {
+      return (p50 ??= scale(forecast.p50Cum));
+    },
+    get p90Cum() {
+      return (p90 ??= scale(forecast.p90Cum));
+    },
+    quantileCum: (q, length) => scale(forecast.quantileCum(q, length)),
   };
 }
 

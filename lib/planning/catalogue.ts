@@ -66,6 +66,11 @@ export const ALERT_CATALOGUE = {
     notifies: false,
     params: ['stockoutDate', 'arrivalDate', 'inbound', 'days'],
   },
+  /**
+   * Runs out on `stockoutDate`, before an order placed today could arrive, while another pool of
+   * the product (`fromPool`) holds more than it needs: move `units` from there (lib/purchasing/transfers.ts).
+   */
+  'transfer-from-pool': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'fromPool', 'stockoutDate'] },
   /** The reorder is due today or overdue (`daysLate` > 0). */
   'reorder-now': {
     risk: 'stockout',

@@ -7,11 +7,12 @@ import { planFromObservations } from './plan';
 import { skuPlanSchema } from './types';
 
 describe('FBA facts of a pool', () => {
-  it("takes every on-hand reading (available + reserved) and FBA Inventory's newest days of supply", () => {
+  it("takes every on-hand reading (available + reserved) and Amazon's newest historical days of supply, never the forward days of supply", () => {
     const facts = fbaFactsOf('fba:NA', [
-      listingAt('2026-02-20', { source: 'amazon/fba-inventory', available: 100, reserved: 5, platformDaysOfSupply: 31 }),
+      listingAt('2026-02-20', { source: 'amazon/fba-inventory', available: 100, reserved: 5, platformHistoricalDaysOfSupply: 31 }),
       listingAt('2026-02-27', { source: 'amazon/manage-inventory', available: 80 }),
-      listingAt('2026-02-25', { source: 'amazon/fba-inventory', available: 90, platformDaysOfSupply: 29.5 }),
+      listingAt('2026-02-25', { source: 'amazon/fba-inventory', available: 90, platformDaysOfSupply: 70, platformHistoricalDaysOfSupply: 29.5 }),
+      listingAt('2026-02-26', { source: 'amazon/fba-inventory', platformDaysOfSupply: 45 }),
       listingAt('2026-02-26', { source: 'amazon/restock', platformDaysOfSupply: 60 }),
       orderAt('2026-02-26', 3),
     ]);

@@ -1,7 +1,9 @@
 /**
  * What the fee-aware decisions need to know about an FBA pool beyond the plan's usual input:
  * its on-hand readings over time (for the daily history historical days of supply is computed
- * from) and Amazon's own days-of-supply figure, when FBA Inventory showed it.
+ * from) and Amazon's own "Historical days of supply", when FBA Inventory or the inventory
+ * health report showed it (not the forward "Days of supply": a different figure, comparing
+ * the two would flag a difference that is by design).
  */
 import type { Observation } from '../records';
 import { dayNumber } from './days';
@@ -12,12 +14,9 @@ export interface FbaFacts {
   marketplace: string;
   /** The pool's on-hand units (available + reserved) each time a page showed them. */
   readings: OnHandReading[];
-  /** The newest days-of-supply figure FBA Inventory showed, and its day. */
+  /** The newest historical days of supply Amazon showed, and its day. */
   shown: { day: number; days: number } | null;
 }
-
-/** The page whose days-of-supply figure is compared with the computed historical one. */
-const FBA_INVENTORY = 'amazon/fba-inventory';
 
 /**
  * The FBA facts of a pool from its listings' observations; undefined for a pool that is not FBA.
@@ -34,9 +33,9 @@ export function fbaFactsOf(poolId: string, observations: readonly Observation[])
     if (o.kind !== 'listing') continue;
     const day = dayNumber(o.observedDate);
     if (o.available !== undefined && Number.isFinite(day)) readings.push({ day, onHand: o.available + (o.reserved ?? 0) });
-    if (o.source === FBA_INVENTORY && o.platformDaysOfSupply !== undefined && o.observedAt > newestShown) {
+    if (o.platformHistoricalDaysOfSupply !== undefined && o.observedAt > newestShown) {
       newestShown = o.observedAt;
-      shown = { day, days: o.platformDaysOfSupply };
+      shown = { day, days: o.platformHistoricalDaysOfSupply };
     }
   }
   const marketplace = marketplaces.has('amazon.com') ? 'amazon.com' : ([...marketplaces].sort()[0] ?? '');

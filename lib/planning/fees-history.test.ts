@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dailySeries, supplyOver } from '../fees/index';
-import { dayNumber } from './days';
+import { dayNumber, isoDate } from './days';
 import { seriesOf, TODAY } from './decisions/test-situation';
-import { dailyInventory, wholeUnitsShipped } from './fees-history';
+import { dailyInventory, wholeUnitsShipped, withShownSupply } from './fees-history';
 
 const N = Number.NaN;
 
@@ -52,5 +52,27 @@ describe('daily FBA inventory from on-hand readings and reconstructed demand', (
     const s = dailySeries(h);
     expect(supplyOver(s, dayNumber(h[days - 1]!.date), 30)).toEqual({ kind: 'days', days: 20 });
     expect(supplyOver(s, dayNumber(h[days - 1]!.date), 90)).toEqual({ kind: 'days', days: 20 });
+  });
+});
+
+describe("Amazon's figure where no reading covers a day", () => {
+  const days = (n: number, onHand: number | null) =>
+    Array.from({ length: n }, (_, i) => ({ date: isoDate(dayNumber('2026-11-01') + i), onHand: i === n - 1 ? 50 : onHand, shipped: 10 }));
+
+  it('fills unknown on-hand so the window gives the figure Amazon showed, and leaves read days alone', () => {
+    const history = days(30, null);
+    const filled = withShownSupply(history, { day: dayNumber('2026-11-30'), days: 20 });
+    expect(filled.slice(0, 29).every((d) => d.onHand === 200)).toBe(true);
+    expect(filled[29]!.onHand).toBe(50);
+    expect(withShownSupply(history, null)).toEqual(history);
+  });
+
+  it('does not reach past the 90-day window, nor fill a day whose sales are unknown', () => {
+    const history = [...days(100, null)];
+    history[95] = { ...history[95]!, shipped: null as unknown as number };
+    const filled = withShownSupply(history, { day: dayNumber('2026-11-01') + 99, days: 30 });
+    expect(filled[5]!.onHand).toBeNull();
+    expect(filled[10]!.onHand).toBe(300);
+    expect(filled[95]!.onHand).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  * know the figure between Amazon's weekly refreshes, or when the page does not show it.
  */
 import type { DailyInventory } from '../fees/index';
-import { isoDate } from './days';
+import { dayNumber, isoDate } from './days';
 import type { DemandSeries } from './reconstruct';
 
 /** One reading of the pool's on-hand units (available + reserved) on a day. */
@@ -99,3 +99,27 @@ function latestPerDay(readings: readonly OnHandReading[]): OnHandReading[] {
   for (const r of readings) byDay.set(r.day, r);
   return [...byDay.values()].sort((a, b) => a.day - b.day);
 }
+
+/**
+ * The history with Amazon's own historical days of supply standing in for the on-hand units
+ * no reading covers: over the 90 days up to the day Amazon showed the figure, a day whose units
+ * shipped are known but whose on-hand is not gets `shown days x mean units shipped` (the figure
+ * is mean on-hand / mean shipped, so the window's figure comes out as Amazon's). Amazon shows one
+ * figure; it is taken for both windows (an assumption: the page does not say which window it
+ * is). Without it, one page read leaves the past unknown and every fee amount with it.
+ * @example withShownSupply(history /* 10 shipped a day, on-hand unknown *\/, { day, days: 20 }) // on-hand 200 on those days
+ */
+export function withShownSupply(history: readonly DailyInventory[], shown: { day: number; days: number } | null): DailyInventory[] {
+  if (!shown) return [...history];
+  const inWindow = (date: string) => {
+    const ahead = shown.day - dayNumber(date);
+    return ahead >= 0 && ahead < SHOWN_WINDOW_DAYS;
+  };
+  const shipped = history.filter((d) => inWindow(d.date) && d.shipped !== null).map((d) => d.shipped!);
+  if (shipped.length === 0) return [...history];
+  const onHand = Math.max(0, Math.round((shown.days * shipped.reduce((a, b) => a + b, 0)) / shipped.length));
+  return history.map((d) => (d.onHand === null && d.shipped !== null && inWindow(d.date) ? { ...d, onHand } : d));
+}
+
+/** The long window of historical days of supply: how far back Amazon's figure stands in. */
+const SHOWN_WINDOW_DAYS = 90;

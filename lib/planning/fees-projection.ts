@@ -17,6 +17,7 @@ import {
   supplyOver,
   type DailyInventory,
   type DailySeries,
+  type FeeSchedule,
   type ItemSize,
   type Lot,
   type SupplyFigure,
@@ -183,8 +184,10 @@ export function agedAtSnapshots(p: {
   arrivals: readonly Arrival[];
   unitCubicFeet: number | null;
   count: number;
+  /** The schedules to charge (the seller's amounts: lib/fees withSellerFees); the published ones by default. */
+  schedules?: readonly FeeSchedule[];
 }): SnapshotCharge[] {
-  const schedule = scheduleOn(p.marketplace, 'fba', isoDate(p.asOfDay));
+  const schedule = scheduleOn(p.marketplace, 'fba', isoDate(p.asOfDay), p.schedules);
   if (!schedule || schedule.agedSurcharge === 'unknown') return [];
   const firstTier = schedule.agedSurcharge.tiers[0]?.minDays ?? Infinity;
   const oldest = p.lots ? null : oldestPossibleAge(p.history, p.asOfDay);
@@ -223,12 +226,21 @@ export function windowFees(p: {
   size: ItemSize | null;
   unitCubicFeet: number | null;
   days: number;
+  schedules?: readonly FeeSchedule[];
 }): WindowFees {
   const from = isoDate(p.asOfDay + 1);
   const to = isoDate(p.asOfDay + p.days);
   const size = p.size ?? { tier: 'small-standard' as const, shippingWeightOz: 1 };
-  const fee = expectedLowInventoryFee({ marketplace: p.marketplace, history: [...p.history, ...p.projection], from, to, size, exempt: {} });
-  const schedule = scheduleOn(p.marketplace, 'fba', from);
+  const fee = expectedLowInventoryFee({
+    marketplace: p.marketplace,
+    history: [...p.history, ...p.projection],
+    from,
+    to,
+    size,
+    exempt: {},
+    schedules: p.schedules,
+  });
+  const schedule = scheduleOn(p.marketplace, 'fba', from, p.schedules);
   const held = p.projection.slice(0, p.days).map((d) => ({ date: d.date, onHand: d.onHand ?? 0 }));
   const storage = schedule && p.unitCubicFeet !== null ? storageFeeOver(schedule, p.size?.tier ?? 'large-standard', p.unitCubicFeet, held) : 'unknown';
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnservedDate, inboundAppeared, inboundArrivalDay, inboundArrivesInTime } from './inbound-arrival';
+import { firstUnservedDate, inboundAppeared, inboundArrivalDay, inboundArrivesInTime, newUnitsBetween } from './inbound-arrival';
 
 describe('inboundAppeared', () => {
   it('new inbound appeared after the visit without it, by the first visit with it', () => {
@@ -27,6 +27,17 @@ describe('inboundAppeared', () => {
       inboundAppeared([
         { day: 10, inbound: 100 },
         { day: 17, inbound: 400 },
+      ]),
+    ).toEqual({ from: 11, to: 17 });
+  });
+
+  it('starts a new window when a shipment of the same size replaces one received between visits', () => {
+    // Day 17: the first 300 were received (stock up by 300 - 70 sold) and 300 more were sent.
+    expect(
+      inboundAppeared([
+        { day: 3, inbound: 0, available: 400, unitsSold: [{ windowDays: 7, units: 70 }] },
+        { day: 10, inbound: 300, available: 330, unitsSold: [{ windowDays: 7, units: 70 }] },
+        { day: 17, inbound: 300, available: 560, unitsSold: [{ windowDays: 7, units: 70 }] },
       ]),
     ).toEqual({ from: 11, to: 17 });
   });
@@ -88,5 +99,22 @@ describe('first unserved day', () => {
     expect(firstUnservedDate({ ...plan, inboundArrivalDate: null, stockoutDateWithInbound: null })).toBe('2026-12-14');
     // Never runs out on hand: never unserved, whatever is inbound.
     expect(firstUnservedDate({ ...plan, stockoutDate: null })).toBeNull();
+  });
+});
+
+describe('newUnitsBetween', () => {
+  const sold = (units: number) => [{ windowDays: 7, units }];
+  it('is false while a shipment is being received (inbound falls by what the stock gained)', () => {
+    expect(newUnitsBetween({ day: 0, inbound: 300, available: 50 }, { day: 7, inbound: 200, available: 80, unitsSold: sold(70) })).toBe(false);
+  });
+  it('is true when more arrived than the inbound lost (a new shipment was sent)', () => {
+    expect(newUnitsBetween({ day: 0, inbound: 300, available: 50 }, { day: 7, inbound: 300, available: 280, unitsSold: sold(70) })).toBe(true);
+  });
+  it('without sales of the gap, reads a stock rise with unchanged inbound as a new shipment', () => {
+    expect(newUnitsBetween({ day: 0, inbound: 300, available: 50 }, { day: 14, inbound: 300, available: 280 })).toBe(true);
+    expect(newUnitsBetween({ day: 0, inbound: 300, available: 50 }, { day: 14, inbound: 300, available: 20 })).toBe(false);
+  });
+  it('is false when stock was not shown', () => {
+    expect(newUnitsBetween({ day: 0, inbound: 300 }, { day: 7, inbound: 300, available: 280 })).toBe(false);
   });
 });

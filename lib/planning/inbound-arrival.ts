@@ -8,6 +8,29 @@
 interface InboundReading {
   day: number;
   inbound: number | undefined;
+  /** Sellable units at the reading, when shown (tells a receipt from a new shipment). */
+  available?: number | undefined;
+  /** The page's "units sold in the last N days" counts at the reading. */
+  unitsSold?: readonly { windowDays: number; units: number }[] | undefined;
+}
+
+type ShownReading = InboundReading & { inbound: number };
+
+/**
+ * Whether new units were sent between two readings although the inbound did not rise: a
+ * shipment received and a new one of the same size (sellers reorder the same quantity) leave
+ * the inbound unchanged. The stock identity tells: units received = stock after - stock before
+ * + units sold in the gap; inbound after - inbound before + received > 0 units appeared. When
+ * the sales in the gap are not shown, a stock rise with an inbound that did not fall says so.
+ * @example newUnitsBetween({ day: 0, inbound: 300, available: 10 }, { day: 7, inbound: 300, available: 250 }) // true
+ */
+export function newUnitsBetween(before: ShownReading, after: ShownReading): boolean {
+  if (before.available === undefined || after.available === undefined) return false;
+  const gap = after.day - before.day;
+  const sold = after.unitsSold?.find((w) => w.windowDays === gap)?.units;
+  if (sold === undefined) return after.inbound >= before.inbound && after.available > before.available;
+  const received = after.available - before.available + sold;
+  return received > 0 && after.inbound - before.inbound + received > 0;
 }
 
 /** The days the newest inbound units may have appeared on: some day in `from`..`to`. */
@@ -18,18 +41,20 @@ export interface AppearedWindow {
 
 /**
  * When the inbound units of the newest reading appeared: after the last reading that showed
- * fewer inbound units, and by the first reading of the run since, in which inbound only went
- * down (units being received, not new shipments). A run that starts at the first reading ever
+ * fewer inbound units (or as many, with new units sent: newUnitsBetween), and by the first
+ * reading of the run since, in which inbound only went down (units being received, not new
+ * shipments). A run that starts at the first reading ever
  * is dated on that reading (the earliest it can be said to exist). null when the newest
  * reading shows no inbound.
  * @example inboundAppeared([{ day: 10, inbound: 0 }, { day: 17, inbound: 300 }, { day: 24, inbound: 120 }]) // { from: 11, to: 17 }
  */
 export function inboundAppeared(readings: readonly InboundReading[]): AppearedWindow | null {
-  const shown = readings.filter((r): r is { day: number; inbound: number } => r.inbound !== undefined).sort((a, b) => a.day - b.day);
+  const shown = readings.filter((r): r is ShownReading => r.inbound !== undefined).sort((a, b) => a.day - b.day);
   const newest = shown.at(-1);
   if (!newest || newest.inbound <= 0) return null;
   let first = shown.length - 1;
-  while (first > 0 && shown[first - 1]!.inbound >= shown[first]!.inbound && shown[first - 1]!.inbound > 0) first--;
+  while (first > 0 && shown[first - 1]!.inbound >= shown[first]!.inbound && shown[first - 1]!.inbound > 0 && !newUnitsBetween(shown[first - 1]!, shown[first]!))
+    first--;
   const to = shown[first]!.day;
   return { from: first === 0 ? to : shown[first - 1]!.day + 1, to };
 }

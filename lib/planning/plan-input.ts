@@ -9,7 +9,7 @@ import type { DemandSeries } from './reconstruct';
 import type { AppearedWindow } from './inbound-arrival';
 import type { AgeBucket } from './storage';
 import type { ForecastContext } from '../forecast/index';
-import type { Calibration } from './reconstruct';
+import type { Calibration, OrderSpan } from './reconstruct';
 import type { AbcClass, KnowledgeHint, StockSource } from './types';
 import type { FbaFacts } from './fees-facts';
 
@@ -41,6 +41,11 @@ export interface PlanInput {
    * destination's transit days later. null/absent = nothing inbound or not known when.
    */
   inboundAppeared?: AppearedWindow | null;
+  /**
+   * Day the inbound units are expected, when the seller entered it or a Shipments page showed it
+   * (PlanExtras.inboundArrivals): wins over dating them from `inboundAppeared`. null/absent = not known.
+   */
+  inboundEtaDay?: number | null;
   /**
    * Day `available` was read. When older than today, the demand since then (known days as
    * reconstructed, unknown days at the forecast rate) is taken off: a reading from three weeks
@@ -100,6 +105,18 @@ export interface PlanExtras {
    * seriesFromDemandDays), by listing key: skips reconstruction for those listings.
    */
   demandOf?: Readonly<Record<string, DemandSeries>>;
+  /**
+   * Days order-history imports covered, per marketplace (lib/store's order-import spans): every
+   * listing of the marketplace sold zero on them apart from its own orders (reconstruct.ts
+   * listingOrderCoverage). Absent = each listing's own orders views only.
+   */
+  orderImportSpans?: readonly OrderSpan[];
+  /**
+   * Expected arrivals of inbound units by listing key (lib/inbound/arrivals.ts): the day, and the
+   * units inbound when it was given. It holds while the listing's inbound is above 0 and not
+   * above those units (more inbound = a new shipment the date does not speak for).
+   */
+  inboundArrivals?: Readonly<Record<string, { date: string; units: number }>>;
   /** Forecasting context (fitted on the whole catalogue); default: fitted across the series being planned. */
   forecastContext?: ForecastContext;
 }

@@ -86,8 +86,10 @@ export function situationOf(input: PlanInput, settings: Settings, options: PlanO
   const { series, asOfDay } = input;
   const lead = leadTimeFor(input.sku, input.destination, settings);
   const horizon = planningHorizon(lead.days, settings);
-  const forecast = afterStockout(options.forecast ?? forecastOf(series, horizon, options.forecastContext), series, () =>
-    forecastOf(unknownAsZero(series), horizon, options.forecastContext),
+  const own = options.forecast ?? forecastOf(series, horizon, options.forecastContext);
+  // The forecaster already forecast the zero-filled history when it could (no second forecast).
+  const forecast = afterStockout(own, series, () =>
+    own.unknownAsZeroMean ? { mean: own.unknownAsZeroMean } : forecastOf(unknownAsZero(series), horizon, options.forecastContext),
   );
   const meanCum = cumulativeSum(forecast.mean);
   const meanDaily = meanCum.length ? meanCum[meanCum.length - 1]! / meanCum.length : 0;
@@ -115,7 +117,8 @@ export function situationOf(input: PlanInput, settings: Settings, options: PlanO
     lead,
     stage,
     stock,
-    serviceCum: forecast.quantileCum(settings.serviceLevel),
+    // The decisions read it at the lead time only (safety stock), so the curve stops just past it.
+    serviceCum: forecast.quantileCum(settings.serviceLevel, lead.days + 2),
     policy: stagePolicy(stage, settings.lifecycle),
     history: {
       knownDays: history.knownDays,
@@ -131,8 +134,8 @@ export function situationOf(input: PlanInput, settings: Settings, options: PlanO
  * @example forecastOf(series, 130).mean.length // 130
  */
 export function forecastOf(series: DemandSeries, horizon: number, context?: ForecastContext): ForecastResult {
-  const history = forecastValues(series);
-  return forecastSeries({ values: history.values, freq: 'D', start: isoDate(history.firstDay) }, horizon, context);
+  // The typed series as it is (NaN = unknown): the same numbers as forecastValues, no boxed copy.
+  return forecastSeries({ values: series.units, freq: 'D', start: isoDate(series.startDay) }, horizon, context);
 }
 
 /** Known days, censored days after the first known one, the first sale and days since the last. */
@@ -158,13 +161,15 @@ function historyFacts(series: DemandSeries) {
 export function forecastSummaryOf(forecast: ForecastResult, history: { knownDays: number; censoredDays: number }): ForecastSummary {
   const n = forecast.mean.length;
   const meanDaily = n ? forecast.mean.reduce((a, b) => a + b, 0) / n : 0;
-  const horizonDays = Math.min(30, forecast.p50Cum.length);
+  const horizonDays = Math.min(30, n);
+  // Only the 30-day point is reported: the curves' first 30 days, not the whole horizon.
+  const at = (q: number) => (horizonDays > 0 ? forecast.quantileCum(q, horizonDays)[horizonDays - 1]! : 0);
   return {
     model: forecast.model,
     meanDaily: round3(meanDaily),
     horizonDays: Math.max(1, horizonDays),
-    p50: round1(horizonDays > 0 ? forecast.p50Cum[horizonDays - 1]! : 0),
-    p90: round1(horizonDays > 0 ? forecast.p90Cum[horizonDays - 1]! : 0),
+    p50: round1(at(0.5)),
+    p90: round1(at(0.9)),
     historyDays: history.knownDays + history.censoredDays,
     censoredDays: history.censoredDays,
   };

@@ -302,3 +302,34 @@ describe('one product on several channels', () => {
     expect(plan({ groupWeight: 0, groupShareWindow: 28 })).toEqual(alone);
   });
 });
+
+describe('order-history imports cover listings absent from them', () => {
+  it('a listing with no orders in an imported history gets a zero forecast with known sales, not "no sales yet"', () => {
+    const now = new Date('2026-03-01T20:00:00Z');
+    const observations: Observation[] = [
+      listingAt('2026-03-01', { sku: 'QUIET-1', available: 40 }),
+      orderAt('2026-01-10', 3, 'shipped', { sku: 'BUSY-1', observedDate: '2026-03-01' }),
+    ];
+    const without = planFromObservations(observations, defaultSettings(), now).find((p) => p.sku === 'QUIET-1')!;
+    expect(without.daysOfCover).toBeNull();
+    const spans = [{ platform: 'amazon', marketplace: 'amazon.com', from: '2025-12-01', to: '2026-02-28' }];
+    const plan = planFromObservations(observations, defaultSettings(), now, { orderImportSpans: spans }).find((p) => p.sku === 'QUIET-1')!;
+    expect(plan.forecast.meanDaily).toBeLessThan(0.05);
+    expect(plan.alerts.map((a) => a.code)).not.toContain('sales-unknown');
+  });
+});
+
+describe('expected arrivals of inbound units', () => {
+  it('a date given for the inbound dates it while no new shipment has raised the inbound', () => {
+    const now = new Date('2026-03-01T20:00:00Z');
+    const reading = (date: string, inbound: number) =>
+      listingAt(date, { sku: 'BOX-1', available: 50, inbound, fulfillment: 'FBA', unitsSold: [{ windowDays: 30, units: 90 }] });
+    const observations: Observation[] = [reading('2026-02-01', 0), reading('2026-03-01', 200)];
+    const key = 'amazon|amazon.com|BOX-1';
+    const plan = (units: number) =>
+      planFromObservations(observations, defaultSettings(), now, { inboundArrivals: { [key]: { date: '2026-03-20', units } } }).find((p) => p.key === key)!;
+    expect(plan(200).inboundArrivalDate).toBe('2026-03-20');
+    // Given for 150 units: the 200 now inbound include a shipment it does not speak for.
+    expect(plan(150).inboundArrivalDate).not.toBe('2026-03-20');
+  });
+});

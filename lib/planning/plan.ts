@@ -11,7 +11,7 @@
 import { fitContext, forecastBatch, type ForecastContext, type ForecastResult, type SeriesInput } from '../forecast/index';
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
-import type { Observation } from '../records';
+import { accountOfKey, withAccount, type Observation, type OrderObservation } from '../records';
 import type { Settings } from '../settings/schema';
 import { abcClasses } from './abc';
 import { channelAlerts, memberPlan } from './channel';
@@ -20,7 +20,7 @@ import { fbaFactsOf } from './fees-facts';
 import type { PlanExtras } from './plan-input';
 import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon } from './plan-listing';
 import { poolKindOf } from './pool-stock';
-import { demandDays, HOW_EXACT, HOW_INFERRED, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
+import { demandDays, HOW_EXACT, HOW_INFERRED, listingOrderCoverage, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
 import {
   bufferOf,
   defaultPoolId,
@@ -137,7 +137,7 @@ export function demandByKey(
   observations: readonly Observation[],
   settings: Settings,
   now: Date,
-  extras: Pick<PlanExtras, 'calibrations' | 'productOf' | 'poolOf'> = {},
+  extras: Pick<PlanExtras, 'calibrations' | 'productOf' | 'poolOf' | 'orderImportSpans'> = {},
 ): Record<string, DemandDay[]> {
   const byListing = observationsByListing(observations);
   const out: Record<string, DemandDay[]> = {};
@@ -146,10 +146,23 @@ export function demandByKey(
     const first = list[0]!;
     const zone = marketplaceById(first.marketplace)?.timeZone ?? 'UTC';
     const calibrations = (extras.calibrations ?? []).filter((c) => c.listingKey === key);
-    const series = reconstructDemand(list, { end: isoDateInZone(now, zone), historyDays: settings.historyDays, calibrations });
+    const spans = extras.orderImportSpans ?? [];
+    const orders = list.filter((o): o is OrderObservation => o.kind === 'order');
+    let startDate: string | undefined;
+    for (const o of list) if (o.kind === 'listing') startDate ??= o.startDate;
+    const series = reconstructDemand(list, {
+      end: isoDateInZone(now, zone),
+      historyDays: settings.historyDays,
+      calibrations,
+      ...(spans.length > 0
+        ? { orderCoverage: listingOrderCoverage(orders, spans, { platform: first.platform, marketplace: first.marketplace, startDate }) }
+        : {}),
+    });
     out[key] = demandDays(series);
     const fulfillment = list.find((o) => o.fulfillment !== undefined)?.fulfillment;
-    const group = `pool:${extras.productOf?.[key] ?? first.sku}@${extras.poolOf?.[key] ?? defaultPoolId(first.platform, first.marketplace, fulfillment)}`;
+    const account = accountOfKey(key);
+    const product = extras.productOf?.[key] ?? withAccount(first.sku, account);
+    const group = `pool:${product}@${extras.poolOf?.[key] ?? defaultPoolId(first.platform, first.marketplace, fulfillment, account)}`;
     let members = groups.get(group);
     if (!members) groups.set(group, (members = []));
     members.push(series);

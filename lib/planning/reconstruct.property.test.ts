@@ -11,7 +11,7 @@ import { seededRandom } from '../random';
 import type { ListingObservation } from '../records';
 import { dayNumber, isoDate } from './days';
 import { listingAt } from './fixtures';
-import { reconstructDemand } from './reconstruct';
+import { HOW_STOCKOUT_INFERRED, reconstructDemand } from './reconstruct';
 
 const FIRST = dayNumber('2026-01-01');
 const DAYS = 210;
@@ -154,5 +154,10 @@ describe('reconstruction with stockouts between visits', () => {
     const trueRate = mean(history.demand.slice(120));
     expect(salesRate / trueRate).toBeLessThan(0.85);
     expect(knownMeanFrom(history, 120).mean / trueRate).toBeGreaterThan(0.9);
+    // No reading showed those days empty: they are marked inferred, apart from observed stockouts.
+    const series = reconstructDemand(history.readings, { end: history.readings.at(-1)!.observedDate });
+    const marks = new Set(Array.from(series.how));
+    expect(marks.has(HOW_STOCKOUT_INFERRED)).toBe(true);
+    for (let i = 0; i < series.how.length; i++) if (series.how[i] === HOW_STOCKOUT_INFERRED) expect(series.units[i]).toBeNaN();
   });
 });

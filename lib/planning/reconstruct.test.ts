@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dayNumber, isoDate } from './days';
 import { listingAt, orderAt } from './fixtures';
-import { demandDays, HOW_CENSORED, HOW_EXACT, HOW_INFERRED, orderCoverage, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
+import {
+  demandDays,
+  HOW_CENSORED,
+  HOW_EXACT,
+  HOW_INFERRED,
+  HOW_STOCKOUT_INFERRED,
+  listingOrderCoverage,
+  marketplaceSaysOut,
+  orderCoverage,
+  poolDemand,
+  reconstructDemand,
+  type DemandSeries,
+} from './reconstruct';
 import type { ListingObservation } from '../records';
 
 const START = dayNumber('2024-01-01');
@@ -61,6 +73,42 @@ describe('order views', () => {
     expect(spans).toEqual([{ platform: 'amazon', marketplace: 'amazon.com', from: '2024-03-01', to: '2024-03-03' }]);
     const s = reconstructDemand([listingAt('2024-02-28', { available: 9 })], { end: '2024-03-03', orderCoverage: spans });
     expect(demandDays(s).slice(-3)).toEqual(['2024-03-01', '2024-03-02', '2024-03-03'].map((date) => ({ date, units: 0, how: 'exact' })));
+  });
+  it('an imported order history covers a listing first seen after it: its days are exact zeros from the span on', () => {
+    // First run: the seller imported All Orders for January and opened the inventory page on Feb 3.
+    const spans = listingOrderCoverage([], [{ platform: 'amazon', marketplace: 'amazon.com', from: '2024-01-01', to: '2024-01-31' }], {
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+    });
+    const s = reconstructDemand([listingAt('2024-02-03', { available: 9 })], { end: '2024-02-03', orderCoverage: spans });
+    const days = demandDays(s);
+    expect(days[0]).toEqual({ date: '2024-01-01', units: 0, how: 'exact' });
+    expect(days.filter((d) => d.how === 'exact')).toHaveLength(31);
+    expect(days.slice(31).every((d) => d.how === 'censored')).toBe(true);
+  });
+  it('listingOrderCoverage: the marketplace imports from the listing start, besides its own views', () => {
+    const imports = [
+      { platform: 'amazon', marketplace: 'amazon.com', from: '2024-01-01', to: '2024-01-31' },
+      { platform: 'amazon', marketplace: 'amazon.de', from: '2023-01-01', to: '2024-01-31' },
+      { platform: 'amazon', marketplace: 'amazon.com', from: '2023-01-01', to: '2023-06-30' },
+    ];
+    const own = orderAt('2024-02-10', 1, 'shipped', { observedDate: '2024-02-12' });
+    expect(listingOrderCoverage([own], imports, { platform: 'amazon', marketplace: 'amazon.com', startDate: '2024-01-20' })).toEqual([
+      { platform: 'amazon', marketplace: 'amazon.com', from: '2024-02-10', to: '2024-02-12' },
+      { platform: 'amazon', marketplace: 'amazon.com', from: '2024-01-20', to: '2024-01-31' },
+    ]);
+  });
+  it("the marketplace's own out-of-stock alert censors a reading without a stock count", () => {
+    const obs = [
+      orderAt('2024-03-01', 3, 'shipped', { observedDate: '2024-03-04' }),
+      listingAt('2024-03-02', { alert: 'Out of stock' }),
+      listingAt('2024-03-03', { alert: 'Low inventory' }),
+    ];
+    const days = demandDays(reconstructDemand(obs, { end: '2024-03-04' }));
+    expect(days.map((d) => d.how)).toEqual(['exact', 'censored', 'exact', 'exact']);
+    expect(marketplaceSaysOut({ status: 'out_of_stock' })).toBe(true);
+    expect(marketplaceSaysOut({ alert: '缺货' })).toBe(true);
+    expect(marketplaceSaysOut({ alert: 'Reorder now' })).toBe(false);
   });
   it('days a listing was suppressed (nothing a customer could buy) are unknown, not zero demand', () => {
     // Complete orders views covered every day; no order while the marketplace suppressed the listing.
@@ -259,7 +307,7 @@ describe('reconstruction recovers what the seller saw (property)', () => {
           const s = reconstructDemand(obs, { end: isoDate(START + 60) });
           for (let i = 0; i < s.units.length; i++) {
             const v = s.units[i]!;
-            if (s.how[i] === HOW_CENSORED) expect(Number.isNaN(v)).toBe(true);
+            if (s.how[i] === HOW_CENSORED || s.how[i] === HOW_STOCKOUT_INFERRED) expect(Number.isNaN(v)).toBe(true);
             else expect(v >= 0 && Number.isFinite(v)).toBe(true);
           }
         },

@@ -31,7 +31,9 @@ export interface Calibration {
 export const HOW_CENSORED = 0;
 export const HOW_INFERRED = 1;
 export const HOW_EXACT = 2;
-const HOW_NAMES: readonly DemandHow[] = ['censored', 'inferred', 'exact'];
+/** Censored like HOW_CENSORED, on days inferred out of stock: no reading showed it (censorStockoutsBetweenVisits). */
+export const HOW_STOCKOUT_INFERRED = 3;
+const HOW_NAMES: readonly DemandHow[] = ['censored', 'inferred', 'exact', 'stockout-inferred'];
 
 /** A daily series in typed arrays: `units[i]` is day `startDay + i`; NaN = censored/unknown. */
 export interface DemandSeries {
@@ -70,7 +72,8 @@ interface IntervalCount {
 export function reconstructDemand(observations: readonly Observation[], options: ReconstructOptions): DemandSeries {
   const endDay = dayNumber(options.end);
   const { listings, orders } = placeableObservations(observations);
-  const firstDay = seriesFirstDay(listings, orders, endDay, options.historyDays);
+  const coverage = options.orderCoverage ?? orderCoverage(orders);
+  const firstDay = seriesFirstDay(listings, orders, coverage, endDay, options.historyDays);
   const n = Number.isFinite(endDay) && Number.isFinite(firstDay) ? Math.max(0, endDay - firstDay + 1) : 0;
 
   const units = new Float64Array(n).fill(Number.NaN);
@@ -80,7 +83,7 @@ export function reconstructDemand(observations: readonly Observation[], options:
 
   // 1. Exact: order rows, on the days an orders view covered completely (orderCoverage).
   //    Orders outside those days (a "pending only" tab) are only a floor for their day.
-  markCoveredDays(grid, options.orderCoverage ?? orderCoverage(orders));
+  markCoveredDays(grid, coverage);
   const floor = addOrders(grid, latestOrders(orders));
   // 2. Censoring: days without sellable stock say nothing about demand, whether a reading
   //    showed them or they fell between two visits.
@@ -89,12 +92,26 @@ export function reconstructDemand(observations: readonly Observation[], options:
   // 3..5. Coarser layers, each settling the days it covers.
   fillCoarserLayers(grid, listings, options.calibrations ?? []);
   if (floor) applyFloor(grid, floor);
+  markInferredStockouts(grid);
   return { startDay: firstDay, units, how };
 }
 
 /**
+ * Days still unknown that were censored only by inference (CENSORED_INFERRED) keep that marker
+ * in `how`, so views and the demand cache can tell them from stockouts a reading showed.
+ */
+function markInferredStockouts(grid: DayGrid): void {
+  const { n, units, how, censored } = grid;
+  for (let i = 0; i < n; i++) if (censored[i] === CENSORED_INFERRED && units[i] !== units[i]) how[i] = HOW_STOCKOUT_INFERRED;
+}
+
+/** `censored` values: a reading showed the day out of stock, or readings around it say so. */
+const CENSORED_OBSERVED = 1;
+const CENSORED_INFERRED = 2;
+
+/**
  * The series being rebuilt, one slot per day. `fixed` marks days a finer layer settled (the
- * coarser layers leave them alone); `censored` marks days without sellable stock.
+ * coarser layers leave them alone); `censored` marks days without sellable stock (CENSORED_*).
  */
 interface DayGrid {
   n: number;
@@ -120,9 +137,22 @@ function placeableObservations(observations: readonly Observation[]): { listings
   return { listings, orders };
 }
 
-/** The earliest day any observation speaks about, but no more than `historyDays` back from the end. */
-function seriesFirstDay(listings: readonly ListingObservation[], orders: readonly OrderObservation[], endDay: number, historyDays: number | undefined): number {
+/**
+ * The earliest day any observation or complete orders view speaks about (an imported order
+ * history covers a listing that sold nothing in it), but no more than `historyDays` back from the end.
+ */
+function seriesFirstDay(
+  listings: readonly ListingObservation[],
+  orders: readonly OrderObservation[],
+  coverage: readonly OrderSpan[],
+  endDay: number,
+  historyDays: number | undefined,
+): number {
   let firstDay = endDay;
+  for (const span of coverage) {
+    const from = dayNumber(span.from);
+    if (Number.isFinite(from) && from <= endDay) firstDay = Math.min(firstDay, from);
+  }
   for (const o of listings) {
     const d = dayNumber(o.observedDate);
     firstDay = Math.min(firstDay, d);
@@ -192,10 +222,10 @@ function censorStockouts(grid: DayGrid, listings: readonly ListingObservation[])
   for (const o of listings) {
     const i = index(o.observedDate);
     if (i < 0 || i >= n) continue;
-    const empty = o.available === 0 || o.status === 'suppressed' || (o.available === undefined && o.status === 'out_of_stock');
+    const empty = o.available === 0 || o.status === 'suppressed' || (o.available === undefined && marketplaceSaysOut(o));
     if (empty) {
-      if (lastZero >= 0) for (let j = lastZero; j <= i; j++) censored[j] = 1;
-      censored[i] = 1;
+      if (lastZero >= 0) for (let j = lastZero; j <= i; j++) censored[j] = CENSORED_OBSERVED;
+      censored[i] = CENSORED_OBSERVED;
       lastZero = i;
     } else if (o.available !== undefined) {
       lastZero = -1;
@@ -208,6 +238,18 @@ function censorStockouts(grid: DayGrid, listings: readonly ListingObservation[])
       how[i] = HOW_CENSORED;
     }
   }
+}
+
+/** The marketplace's own word that a listing is out of stock: its status, or an alert such as the Restock report's "Out of stock". */
+const OUT_OF_STOCK_ALERT = /out.of.stock|缺货|ausverkauft|nicht vorrätig|在庫切れ|rupture|agotado|esaurito/i;
+
+/**
+ * Whether the reading's status or alert says nothing is for sale (only read when the reading
+ * shows no stock count: a count of sellable units wins over a label that may lag behind it).
+ * @example marketplaceSaysOut({ alert: 'Out of stock' }) // true
+ */
+export function marketplaceSaysOut(o: Pick<ListingObservation, 'status' | 'alert'>): boolean {
+  return o.status === 'out_of_stock' || (o.alert !== undefined && OUT_OF_STOCK_ALERT.test(o.alert));
 }
 
 /**
@@ -246,7 +288,7 @@ function censorStockoutsBetweenVisits(grid: DayGrid, listings: readonly ListingO
       outTo = Math.min(to - 1, from + Math.round(stock / rate + (to - from - sold / rate)));
     }
     for (let i = Math.max(0, outFrom); i <= outTo; i++) {
-      censored[i] = 1;
+      if (!censored[i]) censored[i] = CENSORED_INFERRED;
       if (fixed[i] && units[i] === 0) {
         fixed[i] = 0;
         units[i] = Number.NaN;
@@ -367,6 +409,28 @@ export function orderCoverage(orders: readonly OrderObservation[]): OrderSpan[] 
   }
   const out: OrderSpan[] = [];
   for (const { complete, ...span } of views.values()) if (complete && span.from <= span.to) out.push(span);
+  return out;
+}
+
+/**
+ * The days a listing's orders are completely known: its own orders views (orderCoverage), and
+ * the spans of order-history imports of its marketplace, which list every SKU's orders (so a
+ * listing absent from one sold nothing then), from the day the listing started when known
+ * (before it, "no orders" says nothing).
+ * @example listingOrderCoverage([], [{ platform: 'amazon', marketplace: 'amazon.com', from: '2026-01-01', to: '2026-06-30' }], { platform: 'amazon', marketplace: 'amazon.com', startDate: '2026-03-01' })
+ * // [{ platform: 'amazon', marketplace: 'amazon.com', from: '2026-03-01', to: '2026-06-30' }]
+ */
+export function listingOrderCoverage(
+  orders: readonly OrderObservation[],
+  importSpans: readonly OrderSpan[],
+  listing: { platform: string; marketplace: string; startDate?: string | undefined },
+): OrderSpan[] {
+  const out = orderCoverage(orders);
+  for (const span of importSpans) {
+    if (span.platform !== listing.platform || span.marketplace !== listing.marketplace) continue;
+    const from = listing.startDate !== undefined && listing.startDate > span.from ? listing.startDate : span.from;
+    if (from <= span.to) out.push({ platform: span.platform, marketplace: span.marketplace, from, to: span.to });
+  }
   return out;
 }
 

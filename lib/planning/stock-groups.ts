@@ -5,7 +5,7 @@
  */
 import { isoDateInZone } from '../locale/dates';
 import { marketplaceById } from '../locale/markets';
-import { listingKey, type ListingObservation, type Observation, type OrderObservation } from '../records';
+import { accountOfKey, DEFAULT_ACCOUNT, listingKey, withAccount, type ListingObservation, type Observation, type OrderObservation } from '../records';
 import type { Settings } from '../settings/schema';
 import { bufferUnits, type AllocationMember } from './allocation';
 import { dayNumber } from './days';
@@ -13,7 +13,7 @@ import { inboundAppeared, type AppearedWindow } from './inbound-arrival';
 import { knownMean } from './lifecycle';
 import type { PlanExtras, PlanInput } from './plan-input';
 import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
-import { poolDemand, reconstructDemand, type Calibration, type DemandSeries } from './reconstruct';
+import { listingOrderCoverage, poolDemand, reconstructDemand, type Calibration, type DemandSeries, type OrderSpan } from './reconstruct';
 import type { AgeBucket } from './storage';
 
 const NA = new Set(['amazon.com', 'amazon.ca', 'amazon.com.mx', 'amazon.com.br']);
@@ -23,10 +23,12 @@ const FE = new Set(['amazon.co.jp', 'amazon.com.au', 'amazon.sg']);
  * The stock pool a listing draws from when the store has said nothing else.
  * @example defaultPoolId('amazon', 'amazon.fr', 'FBA') // 'fba:EU'
  * @example defaultPoolId('ebay', 'ebay.com', undefined) // 'own:main'
+ * @example defaultPoolId('amazon', 'amazon.com', 'FBA', 'amazon-b') // 'fba:NA/amazon-b' (as lib/store's poolIdFor)
  */
-export function defaultPoolId(platform: string, marketplace: string, fulfillment: string | undefined): string {
-  if (fulfillment === 'FBA') return `fba:${NA.has(marketplace) ? 'NA' : FE.has(marketplace) ? 'FE' : 'EU'}`;
-  if (fulfillment === 'WFS') return `wfs:${marketplace}`;
+export function defaultPoolId(platform: string, marketplace: string, fulfillment: string | undefined, account: string = DEFAULT_ACCOUNT): string {
+  const suffix = account === DEFAULT_ACCOUNT ? '' : `/${account}`;
+  if (fulfillment === 'FBA') return `fba:${NA.has(marketplace) ? 'NA' : FE.has(marketplace) ? 'FE' : 'EU'}${suffix}`;
+  if (fulfillment === 'WFS') return `wfs:${marketplace}${suffix}`;
   return 'own:main';
 }
 
@@ -44,6 +46,8 @@ export interface ListingFacts {
   inbound: number;
   /** Days the newest inbound units may have appeared on (see inboundAppeared); null = none inbound. */
   inboundAppeared: AppearedWindow | null;
+  /** Day the inbound units are expected, entered or read from a Shipments page (null = not known). */
+  inboundEtaDay: number | null;
   reserved: number;
   unfulfillable: number;
   priceMinor: number | null;
@@ -62,6 +66,8 @@ function latestFacts(
   settings: Settings,
   calibrations: readonly Calibration[],
   cached: DemandSeries | undefined,
+  importSpans: readonly OrderSpan[] = [],
+  arrival?: { date: string; units: number },
 ): ListingFacts {
   const listings = observations.filter((o): o is ListingObservation => o.kind === 'listing');
   const orders = observations.filter((o): o is OrderObservation => o.kind === 'order');
@@ -97,7 +103,10 @@ function latestFacts(
     available: newest('available') ?? null,
     stockDay: stockDayOf(listings),
     inbound: newest('inbound') ?? 0,
-    inboundAppeared: inboundAppeared(listings.map((o) => ({ day: dayNumber(o.observedDate), inbound: o.inbound }))),
+    inboundEtaDay: etaDayOf(arrival, newest('inbound') ?? 0),
+    inboundAppeared: inboundAppeared(
+      listings.map((o) => ({ day: dayNumber(o.observedDate), inbound: o.inbound, available: o.available, unitsSold: o.unitsSold })),
+    ),
     reserved: newest('reserved') ?? 0,
     unfulfillable: newest('unfulfillable') ?? 0,
     priceMinor: price?.amountMinor ?? null,
@@ -106,8 +115,28 @@ function latestFacts(
     startDay: startDate !== undefined && Number.isFinite(dayNumber(startDate)) ? dayNumber(startDate) : null,
     ended: status === 'ended',
     pendingUnits,
-    series: cached ?? reconstructDemand(observations, { end: asOf, historyDays: settings.historyDays, calibrations }),
+    series:
+      cached ??
+      reconstructDemand(observations, {
+        end: asOf,
+        historyDays: settings.historyDays,
+        calibrations,
+        ...(importSpans.length > 0
+          ? { orderCoverage: listingOrderCoverage(orders, importSpans, { platform: first.platform, marketplace: first.marketplace, startDate }) }
+          : {}),
+      }),
   };
+}
+
+/**
+ * The expected arrival day of a listing's inbound units, while it speaks for them: some units
+ * still inbound, and no more than when it was given (more = a new shipment it does not date).
+ * @example etaDayOf({ date: '2026-12-20', units: 300 }, 120) // dayNumber('2026-12-20')
+ */
+function etaDayOf(arrival: { date: string; units: number } | undefined, inbound: number): number | null {
+  if (!arrival || inbound <= 0 || inbound > arrival.units) return null;
+  const day = dayNumber(arrival.date);
+  return Number.isFinite(day) ? day : null;
 }
 
 function stockDayOf(newestFirst: readonly ListingObservation[]): number | null {
@@ -155,7 +184,18 @@ export function listingFactsOf(observations: readonly Observation[], settings: S
   const facts: ListingFacts[] = [];
   for (const [key, list] of [...byListing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const zone = marketplaceById(list[0]!.marketplace)?.timeZone ?? 'UTC';
-    facts.push(latestFacts(key, list, isoDateInZone(now, zone), settings, calibrationsOf.get(key) ?? [], extras.demandOf?.[key]));
+    facts.push(
+      latestFacts(
+        key,
+        list,
+        isoDateInZone(now, zone),
+        settings,
+        calibrationsOf.get(key) ?? [],
+        extras.demandOf?.[key],
+        extras.orderImportSpans,
+        extras.inboundArrivals?.[key],
+      ),
+    );
   }
   return facts;
 }
@@ -164,8 +204,10 @@ export function listingFactsOf(observations: readonly Observation[], settings: S
 export function stockGroupsOf(facts: readonly ListingFacts[], extras: PlanExtras): StockGroup[] {
   const groups = new Map<string, StockGroup>();
   for (const f of facts) {
-    const productId = extras.productOf?.[f.key] ?? f.sku;
-    const poolId = extras.poolOf?.[f.key] ?? defaultPoolId(f.platform, f.marketplace, f.fulfillment);
+    // Without the store's products (the plan CLI), a SKU is one product per seller account.
+    const account = accountOfKey(f.key);
+    const productId = extras.productOf?.[f.key] ?? withAccount(f.sku, account);
+    const poolId = extras.poolOf?.[f.key] ?? defaultPoolId(f.platform, f.marketplace, f.fulfillment, account);
     const id = `${productId}@${poolId}`;
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { id, productId, poolId, members: [] }));
@@ -226,6 +268,7 @@ export function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras
     inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
     // The channel showing the most units on their way dates them (FBA pages all show the pool's).
     inboundAppeared: members.reduce((best, m) => (m.inbound > best.inbound ? m : best)).inboundAppeared,
+    inboundEtaDay: members.reduce((best, m) => (m.inbound > best.inbound ? m : best)).inboundEtaDay,
     reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
     unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
     pendingUnits: sum((m) => m.pendingUnits),

@@ -20,8 +20,10 @@ import { isoDateSchema, isoDateTimeSchema } from '../records';
  *   the days between two readings;
  * - `censored`: the listing was out of stock (or nothing is known), so demand is unknown; it
  *   is NOT zero and must never pull a forecast down.
+ * - `stockout-inferred`: censored the same way, on days no reading showed out of stock but the
+ *   readings around them say it was (a sell-out and restock between two visits).
  */
-const DEMAND_HOWS = ['exact', 'inferred', 'censored'] as const;
+const DEMAND_HOWS = ['exact', 'inferred', 'censored', 'stockout-inferred'] as const;
 const demandHowSchema = z.enum(DEMAND_HOWS);
 export type DemandHow = z.infer<typeof demandHowSchema>;
 
@@ -261,6 +263,11 @@ export const skuPlanSchema = z.object({
   /** Days the reorder is late (0 when not overdue). */
   reorderDaysLate: z.number().int().nonnegative().default(0),
   reorderQuantity: z.number().int().nonnegative(),
+  /**
+   * Units the seller placed with a supplier, not yet inbound, already taken off `reorderQuantity`
+   * (lib/purchasing netPlacedOrders, applied before plans are cached); absent = none.
+   */
+  onOrder: z.number().int().positive().optional(),
   /** Units on hand + on order at which to reorder: lead-time demand at the service level. */
   reorderPoint: z.number().nonnegative(),
   safetyStock: z.number().nonnegative(),

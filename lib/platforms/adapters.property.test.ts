@@ -32,10 +32,12 @@ const TIMEOUT = Math.max(20_000, RUNS * 30);
  * - amazon/fba-inventory: Product details (SKU lines) and Available.
  * - amazon/restock: Product details (SKU lines) and the recommended quantity.
  * - amazon/inventory-age: Product details (SKU lines) and Available.
+ * - amazon/business-reports: SKU and Units Ordered.
  * - amazon/orders: order date, order details (order id), product (SKU and quantity lines), status.
  * - walmart/manage-items, walmart/wfs-inventory: SKU and the inventory column.
  * - walmart/orders, ebay/orders: order id, date, SKU, quantity, status (no status filter in the URL).
- * - ebay/active-listings: title (variation families), custom label (SKU) and available quantity.
+ * - ebay/active-listings: custom label (SKU) and available quantity (variation parents are told
+ *   from their child rows, not the title).
  */
 const REQUIRED_HEADERS: Record<string, readonly string[]> = {
   'amazon/manage-inventory.en': ['Available'],
@@ -50,13 +52,17 @@ const REQUIRED_HEADERS: Record<string, readonly string[]> = {
   'amazon/inventory-age.de': ['Produktdetails', 'Verfügbar'],
   'amazon/inventory-age.zh': ['商品详情', '可售'],
   'amazon/inventory-age.ja': ['商品の詳細', '販売可能'],
+  'amazon/business-reports.en': ['SKU', 'Units Ordered'],
+  'amazon/business-reports.de': ['SKU', 'Bestellte Einheiten'],
+  'amazon/business-reports.legacy.en': ['SKU', 'Units Ordered'],
   'amazon/orders.en': ['Order date', 'Order details', 'Product name', 'Order status'],
   'amazon/orders.de': ['Bestelldatum', 'Bestelldetails', 'Produktname', 'Bestellstatus'],
   'walmart/manage-items.en': ['SKU', 'Inventory'],
   'walmart/wfs-inventory.en': ['SKU▲', 'Available Units▲'],
   'walmart/orders.en': ['Order #', 'Order Date', 'SKU', 'Qty', 'Status'],
-  'ebay/active-listings.en': ['Title', 'Custom label (SKU)', 'Available quantity'],
-  'ebay/active-listings.de': ['Titel', 'Benutzerdefiniertes Label (SKU)', 'Verfügbare Menge'],
+  'ebay/active-listings.en': ['Custom label (SKU)', 'Available quantity'],
+  'ebay/active-listings.de': ['Benutzerdefiniertes Label (SKU)', 'Verfügbare Menge'],
+  'ebay/active-listings.treegrid.en': ['Custom label (SKU)', 'Available quantity'],
   'ebay/orders.en': ['Order number', 'Custom label (SKU)', 'Quantity', 'Date sold', 'Status'],
 };
 
@@ -217,8 +223,8 @@ function load(adapter: PageAdapter, name: string): Fixture {
   return { name, doc, columns, ctx, base: adapter.parse(doc, ctx), optional };
 }
 
-it('covers every registered adapter (ten page types) and every fixture of each', () => {
-  expect(ADAPTERS).toHaveLength(10);
+it('covers every registered adapter (eleven page types) and every fixture of each', () => {
+  expect(ADAPTERS).toHaveLength(11);
   expect(Object.keys(PAGES).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
   expect(Object.keys(REQUIRED_HEADERS).sort()).toEqual(
     Object.values(PAGES)

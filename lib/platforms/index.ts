@@ -8,6 +8,7 @@ import { adapter as amazonManageInventory } from './amazon/manage-inventory';
 import { adapter as amazonFbaInventory } from './amazon/fba-inventory';
 import { adapter as amazonRestock } from './amazon/restock';
 import { adapter as amazonInventoryAge } from './amazon/inventory-age';
+import { adapter as amazonBusinessReports } from './amazon/business-reports';
 import { adapter as amazonOrders } from './amazon/orders';
 import { adapter as walmartManageItems } from './walmart/manage-items';
 import { adapter as walmartWfsInventory } from './walmart/wfs-inventory';
@@ -22,6 +23,7 @@ export const ADAPTERS: PageAdapter[] = [
   amazonFbaInventory,
   amazonRestock,
   amazonInventoryAge,
+  amazonBusinessReports,
   amazonOrders,
   walmartManageItems,
   walmartWfsInventory,

@@ -10,6 +10,9 @@ const view = (out: number, capital: number): CashView => ({
   ],
   unpricedOrders: 0,
   unknownStocks: 0,
+  products: [],
+  total: { daysOfInventory: null, turnover: null, cashConversionDays: null },
+  holdsTooLong: [],
   runsOut: [],
 });
 

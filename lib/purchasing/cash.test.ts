@@ -11,9 +11,9 @@ const settings = defaultSettings();
 settings.leadTimes.suppliers.acme = { productionDays: 20, transitDays: {}, moq: 300, casePack: 24 };
 settings.leadTimes.skuSupplier.MUG = 'acme';
 const unitCosts = [{ sku: 'MUG', supplierId: null, unitCostMinor: 250, currency: 'USD' }];
-/** MUG: 300 on hand at 10 a day, a reorder of 600 due on 2026-03-10 (rounded to 600: 25 cases). */
+/** MUG: 300 on hand at 10 a day, a reorder of 600 due on 2026-03-10 (rounded to 600: 25 cases; not ranked, so no ABC policy). */
 const linesOf = (reorderQuantity = 600) =>
-  purchasePlan([planWith({ reorderQuantity, stockoutDate: '2026-12-01' })], settings, {
+  purchasePlan([planWith({ reorderQuantity, stockoutDate: '2026-12-01', abcClass: null })], settings, {
     today: '2026-03-02',
     weeks: 26,
     currency: 'USD',
@@ -100,5 +100,24 @@ describe('stressedQuantity', () => {
     expect(stressedQuantity({ quantity: 960, moq: 300, casePack: 24 }, 0.7)).toBe(672);
     expect(stressedQuantity({ quantity: 312, moq: 300, casePack: 24 }, 0.5)).toBe(312);
     expect(stressedQuantity({ quantity: 960, moq: 300, casePack: 24 }, 1)).toBe(960);
+  });
+});
+
+describe('cash turns', () => {
+  it('days of inventory and turnover per product and in total, the cycle, and the products held too long', () => {
+    // MUG: 300 on hand at 10 a day, nothing arriving within 4 weeks: held 230, 160, 90, 20 at week ends (avg 125).
+    const held = cashView(input({ lines: [], weeks: 4, terms: { supplierTermsDays: 30, payoutDelayDays: 14, holdDaysAbove: 20 } }), BASE);
+    expect(held.products).toEqual([{ productId: 'MUG', sku: 'MUG', daysOfInventory: 12.5, turnover: 29.2 }]);
+    expect(held.total).toEqual({ daysOfInventory: 12.5, turnover: 29.2, cashConversionDays: 12.5 + 14 - 30 });
+    expect(held.holdsTooLong).toEqual(['MUG']); // 23 days at the first week's end
+    const slow = cashView(input({ lines: [], weeks: 4, stocks: [{ ...stock, meanDaily: 0 }] }), BASE);
+    expect(slow.products[0]).toMatchObject({ daysOfInventory: null, turnover: null });
+    expect(slow.total.cashConversionDays).toBeNull();
+    expect(slow.holdsTooLong).toEqual(['MUG']);
+  });
+  it('pays orders after the supplier terms', () => {
+    const view = cashView(input({ terms: { supplierTermsDays: 14, payoutDelayDays: 14, holdDaysAbove: 180 } }), BASE);
+    // The 600 planned on 2026-03-10 are paid on 2026-03-24.
+    expect(view.weeks.map((w) => w.plannedOut).indexOf(600 * 250)).toBe(3);
   });
 });

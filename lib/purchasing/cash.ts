@@ -1,8 +1,10 @@
 /**
  * The cash the purchase plan needs, week by week over the coming weeks: what planned orders
- * and placed orders cost when they are placed (paid on the order day: supplier payment terms
- * are not modelled yet), and the capital held in stock at cost at the end of each week. A
- * stress scenario runs the same with sales down by a share and lead times longer by some days.
+ * and placed orders cost when they are paid (the order day plus the supplier's payment terms),
+ * and the capital held in stock at cost at the end of each week; per product and in total,
+ * the days of inventory and the turnover, and the cash conversion cycle (days of inventory +
+ * the marketplace's payout delay - the supplier's payment terms). A stress scenario runs the
+ * same with sales down by a share and lead times longer by some days.
  *
  * Why stress with only sales down never costs more: each planned order shrinks with demand
  * (its quantity times the sales factor, still at least the MOQ, in whole cases) and a line is
@@ -50,9 +52,45 @@ export interface CashWeek {
   capitalHeld: number;
 }
 
+/** Days of inventory and turnover of one product (or all), from the units held week by week. */
+interface CashTurns {
+  /** Average units held over the weeks / units sold a day; null = no sales (never turns). */
+  daysOfInventory: number | null;
+  /** Turns a year: 365 / days of inventory; null = no sales. */
+  turnover: number | null;
+}
+
+export interface CashProduct extends CashTurns {
+  productId: string;
+  sku: string;
+}
+
+/** Payment timing (days) and the stress list's threshold; defaults in CASH_DEFAULTS. */
+export interface CashTerms {
+  /** Days after the order the supplier is paid. */
+  supplierTermsDays: number;
+  /** Days after a sale the marketplace pays out. */
+  payoutDelayDays: number;
+  /** A product holding more days of inventory than this at some week's end is listed. */
+  holdDaysAbove: number;
+}
+
+/**
+ * Supplier paid on the order day (0: the cash view's cautious default; many suppliers take a
+ * deposit up front), payout 14 days after the sale (Amazon and Walmart pay out every two
+ * weeks), and 180 days held flags a product (FBA's aged-inventory surcharge starts at 181).
+ */
+export const CASH_DEFAULTS: CashTerms = { supplierTermsDays: 0, payoutDelayDays: 14, holdDaysAbove: 180 };
+
 export interface CashView {
   currency: string;
   weeks: CashWeek[];
+  /** Per product (the priced ones), most days of inventory first. */
+  products: CashProduct[];
+  /** At cost over every priced product; `cashConversionDays` null when days of inventory are. */
+  total: CashTurns & { cashConversionDays: number | null };
+  /** SKUs holding more than `holdDaysAbove` days of inventory at some week's end. */
+  holdsTooLong: string[];
   /** Orders (planned or placed) left out: their cost is unknown or in another currency. */
   unpricedOrders: number;
   /** Stocks left out of the capital: units or cost unknown. */
@@ -66,12 +104,22 @@ export interface CashView {
  * @example cashView({ today: '2026-03-02', weeks: 26, currency: 'USD', lines, placed: [], stocks }, { salesFactor: 1, extraLeadDays: 0 }).weeks[0].plannedOut // 240000
  */
 export function cashView(
-  input: { today: string; weeks: number; currency: string; lines: readonly PurchaseLine[]; placed: readonly CashPlacedOrder[]; stocks: readonly CashStock[] },
+  input: {
+    today: string;
+    weeks: number;
+    currency: string;
+    lines: readonly PurchaseLine[];
+    placed: readonly CashPlacedOrder[];
+    stocks: readonly CashStock[];
+    terms?: CashTerms;
+  },
   scenario: CashScenario,
 ): CashView {
+  const terms = input.terms ?? CASH_DEFAULTS;
   const first = dayNumber(weekStart(input.today));
   const weeks: CashWeek[] = Array.from({ length: input.weeks }, (_, i) => ({ weekStart: isoDate(first + 7 * i), plannedOut: 0, placedOut: 0, capitalHeld: 0 }));
-  const weekOf = (day: string) => Math.floor((dayNumber(day) - first) / 7);
+  // Cash leaves when the supplier is paid: the order day plus the payment terms.
+  const weekOf = (day: string) => Math.floor((dayNumber(day) + terms.supplierTermsDays - first) / 7);
   const priced = (cost: Money | null): cost is Money => cost !== null && cost.currency === input.currency;
   let unpricedOrders = 0;
   const arrivals = new Map<string, { day: number; units: number }[]>();
@@ -96,17 +144,63 @@ export function cashView(
   }
   let unknownStocks = 0;
   const runsOut: string[] = [];
+  const held: HeldStock[] = [];
   for (const stock of input.stocks) {
-    const held = heldUnitsByWeek(stock, arrivals.get(stock.stockKey) ?? [], dayNumber(input.today), first, weeks.length, scenario.salesFactor);
-    if (held.ranOut) runsOut.push(stock.sku);
-    if (held.units === null || !priced(stock.unitCost)) {
+    const h = heldUnitsByWeek(stock, arrivals.get(stock.stockKey) ?? [], dayNumber(input.today), first, weeks.length, scenario.salesFactor);
+    if (h.ranOut) runsOut.push(stock.sku);
+    if (h.units === null || !priced(stock.unitCost)) {
       unknownStocks++;
       continue;
     }
-    held.units.forEach((units, i) => (weeks[i]!.capitalHeld += Math.round(units * stock.unitCost!.amountMinor)));
+    held.push({ stock, units: h.units, daily: Math.max(0, stock.meanDaily * scenario.salesFactor), unitCost: stock.unitCost.amountMinor });
+    h.units.forEach((units, i) => (weeks[i]!.capitalHeld += Math.round(units * stock.unitCost!.amountMinor)));
   }
-  return { currency: input.currency, weeks, unpricedOrders, unknownStocks, runsOut: [...new Set(runsOut)].sort() };
+  return { currency: input.currency, weeks, unpricedOrders, unknownStocks, runsOut: [...new Set(runsOut)].sort(), ...turnsOf(held, terms) };
 }
+
+/** A priced stock's units held at each week's end, its units sold a day (under the scenario) and its unit cost. */
+interface HeldStock {
+  stock: CashStock;
+  units: number[];
+  daily: number;
+  unitCost: number;
+}
+
+/**
+ * Days of inventory and turnover per product (its stocks together) and in total at cost, the
+ * cash conversion cycle, and the SKUs holding more than `holdDaysAbove` days at a week's end.
+ * @example turnsOf([MUG: 300 held every week, 10 a day], CASH_DEFAULTS).total // { daysOfInventory: 30, turnover: 12.17, cashConversionDays: 44 }
+ */
+function turnsOf(held: readonly HeldStock[], terms: CashTerms): Pick<CashView, 'products' | 'total' | 'holdsTooLong'> {
+  const byProduct = new Map<string, { sku: string; units: number[]; daily: number }>();
+  for (const h of held) {
+    const productId = h.stock.stockKey.split('@')[0] ?? h.stock.stockKey;
+    const p = byProduct.get(productId) ?? { sku: h.stock.sku, units: h.units.map(() => 0), daily: 0 };
+    h.units.forEach((u, i) => (p.units[i]! += u));
+    p.daily += h.daily;
+    byProduct.set(productId, p);
+  }
+  const products = [...byProduct].map(([productId, p]) => ({ productId, sku: p.sku, ...turns(average(p.units), p.daily) }));
+  products.sort((a, b) => (b.daysOfInventory ?? Infinity) - (a.daysOfInventory ?? Infinity) || (a.sku < b.sku ? -1 : 1));
+  const holdsTooLong = [...byProduct.values()]
+    .filter((p) => p.units.some((u) => u > 0 && (p.daily === 0 || u / p.daily > terms.holdDaysAbove)))
+    .map((p) => p.sku);
+  const capital = held.reduce((s, h) => s + average(h.units) * h.unitCost, 0);
+  const cogsDaily = held.reduce((s, h) => s + h.daily * h.unitCost, 0);
+  const total = turns(capital, cogsDaily);
+  const cashConversionDays = total.daysOfInventory === null ? null : round1(total.daysOfInventory + terms.payoutDelayDays - terms.supplierTermsDays);
+  return { products, total: { ...total, cashConversionDays }, holdsTooLong: [...new Set(holdsTooLong)].sort() };
+}
+
+/** @example turns(300, 10) // { daysOfInventory: 30, turnover: 12.2 } */
+function turns(held: number, perDay: number): CashTurns {
+  if (!(perDay > 0)) return { daysOfInventory: null, turnover: null };
+  const days = held / perDay;
+  return { daysOfInventory: round1(days), turnover: days > 0 ? round1(365 / days) : null };
+}
+
+const average = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * A planned order's quantity when sales are `salesFactor` of the forecast: scaled, at least

@@ -16,7 +16,11 @@ export { airSeaSplit, extraFreightOf, type FreightSplit, type FreightCosts, type
 export { placedOrderStatuses, subtractPlacedOrders, type PlacedOrder, type PlacedOrderStatus, type PlacedOrderState } from './placed-orders';
 export { physicalReorders, stockKeyOf } from './reorders';
 export { weekStart } from './week';
-export { onOrderByStock, inboundByStockOf, type OnOrder } from './on-order';
+export { inboundByStockOf } from './on-order';
+export { netPlacedOrders } from './net-plans';
+export { withTransferAlerts } from './transfers';
+export { POLICY_RULES, type AbcPolicy, type PolicyRule } from './abc-policy';
+export { type LaunchSplit } from './launch-split';
 export {
   purchasingDataSchema,
   placedOrderRecordSchema,
@@ -31,5 +35,16 @@ export {
 } from './purchasing-data';
 export { parseCostCsv, COST_CSV_PROBLEMS, type CostCsvProblem } from './cost-csv';
 export { currencyDigits, minorUnits, majorAmount } from './money';
-export { cashView, stressedQuantity, type CashScenario, type CashStock, type CashPlacedOrder, type CashView, type CashWeek } from './cash';
+export {
+  cashView,
+  stressedQuantity,
+  CASH_DEFAULTS,
+  type CashScenario,
+  type CashStock,
+  type CashPlacedOrder,
+  type CashView,
+  type CashWeek,
+  type CashTerms,
+  type CashProduct,
+} from './cash';
 export { cashChartConfig, cashChartSummary } from './cash-chart';

@@ -3,13 +3,9 @@
  * major units ("2.50") where a seller types or reads them (a cost file, a purchase order).
  */
 
-/**
- * Digits after the decimal point of a currency (JPY 0, USD 2, KWD 3).
- * @example currencyDigits('JPY') // 0
- */
-export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+// Digits after the decimal point of a currency (JPY 0, USD 2, KWD 3): the one formatting module's answer.
+import { currencyDigits } from '../i18n/format';
+export { currencyDigits };
 
 /**
  * A typed amount in major units ("2.50" or "2,50") as integer minor units of its currency.
@@ -24,6 +20,6 @@ export function minorUnits(amount: string, currency: string): number {
  * @example majorAmount(1250, 'USD') // 12.5
  */
 export function majorAmount(amountMinor: number, currency: string): number {
-  const digits = currencyDigits(currency);
-  return Number((amountMinor / 10 ** digits).toFixed(digits));
+  // Integer minor units divided by a power of ten: IEEE division rounds to the nearest double, which is the decimal's own.
+  return amountMinor / 10 ** currencyDigits(currency);
 }

@@ -21,14 +21,17 @@ export interface PlacedOrder {
   expectedArrival: string;
   /** The seller's purchase order reference. */
   poRef?: string;
+  /** Day the seller marked the units received into stock (ISO date): they are on hand now, in the plans as such. */
+  receivedOn?: string;
 }
 
 /**
+ * - `received`: the seller marked the units received (on hand: the plans count them);
  * - `inbound`: every unit shows as inbound (the plans count them);
  * - `on-order`: units not yet inbound, expected arrival still ahead;
  * - `late`: units not yet inbound after the expected arrival has passed.
  */
-export type PlacedOrderState = 'inbound' | 'on-order' | 'late';
+export type PlacedOrderState = 'received' | 'inbound' | 'on-order' | 'late';
 
 export interface PlacedOrderStatus {
   order: PlacedOrder;
@@ -43,7 +46,8 @@ export interface PlacedOrderStatus {
  * shipped), each up to its quantity; what is not credited stays on order, and is late once its
  * expected arrival is before `today`. A stock missing from `inboundByStock` shows nothing
  * inbound. Inbound units beyond the placed orders (a transfer, an order never marked placed)
- * are credited to none.
+ * are credited to none. A received order is credited nothing and has no open units: its units
+ * are on hand, and the inbound a page still shows belongs to the orders not yet received.
  * @example placedOrderStatuses([order of 200 due 2026-03-01], { 'MUG@fba:NA': 0 }, '2026-03-05') // [{ openUnits: 200, state: 'late' }]
  */
 export function placedOrderStatuses(orders: readonly PlacedOrder[], inboundByStock: Readonly<Record<string, number>>, today: string): PlacedOrderStatus[] {
@@ -51,12 +55,14 @@ export function placedOrderStatuses(orders: readonly PlacedOrder[], inboundBySto
   const credited = new Array<number>(orders.length).fill(0);
   const byArrival = orders.map((order, i) => ({ order, i })).sort((a, b) => compare(a.order.expectedArrival, b.order.expectedArrival) || a.i - b.i);
   for (const { order, i } of byArrival) {
+    if (order.receivedOn !== undefined) continue;
     const key = stockKeyOf(order);
     const inbound = left.get(key) ?? Math.max(0, Math.floor(inboundByStock[key] ?? 0));
     credited[i] = Math.min(inbound, Math.max(0, order.quantity));
     left.set(key, inbound - credited[i]!);
   }
   return orders.map((order, i) => {
+    if (order.receivedOn !== undefined) return { order, openUnits: 0, state: 'received' as const };
     const openUnits = Math.max(0, order.quantity) - credited[i]!;
     const state: PlacedOrderState = openUnits === 0 ? 'inbound' : order.expectedArrival < today ? 'late' : 'on-order';
     return { order, openUnits, state };

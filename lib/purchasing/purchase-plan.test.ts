@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultSettings, type Settings } from '../settings/schema';
-import {
-  DEFAULT_AIR_TRANSIT_DAYS,
-  physicalReorders,
-  placedOrderStatuses,
-  purchaseLine,
-  purchasePlan,
-  stockKeyOf,
-  unitCostOf,
-  type PurchasePlanOptions,
-} from './index';
+import { DEFAULT_AIR_TRANSIT_DAYS, physicalReorders, purchaseLine, purchasePlan, stockKeyOf, unitCostOf, type PurchasePlanOptions } from './index';
 import { planWith } from './test-purchasing';
 
 /** MUG from acme (MOQ 200, cases of 24, 20 production days, 35 days to FBA); LAMP from nobody. */
@@ -33,7 +24,7 @@ const lamp = planWith({ productId: 'LAMP', sku: 'LAMP', poolId: 'own:main', reor
 
 describe('purchaseLine', () => {
   it("rounds to the supplier's MOQ and cases, prices it and dates both arrivals", () => {
-    expect(purchaseLine(mug, settingsWith(), options, 0)).toMatchObject({
+    expect(purchaseLine(mug, settingsWith(), options)).toMatchObject({
       stockKey: 'MUG@fba:NA',
       supplierId: 'acme',
       destination: 'FBA',
@@ -50,23 +41,23 @@ describe('purchaseLine', () => {
       arrivalByAir: '2026-04-09', // 10 Mar + 20 + 10 (the default air transit)
     });
     expect(DEFAULT_AIR_TRANSIT_DAYS).toBe(10);
-    expect(purchaseLine(mug, settingsWith(), { ...options, airTransitDays: 5 }, 0)!.arrivalByAir).toBe('2026-04-04');
+    expect(purchaseLine(mug, settingsWith(), { ...options, airTransitDays: 5 })!.arrivalByAir).toBe('2026-04-04');
   });
   it("uses the destination's transit and the default production without a supplier, and orders an overdue reorder today", () => {
-    const line = purchaseLine({ ...lamp, reorderDate: '2026-02-20', reorderDaysLate: 12 }, settingsWith(), options, 0)!;
+    const line = purchaseLine({ ...lamp, reorderDate: '2026-02-20', reorderDaysLate: 12 }, settingsWith(), options)!;
     expect(line).toMatchObject({ supplierId: null, destination: 'SELLER', orderBy: '2026-03-04', daysLate: 12, quantity: 37, moq: 1, casePack: 1 });
     expect(line.arrivalBySea).toBe('2026-05-03'); // 4 Mar + 30 production + 30 transit
     expect(line.unitCostMinor).toBeNull();
     expect(line.lineValueMinor).toBeNull();
   });
   it('carries the stockout that counts inbound arriving in time, and the freight split', () => {
-    const late = planWith({ reorderQuantity: 600, stockoutDate: '2026-04-15' });
-    expect(purchaseLine(late, settingsWith(), options, 0)!.freight).toMatchObject({ mode: 'split', airUnits: 264, seaUnits: 336 }); // 25 days x 10 = 250 -> 11 cases
+    const late = planWith({ reorderQuantity: 600, stockoutDate: '2026-04-15', abcClass: null });
+    expect(purchaseLine(late, settingsWith(), options)!.freight).toMatchObject({ mode: 'split', airUnits: 264, seaUnits: 336 }); // 25 days x 10 = 250 -> 11 cases
     const rescued = { ...late, inbound: 500, inboundArrivalDate: '2026-04-01', stockoutDateWithInbound: '2026-06-01' };
-    expect(purchaseLine(rescued, settingsWith(), options, 0)).toMatchObject({ stockoutDate: '2026-06-01', freight: { mode: 'sea' } });
+    expect(purchaseLine(rescued, settingsWith(), options)).toMatchObject({ stockoutDate: '2026-06-01', freight: { mode: 'sea' } });
   });
   it('is null when placed orders covered the suggestion', () => {
-    expect(purchaseLine({ ...mug, reorderQuantity: 0 }, settingsWith(), options, 101)).toBeNull();
+    expect(purchaseLine({ ...mug, reorderQuantity: 0 }, settingsWith(), options)).toBeNull();
   });
 });
 
@@ -84,7 +75,10 @@ describe('unitCostOf', () => {
 describe('purchasePlan', () => {
   it('groups by due week and supplier, totals what is priced, and counts what is later', () => {
     const far = planWith({ productId: 'VASE', sku: 'VASE', reorderDate: '2026-05-01' });
-    const plan = purchasePlan([lamp, mug, far], settingsWith(), { ...options, prices: { LAMP: { amountMinor: 1000, currency: 'USD' } } });
+    const plan = purchasePlan([{ ...lamp, abcClass: null }, mug, far], settingsWith(), {
+      ...options,
+      prices: { LAMP: { amountMinor: 1000, currency: 'USD' } },
+    });
     expect(plan.firstWeek).toBe('2026-03-02');
     expect(plan.laterReorders).toBe(1);
     expect(plan.groups.map((g) => [g.weekStart, g.supplierId, g.lines.map((l) => l.sku), g.totals, g.unknownCostLines])).toEqual([
@@ -97,18 +91,14 @@ describe('purchasePlan', () => {
     const plan = purchasePlan([member, mug, { ...member, key: 'amazon|amazon.ca|MUG' }], settingsWith(), options);
     expect(plan.groups.flatMap((g) => g.lines).map((l) => l.planKey)).toEqual([mug.key]);
   });
-  it('nets placed orders off once, then rounds what is left to the MOQ again', () => {
-    const placed = placedOrderStatuses(
-      [{ productId: 'MUG', poolId: 'fba:NA', sku: 'MUG', quantity: 60, placedOn: '2026-03-01', expectedArrival: '2026-04-20' }],
-      {},
-      options.today,
-    );
-    const member = { ...mug, key: 'amazon|amazon.com|MUG', scope: 'listing' as const, poolKey: mug.key };
-    const [line] = purchasePlan([mug, member], settingsWith(), { ...options, placed }).groups.flatMap((g) => g.lines);
+  it('shows the units on order the cached plan is net of, rounds what is left to the MOQ again, and counts covered stocks', () => {
+    const member = { ...mug, key: 'amazon|amazon.com|MUG', scope: 'listing' as const, poolKey: mug.key, onOrder: 60, reorderQuantity: 41 };
+    const [line] = purchasePlan([{ ...mug, onOrder: 60, reorderQuantity: 41 }, member], settingsWith(), options).groups.flatMap((g) => g.lines);
     expect(line).toMatchObject({ onOrderUnits: 60, quantity: 216 });
-    const covered = purchasePlan([planWith({ reorderQuantity: 48 })], settingsWith(), { ...options, placed });
-    expect(covered.groups).toEqual([]);
-    expect(covered.coveredReorders).toBe(1);
+    const covered = planWith({ reorderQuantity: 0, reorderDate: null, onOrder: 48 });
+    const plan = purchasePlan([covered, { ...covered, key: 'amazon|amazon.com|MUG', scope: 'listing', poolKey: covered.key }], settingsWith(), options);
+    expect(plan.groups).toEqual([]);
+    expect(plan.coveredReorders).toBe(1);
   });
 
   const planArb = fc.record({
@@ -180,40 +170,6 @@ describe('purchasePlan', () => {
             expect(g.weekStart <= l.orderBy && l.orderBy < new Date(Date.parse(g.weekStart) + 7 * 86_400_000).toISOString().slice(0, 10)).toBe(true);
           }
         expect(new Set(result.groups.map((g) => `${g.weekStart}|${g.supplierId}`)).size).toBe(result.groups.length);
-      }),
-    );
-  });
-
-  it('takes a placed order off once, however many channels show the reorder', () => {
-    const orderArb = fc.record({
-      product: fc.constantFrom('MUG', 'LAMP'),
-      pool: fc.constantFrom('fba:NA', 'own:main'),
-      quantity: fc.integer({ min: 1, max: 2000 }),
-    });
-    fc.assert(
-      fc.property(fc.array(planArb, { maxLength: 10 }), fc.array(orderArb, { maxLength: 4 }), settingsArb, (rows, orders, settings) => {
-        const plans = plansOf(rows);
-        const placed = placedOrderStatuses(
-          orders.map((o) => ({
-            productId: o.product,
-            poolId: o.pool,
-            sku: o.product,
-            quantity: o.quantity,
-            placedOn: '2026-02-01',
-            expectedArrival: '2026-05-01',
-          })),
-          {},
-          '2026-02-10',
-        );
-        const opts = { ...options, today: '2026-02-10', weeks: 12, placed };
-        const once = purchasePlan(physicalReorders(plans), settings, opts);
-        expect(purchasePlan(plans, settings, opts)).toEqual(once);
-        expect(once.groups.flatMap((g) => g.lines).length + once.laterReorders + once.coveredReorders).toBe(physicalReorders(plans).length);
-        for (const line of once.groups.flatMap((g) => g.lines)) {
-          const open = placed.filter((s) => stockKeyOf(s.order) === line.stockKey).reduce((n, s) => n + s.openUnits, 0);
-          const suggested = physicalReorders(plans).find((p) => stockKeyOf(p) === line.stockKey)!.reorderQuantity;
-          expect(line.onOrderUnits).toBe(Math.min(open, suggested));
-        }
       }),
     );
   });

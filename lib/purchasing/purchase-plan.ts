@@ -12,8 +12,10 @@ import type { AbcClass, SkuPlan } from '../planning/types';
 import type { Money } from '../records';
 import type { Destination, Settings } from '../settings/schema';
 import { airSeaSplit, type FreightCosts, type FreightSplit } from './air-sea-split';
+import { capCLines, DEFAULT_POLICY, policyQuantity, shortfallOf, type AbcPolicy, type PolicyRule } from './abc-policy';
+import { DEFAULT_LAUNCH, launchSplit, type LaunchSplit } from './launch-split';
 import { unitCostFromEntries, type UnitCostEntry } from './purchasing-data';
-import { compare, subtractPlacedOrders, type PlacedOrderStatus } from './placed-orders';
+import { compare } from './placed-orders';
 import { physicalReorders, stockKeyOf } from './reorders';
 import { weekStart } from './week';
 
@@ -34,11 +36,14 @@ export interface PurchasePlanOptions {
   airTransitDays?: number;
   /** Selling price by SKU: the cost estimate when no unit cost is set. */
   prices?: Readonly<Record<string, Money>>;
-  /** Orders already placed (placedOrderStatuses): their open units come off the suggestions. */
-  placed?: readonly PlacedOrderStatus[];
   freight?: FreightCosts;
   /** Unit costs the seller set (with their currency): they come before `unitCostMinorBySku`. */
   unitCosts?: readonly UnitCostEntry[];
+  /** ABC policies (default DEFAULT_POLICY). */
+  policy?: AbcPolicy;
+  /** The launch split's share and check-in days (default DEFAULT_LAUNCH), and the seller's per stock. */
+  launch?: { sharePct: number; checkInDays: number };
+  launchOverrides?: Readonly<Record<string, { sharePct?: number; checkInDate?: string }>>;
 }
 
 export interface PurchaseLine {
@@ -56,10 +61,18 @@ export interface PurchaseLine {
   daysLate: number;
   /** Day to place the order: the reorder date, or `today` when that has passed. */
   orderBy: string;
-  /** Units placed orders took off the suggestion. */
+  /** Units of the stock on order (placed, not yet inbound), already off the suggestion (netPlacedOrders). */
   onOrderUnits: number;
-  /** Units to order: the suggestion net of placed orders, at least the MOQ, in whole cases. */
+  /** The plan's reorder (net of placed orders) before the ABC policy. */
+  suggestedQuantity: number;
+  /** Which policy set the quantity (none, A lean, B EOQ, C cash cap). */
+  policyRule: PolicyRule;
+  /** The least the policies may cut it to: the shortfall to the reorder point, at the MOQ in whole cases. */
+  floorQuantity: number;
+  /** Units to order now: after the policy and the launch split, at least the MOQ, in whole cases. */
   quantity: number;
+  /** Launch stage: the share ordered now and the units left for the check-in date; null otherwise. */
+  launch: LaunchSplit | null;
   cases: number;
   casePack: number;
   moq: number;
@@ -97,14 +110,18 @@ export interface PurchasePlan {
   groups: PurchaseGroup[];
   /** Reorders due after the last week, left for a later plan. */
   laterReorders: number;
-  /** Reorders placed orders cover entirely (no line). */
+  /** Stocks whose reorder placed orders cover entirely (no line). */
   coveredReorders: number;
+  /** C reorders the cash cap cut to nothing (no line). */
+  cashCapped: number;
 }
 
 /**
  * The purchase plan for the `weeks` weeks from the week of `today`. Takes each physical
- * reorder once (physicalReorders), nets placed orders off, and rounds each to its supplier's
- * MOQ and case pack; an overdue reorder is due today. Lead times come from the current
+ * reorder once (physicalReorders; the cached plans are already net of placed orders,
+ * netPlacedOrders), applies its ABC policy (C lines capped over the whole plan), rounds each
+ * to its supplier's MOQ and case pack and splits launch orders; an overdue reorder is due
+ * today. Lead times come from the current
  * settings, as the planner reads them (leadTimeFor: the supplier's transit days, else the
  * destination's).
  * @example purchasePlan(plans, settings, { today: '2026-03-04', weeks: 4, currency: 'USD' }).groups[0] // { supplierId: 'acme', weekStart: '2026-03-02', lines: [...] }
@@ -112,54 +129,82 @@ export interface PurchasePlan {
 export function purchasePlan(plans: readonly SkuPlan[], settings: Settings, options: PurchasePlanOptions): PurchasePlan {
   const firstWeek = weekStart(options.today);
   const end = isoDate(dayNumber(firstWeek) + 7 * options.weeks);
-  const { reorders, appliedUnits } = subtractPlacedOrders(physicalReorders(plans), options.placed ?? []);
-  const onOrder = new Map<string, number>();
-  (options.placed ?? []).forEach((s, i) => onOrder.set(stockKeyOf(s.order), (onOrder.get(stockKeyOf(s.order)) ?? 0) + appliedUnits[i]!));
-  const groups = new Map<string, PurchaseGroup>();
   let laterReorders = 0;
-  let coveredReorders = 0;
-  for (const plan of reorders) {
-    const line = purchaseLine(plan, settings, options, onOrder.get(stockKeyOf(plan)) ?? 0);
-    if (line === null) {
-      coveredReorders++;
-      continue;
-    }
-    if (line.orderBy >= end) {
-      laterReorders++;
-      continue;
-    }
+  let coveredReorders = new Set(plans.filter((p) => p.poolKey === undefined && p.onOrder !== undefined && p.reorderDate === null).map(stockKeyOf)).size;
+  const due: { plan: SkuPlan; line: PurchaseLine }[] = [];
+  for (const plan of physicalReorders(plans)) {
+    const line = purchaseLine(plan, settings, options);
+    if (line === null) coveredReorders++;
+    else if (line.orderBy >= end) laterReorders++;
+    else due.push({ plan, line });
+  }
+  const lines = withCashCap(due, settings, options);
+  const groups = new Map<string, PurchaseGroup>();
+  for (const line of lines) {
     const week = weekStart(line.orderBy);
     const key = JSON.stringify([week, line.supplierId]);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { supplierId: line.supplierId, weekStart: week, lines: [], totals: [], unknownCostLines: 0 }));
     group.lines.push(line);
   }
-  return { firstWeek, weeks: options.weeks, groups: [...groups.values()].map(withTotals).sort(groupOrder), laterReorders, coveredReorders };
+  const cashCapped = due.length - lines.length;
+  return { firstWeek, weeks: options.weeks, groups: [...groups.values()].map(withTotals).sort(groupOrder), laterReorders, coveredReorders, cashCapped };
+}
+
+/** Units a line orders in all: now, plus the later part of a launch split. */
+const totalOf = (line: PurchaseLine) => line.quantity + (line.launch?.laterUnits ?? 0);
+
+/**
+ * The due lines with C lines cut to the seller's cash share (capCLines over the whole plan),
+ * rebuilt at their new quantity; a C line cut to nothing is dropped.
+ */
+function withCashCap(due: readonly { plan: SkuPlan; line: PurchaseLine }[], settings: Settings, options: PurchasePlanOptions): PurchaseLine[] {
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const capped = capCLines(
+    due.map(({ line }) => ({ ...line, quantity: totalOf(line), floor: line.floorQuantity })),
+    policy.cCashSharePct,
+  );
+  return due.flatMap(({ plan, line }, i) => {
+    if (capped[i] === totalOf(line)) return [line];
+    const cut = purchaseLine(plan, settings, options, { total: capped[i]!, rule: 'cash-cap' });
+    return cut ? [cut] : [];
+  });
 }
 
 /**
- * One reorder as a purchase line; null when placed orders cover it.
- * @example purchaseLine(plan of 101 MUG to FBA, settings with MUG from a supplier of MOQ 200 in cases of 24, options, 0).quantity // 216
+ * One reorder as a purchase line: its class's policy (policyQuantity) or the `fixed` total,
+ * rounded to the supplier's MOQ and cases, split at launch (launchSplit: the line orders the
+ * part due now); null when there is nothing to order.
+ * @example purchaseLine(plan of 101 MUG to FBA, settings with MUG from a supplier of MOQ 200 in cases of 24, options).quantity // 216
  */
-export function purchaseLine(plan: SkuPlan, settings: Settings, options: PurchasePlanOptions, onOrderUnits: number): PurchaseLine | null {
+export function purchaseLine(
+  plan: SkuPlan,
+  settings: Settings,
+  options: PurchasePlanOptions,
+  fixed?: { total: number; rule: PolicyRule },
+): PurchaseLine | null {
   if (plan.reorderDate === null) return null;
   const destination = poolKindOf(plan.poolId);
   const lead = leadTimeFor(plan.sku, destination, settings);
-  const quantity = roundOrderQuantity(plan.reorderQuantity, lead);
-  if (quantity <= 0) return null;
-  const orderBy = plan.reorderDate < options.today ? options.today : plan.reorderDate;
-  const productionDays = lead.days - lead.transitDays;
   const supplierId = settings.leadTimes.skuSupplier[plan.sku] ?? null;
-  const set = unitCostFromEntries(options.unitCosts ?? [], plan.sku, supplierId);
-  const cost = set ?? unitCostOf(plan.sku, settings, options.currency, options.prices?.[plan.sku]);
+  const cost =
+    unitCostFromEntries(options.unitCosts ?? [], plan.sku, supplierId) ?? unitCostOf(plan.sku, settings, options.currency, options.prices?.[plan.sku]);
+  const floorQuantity = roundOrderQuantity(shortfallOf(plan), lead);
+  const policy = fixed ? { raw: fixed.total, rule: fixed.rule } : policyQuantity(plan, settings, cost.amountMinor, options.policy ?? DEFAULT_POLICY);
+  const total = roundOrderQuantity(policy.raw, lead);
+  if (total <= 0) return null;
+  const orderBy = plan.reorderDate < options.today ? options.today : plan.reorderDate;
   const timing = {
     arrivalBySea: isoDate(dayNumber(orderBy) + lead.days),
-    arrivalByAir: isoDate(dayNumber(orderBy) + productionDays + (options.airTransitDays ?? DEFAULT_AIR_TRANSIT_DAYS)),
+    arrivalByAir: isoDate(dayNumber(orderBy) + lead.days - lead.transitDays + (options.airTransitDays ?? DEFAULT_AIR_TRANSIT_DAYS)),
     stockoutDate: firstUnservedDate(plan),
     meanDaily: plan.forecast.meanDaily,
   };
+  const stockKey = stockKeyOf(plan);
+  const launch = plan.lifecycleStage === 'launch' ? launchSplit(total, lead, launchSettingOf(options, stockKey), timing.arrivalBySea) : null;
+  const quantity = launch ? launch.nowUnits : total;
   return {
-    stockKey: stockKeyOf(plan),
+    stockKey,
     planKey: plan.key,
     sku: plan.sku,
     productId: plan.productId,
@@ -169,8 +214,12 @@ export function purchaseLine(plan: SkuPlan, settings: Settings, options: Purchas
     reorderDate: plan.reorderDate,
     daysLate: plan.reorderDaysLate,
     orderBy,
-    onOrderUnits,
+    onOrderUnits: plan.onOrder ?? 0,
+    suggestedQuantity: plan.reorderQuantity,
+    policyRule: policy.rule,
+    floorQuantity,
     quantity,
+    launch: launch?.split ?? null,
     cases: quantity / lead.casePack,
     casePack: lead.casePack,
     moq: lead.moq,
@@ -180,6 +229,16 @@ export function purchaseLine(plan: SkuPlan, settings: Settings, options: Purchas
     abcClass: plan.abcClass,
     ...timing,
     freight: airSeaSplit({ quantity, casePack: lead.casePack, ...timing }, options.freight),
+  };
+}
+
+/** The launch split's share and check-in for a stock: the seller's for it, else the defaults given. */
+function launchSettingOf(options: PurchasePlanOptions, stockKey: string): { sharePct: number; checkInDays: number; checkInDate?: string } {
+  const own = options.launchOverrides?.[stockKey];
+  return {
+    sharePct: own?.sharePct ?? options.launch?.sharePct ?? DEFAULT_LAUNCH.sharePct,
+    checkInDays: options.launch?.checkInDays ?? DEFAULT_LAUNCH.checkInDays,
+    ...(own?.checkInDate ? { checkInDate: own.checkInDate } : {}),
   };
 }
 

@@ -6,7 +6,14 @@ const cost = (fields: Partial<UnitCostEntry> = {}): UnitCostEntry => ({ sku: 'MU
 
 describe('purchasingDataOf', () => {
   it('reads a stored document and falls back to the empty one when there is none or it is damaged', () => {
-    expect(purchasingDataOf(undefined)).toEqual({ placedOrders: [], unitCosts: [], currency: 'USD', freight: { airPerUnit: null, seaPerUnit: null } });
+    expect(purchasingDataOf(undefined)).toEqual({
+      placedOrders: [],
+      unitCosts: [],
+      currency: 'USD',
+      policy: { aLotDays: 30, cCashSharePct: 10, launchSharePct: 70, launchCheckInDays: 30 },
+      launchOverrides: {},
+      freight: { airPerUnit: null, seaPerUnit: null },
+    });
     expect(purchasingDataOf({ placedOrders: [{ id: 'x', quantity: -1 }] }).placedOrders).toEqual([]);
     const order = {
       id: 'po-1',

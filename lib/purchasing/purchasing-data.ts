@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, moneySchema, type Money } from '../records';
+import { DEFAULT_POLICY } from './abc-policy';
+import { DEFAULT_LAUNCH } from './launch-split';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const currencySchema = z.string().regex(/^[A-Z]{3}$/);
@@ -21,6 +23,8 @@ export const placedOrderRecordSchema = z.object({
   placedOn: isoDateSchema,
   expectedArrival: isoDateSchema,
   poRef: z.string().trim().max(100).optional(),
+  /** Day the seller marked the units received into stock; absent = not yet. */
+  receivedOn: isoDateSchema.optional(),
   /** How the units travel (the plan's proposal the seller took, or the seller's change). */
   shipMode: z.enum(['sea', 'air']).default('sea'),
   /** Cost of one unit when it was placed (for the cash it ties up); absent = unknown. */
@@ -42,6 +46,19 @@ export const purchasingDataSchema = z.object({
   unitCosts: z.array(unitCostEntrySchema).max(50_000).default([]),
   /** Currency of the costs kept without one (the settings' `unitCostMinorBySku`). */
   currency: currencySchema.default('USD'),
+  /** ABC policies and the launch split (abc-policy.ts, launch-split.ts; defaults there). */
+  policy: z
+    .object({
+      aLotDays: z.number().int().min(1).max(365).default(DEFAULT_POLICY.aLotDays),
+      cCashSharePct: z.number().min(0).max(100).default(DEFAULT_POLICY.cCashSharePct),
+      launchSharePct: z.number().int().min(1).max(100).default(DEFAULT_LAUNCH.sharePct),
+      launchCheckInDays: z.number().int().min(1).max(365).default(DEFAULT_LAUNCH.checkInDays),
+    })
+    .prefault({}),
+  /** Per stock (`<product>@<pool>`): the launch share and check-in date the seller set for its first order. */
+  launchOverrides: z
+    .record(z.string().max(900), z.object({ sharePct: z.number().int().min(1).max(100).optional(), checkInDate: isoDateSchema.optional() }))
+    .default({}),
   /** Freight per unit by mode; null = not given (no extra freight cost is computed). */
   freight: z.object({ airPerUnit: moneySchema.nullable(), seaPerUnit: moneySchema.nullable() }).default({ airPerUnit: null, seaPerUnit: null }),
 });

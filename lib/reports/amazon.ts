@@ -120,6 +120,9 @@ export const amazonFbaMyi = defineReport({
 
 // ---------------------------------------------------------------------------------------
 
+/** A days-of-supply figure kept only when plausible (0 to 1e6; "–" reads as none). @example inRange(31.5) // 31.5 */
+const inRange = (days: number | undefined): number | undefined => (days !== undefined && days >= 0 && days <= 1e6 ? days : undefined);
+
 const unitsShipped = (days: number) => [
   `units-shipped-t${days}`,
   `units shipped last ${days} days`,
@@ -190,6 +193,14 @@ export const amazonFbaInventoryPlanning = defineReport({
       '推奨される対応',
     ],
     daysOfSupply: ['days-of-supply', 'days of supply', '供货天数', '库存供应天数', '可售天数', 'lagerreichweite', 'vorratstage', '在庫日数', '供給日数'],
+    historicalDaysOfSupply: [
+      'historical-days-of-supply',
+      'historical days of supply',
+      '历史供货天数',
+      '历史库存供应天数',
+      'historische vorratsdauer',
+      '過去の在庫日数',
+    ],
     storageCost: [
       'estimated-storage-cost-next-month',
       'estimated storage cost next month',
@@ -246,6 +257,7 @@ export const amazonFbaInventoryPlanning = defineReport({
       price: r.money('price', 'currency'),
       unitsSold: unitsSold.length > 0 ? unitsSold : undefined,
       platformDaysOfSupply: daysOfSupply !== undefined && daysOfSupply >= 0 && daysOfSupply <= 1e6 ? daysOfSupply : undefined,
+      platformHistoricalDaysOfSupply: inRange(r.decimal('historicalDaysOfSupply')),
       ageBuckets: r.ageBuckets(),
       recommendedAction: r.text('recommendedAction', 200),
       alert: r.text('alert', 200),

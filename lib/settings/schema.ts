@@ -7,7 +7,7 @@
  * an existing field in place: add a field and a migration step.
  */
 import { z } from 'zod';
-import { latestSchedule, SIZE_TIERS } from '../fees/index';
+import { latestSchedule, SETTINGS_SCHEDULE, SIZE_TIERS } from '../fees/index';
 
 export const SETTINGS_VERSION = 4 as const;
 
@@ -78,7 +78,7 @@ const fbaFeesSchema = z.object({
  * @example storageDefaults().monthlyPerCubicFootOctDec // 240
  */
 export function storageDefaults(): StorageFees {
-  const schedule = latestSchedule('amazon.com', 'fba');
+  const schedule = latestSchedule(SETTINGS_SCHEDULE.marketplace, SETTINGS_SCHEDULE.channel);
   const storage = schedule && schedule.storage !== 'unknown' ? schedule.storage.perCubicFootMinor['large-standard'] : null;
   const aged = schedule && schedule.agedSurcharge !== 'unknown' ? schedule.agedSurcharge.tiers : [];
   if (!storage) throw new Error('lib/fees has no amazon.com FBA storage rates to default to');

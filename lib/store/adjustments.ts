@@ -3,6 +3,7 @@
  * (or own warehouse) a listing draws from. Each is one small transaction.
  */
 import type { StoreDb } from './db';
+import { invalidateDemand } from './daily-demand';
 import { calibrationRowSchema, type CalibrationRow } from './tables/calibrations';
 import { OWN_WAREHOUSE_POOL, poolIdFor, poolRowFor, type StockPoolRow } from './tables/stockPools';
 import type { ListingRow } from './tables/listings';
@@ -23,9 +24,11 @@ export async function addCalibration(
   input: { listingKey: string; onHand: number; reason: string; by: string },
   now: Date,
 ): Promise<CalibrationRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.calibrations], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.calibrations, db.dailyDemand], async () => {
     const listing = await readListing(db, input.listingKey);
     if (!listing) throw new AdjustmentError(`No listing ${input.listingKey}`);
+    // A count is a new stock baseline for the listing's demand: its cached series is stale.
+    await invalidateDemand(db, [listing.key]);
     const row = calibrationRowSchema.parse({
       listingKey: listing.key,
       productId: listing.productId,
@@ -93,7 +96,7 @@ export async function assignPool(db: StoreDb, listingKey: string, poolId: string
     if (!listing) throw new AdjustmentError(`No listing ${listingKey}`);
     const next: ListingRow =
       poolId === null
-        ? { ...listing, poolRule: 'auto', poolId: poolIdFor(listing.platform, listing.marketplace, listing.fulfillment) }
+        ? { ...listing, poolRule: 'auto', poolId: poolIdFor(listing.platform, listing.marketplace, listing.fulfillment, listing.account) }
         : { ...listing, poolRule: 'manual', poolId };
     if (next.poolId === undefined) delete next.poolId;
     if (next.poolId && !(await db.stockPools.get(next.poolId))) await db.stockPools.add(poolRowFor(next.poolId));
@@ -264,7 +267,7 @@ export async function assignWarehouse(db: StoreDb, listingKey: string, poolId: s
 
 /** Refuses a listing whose stock is not in the seller's hands (or not known to be). */
 function assertSellerFulfilled(listing: ListingRow): void {
-  const auto = poolIdFor(listing.platform, listing.marketplace, listing.fulfillment);
+  const auto = poolIdFor(listing.platform, listing.marketplace, listing.fulfillment, listing.account);
   if (auto === OWN_WAREHOUSE_POOL) return;
   const what = `${listing.marketplace} ${listing.sku}`;
   if (auto?.startsWith('fba:')) throw new AdjustmentError(`${what} is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses`);

@@ -18,6 +18,7 @@ import { canonicalJson } from './hash';
 import { readAllListings } from './listing-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { ObservationRow } from './tables/observations';
+import { isDemandCacheRow } from './tables/dailyDemand';
 
 /** Tables read a page at a time by primary key. */
 type PagedTable = Exclude<TableName, 'products' | 'listings' | 'observations'>;
@@ -97,11 +98,13 @@ async function* batchesOf(db: StoreDb, snapshot: { products: object[]; listings:
     } else {
       let after: unknown;
       for (;;) {
-        const rows = await readPage(db, table, after);
-        if (rows.length === 0) break;
-        yield { table, rows };
-        after = rowKeyOf(table, rows[rows.length - 1]!);
-        if (rows.length < CHUNK_ROWS && table !== 'settings') break;
+        const page = await readPage(db, table, after);
+        if (page.length === 0) break;
+        // The demand cache is derived (rebuilt by the next re-plan): backups leave it out.
+        const rows = table === 'dailyDemand' ? page.filter((r) => !isDemandCacheRow(r)) : page;
+        if (rows.length > 0) yield { table, rows };
+        after = rowKeyOf(table, page[page.length - 1]!);
+        if (page.length < CHUNK_ROWS && table !== 'settings') break;
       }
     }
   }

@@ -10,6 +10,7 @@
 import { addDays } from '../locale/dates';
 import { type ListingObservation } from '../records';
 import type { StoreDb } from './db';
+import { invalidateDemand } from './daily-demand';
 import { canonicalJson, contentHash } from './hash';
 import { LISTING_STATE_FIELDS } from './tables/listings';
 import { DAY_SUMMARY_SOURCE, type ObservationRow } from './tables/observations';
@@ -138,7 +139,7 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
 
   let after: string | undefined;
   for (;;) {
-    const last = await db.transaction('rw', [db.listingHistory], async () => {
+    const last = await db.transaction('rw', [db.listingHistory, db.dailyDemand], async () => {
       const batch = await (after === undefined ? db.listingHistory.orderBy('key') : db.listingHistory.where('key').above(after)).limit(HISTORY_BATCH).toArray();
       const changed: ListingHistoryRow[] = [];
       const emptied: string[] = [];
@@ -150,6 +151,8 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
       }
       if (changed.length) await db.listingHistory.bulkPut(changed);
       if (emptied.length) await db.listingHistory.bulkDelete(emptied);
+      // Summaries replace the readings: the demand rebuilt from them is cached anew.
+      await invalidateDemand(db, [...changed.map((r) => r.key), ...emptied]);
       return batch.length === HISTORY_BATCH ? batch[batch.length - 1]!.key : undefined;
     });
     if (last === undefined) break;
@@ -163,16 +166,19 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
   let from = oldest.date;
   while (from <= lastDate) {
     const to = addDays(from, CHUNK_DAYS);
-    await db.transaction('rw', [db.observationChunks], async () => {
+    await db.transaction('rw', [db.observationChunks, db.dailyDemand], async () => {
       const chunks = await db.observationChunks.where('date').between(from, to, true, false).toArray();
       const changed: ObservationChunkRow[] = [];
       const emptied: string[] = [];
+      const listings = new Set<string>();
       for (const chunk of chunks) {
         const rows = compactRows(chunk.rows, cutoff, result);
         if (rows === undefined) continue;
+        for (const row of chunk.rows) if (row.kind === 'listing' && row.observedAt < cutoff && row.source !== DAY_SUMMARY_SOURCE) listings.add(row.listingKey);
         if (rows.length) changed.push({ ...chunk, rows });
         else emptied.push(chunk.id);
       }
+      await invalidateDemand(db, listings);
       if (emptied.length) await db.observationChunks.bulkDelete(emptied);
       if (changed.length) await db.observationChunks.bulkPut(changed);
     });

@@ -47,8 +47,12 @@ export {
 } from './adjustments';
 export { loadSettings, saveSettings } from './settings-store';
 export { loadTaughtColumns, saveTaughtColumns } from './teaching-store';
+export { loadAccounts, saveAccounts } from './accounts-store';
 export { loadOnboarding, saveOnboarding } from './onboarding-store';
-export { saveDailyDemand } from './daily-demand';
+export { loadOrderImportSpans, recordImportBatch } from './order-import-spans';
+export { loadInboundArrivals, saveInboundArrival } from './inbound-arrivals-store';
+export { saveDailyDemand, readDemandCache, writeDemandCache, invalidateDemand, demandInputsFingerprint } from './daily-demand';
+export { DEMAND_SERIES_DATE, type DemandCacheRow } from './tables/dailyDemand';
 export { deleteAllData, exportBackup, restoreBackup, validateBackup } from './backup';
 export { BackupError, BACKUP_FORMAT, BACKUP_VERSION } from './backup-format';
 export { openBackupCursor, type BackupCursor } from './backup-stream';

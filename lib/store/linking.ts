@@ -4,14 +4,17 @@
  * SKU, else its GTIN/UPC/EAN, else its ASIN, the latter two only across marketplaces (one
  * marketplace's FBA and FBM or used/new SKUs of one ASIN are separate offers). Manual: the
  * seller links or unlinks by hand; that sets linkRule 'manual', which automatic linking never
- * moves again, so an unlink sticks when the same page is read again.
+ * moves again, so an unlink sticks when the same page is read again. Automatic linking stays
+ * inside one seller account (two accounts may both sell a `MUG-1` that are different goods);
+ * only the seller links across accounts, by hand.
  */
 import type { StoreDb } from './db';
-import type { LinkRule, ListingRow } from './tables/listings';
+import { DEFAULT_ACCOUNT } from '../records';
+import { linkKeyOf, type LinkRule, type ListingRow } from './tables/listings';
 import { productIdFor, type ProductRow } from './tables/products';
 import { readListing, writeListings } from './listing-store';
 
-type LinkFields = Pick<ListingRow, 'key' | 'marketplace' | 'sku' | 'gtinKey' | 'asin' | 'productId' | 'linkRule'>;
+type LinkFields = Pick<ListingRow, 'key' | 'marketplace' | 'sku' | 'gtinKey' | 'asin' | 'productId' | 'linkRule' | 'account'>;
 type AutoLinkRule = Exclude<LinkRule, 'none' | 'manual'>;
 
 /**
@@ -25,6 +28,7 @@ export function chooseLink(listing: LinkFields, candidates: Iterable<LinkFields>
   const best: Partial<Record<AutoLinkRule, LinkFields>> = {};
   for (const c of candidates) {
     if (c.key === listing.key || c.productId === '') continue;
+    if (accountOf(c) !== accountOf(listing)) continue; // never across seller accounts automatically
     const elsewhere = c.marketplace !== listing.marketplace;
     const rules: AutoLinkRule[] = [];
     if (c.sku === listing.sku) rules.push('sku');
@@ -42,6 +46,11 @@ export function chooseLink(listing: LinkFields, candidates: Iterable<LinkFields>
   return undefined;
 }
 
+/** A row's account, the default one spelled out. */
+function accountOf(row: Pick<LinkFields, 'account'>): string {
+  return row.account ?? DEFAULT_ACCOUNT;
+}
+
 function preferred(a: LinkFields, b: LinkFields): boolean {
   const am = a.linkRule === 'manual' ? 1 : 0;
   const bm = b.linkRule === 'manual' ? 1 : 0;
@@ -55,17 +64,18 @@ export class LinkIndex {
   private byAsin = new Map<string, Map<string, LinkFields>>();
 
   add(row: LinkFields): void {
-    put(this.bySku, row.sku, row);
-    if (row.gtinKey) put(this.byGtin, row.gtinKey, row);
-    if (row.asin) put(this.byAsin, row.asin, row);
+    put(this.bySku, linkKeyOf('s', row.sku, row.account), row);
+    if (row.gtinKey) put(this.byGtin, linkKeyOf('g', row.gtinKey, row.account), row);
+    if (row.asin) put(this.byAsin, linkKeyOf('a', row.asin, row.account), row);
   }
 
   candidates(row: LinkFields): LinkFields[] {
     const out = new Map<string, LinkFields>();
+    // Keyed in the row's account (linkKeyOf): other accounts' rows are never candidates.
     for (const [map, id] of [
-      [this.bySku, row.sku],
-      [this.byGtin, row.gtinKey],
-      [this.byAsin, row.asin],
+      [this.bySku, linkKeyOf('s', row.sku, row.account)],
+      [this.byGtin, row.gtinKey === undefined ? undefined : linkKeyOf('g', row.gtinKey, row.account)],
+      [this.byAsin, row.asin === undefined ? undefined : linkKeyOf('a', row.asin, row.account)],
     ] as const) {
       if (id === undefined) continue;
       for (const c of map.get(id)?.values() ?? []) out.set(c.key, c);

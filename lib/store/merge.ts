@@ -21,7 +21,7 @@ import {
   type ObservationChunks,
 } from './observation-store';
 import { chooseLink, LinkIndex } from './linking';
-import { applyListingObservation, newListingRow, type ListingRow } from './tables/listings';
+import { applyListingObservation, linkKeysOf, newListingRow, type ListingRow } from './tables/listings';
 import { foldRepeat, keyOfObservation, observationIdOf, type ObservationRow } from './tables/observations';
 import { applyOrderObservation, sameOrderLine, type OrderRow } from './tables/orders';
 import { productIdFor, type ProductRow } from './tables/products';
@@ -343,10 +343,8 @@ async function linkNewListings(
   if (fresh.length === 0 && regained.length === 0) return [];
 
   const seeking = [...fresh, ...regained];
-  const skus = unique(seeking.map((r) => r.sku));
-  const gtins = unique(seeking.flatMap((r) => (r.gtinKey ? [r.gtinKey] : [])));
-  const asins = unique(seeking.flatMap((r) => (r.asin ? [r.asin] : [])));
-  const linkKeys = [...skus.map((s) => `s:${s}`), ...gtins.map((g) => `g:${g}`), ...asins.map((a) => `a:${a}`)];
+  // Link keys carry the account (linkKeysOf): only the same account's listings are found.
+  const linkKeys = unique(seeking.flatMap((r) => linkKeysOf(r)));
   const [matching, takenIds] = await Promise.all([
     db.listings.where('linkKeys').anyOf(linkKeys).toArray(),
     // Which of the founders' product ids are taken: past a few hundred new listings, one
@@ -401,7 +399,7 @@ async function assignPools(db: StoreDb, listings: Map<string, ListingRow>, dirty
   for (const key of dirty) {
     const row = listings.get(key)!;
     if (row.poolRule === 'manual') continue;
-    const poolId = poolIdFor(row.platform, row.marketplace, row.fulfillment);
+    const poolId = poolIdFor(row.platform, row.marketplace, row.fulfillment, row.account);
     if (poolId === undefined || poolId === row.poolId) continue;
     listings.set(key, { ...row, poolId });
     poolIds.add(poolId);

@@ -10,7 +10,7 @@ import type { ObservationRow } from './tables/observations';
 import type { OrderRow } from './tables/orders';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
-import type { DailyDemandRow } from './tables/dailyDemand';
+import { isDemandCacheRow, type DemandCacheRow } from './tables/dailyDemand';
 import { groupPools } from './queries';
 import { loadSettings } from './settings-store';
 import { readAllListings, readListingsOfProducts } from './listing-store';
@@ -30,8 +30,8 @@ export interface ProductPlanningInput {
   calibrations: CalibrationRow[];
   /** Returns held apart (not in stock) or released to stock (disposed ones are left out). */
   returns: ReturnRow[];
-  /** Cached demand of the product's listings (by listing key). */
-  dailyDemand: DailyDemandRow[];
+  /** Cached demand series of the product's listings (one per listing at most; daily-demand.ts). */
+  dailyDemand: DemandCacheRow[];
 }
 
 export interface PlanningInput {
@@ -45,8 +45,14 @@ export interface PlanningInput {
  * older readings and order lines ordered before it.
  * @example const { products } = await loadPlanningInput(db, result.productIds);
  */
-export async function loadPlanningInput(db: StoreDb, productIds?: readonly string[], options: { since?: string } = {}): Promise<PlanningInput> {
+export async function loadPlanningInput(
+  db: StoreDb,
+  productIds?: readonly string[],
+  options: { since?: string; demand?: boolean } = {},
+): Promise<PlanningInput> {
   const since = options.since ?? '';
+  // The cached series (the demand cache) are large: left out for callers that read them otherwise.
+  const withDemand = options.demand ?? true;
   const tables = [
     db.products,
     db.listings,
@@ -72,7 +78,7 @@ export async function loadPlanningInput(db: StoreDb, productIds?: readonly strin
         );
     const pools = new Map((await db.stockPools.toArray()).map((p) => [p.id, p]));
     const rows = whole
-      ? await readAllListingRows(db, since)
+      ? await readAllListingRows(db, since, withDemand)
       : await readListingRowsOf(
           db,
           listings.map((l) => l.key),
@@ -88,18 +94,18 @@ interface ListingRows {
   orders: OrderRow[];
   calibrations: CalibrationRow[];
   returns: ReturnRow[];
-  demand: DailyDemandRow[];
+  demand: DemandCacheRow[];
 }
 
 /** Every product's rows: one pass per table beats one range query per listing when everything is wanted. */
-async function readAllListingRows(db: StoreDb, since: string): Promise<ListingRows> {
+async function readAllListingRows(db: StoreDb, since: string, withDemand: boolean): Promise<ListingRows> {
   const sinceDate = since.slice(0, 10);
   const [observations, orders, calibrations, returns, demand] = await Promise.all([
     readAllObservations(db, { since }),
     since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
     db.calibrations.toArray(),
     db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
-    db.dailyDemand.toArray(),
+    withDemand ? db.dailyDemand.toArray().then((rows) => rows.filter(isDemandCacheRow)) : [],
   ]);
   return { observations, orders, calibrations, returns, demand };
 }
@@ -129,7 +135,7 @@ async function readListingRowsOf(db: StoreDb, keys: string[], since: string): Pr
           .toArray(),
       ])
     : [[], []];
-  return { observations, orders: perKey.flatMap(([o]) => o), calibrations, returns, demand: perKey.flatMap(([, d]) => d) };
+  return { observations, orders: perKey.flatMap(([o]) => o), calibrations, returns, demand: perKey.flatMap(([, d]) => d).filter(isDemandCacheRow) };
 }
 
 /** Sorts the rows into their products (by each listing's product) and orders each product's lists. */
@@ -188,7 +194,8 @@ export function replanInputOf(p: ProductPlanningInput): ProductReplanInput {
  */
 export async function loadReplanInput(db: StoreDb, productIds?: readonly string[]): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
   if (productIds === undefined) {
-    const input = await loadPlanningInput(db);
+    // The re-plan reads the demand cache itself (lib/background/demand-cache.ts), listing by listing.
+    const input = await loadPlanningInput(db, undefined, { demand: false });
     return {
       settings: input.settings,
       products: input.products.map(replanInputOf),

@@ -2,7 +2,7 @@
  * What the popup, the options page and the row panels read. Each query is shaped by an index
  * so it stays fast at tens of thousands of listings.
  */
-import type { Platform } from '../records';
+import { accountOfKey, DEFAULT_ACCOUNT, type Platform } from '../records';
 import { toCsv } from '../export/csv';
 import { marketplaceById } from '../locale/markets';
 import type { SkuPlan } from '../planning/types';
@@ -29,6 +29,8 @@ export interface AtRiskQuery {
   search?: string;
   /** Default 500. */
   limit?: number;
+  /** Only this seller account's listings (`default` = rows without an account). */
+  account?: string;
 }
 
 /** A listing as the lists show it: its indexed row, with the full row's fields where it was read. */
@@ -50,7 +52,9 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
   const limit = query.limit ?? 500;
   const needle = query.search?.trim().toLowerCase() || undefined;
   const risk = query.risk && query.risk !== 'all' ? query.risk : undefined;
+  const inAccount = (account: string | undefined) => query.account === undefined || (account ?? DEFAULT_ACCOUNT) === query.account;
   const matches = (r: ListingIndexRow) =>
+    inAccount(r.account) &&
     (query.platform === undefined || r.platform === query.platform) &&
     (query.marketplace === undefined || r.marketplace === query.marketplace) &&
     (risk === undefined || (r.riskTypes?.includes(risk) ?? false));
@@ -59,10 +63,12 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
     const tx = nativeTransaction();
     let picked: ListedListing[];
     let total: number;
-    if (!risk && !needle && query.platform === undefined && query.marketplace === undefined) {
+    // An account filter is applied in memory (rows of the default account carry no account
+    // field, so no index holds them): it takes the general path below, or the search's.
+    if (!risk && !needle && query.platform === undefined && query.marketplace === undefined && query.account === undefined) {
       // No filter: the first `limit` of the urgency index, and a count (no row is read twice).
       [picked, total] = await Promise.all([db.listings.orderBy('urgency').limit(limit).toArray(), db.listings.count()]);
-    } else if (!risk && !needle && query.platform !== undefined && query.marketplace !== undefined) {
+    } else if (!risk && !needle && query.platform !== undefined && query.marketplace !== undefined && query.account === undefined) {
       // One marketplace: its stretch of the [platform+marketplace+urgency] index is already in list order
       // (IndexedDB orders equal index keys by primary key, as the sort below does).
       // (A Dexie collection's limit() changes that collection, hence one per read.)
@@ -80,6 +86,7 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
           if (!c.skus[i]!.includes(needle) && !c.titles[i]!.includes(needle)) continue;
           if (risk !== undefined && !c.risks[i]!.split(',').includes(risk)) continue;
           const key = c.keys[i]!;
+          if (query.account !== undefined && accountOfKey(key) !== query.account) continue;
           if (query.platform !== undefined || query.marketplace !== undefined) {
             const [platform, marketplace] = key.split('|', 2);
             if ((query.platform !== undefined && platform !== query.platform) || (query.marketplace !== undefined && marketplace !== query.marketplace))
@@ -249,6 +256,8 @@ const CSV_COLUMNS = [
   'currency',
   'daysOfCover',
   'lastObservedAt',
+  /** Seller account (`default` for stores from before accounts): two accounts may both have a `MUG-1`. */
+  'account',
 ] as const;
 
 /**
@@ -261,13 +270,14 @@ function cellValue(value: unknown): string | number | boolean | undefined {
   return typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
 }
 
-export async function exportListingsCsv(db: StoreDb): Promise<{ csv: string; rowCount: number }> {
-  const rows = await listListings(db);
+export async function exportListingsCsv(db: StoreDb, account?: string): Promise<{ csv: string; rowCount: number }> {
+  const rows = (await listListings(db)).filter((r) => account === undefined || (r.account ?? DEFAULT_ACCOUNT) === account);
   const table: (string | number | boolean | undefined)[][] = [];
   for (const r of rows) {
     const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
       platform: r.platform,
       marketplace: r.marketplace,
+      account: r.account ?? DEFAULT_ACCOUNT,
       sku: r.sku,
       productId: r.productId,
       linkRule: r.linkRule,

@@ -1,14 +1,16 @@
 /**
  * Planning speed: forecast AND plan 10,000 SKUs with 730 days of history each, on one core.
- * Target: under 2 s and under 300 MB heap. History is deterministic synthetic demand (smooth,
- * intermittent, trending, with out-of-stock stretches) already reconstructed into typed
+ * Targets: fitting the seller-wide context under 0.3 s, then forecast + plan of every SKU under
+ * 0.5 s (the context is fitted on the whole catalogue once and cached), under 300 MB heap.
+ * History is deterministic synthetic demand (smooth, intermittent, trending, with out-of-stock
+ * stretches) already reconstructed into typed
  * arrays, as the background holds it (reconstruction runs once per new reading, not per plan);
  * a second table times reconstruction itself from weekly page readings.
  */
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fitContext, forecastSeries } from '../../lib/forecast/index.ts';
 import { dayNumber, isoDate } from '../../lib/planning/days.ts';
-import { forecastValues, planListing, planningHorizon, type PlanInput } from '../../lib/planning/plan-listing.ts';
+import { planListing, planningHorizon, type PlanInput } from '../../lib/planning/plan-listing.ts';
 import { contextSample } from '../../lib/planning/plan.ts';
 import { HOW_CENSORED, HOW_INFERRED, reconstructDemand, type DemandSeries } from '../../lib/planning/reconstruct.ts';
 import type { ListingObservation } from '../../lib/records.ts';
@@ -100,44 +102,68 @@ function inputFor(i: number, sku: ReturnType<typeof syntheticSku>): PlanInput {
 
 const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
 
+/** Series the context is fitted on (planWithFit's sample size). */
+const CONTEXT_SERIES = Math.min(SKUS, 200);
+
 const suite: BenchSuite = async () => {
   const settings = defaultSettings();
   const gc = (globalThis as { gc?: () => void }).gc;
   const catalogue = Array.from({ length: SKUS }, (_, i) => syntheticSku(i));
   const inputs = catalogue.map((sku, i) => inputFor(i, sku));
-  const warm = fitContext(inputs.slice(0, 50).map((p) => ({ ...forecastValues(p.series), freq: 'D' as const, start: isoDate(p.series.startDay) })));
+  const warm = fitContext(inputs.slice(0, 50).map((p) => ({ values: p.series.units, freq: 'D' as const, start: isoDate(p.series.startDay) })));
   for (let i = 0; i < 200; i++) planListing(inputs[i]!, settings, NOW, { forecastContext: warm });
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   let peakHeap = heapBefore;
 
-  // Seller-wide forecasting context, fitted once per planning run on a sample (part of the timed work).
-  const started = performance.now();
-  const cpuStarted = process.cpuUsage();
-  const context = fitContext(
-    contextSample(inputs).map((p) => ({ values: forecastValues(p.series).values, freq: 'D' as const, start: isoDate(p.series.startDay) })),
-  );
-  const contextMs = performance.now() - started;
-  const plans = new Array(SKUS);
+  // Fitting the seller-wide context (on the catalogue sample, as planWithFit does) and planning
+  // with the context already fitted are timed apart: the background fits once and caches it.
+  // Several rounds, because the machine may be shared: the table gives the fastest and the median.
+  const ROUNDS = Number(process.env.PLAN_BENCH_ROUNDS ?? 3);
+  const cpuNow = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  const fitWall: number[] = [];
+  const fitCpu: number[] = [];
+  const planWall: number[] = [];
+  const planCpu: number[] = [];
+  let context = warm;
   let checksum = 0;
-  for (let i = 0; i < SKUS; i++) {
-    const plan = planListing(inputs[i]!, settings, NOW, { forecastContext: context });
-    plans[i] = plan;
-    checksum += plan.reorderQuantity;
-    if ((i & 1023) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  let plans: unknown[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let wall = performance.now();
+    let cpu = cpuNow();
+    context = fitContext(contextSample(inputs).map((p) => ({ values: p.series.units, freq: 'D' as const, start: isoDate(p.series.startDay) })));
+    fitWall.push(performance.now() - wall);
+    fitCpu.push(cpuNow() - cpu);
+    gc?.();
+    wall = performance.now();
+    cpu = cpuNow();
+    plans = new Array(SKUS);
+    checksum = 0;
+    for (let i = 0; i < SKUS; i++) {
+      const plan = planListing(inputs[i]!, settings, NOW, { forecastContext: context });
+      plans[i] = plan;
+      checksum += plan.reorderQuantity;
+      if ((i & 1023) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    }
+    planWall.push(performance.now() - wall);
+    planCpu.push(cpuNow() - cpu);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }
-  const ms = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStarted);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const ms = Math.min(...planWall);
+  const cpuMs = Math.min(...planCpu);
 
-  // The forecasting share alone (same calls planListing makes), to attribute the total.
+  // The forecasting share alone (the same call planListing makes), to attribute the total.
   const forecastCpuStarted = process.cpuUsage();
   const forecastStarted = performance.now();
   for (let i = 0; i < SKUS; i++) {
     const p = inputs[i]!;
-    const { values } = forecastValues(p.series);
-    forecastSeries({ values, freq: 'D', start: isoDate(p.series.startDay) }, planningHorizon(70, settings), context).quantileCum(settings.serviceLevel);
+    forecastSeries({ values: p.series.units, freq: 'D', start: isoDate(p.series.startDay) }, planningHorizon(70, settings), context).quantileCum(
+      settings.serviceLevel,
+      72,
+    );
   }
   const forecastMs = performance.now() - forecastStarted;
   const forecastCpu = process.cpuUsage(forecastCpuStarted);
@@ -181,40 +207,43 @@ const suite: BenchSuite = async () => {
   const reconMs = performance.now() - reconStarted;
 
   const perSkuUs = (ms * 1000) / SKUS;
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const range = (xs: number[]) => `${Math.round(Math.min(...xs))} / ${Math.round(median(xs))}`;
+  const load = loadavg()[0]!;
   return [
     {
       title: 'Plan speed: forecast + plan 10,000 SKUs x 730 days',
-      environment: `Node ${process.versions.node}, one core`,
-      columns: ['what', 'SKUs', 'wall ms', 'CPU ms (this process)', 'of which fitContext ms', 'us / SKU (wall)', 'heap before MB', 'peak heap MB', 'rss MB'],
+      environment: `Node ${process.versions.node}, one core, ${ROUNDS} rounds`,
+      columns: [
+        'what',
+        'SKUs',
+        'wall ms (fastest / median)',
+        'CPU ms (fastest / median)',
+        'us / SKU (fastest wall)',
+        'heap before MB',
+        'peak heap MB',
+        'rss MB',
+      ],
       rows: [
+        ['fitContext (sample of 200 series)', CONTEXT_SERIES, range(fitWall), range(fitCpu), '-', '-', '-', '-'],
         [
-          'fitContext + forecast + plan',
+          'forecast + plan, context fitted',
           SKUS,
-          Math.round(ms),
-          Math.round(cpuMs),
-          Math.round(contextMs),
+          range(planWall),
+          range(planCpu),
           perSkuUs.toFixed(0),
           mb(heapBefore),
           mb(peakHeap),
           mb(process.memoryUsage().rss),
         ],
-        [
-          'forecastSeries + quantileCum only',
-          SKUS,
-          Math.round(forecastMs),
-          Math.round(forecastCpuMs),
-          '-',
-          ((forecastMs * 1000) / SKUS).toFixed(0),
-          '-',
-          '-',
-          '-',
-        ],
+        ['forecastSeries + quantileCum only', SKUS, Math.round(forecastMs), Math.round(forecastCpuMs), ((forecastMs * 1000) / SKUS).toFixed(0), '-', '-', '-'],
       ],
       notes: [
-        `${ms < 2000 ? 'MET   ' : 'MISSED'} < 2 s wall for 10,000 SKUs (forecast + every decision); CPU time ${cpuMs < 2000 ? 'meets' : 'misses'} it (CPU includes GC threads)`,
+        `${ms < 500 ? 'MET   ' : 'MISSED'} < 0.5 s wall for forecast + plan of 10,000 SKUs with the context fitted (fastest round; CPU ${Math.round(cpuMs)} ms)`,
+        `${Math.min(...fitWall) < 300 ? 'MET   ' : 'MISSED'} < 0.3 s wall to fit the context (fastest round; CPU ${Math.round(Math.min(...fitCpu))} ms)`,
         `${peakHeap < 300 * 1048576 ? 'MET   ' : 'MISSED'} < 300 MB heap (includes the 10,000 x 730-day input series and all plans)`,
-        `1-minute load average while measuring: ${loadavg()[0]!.toFixed(1)} (timings are inflated when other jobs share the cores)`,
-        `checksum ${checksum} (sum of reorder quantities; changes when the forecaster or the decisions change)`,
+        `1-minute load average while measuring: ${load.toFixed(1)} on ${availableParallelism()} cores${load > 1 ? ' (loaded: timings are inflated when other jobs share the cores; CPU time less so)' : ''}`,
+        `checksum ${checksum} (sum of reorder quantities over ${plans.length} plans; changes when the forecaster or the decisions change)`,
       ],
     },
     {

@@ -123,6 +123,6 @@ test('a damaged backup is refused before anything changes, in English and Chines
   const stored = async () => (await sendToExtension(page, 'data/storage', {})).totalRows;
   const rowsInChinese = await stored();
   await page.getByLabel('从备份文件恢复').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"some":"other app"}') });
-  await expect(page.getByTestId('restore-result')).toHaveText('未恢复，现有数据保持不变：此文件不是 Stock Copilot 备份。');
+  await expect(page.getByTestId('restore-result')).toHaveText('未恢复，现有数据保持不变：此文件不是库存助手备份。');
   expect(await stored()).toBe(rowsInChinese);
 });

@@ -1,4 +1,5 @@
-import { expect, test } from './extension';
+import { formatDate } from '../../lib/i18n/format';
+import { EXTENSION_ID, expect, test } from './extension';
 
 const URL = 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth';
 const FIXTURE = 'tests/fixtures/amazon/fba-inventory.en.html';
@@ -15,4 +16,28 @@ test('FBA Inventory: a row with units inbound shows the stockout on sellable sto
   expect((counting! - onHand!) / 86_400_000).toBeGreaterThan(30);
   // KTCH-BAMB-BRD has nothing inbound: one date.
   await expect(page.locator('stock-copilot-panel[data-sku="KTCH-BAMB-BRD"]').getByTestId('stockout')).toHaveText(/^Runs out \d{1,2}\/\d{1,2}\/\d{4}$/);
+});
+
+test('the expected arrival the seller enters in the options page is what the panel counts', async ({ context, serve }) => {
+  await serve([{ url: URL, file: FIXTURE }]);
+  const page = await context.newPage();
+  await page.goto(URL);
+  const withInbound = page.locator('stock-copilot-panel[data-sku="KTCH-MEAL-PRP"]');
+  await expect(withInbound.getByTestId('stockout')).toHaveText(/with the 279 inbound$/);
+  const dates = async () => (await withInbound.getByTestId('stockout').textContent())!.match(/\d{1,2}\/\d{1,2}\/\d{4}/g)!.map((d) => Date.parse(d));
+  const [onHand] = await dates();
+
+  // Expected 60 days after the stock on hand runs out: the shelf is empty in between, and the
+  // inbound sells from its arrival, so the second date is after the arrival.
+  const arrival = new Date(onHand! + 60 * 86_400_000).toISOString().slice(0, 10);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html#inbound`);
+  const row = options.getByTestId('inbound-row').filter({ hasText: 'KTCH-MEAL-PRP' });
+  await expect(row).toContainText('(estimated)');
+  await row.getByLabel(/Expected arrival of the 279 inbound units of KTCH-MEAL-PRP/).fill(arrival);
+  await row.getByRole('button', { name: 'Save' }).click();
+  await expect(row.getByTestId('inbound-planned')).toHaveText(formatDate('en', arrival));
+
+  await page.reload();
+  await expect.poll(async () => (await dates())[1]! >= Date.parse(arrival)).toBe(true);
 });

@@ -22,6 +22,11 @@ const PAGES: { file: string; url: string; look: Look }[] = [
   { file: 'amazon/fba-inventory.en.html', url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth', look: 'kat-table' },
   { file: 'amazon/restock.en.html', url: 'https://sellercentral.amazon.com/restockinventory/recommendations', look: 'kat-table' },
   { file: 'amazon/inventory-age.en.html', url: 'https://sellercentral.amazon.com/inventoryplanning/inventory-age', look: 'kat-table' },
+  {
+    file: 'amazon/business-reports.en.html',
+    url: 'https://sellercentral.amazon.com/business-reports/ref=xx_sitemetric_dnav_xx#/report?id=102%3ADetailSalesTrafficByChildItem&fromDate=2026-11-01&toDate=2026-11-30',
+    look: 'kat-table',
+  },
   { file: 'amazon/orders.en.html', url: 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1', look: 'table' },
   { file: 'walmart/manage-items.en.html', url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS', look: 'table' },
   { file: 'walmart/wfs-inventory.en.html', url: 'https://seller.walmart.com/wfsLite/manage-inventory', look: 'table' },
@@ -226,4 +231,46 @@ test('the details chart is drawn at a readable size, its value axis scaled to th
     expect(box.height).toBeGreaterThanOrEqual(150);
     expect(box.width).toBeGreaterThanOrEqual(300);
   }
+});
+
+test('the summary bar never covers a field the seller focuses, and collapses to one line', async ({ context, serve }) => {
+  const { file, url, look } = PAGES.find((p) => p.file.startsWith('amazon/manage-inventory'))!;
+  await serve([{ url, html: withDemoStyle(readFileSync(`tests/fixtures/${file}`, 'utf8'), look) }]);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openPage(page, url, false);
+  const bar = page.locator('stock-copilot-summary');
+  const prices = page.getByRole('textbox', { name: 'price' });
+  expect(await prices.count()).toBeGreaterThan(0);
+  let coveredBefore = 0;
+  for (let i = 0; i < (await prices.count()); i++) {
+    const price = prices.nth(i);
+    // Put the field at the window's bottom edge, where the bar sits at first (the case seen at 1366 px).
+    await page.evaluate(() => {
+      document.querySelector('stock-copilot-summary')?.removeAttribute('data-corner');
+      (document.activeElement as HTMLElement | null)?.blur();
+    });
+    const bottom = await price.evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+    // A field near the page's top: a shorter window; else scroll it to the bottom edge.
+    await page.setViewportSize({ width: 1366, height: Math.max(200, Math.min(900, Math.ceil(bottom) + 20)) });
+    await page.evaluate((y) => window.scrollTo(0, Math.max(0, y - window.innerHeight + 20)), bottom);
+    const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    if (overlaps((await bar.boundingBox())!, (await price.boundingBox())!)) coveredBefore++;
+    await price.focus();
+    await expect.poll(async () => overlaps((await bar.boundingBox())!, (await price.boundingBox())!), `price field ${i} under the bar`).toBe(false);
+  }
+  // The test placed at least one field where the bar was: it did move.
+  expect(coveredBefore).toBeGreaterThan(0);
+  await page.setViewportSize({ width: 1366, height: 900 });
+
+  // Collapsed, it is one line; expanded again, its controls are back. Its buttons are 24 px targets.
+  const heightOpen = (await bar.boundingBox())!.height;
+  await bar.getByTestId('summary-collapse').click();
+  await expect(bar.getByTestId('summary-toggle')).toHaveCount(0);
+  expect((await bar.boundingBox())!.height).toBeLessThan(heightOpen);
+  const expand = (await bar.getByTestId('summary-collapse').boundingBox())!;
+  expect(Math.min(expand.width, expand.height)).toBeGreaterThanOrEqual(24);
+  await bar.getByTestId('summary-collapse').click();
+  await expect(bar.getByTestId('summary-toggle')).toBeVisible();
 });

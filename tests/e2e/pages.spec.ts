@@ -28,8 +28,21 @@ const PAGES: { file: string; url: string }[] = [
   { file: 'tests/fixtures/walmart/manage-items.en.html', url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS' },
   { file: 'tests/fixtures/walmart/wfs-inventory.en.html', url: 'https://seller.walmart.com/wfsLite/manage-inventory' },
   { file: 'tests/fixtures/walmart/orders.en.html', url: 'https://seller.walmart.com/order-management/details?orderGroups=Unshipped' },
+  {
+    file: 'tests/fixtures/amazon/business-reports.en.html',
+    url: 'https://sellercentral.amazon.com/business-reports/ref=xx_sitemetric_dnav_xx#/report?id=102%3ADetailSalesTrafficByChildItem&fromDate=2026-11-01&toDate=2026-11-30',
+  },
+  {
+    file: 'tests/fixtures/amazon/business-reports.de.html',
+    url: 'https://sellercentral.amazon.de/business-reports#/report?id=102%3ADetailSalesTrafficByChildItem&fromDate=2026-11-01&toDate=2026-11-30',
+  },
+  {
+    file: 'tests/fixtures/amazon/business-reports.legacy.en.html',
+    url: 'https://sellercentral.amazon.com/gp/site-metrics/report.html#&cols=/c0/c1/c2&reportID=102:DetailSalesTrafficByChildItem',
+  },
   { file: 'tests/fixtures/ebay/active-listings.en.html', url: 'https://www.ebay.com/sh/lst/active?offset=0&limit=200' },
   { file: 'tests/fixtures/ebay/active-listings.de.html', url: 'https://www.ebay.de/sh/lst/active' },
+  { file: 'tests/fixtures/ebay/active-listings.treegrid.en.html', url: 'https://www.ebay.com/sh/lst/active?offset=0&limit=50' },
   { file: 'tests/fixtures/ebay/orders.en.html', url: 'https://www.ebay.com/sh/ord/?filter=status:AWAITING_SHIPMENT' },
 ];
 

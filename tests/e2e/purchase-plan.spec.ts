@@ -3,7 +3,8 @@
  * days of orders and a reorder due, one from a supplier with an MOQ and case pack. The seller
  * opens the plan from the popup's link, marks both lines ordered (date, PO reference), exports
  * the supplier's purchase order as XLSX (read back and checked), and every view's panel data
- * then shows the units on order and no reorder for them.
+ * then shows the units on order and no reorder for them; the cash view shows the chart, the
+ * days of inventory and the cash conversion cycle; an order marked received is no longer on order.
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -35,6 +36,23 @@ async function seed(page: Page) {
       available: p.available,
       fulfillment: 'FBA',
     },
+    // The mug also sells on amazon.ca from the same North American FBA stock: a member listing of the pool.
+    ...(p.sku === 'PO-MUG'
+      ? [
+          {
+            kind: 'listing',
+            platform: 'amazon',
+            marketplace: 'amazon.ca',
+            source: 'report:test/inventory',
+            observedAt: at,
+            observedDate: at.slice(0, 10),
+            sku: p.sku,
+            title: p.title,
+            available: p.available,
+            fulfillment: 'FBA',
+          },
+        ]
+      : []),
     ...Array.from({ length: 60 }, (_, i) => ({
       kind: 'order',
       platform: 'amazon',
@@ -93,11 +111,13 @@ test('mark two lines ordered, export the supplier PO as XLSX, and see the units 
   expect(sheet).toContain('PO-MUG');
   expect(sheet).toContain('Ceramic mug 350 ml');
   // One row per shipping mode (the plan may split the order between air and sea): they add up to the line.
-  const column = (letter: string) => [...sheet.matchAll(new RegExp(`<c r="${letter}\\d+"><v>([\\d.]+)</v>`, 'g'))].map((m) => Number(m[1]));
+  // Number cells, with or without a style (money columns are currency cells).
+  const column = (letter: string) => [...sheet.matchAll(new RegExp(`<c r="${letter}\\d+"(?: s="\\d+")?><v>([\\d.]+)</v>`, 'g'))].map((m) => Number(m[1]));
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   expect(sum(column('C'))).toBe(mugQuantity);
   expect(sum(column('D'))).toBe(mugQuantity / 24);
   expect(column('D').every(Number.isInteger)).toBe(true);
+  expect(column('E').length).toBeGreaterThan(0);
   expect(column('E').every((cost) => cost === 2.5)).toBe(true);
   expect(sum(column('F'))).toBe(mugQuantity * 2.5);
   expect(sheet).not.toContain('PO-LAMP');
@@ -115,10 +135,23 @@ test('mark two lines ordered, export the supplier PO as XLSX, and see the units 
   await expect(page.locator('[data-testid="placed-order"] [data-testid="placed-state"]')).toHaveText(['On order', 'On order']);
   await expect(plan.getByTestId('purchase-line')).toHaveCount(0);
 
-  // The listings' panel data: units on order, and the reorder net of them.
+  // The listings' panel data (re-planned with the orders netted): units on order, and the reorder
+  // net of them; a reorder they cover entirely is no longer due (no reorder shown).
   const after = new Map((await listed()).map((i) => [i.sku, i]));
-  expect(after.get('PO-MUG')).toMatchObject({ onOrder: mugQuantity, reorderQuantity: Math.max(0, before.get('PO-MUG')!.reorderQuantity! - mugQuantity) });
-  expect(after.get('PO-LAMP')).toMatchObject({ onOrder: lampQuantity, reorderQuantity: Math.max(0, before.get('PO-LAMP')!.reorderQuantity! - lampQuantity) });
+  const net = (sku: string, ordered: number) => {
+    const left = before.get(sku)!.reorderQuantity! - ordered;
+    return left > 0 ? left : null;
+  };
+  expect(after.get('PO-MUG')).toMatchObject({ onOrder: mugQuantity, reorderQuantity: net('PO-MUG', mugQuantity) });
+  expect(after.get('PO-LAMP')).toMatchObject({ onOrder: lampQuantity, reorderQuantity: net('PO-LAMP', lampQuantity) });
+  // Both channels of the shared FBA stock show the units on order once (not once per channel).
+  const mugPanels = (await listed()).filter((i) => i.sku === 'PO-MUG');
+  expect(mugPanels.map((i) => [i.marketplace, i.pool?.poolId, i.onOrder])).toEqual(
+    expect.arrayContaining([
+      ['amazon.com', 'fba:NA', mugQuantity],
+      ['amazon.ca', 'fba:NA', mugQuantity],
+    ]),
+  );
 
   // The cash view: 26 weeks, the placed mug order paid this week, and the chart drawn.
   const cash = page.getByTestId('cash');
@@ -126,6 +159,15 @@ test('mark two lines ordered, export the supplier PO as XLSX, and see the units 
   await expect(cash.getByTestId('cash-week').first().locator('td').nth(1)).toHaveText(`$${(mugQuantity * 2.5).toLocaleString('en-US')}.00`);
   await expect(cash.getByTestId('cash-chart')).toHaveAttribute('aria-label', /^Cash chart: /);
   expect(await cash.getByTestId('cash-chart').evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(0);
+  // Days of inventory and turnover of the priced product, and the cash conversion cycle (payout 14 days by default).
+  await expect(cash.getByTestId('cash-cycle')).toContainText(/^Cash conversion cycle: [\d.,]+ days/);
+  await expect(cash.getByTestId('cash-product')).toHaveCount(1);
+  await expect(cash.getByTestId('cash-product').locator('th')).toHaveText('PO-MUG');
+
+  // The mug arrives: marked received, it is no longer on order anywhere.
+  await page.getByRole('button', { name: 'Mark order of PO-MUG received' }).click();
+  await expect(page.locator('[data-testid="placed-order"][data-sku="PO-MUG"] [data-testid="placed-state"]')).toHaveText('Received');
+  await expect.poll(async () => (await listed()).find((i) => i.sku === 'PO-MUG')!.onOrder).toBeUndefined();
 
   // Cancelling one puts its reorder back.
   await page.getByRole('button', { name: 'Cancel order of PO-LAMP' }).click();

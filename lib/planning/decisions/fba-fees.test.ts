@@ -45,6 +45,17 @@ describe('fee-aware FBA plan', () => {
     expect(bulky.fees!.action).toBeNull();
   });
 
+  it('charges the storage rate the seller entered in the options page, not only the published one', () => {
+    const published = through(fbaFees, situation({ available: 600, fba: lean }, { settings: priced(0.5) }));
+    const settings = priced(0.5);
+    settings.storageFees.monthlyPerCubicFootJanSep *= 2;
+    settings.storageFees.monthlyPerCubicFootOctDec *= 2;
+    const edited = through(fbaFees, situation({ available: 600, fba: lean }, { settings }));
+    const storage = (d: typeof published) => d.fees!.windows[0]!.storageMinor!;
+    expect(storage(published)).toBeGreaterThan(0);
+    expect(storage(edited)).toBeCloseTo(2 * storage(published), -1);
+  });
+
   it('says "send" with the amount at risk, or without one when the size tier is not set', () => {
     const known = through(alerts, situation({ available: 600, fba: lean }, { settings: priced() })).alerts.find((a) => a.code === 'fba-floor-send');
     expect(known?.params).toMatchObject({ date: isoDate(TODAY), currency: 'USD' });

@@ -11,9 +11,9 @@
  * Each action is taken only when it saves more than it costs: sending early is weighed against
  * the storage it adds, and when sending and marking down both save money the larger saving wins.
  */
-import { dailySeries, scheduleOn, type DailySeries, type FeeSchedule } from '../../fees/index';
+import { dailySeries, scheduleOn, withSellerFees, type DailySeries, type FeeSchedule } from '../../fees/index';
 import { dayNumber, isoDate, civilFromDays } from '../days';
-import { dailyInventory } from '../fees-history';
+import { dailyInventory, withShownSupply } from '../fees-history';
 import {
   agedAtSnapshots,
   extendSeries,
@@ -41,10 +41,13 @@ const HOLD_FLOOR_DAYS = 35;
 export const fbaFees: Decision = (s, d) => {
   const facts = s.input.fba;
   if (!facts || s.stock === null) return;
-  const schedule = scheduleOn(facts.marketplace, 'fba', isoDate(s.asOfDay));
+  // The plan charges what the seller's fee schedule says (options page), not only the published amounts.
+  const schedules = withSellerFees(s.settings.storageFees);
+  const schedule = scheduleOn(facts.marketplace, 'fba', isoDate(s.asOfDay), schedules);
   if (!schedule) return;
-  const history = dailyInventory(facts.readings, s.input.series, s.asOfDay, HISTORY_DAYS);
-  const ctx = contextOf(s, d, schedule, history);
+  // Days no reading covers take Amazon's own figure when a page showed it (one page read is then enough to price the fee).
+  const history = withShownSupply(dailyInventory(facts.readings, s.input.series, s.asOfDay, HISTORY_DAYS), facts.shown);
+  const ctx = contextOf(s, d, schedules, schedule, history);
   const baseline = ctx.project(ctx.arrivals);
   const windows = [30, AHEAD_DAYS].map((days) => windowFees({ ...ctx.common, projection: baseline, days }));
   const aged = ctx.aged(baseline, ctx.arrivals);
@@ -83,7 +86,7 @@ interface FeeContext {
   series: DailySeries;
 }
 
-function contextOf(s: Situation, d: Draft, schedule: FeeSchedule, history: ReturnType<typeof dailyInventory>): FeeContext {
+function contextOf(s: Situation, d: Draft, schedules: readonly FeeSchedule[], schedule: FeeSchedule, history: ReturnType<typeof dailyInventory>): FeeContext {
   const facts = s.input.fba!;
   const onHand = s.stock! + s.input.reserved;
   const size = s.settings.fbaFees.sizeBySku[s.input.sku] ?? null;
@@ -94,7 +97,7 @@ function contextOf(s: Situation, d: Draft, schedule: FeeSchedule, history: Retur
   if (s.input.inbound > 0) arrivals.push({ day: Math.max(s.asOfDay + 1, d.inbound.arrivalDay ?? s.asOfDay + 1), units: s.input.inbound });
   if (d.reorder.day !== null) arrivals.push({ day: Math.max(s.asOfDay, d.reorder.day) + s.lead.days, units: d.reorder.quantity });
   const lots = lotsFromAgeBuckets(s.input.ageBuckets, s.asOfDay, onHand);
-  const common = { marketplace: facts.marketplace, asOfDay: s.asOfDay, history, size, unitCubicFeet };
+  const common = { marketplace: facts.marketplace, asOfDay: s.asOfDay, history, size, unitCubicFeet, schedules };
   return {
     floorDays: threshold === 0 ? 0 : threshold + s.settings.fbaFees.lowInventoryMarginDays,
     minRecentUnits: typeof rates === 'string' ? Infinity : rates.exemptions.minUnitsShippedRecently,
@@ -126,10 +129,15 @@ function sendAction(s: Situation, d: Draft, ctx: FeeContext, at90: PlanFees['win
   const arrival = Math.max(s.asOfDay + s.lead.transitDays, breach - SEND_BEFORE_BREACH_DAYS);
   // Enough for the weeks after the shipment arrives; later weeks are the next plans' to keep (a
   // shipment sized for all 90 days would cost more storage than the fee it saves).
-  const holds = (units: number) => breachOf([...ctx.arrivals, { day: arrival, units }], arrival, arrival + HOLD_FLOOR_DAYS) === null;
+  // A shipment lifts a 30-day average only over the days after it arrives: when it cannot arrive
+  // two weeks before the breach, the floor is asked of it from two weeks after its arrival (else
+  // no quantity would do, and a lean stock would never be told to send).
+  const from = breach >= arrival + SEND_BEFORE_BREACH_DAYS ? arrival : arrival + SEND_BEFORE_BREACH_DAYS;
+  const holds = (units: number) => breachOf([...ctx.arrivals, { day: arrival, units }], from, from + HOLD_FLOOR_DAYS) === null;
   const cap = Math.ceil(s.meanDaily * (s.settings.targetCoverDays + AHEAD_DAYS));
-  // Nothing to send when the floor holds after the earliest arrival anyway (the breach before it cannot be helped).
-  if (holds(0) || !holds(cap)) return null;
+  // The floor holds after the earliest arrival anyway: at most the planned reorder comes forward.
+  if (holds(0)) return bringForward(s, d, ctx, at90, arrival);
+  if (!holds(cap)) return null;
   let low = 0;
   let high = cap;
   while (high - low > 1) {
@@ -139,6 +147,28 @@ function sendAction(s: Situation, d: Draft, ctx: FeeContext, at90: PlanFees['win
   }
   const quantity = roundOrderQuantity(high, { moq: s.lead.moq, casePack: s.lead.casePack });
   if (costsMoreThanItSaves(ctx, at90, [...ctx.arrivals, { day: arrival, units: quantity }])) return null;
+  const sendBy = Math.max(s.asOfDay, arrival - s.lead.transitDays);
+  return {
+    orderDay: arrival - s.lead.days,
+    quantity,
+    amountMinor: at90.lowInventoryMinor,
+    action: { kind: 'send' as const, units: quantity, date: isoDate(sendBy), amountMinor: at90.lowInventoryMinor, laterDate: null },
+  };
+}
+
+/**
+ * The planned reorder sent so that it arrives at `arrival` (the earliest a shipment can) instead
+ * of later, when that lowers the low-inventory fee over the 90 days by more than the storage it
+ * adds: the floor then holds only thanks to the reorder, and every day it comes sooner is fee saved.
+ */
+function bringForward(s: Situation, d: Draft, ctx: FeeContext, at90: PlanFees['windows'][number], arrival: number) {
+  if (d.reorder.day === null || !(at90.lowInventoryMinor ?? 1)) return null;
+  const planned = Math.max(s.asOfDay, d.reorder.day) + s.lead.days;
+  if (planned <= arrival) return null;
+  const moved = ctx.arrivals.map((a) => (a.day === planned ? { day: arrival, units: a.units } : a));
+  const sent = windowFees({ ...ctx.common, projection: ctx.project(moved), days: AHEAD_DAYS });
+  if (sent.lowInventoryUnits >= at90.lowInventoryUnits || costsMoreThanItSaves(ctx, at90, moved)) return null;
+  const quantity = d.reorder.quantity;
   const sendBy = Math.max(s.asOfDay, arrival - s.lead.transitDays);
   return {
     orderDay: arrival - s.lead.days,

@@ -32,6 +32,17 @@ describe('inboundCover decision', () => {
     expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 11);
   });
 
+  it('an arrival date the seller entered (or a Shipments page showed) wins over dating from when the inbound appeared', () => {
+    const probe = withInbound(300, 400, 15);
+    const d = through(inboundCover, situation({ ...probe.input, inboundEtaDay: TODAY + 40 }, { spread: 0 }));
+    expect(d.inbound.arrivalDay).toBe(TODAY + 40);
+    // Later than the stockout on hand (day 31): the shelf is empty from then until day 40.
+    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 31);
+    // Even without knowing when the inbound appeared; a past date means late (tomorrow).
+    const undated = through(inboundCover, situation({ available: 300, inbound: 400, inboundAppeared: null, inboundEtaDay: TODAY - 3 }, { spread: 0 }));
+    expect(undated.inbound.arrivalDay).toBe(TODAY + 1);
+  });
+
   it('late inbound (past its expected day) is expected tomorrow, never in the past', () => {
     const d = through(inboundCover, withInbound(300, 100, -5));
     expect(d.inbound.arrivalDay).toBe(TODAY + 1);

@@ -10,9 +10,14 @@ import type { Decision, Draft } from './situation';
 
 /** @example inboundCover(300 on hand at 10/day, 400 inbound arriving in 15 days) // draft.inbound.daysOfCover ≈ 70 */
 export const inboundCover: Decision = (s, d) => {
-  const { inbound, inboundAppeared } = s.input;
-  if (s.stock === null || inbound <= 0 || !inboundAppeared) return;
-  const arrivalDay = inboundArrivalDay(inboundAppeared, s.lead.transitDays, s.asOfDay);
+  const { inbound, inboundAppeared, inboundEtaDay } = s.input;
+  if (s.stock === null || inbound <= 0 || (!inboundAppeared && (inboundEtaDay ?? null) === null)) return;
+  // A date the seller entered (or a Shipments page showed) wins; one already past means late:
+  // tomorrow at the earliest, as for a dated window that has passed.
+  const arrivalDay =
+    inboundEtaDay !== undefined && inboundEtaDay !== null
+      ? Math.max(inboundEtaDay, s.asOfDay + 1)
+      : inboundArrivalDay(inboundAppeared!, s.lead.transitDays, s.asOfDay);
   d.inbound.arrivalDay = arrivalDay;
   if (d.stockoutDay === null) return;
   const daysOfCover =

@@ -27,6 +27,7 @@ const FIELDS = [
   'unitsSold60',
   'unitsSold90',
   'daysOfSupply',
+  'historicalDaysOfSupply',
   'recommendedAction',
   'storageCost',
   'alert',

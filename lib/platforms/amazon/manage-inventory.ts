@@ -32,6 +32,7 @@ import {
   guardedParse,
   listingStatusFromText,
 } from '../shared/read';
+import { machineHints } from '../shared/grid';
 
 const ID = 'amazon/manage-inventory';
 
@@ -66,10 +67,11 @@ function matchesManageInventory(url: URL): boolean {
 }
 
 /** The text of the header cells, in column order. */
-function headerTexts(root: ParentNode): { texts: string[]; found: boolean } {
+function headerTexts(root: ParentNode): { texts: string[]; hints: string[][]; found: boolean } {
   const headerRow = root.querySelector(HEADER_ROW_SELECTOR);
   const cells = headerRow ? Array.from(headerRow.children) : Array.from(root.querySelectorAll('[role="columnheader"]'));
-  return { texts: cells.map((c) => cellText(c)), found: cells.length > 0 };
+  // Machine hints too: a column the seller taught is found by them after its header is renamed.
+  return { texts: cells.map((c) => cellText(c)), hints: cells.map(machineHints), found: cells.length > 0 };
 }
 
 interface ProductInfo {
@@ -148,14 +150,14 @@ function rowCells(row: Element, headerCount: number): Element[] {
 function readManageInventory(root: ParentNode, ctx: ReadContext) {
   return guardedParse(ID, (diags) => {
     const out = new ReadCollector(diags);
-    const { texts, found } = headerTexts(root);
+    const { texts, hints, found } = headerTexts(root);
     let rows = Array.from(root.querySelectorAll(ROW_SELECTOR));
     if (rows.length === 0) rows = Array.from(root.querySelectorAll(ROW_FALLBACK));
     if (!found) {
       if (rows.length > 0) diags.missingColumn('header', adapter.title);
       return out.result();
     }
-    const { columns, recognised } = mapHeaders(texts, FIELDS, ctx.taughtColumns ?? []);
+    const { columns, recognised } = mapHeaders(texts, FIELDS, ctx.taughtColumns ?? [], { columns: hints });
     const missing = REQUIRED.filter((f) => !columns.has(f));
     if (missing.length > 0) {
       if (recognised === 0)

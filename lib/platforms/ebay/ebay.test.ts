@@ -83,11 +83,53 @@ describe('ebay/active-listings', () => {
     expect(read.diagnostics.map((d) => d.code)).toContain('column-mismatch');
   });
 
-  it('unknown header language: no rows even though column classes are present', () => {
-    const html = buildEbayActiveListingsHtml(demoListings(4, 5, 'ebay')).replace(/(<button class="shui-dt--sort">)[^<]*/g, '$1Στήλη');
+  it('unknown header language: the columns are found by their shui classes, and each is said to be', () => {
+    const listings = demoListings(4, 5, 'ebay');
+    const english = readHtml(active, buildEbayActiveListingsHtml(listings), US, 'ebay.com');
+    const html = buildEbayActiveListingsHtml(listings).replace(/(<button class="shui-dt--sort">)[^<]*/g, '$1Στήλη');
+    const read = readHtml(active, html, US, 'ebay.com');
+    expect(read.rows).toEqual(english.rows);
+    expect(read.diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
+    expect(read.diagnostics.map((d) => d.params?.column).sort()).toEqual(['available', 'price', 'sku', 'soldQuantity', 'startDate', 'title', 'watchers']);
+    for (const d of read.diagnostics) expect(d).toMatchObject({ level: 'info', code: 'column-from-hint' });
+  });
+
+  it('unknown header language and no shui classes: nothing read, the missing columns named', () => {
+    const html = buildEbayActiveListingsHtml(demoListings(4, 5, 'ebay'))
+      .replace(/(<button class="shui-dt--sort">)[^<]*/g, '$1Στήλη')
+      .replace(/ class="shui-dt-column__\w+"/g, '');
     const read = readHtml(active, html, US, 'ebay.com');
     expect(read.rows).toEqual([]);
-    expect(read.diagnostics.map((d) => d.code).sort()).toEqual(['missing-column', 'missing-column', 'missing-column', 'unknown-language']);
+    expect(read.diagnostics.map((d) => d.code).sort()).toEqual(['missing-column', 'missing-column', 'unknown-language']);
+  });
+
+  it('title column hidden, variations as aria-level rows: the parent is told by its child rows, its stock not counted twice', () => {
+    const tree = readHtml(active, fixtureHtml('ebay/active-listings.treegrid.en.html'), US, 'ebay.com');
+    expect(tree.diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'missing-optional-column', params: { column: 'title' } })]);
+    const rows = listingsOf(tree);
+    expect(rows.size).toBe(12);
+    const parent = rows.get('OUTD-WTR-BTL-PARENT');
+    expect(parent).toMatchObject({ itemId: '225000031676', watchers: 76, status: 'active' });
+    expect(parent?.available).toBeUndefined();
+    expect(parent?.title).toBeUndefined();
+    const children = [...rows.values()].filter((r) => r.parentSku === 'OUTD-WTR-BTL-PARENT');
+    expect(children.map((c) => c.sku)).toEqual(['OUTD-WTR-BTL-BLACK', 'OUTD-WTR-BTL-WHITE', 'OUTD-WTR-BTL-SAGEGREEN']);
+    for (const c of children) expect(c).toMatchObject({ itemId: '225000031676', status: 'active', fulfillment: 'SELLER' });
+    // Every listing that is not a parent carries a quantity; the parent's is its children's sum on the page.
+    expect(children.map((c) => c.available)).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
+    expect(rows.get('BEAU-JADE-RLR')).toMatchObject({
+      itemId: '225000039595',
+      available: expect.any(Number),
+      price: { amountMinor: expect.any(Number), currency: 'USD' },
+    });
+    expect(rows.get('BEAU-JADE-RLR')?.parentSku).toBeUndefined();
+  });
+
+  it('a parent whose child rows are collapsed is still a parent when the row says "3 variations" anywhere', () => {
+    const html = fixtureHtml('ebay/active-listings.en.html').replace(/<tr class="grid-row grid-row--variation"[\s\S]*?<\/tr>\n/g, '');
+    const rows = listingsOf(readHtml(active, html, US, 'ebay.com'));
+    expect(rows.get('OUTD-WTR-BTL-PARENT')?.available).toBeUndefined();
+    expect(rows.get('OUTD-WTR-BTL-WHITE')).toBeUndefined();
   });
 });
 

@@ -3,13 +3,15 @@
  * `<table>`, Amazon's Katal `<kat-table>` elements, or an ARIA grid of `div`s (Walmart's
  * React app). Hashed class names are never relied on.
  */
-import { mapHeaders, ageBucketFromHeader, type HeaderField, type HeaderMap, type TaughtHeader } from '../../locale/headers';
+import { mapHeaders, ageBucketFromHeader, type HeaderField, type HeaderMap, type MachineHints, type TaughtHeader } from '../../locale/headers';
 import { cellText } from './read';
 
 export interface Grid<F extends HeaderField> {
   /** The element holding the header and rows (observe this for re-renders). */
   container: Element;
   headers: string[];
+  /** Each header cell's machine hints (machineHints), in column order. */
+  hints: string[][];
   map: HeaderMap<F>;
   rows: Element[];
   cellsOf(row: Element): Element[];
@@ -92,10 +94,70 @@ const SHAPES: Shape[] = [
   },
 ];
 
+/** Attributes whose values name a column in the page's own code (not seller data). */
+const HINT_ATTRIBUTES = [
+  'data-column',
+  'data-col',
+  'data-field',
+  'data-key',
+  'data-automation-id',
+  'data-testid',
+  'data-test-id',
+  'data-cy',
+  'col-id',
+  'column',
+];
+/**
+ * A CSS-module build hash at the end of a class ("JanusTable-module__cell--MGDsi",
+ * "HeaderCell_headercell__MsMip"): five letters and digits mixing cases, after `--` or `__`. It
+ * changes between builds. ("shui-dt-column__title" keeps its all-lower-case name.)
+ */
+const CLASS_HASH = /(?:--|__)(?=[A-Za-z0-9]{5}$)(?=.*[a-z])(?=.*[A-Z0-9])[A-Za-z0-9]{5}$/;
+/** A value ending in a number is a position ("column-header-0"), not a name: reordering columns changes it. */
+const POSITIONAL = /\d$/;
+
+/**
+ * A header cell's machine hints: the attribute values and column-like class names the page's
+ * code gives it (and its direct children, e.g. a sort button), as `name=value` strings, most
+ * specific first. Build hashes are cut off class names; values that are positions are left out
+ * (they move with the column order); at most 8 hints.
+ * @example machineHints(<th class="shui-dt-column__title"><button data-testid="sort-title"></button></th>) // ['class=shui-dt-column__title', 'data-testid=sort-title']
+ */
+export function machineHints(cell: Element): string[] {
+  const out: string[] = [];
+  const add = (hint: string) => {
+    if (out.length < 8 && !out.includes(hint)) out.push(hint);
+  };
+  for (const el of [cell, ...Array.from(cell.children).slice(0, 4)]) {
+    for (const name of HINT_ATTRIBUTES) {
+      const value = el.getAttribute(name)?.trim();
+      if (value && value.length <= 80 && !POSITIONAL.test(value)) add(`${name}=${value}`);
+    }
+    for (const token of Array.from(el.classList)) {
+      const name = token.replace(CLASS_HASH, '');
+      if ((name.includes('__') || /column|col-/i.test(name)) && !POSITIONAL.test(name)) add(`class=${name}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The first machine hint of one header cell that no other header cell of its row carries: what a
+ * taught column keeps to find that column again after its header is renamed (a hint every column
+ * shares, such as a grid's header-cell class, would find the wrong one). Undefined when none.
+ * @example distinctiveHint([<th class="shui-dt-column__title">, <th class="shui-dt-column__price">], 1) // 'class=shui-dt-column__price'
+ */
+export function distinctiveHint(headerCells: readonly Element[], index: number): string | undefined {
+  const cell = headerCells[index];
+  if (!cell) return undefined;
+  const others = new Set(headerCells.flatMap((c, i) => (i === index ? [] : machineHints(c))));
+  return machineHints(cell).find((h) => !others.has(h));
+}
+
 /**
  * The first table-like element whose header row maps all `required` fields (`taught` columns
- * included); when none does, the best partial match (so the caller can name the missing
- * columns), or undefined when the page has no table at all.
+ * and the adapter's `fieldHints` included); when none does, the best partial match (so the caller
+ * can name the missing columns), or undefined when the page has no table at all.
  */
 export function findGrid<F extends HeaderField>(
   root: ParentNode,
@@ -103,6 +165,7 @@ export function findGrid<F extends HeaderField>(
   required: readonly F[],
   preferred?: string,
   taught: readonly TaughtHeader[] = [],
+  fieldHints?: MachineHints<F>['fields'],
 ): Grid<F> | undefined {
   let best: Grid<F> | undefined;
   let bestScore = -1;
@@ -112,8 +175,9 @@ export function findGrid<F extends HeaderField>(
       const headerCells = shape.headerCells(container);
       if (headerCells.length === 0) continue;
       const headers = headerCells.map((h) => cellText(h));
-      const map = mapHeaders(headers, fields, taught);
-      const grid: Grid<F> = { container, headers, map, rows: [], cellsOf: shape.cellsOf };
+      const hints = headerCells.map(machineHints);
+      const map = mapHeaders(headers, fields, taught, { columns: hints, ...(fieldHints ? { fields: fieldHints } : {}) });
+      const grid: Grid<F> = { container, headers, hints, map, rows: [], cellsOf: shape.cellsOf };
       const complete = required.every((f) => map.columns.has(f));
       if (complete) {
         grid.rows = shape.rows(container);

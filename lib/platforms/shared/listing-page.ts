@@ -7,7 +7,7 @@ import type { HeaderField } from '../../locale/headers';
 import type { FulfillmentChannel, ListingObservation, ListingStatus, Observation } from '../../records';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { ageColumns, findGrid, labelledValues, pick } from './grid';
-import { reportTaughtDisagreements } from './taught-columns';
+import { reportHintSignals, reportTaughtDisagreements } from './taught-columns';
 import {
   CellReader,
   Diagnostics,
@@ -50,6 +50,12 @@ export interface ListingPageSpec<F extends HeaderField> {
   warnWhenMissing?: readonly F[];
   /** Selector tried first for the grid container (falls back to every table on the page). */
   preferredContainer?: string;
+  /**
+   * The page's own machine hints for a field's header cell (`name=value`, see machineHints in
+   * ./grid.ts, e.g. `class=shui-dt-column__price`): a second signal after the header text, and
+   * a disagreement between the two is reported.
+   */
+  columnHints?: Partial<Record<F, readonly string[]>>;
   /** Read inventory-age bucket columns ("0-90 days"). */
   ageBuckets?: boolean;
   /** Fulfilment when the page has no such column (e.g. the FBA page is all FBA). */
@@ -86,10 +92,11 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
   return guardedParse(spec.adapter.id, (diags) => {
     const out = new ReadCollector(diags);
     const taught = ctx.taughtColumns ?? [];
-    const grid = findGrid(root, spec.fields, spec.required, spec.preferredContainer, taught);
+    const grid = findGrid(root, spec.fields, spec.required, spec.preferredContainer, taught, spec.columnHints);
     if (!grid) return out.result();
     const { columns, recognised } = grid.map;
     reportTaughtDisagreements(grid.headers, spec.fields, taught, columns, diags);
+    if (spec.columnHints) reportHintSignals(grid, spec.fields, taught, columns, spec.columnHints, diags);
     const before = diags.list.length;
     spec.onGrid?.({ headers: grid.headers, columns, container: grid.container }, diags);
     const refused = diags.list.some((d, i) => i >= before && d.code === 'missing-column');
@@ -227,6 +234,11 @@ function readCells(r: ListingObservation, col: Cols<HeaderField>, read: CellRead
   if (col('price') !== undefined) r.price = read.money(cellValue(col('price')), 'price', sku);
   if (col('storageCost') !== undefined) r.estimatedStorageCost = read.money(text('storageCost'), 'estimated storage cost', sku);
   if (col('daysOfSupply') !== undefined) r.platformDaysOfSupply = read.decimal(text('daysOfSupply'), 'days of supply', sku);
+  if (col('historicalDaysOfSupply') !== undefined) {
+    // Amazon shows "–" when nothing shipped in 90 days: no figure, not an error.
+    const shown = text('historicalDaysOfSupply');
+    if (!/^[-–—]?$/.test(shown.trim())) r.platformHistoricalDaysOfSupply = read.decimal(shown, 'historical days of supply', sku);
+  }
   if (col('recommendedQuantity') !== undefined) r.recommendedQuantity = read.quantity(text('recommendedQuantity'), 'recommended quantity', sku);
   if (col('recommendedShipDate') !== undefined) r.recommendedShipDate = read.date(text('recommendedShipDate'), 'recommended ship date', sku);
   if (col('soldQuantity') !== undefined) r.cumulativeSold = read.quantity(text('soldQuantity'), 'sold quantity', sku);

@@ -5,11 +5,11 @@ import { HEADER_FIELDS, HEADER_SYNONYMS, mapHeaders, normalizeHeader, type Heade
 import { ADAPTERS } from '../index';
 import { contextFor, documentFrom, fixtureHtml } from '../testing/load';
 import { PAGES, fixturePage } from '../testing/pages';
-import { largestTable } from './grid';
+import { distinctiveHint, largestTable, machineHints } from './grid';
 import { readListingPage, warnMissingOptional, type ListingPageSpec } from './listing-page';
 import { ORDER_FIELDS } from './order-page';
 import { Diagnostics } from './read';
-import { taughtDisagreements } from './taught-columns';
+import { reportHintSignals, taughtDisagreements } from './taught-columns';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
@@ -134,6 +134,107 @@ describe('teaching the right field for a renamed header (property)', () => {
           expect(taught.rows).toEqual(original);
         } finally {
           cell.textContent = before;
+        }
+      }),
+      { numRuns: Math.max(30, Math.floor(RUNS / 20)) },
+    );
+  });
+});
+
+describe('machine hints: the second signal after header text', () => {
+  const headerCells = (html: string) => Array.from(documentFrom(`<table><thead><tr>${html}</tr></thead></table>`).querySelectorAll('th'));
+
+  it('names a header cell by its attributes and column classes, without build hashes or positions', () => {
+    const [title, qty, sku] = headerCells(
+      '<th class="shui-dt-column__title wide"><button data-testid="sort-title">Title</button></th>' +
+        '<th class="HeaderCell_headercell__MsMip" data-automation-id="column-header-0">Qty</th>' +
+        '<th class="JanusTable-module__headerCell--MGDsi JanusTable-module__col-sku--AbYDg" data-column="sku">SKU</th>',
+    );
+    expect(machineHints(title!)).toEqual(['class=shui-dt-column__title', 'data-testid=sort-title']);
+    expect(machineHints(qty!)).toEqual([]);
+    expect(machineHints(sku!)).toEqual(['data-column=sku', 'class=JanusTable-module__headerCell', 'class=JanusTable-module__col-sku']);
+  });
+
+  it('keeps, for a taught column, only a hint no other header cell carries', () => {
+    const cells = headerCells('<th class="grid__head" data-column="name">A</th><th class="grid__head" data-column="qty">B</th><th class="grid__head">C</th>');
+    expect(distinctiveHint(cells, 1)).toBe('data-column=qty');
+    expect(distinctiveHint(cells, 2)).toBeUndefined();
+  });
+
+  it('finds a taught column by its hint once its header is renamed, and by its header text first', () => {
+    const taught: TaughtHeader[] = [{ field: 'available', header: 'Menge', hint: 'data-column=qty' }];
+    const hints = [['data-column=sku'], ['data-column=qty'], ['data-column=other']];
+    expect(mapHeaders(['SKU', 'Stückzahl', 'Menge'], ['sku', 'available'], taught, { columns: hints }).columns.get('available')).toBe(2);
+    expect(mapHeaders(['SKU', 'Stückzahl', 'Bestand neu'], ['sku', 'available'], taught, { columns: hints }).columns.get('available')).toBe(1);
+    expect(mapHeaders(['SKU', 'Stückzahl', 'Bestand neu'], ['sku', 'available'], taught).columns.has('available')).toBe(false);
+  });
+
+  it("reads a field by the page type's declared hint when no header names it, after the synonyms", () => {
+    const fields = { available: ['class=col__avail'], sku: ['class=col__sku'] };
+    const map = mapHeaders(['Στήλη', 'SKU'], ['sku', 'available'], [], { columns: [['class=col__avail'], ['class=col__sku']], fields });
+    expect(Object.fromEntries(map.columns)).toEqual({ sku: 1, available: 0 });
+    expect(map.recognised).toBe(2);
+  });
+
+  it('reports a field found by its hint alone, and a header sitting on a column marked for another field', () => {
+    const diags = new Diagnostics();
+    const fields = ['sku', 'available', 'price'] as const;
+    const grid = { headers: ['Στήλη', 'Price', 'SKU'], hints: [['class=col__avail'], ['class=col__sku'], []] };
+    const fieldHints = { available: ['class=col__avail'], sku: ['class=col__sku'] };
+    reportHintSignals(
+      grid,
+      fields,
+      [],
+      new Map([
+        ['available', 0],
+        ['price', 1],
+        ['sku', 2],
+      ] as const),
+      fieldHints,
+      diags,
+    );
+    expect(diags.list.map((d) => [d.level, d.code, d.params?.column])).toEqual([
+      ['info', 'column-from-hint', 'available'],
+      ['warning', 'column-mismatch', 'price'],
+    ]);
+  });
+});
+
+describe('a taught column survives its header being renamed again (property)', () => {
+  it.each(TAUGHT_READERS)('$fixture: taught under one name with its hint, read under another', ({ adapter, fixture, url, market }) => {
+    const html = fixtureHtml(`${fixture}.html`);
+    const ctx = contextFor(url, market);
+    const original = adapter.parse(documentFrom(html), ctx).rows;
+    const doc = documentFrom(html);
+    const table = largestTable(doc)!;
+    const headers = table.headerCells.map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim());
+    const named = [...mapHeaders(headers, fieldsOfKind(adapter.id)).columns].filter(([field]) => !/^unitsSold|^age/.test(field)) as [HeaderField, number][];
+    const word = fc.stringMatching(/^[A-Z][a-z]{2,9}$/);
+    fc.assert(
+      fc.property(fc.constantFrom(...named), fc.tuple(word, word, word), ([field, index], [a, b, c]) => {
+        const [first, second] = [`${a} ${b} Zq`, `${b} ${c} Qz`];
+        fc.pre(!KNOWN.has(normalizeHeader(first)) && !KNOWN.has(normalizeHeader(second)) && normalizeHeader(first) !== normalizeHeader(second));
+        const cell = table.headerCells[index]!;
+        const [before, attributes] = [
+          cell.innerHTML,
+          Array.from(cell.attributes)
+            .filter((x) => x.name !== 'role')
+            .map((x) => [x.name, x.value] as const),
+        ];
+        try {
+          // The page's code names the column (and nothing else does: its own hints are gone).
+          for (const [name] of attributes) cell.removeAttribute(name);
+          cell.setAttribute('data-column', `zq-${a.toLowerCase()}`);
+          cell.textContent = first;
+          const hint = distinctiveHint(table.headerCells, index);
+          expect(hint).toBe(`data-column=zq-${a.toLowerCase()}`);
+          const taught: TaughtHeader = { field, header: first, hint: hint! };
+          cell.textContent = second;
+          expect(adapter.parse(doc, { ...ctx, taughtColumns: [taught] }).rows).toEqual(original);
+        } finally {
+          cell.removeAttribute('data-column');
+          for (const [name, value] of attributes) cell.setAttribute(name, value);
+          cell.innerHTML = before;
         }
       }),
       { numRuns: Math.max(30, Math.floor(RUNS / 20)) },

@@ -1,7 +1,8 @@
 /**
  * Columns the seller taught (lib/content/teach-column.ts) against what the header synonyms say:
  * the taught column is used, and a disagreement is reported, because either the seller picked
- * the wrong column or the page's wording now means something else.
+ * the wrong column or the page's wording now means something else. Likewise the page's machine
+ * hints against its header text (reportHintSignals).
  */
 import { mapHeaders, type HeaderField, type TaughtHeader } from '../../locale/headers';
 import type { Diagnostics } from './read';
@@ -61,5 +62,42 @@ export function reportTaughtDisagreements<F extends HeaderField>(
         header: d.header,
       },
     );
+  }
+}
+
+/**
+ * What the page's machine hints say beside the header text, for a page type that declares its
+ * columns' hints (`fieldHints`, e.g. eBay's `class=shui-dt-column__listingSKU`):
+ * - a field whose column carries the hint declared for another field: 'column-mismatch' (the
+ *   header text, or the seller's teaching, still wins: the layout or the markup changed);
+ * - a field no header named, found by its hint alone: 'column-from-hint' (info), so a page in an
+ *   unknown UI language is read and says how.
+ * @example reportHintSignals({ headers: ['Στήλη'], hints: [['class=shui-dt-column__listingSKU']] }, ['sku'], [], new Map([['sku', 0]]), { sku: ['class=shui-dt-column__listingSKU'] }, diags) // diags gets one 'column-from-hint'
+ */
+export function reportHintSignals<F extends HeaderField>(
+  grid: { headers: readonly string[]; hints: readonly (readonly string[])[] },
+  fields: readonly F[],
+  taught: readonly TaughtHeader[],
+  columns: ReadonlyMap<F, number>,
+  fieldHints: Partial<Record<F, readonly string[]>>,
+  diags: Diagnostics,
+): void {
+  const byText = mapHeaders(grid.headers, fields, taught).columns;
+  for (const [field, index] of columns) {
+    const hints = grid.hints[index] ?? [];
+    if (!byText.has(field)) {
+      diags.add('info', 'column-from-hint', `The "${field}" column was found by the page's own markup (${hints[0] ?? ''}), not by its header text.`, {
+        column: field,
+        header: grid.headers[index] ?? '',
+      });
+      continue;
+    }
+    const other = fields.find((f) => f !== field && (fieldHints[f] ?? []).some((h) => hints.includes(h)));
+    if (other) {
+      diags.add('warning', 'column-mismatch', `The "${field}" header sits on a column the page marks as "${other}"; the header text was used.`, {
+        column: field,
+        other,
+      });
+    }
   }
 }

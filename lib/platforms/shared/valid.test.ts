@@ -138,6 +138,7 @@ const LISTING = {
   unitsSold: [{ windowDays: 7, units: 2 }],
   cumulativeSold: 5,
   platformDaysOfSupply: 12.5,
+  platformHistoricalDaysOfSupply: 31,
   ageBuckets: [{ minDays: 0, maxDays: 90, units: 1 }],
   recommendedAction: 'None',
   recommendedQuantity: 4,

@@ -10,7 +10,7 @@
  * schema's. valid.test.ts pins every rule to the schema with generated records, and fails when
  * the schema gains a field this file has no rule for.
  */
-import { FULFILLMENT_CHANNELS, LISTING_STATUSES, ORDER_STATUSES, PLATFORMS, isoDateTimeSchema } from '../../records';
+import { ACCOUNT_ID_PATTERN, FULFILLMENT_CHANNELS, LISTING_STATUSES, ORDER_STATUSES, PLATFORMS, isoDateTimeSchema } from '../../records';
 
 type Rule = (v: unknown) => boolean;
 
@@ -64,6 +64,8 @@ const COMMON: Record<string, Rule> = {
   source: text(1, 80),
   observedAt: isoDateTime,
   observedDate: pattern(ISO_DATE),
+  // Set by the background from the account the page showed.
+  account: pattern(ACCOUNT_ID_PATTERN),
 };
 
 /** One rule per field of listingObservationSchema. */
@@ -89,6 +91,7 @@ export const LISTING_RULES: Record<string, Rule> = {
   unitsSold: arrayOf(10, (s) => isPlain(s) && int(1, 400)(s.windowDays) && quantity(s.units)),
   cumulativeSold: quantity,
   platformDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
+  platformHistoricalDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
   ageBuckets: arrayOf(
     20,
     (b) => isPlain(b) && int(0, Number.MAX_SAFE_INTEGER)(b.minDays) && (b.maxDays === null || int(0, Number.MAX_SAFE_INTEGER)(b.maxDays)) && quantity(b.units),

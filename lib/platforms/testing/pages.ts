@@ -14,7 +14,7 @@ export const PAGES: Record<string, { url: string; market: string; fixtures: stri
   'amazon/fba-inventory': {
     url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
     market: 'amazon.com',
-    fixtures: ['amazon/fba-inventory.en', 'amazon/fba-inventory.de'],
+    fixtures: ['amazon/fba-inventory.en', 'amazon/fba-inventory.de', 'amazon/fba-inventory-fees.en'],
   },
   'amazon/restock': {
     url: 'https://sellercentral.amazon.com/restockinventory/recommendations',
@@ -26,6 +26,11 @@ export const PAGES: Record<string, { url: string; market: string; fixtures: stri
     market: 'amazon.com',
     fixtures: ['amazon/inventory-age.en', 'amazon/inventory-age.de', 'amazon/inventory-age.zh', 'amazon/inventory-age.ja'],
   },
+  'amazon/business-reports': {
+    url: 'https://sellercentral.amazon.com/business-reports/ref=xx_sitemetric_dnav_xx#/report?id=102%3ADetailSalesTrafficByChildItem&chartCols=&columns=0%2F1%2F2%2F3&fromDate=2026-01-29&toDate=2026-02-27',
+    market: 'amazon.com',
+    fixtures: ['amazon/business-reports.en', 'amazon/business-reports.de', 'amazon/business-reports.legacy.en'],
+  },
   'amazon/orders': { url: 'https://sellercentral.amazon.com/orders-v3', market: 'amazon.com', fixtures: ['amazon/orders.en', 'amazon/orders.de'] },
   'walmart/manage-items': {
     url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',
@@ -34,7 +39,11 @@ export const PAGES: Record<string, { url: string; market: string; fixtures: stri
   },
   'walmart/wfs-inventory': { url: 'https://seller.walmart.com/wfsLite/manage-inventory', market: 'walmart.com', fixtures: ['walmart/wfs-inventory.en'] },
   'walmart/orders': { url: 'https://seller.walmart.com/order-management/details', market: 'walmart.com', fixtures: ['walmart/orders.en'] },
-  'ebay/active-listings': { url: 'https://www.ebay.com/sh/lst/active', market: 'ebay.com', fixtures: ['ebay/active-listings.en', 'ebay/active-listings.de'] },
+  'ebay/active-listings': {
+    url: 'https://www.ebay.com/sh/lst/active',
+    market: 'ebay.com',
+    fixtures: ['ebay/active-listings.en', 'ebay/active-listings.de', 'ebay/active-listings.treegrid.en'],
+  },
   'ebay/orders': { url: 'https://www.ebay.com/sh/ord/', market: 'ebay.com', fixtures: ['ebay/orders.en'] },
 };
 

@@ -10,18 +10,27 @@
  * order, any number of times, from any number of tabs, gives the same row.
  */
 import { z } from 'zod';
-import { isoDateTimeSchema, listingKey, listingObservationSchema, platformSchema, type ListingObservation } from '../../records';
+import {
+  accountIdSchema,
+  DEFAULT_ACCOUNT,
+  isoDateTimeSchema,
+  listingKey,
+  listingObservationSchema,
+  platformSchema,
+  type ListingObservation,
+} from '../../records';
 import { canonicalJson } from '../hash';
 import type { SkuPlan } from '../../planning/types';
 
 /** Fields of a listing reading that are identity or provenance, not state. */
-const NON_STATE_FIELDS = ['kind', 'platform', 'marketplace', 'sku', 'source', 'observedAt', 'observedDate'] as const;
+const NON_STATE_FIELDS = ['kind', 'platform', 'marketplace', 'sku', 'account', 'source', 'observedAt', 'observedDate'] as const;
 
 const listingStateSchema = listingObservationSchema.omit({
   kind: true,
   platform: true,
   marketplace: true,
   sku: true,
+  account: true,
   source: true,
   observedAt: true,
   observedDate: true,
@@ -39,6 +48,8 @@ export const listingRowSchema = listingStateSchema.extend({
   platform: platformSchema,
   marketplace: z.string().min(1),
   sku: z.string().min(1),
+  /** Seller account (absent = the default account, whose keys are those of stores before accounts). */
+  account: accountIdSchema.optional(),
   productId: z.string().min(1),
   /** 'manual' = the seller linked or unlinked it by hand; automatic linking never moves it again. */
   linkRule: z.enum(LINK_RULES),
@@ -76,14 +87,25 @@ function gtinKeyOf(gtin: string | undefined): string | undefined {
 /**
  * The keys a listing is found by when linking: its SKU, GTIN key and ASIN, prefixed by kind,
  * in one always-present multi-entry index (schema v3) instead of three indexes, two of them
- * usually empty: every index costs on every write of the row.
+ * usually empty: every index costs on every write of the row. A non-default account's keys
+ * are prefixed by the account (`<account>/s:MUG-1`), so automatic linking never finds another
+ * account's listings (only the seller links across accounts, by hand).
  * @example linkKeysOf({ sku: 'MUG-1', asin: 'B000000001' }) // ['s:MUG-1', 'a:B000000001']
+ * @example linkKeysOf({ sku: 'MUG-1', account: 'amazon-b' }) // ['amazon-b/s:MUG-1']
  */
-export function linkKeysOf(row: Pick<ListingRow, 'sku' | 'gtinKey' | 'asin'>): string[] {
-  const keys = [`s:${row.sku}`];
-  if (row.gtinKey !== undefined) keys.push(`g:${row.gtinKey}`);
-  if (row.asin !== undefined) keys.push(`a:${row.asin}`);
+export function linkKeysOf(row: Pick<ListingRow, 'sku' | 'gtinKey' | 'asin'> & { account?: string | undefined }): string[] {
+  const keys = [linkKeyOf('s', row.sku, row.account)];
+  if (row.gtinKey !== undefined) keys.push(linkKeyOf('g', row.gtinKey, row.account));
+  if (row.asin !== undefined) keys.push(linkKeyOf('a', row.asin, row.account));
   return keys;
+}
+
+/**
+ * One link key: kind, identifier, and the account's prefix unless it is the default account.
+ * @example linkKeyOf('s', 'MUG-1', 'amazon-b') // 'amazon-b/s:MUG-1'
+ */
+export function linkKeyOf(kind: 's' | 'g' | 'a', id: string, account: string | undefined): string {
+  return account === undefined || account === DEFAULT_ACCOUNT ? `${kind}:${id}` : `${account}/${kind}:${id}`;
 }
 
 /** Above every rank of the urgency rule (lib/planning/urgency.ts): listings without a plan sort after those with one. */
@@ -122,6 +144,7 @@ const HOT_FIELDS = [
   'unitsSold',
   'cumulativeSold',
   'platformDaysOfSupply',
+  'platformHistoricalDaysOfSupply',
   'ageBuckets',
   'recommendedAction',
   'recommendedQuantity',
@@ -176,12 +199,14 @@ export function sameIndexRow(a: ListingRow, b: ListingRow): boolean {
  * A listing row before any field is applied (linking fills productId/linkRule later).
  * @example newListingRow({ platform: 'ebay', marketplace: 'ebay.com', sku: 'A' }, '2024-01-01T00:00:00.000Z').key // 'ebay|ebay.com|A'
  */
-export function newListingRow(id: Pick<ListingObservation, 'platform' | 'marketplace' | 'sku'>, firstSeenAt: string): ListingRow {
+export function newListingRow(id: Pick<ListingObservation, 'platform' | 'marketplace' | 'sku' | 'account'>, firstSeenAt: string): ListingRow {
+  const account = id.account === DEFAULT_ACCOUNT ? undefined : id.account;
   return {
     key: listingKey(id),
     platform: id.platform,
     marketplace: id.marketplace,
     sku: id.sku,
+    ...(account === undefined ? {} : { account }),
     productId: '',
     linkRule: 'none',
     linkedAt: firstSeenAt,
@@ -190,7 +215,7 @@ export function newListingRow(id: Pick<ListingObservation, 'platform' | 'marketp
     firstSeenAt,
     lastObservedAt: firstSeenAt,
     urgency: NO_PLAN_BASE,
-    linkKeys: linkKeysOf({ sku: id.sku }),
+    linkKeys: linkKeysOf({ sku: id.sku, account }),
   };
 }
 

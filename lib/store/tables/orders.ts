@@ -6,6 +6,10 @@
  */
 import { z } from 'zod';
 import {
+  accountIdSchema,
+  DEFAULT_ACCOUNT,
+  listingKey,
+  withAccount,
   fulfillmentChannelSchema,
   isoDateSchema,
   isoDateTimeSchema,
@@ -22,6 +26,8 @@ export const orderRowSchema = z.object({
   key: z.string().min(1),
   platform: platformSchema,
   marketplace: z.string().min(1),
+  /** Seller account (absent = the default account). */
+  account: accountIdSchema.optional(),
   orderId: z.string().min(1),
   sku: z.string().min(1),
   listingKey: z.string().min(1),
@@ -40,8 +46,8 @@ export type OrderRow = z.infer<typeof orderRowSchema>;
 /**
  * @example orderKeyOf({ platform: 'amazon', marketplace: 'amazon.com', orderId: '111-1', sku: 'A' }) // 'amazon|amazon.com|111-1|A'
  */
-export function orderKeyOf(o: Pick<OrderObservation, 'platform' | 'marketplace' | 'orderId' | 'sku'>): string {
-  return `${o.platform}|${o.marketplace}|${o.orderId}|${o.sku}`;
+export function orderKeyOf(o: Pick<OrderObservation, 'platform' | 'marketplace' | 'orderId' | 'sku' | 'account'>): string {
+  return withAccount(`${o.platform}|${o.marketplace}|${o.orderId}|${o.sku}`, o.account);
 }
 
 const STATUS_RANK: Record<OrderStatus, number> = { pending: 0, unshipped: 1, shipped: 2, cancelled: 3 };
@@ -66,9 +72,10 @@ export function applyOrderObservation(row: OrderRow | undefined, obs: OrderObser
     key: orderKeyOf(obs),
     platform: obs.platform,
     marketplace: obs.marketplace,
+    ...(obs.account === undefined || obs.account === DEFAULT_ACCOUNT ? {} : { account: obs.account }),
     orderId: obs.orderId,
     sku: obs.sku,
-    listingKey: `${obs.platform}|${obs.marketplace}|${obs.sku}`,
+    listingKey: listingKey(obs),
     quantity: obs.quantity,
     status: obs.status,
     orderDate: obs.orderDate,

@@ -18,9 +18,24 @@ export const PURCHASING_ROW_ID = 'purchasing';
 export const TAUGHT_COLUMNS_ROW_ID = 'taught-columns';
 /** The guided start's progress and first answers (lib/onboarding/state.ts validates it). */
 export const ONBOARDING_ROW_ID = 'onboarding';
+/** Date spans each order-history import covered, per marketplace (lib/store/order-import-spans.ts). */
+export const ORDER_IMPORTS_ROW_ID = 'order-imports';
+/** Expected arrivals of inbound units the seller entered or a Shipments page showed (lib/store/inbound-arrivals-store.ts). */
+export const INBOUND_ARRIVALS_ROW_ID = 'inbound-arrivals';
+/** Seller accounts: the accounts pages showed, the last one per host, per-account settings (lib/accounts/registry.ts validates it). */
+export const ACCOUNTS_ROW_ID = 'accounts';
 
 export const settingsRowSchema = z.object({
-  id: z.enum([SETTINGS_ROW_ID, CATALOGUE_FIT_ROW_ID, PURCHASING_ROW_ID, TAUGHT_COLUMNS_ROW_ID, ONBOARDING_ROW_ID]),
+  id: z.enum([
+    SETTINGS_ROW_ID,
+    CATALOGUE_FIT_ROW_ID,
+    PURCHASING_ROW_ID,
+    TAUGHT_COLUMNS_ROW_ID,
+    ONBOARDING_ROW_ID,
+    ORDER_IMPORTS_ROW_ID,
+    INBOUND_ARRIVALS_ROW_ID,
+    ACCOUNTS_ROW_ID,
+  ]),
   value: z.unknown(),
   updatedAt: isoDateTimeSchema,
 });

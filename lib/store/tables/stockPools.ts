@@ -5,12 +5,15 @@
  * stock must be counted per (product, pool) and never summed over listings.
  */
 import { z } from 'zod';
-import type { FulfillmentChannel, Platform } from '../../records';
+import { DEFAULT_ACCOUNT, type FulfillmentChannel, type Platform } from '../../records';
 
 const POOL_CHANNELS = ['FBA', 'WFS', 'SELLER'] as const;
 
 export const stockPoolRowSchema = z.object({
-  /** `fba:NA|EU|FE`, `wfs:<marketplace>`, `own:main` (or a seller-made `own:<name>`). */
+  /**
+   * `fba:NA|EU|FE`, `wfs:<marketplace>`, `own:main` (or a seller-made `own:<name>`); a
+   * non-default account's FBA and WFS pools end in `/<account>` (see poolIdFor).
+   */
   id: z.string().min(1),
   channel: z.enum(POOL_CHANNELS),
   /** Amazon region for FBA pools. */
@@ -44,11 +47,18 @@ function amazonRegion(marketplace: string): AmazonRegion {
  * (eBay has no fulfilment service, so its listings are always the seller's own stock).
  * @example poolIdFor('amazon', 'amazon.de', 'FBA') // 'fba:EU'
  * @example poolIdFor('walmart', 'walmart.com', 'SELLER') // 'own:main'
+ * @example poolIdFor('amazon', 'amazon.com', 'FBA', 'amazon-b') // 'fba:NA/amazon-b'
+ *
+ * Another seller account's FBA or WFS stock sits in that account's own inventory at the
+ * platform, so its pools are its own (`/<account>`). The seller's own warehouse is one
+ * physical place whichever account sells from it; stock is still counted per product and
+ * pool, and products never join across accounts automatically, so accounts do not mix there.
  */
-export function poolIdFor(platform: Platform, marketplace: string, fulfillment: FulfillmentChannel | undefined): string | undefined {
+export function poolIdFor(platform: Platform, marketplace: string, fulfillment: FulfillmentChannel | undefined, account?: string): string | undefined {
   const channel = fulfillment ?? (platform === 'ebay' ? 'SELLER' : undefined);
-  if (channel === 'FBA') return `fba:${amazonRegion(marketplace)}`;
-  if (channel === 'WFS') return `wfs:${marketplace}`;
+  const suffix = account === undefined || account === DEFAULT_ACCOUNT ? '' : `/${account}`;
+  if (channel === 'FBA') return `fba:${amazonRegion(marketplace)}${suffix}`;
+  if (channel === 'WFS') return `wfs:${marketplace}${suffix}`;
   if (channel === 'SELLER') return OWN_WAREHOUSE_POOL;
   return undefined;
 }
@@ -58,12 +68,14 @@ export function poolIdFor(platform: Platform, marketplace: string, fulfillment: 
  * @example poolRowFor('fba:NA') // { id: 'fba:NA', channel: 'FBA', region: 'NA', name: 'FBA North America' }
  */
 export function poolRowFor(id: string): StockPoolRow {
-  const [kind, rest = ''] = id.split(':', 2) as [string, string | undefined];
+  const [kind, tail = ''] = id.split(':', 2) as [string, string | undefined];
+  const [rest = '', account] = kind === 'own' ? [tail] : tail.split('/', 2);
+  const of = account === undefined ? '' : ` (${account})`;
   if (kind === 'fba') {
     const region = (['NA', 'EU', 'FE'] as const).find((r) => r === rest) ?? 'NA';
     const names = { NA: 'North America', EU: 'Europe', FE: 'Far East' } as const;
-    return { id, channel: 'FBA', region, name: `FBA ${names[region]}` };
+    return { id, channel: 'FBA', region, name: `FBA ${names[region]}${of}` };
   }
-  if (kind === 'wfs') return { id, channel: 'WFS', marketplace: rest, name: `WFS ${rest}` };
+  if (kind === 'wfs') return { id, channel: 'WFS', marketplace: rest, name: `WFS ${rest}${of}` };
   return { id, channel: 'SELLER', name: id === OWN_WAREHOUSE_POOL ? 'Own warehouse' : `Warehouse ${rest}` };
 }

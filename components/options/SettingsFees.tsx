@@ -1,0 +1,233 @@
+/**
+ * The fee fieldsets of the settings form: the FBA fee schedule the plans use (storage by season,
+ * aged-inventory surcharge tiers, the low-inventory margin) in the schedule's currency, and the
+ * per-SKU facts the fees need where no page shows them (size tier, shipping weight, unit volume)
+ * in the seller's marketplace's units. Like every fieldset they hold no state (SettingsSection does).
+ */
+import { SIZE_TIERS, type SizeTier } from '@/lib/fees';
+import { formatMoney, formatNumber } from '@/lib/i18n';
+import { defaultSettings, type Settings } from '@/lib/settings/schema';
+import { useI18n } from '../language';
+import { NumberField, TextField } from './fields';
+import type { FieldErrors, SettingsForm, SkuFactRow } from './settings-form';
+import {
+  currencySymbol,
+  displayUnitsOf,
+  FEE_SETTINGS_MARKETPLACE,
+  majorOf,
+  minorOf,
+  shownVolume,
+  shownWeight,
+  storedVolume,
+  storedWeight,
+  type DisplayUnits,
+} from './settings-units';
+
+/** Every default is shown beside its field: read once from the one declaration of the defaults. */
+const DEFAULTS = defaultSettings();
+
+interface FeeFieldsetProps {
+  form: SettingsForm;
+  errors: FieldErrors;
+  setBase: (patch: (s: Settings) => Settings) => void;
+  update: (patch: Partial<SettingsForm>) => void;
+  /** The seller's marketplace (its volume and weight units); amazon.com when unknown. */
+  units: DisplayUnits;
+}
+
+/** A money input in major units with the currency's symbol; the settings keep minor units. */
+function MoneyField(props: {
+  id: string;
+  label: string;
+  minor: number;
+  defaultMinor?: number;
+  currency: string;
+  minorDigits: number;
+  error?: string;
+  onChange: (minor: number) => void;
+}) {
+  const { t, language } = useI18n();
+  const symbol = currencySymbol(language, props.currency);
+  const hint =
+    props.defaultMinor === undefined
+      ? undefined
+      : t('options.settings.defaultIs', { value: formatMoney(language, { amountMinor: props.defaultMinor, currency: props.currency }) });
+  return (
+    <NumberField
+      id={props.id}
+      label={`${props.label} (${symbol})`}
+      value={majorOf(props.minor, props.minorDigits)}
+      error={props.error}
+      hint={hint}
+      onChange={(v) => props.onChange(minorOf(v, props.minorDigits))}
+    />
+  );
+}
+
+/** The volume unit's name, for labels. */
+function useVolumeUnit(units: DisplayUnits): string {
+  const { t } = useI18n();
+  return units.volume === 'litres' ? t('options.settings.unit.litres') : t('options.settings.unit.cubicFeet');
+}
+
+/**
+ * The FBA fee schedule as the seller keeps it: storage per cubic foot by season, the aged
+ * surcharge tiers, the margin above the low-inventory floor and the default unit volume.
+ */
+export function FeeScheduleFieldset({ form, errors, setBase, units }: FeeFieldsetProps) {
+  const { t, language } = useI18n();
+  const volumeUnit = useVolumeUnit(units);
+  const fee = displayUnitsOf(FEE_SETTINGS_MARKETPLACE);
+  const base = form.base;
+  type Fees = Settings['storageFees'];
+  const setFees = (patch: (fees: Fees) => Partial<Fees>) => setBase((s) => ({ ...s, storageFees: { ...s.storageFees, ...patch(s.storageFees) } }));
+  const money = { currency: fee.currency, minorDigits: fee.minorDigits };
+  const defaultIs = (value: number, digits = 0) => t('options.settings.defaultIs', { value: formatNumber(language, value, digits) });
+  return (
+    <fieldset id="fee-schedule">
+      <legend>{t('options.settings.storageFees', { marketplace: fee.marketplace })}</legend>
+      <div className="grid">
+        <MoneyField
+          id="storageFees.monthlyPerCubicFootJanSep"
+          label={t('options.settings.janSep')}
+          minor={base.storageFees.monthlyPerCubicFootJanSep}
+          defaultMinor={DEFAULTS.storageFees.monthlyPerCubicFootJanSep}
+          {...money}
+          error={errors['storageFees.monthlyPerCubicFootJanSep']}
+          onChange={(v) => setFees(() => ({ monthlyPerCubicFootJanSep: v }))}
+        />
+        <MoneyField
+          id="storageFees.monthlyPerCubicFootOctDec"
+          label={t('options.settings.octDec')}
+          minor={base.storageFees.monthlyPerCubicFootOctDec}
+          defaultMinor={DEFAULTS.storageFees.monthlyPerCubicFootOctDec}
+          {...money}
+          error={errors['storageFees.monthlyPerCubicFootOctDec']}
+          onChange={(v) => setFees(() => ({ monthlyPerCubicFootOctDec: v }))}
+        />
+        <NumberField
+          id="fbaFees.lowInventoryMarginDays"
+          label={t('options.settings.lowInventoryMargin')}
+          value={base.fbaFees.lowInventoryMarginDays}
+          hint={defaultIs(DEFAULTS.fbaFees.lowInventoryMarginDays)}
+          error={errors['fbaFees.lowInventoryMarginDays']}
+          onChange={(v) => setBase((s) => ({ ...s, fbaFees: { ...s.fbaFees, lowInventoryMarginDays: v } }))}
+        />
+        <NumberField
+          id="storageFees.defaultUnitCubicFeet"
+          label={t('options.settings.unitCubicFeet', { unit: volumeUnit })}
+          value={shownVolume(base.storageFees.defaultUnitCubicFeet, units.volume)}
+          hint={defaultIs(shownVolume(DEFAULTS.storageFees.defaultUnitCubicFeet, units.volume), 3)}
+          error={errors['storageFees.defaultUnitCubicFeet']}
+          onChange={(v) => setFees(() => ({ defaultUnitCubicFeet: storedVolume(v, units.volume) }))}
+        />
+      </div>
+      <AgedTiers form={form} errors={errors} setFees={setFees} money={money} />
+    </fieldset>
+  );
+}
+
+/** The aged-inventory surcharge tiers: from which age, how much per cubic foot per month. */
+function AgedTiers({
+  form,
+  errors,
+  setFees,
+  money,
+}: {
+  form: SettingsForm;
+  errors: FieldErrors;
+  setFees: (patch: (fees: Settings['storageFees']) => Partial<Settings['storageFees']>) => void;
+  money: { currency: string; minorDigits: number };
+}) {
+  const { t } = useI18n();
+  const tiers = form.base.storageFees.agedSurcharges;
+  const setTier = (i: number, patch: Partial<(typeof tiers)[number]>) =>
+    setFees((fees) => ({ agedSurcharges: fees.agedSurcharges.map((tier, j) => (j === i ? { ...tier, ...patch } : tier)) }));
+  return (
+    <>
+      <h3>{t('options.settings.agedTiers')}</h3>
+      {tiers.map((step, i) => (
+        <div className="row-editor" key={i}>
+          <NumberField
+            id={`storageFees.agedSurcharges.${i}.minDays`}
+            label={t('options.settings.agedFrom')}
+            value={step.minDays}
+            error={errors[`storageFees.agedSurcharges.${i}.minDays`]}
+            onChange={(minDays) => setTier(i, { minDays })}
+          />
+          <MoneyField
+            id={`storageFees.agedSurcharges.${i}.perCubicFootMonthly`}
+            label={t('options.settings.agedAmount')}
+            minor={step.perCubicFootMonthly}
+            defaultMinor={DEFAULTS.storageFees.agedSurcharges.find((d) => d.minDays === step.minDays)?.perCubicFootMonthly}
+            {...money}
+            error={errors[`storageFees.agedSurcharges.${i}.perCubicFootMonthly`]}
+            onChange={(perCubicFootMonthly) => setTier(i, { perCubicFootMonthly })}
+          />
+          <button type="button" onClick={() => setFees((fees) => ({ agedSurcharges: fees.agedSurcharges.filter((_, j) => j !== i) }))}>
+            {t('options.settings.remove')}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => setFees((fees) => ({ agedSurcharges: [...fees.agedSurcharges, { minDays: 365, perCubicFootMonthly: 0 }] }))}>
+        {t('options.settings.addSurcharge')}
+      </button>
+    </>
+  );
+}
+
+/** Size tier, shipping weight and unit volume per SKU, for the SKUs no page or report has shown them for. */
+export function SkuFactsFieldset({ form, errors, update, units }: FeeFieldsetProps) {
+  const { t } = useI18n();
+  const volumeUnit = useVolumeUnit(units);
+  const weightUnit = units.weight === 'g' ? t('options.settings.unit.grams') : t('options.settings.unit.ounces');
+  const set = (i: number, patch: Partial<SkuFactRow>) => update({ skuFacts: form.skuFacts.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  return (
+    <fieldset id="sku-facts">
+      <legend>{t('options.settings.skuFacts')}</legend>
+      <p className="hint">{t('options.settings.skuFactsHint')}</p>
+      {form.skuFacts.map((row, i) => (
+        <div className="row-editor" key={i}>
+          <TextField
+            id={`skuFacts.${i}.sku`}
+            label={t('options.settings.sku')}
+            value={row.sku}
+            error={errors[`skuFacts.${i}.sku`]}
+            onChange={(sku) => set(i, { sku })}
+          />
+          <div className="field">
+            <label htmlFor={`skuFacts.${i}.tier`}>{t('options.settings.sizeTier')}</label>
+            <select id={`skuFacts.${i}.tier`} value={row.tier} onChange={(e) => set(i, { tier: e.target.value as SizeTier | '' })}>
+              <option value="">{t('options.settings.notSet')}</option>
+              {SIZE_TIERS.map((tier) => (
+                <option key={tier} value={tier}>
+                  {t(`options.settings.tier.${tier}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <NumberField
+            id={`skuFacts.${i}.weight`}
+            label={t('options.settings.shippingWeight', { unit: weightUnit })}
+            value={shownWeight(row.weightOz, units.weight)}
+            error={errors[`skuFacts.${i}.weight`]}
+            onChange={(v) => set(i, { weightOz: storedWeight(v, units.weight) })}
+          />
+          <NumberField
+            id={`skuFacts.${i}.volume`}
+            label={t('options.settings.unitVolume', { unit: volumeUnit })}
+            value={shownVolume(row.cubicFeet, units.volume)}
+            error={errors[`skuFacts.${i}.volume`]}
+            onChange={(v) => set(i, { cubicFeet: storedVolume(v, units.volume) })}
+          />
+          <button type="button" onClick={() => update({ skuFacts: form.skuFacts.filter((_, j) => j !== i) })}>
+            {t('options.settings.remove')}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => update({ skuFacts: [...form.skuFacts, { sku: '', tier: '', weightOz: Number.NaN, cubicFeet: Number.NaN }] })}>
+        {t('options.settings.addSku')}
+      </button>
+    </fieldset>
+  );
+}

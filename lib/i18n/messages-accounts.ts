@@ -1,0 +1,45 @@
+/**
+ * UI strings of seller accounts (the options page's accounts section, its per-account settings
+ * and the export's account choice), English and Simplified Chinese with the same keys.
+ */
+export const accountsEn = {
+  'accounts.heading': 'Seller accounts',
+  'accounts.intro':
+    "Each seller account the pages showed (the account switcher, the signed-in seller) is kept apart: its listings, stock, orders and plans never mix with another account's, and automatic linking stays inside one account. The first account seen on each platform is the default account, which also holds everything read before accounts were told apart.",
+  'accounts.name': 'Account',
+  'accounts.platforms': 'Platforms',
+  'accounts.default': 'default',
+  'accounts.defaultName': 'Default account',
+  'accounts.overrides': 'Settings of this account',
+  'accounts.overridesNote': 'Leave a field empty to use the global setting.',
+  'accounts.targetCoverDays': 'Days of cover to reorder for',
+  'accounts.serviceLevel': 'Service level (0.5–0.999)',
+  'accounts.defaultMoq': 'Default MOQ',
+  'accounts.defaultCasePack': 'Default case pack',
+  'accounts.save': 'Save for this account',
+  'accounts.saved': 'Saved; plans are updated.',
+  'accounts.invalid': '{field}: not a valid value',
+  'accounts.filter': 'Seller account',
+  'accounts.all': 'All accounts',
+} as const;
+
+export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
+  'accounts.heading': '卖家账户',
+  'accounts.intro':
+    '页面上显示的每个卖家账户（账户切换器、已登录的卖家）都分开保存：其商品、库存、订单和补货计划不会与其他账户混在一起，自动关联也只在同一账户内进行。每个平台上最先出现的账户为默认账户，区分账户之前读取的数据也都归入默认账户。',
+  'accounts.name': '账户',
+  'accounts.platforms': '平台',
+  'accounts.default': '默认',
+  'accounts.defaultName': '默认账户',
+  'accounts.overrides': '此账户的设置',
+  'accounts.overridesNote': '留空则使用全局设置。',
+  'accounts.targetCoverDays': '补货覆盖天数',
+  'accounts.serviceLevel': '服务水平（0.5–0.999）',
+  'accounts.defaultMoq': '默认最小起订量',
+  'accounts.defaultCasePack': '默认每箱数量',
+  'accounts.save': '保存此账户的设置',
+  'accounts.saved': '已保存，补货计划已更新。',
+  'accounts.invalid': '{field}：数值无效',
+  'accounts.filter': '卖家账户',
+  'accounts.all': '全部账户',
+};

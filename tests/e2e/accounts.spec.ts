@@ -1,0 +1,119 @@
+/**
+ * Two seller accounts on amazon.com in one browser profile, both selling a `MUG-1` (different
+ * goods): read in turn, they stay apart in the row panels, the popup, the exports and the plans,
+ * and the popup's account filter shows each. The pages are the Manage All Inventory fixture
+ * with the Seller Central header's account switcher (tests/fixtures/accounts/amazon-account-switcher.html).
+ */
+import type { Page } from '@playwright/test';
+import { buildAmazonManageInventoryHtml } from '../fixtures/builders/amazon-manage-inventory';
+import type { DemoListing } from '../fixtures/builders/types';
+import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+
+const URL = 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all';
+const base = { status: 'active', currency: 'USD', reserved: 0, unfulfillable: 0, inbound: 0, fulfillment: 'FBA' } as const;
+
+/** The Seller Central header's account switcher, as the fixture note describes it. */
+function header(merchantId: string, name: string): string {
+  return `<div id="sc-navbar-container"><div class="dropdown-account-switcher" data-merchant-id="${merchantId}">
+<button class="dropdown-account-switcher-header"><div class="dropdown-account-switcher-header-label">
+<span class="dropdown-account-switcher-header-label-global">${name}</span><span>|</span><span>United States</span></div></button></div></div>`;
+}
+
+function page(merchantId: string, name: string, listings: DemoListing[]): string {
+  return buildAmazonManageInventoryHtml(listings).replace(/<body([^>]*)>/, (_m, attrs: string) => `<body${attrs}>${header(merchantId, name)}`);
+}
+
+const ACCOUNT_A = page('A1NORTHWIND0001', 'Northwind Home', [
+  { ...base, sku: 'MUG-1', asin: 'B0ACCTA001', title: 'Blue stoneware mug', available: 380, priceMinor: 1499 },
+  { ...base, sku: 'A-ONLY', asin: 'B0ACCTA002', title: 'Northwind teapot', available: 40, priceMinor: 2999 },
+]);
+const ACCOUNT_B = page('A2CONTOSO00002', 'Contoso Kitchen', [
+  { ...base, sku: 'MUG-1', asin: 'B0ACCTB001', title: 'Red enamel camping mug', available: 12, priceMinor: 999 },
+]);
+const B_ID = 'amazon-a2contoso00002';
+
+/** Opens the page and waits until every panel has the background's answer (the reading is stored). */
+async function read(tab: Page, skus: string[]) {
+  await tab.goto(URL);
+  await expect.poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku).sort())).toEqual(skus);
+  await expect
+    .poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.every((h) => !h.shadowRoot?.querySelector('[data-testid="pending"]'))))
+    .toBe(true);
+}
+
+/** The text of the panel of a SKU on the page (its shadow root). */
+function panelText(tab: Page, sku: string): Promise<string> {
+  return tab.locator(`stock-copilot-panel[data-sku="${sku}"]`).evaluate((host) => host.shadowRoot?.textContent ?? '');
+}
+
+test('two accounts with the same SKU on amazon.com stay apart in panels, popup, exports and plans', async ({ context }) => {
+  let current = ACCOUNT_A;
+  // The same URL serves whichever account is signed in (the seller switches in the page's own switcher).
+  await context.route(
+    (u) => u.hostname === 'sellercentral.amazon.com' && u.pathname === '/myinventory/inventory',
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current }),
+  );
+  const tab = await context.newPage();
+  await read(tab, ['A-ONLY', 'MUG-1']);
+  const panelA = await panelText(tab, 'MUG-1');
+  current = ACCOUNT_B;
+  await read(tab, ['MUG-1']);
+  const panelB = await panelText(tab, 'MUG-1');
+  // Panels: each account's MUG-1 shows its own stock.
+  expect(panelA).toMatch(/\b380\b/);
+  expect(panelB).toMatch(/\b12\b/);
+  expect(panelB).not.toMatch(/\b380\b/);
+
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  const { accounts } = await sendToExtension(ext, 'accounts/list', {});
+  expect(accounts.map((a) => [a.id, a.name])).toEqual([
+    ['default', 'Northwind Home'],
+    [B_ID, 'Contoso Kitchen'],
+  ]);
+
+  // Plans: one plan per account's MUG-1, each on its own stock.
+  const listed = async (account?: string) =>
+    (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', limit: 50, ...(account ? { account } : {}) })).items
+      .map((i) => `${i.sku}:${i.account ?? 'default'}:${i.available}`)
+      .sort();
+  expect(await listed()).toEqual(['A-ONLY:default:40', `MUG-1:${B_ID}:12`, 'MUG-1:default:380']);
+  expect(await listed('default')).toEqual(['A-ONLY:default:40', 'MUG-1:default:380']);
+  expect(await listed(B_ID)).toEqual([`MUG-1:${B_ID}:12`]);
+
+  // Exports: the listings CSV has an account column and exports one account on request; the
+  // merged report has two MUG-1 products, each with its own FBA pool's stock.
+  const csvB = await sendToExtension(ext, 'export/listings-csv', { account: B_ID });
+  expect(csvB.rowCount).toBe(1);
+  expect(csvB.csv).toContain('Red enamel camping mug');
+  expect(csvB.csv).not.toContain('Blue stoneware mug');
+  const merged = await sendToExtension(ext, 'export/merged', {});
+  const mugs = merged.products.filter((p) => p.listings.some((l) => l.sku === 'MUG-1'));
+  expect(mugs).toHaveLength(2);
+  expect(mugs.map((p) => p.pools.map((pool) => `${pool.poolId}=${pool.stock}`).join()).sort()).toEqual([`fba:NA/${B_ID}=12`, 'fba:NA=380']);
+
+  // Popup: every account, then each one through the account filter.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+  await popup.getByTestId('filter-risk').selectOption('all');
+  const rows = popup.getByTestId('at-risk-row');
+  const titles = () => rows.evaluateAll((els) => els.map((e) => e.querySelector('.title')?.textContent ?? '').sort());
+  await expect.poll(titles).toEqual(['Blue stoneware mug', 'Northwind teapot', 'Red enamel camping mug']);
+  await popup.getByTestId('filter-account').selectOption(B_ID);
+  await expect.poll(titles).toEqual(['Red enamel camping mug']);
+  await popup.getByTestId('filter-account').selectOption('default');
+  await expect.poll(titles).toEqual(['Blue stoneware mug', 'Northwind teapot']);
+  await popup.getByTestId('filter-account').selectOption('');
+  await expect.poll(titles).toHaveLength(3);
+
+  // Options: the accounts section lists both, each with its own settings form; the export offers one account or all.
+  await ext.reload();
+  await expect(ext.getByTestId('account')).toHaveCount(2);
+  await expect(ext.locator(`[data-testid="account"][data-account="${B_ID}"] legend`)).toContainText('Contoso Kitchen');
+  await expect(ext.getByTestId('export-account').locator('option')).toHaveCount(3);
+
+  // Back on account A's page: its panels are A's again (the stored answer of A's MUG-1).
+  current = ACCOUNT_A;
+  await read(tab, ['A-ONLY', 'MUG-1']);
+  expect(await panelText(tab, 'MUG-1')).toContain('380');
+});
