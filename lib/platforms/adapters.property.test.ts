@@ -46,6 +46,7 @@ const REQUIRED_HEADERS: Record<string, readonly string[]> = {
   'amazon/manage-inventory.ja': ['販売可能'],
   'amazon/fba-inventory.en': ['Product details', 'Available'],
   'amazon/fba-inventory.de': ['Produktdetails', 'Verfügbar'],
+  'amazon/fba-inventory-fees.en': ['Product details', 'Available'],
   'amazon/restock.en': ['Product details', 'Recommended replenishment qty'],
   'amazon/restock.ja': ['商品の詳細', '推奨補充数量'],
   'amazon/inventory-age.en': ['Product details', 'Available'],
