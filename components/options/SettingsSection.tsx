@@ -19,29 +19,25 @@ import { FeeScheduleFieldset, SkuFactsFieldset } from './SettingsFees';
 import { ThresholdFieldsets } from './SettingsThresholds';
 import { displayUnitsOf } from './settings-units';
 
-/** The settings form: loads the saved settings, validates on Save, and shows the outcome. Its fieldsets are in SettingsFieldsets. */
-export function SettingsSection() {
-  const { t } = useI18n();
+/**
+ * The settings being edited: loaded once from the saved settings, validated on submit, with the
+ * language saved at once and notifications asking the browser's permission inside the click.
+ */
+function useSettingsEditor() {
+  const { language } = useI18n();
   const queryClient = useQueryClient();
   const saved = useQuery({ queryKey: ['settings'], queryFn: () => rpc('settings/get', {}) });
-  // Money and volumes are shown in the units of the first marketplace the seller named in the guided start.
-  const onboarding = useQuery({ queryKey: ['onboarding'], queryFn: () => rpc('onboarding/get', {}) });
-  const units = displayUnitsOf(onboarding.data?.state.choices.marketplaces[0]);
   const [form, setForm] = useState<SettingsForm | undefined>();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<'saved' | 'invalid' | 'denied' | undefined>();
   useEffect(() => {
     if (saved.data && !form) setForm(formOf(saved.data.settings));
   }, [saved.data, form]);
-
-  const { language } = useI18n();
   const save = useMutation({
     mutationFn: (settings: Settings) => rpc('settings/save', { settings }),
     onSuccess: (result) => queryClient.setQueryData(['settings'], result),
   });
-
-  if (!form) return <p role="status">{t('options.loading')}</p>;
-  const base = form.base;
+  if (!form) return { save, notice, errors };
   const setBase = (patch: (s: Settings) => Settings) => {
     setForm({ ...form, base: patch(form.base) });
     setNotice(undefined);
@@ -50,7 +46,6 @@ export function SettingsSection() {
     setForm({ ...form, ...patch });
     setNotice(undefined);
   };
-
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
     const result = toSettings(form, language);
@@ -58,14 +53,12 @@ export function SettingsSection() {
     if (!result.settings) return setNotice('invalid');
     save.mutate(result.settings, { onSuccess: () => setNotice('saved') });
   };
-
   /** Language applies at once: saved on its own, so the page switches without pressing Save. */
   const onLanguage = (value: Settings['language']) => {
     setBase((s) => ({ ...s, language: value }));
     const current = saved.data?.settings;
     if (current) save.mutate({ ...current, language: value });
   };
-
   /** Turning notifications on asks the browser for the optional permission, inside the click. */
   const onNotifications = async (enabled: boolean) => {
     if (enabled) {
@@ -74,6 +67,19 @@ export function SettingsSection() {
     }
     setBase((s) => ({ ...s, notifications: { enabled } }));
   };
+  return { form, errors, notice, save, setBase, update, onSubmit, onLanguage, onNotifications };
+}
+
+/** The settings form: loads the saved settings, validates on Save, and shows the outcome. Its fieldsets are in SettingsFieldsets. */
+export function SettingsSection() {
+  const { t } = useI18n();
+  // Money and volumes are shown in the units of the first marketplace the seller named in the guided start.
+  const onboarding = useQuery({ queryKey: ['onboarding'], queryFn: () => rpc('onboarding/get', {}) });
+  const units = displayUnitsOf(onboarding.data?.state.choices.marketplaces[0]);
+  const editor = useSettingsEditor();
+  if (!editor.form) return <p role="status">{t('options.loading')}</p>;
+  const { form, errors, notice, save, setBase, update, onSubmit, onLanguage, onNotifications } = editor;
+  const base = form.base;
 
   const fieldsetProps = { form, errors, setBase, update };
   return (

@@ -112,11 +112,8 @@ function fieldIdOf(path: readonly PropertyKey[], form: SettingsForm): string {
   return p.join('.');
 }
 
-/**
- * Settings from the form, or the problems by input id.
- * @example toSettings(formOf(defaultSettings()), 'en').settings?.targetCoverDays // 60
- */
-export function toSettings(form: SettingsForm, language: Language): { settings?: Settings; errors: FieldErrors } {
+/** Problems of the form's editable rows: blank or repeated keys, a size tier without its weight. */
+function rowProblems(form: SettingsForm, language: Language): FieldErrors {
   const errors: FieldErrors = {};
   const unique = <T>(rows: T[], key: (r: T) => string, id: (i: number) => string) => {
     const seen = new Set<string>();
@@ -142,7 +139,6 @@ export function toSettings(form: SettingsForm, language: Language): { settings?:
     (w) => w.channel,
     (i) => `weights.${i}.channel`,
   );
-
   unique(
     form.skuFacts,
     (r) => r.sku,
@@ -152,7 +148,11 @@ export function toSettings(form: SettingsForm, language: Language): { settings?:
   form.skuFacts.forEach((r, i) => {
     if (r.tier && Number.isNaN(r.weightOz)) errors[`skuFacts.${i}.weight`] ??= t(language, 'options.error.required');
   });
+  return errors;
+}
 
+/** The "SKU = supplier" lines, each naming a supplier of the form; a bad line is a problem by its number. */
+function skuSupplierOf(form: SettingsForm, language: Language, errors: FieldErrors): Record<string, string> {
   const supplierNames = new Set(form.suppliers.map((s) => s.name.trim()));
   const skuSupplier: Record<string, string> = {};
   form.skuSupplierText.split('\n').forEach((line, i) => {
@@ -163,8 +163,12 @@ export function toSettings(form: SettingsForm, language: Language): { settings?:
     if (at <= 0 || !sku || !supplierNames.has(supplier)) errors.skuSupplier ??= t(language, 'options.error.skuLine', { line: i + 1 });
     else skuSupplier[sku] = supplier;
   });
+  return skuSupplier;
+}
 
-  const candidate: Settings = {
+/** The settings the form's rows say, not yet validated. */
+function candidateOf(form: SettingsForm, skuSupplier: Record<string, string>): Settings {
+  return {
     ...form.base,
     leadTimes: {
       ...form.base.leadTimes,
@@ -192,6 +196,16 @@ export function toSettings(form: SettingsForm, language: Language): { settings?:
       unitCubicFeetBySku: Object.fromEntries(form.skuFacts.flatMap((r) => (Number.isNaN(r.cubicFeet) ? [] : [[r.sku.trim(), r.cubicFeet]]))),
     },
   };
+}
+
+/**
+ * Settings from the form, or the problems by input id.
+ * @example toSettings(formOf(defaultSettings()), 'en').settings?.targetCoverDays // 60
+ */
+export function toSettings(form: SettingsForm, language: Language): { settings?: Settings; errors: FieldErrors } {
+  const errors = rowProblems(form, language);
+  const skuSupplier = skuSupplierOf(form, language, errors);
+  const candidate = candidateOf(form, skuSupplier);
   const parsed = settingsSchema.safeParse(candidate);
   if (!parsed.success) for (const issue of parsed.error.issues) errors[fieldIdOf(issue.path, form)] ??= issueText(issue, language);
   return Object.keys(errors).length ? { errors } : { settings: parsed.data!, errors };

@@ -51,42 +51,8 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
   const recentDiagnostics = new Map<string, PageDiagnostics>();
 
   return {
-    async 'page/ingest'(request, sender) {
-      const own = ownMarketplaceRows(request, sender.url);
-      const { account, diagnostics } = await pageAccount(deps, sender.url, request.account, own.diagnostics);
-      // The account comes from the page's chrome, resolved here; never from the rows themselves.
-      const rows = own.rows.map((r) => stampAccount(r, account));
-      recentDiagnostics.set(request.adapterId, { adapterId: request.adapterId, url: request.url, readAt: deps.now().toISOString(), diagnostics });
-      const merged = await mergeObservations(db, rows, deps.now()).catch((error: unknown) => {
-        // One transaction: a full disk leaves nothing half-written. Say so in words the page can show.
-        if (isStorageFull(error)) throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; nothing from this page was saved`);
-        throw error;
-      });
-      if (merged.productIds.length > 0) {
-        await deps.replan(merged.productIds);
-        deps.afterChange?.();
-      }
-      const keys = rows.filter((r) => r.kind === 'listing').map((r) => listingKey(r));
-      return { panels: await panelsOf(db, keys, false) };
-    },
-
-    async 'panels/stored'({ keys, account: shown }, sender) {
-      // A page asks only about listings of its own marketplace (it is untrusted input).
-      const market = marketplaceForUrl(sender.url ?? '');
-      if (!market) return { panels: [] };
-      const prefix = `${market.platform}|${market.id}|`;
-      // The page names its listings by their default-account keys: they are looked up in the
-      // account the page shows (read only: the registry changes with the page's ingest).
-      const host = hostOf(sender.url);
-      const account = resolveAccount(parseAccountsDoc(await loadAccounts(db)), market.platform, host, shown).account;
-      return {
-        panels: await panelsOf(
-          db,
-          keys.filter((k) => k.startsWith(prefix) && accountOfKey(k) === DEFAULT_ACCOUNT).map((k) => withAccount(k, account)),
-          true,
-        ),
-      };
-    },
+    'page/ingest': (request, sender) => ingestPage(deps, recentDiagnostics, request, sender.url),
+    'panels/stored': (request, sender) => storedPanels(db, request, sender.url),
 
     async 'options/open'({ section }) {
       await deps.openOptions?.(section);
@@ -141,6 +107,58 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
       deps.afterChange?.();
       return { settings };
     },
+  };
+}
+
+/**
+ * A page's reading: stamped with the account the page shows, merged, re-planned, and answered
+ * with the panels of its listings. A full disk leaves nothing half-written (one transaction).
+ */
+async function ingestPage(
+  deps: BackgroundDeps,
+  recentDiagnostics: Map<string, PageDiagnostics>,
+  request: ParsedRequestOf<'page/ingest'>,
+  url: string | undefined,
+): Promise<ResponseOf<'page/ingest'>> {
+  const { db } = deps;
+  const own = ownMarketplaceRows(request, url);
+  const { account, diagnostics } = await pageAccount(deps, url, request.account, own.diagnostics);
+  // The account comes from the page's chrome, resolved here; never from the rows themselves.
+  const rows = own.rows.map((r) => stampAccount(r, account));
+  recentDiagnostics.set(request.adapterId, { adapterId: request.adapterId, url: request.url, readAt: deps.now().toISOString(), diagnostics });
+  const merged = await mergeObservations(db, rows, deps.now()).catch((error: unknown) => {
+    // Say it in words the page can show.
+    if (isStorageFull(error)) throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; nothing from this page was saved`);
+    throw error;
+  });
+  if (merged.productIds.length > 0) {
+    await deps.replan(merged.productIds);
+    deps.afterChange?.();
+  }
+  const keys = rows.filter((r) => r.kind === 'listing').map((r) => listingKey(r));
+  return { panels: await panelsOf(db, keys, false) };
+}
+
+/**
+ * The stored panels of the listings a page names. A page asks only about listings of its own
+ * marketplace (it is untrusted input), by their default-account keys: they are looked up in
+ * the account the page shows (read only: the registry changes with the page's ingest).
+ */
+async function storedPanels(
+  db: StoreDb,
+  { keys, account: shown }: ParsedRequestOf<'panels/stored'>,
+  url: string | undefined,
+): Promise<ResponseOf<'panels/stored'>> {
+  const market = marketplaceForUrl(url ?? '');
+  if (!market) return { panels: [] };
+  const prefix = `${market.platform}|${market.id}|`;
+  const account = resolveAccount(parseAccountsDoc(await loadAccounts(db)), market.platform, hostOf(url), shown).account;
+  return {
+    panels: await panelsOf(
+      db,
+      keys.filter((k) => k.startsWith(prefix) && accountOfKey(k) === DEFAULT_ACCOUNT).map((k) => withAccount(k, account)),
+      true,
+    ),
   };
 }
 
