@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { buildAmazonManageInventoryHtml } from '../fixtures/builders/amazon-manage-inventory';
 import type { DemoListing } from '../fixtures/builders/types';
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, test } from './extension';
 
 const URL = 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all';
 const base = { status: 'active', currency: 'USD', reserved: 0, unfulfillable: 0, inbound: 0, fulfillment: 'FBA' } as const;
@@ -36,9 +36,7 @@ const B_ID = 'amazon-a2contoso00002';
 async function read(tab: Page, skus: string[]) {
   await tab.goto(URL);
   await expect.poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku).sort())).toEqual(skus);
-  await expect
-    .poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.every((h) => !h.shadowRoot?.querySelector('[data-testid="pending"]'))))
-    .toBe(true);
+  await expectPanelsAnswered(tab);
 }
 
 /** The text of the panel of a SKU on the page (its shadow root). */

@@ -2,7 +2,7 @@
  * Playwright fixtures: a Chromium with the real production build loaded, seller pages served
  * from fixture files at their real URLs (no network, no seller account), and the extension id.
  */
-import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionArgs, findChromium } from '../../scripts/lib/chromium.mjs';
@@ -54,6 +54,24 @@ export const test = base.extend<Fixtures>({
 });
 
 export const expect = test.expect;
+
+/**
+ * Waits until every panel on the page has the background's fresh answer, i.e. the page's reading
+ * is merged and stored: no panel still waits ("pending") or shows a stored plan or its own reading
+ * while the re-plan runs ("updating"). Waiting only for "pending" lets a test stop the worker in
+ * the middle of the merge, since a never-seen row shows its reading, marked updating, at once.
+ */
+export async function expectPanelsAnswered(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page
+        .locator('stock-copilot-panel')
+        .evaluateAll(
+          (hosts) => hosts.length > 0 && hosts.every((h) => h.shadowRoot && !h.shadowRoot.querySelector('[data-testid="pending"], [data-testid="updating"]')),
+        ),
+    )
+    .toBe(true);
+}
 
 /**
  * Sends a protocol message from an extension page (popup/options) and returns the typed reply,

@@ -8,7 +8,7 @@ import { buildAmazonManageInventoryHtml } from '../fixtures/builders/amazon-mana
 import { buildEbayActiveListingsHtml } from '../fixtures/builders/ebay';
 import type { DemoListing } from '../fixtures/builders/types';
 import { buildWalmartManageItemsHtml } from '../fixtures/builders/walmart';
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, test } from './extension';
 
 const base = { status: 'active', currency: 'USD', reserved: 0, unfulfillable: 0, inbound: 0 } as const;
 const LAMP = { sku: 'MERGE-LAMP', gtin: '00840000012345', title: 'LED Desk Lamp, Dimmable' };
@@ -50,10 +50,8 @@ test('the same products on three marketplaces merge into one product each, with 
   for (const { url, skus } of PAGES) {
     await tab.goto(url);
     await expect.poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku))).toEqual(skus);
-    // Panels mount (pending) before the background answers: wait for the answers, i.e. the merge is stored.
-    await expect
-      .poll(() => tab.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.every((h) => !h.shadowRoot?.querySelector('[data-testid="pending"]'))))
-      .toBe(true);
+    // Panels mount (pending, or updating with the reading) before the background answers: wait for the answers, i.e. the merge is stored.
+    await expectPanelsAnswered(tab);
     // Stopped after every reading: the next page's message must wake it and find everything stored.
     await stopServiceWorker(tab);
   }

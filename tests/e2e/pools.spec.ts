@@ -16,7 +16,7 @@ import { buildEbayActiveListingsHtml } from '../fixtures/builders/ebay';
 import type { DemoListing } from '../fixtures/builders/types';
 import { buildWalmartManageItemsHtml } from '../fixtures/builders/walmart';
 import { parseReport } from '../../lib/reports';
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, test } from './extension';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -90,13 +90,7 @@ async function importLampOrders(page: Page) {
 
 /** What each panel on the page shows, by SKU, once every panel has its answer. */
 async function panelsOf(page: Page): Promise<{ sku: string; stock: string; reorder: string; channel: string; cover: string }[]> {
-  await expect
-    .poll(() =>
-      page
-        .locator('stock-copilot-panel')
-        .evaluateAll((hosts) => hosts.length > 0 && hosts.every((h) => h.shadowRoot && !h.shadowRoot.querySelector('[data-testid="pending"]'))),
-    )
-    .toBe(true);
+  await expectPanelsAnswered(page);
   return page.locator('stock-copilot-panel').evaluateAll((hosts) =>
     hosts.map((h) => {
       const text = (id: string) => h.shadowRoot!.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
