@@ -78,49 +78,10 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
           .between([query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity], true, true);
       [picked, total] = await Promise.all([range().limit(limit).toArray(), range().count()]);
     } else if (needle !== undefined) {
-      // A search: every listing's search entry (128 small records), filtered and sorted in
-      // memory; only the rows shown are read.
-      const hits: { key: string; urgency: number }[] = [];
-      for (const c of await db.searchChunks.toArray()) {
-        for (let i = 0; i < c.keys.length; i++) {
-          if (!c.skus[i]!.includes(needle) && !c.titles[i]!.includes(needle)) continue;
-          if (risk !== undefined && !c.risks[i]!.split(',').includes(risk)) continue;
-          const key = c.keys[i]!;
-          if (query.account !== undefined && accountOfKey(key) !== query.account) continue;
-          if (query.platform !== undefined || query.marketplace !== undefined) {
-            const [platform, marketplace] = key.split('|', 2);
-            if ((query.platform !== undefined && platform !== query.platform) || (query.marketplace !== undefined && marketplace !== query.marketplace))
-              continue;
-          }
-          hits.push({ key, urgency: c.urgency[i]! });
-        }
-      }
-      hits.sort((a, b) => a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      total = hits.length;
-      picked = (
-        await getMany(
-          tx,
-          db.listings,
-          hits.slice(0, limit).map((e) => e.key),
-        )
-      ).filter((r): r is ListingIndexRow => r !== undefined);
+      ({ picked, total } = await searchedListings(db, tx, needle, risk, query, limit));
     } else {
-      // Narrow by the most selective index available, then filter and sort the (smaller) rest.
-      let rows: ListingIndexRow[];
-      if (risk) rows = await db.listings.where('riskTypes').equals(risk).toArray();
-      else if (query.platform !== undefined) {
-        // [p] sorts before every [p, marketplace, urgency], and [p, []] after (arrays sort after strings).
-        const [lo, hi] =
-          query.marketplace === undefined
-            ? [[query.platform], [query.platform, []]]
-            : [
-                [query.platform, query.marketplace, -Infinity],
-                [query.platform, query.marketplace, Infinity],
-              ];
-        rows = await db.listings.where('[platform+marketplace+urgency]').between(lo, hi, true, true).toArray();
-      } else rows = await db.listings.orderBy('urgency').toArray();
-      const hits = rows.filter(matches);
-      hits.sort((a, b) => a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const hits = (await narrowedListings(db, risk, query)).filter(matches);
+      hits.sort(byUrgency);
       total = hits.length;
       picked = hits.slice(0, limit);
     }
@@ -130,6 +91,60 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
       total,
     };
   });
+}
+
+/** List order: most urgent first, then by key (as IndexedDB orders equal index keys). */
+const byUrgency = (a: { urgency: number; key: string }, b: { urgency: number; key: string }) =>
+  a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * A search: every listing's search entry (128 small records), filtered and sorted in memory;
+ * only the rows shown are read.
+ */
+async function searchedListings(
+  db: StoreDb,
+  tx: ReturnType<typeof nativeTransaction>,
+  needle: string,
+  risk: RiskTag | undefined,
+  query: AtRiskQuery,
+  limit: number,
+): Promise<{ picked: ListedListing[]; total: number }> {
+  const hits: { key: string; urgency: number }[] = [];
+  for (const c of await db.searchChunks.toArray()) {
+    for (let i = 0; i < c.keys.length; i++) {
+      if (!c.skus[i]!.includes(needle) && !c.titles[i]!.includes(needle)) continue;
+      if (risk !== undefined && !c.risks[i]!.split(',').includes(risk)) continue;
+      const key = c.keys[i]!;
+      if (query.account !== undefined && accountOfKey(key) !== query.account) continue;
+      if (query.platform !== undefined || query.marketplace !== undefined) {
+        const [platform, marketplace] = key.split('|', 2);
+        if ((query.platform !== undefined && platform !== query.platform) || (query.marketplace !== undefined && marketplace !== query.marketplace)) continue;
+      }
+      hits.push({ key, urgency: c.urgency[i]! });
+    }
+  }
+  hits.sort(byUrgency);
+  const rows = await getMany(
+    tx,
+    db.listings,
+    hits.slice(0, limit).map((e) => e.key),
+  );
+  return { picked: rows.filter((r): r is ListingIndexRow => r !== undefined), total: hits.length };
+}
+
+/** The rows the most selective index available gives for a filter (still to be filtered and sorted). */
+async function narrowedListings(db: StoreDb, risk: RiskTag | undefined, query: AtRiskQuery): Promise<ListingIndexRow[]> {
+  if (risk) return db.listings.where('riskTypes').equals(risk).toArray();
+  if (query.platform === undefined) return db.listings.orderBy('urgency').toArray();
+  // [p] sorts before every [p, marketplace, urgency], and [p, []] after (arrays sort after strings).
+  const [lo, hi] =
+    query.marketplace === undefined
+      ? [[query.platform], [query.platform, []]]
+      : [
+          [query.platform, query.marketplace, -Infinity],
+          [query.platform, query.marketplace, Infinity],
+        ];
+  return db.listings.where('[platform+marketplace+urgency]').between(lo, hi, true, true).toArray();
 }
 
 /**
