@@ -226,29 +226,20 @@ function collapseButton(doc: Document, host: HTMLElement, language: Language): H
   return button;
 }
 
-/** Creates or updates the summary bar. Keeps the focused control focused across updates. */
-export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElement {
-  let host = doc.querySelector(SUMMARY_TAG) as HTMLElement | null;
-  if (!host) {
-    host = doc.createElement(SUMMARY_TAG);
-    host.attachShadow({ mode: 'open' });
-    doc.body.append(host);
-    avoidFocusedControls(doc, host);
-  }
-  lastState.set(host, state);
-  const shadow = host.shadowRoot!;
-  // The focused control (by test id) gets the focus back after the bar is redrawn.
-  const focused = focusedTestId(shadow);
-  const { language } = state;
-  const pageType = pageTypeName(language, state.pageType);
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const bar = doc.createElement('div');
-  bar.className = 'bar';
-  bar.setAttribute('role', 'region');
-  bar.setAttribute('aria-label', t(language, 'summary.title'));
-  host.lang = language;
+/** The bar's host element, made (with its shadow root) the first time. */
+function summaryHost(doc: Document): HTMLElement {
+  const existing = doc.querySelector(SUMMARY_TAG) as HTMLElement | null;
+  if (existing) return existing;
+  const host = doc.createElement(SUMMARY_TAG);
+  host.attachShadow({ mode: 'open' });
+  doc.body.append(host);
+  avoidFocusedControls(doc, host);
+  return host;
+}
 
+/** "Stock Copilot: 40 SKUs · 3 at risk · updated 10:42", or that the panels are hidden here. */
+function statusLine(doc: Document, state: SummaryState, pageType: string): HTMLElement {
+  const { language } = state;
   const status = doc.createElement('div');
   status.setAttribute('role', 'status');
   status.append(el(doc, 'strong', '', t(language, 'summary.title')), ': ');
@@ -272,6 +263,42 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
         : el(doc, 'span', 'summary-updated', t(language, 'summary.waiting'), 'muted'),
     );
   }
+  return status;
+}
+
+/** The reader's diagnostics, the first few, with how many more there are. */
+function diagnosticsList(doc: Document, state: SummaryState): HTMLElement {
+  const { language } = state;
+  const list = doc.createElement('ul');
+  list.dataset.testid = 'summary-diagnostics';
+  for (const d of state.diagnostics.slice(0, MAX_DIAGNOSTICS)) {
+    const item = el(doc, 'li', '', diagnosticText(language, d));
+    item.dataset.level = d.level;
+    list.append(item);
+  }
+  if (state.diagnostics.length > MAX_DIAGNOSTICS)
+    list.append(el(doc, 'li', '', t(language, 'summary.moreDiagnostics', { count: state.diagnostics.length - MAX_DIAGNOSTICS })));
+  return list;
+}
+
+/** Creates or updates the summary bar. Keeps the focused control focused across updates. */
+export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElement {
+  const host = summaryHost(doc);
+  lastState.set(host, state);
+  const shadow = host.shadowRoot!;
+  // The focused control (by test id) gets the focus back after the bar is redrawn.
+  const focused = focusedTestId(shadow);
+  const { language } = state;
+  const pageType = pageTypeName(language, state.pageType);
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  bar.setAttribute('role', 'region');
+  bar.setAttribute('aria-label', t(language, 'summary.title'));
+  host.lang = language;
+
+  const status = statusLine(doc, state, pageType);
   const head = doc.createElement('div');
   head.className = 'head';
   head.append(status, collapseButton(doc, host, language));
@@ -285,18 +312,7 @@ export function renderSummaryBar(doc: Document, state: SummaryState): HTMLElemen
   if (state.storageFull) bar.append(el(doc, 'div', 'summary-storage-full', t(language, 'summary.storageFull'), 'offline'));
   if (!state.hidden) appendSalesUnknown(bar, state);
 
-  if (state.diagnostics.length) {
-    const list = doc.createElement('ul');
-    list.dataset.testid = 'summary-diagnostics';
-    for (const d of state.diagnostics.slice(0, MAX_DIAGNOSTICS)) {
-      const item = el(doc, 'li', '', diagnosticText(language, d));
-      item.dataset.level = d.level;
-      list.append(item);
-    }
-    if (state.diagnostics.length > MAX_DIAGNOSTICS)
-      list.append(el(doc, 'li', '', t(language, 'summary.moreDiagnostics', { count: state.diagnostics.length - MAX_DIAGNOSTICS })));
-    bar.append(list);
-  }
+  if (state.diagnostics.length) bar.append(diagnosticsList(doc, state));
 
   appendTeaching(bar, state);
 
