@@ -34,6 +34,11 @@ function setRows(rows: [string, number][]) {
 const cover = (sku: string) =>
   document.querySelector(`div.row[data-sku="${sku}"] ${PANEL_TAG}`)?.shadowRoot?.querySelector('[data-testid="days-of-cover"]')?.textContent;
 
+/** A reader over the test grid on amazon.com, with what each test sets (ingest, stored lookups, language…). */
+function startTestReader(options: Omit<Parameters<typeof startPageReader>[0], 'root' | 'adapter' | 'market' | 'url'>): PageReader {
+  return startPageReader({ root: document, adapter: testAdapter, market, url: () => new URL('https://sellercentral.amazon.com/test'), ...options });
+}
+
 let reader: PageReader | undefined;
 afterEach(() => {
   reader?.stop();
@@ -47,11 +52,7 @@ describe('startPageReader', () => {
       ['B', 60],
     ]);
     const bg = fakeBackground();
-    reader = startPageReader({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url: () => new URL('https://sellercentral.amazon.com/test'),
+    reader = startTestReader({
       ingest: bg.ingest,
       language: 'en',
     });
@@ -68,11 +69,7 @@ describe('startPageReader', () => {
       ['B', 60],
     ]);
     const bg = fakeBackground();
-    reader = startPageReader({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url: () => new URL('https://sellercentral.amazon.com/test'),
+    reader = startTestReader({
       ingest: bg.ingest,
       language: 'en',
     });
@@ -91,11 +88,7 @@ describe('startPageReader', () => {
     try {
       setRows([['A', 20]]);
       const bg = fakeBackground();
-      reader = startPageReader({
-        root: document,
-        adapter: testAdapter,
-        market,
-        url: () => new URL('https://sellercentral.amazon.com/test'),
+      reader = startTestReader({
         ingest: bg.ingest,
         language: 'en',
         debounceMs: 50,
@@ -134,11 +127,7 @@ describe('startPageReader', () => {
       return bg.ingest(request);
     };
     try {
-      reader = startPageReader({
-        root: document,
-        adapter: testAdapter,
-        market,
-        url: () => new URL('https://sellercentral.amazon.com/test'),
+      reader = startTestReader({
         ingest,
         language: 'en',
       });
@@ -152,11 +141,7 @@ describe('startPageReader', () => {
         ['B', 60],
       ]);
       parse.mockClear();
-      reader = startPageReader({
-        root: document,
-        adapter: testAdapter,
-        market,
-        url: () => new URL('https://sellercentral.amazon.com/test'),
+      reader = startTestReader({
         ingest,
         language: 'en',
       });
@@ -180,11 +165,7 @@ describe('startPageReader', () => {
     let release!: () => void;
     const slow = new Promise<void>((resolve) => (release = resolve));
     const lookups: RequestOf<'panels/stored'>[] = [];
-    reader = startPageReader({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url: () => new URL('https://sellercentral.amazon.com/test'),
+    reader = startTestReader({
       ingest: async (request) => {
         await slow;
         return bg.ingest(request);
@@ -220,11 +201,7 @@ describe('startPageReader', () => {
       let release!: () => void;
       const slow = new Promise<void>((resolve) => (release = resolve));
       const bg = fakeBackground();
-      reader = startPageReader({
-        root: document,
-        adapter: testAdapter,
-        market,
-        url: () => new URL('https://sellercentral.amazon.com/test'),
+      reader = startTestReader({
         ingest: async (request) => {
           await slow;
           return bg.ingest(request);
@@ -247,11 +224,7 @@ describe('startPageReader', () => {
 
   it('puts a row the background did not answer for back to pending (no update is coming)', async () => {
     setRows([['B', 60]]);
-    reader = startPageReader({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url: () => new URL('https://sellercentral.amazon.com/test'),
+    reader = startTestReader({
       ingest: async () => ({ panels: [] }),
       language: 'en',
     });
@@ -266,11 +239,7 @@ describe('startPageReader', () => {
     const bg = fakeBackground();
     let releaseLookup!: () => void;
     const late = new Promise<void>((resolve) => (releaseLookup = resolve));
-    reader = startPageReader({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url: () => new URL('https://sellercentral.amazon.com/test'),
+    reader = startTestReader({
       ingest: bg.ingest,
       lookupStored: async () => {
         await late;
@@ -288,11 +257,7 @@ describe('startPageReader', () => {
   it('reports a failing background without breaking the page', async () => {
     setRows([['A', 20]]);
     const errors: unknown[] = [];
-    reader = startPageReader({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url: () => new URL('https://sellercentral.amazon.com/test'),
+    reader = startTestReader({
       ingest: async () => {
         throw new Error('background asleep');
       },
@@ -308,11 +273,7 @@ describe('startPageReader', () => {
   it('removes its panels when stopped', async () => {
     setRows([['A', 20]]);
     const bg = fakeBackground();
-    reader = startPageReader({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url: () => new URL('https://sellercentral.amazon.com/test'),
+    reader = startTestReader({
       ingest: bg.ingest,
       language: 'en',
     });
