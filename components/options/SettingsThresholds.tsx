@@ -7,8 +7,10 @@
 import type { MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n';
 import { defaultSettings, type Settings } from '@/lib/settings/schema';
+import { useState } from 'react';
 import { useI18n } from '../language';
-import { NumberField } from './fields';
+import { NumberField, TextField } from './fields';
+import { markdownLadderText, parseMarkdownLadder } from './markdown-ladder';
 import type { FieldErrors } from './settings-form';
 import { currencySymbol, majorOf, minorOf, type DisplayUnits } from './settings-units';
 
@@ -53,7 +55,6 @@ const GROUPS: readonly { legend: MessageKey; fields: readonly NumberSpec[] }[] =
       { path: ['clearance', 'elasticity'], label: 'options.settings.clearance.elasticity' },
       { path: ['clearance', 'targetSellThroughDays'], label: 'options.settings.clearance.targetSellThroughDays' },
       { path: ['clearance', 'liquidationDays'], label: 'options.settings.clearance.liquidationDays' },
-      ...DEFAULTS.clearance.ladderPct.map((_, i) => ({ path: ['clearance', 'ladderPct', String(i)], label: 'options.settings.clearance.step' as const })),
     ],
   },
   {
@@ -118,8 +119,7 @@ export function ThresholdFieldsets({
           <div className="grid">
             {group.fields.map((spec) => {
               const id = spec.path.join('.');
-              const step: Record<string, number> = spec.path[2] !== undefined ? { n: Number(spec.path[2]) + 1 } : {};
-              const label = spec.money ? `${t(spec.label, step)} (${currencySymbol(language, units.currency)})` : t(spec.label, step);
+              const label = spec.money ? `${t(spec.label)} (${currencySymbol(language, units.currency)})` : t(spec.label);
               const value = valueAt(base, spec.path);
               return (
                 <NumberField
@@ -134,8 +134,33 @@ export function ThresholdFieldsets({
               );
             })}
           </div>
+          {group.legend === 'options.settings.clearance' && <MarkdownLadderField base={base} errors={errors} setBase={setBase} />}
         </fieldset>
       ))}
+    </>
+  );
+}
+
+/**
+ * The markdown ladder as one list, so the seller chooses how many steps there are (the fields
+ * used to follow the default's four). Keeps the typed text while it is on its way to a list.
+ */
+function MarkdownLadderField({ base, errors, setBase }: { base: Settings; errors: FieldErrors; setBase: (patch: (s: Settings) => Settings) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(() => markdownLadderText(base.clearance.ladderPct));
+  return (
+    <>
+      <TextField
+        id="clearance.ladderPct"
+        label={t('options.settings.clearance.ladder')}
+        value={text}
+        error={errors['clearance.ladderPct']}
+        onChange={(value) => {
+          setText(value);
+          setBase((s) => ({ ...s, clearance: { ...s.clearance, ladderPct: parseMarkdownLadder(value) } }));
+        }}
+      />
+      <p className="field-hint">{t('options.settings.defaultIs', { value: markdownLadderText(DEFAULTS.clearance.ladderPct) })}</p>
     </>
   );
 }

@@ -108,6 +108,8 @@ function fieldIdOf(path: readonly PropertyKey[], form: SettingsForm): string {
   if (p[0] === 'safetyBuffers') return `buffers.${form.buffers.findIndex((b) => b.channel.trim() === p[1])}.${p[2] === 'kind' ? 'kind' : 'value'}`;
   if (p[0] === 'fbaFees' && p[1] === 'sizeBySku') return `skuFacts.${form.skuFacts.findIndex((r) => r.sku.trim() === p[2])}.weight`;
   if (p[0] === 'storageFees' && p[1] === 'unitCubicFeetBySku') return `skuFacts.${form.skuFacts.findIndex((r) => r.sku.trim() === p[2])}.volume`;
+  // The ladder is one field: any step's problem is shown there.
+  if (p[0] === 'clearance' && p[1] === 'ladderPct') return 'clearance.ladderPct';
   if (p[0] === 'allocationWeights') return `weights.${form.weights.findIndex((w) => w.channel.trim() === p[1])}.weight`;
   return p.join('.');
 }

@@ -41,6 +41,22 @@ test('settings persist, validation shows next to the field, and the language swi
   await expect(page.getByRole('heading', { level: 2, name: '导入报告' })).toBeVisible();
 });
 
+test('the markdown ladder takes as many steps as the seller types, in any order; a word is refused next to the field', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(OPTIONS_URL);
+  const ladder = page.locator('#clearance\\.ladderPct');
+  await expect(ladder).toHaveValue('10, 20, 30, 100');
+  await ladder.fill('15, half');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.locator('#clearance\\.ladderPct-error')).toBeVisible();
+  await ladder.fill('40, 5，15, 100, 25');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved. Plans were recalculated.')).toBeVisible();
+  expect((await sendToExtension(page, 'settings/get', {})).settings.clearance.ladderPct).toEqual([5, 15, 25, 40, 100]);
+  await page.reload();
+  await expect(page.locator('#clearance\\.ladderPct')).toHaveValue('5, 15, 25, 40, 100');
+});
+
 test('a report import previews counts and error lines, stores nothing until confirmed, then shows in products, charts and every export', async ({
   context,
 }) => {
