@@ -1,13 +1,15 @@
 /**
  * Wiring only: picks the adapter for the current seller page, runs the seller-page controller
  * (reader, panels, summary bar, settings) and restarts it when the single-page app navigates.
- * The chart code is loaded only when a panel is first expanded.
+ * The chart code is a separate module (entrypoints/panel-chart.ts), loaded only when a panel is
+ * first expanded.
  */
 import { browser } from 'wxt/browser';
 import { marketplaceForUrl, sellerHostPatterns } from '@/lib/locale/markets';
 import { createClient } from '@/lib/messaging/rpc';
 import { adapterForUrl } from '@/lib/platforms';
 import type { MountChart } from '@/lib/content/panel-view';
+import { loadPanelChart, PANEL_CHART_FILE } from '@/lib/content/panel-chart-module';
 import { startSellerPage, type SellerPage } from '@/lib/content/seller-page';
 
 /** Debug only: `localStorage['stock-copilot:debug'] = '1'` on a seller page turns on the performance marks (lib/content/page-reader.ts MARKS). */
@@ -25,8 +27,8 @@ export default defineContentScript({
   main(ctx) {
     const rpc = createClient((message) => browser.runtime.sendMessage(message));
     const mountChart: MountChart = async (container, data, language) => {
-      const [{ mountPanelChart }, series] = await Promise.all([
-        import('@/lib/content/panel-chart'),
+      const [mountPanelChart, series] = await Promise.all([
+        loadPanelChart(browser.runtime.getURL(PANEL_CHART_FILE)),
         rpc('product/chart', { listingKey: data.key, historyDays: 90, horizonDays: 60 }),
       ]);
       return mountPanelChart(container, series, language);
@@ -49,6 +51,7 @@ export default defineContentScript({
         url: () => new URL(location.href),
         ingest: (request) => rpc('page/ingest', request),
         lookupStored: (request) => rpc('panels/stored', request),
+        sendShipments: (request) => rpc('inbound/shipments-read', request),
         openImport: async () => void (await rpc('options/open', { section: 'import' })),
         getSettings: async () => (await rpc('settings/get', {})).settings,
         setHidden: async (pageType, hidden) => (await rpc('panels/set-hidden', { pageType, hidden })).hiddenPanels,

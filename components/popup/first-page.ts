@@ -1,35 +1,29 @@
 /**
- * The popup's first request, sent as soon as the popup script runs (before React renders),
- * so the background works on the first rows while the page mounts.
+ * The popup list's first rows: the reply to the request the entry script sent before the page
+ * loaded (first-request.ts), once, when the filters are the opening ones; a fresh request
+ * otherwise (and for every later refetch, or when that early message found no background).
  */
 import type { ResponseOf } from '@/lib/messaging/protocol';
+import { replyData } from '@/lib/messaging/rpc';
 import { rpc } from '../runtime';
+import { takeFirstReply } from './first-request';
 import { atRiskRequest, HEAD_LIMIT, NO_FILTERS, type Filters } from './model';
 
 type AtRisk = ResponseOf<'skus/at-risk'>;
 
-let early: Promise<AtRisk> | undefined;
-
-/** Sends the unfiltered first page now; the head query picks it up. */
-export function prefetchFirstPage(): void {
-  early ??= rpc('skus/at-risk', atRiskRequest(NO_FILTERS, HEAD_LIMIT));
-}
-
 /**
- * The first rows for `filters`: the prefetched answer once (when the filters are the initial
- * ones), a fresh request otherwise (and for every later refetch).
+ * The first rows for `filters`.
+ * @example await firstPage(NO_FILTERS) // the early reply, validated
  */
 export function firstPage(filters: Filters): Promise<AtRisk> {
-  const unfiltered =
+  const opening =
     filters.platform === NO_FILTERS.platform &&
     filters.marketplace === NO_FILTERS.marketplace &&
     filters.risk === NO_FILTERS.risk &&
     filters.search === NO_FILTERS.search &&
     filters.account === NO_FILTERS.account;
-  if (unfiltered && early) {
-    const answer = early;
-    early = undefined;
-    return answer;
-  }
-  return rpc('skus/at-risk', atRiskRequest(filters, HEAD_LIMIT));
+  const fresh = () => rpc('skus/at-risk', atRiskRequest(filters, HEAD_LIMIT));
+  const early = opening ? takeFirstReply() : undefined;
+  // A transport failure (the worker was stopping) is sent again by the client, which retries.
+  return early ? early.then((reply) => replyData('skus/at-risk', reply), fresh) : fresh();
 }

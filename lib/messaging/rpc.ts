@@ -66,11 +66,21 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function createClient(transport: Transport) {
   return async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
     const request = protocol[type].request.parse(payload);
-    const reply = (await sendWaking(transport, { type, payload: request }, sleep)) as Reply | undefined;
-    if (!reply || typeof reply !== 'object') throw new RpcError(`No reply to ${type}`);
-    if (!reply.ok) throw new RpcError(reply.error);
-    return protocol[type].response.parse(reply.data) as ResponseOf<K>;
+    return replyData(type, await sendWaking(transport, { type, payload: request }, sleep));
   };
+}
+
+/**
+ * The validated data of a reply to a `type` message; a missing or failed reply throws RpcError.
+ * For a reply to a message sent without the client (the popup's first request leaves before the
+ * schemas are loaded).
+ * @example replyData('settings/get', { ok: true, data: { settings } }).settings
+ */
+export function replyData<K extends MessageType>(type: K, received: unknown): ResponseOf<K> {
+  const reply = received as Reply | undefined;
+  if (!reply || typeof reply !== 'object') throw new RpcError(`No reply to ${type}`);
+  if (!reply.ok) throw new RpcError(reply.error);
+  return protocol[type].response.parse(reply.data) as ResponseOf<K>;
 }
 
 interface DispatcherOptions {

@@ -44,6 +44,12 @@ describe('listAtRisk', () => {
       ['C', undefined],
     ]);
     expect((await listAtRisk(db, { risk: 'stockout' })).items.map((i) => i.listing.sku)).toEqual(['A']);
+    // The tags the urgency level gives (the popup's opening list) read the urgency index: the same rows and total.
+    for (const risk of ['attention', 'critical'] as const) {
+      const tagged = (await listAtRisk(db)).items.filter((i) => i.listing.riskTypes?.includes(risk)).map((i) => i.listing.sku);
+      expect(tagged).toEqual(['A']);
+      expect(await listAtRisk(db, { risk, limit: 1 })).toMatchObject({ total: tagged.length, items: [{ listing: { sku: 'A' } }] });
+    }
     expect((await listAtRisk(db, { risk: 'overstock' })).items.map((i) => i.listing.sku)).toEqual(['B']);
     expect((await listAtRisk(db, { platform: 'ebay' })).items.map((i) => i.listing.sku)).toEqual(['C']);
     expect(await listAtRisk(db, { platform: 'amazon', marketplace: 'amazon.com', limit: 2 })).toMatchObject({ total: 3 });

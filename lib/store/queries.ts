@@ -77,6 +77,18 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
           .where('[platform+marketplace+urgency]')
           .between([query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity], true, true);
       [picked, total] = await Promise.all([range().limit(limit).toArray(), range().count()]);
+    } else if (risk !== undefined && LEADING_TAGS.has(risk) && !needle && query.platform === undefined && query.account === undefined) {
+      // The popup's opening list: walk the urgency index until `limit` rows carry the tag (these
+      // tags follow the level, which leads the sort key, so they are its first stretch) and count
+      // the tag's index, instead of reading every tagged row to sort them.
+      [picked, total] = await Promise.all([
+        db.listings
+          .orderBy('urgency')
+          .filter((r) => r.riskTypes?.includes(risk) ?? false)
+          .limit(limit)
+          .toArray(),
+        db.listings.where('riskTypes').equals(risk).count(),
+      ]);
     } else if (needle !== undefined) {
       ({ picked, total } = await searchedListings(db, tx, needle, risk, query, limit));
     } else {
@@ -133,6 +145,9 @@ async function searchedListings(
 }
 
 /** The rows the most selective index available gives for a filter (still to be filtered and sorted). */
+/** Tags given by the urgency level (riskTagsOf): their listings lead the urgency index. */
+const LEADING_TAGS: ReadonlySet<RiskTag> = new Set(['attention', 'critical']);
+
 async function narrowedListings(db: StoreDb, risk: RiskTag | undefined, query: AtRiskQuery): Promise<ListingIndexRow[]> {
   if (risk) return db.listings.where('riskTypes').equals(risk).toArray();
   if (query.platform === undefined) return db.listings.orderBy('urgency').toArray();

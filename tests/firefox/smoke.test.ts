@@ -107,7 +107,8 @@ describe('the Firefox build in firefox-esr', () => {
       // The fixture at its real URL; anything else (product images) is refused: no network.
       if (url.origin === served.origin && url.pathname === served.pathname)
         void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
-      else void request.abort();
+      // A request Firefox no longer holds cannot be refused (an unhandled rejection otherwise): nothing to do.
+      else request.abort().catch(() => undefined);
     });
     await page.goto(SELLER_PAGE.url);
     await page.waitForSelector('stock-copilot-summary');
@@ -117,6 +118,14 @@ describe('the Firefox build in firefox-esr', () => {
     // Panels rendered their content, not just their hosts.
     const rendered = await page.$$eval('stock-copilot-panel', (hosts) => hosts.filter((h) => (h.shadowRoot?.textContent ?? '').trim() !== '').length);
     expect(rendered).toBe(skus.length);
+    // Details draws its charts with the chart module the content script imports from the add-on's URL (entrypoints/panel-chart.ts).
+    await page.$eval('stock-copilot-panel', (host) => host.shadowRoot!.querySelector<HTMLElement>('[data-testid="toggle"]')!.click());
+    const chart = () =>
+      page.$eval('stock-copilot-panel', (host) => {
+        const box = host.shadowRoot!.querySelector('[data-testid="chart"]');
+        return box?.querySelector('canvas[data-chart="demand"]') ? 'drawn' : (box?.textContent ?? 'no chart box');
+      });
+    await expect.poll(chart, { timeout: 20_000 }).toBe('drawn');
 
     const popup = await firefox.newPage();
     await openAddonPage(popup, POPUP_URL);
