@@ -1,8 +1,10 @@
 /**
- * The demand cache never changes an answer: after any sequence of page reads, order imports,
- * stock counts, folds and compactions (with re-plans of the touched products in between, as
- * the background runs them), the plans re-planned with the store's cached series equal the
- * plans rebuilt from every reading with the cache emptied.
+ * The demand cache never changes an answer: after any sequence of page reads, imports of
+ * old-dated readings, order imports, stock counts, folds and compactions (with re-plans of the
+ * touched products in between, as the background runs them), the plans re-planned with the
+ * store's cached series and history digests (lib/store/history-digest.ts) equal the plans
+ * rebuilt from every reading with the cache emptied (the re-plan then reads the history
+ * records themselves), and the re-plan's readings are the full loader's.
  *
  * fast-check runs FUZZ_RUNS sequences (20 by default: each case is tens of re-plans on
  * fake-indexeddb; `FUZZ_RUNS=200 npx vitest run lib/background/demand-cache.property.test.ts`
@@ -13,7 +15,18 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
-import { addCalibration, compactObservations, foldHistory, mergeObservations, type StoreDb } from '../store';
+import {
+  addCalibration,
+  compactObservations,
+  foldHistory,
+  historyDigestOf,
+  loadPlanningInput,
+  loadReplanInput,
+  mergeObservations,
+  PLANNER_UNREAD_FIELDS,
+  readHistoryDigests,
+  type StoreDb,
+} from '../store';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
 import { replanProducts } from './replan';
 
@@ -30,6 +43,7 @@ afterEach(dropStores);
 
 type Step =
   | { kind: 'page'; days: number; rows: { sku: number; market: number; available: number; inbound: number; sold7: number | null; total: number | null }[] }
+  | { kind: 'late'; daysBack: number; rows: { sku: number; market: number; available: number }[] }
   | { kind: 'orders'; lines: { sku: number; daysBack: number; quantity: number; status: 'shipped' | 'pending' | 'cancelled' }[] }
   | { kind: 'count'; sku: number; market: number; onHand: number }
   | { kind: 'fold' }
@@ -52,6 +66,17 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         }),
         { minLength: 1, maxLength: 5 },
       ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('late' as const),
+      daysBack: fc.integer({ min: 1, max: 40 }),
+      rows: fc.array(fc.record({ sku: fc.nat(SKUS.length - 1), market: fc.nat(MARKETS.length - 1), available: fc.integer({ min: 0, max: 60 }) }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
     }),
   },
   {
@@ -86,6 +111,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 async function apply(db: StoreDb, s: Step, day: number, serial: number): Promise<string[]> {
   const date = addDays(START, day);
   const at = new Date(`${date}T15:00:00.000Z`);
+  if (s.kind === 'late') {
+    // An import of older readings: days before the fold cutoff go straight to the history records.
+    const then = addDays(date, -s.daysBack);
+    const rows = s.rows.map((r, i) => listingObs(SKUS[r.sku]!, `${then}T0${i}:30:00.000Z`, { ...MARKETS[r.market]!, available: r.available }));
+    return (await mergeObservations(db, rows, at)).productIds;
+  }
   if (s.kind === 'page' || s.kind === 'orders') {
     const rows: Observation[] =
       s.kind === 'page'
@@ -115,6 +146,29 @@ async function apply(db: StoreDb, s: Step, day: number, serial: number): Promise
   return [];
 }
 
+/** Every history record has its digest, written from its rows (so the cached re-plan reads digests, not records). */
+async function expectDigestsInStep(db: StoreDb): Promise<void> {
+  const records = await db.listingHistory.toArray();
+  const digests = await readHistoryDigests(
+    db,
+    records.map((r) => r.key),
+  );
+  for (const r of records) expect(digests.get(r.key)).toEqual(historyDigestOf(r.key, r.rows));
+}
+
+/** The re-plan's readings (history digests and day chunks) as the full loader's, in the same order. */
+async function expectReadingsAsStored(db: StoreDb, productIds: readonly string[]): Promise<void> {
+  const seen = (rows: readonly { id: string; observedAt: string; record: object }[]) =>
+    rows.map((o) => {
+      const record: Record<string, unknown> = { ...o.record };
+      for (const f of PLANNER_UNREAD_FIELDS) delete record[f];
+      return [o.id, o.observedAt, record];
+    });
+  const lean = await loadReplanInput(db, productIds);
+  const full = await loadPlanningInput(db, productIds);
+  expect(lean.products.map((p) => seen(p.observations))).toEqual(full.products.map((p) => seen(p.observations)));
+}
+
 async function plansOf(db: StoreDb): Promise<Record<string, unknown>> {
   return Object.fromEntries((await db.plans.toArray()).map((r) => [r.key, { ...r.plan, computedAt: '' }]));
 }
@@ -136,7 +190,9 @@ describe('demand cache', () => {
               if (touched.length > 0) await replanProducts(db, touched, now);
               const all = (await db.products.toArray()).map((p) => p.id);
               if (all.length === 0) continue;
+              await expectDigestsInStep(db);
               await replanProducts(db, all, now);
+              await expectReadingsAsStored(db, all);
               const cached = await plansOf(db);
               await db.dailyDemand.clear();
               await replanProducts(db, all, now);

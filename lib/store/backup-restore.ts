@@ -126,7 +126,7 @@ async function writeChunk(db: StoreDb, chunk: CheckedChunk, now: Date): Promise<
       await writeListings(db, rows);
     });
   } else if (chunk.table === 'observations') {
-    await db.transaction('rw', [db.observationChunks, db.listingHistory], async () => {
+    await db.transaction('rw', [db.observationChunks, db.listingHistory, db.dailyDemand], async () => {
       await putObservations(db, chunk.rows as ObservationRow[], foldCutoff(now));
     });
   } else {

@@ -18,7 +18,7 @@ import { canonicalJson } from './hash';
 import { readAllListings } from './listing-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { ObservationRow } from './tables/observations';
-import { isDemandCacheRow } from './tables/dailyDemand';
+import { isDemandCacheRow, isHistoryDigestRow } from './tables/dailyDemand';
 
 /** Tables read a page at a time by primary key. */
 type PagedTable = Exclude<TableName, 'products' | 'listings' | 'observations'>;
@@ -100,8 +100,8 @@ async function* batchesOf(db: StoreDb, snapshot: { products: object[]; listings:
       for (;;) {
         const page = await readPage(db, table, after);
         if (page.length === 0) break;
-        // The demand cache is derived (rebuilt by the next re-plan): backups leave it out.
-        const rows = table === 'dailyDemand' ? page.filter((r) => !isDemandCacheRow(r)) : page;
+        // The demand cache and history digests are derived (rebuilt by the next re-plan, and with the history on restore): backups leave them out.
+        const rows = table === 'dailyDemand' ? page.filter((r) => !isDemandCacheRow(r) && !isHistoryDigestRow(r)) : page;
         if (rows.length > 0) yield { table, rows };
         after = rowKeyOf(table, page[page.length - 1]!);
         if (page.length < CHUNK_ROWS && table !== 'settings') break;

@@ -11,6 +11,7 @@ import { addDays } from '../locale/dates';
 import { type ListingObservation } from '../records';
 import type { StoreDb } from './db';
 import { invalidateDemand } from './daily-demand';
+import { writeHistoryDigests } from './history-digest';
 import { canonicalJson, contentHash } from './hash';
 import { LISTING_STATE_FIELDS } from './tables/listings';
 import { DAY_SUMMARY_SOURCE, type ObservationRow } from './tables/observations';
@@ -151,8 +152,10 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
       }
       if (changed.length) await db.listingHistory.bulkPut(changed);
       if (emptied.length) await db.listingHistory.bulkDelete(emptied);
-      // Summaries replace the readings: the demand rebuilt from them is cached anew.
+      // Summaries replace the readings: the demand rebuilt from them is cached anew, and the
+      // re-plan's digest of each record is written from the same rows (history-digest.ts).
       await invalidateDemand(db, [...changed.map((r) => r.key), ...emptied]);
+      await writeHistoryDigests(db, [...changed.map((r) => [r.key, r.rows] as const), ...emptied.map((k) => [k, []] as const)]);
       return batch.length === HISTORY_BATCH ? batch[batch.length - 1]!.key : undefined;
     });
     if (last === undefined) break;

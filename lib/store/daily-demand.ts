@@ -9,6 +9,10 @@
  * the table never holds series nothing will reuse: merges (merge.ts), stock corrections
  * (adjustments.ts), compaction (compaction.ts), a restore (the store is cleared), and moves of
  * listings between accounts (the accounts code calls invalidateDemand).
+ *
+ * The readings the re-plan rebuilds a series from come from each listing's history digest
+ * (history-digest.ts, the same table under date 'history'), kept in step with the history
+ * record by every write of it, plus the day chunks.
  */
 import type { StoreDb } from './db';
 import { contentHash } from './hash';

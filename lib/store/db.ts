@@ -12,7 +12,7 @@ import type { ListingChunkRow } from './tables/listingChunks';
 import type { ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { OrderRow } from './tables/orders';
-import type { DailyDemandRow, DemandCacheRow } from './tables/dailyDemand';
+import type { DailyDemandRow, DemandCacheRow, HistoryDigestRow } from './tables/dailyDemand';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
 import type { SettingsRow } from './tables/settings';
@@ -33,8 +33,8 @@ export class StoreDb extends Dexie {
   /** Each listing's older readings, one record per listing (lib/store/observation-store.ts). */
   listingHistory!: Table<ListingHistoryRow, string>;
   orders!: Table<OrderRow, string>;
-  /** Per-listing demand cache records (DemandCacheRow); older stores may hold per-day rows. */
-  dailyDemand!: Table<DailyDemandRow | DemandCacheRow, [string, string]>;
+  /** Per-listing demand cache records (DemandCacheRow) and history digests (HistoryDigestRow); older stores may hold per-day rows. */
+  dailyDemand!: Table<DailyDemandRow | DemandCacheRow | HistoryDigestRow, [string, string]>;
   calibrations!: Table<CalibrationRow, number>;
   returns!: Table<ReturnRow, number>;
   settings!: Table<SettingsRow, string>;

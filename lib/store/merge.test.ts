@@ -117,7 +117,17 @@ describe('mergeObservations', () => {
   it('writes nothing when the transaction is cut off (service worker stopped mid-merge)', async () => {
     const db = await freshStore();
     await mergeObservations(db, [listing('A', '2024-05-10T10:00:00Z', { available: 5 })], NOW);
-    const tables = [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.orders, db.stockPools, db.searchChunks];
+    const tables = [
+      db.products,
+      db.listings,
+      db.listingChunks,
+      db.observationChunks,
+      db.listingHistory,
+      db.dailyDemand,
+      db.orders,
+      db.stockPools,
+      db.searchChunks,
+    ];
     await expect(
       db.transaction('rw', tables, async () => {
         await mergeObservations(db, [listing('A', '2024-05-10T11:00:00Z', { available: 1 }), listing('B', '2024-05-10T11:00:00Z', { available: 2 })], NOW);

@@ -118,7 +118,7 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
 
   return db.transaction(
     'rw',
-    [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.orders, db.stockPools, db.searchChunks],
+    [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.dailyDemand, db.orders, db.stockPools, db.searchChunks],
     async () => {
       const tx = nativeTransaction();
       const batch = await loadBatch(db, tx, prepared, now);

@@ -18,6 +18,7 @@ import { groupOf, groupsOf, STORE_GROUPS } from './groups';
 import { observationChunkId, type ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { ObservationRow } from './tables/observations';
+import { writeHistoryDigests } from './history-digest';
 
 /**
  * Days a reading stays in the day chunks: page reads of today and yesterday (and a
@@ -79,7 +80,8 @@ export async function saveObservationChunks(db: StoreDb, chunks: ObservationChun
 }
 
 /**
- * Loads listings' history records (missing ones come back empty).
+ * Loads listings' history records (missing ones come back empty). Keep the maps' rows as
+ * stored: saveHistories writes the digests from them.
  * @example const histories = await loadHistories(db, ['amazon|amazon.com|A']);
  */
 export async function loadHistories(db: StoreDb, keys: readonly string[]): Promise<ListingHistories> {
@@ -88,13 +90,19 @@ export async function loadHistories(db: StoreDb, keys: readonly string[]): Promi
 }
 
 /**
- * Writes back the history records named in `keys` (deleting those left empty).
+ * Writes back the history records named in `keys` (deleting those left empty), and their
+ * digests from the same rows (history-digest.ts): the transaction must include `dailyDemand`.
  * @example await saveHistories(db, histories, dirtyKeys);
  */
 export async function saveHistories(db: StoreDb, histories: ListingHistories, keys: Iterable<string>): Promise<void> {
   const put: ListingHistoryRow[] = [];
   const gone: string[] = [];
-  for (const key of keys) {
+  const written = [...keys];
+  await writeHistoryDigests(
+    db,
+    written.map((key) => [key, histories.get(key)!.values()] as const),
+  );
+  for (const key of written) {
     const rows = histories.get(key)!;
     if (rows.size === 0) gone.push(key);
     else put.push({ key, rows: [...rows.values()].sort(byId) });
@@ -116,7 +124,7 @@ function combineCopies(a: ObservationRow, b: ObservationRow): ObservationRow {
 
 /**
  * Adds or replaces rows (by id): days from `cutoff` on into their day chunks, older ones into
- * their listings' history records (restore).
+ * their listings' history records (restore). The transaction must include `dailyDemand` (saveHistories).
  * @example await putObservations(db, rows, foldCutoff(new Date()));
  */
 export async function putObservations(db: StoreDb, rows: readonly ObservationRow[], cutoff: string): Promise<void> {
@@ -150,7 +158,7 @@ export async function foldHistory(db: StoreDb, now: Date): Promise<number> {
   const oldest = await db.observationChunks.orderBy('date').first();
   if (!oldest || oldest.date >= cutoff) return 0;
   for (let group = 0; group < STORE_GROUPS; group++) {
-    await db.transaction('rw', [db.observationChunks, db.listingHistory], async () => {
+    await db.transaction('rw', [db.observationChunks, db.listingHistory, db.dailyDemand], async () => {
       const chunks = await db.observationChunks.where('[group+date]').between([group, ''], [group, cutoff], true, false).toArray();
       if (chunks.length === 0) return;
       const rows = chunks.flatMap((c) => c.rows);
@@ -217,6 +225,25 @@ export async function readObservationsOf(db: StoreDb, listingKeys: readonly stri
   const out: ObservationRow[] = [];
   for (const h of histories) if (h) for (const r of h.rows) if (r.observedAt >= since) out.push(r);
   for (const chunks of chunkLists) for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey) && r.observedAt >= since) out.push(r);
+  return out;
+}
+
+/**
+ * The readings of some listings that are in the day chunks (not yet folded into their history
+ * records), in no particular order: with their history digests, every reading (planning-input.ts).
+ * @example await readChunkObservationsOf(db, ['amazon|amazon.com|A'])
+ */
+export async function readChunkObservationsOf(db: StoreDb, listingKeys: readonly string[]): Promise<ObservationRow[]> {
+  if (listingKeys.length === 0) return [];
+  const wanted = new Set(listingKeys);
+  const groups = groupsOf(listingKeys);
+  // As readObservationsOf: over most groups, one pass over the (few, recent) day chunks.
+  const chunkLists =
+    groups.length * 2 > STORE_GROUPS
+      ? [await db.observationChunks.toArray()]
+      : await Promise.all(groups.map((g) => db.observationChunks.where('[group+date]').between([g, ''], [g, '\uffff'], true, true).toArray()));
+  const out: ObservationRow[] = [];
+  for (const chunks of chunkLists) for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey)) out.push(r);
   return out;
 }
 

@@ -10,11 +10,12 @@ import type { ObservationRow } from './tables/observations';
 import type { OrderRow } from './tables/orders';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
-import { isDemandCacheRow, type DemandCacheRow } from './tables/dailyDemand';
+import { isDemandCacheRow, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
 import { groupPools } from './queries';
 import { loadSettings } from './settings-store';
 import { readAllListings, readListingsOfProducts } from './listing-store';
-import { readAllObservations, readObservationsOf } from './observation-store';
+import { readAllObservations, readChunkObservationsOf, readObservationsOf } from './observation-store';
+import { readHistoryDigests, readingsOfDigest, writeHistoryDigests, type ReplanReading } from './history-digest';
 
 export interface ProductPlanningInput {
   product: ProductRow;
@@ -166,8 +167,11 @@ export interface ProductReplanInput {
   productId: string;
   /** Its listings (key order), with the pool each draws from. */
   listings: Pick<ListingRow, 'key' | 'poolId'>[];
-  /** As ProductPlanningInput.observations: listing readings, oldest first. */
-  observations: ObservationRow[];
+  /**
+   * As ProductPlanningInput.observations: listing readings, oldest first (by time, then id).
+   * Those from history digests hold only the fields the planner reads (history-digest.ts).
+   */
+  observations: ReplanReading[];
   /** As ProductPlanningInput.orders: by order date. */
   orders: OrderRow[];
   calibrations: CalibrationRow[];
@@ -187,9 +191,11 @@ export function replanInputOf(p: ProductPlanningInput): ProductReplanInput {
  * The part of loadPlanningInput the background's re-plan uses, read the cheap way for some
  * products: listings from the indexed rows, one request per product (not the full-row chunks,
  * which hold every listing of a group, nor a cursor over the productId index, which costs a
- * round trip per step in Chromium); no pools, returns or cached demand, which the planner does
- * not read. The same products, listings, readings, orders and corrections, in the same order,
- * as loadPlanningInput (tested in lib/background/replan.test.ts).
+ * round trip per step in Chromium); each listing's older readings from its history digest (one
+ * string, history-digest.ts) instead of its history record, plus the day chunks; no pools or
+ * cached demand, which the planner does not read. The same products, listings, readings (the
+ * fields the planner reads), orders and corrections, in the same order, as loadPlanningInput
+ * (tested in lib/background/replan.test.ts).
  * @example const { products } = await loadReplanInput(db, merged.productIds);
  */
 export async function loadReplanInput(db: StoreDb, productIds?: readonly string[]): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
@@ -201,9 +207,21 @@ export async function loadReplanInput(db: StoreDb, productIds?: readonly string[
       products: input.products.map(replanInputOf),
     };
   }
+  // Read-only while every listing has its digest; a listing without one (history written
+  // before digests, or never re-planned) has it written from its history record in the same
+  // read-write transaction, so no write to the record can come between.
+  return (await readReplanInput(db, productIds, 'r')) ?? (await readReplanInput(db, productIds, 'rw'))!;
+}
+
+/** loadReplanInput's transaction; undefined when read-only and some listing has no digest. */
+function readReplanInput(
+  db: StoreDb,
+  productIds: readonly string[],
+  mode: 'r' | 'rw',
+): Promise<{ products: ProductReplanInput[]; settings: unknown } | undefined> {
   return db.transaction(
-    'r',
-    [db.products, db.listings, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.settings],
+    mode,
+    [db.products, db.listings, db.observationChunks, db.listingHistory, db.dailyDemand, db.orders, db.calibrations, db.returns, db.settings],
     async () => {
       const settings = await loadSettings(db);
       const products = (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
@@ -211,9 +229,12 @@ export async function loadReplanInput(db: StoreDb, productIds?: readonly string[
       const listings: ListingIndexRow[] = (await Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray()))).flat();
       listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       const keys = listings.map((l) => l.key);
+      const digests = await readHistoryDigests(db, keys);
+      const missing = keys.filter((k) => !digests.has(k));
+      if (missing.length > 0 && mode === 'r') return undefined;
       const [observations, orders, calibrations, returns] = keys.length
         ? await Promise.all([
-            readObservationsOf(db, keys),
+            readingsOf(db, keys, digests, missing),
             Promise.all(keys.map((k) => db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff'], true, true).toArray())).then((o) => o.flat()),
             db.calibrations.where('listingKey').anyOf(keys).toArray(),
             db.returns
@@ -223,23 +244,50 @@ export async function loadReplanInput(db: StoreDb, productIds?: readonly string[
               .toArray(),
           ])
         : [[], [], [], []];
-      const productOf = new Map(listings.map((l) => [l.key, l.productId]));
-      const out = new Map<string, ProductReplanInput>(
-        products.map((p) => [p.id, { productId: p.id, listings: [], observations: [], orders: [], calibrations: [], returns: [] }]),
-      );
-      const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
-      for (const l of listings) out.get(l.productId)?.listings.push({ key: l.key, ...(l.poolId !== undefined ? { poolId: l.poolId } : {}) });
-      for (const o of observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
-      for (const o of orders) into(o.listingKey)?.orders.push(o);
-      for (const c of calibrations) into(c.listingKey)?.calibrations.push(c);
-      for (const r of returns) into(r.listingKey)?.returns.push(r);
-      for (const p of out.values()) {
-        p.returns.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
-        p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
-        p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
-      }
-      return { products: [...out.values()], settings };
+      return { products: byReplanProduct(products, listings, { observations, orders, calibrations, returns }), settings };
     },
   );
+}
+
+/**
+ * Every reading of the listings: digests where there are, history records (their digests
+ * written, in a read-write transaction) where not, and the day chunks.
+ */
+async function readingsOf(db: StoreDb, keys: readonly string[], digests: Map<string, HistoryDigestRow>, missing: readonly string[]): Promise<ReplanReading[]> {
+  const [histories, recent] = await Promise.all([db.listingHistory.bulkGet(missing as string[]), readChunkObservationsOf(db, keys)]);
+  if (missing.length > 0)
+    await writeHistoryDigests(
+      db,
+      missing.map((k, i) => [k, histories[i]?.rows ?? []] as const),
+    );
+  const out: ReplanReading[] = [];
+  for (const d of digests.values()) for (const r of readingsOfDigest(d)) out.push(r);
+  for (const h of histories) if (h) for (const r of h.rows) out.push(r);
+  for (const r of recent) out.push(r);
+  return out;
+}
+
+/** The rows sorted into their products (by each listing's product), each product's lists ordered as loadPlanningInput orders them. */
+function byReplanProduct(
+  products: readonly ProductRow[],
+  listings: readonly ListingIndexRow[],
+  rows: { observations: ReplanReading[]; orders: OrderRow[]; calibrations: CalibrationRow[]; returns: ReturnRow[] },
+): ProductReplanInput[] {
+  const productOf = new Map(listings.map((l) => [l.key, l.productId]));
+  const out = new Map<string, ProductReplanInput>(
+    products.map((p) => [p.id, { productId: p.id, listings: [], observations: [], orders: [], calibrations: [], returns: [] }]),
+  );
+  const into = (listingKey: string) => out.get(productOf.get(listingKey) ?? '');
+  for (const l of listings) out.get(l.productId)?.listings.push({ key: l.key, ...(l.poolId !== undefined ? { poolId: l.poolId } : {}) });
+  for (const o of rows.observations) if (o.kind === 'listing') into(o.listingKey)?.observations.push(o);
+  for (const o of rows.orders) into(o.listingKey)?.orders.push(o);
+  for (const c of rows.calibrations) into(c.listingKey)?.calibrations.push(c);
+  for (const r of rows.returns) into(r.listingKey)?.returns.push(r);
+  for (const p of out.values()) {
+    p.returns.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+    p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
+    p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
+  }
+  return [...out.values()];
 }

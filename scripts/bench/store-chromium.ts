@@ -109,6 +109,7 @@ const suite: BenchSuite = async () => {
     skus: Number(process.env.STORE_BENCH_SKUS ?? 10_000),
     targetObservations: Number(process.env.STORE_BENCH_OBSERVATIONS ?? 1_000_000),
     seedBudgetMs: Number(process.env.STORE_BENCH_CHROMIUM_SEED_MS ?? 150_000),
+    replanOnly: process.env.STORE_BENCH_ONLY === 'replan',
   };
   const script = await bundle();
   const browser = await launchBenchChromium();
@@ -126,10 +127,12 @@ const suite: BenchSuite = async () => {
       (o) => (globalThis as unknown as { storeBench: (o: StoreScenarioOptions) => Promise<StoreScenarioResult> }).storeBench(o),
       options,
     );
-    const upgrade = await page.evaluate(
-      (o) => (globalThis as unknown as { upgradeBench: (o: { skus: number; observations: number }) => Promise<StoreScenarioResult> }).upgradeBench(o),
-      { skus: options.skus, observations: Number(process.env.STORE_BENCH_UPGRADE_OBSERVATIONS ?? 200_000) },
-    );
+    const upgrade = options.replanOnly
+      ? { rows: [], notes: ['Skipped (STORE_BENCH_ONLY=replan).'] }
+      : await page.evaluate(
+          (o) => (globalThis as unknown as { upgradeBench: (o: { skus: number; observations: number }) => Promise<StoreScenarioResult> }).upgradeBench(o),
+          { skus: options.skus, observations: Number(process.env.STORE_BENCH_UPGRADE_OBSERVATIONS ?? 200_000) },
+        );
     const environment = `headless Chromium ${version}, the browser's own IndexedDB, page on a fake https origin`;
     return [
       {

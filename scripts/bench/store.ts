@@ -16,13 +16,18 @@ import { declareSchema } from '../../lib/store/schema';
 import { mergeObservations } from '../../lib/store/merge';
 import { savePlans } from '../../lib/store/plans';
 import { loadReplanInput } from '../../lib/store/planning-input';
-import { replanProducts } from '../../lib/background/replan';
+import { plannerInputOf, replanProducts } from '../../lib/background/replan';
+import { planWithFit } from '../../lib/planning/plan';
+import { migrateSettings } from '../../lib/settings';
+import { saveCatalogueFit } from '../../lib/store/catalogue-fit';
 import { listAtRisk } from '../../lib/store/queries';
 import { applyListingObservation, linkKeysOf, newListingRow, type ListingRow } from '../../lib/store/tables/listings';
 import { observationIdOf, type ObservationRow } from '../../lib/store/tables/observations';
 import { productIdFor } from '../../lib/store/tables/products';
 import { readAllListings, writeListings } from '../../lib/store/listing-store';
 import { FOLD_LAG_DAYS, foldHistory } from '../../lib/store/observation-store';
+import { writeHistoryDigests } from '../../lib/store/history-digest';
+import { HISTORY_DIGEST_DATE } from '../../lib/store/tables/dailyDemand';
 import { observationChunksOf } from '../../lib/store/tables/observationChunks';
 import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
 import type { SkuPlan } from '../../lib/planning/types';
@@ -34,6 +39,8 @@ export interface StoreScenarioOptions {
   targetObservations: number;
   /** Seeding stops at this many ms even if the target is not reached (the table says so). */
   seedBudgetMs: number;
+  /** Only the re-plan cases after the seeding (env STORE_BENCH_ONLY=replan): no page merges before them, no queries. */
+  replanOnly?: boolean;
 }
 
 export interface StoreScenarioResult {
@@ -171,6 +178,11 @@ export async function seed(
       .slice(i, i + CHUNK / 100)
       .map((rows, j) => ({ key: listings[i + j]!.key, rows: rows.filter((r) => r.observedDate < cutoff).sort((a, b) => (a.id < b.id ? -1 : 1)) }));
     await db.listingHistory.bulkPut(batch.filter((h) => h.rows.length));
+    // With their digests, as the daily fold leaves them (lib/store/history-digest.ts): the re-plan reads those.
+    await writeHistoryDigests(
+      db,
+      batch.map((h) => [h.key, h.rows] as const),
+    );
   }
   await db.observationChunks.bulkPut(observationChunksOf(perListing.flat().filter((r) => r.observedDate >= cutoff)));
   const lastDay = Math.ceil(written / SKUS);
@@ -209,162 +221,9 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     const seeded = await seed(db, options);
     const rows: (string | number)[][] = [];
 
-    // Merge: the seller opens a 5,000-row page the next day (new values for known SKUs) — 3 pages, 3 days.
-    const mergeTimes: number[] = [];
-    let counts = '';
-    for (let k = 1; k <= 3; k++) {
-      const page = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + k) % SKUS, seeded.days + k));
-      await phase(`merge-known-${k}`, 'start');
-      const t0 = performance.now();
-      const result = await mergeObservations(db, page, new Date(START + (seeded.days + k + 1) * DAY_MS));
-      mergeTimes.push(performance.now() - t0);
-      await phase(`merge-known-${k}`, 'stop');
-      counts = `new ${result.counts.new}, unchanged ${result.counts.unchanged}`;
-    }
-    rows.push([
-      `mergeObservations: ${PAGE_ROWS} rows, known SKUs, new day`,
-      median(mergeTimes).toFixed(0),
-      Math.max(...mergeTimes).toFixed(0),
-      '< 500',
-      counts,
-    ]);
-
-    const again = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 3) % SKUS, seeded.days + 3, 5));
-    const reread: number[] = [];
-    for (let k = 0; k < 3; k++) {
-      await phase(`merge-reread-${k}`, 'start');
-      const t0 = performance.now();
-      await mergeObservations(db, again, new Date(START + (seeded.days + 5) * DAY_MS));
-      reread.push(performance.now() - t0);
-      await phase(`merge-reread-${k}`, 'stop');
-    }
-    rows.push([
-      `mergeObservations: same ${PAGE_ROWS}-row page re-read 5 min later`,
-      median(reread).toFixed(0),
-      Math.max(...reread).toFixed(0),
-      '< 500',
-      'no new rows',
-    ]);
-
-    const fresh = Array.from({ length: PAGE_ROWS }, (_, j) => ({ ...reading(j, seeded.days + 6), sku: `NEW-${j}` }));
-    await phase('merge-fresh', 'start');
-    const t1 = performance.now();
-    const created = await mergeObservations(db, fresh, new Date(START + (seeded.days + 7) * DAY_MS));
-    const freshMs = performance.now() - t1;
-    await phase('merge-fresh', 'stop');
-    rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, freshMs.toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
-
-    // What follows a merge in the background: re-plan the products it touched (a 250-row page, then a 5,000-row one).
-    const small = await mergeObservations(
-      db,
-      Array.from({ length: 250 }, (_, j) => reading((j * 40 + 3) % SKUS, seeded.days + 8)),
-      new Date(START + (seeded.days + 9) * DAY_MS),
-    );
-    const tSmallLoad = performance.now();
-    const smallInput = await loadReplanInput(db, small.productIds);
-    const smallLoadMs = performance.now() - tSmallLoad;
-    await phase('replan-small', 'start');
-    const tSmall = performance.now();
-    const smallPlanned = await replanProducts(db, small.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
-    const smallMs = performance.now() - tSmall;
-    await phase('replan-small', 'stop');
-    rows.push([
-      `re-plan after a 250-row page: ${small.productIds.length} products (load history, forecast, plan, save ${smallPlanned} plans)`,
-      smallMs.toFixed(0),
-      '',
-      '',
-      `of which loading ${smallInput.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${smallLoadMs.toFixed(0)} ms`,
-    ]);
-    // The same 250 rows read again later that day with new values: the other channels of each
-    // product keep their demand series from the store's cache (lib/background/demand-cache.ts),
-    // as every first page of a day does after the daily re-plan.
-    const smallAgain = await mergeObservations(
-      db,
-      Array.from({ length: 250 }, (_, j) => soldSince(reading((j * 40 + 3) % SKUS, seeded.days + 8, 90 + j))),
-      new Date(START + (seeded.days + 9) * DAY_MS),
-    );
-    await phase('replan-small-warm', 'start');
-    const tSmallWarm = performance.now();
-    await replanProducts(db, smallAgain.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
-    const smallWarmMs = performance.now() - tSmallWarm;
-    await phase('replan-small-warm', 'stop');
-    rows.push([
-      `re-plan after the same 250 rows read again that day (demand cache warm: ${smallAgain.productIds.length} products)`,
-      smallWarmMs.toFixed(0),
-      '',
-      '< 500',
-      'each product: the page channel rebuilt, its other channels from the cache',
-    ]);
-    const touched = await mergeObservations(
-      db,
-      Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 1) % SKUS, seeded.days + 8)),
-      new Date(START + (seeded.days + 9) * DAY_MS),
-    );
-    const tLoad = performance.now();
-    const input = await loadReplanInput(db, touched.productIds);
-    const loadMs = performance.now() - tLoad;
-    await phase('replan-large', 'start');
-    const tReplan = performance.now();
-    const planned = await replanProducts(db, touched.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
-    const replanMs = performance.now() - tReplan;
-    await phase('replan-large', 'stop');
-    rows.push([
-      `re-plan after that merge: ${touched.productIds.length} products (load history, forecast, plan, save ${planned} plans)`,
-      replanMs.toFixed(0),
-      '',
-      '',
-      `of which loading ${input.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${loadMs.toFixed(0)} ms`,
-    ]);
-    const touchedAgain = await mergeObservations(
-      db,
-      Array.from({ length: PAGE_ROWS }, (_, j) => soldSince(reading((j * 2 + 1) % SKUS, seeded.days + 8, 120 + (j % 60)))),
-      new Date(START + (seeded.days + 9) * DAY_MS),
-    );
-    await phase('replan-large-warm', 'start');
-    const tLargeWarm = performance.now();
-    await replanProducts(db, touchedAgain.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
-    const largeWarmMs = performance.now() - tLargeWarm;
-    await phase('replan-large-warm', 'stop');
-    rows.push([
-      `re-plan after the same ${PAGE_ROWS} rows read again that day (demand cache warm: ${touchedAgain.productIds.length} products)`,
-      largeWarmMs.toFixed(0),
-      '',
-      '< 3000',
-      'the page channels rebuilt, the other channels from the cache',
-    ]);
-
-    // Plans for every seeded listing, then the popup's queries.
-    const all = await readAllListings(db);
-    const plans = all.filter((l) => !l.sku.startsWith('NEW-')).map(plan);
-    await phase('savePlans', 'start');
-    const t2 = performance.now();
-    await savePlans(db, plans);
-    const savePlansMs = performance.now() - t2;
-    await phase('savePlans', 'stop');
-    const queries: [string, Parameters<typeof listAtRisk>[1]][] = [
-      ['listAtRisk: all, first 50', { limit: 50 }],
-      ['listAtRisk: all, first 500 (popup default)', {}],
-      ['listAtRisk: risk = stockout', { risk: 'stockout' }],
-      ['listAtRisk: amazon.de only', { platform: 'amazon', marketplace: 'amazon.de' }],
-      ['listAtRisk: search "SKU-012"', { search: 'SKU-012' }],
-      ['listAtRisk: search "item 1" (broad: 1,111 matches)', { search: 'item 1' }],
-    ];
-    for (const [label, q] of queries) {
-      await listAtRisk(db, q); // warm
-      const times: number[] = [];
-      let total = 0;
-      for (let k = 0; k < 7; k++) {
-        const t0 = performance.now();
-        total = (await listAtRisk(db, q)).total;
-        times.push(performance.now() - t0);
-      }
-      rows.push([label, median(times).toFixed(1), Math.max(...times).toFixed(1), '< 50', `total ${total}`]);
-      await phase(`query-${queries.findIndex(([l]) => l === label)}`, 'start'); // one more run, for profiling only
-      await listAtRisk(db, q);
-      await phase(`query-${queries.findIndex(([l]) => l === label)}`, 'stop');
-    }
-    rows.push([`savePlans: ${SKUS} plans (denormalised onto listings)`, savePlansMs.toFixed(0), '', '', '']);
-
+    if (!options.replanOnly) rows.push(...(await mergeCases(db, seeded.days, SKUS)));
+    rows.push(...(await replanCases(db, seeded.days, SKUS)));
+    if (!options.replanOnly) rows.push(...(await queryCases(db, SKUS)));
     const notes = [
       `Store: ${SKUS.toLocaleString('en')} listings, ${seeded.observations.toLocaleString('en')} observation rows (${seeded.days} days of history)` +
         (seeded.observations < TARGET_OBSERVATIONS
@@ -378,6 +237,198 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     db.close();
     await db.delete();
   }
+}
+
+/** Merges of 5,000-row pages: known SKUs on new days, the same page re-read, never-seen SKUs. */
+async function mergeCases(db: StoreDb, days: number, SKUS: number): Promise<(string | number)[][]> {
+  const seeded = { days };
+  const rows: (string | number)[][] = [];
+  // Merge: the seller opens a 5,000-row page the next day (new values for known SKUs) — 3 pages, 3 days.
+  const mergeTimes: number[] = [];
+  let counts = '';
+  for (let k = 1; k <= 3; k++) {
+    const page = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + k) % SKUS, seeded.days + k));
+    await phase(`merge-known-${k}`, 'start');
+    const t0 = performance.now();
+    const result = await mergeObservations(db, page, new Date(START + (seeded.days + k + 1) * DAY_MS));
+    mergeTimes.push(performance.now() - t0);
+    await phase(`merge-known-${k}`, 'stop');
+    counts = `new ${result.counts.new}, unchanged ${result.counts.unchanged}`;
+  }
+  rows.push([`mergeObservations: ${PAGE_ROWS} rows, known SKUs, new day`, median(mergeTimes).toFixed(0), Math.max(...mergeTimes).toFixed(0), '< 500', counts]);
+
+  const again = Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 3) % SKUS, seeded.days + 3, 5));
+  const reread: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    await phase(`merge-reread-${k}`, 'start');
+    const t0 = performance.now();
+    await mergeObservations(db, again, new Date(START + (seeded.days + 5) * DAY_MS));
+    reread.push(performance.now() - t0);
+    await phase(`merge-reread-${k}`, 'stop');
+  }
+  rows.push([
+    `mergeObservations: same ${PAGE_ROWS}-row page re-read 5 min later`,
+    median(reread).toFixed(0),
+    Math.max(...reread).toFixed(0),
+    '< 500',
+    'no new rows',
+  ]);
+
+  const fresh = Array.from({ length: PAGE_ROWS }, (_, j) => ({ ...reading(j, seeded.days + 6), sku: `NEW-${j}` }));
+  await phase('merge-fresh', 'start');
+  const t1 = performance.now();
+  const created = await mergeObservations(db, fresh, new Date(START + (seeded.days + 7) * DAY_MS));
+  const freshMs = performance.now() - t1;
+  await phase('merge-fresh', 'stop');
+  rows.push([`mergeObservations: ${PAGE_ROWS} never-seen SKUs (linking, new products)`, freshMs.toFixed(0), '', '< 500', `linked ${created.counts.linked}`]);
+  return rows;
+}
+
+/** What follows a merge in the background: re-plans of the products it touched, cold and warm. */
+async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(string | number)[][]> {
+  const seeded = { days };
+  const rows: (string | number)[][] = [];
+
+  // What follows a merge in the background: re-plan the products it touched (a 250-row page, then a 5,000-row one).
+  const small = await mergeObservations(
+    db,
+    Array.from({ length: 250 }, (_, j) => reading((j * 40 + 3) % SKUS, seeded.days + 8)),
+    new Date(START + (seeded.days + 9) * DAY_MS),
+  );
+  const tSmallLoad = performance.now();
+  const smallInput = await loadReplanInput(db, small.productIds);
+  const smallLoadMs = performance.now() - tSmallLoad;
+  await phase('replan-small', 'start');
+  const tSmall = performance.now();
+  const smallPlanned = await replanProducts(db, small.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+  const smallMs = performance.now() - tSmall;
+  await phase('replan-small', 'stop');
+  rows.push([
+    `re-plan after a 250-row page: ${small.productIds.length} products (load history, forecast, plan, save ${smallPlanned} plans)`,
+    smallMs.toFixed(0),
+    '',
+    '',
+    `of which loading ${smallInput.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${smallLoadMs.toFixed(0)} ms`,
+  ]);
+  // The daily re-plan of the whole store leaves a fitted forecast context that page re-plans
+  // reuse (lib/store/catalogue-fit.ts): one stands in for it from here on, fitted on this page's products.
+  const fitNow = new Date(START + (seeded.days + 9) * DAY_MS);
+  const { observations: fitReadings, ...fitExtras } = plannerInputOf(smallInput.products);
+  await saveCatalogueFit(db, planWithFit(fitReadings, migrateSettings(smallInput.settings), fitNow, fitExtras).fit, fitNow);
+  // The same 250 rows read again later that day with new values: the other channels of each
+  // product keep their demand series from the store's cache (lib/background/demand-cache.ts),
+  // as every first page of a day does after the daily re-plan.
+  const smallAgain = await mergeObservations(
+    db,
+    Array.from({ length: 250 }, (_, j) => soldSince(reading((j * 40 + 3) % SKUS, seeded.days + 8, 90 + j))),
+    new Date(START + (seeded.days + 9) * DAY_MS),
+  );
+  await phase('replan-small-warm', 'start');
+  const tSmallWarm = performance.now();
+  await replanProducts(db, smallAgain.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+  const smallWarmMs = performance.now() - tSmallWarm;
+  await phase('replan-small-warm', 'stop');
+  rows.push([
+    `re-plan after the same 250 rows read again that day (demand cache warm: ${smallAgain.productIds.length} products)`,
+    smallWarmMs.toFixed(0),
+    '',
+    '< 500',
+    'each product: the page channel rebuilt, its other channels from the cache',
+  ]);
+  // The same again with the listings' history digests dropped first: the re-plan reads their
+  // history records, as it did before digests (and writes the digests back), on the same machine load.
+  const smallCold = await mergeObservations(
+    db,
+    Array.from({ length: 250 }, (_, j) => soldSince(soldSince(reading((j * 40 + 3) % SKUS, seeded.days + 8, 200 + j)))),
+    new Date(START + (seeded.days + 9) * DAY_MS),
+  );
+  const coldKeys = (await Promise.all(smallCold.productIds.map((id) => db.listings.where('productId').equals(id).primaryKeys()))).flat();
+  await db.dailyDemand.bulkDelete(coldKeys.map((k) => [k, HISTORY_DIGEST_DATE] as [string, string]));
+  const tSmallCold = performance.now();
+  await replanProducts(db, smallCold.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+  rows.push([
+    `re-plan after the same 250 rows, history digests dropped (history records read, as before digests: ${smallCold.productIds.length} products)`,
+    (performance.now() - tSmallCold).toFixed(0),
+    '',
+    '',
+    'reads the history records and writes their digests',
+  ]);
+  const touched = await mergeObservations(
+    db,
+    Array.from({ length: PAGE_ROWS }, (_, j) => reading((j * 2 + 1) % SKUS, seeded.days + 8)),
+    new Date(START + (seeded.days + 9) * DAY_MS),
+  );
+  const tLoad = performance.now();
+  const input = await loadReplanInput(db, touched.productIds);
+  const loadMs = performance.now() - tLoad;
+  await phase('replan-large', 'start');
+  const tReplan = performance.now();
+  const planned = await replanProducts(db, touched.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+  const replanMs = performance.now() - tReplan;
+  await phase('replan-large', 'stop');
+  rows.push([
+    `re-plan after that merge: ${touched.productIds.length} products (load history, forecast, plan, save ${planned} plans)`,
+    replanMs.toFixed(0),
+    '',
+    '',
+    `of which loading ${input.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${loadMs.toFixed(0)} ms`,
+  ]);
+  const touchedAgain = await mergeObservations(
+    db,
+    Array.from({ length: PAGE_ROWS }, (_, j) => soldSince(reading((j * 2 + 1) % SKUS, seeded.days + 8, 120 + (j % 60)))),
+    new Date(START + (seeded.days + 9) * DAY_MS),
+  );
+  await phase('replan-large-warm', 'start');
+  const tLargeWarm = performance.now();
+  await replanProducts(db, touchedAgain.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+  const largeWarmMs = performance.now() - tLargeWarm;
+  await phase('replan-large-warm', 'stop');
+  rows.push([
+    `re-plan after the same ${PAGE_ROWS} rows read again that day (demand cache warm: ${touchedAgain.productIds.length} products)`,
+    largeWarmMs.toFixed(0),
+    '',
+    '< 3000',
+    'the page channels rebuilt, the other channels from the cache',
+  ]);
+  return rows;
+}
+
+/** savePlans for every listing, then the popup's queries. */
+async function queryCases(db: StoreDb, SKUS: number): Promise<(string | number)[][]> {
+  const rows: (string | number)[][] = [];
+
+  // Plans for every seeded listing, then the popup's queries.
+  const all = await readAllListings(db);
+  const plans = all.filter((l) => !l.sku.startsWith('NEW-')).map(plan);
+  await phase('savePlans', 'start');
+  const t2 = performance.now();
+  await savePlans(db, plans);
+  const savePlansMs = performance.now() - t2;
+  await phase('savePlans', 'stop');
+  const queries: [string, Parameters<typeof listAtRisk>[1]][] = [
+    ['listAtRisk: all, first 50', { limit: 50 }],
+    ['listAtRisk: all, first 500 (popup default)', {}],
+    ['listAtRisk: risk = stockout', { risk: 'stockout' }],
+    ['listAtRisk: amazon.de only', { platform: 'amazon', marketplace: 'amazon.de' }],
+    ['listAtRisk: search "SKU-012"', { search: 'SKU-012' }],
+    ['listAtRisk: search "item 1" (broad: 1,111 matches)', { search: 'item 1' }],
+  ];
+  for (const [label, q] of queries) {
+    await listAtRisk(db, q); // warm
+    const times: number[] = [];
+    let total = 0;
+    for (let k = 0; k < 7; k++) {
+      const t0 = performance.now();
+      total = (await listAtRisk(db, q)).total;
+      times.push(performance.now() - t0);
+    }
+    rows.push([label, median(times).toFixed(1), Math.max(...times).toFixed(1), '< 50', `total ${total}`]);
+    await phase(`query-${queries.findIndex(([l]) => l === label)}`, 'start'); // one more run, for profiling only
+    await listAtRisk(db, q);
+    await phase(`query-${queries.findIndex(([l]) => l === label)}`, 'stop');
+  }
+  rows.push([`savePlans: ${SKUS} plans (denormalised onto listings)`, savePlansMs.toFixed(0), '', '', '']);
+  return rows;
 }
 
 /**

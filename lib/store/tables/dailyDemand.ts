@@ -10,6 +10,7 @@
  * never read as a cache.
  */
 import { dailyDemandRowSchema, type DailyDemandRow } from '../../planning/types';
+import type { ListingObservation } from '../../records';
 
 export { dailyDemandRowSchema, type DailyDemandRow };
 
@@ -41,4 +42,37 @@ export interface DemandCacheRow {
 export function isDemandCacheRow(row: unknown): row is DemandCacheRow {
   const r = row as Partial<DemandCacheRow> | undefined;
   return !!r && r.date === DEMAND_SERIES_DATE && typeof r.inputs === 'string' && r.units instanceof Float64Array && r.how instanceof Uint8Array;
+}
+
+/** The `date` of a listing's history digest record: sorts after every ISO date of the same key. */
+export const HISTORY_DIGEST_DATE = 'history';
+
+/** The fields of a listing reading that every reading of one listing shares (kept once per digest). */
+export type DigestBase = Pick<ListingObservation, 'kind' | 'platform' | 'marketplace' | 'sku'>;
+
+/**
+ * A listing's history record (tables/listingHistory.ts) as the re-plan reads it: its listing
+ * readings with only the fields the planner reads, as one JSON text (one short string clones
+ * far faster than a hundred objects), written in the same transaction as every write of the
+ * history record (lib/store/history-digest.ts), so it always says what the record holds.
+ */
+export interface HistoryDigestRow {
+  /** Listing key. */
+  key: string;
+  date: typeof HISTORY_DIGEST_DATE;
+  /** How many readings `readings` holds. */
+  count: number;
+  /** The shared fields (absent when the record holds no listing reading). */
+  base?: DigestBase;
+  /** JSON: [id, observedAt, the record without `base`'s fields, the unread ones and an equal observedAt][]. */
+  readings: string;
+}
+
+/**
+ * Whether a dailyDemand record is a listing's history digest.
+ * @example isHistoryDigestRow({ key: 'k', date: HISTORY_DIGEST_DATE, count: 0, readings: '[]' }) // true
+ */
+export function isHistoryDigestRow(row: unknown): row is HistoryDigestRow {
+  const r = row as Partial<HistoryDigestRow> | undefined;
+  return !!r && r.date === HISTORY_DIGEST_DATE && typeof r.readings === 'string';
 }

@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ListingObservation } from '../records';
+import { exportBackup, restoreBackup } from './backup';
+import { compactObservations } from './compaction';
+import type { StoreDb } from './db';
+import { historyDigestOf, PLANNER_UNREAD_FIELDS, readHistoryDigests, readingsOfDigest } from './history-digest';
+import { mergeObservations } from './merge';
+import { foldHistory } from './observation-store';
+import { loadPlanningInput, loadReplanInput } from './planning-input';
+import { HISTORY_DIGEST_DATE } from './tables/dailyDemand';
+import { observationIdOf, type ObservationRow } from './tables/observations';
+import { dropStores, freshStore, listingObs } from './test-helpers';
+
+afterEach(dropStores);
+
+const NOW = new Date('2024-09-01T12:00:00.000Z');
+const A = 'amazon|amazon.com|A';
+const B = 'amazon|amazon.com|B';
+
+/** A reading showing every field, the unread ones included. */
+function fullReading(sku: string, at: string, available: number): ListingObservation {
+  return listingObs(sku, at, {
+    available,
+    inbound: 4,
+    reserved: 1,
+    price: { amountMinor: 1299, currency: 'USD' },
+    unitsSold: [{ windowDays: 7, units: 3 }],
+    status: 'active',
+    title: 'A long title nobody plans with',
+    asin: 'B000000001',
+    fnsku: 'X000000001',
+    parentSku: 'PARENT',
+    variation: 'Blue',
+    watchers: 3,
+    platformDaysOfSupply: 12,
+    recommendedAction: 'Restock',
+    recommendedQuantity: 40,
+  });
+}
+
+function row(o: ListingObservation): ObservationRow {
+  return {
+    id: observationIdOf(o),
+    kind: 'listing',
+    key: A,
+    listingKey: A,
+    source: o.source,
+    observedAt: o.observedAt,
+    observedDate: o.observedDate,
+    lastSeenAt: o.observedAt,
+    record: o,
+  };
+}
+
+/** A record without the fields the planner does not read. */
+function planned(record: ListingObservation): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...record };
+  for (const f of PLANNER_UNREAD_FIELDS) delete out[f];
+  return out;
+}
+
+/** Each listing's digest equals the digest of its history record as now stored (no history record: an empty digest or none). */
+async function expectDigestsInStep(db: StoreDb, keys: string[]): Promise<void> {
+  const digests = await readHistoryDigests(db, keys);
+  for (const key of keys) {
+    const history = await db.listingHistory.get(key);
+    if (!history && !digests.has(key)) continue;
+    expect(digests.get(key), key).toEqual(historyDigestOf(key, history?.rows ?? []));
+  }
+}
+
+describe('history digests', () => {
+  it('give back every listing reading with the fields the planner reads, in the stored order', () => {
+    const readings = [fullReading('A', '2024-08-01T08:00:00.000Z', 9), { ...fullReading('A', '2024-08-02T08:00:00.000Z', 7), account: 'default' }];
+    const digest = historyDigestOf(A, readings.map(row));
+    expect(digest.count).toBe(2);
+    expect(digest.readings).not.toContain('nobody plans with');
+    const back = readingsOfDigest(digest);
+    expect(back.map((r) => [r.id, r.observedAt, r.listingKey])).toEqual(readings.map((o) => [observationIdOf(o), o.observedAt, A]));
+    expect(back.map((r) => r.record)).toEqual(readings.map(planned));
+    expect(readingsOfDigest(historyDigestOf(A, []))).toEqual([]);
+  });
+
+  it('stay in step with every write of a history record: old-dated merges, folds, compaction, restores', async () => {
+    const db = await freshStore();
+    const keys = [A, B];
+    await mergeObservations(db, [fullReading('A', '2024-08-30T09:00:00Z', 5), fullReading('B', '2024-08-31T09:00:00Z', 6)], NOW);
+    // Old-dated readings (an import) go straight to the history records.
+    await mergeObservations(db, [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('A', '2024-06-02T09:00:00Z', 18)], NOW);
+    expect((await readHistoryDigests(db, [A])).get(A)?.count).toBe(2);
+    await expectDigestsInStep(db, keys);
+    const later = new Date('2024-09-05T12:00:00.000Z');
+    await foldHistory(db, later);
+    expect((await readHistoryDigests(db, [A, B])).get(B)?.count).toBe(1);
+    await expectDigestsInStep(db, keys);
+    await compactObservations(db, later, { windowDays: 30 });
+    await expectDigestsInStep(db, keys);
+    await compactObservations(db, later, { windowDays: 1 });
+    await expectDigestsInStep(db, keys);
+
+    const text = await exportBackup(db, later);
+    expect(text).not.toContain(`"date":"${HISTORY_DIGEST_DATE}"`);
+    const other = await freshStore();
+    await restoreBackup(other, text, later);
+    await expectDigestsInStep(other, keys);
+    expect((await readHistoryDigests(other, keys)).size).toBe(2);
+  });
+
+  it("a re-plan's input reads digests, writes those missing from the history records, and equals the full rows", async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('A', '2024-08-31T09:00:00Z', 5)], NOW);
+    const productIds = (await db.products.toArray()).map((p) => p.id);
+    await db.dailyDemand.clear(); // as a store whose history was written before digests
+    const first = await loadReplanInput(db, productIds);
+    expect((await readHistoryDigests(db, [A])).get(A)?.count).toBe(1);
+    await expectDigestsInStep(db, [A]);
+    const full = await loadPlanningInput(db, productIds);
+    const again = await loadReplanInput(db, productIds);
+    const seen = (rows: readonly { id: string; observedAt: string; record: unknown }[]) =>
+      rows.map((o) => [o.id, o.observedAt, planned(o.record as ListingObservation)]);
+    for (const input of [first, again]) {
+      expect(input.products.map((p) => seen(p.observations))).toEqual(full.products.map((p) => seen(p.observations)));
+      expect(input.products[0]!.observations).toHaveLength(2);
+    }
+  });
+});

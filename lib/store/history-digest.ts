@@ -1,0 +1,114 @@
+/**
+ * Each listing's history record (`listingHistory`) kept a second time as the re-plan reads it:
+ * a digest record in `dailyDemand` (tables/dailyDemand.ts HistoryDigestRow) holding the
+ * record's listing readings as one JSON text, without the fields the planner never reads.
+ *
+ * Why: a re-plan needs every reading of the listings it plans (reconstruction reads them all),
+ * but in Chromium's IndexedDB reading a history record costs about 10 µs per reading object it
+ * holds (structured clone), and a page's products hold ~100,000 readings at a million stored.
+ * One string per listing clones at memory speed and JSON.parse rebuilds the readings in a
+ * fraction of that.
+ *
+ * The digest is exact by construction, not by invalidation: every write of a history record
+ * (saveHistories: merges of old-dated readings, restores, the daily fold; compaction) writes
+ * its digest from the same rows in the same transaction, and a re-plan that finds no digest
+ * reads the history record and writes the digest in one read-write transaction
+ * (planning-input.ts). Code that writes `listingHistory` any other way must call
+ * writeHistoryDigests too (or delete the digest: a missing digest only costs time).
+ */
+import type { ListingObservation } from '../records';
+import type { StoreDb } from './db';
+import { HISTORY_DIGEST_DATE, isHistoryDigestRow, type DigestBase, type HistoryDigestRow } from './tables/dailyDemand';
+import type { ObservationRow } from './tables/observations';
+
+/**
+ * Reading fields no planning code reads (lib/planning, lib/accounts/plan.ts, the re-plan): left
+ * out of digests. A field goes here only after checking nothing the re-plan runs reads it; the
+ * re-plan's plans are compared with plans from full rows in lib/background/replan.test.ts.
+ */
+export const PLANNER_UNREAD_FIELDS = [
+  'title',
+  'asin',
+  'fnsku',
+  'itemId',
+  'gtin',
+  'parentSku',
+  'variation',
+  'recommendedAction',
+  'recommendedQuantity',
+  'recommendedShipDate',
+  'estimatedStorageCost',
+  'watchers',
+  'platformDaysOfSupply',
+  'reservedCustomerOrders',
+] as const satisfies readonly (keyof ListingObservation)[];
+
+/** Fields every listing reading holds and every reading of one listing shares. */
+const BASE_FIELDS = ['kind', 'platform', 'marketplace', 'sku'] as const satisfies readonly (keyof DigestBase)[];
+
+/** A stored reading as the re-plan reads it (a history row, or a digest's reading rebuilt). */
+export type ReplanReading = Pick<ObservationRow, 'id' | 'kind' | 'listingKey' | 'observedAt' | 'record'>;
+
+/**
+ * The digest of one listing's history rows (order rows of older stores are left out: the
+ * re-plan reads order lines from `orders`). The row's time and the record's are kept apart:
+ * they may be written differently (`...00Z` and `...00.000Z`).
+ * @example historyDigestOf('amazon|amazon.com|A', record.rows).count
+ */
+export function historyDigestOf(key: string, rows: Iterable<ObservationRow>): HistoryDigestRow {
+  const readings: [string, string, Record<string, unknown>][] = [];
+  let base: DigestBase | undefined;
+  for (const row of rows) {
+    const record = row.record;
+    if (row.kind !== 'listing' || record.kind !== 'listing') continue;
+    base ??= { kind: 'listing', platform: record.platform, marketplace: record.marketplace, sku: record.sku };
+    const rest: Record<string, unknown> = { ...record };
+    for (const field of PLANNER_UNREAD_FIELDS) delete rest[field];
+    for (const field of BASE_FIELDS) if (rest[field] === base[field]) delete rest[field];
+    if (rest.observedAt === row.observedAt) delete rest.observedAt;
+    readings.push([row.id, row.observedAt, rest]);
+  }
+  // In id order, as the history record stores them: equal records, equal digests.
+  readings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { key, date: HISTORY_DIGEST_DATE, count: readings.length, ...(base ? { base } : {}), readings: JSON.stringify(readings) };
+}
+
+/**
+ * The readings a digest holds, as the re-plan reads them (records without the unread fields).
+ * @example readingsOfDigest(historyDigestOf(key, rows)).length // rows of kind 'listing'
+ */
+export function readingsOfDigest(digest: HistoryDigestRow): ReplanReading[] {
+  if (digest.count === 0) return [];
+  const parsed = JSON.parse(digest.readings) as [string, string, Record<string, unknown>][];
+  return parsed.map(([id, observedAt, rest]) => ({
+    id,
+    kind: 'listing',
+    listingKey: digest.key,
+    observedAt,
+    // Base fields left out were equal to the base (they are required, so never absent).
+    record: { ...digest.base, observedAt, ...rest } as ListingObservation,
+  }));
+}
+
+/**
+ * Writes the digests of these history records (an empty list: the listing has no history
+ * record). Call it in the transaction that writes the records; it must include `dailyDemand`.
+ * @example await writeHistoryDigests(db, [[key, rows]])
+ */
+export async function writeHistoryDigests(db: StoreDb, histories: Iterable<readonly [string, Iterable<ObservationRow>]>): Promise<void> {
+  const digests: HistoryDigestRow[] = [];
+  for (const [key, rows] of histories) digests.push(historyDigestOf(key, rows));
+  if (digests.length > 0) await db.dailyDemand.bulkPut(digests);
+}
+
+/**
+ * The stored digests of some listings, by listing key (listings without one are absent).
+ * @example (await readHistoryDigests(db, [key])).get(key)?.count
+ */
+export async function readHistoryDigests(db: StoreDb, keys: readonly string[]): Promise<Map<string, HistoryDigestRow>> {
+  const out = new Map<string, HistoryDigestRow>();
+  if (keys.length === 0) return out;
+  const rows = await db.dailyDemand.bulkGet(keys.map((k) => [k, HISTORY_DIGEST_DATE] as [string, string]));
+  for (const row of rows) if (isHistoryDigestRow(row)) out.set(row.key, row);
+  return out;
+}
