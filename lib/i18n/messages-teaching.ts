@@ -49,6 +49,13 @@ const fieldNamesEn: FieldNames = {
   'teach.field.quantity': 'Quantity ordered',
   'teach.field.orderStatus': 'Order status',
   'teach.field.itemPrice': 'Item price',
+  'teach.field.shipmentName': 'Shipment name',
+  'teach.field.shipmentId': 'Shipment ID',
+  'teach.field.shipTo': 'Destination (ship to)',
+  'teach.field.shipmentStatus': 'Shipment status',
+  'teach.field.unitsExpected': 'Units expected',
+  'teach.field.unitsLocated': 'Units received (located)',
+  'teach.field.arrivalWindow': 'Estimated arrival or delivery window',
 };
 
 const fieldNamesZhCN: FieldNames = {
@@ -92,6 +99,13 @@ const fieldNamesZhCN: FieldNames = {
   'teach.field.quantity': '订购数量',
   'teach.field.orderStatus': '订单状态',
   'teach.field.itemPrice': '商品价格',
+  'teach.field.shipmentName': '货件名称',
+  'teach.field.shipmentId': '货件编号',
+  'teach.field.shipTo': '目的地（配送至）',
+  'teach.field.shipmentStatus': '货件状态',
+  'teach.field.unitsExpected': '预计商品数量',
+  'teach.field.unitsLocated': '已接收商品数量',
+  'teach.field.arrivalWindow': '预计到达日期或送达时间段',
 };
 
 export const teachingEn = {
@@ -115,6 +129,12 @@ export const teachingEn = {
   'diag.column-mismatch': 'The "{column}" header sits on a column the page marks as "{other}"; the header was used',
   'diag.missing-date-range': "The report's date range was not found on the page, so its units ordered were not read",
   'diag.bad-date-range': "The report's date range ({from} to {to}) cannot be used, so its units ordered were not read",
+  'diag.signals-disagree': 'Two clues disagree on "{column}" ({rows} rows): {stronger} says {value}, {weaker} says {other}; {stronger} was used',
+  'diag.weak-signals-disagree': '"{column}" is left unknown on {rows} rows: {stronger} says {value}, {weaker} says {other}, and neither is sure',
+  'diag.weak-signal-input': '"{column}" was guessed on {rows} rows from whether the quantity is an editable field (weak)',
+  'diag.weak-signal-fnsku': '"{column}" was guessed on {rows} rows from the FNSKU (weak)',
+  'diag.weak-signal-history': '"{column}" was taken on {rows} rows from earlier readings of the listing (weak)',
+  'diag.field-unknown': '"{column}" could not be told on {rows} rows, so it is left unknown (not guessed)',
   'options.teaching.heading': 'Taught columns',
   'options.teaching.intro':
     'Columns you showed the reader with "Show me the column" on a seller page. They are used on that page type and marketplace until you remove them, and they are part of the backup.',
@@ -149,6 +169,12 @@ export const teachingZhCN: Record<keyof typeof teachingEn, string> = {
   'diag.column-mismatch': '"{column}"表头所在的列被页面标记为"{other}"；已按表头读取',
   'diag.missing-date-range': '页面上未找到报告的日期范围，因此未读取已订购商品数量',
   'diag.bad-date-range': '报告的日期范围（{from} 至 {to}）无法使用，因此未读取已订购商品数量',
+  'diag.signals-disagree': '"{column}"的两条线索不一致（{rows} 行）：{stronger} 为 {value}，{weaker} 为 {other}；已采用较强的 {stronger}',
+  'diag.weak-signals-disagree': '"{column}"在 {rows} 行上无法确定：{stronger} 为 {value}，{weaker} 为 {other}，两者都不可靠，因此记为未知',
+  'diag.weak-signal-input': '"{column}"在 {rows} 行上是根据数量是否可编辑推断的（弱）',
+  'diag.weak-signal-fnsku': '"{column}"在 {rows} 行上是根据 FNSKU 推断的（弱）',
+  'diag.weak-signal-history': '"{column}"在 {rows} 行上取自该商品以前的读取结果（弱）',
+  'diag.field-unknown': '"{column}"在 {rows} 行上无法确定，因此记为未知（未猜测）',
   'options.teaching.heading': '已指定的列',
   'options.teaching.intro': '您在卖家页面上用"指出这一列"告诉读取器的列。在删除之前，它们用于对应的页面类型和站点，并包含在备份中。',
   'options.teaching.empty': '还没有指定的列。',

@@ -48,7 +48,14 @@ export type HeaderField =
   | 'orderProduct'
   | 'quantity'
   | 'orderStatus'
-  | 'itemPrice';
+  | 'itemPrice'
+  | 'shipmentName'
+  | 'shipmentId'
+  | 'shipTo'
+  | 'shipmentStatus'
+  | 'unitsExpected'
+  | 'unitsLocated'
+  | 'arrivalWindow';
 
 export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> = {
   sku: [
@@ -130,8 +137,26 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Producto',
   ],
   status: ['Status', 'Listing status', '状态', '商品状态', 'Angebotsstatus', 'ステータス', '出品ステータス', 'Statut', 'Stato', 'Estado'],
-  publishStatus: ['Publish status', 'Published status', 'Publishing status', '发布状态', 'Veröffentlichungsstatus', '公開ステータス'],
-  lifecycleStatus: ['Lifecycle status', 'Item lifecycle', 'Lifecycle', '生命周期状态', 'Lebenszyklusstatus', 'ライフサイクルステータス'],
+  publishStatus: [
+    'Publish status',
+    'Published status',
+    'Publishing status',
+    '发布状态',
+    'Veröffentlichungsstatus',
+    '公開ステータス',
+    'Estado de publicación',
+    'Statut de publication',
+  ],
+  lifecycleStatus: [
+    'Lifecycle status',
+    'Item lifecycle',
+    'Lifecycle',
+    '生命周期状态',
+    'Lebenszyklusstatus',
+    'ライフサイクルステータス',
+    'Estado del ciclo de vida',
+    'Statut du cycle de vie',
+  ],
   fulfillment: [
     'Fulfilled by',
     'Fulfillment channel',
@@ -153,6 +178,15 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Gestito da',
     'Enviado por',
     'Gestionado por',
+    // Walmart México (Spanish) and Walmart.ca (French) wordings, inferred (?).
+    'Tipo de fulfillment',
+    'Tipo de cumplimiento',
+    'Type de traitement',
+    // Spellings of "Fulfilled by: Amazon" lines inside product cells (lib/platforms/shared/fulfilment.ts).
+    'Shipped by',
+    '配送者',
+    '配送方',
+    'Versender',
   ],
   available: [
     'Available',
@@ -182,6 +216,9 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Quantità disponibile',
     'Cantidad disponible',
     'Disponibles',
+    // Walmart México's Manage Items and WFS inventory.
+    'Inventario',
+    'Unidades disponibles',
   ],
   inbound: [
     'Inbound',
@@ -200,6 +237,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'In entrata',
     'Entrante',
     'En camino',
+    'Unidades entrantes',
   ],
   reserved: [
     'Reserved',
@@ -215,6 +253,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Réservé',
     'Riservato',
     'Reservado',
+    'Unidades reservadas',
   ],
   unfulfillable: [
     'Unfulfillable',
@@ -425,6 +464,7 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Numéro de l’objet',
     'Numero oggetto',
     'Número de artículo',
+    'ID del artículo',
   ],
   gtin: ['GTIN', 'UPC', 'EAN', 'GTIN/UPC', 'Product ID'],
   watchers: ['Watchers', 'Watching', '关注人数', 'Beobachter', 'ウォッチ数', 'Observateurs', 'Osservatori', 'Seguidores'],
@@ -487,6 +527,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Date de commande',
     'Data ordine',
     'Fecha del pedido',
+    // eBay.fr.
+    'Date de vente',
   ],
   orderDetails: ['Order details', '订单详情', 'Bestelldetails', '注文の詳細', 'Détails de la commande', 'Dettagli ordine', 'Detalles del pedido'],
   orderProduct: [
@@ -502,6 +544,8 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Nom du produit',
     'Nome prodotto',
     'Nombre del producto',
+    // eBay.fr names the listing so.
+    'Objet',
   ],
   quantity: ['Quantity', 'Qty', 'Units', 'Quantity ordered', '数量', 'Menge', 'Anzahl', '数量 (個)', 'Quantité', 'Quantità', 'Cantidad'],
   orderStatus: [
@@ -516,6 +560,9 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Statut de la commande',
     'Stato ordine',
     'Estado del pedido',
+    // The plain word, as eBay.fr and Walmart México head the column.
+    'Statut',
+    'Estado',
   ],
   itemPrice: [
     'Item price',
@@ -531,6 +578,69 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
     'Prix de l’article',
     'Prezzo articolo',
     'Precio del artículo',
+    // eBay.fr.
+    'Vendu pour',
+  ],
+  // Amazon's Shipments page (Send to Amazon / Shipping queue): one row per inbound shipment.
+  shipmentName: ['Shipment name', 'Shipment', 'Name', '货件名称', '货件', 'Sendungsname', 'Sendung', '出荷名', '納品プラン名'],
+  shipmentId: ['Shipment ID', '货件编号', '货件 ID', 'Sendungs-ID', 'Sendungsnummer', '出荷ID', '納品ID'],
+  shipTo: [
+    'Ship to',
+    'Destination',
+    'Destination FC',
+    'Fulfillment center',
+    '配送至',
+    '目的地',
+    '运营中心',
+    'Versand an',
+    'Zielort',
+    'Logistikzentrum',
+    '配送先',
+    '納品先',
+  ],
+  shipmentStatus: ['Status', 'Shipment status', '状态', '货件状态', 'Versandstatus', 'Sendungsstatus', 'ステータス', '出荷ステータス'],
+  unitsExpected: [
+    'Units expected',
+    'Expected units',
+    'Units shipped',
+    'Total units',
+    '预计数量',
+    '预计商品数量',
+    '已发货商品数量',
+    'Erwartete Einheiten',
+    '予定数量',
+    '予定ユニット数',
+  ],
+  unitsLocated: [
+    'Units located',
+    'Units received',
+    'Received units',
+    '已找到商品数量',
+    '已接收商品数量',
+    '已收到',
+    'Gefundene Einheiten',
+    'Erhaltene Einheiten',
+    '受領済み数量',
+    '受領数',
+  ],
+  arrivalWindow: [
+    'Estimated arrival',
+    'Estimated arrival date',
+    'Expected arrival',
+    'Delivery window',
+    'Estimated delivery',
+    'Estimated delivery date',
+    'Arrival window',
+    '预计到达时间',
+    '预计到达日期',
+    '预计送达',
+    '送达时间段',
+    'Voraussichtliche Ankunft',
+    'Lieferzeitraum',
+    'Voraussichtliche Zustellung',
+    '到着予定日',
+    '配送予定日',
+    '納品期間',
   ],
 };
 

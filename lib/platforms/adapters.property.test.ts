@@ -8,9 +8,16 @@
  * - optional columns: removing any one column the adapter does not require still reads every row
  *   (same count, same identities, nothing but the removed column's fields missing, no error);
  *   removing a required column (REQUIRED_HEADERS) reads nothing and says which column is missing.
- * fast-check runs FUZZ_RUNS cases per property and adapter: 1,000 in `npm test`, 10,000 in
- * `npm run fuzz`. Each fixture is parsed once; a case moves its cells into the case's column
- * order and reads the same document again (no re-parse, no clone).
+ * - page variants: headers reworded with other synonyms from the table (any supported language),
+ *   columns shuffled, an optional column removed or its value moved into a "Label: value" line of
+ *   the product cell: the identity and quantity of every row are still read, a removed column
+ *   whose values are lost is said in a warning, and a moved value is read from its label.
+ * fast-check runs FUZZ_RUNS cases per adapter, shared among its properties: 1,000 in `npm test`,
+ * 10,000 in `npm run fuzz`. The properties read a copy of each fixture cut to FUZZ_ROWS rows (one
+ * row of each kind first: FBA and merchant rows, variation parents and children), so a case costs
+ * a few milliseconds; the column-by-column test reads the whole fixture. Each fixture is parsed
+ * once; a case moves its cells into the case's column order and reads the same document again
+ * (no re-parse, no clone).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -19,11 +26,22 @@ import type { PageAdapter, PageRead, ReadContext } from './types';
 import { contextFor, documentFrom, fixtureHtml } from './testing/load';
 import { PAGES, fixturePage } from './testing/pages';
 import { cellText } from './shared/read';
+import { leafElements } from './shared/grid';
+import { HEADER_FIELDS, HEADER_SYNONYMS, normalizeHeader, type HeaderField } from '../locale/headers';
 import type { Diagnostic, Observation } from '../records';
 
+/** Cases per adapter, over all its properties: a quarter shuffles, a quarter removes, half builds page variants. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
-/** Time for one property's runs: about 3 ms a case on a slow machine, never below the suite's default. */
-const TIMEOUT = Math.max(20_000, RUNS * 30);
+const SHUFFLE_RUNS = Math.ceil(RUNS / 4);
+const REMOVAL_RUNS = Math.ceil(RUNS / 4);
+const VARIANT_RUNS = Math.max(1, RUNS - SHUFFLE_RUNS - REMOVAL_RUNS);
+/** Body rows the properties read per fixture (the fixtures' 10-60 rows made a case cost 5-20 ms on a loaded machine). */
+const FUZZ_ROWS = 8;
+/**
+ * Time for one property's runs: a case takes 1-5 ms of CPU, but on a machine shared by many
+ * processes (load 25 on 2 cores) wall time is ten times that; never below a minute.
+ */
+const TIMEOUT = Math.max(60_000, RUNS * 60);
 
 /**
  * The header texts (as read: whitespace collapsed, sort arrows included) of the columns each
@@ -49,6 +67,7 @@ const REQUIRED_HEADERS: Record<string, readonly string[]> = {
   'amazon/fba-inventory-fees.en': ['Product details', 'Available'],
   'amazon/restock.en': ['Product details', 'Recommended replenishment qty'],
   'amazon/restock.ja': ['商品の詳細', '推奨補充数量'],
+  'amazon/restock.fr': ['Détails du produit', 'Quantité de réapprovisionnement recommandée'],
   'amazon/inventory-age.en': ['Product details', 'Available'],
   'amazon/inventory-age.de': ['Produktdetails', 'Verfügbar'],
   'amazon/inventory-age.zh': ['商品详情', '可售'],
@@ -58,13 +77,23 @@ const REQUIRED_HEADERS: Record<string, readonly string[]> = {
   'amazon/business-reports.legacy.en': ['SKU', 'Units Ordered'],
   'amazon/orders.en': ['Order date', 'Order details', 'Product name', 'Order status'],
   'amazon/orders.de': ['Bestelldatum', 'Bestelldetails', 'Produktname', 'Bestellstatus'],
+  'amazon/orders.ja': ['注文日', '注文の詳細', '商品名', '注文ステータス'],
+  'amazon/shipments.en': ['Shipment name', 'Status'],
   'walmart/manage-items.en': ['SKU', 'Inventory'],
+  'walmart/manage-items.es': ['SKU', 'Inventario'],
+  'walmart/manage-items.late.en': ['Seller SKU', 'Available Qty'],
   'walmart/wfs-inventory.en': ['SKU▲', 'Available Units▲'],
+  'walmart/wfs-inventory.es': ['SKU▲', 'Unidades disponibles▲'],
+  'walmart/wfs-inventory.health.en': ['Vendor SKU', 'Available Units'],
   'walmart/orders.en': ['Order #', 'Order Date', 'SKU', 'Qty', 'Status'],
+  'walmart/orders.es': ['Número de pedido', 'Fecha del pedido', 'SKU', 'Cantidad', 'Estado'],
+  'walmart/orders.item-sku.en': ['Customer Order #', 'Order Placed', 'Item', 'Qty', 'Order Status'],
   'ebay/active-listings.en': ['Custom label (SKU)', 'Available quantity'],
   'ebay/active-listings.de': ['Benutzerdefiniertes Label (SKU)', 'Verfügbare Menge'],
   'ebay/active-listings.treegrid.en': ['Custom label (SKU)', 'Available quantity'],
   'ebay/orders.en': ['Order number', 'Custom label (SKU)', 'Quantity', 'Date sold', 'Status'],
+  'ebay/orders.de': ['Bestellnummer', 'Benutzerdefiniertes Label (SKU)', 'Menge', 'Verkaufsdatum', 'Status'],
+  'ebay/orders.fr': ['Numéro de commande', 'Libellé personnalisé (SKU)', 'Quantité', 'Date de vente', 'Statut'],
 };
 
 // ---------------------------------------------------------------------------------------
@@ -121,6 +150,49 @@ class Columns {
   restore(): void {
     this.show(range(this.count));
   }
+
+  get rowCount(): number {
+    return this.parents.length - 1;
+  }
+
+  /** The header cell of column `c`. */
+  headerCell(c: number): Element {
+    return this.cells[0]![c]!;
+  }
+
+  /** The cell of column `c` in body row `r` (0-based). */
+  bodyCell(r: number, c: number): Element {
+    return this.cells[r + 1]![c]!;
+  }
+
+  /**
+   * Keeps at most `max` body rows, for good: one row of each kind first (its class without build
+   * hashes, aria-level, an editable field, a parent SKU), then the first others in page order.
+   */
+  trim(max: number): void {
+    const rows = this.parents.slice(1);
+    const keep = new Set<Element>();
+    const kinds = new Set<string>();
+    for (const row of rows) {
+      const kind = rowKind(row);
+      if (keep.size < max && !kinds.has(kind)) keep.add(row);
+      kinds.add(kind);
+    }
+    for (const row of rows) if (keep.size < max) keep.add(row);
+    for (let i = this.parents.length - 1; i >= 1; i--) {
+      if (keep.has(this.parents[i]!)) continue;
+      this.parents[i]!.remove();
+      this.parents.splice(i, 1);
+      this.cells.splice(i, 1);
+    }
+  }
+}
+
+/** What tells rows apart for a reader, beyond their text. */
+function rowKind(row: Element): string {
+  const cls = (row.getAttribute('class') ?? '').replace(/--[A-Za-z0-9]{5}\b/g, '');
+  const editable = row.querySelector('input:not([type="checkbox"]), kat-input') !== null;
+  return [row.tagName, cls, row.getAttribute('aria-level'), editable, row.hasAttribute('data-parent-sku'), row.hasAttribute('aria-expanded')].join('|');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -137,6 +209,8 @@ function expectSameRead(read: PageRead, base: PageRead, label: string): void {
     const i = read.rows.findIndex((r, j) => JSON.stringify(r) !== JSON.stringify(base.rows[j]));
     throw new Error(`${label}: row ${i} is ${JSON.stringify(read.rows[i])}, read in page order ${JSON.stringify(base.rows[i])}`);
   }
+  // Shipments pages (amazon/shipments) read shipments, not rows: the same ones in the same order.
+  expect(JSON.stringify(read.shipments ?? []), label).toBe(JSON.stringify(base.shipments ?? []));
   expect(sortedDiagnostics(read.diagnostics), label).toEqual(sortedDiagnostics(base.diagnostics));
   expect(read.anchors.length, label).toBe(base.anchors.length);
   read.anchors.forEach((a, i) => {
@@ -184,6 +258,16 @@ function expectReadWithout(read: PageRead, base: PageRead, label: string, fallba
     label,
   ).toEqual([]);
   expect(read.rows.map(identity), label).toEqual(base.rows.map(identity));
+  expect(
+    (read.shipments ?? []).map((s) => s.shipmentId),
+    label,
+  ).toEqual((base.shipments ?? []).map((s) => s.shipmentId));
+  (read.shipments ?? []).forEach((shipment, i) => {
+    const full = base.shipments![i]! as Record<string, unknown>;
+    for (const [key, value] of Object.entries(shipment))
+      if (JSON.stringify(value) !== JSON.stringify(full[key]))
+        throw new Error(`${label}: shipment ${shipment.shipmentId} ${key} is ${JSON.stringify(value)}, read in full ${JSON.stringify(full[key])}`);
+  });
   read.rows.forEach((row, i) => {
     const full = base.rows[i]! as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(row)) {
@@ -198,6 +282,7 @@ function expectReadWithout(read: PageRead, base: PageRead, label: string, fallba
 /** Removing a required column: nothing read, and an error naming a missing column. */
 function expectRefused(read: PageRead, label: string): void {
   expect(read.rows, label).toEqual([]);
+  expect(read.shipments ?? [], label).toEqual([]);
   expect(read.diagnostics, label).toContainEqual(expect.objectContaining({ level: 'error', code: 'missing-column' }));
 }
 
@@ -213,10 +298,11 @@ interface Fixture {
   optional: number[];
 }
 
-function load(adapter: PageAdapter, name: string): Fixture {
+function load(adapter: PageAdapter, name: string, maxRows?: number): Fixture {
   const { url, market } = fixturePage(adapter.id, name);
   const doc = documentFrom(fixtureHtml(`${name}.html`));
   const columns = new Columns(doc, name);
+  if (maxRows !== undefined) columns.trim(maxRows);
   const ctx = contextFor(url, market);
   const required = REQUIRED_HEADERS[name] ?? [];
   for (const h of required) if (!columns.headers.includes(h)) throw new Error(`${name}: no required header "${h}" in ${columns.headers.join(' | ')}`);
@@ -224,8 +310,157 @@ function load(adapter: PageAdapter, name: string): Fixture {
   return { name, doc, columns, ctx, base: adapter.parse(doc, ctx), optional };
 }
 
-it('covers every registered adapter (eleven page types) and every fixture of each', () => {
-  expect(ADAPTERS).toHaveLength(11);
+// ---------------------------------------------------------------------------------------
+// Page variants: other header wordings, a value moved into the product cell.
+
+/** Each normalised synonym that names exactly one field: a wording no reader can take for another column. */
+const OWN_WORDING: ReadonlyMap<string, HeaderField> = (() => {
+  const owners = new Map<string, Set<HeaderField>>();
+  for (const field of HEADER_FIELDS) {
+    for (const synonym of HEADER_SYNONYMS[field]) {
+      const key = normalizeHeader(synonym);
+      if (key) owners.set(key, (owners.get(key) ?? new Set()).add(field));
+    }
+  }
+  return new Map([...owners].filter(([, fields]) => fields.size === 1).map(([key, fields]) => [key, [...fields][0]!]));
+})();
+
+/** The field a header names by a wording only that field has, or undefined. */
+const fieldOfHeader = (header: string) => OWN_WORDING.get(normalizeHeader(header));
+
+/** A field's wordings (in every language of the table) that only it has. */
+const wordingsOf = (field: HeaderField) => HEADER_SYNONYMS[field].filter((s) => OWN_WORDING.get(normalizeHeader(s)) === field);
+
+/** Fields a product cell can show as "Label: value" lines, and the record key each fills. */
+const MOVABLE: Partial<Record<HeaderField, 'fulfillment' | 'asin' | 'fnsku'>> = { fulfillment: 'fulfillment', asin: 'asin', fnsku: 'fnsku' };
+
+/** Record keys that are a row's quantity, by the field whose column holds them. */
+const QUANTITY_KEYS: Partial<Record<HeaderField, string>> = {
+  available: 'available',
+  quantity: 'quantity',
+  recommendedQuantity: 'recommendedQuantity',
+  unitsOrdered: 'unitsSold',
+};
+
+/** The record key a column's field fills, where removing the column may take a quantity away. */
+const FILLS: Partial<Record<HeaderField, string>> = {
+  ...QUANTITY_KEYS,
+  unitsSold7: 'unitsSold',
+  unitsSold30: 'unitsSold',
+  unitsSold60: 'unitsSold',
+  unitsSold90: 'unitsSold',
+};
+
+/** Columns whose lost values the seller must hear about, and the record key each fills. */
+const WARNED_KEYS: Partial<Record<HeaderField, string>> = {
+  title: 'title',
+  price: 'price',
+  startDate: 'startDate',
+  dateCreated: 'startDate',
+  fulfillment: 'fulfillment',
+};
+
+/** Shows `text` as a header cell's wording (in its longest text leaf, so sort buttons and hints stay); returns the undo. */
+function reword(cell: Element, text: string): () => void {
+  const leaf = leafElements(cell)
+    .filter((l) => cellText(l) !== '')
+    .sort((a, b) => cellText(b).length - cellText(a).length)[0];
+  if (!leaf) return () => {};
+  const before = leaf.textContent;
+  leaf.textContent = text;
+  return () => {
+    leaf.textContent = before;
+  };
+}
+
+/** Adds a "label: value" line to the product cell of every row that has a value in column `from`; returns the undo. */
+function moveIntoProductCell(columns: Columns, from: number, product: number, label: string): () => void {
+  const added: Element[] = [];
+  for (let r = 0; r < columns.rowCount; r++) {
+    const value = cellText(columns.bodyCell(r, from));
+    if (!value) continue;
+    const cell = columns.bodyCell(r, product);
+    const holder = cell.childElementCount === 1 ? cell.firstElementChild! : cell;
+    const line = cell.ownerDocument.createElement('div');
+    const [l, v] = [cell.ownerDocument.createElement('span'), cell.ownerDocument.createElement('span')];
+    l.textContent = `${label}:`;
+    v.textContent = value;
+    line.append(l, v);
+    holder.append(line);
+    added.push(line);
+  }
+  return () => added.forEach((line) => line.remove());
+}
+
+/** One generated page variant of a fixture. */
+interface Variant {
+  k: number;
+  order: number[];
+  /** Per column, which of its field's wordings to show. */
+  wording: number[];
+  removed?: number;
+  moved?: number;
+  /** Which wording of the moved field labels its line. */
+  label: number;
+}
+
+/** The fixture's columns a value can move out of (into its product cell): none when it has no product cell. */
+function movableColumns(f: Fixture): number[] {
+  const product = f.columns.headers.findIndex((h) => fieldOfHeader(h) === 'productDetails');
+  if (product < 0) return [];
+  return f.optional.filter((i) => MOVABLE[fieldOfHeader(f.columns.headers[i]!)!] !== undefined);
+}
+
+/** Shows the variant on the fixture's page; returns the undo. */
+function showVariant(f: Fixture, v: Variant): () => void {
+  const undo: (() => void)[] = [];
+  f.columns.headers.forEach((header, i) => {
+    const field = fieldOfHeader(header);
+    const wordings = field ? wordingsOf(field) : [];
+    if (wordings.length > 0) undo.push(reword(f.columns.headerCell(i), wordings[v.wording[i]! % wordings.length]!));
+  });
+  if (v.moved !== undefined) {
+    const product = f.columns.headers.findIndex((h) => fieldOfHeader(h) === 'productDetails');
+    const labels = wordingsOf(fieldOfHeader(f.columns.headers[v.moved]!)!);
+    undo.push(moveIntoProductCell(f.columns, v.moved, product, labels[v.label % labels.length]!));
+  }
+  f.columns.show(v.order.filter((i) => i !== v.removed && i !== v.moved));
+  return () => undo.reverse().forEach((u) => u());
+}
+
+/**
+ * A variant's read: every row with its identity (expectReadWithout) and its quantity; a moved
+ * value read from its label on every row that had it; a removed column whose values are lost
+ * said in a warning naming it.
+ */
+function expectVariantRead(read: PageRead, f: Fixture, v: Variant, label: string, fallbacks?: readonly string[]): void {
+  expectReadWithout(read, f.base, label, fallbacks);
+  const fieldAt = (i: number | undefined) => (i === undefined ? undefined : fieldOfHeader(f.columns.headers[i]!));
+  const removed = fieldAt(v.removed);
+  const moved = fieldAt(v.moved);
+  const lostKey = removed && FILLS[removed];
+  read.rows.forEach((row, i) => {
+    const [now, full] = [row as unknown as Record<string, unknown>, f.base.rows[i] as unknown as Record<string, unknown>];
+    for (const key of Object.values(QUANTITY_KEYS))
+      if (key !== lostKey && full[key] !== undefined) expect(now[key], `${label}: ${identity(row)} ${key}`).toBeDefined();
+    const movedKey = moved && MOVABLE[moved];
+    if (movedKey && full[movedKey] !== undefined) expect(now[movedKey], `${label}: ${identity(row)} ${movedKey} from its label`).toEqual(full[movedKey]);
+  });
+  const warnedKey = removed && WARNED_KEYS[removed];
+  if (!warnedKey) return;
+  const lost = read.rows.some(
+    (row, i) =>
+      (row as unknown as Record<string, unknown>)[warnedKey] === undefined && (f.base.rows[i] as unknown as Record<string, unknown>)[warnedKey] !== undefined,
+  );
+  if (lost)
+    expect(
+      read.diagnostics.some((d) => d.level === 'warning' && (d.params?.column === removed || d.params?.column === warnedKey)),
+      `${label}: a warning says the ${removed} column is missing`,
+    ).toBe(true);
+}
+
+it('covers every registered adapter (twelve page types) and every fixture of each', () => {
+  expect(ADAPTERS).toHaveLength(12);
   expect(Object.keys(PAGES).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
   expect(Object.keys(REQUIRED_HEADERS).sort()).toEqual(
     Object.values(PAGES)
@@ -237,14 +472,17 @@ it('covers every registered adapter (eleven page types) and every fixture of eac
 for (const adapter of ADAPTERS) {
   describe(`${adapter.id}: columns found by header text, not position`, () => {
     let fixtures: Fixture[] = [];
+    /** The fixtures cut to FUZZ_ROWS rows, for the properties. */
+    let small: Fixture[] = [];
     beforeAll(() => {
       fixtures = (PAGES[adapter.id]?.fixtures ?? []).map((name) => load(adapter, name));
+      small = (PAGES[adapter.id]?.fixtures ?? []).map((name) => load(adapter, name, FUZZ_ROWS));
     });
 
     it('reads every fixture as it is, without errors', () => {
       expect(fixtures.length).toBeGreaterThan(0);
       for (const f of fixtures) {
-        expect(f.base.rows.length, f.name).toBeGreaterThan(0);
+        expect(f.base.rows.length + (f.base.shipments?.length ?? 0), f.name).toBeGreaterThan(0);
         expect(
           f.base.diagnostics.filter((d) => d.level === 'error'),
           f.name,
@@ -253,19 +491,19 @@ for (const adapter of ADAPTERS) {
     });
 
     it(
-      `shuffled column order reads the same rows (${RUNS} runs)`,
+      `shuffled column order reads the same rows (${SHUFFLE_RUNS} runs)`,
       () => {
         const cases = fc
-          .nat({ max: fixtures.length - 1 })
-          .chain((k) => fc.tuple(fc.constant(k), fc.shuffledSubarray(range(fixtures[k]!.columns.count), { minLength: fixtures[k]!.columns.count })));
+          .nat({ max: small.length - 1 })
+          .chain((k) => fc.tuple(fc.constant(k), fc.shuffledSubarray(range(small[k]!.columns.count), { minLength: small[k]!.columns.count })));
         fc.assert(
           fc.property(cases, ([k, order]) => {
-            const f = fixtures[k]!;
+            const f = small[k]!;
             f.columns.show(order);
             const read = adapter.parse(f.doc, f.ctx);
             expectSameRead(read, f.base, `${f.name} in column order ${order.join(',')}`);
           }),
-          { numRuns: RUNS },
+          { numRuns: SHUFFLE_RUNS },
         );
       },
       TIMEOUT,
@@ -287,26 +525,60 @@ for (const adapter of ADAPTERS) {
     });
 
     it(
-      `an optional column removed and the others shuffled still reads every row (${RUNS} runs)`,
+      `an optional column removed and the others shuffled still reads every row (${REMOVAL_RUNS} runs)`,
       () => {
         const cases = fc
-          .nat({ max: fixtures.length - 1 })
+          .nat({ max: small.length - 1 })
           .chain((k) =>
             fc.tuple(
               fc.constant(k),
-              fc.constantFrom(...fixtures[k]!.optional),
-              fc.shuffledSubarray(range(fixtures[k]!.columns.count), { minLength: fixtures[k]!.columns.count }),
+              fc.constantFrom(...small[k]!.optional),
+              fc.shuffledSubarray(range(small[k]!.columns.count), { minLength: small[k]!.columns.count }),
             ),
           );
         fc.assert(
           fc.property(cases, ([k, removed, shuffled]) => {
-            const f = fixtures[k]!;
+            const f = small[k]!;
             const order = shuffled.filter((i) => i !== removed);
             f.columns.show(order);
             const read = adapter.parse(f.doc, f.ctx);
             expectReadWithout(read, f.base, `${f.name} without "${f.columns.headers[removed]}", order ${order.join(',')}`, FALLBACK_FIELDS[adapter.id]);
           }),
-          { numRuns: RUNS },
+          { numRuns: REMOVAL_RUNS },
+        );
+      },
+      TIMEOUT,
+    );
+
+    it(
+      `page variants: other header wordings in any language, shuffled, an optional column removed or moved into the product cell (${VARIANT_RUNS} runs)`,
+      () => {
+        const cases = fc.nat({ max: small.length - 1 }).chain((k) => {
+          const f = small[k]!;
+          const n = f.columns.count;
+          const movable = movableColumns(f);
+          return fc.record({
+            k: fc.constant(k),
+            order: fc.shuffledSubarray(range(n), { minLength: n }),
+            wording: fc.array(fc.nat(), { minLength: n, maxLength: n }),
+            removed: f.optional.length > 0 ? fc.option(fc.constantFrom(...f.optional), { nil: undefined }) : fc.constant(undefined),
+            moved: movable.length > 0 ? fc.option(fc.constantFrom(...movable), { nil: undefined }) : fc.constant(undefined),
+            label: fc.nat(),
+          });
+        });
+        fc.assert(
+          fc.property(cases, (v: Variant) => {
+            const f = small[v.k]!;
+            const undo = showVariant(f, v);
+            try {
+              const headers = v.order.filter((i) => i !== v.removed && i !== v.moved).map((i) => cellText(f.columns.headerCell(i)));
+              const label = `${f.name} as [${headers.join(' | ')}]${v.moved !== undefined ? `, "${f.columns.headers[v.moved]}" moved into the product cell` : ''}`;
+              expectVariantRead(adapter.parse(f.doc, f.ctx), f, v, label, FALLBACK_FIELDS[adapter.id]);
+            } finally {
+              undo();
+            }
+          }),
+          { numRuns: VARIANT_RUNS },
         );
       },
       TIMEOUT,

@@ -5,7 +5,8 @@
  */
 import type { HeaderField, TaughtHeader } from '../locale/headers';
 import type { Marketplace } from '../locale/markets';
-import type { Observation, Platform, ReadResult } from '../records';
+import type { ShipmentReading } from '../inbound/shipments';
+import type { FulfillmentChannel, Observation, Platform, ReadResult } from '../records';
 
 export interface ReadContext {
   url: URL;
@@ -17,6 +18,11 @@ export interface ReadContext {
    * stored ones): they win over the header synonyms. Absent: none taught.
    */
   taughtColumns?: readonly TaughtHeader[];
+  /**
+   * The channel each SKU was read with before on this page type and marketplace (the weakest
+   * clue to who ships, lib/platforms/shared/fulfilment.ts). Absent: no history given.
+   */
+  fulfillmentHistory?: ReadonlyMap<string, FulfillmentChannel>;
 }
 
 /** A row element on the page and the SKU it shows: where a panel is mounted. */
@@ -33,6 +39,29 @@ export interface RowAnchor {
 
 export interface PageRead extends ReadResult<Observation> {
   anchors: RowAnchor[];
+  /** Inbound shipments, on Amazon's Shipments page (one row per shipment, no SKU: lib/inbound/shipments.ts). Absent elsewhere. */
+  shipments?: ShipmentReading[];
+  /** Which signal found each field, and how sure it is (lib/platforms/shared/signals.ts). Absent: the reader does not say. */
+  sources?: FieldSource[];
+}
+
+/**
+ * Every signal a reader finds a field by, strongest first: the order in which they win when
+ * they disagree (lib/platforms/shared/signals.ts resolveClues).
+ */
+export const SIGNALS = ['taught', 'header', 'label', 'link', 'page-type', 'hint', 'input', 'fnsku', 'history'] as const;
+export type Signal = (typeof SIGNALS)[number];
+export type Confidence = 'strong' | 'weak';
+
+/** Which signal found a field of a reading, and on how many rows. */
+export interface FieldSource {
+  field: string;
+  signal: Signal;
+  confidence: Confidence;
+  /** `column`: the field's column was found once for the page; `row`: told row by row. */
+  scope: 'column' | 'row';
+  /** Rows the signal gave the field on (row scope). */
+  rows?: number;
 }
 
 export interface PageAdapter {

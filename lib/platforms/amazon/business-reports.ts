@@ -30,6 +30,7 @@ import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { findGrid } from '../shared/grid';
 import { reportTaughtDisagreements } from '../shared/taught-columns';
 import { CellReader, Diagnostics, ReadCollector, cellText, clampTitle, commonFields, compact, guardedParse } from '../shared/read';
+import { warnMissingOptional } from '../shared/listing-page';
 
 const ID = 'amazon/business-reports';
 const TITLE = 'Detail Page Sales and Traffic by Child Item';
@@ -179,6 +180,8 @@ function readBusinessReport(root: ParentNode, ctx: ReadContext): PageRead {
       }) as ListingObservation;
       out.listing(record, row);
     }
+    // A missing title column is said (the rows are still read).
+    warnMissingOptional({ adapter: { id: ID, platform: 'amazon', title: TITLE }, fields: FIELDS }, columns, out.rows, diags);
     return out.result();
   });
 }

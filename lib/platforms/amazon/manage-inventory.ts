@@ -23,16 +23,19 @@ import type { EditableQuantityLocator, PageAdapter, ReadContext } from '../types
 import {
   CellReader,
   ReadCollector,
+  type Diagnostics,
   cellText,
   cellValue,
   clampTitle,
   commonFields,
   compact,
-  fulfillmentFromText,
   guardedParse,
   listingStatusFromText,
 } from '../shared/read';
 import { machineHints } from '../shared/grid';
+import { pageChannel, quantityInputsShown, rowChannel } from '../shared/fulfilment';
+import { warnMissingOptional } from '../shared/listing-page';
+import { columnSignals } from '../shared/taught-columns';
 
 const ID = 'amazon/manage-inventory';
 
@@ -147,32 +150,48 @@ function rowCells(row: Element, headerCount: number): Element[] {
   return cells.length > 0 ? cells : all;
 }
 
+/**
+ * The header's texts, hints and field columns; undefined (with the errors said) when the page has
+ * no header or lacks a required column.
+ */
+function pageColumns(root: ParentNode, ctx: ReadContext, diags: Diagnostics, rowCount: number) {
+  const { texts, hints, found } = headerTexts(root);
+  if (!found) {
+    if (rowCount > 0) diags.missingColumn('header', adapter.title);
+    return undefined;
+  }
+  const { columns, recognised } = mapHeaders(texts, FIELDS, ctx.taughtColumns ?? [], { columns: hints });
+  const missing = REQUIRED.filter((f) => !columns.has(f));
+  if (missing.length === 0) return { texts, hints, columns };
+  if (recognised === 0)
+    diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
+      headers: texts.join(' | ').slice(0, 200),
+    });
+  for (const column of missing) diags.missingColumn(column, adapter.title);
+  return undefined;
+}
+
 function readManageInventory(root: ParentNode, ctx: ReadContext) {
   return guardedParse(ID, (diags) => {
     const out = new ReadCollector(diags);
-    const { texts, hints, found } = headerTexts(root);
     let rows = Array.from(root.querySelectorAll(ROW_SELECTOR));
     if (rows.length === 0) rows = Array.from(root.querySelectorAll(ROW_FALLBACK));
-    if (!found) {
-      if (rows.length > 0) diags.missingColumn('header', adapter.title);
-      return out.result();
-    }
-    const { columns, recognised } = mapHeaders(texts, FIELDS, ctx.taughtColumns ?? [], { columns: hints });
-    const missing = REQUIRED.filter((f) => !columns.has(f));
-    if (missing.length > 0) {
-      if (recognised === 0)
-        diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
-          headers: texts.join(' | ').slice(0, 200),
-        });
-      for (const column of missing) diags.missingColumn(column, adapter.title);
-      return out.result();
-    }
+    const page = pageColumns(root, ctx, diags, rows.length);
+    if (!page) return out.result();
+    const { texts, hints, columns } = page;
     const read = new CellReader(ctx, diags);
     const base = commonFields(adapter, ctx);
     const col = (cells: Element[], field: (typeof FIELDS)[number]) => {
       const i = columns.get(field);
       return i === undefined ? undefined : cells[i];
     };
+    // Who ships, from every clue a row gives (column, "Fulfilled by" line, FNSKU, editable quantity).
+    const channel = pageChannel(columnSignals({ headers: texts, hints }, FIELDS, ctx.taughtColumns ?? [], columns), {
+      platform: 'amazon',
+      inputsShown: quantityInputsShown(root, rows, (row) => rowCells(row, texts.length), columns.get('available')),
+      history: ctx.fulfillmentHistory,
+      told: true,
+    });
     let currentParent: string | undefined;
 
     for (const row of rows) {
@@ -192,8 +211,8 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       const fnsku = pairs.get('FNSKU') || undefined;
       const title = clampTitle(linkTitle ?? cellText(col(cells, 'title')));
       const status = listingStatusFromText(statusText(col(cells, 'status')));
-      const fulfillmentCell = col(cells, 'fulfillment');
-      const fulfillment = fulfillmentCell ? fulfillmentFromText(cellText(fulfillmentCell)) : undefined;
+      const clues = { sku, isParent, columnCell: col(cells, 'fulfillment'), labels: pairs, fnsku, quantityCell: col(cells, 'available') };
+      const fulfillment = rowChannel(channel, clues);
 
       const record: ListingObservation = compact({
         kind: 'listing',
@@ -221,7 +240,10 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       // The panel goes under the SKU and ASIN in the product cell, so the grid's columns keep their width.
       out.listing(compact(record), row, col(cells, 'productDetails'));
     }
-    return out.result();
+    // A missing price or date column is said (the rows are still read).
+    warnMissingOptional({ adapter, fields: FIELDS }, columns, out.rows, diags);
+    channel.signals.report(diags);
+    return { ...out.result(), sources: channel.signals.sources() };
   });
 }
 

@@ -6,18 +6,18 @@
 import type { HeaderField } from '../../locale/headers';
 import type { FulfillmentChannel, ListingObservation, ListingStatus, Observation } from '../../records';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
-import { ageColumns, findGrid, labelledValues, pick } from './grid';
-import { reportHintSignals, reportTaughtDisagreements } from './taught-columns';
+import { ageColumns, findGrid, labelledValues, pick, type Grid } from './grid';
+import { columnSignals, reportHintSignals, reportTaughtDisagreements } from './taught-columns';
+import { pageChannel, quantityInputsShown, rowChannel, type PageChannel } from './fulfilment';
 import {
   CellReader,
-  Diagnostics,
   ReadCollector,
+  type Diagnostics,
   cellText,
   cellValue,
   clampTitle,
   commonFields,
   compact,
-  fulfillmentFromText,
   guardedParse,
   listingStatusFromText,
 } from './read';
@@ -36,6 +36,8 @@ interface RowIdentity {
   variation?: string;
   /** Variation parents: stock and price are the children's, so they are not read. */
   isParent?: boolean;
+  /** The product cell's label/value lines, when the identity read them (other clues come from them too). */
+  labels?: ReadonlyMap<string, string>;
   status?: ListingStatus;
 }
 
@@ -85,6 +87,7 @@ export function identityFromLabels(cell: Element | undefined): RowIdentity {
     itemId: pick(values, ['ITEM ID', 'ITEM NUMBER', '商品编号', 'ARTIKELNUMMER', '商品番号']),
     gtin: gtin && GTIN.test(gtin) ? gtin : undefined,
     title: link ? cellText(link) : undefined,
+    labels: values,
   };
 }
 
@@ -94,73 +97,122 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
     const taught = ctx.taughtColumns ?? [];
     const grid = findGrid(root, spec.fields, spec.required, spec.preferredContainer, taught, spec.columnHints);
     if (!grid) return out.result();
-    const { columns, recognised } = grid.map;
+    const { columns } = grid.map;
     reportTaughtDisagreements(grid.headers, spec.fields, taught, columns, diags);
     if (spec.columnHints) reportHintSignals(grid, spec.fields, taught, columns, spec.columnHints, diags);
-    const before = diags.list.length;
-    spec.onGrid?.({ headers: grid.headers, columns, container: grid.container }, diags);
-    const refused = diags.list.some((d, i) => i >= before && d.code === 'missing-column');
-    const missing = spec.required.filter((f) => !columns.has(f));
-    if (missing.length > 0 || refused) {
-      if (recognised === 0)
-        diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
-          headers: grid.headers.join(' | ').slice(0, 200),
-        });
-      for (const column of missing) diags.missingColumn(column, spec.adapter.title);
-      return out.result();
-    }
-    // Field names for diagnostics made once per page, not once per cell.
-    const ages = (spec.ageBuckets ? ageColumns(grid.headers, columns.values()) : []).map((a) => ({ ...a, field: `age ${a.minDays}-${a.maxDays ?? '+'}` }));
-    const read = new CellReader(ctx, diags);
-    const base = commonFields(spec.adapter, ctx);
-    // Column index of every field, looked up once per page rather than per cell.
-    const at: ColumnIndex = {};
-    for (const [field, index] of columns) at[field] = index;
-    // One accessor for the whole read, over the current row's cells (no closure per row).
-    let cells: Element[] = [];
-    const col: Cols<F> = (field) => {
-      const i = at[field];
-      return i === undefined ? undefined : cells[i];
-    };
-    let previous: RowIdentity | undefined;
-    for (let r = 0; r < grid.rows.length; r++) {
-      const row = grid.rows[r]!;
-      cells = grid.cellsOf(row);
-      const id = spec.identity(row, col, { previous });
-      previous = id;
-      const sku = id.sku?.trim();
-      if (!sku) {
-        if (cells.length > 1) diags.add('warning', 'missing-sku', 'A row without a SKU was skipped.', {}, r + 1);
-        continue;
-      }
-      const record = {
-        kind: 'listing',
-        ...base,
-        sku,
-        asin: id.asin,
-        fnsku: id.fnsku,
-        itemId: id.itemId,
-        gtin: id.gtin,
-        title: clampTitle(id.title ?? ''),
-        parentSku: id.parentSku,
-        variation: id.variation?.slice(0, 500) || undefined,
-        status: id.status,
-      } as ListingObservation;
-      readCells(record, col as Cols<HeaderField>, read, sku, !id.isParent);
-      if (!record.fulfillment && spec.defaultFulfillment && !id.isParent) record.fulfillment = spec.defaultFulfillment;
-      if (!id.isParent && ages.length > 0) {
-        const buckets = [];
-        for (const a of ages) {
-          const units = read.quantity(cellText(cells[a.index]), a.field, sku);
-          if (units !== undefined) buckets.push({ minDays: a.minDays, maxDays: a.maxDays, units });
-        }
-        if (buckets.length > 0) record.ageBuckets = buckets;
-      }
-      out.listing(compact(record), row);
-    }
+    if (refused(spec, grid, diags)) return out.result();
+    const channel = pageChannel(columnSignals(grid, spec.fields, taught, columns), {
+      platform: spec.adapter.platform,
+      inputsShown: quantityInputsShown(grid.container, grid.rows, grid.cellsOf, columns.get('available' as F)),
+      pageType: spec.defaultFulfillment,
+      history: ctx.fulfillmentHistory,
+      // Pages that say who ships (a channel column, or a page type with its own channel) tell it from every clue.
+      told: spec.defaultFulfillment !== undefined || spec.fields.includes('fulfillment' as F),
+    });
+    readRows(spec, grid, ctx, out, channel);
     warnMissingOptional(spec, columns, out.rows, diags);
-    return out.result();
+    channel.signals.report(diags);
+    return { ...out.result(), sources: channel.signals.sources() };
   });
+}
+
+/**
+ * True (with the errors said) when the page lacks a required column, or the spec's onGrid
+ * reports one missing: nothing is read then.
+ */
+function refused<F extends HeaderField>(spec: ListingPageSpec<F>, grid: Grid<F>, diags: Diagnostics): boolean {
+  const { columns, recognised } = grid.map;
+  const before = diags.list.length;
+  spec.onGrid?.({ headers: grid.headers, columns, container: grid.container }, diags);
+  const refusedByGrid = diags.list.some((d, i) => i >= before && d.code === 'missing-column');
+  const missing = spec.required.filter((f) => !columns.has(f));
+  if (missing.length === 0 && !refusedByGrid) return false;
+  if (recognised === 0)
+    diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
+      headers: grid.headers.join(' | ').slice(0, 200),
+    });
+  for (const column of missing) diags.missingColumn(column, spec.adapter.title);
+  return true;
+}
+
+/** Reads every row of a grid whose required columns are there. */
+function readRows<F extends HeaderField>(spec: ListingPageSpec<F>, grid: Grid<F>, ctx: ReadContext, out: ReadCollector, channel: PageChannel): void {
+  const { diags } = out;
+  const { columns } = grid.map;
+  // Field names for diagnostics made once per page, not once per cell.
+  const ages = (spec.ageBuckets ? ageColumns(grid.headers, columns.values()) : []).map((a) => ({ ...a, field: `age ${a.minDays}-${a.maxDays ?? '+'}` }));
+  const read = new CellReader(ctx, diags);
+  const base = commonFields(spec.adapter, ctx);
+  // Column index of every field, looked up once per page rather than per cell.
+  const at: ColumnIndex = {};
+  for (const [field, index] of columns) at[field] = index;
+  // One accessor for the whole read, over the current row's cells (no closure per row).
+  let cells: Element[] = [];
+  const col: Cols<F> = (field) => {
+    const i = at[field];
+    return i === undefined ? undefined : cells[i];
+  };
+  let previous: RowIdentity | undefined;
+  for (let r = 0; r < grid.rows.length; r++) {
+    const row = grid.rows[r]!;
+    cells = grid.cellsOf(row);
+    const id = spec.identity(row, col, { previous });
+    previous = id;
+    const sku = id.sku?.trim();
+    if (!sku) {
+      if (cells.length > 1) diags.add('warning', 'missing-sku', 'A row without a SKU was skipped.', {}, r + 1);
+      continue;
+    }
+    const record = recordOf(base, sku, id);
+    readCells(record, col as Cols<HeaderField>, read, sku, !id.isParent);
+    const labels = id.labels ?? labelsOf(col('productDetails' as F) ?? col('title' as F));
+    const clues = { sku, isParent: id.isParent, columnCell: col('fulfillment' as F), labels, fnsku: record.fnsku, quantityCell: col('available' as F) };
+    record.fulfillment = rowChannel(channel, clues);
+    if (!id.isParent && ages.length > 0) readAges(record, ages, cells, read, sku);
+    out.listing(compact(record), row);
+  }
+}
+
+/** A row's record before its cells are read: what its identity says. */
+function recordOf(base: ReturnType<typeof commonFields>, sku: string, id: RowIdentity): ListingObservation {
+  return {
+    kind: 'listing',
+    ...base,
+    sku,
+    asin: id.asin,
+    fnsku: id.fnsku,
+    itemId: id.itemId,
+    gtin: id.gtin,
+    title: clampTitle(id.title ?? ''),
+    parentSku: id.parentSku,
+    variation: id.variation?.slice(0, 500) || undefined,
+    status: id.status,
+  } as ListingObservation;
+}
+
+function readAges(
+  record: ListingObservation,
+  ages: readonly { index: number; minDays: number; maxDays: number | null; field: string }[],
+  cells: readonly Element[],
+  read: CellReader,
+  sku: string,
+): void {
+  const buckets = [];
+  for (const a of ages) {
+    const units = read.quantity(cellText(cells[a.index]), a.field, sku);
+    if (units !== undefined) buckets.push({ minDays: a.minDays, maxDays: a.maxDays, units });
+  }
+  if (buckets.length > 0) record.ageBuckets = buckets;
+}
+
+/**
+ * The label/value lines of a cell that has any ("Fulfilled by: Amazon" under a title); an empty
+ * map, without walking the cell, when its text has no colon.
+ */
+function labelsOf(cell: Element | undefined): ReadonlyMap<string, string> | undefined {
+  if (!cell) return undefined;
+  const text = cell.textContent ?? '';
+  return text.includes(':') || text.includes('：') ? labelledValues(cell) : undefined;
 }
 
 /**
@@ -220,7 +272,6 @@ function readCells(r: ListingObservation, col: Cols<HeaderField>, read: CellRead
             : undefined;
     if (status) r.status = status;
   }
-  if (col('fulfillment') !== undefined) r.fulfillment = fulfillmentFromText(text('fulfillment'));
   if (col('startDate') !== undefined) r.startDate = read.date(text('startDate'), 'start date', sku);
   else if (col('dateCreated') !== undefined) r.startDate = read.date(text('dateCreated'), 'date created', sku);
   if (col('recommendedAction') !== undefined) r.recommendedAction = text('recommendedAction').slice(0, 200) || undefined;

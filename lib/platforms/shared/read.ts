@@ -299,7 +299,8 @@ export function fulfillmentFromText(text: string): FulfillmentChannel | undefine
   const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
   if (/\bwfs\b|walmart fulfillment|walmart/.test(s)) return 'WFS';
   if (/\bfba\b|amazon|亚马逊|アマゾン/.test(s)) return 'FBA';
-  if (/\bfbm\b|merchant|seller|卖家|卖方|自配送|händler|verkäufer|出品者|vendeur|venditore|vendedor|self/.test(s)) return 'SELLER';
+  if (/\bfbm\b|merchant|seller|卖家|卖方|自配送|händler|verkäufer|出品者|vendeur|marchand|venditore|commerciante|vendedor|comerciante|self/.test(s))
+    return 'SELLER';
   return undefined;
 }
 

@@ -4,7 +4,8 @@
  * the wrong column or the page's wording now means something else. Likewise the page's machine
  * hints against its header text (reportHintSignals).
  */
-import { mapHeaders, type HeaderField, type TaughtHeader } from '../../locale/headers';
+import { mapHeaders, normalizeHeader, type HeaderField, type TaughtHeader } from '../../locale/headers';
+import type { Signal } from '../types';
 import type { Diagnostics } from './read';
 
 /** A taught field whose column is not the one the synonyms alone would give it. */
@@ -100,4 +101,29 @@ export function reportHintSignals<F extends HeaderField>(
       });
     }
   }
+}
+
+/**
+ * Which signal found each field's column: the seller's teaching (its header text or machine
+ * hint is the column's), else the header text (the synonyms alone put the field there), else
+ * the page's machine hints.
+ * @example columnSignals({ headers: ['SKU', 'Στήλη'], hints: [[], ['class=x__price']] }, ['sku', 'price'], [], new Map([['sku', 0], ['price', 1]])) // Map { 'sku' => 'header', 'price' => 'hint' }
+ */
+export function columnSignals<F extends HeaderField>(
+  grid: { headers: readonly string[]; hints?: readonly (readonly string[])[] },
+  fields: readonly F[],
+  taught: readonly TaughtHeader[],
+  columns: ReadonlyMap<F, number>,
+): Map<F, Signal> {
+  const bySynonyms = mapHeaders(grid.headers, fields).columns;
+  const out = new Map<F, Signal>();
+  for (const [field, index] of columns) {
+    const header = normalizeHeader(grid.headers[index] ?? '');
+    const hints = grid.hints?.[index] ?? [];
+    const isTaught = taught.some(
+      (t) => t.field === field && ((header !== '' && normalizeHeader(t.header) === header) || (t.hint !== undefined && hints.includes(t.hint))),
+    );
+    out.set(field, isTaught ? 'taught' : bySynonyms.get(field) === index ? 'header' : 'hint');
+  }
+  return out;
 }
