@@ -78,9 +78,37 @@ describe('marketFigureLines', () => {
   it('shows storage cost with its currency and reserved units, in Chinese too', () => {
     const lines = marketFigureLines('zh-CN', { ...panel, marketFigures: { storageCost: { amountMinor: 83548, currency: 'USD' }, reserved: 12 } }, TODAY);
     expect(lines.map((l) => l.text)).toEqual(['预计仓储费：US$835.48', '预留：12 件']);
-    expect(marketFigureLines('zh-CN', { ...panel, key: 'walmart|walmart.com|MUG-1', marketFigures: { recommendedQuantity: 912 } }, TODAY)[0]!.text).toBe(
-      '沃尔玛建议补货 912 件（我们：912）',
+  });
+
+  it('says Walmart\'s WFS "Suggested Units" as Walmart\'s suggestion, in both languages, with why ours differs', () => {
+    // The row walmart/wfs-inventory reads from the Inventory Health variant (tests/fixtures/walmart/wfs-inventory.health.en.html).
+    const wfsRow: ListingObservation = {
+      ...restockRow,
+      platform: 'walmart',
+      marketplace: 'walmart.com',
+      source: 'walmart/wfs-inventory',
+      sku: 'KTCH-SILI-SPT',
+      fulfillment: 'WFS',
+      available: 5,
+      reserved: 20,
+      recommendedQuantity: 193,
+      recommendedShipDate: undefined,
+    };
+    const figures = marketFiguresOf(wfsRow)!;
+    expect(figures).toEqual({ recommendedQuantity: 193, reserved: 20 });
+    const walmart = { ...panel, key: 'walmart|walmart.com|KTCH-SILI-SPT', available: 5, marketFigures: figures };
+    const [en] = marketFigureLines('en', walmart, TODAY);
+    expect(en).toMatchObject({ testId: 'market-recommended', text: "Walmart's suggested units: 193 (ours: 912)" });
+    // (5 + 193) / 6.9 = 28.7 days; (5 + 912) / 6.9 = 132.9 days = 70 lead + 62 after.
+    expect(en!.reason).toBe(
+      "Why ours differs: at 6.9 a day Walmart's 193 lasts about 28 days; ours covers your 70-day lead time and about 62 days after arrival",
     );
+    expect(marketFigureLines('zh-CN', walmart, TODAY)[0]!.text).toBe('沃尔玛建议补充件数：193 件（我们：912）');
+    expect(marketFigureLines('zh-CN', { ...walmart, marketFigures: { recommendedQuantity: 912 } }, TODAY)[0]!.text).toBe(
+      '沃尔玛建议补充件数：912 件（我们：912）',
+    );
+    // Amazon's Restock figure stays a recommendation.
+    expect(marketFigureLines('en', { ...panel, marketFigures: { recommendedQuantity: 135 } }, TODAY)[0]!.text).toBe('Amazon recommends 135 (ours: 912)');
   });
 
   it('is empty when the page shows none', () => {

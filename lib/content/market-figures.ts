@@ -1,7 +1,7 @@
 /**
  * The marketplace's own figures next to ours, in the panel's Details: Amazon Restock's
  * recommended quantity and ship date, FBA's days of supply and estimated storage cost, Walmart's
- * WFS suggestion, reserved units. They come from the row the page itself shows (so they appear
+ * WFS suggestion ("Suggested Units", shown as Walmart's suggested units), reserved units. They come from the row the page itself shows (so they appear
  * exactly where the page has them), and each that disagrees with our answer gets one line saying
  * why, from numbers the panel already holds (demand per day, lead time, stock, inbound).
  */
@@ -118,7 +118,7 @@ export function marketFigureLines(language: Language, data: Figured, today: stri
     const quantity = n(figures.recommendedQuantity);
     const text = figures.recommendedShipDate
       ? t(language, 'panel.market.recommendedBy', { platform, quantity, ours, date: formatShortDate(language, figures.recommendedShipDate, today) })
-      : t(language, 'panel.market.recommended', { platform, quantity, ours });
+      : t(language, data.key.startsWith('walmart|') ? 'panel.market.suggested' : 'panel.market.recommended', { platform, quantity, ours });
     push('market-recommended', text, quantityReason(language, data, figures.recommendedQuantity, platform));
   }
   if (figures.daysOfSupply !== undefined) {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { marketplaceForUrl } from '../../lib/locale/markets';
 import { ADAPTERS, adapterForUrl } from '../../lib/platforms';
+import { PAGES as FIXTURE_PAGES } from '../../lib/platforms/testing/pages';
 import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
 
 /** One fixture per page type and UI variant, at the URL where the real page lives. */
@@ -17,17 +18,31 @@ const PAGES: { file: string; url: string }[] = [
   { file: 'tests/fixtures/amazon/manage-inventory.ja.html', url: 'https://sellercentral.amazon.co.jp/myinventory/inventory?fulfilledBy=all' },
   { file: 'tests/fixtures/amazon/fba-inventory.en.html', url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth' },
   { file: 'tests/fixtures/amazon/fba-inventory.de.html', url: 'https://sellercentral.amazon.de/inventoryplanning/manageinventoryhealth' },
+  { file: 'tests/fixtures/amazon/fba-inventory-fees.en.html', url: 'https://sellercentral.amazon.com/manage/fba-inventory' },
   { file: 'tests/fixtures/amazon/restock.en.html', url: 'https://sellercentral.amazon.com/restockinventory/recommendations' },
   { file: 'tests/fixtures/amazon/restock.ja.html', url: 'https://sellercentral.amazon.co.jp/restockinventory/recommendations' },
+  { file: 'tests/fixtures/amazon/restock.fr.html', url: 'https://sellercentral.amazon.fr/restockinventory/recommendations?ref=xx_restock_dnav_xx' },
   { file: 'tests/fixtures/amazon/inventory-age.en.html', url: 'https://sellercentral.amazon.com/inventoryplanning/inventory-age' },
   { file: 'tests/fixtures/amazon/inventory-age.de.html', url: 'https://sellercentral.amazon.de/inventoryplanning/inventory-age' },
   { file: 'tests/fixtures/amazon/inventory-age.zh.html', url: 'https://sellercentral.amazon.com/inventoryplanning/inventory-age?ref=xx_invage_dnav_xx' },
   { file: 'tests/fixtures/amazon/inventory-age.ja.html', url: 'https://sellercentral.amazon.co.jp/inventoryplanning/inventory-age' },
   { file: 'tests/fixtures/amazon/orders.en.html', url: 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1' },
   { file: 'tests/fixtures/amazon/orders.de.html', url: 'https://sellercentral.amazon.de/orders-v3/mfn/unshipped?page=1' },
+  { file: 'tests/fixtures/amazon/orders.ja.html', url: 'https://sellercentral.amazon.co.jp/orders-v3?page=1' },
   { file: 'tests/fixtures/walmart/manage-items.en.html', url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS' },
+  { file: 'tests/fixtures/walmart/manage-items.es.html', url: 'https://seller.walmart.com.mx/items-and-inventory/manage-items?searchType=ALL_ITEMS' },
+  // Rows rendered by the page's script 400 ms after load.
+  {
+    file: 'tests/fixtures/walmart/manage-items.late.en.html',
+    url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS&searchQuery=',
+  },
   { file: 'tests/fixtures/walmart/wfs-inventory.en.html', url: 'https://seller.walmart.com/wfsLite/manage-inventory' },
+  { file: 'tests/fixtures/walmart/wfs-inventory.es.html', url: 'https://seller.walmart.com.mx/wfsLite/manage-inventory' },
+  { file: 'tests/fixtures/walmart/wfs-inventory.health.en.html', url: 'https://seller.walmart.com/wfs/inventory' },
   { file: 'tests/fixtures/walmart/orders.en.html', url: 'https://seller.walmart.com/order-management/details?orderGroups=Unshipped' },
+  { file: 'tests/fixtures/walmart/orders.es.html', url: 'https://seller.walmart.com.mx/order-management/details' },
+  // Rows rendered by the page's script 400 ms after load.
+  { file: 'tests/fixtures/walmart/orders.item-sku.en.html', url: 'https://seller.walmart.com/order-management/details?orderGroups=All' },
   {
     file: 'tests/fixtures/amazon/business-reports.en.html',
     url: 'https://sellercentral.amazon.com/business-reports/ref=xx_sitemetric_dnav_xx#/report?id=102%3ADetailSalesTrafficByChildItem&fromDate=2026-11-01&toDate=2026-11-30',
@@ -44,6 +59,8 @@ const PAGES: { file: string; url: string }[] = [
   { file: 'tests/fixtures/ebay/active-listings.de.html', url: 'https://www.ebay.de/sh/lst/active' },
   { file: 'tests/fixtures/ebay/active-listings.treegrid.en.html', url: 'https://www.ebay.com/sh/lst/active?offset=0&limit=50' },
   { file: 'tests/fixtures/ebay/orders.en.html', url: 'https://www.ebay.com/sh/ord/?filter=status:AWAITING_SHIPMENT' },
+  { file: 'tests/fixtures/ebay/orders.de.html', url: 'https://www.ebay.de/sh/ord/' },
+  { file: 'tests/fixtures/ebay/orders.fr.html', url: 'https://www.ebay.fr/sh/ord/' },
 ];
 
 /** What the adapter reads from the fixture in Node: the reference for what the browser must show. */
@@ -55,6 +72,11 @@ function readInNode(file: string, url: string) {
   window.close();
   return { adapter, read };
 }
+
+test('every fixture of every page type (lib/platforms/testing/pages.ts) is opened here', () => {
+  const opened = new Set(PAGES.map((p) => p.file.replace(/^tests\/fixtures\/|\.html$/g, '')));
+  expect(Object.values(FIXTURE_PAGES).flatMap((p) => p.fixtures.filter((f) => !opened.has(f)))).toEqual([]);
+});
 
 test('every registered page type has a fixture opened here at a URL it matches', () => {
   const covered = new Set(PAGES.map((p) => adapterForUrl(new URL(p.url))?.id));

@@ -4,7 +4,8 @@ import { adapter as fba } from './fba-inventory';
 import { adapter as restock } from './restock';
 import { adapter as orders } from './orders';
 import { fixtureHtml, listingsOf, ordersOf, readHtml } from '../testing/load';
-import { demoListings } from '../../../tests/fixtures/builders/demo-data';
+import { demoListings, demoOrders } from '../../../tests/fixtures/builders/demo-data';
+import { expectedFromDemo, expectedOrderLines } from '../testing/expect';
 import { buildAmazonFbaInventoryHtml } from '../../../tests/fixtures/builders/amazon-fba-inventory';
 
 const at = { observedAt: '2026-03-01T06:30:00.000Z' } as const;
@@ -163,6 +164,38 @@ describe('amazon/restock', () => {
     });
   });
 
+  it('reads the French UI on amazon.fr ("SKU :" lines, DD/MM/YYYY, decimal commas, French actions): every field of every row', () => {
+    const input = demoListings(12, 20260304, 'amazon', 'EUR').filter((l) => l.fulfillment === 'FBA' && !l.isParent);
+    const read = readHtml(restock, fixtureHtml('amazon/restock.fr.html'), 'https://sellercentral.amazon.fr/restockinventory/recommendations', 'amazon.fr');
+    expect(read.diagnostics).toEqual([]);
+    const rows = listingsOf(read);
+    expect(rows.size).toBe(input.length);
+    const french: Record<string, string> = {
+      'No action required': 'Aucune action requise',
+      Restock: 'Réapprovisionner',
+      'Reorder now': 'Réapprovisionner maintenant',
+    };
+    for (const l of input) {
+      expect(rows.get(l.sku), l.sku).toEqual({
+        kind: 'listing',
+        platform: 'amazon',
+        marketplace: 'amazon.fr',
+        source: 'amazon/restock',
+        ...at,
+        observedDate: '2026-03-01',
+        sku: l.sku,
+        ...expectedFromDemo(l, ['asin', 'fnsku', 'title', 'fulfillment', 'available', 'inbound']),
+        ...(l.unitsSold30 !== undefined ? { unitsSold: [{ windowDays: 30, units: l.unitsSold30 }] } : {}),
+        ...(l.daysOfSupply !== undefined ? { platformDaysOfSupply: Number(l.daysOfSupply.toFixed(1)) } : {}),
+        recommendedQuantity: l.recommendedQuantity,
+        recommendedShipDate: l.recommendedShipDate,
+        recommendedAction: french[l.recommendedAction!],
+        ...(l.alert ? { alert: french[l.alert] ?? l.alert } : {}),
+      });
+    }
+    expect(rows.get('KTCH-BAMB-BRD')).toMatchObject({ platformDaysOfSupply: 26.1, recommendedShipDate: '2026-03-24', recommendedAction: 'Réapprovisionner' });
+  });
+
   it('matches its path only', () => {
     expect(restock.matches(new URL('https://sellercentral.amazon.com/restockinventory/recommendations?x=1'))).toBe(true);
     expect(restock.matches(new URL('https://sellercentral.amazon.com/restockinventory'))).toBe(false);
@@ -227,6 +260,16 @@ describe('amazon/orders', () => {
       observedDate: '2026-03-01',
     });
     expect(de.map((l) => l.status)).toContain('pending');
+  });
+
+  it('reads the Japanese UI on amazon.co.jp (数量 and 小計 lines, 出荷方法, YYYY/MM/DD, yen): every field of every line', () => {
+    const input = demoOrders(demoListings(10, 20260303, 'amazon', 'JPY'), 8, 4444, 'amazon', '2026-02-28', 'JPY');
+    const read = readHtml(orders, fixtureHtml('amazon/orders.ja.html'), 'https://sellercentral.amazon.co.jp/orders-v3', 'amazon.co.jp');
+    expect(read.diagnostics).toEqual([]);
+    const fixed = { kind: 'order', platform: 'amazon', marketplace: 'amazon.co.jp', source: 'amazon/orders', ...at, observedDate: '2026-03-01' };
+    const lines = ordersOf(read);
+    expect(lines).toEqual(expectedOrderLines(input, 'line', (o) => (o.fulfillment === 'FBA' ? 'FBA' : 'SELLER')).map((l) => ({ ...fixed, ...l })));
+    expect(new Set(lines.map((l) => l.fulfillment))).toEqual(new Set(['FBA', 'SELLER']));
   });
 
   it('matches orders-v3 tabs only', () => {

@@ -6,6 +6,7 @@ import { fixtureHtml, listingsOf, ordersOf, readHtml } from '../testing/load';
 import { demoListings } from '../../../tests/fixtures/builders/demo-data';
 import { buildEbayActiveListingsHtml, buildEbayOrdersHtml } from '../../../tests/fixtures/builders/ebay';
 import { demoOrders } from '../../../tests/fixtures/builders/demo-data';
+import { expectedOrderLines } from '../testing/expect';
 
 const at = { platform: 'ebay', observedAt: '2026-03-01T06:30:00.000Z' } as const;
 const US = 'https://www.ebay.com/sh/lst/active';
@@ -131,6 +132,23 @@ describe('ebay/active-listings', () => {
     expect(rows.get('OUTD-WTR-BTL-PARENT')?.available).toBeUndefined();
     expect(rows.get('OUTD-WTR-BTL-WHITE')).toBeUndefined();
   });
+});
+
+describe('ebay/orders on other eBay sites', () => {
+  const fixed = { platform: 'ebay', source: 'ebay/orders', observedAt: '2026-03-01T06:30:00.000Z', observedDate: '2026-03-01' } as const;
+  for (const [site, seed, orderSeed, host, words] of [
+    ['de', 20260321, 996, 'ebay.de', ['Zahlung ausstehend', 'Noch nicht versandt', 'Versandt', 'Storniert']],
+    ['fr', 20260323, 997, 'ebay.fr', ['En attente de paiement', 'Non expédié', 'Expédié', 'Annulé']],
+  ] as const) {
+    it(`${host} in its language (${words.join(' / ')}, its date style, money with a decimal comma): every field of every line`, () => {
+      const input = demoOrders(demoListings(10, seed, 'ebay', 'EUR'), 10, orderSeed, 'ebay', '2026-02-28', 'EUR');
+      const read = readHtml(orders, fixtureHtml(`ebay/orders.${site}.html`), `https://www.${host}/sh/ord/`, host);
+      expect(read.diagnostics).toEqual([]);
+      const lines = ordersOf(read);
+      expect(lines).toEqual(expectedOrderLines(input, 'unit', () => 'SELLER').map((l) => ({ kind: 'order', ...fixed, marketplace: host, ...l })));
+      expect(new Set(lines.map((l) => l.status))).toEqual(new Set(['pending', 'unshipped', 'shipped', 'cancelled']));
+    });
+  }
 });
 
 describe('ebay/orders', () => {

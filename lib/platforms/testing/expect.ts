@@ -2,8 +2,8 @@
  * Compares what an adapter read with the builder input that produced the page: the
  * round-trip check behind every builder-made fixture.
  */
-import type { DemoListing } from '../../../tests/fixtures/builders/types';
-import type { ListingObservation } from '../../records';
+import type { DemoListing, DemoOrder } from '../../../tests/fixtures/builders/types';
+import type { FulfillmentChannel, ListingObservation, OrderObservation } from '../../records';
 
 export type ListingField =
   | 'asin'
@@ -50,4 +50,30 @@ export function expectedFromDemo(input: DemoListing, fields: readonly ListingFie
     }
   }
   return out;
+}
+
+/**
+ * The order lines a page shows for `orders`, in page order, in record form: the unit price
+ * (Walmart, eBay) or the line's subtotal (Amazon's "Item subtotal"), and the fulfilment the page
+ * tells (Amazon's fulfilment line, eBay's seller default) when `fulfillment` says it.
+ */
+export function expectedOrderLines(
+  orders: readonly DemoOrder[],
+  price: 'unit' | 'line',
+  fulfillment: (o: DemoOrder) => FulfillmentChannel | undefined = () => undefined,
+): Partial<OrderObservation>[] {
+  return orders.flatMap((o) =>
+    o.lines.map((l) => {
+      const channel = fulfillment(o);
+      return {
+        orderId: o.orderId,
+        sku: l.sku,
+        quantity: l.quantity,
+        status: o.status,
+        orderDate: o.orderDate,
+        itemPrice: { amountMinor: price === 'unit' ? l.itemPriceMinor : l.itemPriceMinor * l.quantity, currency: o.currency },
+        ...(channel ? { fulfillment: channel } : {}),
+      };
+    }),
+  );
 }

@@ -1,12 +1,13 @@
 /**
  * Walmart Seller Center WFS inventory (/wfsLite/manage-inventory, /wfs/inventory): units in
- * Walmart fulfilment centres, with days of supply and units sold in the last 7 and 30 days.
+ * Walmart fulfilment centres, with days of supply, units sold in the last 7 and 30 days and, where
+ * the page shows it, Walmart's suggested replenishment (read as recommendedQuantity).
  *
  * Selectors: the `<table>` / ARIA grid whose header names SKU and available units
  * (`[data-automation-id="wfs-inventory-table"]` tried first (?)). Every row is WFS.
  */
 import type { PageAdapter } from '../types';
-import { readListingPage, type ListingPageSpec } from '../shared/listing-page';
+import { identityFromLabels, readListingPage, type ListingPageSpec } from '../shared/listing-page';
 import { cellText } from '../shared/read';
 
 const FIELDS = [
@@ -23,6 +24,8 @@ const FIELDS = [
   'unfulfillable',
   'publishStatus',
   'lifecycleStatus',
+  // Walmart's own replenishment suggestion ("Suggested Units", as in the Inventory Health report).
+  'recommendedQuantity',
 ] as const;
 type F = (typeof FIELDS)[number];
 
@@ -33,7 +36,11 @@ const spec: ListingPageSpec<F> = {
   preferredContainer: '[data-automation-id="wfs-inventory-table"]',
   ageBuckets: true,
   defaultFulfillment: 'WFS',
-  identity: (_row, col) => ({ sku: cellText(col('sku')) }),
+  // Some builds show the GTIN (or item id) as a "GTIN: …" line under the product name instead of a column.
+  identity: (_row, col) => {
+    const labelled = identityFromLabels(col('title'));
+    return { sku: cellText(col('sku')), gtin: labelled.gtin, itemId: labelled.itemId, title: labelled.title };
+  },
 };
 
 /** @example matchesWalmartWfs(new URL('https://seller.walmart.com/wfsLite/manage-inventory')) // true */
