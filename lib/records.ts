@@ -119,6 +119,8 @@ export const listingObservationSchema = z.object({
   platformDaysOfSupply: z.number().nonnegative().max(1e6).optional(),
   /** Amazon's "Historical days of supply" (FBA Inventory, inventory health report): the figure the low-inventory fee uses. */
   platformHistoricalDaysOfSupply: z.number().nonnegative().max(1e6).optional(),
+  /** One unit's volume in cubic feet, where a report shows it (per-unit-volume, item-volume): the storage fees' volume. */
+  unitCubicFeet: z.number().positive().max(1000).optional(),
   ageBuckets: z.array(ageBucketSchema).max(20).optional(),
   recommendedAction: text(200).optional(),
   recommendedQuantity: quantitySchema.optional(),

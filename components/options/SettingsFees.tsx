@@ -5,23 +5,13 @@
  * in the seller's marketplace's units. Like every fieldset they hold no state (SettingsSection does).
  */
 import { SIZE_TIERS, type SizeTier } from '@/lib/fees';
-import { formatMoney, formatNumber } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n';
 import { defaultSettings, type Settings } from '@/lib/settings/schema';
 import { useI18n } from '../language';
 import { NumberField, TextField } from './fields';
+import { CapacityLimits, LowInventoryRates, MoneyField, WfsRates } from './SettingsFeeRates';
 import type { FieldErrors, SettingsForm, SkuFactRow } from './settings-form';
-import {
-  currencySymbol,
-  displayUnitsOf,
-  FEE_SETTINGS_MARKETPLACE,
-  majorOf,
-  minorOf,
-  shownVolume,
-  shownWeight,
-  storedVolume,
-  storedWeight,
-  type DisplayUnits,
-} from './settings-units';
+import { displayUnitsOf, FEE_SETTINGS_MARKETPLACE, shownVolume, shownWeight, storedVolume, storedWeight, type DisplayUnits } from './settings-units';
 
 /** Every default is shown beside its field: read once from the one declaration of the defaults. */
 const DEFAULTS = defaultSettings();
@@ -33,35 +23,6 @@ interface FeeFieldsetProps {
   update: (patch: Partial<SettingsForm>) => void;
   /** The seller's marketplace (its volume and weight units); amazon.com when unknown. */
   units: DisplayUnits;
-}
-
-/** A money input in major units with the currency's symbol; the settings keep minor units. */
-function MoneyField(props: {
-  id: string;
-  label: string;
-  minor: number;
-  defaultMinor?: number;
-  currency: string;
-  minorDigits: number;
-  error?: string;
-  onChange: (minor: number) => void;
-}) {
-  const { t, language } = useI18n();
-  const symbol = currencySymbol(language, props.currency);
-  const hint =
-    props.defaultMinor === undefined
-      ? undefined
-      : t('options.settings.defaultIs', { value: formatMoney(language, { amountMinor: props.defaultMinor, currency: props.currency }) });
-  return (
-    <NumberField
-      id={props.id}
-      label={`${props.label} (${symbol})`}
-      value={majorOf(props.minor, props.minorDigits)}
-      error={props.error}
-      hint={hint}
-      onChange={(v) => props.onChange(minorOf(v, props.minorDigits))}
-    />
-  );
 }
 
 /** The volume unit's name, for labels. */
@@ -123,6 +84,9 @@ export function FeeScheduleFieldset({ form, errors, setBase, units }: FeeFieldse
         />
       </div>
       <AgedTiers form={form} errors={errors} setFees={setFees} money={money} />
+      <LowInventoryRates form={form} errors={errors} setBase={setBase} money={money} />
+      <CapacityLimits form={form} errors={errors} setBase={setBase} />
+      <WfsRates form={form} errors={errors} setFees={setFees} />
     </fieldset>
   );
 }

@@ -87,3 +87,25 @@ describe('per-SKU fee facts', () => {
     expect(toSettings(form, 'en').errors).toEqual({ 'skuFacts.0.volume': 'Must be at least 0.' });
   });
 });
+
+describe('fee schedule amounts and capacity limits', () => {
+  it('keeps the seller low-inventory rates and capacity limits, and puts a bad amount on its input', () => {
+    const settings = defaultSettings();
+    settings.fbaFees.lowInventoryPerUnit = [{ tier: 'small-standard', overWeightOz: 0, upToWeightOz: null, perUnitMinor: [95, 70, 40] }];
+    settings.fbaFees.capacityCubicFeetByMarketplace = { 'amazon.com': 1200 };
+    const form = formOf(settings);
+    expect(toSettings(form, 'en')).toEqual({ settings, errors: {} });
+    form.base = {
+      ...form.base,
+      fbaFees: {
+        ...form.base.fbaFees,
+        lowInventoryPerUnit: [{ tier: 'small-standard', overWeightOz: 0, upToWeightOz: null, perUnitMinor: [95, -1, 40] }],
+        capacityCubicFeetByMarketplace: { 'amazon.de': Number.NaN },
+      },
+    };
+    expect(toSettings(form, 'zh-CN').errors).toEqual({
+      'fbaFees.lowInventoryPerUnit.0.perUnitMinor.1': expect.any(String),
+      'fbaFees.capacityCubicFeetByMarketplace.amazon.de': expect.any(String),
+    });
+  });
+});

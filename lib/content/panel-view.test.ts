@@ -129,6 +129,8 @@ describe('renderPanel', () => {
       shown: 40,
       computed: 14,
       fromPool: 'own:main',
+      held: 500,
+      limit: 1200,
     };
     for (const language of ['en', 'zh-CN'] as const) {
       for (const code of HEALTH_REASON_CODES) {

@@ -16,6 +16,8 @@ const amount = z.number().int().nonnegative().nullable();
 
 /** A plan's fee figures as the report carries them (absent: not an FBA pool, or planned before fees). */
 export const mergedFeesSchema = z.object({
+  /** Amazon FBA or Walmart WFS (absent: FBA, as before WFS was planned). */
+  channel: z.enum(['fba', 'wfs']).optional(),
   currency: z.string(),
   historicalSupply30: figure,
   historicalSupply90: figure,
@@ -27,7 +29,7 @@ export const mergedFeesSchema = z.object({
   agedSurchargeMinor: amount,
   action: z
     .object({
-      kind: z.enum(['send', 'mark-down', 'send-later']),
+      kind: z.enum(['send', 'mark-down', 'send-later', 'in-stock-send']),
       units: z.number().int().nonnegative(),
       date: isoDateSchema,
       amountMinor: amount,
@@ -39,6 +41,7 @@ export type MergedFees = z.infer<typeof mergedFeesSchema>;
 
 /** The plan's `fees` block as PlanFees (lib/planning/types.ts) has it, the part the report uses. */
 interface PlanFeesLike {
+  channel?: 'fba' | 'wfs' | undefined;
   currency: string;
   historicalSupply: { short: number | 'no-sales' | 'unknown'; long: number | 'no-sales' | 'unknown' };
   windows: readonly { days: number; lowInventoryMinor: number | null; storageMinor: number | null }[];
@@ -55,6 +58,7 @@ export function mergedFeesOf(fees: PlanFeesLike | undefined): MergedFees | undef
   const window = fees.windows.reduce<PlanFeesLike['windows'][number] | undefined>((a, w) => (!a || w.days > a.days ? w : a), undefined);
   const snapshot = fees.agedSnapshots.find((s) => s.units === null || s.units > 0) ?? fees.agedSnapshots[0];
   return {
+    ...(fees.channel ? { channel: fees.channel } : {}),
     currency: fees.currency,
     historicalSupply30: fees.historicalSupply.short,
     historicalSupply90: fees.historicalSupply.long,
@@ -120,7 +124,8 @@ function actionText(fees: MergedFees, language: Language): Cell {
     amount,
     later: a.laterDate ? formatDate(language, a.laterDate) : '',
   };
-  return t(language, `options.export.fees.action.${a.kind}`, params);
+  const kind = a.kind === 'mark-down' && fees.channel === 'wfs' ? 'wfs-mark-down' : a.kind;
+  return t(language, `options.export.fees.action.${kind}`, params);
 }
 
 /**
@@ -144,7 +149,10 @@ export function rollUpFees(all: readonly (MergedFees | undefined)[]): MergedFees
       .filter((d): d is string => d !== null)
       .sort()[0] ?? null;
   const atSnapshot = fees.filter((f) => f.agedSnapshotDate === snapshot);
+  const acting = fees.find((f) => f.action);
   return {
+    // The action's channel says its words (an FBA aged surcharge or WFS long-term storage).
+    ...(acting?.channel ? { channel: acting.channel } : {}),
     currency: fees[0]!.currency,
     historicalSupply30: lowest((f) => f.historicalSupply30),
     historicalSupply90: lowest((f) => f.historicalSupply90),
@@ -152,6 +160,6 @@ export function rollUpFees(all: readonly (MergedFees | undefined)[]): MergedFees
     storageFeeMinor: sum((f) => f.storageFeeMinor),
     agedSnapshotDate: snapshot,
     agedSurchargeMinor: atSnapshot.reduce<number | null>((s, f) => (s === null || f.agedSurchargeMinor === null ? null : s + f.agedSurchargeMinor), 0),
-    action: fees.find((f) => f.action)?.action ?? null,
+    action: acting?.action ?? null,
   };
 }

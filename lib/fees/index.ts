@@ -3,7 +3,7 @@
  * supply, the low-inventory-level fee and the aged-inventory surcharge. Code outside lib/fees
  * imports from here, so the files behind it can move.
  */
-export { FEE_SCHEDULES, latestSchedule, scheduleOn, SIZE_TIERS, storageRatePerCubicFoot } from './schedules';
+export { FEE_SCHEDULES, latestSchedule, scheduleOn, SIZE_TIERS, storageRatePerCubicFoot, WFS_IN_STOCK_DAYS } from './schedules';
 export type { AgedExemptCategory, Channel, FeeSchedule, SizeTier, StorageRates } from './schedules';
 export { dailySeries, supplyOver } from './historical-supply';
 export type { DailyInventory, DailySeries, SupplyFigure } from './historical-supply';
@@ -13,5 +13,5 @@ export { agedSurcharge, lotsAtSnapshot, nextSnapshots } from './aged-surcharge';
 export type { AgedTierCharge, DailySales, Lot } from './aged-surcharge';
 export { storageFeeOver } from './storage-fee';
 export type { DailyOnHand } from './storage-fee';
-export { SETTINGS_SCHEDULE, withSellerFees } from './seller-schedule';
-export type { SellerStorageFees } from './seller-schedule';
+export { SETTINGS_SCHEDULE, SETTINGS_WFS_SCHEDULE, withSellerFees } from './seller-schedule';
+export type { SellerFees, SellerLowInventoryRow, SellerStorageFees } from './seller-schedule';

@@ -64,14 +64,16 @@ describe('scheduleOn', () => {
   it('answers null when no schedule is known, and refuses a malformed day', () => {
     expect(scheduleOn('amazon.com', 'fba', '2023-04-14')).toBeNull();
     expect(scheduleOn('amazon.de', 'fba', '2025-01-01')).toBeNull();
-    expect(scheduleOn('walmart.com', 'wfs', '2025-01-01')).toBeNull();
+    expect(scheduleOn('walmart.com', 'wfs', '2024-12-31')).toBeNull();
+    expect(scheduleOn('walmart.ca', 'wfs', '2026-01-01')).toBeNull();
     expect(() => scheduleOn('amazon.com', 'fba', '2024-02-30')).toThrow(/not an ISO date/);
   });
 
   it('the latest schedule is the one in force on any later day (settings defaults come from it)', () => {
     expect(latestSchedule('amazon.com', 'fba')?.effective).toBe('2024-04-01');
     expect(latestSchedule('amazon.com', 'fba')).toBe(scheduleOn('amazon.com', 'fba', '2099-01-01'));
-    expect(latestSchedule('walmart.com', 'wfs')).toBeNull();
+    expect(latestSchedule('walmart.com', 'wfs')).toBe(scheduleOn('walmart.com', 'wfs', '2099-01-01'));
+    expect(latestSchedule('walmart.ca', 'wfs')).toBeNull();
   });
 
   it('every known schedule has a source and a real effective day', () => {

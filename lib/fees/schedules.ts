@@ -165,9 +165,37 @@ const STORAGE_2024_04_01: StorageRates = {
 };
 
 /**
- * Every schedule known, in no particular order. Walmart WFS is not here yet: fees.md gives its
- * storage rates ("about $0.75", $7.50 after 365 days) but no effective date, so it has no
- * dated schedule until one is confirmed.
+ * Walmart WFS storage (fees.md, "Walmart WFS"): "about $0.75 per cubic foot per month", one rate
+ * for every size (WFS has no Amazon size tiers) and no peak months: the Q4 charge is disputed and
+ * was waived October-December 2025, so it is left out (?).
+ */
+const WFS_STORAGE: StorageRates = {
+  peakMonths: [],
+  perCubicFootMinor: {
+    'small-standard': { base: 75, peak: 75 },
+    'large-standard': { base: 75, peak: 75 },
+    'large-bulky': { base: 75, peak: 75 },
+    'extra-large': { base: 75, peak: 75 },
+  },
+};
+
+/**
+ * WFS long-term storage (fees.md): "$7.50 per cubic foot per month after 365 days", on top of
+ * storage. Walmart bills it monthly; fees.md does not say on which day the units are counted,
+ * so the first of the month is assumed (a choice, not a published fact).
+ */
+const WFS_LONG_TERM: AgedSurchargeRates = {
+  snapshotDayOfMonth: 1,
+  tiers: [{ minDays: 366, maxDays: null, perCubicFootMinor: 750, minPerUnitMinor: 0, exemptCategories: [] }],
+};
+
+/** Walmart WFS's "In Stock" rule (fees.md): an item is in stock at 28 or more days of supply (available + inbound). */
+export const WFS_IN_STOCK_DAYS = 28;
+
+/**
+ * Every schedule known, in no particular order. Walmart WFS: fees.md gives the amounts but no
+ * effective date; they are dated 2025-01-01, the earliest year fees.md reports them for (its
+ * Q4 2025 waiver), until Walmart's own date is confirmed. Days before that have no WFS schedule.
  */
 export const FEE_SCHEDULES: readonly FeeSchedule[] = [
   {
@@ -189,6 +217,17 @@ export const FEE_SCHEDULES: readonly FeeSchedule[] = [
     lowInventoryLevel: LOW_INVENTORY_2024_04_01,
     storage: STORAGE_2024_04_01,
     agedSurcharge: AGED_2023_04_15,
+  },
+  {
+    marketplace: 'walmart.com',
+    channel: 'wfs',
+    effective: '2025-01-01',
+    currency: 'USD',
+    source:
+      'fees.md: WFS storage "about $0.75 per cubic foot per month", long-term storage "$7.50 per cubic foot per month after 365 days"; effective date not in fees.md',
+    lowInventoryLevel: 'not-charged',
+    storage: WFS_STORAGE,
+    agedSurcharge: WFS_LONG_TERM,
   },
 ];
 

@@ -103,6 +103,17 @@ export const ALERT_CATALOGUE = {
   'fba-q4-send-later': { risk: null, severity: 'info', notifies: false, params: ['amountMinor', 'currency', 'date'] },
   /** Amazon's days-of-supply figure differs from the historical days of supply the fee uses, computed from the history. */
   'fba-supply-differs': { risk: null, severity: 'info', notifies: false, params: ['shown', 'computed'] },
+  /**
+   * FBA: the planned shipment does not fit the seller's capacity limit (`limit` cubic feet, on hand
+   * plus open shipments) on `date`: send `units`, hold `held` in the own warehouse or AWD.
+   */
+  'fba-capacity-hold': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'held', 'limit', 'date'] },
+  /** WFS: send `units` by `date` to keep Walmart's in-stock figure at `days` (28) days of supply or more. */
+  'wfs-in-stock-send': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'date', 'days'] },
+  /** WFS: `units` will pay long-term storage (over 365 days) at the `date` count unless marked down or removed. */
+  'wfs-long-term-mark-down': { risk: 'overstock', severity: 'warning', notifies: false, params: ['units', 'date', 'amountMinor', 'currency'] },
+  /** The same, when the amount cannot be priced (no unit volume set for the SKU). */
+  'wfs-long-term-mark-down-fee-unknown': { risk: 'overstock', severity: 'warning', notifies: false, params: ['units', 'date'] },
   /** Holding the excess costs more than half its margin: liquidate. */
   'clearance-exit': { risk: 'overstock', severity: 'warning', notifies: false, params: ['holdingMinor', 'marginMinor', 'currency'] },
   /** This channel lists nothing while the shared stock has units for it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/schema';
 import { dayNumber, isoDate } from './days';
-import { fbaFactsOf } from './fees-facts';
+import { fbaFactsOf, unitCubicFeetOf } from './fees-facts';
 import { listingAt, orderAt } from './fixtures';
 import { planFromObservations } from './plan';
 import { skuPlanSchema } from './types';
@@ -25,6 +25,21 @@ describe('FBA facts of a pool', () => {
       ],
       shown: { day: dayNumber('2026-02-25'), days: 29.5 },
     });
+  });
+
+  it('takes the newest unit volume a report showed; the seller entry for the SKU wins over it', () => {
+    const facts = fbaFactsOf('fba:NA', [
+      listingAt('2026-02-20', { source: 'report:amazon/fba-myi', available: 100, unitCubicFeet: 0.2 }),
+      listingAt('2026-02-25', { source: 'report:amazon/fba-inventory-planning', available: 90, unitCubicFeet: 0.25 }),
+      listingAt('2026-02-26', { source: 'amazon/fba-inventory', available: 85 }),
+    ])!;
+    expect(facts.unitCubicFeet).toBe(0.25);
+    const settings = defaultSettings();
+    const s = { input: { sku: 'MUG-1', fba: facts }, settings };
+    expect(unitCubicFeetOf(s)).toBe(0.25);
+    settings.storageFees.unitCubicFeetBySku['MUG-1'] = 0.4;
+    expect(unitCubicFeetOf(s)).toBe(0.4);
+    expect(unitCubicFeetOf({ input: { sku: 'MUG-1' }, settings: defaultSettings() })).toBeNull(); // unknown, never the default
   });
 
   it('is undefined for a pool that is not FBA', () => {

@@ -5,7 +5,9 @@
  * health report showed it (not the forward "Days of supply": a different figure, comparing
  * the two would flag a difference that is by design).
  */
+import type { ItemSize } from '../fees/index';
 import type { Observation } from '../records';
+import type { Settings } from '../settings/schema';
 import { dayNumber } from './days';
 import type { OnHandReading } from './fees-history';
 
@@ -16,6 +18,8 @@ export interface FbaFacts {
   readings: OnHandReading[];
   /** The newest historical days of supply Amazon showed, and its day. */
   shown: { day: number; days: number } | null;
+  /** One unit's volume (cubic feet) as the newest page or report showing it said; absent when none did. */
+  unitCubicFeet?: number;
 }
 
 /**
@@ -27,6 +31,7 @@ export function fbaFactsOf(poolId: string, observations: readonly Observation[])
   const readings: OnHandReading[] = [];
   let shown: FbaFacts['shown'] = null;
   let newestShown = '';
+  let volume: { at: string; cubicFeet: number } | null = null;
   const marketplaces = new Set<string>();
   for (const o of observations) {
     marketplaces.add(o.marketplace);
@@ -37,7 +42,25 @@ export function fbaFactsOf(poolId: string, observations: readonly Observation[])
       newestShown = o.observedAt;
       shown = { day, days: o.platformHistoricalDaysOfSupply };
     }
+    if (o.unitCubicFeet !== undefined && (volume === null || o.observedAt > volume.at)) volume = { at: o.observedAt, cubicFeet: o.unitCubicFeet };
   }
   const marketplace = marketplaces.has('amazon.com') ? 'amazon.com' : ([...marketplaces].sort()[0] ?? '');
-  return { marketplace, readings: readings.sort((a, b) => a.day - b.day), shown };
+  return { marketplace, readings: readings.sort((a, b) => a.day - b.day), shown, ...(volume ? { unitCubicFeet: volume.cubicFeet } : {}) };
+}
+
+/**
+ * One unit's volume in cubic feet for the fees: the seller's entry for the SKU (options page), else
+ * the volume a page or report showed (`FbaFacts.unitCubicFeet`), else null (unknown, never a default).
+ */
+export function unitCubicFeetOf(s: { input: { sku: string; fba?: FbaFacts }; settings: Settings }): number | null {
+  return s.settings.storageFees.unitCubicFeetBySku[s.input.sku] ?? s.input.fba?.unitCubicFeet ?? null;
+}
+
+/**
+ * The size tier and shipping weight for the low-inventory fee: the seller's entry, else null. No
+ * page or report the extension reads shows the size tier (Amazon's fee preview report does; it is
+ * not read yet).
+ */
+export function itemSizeOf(s: { input: { sku: string }; settings: Settings }): ItemSize | null {
+  return s.settings.fbaFees.sizeBySku[s.input.sku] ?? null;
 }

@@ -16,6 +16,7 @@ import {
   storageFeeOver,
   supplyOver,
   type DailyInventory,
+  type Channel,
   type DailySeries,
   type FeeSchedule,
   type ItemSize,
@@ -186,8 +187,10 @@ export function agedAtSnapshots(p: {
   count: number;
   /** The schedules to charge (the seller's amounts: lib/fees withSellerFees); the published ones by default. */
   schedules?: readonly FeeSchedule[];
+  /** Whose surcharge: FBA's aged-inventory surcharge (default) or WFS's long-term storage. */
+  channel?: Channel;
 }): SnapshotCharge[] {
-  const schedule = scheduleOn(p.marketplace, 'fba', isoDate(p.asOfDay), p.schedules);
+  const schedule = scheduleOn(p.marketplace, p.channel ?? 'fba', isoDate(p.asOfDay), p.schedules);
   if (!schedule || schedule.agedSurcharge === 'unknown') return [];
   const firstTier = schedule.agedSurcharge.tiers[0]?.minDays ?? Infinity;
   const oldest = p.lots ? null : oldestPossibleAge(p.history, p.asOfDay);

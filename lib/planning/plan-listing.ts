@@ -216,6 +216,7 @@ function planOf(s: Situation, d: Draft, now: Date): SkuPlan {
     oversell: d.oversell,
     channel: null,
     ...(d.fees ? { fees: d.fees } : {}),
+    ...(d.capacity ? { fbaCapacity: d.capacity } : {}),
     computedAt: now.toISOString(),
   };
 }

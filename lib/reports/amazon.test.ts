@@ -26,6 +26,7 @@ describe('Manage FBA Inventory (amazon/fba-myi)', () => {
       inbound: 40,
       reserved: 20,
       unfulfillable: 3,
+      unitCubicFeet: 0.21, // per-unit-volume, cubic feet on amazon.com
     });
   });
 

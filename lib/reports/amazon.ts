@@ -6,6 +6,7 @@ import type { ListingDraft } from './definition';
 import { defineReport, type RowReader } from './definition';
 import { fulfillmentOf, listingStatusOf, orderStatusOf, readAsin, readGtin, readId } from './fields';
 import { ASIN, CONDITION, CURRENCY, FNSKU, SKU, SNAPSHOT_DATE, TITLE, YOUR_PRICE } from './synonyms';
+import { cubicFeetOf } from './unit-volume';
 
 /** Sum of the cells that are present; undefined when none is. */
 function sumOf<K extends string>(r: RowReader<K>, keys: K[]): number | undefined {
@@ -88,6 +89,7 @@ export const amazonFbaMyi = defineReport({
     researching: ['afn-researching-quantity', 'afn调查中数量', 'afn-in-prüfung', 'afn調査中数量'],
     reservedFutureSupply: ['afn-reserved-future-supply', 'afn预留的未来供应量', 'afn-reservierter-zukünftiger-bestand'],
     futureSupplyBuyable: ['afn-future-supply-buyable', 'afn可购买的未来供应量', 'afn-kaufbarer-zukünftiger-bestand'],
+    perUnitVolume: ['per-unit-volume', '单位体积', '单件体积', 'volumen-pro-einheit', '単位あたりの体積'],
   },
   required: ['sku'],
   signatures: [['afnFulfillable', 'mfnFulfillable'], ['afnWarehouse'], ['afnFulfillable', 'afnListingExists']],
@@ -113,6 +115,7 @@ export const amazonFbaMyi = defineReport({
       draft.inbound = sumOf(r, ['inboundWorking', 'inboundShipped', 'inboundReceiving']);
       draft.reserved = r.quantity('afnReserved');
       draft.unfulfillable = r.quantity('afnUnsellable');
+      draft.unitCubicFeet = cubicFeetOf(r.decimal('perUnitVolume'), undefined, r.rowMarket);
     }
     return compact(draft);
   },
@@ -138,6 +141,20 @@ const unitsShipped = (days: number) => [
   `出荷数t${days}`,
   `出荷済み数量t${days}`,
 ];
+
+/**
+ * One unit's volume from the planning report: its `item-volume`, else `storage-volume` over the
+ * units it stores (available + reserved + unfulfillable: a choice, Amazon does not say which
+ * units the figure covers); in the file's volume unit.
+ */
+function unitVolumeOf(r: RowReader<'itemVolume' | 'storageVolume' | 'volumeUnit' | 'available' | 'reserved' | 'unfulfillable'>): number | undefined {
+  const unit = r.text('volumeUnit', 40);
+  const item = cubicFeetOf(r.decimal('itemVolume'), unit, r.rowMarket);
+  if (item !== undefined) return item;
+  const stored = sumOf(r, ['available', 'reserved', 'unfulfillable']);
+  const total = r.decimal('storageVolume');
+  return stored && total !== undefined ? cubicFeetOf(total / stored, unit, r.rowMarket) : undefined;
+}
 
 /** FBA Inventory / inventory planning (GET_FBA_INVENTORY_PLANNING_DATA), old and new age buckets. */
 export const amazonFbaInventoryPlanning = defineReport({
@@ -210,6 +227,9 @@ export const amazonFbaInventoryPlanning = defineReport({
       '来月の推定保管手数料',
     ],
     currency: CURRENCY,
+    itemVolume: ['item-volume', 'item volume', '商品体积', '单件商品体积', 'artikelvolumen', '商品の体積'],
+    storageVolume: ['storage-volume', 'storage volume', '仓储体积', '存储体积', 'lagervolumen', '保管体積'],
+    volumeUnit: ['volume-unit-measurement', 'volume unit measurement', 'volume-units', '体积单位', 'volumeneinheit', '体積の単位'],
     inbound: ['inbound-quantity', 'inbound quantity', 'inbound', '入库数量', '入库', 'eingehend', 'eingehende menge', '入荷数量', '納品中'],
     reserved: ['reserved-quantity', 'reserved quantity', 'reserved', '预留数量', '预留', 'reserviert', 'reservierte menge', '予約済み', '予約数量'],
     unfulfillable: [
@@ -262,6 +282,7 @@ export const amazonFbaInventoryPlanning = defineReport({
       recommendedAction: r.text('recommendedAction', 200),
       alert: r.text('alert', 200),
       estimatedStorageCost: r.money('storageCost', 'currency'),
+      unitCubicFeet: unitVolumeOf(r),
       snapshotAt: snapshot?.instant,
     });
   },

@@ -58,8 +58,21 @@ const storageFeesSchema = z.object({
   /** Volume of one unit when no per-SKU volume is set. */
   defaultUnitCubicFeet: z.number().positive().max(1000),
   unitCubicFeetBySku: z.record(z.string(), z.number().positive().max(1000)),
+  /**
+   * The seller's walmart.com WFS amounts, minor units per cubic foot per month: storage, and
+   * long-term storage on units over 365 days. Absent: the published ones (lib/fees).
+   */
+  wfsPerCubicFoot: z.object({ storage: z.number().int().min(0).max(1e6), longTerm: z.number().int().min(0).max(1e6) }).optional(),
 });
 export type StorageFees = z.infer<typeof storageFeesSchema>;
+
+/** One low-inventory-level rate row as the seller keeps it (lib/fees SellerLowInventoryRow). */
+const sellerLowInventoryRowSchema = z.object({
+  tier: z.enum(SIZE_TIERS),
+  overWeightOz: z.number().min(0).max(1e6),
+  upToWeightOz: z.number().positive().max(1e6).nullable(),
+  perUnitMinor: z.array(z.number().int().min(0).max(1e6)).min(1).max(10),
+});
 
 /** What the fee-aware FBA plan needs beyond the fee schedules (lib/fees). */
 const fbaFeesSchema = z.object({
@@ -70,6 +83,18 @@ const fbaFeesSchema = z.object({
   lowInventoryMarginDays: z.number().int().min(0).max(180),
   /** Size tier and shipping weight (ounces) per SKU: the low-inventory fee's rate. Without one the amount is unknown. */
   sizeBySku: z.record(z.string(), z.object({ tier: z.enum(SIZE_TIERS), shippingWeightOz: z.number().positive().max(1e6) })),
+  /**
+   * The seller's low-inventory-level fee per unit shipped, one row per rate row of the newest
+   * amazon.com FBA schedule (same tier and weight range), one amount per supply band (minor
+   * units). Absent (stores made before it, or never edited): the published rates (lib/fees).
+   */
+  lowInventoryPerUnit: z.array(sellerLowInventoryRowSchema).max(20).optional(),
+  /**
+   * FBA capacity limit per marketplace in cubic feet (Capacity Monitor: on-hand plus open
+   * shipments, one limit per storage type; no supported page shows it, so the seller enters it).
+   * Absent or no entry for a marketplace: no limit is applied.
+   */
+  capacityCubicFeetByMarketplace: z.record(z.string(), z.number().positive().max(1e7)).optional(),
 });
 
 /**

@@ -74,3 +74,24 @@ test('FBA Inventory under the low-inventory floor: the panel says to send, with 
   await expect(slow.getByTestId('toggle')).toBeVisible();
   await expect(slow.locator('li[data-code="fba-floor-send"]')).toHaveCount(0);
 });
+
+test('the options page edits the low-inventory rates, a capacity limit and the WFS rates in dollars, and keeps them', async ({ context }) => {
+  const options = await context.newPage();
+  await options.goto(OPTIONS_URL);
+  const smallFirstBand = options.locator('#fbaFees\\.lowInventoryPerUnit\\.0\\.perUnitMinor\\.0');
+  await expect(smallFirstBand).toHaveValue('0.89');
+  await expect(options.locator('#fbaFees\\.lowInventoryPerUnit\\.0\\.perUnitMinor\\.0-hint')).toHaveText('Default: $0.89');
+  await smallFirstBand.fill('0.95');
+  await options.getByRole('button', { name: 'Add capacity limit' }).click();
+  await options.locator('#fbaFees\\.capacityCubicFeetByMarketplace\\.amazon\\.com').fill('1200');
+  await expect(options.locator('#storageFees\\.wfsPerCubicFoot\\.storage')).toHaveValue('0.75');
+  await options.locator('#storageFees\\.wfsPerCubicFoot\\.longTerm').fill('8');
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect(options.getByText('Settings saved. Plans were recalculated.')).toBeVisible();
+
+  await options.reload();
+  await expect(options.locator('#fbaFees\\.lowInventoryPerUnit\\.0\\.perUnitMinor\\.0')).toHaveValue('0.95');
+  await expect(options.locator('#fbaFees\\.lowInventoryPerUnit\\.0\\.perUnitMinor\\.1')).toHaveValue('0.63');
+  await expect(options.locator('#fbaFees\\.capacityCubicFeetByMarketplace\\.amazon\\.com')).toHaveValue('1200');
+  await expect(options.locator('#storageFees\\.wfsPerCubicFoot\\.longTerm')).toHaveValue('8');
+});

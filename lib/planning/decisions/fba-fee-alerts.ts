@@ -1,7 +1,9 @@
 /**
- * The fee-aware FBA plan's alerts (decisions/fba-fees.ts decided the action; these only say
- * it): send to stay above the low-inventory floor, mark down before an aged-surcharge
- * snapshot, send after the peak storage months, and Amazon's figure against the computed one.
+ * The fee-aware FBA and WFS plans' alerts (decisions/fba-fees.ts, fba-capacity.ts and
+ * wfs-fees.ts decided the action; these only say it): send to stay above the low-inventory
+ * floor, mark down before an aged-surcharge snapshot, send after the peak storage months,
+ * Amazon's figure against the computed one, a shipment over the capacity limit, and WFS's
+ * in-stock rule and long-term storage.
  * Amounts are whole currency units (the seller is told "~43 USD", not cents).
  */
 import type { Alert, PlanFees } from '../types';
@@ -24,9 +26,21 @@ const floorSend: AlertRule = (_s, d) =>
   d.fees?.action?.kind === 'send' ? actionAlert({ priced: 'fba-floor-send', unknown: 'fba-floor-send-fee-unknown' }, d.fees.action, d.fees.currency) : null;
 
 const agedMarkDown: AlertRule = (_s, d) =>
-  d.fees?.action?.kind === 'mark-down'
+  d.fees?.action?.kind === 'mark-down' && d.fees.channel !== 'wfs'
     ? actionAlert({ priced: 'fba-aged-mark-down', unknown: 'fba-aged-mark-down-fee-unknown' }, d.fees.action, d.fees.currency)
     : null;
+
+const wfsLongTermMarkDown: AlertRule = (_s, d) =>
+  d.fees?.action?.kind === 'mark-down' && d.fees.channel === 'wfs'
+    ? actionAlert({ priced: 'wfs-long-term-mark-down', unknown: 'wfs-long-term-mark-down-fee-unknown' }, d.fees.action, d.fees.currency)
+    : null;
+
+const wfsInStockSend: AlertRule = (_s, d) => {
+  const a = d.fees?.action;
+  return a?.kind === 'in-stock-send'
+    ? { code: 'wfs-in-stock-send', severity: 'warning', params: { units: a.units, date: a.date, days: d.fees!.floorDays } }
+    : null;
+};
 
 const q4SendLater: AlertRule = (_s, d) => {
   const a = d.fees?.action;
@@ -46,5 +60,22 @@ const supplyDiffers: AlertRule = (s, d) => {
   return { code: 'fba-supply-differs', severity: 'info', params: { shown: Math.round(shown.days), computed: Math.round(computed) } };
 };
 
+const capacityHold: AlertRule = (_s, d) =>
+  d.capacity
+    ? {
+        code: 'fba-capacity-hold',
+        severity: 'warning',
+        params: { units: d.capacity.sendUnits, held: d.capacity.holdUnits, limit: Math.round(d.capacity.limitCubicFeet), date: d.capacity.date },
+      }
+    : null;
+
 /** In the catalogue's order. */
-export const FBA_FEE_ALERT_RULES: readonly AlertRule[] = [floorSend, agedMarkDown, q4SendLater, supplyDiffers];
+export const FBA_FEE_ALERT_RULES: readonly AlertRule[] = [
+  floorSend,
+  agedMarkDown,
+  q4SendLater,
+  supplyDiffers,
+  capacityHold,
+  wfsInStockSend,
+  wfsLongTermMarkDown,
+];

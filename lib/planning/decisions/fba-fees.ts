@@ -13,6 +13,7 @@
  */
 import { dailySeries, scheduleOn, withSellerFees, type DailySeries, type FeeSchedule } from '../../fees/index';
 import { dayNumber, isoDate, civilFromDays } from '../days';
+import { itemSizeOf, unitCubicFeetOf } from '../fees-facts';
 import { dailyInventory, withShownSupply } from '../fees-history';
 import {
   agedAtSnapshots,
@@ -42,7 +43,7 @@ export const fbaFees: Decision = (s, d) => {
   const facts = s.input.fba;
   if (!facts || s.stock === null) return;
   // The plan charges what the seller's fee schedule says (options page), not only the published amounts.
-  const schedules = withSellerFees(s.settings.storageFees);
+  const schedules = withSellerFees({ ...s.settings.storageFees, lowInventoryPerUnit: s.settings.fbaFees.lowInventoryPerUnit });
   const schedule = scheduleOn(facts.marketplace, 'fba', isoDate(s.asOfDay), schedules);
   if (!schedule) return;
   // Days no reading covers take Amazon's own figure when a page showed it (one page read is then enough to price the fee).
@@ -89,8 +90,8 @@ interface FeeContext {
 function contextOf(s: Situation, d: Draft, schedules: readonly FeeSchedule[], schedule: FeeSchedule, history: ReturnType<typeof dailyInventory>): FeeContext {
   const facts = s.input.fba!;
   const onHand = s.stock! + s.input.reserved;
-  const size = s.settings.fbaFees.sizeBySku[s.input.sku] ?? null;
-  const unitCubicFeet = s.settings.storageFees.unitCubicFeetBySku[s.input.sku] ?? null;
+  const size = itemSizeOf(s);
+  const unitCubicFeet = unitCubicFeetOf(s);
   const rates = schedule.lowInventoryLevel;
   const threshold = typeof rates === 'string' ? 0 : rates.supplyBandsUpToDays[rates.supplyBandsUpToDays.length - 1]!;
   const arrivals: Arrival[] = [];
@@ -147,6 +148,14 @@ function sendAction(s: Situation, d: Draft, ctx: FeeContext, at90: PlanFees['win
   }
   const quantity = roundOrderQuantity(high, { moq: s.lead.moq, casePack: s.lead.casePack });
   if (costsMoreThanItSaves(ctx, at90, [...ctx.arrivals, { day: arrival, units: quantity }])) return null;
+  return sendOf(s, at90, arrival, quantity);
+}
+
+/**
+ * A send action: `quantity` units arriving at `arrival`, the reorder day that brings them
+ * (arrival minus the whole lead time) and the day they leave (arrival minus the transit).
+ */
+function sendOf(s: Situation, at90: PlanFees['windows'][number], arrival: number, quantity: number) {
   const sendBy = Math.max(s.asOfDay, arrival - s.lead.transitDays);
   return {
     orderDay: arrival - s.lead.days,
@@ -168,14 +177,7 @@ function bringForward(s: Situation, d: Draft, ctx: FeeContext, at90: PlanFees['w
   const moved = ctx.arrivals.map((a) => (a.day === planned ? { day: arrival, units: a.units } : a));
   const sent = windowFees({ ...ctx.common, projection: ctx.project(moved), days: AHEAD_DAYS });
   if (sent.lowInventoryUnits >= at90.lowInventoryUnits || costsMoreThanItSaves(ctx, at90, moved)) return null;
-  const quantity = d.reorder.quantity;
-  const sendBy = Math.max(s.asOfDay, arrival - s.lead.transitDays);
-  return {
-    orderDay: arrival - s.lead.days,
-    quantity,
-    amountMinor: at90.lowInventoryMinor,
-    action: { kind: 'send' as const, units: quantity, date: isoDate(sendBy), amountMinor: at90.lowInventoryMinor, laterDate: null },
-  };
+  return sendOf(s, at90, arrival, d.reorder.quantity);
 }
 
 /**
@@ -189,8 +191,8 @@ function costsMoreThanItSaves(ctx: FeeContext, base: PlanFees['windows'][number]
   return sent.storageMinor - base.storageMinor >= base.lowInventoryMinor - sent.lowInventoryMinor;
 }
 
-/** Mark down or remove the units the first charged snapshot would age into a surcharge tier. */
-function markDownAction(aged: PlanFees['agedSnapshots']): PlanFees['action'] {
+/** Mark down or remove the units the first charged snapshot would age into a surcharge tier (WFS: into long-term storage). */
+export function markDownAction(aged: PlanFees['agedSnapshots']): PlanFees['action'] {
   const first = aged.find((a) => a.units !== null && a.units > 0);
   return first ? { kind: 'mark-down', units: first.units!, date: first.date, amountMinor: first.amountMinor, laterDate: null } : null;
 }

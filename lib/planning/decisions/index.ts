@@ -7,6 +7,7 @@ import { alerts } from './alerts';
 import { clearance } from './clearance';
 import { cover } from './cover';
 import { excess } from './excess';
+import { fbaCapacity } from './fba-capacity';
 import { fbaFees } from './fba-fees';
 import { health } from './health';
 import { inboundCover } from './inbound-cover';
@@ -14,8 +15,22 @@ import { oversell } from './oversell';
 import { reorder } from './reorder';
 import type { Decision } from './situation';
 import { storage } from './storage';
+import { wfsFees } from './wfs-fees';
 
-export const DECISIONS: readonly Decision[] = [cover, inboundCover, excess, reorder, fbaFees, storage, clearance, oversell, alerts, health];
+export const DECISIONS: readonly Decision[] = [
+  cover,
+  inboundCover,
+  excess,
+  reorder,
+  fbaFees,
+  fbaCapacity,
+  wfsFees,
+  storage,
+  clearance,
+  oversell,
+  alerts,
+  health,
+];
 
 export { emptyDraft, type Decision, type Draft, type Situation } from './situation';
 export { MAX_REORDER_AHEAD_DAYS } from './reorder';

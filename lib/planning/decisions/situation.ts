@@ -7,7 +7,7 @@ import type { ForecastResult } from '../../forecast/index';
 import type { Settings } from '../../settings/schema';
 import type { StagePolicy } from '../lifecycle';
 import type { PlanInput } from '../plan-input';
-import type { Alert, ClearanceSuggestion, HealthReason, LifecycleStage, OversellInfo, PlanFees } from '../types';
+import type { Alert, ClearanceSuggestion, FbaCapacity, HealthReason, LifecycleStage, OversellInfo, PlanFees } from '../types';
 
 export interface Situation {
   input: PlanInput;
@@ -57,6 +57,8 @@ export interface Draft {
   storage: { next30DaysMinor: number; agedSurchargeMinor: number; totalMinor: number } | null;
   /** FBA pools: the fees at stake and the fee-aware action (decisions/fba-fees.ts); null elsewhere. */
   fees: PlanFees | null;
+  /** FBA pools whose planned shipment does not fit the seller's capacity limit (decisions/fba-capacity.ts); null otherwise. */
+  capacity: FbaCapacity | null;
   /** Units past the first aged-surcharge age, and that age. */
   aged: { units: number; minDays: number };
   clearance: ClearanceSuggestion | null;
@@ -82,6 +84,7 @@ export function emptyDraft(): Draft {
     reorder: { day: null, quantity: 0, daysLate: 0, point: 0, safetyStock: 0 },
     storage: null,
     fees: null,
+    capacity: null,
     aged: { units: 0, minDays: 0 },
     clearance: null,
     oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} },

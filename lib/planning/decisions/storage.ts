@@ -4,6 +4,7 @@
  */
 import { cumulativeAt } from '../cover';
 import { civilFromDays } from '../days';
+import { unitCubicFeetOf } from '../fees-facts';
 import { projectStorageFees } from '../storage';
 import type { Decision } from './situation';
 
@@ -16,7 +17,8 @@ export const storage: Decision = (s, d) => {
     minDays: Number.isFinite(firstAged) ? firstAged : 0,
   };
   if (s.stock === null || (s.input.destination !== 'FBA' && s.input.destination !== 'WFS')) return;
-  const unitCubicFeet = fees.unitCubicFeetBySku[s.input.sku] ?? fees.defaultUnitCubicFeet;
+  // The seller's volume for the SKU, else the one a report showed, else the seller's default.
+  const unitCubicFeet = unitCubicFeetOf(s) ?? fees.defaultUnitCubicFeet;
   const projected = projectStorageFees(
     {
       onHand: s.stock + s.input.reserved,

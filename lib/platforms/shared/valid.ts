@@ -92,6 +92,7 @@ export const LISTING_RULES: Record<string, Rule> = {
   cumulativeSold: quantity,
   platformDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
   platformHistoricalDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
+  unitCubicFeet: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 1000,
   ageBuckets: arrayOf(
     20,
     (b) => isPlain(b) && int(0, Number.MAX_SAFE_INTEGER)(b.minDays) && (b.maxDays === null || int(0, Number.MAX_SAFE_INTEGER)(b.maxDays)) && quantity(b.units),

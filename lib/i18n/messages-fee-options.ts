@@ -1,0 +1,41 @@
+/**
+ * Strings of the options page's fee editor beyond the storage and aged tiers: the low-inventory
+ * rates per unit, the FBA capacity limits and the Walmart WFS storage rates.
+ */
+export const feeOptionsEn = {
+  'options.settings.lowInventoryRates': 'Low-inventory-level fee per unit shipped, by historical days of supply',
+  'options.settings.lowInventoryRate': '{tier}, {weight}: {from}-{to} days',
+  'options.settings.weightAny': 'any weight',
+  'options.settings.weightUpTo': 'up to {upTo} {unit}',
+  'options.settings.weightRange': 'over {over} up to {upTo} {unit}',
+  'options.settings.capacity': 'FBA capacity limits (Capacity Monitor)',
+  'options.settings.capacityHint':
+    'The monthly limit Seller Central shows in the Capacity Monitor, for on-hand units plus open shipments. Planned shipments to FBA are capped by it; no supported page shows it, so enter it here. No limit entered: none is applied.',
+  'options.settings.capacityMarketplace': 'Marketplace',
+  'options.settings.capacityLimit': 'Capacity limit ({unit})',
+  'options.settings.addCapacity': 'Add capacity limit',
+  'options.settings.wfsFees': 'Walmart WFS storage ({marketplace}), per cubic foot per month',
+  'options.settings.wfsStorage': 'Monthly storage',
+  'options.settings.wfsLongTerm': 'Long-term storage (over {days} days)',
+  'options.export.fees.action.in-stock-send': "Send {units} to WFS by {date} to stay In Stock (Walmart's 28-day rule)",
+  'options.export.fees.action.wfs-mark-down': 'Mark down or remove {units} before {date} (WFS long-term storage ~{amount})',
+} as const;
+
+export const feeOptionsZhCN: Record<keyof typeof feeOptionsEn, string> = {
+  'options.settings.lowInventoryRates': '低库存水平费（每发货一件，按历史供货天数）',
+  'options.settings.lowInventoryRate': '{tier}，{weight}：{from}-{to} 天',
+  'options.settings.weightAny': '任意重量',
+  'options.settings.weightUpTo': '不超过 {upTo} {unit}',
+  'options.settings.weightRange': '超过 {over} 且不超过 {upTo} {unit}',
+  'options.settings.capacity': 'FBA 容量限制（容量监控）',
+  'options.settings.capacityHint':
+    '卖家平台容量监控中显示的每月限制，涵盖在库商品和未完成的货件。计划发往 FBA 的货件不会超过此限制；目前支持的页面都不显示该数值，请在此输入。未输入则不设限制。',
+  'options.settings.capacityMarketplace': '站点',
+  'options.settings.capacityLimit': '容量限制（{unit}）',
+  'options.settings.addCapacity': '添加容量限制',
+  'options.settings.wfsFees': '沃尔玛 WFS 仓储费（{marketplace}），每立方英尺每月',
+  'options.settings.wfsStorage': '月度仓储费',
+  'options.settings.wfsLongTerm': '长期仓储费（超过 {days} 天）',
+  'options.export.fees.action.in-stock-send': '请在 {date} 前向 WFS 发货 {units} 件以保持"有货"状态（沃尔玛 28 天规则）',
+  'options.export.fees.action.wfs-mark-down': '请在 {date} 前降价或移除 {units} 件（WFS 长期仓储费约 {amount}）',
+};

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../settings/schema';
+import { isoDate } from '../days';
+import type { FbaFacts } from '../fees-facts';
+import { alerts } from './alerts';
+import { capacityFit, fbaCapacity } from './fba-capacity';
+import { situation, through, TODAY } from './test-situation';
+
+const FBA: FbaFacts = { marketplace: 'amazon.com', readings: [], shown: null };
+
+/** Settings with a capacity limit for amazon.com and the SKU's unit volume. */
+function limited(limitCubicFeet: number | undefined, unitCubicFeet = 0.5) {
+  const settings = defaultSettings();
+  settings.storageFees.unitCubicFeetBySku['SKU-1'] = unitCubicFeet;
+  if (limitCubicFeet !== undefined) settings.fbaFees.capacityCubicFeetByMarketplace = { 'amazon.com': limitCubicFeet };
+  return settings;
+}
+
+describe('capacityFit', () => {
+  it('sends what fits beside the units held and holds the rest', () => {
+    expect(capacityFit({ limitCubicFeet: 100, unitCubicFeet: 0.5, heldUnits: 150, shipmentUnits: 80 })).toEqual({ sendUnits: 50, holdUnits: 30 });
+    expect(capacityFit({ limitCubicFeet: 100, unitCubicFeet: 0.1, heldUnits: 0, shipmentUnits: 1000 })).toEqual({ sendUnits: 1000, holdUnits: 0 });
+    // Already over the limit: nothing can be sent.
+    expect(capacityFit({ limitCubicFeet: 10, unitCubicFeet: 1, heldUnits: 12, shipmentUnits: 5 })).toEqual({ sendUnits: 0, holdUnits: 5 });
+  });
+});
+
+describe('FBA capacity limit', () => {
+  // 30 units selling 10 a day: the reorder is due now and the stock is gone by the time it ships.
+  const lean = { available: 30, fba: FBA };
+
+  it('caps the planned shipment at the limit and says to hold the rest in the own warehouse or AWD', () => {
+    const free = through(fbaCapacity, situation(lean, { settings: limited(undefined) }));
+    expect(free.reorder.quantity).toBeGreaterThan(300);
+    expect(free.capacity).toBeNull();
+
+    const s = situation(lean, { settings: limited(100) }); // 100 cu ft / 0.5 = 200 units
+    const d = through(alerts, s);
+    expect(d.reorder.quantity).toBe(free.reorder.quantity); // the purchase stays: the demand is real
+    const sendDay = Math.max(TODAY, d.reorder.day!) + s.lead.days - s.lead.transitDays;
+    expect(d.capacity).toEqual({ limitCubicFeet: 100, sendUnits: 200, holdUnits: d.reorder.quantity - 200, date: isoDate(sendDay) });
+    expect(d.alerts.find((a) => a.code === 'fba-capacity-hold')).toEqual({
+      code: 'fba-capacity-hold',
+      severity: 'warning',
+      params: { units: 200, held: d.reorder.quantity - 200, limit: 100, date: isoDate(sendDay) },
+    });
+  });
+
+  it('counts the units inbound against the limit, and applies only to the marketplace it was entered for', () => {
+    const withInbound = through(fbaCapacity, situation({ ...lean, inbound: 100 }, { settings: limited(100) }));
+    expect(withInbound.capacity?.sendUnits).toBe(100);
+    const elsewhere = through(fbaCapacity, situation({ ...lean, fba: { ...FBA, marketplace: 'amazon.de' } }, { settings: limited(100) }));
+    expect(elsewhere.capacity).toBeNull();
+  });
+
+  it('says nothing when the shipment fits, or for a pool that is not FBA', () => {
+    expect(through(fbaCapacity, situation(lean, { settings: limited(10_000) })).capacity).toBeNull();
+    expect(through(fbaCapacity, situation({ available: 30 }, { settings: limited(100) })).capacity).toBeNull();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * FBA capacity: Amazon caps what a seller may hold at FBA (on hand plus open shipments, one
+ * monthly limit per storage type, shown in the Capacity Monitor). No page the extension reads
+ * shows that figure, so the limit is the seller's entry per marketplace (options page,
+ * `fbaFees.capacityCubicFeetByMarketplace`). When the planned shipment would not fit when it is
+ * sent, the plan sends what fits and tells the seller to hold the rest in the own warehouse or
+ * AWD; the purchase itself stays as planned (the demand it covers is real).
+ *
+ * The limit is the account's: this decision sees one pool, so it counts that pool's own volume
+ * against the whole limit (it catches a product that alone would not fit, not several that
+ * together would not; the seller sees the account's total in the Capacity Monitor).
+ */
+import { isoDate } from '../days';
+import { unitCubicFeetOf } from '../fees-facts';
+import type { Decision, Draft, Situation } from './situation';
+
+/**
+ * Units of a shipment that fit under a capacity limit, beside the units already at FBA or on their way.
+ * @example capacityFit({ limitCubicFeet: 100, unitCubicFeet: 0.5, heldUnits: 150, shipmentUnits: 80 }) // { sendUnits: 50, holdUnits: 30 }
+ */
+export function capacityFit(p: { limitCubicFeet: number; unitCubicFeet: number; heldUnits: number; shipmentUnits: number }): {
+  sendUnits: number;
+  holdUnits: number;
+} {
+  // A tiny epsilon keeps 0.1 x 1000 from flooring to 999 by float error.
+  const room = Math.max(0, Math.floor((p.limitCubicFeet - p.heldUnits * p.unitCubicFeet) / p.unitCubicFeet + 1e-9));
+  const sendUnits = Math.min(p.shipmentUnits, room);
+  return { sendUnits, holdUnits: p.shipmentUnits - sendUnits };
+}
+
+/** @example fbaCapacity(situation of an FBA pool whose reorder needs 800 units where 300 fit, draft) // draft.capacity.holdUnits === 500 */
+export const fbaCapacity: Decision = (s, d) => {
+  const facts = s.input.fba;
+  const limit = facts && s.settings.fbaFees.capacityCubicFeetByMarketplace?.[facts.marketplace];
+  if (!facts || !limit || s.stock === null || d.reorder.day === null || d.reorder.quantity <= 0) return;
+  // Capacity is counted by the seller's volume when no per-SKU one is known (the storage decision does the same).
+  const unitCubicFeet = unitCubicFeetOf(s) ?? s.settings.storageFees.defaultUnitCubicFeet;
+  const sendDay = sendDayOf(s, d);
+  const fit = capacityFit({ limitCubicFeet: limit, unitCubicFeet, heldUnits: onHandOn(s, sendDay) + s.input.inbound, shipmentUnits: d.reorder.quantity });
+  if (fit.holdUnits === 0) return;
+  d.capacity = { limitCubicFeet: limit, sendUnits: fit.sendUnits, holdUnits: fit.holdUnits, date: isoDate(sendDay) };
+  // The fee-aware "send" can only ask for what fits.
+  if (d.fees?.action?.kind === 'send') d.fees.action = { ...d.fees.action, units: Math.min(d.fees.action.units, fit.sendUnits) };
+};
+
+/** The day the reorder leaves for FBA: when production is done (the reorder day plus the production days), today at the earliest. */
+function sendDayOf(s: Situation, d: Draft): number {
+  return Math.max(s.asOfDay, d.reorder.day!) + Math.max(0, s.lead.days - s.lead.transitDays);
+}
+
+/** Units expected on hand at FBA on `day`: today's stock less the mean demand until then. */
+function onHandOn(s: Situation, day: number): number {
+  const ahead = day - s.asOfDay;
+  if (ahead <= 0) return s.stock! + s.input.reserved;
+  const sold = s.meanCum[Math.min(ahead, s.meanCum.length) - 1] ?? 0;
+  return Math.max(0, Math.round(s.stock! - sold)) + s.input.reserved;
+}
