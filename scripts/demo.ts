@@ -3,7 +3,8 @@
  * Builds nothing itself (npm run demo builds first); starts Chromium with .output/chrome-mv3,
  * serves the demo pages at their real seller URLs by request interception (no network), and
  * visits them. With a display it stays open; with --headless (or no display) it saves
- * screenshots to demo-output/ and prints what the extension read and computed.
+ * screenshots to demo-output/ (or DEMO_OUT_DIR) and prints what the extension read and computed.
+ * WXT_OUT_DIR: the build to load (default .output); DEMO_LANG: the browser's language (en-US, zh-CN).
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,9 @@ import { demoPages } from './demo/pages';
 
 const EXTENSION_ID = 'bjljbmdnahhiinnjhfdpielpalkjldff';
 const extensionPath = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
-const outDir = resolve('demo-output');
+const outDir = resolve(process.env.DEMO_OUT_DIR ?? 'demo-output');
+/** The screenshots a headless run saves, in outDir. */
+const SCREENSHOTS = ['seller-page.png', 'popup.png', 'options.png', 'purchase-plan.png', 'cash.png'] as const;
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 const headless = process.argv.includes('--headless') || !hasDisplay;
 
@@ -44,6 +47,41 @@ async function waitForPanels(page: Page) {
     undefined,
     { timeout: 30_000 },
   );
+}
+
+/** Sends one message to the background from an extension page (as the options page does). */
+async function sendMessage(page: Page, type: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(
+    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+    { type, payload },
+  );
+}
+
+/**
+ * The demo seller's unit costs (the catalogue's cost of each product, for every listing SKU),
+ * so the purchase plan prices its orders and the cash view has money to show.
+ */
+async function saveDemoCosts(page: Page) {
+  const unitCosts = catalog.flatMap((product) =>
+    [...new Set(product.listings.map((l) => l.sku))].map((sku) => ({ sku, supplierId: null, unitCostMinor: product.costMinor, currency: 'USD' })),
+  );
+  await sendMessage(page, 'purchasing/costs-save', { unitCosts, merge: true });
+}
+
+/**
+ * One options section as a picture: from its heading down at most `maxHeight` pixels, after
+ * `ready` shows (its data drawn).
+ */
+async function sectionScreenshot(options: Page, id: string, ready: string, file: string, maxHeight: number) {
+  await options.locator(ready).first().waitFor({ timeout: 30_000 });
+  const box = await options.locator(`section#${id}`).boundingBox();
+  if (!box) throw new Error(`No section #${id}`);
+  const scroll = await options.evaluate(() => window.scrollY);
+  await options.screenshot({
+    path: resolve(outDir, file),
+    fullPage: true,
+    clip: { x: 0, y: box.y + scroll, width: options.viewportSize()!.width, height: Math.min(box.height, maxHeight) },
+  });
 }
 
 function printTable(items: AtRiskItem[]) {
@@ -125,6 +163,7 @@ async function main() {
   await popup.setViewportSize({ width: 600, height: 600 });
   await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
   await popup.getByTestId('at-risk-row').first().waitFor();
+  await saveDemoCosts(popup);
 
   if (headless) {
     mkdirSync(outDir, { recursive: true });
@@ -135,19 +174,14 @@ async function main() {
     await options.setViewportSize({ width: 1100, height: 800 });
     await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
     await options.screenshot({ path: resolve(outDir, 'options.png') });
-    const reply = (await popup.evaluate(() =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        type: 'skus/at-risk',
-        payload: { risk: 'all', limit: 200 },
-      }),
-    )) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
+    await sectionScreenshot(options, 'purchase-plan', '[data-testid="purchase-group"], [data-testid="purchase-empty"]', 'purchase-plan.png', 1400);
+    await sectionScreenshot(options, 'cash', '[data-testid="cash-chart"]', 'cash.png', 1100);
+    const reply = (await sendMessage(popup, 'skus/at-risk', { risk: 'all', limit: 200 })) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
     writeFileSync(resolve(outDir, 'at-risk.json'), JSON.stringify(reply.data, null, 2));
-    const diagnostics = (await popup.evaluate(() =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        type: 'diagnostics/recent',
-        payload: {},
-      }),
-    )) as { ok: boolean; data: { pages: { adapterId: string; diagnostics: { message: string }[] }[] } };
+    const diagnostics = (await sendMessage(popup, 'diagnostics/recent', {})) as {
+      ok: boolean;
+      data: { pages: { adapterId: string; diagnostics: { message: string }[] }[] };
+    };
     console.log('\n[demo] Reader diagnostics per page type:');
     for (const page of diagnostics.data.pages) {
       console.log(`  ${page.adapterId.padEnd(26)} ${page.diagnostics.length === 0 ? 'none' : `${page.diagnostics.length}: ${page.diagnostics[0]!.message}`}`);
@@ -155,7 +189,7 @@ async function main() {
     console.log(`\n[demo] The extension read ${reply.data.total} listings. Most urgent first:\n`);
     printTable(reply.data.items);
     printCoherence(reply.data.items);
-    console.log(`\n[demo] Screenshots: ${['seller-page.png', 'popup.png', 'options.png'].map((f) => `demo-output/${f}`).join(', ')}`);
+    console.log(`\n[demo] Screenshots: ${SCREENSHOTS.map((f) => resolve(outDir, f)).join(', ')}`);
     await context.close();
   } else {
     await tab.bringToFront();

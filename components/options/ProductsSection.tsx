@@ -376,7 +376,7 @@ type Translate = ReturnType<typeof useI18n>['t'];
  * warehouse, or the seller's own warehouse name; an account suffix in brackets.
  * @example poolName('fba:NA/amazon-b', t) // 'North America (amazon-b)'
  */
-function poolName(poolId: string, t: Translate): string {
+export function poolName(poolId: string, t: Translate): string {
   const [base = poolId, account] = poolId.split('/');
   const [prefix, rest = ''] = base.split(/:(.*)/s);
   let name = rest;

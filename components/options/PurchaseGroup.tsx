@@ -117,6 +117,7 @@ function QuantityCell({ line }: { line: Line }) {
         </div>
       )}
       {line.onOrderUnits > 0 && <div className="meta">{t('purchase.onOrder', { units: num(line.onOrderUnits) })}</div>}
+      {line.transferUnits > 0 && <div className="meta">{t('purchase.transferIn', { units: num(line.transferUnits) })}</div>}
       {line.launch && <LaunchSplitText line={line} launch={line.launch} />}
     </td>
   );

@@ -1,6 +1,7 @@
 /**
- * The purchase plan (options page, #purchase-plan): reorders due in the next N weeks grouped
- * by supplier and week, the orders marked as placed, the costs, and the whole plan as JSON.
+ * The purchase plan (options page, #purchase-plan): transfers between stocks first, then
+ * reorders due in the next N weeks grouped by supplier and week, the orders marked as placed,
+ * the costs, and the whole plan as JSON.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import { datedName, saveFile } from './format';
 import { PurchaseCosts } from './PurchaseCosts';
 import { PurchaseGroup } from './PurchaseGroup';
 import { PurchasePlacedOrders } from './PurchasePlacedOrders';
+import { PurchaseTransfers } from './PurchaseTransfers';
 
 /** Weeks the plan looks ahead by default, and at most (the protocol's limit). */
 const DEFAULT_WEEKS = 8;
@@ -41,6 +43,7 @@ export function PurchasePlanSection() {
       {plan.isError && <p role="alert">{t('options.error', { message: plan.error.message })}</p>}
       {view && (
         <>
+          <PurchaseTransfers transfers={view.transfers} titles={view.titles} />
           {view.groups.length === 0 && <p data-testid="purchase-empty">{t('purchase.empty', { weeks: formatNumber(language, view.weeks) })}</p>}
           {view.groups.map((g) => (
             <PurchaseGroup key={`${g.weekStart}|${g.supplierId ?? ''}`} group={g} titles={view.titles} today={view.today} />

@@ -13,6 +13,7 @@ import { createHandlers } from './handlers';
 import { createReplanner } from './replan';
 import { NOW, TODAY, dailyOrders, listingReading, useTestBackground } from './test-background';
 import { parseAccountsDoc } from '../accounts/registry';
+import { purchasingDataOf } from '../purchasing';
 import type { Observation } from '../records';
 
 const URL_INV = 'https://sellercentral.amazon.com/myinventory/inventory';
@@ -90,6 +91,9 @@ describe('seller accounts through the handlers', () => {
     await ingest(handlers, URL_ORDERS, dailyOrders('MUG-1', 5, 60), B);
     await ingest(handlers, URL_INV, [listingReading('MUG-1', TODAY, { available: 20 })], A);
     await ingest(handlers, URL_INV, [listingReading('MUG-1', TODAY, { available: 20 })], B);
+    // MUG-1 is the one product, so class A: a lean lot of a year's sales leaves the reorder as the settings plan it (this test is about them).
+    const policy = { ...purchasingDataOf(undefined).policy, aLotDays: 365 };
+    await handlers['purchasing/costs-save']({ policy, merge: false }, {});
     const reorder = async () =>
       new Map((await handlers['skus/at-risk']({ risk: 'all', limit: 50 }, {})).items.map((i) => [i.account ?? 'default', i.reorderQuantity]));
     const before = await reorder();

@@ -21,7 +21,18 @@ async function seed(available = 60) {
   );
   // MUG-1 is the one product, so class A: a lot of a year's sales leaves its reorder as planned (these tests are about netting).
   await handlers['purchasing/costs-save'](
-    { policy: { aLotDays: 365, cCashSharePct: 10, launchSharePct: 70, launchCheckInDays: 30 }, merge: false },
+    {
+      policy: {
+        aLotDays: 365,
+        cCashSharePct: 10,
+        launchSharePct: 70,
+        launchCheckInDays: 30,
+        transferDaysToFba: 14,
+        transferDaysToWfs: 10,
+        transferDaysToOwn: 5,
+      },
+      merge: false,
+    },
     SENDERS.options,
   );
   return handlers;
@@ -67,6 +78,28 @@ describe('purchase plan handlers', () => {
       ['PO-7', 100, 'on-order'],
       [undefined, line.quantity, 'on-order'],
     ]);
+  });
+
+  it("the panel's reorder follows the ABC policy the purchase plan lists: one quantity for the same stock", async () => {
+    const handlers = await seed();
+    const policy = {
+      aLotDays: 10,
+      cCashSharePct: 10,
+      launchSharePct: 70,
+      launchCheckInDays: 30,
+      transferDaysToFba: 14,
+      transferDaysToWfs: 10,
+      transferDaysToOwn: 5,
+    };
+    await handlers['purchasing/costs-save']({ policy, merge: false }, SENDERS.options);
+    const line = (await lineOf(handlers))!;
+    const panel = await panelOf(handlers);
+    // Class A at 4 a day: a lean lot (10 days of sales, never below the shortfall to the reorder point) is less than the planner's reorder.
+    expect(line.policyRule).toBe('lean');
+    expect(line.quantity).toBeLessThan(line.suggestedQuantity);
+    expect(panel.reorderQuantity).toBe(line.quantity);
+    const popup = (await handlers['skus/at-risk']({ risk: 'all', limit: 10 }, SENDERS.popup)).items[0]!;
+    expect(popup.reorderQuantity).toBe(line.quantity);
   });
 
   it('a reorder covered by a placed order is no longer due: not a warning, not in the badge count, and back when cancelled', async () => {

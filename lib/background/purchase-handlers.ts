@@ -16,6 +16,7 @@ import {
   placedOrderStatuses,
   purchasePlan,
   stockKeyOf,
+  transferDaysOf,
   unitCostFromEntries,
   unitCostOf,
   type CashStock,
@@ -87,6 +88,9 @@ export function createPurchaseHandlers(deps: BackgroundDeps): Pick<Handlers, Pur
         ...costs,
         unitCosts: costs.unitCosts === undefined ? d.unitCosts : merge ? mergeUnitCosts(d.unitCosts, costs.unitCosts) : costs.unitCosts,
       }));
+      // Costs and policy figures shape every cached reorder (the ABC policy, transfer days): re-plan them all.
+      await deps.replan(undefined);
+      deps.afterChange?.();
       return costsOf(data);
     },
   };
@@ -127,6 +131,7 @@ async function planOf(db: StoreDb, weeks: number, today: string) {
     policy: data.policy,
     launch: { sharePct: data.policy.launchSharePct, checkInDays: data.policy.launchCheckInDays },
     launchOverrides: data.launchOverrides,
+    transferDays: transferDaysOf(data.policy),
     ...(freight ? { freight } : {}),
   });
   return { plans, settings, data, plan, placed };

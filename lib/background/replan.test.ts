@@ -7,6 +7,7 @@ import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import { addCalibration, foldHistory, loadPlanningInput, mergeObservations, recordImportBatch, replanInputOf, type StoreDb } from '../store';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
+import { withPurchasingAnswers } from './purchase-panels';
 import { plannerInputOf, replanProducts } from './replan';
 
 afterEach(dropStores);
@@ -60,7 +61,11 @@ function history(skus: number, days: number, end: string, salt = 0): Observation
 async function referencePlans(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<SkuPlan[]> {
   const input = await loadPlanningInput(db, productIds);
   const { observations, ...options } = plannerInputOf(input.products.map(replanInputOf));
-  return planFromObservations(observations, migrateSettings(input.settings), now, options).map((p) => skuPlanSchema.parse(p));
+  const planned = planFromObservations(observations, migrateSettings(input.settings), now, options);
+  // The re-plan's purchasing step (placed orders, transfers, the ABC policy) is the same for both: what is compared is the planner's input.
+  const keys = new Set(planned.map((p) => p.key));
+  const answered = await withPurchasingAnswers(db, planned, productIds === undefined);
+  return answered.filter((p) => keys.has(p.key)).map((p) => skuPlanSchema.parse(p));
 }
 
 async function storedPlans(db: StoreDb, keys?: readonly string[]): Promise<Record<string, SkuPlan>> {

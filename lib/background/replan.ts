@@ -15,6 +15,7 @@ import {
   loadCatalogueFit,
   loadOrderImportSpans,
   loadInboundArrivals,
+  loadInboundShipments,
   loadAccounts,
   loadReplanInput,
   OWN_WAREHOUSE_POOL,
@@ -60,18 +61,19 @@ export function orderObservation(order: OrderRow): Observation {
  * @example await replanProducts(db, merged.productIds, new Date())
  */
 export async function replanProducts(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<number> {
-  const [input, stored, orderImportSpans, arrivals] = await Promise.all([
+  const [input, stored, orderImportSpans, arrivals, shipments] = await Promise.all([
     loadReplanInput(db, productIds),
     productIds === undefined ? undefined : loadCatalogueFit(db),
     loadOrderImportSpans(db),
     loadInboundArrivals(db),
+    loadInboundShipments(db),
   ]);
   const { observations, ...options } = plannerInputOf(input.products);
   if (observations.length === 0) return 0;
   const settings = migrateSettings(input.settings);
   // Days imported order histories covered: a listing absent from them sold nothing then.
-  // Arrival dates the seller entered date the inbound instead of the transit-days guess.
-  const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals) };
+  // Arrival dates the seller entered (or a shipment's estimate, once tied) date the inbound instead of the transit-days guess.
+  const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals, shipments) };
   // Demand of listings whose inputs did not change comes from the store's cache (demand-cache.ts).
   const demand = await demandOfProducts(db, input.products, observations, extras, settings, now);
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
@@ -84,7 +86,11 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
   });
   const replanned = input.products.flatMap((p) => p.listings.map((l) => l.key));
   // Placed orders come off (and pool transfers are suggested) before caching, so urgency, badge and every view count them once.
-  await savePlans(db, await withPurchasingAnswers(db, plans), productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  await savePlans(
+    db,
+    await withPurchasingAnswers(db, plans, productIds === undefined),
+    productIds === undefined ? { replaceAll: true } : { replaceFor: replanned },
+  );
   await saveRebuiltDemand(db, demand);
   if (productIds === undefined) await saveCatalogueFit(db, fit, now);
   return plans.length;

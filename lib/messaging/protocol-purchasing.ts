@@ -15,6 +15,7 @@ import {
   type PlacedOrderState,
   type PurchaseGroup,
   type PurchaseLine,
+  type Transfer,
 } from '../purchasing';
 import { isoDateSchema, moneySchema } from '../records';
 import { DESTINATIONS } from '../settings/schema';
@@ -33,6 +34,7 @@ const purchaseLineSchema = z.object({
   daysLate: count,
   orderBy: isoDateSchema,
   onOrderUnits: count,
+  transferUnits: count,
   suggestedQuantity: count,
   policyRule: z.enum(POLICY_RULES),
   floorQuantity: count,
@@ -66,6 +68,18 @@ const purchaseGroupSchema = z.object({
   unknownCostLines: count,
 }) satisfies z.ZodType<PurchaseGroup>;
 
+const transferSchema = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  fromPool: z.string(),
+  toPool: z.string(),
+  units: z.number().int().min(1),
+  transitDays: count,
+  arrivalDate: isoDateSchema,
+  stockoutDate: isoDateSchema,
+  daysOut: count,
+}) satisfies z.ZodType<Transfer>;
+
 const placedStates = ['received', 'inbound', 'on-order', 'late'] as const satisfies readonly PlacedOrderState[];
 
 const placedOrderViewSchema = z.object({
@@ -84,6 +98,7 @@ const purchasePlanViewSchema = z.object({
   laterReorders: count,
   coveredReorders: count,
   cashCapped: count,
+  transfers: z.array(transferSchema),
   /** A listing title per SKU of the lines (for the purchase orders). */
   titles: z.record(z.string(), z.string()),
   placed: z.array(placedOrderViewSchema),

@@ -61,6 +61,9 @@ export const ABC_CLASSES = ['A', 'B', 'C'] as const;
 const abcClassSchema = z.enum(ABC_CLASSES);
 export type AbcClass = z.infer<typeof abcClassSchema>;
 
+/** Which ABC policy set a reorder's quantity (lib/purchasing/abc-policy.ts): none changed it, A's lean lot, B's EOQ, C's cash cap. */
+export const POLICY_RULES = ['none', 'lean', 'eoq', 'cash-cap'] as const;
+
 /** Parameters a code's message is filled with (numbers stay numbers so the UI formats them per locale). */
 const codeParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 
@@ -156,13 +159,20 @@ const feeWindowSchema = z.object({
 });
 
 /** What the fee-aware plan tells the seller to do about an FBA stock (lib/planning/decisions/fba-fees.ts). */
-const FEE_ACTIONS = ['send', 'mark-down', 'send-later'] as const;
+const FEE_ACTIONS = ['send', 'mark-down', 'send-later', 'in-stock-send'] as const;
 
 /**
  * The money at stake in an FBA pool's plan (lib/planning/fees-projection.ts), from the dated fee
  * schedules in lib/fees. Absent on other pools and in plans cached before it.
  */
 const planFeesSchema = z.object({
+  /**
+   * Whose fees: Amazon FBA (absent in plans made before WFS was planned) or Walmart WFS. For WFS
+   * `historicalSupply.short` is Walmart's days of supply (available + inbound over the last 30
+   * days' in-stock sales), `floorDays` its 28-day in-stock rule, and the aged snapshots its
+   * long-term storage.
+   */
+  channel: z.enum(['fba', 'wfs']).optional(),
   currency: z.string(),
   /** Effective day of the fee schedule the amounts come from. */
   scheduleEffective: isoDateSchema,
@@ -188,6 +198,18 @@ const planFeesSchema = z.object({
     .nullable(),
 });
 export type PlanFees = z.infer<typeof planFeesSchema>;
+
+/**
+ * An FBA shipment the seller's capacity limit cannot take whole (lib/planning/decisions/fba-capacity.ts):
+ * send `sendUnits` on `date`, hold `holdUnits` in the own warehouse or AWD.
+ */
+const fbaCapacitySchema = z.object({
+  limitCubicFeet: z.number().positive(),
+  sendUnits: z.number().int().nonnegative(),
+  holdUnits: z.number().int().positive(),
+  date: isoDateSchema,
+});
+export type FbaCapacity = z.infer<typeof fbaCapacitySchema>;
 
 const PLAN_SCOPES = ['listing', 'pool'] as const;
 
@@ -268,6 +290,20 @@ export const skuPlanSchema = z.object({
    * (lib/purchasing netPlacedOrders, applied before plans are cached); absent = none.
    */
   onOrder: z.number().int().positive().optional(),
+  /**
+   * The ABC policy that shaped `reorderQuantity` (lib/purchasing withReorderPolicy, applied before
+   * plans are cached, so the panels and the purchase plan show one quantity): the rule, and the
+   * reorder it started from (net of placed orders and suggested transfers) with its date; absent
+   * = not applied (older cached plans, no reorder).
+   */
+  reorderPolicy: z
+    .object({
+      rule: z.enum(POLICY_RULES),
+      suggested: z.number().int().nonnegative(),
+      reorderDate: isoDateSchema,
+      reorderDaysLate: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** Units on hand + on order at which to reorder: lead-time demand at the service level. */
   reorderPoint: z.number().nonnegative(),
   safetyStock: z.number().nonnegative(),
@@ -286,6 +322,8 @@ export const skuPlanSchema = z.object({
   channel: channelLineSchema.nullable().default(null),
   /** FBA pools: the fees at stake and the fee-aware action (absent elsewhere and in older cached plans). */
   fees: planFeesSchema.optional(),
+  /** FBA pools whose planned shipment exceeds the capacity limit (absent otherwise). */
+  fbaCapacity: fbaCapacitySchema.optional(),
   computedAt: isoDateTimeSchema,
 });
 export type SkuPlan = z.infer<typeof skuPlanSchema>;

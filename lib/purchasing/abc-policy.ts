@@ -7,8 +7,9 @@
  * in part cases.
  */
 import { economicOrderQuantity, roundOrderQuantity } from '../planning/rounding';
-import type { AbcClass, SkuPlan } from '../planning/types';
+import { POLICY_RULES, type AbcClass, type SkuPlan } from '../planning/types';
 import type { Settings } from '../settings/schema';
+import { transferUnitsOf } from './transfers';
 
 /** The seller's policy figures (stored in the purchasing document; defaults in DEFAULT_POLICY). */
 export interface AbcPolicy {
@@ -24,18 +25,19 @@ export interface AbcPolicy {
  */
 export const DEFAULT_POLICY: AbcPolicy = { aLotDays: 30, cCashSharePct: 10 };
 
+export { POLICY_RULES };
 /** Which rule set a line's quantity: none changed it, A's lot cap, B's EOQ, C's cash cap. */
-export const POLICY_RULES = ['none', 'lean', 'eoq', 'cash-cap'] as const;
 export type PolicyRule = (typeof POLICY_RULES)[number];
 
 /**
- * Units that bring the stock position (on hand + inbound + on order) back to the reorder
- * point: the least any policy orders. Unknown stock gives the whole suggestion (no cut).
+ * Units that bring the stock position (on hand + inbound + on order + suggested transfers in)
+ * back to the reorder point: the least any policy orders. Unknown stock gives the whole
+ * suggestion (no cut).
  * @example shortfallOf({ ...plan, reorderPoint: 700, available: 300, inbound: 0, reorderQuantity: 600 }) // 400
  */
 export function shortfallOf(plan: SkuPlan): number {
   if (plan.available === null) return plan.reorderQuantity;
-  const position = plan.available + plan.inbound + (plan.onOrder ?? 0);
+  const position = plan.available + plan.inbound + (plan.onOrder ?? 0) + transferUnitsOf(plan);
   return Math.min(plan.reorderQuantity, Math.max(0, Math.ceil(plan.reorderPoint - position)));
 }
 

@@ -5,7 +5,6 @@
 export {
   purchasePlan,
   purchaseLine,
-  unitCostOf,
   DEFAULT_AIR_TRANSIT_DAYS,
   type PurchasePlan,
   type PurchasePlanOptions,
@@ -18,7 +17,9 @@ export { physicalReorders, stockKeyOf } from './reorders';
 export { weekStart } from './week';
 export { inboundByStockOf } from './on-order';
 export { netPlacedOrders } from './net-plans';
-export { withTransferAlerts } from './transfers';
+export { withTransfers, type Transfer } from './transfers';
+export { withReorderPolicy } from './reorder-policy';
+export { unitCostOf } from './unit-cost';
 export { POLICY_RULES, type AbcPolicy, type PolicyRule } from './abc-policy';
 export { type LaunchSplit } from './launch-split';
 export {
@@ -27,6 +28,7 @@ export {
   unitCostEntrySchema,
   purchasingDataOf,
   freightCostsOf,
+  transferDaysOf,
   mergeUnitCosts,
   unitCostFromEntries,
   type PurchasingData,

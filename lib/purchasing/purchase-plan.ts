@@ -12,11 +12,13 @@ import type { AbcClass, SkuPlan } from '../planning/types';
 import type { Money } from '../records';
 import type { Destination, Settings } from '../settings/schema';
 import { airSeaSplit, type FreightCosts, type FreightSplit } from './air-sea-split';
-import { capCLines, DEFAULT_POLICY, policyQuantity, shortfallOf, type AbcPolicy, type PolicyRule } from './abc-policy';
+import { DEFAULT_POLICY, shortfallOf, type PolicyRule } from './abc-policy';
 import { DEFAULT_LAUNCH, launchSplit, type LaunchSplit } from './launch-split';
-import { unitCostFromEntries, type UnitCostEntry } from './purchasing-data';
 import { compare } from './placed-orders';
+import { plannedReorder, withReorderPolicy, type PolicyInput } from './reorder-policy';
 import { physicalReorders, stockKeyOf } from './reorders';
+import { DEFAULT_TRANSFER_DAYS, suggestTransfers, transferUnitsOf, type Transfer, type TransferDays } from './transfers';
+import { reorderCostOf } from './unit-cost';
 import { weekStart } from './week';
 
 /**
@@ -25,22 +27,16 @@ import { weekStart } from './week';
  */
 export const DEFAULT_AIR_TRANSIT_DAYS = 10;
 
-export interface PurchasePlanOptions {
+export interface PurchasePlanOptions extends PolicyInput {
   /** The first day of the plan (ISO date); its week is the plan's first. */
   today: string;
   /** Weeks the plan covers, this one included. */
   weeks: number;
-  /** Currency of `unitCostMinorBySku` (settings keep costs without a code). */
-  currency: string;
   /** Air transit days from supplier to any destination (default DEFAULT_AIR_TRANSIT_DAYS). */
   airTransitDays?: number;
-  /** Selling price by SKU: the cost estimate when no unit cost is set. */
-  prices?: Readonly<Record<string, Money>>;
   freight?: FreightCosts;
-  /** Unit costs the seller set (with their currency): they come before `unitCostMinorBySku`. */
-  unitCosts?: readonly UnitCostEntry[];
-  /** ABC policies (default DEFAULT_POLICY). */
-  policy?: AbcPolicy;
+  /** Days a transfer between pools takes, by the receiving pool's kind (default DEFAULT_TRANSFER_DAYS). */
+  transferDays?: TransferDays;
   /** The launch split's share and check-in days (default DEFAULT_LAUNCH), and the seller's per stock. */
   launch?: { sharePct: number; checkInDays: number };
   launchOverrides?: Readonly<Record<string, { sharePct?: number; checkInDate?: string }>>;
@@ -63,7 +59,9 @@ export interface PurchaseLine {
   orderBy: string;
   /** Units of the stock on order (placed, not yet inbound), already off the suggestion (netPlacedOrders). */
   onOrderUnits: number;
-  /** The plan's reorder (net of placed orders) before the ABC policy. */
+  /** Units suggested transfers from other pools bring (`transfers`), already off the suggestion (withTransfers). */
+  transferUnits: number;
+  /** The plan's reorder (net of placed orders and transfers) before the ABC policy. */
   suggestedQuantity: number;
   /** Which policy set the quantity (none, A lean, B EOQ, C cash cap). */
   policyRule: PolicyRule;
@@ -112,88 +110,75 @@ export interface PurchasePlan {
   laterReorders: number;
   /** Stocks whose reorder placed orders cover entirely (no line). */
   coveredReorders: number;
-  /** C reorders the cash cap cut to nothing (no line). */
+  /** C reorders due in the plan's weeks that the cash cap cut to nothing (no line). */
   cashCapped: number;
+  /** Moves between pools of a product suggested before buying, soonest stockout first. */
+  transfers: Transfer[];
 }
 
 /**
  * The purchase plan for the `weeks` weeks from the week of `today`. Takes each physical
- * reorder once (physicalReorders; the cached plans are already net of placed orders,
- * netPlacedOrders), applies its ABC policy (C lines capped over the whole plan), rounds each
- * to its supplier's MOQ and case pack and splits launch orders; an overdue reorder is due
- * today. Lead times come from the current
+ * reorder once (physicalReorders), as the cached plans carry it: net of placed orders
+ * (netPlacedOrders) and of suggested transfers (withTransfers), under the ABC policy
+ * (withReorderPolicy, the quantity the panels show; applied here to plans that do not carry it
+ * yet); splits launch orders; an overdue reorder is due today. Lead times come from the current
  * settings, as the planner reads them (leadTimeFor: the supplier's transit days, else the
- * destination's).
+ * destination's). The transfers are listed beside the orders.
  * @example purchasePlan(plans, settings, { today: '2026-03-04', weeks: 4, currency: 'USD' }).groups[0] // { supplierId: 'acme', weekStart: '2026-03-02', lines: [...] }
  */
 export function purchasePlan(plans: readonly SkuPlan[], settings: Settings, options: PurchasePlanOptions): PurchasePlan {
   const firstWeek = weekStart(options.today);
   const end = isoDate(dayNumber(firstWeek) + 7 * options.weeks);
+  const shaped = plans.some((p) => p.reorderPolicy !== undefined) ? plans : withReorderPolicy(plans, settings, options);
+  const own = shaped.filter((p) => p.poolKey === undefined);
+  const capped = new Set(
+    own.filter((p) => p.reorderDate === null && p.reorderPolicy?.rule === 'cash-cap' && p.reorderPolicy.reorderDate < end).map(stockKeyOf),
+  );
+  let coveredReorders = new Set(own.filter((p) => p.onOrder !== undefined && p.reorderDate === null && p.reorderPolicy === undefined).map(stockKeyOf)).size;
   let laterReorders = 0;
-  let coveredReorders = new Set(plans.filter((p) => p.poolKey === undefined && p.onOrder !== undefined && p.reorderDate === null).map(stockKeyOf)).size;
-  const due: { plan: SkuPlan; line: PurchaseLine }[] = [];
-  for (const plan of physicalReorders(plans)) {
+  const groups = new Map<string, PurchaseGroup>();
+  for (const plan of physicalReorders(shaped)) {
     const line = purchaseLine(plan, settings, options);
     if (line === null) coveredReorders++;
     else if (line.orderBy >= end) laterReorders++;
-    else due.push({ plan, line });
+    else {
+      const week = weekStart(line.orderBy);
+      const key = JSON.stringify([week, line.supplierId]);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { supplierId: line.supplierId, weekStart: week, lines: [], totals: [], unknownCostLines: 0 }));
+      group.lines.push(line);
+    }
   }
-  const lines = withCashCap(due, settings, options);
-  const groups = new Map<string, PurchaseGroup>();
-  for (const line of lines) {
-    const week = weekStart(line.orderBy);
-    const key = JSON.stringify([week, line.supplierId]);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { supplierId: line.supplierId, weekStart: week, lines: [], totals: [], unknownCostLines: 0 }));
-    group.lines.push(line);
-  }
-  const cashCapped = due.length - lines.length;
-  return { firstWeek, weeks: options.weeks, groups: [...groups.values()].map(withTotals).sort(groupOrder), laterReorders, coveredReorders, cashCapped };
-}
-
-/** Units a line orders in all: now, plus the later part of a launch split. */
-const totalOf = (line: PurchaseLine) => line.quantity + (line.launch?.laterUnits ?? 0);
-
-/**
- * The due lines with C lines cut to the seller's cash share (capCLines over the whole plan),
- * rebuilt at their new quantity; a C line cut to nothing is dropped.
- */
-function withCashCap(due: readonly { plan: SkuPlan; line: PurchaseLine }[], settings: Settings, options: PurchasePlanOptions): PurchaseLine[] {
-  const policy = options.policy ?? DEFAULT_POLICY;
-  const capped = capCLines(
-    due.map(({ line }) => ({ ...line, quantity: totalOf(line), floor: line.floorQuantity })),
-    policy.cCashSharePct,
+  const transfers = suggestTransfers(shaped, options.transferDays ?? DEFAULT_TRANSFER_DAYS).sort(
+    (a, b) => compare(a.stockoutDate, b.stockoutDate) || compare(a.sku, b.sku) || compare(a.toPool, b.toPool) || compare(a.fromPool, b.fromPool),
   );
-  return due.flatMap(({ plan, line }, i) => {
-    if (capped[i] === totalOf(line)) return [line];
-    const cut = purchaseLine(plan, settings, options, { total: capped[i]!, rule: 'cash-cap' });
-    return cut ? [cut] : [];
-  });
+  return {
+    firstWeek,
+    weeks: options.weeks,
+    groups: [...groups.values()].map(withTotals).sort(groupOrder),
+    laterReorders,
+    coveredReorders,
+    cashCapped: capped.size,
+    transfers,
+  };
 }
 
 /**
- * One reorder as a purchase line: its class's policy (policyQuantity) or the `fixed` total,
- * rounded to the supplier's MOQ and cases, split at launch (launchSplit: the line orders the
+ * One reorder as a purchase line: the plan's reorder under the ABC policy (withReorderPolicy:
+ * the policy applied to this plan alone when it does not carry it, so without the C cap),
+ * which is at least the MOQ in whole cases, split at launch (launchSplit: the line orders the
  * part due now); null when there is nothing to order.
  * @example purchaseLine(plan of 101 MUG to FBA, settings with MUG from a supplier of MOQ 200 in cases of 24, options).quantity // 216
  */
-export function purchaseLine(
-  plan: SkuPlan,
-  settings: Settings,
-  options: PurchasePlanOptions,
-  fixed?: { total: number; rule: PolicyRule },
-): PurchaseLine | null {
-  if (plan.reorderDate === null) return null;
+export function purchaseLine(plan: SkuPlan, settings: Settings, options: PurchasePlanOptions): PurchaseLine | null {
+  const alone = { ...options, policy: { ...(options.policy ?? DEFAULT_POLICY), cCashSharePct: 100 } };
+  const shaped = plan.reorderPolicy ? plan : withReorderPolicy([plan], settings, alone)[0]!;
+  if (shaped.reorderDate === null || shaped.reorderQuantity <= 0) return null;
   const destination = poolKindOf(plan.poolId);
   const lead = leadTimeFor(plan.sku, destination, settings);
-  const supplierId = settings.leadTimes.skuSupplier[plan.sku] ?? null;
-  const cost =
-    unitCostFromEntries(options.unitCosts ?? [], plan.sku, supplierId) ?? unitCostOf(plan.sku, settings, options.currency, options.prices?.[plan.sku]);
-  const floorQuantity = roundOrderQuantity(shortfallOf(plan), lead);
-  const policy = fixed ? { raw: fixed.total, rule: fixed.rule } : policyQuantity(plan, settings, cost.amountMinor, options.policy ?? DEFAULT_POLICY);
-  const total = roundOrderQuantity(policy.raw, lead);
-  if (total <= 0) return null;
-  const orderBy = plan.reorderDate < options.today ? options.today : plan.reorderDate;
+  const cost = reorderCostOf(plan, settings, options);
+  const total = shaped.reorderQuantity;
+  const orderBy = shaped.reorderDate < options.today ? options.today : shaped.reorderDate;
   const timing = {
     arrivalBySea: isoDate(dayNumber(orderBy) + lead.days),
     arrivalByAir: isoDate(dayNumber(orderBy) + lead.days - lead.transitDays + (options.airTransitDays ?? DEFAULT_AIR_TRANSIT_DAYS)),
@@ -203,6 +188,7 @@ export function purchaseLine(
   const stockKey = stockKeyOf(plan);
   const launch = plan.lifecycleStage === 'launch' ? launchSplit(total, lead, launchSettingOf(options, stockKey), timing.arrivalBySea) : null;
   const quantity = launch ? launch.nowUnits : total;
+  const planned = plannedReorder(shaped);
   return {
     stockKey,
     planKey: plan.key,
@@ -210,14 +196,15 @@ export function purchaseLine(
     productId: plan.productId,
     poolId: plan.poolId,
     destination,
-    supplierId,
-    reorderDate: plan.reorderDate,
-    daysLate: plan.reorderDaysLate,
+    supplierId: settings.leadTimes.skuSupplier[plan.sku] ?? null,
+    reorderDate: shaped.reorderDate,
+    daysLate: shaped.reorderDaysLate,
     orderBy,
     onOrderUnits: plan.onOrder ?? 0,
-    suggestedQuantity: plan.reorderQuantity,
-    policyRule: policy.rule,
-    floorQuantity,
+    transferUnits: transferUnitsOf(plan),
+    suggestedQuantity: planned.reorderQuantity,
+    policyRule: shaped.reorderPolicy?.rule ?? 'none',
+    floorQuantity: roundOrderQuantity(shortfallOf(planned), lead),
     quantity,
     launch: launch?.split ?? null,
     cases: quantity / lead.casePack,
@@ -240,21 +227,6 @@ function launchSettingOf(options: PurchasePlanOptions, stockKey: string): { shar
     checkInDays: options.launch?.checkInDays ?? DEFAULT_LAUNCH.checkInDays,
     ...(own?.checkInDate ? { checkInDate: own.checkInDate } : {}),
   };
-}
-
-/**
- * The cost of one unit: the seller's own figure, else the price less the default margin, else
- * unknown. A cost of 0 is a field left blank, not free goods: unknown too.
- * @example unitCostOf('MUG', settings /* no cost set, margin 30% *\/, 'USD', { amountMinor: 1899, currency: 'EUR' }) // { amountMinor: 1329, currency: 'EUR' }
- */
-export function unitCostOf(sku: string, settings: Settings, currency: string, price?: Money): { amountMinor: number | null; currency: string } {
-  const own = settings.unitCostMinorBySku[sku];
-  if (own !== undefined && own > 0) return { amountMinor: own, currency };
-  if (price && price.amountMinor > 0) {
-    const estimate = Math.round(price.amountMinor * (1 - settings.defaultMarginPct / 100));
-    return { amountMinor: estimate > 0 ? estimate : null, currency: price.currency };
-  }
-  return { amountMinor: null, currency };
 }
 
 /** A group with its lines in order (order day, then ABC class, then SKU) and its totals. */

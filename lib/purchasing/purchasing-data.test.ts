@@ -10,7 +10,15 @@ describe('purchasingDataOf', () => {
       placedOrders: [],
       unitCosts: [],
       currency: 'USD',
-      policy: { aLotDays: 30, cCashSharePct: 10, launchSharePct: 70, launchCheckInDays: 30 },
+      policy: {
+        aLotDays: 30,
+        cCashSharePct: 10,
+        launchSharePct: 70,
+        launchCheckInDays: 30,
+        transferDaysToFba: 14,
+        transferDaysToWfs: 10,
+        transferDaysToOwn: 5,
+      },
       launchOverrides: {},
       freight: { airPerUnit: null, seaPerUnit: null },
     });

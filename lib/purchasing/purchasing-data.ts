@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isoDateSchema, moneySchema, type Money } from '../records';
 import { DEFAULT_POLICY } from './abc-policy';
 import { DEFAULT_LAUNCH } from './launch-split';
+import { DEFAULT_TRANSFER_DAYS, type TransferDays } from './transfers';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const currencySchema = z.string().regex(/^[A-Z]{3}$/);
@@ -53,6 +54,10 @@ export const purchasingDataSchema = z.object({
       cCashSharePct: z.number().min(0).max(100).default(DEFAULT_POLICY.cCashSharePct),
       launchSharePct: z.number().int().min(1).max(100).default(DEFAULT_LAUNCH.sharePct),
       launchCheckInDays: z.number().int().min(1).max(365).default(DEFAULT_LAUNCH.checkInDays),
+      /** Days a transfer between pools takes, by the receiving pool's kind (transfers.ts). */
+      transferDaysToFba: z.number().int().min(0).max(365).default(DEFAULT_TRANSFER_DAYS.FBA),
+      transferDaysToWfs: z.number().int().min(0).max(365).default(DEFAULT_TRANSFER_DAYS.WFS),
+      transferDaysToOwn: z.number().int().min(0).max(365).default(DEFAULT_TRANSFER_DAYS.SELLER),
     })
     .prefault({}),
   /** Per stock (`<product>@<pool>`): the launch share and check-in date the seller set for its first order. */
@@ -81,6 +86,14 @@ export function purchasingDataOf(stored: unknown): PurchasingData {
 export function freightCostsOf(freight: PurchasingData['freight']): { airPerUnit: Money; seaPerUnit: Money } | undefined {
   const { airPerUnit, seaPerUnit } = freight;
   return airPerUnit && seaPerUnit && airPerUnit.currency === seaPerUnit.currency ? { airPerUnit, seaPerUnit } : undefined;
+}
+
+/**
+ * The transfer days of the seller's policy, by the receiving pool's kind.
+ * @example transferDaysOf(purchasingDataOf(undefined).policy) // { FBA: 14, WFS: 10, SELLER: 5 }
+ */
+export function transferDaysOf(policy: PurchasingData['policy']): TransferDays {
+  return { FBA: policy.transferDaysToFba, WFS: policy.transferDaysToWfs, SELLER: policy.transferDaysToOwn };
 }
 
 /**

@@ -1,62 +1,110 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { shortOf, suggestTransfers, surplusOf, withTransferAlerts } from './transfers';
+import { dayNumber, isoDate } from '../planning/days';
+import { shortOf, suggestTransfers, surplusOf, transferUnitsOf, withTransfers } from './transfers';
 import { planWith } from './test-purchasing';
 
 // FBA: 300 on hand at 10 a day, out on 2026-04-01 (day 30), lead time 70: short 40 days x 10 = 400.
-const fba = planWith({ stockoutDate: '2026-04-01' });
+const fba = planWith({ stockoutDate: '2026-04-01', reorderQuantity: 600 });
 // Own warehouse: 2,000 on hand, reorder point 700, 70 days x 10 more: 600 to spare.
 const own = planWith({ poolId: 'own:main', available: 2000, stockoutDate: '2026-09-18', reorderDate: null, reorderQuantity: 0 });
+const days = { FBA: 14, WFS: 10, SELLER: 5 };
 
 describe('surplusOf and shortOf', () => {
   it('surplus: on hand beyond the reorder point and one more lead time; short: sales from the stockout until a reorder could arrive', () => {
     expect(surplusOf(own)).toBe(600);
     expect(surplusOf(fba)).toBe(0);
     expect(surplusOf({ ...own, available: null })).toBe(0);
-    expect(shortOf(fba)).toEqual({ units: 400, stockoutDate: '2026-04-01' });
+    expect(shortOf(fba)).toEqual({ units: 400, stockoutDate: '2026-04-01', arrivalDate: '2026-03-02' });
     expect(shortOf(own)).toBeNull();
     // Inbound arriving in time moves the stockout later.
-    expect(shortOf({ ...fba, inbound: 200, inboundArrivalDate: '2026-03-20', stockoutDateWithInbound: '2026-04-21' })).toEqual({
+    expect(shortOf({ ...fba, inbound: 200, inboundArrivalDate: '2026-03-20', stockoutDateWithInbound: '2026-04-21' })).toMatchObject({
       units: 200,
       stockoutDate: '2026-04-21',
     });
   });
+
+  it('a transfer arriving after the stockout fills only from its arrival; one no faster than a reorder fills nothing', () => {
+    // Out on 1 Mar + 10 = 12 Mar; a 20-day transfer arrives 22 Mar: it fills 22 Mar .. 11 May (70 days after 2 Mar) = 50 days.
+    const soon = { ...fba, stockoutDate: '2026-03-12' };
+    expect(shortOf(soon, 20)).toEqual({ units: 500, stockoutDate: '2026-03-12', arrivalDate: '2026-03-22' });
+    expect(shortOf(soon, 70)).toBeNull();
+  });
 });
 
 describe('suggestTransfers', () => {
-  it('moves what the short pool lacks, at most what the other can spare, within one product', () => {
-    expect(suggestTransfers([fba, own])).toEqual([{ productId: 'MUG', fromPool: 'own:main', toPool: 'fba:NA', units: 400, stockoutDate: '2026-04-01' }]);
-    expect(suggestTransfers([fba, { ...own, available: 1500 }])[0]!.units).toBe(100);
-    expect(suggestTransfers([fba, { ...own, productId: 'LAMP', sku: 'LAMP' }])).toEqual([]);
-    expect(suggestTransfers([fba])).toEqual([]);
+  it('moves what the short pool lacks, at most what the other can spare, within one product, timed by the receiving kind', () => {
+    expect(suggestTransfers([fba, own], days)).toEqual([
+      {
+        productId: 'MUG',
+        sku: 'MUG',
+        fromPool: 'own:main',
+        toPool: 'fba:NA',
+        units: 400,
+        transitDays: 14,
+        arrivalDate: '2026-03-16',
+        stockoutDate: '2026-04-01',
+        daysOut: 0,
+      },
+    ]);
+    expect(suggestTransfers([fba, { ...own, available: 1500 }], days)[0]!.units).toBe(100);
+    expect(suggestTransfers([fba, { ...own, productId: 'LAMP', sku: 'LAMP' }], days)).toEqual([]);
+    expect(suggestTransfers([fba], days)).toEqual([]);
+    // Arriving after the stockout: the days out are said.
+    expect(suggestTransfers([{ ...fba, stockoutDate: '2026-03-12' }, own], { ...days, FBA: 20 })[0]).toMatchObject({ units: 500, daysOut: 10 });
   });
 
-  it('puts the alert on every plan of the receiving stock, and on no other', () => {
-    const member = { ...fba, key: 'amazon|amazon.com|MUG', scope: 'listing' as const, poolKey: fba.key };
-    const out = withTransferAlerts([fba, member, own]);
+  it("counts the units in the receiving stock: its alert on every plan of it, its reorder less the transfer, and no other plan's", () => {
+    const member = {
+      ...fba,
+      key: 'amazon|amazon.com|MUG',
+      scope: 'listing' as const,
+      poolKey: fba.key,
+      alerts: [{ code: 'reorder-now' as const, severity: 'warning' as const, params: { quantity: 600 } }],
+    };
+    const out = withTransfers([fba, member, own], days);
     const alert = { code: 'transfer-from-pool', severity: 'warning', params: { units: 400, fromPool: 'own:main', stockoutDate: '2026-04-01' } };
-    expect(out[0]!.alerts).toEqual([alert]);
-    expect(out[1]!.alerts).toEqual([alert]);
-    expect(out[2]!.alerts).toEqual([]);
-    // Re-running never doubles it.
-    expect(withTransferAlerts(out)[0]!.alerts).toEqual([alert]);
+    expect(out[0]).toMatchObject({ reorderQuantity: 200, alerts: [alert] });
+    expect(out[1]).toMatchObject({ reorderQuantity: 200, alerts: [{ code: 'reorder-now', params: { quantity: 200 } }, alert] });
+    expect(out[2]).toEqual(own);
+    expect(transferUnitsOf(out[0]!)).toBe(400);
+    // A reorder the transfer covers entirely is no longer due.
+    expect(withTransfers([{ ...fba, reorderQuantity: 300 }, own], days)[0]).toMatchObject({ reorderQuantity: 0, reorderDate: null });
   });
 
-  it('property: no pool gives more than its surplus, no pool gets more than it lacks', () => {
-    const poolArb = fc.record({ available: fc.integer({ min: 0, max: 5000 }), day: fc.integer({ min: 1, max: 200 }) });
+  it('property: a transfer never takes the sending pool below its own needs over the lead time, nor gives a pool more than it lacks', () => {
+    const poolArb = fc.record({
+      available: fc.integer({ min: 0, max: 5000 }),
+      meanDaily: fc.integer({ min: 0, max: 40 }),
+      leadTimeDays: fc.integer({ min: 5, max: 120 }),
+      safetyStock: fc.integer({ min: 0, max: 300 }),
+      kind: fc.constantFrom('own:w', 'fba:', 'wfs:'),
+    });
     fc.assert(
-      fc.property(fc.array(poolArb, { minLength: 2, maxLength: 4 }), (rows) => {
+      fc.property(fc.array(poolArb, { minLength: 2, maxLength: 4 }), fc.integer({ min: 0, max: 60 }), (rows, transit) => {
         const plans = rows.map((r, i) =>
-          planWith({ poolId: `own:w${i}`, available: r.available, stockoutDate: new Date(Date.UTC(2026, 2, 2 + r.day)).toISOString().slice(0, 10) }),
+          planWith({
+            poolId: `${r.kind}${i}`,
+            available: r.available,
+            leadTimeDays: r.leadTimeDays,
+            safetyStock: r.safetyStock,
+            reorderPoint: r.leadTimeDays * r.meanDaily + r.safetyStock,
+            forecast: { ...planWith().forecast, meanDaily: r.meanDaily },
+            // The planner's stockout: the day the units on hand are sold at the mean rate.
+            stockoutDate: r.meanDaily > 0 ? isoDate(dayNumber('2026-03-02') + Math.floor(r.available / r.meanDaily)) : null,
+          }),
         );
-        const transfers = suggestTransfers(plans);
+        const transfers = suggestTransfers(plans, { FBA: transit, WFS: transit, SELLER: transit });
         for (const p of plans) {
           const given = transfers.filter((t) => t.fromPool === p.poolId).reduce((s, t) => s + t.units, 0);
           const got = transfers.filter((t) => t.toPool === p.poolId).reduce((s, t) => s + t.units, 0);
-          expect(given).toBeLessThanOrEqual(surplusOf(p));
-          expect(got).toBeLessThanOrEqual(shortOf(p)?.units ?? 0);
-          expect(transfers.every((t) => t.units > 0 && t.fromPool !== t.toPool)).toBe(true);
+          // What the sender keeps covers its reorder point (lead-time demand and safety stock) and one more lead time of sales:
+          // with no sales at all from now, it would still not need a reorder sooner than one lead time from today.
+          if (given > 0) expect(p.available! - given).toBeGreaterThanOrEqual(p.reorderPoint + p.leadTimeDays * p.forecast.meanDaily);
+          expect(given > 0 && got > 0).toBe(false);
+          expect(got).toBeLessThanOrEqual(shortOf(p, transit)?.units ?? 0);
         }
+        expect(transfers.every((t) => t.units > 0 && t.fromPool !== t.toPool && t.arrivalDate === isoDate(dayNumber('2026-03-02') + transit))).toBe(true);
       }),
     );
   });
