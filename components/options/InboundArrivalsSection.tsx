@@ -1,20 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDate, formatNumber } from '@/lib/i18n';
+import type { InboundShipment } from '@/lib/inbound/shipments';
 import type { InboundRow } from '@/lib/messaging/protocol-inbound';
+import { adapter as shipmentsPage } from '@/lib/platforms/amazon/shipments';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 
 const QUERY_KEY = ['inbound-arrivals'];
 
 /**
- * The listings with units on the way, each with the arrival the plan counts and a date field for
- * the seller's own expected arrival (saved per listing, re-plans its product).
+ * The listings with units on the way, each with the arrival the plan counts, a date field for
+ * the seller's own expected arrival and a choice of the shipment that holds them (saved per
+ * listing, re-plans its product); below, the shipments Amazon's Shipments page showed.
  */
 export function InboundArrivalsSection() {
   const { t } = useI18n();
   const list = useQuery({ queryKey: QUERY_KEY, queryFn: () => rpc('inbound/list', {}) });
   const rows = list.data?.rows ?? [];
+  const shipments = list.data?.shipments ?? [];
   return (
     <div>
       <p className="meta">{t('options.inbound.intro')}</p>
@@ -32,21 +36,125 @@ export function InboundArrivalsSection() {
               <th scope="col">{t('options.inbound.planned')}</th>
               <th scope="col">{t('options.inbound.runsOutWith')}</th>
               <th scope="col">{t('options.inbound.entered')}</th>
+              <th scope="col">{t('options.inbound.fromShipment')}</th>
             </tr>
           </thead>
           <tbody>
+            {/* Keyed by the date too: a date a shipment gives (or takes away) resets the row's date field. */}
             {rows.map((row) => (
-              <InboundRowView key={row.listingKey} row={row} />
+              <InboundRowView key={`${row.listingKey}|${row.enteredArrival ?? ''}`} row={row} shipments={shipments} />
             ))}
           </tbody>
         </table>
       )}
+      {list.data && <ShipmentsTable shipments={shipments} />}
     </div>
   );
 }
 
-/** One listing: its dates, and the seller's arrival date with save and "use the estimate". */
-function InboundRowView({ row }: { row: InboundRow }) {
+/** The shipments the Shipments pages showed, newest read first (or how to get them). */
+function ShipmentsTable({ shipments }: { shipments: readonly InboundShipment[] }) {
+  const { t, language } = useI18n();
+  const count = (n: number | undefined) => (n === undefined ? '' : formatNumber(language, n));
+  const arrival = (s: InboundShipment) =>
+    !s.arrivalTo && !s.arrivalFrom
+      ? t('options.inbound.noArrival')
+      : s.arrivalFrom && s.arrivalTo && s.arrivalFrom !== s.arrivalTo
+        ? `${formatDate(language, s.arrivalFrom)} – ${formatDate(language, s.arrivalTo)}`
+        : formatDate(language, (s.arrivalTo ?? s.arrivalFrom)!);
+  return (
+    <section aria-label={t('options.inbound.shipments')}>
+      <h3>{t('options.inbound.shipments')}</h3>
+      <p className="meta">{t('options.inbound.shipmentsIntro')}</p>
+      {shipments.length === 0 ? (
+        <p data-testid="shipments-empty">{t('options.inbound.noShipments', { url: `Seller Central ${shipmentsPage.openPath ?? ''}` })}</p>
+      ) : (
+        <table data-testid="inbound-shipments">
+          <thead>
+            <tr>
+              {(['shipmentId', 'marketplace', 'shipTo', 'status', 'expected', 'located', 'arrival'] as const).map((key) => (
+                <th scope="col" key={key}>
+                  {t(`options.inbound.${key}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shipments.map((s) => (
+              <tr key={`${s.marketplace}|${s.shipmentId}`} data-testid="shipment-row">
+                <th scope="row">{s.name ? `${s.shipmentId} · ${s.name}` : s.shipmentId}</th>
+                <td>{s.marketplace}</td>
+                <td>{s.destination ?? ''}</td>
+                <td>{t(`options.inbound.shipmentStatus.${s.status}`)}</td>
+                <td>{count(s.unitsExpected)}</td>
+                <td>{count(s.unitsLocated)}</td>
+                <td>{arrival(s)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The shipment choice of one listing, saved at once (ties or unties its units, re-plans its product). */
+function ShipmentCell({ row, shipments }: { row: InboundRow; shipments: readonly InboundShipment[] }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const tie = useMutation({
+    mutationFn: (shipmentId: string | null) => rpc('inbound/set-arrival', { listingKey: row.listingKey, date: null, ...(shipmentId ? { shipmentId } : {}) }),
+    onSuccess: (data) => queryClient.setQueryData(QUERY_KEY, data),
+  });
+  return (
+    <td>
+      <ShipmentChoice row={row} shipments={shipments} onChoose={(id) => tie.mutate(id)} disabled={tie.isPending} />
+      {tie.isError && <span role="alert">{t('options.error', { message: tie.error.message })}</span>}
+    </td>
+  );
+}
+
+/**
+ * The shipment a listing's units come in: the shipments of its marketplace still on their way
+ * (and the one it is tied to); choosing one dates the units by its estimate, "none" clears it.
+ */
+function ShipmentChoice({
+  row,
+  shipments,
+  onChoose,
+  disabled,
+}: {
+  row: InboundRow;
+  shipments: readonly InboundShipment[];
+  onChoose: (id: string | null) => void;
+  disabled: boolean;
+}) {
+  const { t, language } = useI18n();
+  const open = shipments.filter(
+    (s) => s.marketplace === row.marketplace && (s.shipmentId === row.shipmentId || (s.status !== 'closed' && s.status !== 'cancelled')),
+  );
+  if (open.length === 0) return null;
+  const date = (s: InboundShipment) =>
+    (s.arrivalTo ?? s.arrivalFrom) ? formatDate(language, (s.arrivalTo ?? s.arrivalFrom)!) : t('options.inbound.noArrival');
+  return (
+    <select
+      value={row.shipmentId ?? ''}
+      disabled={disabled}
+      aria-label={t('options.inbound.shipmentLabel', { units: formatNumber(language, row.inbound), sku: row.sku })}
+      onChange={(event) => onChoose(event.currentTarget.value || null)}
+    >
+      <option value="">{t('options.inbound.shipmentNone')}</option>
+      {open.map((s) => (
+        <option key={s.shipmentId} value={s.shipmentId}>
+          {t('options.inbound.shipmentOption', { id: s.shipmentId, name: s.name ?? '', date: date(s) })}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** One listing: its dates, the seller's arrival date with save and "use the estimate", and the shipment holding its units. */
+function InboundRowView({ row, shipments }: { row: InboundRow; shipments: readonly InboundShipment[] }) {
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const [date, setDate] = useState(row.enteredArrival ?? '');
@@ -96,6 +204,7 @@ function InboundRowView({ row }: { row: InboundRow }) {
           {save.isError && <span role="alert">{t('options.error', { message: save.error.message })}</span>}
         </form>
       </td>
+      <ShipmentCell row={row} shipments={shipments} />
     </tr>
   );
 }

@@ -7,6 +7,7 @@ import { dailyOrders, listingReading, SENDERS, TODAY, useTestBackground } from '
 const background = useTestBackground('inbound');
 const OPTIONS_PAGE = SENDERS.options;
 const FBA_URL = 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth';
+const SHIPMENTS_URL = 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html';
 
 describe('expected arrivals of inbound units', () => {
   it('lists listings with units on the way; an arrival the seller enters is what the plan counts, until cleared', async () => {
@@ -36,6 +37,49 @@ describe('expected arrivals of inbound units', () => {
     const cleared = await handlers['inbound/set-arrival']({ listingKey: key, date: null }, OPTIONS_PAGE);
     expect(cleared.rows[0]).toMatchObject({ enteredArrival: null });
     expect(cleared.rows[0]!.plannedArrival).not.toBe(date);
+  });
+
+  it("stores a Shipments page's shipments; units tied to one are dated by its estimate, and move when the page shows a new one", async () => {
+    const handlers = await background.setup();
+    await handlers['page/ingest'](
+      { url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: dailyOrders('MUG-1', 4, 60), diagnostics: [] },
+      { url: 'https://sellercentral.amazon.com/orders-v3' },
+    );
+    const reading = listingReading('MUG-1', TODAY, { available: 40, inbound: 300, fulfillment: 'FBA', source: 'amazon/fba-inventory' });
+    await handlers['page/ingest']({ url: FBA_URL, adapterId: 'amazon/fba-inventory', rows: [reading], diagnostics: [] }, { url: FBA_URL });
+    const eta = addDays(TODAY, 6);
+    const shipment = { shipmentId: 'FBA17XYZ34CD', status: 'in-transit' as const, unitsExpected: 300, arrivalFrom: addDays(TODAY, 3), arrivalTo: eta };
+    expect(await handlers['inbound/shipments-read']({ shipments: [shipment] }, { url: SHIPMENTS_URL })).toEqual({ stored: 1, replanned: 0 });
+    const listed = await handlers['inbound/list']({}, OPTIONS_PAGE);
+    expect(listed.shipments).toMatchObject([{ ...shipment, marketplace: 'amazon.com' }]);
+    const key = 'amazon|amazon.com|MUG-1';
+    // The page ties no SKU to the shipment: the seller does, and its estimate dates the 300.
+    const tied = await handlers['inbound/set-arrival']({ listingKey: key, date: null, shipmentId: 'FBA17XYZ34CD' }, OPTIONS_PAGE);
+    expect(tied.rows).toMatchObject([{ listingKey: key, shipmentId: 'FBA17XYZ34CD', enteredArrival: eta, plannedArrival: eta }]);
+    // 40 units at 4 a day run out around day 10: the 300 arriving on day 6 push the first unserved day to about day 85.
+    const { panels } = await handlers['page/ingest']({ url: FBA_URL, adapterId: 'amazon/fba-inventory', rows: [reading], diagnostics: [] }, { url: FBA_URL });
+    const panel = panels.find((p) => p.key === key)!;
+    expect(panel.inboundArrivalDate).toBe(eta);
+    expect(panel.stockoutDateWithInbound! > addDays(TODAY, 60)).toBe(true);
+    // The page shows a later window: the tied listing is re-planned with it.
+    const later = addDays(TODAY, 40);
+    expect(await handlers['inbound/shipments-read']({ shipments: [{ ...shipment, arrivalTo: later }] }, { url: SHIPMENTS_URL })).toEqual({
+      stored: 1,
+      replanned: 1,
+    });
+    expect((await handlers['inbound/list']({}, OPTIONS_PAGE)).rows[0]).toMatchObject({ plannedArrival: later, enteredArrival: later });
+    // A shipment of another marketplace cannot be tied; an eBay page cannot store shipments.
+    await handlers['inbound/shipments-read'](
+      { shipments: [{ ...shipment, shipmentId: 'FBA18DEDEDE1' }] },
+      { url: 'https://sellercentral.amazon.de/gp/ssof/shipping-queue.html' },
+    );
+    await expect(handlers['inbound/set-arrival']({ listingKey: key, date: null, shipmentId: 'FBA18DEDEDE1' }, OPTIONS_PAGE)).rejects.toThrow(
+      /no shipment FBA18DEDEDE1 on amazon.com/,
+    );
+    expect(await handlers['inbound/shipments-read']({ shipments: [shipment] }, { url: 'https://www.ebay.com/sh/lst/active' })).toEqual({
+      stored: 0,
+      replanned: 0,
+    });
   });
 
   it('refuses a date for a listing with nothing on the way', async () => {

@@ -17,6 +17,7 @@ import { wholeDaysOfCover } from '../planning/cover';
 import { alertText, clearanceText, hintText, lifecycleName, reasonText } from './codes';
 import { PANEL_STYLE } from './panel-style';
 import { marketFigureLines, platformName } from './market-figures';
+import { poolMemberLines } from './pool-lines';
 import { glanceAction, localIsoDate, overdueText, urgencyWord } from './panel-text';
 
 /**
@@ -298,6 +299,17 @@ function appendMarketFigures(details: HTMLElement, data: PanelData, language: La
   details.append(list);
 }
 
+/** The other listings that draw on the same stock, each with what it lists and its own channel answer (pool-lines.ts). */
+function appendPoolMembers(details: HTMLElement, data: PanelData, language: Language): void {
+  const lines = poolMemberLines(language, data);
+  if (lines.length === 0) return;
+  const doc = details.ownerDocument;
+  details.append(element(doc, 'h3', {}, t(language, 'panel.pool.title')));
+  const list = element(doc, 'ul', { 'data-testid': 'pool-members' });
+  for (const line of lines) list.append(element(doc, 'li', { 'data-key': line.key }, line.text));
+  details.append(list);
+}
+
 /** Fills the (empty) details overlay: built on first expand, since most panels are never opened. */
 function fillDetails(details: HTMLElement, data: PanelData, language: Language, today: string): void {
   const doc = details.ownerDocument;
@@ -320,6 +332,7 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language, 
   if (facts.length) details.append(element(doc, 'div', { class: 'muted', 'data-testid': 'facts' }, facts.join(' · ')));
   details.append(element(doc, 'div', { class: 'muted' }, t(language, 'panel.coverMeaning')));
   appendMarketFigures(details, data, language, today);
+  appendPoolMembers(details, data, language);
 
   details.append(element(doc, 'h3', {}, t(language, 'panel.reasons')));
   if (data.reasons.length === 0) {

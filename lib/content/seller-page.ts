@@ -14,6 +14,7 @@ import { startPageReader, type Ingest, type LookupStored, type PageReader, type 
 import type { MountChart } from './panel-view';
 import type { RowPanelHooks } from './row-panels';
 import { renderSummaryBar, SUMMARY_TAG } from './summary-bar';
+import { shipmentsSender, type SendShipments } from './shipments-sender';
 import { fieldsToTeach } from './teach-column';
 import { createTeaching, type Teaching } from './teach-column-controller';
 import type { HeaderField, TaughtHeader } from '../locale/headers';
@@ -24,6 +25,8 @@ interface SellerPageOptions {
   market: Marketplace;
   url: () => URL;
   ingest: Ingest;
+  /** inbound/shipments-read: the shipments a Shipments page shows (sent once per change). Absent: not sent. */
+  sendShipments?: SendShipments;
   /** The stored plans of the page's listings, shown while a reading is re-planned. */
   lookupStored?: LookupStored;
   /** Opens the options page's import (the summary bar offers it when SKUs have no sales data). */
@@ -176,6 +179,7 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
 }
 
 function pageReaderOptions(options: SellerPageOptions, state: SellerState, freshness: Freshness, now: () => Date, renderBar: () => void): PageReaderOptions {
+  const sendShipments = options.sendShipments ? shipmentsSender(options.sendShipments, (error) => options.onError?.(error)) : undefined;
   return {
     root: options.root,
     adapter: options.adapter,
@@ -191,6 +195,7 @@ function pageReaderOptions(options: SellerPageOptions, state: SellerState, fresh
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.marks ? { marks: true } : {}),
     onRead: (read) => {
+      sendShipments?.(read);
       freshness.noteRead();
       state.last = { skus: read.anchors.map((a) => a.sku), diagnostics: read.diagnostics as Diagnostic[] };
       renderBar();

@@ -26,6 +26,8 @@ export const panelEn = {
   'panel.market.platform.ebay': 'eBay',
   'panel.market.recommended': '{platform} recommends {quantity} (ours: {ours})',
   'panel.market.recommendedBy': '{platform} recommends {quantity}, ship by {date} (ours: {ours})',
+  // Walmart's WFS page calls its figure "Suggested Units": said as its suggestion, not a recommendation of ours.
+  'panel.market.suggested': "{platform}'s suggested units: {quantity} (ours: {ours})",
   'panel.market.daysOfSupply': '{platform}: {days} days of supply (ours: {ours})',
   'panel.market.storageCost': 'Estimated storage cost: {amount}',
   'panel.market.reserved': 'Reserved: {units}',
@@ -35,6 +37,14 @@ export const panelEn = {
   'panel.market.why.noReorder': 'Why ours differs: {days} days of cover outlast your {lead}-day lead time, so no order is due yet',
   'panel.market.why.supply': "Why they differ: {platform}'s figure implies {rate} sold a day; we expect {ours} a day",
   'panel.market.why.supplyInbound': '{platform} counts the {inbound} inbound; our days of cover count the units on hand (the date with the inbound is above)',
+  'panel.pool.title': 'Other channels of this stock',
+  'panel.pool.channel': '{platform} {marketplace} · {sku}',
+  'panel.pool.listChange': '{channel}: lists {listed}, list {suggested} there',
+  'panel.pool.listNone': '{channel}: lists none, list {suggested} there',
+  'panel.pool.listOk': '{channel}: lists {listed}, as suggested',
+  'panel.pool.listUnread': '{channel}: list {suggested} there (its listed quantity is not read yet)',
+  'panel.pool.shared': '{channel}: sells about {rate} a day from this stock',
+  'panel.pool.unplanned': '{channel}: not planned yet',
 } as const;
 
 export const panelZhCN: Record<keyof typeof panelEn, string> = {
@@ -60,6 +70,7 @@ export const panelZhCN: Record<keyof typeof panelEn, string> = {
   'panel.market.platform.ebay': 'eBay',
   'panel.market.recommended': '{platform}建议补货 {quantity} 件（我们：{ours}）',
   'panel.market.recommendedBy': '{platform}建议补货 {quantity} 件，{date} 前发货（我们：{ours}）',
+  'panel.market.suggested': '{platform}建议补充件数：{quantity} 件（我们：{ours}）',
   'panel.market.daysOfSupply': '{platform}：可供应 {days} 天（我们：{ours}）',
   'panel.market.storageCost': '预计仓储费：{amount}',
   'panel.market.reserved': '预留：{units} 件',
@@ -69,4 +80,12 @@ export const panelZhCN: Record<keyof typeof panelEn, string> = {
   'panel.market.why.noReorder': '差异原因：可售 {days} 天，长于您 {lead} 天的交货期，暂不需要订货',
   'panel.market.why.supply': '差异原因：{platform}的数字相当于每天售出 {rate} 件；我们预计每天 {ours} 件',
   'panel.market.why.supplyInbound': '{platform}计入了在途的 {inbound} 件；我们的可售天数只计在库库存（计入在途的断货日见上文）',
+  'panel.pool.title': '共用此库存的其他渠道',
+  'panel.pool.channel': '{platform} {marketplace} · {sku}',
+  'panel.pool.listChange': '{channel}：当前上架 {listed} 件，建议在该渠道上架 {suggested} 件',
+  'panel.pool.listNone': '{channel}：当前未上架，建议在该渠道上架 {suggested} 件',
+  'panel.pool.listOk': '{channel}：当前上架 {listed} 件，与建议一致',
+  'panel.pool.listUnread': '{channel}：建议在该渠道上架 {suggested} 件（尚未读取其上架数量）',
+  'panel.pool.shared': '{channel}：每天从此库存售出约 {rate} 件',
+  'panel.pool.unplanned': '{channel}：尚未规划',
 };

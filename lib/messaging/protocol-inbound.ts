@@ -4,6 +4,7 @@
  * date for it. Merged into the one protocol map in protocol.ts.
  */
 import { z } from 'zod';
+import { inboundShipmentSchema, MAX_INBOUND_SHIPMENTS, shipmentReadingSchema } from '../inbound/shipments';
 import { isoDateSchema } from '../records';
 
 /** Most listings answered at once (the list shows the ones with units on the way). */
@@ -17,14 +18,17 @@ const inboundRowSchema = z.object({
   inbound: z.number().int().nonnegative(),
   /** The arrival the plan counts (the seller's date when entered, else its estimate). */
   plannedArrival: isoDateSchema.nullable(),
-  /** The date the seller entered (null = the plan estimates it). */
+  /** The date the seller entered or tied (null = the plan estimates it). */
   enteredArrival: isoDateSchema.nullable(),
+  /** The shipment of the Shipments page the seller tied these units to (null = none; its estimated arrival dates them). */
+  shipmentId: z.string().nullable(),
   stockoutDate: isoDateSchema.nullable(),
   stockoutDateWithInbound: isoDateSchema.nullable(),
 });
 export type InboundRow = z.infer<typeof inboundRowSchema>;
 
-const rowsResponse = z.object({ rows: z.array(inboundRowSchema).max(MAX_INBOUND_ROWS) });
+/** The listings with units on the way, and the shipments the Shipments pages showed (to tie a listing's units to one). */
+const rowsResponse = z.object({ rows: z.array(inboundRowSchema).max(MAX_INBOUND_ROWS), shipments: z.array(inboundShipmentSchema).max(MAX_INBOUND_SHIPMENTS) });
 
 export const inboundProtocol = {
   /** Options: the listings with units on the way, most urgent stockout first. */
@@ -33,10 +37,23 @@ export const inboundProtocol = {
     request: z.object({}),
     response: rowsResponse,
   },
-  /** Options: sets (or with `date` null clears) the expected arrival of a listing's inbound units, then re-plans its product. */
+  /**
+   * Options: sets (or with `date` null clears) the expected arrival of a listing's inbound units,
+   * then re-plans its product. With `shipmentId` (and no date needed) the units are tied to that
+   * shipment of the listing's marketplace, and its estimated arrival dates them.
+   */
   'inbound/set-arrival': {
     senders: ['extension'],
-    request: z.object({ listingKey: z.string().min(1).max(300), date: isoDateSchema.nullable() }),
+    request: z.object({ listingKey: z.string().min(1).max(300), date: isoDateSchema.nullable(), shipmentId: z.string().min(1).max(40).optional() }),
     response: rowsResponse,
+  },
+  /**
+   * Content script on Amazon's Shipments page: the shipments it shows. Stored under the page's
+   * own marketplace; the products whose units are tied to a shipment whose arrival moved are re-planned.
+   */
+  'inbound/shipments-read': {
+    senders: ['content'],
+    request: z.object({ shipments: z.array(shipmentReadingSchema).max(MAX_INBOUND_SHIPMENTS) }),
+    response: z.object({ stored: z.number().int().nonnegative(), replanned: z.number().int().nonnegative() }),
   },
 } as const;

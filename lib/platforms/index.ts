@@ -10,6 +10,7 @@ import { adapter as amazonRestock } from './amazon/restock';
 import { adapter as amazonInventoryAge } from './amazon/inventory-age';
 import { adapter as amazonBusinessReports } from './amazon/business-reports';
 import { adapter as amazonOrders } from './amazon/orders';
+import { adapter as amazonShipments } from './amazon/shipments';
 import { adapter as walmartManageItems } from './walmart/manage-items';
 import { adapter as walmartWfsInventory } from './walmart/wfs-inventory';
 import { adapter as walmartOrders } from './walmart/orders';
@@ -25,6 +26,7 @@ export const ADAPTERS: PageAdapter[] = [
   amazonInventoryAge,
   amazonBusinessReports,
   amazonOrders,
+  amazonShipments,
   walmartManageItems,
   walmartWfsInventory,
   walmartOrders,

@@ -16,12 +16,20 @@ export async function loadInboundArrivals(db: StoreDb): Promise<InboundArrival[]
 }
 
 /**
- * Sets (or, with `date` null, clears) one listing's expected arrival; returns all arrivals.
+ * Sets (or, with `date` null, clears) one listing's expected arrival, tied to a shipment when
+ * `shipmentId` is given; returns all arrivals.
  * @example await saveInboundArrival(db, 'amazon|amazon.com|MUG-1', '2026-12-20', 300, new Date())
  */
-export async function saveInboundArrival(db: StoreDb, listingKey: string, date: string | null, units: number, now: Date): Promise<InboundArrival[]> {
+export async function saveInboundArrival(
+  db: StoreDb,
+  listingKey: string,
+  date: string | null,
+  units: number,
+  now: Date,
+  shipmentId?: string,
+): Promise<InboundArrival[]> {
   return db.transaction('rw', db.settings, async () => {
-    const next = withArrival(await loadInboundArrivals(db), listingKey, date, units, now);
+    const next = withArrival(await loadInboundArrivals(db), listingKey, date, units, now, shipmentId);
     await db.settings.put({ id: INBOUND_ARRIVALS_ROW_ID, value: next, updatedAt: now.toISOString() });
     return next;
   });

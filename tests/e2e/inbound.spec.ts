@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { formatDate } from '../../lib/i18n/format';
 import { EXTENSION_ID, expect, test } from './extension';
 
@@ -40,4 +41,36 @@ test('the expected arrival the seller enters in the options page is what the pan
 
   await page.reload();
   await expect.poll(async () => (await dates())[1]! >= Date.parse(arrival)).toBe(true);
+});
+
+test('a shipment read from the Shipments page, tied to a SKU in the options page, dates its inbound in the panel', async ({ context, serve }) => {
+  // The fixture's in-transit shipment, its delivery window moved to 10-14 days from today.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
+  const shown = (d: Date) => d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const eta = day(14).toISOString().slice(0, 10);
+  const shipmentsUrl = 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html';
+  const shipmentsHtml = readFileSync('tests/fixtures/amazon/shipments.en.html', 'utf8').replace(
+    'Dec 18, 2026 - Dec 22, 2026',
+    `${shown(day(10))} - ${shown(day(14))}`,
+  );
+  await serve([
+    { url: URL, file: FIXTURE },
+    { url: shipmentsUrl, html: shipmentsHtml },
+  ]);
+  const page = await context.newPage();
+  await page.goto(URL);
+  const withInbound = page.locator('stock-copilot-panel[data-sku="KTCH-MEAL-PRP"]');
+  await expect(withInbound.getByTestId('stockout')).toHaveText(/with the 279 inbound$/);
+  await page.goto(shipmentsUrl);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html#inbound`);
+  await expect(options.getByTestId('shipment-row').filter({ hasText: 'FBA17XYZ12AB' })).toContainText('In transit');
+  const row = options.getByTestId('inbound-row').filter({ hasText: 'KTCH-MEAL-PRP' });
+  await row.getByLabel(/Shipment holding the 279 inbound units of KTCH-MEAL-PRP/).selectOption('FBA17XYZ12AB');
+  await expect(row.getByTestId('inbound-planned')).toHaveText(formatDate('en', eta));
+
+  await page.goto(URL);
+  await withInbound.getByTestId('toggle').click();
+  await expect(withInbound.getByTestId('facts')).toContainText(`279 inbound, expected ${formatDate('en', eta)}`);
 });

@@ -142,6 +142,14 @@ test('own warehouse on three channels: one stock, one reorder, a suggested quant
     expect(panel!.stock).toBe('≈60 in stock (estimated)');
     reorders.add(panel!.reorder);
     if (!url.includes('amazon')) expect(panel!.channel).toMatch(/^List \d+ here — now \d+$/);
+    // Details name the two other channels of the stock, each with what it lists and its own answer.
+    const host = tab.locator('stock-copilot-panel').first();
+    await host.locator('[data-testid="toggle"]').click();
+    const others = await host.locator('[data-testid="pool-members"] li').allTextContents();
+    const own = url.includes('amazon') ? 'amazon.com' : url.includes('ebay') ? 'ebay.com' : 'walmart.com';
+    const expected = OWN_CHANNELS.filter((c) => c.marketplace !== own).map((c) => c.marketplace);
+    expect(others.map((line) => expected.find((m) => line.includes(` ${m} · ${LAMP.sku}: `)))).toEqual(expected);
+    expect(others.every((line) => /: lists \d+(, list \d+ there|, as suggested)$/.test(line))).toBe(true);
   }
   expect(reorders.size).toBe(1);
   expect([...reorders][0]).toMatch(/^Reorder [\d,]+ /);

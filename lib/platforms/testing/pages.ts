@@ -19,7 +19,7 @@ export const PAGES: Record<string, { url: string; market: string; fixtures: stri
   'amazon/restock': {
     url: 'https://sellercentral.amazon.com/restockinventory/recommendations',
     market: 'amazon.com',
-    fixtures: ['amazon/restock.en', 'amazon/restock.ja'],
+    fixtures: ['amazon/restock.en', 'amazon/restock.ja', 'amazon/restock.fr'],
   },
   'amazon/inventory-age': {
     url: 'https://sellercentral.amazon.com/inventoryplanning/inventory-age',
@@ -31,26 +31,44 @@ export const PAGES: Record<string, { url: string; market: string; fixtures: stri
     market: 'amazon.com',
     fixtures: ['amazon/business-reports.en', 'amazon/business-reports.de', 'amazon/business-reports.legacy.en'],
   },
-  'amazon/orders': { url: 'https://sellercentral.amazon.com/orders-v3', market: 'amazon.com', fixtures: ['amazon/orders.en', 'amazon/orders.de'] },
+  'amazon/orders': {
+    url: 'https://sellercentral.amazon.com/orders-v3',
+    market: 'amazon.com',
+    fixtures: ['amazon/orders.en', 'amazon/orders.de', 'amazon/orders.ja'],
+  },
+  'amazon/shipments': { url: 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html', market: 'amazon.com', fixtures: ['amazon/shipments.en'] },
   'walmart/manage-items': {
     url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',
     market: 'walmart.com',
-    fixtures: ['walmart/manage-items.en'],
+    fixtures: ['walmart/manage-items.en', 'walmart/manage-items.es', 'walmart/manage-items.late.en'],
   },
-  'walmart/wfs-inventory': { url: 'https://seller.walmart.com/wfsLite/manage-inventory', market: 'walmart.com', fixtures: ['walmart/wfs-inventory.en'] },
-  'walmart/orders': { url: 'https://seller.walmart.com/order-management/details', market: 'walmart.com', fixtures: ['walmart/orders.en'] },
+  'walmart/wfs-inventory': {
+    url: 'https://seller.walmart.com/wfsLite/manage-inventory',
+    market: 'walmart.com',
+    fixtures: ['walmart/wfs-inventory.en', 'walmart/wfs-inventory.es', 'walmart/wfs-inventory.health.en'],
+  },
+  'walmart/orders': {
+    url: 'https://seller.walmart.com/order-management/details',
+    market: 'walmart.com',
+    fixtures: ['walmart/orders.en', 'walmart/orders.es', 'walmart/orders.item-sku.en'],
+  },
   'ebay/active-listings': {
     url: 'https://www.ebay.com/sh/lst/active',
     market: 'ebay.com',
     fixtures: ['ebay/active-listings.en', 'ebay/active-listings.de', 'ebay/active-listings.treegrid.en'],
   },
-  'ebay/orders': { url: 'https://www.ebay.com/sh/ord/', market: 'ebay.com', fixtures: ['ebay/orders.en'] },
+  'ebay/orders': { url: 'https://www.ebay.com/sh/ord/', market: 'ebay.com', fixtures: ['ebay/orders.en', 'ebay/orders.de', 'ebay/orders.fr'] },
 };
 
-/** The marketplace a fixture's UI language is shown on (German on .de, Japanese on .co.jp; English and Chinese on .com). */
+/**
+ * The marketplace a fixture's UI language is shown on (German on .de, Japanese on .co.jp, French
+ * on .fr, Spanish on Walmart México; English and Chinese on .com).
+ */
 const LOCAL_HOSTS: Record<string, Record<string, string>> = {
   de: { 'amazon.com': 'amazon.de', 'ebay.com': 'ebay.de' },
   ja: { 'amazon.com': 'amazon.co.jp' },
+  fr: { 'amazon.com': 'amazon.fr', 'ebay.com': 'ebay.fr' },
+  es: { 'walmart.com': 'walmart.com.mx' },
 };
 
 /**

@@ -22,6 +22,8 @@ export const ONBOARDING_ROW_ID = 'onboarding';
 export const ORDER_IMPORTS_ROW_ID = 'order-imports';
 /** Expected arrivals of inbound units the seller entered or a Shipments page showed (lib/store/inbound-arrivals-store.ts). */
 export const INBOUND_ARRIVALS_ROW_ID = 'inbound-arrivals';
+/** Inbound shipments Amazon's Shipments page showed, with their estimated arrivals (lib/store/inbound-shipments-store.ts). */
+export const INBOUND_SHIPMENTS_ROW_ID = 'inbound-shipments';
 /** Seller accounts: the accounts pages showed, the last one per host, per-account settings (lib/accounts/registry.ts validates it). */
 export const ACCOUNTS_ROW_ID = 'accounts';
 
@@ -35,6 +37,7 @@ export const settingsRowSchema = z.object({
     ORDER_IMPORTS_ROW_ID,
     INBOUND_ARRIVALS_ROW_ID,
     ACCOUNTS_ROW_ID,
+    INBOUND_SHIPMENTS_ROW_ID,
   ]),
   value: z.unknown(),
   updatedAt: isoDateTimeSchema,

@@ -1,0 +1,100 @@
+/**
+ * Inbound shipments as Amazon's Shipments page lists them (Send to Amazon / Shipping queue,
+ * lib/platforms/amazon/shipments.ts): one row per shipment, not per SKU, with its status,
+ * units expected and located, and, where the page shows one, the estimated arrival or delivery
+ * window. The page does not say which SKUs a shipment holds, so a shipment's arrival dates a
+ * listing's inbound only once the seller ties the two (options page, "Inbound arrivals":
+ * lib/inbound/arrivals.ts `shipmentId`). Kept in their own settings row
+ * (lib/store/inbound-shipments-store.ts): backed up, no schema version.
+ */
+import { z } from 'zod';
+import { isoDateSchema, isoDateTimeSchema } from '../records';
+
+/** Most shipments kept (the newest read; a hostile page cannot fill the store). */
+export const MAX_INBOUND_SHIPMENTS = 500;
+
+/**
+ * A shipment's state, from the page's status word. `closed` and `cancelled` shipments date
+ * nothing any more (their units are in stock, or never coming).
+ */
+const SHIPMENT_STATUSES = ['working', 'ready', 'shipped', 'in-transit', 'delivered', 'receiving', 'closed', 'cancelled', 'unknown'] as const;
+type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+/** One shipment as the page showed it (what the content script sends; the background adds where and when). */
+export const shipmentReadingSchema = z.object({
+  /** Amazon's shipment id, e.g. FBA17XYZ1234 (the key, with the marketplace). */
+  shipmentId: z.string().regex(/^[A-Z0-9]{6,20}$/),
+  name: z.string().max(200).optional(),
+  /** Destination fulfilment centre code (e.g. PHX7). */
+  destination: z.string().max(40).optional(),
+  status: z.enum(SHIPMENT_STATUSES),
+  unitsExpected: z.number().int().nonnegative().max(10_000_000).optional(),
+  /** Units Amazon has received so far ("located"). */
+  unitsLocated: z.number().int().nonnegative().max(10_000_000).optional(),
+  /** The estimated arrival or delivery window the page shows (one day: both the same). */
+  arrivalFrom: isoDateSchema.optional(),
+  arrivalTo: isoDateSchema.optional(),
+});
+export type ShipmentReading = z.infer<typeof shipmentReadingSchema>;
+
+export const inboundShipmentSchema = shipmentReadingSchema.extend({
+  /** The marketplace whose Shipments page showed it (from the page's URL, never from the rows). */
+  marketplace: z.string().min(1).max(40),
+  readAt: isoDateTimeSchema,
+});
+export type InboundShipment = z.infer<typeof inboundShipmentSchema>;
+
+export const inboundShipmentsSchema = z.array(inboundShipmentSchema).max(MAX_INBOUND_SHIPMENTS);
+
+const STATUS_WORDS: [ShipmentStatus, RegExp][] = [
+  ['cancelled', /cancel|delet|storniert|gelöscht|取消|已删除|キャンセル|削除/],
+  ['closed', /closed|complete|abgeschlossen|已关闭|已完成|完了|クローズ/],
+  ['receiving', /receiv|checked.?in|check-in|in empfang|eingang|接收|已签入|受領|受付/],
+  ['delivered', /deliver|zugestellt|已送达|配達済/],
+  ['in-transit', /in transit|transit|unterwegs|运输中|輸送中/],
+  ['shipped', /shipped|versandt|已发货|出荷済/],
+  ['ready', /ready|bereit|待发货|准备|出荷準備/],
+  ['working', /working|draft|in bearbeitung|entwurf|处理中|草稿|作業中/],
+];
+
+/**
+ * The state a status label means, in English, Chinese, German or Japanese; `unknown` when none.
+ * @example shipmentStatusFromText('In transit') // 'in-transit'
+ * @example shipmentStatusFromText('Checked-in') // 'receiving'
+ */
+export function shipmentStatusFromText(text: string): ShipmentStatus {
+  const s = text.slice(0, 200).toLowerCase();
+  return STATUS_WORDS.find(([, pattern]) => pattern.test(s))?.[0] ?? 'unknown';
+}
+
+/**
+ * The day a shipment's units are expected in stock: the end of the window the page shows (the
+ * units are received after delivery, so the window's last day rather than its first); null when
+ * the page shows no date, or the shipment is closed or cancelled.
+ * @example shipmentEta({ status: 'in-transit', arrivalFrom: '2026-12-18', arrivalTo: '2026-12-22' }) // '2026-12-22'
+ */
+export function shipmentEta(shipment: Pick<ShipmentReading, 'status' | 'arrivalFrom' | 'arrivalTo'>): string | null {
+  if (shipment.status === 'closed' || shipment.status === 'cancelled') return null;
+  return shipment.arrivalTo ?? shipment.arrivalFrom ?? null;
+}
+
+/** A shipment's key in the store. */
+export const shipmentKey = (s: Pick<InboundShipment, 'marketplace' | 'shipmentId'>): string => `${s.marketplace}|${s.shipmentId}`;
+
+/**
+ * The stored shipments with a page's reading merged in: each shipment once, the newest reading
+ * wins; beyond MAX_INBOUND_SHIPMENTS the least recently read are dropped.
+ * @example withShipments([], [{ shipmentId: 'FBA17ABC', status: 'shipped' }], 'amazon.com', now)[0].marketplace // 'amazon.com'
+ */
+export function withShipments(stored: readonly InboundShipment[], read: readonly ShipmentReading[], marketplace: string, now: Date): InboundShipment[] {
+  const byKey = new Map(stored.map((s) => [shipmentKey(s), s]));
+  const readAt = now.toISOString();
+  for (const s of read) {
+    const shipment: InboundShipment = { ...s, marketplace, readAt };
+    const key = shipmentKey(shipment);
+    byKey.delete(key);
+    byKey.set(key, shipment);
+  }
+  const all = [...byKey.values()].sort((a, b) => (a.readAt < b.readAt ? -1 : a.readAt > b.readAt ? 1 : 0));
+  return all.length > MAX_INBOUND_SHIPMENTS ? all.slice(all.length - MAX_INBOUND_SHIPMENTS) : all;
+}
