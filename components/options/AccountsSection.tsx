@@ -1,54 +1,66 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FORM_FIELDS, formOf, overridesOf, type FormField, type OverridesForm } from '@/lib/accounts/overrides-form';
+import {
+  fieldLabel,
+  formOf,
+  inheritedOf,
+  NUMBER_FIELDS,
+  overridesOf,
+  problemText,
+  type FieldProblem,
+  type FormField,
+  type OverridesForm,
+} from '@/lib/accounts/overrides-form';
+import { accountLabel } from '@/lib/accounts/registry';
 import type { ResponseOf } from '@/lib/messaging/protocol';
+import { useAccounts } from '../AccountSelect';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { FieldError } from './fields';
-import { accountLabel } from '../../lib/accounts/registry';
 
 type Account = ResponseOf<'accounts/list'>['accounts'][number];
-
-const LABELS = {
-  targetCoverDays: 'accounts.targetCoverDays',
-  serviceLevel: 'accounts.serviceLevel',
-  defaultMoq: 'accounts.defaultMoq',
-  defaultCasePack: 'accounts.defaultCasePack',
-} as const satisfies Record<FormField, string>;
 
 /** The seller accounts pages have shown, each with the settings it plans with instead of the global ones. */
 export function AccountsSection() {
   const { t } = useI18n();
-  const list = useQuery({ queryKey: ['accounts/list'], queryFn: () => rpc('accounts/list', {}) });
+  const list = useAccounts();
+  // The global settings: what each empty field inherits, shown beside it.
+  const global = useQuery({ queryKey: ['settings'], queryFn: () => rpc('settings/get', {}) });
+  const inherited = global.data ? inheritedOf(global.data.settings) : undefined;
   return (
     <div>
       <p className="meta">{t('accounts.intro')}</p>
       {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
       {(list.data?.accounts ?? []).map((account) => (
-        <AccountSettings key={account.id} account={account} />
+        <AccountSettings key={account.id} account={account} inherited={inherited} />
       ))}
     </div>
   );
 }
 
-function AccountSettings({ account }: { account: Account }) {
-  const { t } = useI18n();
+function AccountSettings({ account, inherited }: { account: Account; inherited: OverridesForm | undefined }) {
+  const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<OverridesForm>(() => formOf(account.overrides));
-  const [invalid, setInvalid] = useState<FormField[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const save = useMutation({
     mutationFn: async () => {
       const result = overridesOf(form, account.overrides);
       if (!result.ok) {
-        setInvalid(result.invalid);
-        throw new Error(result.invalid.map((f) => t('accounts.invalid', { field: t(LABELS[f]) })).join('; '));
+        setProblems(result.problems);
+        throw new Error(result.problems.map((p) => problemText(language, p)).join('; '));
       }
-      setInvalid([]);
+      setProblems([]);
       await rpc('accounts/save-overrides', { account: account.id, overrides: result.overrides });
     },
     onSuccess: () => void queryClient.invalidateQueries(),
   });
+  const errorOf = (f: FormField) => {
+    const text = problems.filter((p) => p.field === f).map((p) => problemText(language, p));
+    return text.length > 0 ? { error: text.join(' ') } : {};
+  };
   const idOf = (f: FormField) => `account-${account.id}-${f}`;
+  const inheritedText = (f: FormField) => (inherited?.[f] ? t('accounts.inherited', { value: inherited[f] }) : t('accounts.inheritedNone'));
   return (
     <fieldset data-testid="account" data-account={account.id}>
       <legend>
@@ -59,26 +71,45 @@ function AccountSettings({ account }: { account: Account }) {
       <p className="meta">
         {t('accounts.overrides')}: {t('accounts.overridesNote')}
       </p>
-      {FORM_FIELDS.map((f) => (
+      {NUMBER_FIELDS.map((f) => (
         <label key={f} htmlFor={idOf(f)}>
-          <span>{t(LABELS[f])}</span>
+          <span>{fieldLabel(language, f)}</span>
           <input
             id={idOf(f)}
             inputMode="decimal"
             value={form[f]}
-            aria-invalid={invalid.includes(f)}
+            placeholder={inherited?.[f] ?? ''}
+            aria-invalid={problems.some((p) => p.field === f)}
             onChange={(e) => setForm({ ...form, [f]: e.target.value })}
           />
-          <FieldError id={idOf(f)} {...(invalid.includes(f) ? { error: t('accounts.invalid', { field: t(LABELS[f]) }) } : {})} />
+          <span className="meta" data-testid="inherited">
+            {inheritedText(f)}
+          </span>
+          <FieldError id={idOf(f)} {...errorOf(f)} />
         </label>
       ))}
+      <label htmlFor={idOf('safetyBuffers')}>
+        <span>{fieldLabel(language, 'safetyBuffers')}</span>
+        <textarea
+          id={idOf('safetyBuffers')}
+          rows={3}
+          value={form.safetyBuffers}
+          aria-invalid={problems.some((p) => p.field === 'safetyBuffers')}
+          onChange={(e) => setForm({ ...form, safetyBuffers: e.target.value })}
+        />
+        <span className="meta">{t('accounts.buffersHelp')}</span>
+        <span className="meta" data-testid="inherited">
+          {inherited?.safetyBuffers ? t('accounts.inherited', { value: inherited.safetyBuffers.replace(/\n/g, '; ') }) : t('accounts.inheritedNone')}
+        </span>
+        <FieldError id={idOf('safetyBuffers')} {...errorOf('safetyBuffers')} />
+      </label>
       <div className="actions">
         <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>
           {t('accounts.save')}
         </button>
       </div>
       {save.isSuccess && <p role="status">{t('accounts.saved')}</p>}
-      {save.isError && invalid.length === 0 && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
+      {save.isError && problems.length === 0 && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
     </fieldset>
   );
 }

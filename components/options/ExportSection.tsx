@@ -1,12 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { reportOfAccount } from '@/lib/accounts/report';
 import { mergedJson, mergedSheets, mergedTable, toCsv, toXlsx, UTF8_BOM } from '@/lib/export';
 import { formatNumber } from '@/lib/i18n';
+import { AccountSelect } from '../AccountSelect';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { datedName, saveFile } from './format';
-import { accountLabel } from '../../lib/accounts/registry';
 
 type Format = 'csv' | 'xlsx' | 'json';
 
@@ -14,7 +14,6 @@ export function ExportSection() {
   const { t, language } = useI18n();
   // One seller account or all ('' = all; the choice shows once a second account was seen).
   const [account, setAccount] = useState('');
-  const accounts = useQuery({ queryKey: ['accounts/list'], queryFn: () => rpc('accounts/list', {}) });
   const listingsCsv = useMutation({
     mutationFn: () => rpc('export/listings-csv', account ? { account } : {}),
     onSuccess: ({ csv }) => saveFile(datedName('stock-copilot-listings', 'csv'), UTF8_BOM + csv, 'text/csv;charset=utf-8'),
@@ -39,19 +38,7 @@ export function ExportSection() {
   });
   return (
     <div>
-      {(accounts.data?.accounts.length ?? 0) > 1 && (
-        <label>
-          <span>{t('accounts.filter')}</span>
-          <select value={account} data-testid="export-account" onChange={(e) => setAccount(e.target.value)}>
-            <option value="">{t('accounts.all')}</option>
-            {(accounts.data?.accounts ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {accountLabel(a, t('accounts.defaultName'))}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <AccountSelect value={account} onChange={setAccount} label={t('accounts.filter')} allLabel={t('accounts.all')} testId="export-account" />
       <h3>{t('options.export.merged')}</h3>
       <p className="meta">{t('options.export.mergedNote')}</p>
       <div className="actions">

@@ -46,7 +46,7 @@ export function Preview({
           </h4>
           {p.marketplaces.length > 0 && (
             <p data-testid="import-marketplaces">
-              {t('options.import.marketplaces', {
+              {t(p.namesMarketplace ? 'options.import.namedMarketplaces' : 'options.import.marketplaces', {
                 list: p.marketplaces.map((m) => `${m.marketplace} ${formatNumber(language, m.rows)}`).join(' · '),
               })}
             </p>

@@ -2,9 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { commitFiles, readReportFile, resumableImport, type CommitTotals, type FilePreview, type ImportProgress } from '@/lib/import/pipeline';
 import { formatNumber } from '@/lib/i18n';
-import { MARKETPLACES } from '@/lib/locale/markets';
+import { importAccountDefault } from '@/lib/accounts/registry';
+import { MARKETPLACES, marketplaceById } from '@/lib/locale/markets';
 import { IMPORT_BATCH_ROWS } from '@/lib/messaging/protocol-options';
 import { isStorageFull } from '@/lib/messaging/rpc';
+import { DEFAULT_ACCOUNT, type Platform } from '@/lib/records';
+import { AccountSelect, useAccounts } from '../AccountSelect';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { importJournal } from './import-journal';
@@ -26,33 +29,104 @@ interface SalesPeriod {
   to: string;
 }
 
+/** What the seller chose for the files: each read and the storing pass use the same. */
+interface ImportChoices {
+  marketplace: string;
+  period: SalesPeriod;
+  /** The seller account the files go to. */
+  account: string;
+}
+
 export function ImportSection() {
   const [marketplace, setMarketplace] = useState('amazon.com');
   const [period, setPeriod] = useState<SalesPeriod>({ from: '', to: '' });
-  const { stage, busy, read, confirm, cancel } = useImport(marketplace, period);
+  // The account the seller picked; until then the one suggested for the files' platform.
+  const [pickedAccount, setPickedAccount] = useState<string>();
+  const accounts = useAccounts();
+  const { stage, busy, read, confirm, cancel } = useImport();
+  const previews = stage.kind === 'preview' ? stage.previews : [];
+  const platform = previews.find((p) => p.platform)?.platform ?? marketplaceById(marketplace)?.platform;
+  // The seller host of the marketplace the files name (else the one chosen) breaks the tie for old account documents.
+  const host = marketplaceById(previews[0]?.marketplaces[0]?.marketplace ?? marketplace)?.host;
+  const suggested = accounts.data ? importAccountDefault(accounts.data, platform, host) : DEFAULT_ACCOUNT;
+  // An import that goes on from a stored batch stays in the account its batches went to.
+  const resumed = stage.kind === 'preview' && stage.resume ? (stage.resume.account ?? DEFAULT_ACCOUNT) : undefined;
+  const choices: ImportChoices = { marketplace, period, account: resumed ?? pickedAccount ?? suggested };
+  // A change while the preview shows reads the files again, so the preview is what gets stored.
+  const change = (next: Partial<ImportChoices>) => {
+    if (stage.kind === 'preview') void read(stage.files, { ...choices, ...next });
+  };
+  // The files name each row's marketplace (All Orders' sales-channel): nothing to choose.
+  const marketplaceNamed = previews.length > 0 && previews.every((p) => p.namesMarketplace);
   return (
     <div>
       {stage.kind === 'idle' && <Interrupted />}
-      <FileSource marketplace={marketplace} onMarketplace={setMarketplace} busy={busy} onFiles={(files) => void read(files)} />
-      <PeriodFields period={period} onPeriod={setPeriod} busy={busy} />
-      <StageView stage={stage} onConfirm={confirm} onCancel={cancel} />
+      <ImportAccount
+        account={choices.account}
+        platform={platform}
+        busy={busy || resumed !== undefined}
+        onAccount={(account) => {
+          setPickedAccount(account);
+          change({ account });
+        }}
+      />
+      <FileSource
+        marketplace={marketplaceNamed ? undefined : marketplace}
+        onMarketplace={(id) => {
+          setMarketplace(id);
+          change({ marketplace: id });
+        }}
+        busy={busy}
+        onFiles={(files) => void read(files, choices)}
+      />
+      <PeriodFields
+        period={period}
+        onPeriod={(next) => {
+          setPeriod(next);
+          change({ period: next });
+        }}
+        busy={busy}
+      />
+      <StageView stage={stage} onConfirm={() => void confirm(choices.account)} onCancel={cancel} />
     </div>
   );
+}
+
+/** The seller account the files go to (shown once a second account exists), and why it is suggested. */
+function ImportAccount({
+  account,
+  platform,
+  busy,
+  onAccount,
+}: {
+  account: string;
+  platform: Platform | undefined;
+  busy: boolean;
+  onAccount: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const several = (useAccounts().data?.accounts.length ?? 0) > 1;
+  return (
+    <div className="field">
+      <AccountSelect value={account} onChange={onAccount} label={t('accounts.importAccount')} testId="import-account" disabled={busy} />
+      {several && platform && <p className="meta">{t('accounts.importAccountNote', { platform: t(`platform.${platform}`) })}</p>}
+    </div>
+  );
+}
+
+/** The SKUs one account stores under each ASIN of the marketplace: a report without a SKU column is joined through them. */
+async function knownSkusByAsin(marketplace: string, account: string): Promise<Map<string, string[]>> {
+  const { pairs } = await rpc('listings/sku-by-asin', { marketplace, account });
+  const map = new Map<string, string[]>();
+  for (const { asin, sku } of pairs) map.set(asin, [...(map.get(asin) ?? []), sku]);
+  return map;
 }
 
 /**
  * The import's steps: read the files into a preview (nothing stored yet), then store the rows
  * the seller confirmed, with progress for both.
  */
-/** The SKUs stored under each ASIN of the marketplace: a report without a SKU column is joined through them. */
-async function knownSkusByAsin(marketplace: string): Promise<Map<string, string[]>> {
-  const { pairs } = await rpc('listings/sku-by-asin', { marketplace });
-  const map = new Map<string, string[]>();
-  for (const { asin, sku } of pairs) map.set(asin, [...(map.get(asin) ?? []), sku]);
-  return map;
-}
-
-function useImport(marketplace: string, period: SalesPeriod) {
+function useImport() {
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const busy = stage.kind === 'reading' || stage.kind === 'storing';
@@ -60,13 +134,13 @@ function useImport(marketplace: string, period: SalesPeriod) {
   // The same options for the preview and the storing pass, so both read the same rows.
   const [readOptions, setReadOptions] = useState<Parameters<typeof readReportFile>[1]>();
 
-  const read = async (files: File[]) => {
+  const read = async (files: File[], { marketplace, period, account }: ImportChoices) => {
     if (files.length === 0 || busy) return;
     try {
       const previews: FilePreview[] = [];
       const now = new Date();
       // Only reports without dates (Business Reports) use the period; none chosen: they ask for it.
-      const options = { marketplace, now, skuByAsin: await knownSkusByAsin(marketplace), ...(period.from || period.to ? { dateRange: period } : {}) };
+      const options = { marketplace, now, skuByAsin: await knownSkusByAsin(marketplace, account), ...(period.from || period.to ? { dateRange: period } : {}) };
       setReadOptions(options);
       for (const file of files) {
         setStage({ kind: 'reading', name: file.name, fraction: 0 });
@@ -82,7 +156,7 @@ function useImport(marketplace: string, period: SalesPeriod) {
     }
   };
 
-  const confirm = async () => {
+  const confirm = async (account: string) => {
     if (stage.kind !== 'preview' || !readOptions) return;
     const total = stage.previews.reduce((n, p) => n + p.counts.listing + p.counts.order, 0);
     const { files, resume } = stage;
@@ -91,6 +165,7 @@ function useImport(marketplace: string, period: SalesPeriod) {
       const totals = await commitFiles(files, readOptions, {
         batchSize: IMPORT_BATCH_ROWS,
         rowsTotal: total,
+        account,
         send: (batch) => rpc('import/commit', batch),
         journal: importJournal,
         ...(resume ? { resume } : {}),
@@ -106,14 +181,17 @@ function useImport(marketplace: string, period: SalesPeriod) {
   return { stage, busy, read, confirm, cancel: () => setStage({ kind: 'idle' }) };
 }
 
-/** The marketplace the files are for, and the drop zone / file picker. */
+/**
+ * The marketplace of files that do not name theirs (hidden once the chosen files name every
+ * row's: `marketplace` undefined), and the drop zone / file picker.
+ */
 function FileSource({
   marketplace,
   onMarketplace,
   busy,
   onFiles,
 }: {
-  marketplace: string;
+  marketplace: string | undefined;
   onMarketplace: (id: string) => void;
   busy: boolean;
   onFiles: (files: File[]) => void;
@@ -122,16 +200,18 @@ function FileSource({
   const [dragging, setDragging] = useState(false);
   return (
     <>
-      <div className="field">
-        <label htmlFor="import-marketplace">{t('options.import.marketplace')}</label>
-        <select id="import-marketplace" value={marketplace} disabled={busy} onChange={(e) => onMarketplace(e.target.value)}>
-          {MARKETPLACES.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id}
-            </option>
-          ))}
-        </select>
-      </div>
+      {marketplace !== undefined && (
+        <div className="field">
+          <label htmlFor="import-marketplace">{t('options.import.marketplace')}</label>
+          <select id="import-marketplace" value={marketplace} disabled={busy} onChange={(e) => onMarketplace(e.target.value)}>
+            {MARKETPLACES.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div
         className={`dropzone${dragging ? ' dragging' : ''}`}
         data-testid="import-dropzone"

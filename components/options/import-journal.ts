@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ImportJournal, ImportProgress } from '@/lib/import/pipeline';
+import { accountIdSchema } from '@/lib/records';
 
 const KEY = 'stock-copilot.import-progress';
 
@@ -14,6 +15,7 @@ const progressSchema = z.object({
   batchesDone: z.number().int().min(0),
   rowsDone: z.number().int().min(0),
   rowsTotal: z.number().int().min(0),
+  account: accountIdSchema.optional(),
 });
 
 export const importJournal: ImportJournal = {

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { urgencyOf } from '@/lib/content/panel-view';
 import type { AtRiskItem } from '@/lib/messaging/protocol';
 import { useI18n } from '../language';
-import { rowText } from './model';
+import { useAccounts } from '../AccountSelect';
+import { rowAccountName, rowAccountNames, rowText } from './model';
 
 const ROW_HEIGHT = 44;
 /** Rows before the end of the loaded ones at which the rest of the list is asked for. */
@@ -16,8 +17,18 @@ function openItem(url: string) {
 }
 
 /** The at-risk list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 SKUs scroll smoothly. */
-export function AtRiskList({ items, onNearEnd }: { items: readonly AtRiskItem[]; onNearEnd?: () => void }) {
+export function AtRiskList({
+  items,
+  onNearEnd,
+  accountFilter,
+}: {
+  items: readonly AtRiskItem[];
+  onNearEnd?: () => void;
+  /** The popup's account filter ('' = every account: then each row says its account, when there are several). */
+  accountFilter: string;
+}) {
   const { t, language } = useI18n();
+  const accountNames = rowAccountNames(language, useAccounts().data?.accounts ?? [], accountFilter);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -45,47 +56,65 @@ export function AtRiskList({ items, onNearEnd }: { items: readonly AtRiskItem[];
       </div>
       <div className="list-scroll" ref={scroller} data-testid="at-risk-scroll">
         <ul className="list" aria-label={t('popup.title')} style={{ height: virtualizer.getTotalSize() }}>
-          {virtualRows.map((row) => {
-            const item = items[row.index]!;
-            const text = rowText(language, item);
-            return (
-              <li
-                key={item.key}
-                className="row"
-                data-testid="at-risk-row"
-                data-sku={item.sku}
-                data-urgency={urgencyOf(item)}
-                aria-setsize={items.length}
-                aria-posinset={row.index + 1}
-                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-              >
-                <a
-                  href={item.url}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    openItem(item.url);
-                  }}
-                  title={t('popup.openSku', { sku: item.sku, marketplace: item.marketplace })}
-                >
-                  <span className="sku">
-                    <strong>{item.sku}</strong>
-                    {item.title && <span className="title">{item.title}</span>}
-                  </span>
-                  <span className="market">{item.marketplace}</span>
-                  <span className="num">{text.available}</span>
-                  <span className="num cover" data-testid="days-of-cover">
-                    {text.cover}
-                  </span>
-                  <span className="stockout" data-testid="stockout">
-                    {text.stockout}
-                  </span>
-                  <span className="reorder">{text.reorder}</span>
-                </a>
-              </li>
-            );
-          })}
+          {virtualRows.map((row) => (
+            <Row
+              key={items[row.index]!.key}
+              item={items[row.index]!}
+              position={row.index + 1}
+              of={items.length}
+              top={row.start}
+              accountName={rowAccountName(accountNames, items[row.index]!)}
+            />
+          ))}
         </ul>
       </div>
     </>
+  );
+}
+
+/** One listing's row, at `top` in the scrolled list; `accountName` when rows say whose they are. */
+function Row({ item, position, of, top, accountName }: { item: AtRiskItem; position: number; of: number; top: number; accountName: string | undefined }) {
+  const { t, language } = useI18n();
+  const text = rowText(language, item);
+  return (
+    <li
+      className="row"
+      data-testid="at-risk-row"
+      data-sku={item.sku}
+      data-urgency={urgencyOf(item)}
+      aria-setsize={of}
+      aria-posinset={position}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+    >
+      <a
+        href={item.url}
+        onClick={(event) => {
+          event.preventDefault();
+          openItem(item.url);
+        }}
+        title={t('popup.openSku', { sku: item.sku, marketplace: item.marketplace })}
+      >
+        <span className="sku">
+          <strong>{item.sku}</strong>
+          {item.title && <span className="title">{item.title}</span>}
+        </span>
+        <span className="market">
+          {item.marketplace}
+          {accountName !== undefined && (
+            <span className="account" data-testid="row-account" title={t('accounts.rowAccount', { name: accountName })}>
+              {accountName}
+            </span>
+          )}
+        </span>
+        <span className="num">{text.available}</span>
+        <span className="num cover" data-testid="days-of-cover">
+          {text.cover}
+        </span>
+        <span className="stockout" data-testid="stockout">
+          {text.stockout}
+        </span>
+        <span className="reorder">{text.reorder}</span>
+      </a>
+    </li>
   );
 }

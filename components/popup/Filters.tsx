@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { PLATFORMS, type Platform } from '@/lib/records';
+import { AccountSelect } from '../AccountSelect';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { RISKS, type Filters, type RiskFilter } from './model';
-import { accountLabel } from '../../lib/accounts/registry';
 
 /**
  * Platform, marketplace and risk selects and the search box; choices come from what is stored
@@ -14,23 +14,17 @@ export function FilterBar({ filters, onChange, loadChoices = true }: { filters: 
   const facets = useQuery({ queryKey: ['popup/facets'], queryFn: () => rpc('popup/facets', {}), enabled: loadChoices });
   const markets = (facets.data?.marketplaces ?? []).filter((m) => !filters.platform || m.platform === filters.platform);
   const platforms = PLATFORMS.filter((p) => !facets.data || facets.data.marketplaces.some((m) => m.platform === p));
-  const accounts = useQuery({ queryKey: ['accounts/list'], queryFn: () => rpc('accounts/list', {}), enabled: loadChoices });
   return (
     <form className="filters" role="search" aria-label={t('popup.filters')} onSubmit={(e) => e.preventDefault()}>
-      {/* Shown once a second seller account was seen: one account's list, or every account's. */}
-      {(accounts.data?.accounts.length ?? 0) > 1 || filters.account ? (
-        <label>
-          <span>{t('popup.filter.account')}</span>
-          <select value={filters.account} data-testid="filter-account" onChange={(e) => onChange({ ...filters, account: e.target.value })}>
-            <option value="">{t('popup.filter.any')}</option>
-            {(accounts.data?.accounts ?? []).map((a) => (
-              <option key={a.id} value={a.id}>
-                {accountLabel(a, t('accounts.defaultName'))}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      {/* One seller account's list, or every account's. */}
+      <AccountSelect
+        value={filters.account}
+        onChange={(account) => onChange({ ...filters, account })}
+        label={t('popup.filter.account')}
+        allLabel={t('popup.filter.any')}
+        testId="filter-account"
+        enabled={loadChoices}
+      />
       <label>
         <span>{t('popup.filter.platform')}</span>
         <select

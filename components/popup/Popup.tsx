@@ -65,7 +65,7 @@ export function Popup() {
           {data.items.length === 0 ? (
             <p className="muted">{t('popup.noMatches')}</p>
           ) : (
-            <AtRiskList items={data.items} onNearEnd={data.items.length < data.total ? () => setWantFull(queryKey) : undefined} />
+            <AtRiskList items={data.items} accountFilter={query.account} onNearEnd={data.items.length < data.total ? () => setWantFull(queryKey) : undefined} />
           )}
         </>
       )}

@@ -4,9 +4,11 @@
  */
 import { formatDate, formatNumber, t, type Language } from '@/lib/i18n';
 import type { AtRiskItem, RequestOf } from '@/lib/messaging/protocol';
-import type { Platform } from '@/lib/records';
+import { accountLabel } from '@/lib/accounts/registry';
+import { DEFAULT_ACCOUNT, type Platform } from '@/lib/records';
 import { RISK_TAGS } from '@/lib/planning/urgency';
 import { wholeDaysOfCover } from '@/lib/planning/cover';
+import { OPENING_RISK } from './first-request';
 
 /** The popup's list choices: what needs attention (the default), everything, or one risk tag. */
 export const RISKS = ['attention', 'all', ...RISK_TAGS.filter((r) => r !== 'attention')] as const;
@@ -21,10 +23,10 @@ export interface Filters {
   account: string;
 }
 
-export const NO_FILTERS: Filters = { platform: '', marketplace: '', risk: 'attention', search: '', account: '' };
+export const NO_FILTERS: Filters = { platform: '', marketplace: '', risk: OPENING_RISK, search: '', account: '' };
 
-/** Rows asked for first (fast first paint), then the whole list for scrolling. */
-export const HEAD_LIMIT = 60;
+/** Rows asked for first (declared with the popup's first request), then the whole list for scrolling. */
+export { HEAD_LIMIT } from './first-request';
 export const FULL_LIMIT = 20_000;
 
 /**
@@ -41,6 +43,26 @@ export function atRiskRequest(filters: Filters, limit: number): RequestOf<'skus/
     ...(search ? { search: search.slice(0, 200) } : {}),
     ...(filters.account ? { account: filters.account } : {}),
   };
+}
+
+/**
+ * The account name each row shows, by account id: only when rows of several accounts can be in
+ * the list (more than one account, the filter showing all), else none (undefined). The default
+ * account's stored placeholder name is shown in the UI language.
+ * @example rowAccountNames('zh-CN', [{ id: 'default', name: 'Default account' }, { id: 'amazon-b', name: 'Brand B' }], '')?.get('default') // '默认账户'
+ */
+export function rowAccountNames(language: Language, accounts: readonly { id: string; name: string }[], filterAccount: string): Map<string, string> | undefined {
+  if (accounts.length < 2 || filterAccount !== '') return undefined;
+  const defaultName = t(language, 'accounts.defaultName');
+  return new Map(accounts.map((a) => [a.id, accountLabel(a, defaultName)]));
+}
+
+/**
+ * The name of the account a row belongs to, when rows show accounts (rowAccountNames).
+ * @example rowAccountName(names, { account: undefined }) // the default account's name
+ */
+export function rowAccountName(names: ReadonlyMap<string, string> | undefined, item: Pick<AtRiskItem, 'account'>): string | undefined {
+  return names?.get(item.account ?? DEFAULT_ACCOUNT);
 }
 
 interface RowText {

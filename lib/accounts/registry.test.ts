@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountIdFor, EMPTY_ACCOUNTS, parseAccountsDoc, resolveAccount } from './registry';
+import { accountIdFor, EMPTY_ACCOUNTS, importAccountDefault, parseAccountsDoc, resolveAccount } from './registry';
 
 const SC = 'sellercentral.amazon.com';
 const A = { seller: 'A1AAAAAAAAAAAA', name: 'Brand A', signal: 'merchant-id-attribute' };
@@ -32,6 +32,22 @@ describe('resolveAccount', () => {
     expect(parseAccountsDoc(undefined).accounts.map((a) => a.id)).toEqual(['default']);
     const doc = resolveAccount(EMPTY_ACCOUNTS, 'ebay', 'www.ebay.com', { seller: 'name:Jo Smith', signal: 'name-only' }).doc;
     expect(parseAccountsDoc(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
+  });
+});
+
+describe('importAccountDefault', () => {
+  it("suggests the account a page of the file's platform last showed, else the one last seen on its host, else the default", () => {
+    const seen = resolveAccount(resolveAccount(EMPTY_ACCOUNTS, 'amazon', SC, A).doc, 'amazon', 'sellercentral.amazon.de', B).doc;
+    expect(seen.lastByPlatform).toEqual({ amazon: 'amazon-a2bbbbbbbbbbbb' });
+    expect(importAccountDefault(seen, 'amazon', SC)).toBe('amazon-a2bbbbbbbbbbbb');
+    expect(importAccountDefault(seen, 'walmart', 'seller.walmart.com')).toBe('default');
+    // A document saved before platforms were tracked: the marketplace's host decides.
+    const old = { ...seen, lastByPlatform: {} };
+    expect(importAccountDefault(old, 'amazon', SC)).toBe('default');
+    expect(importAccountDefault(old, 'amazon', 'sellercentral.amazon.de')).toBe('amazon-a2bbbbbbbbbbbb');
+    expect(importAccountDefault(parseAccountsDoc({ ...seen, lastByPlatform: undefined }), undefined, undefined)).toBe('default');
+    // An account that is gone (merged away) is never suggested.
+    expect(importAccountDefault({ ...seen, accounts: [seen.accounts[0]!] }, 'amazon', 'sellercentral.amazon.de')).toBe('default');
   });
 });
 

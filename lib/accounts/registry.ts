@@ -37,6 +37,11 @@ const accountsDocSchema = z.object({
   /** The account a page on each host last showed (hosts: `sellercentral.amazon.com`). */
   lastByHost: z.record(z.string().max(200), accountIdSchema),
   /**
+   * The account a page of each platform last showed: an import's default account (documents
+   * saved before it have none; the import then asks lastByHost, else takes the default).
+   */
+  lastByPlatform: z.partialRecord(platformSchema, accountIdSchema).default({}),
+  /**
    * Settings that differ for an account, over the global settings (lib/accounts/settings.ts
    * says which fields may differ and validates them).
    */
@@ -48,7 +53,12 @@ export type AccountsDoc = z.infer<typeof accountsDocSchema>;
 const DEFAULT_ACCOUNT_NAME = 'Default account';
 
 /** The document of a store that has seen no account yet: only the default account. */
-export const EMPTY_ACCOUNTS: AccountsDoc = { accounts: [{ id: DEFAULT_ACCOUNT, name: DEFAULT_ACCOUNT_NAME, sellers: [] }], lastByHost: {}, overrides: {} };
+export const EMPTY_ACCOUNTS: AccountsDoc = {
+  accounts: [{ id: DEFAULT_ACCOUNT, name: DEFAULT_ACCOUNT_NAME, sellers: [] }],
+  lastByHost: {},
+  lastByPlatform: {},
+  overrides: {},
+};
 
 /**
  * An account's name as shown: the default account's stored placeholder name in the UI
@@ -138,9 +148,36 @@ export function resolveAccount(doc: AccountsDoc, platform: Platform, host: strin
     account.name = shown.name;
     changed = true;
   }
-  if (next.lastByHost[host] !== account.id) {
+  if (next.lastByHost[host] !== account.id || next.lastByPlatform[platform] !== account.id) {
     next.lastByHost[host] = account.id;
+    next.lastByPlatform[platform] = account.id;
     changed = true;
   }
   return { account: account.id, doc: changed ? next : doc, changed };
+}
+
+/**
+ * The account an import of a platform's report files goes to unless the seller picks another:
+ * the account a page of that platform last showed, else the one last seen on the marketplace's
+ * seller host (documents saved before platforms were tracked), else the default account.
+ * @example importAccountDefault({ ...EMPTY_ACCOUNTS, lastByPlatform: { amazon: 'amazon-b' } }, 'amazon', 'sellercentral.amazon.com') // 'amazon-b'
+ */
+export function importAccountDefault(
+  doc: Pick<AccountsDoc, 'lastByHost' | 'lastByPlatform'> & { accounts: readonly { id: string }[] },
+  platform: Platform | undefined,
+  host: string | undefined,
+): string {
+  const candidates = [platform && doc.lastByPlatform[platform], host && doc.lastByHost[host]];
+  return candidates.find((id): id is string => !!id && doc.accounts.some((a) => a.id === id)) ?? DEFAULT_ACCOUNT;
+}
+
+/**
+ * A row stamped with the account it belongs to: the account the background chose (the page's,
+ * or the one the seller picked for an import), never one the row itself named. The default
+ * account is left unwritten, as on every row stored before accounts existed.
+ * @example stampAccount({ ...row, account: 'x' }, 'default').account // undefined
+ */
+export function stampAccount<T extends { account?: string | undefined }>(row: T, account: string): T {
+  const { account: _named, ...rest } = row;
+  return (account === DEFAULT_ACCOUNT ? rest : { ...rest, account }) as T;
 }

@@ -2,8 +2,9 @@
  * Settings that may differ per seller account, as overrides over the global settings: two
  * brands in one browser often buy from different suppliers with different lead times, cover
  * and buffers. Only these fields can differ; everything else (fees, alerts, display) is one
- * setting for the whole extension. An override replaces the whole field (a lead-time override
- * is a whole lead-time table), so what an account plans with is always a valid settings object.
+ * setting for the whole extension. An override replaces a plain field, one part of the lead
+ * times, or one channel's buffer; the rest is inherited, so what an account plans with is always
+ * a valid settings object and follows later changes of the global settings it does not override.
  */
 import { z } from 'zod';
 import { settingsSchema, type Settings } from '../settings/schema';
@@ -13,30 +14,49 @@ import type { AccountsDoc } from './registry';
 /** The settings fields an account can override. */
 type AccountSettingField = 'leadTimes' | 'targetCoverDays' | 'serviceLevel' | 'defaultMoq' | 'defaultCasePack' | 'safetyBuffers';
 
-/** One account's overrides (the fields above), validated with the settings' own field schemas. */
+const globalLeadTimes = settingsSchema.shape.leadTimes.shape;
+const transitDays = globalLeadTimes.transitDaysByDestination;
+
+/**
+ * One account's overrides, validated with the settings' own field schemas. Lead times override
+ * part by part (an account may differ only in its production days and keep the global transit
+ * times, suppliers and SKU suppliers); safety buffers override channel by channel.
+ */
 export const accountOverridesSchema = settingsSchema
-  .pick({
-    leadTimes: true,
-    targetCoverDays: true,
-    serviceLevel: true,
-    defaultMoq: true,
-    defaultCasePack: true,
-    safetyBuffers: true,
+  .pick({ targetCoverDays: true, serviceLevel: true, defaultMoq: true, defaultCasePack: true, safetyBuffers: true })
+  .extend({
+    leadTimes: z.object({
+      defaultProductionDays: globalLeadTimes.defaultProductionDays.optional(),
+      transitDaysByDestination: z.partialRecord(transitDays.keyType, transitDays.valueType).optional(),
+      suppliers: globalLeadTimes.suppliers.optional(),
+      skuSupplier: globalLeadTimes.skuSupplier.optional(),
+    }),
   })
-  .partial() satisfies z.ZodType<Partial<Pick<Settings, AccountSettingField>>>;
+  .partial() satisfies z.ZodType<{ [F in AccountSettingField]?: unknown }>;
 export type AccountOverrides = z.infer<typeof accountOverridesSchema>;
 
 /**
  * The settings one account plans with: the global settings with its valid overrides on top
  * (an override that no longer validates, say after a settings migration, is ignored).
- * @example settingsForAccount(global, { accounts, lastByHost: {}, overrides: { 'amazon-b': { targetCoverDays: 90 } } }, 'amazon-b').targetCoverDays // 90
+ * @example settingsForAccount(global, { overrides: { 'amazon-b': { targetCoverDays: 90 } } }, 'amazon-b').targetCoverDays // 90
  */
 export function settingsForAccount(global: Settings, doc: Pick<AccountsDoc, 'overrides'>, account: string | undefined): Settings {
   const raw = doc.overrides[account ?? DEFAULT_ACCOUNT];
   if (raw === undefined) return global;
   const parsed = accountOverridesSchema.safeParse(raw);
   if (!parsed.success) return global;
-  return { ...global, ...parsed.data };
+  const { leadTimes, safetyBuffers, ...plain } = parsed.data;
+  const out: Settings = { ...global, ...plain };
+  if (leadTimes) {
+    const { transitDaysByDestination, ...parts } = leadTimes;
+    out.leadTimes = {
+      ...global.leadTimes,
+      ...parts,
+      transitDaysByDestination: { ...global.leadTimes.transitDaysByDestination, ...transitDaysByDestination },
+    };
+  }
+  if (safetyBuffers) out.safetyBuffers = { ...global.safetyBuffers, ...safetyBuffers };
+  return out;
 }
 
 /**

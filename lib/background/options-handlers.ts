@@ -15,6 +15,7 @@ import {
   linkListing,
   listListings,
   listWarehouses,
+  loadAccounts,
   mergeObservations,
   OWN_WAREHOUSE_POOL,
   recordImportBatch,
@@ -25,6 +26,8 @@ import {
   unlinkListing,
   type StockPoolRow,
 } from '../store';
+import { parseAccountsDoc, stampAccount } from '../accounts/registry';
+import { DEFAULT_ACCOUNT } from '../records';
 import type { BackgroundDeps } from './deps';
 import { productChart } from './product-chart';
 import { mergedReport, productDetail, searchProducts } from './product-views';
@@ -137,12 +140,17 @@ export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers,
   /** Imports whose order lines widened a marketplace's covered days: every listing there gains known days. */
   const covering = new Set<string>();
   return {
-    async 'listings/sku-by-asin'({ marketplace }) {
+    async 'listings/sku-by-asin'({ marketplace, account = DEFAULT_ACCOUNT }) {
       const listings = await listListings(db);
-      return { pairs: listings.flatMap((l) => (l.marketplace === marketplace && l.asin ? [{ asin: l.asin, sku: l.sku }] : [])) };
+      const ofImport = (l: (typeof listings)[number]) => l.marketplace === marketplace && (l.account ?? DEFAULT_ACCOUNT) === account;
+      return { pairs: listings.flatMap((l) => (ofImport(l) && l.asin ? [{ asin: l.asin, sku: l.sku }] : [])) };
     },
 
-    async 'import/commit'({ importId, batchIndex, rows, last }) {
+    async 'import/commit'({ importId, batchIndex, rows: named, last, account = DEFAULT_ACCOUNT }) {
+      // The seller's choice of account, checked against the accounts pages have shown; it
+      // decides every row's account (a file names none, so no row may pick one).
+      if (!parseAccountsDoc(await loadAccounts(db)).accounts.some((a) => a.id === account)) throw new Error(`No seller account ${account}`);
+      const rows = named.map((row) => stampAccount(row, account));
       // A worker that slept between batches lost the earlier batches' products: re-plan all then.
       const lostEarlierBatches = batchIndex > 0 && !imports.has(importId);
       // One transaction per batch: a full disk stores none of this batch's rows (earlier batches

@@ -7,7 +7,7 @@ import { marketplaceForUrl } from '../locale/markets';
 import type { AtRiskItem, PanelData, ParsedRequestOf, ResponseOf } from '../messaging/protocol';
 import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
 import { accountOfKey, DEFAULT_ACCOUNT, listingKey, withAccount, type Diagnostic, type Observation } from '../records';
-import { parseAccountsDoc, resolveAccount, type AccountsDoc, type PageAccount } from '../accounts/registry';
+import { parseAccountsDoc, resolveAccount, stampAccount, type AccountsDoc, type PageAccount } from '../accounts/registry';
 import { accountOverridesSchema, type AccountOverrides } from '../accounts/settings';
 import { migrateSettings } from '../settings';
 import {
@@ -24,6 +24,7 @@ import {
 import type { BackgroundDeps } from './deps';
 import { sellerPageUrl } from './links';
 import { panelFromPlan } from './panels';
+import { withPoolMembers } from './pool-members';
 
 type PageMessage =
   | 'page/ingest'
@@ -68,6 +69,8 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
           platforms: [...new Set(a.sellers.map((x) => x.platform))].sort(),
           overrides: overridesOf(doc, a.id),
         })),
+        lastByPlatform: doc.lastByPlatform,
+        lastByHost: doc.lastByHost,
       };
     },
 
@@ -231,15 +234,6 @@ async function pageAccount(
 }
 
 /**
- * A reading filed under a store account (the default account's readings carry none, as before accounts).
- * @example stampAccount(row, 'default').account // undefined
- */
-function stampAccount(row: Observation, account: string): Observation {
-  const { account: _fromPage, ...rest } = row;
-  return account === DEFAULT_ACCOUNT ? rest : { ...rest, account };
-}
-
-/**
  * The panels of stored listings by key (each once). `stored`: only listings with a plan, marked
  * as the last stored answer shown while a re-plan runs.
  */
@@ -250,7 +244,8 @@ async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean): 
     const panel = panelFromPlan(entry.plan, entry.listing);
     panels.push(stored ? { ...panel, updating: true } : panel);
   }
-  return panels;
+  // Details list the pool's other channels (pool-members.ts).
+  return withPoolMembers(db, panels);
 }
 
 /** The popup's list: listings at risk by the query, each with its panel and its seller-page link. */

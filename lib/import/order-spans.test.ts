@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderAt, listingAt } from '../planning/fixtures';
+import { listingOrderCoverage } from '../planning/reconstruct';
 import { orderImportSpansSchema, withImportBatch, MAX_IMPORT_SPANS } from './order-spans';
 
 const report = (date: string, marketplace = 'amazon.com') =>
@@ -31,5 +32,18 @@ describe('withImportBatch', () => {
     for (let i = 0; i < MAX_IMPORT_SPANS; i++) spans = withImportBatch(spans, `imp-x${i}`, [report('2026-02-11')]);
     expect(spans).toHaveLength(MAX_IMPORT_SPANS);
     expect(spans[0]!.importId).toBe('imp-x0');
+  });
+
+  it('records the seller account an import went to, and a listing of another account gains no known days from it', () => {
+    const spans = withImportBatch([], 'imp-1', [{ ...report('2026-01-10'), account: 'amazon-a2contoso' }, report('2026-01-12')]);
+    expect(spans.map((s) => [s.account, s.from])).toEqual([
+      ['amazon-a2contoso', '2026-01-10'],
+      [undefined, '2026-01-12'],
+    ]);
+    expect(orderImportSpansSchema.safeParse(spans).success).toBe(true);
+    const listing = { platform: 'amazon', marketplace: 'amazon.com' };
+    expect(listingOrderCoverage([], spans, { ...listing, account: 'amazon-a2contoso' }).map((s) => s.from)).toEqual(['2026-01-10']);
+    expect(listingOrderCoverage([], spans, listing).map((s) => s.from)).toEqual(['2026-01-12']);
+    expect(listingOrderCoverage([], spans, { ...listing, account: 'amazon-b9other' })).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * orderCoverage) to read "no orders" as zero demand rather than "no sales known yet".
  */
 import { z } from 'zod';
-import { isoDateSchema, type Observation } from '../records';
+import { accountIdSchema, isoDateSchema, type Observation } from '../records';
 
 /** One import's span on one marketplace: its oldest and newest order day. */
 const orderImportSpanSchema = z.object({
@@ -14,6 +14,8 @@ const orderImportSpanSchema = z.object({
   marketplace: z.string().min(1).max(40),
   from: isoDateSchema,
   to: isoDateSchema,
+  /** The seller account the import went to (absent = the default account, as on every span stored before accounts). */
+  account: accountIdSchema.optional(),
 });
 export type OrderImportSpan = z.infer<typeof orderImportSpanSchema>;
 
@@ -35,8 +37,16 @@ export function withImportBatch(spans: readonly OrderImportSpan[], importId: str
   for (const row of rows) {
     if (row.kind !== 'order' || !row.source.startsWith('report:')) continue;
     out ??= spans.map((s) => ({ ...s }));
-    const span = out.find((s) => s.importId === importId && s.platform === row.platform && s.marketplace === row.marketplace);
-    if (!span) out.push({ importId, platform: row.platform, marketplace: row.marketplace, from: row.orderDate, to: row.orderDate });
+    const span = out.find((s) => s.importId === importId && s.platform === row.platform && s.marketplace === row.marketplace && s.account === row.account);
+    if (!span)
+      out.push({
+        importId,
+        platform: row.platform,
+        marketplace: row.marketplace,
+        from: row.orderDate,
+        to: row.orderDate,
+        ...(row.account === undefined ? {} : { account: row.account }),
+      });
     else {
       if (row.orderDate < span.from) span.from = row.orderDate;
       if (row.orderDate > span.to) span.to = row.orderDate;

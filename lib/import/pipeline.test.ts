@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../background/handlers';
-import { openStore, type StoreDb } from '../store';
+import { openStore, saveAccounts, type StoreDb } from '../store';
+import { EMPTY_ACCOUNTS } from '../accounts/registry';
 import { commitFiles, countByReport, readReportFile, resumableImport, type ImportProgress, type ReportFileLike } from './pipeline';
 import { allObservations } from '../store/test-helpers';
 
@@ -239,5 +240,79 @@ describe('report import pipeline: Business Reports', () => {
     expect(preview.firstRows).toEqual([]);
     expect(preview.lineProblems).toEqual([]);
     expect(preview.fileProblems.map((d) => d.code)).toEqual(['missing-date-range']);
+  });
+});
+
+describe('an import into a chosen seller account', () => {
+  const B = 'amazon-brand-b';
+  const withAccountB = async (store: StoreDb) =>
+    saveAccounts(store, { ...EMPTY_ACCOUNTS, accounts: [...EMPTY_ACCOUNTS.accounts, { id: B, name: 'Brand B', sellers: [] }] }, NOW);
+
+  it("stores every listing and order under the chosen account, whatever account a row names, and keeps the default account's rows apart", async () => {
+    db = await openStore(`import-account-${Math.random()}`);
+    await withAccountB(db);
+    const handlers = createHandlers({ db, now: () => NOW, replan: async () => {} });
+    const files = [fileOf('orders.tsv', ORDERS), fileOf('myi.tsv', MYI)];
+    const options = { marketplace: 'amazon.com', now: NOW };
+    const preview = await readReportFile(files[0]!, options, { yieldToUi: async () => {} });
+    // All Orders names each row's marketplace: the seller need not choose one for it.
+    expect(preview).toMatchObject({ namesMarketplace: true, platform: 'amazon' });
+    expect((await readReportFile(files[1]!, options, { yieldToUi: async () => {} })).namesMarketplace).toBe(false);
+
+    const sent: (string | undefined)[] = [];
+    await commitFiles(files, options, {
+      batchSize: 3,
+      rowsTotal: 8,
+      account: B,
+      yieldToUi: async () => {},
+      send: (batch) => {
+        sent.push(batch.account);
+        // A row naming another account is stored under the chosen one all the same.
+        return handlers['import/commit']({ ...batch, rows: batch.rows.map((r) => ({ ...r, account: 'amazon-forged' })) }, {});
+      },
+    });
+    expect(new Set(sent)).toEqual(new Set([B]));
+    const listings = await db.listings.toArray();
+    expect(listings).toHaveLength(5);
+    expect(listings.every((l) => l.account === B && l.key.endsWith(`|@${B}`))).toBe(true);
+    const orders = await db.orders.toArray();
+    expect(orders).toHaveLength(3);
+    expect(orders.every((o) => o.account === B)).toBe(true);
+    expect((await allObservations(db)).every((o) => o.record.account === B && o.listingKey.endsWith(`|@${B}`))).toBe(true);
+
+    // The same files into the default account: a second set, B's rows untouched.
+    await commitFiles(files, options, { batchSize: 3, rowsTotal: 8, yieldToUi: async () => {}, send: (batch) => handlers['import/commit'](batch, {}) });
+    expect(await db.listings.count()).toBe(10);
+    expect((await db.listings.toArray()).filter((l) => l.account === undefined)).toHaveLength(5);
+    expect(await db.orders.count()).toBe(6);
+  });
+
+  it('refuses an account no page has shown, storing nothing; a resumed import keeps the account its first batches went to', async () => {
+    db = await openStore(`import-account-${Math.random()}`);
+    await withAccountB(db);
+    const handlers = createHandlers({ db, now: () => NOW, replan: async () => {} });
+    await expect(handlers['import/commit']({ importId: 'x', batchIndex: 0, rows: [], last: true, account: 'amazon-unknown' }, {})).rejects.toThrow(
+      'No seller account amazon-unknown',
+    );
+    const files = [{ ...fileOf('myi.tsv', MYI), lastModified: 3 }];
+    let saved: ImportProgress | undefined;
+    const journal = { load: () => saved, save: (p: ImportProgress) => (saved = p), clear: () => (saved = undefined) };
+    const options = { marketplace: 'amazon.com', now: NOW };
+    const closed = new Error('page closed');
+    let open = true;
+    const send = (batch: Parameters<(typeof handlers)['import/commit']>[0]) => {
+      if (batch.batchIndex === 1 && open) {
+        open = false;
+        throw closed;
+      }
+      return handlers['import/commit'](batch, {});
+    };
+    await expect(commitFiles(files, options, { batchSize: 2, rowsTotal: 5, account: B, journal, yieldToUi: async () => {}, send })).rejects.toBe(closed);
+    expect(saved).toMatchObject({ batchesDone: 1, account: B });
+    // Chosen again with the default account selected: the rest still goes to B.
+    await commitFiles(files, options, { batchSize: 2, rowsTotal: 5, journal, resume: resumableImport(saved, files)!, yieldToUi: async () => {}, send });
+    const listings = await db.listings.toArray();
+    expect(listings).toHaveLength(5);
+    expect(listings.every((l) => l.account === B)).toBe(true);
   });
 });

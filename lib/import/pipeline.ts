@@ -8,7 +8,7 @@
  * last stored batch when the same files are chosen again.
  */
 import { createReportParser, reportById, type ReportId, type ReportParseOptions } from '../reports';
-import type { Diagnostic, Observation } from '../records';
+import type { Diagnostic, Observation, Platform } from '../records';
 
 export interface ReportFileLike {
   name: string;
@@ -31,6 +31,13 @@ export interface FilePreview {
   counts: { listing: number; order: number };
   /** Rows per marketplace, most first: the file may name each row's (Amazon's sales-channel). */
   marketplaces: { marketplace: string; rows: number }[];
+  /**
+   * The report names each row's marketplace (its definition's `marketplaceColumn`): the
+   * import's marketplace then only fills rows that name none, so the seller need not choose it.
+   */
+  namesMarketplace: boolean;
+  /** The platform of the detected report (which seller account it likely belongs to). */
+  platform: Platform | undefined;
   /** Problems that name a line of the file (1-based), in line order. */
   lineProblems: Diagnostic[];
   /** Problems about the whole file (missing column, unknown report, more-lines summaries). */
@@ -109,10 +116,13 @@ export async function readReportFile(file: ReportFileLike, options: ReadOptions,
   });
   const lineProblems = diagnostics.filter((d) => typeof d.row === 'number').sort((a, b) => (a.row as number) - (b.row as number));
   const fileProblems = diagnostics.filter((d) => typeof d.row !== 'number');
+  const report = reportId ? reportById(reportId) : undefined;
   return {
     name: file.name,
     reportId,
-    reportTitle: reportId ? reportById(reportId)?.title : undefined,
+    reportTitle: report?.title,
+    namesMarketplace: report?.marketplaceColumn !== undefined,
+    platform: report?.platform,
     firstRows,
     counts,
     marketplaces: [...perMarketplace].map(([marketplace, n]) => ({ marketplace, rows: n })).sort((a, b) => b.rows - a.rows),
@@ -153,6 +163,8 @@ interface CommitBatch {
   batchIndex: number;
   rows: Observation[];
   last: boolean;
+  /** The seller account the files go to (absent: the default account). */
+  account?: string;
 }
 
 export interface CommitTotals {
@@ -174,6 +186,8 @@ export interface ImportProgress {
   batchesDone: number;
   rowsDone: number;
   rowsTotal: number;
+  /** The seller account the stored batches went to: the rest follows them there. */
+  account?: string;
 }
 
 export interface ImportJournal {
@@ -206,7 +220,9 @@ const newImportId = () => `import-${Date.now()}-${Math.random().toString(36).sli
  * merges two at once, then an empty last batch that asks for the re-plan. With `resume`, the
  * batches it stored are read but not sent again, and the batch numbers go on from there (the
  * background then re-plans the whole store, since it no longer knows the earlier batches'
- * products). Reading and storing overlap: memory holds one batch, whatever the files' size.
+ * products) into the account the stored batches went to. Every batch names the account the
+ * files go to (`account`, absent: the default). Reading and storing overlap: memory holds one
+ * batch, whatever the files' size.
  * @example await commitFiles(files, options, { batchSize: 5000, rowsTotal, send: (b) => rpc('import/commit', b), journal })
  */
 export async function commitFiles(
@@ -215,6 +231,8 @@ export async function commitFiles(
   options: {
     batchSize: number;
     rowsTotal: number;
+    /** The seller account the files go to (absent: the default account). */
+    account?: string;
     send: (batch: CommitBatch) => Promise<CommitTotals>;
     journal?: ImportJournal;
     resume?: ImportProgress;
@@ -224,6 +242,8 @@ export async function commitFiles(
 ): Promise<CommitTotals> {
   const { batchSize, send, journal, resume } = options;
   const importId = resume?.importId ?? newImportId();
+  const account = resume ? resume.account : options.account;
+  const ofAccount = account === undefined ? {} : { account };
   const signatures = files.map(fileSignature);
   const totals: CommitTotals = { received: 0, stored: 0, rejected: 0, newListings: 0 };
   let batchIndex = 0;
@@ -233,12 +253,12 @@ export async function commitFiles(
     const index = batchIndex++;
     rowsSeen += rows.length;
     if (resume && index < resume.batchesDone) return;
-    const result = await send({ importId, batchIndex: index, rows, last });
+    const result = await send({ importId, batchIndex: index, rows, last, ...ofAccount });
     totals.received += result.received;
     totals.stored += result.stored;
     totals.rejected += result.rejected;
     totals.newListings += result.newListings;
-    journal?.save({ importId, files: signatures, batchesDone: index + 1, rowsDone: rowsSeen, rowsTotal: options.rowsTotal });
+    journal?.save({ importId, files: signatures, batchesDone: index + 1, rowsDone: rowsSeen, rowsTotal: options.rowsTotal, ...ofAccount });
     options.onProgress?.(rowsSeen, options.rowsTotal);
   };
   for (const file of files) {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { chartSeriesSchema } from '../charts/series';
 import { mergedProductSchema, mergedReportSchema } from '../export/merged-data';
-import { isoDateTimeSchema, observationSchema, platformSchema, quantitySchema } from '../records';
+import { accountIdSchema, isoDateTimeSchema, observationSchema, platformSchema, quantitySchema } from '../records';
 import { URGENCY_LEVELS } from '../planning/urgency';
 
 /** A listing key (platform|marketplace|sku) or product id, as the store writes them. */
@@ -222,7 +222,8 @@ export const optionsProtocol = {
    */
   'listings/sku-by-asin': {
     senders: ['extension'],
-    request: z.object({ marketplace: z.string().min(1).max(40) }),
+    /** `account`: the seller account the import goes to (absent: the default account). */
+    request: z.object({ marketplace: z.string().min(1).max(40), account: accountIdSchema.optional() }),
     response: z.object({ pairs: z.array(z.object({ asin: z.string(), sku: z.string() })) }),
   },
 
@@ -238,6 +239,11 @@ export const optionsProtocol = {
       batchIndex: z.number().int().min(0),
       rows: z.array(observationSchema).max(IMPORT_BATCH_ROWS),
       last: z.boolean(),
+      /**
+       * The seller account the seller chose for the files (absent: the default account). Every
+       * row is stored under it, whatever account a row names: a file does not say its account.
+       */
+      account: accountIdSchema.optional(),
     }),
     response: z.object({
       received: z.number().int(),

@@ -19,6 +19,24 @@ import { teachingProtocol } from './protocol-teaching';
 import { inboundProtocol } from './protocol-inbound';
 import type { SenderKind } from './senders';
 
+/** Most other channels a panel's Details lists (a message bound: a pool sold on more lists the first ones by key). */
+export const MAX_POOL_MEMBERS = 40;
+
+/** Another listing of the same stock pool, as the panel's Details lists it. */
+const poolMemberSchema = z.object({
+  key: z.string(),
+  platform: platformSchema,
+  marketplace: z.string(),
+  sku: z.string(),
+  /** Quantity the listing lists now (null = not read yet, or a channel that shows the pool's own count, such as FBA). */
+  listed: z.number().int().nullable(),
+  /** Its channel answer: how much to list there (null = a channel that shows the pool's own count: nothing to list). */
+  suggested: z.number().int().nullable(),
+  /** Its own expected sales per day from this stock (null = not planned yet). */
+  dailyDemand: z.number().nullable(),
+});
+export type PoolMember = z.infer<typeof poolMemberSchema>;
+
 /**
  * What a row panel shows for one listing: its stock pool's answer (stock, cover, the one
  * reorder, health) plus its channel line, reduced to what fits in a row and its details.
@@ -95,6 +113,8 @@ const panelDataSchema = z.object({
       reserved: z.number().int().optional(),
     })
     .optional(),
+  /** Details: the other listings drawing on the same stock pool, each with what it lists and its own channel answer (lib/background/pool-members.ts). */
+  poolMembers: z.array(poolMemberSchema).max(MAX_POOL_MEMBERS).optional(),
 });
 export type PanelData = z.infer<typeof panelDataSchema>;
 
@@ -204,6 +224,9 @@ export const protocol = {
     request: z.object({}),
     response: z.object({
       accounts: z.array(z.object({ id: accountIdSchema, name: z.string(), platforms: z.array(platformSchema), overrides: accountOverridesSchema })),
+      /** The account a page of each platform, and of each host, last showed: an import's suggested account (importAccountDefault). */
+      lastByPlatform: z.partialRecord(platformSchema, accountIdSchema),
+      lastByHost: z.record(z.string(), accountIdSchema),
     }),
   },
   /** Options: the settings one account plans with instead of the global ones (empty: none); re-plans everything. */

@@ -9,7 +9,7 @@
  * settled, after subtracting what the finer layers already put in its interval. Days out of
  * stock are CENSORED (NaN): nobody could buy, so zero sales say nothing about demand.
  */
-import type { ListingObservation, Observation, OrderObservation } from '../records';
+import { DEFAULT_ACCOUNT, type ListingObservation, type Observation, type OrderObservation } from '../records';
 import { dayNumber, isoDate } from './days';
 import type { DemandDay, DemandHow } from './types';
 
@@ -386,6 +386,8 @@ export interface OrderSpan {
   marketplace: string;
   from: string;
   to: string;
+  /** The seller account whose order history it was (absent = the default account). */
+  account?: string | undefined;
 }
 
 /**
@@ -423,11 +425,13 @@ export function orderCoverage(orders: readonly OrderObservation[]): OrderSpan[] 
 export function listingOrderCoverage(
   orders: readonly OrderObservation[],
   importSpans: readonly OrderSpan[],
-  listing: { platform: string; marketplace: string; startDate?: string | undefined },
+  listing: { platform: string; marketplace: string; startDate?: string | undefined; account?: string | undefined },
 ): OrderSpan[] {
   const out = orderCoverage(orders);
   for (const span of importSpans) {
     if (span.platform !== listing.platform || span.marketplace !== listing.marketplace) continue;
+    // One account's order history says nothing about another account's listings on the same marketplace.
+    if ((span.account ?? DEFAULT_ACCOUNT) !== (listing.account ?? DEFAULT_ACCOUNT)) continue;
     const from = listing.startDate !== undefined && listing.startDate > span.from ? listing.startDate : span.from;
     if (from <= span.to) out.push({ platform: span.platform, marketplace: span.marketplace, from, to: span.to });
   }

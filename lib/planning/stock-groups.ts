@@ -122,7 +122,14 @@ function latestFacts(
         historyDays: settings.historyDays,
         calibrations,
         ...(importSpans.length > 0
-          ? { orderCoverage: listingOrderCoverage(orders, importSpans, { platform: first.platform, marketplace: first.marketplace, startDate }) }
+          ? {
+              orderCoverage: listingOrderCoverage(orders, importSpans, {
+                platform: first.platform,
+                marketplace: first.marketplace,
+                startDate,
+                account: first.account,
+              }),
+            }
           : {}),
       }),
   };

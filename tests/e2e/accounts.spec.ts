@@ -4,7 +4,7 @@
  * and the popup's account filter shows each. The pages are the Manage All Inventory fixture
  * with the Seller Central header's account switcher (tests/fixtures/accounts/amazon-account-switcher.html).
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { buildAmazonManageInventoryHtml } from '../fixtures/builders/amazon-manage-inventory';
 import type { DemoListing } from '../fixtures/builders/types';
 import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, test } from './extension';
@@ -44,13 +44,22 @@ function panelText(tab: Page, sku: string): Promise<string> {
   return tab.locator(`stock-copilot-panel[data-sku="${sku}"]`).evaluate((host) => host.shadowRoot?.textContent ?? '');
 }
 
-test('two accounts with the same SKU on amazon.com stay apart in panels, popup, exports and plans', async ({ context }) => {
-  let current = ACCOUNT_A;
-  // The same URL serves whichever account is signed in (the seller switches in the page's own switcher).
-  await context.route(
+/**
+ * Serves the inventory page of whichever account `signedIn()` names at the same URL, as Seller
+ * Central does after the seller switches account in the page's own switcher.
+ */
+function serveSignedIn(context: BrowserContext, signedIn: () => string) {
+  return context.route(
     (u) => u.hostname === 'sellercentral.amazon.com' && u.pathname === '/myinventory/inventory',
-    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current }),
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: signedIn() }),
   );
+}
+
+test('two accounts with the same SKU on amazon.com stay apart in panels, popup, exports and plans', async ({ context }) => {
+  // Five page reads, a popup and the options page: past the default minute on a loaded shared two-core machine.
+  test.setTimeout(120_000);
+  let current = ACCOUNT_A;
+  await serveSignedIn(context, () => current);
   const tab = await context.newPage();
   await read(tab, ['A-ONLY', 'MUG-1']);
   const panelA = await panelText(tab, 'MUG-1');
@@ -97,8 +106,13 @@ test('two accounts with the same SKU on amazon.com stay apart in panels, popup, 
   const rows = popup.getByTestId('at-risk-row');
   const titles = () => rows.evaluateAll((els) => els.map((e) => e.querySelector('.title')?.textContent ?? '').sort());
   await expect.poll(titles).toEqual(['Blue stoneware mug', 'Northwind teapot', 'Red enamel camping mug']);
+  // Every account listed: each row says whose it is.
+  const owners = () =>
+    rows.evaluateAll((els) => els.map((e) => `${e.querySelector('.title')?.textContent}=${e.querySelector('.account')?.textContent}`).sort());
+  await expect.poll(owners).toEqual(['Blue stoneware mug=Northwind Home', 'Northwind teapot=Northwind Home', 'Red enamel camping mug=Contoso Kitchen']);
   await popup.getByTestId('filter-account').selectOption(B_ID);
   await expect.poll(titles).toEqual(['Red enamel camping mug']);
+  await expect(popup.getByTestId('row-account')).toHaveCount(0);
   await popup.getByTestId('filter-account').selectOption('default');
   await expect.poll(titles).toEqual(['Blue stoneware mug', 'Northwind teapot']);
   await popup.getByTestId('filter-account').selectOption('');
@@ -114,4 +128,31 @@ test('two accounts with the same SKU on amazon.com stay apart in panels, popup, 
   current = ACCOUNT_A;
   await read(tab, ['A-ONLY', 'MUG-1']);
   expect(await panelText(tab, 'MUG-1')).toContain('380');
+});
+
+test("an options-page import goes to the account chosen, suggested from the platform's last seen account; a file naming its marketplace asks for none", async ({
+  context,
+}) => {
+  let current = ACCOUNT_A;
+  await serveSignedIn(context, () => current);
+  const tab = await context.newPage();
+  await read(tab, ['A-ONLY', 'MUG-1']);
+  current = ACCOUNT_B;
+  await read(tab, ['MUG-1']);
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  // B was seen last on Amazon: the import suggests it.
+  // An All Orders file names its marketplace (no marketplace to choose); an inventory report
+  // does not. The files go to the account chosen: B's listings grow by the report's five.
+  await expect(ext.getByTestId('import-account')).toHaveValue(B_ID);
+  await ext.locator('#import-files').setInputFiles('tests/fixtures/reports/amazon/orders.us.tsv');
+  await expect(ext.getByTestId('import-marketplaces')).toContainText('amazon.com');
+  await expect(ext.locator('#import-marketplace')).toHaveCount(0);
+  await ext.getByTestId('import-preview').getByRole('button', { name: 'Cancel' }).click();
+  await ext.locator('#import-files').setInputFiles('tests/fixtures/reports/amazon/fba-myi.us.tsv');
+  await expect(ext.locator('#import-marketplace')).toBeVisible();
+  await ext.getByTestId('import-preview').locator('button.primary').click();
+  await expect(ext.getByTestId('import-done')).toBeVisible();
+  expect((await sendToExtension(ext, 'export/listings-csv', { account: B_ID })).rowCount).toBe(6);
+  expect((await sendToExtension(ext, 'export/listings-csv', { account: 'default' })).rowCount).toBe(2);
 });
