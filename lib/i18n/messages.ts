@@ -6,6 +6,7 @@
 import { accountsEn, accountsZhCN } from './messages-accounts';
 import { backupEn, backupZhCN } from './messages-backup';
 import { chartEn, chartZhCN } from './messages-chart';
+import { feeOptionsEn, feeOptionsZhCN } from './messages-fee-options';
 import { feesEn, feesZhCN } from './messages-fees';
 import { importEn, importZhCN } from './messages-import';
 import { inboundEn, inboundZhCN } from './messages-inbound';
@@ -68,6 +69,7 @@ export const en = /* @__PURE__ */ (() =>
     ...purchasingEn,
     ...backupEn,
     ...feesEn,
+    ...feeOptionsEn,
     ...panelEn,
     ...chartEn,
     ...accountsEn,
@@ -121,6 +123,7 @@ export const zhCN: Record<MessageKey, string> = /* @__PURE__ */ (() => ({
   ...purchasingZhCN,
   ...backupZhCN,
   ...feesZhCN,
+  ...feeOptionsZhCN,
   ...panelZhCN,
   ...chartZhCN,
   ...accountsZhCN,
