@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { formatDate, formatNumber } from '@/lib/i18n';
 import type { InboundShipment } from '@/lib/inbound/shipments';
 import type { InboundRow } from '@/lib/messaging/protocol-inbound';
-import { adapter as shipmentsPage } from '@/lib/platforms/amazon/shipments';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 
@@ -67,7 +66,7 @@ function ShipmentsTable({ shipments }: { shipments: readonly InboundShipment[] }
       <h3>{t('options.inbound.shipments')}</h3>
       <p className="meta">{t('options.inbound.shipmentsIntro')}</p>
       {shipments.length === 0 ? (
-        <p data-testid="shipments-empty">{t('options.inbound.noShipments', { url: `Seller Central ${shipmentsPage.openPath ?? ''}` })}</p>
+        <p data-testid="shipments-empty">{t('options.inbound.noShipments')}</p>
       ) : (
         <table data-testid="inbound-shipments">
           <thead>

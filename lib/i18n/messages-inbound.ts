@@ -19,7 +19,7 @@ export const inboundEn = {
   'options.inbound.shipments': "Shipments read from Amazon's Shipments page",
   'options.inbound.shipmentsIntro':
     "Amazon's Shipments page lists shipments, not the SKUs in them. Choose the shipment that holds a SKU's inbound units: its estimated arrival then dates them, and moves when the page shows a new one.",
-  'options.inbound.noShipments': 'No shipments read yet: open your Shipments page ({url}) once and they appear here.',
+  'options.inbound.noShipments': 'No shipments read yet: open your Shipments page in Seller Central once and they appear here.',
   'options.inbound.shipmentId': 'Shipment',
   'options.inbound.shipTo': 'Ship to',
   'options.inbound.status': 'Status',
@@ -62,7 +62,7 @@ export const inboundZhCN: Record<keyof typeof inboundEn, string> = {
   'options.inbound.shipments': '从亚马逊“货件”页面读取的货件',
   'options.inbound.shipmentsIntro':
     '亚马逊的“货件”页面只列出货件，不列出其中的 SKU。请为 SKU 的在途商品选择所属货件：其预计到达日期将用于计算，页面显示新日期时随之更新。',
-  'options.inbound.noShipments': '尚未读取任何货件：打开一次您的“货件”页面（{url}），货件就会显示在这里。',
+  'options.inbound.noShipments': '尚未读取任何货件：在 Seller Central 打开一次您的“货件”页面，货件就会显示在这里。',
   'options.inbound.shipmentId': '货件',
   'options.inbound.shipTo': '配送至',
   'options.inbound.status': '状态',

@@ -61,6 +61,8 @@ const PAGES: { file: string; url: string }[] = [
   { file: 'tests/fixtures/ebay/orders.en.html', url: 'https://www.ebay.com/sh/ord/?filter=status:AWAITING_SHIPMENT' },
   { file: 'tests/fixtures/ebay/orders.de.html', url: 'https://www.ebay.de/sh/ord/' },
   { file: 'tests/fixtures/ebay/orders.fr.html', url: 'https://www.ebay.fr/sh/ord/' },
+  // Shipments, not rows: no panels; the shipments are stored for the options page's inbound arrivals.
+  { file: 'tests/fixtures/amazon/shipments.en.html', url: 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html' },
 ];
 
 /** What the adapter reads from the fixture in Node: the reference for what the browser must show. */
@@ -86,7 +88,8 @@ test('every registered page type has a fixture opened here at a URL it matches',
 for (const { file, url } of PAGES) {
   test(`${file.replace('tests/fixtures/', '')} at ${new URL(url).host}${new URL(url).pathname}: rows read, panels shown`, async ({ context, serve }) => {
     const { adapter, read } = readInNode(file, url);
-    expect(read.rows.length, 'the fixture must have rows').toBeGreaterThan(0);
+    const shipmentIds = (read.shipments ?? []).map((s) => s.shipmentId).sort();
+    expect(read.rows.length + shipmentIds.length, 'the fixture must have rows or shipments').toBeGreaterThan(0);
     expect(read.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
     await serve([{ url, file }]);
     const page = await context.newPage();
@@ -100,7 +103,16 @@ for (const { file, url } of PAGES) {
     await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
     const market = marketplaceForUrl(url)!;
     const listingSkus = new Set(read.rows.filter((r) => r.kind === 'listing').map((r) => r.sku));
-    if (listingSkus.size > 0) {
+    if (shipmentIds.length > 0) {
+      await expect
+        .poll(async () =>
+          (await sendToExtension(ext, 'inbound/list', {})).shipments
+            .filter((s) => s.marketplace === market.id)
+            .map((s) => s.shipmentId)
+            .sort(),
+        )
+        .toEqual(shipmentIds);
+    } else if (listingSkus.size > 0) {
       await expect
         .poll(async () =>
           (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', marketplace: market.id, platform: market.platform, limit: 5000 })).items
