@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dailyOrders, dispatcherOf, listingReading, SENDERS, TODAY, useTestBackground } from './test-background';
 import { exportBackup, PURCHASING_ROW_ID, validateBackup } from '../store';
-import { CASH_DEFAULTS } from '../purchasing';
+import { CASH_DEFAULTS, purchasingDataOf } from '../purchasing';
+
+/** The policy a store without a purchasing document has: each test changes only what it is about. */
+const DEFAULT_POLICY = purchasingDataOf(undefined).policy;
 import { loadPurchasing } from './purchase-store';
 
 const background = useTestBackground('purchasing');
@@ -22,15 +25,7 @@ async function seed(available = 60) {
   // MUG-1 is the one product, so class A: a lot of a year's sales leaves its reorder as planned (these tests are about netting).
   await handlers['purchasing/costs-save'](
     {
-      policy: {
-        aLotDays: 365,
-        cCashSharePct: 10,
-        launchSharePct: 70,
-        launchCheckInDays: 30,
-        transferDaysToFba: 14,
-        transferDaysToWfs: 10,
-        transferDaysToOwn: 5,
-      },
+      policy: { ...DEFAULT_POLICY, aLotDays: 365 },
       merge: false,
     },
     SENDERS.options,
@@ -82,15 +77,7 @@ describe('purchase plan handlers', () => {
 
   it("the panel's reorder follows the ABC policy the purchase plan lists: one quantity for the same stock", async () => {
     const handlers = await seed();
-    const policy = {
-      aLotDays: 10,
-      cCashSharePct: 10,
-      launchSharePct: 70,
-      launchCheckInDays: 30,
-      transferDaysToFba: 14,
-      transferDaysToWfs: 10,
-      transferDaysToOwn: 5,
-    };
+    const policy = { ...DEFAULT_POLICY, aLotDays: 10 };
     await handlers['purchasing/costs-save']({ policy, merge: false }, SENDERS.options);
     const line = (await lineOf(handlers))!;
     const panel = await panelOf(handlers);
