@@ -64,8 +64,9 @@ async function referencePlans(db: StoreDb, productIds: readonly string[] | undef
   const planned = planFromObservations(observations, migrateSettings(input.settings), now, options);
   // The re-plan's purchasing step (placed orders, transfers, the ABC policy) is the same for both: what is compared is the planner's input.
   const keys = new Set(planned.map((p) => p.key));
-  const answered = await withPurchasingAnswers(db, planned, productIds === undefined);
-  return answered.filter((p) => keys.has(p.key)).map((p) => skuPlanSchema.parse(p));
+  const replanned = input.products.flatMap((p) => p.listings.map((l) => l.key));
+  const answered = await withPurchasingAnswers(db, planned, productIds === undefined ? undefined : replanned);
+  return answered.plans.filter((p) => keys.has(p.key)).map((p) => skuPlanSchema.parse(p));
 }
 
 async function storedPlans(db: StoreDb, keys?: readonly string[]): Promise<Record<string, SkuPlan>> {

@@ -28,6 +28,7 @@ import {
 import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
 import { arrivalsByListing } from '../inbound/arrivals';
 import { withPurchasingAnswers } from './purchase-panels';
+import { saveReorderValues } from './reorder-values';
 
 /**
  * An order row as the observation the planner reads (the store keeps each line's latest state).
@@ -86,11 +87,9 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
   });
   const replanned = input.products.flatMap((p) => p.listings.map((l) => l.key));
   // Placed orders come off (and pool transfers are suggested) before caching, so urgency, badge and every view count them once.
-  await savePlans(
-    db,
-    await withPurchasingAnswers(db, plans, productIds === undefined),
-    productIds === undefined ? { replaceAll: true } : { replaceFor: replanned },
-  );
+  const answered = await withPurchasingAnswers(db, plans, productIds === undefined ? undefined : replanned);
+  await savePlans(db, answered.plans, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  await saveReorderValues(db, answered.reorderValues, now);
   await saveRebuiltDemand(db, demand);
   if (productIds === undefined) await saveCatalogueFit(db, fit, now);
   return plans.length;

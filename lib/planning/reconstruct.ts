@@ -282,10 +282,11 @@ function censorStockoutsBetweenVisits(grid: DayGrid, listings: readonly ListingO
       const receipt = receivedBetween(before, after, calibrations, from, to, index);
       if (!receipt.seen) continue;
       const sold = soldBetween(before, after, receipt.units, to - from);
-      if (sold === null) continue;
       // Days in stock ≈ sold / rate: out from when the visit's stock ran out for the rest of
       // the gap; the receipt day sells again, so only whole days before it are out.
-      outTo = Math.min(to - 1, from + Math.round(stock / rate + (to - from - sold / rate)));
+      const end = sold === null ? outBeforeLastWindow(after, rate, to - from) : Math.round(stock / rate + (to - from - sold / rate));
+      if (end === null) continue;
+      outTo = Math.min(to - 1, sold === null ? to - end : from + end);
     }
     for (let i = Math.max(0, outFrom); i <= outTo; i++) {
       if (!censored[i]) censored[i] = CENSORED_INFERRED;
@@ -315,6 +316,23 @@ function rateSoldBefore(o: ListingObservation, grid: DayGrid): number | null {
   }
   const rate = rates.length > 0 ? Math.max(...rates) : 0;
   return rate > 0 ? rate : null;
+}
+
+/**
+ * When neither the gap's sales nor its receipt are counted (stock rose, no inbound seen): the
+ * visit's shortest window inside the gap sold about `units / rate` days, the days since the
+ * receipt, so the shelf was empty before them. Returns how many days before the visit the
+ * empty shelf ended, or null when that window sold as if in stock all along (the receipt came
+ * before it, and the gap's out days are not known).
+ * @example outBeforeLastWindow({ unitsSold: [{ windowDays: 7, units: 7 }] }, 3.5, 14) // 2: out until two days before the visit
+ */
+function outBeforeLastWindow(after: ListingObservation, rate: number, gapDays: number): number | null {
+  const inside = (after.unitsSold ?? []).filter((w) => w.windowDays < gapDays).sort((a, b) => a.windowDays - b.windowDays);
+  const window = inside[0];
+  if (!window) return null;
+  const selling = window.units / rate;
+  // A window that sold at least all but one day's worth looked in stock: nothing to place.
+  return selling < window.windowDays - 1 ? Math.max(1, Math.round(selling)) : null;
 }
 
 /** Whether stock was received between two visits, and how many units when known (seller's receipts, else the inbound drop). */

@@ -52,6 +52,15 @@ describe('capCLines', () => {
     expect(capCLines([line({})], 100)).toEqual([240]);
   });
 
+  it('cuts in whole percents, so a small change elsewhere leaves the C lines as they were', () => {
+    // 10% share of 900 allows 100 of 240 (41.7%), of 905 allows 100.6 (41.9%): both cut to 41%.
+    const cases1 = (quantity: number) => [line({ abcClass: 'A', quantity }), line({ casePack: 1 })];
+    expect(capCLines(cases1(900), 10)).toEqual([900, 98]);
+    expect(capCLines(cases1(905), 10)).toEqual([905, 98]);
+    // A change that moves the allowed share by a percent moves them.
+    expect(capCLines(cases1(925), 10)).toEqual([925, 100]);
+  });
+
   it('property: C lines never grow; they take at most the share unless floors or MOQs force more', () => {
     const arb = fc.record({
       abcClass: fc.constantFrom('A', 'B', 'C', null),
@@ -92,7 +101,7 @@ describe('purchasePlan with policies', () => {
     const result = purchasePlan([a, c], settings, { today: '2026-03-02', weeks: 4, currency: 'USD', unitCosts: costs });
     expect(result.groups.flatMap((g) => g.lines).map((l) => [l.sku, l.suggestedQuantity, l.quantity, l.policyRule])).toEqual([
       ['MUG', 900, 400, 'lean'],
-      ['TAIL', 500, 44, 'cash-cap'], // 10% of the plan: 400 x 250 / 9 = 44.4 units
+      ['TAIL', 500, 40, 'cash-cap'], // 10% of the plan allows 400 x 250 / 9 = 44.4 units, 8.9% of 500: cut to 8%
     ]);
     const none = purchasePlan([a, c], settings, {
       today: '2026-03-02',

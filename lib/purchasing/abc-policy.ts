@@ -66,6 +66,9 @@ export function policyQuantity(plan: SkuPlan, settings: Settings, unitCostMinor:
   return { raw: suggested, rule: 'none' };
 }
 
+/** The C cut is a whole percent of each C line (see capCLines). */
+const CUT_STEPS = 100;
+
 /** What capCLines needs of a line. */
 export interface CappableLine {
   abcClass: AbcClass | null;
@@ -80,7 +83,7 @@ export interface CappableLine {
 /**
  * New quantities for C lines so that together they take at most `sharePct` of the plan's
  * priced value: C value <= share x (other value + C value), i.e. C <= share / (1 - share) x
- * other. Every C line is cut by the same factor, rounded down to whole cases, never below its
+ * other. Every C line is cut by the same factor (a whole percent, rounded down), then down to whole cases, never below its
  * floor (nor its MOQ: the supplier takes nothing less), so the cap can be exceeded only by
  * floors. Lines whose cost is unknown are left as they are (their cash is unknown).
  * @example capCLines([A line worth 900, C line of 240 units at 1 (floor 0, cases of 24)], 10) // C line: 96 (100 allowed, whole cases)
@@ -94,7 +97,10 @@ export function capCLines(lines: readonly CappableLine[], sharePct: number): num
   const share = Math.min(1, Math.max(0, sharePct / 100));
   const cap = share >= 1 ? Infinity : (share / (1 - share)) * other;
   if (cValue <= cap) return lines.map((l) => l.quantity);
-  const factor = cap / cValue;
+  // The factor moves in whole percents, down: a page's re-plan that changes one reorder's value
+  // then leaves every other C reorder as it was (instead of each moving by a unit and every cached
+  // plan being rewritten), and the cap still holds.
+  const factor = Math.floor((cap / cValue) * CUT_STEPS + 1e-9) / CUT_STEPS;
   return lines.map((l) => {
     if (!isC(l)) return l.quantity;
     const cut = Math.floor((l.quantity * factor) / Math.max(1, l.casePack) + 1e-9) * Math.max(1, l.casePack);

@@ -18,7 +18,7 @@ export { weekStart } from './week';
 export { inboundByStockOf } from './on-order';
 export { netPlacedOrders } from './net-plans';
 export { withTransfers, type Transfer } from './transfers';
-export { withReorderPolicy } from './reorder-policy';
+export { cappedReorders, stockLinesOf, withReorderPolicy, withReorders, type PolicyInput, type StockLine, type StockReorder } from './reorder-policy';
 export { unitCostOf } from './unit-cost';
 export { POLICY_RULES, type AbcPolicy, type PolicyRule } from './abc-policy';
 export { type LaunchSplit } from './launch-split';

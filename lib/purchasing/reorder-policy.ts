@@ -11,7 +11,7 @@ import { poolKindOf } from '../planning/pool-stock';
 import { roundOrderQuantity } from '../planning/rounding';
 import type { Alert, SkuPlan } from '../planning/types';
 import type { Settings } from '../settings/schema';
-import { capCLines, DEFAULT_POLICY, policyQuantity, shortfallOf, type AbcPolicy, type PolicyRule } from './abc-policy';
+import { capCLines, DEFAULT_POLICY, policyQuantity, shortfallOf, type AbcPolicy, type CappableLine, type PolicyRule } from './abc-policy';
 import { physicalReorders, stockKeyOf } from './reorders';
 import { reorderCostOf, type CostSources } from './unit-cost';
 
@@ -25,7 +25,7 @@ export interface PolicyInput extends CostSources {
 }
 
 /** One stock's reorder under the policy: units in all (MOQ, whole cases), the rule that set them, and the key of the plan that answers for the stock. */
-interface StockReorder {
+export interface StockReorder {
   quantity: number;
   rule: PolicyRule;
   planKey: string;
@@ -52,42 +52,76 @@ export function plannedReorder(plan: SkuPlan): SkuPlan {
 }
 
 /**
- * Each physical reorder's quantity under the policy, by stock (`<product>@<pool>`): its class's
- * rule rounded to its supplier's MOQ and cases, never below its shortfall to the reorder point
- * (rounded the same way); then the C reorders cut together to the cash share of all reorders'
- * priced value. The cap is over every reorder given, whatever its date.
- * @example reorderPolicies([A plan of 900 at 10 a day, shortfall 400], settings, { currency: 'USD' }).get('MUG@fba:NA') // { quantity: 400, rule: 'lean', planKey: 'pool:MUG@fba:NA' }
+ * One stock's reorder before the C cap: what the cap reads of it (class, priced quantity,
+ * floor, MOQ, cases), its rule, and the stock and plan it stands for. The re-plan keeps these
+ * lines (lib/background/reorder-values.ts) so that a re-plan of a few products caps against
+ * the others' lines instead of reading every cached plan.
  */
-function reorderPolicies(plans: readonly SkuPlan[], settings: Settings, input: PolicyInput): Map<string, StockReorder> {
+export interface StockLine extends CappableLine {
+  stockKey: string;
+  productId: string;
+  planKey: string;
+  rule: PolicyRule;
+}
+
+/**
+ * Each physical reorder as a line before the cap: its class's rule rounded to its supplier's
+ * MOQ and cases, never below its shortfall to the reorder point (rounded the same way).
+ * @example stockLinesOf([A plan of 900 at 10 a day, shortfall 400], settings, { currency: 'USD' })[0] // { stockKey: 'MUG@fba:NA', quantity: 400, floor: 400, rule: 'lean', ... }
+ */
+export function stockLinesOf(plans: readonly SkuPlan[], settings: Settings, input: PolicyInput): StockLine[] {
   const policy = input.policy ?? DEFAULT_POLICY;
-  const stocks = physicalReorders(plans.map(plannedReorder)).map((plan) => {
+  return physicalReorders(plans.map(plannedReorder)).map((plan) => {
     const lead = leadTimeFor(plan.sku, poolKindOf(plan.poolId), settings);
     const unitCostMinor = reorderCostOf(plan, settings, input).amountMinor;
     const shaped = policyQuantity(plan, settings, unitCostMinor, policy);
-    const floor = roundOrderQuantity(shortfallOf(plan), lead);
-    return { plan, floor, rule: shaped.rule, quantity: roundOrderQuantity(shaped.raw, lead), unitCostMinor, moq: lead.moq, casePack: lead.casePack };
+    return {
+      stockKey: stockKeyOf(plan),
+      productId: plan.productId,
+      planKey: plan.key,
+      abcClass: plan.abcClass,
+      rule: shaped.rule,
+      quantity: roundOrderQuantity(shaped.raw, lead),
+      floor: roundOrderQuantity(shortfallOf(plan), lead),
+      unitCostMinor,
+      moq: lead.moq,
+      casePack: lead.casePack,
+    };
   });
-  const capped = capCLines(
-    stocks.map((s) => ({ ...s, abcClass: s.plan.abcClass })),
-    policy.cCashSharePct,
-  );
+}
+
+/**
+ * Each stock's reorder once the C lines are cut together to the cash share of all lines'
+ * priced value (capCLines). The cap is over every line given, whatever its date.
+ * @example cappedReorders(stockLinesOf(plans, settings, input), DEFAULT_POLICY).get('MUG@fba:NA') // { quantity: 400, rule: 'lean', planKey: 'pool:MUG@fba:NA' }
+ */
+export function cappedReorders(lines: readonly StockLine[], policy: AbcPolicy = DEFAULT_POLICY): Map<string, StockReorder> {
+  const capped = capCLines(lines, policy.cCashSharePct);
   return new Map(
-    stocks.map((s, i) => {
+    lines.map((line, i) => {
       const quantity = capped[i]!;
-      return [stockKeyOf(s.plan), { quantity, rule: quantity !== s.quantity ? 'cash-cap' : s.rule, planKey: s.plan.key }];
+      return [line.stockKey, { quantity, rule: quantity !== line.quantity ? 'cash-cap' : line.rule, planKey: line.planKey }];
     }),
   );
 }
 
 /**
- * The plans with each stock's reorder under the policy (reorderPolicies over all of them), the
- * same on every plan of the stock (a pool's listings repeat it), with the reorder it started
- * from in `reorderPolicy`. A reorder the policy cuts to nothing is no longer due (no date, no
- * "order now" alert). Plans without a reorder come back as the planner left them.
+ * The plans with each stock's reorder under the policy (stockLinesOf, then cappedReorders over
+ * all of them), the same on every plan of the stock (a pool's listings repeat it), with the
+ * reorder it started from in `reorderPolicy`. A reorder the policy cuts to nothing is no longer
+ * due (no date, no "order now" alert). Plans without a reorder come back as the planner left them.
  * @example withReorderPolicy([pool plan of 900 MUG (A, shortfall 400), its listing], settings, { currency: 'USD' }) // both: reorderQuantity 400, reorderPolicy { rule: 'lean', suggested: 900, ... }
  */
 export function withReorderPolicy(plans: readonly SkuPlan[], settings: Settings, input: PolicyInput): SkuPlan[] {
-  const answers = reorderPolicies(plans, settings, input);
+  return withReorders(plans, cappedReorders(stockLinesOf(plans, settings, input), input.policy));
+}
+
+/**
+ * The plans with the reorders `answers` gives their stocks (by stockKeyOf): the stock's own plan
+ * and the listings that repeat it take the answer; every other plan comes back as planned.
+ * @example withReorders([poolPlan, member], new Map([['MUG@fba:NA', { quantity: 400, rule: 'lean', planKey: poolPlan.key }]]))[1].reorderQuantity // 400
+ */
+export function withReorders(plans: readonly SkuPlan[], answers: ReadonlyMap<string, StockReorder>): SkuPlan[] {
   return plans.map((plan) => {
     const planned = plannedReorder(plan);
     const answer = answers.get(stockKeyOf(planned));

@@ -66,4 +66,5 @@ export { foldHistory } from './observation-store';
 export { loadCatalogueFit, saveCatalogueFit, CATALOGUE_FIT_MAX_AGE_MS } from './catalogue-fit';
 export { loadReplanInput, replanInputOf, type ProductReplanInput } from './planning-input';
 export { OWN_WAREHOUSE_POOL } from './tables/stockPools';
-export { PURCHASING_ROW_ID } from './tables/settings';
+export { PURCHASING_ROW_ID, REORDER_VALUES_ROW_ID } from './tables/settings';
+export { contentHash } from './hash';

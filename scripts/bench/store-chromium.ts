@@ -41,8 +41,11 @@ function countIndexedDbRequests(): void {
     for (const name of names) {
       const original = (proto as Record<string, unknown>)[name] as ((...a: unknown[]) => unknown) | undefined;
       if (typeof original !== 'function') continue;
-      (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-        counts[`${prefix}.${name}`] = (counts[`${prefix}.${name}`] ?? 0) + 1;
+      (proto as Record<string, unknown>)[name] = function (this: { name?: string; objectStore?: { name: string } }, ...args: unknown[]) {
+        // Which store (and index) too: a re-plan's requests split by table say where its time goes.
+        const where = this.objectStore ? `${this.objectStore.name}/${this.name}` : (this.name ?? '');
+        const key = `${prefix}.${name}${where ? `:${where}` : ''}`;
+        counts[key] = (counts[key] ?? 0) + 1;
         return original.apply(this, args);
       };
     }

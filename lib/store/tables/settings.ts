@@ -26,6 +26,8 @@ export const INBOUND_ARRIVALS_ROW_ID = 'inbound-arrivals';
 export const INBOUND_SHIPMENTS_ROW_ID = 'inbound-shipments';
 /** Seller accounts: the accounts pages showed, the last one per host, per-account settings (lib/accounts/registry.ts validates it). */
 export const ACCOUNTS_ROW_ID = 'accounts';
+/** Each stock's reorder line before the C cash cap, kept so a partial re-plan caps without reading every plan (lib/background/reorder-values.ts). */
+export const REORDER_VALUES_ROW_ID = 'reorder-values';
 
 export const settingsRowSchema = z.object({
   id: z.enum([
@@ -38,6 +40,7 @@ export const settingsRowSchema = z.object({
     INBOUND_ARRIVALS_ROW_ID,
     ACCOUNTS_ROW_ID,
     INBOUND_SHIPMENTS_ROW_ID,
+    REORDER_VALUES_ROW_ID,
   ]),
   value: z.unknown(),
   updatedAt: isoDateTimeSchema,

@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SkuPlan } from '../planning/types';
+import { purchasingDataOf } from '../purchasing';
+import { planWith } from '../purchasing/test-purchasing';
+import { migrateSettings } from '../settings';
+import { savePlans, type StoreDb } from '../store';
+import { freshStore } from '../store/test-helpers';
+import { withPurchasingAnswers } from './purchase-panels';
+import { loadPurchasing, updatePurchasing } from './purchase-store';
+import { loadReorderValues, policyInputsHash, saveReorderValues } from './reorder-values';
+
+const NOW = new Date('2026-03-02T12:00:00Z');
+const PRODUCTS = ['MUG', 'LAMP', 'VASE', 'CUP', 'BOWL', 'JAR'];
+const CLASSES = ['A', 'B', 'C', 'C', 'C', null] as const;
+const policy = { ...purchasingDataOf(undefined).policy, cCashSharePct: 15 };
+const unitCosts = PRODUCTS.map((sku, i) => ({ sku, supplierId: null, unitCostMinor: 200 + 75 * i, currency: 'USD' }));
+
+/** One pool plan per product with a reorder of `quantities[i]` (0: none due), and its listing. */
+function plansOf(quantities: readonly number[], available = 300): SkuPlan[] {
+  return quantities.flatMap((quantity, i) => {
+    const productId = PRODUCTS[i]!;
+    const listing = `amazon|amazon.com|${productId}`;
+    const pool = planWith({
+      productId,
+      sku: productId,
+      abcClass: CLASSES[i]!,
+      available,
+      listingKeys: [listing],
+      reorderQuantity: quantity,
+      reorderDate: quantity > 0 ? '2026-03-10' : null,
+    });
+    return [pool, { ...pool, key: listing, scope: 'listing' as const, poolKey: pool.key }];
+  });
+}
+
+/** A whole-store re-plan as replanProducts does it: answers, plans, then the stored lines. */
+async function replanWhole(db: StoreDb, plans: readonly SkuPlan[]) {
+  const answered = await withPurchasingAnswers(db, plans);
+  await savePlans(db, answered.plans, { replaceAll: true });
+  await saveReorderValues(db, answered.reorderValues, NOW);
+}
+
+async function replanSome(db: StoreDb, plans: readonly SkuPlan[]) {
+  const listings = plans.flatMap((p) => p.listingKeys);
+  const answered = await withPurchasingAnswers(db, plans, listings);
+  await savePlans(db, answered.plans, { replaceFor: listings });
+  await saveReorderValues(db, answered.reorderValues, NOW);
+}
+
+async function cachedPlans(db: StoreDb): Promise<Record<string, SkuPlan>> {
+  return Object.fromEntries((await db.plans.toArray()).map((r) => [r.key, r.plan]));
+}
+
+async function storeWithCosts(): Promise<StoreDb> {
+  const db = await freshStore('reorder-values');
+  await updatePurchasing(db, NOW, (d) => ({ ...d, currency: 'USD', unitCosts, policy }));
+  return db;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the stored reorder lines', () => {
+  it('property: re-planning a few products against the stored lines caches what a whole re-plan would', async () => {
+    const quantitiesArb = fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: PRODUCTS.length, maxLength: PRODUCTS.length });
+    await fc.assert(
+      fc.asyncProperty(quantitiesArb, quantitiesArb, fc.subarray([0, 1, 2, 3, 4, 5], { minLength: 1 }), async (before, after, changed) => {
+        const db = await storeWithCosts();
+        await replanWhole(db, plansOf(before));
+        const next = before.map((q, i) => (changed.includes(i) ? after[i]! : q));
+        const fresh = plansOf(next).filter((p) => changed.includes(PRODUCTS.indexOf(p.productId)));
+        const readEvery = vi.spyOn(db.plans, 'toArray');
+        await replanSome(db, fresh);
+        // The stored lines stood for the other stocks: no plan was read but those the cap moved.
+        expect(readEvery).not.toHaveBeenCalled();
+        readEvery.mockRestore();
+        const scratch = await storeWithCosts();
+        await replanWhole(scratch, plansOf(next));
+        expect(await cachedPlans(db)).toEqual(await cachedPlans(scratch));
+        db.close();
+        scratch.close();
+      }),
+      { numRuns: 25, seed: 20_261_203 },
+    );
+  });
+
+  it('are trusted only while they describe the cached plans and the policy inputs they were made under', async () => {
+    const db = await storeWithCosts();
+    await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
+    const settings = migrateSettings(undefined);
+    const stored = await loadPurchasing(db);
+    const inputs = policyInputsHash(settings, { currency: stored.currency, unitCosts: stored.unitCosts, policy: stored.policy });
+    expect((await loadReorderValues(db, inputs))?.map((s) => s.stockKey)).toEqual(PRODUCTS.map((p) => `${p}@fba:NA`));
+    // Other costs or settings: stale.
+    expect(await loadReorderValues(db, policyInputsHash(settings, { currency: stored.currency, unitCosts: [], policy: stored.policy }))).toBeUndefined();
+    // A plan deleted by anything but a re-plan (a clear, a restore): stale, and the next re-plan reads every plan again.
+    await db.plans.delete('pool:JAR@fba:NA');
+    expect(await loadReorderValues(db, inputs)).toBeUndefined();
+    const readEvery = vi.spyOn(db.plans, 'toArray');
+    await replanSome(db, plansOf([950]));
+    expect(readEvery).toHaveBeenCalled();
+    expect(await loadReorderValues(db, inputs)).toBeDefined();
+    db.close();
+  });
+
+  it('a small change elsewhere rewrites no other plan', async () => {
+    const db = await storeWithCosts();
+    await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
+    const answered = await withPurchasingAnswers(db, plansOf([905]), ['amazon|amazon.com|MUG']);
+    expect(answered.plans.map((p) => p.productId)).toEqual(['MUG', 'MUG']);
+    db.close();
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * What the C cash cap needs of the stocks a re-plan does not touch. The cap is over every
+ * reorder in the store, but a page's re-plan touches a few products: reading every cached plan
+ * to cap them cost seconds at 10,000 SKUs. The store keeps instead one `settings` row with each
+ * stock's reorder line before the cap (StockLine, a hundred bytes), the answer its plans carry,
+ * and which plans and listings it stands for. A re-plan of some products caps its fresh lines
+ * with the others' lines and re-shapes only the other plans whose answer the cap now changes.
+ *
+ * The row is trusted only while it describes the cached plans: it names the policy inputs it
+ * was made under (a hash of the settings and the purchasing costs and policy) and the number
+ * of cached plans after its save. Anything else that changes plans (a restore, a clear, an
+ * account move) changes that number, and the re-plan rebuilds the row from every plan.
+ */
+import { z } from 'zod';
+import { ABC_CLASSES, type SkuPlan } from '../planning/types';
+import { POLICY_RULES, stockKeyOf, type PolicyInput, type StockLine, type StockReorder } from '../purchasing';
+import type { Settings } from '../settings/schema';
+import { contentHash, REORDER_VALUES_ROW_ID, type StoreDb } from '../store';
+
+/** One stock's line, the reorder its cached plans carry, and the plans and listings it stands for. */
+const storedStockSchema = z.object({
+  stockKey: z.string(),
+  productId: z.string(),
+  planKey: z.string(),
+  rule: z.enum(POLICY_RULES),
+  abcClass: z.enum(ABC_CLASSES).nullable(),
+  quantity: z.number().int(),
+  floor: z.number().int(),
+  unitCostMinor: z.number().int().nullable(),
+  moq: z.number().int(),
+  casePack: z.number().int(),
+  applied: z.object({ quantity: z.number().int(), rule: z.enum(POLICY_RULES).nullable() }),
+  planKeys: z.array(z.string()),
+  listingKeys: z.array(z.string()),
+});
+export type StoredStock = z.infer<typeof storedStockSchema>;
+
+const reorderValuesSchema = z.object({ inputs: z.string(), planCount: z.number().int(), stocks: z.array(storedStockSchema) });
+
+/** The row's content before it is saved: the plan count is taken after the plans are. */
+export interface ReorderValues {
+  inputs: string;
+  stocks: StoredStock[];
+}
+
+/**
+ * The hash of what shapes every line: the settings (lead times, MOQ, cases, order cost) and the
+ * purchasing costs and policy. Placed orders are not in it: they change the plans they net,
+ * which are re-planned, not the others' lines.
+ * @example policyInputsHash(settings, { currency: 'USD', unitCosts: [] }).length // 28
+ */
+export function policyInputsHash(settings: Settings, input: PolicyInput): string {
+  return contentHash(JSON.stringify([settings, input.currency, input.unitCosts, input.policy ?? null]));
+}
+
+/**
+ * The stored stocks when the row still describes the cached plans (same policy inputs, same
+ * number of plans); undefined when it is missing, damaged or stale.
+ * @example await loadReorderValues(db, policyInputsHash(settings, input)) // undefined on a new install
+ */
+export async function loadReorderValues(db: StoreDb, inputs: string): Promise<StoredStock[] | undefined> {
+  const [row, planCount] = await Promise.all([db.settings.get(REORDER_VALUES_ROW_ID), db.plans.count()]);
+  const parsed = reorderValuesSchema.safeParse(row?.value);
+  if (!parsed.success || parsed.data.inputs !== inputs || parsed.data.planCount !== planCount) return undefined;
+  return parsed.data.stocks;
+}
+
+/**
+ * Saves the row once the plans it describes are saved (it records their number).
+ * @example await saveReorderValues(db, answers.reorderValues, now)
+ */
+export async function saveReorderValues(db: StoreDb, values: ReorderValues, now: Date): Promise<void> {
+  const planCount = await db.plans.count();
+  await db.settings.put({ id: REORDER_VALUES_ROW_ID, value: { ...values, planCount }, updatedAt: now.toISOString() });
+}
+
+/**
+ * The stored form of lines whose plans are at hand: each line with the reorder its stock's own
+ * plan carries, and every plan and listing of the stock.
+ * @example storedStocksOf(lines, plans)[0].planKeys // ['pool:MUG@fba:NA', 'amazon|amazon.com|MUG']
+ */
+export function storedStocksOf(lines: readonly StockLine[], plans: readonly SkuPlan[]): StoredStock[] {
+  const plansOf = new Map<string, SkuPlan[]>();
+  for (const plan of plans) {
+    const key = stockKeyOf(plan);
+    const list = plansOf.get(key);
+    if (list) list.push(plan);
+    else plansOf.set(key, [plan]);
+  }
+  return lines.map((line) => {
+    const stockPlans = plansOf.get(line.stockKey) ?? [];
+    const own = stockPlans.find((p) => p.key === line.planKey);
+    return {
+      ...line,
+      applied: { quantity: own?.reorderQuantity ?? line.quantity, rule: own?.reorderPolicy?.rule ?? null },
+      planKeys: stockPlans.map((p) => p.key),
+      listingKeys: [...new Set(stockPlans.flatMap((p) => p.listingKeys))],
+    };
+  });
+}
+
+/**
+ * Whether the cap now gives a stock another reorder than its cached plans carry.
+ * @example answerMoved(stock, { quantity: stock.applied.quantity, rule: 'lean', planKey: stock.planKey }) // false when the rule is lean too
+ */
+export function answerMoved(stock: StoredStock, answer: StockReorder | undefined): boolean {
+  return answer !== undefined && (answer.quantity !== stock.applied.quantity || answer.rule !== stock.applied.rule);
+}
