@@ -103,6 +103,21 @@ export function clearanceText(language: Language, clearance: NonNullable<PanelDa
     : t(language, 'clearance.markdownDays', { percent: formatNumber(language, percent), days: formatNumber(language, Math.ceil(days)) });
 }
 
+/** Diagnostic params that hold a reader signal's id (lib/platforms/shared/signals.ts reports them). */
+const SIGNAL_PARAMS = ['signal', 'stronger', 'weaker'] as const;
+
+/**
+ * Params with each signal id replaced by the signal's name in the language (a seller never sees "fnsku" or "page-type").
+ * @example withSignalNames('zh-CN', { stronger: 'header', rows: '3' }) // { stronger: '列标题', rows: '3' }
+ */
+function withSignalNames(language: Language, params: Record<string, string>): Record<string, string> {
+  for (const name of SIGNAL_PARAMS) {
+    const key = `signal.${params[name]}`;
+    if (params[name] !== undefined && isKey(key)) params[name] = t(language, key);
+  }
+  return params;
+}
+
 /**
  * A reader diagnostic as text: translated by code when known, else the reader's English message.
  * @example diagnosticText('en', { level: 'error', code: 'missing-column', message: '…', params: { column: 'Available' } }) // 'Column "Available" not found, so nothing was read from this page'
@@ -110,7 +125,7 @@ export function clearanceText(language: Language, clearance: NonNullable<PanelDa
 export function diagnosticText(language: Language, diagnostic: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {
   const key = `diag.${diagnostic.code}`;
   if (!isKey(key)) return diagnostic.message;
-  const text = t(language, key, formatParams(language, diagnostic.params));
+  const text = t(language, key, withSignalNames(language, formatParams(language, diagnostic.params)));
   // A placeholder the reader did not fill would show as "{column}": prefer its own message then.
   return /\{\w+\}/.test(text) ? diagnostic.message : text;
 }

@@ -5,8 +5,39 @@
  * (lib/locale/headers.ts HeaderField), so any taught or missing column has a name.
  */
 import type { HeaderField } from '../locale/headers';
+import type { Signal } from '../platforms/types';
 
 type FieldNames = Record<`teach.field.${HeaderField}`, string>;
+
+/**
+ * What found a field (lib/platforms/types.ts SIGNALS), as a diagnostic names it: "the column
+ * header says FBA". The English is also the readers' own message text (shared/signals.ts).
+ */
+type SignalNames = Record<`signal.${Signal}`, string>;
+
+export const signalNamesEn: SignalNames = {
+  'signal.taught': 'the column you taught',
+  'signal.header': 'the column header',
+  'signal.label': 'a label in the product cell',
+  'signal.link': 'the product link',
+  'signal.page-type': 'the page type',
+  'signal.hint': "the page's own markup",
+  'signal.input': 'whether the quantity is an editable field',
+  'signal.fnsku': 'the FNSKU',
+  'signal.history': "the listing's earlier readings",
+};
+
+const signalNamesZhCN: SignalNames = {
+  'signal.taught': '您指定的列',
+  'signal.header': '列标题',
+  'signal.label': '商品单元格中的标签',
+  'signal.link': '商品链接',
+  'signal.page-type': '页面类型',
+  'signal.hint': '页面自身的标记',
+  'signal.input': '数量是否可编辑',
+  'signal.fnsku': 'FNSKU',
+  'signal.history': '该商品以前的读取结果',
+};
 
 const fieldNamesEn: FieldNames = {
   'teach.field.sku': 'SKU (your own product code)',
@@ -110,6 +141,7 @@ const fieldNamesZhCN: FieldNames = {
 
 export const teachingEn = {
   ...fieldNamesEn,
+  ...signalNamesEn,
   'teach.show': 'Show me the column',
   'teach.intro': 'Click the header or any cell of the column on the page (or choose it here), then say what it holds.',
   'teach.column': 'Column',
@@ -131,9 +163,7 @@ export const teachingEn = {
   'diag.bad-date-range': "The report's date range ({from} to {to}) cannot be used, so its units ordered were not read",
   'diag.signals-disagree': 'Two clues disagree on "{column}" ({rows} rows): {stronger} says {value}, {weaker} says {other}; {stronger} was used',
   'diag.weak-signals-disagree': '"{column}" is left unknown on {rows} rows: {stronger} says {value}, {weaker} says {other}, and neither is sure',
-  'diag.weak-signal-input': '"{column}" was guessed on {rows} rows from whether the quantity is an editable field (weak)',
-  'diag.weak-signal-fnsku': '"{column}" was guessed on {rows} rows from the FNSKU (weak)',
-  'diag.weak-signal-history': '"{column}" was taken on {rows} rows from earlier readings of the listing (weak)',
+  'diag.weak-signal': '"{column}" was guessed on {rows} rows from {signal} (weak)',
   'diag.field-unknown': '"{column}" could not be told on {rows} rows, so it is left unknown (not guessed)',
   'options.teaching.heading': 'Taught columns',
   'options.teaching.intro':
@@ -150,6 +180,7 @@ export const teachingEn = {
 
 export const teachingZhCN: Record<keyof typeof teachingEn, string> = {
   ...fieldNamesZhCN,
+  ...signalNamesZhCN,
   'teach.show': '指出这一列',
   'teach.intro': '在页面上点击该列的表头或任意单元格（或在此处选择），然后选择它的内容。',
   'teach.column': '列',
@@ -171,9 +202,7 @@ export const teachingZhCN: Record<keyof typeof teachingEn, string> = {
   'diag.bad-date-range': '报告的日期范围（{from} 至 {to}）无法使用，因此未读取已订购商品数量',
   'diag.signals-disagree': '"{column}"的两条线索不一致（{rows} 行）：{stronger} 为 {value}，{weaker} 为 {other}；已采用较强的 {stronger}',
   'diag.weak-signals-disagree': '"{column}"在 {rows} 行上无法确定：{stronger} 为 {value}，{weaker} 为 {other}，两者都不可靠，因此记为未知',
-  'diag.weak-signal-input': '"{column}"在 {rows} 行上是根据数量是否可编辑推断的（弱）',
-  'diag.weak-signal-fnsku': '"{column}"在 {rows} 行上是根据 FNSKU 推断的（弱）',
-  'diag.weak-signal-history': '"{column}"在 {rows} 行上取自该商品以前的读取结果（弱）',
+  'diag.weak-signal': '"{column}"在 {rows} 行上是根据{signal}推断的（弱）',
   'diag.field-unknown': '"{column}"在 {rows} 行上无法确定，因此记为未知（未猜测）',
   'options.teaching.heading': '已指定的列',
   'options.teaching.intro': '您在卖家页面上用"指出这一列"告诉读取器的列。在删除之前，它们用于对应的页面类型和站点，并包含在备份中。',

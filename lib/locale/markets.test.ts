@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MARKETPLACES, marketplaceById, marketplaceForUrl, sellerHostPatterns } from './markets';
+import { MARKETPLACES, marketplaceById, marketplaceForPageLanguage, marketplaceForUrl, pageLanguage, sellerHostPatterns } from './markets';
+import { parseMoney, parseQuantity } from './numbers';
 
 /** Every host named in the shared reference (shared/reference/seller-pages.md, "Hosts"). */
 const REFERENCE_HOSTS = [
@@ -83,5 +84,42 @@ describe('marketplaces', () => {
   it('host patterns cover every marketplace', () => {
     expect(sellerHostPatterns()).toHaveLength(MARKETPLACES.length);
     expect(sellerHostPatterns()).toContain('https://www.ebay.de/sh/*');
+  });
+});
+
+describe('the page language decides the number format where a marketplace has pages in several', () => {
+  const walmartCa = marketplaceById('walmart.ca')!;
+  /** A document whose <html> has this lang attribute (no DOM in this test file). */
+  const docWithLang = (lang: string | null) =>
+    ({ documentElement: { getAttribute: (name: string) => (name === 'lang' ? lang : null) } }) as unknown as Document;
+  const items = (query = '') => new URL(`https://seller.walmart.ca/items-and-inventory/manage-items${query}`);
+
+  it('Walmart.ca in French reads French numbers; in English (its default), US ones', () => {
+    const fr = marketplaceForPageLanguage(walmartCa, 'fr-CA');
+    expect(fr).toMatchObject({ id: 'walmart.ca', currency: 'CAD', numberFormat: 'fr' });
+    expect(parseQuantity('1\u202f234', fr.numberFormat)).toBe(1234);
+    expect(parseQuantity('1\u00a0234', fr.numberFormat)).toBe(1234);
+    expect(parseMoney('12,50 $', fr.numberFormat, fr.currency, fr.minorDigits)).toEqual({ amountMinor: 1250, currency: 'CAD' });
+    expect(parseMoney('12,500 $', fr.numberFormat, fr.currency, fr.minorDigits)).toEqual({ amountMinor: 1250, currency: 'CAD' });
+    for (const lang of ['en-CA', 'en', undefined, '']) {
+      const en = marketplaceForPageLanguage(walmartCa, lang);
+      expect(en, String(lang)).toBe(walmartCa);
+      expect(parseMoney('$12.50', en.numberFormat, en.currency, en.minorDigits)).toEqual({ amountMinor: 1250, currency: 'CAD' });
+      expect(parseQuantity('1,234', en.numberFormat)).toBe(1234);
+    }
+  });
+
+  it('other marketplaces keep their format whatever the page language', () => {
+    for (const id of ['walmart.com', 'amazon.ca', 'amazon.de']) expect(marketplaceForPageLanguage(marketplaceById(id)!, 'fr-CA')).toBe(marketplaceById(id));
+  });
+
+  it("the page language: the URL's locale first, then <html lang>", () => {
+    expect(pageLanguage(docWithLang('fr-CA'), items())).toBe('fr-CA');
+    expect(pageLanguage(docWithLang('en'), items('?locale=fr_CA'))).toBe('fr_CA');
+    expect(pageLanguage(docWithLang('en'), items('?lang=fr'))).toBe('fr');
+    expect(pageLanguage(docWithLang('en'), new URL('https://seller.walmart.ca/fr-ca/items-and-inventory/manage-items'))).toBe('fr-ca');
+    expect(pageLanguage(docWithLang(null), items())).toBeUndefined();
+    // eBay's Seller Hub path "/sh/" is not a language.
+    expect(pageLanguage(docWithLang(null), new URL('https://www.ebay.ca/sh/lst/active'))).toBeUndefined();
   });
 });

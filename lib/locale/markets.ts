@@ -141,3 +141,49 @@ export function marketplaceNamed(platform: Platform, text: string): Marketplace 
 export function sellerHostPatterns(): string[] {
   return MARKETPLACES.map((m) => (m.platform === 'ebay' ? `https://${m.host}/sh/*` : `https://${m.host}/*`));
 }
+
+/**
+ * Marketplaces whose seller pages come in more than one language, each printing numbers its own
+ * way: Walmart Canada's French pages write "1 234" and "12,50 $" (a no-break space between
+ * thousands, a decimal comma) where its English pages, the marketplace's default, write "1,234"
+ * and "$12.50". Read in the US format, "12,500" on a French page would be 12500 instead of 12.5.
+ */
+const NUMBER_FORMAT_BY_PAGE_LANGUAGE: Readonly<Record<string, Readonly<Record<string, NumberFormat>>>> = {
+  'walmart.ca': { fr: 'fr' },
+};
+
+/**
+ * The marketplace as a page in `language` (a BCP 47 tag such as "fr-CA") prints it: its number
+ * format follows the page's language where the marketplace has pages in several.
+ * @example marketplaceForPageLanguage(marketplaceById('walmart.ca')!, 'fr-CA').numberFormat // 'fr'
+ * @example marketplaceForPageLanguage(marketplaceById('walmart.ca')!, 'en-CA').numberFormat // 'en'
+ */
+export function marketplaceForPageLanguage(market: Marketplace, language: string | undefined): Marketplace {
+  const primary = language?.trim().toLowerCase().split(/[-_]/)[0];
+  const format = primary ? NUMBER_FORMAT_BY_PAGE_LANGUAGE[market.id]?.[primary] : undefined;
+  return format && format !== market.numberFormat ? { ...market, numberFormat: format } : market;
+}
+
+/** URL query parameters in which seller sites name the UI locale. */
+const LOCALE_PARAMS = ['lang', 'locale', 'language', 'lng'];
+/** A locale as URLs write it: "fr", "fr-CA", "fr_ca", "en-us" (languages the readers know; "/sh/" is eBay's Seller Hub, not a language). */
+const LOCALE_SEGMENT = /^(?:en|fr|es|de|it|ja|zh)(?:[-_][a-z]{2})?$/i;
+
+/**
+ * The language a seller page is shown in: the locale its URL asks for (a `lang`/`locale` query
+ * parameter, or a leading "/fr-CA/" path segment), else the document's `lang` attribute (a
+ * single-page app may leave it at its first value when the seller switches language in the
+ * app, the URL changes with the switch). Undefined when neither says.
+ * @example pageLanguage(frenchDocument, new URL('https://seller.walmart.ca/items-and-inventory/manage-items')) // 'fr-CA' (<html lang="fr-CA">)
+ * @example pageLanguage(document, new URL('https://seller.walmart.ca/items-and-inventory/manage-items?locale=fr_CA')) // 'fr_CA'
+ */
+export function pageLanguage(root: ParentNode, url: URL): string | undefined {
+  for (const name of LOCALE_PARAMS) {
+    const value = url.searchParams.get(name);
+    if (value && LOCALE_SEGMENT.test(value)) return value;
+  }
+  const first = url.pathname.split('/')[1] ?? '';
+  if (LOCALE_SEGMENT.test(first)) return first;
+  const doc = 'documentElement' in root ? (root as Document) : (root as Node).ownerDocument;
+  return doc?.documentElement?.getAttribute('lang')?.trim() || undefined;
+}

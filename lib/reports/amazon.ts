@@ -4,7 +4,8 @@
  */
 import type { ListingDraft } from './definition';
 import { defineReport, type RowReader } from './definition';
-import { fulfillmentOf, listingStatusOf, orderStatusOf, readAsin, readGtin, readId } from './fields';
+import { fulfillmentOf, listingStatusOf, readAsin, readGtin, readId } from './fields';
+import { orderStatusOf } from '../locale/order-status';
 import { ASIN, CONDITION, CURRENCY, FNSKU, SKU, SNAPSHOT_DATE, TITLE, YOUR_PRICE } from './synonyms';
 import { cubicFeetOf } from './unit-volume';
 

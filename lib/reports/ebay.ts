@@ -14,7 +14,8 @@ import type { Diagnostic } from '../records';
 import { compact } from './amazon';
 import { problem } from './diagnostics';
 import { defineReport, type Draft, type ListingDraft, type RowReader, type SequencedDraft, type Sequencer } from './definition';
-import { orderStatusOf, readGtin, readId } from './fields';
+import { readGtin, readId } from './fields';
+import { orderStatusOf } from '../locale/order-status';
 import { CURRENCY } from './synonyms';
 
 const ITEM_NUMBER = [

@@ -1,9 +1,9 @@
 /**
  * Field readers shared by several reports: identifiers that must match the record schema
- * exactly (ASIN, GTIN), and the sites' many words for order status, listing status and
- * fulfilment channel.
+ * exactly (ASIN, GTIN), and the sites' many words for listing status and fulfilment channel
+ * (order status words are shared with the page readers: lib/locale/order-status.ts).
  */
-import type { FulfillmentChannel, ListingStatus, OrderStatus } from '../records';
+import type { FulfillmentChannel, ListingStatus } from '../records';
 import type { RowReader } from './definition';
 
 /**
@@ -45,23 +45,6 @@ export function readId<K extends string>(r: RowReader<K>, key: K, max: number): 
   if (raw === undefined) return undefined;
   if (raw.length <= max) return raw;
   r.warn(key, 'id-too-long', { max });
-  return undefined;
-}
-
-/**
- * Order status words of Amazon, Walmart and eBay (and their translations).
- * @example orderStatusOf('Shipped - Delivered to Buyer') // 'shipped'
- * @example orderStatusOf('Unshipped') // 'unshipped'
- * @example orderStatusOf('Acknowledged') // 'unshipped'
- */
-export function orderStatusOf(raw: string | undefined): OrderStatus | undefined {
-  if (raw === undefined) return undefined;
-  const s = raw.trim().toLowerCase();
-  if (/cancel|storn|取消|キャンセル|annul|refunded/.test(s)) return 'cancelled';
-  if (/unshipped|not shipped|nicht versandt|未发货|未出荷|未発送|acknowledged|awaiting shipment|ready to ship|shipping|partially|teilweise|部分/.test(s))
-    return 'unshipped';
-  if (/shipped|delivered|versandt|zugestellt|已发货|已配送|已送达|出荷済|発送済|complete|expédié|enviado|spedito/.test(s)) return 'shipped';
-  if (/pending|created|ausstehend|待处理|等待|保留中|未処理|awaiting payment|en attente|pendiente|in sospeso/.test(s)) return 'pending';
   return undefined;
 }
 

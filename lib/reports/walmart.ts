@@ -5,7 +5,8 @@
  */
 import { compact } from './amazon';
 import { defineReport, type ListingDraft } from './definition';
-import { fulfillmentOf, listingStatusOf, orderStatusOf, readGtin, readId } from './fields';
+import { fulfillmentOf, listingStatusOf, readGtin, readId } from './fields';
+import { orderStatusOf } from '../locale/order-status';
 import { CURRENCY, SKU, SNAPSHOT_DATE, TITLE } from './synonyms';
 
 const ITEM_ID = ['item id', 'item-id', 'itemid', 'walmart item id', 'wpid', '商品id', 'artikel-id', '商品ID'] as const;

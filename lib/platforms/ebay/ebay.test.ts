@@ -183,6 +183,23 @@ describe('ebay/orders', () => {
     expect(unfiltered.diagnostics).toContainEqual(expect.objectContaining({ code: 'missing-column', params: { column: 'orderStatus' } }));
   });
 
+  it('eBay.co.uk\'s "Awaiting dispatch" / "Dispatched", eBay.de\'s "Versand ausstehend" and eBay.fr\'s "En attente d\'expédition" wait to ship', () => {
+    const statuses = (html: string, url: string, market: string) => ordersOf(readHtml(orders, html, url, market)).map((l) => l.status);
+    const en = fixtureHtml('ebay/orders.en.html');
+    const uk = en.replaceAll('>Awaiting shipment<', '>Awaiting dispatch<').replaceAll('>Shipped<', '>Dispatched<');
+    expect(statuses(uk, 'https://www.ebay.co.uk/sh/ord/', 'ebay.co.uk')).toEqual(statuses(en, 'https://www.ebay.com/sh/ord/', 'ebay.com'));
+    for (const [site, tab, likelier] of [
+      ['de', 'Noch nicht versandt', 'Versand ausstehend'],
+      ['fr', 'Non expédié', "En attente d'expédition"],
+    ] as const) {
+      const html = fixtureHtml(`ebay/orders.${site}.html`);
+      const url = `https://www.ebay.${site}/sh/ord/`;
+      const before = statuses(html, url, `ebay.${site}`);
+      expect(before, site).toContain('unshipped');
+      expect(statuses(html.replaceAll(`>${tab}<`, `>${likelier}<`), url, `ebay.${site}`), site).toEqual(before);
+    }
+  });
+
   it('URL matching', () => {
     expect(orders.matches(new URL('https://www.ebay.co.uk/sh/ord/?filter=status:AWAITING_SHIPMENT'))).toBe(true);
     expect(active.matches(new URL('https://www.ebay.com.au/sh/lst/active'))).toBe(true);

@@ -98,8 +98,11 @@ describe('FNSKU and the editable quantity', () => {
     ]);
     const read = manageInventory.parse(doc, US);
     expect(channels(read)).toEqual({ 'FBA-1': 'FBA', 'FBA-2': 'FBA', 'FBM-1': 'SELLER' });
-    expect(codes(read).sort()).toEqual(['weak-signal-input']);
-    expect(read.diagnostics.find((d) => d.code === 'weak-signal-input')).toMatchObject({ level: 'warning', params: { column: 'fulfillment', rows: 3 } });
+    expect(codes(read).sort()).toEqual(['weak-signal']);
+    expect(read.diagnostics.find((d) => d.code === 'weak-signal')).toMatchObject({
+      level: 'warning',
+      params: { column: 'fulfillment', rows: 3, signal: 'input' },
+    });
     expect(read.sources).toContainEqual({ field: 'fulfillment', signal: 'input', confidence: 'weak', scope: 'row', rows: 3 });
   });
 
@@ -108,7 +111,8 @@ describe('FNSKU and the editable quantity', () => {
     const read = manageInventory.parse(doc, US);
     expect(channels(read)).toEqual({ 'FBA-1': 'FBA', 'ANY-1': 'unknown' });
     expect(read.rows.find((r) => r.sku === 'ANY-1')).not.toHaveProperty('fulfillment');
-    expect(codes(read).sort()).toEqual(['field-unknown', 'weak-signal-fnsku']);
+    expect(codes(read).sort()).toEqual(['field-unknown', 'weak-signal']);
+    expect(read.diagnostics.find((d) => d.code === 'weak-signal')?.params).toMatchObject({ signal: 'fnsku' });
     expect(read.diagnostics.find((d) => d.code === 'field-unknown')).toMatchObject({ row: 'ANY-1', params: { column: 'fulfillment', rows: 1 } });
   });
 
@@ -157,7 +161,8 @@ describe('page type and history', () => {
   it("the listing's earlier channel is a weak clue, used only when nothing else tells", () => {
     const read = readListingPage(spec, page, { ...ctx, fulfillmentHistory: new Map([['W-1', 'WFS']]) });
     expect(channels(read)).toEqual({ 'W-1': 'WFS', 'W-2': 'unknown' });
-    expect(codes(read).sort()).toEqual(['field-unknown', 'weak-signal-history']);
+    expect(codes(read).sort()).toEqual(['field-unknown', 'weak-signal']);
+    expect(read.diagnostics.find((d) => d.code === 'weak-signal')?.params).toEqual({ column: 'fulfillment', rows: 1, signal: 'history' });
   });
 
   it("the page type's own channel is strong: no guess to report", () => {

@@ -6,7 +6,8 @@ import type { FulfillmentChannel, OrderObservation, OrderStatus } from '../../re
 import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { findGrid, labelledValues, leafElements, pick, type Grid } from './grid';
 import { reportTaughtDisagreements } from './taught-columns';
-import { CellReader, ReadCollector, type Diagnostics, cellText, commonFields, compact, fulfillmentFromText, guardedParse, orderStatusFromText } from './read';
+import { CellReader, ReadCollector, type Diagnostics, cellText, commonFields, compact, fulfillmentFromText, guardedParse } from './read';
+import { orderStatusOf } from '../../locale/order-status';
 
 /** Every column an order page may have (the fields its header synonyms are matched against). */
 export const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
@@ -146,7 +147,7 @@ function readOrderRow(page: OrderPageRead, row: Element, cells: Element[], index
   }
   const orderDate = dateFromCell(col('orderDate'), read, orderId);
   const statusText = cellText(col('orderStatus'));
-  const status = statusText ? orderStatusFromText(statusText) : page.urlStatus;
+  const status = statusText ? orderStatusOf(statusText) : page.urlStatus;
   if (!status) {
     diags.add(
       'warning',

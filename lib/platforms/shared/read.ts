@@ -15,7 +15,6 @@ import {
   type Money,
   type Observation,
   type OrderObservation,
-  type OrderStatus,
 } from '../../records';
 import { isoDateInZone, parseDisplayDate, dateOrderForCountry } from '../../locale/dates';
 import { parseMoney, parseQuantity, parseDecimal } from '../../locale/numbers';
@@ -301,27 +300,6 @@ export function fulfillmentFromText(text: string): FulfillmentChannel | undefine
   if (/\bfba\b|amazon|亚马逊|アマゾン/.test(s)) return 'FBA';
   if (/\bfbm\b|merchant|seller|卖家|卖方|自配送|händler|verkäufer|出品者|vendeur|marchand|venditore|commerciante|vendedor|comerciante|self/.test(s))
     return 'SELLER';
-  return undefined;
-}
-
-const ORDER_STATUS_WORDS: [OrderStatus, RegExp][] = [
-  ['cancelled', /cancel|storniert|已取消|取消|キャンセル|annul|annullat/],
-  ['pending', /pending|created|ausstehend|待处理|等待|保留中|未確定|en attente|in sospeso|pendiente/],
-  [
-    'unshipped',
-    /unshipped|awaiting|not shipped|acknowledged|nicht versandt|versandbereit|未发货|待发货|未出荷|non expédié|non spedit|no enviado|ready to ship/,
-  ],
-  ['shipped', /shipped|delivered|versandt|zugestellt|已发货|已送达|出荷済み|発送済み|expédié|spedit|enviado|entregado/],
-];
-
-/**
- * The order status a page label means.
- * @example orderStatusFromText('Unshipped') // 'unshipped'
- * @example orderStatusFromText('出荷済み') // 'shipped'
- */
-export function orderStatusFromText(text: string): OrderStatus | undefined {
-  const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
-  for (const [status, re] of ORDER_STATUS_WORDS) if (re.test(s)) return status;
   return undefined;
 }
 

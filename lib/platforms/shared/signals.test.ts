@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SIGNALS } from '../types';
 import { FieldSignals, confidenceOf, resolveClues } from './signals';
 import { Diagnostics } from './read';
+import { diagnosticText } from '../../content/codes';
 
 describe('resolveClues', () => {
   it('takes the strongest clue that says anything, and names the strongest one that disagreed', () => {
@@ -84,7 +85,7 @@ describe('FieldSignals', () => {
     signals.report(diags);
     expect(diags.list.map((d) => [d.code, d.params, d.row])).toEqual([
       ['signals-disagree', { column: 'fulfillment', stronger: 'header', weaker: 'label', value: 'FBA', other: 'SELLER', rows: 1 }, 'D'],
-      ['weak-signal-input', { column: 'fulfillment', rows: 3 }, undefined],
+      ['weak-signal', { column: 'fulfillment', rows: 3, signal: 'input' }, undefined],
       ['field-unknown', { column: 'fulfillment', rows: 2 }, 'E'],
     ]);
     expect(diags.list.every((d) => d.level === 'warning')).toBe(true);
@@ -102,5 +103,48 @@ describe('FieldSignals', () => {
     signals.report(diags);
     expect(diags.list.map((d) => d.code)).toEqual(['weak-signals-disagree']);
     expect(signals.sources()).toEqual([]);
+  });
+});
+
+describe("signals in the seller's language", () => {
+  /** Every diagnostic that names a signal: each signal weak-guessed, and each pair disagreeing (strong and weak winners). */
+  function diagnosticsNamingEverySignal(): Diagnostics {
+    const signals = new FieldSignals();
+    SIGNALS.forEach((signal, i) => signals.row('fulfillment', resolveClues([{ signal, value: 'FBA' }]), `G${i}`));
+    for (const stronger of SIGNALS)
+      for (const weaker of SIGNALS.slice(SIGNALS.indexOf(stronger) + 1))
+        signals.row(
+          'fulfillment',
+          resolveClues([
+            { signal: stronger, value: 'FBA' },
+            { signal: weaker, value: 'SELLER' },
+          ]),
+          `${stronger}-${weaker}`,
+        );
+    const diags = new Diagnostics();
+    signals.report(diags);
+    return diags;
+  }
+
+  it('zh-CN names every signal in Chinese: no signal id and no English signal words in any warning', () => {
+    const diags = diagnosticsNamingEverySignal().list;
+    const named = new Set(diags.flatMap((d) => ['signal', 'stronger', 'weaker'].map((p) => d.params?.[p]).filter((v) => v !== undefined)));
+    expect(named).toEqual(new Set(SIGNALS));
+    expect(new Set(diags.map((d) => d.code))).toEqual(new Set(['weak-signal', 'signals-disagree', 'weak-signals-disagree']));
+    for (const d of diags) {
+      const zh = diagnosticText('zh-CN', d);
+      for (const id of SIGNALS) expect(zh, `${d.code} ${JSON.stringify(d.params)}`).not.toMatch(new RegExp(`(?<![A-Za-z])${id}(?![A-Za-z])`));
+      expect(zh, d.code).not.toMatch(/column|header|label|link|markup|editable|readings/i);
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("English shows each signal by its name, as the reader's own message does", () => {
+    const diags = diagnosticsNamingEverySignal().list;
+    const weakHistory = diags.find((d) => d.code === 'weak-signal' && d.params?.signal === 'history')!;
+    expect(diagnosticText('en', weakHistory)).toBe('"fulfillment" was guessed on 1 rows from the listing\'s earlier readings (weak)');
+    const disagree = diags.find((d) => d.code === 'signals-disagree' && d.params?.stronger === 'page-type' && d.params?.weaker === 'fnsku')!;
+    expect(diagnosticText('en', disagree)).toContain('the page type says FBA, the FNSKU says SELLER');
+    expect(diagnosticText('zh-CN', disagree)).toContain('页面类型 为 FBA，FNSKU 为 SELLER');
   });
 });

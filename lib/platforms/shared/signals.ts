@@ -6,6 +6,7 @@
  * only weak signals say, or that weak signals contradict, is said so to the seller: a guess
  * that moves FBA stock into the seller's own pool is worse than an "unknown".
  */
+import { signalNamesEn } from '../../i18n/messages-teaching';
 import { SIGNALS, type Confidence, type FieldSource, type Signal } from '../types';
 import type { Diagnostics } from './read';
 
@@ -16,18 +17,11 @@ import type { Diagnostics } from './read';
  */
 const WEAK: ReadonlySet<Signal> = new Set<Signal>(['hint', 'input', 'fnsku', 'history']);
 
-/** What each signal is, in the words of the English diagnostics. */
-const SIGNAL_WORDS: Record<Signal, string> = {
-  taught: 'the column you taught',
-  header: 'the column header',
-  label: 'a label in the product cell',
-  link: 'the product link',
-  'page-type': 'the page type',
-  hint: "the page's own markup",
-  input: 'whether the quantity is an editable field',
-  fnsku: 'the FNSKU',
-  history: "the listing's earlier readings",
-};
+/**
+ * What a signal is, in the words of the English diagnostics. Diagnostics carry the signal's id in
+ * their params, and the page shows its name in the seller's language (lib/content/codes.ts).
+ */
+const signalWords = (signal: Signal): string => signalNamesEn[`signal.${signal}`];
 
 /**
  * How sure a signal is.
@@ -131,7 +125,7 @@ export class FieldSignals {
   /** One diagnostic per weak finding, disagreement and unknown field, each counted over rows. */
   report(diags: Diagnostics): void {
     for (const d of this.disagreements.values()) {
-      const [stronger, weaker] = [SIGNAL_WORDS[d.winner], SIGNAL_WORDS[d.loser]];
+      const [stronger, weaker] = [signalWords(d.winner), signalWords(d.loser)];
       const params = { column: d.field, stronger: d.winner, weaker: d.loser, value: String(d.said), other: String(d.other), rows: d.rows };
       const both = `${stronger} says ${String(d.said)}, ${weaker} says ${String(d.other)}`;
       if (d.value === undefined)
@@ -140,9 +134,10 @@ export class FieldSignals {
     }
     for (const f of this.found.values()) {
       if (confidenceOf(f.signal) === 'strong') continue;
-      diags.add('warning', `weak-signal-${f.signal}`, `"${f.field}" was guessed from ${SIGNAL_WORDS[f.signal]} on ${f.rows} rows (weak).`, {
+      diags.add('warning', 'weak-signal', `"${f.field}" was guessed from ${signalWords(f.signal)} on ${f.rows} rows (weak).`, {
         column: f.field,
         rows: f.rows,
+        signal: f.signal,
       });
     }
     for (const [field, u] of this.unknown) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { marketplaceById } from '../../locale/markets';
+import { marketplaceById, marketplaceForPageLanguage, pageLanguage } from '../../locale/markets';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
 import type { ListingObservation, OrderObservation } from '../../records';
 
@@ -29,9 +29,11 @@ export function documentFrom(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
+/** Reads a page as the content script does: the page's language can change the marketplace's number format (Walmart.ca in French). */
 export function readHtml(adapter: PageAdapter, html: string, url: string, marketId: string): PageRead & { doc: Document } {
   const doc = documentFrom(html);
-  return { ...adapter.parse(doc, contextFor(url, marketId)), doc };
+  const ctx = contextFor(url, marketId);
+  return { ...adapter.parse(doc, { ...ctx, market: marketplaceForPageLanguage(ctx.market, pageLanguage(doc, ctx.url)) }), doc };
 }
 
 export function listingsOf(read: PageRead): Map<string, ListingObservation> {

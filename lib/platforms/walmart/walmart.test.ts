@@ -216,6 +216,17 @@ describe('walmart/orders variants', () => {
     expect(new Set(lines.map((l) => l.status))).toEqual(new Set(input.map((o) => o.status)));
   });
 
+  it('the API-style wordings "Creado" / "Confirmado" (and French "Créée" / "Confirmée") read as pending / unshipped', () => {
+    const url = 'https://seller.walmart.com.mx/order-management/details';
+    const html = fixtureHtml('walmart/orders.es.html');
+    const statuses = (h: string) => ordersOf(readHtml(orders, h, url, 'walmart.com.mx')).map((l) => l.status);
+    const tabWords = statuses(html);
+    expect(tabWords).toContain('pending');
+    expect(tabWords).toContain('unshipped');
+    expect(statuses(html.replaceAll('>Pendiente<', '>Creado<').replaceAll('>No enviado<', '>Confirmado<'))).toEqual(tabWords);
+    expect(statuses(html.replaceAll('>Pendiente<', '>Créée<').replaceAll('>No enviado<', '>Confirmée<'))).toEqual(tabWords);
+  });
+
   it('the SKU as a "SKU:" line of the item cell, rows rendered after load ("Customer Order #", "Order Placed", "Unit Price"): every field of every line', () => {
     const input = demoOrders(demoListings(24, 20260310, 'walmart', 'USD'), 10, 779, 'walmart', '2026-02-28', 'USD');
     const read = readHtml(orders, fixtureHtml('walmart/orders.item-sku.en.html'), 'https://seller.walmart.com/order-management/details', 'walmart.com');
