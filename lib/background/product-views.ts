@@ -5,6 +5,7 @@
  */
 import type { MergedListing, MergedPlan, MergedPool, MergedProduct, MergedReport } from '../export/merged-data';
 import { productTotals } from '../export/merged';
+import { mergedCapacityOf } from '../export/merged-capacity';
 import { mergedFeesOf } from '../export/merged-fees';
 import type { ResponseOf } from '../messaging/protocol';
 import type { ProductListing, ProductSummary } from '../messaging/protocol-options';
@@ -105,6 +106,7 @@ function mergedPlanOf(plan: SkuPlan): MergedPlan {
         }
       : null,
     ...(plan.fees ? { fees: mergedFeesOf(plan.fees) } : {}),
+    ...(plan.fbaCapacityClaim ? { capacity: [mergedCapacityOf(plan)!] } : {}),
   };
 }
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, platformSchema } from '../records';
 import { ABC_CLASSES, LIFECYCLE_STAGES, STOCK_SOURCES } from '../planning/types';
+import { mergedCapacitySchema } from './merged-capacity';
 import { mergedFeesSchema } from './merged-fees';
 
 const mergedPlanSchema = z.object({
@@ -37,6 +38,8 @@ const mergedPlanSchema = z.object({
     .nullable(),
   /** FBA fees at stake (lib/export/merged-fees.ts); absent on other pools. */
   fees: mergedFeesSchema.optional(),
+  /** FBA capacity of each stock the plan covers (lib/export/merged-capacity.ts); absent where no limit applies. */
+  capacity: z.array(mergedCapacitySchema).optional(),
 });
 export type MergedPlan = z.infer<typeof mergedPlanSchema>;
 

@@ -470,7 +470,8 @@ describe('xlsx', () => {
     const workbook = files['xl/workbook.xml']!;
     expect(workbook).toContain('<sheet name="Report" sheetId="1" r:id="rId1"/>');
     expect(workbook).toContain('<sheet name="a_b_c" sheetId="2" r:id="rId2"/>');
-    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Report'!$A$1:$AJ$4</definedName>`);
+    const last = columnName(MERGED_COLUMNS.length - 1);
+    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Report'!$A$1:$${last}$4</definedName>`);
     expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'a_b_c'!$A$1:$A$1</definedName>`);
     const rels = files['xl/_rels/workbook.xml.rels']!;
     expect(rels).toContain('Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"');

@@ -5,6 +5,7 @@
  */
 import { formatDate, formatNumber, t, type Language, type MessageKey } from '../i18n';
 import type { MergedListing, MergedPlan, MergedPool, MergedProduct, MergedReport } from './merged-data';
+import { CAPACITY_COLUMNS, capacityCells, type CapacityColumn } from './merged-capacity';
 import { FEE_COLUMNS, feeCells, rollUpFees, type FeeColumn } from './merged-fees';
 
 export type Cell = string | number | null;
@@ -44,6 +45,7 @@ export const MERGED_COLUMNS = [
   'lifecycleStage',
   'clearance',
   ...FEE_COLUMNS,
+  ...CAPACITY_COLUMNS,
 ] as const;
 export type MergedColumn = (typeof MERGED_COLUMNS)[number];
 export type MergedRow = Record<MergedColumn, Cell>;
@@ -67,6 +69,7 @@ export function rollUpPlans(plans: readonly MergedPlan[]): MergedPlan | null {
   const classes = plans.map((p) => p.abcClass).filter((c): c is NonNullable<MergedPlan['abcClass']> => c !== null);
   const main = plans.reduce((a, b) => (b.meanDaily > a.meanDaily ? b : a));
   const fees = rollUpFees(plans.map((p) => p.fees));
+  const capacity = plans.flatMap((p) => p.capacity ?? []);
   return {
     meanDaily: round3(plans.reduce((s, p) => s + p.meanDaily, 0)),
     daysOfCover: covers.length ? Math.min(...covers) : null,
@@ -84,6 +87,7 @@ export function rollUpPlans(plans: readonly MergedPlan[]): MergedPlan | null {
     lifecycleStage: main.lifecycleStage,
     clearance: plans.find((p) => p.clearance?.action === 'exit')?.clearance ?? plans.find((p) => p.clearance)?.clearance ?? null,
     ...(fees ? { fees } : {}),
+    ...(capacity.length ? { capacity } : {}),
   };
 }
 
@@ -208,7 +212,8 @@ type PlanColumn =
   | 'abcClass'
   | 'lifecycleStage'
   | 'clearance'
-  | FeeColumn;
+  | FeeColumn
+  | CapacityColumn;
 
 function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow, PlanColumn> {
   if (!plan) {
@@ -228,6 +233,7 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
       lifecycleStage: null,
       clearance: null,
       ...feeCells(undefined, language),
+      ...capacityCells([], language),
     };
   }
   return {
@@ -246,6 +252,7 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
     lifecycleStage: lifecycleText(plan.lifecycleStage, language),
     clearance: clearanceText(plan.clearance, language),
     ...feeCells(plan.fees, language),
+    ...capacityCells(plan.capacity ?? [], language),
   };
 }
 

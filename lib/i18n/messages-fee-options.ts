@@ -1,6 +1,7 @@
 /**
  * Strings of the options page's fee editor beyond the storage and aged tiers: the low-inventory
- * rates per unit, the FBA capacity limits and the Walmart WFS storage rates.
+ * rates per unit, the FBA capacity limits and the Walmart WFS storage rates; and the merged
+ * report's fee and capacity texts.
  */
 export const feeOptionsEn = {
   'options.settings.lowInventoryRates': 'Low-inventory-level fee per unit shipped, by historical days of supply',
@@ -19,6 +20,10 @@ export const feeOptionsEn = {
   'options.settings.wfsLongTerm': 'Long-term storage (over {days} days)',
   'options.export.fees.action.in-stock-send': "Send {units} to WFS by {date} to stay In Stock (Walmart's 28-day rule)",
   'options.export.fees.action.wfs-mark-down': 'Mark down or remove {units} before {date} (WFS long-term storage ~{amount})',
+  'options.export.column.fbaCapacityLimit': 'FBA capacity limit (cubic feet)',
+  'options.export.column.capacityHeldUnits': 'Units held for FBA capacity',
+  'options.export.column.capacityHoldWhere': 'Where to hold them',
+  'options.export.capacity.holdWhere': 'Own warehouse or AWD (FBA takes {units} on {date})',
 } as const;
 
 export const feeOptionsZhCN: Record<keyof typeof feeOptionsEn, string> = {
@@ -38,4 +43,8 @@ export const feeOptionsZhCN: Record<keyof typeof feeOptionsEn, string> = {
   'options.settings.wfsLongTerm': '长期仓储费（超过 {days} 天）',
   'options.export.fees.action.in-stock-send': '请在 {date} 前向 WFS 发货 {units} 件以保持"有货"状态（沃尔玛 28 天规则）',
   'options.export.fees.action.wfs-mark-down': '请在 {date} 前降价或移除 {units} 件（WFS 长期仓储费约 {amount}）',
+  'options.export.column.fbaCapacityLimit': 'FBA 容量限制（立方英尺）',
+  'options.export.column.capacityHeldUnits': '因 FBA 容量暂缓发货的件数',
+  'options.export.column.capacityHoldWhere': '暂存地点',
+  'options.export.capacity.holdWhere': '自有仓库或 AWD（FBA 在 {date} 接收 {units} 件）',
 };

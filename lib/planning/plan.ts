@@ -16,6 +16,7 @@ import type { Settings } from '../settings/schema';
 import { abcClasses } from './abc';
 import { channelAlerts, memberPlan } from './channel';
 import { dayNumber, isoDate } from './days';
+import { withSharedFbaCapacity } from './fba-capacity-share';
 import { fbaFactsOf } from './fees-facts';
 import type { PlanExtras } from './plan-input';
 import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon } from './plan-listing';
@@ -122,8 +123,10 @@ export function planWithFit(
   for (const p of listingPlans) if (p.poolKey !== undefined) p.abcClass = classOf.get(p.poolKey) ?? null;
   const abcOf: Record<string, AbcClass> = { ...extras.abcOf };
   for (const p of stockPlans) if (p.abcClass !== null) abcOf[`${p.productId}@${p.poolId}`] = p.abcClass;
+  // One FBA capacity limit per marketplace: its stocks' shipments share it (fba-capacity-share.ts).
+  const plans = withSharedFbaCapacity([...listingPlans.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), ...poolPlans], settings);
   return {
-    plans: [...listingPlans.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), ...poolPlans],
+    plans,
     fit: { forecastContext: context, abcOf },
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Projected storage fees for the next 30 days: base monthly storage by season plus the
- * aged-inventory surcharge on units that will be past the age thresholds by then.
+ * aged-inventory surcharge on units that will be past the age thresholds by then, at the rates
+ * of the fee schedule (lib/fees) of the channel that holds the stock.
  */
-import type { StorageFees } from '../settings/schema';
+import { storageRatePerCubicFoot, type FeeSchedule, type SizeTier, type StorageRates } from '../fees/index';
 
 export interface AgeBucket {
   minDays: number;
@@ -19,41 +20,40 @@ export interface StorageFacts {
   unitCubicFeet: number;
   /** Month (1-12) the next 30 days mostly fall in. */
   month: number;
+  /** The unit's size tier: the storage rate depends on it. */
+  tier: SizeTier;
 }
 
-/**
- * Monthly storage rate for a month: Oct–Dec is peak season.
- * @example monthlyRate(fees, 11) === fees.monthlyPerCubicFootOctDec // true
- */
-export function monthlyRate(fees: StorageFees, month: number): number {
-  return month >= 10 ? fees.monthlyPerCubicFootOctDec : fees.monthlyPerCubicFootJanSep;
-}
+/** A schedule whose storage rates are known (the caller says 'unknown' otherwise). */
+export type PricedSchedule = FeeSchedule & { storage: StorageRates };
 
 /**
- * Aged surcharge per cubic foot for a unit `ageDays` old (the highest threshold it passed).
- * @example agedRate(defaultSettings().storageFees, 300) // 380 (271-300 days)
+ * The surcharge per unit `ageDays` old (the highest tier it passed): the tier's rate per cubic
+ * foot times the volume, at least its minimum per unit; 0 below the first tier or when the
+ * schedule does not know the surcharge.
+ * @example agedPerUnit(fba2024, 400, 0.1) // max(690 x 0.1, 15) = 69
  */
-export function agedRate(fees: StorageFees, ageDays: number): number {
-  let rate = 0;
-  let best = -1;
-  for (const s of fees.agedSurcharges) {
-    if (ageDays >= s.minDays && s.minDays > best) {
-      best = s.minDays;
-      rate = s.perCubicFootMonthly;
-    }
+function agedPerUnit(schedule: FeeSchedule, ageDays: number, unitCubicFeet: number): number {
+  if (schedule.agedSurcharge === 'unknown') return 0;
+  let perUnit = 0;
+  let from = -1;
+  for (const t of schedule.agedSurcharge.tiers) {
+    if (ageDays < t.minDays || t.minDays <= from) continue;
+    from = t.minDays;
+    perUnit = Math.max(t.perCubicFootMinor * unitCubicFeet, t.minPerUnitMinor);
   }
-  return rate;
+  return perUnit;
 }
 
 /**
- * @example projectStorageFees({ onHand: 100, demandNext30: 0, ageBuckets: [], unitCubicFeet: 0.1, month: 3 }, fees)
- * // { baseMinor: 780, agedSurchargeMinor: 0, totalMinor: 780 } with 78 per ft³
+ * @example projectStorageFees({ onHand: 100, demandNext30: 0, ageBuckets: [], unitCubicFeet: 0.1, month: 3, tier: 'large-standard' }, fba2024)
+ * // { baseMinor: 780, agedSurchargeMinor: 0, totalMinor: 780 } at 78 per ft³
  */
-export function projectStorageFees(facts: StorageFacts, fees: StorageFees): { baseMinor: number; agedSurchargeMinor: number; totalMinor: number } {
+export function projectStorageFees(facts: StorageFacts, schedule: PricedSchedule): { baseMinor: number; agedSurchargeMinor: number; totalMinor: number } {
   // Average units held over the month, with demand depleting the stock evenly.
   const end = Math.max(0, facts.onHand - facts.demandNext30);
   const averageUnits = (Math.max(0, facts.onHand) + end) / 2;
-  const baseMinor = Math.round(averageUnits * facts.unitCubicFeet * monthlyRate(fees, facts.month));
+  const baseMinor = Math.round(averageUnits * facts.unitCubicFeet * storageRatePerCubicFoot(schedule.storage, facts.tier, facts.month));
   // Oldest units leave first; what remains ages 30 more days.
   const buckets = [...facts.ageBuckets].sort((a, b) => b.minDays - a.minDays);
   let toSell = Math.max(0, facts.demandNext30);
@@ -63,8 +63,7 @@ export function projectStorageFees(facts: StorageFacts, fees: StorageFees): { ba
     toSell -= sold;
     const left = bucket.units - sold;
     if (left <= 0) continue;
-    const ageNextMonth = bucket.minDays + 30;
-    surcharge += left * facts.unitCubicFeet * agedRate(fees, ageNextMonth);
+    surcharge += left * agedPerUnit(schedule, bucket.minDays + 30, facts.unitCubicFeet);
   }
   const agedSurchargeMinor = Math.round(surcharge);
   return { baseMinor, agedSurchargeMinor, totalMinor: baseMinor + agedSurchargeMinor };

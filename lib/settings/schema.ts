@@ -64,7 +64,7 @@ const storageFeesSchema = z.object({
    */
   wfsPerCubicFoot: z.object({ storage: z.number().int().min(0).max(1e6), longTerm: z.number().int().min(0).max(1e6) }).optional(),
 });
-export type StorageFees = z.infer<typeof storageFeesSchema>;
+type StorageFees = z.infer<typeof storageFeesSchema>;
 
 /** One low-inventory-level rate row as the seller keeps it (lib/fees SellerLowInventoryRow). */
 const sellerLowInventoryRowSchema = z.object({

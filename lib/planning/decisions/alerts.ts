@@ -69,9 +69,9 @@ const oversellPool: AlertRule = (s, d) =>
     ? { code: 'oversell-pool', severity: 'critical', params: { listed: s.input.pool.listed, pool: s.input.pool.listed - d.oversell.listedAbovePool } }
     : null;
 
-const agedSurchargeComing: AlertRule = (s, d) =>
-  d.storage && d.storage.agedSurchargeMinor > 0 && s.input.currency
-    ? { code: 'aged-surcharge-coming', severity: 'info', params: { amountMinor: d.storage.agedSurchargeMinor, currency: s.input.currency } }
+const agedSurchargeComing: AlertRule = (_s, d) =>
+  typeof d.storage === 'object' && d.storage && d.storage.agedSurchargeMinor > 0
+    ? { code: 'aged-surcharge-coming', severity: 'info', params: { amountMinor: d.storage.agedSurchargeMinor, currency: d.storage.currency } }
     : null;
 
 const clearanceExit: AlertRule = (_s, d) =>

@@ -3,18 +3,14 @@
  * cover needs), and never while a reorder is due: the two would contradict each other.
  */
 import { clearanceSuggestion } from '../clearance';
-import { civilFromDays } from '../days';
-import { monthlyRate } from '../storage';
 import type { Decision } from './situation';
 
 /** @example clearance(situation with 240 excess units and no reorder, draft) // draft.clearance.excessUnits === 240 */
 export const clearance: Decision = (s, d) => {
   if (s.stock === null || s.stock <= 0 || d.excessUnits <= 0 || d.reorder.day !== null) return;
-  const fees = s.settings.storageFees;
-  const unitCubicFeet = fees.unitCubicFeetBySku[s.input.sku] ?? fees.defaultUnitCubicFeet;
   const onHand = Math.max(1, s.stock + s.input.reserved);
-  // Average fee per unit-day including aged surcharges (old excess is exactly what they hit).
-  const perUnitDay = d.storage ? Math.max(d.storage.totalMinor / onHand, unitCubicFeet * monthlyRate(fees, civilFromDays(s.asOfDay + 15).month)) / 30 : 0;
+  // Average fee per unit-day including aged surcharges (old excess is exactly what they hit), at the stock's channel's rates.
+  const perUnitDay = typeof d.storage === 'object' && d.storage ? Math.max(d.storage.totalMinor / onHand, d.storage.unitMonthMinor) / 30 : 0;
   d.clearance = clearanceSuggestion(
     {
       excessUnits: Math.min(s.stock, d.excessUnits),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../settings/schema';
-import { isoDate } from '../days';
+import { dayNumber, isoDate } from '../days';
+import { listingAt, orderAt } from '../fixtures';
+import { planFromObservations } from '../plan';
 import type { FbaFacts } from '../fees-facts';
 import { alerts } from './alerts';
 import { capacityFit, fbaCapacity } from './fba-capacity';
@@ -56,5 +58,39 @@ describe('FBA capacity limit', () => {
   it('says nothing when the shipment fits, or for a pool that is not FBA', () => {
     expect(through(fbaCapacity, situation(lean, { settings: limited(10_000) })).capacity).toBeNull();
     expect(through(fbaCapacity, situation({ available: 30 }, { settings: limited(100) })).capacity).toBeNull();
+  });
+});
+
+describe('FBA capacity shared by the products of a marketplace', () => {
+  it('records what the pool holds against the limit, today and on its shipping day', () => {
+    const s = situation({ available: 30, inbound: 20, fba: FBA }, { settings: limited(100) });
+    const d = through(fbaCapacity, s);
+    const sendDay = Math.max(TODAY, d.reorder.day!) + s.lead.days - s.lead.transitDays;
+    expect(d.capacityClaim).toMatchObject({ marketplace: 'amazon.com', unitCubicFeet: 0.5, heldNowUnits: 50, date: isoDate(sendDay) });
+    expect(through(fbaCapacity, situation({ available: 30, fba: FBA }, { settings: limited(undefined) })).capacityClaim).toBeNull();
+  });
+
+  it('plans two lean products that each fit alone but not together: the one running out first ships whole', () => {
+    const days = Array.from({ length: 60 }, (_, i) => isoDate(dayNumber('2026-01-01') + i));
+    const product = (sku: string, available: number, perDay: number) => [
+      listingAt('2026-03-01', { sku, fulfillment: 'FBA', available }),
+      ...days.map((d) => orderAt(d, perDay, 'shipped', { sku })),
+    ];
+    const observations = [...product('FAST', 20, 10), ...product('SLOW', 60, 5)];
+    const settings = defaultSettings();
+    settings.storageFees.unitCubicFeetBySku = { FAST: 0.1, SLOW: 0.1 };
+    const free = planFromObservations(observations, settings, new Date('2026-03-01T12:00:00Z'));
+    const wanted = free.map((p) => p.reorderQuantity);
+    expect(wanted.every((q) => q > 0)).toBe(true);
+    // Room for the faster product's whole shipment and a little more: each alone would fit.
+    const fast = free.find((p) => p.sku === 'FAST')!;
+    settings.fbaFees.capacityCubicFeetByMarketplace = { 'amazon.com': Math.ceil((fast.reorderQuantity + 60) * 0.1) + 1 };
+    const plans = planFromObservations(observations, settings, new Date('2026-03-01T12:00:00Z'));
+    expect(plans.find((p) => p.sku === 'FAST')!.fbaCapacity).toBeUndefined();
+    const alone = planFromObservations(product('SLOW', 60, 5), settings, new Date('2026-03-01T12:00:00Z'));
+    expect(alone[0]!.fbaCapacity).toBeUndefined();
+    const slow = plans.find((p) => p.sku === 'SLOW')!;
+    expect(slow.fbaCapacity?.holdUnits).toBeGreaterThan(0);
+    expect(slow.alerts.some((a) => a.code === 'fba-capacity-hold')).toBe(true);
   });
 });

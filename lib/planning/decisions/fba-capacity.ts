@@ -6,9 +6,11 @@
  * sent, the plan sends what fits and tells the seller to hold the rest in the own warehouse or
  * AWD; the purchase itself stays as planned (the demand it covers is real).
  *
- * The limit is the account's: this decision sees one pool, so it counts that pool's own volume
- * against the whole limit (it catches a product that alone would not fit, not several that
- * together would not; the seller sees the account's total in the Capacity Monitor).
+ * The limit covers every stock of the marketplace: this decision sees one pool, so it records
+ * what the pool holds against the limit (`capacityClaim`) and checks the pool's shipment alone
+ * against the whole limit (an upper bound: a shipment that does not fit alone fits no better
+ * beside others). The stocks of the marketplace then share the limit, most urgent first, where
+ * the plans are assembled (../fba-capacity-share.ts), which settles the units sent and held.
  */
 import { isoDate } from '../days';
 import { unitCubicFeetOf } from '../fees-facts';
@@ -32,11 +34,22 @@ export function capacityFit(p: { limitCubicFeet: number; unitCubicFeet: number; 
 export const fbaCapacity: Decision = (s, d) => {
   const facts = s.input.fba;
   const limit = facts && s.settings.fbaFees.capacityCubicFeetByMarketplace?.[facts.marketplace];
-  if (!facts || !limit || s.stock === null || d.reorder.day === null || d.reorder.quantity <= 0) return;
+  if (!facts || !limit || s.stock === null) return;
   // Capacity is counted by the seller's volume when no per-SKU one is known (the storage decision does the same).
   const unitCubicFeet = unitCubicFeetOf(s) ?? s.settings.storageFees.defaultUnitCubicFeet;
-  const sendDay = sendDayOf(s, d);
-  const fit = capacityFit({ limitCubicFeet: limit, unitCubicFeet, heldUnits: onHandOn(s, sendDay) + s.input.inbound, shipmentUnits: d.reorder.quantity });
+  const shipping = d.reorder.day !== null && d.reorder.quantity > 0;
+  const sendDay = shipping ? sendDayOf(s, d) : s.asOfDay;
+  const heldUnits = onHandOn(s, sendDay) + s.input.inbound;
+  d.capacityClaim = {
+    marketplace: facts.marketplace,
+    limitCubicFeet: limit,
+    unitCubicFeet,
+    heldNowUnits: onHandOn(s, s.asOfDay) + s.input.inbound,
+    heldUnits,
+    date: isoDate(sendDay),
+  };
+  if (!shipping) return;
+  const fit = capacityFit({ limitCubicFeet: limit, unitCubicFeet, heldUnits, shipmentUnits: d.reorder.quantity });
   if (fit.holdUnits === 0) return;
   d.capacity = { limitCubicFeet: limit, sendUnits: fit.sendUnits, holdUnits: fit.holdUnits, date: isoDate(sendDay) };
   // The fee-aware "send" can only ask for what fits.

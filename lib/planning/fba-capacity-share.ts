@@ -1,0 +1,146 @@
+/**
+ * One FBA capacity limit for a whole marketplace (fees.md: one monthly limit, on hand plus open
+ * shipments): the planned FBA shipments of every stock of the marketplace share it. Shipments
+ * are grouped by shipping window, the calendar month they leave in (the limit is monthly); in
+ * each window every stock's units at FBA count first, then the shipments take what room is
+ * left, earliest stockout first. Once one shipment is cut, the later ones wait too: no stock is
+ * held back while a stock that runs out later ships. What is held is said with the existing
+ * `fba-capacity-hold` alert (hold it in the own warehouse or AWD).
+ *
+ * The capacity settings are per marketplace (settings `fbaFees.capacityCubicFeetByMarketplace`),
+ * so the limit is shared per marketplace, across the seller's accounts.
+ */
+import type { Settings } from '../settings/schema';
+import { capacityFit } from './decisions/fba-capacity';
+import type { Alert, FbaCapacityClaim, SkuPlan } from './types';
+
+/** One stock's claim on its marketplace's limit, with its planned shipment and urgency. */
+export interface CapacityClaim extends FbaCapacityClaim {
+  /** The stock's key (the pool plan's, or the lone listing's). */
+  key: string;
+  /** Units of the planned shipment leaving on `date` (0: none). */
+  shipmentUnits: number;
+  /** The day demand first goes unserved (ISO), null: not within the plan. */
+  stockoutDate: string | null;
+}
+
+/** What a shipment may send and must hold. */
+interface CapacityShare {
+  sendUnits: number;
+  holdUnits: number;
+}
+
+const month = (date: string) => date.slice(0, 7);
+const urgency = (c: CapacityClaim) => c.stockoutDate ?? '9999-12-31';
+
+/**
+ * The shipments of one marketplace under its limit, window by window (month of `date`), each
+ * window's shipments earliest stockout first. A stock counts its units at FBA on its own
+ * shipping day in its window; in other windows what it holds today plus what it sent in earlier
+ * windows (it only sells down from there, so the limit is never overrun by this count).
+ * @example shareCapacity(100, [{ key: 'A', unitCubicFeet: 1, heldUnits: 0, heldNowUnits: 0, shipmentUnits: 80, date: '2026-03-05', stockoutDate: '2026-03-20', ... }, { key: 'B', ...80 units, stockoutDate: '2026-04-01' }])
+ * // A: send 80; B: send 20, hold 60
+ */
+export function shareCapacity(limitCubicFeet: number, claims: readonly CapacityClaim[]): Map<string, CapacityShare> {
+  const out = new Map<string, CapacityShare>();
+  const sentBefore = new Map<string, number>();
+  const windows = [...new Set(claims.filter((c) => c.shipmentUnits > 0).map((c) => month(c.date)))].sort();
+  for (const window of windows) {
+    const shipping = claims
+      .filter((c) => c.shipmentUnits > 0 && month(c.date) === window)
+      .sort((a, b) => (urgency(a) < urgency(b) ? -1 : urgency(a) > urgency(b) ? 1 : a.key < b.key ? -1 : 1));
+    const inWindow = new Set(shipping);
+    const held = claims.reduce((sum, c) => {
+      const units = inWindow.has(c) ? c.heldUnits : c.heldNowUnits + (sentBefore.get(c.key) ?? 0);
+      return sum + units * c.unitCubicFeet;
+    }, 0);
+    let room = limitCubicFeet - held;
+    let cut = false;
+    for (const c of shipping) {
+      const fit: CapacityShare = cut
+        ? { sendUnits: 0, holdUnits: c.shipmentUnits }
+        : capacityFit({ limitCubicFeet: room, unitCubicFeet: c.unitCubicFeet, heldUnits: 0, shipmentUnits: c.shipmentUnits });
+      room -= fit.sendUnits * c.unitCubicFeet;
+      cut ||= fit.holdUnits > 0;
+      out.set(c.key, fit);
+      sentBefore.set(c.key, fit.sendUnits);
+    }
+  }
+  return out;
+}
+
+/** The key of the stock a plan is about: its pool plan's for a member listing. */
+const stockKeyOf = (p: SkuPlan) => p.poolKey ?? p.key;
+
+/**
+ * The plans with each marketplace's capacity limit shared by all its FBA stocks: `fbaCapacity`,
+ * the `fba-capacity-hold` alert and the fee-aware send (capped at what is sent) set from the
+ * shared answer, on the stock's plan and its listings' alike. Plans without a claim are returned
+ * as they are.
+ * @example withSharedFbaCapacity(plans, settings).filter((p) => p.fbaCapacity).map((p) => p.fbaCapacity!.holdUnits)
+ */
+export function withSharedFbaCapacity(plans: readonly SkuPlan[], settings: Settings): SkuPlan[] {
+  const limits = settings.fbaFees.capacityCubicFeetByMarketplace ?? {};
+  const byMarketplace = new Map<string, CapacityClaim[]>();
+  for (const p of plans) {
+    if (!p.fbaCapacityClaim || stockKeyOf(p) !== p.key || !limits[p.fbaCapacityClaim.marketplace]) continue;
+    const claim = claimOf(p, p.fbaCapacityClaim);
+    (byMarketplace.get(claim.marketplace) ?? byMarketplace.set(claim.marketplace, []).get(claim.marketplace)!).push(claim);
+  }
+  const shares = new Map<string, { limit: number; claim: CapacityClaim; share: CapacityShare }>();
+  for (const [marketplace, claims] of byMarketplace) {
+    const limit = limits[marketplace]!;
+    const shared = shareCapacity(limit, claims);
+    for (const claim of claims) {
+      const share = shared.get(claim.key);
+      if (share) shares.set(claim.key, { limit, claim, share });
+    }
+  }
+  return plans.map((p) => {
+    if (!p.fbaCapacityClaim) return p;
+    const s = shares.get(stockKeyOf(p));
+    const limit = limits[p.fbaCapacityClaim.marketplace];
+    // The claim says the limit in force; a limit the seller removed leaves no claim.
+    const claimed: SkuPlan = { ...p, fbaCapacityClaim: { ...p.fbaCapacityClaim, limitCubicFeet: limit ?? p.fbaCapacityClaim.limitCubicFeet } };
+    if (!limit) delete claimed.fbaCapacityClaim;
+    return withShare(claimed, s && s.share.holdUnits > 0 ? { limitCubicFeet: s.limit, ...s.share, date: s.claim.date } : null);
+  });
+}
+
+function claimOf(p: SkuPlan, claim: FbaCapacityClaim): CapacityClaim {
+  const shipmentUnits = p.reorderDate !== null ? p.reorderQuantity : 0;
+  // Units on their way count: the stockout with the inbound when some is inbound.
+  const stockoutDate = p.inbound > 0 ? p.stockoutDateWithInbound : p.stockoutDate;
+  return { ...claim, key: p.key, shipmentUnits, stockoutDate };
+}
+
+const FLOOR_SEND_ALERTS: readonly string[] = ['fba-floor-send', 'fba-floor-send-fee-unknown'];
+
+/** A plan with the shared answer for its stock (null: its shipment fits, or none is planned). */
+function withShare(p: SkuPlan, capacity: NonNullable<SkuPlan['fbaCapacity']> | null): SkuPlan {
+  const rest: SkuPlan = { ...p };
+  delete rest.fbaCapacity;
+  if (!capacity) return { ...rest, alerts: p.alerts.filter((a) => a.code !== 'fba-capacity-hold') };
+  const capped = (units: number) => Math.min(units, capacity.sendUnits);
+  const holdAlert: Alert = {
+    code: 'fba-capacity-hold',
+    severity: 'warning',
+    params: { units: capacity.sendUnits, held: capacity.holdUnits, limit: Math.round(capacity.limitCubicFeet), date: capacity.date },
+  };
+  return {
+    ...rest,
+    fbaCapacity: capacity,
+    alerts: withHoldAlert(p.alerts, holdAlert).map((a) =>
+      FLOOR_SEND_ALERTS.includes(a.code) && typeof a.params.units === 'number' ? { ...a, params: { ...a.params, units: capped(a.params.units) } } : a,
+    ),
+    ...(p.fees
+      ? { fees: { ...p.fees, action: p.fees.action?.kind === 'send' ? { ...p.fees.action, units: capped(p.fees.action.units) } : p.fees.action } }
+      : {}),
+  };
+}
+
+/** The alerts with the hold alert in the place of the one there was (the catalogue's order), else last. */
+function withHoldAlert(alerts: readonly Alert[], hold: Alert): Alert[] {
+  const at = alerts.findIndex((a) => a.code === hold.code);
+  return at < 0 ? [...alerts, hold] : alerts.map((a, i) => (i === at ? hold : a));
+}
