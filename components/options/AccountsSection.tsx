@@ -14,6 +14,7 @@ import {
 import { accountLabel } from '@/lib/accounts/registry';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useAccounts } from '../AccountSelect';
+import { AccountMerge } from './AccountMerge';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { FieldError } from './fields';
@@ -34,6 +35,7 @@ export function AccountsSection() {
       {(list.data?.accounts ?? []).map((account) => (
         <AccountSettings key={account.id} account={account} inherited={inherited} />
       ))}
+      <AccountMerge accounts={list.data?.accounts ?? []} />
     </div>
   );
 }

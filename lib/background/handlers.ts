@@ -5,6 +5,7 @@
  * payload before its handler runs.
  */
 import type { Handlers } from '../messaging/rpc';
+import { createAccountMergeHandlers } from './account-merge-handlers';
 import { createBackupHandlers } from './backup-handlers';
 import type { BackgroundDeps } from './deps';
 import { createDataHandlers, createImportExportHandlers, createProductHandlers, createStockHandlers, createWarehouseHandlers } from './options-handlers';
@@ -30,5 +31,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createTeachingHandlers(deps),
     ...createInboundHandlers(deps),
     ...createBackupHandlers(deps),
+    ...createAccountMergeHandlers(deps),
   };
 }

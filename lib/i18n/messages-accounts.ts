@@ -32,6 +32,20 @@ export const accountsEn = {
   'accounts.importAccount': 'Seller account the files belong to',
   'accounts.importAccountNote':
     'Suggested: the account a {platform} page last showed. Listings and orders of these files are stored under the account chosen here.',
+  'accounts.mergeHeading': 'Merge two accounts of one seller',
+  'accounts.mergeNote':
+    'When one seller shows up as two accounts (one page showed the seller id, another only the name or no account at all), merge one into the other: its listings, readings, orders, stock corrections and returns move over, the same SKU in both becomes one listing, and each value keeps its newest reading.',
+  'accounts.mergeFrom': 'Merge account',
+  'accounts.mergeInto': 'into account',
+  'accounts.mergeCheck': 'Check what moves',
+  'accounts.mergeSame': 'Choose two different accounts.',
+  'accounts.mergeConfirmText':
+    'Merging "{from}" into "{into}" moves {listings} listings ({collisions} of them also in "{into}": combined), {readings} readings, {orders} order lines, {calibrations} stock corrections and {returns} returns. "{from}" is then gone; its settings apply only where "{into}" has none. This cannot be undone: back up first if unsure.',
+  'accounts.mergeConfirm': 'Merge',
+  'accounts.mergeCancel': 'Cancel',
+  'accounts.merged': '"{from}" is merged into "{into}"; plans are updated.',
+  'accounts.mergeStorageFull':
+    "The browser has no room left for the extension's data, so nothing was merged. Free space on the disk, or download a backup under Your data and delete data you no longer need, then merge again.",
   'accounts.rowAccount': 'Seller account: {name}',
 } as const;
 
@@ -62,5 +76,18 @@ export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
   'accounts.buffersHelp': '每行一个渠道：ebay = 5 表示保留 5 件，amazon|amazon.de = 10% 表示保留十分之一。未写出的渠道沿用全局缓冲。',
   'accounts.importAccount': '文件所属的卖家账户',
   'accounts.importAccountNote': '建议：{platform} 页面最近显示的账户。这些文件中的商品和订单将保存在此处所选的账户下。',
+  'accounts.mergeHeading': '合并同一卖家的两个账户',
+  'accounts.mergeNote':
+    '当同一卖家显示为两个账户时（一个页面显示卖家编号，另一个只显示名称或不显示账户），可将其中一个合并到另一个：其商品、读数、订单、库存更正和退货都会移过去，两边相同的 SKU 合为一个商品，每个数值保留最新的读数。',
+  'accounts.mergeFrom': '将账户',
+  'accounts.mergeInto': '合并到账户',
+  'accounts.mergeCheck': '查看将移动的内容',
+  'accounts.mergeSame': '请选择两个不同的账户。',
+  'accounts.mergeConfirmText':
+    '将“{from}”合并到“{into}”会移动 {listings} 个商品（其中 {collisions} 个在“{into}”中也有：将合并）、{readings} 条读数、{orders} 条订单行、{calibrations} 条库存更正和 {returns} 条退货。之后“{from}”将不再存在；它的设置仅在“{into}”未设置时沿用。此操作无法撤销：如不确定，请先备份。',
+  'accounts.mergeConfirm': '合并',
+  'accounts.mergeCancel': '取消',
+  'accounts.merged': '“{from}”已合并到“{into}”；计划已更新。',
+  'accounts.mergeStorageFull': '浏览器已没有空间存放扩展的数据，因此未做任何合并。请先释放磁盘空间，或在“您的数据”中下载备份并删除不再需要的数据，然后再合并。',
   'accounts.rowAccount': '卖家账户：{name}',
 };

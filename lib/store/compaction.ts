@@ -36,7 +36,7 @@ const CHUNK_DAYS = 7;
  * The id of a listing's day summary: stable, so compacting again updates the same row.
  * @example summaryIdOf('ebay|ebay.com|A', '2024-01-01') === summaryIdOf('ebay|ebay.com|A', '2024-01-01') // true
  */
-function summaryIdOf(listingKey: string, date: string): string {
+export function summaryIdOf(listingKey: string, date: string): string {
   return contentHash(`${DAY_SUMMARY_SOURCE}|${listingKey}|${date}`);
 }
 
@@ -45,7 +45,7 @@ function summaryIdOf(listingKey: string, date: string): string {
  * that showed it last that day (a repeated reading counts at its lastSeenAt).
  * @example foldDay([morning, evening]).record.available === evening.record.available // when both showed it
  */
-function foldDay(rows: readonly ObservationRow[]): ObservationRow {
+export function foldDay(rows: readonly ObservationRow[]): ObservationRow {
   const first = rows[0]!;
   const values: Record<string, unknown> = {};
   const fieldObservedAt: Record<string, string> = {};

@@ -48,6 +48,7 @@ export {
 export { loadSettings, saveSettings } from './settings-store';
 export { loadTaughtColumns, saveTaughtColumns } from './teaching-store';
 export { loadAccounts, saveAccounts } from './accounts-store';
+export { mergeAccounts, previewAccountMerge } from './account-merge';
 export { loadOnboarding, saveOnboarding } from './onboarding-store';
 export { loadOrderImportSpans, recordImportBatch } from './order-import-spans';
 export { loadInboundArrivals, saveInboundArrival } from './inbound-arrivals-store';

@@ -327,7 +327,7 @@ async function productsToReplan(db: StoreDb, listings: Map<string, ListingRow>, 
  * own), and re-links listings still alone in their product that gained a GTIN or ASIN.
  * Mutates `listings`; returns the products to create.
  */
-async function linkNewListings(
+export async function linkNewListings(
   db: StoreDb,
   listings: Map<string, ListingRow>,
   before: Map<string, ListingRow>,
@@ -394,7 +394,7 @@ async function linkNewListings(
 }
 
 /** Sets the pool of listings whose fulfilment channel is known (unless the seller chose one), creating pool rows. */
-async function assignPools(db: StoreDb, listings: Map<string, ListingRow>, dirty: Set<string>): Promise<void> {
+export async function assignPools(db: StoreDb, listings: Map<string, ListingRow>, dirty: Set<string>): Promise<void> {
   const poolIds = new Set<string>();
   for (const key of dirty) {
     const row = listings.get(key)!;

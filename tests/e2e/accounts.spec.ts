@@ -156,3 +156,42 @@ test("an options-page import goes to the account chosen, suggested from the plat
   expect((await sendToExtension(ext, 'export/listings-csv', { account: B_ID })).rowCount).toBe(6);
   expect((await sendToExtension(ext, 'export/listings-csv', { account: 'default' })).rowCount).toBe(2);
 });
+
+test('one seller read under two account ids is merged in the options page after a confirm step that says what moves', async ({ context }) => {
+  test.setTimeout(120_000);
+  // The same seller's second login: its own merchant id, the same mug (same ASIN) and one more listing.
+  const secondId = 'amazon-a3northwind003';
+  const second = page('A3NORTHWIND003', 'Northwind Home EU login', [
+    { ...base, sku: 'MUG-1', asin: 'B0ACCTA001', title: 'Blue stoneware mug', available: 377, priceMinor: 1499 },
+    { ...base, sku: 'NEW-1', asin: 'B0ACCTA003', title: 'Northwind saucer', available: 5, priceMinor: 599 },
+  ]);
+  let current = ACCOUNT_A;
+  await serveSignedIn(context, () => current);
+  const tab = await context.newPage();
+  await read(tab, ['A-ONLY', 'MUG-1']);
+  current = second;
+  await read(tab, ['MUG-1', 'NEW-1']);
+
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  const merge = ext.getByTestId('account-merge');
+  await merge.locator('#account-merge-from').selectOption(secondId);
+  await merge.locator('#account-merge-into').selectOption('default');
+  await merge.getByRole('button', { name: 'Check what moves' }).click();
+  const confirm = ext.getByTestId('account-merge-confirm');
+  await expect(confirm).toContainText('moves 2 listings (1 of them also in "Northwind Home": combined)');
+  // Nothing moved before the confirmation.
+  expect((await sendToExtension(ext, 'accounts/list', {})).accounts).toHaveLength(2);
+  await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(merge.getByRole('status')).toContainText('"Northwind Home EU login" is merged into "Northwind Home"');
+
+  expect((await sendToExtension(ext, 'accounts/list', {})).accounts.map((a) => a.id)).toEqual(['default']);
+  const listed = (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', limit: 50 })).items
+    .map((i) => `${i.sku}:${i.account ?? 'default'}:${i.available}`)
+    .sort();
+  // MUG-1 is one listing holding its newest reading (the second login's, read last).
+  expect(listed).toEqual(['A-ONLY:default:40', 'MUG-1:default:377', 'NEW-1:default:5']);
+  // The second login's page now reads into the merged account.
+  await read(tab, ['MUG-1', 'NEW-1']);
+  expect((await sendToExtension(ext, 'accounts/list', {})).accounts.map((a) => a.id)).toEqual(['default']);
+});
