@@ -36,6 +36,7 @@ export function InboundArrivalsSection() {
               <th scope="col">{t('options.inbound.runsOutWith')}</th>
               <th scope="col">{t('options.inbound.entered')}</th>
               <th scope="col">{t('options.inbound.fromShipment')}</th>
+              <th scope="col">{t('options.inbound.arrivals')}</th>
             </tr>
           </thead>
           <tbody>
@@ -94,6 +95,34 @@ function ShipmentsTable({ shipments }: { shipments: readonly InboundShipment[] }
         </table>
       )}
     </section>
+  );
+}
+
+/**
+ * A listing's arrivals, soonest first: each shipment holding its units (tied by the seller or by
+ * the shipment's contents page) or the seller's typed date, with the units still to arrive.
+ */
+function ArrivalsCell({ arrivals }: { arrivals: InboundRow['arrivals'] }) {
+  const { t, language } = useI18n();
+  if (arrivals.length === 0) return <td data-testid="inbound-arrivals-list">{t('options.inbound.noArrivals')}</td>;
+  return (
+    <td>
+      <ul data-testid="inbound-arrivals-list">
+        {arrivals.map((a) => {
+          const values = {
+            units: formatNumber(language, a.units),
+            date: a.date ? formatDate(language, a.date) : t('options.inbound.noArrival'),
+            id: a.shipmentId ?? '',
+          };
+          return (
+            <li key={`${a.source}|${a.shipmentId ?? ''}`} data-testid="inbound-arrival" data-source={a.source}>
+              {t(a.shipmentId ? 'options.inbound.arrivalLine' : 'options.inbound.arrivalLineTyped', values)}{' '}
+              <span className="meta">({t(`options.inbound.arrivalSource.${a.source}`)})</span>
+            </li>
+          );
+        })}
+      </ul>
+    </td>
   );
 }
 
@@ -163,7 +192,9 @@ function InboundRowView({ row, shipments }: { row: InboundRow; shipments: readon
   });
   const never = t('options.inbound.never');
   const shown = (iso: string | null) => (iso === null ? never : formatDate(language, iso));
-  const planned = row.plannedArrival && !row.enteredArrival ? t('options.inbound.estimated', { date: shown(row.plannedArrival) }) : shown(row.plannedArrival);
+  // Guessed from when the units appeared unless the seller or a shipment gave that day.
+  const guessed = row.plannedArrival !== null && !row.enteredArrival && !row.arrivals.some((a) => a.date === row.plannedArrival);
+  const planned = guessed ? t('options.inbound.estimated', { date: shown(row.plannedArrival) }) : shown(row.plannedArrival);
   return (
     <tr data-testid="inbound-row">
       <th scope="row">{row.sku}</th>
@@ -204,6 +235,7 @@ function InboundRowView({ row, shipments }: { row: InboundRow; shipments: readon
         </form>
       </td>
       <ShipmentCell row={row} shipments={shipments} />
+      <ArrivalsCell arrivals={row.arrivals} />
     </tr>
   );
 }

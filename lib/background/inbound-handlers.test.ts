@@ -82,6 +82,51 @@ describe('expected arrivals of inbound units', () => {
     });
   });
 
+  it('a shipment’s contents page ties its SKUs by itself: units split across two shipments each get their shipment’s date', async () => {
+    const handlers = await background.setup();
+    await handlers['page/ingest'](
+      { url: 'https://sellercentral.amazon.com/orders-v3', adapterId: 'amazon/orders', rows: dailyOrders('MUG-1', 4, 60), diagnostics: [] },
+      { url: 'https://sellercentral.amazon.com/orders-v3' },
+    );
+    const reading = listingReading('MUG-1', TODAY, { available: 40, inbound: 300, fulfillment: 'FBA', source: 'amazon/fba-inventory' });
+    await handlers['page/ingest']({ url: FBA_URL, adapterId: 'amazon/fba-inventory', rows: [reading], diagnostics: [] }, { url: FBA_URL });
+    const [soon, late] = [addDays(TODAY, 5), addDays(TODAY, 30)];
+    const list = [
+      { shipmentId: 'FBA17AAAA1', status: 'in-transit' as const, arrivalTo: soon },
+      { shipmentId: 'FBA17BBBB2', status: 'shipped' as const, arrivalTo: late },
+    ];
+    expect(await handlers['inbound/shipments-read']({ shipments: list }, { url: SHIPMENTS_URL })).toEqual({ stored: 2, replanned: 0 });
+    const contents = (shipmentId: string, units: number) => ({
+      shipments: [{ shipmentId, status: 'unknown' as const, items: [{ sku: 'MUG-1', unitsExpected: units, unitsReceived: 0 }] }],
+    });
+    const contentsUrl = (id: string) => `https://sellercentral.amazon.com/fba/inbound-shipment/summary/${id}/contents`;
+    expect(await handlers['inbound/shipments-read'](contents('FBA17AAAA1', 100), { url: contentsUrl('FBA17AAAA1') })).toEqual({ stored: 1, replanned: 1 });
+    expect(await handlers['inbound/shipments-read'](contents('FBA17BBBB2', 200), { url: contentsUrl('FBA17BBBB2') })).toEqual({ stored: 1, replanned: 1 });
+    const key = 'amazon|amazon.com|MUG-1';
+    const { rows, shipments } = await handlers['inbound/list']({}, OPTIONS_PAGE);
+    // The contents page showed no status: the list's is kept.
+    expect(shipments.find((s) => s.shipmentId === 'FBA17AAAA1')).toMatchObject({ status: 'in-transit', arrivalTo: soon });
+    expect(rows[0]).toMatchObject({
+      listingKey: key,
+      plannedArrival: soon,
+      shipmentId: null,
+      arrivals: [
+        { shipmentId: 'FBA17AAAA1', units: 100, date: soon, source: 'contents' },
+        { shipmentId: 'FBA17BBBB2', units: 200, date: late, source: 'contents' },
+      ],
+    });
+    expect((await background.db.plans.get(key))!.plan.inboundArrivals).toEqual([
+      { date: soon, units: 100 },
+      { date: late, units: 200 },
+    ]);
+    // Tied by hand too: the seller's tie wins for that shipment (still its contents' 200 units).
+    const tied = await handlers['inbound/set-arrival']({ listingKey: key, date: null, shipmentId: 'FBA17BBBB2' }, OPTIONS_PAGE);
+    expect(tied.rows[0]!.arrivals.map((a) => [a.shipmentId, a.units, a.source])).toEqual([
+      ['FBA17AAAA1', 100, 'contents'],
+      ['FBA17BBBB2', 200, 'tied'],
+    ]);
+  });
+
   it('refuses a date for a listing with nothing on the way', async () => {
     const handlers = await background.setup();
     await expect(handlers['inbound/set-arrival']({ listingKey: 'amazon|amazon.com|NONE', date: TODAY }, OPTIONS_PAGE)).rejects.toThrow(/no units on the way/);

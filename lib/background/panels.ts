@@ -38,6 +38,7 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
     daysOfCover: plan.daysOfCover,
     stockoutDate: plan.stockoutDate,
     inboundArrivalDate: plan.inboundArrivalDate,
+    ...(plan.inboundArrivals ? { inboundArrivals: plan.inboundArrivals } : {}),
     stockoutDateWithInbound: plan.stockoutDateWithInbound,
     reorderDate: plan.reorderDate,
     reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,

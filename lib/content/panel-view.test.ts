@@ -250,6 +250,37 @@ describe('renderPanel', () => {
     expect(undated.q('facts')!.textContent).not.toContain('expected');
   });
 
+  it('lists each arrival of inbound split across shipments, with its shipment, in both languages', () => {
+    const data: PanelData = {
+      ...FULL,
+      inbound: 300,
+      inboundArrivalDate: '2026-12-14',
+      inboundArrivals: [
+        { date: '2026-12-14', units: 100, shipmentId: 'FBA17AAAA1' },
+        { date: '2026-12-28', units: 200 },
+      ],
+    };
+    const en = mount(data);
+    en.q('toggle')!.click();
+    const lines = (view: ReturnType<typeof mount>) => [...view.q('inbound-arrivals')!.querySelectorAll('li')].map((li) => li.textContent);
+    expect(lines(en)).toEqual(['100 expected 12/14/2026 · shipment FBA17AAAA1', '200 expected 12/28/2026']);
+    // The total alone in the facts: the first arrival's date is not all of the inbound's.
+    expect(en.q('facts')!.textContent).toContain('300 inbound');
+    expect(en.q('facts')!.textContent).not.toContain('expected');
+    const zh = mount(data, 'zh-CN');
+    zh.q('toggle')!.click();
+    expect(lines(zh)).toEqual(['100 件，预计 2026/12/14 到货 · 货件 FBA17AAAA1', '200 件，预计 2026/12/28 到货']);
+    // A shipment id is page text: set as text, never parsed as markup.
+    const hostile = mount({ ...data, inboundArrivals: [{ date: '2026-12-14', units: 100, shipmentId: '<img src=x>' }, data.inboundArrivals![1]!] });
+    hostile.q('toggle')!.click();
+    expect(hostile.q('inbound-arrivals')!.querySelector('img')).toBeNull();
+    expect(lines(hostile)[0]).toContain('<img src=x>');
+    // One arrival (no list from the plan): no section.
+    const single = mount({ ...data, inboundArrivals: undefined });
+    single.q('toggle')!.click();
+    expect(single.q('inbound-arrivals')).toBeNull();
+  });
+
   it('styles every panel with one shared stylesheet, kept across re-renders', () => {
     const a = mount(FULL);
     const b = mount(undefined);

@@ -310,6 +310,22 @@ function appendPoolMembers(details: HTMLElement, data: PanelData, language: Lang
   details.append(list);
 }
 
+/** Each arrival of inbound units split across days (units, date, the shipment holding them), soonest first. */
+function appendInboundArrivals(details: HTMLElement, data: PanelData, language: Language): void {
+  if (!data.inboundArrivals?.length) return;
+  const doc = details.ownerDocument;
+  details.append(element(doc, 'h3', {}, t(language, 'panel.arrivals.title')));
+  const list = element(doc, 'ul', { 'data-testid': 'inbound-arrivals' });
+  for (const arrival of data.inboundArrivals) {
+    const params = { units: formatNumber(language, arrival.units), date: formatDate(language, arrival.date) };
+    const text = arrival.shipmentId
+      ? t(language, 'panel.arrivals.shipment', { ...params, shipment: arrival.shipmentId })
+      : t(language, 'panel.arrivals.dated', params);
+    list.append(element(doc, 'li', arrival.shipmentId ? { 'data-shipment': arrival.shipmentId } : {}, text));
+  }
+  details.append(list);
+}
+
 /** Fills the (empty) details overlay: built on first expand, since most panels are never opened. */
 function fillDetails(details: HTMLElement, data: PanelData, language: Language, today: string): void {
   const doc = details.ownerDocument;
@@ -322,14 +338,16 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language, 
   if (data.leadTimeDays !== null) facts.push(t(language, 'panel.leadTime', { days: formatNumber(language, data.leadTimeDays) }));
   if (data.inbound) {
     const units = formatNumber(language, data.inbound);
+    // Arriving on several days: the dates are each arrival's line below, not the first one's here.
     facts.push(
-      data.inboundArrivalDate
+      data.inboundArrivalDate && !data.inboundArrivals
         ? t(language, 'panel.inboundExpected', { units, date: formatDate(language, data.inboundArrivalDate) })
         : t(language, 'panel.inbound', { units }),
     );
   }
   if (data.heldReturns) facts.push(t(language, 'panel.heldReturns', { units: formatNumber(language, data.heldReturns) }));
   if (facts.length) details.append(element(doc, 'div', { class: 'muted', 'data-testid': 'facts' }, facts.join(' · ')));
+  appendInboundArrivals(details, data, language);
   details.append(element(doc, 'div', { class: 'muted' }, t(language, 'panel.coverMeaning')));
   appendMarketFigures(details, data, language, today);
   appendPoolMembers(details, data, language);

@@ -1,6 +1,7 @@
 /**
- * Sends the shipments a Shipments page shows (lib/platforms/amazon/shipments.ts) to the
- * background, once per change: the page re-renders often (paging, sorting, a status updating)
+ * Sends the shipments a Shipments page shows (lib/platforms/amazon/shipments.ts), or the one
+ * shipment with its SKUs a shipment's contents page shows (lib/platforms/amazon/shipment-contents.ts),
+ * to the background, once per change: the page re-renders often (paging, sorting, a status updating)
  * and the same list need not be stored twice.
  */
 import type { RequestOf } from '../messaging/protocol';

@@ -18,7 +18,7 @@ export const inboundEn = {
   'options.inbound.never': 'not within the forecast',
   'options.inbound.shipments': "Shipments read from Amazon's Shipments page",
   'options.inbound.shipmentsIntro':
-    "Amazon's Shipments page lists shipments, not the SKUs in them. Choose the shipment that holds a SKU's inbound units: its estimated arrival then dates them, and moves when the page shows a new one.",
+    "Amazon's Shipments page lists shipments, not the SKUs in them: open a shipment's contents once and its SKUs are tied to it by themselves, each with the units still to arrive. Or choose the shipment that holds a SKU's inbound units: its estimated arrival then dates them, and moves when the page shows a new one.",
   'options.inbound.noShipments': 'No shipments read yet: open your Shipments page in Seller Central once and they appear here.',
   'options.inbound.shipmentId': 'Shipment',
   'options.inbound.shipTo': 'Ship to',
@@ -40,6 +40,13 @@ export const inboundEn = {
   'options.inbound.shipmentStatus.closed': 'Closed',
   'options.inbound.shipmentStatus.cancelled': 'Cancelled',
   'options.inbound.shipmentStatus.unknown': 'Unknown status',
+  'options.inbound.arrivals': 'Arrivals',
+  'options.inbound.noArrivals': 'none known',
+  'options.inbound.arrivalLine': '{units} units · {date} · {id}',
+  'options.inbound.arrivalLineTyped': '{units} units · {date}',
+  'options.inbound.arrivalSource.typed': 'your date',
+  'options.inbound.arrivalSource.tied': 'tied by you',
+  'options.inbound.arrivalSource.contents': "from the shipment's contents",
 } as const;
 
 export const inboundZhCN: Record<keyof typeof inboundEn, string> = {
@@ -61,7 +68,7 @@ export const inboundZhCN: Record<keyof typeof inboundEn, string> = {
   'options.inbound.never': '预测期内不会断货',
   'options.inbound.shipments': '从亚马逊“货件”页面读取的货件',
   'options.inbound.shipmentsIntro':
-    '亚马逊的“货件”页面只列出货件，不列出其中的 SKU。请为 SKU 的在途商品选择所属货件：其预计到达日期将用于计算，页面显示新日期时随之更新。',
+    '亚马逊的“货件”页面只列出货件，不列出其中的 SKU：打开一次某个货件的“货件内容”，其中的 SKU 即自动关联到该货件，并按尚未到达的数量计算。也可以为 SKU 的在途商品选择所属货件：其预计到达日期将用于计算，页面显示新日期时随之更新。',
   'options.inbound.noShipments': '尚未读取任何货件：在 Seller Central 打开一次您的“货件”页面，货件就会显示在这里。',
   'options.inbound.shipmentId': '货件',
   'options.inbound.shipTo': '配送至',
@@ -83,4 +90,11 @@ export const inboundZhCN: Record<keyof typeof inboundEn, string> = {
   'options.inbound.shipmentStatus.closed': '已关闭',
   'options.inbound.shipmentStatus.cancelled': '已取消',
   'options.inbound.shipmentStatus.unknown': '状态未知',
+  'options.inbound.arrivals': '到货批次',
+  'options.inbound.noArrivals': '暂无',
+  'options.inbound.arrivalLine': '{units} 件 · {date} · {id}',
+  'options.inbound.arrivalLineTyped': '{units} 件 · {date}',
+  'options.inbound.arrivalSource.typed': '您填写的日期',
+  'options.inbound.arrivalSource.tied': '您手动关联',
+  'options.inbound.arrivalSource.contents': '来自货件内容',
 };

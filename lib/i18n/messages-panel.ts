@@ -45,6 +45,9 @@ export const panelEn = {
   'panel.pool.listUnread': '{channel}: list {suggested} there (its listed quantity is not read yet)',
   'panel.pool.shared': '{channel}: sells about {rate} a day from this stock',
   'panel.pool.unplanned': '{channel}: not planned yet',
+  'panel.arrivals.title': 'Inbound arrivals',
+  'panel.arrivals.dated': '{units} expected {date}',
+  'panel.arrivals.shipment': '{units} expected {date} · shipment {shipment}',
 } as const;
 
 export const panelZhCN: Record<keyof typeof panelEn, string> = {
@@ -88,4 +91,7 @@ export const panelZhCN: Record<keyof typeof panelEn, string> = {
   'panel.pool.listUnread': '{channel}：建议在该渠道上架 {suggested} 件（尚未读取其上架数量）',
   'panel.pool.shared': '{channel}：每天从此库存售出约 {rate} 件',
   'panel.pool.unplanned': '{channel}：尚未规划',
+  'panel.arrivals.title': '在途分批到货',
+  'panel.arrivals.dated': '{units} 件，预计 {date} 到货',
+  'panel.arrivals.shipment': '{units} 件，预计 {date} 到货 · 货件 {shipment}',
 };

@@ -62,8 +62,8 @@ describe('inbound shipments', () => {
     expect(arrivalDateOf(tied, [shipment({ arrivalFrom: undefined, arrivalTo: undefined })])).toBe('2026-12-14');
     const typed = withArrival([], 'amazon|amazon.com|CUP', '2026-12-30', 40, NOW)[0]!;
     expect(arrivalsByListing([tied, typed], [shipment({ arrivalTo: '2026-12-19' })])).toEqual({
-      [KEY]: { date: '2026-12-19', units: 300 },
-      'amazon|amazon.com|CUP': { date: '2026-12-30', units: 40 },
+      [KEY]: [{ date: '2026-12-19', units: 300, shipmentId: 'FBA17XYZ34CD' }],
+      'amazon|amazon.com|CUP': [{ date: '2026-12-30', units: 40 }],
     });
   });
 });

@@ -2,10 +2,11 @@
  * Inbound shipments as Amazon's Shipments page lists them (Send to Amazon / Shipping queue,
  * lib/platforms/amazon/shipments.ts): one row per shipment, not per SKU, with its status,
  * units expected and located, and, where the page shows one, the estimated arrival or delivery
- * window. The page does not say which SKUs a shipment holds, so a shipment's arrival dates a
- * listing's inbound only once the seller ties the two (options page, "Inbound arrivals":
- * lib/inbound/arrivals.ts `shipmentId`). Kept in their own settings row
- * (lib/store/inbound-shipments-store.ts): backed up, no schema version.
+ * window. The list does not say which SKUs a shipment holds: each shipment's own contents page
+ * (lib/platforms/amazon/shipment-contents.ts) does, and its `items` then tie the units of each
+ * SKU to the shipment by themselves; without them the seller ties a listing's inbound to a
+ * shipment by hand (options page, "Inbound arrivals": lib/inbound/arrivals.ts). Kept in their
+ * own settings row (lib/store/inbound-shipments-store.ts): backed up, no schema version.
  */
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from '../records';
@@ -19,6 +20,22 @@ export const MAX_INBOUND_SHIPMENTS = 500;
  */
 const SHIPMENT_STATUSES = ['working', 'ready', 'shipped', 'in-transit', 'delivered', 'receiving', 'closed', 'cancelled', 'unknown'] as const;
 type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+/** Most SKUs kept per shipment (a hostile page cannot fill the store). */
+const MAX_SHIPMENT_ITEMS = 300;
+
+/** One SKU of a shipment, as the shipment's contents page lists it. */
+const shipmentItemSchema = z.object({
+  /** The seller's SKU (MSKU): the units are the listing's of that SKU on the shipment's marketplace. */
+  sku: z.string().min(1).max(200),
+  fnsku: z.string().max(20).optional(),
+  title: z.string().max(200).optional(),
+  /** Units shipped (expected at the fulfilment centre). */
+  unitsExpected: z.number().int().nonnegative().max(10_000_000),
+  /** Units Amazon has received (located) so far: already in the stock on hand, no longer inbound. */
+  unitsReceived: z.number().int().nonnegative().max(10_000_000).optional(),
+});
+export type ShipmentItem = z.infer<typeof shipmentItemSchema>;
 
 /** One shipment as the page showed it (what the content script sends; the background adds where and when). */
 export const shipmentReadingSchema = z.object({
@@ -34,6 +51,8 @@ export const shipmentReadingSchema = z.object({
   /** The estimated arrival or delivery window the page shows (one day: both the same). */
   arrivalFrom: isoDateSchema.optional(),
   arrivalTo: isoDateSchema.optional(),
+  /** The SKUs it holds, when its contents page was read (the list page shows none). */
+  items: z.array(shipmentItemSchema).max(MAX_SHIPMENT_ITEMS).optional(),
 });
 export type ShipmentReading = z.infer<typeof shipmentReadingSchema>;
 
@@ -78,20 +97,44 @@ export function shipmentEta(shipment: Pick<ShipmentReading, 'status' | 'arrivalF
   return shipment.arrivalTo ?? shipment.arrivalFrom ?? null;
 }
 
+/**
+ * Units of a shipment's SKU still to arrive: shipped minus received (received units are already
+ * in the stock on hand, so counting them again as inbound would count them twice); 0 once the
+ * shipment is closed or cancelled. undefined when its contents do not list the SKU.
+ * @example unitsToArrive({ status: 'receiving', items: [{ sku: 'MUG', unitsExpected: 300, unitsReceived: 120 }] }, 'MUG') // 180
+ */
+export function unitsToArrive(shipment: Pick<ShipmentReading, 'status' | 'items'>, sku: string): number | undefined {
+  const item = shipment.items?.find((i) => i.sku === sku);
+  if (!item) return undefined;
+  if (shipment.status === 'closed' || shipment.status === 'cancelled') return 0;
+  return Math.max(0, item.unitsExpected - (item.unitsReceived ?? 0));
+}
+
+/**
+ * A reading merged over the stored shipment: the list page shows no SKUs, so the contents read
+ * before are kept; a contents page may show no status, name or date, so what it does not show
+ * is kept from the list.
+ */
+function mergedShipment(stored: InboundShipment | undefined, read: ShipmentReading, marketplace: string, readAt: string): InboundShipment {
+  if (!stored) return { ...read, marketplace, readAt };
+  if (!read.items) return { ...read, ...(stored.items ? { items: stored.items } : {}), marketplace, readAt };
+  return { ...stored, ...read, status: read.status === 'unknown' ? stored.status : read.status, marketplace, readAt };
+}
+
 /** A shipment's key in the store. */
 export const shipmentKey = (s: Pick<InboundShipment, 'marketplace' | 'shipmentId'>): string => `${s.marketplace}|${s.shipmentId}`;
 
 /**
  * The stored shipments with a page's reading merged in: each shipment once, the newest reading
- * wins; beyond MAX_INBOUND_SHIPMENTS the least recently read are dropped.
+ * wins for what it shows (mergedShipment); beyond MAX_INBOUND_SHIPMENTS the least recently read are dropped.
  * @example withShipments([], [{ shipmentId: 'FBA17ABC', status: 'shipped' }], 'amazon.com', now)[0].marketplace // 'amazon.com'
  */
 export function withShipments(stored: readonly InboundShipment[], read: readonly ShipmentReading[], marketplace: string, now: Date): InboundShipment[] {
   const byKey = new Map(stored.map((s) => [shipmentKey(s), s]));
   const readAt = now.toISOString();
   for (const s of read) {
-    const shipment: InboundShipment = { ...s, marketplace, readAt };
-    const key = shipmentKey(shipment);
+    const key = shipmentKey({ marketplace, shipmentId: s.shipmentId });
+    const shipment = mergedShipment(byKey.get(key), s, marketplace, readAt);
     byKey.delete(key);
     byKey.set(key, shipment);
   }

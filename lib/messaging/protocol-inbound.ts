@@ -4,6 +4,7 @@
  * date for it. Merged into the one protocol map in protocol.ts.
  */
 import { z } from 'zod';
+import { ARRIVAL_SOURCES } from '../inbound/arrivals';
 import { inboundShipmentSchema, MAX_INBOUND_SHIPMENTS, shipmentReadingSchema } from '../inbound/shipments';
 import { isoDateSchema } from '../records';
 
@@ -20,8 +21,18 @@ const inboundRowSchema = z.object({
   plannedArrival: isoDateSchema.nullable(),
   /** The date the seller entered or tied (null = the plan estimates it). */
   enteredArrival: isoDateSchema.nullable(),
-  /** The shipment of the Shipments page the seller tied these units to (null = none; its estimated arrival dates them). */
+  /** The shipment of the Shipments page the seller last tied these units to by hand (null = none; its estimated arrival dates them). */
   shipmentId: z.string().nullable(),
+  /**
+   * The listing's arrivals (lib/inbound/arrivals.ts listingArrivals), soonest first: each
+   * shipment holding its units, tied by the seller or by the shipment's contents page, or the
+   * date the seller typed, with the units still to arrive and the day (null = the shipment shows none).
+   */
+  arrivals: z
+    .array(
+      z.object({ shipmentId: z.string().nullable(), units: z.number().int().nonnegative(), date: isoDateSchema.nullable(), source: z.enum(ARRIVAL_SOURCES) }),
+    )
+    .max(50),
   stockoutDate: isoDateSchema.nullable(),
   stockoutDateWithInbound: isoDateSchema.nullable(),
 });
@@ -48,8 +59,9 @@ export const inboundProtocol = {
     response: rowsResponse,
   },
   /**
-   * Content script on Amazon's Shipments page: the shipments it shows. Stored under the page's
-   * own marketplace; the products whose units are tied to a shipment whose arrival moved are re-planned.
+   * Content script on Amazon's Shipments page (the shipments it lists) or on one shipment's
+   * contents page (that shipment with the SKUs it holds). Stored under the page's own
+   * marketplace; the products whose units are in a shipment whose arrival or contents changed are re-planned.
    */
   'inbound/shipments-read': {
     senders: ['content'],

@@ -13,6 +13,20 @@ import type { Calibration, OrderSpan } from './reconstruct';
 import type { AbcClass, KnowledgeHint, StockSource } from './types';
 import type { FbaFacts } from './fees-facts';
 
+/** Inbound units expected on one day (a day number); `shipmentId`: the shipment holding them, absent for a date the seller typed. */
+export interface DayArrival {
+  day: number;
+  units: number;
+  shipmentId?: string;
+}
+
+/** The same arrival by ISO date, as lib/inbound/arrivals.ts arrivalsByListing hands it to the planner. */
+export interface DatedArrival {
+  date: string;
+  units: number;
+  shipmentId?: string;
+}
+
 export interface PlanInput {
   key: string;
   scope: 'listing' | 'pool';
@@ -42,10 +56,11 @@ export interface PlanInput {
    */
   inboundAppeared?: AppearedWindow | null;
   /**
-   * Day the inbound units are expected, when the seller entered it or a Shipments page showed it
-   * (PlanExtras.inboundArrivals): wins over dating them from `inboundAppeared`. null/absent = not known.
+   * The inbound units whose day is known (the seller entered it, or a shipment the units are tied
+   * to shows it: PlanExtras.inboundArrivals), soonest first, together no more than `inbound`:
+   * each wins over dating its units from `inboundAppeared`; the rest are dated from it. Absent/empty = none known.
    */
-  inboundEtaDay?: number | null;
+  inboundArrivals?: readonly DayArrival[];
   /**
    * Day `available` was read. When older than today, the demand since then (known days as
    * reconstructed, unknown days at the forecast rate) is taken off: a reading from three weeks
@@ -112,11 +127,12 @@ export interface PlanExtras {
    */
   orderImportSpans?: readonly OrderSpan[];
   /**
-   * Expected arrivals of inbound units by listing key (lib/inbound/arrivals.ts): the day, and the
-   * units inbound when it was given. It holds while the listing's inbound is above 0 and not
-   * above those units (more inbound = a new shipment the date does not speak for).
+   * Expected arrivals of inbound units by listing key (lib/inbound/arrivals.ts arrivalsByListing):
+   * each shipment's (or the seller's) day and the units still to arrive on it. Together they date
+   * no more units than the listing's inbound (units received since come off the soonest first:
+   * the stock on hand already counts them); inbound beyond them is dated from when it appeared.
    */
-  inboundArrivals?: Readonly<Record<string, { date: string; units: number }>>;
+  inboundArrivals?: Readonly<Record<string, readonly DatedArrival[]>>;
   /** Forecasting context (fitted on the whole catalogue); default: fitted across the series being planned. */
   forecastContext?: ForecastContext;
 }

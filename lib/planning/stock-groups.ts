@@ -11,7 +11,7 @@ import { bufferUnits, type AllocationMember } from './allocation';
 import { dayNumber } from './days';
 import { inboundAppeared, type AppearedWindow } from './inbound-arrival';
 import { knownMean } from './lifecycle';
-import type { PlanExtras, PlanInput } from './plan-input';
+import type { DatedArrival, DayArrival, PlanExtras, PlanInput } from './plan-input';
 import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
 import { listingOrderCoverage, poolDemand, reconstructDemand, type Calibration, type DemandSeries, type OrderSpan } from './reconstruct';
 import type { AgeBucket } from './storage';
@@ -46,8 +46,8 @@ export interface ListingFacts {
   inbound: number;
   /** Days the newest inbound units may have appeared on (see inboundAppeared); null = none inbound. */
   inboundAppeared: AppearedWindow | null;
-  /** Day the inbound units are expected, entered or read from a Shipments page (null = not known). */
-  inboundEtaDay: number | null;
+  /** The inbound units whose day is known (entered, or a shipment's), soonest first, together at most `inbound`. */
+  inboundArrivals: DayArrival[];
   reserved: number;
   unfulfillable: number;
   priceMinor: number | null;
@@ -67,7 +67,7 @@ function latestFacts(
   calibrations: readonly Calibration[],
   cached: DemandSeries | undefined,
   importSpans: readonly OrderSpan[] = [],
-  arrival?: { date: string; units: number },
+  arrivals: readonly DatedArrival[] = [],
 ): ListingFacts {
   const listings = observations.filter((o): o is ListingObservation => o.kind === 'listing');
   const orders = observations.filter((o): o is OrderObservation => o.kind === 'order');
@@ -103,7 +103,7 @@ function latestFacts(
     available: newest('available') ?? null,
     stockDay: stockDayOf(listings),
     inbound: newest('inbound') ?? 0,
-    inboundEtaDay: etaDayOf(arrival, newest('inbound') ?? 0),
+    inboundArrivals: datedArrivals(arrivals, newest('inbound') ?? 0),
     inboundAppeared: inboundAppeared(
       listings.map((o) => ({ day: dayNumber(o.observedDate), inbound: o.inbound, available: o.available, unitsSold: o.unitsSold })),
     ),
@@ -136,14 +136,25 @@ function latestFacts(
 }
 
 /**
- * The expected arrival day of a listing's inbound units, while it speaks for them: some units
- * still inbound, and no more than when it was given (more = a new shipment it does not date).
- * @example etaDayOf({ date: '2026-12-20', units: 300 }, 120) // dayNumber('2026-12-20')
+ * The arrivals that date a listing's inbound units, soonest first: together no more than the
+ * units the newest reading shows inbound. Units beyond that were received since the arrivals
+ * were known (the stock on hand counts them now), so they come off the soonest arrivals first,
+ * the ones received first; inbound beyond the arrivals is left to be dated otherwise.
+ * @example datedArrivals([{ date: '2026-12-14', units: 100 }, { date: '2026-12-28', units: 200 }], 250) // 50 on Dec 14, 200 on Dec 28
  */
-function etaDayOf(arrival: { date: string; units: number } | undefined, inbound: number): number | null {
-  if (!arrival || inbound <= 0 || inbound > arrival.units) return null;
-  const day = dayNumber(arrival.date);
-  return Number.isFinite(day) ? day : null;
+function datedArrivals(arrivals: readonly DatedArrival[], inbound: number): DayArrival[] {
+  const known = arrivals
+    .map((a) => ({ day: dayNumber(a.date), units: a.units, ...(a.shipmentId ? { shipmentId: a.shipmentId } : {}) }))
+    .filter((a) => Number.isFinite(a.day) && a.units > 0)
+    .sort((a, b) => a.day - b.day);
+  let received = known.reduce((sum, a) => sum + a.units, 0) - Math.max(0, inbound);
+  const out: DayArrival[] = [];
+  for (const a of known) {
+    const off = Math.min(a.units, Math.max(0, received));
+    received -= off;
+    if (a.units > off) out.push({ ...a, units: a.units - off });
+  }
+  return out;
 }
 
 function stockDayOf(newestFirst: readonly ListingObservation[]): number | null {
@@ -275,7 +286,7 @@ export function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras
     inbound: shared ? max((m) => m.inbound) : sum((m) => m.inbound),
     // The channel showing the most units on their way dates them (FBA pages all show the pool's).
     inboundAppeared: members.reduce((best, m) => (m.inbound > best.inbound ? m : best)).inboundAppeared,
-    inboundEtaDay: members.reduce((best, m) => (m.inbound > best.inbound ? m : best)).inboundEtaDay,
+    inboundArrivals: members.reduce((best, m) => (m.inbound > best.inbound ? m : best)).inboundArrivals,
     reserved: shared ? max((m) => m.reserved) : sum((m) => m.reserved),
     unfulfillable: shared ? max((m) => m.unfulfillable) : sum((m) => m.unfulfillable),
     pendingUnits: sum((m) => m.pendingUnits),

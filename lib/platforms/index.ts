@@ -11,6 +11,7 @@ import { adapter as amazonInventoryAge } from './amazon/inventory-age';
 import { adapter as amazonBusinessReports } from './amazon/business-reports';
 import { adapter as amazonOrders } from './amazon/orders';
 import { adapter as amazonShipments } from './amazon/shipments';
+import { adapter as amazonShipmentContents } from './amazon/shipment-contents';
 import { adapter as walmartManageItems } from './walmart/manage-items';
 import { adapter as walmartWfsInventory } from './walmart/wfs-inventory';
 import { adapter as walmartOrders } from './walmart/orders';
@@ -27,6 +28,7 @@ export const ADAPTERS: PageAdapter[] = [
   amazonBusinessReports,
   amazonOrders,
   amazonShipments,
+  amazonShipmentContents,
   walmartManageItems,
   walmartWfsInventory,
   walmartOrders,

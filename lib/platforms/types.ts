@@ -39,7 +39,10 @@ export interface RowAnchor {
 
 export interface PageRead extends ReadResult<Observation> {
   anchors: RowAnchor[];
-  /** Inbound shipments, on Amazon's Shipments page (one row per shipment, no SKU: lib/inbound/shipments.ts). Absent elsewhere. */
+  /**
+   * Inbound shipments: on Amazon's Shipments page one per row, without SKUs; on one shipment's
+   * contents page that shipment with the SKUs it holds (lib/inbound/shipments.ts). Absent elsewhere.
+   */
   shipments?: ShipmentReading[];
   /** Which signal found each field, and how sure it is (lib/platforms/shared/signals.ts). Absent: the reader does not say. */
   sources?: FieldSource[];

@@ -74,3 +74,43 @@ test('a shipment read from the Shipments page, tied to a SKU in the options page
   await withInbound.getByTestId('toggle').click();
   await expect(withInbound.getByTestId('facts')).toContainText(`279 inbound, expected ${formatDate('en', eta)}`);
 });
+
+test('a shipment’s contents page ties its SKUs by itself: units split across two shipments are listed with their own dates', async ({ context, serve }) => {
+  // KTCH-MEAL-PRP: 279 inbound, 179 in FBA17XYZ12AB (the English contents page) and 100 in
+  // FBA17XYZ90JK (the Chinese one); their dates moved to 14 and 40 days from today.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
+  const shown = (d: Date) => d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  const [soon, late] = [day(14).toISOString().slice(0, 10), day(40).toISOString().slice(0, 10)];
+  const contentsUrl = (id: string) => `https://sellercentral.amazon.com/fba/inbound-shipment/summary/${id}/contents`;
+  await serve([
+    { url: URL, file: FIXTURE },
+    {
+      url: contentsUrl('FBA17XYZ12AB'),
+      html: readFileSync('tests/fixtures/amazon/shipment-contents.en.html', 'utf8').replace(
+        'Dec 18, 2026 - Dec 22, 2026',
+        `${shown(day(10))} - ${shown(day(14))}`,
+      ),
+    },
+    {
+      url: contentsUrl('FBA17XYZ90JK'),
+      html: readFileSync('tests/fixtures/amazon/shipment-contents.zh.html', 'utf8').replace('2027/01/04', late.replace(/-/g, '/')),
+    },
+  ]);
+  const page = await context.newPage();
+  await page.goto(URL);
+  await expect(page.locator('stock-copilot-panel[data-sku="KTCH-MEAL-PRP"]').getByTestId('stockout')).toHaveText(/with the 279 inbound$/);
+  await page.goto(contentsUrl('FBA17XYZ12AB'));
+  await expect(page.locator('stock-copilot-summary')).toBeAttached();
+  await page.goto(contentsUrl('FBA17XYZ90JK'));
+  await expect(page.locator('stock-copilot-summary')).toBeAttached();
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html#inbound`);
+  const row = options.getByTestId('inbound-row').filter({ hasText: 'KTCH-MEAL-PRP' });
+  await expect(row.getByTestId('inbound-arrival')).toHaveText([
+    `179 units · ${formatDate('en', soon)} · FBA17XYZ12AB (from the shipment's contents)`,
+    `100 units · ${formatDate('en', late)} · FBA17XYZ90JK (from the shipment's contents)`,
+  ]);
+  // The plan counts the first shipment's day, not a guess.
+  await expect(row.getByTestId('inbound-planned')).toHaveText(formatDate('en', soon));
+});

@@ -30,6 +30,8 @@ const PAGES: { file: string; url: string; look: Look }[] = [
   { file: 'amazon/orders.en.html', url: 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1', look: 'table' },
   // Shipments, not SKUs: no row panels; the page must still keep its width with the summary bar.
   { file: 'amazon/shipments.en.html', url: 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html', look: 'table' },
+  // One shipment's SKU lines, not listings: no row panels either.
+  { file: 'amazon/shipment-contents.en.html', url: 'https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ12AB/contents', look: 'table' },
   { file: 'walmart/manage-items.en.html', url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS', look: 'table' },
   { file: 'walmart/wfs-inventory.en.html', url: 'https://seller.walmart.com/wfsLite/manage-inventory', look: 'table' },
   { file: 'walmart/orders.en.html', url: 'https://seller.walmart.com/order-management/details?orderGroups=Unshipped', look: 'table' },
@@ -38,7 +40,7 @@ const PAGES: { file: string; url: string; look: Look }[] = [
 ];
 
 /** Page types that list shipments, not SKUs: no row panels to wait for. */
-const SHIPMENT_PAGES = new Set(['amazon/shipments']);
+const SHIPMENT_PAGES = new Set(['amazon/shipments', 'amazon/shipment-contents']);
 
 // Each page is measured at two widths, with panels shown and hidden, then read in two languages.
 test.describe.configure({ timeout: 180_000 });

@@ -26,6 +26,7 @@ import {
   type Arrival,
 } from '../fees-projection';
 import { roundOrderQuantity } from '../rounding';
+import { inboundAsArrivals } from './inbound-cover';
 import type { PlanFees } from '../types';
 import type { Decision, Draft, Situation } from './situation';
 
@@ -95,7 +96,8 @@ function contextOf(s: Situation, d: Draft, schedules: readonly FeeSchedule[], sc
   const rates = schedule.lowInventoryLevel;
   const threshold = typeof rates === 'string' ? 0 : rates.supplyBandsUpToDays[rates.supplyBandsUpToDays.length - 1]!;
   const arrivals: Arrival[] = [];
-  if (s.input.inbound > 0) arrivals.push({ day: Math.max(s.asOfDay + 1, d.inbound.arrivalDay ?? s.asOfDay + 1), units: s.input.inbound });
+  // Units split across shipments each arrive on their shipment's day.
+  arrivals.push(...inboundAsArrivals(s, d));
   if (d.reorder.day !== null) arrivals.push({ day: Math.max(s.asOfDay, d.reorder.day) + s.lead.days, units: d.reorder.quantity });
   const lots = lotsFromAgeBuckets(s.input.ageBuckets, s.asOfDay, onHand);
   const common = { marketplace: facts.marketplace, asOfDay: s.asOfDay, history, size, unitCubicFeet, schedules };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverUntilUnserved, inboundCover } from './inbound-cover';
+import { projectInventory } from '../fees-projection';
+import { coverUntilUnserved, inboundAsArrivals, inboundCover } from './inbound-cover';
 import { situation, through, TODAY } from './test-situation';
 
 /** A situation with `inbound` units that appeared so they arrive `inDays` days from today (10/day, no forecast spread). */
@@ -34,12 +35,15 @@ describe('inboundCover decision', () => {
 
   it('an arrival date the seller entered (or a Shipments page showed) wins over dating from when the inbound appeared', () => {
     const probe = withInbound(300, 400, 15);
-    const d = through(inboundCover, situation({ ...probe.input, inboundEtaDay: TODAY + 40 }, { spread: 0 }));
+    const d = through(inboundCover, situation({ ...probe.input, inboundArrivals: [{ day: TODAY + 40, units: 400 }] }, { spread: 0 }));
     expect(d.inbound.arrivalDay).toBe(TODAY + 40);
     // Later than the stockout on hand (day 31): the shelf is empty from then until day 40.
     expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 31);
     // Even without knowing when the inbound appeared; a past date means late (tomorrow).
-    const undated = through(inboundCover, situation({ available: 300, inbound: 400, inboundAppeared: null, inboundEtaDay: TODAY - 3 }, { spread: 0 }));
+    const undated = through(
+      inboundCover,
+      situation({ available: 300, inbound: 400, inboundAppeared: null, inboundArrivals: [{ day: TODAY - 3, units: 400 }] }, { spread: 0 }),
+    );
     expect(undated.inbound.arrivalDay).toBe(TODAY + 1);
   });
 
@@ -55,7 +59,7 @@ describe('inboundCover decision', () => {
       { inbound: 50, inboundAppeared: { from: TODAY, to: TODAY }, available: null },
     ]) {
       const d = through(inboundCover, situation(fields, { spread: 0 }));
-      expect(d.inbound).toEqual({ arrivalDay: null, daysOfCover: null, stockoutDay: null });
+      expect(d.inbound).toEqual({ arrivalDay: null, daysOfCover: null, stockoutDay: null, arrivals: [] });
       expect(coverUntilUnserved(d)).toEqual({ daysOfCover: d.daysOfCover, stockoutDay: d.stockoutDay });
     }
   });
@@ -65,5 +69,67 @@ describe('inboundCover decision', () => {
     expect(d.inbound.arrivalDay).not.toBeNull();
     expect(d.stockoutDay).toBeNull();
     expect(d.inbound.stockoutDay).toBeNull();
+  });
+
+  it('units split across two shipments each arrive on their own day: the projected stock rises twice', () => {
+    // 100 on hand at 10/day; 100 units arrive in 5 days, 200 in 30 (two shipments of one SKU).
+    const s = situation(
+      {
+        available: 100,
+        inbound: 300,
+        inboundAppeared: null,
+        inboundArrivals: [
+          { day: TODAY + 5, units: 100 },
+          { day: TODAY + 30, units: 200 },
+        ],
+      },
+      { spread: 0 },
+    );
+    const d = through(inboundCover, s);
+    expect(d.inbound.arrivals).toEqual([
+      { day: TODAY + 5, units: 100 },
+      { day: TODAY + 30, units: 200 },
+    ]);
+    expect(d.inbound.arrivalDay).toBe(TODAY + 5);
+    const onHand = projectInventory({ asOfDay: TODAY, onHand: 100, demand: s.forecast.mean, arrivals: inboundAsArrivals(s, d), days: 40 }).map(
+      (p) => p.onHand ?? 0,
+    );
+    const rises = onHand.flatMap((units, i) => (i > 0 && units > onHand[i - 1]! ? [i + 1] : []));
+    expect(rises).toEqual([5, 30]);
+    // 200 units from today last about 20 days: the shelf is empty before the second shipment
+    // comes, so demand first goes unserved then, not when all 400 would have sold (day ~40).
+    expect(d.inbound.stockoutDay).toBe(TODAY + 21);
+    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 21);
+  });
+
+  it('arrivals that come before the shelf empties add up: the stockout counts every one', () => {
+    const d = through(
+      inboundCover,
+      situation(
+        {
+          available: 300,
+          inbound: 300,
+          inboundAppeared: null,
+          inboundArrivals: [
+            { day: TODAY + 5, units: 100 },
+            { day: TODAY + 20, units: 200 },
+          ],
+        },
+        { spread: 0 },
+      ),
+    );
+    // 600 units at 10/day: the 601st customer's median day.
+    expect(d.inbound.daysOfCover).toBeCloseTo((601 - 1 / 3) / 10, 1);
+    expect(coverUntilUnserved(d).stockoutDay).toBe(TODAY + 61);
+  });
+
+  it('inbound beyond the dated arrivals is dated from when it appeared; a single undated inbound keeps its guessed day', () => {
+    const probe = withInbound(300, 400, 15);
+    const d = through(inboundCover, situation({ ...probe.input, inboundArrivals: [{ day: TODAY + 40, units: 100 }] }, { spread: 0 }));
+    expect(d.inbound.arrivals).toEqual([
+      { day: TODAY + 15, units: 300 },
+      { day: TODAY + 40, units: 100 },
+    ]);
+    expect(inboundAsArrivals(probe, through(inboundCover, probe))).toEqual([{ day: TODAY + 15, units: 400 }]);
   });
 });

@@ -13,6 +13,7 @@ import { isoDate } from '../days';
 import { itemSizeOf, unitCubicFeetOf } from '../fees-facts';
 import { agedAtSnapshots, lotsFromAgeBuckets, projectInventory, type Arrival } from '../fees-projection';
 import { roundOrderQuantity } from '../rounding';
+import { inboundAsArrivals } from './inbound-cover';
 import { scheduleOn, storageFeeOver, WFS_IN_STOCK_DAYS, withSellerFees, type DailyInventory } from '../../fees/index';
 import type { PlanFees } from '../types';
 import { markDownAction } from './fba-fees';
@@ -78,7 +79,7 @@ interface Shipment extends Arrival {
 
 function shipmentsOf(s: Situation, d: Draft): Shipment[] {
   const out: Shipment[] = [];
-  if (s.input.inbound > 0) out.push({ sentDay: s.asOfDay, day: Math.max(s.asOfDay + 1, d.inbound.arrivalDay ?? s.asOfDay + 1), units: s.input.inbound });
+  for (const a of inboundAsArrivals(s, d)) out.push({ sentDay: s.asOfDay, ...a });
   if (d.reorder.day !== null && d.reorder.quantity > 0) {
     const ordered = Math.max(s.asOfDay, d.reorder.day);
     out.push({ sentDay: ordered + Math.max(0, s.lead.days - s.lead.transitDays), day: ordered + s.lead.days, units: d.reorder.quantity });

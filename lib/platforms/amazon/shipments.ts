@@ -50,7 +50,7 @@ const WINDOW_SEPARATOR = /\s+[-–—~〜]\s+|\s*[–—~〜]\s*|\s+(?:to|bis|au
  * The window a cell shows: one day (both ends the same) or two; undefined ends when unreadable.
  * @example arrivalWindow(reader, 'Dec 18, 2026 - Dec 22, 2026') // { arrivalFrom: '2026-12-18', arrivalTo: '2026-12-22' }
  */
-function arrivalWindow(read: CellReader, raw: string): Pick<ShipmentReading, 'arrivalFrom' | 'arrivalTo'> {
+export function arrivalWindow(read: CellReader, raw: string): Pick<ShipmentReading, 'arrivalFrom' | 'arrivalTo'> {
   const parts = raw.split(WINDOW_SEPARATOR).map((p) => read.tryDate(p.trim()));
   const days = parts.filter((d): d is string => d !== undefined).sort();
   if (days.length === 0) return {};

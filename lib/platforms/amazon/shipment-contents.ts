@@ -1,0 +1,175 @@
+/**
+ * Amazon Seller Central, one inbound shipment's contents: the "Contents" tab of a Send to Amazon
+ * shipment (Shipments → a shipment → Track shipment / Contents) and the classic Shipping queue's
+ * shipment summary (`/fba/inbound-shipment/summary/FBA…`, "Shipment contents"). One row per SKU
+ * (MSKU) in the shipment, with its FNSKU and title, the units shipped (expected) and the units
+ * received (located) so far. It is read as that shipment with the SKUs it holds
+ * (lib/inbound/shipments.ts `items`): each SKU's units still to arrive (shipped − received) are
+ * then tied to the shipment by themselves, and dated by its estimated arrival
+ * (lib/inbound/arrivals.ts listingArrivals). No row panels: the rows are a shipment's lines, not listings.
+ *
+ * Fields, each by every signal the page gives (tests/fixtures/amazon/shipment-contents.*.md):
+ * - shipment id: a "Shipment ID: FBA…" label/value pair on the page (any UI language's label),
+ *   else the `FBA…` id in the URL's path or hash, else in the page's heading; when the label and
+ *   the URL name different shipments the label wins and a warning names both;
+ * - status and estimated arrival (or delivery window): label/value pairs of the shipment summary
+ *   beside the table, when shown (?: the Contents tab may not repeat them; the Shipments list does);
+ * - MSKU: the SKU column, else a "MSKU: …" / "SKU: …" line in the product cell, else the row's
+ *   `data-sku` / `data-msku` attribute; FNSKU: its column, else a "FNSKU: …" line, else an
+ *   `X00…` code in the product cell; title: its column, else the product cell's link;
+ * - units shipped (required) and received: columns by header text in English, Chinese, German,
+ *   Japanese (lib/locale/headers.ts `unitsExpected`, `unitsLocated`).
+ */
+import { shipmentReadingSchema, shipmentStatusFromText, type ShipmentItem, type ShipmentReading } from '../../inbound/shipments';
+import { HEADER_SYNONYMS, normalizeHeader } from '../../locale/headers';
+import type { PageAdapter, PageRead, ReadContext } from '../types';
+import { findGrid, labelledValues, type Grid } from '../shared/grid';
+import { CellReader, cellText, guardedParse, type Diagnostics } from '../shared/read';
+import { reportTaughtDisagreements } from '../shared/taught-columns';
+import { arrivalWindow } from './shipments';
+
+const FIELDS = ['sku', 'fnsku', 'title', 'productDetails', 'unitsExpected', 'unitsLocated'] as const;
+type F = (typeof FIELDS)[number];
+
+const TITLE = 'Shipment contents';
+/** Amazon's inbound shipment id (as on the Shipments page: lib/platforms/amazon/shipments.ts). */
+const SHIPMENT_ID = /\bFBA[0-9A-Z]{5,12}\b/;
+/** Amazon's fulfilment network SKU (X00… for seller-labelled units, else the ASIN's B0…). */
+const FNSKU = /\b(X00[0-9A-Z]{7}|B0[0-9A-Z]{8})\b/;
+
+/** The labels of a "Label: value" pair that names `field`, compared as headers are (any UI language). */
+const labelsOf = (...fields: (keyof typeof HEADER_SYNONYMS)[]) => new Set(fields.flatMap((f) => HEADER_SYNONYMS[f].map(normalizeHeader)));
+const SKU_LABELS = new Set([...labelsOf('sku'), 'msku']);
+const FNSKU_LABELS = labelsOf('fnsku');
+const ID_LABELS = labelsOf('shipmentId');
+const STATUS_LABELS = labelsOf('shipmentStatus');
+const ARRIVAL_LABELS = labelsOf('arrivalWindow');
+
+/** The value of the first pair whose label is one of `labels`. */
+function valueFor(pairs: ReadonlyMap<string, string>, labels: ReadonlySet<string>): string | undefined {
+  for (const [label, value] of pairs) if (labels.has(normalizeHeader(label))) return value.trim();
+  return undefined;
+}
+
+/** The shipment the page is about: its label/value pair, else the URL, else the heading; a warning when label and URL disagree. */
+function shipmentIdOf(pairs: ReadonlyMap<string, string>, root: ParentNode, url: URL, diags: Diagnostics): string | undefined {
+  const labelled = SHIPMENT_ID.exec(valueFor(pairs, ID_LABELS) ?? '')?.[0];
+  const inUrl = SHIPMENT_ID.exec(`${url.pathname} ${decodeURIComponent(url.hash)}`)?.[0];
+  if (labelled && inUrl && labelled !== inUrl)
+    diags.add('warning', 'signals-disagree', `The page says shipment ${labelled}, its address ${inUrl}: ${labelled} was read.`, { field: 'shipmentId' });
+  return labelled ?? inUrl ?? SHIPMENT_ID.exec(cellText(root.querySelector('h1, h2')))?.[0];
+}
+
+/** Status and estimated arrival from the shipment summary's pairs, when the page shows them. */
+function summaryOf(pairs: ReadonlyMap<string, string>, read: CellReader): Pick<ShipmentReading, 'status' | 'arrivalFrom' | 'arrivalTo'> {
+  return { status: shipmentStatusFromText(valueFor(pairs, STATUS_LABELS) ?? ''), ...arrivalWindow(read, valueFor(pairs, ARRIVAL_LABELS) ?? '') };
+}
+
+/** One SKU line of the shipment; undefined (with a warning) when it names no SKU or no units. */
+function readItem(grid: Grid<F>, row: Element, read: CellReader, diags: Diagnostics, index: number): ShipmentItem | undefined {
+  const cells = grid.cellsOf(row);
+  const col = (f: F) => {
+    const i = grid.map.columns.get(f);
+    return i === undefined ? undefined : cells[i];
+  };
+  const product = col('productDetails') ?? col('title');
+  const pairs = new Map([...labelledValues(col('sku')), ...labelledValues(product)]);
+  const skuCell = col('sku');
+  const sku =
+    valueFor(pairs, SKU_LABELS) ??
+    (skuCell && !labelledValues(skuCell).size ? cellText(skuCell) : undefined) ??
+    row.getAttribute('data-sku') ??
+    row.getAttribute('data-msku') ??
+    undefined;
+  if (!sku) {
+    diags.add('warning', 'no-sku', `Row ${index + 1} shows no SKU (MSKU); it was not read.`, {}, index + 1);
+    return undefined;
+  }
+  const fnsku = cellText(col('fnsku')) || valueFor(pairs, FNSKU_LABELS) || FNSKU.exec(cellText(product))?.[0];
+  const title = cellText(col('title')) || cellText(product?.querySelector('a'));
+  const expected = read.quantity(cellText(col('unitsExpected')), 'units shipped', sku);
+  const located = col('unitsLocated');
+  const received = located ? read.quantity(cellText(located), 'units received', sku) : undefined;
+  if (expected === undefined) {
+    diags.add('warning', 'invalid-row', `${sku} shows no units shipped; it was not read.`, {}, sku);
+    return undefined;
+  }
+  return {
+    sku: sku.slice(0, 200),
+    ...(fnsku && FNSKU.test(fnsku) ? { fnsku: FNSKU.exec(fnsku)![0] } : {}),
+    ...(title ? { title: title.slice(0, 200) } : {}),
+    unitsExpected: expected,
+    ...(received === undefined ? {} : { unitsReceived: received }),
+  };
+}
+
+/** The SKU lines of the grid, each SKU once (a SKU listed twice adds up: two cartons' lines). */
+function readItems(grid: Grid<F>, read: CellReader, diags: Diagnostics): ShipmentItem[] {
+  const bySku = new Map<string, ShipmentItem>();
+  grid.rows.forEach((row, index) => {
+    const item = readItem(grid, row, read, diags, index);
+    if (!item) return;
+    const seen = bySku.get(item.sku);
+    if (!seen) return void bySku.set(item.sku, item);
+    seen.unitsExpected += item.unitsExpected;
+    if (item.unitsReceived !== undefined) seen.unitsReceived = (seen.unitsReceived ?? 0) + item.unitsReceived;
+  });
+  return [...bySku.values()];
+}
+
+/** Reads the shipment with its SKUs; no listing rows and no anchors (the rows are a shipment's lines). */
+function readShipmentContents(root: ParentNode, ctx: ReadContext): PageRead {
+  return guardedParse('amazon/shipment-contents', (diags) => {
+    const empty: PageRead = { rows: [], anchors: [], diagnostics: diags.list, shipments: [] };
+    const taught = ctx.taughtColumns ?? [];
+    const grid = findGrid(root, FIELDS, ['unitsExpected'], undefined, taught);
+    if (!grid) return empty;
+    reportTaughtDisagreements(grid.headers, FIELDS, taught, grid.map.columns, diags);
+    const { columns } = grid.map;
+    // The SKU is its own column or a line in the product cell; the units shipped are what is on the way.
+    if (!columns.has('sku') && !columns.has('productDetails') && !columns.has('title')) diags.missingColumn('sku', TITLE);
+    if (!columns.has('unitsExpected')) diags.missingColumn('unitsExpected', TITLE);
+    if (diags.list.some((d) => d.code === 'missing-column')) return empty;
+    // The summary's "Shipment ID: …" pairs sit beside the table, anywhere on the page.
+    const scope = (root as Document).body ?? (root as Element);
+    const pairs = labelledValues(scope);
+    const shipmentId = shipmentIdOf(pairs, root, ctx.url, diags);
+    if (!shipmentId) {
+      diags.add('error', 'no-shipment-id', `${TITLE}: the page names no shipment id (FBA…), so its contents were not read.`, {});
+      return empty;
+    }
+    const read = new CellReader(ctx, diags);
+    const shipment = { shipmentId, ...summaryOf(pairs, read), items: readItems(grid, read, diags) };
+    const valid = shipmentReadingSchema.safeParse(shipment);
+    if (!valid.success) {
+      diags.add('warning', 'invalid-row', `Shipment ${shipmentId} could not be read (${valid.error.issues[0]?.path.join('.') ?? ''}).`, {}, shipmentId);
+      return empty;
+    }
+    return { ...empty, shipments: [valid.data] };
+  });
+}
+
+/**
+ * @example matchesShipmentContents(new URL('https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ12AB/contents')) // true
+ * @example matchesShipmentContents(new URL('https://sellercentral.amazon.de/fba/sendtoamazon/shipment/FBA17XYZ12AB')) // true
+ * @example matchesShipmentContents(new URL('https://sellercentral.amazon.com/gp/ssof/shipping-queue.html')) // false (the list: amazon/shipments)
+ */
+function matchesShipmentContents(url: URL): boolean {
+  return (
+    /^\/fba\/(inbound-shipment\/summary|sendtoamazon\/shipments?|sendtoamazon\/track-shipment)\/FBA[0-9A-Z]{5,12}(\/(contents|track|tracking|summary))?\/?$/.test(
+      url.pathname,
+    ) ||
+    (/^\/gp\/fba\/inbound-shipment-workflow\/index\.html/.test(url.pathname) && SHIPMENT_ID.test(decodeURIComponent(url.hash)))
+  );
+}
+
+export const adapter: PageAdapter = {
+  id: 'amazon/shipment-contents',
+  platform: 'amazon',
+  title: TITLE,
+  matches: matchesShipmentContents,
+  parse: readShipmentContents,
+  containerSelector: 'kat-table, table, [role="grid"], [role="table"]',
+  panelPlacement: { where: 'strip', variant: 'no row panels: the rows are one shipment’s lines, not listings' },
+};
+export default adapter;
