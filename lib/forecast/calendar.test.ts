@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { christmasIndices, epochDay, isClosedOnChristmas, weekdayOfEpochDay } from './calendar.ts';
 
@@ -20,6 +21,22 @@ describe('calendar', () => {
     const indices = christmasIndices(start, 800);
     expect(indices).toEqual([epochDay('2011-12-25') - start, epochDay('2012-12-25') - start]);
     expect(christmasIndices(epochDay('2020-12-26'), 300)).toEqual([]);
+  });
+
+  it('finds the same Christmas Days as reading every day of the history as a Date', () => {
+    // From the year 327 on: Date.UTC reads years 0-99 as 1900-1999 (before and after this change).
+    fc.assert(
+      fc.property(fc.integer({ min: -600_000, max: 800_000 }), fc.integer({ min: 0, max: 1200 }), (start, length) => {
+        const expected: number[] = [];
+        for (let i = 0; i < length; i++) {
+          const date = new Date((start + i) * 86_400_000);
+          if (date.getUTCMonth() === 11 && date.getUTCDate() === 25) expected.push(i);
+        }
+        expect(christmasIndices(start, length)).toEqual(expected);
+      }),
+    );
+    expect(christmasIndices(1e9, 400)).toEqual([]);
+    expect(christmasIndices(Number.NaN, 400)).toEqual([]);
   });
 
   it('flags a shop as closed on Christmas only when it sold around it but not on it', () => {

@@ -2,8 +2,11 @@
  * Calendar helpers for daily series: weekday of each period and shop closures on fixed dates.
  * Dates are handled as whole UTC days so time zones never shift a weekday.
  */
+import { civilFromDays } from '../planning/days';
 
 const MS_PER_DAY = 86_400_000;
+/** Largest distance from 1970-01-01, in days, that a Date can represent (8.64e15 ms). */
+const MAX_DATE_DAY = 100_000_000;
 
 /**
  * Whole days since 1970-01-01 for an ISO date `YYYY-MM-DD` (NaN when it is not a real date):
@@ -26,9 +29,12 @@ export function weekdayOfEpochDay(day: number): number {
  */
 export function christmasIndices(startDay: number, length: number): number[] {
   const out: number[] = [];
-  if (!Number.isFinite(startDay) || length <= 0) return out;
-  const firstYear = new Date(startDay * MS_PER_DAY).getUTCFullYear();
-  const lastYear = new Date((startDay + length - 1) * MS_PER_DAY).getUTCFullYear();
+  const lastDay = startDay + length - 1;
+  // Days a Date can hold; beyond them there is no calendar (and no Christmas) to find.
+  if (!(Math.abs(startDay) <= MAX_DATE_DAY && Math.abs(lastDay) <= MAX_DATE_DAY) || length <= 0) return out;
+  // Years by integer arithmetic, not two Dates: this runs for every forecast of a plan.
+  const firstYear = civilFromDays(Math.floor(startDay)).year;
+  const lastYear = civilFromDays(Math.floor(lastDay)).year;
   for (let year = firstYear; year <= lastYear; year++) {
     const index = Math.round(Date.UTC(year, 11, 25) / MS_PER_DAY) - startDay;
     if (index >= 0 && index < length) out.push(index);

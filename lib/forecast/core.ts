@@ -4,8 +4,8 @@
  * negative-binomial spread for quantiles.
  */
 import { christmasIndices, epochDay, isClosedOnChristmas, weekdayOfEpochDay } from './calendar.ts';
-import { cumulativeQuantiles, type SpreadParams } from './distribution.ts';
-import { blendedMovingAverageAt, dampedTrendAt, flatModelsAt, MODEL_SETTINGS } from './models.ts';
+import type { SpreadParams } from './distribution.ts';
+import { blendedMovingAverageAt, dampedTrendAt, dampedTrendPairAt, flatModelsAt, MODEL_SETTINGS } from './models.ts';
 import { weekdayProfile, yearlyFactors, type YearlySettings } from './seasonality.ts';
 import type { ForecastContext, Freq, SpreadCalibration } from './types.ts';
 
@@ -145,9 +145,12 @@ interface FittedCandidates {
     seasonal: boolean;
     origins: number[];
     candidates: Candidate[];
+    /** Same-time-last-year factors over each evaluation window (null without a year of history). */
     yearly: Float64Array[] | null;
+    /** The history those factors are read from (the forecast's own are read from it when needed). */
+    yearlyBase: Float64Array | null;
     /** Holdout sum of squared errors per candidate (null without an evaluation window). */
-    scores: Float64Array | null;
+    scores: number[] | null;
     /** The item's own dispersion and its weight against the pooled prior (null: no sales seen). */
     dispersion: { own: number; weight: number } | null;
     /** Mean of the known periods over the past year (what the quantiles' revival allowance reaches up to). */
@@ -180,41 +183,27 @@ export function fitCandidates(series: CleanSeries, horizon: number, ctx: Forecas
   const evalCount = origins.length;
   origins.push(n);
 
-  const levels = levelSettings(settings, ctx);
-  const candidates: Candidate[] = [];
   const seasonal = deseasonalised !== null && profile !== null && weekdayOf0 !== null;
-  fitAll(fitY, origins, levels, null, 0, false, candidates, fitY, seasonal);
-  if (seasonal) {
-    // The weekday MA is a ratio estimator on the raw history (see blendedMovingAverageAt).
-    fitAll(deseasonalised, origins, levels, profile, weekdayOf0, true, candidates, fitY);
-  }
+  const candidates = fitModels(fitY, seasonal ? deseasonalised : null, origins, levelSettings(settings, ctx), profile, weekdayOf0 ?? 0);
 
   // Yearly factors per origin, when at least a year plus a reference window of history exists.
   const yearlyOk = n >= settings.yearly.lag + settings.yearly.referenceWindow + window;
-  let yearly: Float64Array[] | null = null;
-  if (yearlyOk) {
-    const base = deseasonalised ?? fitY;
-    yearly = [];
-    // One buffer for every origin's factors (views into it; nothing keeps them after this call).
-    const block = new Float64Array(evalCount * window + Math.max(horizon, 1));
-    for (let k = 0; k < origins.length; k++) {
-      const length = k < evalCount ? window : horizon;
-      const out = block.subarray(k * window, k * window + Math.max(length, 1));
-      yearlyFactors(base, origins[k]!, length, settings.yearly, out);
-      yearly.push(out);
-    }
+  const yearly = yearlyOk ? evaluationYearlyFactors(deseasonalised ?? fitY, origins, evalCount, window, settings.yearly) : null;
+  if (yearly) {
     const count = candidates.length;
     for (let c = 0; c < count; c++) {
-      const base = candidates[c]!;
-      if (base.name.startsWith('ma') || base.name.startsWith('blend')) candidates.push({ ...base, name: base.name + '+year', yearly: true });
+      const { name, level, slope, seasonal } = candidates[c]!;
+      const withYear = YEARLY_VARIANT[name];
+      if (withYear) candidates.push({ name: withYear, level, slope, seasonal, yearly: true });
     }
   }
 
   // Holdout scores (sum of squared errors over the evaluation windows).
-  let scores: Float64Array | null = null;
+  let scores: number[] | null = null;
   if (evalCount > 0) {
     const stats = windowStats(fitY, origins, evalCount, window, seasonal ? profile : null, weekdayOf0 ?? 0);
-    scores = new Float64Array(candidates.length);
+    // A plain array: a Float64Array of more than 8 numbers is allocated off the JS heap (slower).
+    scores = new Array<number>(candidates.length);
     for (let c = 0; c < candidates.length; c++) scores[c] = holdoutError(candidates[c]!, stats, origins, evalCount, window, fitY, profile, weekdayOf0, yearly);
   }
   // Computed once here, not per context in finishForecast (fitContext finishes one fit up to 11 times).
@@ -223,8 +212,65 @@ export function fitCandidates(series: CleanSeries, horizon: number, ctx: Forecas
   return {
     series,
     settings,
-    fit: { fitY, closedChristmas, profile, weekdayOf0, seasonal, origins, candidates, yearly, scores, dispersion, longRunRate },
+    fit: {
+      fitY,
+      closedChristmas,
+      profile,
+      weekdayOf0,
+      seasonal,
+      origins,
+      candidates,
+      yearly,
+      yearlyBase: yearly && (deseasonalised ?? fitY),
+      scores,
+      dispersion,
+      longRunRate,
+    },
   };
+}
+
+/**
+ * Every base candidate, in selection order: the models fitted on the history itself, then (with
+ * a de-seasonalised history) the weekday-shaped ones. Both damped trends are fitted in one pass.
+ */
+function fitModels(
+  fitY: Float64Array,
+  deseasonalised: Float64Array | null,
+  origins: number[],
+  levels: { windows: number[]; weights: number[] },
+  profile: Float64Array | null,
+  weekdayOf0: number,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  const damped = fitAll(fitY, origins, levels, null, 0, false, candidates, fitY, deseasonalised !== null);
+  const { dampedAlpha, dampedBeta, dampedPhi } = MODEL_SETTINGS;
+  if (deseasonalised) {
+    // The weekday MA is a ratio estimator on the raw history (see blendedMovingAverageAt).
+    const dampedDow = fitAll(deseasonalised, origins, levels, profile, weekdayOf0, true, candidates, fitY);
+    const out = { levelA: damped.level, slopeA: damped.slope!, levelB: dampedDow.level, slopeB: dampedDow.slope! };
+    dampedTrendPairAt(fitY, deseasonalised, dampedAlpha, dampedBeta, dampedPhi, origins, out);
+  } else {
+    dampedTrendAt(fitY, dampedAlpha, dampedBeta, dampedPhi, origins, damped.level, damped.slope!);
+  }
+  return candidates;
+}
+
+/**
+ * Same-time-last-year factors over each evaluation window, as views into one scratch buffer
+ * (read before the next fit): a typed array this long is allocated off the JS heap, about 1 us
+ * per SKU plus its finalisation by the collector. The last origin's factors (the forecast's) are
+ * worked out by finishForecast only when it picks a same-time-last-year model.
+ */
+function evaluationYearlyFactors(base: Float64Array, origins: number[], evalCount: number, window: number, settings: YearlySettings): Float64Array[] {
+  const size = Math.max(evalCount * window, 1);
+  if (yearlyScratch.length < size) yearlyScratch = new Float64Array(Math.max(size, 2 * yearlyScratch.length));
+  const yearly: Float64Array[] = [];
+  for (let k = 0; k < evalCount; k++) {
+    const out = yearlyScratch.subarray(k * window, (k + 1) * window);
+    yearlyFactors(base, origins[k]!, window, settings, out);
+    yearly.push(out);
+  }
+  return yearly;
 }
 
 /**
@@ -235,14 +281,13 @@ export function fitCandidates(series: CleanSeries, horizon: number, ctx: Forecas
 export function finishForecast(fitted: FittedCandidates, horizon: number, ctx: ForecastContext): CoreForecast {
   const { series, settings, fit } = fitted;
   const n = series.y.length;
-  const mean = new Float64Array(horizon);
-  const spreadBase = {
-    levelWindow: settings.maWindow,
-    levelDrift: positiveOr(ctx.levelDrift, DEFAULTS.levelDrift),
-    driftHorizon: settings.evalWindow,
-  };
-  if (!fit) return { model: 'none', level: 0, mean, spread: { ...spreadBase, dispersion: 1 } };
-  const { fitY, closedChristmas, profile, weekdayOf0, seasonal, origins, candidates, yearly, scores } = fit;
+  const mean = forecastArray(horizon);
+  // Spread objects written out field by field: an object spread here costs more than the rest.
+  const levelWindow = settings.maWindow;
+  const levelDrift = positiveOr(ctx.levelDrift, DEFAULTS.levelDrift);
+  const driftHorizon = settings.evalWindow;
+  if (!fit) return { model: 'none', level: 0, mean, spread: { levelWindow, levelDrift, driftHorizon, dispersion: 1 } };
+  const { fitY, closedChristmas, profile, weekdayOf0, seasonal, origins, candidates, scores } = fit;
   const defaultName = typeof ctx.defaultModel === 'string' && ctx.defaultModel ? ctx.defaultModel : DEFAULTS.defaultModel;
   const fallbackName = seasonal ? 'ma+dow' : 'ma';
   let chosen = 0;
@@ -270,7 +315,13 @@ export function finishForecast(fitted: FittedCandidates, horizon: number, ctx: F
 
   // Final forecast from the last origin.
   const k = origins.length - 1;
-  fillForecast(model, k, n, horizon, profile, weekdayOf0, yearly?.[k] ?? null, mean);
+  let factors: Float64Array | null = null;
+  if (model.yearly && fit.yearlyBase) {
+    if (finalYearlyScratch.length < Math.max(horizon, 1)) finalYearlyScratch = new Float64Array(Math.max(horizon, 2 * finalYearlyScratch.length));
+    factors = finalYearlyScratch.subarray(0, Math.max(horizon, 1));
+    yearlyFactors(fit.yearlyBase, n, horizon, settings.yearly, factors);
+  }
+  fillForecast(model, k, n, horizon, profile, weekdayOf0, factors, mean);
   combineWithWindowAverage(mean, fitY, settings.maWindow, ctx.combinationWeight);
   if (closedChristmas) {
     for (const i of christmasIndices(series.startDay + n, horizon)) mean[i] = 0;
@@ -280,15 +331,38 @@ export function finishForecast(fitted: FittedCandidates, horizon: number, ctx: F
   const level = model.level[k]!;
   const bucket = spreadBucket(ctx.spreadCalibration, level);
   const { longRunRate } = fit;
-  if (!bucket) return { model: model.name, level, mean, spread: { ...spreadBase, dispersion, longRunRate } };
+  if (!bucket) return { model: model.name, level, mean, spread: { levelWindow, levelDrift, driftHorizon, dispersion, longRunRate } };
   const spread = {
-    ...spreadBase,
+    levelWindow,
     levelDrift: bucket.levelDrift,
+    driftHorizon,
     dispersion: Math.max(1, dispersion * bucket.dispersionScale),
     longRunRate,
     revival: bucket.revival,
   };
   return { model: model.name, level, mean, spread };
+}
+
+/** Numbers per shared block of forecastArray (128 KB): a kept forecast keeps its block alive. */
+const FORECAST_BLOCK = 16_384;
+let forecastBlock = new Float64Array(FORECAST_BLOCK);
+let forecastBlockUsed = 0;
+
+/**
+ * A zeroed Float64Array of `length` that callers may keep, carved from a shared block: a typed
+ * array of more than 8 numbers is allocated off the JS heap (about 1 us each, plus finalisation
+ * by the collector), and a 10,000-SKU plan makes one forecast per SKU.
+ * @example forecastArray(130).length // 130
+ */
+function forecastArray(length: number): Float64Array {
+  if (length > FORECAST_BLOCK / 8) return new Float64Array(length);
+  if (forecastBlockUsed + length > FORECAST_BLOCK) {
+    forecastBlock = new Float64Array(FORECAST_BLOCK);
+    forecastBlockUsed = 0;
+  }
+  const out = forecastBlock.subarray(forecastBlockUsed, forecastBlockUsed + length);
+  forecastBlockUsed += length;
+  return out;
 }
 
 /**
@@ -339,6 +413,9 @@ interface Prepared {
 }
 
 let deseasonalisedScratch = new Float64Array(1024);
+let yearlyScratch = new Float64Array(1024);
+let finalYearlyScratch = new Float64Array(1024);
+let closedChristmasScratch = new Float64Array(1024);
 
 function prepare(series: CleanSeries, known: number, settings: FreqSettings, ctx: ForecastContext): Prepared {
   const { y, freq } = series;
@@ -350,7 +427,10 @@ function prepare(series: CleanSeries, known: number, settings: FreqSettings, ctx
     const christmas = christmasIndices(series.startDay, n);
     closedChristmas = isClosedOnChristmas(y, christmas);
     if (closedChristmas) {
-      fitY = y.slice();
+      // Scratch, like the de-seasonalised history: a fit is read before the next one is made.
+      if (closedChristmasScratch.length < n) closedChristmasScratch = new Float64Array(Math.max(n, 2 * closedChristmasScratch.length));
+      fitY = closedChristmasScratch.subarray(0, n);
+      fitY.set(y);
       for (const i of christmas) fitY[i] = Number.NaN;
     }
   }
@@ -406,6 +486,29 @@ export function windowForecasts(series: CleanSeries, horizon: number, ctx: Forec
   });
 }
 
+/** Each base model with the weekday profile (literal names, see YEARLY_VARIANT). */
+const WEEKDAY_VARIANT: Readonly<Record<BaseModel, string>> = {
+  ma: 'ma+dow',
+  ses: 'ses+dow',
+  croston: 'croston+dow',
+  sba: 'sba+dow',
+  tsb: 'tsb+dow',
+  damped: 'damped+dow',
+  blend: 'blend+dow',
+};
+
+/**
+ * The same-time-last-year variant of each base model that has one (moving averages and the
+ * blend). Literal names: candidate names are compared on every forecast, and a concatenated
+ * string compares character by character.
+ */
+const YEARLY_VARIANT: Readonly<Record<string, string>> = {
+  ma: 'ma+year',
+  'ma+dow': 'ma+dow+year',
+  blend: 'blend+year',
+  'blend+dow': 'blend+dow+year',
+};
+
 /** One candidate model: its flat level (and slope for trend models) at every origin. */
 interface Candidate {
   name: string;
@@ -417,6 +520,10 @@ interface Candidate {
   yearly: boolean;
 }
 
+/**
+ * Add every candidate fitted on `z` to `out` and return the damped-trend one, whose level and
+ * slope the caller fits (both histories' trends in one pass, see dampedTrendPairAt).
+ */
 function fitAll(
   z: Float64Array,
   origins: number[],
@@ -427,7 +534,7 @@ function fitAll(
   out: Candidate[],
   raw: Float64Array = z,
   trendOnly = false,
-): void {
+): Candidate {
   const m = origins.length;
   const suffix = seasonal ? '+dow' : '';
   const add = addCandidate;
@@ -436,9 +543,8 @@ function fitAll(
   if (trendOnly) {
     // With a weekday shape, the flat models are fitted on the de-seasonalised history only; a
     // trend fitted on the raw one is still a candidate (it is picked for some launches).
-    const damped = add(out, 'damped', suffix, m, seasonal, true);
-    dampedTrendAt(z, MODEL_SETTINGS.dampedAlpha, MODEL_SETTINGS.dampedBeta, MODEL_SETTINGS.dampedPhi, origins, damped, out[out.length - 1]!.slope!);
-    return;
+    add(out, 'damped', suffix, m, seasonal, true);
+    return out[out.length - 1]!;
   }
   const ses = add(out, 'ses', suffix, m, seasonal);
   const croston = add(out, 'croston', suffix, m, seasonal);
@@ -446,15 +552,16 @@ function fitAll(
   const tsb = add(out, 'tsb', suffix, m, seasonal);
   flatModelsAt(z, 0.1, MODEL_SETTINGS.crostonAlpha, MODEL_SETTINGS.tsbDemandAlpha, MODEL_SETTINGS.tsbProbabilityBeta, origins, ses, croston, tsb);
   for (let k = 0; k < m; k++) sba[k] = croston[k]! * (1 - MODEL_SETTINGS.crostonAlpha / 2);
-  const damped = add(out, 'damped', suffix, m, seasonal, true);
-  dampedTrendAt(z, MODEL_SETTINGS.dampedAlpha, MODEL_SETTINGS.dampedBeta, MODEL_SETTINGS.dampedPhi, origins, damped, out[out.length - 1]!.slope!);
+  add(out, 'damped', suffix, m, seasonal, true);
+  const damped = out[out.length - 1]!;
   const blend = add(out, 'blend', suffix, m, seasonal);
   for (let k = 0; k < m; k++) blend[k] = (ma[k]! + ses[k]! + tsb[k]!) / 3;
+  return damped;
 }
 
 function addCandidate(out: Candidate[], name: BaseModel, suffix: string, m: number, seasonal: boolean, slope = false): Float64Array {
   const level = new Float64Array(m);
-  out.push({ name: name + suffix, level, slope: slope ? new Float64Array(m) : null, seasonal, yearly: false });
+  out.push({ name: suffix ? WEEKDAY_VARIANT[name] : name, level, slope: slope ? new Float64Array(m) : null, seasonal, yearly: false });
   return level;
 }
 
@@ -687,8 +794,13 @@ function positiveOr(value: unknown, fallback: number): number {
 
 function validProfile(profile: unknown): Float64Array | null {
   if (!Array.isArray(profile) || profile.length !== 7) return null;
-  for (const p of profile as unknown[]) if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) return null;
-  return Float64Array.from(profile as number[]);
+  const out = new Float64Array(7);
+  for (let d = 0; d < 7; d++) {
+    const p: unknown = profile[d];
+    if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) return null;
+    out[d] = p;
+  }
+  return out;
 }
 
 /**
@@ -699,12 +811,4 @@ export function startWeekday(start: string, freq: Freq): { weekdayOf0: number | 
   const startDay = typeof start === 'string' ? epochDay(start) : Number.NaN;
   const weekdayOf0 = freq === 'D' && Number.isFinite(startDay) ? weekdayOfEpochDay(startDay) : null;
   return { weekdayOf0, startDay };
-}
-
-/**
- * Quantile curve for a core forecast.
- * @example cumulativeQuantilesFor(core, 0.9) // non-decreasing, length H
- */
-export function cumulativeQuantilesFor(core: CoreForecast, q: number, length?: number): number[] {
-  return cumulativeQuantiles(core.mean, q, core.spread, length);
 }

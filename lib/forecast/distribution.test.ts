@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countQuantile, countQuantiles, cumulativeQuantiles, cumulativeVariance, gammaQuantile, normalQuantile } from './distribution.ts';
+import {
+  countQuantile,
+  countQuantiles,
+  cumulativeQuantileCurves,
+  cumulativeQuantiles,
+  cumulativeVariance,
+  gammaQuantile,
+  normalQuantile,
+} from './distribution.ts';
 
 const spread = { dispersion: 3, levelWindow: 28, levelDrift: 0.3, driftHorizon: 28 };
 
@@ -102,5 +110,34 @@ describe('cumulativeQuantiles with a length', () => {
     expect(cumulativeQuantiles(mean, 0.9, spread, 30)).toEqual(whole.slice(0, 30));
     expect(cumulativeQuantiles(mean, 0.9, spread, 500)).toEqual(whole);
     expect(cumulativeQuantiles(mean, 0.9, spread, 0)).toEqual([]);
+  });
+});
+
+describe('cumulativeQuantileCurves (several levels in one pass)', () => {
+  it('gives at each level the running maximum of countQuantile of the cumulative total', () => {
+    const qs = [0.5, 0.9, 0.95];
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 8, noNaN: true }), { minLength: 0, maxLength: 60 }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (mean, rate, revival) => {
+          const withRevival = { ...spread, longRunRate: rate, revival };
+          const curves = cumulativeQuantileCurves(mean, qs, withRevival);
+          qs.forEach((q, j) => {
+            let cum = 0;
+            let highest = 0;
+            mean.forEach((m, h) => {
+              cum += m;
+              const gap = rate * (h + 1) - cum;
+              const total = gap > 0 && revival > 0 && rate > 0 ? cum + revival * gap : cum;
+              highest = Math.max(highest, countQuantile(total, cumulativeVariance(total, h, withRevival), q));
+              expect(curves[j]![h]).toBe(highest);
+            });
+            expect(curves[j]).toHaveLength(mean.length);
+          });
+        },
+      ),
+    );
   });
 });

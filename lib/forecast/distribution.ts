@@ -6,6 +6,14 @@
  * matters and exact inversion would cost O(total)).
  */
 
+/** Coefficients of Acklam's approximation (module constants: normalQuantile runs once per curve). */
+const ACKLAM = {
+  a: [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239],
+  b: [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572],
+  c: [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783],
+  d: [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416],
+} as const;
+
 /**
  * Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9).
  * @example normalQuantile(0.975) // 1.959964
@@ -13,10 +21,7 @@
 export function normalQuantile(p: number): number {
   if (!(p > 0)) return -Infinity;
   if (!(p < 1)) return Infinity;
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const { a, b, c, d } = ACKLAM;
   const low = 0.02425;
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
@@ -110,7 +115,14 @@ export function countQuantiles(mean: number, variance: number, qs: readonly numb
       k++;
     }
   }
-  for (; j < qs.length; j++) out[j] = gammaQuantile(mean, v, zs[j]!);
+  if (j === qs.length) return;
+  // gammaQuantile at each remaining level, its level-free part worked out once (the same numbers).
+  const c = 1 / (9 * ((mean * mean) / v));
+  const root = Math.sqrt(c);
+  for (; j < qs.length; j++) {
+    const base = 1 - c + zs[j]! * root;
+    out[j] = base <= 0 ? 0 : mean * base * base * base;
+  }
 }
 
 /**
@@ -161,19 +173,35 @@ export function cumulativeVariance(cumMean: number, h: number, spread: SpreadPar
  * @example cumulativeQuantiles([1, 1], 0.5, spread) // e.g. [1, 2]
  */
 export function cumulativeQuantiles(mean: ArrayLike<number>, q: number, spread: SpreadParams, length = mean.length): number[] {
-  const out = new Array<number>(Math.max(0, Math.min(mean.length, Math.floor(length) || 0)));
-  const z = normalQuantile(q);
+  return cumulativeQuantileCurves(mean, [q], spread, length)[0]!;
+}
+
+/**
+ * cumulativeQuantiles at several levels `qs` (ascending) in one pass: each horizon's total and
+ * variance are worked out once, and one walk of the pmf passes every level (countQuantiles).
+ * A plan reads three curves of one forecast (its service level, the median and p90).
+ * curves[j] equals cumulativeQuantiles(mean, qs[j], spread, length).
+ * @example cumulativeQuantileCurves([1, 1], [0.5, 0.9], spread) // [p50 curve, p90 curve]
+ */
+export function cumulativeQuantileCurves(mean: ArrayLike<number>, qs: readonly number[], spread: SpreadParams, length = mean.length): number[][] {
+  const count = Math.max(0, Math.min(mean.length, Math.floor(length) || 0));
+  const curves = qs.map(() => new Array<number>(count));
+  const zs = qs.map(normalQuantile);
+  const previous = new Float64Array(qs.length);
+  const values = new Float64Array(qs.length);
   const revival = spread.revival && spread.revival > 0 && spread.longRunRate && spread.longRunRate > 0 ? spread.revival : 0;
   const rate = revival > 0 ? spread.longRunRate! : 0;
   let cum = 0;
-  let previous = 0;
-  for (let h = 0; h < out.length; h++) {
+  for (let h = 0; h < count; h++) {
     cum += mean[h]!;
     const gap = rate * (h + 1) - cum;
     const total = gap > 0 ? cum + revival * gap : cum;
-    const value = countQuantileZ(total, cumulativeVariance(total, h, spread), q, z);
-    previous = value > previous ? value : previous;
-    out[h] = previous;
+    countQuantiles(total, cumulativeVariance(total, h, spread), qs, zs, values);
+    for (let j = 0; j < qs.length; j++) {
+      const value = values[j]!;
+      if (value > previous[j]!) previous[j] = value;
+      curves[j]![h] = previous[j]!;
+    }
   }
-  return out;
+  return curves;
 }

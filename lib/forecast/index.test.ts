@@ -187,6 +187,20 @@ describe('typed inputs, curve prefixes and the zero-filled floor (no second fore
     expect(r.quantileCum(0.5, 40)).toEqual(r.p50Cum);
   });
 
+  it('quantileCum gives the same numbers whatever was asked of the forecast before, and copies', () => {
+    const input: SeriesInput = { values: Array.from({ length: 200 }, (_, i) => (i % 9 === 0 ? null : (i * 5) % 7)), freq: 'D', start: '2024-01-01' };
+    const fresh = () => forecastSeries(input, 60);
+    const asked = fresh();
+    const service = asked.quantileCum(0.95, 45);
+    const median = asked.quantileCum(0.5, 30);
+    median[0] = -1;
+    expect(service).toEqual(fresh().quantileCum(0.95, 45));
+    expect(asked.quantileCum(0.5, 30)).toEqual(fresh().quantileCum(0.5, 30));
+    expect(asked.quantileCum(0.9, 50)).toEqual(fresh().quantileCum(0.9, 50));
+    expect(asked.quantileCum(0.95)).toEqual(fresh().quantileCum(0.95));
+    expect(asked.p50Cum).toEqual(fresh().p50Cum);
+  });
+
   it('unknownAsZeroMean is the forecast of the history with its unknown days read as zero, when none leads', () => {
     fc.assert(
       fc.property(fc.nat({ max: 30 }), withNulls, (first, rest) => {

@@ -7,12 +7,16 @@
  * Pass a context from `fitContext` (pooled across all of a seller's SKUs) for better weekday
  * shapes and calibrated quantiles; without it, built-in defaults are used.
  */
-import { cleanValues, cumulativeQuantilesFor, forecastClean, MAX_HORIZON, seriesValues, startWeekday, type CoreForecast } from './core.ts';
+import { cleanValues, forecastClean, MAX_HORIZON, seriesValues, startWeekday, type CoreForecast } from './core.ts';
+import { cumulativeQuantileCurves } from './distribution.ts';
 import { groupTotal, memberHistories, memberShare, poolCore, poolGroups, poolSettings, totalForecast } from './pooling.ts';
 import type { AnySeriesInput, ForecastContext, ForecastResult } from './types.ts';
 
 export type { Freq, SeriesInput, TypedSeriesInput, AnySeriesInput, ForecastResult, ForecastContext } from './types.ts';
 export { fitContext } from './context.ts';
+
+/** The levels a result names (p50Cum, p90Cum), worked out with whichever level is asked first. */
+const SUMMARY_LEVELS: readonly number[] = [0.5, 0.9];
 
 /** Service levels are clamped into this range so quantiles stay finite. */
 const MIN_Q = 0.001;
@@ -92,20 +96,50 @@ function forecastCores(
 let zeroScratch = new Float64Array(1024);
 let historyScratch = new Float64Array(1024);
 
+/**
+ * Cumulative quantile curves of a forecast at `levels` (ascending) over `length` periods, each
+ * the larger of the forecast's own and its floor's (the zero-filled history's).
+ */
+function curvesAt(core: CoreForecast, floor: CoreForecast | null, levels: readonly number[], length: number): number[][] {
+  const own = cumulativeQuantileCurves(core.mean, levels, core.spread, length);
+  if (!floor) return own;
+  const other = cumulativeQuantileCurves(floor.mean, levels, floor.spread, length);
+  for (let j = 0; j < own.length; j++) {
+    const mine = own[j]!;
+    const theirs = other[j]!;
+    for (let i = 0; i < mine.length; i++) if (theirs[i]! > mine[i]!) mine[i] = theirs[i]!;
+  }
+  return own;
+}
+
 function toResult(core: CoreForecast, floor: CoreForecast | null, leadingUnknown = false): ForecastResult {
   const mean = new Array<number>(core.mean.length);
   for (let i = 0; i < mean.length; i++) mean[i] = floor && floor.mean[i]! > core.mean[i]! ? floor.mean[i]! : core.mean[i]!;
+  // The longest curve worked out so far per level: a plan asks its service level over the lead
+  // time, then the median and p90 over 30 days, and one pass gives all three (see curvesAt).
+  const known = new Map<number, number[]>();
   const quantileCum = (q: number, length?: number): number[] => {
     const level = Number.isFinite(q) ? Math.min(MAX_Q, Math.max(MIN_Q, q)) : 0.5;
-    const own = cumulativeQuantilesFor(core, level, length);
-    if (!floor) return own;
-    const other = cumulativeQuantilesFor(floor, level, length);
-    for (let i = 0; i < own.length; i++) if (other[i]! > own[i]!) own[i] = other[i]!;
-    return own;
+    const wanted = length === undefined ? mean.length : Math.max(0, Math.min(mean.length, Math.floor(length) || 0));
+    let curve = known.get(level);
+    if (!curve || curve.length < wanted) {
+      const levels = SUMMARY_LEVELS.includes(level) ? SUMMARY_LEVELS : [...SUMMARY_LEVELS, level].sort((a, b) => a - b);
+      const curves = curvesAt(core, floor, levels, wanted);
+      levels.forEach((other, j) => {
+        if ((known.get(other)?.length ?? -1) < wanted) known.set(other, curves[j]!);
+      });
+      curve = curves[levels.indexOf(level)]!;
+    }
+    return curve.slice(0, wanted);
   };
   // The zero-filled forecast is the planner's floor after a stockout only when it read the same
   // days as zero (unknown days before the first known one stay unknown there).
-  const unknownAsZeroMean = floor && !leadingUnknown ? Array.from(floor.mean) : undefined;
+  let unknownAsZeroMean: number[] | undefined;
+  if (floor && !leadingUnknown) {
+    // A loop, not Array.from: Array.from walks a typed array through its iterator.
+    unknownAsZeroMean = new Array<number>(floor.mean.length);
+    for (let i = 0; i < unknownAsZeroMean.length; i++) unknownAsZeroMean[i] = floor.mean[i]!;
+  }
   // p50Cum/p90Cum are computed on first read and kept: callers that only ask quantileCum at
   // their own service level (the planner) do not pay for them. Copies are handed out by
   // quantileCum, so a caller mutating one array cannot corrupt another's.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blendedMovingAverageAt, crostonAt, flatModelsAt, dampedSum, dampedTrendAt, movingAverageAt, sesAt, tsbAt } from './models.ts';
+import { blendedMovingAverageAt, crostonAt, flatModelsAt, dampedSum, dampedTrendAt, dampedTrendPairAt, movingAverageAt, sesAt, tsbAt } from './models.ts';
 
 const at = (fit: (out: Float64Array) => void, origins = 1) => {
   const out = new Float64Array(origins);
@@ -87,6 +87,27 @@ describe('every flat model on a constant series', () => {
         dampedTrendAt(y, 0.2, 0.05, 0.9, [n], l, s);
         expect(l[0]).toBeCloseTo(c, 6);
         expect(s[0]).toBeCloseTo(0, 9);
+      }),
+    );
+  });
+});
+
+describe('damped trend of two histories at once', () => {
+  it('gives bit for bit what dampedTrendAt gives each history, whatever their unknown periods', () => {
+    const history = fc.array(fc.option(fc.double({ min: 0, max: 50, noNaN: true }), { nil: null }), { minLength: 0, maxLength: 420 });
+    fc.assert(
+      fc.property(history, fc.double({ min: 0.2, max: 3, noNaN: true }), fc.boolean(), (values, scale, ownGaps) => {
+        const a = Float64Array.from(values, (v) => v ?? Number.NaN);
+        // The second history: a rescaled copy (as de-seasonalised), with or without gaps of its own.
+        const b = Float64Array.from(a, (v, i) => (ownGaps && i % 11 === 3 ? Number.NaN : v * scale));
+        const n = a.length;
+        const origins = [Math.floor(n / 4), Math.floor(n / 2), n - 3, n].filter((o, k, all) => o >= 0 && (k === 0 || o >= all[k - 1]!));
+        const pair = { levelA: new Float64Array(4), slopeA: new Float64Array(4), levelB: new Float64Array(4), slopeB: new Float64Array(4) };
+        dampedTrendPairAt(a, b, 0.2, 0.05, 0.9, origins, pair);
+        const alone = { levelA: new Float64Array(4), slopeA: new Float64Array(4), levelB: new Float64Array(4), slopeB: new Float64Array(4) };
+        dampedTrendAt(a, 0.2, 0.05, 0.9, origins, alone.levelA, alone.slopeA);
+        dampedTrendAt(b, 0.2, 0.05, 0.9, origins, alone.levelB, alone.slopeB);
+        expect(pair).toEqual(alone);
       }),
     );
   });

@@ -154,22 +154,7 @@ export function dampedTrendAt(
 ): void {
   let level = 0;
   let slope = 0;
-  let i = 0;
-  // The state forgets where it started: each known period shrinks the start's weight by about
-  // 0.85 (the update's spectral radius at the settings above), so DAMPED_MEMORY known periods
-  // before the first origin leave it below 1e-20 of the level. Starting there instead of at
-  // the first value gives the same numbers and skips most of a long history.
-  if (origins.length > 0) {
-    let known = 0;
-    let from = Math.min(origins[0]!, y.length);
-    while (from > 0 && known < DAMPED_MEMORY) {
-      from--;
-      if (y[from]! === y[from]!) known++;
-    }
-    i = from;
-  }
-  // Start at the first known value.
-  while (i < y.length && y[i]! !== y[i]!) i++;
+  let i = dampedStart(y, origins);
   let started = false;
   for (let k = 0; k < origins.length; k++) {
     const stop = Math.min(origins[k]!, y.length);
@@ -195,8 +180,96 @@ export function dampedTrendAt(
   }
 }
 
-/** Known periods before the first origin that the damped trend is run over (see dampedTrendAt). */
+/** Known periods before the first origin that the damped trend is run over (see dampedStart). */
 const DAMPED_MEMORY = 300;
+
+/**
+ * Where dampedTrendAt starts: the first known value at or after DAMPED_MEMORY known periods
+ * before the first origin. The state forgets where it started: each known period shrinks the
+ * start's weight by about 0.85 (the update's spectral radius at the settings above), so
+ * DAMPED_MEMORY known periods leave it below 1e-20 of the level. Starting there instead of at the
+ * first value gives the same numbers and skips most of a long history.
+ * @example dampedStart(Float64Array.of(NaN, 1, 2), [3]) // 1
+ */
+function dampedStart(y: Float64Array, origins: readonly number[]): number {
+  let i = 0;
+  if (origins.length > 0) {
+    let known = 0;
+    let from = Math.min(origins[0]!, y.length);
+    while (from > 0 && known < DAMPED_MEMORY) {
+      from--;
+      if (y[from]! === y[from]!) known++;
+    }
+    i = from;
+  }
+  while (i < y.length && y[i]! !== y[i]!) i++;
+  return i;
+}
+
+/**
+ * dampedTrendAt of two histories of the same length at once (the raw and the de-seasonalised
+ * one): each step of the smoother waits for the previous one (a chain of seven multiply-adds),
+ * so two independent chains in one loop run in about the time of one. Every output equals its
+ * own dampedTrendAt call, bit for bit (the same operations in the same order per history).
+ * @example dampedTrendPairAt(a, b, 0.2, 0.05, 0.9, [730], la, sa, lb, sb) // as dampedTrendAt(a, ...) and dampedTrendAt(b, ...)
+ */
+export function dampedTrendPairAt(
+  a: Float64Array,
+  b: Float64Array,
+  alpha: number,
+  beta: number,
+  phi: number,
+  origins: readonly number[],
+  out: { levelA: Float64Array; slopeA: Float64Array; levelB: Float64Array; slopeB: Float64Array },
+): void {
+  const start = dampedStart(a, origins);
+  if (a.length !== b.length || dampedStart(b, origins) !== start) {
+    dampedTrendAt(a, alpha, beta, phi, origins, out.levelA, out.slopeA);
+    dampedTrendAt(b, alpha, beta, phi, origins, out.levelB, out.slopeB);
+    return;
+  }
+  let levelA = 0;
+  let slopeA = 0;
+  let levelB = 0;
+  let slopeB = 0;
+  let i = start;
+  let started = false;
+  for (let k = 0; k < origins.length; k++) {
+    const stop = Math.min(origins[k]!, a.length);
+    if (!started && i < stop) {
+      levelA = a[i]!;
+      levelB = b[i]!;
+      i++;
+      started = true;
+    }
+    for (; i < stop; i++) {
+      const dampedA = phi * slopeA;
+      const dampedB = phi * slopeB;
+      const va = a[i]!;
+      const vb = b[i]!;
+      if (va !== va) {
+        levelA += dampedA;
+        slopeA = dampedA;
+      } else {
+        const next = alpha * va + (1 - alpha) * (levelA + dampedA);
+        slopeA = beta * (next - levelA) + (1 - beta) * dampedA;
+        levelA = next;
+      }
+      if (vb !== vb) {
+        levelB += dampedB;
+        slopeB = dampedB;
+      } else {
+        const next = alpha * vb + (1 - alpha) * (levelB + dampedB);
+        slopeB = beta * (next - levelB) + (1 - beta) * dampedB;
+        levelB = next;
+      }
+    }
+    out.levelA[k] = levelA;
+    out.slopeA[k] = slopeA;
+    out.levelB[k] = levelB;
+    out.slopeB[k] = slopeB;
+  }
+}
 
 /**
  * phi + phi^2 + ... + phi^h, the multiplier of the slope h periods ahead.

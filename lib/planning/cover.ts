@@ -116,11 +116,12 @@ export function wholeDaysOfCover(days: number): number {
 }
 
 /**
- * Running total of a per-day forecast: out[h] = demand over days 1..h+1.
- * @example cumulativeSum([1, 2, 3]) // Float64Array [1, 3, 6]
+ * Running total of a per-day forecast: out[h] = demand over days 1..h+1. A plain array: a
+ * Float64Array this long is allocated off the JS heap, slower for one per plan.
+ * @example cumulativeSum([1, 2, 3]) // [1, 3, 6]
  */
-export function cumulativeSum(perDay: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(perDay.length);
+export function cumulativeSum(perDay: ArrayLike<number>): number[] {
+  const out = new Array<number>(perDay.length);
   let total = 0;
   for (let i = 0; i < perDay.length; i++) {
     const v = perDay[i]!;
