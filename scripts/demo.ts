@@ -3,22 +3,27 @@
  * Builds nothing itself (npm run demo builds first); starts Chromium with .output/chrome-mv3,
  * serves the demo pages at their real seller URLs by request interception (no network), and
  * visits them. With a display it stays open; with --headless (or no display) it saves
- * screenshots to demo-output/ (or DEMO_OUT_DIR) and prints what the extension read and computed.
+ * screenshots to demo-output/ (or DEMO_OUT_DIR): the seller page, popup, options, purchase plan
+ * and cash view, then one of every page type (page-<platform>-<page>.png, 1366 px wide), and
+ * prints what the extension read and computed.
  * WXT_OUT_DIR: the build to load (default .output); DEMO_LANG: the browser's language (en-US, zh-CN).
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AtRiskItem } from '../lib/messaging/protocol';
+import { ADAPTERS, adapterForUrl } from '../lib/platforms';
 import { extensionArgs, findChromium } from './lib/chromium.mjs';
 import { buildDemoCatalog } from './demo/catalog';
-import { demoPages } from './demo/pages';
+import { demoPages, type DemoPage } from './demo/pages';
 
 const EXTENSION_ID = 'bjljbmdnahhiinnjhfdpielpalkjldff';
 const extensionPath = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const outDir = resolve(process.env.DEMO_OUT_DIR ?? 'demo-output');
 /** The screenshots a headless run saves, in outDir. */
 const SCREENSHOTS = ['seller-page.png', 'popup.png', 'options.png', 'purchase-plan.png', 'cash.png'] as const;
+/** The width of the page-type screenshots: the narrowest common laptop screen, where panels have least room. */
+const PAGE_SHOT_SIZE = { width: 1366, height: 768 };
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 const headless = process.argv.includes('--headless') || !hasDisplay;
 
@@ -26,16 +31,38 @@ const today = new Date().toISOString().slice(0, 10);
 const catalog = buildDemoCatalog(today);
 const pages = demoPages(catalog, today);
 
+/**
+ * One demo page per registered page type (lib/platforms ADAPTERS, the one list of page types),
+ * its gallery page or else the first the demo serves, and the screenshot named after its id: a page type without a demo
+ * page stops the demo, so a new one cannot be left out of the gallery.
+ * @example pageTypeShots()[0] // { file: 'page-amazon-manage-inventory.png', page: { label: 'Amazon Manage All Inventory', ... } }
+ */
+function pageTypeShots(): { file: string; page: DemoPage }[] {
+  return ADAPTERS.map((adapter) => {
+    const ofType = pages.filter((p) => adapterForUrl(new URL(p.url))?.id === adapter.id);
+    const page = ofType.find((p) => p.gallery) ?? ofType[0];
+    if (!page) throw new Error(`No demo page for the page type ${adapter.id}: add one to scripts/demo/pages.ts`);
+    return { file: `page-${adapter.id.replace('/', '-')}.png`, page };
+  });
+}
+
 async function serve(context: BrowserContext) {
   // Nothing leaves the machine: every request not answered by a demo page is refused.
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
   for (const page of pages) {
     const url = new URL(page.url);
     await context.route(
-      (candidate) => candidate.origin === url.origin && candidate.pathname === url.pathname,
+      // The query too: one page type's views (all orders, unshipped) share a path.
+      (candidate) => candidate.origin === url.origin && candidate.pathname === url.pathname && candidate.search === url.search,
       (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html }),
     );
   }
+}
+
+/** Waits until the page's row panels are drawn (or, on a page without SKU rows, its summary bar). */
+async function waitForPage(tab: Page, page: DemoPage) {
+  if (page.rowPanels !== false) return waitForPanels(tab);
+  await tab.locator('stock-copilot-summary').getByTestId('summary-rows').waitFor({ timeout: 30_000 });
 }
 
 async function waitForPanels(page: Page) {
@@ -46,6 +73,22 @@ async function waitForPanels(page: Page) {
     },
     undefined,
     { timeout: 30_000 },
+  );
+}
+
+/**
+ * Waits until the panels in view show the planner's answer to this visit's reading, not the
+ * stored one marked "updating…" (a page of 90 days of orders takes a while on a busy machine).
+ */
+async function waitForSettledPanels(tab: Page, page: DemoPage) {
+  if (page.rowPanels === false) return waitForPage(tab, page);
+  await tab.waitForFunction(
+    () => {
+      const inView = [...document.querySelectorAll('stock-copilot-panel')].filter((h) => h.getBoundingClientRect().top < window.innerHeight);
+      return inView.length > 0 && inView.every((h) => !h.shadowRoot?.querySelector('[data-testid="pending"], [data-testid="updating"]'));
+    },
+    undefined,
+    { timeout: 180_000 },
   );
 }
 
@@ -66,6 +109,24 @@ async function saveDemoCosts(page: Page) {
     [...new Set(product.listings.map((l) => l.sku))].map((sku) => ({ sku, supplierId: null, unitCostMinor: product.costMinor, currency: 'USD' })),
   );
   await sendMessage(page, 'purchasing/costs-save', { unitCosts, merge: true });
+}
+
+/**
+ * Every page type with its panels, at 1366 px in the browser's language, read again now that
+ * every page has been read once (so each panel shows what all the pages together say).
+ */
+async function savePageTypeScreenshots(context: BrowserContext): Promise<string[]> {
+  const shot = await context.newPage();
+  await shot.setViewportSize(PAGE_SHOT_SIZE);
+  const files: string[] = [];
+  for (const { file, page } of pageTypeShots()) {
+    await shot.goto(page.url);
+    await waitForSettledPanels(shot, page).catch(() => console.warn(`[demo] ${file}: the panels in view were still updating`));
+    await shot.screenshot({ path: resolve(outDir, file) });
+    files.push(file);
+  }
+  await shot.close();
+  return files;
 }
 
 /**
@@ -133,6 +194,38 @@ function printCoherence(items: AtRiskItem[]) {
   );
 }
 
+/** The headless run's pictures: the showcase page, popup, options, purchase plan, cash, then every page type. Returns the page types' files. */
+async function saveScreenshots(context: BrowserContext, tab: Page, popup: Page): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  await tab.bringToFront();
+  await tab.screenshot({ path: resolve(outDir, 'seller-page.png') });
+  await popup.screenshot({ path: resolve(outDir, 'popup.png') });
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 1100, height: 800 });
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await options.screenshot({ path: resolve(outDir, 'options.png') });
+  await sectionScreenshot(options, 'purchase-plan', '[data-testid="purchase-group"], [data-testid="purchase-empty"]', 'purchase-plan.png', 1400);
+  await sectionScreenshot(options, 'cash', '[data-testid="cash-chart"]', 'cash.png', 1100);
+  return savePageTypeScreenshots(context);
+}
+
+/** What the extension read and computed: at-risk.json, the readers' diagnostics, the table and its coherence. */
+async function printReadings(popup: Page) {
+  const reply = (await sendMessage(popup, 'skus/at-risk', { risk: 'all', limit: 200 })) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
+  writeFileSync(resolve(outDir, 'at-risk.json'), JSON.stringify(reply.data, null, 2));
+  const diagnostics = (await sendMessage(popup, 'diagnostics/recent', {})) as {
+    ok: boolean;
+    data: { pages: { adapterId: string; diagnostics: { message: string }[] }[] };
+  };
+  console.log('\n[demo] Reader diagnostics per page type:');
+  for (const page of diagnostics.data.pages) {
+    console.log(`  ${page.adapterId.padEnd(26)} ${page.diagnostics.length === 0 ? 'none' : `${page.diagnostics.length}: ${page.diagnostics[0]!.message}`}`);
+  }
+  console.log(`\n[demo] The extension read ${reply.data.total} listings. Most urgent first:\n`);
+  printTable(reply.data.items);
+  printCoherence(reply.data.items);
+}
+
 async function main() {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs`.');
@@ -149,10 +242,11 @@ async function main() {
   if (new URL(worker.url()).host !== EXTENSION_ID) throw new Error(`Unexpected extension id ${worker.url()}`);
 
   const tab = context.pages()[0] ?? (await context.newPage());
+  pageTypeShots(); // every page type has a demo page, before anything is read
   for (const page of pages.filter((p) => !p.showcase)) {
     console.log(`[demo] Reading ${page.label}: ${page.url}`);
     await tab.goto(page.url);
-    await waitForPanels(tab).catch(() => console.warn(`[demo] No panels on ${page.label}`));
+    await waitForPage(tab, page).catch(() => console.warn(`[demo] No panels on ${page.label}`));
   }
   const showcase = pages.find((p) => p.showcase)!;
   console.log(`[demo] Opening ${showcase.label}: ${showcase.url}`);
@@ -166,30 +260,9 @@ async function main() {
   await saveDemoCosts(popup);
 
   if (headless) {
-    mkdirSync(outDir, { recursive: true });
-    await tab.bringToFront();
-    await tab.screenshot({ path: resolve(outDir, 'seller-page.png') });
-    await popup.screenshot({ path: resolve(outDir, 'popup.png') });
-    const options = await context.newPage();
-    await options.setViewportSize({ width: 1100, height: 800 });
-    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-    await options.screenshot({ path: resolve(outDir, 'options.png') });
-    await sectionScreenshot(options, 'purchase-plan', '[data-testid="purchase-group"], [data-testid="purchase-empty"]', 'purchase-plan.png', 1400);
-    await sectionScreenshot(options, 'cash', '[data-testid="cash-chart"]', 'cash.png', 1100);
-    const reply = (await sendMessage(popup, 'skus/at-risk', { risk: 'all', limit: 200 })) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
-    writeFileSync(resolve(outDir, 'at-risk.json'), JSON.stringify(reply.data, null, 2));
-    const diagnostics = (await sendMessage(popup, 'diagnostics/recent', {})) as {
-      ok: boolean;
-      data: { pages: { adapterId: string; diagnostics: { message: string }[] }[] };
-    };
-    console.log('\n[demo] Reader diagnostics per page type:');
-    for (const page of diagnostics.data.pages) {
-      console.log(`  ${page.adapterId.padEnd(26)} ${page.diagnostics.length === 0 ? 'none' : `${page.diagnostics.length}: ${page.diagnostics[0]!.message}`}`);
-    }
-    console.log(`\n[demo] The extension read ${reply.data.total} listings. Most urgent first:\n`);
-    printTable(reply.data.items);
-    printCoherence(reply.data.items);
-    console.log(`\n[demo] Screenshots: ${SCREENSHOTS.map((f) => resolve(outDir, f)).join(', ')}`);
+    const pageShots = await saveScreenshots(context, tab, popup);
+    await printReadings(popup);
+    console.log(`\n[demo] Screenshots: ${[...SCREENSHOTS, ...pageShots].map((f) => resolve(outDir, f)).join(', ')}`);
     await context.close();
   } else {
     await tab.bringToFront();

@@ -11,7 +11,8 @@
  *   quantity is consistent with the same shelf;
  * - a handful in trouble (one sold out while it sells, one running out before a reorder could
  *   arrive, one oversold because every channel listed the last units), a few overstocked or
- *   declining, the dead ones, and one new launch.
+ *   declining, the dead ones, one new launch, and one whose FBA stock runs short while its
+ *   warehouse stock is more than it needs (a transfer between the two).
  * Stock is sized from each pool's recent demand (the rate a forecast sees), so the positions
  * mean the same whatever the date the demo runs on.
  */
@@ -541,6 +542,18 @@ const PRODUCTS: ProductSpec[] = [
     fba: [155, 8],
     own: { days: 132 },
   },
+  // Runs out at FBA in three weeks while the warehouse holds far more than its eBay sales need:
+  // moving units from the warehouse to FBA bridges the gap until a reorder could arrive.
+  {
+    sku: 'KIT-KNIFE-SET3',
+    title: 'Kitchen Knife Set of 3 with Sheaths, German Steel',
+    story: 'steady',
+    meanDaily: 8,
+    priceCents: 2999,
+    channels: [ch('amazon.com', 'FBA', 0.7), ch('ebay.com', 'SELLER', 0.3)],
+    fba: [20, 0],
+    own: { days: 280 },
+  },
 ];
 
 /** Demand multiplier for a day, by story (day 0 = oldest, today = HISTORY_DAYS - 1). */
@@ -617,7 +630,7 @@ export const DEMO_SEED = 10;
 
 /**
  * Builds the demo catalogue for a given `today` (ISO date). Same input, same catalogue.
- * @example buildDemoCatalog('2026-11-22').length // 40
+ * @example buildDemoCatalog('2026-11-22').length // 41
  */
 export function buildDemoCatalog(today: string, seed = DEMO_SEED): DemoProduct[] {
   const firstDay = addDays(today, -(HISTORY_DAYS - 1));

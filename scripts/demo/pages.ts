@@ -5,10 +5,14 @@
  * inventory page (with the panels) is read.
  */
 import { addDays } from '../../lib/locale/dates';
+import { buildAmazonBusinessReportsHtml } from '../../tests/fixtures/builders/amazon-business-reports';
 import { buildAmazonFbaInventoryHtml } from '../../tests/fixtures/builders/amazon-fba-inventory';
+import { buildAmazonInventoryAgeHtml } from '../../tests/fixtures/builders/amazon-inventory-age';
 import { buildAmazonManageInventoryHtml } from '../../tests/fixtures/builders/amazon-manage-inventory';
 import { buildAmazonOrdersHtml } from '../../tests/fixtures/builders/amazon-orders';
 import { buildAmazonRestockHtml } from '../../tests/fixtures/builders/amazon-restock';
+import { buildAmazonShipmentContentsHtml, type DemoShipmentLine } from '../../tests/fixtures/builders/amazon-shipment-contents';
+import { buildAmazonShipmentsHtml, type DemoShipment } from '../../tests/fixtures/builders/amazon-shipments';
 import { buildEbayActiveListingsHtml, buildEbayOrdersHtml } from '../../tests/fixtures/builders/ebay';
 import { buildWalmartManageItemsHtml, buildWalmartOrdersHtml, buildWalmartWfsInventoryHtml } from '../../tests/fixtures/builders/walmart';
 import type { DemoListing, DemoOrder } from '../../tests/fixtures/builders/types';
@@ -21,6 +25,14 @@ export interface DemoPage {
   html: string;
   /** Pages whose panels the demo screenshots. */
   showcase?: boolean;
+  /** false: the page lists no SKU rows (shipments), so it gets a summary bar and no row panels. */
+  rowPanels?: false;
+  /**
+   * The page that shows its page type in the screenshot gallery, when the type has several: the
+   * orders awaiting shipment, whose few rows get their panels as fast as a listing page's (a
+   * 90-day view's thousands of rows keep them waiting for minutes on a busy machine).
+   */
+  gallery?: true;
 }
 
 const sum = (values: number[], days: number) => values.slice(-days).reduce((a, b) => a + b, 0);
@@ -99,6 +111,45 @@ export function catalogOrders(catalog: DemoProduct[], marketplace: CatalogListin
   return orders.sort((a, b) => (a.orderDate < b.orderDate ? 1 : -1));
 }
 
+/** Days of sales the demo's Business Report covers: the last 30 days, today included. */
+const REPORT_DAYS = 30;
+
+/** Each product's Amazon US listing with its units ordered over the last REPORT_DAYS days (the Business Report's rows). */
+function businessReportRows(catalog: DemoProduct[]) {
+  return catalog.flatMap((p) =>
+    p.listings
+      .filter((l) => l.marketplace === 'amazon.com')
+      .map((l) => ({ sku: l.sku, asin: p.asin, title: p.title, unitsOrdered: sum(l.dailySales, REPORT_DAYS), priceMinor: l.priceMinor })),
+  );
+}
+
+/**
+ * The Amazon US FBA stock on its way, one shipment per product with inbound units, each with its
+ * one line: sent today by sea, so due when the planner dates inbound that first appeared today
+ * (FBA transit, 40 days by default), give or take two days.
+ */
+function catalogShipments(catalog: DemoProduct[], today: string): { shipment: DemoShipment; line: DemoShipmentLine }[] {
+  return catalog.flatMap((p, index) =>
+    p.listings
+      .filter((l) => l.marketplace === 'amazon.com' && l.fulfillment === 'FBA' && l.inbound > 0)
+      .map((l) => ({
+        shipment: {
+          shipmentId: `FBA18${(0x5a17 + index * 7919).toString(36).toUpperCase().padStart(7, '0')}`,
+          name: `${l.sku} restock`,
+          created: today,
+          updated: today,
+          shipTo: 'ONT8 - Moreno Valley, CA',
+          skuCount: 1,
+          unitsExpected: l.inbound,
+          unitsLocated: 0,
+          status: 'Shipped' as const,
+          arrival: { from: addDays(today, 38), to: addDays(today, 42) },
+        },
+        line: { sku: l.sku, title: p.title, asin: p.asin, unitsShipped: l.inbound, unitsReceived: 0 },
+      })),
+  );
+}
+
 /**
  * Days of orders the demo's order pages show: the "last 90 days" filter each marketplace's order
  * page offers. A shorter view leaves a seller-fulfilled listing with a month of history, too
@@ -107,6 +158,8 @@ export function catalogOrders(catalog: DemoProduct[], marketplace: CatalogListin
 export const ORDER_DAYS = 90;
 
 export function demoPages(catalog: DemoProduct[], today: string): DemoPage[] {
+  const shipments = catalogShipments(catalog, today);
+  const firstShipment = shipments[0]!;
   const rowsFor = (marketplace: CatalogListing['marketplace'], fulfillment?: CatalogListing['fulfillment']) =>
     catalog.flatMap((p) =>
       p.listings.filter((l) => l.marketplace === marketplace && (!fulfillment || l.fulfillment === fulfillment)).map((l) => builderRow(p, l)),
@@ -118,9 +171,37 @@ export function demoPages(catalog: DemoProduct[], today: string): DemoPage[] {
       html: withDemoStyle(buildAmazonOrdersHtml(catalogOrders(catalog, 'amazon.com', today, ORDER_DAYS)), 'kat-table'),
     },
     {
+      label: 'Amazon Manage Orders (unshipped, today)',
+      url: 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1',
+      html: withDemoStyle(buildAmazonOrdersHtml(catalogOrders(catalog, 'amazon.com', today, 1)), 'kat-table'),
+      gallery: true,
+    },
+    {
       label: 'Amazon FBA Inventory (sales t7/t30/t90, ages)',
       url: 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
       html: withDemoStyle(buildAmazonFbaInventoryHtml(rowsFor('amazon.com', 'FBA')), 'kat-table'),
+    },
+    {
+      label: 'Amazon FBA Inventory Age',
+      url: 'https://sellercentral.amazon.com/inventoryplanning/inventory-age',
+      html: withDemoStyle(buildAmazonInventoryAgeHtml(rowsFor('amazon.com', 'FBA')), 'kat-table'),
+    },
+    {
+      label: `Amazon Business Report by child item (last ${REPORT_DAYS} days)`,
+      url: `https://sellercentral.amazon.com/business-reports/ref=xx_sitemetric_dnav_xx#/report?id=102%3ADetailSalesTrafficByChildItem&fromDate=${addDays(today, 1 - REPORT_DAYS)}&toDate=${today}`,
+      html: withDemoStyle(buildAmazonBusinessReportsHtml(businessReportRows(catalog), { from: addDays(today, 1 - REPORT_DAYS), to: today }), 'kat-table'),
+    },
+    {
+      label: 'Amazon Shipments',
+      url: 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html',
+      html: withDemoStyle(buildAmazonShipmentsHtml(shipments.map((s) => s.shipment)), 'table'),
+      rowPanels: false,
+    },
+    {
+      label: `Amazon shipment ${firstShipment.shipment.shipmentId}: contents`,
+      url: `https://sellercentral.amazon.com/fba/inbound-shipment/summary/${firstShipment.shipment.shipmentId}/contents`,
+      html: withDemoStyle(buildAmazonShipmentContentsHtml(firstShipment.shipment, [firstShipment.line]), 'table'),
+      rowPanels: false,
     },
     {
       label: 'Amazon Restock Inventory',
@@ -143,6 +224,12 @@ export function demoPages(catalog: DemoProduct[], today: string): DemoPage[] {
       html: withDemoStyle(buildWalmartOrdersHtml(catalogOrders(catalog, 'walmart.com', today, ORDER_DAYS)), 'table'),
     },
     {
+      label: 'Walmart Orders (unshipped, today)',
+      url: 'https://seller.walmart.com/order-management/details?orderGroups=Unshipped',
+      html: withDemoStyle(buildWalmartOrdersHtml(catalogOrders(catalog, 'walmart.com', today, 1)), 'table'),
+      gallery: true,
+    },
+    {
       label: 'Walmart WFS Inventory',
       url: 'https://seller.walmart.com/wfsLite/manage-inventory',
       html: withDemoStyle(buildWalmartWfsInventoryHtml(rowsFor('walmart.com', 'WFS')), 'table'),
@@ -156,6 +243,12 @@ export function demoPages(catalog: DemoProduct[], today: string): DemoPage[] {
       label: `eBay Orders (last ${ORDER_DAYS} days)`,
       url: 'https://www.ebay.com/sh/ord/?filter=status:ALL_ORDERS',
       html: withDemoStyle(buildEbayOrdersHtml(catalogOrders(catalog, 'ebay.com', today, ORDER_DAYS)), 'table'),
+    },
+    {
+      label: 'eBay Orders (awaiting shipment, today)',
+      url: 'https://www.ebay.com/sh/ord/?filter=status:AWAITING_SHIPMENT',
+      html: withDemoStyle(buildEbayOrdersHtml(catalogOrders(catalog, 'ebay.com', today, 1)), 'table'),
+      gallery: true,
     },
     {
       label: 'eBay Active Listings',
