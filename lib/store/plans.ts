@@ -35,34 +35,50 @@ export async function savePlans(
     else invalid.push({ key: String((plan as { key?: unknown }).key), reason: parsed.error.issues[0]?.message ?? 'invalid' });
   }
   return db.transaction('rw', [db.plans, db.listings, db.listingChunks, db.searchChunks], async () => {
+    const keep = new Set(rows.map((r) => r.key));
+    const { gone, released, complete } = options.replaceAll ? await allOldPlans(db, keep) : await oldPlansOf(db, rows, keep, options.replaceFor ?? []);
     const affected = new Set<string>();
-    let deleted = 0;
-    if (options.replaceAll) {
-      const keep = new Set(rows.map((r) => r.key));
-      const old = await db.plans.toArray();
-      const gone = old.filter((p) => !keep.has(p.key));
-      for (const p of gone) for (const k of p.listingKeys) affected.add(k);
-      await db.plans.bulkDelete(gone.map((p) => p.key));
-      deleted = gone.length;
-    } else {
-      // A plan whose listing set shrank must release the listings it no longer covers.
-      const old = await db.plans.bulkGet(rows.map((r) => r.key));
-      for (const p of old) if (p) for (const k of p.listingKeys) affected.add(k);
-      if (options.replaceFor?.length) {
-        // A pool plan whose stock emptied (its listings moved to another pool or product) is not
-        // made again: it goes with the re-plan of those listings' products.
-        const keep = new Set(rows.map((r) => r.key));
-        const gone = (await plansCovering(db, options.replaceFor)).filter((p) => !keep.has(p.key));
-        for (const p of gone) for (const k of p.listingKeys) affected.add(k);
-        await db.plans.bulkDelete(gone.map((p) => p.key));
-        deleted = gone.length;
-      }
-    }
+    for (const p of [...gone, ...released, ...rows]) for (const k of p.listingKeys) affected.add(k);
+    await db.plans.bulkDelete(gone.map((p) => p.key));
     await db.plans.bulkPut(rows);
-    for (const r of rows) for (const k of r.listingKeys) affected.add(k);
-    await refreshListingPlans(db, [...affected]);
-    return { saved: rows.length, deleted, invalid };
+    await refreshListingPlans(db, [...affected], { saved: rows, complete });
+    return { saved: rows.length, deleted: gone.length, invalid };
   });
+}
+
+/**
+ * What a save replaces: the plans it deletes, the old versions of those it overwrites (their
+ * listings are refreshed too: a plan whose listing set shrank releases the listings it no longer
+ * covers), and which listings have, afterwards, only saved plans covering them.
+ */
+interface Replaced {
+  gone: PlanRow[];
+  released: PlanRow[];
+  complete: (listingKey: string) => boolean;
+}
+
+/** A full recompute: every plan not saved again goes, and the saved plans are all there is. */
+async function allOldPlans(db: StoreDb, keep: ReadonlySet<string>): Promise<Replaced> {
+  const old = await db.plans.toArray();
+  return { gone: old.filter((p) => !keep.has(p.key)), released: old.filter((p) => keep.has(p.key)), complete: () => true };
+}
+
+/**
+ * A partial save: the old plans of the re-planned listings (`replaceFor`) not saved again go (a
+ * pool plan whose stock emptied, its listings moved to another pool or product, is not made
+ * again). Afterwards a re-planned listing's plans are exactly the saved ones that cover it, so
+ * its panel fields are refreshed without reading the plans back.
+ */
+async function oldPlansOf(db: StoreDb, rows: readonly PlanRow[], keep: ReadonlySet<string>, replaceFor: readonly string[]): Promise<Replaced> {
+  const covering = replaceFor.length > 0 ? await plansCovering(db, replaceFor) : [];
+  const read = new Set(covering.map((p) => p.key));
+  const older = await db.plans.bulkGet(rows.map((r) => r.key).filter((k) => !read.has(k)));
+  const replanned = new Set(replaceFor);
+  return {
+    gone: covering.filter((p) => !keep.has(p.key)),
+    released: [...covering.filter((p) => keep.has(p.key)), ...older.filter((p): p is PlanRow => p !== undefined)],
+    complete: (k) => replanned.has(k),
+  };
 }
 
 /**
@@ -81,10 +97,23 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
   return best;
 }
 
-/** Re-copies plan fields (and the plan itself, onto the indexed row) onto listings (inside a transaction over plans + listings + listingChunks + searchChunks). */
-export async function refreshListingPlans(db: StoreDb, listingKeys: readonly string[]): Promise<void> {
+/**
+ * Re-copies plan fields (and the plan itself, onto the indexed row) onto listings (inside a
+ * transaction over plans + listings + listingChunks + searchChunks). `known`: plans just saved,
+ * and the listings whose only plans they are (their plans are not read back).
+ */
+export async function refreshListingPlans(
+  db: StoreDb,
+  listingKeys: readonly string[],
+  known?: { saved: readonly PlanRow[]; complete: (listingKey: string) => boolean },
+): Promise<void> {
   if (listingKeys.length === 0) return;
-  const plans = await plansCovering(db, listingKeys);
+  const unknown = known ? listingKeys.filter((k) => !known.complete(k)) : listingKeys;
+  const savedCovering = known ? known.saved.filter((p) => p.listingKeys.some((k) => known.complete(k))) : [];
+  const byKey = new Map<string, PlanRow>();
+  for (const p of [...savedCovering, ...(unknown.length > 0 ? await plansCovering(db, unknown) : [])]) byKey.set(p.key, p);
+  // In key order, as plansCovering gives them: which of two equally urgent plans a listing shows never depends on how they were found.
+  const plans = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const listings = await readListings(db, listingKeys);
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
