@@ -72,6 +72,16 @@ describe('suggestTransfers', () => {
     expect(withTransfers([{ ...fba, reorderQuantity: 300 }, own], days)[0]).toMatchObject({ reorderQuantity: 0, reorderDate: null });
   });
 
+  it('the units a stock sends leave its clearance: a transfer that takes all the excess leaves nothing to mark down or liquidate', () => {
+    const clearance = { excessUnits: 900, steps: [], recommendedStep: 0, exit: true, holdingCostMinor: 5000, remainingMarginMinor: 4000, currency: 'USD' };
+    const exit = { code: 'clearance-exit' as const, severity: 'warning' as const, params: { holdingMinor: 5000, marginMinor: 4000, currency: 'USD' } };
+    const giving = { ...own, clearance, alerts: [exit] };
+    // 400 sent of 900 excess: 500 stay to clear.
+    expect(withTransfers([fba, giving], days)[1]).toMatchObject({ clearance: { excessUnits: 500, exit: true }, alerts: [exit] });
+    // 400 sent of 300 excess: nothing left to clear, no "liquidate" beside "send".
+    expect(withTransfers([fba, { ...giving, clearance: { ...clearance, excessUnits: 300 } }], days)[1]).toMatchObject({ clearance: null, alerts: [] });
+  });
+
   it('property: a transfer never takes the sending pool below its own needs over the lead time, nor gives a pool more than it lacks', () => {
     const poolArb = fc.record({
       available: fc.integer({ min: 0, max: 5000 }),

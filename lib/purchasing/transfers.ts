@@ -19,6 +19,8 @@ import { stockKeyOf } from './reorders';
 const TRANSFER_ALERT = 'transfer-from-pool' satisfies Alert['code'];
 /** The alert that says "order now": its quantity follows the reorder a transfer leaves. */
 const REORDER_ALERT: Alert['code'] = 'reorder-now';
+/** Liquidating the excess: a sending stock whose transfers take all of it no longer says so. */
+const CLEARANCE_EXIT_ALERT: Alert['code'] = 'clearance-exit';
 
 /** Days from picking at one pool to sellable at the receiving pool, by the receiving pool's kind. */
 export type TransferDays = Readonly<Record<Destination, number>>;
@@ -146,10 +148,29 @@ export function withTransfers(plans: readonly SkuPlan[], transferDays: TransferD
     const alert: Alert = { code: TRANSFER_ALERT, severity: 'warning', params: { units: t.units, fromPool: t.fromPool, stockoutDate: t.stockoutDate } };
     byStock.set(key, [...(byStock.get(key) ?? []), alert]);
   }
+  const sent = new Map<string, number>();
+  for (const t of transfers) {
+    const key = stockKeyOf({ productId: t.productId, poolId: t.fromPool });
+    sent.set(key, (sent.get(key) ?? 0) + t.units);
+  }
   return plans.map((plan) => {
     const alerts = byStock.get(stockKeyOf(plan));
-    return alerts ? receiving(plan, alerts) : plan;
+    const units = sent.get(stockKeyOf(plan));
+    return alerts ? receiving(plan, alerts) : units ? sending(plan, units) : plan;
   });
+}
+
+/**
+ * One plan of a sending stock: the units it transfers leave its excess, so its clearance covers
+ * only what stays (none left: no clearance, no "liquidate"). Without this the same units were
+ * both sent to a pool running short and marked down where they sat.
+ * @example sending({ ...plan, clearance: { ...clearance, excessUnits: 400 } }, 274).clearance.excessUnits // 126
+ */
+function sending(plan: SkuPlan, units: number): SkuPlan {
+  if (!plan.clearance) return plan;
+  const excessUnits = plan.clearance.excessUnits - units;
+  if (excessUnits > 0) return { ...plan, clearance: { ...plan.clearance, excessUnits } };
+  return { ...plan, clearance: null, alerts: plan.alerts.filter((a) => a.code !== CLEARANCE_EXIT_ALERT) };
 }
 
 /** One plan of a receiving stock: its transfer alerts, and its reorder less the units they bring. */
