@@ -115,9 +115,10 @@ describe('expected arrivals of inbound units', () => {
         { shipmentId: 'FBA17BBBB2', units: 200, date: late, source: 'contents' },
       ],
     });
+    // Each arrival keeps its shipment, which the panel's Details name.
     expect((await background.db.plans.get(key))!.plan.inboundArrivals).toEqual([
-      { date: soon, units: 100 },
-      { date: late, units: 200 },
+      { date: soon, units: 100, shipmentId: 'FBA17AAAA1' },
+      { date: late, units: 200, shipmentId: 'FBA17BBBB2' },
     ]);
     // Tied by hand too: the seller's tie wins for that shipment (still its contents' 200 units).
     const tied = await handlers['inbound/set-arrival']({ listingKey: key, date: null, shipmentId: 'FBA17BBBB2' }, OPTIONS_PAGE);

@@ -40,6 +40,18 @@ describe('page handlers', () => {
     expect(bySku.get('FAST')!.daysOfCover).toBeLessThan(13);
     expect(bySku.get('SLOW')!.daysOfCover).toBeGreaterThan(70);
     expect(bySku.get('FAST')!.healthScore).not.toBeNull();
+    // An order page answers each line's listing panel, once per listing (it never waits forever).
+    const again = await handlers['page/ingest'](
+      {
+        url: 'https://sellercentral.amazon.com/orders-v3',
+        adapterId: 'amazon/orders',
+        rows: [...orders('FAST', 10, 2), ...orders('SLOW', 1, 2)],
+        diagnostics: [],
+      },
+      { url: 'https://sellercentral.amazon.com/orders-v3' },
+    );
+    expect(again.panels.map((p) => p.sku).sort()).toEqual(['FAST', 'SLOW']);
+    expect(again.panels.find((p) => p.sku === 'FAST')!.daysOfCover).toBeGreaterThan(7);
   });
 
   it('refuses readings from pages that are not seller pages, and rows for another marketplace', async () => {
@@ -169,6 +181,31 @@ describe('page handlers', () => {
         )
       ).panels,
     ).toEqual([]);
+  });
+
+  it("tells a page the channel each of its listings is stored with, planned or not, and only its own marketplace's", async () => {
+    const handlers = await setup();
+    await handlers['page/ingest'](
+      {
+        url: SELLER_URL,
+        adapterId: 'amazon/manage-inventory',
+        rows: [
+          listing('FBA-1', TODAY, { available: 40 }),
+          listing('OWN-1', TODAY, { fulfillment: 'SELLER' }),
+          listing('NONE-1', TODAY, { fulfillment: undefined }),
+        ],
+        diagnostics: [],
+      },
+      { url: SELLER_URL },
+    );
+    const keys = ['FBA-1', 'OWN-1', 'NONE-1', 'NEVER-SEEN'].map((sku) => `amazon|amazon.com|${sku}`);
+    const { channels } = await handlers['panels/stored']({ url: SELLER_URL, keys: [...keys, 'amazon|amazon.de|FBA-1'] }, { url: SELLER_URL });
+    expect(channels).toEqual([
+      { sku: 'FBA-1', fulfillment: 'FBA' },
+      { sku: 'OWN-1', fulfillment: 'SELLER' },
+    ]);
+    const other = await handlers['panels/stored']({ url: 'https://www.ebay.com/sh/lst/active', keys }, { url: 'https://www.ebay.com/sh/lst/active' });
+    expect(other.channels ?? []).toEqual([]);
   });
 
   it('opens the options page at its import when a seller page asks', async () => {

@@ -138,8 +138,14 @@ async function ingestPage(
     await deps.replan(merged.productIds);
     deps.afterChange?.();
   }
-  const keys = rows.filter((r) => r.kind === 'listing').map((r) => listingKey(r));
-  return { panels: await panelsOf(db, keys, false) };
+  // Order rows show their listing's panel too (an order page's rows are its listings' sales).
+  return {
+    panels: await panelsOf(
+      db,
+      rows.map((r) => listingKey(r)),
+      false,
+    ),
+  };
 }
 
 /**
@@ -156,13 +162,11 @@ async function storedPanels(
   if (!market) return { panels: [] };
   const prefix = `${market.platform}|${market.id}|`;
   const account = resolveAccount(parseAccountsDoc(await loadAccounts(db)), market.platform, hostOf(url), shown).account;
-  return {
-    panels: await panelsOf(
-      db,
-      keys.filter((k) => k.startsWith(prefix) && accountOfKey(k) === DEFAULT_ACCOUNT).map((k) => withAccount(k, account)),
-      true,
-    ),
-  };
+  const ownKeys = keys.filter((k) => k.startsWith(prefix) && accountOfKey(k) === DEFAULT_ACCOUNT).map((k) => withAccount(k, account));
+  const entries = await getListingsWithPlans(db, [...new Set(ownKeys)]);
+  // Every stored channel, planned or not: the reader's history clue for rows whose page does not say who ships.
+  const channels = entries.flatMap((e) => (e?.listing.fulfillment ? [{ sku: e.listing.sku, fulfillment: e.listing.fulfillment }] : []));
+  return { panels: await panelsFrom(db, entries, true), channels };
 }
 
 /**
@@ -233,13 +237,18 @@ async function pageAccount(
   return { account: resolution.account, diagnostics: [...diagnostics.filter((d) => d.code !== 'account-not-shown'), diagnostic] };
 }
 
-/**
- * The panels of stored listings by key (each once). `stored`: only listings with a plan, marked
- * as the last stored answer shown while a re-plan runs.
- */
+/** The panels of stored listings by key (each once); `stored` as in panelsFrom. */
 async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean): Promise<PanelData[]> {
+  return panelsFrom(db, await getListingsWithPlans(db, [...new Set(keys)]), stored);
+}
+
+/**
+ * The panels of loaded listings. `stored`: only listings with a plan, marked as the last stored
+ * answer shown while a re-plan runs.
+ */
+async function panelsFrom(db: StoreDb, entries: Awaited<ReturnType<typeof getListingsWithPlans>>, stored: boolean): Promise<PanelData[]> {
   const panels: PanelData[] = [];
-  for (const entry of await getListingsWithPlans(db, [...new Set(keys)])) {
+  for (const entry of entries) {
     if (!entry || (stored && !entry.plan)) continue;
     const panel = panelFromPlan(entry.plan, entry.listing);
     panels.push(stored ? { ...panel, updating: true } : panel);

@@ -29,6 +29,7 @@ import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
 import { arrivalsByListing } from '../inbound/arrivals';
 import { withPurchasingAnswers } from './purchase-panels';
 import { saveReorderValues } from './reorder-values';
+import { withSharedCapacity } from './fba-capacity-plans';
 
 /**
  * An order row as the observation the planner reads (the store keeps each line's latest state).
@@ -73,8 +74,10 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
   if (observations.length === 0) return 0;
   const settings = migrateSettings(input.settings);
   // Days imported order histories covered: a listing absent from them sold nothing then.
-  // Arrival dates the seller entered (or a shipment's estimate, once tied) date the inbound instead of the transit-days guess.
-  const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals, shipments) };
+  // Arrival dates the seller entered, and the estimates of the shipments each listing's units are in (tied by
+  // hand or by the shipment's contents page), date the inbound instead of the transit-days guess.
+  const listingKeys = input.products.flatMap((p) => p.listings.map((l) => l.key));
+  const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals, shipments, listingKeys) };
   // Demand of listings whose inputs did not change comes from the store's cache (demand-cache.ts).
   const demand = await demandOfProducts(db, input.products, observations, extras, settings, now);
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
@@ -87,8 +90,13 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
   });
   const replanned = input.products.flatMap((p) => p.listings.map((l) => l.key));
   // Placed orders come off (and pool transfers are suggested) before caching, so urgency, badge and every view count them once.
+  // The FBA capacity limit is shared by a marketplace's stocks once each reorder is final (fba-capacity-plans.ts).
   const answered = await withPurchasingAnswers(db, plans, productIds === undefined ? undefined : replanned);
-  await savePlans(db, answered.plans, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  await savePlans(
+    db,
+    await withSharedCapacity(db, answered.plans, productIds === undefined),
+    productIds === undefined ? { replaceAll: true } : { replaceFor: replanned },
+  );
   await saveReorderValues(db, answered.reorderValues, now);
   await saveRebuiltDemand(db, demand);
   if (productIds === undefined) await saveCatalogueFit(db, fit, now);

@@ -6,6 +6,8 @@ import type { RequestOf, ResponseOf } from '../messaging/protocol';
 import { startPageReader, type PageReader } from './page-reader';
 import { PANEL_TAG } from './row-panels';
 import { testAdapter } from './test-adapter';
+import { adapter as walmartItems } from '../platforms/walmart/manage-items';
+import type { ListingObservation } from '../records';
 
 const market = marketplaceById('amazon.com')!;
 
@@ -280,5 +282,74 @@ describe('startPageReader', () => {
     await reader.readNow();
     reader.stop();
     expect(document.querySelector(PANEL_TAG)).toBeNull();
+  });
+});
+
+describe('startPageReader on a real page type', () => {
+  /** A Walmart Manage Items table: SKU, quantity and price columns, no fulfilment column. */
+  function setItems(lang: string, headers: [string, string, string], rows: [sku: string, available: string, price: string][]) {
+    document.documentElement.setAttribute('lang', lang);
+    const cells = (tag: string, texts: readonly string[]) => texts.map((x) => `<${tag}>${x}</${tag}>`).join('');
+    document.body.innerHTML = `<main><table><thead><tr>${cells('th', headers)}</tr></thead><tbody>${rows.map((r) => `<tr>${cells('td', r)}</tr>`).join('')}</tbody></table></main>`;
+  }
+
+  function startItemsReader(host: string, marketId: string, options: Partial<Parameters<typeof startPageReader>[0]>) {
+    const bg = fakeBackground();
+    reader = startPageReader({
+      root: document,
+      adapter: walmartItems,
+      market: marketplaceById(marketId)!,
+      url: () => new URL(`https://${host}/items-and-inventory/manage-items`),
+      ingest: bg.ingest,
+      language: 'en',
+      ...options,
+    });
+    return bg;
+  }
+
+  const listingsSent = (requests: RequestOf<'page/ingest'>[]) =>
+    new Map(requests.flatMap((r) => r.rows).flatMap((row) => (row.kind === 'listing' ? [[row.sku, row] as const] : [])));
+
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it('gives a row whose channel only its stored listing tells that channel, as a weak clue, and sends it again', async () => {
+    setItems(
+      'en',
+      ['SKU', 'Inventory', 'Price'],
+      [
+        ['W-1', '4', '$9.99'],
+        ['W-2', '5', '$9.99'],
+      ],
+    );
+    const bg = startItemsReader('seller.walmart.com', 'walmart.com', {
+      lookupStored: async () => ({ panels: [], channels: [{ sku: 'W-1', fulfillment: 'WFS' }] }),
+    });
+    await vi.waitFor(() => expect(listingsSent(bg.requests).get('W-1')?.fulfillment).toBe('WFS'));
+    await reader!.readNow();
+    const last = bg.requests.at(-1)!;
+    expect(last.rows.map((r) => r.sku)).toEqual(['W-1']);
+    expect(last.diagnostics).toContainEqual(expect.objectContaining({ code: 'weak-signal', params: { column: 'fulfillment', rows: 1, signal: 'history' } }));
+    // W-2 has no stored channel: it stays unknown, never guessed.
+    expect(listingsSent(bg.requests).get('W-2')).not.toHaveProperty('fulfillment');
+    // The first reading, before the lookup answered, said nothing about W-1's channel.
+    expect((bg.requests[0]!.rows.find((r) => r.sku === 'W-1') as ListingObservation).fulfillment).toBeUndefined();
+  });
+
+  it('reads Walmart.ca numbers in the page language: French "1 234" and "12,50 $", English "1,234" and "$12.50"', async () => {
+    for (const [lang, headers, available, price] of [
+      ['fr-CA', ['SKU', 'Quantité disponible', 'Prix'], '1\u202f234', '1\u00a0234,50\u00a0$'],
+      ['fr', ['SKU', 'Quantité disponible', 'Prix'], '1 234', '12,50 $'],
+      ['en-CA', ['SKU', 'Inventory', 'Price'], '1,234', '$12.50'],
+    ] as const) {
+      setItems(lang, [...headers], [['C-1', available, price]]);
+      const bg = startItemsReader('seller.walmart.ca', 'walmart.ca', {});
+      await reader!.readNow();
+      expect(listingsSent(bg.requests).get('C-1'), lang).toMatchObject({
+        available: 1234,
+        price: { amountMinor: price.startsWith('1\u00a0234') ? 123450 : 1250, currency: 'CAD' },
+      });
+      reader!.stop();
+      reader = undefined;
+    }
   });
 });

@@ -5,9 +5,9 @@
  */
 import type { Language } from '../i18n/page';
 import type { TaughtHeader } from '../locale/headers';
-import type { Marketplace } from '../locale/markets';
+import { marketplaceForPageLanguage, pageLanguage, type Marketplace } from '../locale/markets';
 import { unplannedPanel, type PanelData, type RequestOf, type ResponseOf } from '../messaging/protocol';
-import type { Diagnostic, ListingObservation, Observation } from '../records';
+import type { Diagnostic, FulfillmentChannel, ListingObservation, Observation } from '../records';
 import { listingKey } from '../records';
 import type { PageAdapter, PageRead } from '../platforms/types';
 import type { PageAccount } from '../accounts/registry';
@@ -88,6 +88,13 @@ interface ReaderState {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Counts the batches of page mutations (not our own panels' writes) seen so far. */
   pageChanges: number;
+  /**
+   * The channel each SKU of the page was stored with (the stored lookup's answer): every read
+   * passes it as the weakest clue to who ships (ReadContext.fulfillmentHistory).
+   */
+  history: Map<string, FulfillmentChannel>;
+  /** The seller account `history` belongs to (another account's listings are other listings). */
+  historyAccount: string;
 }
 
 /** Everything one read cycle needs, built once by startPageReader. */
@@ -102,15 +109,30 @@ interface ReadContext {
   mark(name: string): void;
   /** Takes the mutation records the observer has not delivered yet (counting page changes). */
   flushMutations(): void;
+  /** Asks for one more read cycle (after the running one). */
+  readAgain(): void;
 }
 
 export function startPageReader(options: PageReaderOptions): PageReader {
   const { root, adapter, market, debounceMs = 150, hooks } = options;
-  const state: ReaderState = { language: options.language, hidden: options.hidden ?? false, stopped: false, timer: undefined, pageChanges: 0 };
+  const state: ReaderState = {
+    language: options.language,
+    hidden: options.hidden ?? false,
+    stopped: false,
+    timer: undefined,
+    pageChanges: 0,
+    history: new Map(),
+    historyAccount: '',
+  };
   const now = options.now ?? (() => new Date());
   const panels = new Map<string, PanelData>();
 
-  const read = () => adapter.parse(root, { url: options.url(), market, now: now(), taughtColumns: options.taughtColumns?.() ?? [] });
+  const read = () => {
+    const url = options.url();
+    // Walmart.ca's French pages print French numbers: the page's language decides, read by read (the seller can switch it).
+    const pageMarket = marketplaceForPageLanguage(market, pageLanguage(root, url));
+    return adapter.parse(root, { url, market: pageMarket, now: now(), taughtColumns: options.taughtColumns?.() ?? [], fulfillmentHistory: state.history });
+  };
   const sync = (reading: PageRead) => syncRowPanels(root, reading.anchors, panels, state.language, state.hidden, hooks);
   const mark = options.marks ? (name: string) => performance.mark(name) : () => {};
   const context: ReadContext = {
@@ -123,6 +145,7 @@ export function startPageReader(options: PageReaderOptions): PageReader {
     sync,
     mark,
     flushMutations: () => noticeMutations(observer.takeRecords()),
+    readAgain: () => void readNow(),
   };
 
   const readNow = singleFlight(
@@ -147,11 +170,12 @@ export function startPageReader(options: PageReaderOptions): PageReader {
 async function readCycle(context: ReadContext): Promise<void> {
   const { options, state, panels, ledger, ingest, read, sync, mark } = context;
   const changesAtRead = state.pageChanges;
-  const reading = read();
-  mark(MARKS.read);
   // The seller account the page shows, read with every reading: a seller who switches account
   // in the page's own switcher without a reload gets every row sent again, for the new account.
   const account = detectAccount(options.root, options.adapter.platform);
+  if ((account?.seller ?? '') !== state.historyAccount) [state.history, state.historyAccount] = [new Map(), account?.seller ?? ''];
+  const reading = read();
+  mark(MARKS.read);
   const unsent = ledger.unsent(reading, account);
   if (unsent) showReadings(panels, unsent.rows);
   sync(reading);
@@ -234,17 +258,38 @@ async function showStored(
     const panel = panels.get(sku);
     return !panel || provisional.has(panel);
   };
-  const keys = reading.rows.flatMap((row) => (row.kind === 'listing' && unanswered(row.sku) ? [listingKey(row)] : []));
+  // Order rows too: an order page shows each line's listing panel.
+  const keys = [...new Set(reading.rows.flatMap((row) => (unanswered(row.sku) ? [listingKey(row)] : [])))];
   if (keys.length === 0) return;
   try {
-    const { panels: storedPanels } = await options.lookupStored({ url: options.url().href, keys, ...(account ? { account } : {}) });
-    if (answered() || state.stopped || storedPanels.length === 0) return;
+    const { panels: storedPanels, channels = [] } = await options.lookupStored({ url: options.url().href, keys, ...(account ? { account } : {}) });
+    if (state.stopped) return;
+    if (learnChannels(state.history, reading, channels)) context.readAgain();
+    if (answered() || storedPanels.length === 0) return;
     for (const panel of storedPanels) if (unanswered(panel.sku)) panels.set(panel.sku, panel);
     context.flushMutations();
     sync(state.pageChanges === changesAtRead ? reading : context.read());
   } catch {
     // The fresh answer follows; nothing to show meanwhile.
   }
+}
+
+/**
+ * Remembers the channels the stored listings carry; true when a row of the reading that told no
+ * channel has a new one now, so reading the page again gives that row its channel (a weak clue).
+ * @example learnChannels(history, reading, [{ sku: 'W-1', fulfillment: 'WFS' }]) // true when W-1 was read without a channel
+ */
+function learnChannels(
+  history: Map<string, FulfillmentChannel>,
+  reading: PageRead,
+  channels: readonly { sku: string; fulfillment: FulfillmentChannel }[],
+): boolean {
+  const learned = new Set<string>();
+  for (const { sku, fulfillment } of channels) {
+    if (history.get(sku) !== fulfillment) learned.add(sku);
+    history.set(sku, fulfillment);
+  }
+  return reading.rows.some((row) => row.kind === 'listing' && row.fulfillment === undefined && learned.has(row.sku));
 }
 
 /** Watches the page for changes that can move or change rows. */

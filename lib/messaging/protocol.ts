@@ -4,11 +4,11 @@
  * content script (pages are hostile input), and the UI never trusts a stale background.
  */
 import { z } from 'zod';
-import { accountIdSchema, diagnosticSchema, isoDateSchema, moneySchema, observationSchema, platformSchema } from '../records';
+import { accountIdSchema, diagnosticSchema, fulfillmentChannelSchema, isoDateSchema, moneySchema, observationSchema, platformSchema } from '../records';
 import { settingsSchema } from '../settings/schema';
 import { pageAccountSchema } from '../accounts/registry';
 import { accountOverridesSchema } from '../accounts/settings';
-import { STOCK_SOURCES } from '../planning/types';
+import { STOCK_SOURCES, skuPlanSchema } from '../planning/types';
 import { RISK_TAGS, URGENCY_LEVELS } from '../planning/urgency';
 import { backupProtocol } from './protocol-backup';
 import { onboardingProtocol } from './protocol-onboarding';
@@ -62,6 +62,8 @@ const panelDataSchema = z.object({
   stockoutDate: isoDateSchema.nullable(),
   /** When the inbound units are expected, and the stockout counting them from then (null = none inbound). */
   inboundArrivalDate: isoDateSchema.nullable(),
+  /** Details: each arrival when the inbound units come on more than one day, with the shipment holding them (the plan's, SkuPlan.inboundArrivals). */
+  inboundArrivals: skuPlanSchema.shape.inboundArrivals,
   stockoutDateWithInbound: isoDateSchema.nullable(),
   reorderDate: isoDateSchema.nullable(),
   reorderQuantity: z.number().int().nullable(),
@@ -205,12 +207,23 @@ export const protocol = {
   },
   /**
    * A content script's first question about a page: the stored plans of its listings (keys of
-   * the page's own marketplace), shown at once while 'page/ingest' re-plans.
+   * the page's own marketplace), shown at once while 'page/ingest' re-plans, and the channel
+   * each is stored with.
    */
   'panels/stored': {
     senders: ['content'],
     request: z.object({ url: z.string().url().max(4000), keys: z.array(z.string().max(300)).max(20_000), account: pageAccountSchema.optional() }),
-    response: z.object({ panels: z.array(panelDataSchema) }),
+    response: z.object({
+      panels: z.array(panelDataSchema),
+      /**
+       * The channel each listing asked about is stored with (planned or not): the reader's weakest
+       * clue to who ships, for rows whose page does not say (ReadContext.fulfillmentHistory).
+       */
+      channels: z
+        .array(z.object({ sku: z.string().max(300), fulfillment: fulfillmentChannelSchema }))
+        .max(20_000)
+        .optional(),
+    }),
   },
   /** A seller page's summary bar offers a next step: open that section of the options page in a new tab. */
   'options/open': {
@@ -234,6 +247,25 @@ export const protocol = {
     senders: ['extension'],
     request: z.object({ account: accountIdSchema, overrides: accountOverridesSchema }),
     response: z.object({}),
+  },
+  /**
+   * Options: merge one seller account id into another (one seller read under two ids). `confirm:
+   * false` only counts what would move, for the seller to confirm; `true` merges and re-plans.
+   */
+  'accounts/merge': {
+    senders: ['extension'],
+    request: z.object({ from: accountIdSchema, into: accountIdSchema, confirm: z.boolean() }),
+    response: z.object({
+      counts: z.object({
+        listings: z.number().int(),
+        collisions: z.number().int(),
+        readings: z.number().int(),
+        orders: z.number().int(),
+        calibrations: z.number().int(),
+        returns: z.number().int(),
+      }),
+      merged: z.boolean(),
+    }),
   },
   /** Popup: SKUs at risk, most urgent first. */
   'skus/at-risk': {

@@ -195,6 +195,15 @@ function planOf(s: Situation, d: Draft, now: Date): SkuPlan {
     daysOfCover: d.daysOfCover === null ? null : round1(d.daysOfCover),
     stockoutDate: d.stockoutDay === null ? null : isoDate(d.stockoutDay),
     inboundArrivalDate: d.inbound.arrivalDay === null ? null : isoDate(d.inbound.arrivalDay),
+    ...(d.inbound.arrivals.length > 1
+      ? {
+          inboundArrivals: d.inbound.arrivals.map((a) => ({
+            date: isoDate(a.day),
+            units: Math.max(0, Math.round(a.units)),
+            ...(a.shipmentId ? { shipmentId: a.shipmentId } : {}),
+          })),
+        }
+      : {}),
     stockoutDateWithInbound: d.inbound.stockoutDay === null ? null : isoDate(d.inbound.stockoutDay),
     reorderDate: d.reorder.day === null ? null : isoDate(d.reorder.day),
     reorderDaysLate: d.reorder.daysLate,
@@ -209,16 +218,27 @@ function planOf(s: Situation, d: Draft, now: Date): SkuPlan {
     abcClass: null,
     clearance: d.clearance,
     storage:
-      d.storage && input.currency
-        ? { next30DaysMinor: d.storage.next30DaysMinor, agedSurchargeMinor: d.storage.agedSurchargeMinor, currency: input.currency }
+      typeof d.storage === 'object' && d.storage
+        ? { next30DaysMinor: d.storage.next30DaysMinor, agedSurchargeMinor: d.storage.agedSurchargeMinor, currency: d.storage.currency }
         : null,
+    ...(typeof d.storage === 'string' ? { storageCharge: d.storage } : {}),
     alerts: d.alerts,
     oversell: d.oversell,
     channel: null,
     ...(d.fees ? { fees: d.fees } : {}),
     ...(d.capacity ? { fbaCapacity: d.capacity } : {}),
-    computedAt: now.toISOString(),
+    ...(d.capacityClaim ? { fbaCapacityClaim: d.capacityClaim } : {}),
+    computedAt: isoTimestamp(now),
   };
+}
+
+let lastStamp = { time: Number.NaN, iso: '' };
+
+/** now.toISOString(), formatted once for the many plans a re-plan stamps with the same time. */
+function isoTimestamp(now: Date): string {
+  const time = now.getTime();
+  if (time !== lastStamp.time) lastStamp = { time, iso: now.toISOString() };
+  return lastStamp.iso;
 }
 
 /**

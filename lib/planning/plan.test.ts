@@ -320,16 +320,52 @@ describe('order-history imports cover listings absent from them', () => {
 });
 
 describe('expected arrivals of inbound units', () => {
-  it('a date given for the inbound dates it while no new shipment has raised the inbound', () => {
-    const now = new Date('2026-03-01T20:00:00Z');
-    const reading = (date: string, inbound: number) =>
-      listingAt(date, { sku: 'BOX-1', available: 50, inbound, fulfillment: 'FBA', unitsSold: [{ windowDays: 30, units: 90 }] });
+  const now = new Date('2026-03-01T20:00:00Z');
+  const reading = (date: string, inbound: number, available = 50) =>
+    listingAt(date, { sku: 'BOX-1', available, inbound, fulfillment: 'FBA', unitsSold: [{ windowDays: 30, units: 90 }] });
+  const key = 'amazon|amazon.com|BOX-1';
+
+  it('a date given for the inbound dates its units; inbound beyond them (a new shipment) is dated from when it appeared', () => {
     const observations: Observation[] = [reading('2026-02-01', 0), reading('2026-03-01', 200)];
-    const key = 'amazon|amazon.com|BOX-1';
     const plan = (units: number) =>
-      planFromObservations(observations, defaultSettings(), now, { inboundArrivals: { [key]: { date: '2026-03-20', units } } }).find((p) => p.key === key)!;
+      planFromObservations(observations, defaultSettings(), now, { inboundArrivals: { [key]: [{ date: '2026-03-20', units }] } }).find((p) => p.key === key)!;
     expect(plan(200).inboundArrivalDate).toBe('2026-03-20');
-    // Given for 150 units: the 200 now inbound include a shipment it does not speak for.
-    expect(plan(150).inboundArrivalDate).not.toBe('2026-03-20');
+    expect(plan(200).inboundArrivals).toBeUndefined();
+    // Given for 150 units: the other 50 now inbound are a shipment it does not speak for.
+    const split = plan(150);
+    expect(split.inboundArrivals).toHaveLength(2);
+    expect(split.inboundArrivals!.find((a) => a.date === '2026-03-20')?.units).toBe(150);
+    expect(split.inboundArrivals!.reduce((sum, a) => sum + a.units, 0)).toBe(200);
+  });
+
+  it('two shipments of 100 and 200 units on different days each arrive on their own day', () => {
+    const observations: Observation[] = [reading('2026-02-01', 0), reading('2026-03-01', 300)];
+    const shipments = [
+      { date: '2026-03-06', units: 100, shipmentId: 'FBA17AAAA1' },
+      { date: '2026-04-30', units: 200 },
+    ];
+    const plan = planFromObservations(observations, defaultSettings(), now, { inboundArrivals: { [key]: shipments } }).find((p) => p.key === key)!;
+    expect(plan.inboundArrivalDate).toBe('2026-03-06');
+    expect(plan.inboundArrivals).toEqual(shipments);
+    // About 3 a day: the 150 units on hand and first come are sold by late April, before the 200
+    // come; one date for all 300 would count them all from March 6 (out in June).
+    const together = planFromObservations(observations, defaultSettings(), now, { inboundArrivals: { [key]: [{ date: '2026-03-06', units: 300 }] } }).find(
+      (p) => p.key === key,
+    )!;
+    expect(plan.stockoutDateWithInbound! < together.stockoutDateWithInbound!).toBe(true);
+  });
+
+  it('units received since the shipments were read are not counted twice: the soonest arrival gives them up', () => {
+    // The newest reading shows 250 inbound (50 of the first shipment received into stock).
+    const observations: Observation[] = [reading('2026-02-01', 0), reading('2026-03-01', 250, 100)];
+    const shipments = [
+      { date: '2026-03-06', units: 100 },
+      { date: '2026-03-31', units: 200 },
+    ];
+    const plan = planFromObservations(observations, defaultSettings(), now, { inboundArrivals: { [key]: shipments } }).find((p) => p.key === key)!;
+    expect(plan.inboundArrivals).toEqual([
+      { date: '2026-03-06', units: 50 },
+      { date: '2026-03-31', units: 200 },
+    ]);
   });
 });

@@ -211,6 +211,24 @@ const fbaCapacitySchema = z.object({
 });
 export type FbaCapacity = z.infer<typeof fbaCapacitySchema>;
 
+/**
+ * What an FBA stock of a marketplace with a capacity limit holds against it
+ * (lib/planning/decisions/fba-capacity.ts), for the limit shared by every stock of the
+ * marketplace (lib/planning/fba-capacity-share.ts): one unit's volume, the units at FBA or on
+ * their way today and on `date`, the day its planned shipment (the plan's reorder) would leave
+ * (today when none is planned).
+ */
+const fbaCapacityClaimSchema = z.object({
+  marketplace: z.string(),
+  /** The marketplace's limit (cubic feet) the plan was shared under. */
+  limitCubicFeet: z.number().positive(),
+  unitCubicFeet: z.number().positive(),
+  heldNowUnits: z.number().int().nonnegative(),
+  heldUnits: z.number().int().nonnegative(),
+  date: isoDateSchema,
+});
+export type FbaCapacityClaim = z.infer<typeof fbaCapacityClaimSchema>;
+
 const PLAN_SCOPES = ['listing', 'pool'] as const;
 
 /**
@@ -278,6 +296,16 @@ export const skuPlanSchema = z.object({
    * cached before inbound was dated lack these.
    */
   inboundArrivalDate: isoDateSchema.nullable().default(null),
+  /**
+   * Each arrival of the `inbound` units when they come on more than one day (units split across
+   * shipments), soonest first: `inboundArrivalDate` is the first; `shipmentId` names the shipment
+   * holding them (absent: a date the seller typed, or units dated from when they appeared).
+   * Absent = one arrival or none.
+   */
+  inboundArrivals: z
+    .array(z.object({ date: isoDateSchema, units: z.number().int().nonnegative(), shipmentId: z.string().max(40).optional() }))
+    .max(100)
+    .optional(),
   /** The stockout counting the inbound units from their arrival; null = none inbound or never runs out. */
   stockoutDateWithInbound: isoDateSchema.nullable().default(null),
   /** Day the next order is due (in the past when overdue, see reorderDaysLate); null = no reorder. */
@@ -316,6 +344,12 @@ export const skuPlanSchema = z.object({
   abcClass: abcClassSchema.nullable(),
   clearance: clearanceSuggestionSchema.nullable(),
   storage: storageProjectionSchema.nullable(),
+  /**
+   * Why `storage` is null although the stock is known: 'not-charged', the stock's channel charges
+   * no marketplace storage (an own warehouse); 'unknown', no fee schedule of its channel prices
+   * it (lib/planning/storage-schedule.ts). Absent when priced, and in plans cached before it.
+   */
+  storageCharge: z.enum(['not-charged', 'unknown']).optional(),
   alerts: z.array(alertSchema),
   oversell: oversellInfoSchema,
   /** For a listing whose stock is shared or counted: how much to list on this channel. */
@@ -324,6 +358,8 @@ export const skuPlanSchema = z.object({
   fees: planFeesSchema.optional(),
   /** FBA pools whose planned shipment exceeds the capacity limit (absent otherwise). */
   fbaCapacity: fbaCapacitySchema.optional(),
+  /** FBA stocks of a marketplace with a capacity limit: what they hold against it (absent otherwise). */
+  fbaCapacityClaim: fbaCapacityClaimSchema.optional(),
   computedAt: isoDateTimeSchema,
 });
 export type SkuPlan = z.infer<typeof skuPlanSchema>;

@@ -6,8 +6,8 @@
 import type { ForecastResult } from '../../forecast/index';
 import type { Settings } from '../../settings/schema';
 import type { StagePolicy } from '../lifecycle';
-import type { PlanInput } from '../plan-input';
-import type { Alert, ClearanceSuggestion, FbaCapacity, HealthReason, LifecycleStage, OversellInfo, PlanFees } from '../types';
+import type { DayArrival, PlanInput } from '../plan-input';
+import type { Alert, ClearanceSuggestion, FbaCapacity, FbaCapacityClaim, HealthReason, LifecycleStage, OversellInfo, PlanFees } from '../types';
 
 export interface Situation {
   input: PlanInput;
@@ -16,7 +16,7 @@ export interface Situation {
   asOfDay: number;
   forecast: ForecastResult;
   /** Expected cumulative demand: meanCum[h] = days 1..h+1. */
-  meanCum: Float64Array;
+  meanCum: readonly number[];
   /** Cumulative demand at the service level, same indexing. */
   serviceCum: ArrayLike<number>;
   /** Mean expected units per day over the horizon. */
@@ -45,20 +45,30 @@ export interface Draft {
   daysOfCover: number | null;
   stockoutDay: number | null;
   /**
-   * The units on their way: their expected arrival, and the cover and stockout counting them
-   * from that day (null when nothing is inbound, the stock is unknown or it never runs out).
+   * The units on their way: each arrival (day and units, soonest first; units split across
+   * shipments arrive on each shipment's day), the first one's day, and the cover and stockout
+   * counting them from that day until the shelf first empties (null when nothing is inbound,
+   * the stock is unknown or it never runs out).
    */
-  inbound: { arrivalDay: number | null; daysOfCover: number | null; stockoutDay: number | null };
+  inbound: { arrivalDay: number | null; daysOfCover: number | null; stockoutDay: number | null; arrivals: DayArrival[] };
   /** Units beyond what the lead time plus the target cover needs (0 = none, or not known yet). */
   excessUnits: number;
   /** Days of demand the pool may hold before the rest is excess. */
   keepDays: number;
   reorder: { day: number | null; quantity: number; daysLate: number; point: number; safetyStock: number };
-  storage: { next30DaysMinor: number; agedSurchargeMinor: number; totalMinor: number } | null;
+  /**
+   * Storage over the next 30 days at the rates of the stock's channel (decisions/storage.ts), with
+   * one unit's month at the base rate (`unitMonthMinor`, unrounded); 'not-charged': no marketplace
+   * storage (own warehouse); 'unknown': no schedule prices it; null: not decided (stock unknown).
+   */
+  storage:
+    { next30DaysMinor: number; agedSurchargeMinor: number; totalMinor: number; currency: string; unitMonthMinor: number } | 'not-charged' | 'unknown' | null;
   /** FBA pools: the fees at stake and the fee-aware action (decisions/fba-fees.ts); null elsewhere. */
   fees: PlanFees | null;
   /** FBA pools whose planned shipment does not fit the seller's capacity limit (decisions/fba-capacity.ts); null otherwise. */
   capacity: FbaCapacity | null;
+  /** FBA pools of a marketplace with a capacity limit: what they hold against it, for the limit shared across the marketplace; null otherwise. */
+  capacityClaim: FbaCapacityClaim | null;
   /** Units past the first aged-surcharge age, and that age. */
   aged: { units: number; minDays: number };
   clearance: ClearanceSuggestion | null;
@@ -78,13 +88,14 @@ export function emptyDraft(): Draft {
   return {
     daysOfCover: null,
     stockoutDay: null,
-    inbound: { arrivalDay: null, daysOfCover: null, stockoutDay: null },
+    inbound: { arrivalDay: null, daysOfCover: null, stockoutDay: null, arrivals: [] },
     excessUnits: 0,
     keepDays: 0,
     reorder: { day: null, quantity: 0, daysLate: 0, point: 0, safetyStock: 0 },
     storage: null,
     fees: null,
     capacity: null,
+    capacityClaim: null,
     aged: { units: 0, minDays: 0 },
     clearance: null,
     oversell: { pendingAboveStock: 0, listedAbovePool: 0, atRisk: false, allocation: {} },
