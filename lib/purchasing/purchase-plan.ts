@@ -17,7 +17,7 @@ import { DEFAULT_LAUNCH, launchSplit, type LaunchSplit } from './launch-split';
 import { compare } from './placed-orders';
 import { plannedReorder, withReorderPolicy, type PolicyInput } from './reorder-policy';
 import { physicalReorders, stockKeyOf } from './reorders';
-import { DEFAULT_TRANSFER_DAYS, suggestTransfers, transferUnitsOf, type Transfer, type TransferDays } from './transfers';
+import { DEFAULT_TRANSFER_DAYS, transfersOf, transferUnitsOf, type Transfer, type TransferDays } from './transfers';
 import { reorderCostOf } from './unit-cost';
 import { weekStart } from './week';
 
@@ -149,7 +149,8 @@ export function purchasePlan(plans: readonly SkuPlan[], settings: Settings, opti
       group.lines.push(line);
     }
   }
-  const transfers = suggestTransfers(shaped, options.transferDays ?? DEFAULT_TRANSFER_DAYS).sort(
+  // The transfers the re-plan counted in the plans (their alerts), not suggested again.
+  const transfers = transfersOf(shaped, options.transferDays ?? DEFAULT_TRANSFER_DAYS).sort(
     (a, b) => compare(a.stockoutDate, b.stockoutDate) || compare(a.sku, b.sku) || compare(a.toPool, b.toPool) || compare(a.fromPool, b.fromPool),
   );
   return {

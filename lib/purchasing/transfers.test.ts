@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dayNumber, isoDate } from '../planning/days';
-import { shortOf, suggestTransfers, surplusOf, transferUnitsOf, withTransfers } from './transfers';
+import { shortOf, suggestTransfers, surplusOf, transfersOf, transferUnitsOf, withTransfers } from './transfers';
 import { planWith } from './test-purchasing';
 
 // FBA: 300 on hand at 10 a day, out on 2026-04-01 (day 30), lead time 70: short 40 days x 10 = 400.
@@ -76,19 +76,38 @@ describe('suggestTransfers', () => {
     const clearance = { excessUnits: 900, steps: [], recommendedStep: 0, exit: true, holdingCostMinor: 5000, remainingMarginMinor: 4000, currency: 'USD' };
     const exit = { code: 'clearance-exit' as const, severity: 'warning' as const, params: { holdingMinor: 5000, marginMinor: 4000, currency: 'USD' } };
     const giving = { ...own, clearance, alerts: [exit] };
-    // 400 sent of 900 excess: 500 stay to clear.
-    expect(withTransfers([fba, giving], days)[1]).toMatchObject({ clearance: { excessUnits: 500, exit: true }, alerts: [exit] });
+    // 400 sent of 900 excess (FBA's whole reorder): 500 stay to clear.
+    expect(withTransfers([{ ...fba, reorderQuantity: 400 }, giving], days)[1]).toMatchObject({ clearance: { excessUnits: 500, exit: true }, alerts: [exit] });
     // 400 sent of 300 excess: nothing left to clear, no "liquidate" beside "send".
     expect(withTransfers([fba, { ...giving, clearance: { ...clearance, excessUnits: 300 } }], days)[1]).toMatchObject({ clearance: null, alerts: [] });
   });
 
-  it('property: a transfer never takes the sending pool below its own needs over the lead time, nor gives a pool more than it lacks', () => {
+  it("excess that would be marked down covers the rest of the other stock's reorder, within what the sender can spare", () => {
+    const clearance = { excessUnits: 900, steps: [], recommendedStep: 0, exit: true, holdingCostMinor: 5000, remainingMarginMinor: 4000, currency: 'USD' };
+    // FBA lacks 400 until a reorder of 600 could arrive; the warehouse can spare 600 and would clear 900.
+    const [transfer, ...more] = suggestTransfers([fba, { ...own, clearance }], days);
+    expect(more).toEqual([]);
+    expect(transfer).toMatchObject({ fromPool: 'own:main', toPool: 'fba:NA', units: 600, stockoutDate: '2026-04-01', daysOut: 0 });
+    const [receiver, sender] = withTransfers([fba, { ...own, clearance }], days);
+    // Nothing left to buy for FBA, and the warehouse clears only what stays beyond both.
+    expect(receiver).toMatchObject({ reorderQuantity: 0, reorderDate: null });
+    expect(sender!.clearance).toMatchObject({ excessUnits: 300 });
+    // Without excess to clear, only the bridge moves (surplus alone does not replace a purchase).
+    expect(suggestTransfers([fba, own], days)[0]!.units).toBe(400);
+    // The purchase plan lists what the plans counted, not a second suggestion from plans that already carry it.
+    expect(transfersOf(withTransfers([fba, { ...own, clearance }], days), days)).toEqual([transfer]);
+    expect(suggestTransfers(withTransfers([fba, { ...own, clearance }], days), days)).not.toEqual([transfer]);
+  });
+
+  it('property: a transfer never takes the sending pool below its own needs over the lead time, nor gives a pool more than it lacks or reorders', () => {
     const poolArb = fc.record({
       available: fc.integer({ min: 0, max: 5000 }),
       meanDaily: fc.integer({ min: 0, max: 40 }),
       leadTimeDays: fc.integer({ min: 5, max: 120 }),
       safetyStock: fc.integer({ min: 0, max: 300 }),
       kind: fc.constantFrom('own:w', 'fba:', 'wfs:'),
+      reorder: fc.nat(3000),
+      excess: fc.nat(3000),
     });
     fc.assert(
       fc.property(fc.array(poolArb, { minLength: 2, maxLength: 4 }), fc.integer({ min: 0, max: 60 }), (rows, transit) => {
@@ -102,6 +121,12 @@ describe('suggestTransfers', () => {
             forecast: { ...planWith().forecast, meanDaily: r.meanDaily },
             // The planner's stockout: the day the units on hand are sold at the mean rate.
             stockoutDate: r.meanDaily > 0 ? isoDate(dayNumber('2026-03-02') + Math.floor(r.available / r.meanDaily)) : null,
+            reorderQuantity: r.reorder,
+            reorderDate: r.reorder > 0 ? '2026-03-10' : null,
+            clearance:
+              r.excess > 0
+                ? { excessUnits: r.excess, steps: [], recommendedStep: 0, exit: false, holdingCostMinor: null, remainingMarginMinor: null, currency: null }
+                : null,
           }),
         );
         const transfers = suggestTransfers(plans, { FBA: transit, WFS: transit, SELLER: transit });
@@ -112,10 +137,12 @@ describe('suggestTransfers', () => {
           // with no sales at all from now, it would still not need a reorder sooner than one lead time from today.
           if (given > 0) expect(p.available! - given).toBeGreaterThanOrEqual(p.reorderPoint + p.leadTimeDays * p.forecast.meanDaily);
           expect(given > 0 && got > 0).toBe(false);
-          expect(got).toBeLessThanOrEqual(shortOf(p, transit)?.units ?? 0);
+          // A pool gets at most what it lacks until a reorder could arrive, or (from another's excess) its reorder.
+          expect(got).toBeLessThanOrEqual(Math.max(shortOf(p, transit)?.units ?? 0, p.reorderDate !== null && p.stockoutDate !== null ? p.reorderQuantity : 0));
         }
         expect(transfers.every((t) => t.units > 0 && t.fromPool !== t.toPool && t.arrivalDate === isoDate(dayNumber('2026-03-02') + transit))).toBe(true);
       }),
+      { numRuns: 500, seed: 20_261_203 },
     );
   });
 });

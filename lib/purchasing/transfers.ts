@@ -120,7 +120,67 @@ function productTransfers(stocks: readonly SkuPlan[], transferDays: TransferDays
       });
     }
   }
+  return withExcessForReorders(stocks, left, out, transferDays);
+}
+
+/**
+ * Excess a stock would otherwise mark down (its clearance) also covers the rest of another
+ * stock's reorder, within its surplus: the units move instead of being bought for one stock and
+ * liquidated at the other. Added to that pair's bridging transfer when there is one.
+ */
+function withExcessForReorders(stocks: readonly SkuPlan[], left: Map<string, number>, bridging: readonly Transfer[], transferDays: TransferDays): Transfer[] {
+  const out = bridging.map((t) => ({ ...t }));
+  const sentFrom = (pool: string) => out.reduce((sum, t) => sum + (t.fromPool === pool ? t.units : 0), 0);
+  const excessLeft = (plan: SkuPlan) => Math.min(left.get(plan.poolId) ?? 0, (plan.clearance?.excessUnits ?? 0) - sentFrom(plan.poolId));
+  const givers = stocks.filter((p) => excessLeft(p) > 0);
+  for (const plan of stocks) {
+    // A stock that gives (its excess, or its surplus to a bridge) takes nothing back.
+    if (plan.reorderDate === null || plan.stockoutDate === null || givers.includes(plan) || sentFrom(plan.poolId) > 0) continue;
+    let need = plan.reorderQuantity - out.reduce((sum, t) => sum + (t.toPool === plan.poolId ? t.units : 0), 0);
+    for (const giver of givers) {
+      const moved = Math.min(need, excessLeft(giver));
+      if (moved <= 0) continue;
+      left.set(giver.poolId, (left.get(giver.poolId) ?? 0) - moved);
+      need -= moved;
+      const pair = out.find((t) => t.fromPool === giver.poolId && t.toPool === plan.poolId);
+      if (pair) pair.units += moved;
+      else out.push(transferTo(plan, giver.poolId, moved, transferDays[poolKindOf(plan.poolId)], plan.stockoutDate));
+    }
+  }
   return out;
+}
+
+/** A transfer of `units` from `fromPool` to the stock of `plan`, shipped today. */
+function transferTo(plan: SkuPlan, fromPool: string, units: number, transitDays: number, stockoutDate: string): Transfer {
+  const arrivalDate = isoDate(dayNumber(plan.asOf) + transitDays);
+  return {
+    productId: plan.productId,
+    sku: plan.sku,
+    fromPool,
+    toPool: plan.poolId,
+    units,
+    transitDays,
+    arrivalDate,
+    stockoutDate,
+    daysOut: Math.max(0, dayNumber(arrivalDate) - dayNumber(stockoutDate)),
+  };
+}
+
+/**
+ * The transfers the re-plan counted, read back from the receiving stocks' `transfer-from-pool`
+ * alerts (one plan per stock): the purchase plan lists exactly the units every panel counts.
+ * Suggesting them again from cached plans would not: those already carry the transfers (a
+ * reorder less the units, a sender's clearance less what it sends).
+ * @example transfersOf(withTransfers([fba, own])) // [{ fromPool: 'own:main', toPool: 'fba:NA', units: 400, ... }]
+ */
+export function transfersOf(plans: readonly SkuPlan[], transferDays: TransferDays = DEFAULT_TRANSFER_DAYS): Transfer[] {
+  return [...representatives(plans).values()].flatMap((plan) =>
+    plan.alerts.flatMap((a) => {
+      if (a.code !== TRANSFER_ALERT) return [];
+      const transit = transferDays[poolKindOf(plan.poolId)];
+      return [transferTo(plan, String(a.params.fromPool), Number(a.params.units), transit, String(a.params.stockoutDate))];
+    }),
+  );
 }
 
 /**
