@@ -118,19 +118,28 @@ describe('purchasePlan', () => {
       return { ...s, leadTimes: { ...s.leadTimes, suppliers: { a: { ...r.a, transitDays: {} }, b: { ...r.b, transitDays: {} } }, skuSupplier } };
     });
   const day = (n: number) => new Date(Date.UTC(2026, 1, n)).toISOString().slice(0, 10);
-  const plansOf = (rows: (typeof planArb extends fc.Arbitrary<infer T> ? T : never)[]) =>
-    rows.map((r, i) =>
-      planWith({
-        key: r.member ? `listing-${i}` : `pool:${r.product}@${r.pool}`,
-        scope: r.member ? 'listing' : 'pool',
-        ...(r.member ? { poolKey: `pool:${r.product}@${r.pool}` } : {}),
+  // One answer per stock, as the re-plan caches them: a stock's first row sets its reorder, and a
+  // later row of the same stock is one of its listings repeating it (two pool plans with one key
+  // and two different reorders is no store's state).
+  const plansOf = (rows: (typeof planArb extends fc.Arbitrary<infer T> ? T : never)[]) => {
+    const answers = new Map<string, { reorderDay: number; quantity: number }>();
+    return rows.map((r, i) => {
+      const stock = `${r.product}@${r.pool}`;
+      const member = r.member || answers.has(stock);
+      const answer = answers.get(stock) ?? { reorderDay: r.reorderDay, quantity: r.quantity };
+      answers.set(stock, answer);
+      return planWith({
+        key: member ? `listing-${i}` : `pool:${stock}`,
+        scope: member ? 'listing' : 'pool',
+        ...(member ? { poolKey: `pool:${stock}` } : {}),
         productId: r.product,
         sku: r.product,
         poolId: r.pool,
-        reorderDate: day(r.reorderDay),
-        reorderQuantity: r.quantity,
-      }),
-    );
+        reorderDate: day(answer.reorderDay),
+        reorderQuantity: answer.quantity,
+      });
+    });
+  };
 
   it('never puts a line below its MOQ, and every line is whole cases', () => {
     fc.assert(
