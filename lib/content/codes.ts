@@ -106,26 +106,36 @@ export function clearanceText(language: Language, clearance: NonNullable<PanelDa
 /** Diagnostic params that hold a reader signal's id (lib/platforms/shared/signals.ts reports them). */
 const SIGNAL_PARAMS = ['signal', 'stronger', 'weaker'] as const;
 
+/** Diagnostic params that hold a page field's id (Diagnostics.missingColumn, CellReader's bad values). */
+const FIELD_PARAMS = ['column', 'field'] as const;
+
 /**
- * Params with each signal id replaced by the signal's name in the language (a seller never sees "fnsku" or "page-type").
- * @example withSignalNames('zh-CN', { stronger: 'header', rows: '3' }) // { stronger: '列标题', rows: '3' }
+ * Params with each signal id and field id replaced by its name in the language (a seller never
+ * sees "fnsku", "page-type" or "unitsSold30"); the field names are the ones the seller teaches
+ * columns with (`teach.field.*`), so a warning and the teaching list name a field alike.
+ * @example withReaderNames('zh-CN', { stronger: 'header', column: 'title', rows: '3' }) // { stronger: '列标题', column: '标题（商品名称）', rows: '3' }
  */
-function withSignalNames(language: Language, params: Record<string, string>): Record<string, string> {
-  for (const name of SIGNAL_PARAMS) {
-    const key = `signal.${params[name]}`;
-    if (params[name] !== undefined && isKey(key)) params[name] = t(language, key);
+function withReaderNames(language: Language, params: Record<string, string>): Record<string, string> {
+  for (const [prefix, names] of [
+    ['signal', SIGNAL_PARAMS],
+    ['teach.field', FIELD_PARAMS],
+  ] as const) {
+    for (const name of names) {
+      const key = `${prefix}.${params[name]}`;
+      if (params[name] !== undefined && isKey(key)) params[name] = t(language, key);
+    }
   }
   return params;
 }
 
 /**
  * A reader diagnostic as text: translated by code when known, else the reader's English message.
- * @example diagnosticText('en', { level: 'error', code: 'missing-column', message: '…', params: { column: 'Available' } }) // 'Column "Available" not found, so nothing was read from this page'
+ * @example diagnosticText('en', { level: 'error', code: 'missing-column', message: '…', params: { column: 'available' } }) // 'Column "Available quantity" not found, so nothing was read from this page'
  */
 export function diagnosticText(language: Language, diagnostic: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {
   const key = `diag.${diagnostic.code}`;
   if (!isKey(key)) return diagnostic.message;
-  const text = t(language, key, withSignalNames(language, formatParams(language, diagnostic.params)));
+  const text = t(language, key, withReaderNames(language, formatParams(language, diagnostic.params)));
   // A placeholder the reader did not fill would show as "{column}": prefer its own message then.
   return /\{\w+\}/.test(text) ? diagnostic.message : text;
 }

@@ -42,7 +42,7 @@ describe('summary bar', () => {
         ['C', panelFor('C', 0)],
       ]),
       diagnostics: [
-        { level: 'error', code: 'missing-column', message: 'Manage All Inventory: no "Available" column was found', params: { column: 'Available' } },
+        { level: 'error', code: 'missing-column', message: 'Manage All Inventory: no "available" column was found', params: { column: 'available' } },
         { level: 'warning', code: 'new-code', message: 'Something odd' },
       ],
       language: 'en',
@@ -54,7 +54,7 @@ describe('summary bar', () => {
     expect(barText('summary-at-risk')).toBe('2 need attention');
     expect(barText('summary-updated')).toMatch(/^updated 10:05/);
     expect([...bar().querySelectorAll('[data-testid="summary-diagnostics"] li')].map((li) => li.textContent)).toEqual([
-      'Column "Available" not found, so nothing was read from this page',
+      'Column "Available quantity" not found, so nothing was read from this page',
       'Something odd',
     ]);
     expect(barText('summary-toggle')).toBe('Hide panels on Manage All Inventory');
@@ -68,13 +68,13 @@ describe('summary bar', () => {
       pageType: 'amazon/manage-inventory',
       hidden: false,
       offline: true,
-      diagnostics: [{ level: 'error', code: 'missing-column', message: 'x', params: { column: '可售' } }],
+      diagnostics: [{ level: 'error', code: 'missing-column', message: 'x', params: { column: 'available' } }],
     });
     expect(barText('summary-rows')).toBe('本页 1 个 SKU');
     expect(barText('summary-at-risk')).toBe('没有需要处理的 SKU');
     expect(barText('summary-updated')).toBe('正在计算');
     expect(barText('summary-offline')).toBe('扩展后台无响应，数据可能不是最新的');
-    expect(bar().querySelector('li')!.textContent).toBe('未找到"可售"列，因此未读取本页内容');
+    expect(bar().querySelector('li')!.textContent).toBe('未找到"可售数量"列，因此未读取本页内容');
   });
 });
 

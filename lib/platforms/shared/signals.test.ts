@@ -142,7 +142,7 @@ describe("signals in the seller's language", () => {
   it("English shows each signal by its name, as the reader's own message does", () => {
     const diags = diagnosticsNamingEverySignal().list;
     const weakHistory = diags.find((d) => d.code === 'weak-signal' && d.params?.signal === 'history')!;
-    expect(diagnosticText('en', weakHistory)).toBe('"fulfillment" was guessed on 1 rows from the listing\'s earlier readings (weak)');
+    expect(diagnosticText('en', weakHistory)).toBe('"Fulfilled by (channel)" was guessed on 1 rows from the listing\'s earlier readings (weak)');
     const disagree = diags.find((d) => d.code === 'signals-disagree' && d.params?.stronger === 'page-type' && d.params?.weaker === 'fnsku')!;
     expect(diagnosticText('en', disagree)).toContain('the page type says FBA, the FNSKU says SELLER');
     expect(diagnosticText('zh-CN', disagree)).toContain('页面类型 为 FBA，FNSKU 为 SELLER');
