@@ -4,6 +4,8 @@ import {
   fieldLabel,
   formOf,
   inheritedOf,
+  LINE_FIELDS,
+  lineHelp,
   NUMBER_FIELDS,
   overridesOf,
   problemText,
@@ -90,21 +92,23 @@ function AccountSettings({ account, inherited }: { account: Account; inherited: 
           <FieldError id={idOf(f)} {...errorOf(f)} />
         </label>
       ))}
-      <label htmlFor={idOf('safetyBuffers')}>
-        <span>{fieldLabel(language, 'safetyBuffers')}</span>
-        <textarea
-          id={idOf('safetyBuffers')}
-          rows={3}
-          value={form.safetyBuffers}
-          aria-invalid={problems.some((p) => p.field === 'safetyBuffers')}
-          onChange={(e) => setForm({ ...form, safetyBuffers: e.target.value })}
-        />
-        <span className="meta">{t('accounts.buffersHelp')}</span>
-        <span className="meta" data-testid="inherited">
-          {inherited?.safetyBuffers ? t('accounts.inherited', { value: inherited.safetyBuffers.replace(/\n/g, '; ') }) : t('accounts.inheritedNone')}
-        </span>
-        <FieldError id={idOf('safetyBuffers')} {...errorOf('safetyBuffers')} />
-      </label>
+      {LINE_FIELDS.map((f) => (
+        <label key={f} htmlFor={idOf(f)}>
+          <span>{fieldLabel(language, f)}</span>
+          <textarea
+            id={idOf(f)}
+            rows={3}
+            value={form[f]}
+            aria-invalid={problems.some((p) => p.field === f)}
+            onChange={(e) => setForm({ ...form, [f]: e.target.value })}
+          />
+          <span className="meta">{lineHelp(language, f)}</span>
+          <span className="meta" data-testid="inherited">
+            {inherited?.[f] ? t('accounts.inherited', { value: inherited[f].replace(/\n/g, '; ') }) : t('accounts.inheritedNone')}
+          </span>
+          <FieldError id={idOf(f)} {...errorOf(f)} />
+        </label>
+      ))}
       <div className="actions">
         <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>
           {t('accounts.save')}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/schema';
-import { formOf, inheritedOf, NUMBER_FIELDS, overridesOf, problemText, type OverridesForm } from './overrides-form';
-import { settingsForAccount } from './settings';
+import { formOf, inheritedOf, LINE_FIELDS, NUMBER_FIELDS, overridesOf, problemText, type OverridesForm } from './overrides-form';
+import { settingsForAccount, type AccountOverrides } from './settings';
 
-const empty = Object.fromEntries([...NUMBER_FIELDS, 'safetyBuffers'].map((f) => [f, ''])) as OverridesForm;
+const empty = Object.fromEntries([...NUMBER_FIELDS, ...LINE_FIELDS].map((f) => [f, ''])) as OverridesForm;
 
 describe('per-account settings form', () => {
   it('turns filled fields into overrides, empty ones into "use the global setting"', () => {
@@ -92,5 +92,75 @@ describe('per-account settings form', () => {
     const zh = result.problems.map((p) => problemText('zh-CN', p));
     expect(zh[0]).toBe('补货覆盖天数：请输入 1 到 730 之间的整数，或留空以使用全局设置');
     expect(zh[5]).toContain('第 3 行："shopify" 不是渠道');
+  });
+
+  it('edits every overridable setting: a full set of overrides shows in the form and comes back the same', () => {
+    // Typed against the overrides model: a field made overridable later must be added here, and then to the form.
+    const full = {
+      targetCoverDays: 90,
+      serviceLevel: 0.99,
+      defaultMoq: 10,
+      defaultCasePack: 6,
+      leadTimes: { defaultProductionDays: 12, transitDaysByDestination: { FBA: 20, WFS: 25, SELLER: 5 }, suppliers: {}, skuSupplier: { 'MUG-1': 'acme' } },
+      safetyBuffers: { ebay: { kind: 'fixed' as const, value: 5 } },
+      storageFees: {
+        monthlyPerCubicFootJanSep: 50,
+        monthlyPerCubicFootOctDec: 0,
+        agedSurcharges: [
+          { minDays: 181, perCubicFootMonthly: 50 },
+          { minDays: 365, perCubicFootMonthly: 0 },
+        ],
+      },
+      fbaFees: { capacityCubicFeetByMarketplace: { 'amazon.com': 800, 'amazon.de': 120.5 } },
+    } satisfies { [K in keyof AccountOverrides]-?: unknown };
+    const form = formOf(full);
+    expect(form).toMatchObject({
+      'storage.janSep': '0.50',
+      'storage.octDec': '0.00',
+      agedSurcharges: '181 = 0.50\n365 = 0.00',
+      capacity: 'amazon.com = 800\namazon.de = 120.5',
+    });
+    expect(overridesOf(form, full)).toEqual({ ok: true, overrides: full });
+  });
+
+  it('reads fee amounts in the currency the schedule charges and capacity limits per Amazon marketplace', () => {
+    const result = overridesOf({ ...empty, 'storage.octDec': '1.2', agedSurcharges: ' 365 = 0\n\n181=0.5 ', capacity: 'Amazon.com = 800' }, {});
+    expect(result).toEqual({
+      ok: true,
+      overrides: {
+        storageFees: {
+          monthlyPerCubicFootOctDec: 120,
+          agedSurcharges: [
+            { minDays: 181, perCubicFootMonthly: 50 },
+            { minDays: 365, perCubicFootMonthly: 0 },
+          ],
+        },
+        fbaFees: { capacityCubicFeetByMarketplace: { 'amazon.com': 800 } },
+      },
+    });
+  });
+
+  it('names each bad fee amount, tier and capacity line in both languages', () => {
+    const result = overridesOf(
+      { ...empty, 'storage.janSep': '-1', agedSurcharges: '181 = 0.5\n181 = 1\nold = 2\n9999 = 1', capacity: 'walmart.com = 5\namazon.com = 0\namazon.de' },
+      {},
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const en = result.problems.map((p) => problemText('en', p));
+    expect(en).toEqual([
+      'FBA storage per cubic foot per month, January to September (USD): enter an amount of $0.00 or more, or leave it empty to use the global setting',
+      expect.stringMatching(/^Aged-inventory surcharge tiers \(USD per cubic foot per month\), line 2: write an age in days from 0 to 3,650/),
+      expect.stringMatching(/, line 3: write an age/),
+      expect.stringMatching(/, line 4: write an age/),
+      'FBA capacity limits (cubic feet, Capacity Monitor), line 1: "walmart.com" is not an Amazon marketplace; write one such as amazon.com or amazon.de',
+      expect.stringMatching(
+        /^FBA capacity limits \(cubic feet, Capacity Monitor\), line 2: write a marketplace, "=" and a number of cubic feet above 0 up to 10,000,000/,
+      ),
+      expect.stringMatching(/, line 3: write a marketplace/),
+    ]);
+    const zh = result.problems.map((p) => problemText('zh-CN', p));
+    expect(zh[0]).toBe('FBA 每立方英尺每月仓储费，1 月至 9 月（USD）：请输入不小于 US$0.00 的金额，或留空以使用全局设置');
+    expect(zh[4]).toContain('第 1 行："walmart.com" 不是亚马逊站点');
   });
 });

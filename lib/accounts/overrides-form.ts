@@ -3,10 +3,12 @@
  * setting), turned into the overrides the background stores, field by field validated. Every
  * field the overrides model holds is here except suppliers and SKU suppliers (edited globally;
  * an account keeps whatever overrides of them it has). Each field's bounds come from the
- * settings schema itself, so the form's messages and the stored value never disagree.
+ * settings schema itself, so the form's messages and the stored value never disagree. Fee
+ * amounts are typed in major units of the fee schedule's currency (stored in minor units).
  */
 import { z } from 'zod';
-import { formatNumber, t, type Language, type MessageKey } from '../i18n';
+import { SETTINGS_SCHEDULE } from '../fees/index';
+import { formatMoney, formatNumber, t, type Language, type MessageKey } from '../i18n';
 import { marketplaceById } from '../locale/markets';
 import { PLATFORMS } from '../records';
 import { DESTINATIONS, settingsSchema, type Destination, type SafetyBuffer, type Settings } from '../settings/schema';
@@ -20,18 +22,39 @@ export const NUMBER_FIELDS = [
   'defaultCasePack',
   'productionDays',
   ...DESTINATIONS.map((d) => `transit.${d}` as const),
+  'storage.janSep',
+  'storage.octDec',
 ] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
-export type FormField = NumberField | 'safetyBuffers';
+/** The fields written one entry a line, in the order shown. */
+export const LINE_FIELDS = ['safetyBuffers', 'agedSurcharges', 'capacity'] as const;
+type LineField = (typeof LINE_FIELDS)[number];
+export type FormField = NumberField | LineField;
 export type OverridesForm = Record<FormField, string>;
 
 /** What a field reads and writes: the stored overrides, or the global settings for the inherited value. */
-type Source = Pick<AccountOverrides, 'targetCoverDays' | 'serviceLevel' | 'defaultMoq' | 'defaultCasePack' | 'leadTimes'>;
+type Source = Pick<AccountOverrides, 'targetCoverDays' | 'serviceLevel' | 'defaultMoq' | 'defaultCasePack' | 'leadTimes' | 'storageFees'>;
 
 const leadShape = settingsSchema.shape.leadTimes.shape;
+const storageShape = settingsSchema.shape.storageFees.shape;
+const agedTierSchema = storageShape.agedSurcharges.element;
+const capacitySchema = settingsSchema.shape.fbaFees.shape.capacityCubicFeetByMarketplace.unwrap();
 
-/** A number field's schema (its bounds and whether it is whole) and where its value lives. */
-function numberField(field: NumberField): { schema: z.ZodNumber; read: (s: Source) => number | undefined } {
+/** The currency the fee amounts are typed in: that of the schedule the settings' amounts copy (lib/fees). */
+const FEE_MONEY = (() => {
+  const market = marketplaceById(SETTINGS_SCHEDULE.marketplace)!;
+  return { currency: market.currency, minorDigits: market.minorDigits };
+})();
+
+/** Minor units as the seller types the amount. @example moneyText(50) // '0.50' */
+const moneyText = (minor: number) => (minor / 10 ** FEE_MONEY.minorDigits).toFixed(FEE_MONEY.minorDigits);
+/** A typed amount in minor units (NaN when it is not a number). */
+const minorOfText = (text: string) => (/^[0-9]+(\.[0-9]+)?$/.test(text) ? Math.round(Number(text) * 10 ** FEE_MONEY.minorDigits) : Number.NaN);
+
+/** A number field's schema (its bounds and whether it is whole), where its value lives, and whether it is money. */
+function numberField(field: NumberField): { schema: z.ZodNumber; read: (s: Source) => number | undefined; money?: true } {
+  if (field === 'storage.janSep') return { schema: storageShape.monthlyPerCubicFootJanSep, read: (s) => s.storageFees?.monthlyPerCubicFootJanSep, money: true };
+  if (field === 'storage.octDec') return { schema: storageShape.monthlyPerCubicFootOctDec, read: (s) => s.storageFees?.monthlyPerCubicFootOctDec, money: true };
   if (field === 'productionDays') return { schema: leadShape.defaultProductionDays, read: (s) => s.leadTimes?.defaultProductionDays };
   if (field.startsWith('transit.')) {
     const destination = field.slice('transit.'.length) as Destination;
@@ -45,6 +68,10 @@ function numberField(field: NumberField): { schema: z.ZodNumber; read: (s: Sourc
 export function fieldLabel(language: Language, field: FormField): string {
   if (field === 'productionDays') return t(language, 'options.settings.productionDays');
   if (field === 'safetyBuffers') return t(language, 'options.settings.safetyBuffers');
+  if (field === 'capacity') return t(language, 'accounts.capacity');
+  if (field === 'storage.janSep') return t(language, 'accounts.storageJanSep', { currency: FEE_MONEY.currency });
+  if (field === 'storage.octDec') return t(language, 'accounts.storageOctDec', { currency: FEE_MONEY.currency });
+  if (field === 'agedSurcharges') return t(language, 'accounts.agedSurcharges', { currency: FEE_MONEY.currency });
   if (field.startsWith('transit.')) {
     const destination = t(language, `options.destination.${field.slice('transit.'.length) as Destination}`);
     return t(language, 'options.settings.transit', { destination });
@@ -62,15 +89,37 @@ function buffersText(buffers: Record<string, SafetyBuffer> | undefined): string 
     .join('\n');
 }
 
+type AgedTier = z.infer<typeof agedTierSchema>;
+
+/** @example agedText([{ minDays: 181, perCubicFootMonthly: 50 }]) // '181 = 0.50' */
+function agedText(tiers: readonly AgedTier[] | undefined): string {
+  return [...(tiers ?? [])]
+    .sort((a, b) => a.minDays - b.minDays)
+    .map((tier) => `${tier.minDays} = ${moneyText(tier.perCubicFootMonthly)}`)
+    .join('\n');
+}
+
+/** @example capacityText({ 'amazon.com': 1500 }) // 'amazon.com = 1500' */
+function capacityText(limits: Partial<Record<string, number>> | undefined): string {
+  return Object.entries(limits ?? {})
+    .map(([marketplace, cubicFeet]) => `${marketplace} = ${cubicFeet}`)
+    .join('\n');
+}
+
 /**
  * The form's text for stored overrides.
  * @example formOf({ targetCoverDays: 90 }).targetCoverDays // '90'
  */
 export function formOf(overrides: AccountOverrides): OverridesForm {
-  const out = { safetyBuffers: buffersText(overrides.safetyBuffers) } as OverridesForm;
+  const out = {
+    safetyBuffers: buffersText(overrides.safetyBuffers),
+    agedSurcharges: agedText(overrides.storageFees?.agedSurcharges),
+    capacity: capacityText(overrides.fbaFees?.capacityCubicFeetByMarketplace),
+  } as OverridesForm;
   for (const f of NUMBER_FIELDS) {
-    const value = numberField(f).read(overrides);
-    out[f] = value === undefined ? '' : String(value);
+    const { read, money } = numberField(f);
+    const value = read(overrides);
+    out[f] = value === undefined ? '' : money ? moneyText(value) : String(value);
   }
   return out;
 }
@@ -80,14 +129,26 @@ export function formOf(overrides: AccountOverrides): OverridesForm {
  * @example inheritedOf(defaultSettings())['transit.FBA'] // '40'
  */
 export function inheritedOf(global: Settings): OverridesForm {
-  return formOf({ ...global, safetyBuffers: global.safetyBuffers });
+  return formOf(global);
 }
 
-/** Why a field was refused: not a number in its bounds, or a buffer line that does not read. */
+/** Why a field was refused: not a number in its bounds, or a line that does not read. */
 export type FieldProblem =
-  | { field: NumberField; kind: 'number'; min: number; max: number; whole: boolean }
-  | { field: 'safetyBuffers'; kind: 'buffer-line'; line: number }
-  | { field: 'safetyBuffers'; kind: 'buffer-channel'; line: number; channel: string };
+  | { field: NumberField; kind: 'number'; min: number; max: number; whole: boolean; money?: true }
+  | { field: LineField; kind: 'line'; line: number }
+  | { field: 'safetyBuffers'; kind: 'buffer-channel'; line: number; channel: string }
+  | { field: 'capacity'; kind: 'capacity-marketplace'; line: number; marketplace: string };
+
+/** The message of a line that does not read, per field, with the bounds it takes from the schema. */
+function lineText(language: Language, problem: Extract<FieldProblem, { kind: 'line' }>, field: string): string {
+  const line = formatNumber(language, problem.line);
+  if (problem.field === 'safetyBuffers') return t(language, 'accounts.invalidBufferLine', { field, line });
+  if (problem.field === 'capacity')
+    return t(language, 'accounts.invalidCapacityLine', { field, line, max: formatNumber(language, capacitySchema.valueType.maxValue!) });
+  const days = agedTierSchema.shape.minDays;
+  const bounds = { minDays: formatNumber(language, days.minValue!), maxDays: formatNumber(language, days.maxValue!) };
+  return t(language, 'accounts.invalidAgedLine', { field, line, ...bounds });
+}
 
 /**
  * One problem in the seller's language, saying what the field takes.
@@ -95,15 +156,27 @@ export type FieldProblem =
  */
 export function problemText(language: Language, problem: FieldProblem): string {
   const field = fieldLabel(language, problem.field);
-  if (problem.kind === 'buffer-line') return t(language, 'accounts.invalidBufferLine', { field, line: formatNumber(language, problem.line) });
+  if (problem.kind === 'line') return lineText(language, problem, field);
   if (problem.kind === 'buffer-channel')
     return t(language, 'accounts.invalidBufferChannel', { field, line: formatNumber(language, problem.line), channel: problem.channel });
+  if (problem.kind === 'capacity-marketplace')
+    return t(language, 'accounts.invalidCapacityMarketplace', { field, line: formatNumber(language, problem.line), marketplace: problem.marketplace });
+  if (problem.money)
+    return t(language, 'accounts.invalidAmount', { field, min: formatMoney(language, { amountMinor: problem.min, currency: FEE_MONEY.currency }) });
   const digits = problem.whole ? 0 : 3;
   const bounds = { field, min: formatNumber(language, problem.min, digits), max: formatNumber(language, problem.max, digits) };
   return t(language, problem.whole ? 'accounts.invalidWhole' : 'accounts.invalidNumber', bounds);
 }
 
+/** How the line fields' help reads: what one line says. */
+export function lineHelp(language: Language, field: LineField): string {
+  if (field === 'safetyBuffers') return t(language, 'accounts.buffersHelp');
+  return t(language, field === 'capacity' ? 'accounts.capacityHelp' : 'accounts.agedHelp');
+}
+
 const BUFFER_LINE = /^([^=]+)=\s*([0-9]+(?:\.[0-9]+)?)\s*(%?)$/;
+const AGED_LINE = /^([0-9]+)\s*=\s*([0-9]+(?:\.[0-9]+)?)$/;
+const CAPACITY_LINE = /^([^=\s]+)\s*=\s*([0-9]+(?:\.[0-9]+)?)$/;
 
 /** A channel key the planner matches: a platform ("ebay") or platform|marketplace ("amazon|amazon.de"). */
 function isChannel(key: string): boolean {
@@ -112,20 +185,76 @@ function isChannel(key: string): boolean {
   return marketplace === undefined || marketplaceById(marketplace)?.platform === platform;
 }
 
+/** Each non-empty line of a text field, trimmed, with its line number. */
+const linesOf = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((raw, i) => ({ text: raw.trim(), line: i + 1 }))
+    .filter((l) => l.text !== '');
+
 /** The buffer lines as overrides (undefined when empty), with the lines that do not read. */
 function parseBuffers(text: string): { buffers: Record<string, SafetyBuffer> | undefined; problems: FieldProblem[] } {
   const buffers: Record<string, SafetyBuffer> = {};
   const problems: FieldProblem[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    const match = BUFFER_LINE.exec(raw.trim());
+  for (const { text: line, line: i } of linesOf(text)) {
+    const match = BUFFER_LINE.exec(line);
     const buffer = match && { kind: match[3] ? ('percent' as const) : ('fixed' as const), value: Number(match[2]) };
     const valid = buffer && settingsSchema.shape.safetyBuffers.valueType.safeParse(buffer).success && (buffer.kind === 'fixed' || buffer.value <= 100);
-    if (!match || !valid) problems.push({ field: 'safetyBuffers', kind: 'buffer-line', line: i + 1 });
-    else if (!isChannel(match[1]!.trim())) problems.push({ field: 'safetyBuffers', kind: 'buffer-channel', line: i + 1, channel: match[1]!.trim() });
+    if (!match || !valid) problems.push({ field: 'safetyBuffers', kind: 'line', line: i });
+    else if (!isChannel(match[1]!.trim())) problems.push({ field: 'safetyBuffers', kind: 'buffer-channel', line: i, channel: match[1]!.trim() });
     else buffers[match[1]!.trim()] = buffer;
-  });
+  }
   return { buffers: Object.keys(buffers).length > 0 ? buffers : undefined, problems };
+}
+
+/** The aged tier lines (`181 = 0.50`), ascending (undefined when empty), with the lines that do not read. */
+function parseAged(text: string): { tiers: AgedTier[] | undefined; problems: FieldProblem[] } {
+  const tiers: AgedTier[] = [];
+  const problems: FieldProblem[] = [];
+  for (const { text: line, line: i } of linesOf(text)) {
+    const match = AGED_LINE.exec(line);
+    const tier = match && { minDays: Number(match[1]), perCubicFootMonthly: minorOfText(match[2]!) };
+    // The whole list against the schema: a tier in bounds, and not one more than the settings hold.
+    const valid = tier && storageShape.agedSurcharges.safeParse([...tiers, tier]).success && !tiers.some((t) => t.minDays === tier.minDays);
+    if (!tier || !valid) problems.push({ field: 'agedSurcharges', kind: 'line', line: i });
+    else tiers.push(tier);
+  }
+  return { tiers: tiers.length > 0 ? tiers.sort((a, b) => a.minDays - b.minDays) : undefined, problems };
+}
+
+/** The capacity lines (`amazon.com = 1500`, cubic feet) of Amazon marketplaces (undefined when empty), with the lines that do not read. */
+function parseCapacity(text: string): { limits: Record<string, number> | undefined; problems: FieldProblem[] } {
+  const limits: Record<string, number> = {};
+  const problems: FieldProblem[] = [];
+  for (const { text: line, line: i } of linesOf(text)) {
+    const match = CAPACITY_LINE.exec(line);
+    const marketplace = match?.[1]!.toLowerCase();
+    if (!match || !marketplace || !capacitySchema.valueType.safeParse(Number(match[2])).success) problems.push({ field: 'capacity', kind: 'line', line: i });
+    else if (marketplaceById(marketplace)?.platform !== 'amazon')
+      problems.push({ field: 'capacity', kind: 'capacity-marketplace', line: i, marketplace: match[1]! });
+    else limits[marketplace] = Number(match[2]);
+  }
+  return { limits: Object.keys(limits).length > 0 ? limits : undefined, problems };
+}
+
+/** The number fields' values: into their place in `next` (lead times and storage amounts part by part), or a problem. */
+function readNumbers(form: OverridesForm, next: AccountOverrides, leadTimes: NonNullable<AccountOverrides['leadTimes']>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const f of NUMBER_FIELDS) {
+    const text = form[f].trim();
+    if (text === '') continue;
+    const { schema, money } = numberField(f);
+    const value = money ? minorOfText(text) : Number(text);
+    if (!Number.isFinite(value) || !schema.safeParse(value).success) {
+      const bounds = { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER, whole: schema.isInt };
+      problems.push({ field: f, kind: 'number', ...bounds, ...(money ? { money } : {}) });
+    } else if (f === 'productionDays') leadTimes.defaultProductionDays = value;
+    else if (f.startsWith('transit.')) leadTimes.transitDaysByDestination = { ...leadTimes.transitDaysByDestination, [f.slice('transit.'.length)]: value };
+    else if (f === 'storage.janSep') next.storageFees = { ...next.storageFees, monthlyPerCubicFootJanSep: value };
+    else if (f === 'storage.octDec') next.storageFees = { ...next.storageFees, monthlyPerCubicFootOctDec: value };
+    else next[f as 'targetCoverDays'] = value;
+  }
+  return problems;
 }
 
 /**
@@ -138,22 +267,15 @@ export function overridesOf(form: OverridesForm, kept: AccountOverrides): { ok: 
   const { suppliers, skuSupplier } = kept.leadTimes ?? {};
   const next: AccountOverrides = {};
   const leadTimes: NonNullable<AccountOverrides['leadTimes']> = { ...(suppliers ? { suppliers } : {}), ...(skuSupplier ? { skuSupplier } : {}) };
-  const problems: FieldProblem[] = [];
-  for (const f of NUMBER_FIELDS) {
-    const text = form[f].trim();
-    if (text === '') continue;
-    const { schema } = numberField(f);
-    const value = Number(text);
-    if (!Number.isFinite(value) || !schema.safeParse(value).success) {
-      problems.push({ field: f, kind: 'number', min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER, whole: schema.isInt });
-    } else if (f === 'productionDays') leadTimes.defaultProductionDays = value;
-    else if (f.startsWith('transit.')) leadTimes.transitDaysByDestination = { ...leadTimes.transitDaysByDestination, [f.slice('transit.'.length)]: value };
-    else next[f as 'targetCoverDays'] = value;
-  }
+  const problems = readNumbers(form, next, leadTimes);
   const buffers = parseBuffers(form.safetyBuffers);
-  problems.push(...buffers.problems);
+  const aged = parseAged(form.agedSurcharges);
+  const capacity = parseCapacity(form.capacity);
+  problems.push(...buffers.problems, ...aged.problems, ...capacity.problems);
   if (problems.length > 0) return { ok: false, problems };
   if (Object.keys(leadTimes).length > 0) next.leadTimes = leadTimes;
   if (buffers.buffers) next.safetyBuffers = buffers.buffers;
+  if (aged.tiers) next.storageFees = { ...next.storageFees, agedSurcharges: aged.tiers };
+  if (capacity.limits) next.fbaFees = { capacityCubicFeetByMarketplace: capacity.limits };
   return { ok: true, overrides: accountOverridesSchema.parse(next) };
 }

@@ -4,7 +4,7 @@
  * accounts except by the seller's hand-made links (a hand-linked listing is planned with its own
  * account's settings), so planning each account apart changes no stock grouping.
  */
-import { planWithFit, type CatalogueFit, type PlanExtras } from '../planning';
+import { planWithFit, type CapacityLimitOf, type CatalogueFit, type PlanExtras } from '../planning';
 import type { SkuPlan } from '../planning/types';
 import { accountOfKey, DEFAULT_ACCOUNT, listingKey, type Observation } from '../records';
 import type { Settings } from '../settings/schema';
@@ -49,4 +49,18 @@ export function planByAccount(
     plans.push(...run.plans);
   }
   return { plans, fit: { forecastContext: forecastContext!, abcOf } };
+}
+
+/**
+ * Each account's FBA capacity limit in each marketplace: its override, else the global one (each
+ * account's settings resolved once).
+ * @example capacityLimitsByAccount(settings, { overrides: { b: { fbaFees: { capacityCubicFeetByMarketplace: { 'amazon.com': 800 } } } } })('b', 'amazon.com') // 800
+ */
+export function capacityLimitsByAccount(settings: Settings, doc: Pick<AccountsDoc, 'overrides'>): CapacityLimitOf {
+  const byAccount = new Map<string, Partial<Record<string, number>>>();
+  return (account, marketplace) => {
+    let limits = byAccount.get(account);
+    if (!limits) byAccount.set(account, (limits = settingsForAccount(settings, doc, account).fbaFees.capacityCubicFeetByMarketplace ?? {}));
+    return limits[marketplace];
+  };
 }

@@ -1,10 +1,12 @@
 /**
  * Settings that may differ per seller account, as overrides over the global settings: two
  * brands in one browser often buy from different suppliers with different lead times, cover
- * and buffers. Only these fields can differ; everything else (fees, alerts, display) is one
- * setting for the whole extension. An override replaces a plain field, one part of the lead
- * times, or one channel's buffer; the rest is inherited, so what an account plans with is always
- * a valid settings object and follows later changes of the global settings it does not override.
+ * and buffers; Amazon gives each seller account its own FBA capacity limit, and fees differ by
+ * account (a new-seller programme's storage rates). Only these fields can differ; everything else
+ * (unit volumes, alerts, display) is one setting for the whole extension. An override replaces a
+ * plain field, one part of the lead times or of the fee schedule, one channel's buffer or one
+ * marketplace's capacity limit; the rest is inherited, so what an account plans with is always a
+ * valid settings object and follows later changes of the global settings it does not override.
  */
 import { z } from 'zod';
 import { settingsSchema, type Settings } from '../settings/schema';
@@ -12,15 +14,19 @@ import { DEFAULT_ACCOUNT } from '../records';
 import type { AccountsDoc } from './registry';
 
 /** The settings fields an account can override. */
-type AccountSettingField = 'leadTimes' | 'targetCoverDays' | 'serviceLevel' | 'defaultMoq' | 'defaultCasePack' | 'safetyBuffers';
+type AccountSettingField = 'leadTimes' | 'targetCoverDays' | 'serviceLevel' | 'defaultMoq' | 'defaultCasePack' | 'safetyBuffers' | 'storageFees' | 'fbaFees';
 
 const globalLeadTimes = settingsSchema.shape.leadTimes.shape;
 const transitDays = globalLeadTimes.transitDaysByDestination;
+const globalStorageFees = settingsSchema.shape.storageFees.shape;
 
 /**
  * One account's overrides, validated with the settings' own field schemas. Lead times override
  * part by part (an account may differ only in its production days and keep the global transit
- * times, suppliers and SKU suppliers); safety buffers override channel by channel.
+ * times, suppliers and SKU suppliers); safety buffers override channel by channel. Of the fees,
+ * the seller's storage amounts override one by one (the aged tiers as one list: tiers are read
+ * as steps, so a list is never mixed with the global one) and capacity limits marketplace by
+ * marketplace; unit volumes are facts of the product, not of the account.
  */
 export const accountOverridesSchema = settingsSchema
   .pick({ targetCoverDays: true, serviceLevel: true, defaultMoq: true, defaultCasePack: true, safetyBuffers: true })
@@ -30,6 +36,14 @@ export const accountOverridesSchema = settingsSchema
       transitDaysByDestination: z.partialRecord(transitDays.keyType, transitDays.valueType).optional(),
       suppliers: globalLeadTimes.suppliers.optional(),
       skuSupplier: globalLeadTimes.skuSupplier.optional(),
+    }),
+    storageFees: z.object({
+      monthlyPerCubicFootJanSep: globalStorageFees.monthlyPerCubicFootJanSep.optional(),
+      monthlyPerCubicFootOctDec: globalStorageFees.monthlyPerCubicFootOctDec.optional(),
+      agedSurcharges: globalStorageFees.agedSurcharges.optional(),
+    }),
+    fbaFees: z.object({
+      capacityCubicFeetByMarketplace: settingsSchema.shape.fbaFees.shape.capacityCubicFeetByMarketplace,
     }),
   })
   .partial() satisfies z.ZodType<{ [F in AccountSettingField]?: unknown }>;
@@ -45,7 +59,7 @@ export function settingsForAccount(global: Settings, doc: Pick<AccountsDoc, 'ove
   if (raw === undefined) return global;
   const parsed = accountOverridesSchema.safeParse(raw);
   if (!parsed.success) return global;
-  const { leadTimes, safetyBuffers, ...plain } = parsed.data;
+  const { leadTimes, safetyBuffers, storageFees, fbaFees, ...plain } = parsed.data;
   const out: Settings = { ...global, ...plain };
   if (leadTimes) {
     const { transitDaysByDestination, ...parts } = leadTimes;
@@ -56,6 +70,11 @@ export function settingsForAccount(global: Settings, doc: Pick<AccountsDoc, 'ove
     };
   }
   if (safetyBuffers) out.safetyBuffers = { ...global.safetyBuffers, ...safetyBuffers };
+  if (storageFees) out.storageFees = { ...global.storageFees, ...storageFees };
+  if (fbaFees?.capacityCubicFeetByMarketplace) {
+    const capacity = { ...global.fbaFees.capacityCubicFeetByMarketplace, ...fbaFees.capacityCubicFeetByMarketplace };
+    out.fbaFees = { ...global.fbaFees, capacityCubicFeetByMarketplace: capacity };
+  }
   return out;
 }
 

@@ -4,6 +4,8 @@
  * `storageFees`, in that schedule's currency), and the plans must charge what the seller
  * entered. This puts the seller's amounts into that schedule and returns the whole list, for
  * the fee functions' `schedules` parameter; older schedules (the history's fees) stay as published.
+ * A seller account with amounts of its own (lib/accounts/settings.ts) is planned with settings
+ * that carry them, so its plans charge its amounts through this same copy.
  */
 import { FEE_SCHEDULES, latestSchedule, type AgedSurchargeRates, type FeeSchedule, type SizeTier } from './schedules';
 

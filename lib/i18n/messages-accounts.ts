@@ -47,6 +47,18 @@ export const accountsEn = {
   'accounts.mergeStorageFull':
     "The browser has no room left for the extension's data, so nothing was merged. Free space on the disk, or download a backup under Your data and delete data you no longer need, then merge again.",
   'accounts.rowAccount': 'Seller account: {name}',
+  'accounts.storageJanSep': 'FBA storage per cubic foot per month, January to September ({currency})',
+  'accounts.storageOctDec': 'FBA storage per cubic foot per month, October to December ({currency})',
+  'accounts.agedSurcharges': 'Aged-inventory surcharge tiers ({currency} per cubic foot per month)',
+  'accounts.agedHelp':
+    'One tier a line: the age in days from which it applies, "=" and the amount: 181 = 0.50. The tiers written here replace all global tiers for this account; 0 charges nothing.',
+  'accounts.capacity': 'FBA capacity limits (cubic feet, Capacity Monitor)',
+  'accounts.capacityHelp':
+    "One marketplace a line: amazon.com = 1500. Amazon gives each seller account its own limit, shared only by this account's FBA stock; marketplaces not named keep the global limit.",
+  'accounts.invalidAmount': '{field}: enter an amount of {min} or more, or leave it empty to use the global setting',
+  'accounts.invalidAgedLine': '{field}, line {line}: write an age in days from {minDays} to {maxDays} (each once), "=" and an amount (181 = 0.50)',
+  'accounts.invalidCapacityLine': '{field}, line {line}: write a marketplace, "=" and a number of cubic feet above 0 up to {max} (amazon.com = 1500)',
+  'accounts.invalidCapacityMarketplace': '{field}, line {line}: "{marketplace}" is not an Amazon marketplace; write one such as amazon.com or amazon.de',
 } as const;
 
 export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
@@ -90,4 +102,14 @@ export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
   'accounts.merged': '“{from}”已合并到“{into}”；计划已更新。',
   'accounts.mergeStorageFull': '浏览器已没有空间存放扩展的数据，因此未做任何合并。请先释放磁盘空间，或在“您的数据”中下载备份并删除不再需要的数据，然后再合并。',
   'accounts.rowAccount': '卖家账户：{name}',
+  'accounts.storageJanSep': 'FBA 每立方英尺每月仓储费，1 月至 9 月（{currency}）',
+  'accounts.storageOctDec': 'FBA 每立方英尺每月仓储费，10 月至 12 月（{currency}）',
+  'accounts.agedSurcharges': '库龄附加费档位（每立方英尺每月，{currency}）',
+  'accounts.agedHelp': '每行一档：起始库龄天数、"=" 和金额，例如 181 = 0.50。此处写出的档位将替换此账户的全部全局档位；0 表示不收费。',
+  'accounts.capacity': 'FBA 容量限制（立方英尺，容量监控）',
+  'accounts.capacityHelp': '每行一个站点：amazon.com = 1500。亚马逊为每个卖家账户单独设定容量限制，仅由此账户的 FBA 库存共用；未写出的站点沿用全局限制。',
+  'accounts.invalidAmount': '{field}：请输入不小于 {min} 的金额，或留空以使用全局设置',
+  'accounts.invalidAgedLine': '{field}，第 {line} 行：请写 {minDays} 到 {maxDays} 之间的库龄天数（每个只写一次）、"=" 和金额（181 = 0.50）',
+  'accounts.invalidCapacityLine': '{field}，第 {line} 行：请写站点、"=" 以及大于 0、不超过 {max} 的立方英尺数（amazon.com = 1500）',
+  'accounts.invalidCapacityMarketplace': '{field}，第 {line} 行："{marketplace}" 不是亚马逊站点；请写 amazon.com、amazon.de 等站点',
 };

@@ -11,7 +11,7 @@ export const feeOptionsEn = {
   'options.settings.weightRange': 'over {over} up to {upTo} {unit}',
   'options.settings.capacity': 'FBA capacity limits (Capacity Monitor)',
   'options.settings.capacityHint':
-    'The monthly limit Seller Central shows in the Capacity Monitor, for on-hand units plus open shipments. Planned shipments to FBA are capped by it; no supported page shows it, so enter it here. No limit entered: none is applied.',
+    'The monthly limit Seller Central shows in the Capacity Monitor, for on-hand units plus open shipments. Planned shipments to FBA are capped by it; no supported page shows it, so enter it here. No limit entered: none is applied. Each seller account uses this limit unless it has its own under Seller accounts.',
   'options.settings.capacityMarketplace': 'Marketplace',
   'options.settings.capacityLimit': 'Capacity limit ({unit})',
   'options.settings.addCapacity': 'Add capacity limit',
@@ -34,7 +34,7 @@ export const feeOptionsZhCN: Record<keyof typeof feeOptionsEn, string> = {
   'options.settings.weightRange': '超过 {over} 且不超过 {upTo} {unit}',
   'options.settings.capacity': 'FBA 容量限制（容量监控）',
   'options.settings.capacityHint':
-    '卖家平台容量监控中显示的每月限制，涵盖在库商品和未完成的货件。计划发往 FBA 的货件不会超过此限制；目前支持的页面都不显示该数值，请在此输入。未输入则不设限制。',
+    '卖家平台容量监控中显示的每月限制，涵盖在库商品和未完成的货件。计划发往 FBA 的货件不会超过此限制；目前支持的页面都不显示该数值，请在此输入。未输入则不设限制。每个卖家账户都使用此限制，除非在“卖家账户”中为其单独设置。',
   'options.settings.capacityMarketplace': '站点',
   'options.settings.capacityLimit': '容量限制（{unit}）',
   'options.settings.addCapacity': '添加容量限制',

@@ -90,6 +90,34 @@ describe('one FBA capacity limit shared by a marketplace', () => {
   });
 });
 
+describe('one capacity limit per seller account and marketplace', () => {
+  /** Account b's stock of `sku` on amazon.com (its listing key in b's namespace). */
+  const ofB = (sku: string, units: number, stockoutDate: string) =>
+    fbaPlan(sku, units, stockoutDate, { key: `amazon|amazon.com|${sku}|@amazon-b`, listingKeys: [`amazon|amazon.com|${sku}|@amazon-b`] });
+
+  it('gives two accounts on one marketplace each their own room: neither holds for the other', () => {
+    // Each account: 20 held + 50 to send = 70 cubic feet, within its own 100; together 140 would not fit one 100.
+    const plans = [fbaPlan('A', 50, '2026-03-15'), ofB('A', 50, '2026-03-10')];
+    const out = withSharedFbaCapacity(plans, limited(100));
+    expect(out.map((p) => p.fbaCapacity)).toEqual([undefined, undefined]);
+    expect(out.map((p) => p.fbaCapacityClaim?.limitCubicFeet)).toEqual([100, 100]);
+  });
+
+  it("shares each account's own limit among that account's stocks only", () => {
+    const plans = [fbaPlan('A', 50, '2026-03-15'), ofB('A', 50, '2026-03-10'), ofB('C', 50, '2026-03-20')];
+    // Account b's limit is 120: its two stocks hold 40, A of b (earlier stockout) sends 50, C gets the last 30.
+    const limitOf = (account: string) => (account === 'amazon-b' ? 120 : 100);
+    const out = withSharedFbaCapacity(plans, limited(100), limitOf);
+    expect(out[0]!.fbaCapacity).toBeUndefined();
+    expect(out[1]!.fbaCapacity).toBeUndefined();
+    expect(out[2]!.fbaCapacity).toEqual({ limitCubicFeet: 120, sendUnits: 30, holdUnits: 20, date: '2026-03-02' });
+    expect(out[2]!.fbaCapacityClaim?.limitCubicFeet).toBe(120);
+    // An account without a limit of its own anywhere: its stocks claim nothing.
+    const none = withSharedFbaCapacity(plans, limited(100), (account) => (account === 'amazon-b' ? undefined : 100));
+    expect(none.map((p) => p.fbaCapacityClaim !== undefined)).toEqual([true, false, false]);
+  });
+});
+
 describe('shared capacity (property)', () => {
   const claims = fc.array(
     fc.record({

@@ -1,15 +1,17 @@
 /**
- * One FBA capacity limit for a whole marketplace (fees.md: one monthly limit, on hand plus open
- * shipments): the planned FBA shipments of every stock of the marketplace share it. Shipments
+ * One FBA capacity limit per seller account and marketplace (fees.md: one monthly limit, on hand
+ * plus open shipments; Amazon sets it per account): the planned FBA shipments of every stock of
+ * that account in the marketplace share it. Shipments
  * are grouped by shipping window, the calendar month they leave in (the limit is monthly); in
  * each window every stock's units at FBA count first, then the shipments take what room is
  * left, earliest stockout first. Once one shipment is cut, the later ones wait too: no stock is
  * held back while a stock that runs out later ships. What is held is said with the existing
  * `fba-capacity-hold` alert (hold it in the own warehouse or AWD).
  *
- * The capacity settings are per marketplace (settings `fbaFees.capacityCubicFeetByMarketplace`),
- * so the limit is shared per marketplace, across the seller's accounts.
+ * The limits are the settings' `fbaFees.capacityCubicFeetByMarketplace`, which an account may
+ * override (lib/accounts/settings.ts): the caller says each account's limit (`CapacityLimitOf`).
  */
+import { accountOfKey } from '../records';
 import type { Settings } from '../settings/schema';
 import { capacityFit } from './decisions/fba-capacity';
 import type { Alert, FbaCapacityClaim, SkuPlan } from './types';
@@ -72,24 +74,47 @@ export function shareCapacity(limitCubicFeet: number, claims: readonly CapacityC
 /** The key of the stock a plan is about: its pool plan's for a member listing. */
 const stockKeyOf = (p: SkuPlan) => p.poolKey ?? p.key;
 
+/** The seller account a plan's stock belongs to: its listings' (a pool plan's key names none). */
+const accountOfPlan = (p: SkuPlan) => accountOfKey(p.listingKeys[0] ?? p.key);
+
+/** The capacity limit (cubic feet) of one seller account's FBA stock in one marketplace; undefined: none set. */
+export type CapacityLimitOf = (account: string, marketplace: string) => number | undefined;
+
+/** Every account with the limits of one settings object (a plan run with one account's settings, or with the global ones for all). */
+const limitsOfSettings =
+  (settings: Settings): CapacityLimitOf =>
+  (_account, marketplace) =>
+    settings.fbaFees.capacityCubicFeetByMarketplace?.[marketplace];
+
 /**
- * The plans with each marketplace's capacity limit shared by all its FBA stocks: `fbaCapacity`,
- * the `fba-capacity-hold` alert and the fee-aware send (capped at what is sent) set from the
- * shared answer, on the stock's plan and its listings' alike. Plans without a claim are returned
- * as they are.
+ * Which limit a plan's claim counts against (its account and marketplace), or null: no claim, or
+ * no limit set for them.
+ * @example capacityGroupOf(plan, () => 500) // 'default|amazon.com'
+ */
+export function capacityGroupOf(p: SkuPlan, limitOf: CapacityLimitOf): string | null {
+  if (!p.fbaCapacityClaim || !limitOf(accountOfPlan(p), p.fbaCapacityClaim.marketplace)) return null;
+  return `${accountOfPlan(p)}|${p.fbaCapacityClaim.marketplace}`;
+}
+
+/**
+ * The plans with each account's capacity limit in each marketplace shared by that account's FBA
+ * stocks there (two accounts on one marketplace never share room): `fbaCapacity`, the
+ * `fba-capacity-hold` alert and the fee-aware send (capped at what is sent) set from the shared
+ * answer, on the stock's plan and its listings' alike. Plans without a claim are returned as they are.
+ * `limitOf`: each account's limit (default: the limits of `settings`, for every account).
  * @example withSharedFbaCapacity(plans, settings).filter((p) => p.fbaCapacity).map((p) => p.fbaCapacity!.holdUnits)
  */
-export function withSharedFbaCapacity(plans: readonly SkuPlan[], settings: Settings): SkuPlan[] {
-  const limits = settings.fbaFees.capacityCubicFeetByMarketplace ?? {};
-  const byMarketplace = new Map<string, CapacityClaim[]>();
+export function withSharedFbaCapacity(plans: readonly SkuPlan[], settings: Settings, limitOf: CapacityLimitOf = limitsOfSettings(settings)): SkuPlan[] {
+  const limitOfPlan = (p: SkuPlan, claim: FbaCapacityClaim) => limitOf(accountOfPlan(p), claim.marketplace);
+  const byLimit = new Map<string, { limit: number; claims: CapacityClaim[] }>();
   for (const p of plans) {
-    if (!p.fbaCapacityClaim || stockKeyOf(p) !== p.key || !limits[p.fbaCapacityClaim.marketplace]) continue;
-    const claim = claimOf(p, p.fbaCapacityClaim);
-    (byMarketplace.get(claim.marketplace) ?? byMarketplace.set(claim.marketplace, []).get(claim.marketplace)!).push(claim);
+    const group = capacityGroupOf(p, limitOf);
+    if (!p.fbaCapacityClaim || stockKeyOf(p) !== p.key || group === null) continue;
+    const limit = limitOfPlan(p, p.fbaCapacityClaim)!;
+    (byLimit.get(group) ?? byLimit.set(group, { limit, claims: [] }).get(group)!).claims.push(claimOf(p, p.fbaCapacityClaim));
   }
   const shares = new Map<string, { limit: number; claim: CapacityClaim; share: CapacityShare }>();
-  for (const [marketplace, claims] of byMarketplace) {
-    const limit = limits[marketplace]!;
+  for (const { limit, claims } of byLimit.values()) {
     const shared = shareCapacity(limit, claims);
     for (const claim of claims) {
       const share = shared.get(claim.key);
@@ -99,7 +124,7 @@ export function withSharedFbaCapacity(plans: readonly SkuPlan[], settings: Setti
   return plans.map((p) => {
     if (!p.fbaCapacityClaim) return p;
     const s = shares.get(stockKeyOf(p));
-    const limit = limits[p.fbaCapacityClaim.marketplace];
+    const limit = limitOfPlan(p, p.fbaCapacityClaim);
     // The claim says the limit in force; a limit the seller removed leaves no claim.
     const claimed: SkuPlan = { ...p, fbaCapacityClaim: { ...p.fbaCapacityClaim, limitCubicFeet: limit ?? p.fbaCapacityClaim.limitCubicFeet } };
     if (!limit) delete claimed.fbaCapacityClaim;

@@ -53,7 +53,7 @@ export { allocatePool, bufferUnits, type AllocationMember } from './allocation';
 export { lifecycleStage, stagePolicy, knownMean, knownDaysSinceLastSale, type LifecycleFacts, type StagePolicy } from './lifecycle';
 export { abcClasses } from './abc';
 export { projectStorageFees, type AgeBucket, type StorageFacts } from './storage';
-export { withSharedFbaCapacity } from './fba-capacity-share';
+export { capacityGroupOf, withSharedFbaCapacity, type CapacityLimitOf } from './fba-capacity-share';
 export { clearanceSuggestion, demandMultiplier, type ClearanceFacts } from './clearance';
 export { offForecastAlert, spikeAlert } from './alerts';
 export { healthScore, type HealthFacts } from './health';

@@ -195,3 +195,44 @@ test('one seller read under two account ids is merged in the options page after 
   await read(tab, ['MUG-1', 'NEW-1']);
   expect((await sendToExtension(ext, 'accounts/list', {})).accounts.map((a) => a.id)).toEqual(['default']);
 });
+
+test("a seller account's own FBA capacity limit and fee amounts are saved from its settings form; the other account keeps the global ones", async ({
+  context,
+}) => {
+  // Two page reads, two saves that re-plan and a reload: past the default minute on a loaded shared two-core machine.
+  test.setTimeout(120_000);
+  let current = ACCOUNT_A;
+  await serveSignedIn(context, () => current);
+  const tab = await context.newPage();
+  await read(tab, ['A-ONLY', 'MUG-1']);
+  current = ACCOUNT_B;
+  await read(tab, ['MUG-1']);
+
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${EXTENSION_ID}/options.html#accounts`);
+  const formB = ext.locator(`[data-testid="account"][data-account="${B_ID}"]`);
+  const field = (name: string) => formB.locator(`[id="account-${B_ID}-${name}"]`);
+  // A line that does not read is named and nothing is saved.
+  await field('capacity').fill('walmart.com = 800');
+  await formB.getByRole('button', { name: 'Save for this account' }).click();
+  await expect(formB).toContainText('"walmart.com" is not an Amazon marketplace');
+  await field('capacity').fill('amazon.com = 800');
+  await field('storage.octDec').fill('0');
+  await field('agedSurcharges').fill('365 = 0');
+  await formB.getByRole('button', { name: 'Save for this account' }).click();
+  await expect(formB.getByRole('status')).toContainText('Saved; plans are updated.');
+
+  const { accounts } = await sendToExtension(ext, 'accounts/list', {});
+  expect(Object.fromEntries(accounts.map((a) => [a.id, a.overrides]))).toEqual({
+    default: {},
+    [B_ID]: {
+      storageFees: { monthlyPerCubicFootOctDec: 0, agedSurcharges: [{ minDays: 365, perCubicFootMonthly: 0 }] },
+      fbaFees: { capacityCubicFeetByMarketplace: { 'amazon.com': 800 } },
+    },
+  });
+  // Shown again as typed after a reload; the default account's form still inherits every fee.
+  await ext.reload();
+  await expect(field('capacity')).toHaveValue('amazon.com = 800');
+  await expect(field('storage.octDec')).toHaveValue('0.00');
+  await expect(ext.locator('[id="account-default-capacity"]')).toHaveValue('');
+});

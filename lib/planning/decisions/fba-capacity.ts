@@ -2,15 +2,17 @@
  * FBA capacity: Amazon caps what a seller may hold at FBA (on hand plus open shipments, one
  * monthly limit per storage type, shown in the Capacity Monitor). No page the extension reads
  * shows that figure, so the limit is the seller's entry per marketplace (options page,
- * `fbaFees.capacityCubicFeetByMarketplace`). When the planned shipment would not fit when it is
- * sent, the plan sends what fits and tells the seller to hold the rest in the own warehouse or
- * AWD; the purchase itself stays as planned (the demand it covers is real).
+ * `fbaFees.capacityCubicFeetByMarketplace`, which a seller account may override). When the
+ * planned shipment would not fit when it is sent, the plan sends what fits and tells the seller
+ * to hold the rest in the own warehouse or AWD; the purchase itself stays as planned (the demand
+ * it covers is real).
  *
- * The limit covers every stock of the marketplace: this decision sees one pool, so it records
- * what the pool holds against the limit (`capacityClaim`) and checks the pool's shipment alone
- * against the whole limit (an upper bound: a shipment that does not fit alone fits no better
- * beside others). The stocks of the marketplace then share the limit, most urgent first, where
- * the plans are assembled (../fba-capacity-share.ts), which settles the units sent and held.
+ * The limit covers every stock of the seller account in the marketplace: this decision sees one
+ * pool, so it records what the pool holds against the limit (`capacityClaim`) and checks the
+ * pool's shipment alone against the whole limit (an upper bound: a shipment that does not fit
+ * alone fits no better beside others). The account's stocks of the marketplace then share the
+ * limit, most urgent first, where the plans are assembled (../fba-capacity-share.ts), which
+ * settles the units sent and held.
  */
 import { isoDate } from '../days';
 import { unitCubicFeetOf } from '../fees-facts';
