@@ -22,6 +22,12 @@ export const LISTING_STATUSES = ['active', 'inactive', 'suppressed', 'incomplete
 const listingStatusSchema = z.enum(LISTING_STATUSES);
 export type ListingStatus = z.infer<typeof listingStatusSchema>;
 
+/**
+ * Amazon's product size tiers, as the fee schedules (lib/fees) price them: shared/reference/fees.md
+ * names these four US tiers. Declared here because records carry a tier a report showed.
+ */
+export const SIZE_TIERS = ['small-standard', 'large-standard', 'large-bulky', 'extra-large'] as const;
+
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const isoDateTimeSchema = z.string().datetime({ offset: true });
 
@@ -121,6 +127,10 @@ export const listingObservationSchema = z.object({
   platformHistoricalDaysOfSupply: z.number().nonnegative().max(1e6).optional(),
   /** One unit's volume in cubic feet, where a report shows it (per-unit-volume, item-volume): the storage fees' volume. */
   unitCubicFeet: z.number().positive().max(1000).optional(),
+  /** Amazon's size tier for the fees, where a report shows it (Fee Preview's product-size-tier). */
+  sizeTier: z.enum(SIZE_TIERS).optional(),
+  /** One unit's shipping weight in ounces (the low-inventory fee's rate rows go by it), where a report shows the unit's weight. */
+  shippingWeightOz: z.number().positive().max(1e6).optional(),
   ageBuckets: z.array(ageBucketSchema).max(20).optional(),
   recommendedAction: text(200).optional(),
   recommendedQuantity: quantitySchema.optional(),

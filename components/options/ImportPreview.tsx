@@ -7,6 +7,7 @@ import { formatNumber, type MessageKey } from '@/lib/i18n';
 import { importEn } from '@/lib/i18n/messages-import';
 import { problemText } from '@/lib/reports';
 import { useI18n } from '../language';
+import { FeeFactDifferences } from './ImportFeeFacts';
 
 type Translate = ReturnType<typeof useI18n>['t'];
 
@@ -55,6 +56,7 @@ export function Preview({
           {(p.lineProblems.length > 0 || p.fileProblems.length > 0) && <Problems preview={p} />}
         </div>
       ))}
+      <FeeFactDifferences previews={previews} />
       {rows === 0 && <p>{t('options.import.empty')}</p>}
       {resume && (
         <p role="status" data-testid="import-resume">

@@ -15,3 +15,5 @@ export { storageFeeOver } from './storage-fee';
 export type { DailyOnHand } from './storage-fee';
 export { SETTINGS_SCHEDULE, SETTINGS_WFS_SCHEDULE, withSellerFees } from './seller-schedule';
 export type { SellerFees, SellerLowInventoryRow, SellerStorageFees } from './seller-schedule';
+export { AWD_SCHEDULES, awdMoveCharges, awdScheduleOn, awdStorageOver } from './awd';
+export type { AwdMoveCharges, AwdReplenishment, AwdSchedule } from './awd';

@@ -7,12 +7,13 @@
  * and third parties); a fact fees.md marks (?) is not used as data.
  */
 import { dayNumber } from '../planning/days';
+import { SIZE_TIERS } from '../records';
 
 /** How a marketplace fulfils: Amazon FBA, Walmart WFS. */
 export type Channel = 'fba' | 'wfs';
 
-/** Amazon's product size tiers (fees.md names these four). */
-export const SIZE_TIERS = ['small-standard', 'large-standard', 'large-bulky', 'extra-large'] as const;
+/** Amazon's product size tiers (fees.md names these four; declared with the records, which carry a tier a report showed). */
+export { SIZE_TIERS };
 export type SizeTier = (typeof SIZE_TIERS)[number];
 
 /** Categories fees.md exempts from the 181-270 day aged-inventory tiers. */
@@ -239,11 +240,24 @@ export const FEE_SCHEDULES: readonly FeeSchedule[] = [
  * @example scheduleOn('amazon.com', 'fba', '2022-01-01') // null
  */
 export function scheduleOn(marketplace: string, channel: Channel, day: string, schedules: readonly FeeSchedule[] = FEE_SCHEDULES): FeeSchedule | null {
+  return inForceOn(
+    schedules.filter((s) => s.channel === channel),
+    marketplace,
+    day,
+  );
+}
+
+/**
+ * The dated entry of a marketplace in force on `day` (the latest effective on or before it), or
+ * null: the one rule every dated schedule follows (fee schedules, AWD's).
+ * @example inForceOn(AWD_SCHEDULES, 'amazon.com', '2025-05-01')?.effective // '2025-04-01'
+ */
+export function inForceOn<T extends { marketplace: string; effective: string }>(schedules: readonly T[], marketplace: string, day: string): T | null {
   const target = dayNumber(day);
-  if (Number.isNaN(target)) throw new Error(`scheduleOn: "${day}" is not an ISO date (YYYY-MM-DD)`);
-  let best: FeeSchedule | null = null;
+  if (Number.isNaN(target)) throw new Error(`fee schedule lookup: "${day}" is not an ISO date (YYYY-MM-DD)`);
+  let best: T | null = null;
   for (const s of schedules) {
-    if (s.marketplace !== marketplace || s.channel !== channel) continue;
+    if (s.marketplace !== marketplace) continue;
     const from = dayNumber(s.effective);
     if (from <= target && (best === null || from > dayNumber(best.effective))) best = s;
   }

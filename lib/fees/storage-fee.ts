@@ -15,7 +15,7 @@ export interface DailyOnHand {
 }
 
 /** Days in a month (1-12) of a year. */
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   return month === 12 ? 31 : dayNumber(`${year}-${String(month + 1).padStart(2, '0')}-01`) - dayNumber(`${year}-${String(month).padStart(2, '0')}-01`);
 }
 

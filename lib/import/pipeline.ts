@@ -9,6 +9,7 @@
  */
 import { createReportParser, reportById, type ReportId, type ReportParseOptions } from '../reports';
 import type { Diagnostic, Observation, Platform } from '../records';
+import { feeFactsOf, type ReadFeeFacts } from './fee-facts';
 
 export interface ReportFileLike {
   name: string;
@@ -42,6 +43,12 @@ export interface FilePreview {
   lineProblems: Diagnostic[];
   /** Problems about the whole file (missing column, unknown report, more-lines summaries). */
   fileProblems: Diagnostic[];
+  /**
+   * Each SKU's size tier, shipping weight and unit volume as the file gives them (one entry per
+   * SKU: a catalogue's size, whatever the file's), for listing where they differ from the
+   * seller's entries (lib/import/fee-facts.ts).
+   */
+  feeFacts: ReadFeeFacts[];
 }
 
 interface ReadHooks {
@@ -107,11 +114,14 @@ export async function readReportFile(file: ReportFileLike, options: ReadOptions,
   const firstRows: Observation[] = [];
   const counts = { listing: 0, order: 0 };
   const perMarketplace = new Map<string, number>();
+  const feeFacts = new Map<string, ReadFeeFacts>();
   const { reportId, diagnostics } = await streamFile(file, options, hooks, (rows) => {
     for (const r of rows) {
       if (firstRows.length < PREVIEW_ROWS) firstRows.push(r);
       counts[r.kind]++;
       perMarketplace.set(r.marketplace, (perMarketplace.get(r.marketplace) ?? 0) + 1);
+      const facts = feeFactsOf(r);
+      if (facts) feeFacts.set(facts.sku, { ...feeFacts.get(facts.sku), ...facts });
     }
   });
   const lineProblems = diagnostics.filter((d) => typeof d.row === 'number').sort((a, b) => (a.row as number) - (b.row as number));
@@ -128,6 +138,7 @@ export async function readReportFile(file: ReportFileLike, options: ReadOptions,
     marketplaces: [...perMarketplace].map(([marketplace, n]) => ({ marketplace, rows: n })).sort((a, b) => b.rows - a.rows),
     lineProblems,
     fileProblems,
+    feeFacts: [...feeFacts.values()],
   };
 }
 

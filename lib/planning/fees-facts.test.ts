@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/schema';
 import { dayNumber, isoDate } from './days';
-import { fbaFactsOf, unitCubicFeetOf } from './fees-facts';
+import { fbaFees } from './decisions/fba-fees';
+import { situation, through, TODAY } from './decisions/test-situation';
+import { fbaFactsOf, itemSizeOf, unitCubicFeetOf, type FbaFacts } from './fees-facts';
 import { listingAt, orderAt } from './fixtures';
 import { planFromObservations } from './plan';
 import { skuPlanSchema } from './types';
@@ -42,6 +44,22 @@ describe('FBA facts of a pool', () => {
     expect(unitCubicFeetOf({ input: { sku: 'MUG-1' }, settings: defaultSettings() })).toBeNull(); // unknown, never the default
   });
 
+  it('takes the size tier and shipping weight the newest Fee Preview showed; the seller entry for the SKU wins over it', () => {
+    const facts = fbaFactsOf('fba:NA', [
+      listingAt('2026-02-20', { source: 'report:amazon/fee-preview', sizeTier: 'small-standard', shippingWeightOz: 4 }),
+      listingAt('2026-02-25', { source: 'report:amazon/fee-preview', sizeTier: 'large-standard', shippingWeightOz: 64.46 }),
+      // a tier without a weight gives no fee row: the older complete pair stays
+      listingAt('2026-02-26', { source: 'report:amazon/fee-preview', sizeTier: 'large-bulky' }),
+    ])!;
+    expect(facts.size).toEqual({ tier: 'large-standard', shippingWeightOz: 64.46 });
+    const settings = defaultSettings();
+    const s = { input: { sku: 'MUG-1', fba: facts }, settings };
+    expect(itemSizeOf(s)).toEqual({ tier: 'large-standard', shippingWeightOz: 64.46 });
+    settings.fbaFees.sizeBySku['MUG-1'] = { tier: 'small-standard', shippingWeightOz: 10 };
+    expect(itemSizeOf(s)).toEqual({ tier: 'small-standard', shippingWeightOz: 10 });
+    expect(itemSizeOf({ input: { sku: 'MUG-1' }, settings: defaultSettings() })).toBeNull();
+  });
+
   it('is undefined for a pool that is not FBA', () => {
     expect(fbaFactsOf('own:main', [listingAt('2026-02-20', { available: 3 })])).toBeUndefined();
     expect(fbaFactsOf('wfs:walmart.com', [])).toBeUndefined();
@@ -69,5 +87,14 @@ describe('the planner reads them', () => {
     expect(fba.fees!.windows.every((w) => w.storageMinor === null)).toBe(true);
     expect(skuPlanSchema.parse(fba).fees).toEqual(fba.fees);
     expect(plans.find((p) => p.sku === 'OWN-1')!.fees).toBeUndefined();
+  });
+
+  it("a Fee Preview's size tier and volume price the low-inventory fee where the seller entered none", () => {
+    // A lean FBA pool (80 to 210 units, selling 10 a day): historical days of supply about 14, so the fee is charged.
+    const readings = Array.from({ length: 200 }, (_, i) => ({ day: TODAY - 199 + i, onHand: 210 - (i % 14) * 10 }));
+    const lean: FbaFacts = { marketplace: 'amazon.com', readings, shown: null, unitCubicFeet: 0.01 };
+    const at90 = (fba: FbaFacts) => through(fbaFees, situation({ available: 600, fba })).fees!.windows[1]!;
+    expect(at90(lean)).toMatchObject({ lowInventoryMinor: null }); // charged units, no rate without a size
+    expect(at90({ ...lean, size: { tier: 'small-standard', shippingWeightOz: 8 } }).lowInventoryMinor).toBeGreaterThan(0);
   });
 });

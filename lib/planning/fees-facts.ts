@@ -20,6 +20,11 @@ export interface FbaFacts {
   shown: { day: number; days: number } | null;
   /** One unit's volume (cubic feet) as the newest page or report showing it said; absent when none did. */
   unitCubicFeet?: number;
+  /**
+   * Size tier and shipping weight as the newest report showing both said (Fee Preview); absent
+   * when none did. Per pool: the SKUs of one pool are one physical product.
+   */
+  size?: ItemSize;
 }
 
 /**
@@ -32,6 +37,7 @@ export function fbaFactsOf(poolId: string, observations: readonly Observation[])
   let shown: FbaFacts['shown'] = null;
   let newestShown = '';
   let volume: { at: string; cubicFeet: number } | null = null;
+  let size: { at: string; size: ItemSize } | null = null;
   const marketplaces = new Set<string>();
   for (const o of observations) {
     marketplaces.add(o.marketplace);
@@ -43,9 +49,18 @@ export function fbaFactsOf(poolId: string, observations: readonly Observation[])
       shown = { day, days: o.platformHistoricalDaysOfSupply };
     }
     if (o.unitCubicFeet !== undefined && (volume === null || o.observedAt > volume.at)) volume = { at: o.observedAt, cubicFeet: o.unitCubicFeet };
+    if (o.sizeTier !== undefined && o.shippingWeightOz !== undefined && (size === null || o.observedAt > size.at)) {
+      size = { at: o.observedAt, size: { tier: o.sizeTier, shippingWeightOz: o.shippingWeightOz } };
+    }
   }
   const marketplace = marketplaces.has('amazon.com') ? 'amazon.com' : ([...marketplaces].sort()[0] ?? '');
-  return { marketplace, readings: readings.sort((a, b) => a.day - b.day), shown, ...(volume ? { unitCubicFeet: volume.cubicFeet } : {}) };
+  return {
+    marketplace,
+    readings: readings.sort((a, b) => a.day - b.day),
+    shown,
+    ...(volume ? { unitCubicFeet: volume.cubicFeet } : {}),
+    ...(size ? { size: size.size } : {}),
+  };
 }
 
 /**
@@ -57,10 +72,10 @@ export function unitCubicFeetOf(s: { input: { sku: string; fba?: FbaFacts }; set
 }
 
 /**
- * The size tier and shipping weight for the low-inventory fee: the seller's entry, else null. No
- * page or report the extension reads shows the size tier (Amazon's fee preview report does; it is
- * not read yet).
+ * The size tier and shipping weight for the fees: the seller's entry for the SKU (options page),
+ * else what the newest Fee Preview report said (`FbaFacts.size`), else null. A report never
+ * replaces the seller's entry; the import preview lists where the two differ (lib/import/fee-facts.ts).
  */
-export function itemSizeOf(s: { input: { sku: string }; settings: Settings }): ItemSize | null {
-  return s.settings.fbaFees.sizeBySku[s.input.sku] ?? null;
+export function itemSizeOf(s: { input: { sku: string; fba?: FbaFacts }; settings: Settings }): ItemSize | null {
+  return s.settings.fbaFees.sizeBySku[s.input.sku] ?? s.input.fba?.size ?? null;
 }

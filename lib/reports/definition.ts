@@ -15,6 +15,7 @@ export const REPORT_IDS = [
   'amazon/all-listings',
   'amazon/orders',
   'amazon/business-report-child',
+  'amazon/fee-preview',
   'walmart/items',
   'walmart/wfs-inventory-health',
   'walmart/orders',

@@ -65,6 +65,7 @@ const FILE_HINTS: [RegExp, ReportId][] = [
   [/MERCHANT_LISTINGS|all.?listings/i, 'amazon/all-listings'],
   [/ORDERS?_DATA|all.?orders/i, 'amazon/orders'],
   [/business.?report/i, 'amazon/business-report-child'],
+  [/ESTIMATED_FBA_FEES|fee.?preview/i, 'amazon/fee-preview'],
 ];
 
 export interface Detection {

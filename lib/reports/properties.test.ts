@@ -21,6 +21,7 @@ const FIXTURES: [string, string][] = [
   ['amazon/business-report-child.uk.csv', 'amazon.co.uk'],
   ['amazon/business-report-child.de.csv', 'amazon.de'],
   ['amazon/business-report-child.zh.csv', 'amazon.com'],
+  ['amazon/fee-preview.us.tsv', 'amazon.com'],
   ['walmart/items.us.csv', 'walmart.com'],
   ['walmart/wfs-inventory-health.us.csv', 'walmart.com'],
   ['walmart/orders.us.csv', 'walmart.com'],

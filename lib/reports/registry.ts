@@ -3,6 +3,7 @@
  * the earlier one unless the file name hints otherwise).
  */
 import { amazonAllListings, amazonBusinessReportChild, amazonFbaInventoryPlanning, amazonFbaMyi, amazonOrders, amazonRestock } from './amazon';
+import { amazonFeePreview } from './amazon-fee-preview';
 import type { ReportDefinition } from './definition';
 import { ebayActiveListings, ebayOrders } from './ebay';
 import { walmartItems, walmartOrders, walmartWfsInventoryHealth } from './walmart';
@@ -14,6 +15,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   amazonAllListings,
   amazonOrders,
   amazonBusinessReportChild,
+  amazonFeePreview,
   walmartWfsInventoryHealth,
   walmartItems,
   walmartOrders,

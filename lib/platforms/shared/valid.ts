@@ -10,7 +10,7 @@
  * schema's. valid.test.ts pins every rule to the schema with generated records, and fails when
  * the schema gains a field this file has no rule for.
  */
-import { ACCOUNT_ID_PATTERN, FULFILLMENT_CHANNELS, LISTING_STATUSES, ORDER_STATUSES, PLATFORMS, isoDateTimeSchema } from '../../records';
+import { ACCOUNT_ID_PATTERN, FULFILLMENT_CHANNELS, LISTING_STATUSES, ORDER_STATUSES, PLATFORMS, SIZE_TIERS, isoDateTimeSchema } from '../../records';
 
 type Rule = (v: unknown) => boolean;
 
@@ -93,6 +93,8 @@ export const LISTING_RULES: Record<string, Rule> = {
   platformDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
   platformHistoricalDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
   unitCubicFeet: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 1000,
+  sizeTier: oneOf(SIZE_TIERS),
+  shippingWeightOz: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 1e6,
   ageBuckets: arrayOf(
     20,
     (b) => isPlain(b) && int(0, Number.MAX_SAFE_INTEGER)(b.minDays) && (b.maxDays === null || int(0, Number.MAX_SAFE_INTEGER)(b.maxDays)) && quantity(b.units),
