@@ -85,7 +85,11 @@ export async function readListingsOfProducts(db: StoreDb, productIds: readonly s
  * Writes full rows: their chunks (read unless given in `chunks`, which is updated) and the
  * indexed rows whose projection differs from `before` (all of them when `before` is not given),
  * or whose plan is given in `plans` (undefined = no plan). A rewritten indexed row keeps the
- * plan it had unless `plans` names it.
+ * plan it had unless `plans` names it. A row that is its very `before` object changed nothing in
+ * its chunk: a group holding only such rows is not rewritten (a re-plan that leaves most
+ * listings' plan fields as they were rewrites only the indexed rows it gives plans for). Search
+ * entries (key, SKU, title, urgency, risk types: all in the projection) are rewritten only for
+ * rows whose projection changed.
  * @example await writeListings(db, [{ ...row, available: 3 }], { before: new Map([[row.key, row]]) });
  */
 export async function writeListings(
@@ -94,15 +98,18 @@ export async function writeListings(
   options: { chunks?: ListingChunks; before?: ReadonlyMap<string, ListingRow | undefined>; plans?: ReadonlyMap<string, SkuPlan | undefined> } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
-  const groups = groupsOf(rows.map((r) => r.key));
+  const groups = groupsOf(rows.filter((r) => options.before?.get(r.key) !== r).map((r) => r.key));
   const chunks = options.chunks ?? new Map<number, Map<string, ListingRow>>();
   const missing = groups.filter((g) => !chunks.has(g));
   if (missing.length) for (const [g, c] of await loadListingChunks(db, missing)) chunks.set(g, c);
   const index: ListingIndexRow[] = [];
+  const projected: ListingIndexRow[] = [];
   for (const row of rows) {
-    chunks.get(groupOf(row.key))!.set(row.key, row);
     const old = options.before?.get(row.key);
-    if (!old || !sameIndexRow(old, row) || options.plans?.has(row.key)) index.push(indexRowOf(row));
+    if (old !== row) chunks.get(groupOf(row.key))!.set(row.key, row);
+    const changed = !old || !sameIndexRow(old, row);
+    if (changed || options.plans?.has(row.key)) index.push(indexRowOf(row));
+    if (changed) projected.push(index[index.length - 1]!);
   }
   // Plans live on the indexed rows only: carry over the stored one where no new one is given
   // (a listing new to `before` has none to carry).
@@ -113,8 +120,11 @@ export async function writeListings(
     const plan = options.plans?.has(r.key) ? options.plans.get(r.key) : kept.get(r.key);
     if (plan) r.plan = plan;
   }
-  await Promise.all([db.listingChunks.bulkPut(groups.map((g) => chunkRowOf(g, chunks.get(g)!))), index.length ? db.listings.bulkPut(index) : undefined]);
-  if (index.length) await updateSearchChunks(db, index);
+  await Promise.all([
+    groups.length ? db.listingChunks.bulkPut(groups.map((g) => chunkRowOf(g, chunks.get(g)!))) : undefined,
+    index.length ? db.listings.bulkPut(index) : undefined,
+  ]);
+  if (projected.length) await updateSearchChunks(db, projected);
 }
 
 /** Rewrites the search entries of listings whose indexed row changed (tables/searchChunks.ts). */

@@ -8,7 +8,8 @@ import type { StoreDb } from './db';
 import { urgencyOf } from '../planning/urgency';
 import { NO_PLAN_BASE, type ListingRow } from './tables/listings';
 import { planRowOf, type PlanRow } from './tables/plans';
-import { readListings, writeListings } from './listing-store';
+import { groupsOf } from './groups';
+import { listingFrom, loadListingChunks, writeListings } from './listing-store';
 
 export interface SavePlansResult {
   saved: number;
@@ -114,7 +115,9 @@ export async function refreshListingPlans(
   for (const p of [...savedCovering, ...(unknown.length > 0 ? await plansCovering(db, unknown) : [])]) byKey.set(p.key, p);
   // In key order, as plansCovering gives them: which of two equally urgent plans a listing shows never depends on how they were found.
   const plans = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const listings = await readListings(db, listingKeys);
+  // Loaded once: the write below updates these chunks rather than reading them again.
+  const chunks = await loadListingChunks(db, groupsOf(listingKeys));
+  const listings = listingKeys.map((k) => listingFrom(chunks, k));
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
   const updated: ListingRow[] = [];
@@ -123,22 +126,36 @@ export async function refreshListingPlans(
   for (const row of listings) {
     if (!row) continue; // a plan may name a listing the store has not seen (or deleted)
     const plan = pickPlan(byListing.get(row.key) ?? []);
-    const next: ListingRow = { ...row };
-    if (plan) {
-      next.planKey = plan.key;
-      next.daysOfCover = plan.daysOfCover;
-      next.riskTypes = plan.riskTypes;
-    } else {
-      delete next.planKey;
-      delete next.daysOfCover;
-      delete next.riskTypes;
-    }
-    next.urgency = plan ? urgencyOf(plan.plan).rank : NO_PLAN_BASE;
     before.set(row.key, row);
     shown.set(row.key, plan?.plan);
-    updated.push(next);
+    // The row itself when its plan fields are as they were: writeListings then leaves its chunk alone.
+    updated.push(withPlanFields(row, plan));
   }
-  await writeListings(db, updated, { before, plans: shown });
+  await writeListings(db, updated, { chunks, before, plans: shown });
+}
+
+/** A listing row with the plan fields of the plan it shows; the row itself when they are unchanged. */
+function withPlanFields(row: ListingRow, plan: PlanRow | undefined): ListingRow {
+  const urgency = plan ? urgencyOf(plan.plan).rank : NO_PLAN_BASE;
+  if (
+    row.planKey === plan?.key &&
+    row.daysOfCover === plan?.daysOfCover &&
+    row.urgency === urgency &&
+    (row.riskTypes ?? []).join('\n') === (plan?.riskTypes ?? []).join('\n') &&
+    (row.riskTypes === undefined) === (plan === undefined)
+  )
+    return row;
+  const next: ListingRow = { ...row, urgency };
+  if (plan) {
+    next.planKey = plan.key;
+    next.daysOfCover = plan.daysOfCover;
+    next.riskTypes = plan.riskTypes;
+  } else {
+    delete next.planKey;
+    delete next.daysOfCover;
+    delete next.riskTypes;
+  }
+  return next;
 }
 
 /**
