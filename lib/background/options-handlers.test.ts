@@ -217,7 +217,10 @@ describe('options messages', () => {
     await seed(handlers);
     const dispatch = dispatcherOf(handlers);
     const refused = { ok: false, error: expect.stringMatching(/accepted only from the extension's own pages, not from content scripts on seller pages/) };
-    expect(await dispatch({ type: 'data/delete-all', payload: { confirm: 'delete-all' } }, { url: SELLER_URL })).toEqual(refused);
+    expect(await dispatch({ type: 'data/delete-all', payload: { confirm: 'delete-all' } }, { url: SELLER_URL })).toEqual({
+      ok: false,
+      error: 'data/delete-all is accepted only from the options page, not from content scripts on seller pages',
+    });
     expect(await dispatch({ type: 'backup/begin', payload: {} }, { url: SELLER_URL })).toEqual(refused);
     expect(await dispatch({ type: 'import/commit', payload: { importId: 'x', batchIndex: 0, rows: [], last: true } }, { url: SELLER_URL })).toEqual(refused);
     // Nothing was deleted.

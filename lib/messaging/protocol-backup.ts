@@ -5,7 +5,8 @@
  * lines per message (`backup/next`) and takes it back a few lines per message, so no message
  * carries the whole store. Restores read the file twice: every line is checked first
  * (`backup/restore-check`), and only when all of it is sound is the store cleared and written
- * (`backup/restore-write`). Only the extension's own pages may send these.
+ * (`backup/restore-write`). Only the extension's own pages may send these, and only the
+ * options page those of a restore (it replaces the whole store).
  */
 import { z } from 'zod';
 
@@ -131,13 +132,13 @@ export const backupProtocol = {
   },
   /** Starts a restore with the file's first line (for an old single-JSON backup, its header fields); nothing changes yet. */
   'backup/restore-begin': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ header: z.string().min(1).max(1_000_000) }),
     response: z.object({ restoreId: sessionId, rows: z.number().int().nullable() }),
   },
   /** First pass: checks the next lines, in file order; nothing is stored. */
   'backup/restore-check': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ restoreId: sessionId, lines }),
     response: z.object({ rows: z.number().int() }),
   },
@@ -146,19 +147,19 @@ export const backupProtocol = {
    * it as being restored until `backup/restore-finish`.
    */
   'backup/restore-replace': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ restoreId: sessionId }),
     response: z.object({ tables: perTable }),
   },
   /** Second pass: the same lines again, each checked to be the one the first pass saw, then stored. */
   'backup/restore-write': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ restoreId: sessionId, lines }),
     response: z.object({ rows: z.number().int() }),
   },
   /** Every line written: rebuilds what is derived, clears the mark, re-plans. */
   'backup/restore-finish': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ restoreId: sessionId }),
     response: z.object({ rows: z.number().int(), tables: perTable }),
   },

@@ -1,8 +1,9 @@
 /**
  * Messages of the options page (settings, import, products, charts, export, data).
  * Merged into the one protocol map in protocol.ts. They change or reveal all of the seller's
- * data, so only the extension's own pages may send them (`senders: ['extension']`); the chart
- * is the exception, since the in-page panel asks for it too.
+ * data, so only the extension's own pages may send them (`senders: ['extension']`), and only the
+ * options page deleting everything (`['options']`); the chart is the exception, since the
+ * in-page panel asks for it too.
  */
 import { z } from 'zod';
 import { chartSeriesSchema } from '../charts/series';
@@ -263,7 +264,7 @@ export const optionsProtocol = {
 
   /** Deletes every row; the confirmation word guards against a stray call. */
   'data/delete-all': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ confirm: z.literal('delete-all') }),
     response: done,
   },

@@ -244,7 +244,7 @@ export const protocol = {
   },
   /** Options: the settings one account plans with instead of the global ones (empty: none); re-plans everything. */
   'accounts/save-overrides': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ account: accountIdSchema, overrides: accountOverridesSchema }),
     response: z.object({}),
   },
@@ -253,7 +253,7 @@ export const protocol = {
    * false` only counts what would move, for the seller to confirm; `true` merges and re-plans.
    */
   'accounts/merge': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ from: accountIdSchema, into: accountIdSchema, confirm: z.boolean() }),
     response: z.object({
       counts: z.object({
@@ -295,7 +295,7 @@ export const protocol = {
   },
   /** Saves settings (validated whole) and re-plans everything, since lead times etc. change every plan. */
   'settings/save': {
-    senders: ['extension'],
+    senders: ['options'],
     request: z.object({ settings: settingsSchema }),
     response: z.object({ settings: settingsSchema }),
   },

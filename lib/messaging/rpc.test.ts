@@ -82,7 +82,12 @@ describe('senderKind', () => {
     expect(senderKind(SELLER, BASE)).toBe('content');
     expect(senderKind({ url: 'https://www.ebay.com/sh/lst/active' }, BASE)).toBe('content');
     expect(senderKind({ url: `${BASE}popup.html` }, BASE)).toBe('extension');
-    expect(senderKind({ url: `${BASE}options.html#data` }, 'chrome-extension://abcdefghijklmnop')).toBe('extension');
+    // The options page (with any anchor or query) is narrower than the extension's pages; a look-alike path is not it.
+    expect(senderKind({ url: `${BASE}options.html#data` }, 'chrome-extension://abcdefghijklmnop')).toBe('options');
+    expect(senderKind({ url: `${BASE}options.html?x=1` }, BASE)).toBe('options');
+    expect(senderKind({ url: `${BASE}options.html.evil` }, BASE)).toBe('extension');
+    expect(senderKind({ url: `${BASE}popup.html#options.html` }, BASE)).toBe('extension');
+    expect(senderKind({ url: `${BASE}x/options.html` }, BASE)).toBe('extension');
     // Another extension, a look-alike id, plain http, a non-seller eBay page, no URL.
     expect(senderKind({ url: 'chrome-extension://abcdefghijklmnopq/popup.html' }, BASE)).toBeUndefined();
     expect(senderKind({ url: 'chrome-extension://zzz/popup.html' }, BASE)).toBeUndefined();

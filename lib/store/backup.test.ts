@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addCalibration, recordReturn } from './adjustments';
 import { saveSettings } from './settings-store';
 import { deleteAllData, exportBackup, restoreBackup, validateBackup } from './backup';
@@ -143,6 +143,57 @@ describe('backup and restore (format 2, newline-delimited)', () => {
     await session.replace(db, NOW);
     await expect(session.write(db, [lines[1]!], NOW)).rejects.toThrow(BackupError);
     await expect(session.write(db, [lines[1]!], NOW)).rejects.toMatchObject({ code: 'file-changed' });
+  });
+
+  it('stores each history record, day chunk and listing chunk once, however finely the file is chunked', async () => {
+    const db = await freshStore();
+    // 30 listings read on 6 days (the last two recent: day chunks), in lines of 3 rows: each listing's readings span lines.
+    const days = ['2024-05-01', '2024-05-03', '2024-05-05', '2024-05-07', '2024-05-09', '2024-05-10'];
+    const skus = Array.from({ length: 30 }, (_, i) => `SKU-${i}`);
+    await mergeObservations(
+      db,
+      days.flatMap((d, i) => skus.map((sku, j) => listingObs(sku, `${d}T0${i}:00:00Z`, { available: i + j }))),
+      NOW,
+    );
+    const before = await dump(db);
+    const [header, ...lines] = (await exportBackup(db, NOW)).trimEnd().split('\n');
+    const fine = lines.flatMap((line) => {
+      const { table, rows } = JSON.parse(line) as { table: string; rows: unknown[] };
+      return Array.from({ length: Math.ceil(rows.length / 3) }, (_, i) => JSON.stringify({ table, rows: rows.slice(i * 3, i * 3 + 3) }));
+    });
+    const restore = async (holding: { readingsBatch: number; readingsMax: number; listingsMax: number; refreshBatch: number }) => {
+      const other = await freshStore();
+      const written: Record<'listingHistory' | 'observationChunks' | 'listingChunks', unknown[]> = {
+        listingHistory: [],
+        observationChunks: [],
+        listingChunks: [],
+      };
+      for (const table of ['listingHistory', 'observationChunks', 'listingChunks'] as const) {
+        const bulkPut = other[table].bulkPut.bind(other[table]) as (rows: readonly object[]) => Promise<unknown>;
+        vi.spyOn(other[table], 'bulkPut').mockImplementation(((rows: readonly Record<string, unknown>[]) => {
+          written[table].push(...rows.map((r) => r.key ?? r.id ?? r.group));
+          return bulkPut(rows);
+        }) as never);
+      }
+      const session = new RestoreSession(header!, holding);
+      session.check(fine);
+      await session.replace(other, NOW);
+      for (let i = 0; i < fine.length; i += 4) await session.write(other, fine.slice(i, i + 4), NOW);
+      // The listings are stored by now (the readings came after them); the plan rebuild rewrites their chunks once more.
+      const listingChunks = written.listingChunks.splice(0);
+      await session.finish(other);
+      const rebuilt = written.listingChunks.splice(0);
+      expect(await dump(other)).toEqual(before);
+      return { ...written, listingChunks, rebuilt };
+    };
+    // Readings held a few groups at a time (a group is never split), listings all together, plans rebuilt a few groups at a time: no record written twice.
+    const whole = await restore({ readingsBatch: 20, readingsMax: 1_000, listingsMax: 1_000, refreshBatch: 4 });
+    for (const keys of Object.values(whole)) expect(new Set(keys).size).toBe(keys.length);
+    expect(whole.listingHistory).toHaveLength(skus.length);
+    // Held fewer than a group's readings, or fewer listings than a group's: stored in parts, still exactly.
+    const parts = await restore({ readingsBatch: 1, readingsMax: 2, listingsMax: 2, refreshBatch: 1 });
+    expect(parts.listingHistory.length).toBeGreaterThan(skus.length);
+    expect(new Set(parts.listingChunks).size).toBeLessThan(parts.listingChunks.length);
   });
 
   it('deletes all data', async () => {

@@ -201,7 +201,7 @@ for (const { file, url, look } of PAGES) {
     for (const language of ['en', 'zh-CN'] as const) {
       if (language !== 'en') {
         const settingsPage = await context.newPage();
-        await settingsPage.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+        await settingsPage.goto(`chrome-extension://${EXTENSION_ID}/options.html`); // only the options page may save settings
         const { settings } = await sendToExtension(settingsPage, 'settings/get', {});
         await sendToExtension(settingsPage, 'settings/save', { settings: { ...settings, language } });
         await settingsPage.close();

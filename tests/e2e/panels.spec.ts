@@ -109,7 +109,7 @@ test('hide on this page type from the summary bar, kept after a reload; Chinese 
   await expect(shadow(page, SKUS[0]!).getByTestId('days-of-cover')).toBeVisible();
 
   const ext = await context.newPage();
-  await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+  await ext.goto(`chrome-extension://${EXTENSION_ID}/options.html`); // only the options page may save settings
   const { settings } = await send(ext, 'settings/get', {});
   await send(ext, 'settings/save', { settings: { ...settings, language: 'zh-CN' } });
   await page.reload();

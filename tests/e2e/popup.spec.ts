@@ -121,8 +121,12 @@ test('lists the most urgent first; filters, search and a click that opens the se
 test('shows Chinese when the language setting is Chinese', async ({ context }) => {
   const popup = await openPopup(context);
   await seed(popup, CATALOG.slice(0, 2));
-  const { settings } = await send(popup, 'settings/get', {});
-  await send(popup, 'settings/save', { settings: { ...settings, language: 'zh-CN' } });
+  // Only the options page may save settings (lib/messaging/senders.ts).
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  const { settings } = await send(options, 'settings/get', {});
+  await send(options, 'settings/save', { settings: { ...settings, language: 'zh-CN' } });
+  await options.close();
   await popup.reload();
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText('需要处理的 SKU');
   await expect(popup.getByLabel('平台')).toBeVisible();
