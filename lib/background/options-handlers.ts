@@ -155,7 +155,9 @@ export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers,
       const lostEarlierBatches = batchIndex > 0 && !imports.has(importId);
       // One transaction per batch: a full disk stores none of this batch's rows (earlier batches
       // stay whole; importing the file again merges them as the same readings).
-      const merged = await mergeObservations(db, rows, deps.now()).catch((error: unknown) => {
+      // The dispatcher parsed the rows with the request schema (observationSchema each): the
+      // merge need not parse them again.
+      const merged = await mergeObservations(db, rows, deps.now(), { validated: true }).catch((error: unknown) => {
         if (!isStorageFull(error)) throw error;
         // Earlier batches were stored: re-plan their products if the disk allows.
         const earlier = imports.get(importId);

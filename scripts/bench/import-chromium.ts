@@ -10,6 +10,7 @@
 import { dirname } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { ALL_ORDERS_COLUMNS } from '../../tests/fixtures/builders/amazon-all-orders';
 import { bundleForBrowser, launchBenchChromium, openBenchPage } from './shared/chromium-page';
 import type { ImportScenarioResult } from './import/scenario';
 import type { BenchSuite } from './types';
@@ -21,7 +22,13 @@ const range = (values: number[], digits = 0) =>
   values.length > 1 ? `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}` : (values[0]?.toFixed(digits) ?? '-');
 
 const suite: BenchSuite = async () => {
-  const options = { lines: Number(process.env.IMPORT_BENCH_LINES ?? 500_000), skus: Number(process.env.IMPORT_BENCH_SKUS ?? 2_000), days: 730 };
+  const options = {
+    lines: Number(process.env.IMPORT_BENCH_LINES ?? 500_000),
+    skus: Number(process.env.IMPORT_BENCH_SKUS ?? 2_000),
+    days: 730,
+    // Read here from the report fixture: the page has no file system.
+    columns: ALL_ORDERS_COLUMNS,
+  };
   const runs = Number(process.env.IMPORT_BENCH_RUNS ?? 3);
   const script = await bundleForBrowser("import { runImportScenario } from './import/scenario'; (globalThis as any).importBench = runImportScenario;", here);
   const browser = await launchBenchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);

@@ -1,13 +1,14 @@
 /**
  * A deterministic Amazon All Orders report (tab-separated, the real header) of `lines` order
  * lines over `days` days for `skus` SKUs, for the import benchmark: two years of a mid-size
- * seller's order history is a few hundred thousand lines.
+ * seller's order history is a few hundred thousand lines. It runs in the bench's page, so the
+ * columns come from the Node side (ALL_ORDERS_COLUMNS, read from the report fixture).
  */
 import { seededRandom } from '../../../lib/random';
-import { allOrdersTsv, type AllOrdersLine } from '../../../tests/fixtures/builders/amazon-all-orders';
+import { allOrdersTsvWith, type AllOrdersLine } from '../../../tests/fixtures/builders/amazon-all-orders-lines';
 
-/** @example generateOrdersTsv({ lines: 3, skus: 2, days: 10, end: new Date('2026-12-01') }).split('\n').length // 5 */
-export function generateOrdersTsv(options: { lines: number; skus: number; days: number; end: Date; seed?: number }): string {
+/** @example generateOrdersTsv({ lines: 3, skus: 2, days: 10, end: new Date('2026-12-01'), columns: ALL_ORDERS_COLUMNS }).split('\n').length // 5 */
+export function generateOrdersTsv(options: { lines: number; skus: number; days: number; end: Date; seed?: number; columns: readonly string[] }): string {
   const rnd = seededRandom(options.seed ?? 3);
   const int = (max: number) => Math.floor(rnd() * max);
   const endMs = options.end.getTime();
@@ -44,5 +45,5 @@ export function generateOrdersTsv(options: { lines: number; skus: number; days: 
       'is-business-order': 'false',
     });
   }
-  return allOrdersTsv(lines);
+  return allOrdersTsvWith(options.columns, lines);
 }

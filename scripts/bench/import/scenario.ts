@@ -3,11 +3,16 @@
  * the options page does with a dropped order-history file (lib/import/pipeline.ts: the preview
  * pass, then the storing pass in `import/commit` batches), against the background's real
  * import handler on the browser's own IndexedDB, then the re-plan the last batch asks for.
+ * Each batch goes as the extension sends it: the options page's client validates it, it is
+ * copied (structuredClone, as runtime messaging copies it), and the background's dispatcher
+ * validates it again before the handler runs.
  */
 import { createImportExportHandlers } from '../../../lib/background/options-handlers';
 import { replanProducts } from '../../../lib/background/replan';
 import { commitFiles, readReportFile } from '../../../lib/import/pipeline';
 import { IMPORT_BATCH_ROWS } from '../../../lib/messaging/protocol-options';
+import { createClient, createDispatcher } from '../../../lib/messaging/rpc';
+import { OPTIONS_PAGE } from '../../../lib/messaging/senders';
 import { openStore } from '../../../lib/store';
 import { generateOrdersTsv } from './orders-file';
 
@@ -25,7 +30,7 @@ export interface ImportScenarioResult {
 
 const heapMb = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 1e6;
 
-export async function runImportScenario(options: { lines: number; skus: number; days: number }): Promise<ImportScenarioResult> {
+export async function runImportScenario(options: { lines: number; skus: number; days: number; columns: readonly string[] }): Promise<ImportScenarioResult> {
   const now = new Date('2026-12-02T12:00:00Z');
   const file = new File([generateOrdersTsv({ ...options, end: now })], 'All Orders.txt', { lastModified: 1 });
   const db = await openStore(`import-bench-${Date.now()}`);
@@ -39,6 +44,9 @@ export async function runImportScenario(options: { lines: number; skus: number; 
       replanMs += performance.now() - start;
     },
   });
+  const extensionBaseUrl = 'chrome-extension://bench/';
+  const dispatch = createDispatcher(handlers, { extensionBaseUrl });
+  const rpc = createClient((message) => dispatch(structuredClone(message), { url: `${extensionBaseUrl}${OPTIONS_PAGE}` }));
   // The file is generated, so what the page holds before reading it is the baseline.
   const heapBeforeMb = heapMb();
   let heapPeakMb = heapBeforeMb;
@@ -57,7 +65,7 @@ export async function runImportScenario(options: { lines: number; skus: number; 
     rowsTotal: preview.counts.order,
     yieldToUi,
     send: async (batch) => {
-      const result = await handlers['import/commit'](batch, {});
+      const result = await rpc('import/commit', batch);
       heapPeakMb = Math.max(heapPeakMb, heapMb());
       return result;
     },
