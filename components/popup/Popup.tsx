@@ -12,6 +12,9 @@ import { firstPage } from './first-page';
 import { atRiskRequest, FULL_LIMIT, HEAD_LIMIT, NO_FILTERS, type Filters } from './model';
 import './popup.css';
 
+/** How often rows marked as updating are asked for again (answered from the background's memory, cheap). */
+const UPDATING_RECHECK_MS = 1_000;
+
 /**
  * At-risk SKUs across every marketplace, most urgent first. The first rows are asked for
  * alone (fast first paint; the request leaves before React mounts, see first-page.ts); the
@@ -30,6 +33,8 @@ export function Popup() {
     queryKey: ['skus/at-risk', query, HEAD_LIMIT],
     queryFn: () => firstPage(query),
     placeholderData: keepPreviousData,
+    // Rows from before a write still under way (the background's first screen): ask again until current.
+    refetchInterval: (current) => (current.state.data?.updating ? UPDATING_RECHECK_MS : false),
   });
   const full = useQuery({
     queryKey: ['skus/at-risk', query, FULL_LIMIT],
@@ -62,8 +67,13 @@ export function Popup() {
           <p className="count" role="status" data-testid="at-risk-count">
             {t('popup.count', { shown: formatNumber(language, data.items.length), total: formatNumber(language, data.total) })}
           </p>
+          {data.updating && (
+            <p className="muted" data-testid="at-risk-updating">
+              {t('popup.updating')}
+            </p>
+          )}
           {data.items.length === 0 ? (
-            <p className="muted">{t('popup.noMatches')}</p>
+            !data.updating && <p className="muted">{t('popup.noMatches')}</p>
           ) : (
             <AtRiskList items={data.items} accountFilter={query.account} onNearEnd={data.items.length < data.total ? () => setWantFull(queryKey) : undefined} />
           )}

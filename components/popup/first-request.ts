@@ -5,12 +5,9 @@
  * the reply to the list. Only type imports here, so the entry chunk stays a few KB.
  */
 import type { RequestOf } from '@/lib/messaging/protocol';
+import { HEAD_LIMIT, OPENING_RISK } from '@/lib/messaging/popup-opening';
 
-/** The list the popup opens on: what needs attention. */
-export const OPENING_RISK = 'attention';
-
-/** Rows asked for first (fast first paint), then the whole list for scrolling. */
-export const HEAD_LIMIT = 60;
+export { HEAD_LIMIT, OPENING_RISK };
 
 type Send = (message: { type: 'skus/at-risk'; payload: RequestOf<'skus/at-risk'> }) => Promise<unknown>;
 

@@ -4,6 +4,7 @@
  * (lib/background/setup.ts) and in vitest over fake-indexeddb (test-background.ts).
  */
 import type { StoreDb } from '../store';
+import type { FirstScreen } from './first-screen';
 
 export interface BackgroundDeps {
   db: StoreDb;
@@ -12,6 +13,8 @@ export interface BackgroundDeps {
   replan: (productIds: readonly string[] | undefined) => Promise<void>;
   /** Called after data changed (badge, notifications); never waits for them. */
   afterChange?: () => void;
+  /** The popup's first screen held in memory (first-screen.ts); absent: always from the store. */
+  firstScreen?: Pick<FirstScreen, 'answer'>;
   /** Opens a section of the options page in a new tab (the browser's, wired in setup.ts). */
   openOptions?: (section: 'import') => Promise<void>;
 }

@@ -89,7 +89,8 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
     },
 
     async 'skus/at-risk'(query) {
-      return atRiskItems(db, query);
+      // The popup's opening request, from memory when the first screen is current (first-screen.ts).
+      return deps.firstScreen?.answer(query) ?? atRiskItems(db, query);
     },
 
     async 'export/listings-csv'({ account }) {
@@ -258,7 +259,7 @@ async function panelsFrom(db: StoreDb, entries: Awaited<ReturnType<typeof getLis
 }
 
 /** The popup's list: listings at risk by the query, each with its panel and its seller-page link. */
-async function atRiskItems(db: StoreDb, query: ParsedRequestOf<'skus/at-risk'>): Promise<ResponseOf<'skus/at-risk'>> {
+export async function atRiskItems(db: StoreDb, query: ParsedRequestOf<'skus/at-risk'>): Promise<ResponseOf<'skus/at-risk'>> {
   const [{ items, total }, stored] = await Promise.all([
     listAtRisk(db, {
       ...(query.platform ? { platform: query.platform } : {}),

@@ -12,13 +12,18 @@
  */
 import { languageFromTag } from '../i18n';
 import { createDispatcher } from '../messaging/rpc';
+import { OPTIONS_PAGE } from '../messaging/senders';
 import { migrateSettings } from '../settings';
 import { foldHistory, listAtRisk, loadCatalogueFit, loadSettings, openStore, type StoreDb } from '../store';
 import { BADGE_COLOR, badgeText, toolbarButton, type ToolbarButton } from './badge';
 import { runDailyMaintenance } from './daily';
+import { createFirstScreen, READ_ONLY_MESSAGES, type FirstScreen } from './first-screen';
 import { createHandlers } from './handlers';
 import { whileBusy } from './keep-alive';
 import { sellerPageUrl } from './links';
+import { HEAD_LIMIT, OPENING_RISK } from '../messaging/popup-opening';
+import type { MessageType } from '../messaging/protocol';
+import { atRiskItems } from './page-handlers';
 import { createNotifier, NOTIFY_ICON } from './notify';
 import { createReplanner } from './replan';
 
@@ -62,6 +67,8 @@ interface BackgroundStore {
   onChange(listener: () => void): void;
   /** Signals that data changed. */
   changed(): void;
+  /** The popup's first screen in memory; every write runs inside its `during` (first-screen.ts). */
+  firstScreen: FirstScreen;
 }
 
 /** The one re-plan queue (coalescing, one run at a time). */
@@ -80,12 +87,15 @@ export function setupStore(api: BackgroundApi, open: () => Promise<StoreDb> = ()
   const busy = <T>(work: Promise<T>) => whileBusy(work, keepAlive);
   const now = () => new Date();
   const dbReady = busy(open());
-  void dbReady.then((db) => busy(foldHistory(db, now()))).catch(() => undefined);
+  const firstScreen = createFirstScreen(async () => atRiskItems(await dbReady, { risk: OPENING_RISK, limit: HEAD_LIMIT }));
+  // Its end builds the first screen (foldHistory moves readings, the lists' rows stay).
+  void dbReady.then((db) => firstScreen.during(() => busy(foldHistory(db, now())))).catch(() => undefined);
   const listeners: (() => void)[] = [];
   return {
     dbReady,
     now,
     busy,
+    firstScreen,
     onChange: (listener) => void listeners.push(listener),
     changed: () => {
       for (const listener of listeners) {
@@ -109,7 +119,7 @@ export function setupReplans(store: BackgroundStore): ReplanQueue {
   // A store that did not open is reported by each message's answer, not as an unhandled rejection.
   replanner.catch(() => undefined);
   // A re-plan after a big page reads the products' whole history (seconds at a million readings): keep the worker awake.
-  const replan = (productIds: readonly string[] | undefined) => store.busy(replanner.then((r) => r.replan(productIds)));
+  const replan = (productIds: readonly string[] | undefined) => store.firstScreen.during(() => store.busy(replanner.then((r) => r.replan(productIds))));
   void store.dbReady
     .then(loadCatalogueFit)
     .then((fit) => (fit ? undefined : replan(undefined).then(store.changed)))
@@ -193,14 +203,20 @@ export function setupMessaging(api: BackgroundApi, store: BackgroundStore, repla
         now: store.now,
         replan: replans.replan,
         afterChange: store.changed,
+        firstScreen: store.firstScreen,
         // tabs.create needs no "tabs" permission; the section is the options page's anchor.
-        openOptions: async (section) => void (await api.tabs.create({ url: `${api.runtime.getURL('/options.html')}#${section}` })),
+        openOptions: async (section) => void (await api.tabs.create({ url: `${api.runtime.getURL(`/${OPTIONS_PAGE}`)}#${section}` })),
       }),
       { extensionBaseUrl },
     ),
   );
   dispatchReady.catch(() => undefined);
-  const dispatch = async (message: unknown, sender: MessageSender) => (await dispatchReady)(message, { url: sender.url ?? sender.tab?.url });
+  const answer = async (message: unknown, sender: MessageSender) => (await dispatchReady)(message, { url: sender.url ?? sender.tab?.url });
+  // While a message that may write runs, the popup's first screen is answered marked updating (first-screen.ts).
+  const dispatch = (message: unknown, sender: MessageSender) =>
+    READ_ONLY_MESSAGES.has((message as { type?: unknown } | null)?.type as MessageType)
+      ? answer(message, sender)
+      : store.firstScreen.during(() => answer(message, sender));
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void dispatch(message, sender).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
     return true;
@@ -221,7 +237,7 @@ const DAILY_JOB_MISSED_AFTER_MS = 24 * 3600 * 1000;
 export function setupAlarms(api: BackgroundApi, store: BackgroundStore, replans: ReplanQueue): void {
   const runDaily = () =>
     store.dbReady
-      .then((db) => store.busy(runDailyMaintenance(db, store.now(), replans.replan)))
+      .then((db) => store.firstScreen.during(() => store.busy(runDailyMaintenance(db, store.now(), replans.replan))))
       .then(store.changed)
       .catch(() => undefined);
   api.alarms.onAlarm.addListener((alarm) => {

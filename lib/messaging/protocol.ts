@@ -271,8 +271,11 @@ export const protocol = {
   'skus/at-risk': {
     senders: ['extension'],
     request: atRiskQuerySchema,
-    /** `total` = listings matching the query; `stored` = every listing stored (an empty store shows the first steps). */
-    response: z.object({ items: z.array(atRiskItemSchema), total: z.number().int(), stored: z.number().int() }),
+    /**
+     * `total` = listings matching the query; `stored` = every listing stored (an empty store shows the first steps);
+     * `updating`: the popup's opening rows as stored before a write still under way (lib/background/first-screen.ts), ask again.
+     */
+    response: z.object({ items: z.array(atRiskItemSchema), total: z.number().int(), stored: z.number().int(), updating: z.literal(true).optional() }),
   },
   /** Options: every stored listing as CSV text (the caller adds the BOM when saving). */
   'export/listings-csv': {

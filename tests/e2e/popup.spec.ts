@@ -56,6 +56,24 @@ async function seed(
   await send(page, 'import/commit', { importId: `seed-${now}`, batchIndex: 0, rows, last: true });
 }
 
+/** A listing reading of a CATALOG entry as the import stores it, read now. */
+function catalogReading(sku: string) {
+  const l = CATALOG.find((c) => c.sku === sku)!;
+  const now = Date.now();
+  return {
+    kind: 'listing',
+    platform: l.platform,
+    marketplace: l.marketplace,
+    source: 'test/seed',
+    observedAt: iso(now),
+    observedDate: iso(now).slice(0, 10),
+    sku: l.sku,
+    title: l.title,
+    available: l.available,
+    fulfillment: 'SELLER',
+  };
+}
+
 async function openPopup(context: BrowserContext) {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 600, height: 640 });
@@ -175,4 +193,30 @@ test('a long list loads its first rows, and the rest when the seller scrolls to 
       return lastRow.count();
     })
     .toBe(1);
+});
+
+test('the opening rows come from the background’s memory: said to be updating while a change is stored, then the changed ones', async ({ context }) => {
+  const popup = await openPopup(context);
+  await seed(popup, CATALOG);
+  await popup.reload();
+  const rows = popup.getByTestId('at-risk-row');
+  await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['WM-TEAPOT', 'FAST-LEASH', 'DE-BOTTLE', 'SLOW-MUG']);
+  await expect(popup.getByTestId('at-risk-updating')).toHaveCount(0);
+  const opening = { risk: 'attention', limit: 60 };
+  const before = await send(popup, 'skus/at-risk', opening);
+  // The mug sells out: while that is stored and re-planned, the opening rows are the ones from before, marked as such.
+  const sellOut = popup.evaluate((payload) => (globalThis as any).chrome.runtime.sendMessage({ type: 'import/commit', payload }), {
+    importId: 'sell-out',
+    batchIndex: 0,
+    last: true,
+    rows: [{ ...catalogReading('SLOW-MUG'), available: 0 }],
+  });
+  const during = await send(popup, 'skus/at-risk', opening);
+  expect(during).toEqual({ ...before, updating: true });
+  expect((await sellOut) as { ok: boolean }).toMatchObject({ ok: true });
+  await expect.poll(async () => (await send(popup, 'skus/at-risk', opening)).updating).toBeUndefined();
+  await popup.reload();
+  await expect(rows.first()).toBeVisible();
+  await expect(popup.getByTestId('at-risk-updating')).toHaveCount(0);
+  await expect(popup.locator('[data-testid="at-risk-row"][data-sku="SLOW-MUG"]')).toHaveAttribute('data-urgency', 'critical');
 });
