@@ -62,7 +62,11 @@ async function serve(context: BrowserContext) {
 /** Waits until the page's row panels are drawn (or, on a page without SKU rows, its summary bar). */
 async function waitForPage(tab: Page, page: DemoPage) {
   if (page.rowPanels !== false) return waitForPanels(tab);
-  await tab.locator('stock-copilot-summary').getByTestId('summary-rows').waitFor({ timeout: 30_000 });
+  // A page of shipments says what they hold instead of counting SKUs.
+  await tab
+    .locator('stock-copilot-summary')
+    .getByTestId(/^summary-(rows|shipments)$/)
+    .waitFor({ timeout: 30_000 });
 }
 
 async function waitForPanels(page: Page) {

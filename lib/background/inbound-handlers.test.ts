@@ -49,7 +49,7 @@ describe('expected arrivals of inbound units', () => {
     await handlers['page/ingest']({ url: FBA_URL, adapterId: 'amazon/fba-inventory', rows: [reading], diagnostics: [] }, { url: FBA_URL });
     const eta = addDays(TODAY, 6);
     const shipment = { shipmentId: 'FBA17XYZ34CD', status: 'in-transit' as const, unitsExpected: 300, arrivalFrom: addDays(TODAY, 3), arrivalTo: eta };
-    expect(await handlers['inbound/shipments-read']({ shipments: [shipment] }, { url: SHIPMENTS_URL })).toEqual({ stored: 1, replanned: 0 });
+    expect(await handlers['inbound/shipments-read']({ shipments: [shipment] }, { url: SHIPMENTS_URL })).toEqual({ stored: 1, replanned: 0, panels: [] });
     const listed = await handlers['inbound/list']({}, OPTIONS_PAGE);
     expect(listed.shipments).toMatchObject([{ ...shipment, marketplace: 'amazon.com' }]);
     const key = 'amazon|amazon.com|MUG-1';
@@ -66,6 +66,7 @@ describe('expected arrivals of inbound units', () => {
     expect(await handlers['inbound/shipments-read']({ shipments: [{ ...shipment, arrivalTo: later }] }, { url: SHIPMENTS_URL })).toEqual({
       stored: 1,
       replanned: 1,
+      panels: [],
     });
     expect((await handlers['inbound/list']({}, OPTIONS_PAGE)).rows[0]).toMatchObject({ plannedArrival: later, enteredArrival: later });
     // A shipment of another marketplace cannot be tied; an eBay page cannot store shipments.
@@ -79,6 +80,7 @@ describe('expected arrivals of inbound units', () => {
     expect(await handlers['inbound/shipments-read']({ shipments: [shipment] }, { url: 'https://www.ebay.com/sh/lst/active' })).toEqual({
       stored: 0,
       replanned: 0,
+      panels: [],
     });
   });
 
@@ -95,13 +97,18 @@ describe('expected arrivals of inbound units', () => {
       { shipmentId: 'FBA17AAAA1', status: 'in-transit' as const, arrivalTo: soon },
       { shipmentId: 'FBA17BBBB2', status: 'shipped' as const, arrivalTo: late },
     ];
-    expect(await handlers['inbound/shipments-read']({ shipments: list }, { url: SHIPMENTS_URL })).toEqual({ stored: 2, replanned: 0 });
+    expect(await handlers['inbound/shipments-read']({ shipments: list }, { url: SHIPMENTS_URL })).toEqual({ stored: 2, replanned: 0, panels: [] });
     const contents = (shipmentId: string, units: number) => ({
       shipments: [{ shipmentId, status: 'unknown' as const, items: [{ sku: 'MUG-1', unitsExpected: units, unitsReceived: 0 }] }],
     });
     const contentsUrl = (id: string) => `https://sellercentral.amazon.com/fba/inbound-shipment/summary/${id}/contents`;
-    expect(await handlers['inbound/shipments-read'](contents('FBA17AAAA1', 100), { url: contentsUrl('FBA17AAAA1') })).toEqual({ stored: 1, replanned: 1 });
-    expect(await handlers['inbound/shipments-read'](contents('FBA17BBBB2', 200), { url: contentsUrl('FBA17BBBB2') })).toEqual({ stored: 1, replanned: 1 });
+    expect(await handlers['inbound/shipments-read'](contents('FBA17AAAA1', 100), { url: contentsUrl('FBA17AAAA1') })).toMatchObject({
+      stored: 1,
+      replanned: 1,
+    });
+    // The contents page's row shows MUG-1's panel, planned with the shipments it is in.
+    const { panels } = await handlers['inbound/shipments-read'](contents('FBA17BBBB2', 200), { url: contentsUrl('FBA17BBBB2') });
+    expect(panels).toMatchObject([{ sku: 'MUG-1', key: 'amazon|amazon.com|MUG-1', available: 40, inbound: 300, inboundArrivalDate: soon }]);
     const key = 'amazon|amazon.com|MUG-1';
     const { rows, shipments } = await handlers['inbound/list']({}, OPTIONS_PAGE);
     // The contents page showed no status: the list's is kept.
@@ -126,6 +133,63 @@ describe('expected arrivals of inbound units', () => {
       ['FBA17AAAA1', 100, 'contents'],
       ['FBA17BBBB2', 200, 'tied'],
     ]);
+  });
+
+  it("files shipments under the account the page shows, else the host's last seen; contents tie and answer only that account's listings", async () => {
+    const handlers = await background.setup();
+    const A = { seller: 'A1AAAAAAAAAAAA', name: 'Brand A', signal: 'merchant-id-attribute' };
+    const B = { seller: 'A2BBBBBBBBBBBB', name: 'Brand B', signal: 'merchant-id-attribute' };
+    const [keyA, keyB] = ['amazon|amazon.com|MUG-1', 'amazon|amazon.com|MUG-1|@amazon-a2bbbbbbbbbbbb'];
+    // Both accounts sell MUG-1 with units on the way; A was seen first (the default account).
+    for (const [account, inbound] of [
+      [A, 50],
+      [B, 300],
+    ] as const) {
+      const orders = {
+        url: 'https://sellercentral.amazon.com/orders-v3',
+        adapterId: 'amazon/orders',
+        rows: dailyOrders('MUG-1', 4, 60),
+        diagnostics: [],
+        account,
+      };
+      await handlers['page/ingest'](orders, { url: orders.url });
+      const reading = listingReading('MUG-1', TODAY, { available: 40, inbound, fulfillment: 'FBA', source: 'amazon/fba-inventory' });
+      await handlers['page/ingest']({ url: FBA_URL, adapterId: 'amazon/fba-inventory', rows: [reading], diagnostics: [], account }, { url: FBA_URL });
+    }
+    const contentsUrl = (id: string) => `https://sellercentral.amazon.com/fba/inbound-shipment/summary/${id}/contents`;
+    const contents = (shipmentId: string, arrivalTo: string) => ({
+      shipmentId,
+      status: 'in-transit' as const,
+      arrivalTo,
+      items: [
+        { sku: 'MUG-1', unitsExpected: 100, unitsReceived: 0 },
+        { sku: 'NEW-9', title: 'Enamel camping mug', unitsExpected: 24 },
+      ],
+    });
+    const soon = addDays(TODAY, 5);
+    // B's page: B's MUG-1 gets the panel; NEW-9, never read as a listing, an unplanned one (no stock reading made of it).
+    const read = await handlers['inbound/shipments-read']({ shipments: [contents('FBA17BBBB2', soon)], account: B }, { url: contentsUrl('FBA17BBBB2') });
+    expect(read.panels).toMatchObject([
+      { sku: 'MUG-1', key: keyB, inbound: 300, inboundArrivalDate: soon },
+      { sku: 'NEW-9', key: 'amazon|amazon.com|NEW-9|@amazon-a2bbbbbbbbbbbb', title: 'Enamel camping mug', urgency: 'unknown', available: null },
+    ]);
+    expect(await background.db.listings.get('amazon|amazon.com|NEW-9|@amazon-a2bbbbbbbbbbbb')).toBeUndefined();
+    const arrivalsOf = async (key: string) =>
+      (await handlers['inbound/list']({}, OPTIONS_PAGE)).rows.find((r) => r.listingKey === key)!.arrivals.map((a) => [a.shipmentId, a.units]);
+    expect(await arrivalsOf(keyB)).toEqual([['FBA17BBBB2', 100]]);
+    expect(await arrivalsOf(keyA)).toEqual([]);
+    // A page that shows no account: B was last seen on this host, so B's shipment.
+    await handlers['inbound/shipments-read']({ shipments: [contents('FBA17CCCC3', addDays(TODAY, 9))] }, { url: contentsUrl('FBA17CCCC3') });
+    expect((await handlers['inbound/list']({}, OPTIONS_PAGE)).shipments.find((s) => s.shipmentId === 'FBA17CCCC3')).toMatchObject({
+      account: 'amazon-a2bbbbbbbbbbbb',
+    });
+    expect(await arrivalsOf(keyA)).toEqual([]);
+    // A's page seen again, then an unmarked page: A's (the default account, stored without an account id).
+    await handlers['page/ingest']({ url: FBA_URL, adapterId: 'amazon/fba-inventory', rows: [], diagnostics: [], account: A }, { url: FBA_URL });
+    const forA = await handlers['inbound/shipments-read']({ shipments: [contents('FBA17DDDD4', addDays(TODAY, 12))] }, { url: contentsUrl('FBA17DDDD4') });
+    expect(forA.panels[0]).toMatchObject({ key: keyA, inbound: 50 });
+    expect((await handlers['inbound/list']({}, OPTIONS_PAGE)).shipments.find((s) => s.shipmentId === 'FBA17DDDD4')).not.toHaveProperty('account');
+    expect(await arrivalsOf(keyA)).toEqual([['FBA17DDDD4', 100]]);
   });
 
   it('refuses a date for a listing with nothing on the way', async () => {

@@ -6,13 +6,16 @@
  * shipment's contents page showed.
  */
 import { listingArrivals, listingKeyParts, type InboundArrival } from '../inbound/arrivals';
-import { shipmentEta, shipmentKey, type InboundShipment } from '../inbound/shipments';
+import { shipmentAccount, shipmentEta, shipmentKey, type InboundShipment, type ShipmentReading } from '../inbound/shipments';
 import { marketplaceForUrl } from '../locale/markets';
+import { unplannedPanel, type PanelData, type ParsedRequestOf } from '../messaging/protocol';
 import type { InboundRow } from '../messaging/protocol-inbound';
+import { accountOfKey, withAccount } from '../records';
 import type { Handlers } from '../messaging/rpc';
 import type { SkuPlan } from '../planning/types';
 import { loadInboundArrivals, loadInboundShipments, saveInboundArrival, saveInboundShipments, type StoreDb } from '../store';
 import type { BackgroundDeps } from './deps';
+import { pageAccount, panelsOf } from './page-handlers';
 
 /** Most arrivals a row lists (the protocol's bound). */
 const MAX_ROW_ARRIVALS = 50;
@@ -82,35 +85,66 @@ async function tiedUnits(db: StoreDb, listingKey: string, inbound: number, shipm
   return rest > 0 ? rest : inbound;
 }
 
-/** What of a shipment dates listings' units: its estimated arrival and its contents. */
-const datingOf = (s: InboundShipment | undefined) => JSON.stringify(s ? [shipmentEta(s), s.status, s.items ?? null] : null);
+/** What of a shipment dates listings' units: its estimated arrival, its contents and whose they are. */
+const datingOf = (s: InboundShipment | undefined) => JSON.stringify(s ? [shipmentEta(s), s.status, s.items ?? null, shipmentAccount(s)] : null);
 
 /**
- * Stores a Shipments or shipment contents page's shipments under the page's marketplace and
- * re-plans the products with units in a shipment whose estimated arrival or contents changed
- * (tied by hand, or listed in its contents before or now).
+ * The products to re-plan after a page's shipments of `marketplace` were stored: those with
+ * units in a shipment whose estimated arrival, contents or account changed, tied by hand
+ * (any account: the seller's word), or listed in its contents before or now (that shipment's
+ * account's listing only).
  */
-async function readShipments(deps: BackgroundDeps, shipments: Parameters<typeof saveInboundShipments>[1], url: string | undefined) {
-  const { db } = deps;
-  const market = marketplaceForUrl(url ?? '');
-  if (!market || market.platform !== 'amazon') return { stored: 0, replanned: 0 };
-  const { before, after } = await saveInboundShipments(db, shipments, market.id, deps.now());
+async function productsToReplan(db: StoreDb, before: readonly InboundShipment[], after: readonly InboundShipment[], marketplace: string): Promise<string[]> {
   const beforeByKey = new Map(before.map((s) => [shipmentKey(s), s]));
-  const changed = after.filter((s) => s.marketplace === market.id && datingOf(beforeByKey.get(shipmentKey(s))) !== datingOf(s));
+  const changed = after.filter((s) => s.marketplace === marketplace && datingOf(beforeByKey.get(shipmentKey(s))) !== datingOf(s));
   const moved = new Set(changed.map((s) => s.shipmentId));
+  if (moved.size === 0) return [];
   const tied = new Set((await loadInboundArrivals(db)).filter((a) => a.shipmentId !== undefined && moved.has(a.shipmentId)).map((a) => a.listingKey));
-  const skus = new Set(changed.flatMap((s) => [...(s.items ?? []), ...(beforeByKey.get(shipmentKey(s))?.items ?? [])].map((i) => i.sku)));
+  const listed = new Set(
+    changed.flatMap((s) => [s, beforeByKey.get(shipmentKey(s))]).flatMap((s) => (s?.items ?? []).map((i) => `${shipmentAccount(s!)}|${i.sku}`)),
+  );
   const holds = (key: string) => {
-    const { platform, marketplace, sku } = listingKeyParts(key);
-    return platform === 'amazon' && marketplace === market.id && (tied.has(key) || skus.has(sku));
+    const { platform, marketplace: market, sku } = listingKeyParts(key);
+    return platform === 'amazon' && market === marketplace && (tied.has(key) || listed.has(`${accountOfKey(key)}|${sku}`));
   };
   const products = new Set<string>();
-  if (moved.size > 0) await db.plans.each((row) => void (row.plan.productId && row.plan.listingKeys.some(holds) && products.add(row.plan.productId)));
-  if (products.size > 0) {
-    await deps.replan([...products]);
+  await db.plans.each((row) => void (row.plan.productId && row.plan.listingKeys.some(holds) && products.add(row.plan.productId)));
+  return [...products];
+}
+
+/**
+ * The panels of the listings a page's shipments list in their contents (each SKU once, in the
+ * page's marketplace and account): planned ones from their plans, a SKU not stored as a listing
+ * yet as an unplanned panel with the contents' title (inbound units stay inbound: a shipment
+ * line is never a stock reading).
+ */
+async function contentsPanels(db: StoreDb, shipments: readonly ShipmentReading[], marketplace: string, account: string): Promise<PanelData[]> {
+  const items = new Map(shipments.flatMap((s) => s.items ?? []).map((i) => [i.sku, i]));
+  const keyOf = (sku: string) => withAccount(`amazon|${marketplace}|${sku}`, account);
+  const panels = await panelsOf(db, [...items.keys()].map(keyOf), false);
+  const answered = new Set(panels.map((p) => p.sku));
+  const unknown = [...items.values()].filter((i) => !answered.has(i.sku));
+  return [...panels, ...unknown.map((i) => unplannedPanel({ key: keyOf(i.sku), sku: i.sku, ...(i.title ? { title: i.title } : {}) }))];
+}
+
+/**
+ * Stores a Shipments or shipment contents page's shipments under the page's marketplace and the
+ * seller account it shows (else the one last seen on its host, as a page's readings:
+ * page-handlers.ts pageAccount, which notes the diagnostic), re-plans the products whose units
+ * they date (productsToReplan), and answers the panels of the SKUs their contents list.
+ */
+async function readShipments(deps: BackgroundDeps, request: ParsedRequestOf<'inbound/shipments-read'>, url: string | undefined) {
+  const { db } = deps;
+  const market = marketplaceForUrl(url ?? '');
+  if (!market || market.platform !== 'amazon') return { stored: 0, replanned: 0, panels: [] };
+  const { account } = await pageAccount(deps, url, request.account, []);
+  const { before, after } = await saveInboundShipments(db, request.shipments, market.id, deps.now(), account);
+  const products = await productsToReplan(db, before, after, market.id);
+  if (products.length > 0) {
+    await deps.replan(products);
     deps.afterChange?.();
   }
-  return { stored: shipments.length, replanned: products.size };
+  return { stored: request.shipments.length, replanned: products.length, panels: await contentsPanels(db, request.shipments, market.id, account) };
 }
 
 export function createInboundHandlers(deps: BackgroundDeps): Pick<Handlers, 'inbound/list' | 'inbound/set-arrival' | 'inbound/shipments-read'> {
@@ -129,6 +163,6 @@ export function createInboundHandlers(deps: BackgroundDeps): Pick<Handlers, 'inb
       deps.afterChange?.();
       return listRows(db);
     },
-    'inbound/shipments-read': ({ shipments }, sender) => readShipments(deps, shipments, sender.url),
+    'inbound/shipments-read': (request, sender) => readShipments(deps, request, sender.url),
   };
 }

@@ -210,9 +210,10 @@ function hostOf(url: string | undefined): string {
 /**
  * The store account of a page's readings, resolved and remembered in one transaction (two
  * tabs reading at once must not lose each other's new account), and the page's diagnostics
- * with one more when the page did not show its account.
+ * with one more when the page did not show its account. Also the account of the shipments a
+ * Shipments page shows (lib/background/inbound-handlers.ts).
  */
-async function pageAccount(
+export async function pageAccount(
   deps: BackgroundDeps,
   url: string | undefined,
   shown: PageAccount | undefined,
@@ -239,7 +240,7 @@ async function pageAccount(
 }
 
 /** The panels of stored listings by key (each once); `stored` as in panelsFrom. */
-async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean): Promise<PanelData[]> {
+export async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean): Promise<PanelData[]> {
   return panelsFrom(db, await getListingsWithPlans(db, [...new Set(keys)]), stored);
 }
 

@@ -78,6 +78,11 @@ export interface PageReader {
   setLanguage(language: Language): void;
   /** Hides (removes) or shows the panels; reading goes on either way, so the data stays fresh. */
   setHidden(hidden: boolean): void;
+  /**
+   * Shows panels another message answered for rows whose SKUs the page shows without reading
+   * them (a shipment's contents: lib/content/shipments-sender.ts), on the rows as they are now.
+   */
+  showPanels(answered: readonly PanelData[]): void;
 }
 
 /** What a running reader remembers between reads; the helpers below read and update it. */
@@ -324,6 +329,13 @@ function pageReaderHandle(context: ReadContext, readNow: () => Promise<void>, ob
     setHidden(next) {
       state.hidden = next;
       if (!state.stopped) sync(read());
+    },
+    showPanels(answered) {
+      if (state.stopped || answered.length === 0) return;
+      for (const panel of answered) panels.set(panel.sku, panel);
+      const reading = read();
+      sync(reading);
+      options.onRead?.(reading, panels);
     },
   };
 }

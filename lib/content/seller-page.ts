@@ -9,7 +9,9 @@ import { isStorageFull } from '../messaging/rpc';
 import type { Marketplace } from '../locale/markets';
 import type { Diagnostic } from '../records';
 import type { Settings } from '../settings/schema';
-import type { PageAdapter } from '../platforms/types';
+import type { PageAdapter, PageRead } from '../platforms/types';
+import { shipmentsInbound } from '../inbound/shipments';
+import { detectAccount } from '../platforms/shared/account';
 import { startPageReader, type Ingest, type LookupStored, type PageReader, type PageReaderOptions } from './page-reader';
 import type { MountChart } from './panel-view';
 import type { RowPanelHooks } from './row-panels';
@@ -72,7 +74,8 @@ export function languageFor(setting: Settings['language'], browserLanguage: stri
 interface SellerState {
   language: Language;
   hidden: boolean;
-  last: { skus: string[]; diagnostics: Diagnostic[] };
+  /** The last reading: its rows' SKUs, its diagnostics, and what its shipments hold on their way (Shipments pages). */
+  last: { skus: string[]; diagnostics: Diagnostic[]; shipments?: ReturnType<typeof shipmentsInbound> };
   /** Columns taught on this page type and marketplace, passed to every read. */
   taught: readonly TaughtHeader[];
   stopped: boolean;
@@ -103,7 +106,7 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
     () => reader,
   );
   const renderBar = createSummaryBar(options, state, freshness, () => reader, teaching);
-  const reader = startPageReader(pageReaderOptions(options, state, freshness, now, renderBar));
+  const reader: PageReader = startPageReader(pageReaderOptions(options, state, freshness, now, renderBar, () => reader));
   renderBar();
   return sellerPageHandle(options, state, reader, renderBar, teaching);
 }
@@ -147,6 +150,7 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
     if (state.stopped) return;
     renderSummaryBar(root, {
       skus: state.last.skus,
+      ...(state.last.shipments ? { shipments: state.last.shipments } : {}),
       panels: reader().panels,
       diagnostics: state.last.diagnostics,
       language: state.language,
@@ -178,8 +182,25 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
   return renderBar;
 }
 
-function pageReaderOptions(options: SellerPageOptions, state: SellerState, freshness: Freshness, now: () => Date, renderBar: () => void): PageReaderOptions {
-  const sendShipments = options.sendShipments ? shipmentsSender(options.sendShipments, (error) => options.onError?.(error)) : undefined;
+/** Sends a Shipments or shipment contents page's shipments; the panels answered go on the contents' rows. */
+function pageShipmentsSender(options: SellerPageOptions, reader: () => PageReader): ((read: PageRead) => void) | undefined {
+  if (!options.sendShipments) return undefined;
+  return shipmentsSender(options.sendShipments, {
+    account: () => detectAccount(options.root, options.adapter.platform),
+    onPanels: (panels) => reader().showPanels(panels),
+    onError: (error) => options.onError?.(error),
+  });
+}
+
+function pageReaderOptions(
+  options: SellerPageOptions,
+  state: SellerState,
+  freshness: Freshness,
+  now: () => Date,
+  renderBar: () => void,
+  reader: () => PageReader,
+): PageReaderOptions {
+  const sendShipments = pageShipmentsSender(options, reader);
   return {
     root: options.root,
     adapter: options.adapter,
@@ -197,7 +218,11 @@ function pageReaderOptions(options: SellerPageOptions, state: SellerState, fresh
     onRead: (read) => {
       sendShipments?.(read);
       freshness.noteRead();
-      state.last = { skus: read.anchors.map((a) => a.sku), diagnostics: read.diagnostics as Diagnostic[] };
+      state.last = {
+        skus: read.anchors.map((a) => a.sku),
+        diagnostics: read.diagnostics as Diagnostic[],
+        ...(read.shipments?.length ? { shipments: shipmentsInbound(read.shipments) } : {}),
+      };
       renderBar();
     },
     onError: (error) => options.onError?.(error),

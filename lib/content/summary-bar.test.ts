@@ -56,3 +56,31 @@ describe('the summary bar', () => {
     expect(host.dataset.corner).toBe('bottom-left');
   });
 });
+
+describe('the summary bar on a page of shipments', () => {
+  afterEach(() => document.body.replaceChildren());
+  const shadow = () => document.querySelector(SUMMARY_TAG)!.shadowRoot!;
+  const text = (id: string) => shadow().querySelector(`[data-testid="${id}"]`)?.textContent;
+
+  it('says the shipments read and the units inbound instead of "0 SKUs", in English and Chinese', () => {
+    const state = {
+      skus: [],
+      shipments: { shipments: 4, open: 3, units: 1240 },
+      panels: new Map(),
+      diagnostics: [],
+      pageType: 'amazon/shipments',
+      hidden: false,
+    };
+    renderSummaryBar(document, { ...state, language: 'en' });
+    expect(text('summary-shipments')).toBe('4 shipments read, 3 open');
+    expect(text('summary-inbound')).toBe('1,240 units inbound');
+    expect(text('summary-rows')).toBeUndefined();
+    renderSummaryBar(document, { ...state, language: 'zh-CN' });
+    expect(text('summary-shipments')).toBe('已读取 4 个货件，3 个未关闭');
+    expect(text('summary-inbound')).toBe('待入库 1,240 件');
+    // A contents page's SKU rows are counted as SKUs: the shipment line is for pages without them.
+    renderSummaryBar(document, { ...state, skus: ['MUG-1', 'MUG-1', 'CUP-2'], language: 'en' });
+    expect(text('summary-rows')).toBe('2 SKUs on this page');
+    expect(text('summary-shipments')).toBeUndefined();
+  });
+});

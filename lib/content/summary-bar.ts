@@ -41,6 +41,11 @@ ${TEACH_STYLE}`;
 interface SummaryState {
   /** SKUs of the rows on the page, in page order (duplicates allowed). */
   skus: readonly string[];
+  /**
+   * What the page's shipments hold on their way (lib/inbound/shipments.ts shipmentsInbound), on
+   * a Shipments page: with no SKU rows, the bar says this instead of "0 SKUs".
+   */
+  shipments?: { shipments: number; open: number; units: number };
   panels: ReadonlyMap<string, PanelData>;
   diagnostics: readonly Diagnostic[];
   language: Language;
@@ -237,6 +242,35 @@ function summaryHost(doc: Document): HTMLElement {
   return host;
 }
 
+/**
+ * The page's counts: "40 SKUs on this page · 3 need attention", or on a page of shipments without
+ * SKU rows "4 shipments read, 3 on their way · 1,240 units inbound".
+ */
+function countsOf(doc: Document, state: SummaryState): (HTMLElement | string)[] {
+  const { language } = state;
+  const number = (n: number) => formatNumber(language, n);
+  if (state.skus.length === 0 && state.shipments) {
+    const { shipments, open, units } = state.shipments;
+    return [
+      el(doc, 'span', 'summary-shipments', t(language, 'summary.shipments', { count: number(shipments), open: number(open) })),
+      ' · ',
+      el(doc, 'span', 'summary-inbound', t(language, 'summary.shipmentsInbound', { units: number(units) })),
+    ];
+  }
+  const atRisk = countAtRisk(state.skus, state.panels);
+  return [
+    el(doc, 'span', 'summary-rows', t(language, 'summary.rows', { count: number(new Set(state.skus).size) })),
+    ' · ',
+    el(
+      doc,
+      'span',
+      'summary-at-risk',
+      atRisk ? t(language, 'summary.atRisk', { count: number(atRisk) }) : t(language, 'summary.noneAtRisk'),
+      atRisk ? 'risk' : '',
+    ),
+  ];
+}
+
 /** "Stock Copilot: 40 SKUs · 3 at risk · updated 10:42", or that the panels are hidden here. */
 function statusLine(doc: Document, state: SummaryState, pageType: string): HTMLElement {
   const { language } = state;
@@ -246,18 +280,8 @@ function statusLine(doc: Document, state: SummaryState, pageType: string): HTMLE
   if (state.hidden) {
     status.append(el(doc, 'span', 'summary-hidden', t(language, 'summary.hidden', { pageType }), 'muted'));
   } else {
-    const atRisk = countAtRisk(state.skus, state.panels);
+    status.append(...countsOf(doc, state), ' · ');
     status.append(
-      el(doc, 'span', 'summary-rows', t(language, 'summary.rows', { count: formatNumber(language, new Set(state.skus).size) })),
-      ' · ',
-      el(
-        doc,
-        'span',
-        'summary-at-risk',
-        atRisk ? t(language, 'summary.atRisk', { count: formatNumber(language, atRisk) }) : t(language, 'summary.noneAtRisk'),
-        atRisk ? 'risk' : '',
-      ),
-      ' · ',
       state.updatedAt
         ? el(doc, 'span', 'summary-updated', t(language, 'summary.updated', { time: formatTime(language, state.updatedAt) }), 'muted')
         : el(doc, 'span', 'summary-updated', t(language, 'summary.waiting'), 'muted'),

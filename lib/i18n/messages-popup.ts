@@ -102,6 +102,8 @@ export const popupEn = {
   // Page summary bar
   'summary.title': 'Stock Copilot',
   'summary.rows': '{count} SKUs on this page',
+  'summary.shipments': '{count} shipments read, {open} open',
+  'summary.shipmentsInbound': '{units} units inbound',
   'summary.atRisk': '{count} need attention',
   'summary.noneAtRisk': 'none need attention',
   'summary.updated': 'updated {time}',
@@ -263,6 +265,8 @@ export const popupZhCN: Record<keyof typeof popupEn, string> = {
   'summary.salesUnknown': '本页有 {count} 个 SKU 还没有销量数据：导入一次订单历史即可为每个 SKU 生成预测。',
   'summary.importOrders': '导入订单历史',
   'summary.rows': '本页 {count} 个 SKU',
+  'summary.shipments': '已读取 {count} 个货件，{open} 个未关闭',
+  'summary.shipmentsInbound': '待入库 {units} 件',
   'summary.atRisk': '{count} 个需要处理',
   'summary.noneAtRisk': '没有需要处理的 SKU',
   'summary.updated': '{time} 更新',

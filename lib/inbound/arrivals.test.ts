@@ -30,17 +30,22 @@ describe('a listing’s arrivals', () => {
       { shipmentId: 'FBA17AAAA1', units: 100, date: '2026-12-14', source: 'contents' },
       { shipmentId: 'FBA17BBBB2', units: 200, date: '2026-12-28', source: 'contents' },
     ]);
-    expect(arrivalsByListing([], shipments, [KEY, 'amazon|amazon.com|CUP-2|@amazon-b', 'amazon|amazon.de|MUG-1'])).toEqual({
+    expect(arrivalsByListing([], shipments, [KEY, 'amazon|amazon.com|CUP-2', 'amazon|amazon.com|CUP-2|@amazon-b', 'amazon|amazon.de|MUG-1'])).toEqual({
       [KEY]: [
         { date: '2026-12-14', units: 100, shipmentId: 'FBA17AAAA1' },
         { date: '2026-12-28', units: 200, shipmentId: 'FBA17BBBB2' },
       ],
-      // Another seller account's listing of the same SKU: the page does not say whose a shipment is.
-      'amazon|amazon.com|CUP-2|@amazon-b': [
+      // The shipments are the default account's (stored without an account): another seller
+      // account's listing of the same SKU gets none of their units.
+      'amazon|amazon.com|CUP-2': [
         { date: '2026-12-14', units: 40, shipmentId: 'FBA17AAAA1' },
         { date: '2026-12-28', units: 40, shipmentId: 'FBA17BBBB2' },
       ],
     });
+    const ofB = shipments.map((s) => ({ ...s, account: 'amazon-b' }));
+    expect(Object.keys(arrivalsByListing([], ofB, [KEY, 'amazon|amazon.com|CUP-2', 'amazon|amazon.com|CUP-2|@amazon-b']))).toEqual([
+      'amazon|amazon.com|CUP-2|@amazon-b',
+    ]);
   });
 
   it('counts units received as stock, not as inbound: shipped minus received is what is still to arrive', () => {

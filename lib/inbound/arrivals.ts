@@ -11,9 +11,9 @@
  * own settings row (lib/store/inbound-arrivals-store.ts): backed up, no schema version.
  */
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema } from '../records';
+import { accountOfKey, isoDateSchema, isoDateTimeSchema } from '../records';
 import type { DatedArrival } from '../planning/plan-input';
-import { shipmentEta, unitsToArrive, type InboundShipment } from './shipments';
+import { shipmentAccount, shipmentEta, unitsToArrive, type InboundShipment } from './shipments';
 
 /** Most hand-made arrivals kept (a few per listing with units on the way; a hostile input cannot fill the store). */
 const MAX_INBOUND_ARRIVALS = 2000;
@@ -91,8 +91,10 @@ const byDate = (a: ListingArrival, b: ListingArrival) =>
  * A listing's arrivals, soonest first. The seller's word wins: a typed date stands alone (one
  * date for all inbound); a shipment tied by hand keeps the tie (its units from the shipment's
  * contents when they list the SKU, else the units inbound when tied); every other open shipment
- * of the listing's marketplace whose contents list its SKU adds its units still to arrive.
- * Shipments are per marketplace, not per seller account (the page does not say whose).
+ * of the listing's marketplace and seller account whose contents list its SKU adds its units
+ * still to arrive (another account's shipment of the same SKU holds another account's units; a
+ * shipment stored without an account is the default account's). A tie by hand may name any
+ * shipment of the marketplace: the seller's word.
  * @example listingArrivals('amazon|amazon.com|MUG', [], [shipment FBA1 holding 100 MUG on Dec 14, FBA2 holding 200 on Dec 28]) // two arrivals: 100 on Dec 14, 200 on Dec 28
  */
 export function listingArrivals(listingKey: string, arrivals: readonly InboundArrival[], shipments: readonly InboundShipment[]): ListingArrival[] {
@@ -101,6 +103,7 @@ export function listingArrivals(listingKey: string, arrivals: readonly InboundAr
   if (typed) return [{ shipmentId: null, units: typed.units, date: typed.date, source: 'typed' }];
   const { platform, marketplace, sku } = listingKeyParts(listingKey);
   const ofMarket = platform === 'amazon' ? shipments.filter((s) => s.marketplace === marketplace) : [];
+  const account = accountOfKey(listingKey);
   const out: ListingArrival[] = own.map((a) => {
     const shipment = ofMarket.find((s) => s.shipmentId === a.shipmentId);
     const units = shipment ? unitsToArrive(shipment, sku) : undefined;
@@ -108,7 +111,7 @@ export function listingArrivals(listingKey: string, arrivals: readonly InboundAr
   });
   const tied = new Set(own.map((a) => a.shipmentId));
   for (const s of ofMarket) {
-    if (tied.has(s.shipmentId)) continue;
+    if (tied.has(s.shipmentId) || shipmentAccount(s) !== account) continue;
     const units = unitsToArrive(s, sku);
     if (units !== undefined && units > 0) out.push({ shipmentId: s.shipmentId, units, date: shipmentEta(s), source: 'contents' });
   }

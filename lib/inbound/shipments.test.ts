@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalDateOf, arrivalsByListing, withArrival } from './arrivals';
-import { MAX_INBOUND_SHIPMENTS, shipmentEta, shipmentStatusFromText, withShipments, type InboundShipment } from './shipments';
+import { arrivalDateOf, arrivalsByListing, listingArrivals, withArrival } from './arrivals';
+import {
+  MAX_INBOUND_SHIPMENTS,
+  shipmentAccount,
+  shipmentEta,
+  shipmentsInbound,
+  shipmentStatusFromText,
+  withShipments,
+  type InboundShipment,
+} from './shipments';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 const KEY = 'amazon|amazon.com|MUG-1';
@@ -65,5 +73,41 @@ describe('inbound shipments', () => {
       [KEY]: [{ date: '2026-12-19', units: 300, shipmentId: 'FBA17XYZ34CD' }],
       'amazon|amazon.com|CUP': [{ date: '2026-12-30', units: 40 }],
     });
+  });
+
+  it('keeps whose each shipment is: the account of the page that read it last; one stored without an account is the default account’s', () => {
+    const contents = { shipmentId: 'FBA17XYZ34CD', status: 'in-transit' as const, arrivalTo: '2026-12-14', items: [{ sku: 'MUG-1', unitsExpected: 100 }] };
+    const ofB = withShipments([], [contents], 'amazon.com', NOW, 'amazon-b');
+    expect(ofB[0]).toMatchObject({ account: 'amazon-b' });
+    // The list page read later under the default account: the newest reading's account, stored as none.
+    const relisted = withShipments(ofB, [{ shipmentId: 'FBA17XYZ34CD', status: 'receiving' }], 'amazon.com', NOW);
+    expect(relisted[0]).not.toHaveProperty('account');
+    expect(relisted[0]).toMatchObject({ items: contents.items });
+    expect(withShipments(relisted, [contents], 'amazon.com', NOW, 'amazon-b')[0]).toMatchObject({ account: 'amazon-b', status: 'in-transit' });
+    expect(shipmentAccount(relisted[0]!)).toBe('default');
+
+    // Contents tie a SKU to that account's listing only; a stored shipment from before accounts ties the default account's.
+    const legacy = shipment({ shipmentId: 'FBA17OLD0001', items: [{ sku: 'MUG-1', unitsExpected: 40 }] });
+    const both = [...ofB, legacy];
+    expect(listingArrivals(KEY, [], both).map((a) => [a.shipmentId, a.units])).toEqual([['FBA17OLD0001', 40]]);
+    expect(listingArrivals(`${KEY}|@amazon-b`, [], both).map((a) => [a.shipmentId, a.units])).toEqual([['FBA17XYZ34CD', 100]]);
+    // A tie by hand is the seller's word: it may name another account's shipment of the marketplace.
+    const tied = withArrival([], KEY, '2026-12-20', 70, NOW, 'FBA17XYZ34CD');
+    expect(listingArrivals(KEY, tied, both).map((a) => [a.shipmentId, a.units, a.source])).toEqual([
+      ['FBA17OLD0001', 40, 'contents'],
+      ['FBA17XYZ34CD', 100, 'tied'],
+    ]);
+  });
+
+  it('counts what a Shipments page holds on its way: open shipments and their units not yet located', () => {
+    expect(
+      shipmentsInbound([
+        { status: 'in-transit', unitsExpected: 442, unitsLocated: 0 },
+        { status: 'receiving', unitsExpected: 1200, unitsLocated: 860 },
+        { status: 'working', unitsExpected: 96 },
+        { status: 'closed', unitsExpected: 500, unitsLocated: 480 },
+        { status: 'shipped' },
+      ]),
+    ).toEqual({ shipments: 5, open: 4, units: 442 + 340 + 96 });
   });
 });

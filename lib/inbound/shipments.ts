@@ -9,7 +9,7 @@
  * own settings row (lib/store/inbound-shipments-store.ts): backed up, no schema version.
  */
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema } from '../records';
+import { accountIdSchema, DEFAULT_ACCOUNT, isoDateSchema, isoDateTimeSchema } from '../records';
 
 /** Most shipments kept (the newest read; a hostile page cannot fill the store). */
 export const MAX_INBOUND_SHIPMENTS = 500;
@@ -59,9 +59,38 @@ export type ShipmentReading = z.infer<typeof shipmentReadingSchema>;
 export const inboundShipmentSchema = shipmentReadingSchema.extend({
   /** The marketplace whose Shipments page showed it (from the page's URL, never from the rows). */
   marketplace: z.string().min(1).max(40),
+  /**
+   * The seller account it belongs to: the account the page showed, else the one last seen on
+   * the page's host (lib/accounts/registry.ts resolveAccount). Absent: the default account
+   * (shipments stored before accounts were kept, and the default account's own).
+   */
+  account: accountIdSchema.optional(),
   readAt: isoDateTimeSchema,
 });
 export type InboundShipment = z.infer<typeof inboundShipmentSchema>;
+
+/**
+ * The seller account a stored shipment belongs to (absent: the default account).
+ * @example shipmentAccount({ account: 'amazon-b' }) // 'amazon-b'
+ * @example shipmentAccount({}) // 'default'
+ */
+export const shipmentAccount = (s: Pick<InboundShipment, 'account'>): string => s.account ?? DEFAULT_ACCOUNT;
+
+/**
+ * What a Shipments page's shipments hold on their way: how many were read, how many are still
+ * open (not closed or cancelled) and their units still to arrive (expected − located; a
+ * shipment that shows no units counts none). What the summary bar says on a page without SKU rows.
+ * @example shipmentsInbound([{ shipmentId: 'FBA17A', status: 'in-transit', unitsExpected: 300, unitsLocated: 120 }]) // { shipments: 1, open: 1, units: 180 }
+ */
+export function shipmentsInbound(shipments: readonly Pick<ShipmentReading, 'status' | 'unitsExpected' | 'unitsLocated'>[]): {
+  shipments: number;
+  open: number;
+  units: number;
+} {
+  const open = shipments.filter((s) => s.status !== 'closed' && s.status !== 'cancelled');
+  const units = open.reduce((sum, s) => sum + Math.max(0, (s.unitsExpected ?? 0) - (s.unitsLocated ?? 0)), 0);
+  return { shipments: shipments.length, open: open.length, units };
+}
 
 export const inboundShipmentsSchema = z.array(inboundShipmentSchema).max(MAX_INBOUND_SHIPMENTS);
 
@@ -110,31 +139,65 @@ export function unitsToArrive(shipment: Pick<ShipmentReading, 'status' | 'items'
   return Math.max(0, item.unitsExpected - (item.unitsReceived ?? 0));
 }
 
+/** Where and when a page's shipments were read, and whose they are (`account`: absent or the default account is stored as absent). */
+interface ShipmentsRead {
+  marketplace: string;
+  account?: string;
+  readAt: string;
+}
+
 /**
  * A reading merged over the stored shipment: the list page shows no SKUs, so the contents read
  * before are kept; a contents page may show no status, name or date, so what it does not show
- * is kept from the list.
+ * is kept from the list. The newest reading's account wins (the page that showed it last).
  */
-function mergedShipment(stored: InboundShipment | undefined, read: ShipmentReading, marketplace: string, readAt: string): InboundShipment {
-  if (!stored) return { ...read, marketplace, readAt };
-  if (!read.items) return { ...read, ...(stored.items ? { items: stored.items } : {}), marketplace, readAt };
-  return { ...stored, ...read, status: read.status === 'unknown' ? stored.status : read.status, marketplace, readAt };
+function mergedShipment(stored: InboundShipment | undefined, read: ShipmentReading, where: ShipmentsRead): InboundShipment {
+  const stamp = {
+    marketplace: where.marketplace,
+    ...(where.account && where.account !== DEFAULT_ACCOUNT ? { account: where.account } : {}),
+    readAt: where.readAt,
+  };
+  if (!stored) return { ...read, ...stamp };
+  if (!read.items) return { ...read, ...(stored.items ? { items: stored.items } : {}), ...stamp };
+  const { account: _storedAccount, ...kept } = stored;
+  return { ...kept, ...read, status: read.status === 'unknown' ? stored.status : read.status, ...stamp };
+}
+
+/**
+ * The shipments with account `from`'s made `into`'s (one seller's two account ids merged:
+ * lib/store/account-merge.ts), so their contents tie the merged listings.
+ * @example shipmentsMovedTo([{ ...s, account: 'amazon-b' }], 'amazon-b', 'default')[0].account // undefined (the default account)
+ */
+export function shipmentsMovedTo(shipments: readonly InboundShipment[], from: string, into: string): InboundShipment[] {
+  return shipments.map((s) => {
+    if (shipmentAccount(s) !== from) return s;
+    const { account: _from, ...rest } = s;
+    return into === DEFAULT_ACCOUNT ? rest : { ...rest, account: into };
+  });
 }
 
 /** A shipment's key in the store. */
 export const shipmentKey = (s: Pick<InboundShipment, 'marketplace' | 'shipmentId'>): string => `${s.marketplace}|${s.shipmentId}`;
 
 /**
- * The stored shipments with a page's reading merged in: each shipment once, the newest reading
- * wins for what it shows (mergedShipment); beyond MAX_INBOUND_SHIPMENTS the least recently read are dropped.
+ * The stored shipments with a page's reading merged in, stamped with the page's marketplace and
+ * seller account (default: the default account): each shipment once (Amazon's ids are unique,
+ * so one id is one account's shipment), the newest reading wins for what it shows
+ * (mergedShipment); beyond MAX_INBOUND_SHIPMENTS the least recently read are dropped.
  * @example withShipments([], [{ shipmentId: 'FBA17ABC', status: 'shipped' }], 'amazon.com', now)[0].marketplace // 'amazon.com'
  */
-export function withShipments(stored: readonly InboundShipment[], read: readonly ShipmentReading[], marketplace: string, now: Date): InboundShipment[] {
+export function withShipments(
+  stored: readonly InboundShipment[],
+  read: readonly ShipmentReading[],
+  marketplace: string,
+  now: Date,
+  account: string = DEFAULT_ACCOUNT,
+): InboundShipment[] {
   const byKey = new Map(stored.map((s) => [shipmentKey(s), s]));
-  const readAt = now.toISOString();
+  const where: ShipmentsRead = { marketplace, account, readAt: now.toISOString() };
   for (const s of read) {
     const key = shipmentKey({ marketplace, shipmentId: s.shipmentId });
-    const shipment = mergedShipment(byKey.get(key), s, marketplace, readAt);
+    const shipment = mergedShipment(byKey.get(key), s, where);
     byKey.delete(key);
     byKey.set(key, shipment);
   }

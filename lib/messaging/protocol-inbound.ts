@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ARRIVAL_SOURCES } from '../inbound/arrivals';
-import { inboundShipmentSchema, MAX_INBOUND_SHIPMENTS, shipmentReadingSchema } from '../inbound/shipments';
+import { inboundShipmentSchema, MAX_INBOUND_SHIPMENTS } from '../inbound/shipments';
 import { isoDateSchema } from '../records';
 
 /** Most listings answered at once (the list shows the ones with units on the way). */
@@ -58,14 +58,5 @@ export const inboundProtocol = {
     request: z.object({ listingKey: z.string().min(1).max(300), date: isoDateSchema.nullable(), shipmentId: z.string().min(1).max(40).optional() }),
     response: rowsResponse,
   },
-  /**
-   * Content script on Amazon's Shipments page (the shipments it lists) or on one shipment's
-   * contents page (that shipment with the SKUs it holds). Stored under the page's own
-   * marketplace; the products whose units are in a shipment whose arrival or contents changed are re-planned.
-   */
-  'inbound/shipments-read': {
-    senders: ['content'],
-    request: z.object({ shipments: z.array(shipmentReadingSchema).max(MAX_INBOUND_SHIPMENTS) }),
-    response: z.object({ stored: z.number().int().nonnegative(), replanned: z.number().int().nonnegative() }),
-  },
+  // 'inbound/shipments-read' (a content script's) is in protocol.ts: it answers row panels.
 } as const;

@@ -17,6 +17,7 @@ import { popupProtocol } from './protocol-popup';
 import { purchasingProtocol } from './protocol-purchasing';
 import { teachingProtocol } from './protocol-teaching';
 import { inboundProtocol } from './protocol-inbound';
+import { MAX_INBOUND_SHIPMENTS, shipmentReadingSchema } from '../inbound/shipments';
 import type { SenderKind } from './senders';
 
 /** Most other channels a panel's Details lists (a message bound: a pool sold on more lists the first ones by key). */
@@ -224,6 +225,19 @@ export const protocol = {
         .max(20_000)
         .optional(),
     }),
+  },
+  /**
+   * Content script on Amazon's Shipments page (the shipments it lists) or on one shipment's
+   * contents page (that shipment with the SKUs it holds). Stored under the page's own
+   * marketplace and the seller account it shows (else the host's last seen account); the
+   * products whose units are in a shipment whose arrival or contents changed are re-planned.
+   * Answered with the panels of the listings the contents name (that marketplace and account),
+   * after that re-plan: a contents page's rows show them.
+   */
+  'inbound/shipments-read': {
+    senders: ['content'],
+    request: z.object({ shipments: z.array(shipmentReadingSchema).max(MAX_INBOUND_SHIPMENTS), account: pageAccountSchema.optional() }),
+    response: z.object({ stored: z.number().int().nonnegative(), replanned: z.number().int().nonnegative(), panels: z.array(panelDataSchema) }),
   },
   /** A seller page's summary bar offers a next step: open that section of the options page in a new tab. */
   'options/open': {

@@ -17,6 +17,7 @@ import { AccountMergeError, mergeAccounts, previewAccountMerge } from './account
 import { readHistoryDigests } from './history-digest';
 import { mergeObservations } from './merge';
 import { loadInboundArrivals, saveInboundArrival } from './inbound-arrivals-store';
+import { loadInboundShipments, saveInboundShipments } from './inbound-shipments-store';
 import { loadOrderImportSpans, recordImportBatch } from './order-import-spans';
 import { savePlans } from './plans';
 import { observationIdOf } from './tables/observations';
@@ -167,6 +168,18 @@ describe('merging two account ids of one seller', () => {
       [key('MUG-2'), '2024-05-22', 30, undefined],
       [key('MUG-3'), '2024-05-18', 10, 'FBA2MUG3'],
       [key('MUG-3'), '2024-06-01', 20, 'FBA3MUG3'],
+    ]);
+  });
+
+  it('makes the shipments read under the merged account the target’s, so their contents tie the merged listings', async () => {
+    const db = await twoAccounts();
+    const shipment = (shipmentId: string) => ({ shipmentId, status: 'in-transit' as const, items: [{ sku: 'MUG-1', unitsExpected: 10 }] });
+    await saveInboundShipments(db, [shipment('FBA17BBBB2')], 'amazon.com', NOW, B);
+    await saveInboundShipments(db, [shipment('FBA17CCCC3')], 'amazon.com', NOW, 'amazon-c');
+    await mergeAccounts(db, B, 'default', NOW);
+    expect((await loadInboundShipments(db)).map((s) => [s.shipmentId, s.account])).toEqual([
+      ['FBA17BBBB2', undefined],
+      ['FBA17CCCC3', 'amazon-c'],
     ]);
   });
 

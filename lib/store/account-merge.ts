@@ -9,7 +9,8 @@
  *   are folded into `into`'s summary of the same day;
  * - order lines are merged the same way (the newest reading of a line wins; one line, once);
  * - corrections, returns, order-import spans, hand-made links and pools, hand-made inbound
- *   arrivals and settings overrides (`into`'s win) and the registry move to `into`;
+ *   arrivals, the shipments read under `from` and settings overrides (`into`'s win) and the
+ *   registry move to `into`;
  * - derived rows of `from` (plans, demand series, history digests, search entries) are dropped,
  *   and the caller re-plans the products returned.
  *
@@ -27,9 +28,11 @@ import { AccountMergeError, checkMergeAccounts, keysOfAccount, mergedAccountsDoc
 import { moveListingBatch } from './account-merge-listings';
 import { moveAdjustments, moveOrders, dropUnusedPools } from './account-merge-rows';
 import { loadInboundArrivals } from './inbound-arrivals-store';
+import { loadInboundShipments } from './inbound-shipments-store';
+import { shipmentAccount, shipmentsMovedTo } from '../inbound/shipments';
 import { loadOrderImportSpans } from './order-import-spans';
 import { readObservationsOf } from './observation-store';
-import { INBOUND_ARRIVALS_ROW_ID, ORDER_IMPORTS_ROW_ID } from './tables/settings';
+import { INBOUND_ARRIVALS_ROW_ID, INBOUND_SHIPMENTS_ROW_ID, ORDER_IMPORTS_ROW_ID } from './tables/settings';
 
 export { AccountMergeError };
 
@@ -102,6 +105,10 @@ export async function mergeAccounts(db: StoreDb, from: string, into: string, now
     const arrivals = await loadInboundArrivals(db);
     if (arrivals.some((a) => accountOfKey(a.listingKey) === from)) {
       await db.settings.put({ id: INBOUND_ARRIVALS_ROW_ID, value: mergedArrivals(arrivals, from, into), updatedAt: now.toISOString() });
+    }
+    const shipments = await loadInboundShipments(db);
+    if (shipments.some((s) => shipmentAccount(s) === from)) {
+      await db.settings.put({ id: INBOUND_SHIPMENTS_ROW_ID, value: shipmentsMovedTo(shipments, from, into), updatedAt: now.toISOString() });
     }
     await dropUnusedPools(db, from);
     await saveAccounts(db, mergedAccountsDoc(doc, from, into), now);

@@ -16,8 +16,8 @@ export async function loadInboundShipments(db: StoreDb): Promise<InboundShipment
 }
 
 /**
- * Merges one page's shipments of `marketplace` into the stored ones (newest reading wins);
- * returns the stored shipments before and after.
+ * Merges one page's shipments of `marketplace` and seller `account` (default: the default
+ * account) into the stored ones (newest reading wins); returns the stored shipments before and after.
  * @example await saveInboundShipments(db, [{ shipmentId: 'FBA17ABC1234', status: 'shipped' }], 'amazon.com', new Date())
  */
 export async function saveInboundShipments(
@@ -25,10 +25,11 @@ export async function saveInboundShipments(
   read: readonly ShipmentReading[],
   marketplace: string,
   now: Date,
+  account?: string,
 ): Promise<{ before: InboundShipment[]; after: InboundShipment[] }> {
   return db.transaction('rw', db.settings, async () => {
     const before = await loadInboundShipments(db);
-    const after = withShipments(before, read, marketplace, now);
+    const after = withShipments(before, read, marketplace, now, account);
     await db.settings.put({ id: INBOUND_SHIPMENTS_ROW_ID, value: after, updatedAt: now.toISOString() });
     return { before, after };
   });

@@ -25,7 +25,7 @@ export interface DemoPage {
   html: string;
   /** Pages whose panels the demo screenshots. */
   showcase?: boolean;
-  /** false: the page lists no SKU rows (shipments), so it gets a summary bar and no row panels. */
+  /** false: the page lists no SKU rows (the Shipments list), so it gets a summary bar (its shipments and units inbound) and no row panels. */
   rowPanels?: false;
   /**
    * The page that shows its page type in the screenshot gallery, when the type has several: the
@@ -201,7 +201,6 @@ export function demoPages(catalog: DemoProduct[], today: string): DemoPage[] {
       label: `Amazon shipment ${firstShipment.shipment.shipmentId}: contents`,
       url: `https://sellercentral.amazon.com/fba/inbound-shipment/summary/${firstShipment.shipment.shipmentId}/contents`,
       html: withDemoStyle(buildAmazonShipmentContentsHtml(firstShipment.shipment, [firstShipment.line]), 'table'),
-      rowPanels: false,
     },
     {
       label: 'Amazon Restock Inventory',

@@ -62,6 +62,11 @@ test('a shipment read from the Shipments page, tied to a SKU in the options page
   const withInbound = page.locator('stock-copilot-panel[data-sku="KTCH-MEAL-PRP"]');
   await expect(withInbound.getByTestId('stockout')).toHaveText(/with the 279 inbound$/);
   await page.goto(shipmentsUrl);
+  // A page of shipments has no SKU rows: the bar says what they hold (five read, one closed; 442 + 300 + 340 + 96 units to arrive).
+  const bar = page.locator('stock-copilot-summary');
+  await expect(bar.getByTestId('summary-shipments')).toHaveText('5 shipments read, 4 open');
+  await expect(bar.getByTestId('summary-inbound')).toHaveText('1,178 units inbound');
+  await expect(bar.getByTestId('summary-rows')).toHaveCount(0);
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${EXTENSION_ID}/options.html#inbound`);
@@ -100,7 +105,13 @@ test('a shipment’s contents page ties its SKUs by itself: units split across t
   await page.goto(URL);
   await expect(page.locator('stock-copilot-panel[data-sku="KTCH-MEAL-PRP"]').getByTestId('stockout')).toHaveText(/with the 279 inbound$/);
   await page.goto(contentsUrl('FBA17XYZ12AB'));
-  await expect(page.locator('stock-copilot-summary')).toBeAttached();
+  // Each SKU row shows its listing's panel, counted by the summary bar; the 279 stay inbound, not on hand.
+  const bar = page.locator('stock-copilot-summary');
+  await expect(bar.getByTestId('summary-rows')).toHaveText('3 SKUs on this page');
+  await expect(page.locator('stock-copilot-panel')).toHaveCount(3);
+  const meal = page.locator('stock-copilot-panel[data-sku="KTCH-MEAL-PRP"]');
+  await expect(meal.getByTestId('stockout')).toHaveText(/with the 279 inbound$/);
+  await expect(page.locator('stock-copilot-panel').getByTestId('pending')).toHaveCount(0);
   await page.goto(contentsUrl('FBA17XYZ90JK'));
   await expect(page.locator('stock-copilot-summary')).toBeAttached();
 

@@ -63,7 +63,7 @@ const PAGES: { file: string; url: string }[] = [
   { file: 'tests/fixtures/ebay/orders.fr.html', url: 'https://www.ebay.fr/sh/ord/' },
   // Shipments, not rows: no panels; the shipments are stored for the options page's inbound arrivals.
   { file: 'tests/fixtures/amazon/shipments.en.html', url: 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html' },
-  // One shipment's contents: stored as that shipment with its SKUs (they tie the SKUs' inbound to it).
+  // One shipment's contents: stored as that shipment with its SKUs (they tie the SKUs' inbound to it); each SKU row shows its listing's panel.
   { file: 'tests/fixtures/amazon/shipment-contents.en.html', url: 'https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ12AB/contents' },
   { file: 'tests/fixtures/amazon/shipment-contents.zh.html', url: 'https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ90JK/contents' },
 ];

@@ -7,11 +7,13 @@ import { adapter } from './shipment-contents';
 const URL_OF_PAGE = 'https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ12AB/contents';
 
 describe('amazon/shipment-contents', () => {
-  it('reads the shipment with each SKU it holds: MSKU, FNSKU, title, units shipped and received (never a listing row)', () => {
+  it('reads the shipment with each SKU it holds: MSKU, FNSKU, title, units shipped and received (never a listing row), each SKU row a panel anchor', () => {
     const read = readHtml(adapter, fixtureHtml('amazon/shipment-contents.en.html'), URL_OF_PAGE, 'amazon.com');
     expect(read.diagnostics).toEqual([]);
+    // Not readings: a shipment's units are inbound, never stock on hand.
     expect(read.rows).toEqual([]);
-    expect(read.anchors).toEqual([]);
+    expect(read.anchors.map((a) => a.sku)).toEqual(['KTCH-MEAL-PRP', 'KTCH-COFF-GRD', 'KTCH-SILI-SPT']);
+    expect(read.anchors.every((a) => a.element.localName === 'tr' && a.element.textContent!.includes(a.sku))).toBe(true);
     expect(read.shipments).toEqual([
       {
         shipmentId: 'FBA17XYZ12AB',
@@ -31,6 +33,7 @@ describe('amazon/shipment-contents', () => {
   it('finds the SKU and FNSKU in the product cell’s label/value lines and the shipment in the header box (Chinese UI, Katal table)', () => {
     const read = readHtml(adapter, fixtureHtml('amazon/shipment-contents.zh.html'), URL_OF_PAGE.replace('FBA17XYZ12AB', 'FBA17XYZ90JK'), 'amazon.com');
     expect(read.diagnostics).toEqual([]);
+    expect(read.anchors.map((a) => a.sku)).toEqual(['KTCH-MEAL-PRP', 'KTCH-BAMB-BRD']);
     expect(read.shipments).toEqual([
       {
         shipmentId: 'FBA17XYZ90JK',

@@ -6,7 +6,10 @@
  * received (located) so far. It is read as that shipment with the SKUs it holds
  * (lib/inbound/shipments.ts `items`): each SKU's units still to arrive (shipped − received) are
  * then tied to the shipment by themselves, and dated by its estimated arrival
- * (lib/inbound/arrivals.ts listingArrivals). No row panels: the rows are a shipment's lines, not listings.
+ * (lib/inbound/arrivals.ts listingArrivals). Each SKU row shows its listing's panel (the
+ * listing of that SKU in the page's marketplace and account, which the background answers with
+ * the shipment: lib/background/inbound-handlers.ts): the rows are anchors, never readings, so a
+ * shipment's units stay inbound and are never read as stock on hand.
  *
  * Fields, each by every signal the page gives (tests/fixtures/amazon/shipment-contents.*.md):
  * - shipment id: a "Shipment ID: FBA…" label/value pair on the page (any UI language's label),
@@ -22,7 +25,7 @@
  */
 import { shipmentReadingSchema, shipmentStatusFromText, type ShipmentItem, type ShipmentReading } from '../../inbound/shipments';
 import { HEADER_SYNONYMS, normalizeHeader } from '../../locale/headers';
-import type { PageAdapter, PageRead, ReadContext } from '../types';
+import type { PageAdapter, PageRead, ReadContext, RowAnchor } from '../types';
 import { findGrid, labelledValues, type Grid } from '../shared/grid';
 import { CellReader, cellText, guardedParse, type Diagnostics } from '../shared/read';
 import { reportTaughtDisagreements } from '../shared/taught-columns';
@@ -103,21 +106,26 @@ function readItem(grid: Grid<F>, row: Element, read: CellReader, diags: Diagnost
   };
 }
 
-/** The SKU lines of the grid, each SKU once (a SKU listed twice adds up: two cartons' lines). */
-function readItems(grid: Grid<F>, read: CellReader, diags: Diagnostics): ShipmentItem[] {
+/**
+ * The SKU lines of the grid, each SKU once (a SKU listed twice adds up: two cartons' lines), and
+ * each line's row as an anchor for its listing's panel.
+ */
+function readItems(grid: Grid<F>, read: CellReader, diags: Diagnostics): { items: ShipmentItem[]; anchors: RowAnchor[] } {
   const bySku = new Map<string, ShipmentItem>();
+  const anchors: RowAnchor[] = [];
   grid.rows.forEach((row, index) => {
     const item = readItem(grid, row, read, diags, index);
     if (!item) return;
+    anchors.push({ sku: item.sku, element: row });
     const seen = bySku.get(item.sku);
     if (!seen) return void bySku.set(item.sku, item);
     seen.unitsExpected += item.unitsExpected;
     if (item.unitsReceived !== undefined) seen.unitsReceived = (seen.unitsReceived ?? 0) + item.unitsReceived;
   });
-  return [...bySku.values()];
+  return { items: [...bySku.values()], anchors };
 }
 
-/** Reads the shipment with its SKUs; no listing rows and no anchors (the rows are a shipment's lines). */
+/** Reads the shipment with its SKUs, and its SKU rows as panel anchors; no listing rows (the rows are a shipment's lines, not readings). */
 function readShipmentContents(root: ParentNode, ctx: ReadContext): PageRead {
   return guardedParse('amazon/shipment-contents', (diags) => {
     const empty: PageRead = { rows: [], anchors: [], diagnostics: diags.list, shipments: [] };
@@ -139,13 +147,14 @@ function readShipmentContents(root: ParentNode, ctx: ReadContext): PageRead {
       return empty;
     }
     const read = new CellReader(ctx, diags);
-    const shipment = { shipmentId, ...summaryOf(pairs, read), items: readItems(grid, read, diags) };
+    const { items, anchors } = readItems(grid, read, diags);
+    const shipment = { shipmentId, ...summaryOf(pairs, read), items };
     const valid = shipmentReadingSchema.safeParse(shipment);
     if (!valid.success) {
       diags.add('warning', 'invalid-row', `Shipment ${shipmentId} could not be read (${valid.error.issues[0]?.path.join('.') ?? ''}).`, {}, shipmentId);
       return empty;
     }
-    return { ...empty, shipments: [valid.data] };
+    return { ...empty, anchors, shipments: [valid.data] };
   });
 }
 
@@ -170,6 +179,7 @@ export const adapter: PageAdapter = {
   matches: matchesShipmentContents,
   parse: readShipmentContents,
   containerSelector: 'kat-table, table, [role="grid"], [role="table"]',
-  panelPlacement: { where: 'strip', variant: 'no row panels: the rows are one shipment’s lines, not listings' },
+  // The rows' cells are narrow counts and the product cell holds two lines already: a strip under each row.
+  panelPlacement: { where: 'strip', variant: 'Send to Amazon Contents tab and the classic shipment summary: one table row per SKU line' },
 };
 export default adapter;
