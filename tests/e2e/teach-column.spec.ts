@@ -39,7 +39,7 @@ test('a seller teaches an unknown title header; the page is read, also after a r
   const panels = () => page.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku));
 
   // Read without titles: the bar names the missing column and offers to show it.
-  await expect(page.getByTestId('summary-diagnostics')).toContainText('No "title" column found; the rows were read without it');
+  await expect(page.getByTestId('summary-diagnostics')).toContainText('No "Title (product name)" column found; the rows were read without it');
   await expect.poll(panels).toEqual(skus);
   await page.getByTestId('teach-open').click();
   await expect(page.getByTestId('teach-column')).toBeFocused();
