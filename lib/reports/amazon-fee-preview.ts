@@ -20,6 +20,7 @@ import { defineReport, type RowReader } from './definition';
 import { fulfillmentOf, readAsin, readId } from './fields';
 import { compact } from './amazon';
 import { quoteValue } from './diagnostics';
+import { cubicFeetOf } from './unit-volume';
 import { ASIN, CURRENCY, FNSKU, SKU, TITLE, YOUR_PRICE } from './synonyms';
 
 /** Tier words, compared with every non-letter, non-digit removed and lower-cased ("UsLargeStandardSize", "Large standard-size"). */
@@ -56,7 +57,6 @@ const OUNCES_PER: readonly [RegExp, number][] = [
   [/^(g|grams?|grammes?)$/i, 1 / 28.349523125],
   [/^(kg|kilograms?|kilogrammes?)$/i, 35.27396195],
 ];
-const CUBIC_INCHES_PER_CUBIC_FOOT = 1728;
 /**
  * Amazon's US dimensional weight: cubic inches over 139 is pounds. A published rule (the FBA
  * size tier help page), not in fees.md: with it a light but large unit gets the weight row
@@ -124,13 +124,15 @@ const MAX_WEIGHT_OZ = 1e6;
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
- * One unit's cubic feet, to six decimals; over 0 and at most 1,000 cubic feet (the record's bound):
- * a larger or vanishing figure is a misread, left out with a warning on the longest side.
+ * One unit's cubic feet, to six decimals, within the bound every report's volume keeps
+ * (unit-volume.ts): a larger or vanishing figure is a misread, left out with a warning on the
+ * longest side.
  */
-function cubicFeetOf(r: RowReader<Key>, cubicInches: number | undefined): number | undefined {
+function unitCubicFeetOf(r: RowReader<Key>, cubicInches: number | undefined): number | undefined {
   if (cubicInches === undefined) return undefined;
-  const cubicFeet = Math.round((cubicInches / CUBIC_INCHES_PER_CUBIC_FOOT) * 1e6) / 1e6;
-  if (cubicFeet > 0 && cubicFeet <= 1000) return cubicFeet;
+  const cubicFeet = cubicFeetOf(cubicInches, 'cubic inches', r.rowMarket);
+  const rounded = cubicFeet === undefined ? 0 : Math.round(cubicFeet * 1e6) / 1e6;
+  if (rounded > 0) return rounded;
   r.warn('longest', 'bad-number', { value: String(r.decimal('longest')), reason: 'out of range' });
   return undefined;
 }
@@ -182,7 +184,7 @@ export const amazonFeePreview = defineReport({
       fulfillment: fulfillmentOf(r.raw('fulfilledBy')) ?? 'FBA',
       price: r.money('price', 'currency'),
       sizeTier,
-      unitCubicFeet: cubicFeetOf(r, cubicInches),
+      unitCubicFeet: unitCubicFeetOf(r, cubicInches),
       shippingWeightOz: shippingWeightOzOf(r, sizeTier, cubicInches),
     });
   },

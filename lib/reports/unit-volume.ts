@@ -12,6 +12,7 @@ const CUBIC_FEET_PER: readonly [RegExp, number][] = [
   [/^(cubic[ -]?met(er|re)s?|m3|m³|立方米|kubikmeter|立方メートル)$/i, 35.3146667],
   [/^(cubic[ -]?centimet(er|re)s?|cm3|cm³|立方厘米|kubikzentimeter|立方センチメートル)$/i, 1 / 28316.846592],
   [/^(lit(er|re)s?|l|升|liter|リットル)$/i, 1 / 28.316846592],
+  [/^(cubic[ -]?inch(es)?|in3|in³|cu\.? ?in|立方英寸|kubikzoll|立方インチ)$/i, 1 / 1728],
 ];
 
 /** Countries whose Amazon reports give volumes in cubic feet when they do not say. */
