@@ -55,6 +55,17 @@ describe('syncRowPanels', () => {
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
   });
 
+  it('Details opened on the stored plan stay open when the fresh plan arrives', () => {
+    const anchors = rows('A');
+    const shadowOf = () => anchors[0]!.element.querySelector(PANEL_TAG)!.shadowRoot!;
+    syncRowPanels(document, anchors, new Map([['A', { ...panel('A', 12), updating: true }]]), 'en');
+    (shadowOf().querySelector('[data-testid="toggle"]') as HTMLButtonElement).click();
+    syncRowPanels(document, anchors, new Map([['A', panel('A', 30)]]), 'en');
+    expect(shadowOf().querySelector('[data-testid="updating"]')).toBeNull();
+    expect((shadowOf().querySelector('[data-testid="details"]') as HTMLElement).hidden).toBe(false);
+    expect(shadowOf().querySelector('[data-testid="toggle"]')!.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('re-renders a reused row element that now shows another SKU (client-side sort)', () => {
     const anchors = rows('A', 'B');
     const panels = new Map([

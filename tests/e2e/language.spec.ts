@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../../lib/i18n';
 import type { Observation } from '../../lib/records';
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, test } from './extension';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -152,7 +152,7 @@ test('every screen in Simplified Chinese shows no English words outside SKUs, nu
   await seller.setViewportSize({ width: 1366, height: 900 });
   await seller.goto(SELLER_PAGE.url);
   await expect(seller.locator('stock-copilot-summary').getByTestId('summary-updated')).toBeVisible();
-  await expect(seller.locator('stock-copilot-panel').getByTestId('pending')).toHaveCount(0);
+  await expectPanelsAnswered(seller);
   for (const sku of await seller.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku ?? ''))) own.add(sku);
   await check('seller page (panels, summary bar)', seller, 'stock-copilot-panel, stock-copilot-summary');
   await seller.locator('stock-copilot-panel').first().getByTestId('toggle').click();

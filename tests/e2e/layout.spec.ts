@@ -12,7 +12,7 @@ import { STRIP_SELECTOR } from '../../lib/content/panel-placement';
 import { marketplaceForUrl } from '../../lib/locale/markets';
 import { ADAPTERS, adapterForUrl } from '../../lib/platforms';
 import { withDemoStyle } from '../../scripts/demo/styles';
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, test } from './extension';
 
 type Look = Parameters<typeof withDemoStyle>[1];
 
@@ -139,7 +139,7 @@ async function openPage(page: Page, url: string, listings: boolean): Promise<num
   // A page of shipments (amazon/shipments) has no SKU rows, so no panels: only the summary bar.
   if (!SHIPMENT_PAGES.has(adapterForUrl(new URL(url))!.id)) await expect.poll(() => page.locator('stock-copilot-panel').count()).toBeGreaterThan(0);
   await expect(page.locator('stock-copilot-summary').getByTestId('summary-updated')).toBeVisible();
-  if (listings) await expect(page.locator('stock-copilot-panel').getByTestId('pending')).toHaveCount(0);
+  if (listings) await expectPanelsAnswered(page);
   return rememberRows(page);
 }
 
