@@ -53,8 +53,21 @@ const ORDER_STATUS_WORDS: readonly (readonly [OrderStatus, RegExp])[] = [
  */
 export function orderStatusOf(text: string | undefined): OrderStatus | undefined {
   if (text === undefined) return undefined;
+  // An order report repeats a handful of status words on every line (500,000 lines in two years).
+  if (statusByText.has(text)) return statusByText.get(text);
   const s = text.slice(0, 200).normalize('NFKC').trim().toLowerCase();
-  if (!s) return undefined;
-  for (const [status, words] of ORDER_STATUS_WORDS) if (words.test(s)) return status;
-  return undefined;
+  let found: OrderStatus | undefined;
+  for (const [status, words] of s ? ORDER_STATUS_WORDS : []) {
+    if (words.test(s)) {
+      found = status;
+      break;
+    }
+  }
+  if (statusByText.size >= STATUS_MEMO_SIZE) statusByText.clear();
+  statusByText.set(text, found);
+  return found;
 }
+
+/** Status words seen, by their raw text; bounded, since a page may show free text in a status cell. */
+const statusByText = new Map<string, OrderStatus | undefined>();
+const STATUS_MEMO_SIZE = 512;
