@@ -316,3 +316,50 @@ describe('an import into a chosen seller account', () => {
     expect(listings.every((l) => l.account === B)).toBe(true);
   });
 });
+
+describe('commitFiles overlap', () => {
+  it('reads the next batch while one is stored, never sends two at once, and keeps the batches in order', async () => {
+    // Twelve order lines (an order report streams its rows; a snapshot report holds them to the end).
+    const [header, ...lines] = ORDERS.trim().split('\n');
+    const twelve = [0, 1, 2, 3].flatMap((copy) => lines.map((line) => line.replace(/^(\d{3}-\d{7}-)\d/, `$1${copy}`)));
+    const bytes = new TextEncoder().encode([header, ...twelve].join('\n') + '\n');
+    let pulled = 0;
+    const file: ReportFileLike = {
+      name: 'orders.tsv',
+      size: bytes.byteLength,
+      stream: () =>
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (pulled >= bytes.length) return controller.close();
+            controller.enqueue(bytes.subarray(pulled, (pulled += 40)));
+          },
+        }),
+    };
+    const events: string[] = [];
+    let storing = 0;
+    const totals = await commitFiles(
+      [file],
+      { marketplace: 'amazon.com', now: NOW },
+      {
+        batchSize: 5,
+        rowsTotal: 12,
+        yieldToUi: async () => {},
+        send: async (batch) => {
+          expect(storing).toBe(0);
+          storing++;
+          events.push(`send ${batch.batchIndex}`);
+          if (batch.batchIndex === 0) {
+            // The first batch takes a while to store: the file goes on being read meanwhile.
+            const readBefore = pulled;
+            for (let tick = 0; tick < 50 && pulled === readBefore; tick++) await new Promise((resolve) => setTimeout(resolve, 0));
+            events.push(pulled > readBefore ? 'read while storing' : 'idle while storing');
+          }
+          storing--;
+          return { received: batch.rows.length, stored: batch.rows.length, rejected: 0, newListings: 0 };
+        },
+      },
+    );
+    expect(events).toEqual(['send 0', 'read while storing', 'send 1', 'send 2', 'send 3']);
+    expect(totals.stored).toBe(12);
+  });
+});

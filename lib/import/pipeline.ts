@@ -232,8 +232,8 @@ const newImportId = () => `import-${Date.now()}-${Math.random().toString(36).sli
  * batches it stored are read but not sent again, and the batch numbers go on from there (the
  * background then re-plans the whole store, since it no longer knows the earlier batches'
  * products) into the account the stored batches went to. Every batch names the account the
- * files go to (`account`, absent: the default). Reading and storing overlap: memory holds one
- * batch, whatever the files' size.
+ * files go to (`account`, absent: the default). The next batch is read while one is stored:
+ * memory holds those two batches, whatever the files' size.
  * @example await commitFiles(files, options, { batchSize: 5000, rowsTotal, send: (b) => rpc('import/commit', b), journal })
  */
 export async function commitFiles(
@@ -272,6 +272,16 @@ export async function commitFiles(
     journal?.save({ importId, files: signatures, batchesDone: index + 1, rowsDone: rowsSeen, rowsTotal: options.rowsTotal, ...ofAccount });
     options.onProgress?.(rowsSeen, options.rowsTotal);
   };
+  // One batch is stored while the next is read: the background stores in its own process, so
+  // reading the file and storing it overlap. A batch is sent only once the one before it is
+  // stored, so the store never merges two at once and the journal stays in batch order.
+  let storing: Promise<void> = Promise.resolve();
+  const queueBatch = async (rows: Observation[], last: boolean) => {
+    await storing;
+    storing = sendBatch(rows, last);
+    // Awaited by the next batch or at the end; a failure before then is not "unhandled".
+    storing.catch(() => {});
+  };
   for (const file of files) {
     await streamFile(file, readOptions, options.yieldToUi ? { yieldToUi: options.yieldToUi } : {}, async (rows) => {
       for (const row of rows) {
@@ -279,13 +289,14 @@ export async function commitFiles(
         if (pending.length === batchSize) {
           const full = pending;
           pending = [];
-          await sendBatch(full, false);
+          await queueBatch(full, false);
         }
       }
     });
   }
-  if (pending.length > 0) await sendBatch(pending, false);
-  await sendBatch([], true);
+  if (pending.length > 0) await queueBatch(pending, false);
+  await queueBatch([], true);
+  await storing;
   journal?.clear();
   return totals;
 }
