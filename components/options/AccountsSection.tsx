@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
+  BAND_FIELDS,
   fieldLabel,
   formOf,
   inheritedOf,
@@ -75,7 +76,7 @@ function AccountSettings({ account, inherited }: { account: Account; inherited: 
       <p className="meta">
         {t('accounts.overrides')}: {t('accounts.overridesNote')}
       </p>
-      {NUMBER_FIELDS.map((f) => (
+      {[...NUMBER_FIELDS, ...BAND_FIELDS].map((f) => (
         <label key={f} htmlFor={idOf(f)}>
           <span>{fieldLabel(language, f)}</span>
           <input

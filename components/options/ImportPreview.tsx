@@ -15,7 +15,7 @@ type Translate = ReturnType<typeof useI18n>['t'];
  * A registered report's name in the UI language (messages-import.ts names each), else its id.
  * @example reportName('amazon/orders', t) // '所有订单' in Chinese
  */
-function reportName(reportId: string, t: Translate): string {
+export function reportName(reportId: string, t: Translate): string {
   const key = `import.report.${reportId}`;
   return Object.prototype.hasOwnProperty.call(importEn, key) ? t(key as MessageKey) : reportId;
 }

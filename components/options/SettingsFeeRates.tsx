@@ -1,10 +1,11 @@
 /**
  * The fee schedule amounts beyond storage and the aged tiers, in the options page's fee
  * fieldset: the low-inventory-level rates per unit, the FBA capacity limits (Capacity Monitor)
- * and the Walmart WFS storage rates, each in its marketplace's currency or volume unit. Like
- * every fieldset part they hold no state (SettingsSection does).
+ * with the seller's AWD use per marketplace, and the Walmart WFS storage rates, each in its
+ * marketplace's currency or volume unit. Like every fieldset part they hold no state
+ * (SettingsSection does).
  */
-import { latestSchedule, SETTINGS_SCHEDULE, SETTINGS_WFS_SCHEDULE } from '@/lib/fees';
+import { DEFAULT_AWD_LEG_DAYS, latestSchedule, SETTINGS_SCHEDULE, SETTINGS_WFS_SCHEDULE } from '@/lib/fees';
 import { formatMoney, formatNumber } from '@/lib/i18n';
 import { MARKETPLACES } from '@/lib/locale/markets';
 import type { Settings } from '@/lib/settings/schema';
@@ -149,6 +150,7 @@ export function CapacityLimits({ form, errors, setBase }: RatesProps) {
               error={errors[id]}
               onChange={(v) => setLimits(limits.map((l, j) => (j === i ? [l[0], storedVolume(v, volume)] : l)))}
             />
+            <AwdUse marketplace={marketplace} form={form} errors={errors} setBase={setBase} />
             <button type="button" onClick={() => setLimits(limits.filter((_, j) => j !== i))}>
               {t('options.settings.remove')}
             </button>
@@ -159,6 +161,41 @@ export function CapacityLimits({ form, errors, setBase }: RatesProps) {
         <button type="button" onClick={() => setLimits([...limits, [unused, Number.NaN]])}>
           {t('options.settings.addCapacity')}
         </button>
+      )}
+    </>
+  );
+}
+
+/**
+ * Whether the seller uses AWD in a marketplace with a capacity limit, and its days to FBA: when on,
+ * what the limit cuts is priced held in AWD beside the own warehouse (lib/planning/awd-hold.ts).
+ */
+function AwdUse({ marketplace, form, errors, setBase }: RatesProps & { marketplace: string }) {
+  const { t, language } = useI18n();
+  const awd = form.base.fbaFees.awdByMarketplace?.[marketplace];
+  const set = (next: { enabled: boolean; legDays: number }) =>
+    setBase((s) => ({ ...s, fbaFees: { ...s.fbaFees, awdByMarketplace: { ...s.fbaFees.awdByMarketplace, [marketplace]: next } } }));
+  const id = `fbaFees.awdByMarketplace.${marketplace}`;
+  return (
+    <>
+      <div className="field">
+        <input
+          id={`${id}.enabled`}
+          type="checkbox"
+          checked={awd?.enabled ?? false}
+          onChange={(e) => set({ enabled: e.target.checked, legDays: awd?.legDays ?? DEFAULT_AWD_LEG_DAYS })}
+        />{' '}
+        <label htmlFor={`${id}.enabled`}>{t('options.settings.awdEnabled')}</label>
+      </div>
+      {awd?.enabled && (
+        <NumberField
+          id={`${id}.legDays`}
+          label={t('options.settings.awdLegDays')}
+          value={awd.legDays}
+          hint={t('options.settings.defaultIs', { value: formatNumber(language, DEFAULT_AWD_LEG_DAYS) })}
+          error={errors[`${id}.legDays`]}
+          onChange={(legDays) => set({ ...awd, legDays })}
+        />
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { defaultSettings, type Settings } from '@/lib/settings/schema';
 import { useI18n } from '../language';
 import { NumberField, TextField } from './fields';
 import { CapacityLimits, LowInventoryRates, MoneyField, WfsRates } from './SettingsFeeRates';
+import { ReadSkuFacts, useFactText, useReadFeeFacts } from './SkuReadFacts';
 import type { FieldErrors, SettingsForm, SkuFactRow } from './settings-form';
 import { displayUnitsOf, FEE_SETTINGS_MARKETPLACE, shownVolume, shownWeight, storedVolume, storedWeight, type DisplayUnits } from './settings-units';
 
@@ -140,58 +141,91 @@ function AgedTiers({
   );
 }
 
-/** Size tier, shipping weight and unit volume per SKU, for the SKUs no page or report has shown them for. */
+/** A SKU's size tier ('' = not set), with the note of what a report read for it, if any. */
+function TierField({ id, value, note, onChange }: { id: string; value: SizeTier | ''; note: string | undefined; onChange: (tier: SizeTier | '') => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('options.settings.sizeTier')}</label>
+      <select id={id} value={value} aria-describedby={note ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value as SizeTier | '')}>
+        <option value="">{t('options.settings.notSet')}</option>
+        {SIZE_TIERS.map((tier) => (
+          <option key={tier} value={tier}>
+            {t(`options.settings.tier.${tier}`)}
+          </option>
+        ))}
+      </select>
+      {note && (
+        <span id={`${id}-hint`} className="field-hint">
+          {note}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Size tier, shipping weight and unit volume per SKU: the seller's entries, each field showing
+ * what a page or report read for the SKU (used while the field is empty), then the SKUs with
+ * read facts and no entry.
+ */
 export function SkuFactsFieldset({ form, errors, update, units }: FeeFieldsetProps) {
   const { t } = useI18n();
   const volumeUnit = useVolumeUnit(units);
   const weightUnit = units.weight === 'g' ? t('options.settings.unit.grams') : t('options.settings.unit.ounces');
+  const read = useReadFeeFacts();
+  const fact = useFactText(units);
   const set = (i: number, patch: Partial<SkuFactRow>) => update({ skuFacts: form.skuFacts.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const newRow = (sku: string): SkuFactRow => ({ sku, tier: '', weightOz: Number.NaN, cubicFeet: Number.NaN });
+  const entered = new Set(form.skuFacts.map((r) => r.sku.trim()));
   return (
     <fieldset id="sku-facts">
       <legend>{t('options.settings.skuFacts')}</legend>
       <p className="hint">{t('options.settings.skuFactsHint')}</p>
-      {form.skuFacts.map((row, i) => (
-        <div className="row-editor" key={i}>
-          <TextField
-            id={`skuFacts.${i}.sku`}
-            label={t('options.settings.sku')}
-            value={row.sku}
-            error={errors[`skuFacts.${i}.sku`]}
-            onChange={(sku) => set(i, { sku })}
-          />
-          <div className="field">
-            <label htmlFor={`skuFacts.${i}.tier`}>{t('options.settings.sizeTier')}</label>
-            <select id={`skuFacts.${i}.tier`} value={row.tier} onChange={(e) => set(i, { tier: e.target.value as SizeTier | '' })}>
-              <option value="">{t('options.settings.notSet')}</option>
-              {SIZE_TIERS.map((tier) => (
-                <option key={tier} value={tier}>
-                  {t(`options.settings.tier.${tier}`)}
-                </option>
-              ))}
-            </select>
+      {form.skuFacts.map((row, i) => {
+        const facts = read.get(row.sku.trim());
+        return (
+          <div className="row-editor" key={i}>
+            <TextField
+              id={`skuFacts.${i}.sku`}
+              label={t('options.settings.sku')}
+              value={row.sku}
+              error={errors[`skuFacts.${i}.sku`]}
+              onChange={(sku) => set(i, { sku })}
+            />
+            <TierField id={`skuFacts.${i}.tier`} value={row.tier} note={fact.note(facts, 'sizeTier', row.tier !== '')} onChange={(tier) => set(i, { tier })} />
+            <NumberField
+              id={`skuFacts.${i}.weight`}
+              label={t('options.settings.shippingWeight', { unit: weightUnit })}
+              value={shownWeight(row.weightOz, units.weight)}
+              placeholder={fact.input(facts, 'shippingWeightOz')}
+              hint={fact.note(facts, 'shippingWeightOz', !Number.isNaN(row.weightOz))}
+              error={errors[`skuFacts.${i}.weight`]}
+              onChange={(v) => set(i, { weightOz: storedWeight(v, units.weight) })}
+            />
+            <NumberField
+              id={`skuFacts.${i}.volume`}
+              label={t('options.settings.unitVolume', { unit: volumeUnit })}
+              value={shownVolume(row.cubicFeet, units.volume)}
+              placeholder={fact.input(facts, 'unitCubicFeet')}
+              hint={fact.note(facts, 'unitCubicFeet', !Number.isNaN(row.cubicFeet))}
+              error={errors[`skuFacts.${i}.volume`]}
+              onChange={(v) => set(i, { cubicFeet: storedVolume(v, units.volume) })}
+            />
+            <button type="button" onClick={() => update({ skuFacts: form.skuFacts.filter((_, j) => j !== i) })}>
+              {t('options.settings.remove')}
+            </button>
           </div>
-          <NumberField
-            id={`skuFacts.${i}.weight`}
-            label={t('options.settings.shippingWeight', { unit: weightUnit })}
-            value={shownWeight(row.weightOz, units.weight)}
-            error={errors[`skuFacts.${i}.weight`]}
-            onChange={(v) => set(i, { weightOz: storedWeight(v, units.weight) })}
-          />
-          <NumberField
-            id={`skuFacts.${i}.volume`}
-            label={t('options.settings.unitVolume', { unit: volumeUnit })}
-            value={shownVolume(row.cubicFeet, units.volume)}
-            error={errors[`skuFacts.${i}.volume`]}
-            onChange={(v) => set(i, { cubicFeet: storedVolume(v, units.volume) })}
-          />
-          <button type="button" onClick={() => update({ skuFacts: form.skuFacts.filter((_, j) => j !== i) })}>
-            {t('options.settings.remove')}
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => update({ skuFacts: [...form.skuFacts, { sku: '', tier: '', weightOz: Number.NaN, cubicFeet: Number.NaN }] })}>
+        );
+      })}
+      <button type="button" onClick={() => update({ skuFacts: [...form.skuFacts, newRow('')] })}>
         {t('options.settings.addSku')}
       </button>
+      <ReadSkuFacts
+        facts={[...read.values()].filter((f) => !entered.has(f.sku))}
+        units={units}
+        onEnter={(sku) => update({ skuFacts: [...form.skuFacts, newRow(sku)] })}
+      />
     </fieldset>
   );
 }

@@ -23,6 +23,7 @@ export function NumberField({
   onChange,
   error,
   hint,
+  placeholder,
 }: {
   id: string;
   label: ReactNode;
@@ -31,6 +32,8 @@ export function NumberField({
   error?: string;
   /** Shown under the input and read with it (the default value, the unit). */
   hint?: string;
+  /** Shown in the empty input: the value used while it stays empty. */
+  placeholder?: string;
 }) {
   const shown = Number.isNaN(value) ? '' : String(value);
   const [text, setText] = useState(shown);
@@ -47,6 +50,7 @@ export function NumberField({
         type="text"
         inputMode="decimal"
         value={text}
+        placeholder={placeholder}
         aria-invalid={error ? true : undefined}
         aria-describedby={[error ? errorId(id) : '', hint ? hintId(id) : ''].join(' ').trim() || undefined}
         onChange={(e) => {

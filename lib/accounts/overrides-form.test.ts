@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/schema';
-import { formOf, inheritedOf, LINE_FIELDS, NUMBER_FIELDS, overridesOf, problemText, type OverridesForm } from './overrides-form';
+import { BAND_FIELDS, formOf, inheritedOf, LINE_FIELDS, NUMBER_FIELDS, overridesOf, problemText, type OverridesForm } from './overrides-form';
 import { settingsForAccount, type AccountOverrides } from './settings';
 
-const empty = Object.fromEntries([...NUMBER_FIELDS, ...LINE_FIELDS].map((f) => [f, ''])) as OverridesForm;
+const empty = Object.fromEntries([...NUMBER_FIELDS, ...LINE_FIELDS, ...BAND_FIELDS].map((f) => [f, ''])) as OverridesForm;
 
 describe('per-account settings form', () => {
   it('turns filled fields into overrides, empty ones into "use the global setting"', () => {
@@ -110,8 +110,12 @@ describe('per-account settings form', () => {
           { minDays: 181, perCubicFootMonthly: 50 },
           { minDays: 365, perCubicFootMonthly: 0 },
         ],
+        wfsPerCubicFoot: { storage: 60, longTerm: 500 },
       },
-      fbaFees: { capacityCubicFeetByMarketplace: { 'amazon.com': 800, 'amazon.de': 120.5 } },
+      fbaFees: {
+        capacityCubicFeetByMarketplace: { 'amazon.com': 800, 'amazon.de': 120.5 },
+        lowInventoryPerUnit: [{ tier: 'large-standard' as const, overWeightOz: 48, upToWeightOz: 320, perUnitMinor: [100, 50, 0] }],
+      },
     } satisfies { [K in keyof AccountOverrides]-?: unknown };
     const form = formOf(full);
     expect(form).toMatchObject({
@@ -119,6 +123,10 @@ describe('per-account settings form', () => {
       'storage.octDec': '0.00',
       agedSurcharges: '181 = 0.50\n365 = 0.00',
       capacity: 'amazon.com = 800\namazon.de = 120.5',
+      'wfs.storage': '0.60',
+      'wfs.longTerm': '5.00',
+      'lowInventory.0': '',
+      'lowInventory.2': '1.00 / 0.50 / 0.00',
     });
     expect(overridesOf(form, full)).toEqual({ ok: true, overrides: full });
   });
@@ -162,5 +170,40 @@ describe('per-account settings form', () => {
     const zh = result.problems.map((p) => problemText('zh-CN', p));
     expect(zh[0]).toBe('FBA 每立方英尺每月仓储费，1 月至 9 月（USD）：请输入不小于 US$0.00 的金额，或留空以使用全局设置');
     expect(zh[4]).toContain('第 1 行："walmart.com" 不是亚马逊站点');
+  });
+
+  it('reads low-inventory rates row by row and WFS amounts part by part; the rest inherits the global (else published) amounts', () => {
+    const inherited = inheritedOf(defaultSettings());
+    // Nothing in the global settings: the published 2024 amounts, as the plans charge them.
+    expect(inherited).toMatchObject({ 'wfs.storage': '0.75', 'wfs.longTerm': '7.50', 'lowInventory.0': '0.89 / 0.63 / 0.32' });
+    const result = overridesOf({ ...empty, 'lowInventory.0': ' 0.5/0.4 / 0.3 ', 'wfs.longTerm': '6' }, {});
+    expect(result).toEqual({
+      ok: true,
+      overrides: {
+        storageFees: { wfsPerCubicFoot: { longTerm: 600 } },
+        fbaFees: { lowInventoryPerUnit: [{ tier: 'small-standard', overWeightOz: 0, upToWeightOz: null, perUnitMinor: [50, 40, 30] }] },
+      },
+    });
+    if (!result.ok) return;
+    const global = defaultSettings();
+    global.fbaFees.lowInventoryPerUnit = [{ tier: 'large-standard', overWeightOz: 0, upToWeightOz: 48, perUnitMinor: [1, 2, 3] }];
+    const planned = settingsForAccount(global, { overrides: { b: result.overrides } }, 'b');
+    expect(planned.storageFees.wfsPerCubicFoot).toEqual({ storage: 75, longTerm: 600 });
+    expect(planned.fbaFees.lowInventoryPerUnit).toEqual([global.fbaFees.lowInventoryPerUnit[0], result.overrides.fbaFees!.lowInventoryPerUnit![0]]);
+  });
+
+  it('names a low-inventory row without one amount per band, or a bad WFS amount, in both languages', () => {
+    const result = overridesOf({ ...empty, 'wfs.storage': '-1', 'lowInventory.0': '0.89 / 0.63', 'lowInventory.1': 'a / b / c' }, {});
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.field)).toEqual(['wfs.storage', 'lowInventory.0', 'lowInventory.1']);
+    const en = result.problems.map((p) => problemText('en', p));
+    expect(en[0]).toBe('Walmart WFS storage per cubic foot per month (USD): enter an amount of $0.00 or more, or leave it empty to use the global setting');
+    expect(en[1]).toBe(
+      'Low-inventory-level fee per unit shipped, Small standard, any weight (USD; historical days of supply 0–14 / 14–21 / 21–28): enter 3 amounts of $0.00 or more separated by "/" (one per band, 0.89 / 0.63 / 0.32), or leave it empty to use the global setting',
+    );
+    const zh = result.problems.map((p) => problemText('zh-CN', p));
+    expect(zh[1]).toContain('请输入 3 个不小于 US$0.00 的金额');
+    expect(zh[2]).toContain('大号标准尺寸');
   });
 });

@@ -4,15 +4,31 @@
  * field the overrides model holds is here except suppliers and SKU suppliers (edited globally;
  * an account keeps whatever overrides of them it has). Each field's bounds come from the
  * settings schema itself, so the form's messages and the stored value never disagree. Fee
- * amounts are typed in major units of the fee schedule's currency (stored in minor units).
+ * amounts are typed in major units of the fee schedule's currency (stored in minor units):
+ * lib/accounts/fee-fields.ts.
  */
 import { z } from 'zod';
-import { SETTINGS_SCHEDULE } from '../fees/index';
+import { publishedWfsPerCubicFoot } from '../fees/index';
 import { formatMoney, formatNumber, t, type Language, type MessageKey } from '../i18n';
 import { marketplaceById } from '../locale/markets';
 import { PLATFORMS } from '../records';
 import { DESTINATIONS, settingsSchema, type Destination, type SafetyBuffer, type Settings } from '../settings/schema';
-import { accountOverridesSchema, type AccountOverrides } from './settings';
+import {
+  BAND_FIELDS,
+  bandLabel,
+  bandProblemText,
+  bandsText,
+  FBA_MONEY,
+  minorOfText,
+  moneyText,
+  PUBLISHED_LOW_INVENTORY_ROWS,
+  rowOfBands,
+  WFS_MONEY,
+  wfsLabel,
+  type BandField,
+  type FeeMoney,
+} from './fee-fields';
+import { accountOverridesSchema, lowInventoryRowsFor, type AccountOverrides } from './settings';
 
 /** The number fields the form edits, in the order shown. */
 export const NUMBER_FIELDS = [
@@ -24,37 +40,35 @@ export const NUMBER_FIELDS = [
   ...DESTINATIONS.map((d) => `transit.${d}` as const),
   'storage.janSep',
   'storage.octDec',
+  'wfs.storage',
+  'wfs.longTerm',
 ] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
+/** The low-inventory rate rows, one field each (lib/accounts/fee-fields.ts), shown after the number fields. */
+export { BAND_FIELDS };
 /** The fields written one entry a line, in the order shown. */
 export const LINE_FIELDS = ['safetyBuffers', 'agedSurcharges', 'capacity'] as const;
 type LineField = (typeof LINE_FIELDS)[number];
-export type FormField = NumberField | LineField;
+export type FormField = NumberField | LineField | BandField;
 export type OverridesForm = Record<FormField, string>;
 
 /** What a field reads and writes: the stored overrides, or the global settings for the inherited value. */
-type Source = Pick<AccountOverrides, 'targetCoverDays' | 'serviceLevel' | 'defaultMoq' | 'defaultCasePack' | 'leadTimes' | 'storageFees'>;
+type Source = Pick<AccountOverrides, 'targetCoverDays' | 'serviceLevel' | 'defaultMoq' | 'defaultCasePack' | 'leadTimes' | 'storageFees' | 'fbaFees'>;
 
 const leadShape = settingsSchema.shape.leadTimes.shape;
 const storageShape = settingsSchema.shape.storageFees.shape;
 const agedTierSchema = storageShape.agedSurcharges.element;
 const capacitySchema = settingsSchema.shape.fbaFees.shape.capacityCubicFeetByMarketplace.unwrap();
+const wfsShape = storageShape.wfsPerCubicFoot.unwrap().shape;
 
-/** The currency the fee amounts are typed in: that of the schedule the settings' amounts copy (lib/fees). */
-const FEE_MONEY = (() => {
-  const market = marketplaceById(SETTINGS_SCHEDULE.marketplace)!;
-  return { currency: market.currency, minorDigits: market.minorDigits };
-})();
-
-/** Minor units as the seller types the amount. @example moneyText(50) // '0.50' */
-const moneyText = (minor: number) => (minor / 10 ** FEE_MONEY.minorDigits).toFixed(FEE_MONEY.minorDigits);
-/** A typed amount in minor units (NaN when it is not a number). */
-const minorOfText = (text: string) => (/^[0-9]+(\.[0-9]+)?$/.test(text) ? Math.round(Number(text) * 10 ** FEE_MONEY.minorDigits) : Number.NaN);
-
-/** A number field's schema (its bounds and whether it is whole), where its value lives, and whether it is money. */
-function numberField(field: NumberField): { schema: z.ZodNumber; read: (s: Source) => number | undefined; money?: true } {
-  if (field === 'storage.janSep') return { schema: storageShape.monthlyPerCubicFootJanSep, read: (s) => s.storageFees?.monthlyPerCubicFootJanSep, money: true };
-  if (field === 'storage.octDec') return { schema: storageShape.monthlyPerCubicFootOctDec, read: (s) => s.storageFees?.monthlyPerCubicFootOctDec, money: true };
+/** A number field's schema (its bounds and whether it is whole), where its value lives, and the money it is typed in, if any. */
+function numberField(field: NumberField): { schema: z.ZodNumber; read: (s: Source) => number | undefined; money?: FeeMoney } {
+  if (field === 'storage.janSep')
+    return { schema: storageShape.monthlyPerCubicFootJanSep, read: (s) => s.storageFees?.monthlyPerCubicFootJanSep, money: FBA_MONEY };
+  if (field === 'storage.octDec')
+    return { schema: storageShape.monthlyPerCubicFootOctDec, read: (s) => s.storageFees?.monthlyPerCubicFootOctDec, money: FBA_MONEY };
+  if (field === 'wfs.storage') return { schema: wfsShape.storage, read: (s) => s.storageFees?.wfsPerCubicFoot?.storage, money: WFS_MONEY };
+  if (field === 'wfs.longTerm') return { schema: wfsShape.longTerm, read: (s) => s.storageFees?.wfsPerCubicFoot?.longTerm, money: WFS_MONEY };
   if (field === 'productionDays') return { schema: leadShape.defaultProductionDays, read: (s) => s.leadTimes?.defaultProductionDays };
   if (field.startsWith('transit.')) {
     const destination = field.slice('transit.'.length) as Destination;
@@ -69,9 +83,11 @@ export function fieldLabel(language: Language, field: FormField): string {
   if (field === 'productionDays') return t(language, 'options.settings.productionDays');
   if (field === 'safetyBuffers') return t(language, 'options.settings.safetyBuffers');
   if (field === 'capacity') return t(language, 'accounts.capacity');
-  if (field === 'storage.janSep') return t(language, 'accounts.storageJanSep', { currency: FEE_MONEY.currency });
-  if (field === 'storage.octDec') return t(language, 'accounts.storageOctDec', { currency: FEE_MONEY.currency });
-  if (field === 'agedSurcharges') return t(language, 'accounts.agedSurcharges', { currency: FEE_MONEY.currency });
+  if (field === 'storage.janSep') return t(language, 'accounts.storageJanSep', { currency: FBA_MONEY.currency });
+  if (field === 'storage.octDec') return t(language, 'accounts.storageOctDec', { currency: FBA_MONEY.currency });
+  if (field === 'agedSurcharges') return t(language, 'accounts.agedSurcharges', { currency: FBA_MONEY.currency });
+  if (field === 'wfs.storage' || field === 'wfs.longTerm') return wfsLabel(language, field === 'wfs.storage' ? 'storage' : 'longTerm');
+  if (field.startsWith('lowInventory.')) return bandLabel(language, field as BandField);
   if (field.startsWith('transit.')) {
     const destination = t(language, `options.destination.${field.slice('transit.'.length) as Destination}`);
     return t(language, 'options.settings.transit', { destination });
@@ -95,7 +111,7 @@ type AgedTier = z.infer<typeof agedTierSchema>;
 function agedText(tiers: readonly AgedTier[] | undefined): string {
   return [...(tiers ?? [])]
     .sort((a, b) => a.minDays - b.minDays)
-    .map((tier) => `${tier.minDays} = ${moneyText(tier.perCubicFootMonthly)}`)
+    .map((tier) => `${tier.minDays} = ${moneyText(tier.perCubicFootMonthly, FBA_MONEY)}`)
     .join('\n');
 }
 
@@ -119,22 +135,28 @@ export function formOf(overrides: AccountOverrides): OverridesForm {
   for (const f of NUMBER_FIELDS) {
     const { read, money } = numberField(f);
     const value = read(overrides);
-    out[f] = value === undefined ? '' : money ? moneyText(value) : String(value);
+    out[f] = value === undefined ? '' : money ? moneyText(value, money) : String(value);
   }
+  for (const f of BAND_FIELDS) out[f] = bandsText(f, overrides.fbaFees?.lowInventoryPerUnit);
   return out;
 }
 
 /**
- * What each field inherits when left empty: the global setting, as the form writes it.
+ * What each field inherits when left empty: the global setting, as the form writes it (the
+ * published amounts where the global settings hold none: what the plans charge then).
  * @example inheritedOf(defaultSettings())['transit.FBA'] // '40'
+ * @example inheritedOf(defaultSettings())['wfs.storage'] // '0.75'
  */
 export function inheritedOf(global: Settings): OverridesForm {
-  return formOf(global);
+  const wfsPerCubicFoot = global.storageFees.wfsPerCubicFoot ?? publishedWfsPerCubicFoot() ?? undefined;
+  const lowInventoryPerUnit = lowInventoryRowsFor(PUBLISHED_LOW_INVENTORY_ROWS, global.fbaFees.lowInventoryPerUnit);
+  return formOf({ ...global, storageFees: { ...global.storageFees, wfsPerCubicFoot }, fbaFees: { ...global.fbaFees, lowInventoryPerUnit } });
 }
 
 /** Why a field was refused: not a number in its bounds, or a line that does not read. */
 export type FieldProblem =
-  | { field: NumberField; kind: 'number'; min: number; max: number; whole: boolean; money?: true }
+  | { field: NumberField; kind: 'number'; min: number; max: number; whole: boolean; money?: FeeMoney }
+  | { field: BandField; kind: 'bands' }
   | { field: LineField; kind: 'line'; line: number }
   | { field: 'safetyBuffers'; kind: 'buffer-channel'; line: number; channel: string }
   | { field: 'capacity'; kind: 'capacity-marketplace'; line: number; marketplace: string };
@@ -157,12 +179,13 @@ function lineText(language: Language, problem: Extract<FieldProblem, { kind: 'li
 export function problemText(language: Language, problem: FieldProblem): string {
   const field = fieldLabel(language, problem.field);
   if (problem.kind === 'line') return lineText(language, problem, field);
+  if (problem.kind === 'bands') return bandProblemText(language, field);
   if (problem.kind === 'buffer-channel')
     return t(language, 'accounts.invalidBufferChannel', { field, line: formatNumber(language, problem.line), channel: problem.channel });
   if (problem.kind === 'capacity-marketplace')
     return t(language, 'accounts.invalidCapacityMarketplace', { field, line: formatNumber(language, problem.line), marketplace: problem.marketplace });
   if (problem.money)
-    return t(language, 'accounts.invalidAmount', { field, min: formatMoney(language, { amountMinor: problem.min, currency: FEE_MONEY.currency }) });
+    return t(language, 'accounts.invalidAmount', { field, min: formatMoney(language, { amountMinor: problem.min, currency: problem.money.currency }) });
   const digits = problem.whole ? 0 : 3;
   const bounds = { field, min: formatNumber(language, problem.min, digits), max: formatNumber(language, problem.max, digits) };
   return t(language, problem.whole ? 'accounts.invalidWhole' : 'accounts.invalidNumber', bounds);
@@ -213,7 +236,7 @@ function parseAged(text: string): { tiers: AgedTier[] | undefined; problems: Fie
   const problems: FieldProblem[] = [];
   for (const { text: line, line: i } of linesOf(text)) {
     const match = AGED_LINE.exec(line);
-    const tier = match && { minDays: Number(match[1]), perCubicFootMonthly: minorOfText(match[2]!) };
+    const tier = match && { minDays: Number(match[1]), perCubicFootMonthly: minorOfText(match[2]!, FBA_MONEY) };
     // The whole list against the schema: a tier in bounds, and not one more than the settings hold.
     const valid = tier && storageShape.agedSurcharges.safeParse([...tiers, tier]).success && !tiers.some((t) => t.minDays === tier.minDays);
     if (!tier || !valid) problems.push({ field: 'agedSurcharges', kind: 'line', line: i });
@@ -237,6 +260,20 @@ function parseCapacity(text: string): { limits: Record<string, number> | undefin
   return { limits: Object.keys(limits).length > 0 ? limits : undefined, problems };
 }
 
+/** The low-inventory rows the filled row fields set (undefined when none is filled), with the fields that do not read. */
+function parseBandFields(form: OverridesForm): { rows: NonNullable<AccountOverrides['fbaFees']>['lowInventoryPerUnit']; problems: FieldProblem[] } {
+  const rows: NonNullable<ReturnType<typeof rowOfBands>>[] = [];
+  const problems: FieldProblem[] = [];
+  for (const f of BAND_FIELDS) {
+    const text = (form[f] ?? '').trim();
+    if (text === '') continue;
+    const row = rowOfBands(f, text);
+    if (row) rows.push(row);
+    else problems.push({ field: f, kind: 'bands' });
+  }
+  return { rows: rows.length > 0 ? rows : undefined, problems };
+}
+
 /** The number fields' values: into their place in `next` (lead times and storage amounts part by part), or a problem. */
 function readNumbers(form: OverridesForm, next: AccountOverrides, leadTimes: NonNullable<AccountOverrides['leadTimes']>): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -244,7 +281,7 @@ function readNumbers(form: OverridesForm, next: AccountOverrides, leadTimes: Non
     const text = form[f].trim();
     if (text === '') continue;
     const { schema, money } = numberField(f);
-    const value = money ? minorOfText(text) : Number(text);
+    const value = money ? minorOfText(text, money) : Number(text);
     if (!Number.isFinite(value) || !schema.safeParse(value).success) {
       const bounds = { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER, whole: schema.isInt };
       problems.push({ field: f, kind: 'number', ...bounds, ...(money ? { money } : {}) });
@@ -252,7 +289,10 @@ function readNumbers(form: OverridesForm, next: AccountOverrides, leadTimes: Non
     else if (f.startsWith('transit.')) leadTimes.transitDaysByDestination = { ...leadTimes.transitDaysByDestination, [f.slice('transit.'.length)]: value };
     else if (f === 'storage.janSep') next.storageFees = { ...next.storageFees, monthlyPerCubicFootJanSep: value };
     else if (f === 'storage.octDec') next.storageFees = { ...next.storageFees, monthlyPerCubicFootOctDec: value };
-    else next[f as 'targetCoverDays'] = value;
+    else if (f === 'wfs.storage' || f === 'wfs.longTerm') {
+      const part = f === 'wfs.storage' ? 'storage' : 'longTerm';
+      next.storageFees = { ...next.storageFees, wfsPerCubicFoot: { ...next.storageFees?.wfsPerCubicFoot, [part]: value } };
+    } else next[f as 'targetCoverDays'] = value;
   }
   return problems;
 }
@@ -271,11 +311,13 @@ export function overridesOf(form: OverridesForm, kept: AccountOverrides): { ok: 
   const buffers = parseBuffers(form.safetyBuffers);
   const aged = parseAged(form.agedSurcharges);
   const capacity = parseCapacity(form.capacity);
-  problems.push(...buffers.problems, ...aged.problems, ...capacity.problems);
+  const lowInventory = parseBandFields(form);
+  problems.push(...buffers.problems, ...aged.problems, ...capacity.problems, ...lowInventory.problems);
   if (problems.length > 0) return { ok: false, problems };
   if (Object.keys(leadTimes).length > 0) next.leadTimes = leadTimes;
   if (buffers.buffers) next.safetyBuffers = buffers.buffers;
   if (aged.tiers) next.storageFees = { ...next.storageFees, agedSurcharges: aged.tiers };
   if (capacity.limits) next.fbaFees = { capacityCubicFeetByMarketplace: capacity.limits };
+  if (lowInventory.rows) next.fbaFees = { ...next.fbaFees, lowInventoryPerUnit: lowInventory.rows };
   return { ok: true, overrides: accountOverridesSchema.parse(next) };
 }

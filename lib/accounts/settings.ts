@@ -9,6 +9,7 @@
  * valid settings object and follows later changes of the global settings it does not override.
  */
 import { z } from 'zod';
+import { publishedWfsPerCubicFoot } from '../fees/index';
 import { settingsSchema, type Settings } from '../settings/schema';
 import { DEFAULT_ACCOUNT } from '../records';
 import type { AccountsDoc } from './registry';
@@ -19,14 +20,20 @@ type AccountSettingField = 'leadTimes' | 'targetCoverDays' | 'serviceLevel' | 'd
 const globalLeadTimes = settingsSchema.shape.leadTimes.shape;
 const transitDays = globalLeadTimes.transitDaysByDestination;
 const globalStorageFees = settingsSchema.shape.storageFees.shape;
+const globalWfs = globalStorageFees.wfsPerCubicFoot.unwrap().shape;
+const globalFbaFees = settingsSchema.shape.fbaFees.shape;
 
 /**
  * One account's overrides, validated with the settings' own field schemas. Lead times override
  * part by part (an account may differ only in its production days and keep the global transit
  * times, suppliers and SKU suppliers); safety buffers override channel by channel. Of the fees,
  * the seller's storage amounts override one by one (the aged tiers as one list: tiers are read
- * as steps, so a list is never mixed with the global one) and capacity limits marketplace by
- * marketplace; unit volumes are facts of the product, not of the account.
+ * as steps, so a list is never mixed with the global one), the WFS storage and long-term
+ * amounts one by one, the low-inventory-level rates row by row (a row: one size tier and weight
+ * range, all its bands) and capacity limits marketplace by marketplace. Like the global amounts
+ * they are the seller's copy of the newest schedule (lib/fees withSellerFees), so they charge
+ * from its effective day and past days keep the published fees. Unit volumes are facts of the
+ * product, not of the account.
  */
 export const accountOverridesSchema = settingsSchema
   .pick({ targetCoverDays: true, serviceLevel: true, defaultMoq: true, defaultCasePack: true, safetyBuffers: true })
@@ -41,9 +48,11 @@ export const accountOverridesSchema = settingsSchema
       monthlyPerCubicFootJanSep: globalStorageFees.monthlyPerCubicFootJanSep.optional(),
       monthlyPerCubicFootOctDec: globalStorageFees.monthlyPerCubicFootOctDec.optional(),
       agedSurcharges: globalStorageFees.agedSurcharges.optional(),
+      wfsPerCubicFoot: z.object({ storage: globalWfs.storage.optional(), longTerm: globalWfs.longTerm.optional() }).optional(),
     }),
     fbaFees: z.object({
-      capacityCubicFeetByMarketplace: settingsSchema.shape.fbaFees.shape.capacityCubicFeetByMarketplace,
+      capacityCubicFeetByMarketplace: globalFbaFees.capacityCubicFeetByMarketplace,
+      lowInventoryPerUnit: globalFbaFees.lowInventoryPerUnit,
     }),
   })
   .partial() satisfies z.ZodType<{ [F in AccountSettingField]?: unknown }>;
@@ -70,11 +79,47 @@ export function settingsForAccount(global: Settings, doc: Pick<AccountsDoc, 'ove
     };
   }
   if (safetyBuffers) out.safetyBuffers = { ...global.safetyBuffers, ...safetyBuffers };
-  if (storageFees) out.storageFees = { ...global.storageFees, ...storageFees };
-  if (fbaFees?.capacityCubicFeetByMarketplace) {
-    const capacity = { ...global.fbaFees.capacityCubicFeetByMarketplace, ...fbaFees.capacityCubicFeetByMarketplace };
-    out.fbaFees = { ...global.fbaFees, capacityCubicFeetByMarketplace: capacity };
-  }
+  if (storageFees) out.storageFees = storageFeesFor(global.storageFees, storageFees);
+  if (fbaFees) out.fbaFees = fbaFeesFor(global.fbaFees, fbaFees);
+  return out;
+}
+
+/** The storage amounts an account plans with: its own over the global ones, the WFS pair part by part over the global (else published) pair. */
+function storageFeesFor(global: Settings['storageFees'], own: NonNullable<AccountOverrides['storageFees']>): Settings['storageFees'] {
+  const { wfsPerCubicFoot, ...amounts } = own;
+  const out = { ...global, ...amounts };
+  const wfs = { ...(global.wfsPerCubicFoot ?? publishedWfsPerCubicFoot()), ...wfsPerCubicFoot };
+  if (wfsPerCubicFoot && wfs.storage !== undefined && wfs.longTerm !== undefined) out.wfsPerCubicFoot = { storage: wfs.storage, longTerm: wfs.longTerm };
+  return out;
+}
+
+type LowInventoryRow = NonNullable<Settings['fbaFees']['lowInventoryPerUnit']>[number];
+
+/** What identifies a low-inventory rate row: its size tier and weight range (lib/fees matches rows by them). */
+export const lowInventoryRowKey = (row: Pick<LowInventoryRow, 'tier' | 'overWeightOz' | 'upToWeightOz'>) =>
+  `${row.tier}|${row.overWeightOz}|${row.upToWeightOz ?? ''}`;
+
+/**
+ * The low-inventory rows an account plans with: the global rows with the account's row of the
+ * same tier and weight range in their place, and the account's other rows added (a row neither
+ * holds charges the published amounts).
+ */
+export function lowInventoryRowsFor(
+  global: readonly LowInventoryRow[] | undefined,
+  own: readonly LowInventoryRow[] | undefined,
+): LowInventoryRow[] | undefined {
+  if (!own) return global ? [...global] : undefined;
+  const byKey = new Map((global ?? []).map((r) => [lowInventoryRowKey(r), r]));
+  for (const row of own) byKey.set(lowInventoryRowKey(row), row);
+  return [...byKey.values()];
+}
+
+/** The FBA fee settings an account plans with: its capacity limits marketplace by marketplace, its low-inventory rates row by row. */
+function fbaFeesFor(global: Settings['fbaFees'], own: NonNullable<AccountOverrides['fbaFees']>): Settings['fbaFees'] {
+  const out = { ...global };
+  if (own.capacityCubicFeetByMarketplace)
+    out.capacityCubicFeetByMarketplace = { ...global.capacityCubicFeetByMarketplace, ...own.capacityCubicFeetByMarketplace };
+  if (own.lowInventoryPerUnit) out.lowInventoryPerUnit = lowInventoryRowsFor(global.lowInventoryPerUnit, own.lowInventoryPerUnit);
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { Handlers } from '../messaging/rpc';
 import { createAccountMergeHandlers } from './account-merge-handlers';
 import { createBackupHandlers } from './backup-handlers';
 import type { BackgroundDeps } from './deps';
+import { createFeeFactsHandlers } from './fee-facts-handlers';
 import { createDataHandlers, createImportExportHandlers, createProductHandlers, createStockHandlers, createWarehouseHandlers } from './options-handlers';
 import { createOnboardingHandlers } from './onboarding-handlers';
 import { createPageHandlers } from './page-handlers';
@@ -32,5 +33,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...createInboundHandlers(deps),
     ...createBackupHandlers(deps),
     ...createAccountMergeHandlers(deps),
+    ...createFeeFactsHandlers(deps),
   };
 }

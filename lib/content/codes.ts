@@ -52,6 +52,7 @@ export const ALERT_MONEY_PARAMS: Readonly<Record<string, Readonly<Record<string,
   'fba-floor-send': { amount: { minor: 'amountMinor', currency: 'currency', whole: true } },
   'fba-aged-mark-down': { amount: { minor: 'amountMinor', currency: 'currency', whole: true } },
   'fba-q4-send-later': { amount: { minor: 'amountMinor', currency: 'currency', whole: true } },
+  'fba-capacity-hold-awd': { amount: { minor: 'amountMinor', currency: 'currency', whole: true } },
   'wfs-long-term-mark-down': { amount: { minor: 'amountMinor', currency: 'currency', whole: true } },
 };
 

@@ -131,6 +131,9 @@ describe('renderPanel', () => {
       fromPool: 'own:main',
       held: 500,
       limit: 1200,
+      boxes: 50,
+      perBox: 10,
+      legDays: 20,
     };
     for (const language of ['en', 'zh-CN'] as const) {
       for (const code of HEALTH_REASON_CODES) {

@@ -94,6 +94,34 @@ describe('the merged report capacity columns', () => {
     expect([ebay!.fbaCapacityLimit, ebay!.capacityHeldUnits, ebay!.capacityHoldWhere]).toEqual([null, null, null]);
   });
 
+  it('says what holding in AWD costs where the seller uses it, or what is missing to price it, in both languages', () => {
+    const priced = {
+      kind: 'priced',
+      legDays: 20,
+      holdDays: 30,
+      boxes: 17,
+      unitsPerBox: 30,
+      storageMinor: 3720,
+      handlingMinor: 19_950,
+      amountMinor: 23_670,
+      currency: 'USD',
+    } as const;
+    const withAwd = mergedCapacityOf({
+      fbaCapacityClaim: claim,
+      fbaCapacity: { limitCubicFeet: 300, sendUnits: 300, holdUnits: 500, date: '2027-01-04', awd: priced },
+    })!;
+    expect(withAwd.awd).toEqual(priced);
+    expect(capacityCells([withAwd], 'en').capacityHoldWhere).toBe(
+      'Own warehouse (no Amazon fee) or AWD (~$237 for up to 30 days, 20 days to FBA); FBA takes 300 on 1/4/2027',
+    );
+    expect(capacityCells([withAwd], 'zh-CN').capacityHoldWhere).toMatch(/^自有仓库（无亚马逊费用）或 AWD（约 .*237.*，最多 30 天，到 FBA 需 20 天）/);
+    const unknown = { ...withAwd, awd: { kind: 'volume-unknown', legDays: 20 } as const };
+    expect(capacityCells([unknown], 'en').capacityHoldWhere).toBe(
+      'Own warehouse (no Amazon fee) or AWD (cost unknown: no unit volume set for this SKU; 20 days to FBA); FBA takes 300 on 1/4/2027',
+    );
+    expect(capacityCells([{ ...unknown, awd: { kind: 'fee-unknown', legDays: 20 } }], 'zh-CN').capacityHoldWhere).toContain('此站点的 AWD 费用未知');
+  });
+
   it('adds up a product over marketplaces and names each limit', () => {
     const de = { ...cut, marketplace: 'amazon.de', limitCubicFeet: 120, holdUnits: 40 };
     expect(capacityCells([cut, de], 'en')).toMatchObject({ fbaCapacityLimit: 'amazon.com: 300; amazon.de: 120', capacityHeldUnits: 540 });

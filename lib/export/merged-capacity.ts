@@ -5,7 +5,8 @@
  * (lib/planning/fba-capacity-share.ts), and where to hold them. Empty where no limit applies.
  */
 import { z } from 'zod';
-import { formatDate, formatNumber, t, type Language } from '../i18n';
+import { formatDate, formatMoney, formatNumber, t, type Language } from '../i18n';
+import { awdHoldOptionSchema, type AwdHoldOption } from '../planning/types';
 import { isoDateSchema } from '../records';
 
 /** A plan's capacity figures as the report carries them (absent: not an FBA stock of a marketplace with a limit). */
@@ -17,13 +18,15 @@ export const mergedCapacitySchema = z.object({
   /** Units FBA takes of it, and the day it leaves; null when nothing is held. */
   sendUnits: z.number().int().nonnegative().nullable(),
   date: isoDateSchema.nullable(),
+  /** What holding the held units in AWD costs, where the seller uses AWD there (lib/planning/awd-hold.ts). */
+  awd: awdHoldOptionSchema.optional(),
 });
 type MergedCapacity = z.infer<typeof mergedCapacitySchema>;
 
 /** What a cached plan (lib/planning/types.ts SkuPlan) says about capacity, the part the report uses. */
 interface PlanCapacityLike {
   fbaCapacityClaim?: { marketplace: string; limitCubicFeet: number } | undefined;
-  fbaCapacity?: { limitCubicFeet: number; sendUnits: number; holdUnits: number; date: string } | undefined;
+  fbaCapacity?: { limitCubicFeet: number; sendUnits: number; holdUnits: number; date: string; awd?: AwdHoldOption | undefined } | undefined;
 }
 
 /**
@@ -34,8 +37,9 @@ export function mergedCapacityOf(plan: PlanCapacityLike): MergedCapacity | undef
   const claim = plan.fbaCapacityClaim;
   if (!claim) return undefined;
   const held = plan.fbaCapacity;
+  const awd = held?.awd ? { awd: held.awd } : {};
   return held
-    ? { marketplace: claim.marketplace, limitCubicFeet: held.limitCubicFeet, holdUnits: held.holdUnits, sendUnits: held.sendUnits, date: held.date }
+    ? { marketplace: claim.marketplace, limitCubicFeet: held.limitCubicFeet, holdUnits: held.holdUnits, sendUnits: held.sendUnits, date: held.date, ...awd }
     : { marketplace: claim.marketplace, limitCubicFeet: claim.limitCubicFeet, holdUnits: 0, sendUnits: null, date: null };
 }
 
@@ -62,9 +66,19 @@ export function capacityCells(all: readonly (MergedCapacity | undefined)[], lang
   };
 }
 
+/** Where to hold a cut shipment's rest: with AWD's cost and days to FBA where the seller uses AWD, or what is missing to price it. */
 function holdWhere(c: MergedCapacity, language: Language): string {
-  return t(language, 'options.export.capacity.holdWhere', {
-    units: formatNumber(language, c.sendUnits ?? 0),
-    date: c.date ? formatDate(language, c.date) : '',
-  });
+  const sent = { units: formatNumber(language, c.sendUnits ?? 0), date: c.date ? formatDate(language, c.date) : '' };
+  const awd = c.awd;
+  if (!awd) return t(language, 'options.export.capacity.holdWhere', sent);
+  const legDays = formatNumber(language, awd.legDays);
+  if (awd.kind !== 'priced') {
+    return t(language, 'options.export.capacity.holdWhereAwdUnknown', {
+      ...sent,
+      legDays,
+      missing: t(language, `options.export.capacity.awdMissing.${awd.kind}`),
+    });
+  }
+  const amount = formatMoney(language, { amountMinor: awd.amountMinor, currency: awd.currency }, true);
+  return t(language, 'options.export.capacity.holdWhereAwd', { ...sent, legDays, amount, days: formatNumber(language, awd.holdDays) });
 }

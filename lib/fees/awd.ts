@@ -6,13 +6,19 @@
  * handled on the way in and out, and the transport to FBA. Amounts are integer minor units.
  *
  * Not a FeeSchedule (lib/fees/schedules.ts): AWD has no low-inventory fee, size tiers or aged
- * surcharge, and no plan holds an AWD stock yet (pools are FBA, WFS or an own warehouse), so
- * nothing in lib/planning charges these; they are here for when one does.
+ * surcharge, and no plan holds an AWD stock yet (pools are FBA, WFS or an own warehouse): the
+ * plans price only holding a capacity overflow there (lib/planning/awd-hold.ts).
  */
 import { civilFromDays, dayNumber } from '../planning/days';
 import type { Money } from '../records';
 import { inForceOn } from './schedules';
 import { daysInMonth, type DailyOnHand } from './storage-fee';
+
+/**
+ * Days from AWD to sellable at FBA when the seller has not said: fees.md gives no Amazon figure,
+ * only that "one planner models the AWD-to-FBA leg as 20 days"; the seller edits it per marketplace.
+ */
+export const DEFAULT_AWD_LEG_DAYS = 20;
 
 /** How AWD stock is replenished to FBA: the storage rate depends on it. */
 export type AwdReplenishment = 'standard' | 'auto-replenishment';

@@ -38,6 +38,19 @@ export interface SellerFees extends SellerStorageFees {
 export const SETTINGS_WFS_SCHEDULE = { marketplace: 'walmart.com', channel: 'wfs' } as const;
 
 /**
+ * The published amounts the seller's WFS copy starts from (the newest SETTINGS_WFS_SCHEDULE's
+ * storage rate and first long-term tier), or null when no such schedule has both: what a seller
+ * account that overrides one of the two inherits for the other when the settings hold none.
+ * @example publishedWfsPerCubicFoot() // { storage: 75, longTerm: 750 }
+ */
+export function publishedWfsPerCubicFoot(schedules: readonly FeeSchedule[] = FEE_SCHEDULES): { storage: number; longTerm: number } | null {
+  const s = latestSchedule(SETTINGS_WFS_SCHEDULE.marketplace, SETTINGS_WFS_SCHEDULE.channel, schedules);
+  const tier = s && s.agedSurcharge !== 'unknown' ? s.agedSurcharge.tiers[0] : undefined;
+  if (!s || s.storage === 'unknown' || !tier) return null;
+  return { storage: s.storage.perCubicFootMinor['large-standard'].base, longTerm: tier.perCubicFootMinor };
+}
+
+/**
  * The schedules with the seller's storage and aged amounts in the newest schedule of
  * SETTINGS_SCHEDULE: standard-size storage takes the seller's base and peak rates (bulky sizes
  * keep the published ones: the settings have one rate); the aged tiers are the seller's, each

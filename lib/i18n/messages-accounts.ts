@@ -59,6 +59,11 @@ export const accountsEn = {
   'accounts.invalidAgedLine': '{field}, line {line}: write an age in days from {minDays} to {maxDays} (each once), "=" and an amount (181 = 0.50)',
   'accounts.invalidCapacityLine': '{field}, line {line}: write a marketplace, "=" and a number of cubic feet above 0 up to {max} (amazon.com = 1500)',
   'accounts.invalidCapacityMarketplace': '{field}, line {line}: "{marketplace}" is not an Amazon marketplace; write one such as amazon.com or amazon.de',
+  'accounts.lowInventoryRow': 'Low-inventory-level fee per unit shipped, {tier}, {weight} ({currency}; historical days of supply {bands})',
+  'accounts.invalidBands':
+    '{field}: enter {count} amounts of {min} or more separated by "/" (one per band, 0.89 / 0.63 / 0.32), or leave it empty to use the global setting',
+  'accounts.wfsStorage': 'Walmart WFS storage per cubic foot per month ({currency})',
+  'accounts.wfsLongTerm': 'Walmart WFS long-term storage per cubic foot per month, units over {days} days ({currency})',
 } as const;
 
 export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
@@ -112,4 +117,8 @@ export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
   'accounts.invalidAgedLine': '{field}，第 {line} 行：请写 {minDays} 到 {maxDays} 之间的库龄天数（每个只写一次）、"=" 和金额（181 = 0.50）',
   'accounts.invalidCapacityLine': '{field}，第 {line} 行：请写站点、"=" 以及大于 0、不超过 {max} 的立方英尺数（amazon.com = 1500）',
   'accounts.invalidCapacityMarketplace': '{field}，第 {line} 行："{marketplace}" 不是亚马逊站点；请写 amazon.com、amazon.de 等站点',
+  'accounts.lowInventoryRow': '低库存水平费（每发货一件），{tier}，{weight}（{currency}；历史供货天数 {bands}）',
+  'accounts.invalidBands': '{field}：请输入 {count} 个不小于 {min} 的金额，以 "/" 分隔（每档一个，例如 0.89 / 0.63 / 0.32），或留空以使用全局设置',
+  'accounts.wfsStorage': '沃尔玛 WFS 每立方英尺每月仓储费（{currency}）',
+  'accounts.wfsLongTerm': '沃尔玛 WFS 每立方英尺每月长期仓储费，库龄超过 {days} 天的商品（{currency}）',
 };

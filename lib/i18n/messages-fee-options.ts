@@ -24,6 +24,20 @@ export const feeOptionsEn = {
   'options.export.column.capacityHeldUnits': 'Units held for FBA capacity',
   'options.export.column.capacityHoldWhere': 'Where to hold them',
   'options.export.capacity.holdWhere': 'Own warehouse or AWD (FBA takes {units} on {date})',
+  'options.export.capacity.holdWhereAwd':
+    'Own warehouse (no Amazon fee) or AWD (~{amount} for up to {days} days, {legDays} days to FBA); FBA takes {units} on {date}',
+  'options.export.capacity.holdWhereAwdUnknown':
+    'Own warehouse (no Amazon fee) or AWD (cost unknown: {missing}; {legDays} days to FBA); FBA takes {units} on {date}',
+  'options.export.capacity.awdMissing.volume-unknown': 'no unit volume set for this SKU',
+  'options.export.capacity.awdMissing.fee-unknown': 'no AWD fees known for this marketplace',
+  'options.settings.awdEnabled': 'I use AWD (Amazon Warehousing and Distribution) here: price holding what the limit cuts in AWD',
+  'options.settings.awdLegDays': 'AWD to FBA (days until sellable)',
+  'options.settings.factRead': '{source}, {date}: {value}. Used while this field is empty.',
+  'options.settings.factReadOverridden': '{source}, {date}: {value}. Your entry is used; clear it to use this.',
+  'options.settings.factSourcePage': 'the {page} page',
+  'options.settings.readSkuFacts': 'Read from reports and pages for other SKUs (used while you enter nothing)',
+  'options.settings.readFrom': 'Read from',
+  'options.settings.enterOwn': 'Enter your own',
 } as const;
 
 export const feeOptionsZhCN: Record<keyof typeof feeOptionsEn, string> = {
@@ -47,4 +61,17 @@ export const feeOptionsZhCN: Record<keyof typeof feeOptionsEn, string> = {
   'options.export.column.capacityHeldUnits': '因 FBA 容量暂缓发货的件数',
   'options.export.column.capacityHoldWhere': '暂存地点',
   'options.export.capacity.holdWhere': '自有仓库或 AWD（FBA 在 {date} 接收 {units} 件）',
+  'options.export.capacity.holdWhereAwd':
+    '自有仓库（无亚马逊费用）或 AWD（约 {amount}，最多 {days} 天，到 FBA 需 {legDays} 天）；FBA 在 {date} 接收 {units} 件',
+  'options.export.capacity.holdWhereAwdUnknown': '自有仓库（无亚马逊费用）或 AWD（费用未知：{missing}；到 FBA 需 {legDays} 天）；FBA 在 {date} 接收 {units} 件',
+  'options.export.capacity.awdMissing.volume-unknown': '此 SKU 未设置单件体积',
+  'options.export.capacity.awdMissing.fee-unknown': '此站点的 AWD 费用未知',
+  'options.settings.awdEnabled': '我在此站点使用 AWD（亚马逊仓储和分销）：为超出容量限制的部分计算存放在 AWD 的费用',
+  'options.settings.awdLegDays': 'AWD 到 FBA（到可售的天数）',
+  'options.settings.factRead': '{source}，{date}：{value}。此栏为空时使用此数值。',
+  'options.settings.factReadOverridden': '{source}，{date}：{value}。当前使用您的填写；清空后改用此数值。',
+  'options.settings.factSourcePage': '{page} 页面',
+  'options.settings.readSkuFacts': '从报告和页面读取的其他 SKU 数值（您未填写时使用）',
+  'options.settings.readFrom': '读取来源',
+  'options.settings.enterOwn': '自行填写',
 };

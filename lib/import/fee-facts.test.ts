@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/schema';
-import { feeFactDifferences } from './fee-facts';
+import { listingObs } from '../store/test-helpers';
+import { feeFactDifferences, newestFeeFacts } from './fee-facts';
 import { readReportFile, type ReportFileLike } from './pipeline';
 
 const FEE_PREVIEW = readFileSync('tests/fixtures/reports/amazon/fee-preview.us.tsv', 'utf8');
@@ -39,5 +40,29 @@ describe("a report's fee facts against the seller's entries", () => {
       { sku: 'DESK-LAMP-XL', fact: 'unitCubicFeet', entered: 1.5, read: 2.430556 },
     ]);
     expect(feeFactDifferences((await preview()).feeFacts, defaultSettings())).toEqual([]);
+  });
+});
+
+describe('the newest fee facts the readings show per SKU (the SKU editor shows them under its fields)', () => {
+  it('takes each fact from the newest reading that shows it, with its source and day, whatever the order read', () => {
+    const preview = listingObs('MUG-1', '2026-10-02T08:00:00Z', {
+      source: 'report:amazon/fee-preview',
+      observedDate: '2026-10-02',
+      sizeTier: 'small-standard',
+      shippingWeightOz: 9,
+      unitCubicFeet: 0.05,
+    });
+    const myi = listingObs('MUG-1', '2026-11-20T08:00:00Z', { source: 'report:amazon/fba-myi', observedDate: '2026-11-20', unitCubicFeet: 0.06 });
+    const plain = listingObs('CUP-2', '2026-11-21T08:00:00Z', { available: 4 });
+    const expected = [
+      {
+        sku: 'MUG-1',
+        sizeTier: { value: 'small-standard', source: 'report:amazon/fee-preview', date: '2026-10-02' },
+        shippingWeightOz: { value: 9, source: 'report:amazon/fee-preview', date: '2026-10-02' },
+        unitCubicFeet: { value: 0.06, source: 'report:amazon/fba-myi', date: '2026-11-20' },
+      },
+    ];
+    expect(newestFeeFacts([preview, myi, plain])).toEqual(expected);
+    expect(newestFeeFacts([myi, plain, preview])).toEqual(expected);
   });
 });

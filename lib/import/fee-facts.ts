@@ -6,8 +6,9 @@
  * replaces an entry; where the two differ, the import preview lists the SKU, so the seller sees
  * it and can remove the entry to use the report's figure.
  */
-import type { SizeTier } from '../fees/index';
-import type { Observation } from '../records';
+import { z } from 'zod';
+import { SIZE_TIERS, type SizeTier } from '../fees/index';
+import { isoDateSchema, type Observation } from '../records';
 import type { Settings } from '../settings/schema';
 
 /** What one file says about a SKU's fee facts (the last row of the SKU wins, as in the store). */
@@ -67,4 +68,43 @@ export function feeFactDifferences(read: readonly ReadFeeFacts[], settings: Pick
   }
   const order = { sizeTier: 0, shippingWeightOz: 1, unitCubicFeet: 2 };
   return out.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : order[a.fact] - order[b.fact]));
+}
+
+/** One fact as read: its value, the reader or report that showed it (a record's `source`) and the day. */
+const readFactSchema = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().max(80), date: isoDateSchema });
+
+/** The newest fee facts the store's readings show for one SKU (what the plans use while the seller enters none). */
+export const newestFeeFactsSchema = z.object({
+  sku: z.string(),
+  sizeTier: readFactSchema(z.enum(SIZE_TIERS)).optional(),
+  shippingWeightOz: readFactSchema(z.number().positive()).optional(),
+  unitCubicFeet: readFactSchema(z.number().positive()).optional(),
+});
+export type NewestFeeFacts = z.infer<typeof newestFeeFactsSchema>;
+
+/**
+ * Per SKU, the newest reading of each fee fact (by reading time, whatever account or
+ * marketplace: the settings' entries are per SKU too), sorted by SKU; SKUs no reading gave a
+ * fact for are left out. The plans take the newest figure per pool the same way (lib/planning/fees-facts.ts).
+ * @example newestFeeFacts([{ kind: 'listing', sku: 'A', unitCubicFeet: 0.2, source: 'report:amazon/fba-myi', observedDate: '2026-11-02', ... }])
+ * // [{ sku: 'A', unitCubicFeet: { value: 0.2, source: 'report:amazon/fba-myi', date: '2026-11-02' } }]
+ */
+export function newestFeeFacts(rows: Iterable<Observation>): NewestFeeFacts[] {
+  type Fact = 'sizeTier' | 'shippingWeightOz' | 'unitCubicFeet';
+  const bySku = new Map<string, NewestFeeFacts>();
+  const at = new Map<string, string>();
+  for (const row of rows) {
+    const facts = feeFactsOf(row);
+    if (!facts || row.kind !== 'listing') continue;
+    const entry = bySku.get(facts.sku) ?? { sku: facts.sku };
+    for (const fact of ['sizeTier', 'shippingWeightOz', 'unitCubicFeet'] as const satisfies readonly Fact[]) {
+      const value = facts[fact];
+      const key = `${facts.sku}\u0000${fact}`;
+      if (value === undefined || (at.get(key) ?? '') > row.observedAt) continue;
+      at.set(key, row.observedAt);
+      (entry as Record<Fact, unknown>)[fact] = { value, source: row.source, date: row.observedDate };
+    }
+    bySku.set(facts.sku, entry);
+  }
+  return [...bySku.values()].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 }

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { chartSeriesSchema } from '../charts/series';
 import { mergedProductSchema, mergedReportSchema } from '../export/merged-data';
+import { newestFeeFactsSchema } from '../import/fee-facts';
 import { accountIdSchema, isoDateTimeSchema, observationSchema, platformSchema, quantitySchema } from '../records';
 import { URGENCY_LEVELS } from '../planning/urgency';
 
@@ -217,6 +218,12 @@ export const optionsProtocol = {
     response: z.object({ ok: z.literal(true), poolId: z.string().nullable() }),
   },
 
+  /** The newest size tier, shipping weight and unit volume the readings show per SKU, with where and when (the SKU editor shows them under its fields). */
+  'fee-facts/read': {
+    senders: ['extension'],
+    request: z.object({}),
+    response: z.object({ facts: z.array(newestFeeFactsSchema) }),
+  },
   /**
    * The SKUs stored under each ASIN of a marketplace, so a report without a SKU column
    * (Business Reports) is joined to known listings instead of refused.

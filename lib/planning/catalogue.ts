@@ -108,6 +108,22 @@ export const ALERT_CATALOGUE = {
    * plus open shipments) on `date`: send `units`, hold `held` in the own warehouse or AWD.
    */
   'fba-capacity-hold': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'held', 'limit', 'date'] },
+  /**
+   * The same, for a seller who uses AWD in the marketplace: the own warehouse charges no marketplace
+   * fee, AWD `amount` (storage over `days` until FBA has room, `boxes` boxes of `perBox` in and out,
+   * transport),
+   * and AWD to FBA takes `legDays` days (lib/planning/awd-hold.ts).
+   */
+  'fba-capacity-hold-awd': {
+    risk: 'stockout',
+    severity: 'warning',
+    notifies: false,
+    params: ['units', 'held', 'limit', 'date', 'amountMinor', 'currency', 'days', 'boxes', 'perBox', 'legDays'],
+  },
+  /** The same, when AWD cannot be priced: no unit volume set for the SKU. */
+  'fba-capacity-hold-awd-volume-unknown': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'held', 'limit', 'date', 'legDays'] },
+  /** The same, when AWD cannot be priced: no AWD fees known for the marketplace. */
+  'fba-capacity-hold-awd-fee-unknown': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'held', 'limit', 'date', 'legDays'] },
   /** WFS: send `units` by `date` to keep Walmart's in-stock figure at `days` (28) days of supply or more. */
   'wfs-in-stock-send': { risk: 'stockout', severity: 'warning', notifies: false, params: ['units', 'date', 'days'] },
   /** WFS: `units` will pay long-term storage (over 365 days) at the `date` count unless marked down or removed. */

@@ -90,6 +90,71 @@ describe('one FBA capacity limit shared by a marketplace', () => {
   });
 });
 
+describe('holding what capacity cuts in AWD, for a seller who uses it', () => {
+  const hold = { volumeKnown: true, dailyUnits: 4, casePack: 10 };
+  const claimed = (sku: string, units: number, stockoutDate: string, volumeKnown = true) =>
+    fbaPlan(sku, units, stockoutDate, {
+      fbaCapacityClaim: { ...fbaPlan(sku, 0, null).fbaCapacityClaim!, hold: { ...hold, volumeKnown } },
+    });
+  const withAwd = (enabled: boolean) => {
+    const settings = limited(100);
+    settings.fbaFees.awdByMarketplace = { 'amazon.com': { enabled, legDays: 20 } };
+    return settings;
+  };
+
+  it('prices the shared answer’s held units in AWD, in the alert and the plan', () => {
+    // A sends 50; B gets 10 and holds 40: 10 days at 4 a day, 40 to 4 units of 1 cu ft in March.
+    const out = withSharedFbaCapacity([claimed('A', 50, '2026-03-15'), claimed('B', 50, '2026-04-15')], withAwd(true));
+    const b = out[1]!;
+    // 40+36+...+4 = 220 unit-days x 48¢ / 31; 4 boxes in, 4 out x 135¢; 40 cu ft x 115¢.
+    const storage = Math.round((220 * 48) / 31);
+    const handling = 8 * 135 + 40 * 115;
+    expect(b.fbaCapacity?.awd).toEqual({
+      kind: 'priced',
+      legDays: 20,
+      holdDays: 10,
+      boxes: 4,
+      unitsPerBox: 10,
+      storageMinor: storage,
+      handlingMinor: handling,
+      amountMinor: storage + handling,
+      currency: 'USD',
+    });
+    expect(b.alerts.filter((a) => a.code.startsWith('fba-capacity-hold'))).toEqual([
+      {
+        code: 'fba-capacity-hold-awd',
+        severity: 'warning',
+        params: {
+          units: 10,
+          held: 40,
+          limit: 100,
+          date: '2026-03-02',
+          amountMinor: storage + handling,
+          currency: 'USD',
+          days: 10,
+          boxes: 4,
+          perBox: 10,
+          legDays: 20,
+        },
+      },
+    ]);
+  });
+
+  it('says what is missing when the SKU has no volume of its own, and names AWD without a price when it is off', () => {
+    const unknown = withSharedFbaCapacity([claimed('A', 50, '2026-03-15'), claimed('B', 50, '2026-04-15', false)], withAwd(true))[1]!;
+    expect(unknown.alerts.filter((a) => a.code.startsWith('fba-capacity-hold')).map((a) => a.code)).toEqual(['fba-capacity-hold-awd-volume-unknown']);
+    const off = withSharedFbaCapacity([claimed('A', 50, '2026-03-15'), claimed('B', 50, '2026-04-15')], withAwd(false));
+    expect(off[1]!.fbaCapacity?.awd).toBeUndefined();
+    expect(off[1]!.alerts.filter((a) => a.code.startsWith('fba-capacity-hold')).map((a) => a.code)).toEqual(['fba-capacity-hold']);
+    // Turning AWD on replaces the alert, and room for all clears it.
+    const on = withSharedFbaCapacity(off, withAwd(true));
+    expect(on[1]!.alerts.filter((a) => a.code.startsWith('fba-capacity-hold')).map((a) => a.code)).toEqual(['fba-capacity-hold-awd']);
+    const roomy = withAwd(true);
+    roomy.fbaFees.capacityCubicFeetByMarketplace = { 'amazon.com': 1000 };
+    expect(withSharedFbaCapacity(on, roomy).some((p) => p.alerts.some((a) => a.code.startsWith('fba-capacity-hold')))).toBe(false);
+  });
+});
+
 describe('one capacity limit per seller account and marketplace', () => {
   /** Account b's stock of `sku` on amazon.com (its listing key in b's namespace). */
   const ofB = (sku: string, units: number, stockoutDate: string) =>

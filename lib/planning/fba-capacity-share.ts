@@ -5,16 +5,18 @@
  * are grouped by shipping window, the calendar month they leave in (the limit is monthly); in
  * each window every stock's units at FBA count first, then the shipments take what room is
  * left, earliest stockout first. Once one shipment is cut, the later ones wait too: no stock is
- * held back while a stock that runs out later ships. What is held is said with the existing
- * `fba-capacity-hold` alert (hold it in the own warehouse or AWD).
+ * held back while a stock that runs out later ships. What is held is said with the
+ * `fba-capacity-hold` alert (hold it in the own warehouse or AWD), or where the seller uses AWD in
+ * the marketplace its AWD variant with what AWD would cost (awd-hold.ts).
  *
  * The limits are the settings' `fbaFees.capacityCubicFeetByMarketplace`, which an account may
  * override (lib/accounts/settings.ts): the caller says each account's limit (`CapacityLimitOf`).
  */
 import { accountOfKey } from '../records';
 import type { Settings } from '../settings/schema';
-import { capacityFit } from './decisions/fba-capacity';
-import type { Alert, FbaCapacityClaim, SkuPlan } from './types';
+import { awdOptionOfClaim } from './awd-hold';
+import { CAPACITY_HOLD_ALERTS, capacityFit, capacityHoldAlert } from './decisions/fba-capacity';
+import type { Alert, FbaCapacity, FbaCapacityClaim, SkuPlan } from './types';
 
 /** One stock's claim on its marketplace's limit, with its planned shipment and urgency. */
 export interface CapacityClaim extends FbaCapacityClaim {
@@ -128,8 +130,15 @@ export function withSharedFbaCapacity(plans: readonly SkuPlan[], settings: Setti
     // The claim says the limit in force; a limit the seller removed leaves no claim.
     const claimed: SkuPlan = { ...p, fbaCapacityClaim: { ...p.fbaCapacityClaim, limitCubicFeet: limit ?? p.fbaCapacityClaim.limitCubicFeet } };
     if (!limit) delete claimed.fbaCapacityClaim;
-    return withShare(claimed, s && s.share.holdUnits > 0 ? { limitCubicFeet: s.limit, ...s.share, date: s.claim.date } : null);
+    return withShare(claimed, s && s.share.holdUnits > 0 ? cutOf(s, settings) : null);
   });
+}
+
+/** A stock's cut shipment, with what holding the rest in AWD costs where the seller uses it. */
+function cutOf(s: { limit: number; claim: CapacityClaim; share: CapacityShare }, settings: Settings): FbaCapacity {
+  const cut: FbaCapacity = { limitCubicFeet: s.limit, ...s.share, date: s.claim.date };
+  const awd = awdOptionOfClaim(s.claim, cut, settings);
+  return awd ? { ...cut, awd } : cut;
 }
 
 function claimOf(p: SkuPlan, claim: FbaCapacityClaim): CapacityClaim {
@@ -145,17 +154,12 @@ const FLOOR_SEND_ALERTS: readonly string[] = ['fba-floor-send', 'fba-floor-send-
 function withShare(p: SkuPlan, capacity: NonNullable<SkuPlan['fbaCapacity']> | null): SkuPlan {
   const rest: SkuPlan = { ...p };
   delete rest.fbaCapacity;
-  if (!capacity) return { ...rest, alerts: p.alerts.filter((a) => a.code !== 'fba-capacity-hold') };
+  if (!capacity) return { ...rest, alerts: p.alerts.filter((a) => !CAPACITY_HOLD_ALERTS.includes(a.code)) };
   const capped = (units: number) => Math.min(units, capacity.sendUnits);
-  const holdAlert: Alert = {
-    code: 'fba-capacity-hold',
-    severity: 'warning',
-    params: { units: capacity.sendUnits, held: capacity.holdUnits, limit: Math.round(capacity.limitCubicFeet), date: capacity.date },
-  };
   return {
     ...rest,
     fbaCapacity: capacity,
-    alerts: withHoldAlert(p.alerts, holdAlert).map((a) =>
+    alerts: withHoldAlert(p.alerts, capacityHoldAlert(capacity)).map((a) =>
       FLOOR_SEND_ALERTS.includes(a.code) && typeof a.params.units === 'number' ? { ...a, params: { ...a.params, units: capped(a.params.units) } } : a,
     ),
     ...(p.fees
@@ -164,8 +168,8 @@ function withShare(p: SkuPlan, capacity: NonNullable<SkuPlan['fbaCapacity']> | n
   };
 }
 
-/** The alerts with the hold alert in the place of the one there was (the catalogue's order), else last. */
+/** The alerts with the hold alert in the place of the hold alert there was (the catalogue's order), else last. */
 function withHoldAlert(alerts: readonly Alert[], hold: Alert): Alert[] {
-  const at = alerts.findIndex((a) => a.code === hold.code);
+  const at = alerts.findIndex((a) => CAPACITY_HOLD_ALERTS.includes(a.code));
   return at < 0 ? [...alerts, hold] : alerts.map((a, i) => (i === at ? hold : a));
 }

@@ -200,14 +200,39 @@ const planFeesSchema = z.object({
 export type PlanFees = z.infer<typeof planFeesSchema>;
 
 /**
+ * Holding a capacity overflow in AWD rather than the own warehouse (lib/planning/awd-hold.ts), for
+ * a seller who uses AWD in the marketplace: `priced` with its cost (minor units: storage over
+ * `holdDays`, `boxes` of `unitsPerBox` handled in and out plus the transport to FBA) and the AWD-to-FBA days;
+ * `volume-unknown`: the SKU has no unit volume; `fee-unknown`: no AWD schedule for the marketplace.
+ */
+export const awdHoldOptionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('priced'),
+    legDays: z.number().int().nonnegative(),
+    holdDays: z.number().int().nonnegative(),
+    boxes: z.number().int().nonnegative(),
+    /** Units per box: the SKU's case pack (1 when the seller set none, so each unit is a box). */
+    unitsPerBox: z.number().int().positive(),
+    storageMinor: z.number().int().nonnegative(),
+    handlingMinor: z.number().int().nonnegative(),
+    amountMinor: z.number().int().nonnegative(),
+    currency: z.string(),
+  }),
+  z.object({ kind: z.enum(['volume-unknown', 'fee-unknown']), legDays: z.number().int().nonnegative() }),
+]);
+export type AwdHoldOption = z.infer<typeof awdHoldOptionSchema>;
+
+/**
  * An FBA shipment the seller's capacity limit cannot take whole (lib/planning/decisions/fba-capacity.ts):
- * send `sendUnits` on `date`, hold `holdUnits` in the own warehouse or AWD.
+ * send `sendUnits` on `date`, hold `holdUnits` in the own warehouse or AWD (`awd`: what AWD would
+ * cost, when the seller uses it there).
  */
 const fbaCapacitySchema = z.object({
   limitCubicFeet: z.number().positive(),
   sendUnits: z.number().int().nonnegative(),
   holdUnits: z.number().int().positive(),
   date: isoDateSchema,
+  awd: awdHoldOptionSchema.optional(),
 });
 export type FbaCapacity = z.infer<typeof fbaCapacitySchema>;
 
@@ -226,6 +251,12 @@ const fbaCapacityClaimSchema = z.object({
   heldNowUnits: z.number().int().nonnegative(),
   heldUnits: z.number().int().nonnegative(),
   date: isoDateSchema,
+  /**
+   * What prices holding a cut shipment's overflow in AWD (lib/planning/awd-hold.ts): whether
+   * `unitCubicFeet` is the SKU's own volume (else the seller's default, which capacity counts
+   * by but a price never uses), expected sales a day, units per box. Absent on plans cached before.
+   */
+  hold: z.object({ volumeKnown: z.boolean(), dailyUnits: z.number().nonnegative(), casePack: z.number().int().positive() }).optional(),
 });
 export type FbaCapacityClaim = z.infer<typeof fbaCapacityClaimSchema>;
 

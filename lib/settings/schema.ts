@@ -95,6 +95,13 @@ const fbaFeesSchema = z.object({
    * Absent or no entry for a marketplace: no limit is applied.
    */
   capacityCubicFeetByMarketplace: z.record(z.string(), z.number().positive().max(1e7)).optional(),
+  /**
+   * Whether the seller uses Amazon Warehousing and Distribution (AWD) in a marketplace, and the
+   * days from AWD to sellable at FBA (default lib/fees DEFAULT_AWD_LEG_DAYS). When on, a shipment
+   * the capacity limit cuts is priced held in AWD beside the own warehouse. Absent or off: the
+   * plan names AWD without pricing it.
+   */
+  awdByMarketplace: z.record(z.string(), z.object({ enabled: z.boolean(), legDays: days })).optional(),
 });
 
 /**

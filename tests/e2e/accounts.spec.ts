@@ -214,11 +214,17 @@ test("a seller account's own FBA capacity limit and fee amounts are saved from i
   const field = (name: string) => formB.locator(`[id="account-${B_ID}-${name}"]`);
   // A line that does not read is named and nothing is saved.
   await field('capacity').fill('walmart.com = 800');
+  await field('lowInventory.0').fill('1.78 / 1.26');
   await formB.getByRole('button', { name: 'Save for this account' }).click();
   await expect(formB).toContainText('"walmart.com" is not an Amazon marketplace');
+  await expect(formB).toContainText('Small standard, any weight (USD; historical days of supply 0–14 / 14–21 / 21–28): enter 3 amounts');
   await field('capacity').fill('amazon.com = 800');
   await field('storage.octDec').fill('0');
   await field('agedSurcharges').fill('365 = 0');
+  // Its own low-inventory rates (one row) and WFS storage rate; the rest inherits the global or published amounts, shown beside each field.
+  await field('lowInventory.0').fill('1.78 / 1.26 / 0.64');
+  await field('wfs.storage').fill('1.5');
+  await expect(field('wfs.longTerm')).toHaveAttribute('placeholder', '7.50');
   await formB.getByRole('button', { name: 'Save for this account' }).click();
   await expect(formB.getByRole('status')).toContainText('Saved; plans are updated.');
 
@@ -226,13 +232,19 @@ test("a seller account's own FBA capacity limit and fee amounts are saved from i
   expect(Object.fromEntries(accounts.map((a) => [a.id, a.overrides]))).toEqual({
     default: {},
     [B_ID]: {
-      storageFees: { monthlyPerCubicFootOctDec: 0, agedSurcharges: [{ minDays: 365, perCubicFootMonthly: 0 }] },
-      fbaFees: { capacityCubicFeetByMarketplace: { 'amazon.com': 800 } },
+      storageFees: { monthlyPerCubicFootOctDec: 0, agedSurcharges: [{ minDays: 365, perCubicFootMonthly: 0 }], wfsPerCubicFoot: { storage: 150 } },
+      fbaFees: {
+        capacityCubicFeetByMarketplace: { 'amazon.com': 800 },
+        lowInventoryPerUnit: [{ tier: 'small-standard', overWeightOz: 0, upToWeightOz: null, perUnitMinor: [178, 126, 64] }],
+      },
     },
   });
   // Shown again as typed after a reload; the default account's form still inherits every fee.
   await ext.reload();
   await expect(field('capacity')).toHaveValue('amazon.com = 800');
   await expect(field('storage.octDec')).toHaveValue('0.00');
+  await expect(field('lowInventory.0')).toHaveValue('1.78 / 1.26 / 0.64');
+  await expect(field('wfs.storage')).toHaveValue('1.50');
   await expect(ext.locator('[id="account-default-capacity"]')).toHaveValue('');
+  await expect(ext.locator('[id="account-default-lowInventory.0"]')).toHaveValue('');
 });

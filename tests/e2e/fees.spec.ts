@@ -75,7 +75,7 @@ test('FBA Inventory under the low-inventory floor: the panel says to send, with 
   await expect(slow.locator('li[data-code="fba-floor-send"]')).toHaveCount(0);
 });
 
-test('the options page edits the low-inventory rates, a capacity limit and the WFS rates in dollars, and keeps them', async ({ context }) => {
+test('the options page edits the low-inventory rates, a capacity limit with AWD use and the WFS rates in dollars, and keeps them', async ({ context }) => {
   const options = await context.newPage();
   await options.goto(OPTIONS_URL);
   const smallFirstBand = options.locator('#fbaFees\\.lowInventoryPerUnit\\.0\\.perUnitMinor\\.0');
@@ -84,6 +84,10 @@ test('the options page edits the low-inventory rates, a capacity limit and the W
   await smallFirstBand.fill('0.95');
   await options.getByRole('button', { name: 'Add capacity limit' }).click();
   await options.locator('#fbaFees\\.capacityCubicFeetByMarketplace\\.amazon\\.com').fill('1200');
+  // The seller uses AWD there: its days to FBA start at the default and are editable.
+  await options.locator('#fbaFees\\.awdByMarketplace\\.amazon\\.com\\.enabled').check();
+  await expect(options.locator('#fbaFees\\.awdByMarketplace\\.amazon\\.com\\.legDays')).toHaveValue('20');
+  await options.locator('#fbaFees\\.awdByMarketplace\\.amazon\\.com\\.legDays').fill('25');
   await expect(options.locator('#storageFees\\.wfsPerCubicFoot\\.storage')).toHaveValue('0.75');
   await options.locator('#storageFees\\.wfsPerCubicFoot\\.longTerm').fill('8');
   await options.getByRole('button', { name: 'Save settings' }).click();
@@ -93,5 +97,33 @@ test('the options page edits the low-inventory rates, a capacity limit and the W
   await expect(options.locator('#fbaFees\\.lowInventoryPerUnit\\.0\\.perUnitMinor\\.0')).toHaveValue('0.95');
   await expect(options.locator('#fbaFees\\.lowInventoryPerUnit\\.0\\.perUnitMinor\\.1')).toHaveValue('0.63');
   await expect(options.locator('#fbaFees\\.capacityCubicFeetByMarketplace\\.amazon\\.com')).toHaveValue('1200');
+  await expect(options.locator('#fbaFees\\.awdByMarketplace\\.amazon\\.com\\.enabled')).toBeChecked();
+  await expect(options.locator('#fbaFees\\.awdByMarketplace\\.amazon\\.com\\.legDays')).toHaveValue('25');
   await expect(options.locator('#storageFees\\.wfsPerCubicFoot\\.longTerm')).toHaveValue('8');
+});
+
+test('a shipment over the FBA capacity limit: Details prices holding the rest in AWD, where the seller uses it', async ({ context, serve }) => {
+  const options = await context.newPage();
+  await options.goto(OPTIONS_URL);
+  await options.getByRole('button', { name: 'Add SKU' }).click();
+  await options.locator('#skuFacts\\.0\\.sku').fill(SKU);
+  await options.locator('#skuFacts\\.0\\.tier').selectOption('small-standard');
+  await options.locator('#skuFacts\\.0\\.weight').fill('8');
+  await options.locator('#skuFacts\\.0\\.volume').fill('0.05');
+  // 12 cubic feet hold 240 units of 0.05: far less than the planned shipment.
+  await options.getByRole('button', { name: 'Add capacity limit' }).click();
+  await options.locator('#fbaFees\\.capacityCubicFeetByMarketplace\\.amazon\\.com').fill('12');
+  await options.locator('#fbaFees\\.awdByMarketplace\\.amazon\\.com\\.enabled').check();
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect(options.getByText('Settings saved. Plans were recalculated.')).toBeVisible();
+
+  await serve([{ url: FBA_URL, file: FIXTURE }]);
+  const page = await context.newPage();
+  await page.goto(FBA_URL);
+  const panel = page.locator(`stock-copilot-panel[data-sku="${SKU}"]`);
+  await expect(panel.getByTestId('days-of-cover')).toBeVisible();
+  await panel.getByTestId('toggle').click();
+  await expect(panel.locator('[data-testid="alerts"] li[data-code="fba-capacity-hold-awd"]')).toHaveText(
+    /^FBA capacity \(12 cu ft\) takes only [\d,]+ on .+: hold the other [\d,]+ in your own warehouse \(no Amazon fee\) or in AWD \(~\$[\d,]+: storage for up to [\d,]+ days until FBA has room, [\d,]+ boxes of 1 in and out, transport; AWD to FBA takes 20 days\)$/,
+  );
 });

@@ -48,6 +48,24 @@ describe('FBA capacity limit', () => {
     });
   });
 
+  it('prices holding the rest in AWD where the seller uses it, from the SKU’s volume, sales and case pack', () => {
+    const settings = limited(100);
+    settings.fbaFees.awdByMarketplace = { 'amazon.com': { enabled: true, legDays: 25 } };
+    const s = situation(lean, { settings });
+    const d = through(alerts, s);
+    expect(d.capacityClaim?.hold).toEqual({ volumeKnown: true, dailyUnits: s.meanDaily, casePack: s.lead.casePack });
+    expect(d.capacity?.awd).toMatchObject({ kind: 'priced', legDays: 25, currency: 'USD' });
+    const alert = d.alerts.find((a) => a.code.startsWith('fba-capacity-hold'));
+    expect(alert?.code).toBe('fba-capacity-hold-awd');
+    expect(alert?.params).toMatchObject({ units: 200, held: d.capacity!.holdUnits, legDays: 25, currency: 'USD' });
+    expect(Number(alert?.params.amountMinor)).toBeGreaterThan(0);
+    // Without a volume for the SKU, capacity counts by the seller's default volume but AWD is not priced.
+    const noVolume = { ...settings, storageFees: { ...settings.storageFees, unitCubicFeetBySku: {} } };
+    const unknown = through(alerts, situation(lean, { settings: noVolume }));
+    expect(unknown.capacity?.awd).toEqual({ kind: 'volume-unknown', legDays: 25 });
+    expect(unknown.alerts.map((a) => a.code)).toContain('fba-capacity-hold-awd-volume-unknown');
+  });
+
   it('counts the units inbound against the limit, and applies only to the marketplace it was entered for', () => {
     const withInbound = through(fbaCapacity, situation({ ...lean, inbound: 100 }, { settings: limited(100) }));
     expect(withInbound.capacity?.sendUnits).toBe(100);

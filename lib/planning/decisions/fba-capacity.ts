@@ -14,9 +14,44 @@
  * limit, most urgent first, where the plans are assembled (../fba-capacity-share.ts), which
  * settles the units sent and held.
  */
+import { awdOptionOfClaim } from '../awd-hold';
 import { isoDate } from '../days';
 import { unitCubicFeetOf } from '../fees-facts';
+import type { Alert, FbaCapacity } from '../types';
 import type { Decision, Draft, Situation } from './situation';
+
+/** Every alert that says a shipment is held for capacity: one of them at most on a plan. */
+export const CAPACITY_HOLD_ALERTS: readonly Alert['code'][] = [
+  'fba-capacity-hold',
+  'fba-capacity-hold-awd',
+  'fba-capacity-hold-awd-volume-unknown',
+  'fba-capacity-hold-awd-fee-unknown',
+];
+
+/**
+ * The alert of a cut shipment: send what fits, hold the rest in the own warehouse or AWD; when the
+ * seller uses AWD there, what AWD would cost (or what is missing to price it) and its days to FBA.
+ * @example capacityHoldAlert({ limitCubicFeet: 300, sendUnits: 300, holdUnits: 500, date: '2027-01-04' }).code // 'fba-capacity-hold'
+ */
+export function capacityHoldAlert(c: FbaCapacity): Alert {
+  const params = { units: c.sendUnits, held: c.holdUnits, limit: Math.round(c.limitCubicFeet), date: c.date };
+  const awd = c.awd;
+  if (!awd) return { code: 'fba-capacity-hold', severity: 'warning', params };
+  if (awd.kind !== 'priced') return { code: `fba-capacity-hold-awd-${awd.kind}`, severity: 'warning', params: { ...params, legDays: awd.legDays } };
+  return {
+    code: 'fba-capacity-hold-awd',
+    severity: 'warning',
+    params: {
+      ...params,
+      amountMinor: awd.amountMinor,
+      currency: awd.currency,
+      days: awd.holdDays,
+      boxes: awd.boxes,
+      perBox: awd.unitsPerBox,
+      legDays: awd.legDays,
+    },
+  };
+}
 
 /**
  * Units of a shipment that fit under a capacity limit, beside the units already at FBA or on their way.
@@ -38,7 +73,8 @@ export const fbaCapacity: Decision = (s, d) => {
   const limit = facts && s.settings.fbaFees.capacityCubicFeetByMarketplace?.[facts.marketplace];
   if (!facts || !limit || s.stock === null) return;
   // Capacity is counted by the seller's volume when no per-SKU one is known (the storage decision does the same).
-  const unitCubicFeet = unitCubicFeetOf(s) ?? s.settings.storageFees.defaultUnitCubicFeet;
+  const ownVolume = unitCubicFeetOf(s);
+  const unitCubicFeet = ownVolume ?? s.settings.storageFees.defaultUnitCubicFeet;
   const shipping = d.reorder.day !== null && d.reorder.quantity > 0;
   const sendDay = shipping ? sendDayOf(s, d) : s.asOfDay;
   const heldUnits = onHandOn(s, sendDay) + s.input.inbound;
@@ -49,11 +85,14 @@ export const fbaCapacity: Decision = (s, d) => {
     heldNowUnits: onHandOn(s, s.asOfDay) + s.input.inbound,
     heldUnits,
     date: isoDate(sendDay),
+    hold: { volumeKnown: ownVolume !== null, dailyUnits: Math.max(0, s.meanDaily), casePack: Math.max(1, s.lead.casePack) },
   };
   if (!shipping) return;
   const fit = capacityFit({ limitCubicFeet: limit, unitCubicFeet, heldUnits, shipmentUnits: d.reorder.quantity });
   if (fit.holdUnits === 0) return;
-  d.capacity = { limitCubicFeet: limit, sendUnits: fit.sendUnits, holdUnits: fit.holdUnits, date: isoDate(sendDay) };
+  const cut = { limitCubicFeet: limit, sendUnits: fit.sendUnits, holdUnits: fit.holdUnits, date: isoDate(sendDay) };
+  const awd = awdOptionOfClaim(d.capacityClaim, cut, s.settings);
+  d.capacity = awd ? { ...cut, awd } : cut;
   // The fee-aware "send" can only ask for what fits.
   if (d.fees?.action?.kind === 'send') d.fees.action = { ...d.fees.action, units: Math.min(d.fees.action.units, fit.sendUnits) };
 };

@@ -7,6 +7,7 @@
  * Amounts are whole currency units (the seller is told "~43 USD", not cents).
  */
 import type { Alert, PlanFees } from '../types';
+import { capacityHoldAlert } from './fba-capacity';
 import type { Draft, Situation } from './situation';
 
 type AlertRule = (s: Situation, d: Draft) => Alert | null;
@@ -60,14 +61,7 @@ const supplyDiffers: AlertRule = (s, d) => {
   return { code: 'fba-supply-differs', severity: 'info', params: { shown: Math.round(shown.days), computed: Math.round(computed) } };
 };
 
-const capacityHold: AlertRule = (_s, d) =>
-  d.capacity
-    ? {
-        code: 'fba-capacity-hold',
-        severity: 'warning',
-        params: { units: d.capacity.sendUnits, held: d.capacity.holdUnits, limit: Math.round(d.capacity.limitCubicFeet), date: d.capacity.date },
-      }
-    : null;
+const capacityHold: AlertRule = (_s, d) => (d.capacity ? capacityHoldAlert(d.capacity) : null);
 
 /** In the catalogue's order. */
 export const FBA_FEE_ALERT_RULES: readonly AlertRule[] = [
