@@ -24,10 +24,21 @@ export function weekdayOfEpochDay(day: number): number {
 }
 
 /**
- * Indices (relative to `startDay`) of every 25 December that falls in [0, length).
+ * Indices (relative to `startDay`) of every 25 December that falls in [0, length). The list is
+ * shared with the next call for the same days (read it, do not change it): a plan's series
+ * mostly start on the same day and this runs for every forecast.
  * @example christmasIndices(epochDay('2020-12-20'), 10) // [5]
  */
-export function christmasIndices(startDay: number, length: number): number[] {
+export function christmasIndices(startDay: number, length: number): readonly number[] {
+  if (startDay === lastChristmas.startDay && length === lastChristmas.length) return lastChristmas.indices;
+  const indices = findChristmasIndices(startDay, length);
+  lastChristmas = { startDay, length, indices };
+  return indices;
+}
+
+let lastChristmas: { startDay: number; length: number; indices: readonly number[] } = { startDay: Number.NaN, length: 0, indices: [] };
+
+function findChristmasIndices(startDay: number, length: number): number[] {
   const out: number[] = [];
   const lastDay = startDay + length - 1;
   // Days a Date can hold; beyond them there is no calendar (and no Christmas) to find.
@@ -48,7 +59,7 @@ export function christmasIndices(startDay: number, length: number): number[] {
  * that day; a seller who does sell then keeps a normal forecast.)
  * @example isClosedOnChristmas(values, christmasIndices(start, values.length)) // true for M5
  */
-export function isClosedOnChristmas(values: Float64Array, christmas: number[]): boolean {
+export function isClosedOnChristmas(values: Float64Array, christmas: readonly number[]): boolean {
   if (christmas.length === 0) return false;
   let sawBusyChristmas = false;
   for (const index of christmas) {

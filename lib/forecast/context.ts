@@ -20,7 +20,7 @@ import {
 } from './core.ts';
 import { mase, maseScale, rmsse, rmsseScale, scaledMae, scaledRmse, stockoutDay } from './metrics.ts';
 import { groupTotal, memberHistories, memberShare, pooledMean, poolGroups, totalForecast } from './pooling.ts';
-import { countQuantiles, cumulativeVariance, normalQuantile } from './distribution.ts';
+import { countQuantiles, cumulativeVariance, normalQuantile, type SpreadParams } from './distribution.ts';
 import { weekdayProfile } from './seasonality.ts';
 import type { AnySeriesInput, ForecastContext, Freq, SpreadCalibration } from './types.ts';
 
@@ -119,10 +119,10 @@ function bestByPooledHoldout(
     for (const back of backs(y.length, window)) {
       const origin = y.length - back * window;
       if (origin < 2 * window + 8) continue;
-      const actual = Array.from(y.subarray(origin, origin + window));
-      if (actual.some((v) => v !== v)) continue;
+      const actual = knownWindow(y, origin, window);
+      if (!actual) continue;
       const history = y.subarray(0, origin);
-      const train = Array.from(history, (v) => (v === v ? v : 0));
+      const train = zeroFilled(history);
       const scores = score({ history, actual, maseScale: maseScale(train, seasonOf(freq)), rmsseScale: rmsseScale(train), weekdayOf0, startDay }, window);
       if (!scores.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) continue;
       scores.forEach(([a, b], c) => {
@@ -146,6 +146,27 @@ function bestByPooledHoldout(
 }
 
 const seasonOf = (freq: Freq) => (freq === 'D' ? 7 : freq === 'W' ? 52 : 12);
+
+/** y[origin..origin + window) as a list, or null when a period in it is unknown (loops: this runs per holdout case). */
+function knownWindow(y: Float64Array, origin: number, window: number): number[] | null {
+  const out = new Array<number>(Math.max(0, Math.min(window, y.length - origin)));
+  for (let t = 0; t < out.length; t++) {
+    const v = y[origin + t]!;
+    if (v !== v) return null;
+    out[t] = v;
+  }
+  return out;
+}
+
+/** The history with unknown periods as zeros, in a scratch buffer (read before the next case). */
+function zeroFilled(history: Float64Array): Float64Array {
+  if (trainScratch.length < history.length) trainScratch = new Float64Array(Math.max(history.length, 2 * trainScratch.length));
+  const train = trainScratch.subarray(0, history.length);
+  for (let t = 0; t < history.length; t++) train[t] = history[t]! === history[t]! ? history[t]! : 0;
+  return train;
+}
+
+let trainScratch = new Float64Array(1024);
 
 /**
  * Pick the moving-average blend with the best pooled holdout accuracy (bestByPooledHoldout);
@@ -403,12 +424,18 @@ function gridSearch(
   let best = { drift: drifts[0]!, scale: scales[0]!, revival: revivals[0]! };
   let bestLoss = Infinity;
   const quantiles = new Float64Array(CALIBRATION_LEVELS.length);
+  // One spread rewritten per case (what cumulativeVariance reads): the search looks at about 150
+  // grid points x every case, and a copy of the case's spread for each kept the collector busy.
+  const spread: SpreadParams = { dispersion: 1, levelWindow: 1, levelDrift: 0, driftHorizon: 1 };
   for (const drift of drifts) {
     for (const scale of scales) {
       for (const revival of revivals) {
         let loss = 0;
         for (const { core, total, actual, scale: norm } of cases) {
-          const spread = { ...core.spread, levelDrift: drift, dispersion: Math.max(1, core.spread.dispersion * scale) };
+          spread.dispersion = Math.max(1, core.spread.dispersion * scale);
+          spread.levelWindow = core.spread.levelWindow;
+          spread.levelDrift = drift;
+          spread.driftHorizon = core.spread.driftHorizon;
           const gap = (core.spread.longRunRate ?? 0) * window - total;
           const mean = gap > 0 ? total + revival * gap : total;
           countQuantiles(mean, cumulativeVariance(mean, window - 1, spread), CALIBRATION_LEVELS, CALIBRATION_Z, quantiles);

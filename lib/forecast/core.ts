@@ -58,6 +58,8 @@ interface CleanSeries {
   startDay: number;
   /** Whether any period was unknown in the input. */
   hasUnknown: boolean;
+  /** Number of known periods, when the caller counted them already (cleanValues does). */
+  known?: number;
 }
 
 /**
@@ -66,31 +68,32 @@ interface CleanSeries {
  * result is a view of it instead of a new array.
  * @example cleanValues([1, null, -2]) // Float64Array [1, NaN, 0]
  */
-export function cleanValues(values: readonly unknown[] | Float64Array, scratch?: Float64Array): { y: Float64Array; hasUnknown: boolean } {
+export function cleanValues(values: readonly unknown[] | Float64Array, scratch?: Float64Array): { y: Float64Array; hasUnknown: boolean; known: number } {
   const y = scratch && scratch.length >= values.length ? scratch.subarray(0, values.length) : new Float64Array(values.length);
-  let hasUnknown = false;
   if (values instanceof Float64Array) {
     // The planner's typed series: a loop of its own keeps both loops monomorphic.
+    let unknown = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (v - v === 0) y[i] = v < 0 ? 0 : v > MAX_UNITS_PER_PERIOD ? MAX_UNITS_PER_PERIOD : v;
       else {
         y[i] = Number.NaN;
-        hasUnknown = true;
+        unknown++;
       }
     }
-    return { y, hasUnknown };
+    return { y, hasUnknown: unknown > 0, known: values.length - unknown };
   }
+  let unknown = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v === 'number' && Number.isFinite(v)) {
       y[i] = v < 0 ? 0 : v > MAX_UNITS_PER_PERIOD ? MAX_UNITS_PER_PERIOD : v;
     } else {
       y[i] = Number.NaN;
-      hasUnknown = true;
+      unknown++;
     }
   }
-  return { y, hasUnknown };
+  return { y, hasUnknown: unknown > 0, known: values.length - unknown };
 }
 
 /**
@@ -131,7 +134,8 @@ export function forecastClean(series: CleanSeries, horizon: number, ctx: Forecas
 /**
  * Every candidate of one series fitted and scored on its holdout: what `finishForecast` picks
  * from. It does not depend on the context's selection policy (defaultModel, selectionMargin),
- * combination weight or spread, so fitContext scores several of those on one fit.
+ * combination weight or spread, so fitContext scores several of those on one fit. Its arrays
+ * and candidates are scratch reused by the next fit: finish it before fitting another series.
  */
 interface FittedCandidates {
   series: CleanSeries;
@@ -145,12 +149,12 @@ interface FittedCandidates {
     seasonal: boolean;
     origins: number[];
     candidates: Candidate[];
-    /** Same-time-last-year factors over each evaluation window (null without a year of history). */
-    yearly: Float64Array[] | null;
+    /** Same-time-last-year factors over each evaluation window, k's from k x window (null without a year of history). */
+    yearly: Float64Array | null;
     /** The history those factors are read from (the forecast's own are read from it when needed). */
     yearlyBase: Float64Array | null;
-    /** Holdout sum of squared errors per candidate (null without an evaluation window). */
-    scores: number[] | null;
+    /** Holdout sum of squared errors per candidate, scores[c] for c < candidates.length (null without an evaluation window). */
+    scores: Float64Array | null;
     /** The item's own dispersion and its weight against the pooled prior (null: no sales seen). */
     dispersion: { own: number; weight: number } | null;
     /** Mean of the known periods over the past year (what the quantiles' revival allowance reaches up to). */
@@ -166,8 +170,11 @@ export function fitCandidates(series: CleanSeries, horizon: number, ctx: Forecas
   const { y, freq } = series;
   const n = y.length;
   const settings = FREQ_SETTINGS[freq] ?? FREQ_SETTINGS.D;
-  let known = 0;
-  for (let i = 0; i < n; i++) if (y[i]! === y[i]!) known++;
+  let known = series.known ?? -1;
+  if (known < 0) {
+    known = 0;
+    for (let i = 0; i < n; i++) if (y[i]! === y[i]!) known++;
+  }
   if (known === 0) return { series, settings, fit: null };
 
   const { fitY, closedChristmas, profile, deseasonalised } = prepare(series, known, settings, ctx);
@@ -175,7 +182,9 @@ export function fitCandidates(series: CleanSeries, horizon: number, ctx: Forecas
 
   // Rolling origins: the last `origins` non-overlapping windows, each leaving some training data.
   const window = Math.min(settings.evalWindow, Math.max(1, Math.floor(n / 4)));
-  const origins: number[] = [];
+  // Scratch, like every buffer of a fit: read before the next fit is made.
+  const origins = originsScratch;
+  origins.length = 0;
   for (let k = settings.origins; k >= 1; k--) {
     const origin = n - k * window;
     if (origin >= Math.max(window, 8)) origins.push(origin);
@@ -189,21 +198,14 @@ export function fitCandidates(series: CleanSeries, horizon: number, ctx: Forecas
   // Yearly factors per origin, when at least a year plus a reference window of history exists.
   const yearlyOk = n >= settings.yearly.lag + settings.yearly.referenceWindow + window;
   const yearly = yearlyOk ? evaluationYearlyFactors(deseasonalised ?? fitY, origins, evalCount, window, settings.yearly) : null;
-  if (yearly) {
-    const count = candidates.length;
-    for (let c = 0; c < count; c++) {
-      const { name, level, slope, seasonal } = candidates[c]!;
-      const withYear = YEARLY_VARIANT[name];
-      if (withYear) candidates.push({ name: withYear, level, slope, seasonal, yearly: true });
-    }
-  }
+  if (yearly) addYearlyVariants(candidates);
 
   // Holdout scores (sum of squared errors over the evaluation windows).
-  let scores: number[] | null = null;
+  let scores: Float64Array | null = null;
   if (evalCount > 0) {
     const stats = windowStats(fitY, origins, evalCount, window, seasonal ? profile : null, weekdayOf0 ?? 0);
-    // A plain array: a Float64Array of more than 8 numbers is allocated off the JS heap (slower).
-    scores = new Array<number>(candidates.length);
+    if (scoresScratch.length < candidates.length) scoresScratch = new Float64Array(Math.max(candidates.length, 2 * scoresScratch.length));
+    scores = scoresScratch;
     for (let c = 0; c < candidates.length; c++) scores[c] = holdoutError(candidates[c]!, stats, origins, evalCount, window, fitY, profile, weekdayOf0, yearly);
   }
   // Computed once here, not per context in finishForecast (fitContext finishes one fit up to 11 times).
@@ -237,11 +239,12 @@ function fitModels(
   fitY: Float64Array,
   deseasonalised: Float64Array | null,
   origins: number[],
-  levels: { windows: number[]; weights: number[] },
+  levels: { windows: readonly number[]; weights: readonly number[] },
   profile: Float64Array | null,
   weekdayOf0: number,
 ): Candidate[] {
-  const candidates: Candidate[] = [];
+  const candidates = candidatesScratch;
+  candidates.length = 0;
   const damped = fitAll(fitY, origins, levels, null, 0, false, candidates, fitY, deseasonalised !== null);
   const { dampedAlpha, dampedBeta, dampedPhi } = MODEL_SETTINGS;
   if (deseasonalised) {
@@ -256,21 +259,17 @@ function fitModels(
 }
 
 /**
- * Same-time-last-year factors over each evaluation window, as views into one scratch buffer
- * (read before the next fit): a typed array this long is allocated off the JS heap, about 1 us
- * per SKU plus its finalisation by the collector. The last origin's factors (the forecast's) are
- * worked out by finishForecast only when it picks a same-time-last-year model.
+ * Same-time-last-year factors over each evaluation window, origin k's at [k * window, (k + 1) *
+ * window) of one scratch buffer (read before the next fit): a typed array this long is allocated
+ * off the JS heap, about 1 us per SKU plus its finalisation by the collector. The last origin's
+ * factors (the forecast's) are worked out by finishForecast only when it picks a
+ * same-time-last-year model.
  */
-function evaluationYearlyFactors(base: Float64Array, origins: number[], evalCount: number, window: number, settings: YearlySettings): Float64Array[] {
+function evaluationYearlyFactors(base: Float64Array, origins: number[], evalCount: number, window: number, settings: YearlySettings): Float64Array {
   const size = Math.max(evalCount * window, 1);
   if (yearlyScratch.length < size) yearlyScratch = new Float64Array(Math.max(size, 2 * yearlyScratch.length));
-  const yearly: Float64Array[] = [];
-  for (let k = 0; k < evalCount; k++) {
-    const out = yearlyScratch.subarray(k * window, (k + 1) * window);
-    yearlyFactors(base, origins[k]!, window, settings, out);
-    yearly.push(out);
-  }
-  return yearly;
+  for (let k = 0; k < evalCount; k++) yearlyFactors(base, origins[k]!, window, settings, yearlyScratch, k * window);
+  return yearlyScratch;
 }
 
 /**
@@ -300,7 +299,7 @@ export function finishForecast(fitted: FittedCandidates, horizon: number, ctx: F
   if (scores) {
     let best = -1;
     let bestScore = Infinity;
-    for (let c = 0; c < scores.length; c++) {
+    for (let c = 0; c < candidates.length; c++) {
       if (scores[c]! < bestScore) {
         bestScore = scores[c]!;
         best = c;
@@ -318,10 +317,10 @@ export function finishForecast(fitted: FittedCandidates, horizon: number, ctx: F
   let factors: Float64Array | null = null;
   if (model.yearly && fit.yearlyBase) {
     if (finalYearlyScratch.length < Math.max(horizon, 1)) finalYearlyScratch = new Float64Array(Math.max(horizon, 2 * finalYearlyScratch.length));
-    factors = finalYearlyScratch.subarray(0, Math.max(horizon, 1));
+    factors = finalYearlyScratch;
     yearlyFactors(fit.yearlyBase, n, horizon, settings.yearly, factors);
   }
-  fillForecast(model, k, n, horizon, profile, weekdayOf0, factors, mean);
+  fillForecast(model, k, n, horizon, profile, weekdayOf0, factors, 0, mean);
   combineWithWindowAverage(mean, fitY, settings.maWindow, ctx.combinationWeight);
   if (closedChristmas) {
     for (const i of christmasIndices(series.startDay + n, horizon)) mean[i] = 0;
@@ -354,7 +353,7 @@ let forecastBlockUsed = 0;
  * by the collector), and a 10,000-SKU plan makes one forecast per SKU.
  * @example forecastArray(130).length // 130
  */
-function forecastArray(length: number): Float64Array {
+export function forecastArray(length: number): Float64Array {
   if (length > FORECAST_BLOCK / 8) return new Float64Array(length);
   if (forecastBlockUsed + length > FORECAST_BLOCK) {
     forecastBlock = new Float64Array(FORECAST_BLOCK);
@@ -390,10 +389,16 @@ export function combineWithWindowAverage(mean: Float64Array, y: Float64Array, wi
 /** Windows of the blended moving average, as multiples of the frequency's MA window (7/14/28/56 days). */
 const LEVEL_WINDOW_FACTORS = [0.25, 0.5, 1, 2, 4] as const;
 
+/** The blended moving average's windows per MA window (worked out once, read by every fit). */
+const levelWindows = new Map<number, readonly number[]>();
+
 /** Moving-average windows and their blend weights for one frequency (weights from the context when valid). */
-function levelSettings(settings: FreqSettings, ctx: ForecastContext): { windows: number[]; weights: number[] } {
-  const windows: number[] = [];
-  for (const factor of LEVEL_WINDOW_FACTORS) windows.push(Math.max(1, Math.round(factor * settings.maWindow)));
+function levelSettings(settings: FreqSettings, ctx: ForecastContext): { windows: readonly number[]; weights: readonly number[] } {
+  let windows = levelWindows.get(settings.maWindow);
+  if (!windows) {
+    windows = LEVEL_WINDOW_FACTORS.map((factor) => Math.max(1, Math.round(factor * settings.maWindow)));
+    levelWindows.set(settings.maWindow, windows);
+  }
   const given: unknown = ctx.levelWeights;
   if (!Array.isArray(given) || given.length !== windows.length) return { windows, weights: DEFAULTS.levelWeights };
   let total = 0;
@@ -416,6 +421,10 @@ let deseasonalisedScratch = new Float64Array(1024);
 let yearlyScratch = new Float64Array(1024);
 let finalYearlyScratch = new Float64Array(1024);
 let closedChristmasScratch = new Float64Array(1024);
+/** The item's weekday shape, its inverse and the context's prior: scratch like the rest of a fit. */
+const profileScratch = new Float64Array(7);
+const inverseScratch = new Float64Array(7);
+const priorScratch = new Float64Array(7);
 
 function prepare(series: CleanSeries, known: number, settings: FreqSettings, ctx: ForecastContext): Prepared {
   const { y, freq } = series;
@@ -440,12 +449,12 @@ function prepare(series: CleanSeries, known: number, settings: FreqSettings, ctx
   let deseasonalised: Float64Array | null = null;
   if (weekdayOf0 !== null && known >= 28) {
     const prior = validProfile(ctx.weekdayProfile);
-    profile = weekdayProfile(fitY, weekdayOf0, Math.max(0, n - 364), n, prior, settings.weekdayShrinkUnits);
+    profile = weekdayProfile(fitY, weekdayOf0, Math.max(0, n - 364), n, prior, settings.weekdayShrinkUnits, profileScratch);
     // A scratch buffer (models only read it during this call; nothing keeps it).
     if (deseasonalisedScratch.length < n) deseasonalisedScratch = new Float64Array(Math.max(n, 2 * deseasonalisedScratch.length));
     deseasonalised = deseasonalisedScratch.subarray(0, n);
     // A weekday that (almost) never sells (e.g. a closed Saturday) says nothing about the level.
-    const inverse = new Float64Array(7);
+    const inverse = inverseScratch;
     for (let d = 0; d < 7; d++) inverse[d] = profile[d]! < 0.15 ? Number.NaN : 1 / profile[d]!;
     let weekday = weekdayOf0;
     for (let i = 0; i < n; i++) {
@@ -527,7 +536,7 @@ interface Candidate {
 function fitAll(
   z: Float64Array,
   origins: number[],
-  level: { windows: number[]; weights: number[] },
+  level: { windows: readonly number[]; weights: readonly number[] },
   profile: Float64Array | null,
   weekdayOf0: number,
   seasonal: boolean,
@@ -560,12 +569,63 @@ function fitAll(
 }
 
 function addCandidate(out: Candidate[], name: BaseModel, suffix: string, m: number, seasonal: boolean, slope = false): Float64Array {
-  const level = new Float64Array(m);
-  out.push({ name: suffix ? WEEKDAY_VARIANT[name] : name, level, slope: slope ? new Float64Array(m) : null, seasonal, yearly: false });
-  return level;
+  const entry = pooledEntry(out.length, m);
+  const candidate = entry.candidate;
+  candidate.name = suffix ? WEEKDAY_VARIANT[name] : name;
+  candidate.level = entry.level;
+  candidate.slope = slope ? entry.slope : null;
+  candidate.seasonal = seasonal;
+  candidate.yearly = false;
+  out.push(candidate);
+  return entry.level;
 }
 
-/** Forecast of `candidate` from origin index k into out[0..length). */
+/**
+ * Candidates are scratch like every other buffer of a fit (read before the next fit is made):
+ * a fit has about 20 of them, and fresh objects and arrays for each, for each of 10,000 SKUs,
+ * kept the collector busy. Entry i is reused as candidate i of every fit; its level and slope
+ * hold `m` origins (every one written by the model that fills it).
+ */
+interface PooledCandidate {
+  candidate: Candidate;
+  level: Float64Array;
+  slope: Float64Array;
+}
+
+const candidatePool: PooledCandidate[] = [];
+const candidatesScratch: Candidate[] = [];
+const originsScratch: number[] = [];
+let scoresScratch = new Float64Array(32);
+
+/** The same-time-last-year variant of every candidate that has one (YEARLY_VARIANT), sharing its levels. */
+function addYearlyVariants(candidates: Candidate[]): void {
+  const count = candidates.length;
+  for (let c = 0; c < count; c++) {
+    const { name, level, slope, seasonal } = candidates[c]!;
+    const withYear = YEARLY_VARIANT[name];
+    if (!withYear) continue;
+    const variant = pooledEntry(candidates.length, 0).candidate;
+    variant.name = withYear;
+    variant.level = level;
+    variant.slope = slope;
+    variant.seasonal = seasonal;
+    variant.yearly = true;
+    candidates.push(variant);
+  }
+}
+
+/** Pool entry `index`, with room for `m` origins. */
+function pooledEntry(index: number, m: number): PooledCandidate {
+  let entry = candidatePool[index];
+  if (!entry || entry.level.length < m) {
+    const level = new Float64Array(Math.max(m, 4));
+    entry = { candidate: { name: '', level, slope: null, seasonal: false, yearly: false }, level, slope: new Float64Array(level.length) };
+    candidatePool[index] = entry;
+  }
+  return entry;
+}
+
+/** Forecast of `candidate` from origin index k into out[0..length) (yearly factors from yearly[yearlyFrom]). */
 function fillForecast(
   candidate: Candidate,
   k: number,
@@ -574,6 +634,7 @@ function fillForecast(
   profile: Float64Array | null,
   weekdayOf0: number | null,
   yearly: Float64Array | null,
+  yearlyFrom: number,
   out: Float64Array,
 ): void {
   const level = candidate.level[k]!;
@@ -595,7 +656,7 @@ function fillForecast(
       value *= profile![weekday]!;
       weekday = weekday === 6 ? 0 : weekday + 1;
     }
-    if (factors) value *= factors[h]!;
+    if (factors) value *= factors[yearlyFrom + h]!;
     out[h] = value > 0 ? value : 0;
   }
 }
@@ -672,7 +733,7 @@ function holdoutError(
   y: Float64Array,
   profile: Float64Array | null,
   weekdayOf0: number | null,
-  yearly: Float64Array[] | null,
+  yearly: Float64Array | null,
 ): number {
   let sse = 0;
   if (!candidate.slope && !candidate.yearly) {
@@ -689,7 +750,7 @@ function holdoutError(
   const prediction = scratch.buffer;
   for (let k = 0; k < evalCount; k++) {
     const origin = origins[k]!;
-    fillForecast(candidate, k, origin, window, profile, weekdayOf0, yearly?.[k] ?? null, prediction);
+    fillForecast(candidate, k, origin, window, profile, weekdayOf0, yearly, k * window, prediction);
     for (let h = 0; h < window; h++) {
       const actual = y[origin + h]!;
       if (actual !== actual) continue;
@@ -792,15 +853,15 @@ function positiveOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** The context's weekday profile when it is one (in a scratch buffer, read before the next fit), else null. */
 function validProfile(profile: unknown): Float64Array | null {
   if (!Array.isArray(profile) || profile.length !== 7) return null;
-  const out = new Float64Array(7);
   for (let d = 0; d < 7; d++) {
     const p: unknown = profile[d];
     if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) return null;
-    out[d] = p;
   }
-  return out;
+  for (let d = 0; d < 7; d++) priorScratch[d] = profile[d] as number;
+  return priorScratch;
 }
 
 /**

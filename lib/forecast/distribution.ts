@@ -88,7 +88,7 @@ function discreteQuantile(mean: number, variance: number, q: number): number {
  * case. out[j] equals countQuantile(mean, variance, qs[j]).
  * @example countQuantiles(10, 10, [0.5, 0.9], [0, 1.2816], out) // out = [10, 14]
  */
-export function countQuantiles(mean: number, variance: number, qs: readonly number[], zs: readonly number[], out: Float64Array): void {
+export function countQuantiles(mean: number, variance: number, qs: readonly number[], zs: ArrayLike<number>, out: Float64Array): void {
   let j = 0;
   if (!(mean > 0)) {
     for (; j < qs.length; j++) out[j] = 0;
@@ -103,10 +103,13 @@ export function countQuantiles(mean: number, variance: number, qs: readonly numb
     let pmf = poissonLike ? Math.exp(-mean) : Math.exp(r * Math.log(r / (r + mean)));
     let cdf = pmf;
     let k = 0;
+    // The level in a local: the walk is the plan's innermost loop.
+    let target = qs[0]!;
     while (j < qs.length) {
       // As discreteQuantile's `while (cdf < q)`: a NaN cdf (a vanishing mean) stops the walk too.
-      if (!(cdf < qs[j]!)) {
+      if (!(cdf < target)) {
         out[j++] = k;
+        if (j < qs.length) target = qs[j]!;
         continue;
       }
       if (k >= MAX_STEPS || (pmf === 0 && k > mean)) break;
@@ -185,10 +188,28 @@ export function cumulativeQuantiles(mean: ArrayLike<number>, q: number, spread: 
  */
 export function cumulativeQuantileCurves(mean: ArrayLike<number>, qs: readonly number[], spread: SpreadParams, length = mean.length): number[][] {
   const count = Math.max(0, Math.min(mean.length, Math.floor(length) || 0));
-  const curves = qs.map(() => new Array<number>(count));
-  const zs = qs.map(normalQuantile);
-  const previous = new Float64Array(qs.length);
-  const values = new Float64Array(qs.length);
+  const out = new Float64Array(qs.length * count);
+  cumulativeQuantileCurvesInto(mean, qs, spread, count, out);
+  return qs.map((_, j) => Array.from(out.subarray(j * count, (j + 1) * count)));
+}
+
+/** Scratch of cumulativeQuantileCurvesInto (one entry per level; grown when more levels are asked). */
+let levelScratch = { zs: new Float64Array(8), previous: new Float64Array(8), values: new Float64Array(8) };
+
+/**
+ * cumulativeQuantileCurves for the first `count` horizons (count <= mean.length) written into
+ * `out`, curve j at out[j * count .. (j + 1) * count): the forecaster keeps its curves in shared
+ * blocks instead of an array per level and plan (the same numbers).
+ * @example cumulativeQuantileCurvesInto([1, 1], [0.5, 0.9], spread, 2, out) // out = [p50 curve, p90 curve]
+ */
+export function cumulativeQuantileCurvesInto(mean: ArrayLike<number>, qs: readonly number[], spread: SpreadParams, count: number, out: Float64Array): void {
+  const levels = qs.length;
+  if (levelScratch.zs.length < levels) levelScratch = { zs: new Float64Array(levels), previous: new Float64Array(levels), values: new Float64Array(levels) };
+  const { zs, previous, values } = levelScratch;
+  for (let j = 0; j < levels; j++) {
+    zs[j] = normalQuantile(qs[j]!);
+    previous[j] = 0;
+  }
   const revival = spread.revival && spread.revival > 0 && spread.longRunRate && spread.longRunRate > 0 ? spread.revival : 0;
   const rate = revival > 0 ? spread.longRunRate! : 0;
   let cum = 0;
@@ -197,11 +218,10 @@ export function cumulativeQuantileCurves(mean: ArrayLike<number>, qs: readonly n
     const gap = rate * (h + 1) - cum;
     const total = gap > 0 ? cum + revival * gap : cum;
     countQuantiles(total, cumulativeVariance(total, h, spread), qs, zs, values);
-    for (let j = 0; j < qs.length; j++) {
+    for (let j = 0; j < levels; j++) {
       const value = values[j]!;
       if (value > previous[j]!) previous[j] = value;
-      curves[j]![h] = previous[j]!;
+      out[j * count + h] = previous[j]!;
     }
   }
-  return curves;
 }

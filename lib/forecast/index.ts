@@ -7,8 +7,8 @@
  * Pass a context from `fitContext` (pooled across all of a seller's SKUs) for better weekday
  * shapes and calibrated quantiles; without it, built-in defaults are used.
  */
-import { cleanValues, forecastClean, MAX_HORIZON, seriesValues, startWeekday, type CoreForecast } from './core.ts';
-import { cumulativeQuantileCurves } from './distribution.ts';
+import { cleanValues, forecastArray, forecastClean, MAX_HORIZON, seriesValues, startWeekday, type CoreForecast } from './core.ts';
+import { cumulativeQuantileCurvesInto } from './distribution.ts';
 import { groupTotal, memberHistories, memberShare, poolCore, poolGroups, poolSettings, totalForecast } from './pooling.ts';
 import type { AnySeriesInput, ForecastContext, ForecastResult } from './types.ts';
 
@@ -82,55 +82,81 @@ function forecastCores(
   const values = seriesValues(input);
   if (historyScratch.length < values.length) historyScratch = new Float64Array(Math.max(values.length, 2 * historyScratch.length));
   // Scratch view: forecastClean keeps nothing that points into its input.
-  const { y, hasUnknown } = cleanValues(values, historyScratch);
-  const censored = forecastClean({ y, freq, weekdayOf0, startDay, hasUnknown }, h, context);
+  const { y, hasUnknown, known } = cleanValues(values, historyScratch);
+  const censored = forecastClean({ y, freq, weekdayOf0, startDay, hasUnknown, known }, h, context);
   if (!hasUnknown) return { censored, asZeros: null, leadingUnknown: false };
   // Scratch copy: forecastClean keeps nothing that points into its input.
   if (zeroScratch.length < y.length) zeroScratch = new Float64Array(Math.max(y.length, 2 * zeroScratch.length));
   const zeroFilled = zeroScratch.subarray(0, y.length);
   for (let i = 0; i < y.length; i++) zeroFilled[i] = y[i]! === y[i]! ? y[i]! : 0;
-  const asZeros = forecastClean({ y: zeroFilled, freq, weekdayOf0, startDay, hasUnknown: false }, h, context);
+  const asZeros = forecastClean({ y: zeroFilled, freq, weekdayOf0, startDay, hasUnknown: false, known: y.length }, h, context);
   return { censored, asZeros, leadingUnknown: y.length > 0 && y[0]! !== y[0]! };
 }
 
 let zeroScratch = new Float64Array(1024);
 let historyScratch = new Float64Array(1024);
 
+/** Curves worked out for one result: each of `levels` (ascending) over `length` periods, level j at curves[j * length]. */
+interface CurveSet {
+  levels: readonly number[];
+  length: number;
+  curves: Float64Array;
+}
+
 /**
  * Cumulative quantile curves of a forecast at `levels` (ascending) over `length` periods, each
- * the larger of the forecast's own and its floor's (the zero-filled history's).
+ * the larger of the forecast's own and its floor's (the zero-filled history's), in a block the
+ * result keeps (see forecastArray).
  */
-function curvesAt(core: CoreForecast, floor: CoreForecast | null, levels: readonly number[], length: number): number[][] {
-  const own = cumulativeQuantileCurves(core.mean, levels, core.spread, length);
-  if (!floor) return own;
-  const other = cumulativeQuantileCurves(floor.mean, levels, floor.spread, length);
-  for (let j = 0; j < own.length; j++) {
-    const mine = own[j]!;
-    const theirs = other[j]!;
-    for (let i = 0; i < mine.length; i++) if (theirs[i]! > mine[i]!) mine[i] = theirs[i]!;
+function curvesAt(core: CoreForecast, floor: CoreForecast | null, levels: readonly number[], length: number): CurveSet {
+  const size = levels.length * length;
+  const curves = forecastArray(size);
+  cumulativeQuantileCurvesInto(core.mean, levels, core.spread, length, curves);
+  if (floor) {
+    if (floorScratch.length < size) floorScratch = new Float64Array(Math.max(size, 2 * floorScratch.length));
+    cumulativeQuantileCurvesInto(floor.mean, levels, floor.spread, length, floorScratch);
+    for (let i = 0; i < size; i++) if (floorScratch[i]! > curves[i]!) curves[i] = floorScratch[i]!;
   }
-  return own;
+  return { levels, length, curves };
+}
+
+let floorScratch = new Float64Array(1024);
+
+/** SUMMARY_LEVELS with `level` among them, ascending (kept per level: a plan asks the same service level 10,000 times). */
+function levelsWith(level: number): readonly number[] {
+  if (SUMMARY_LEVELS.includes(level)) return SUMMARY_LEVELS;
+  let levels = levelSets.get(level);
+  if (!levels) {
+    if (levelSets.size >= 64) levelSets.clear();
+    levels = [...SUMMARY_LEVELS, level].sort((a, b) => a - b);
+    levelSets.set(level, levels);
+  }
+  return levels;
+}
+
+const levelSets = new Map<number, readonly number[]>();
+
+/** The first `length` values of `level`'s curve in `set`, as a list of the caller's own. */
+function curvePrefix(set: CurveSet, level: number, length: number): number[] {
+  const from = set.levels.indexOf(level) * set.length;
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i++) out[i] = set.curves[from + i]!;
+  return out;
 }
 
 function toResult(core: CoreForecast, floor: CoreForecast | null, leadingUnknown = false): ForecastResult {
   const mean = new Array<number>(core.mean.length);
   for (let i = 0; i < mean.length; i++) mean[i] = floor && floor.mean[i]! > core.mean[i]! ? floor.mean[i]! : core.mean[i]!;
-  // The longest curve worked out so far per level: a plan asks its service level over the lead
-  // time, then the median and p90 over 30 days, and one pass gives all three (see curvesAt).
-  const known = new Map<number, number[]>();
+  // The curves worked out so far: a plan asks its service level over the lead time, then the
+  // median and p90 over 30 days, and one pass gives all three (see curvesAt).
+  const sets: CurveSet[] = [];
   const quantileCum = (q: number, length?: number): number[] => {
     const level = Number.isFinite(q) ? Math.min(MAX_Q, Math.max(MIN_Q, q)) : 0.5;
     const wanted = length === undefined ? mean.length : Math.max(0, Math.min(mean.length, Math.floor(length) || 0));
-    let curve = known.get(level);
-    if (!curve || curve.length < wanted) {
-      const levels = SUMMARY_LEVELS.includes(level) ? SUMMARY_LEVELS : [...SUMMARY_LEVELS, level].sort((a, b) => a - b);
-      const curves = curvesAt(core, floor, levels, wanted);
-      levels.forEach((other, j) => {
-        if ((known.get(other)?.length ?? -1) < wanted) known.set(other, curves[j]!);
-      });
-      curve = curves[levels.indexOf(level)]!;
-    }
-    return curve.slice(0, wanted);
+    for (const set of sets) if (set.length >= wanted && set.levels.includes(level)) return curvePrefix(set, level, wanted);
+    const set = curvesAt(core, floor, levelsWith(level), wanted);
+    sets.push(set);
+    return curvePrefix(set, level, wanted);
   };
   // The zero-filled forecast is the planner's floor after a stockout only when it read the same
   // days as zero (unknown days before the first known one stay unknown there).

@@ -298,8 +298,11 @@ export function blendedMovingAverageAt(
   out: Float64Array,
 ): void {
   let weightTotal = 0;
-  for (let j = 0; j < windows.length; j++) weightTotal += weights[j]!;
-  const longest = windows[windows.length - 1]!;
+  let longest = 0; // The walk stops at the longest weighted window: later ones add 0 x a mean (the fallback below).
+  for (let j = 0; j < windows.length; j++) {
+    weightTotal += weights[j]!;
+    if (weights[j] !== 0) longest = windows[j]!;
+  }
   for (let k = 0; k < origins.length; k++) {
     let sum = 0;
     let weight = 0;

@@ -18,9 +18,10 @@ export function weekdayProfile(
   to: number,
   prior: ArrayLike<number> | null,
   shrinkUnits: number,
+  profile = new Float64Array(7),
 ): Float64Array {
-  const sums = new Float64Array(7);
-  const counts = new Float64Array(7);
+  const sums = sumsScratch.fill(0);
+  const counts = countsScratch.fill(0);
   let weekday = (weekdayOf0 + from) % 7;
   for (let i = from; i < to; i++) {
     const v = y[i]!;
@@ -40,7 +41,6 @@ export function weekdayProfile(
       withData++;
     }
   }
-  const profile = new Float64Array(7);
   const weight = units > 0 && withData === 7 ? units / (units + shrinkUnits) : 0;
   meanOfMeans /= withData || 1;
   let total = 0;
@@ -55,6 +55,10 @@ export function weekdayProfile(
   return profile;
 }
 
+/** Per-weekday sums and counts of weekdayProfile (scratch: it runs for every forecast). */
+const sumsScratch = new Float64Array(7);
+const countsScratch = new Float64Array(7);
+
 /** Settings of the yearly adjustment for one frequency. */
 export interface YearlySettings {
   /** Periods in a year, chosen to keep weekdays aligned for daily data (364, 52). */
@@ -68,19 +72,22 @@ export interface YearlySettings {
 }
 
 /**
- * Multipliers for periods origin..origin+horizon-1: how demand moved last year(s) from the
- * reference window before the same point to each later period (averaged over every past year
- * available). Leaves 1 where no year of history exists; returns whether any factor was set.
+ * Multipliers for periods origin..origin+horizon-1, written to out[from..from+horizon): how
+ * demand moved last year(s) from the reference window before the same point to each later
+ * period (averaged over every past year available). Leaves 1 where no year of history exists;
+ * returns whether any factor was set.
  * @example yearlyFactors(y, 400, 28, settings, out) // out[h] ≈ 1.3 if last year rose 30%
  */
-export function yearlyFactors(y: Float64Array, origin: number, horizon: number, settings: YearlySettings, out: Float64Array): boolean {
+export function yearlyFactors(y: Float64Array, origin: number, horizon: number, settings: YearlySettings, out: Float64Array, from = 0): boolean {
   const { lag, halfWidth, referenceWindow } = settings;
-  out.fill(1, 0, horizon);
+  out.fill(1, from, from + horizon);
   let years = 0;
   while (origin - (years + 1) * lag - referenceWindow >= 0) years++;
   if (years === 0) return false;
-  // Reference mean of each past year (the window just before "the origin, a year earlier").
-  const reference = new Float64Array(years);
+  // Reference mean of each past year (the window just before "the origin, a year earlier"), in
+  // a scratch buffer: this runs for every evaluation window of every forecast.
+  if (referenceScratch.length < years) referenceScratch = new Float64Array(Math.max(years, 2 * referenceScratch.length));
+  const reference = referenceScratch;
   let referenceTotal = 0;
   for (let j = 0; j < years; j++) {
     const end = origin - (j + 1) * lag;
@@ -105,12 +112,14 @@ export function yearlyFactors(y: Float64Array, origin: number, horizon: number, 
       // unit (or a fitting residue of 1e-17) would otherwise turn one later sale into a factor
       // of thousands, and a forecast of trillions a day.
       const pad = Math.max(settings.shrink * referenceTotal, used / referenceWindow);
-      out[h] = (after + pad) / (referenceTotal + pad);
+      out[from + h] = (after + pad) / (referenceTotal + pad);
       usable = true;
     }
   }
   return usable;
 }
+
+let referenceScratch = new Float64Array(8);
 
 /** Mean of the known values in y[from..to), NaN when there are none. */
 function windowMean(y: Float64Array, from: number, to: number): number {

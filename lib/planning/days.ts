@@ -42,6 +42,21 @@ function parseDayNumber(iso: string): number {
  * @example isoDate(19_782) // '2024-02-29'
  */
 export function isoDate(day: number): string {
+  // A plan formats the same few days (today, its stockout and reorder days) for every SKU.
+  const slot = day & (ISO_CACHE_SIZE - 1);
+  if (isoCacheDays[slot] === day) return isoCacheStrings[slot]!;
+  const iso = formatIsoDate(day);
+  isoCacheDays[slot] = day;
+  isoCacheStrings[slot] = iso;
+  return iso;
+}
+
+/** Recently formatted days, one per slot (day mod the size; NaN = empty). */
+const ISO_CACHE_SIZE = 1024;
+const isoCacheDays = new Float64Array(ISO_CACHE_SIZE).fill(Number.NaN);
+const isoCacheStrings: string[] = new Array<string>(ISO_CACHE_SIZE).fill('');
+
+function formatIsoDate(day: number): string {
   const { year, month, dayOfMonth } = civilFromDays(day);
   // Years outside 0000-9999 are not dates any page shows; let Date format them.
   if (year < 0 || year > 9999) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

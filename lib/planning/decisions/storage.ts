@@ -44,13 +44,12 @@ export const storage: Decision = (s, d) => {
  * long-term 366); a stock no schedule charges counts from the seller's first FBA aged tier.
  */
 function agedOf(s: Situation, schedule: PricedSchedule | null): { units: number; minDays: number } {
-  const ages =
-    schedule && schedule.agedSurcharge !== 'unknown'
-      ? schedule.agedSurcharge.tiers.map((t) => t.minDays)
-      : s.settings.storageFees.agedSurcharges.map((a) => a.minDays);
-  const firstAged = Math.min(...ages, Infinity);
-  return {
-    units: s.input.ageBuckets.filter((b) => b.minDays >= firstAged).reduce((sum, b) => sum + b.units, 0),
-    minDays: Number.isFinite(firstAged) ? firstAged : 0,
-  };
+  // Loops, not map/filter/spread: this runs for every plan of a 10,000-SKU catalogue.
+  const tiers: readonly { minDays: number }[] =
+    schedule && schedule.agedSurcharge !== 'unknown' ? schedule.agedSurcharge.tiers : s.settings.storageFees.agedSurcharges;
+  let firstAged = Infinity;
+  for (const tier of tiers) firstAged = Math.min(firstAged, tier.minDays);
+  let units = 0;
+  for (const bucket of s.input.ageBuckets) if (bucket.minDays >= firstAged) units += bucket.units;
+  return { units, minDays: Number.isFinite(firstAged) ? firstAged : 0 };
 }
