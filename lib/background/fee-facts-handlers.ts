@@ -6,8 +6,7 @@
 import type { Handlers } from '../messaging/rpc';
 import type { Observation } from '../records';
 import { feeFactsOf, newestFeeFacts } from '../import/fee-facts';
-import { listListings, readObservationsOf, type StoreDb } from '../store';
-import { groupOf } from '../store/groups';
+import { groupOf, listListings, readObservationsOf, type StoreDb } from '../store';
 import type { BackgroundDeps } from './deps';
 
 export function createFeeFactsHandlers(deps: BackgroundDeps): Pick<Handlers, 'fee-facts/read'> {

@@ -5,6 +5,7 @@ export { openStore, StoreDb, STORE_NAME, TABLE_NAMES, type TableName } from './d
 export { CURRENT_SCHEMA_VERSION } from './schema';
 export { readListing, readListings, readAllListings } from './listing-store';
 export { readAllObservations, readObservationsOf } from './observation-store';
+export { groupOf } from './groups';
 export { mergeObservations, type MergeResult, type MergeCounts } from './merge';
 export { linkListing, unlinkListing, LinkError } from './linking';
 export { savePlans, getPlans, type SavePlansResult } from './plans';
