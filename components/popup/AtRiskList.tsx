@@ -1,20 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { browser } from 'wxt/browser';
 import { urgencyOf } from '@/lib/content/panel-view';
 import type { AtRiskItem } from '@/lib/messaging/protocol';
 import { useI18n } from '../language';
+import { openItem } from './actions';
 import { useAccounts } from '../AccountSelect';
-import { rowAccountName, rowAccountNames, rowText } from './model';
+import { LIST_BOX, LIST_OVERSCAN, ROW_HEIGHT, rowText } from './list-view';
+import { rowAccountName, rowAccountNames } from './model';
 
-const ROW_HEIGHT = 44;
 /** Rows before the end of the loaded ones at which the rest of the list is asked for. */
 const NEAR_END = 20;
-
-/** Opens the SKU's seller page in a new tab (tabs.create needs no "tabs" permission) and closes the popup. */
-function openItem(url: string) {
-  void browser.tabs.create({ url }).then(() => window.close());
-}
 
 /** The at-risk list, virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 SKUs scroll smoothly. */
 export function AtRiskList({
@@ -34,9 +29,9 @@ export function AtRiskList({
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    // First paint before layout: assume the list box's CSS height.
-    initialRect: { width: 536, height: 400 },
+    overscan: LIST_OVERSCAN,
+    // First render before layout: assume the list box's CSS size (the rows the first paint drew).
+    initialRect: LIST_BOX,
   });
   const virtualRows = virtualizer.getVirtualItems();
   const lastShown = virtualRows[virtualRows.length - 1]?.index ?? 0;

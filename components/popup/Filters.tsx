@@ -3,7 +3,8 @@ import { PLATFORMS, type Platform } from '@/lib/records';
 import { AccountSelect } from '../AccountSelect';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
-import { RISKS, type Filters, type RiskFilter } from './model';
+import { RISKS, type RiskFilter } from './list-view';
+import type { Filters } from './model';
 
 /**
  * Platform, marketplace and risk selects and the search box; choices come from what is stored

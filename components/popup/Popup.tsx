@@ -1,14 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { formatNumber } from '@/lib/i18n';
 import { rpc } from '../runtime';
 import { useI18n } from '../language';
+import { openOptions } from './actions';
 import { AtRiskList } from './AtRiskList';
 import { Diagnostics } from './Diagnostics';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './Filters';
-import { firstPage } from './first-page';
+import { firstPage, headQueryKey } from './first-page';
 import { atRiskRequest, FULL_LIMIT, HEAD_LIMIT, NO_FILTERS, type Filters } from './model';
 import './popup.css';
 
@@ -30,7 +30,7 @@ export function Popup() {
   // The filters (as a key) for which the seller scrolled near the end of the first rows.
   const [wantFull, setWantFull] = useState<string | undefined>(undefined);
   const head = useQuery({
-    queryKey: ['skus/at-risk', query, HEAD_LIMIT],
+    queryKey: headQueryKey(query),
     queryFn: () => firstPage(query),
     placeholderData: keepPreviousData,
     // Rows from before a write still under way (the background's first screen): ask again until current.
@@ -49,7 +49,7 @@ export function Popup() {
     <main className="popup">
       <header>
         <h1>{t(query.risk === 'all' ? 'risk.all' : 'popup.title')}</h1>
-        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" className="link" onClick={openOptions}>
           {t('popup.openOptions')}
         </button>
         <a className="link" href="/options.html#purchase-plan" target="_blank" rel="noreferrer">

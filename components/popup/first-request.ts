@@ -1,24 +1,39 @@
 /**
- * The popup's first request: the list the popup opens on. The popup's entry script sends it
- * before anything else loads (React, the catalogues, the protocol's schemas are a separate
- * chunk), so the background works on the first rows while the page loads; first-page.ts hands
- * the reply to the list. Only type imports here, so the entry chunk stays a few KB.
+ * The popup's first requests: the list the popup opens on, and the settings (the UI language).
+ * The popup's entry script sends them before anything else loads (React, the catalogues, the
+ * protocol's schemas are a separate chunk), so the background works on the first rows while
+ * the page loads; the first paint (first-paint.ts) draws from the replies, and the React app
+ * keeps them (first-page.ts). Only type imports here, so the entry chunk stays a few KB.
  */
 import type { RequestOf } from '@/lib/messaging/protocol';
 import { HEAD_LIMIT, OPENING_RISK } from '@/lib/messaging/popup-opening';
 
 export { HEAD_LIMIT, OPENING_RISK };
 
-type Send = (message: { type: 'skus/at-risk'; payload: RequestOf<'skus/at-risk'> }) => Promise<unknown>;
+type FirstMessage = { type: 'skus/at-risk'; payload: RequestOf<'skus/at-risk'> } | { type: 'settings/get'; payload: RequestOf<'settings/get'> };
+export type Send = (message: FirstMessage) => Promise<unknown>;
 
 let early: Promise<unknown> | undefined;
+let settings: Promise<unknown> | undefined;
 
 /**
- * Sends the opening list's request now (raw: the background validates it, first-page.ts the reply).
+ * Sends the opening list's request and the settings request now, once (raw: the background
+ * validates the requests, the first paint and first-page.ts the replies).
  * @example sendFirstRequest((message) => browser.runtime.sendMessage(message));
  */
 export function sendFirstRequest(send: Send): void {
-  early ??= send({ type: 'skus/at-risk', payload: { risk: OPENING_RISK, limit: HEAD_LIMIT } });
+  if (early) return;
+  early = send({ type: 'skus/at-risk', payload: { risk: OPENING_RISK, limit: HEAD_LIMIT } });
+  settings = send({ type: 'settings/get', payload: {} });
+}
+
+/**
+ * The replies of the first requests as they are still to be handed out (raw), to wait on
+ * without taking them.
+ * @example const { atRisk, settings } = firstReplies();
+ */
+export function firstReplies(): { atRisk: Promise<unknown> | undefined; settings: Promise<unknown> | undefined } {
+  return { atRisk: early, settings };
 }
 
 /**

@@ -1,18 +1,14 @@
 /**
- * The popup's pure logic: filter state to an at-risk query, and one list row's texts.
+ * The popup's pure logic: filter state to an at-risk query, and which account a row names
+ * (a row's texts: list-view.ts).
  * Plain TypeScript so it is tested without a browser.
  */
-import { formatDate, formatNumber, t, type Language } from '@/lib/i18n';
+import { t, type Language } from '@/lib/i18n';
 import type { AtRiskItem, RequestOf } from '@/lib/messaging/protocol';
 import { accountLabel } from '@/lib/accounts/registry';
 import { DEFAULT_ACCOUNT, type Platform } from '@/lib/records';
-import { RISK_TAGS } from '@/lib/planning/urgency';
-import { wholeDaysOfCover } from '@/lib/planning/cover';
 import { OPENING_RISK } from './first-request';
-
-/** The popup's list choices: what needs attention (the default), everything, or one risk tag. */
-export const RISKS = ['attention', 'all', ...RISK_TAGS.filter((r) => r !== 'attention')] as const;
-export type RiskFilter = (typeof RISKS)[number];
+import type { RiskFilter } from './list-view';
 
 export interface Filters {
   platform: Platform | '';
@@ -63,59 +59,4 @@ export function rowAccountNames(language: Language, accounts: readonly { id: str
  */
 export function rowAccountName(names: ReadonlyMap<string, string> | undefined, item: Pick<AtRiskItem, 'account'>): string | undefined {
   return names?.get(item.account ?? DEFAULT_ACCOUNT);
-}
-
-interface RowText {
-  cover: string;
-  available: string;
-  /** The stockout date, and the one counting inbound units when it differs. */
-  stockout: string;
-  reorder: string;
-}
-
-/**
- * What one popup row prints.
- * @example rowText('en', item).cover // '12 d'
- */
-export function rowText(
-  language: Language,
-  item: Pick<
-    AtRiskItem,
-    'available' | 'daysOfCover' | 'stockoutDate' | 'stockoutDateWithInbound' | 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate' | 'healthScore'
-  >,
-): RowText {
-  const none = t(language, 'common.none');
-  const cover =
-    item.available === null
-      ? t(language, 'panel.stockUnknown')
-      : item.available === 0
-        ? t(language, 'panel.outOfStock')
-        : item.daysOfCover !== null
-          ? t(language, 'popup.cover', { days: formatNumber(language, wholeDaysOfCover(item.daysOfCover)) })
-          : item.healthScore === null
-            ? t(language, 'panel.notEnoughData')
-            : none;
-  const quantity = item.reorderQuantity ? formatNumber(language, item.reorderQuantity) : '';
-  return {
-    cover,
-    available: item.available === null ? '?' : formatNumber(language, item.available),
-    stockout: stockoutText(language, item),
-    reorder:
-      !item.reorderQuantity || !item.reorderDate
-        ? none
-        : item.reorderDaysLate > 0
-          ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, item.reorderDaysLate) })
-          : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) }),
-  };
-}
-
-/**
- * When the stock runs out, and when it runs out counting the units on their way if that differs.
- * @example stockoutText('en', { available: 5, stockoutDate: '2026-12-14', stockoutDateWithInbound: '2027-01-20' }) // '12/14/2026 · 1/20/2027 with inbound'
- */
-function stockoutText(language: Language, item: Pick<AtRiskItem, 'available' | 'stockoutDate' | 'stockoutDateWithInbound'>): string {
-  if (!item.stockoutDate || !item.available) return '';
-  const date = formatDate(language, item.stockoutDate);
-  const withInbound = item.stockoutDateWithInbound;
-  return withInbound && withInbound !== item.stockoutDate ? `${date} · ${t(language, 'popup.withInbound', { date: formatDate(language, withInbound) })}` : date;
 }

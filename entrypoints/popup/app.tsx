@@ -1,5 +1,7 @@
-/** The popup page itself, loaded by main.tsx once the first request is on its way. */
+/** The popup page itself, loaded by main.tsx once the first requests are on their way; it takes over the first paint's rows. */
 import { Popup } from '@/components/popup/Popup';
+import { handOver } from '@/components/popup/first-paint';
+import { prefillFirstScreen } from '@/components/popup/first-page';
 import { mountPage } from '@/components/mount';
 
-mountPage(<Popup />);
+mountPage(<Popup />, (client) => prefillFirstScreen(client, handOver()));

@@ -1,7 +1,6 @@
 /** Strings of the purchase plan (options page section, its exports, the popup's link). */
 export const purchasingEn = {
   'purchase.heading': 'Purchase plan',
-  'purchase.popupLink': 'Purchase plan',
   'purchase.intro':
     'Reorders due in the coming weeks as draft purchase orders: one per supplier and week, rounded up to the minimum order and whole cases. Orders you mark as placed count as on order everywhere, so the same units are not suggested again.',
   'purchase.weeks': 'Weeks ahead',
@@ -161,7 +160,6 @@ export const purchasingEn = {
 
 export const purchasingZhCN: Record<keyof typeof purchasingEn, string> = {
   'purchase.heading': '采购计划',
-  'purchase.popupLink': '采购计划',
   'purchase.intro':
     '未来几周到期的补货，整理成采购单草稿：每个供应商每周一张，按最小起订量和整箱向上取整。标记为已下单的订单在各处都计为在订，不会再次建议同样的数量。',
   'purchase.weeks': '提前周数',

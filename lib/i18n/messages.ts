@@ -14,6 +14,7 @@ import { onboardingEn, onboardingZhCN } from './messages-onboarding';
 import { optionsEn, optionsZhCN } from './messages-options';
 import { panelEn, panelZhCN } from './messages-panel';
 import { popupEn, popupZhCN } from './messages-popup';
+import { popupFirstEn, popupFirstZhCN } from './messages-popup-first';
 import { purchasingEn, purchasingZhCN } from './messages-purchasing';
 import { teachingEn, teachingZhCN } from './messages-teaching';
 
@@ -22,7 +23,6 @@ export const coreEn = {
   'panel.daysOfCover': 'Days of cover',
   'panel.noSales': 'No sales yet',
   'panel.noSalesFor': 'No sales in {days} days',
-  'panel.outOfStock': 'Out of stock',
   'panel.stockout': 'Runs out {date}',
   'panel.stockoutWithInbound': 'Runs out {date} · {withInbound} with the {units} inbound',
   'panel.reorderBy': 'Reorder {quantity} by {date}',
@@ -34,24 +34,14 @@ export const coreEn = {
   'panel.pending': 'Waiting for the planner…',
   'panel.updating': 'updating…',
   'panel.days': '{days} d',
-  'popup.title': 'Needs attention',
   'popup.empty':
     'Nothing read yet. Open Manage All Inventory in Amazon Seller Central (or Walmart Seller Center, eBay Seller Hub) and the SKUs you see will appear here.',
   'popup.loading': 'Loading…',
   'popup.error': 'Could not reach the extension background: {message}',
-  'popup.column.sku': 'SKU',
-  'popup.column.platform': 'Marketplace',
-  'popup.column.available': 'Available',
-  'popup.column.daysOfCover': 'Days of cover',
-  'popup.column.stockout': 'Runs out',
-  'popup.withInbound': '{date} with inbound',
-  'popup.column.reorder': 'Reorder',
-  'popup.openOptions': 'Settings and export',
   'options.title': 'Stock Copilot settings',
   'options.export.heading': 'Export',
   'options.export.csv': 'Export listings as CSV',
   'options.export.done': 'Exported {count} rows.',
-  'common.none': '—',
 } as const;
 
 // Built in a function marked pure so that a bundle which never reads the whole table (the
@@ -60,6 +50,7 @@ export const coreEn = {
 export const en = /* @__PURE__ */ (() =>
   ({
     ...coreEn,
+    ...popupFirstEn,
     ...optionsEn,
     ...popupEn,
     ...onboardingEn,
@@ -81,7 +72,6 @@ export const coreZhCN: Record<keyof typeof coreEn, string> = {
   'panel.daysOfCover': '可售天数',
   'panel.noSales': '暂无销量',
   'panel.noSalesFor': '{days} 天无销量',
-  'panel.outOfStock': '已断货',
   'panel.stockout': '预计 {date} 断货',
   'panel.stockoutWithInbound': '预计 {date} 断货 · 算上在途 {units} 件为 {withInbound}',
   'panel.reorderBy': '请在 {date} 前补货 {quantity} 件',
@@ -93,27 +83,18 @@ export const coreZhCN: Record<keyof typeof coreEn, string> = {
   'panel.pending': '正在计算…',
   'panel.updating': '更新中…',
   'panel.days': '{days} 天',
-  'popup.title': '需要处理的 SKU',
   'popup.empty': '还没有读取到数据。请打开亚马逊卖家后台的"管理所有库存"页面（或沃尔玛卖家中心、eBay 卖家中心），您看到的 SKU 会显示在这里。',
   'popup.loading': '加载中…',
   'popup.error': '无法连接扩展后台：{message}',
-  'popup.column.sku': 'SKU',
-  'popup.column.platform': '站点',
-  'popup.column.available': '可售',
-  'popup.column.daysOfCover': '可售天数',
-  'popup.column.stockout': '断货日',
-  'popup.withInbound': '算上在途 {date}',
-  'popup.column.reorder': '补货',
-  'popup.openOptions': '设置与导出',
   'options.title': '库存助手设置',
   'options.export.heading': '导出',
   'options.export.csv': '导出商品 CSV',
   'options.export.done': '已导出 {count} 行。',
-  'common.none': '—',
 };
 
 export const zhCN: Record<MessageKey, string> = /* @__PURE__ */ (() => ({
   ...coreZhCN,
+  ...popupFirstZhCN,
   ...optionsZhCN,
   ...popupZhCN,
   ...onboardingZhCN,

@@ -11,17 +11,18 @@ import { chartEn, chartZhCN } from './messages-chart';
 import { feesEn, feesZhCN } from './messages-fees';
 import { panelEn, panelZhCN } from './messages-panel';
 import { popupEn, popupZhCN } from './messages-popup';
+import { popupFirstEn, popupFirstZhCN } from './messages-popup-first';
 import { teachingEn, teachingZhCN } from './messages-teaching';
 import { fillTemplate, type Language } from './format';
 
 export { formatDate, formatDateTime, formatMoney, formatNumber, formatShortDate, formatTime, languageFromTag, type Language } from './format';
 
 /** Every string a seller page shows, English (the keys). */
-export const pageEn = { ...coreEn, ...popupEn, ...teachingEn, ...feesEn, ...panelEn, ...chartEn } as const;
+export const pageEn = { ...coreEn, ...popupFirstEn, ...popupEn, ...teachingEn, ...feesEn, ...panelEn, ...chartEn } as const;
 
 export type PageMessageKey = keyof typeof pageEn;
 
-const pageZhCN: Record<PageMessageKey, string> = { ...coreZhCN, ...popupZhCN, ...teachingZhCN, ...feesZhCN, ...panelZhCN, ...chartZhCN };
+const pageZhCN: Record<PageMessageKey, string> = { ...coreZhCN, ...popupFirstZhCN, ...popupZhCN, ...teachingZhCN, ...feesZhCN, ...panelZhCN, ...chartZhCN };
 
 const tables: Record<Language, Record<PageMessageKey, string>> = { en: pageEn, 'zh-CN': pageZhCN };
 

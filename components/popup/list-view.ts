@@ -1,0 +1,85 @@
+/**
+ * What the popup's list shows, declared once for its two renderers: the first paint (plain DOM,
+ * first-paint.ts, drawn before React and the catalogues load) and the React list
+ * (AtRiskList.tsx, which takes over the same markup). Imports only the first screen's strings
+ * and no schema, so the popup's entry chunk stays small.
+ */
+import { formatDate, formatNumber, type Language } from '@/lib/i18n/format';
+import { t } from '@/lib/i18n/popup-first';
+import type { AtRiskItem } from '@/lib/messaging/protocol';
+import { wholeDaysOfCover } from '@/lib/planning/cover';
+import { RISK_TAGS } from '@/lib/planning/urgency';
+
+/** The popup's list choices: what needs attention (the default), everything, or one risk tag. */
+export const RISKS = ['attention', 'all', ...RISK_TAGS.filter((r) => r !== 'attention')] as const;
+export type RiskFilter = (typeof RISKS)[number];
+
+/** One row's height in px (the list is virtualised with fixed rows). */
+export const ROW_HEIGHT = 44;
+/** Rows kept in the DOM beyond those in view. */
+export const LIST_OVERSCAN = 8;
+/** The list box before layout (its CSS size in popup.css: .list-scroll), so the first rows need no measuring. */
+export const LIST_BOX = { width: 536, height: 400 } as const;
+
+/**
+ * How many rows the list first puts in the DOM: those in the box before layout, and the overscan.
+ * @example firstRowCount(60) // 18
+ */
+export function firstRowCount(items: number): number {
+  return Math.min(items, Math.ceil(LIST_BOX.height / ROW_HEIGHT) + LIST_OVERSCAN);
+}
+
+/** The fields of a list item that its row prints. */
+export type RowItem = Pick<
+  AtRiskItem,
+  'available' | 'daysOfCover' | 'stockoutDate' | 'stockoutDateWithInbound' | 'reorderQuantity' | 'reorderDate' | 'reorderDaysLate' | 'healthScore'
+>;
+
+interface RowText {
+  cover: string;
+  available: string;
+  /** The stockout date, and the one counting inbound units when it differs. */
+  stockout: string;
+  reorder: string;
+}
+
+/**
+ * What one popup row prints.
+ * @example rowText('en', item).cover // '12 d'
+ */
+export function rowText(language: Language, item: RowItem): RowText {
+  const none = t(language, 'common.none');
+  const cover =
+    item.available === null
+      ? t(language, 'panel.stockUnknown')
+      : item.available === 0
+        ? t(language, 'panel.outOfStock')
+        : item.daysOfCover !== null
+          ? t(language, 'popup.cover', { days: formatNumber(language, wholeDaysOfCover(item.daysOfCover)) })
+          : item.healthScore === null
+            ? t(language, 'panel.notEnoughData')
+            : none;
+  const quantity = item.reorderQuantity ? formatNumber(language, item.reorderQuantity) : '';
+  return {
+    cover,
+    available: item.available === null ? '?' : formatNumber(language, item.available),
+    stockout: stockoutText(language, item),
+    reorder:
+      !item.reorderQuantity || !item.reorderDate
+        ? none
+        : item.reorderDaysLate > 0
+          ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, item.reorderDaysLate) })
+          : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) }),
+  };
+}
+
+/**
+ * When the stock runs out, and when it runs out counting the units on their way if that differs.
+ * @example stockoutText('en', { available: 5, stockoutDate: '2026-12-14', stockoutDateWithInbound: '2027-01-20' }) // '12/14/2026 · 1/20/2027 with inbound'
+ */
+function stockoutText(language: Language, item: Pick<AtRiskItem, 'available' | 'stockoutDate' | 'stockoutDateWithInbound'>): string {
+  if (!item.stockoutDate || !item.available) return '';
+  const date = formatDate(language, item.stockoutDate);
+  const withInbound = item.stockoutDateWithInbound;
+  return withInbound && withInbound !== item.stockoutDate ? `${date} · ${t(language, 'popup.withInbound', { date: formatDate(language, withInbound) })}` : date;
+}
