@@ -115,11 +115,11 @@ describe('backup and restore through messages', () => {
     await seed(handlers);
     const { rpc } = optionsClient(handlers);
     const { text } = await summary(rpc);
-    // Every Dexie table shares one prototype: fail the orders' writes only.
-    const proto = Object.getPrototypeOf(background.db.orders) as { bulkPut: (...args: unknown[]) => Promise<unknown> };
+    // Every Dexie table shares one prototype: fail the order lines' writes only.
+    const proto = Object.getPrototypeOf(background.db.orderChunks) as { bulkPut: (...args: unknown[]) => Promise<unknown> };
     const original = proto.bulkPut;
     vi.spyOn(proto, 'bulkPut').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
-      return this.name === 'orders' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : original.apply(this, args);
+      return this.name === 'orderChunks' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : original.apply(this, args);
     });
     const problem = await restoreBackupFile(new Blob([text]), rpc).then(() => undefined, backupProblemOf);
     expect(problem).toMatchObject({ code: 'storage-full' });

@@ -122,8 +122,13 @@ async function riskKeys(db: StoreDb): Promise<string[]> {
 
 /** The rows to describe in notifications (only the few new keys are read). */
 async function riskItems(db: StoreDb, keys: readonly string[], urlOf: (platform: Platform, marketplace: string, sku: string) => string): Promise<RiskItem[]> {
-  const rows = await db.transaction('r', [db.listingChunks], () => readListings(db, keys));
-  return rows.flatMap((row) =>
+  // Stock from the full rows; days of cover from the plan the indexed rows show (only they carry it).
+  const [rows, indexed] = await db.transaction(
+    'r',
+    [db.listingChunks, db.listings],
+    async () => [await readListings(db, keys), await db.listings.bulkGet(keys as string[])] as const,
+  );
+  return rows.flatMap((row, i) =>
     row
       ? [
           {
@@ -131,7 +136,7 @@ async function riskItems(db: StoreDb, keys: readonly string[], urlOf: (platform:
             sku: row.sku,
             platform: row.platform,
             marketplace: row.marketplace,
-            daysOfCover: row.daysOfCover ?? null,
+            daysOfCover: indexed[i]?.daysOfCover ?? null,
             available: row.available ?? null,
             url: urlOf(row.platform, row.marketplace, row.sku),
           },

@@ -35,7 +35,7 @@ async function summarise(db: StoreDb, products: { id: string; name?: string; lis
   return products.map((p) => summaryOf(p, plans));
 }
 
-function summaryOf(p: { id: string; name?: string; listings: ListingRow[] }, plans: ReadonlyMap<string, SkuPlan>): ProductSummary {
+function summaryOf(p: { id: string; name?: string; listings: ListingRow[] }, plans: ShownPlans): ProductSummary {
   const position = productPosition(p, plans);
   const pooled = position.pools.flatMap((pool) => (pool.plan ? [pool.plan] : []));
   const covers = pooled.map((x) => x.daysOfCover).filter((c): c is number => c !== null);
@@ -45,7 +45,7 @@ function summaryOf(p: { id: string; name?: string; listings: ListingRow[] }, pla
     ...(p.name ? { name: p.name } : {}),
     listings: [...p.listings].sort((a, b) => (a.key < b.key ? -1 : 1)).map(listingOf),
     planned: pooled.length > 0,
-    urgency: mostUrgent(p.listings.flatMap((l) => (l.planKey && plans.has(l.planKey) ? [plans.get(l.planKey)!] : []))),
+    urgency: mostUrgent(p.listings.flatMap((l) => plans.ofListing.get(l.key) ?? [])),
     healthScore: minOrNull(pooled.map((x) => x.healthScore).filter((h): h is number => h !== null)),
     daysOfCover: covers.length ? Math.min(...covers) : null,
     available: totals.available,
@@ -110,16 +110,24 @@ function mergedPlanOf(plan: SkuPlan): MergedPlan {
   };
 }
 
+/** The plans the product views show, by plan key, and the plan each listing shows, by listing key. */
+interface ShownPlans {
+  byKey: ReadonlyMap<string, SkuPlan>;
+  ofListing: ReadonlyMap<string, SkuPlan>;
+}
+
 /**
- * The plans the product views show: the plan each listing shows (its `planKey`) and, for a
- * listing in a shared pool, the pool plan it points to (`poolKey`).
+ * The plans the product views show: the plan each listing shows (its indexed row carries it:
+ * the full rows carry no plan fields) and, for a listing in a shared pool, the pool plan it
+ * points to (`poolKey`).
  */
-async function plansShown(db: StoreDb, listings: readonly ListingRow[]): Promise<Map<string, SkuPlan>> {
-  const keys = [...new Set(listings.flatMap((l) => (l.planKey ? [l.planKey] : [])))];
-  const plans = new Map((await getPlans(db, keys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
-  const poolKeys = [...new Set([...plans.values()].flatMap((p) => (p.poolKey !== undefined && !plans.has(p.poolKey) ? [p.poolKey] : [])))];
-  for (const p of await getPlans(db, poolKeys)) if (p) plans.set(p.key, p.plan);
-  return plans;
+async function plansShown(db: StoreDb, listings: readonly ListingRow[]): Promise<ShownPlans> {
+  const indexed = await db.listings.bulkGet(listings.map((l) => l.key));
+  const ofListing = new Map(indexed.flatMap((r) => (r?.plan ? [[r.key, r.plan] as const] : [])));
+  const byKey = new Map([...ofListing.values()].map((p) => [p.key, p] as const));
+  const poolKeys = [...new Set([...byKey.values()].flatMap((p) => (p.poolKey !== undefined && !byKey.has(p.poolKey) ? [p.poolKey] : [])))];
+  for (const p of await getPlans(db, poolKeys)) if (p) byKey.set(p.key, p.plan);
+  return { byKey, ofListing };
 }
 
 /**
@@ -137,9 +145,10 @@ function poolFigure(poolId: string, values: readonly (number | undefined)[]): nu
  * made for it (the pool plan when several listings share it, else the single listing's plan),
  * so each unit is counted once; and each listing with the plan it shows and its channel line.
  */
-function productPosition(product: { id: string; name?: string; listings: readonly ListingRow[] }, plans: ReadonlyMap<string, SkuPlan>): MergedProduct {
+function productPosition(product: { id: string; name?: string; listings: readonly ListingRow[] }, shown: ShownPlans): MergedProduct {
   const members = [...product.listings].sort((a, b) => (a.key < b.key ? -1 : 1));
-  const shownOf = (l: ListingRow) => (l.planKey ? plans.get(l.planKey) : undefined);
+  const plans = shown.byKey;
+  const shownOf = (l: ListingRow) => shown.ofListing.get(l.key);
   // The planner's pool id when planned (a listing whose channel is unknown is planned in the own warehouse).
   const poolOf = (l: ListingRow) => shownOf(l)?.poolId || l.poolId || 'own:main';
   const byPool = new Map<string, ListingRow[]>();

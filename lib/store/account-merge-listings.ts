@@ -12,7 +12,7 @@ import { groupsOf } from './groups';
 import { readListings, writeListings } from './listing-store';
 import { assignPools, linkNewListings, mergeObservations, type MergeCounts } from './merge';
 import { loadHistories, loadObservationChunks, readObservationsOf, saveHistories, saveObservationChunks } from './observation-store';
-import { applyListingObservation, linkKeysOf, NO_PLAN_BASE, type ListingRow } from './tables/listings';
+import { applyListingObservation, linkKeysOf, type ListingRow } from './tables/listings';
 import { HISTORY_DIGEST_DATE } from './tables/dailyDemand';
 import { DAY_SUMMARY_SOURCE, type ObservationRow } from './tables/observations';
 import { entriesOf, searchChunkOf } from './tables/searchChunks';
@@ -117,8 +117,8 @@ function carryHandChoices(row: ListingRow, source: ListingRow, created: boolean,
 
 /** A listing of `from` with no readings left, as a new listing of `into` (linked by placeFreshListings). */
 function restampedListing(source: ListingRow, from: string, into: string): ListingRow {
-  const { planKey: _plan, daysOfCover: _cover, riskTypes: _risks, ...rest } = stampAccount(source, into);
-  const row: ListingRow = { ...rest, key: rekey(source.key, from, into), urgency: NO_PLAN_BASE, linkKeys: linkKeysOf(stampAccount(source, into)) };
+  // Its plan fields live on the indexed row only (tables/listings.ts): the new row starts without a plan.
+  const row: ListingRow = { ...stampAccount(source, into), key: rekey(source.key, from, into), linkKeys: linkKeysOf(stampAccount(source, into)) };
   if (source.poolId !== undefined) row.poolId = rekeyPool(source.poolId, from, into);
   return source.linkRule === 'manual' ? row : { ...row, productId: '', linkRule: 'none' };
 }

@@ -7,10 +7,11 @@ import { stampAccount } from '../accounts/registry';
 import type { StoreDb } from './db';
 import { AccountMergeError, keysOfAccount, rekey, rekeyPool } from './account-merge-keys';
 import { mergeObservations } from './merge';
+import { deleteOrderChunks, orderChunkIds, readOrderChunkLines } from './order-store';
 import type { OrderRow } from './tables/orders';
 
-/** Order lines per merge call. */
-const ORDER_BATCH = 2_000;
+/** Order day chunks per merge call (a few hundred lines each at most, for most sellers). */
+const ORDER_CHUNK_BATCH = 16;
 
 /**
  * Merges `from`'s order lines into `into`'s as fresh readings (each line's newest reading wins;
@@ -19,11 +20,12 @@ const ORDER_BATCH = 2_000;
  * @example await moveOrders(db, 'amazon-b', 'default', new Date())
  */
 export async function moveOrders(db: StoreDb, from: string, into: string, now: Date): Promise<string[]> {
-  const keys = keysOfAccount((await db.orders.toCollection().primaryKeys()) as string[], from);
+  // Chunk ids carry their account as line keys do (withAccount): `from`'s day chunks are its lines.
+  const ids = keysOfAccount(await orderChunkIds(db), from);
   const productIds: string[] = [];
-  for (let i = 0; i < keys.length; i += ORDER_BATCH) {
-    const batch = keys.slice(i, i + ORDER_BATCH);
-    const rows = (await db.orders.bulkGet(batch)).filter((r): r is OrderRow => r !== undefined);
+  for (let i = 0; i < ids.length; i += ORDER_CHUNK_BATCH) {
+    const batch = ids.slice(i, i + ORDER_CHUNK_BATCH);
+    const rows = await readOrderChunkLines(db, batch);
     const result = await mergeObservations(
       db,
       rows.flatMap((r) => orderReadingsOf(r, into)),
@@ -31,7 +33,7 @@ export async function moveOrders(db: StoreDb, from: string, into: string, now: D
     );
     if (result.rejected.length > 0)
       throw new AccountMergeError(`A stored order line of account ${from} no longer validates (${result.rejected[0]!.reason}); nothing was merged`);
-    await db.orders.bulkDelete(batch);
+    await deleteOrderChunks(db, batch);
     productIds.push(...result.productIds);
   }
   return productIds;

@@ -23,6 +23,7 @@ import { savePlans } from './plans';
 import { observationIdOf } from './tables/observations';
 import { allListings, allObservations, dropStores, freshStore, listingObs, listingOf, orderObs, skuPlan } from './test-helpers';
 import type { StoreDb } from './db';
+import { countOrderLines, readAllOrderLines } from './order-store';
 
 afterEach(dropStores);
 const NOW = new Date('2024-05-10T12:00:00.000Z');
@@ -91,7 +92,7 @@ describe('merging two account ids of one seller', () => {
     const readingsBefore = await allObservations(db);
     // What the merged history must hold: every reading as the target's, the shared one once.
     const expectedIds = new Set(readingsBefore.map((r) => observationIdOf(stampAccount(r.record, 'default'))));
-    const ordersBefore = await db.orders.toArray();
+    const ordersBefore = await readAllOrderLines(db);
     const expectedOrders = new Map(ordersBefore.map((o) => [`${o.orderId}|${o.sku}`, o]));
     expect(readingsBefore).toHaveLength(9);
     expect(expectedIds.size).toBe(8);
@@ -112,7 +113,7 @@ describe('merging two account ids of one seller', () => {
     expect(readingsAfter).toHaveLength(expectedIds.size);
     expect(readingsAfter.every((r) => accountOfKey(r.listingKey) === 'default')).toBe(true);
 
-    const ordersAfter = await db.orders.toArray();
+    const ordersAfter = await readAllOrderLines(db);
     expect(ordersAfter).toHaveLength(expectedOrders.size);
     expect(unitsPerDay(ordersAfter)).toEqual(unitsPerDay([...expectedOrders.values()]));
     expect(unitsPerDay(ordersAfter)).toEqual({ '2024-05-09': 5, '2024-05-10': 1 });
@@ -214,11 +215,11 @@ describe('merging two account ids of one seller', () => {
 
   it('refuses a merge into itself or with an unknown account, changing nothing', async () => {
     const db = await twoAccounts();
-    const before = { listings: await db.listings.count(), orders: await db.orders.count(), readings: (await allObservations(db)).length };
+    const before = { listings: await db.listings.count(), orders: await countOrderLines(db), readings: (await allObservations(db)).length };
     await expect(mergeAccounts(db, B, B, NOW)).rejects.toThrow(new AccountMergeError(`Cannot merge account ${B} into itself`));
     await expect(mergeAccounts(db, B, 'amazon-unknown', NOW)).rejects.toThrow(new AccountMergeError('No seller account amazon-unknown'));
     await expect(previewAccountMerge(db, 'amazon-unknown', 'default')).rejects.toThrow(AccountMergeError);
-    expect({ listings: await db.listings.count(), orders: await db.orders.count(), readings: (await allObservations(db)).length }).toEqual(before);
+    expect({ listings: await db.listings.count(), orders: await countOrderLines(db), readings: (await allObservations(db)).length }).toEqual(before);
     expect(await loadAccounts(db)).toEqual(DOC);
   });
 
@@ -231,7 +232,7 @@ describe('merging two account ids of one seller', () => {
     const snapshot = async () => ({
       listings: (await allListings(db)).map((l) => [l.key, l.available]),
       readings: (await allObservations(db)).map((r) => r.id),
-      orders: (await db.orders.toArray()).map((o) => o.key).sort(),
+      orders: (await readAllOrderLines(db)).map((o) => o.key).sort(),
       doc: await loadAccounts(db),
     });
     const before = await snapshot();
@@ -248,7 +249,7 @@ describe('merging two account ids of one seller', () => {
       `amazon|amazon.com|MUG-3|@${B}`,
     ]);
     expect((await listingOf(db, `amazon|amazon.com|MUG-1|@${B}`))!).toMatchObject({ available: 380, poolId: `fba:NA/${B}` });
-    expect(unitsPerDay(await db.orders.toArray())).toEqual({ '2024-05-09': 5, '2024-05-10': 1 });
+    expect(unitsPerDay(await readAllOrderLines(db))).toEqual({ '2024-05-09': 5, '2024-05-10': 1 });
     expect((await db.stockPools.toArray()).map((p) => p.id)).toEqual([`fba:NA/${B}`]);
     expect(EMPTY_ACCOUNTS.accounts[0]!.id).toBe('default');
   });

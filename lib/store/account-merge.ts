@@ -27,6 +27,7 @@ import { loadAccounts, saveAccounts } from './accounts-store';
 import { AccountMergeError, checkMergeAccounts, keysOfAccount, mergedAccountsDoc, mergedArrivals, mergedSpans, rekey } from './account-merge-keys';
 import { moveListingBatch } from './account-merge-listings';
 import { moveAdjustments, moveOrders, dropUnusedPools } from './account-merge-rows';
+import { countOrderLines } from './order-store';
 import { loadInboundArrivals } from './inbound-arrivals-store';
 import { loadInboundShipments } from './inbound-shipments-store';
 import { shipmentAccount, shipmentsMovedTo } from '../inbound/shipments';
@@ -64,12 +65,16 @@ export async function previewAccountMerge(db: StoreDb, from: string, into: strin
       readings += (await readObservationsOf(db, keys.slice(i, i + LISTING_BATCH))).filter((r) => r.kind === 'listing').length;
     }
     const targets = await db.listings.bulkGet(keys.map((k) => rekey(k, from, into)));
-    const [orders, calibrations, returns] = await Promise.all([db.orders.toCollection().primaryKeys(), db.calibrations.toArray(), db.returns.toArray()]);
+    const [orders, calibrations, returns] = await Promise.all([
+      countOrderLines(db, (chunkId) => keysOfAccount([chunkId], from).length === 1),
+      db.calibrations.toArray(),
+      db.returns.toArray(),
+    ]);
     return {
       listings: keys.length,
       collisions: targets.filter((t) => t !== undefined).length,
       readings,
-      orders: keysOfAccount(orders as string[], from).length,
+      orders,
       calibrations: keysOfAccount(
         calibrations.map((c) => c.listingKey),
         from,

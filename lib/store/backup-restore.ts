@@ -27,9 +27,11 @@ import { allTables, type StoreDb, type TableName } from './db';
 import { groupOf } from './groups';
 import { writeListings } from './listing-store';
 import { foldCutoff, putObservations } from './observation-store';
+import { putOrderLines } from './order-store';
 import { refreshListingPlans } from './plans';
-import { linkKeysOf, urgencyOf, type ListingRow } from './tables/listings';
+import { linkKeysOf, type ListingRow } from './tables/listings';
 import type { ObservationRow } from './tables/observations';
+import type { OrderRow } from './tables/orders';
 
 /**
  * How many checked rows a restore holds before storing them (tests lower them). Readings:
@@ -38,20 +40,22 @@ import type { ObservationRow } from './tables/observations';
  * 1,000,000 readings holds about 8,000); at most `readingsMax` (heap bound: a larger group is
  * stored in parts, its records then written once per part). Listings: at most `listingsMax`
  * (they come in key order, not by group): a backup of up to that many listings writes each
- * listing chunk once.
+ * listing chunk once. Order lines: at most `ordersMax` (they come in key order, not by day, and
+ * live in day chunks: tables/orderChunks.ts), so each day chunk is written once per that many.
  */
 interface RestoreHolding {
   readingsBatch: number;
   readingsMax: number;
   listingsMax: number;
+  ordersMax: number;
   /** Listings whose shown plan is rebuilt per transaction at the end: whole listing groups, at least this many. */
   refreshBatch: number;
 }
-const HOLDING: RestoreHolding = { readingsBatch: 10_000, readingsMax: 50_000, listingsMax: 20_000, refreshBatch: 1_000 };
+const HOLDING: RestoreHolding = { readingsBatch: 10_000, readingsMax: 50_000, listingsMax: 20_000, ordersMax: 100_000, refreshBatch: 1_000 };
 
 /** Checked rows of the tables that fill shared records, not yet stored. */
 interface PendingRows {
-  table: 'listings' | 'observations';
+  table: 'listings' | 'observations' | 'orders';
   rows: Record<string, unknown>[];
 }
 
@@ -129,7 +133,7 @@ export class RestoreSession {
   /** Holds a chunk's listings or readings (storing what is due), or stores its rows now. */
   private async stage(db: StoreDb, chunk: CheckedChunk): Promise<void> {
     if (this.pending && this.pending.table !== chunk.table) await this.flush(db);
-    if (chunk.table !== 'listings' && chunk.table !== 'observations') return writeChunk(db, chunk, this.writtenAt);
+    if (chunk.table !== 'listings' && chunk.table !== 'observations' && chunk.table !== 'orders') return writeChunk(db, chunk, this.writtenAt);
     for (const row of chunk.rows) {
       if (this.pending && flushDue(this.pending, row, this.holding)) await this.flush(db);
       (this.pending ??= { table: chunk.table, rows: [] }).rows.push(row);
@@ -165,6 +169,7 @@ function flushDue(held: PendingRows, next: Record<string, unknown>, holding: Res
   const count = held.rows.length;
   if (count === 0) return false;
   if (held.table === 'listings') return count >= holding.listingsMax;
+  if (held.table === 'orders') return count >= holding.ordersMax;
   if (count >= holding.readingsMax) return true;
   return count >= holding.readingsBatch && groupOf(next.listingKey as string) !== groupOf(held.rows[count - 1]!.listingKey as string);
 }
@@ -192,18 +197,16 @@ function batchesByGroup(keys: readonly string[], size: number): string[][] {
 }
 
 /**
- * Writes checked rows of one table in one transaction. Listings get their derived fields again (link
- * keys, a provisional sort key: backups of older versions may lack or carry older ones);
- * readings go to day chunks or history records by their day.
+ * Writes checked rows of one table in one transaction. Listings get their link keys again
+ * (backups of older versions may lack or carry older ones; their plan fields are dropped);
+ * readings go to day chunks or history records by their day; order lines to day chunks.
  * @example await writeChunk(db, { table: 'products', rows }, new Date())
  */
 async function writeChunk(db: StoreDb, chunk: CheckedChunk, now: Date): Promise<void> {
   if (chunk.rows.length === 0) return;
   if (chunk.table === 'listings') {
-    const rows = (chunk.rows as ListingRow[]).map((r) => {
-      const row = { ...r, linkKeys: linkKeysOf(r) };
-      return { ...row, urgency: urgencyOf(row) };
-    });
+    // Without a plan until the last line is written (restoreComplete re-copies every listing's plan).
+    const rows = (chunk.rows as ListingRow[]).map((r) => ({ ...r, linkKeys: linkKeysOf(r) }));
     await db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks], async () => {
       await writeListings(db, rows);
     });
@@ -211,6 +214,8 @@ async function writeChunk(db: StoreDb, chunk: CheckedChunk, now: Date): Promise<
     await db.transaction('rw', [db.observationChunks, db.listingHistory, db.dailyDemand], async () => {
       await putObservations(db, chunk.rows as ObservationRow[], foldCutoff(now));
     });
+  } else if (chunk.table === 'orders') {
+    await putOrderLines(db, chunk.rows as OrderRow[]);
   } else {
     await db.table(chunk.table).bulkPut(chunk.rows);
   }

@@ -16,12 +16,13 @@ import { checksumTextOf, headerLine, RESTORE_MARKER_ID, rowKeyOf, TableChecksum,
 import { groupOf, STORE_GROUPS } from './groups';
 import { canonicalJson } from './hash';
 import { readAllListings } from './listing-store';
+import { countOrderLines, readAllOrderLines } from './order-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { ObservationRow } from './tables/observations';
 import { isDemandCacheRow, isHistoryDigestRow } from './tables/dailyDemand';
 
 /** Tables read a page at a time by primary key. */
-type PagedTable = Exclude<TableName, 'products' | 'listings' | 'observations'>;
+type PagedTable = Exclude<TableName, 'products' | 'listings' | 'observations' | 'orders'>;
 
 /** One batch of rows of a table, as read. */
 interface RowBatch {
@@ -95,6 +96,11 @@ async function* batchesOf(db: StoreDb, snapshot: { products: object[]; listings:
       snapshot[table] = [];
     } else if (table === 'observations') {
       for (let g = 0; g < STORE_GROUPS; g++) yield { table, rows: await readGroupObservations(db, g) };
+    } else if (table === 'orders') {
+      // Lines are written in key order (the checker refuses a key out of order) but stored by
+      // day: all of them are read at once, as a whole-catalogue re-plan reads them.
+      const lines = await readAllOrderLines(db);
+      for (let i = 0; i < lines.length; i += CHUNK_ROWS) yield { table, rows: lines.slice(i, i + CHUNK_ROWS) };
     } else {
       let after: unknown;
       for (;;) {
@@ -120,8 +126,8 @@ export async function openBackupCursor(db: StoreDb, now: Date): Promise<BackupCu
     products: await db.products.orderBy(':id').toArray(),
     listings: await readAllListings(db),
   }));
-  const paged = TABLE_NAMES.filter((t): t is PagedTable => t !== 'products' && t !== 'listings' && t !== 'observations');
-  const counts = await Promise.all(paged.map((t) => db.table(t).count()));
+  const paged = TABLE_NAMES.filter((t): t is PagedTable => t !== 'products' && t !== 'listings' && t !== 'observations' && t !== 'orders');
+  const counts = await Promise.all([...paged.map((t) => db.table(t).count()), countOrderLines(db)]);
   const steps =
     Math.ceil(snapshot.products.length / CHUNK_ROWS) +
     Math.ceil(snapshot.listings.length / CHUNK_ROWS) +

@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from './backup';
 import { BackupChecker, BackupError, checksumTextOf, compareKeys, headerLine, rowKeyOf, TableChecksum } from './backup-format';
 import { TABLE_NAMES, type StoreDb, type TableName } from './db';
+import { readAllOrderLines } from './order-store';
 import { canonicalJson } from './hash';
 import { mergeObservations } from './merge';
 import { CURRENT_SCHEMA_VERSION } from './schema';
@@ -196,7 +197,9 @@ async function dump(db: StoreDb) {
       ? allListings(db)
       : n === 'observations'
         ? allObservations(db).then((r) => r.sort((a, b) => (a.id < b.id ? -1 : 1)))
-        : db.table(n).toArray();
+        : n === 'orders'
+          ? readAllOrderLines(db)
+          : db.table(n).toArray();
   return Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (n) => [n, await read(n)])));
 }
 

@@ -6,6 +6,7 @@ import { deleteAllData, exportBackup, restoreBackup, validateBackup } from './ba
 import { BackupError, RESTORE_MARKER_ID } from './backup-format';
 import { interruptedRestore, RestoreSession } from './backup-restore';
 import { STORED_TABLES, TABLE_NAMES, type StoreDb } from './db';
+import { readAllOrderLines } from './order-store';
 import { mergeObservations } from './merge';
 import { savePlans } from './plans';
 import { listAtRisk } from './queries';
@@ -39,7 +40,8 @@ async function seeded(): Promise<StoreDb> {
 }
 
 async function dump(db: StoreDb) {
-  const read = (n: string) => (n === 'listings' ? allListings(db) : n === 'observations' ? allObservations(db) : db.table(n).toArray());
+  const read = (n: string) =>
+    n === 'listings' ? allListings(db) : n === 'observations' ? allObservations(db) : n === 'orders' ? readAllOrderLines(db) : db.table(n).toArray();
   return Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (n) => [n, await read(n)])));
 }
 
@@ -161,7 +163,7 @@ describe('backup and restore (format 2, newline-delimited)', () => {
       const { table, rows } = JSON.parse(line) as { table: string; rows: unknown[] };
       return Array.from({ length: Math.ceil(rows.length / 3) }, (_, i) => JSON.stringify({ table, rows: rows.slice(i * 3, i * 3 + 3) }));
     });
-    const restore = async (holding: { readingsBatch: number; readingsMax: number; listingsMax: number; refreshBatch: number }) => {
+    const restore = async (holding: { readingsBatch: number; readingsMax: number; listingsMax: number; ordersMax: number; refreshBatch: number }) => {
       const other = await freshStore();
       const written: Record<'listingHistory' | 'observationChunks' | 'listingChunks', unknown[]> = {
         listingHistory: [],
@@ -187,11 +189,11 @@ describe('backup and restore (format 2, newline-delimited)', () => {
       return { ...written, listingChunks, rebuilt };
     };
     // Readings held a few groups at a time (a group is never split), listings all together, plans rebuilt a few groups at a time: no record written twice.
-    const whole = await restore({ readingsBatch: 20, readingsMax: 1_000, listingsMax: 1_000, refreshBatch: 4 });
+    const whole = await restore({ readingsBatch: 20, readingsMax: 1_000, listingsMax: 1_000, ordersMax: 1_000, refreshBatch: 4 });
     for (const keys of Object.values(whole)) expect(new Set(keys).size).toBe(keys.length);
     expect(whole.listingHistory).toHaveLength(skus.length);
     // Held fewer than a group's readings, or fewer listings than a group's: stored in parts, still exactly.
-    const parts = await restore({ readingsBatch: 1, readingsMax: 2, listingsMax: 2, refreshBatch: 1 });
+    const parts = await restore({ readingsBatch: 1, readingsMax: 2, listingsMax: 2, ordersMax: 2, refreshBatch: 1 });
     expect(parts.listingHistory.length).toBeGreaterThan(skus.length);
     expect(new Set(parts.listingChunks).size).toBeLessThan(parts.listingChunks.length);
   });

@@ -11,7 +11,7 @@ import type { StockPoolRow } from './tables/stockPools';
 import type { ListingChunkRow } from './tables/listingChunks';
 import type { ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
-import type { OrderRow } from './tables/orders';
+import type { OrderChunkRow } from './tables/orderChunks';
 import type { DailyDemandRow, DemandCacheRow, HistoryDigestRow } from './tables/dailyDemand';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
@@ -32,7 +32,8 @@ export class StoreDb extends Dexie {
   observationChunks!: Table<ObservationChunkRow, string>;
   /** Each listing's older readings, one record per listing (lib/store/observation-store.ts). */
   listingHistory!: Table<ListingHistoryRow, string>;
-  orders!: Table<OrderRow, string>;
+  /** The order lines, one record per marketplace day (schema v5; lib/store/order-store.ts). */
+  orderChunks!: Table<OrderChunkRow, string>;
   /** Per-listing demand cache records (DemandCacheRow) and history digests (HistoryDigestRow); older stores may hold per-day rows. */
   dailyDemand!: Table<DailyDemandRow | DemandCacheRow | HistoryDigestRow, [string, string]>;
   calibrations!: Table<CalibrationRow, number>;
@@ -49,8 +50,8 @@ export class StoreDb extends Dexie {
 }
 
 /**
- * Every logical table, in the order backups list them. `listings` and `observations` are
- * stored in chunks (STORED_TABLES): backups hold their plain rows.
+ * Every logical table, in the order backups list them. `listings`, `observations` and `orders`
+ * are stored in chunks (STORED_TABLES): backups hold their plain rows.
  */
 export const TABLE_NAMES = [
   'products',
@@ -84,7 +85,7 @@ export const STORED_TABLES = [
   'stockPools',
   'observationChunks',
   'listingHistory',
-  'orders',
+  'orderChunks',
   'dailyDemand',
   'calibrations',
   'returns',

@@ -3,11 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeObservations } from './merge';
 import { readListings, readListingsOfProducts } from './listing-store';
 import { readObservationsOf } from './observation-store';
-import { indexRowOf, sameIndexRow } from './tables/listings';
+import { indexRowOf, noPlanFields, sameIndexRow, type ListingRow } from './tables/listings';
 import { entriesOf, searchChunkOf, searchEntryOf } from './tables/searchChunks';
 import { allListings, dropStores, freshStore, listingObs, skuPlan } from './test-helpers';
 import { savePlans } from './plans';
-import { listAtRisk } from './queries';
+import { getListingsWithPlans, listAtRisk } from './queries';
+import { groupOf } from './groups';
 
 afterEach(dropStores);
 const NOW = new Date('2024-05-20T00:00:00.000Z');
@@ -25,7 +26,7 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     await mergeObservations(db, [listingObs('A', '2024-05-12T10:00:00Z', { title: 'Blue mug' })], NOW);
     expect(indexWrites).toHaveBeenCalledTimes(1);
     expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([{ key: 'amazon|amazon.com|A', sku: 'a', title: 'blue mug', urgency: 1e7 }]);
-    expect(await db.listings.get('amazon|amazon.com|A')).toEqual(indexRowOf((await allListings(db))[0]!));
+    expect(await db.listings.get('amazon|amazon.com|A')).toEqual(indexRowOf((await allListings(db))[0]!, noPlanFields()));
   });
 
   it('search chunks store entries as columns and give them back unchanged', () => {
@@ -51,13 +52,60 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     expect((await listAtRisk(db)).items[0]?.plan?.daysOfCover).toBe(9);
   });
 
-  it('sameIndexRow ignores hot fields only', () => {
-    const row = { key: 'k', sku: 'A', title: 'Mug', available: 3, fieldObservedAt: { available: 'x' }, riskTypes: ['stockout'] } as never;
+  it('sameIndexRow ignores hot fields and plan fields left in full rows; indexRowOf takes the plan fields given', () => {
+    const row = { key: 'k', sku: 'A', title: 'Mug', available: 3, fieldObservedAt: { available: 'x' }, riskTypes: ['stockout'], urgency: 2 } as never;
     expect(sameIndexRow(row, { ...(row as object), available: 9, fieldObservedAt: {} } as never)).toBe(true);
     expect(sameIndexRow(row, { ...(row as object), title: 'Cup' } as never)).toBe(false);
-    expect(sameIndexRow(row, { ...(row as object), riskTypes: ['stockout'] } as never)).toBe(true);
-    expect(sameIndexRow(row, { ...(row as object), riskTypes: [] } as never)).toBe(false);
-    expect(indexRowOf(row)).toEqual({ key: 'k', sku: 'A', title: 'Mug', riskTypes: ['stockout'] });
+    expect(sameIndexRow(row, { ...(row as object), riskTypes: [], urgency: 7 } as never)).toBe(true);
+    expect(indexRowOf(row, { urgency: 5, planKey: 'k' })).toEqual({ key: 'k', sku: 'A', title: 'Mug', urgency: 5, planKey: 'k' });
+  });
+
+  it('a re-plan writes no listing chunk; the list, the panels and a later merge show the new plan', async () => {
+    const db = await freshStore();
+    const keys = ['A', 'B', 'C'].map((s) => `amazon|amazon.com|${s}`);
+    await mergeObservations(
+      db,
+      ['A', 'B', 'C'].map((s) => listingObs(s, '2024-05-10T10:00:00Z', { available: 5, title: `Mug ${s}` })),
+      NOW,
+    );
+    await savePlans(db, [skuPlan(keys[0]!, { daysOfCover: 40 }), skuPlan(keys[1]!, { daysOfCover: 30 })]);
+    const chunkWrites = [vi.spyOn(db.listingChunks, 'bulkPut'), vi.spyOn(db.listingChunks, 'put'), vi.spyOn(db.listingChunks, 'bulkAdd')];
+    await savePlans(db, [skuPlan(keys[0]!, { daysOfCover: 2 }), skuPlan(keys[2]!, { daysOfCover: 9 })], { replaceFor: keys });
+    for (const spy of chunkWrites) expect(spy).not.toHaveBeenCalled();
+    const listed = (await listAtRisk(db)).items.map((i) => [i.listing.sku, i.plan?.daysOfCover, i.listing.daysOfCover]);
+    expect(listed.sort()).toEqual([
+      ['A', 2, 2],
+      ['B', undefined, undefined],
+      ['C', 9, 9],
+    ]);
+    expect((await getListingsWithPlans(db, keys)).map((r) => [r?.plan?.daysOfCover, r?.listing.available])).toEqual([
+      [2, undefined],
+      [undefined, 5],
+      [9, undefined],
+    ]);
+    expect((await db.searchChunks.toArray()).flatMap(entriesOf).find((e) => e.key === keys[0])?.urgency).toBe((await db.listings.get(keys[0]!))?.urgency);
+    // A merge that rewrites the indexed row (new title) carries the plan fields over.
+    await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { title: 'Blue mug' })], NOW);
+    expect(await db.listings.get(keys[0]!)).toMatchObject({ title: 'Blue mug', daysOfCover: 2, planKey: keys[0], plan: { daysOfCover: 2 } });
+    expect((await allListings(db)).some((r) => 'urgency' in r || 'planKey' in r || 'daysOfCover' in r)).toBe(false);
+  });
+
+  it('plan fields an older store left in a listing chunk are ignored: the indexed row is the truth', async () => {
+    const db = await freshStore();
+    const key = 'amazon|amazon.com|A';
+    await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
+    await savePlans(db, [skuPlan(key, { daysOfCover: 12 })]);
+    const { urgency, riskTypes } = (await db.listings.get(key))!;
+    // As schema v4 stores wrote chunks before plan fields left them: a stale copy of an older plan.
+    const chunk = (await db.listingChunks.get(groupOf(key)))!;
+    const stale = { planKey: 'old-plan', daysOfCover: 1, riskTypes: ['stockout'], urgency: 1 };
+    await db.listingChunks.put({ ...chunk, rows: chunk.rows.map((r) => ({ ...r, ...stale }) as ListingRow) });
+    expect(Object.keys((await readListings(db, [key]))[0]!)).not.toContain('planKey');
+    expect((await getListingsWithPlans(db, [key]))[0]?.listing).toMatchObject({ daysOfCover: 12, planKey: key });
+    await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { available: 3, title: 'Blue mug' })], NOW);
+    expect(await db.listings.get(key)).toMatchObject({ title: 'Blue mug', daysOfCover: 12, planKey: key, urgency, riskTypes });
+    expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([searchEntryOf({ key, sku: 'A', title: 'Blue mug', urgency, riskTypes })]);
+    expect(Object.keys((await db.listingChunks.get(groupOf(key)))!.rows[0]!)).not.toContain('urgency');
   });
 
   it('reads listings of products and the history of listings, many groups or few', async () => {

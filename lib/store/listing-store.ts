@@ -2,7 +2,9 @@
  * Full listing rows (schema v4): they live in `listingChunks`, one record per group of
  * listings, and the indexed `listings` table holds their projection (indexRowOf) for the
  * queries. Every write of a full row goes through writeListings, which keeps the two in step:
- * the chunk always, the indexed row only when its projection changed.
+ * the chunk always, the indexed row only when its projection changed. The plan a listing
+ * shows lives on its indexed row only (tables/listings.ts ListingPlanFields); plan fields that
+ * stores from before left in the chunks are dropped as the chunks are read.
  *
  * Call these inside a transaction over `listingChunks` (and `listings` + `searchChunks` for writes). They use
  * Dexie's bulk calls, not the raw requests of idb.ts: they write at most one record per group
@@ -12,8 +14,7 @@ import type { StoreDb } from './db';
 import { groupOf, groupsOf } from './groups';
 import type { ListingChunkRow } from './tables/listingChunks';
 import { entriesOf, searchChunkOf, searchEntryOf } from './tables/searchChunks';
-import { indexRowOf, sameIndexRow, type ListingIndexRow, type ListingRow } from './tables/listings';
-import type { SkuPlan } from '../planning/types';
+import { indexRowOf, noPlanFields, sameIndexRow, withoutPlanFields, type ListingIndexRow, type ListingRow } from './tables/listings';
 
 /** Loaded chunks: group -> key -> full row. */
 export type ListingChunks = Map<number, Map<string, ListingRow>>;
@@ -29,7 +30,7 @@ export async function loadListingChunks(db: StoreDb, groups?: readonly number[])
       : (await db.listingChunks.bulkGet(groups as number[])).filter((c): c is ListingChunkRow => c !== undefined);
   const out: ListingChunks = new Map();
   for (const g of groups ?? []) out.set(g, new Map());
-  for (const c of rows) out.set(c.group, new Map(c.rows.map((r) => [r.key, r])));
+  for (const c of rows) out.set(c.group, new Map(c.rows.map((r) => [r.key, withoutPlanFields(r)])));
   return out;
 }
 
@@ -65,7 +66,7 @@ export async function readListing(db: StoreDb, key: string): Promise<ListingRow 
  */
 export async function readAllListings(db: StoreDb): Promise<ListingRow[]> {
   const chunks = await db.listingChunks.toArray();
-  return chunks.flatMap((c) => c.rows).sort(byKey);
+  return chunks.flatMap((c) => c.rows.map(withoutPlanFields)).sort(byKey);
 }
 
 /**
@@ -83,52 +84,46 @@ export async function readListingsOfProducts(db: StoreDb, productIds: readonly s
 
 /**
  * Writes full rows: their chunks (read unless given in `chunks`, which is updated) and the
- * indexed rows whose projection differs from `before` (all of them when `before` is not given),
- * or whose plan is given in `plans` (undefined = no plan). A rewritten indexed row keeps the
- * plan it had unless `plans` names it. A row that is its very `before` object changed nothing in
- * its chunk: a group holding only such rows is not rewritten (a re-plan that leaves most
- * listings' plan fields as they were rewrites only the indexed rows it gives plans for). Search
- * entries (key, SKU, title, urgency, risk types: all in the projection) are rewritten only for
- * rows whose projection changed.
+ * indexed rows whose projection differs from `before` (all of them when `before` is not given).
+ * A rewritten indexed row keeps the plan fields it had (tables/listings.ts ListingPlanFields:
+ * they live on the indexed rows only; savePlans writes them); a listing new to the store starts
+ * without a plan. A row that is its very `before` object changed nothing: it is not written.
+ * Search entries (key, SKU, title, urgency, risk types) are rewritten only for rows whose
+ * indexed row is.
  * @example await writeListings(db, [{ ...row, available: 3 }], { before: new Map([[row.key, row]]) });
  */
 export async function writeListings(
   db: StoreDb,
   rows: readonly ListingRow[],
-  options: { chunks?: ListingChunks; before?: ReadonlyMap<string, ListingRow | undefined>; plans?: ReadonlyMap<string, SkuPlan | undefined> } = {},
+  options: { chunks?: ListingChunks; before?: ReadonlyMap<string, ListingRow | undefined> } = {},
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const groups = groupsOf(rows.filter((r) => options.before?.get(r.key) !== r).map((r) => r.key));
+  const written = rows.filter((r) => options.before?.get(r.key) !== r);
+  if (written.length === 0) return;
+  const groups = groupsOf(written.map((r) => r.key));
   const chunks = options.chunks ?? new Map<number, Map<string, ListingRow>>();
   const missing = groups.filter((g) => !chunks.has(g));
   if (missing.length) for (const [g, c] of await loadListingChunks(db, missing)) chunks.set(g, c);
-  const index: ListingIndexRow[] = [];
-  const projected: ListingIndexRow[] = [];
-  for (const row of rows) {
+  const projected: ListingRow[] = [];
+  for (const row of written) {
     const old = options.before?.get(row.key);
-    if (old !== row) chunks.get(groupOf(row.key))!.set(row.key, row);
-    const changed = !old || !sameIndexRow(old, row);
-    if (changed || options.plans?.has(row.key)) index.push(indexRowOf(row));
-    if (changed) projected.push(index[index.length - 1]!);
+    chunks.get(groupOf(row.key))!.set(row.key, withoutPlanFields(row));
+    if (!old || !sameIndexRow(old, row)) projected.push(row);
   }
-  // Plans live on the indexed rows only: carry over the stored one where no new one is given
-  // (a listing new to `before` has none to carry).
-  const carry = index.filter((r) => !options.plans?.has(r.key) && (options.before === undefined || options.before.get(r.key) !== undefined));
+  // Carry over the stored plan fields (a listing new to `before` has none to carry).
+  const carry = projected.filter((r) => options.before === undefined || options.before.get(r.key) !== undefined);
   const stored = carry.length ? await db.listings.bulkGet(carry.map((r) => r.key)) : [];
-  const kept = new Map(stored.flatMap((r) => (r?.plan ? [[r.key, r.plan] as const] : [])));
-  for (const r of index) {
-    const plan = options.plans?.has(r.key) ? options.plans.get(r.key) : kept.get(r.key);
-    if (plan) r.plan = plan;
-  }
-  await Promise.all([
-    groups.length ? db.listingChunks.bulkPut(groups.map((g) => chunkRowOf(g, chunks.get(g)!))) : undefined,
-    index.length ? db.listings.bulkPut(index) : undefined,
-  ]);
-  if (projected.length) await updateSearchChunks(db, projected);
+  const kept = new Map(stored.flatMap((r) => (r ? [[r.key, r] as const] : [])));
+  const index = projected.map((r) => indexRowOf(r, kept.get(r.key) ?? noPlanFields()));
+  await Promise.all([db.listingChunks.bulkPut(groups.map((g) => chunkRowOf(g, chunks.get(g)!))), index.length ? db.listings.bulkPut(index) : undefined]);
+  if (index.length) await updateSearchEntries(db, index);
 }
 
-/** Rewrites the search entries of listings whose indexed row changed (tables/searchChunks.ts). */
-async function updateSearchChunks(db: StoreDb, rows: readonly ListingIndexRow[]): Promise<void> {
+/**
+ * Rewrites the search entries of these indexed rows (tables/searchChunks.ts): for rows whose
+ * SKU, title or plan fields changed. Inside a transaction over `searchChunks`.
+ * @example await updateSearchEntries(db, [indexRow]);
+ */
+export async function updateSearchEntries(db: StoreDb, rows: readonly ListingIndexRow[]): Promise<void> {
   const groups = groupsOf(rows.map((r) => r.key));
   const stored = await db.searchChunks.bulkGet(groups);
   const entries = new Map(groups.map((g, i) => [g, new Map(entriesOf(stored[i]).map((e) => [e.key, e]))]));

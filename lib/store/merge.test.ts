@@ -4,6 +4,7 @@ import type { ListingObservation, OrderObservation } from '../records';
 import { openStore, type StoreDb } from './db';
 import { mergeObservations } from './merge';
 import { allListings, allObservations, listingOf } from './test-helpers';
+import { readAllOrderLines } from './order-store';
 
 let seq = 0;
 const opened: StoreDb[] = [];
@@ -98,9 +99,9 @@ describe('mergeObservations', () => {
     await mergeObservations(db, [order('111', 'shipped', '2024-05-10T09:00:00Z')], NOW);
     const stale = await mergeObservations(db, [order('111', 'pending', '2024-05-09T09:00:00Z')], NOW);
     expect(stale.counts.stale).toBe(1);
-    expect((await db.orders.get('amazon|amazon.com|111|MUG-1'))?.status).toBe('shipped');
+    expect((await readAllOrderLines(db)).find((o) => o.key === 'amazon|amazon.com|111|MUG-1')?.status).toBe('shipped');
     await mergeObservations(db, [order('111', 'cancelled', '2024-05-10T11:00:00Z')], NOW);
-    expect((await db.orders.get('amazon|amazon.com|111|MUG-1'))?.status).toBe('cancelled');
+    expect((await readAllOrderLines(db)).find((o) => o.key === 'amazon|amazon.com|111|MUG-1')?.status).toBe('cancelled');
   });
 
   it('refuses invalid and future-dated records and stores the rest', async () => {
@@ -124,7 +125,7 @@ describe('mergeObservations', () => {
       db.observationChunks,
       db.listingHistory,
       db.dailyDemand,
-      db.orders,
+      db.orderChunks,
       db.stockPools,
       db.searchChunks,
     ];

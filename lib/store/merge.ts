@@ -7,7 +7,7 @@
  */
 import { listingKey as listingKeyOf, observationSchema, type ListingObservation, type Observation, type OrderObservation } from '../records';
 import type { StoreDb } from './db';
-import { getMany, nativeTransaction, putMany } from './idb';
+import { nativeTransaction, putMany } from './idb';
 import { groupsOf } from './groups';
 import { listingFrom, loadListingChunks, writeListings, type ListingChunks } from './listing-store';
 import {
@@ -23,7 +23,8 @@ import {
 import { chooseLink, LinkIndex } from './linking';
 import { applyListingObservation, linkKeysOf, newListingRow, type ListingRow } from './tables/listings';
 import { foldRepeat, keyOfObservation, observationIdOf, type ObservationRow } from './tables/observations';
-import { applyOrderObservation, sameOrderLine, type OrderRow } from './tables/orders';
+import { applyOrderObservation, sameOrderLine } from './tables/orders';
+import { loadOrderLines, saveOrderLines, setOrderLine, type OrderLines } from './order-store';
 import { productIdFor, type ProductRow } from './tables/products';
 import { poolIdFor, poolRowFor } from './tables/stockPools';
 
@@ -128,7 +129,7 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
 
   return db.transaction(
     'rw',
-    [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.dailyDemand, db.orders, db.stockPools, db.searchChunks],
+    [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.dailyDemand, db.orderChunks, db.stockPools, db.searchChunks],
     async () => {
       const tx = nativeTransaction();
       const batch = await loadBatch(db, tx, prepared, now);
@@ -160,7 +161,8 @@ interface Batch {
   listings: Map<string, ListingRow>;
   /** The stored rows as loaded. */
   before: Map<string, ListingRow>;
-  orders: Map<string, OrderRow>;
+  /** The order lines of the batch's order readings (order-store.ts), then updated and new ones. */
+  orders: OrderLines;
 }
 
 /** What applying the readings changed: the records to write back and the listings to re-plan. */
@@ -179,7 +181,7 @@ interface Dirty {
  */
 async function loadBatch(db: StoreDb, tx: IDBTransaction, prepared: readonly Prepared[], now: Date): Promise<Batch> {
   const listingKeys = unique(prepared.map((p) => p.listingKey));
-  const orderKeys = unique(prepared.filter((p) => p.obs.kind === 'order').map((p) => p.key));
+  const orderReadings = prepared.flatMap((p) => (p.obs.kind === 'order' ? [p.obs] : []));
   // Each reading's chunk: the readings of its listing's group on its marketplace day (a repeat
   // has the same content, so the same day and listing: its stored copy is in that chunk).
   // A reading of a day before the fold cutoff (an old report) may already have moved to its
@@ -191,14 +193,14 @@ async function loadBatch(db: StoreDb, tx: IDBTransaction, prepared: readonly Pre
   const chunkIds = prepared.map((p) => (p.obs.kind === 'listing' ? chunkIdOfRow({ observedDate: p.obs.observedDate, listingKey: p.listingKey }) : ''));
   const cutoff = foldCutoff(now);
   const oldKeys = unique(prepared.filter((p) => p.obs.kind === 'listing' && p.obs.observedDate < cutoff).map((p) => p.listingKey));
-  const [obsChunks, histories, listingChunks, storedOrders] = await Promise.all([
+  const [obsChunks, histories, listingChunks, orders] = await Promise.all([
     loadObservationChunks(
       db,
       unique(chunkIds).filter((id) => id !== ''),
     ),
     oldKeys.length ? loadHistories(db, oldKeys) : new Map<string, Map<string, ObservationRow>>(),
     loadListingChunks(db, groupsOf(listingKeys)),
-    orderKeys.length ? getMany(tx, db.orders, orderKeys) : [],
+    loadOrderLines(db, tx, orderReadings),
   ]);
 
   const listings = new Map<string, ListingRow>();
@@ -206,8 +208,6 @@ async function loadBatch(db: StoreDb, tx: IDBTransaction, prepared: readonly Pre
     const r = listingFrom(listingChunks, k);
     if (r) listings.set(k, r);
   }
-  const orders = new Map<string, OrderRow>();
-  for (const r of storedOrders) if (r) orders.set(r.key, r);
   return { chunkIds, cutoff, obsChunks, histories, listingChunks, listings, before: new Map(listings), orders };
 }
 
@@ -273,13 +273,13 @@ function applyToListing(p: Prepared, repeat: boolean, batch: Batch, dirty: Dirty
  */
 function applyToOrder(p: Prepared, batch: Batch, dirty: Dirty, counts: MergeCounts): void {
   const obs = p.obs as OrderObservation;
-  const row = batch.orders.get(p.key);
+  const row = batch.orders.lines.get(p.key);
   const next = applyOrderObservation(row, obs, p.at);
   if (row && sameOrderLine(row, obs)) counts.unchanged++;
   else if (row && next.observedAt !== p.at) counts.stale++;
   else counts.new++;
   if (next === row) return;
-  batch.orders.set(p.key, next);
+  setOrderLine(batch.orders, next, obs);
   dirty.orders.add(p.key);
   if (!row || row.status !== next.status || row.quantity !== next.quantity || row.orderDate !== next.orderDate) dirty.changedListings.add(p.listingKey);
 }
@@ -296,14 +296,7 @@ async function writeBatch(db: StoreDb, tx: IDBTransaction, batch: Batch, dirty: 
   const writes: Promise<void>[] = [];
   if (dirty.chunks.size) await saveObservationChunks(db, batch.obsChunks, dirty.chunks);
   if (dirty.histories.size) await saveHistories(db, batch.histories, dirty.histories);
-  if (dirty.orders.size)
-    writes.push(
-      putMany(
-        tx,
-        db.orders,
-        [...dirty.orders].map((k) => batch.orders.get(k)!),
-      ),
-    );
+  if (dirty.orders.size) writes.push(saveOrderLines(db, tx, batch.orders, dirty.orders));
   const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
   for (const key of listings.keys()) if (!before.has(key)) dirty.changedListings.add(key);
   await assignPools(db, listings, dirty.listings);

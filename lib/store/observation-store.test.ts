@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeObservations } from './merge';
-import { foldCutoff, foldHistory, readObservationsOf } from './observation-store';
+import { foldCutoff, foldHistory, readChunkObservationsOf, readObservationsOf } from './observation-store';
+import { groupOf, groupsOf, STORE_GROUPS } from './groups';
+import { groupOfChunkId } from './tables/observationChunks';
 import { storageEstimate } from './storage';
 import { allObservations, dropStores, freshStore, listingObs } from './test-helpers';
 
@@ -37,6 +39,27 @@ describe('day chunks and listing history records', () => {
     expect(sortById(await readObservationsOf(db, ['amazon|amazon.com|SKU-3', 'amazon|amazon.com|SKU-7']))).toEqual(sortById(some));
     expect(await foldHistory(db, WEEK_LATER)).toBe(0);
     expect((await storageEstimate(db)).tables.observations.rows).toBe(120);
+  });
+
+  it("the re-plan reads only the day chunks of its listings' groups, even over most groups", async () => {
+    const db = await freshStore();
+    const skus = Array.from({ length: 400 }, (_, i) => `SKU-${i}`);
+    for (const day of ['2024-05-09', '2024-05-10'])
+      await mergeObservations(
+        db,
+        skus.map((s, i) => listingObs(s, `${day}T10:00:00Z`, { available: i })),
+        DAY,
+      );
+    const keys = skus.map((s) => `amazon|amazon.com|${s}`);
+    // Over half the groups, but not all: one listing of each group but the first few.
+    const byGroup = new Map(keys.map((k) => [groupOf(k), k]));
+    const planned = [...byGroup].filter(([g]) => g >= 8).map(([, k]) => k);
+    expect(groupsOf(planned).length * 2).toBeGreaterThan(STORE_GROUPS);
+    const reads = vi.spyOn(db.observationChunks, 'bulkGet');
+    const rows = await readChunkObservationsOf(db, planned);
+    expect(rows.map((r) => r.listingKey).sort()).toEqual([...planned, ...planned].sort());
+    const asked = reads.mock.calls.flatMap(([ids]) => ids as string[]);
+    expect(new Set(asked.map(groupOfChunkId))).toEqual(new Set(groupsOf(planned)));
   });
 
   it('a repeat of a folded reading is found in the history record: nothing added, lastSeenAt moves', async () => {

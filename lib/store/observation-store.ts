@@ -15,7 +15,7 @@
 import { addDays } from '../locale/dates';
 import type { StoreDb } from './db';
 import { groupOf, groupsOf, STORE_GROUPS } from './groups';
-import { observationChunkId, type ObservationChunkRow } from './tables/observationChunks';
+import { groupOfChunkId, observationChunkId, type ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { ObservationRow } from './tables/observations';
 import { writeHistoryDigests } from './history-digest';
@@ -211,20 +211,10 @@ export async function readObservationsOf(db: StoreDb, listingKeys: readonly stri
   const wanted = new Set(listingKeys);
   const groups = groupsOf(listingKeys);
   const from = since ? addDays(since.slice(0, 10), -1) : '';
-  const [histories, chunkLists] = await Promise.all([
-    db.listingHistory.bulkGet(listingKeys as string[]),
-    // Over most groups, one pass over the (few, recent) day chunks beats one range per group.
-    groups.length * 2 > STORE_GROUPS
-      ? db.observationChunks
-          .where('date')
-          .aboveOrEqual(from)
-          .toArray()
-          .then((c) => [c])
-      : Promise.all(groups.map((g) => db.observationChunks.where('[group+date]').between([g, from], [g, '\uffff'], true, true).toArray())),
-  ]);
+  const [histories, chunks] = await Promise.all([db.listingHistory.bulkGet(listingKeys as string[]), readDayChunksOf(db, groups, from)]);
   const out: ObservationRow[] = [];
   for (const h of histories) if (h) for (const r of h.rows) if (r.observedAt >= since) out.push(r);
-  for (const chunks of chunkLists) for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey) && r.observedAt >= since) out.push(r);
+  for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey) && r.observedAt >= since) out.push(r);
   return out;
 }
 
@@ -236,15 +226,24 @@ export async function readObservationsOf(db: StoreDb, listingKeys: readonly stri
 export async function readChunkObservationsOf(db: StoreDb, listingKeys: readonly string[]): Promise<ObservationRow[]> {
   if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
-  const groups = groupsOf(listingKeys);
-  // As readObservationsOf: over most groups, one pass over the (few, recent) day chunks.
-  const chunkLists =
-    groups.length * 2 > STORE_GROUPS
-      ? [await db.observationChunks.toArray()]
-      : await Promise.all(groups.map((g) => db.observationChunks.where('[group+date]').between([g, ''], [g, '\uffff'], true, true).toArray()));
   const out: ObservationRow[] = [];
-  for (const chunks of chunkLists) for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey)) out.push(r);
+  for (const c of await readDayChunksOf(db, groupsOf(listingKeys), '')) for (const r of c.rows) if (wanted.has(r.listingKey)) out.push(r);
   return out;
+}
+
+/**
+ * The day chunks of some groups from day `from` on ('' = all). Over a few groups, one range of
+ * the `[group+date]` index per group; over more, the chunk ids alone (`day|group`: keys only,
+ * no readings cloned) say which chunks are of these groups, and only those are read. (Reading
+ * every day chunk instead cloned the readings of groups the listings are not in: a page's
+ * listings fall in most groups, but rarely all.)
+ */
+async function readDayChunksOf(db: StoreDb, groups: readonly number[], from: string): Promise<ObservationChunkRow[]> {
+  if (groups.length * 2 <= STORE_GROUPS)
+    return (await Promise.all(groups.map((g) => db.observationChunks.where('[group+date]').between([g, from], [g, '\uffff'], true, true).toArray()))).flat();
+  const wanted = new Set(groups);
+  const ids = ((await db.observationChunks.where('id').aboveOrEqual(from).primaryKeys()) as string[]).filter((id) => wanted.has(groupOfChunkId(id)));
+  return (await db.observationChunks.bulkGet(ids)).filter((c): c is ObservationChunkRow => c !== undefined);
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

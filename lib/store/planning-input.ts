@@ -16,6 +16,7 @@ import { loadSettings } from './settings-store';
 import { readAllListings, readListingsOfProducts } from './listing-store';
 import { readAllObservations, readChunkObservationsOf, readObservationsOf } from './observation-store';
 import { readHistoryDigests, readingsOfDigest, writeHistoryDigests, type ReplanReading } from './history-digest';
+import { readAllOrderLines, readOrderLinesOf } from './order-store';
 
 export interface ProductPlanningInput {
   product: ProductRow;
@@ -61,7 +62,7 @@ export async function loadPlanningInput(
     db.stockPools,
     db.observationChunks,
     db.listingHistory,
-    db.orders,
+    db.orderChunks,
     db.calibrations,
     db.returns,
     db.dailyDemand,
@@ -103,7 +104,7 @@ async function readAllListingRows(db: StoreDb, since: string, withDemand: boolea
   const sinceDate = since.slice(0, 10);
   const [observations, orders, calibrations, returns, demand] = await Promise.all([
     readAllObservations(db, { since }),
-    since ? db.orders.where('orderDate').aboveOrEqual(sinceDate).toArray() : db.orders.toArray(),
+    readAllOrderLines(db, sinceDate),
     db.calibrations.toArray(),
     db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
     withDemand ? db.dailyDemand.toArray().then((rows) => rows.filter(isDemandCacheRow)) : [],
@@ -114,16 +115,10 @@ async function readAllListingRows(db: StoreDb, since: string, withDemand: boolea
 /** The rows of some listings, read by index ranges per listing key. */
 async function readListingRowsOf(db: StoreDb, keys: string[], since: string): Promise<ListingRows> {
   const sinceDate = since.slice(0, 10);
-  const [observations, perKey] = await Promise.all([
+  const [observations, orders, demand] = await Promise.all([
     readObservationsOf(db, keys, { since }),
-    Promise.all(
-      keys.map((k) =>
-        Promise.all([
-          db.orders.where('[listingKey+orderDate]').between([k, sinceDate], [k, '\uffff'], true, true).toArray(),
-          db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray(),
-        ]),
-      ),
-    ),
+    readOrderLinesOf(db, keys, sinceDate),
+    Promise.all(keys.map((k) => db.dailyDemand.where('[key+date]').between([k, ''], [k, '\uffff'], true, true).toArray())),
   ]);
   // No listings means nothing to look up: skip the two queries rather than run them empty.
   const [calibrations, returns] = keys.length
@@ -136,7 +131,7 @@ async function readListingRowsOf(db: StoreDb, keys: string[], since: string): Pr
           .toArray(),
       ])
     : [[], []];
-  return { observations, orders: perKey.flatMap(([o]) => o), calibrations, returns, demand: perKey.flatMap(([, d]) => d).filter(isDemandCacheRow) };
+  return { observations, orders, calibrations, returns, demand: demand.flat().filter(isDemandCacheRow) };
 }
 
 /** Sorts the rows into their products (by each listing's product) and orders each product's lists. */
@@ -221,7 +216,7 @@ function readReplanInput(
 ): Promise<{ products: ProductReplanInput[]; settings: unknown } | undefined> {
   return db.transaction(
     mode,
-    [db.products, db.listings, db.observationChunks, db.listingHistory, db.dailyDemand, db.orders, db.calibrations, db.returns, db.settings],
+    [db.products, db.listings, db.observationChunks, db.listingHistory, db.dailyDemand, db.orderChunks, db.calibrations, db.returns, db.settings],
     async () => {
       const settings = await loadSettings(db);
       const products = (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
@@ -235,7 +230,7 @@ function readReplanInput(
       const [observations, orders, calibrations, returns] = keys.length
         ? await Promise.all([
             readingsOf(db, keys, digests, missing),
-            Promise.all(keys.map((k) => db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff'], true, true).toArray())).then((o) => o.flat()),
+            readOrderLinesOf(db, keys),
             db.calibrations.where('listingKey').anyOf(keys).toArray(),
             db.returns
               .where('listingKey')

@@ -1,15 +1,15 @@
 /**
- * Writing the planning core's results. Each listing also gets its plan's days of cover, risk
- * types and sort key copied onto its row: the popup's at-risk list then walks one index of
- * one table instead of joining two tables on every open.
+ * Writing the planning core's results. Each listing also gets the plan it shows, with its days
+ * of cover, risk types and sort key, copied onto its indexed row (and only there, never into
+ * the listing chunks: tables/listings.ts ListingPlanFields): the popup's at-risk list then
+ * walks one index of one table instead of joining two tables on every open.
  */
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { StoreDb } from './db';
 import { urgencyOf } from '../planning/urgency';
-import { NO_PLAN_BASE, type ListingRow } from './tables/listings';
+import { NO_PLAN_BASE, type ListingIndexRow } from './tables/listings';
 import { planRowOf, type PlanRow } from './tables/plans';
-import { groupsOf } from './groups';
-import { listingFrom, loadListingChunks, writeListings } from './listing-store';
+import { updateSearchEntries } from './listing-store';
 
 export interface SavePlansResult {
   saved: number;
@@ -35,7 +35,7 @@ export async function savePlans(
     if (parsed.success) rows.push(planRowOf(parsed.data));
     else invalid.push({ key: String((plan as { key?: unknown }).key), reason: parsed.error.issues[0]?.message ?? 'invalid' });
   }
-  return db.transaction('rw', [db.plans, db.listings, db.listingChunks, db.searchChunks], async () => {
+  return db.transaction('rw', [db.plans, db.listings, db.searchChunks], async () => {
     const keep = new Set(rows.map((r) => r.key));
     const { gone, released, complete } = options.replaceAll ? await allOldPlans(db, keep) : await oldPlansOf(db, rows, keep, options.replaceFor ?? []);
     const affected = new Set<string>();
@@ -99,9 +99,9 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
 }
 
 /**
- * Re-copies plan fields (and the plan itself, onto the indexed row) onto listings (inside a
- * transaction over plans + listings + listingChunks + searchChunks). `known`: plans just saved,
- * and the listings whose only plans they are (their plans are not read back).
+ * Re-copies the plan each listing shows onto its indexed row (inside a transaction over plans +
+ * listings + searchChunks): no listing chunk is read or written. `known`: plans just saved, and
+ * the listings whose only plans they are (their plans are not read back).
  */
 export async function refreshListingPlans(
   db: StoreDb,
@@ -115,47 +115,26 @@ export async function refreshListingPlans(
   for (const p of [...savedCovering, ...(unknown.length > 0 ? await plansCovering(db, unknown) : [])]) byKey.set(p.key, p);
   // In key order, as plansCovering gives them: which of two equally urgent plans a listing shows never depends on how they were found.
   const plans = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  // Loaded once: the write below updates these chunks rather than reading them again.
-  const chunks = await loadListingChunks(db, groupsOf(listingKeys));
-  const listings = listingKeys.map((k) => listingFrom(chunks, k));
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
-  const updated: ListingRow[] = [];
-  const before = new Map<string, ListingRow>();
-  const shown = new Map<string, SkuPlan | undefined>();
-  for (const row of listings) {
+  const updated: ListingIndexRow[] = [];
+  const resorted: ListingIndexRow[] = [];
+  for (const row of await db.listings.bulkGet(listingKeys as string[])) {
     if (!row) continue; // a plan may name a listing the store has not seen (or deleted)
-    const plan = pickPlan(byListing.get(row.key) ?? []);
-    before.set(row.key, row);
-    shown.set(row.key, plan?.plan);
-    // The row itself when its plan fields are as they were: writeListings then leaves its chunk alone.
-    updated.push(withPlanFields(row, plan));
+    const next = withPlanFields(row, pickPlan(byListing.get(row.key) ?? []));
+    updated.push(next);
+    if (next.urgency !== row.urgency || (next.riskTypes ?? []).join(',') !== (row.riskTypes ?? []).join(',')) resorted.push(next);
   }
-  await writeListings(db, updated, { chunks, before, plans: shown });
+  if (updated.length) await db.listings.bulkPut(updated);
+  // Search entries carry the sort key and risk types: rewritten only where those moved.
+  if (resorted.length) await updateSearchEntries(db, resorted);
 }
 
-/** A listing row with the plan fields of the plan it shows; the row itself when they are unchanged. */
-function withPlanFields(row: ListingRow, plan: PlanRow | undefined): ListingRow {
-  const urgency = plan ? urgencyOf(plan.plan).rank : NO_PLAN_BASE;
-  if (
-    row.planKey === plan?.key &&
-    row.daysOfCover === plan?.daysOfCover &&
-    row.urgency === urgency &&
-    (row.riskTypes ?? []).join('\n') === (plan?.riskTypes ?? []).join('\n') &&
-    (row.riskTypes === undefined) === (plan === undefined)
-  )
-    return row;
-  const next: ListingRow = { ...row, urgency };
-  if (plan) {
-    next.planKey = plan.key;
-    next.daysOfCover = plan.daysOfCover;
-    next.riskTypes = plan.riskTypes;
-  } else {
-    delete next.planKey;
-    delete next.daysOfCover;
-    delete next.riskTypes;
-  }
-  return next;
+/** An indexed row showing this plan (or none). */
+function withPlanFields(row: ListingIndexRow, plan: PlanRow | undefined): ListingIndexRow {
+  const { planKey: _planKey, daysOfCover: _daysOfCover, riskTypes: _riskTypes, plan: _plan, ...rest } = row;
+  if (!plan) return { ...rest, urgency: NO_PLAN_BASE };
+  return { ...rest, urgency: urgencyOf(plan.plan).rank, planKey: plan.key, daysOfCover: plan.daysOfCover, riskTypes: plan.riskTypes, plan: plan.plan };
 }
 
 /**

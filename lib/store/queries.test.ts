@@ -67,7 +67,7 @@ describe('listAtRisk', () => {
     expect([amazon?.plan?.key, ebay?.plan?.key]).toEqual(['pool:own:main', 'ebay|ebay.com|A']);
     const result = await savePlans(db, [skuPlan('ebay|ebay.com|A', { daysOfCover: 4 })], { replaceAll: true });
     expect(result).toMatchObject({ saved: 1, deleted: 1 });
-    expect((await listingOf(db, keys[0]!))?.daysOfCover).toBeUndefined();
+    expect((await db.listings.get(keys[0]!))?.daysOfCover).toBeUndefined();
     expect((await savePlans(db, [{ ...skuPlan('x'), daysOfCover: -1 }])).invalid).toHaveLength(1);
   });
 });

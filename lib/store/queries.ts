@@ -11,6 +11,7 @@ import { getMany, nativeTransaction } from './idb';
 import type { HotField, ListingIndexRow, ListingRow } from './tables/listings';
 import { readAllListings, readListings, readListingsOfProducts } from './listing-store';
 import { readObservationsOf } from './observation-store';
+import { readLatestOrderLinesOf } from './order-store';
 import type { PlanRow } from './tables/plans';
 import type { RiskTag } from '../planning/urgency';
 import type { StockPoolRow } from './tables/stockPools';
@@ -189,7 +190,9 @@ async function withPlans(db: StoreDb, rows: readonly (ListingIndexRow | undefine
   return rows.map((row) => {
     if (!row) return undefined;
     const { plan, ...listing } = row;
-    return { listing: full.get(row.key) ?? listing, plan };
+    const read = full.get(row.key);
+    // The full row adds what was read; the plan fields are the indexed row's.
+    return { listing: read ? { ...read, ...listing } : listing, plan };
   });
 }
 
@@ -220,7 +223,7 @@ export async function getProduct(
   const perListingOrders = options.recentOrders ?? 50;
   return db.transaction(
     'r',
-    [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.listingHistory, db.orders, db.calibrations, db.returns, db.plans],
+    [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.listingHistory, db.orderChunks, db.calibrations, db.returns, db.plans],
     async () => {
       const product = await db.products.get(id);
       if (!product) return undefined;
@@ -235,7 +238,7 @@ export async function getProduct(
               .slice(0, perListing),
           ),
         ),
-        Promise.all(keys.map((k) => db.orders.where('[listingKey+orderDate]').between([k, ''], [k, '\uffff']).reverse().limit(perListingOrders).toArray())),
+        Promise.all(keys.map((k) => readLatestOrderLinesOf(db, k, perListingOrders))),
         keys.length ? db.calibrations.where('listingKey').anyOf(keys).toArray() : [],
         keys.length ? db.returns.where('listingKey').anyOf(keys).toArray() : [],
         keys.length ? db.plans.where('listingKeys').anyOf(keys).toArray() : [],
@@ -302,6 +305,7 @@ function cellValue(value: unknown): string | number | boolean | undefined {
 
 export async function exportListingsCsv(db: StoreDb, account?: string): Promise<{ csv: string; rowCount: number }> {
   const rows = (await listListings(db)).filter((r) => account === undefined || (r.account ?? DEFAULT_ACCOUNT) === account);
+  const cover = await daysOfCoverOf(db);
   const table: (string | number | boolean | undefined)[][] = [];
   for (const r of rows) {
     const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
@@ -323,12 +327,17 @@ export async function exportListingsCsv(db: StoreDb, account?: string): Promise<
       unfulfillable: r.unfulfillable,
       price: r.price ? Number(formatMinor(r.price.amountMinor, marketplaceById(r.marketplace)?.minorDigits ?? 2)) : undefined,
       currency: r.price?.currency,
-      daysOfCover: r.daysOfCover ?? undefined,
+      daysOfCover: cover.get(r.key) ?? undefined,
       lastObservedAt: r.lastObservedAt,
     };
     table.push(CSV_COLUMNS.map((c) => cellValue(cells[c])));
   }
   return { csv: toCsv(CSV_COLUMNS, table), rowCount: rows.length };
+}
+
+/** Each listing's days of cover, from the plan its indexed row shows (full rows carry no plan fields). */
+async function daysOfCoverOf(db: StoreDb): Promise<Map<string, number | null | undefined>> {
+  return new Map((await db.listings.toArray()).map((r) => [r.key, r.daysOfCover]));
 }
 
 /**

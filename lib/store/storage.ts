@@ -50,7 +50,7 @@ export async function storageEstimate(db: StoreDb): Promise<StorageEstimate> {
 
 /**
  * A logical table's row count and a sample of its rows. Listings and the history are stored
- * in chunks (schema v4): listings are counted on their indexed table; readings are counted
+ * in chunks (schema v4; order lines since v5): listings are counted on their indexed table; readings are counted
  * exactly when their records are few, else estimated from sampled records (reading a million
  * readings to count them would stall the options page).
  */
@@ -60,8 +60,13 @@ async function countAndSample(db: StoreDb, name: TableName): Promise<[number, un
     return [rows, chunks.flatMap((c) => c.rows).slice(0, SAMPLE)];
   }
   if (name === 'observations') {
-    const [chunks, histories] = await Promise.all([sampleRecords(db.observationChunks), sampleRecords(db.listingHistory)]);
+    const [chunks, histories] = await Promise.all([sampleRecords(db.observationChunks, (c) => c.rows), sampleRecords(db.listingHistory, (c) => c.rows)]);
     return [chunks.rows + histories.rows, [...chunks.sample, ...histories.sample].slice(0, SAMPLE)];
+  }
+  if (name === 'orders') {
+    // Order lines are stored one record per marketplace day (schema v5), estimated the same way.
+    const lines = await sampleRecords(db.orderChunks, (c) => Object.values(c.lines));
+    return [lines.rows, lines.sample];
   }
   const table = db.table(name);
   return Promise.all([table.count(), table.limit(SAMPLE).toArray()]);
@@ -74,13 +79,13 @@ const SAMPLE_CHUNKS = 20;
  * Readings held by a table of records that each hold several (`rows`): exact when the records
  * are few, else estimated from records sampled at both ends.
  */
-async function sampleRecords<T extends { rows: unknown[] }>(table: Table<T, string>): Promise<{ rows: number; sample: unknown[] }> {
+async function sampleRecords<T>(table: Table<T, string>, rowsOf: (record: T) => unknown[]): Promise<{ rows: number; sample: unknown[] }> {
   const [count, first] = await Promise.all([table.count(), table.limit(SAMPLE_CHUNKS).toArray()]);
   const last = count > SAMPLE_CHUNKS ? await table.reverse().limit(SAMPLE_CHUNKS).toArray() : [];
   const sampled = [...first, ...last];
-  const inSample = sampled.reduce((n, c) => n + c.rows.length, 0);
+  const inSample = sampled.reduce((n, c) => n + rowsOf(c).length, 0);
   const rows = count <= SAMPLE_CHUNKS ? inSample : Math.round((inSample / sampled.length) * count);
-  return { rows, sample: sampled.flatMap((c) => c.rows).slice(0, SAMPLE) };
+  return { rows, sample: sampled.flatMap(rowsOf).slice(0, SAMPLE) };
 }
 
 /** @example utf8Length('é') // 2 */

@@ -6,9 +6,9 @@ import 'fake-indexeddb/auto';
 import type { ListingObservation, OrderObservation } from '../records';
 import type { SkuPlan } from '../planning/types';
 import { openStore, type StoreDb } from './db';
-import { readAllListings, readListings, writeListings } from './listing-store';
+import { readAllListings, readListings, updateSearchEntries, writeListings } from './listing-store';
 import { readAllObservations } from './observation-store';
-import type { ListingRow } from './tables/listings';
+import { indexRowOf, noPlanFields, planFieldsOf, type ListingPlanFields, type ListingRow } from './tables/listings';
 import type { ObservationRow } from './tables/observations';
 
 let seq = 0;
@@ -114,7 +114,15 @@ export async function allObservations(db: StoreDb): Promise<ObservationRow[]> {
   return (await readAllObservations(db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Stores full listing rows as they are (chunks and indexed rows), bypassing the merge. */
-export function putListings(db: StoreDb, rows: readonly ListingRow[]): Promise<void> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks], () => writeListings(db, rows));
+/**
+ * Stores full listing rows as they are (chunks and indexed rows), bypassing the merge; plan
+ * fields given with a row go onto its indexed row and search entry, where savePlans puts them.
+ */
+export function putListings(db: StoreDb, rows: readonly (ListingRow & Partial<ListingPlanFields>)[]): Promise<void> {
+  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks], async () => {
+    await writeListings(db, rows);
+    const planned = rows.map((r) => indexRowOf(r, { ...noPlanFields(), ...planFieldsOf(r as ListingPlanFields) }));
+    await db.listings.bulkPut(planned);
+    await updateSearchEntries(db, planned);
+  });
 }

@@ -12,7 +12,7 @@
  */
 import type { Transaction } from 'dexie';
 import type { FulfillmentChannel, Platform } from '../../records';
-import type { ListingRow } from '../tables/listings';
+import type { ListingRow } from './listing-row-types';
 import type { PlanRow } from '../tables/plans';
 import type { StockPoolRow } from '../tables/stockPools';
 import { urgencyOf } from './frozen-sort-key';

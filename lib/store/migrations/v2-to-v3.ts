@@ -12,7 +12,7 @@
  * Imports: type-only, dexie, or other frozen code in this folder (migrations-frozen.test.ts).
  */
 import type { Transaction } from 'dexie';
-import type { ListingRow } from '../tables/listings';
+import type { ListingRow } from './listing-row-types';
 
 /** v2 -> v3: give every listing its link keys, and index its SKU and title for the search. */
 export async function upgradeToV3(tx: Transaction): Promise<void> {

@@ -15,7 +15,7 @@
  * Imports: type-only, dexie, or other frozen code in this folder (migrations-frozen.test.ts).
  */
 import type { Transaction } from 'dexie';
-import type { ListingIndexRow, ListingRow } from '../tables/listings';
+import type { ListingIndexRow, ListingRow } from './listing-row-types';
 import type { ListingChunkRow } from '../tables/listingChunks';
 import type { ObservationChunkRow } from '../tables/observationChunks';
 import type { ObservationRow } from '../tables/observations';

@@ -65,12 +65,6 @@ export const listingRowSchema = listingStateSchema.extend({
   firstSeenAt: isoDateTimeSchema,
   /** Newest reading of any field. */
   lastObservedAt: isoDateTimeSchema,
-  /** Denormalised from the listing's plan (savePlans) so the popup's list is one index walk. */
-  planKey: z.string().optional(),
-  daysOfCover: z.number().nonnegative().nullable().optional(),
-  riskTypes: z.array(z.string()).optional(),
-  /** Sort key of the at-risk list: see urgencyOf. */
-  urgency: z.number(),
   /** Identifiers automatic linking matches on, as one multi-entry index: see linkKeysOf. */
   linkKeys: z.array(z.string()).optional(),
 });
@@ -112,23 +106,6 @@ export function linkKeyOf(kind: 's' | 'g' | 'a', id: string, account: string | u
 export const NO_PLAN_BASE = 1e7;
 
 /**
- * The sort key a restored listing starts with (backup.ts; the v2 and v4 upgrades keep their
- * own frozen copy, migrations/frozen-sort-key.ts; savePlans sorts by the urgency rule's rank):
- * planned listings by days of cover (null cover = no
- * demand seen, so least urgent of the planned), then listings not planned yet (a merge
- * re-plans them within seconds). Only plan fields count: the merge rewrites a listing's
- * stock on every page read, and keeping the sort key off those fields is what lets it leave
- * the indexed listing rows alone (schema v4).
- * @example urgencyOf({ daysOfCover: 3 }) // 3
- * @example urgencyOf({}) // 10000000
- */
-export function urgencyOf(row: { daysOfCover?: number | null; planKey?: string }): number {
-  if (row.daysOfCover !== undefined && row.daysOfCover !== null) return Math.min(row.daysOfCover, NO_PLAN_BASE - 1);
-  if (row.planKey !== undefined) return NO_PLAN_BASE - 1;
-  return NO_PLAN_BASE;
-}
-
-/**
  * Fields only the full listing row holds (schema v4): values that change with almost every
  * page read. The indexed `listings` table holds the rest (identity, links, pool, plan and the
  * descriptive fields the popup shows and linking matches on), so a page read that only moves
@@ -158,34 +135,82 @@ const HOT_FIELDS = [
 export type HotField = (typeof HOT_FIELDS)[number];
 
 /**
- * A row of the indexed `listings` table: the full row without its hot fields, plus a copy of
- * the plan the listing shows (written by savePlans, carried over by every other write), so the
- * popup's list reads one record per row shown instead of two.
+ * The plan a listing shows, as its indexed row carries it (savePlans writes it; every other
+ * write of the indexed row carries it over): the plan itself, so the popup's list reads one
+ * record per row shown instead of two, and its key, days of cover, risk types and sort key as
+ * indexed fields, so the list is one index walk. They live on the indexed row ONLY, never in
+ * the full row's chunk: a re-plan then rewrites no listing chunk (a page's listings fall in
+ * most of the 128 groups). Stores from before kept them in the chunks too; those copies are
+ * never read (indexRowOf and sameIndexRow skip them).
  */
-export type ListingIndexRow = Omit<ListingRow, HotField> & { plan?: SkuPlan };
+export type ListingPlanFields = {
+  planKey?: string;
+  daysOfCover?: number | null;
+  riskTypes?: string[];
+  /** Sort key of the at-risk list: the urgency rule's rank (lib/planning/urgency.ts), NO_PLAN_BASE without a plan. */
+  urgency: number;
+  plan?: SkuPlan;
+};
 
-const HOT = new Set<string>(HOT_FIELDS);
+const PLAN_FIELDS = ['planKey', 'daysOfCover', 'riskTypes', 'urgency', 'plan'] as const satisfies readonly (keyof ListingPlanFields)[];
 
 /**
- * The indexed projection of a full listing row.
- * @example indexRowOf(row).available // undefined
+ * The plan fields of a listing without a plan (a new listing until its first re-plan).
+ * @example noPlanFields().urgency // NO_PLAN_BASE
  */
-export function indexRowOf(row: ListingRow): ListingIndexRow {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(row)) if (!HOT.has(k)) out[k] = (row as unknown as Record<string, unknown>)[k];
-  return out as ListingIndexRow;
+export function noPlanFields(): ListingPlanFields {
+  return { urgency: NO_PLAN_BASE };
 }
 
 /**
- * Whether two full rows have the same indexed projection (so the indexed row need not be
- * rewritten).
+ * The plan fields of an indexed row (those it carries over to its next version).
+ * @example planFieldsOf(indexRow).planKey
+ */
+export function planFieldsOf(row: ListingPlanFields): ListingPlanFields {
+  const out: Record<string, unknown> = {};
+  for (const k of PLAN_FIELDS) if (row[k] !== undefined) out[k] = row[k];
+  return out as unknown as ListingPlanFields;
+}
+
+/** A row of the indexed `listings` table: the full row without its hot fields, plus the plan it shows. */
+export type ListingIndexRow = Omit<ListingRow, HotField> & ListingPlanFields;
+
+/** Fields not copied from a full row to its indexed row: the hot ones, and plan fields older stores left in chunks. */
+const NOT_INDEXED_FROM_FULL = new Set<string>([...HOT_FIELDS, ...PLAN_FIELDS]);
+
+/**
+ * The indexed row of a full listing row showing this plan.
+ * @example indexRowOf(row, noPlanFields()).available // undefined
+ */
+export function indexRowOf(row: ListingRow, plan: ListingPlanFields): ListingIndexRow {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(row)) if (!NOT_INDEXED_FROM_FULL.has(k)) out[k] = (row as unknown as Record<string, unknown>)[k];
+  return { ...(out as Omit<ListingRow, HotField>), ...planFieldsOf(plan) };
+}
+
+/**
+ * A full row as its chunk keeps it: without the plan fields stores from before left there
+ * (the row itself when it has none).
+ * @example 'urgency' in withoutPlanFields({ ...row, urgency: 3 } as ListingRow) // false
+ */
+export function withoutPlanFields(row: ListingRow): ListingRow {
+  const fields = row as unknown as Record<string, unknown>;
+  if (!PLAN_FIELDS.some((k) => k in fields)) return row;
+  const out = { ...fields };
+  for (const k of PLAN_FIELDS) delete out[k];
+  return out as unknown as ListingRow;
+}
+
+/**
+ * Whether two full rows have the same indexed projection, plan fields aside (so the indexed
+ * row need not be rewritten).
  * @example sameIndexRow(row, { ...row, available: 3 }) // true
  */
 export function sameIndexRow(a: ListingRow, b: ListingRow): boolean {
   if (a === b) return true;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) {
-    if (HOT.has(k)) continue;
+    if (NOT_INDEXED_FROM_FULL.has(k)) continue;
     const x = (a as unknown as Record<string, unknown>)[k];
     const y = (b as unknown as Record<string, unknown>)[k];
     if (x === y) continue;
@@ -214,7 +239,6 @@ export function newListingRow(id: Pick<ListingObservation, 'platform' | 'marketp
     fieldObservedAt: {},
     firstSeenAt,
     lastObservedAt: firstSeenAt,
-    urgency: NO_PLAN_BASE,
     linkKeys: linkKeysOf({ sku: id.sku, account }),
   };
 }

@@ -26,6 +26,14 @@ export function observationChunkId(date: string, group: number): string {
 }
 
 /**
+ * The group of a chunk id (observationChunkId's inverse, for its group).
+ * @example groupOfChunkId('2024-05-01|007') // 7
+ */
+export function groupOfChunkId(id: string): number {
+  return Number(id.slice(id.lastIndexOf('|') + 1));
+}
+
+/**
  * Readings as chunk records: one per marketplace day and listing group, rows in id order
  * (bulk writers: the bench's seeding; the v3 -> v4 upgrade has its own frozen copy,
  * migrations/v3-to-v4.ts).

@@ -1,0 +1,113 @@
+/**
+ * Order lines in day chunks (schema v5): the upgrade from per-line records, restoring backups
+ * that list lines (older ones too), and the readers that find a line whose date moved.
+ */
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportBackup, restoreBackup } from './backup';
+import { StoreDb } from './db';
+import { mergeObservations } from './merge';
+import { countOrderLines, readAllOrderLines, readLatestOrderLinesOf, readOrderLinesOf } from './order-store';
+import { declareSchema } from './schema';
+import { orderChunkId, shiftDate } from './tables/orderChunks';
+import { applyOrderObservation, type OrderRow } from './tables/orders';
+import { dropStores, freshStore, orderObs } from './test-helpers';
+
+const NOW = new Date('2024-06-01T00:00:00.000Z');
+
+/** `n` order lines over ten days, two marketplaces, two accounts and three SKUs. */
+function lines(n: number): OrderRow[] {
+  return Array.from({ length: n }, (_, i) => {
+    const account = i % 5 === 0 ? 'amazon-b' : undefined;
+    const obs = orderObs(`${100 + i}`, i % 7 === 0 ? 'cancelled' : 'shipped', '2024-05-20T10:00:00.000Z', {
+      marketplace: i % 2 ? 'amazon.com' : 'amazon.de',
+      sku: `SKU-${i % 3}`,
+      orderDate: shiftDate('2024-05-01', Math.floor(i / 3) % 10),
+      quantity: 1 + (i % 4),
+      ...(account ? { account } : {}),
+    });
+    return applyOrderObservation(undefined, obs, obs.observedAt);
+  }).sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+afterEach(dropStores);
+
+describe('order lines in day chunks', () => {
+  it('the v4 -> v5 upgrade moves every per-line record into its day chunk and drops the old table', async () => {
+    const name = `orders-upgrade-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    declareSchema(old, 4);
+    await old.open();
+    const rows = lines(300);
+    await old.table('orders').bulkAdd(rows);
+    old.close();
+    const db = new StoreDb(name);
+    await db.open();
+    try {
+      expect(db.tables.map((t) => t.name)).not.toContain('orders');
+      expect(await readAllOrderLines(db)).toEqual(rows);
+      // One chunk per marketplace day and account (10 days, 2 marketplaces, 2 accounts).
+      expect(await db.orderChunks.count()).toBe(new Set(rows.map((r) => orderChunkId(r, r.orderDate))).size);
+      expect(await db.orderChunks.count()).toBeGreaterThan(20);
+      expect((await db.orderChunks.get('amazon|amazon.com|2024-05-06|@amazon-b'))?.date).toBe('2024-05-06');
+      expect(await readOrderLinesOf(db, ['amazon|amazon.de|SKU-0'])).toEqual(rows.filter((r) => r.listingKey === 'amazon|amazon.de|SKU-0'));
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
+  it('restores a backup written before v5 (order lines as rows), and later readings find the restored lines', async () => {
+    const source = await freshStore();
+    const rows = lines(120);
+    const readings = rows.map((r) =>
+      orderObs(r.orderId, r.status, r.observedAt, {
+        marketplace: r.marketplace,
+        sku: r.sku,
+        orderDate: r.orderDate,
+        quantity: r.quantity,
+        ...(r.account ? { account: r.account } : {}),
+      }),
+    );
+    await mergeObservations(source, readings, NOW);
+    // The file lists the lines in key order, as v4 wrote them: only the header's schema version differs.
+    const text = (await exportBackup(source, NOW)).replace('"schemaVersion":5', '"schemaVersion":4');
+    expect(text).toContain('"schemaVersion":4');
+    const target = await freshStore();
+    await restoreBackup(target, text, NOW);
+    expect(await readAllOrderLines(target)).toEqual(await readAllOrderLines(source));
+    expect(await countOrderLines(target)).toBe(120);
+    // A reading dated a day later (another time zone) updates the restored line, not a second one.
+    const first = rows[0]!;
+    const later = orderObs(first.orderId, 'cancelled', '2024-05-21T10:00:00.000Z', {
+      marketplace: first.marketplace,
+      sku: first.sku,
+      orderDate: shiftDate(first.orderDate, 1),
+      ...(first.account ? { account: first.account } : {}),
+    });
+    await mergeObservations(target, [later], NOW);
+    const after = await readAllOrderLines(target);
+    expect(after).toHaveLength(120);
+    expect(after.find((l) => l.key === first.key)).toMatchObject({ status: 'cancelled', orderDate: later.orderDate });
+  });
+
+  it("reads a listing's newest lines by order date, also when a line's date moved away from its chunk's", async () => {
+    const db = await freshStore();
+    const days = Array.from({ length: 12 }, (_, i) => shiftDate('2024-05-01', i));
+    await mergeObservations(
+      db,
+      days.map((d, i) => orderObs(`o-${i}`, 'shipped', '2024-05-20T10:00:00.000Z', { orderDate: d })),
+      NOW,
+    );
+    // The oldest line's date moves two days later: it stays in its first day's chunk.
+    await mergeObservations(db, [orderObs('o-0', 'shipped', '2024-05-21T10:00:00.000Z', { orderDate: days[2]! })], NOW);
+    expect((await db.orderChunks.get(`amazon|amazon.com|${days[0]}`))?.listingKeys).toEqual(['amazon|amazon.com|MUG-1']);
+    const newest = await readLatestOrderLinesOf(db, 'amazon|amazon.com|MUG-1', 3);
+    expect(newest.map((l) => l.orderId)).toEqual(['o-11', 'o-10', 'o-9']);
+    const all = await readLatestOrderLinesOf(db, 'amazon|amazon.com|MUG-1', 11);
+    expect(all.map((l) => l.orderDate)).toEqual([...all.map((l) => l.orderDate)].sort().reverse());
+    expect(all.map((l) => l.orderId)).toContain('o-0');
+    expect(await readAllOrderLines(db, days[2])).toHaveLength(11);
+  });
+});
