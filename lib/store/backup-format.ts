@@ -7,7 +7,9 @@
  *
  * Rows are written as canonical JSON (keys sorted), each table in key order (readings by
  * listing group, then id), so the checker can refuse a repeated key by comparing with the row
- * before, whatever the file's size. A table's checksum adds up a hash of every row's text: it
+ * before, whatever the file's size. Order lines are the exception: they come day chunk by day
+ * chunk, as the store keeps them (files written before schema v5 have them in key order), and
+ * the checker remembers their keys. A table's checksum adds up a hash of every row's text: it
  * does not depend on which chunk a row sits in, and two stores with the same rows give the
  * same checksums.
  *
@@ -263,7 +265,13 @@ export class BackupChecker {
 
   private stateOf(name: TableName): TableState {
     let state = this.tables.get(name);
-    if (!state) this.tables.set(name, (state = { rows: 0, checksum: new TableChecksum(), ...(this.version === 1 ? { seen: new Set<string>() } : {}) }));
+    // Order lines come day chunk by day chunk, as the store keeps them, not in key order: their
+    // keys are remembered to refuse a repeat (as version 1 files do for every table).
+    if (!state)
+      this.tables.set(
+        name,
+        (state = { rows: 0, checksum: new TableChecksum(), ...(this.version === 1 || name === 'orders' ? { seen: new Set<string>() } : {}) }),
+      );
     return state;
   }
 

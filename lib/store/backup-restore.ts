@@ -40,8 +40,9 @@ import type { OrderRow } from './tables/orders';
  * 1,000,000 readings holds about 8,000); at most `readingsMax` (heap bound: a larger group is
  * stored in parts, its records then written once per part). Listings: at most `listingsMax`
  * (they come in key order, not by group): a backup of up to that many listings writes each
- * listing chunk once. Order lines: at most `ordersMax` (they come in key order, not by day, and
- * live in day chunks: tables/orderChunks.ts), so each day chunk is written once per that many.
+ * listing chunk once. Order lines: at most `ordersMax` (they live in day chunks,
+ * tables/orderChunks.ts; a backup lists them day by day, one from before schema v5 in key order),
+ * so each day chunk is written once per that many.
  */
 interface RestoreHolding {
   readingsBatch: number;

@@ -16,7 +16,7 @@ import { checksumTextOf, headerLine, RESTORE_MARKER_ID, rowKeyOf, TableChecksum,
 import { groupOf, STORE_GROUPS } from './groups';
 import { canonicalJson } from './hash';
 import { readAllListings } from './listing-store';
-import { countOrderLines, readAllOrderLines } from './order-store';
+import { countOrderLines, orderLinePages } from './order-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { ObservationRow } from './tables/observations';
 import { isDemandCacheRow, isHistoryDigestRow } from './tables/dailyDemand';
@@ -97,10 +97,10 @@ async function* batchesOf(db: StoreDb, snapshot: { products: object[]; listings:
     } else if (table === 'observations') {
       for (let g = 0; g < STORE_GROUPS; g++) yield { table, rows: await readGroupObservations(db, g) };
     } else if (table === 'orders') {
-      // Lines are written in key order (the checker refuses a key out of order) but stored by
-      // day: all of them are read at once, as a whole-catalogue re-plan reads them.
-      const lines = await readAllOrderLines(db);
-      for (let i = 0; i < lines.length; i += CHUNK_ROWS) yield { table, rows: lines.slice(i, i + CHUNK_ROWS) };
+      // Day chunk by day chunk (the checker takes order lines in any order, refusing a repeated key).
+      for await (const lines of orderLinePages(db)) {
+        for (let i = 0; i < lines.length; i += CHUNK_ROWS) yield { table, rows: lines.slice(i, i + CHUNK_ROWS) };
+      }
     } else {
       let after: unknown;
       for (;;) {

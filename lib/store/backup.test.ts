@@ -104,6 +104,38 @@ describe('backup and restore (format 2, newline-delimited)', () => {
     expect(await dump(db)).toEqual(before);
   });
 
+  it('lists order lines day chunk by day chunk, restores them all, and refuses an order line given twice', async () => {
+    const db = await freshStore();
+    // Order ids that sort against their days: key order is not the stored (day) order.
+    const days = ['2024-05-03', '2024-05-01', '2024-05-02'];
+    await mergeObservations(
+      db,
+      days.flatMap((day, i) => [orderObs(`11${i}-A`, 'shipped', `${day}T09:00:00Z`), orderObs(`11${i}-B`, 'shipped', `${day}T10:00:00Z`, { sku: 'MUG-2' })]),
+      NOW,
+    );
+    const text = await exportBackup(db, NOW);
+    const orderLines = text
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l) as { table: string; rows: { orderId: string }[] })
+      .filter((c) => c.table === 'orders')
+      .flatMap((c) => c.rows.map((r) => r.orderId));
+    expect(orderLines).toEqual(['111-A', '111-B', '112-A', '112-B', '110-A', '110-B']);
+
+    const other = await freshStore();
+    await restoreBackup(other, text);
+    expect(await readAllOrderLines(other)).toEqual(await readAllOrderLines(db));
+
+    const [header, ...lines] = text.trimEnd().split('\n');
+    const ordersAt = lines.findIndex((l) => (JSON.parse(l) as { table: string }).table === 'orders');
+    const chunk = JSON.parse(lines[ordersAt]!) as { rows: unknown[] };
+    // The second line replaced by the first: as many rows as the header says, one key twice.
+    const repeated = { ...chunk, rows: chunk.rows.map((row, i) => (i === 1 ? chunk.rows[0] : row)) };
+    const bad = [header, ...lines.map((l, i) => (i === ordersAt ? JSON.stringify(repeated) : l))].join('\n');
+    await expect(restoreBackup(other, bad)).rejects.toMatchObject({ code: 'duplicate' });
+  });
+
   it('refuses a format-1 backup with a duplicate key or a listing without its product', async () => {
     const { tables } = readFixture(3);
     const { listingSearch: _derived, ...rows } = tables as Record<string, unknown[]>;

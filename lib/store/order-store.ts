@@ -153,8 +153,26 @@ export async function readLatestOrderLinesOf(db: StoreDb, listingKey: string, li
  */
 export async function countOrderLines(db: StoreDb, inChunk: (chunkId: string) => boolean = () => true): Promise<number> {
   let n = 0;
-  for (const c of await db.orderChunks.toArray()) if (inChunk(c.id)) n += Object.keys(c.lines).length;
+  // One chunk at a time: a two-year history is hundreds of MB as objects.
+  await db.orderChunks.each((c) => {
+    if (inChunk(c.id)) n += Object.keys(c.lines).length;
+  });
   return n;
+}
+
+/**
+ * Every order line, `chunksPerPage` day chunks at a time in chunk id order, each chunk's lines
+ * by order key: what a backup writes, holding one page of chunks whatever the history's size.
+ * @example for await (const lines of orderLinePages(db)) write(lines);
+ */
+export async function* orderLinePages(db: StoreDb, chunksPerPage = 16): AsyncGenerator<OrderRow[]> {
+  let after: string | undefined;
+  for (;;) {
+    const chunks = await (after === undefined ? db.orderChunks.orderBy(':id') : db.orderChunks.where(':id').above(after)).limit(chunksPerPage).toArray();
+    if (chunks.length === 0) return;
+    yield chunks.flatMap((c) => byOrderKey(Object.values(c.lines)));
+    after = chunks[chunks.length - 1]!.id;
+  }
 }
 
 /**
