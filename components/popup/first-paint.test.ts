@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AtRiskItem } from '@/lib/messaging/protocol';
-import { panelData } from '@/lib/messaging/test-panel';
+import { atRiskItem } from '@/lib/messaging/test-panel';
 
 /** A fresh copy of the first paint (its state is per page load) and of the first requests it sends. */
 async function load() {
@@ -9,24 +9,7 @@ async function load() {
   return { ...(await import('./first-paint')), ...(await import('./first-request')) };
 }
 
-function item(sku: string, fields: Partial<AtRiskItem> = {}): AtRiskItem {
-  return {
-    ...panelData({ sku }),
-    key: `amazon|amazon.com|${sku}`,
-    platform: 'amazon',
-    marketplace: 'amazon.com',
-    url: `https://sellercentral.amazon.com/myinventory/inventory?searchTerm=${sku}`,
-    urgency: 'warning',
-    available: 40,
-    daysOfCover: 12.6,
-    stockoutDate: '2026-12-20',
-    stockoutDateWithInbound: '2027-01-20',
-    reorderQuantity: 120,
-    reorderDate: '2026-12-10',
-    healthScore: 60,
-    ...fields,
-  };
-}
+const item = atRiskItem;
 
 const atRisk = (items: AtRiskItem[], extra: object = {}) => ({ ok: true, data: { items, total: items.length + 3, stored: 50, ...extra } });
 const settings = (language: string) => ({ ok: true, data: { settings: { language } } });

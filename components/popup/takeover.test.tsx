@@ -3,8 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
-import type { AtRiskItem } from '@/lib/messaging/protocol';
-import { panelData } from '@/lib/messaging/test-panel';
+import { atRiskItem } from '@/lib/messaging/test-panel';
 import { defaultSettings } from '@/lib/settings/schema';
 import { LIST_BOX } from './list-view';
 
@@ -12,24 +11,7 @@ import { LIST_BOX } from './list-view';
 vi.stubGlobal('chrome', { runtime: { id: 'test', sendMessage: () => new Promise(() => {}) } });
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-function item(sku: string, fields: Partial<AtRiskItem> = {}): AtRiskItem {
-  return {
-    ...panelData({ sku }),
-    key: `amazon|amazon.com|${sku}`,
-    platform: 'amazon',
-    marketplace: 'amazon.com',
-    url: `https://sellercentral.amazon.com/myinventory/inventory?searchTerm=${sku}`,
-    urgency: 'warning',
-    available: 40,
-    daysOfCover: 12.6,
-    stockoutDate: '2026-12-20',
-    stockoutDateWithInbound: '2027-01-20',
-    reorderQuantity: 120,
-    reorderDate: '2026-12-10',
-    healthScore: 60,
-    ...fields,
-  };
-}
+const item = atRiskItem;
 
 /**
  * The markup as the seller sees it: the test ids of the filter controls left out (the first
