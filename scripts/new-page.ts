@@ -115,6 +115,25 @@ export function scaffoldFiles(options: PageOptions): ScaffoldFile[] {
     ' * "Selectors: ..." with (?) for whatever is not publicly documented.',
     ' */',
   ];
+  // The URL matcher and the adapter object, the same for both kinds but for the reader called.
+  const adapterTail = (reader: 'readListingPage' | 'readOrderPage') => [
+    '',
+    `/** @example ${matcher}(new URL(${quote(url)})) // true */`,
+    `function ${matcher}(url: URL): boolean {`,
+    `  return ${pathPattern}.test(url.pathname);`,
+    '}',
+    '',
+    'export const adapter: PageAdapter = {',
+    '  id: spec.adapter.id,',
+    `  platform: ${quote(platform)},`,
+    '  title: spec.adapter.title,',
+    `  matches: ${matcher},`,
+    `  parse: (root, ctx) => ${reader}(spec, root, ctx),`,
+    "  containerSelector: 'table',",
+    '};',
+    'export default adapter;',
+    '',
+  ];
   const declaration =
     kind === 'listing'
       ? [
@@ -133,22 +152,7 @@ export function scaffoldFiles(options: PageOptions): ScaffoldFile[] {
           "  required: ['sku', 'available'],",
           "  identity: (_row, col) => ({ sku: cellText(col('sku')), title: cellText(col('title')) || undefined }),",
           '};',
-          '',
-          `/** @example ${matcher}(new URL(${quote(url)})) // true */`,
-          `function ${matcher}(url: URL): boolean {`,
-          `  return ${pathPattern}.test(url.pathname);`,
-          '}',
-          '',
-          'export const adapter: PageAdapter = {',
-          '  id: spec.adapter.id,',
-          `  platform: ${quote(platform)},`,
-          '  title: spec.adapter.title,',
-          `  matches: ${matcher},`,
-          '  parse: (root, ctx) => readListingPage(spec, root, ctx),',
-          "  containerSelector: 'table',",
-          '};',
-          'export default adapter;',
-          '',
+          ...adapterTail('readListingPage'),
         ]
       : [
           ...header,
@@ -160,22 +164,7 @@ export function scaffoldFiles(options: PageOptions): ScaffoldFile[] {
           '  /** The shape of an order id in a cell (Amazon 3-7-7 digits, eBay 2-5-5). */',
           '  orderIdPattern: /(?<!\\d)\\d{3}-\\d{7}-\\d{7}(?!\\d)/,',
           '};',
-          '',
-          `/** @example ${matcher}(new URL(${quote(url)})) // true */`,
-          `function ${matcher}(url: URL): boolean {`,
-          `  return ${pathPattern}.test(url.pathname);`,
-          '}',
-          '',
-          'export const adapter: PageAdapter = {',
-          '  id: spec.adapter.id,',
-          `  platform: ${quote(platform)},`,
-          '  title: spec.adapter.title,',
-          `  matches: ${matcher},`,
-          '  parse: (root, ctx) => readOrderPage(spec, root, ctx),',
-          "  containerSelector: 'table',",
-          '};',
-          'export default adapter;',
-          '',
+          ...adapterTail('readOrderPage'),
         ];
 
   const test = [
