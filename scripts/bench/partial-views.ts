@@ -71,6 +71,9 @@ const SPLITS = [
   ['no recent stockout', (o: OriginFacts) => !o.recentStockout],
   ['order in transit', (o: OriginFacts) => o.inTransit],
   ['nothing in transit', (o: OriginFacts) => !o.inTransit],
+  // Both methods say "out today" on an empty shelf and are scored against its next customer: a tie that dilutes the ratio.
+  ['shelf empty at origin', (o: OriginFacts) => o.available === 0],
+  ['stock on hand at origin', (o: OriginFacts) => o.available > 0],
   ['stockout in next 28d', (o: OriginFacts) => o.truth < CAP],
   ['no stockout in next 28d', (o: OriginFacts) => o.truth === CAP],
 ] as const;
