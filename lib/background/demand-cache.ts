@@ -29,7 +29,7 @@ import {
  * Bumped when reconstruction changes in a way that makes stored series wrong; the extension's
  * version is part of every fingerprint too, so an update never reuses an older build's series.
  */
-const RECONSTRUCTION_VERSION = 'r1';
+const RECONSTRUCTION_VERSION = 'r2';
 
 /** The running extension's version ('' outside an extension: tests, benches). */
 function extensionVersion(): string {
