@@ -5,7 +5,7 @@ import type { SkuPlan } from '../planning/types';
 import { purchasingDataOf } from '../purchasing';
 import { planWith } from '../purchasing/test-purchasing';
 import { migrateSettings } from '../settings';
-import { savePlans, type StoreDb } from '../store';
+import { REORDER_VALUES_ROW_ID, savePlans, type StoreDb } from '../store';
 import { freshStore } from '../store/test-helpers';
 import { withPurchasingAnswers } from './purchase-panels';
 import { loadPurchasing, updatePurchasing } from './purchase-store';
@@ -101,6 +101,23 @@ describe('the stored reorder lines', () => {
     await replanSome(db, plansOf([950]));
     expect(readEvery).toHaveBeenCalled();
     expect(await loadReorderValues(db, inputs)).toBeDefined();
+    db.close();
+  });
+
+  it('a row in the older array form, or with damaged text, is stale and rebuilt by the next re-plan', async () => {
+    const db = await storeWithCosts();
+    await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
+    const settings = migrateSettings(undefined);
+    const stored = await loadPurchasing(db);
+    const inputs = policyInputsHash(settings, { currency: stored.currency, unitCosts: stored.unitCosts, policy: stored.policy });
+    const row = (await db.settings.get(REORDER_VALUES_ROW_ID))!;
+    const { stocksJson, ...rest } = row.value as { stocksJson: string; inputs: string; planCount: number };
+    await db.settings.put({ ...row, value: { ...rest, stocks: JSON.parse(stocksJson) } });
+    expect(await loadReorderValues(db, inputs)).toBeUndefined();
+    await db.settings.put({ ...row, value: { ...rest, stocksJson: stocksJson.slice(0, -3) } });
+    expect(await loadReorderValues(db, inputs)).toBeUndefined();
+    await replanSome(db, plansOf([950]));
+    expect((await loadReorderValues(db, inputs))?.length).toBe(PRODUCTS.length);
     db.close();
   });
 

@@ -35,7 +35,14 @@ const storedStockSchema = z.object({
 });
 export type StoredStock = z.infer<typeof storedStockSchema>;
 
-const reorderValuesSchema = z.object({ inputs: z.string(), planCount: z.number().int(), stocks: z.array(storedStockSchema) });
+/**
+ * The stored row. Its stocks are one JSON text, not an array of objects: at 3,000 stocks the row
+ * is about 1.2 MB, and IndexedDB clones one string at memory speed where it clones thousands of
+ * small objects one by one (a re-plan read and wrote the array form in 0.7–1.5 s under load).
+ * A row in the older array form fails this schema and is rebuilt like any stale row.
+ */
+const reorderValuesSchema = z.object({ inputs: z.string(), planCount: z.number().int(), stocksJson: z.string() });
+const storedStocksSchema = z.array(storedStockSchema);
 
 /** The row's content before it is saved: the plan count is taken after the plans are. */
 export interface ReorderValues {
@@ -62,7 +69,14 @@ export async function loadReorderValues(db: StoreDb, inputs: string): Promise<St
   const [row, planCount] = await Promise.all([db.settings.get(REORDER_VALUES_ROW_ID), db.plans.count()]);
   const parsed = reorderValuesSchema.safeParse(row?.value);
   if (!parsed.success || parsed.data.inputs !== inputs || parsed.data.planCount !== planCount) return undefined;
-  return parsed.data.stocks;
+  let stocks: unknown;
+  try {
+    stocks = JSON.parse(parsed.data.stocksJson);
+  } catch {
+    return undefined;
+  }
+  const checked = storedStocksSchema.safeParse(stocks);
+  return checked.success ? checked.data : undefined;
 }
 
 /**
@@ -71,7 +85,8 @@ export async function loadReorderValues(db: StoreDb, inputs: string): Promise<St
  */
 export async function saveReorderValues(db: StoreDb, values: ReorderValues, now: Date): Promise<void> {
   const planCount = await db.plans.count();
-  await db.settings.put({ id: REORDER_VALUES_ROW_ID, value: { ...values, planCount }, updatedAt: now.toISOString() });
+  const value: z.infer<typeof reorderValuesSchema> = { inputs: values.inputs, planCount, stocksJson: JSON.stringify(values.stocks) };
+  await db.settings.put({ id: REORDER_VALUES_ROW_ID, value, updatedAt: now.toISOString() });
 }
 
 /**
