@@ -37,25 +37,38 @@ const MIN_KNOWN_PCT = 50;
  * @example dailySeries([{ date: '1970-01-02', onHand: 5, shipped: 1 }]).firstDay // 1
  */
 export function dailySeries(history: readonly DailyInventory[]): DailySeries {
-  const days = history.map((d) => {
+  // Plain loops, no per-day closure or array: a plan indexes a few hundred days several times.
+  const days = new Float64Array(history.length);
+  let firstDay = Number.POSITIVE_INFINITY;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < history.length; i++) {
+    const d = history[i]!;
     const n = dayNumber(d.date);
     if (Number.isNaN(n)) throw new Error(`dailySeries: "${d.date}" is not an ISO date`);
-    for (const v of [d.onHand, d.shipped]) if (v !== null && !(Number.isInteger(v) && v >= 0)) throw new Error(`dailySeries: ${d.date}: ${v} is not a count`);
-    return n;
-  });
-  const firstDay = days.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
-  const length = days.length ? days.reduce((a, b) => Math.max(a, b), firstDay) - firstDay + 1 : 0;
+    if (!isCountOrNull(d.onHand)) throw new Error(`dailySeries: ${d.date}: ${d.onHand} is not a count`);
+    if (!isCountOrNull(d.shipped)) throw new Error(`dailySeries: ${d.date}: ${d.shipped} is not a count`);
+    days[i] = n;
+    if (n < firstDay) firstDay = n;
+    if (n > lastDay) lastDay = n;
+  }
+  const length = history.length ? lastDay - firstDay + 1 : 0;
   const onHand = new Float64Array(length).fill(Number.NaN);
   const shipped = new Float64Array(length).fill(Number.NaN);
-  const seen = new Set<number>();
-  history.forEach((d, i) => {
+  const seen = new Uint8Array(length);
+  for (let i = 0; i < history.length; i++) {
+    const d = history[i]!;
     const at = days[i]! - firstDay;
-    if (seen.has(at)) throw new Error(`dailySeries: ${d.date} appears twice`);
-    seen.add(at);
+    if (seen[at]) throw new Error(`dailySeries: ${d.date} appears twice`);
+    seen[at] = 1;
     onHand[at] = d.onHand ?? Number.NaN;
     shipped[at] = d.shipped ?? Number.NaN;
-  });
-  return { firstDay: days.length ? firstDay : 0, onHand, shipped };
+  }
+  return { firstDay: history.length ? firstDay : 0, onHand, shipped };
+}
+
+/** A count as a history holds it: a non-negative integer, or null (not known). */
+function isCountOrNull(v: number | null): boolean {
+  return v === null || (Number.isInteger(v) && v >= 0);
 }
 
 /**

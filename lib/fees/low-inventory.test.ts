@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate } from '../planning/days';
 import { lowInventoryExemption, type LowInventoryInputs } from './low-inventory';
-import { expectedLowInventoryFee, lowInventoryFeePerUnit, type DailyInventory, type ItemSize, type SupplyFigure } from './index';
+import { dailySeries, expectedLowInventoryFee, lowInventoryFeePerUnit, type DailyInventory, type ItemSize, type SupplyFigure } from './index';
 import { fbaOn } from './test-fees';
 
 const FBA = fbaOn('2024-06-01');
@@ -116,6 +116,8 @@ describe('expected low-inventory-level fee over a period', () => {
     const r = expectedLowInventoryFee({ ...base, history: h, from: '2024-06-01', to: '2024-06-14' });
     expect(r.fee?.amountMinor).toBe(7 * 10 * 89); // the first week still pays at 5 days of supply
     expect(r.chargedUnits).toBe(70);
+    // A caller that already indexed the history gets the same answer.
+    expect(expectedLowInventoryFee({ ...base, history: dailySeries(h), from: '2024-06-01', to: '2024-06-14' })).toEqual(r);
   });
 
   it('counts days whose fee cannot be known instead of reading them as free', () => {

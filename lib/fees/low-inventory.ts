@@ -62,11 +62,17 @@ export interface LowInventoryInputs {
  */
 export function lowInventoryExemption(rates: LowInventoryLevelRates, exempt: ExemptionFacts, day: string): NotChargedReason | null {
   const today = dayNumber(day);
-  const within = (since: string | undefined, days: number) => since !== undefined && today - dayNumber(since) >= 0 && today - dayNumber(since) < days;
-  if (within(exempt.sellerFirstReceipt, rates.exemptions.newSellerDays)) return 'new-seller';
-  if (within(exempt.newSelectionSince, rates.exemptions.newSelectionDays)) return 'new-selection';
+  if (withinDaysOf(exempt.sellerFirstReceipt, rates.exemptions.newSellerDays, today)) return 'new-seller';
+  if (withinDaysOf(exempt.newSelectionSince, rates.exemptions.newSelectionDays, today)) return 'new-selection';
   if (exempt.awdAutoReplenishedPct !== undefined && exempt.awdAutoReplenishedPct >= rates.exemptions.awdAutoReplenishedMinPct) return 'awd-auto-replenished';
   return null;
+}
+
+/** Whether day `today` is one of the `days` days from `since` on (day 0 included); never when `since` is absent or not a date. */
+function withinDaysOf(since: string | undefined, days: number, today: number): boolean {
+  if (since === undefined) return false;
+  const elapsed = today - dayNumber(since);
+  return elapsed >= 0 && elapsed < days;
 }
 
 /**
@@ -123,15 +129,17 @@ export interface ExpectedLowInventoryFee {
  */
 export function expectedLowInventoryFee(p: {
   marketplace: string;
-  history: readonly DailyInventory[];
+  /** The daily history, or the series a caller already indexed from it (dailySeries). */
+  history: readonly DailyInventory[] | DailySeries;
   from: string;
   to: string;
   size: ItemSize;
   exempt: ExemptionFacts;
   schedules?: readonly FeeSchedule[];
 }): ExpectedLowInventoryFee {
-  const series = dailySeries(p.history);
+  const series = 'firstDay' in p.history ? p.history : dailySeries(p.history);
   const from = dayNumber(p.from);
+  const figures: FiguresMemo = { last: null };
   let currency: string | null = null;
   let amountMinor = 0;
   let chargedUnits = 0;
@@ -142,7 +150,7 @@ export function expectedLowInventoryFee(p: {
     const schedule = scheduleOn(p.marketplace, 'fba', isoDate(day), p.schedules);
     if (schedule && currency !== null && schedule.currency !== currency) throw new Error(`expectedLowInventoryFee: ${p.marketplace} changes currency`);
     currency = schedule?.currency ?? currency;
-    const fee = schedule ? feeOn(schedule, series, day, from, p) : ({ kind: 'unknown', reason: 'schedule-unknown' } as const);
+    const fee = schedule ? feeOn(schedule, series, day, from, p, figures) : ({ kind: 'unknown', reason: 'schedule-unknown' } as const);
     if (fee.kind === 'not-charged') continue;
     if (units === null || fee.kind === 'unknown') {
       unknownDays++;
@@ -160,22 +168,47 @@ function unitsOn(series: DailySeries, day: number): number | null {
   return v === undefined || Number.isNaN(v) ? null : v;
 }
 
+/** The figures of one refresh: every day until the next refresh reads the same ones. */
+interface RefreshFigures {
+  asOf: number;
+  rates: LowInventoryLevelRates;
+  short: SupplyFigure;
+  long: SupplyFigure;
+  unitsShippedRecently: number | null;
+}
+
+/** The last refresh's figures within one period, so they are summed once per refresh instead of once per day. */
+interface FiguresMemo {
+  last: RefreshFigures | null;
+}
+
+/** The figures as of the day before a refresh, under `rates` (the memo's when it holds that day's under the same rates). */
+function figuresAsOf(series: DailySeries, asOf: number, rates: LowInventoryLevelRates, memo: FiguresMemo): RefreshFigures {
+  if (memo.last && memo.last.asOf === asOf && memo.last.rates === rates) return memo.last;
+  return (memo.last = {
+    asOf,
+    rates,
+    short: supplyOver(series, asOf, rates.shortWindowDays),
+    long: supplyOver(series, asOf, rates.longWindowDays),
+    unitsShippedRecently: shippedOver(series, asOf, rates.exemptions.recentSalesDays, rates.exemptions.minUnitsShippedRecently),
+  });
+}
+
 /** The fee per unit on `day`, from the figures of the last refresh (counted from `from`). */
-function feeOn(schedule: FeeSchedule, series: DailySeries, day: number, from: number, p: { size: ItemSize; exempt: ExemptionFacts }): LowInventoryFee {
+function feeOn(
+  schedule: FeeSchedule,
+  series: DailySeries,
+  day: number,
+  from: number,
+  p: { size: ItemSize; exempt: ExemptionFacts },
+  memo: FiguresMemo,
+): LowInventoryFee {
   const rates = schedule.lowInventoryLevel;
   const none = { kind: 'unknown' } as const;
   // A schedule without rates answers before any figure is read.
   if (typeof rates === 'string')
     return lowInventoryFeePerUnit(schedule, { day: isoDate(day), size: p.size, short: none, long: none, unitsShippedRecently: null, exempt: p.exempt });
   const refreshed = from + Math.floor((day - from) / rates.refreshEveryDays) * rates.refreshEveryDays;
-  const asOf = refreshed - 1;
-  const minRecent = rates.exemptions.minUnitsShippedRecently;
-  return lowInventoryFeePerUnit(schedule, {
-    day: isoDate(day),
-    size: p.size,
-    short: supplyOver(series, asOf, rates.shortWindowDays),
-    long: supplyOver(series, asOf, rates.longWindowDays),
-    unitsShippedRecently: shippedOver(series, asOf, rates.exemptions.recentSalesDays, minRecent),
-    exempt: p.exempt,
-  });
+  const { short, long, unitsShippedRecently } = figuresAsOf(series, refreshed - 1, rates, memo);
+  return lowInventoryFeePerUnit(schedule, { day: isoDate(day), size: p.size, short, long, unitsShippedRecently, exempt: p.exempt });
 }

@@ -34,6 +34,15 @@ describe('low-inventory fee at stake (fees.md: charged per unit shipped while bo
     expect(w).toEqual({ days: 30, lowInventoryUnits: 70, lowInventoryMinor: 70 * 89, storageMinor: null });
   });
 
+  it('prices the same projection on each history it is given (the indexed series is kept per projection and history)', () => {
+    const projection = projectInventory({ asOfDay: TODAY, onHand: 50, demand: Array(30).fill(10), arrivals: [{ day: TODAY + 1, units: 9000 }], days: 30 });
+    const window = (history: DailyInventory[], days: number) =>
+      windowFees({ marketplace: 'amazon.com', asOfDay: TODAY, history, projection, size: SMALL, unitCubicFeet: null, days });
+    const lean = steady(120, 50, 10);
+    const ample = steady(120, 5000, 10);
+    expect([window(lean, 30), window(lean, 90), window(ample, 30), window(lean, 30)].map((w) => w.lowInventoryUnits)).toEqual([70, 70, 0, 70]);
+  });
+
   it('the units are known without a size tier; the amount is then unknown, never 0', () => {
     const history = steady(120, 50, 10);
     const projection = projectInventory({ asOfDay: TODAY, onHand: 50, demand: Array(30).fill(10), arrivals: [], days: 30 });

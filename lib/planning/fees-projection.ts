@@ -64,9 +64,9 @@ export function projectInventory(p: {
   return out;
 }
 
-/** Historical days of supply on both windows as of the end of `day`, from a daily history. */
-export function supplyFiguresOn(history: readonly DailyInventory[], day: number): { short: SupplyFigure; long: SupplyFigure } {
-  const series = dailySeries(history);
+/** Historical days of supply on both windows as of the end of `day`, from a daily history (or the series a caller already indexed from it). */
+export function supplyFiguresOn(history: readonly DailyInventory[] | DailySeries, day: number): { short: SupplyFigure; long: SupplyFigure } {
+  const series = 'firstDay' in history ? history : dailySeries(history);
   return { short: supplyOver(series, day, 30), long: supplyOver(series, day, 90) };
 }
 
@@ -207,6 +207,20 @@ export function agedAtSnapshots(p: {
   });
 }
 
+/**
+ * The history and a projection indexed as one series, once per projection: a plan prices its 30-
+ * and 90-day windows on the same projection, and indexing ~300 dated days is most of a window's cost.
+ */
+const seriesByProjection = new WeakMap<readonly DailyInventory[], { history: readonly DailyInventory[]; series: DailySeries }>();
+
+function historyThrough(history: readonly DailyInventory[], projection: readonly DailyInventory[]): DailySeries {
+  const indexed = seriesByProjection.get(projection);
+  if (indexed && indexed.history === history) return indexed.series;
+  const series = dailySeries([...history, ...projection]);
+  seriesByProjection.set(projection, { history, series });
+  return series;
+}
+
 /** Low-inventory fee and storage over the next `days` days: null amounts when a fact is missing. */
 interface WindowFees {
   days: number;
@@ -236,7 +250,7 @@ export function windowFees(p: {
   const size = p.size ?? { tier: 'small-standard' as const, shippingWeightOz: 1 };
   const fee = expectedLowInventoryFee({
     marketplace: p.marketplace,
-    history: [...p.history, ...p.projection],
+    history: historyThrough(p.history, p.projection),
     from,
     to,
     size,

@@ -33,11 +33,42 @@ function feeMarketplaceOf(input: { poolId: string; marketplace: string | null; f
 }
 
 /**
- * The seller's schedules: the published ones with the amounts edited in the options page.
+ * The settings fields the seller's schedules are built from: the amounts by value, the lists and
+ * the WFS pair by identity (the options form and the store build new ones on every edit, never
+ * change one inside).
+ */
+type SellerFeeInputs = readonly [janSep: number, octDec: number, aged: object, wfs: object | undefined, lowInventory: object | undefined];
+
+const sellerFeeInputsOf = (settings: Settings): SellerFeeInputs => [
+  settings.storageFees.monthlyPerCubicFootJanSep,
+  settings.storageFees.monthlyPerCubicFootOctDec,
+  settings.storageFees.agedSurcharges,
+  settings.storageFees.wfsPerCubicFoot,
+  settings.fbaFees.lowInventoryPerUnit,
+];
+
+/**
+ * Each settings snapshot's schedules, built once: a catalogue run plans thousands of stocks with
+ * one settings object, and rebuilding the copy per stock cost several percent of the run. Keyed
+ * by the storage amounts object (a new snapshot or an account's own fee amounts bring a new one,
+ * and a dropped snapshot's entry goes with it), and checked against the fields the copy was built
+ * from, so an amount replaced on the same object (or another account's low-inventory rows with
+ * the same storage amounts) builds a new copy instead of charging a stale one.
+ */
+const sellerSchedulesByFees = new WeakMap<Settings['storageFees'], { inputs: SellerFeeInputs; schedules: readonly FeeSchedule[] }>();
+
+/**
+ * The seller's schedules: the published ones with the amounts edited in the options page (or the
+ * account's own), the same copy for every stock planned with these settings.
  * @example scheduleOn('walmart.com', 'wfs', '2026-03-01', sellerSchedules(settings))
  */
-function sellerSchedules(settings: Settings): FeeSchedule[] {
-  return withSellerFees({ ...settings.storageFees, lowInventoryPerUnit: settings.fbaFees.lowInventoryPerUnit });
+export function sellerSchedules(settings: Settings): readonly FeeSchedule[] {
+  const inputs = sellerFeeInputsOf(settings);
+  const built = sellerSchedulesByFees.get(settings.storageFees);
+  if (built && built.inputs.every((input, i) => input === inputs[i])) return built.schedules;
+  const schedules = withSellerFees({ ...settings.storageFees, lowInventoryPerUnit: settings.fbaFees.lowInventoryPerUnit });
+  sellerSchedulesByFees.set(settings.storageFees, { inputs, schedules });
+  return schedules;
 }
 
 /**

@@ -11,7 +11,7 @@
  * Each action is taken only when it saves more than it costs: sending early is weighed against
  * the storage it adds, and when sending and marking down both save money the larger saving wins.
  */
-import { dailySeries, scheduleOn, withSellerFees, type DailySeries, type FeeSchedule } from '../../fees/index';
+import { dailySeries, scheduleOn, type DailySeries, type FeeSchedule } from '../../fees/index';
 import { dayNumber, isoDate, civilFromDays } from '../days';
 import { itemSizeOf, unitCubicFeetOf } from '../fees-facts';
 import { dailyInventory, withShownSupply } from '../fees-history';
@@ -26,6 +26,7 @@ import {
   type Arrival,
 } from '../fees-projection';
 import { roundOrderQuantity } from '../rounding';
+import { sellerSchedules } from '../storage-schedule';
 import { inboundAsArrivals } from './inbound-cover';
 import type { PlanFees } from '../types';
 import type { Decision, Draft, Situation } from './situation';
@@ -44,7 +45,7 @@ export const fbaFees: Decision = (s, d) => {
   const facts = s.input.fba;
   if (!facts || s.stock === null) return;
   // The plan charges what the seller's fee schedule says (options page), not only the published amounts.
-  const schedules = withSellerFees({ ...s.settings.storageFees, lowInventoryPerUnit: s.settings.fbaFees.lowInventoryPerUnit });
+  const schedules = sellerSchedules(s.settings);
   const schedule = scheduleOn(facts.marketplace, 'fba', isoDate(s.asOfDay), schedules);
   if (!schedule) return;
   // Days no reading covers take Amazon's own figure when a page showed it (one page read is then enough to price the fee).
@@ -53,7 +54,7 @@ export const fbaFees: Decision = (s, d) => {
   const baseline = ctx.project(ctx.arrivals);
   const windows = [30, AHEAD_DAYS].map((days) => windowFees({ ...ctx.common, projection: baseline, days }));
   const aged = ctx.aged(baseline, ctx.arrivals);
-  const now = supplyFiguresOn(history, s.asOfDay);
+  const now = supplyFiguresOn(ctx.series, s.asOfDay);
   d.fees = {
     currency: schedule.currency,
     scheduleEffective: schedule.effective,

@@ -13,8 +13,9 @@ import { isoDate } from '../days';
 import { itemSizeOf, unitCubicFeetOf } from '../fees-facts';
 import { agedAtSnapshots, lotsFromAgeBuckets, projectInventory, type Arrival } from '../fees-projection';
 import { roundOrderQuantity } from '../rounding';
+import { sellerSchedules } from '../storage-schedule';
 import { inboundAsArrivals } from './inbound-cover';
-import { scheduleOn, storageFeeOver, WFS_IN_STOCK_DAYS, withSellerFees, type DailyInventory } from '../../fees/index';
+import { scheduleOn, storageFeeOver, WFS_IN_STOCK_DAYS, type DailyInventory } from '../../fees/index';
 import type { PlanFees } from '../types';
 import { markDownAction } from './fba-fees';
 import type { Decision, Draft, Situation } from './situation';
@@ -28,8 +29,9 @@ const SALES_WINDOW_DAYS = 30;
 export const wfsFees: Decision = (s, d) => {
   if (!s.input.poolId.startsWith('wfs:') || s.stock === null) return;
   const marketplace = s.input.poolId.slice('wfs:'.length).split('/')[0]!;
-  // The plan charges the seller's WFS amounts (options page) where entered.
-  const schedules = withSellerFees(s.settings.storageFees);
+  // The plan charges the seller's WFS amounts (options page) where entered: the copy every decision
+  // of this settings snapshot shares (its low-inventory rows are FBA's and price no WFS fee).
+  const schedules = sellerSchedules(s.settings);
   const schedule = scheduleOn(marketplace, 'wfs', isoDate(s.asOfDay), schedules);
   if (!schedule) return;
   const unitCubicFeet = unitCubicFeetOf(s);
