@@ -75,6 +75,38 @@ describe('rpc', () => {
     await expect(call('export/listings-csv', {})).rejects.toThrow('disk full');
     await expect(call('skus/at-risk', {})).rejects.toBeInstanceOf(RpcError);
   });
+
+  it("checks an import batch's own fields in the client and every row at the dispatcher, before the handler runs", async () => {
+    let calls = 0;
+    const dispatch = make({
+      'import/commit': async () => {
+        calls++;
+        return { received: 1, stored: 1, rejected: 0, newListings: 0, replanned: false };
+      },
+    });
+    const call = createClient((m) => dispatch(m, OPTIONS));
+    const row = {
+      kind: 'order',
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      source: 'report:amazon/orders',
+      observedAt: '2024-05-01T00:00:00.000Z',
+      observedDate: '2024-05-01',
+      orderId: '111-1',
+      sku: 'MUG',
+      quantity: 1,
+      status: 'shipped',
+      orderDate: '2024-05-01',
+    } as const;
+    const batch = { importId: 'import-1', batchIndex: 0, rows: [row], last: false };
+    // The batch's fields are checked before anything is sent.
+    await expect(call('import/commit', { ...batch, batchIndex: -1 })).rejects.toThrow();
+    // A row the page's parser got wrong is refused at the message boundary.
+    await expect(call('import/commit', { ...batch, rows: [{ ...row, quantity: 1.5 }] })).rejects.toThrow('Invalid import/commit request');
+    expect(calls).toBe(0);
+    await expect(call('import/commit', batch)).resolves.toMatchObject({ stored: 1 });
+    expect(calls).toBe(1);
+  });
 });
 
 describe('senderKind', () => {

@@ -3,6 +3,7 @@
  * passed in (chrome.runtime.sendMessage in the extension, a direct call in tests).
  */
 import { envelopeSchema, protocol, type MessageType, type ParsedRequestOf, type Reply, type RequestOf, type ResponseOf } from './protocol';
+import type { ZodType } from 'zod';
 import { senderKind, senderRefusal, type Sender } from './senders';
 
 type Transport = (message: { type: string; payload: unknown }) => Promise<unknown>;
@@ -59,13 +60,15 @@ export async function sendWaking(transport: Transport, message: { type: string; 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A typed client: validates the request before sending and the reply after; a message that
- * found the worker stopping is sent again (sendWaking).
+ * A typed client: validates the request before sending (with the message's `clientRequest`
+ * when it has one) and the reply after; a message that found the worker stopping is sent
+ * again (sendWaking).
  * @example const rpc = createClient(transport); const { items } = await rpc('skus/at-risk', { limit: 20 });
  */
 export function createClient(transport: Transport) {
   return async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-    const request = protocol[type].request.parse(payload);
+    const spec: { request: ZodType; clientRequest?: ZodType } = protocol[type];
+    const request = (spec.clientRequest ?? spec.request).parse(payload);
     return replyData(type, await sendWaking(transport, { type, payload: request }, sleep));
   };
 }

@@ -83,4 +83,23 @@ describe('order lines in day chunks (fast-check)', () => {
       { numRuns: 60 },
     );
   });
+
+  it('store the same chunks whatever place a batch boundary falls in', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(readingArb, { minLength: 2, maxLength: 14 }), fc.nat(), async (batch, cut) => {
+        const readings = batch.map(observationOf);
+        const at = 1 + (cut % (readings.length - 1));
+        const whole = await freshStore('order-chunks-whole');
+        const split = await freshStore('order-chunks-split');
+        await mergeObservations(whole, readings, NOW);
+        await mergeObservations(split, readings.slice(0, at), NOW);
+        await mergeObservations(split, readings.slice(at), NOW);
+        expect(await split.orderChunks.toArray()).toEqual(await whole.orderChunks.toArray());
+        expect(await readAllOrderLines(split)).toEqual(modelOf(readings));
+        whole.close();
+        split.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
