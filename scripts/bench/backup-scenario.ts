@@ -19,6 +19,7 @@ import { createClient, createDispatcher } from '../../lib/messaging/rpc';
 import { openStore } from '../../lib/store/db';
 import { deleteAllData } from '../../lib/store/backup';
 import { seed, type StoreScenarioOptions } from './store';
+import { heapMb, heapSampler } from './shared/heap';
 import type { BenchSuite } from './types';
 
 const BASE = 'chrome-extension://bench/';
@@ -28,43 +29,14 @@ export interface BackupScenarioResult {
   notes: string[];
 }
 
-/** The JS heap in MB now: Chromium's performance.memory (precise with --enable-precise-memory-info), Node's heapUsed, else NaN. */
-function heapMb(): number {
-  const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
-  if (memory) return memory.usedJSHeapSize / 1e6;
-  const node = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process;
-  return node?.memoryUsage ? node.memoryUsage().heapUsed / 1e6 : NaN;
-}
-
-/** V8's `gc()` where the page was started with --expose-gc, else undefined. */
-const forceGc = (globalThis as { gc?: () => void }).gc;
-
-/** Every this many samples the heap is also measured after a forced collection (when `gc` is exposed). */
-const LIVE_SAMPLE_EVERY = 25;
-
-/**
- * Runs `work`, sampling the heap at each `sample()`; returns its time, the peak heap, and the
- * peak *live* heap: measured right after a forced collection, every LIVE_SAMPLE_EVERY samples.
- * The plain peak includes garbage V8 has not collected yet (it collects lazily when the limit
- * is far away), so only the live peak says whether the work holds memory that grows with the store.
- */
+/** Runs `work`, sampling the heap at each `sample()`; returns its time and peak heap, plain and live (shared/heap.ts). */
 async function measured<T>(work: (sample: () => void) => Promise<T>): Promise<{ value: T; ms: number; peakMb: number; peakLiveMb: number }> {
-  let peak = heapMb();
-  let peakLive = NaN;
-  let samples = 0;
-  const sample = () => {
-    peak = Math.max(peak, heapMb());
-    if (forceGc && ++samples % LIVE_SAMPLE_EVERY === 0) {
-      forceGc();
-      const live = heapMb();
-      peakLive = Number.isFinite(peakLive) ? Math.max(peakLive, live) : live;
-    }
-  };
+  const heap = heapSampler();
   const t0 = performance.now();
-  const value = await work(sample);
+  const value = await work(() => heap.sample());
   const ms = performance.now() - t0;
-  sample();
-  return { value, ms, peakMb: peak, peakLiveMb: peakLive };
+  heap.sample();
+  return { value, ms, peakMb: heap.peakMb(), peakLiveMb: heap.livePeakMb() };
 }
 
 /**
