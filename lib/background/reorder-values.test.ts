@@ -59,6 +59,16 @@ async function storeWithCosts(): Promise<StoreDb> {
   return db;
 }
 
+/** A store planned whole once, with the settings and purchasing data it was planned under and their inputs hash. */
+async function wholeReplanned() {
+  const db = await storeWithCosts();
+  await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
+  const settings = migrateSettings(undefined);
+  const stored = await loadPurchasing(db);
+  const inputs = policyInputsHash(settings, { currency: stored.currency, unitCosts: stored.unitCosts, policy: stored.policy });
+  return { db, settings, stored, inputs };
+}
+
 afterEach(() => vi.restoreAllMocks());
 
 describe('the stored reorder lines', () => {
@@ -86,11 +96,7 @@ describe('the stored reorder lines', () => {
   });
 
   it('are trusted only while they describe the cached plans and the policy inputs they were made under', async () => {
-    const db = await storeWithCosts();
-    await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
-    const settings = migrateSettings(undefined);
-    const stored = await loadPurchasing(db);
-    const inputs = policyInputsHash(settings, { currency: stored.currency, unitCosts: stored.unitCosts, policy: stored.policy });
+    const { db, settings, stored, inputs } = await wholeReplanned();
     expect((await loadReorderValues(db, inputs))?.map((s) => s.stockKey)).toEqual(PRODUCTS.map((p) => `${p}@fba:NA`));
     // Other costs or settings: stale.
     expect(await loadReorderValues(db, policyInputsHash(settings, { currency: stored.currency, unitCosts: [], policy: stored.policy }))).toBeUndefined();
@@ -105,11 +111,7 @@ describe('the stored reorder lines', () => {
   });
 
   it('a row in the older array form, or with damaged text, is stale and rebuilt by the next re-plan', async () => {
-    const db = await storeWithCosts();
-    await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
-    const settings = migrateSettings(undefined);
-    const stored = await loadPurchasing(db);
-    const inputs = policyInputsHash(settings, { currency: stored.currency, unitCosts: stored.unitCosts, policy: stored.policy });
+    const { db, inputs } = await wholeReplanned();
     const row = (await db.settings.get(REORDER_VALUES_ROW_ID))!;
     const { stocksJson, ...rest } = row.value as { stocksJson: string; inputs: string; planCount: number };
     await db.settings.put({ ...row, value: { ...rest, stocks: JSON.parse(stocksJson) } });
