@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER_FIELDS } from '../locale/headers';
 import type { Language } from '../i18n';
+import { isPageKey } from '../i18n/page';
 import { Diagnostics } from '../platforms/shared/read';
 import { alertText, diagnosticText } from './codes';
 
@@ -22,6 +25,37 @@ describe('diagnosticText', () => {
   it('says the field of a bad value in Chinese with Chinese words', () => {
     const text = diagnosticText('zh-CN', { code: 'bad-number', message: 'Could not read available "abc"', params: { field: 'available', value: 'abc' } });
     expect(text).toBe('无法读取可售数量"abc"');
+  });
+
+  it("every diagnostic code a page reader adds (lib/platforms) is said in both languages, not in the reader's English", () => {
+    const dir = join(__dirname, '../platforms');
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const codes = new Set(
+      files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\.add\(\s*'(?:error|warning|info)',\s*'([a-z-]+)'/g)].map((m) => m[1]!)),
+    );
+    expect(codes.size).toBeGreaterThan(15);
+    // The Chinese table has every key of the English one (a type error otherwise).
+    expect([...codes].filter((code) => !isPageKey(`diag.${code}`))).toEqual([]);
+  });
+
+  it('a listing kept under its item number says so, with the number, in both languages', () => {
+    const d = { code: 'sku-from-item-id', message: '', params: { itemId: '225000000000' } };
+    expect(diagnosticText('en', d)).toBe('A listing without a SKU was kept under its item number 225000000000');
+    expect(diagnosticText('zh-CN', d)).toBe('一条没有 SKU 的商品已按其物品编号 225000000000 记录');
+  });
+
+  it("a bad value of any page field is named in the seller's language (readers name cells by field id)", async () => {
+    const { adapter } = await import('../platforms/amazon/shipments');
+    const { contextFor } = await import('../platforms/testing/load');
+    const { Window } = await import('happy-dom');
+    const window = new Window();
+    const html =
+      '<table><thead><tr><th>Shipment ID</th><th>Units expected</th><th>Status</th></tr></thead><tbody><tr><td>FBA17XYZ12AB</td><td>lots</td><td>Shipped</td></tr></tbody></table>';
+    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const [bad] = adapter.parse(doc, contextFor('https://sellercentral.amazon.com/gp/ssof/shipping-queue.html', 'amazon.com')).diagnostics;
+    expect(bad).toMatchObject({ code: 'bad-number', params: { field: 'unitsExpected', value: 'lots' } });
+    expect(diagnosticText('en', bad!)).toBe('Could not read Units expected "lots"');
+    expect(diagnosticText('zh-CN', bad!)).toBe('无法读取预计商品数量"lots"');
   });
 
   it('keeps a field id nobody declared a name for (an age bucket) as the reader wrote it', () => {

@@ -80,9 +80,13 @@ const REQUIRED_HEADERS: Record<string, readonly string[]> = {
   'amazon/orders.de': ['Bestelldatum', 'Bestelldetails', 'Produktname', 'Bestellstatus'],
   'amazon/orders.ja': ['注文日', '注文の詳細', '商品名', '注文ステータス'],
   'amazon/shipments.en': ['Shipment name', 'Status'],
+  // The shipment id is its own column and also in the name cell's link: either one is enough.
+  'amazon/shipments.de': ['Sendungsstatus'],
+  'amazon/shipments.grid.en': ['Shipment status'],
   // The SKU is also each row's data-sku: without its column the same lines are read.
   'amazon/shipment-contents.en': ['Units shipped'],
   'amazon/shipment-contents.zh': ['商品详情', '已发货商品数量'],
+  'amazon/shipment-contents.de': ['Händler-SKU', 'Versandte Einheiten'],
   'walmart/manage-items.en': ['SKU', 'Inventory'],
   'walmart/manage-items.es': ['SKU', 'Inventario'],
   'walmart/manage-items.late.en': ['Seller SKU', 'Available Qty'],

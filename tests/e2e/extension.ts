@@ -2,7 +2,7 @@
  * Playwright fixtures: a Chromium with the real production build loaded, seller pages served
  * from fixture files at their real URLs (no network, no seller account), and the extension id.
  */
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Page, type Route, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionArgs, findChromium } from '../../scripts/lib/chromium.mjs';
@@ -22,13 +22,29 @@ export interface SellerPage {
 
 type Fixtures = { context: BrowserContext; extensionId: string; serviceWorker: Worker; serve: (pages: SellerPage[]) => Promise<void> };
 
+/** A fresh profile with the built extension; anything not served by a test is refused, so tests never touch the network. */
+async function launchWithExtension(): Promise<BrowserContext> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
+  const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: extensionArgs(EXTENSION_PATH) });
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  return context;
+}
+
+/** Serves `page` in `context` until the returned function is called. */
+export async function servePage(context: BrowserContext, page: SellerPage): Promise<() => Promise<void>> {
+  const body = page.html ?? readFileSync(resolve(page.file!), 'utf8');
+  const url = new URL(page.url);
+  const matches = (candidate: URL) => candidate.origin === url.origin && candidate.pathname === url.pathname;
+  const handler = (route: Route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  // A later route wins over an earlier one for the same URL (Playwright tries them newest first).
+  await context.route(matches, handler);
+  return () => context.unroute(matches, handler);
+}
+
 export const test = base.extend<Fixtures>({
   context: async ({}, use) => {
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.');
-    const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: extensionArgs(EXTENSION_PATH) });
-    // Anything not served by a test is refused: tests never touch the network.
-    await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+    const context = await launchWithExtension();
     await use(context);
     await context.close();
   },
@@ -41,17 +57,34 @@ export const test = base.extend<Fixtures>({
   },
   serve: async ({ context }, use) => {
     await use(async (pages) => {
-      for (const page of pages) {
-        const body = page.html ?? readFileSync(resolve(page.file!), 'utf8');
-        const url = new URL(page.url);
-        await context.route(
-          (candidate) => candidate.origin === url.origin && candidate.pathname === url.pathname,
-          (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
-        );
-      }
+      for (const page of pages) await servePage(context, page);
     });
   },
 });
+
+/**
+ * One browser for every test of a worker, for the many short tests that each open one page and
+ * then forget it (`emptyStore` between them): launching a profile with the extension costs
+ * seconds a test, which CI's 20 minutes cannot pay for every fixture.
+ */
+export const sharedBrowserTest = base.extend<object, { sharedContext: BrowserContext }>({
+  sharedContext: [
+    async ({}, use) => {
+      const context = await launchWithExtension();
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+/** Deletes every stored row (as the options page's "delete all data" does), from an options page of `context`. */
+export async function emptyStore(context: BrowserContext): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await sendToExtension(options, 'data/delete-all', { confirm: 'delete-all' });
+  await options.close();
+}
 
 export const expect = test.expect;
 

@@ -169,7 +169,7 @@ function readBusinessReport(root: ParentNode, ctx: ReadContext): PageRead {
       const asinText = cellText(cell('asin'));
       const linked = /\/dp\/([A-Z0-9]{10})/.exec(row.querySelector('a[href*="/dp/"]')?.getAttribute('href') ?? '')?.[1];
       const asin = ASIN.test(asinText) ? asinText : linked;
-      const units = read.quantity(cellText(cell('unitsOrdered')), 'units ordered', sku);
+      const units = read.quantity(cellText(cell('unitsOrdered')), 'unitsOrdered', sku);
       const record = compact({
         kind: 'listing',
         ...base,

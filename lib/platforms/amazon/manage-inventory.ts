@@ -236,7 +236,7 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
         record.price = read.money(cellValue(col(cells, 'price')), 'price', sku);
       }
       const created = col(cells, 'dateCreated');
-      if (created) record.startDate = read.date(cellText(created), 'date created', sku);
+      if (created) record.startDate = read.date(cellText(created), 'dateCreated', sku);
       // The panel goes under the SKU and ASIN in the product cell, so the grid's columns keep their width.
       out.listing(compact(record), row, col(cells, 'productDetails'));
     }

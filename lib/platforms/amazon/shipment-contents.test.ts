@@ -74,6 +74,37 @@ describe('amazon/shipment-contents', () => {
     expect(refused.diagnostics).toContainEqual(expect.objectContaining({ level: 'error', code: 'no-shipment-id' }));
   });
 
+  it('German UI, SKU, title and FNSKU in columns of their own, the shipment id only in the address: every field; a SKU on two carton lines adds up', () => {
+    const url = 'https://sellercentral.amazon.de/fba/inbound-shipment/summary/FBA18DEMUG01/contents';
+    const read = readHtml(adapter, fixtureHtml('amazon/shipment-contents.de.html'), url, 'amazon.de');
+    expect(read.diagnostics).toEqual([]);
+    expect(read.rows).toEqual([]);
+    expect(read.anchors.map((a) => a.sku)).toEqual(['DE-TASSE-WEISS', 'DE-TASSE-GRAU', 'DE-TASSE-WEISS']);
+    expect(read.shipments).toEqual([
+      {
+        shipmentId: 'FBA18DEMUG01',
+        status: 'in-transit',
+        arrivalFrom: '2026-12-18',
+        arrivalTo: '2026-12-22',
+        items: [
+          { sku: 'DE-TASSE-WEISS', fnsku: 'X003TASW01', title: 'Kaffeetasse Steingut 350 ml, weiß, 4er-Set', unitsExpected: 840, unitsReceived: 0 },
+          // "—" received: left out, never 0.
+          { sku: 'DE-TASSE-GRAU', fnsku: 'X003TASG02', title: 'Kaffeetasse Steingut 350 ml, grau, 4er-Set', unitsExpected: 360 },
+        ],
+      },
+    ]);
+  });
+
+  it('without its SKU column and with titles only, one missing "sku" error rather than a skipped line per row', () => {
+    const url = 'https://sellercentral.amazon.de/fba/inbound-shipment/summary/FBA18DEMUG01/contents';
+    const noSku = fixtureHtml('amazon/shipment-contents.de.html')
+      .replace('<th>Händler-SKU</th>', '')
+      .replace(/<tr><td>DE-TASSE-[A-Z]+<\/td>/g, '<tr>');
+    const read = readHtml(adapter, noSku, url, 'amazon.de');
+    expect(read.shipments ?? []).toEqual([]);
+    expect(read.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'missing-column', params: { column: 'sku' } })]);
+  });
+
   it('is the page type of a shipment’s own pages, not of the Shipments list', () => {
     for (const url of [
       URL_OF_PAGE,

@@ -68,13 +68,17 @@ function summaryOf(pairs: ReadonlyMap<string, string>, read: CellReader): Pick<S
   return { status: shipmentStatusFromText(valueFor(pairs, STATUS_LABELS) ?? ''), ...arrivalWindow(read, valueFor(pairs, ARRIVAL_LABELS) ?? '') };
 }
 
-/** One SKU line of the shipment; undefined (with a warning) when it names no SKU or no units. */
-function readItem(grid: Grid<F>, row: Element, read: CellReader, diags: Diagnostics, index: number): ShipmentItem | undefined {
+/** A row's cell of a field, by the grid's columns. */
+function cellsBy(grid: Grid<F>, row: Element): (f: F) => Element | undefined {
   const cells = grid.cellsOf(row);
-  const col = (f: F) => {
+  return (f) => {
     const i = grid.map.columns.get(f);
     return i === undefined ? undefined : cells[i];
   };
+}
+
+/** A row's MSKU: a labelled line, else the SKU cell, else the row's data-sku / data-msku; with the row's label/value pairs. */
+function skuOfRow(row: Element, col: (f: F) => Element | undefined): { sku: string | undefined; pairs: Map<string, string> } {
   const product = col('productDetails') ?? col('title');
   const pairs = new Map([...labelledValues(col('sku')), ...labelledValues(product)]);
   const skuCell = col('sku');
@@ -84,15 +88,23 @@ function readItem(grid: Grid<F>, row: Element, read: CellReader, diags: Diagnost
     row.getAttribute('data-sku') ??
     row.getAttribute('data-msku') ??
     undefined;
+  return { sku: sku || undefined, pairs };
+}
+
+/** One SKU line of the shipment; undefined (with a warning) when it names no SKU or no units. */
+function readItem(grid: Grid<F>, row: Element, read: CellReader, diags: Diagnostics, index: number): ShipmentItem | undefined {
+  const col = cellsBy(grid, row);
+  const product = col('productDetails') ?? col('title');
+  const { sku, pairs } = skuOfRow(row, col);
   if (!sku) {
     diags.add('warning', 'no-sku', `Row ${index + 1} shows no SKU (MSKU); it was not read.`, {}, index + 1);
     return undefined;
   }
   const fnsku = cellText(col('fnsku')) || valueFor(pairs, FNSKU_LABELS) || FNSKU.exec(cellText(product))?.[0];
   const title = cellText(col('title')) || cellText(product?.querySelector('a'));
-  const expected = read.quantity(cellText(col('unitsExpected')), 'units shipped', sku);
+  const expected = read.quantity(cellText(col('unitsExpected')), 'unitsExpected', sku);
   const located = col('unitsLocated');
-  const received = located ? read.quantity(cellText(located), 'units received', sku) : undefined;
+  const received = located ? read.quantity(cellText(located), 'unitsLocated', sku) : undefined;
   if (expected === undefined) {
     diags.add('warning', 'invalid-row', `${sku} shows no units shipped; it was not read.`, {}, sku);
     return undefined;
@@ -136,6 +148,9 @@ function readShipmentContents(root: ParentNode, ctx: ReadContext): PageRead {
     const { columns } = grid.map;
     // The SKU is its own column or a line in the product cell; the units shipped are what is on the way.
     if (!columns.has('sku') && !columns.has('productDetails') && !columns.has('title')) diags.missingColumn('sku', TITLE);
+    // A product cell without SKU lines (a title column) on rows without data-sku: the SKU column
+    // is missing, said once rather than as one skipped line per row.
+    else if (!columns.has('sku') && grid.rows.length > 0 && !grid.rows.some((row) => skuOfRow(row, cellsBy(grid, row)).sku)) diags.missingColumn('sku', TITLE);
     if (!columns.has('unitsExpected')) diags.missingColumn('unitsExpected', TITLE);
     if (diags.list.some((d) => d.code === 'missing-column')) return empty;
     // The summary's "Shipment ID: …" pairs sit beside the table, anywhere on the page.

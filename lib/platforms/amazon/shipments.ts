@@ -33,7 +33,9 @@ const EMPTY = /^(|-|—|–|--|n\/a)$/i;
 
 /**
  * The shipment id a cell shows: an element of its own holding just the id (printed under the
- * name, as the classic queue does, so its text runs into the name's), else one in its text.
+ * name, as the classic queue does, so its text runs into the name's), else one in its text, else
+ * the one its link to the shipment's own page names (a name cell that prints no id still links
+ * to `/fba/sendtoamazon/shipment/FBA…`).
  */
 function shipmentIdIn(cell: Element | undefined): string | undefined {
   if (!cell) return undefined;
@@ -41,7 +43,7 @@ function shipmentIdIn(cell: Element | undefined): string | undefined {
     const text = cellText(el);
     if (text.length <= 20 && SHIPMENT_ID.test(text) && SHIPMENT_ID.exec(text)![0] === text) return text;
   }
-  return SHIPMENT_ID.exec(cellText(cell))?.[0];
+  return SHIPMENT_ID.exec(cellText(cell))?.[0] ?? SHIPMENT_ID.exec(cell.querySelector('a[href*="FBA"]')?.getAttribute('href') ?? '')?.[0];
 }
 /** What separates the two days of a window ("Dec 18, 2026 - Dec 22, 2026", "18.12.2026 – 22.12.2026", "12月18日至12月22日"). */
 const WINDOW_SEPARATOR = /\s+[-–—~〜]\s+|\s*[–—~〜]\s*|\s+(?:to|bis|au|al)\s+|至|到/;
@@ -83,8 +85,8 @@ function readShipment(grid: Grid<F>, row: Element, read: CellReader, diags: Diag
     ...(shownName ? { name: shownName.slice(0, 200) } : {}),
     ...(destination ? { destination } : {}),
     status: shipmentStatusFromText(cellText(col('shipmentStatus'))),
-    ...(expected ? optionalCount('unitsExpected', read.quantity(cellText(expected), 'units expected', label)) : {}),
-    ...(located ? optionalCount('unitsLocated', read.quantity(cellText(located), 'units located', label)) : {}),
+    ...(expected ? optionalCount('unitsExpected', read.quantity(cellText(expected), 'unitsExpected', label)) : {}),
+    ...(located ? optionalCount('unitsLocated', read.quantity(cellText(located), 'unitsLocated', label)) : {}),
     ...(arrival ? arrivalWindow(read, cellText(arrival)) : {}),
   };
   const valid = shipmentReadingSchema.safeParse(shipment);

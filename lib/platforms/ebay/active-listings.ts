@@ -69,7 +69,8 @@ const spec: ListingPageSpec<F> = {
     }
     const link = titleCell?.querySelector('a');
     const title = titleCell ? cellText(link ?? titleCell) : undefined;
-    return { sku: skuText || itemId, itemId, title: title || undefined, isParent: isVariationParent(row, itemId, titleCell), status: 'active' };
+    // A listing without a custom label is kept under its item number (shared keyedByItemId, with a warning).
+    return { sku: skuText || undefined, itemId, title: title || undefined, isParent: isVariationParent(row, itemId, titleCell), status: 'active' };
   },
 };
 

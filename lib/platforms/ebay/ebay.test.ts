@@ -37,6 +37,29 @@ describe('ebay/active-listings', () => {
     });
   });
 
+  it('a listing without a custom label is kept under its item number, with a warning naming it (never an invented key)', () => {
+    const html = fixtureHtml('ebay/active-listings.en.html').replace(
+      '<td class="shui-dt-column__listingSKU">KTCH-BAMB-BRD</td>',
+      '<td class="shui-dt-column__listingSKU"></td>',
+    );
+    const noLabel = readHtml(active, html, US, 'ebay.com');
+    const all = listingsOf(noLabel);
+    expect(all.size).toBe(24);
+    expect(all.get('225000000000')).toEqual({ ...rows.get('KTCH-BAMB-BRD'), sku: '225000000000' });
+    expect(noLabel.diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'sku-from-item-id', params: { itemId: '225000000000' }, row: '225000000000' }),
+    ]);
+  });
+
+  it("without a custom label or a data-id, the item number comes from the row's /itm/ link", () => {
+    const html = fixtureHtml('ebay/active-listings.en.html')
+      .replace('<tr class="grid-row" data-id="225000000000">', '<tr class="grid-row">')
+      .replace('<td class="shui-dt-column__listingSKU">KTCH-BAMB-BRD</td>', '<td class="shui-dt-column__listingSKU"></td>');
+    const linked = readHtml(active, html, US, 'ebay.com');
+    expect(listingsOf(linked).get('225000000000')).toMatchObject({ sku: '225000000000', itemId: '225000000000', available: 81 });
+    expect(linked.diagnostics).toEqual([expect.objectContaining({ code: 'sku-from-item-id', params: { itemId: '225000000000' } })]);
+  });
+
   it('reads a variation listing: parent without stock, children with parentSku, variation and the parent title', () => {
     expect(rows.get('OUTD-WTR-BTL-PARENT')).toEqual({
       kind: 'listing',

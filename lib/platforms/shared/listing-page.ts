@@ -156,10 +156,11 @@ function readRows<F extends HeaderField>(spec: ListingPageSpec<F>, grid: Grid<F>
   for (let r = 0; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
     cells = grid.cellsOf(row);
-    const id = spec.identity(row, col, { previous });
+    const id = keyedByItemId(row, spec.identity(row, col, { previous }), col as Cols<HeaderField>, diags);
     previous = id;
     const sku = id.sku?.trim();
     if (!sku) {
+      // A skeleton or placeholder row: nothing says which listing it is.
       if (cells.length > 1) diags.add('warning', 'missing-sku', 'A row without a SKU was skipped.', {}, r + 1);
       continue;
     }
@@ -171,6 +172,29 @@ function readRows<F extends HeaderField>(spec: ListingPageSpec<F>, grid: Grid<F>
     if (!id.isParent && ages.length > 0) readAges(record, ages, cells, read, sku);
     out.listing(compact(record), row);
   }
+}
+
+/** A marketplace item number (eBay's 12 digits, Walmart's item id): digits only, never a made-up key. */
+const ITEM_NUMBER = /^\d{5,20}$/;
+/** The item number in a link to the listing's own page: eBay `/itm/<n>` or `/itm/<title>/<n>`, Walmart `/ip/<n>` or `/ip/<title>/<n>`. */
+const ITEM_LINK = /\/(?:itm|ip)\/(?:[^/?#]+\/)?(\d{5,20})(?:[/?#]|$)/;
+
+/**
+ * A listing whose SKU cell is empty is still a listing when the page shows its marketplace item
+ * number (eBay item number, Walmart item id: the row's identity, the item id column, else the
+ * row's link to the listing's own page): it is kept under that number, and a warning says so
+ * (the seller sees which listings lack a SKU, and that their key is the item number). A
+ * variation child is not: its item number is its parent's. Without any, the identity is
+ * returned as it is (and the row skipped).
+ * @example keyedByItemId(<tr>, { itemId: '225000000000' }, col, diags).sku // '225000000000'
+ */
+function keyedByItemId(row: Element, id: RowIdentity, col: Cols<HeaderField>, diags: Diagnostics): RowIdentity {
+  if (id.sku?.trim() || id.parentSku) return id;
+  const linked = () => ITEM_LINK.exec(row.querySelector('a[href*="/itm/"], a[href*="/ip/"]')?.getAttribute('href') ?? '')?.[1] ?? '';
+  const itemId = (id.itemId || cellText(col('itemId')).replace(/^#/, '') || linked()).trim();
+  if (!ITEM_NUMBER.test(itemId)) return id;
+  diags.add('warning', 'sku-from-item-id', `A listing without a SKU was kept under its item number ${itemId}.`, { itemId }, itemId);
+  return { ...id, sku: itemId, itemId };
 }
 
 /** A row's record before its cells are read: what its identity says. */
@@ -244,7 +268,8 @@ export function warnMissingOptional<F extends HeaderField>(
 /** Column index per header field of the page. */
 type ColumnIndex = Partial<Record<HeaderField, number>>;
 
-const SOLD_WINDOWS: [HeaderField, number, string][] = [7, 30, 60, 90].map((d) => [`unitsSold${d}` as HeaderField, d, `units sold (${d} days)`]);
+/** Each units-sold column and its window in days; a bad cell is named by the field id, which the summary bar says in the seller's language. */
+const SOLD_WINDOWS: [HeaderField, number][] = [7, 30, 60, 90].map((d) => [`unitsSold${d}` as HeaderField, d]);
 
 /** Reads every listing field whose column is present; stock fields only when `stock`. */
 function readCells(r: ListingObservation, col: Cols<HeaderField>, read: CellReader, sku: string, stock: boolean): void {
@@ -272,8 +297,8 @@ function readCells(r: ListingObservation, col: Cols<HeaderField>, read: CellRead
             : undefined;
     if (status) r.status = status;
   }
-  if (col('startDate') !== undefined) r.startDate = read.date(text('startDate'), 'start date', sku);
-  else if (col('dateCreated') !== undefined) r.startDate = read.date(text('dateCreated'), 'date created', sku);
+  if (col('startDate') !== undefined) r.startDate = read.date(text('startDate'), 'startDate', sku);
+  else if (col('dateCreated') !== undefined) r.startDate = read.date(text('dateCreated'), 'dateCreated', sku);
   if (col('recommendedAction') !== undefined) r.recommendedAction = text('recommendedAction').slice(0, 200) || undefined;
   if (col('alert') !== undefined) r.alert = text('alert').slice(0, 200) || undefined;
   if (col('watchers') !== undefined) r.watchers = read.quantity(text('watchers'), 'watchers', sku);
@@ -283,20 +308,20 @@ function readCells(r: ListingObservation, col: Cols<HeaderField>, read: CellRead
   if (col('reserved') !== undefined) r.reserved = read.quantity(text('reserved'), 'reserved', sku);
   if (col('unfulfillable') !== undefined) r.unfulfillable = read.quantity(text('unfulfillable'), 'unfulfillable', sku);
   if (col('price') !== undefined) r.price = read.money(cellValue(col('price')), 'price', sku);
-  if (col('storageCost') !== undefined) r.estimatedStorageCost = read.money(text('storageCost'), 'estimated storage cost', sku);
+  if (col('storageCost') !== undefined) r.estimatedStorageCost = read.money(text('storageCost'), 'storageCost', sku);
   if (col('daysOfSupply') !== undefined) r.platformDaysOfSupply = read.decimal(text('daysOfSupply'), 'days of supply', sku);
   if (col('historicalDaysOfSupply') !== undefined) {
     // Amazon shows "–" when nothing shipped in 90 days: no figure, not an error.
     const shown = text('historicalDaysOfSupply');
     if (!/^[-–—]?$/.test(shown.trim())) r.platformHistoricalDaysOfSupply = read.decimal(shown, 'historical days of supply', sku);
   }
-  if (col('recommendedQuantity') !== undefined) r.recommendedQuantity = read.quantity(text('recommendedQuantity'), 'recommended quantity', sku);
-  if (col('recommendedShipDate') !== undefined) r.recommendedShipDate = read.date(text('recommendedShipDate'), 'recommended ship date', sku);
-  if (col('soldQuantity') !== undefined) r.cumulativeSold = read.quantity(text('soldQuantity'), 'sold quantity', sku);
+  if (col('recommendedQuantity') !== undefined) r.recommendedQuantity = read.quantity(text('recommendedQuantity'), 'recommendedQuantity', sku);
+  if (col('recommendedShipDate') !== undefined) r.recommendedShipDate = read.date(text('recommendedShipDate'), 'recommendedShipDate', sku);
+  if (col('soldQuantity') !== undefined) r.cumulativeSold = read.quantity(text('soldQuantity'), 'soldQuantity', sku);
   let sold: { windowDays: number; units: number }[] | undefined;
   for (const window of SOLD_WINDOWS) {
     if (col(window[0]) === undefined) continue;
-    const units = read.quantity(text(window[0]), window[2], sku);
+    const units = read.quantity(text(window[0]), window[0], sku);
     if (units !== undefined) (sold ??= []).push({ windowDays: window[1], units });
   }
   if (sold) r.unitsSold = sold;

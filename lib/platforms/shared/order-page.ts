@@ -210,7 +210,7 @@ function addOrderLine(
     quantity,
     status: order.status,
     orderDate: order.orderDate,
-    itemPrice: line.price ? read.money(line.price, 'item price', line.sku) : undefined,
+    itemPrice: line.price ? read.money(line.price, 'itemPrice', line.sku) : undefined,
     fulfillment: order.fulfillment,
   } as OrderObservation);
   // The anchor points at the product block only when the line is part of a multi-product row.
@@ -224,5 +224,5 @@ function dateFromCell(cell: Element | undefined, read: CellReader, row: string):
     const iso = read.tryDate(cellText(leaf));
     if (iso) return iso;
   }
-  return read.date(cellText(cell), 'order date', row);
+  return read.date(cellText(cell), 'orderDate', row);
 }

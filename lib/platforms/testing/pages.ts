@@ -36,11 +36,15 @@ export const PAGES: Record<string, { url: string; market: string; fixtures: stri
     market: 'amazon.com',
     fixtures: ['amazon/orders.en', 'amazon/orders.de', 'amazon/orders.ja'],
   },
-  'amazon/shipments': { url: 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html', market: 'amazon.com', fixtures: ['amazon/shipments.en'] },
+  'amazon/shipments': {
+    url: 'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html',
+    market: 'amazon.com',
+    fixtures: ['amazon/shipments.en', 'amazon/shipments.de', 'amazon/shipments.grid.en'],
+  },
   'amazon/shipment-contents': {
     url: 'https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ12AB/contents',
     market: 'amazon.com',
-    fixtures: ['amazon/shipment-contents.en', 'amazon/shipment-contents.zh'],
+    fixtures: ['amazon/shipment-contents.en', 'amazon/shipment-contents.zh', 'amazon/shipment-contents.de'],
   },
   'walmart/manage-items': {
     url: 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS',

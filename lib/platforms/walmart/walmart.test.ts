@@ -40,6 +40,25 @@ describe('walmart/manage-items (ARIA grid of divs)', () => {
     expect(rows.get('PET-DOG-LEASH')).toMatchObject({ fulfillment: 'SELLER', available: 63, price: { amountMinor: 1899, currency: 'USD' } });
   });
 
+  it('an item without a SKU is kept under its Walmart item id, with a warning naming it; a placeholder row is skipped with a warning', () => {
+    const html = fixtureHtml('walmart/manage-items.en.html')
+      .replace('data-automation-id="sku">KTCH-BAMB-BRD</div>', 'data-automation-id="sku"></div>')
+      .replace(
+        '<div role="row" class="Row_row__DSWoG" data-automation-id="item-row">',
+        '<div role="row" class="Row_row__DSWoG" data-automation-id="item-row"><div role="cell"></div><div role="cell">Loading…</div></div><div role="row" class="Row_row__DSWoG" data-automation-id="item-row">',
+      );
+    const noSku = readHtml(items, html, 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS', 'walmart.com');
+    const all = listingsOf(noSku);
+    expect(all.size).toBe(rows.size);
+    expect(all.has('KTCH-BAMB-BRD')).toBe(false);
+    expect(all.get('500000000')).toMatchObject({ sku: '500000000', itemId: '500000000', available: 527, fulfillment: 'WFS' });
+    expect(noSku.anchors.map((a) => a.sku)).toContain('500000000');
+    expect(noSku.diagnostics).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'missing-sku', row: 1 }),
+      expect.objectContaining({ level: 'warning', code: 'sku-from-item-id', params: { itemId: '500000000' }, row: '500000000' }),
+    ]);
+  });
+
   it('maps publish/lifecycle status: Unpublished -> inactive, Retired -> ended', () => {
     for (const l of input.filter((x) => !x.isParent)) {
       const expected = l.lifecycleStatus === 'Retired' ? 'ended' : l.publishStatus === 'Published' ? 'active' : 'inactive';
