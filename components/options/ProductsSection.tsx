@@ -16,6 +16,7 @@ import { formatDate, formatNumber, type Language } from '@/lib/i18n';
 import { productNameOf } from '@/lib/background/product-order';
 import { PRODUCT_SORTS, type CalibrationEntry, type ProductListing, type ProductSummary, type ReturnEntry } from '@/lib/messaging/protocol-options';
 import { wholeDaysOfCover } from '@/lib/planning/cover';
+import { daysLate, localIsoDate } from '@/lib/locale/dates';
 import { poolKindOf } from '@/lib/planning/pool-stock';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
@@ -416,15 +417,20 @@ function PoolCard({ pool, listings, movable }: { pool: MergedPool; listings: Mer
   );
 }
 
-/** The reorder in words: none, by its date, or overdue with its real due date and the days late. */
+/**
+ * The reorder in words: none, by its date, or overdue since its real due date with the days
+ * late counted to today (the browser's local date), so a plan from an earlier day never shows a
+ * past date as a deadline.
+ */
 function reorderText(plan: MergedPlan, language: Language, t: ReturnType<typeof useI18n>['t']): string {
   if (plan.reorderDate === null) return t('options.products.noReorder');
+  const late = daysLate(plan.reorderDate, localIsoDate(new Date()), plan.reorderDaysLate);
   const params = {
     quantity: formatNumber(language, plan.reorderQuantity ?? 0),
     date: formatDate(language, plan.reorderDate),
-    days: formatNumber(language, plan.reorderDaysLate),
+    days: formatNumber(language, late),
   };
-  return plan.reorderDaysLate > 0 ? t('options.products.reorderLate', params) : t('options.products.reorderBy', params);
+  return late > 0 ? t('options.products.reorderLate', params) : t('options.products.reorderBy', params);
 }
 
 function PoolPlan({ plan }: { plan: MergedPlan | null }) {

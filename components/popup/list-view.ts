@@ -8,6 +8,7 @@ import { formatDate, formatNumber, type Language } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/popup-first';
 import type { AtRiskItem } from '@/lib/messaging/protocol';
 import { wholeDaysOfCover } from '@/lib/planning/cover';
+import { daysLate, localIsoDate } from '@/lib/locale/dates';
 import { RISK_TAGS } from '@/lib/planning/urgency';
 
 /** The popup's list choices: what needs attention (the default), everything, or one risk tag. */
@@ -44,10 +45,11 @@ interface RowText {
 }
 
 /**
- * What one popup row prints.
+ * What one popup row prints. A reorder date before `today` (the browser's local date) reads as
+ * days late, counted to today, even when the stored plan is from an earlier day.
  * @example rowText('en', item).cover // '12 d'
  */
-export function rowText(language: Language, item: RowItem): RowText {
+export function rowText(language: Language, item: RowItem, today = localIsoDate(new Date())): RowText {
   const none = t(language, 'common.none');
   const cover =
     item.available === null
@@ -59,18 +61,26 @@ export function rowText(language: Language, item: RowItem): RowText {
           : item.healthScore === null
             ? t(language, 'panel.notEnoughData')
             : none;
-  const quantity = item.reorderQuantity ? formatNumber(language, item.reorderQuantity) : '';
   return {
     cover,
     available: item.available === null ? '?' : formatNumber(language, item.available),
     stockout: stockoutText(language, item),
-    reorder:
-      !item.reorderQuantity || !item.reorderDate
-        ? none
-        : item.reorderDaysLate > 0
-          ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, item.reorderDaysLate) })
-          : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) }),
+    reorder: reorderText(language, item, today) ?? none,
   };
+}
+
+/**
+ * The reorder by its date, or how many days late it is (never a past date as a deadline; the
+ * row is two short lines in a fixed-height list, so the due date itself is left to the panel and
+ * options); null when none is due.
+ */
+function reorderText(language: Language, item: RowItem, today: string): string | null {
+  if (!item.reorderQuantity || !item.reorderDate) return null;
+  const quantity = formatNumber(language, item.reorderQuantity);
+  const late = daysLate(item.reorderDate, today, item.reorderDaysLate);
+  return late > 0
+    ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, late) })
+    : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) });
 }
 
 /**

@@ -12,6 +12,7 @@ import { formatNumber } from '../i18n';
 import type { Platform } from '../records';
 import { readListings, type StoreDb } from '../store';
 import type { RiskTag } from '../planning/urgency';
+import { wholeDaysOfCover } from '../planning/cover';
 
 /** The urgency rule's tag that raises a notification: only critical listings interrupt the seller. */
 const NOTIFY_TAG = 'critical' satisfies RiskTag;
@@ -90,7 +91,7 @@ export function planNotifications(
 /** One line on why the SKU is at risk. */
 function riskDetail(language: Language, item: RiskItem): string {
   if (item.available === 0) return t(language, 'notify.detail.outOfStock');
-  if (item.daysOfCover !== null) return t(language, 'notify.detail.cover', { days: formatNumber(language, Math.floor(item.daysOfCover)) });
+  if (item.daysOfCover !== null) return t(language, 'notify.detail.cover', { days: formatNumber(language, wholeDaysOfCover(item.daysOfCover)) });
   return t(language, 'notify.detail.risk');
 }
 

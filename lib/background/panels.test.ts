@@ -20,4 +20,11 @@ describe('panelFromPlan', () => {
     // One arrival or none: no list, the first date alone.
     expect(panelFromPlan(skuPlan(KEY, { inbound: 300, inboundArrivalDate: '2026-12-14' }), { key: KEY, sku: 'MUG-1' })).not.toHaveProperty('inboundArrivals');
   });
+
+  it("carries the pool's reserved units through validation, and none when the plan knows none", () => {
+    const base = skuPlan(KEY, {});
+    const panel = panelFromPlan({ ...base, stock: { ...base.stock, reserved: 12 } }, { key: KEY, sku: 'MUG-1' });
+    expect(protocol['panels/stored'].response.parse({ panels: [panel] }).panels[0]!.reserved).toBe(12);
+    expect(panelFromPlan(base, { key: KEY, sku: 'MUG-1' })).not.toHaveProperty('reserved');
+  });
 });

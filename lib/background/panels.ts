@@ -35,6 +35,7 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
     stockHint: plan.stock.hint,
     inbound: plan.inbound,
     heldReturns: plan.stock.heldReturns,
+    ...(plan.stock.reserved ? { reserved: plan.stock.reserved } : {}),
     daysOfCover: plan.daysOfCover,
     stockoutDate: plan.stockoutDate,
     inboundArrivalDate: plan.inboundArrivalDate,

@@ -66,4 +66,15 @@ describe('chart configurations', () => {
     expect(chartSummary(series, 'zh-CN')).toContain('补货点 3');
     expect(chartSummary(series, 'en')).toBe('3 days of history (1 out of stock or unknown). Expected 2 per day. 5 in stock; reorder point 3.');
   });
+
+  it('says a hovered value with the one number formatter, in the UI language', () => {
+    for (const [language, config] of [
+      ['en', demandChartConfig(series, 'en')],
+      ['zh-CN', stockChartConfig(series, 'zh-CN')],
+    ] as const) {
+      const label = config.options?.plugins?.tooltip?.callbacks?.label as (item: unknown) => string;
+      expect(label({ dataset: { label: 'L' }, parsed: { y: 1234.5678 } }), language).toBe('L: 1,234.6');
+      expect(label({ dataset: { label: 'L' }, parsed: { y: null } }), language).toBe('L: —');
+    }
+  });
 });

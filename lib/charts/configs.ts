@@ -25,7 +25,15 @@ export const CHART_COLORS = {
 
 type LineConfig = ChartConfiguration<'line' | 'bar', (number | null)[], string>;
 
-function baseOptions(language: Language, yTitle: string): LineConfig['options'] {
+type Plugins = NonNullable<NonNullable<LineConfig['options']>['plugins']>;
+
+/** @example tooltipValue('en', 1234.56) // '1,234.6' */
+function tooltipValue(language: Language, value: number | null | undefined): string {
+  return typeof value === 'number' && Number.isFinite(value) ? formatNumber(language, value, 1) : t(language, 'common.none');
+}
+
+/** What every chart shares: the y axis and its title, the legend, the tooltip; `plugins` adds the chart's title (and subtitle). */
+function baseOptions(language: Language, yTitle: string, plugins: Plugins): LineConfig['options'] {
   return {
     animation: false,
     responsive: true,
@@ -33,7 +41,13 @@ function baseOptions(language: Language, yTitle: string): LineConfig['options'] 
     aspectRatio: 2.4,
     spanGaps: false,
     interaction: { mode: 'index', intersect: false },
-    plugins: { legend: { position: 'bottom' }, tooltip: { enabled: true } },
+    plugins: {
+      legend: { position: 'bottom' },
+      // Chart.js would format the hovered value itself (the browser's locale, three decimals): the one formatter says it
+      // (a day with no value, out of stock, is "none", never 0).
+      tooltip: { enabled: true, callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${tooltipValue(language, item.parsed.y)}` } },
+      ...plugins,
+    },
     scales: {
       x: { ticks: { maxTicksLimit: 10, autoSkip: true } },
       y: { beginAtZero: true, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(language, Number(v), 1) } },
@@ -98,14 +112,10 @@ export function demandChartConfig(series: ChartSeries, language: Language): Line
         },
       ],
     },
-    options: {
-      ...baseOptions(language, t(language, 'chart.axis.unitsPerDay')),
-      plugins: {
-        legend: { position: 'bottom' },
-        title: { display: true, text: t(language, 'chart.demand.title') },
-        subtitle: { display: censoredDays(series) > 0, text: t(language, 'chart.demand.gaps', { days: censoredDays(series) }) },
-      },
-    },
+    options: baseOptions(language, t(language, 'chart.axis.unitsPerDay'), {
+      title: { display: true, text: t(language, 'chart.demand.title') },
+      subtitle: { display: censoredDays(series) > 0, text: t(language, 'chart.demand.gaps', { days: censoredDays(series) }) },
+    }),
   };
 }
 
@@ -142,10 +152,7 @@ export function forecastChartConfig(series: ChartSeries, language: Language): Li
         },
       ],
     },
-    options: {
-      ...baseOptions(language, t(language, 'chart.axis.cumulativeUnits')),
-      plugins: { legend: { position: 'bottom' }, title: { display: true, text: t(language, 'chart.forecast.title') } },
-    },
+    options: baseOptions(language, t(language, 'chart.axis.cumulativeUnits'), { title: { display: true, text: t(language, 'chart.forecast.title') } }),
   };
 }
 
@@ -192,10 +199,7 @@ export function stockChartConfig(series: ChartSeries, language: Language): LineC
   return {
     type: 'line',
     data: { labels: [series.asOf, ...projected.map((d) => d.date)].map((d) => formatDate(language, d)), datasets },
-    options: {
-      ...baseOptions(language, t(language, 'chart.axis.units')),
-      plugins: { legend: { position: 'bottom' }, title: { display: true, text: t(language, 'chart.stock.title') } },
-    },
+    options: baseOptions(language, t(language, 'chart.axis.units'), { title: { display: true, text: t(language, 'chart.stock.title') } }),
   };
 }
 

@@ -7,6 +7,8 @@ import { startPageReader, type PageReader } from './page-reader';
 import { PANEL_TAG } from './row-panels';
 import { testAdapter } from './test-adapter';
 import { adapter as walmartItems } from '../platforms/walmart/manage-items';
+import { adapter as amazonRestock } from '../platforms/amazon/restock';
+import { fixtureHtml } from '../platforms/testing/load';
 import type { ListingObservation } from '../records';
 
 const market = marketplaceById('amazon.com')!;
@@ -351,5 +353,26 @@ describe('startPageReader on a real page type', () => {
       reader!.stop();
       reader = undefined;
     }
+  });
+
+  it("puts the marketplace's own figures a Restock row shows on that row's panel, for its Details", async () => {
+    // The Japanese Restock fixture's KTCH-BAMB-BRD row: Amazon recommends 166 by 2026-03-10, 36.7 days of supply.
+    const page = new DOMParser().parseFromString(fixtureHtml('amazon/restock.ja.html'), 'text/html');
+    document.documentElement.setAttribute('lang', page.documentElement.getAttribute('lang') ?? 'ja');
+    document.body.innerHTML = page.body.innerHTML;
+    const bg = fakeBackground();
+    reader = startPageReader({
+      root: document,
+      adapter: amazonRestock,
+      market: marketplaceById('amazon.co.jp')!,
+      url: () => new URL('https://sellercentral.amazon.co.jp/restockinventory/recommendations'),
+      ingest: bg.ingest,
+      language: 'en',
+    });
+    await reader.readNow();
+    expect(reader.panels.get('KTCH-BAMB-BRD')?.marketFigures).toEqual({ recommendedQuantity: 166, recommendedShipDate: '2026-03-10', daysOfSupply: 36.7 });
+    // Every row the page shows figures for gets them on its own panel, none on another's.
+    const sent = listingsSent(bg.requests);
+    for (const [sku, panel] of reader.panels) expect(panel.marketFigures?.recommendedQuantity, sku).toBe(sent.get(sku)?.recommendedQuantity);
   });
 });

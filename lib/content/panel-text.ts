@@ -6,22 +6,7 @@
 import { formatNumber, formatShortDate, t, type Language } from '../i18n/page';
 import type { PanelData } from '../messaging/protocol';
 import type { UrgencyLevel } from '../planning/urgency';
-
-const DAY_MS = 86_400_000;
-
-/**
- * The seller's today as an ISO date, from the browser's own clock (what "overdue" is counted against).
- * @example localIsoDate(new Date(2026, 11, 2, 23, 30)) // '2026-12-02'
- */
-export function localIsoDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Whole days from `from` to `to` (ISO dates); negative when `to` is earlier. */
-function daysFrom(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+import { daysLate } from '../locale/dates';
 
 /**
  * A date as month and day ("Dec 14", "12月14日"), with the year only when it is not this year's.
@@ -36,7 +21,7 @@ export function shortDate(language: Language, isoDate: string, today: string): s
  * @example overdueText('en', '2026-11-12', '2026-12-02') // 'overdue since Nov 12 (20 days)'
  */
 export function overdueText(language: Language, dueDate: string, today: string): string | null {
-  const days = daysFrom(dueDate, today);
+  const days = daysLate(dueDate, today);
   if (days <= 0) return null;
   const date = shortDate(language, dueDate, today);
   return days === 1 ? t(language, 'panel.overdueSinceOneDay', { date }) : t(language, 'panel.overdueSince', { date, days: formatNumber(language, days) });

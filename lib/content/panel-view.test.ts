@@ -226,6 +226,19 @@ describe('renderPanel', () => {
     expect(q('facts')!.textContent).toContain('ABC class A · Safety stock 42 · Reorder point 320 · Lead time 70 d');
   });
 
+  it("lists the pool's reserved units in the details, once: not again when the page's own figure shows them", () => {
+    const { q } = mount({ ...FULL, reserved: 12 });
+    q('toggle')!.click();
+    expect(q('facts')!.textContent).toContain('12 reserved');
+    const zh = mount({ ...FULL, reserved: 12 }, 'zh-CN');
+    zh.q('toggle')!.click();
+    expect(zh.q('facts')!.textContent).toContain('预留 12 件');
+    const paged = mount({ ...FULL, reserved: 12, marketFigures: { reserved: 12 } });
+    paged.q('toggle')!.click();
+    expect(paged.q('facts')!.textContent).not.toContain('reserved');
+    expect(paged.q('market-reserved')!.textContent).toBe('Reserved: 12');
+  });
+
   it("shows the marketplace's own figures in the details, next to ours, with why they differ", () => {
     const { q, shadow } = mount({ ...FULL, marketFigures: { recommendedQuantity: 35, recommendedShipDate: '2026-11-30' } });
     q('toggle')!.click();

@@ -18,7 +18,8 @@ import { alertText, clearanceText, hintText, lifecycleName, reasonText } from '.
 import { PANEL_STYLE } from './panel-style';
 import { marketFigureLines, platformName } from './market-figures';
 import { poolMemberLines } from './pool-lines';
-import { glanceAction, localIsoDate, overdueText, urgencyWord } from './panel-text';
+import { glanceAction, overdueText, urgencyWord } from './panel-text';
+import { localIsoDate } from '../locale/dates';
 
 /**
  * How urgent a row is: the one urgency rule's level (lib/planning/urgency.ts), decided in the
@@ -345,6 +346,8 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language, 
         : t(language, 'panel.inbound', { units }),
     );
   }
+  // The pool's reserved units, unless the page's own figure for the row says them below (market figures).
+  if (data.reserved && data.marketFigures?.reserved === undefined) facts.push(t(language, 'panel.reserved', { units: formatNumber(language, data.reserved) }));
   if (data.heldReturns) facts.push(t(language, 'panel.heldReturns', { units: formatNumber(language, data.heldReturns) }));
   if (facts.length) details.append(element(doc, 'div', { class: 'muted', 'data-testid': 'facts' }, facts.join(' · ')));
   appendInboundArrivals(details, data, language);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergedRows, mergedTable } from './merged';
+import { strFromU8, unzipSync } from 'fflate';
+import { mergedRows, mergedSheets, mergedTable } from './merged';
+import { columnName, toXlsx } from './xlsx';
 import type { MergedReport } from './merged-data';
 import type { MergedPlan, MergedPool } from './merged-data';
 import { feeCells, mergedFeesOf, rollUpFees, type MergedFees } from './merged-fees';
@@ -55,6 +57,45 @@ const pool = (poolId: string, key: string, p: MergedPlan): MergedPool => ({
   plan: p,
 });
 
+/** One product sold on FBA (with fees) and eBay (own stock, no fees). */
+function feeReport(): MergedReport {
+  return {
+    generatedAt: '2026-12-02T10:00:00.000Z',
+    products: [
+      {
+        id: 'p:1',
+        pools: [pool('fba:NA', 'amazon|amazon.com|A', plan(fees)), pool('own:main', 'ebay|ebay.com|A', plan(undefined))],
+        listings: [
+          {
+            key: 'amazon|amazon.com|A',
+            platform: 'amazon',
+            marketplace: 'amazon.com',
+            sku: 'A',
+            poolId: 'fba:NA',
+            available: 100,
+            inbound: 0,
+            listed: null,
+            channel: null,
+            plan: plan(fees),
+          },
+          {
+            key: 'ebay|ebay.com|A',
+            platform: 'ebay',
+            marketplace: 'ebay.com',
+            sku: 'A',
+            poolId: 'own:main',
+            available: 100,
+            inbound: 0,
+            listed: 5,
+            channel: null,
+            plan: plan(undefined),
+          },
+        ],
+      },
+    ],
+  };
+}
+
 describe('the merged report fee columns', () => {
   it('takes the 90-day window and the first snapshot that charges units', () => {
     expect(fees).toEqual({
@@ -79,7 +120,8 @@ describe('the merged report fee columns', () => {
       storageFee90: 26.5,
       agedSnapshotDate: '2027-01-15',
       agedSurcharge: 26,
-      feeAction: 'Send 120 by 12/10/2026 to stay above the low-inventory floor (~43 USD at risk)',
+      // The amount as the panel's alert says it: whole units, with the currency.
+      feeAction: 'Send 120 by 12/10/2026 to stay above the low-inventory floor (~$43 at risk)',
     });
     const unknown = feeCells({ ...fees, lowInventoryFeeMinor: null, historicalSupply90: 'no-sales' }, 'zh-CN');
     expect(unknown.lowInventoryFee90).toBe('未知');
@@ -101,41 +143,7 @@ describe('the merged report fee columns', () => {
   });
 
   it('fills the columns per pool on the product row and per listing on listing rows, with translated headers', () => {
-    const report: MergedReport = {
-      generatedAt: '2026-12-02T10:00:00.000Z',
-      products: [
-        {
-          id: 'p:1',
-          pools: [pool('fba:NA', 'amazon|amazon.com|A', plan(fees)), pool('own:main', 'ebay|ebay.com|A', plan(undefined))],
-          listings: [
-            {
-              key: 'amazon|amazon.com|A',
-              platform: 'amazon',
-              marketplace: 'amazon.com',
-              sku: 'A',
-              poolId: 'fba:NA',
-              available: 100,
-              inbound: 0,
-              listed: null,
-              channel: null,
-              plan: plan(fees),
-            },
-            {
-              key: 'ebay|ebay.com|A',
-              platform: 'ebay',
-              marketplace: 'ebay.com',
-              sku: 'A',
-              poolId: 'own:main',
-              available: 100,
-              inbound: 0,
-              listed: 5,
-              channel: null,
-              plan: plan(undefined),
-            },
-          ],
-        },
-      ],
-    };
+    const report = feeReport();
     const [product, fba, ebay] = mergedRows(report, 'en');
     expect(product!.lowInventoryFee90).toBe(43);
     expect(fba!.lowInventoryFee90).toBe(43);
@@ -144,5 +152,22 @@ describe('the merged report fee columns', () => {
     const header = mergedTable(report, 'zh-CN').header;
     expect(header).toContain('未来 90 天预计低库存水平费');
     expect(mergedTable(report, 'en').header).toContain('Low-inventory fee expected, next 90 days');
+  });
+
+  it('writes the fee amounts as currency cells in the XLSX, in the currency of their row', () => {
+    const sheets = mergedSheets(feeReport(), 'en');
+    for (const sheet of sheets) {
+      const currency = sheet.columns.findIndex((c) => c.id === 'feeCurrency');
+      expect(sheet.columns.filter((c) => c.money).map((c) => [c.id, c.money!.currencyColumn])).toEqual(
+        ['lowInventoryFee90', 'storageFee90', 'agedSurcharge'].map((id) => [id, currency]),
+      );
+    }
+    const files = Object.fromEntries(Object.entries(unzipSync(toXlsx(sheets))).map(([name, data]) => [name, strFromU8(data)]));
+    expect(files['xl/styles.xml']).toContain('formatCode="[$USD] #,##0.00"');
+    const products = sheets[0]!;
+    const column = products.columns.findIndex((c) => c.id === 'lowInventoryFee90');
+    const ref = `${columnName(column)}2`;
+    // The product row's 43 USD: a number in the first currency style (3), after normal, header and date.
+    expect(files['xl/worksheets/sheet1.xml']).toContain(`<c r="${ref}" s="3"><v>43</v></c>`);
   });
 });

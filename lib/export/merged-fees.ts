@@ -7,7 +7,7 @@
  * "unknown", never 0. A product row adds its pools' amounts (each pool once).
  */
 import { z } from 'zod';
-import { formatDate, formatNumber, t, type Language } from '../i18n';
+import { formatDate, formatMoney, formatNumber, t, type Language } from '../i18n';
 import { currencyDigits } from '../i18n/format';
 import { isoDateSchema } from '../records';
 
@@ -85,6 +85,13 @@ export type FeeColumn = (typeof FEE_COLUMNS)[number];
 type Cell = string | number | null;
 
 /**
+ * The fee columns holding amounts (major units, or "unknown"), and the column holding their
+ * currency: the XLSX writes those amounts as currency cells in that currency.
+ */
+export const FEE_MONEY_COLUMNS: readonly FeeColumn[] = ['lowInventoryFee90', 'storageFee90', 'agedSurcharge'];
+export const FEE_CURRENCY_COLUMN: FeeColumn = 'feeCurrency';
+
+/**
  * The fee cells of one plan's figures (all empty when the plan has none).
  * @example feeCells(fees, 'en').lowInventoryFee90 // 43
  */
@@ -114,10 +121,9 @@ function supplyCell(f: MergedFees['historicalSupply30'], language: Language): Ce
 function actionText(fees: MergedFees, language: Language): Cell {
   const a = fees.action;
   if (!a) return null;
+  // Whole units with the currency, as the panel's alert says the same amount ("~$43"; lib/content/codes.ts).
   const amount =
-    a.amountMinor === null
-      ? t(language, 'options.export.fees.unknown')
-      : `${formatNumber(language, a.amountMinor / 10 ** currencyDigits(fees.currency), 0)} ${fees.currency}`;
+    a.amountMinor === null ? t(language, 'options.export.fees.unknown') : formatMoney(language, { amountMinor: a.amountMinor, currency: fees.currency }, true);
   const params = {
     units: formatNumber(language, a.units),
     date: formatDate(language, a.date),

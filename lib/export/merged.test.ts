@@ -202,6 +202,16 @@ describe('merged report', () => {
     expect(rows[2]!.listedNow).toBe(36);
   });
 
+  it('writes days of cover as whole days, rounded down, as every view shows them', () => {
+    const listing = report.products[0]!.listings[0]!;
+    const at = (days: number) => {
+      const plan = { ...listing.plan!, daysOfCover: days };
+      const product = { ...report.products[0]!, pools: [], listings: [{ ...listing, plan }] };
+      return mergedRows({ ...report, products: [product] }, 'en')[1]!.daysOfCover;
+    };
+    expect([at(92.6), at(9.99), at(0.4), at(7)]).toEqual([92, 9, 0, 7]);
+  });
+
   it('counts a stock shared by three channels once: the pool stock, its inbound and its one reorder', () => {
     const rows = mergedRows(shared, 'en');
     const product = rows[0]!;

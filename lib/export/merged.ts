@@ -6,7 +6,8 @@
 import { formatDate, formatNumber, t, type Language, type MessageKey } from '../i18n';
 import type { MergedListing, MergedPlan, MergedPool, MergedProduct, MergedReport } from './merged-data';
 import { CAPACITY_COLUMNS, capacityCells, type CapacityColumn } from './merged-capacity';
-import { FEE_COLUMNS, feeCells, rollUpFees, type FeeColumn } from './merged-fees';
+import { wholeDaysOfCover } from '../planning/cover';
+import { FEE_COLUMNS, FEE_CURRENCY_COLUMN, FEE_MONEY_COLUMNS, feeCells, rollUpFees, type FeeColumn } from './merged-fees';
 
 export type Cell = string | number | null;
 export interface Table {
@@ -238,7 +239,8 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
   }
   return {
     meanDaily: plan.meanDaily,
-    daysOfCover: plan.daysOfCover,
+    // Whole days, rounded down, as the panel, popup and options page show them: the file never says 92.6 where they say 92.
+    daysOfCover: plan.daysOfCover === null ? null : wholeDaysOfCover(plan.daysOfCover),
     stockoutDate: plan.stockoutDate,
     inboundArrivalDate: plan.inboundArrivalDate,
     stockoutDateWithInbound: plan.stockoutDateWithInbound,
@@ -351,12 +353,14 @@ const SHEETS = [
 
 export interface MergedSheet {
   name: string;
-  columns: { id: MergedColumn; header: string; date: boolean }[];
+  /** `money`: an amount column, written as currency cells in the currency its row holds in column `currencyColumn`. */
+  columns: { id: MergedColumn; header: string; date: boolean; money?: { currencyColumn: number } }[];
   rows: Cell[][];
 }
 
 /**
- * The report as two sheets, Products and Listings (translated names and headers), for toXlsx.
+ * The report as two sheets, Products and Listings (translated names and headers), for toXlsx:
+ * dates as date cells, the fee amounts as currency cells.
  * @example mergedSheets(report, 'en').map((s) => s.name) // ['Products', 'Listings']
  */
 export function mergedSheets(report: MergedReport, language: Language): MergedSheet[] {
@@ -367,9 +371,16 @@ export function mergedSheets(report: MergedReport, language: Language): MergedSh
   return SHEETS.map((sheet) => {
     const omit: readonly MergedColumn[] = sheet.omit;
     const ids = MERGED_COLUMNS.filter((c) => !omit.includes(c));
+    const currencyColumn = ids.indexOf(FEE_CURRENCY_COLUMN);
+    const money = (id: MergedColumn) => (currencyColumn >= 0 && FEE_MONEY_COLUMNS.includes(id as FeeColumn) ? { money: { currencyColumn } } : {});
     return {
       name: t(language, sheet.name),
-      columns: ids.map((id) => ({ id, header: t(language, `options.export.column.${id}` as MessageKey), date: MERGED_DATE_COLUMNS.includes(id) })),
+      columns: ids.map((id) => ({
+        id,
+        header: t(language, `options.export.column.${id}` as MessageKey),
+        date: MERGED_DATE_COLUMNS.includes(id),
+        ...money(id),
+      })),
       rows: rows[sheet.level].map((r) => ids.map((c) => r[c])),
     };
   });

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, dateOrderForCountry, daysBetween, isoDateInZone, parseDisplayDate } from './dates';
+import { addDays, dateOrderForCountry, daysBetween, daysLate, isoDateInZone, localIsoDate, parseDisplayDate } from './dates';
 
 describe('dates', () => {
   it('isoDateInZone gives the marketplace day, not the UTC day', () => {
     expect(isoDateInZone(new Date('2026-03-01T05:00:00Z'), 'America/Los_Angeles')).toBe('2026-02-28');
     expect(isoDateInZone(new Date('2026-03-01T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-03-02');
+  });
+
+  it("counts an action's days late to today, never fewer than its plan counted, and today from the local clock", () => {
+    expect(daysLate('2026-12-14', '2026-12-02')).toBe(0);
+    expect(daysLate('2026-12-02', '2026-12-02')).toBe(0);
+    // A plan made on 12/1 said 0 days late; on 12/2 it is one.
+    expect(daysLate('2026-12-01', '2026-12-02', 0)).toBe(1);
+    expect(daysLate('2026-11-12', '2026-12-02')).toBe(20);
+    // Planned where the marketplace's day was already ahead of the browser's.
+    expect(daysLate('2026-12-02', '2026-12-02', 1)).toBe(1);
+    expect(localIsoDate(new Date(2026, 11, 2, 23, 30))).toBe('2026-12-02');
   });
 
   it('addDays and daysBetween are inverse', () => {

@@ -38,6 +38,26 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * The seller's today as an ISO date, from the browser's own clock: what an overdue action is
+ * counted against in the panels, the popup and the options page.
+ * @example localIsoDate(new Date(2026, 11, 2, 23, 30)) // '2026-12-02'
+ */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Days an action due on `dueDate` is late on `today` (0 when it is due today or later); at
+ * least the days late its plan counted (`plannedLate`), for a plan made in a zone a day ahead.
+ * A stored plan from an earlier day is late by more than it said: views count to today.
+ * @example daysLate('2026-12-01', '2026-12-02') // 1
+ */
+export function daysLate(dueDate: string, today: string, plannedLate = 0): number {
+  return Math.max(0, plannedLate, daysBetween(dueDate, today));
+}
+
 /** In which order a marketplace writes numeric day, month and year. */
 type DateOrder = 'MDY' | 'DMY' | 'YMD';
 

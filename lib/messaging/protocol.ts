@@ -58,6 +58,8 @@ const panelDataSchema = z.object({
   inbound: z.number().int().nullable(),
   /** Returned units awaiting inspection: possible supply, not in `available`. */
   heldReturns: z.number().int(),
+  /** Details: the pool's units reserved on hand (sold, not yet shipped); absent = none known. */
+  reserved: z.number().int().nonnegative().optional(),
   /** null = no estimate (unknown stock or no sales known). */
   daysOfCover: z.number().nullable(),
   stockoutDate: isoDateSchema.nullable(),

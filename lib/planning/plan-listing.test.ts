@@ -124,6 +124,8 @@ describe('planListing', () => {
       forecast: flatForecast(2, 200),
     });
     expect(plan.oversell).toMatchObject({ pendingAboveStock: 5, atRisk: true });
+    // The reserved unit is carried for the panel's Details.
+    expect(plan.stock.reserved).toBe(1);
     expect(plan.healthReasons.map((r) => r.code)).toContain('pending-above-stock');
     expect(plan.alerts.find((a) => a.code === 'oversell-pending')?.severity).toBe('critical');
     const lost = plan.healthReasons.reduce((a, r) => a + r.points, 0);

@@ -189,7 +189,12 @@ function planOf(s: Situation, d: Draft, now: Date): SkuPlan {
     poolId: input.poolId,
     asOf: isoDate(s.asOfDay),
     available: s.stock === null ? null : Math.max(0, s.stock),
-    stock: { source: input.stockSource, heldReturns: Math.max(0, Math.round(input.heldReturns)), hint: input.stockHint },
+    stock: {
+      source: input.stockSource,
+      heldReturns: Math.max(0, Math.round(input.heldReturns)),
+      ...(input.reserved > 0 ? { reserved: Math.round(input.reserved) } : {}),
+      hint: input.stockHint,
+    },
     inbound: Math.max(0, Math.round(input.inbound)),
     pendingUnits: Math.max(0, Math.round(input.pendingUnits)),
     daysOfCover: d.daysOfCover === null ? null : round1(d.daysOfCover),

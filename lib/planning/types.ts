@@ -276,6 +276,8 @@ const stockInfoSchema = z.object({
   source: z.enum(STOCK_SOURCES),
   /** Returned units awaiting inspection: possible supply, never in `available`. */
   heldReturns: z.number().int().nonnegative(),
+  /** Units of the pool reserved on hand (sold, not yet shipped; absent = none known): listed in the panel's Details. */
+  reserved: z.number().int().nonnegative().optional(),
   /** What would make the figure known or exact (null when it is). */
   hint: z.enum(KNOWLEDGE_HINTS).nullable(),
 });

@@ -46,6 +46,36 @@ export function formattingCalls(file: string, text: string): string[] {
   return found;
 }
 
+/** Math's own rounding functions: days of cover are rounded by wholeDaysOfCover instead. */
+const ROUNDING = new Set(['floor', 'round', 'ceil', 'trunc']);
+
+/**
+ * Each call that rounds days of cover by itself (Math.floor/round/ceil/trunc of an expression
+ * naming daysOfCover), as "line: code". Views show cover through wholeDaysOfCover
+ * (lib/planning/cover.ts), so a panel, an alert and an export never disagree by a day.
+ * @example coverRoundings('a.ts', 'Math.round(p.daysOfCover)') // ['1: Math.round(p.daysOfCover)']
+ */
+export function coverRoundings(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === 'Math' &&
+      ROUNDING.has(node.expression.name.text) &&
+      node.arguments.some((a) => /daysOfCover/i.test(a.getText(source)))
+    ) {
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+      found.push(`${line}: ${node.getText(source).replace(/\s+/g, ' ').slice(0, 60)}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe('one formatting module', () => {
   it('finds a view that formats on its own (and not words in comments or strings)', () => {
     const view = [
@@ -64,6 +94,20 @@ describe('one formatting module', () => {
     expect(files.length).toBeGreaterThan(50);
     const offenders = files.flatMap((f) => formattingCalls(f, readFileSync(join(ROOT, f), 'utf8')).map((call) => `${f}:${call}`));
     // Use formatNumber / formatMoney / formatDate / formatShortDate / formatDateTime from lib/i18n (or add one to lib/i18n/format.ts).
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds days of cover rounded by Math (and not other roundings)', () => {
+    const view = ['const a = Math.floor(item.daysOfCover);', 'const b = Math.round(data.safetyStock);', 'const c = wholeDaysOfCover(p.daysOfCover);'].join(
+      '\n',
+    );
+    expect(coverRoundings('lib/background/view.ts', view)).toEqual(['1: Math.floor(item.daysOfCover)']);
+  });
+
+  it('every view rounds days of cover one way: wholeDaysOfCover', () => {
+    const files = sourceFiles(VIEW_DIRS).filter((f) => !isTestFile(f));
+    const offenders = files.flatMap((f) => coverRoundings(f, readFileSync(join(ROOT, f), 'utf8')).map((call) => `${f}:${call}`));
+    // Show days of cover as wholeDaysOfCover(days) from lib/planning/cover.ts.
     expect(offenders).toEqual([]);
   });
 });

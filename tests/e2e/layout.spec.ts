@@ -3,7 +3,7 @@
  * look-alike CSS), at 1366 and 1440 px, the page is exactly as wide with panels shown as hidden,
  * and each row (with its strip, where the panel sits under the row) grows by at most one line.
  * Then the panel reads at a glance: its urgency, cover and action are whole (not cut), in
- * English and Chinese.
+ * English and Chinese, and its buttons (and the summary bar's) are at least 24 x 24 px targets.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -145,12 +145,19 @@ async function openPage(page: Page, url: string, listings: boolean): Promise<num
 
 /**
  * The key elements (urgency, days of cover, action) that are cut: wider than their box, outside
- * the panel or the window, or not drawn. Counts the panels that show them.
+ * the panel or the window, or not drawn. Counts the panels that show them. `small`: the panels'
+ * buttons (and the summary bar's) under a 24 x 24 px target.
  */
-async function cutKeyElements(page: Page): Promise<{ cut: string[]; shown: number }> {
+async function cutKeyElements(page: Page): Promise<{ cut: string[]; shown: number; small: string[] }> {
   return page.evaluate(() => {
     const cut: string[] = [];
+    const small: string[] = [];
     let shown = 0;
+    const hosts = [...document.querySelectorAll('stock-copilot-panel, stock-copilot-summary')];
+    for (const button of hosts.flatMap((h) => [...(h.shadowRoot?.querySelectorAll<HTMLElement>('button') ?? [])])) {
+      const r = button.getBoundingClientRect();
+      if (r.width > 0 && (r.width < 24 || r.height < 24)) small.push(`${button.dataset.testid ?? button.textContent}: ${r.width} x ${r.height}`);
+    }
     for (const host of document.querySelectorAll<HTMLElement>('stock-copilot-panel')) {
       const panel = host.shadowRoot?.querySelector('.panel');
       const keys = [
@@ -165,7 +172,7 @@ async function cutKeyElements(page: Page): Promise<{ cut: string[]; shown: numbe
           cut.push(`${host.dataset.sku} ${el.dataset.testid}: "${el.textContent}"`);
       }
     }
-    return { cut, shown };
+    return { cut, shown, small };
   });
 }
 
@@ -209,8 +216,9 @@ for (const { file, url, look } of PAGES) {
         await page.reload();
         await openPage(page, url, skus.length > 0);
       }
-      const { cut, shown } = await cutKeyElements(page);
+      const { cut, shown, small } = await cutKeyElements(page);
       expect(cut, `${language}: key elements cut`).toEqual([]);
+      expect(small, `${language}: buttons under 24 x 24 px`).toEqual([]);
       if (skus.length === 0) continue;
       expect(shown, `${language}: panels showing urgency, cover and action`).toBe(count);
       await expect(page.locator('stock-copilot-panel').first().getByTestId('urgency')).toHaveText(language === 'en' ? /^[A-Z]/ : /^[\u4e00-\u9fff]+$/);
