@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate } from '../planning/days';
-import { agedSurcharge, lotsAtSnapshot, nextSnapshots, type DailySales, type Lot } from './index';
+import { agedSurcharge, lotsAtSnapshot, lotsAtSnapshots, nextSnapshots, type DailySales, type Lot } from './index';
 import { fbaOn } from './test-fees';
 
 const SNAPSHOT = '2024-07-15';
@@ -117,5 +117,30 @@ describe('units by age at a snapshot (first in, first out)', () => {
         fast.tiers.forEach((t, i) => expect(t.units).toBeLessThanOrEqual(slow.tiers[i]!.units));
       }),
     );
+  });
+});
+
+describe('lots at several snapshots in one pass (a projection of consecutive days)', () => {
+  it('property: the same lots and unmet units as lotsAtSnapshot at each snapshot', () => {
+    const start = dayNumber('2024-03-01');
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.integer({ min: -400, max: 120 }), units: fc.integer({ min: 0, max: 30 }) }), { maxLength: 15 }),
+        fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 100 }),
+        fc.uniqueArray(fc.integer({ min: -5, max: 130 }), { maxLength: 4 }),
+        (received, sold, ends) => {
+          const lots = received.map((l) => ({ received: isoDate(start + l.at), units: l.units }));
+          const snapshots = [...ends].sort((a, b) => a - b).map((d) => isoDate(start + d));
+          const sales: DailySales[] = sold.map((units, i) => ({ date: isoDate(start + i), units }));
+          const once = lotsAtSnapshots(lots, { firstDay: start, units: sold }, snapshots);
+          expect(once).toEqual(snapshots.map((snapshot) => lotsAtSnapshot(lots, sales, snapshot)));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('refuses snapshots out of date order', () => {
+    expect(() => lotsAtSnapshots([], { firstDay: 0, units: [] }, ['2024-04-15', '2024-03-15'])).toThrow(/out of order/);
   });
 });

@@ -4,7 +4,7 @@
  * unit in an age tier pays the tier's rate on top of storage. Projecting it tells the seller
  * which lots will cross 181 / 271 / 365 days before the next snapshot, in time to act.
  */
-import { civilFromDays, dayNumber } from '../planning/days';
+import { civilFromDays, dayNumber, isoDate } from '../planning/days';
 import type { Money } from '../records';
 import type { AgedExemptCategory, AgedSurchargeRates, FeeSchedule } from './schedules';
 
@@ -43,17 +43,63 @@ export function lotsAtSnapshot(lots: readonly Lot[], sales: readonly DailySales[
       if (e.units > 0) onHand.push({ received: e.received, units: e.units });
       continue;
     }
-    let toSell = e.units;
-    while (toSell > 0 && onHand.length > 0) {
-      const oldest = onHand[0]!;
-      const sold = Math.min(oldest.units, toSell);
-      oldest.units -= sold;
-      toSell -= sold;
-      if (oldest.units === 0) onHand.shift();
-    }
-    unmetUnits += toSell;
+    unmetUnits += sell(onHand, e.units);
   }
   return { lots: onHand, unmetUnits };
+}
+
+/**
+ * lotsAtSnapshot at each of several snapshots (in date order) in one first-in-first-out pass,
+ * with the sales as units per consecutive day from `sales.firstDay` (a projection): the planner
+ * prices three snapshots per plan, and replaying the same days for each was most of its cost.
+ * @example lotsAtSnapshots([{ received: '2024-01-01', units: 5 }], { firstDay: dayNumber('2024-03-01'), units: [2, 2] }, ['2024-03-01', '2024-03-15'])
+ * // [{ lots: [{ received: '2024-01-01', units: 3 }], unmetUnits: 0 }, { lots: [{ received: '2024-01-01', units: 1 }], unmetUnits: 0 }]
+ */
+export function lotsAtSnapshots(
+  lots: readonly Lot[],
+  sales: { firstDay: number; units: ArrayLike<number> },
+  snapshots: readonly string[],
+): { lots: Lot[]; unmetUnits: number }[] {
+  // Receipts in day order (one day's in the order given); on one day they come before its sales.
+  const receipts = lots.map((l) => ({ day: dayNumber(l.received), units: checked(l.units, l.received), received: l.received })).sort((a, b) => a.day - b.day);
+  const onHand: Lot[] = []; // oldest first
+  let unmetUnits = 0;
+  let next = 0; // the next receipt
+  let saleDay = sales.firstDay;
+  const receiveThrough = (day: number) => {
+    for (; next < receipts.length && receipts[next]!.day <= day; next++)
+      if (receipts[next]!.units > 0) onHand.push({ received: receipts[next]!.received, units: receipts[next]!.units });
+  };
+  let previous = Number.NEGATIVE_INFINITY;
+  return snapshots.map((snapshot) => {
+    const end = dayNumber(snapshot);
+    if (!(end >= previous)) throw new Error(`aged surcharge: snapshots out of order at "${snapshot}"`);
+    previous = end;
+    for (; saleDay <= end && saleDay - sales.firstDay < sales.units.length; saleDay++) {
+      receiveThrough(saleDay);
+      unmetUnits += sell(onHand, checkedCount(sales.units[saleDay - sales.firstDay]!, saleDay));
+    }
+    receiveThrough(end);
+    return { lots: onHand.map((l) => ({ received: l.received, units: l.units })), unmetUnits };
+  });
+}
+
+/** Sells `units` from the oldest lots on (removing emptied lots); the units beyond the stock. */
+function sell(onHand: Lot[], units: number): number {
+  let toSell = units;
+  while (toSell > 0 && onHand.length > 0) {
+    const oldest = onHand[0]!;
+    const sold = Math.min(oldest.units, toSell);
+    oldest.units -= sold;
+    toSell -= sold;
+    if (oldest.units === 0) onHand.shift();
+  }
+  return toSell;
+}
+
+function checkedCount(units: number, day: number): number {
+  if (!Number.isInteger(units) || units < 0) throw new Error(`aged surcharge: ${isoDate(day)}: ${units} is not a count`);
+  return units;
 }
 
 function checked(units: number, date: string): number {

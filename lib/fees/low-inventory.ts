@@ -7,7 +7,7 @@
 import { dayNumber, isoDate } from '../planning/days';
 import type { Money } from '../records';
 import { dailySeries, shippedOver, supplyOver, type DailyInventory, type DailySeries, type SupplyFigure } from './historical-supply';
-import { scheduleOn, type FeeSchedule, type LowInventoryLevelRates, type SizeTier } from './schedules';
+import { scheduleChangeAfter, scheduleOn, type FeeSchedule, type LowInventoryLevelRates, type SizeTier } from './schedules';
 
 /** What the rate depends on: size tier and shipping weight (ounces). fees.md gives no price band for this fee. */
 export interface ItemSize {
@@ -139,15 +139,21 @@ export function expectedLowInventoryFee(p: {
 }): ExpectedLowInventoryFee {
   const series = 'firstDay' in p.history ? p.history : dailySeries(p.history);
   const from = dayNumber(p.from);
-  const figures: FiguresMemo = { last: null };
+  const figures: FiguresMemo = { last: null, fee: null };
   let currency: string | null = null;
   let amountMinor = 0;
   let chargedUnits = 0;
   let unknownDays = 0;
+  // The schedule in force, looked up again only on the day another one takes over.
+  let schedule: FeeSchedule | null = null;
+  let scheduleUntil = Number.NEGATIVE_INFINITY;
   for (let day = from; day <= dayNumber(p.to); day++) {
     const units = unitsOn(series, day);
     if (units === 0) continue;
-    const schedule = scheduleOn(p.marketplace, 'fba', isoDate(day), p.schedules);
+    if (day >= scheduleUntil) {
+      schedule = scheduleOn(p.marketplace, 'fba', isoDate(day), p.schedules);
+      scheduleUntil = scheduleChangeAfter(p.marketplace, 'fba', isoDate(day), p.schedules);
+    }
     if (schedule && currency !== null && schedule.currency !== currency) throw new Error(`expectedLowInventoryFee: ${p.marketplace} changes currency`);
     currency = schedule?.currency ?? currency;
     const fee = schedule ? feeOn(schedule, series, day, from, p, figures) : ({ kind: 'unknown', reason: 'schedule-unknown' } as const);
@@ -177,9 +183,14 @@ interface RefreshFigures {
   unitsShippedRecently: number | null;
 }
 
-/** The last refresh's figures within one period, so they are summed once per refresh instead of once per day. */
+/**
+ * The last refresh's figures within one period, so they are summed once per refresh instead of
+ * once per day, and the fee per unit they gave under one schedule (the same every day of the refresh
+ * unless a dated exemption is known: those depend on the day).
+ */
 interface FiguresMemo {
   last: RefreshFigures | null;
+  fee: { figures: RefreshFigures; schedule: FeeSchedule; fee: LowInventoryFee } | null;
 }
 
 /** The figures as of the day before a refresh, under `rates` (the memo's when it holds that day's under the same rates). */
@@ -209,6 +220,11 @@ function feeOn(
   if (typeof rates === 'string')
     return lowInventoryFeePerUnit(schedule, { day: isoDate(day), size: p.size, short: none, long: none, unitsShippedRecently: null, exempt: p.exempt });
   const refreshed = from + Math.floor((day - from) / rates.refreshEveryDays) * rates.refreshEveryDays;
-  const { short, long, unitsShippedRecently } = figuresAsOf(series, refreshed - 1, rates, memo);
-  return lowInventoryFeePerUnit(schedule, { day: isoDate(day), size: p.size, short, long, unitsShippedRecently, exempt: p.exempt });
+  const figures = figuresAsOf(series, refreshed - 1, rates, memo);
+  const sameEveryDay = p.exempt.sellerFirstReceipt === undefined && p.exempt.newSelectionSince === undefined;
+  if (sameEveryDay && memo.fee && memo.fee.figures === figures && memo.fee.schedule === schedule) return memo.fee.fee;
+  const { short, long, unitsShippedRecently } = figures;
+  const fee = lowInventoryFeePerUnit(schedule, { day: isoDate(day), size: p.size, short, long, unitsShippedRecently, exempt: p.exempt });
+  memo.fee = { figures, schedule, fee };
+  return fee;
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDate } from '../planning/days';
+import { dayNumber, isoDate } from '../planning/days';
 import { FEE_SCHEDULES, latestSchedule, scheduleOn, storageRatePerCubicFoot, type FeeSchedule } from './index';
+import { scheduleChangeAfter } from './schedules';
 import { fbaOn } from './test-fees';
 
 describe('fee schedules: the published figures (fees.md)', () => {
@@ -100,6 +101,34 @@ describe('scheduleOn', () => {
         else
           expect([chosen?.marketplace, chosen?.channel, chosen?.effective]).toEqual(['amazon.com', 'fba', isoDate(Math.max(...candidates.map((r) => r.day)))]);
       }),
+    );
+  });
+});
+
+describe('scheduleChangeAfter', () => {
+  it('is the day the next schedule takes over, Infinity after the last one', () => {
+    expect(scheduleChangeAfter('amazon.com', 'fba', '2024-01-01')).toBe(dayNumber('2024-04-01'));
+    expect(scheduleChangeAfter('amazon.com', 'fba', '2024-04-01')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('property: every day before it has the schedule of the first day (one lookup prices them all)', () => {
+    const day = fc.integer({ min: 18_000, max: 22_000 });
+    const schedule = fc.record({ marketplace: fc.constantFrom('amazon.com', 'amazon.de'), channel: fc.constantFrom('fba' as const, 'wfs' as const), day });
+    fc.assert(
+      fc.property(fc.array(schedule, { maxLength: 12 }), day, fc.integer({ min: 0, max: 400 }), (rows, first, ahead) => {
+        const schedules: FeeSchedule[] = rows.map((r) => ({
+          ...fbaOn('2024-04-01'),
+          marketplace: r.marketplace,
+          channel: r.channel,
+          effective: isoDate(r.day),
+        }));
+        const until = scheduleChangeAfter('amazon.com', 'fba', isoDate(first), schedules);
+        const later = first + ahead;
+        const same = scheduleOn('amazon.com', 'fba', isoDate(later), schedules) === scheduleOn('amazon.com', 'fba', isoDate(first), schedules);
+        if (later < until) expect(same).toBe(true);
+        else expect(rows.some((r) => r.marketplace === 'amazon.com' && r.channel === 'fba' && r.day === until)).toBe(true);
+      }),
+      { numRuns: 80 },
     );
   });
 });

@@ -248,6 +248,24 @@ export function scheduleOn(marketplace: string, channel: Channel, day: string, s
 }
 
 /**
+ * The first day (day number) after `day` on which another schedule of the marketplace and
+ * channel takes over (Infinity when none is known): scheduleOn gives the same schedule for
+ * every day from `day` to the one before it, so a caller pricing many days looks it up once.
+ * @example scheduleChangeAfter('amazon.com', 'fba', '2024-01-01') // dayNumber('2024-04-01')
+ */
+export function scheduleChangeAfter(marketplace: string, channel: Channel, day: string, schedules: readonly FeeSchedule[] = FEE_SCHEDULES): number {
+  const target = dayNumber(day);
+  if (Number.isNaN(target)) throw new Error(`fee schedule lookup: "${day}" is not an ISO date (YYYY-MM-DD)`);
+  let next = Number.POSITIVE_INFINITY;
+  for (const s of schedules) {
+    if (s.marketplace !== marketplace || s.channel !== channel) continue;
+    const from = dayNumber(s.effective);
+    if (from > target && from < next) next = from;
+  }
+  return next;
+}
+
+/**
  * The dated entry of a marketplace in force on `day` (the latest effective on or before it), or
  * null: the one rule every dated schedule follows (fee schedules, AWD's).
  * @example inForceOn(AWD_SCHEDULES, 'amazon.com', '2025-05-01')?.effective // '2025-04-01'

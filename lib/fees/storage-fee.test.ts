@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate } from '../planning/days';
-import { storageFeeOver } from './index';
+import { storageFeeOnDays, storageFeeOver } from './index';
 import { fbaOn } from './test-fees';
 
 const FBA = fbaOn('2024-06-01');
@@ -27,5 +28,24 @@ describe('monthly storage fee (fees.md: standard $0.78 per cubic foot Jan-Sep, $
 
   it('is unknown when the schedule does not know storage (before April 2024)', () => {
     expect(storageFeeOver(fbaOn('2023-06-01'), 'large-standard', 1, month('2023-06-01', 3, 1))).toBe('unknown');
+  });
+});
+
+describe('storage on consecutive days (the rate and month length looked up once a month)', () => {
+  it('property: the same amount as the dated days, to the minor unit, across month and peak boundaries', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayNumber('2024-04-01'), max: dayNumber('2026-12-31') }),
+        fc.array(fc.integer({ min: -3, max: 500 }), { maxLength: 120 }),
+        fc.constantFrom('small-standard' as const, 'large-standard' as const, 'large-bulky' as const),
+        fc.double({ min: 0.01, max: 5, noNaN: true }),
+        (firstDay, onHand, tier, cubicFeet) => {
+          const schedule = fbaOn(isoDate(firstDay));
+          const dated = onHand.map((units, i) => ({ date: isoDate(firstDay + i), onHand: units }));
+          expect(storageFeeOnDays(schedule, tier, cubicFeet, { firstDay, onHand })).toEqual(storageFeeOver(schedule, tier, cubicFeet, dated));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

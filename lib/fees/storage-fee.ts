@@ -30,7 +30,42 @@ export function storageFeeOver(schedule: FeeSchedule, tier: SizeTier, unitCubicF
   let minor = 0;
   for (const d of days) {
     const { year, month } = civilFromDays(dayNumber(d.date));
-    minor += (Math.max(0, d.onHand) * unitCubicFeet * storageRatePerCubicFoot(rates, tier, month)) / daysInMonth(year, month);
+    minor += dayStorageMinor(d.onHand, unitCubicFeet, storageRatePerCubicFoot(rates, tier, month), daysInMonth(year, month));
   }
   return { amountMinor: Math.round(minor), currency: schedule.currency };
+}
+
+/**
+ * storageFeeOver on consecutive days: `held.onHand[i]` units at the end of day `held.firstDay + i`.
+ * The month's rate and length are looked up once per month, not per day (a plan prices several
+ * 30- and 90-day windows).
+ * @example storageFeeOnDays(fba2024, 'large-standard', 0.5, { firstDay: dayNumber('2024-11-01'), onHand: [30] }) // 120 cents
+ */
+export function storageFeeOnDays(
+  schedule: FeeSchedule,
+  tier: SizeTier,
+  unitCubicFeet: number,
+  held: { firstDay: number; onHand: ArrayLike<number> },
+): Money | 'unknown' {
+  const rates = schedule.storage;
+  if (rates === 'unknown') return 'unknown';
+  let minor = 0;
+  let monthKey = Number.NaN;
+  let rate = 0;
+  let length = 0;
+  for (let i = 0; i < held.onHand.length; i++) {
+    const { year, month } = civilFromDays(held.firstDay + i);
+    if (year * 12 + month !== monthKey) {
+      monthKey = year * 12 + month;
+      rate = storageRatePerCubicFoot(rates, tier, month);
+      length = daysInMonth(year, month);
+    }
+    minor += dayStorageMinor(held.onHand[i]!, unitCubicFeet, rate, length);
+  }
+  return { amountMinor: Math.round(minor), currency: schedule.currency };
+}
+
+/** One day's share of a month's storage, in fractional minor units (summed, then rounded once). */
+function dayStorageMinor(onHand: number, unitCubicFeet: number, monthlyRate: number, daysInMonth: number): number {
+  return (Math.max(0, onHand) * unitCubicFeet * monthlyRate) / daysInMonth;
 }

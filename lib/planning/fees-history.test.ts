@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailySeries, supplyOver } from '../fees/index';
 import { dayNumber, isoDate } from './days';
 import { seriesOf, TODAY } from './decisions/test-situation';
-import { dailyInventory, wholeUnitsShipped, withShownSupply } from './fees-history';
+import { dailyInventory, dailyInventorySeries, readingsByDay, wholeUnitsShipped, withShownSupply } from './fees-history';
 
 const N = Number.NaN;
 
@@ -58,21 +59,74 @@ describe('daily FBA inventory from on-hand readings and reconstructed demand', (
 describe("Amazon's figure where no reading covers a day", () => {
   const days = (n: number, onHand: number | null) =>
     Array.from({ length: n }, (_, i) => ({ date: isoDate(dayNumber('2026-11-01') + i), onHand: i === n - 1 ? 50 : onHand, shipped: 10 }));
+  const onHandOf = (s: { onHand: Float64Array }) => [...s.onHand].map((v) => (v === v ? v : null));
 
   it('fills unknown on-hand so the window gives the figure Amazon showed, and leaves read days alone', () => {
-    const history = days(30, null);
+    const history = dailySeries(days(30, null));
     const filled = withShownSupply(history, { day: dayNumber('2026-11-30'), days: 20 });
-    expect(filled.slice(0, 29).every((d) => d.onHand === 200)).toBe(true);
-    expect(filled[29]!.onHand).toBe(50);
-    expect(withShownSupply(history, null)).toEqual(history);
+    expect(
+      onHandOf(filled)
+        .slice(0, 29)
+        .every((v) => v === 200),
+    ).toBe(true);
+    expect(filled.onHand[29]).toBe(50);
+    expect(onHandOf(withShownSupply(history, null))).toEqual(onHandOf(history));
+    // the history given is left as it was
+    expect(history.onHand[0]).toBeNaN();
   });
 
   it('does not reach past the 90-day window, nor fill a day whose sales are unknown', () => {
-    const history = [...days(100, null)];
-    history[95] = { ...history[95]!, shipped: null as unknown as number };
-    const filled = withShownSupply(history, { day: dayNumber('2026-11-01') + 99, days: 30 });
-    expect(filled[5]!.onHand).toBeNull();
-    expect(filled[10]!.onHand).toBe(300);
-    expect(filled[95]!.onHand).toBeNull();
+    const list = [...days(100, null)];
+    list[95] = { ...list[95]!, shipped: null as unknown as number };
+    const filled = withShownSupply(dailySeries(list), { day: dayNumber('2026-11-01') + 99, days: 30 });
+    expect(filled.onHand[5]).toBeNaN();
+    expect(filled.onHand[10]).toBe(300);
+    expect(filled.onHand[95]).toBeNaN();
+  });
+});
+
+describe('the history as the fee block reads it (typed, from only the readings that matter)', () => {
+  it('rounds a later stretch of days exactly as the whole series (its run summed from its start)', () => {
+    const series = seriesOf([0.4, 0.4, 0.4, 0.4, N, 0.6, 0.6, 0.6]);
+    const whole = [...wholeUnitsShipped(series)];
+    for (let from = 0; from <= 8; from++) expect([...wholeUnitsShipped(series, from, 7)]).toEqual(whole.slice(from, 7));
+  });
+
+  it('one reading per day, the last given, in day order; today is the last day read', () => {
+    const r = readingsByDay(
+      [
+        { day: 3, onHand: 5 },
+        { day: 1, onHand: 2.4 },
+        { day: 3, onHand: 4 },
+        { day: 12, onHand: 9 },
+      ],
+      9,
+    );
+    expect([...r.days]).toEqual([1, 3]);
+    expect([...r.onHand]).toEqual([2, 4]);
+  });
+
+  it('property: readings before the one the window starts from change nothing (a long record costs no more)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: 0, max: 9, noNaN: true }), fc.constant(N)), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.record({ back: fc.integer({ min: 0, max: 70 }), onHand: fc.integer({ min: 0, max: 200 }) }), { maxLength: 25 }),
+        fc.integer({ min: 1, max: 40 }),
+        (units, read, days) => {
+          const series = seriesOf(units);
+          const readings = read.map((r) => ({ day: TODAY - r.back, onHand: r.onHand }));
+          const typed = dailyInventorySeries(readings, series, TODAY, days);
+          expect(typed.firstDay).toBe(TODAY - days + 1);
+          const firstDay = TODAY - days + 1;
+          const sorted = [...readings].sort((a, b) => a.day - b.day);
+          const lastBefore = sorted.filter((r) => r.day <= firstDay).at(-1);
+          const kept = lastBefore ? readings.filter((r) => r.day >= lastBefore.day) : readings;
+          const fromKept = dailyInventorySeries(kept, series, TODAY, days);
+          expect([...fromKept.onHand]).toEqual([...typed.onHand]);
+          expect([...fromKept.shipped]).toEqual([...typed.shipped]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DailyInventory } from '../fees/index';
+import { dailySeries, type DailyInventory } from '../fees/index';
 import { dayNumber, isoDate } from './days';
-import { agedAtSnapshots, firstFloorBreach, lotsFromAgeBuckets, oldestPossibleAge, projectInventory, supplyFiguresOn, windowFees } from './fees-projection';
+import {
+  agedAtSnapshots,
+  extendSeries,
+  firstFloorBreach,
+  lotsFromAgeBuckets,
+  oldestPossibleAge,
+  projectInventory,
+  projectInventorySeries,
+  supplyFiguresOn,
+  windowFees,
+} from './fees-projection';
 
 const TODAY = dayNumber('2026-03-01');
 const SMALL = { tier: 'small-standard' as const, shippingWeightOz: 8 };
@@ -25,6 +35,51 @@ describe('projected FBA inventory', () => {
   });
 });
 
+describe('projection indexed by day', () => {
+  it('starts the day after today, every day known, as the dated projection', () => {
+    const p = projectInventorySeries({ asOfDay: TODAY, onHand: 10, demand: [4, 4, 4, 4], arrivals: [{ day: TODAY + 4, units: 20 }], days: 5 });
+    expect(p.firstDay).toBe(TODAY + 1);
+    expect([...p.onHand]).toEqual([6, 2, 0, 16, 12]);
+    expect([...p.shipped]).toEqual([4, 4, 2, 4, 4]);
+  });
+
+  it('prices windows and snapshots as its dated days do', () => {
+    const inputs = { asOfDay: TODAY, onHand: 300, demand: Array(60).fill(6), arrivals: [{ day: TODAY + 30, units: 200 }], days: 97 };
+    const history = dailySeries(steady(200, 250, 6));
+    const lots = [{ received: isoDate(TODAY - 200), units: 120 }];
+    for (const projection of [projectInventory(inputs), projectInventorySeries(inputs)]) {
+      expect(windowFees({ marketplace: 'amazon.com', asOfDay: TODAY, history, projection, size: SMALL, unitCubicFeet: 0.3, days: 90 })).toEqual({
+        days: 90,
+        lowInventoryUnits: 0,
+        lowInventoryMinor: 0,
+        storageMinor: expect.any(Number),
+      });
+    }
+    const [a, b] = [projectInventory(inputs), projectInventorySeries(inputs)].map((projection) => ({
+      window: windowFees({ marketplace: 'amazon.com', asOfDay: TODAY, history, projection, size: SMALL, unitCubicFeet: 0.3, days: 90 }),
+      aged: agedAtSnapshots({ marketplace: 'amazon.com', asOfDay: TODAY, lots, history, projection, arrivals: inputs.arrivals, unitCubicFeet: 0.3, count: 3 }),
+    }));
+    expect(b).toEqual(a);
+  });
+});
+
+describe('history extended by a projection', () => {
+  it('writing over an earlier series gives the same days as a new one (nothing of the earlier projection is left)', () => {
+    const base = dailySeries(steady(30, 40, 5));
+    const long = projectInventory({ asOfDay: TODAY, onHand: 40, demand: Array(10).fill(5), arrivals: [{ day: TODAY + 3, units: 50 }], days: 10 });
+    const short = projectInventory({ asOfDay: TODAY, onHand: 40, demand: Array(10).fill(3), arrivals: [], days: 10 });
+    const first = extendSeries(base, long, TODAY);
+    const reused = extendSeries(base, short, TODAY, first);
+    expect(reused).toBe(first);
+    const fresh = extendSeries(base, short, TODAY);
+    expect([...reused.onHand]).toEqual([...fresh.onHand]);
+    expect([...reused.shipped]).toEqual([...fresh.shipped]);
+    // a series of another extent is never written over
+    const other = extendSeries(base, long.slice(0, 5), TODAY);
+    expect(extendSeries(base, short, TODAY, other)).not.toBe(other);
+  });
+});
+
 describe('low-inventory fee at stake (fees.md: charged per unit shipped while both windows are under 28 days)', () => {
   it('a lean stock pays $0.89 on every unit of the first refresh week: 50 on hand, 10 a day = 5 days of supply', () => {
     const history = steady(120, 50, 10);
@@ -41,6 +96,16 @@ describe('low-inventory fee at stake (fees.md: charged per unit shipped while bo
     const lean = steady(120, 50, 10);
     const ample = steady(120, 5000, 10);
     expect([window(lean, 30), window(lean, 90), window(ample, 30), window(lean, 30)].map((w) => w.lowInventoryUnits)).toEqual([70, 70, 0, 70]);
+  });
+
+  it('a history already indexed (dailySeries) prices every window as its dated days do', () => {
+    const projection = projectInventory({ asOfDay: TODAY, onHand: 60, demand: Array(30).fill(9), arrivals: [{ day: TODAY + 20, units: 400 }], days: 97 });
+    const dated = steady(200, 40, 9).map((d, i) => (i % 11 === 0 ? { ...d, onHand: null } : d));
+    for (const days of [30, 90, 120]) {
+      const window = (history: DailyInventory[] | ReturnType<typeof dailySeries>) =>
+        windowFees({ marketplace: 'amazon.com', asOfDay: TODAY, history, projection, size: SMALL, unitCubicFeet: 0.4, days });
+      expect(window(dailySeries(dated))).toEqual(window(dated));
+    }
   });
 
   it('the units are known without a size tier; the amount is then unknown, never 0', () => {

@@ -10,10 +10,10 @@ import {
   agedSurcharge,
   dailySeries,
   expectedLowInventoryFee,
-  lotsAtSnapshot,
+  lotsAtSnapshots,
   nextSnapshots,
   scheduleOn,
-  storageFeeOver,
+  storageFeeOnDays,
   supplyOver,
   type DailyInventory,
   type Channel,
@@ -24,7 +24,16 @@ import {
   type SupplyFigure,
 } from '../fees/index';
 import { dayNumber, isoDate } from './days';
+import { float64Pair } from './float64-pair';
 import type { AgeBucket } from './storage';
+
+/** A daily history as dated days, or the series a caller already indexed from it (dailySeries: indexed once, read many times). */
+type History = readonly DailyInventory[] | DailySeries;
+
+/** The history indexed by day (as it is when it already is). */
+function indexed(history: History): DailySeries {
+  return 'firstDay' in history ? history : dailySeries(history);
+}
 
 /** Units due to arrive at FBA on a day. */
 export interface Arrival {
@@ -39,14 +48,27 @@ export interface Arrival {
  * @example projectInventory({ asOfDay: 0, onHand: 10, demand: [4, 4, 4], arrivals: [], days: 3 })
  * // onHand 6, 2, 0 and shipped 4, 4, 2
  */
-export function projectInventory(p: {
+export function projectInventory(p: ProjectionInputs): DailyInventory[] {
+  const s = projectInventorySeries(p);
+  return Array.from({ length: s.onHand.length }, (_, h) => ({ date: isoDate(s.firstDay + h), onHand: s.onHand[h]!, shipped: s.shipped[h]! }));
+}
+
+/** What a projection is made from. */
+interface ProjectionInputs {
   asOfDay: number;
   onHand: number;
   demand: ArrayLike<number>;
   arrivals: readonly Arrival[];
   days: number;
-}): DailyInventory[] {
-  const out: DailyInventory[] = [];
+}
+
+/**
+ * projectInventory indexed by day from the day after `asOfDay` (every day known): typed arrays,
+ * no object per day, as the fee block projects several times per plan.
+ * @example projectInventorySeries({ asOfDay: 0, onHand: 10, demand: [4, 4, 4], arrivals: [], days: 3 }).onHand // [6, 2, 0]
+ */
+export function projectInventorySeries(p: ProjectionInputs): DailySeries {
+  const [onHandOut, shippedOut] = float64Pair(Math.max(0, p.days));
   let onHand = Math.max(0, Math.round(p.onHand));
   let wanted = 0;
   let served = 0;
@@ -59,34 +81,69 @@ export function projectInventory(p: {
     // Demand not served is lost (it does not wait for the next arrival).
     served = Math.round(wanted);
     onHand -= shipped;
-    out.push({ date: isoDate(day), onHand, shipped });
+    onHandOut[h] = onHand;
+    shippedOut[h] = shipped;
   }
-  return out;
+  return { firstDay: p.asOfDay + 1, onHand: onHandOut, shipped: shippedOut };
+}
+
+/** A projection: dated days (projectInventory) or indexed (projectInventorySeries), consecutive from the day after today. */
+type Projection = readonly DailyInventory[] | DailySeries;
+
+/** A projection indexed by day (as it is when it already is); an unknown count stays NaN. */
+function projectionSeries(projection: Projection): DailySeries {
+  if ('firstDay' in projection) return projection;
+  const onHand = new Float64Array(projection.length);
+  const shipped = new Float64Array(projection.length);
+  for (let i = 0; i < projection.length; i++) {
+    onHand[i] = projection[i]!.onHand ?? Number.NaN;
+    shipped[i] = projection[i]!.shipped ?? Number.NaN;
+  }
+  return { firstDay: projection.length ? dayNumber(projection[0]!.date) : 0, onHand, shipped };
+}
+
+/** A projection's days as dated days. */
+function projectionDays(projection: Projection): readonly DailyInventory[] {
+  if (!('firstDay' in projection)) return projection;
+  const known = (v: number) => (v === v ? v : null);
+  return Array.from({ length: projection.onHand.length }, (_, i) => ({
+    date: isoDate(projection.firstDay + i),
+    onHand: known(projection.onHand[i]!),
+    shipped: known(projection.shipped[i]!),
+  }));
 }
 
 /** Historical days of supply on both windows as of the end of `day`, from a daily history (or the series a caller already indexed from it). */
-export function supplyFiguresOn(history: readonly DailyInventory[] | DailySeries, day: number): { short: SupplyFigure; long: SupplyFigure } {
-  const series = 'firstDay' in history ? history : dailySeries(history);
+export function supplyFiguresOn(history: History, day: number): { short: SupplyFigure; long: SupplyFigure } {
+  const series = indexed(history);
   return { short: supplyOver(series, day, 30), long: supplyOver(series, day, 90) };
 }
 
 /**
  * A history's series extended by a projection of the days after `asOfDay` (the planner checks
- * many projections against one history: indexing it once keeps that cheap).
+ * many projections against one history: indexing it once keeps that cheap). `into`: a series
+ * of the same extent to write over instead of allocating one (a caller testing many
+ * projections one after another, each read before the next); its days are all rewritten.
  * @example extendSeries(dailySeries(history), projectInventory({ asOfDay, ... }), asOfDay).onHand.length
  */
-export function extendSeries(base: DailySeries, projection: readonly DailyInventory[], asOfDay: number): DailySeries {
+export function extendSeries(base: DailySeries, projected: Projection, asOfDay: number, into?: DailySeries): DailySeries {
+  const projection = projectionSeries(projected);
   const offset = asOfDay + 1 - base.firstDay;
-  const length = Math.max(base.onHand.length, offset + projection.length);
-  const onHand = new Float64Array(length).fill(Number.NaN);
-  const shipped = new Float64Array(length).fill(Number.NaN);
-  onHand.set(base.onHand.subarray(0, Math.min(base.onHand.length, offset)));
-  shipped.set(base.shipped.subarray(0, Math.min(base.shipped.length, offset)));
-  projection.forEach((d, i) => {
-    onHand[offset + i] = d.onHand ?? Number.NaN;
-    shipped[offset + i] = d.shipped ?? Number.NaN;
-  });
-  return { firstDay: base.firstDay, onHand, shipped };
+  const length = Math.max(base.onHand.length, offset + projection.onHand.length);
+  const reuse = into !== undefined && into.firstDay === base.firstDay && into.onHand.length === length && into.shipped.length === length;
+  // Every day is written once: the history's, unknown between it and the projection (and past
+  // the projection when the history runs longer), then the projection's.
+  const [onHand, shipped] = reuse ? [into.onHand, into.shipped] : float64Pair(length);
+  const kept = base.onHand.subarray(0, Math.min(base.onHand.length, offset));
+  onHand.set(kept);
+  shipped.set(base.shipped.subarray(0, kept.length));
+  onHand.fill(Number.NaN, kept.length);
+  shipped.fill(Number.NaN, kept.length);
+  for (let i = 0; i < projection.onHand.length; i++) {
+    onHand[offset + i] = projection.onHand[i]!;
+    shipped[offset + i] = projection.shipped[i]!;
+  }
+  return reuse ? into : { firstDay: base.firstDay, onHand, shipped };
 }
 
 /**
@@ -96,14 +153,8 @@ export function extendSeries(base: DailySeries, projection: readonly DailyInvent
  * as expectedLowInventoryFee counts them.
  * @example firstFloorBreach(history, today, today + 90, 35, 20) // a day number, or null
  */
-export function firstFloorBreach(
-  history: readonly DailyInventory[] | DailySeries,
-  from: number,
-  to: number,
-  floorDays: number,
-  minRecentUnits: number,
-): number | null {
-  const series = 'firstDay' in history ? history : dailySeries(history);
+export function firstFloorBreach(history: History, from: number, to: number, floorDays: number, minRecentUnits: number): number | null {
+  const series = indexed(history);
   for (let refresh = from + 1; refresh <= to; refresh += 7) {
     const figures = [supplyOver(series, refresh - 1, 30), supplyOver(series, refresh - 1, 90)];
     if (figures.some((f) => f.kind !== 'days')) continue;
@@ -149,8 +200,8 @@ export function lotsFromAgeBuckets(buckets: readonly AgeBucket[], asOfDay: numbe
  * back to a day whose on-hand had all shipped by `day`; null when the history cannot tell.
  * @example oldestPossibleAge(history /* 100 on hand, 10 shipped a day *\/, today) // 10
  */
-export function oldestPossibleAge(history: readonly DailyInventory[], day: number): number | null {
-  const series = dailySeries(history);
+export function oldestPossibleAge(history: History, day: number): number | null {
+  const series = indexed(history);
   let shipped = 0;
   for (let back = 0; day - back >= series.firstDay; back++) {
     const i = day - back - series.firstDay;
@@ -180,8 +231,9 @@ export function agedAtSnapshots(p: {
   marketplace: string;
   asOfDay: number;
   lots: readonly Lot[] | null;
-  history: readonly DailyInventory[];
-  projection: readonly DailyInventory[];
+  history: History;
+  /** Consecutive days from the day after `asOfDay` (projectInventory). */
+  projection: Projection;
   arrivals: readonly Arrival[];
   unitCubicFeet: number | null;
   count: number;
@@ -194,12 +246,13 @@ export function agedAtSnapshots(p: {
   if (!schedule || schedule.agedSurcharge === 'unknown') return [];
   const firstTier = schedule.agedSurcharge.tiers[0]?.minDays ?? Infinity;
   const oldest = p.lots ? null : oldestPossibleAge(p.history, p.asOfDay);
-  const sales = p.projection.map((d) => ({ date: d.date, units: d.shipped ?? 0 }));
-  const receipts = p.arrivals.map((a) => ({ received: isoDate(a.day), units: Math.max(0, Math.round(a.units)) }));
-  return nextSnapshots(schedule.agedSurcharge, isoDate(p.asOfDay + 1), p.count).map((date) => {
+  const snapshots = nextSnapshots(schedule.agedSurcharge, isoDate(p.asOfDay + 1), p.count);
+  // Every snapshot's lots in one first-in-first-out pass over the projected days.
+  const atSnapshot = p.lots ? lotsAtSnapshots([...p.lots, ...receiptsOf(p.arrivals)], projectedSales(p.projection), snapshots) : [];
+  return snapshots.map((date, k) => {
     const ahead = dayNumber(date) - p.asOfDay;
     if (!p.lots) return oldest !== null && oldest + ahead < firstTier ? { date, units: 0, amountMinor: 0 } : { date, units: null, amountMinor: null };
-    const left = lotsAtSnapshot([...p.lots, ...receipts], sales, date).lots;
+    const left = atSnapshot[k]!.lots;
     const charge = agedSurcharge(schedule, left, date, { unitCubicFeet: p.unitCubicFeet ?? 0, category: null });
     if (charge === 'unknown') return { date, units: null, amountMinor: null };
     const units = charge.tiers.reduce((n, t) => n + t.units, 0);
@@ -207,18 +260,38 @@ export function agedAtSnapshots(p: {
   });
 }
 
+/** Arrivals as lots received on their day (whole units, none below 0). */
+function receiptsOf(arrivals: readonly Arrival[]): Lot[] {
+  return arrivals.map((a) => ({ received: isoDate(a.day), units: Math.max(0, Math.round(a.units)) }));
+}
+
+/** A projection's units shipped per day (consecutive days from its first), unknown as 0. */
+function projectedSales(projection: Projection): { firstDay: number; units: Float64Array } {
+  const p = projectionSeries(projection);
+  return { firstDay: p.firstDay, units: knownOrZero(p.shipped) };
+}
+
 /**
  * The history and a projection indexed as one series, once per projection: a plan prices its 30-
- * and 90-day windows on the same projection, and indexing ~300 dated days is most of a window's cost.
+ * and 90-day windows on the same projection. A history already indexed (through `asOfDay`) is
+ * extended by the projection's days without indexing it again.
  */
-const seriesByProjection = new WeakMap<readonly DailyInventory[], { history: readonly DailyInventory[]; series: DailySeries }>();
+const seriesByProjection = new WeakMap<Projection, { history: History; series: DailySeries }>();
 
-function historyThrough(history: readonly DailyInventory[], projection: readonly DailyInventory[]): DailySeries {
-  const indexed = seriesByProjection.get(projection);
-  if (indexed && indexed.history === history) return indexed.series;
-  const series = dailySeries([...history, ...projection]);
+function historyThrough(history: History, projection: Projection, asOfDay: number): DailySeries {
+  const known = seriesByProjection.get(projection);
+  if (known && known.history === history) return known.series;
+  const series =
+    'firstDay' in history && history.onHand.length > 0
+      ? extendSeries(history, projection, asOfDay)
+      : dailySeries([...indexedDays(history), ...projectionDays(projection)]);
   seriesByProjection.set(projection, { history, series });
   return series;
+}
+
+/** The days of a history given as days (an empty series has none). */
+function indexedDays(history: History): readonly DailyInventory[] {
+  return 'firstDay' in history ? [] : history;
 }
 
 /** Low-inventory fee and storage over the next `days` days: null amounts when a fact is missing. */
@@ -238,8 +311,9 @@ interface WindowFees {
 export function windowFees(p: {
   marketplace: string;
   asOfDay: number;
-  history: readonly DailyInventory[];
-  projection: readonly DailyInventory[];
+  history: History;
+  /** Consecutive days from the day after `asOfDay` (projectInventory). */
+  projection: Projection;
   size: ItemSize | null;
   unitCubicFeet: number | null;
   days: number;
@@ -250,7 +324,7 @@ export function windowFees(p: {
   const size = p.size ?? { tier: 'small-standard' as const, shippingWeightOz: 1 };
   const fee = expectedLowInventoryFee({
     marketplace: p.marketplace,
-    history: historyThrough(p.history, p.projection),
+    history: historyThrough(p.history, p.projection, p.asOfDay),
     from,
     to,
     size,
@@ -258,8 +332,10 @@ export function windowFees(p: {
     schedules: p.schedules,
   });
   const schedule = scheduleOn(p.marketplace, 'fba', from, p.schedules);
-  const held = p.projection.slice(0, p.days).map((d) => ({ date: d.date, onHand: d.onHand ?? 0 }));
-  const storage = schedule && p.unitCubicFeet !== null ? storageFeeOver(schedule, p.size?.tier ?? 'large-standard', p.unitCubicFeet, held) : 'unknown';
+  const storage =
+    schedule && p.unitCubicFeet !== null
+      ? storageFeeOnDays(schedule, p.size?.tier ?? 'large-standard', p.unitCubicFeet, heldOver(p.projection, p.days))
+      : 'unknown';
   return {
     days: p.days,
     lowInventoryUnits: fee.chargedUnits,
@@ -267,4 +343,15 @@ export function windowFees(p: {
       p.size === null || fee.fee === null || fee.unknownDays > 0 ? (fee.chargedUnits === 0 && fee.unknownDays === 0 ? 0 : null) : fee.fee.amountMinor,
     storageMinor: storage === 'unknown' ? null : storage.amountMinor,
   };
+}
+
+/** The units held at the end of each of a projection's first `days` days (consecutive), unknown as 0. */
+function heldOver(projection: Projection, days: number): { firstDay: number; onHand: Float64Array } {
+  const p = projectionSeries(projection);
+  return { firstDay: p.firstDay, onHand: knownOrZero(p.onHand.subarray(0, Math.max(0, days))) };
+}
+
+/** The days with an unknown count read as 0 (the same array when every count is known, as in a projection). */
+function knownOrZero(days: Float64Array): Float64Array {
+  return days.includes(Number.NaN) ? days.map((v) => (v === v ? v : 0)) : days;
 }

@@ -5,105 +5,85 @@
  * History is deterministic synthetic demand (smooth, intermittent, trending, with out-of-stock
  * stretches) already reconstructed into typed
  * arrays, as the background holds it (reconstruction runs once per new reading, not per plan);
- * a second table times reconstruction itself from weekly page readings.
+ * a second table plans an FBA catalogue whose listings carry fee facts (daily on-hand readings,
+ * size, volume, age buckets), so the fee block runs on every plan, as it does for an FBA seller;
+ * a third times reconstruction itself from weekly page readings.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { fitContext, forecastSeries } from '../../lib/forecast/index.ts';
-import { dayNumber, isoDate } from '../../lib/planning/days.ts';
+import { fitContext, forecastSeries, type ForecastContext } from '../../lib/forecast/index.ts';
+import { isoDate } from '../../lib/planning/days.ts';
 import { planListing, planningHorizon, type PlanInput } from '../../lib/planning/plan-listing.ts';
 import { contextSample } from '../../lib/planning/plan.ts';
-import { HOW_CENSORED, HOW_INFERRED, reconstructDemand, type DemandSeries } from '../../lib/planning/reconstruct.ts';
+import { reconstructDemand } from '../../lib/planning/reconstruct.ts';
+import type { SkuPlan } from '../../lib/planning/types.ts';
 import type { ListingObservation } from '../../lib/records.ts';
-import { defaultSettings } from '../../lib/settings/schema.ts';
-import type { BenchSuite } from './types.ts';
-import { seededRandom } from '../../lib/random';
+import { defaultSettings, type Settings } from '../../lib/settings/schema.ts';
+import type { BenchSuite, BenchTable } from './types.ts';
+import { DAYS, fbaInputFor, inputFor, NOW, plansDigest, syntheticSku } from './plan-speed/catalogue.ts';
 
 const SKUS = Number(process.env.PLAN_BENCH_SKUS ?? 10_000);
-const DAYS = 730;
-const NOW = new Date('2026-03-01T12:00:00Z');
-const TODAY = dayNumber('2026-03-01');
-
-/** Deterministic, so every run plans the same catalogue. */
-const random = seededRandom;
-
-/** Poisson draw by inversion (rates here are small). */
-function poisson(rate: number, next: () => number): number {
-  if (rate <= 0) return 0;
-  if (rate > 30) return Math.max(0, Math.round(rate + Math.sqrt(rate) * (next() + next() + next() - 1.5) * 2));
-  let k = 0;
-  let p = Math.exp(-rate);
-  let s = p;
-  const u = next();
-  while (u > s && k < 200) {
-    k++;
-    p *= rate / k;
-    s += p;
-  }
-  return k;
-}
-
-function syntheticSku(i: number): { series: DemandSeries; available: number; inbound: number } {
-  const next = random(1000 + i);
-  const kind = i % 4; // smooth, intermittent, trending, with stockouts
-  const base = kind === 1 ? 0.05 + next() * 0.4 : 0.5 + next() * 20;
-  const trend = kind === 2 ? ((next() - 0.4) * 2) / DAYS : 0;
-  const units = new Float64Array(DAYS);
-  const how = new Uint8Array(DAYS).fill(HOW_INFERRED);
-  for (let d = 0; d < DAYS; d++) {
-    const weekday = d % 7 === 5 || d % 7 === 6 ? 1.3 : 0.9;
-    units[d] = poisson(Math.max(0, base * weekday * (1 + (trend * d * DAYS) / 2)), next);
-  }
-  if (kind === 3) {
-    for (let k = 0; k < 3; k++) {
-      const from = Math.floor(next() * (DAYS - 30));
-      const length = 3 + Math.floor(next() * 20);
-      for (let d = from; d < Math.min(DAYS, from + length); d++) {
-        units[d] = Number.NaN;
-        how[d] = HOW_CENSORED;
-      }
-    }
-  }
-  const available = Math.floor(next() * base * 120);
-  const inbound = next() < 0.3 ? Math.floor(base * 60) : 0;
-  return { series: { startDay: TODAY - DAYS + 1, units, how }, available, inbound };
-}
-
-function inputFor(i: number, sku: ReturnType<typeof syntheticSku>): PlanInput {
-  const key = `amazon|amazon.com|SKU-${i}`;
-  return {
-    key,
-    scope: 'listing',
-    sku: `SKU-${i}`,
-    platform: 'amazon',
-    marketplace: 'amazon.com',
-    listingKeys: [key],
-    series: sku.series,
-    asOfDay: TODAY,
-    productId: `SKU-${i}`,
-    poolId: 'fba:NA',
-    destination: 'FBA',
-    available: sku.available,
-    stockSource: 'reading',
-    stockHint: null,
-    heldReturns: 0,
-    releasedReturns: 0,
-    inbound: sku.inbound,
-    reserved: 0,
-    unfulfillable: 0,
-    pendingUnits: 0,
-    priceMinor: 1999,
-    currency: 'USD',
-    ageBuckets: [{ minDays: 0, maxDays: 90, units: sku.available }],
-    startDay: TODAY - DAYS,
-    ended: false,
-    pool: null,
-  };
-}
+/** The FBA catalogue: listings, days of daily on-hand readings each (the fee history's 200 days), rounds. */
+const FBA_SKUS = Number(process.env.PLAN_BENCH_FBA_SKUS ?? 10_000);
+const FBA_READING_DAYS = Number(process.env.PLAN_BENCH_FBA_READING_DAYS ?? 200);
+const FBA_ROUNDS = Number(process.env.PLAN_BENCH_FBA_ROUNDS ?? 3);
 
 const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
 
 /** Series the context is fitted on (planWithFit's sample size). */
 const CONTEXT_SERIES = Math.min(SKUS, 200);
+
+const cpuNow = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+/** Wall and CPU ms of each round planning every input, the last round's plans, checksum and peak heap. */
+interface PlanRounds {
+  wall: number[];
+  cpu: number[];
+  checksum: number;
+  plans: SkuPlan[];
+  peakHeap: number;
+}
+
+/** Plans every input `rounds` times with the context `contextOf` gives (fitted before each round, untimed here; several rounds: the machine may be shared). */
+function timePlans(inputs: readonly PlanInput[], settings: Settings, rounds: number, contextOf: () => ForecastContext): PlanRounds {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const out: PlanRounds = { wall: [], cpu: [], checksum: 0, plans: [], peakHeap: process.memoryUsage().heapUsed };
+  for (let round = 0; round < rounds; round++) {
+    const context = contextOf();
+    gc?.();
+    const wall = performance.now();
+    const cpu = cpuNow();
+    const plans: SkuPlan[] = new Array(inputs.length);
+    let checksum = 0;
+    for (let i = 0; i < inputs.length; i++) {
+      const plan = planListing(inputs[i]!, settings, NOW, { forecastContext: context });
+      plans[i] = plan;
+      checksum += plan.reorderQuantity;
+      if ((i & 1023) === 0) out.peakHeap = Math.max(out.peakHeap, process.memoryUsage().heapUsed);
+    }
+    out.wall.push(performance.now() - wall);
+    out.cpu.push(cpuNow() - cpu);
+    out.peakHeap = Math.max(out.peakHeap, process.memoryUsage().heapUsed);
+    out.plans = plans;
+    out.checksum = checksum;
+  }
+  return out;
+}
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const range = (xs: number[]) => `${Math.round(Math.min(...xs))} / ${Math.round(median(xs))}`;
+
+function loadNote(): string {
+  const load = loadavg()[0]!;
+  return `1-minute load average while measuring: ${load.toFixed(1)} on ${availableParallelism()} cores${load > 1 ? ' (loaded: timings are inflated when other jobs share the cores; CPU time less so)' : ''}`;
+}
+
+/** Answers, for comparing builds: the checksum and a SHA-1 of every full plan (changes when any field of any plan does). */
+function answersNote(r: PlanRounds): string {
+  return `checksum ${r.checksum} (sum of reorder quantities over ${r.plans.length} plans; changes when the forecaster or the decisions change); SHA-1 of every plan ${plansDigest(r.plans)}`;
+}
 
 const suite: BenchSuite = async () => {
   const settings = defaultSettings();
@@ -114,46 +94,28 @@ const suite: BenchSuite = async () => {
   for (let i = 0; i < 200; i++) planListing(inputs[i]!, settings, NOW, { forecastContext: warm });
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  let peakHeap = heapBefore;
 
   // Fitting the seller-wide context (on the catalogue sample, as planWithFit does) and planning
   // with the context already fitted are timed apart: the background fits once and caches it.
-  // Several rounds, because the machine may be shared: the table gives the fastest and the median.
+  // The table gives the fastest round and the median.
   const ROUNDS = Number(process.env.PLAN_BENCH_ROUNDS ?? 3);
-  const cpuNow = () => {
-    const c = process.cpuUsage();
-    return (c.user + c.system) / 1000;
-  };
   const fitWall: number[] = [];
   const fitCpu: number[] = [];
-  const planWall: number[] = [];
-  const planCpu: number[] = [];
   let context = warm;
-  let checksum = 0;
-  let plans: unknown[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    let wall = performance.now();
-    let cpu = cpuNow();
+  const plain = timePlans(inputs, settings, ROUNDS, () => {
+    const wall = performance.now();
+    const cpu = cpuNow();
     context = fitContext(contextSample(inputs).map((p) => ({ values: p.series.units, freq: 'D' as const, start: isoDate(p.series.startDay) })));
     fitWall.push(performance.now() - wall);
     fitCpu.push(cpuNow() - cpu);
-    gc?.();
-    wall = performance.now();
-    cpu = cpuNow();
-    plans = new Array(SKUS);
-    checksum = 0;
-    for (let i = 0; i < SKUS; i++) {
-      const plan = planListing(inputs[i]!, settings, NOW, { forecastContext: context });
-      plans[i] = plan;
-      checksum += plan.reorderQuantity;
-      if ((i & 1023) === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-    }
-    planWall.push(performance.now() - wall);
-    planCpu.push(cpuNow() - cpu);
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  }
+    return context;
+  });
+  const { wall: planWall, cpu: planCpu, peakHeap } = plain;
   const ms = Math.min(...planWall);
   const cpuMs = Math.min(...planCpu);
+  const plainAnswers = answersNote(plain);
+  const rssAfterPlain = process.memoryUsage().rss;
+  plain.plans = [];
 
   // The forecasting share alone (the same call planListing makes), to attribute the total.
   const forecastCpuStarted = process.cpuUsage();
@@ -207,9 +169,8 @@ const suite: BenchSuite = async () => {
   const reconMs = performance.now() - reconStarted;
 
   const perSkuUs = (ms * 1000) / SKUS;
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  const range = (xs: number[]) => `${Math.round(Math.min(...xs))} / ${Math.round(median(xs))}`;
-  const load = loadavg()[0]!;
+  const plainLoad = loadNote();
+  const fba = FBA_SKUS > 0 ? fbaTable(settings, context) : [];
   return [
     {
       title: 'Plan speed: forecast + plan 10,000 SKUs x 730 days',
@@ -226,26 +187,18 @@ const suite: BenchSuite = async () => {
       ],
       rows: [
         ['fitContext (sample of 200 series)', CONTEXT_SERIES, range(fitWall), range(fitCpu), '-', '-', '-', '-'],
-        [
-          'forecast + plan, context fitted',
-          SKUS,
-          range(planWall),
-          range(planCpu),
-          perSkuUs.toFixed(0),
-          mb(heapBefore),
-          mb(peakHeap),
-          mb(process.memoryUsage().rss),
-        ],
+        ['forecast + plan, context fitted', SKUS, range(planWall), range(planCpu), perSkuUs.toFixed(0), mb(heapBefore), mb(peakHeap), mb(rssAfterPlain)],
         ['forecastSeries + quantileCum only', SKUS, Math.round(forecastMs), Math.round(forecastCpuMs), ((forecastMs * 1000) / SKUS).toFixed(0), '-', '-', '-'],
       ],
       notes: [
         `${ms < 500 ? 'MET   ' : 'MISSED'} < 0.5 s wall for forecast + plan of 10,000 SKUs with the context fitted (fastest round; CPU ${Math.round(cpuMs)} ms)`,
         `${Math.min(...fitWall) < 300 ? 'MET   ' : 'MISSED'} < 0.3 s wall to fit the context (fastest round; CPU ${Math.round(Math.min(...fitCpu))} ms)`,
         `${peakHeap < 300 * 1048576 ? 'MET   ' : 'MISSED'} < 300 MB heap (includes the 10,000 x 730-day input series and all plans)`,
-        `1-minute load average while measuring: ${load.toFixed(1)} on ${availableParallelism()} cores${load > 1 ? ' (loaded: timings are inflated when other jobs share the cores; CPU time less so)' : ''}`,
-        `checksum ${checksum} (sum of reorder quantities over ${plans.length} plans; changes when the forecaster or the decisions change)`,
+        plainLoad,
+        plainAnswers,
       ],
     },
+    ...fba,
     {
       title: 'Demand reconstruction: weekly readings (t7/t30/t90 + stock) over 730 days',
       environment: `Node ${process.versions.node}, one core`,
@@ -255,5 +208,54 @@ const suite: BenchSuite = async () => {
     },
   ];
 };
+
+/**
+ * The FBA catalogue: the same demand with the facts an FBA seller's pages give, so every plan
+ * also prices the low-inventory fee, storage and the aged surcharge and weighs its fee actions.
+ */
+function fbaTable(settings: Settings, context: ForecastContext): BenchTable[] {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const inputs = Array.from({ length: FBA_SKUS }, (_, i) => fbaInputFor(i, syntheticSku(i), FBA_READING_DAYS));
+  for (let i = 0; i < Math.min(200, FBA_SKUS); i++) planListing(inputs[i]!, settings, NOW, { forecastContext: context });
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const r = timePlans(inputs, settings, FBA_ROUNDS, () => context);
+  const withFees = r.plans.filter((p) => p.fees).length;
+  const fastest = Math.min(...r.wall);
+  return [
+    {
+      title: `Plan speed, FBA catalogue: forecast + plan ${FBA_SKUS.toLocaleString('en')} FBA listings x ${DAYS} days with fee facts`,
+      environment: `Node ${process.versions.node}, one core, ${FBA_ROUNDS} rounds, context fitted as above`,
+      columns: [
+        'what',
+        'SKUs',
+        'readings each',
+        'wall ms (fastest / median)',
+        'CPU ms (fastest / median)',
+        'us / SKU (fastest wall)',
+        'heap before MB',
+        'peak heap MB',
+      ],
+      rows: [
+        [
+          'forecast + plan + FBA fees, context fitted',
+          FBA_SKUS,
+          FBA_READING_DAYS,
+          range(r.wall),
+          range(r.cpu),
+          ((fastest * 1000) / FBA_SKUS).toFixed(0),
+          mb(heapBefore),
+          mb(r.peakHeap),
+        ],
+      ],
+      notes: [
+        `${fastest < 500 ? 'MET   ' : 'MISSED'} < 0.5 s wall for the FBA catalogue (fastest round; CPU ${Math.round(Math.min(...r.cpu))} ms)`,
+        `Each listing: daily on-hand readings over the last ${FBA_READING_DAYS} days, size tier and weight, unit volume, five age buckets, Amazon's historical days of supply on every other one; ${withFees} of ${r.plans.length} plans priced their fees`,
+        loadNote(),
+        answersNote(r),
+      ],
+    },
+  ];
+}
 
 export default suite;

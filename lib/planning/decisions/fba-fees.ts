@@ -11,16 +11,16 @@
  * Each action is taken only when it saves more than it costs: sending early is weighed against
  * the storage it adds, and when sending and marking down both save money the larger saving wins.
  */
-import { dailySeries, scheduleOn, type DailySeries, type FeeSchedule } from '../../fees/index';
+import { scheduleOn, type DailySeries, type FeeSchedule } from '../../fees/index';
 import { dayNumber, isoDate, civilFromDays } from '../days';
 import { itemSizeOf, unitCubicFeetOf } from '../fees-facts';
-import { dailyInventory, withShownSupply } from '../fees-history';
+import { dailyInventorySeries, withShownSupply } from '../fees-history';
 import {
   agedAtSnapshots,
   extendSeries,
   firstFloorBreach,
   lotsFromAgeBuckets,
-  projectInventory,
+  projectInventorySeries,
   supplyFiguresOn,
   windowFees,
   type Arrival,
@@ -49,7 +49,7 @@ export const fbaFees: Decision = (s, d) => {
   const schedule = scheduleOn(facts.marketplace, 'fba', isoDate(s.asOfDay), schedules);
   if (!schedule) return;
   // Days no reading covers take Amazon's own figure when a page showed it (one page read is then enough to price the fee).
-  const history = withShownSupply(dailyInventory(facts.readings, s.input.series, s.asOfDay, HISTORY_DAYS), facts.shown);
+  const history = withShownSupply(dailyInventorySeries(facts.readings, s.input.series, s.asOfDay, HISTORY_DAYS), facts.shown);
   const ctx = contextOf(s, d, schedules, schedule, history);
   const baseline = ctx.project(ctx.arrivals);
   const windows = [30, AHEAD_DAYS].map((days) => windowFees({ ...ctx.common, projection: baseline, days }));
@@ -82,14 +82,17 @@ interface FeeContext {
   minRecentUnits: number;
   arrivals: Arrival[];
   common: Omit<Parameters<typeof windowFees>[0], 'projection' | 'days'>;
-  project: (arrivals: readonly Arrival[]) => ReturnType<typeof projectInventory>;
-  aged: (projection: ReturnType<typeof projectInventory>, arrivals: readonly Arrival[]) => PlanFees['agedSnapshots'];
+  /** Stock day by day over the days ahead with these arrivals (typed: projected several times per plan). */
+  project: (arrivals: readonly Arrival[]) => DailySeries;
+  aged: (projection: DailySeries, arrivals: readonly Arrival[]) => PlanFees['agedSnapshots'];
   schedule: FeeSchedule;
-  /** The history indexed by day, once. */
+  /** The history indexed by day (built so: never indexed again). */
   series: DailySeries;
+  /** The first refresh in (after, until] whose figure is under the floor, with `arrivals` projected. */
+  breach: (arrivals: readonly Arrival[], after: number, until: number) => number | null;
 }
 
-function contextOf(s: Situation, d: Draft, schedules: readonly FeeSchedule[], schedule: FeeSchedule, history: ReturnType<typeof dailyInventory>): FeeContext {
+function contextOf(s: Situation, d: Draft, schedules: readonly FeeSchedule[], schedule: FeeSchedule, history: DailySeries): FeeContext {
   const facts = s.input.fba!;
   const onHand = s.stock! + s.input.reserved;
   const size = itemSizeOf(s);
@@ -102,15 +105,24 @@ function contextOf(s: Situation, d: Draft, schedules: readonly FeeSchedule[], sc
   if (d.reorder.day !== null) arrivals.push({ day: Math.max(s.asOfDay, d.reorder.day) + s.lead.days, units: d.reorder.quantity });
   const lots = lotsFromAgeBuckets(s.input.ageBuckets, s.asOfDay, onHand);
   const common = { marketplace: facts.marketplace, asOfDay: s.asOfDay, history, size, unitCubicFeet, schedules };
+  const project = (a: readonly Arrival[]) => projectInventorySeries({ asOfDay: s.asOfDay, onHand, demand: s.forecast.mean, arrivals: a, days: AHEAD_DAYS + 7 });
+  // One series the breach checks write their projections over (a send's search checks a dozen).
+  let scratch: DailySeries | undefined;
+  const minRecentUnits = typeof rates === 'string' ? Infinity : rates.exemptions.minUnitsShippedRecently;
+  const floorDays = threshold === 0 ? 0 : threshold + s.settings.fbaFees.lowInventoryMarginDays;
   return {
-    floorDays: threshold === 0 ? 0 : threshold + s.settings.fbaFees.lowInventoryMarginDays,
-    minRecentUnits: typeof rates === 'string' ? Infinity : rates.exemptions.minUnitsShippedRecently,
+    floorDays,
+    minRecentUnits,
     arrivals,
     common,
     schedule,
-    series: dailySeries(history),
-    project: (a) => projectInventory({ asOfDay: s.asOfDay, onHand, demand: s.forecast.mean, arrivals: a, days: AHEAD_DAYS + 7 }),
+    series: history,
+    project,
     aged: (projection, a) => agedAtSnapshots({ ...common, lots, projection, arrivals: a, count: 3 }),
+    breach: (a, after, until) => {
+      scratch = extendSeries(history, project(a), s.asOfDay, scratch);
+      return firstFloorBreach(scratch, after, until, floorDays, minRecentUnits);
+    },
   };
 }
 
@@ -126,8 +138,7 @@ function figure(f: ReturnType<typeof supplyFiguresOn>['short']): PlanFees['histo
  */
 function sendAction(s: Situation, d: Draft, ctx: FeeContext, at90: PlanFees['windows'][number]) {
   if (ctx.floorDays === 0 || !(s.meanDaily > 0) || d.excessUnits > 0 || !s.policy.reorder) return null;
-  const breachOf = (arrivals: readonly Arrival[], after: number, until: number) =>
-    firstFloorBreach(extendSeries(ctx.series, ctx.project(arrivals), s.asOfDay), after, until, ctx.floorDays, ctx.minRecentUnits);
+  const breachOf = ctx.breach;
   const breach = breachOf(ctx.arrivals, s.asOfDay, s.asOfDay + AHEAD_DAYS);
   if (breach === null) return null;
   const arrival = Math.max(s.asOfDay + s.lead.transitDays, breach - SEND_BEFORE_BREACH_DAYS);
@@ -215,7 +226,7 @@ function sendLaterAction(s: Situation, d: Draft, ctx: FeeContext): PlanFees['act
   const others = ctx.arrivals.filter((a) => a.day !== arrival);
   const moved = [...others, { day: later, units: d.reorder.quantity }];
   const projection = ctx.project(moved);
-  if (projection.slice(0, later - s.asOfDay - 1).some((day) => day.onHand === 0)) return null;
+  if (projection.onHand.subarray(0, later - s.asOfDay - 1).includes(0)) return null;
   if (ctx.floorDays > 0 && firstFloorBreach(extendSeries(ctx.series, projection, s.asOfDay), s.asOfDay, later, ctx.floorDays, ctx.minRecentUnits) !== null)
     return null;
   const cost = (arrivals: readonly Arrival[]) => windowFees({ ...ctx.common, projection: ctx.project(arrivals), days: later - s.asOfDay }).storageMinor ?? 0;
