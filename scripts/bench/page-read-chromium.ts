@@ -29,6 +29,9 @@ const here = dirname(fileURLToPath(import.meta.url));
  */
 const NO_EVAL_CSP = "script-src 'self' 'unsafe-inline'";
 
+/** The cold first read of a 250-row page must also stay under this (issue 18): what a seller waits for on opening a page. */
+const COLD_TARGET_MS = 20;
+
 /** What __readPage returns for one page. */
 export interface ChromiumRead {
   adapter: string;
@@ -113,7 +116,9 @@ const suite: BenchSuite = async () => {
           );
           const ms = median(r.times);
           const target = TARGET_MS[n]!;
-          const met = ms < target;
+          // The issue's target for a first visit: the cold read of a 250-row page, as well as the median.
+          const coldTarget = n === 250 ? COLD_TARGET_MS : null;
+          const met = ms < target && (coldTarget === null || r.firstMs < coldTarget);
           allMet &&= met;
           rows.push([
             c.name,
@@ -123,7 +128,7 @@ const suite: BenchSuite = async () => {
             ms.toFixed(1),
             Math.min(...r.times).toFixed(1),
             r.firstMs.toFixed(1),
-            `< ${target}`,
+            coldTarget === null ? `median < ${target}` : `median < ${target}, first < ${coldTarget}`,
             met ? 'met' : 'NOT met',
           ]);
         } finally {
@@ -134,7 +139,7 @@ const suite: BenchSuite = async () => {
     const table: BenchTable = {
       title: 'Page read, Chromium (adapter.parse(document) in the page)',
       environment: `headless Chromium ${browser.version()}, pages served on their real URLs`,
-      columns: ['page', 'rows built', 'records', 'diagnostics', 'median ms', 'min ms', 'first read ms', 'target ms', 'target'],
+      columns: ['page', 'rows built', 'records', 'diagnostics', 'median ms', 'min ms', 'first read ms', 'targets ms', 'target'],
       rows,
       notes: [
         allMet ? 'All page-read targets met (Chromium).' : 'Some page-read targets NOT met (Chromium).',
