@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HEAD_LIMIT, OPENING_RISK } from '../messaging/popup-opening';
 import type { ResponseOf } from '../messaging/protocol';
 import { panelData } from '../messaging/test-panel';
+import { isoDateInZone } from '../locale/dates';
+import { marketplaceById } from '../locale/markets';
 import { seededRandom } from '../random';
 import { openStore, type StoreDb } from '../store';
 import { listingObs } from '../store/test-helpers';
@@ -131,7 +133,10 @@ describe('the first screen in the worker', () => {
       for (let i = 0; i < 200 && (await opening())?.updating; i++) await new Promise((r) => setTimeout(r, 5));
       return opening();
     };
+    // A reader dates a reading in the marketplace's zone, as the plan's "today" is: a UTC date would put
+    // readings made between UTC and Pacific midnight on tomorrow, after the plan's day.
     const now = new Date().toISOString();
+    const observedDate = isoDateInZone(new Date(now), marketplaceById('amazon.com')!.timeZone);
     let previous: AtRisk | undefined;
     const lists = new Set<string>();
     for (let step = 0; step < 12; step++) {
@@ -139,6 +144,7 @@ describe('the first screen in the worker', () => {
         const sku = `SKU-${Math.floor(random() * 20)}`;
         const available = random() < 0.15 ? undefined : Math.floor(random() * 300);
         return listingObs(sku, now, {
+          observedDate,
           title: `Item ${sku}`,
           fulfillment: 'SELLER',
           ...(available === undefined ? {} : { available }),
