@@ -12,6 +12,7 @@ import type { ListingChunkRow } from './tables/listingChunks';
 import type { ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { OrderChunkRow } from './tables/orderChunks';
+import type { OrderMonthRow } from './tables/orderMonths';
 import type { DailyDemandRow, DemandCacheRow, HistoryDigestRow } from './tables/dailyDemand';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
@@ -34,6 +35,8 @@ export class StoreDb extends Dexie {
   listingHistory!: Table<ListingHistoryRow, string>;
   /** The order lines, one record per marketplace day (schema v5; lib/store/order-store.ts). */
   orderChunks!: Table<OrderChunkRow, string>;
+  /** Which listings sold in each marketplace month's order chunks (schema v6; lib/store/order-store.ts). */
+  orderMonths!: Table<OrderMonthRow, [string, number]>;
   /** Per-listing demand cache records (DemandCacheRow) and history digests (HistoryDigestRow); older stores may hold per-day rows. */
   dailyDemand!: Table<DailyDemandRow | DemandCacheRow | HistoryDigestRow, [string, string]>;
   calibrations!: Table<CalibrationRow, number>;
@@ -77,7 +80,11 @@ export async function openStore(name: string = STORE_NAME, options?: DexieOption
   return db;
 }
 
-/** The object stores behind the logical tables (searchChunks, derived, is not among them). */
+/**
+ * The object stores behind the logical tables (searchChunks, derived, is not among them;
+ * orderMonths, derived from orderChunks, is: every transaction that writes order chunks writes
+ * their months too).
+ */
 export const STORED_TABLES = [
   'products',
   'listings',
@@ -86,6 +93,7 @@ export const STORED_TABLES = [
   'observationChunks',
   'listingHistory',
   'orderChunks',
+  'orderMonths',
   'dailyDemand',
   'calibrations',
   'returns',

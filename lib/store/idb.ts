@@ -49,8 +49,17 @@ export function getMany<T>(tx: IDBTransaction, table: Table<T, string>, keys: re
  * Writes rows (inbound keys), as Table.bulkPut (add: as bulkAdd, failing on an existing key).
  * @example await putMany(tx, db.observations, rows);
  */
-export function putMany<T>(tx: IDBTransaction, table: Table<T, string>, rows: readonly T[], mode: 'put' | 'add' = 'put'): Promise<void> {
+export function putMany<T, K = string>(tx: IDBTransaction, table: Table<T, K>, rows: readonly T[], mode: 'put' | 'add' = 'put'): Promise<void> {
   const store = tx.objectStore(table.name);
   const requests = mode === 'put' ? rows.map((r) => store.put(r)) : rows.map((r) => store.add(r));
   return settle(requests, () => undefined);
+}
+
+/**
+ * Every row whose primary key is in `range` (one request), as a Dexie `between` read.
+ * @example const parts = await getAllIn(tx, db.orderMonths, IDBKeyRange.bound([month, 0], [month, Infinity]));
+ */
+export function getAllIn<T, K>(tx: IDBTransaction, table: Table<T, K>, range: IDBKeyRange): Promise<T[]> {
+  const request = tx.objectStore(table.name).getAll(range);
+  return settle([request], () => request.result as T[]);
 }

@@ -126,6 +126,7 @@ describe('mergeObservations', () => {
       db.listingHistory,
       db.dailyDemand,
       db.orderChunks,
+      db.orderMonths,
       db.stockPools,
       db.searchChunks,
     ];

@@ -129,7 +129,18 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
 
   return db.transaction(
     'rw',
-    [db.products, db.listings, db.listingChunks, db.observationChunks, db.listingHistory, db.dailyDemand, db.orderChunks, db.stockPools, db.searchChunks],
+    [
+      db.products,
+      db.listings,
+      db.listingChunks,
+      db.observationChunks,
+      db.listingHistory,
+      db.dailyDemand,
+      db.orderChunks,
+      db.orderMonths,
+      db.stockPools,
+      db.searchChunks,
+    ],
     async () => {
       const tx = nativeTransaction();
       const batch = await loadBatch(db, tx, prepared, now);

@@ -8,8 +8,10 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeObservations } from './merge';
-import { readAllOrderLines, readOrderLinesOf } from './order-store';
+import { deleteOrderChunks, orderChunkIds, putOrderLines, readAllOrderLines, readLatestOrderLinesOf, readOrderLinesOf } from './order-store';
 import { shiftDate } from './tables/orderChunks';
+import { orderMonthOf } from './tables/orderMonths';
+import type { StoreDb } from './db';
 import { applyOrderObservation, orderKeyOf, type OrderRow } from './tables/orders';
 import { dropStores, freshStore, orderObs } from './test-helpers';
 import type { OrderObservation } from '../records';
@@ -102,4 +104,80 @@ describe('order lines in day chunks (fast-check)', () => {
       { numRuns: 40 },
     );
   });
+
+  it("find any listings' lines through the month index after any merges, puts and deletes, the index listing exactly its months' listings", async () => {
+    const stepArb = fc.oneof(
+      fc.record({ kind: fc.constant('merge' as const), readings: fc.array(readingArb, { minLength: 1, maxLength: 8 }) }),
+      fc.record({ kind: fc.constant('put' as const), readings: fc.array(readingArb, { minLength: 1, maxLength: 8 }) }),
+      fc.record({ kind: fc.constant('delete' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }),
+    );
+    const keys = MARKETPLACES.flatMap((m) => ['MUG', 'CUP'].flatMap((sku) => ACCOUNTS.map((a) => `amazon|${m}|${sku}${a ? `|@${a}` : ''}`)));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(stepArb, { minLength: 1, maxLength: 8 }),
+        fc.subarray(keys),
+        fc.constantFrom('', '2024-05-29', '2024-06-01', '2024-06-03'),
+        async (steps, some, since) => {
+          const db = await freshStore('order-months');
+          for (const step of steps) {
+            if (step.kind === 'merge') {
+              expect((await mergeObservations(db, step.readings.map(monthEndObservationOf), NOW)).rejected).toEqual([]);
+            } else if (step.kind === 'put') {
+              await putOrderLines(db, modelOf(step.readings.map(monthEndObservationOf)));
+            } else {
+              const ids = await orderChunkIds(db);
+              if (ids.length)
+                await deleteOrderChunks(
+                  db,
+                  step.picks.map((p) => ids[p % ids.length]!),
+                );
+            }
+          }
+          const all = await readAllOrderLines(db);
+          for (const wanted of [...keys.map((k) => [k]), some, keys]) {
+            const of = (l: OrderRow) => wanted.includes(l.listingKey);
+            expect(await readOrderLinesOf(db, wanted)).toEqual(all.filter(of));
+            expect(await readOrderLinesOf(db, wanted, since)).toEqual(all.filter((l) => of(l) && l.orderDate >= since));
+          }
+          for (const key of keys) {
+            const newest = all
+              .filter((l) => l.listingKey === key)
+              .sort((a, b) => (a.orderDate !== b.orderDate ? (a.orderDate < b.orderDate ? 1 : -1) : a.key < b.key ? 1 : -1));
+            for (const limit of [1, 3]) expect(await readLatestOrderLinesOf(db, key, limit)).toEqual(newest.slice(0, limit));
+          }
+          expect(await monthIndex(db)).toEqual(await monthsOfChunks(db));
+          db.close();
+        },
+      ),
+      { numRuns: 50, seed: 20_261_203 },
+    );
+  });
 });
+
+/** A reading whose line's true date is around the end of May (so its readings and chunks straddle two months). */
+function monthEndObservationOf(r: Reading): OrderObservation {
+  const obs = observationOf(r);
+  const spread = [...`${r.orderId}${r.sku}${r.marketplace}`].reduce((n, c) => n + c.charCodeAt(0), 0) % 7;
+  return { ...obs, orderDate: shiftDate('2024-05-28', spread + r.jitter) };
+}
+
+/** Each month's listings as the month index says (the union of its parts), sorted. */
+async function monthIndex(db: StoreDb): Promise<Map<string, string[]>> {
+  const months = new Map<string, string[]>();
+  for (const p of await db.orderMonths.toArray()) {
+    // A part adds listings no earlier part of its month has.
+    expect(p.listingKeys.some((k) => months.get(p.month)?.includes(k))).toBe(false);
+    months.set(p.month, [...(months.get(p.month) ?? []), ...p.listingKeys].sort());
+  }
+  return months;
+}
+
+/** Each month's listings as its day chunks' lines say, sorted. */
+async function monthsOfChunks(db: StoreDb): Promise<Map<string, string[]>> {
+  const months = new Map<string, Set<string>>();
+  for (const c of await db.orderChunks.toArray()) {
+    const month = orderMonthOf(c.id);
+    for (const l of Object.values(c.lines)) (months.get(month) ?? months.set(month, new Set()).get(month)!).add(l.listingKey);
+  }
+  return new Map([...months].map(([m, set]) => [m, [...set].sort()]));
+}

@@ -1,6 +1,7 @@
 /**
- * Order lines in day chunks (schema v5): the upgrade from per-line records, restoring backups
- * that list lines (older ones too), and the readers that find a line whose date moved.
+ * Order lines in day chunks (schema v5) indexed by month (v6): the upgrade from per-line
+ * records, restoring backups that list lines (older ones too), the readers that find a line
+ * whose date moved, and the month index as merges and deletes change it.
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
@@ -8,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportBackup, restoreBackup } from './backup';
 import { StoreDb } from './db';
 import { mergeObservations } from './merge';
-import { countOrderLines, readAllOrderLines, readLatestOrderLinesOf, readOrderLinesOf } from './order-store';
+import { countOrderLines, deleteOrderChunks, readAllOrderLines, readLatestOrderLinesOf, readOrderLinesOf } from './order-store';
 import { declareSchema } from './schema';
 import { orderChunkId, shiftDate } from './tables/orderChunks';
 import { applyOrderObservation, type OrderRow } from './tables/orders';
@@ -72,7 +73,7 @@ describe('order lines in day chunks', () => {
     );
     await mergeObservations(source, readings, NOW);
     // The file lists the lines in key order, as v4 wrote them: only the header's schema version differs.
-    const text = (await exportBackup(source, NOW)).replace('"schemaVersion":5', '"schemaVersion":4');
+    const text = (await exportBackup(source, NOW)).replace(/"schemaVersion":\d+/, '"schemaVersion":4');
     expect(text).toContain('"schemaVersion":4');
     const target = await freshStore();
     await restoreBackup(target, text, NOW);
@@ -102,12 +103,48 @@ describe('order lines in day chunks', () => {
     );
     // The oldest line's date moves two days later: it stays in its first day's chunk.
     await mergeObservations(db, [orderObs('o-0', 'shipped', '2024-05-21T10:00:00.000Z', { orderDate: days[2]! })], NOW);
-    expect((await db.orderChunks.get(`amazon|amazon.com|${days[0]}`))?.listingKeys).toEqual(['amazon|amazon.com|MUG-1']);
+    expect(Object.keys((await db.orderChunks.get(`amazon|amazon.com|${days[0]}`))!.lines)).toEqual(['amazon|amazon.com|o-0|MUG-1']);
     const newest = await readLatestOrderLinesOf(db, 'amazon|amazon.com|MUG-1', 3);
     expect(newest.map((l) => l.orderId)).toEqual(['o-11', 'o-10', 'o-9']);
     const all = await readLatestOrderLinesOf(db, 'amazon|amazon.com|MUG-1', 11);
     expect(all.map((l) => l.orderDate)).toEqual([...all.map((l) => l.orderDate)].sort().reverse());
     expect(all.map((l) => l.orderId)).toContain('o-0');
     expect(await readAllOrderLines(db, days[2])).toHaveLength(11);
+  });
+
+  it("finds a listing's newest line in the previous month's chunk when the line's date moved into the next month", async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [orderObs('o-may', 'shipped', '2024-05-20T10:00:00.000Z', { orderDate: '2024-05-31' })], NOW);
+    await mergeObservations(
+      db,
+      [
+        orderObs('o-may', 'shipped', '2024-05-21T10:00:00.000Z', { orderDate: '2024-06-02' }),
+        orderObs('o-june', 'shipped', '2024-05-21T10:00:00.000Z', { orderDate: '2024-06-01' }),
+      ],
+      NOW,
+    );
+    // The line stays in May's chunk: May's month lists the listing, as June's does.
+    expect((await db.orderMonths.toArray()).map((m) => [m.month, m.part, m.listingKeys])).toEqual([
+      ['amazon|amazon.com|2024-05', 0, ['amazon|amazon.com|MUG-1']],
+      ['amazon|amazon.com|2024-06', 0, ['amazon|amazon.com|MUG-1']],
+    ]);
+    expect((await readLatestOrderLinesOf(db, 'amazon|amazon.com|MUG-1', 1)).map((l) => [l.orderId, l.orderDate])).toEqual([['o-may', '2024-06-02']]);
+    expect((await readOrderLinesOf(db, ['amazon|amazon.com|MUG-1'], '2024-06-02')).map((l) => l.orderId)).toEqual(['o-may']);
+  });
+
+  it('adds a month part only for listings new to the month, and rewrites a month from the chunks left when some are deleted', async () => {
+    const db = await freshStore();
+    const obs = (id: string, sku: string, orderDate: string) => orderObs(id, 'shipped', '2024-05-20T10:00:00.000Z', { sku, orderDate });
+    await mergeObservations(db, [obs('1', 'A', '2024-05-03'), obs('2', 'B', '2024-05-04')], NOW);
+    await mergeObservations(db, [obs('3', 'A', '2024-05-20'), obs('4', 'C', '2024-05-21')], NOW);
+    await mergeObservations(db, [obs('5', 'B', '2024-05-22')], NOW);
+    expect((await db.orderMonths.toArray()).map((m) => [m.part, m.listingKeys])).toEqual([
+      [0, ['amazon|amazon.com|A', 'amazon|amazon.com|B']],
+      [1, ['amazon|amazon.com|C']],
+    ]);
+    await deleteOrderChunks(db, ['amazon|amazon.com|2024-05-04', 'amazon|amazon.com|2024-05-21']);
+    expect((await db.orderMonths.toArray()).map((m) => [m.part, m.listingKeys])).toEqual([[0, ['amazon|amazon.com|A', 'amazon|amazon.com|B']]]);
+    await deleteOrderChunks(db, ['amazon|amazon.com|2024-05-03', 'amazon|amazon.com|2024-05-20', 'amazon|amazon.com|2024-05-22']);
+    expect(await db.orderMonths.count()).toBe(0);
   });
 });

@@ -1,12 +1,16 @@
 /**
- * The order lines, stored one record per marketplace day (tables/orderChunks.ts): how the
- * merge finds and writes back the lines its readings touch, and how everything else reads
- * them as plain lines (tables/orders.ts rows), so callers do not see the chunks.
+ * The order lines, stored one record per marketplace day (tables/orderChunks.ts) and indexed
+ * by listing per marketplace month (tables/orderMonths.ts): how the merge finds and writes back
+ * the lines its readings touch, and how everything else reads them as plain lines
+ * (tables/orders.ts rows), so callers do not see the chunks. Every write of chunks here also
+ * keeps their months exact; a transaction that calls these needs both tables in its scope.
  */
+import { Dexie } from 'dexie';
 import type { OrderObservation } from '../records';
 import type { StoreDb } from './db';
-import { getMany, nativeTransaction, putMany } from './idb';
-import { byOrderKey, chunkIdsAround, listingKeysOf, ORDER_DATE_DRIFT_DAYS, orderChunkId, shiftDate, type OrderChunkRow } from './tables/orderChunks';
+import { getAllIn, getMany, nativeTransaction, putMany } from './idb';
+import { byOrderKey, chunkIdsAround, ORDER_DATE_DRIFT_DAYS, orderChunkId, shiftDate, type OrderChunkRow } from './tables/orderChunks';
+import { chunkIdRangeOf, orderMonthOf, orderMonthsOf, type OrderMonthRow } from './tables/orderMonths';
 import { orderKeyOf, type OrderRow } from './tables/orders';
 
 /** What tells where an order line lives: a reading of it, or a stored line. */
@@ -20,6 +24,14 @@ export interface OrderLines {
   lines: Map<string, OrderRow>;
   /** The chunk each line lives in, by order key. */
   homes: Map<string, string>;
+  /** The months of the chunks loaded, as stored, then with the parts written since. */
+  months: Map<string, MonthIndex>;
+}
+
+/** What a month record says: its listings (all parts), and how many parts it has. */
+interface MonthIndex {
+  listingKeys: Set<string>;
+  parts: number;
 }
 
 /**
@@ -35,7 +47,9 @@ export async function loadOrderLines(db: StoreDb, tx: IDBTransaction, readings: 
     return windows.get(day) ?? windows.set(day, chunkIdsAround(r, r.orderDate)).get(day)!;
   });
   const ids = [...new Set(around.flat())];
+  // Nothing to read when no reading is an order line (most page merges).
   const rows = ids.length ? await getMany(tx, db.orderChunks, ids) : [];
+  const months = ids.length ? await loadMonths(db, tx, ids) : new Map<string, MonthIndex>();
   const chunks = new Map(ids.map((id, i) => [id, rows[i]]));
   const lines = new Map<string, OrderRow>();
   const homes = new Map<string, string>();
@@ -51,7 +65,23 @@ export async function loadOrderLines(db: StoreDb, tx: IDBTransaction, readings: 
       }
     }
   });
-  return { chunks, lines, homes };
+  return { chunks, lines, homes, months };
+}
+
+/** The month records of some chunks (a batch spans a month or two: one read each). */
+function loadMonths(db: StoreDb, tx: IDBTransaction, chunkIds: readonly string[]): Promise<Map<string, MonthIndex>> {
+  const months = [...new Set(chunkIds.map(orderMonthOf))];
+  return Dexie.Promise.all(months.map((m) => getAllIn(tx, db.orderMonths, monthPartsRange(m)))).then(
+    (parts) =>
+      new Map(
+        months.map((m, i) => [m, { listingKeys: new Set(parts[i]!.flatMap((p) => p.listingKeys)), parts: Math.max(0, ...parts[i]!.map((p) => p.part + 1)) }]),
+      ),
+  );
+}
+
+/** The keys of every part of a month. */
+function monthPartsRange(month: string): IDBKeyRange {
+  return IDBKeyRange.bound([month, -Infinity], [month, Infinity]);
 }
 
 /**
@@ -68,7 +98,9 @@ export function setOrderLine(o: OrderLines, row: OrderRow, reading: LineWhere): 
  * @example await saveOrderLines(db, tx, lines, dirtyKeys)
  */
 export function saveOrderLines(db: StoreDb, tx: IDBTransaction, o: OrderLines, keys: Iterable<string>): Promise<void> {
-  return putMany(tx, db.orderChunks, changedChunks(o, keys));
+  const chunks = changedChunks(o, keys);
+  // One Dexie promise, not an async function: the merge awaits it with its other writes, in its transaction's zone.
+  return Dexie.Promise.all([putMany(tx, db.orderChunks, chunks), putMany(tx, db.orderMonths, newMonthParts(o, chunks))]).then(() => undefined);
 }
 
 /** The chunks of the lines `keys` with those lines' new state (each chunk once, with all its lines). */
@@ -80,16 +112,35 @@ function changedChunks(o: OrderLines, keys: Iterable<string>): OrderChunkRow[] {
     let chunk = changed.get(id);
     if (!chunk) {
       const stored = o.chunks.get(id);
-      chunk = { id, date: stored?.date ?? dateOfChunkId(id), listingKeys: [], lines: { ...stored?.lines } };
+      chunk = { id, date: stored?.date ?? dateOfChunkId(id), lines: { ...stored?.lines } };
       changed.set(id, chunk);
     }
     chunk.lines[key] = row;
   }
-  for (const chunk of changed.values()) {
-    chunk.listingKeys = listingKeysOf(chunk.lines);
-    o.chunks.set(chunk.id, chunk);
-  }
+  for (const chunk of changed.values()) o.chunks.set(chunk.id, chunk);
   return [...changed.values()];
+}
+
+/**
+ * A new part for each month where `chunks` hold a listing the month does not list yet (most
+ * batches after a month's first few add none). Lines never leave a chunk, so a month's
+ * listings only grow while its chunks stay.
+ */
+function newMonthParts(o: OrderLines, chunks: readonly OrderChunkRow[]): OrderMonthRow[] {
+  const joining = new Map<string, Set<string>>();
+  for (const chunk of chunks) {
+    const month = orderMonthOf(chunk.id);
+    const known = o.months.get(month)!.listingKeys;
+    for (const line of Object.values(chunk.lines)) {
+      if (known.has(line.listingKey)) continue;
+      (joining.get(month) ?? joining.set(month, new Set()).get(month)!).add(line.listingKey);
+    }
+  }
+  return [...joining].map(([month, keys]) => {
+    const index = o.months.get(month)!;
+    for (const k of keys) index.listingKeys.add(k);
+    return { month, part: index.parts++, listingKeys: [...keys].sort() };
+  });
 }
 
 /** The date field of a chunk id (`platform|marketplace|date[|@account]`). */
@@ -117,32 +168,52 @@ export async function readAllOrderLines(db: StoreDb, sinceDate = ''): Promise<Or
 export async function readOrderLinesOf(db: StoreDb, listingKeys: readonly string[], sinceDate = ''): Promise<OrderRow[]> {
   if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
-  const chunks = await db.orderChunks
-    .where('listingKeys')
-    .anyOf(listingKeys as string[])
-    .distinct()
-    .toArray();
+  // A chunk dated before this holds no line ordered on or after sinceDate.
+  const fromDate = sinceDate ? shiftDate(sinceDate, -ORDER_DATE_DRIFT_DAYS) : '';
+  const months = (await monthsListing(db, listingKeys)).filter((m) => yearMonthOf(m) >= fromDate.slice(0, 7));
+  const chunks = (await Promise.all(months.map((m) => readMonthChunks(db, m)))).flat();
   const out: OrderRow[] = [];
   for (const c of chunks) for (const l of Object.values(c.lines)) if (wanted.has(l.listingKey) && l.orderDate >= sinceDate) out.push(l);
   return byOrderKey(out);
 }
 
+/** The months that list any of some listings, each once, in month id order. */
+async function monthsListing(db: StoreDb, listingKeys: readonly string[]): Promise<string[]> {
+  const parts = (await db.orderMonths
+    .where('listingKeys')
+    .anyOf(listingKeys as string[])
+    .primaryKeys()) as unknown as [string, number][];
+  return [...new Set(parts.map(([month]) => month))].sort();
+}
+
+/** The `YYYY-MM` of a month id. */
+function yearMonthOf(month: string): string {
+  return month.split('|')[2]!;
+}
+
+/** The day chunks of a month (one key range; other accounts' chunks in it are left out). */
+async function readMonthChunks(db: StoreDb, month: string): Promise<OrderChunkRow[]> {
+  const [lower, upper] = chunkIdRangeOf(month);
+  const chunks = await db.orderChunks.where(':id').between(lower, upper, true, true).toArray();
+  return chunks.filter((c) => orderMonthOf(c.id) === month);
+}
+
 /**
- * A listing's `limit` newest order lines, newest order date first. Reads its chunks newest
- * first until no older chunk can hold a newer line (a line's date is within
+ * A listing's `limit` newest order lines, newest order date first. Reads the chunks of its
+ * months newest first until no older chunk can hold a newer line (a line's date is within
  * ORDER_DATE_DRIFT_DAYS of its chunk's).
  * @example const recent = await readLatestOrderLinesOf(db, 'amazon|amazon.com|MUG-1', 50);
  */
 export async function readLatestOrderLinesOf(db: StoreDb, listingKey: string, limit: number): Promise<OrderRow[]> {
+  // Views that want no order lines ask for none: a month's chunks are not read for nothing.
+  if (limit <= 0) return [];
   const found: OrderRow[] = [];
-  const page = Math.max(limit, 1) + 2 * ORDER_DATE_DRIFT_DAYS;
-  for (let offset = 0; ; offset += page) {
-    const chunks = await db.orderChunks.where('listingKeys').equals(listingKey).reverse().offset(offset).limit(page).toArray();
-    for (const c of chunks) for (const l of Object.values(c.lines)) if (l.listingKey === listingKey) found.push(l);
-    const oldest = chunks[chunks.length - 1];
-    // Lines an older chunk could hold are dated before this; enough lines after it settle the answer.
-    const safeFrom = oldest ? shiftDate(oldest.date, ORDER_DATE_DRIFT_DAYS) : '';
-    if (chunks.length < page || found.filter((l) => l.orderDate >= safeFrom).length >= limit) break;
+  // A listing key names its platform, marketplace and account: its months differ by date only.
+  for (const month of (await monthsListing(db, [listingKey])).reverse()) {
+    for (const c of await readMonthChunks(db, month)) for (const l of Object.values(c.lines)) if (l.listingKey === listingKey) found.push(l);
+    // Older chunks are dated before the month, so their lines before this: enough lines from it on settle the answer.
+    const safeFrom = shiftDate(`${yearMonthOf(month)}-01`, ORDER_DATE_DRIFT_DAYS);
+    if (found.filter((l) => l.orderDate >= safeFrom).length >= limit) break;
   }
   return found.sort((a, b) => (a.orderDate < b.orderDate ? 1 : a.orderDate > b.orderDate ? -1 : a.key < b.key ? 1 : -1)).slice(0, limit);
 }
@@ -183,11 +254,13 @@ export async function* orderLinePages(db: StoreDb, chunksPerPage = 16): AsyncGen
  */
 export async function putOrderLines(db: StoreDb, rows: readonly OrderRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.transaction('rw', db.orderChunks, async () => {
+  await db.transaction('rw', db.orderChunks, db.orderMonths, async () => {
     const tx = nativeTransaction();
     const lines = await loadOrderLines(db, tx, rows);
     for (const row of rows) setOrderLine(lines, row, row);
-    await db.orderChunks.bulkPut(changedChunks(lines, new Set(rows.map((r) => r.key))));
+    const chunks = changedChunks(lines, new Set(rows.map((r) => r.key)));
+    await db.orderChunks.bulkPut(chunks);
+    await db.orderMonths.bulkPut(newMonthParts(lines, chunks));
   });
 }
 
@@ -209,9 +282,18 @@ export async function readOrderChunkLines(db: StoreDb, ids: readonly string[]): 
 }
 
 /**
- * Deletes chunks, and so every line they hold (an account's, once merged into another).
+ * Deletes chunks, and so every line they hold (an account's, once merged into another), and
+ * rewrites their months from the chunks left (one part each, none when no chunk is left), so
+ * a month never lists a listing none of its chunks holds.
  * @example await deleteOrderChunks(db, ids)
  */
 export async function deleteOrderChunks(db: StoreDb, ids: readonly string[]): Promise<void> {
-  await db.orderChunks.bulkDelete(ids as string[]);
+  await db.transaction('rw', db.orderChunks, db.orderMonths, async () => {
+    await db.orderChunks.bulkDelete(ids as string[]);
+    for (const month of new Set(ids.map(orderMonthOf))) {
+      const left = await readMonthChunks(db, month);
+      await db.orderMonths.where('[month+part]').between([month, -Infinity], [month, Infinity], true, true).delete();
+      await db.orderMonths.bulkPut(orderMonthsOf(left));
+    }
+  });
 }

@@ -63,6 +63,7 @@ export async function loadPlanningInput(
     db.observationChunks,
     db.listingHistory,
     db.orderChunks,
+    db.orderMonths,
     db.calibrations,
     db.returns,
     db.dailyDemand,
@@ -216,7 +217,18 @@ function readReplanInput(
 ): Promise<{ products: ProductReplanInput[]; settings: unknown } | undefined> {
   return db.transaction(
     mode,
-    [db.products, db.listings, db.observationChunks, db.listingHistory, db.dailyDemand, db.orderChunks, db.calibrations, db.returns, db.settings],
+    [
+      db.products,
+      db.listings,
+      db.observationChunks,
+      db.listingHistory,
+      db.dailyDemand,
+      db.orderChunks,
+      db.orderMonths,
+      db.calibrations,
+      db.returns,
+      db.settings,
+    ],
     async () => {
       const settings = await loadSettings(db);
       const products = (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);

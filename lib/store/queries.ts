@@ -223,7 +223,19 @@ export async function getProduct(
   const perListingOrders = options.recentOrders ?? 50;
   return db.transaction(
     'r',
-    [db.products, db.listings, db.listingChunks, db.stockPools, db.observationChunks, db.listingHistory, db.orderChunks, db.calibrations, db.returns, db.plans],
+    [
+      db.products,
+      db.listings,
+      db.listingChunks,
+      db.stockPools,
+      db.observationChunks,
+      db.listingHistory,
+      db.orderChunks,
+      db.orderMonths,
+      db.calibrations,
+      db.returns,
+      db.plans,
+    ],
     async () => {
       const product = await db.products.get(id);
       if (!product) return undefined;

@@ -12,7 +12,7 @@
  * (migrations-frozen.test.ts).
  */
 import type { Transaction } from 'dexie';
-import type { OrderChunkRow } from '../tables/orderChunks';
+import type { OrderChunkRow } from './order-chunk-types';
 import type { OrderRow } from '../tables/orders';
 
 /**

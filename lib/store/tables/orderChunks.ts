@@ -2,9 +2,10 @@
  * Table `orderChunks` (schema v5): the order lines (tables/orders.ts rows), one record per
  * marketplace day (and seller account). In Chromium's IndexedDB each record costs ~0.4 ms of
  * browser CPU whatever its size, so storing a two-year order history as one record per line
- * took minutes; one record per marketplace day is a few hundred records. The `listingKeys`
- * multi-entry index finds the days a listing sold on; `date` the days since a date. Read and
- * written through lib/store/order-store.ts.
+ * took minutes; one record per marketplace day is a few hundred records. The `date` index
+ * finds the days since a date; the days a listing sold on are found through the months that
+ * list it (tables/orderMonths.ts, since schema v6: v5's multi-entry `listingKeys` index here
+ * cost most of an import's time). Read and written through lib/store/order-store.ts.
  *
  * A line stays in the day chunk where it was first seen. Order dates shift by a day between
  * sources (a page in the seller's time zone, a report in the marketplace's), so a reading may
@@ -19,8 +20,6 @@ export interface OrderChunkRow {
   id: string;
   /** The marketplace day the chunk's lines were first seen with (their order date then). */
   date: string;
-  /** Listing keys of the lines, sorted, each once (multi-entry index). */
-  listingKeys: string[];
   /** The lines, by order key (orderKeyOf). */
   lines: Record<string, OrderRow>;
 }
@@ -54,11 +53,6 @@ export function chunkIdsAround(where: { platform: Platform; marketplace: string;
   const ids = [orderChunkId(where, date)];
   for (let d = 1; d <= ORDER_DATE_DRIFT_DAYS; d++) ids.push(orderChunkId(where, shiftDate(date, -d)), orderChunkId(where, shiftDate(date, d)));
   return ids;
-}
-
-/** The sorted distinct listing keys of a chunk's lines. */
-export function listingKeysOf(lines: Record<string, OrderRow>): string[] {
-  return [...new Set(Object.values(lines).map((l) => l.listingKey))].sort();
 }
 
 /**
