@@ -5,13 +5,15 @@
  *                                            [--out <dir>] [--dry-run]
  *
  * Writes, relative to the repository (or to `--out <dir>`, which gets the same layout):
- *   lib/platforms/<platform>/<page>.ts        the declaration, in the shape of the others (a stub to fill in)
+ *   lib/platforms/<platform>/<page>.ts        the declaration (`definePage`), in the shape of the others (a stub to fill in)
  *   lib/platforms/<platform>/<page>.test.ts   a test that fails until the declaration, the fixture, the
  *                                             registration and the page-type strings are done
  *   tests/fixtures/<platform>/<page>.en.html  a stub fixture, to be replaced by a faithful reproduction
  *   tests/fixtures/<platform>/<page>.en.md    its note (a stub saying so)
- * It registers nothing: adding the adapter to ADAPTERS (lib/platforms/index.ts) is a step of
- * the recipe, printed at the end. Refuses a page type that exists, a malformed name, and any
+ * It registers nothing: adding the adapter to ADAPTERS (lib/platforms/index.ts) and its id to
+ * PAGE_TYPE_IDS (lib/platforms/page-types.ts) are steps of the recipe, printed at the end; until
+ * they are done, and the page has near-miss examples, names and three fixtures,
+ * tests/conformance/page-types.test.ts names what it lacks. Refuses a page type that exists, a malformed name, and any
  * file that is already there. `--dry-run` prints what it would write and writes nothing.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -110,27 +112,31 @@ export function scaffoldFiles(options: PageOptions): ScaffoldFile[] {
     ' *',
     ` * ${STUB_MARKER} -- ${id}\`.`,
     ' * Fill in the columns this page shows (FIELDS, by lib/locale/headers.ts field), which of them',
-    ' * are required, how a row says which listing it is, the URL path(s) and the container; then',
+    ' * are required, how a row says which listing it is, the URL path(s) with examples that must and',
+    ' * must not match, and the container; then',
     ' * replace this comment with what the other declarations say: the real page, its paths, and',
     ' * "Selectors: ..." with (?) for whatever is not publicly documented.',
     ' */',
   ];
-  // The URL matcher and the adapter object, the same for both kinds but for the reader called.
-  const adapterTail = (reader: 'readListingPage' | 'readOrderPage') => [
+  // The URL matcher and the declaration, the same for both kinds but for the reader called.
+  const adapterTail = (reader: 'readListingPage' | 'readOrderPage', fields: string) => [
     '',
-    `/** @example ${matcher}(new URL(${quote(url)})) // true */`,
     `function ${matcher}(url: URL): boolean {`,
     `  return ${pathPattern}.test(url.pathname);`,
     '}',
     '',
-    'export const adapter: PageAdapter = {',
-    '  id: spec.adapter.id,',
-    `  platform: ${quote(platform)},`,
-    '  title: spec.adapter.title,',
+    'export const adapter = definePage({',
+    '  ...spec.adapter,',
     `  matches: ${matcher},`,
+    '  examples: {',
+    `    matches: [${quote(url)}],`,
+    '    // Near misses it must not be picked for (a sibling page, a filter it does not read): at least one.',
+    '    doesNotMatch: [],',
+    '  },',
+    `  fields: ${fields},`,
     `  parse: (root, ctx) => ${reader}(spec, root, ctx),`,
     "  containerSelector: 'table',",
-    '};',
+    '});',
     'export default adapter;',
     '',
   ];
@@ -138,7 +144,7 @@ export function scaffoldFiles(options: PageOptions): ScaffoldFile[] {
     kind === 'listing'
       ? [
           ...header,
-          "import type { PageAdapter } from '../types';",
+          "import { definePage, listingFields } from '../shared/define-page';",
           "import { readListingPage, type ListingPageSpec } from '../shared/listing-page';",
           "import { cellText } from '../shared/read';",
           '',
@@ -152,19 +158,19 @@ export function scaffoldFiles(options: PageOptions): ScaffoldFile[] {
           "  required: ['sku', 'available'],",
           "  identity: (_row, col) => ({ sku: cellText(col('sku')), title: cellText(col('title')) || undefined }),",
           '};',
-          ...adapterTail('readListingPage'),
+          ...adapterTail('readListingPage', 'listingFields(spec)'),
         ]
       : [
           ...header,
-          "import type { PageAdapter } from '../types';",
-          "import { readOrderPage, type OrderPageSpec } from '../shared/order-page';",
+          "import { definePage } from '../shared/define-page';",
+          "import { orderFields, readOrderPage, type OrderPageSpec } from '../shared/order-page';",
           '',
           'const spec: OrderPageSpec = {',
           `  adapter: { id: ${quote(id)}, platform: ${quote(platform)}, title: ${quote(title)} },`,
           '  /** The shape of an order id in a cell (Amazon 3-7-7 digits, eBay 2-5-5). */',
           '  orderIdPattern: /(?<!\\d)\\d{3}-\\d{7}-\\d{7}(?!\\d)/,',
           '};',
-          ...adapterTail('readOrderPage'),
+          ...adapterTail('readOrderPage', 'orderFields(spec)'),
         ];
 
   const test = [
@@ -184,8 +190,8 @@ export function scaffoldFiles(options: PageOptions): ScaffoldFile[] {
     "import { fixtureHtml, readHtml } from '../testing/load';",
     `import { adapter } from './${page}';`,
     '',
-    `/** A URL where the real page lives (the declaration's @example). */`,
-    `const URL_OF_PAGE = ${quote(url)};`,
+    `/** A URL where the real page lives (the first of the declaration's examples.matches). */`,
+    'const URL_OF_PAGE = adapter.examples.matches[0]!;',
     '/**',
     ' * Every fixture of this page type (tests/fixtures/<name>.html with <name>.md beside it), read',
     ' * at a URL of its marketplace (a German fixture as amazon.de: numbers are read in its format).',
@@ -274,10 +280,12 @@ export function nextSteps(id: string): string[] {
     `Next (CONTRIBUTING.md, "Recipe 1: read a new page type"):`,
     `  1. fill in lib/platforms/${id}.ts and replace tests/fixtures/${id}.en.html and its .md note;`,
     `  2. register the adapter in ADAPTERS (lib/platforms/index.ts);`,
-    `  3. add '${id}' to PAGES in lib/platforms/index.test.ts and its fixtures to PAGES in tests/e2e/pages.spec.ts;`,
+    `  3. add '${id}' to PAGE_TYPE_IDS (lib/platforms/page-types.ts), its fixtures (at least 3 variants) to PAGE_FIXTURES`,
+    `     (lib/platforms/testing/pages.ts) and to PAGES in tests/e2e/pages.spec.ts;`,
     `  4. add 'pageType.${id}' to both tables of lib/i18n/messages-popup.ts;`,
     `  5. add a row to "What it reads" in README.md;`,
-    `  6. npx vitest run lib/platforms/${id}.test.ts lib/platforms/index.test.ts (fails until 1-4 are done).`,
+    `  6. npx vitest run lib/platforms/${id}.test.ts lib/platforms/index.test.ts tests/conformance/page-types.test.ts`,
+    `     (fails until 1-4 are done; page-types.test.ts names what the page still lacks).`,
   ];
 }
 

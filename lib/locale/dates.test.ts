@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, dateOrderForCountry, daysBetween, daysLate, isoDateInZone, localIsoDate, parseDisplayDate } from './dates';
+import { addDays, dateOrderForCountry, daysBetween, daysLate, isoDateInZone, localIsoDate, parseDisplayDate, readCalendarDay } from './dates';
 
 describe('dates', () => {
   it('isoDateInZone gives the marketplace day, not the UTC day', () => {
@@ -46,6 +46,21 @@ describe('dates', () => {
 
   it.each(['2026/02/31', '13/13/2026', '2 days ago', '', 'Mar 2026', '99/99/99'])('parseDisplayDate(%s) is undefined', (raw) => {
     expect(parseDisplayDate(raw, 'MDY')).toBeUndefined();
+  });
+
+  it('one calendar-day vocabulary for pages and reports: the union of both, and what follows the day', () => {
+    // Report shapes pages did not read, and page shapes reports did not.
+    expect(readCalendarDay('2026年6月29日 10:00', 'YMD')).toEqual({ date: '2026-06-29', rest: ' 10:00' });
+    expect(readCalendarDay('15. März 2026', 'DMY')?.date).toBe('2026-03-15');
+    expect(readCalendarDay('29 févr. 2028', 'DMY')?.date).toBe('2028-02-29');
+    expect(readCalendarDay('3 ago 2026', 'DMY')?.date).toBe('2026-08-03');
+    expect(readCalendarDay('2026-06-30T05:30:00+00:00', 'MDY')).toEqual({ date: '2026-06-30', rest: 'T05:30:00+00:00' });
+    // Dotted dates are day-first wherever they are printed; a part over 12 settles the order.
+    expect(parseDisplayDate('01.12.2026', 'MDY')).toBe('2026-12-01');
+    expect(parseDisplayDate('31/12/2026', 'MDY')).toBe('2026-12-31');
+    expect(parseDisplayDate('12/31/2026', 'DMY')).toBe('2026-12-31');
+    // A year-first marketplace never writes day and month first.
+    expect(parseDisplayDate('03/04/2026', 'YMD')).toBeUndefined();
   });
 
   it('date order per country', () => {

@@ -100,18 +100,60 @@ for (const names of [
     MONTHS[n] ??= i + 1;
   });
 }
-MONTHS['mrz'] = 3;
-MONTHS['juil'] = 7;
-MONTHS['juin'] = 6;
-MONTHS['sept'] = 9;
-MONTHS['märz'] = 3;
+// Four-letter forms that their first three letters do not tell (French juin/juillet) or would misread.
+Object.assign(MONTHS, { mrz: 3, märz: 3, juil: 7, juin: 6, sept: 9, janv: 1, févr: 2, mars: 3, août: 8 });
+
+/** The month a name or abbreviation ("Mar", "März", "juil.", "févr") stands for. */
+function monthOf(name: string): number | undefined {
+  return MONTHS[name] ?? MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
+}
 
 function isoIfValid(y: number, m: number, d: number): string | undefined {
   if (y < 100) y += 2000;
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2200) return undefined;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1970 || y > 2200) return undefined;
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   // Rejects 31 February and friends: Date rolls them over to another day.
   return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+const YEAR_FIRST = /^(\d{4})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?/;
+const NUMERIC = /^(\d{1,2})([-/.])\s*(\d{1,2})[-/.]\s*(\d{4}|\d{2})(?!\d)/;
+// "Jun-29-26", "Mar 15, 2026"; "15 Mar 2026", "15. März 2026", "15 mars 2026", "29-Jun-2026".
+const MONTH_FIRST = /^([a-zäéûè]{3,9})\.?[-\s]+(\d{1,2}),?[-\s,]+(\d{4}|\d{2})(?!\d)/;
+const DAY_FIRST = /^(\d{1,2})\.?[-.\s]+([a-zäéûè]{3,9})\.?[-\s]+(\d{4}|\d{2})(?!\d)/;
+
+/**
+ * The calendar day a cell starts with, in every shape the three sites print on pages and in
+ * reports, and what follows it (a time and zone, for readers that want the instant): the one
+ * date vocabulary of page readers (parseDisplayDate) and report parsers (lib/reports/values.ts
+ * readDate). Numeric day and month follow `order` (dotted dates are day-first), unless a part
+ * over 12 settles it; a year-first marketplace's pages never write day and month first, so there
+ * they are not read.
+ * @example readCalendarDay('15.01.2024 10:22:33 MEZ', 'MDY') // { date: '2024-01-15', rest: ' 10:22:33 MEZ' }
+ * @example readCalendarDay('Jun-29-26 16:00:01 PDT', 'MDY') // { date: '2026-06-29', rest: ' 16:00:01 PDT' }
+ */
+export function readCalendarDay(raw: string, order: DateOrder): { date: string; rest: string } | undefined {
+  const s = raw.normalize('NFKC').trim().slice(0, 100);
+  const lower = s.toLowerCase();
+  const found = (date: string | undefined, matched: number) => (date ? { date, rest: (lower.length === s.length ? s : lower).slice(matched) } : undefined);
+  let m = YEAR_FIRST.exec(lower);
+  if (m) return found(isoIfValid(+m[1]!, +m[2]!, +m[3]!), m[0].length);
+  if ((m = NUMERIC.exec(lower))) {
+    if (order === 'YMD') return undefined;
+    const [a, b, y] = [+m[1]!, +m[3]!, +m[4]!];
+    const monthFirst = m[2] === '.' ? false : order === 'MDY';
+    const date = monthFirst ? (isoIfValid(y, a, b) ?? isoIfValid(y, b, a)) : (isoIfValid(y, b, a) ?? isoIfValid(y, a, b));
+    return found(date, m[0].length);
+  }
+  if ((m = MONTH_FIRST.exec(lower))) {
+    const month = monthOf(m[1]!);
+    return month ? found(isoIfValid(+m[3]!, month, +m[2]!), m[0].length) : undefined;
+  }
+  if ((m = DAY_FIRST.exec(lower))) {
+    const month = monthOf(m[2]!);
+    return month ? found(isoIfValid(+m[3]!, month, +m[1]!), m[0].length) : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -124,26 +166,5 @@ function isoIfValid(y: number, m: number, d: number): string | undefined {
  * @example parseDisplayDate('Mar 15, 2026', 'MDY') // '2026-03-15'
  */
 export function parseDisplayDate(raw: string | null | undefined, order: DateOrder): string | undefined {
-  if (!raw) return undefined;
-  const s = raw.normalize('NFKC').trim().toLowerCase().slice(0, 100);
-  let m = /^(\d{4})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})/.exec(s);
-  if (m) return isoIfValid(+m[1]!, +m[2]!, +m[3]!);
-  m = /^(\d{1,2})[-/.]\s*(\d{1,2})[-/.]\s*(\d{2,4})\b/.exec(s);
-  if (m) {
-    const [a, b, y] = [+m[1]!, +m[2]!, +m[3]!];
-    if (order === 'YMD') return undefined;
-    return order === 'MDY' ? isoIfValid(y, a, b) : isoIfValid(y, b, a);
-  }
-  // "Jun-29-26", "Mar 15, 2026", "15 Mar 2026", "15. März 2026", "15 mars 2026"
-  m = /^([a-zäéûè]{3,5})\.?[-\s]+(\d{1,2}),?[-\s]+(\d{2,4})\b/.exec(s);
-  if (m) {
-    const month = MONTHS[m[1]!.slice(0, 4)] ?? MONTHS[m[1]!.slice(0, 3)];
-    return month ? isoIfValid(+m[3]!, month, +m[2]!) : undefined;
-  }
-  m = /^(\d{1,2})\.?[-\s]+([a-zäéûè]{3,9})\.?[-\s]+(\d{2,4})\b/.exec(s);
-  if (m) {
-    const month = MONTHS[m[2]!.slice(0, 4)] ?? MONTHS[m[2]!.slice(0, 3)];
-    return month ? isoIfValid(+m[3]!, month, +m[1]!) : undefined;
-  }
-  return undefined;
+  return raw ? readCalendarDay(raw, order)?.date : undefined;
 }

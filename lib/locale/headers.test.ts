@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HEADER_SYNONYMS, ageBucketFromHeader, mapHeaders, normalizeHeader, type HeaderField } from './headers';
+import { HEADER_SYNONYMS, headerWords, mapHeaders, normalizeHeader, type HeaderField } from './headers';
 
 const FIELDS = Object.keys(HEADER_SYNONYMS) as HeaderField[];
 
@@ -49,12 +49,17 @@ describe('header synonyms', () => {
     expect(mapHeaders(['Доступно', 'Цена'], ['available', 'price'])).toEqual({ columns: new Map(), recognised: 0 });
   });
 
-  it('age buckets from header text', () => {
-    expect(ageBucketFromHeader('Inventory age 91-180 days')).toEqual({ minDays: 91, maxDays: 180 });
-    expect(ageBucketFromHeader('Alter 181–270 Tage')).toEqual({ minDays: 181, maxDays: 270 });
-    expect(ageBucketFromHeader('Alter über 365 Tage')).toEqual({ minDays: 365, maxDays: null });
-    expect(ageBucketFromHeader('库龄 365 天以上')).toEqual({ minDays: 365, maxDays: null });
-    expect(ageBucketFromHeader('Units sold last 30 days')).toBeUndefined();
-    expect(ageBucketFromHeader('Price 10-20')).toBeUndefined();
+  it('one normal form for page and report headers: the words, and the compact form made from them', () => {
+    expect(headerWords('AFN_Fulfillable-Quantity ')).toBe('afn fulfillable quantity');
+    expect(headerWords('Sessions – Total')).toBe('sessions total');
+    expect(headerWords('AFN 可售数量')).toBe(headerWords('AFN可售数量'));
+    expect(headerWords('\uFEFFVerkäufer-SKU Größe')).toBe('verkäufer sku grösse');
+    expect(normalizeHeader('Units Sold (last 7 days) ▲')).toBe('unitssoldlast7days');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        expect(headerWords(headerWords(text))).toBe(headerWords(text));
+        expect(normalizeHeader(text)).toBe(normalizeHeader(headerWords(text)));
+      }),
+    );
   });
 });

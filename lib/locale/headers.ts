@@ -654,17 +654,38 @@ export const HEADER_SYNONYMS: Readonly<Record<HeaderField, readonly string[]>> =
 };
 
 /**
- * The comparable form of a header: width-folded, lower-cased, ß as ss, without spaces,
- * punctuation or symbols (sort arrows, help-icon glyphs).
+ * The words of a header, the one normal form page readers and report parsers compare headers in:
+ * NFKC (full-width to ASCII), lower case, ß as ss, without a byte-order mark, and separators
+ * (spaces, _, hyphens and dashes, ., :, brackets, /, quotes, *) collapsed to one space; spaces
+ * next to CJK text carry nothing ("AFN 可售数量" is "AFN可售数量").
+ * @example headerWords('AFN_Fulfillable-Quantity ') // 'afn fulfillable quantity'
+ * @example headerWords('Vendor (Seller) SKU') // 'vendor seller sku'
+ * @example headerWords('AFN 可售数量') // 'afn可售数量'
+ * @example headerWords('Sessions – Total') // 'sessions total'
+ */
+export function headerWords(text: string): string {
+  return (
+    text
+      .slice(0, 300)
+      .normalize('NFKC')
+      .replace(/^\uFEFF/, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      // En and em dashes too: UK Business Reports write "Sessions – Total".
+      .replace(/[\s_\-\u2010-\u2015\u2212.:()[\]/"'*]+/g, ' ')
+      .replace(/ ?([\u3000-\u9fff\uf900-\ufaff]) ?/g, '$1')
+      .trim()
+  );
+}
+
+/**
+ * The comparable form of a header: its words (headerWords) without spaces, punctuation or
+ * symbols (sort arrows, help-icon glyphs), so "Units sold (last 7 days)" and "UNITS SOLD LAST 7
+ * DAYS ▲" are one header.
  * @example normalizeHeader(' Units Sold (last 7 days) ▲') // 'unitssoldlast7days'
  */
 export function normalizeHeader(text: string): string {
-  return text
-    .slice(0, 300)
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  return headerWords(text).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Every header field, in declaration order (the runtime list of HeaderField). */
@@ -787,22 +808,4 @@ export function mapHeaders<F extends HeaderField>(
     }
   }
   return { columns, recognised: taken.size };
-}
-
-/**
- * An inventory-age column ("0-90 days", "库龄 91-180 天", "Alter 181–270 Tage", "365+ days").
- * @example ageBucketFromHeader('Inventory age 91-180 days') // { minDays: 91, maxDays: 180 }
- * @example ageBucketFromHeader('365+ days') // { minDays: 365, maxDays: null }
- */
-export function ageBucketFromHeader(text: string): { minDays: number; maxDays: number | null } | undefined {
-  const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
-  if (!/(day|days|天|tage|日|jours|giorni|días|dias|age|库龄|alter|在庫|âge|età|antigüedad)/.test(s)) return undefined;
-  let m = /(\d{1,4})\s*(?:-|–|—|~|〜|to|bis|至|到|à|a)\s*(\d{1,4})/.exec(s);
-  if (m) {
-    const [min, max] = [Number(m[1]), Number(m[2])];
-    return min <= max ? { minDays: min, maxDays: max } : undefined;
-  }
-  m = /(\d{1,4})\s*\+|(?:over|more than|über|mehr als|超过|以上|plus de|oltre|más de)\s*(\d{1,4})|(\d{1,4})\s*(?:天|日)以上/.exec(s);
-  if (m) return { minDays: Number(m[1] ?? m[2] ?? m[3]), maxDays: null };
-  return undefined;
 }

@@ -29,7 +29,7 @@ import { PAGES, fixturePage } from './testing/pages';
 import { cellText } from './shared/read';
 import { leafElements } from './shared/grid';
 import { HEADER_FIELDS, HEADER_SYNONYMS, normalizeHeader, type HeaderField } from '../locale/headers';
-import type { Diagnostic, Observation } from '../records';
+import type { Diagnostic, ListingObservation, Observation } from '../records';
 
 /** Cases per adapter, over all its properties: a quarter shuffles, a quarter removes, half builds page variants. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -413,14 +413,62 @@ const FILLS: Partial<Record<HeaderField, string>> = {
   unitsSold90: 'unitsSold',
 };
 
-/** Columns whose lost values the seller must hear about, and the record key each fills. */
-const WARNED_KEYS: Partial<Record<HeaderField, string>> = {
-  title: 'title',
-  price: 'price',
-  startDate: 'startDate',
-  dateCreated: 'startDate',
-  fulfillment: 'fulfillment',
+/**
+ * What each listing column fills, to tell whether removing it lost a value: every optional column
+ * of a listing page whose values are lost is said in a warning naming it (a title, a price, inbound
+ * units, a 30-day sales count alike).
+ */
+const WARNED_VALUES: Partial<Record<HeaderField, (r: ListingObservation) => unknown>> = {
+  title: (r) => r.title || undefined,
+  asin: (r) => r.asin,
+  fnsku: (r) => r.fnsku,
+  itemId: (r) => r.itemId,
+  gtin: (r) => r.gtin,
+  price: (r) => r.price,
+  startDate: (r) => r.startDate,
+  dateCreated: (r) => r.startDate,
+  fulfillment: (r) => r.fulfillment,
+  inbound: (r) => r.inbound,
+  reserved: (r) => r.reserved,
+  unfulfillable: (r) => r.unfulfillable,
+  unitsSold7: (r) => r.unitsSold?.find((w) => w.windowDays === 7),
+  unitsSold30: (r) => r.unitsSold?.find((w) => w.windowDays === 30),
+  unitsSold60: (r) => r.unitsSold?.find((w) => w.windowDays === 60),
+  unitsSold90: (r) => r.unitsSold?.find((w) => w.windowDays === 90),
+  daysOfSupply: (r) => r.platformDaysOfSupply,
+  historicalDaysOfSupply: (r) => r.platformHistoricalDaysOfSupply,
+  recommendedAction: (r) => r.recommendedAction,
+  storageCost: (r) => r.estimatedStorageCost,
+  recommendedShipDate: (r) => r.recommendedShipDate,
+  alert: (r) => r.alert,
+  watchers: (r) => r.watchers,
+  soldQuantity: (r) => r.cumulativeSold,
 };
+
+/**
+ * A removed optional column whose values some listing lost is said in a warning naming it, unless
+ * another fixture of the page type (another known UI variant) lacks that column too.
+ */
+function expectLossWarned(read: PageRead, f: Fixture, removed: HeaderField | undefined, variantsLack: ReadonlySet<HeaderField>, label: string): void {
+  const value = removed && !variantsLack.has(removed) ? WARNED_VALUES[removed] : undefined;
+  if (!value) return;
+  const lost = read.rows.some((row, i) => {
+    const full = f.base.rows[i];
+    return row.kind === 'listing' && full?.kind === 'listing' && value(row) === undefined && value(full) !== undefined;
+  });
+  if (lost)
+    expect(
+      read.diagnostics.some((d) => d.level === 'warning' && d.params?.column === removed),
+      `${label}: a warning says the ${removed} column is missing`,
+    ).toBe(true);
+}
+
+/** The fields a fixture's headers name that some other fixture of the same page type lacks: a known variant without them. */
+function lackedByVariants(fixtures: readonly Fixture[]): Set<HeaderField> {
+  const fieldsOf = (f: Fixture) => new Set(f.columns.headers.map(fieldOfHeader).filter((x): x is HeaderField => x !== undefined));
+  const each = fixtures.map(fieldsOf);
+  return new Set(each.flatMap((fields) => [...fields]).filter((field) => each.some((fields) => !fields.has(field))));
+}
 
 /** Shows `text` as a header cell's wording (in its longest text leaf, so sort buttons and hints stay); returns the undo. */
 function reword(cell: Element, text: string): () => void {
@@ -495,7 +543,7 @@ function showVariant(f: Fixture, v: Variant): () => void {
  * value read from its label on every row that had it; a removed column whose values are lost
  * said in a warning naming it.
  */
-function expectVariantRead(read: PageRead, f: Fixture, v: Variant, label: string, fallbacks?: readonly string[]): void {
+function expectVariantRead(read: PageRead, f: Fixture, v: Variant, label: string, variantsLack: ReadonlySet<HeaderField>, fallbacks?: readonly string[]): void {
   expectReadWithout(read, f.base, label, fallbacks);
   const fieldAt = (i: number | undefined) => (i === undefined ? undefined : fieldOfHeader(f.columns.headers[i]!));
   const removed = fieldAt(v.removed);
@@ -508,17 +556,7 @@ function expectVariantRead(read: PageRead, f: Fixture, v: Variant, label: string
     const movedKey = moved && MOVABLE[moved];
     if (movedKey && full[movedKey] !== undefined) expect(now[movedKey], `${label}: ${identity(row)} ${movedKey} from its label`).toEqual(full[movedKey]);
   });
-  const warnedKey = removed && WARNED_KEYS[removed];
-  if (!warnedKey) return;
-  const lost = read.rows.some(
-    (row, i) =>
-      (row as unknown as Record<string, unknown>)[warnedKey] === undefined && (f.base.rows[i] as unknown as Record<string, unknown>)[warnedKey] !== undefined,
-  );
-  if (lost)
-    expect(
-      read.diagnostics.some((d) => d.level === 'warning' && (d.params?.column === removed || d.params?.column === warnedKey)),
-      `${label}: a warning says the ${removed} column is missing`,
-    ).toBe(true);
+  expectLossWarned(read, f, removed, variantsLack, label);
 }
 
 it('covers every registered adapter (thirteen page types) and every fixture of each', () => {
@@ -564,13 +602,16 @@ for (const adapter of ADAPTERS) {
     });
 
     it('each column removed in turn: an optional one still reads every row, a required one reads nothing with an error', () => {
+      const variantsLack = lackedByVariants(wholeFixtures());
       for (const f of wholeFixtures()) {
         for (let i = 0; i < f.columns.count; i++) {
           f.columns.show(range(f.columns.count).filter((j) => j !== i));
           const read = adapter.parse(f.doc, f.ctx);
           const label = `${f.name} without "${f.columns.headers[i]}"`;
-          if (f.optional.includes(i)) expectReadWithout(read, f.base, label, FALLBACK_FIELDS[adapter.id]);
-          else expectRefused(read, label);
+          if (f.optional.includes(i)) {
+            expectReadWithout(read, f.base, label, FALLBACK_FIELDS[adapter.id]);
+            expectLossWarned(read, f, fieldOfHeader(f.columns.headers[i]!), variantsLack, label);
+          } else expectRefused(read, label);
         }
         // Every cell back where it was: the page reads as before.
         f.columns.restore();
@@ -629,6 +670,7 @@ for (const adapter of ADAPTERS) {
       `page variants: other header wordings in any language, shuffled, an optional column removed or moved into the product cell (${VARIANT_RUNS} runs)`,
       () => {
         const small = smallFixtures();
+        const variantsLack = lackedByVariants(small);
         const cases = fc.nat({ max: small.length - 1 }).chain((k) => {
           const f = small[k]!;
           const n = f.columns.count;
@@ -649,7 +691,7 @@ for (const adapter of ADAPTERS) {
             try {
               const headers = v.order.filter((i) => i !== v.removed && i !== v.moved).map((i) => cellText(f.columns.headerCell(i)));
               const label = `${f.name} as [${headers.join(' | ')}]${v.moved !== undefined ? `, "${f.columns.headers[v.moved]}" moved into the product cell` : ''}`;
-              expectVariantRead(adapter.parse(f.doc, f.ctx), f, v, label, FALLBACK_FIELDS[adapter.id]);
+              expectVariantRead(adapter.parse(f.doc, f.ctx), f, v, label, variantsLack, FALLBACK_FIELDS[adapter.id]);
             } finally {
               undo();
             }

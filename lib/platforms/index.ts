@@ -3,7 +3,7 @@
  * Adapters are tried in order; each one's `matches` accepts only its own page type.
  */
 import { marketplaceForUrl } from '../locale/markets';
-import type { PageAdapter } from './types';
+import type { PageAdapter, PageDeclaration } from './types';
 import { adapter as amazonManageInventory } from './amazon/manage-inventory';
 import { adapter as amazonFbaInventory } from './amazon/fba-inventory';
 import { adapter as amazonRestock } from './amazon/restock';
@@ -18,9 +18,10 @@ import { adapter as walmartOrders } from './walmart/orders';
 import { adapter as ebayActiveListings } from './ebay/active-listings';
 import { adapter as ebayOrders } from './ebay/orders';
 
-export type { PageAdapter, PageRead, ReadContext, RowAnchor } from './types';
+export type { PageAdapter, PageDeclaration, PageRead, ReadContext, RowAnchor } from './types';
 
-export const ADAPTERS: PageAdapter[] = [
+/** Every page type's declaration (definePage), in the order they are tried; PAGE_TYPE_IDS (./page-types.ts) lists the same ids. */
+export const ADAPTERS: PageDeclaration[] = [
   amazonManageInventory,
   amazonFbaInventory,
   amazonRestock,
@@ -38,12 +39,13 @@ export const ADAPTERS: PageAdapter[] = [
 
 /**
  * The adapter for a seller page URL, or undefined off seller hosts / on pages we do not read.
+ * `adapters`: the list to pick from (tests try a page type not registered yet).
  * @example adapterForUrl(new URL('https://sellercentral.amazon.de/myinventory/inventory'))?.id // 'amazon/manage-inventory'
  */
-export function adapterForUrl(url: URL): PageAdapter | undefined {
+export function adapterForUrl(url: URL, adapters: readonly PageDeclaration[] = ADAPTERS): PageDeclaration | undefined {
   const market = marketplaceForUrl(url);
   if (!market) return undefined;
-  return ADAPTERS.find((a) => a.platform === market.platform && safeMatches(a, url));
+  return adapters.find((a) => a.platform === market.platform && safeMatches(a, url));
 }
 
 function safeMatches(adapter: PageAdapter, url: URL): boolean {

@@ -153,3 +153,36 @@ export interface EditableQuantityLocator {
    */
   labels: readonly string[];
 }
+
+/**
+ * URLs a page type is tested against (tests/conformance/page-types.test.ts): real-looking
+ * addresses of the page, and near misses it must not be picked for.
+ */
+export interface PageExamples {
+  /** The page is picked for each (adapterForUrl), and no other page type is. The first is where tests read its fixtures. */
+  matches: readonly string[];
+  /** The page is never picked for any: a sibling page, a filter it does not read, the same path on a host that is no seller site. */
+  doesNotMatch: readonly string[];
+}
+
+/** One field a page type reads, whether the page is refused without it, and the signals that find it. */
+export interface FieldDeclaration {
+  /** A header field (lib/locale/headers.ts HeaderField), or `fulfillment` on pages that tell the channel without a column. */
+  field: string;
+  /** Without it nothing is read from the page (a `missing-column` error); an optional one missing is a warning at most. */
+  required: boolean;
+  /** The signals a reader tries for it (SIGNALS order = which wins); the header synonyms themselves stay in lib/locale/headers.ts. */
+  signals: readonly Signal[];
+}
+
+/**
+ * A page type as declared once by `definePage` (lib/platforms/shared/define-page.ts): the adapter,
+ * plus what the registry test, settings and views derive from it. Its name in both languages is the
+ * `pageType.<id>` string of lib/i18n/messages-popup.ts (the catalogue stays the one place for words).
+ */
+export interface PageDeclaration extends PageAdapter {
+  examples: PageExamples;
+  fields: readonly FieldDeclaration[];
+  /** Required here: every declared page says which element to observe. */
+  containerSelector: string;
+}

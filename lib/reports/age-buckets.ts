@@ -1,33 +1,11 @@
 /**
- * Age-bucket columns ("inv-age-0-to-90-days", "ATS age 365+ days", "库龄 0-90 天"). Amazon
+ * Choosing among age-bucket columns (each found by ageBucketOf, lib/locale/age-buckets.ts, the
+ * vocabulary page readers share: "inv-age-0-to-90-days", "ATS age 365+ days", "库龄 0-90 天"). Amazon
  * changed its buckets (0-90/91-180/.../365-plus became 0-30/31-60/61-90/.../456-plus) and
  * some files carry both sets; summing overlapping buckets would count units twice, so only
  * a non-overlapping set is kept, preferring the finer, newer buckets.
  */
 import type { AgeBucketColumn } from './definition';
-
-const AGE_WORD = String.raw`(?:age|aged|库龄|庫齢|alter|lagerdauer|在庫日数|在庫期間|保管期間|ats)`;
-const DAYS = String.raw`(?:\s*(?:days?|天|tage|日))?`;
-const RANGE = new RegExp(String.raw`${AGE_WORD}\D*?(\d{1,4})\s*(?:to|bis|至|~|〜|–|—|\s)\s*(\d{1,4})${DAYS}\s*$`);
-const OPEN = new RegExp(String.raw`${AGE_WORD}\D*?(\d{1,4})\s*(?:plus|\+|以上|或以上|und mehr|over|more)${DAYS}\s*$`);
-
-/**
- * The day range a normalised header names, if it is an age-bucket column.
- * @example ageBucketOf('inv age 91 to 180 days') // { minDays: 91, maxDays: 180 }
- * @example ageBucketOf('inv age 365 plus days') // { minDays: 365, maxDays: null }
- * @example ageBucketOf('units shipped t30') // undefined
- */
-export function ageBucketOf(normalisedHeader: string): { minDays: number; maxDays: number | null } | undefined {
-  const range = RANGE.exec(normalisedHeader);
-  if (range) {
-    const minDays = Number(range[1]);
-    const maxDays = Number(range[2]);
-    return maxDays >= minDays ? { minDays, maxDays } : undefined;
-  }
-  const open = OPEN.exec(normalisedHeader);
-  if (open) return { minDays: Number(open[1]), maxDays: null };
-  return undefined;
-}
 
 const width = (b: { minDays: number; maxDays: number | null }) => (b.maxDays === null ? Infinity : b.maxDays - b.minDays);
 const overlaps = (a: { minDays: number; maxDays: number | null }, b: { minDays: number; maxDays: number | null }) =>

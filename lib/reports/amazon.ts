@@ -495,7 +495,7 @@ export const amazonOrders = defineReport({
 
 // ---------------------------------------------------------------------------------------
 
-/** "<base> - B2B" header texts (normaliseHeader reads an en dash, "Units ordered – B2B", as the hyphen). */
+/** "<base> - B2B" header texts (headerWords reads an en dash, "Units ordered – B2B", as the hyphen). */
 const b2b = (...bases: string[]) => bases.map((b) => `${b} - b2b`);
 
 /**

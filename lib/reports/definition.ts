@@ -102,7 +102,7 @@ export interface ReportDefinition<K extends string = string> {
   kind: 'listing' | 'order';
   /** Human name used in messages, e.g. "Manage FBA Inventory". */
   title: string;
-  /** Column key -> header texts (any language; compared after normaliseHeader). */
+  /** Column key -> header texts (any language; compared after headerWords, lib/locale/headers.ts). */
   columns: Record<K, readonly string[]>;
   /** Without these, the file cannot be read at all. */
   required: readonly K[];
@@ -137,28 +137,6 @@ export interface ReportDefinition<K extends string = string> {
    * the drafts to emit now; `flush` returns what is held at the end.
    */
   createSequencer?(note: (d: Diagnostic) => void): Sequencer;
-}
-
-/**
- * Brings a header to a comparable form: NFKC (full-width -> ASCII), lower case, and
- * separators (space, _, -, ., :, brackets, /) collapsed to one space.
- * @example normaliseHeader('AFN_Fulfillable-Quantity ') // 'afn fulfillable quantity'
- * @example normaliseHeader('Vendor (Seller) SKU') // 'vendor seller sku'
- * @example normaliseHeader('AFN 可售数量') // 'afn可售数量'
- * @example normaliseHeader('Sessions – Total') // 'sessions total'
- */
-export function normaliseHeader(header: string): string {
-  return (
-    header
-      .normalize('NFKC')
-      .replace(/^\uFEFF/, '')
-      .toLowerCase()
-      // En and em dashes too: UK Business Reports write "Sessions – Total".
-      .replace(/[\s_\-\u2010-\u2015\u2212.:()[\]/"'*]+/g, ' ')
-      // "AFN 可售数量" and "AFN可售数量" are the same header: spaces next to CJK text carry nothing.
-      .replace(/ ?([\u3000-\u9fff\uf900-\ufaff]) ?/g, '$1')
-      .trim()
-  );
 }
 
 /** Helper so each definition keeps its column keys typed. */

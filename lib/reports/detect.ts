@@ -5,9 +5,10 @@
  * among those whose identifying columns are all present.
  */
 import type { Diagnostic } from '../records';
-import { ageBucketOf } from './age-buckets';
+import { ageBucketOf } from '../locale/age-buckets';
 import { problem } from './diagnostics';
-import { normaliseHeader, type ReportDefinition, type ReportId } from './definition';
+import { type ReportDefinition, type ReportId } from './definition';
+import { headerWords } from '../locale/headers';
 import { REPORTS, reportById } from './registry';
 
 interface ColumnMatch {
@@ -26,7 +27,7 @@ function synonymsOf(def: ReportDefinition): Map<string, string> {
     table = new Map();
     for (const [key, names] of Object.entries(def.columns) as [string, readonly string[]][]) {
       for (const name of names) {
-        const n = normaliseHeader(name);
+        const n = headerWords(name);
         if (!table.has(n)) table.set(n, key);
       }
     }
@@ -44,7 +45,7 @@ export function matchColumns(def: ReportDefinition, header: readonly string[]): 
   const index = new Map<string, number>();
   let recognised = 0;
   header.forEach((cell, i) => {
-    const normalised = normaliseHeader(cell);
+    const normalised = headerWords(cell);
     const key = table.get(normalised);
     if (key !== undefined) {
       recognised++;

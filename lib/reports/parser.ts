@@ -16,10 +16,10 @@
 import { marketplaceById, type Marketplace } from '../locale/markets';
 import { listingObservationSchema, orderObservationSchema, type Diagnostic, type Observation, type ReadResult } from '../records';
 import { implausibility } from '../plausible';
-import { ageBucketOf, chooseAgeBuckets } from './age-buckets';
+import { chooseAgeBuckets } from './age-buckets';
+import { ageBucketOf } from '../locale/age-buckets';
 import { createCsvTokenizer, type CsvRecord, type CsvTokenizer } from './csv';
 import type { AgeBucketColumn, Draft, ReportDefinition, ReportId, ReportWindow, SequencedDraft, Sequencer } from './definition';
-import { normaliseHeader } from './definition';
 import { detectReport, matchColumns } from './detect';
 import { DiagnosticSink, problem, quoteValue } from './diagnostics';
 import { reportById } from './registry';
@@ -374,7 +374,7 @@ function ageBucketColumns(headerCells: readonly string[], claimedIndex: Map<stri
   const all: AgeBucketColumn[] = [];
   headerCells.forEach((h, index) => {
     if (claimed.has(index)) return;
-    const range = ageBucketOf(normaliseHeader(h));
+    const range = ageBucketOf(h);
     if (range) all.push({ index, header: h, ...range });
   });
   const choice = chooseAgeBuckets(all);

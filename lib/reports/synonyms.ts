@@ -1,7 +1,7 @@
 /**
  * Header texts shared by several reports, in the languages sellers run Seller Central,
  * Seller Center and Seller Hub in (English, Simplified Chinese, German, Japanese, plus
- * French/Spanish/Italian where they were easy to know). Compared after normaliseHeader,
+ * French/Spanish/Italian where they were easy to know). Compared after headerWords (lib/locale/headers.ts),
  * so case, "-", "_" and spaces do not matter. Translations are best knowledge, not copies
  * of real files: see tests/fixtures/reports/*.md for what is uncertain.
  */

@@ -6,6 +6,7 @@
  */
 import type { NumberFormat } from '../locale/markets';
 import { parseDecimal } from '../locale/numbers';
+import { readCalendarDay } from '../locale/dates';
 
 interface Bad {
   bad: string;
@@ -243,35 +244,6 @@ const ZONE_OFFSETS: Record<string, number> = {
   SGT: 8,
 };
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  // German and French abbreviations seen on eBay.de / eBay.fr.
-  mär: 3,
-  mai: 5,
-  okt: 10,
-  dez: 12,
-  janv: 1,
-  févr: 2,
-  mars: 3,
-  avr: 4,
-  juin: 6,
-  juil: 7,
-  août: 8,
-  sept: 9,
-  déc: 12,
-};
-
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatterCache.get(timeZone);
@@ -376,18 +348,9 @@ export interface DateContext {
   monthFirst: boolean;
 }
 
-function validDay(y: number, mo: number, d: number): boolean {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1970 || y > 2200) return false;
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
-
 const TIME = String.raw`(?:[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(am|pm|AM|PM)?)?\s*(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{2,5})?`;
-const ISO_LIKE = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
-const CJK_DATE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日${TIME}$`);
-const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})([/.])(\d{1,2})[/.](\d{4}|\d{2})${TIME}$`);
-const NAMED_MONTH = new RegExp(String.raw`^([A-Za-zäéû]{3,5})\.?[-\s](\d{1,2})[-\s,]+(\d{4}|\d{2})${TIME}$`);
-const DAY_NAMED_MONTH = new RegExp(String.raw`^(\d{1,2})[-.\s]+([A-Za-zäéû]{3,5})\.?[-\s]+(\d{4}|\d{2})${TIME}$`);
+/** What may follow a report cell's calendar day: nothing, or a time with or without its zone. */
+const TIME_ONLY = new RegExp(String.raw`^${TIME}$`);
 
 function zoneOffsetMinutes(zone: string): number | undefined {
   if (zone === 'Z') return 0;
@@ -398,9 +361,10 @@ function zoneOffsetMinutes(zone: string): number | undefined {
 }
 
 /**
- * Reads a date or date-time cell. Accepts ISO ("2026-06-29", "2026-06-29T14:22:11+00:00"),
- * eBay ("Jun-29-26 16:00:01 PDT"), slash and dot dates, "2026年6月29日" and
- * "15.01.2024 10:22:33 MEZ". A time without a zone is wall-clock time in the marketplace zone.
+ * Reads a date or date-time cell: a calendar day in any shape lib/locale/dates.ts readCalendarDay
+ * knows (ISO, eBay "Jun-29-26", slash, dot and dash dates, "2026年6月29日", "15. März 2026"),
+ * then an optional time and zone ("T14:22:11+00:00", " 16:00:01 PDT", " 10:22:33 MEZ"). A time
+ * without a zone is wall-clock time in the marketplace zone.
  * @example readDate('Jun-29-26 16:00:01 PDT', { timeZone: 'America/Los_Angeles', monthFirst: true }) // { date: '2026-06-29', instant: Date.parse('2026-06-29T23:00:01Z') }
  * @example readDate('31/12/2026', { timeZone: 'Europe/London', monthFirst: false })?.date // '2026-12-31'
  */
@@ -408,49 +372,15 @@ export function readDate(raw: string | undefined, ctx: DateContext): ReportDate 
   if (isBlankCell(raw)) return undefined;
   const s = (raw as string).trim();
   if (s.length > 64) return { bad: 'not a date' };
-  let y: number, mo: number, d: number;
-  let rest: (string | undefined)[];
-  let m: RegExpExecArray | null;
-  if ((m = ISO_LIKE.exec(s)) || (m = CJK_DATE.exec(s))) {
-    y = Number(m[1]);
-    mo = Number(m[2]);
-    d = Number(m[3]);
-    rest = m.slice(4);
-  } else if ((m = DAY_MONTH_YEAR.exec(s))) {
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    const dotted = m[2] === '.';
-    const monthFirst = dotted ? false : a > 12 ? false : b > 12 ? true : ctx.monthFirst;
-    mo = monthFirst ? a : b;
-    d = monthFirst ? b : a;
-    y = Number(m[4]);
-    if (y < 100) y += 2000;
-    rest = m.slice(5);
-  } else if ((m = NAMED_MONTH.exec(s))) {
-    const month = MONTHS[(m[1] ?? '').toLowerCase()];
-    if (month === undefined) return { bad: 'not a date' };
-    mo = month;
-    d = Number(m[2]);
-    y = Number(m[3]);
-    if (y < 100) y += 2000;
-    rest = m.slice(4);
-  } else if ((m = DAY_NAMED_MONTH.exec(s))) {
-    const month = MONTHS[(m[2] ?? '').toLowerCase()];
-    if (month === undefined) return { bad: 'not a date' };
-    mo = month;
-    d = Number(m[1]);
-    y = Number(m[3]);
-    if (y < 100) y += 2000;
-    rest = m.slice(4);
-  } else {
-    return { bad: 'not a date' };
-  }
-  if (!validDay(y, mo, d)) return { bad: 'not a date' };
-  const [hh, mm, ss, ampm, zone] = rest;
+  // The calendar day in the vocabulary page readers use too (lib/locale/dates.ts), then the time.
+  const day = readCalendarDay(s, ctx.monthFirst ? 'MDY' : 'DMY');
+  const time = day ? TIME_ONLY.exec(day.rest) : null;
+  if (!day || !time) return { bad: 'not a date' };
+  const [y, mo, d] = day.date.split('-').map(Number) as [number, number, number];
+  const [, hh, mm, ss, ampm, zone] = time;
   if (hh === undefined) {
     if (zone !== undefined) return { bad: 'not a date' };
-    const date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
-    return { date, instant: zonedTimeToUtc(y, mo, d, 0, 0, 0, ctx.timeZone) };
+    return { date: day.date, instant: zonedTimeToUtc(y, mo, d, 0, 0, 0, ctx.timeZone) };
   }
   let h = Number(hh);
   const mi = Number(mm);

@@ -76,6 +76,12 @@ describe('damaged input', () => {
     expect(report.settings.alerts.noSaleDays).toBe(30);
     expect(report.settings.unitCostMinorBySku).toEqual({ good: 500 });
   });
+  it('drops hidden-panel page types this build does not know, keeping the others and nothing else', () => {
+    const report = migrateSettingsReport({ ...defaultSettings(), hiddenPanels: ['walmart/items', 'amazon/orders', 'ebay/orders'] });
+    expect(report.settings.hiddenPanels).toEqual(['amazon/orders', 'ebay/orders']);
+    expect(report.dropped).toEqual([]);
+    expect(settingsSchema.parse({ ...defaultSettings(), hiddenPanels: ['walmart/manage-items', 'x'] }).hiddenPanels).toEqual(['walmart/manage-items']);
+  });
   it('falls back to defaults for non-objects and future versions', () => {
     expect(migrateSettingsReport('garbage')).toEqual({ settings: defaultSettings(), fromVersion: null, dropped: ['(root)'] });
     expect(migrateSettingsReport(undefined).dropped).toEqual([]);

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { latestSchedule, SETTINGS_SCHEDULE, SIZE_TIERS } from '../fees/index';
+import { isPageTypeId } from '../platforms/page-types';
 
 export const SETTINGS_VERSION = 4 as const;
 
@@ -208,8 +209,16 @@ export const settingsSchema = z.object({
   }),
   notifications: z.object({ enabled: z.boolean() }),
   language: z.enum(['auto', 'en', 'zh-CN']),
-  /** Page types on which the panels are hidden. */
-  hiddenPanels: z.array(z.string().max(80)).max(50),
+  /**
+   * Page types on which the panels are hidden (PAGE_TYPE_IDS). An id this build does not know (a
+   * page type renamed or removed) is dropped on reading rather than refusing the list: it could
+   * hide nothing anyway, and the seller keeps the rest.
+   */
+  hiddenPanels: z
+    .array(z.string().max(80))
+    .max(50)
+    // Kept `string[]` (no type predicate): callers look any page's id up in it.
+    .transform((ids) => ids.filter((id): boolean => isPageTypeId(id))),
   /** Days of history kept for forecasting. */
   historyDays: z.number().int().min(28).max(1100),
   /**

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../lib/platforms/index';
 import { Window } from 'happy-dom';
 import { contextFor } from '../../lib/platforms/testing/load';
-import type { PageAdapter } from '../../lib/platforms/types';
+import type { PageDeclaration } from '../../lib/platforms/types';
 import { main, parsePageId, scaffoldFiles, STUB_MARKER, type ScaffoldFile } from '../../scripts/new-page';
 import { ROOT } from './import-graph';
 
@@ -77,7 +77,7 @@ function documentFrom(html: string): Document {
 }
 
 /** Loads a generated declaration from a temporary folder, its imports pointed at this tree's lib/platforms. */
-async function loadDeclaration(file: ScaffoldFile): Promise<PageAdapter> {
+async function loadDeclaration(file: ScaffoldFile): Promise<PageDeclaration> {
   const dir = tempDir();
   const path = join(dir, 'declaration.ts');
   const platforms = join(ROOT, 'lib/platforms').replace(/\\/g, '/');
@@ -85,7 +85,7 @@ async function loadDeclaration(file: ScaffoldFile): Promise<PageAdapter> {
     path,
     file.content.replace(/from '\.\.\/([^']+)'/g, (_m, rest: string) => `from '${platforms}/${rest}.ts'`),
   );
-  return ((await import(/* @vite-ignore */ path)) as { adapter: PageAdapter }).adapter;
+  return ((await import(/* @vite-ignore */ path)) as { adapter: PageDeclaration }).adapter;
 }
 
 describe('scripts/new-page.ts', () => {
@@ -101,9 +101,12 @@ describe('scripts/new-page.ts', () => {
     expect(declaration).toContain("adapter: { id: 'amazon/example-page', platform: 'amazon', title: 'Example Page' }");
     // The matcher is private (nothing imports it: tests/conformance/exports.test.ts).
     expect(declaration).toContain('\nfunction matchesAmazonExamplePage(url: URL): boolean');
-    expect(declaration).toContain('export const adapter: PageAdapter = {');
+    expect(declaration).toContain('export const adapter = definePage({');
+    expect(declaration).toContain("    matches: ['https://sellercentral.amazon.com/example-page'],\n");
+    expect(declaration).toContain('fields: listingFields(spec),');
     expect(declaration).toContain('export default adapter;');
-    expect(test).toContain("const URL_OF_PAGE = 'https://sellercentral.amazon.com/example-page';");
+    // The page's URL is said once, in the declaration's examples.
+    expect(test).toContain('const URL_OF_PAGE = adapter.examples.matches[0]!;');
     expect(test).toContain("import { adapter } from './example-page';");
     expect(test).toContain("const FIXTURES = [{ name: 'amazon/example-page.en', url: URL_OF_PAGE, market: 'amazon.com' }];");
     for (const text of [declaration, fixture, note]) expect(text).toContain(STUB_MARKER);
@@ -122,7 +125,8 @@ describe('scripts/new-page.ts', () => {
 
   it('writes an orders page in the orders shape, with the path and title given', () => {
     const [declaration] = scaffoldFiles({ id: 'walmart/returns', kind: 'orders', title: 'Returns', path: '/orders/returns' });
-    expect(declaration!.content).toContain("import { readOrderPage, type OrderPageSpec } from '../shared/order-page';");
+    expect(declaration!.content).toContain("import { orderFields, readOrderPage, type OrderPageSpec } from '../shared/order-page';");
+    expect(declaration!.content).toContain('fields: orderFields(spec),');
     expect(declaration!.content).toContain('return /^\\/orders\\/returns\\/?$/.test(url.pathname);');
     expect(scaffoldFiles({ id: 'ebay/returns-orders' })[0]!.content).toContain('readOrderPage');
   });
@@ -146,6 +150,8 @@ describe('scripts/new-page.ts', () => {
     const url = 'https://sellercentral.amazon.com/inventory-planning/inventory-age';
     expect(adapter.id).toBe('amazon/example-page');
     expect(adapter.matches(new URL(url))).toBe(true);
+    expect(adapter.examples).toEqual({ matches: [url], doesNotMatch: [] });
+    expect(adapter.fields.filter((f) => f.required).map((f) => f.field)).toEqual(['sku', 'available']);
     expect(adapter.matches(new URL('https://sellercentral.amazon.com/restockinventory/recommendations'))).toBe(false);
     const ctx = contextFor(url, 'amazon.com');
     expect(adapter.parse(documentFrom(files[2]!.content), ctx).rows).toEqual([]);

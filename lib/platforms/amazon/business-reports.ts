@@ -26,7 +26,8 @@
 import { isoDateInZone } from '../../locale/dates';
 import { zonedTimeToUtc } from '../../reports/values';
 import type { ListingObservation } from '../../records';
-import type { PageAdapter, PageRead, ReadContext } from '../types';
+import type { PageRead, ReadContext } from '../types';
+import { definePage, fieldsOf } from '../shared/define-page';
 import { findGrid } from '../shared/grid';
 import { reportTaughtDisagreements } from '../shared/taught-columns';
 import { CellReader, Diagnostics, ReadCollector, cellText, clampTitle, commonFields, compact, guardedParse } from '../shared/read';
@@ -180,16 +181,14 @@ function readBusinessReport(root: ParentNode, ctx: ReadContext): PageRead {
       }) as ListingObservation;
       out.listing(record, row);
     }
-    // A missing title column is said (the rows are still read).
-    warnMissingOptional({ adapter: { id: ID, platform: 'amazon', title: TITLE }, fields: FIELDS }, columns, out.rows, diags);
+    // A missing title or ASIN column is said (the rows are still read).
+    warnMissingOptional({ adapter: { id: ID, platform: 'amazon', title: TITLE }, fields: FIELDS, required: REQUIRED }, columns, out.rows, diags);
     return out.result();
   });
 }
 
 /**
  * The child-item report of Business Reports, current app or legacy page.
- * @example matchesBusinessReports(new URL('https://sellercentral.amazon.com/business-reports/ref=xx#/report?id=102%3ADetailSalesTrafficByChildItem')) // true
- * @example matchesBusinessReports(new URL('https://sellercentral.amazon.com/business-reports#/report?id=102%3ADetailSalesTrafficByParentItem')) // false
  */
 function matchesBusinessReports(url: URL): boolean {
   const report = decodeURIComponent(`${url.search}${url.hash}`);
@@ -197,13 +196,25 @@ function matchesBusinessReports(url: URL): boolean {
   return /^\/gp\/site-metrics\/report\.html$/.test(url.pathname) && REPORT.test(report);
 }
 
-export const adapter: PageAdapter = {
+export const adapter = definePage({
   id: ID,
   platform: 'amazon',
   title: TITLE,
   matches: matchesBusinessReports,
+  examples: {
+    matches: [
+      'https://sellercentral.amazon.com/business-reports/ref=xx_sitemetric_dnav_xx#/report?id=102%3ADetailSalesTrafficByChildItem&chartCols=&columns=0%2F1%2F2%2F3&fromDate=2026-01-29&toDate=2026-02-27',
+      'https://sellercentral.amazon.com/business-reports/ref=xx#/report?id=102%3ADetailSalesTrafficByChildItem',
+      'https://sellercentral.amazon.de/gp/site-metrics/report.html#&reportID=102:DetailSalesTrafficByChildItem',
+    ],
+    doesNotMatch: [
+      'https://sellercentral.amazon.com/business-reports#/report?id=102%3ADetailSalesTrafficByParentItem',
+      'https://sellercentral.amazon.com/business-reports/ref=xx#/dashboard',
+    ],
+  },
+  fields: fieldsOf(FIELDS, REQUIRED, { asin: ['link'] }),
   parse: readBusinessReport,
   containerSelector: '#dataTable, kat-table, table, [role="table"]',
   panelPlacement: { where: 'strip', variant: 'report table rows (?): a row under the row, spanning every column' },
-};
+});
 export default adapter;

@@ -10,7 +10,7 @@
  *   `ASIN:\s(\w{10})` in the row text); `data-sku` on the row when present.
  * - age buckets: every header naming a day range ("91-180 days", "Alter 91–180 Tage").
  */
-import type { PageAdapter } from '../types';
+import { definePage, listingFields, PRODUCT_CELL_SIGNALS } from '../shared/define-page';
 import { identityFromLabels, readListingPage, type ListingPageSpec } from '../shared/listing-page';
 
 const FIELDS = [
@@ -36,11 +36,35 @@ const FIELDS = [
 
 type F = (typeof FIELDS)[number];
 
+/**
+ * The `data-cy` each field's Katal body cells carry (fba-inventory.en/.de, fba-inventory-fees.en):
+ * the second signal after the header text. The header cells carry none.
+ */
+const COLUMN_HINTS: Partial<Record<F, readonly string[]>> = {
+  productDetails: ['data-cy=product-details'],
+  available: ['data-cy=available'],
+  inbound: ['data-cy=inbound'],
+  reserved: ['data-cy=reserved'],
+  unfulfillable: ['data-cy=unfulfillable'],
+  unitsSold7: ['data-cy=units-sold-7'],
+  unitsSold30: ['data-cy=units-sold-30'],
+  unitsSold90: ['data-cy=units-sold-90'],
+  daysOfSupply: ['data-cy=days-of-supply'],
+  historicalDaysOfSupply: ['data-cy=historical-days-of-supply'],
+  storageCost: ['data-cy=storage-cost'],
+  recommendedAction: ['data-cy=recommended-action'],
+};
+
 const spec: ListingPageSpec<F> = {
   adapter: { id: 'amazon/fba-inventory', platform: 'amazon', title: 'FBA Inventory' },
   fields: FIELDS,
   required: ['productDetails', 'available'],
+  // Shown by some variants only: the 60-day sales, historical days of supply (the storage-fee
+  // variant, fba-inventory-fees.en), an alert and a status column are missing from the plain page
+  // (fba-inventory.en/.de), which is no reason to warn.
+  mayBeAbsent: ['unitsSold60', 'historicalDaysOfSupply', 'alert', 'status'],
   preferredContainer: 'kat-table',
+  columnHints: COLUMN_HINTS,
   ageBuckets: true,
   defaultFulfillment: 'FBA',
   identity: (row, col) => {
@@ -49,21 +73,24 @@ const spec: ListingPageSpec<F> = {
   },
 };
 
-/**
- * @example matchesFbaInventory(new URL('https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth')) // true
- */
 function matchesFbaInventory(url: URL): boolean {
   return /^\/(inventoryplanning\/manageinventoryhealth|manage\/fba-inventory)\/?$/.test(url.pathname);
 }
 
-export const adapter: PageAdapter = {
-  id: spec.adapter.id,
-  platform: 'amazon',
-  title: spec.adapter.title,
+export const adapter = definePage({
+  ...spec.adapter,
   matches: matchesFbaInventory,
   openPath: '/inventoryplanning/manageinventoryhealth',
+  examples: {
+    matches: ['https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth', 'https://sellercentral.amazon.co.uk/manage/fba-inventory'],
+    doesNotMatch: [
+      'https://sellercentral.amazon.com/inventoryplanning/inventory-age',
+      'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth/export',
+    ],
+  },
+  fields: listingFields(spec, { signals: PRODUCT_CELL_SIGNALS }),
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: 'kat-table',
   panelPlacement: { where: 'strip', variant: 'Katal kat-table (CSS table rows, no colspan): a table row under the row, the panel drawn across it' },
-};
+});
 export default adapter;

@@ -359,7 +359,10 @@ describe('amazon/inventory-age edge cases', () => {
       '<tr><td>MUG-1</td><td>X002AA0001</td><td>B000000001</td><td>Mug</td><td>1,204</td><td>1,000</td><td>204</td><td>0</td><td>0</td><td>0</td></tr>' +
       '</tbody></table>';
     const r = readHtml(adapter, html, URL_OF_PAGE, 'amazon.com');
-    expect(r.diagnostics).toEqual([]);
+    // The page's sales and recommendation columns are not there: each is said once, the row read all the same.
+    expect(r.diagnostics.map((d) => [d.level, d.code, d.params?.column])).toEqual(
+      ['unitsSold7', 'unitsSold30', 'unitsSold90', 'recommendedAction'].map((column) => ['warning', 'missing-optional-column', column]),
+    );
     expect(r.rows).toEqual([
       row('amazon.com', '2026-02-28', {
         sku: 'MUG-1',
@@ -372,8 +375,23 @@ describe('amazon/inventory-age edge cases', () => {
     ]);
   });
 
+  it('unknown header language: the columns are found by the data-cy of their Katal cells, and each is said to be', () => {
+    const html = fixtureHtml('amazon/inventory-age.en.html');
+    const renamed = html.replace(/(module__headerCell--\w+">)(Product details|Available|Units sold last \d+ days|Recommended action)/g, '$1Στήλη');
+    expect(renamed).not.toContain('>Available<');
+    const english = readHtml(adapter, html, URL_OF_PAGE, 'amazon.com');
+    const unknown = readHtml(adapter, renamed, URL_OF_PAGE, 'amazon.com');
+    expect(unknown.rows).toEqual(english.rows);
+    expect(unknown.diagnostics.filter((d) => d.level !== 'info')).toEqual(english.diagnostics.filter((d) => d.level !== 'info'));
+    const fromHint = unknown.diagnostics.filter((d) => d.code === 'column-from-hint').map((d) => d.params?.column);
+    expect(fromHint.sort()).toEqual(['available', 'productDetails', 'recommendedAction', 'unitsSold30', 'unitsSold7', 'unitsSold90']);
+  });
+
   it('without an Available column: no rows and a missing-column diagnostic', () => {
-    const html = fixtureHtml('amazon/inventory-age.en.html').replace('>Available<', '>Stock?<');
+    // Neither the header text nor the cells' data-cy name the column.
+    const html = fixtureHtml('amazon/inventory-age.en.html')
+      .replace('>Available<', '>Stock?<')
+      .replace(/ data-cy="available"/g, '');
     const r = readHtml(adapter, html, URL_OF_PAGE, 'amazon.com');
     expect(r.rows).toEqual([]);
     expect(r.diagnostics).toEqual([expect.objectContaining({ level: 'error', code: 'missing-column', params: { column: 'available' } })]);
@@ -382,6 +400,7 @@ describe('amazon/inventory-age edge cases', () => {
   it('without a product cell or SKU column: no rows and a missing-column diagnostic for the SKU', () => {
     const html = fixtureHtml('amazon/inventory-age.en.html')
       .replace('>Product details<', '>Picture<')
+      .replace(/ data-cy="product-details"/g, '')
       .replace(/ data-sku="[^"]*"/g, '');
     const r = readHtml(adapter, html, URL_OF_PAGE, 'amazon.com');
     expect(r.rows).toEqual([]);

@@ -19,7 +19,7 @@
  *   page-reported surcharge (the planner computes it from the age buckets and the seller's fee
  *   schedule); its header matches no other field, so it is never mistaken for one.
  */
-import type { PageAdapter } from '../types';
+import { definePage, listingFields, PRODUCT_CELL_SIGNALS } from '../shared/define-page';
 import { identityFromLabels, readListingPage, type ListingPageSpec } from '../shared/listing-page';
 import { cellText } from '../shared/read';
 
@@ -39,11 +39,24 @@ const FIELDS = [
 ] as const;
 type F = (typeof FIELDS)[number];
 
+/** The `data-cy` each field's Katal body cells carry (every inventory-age fixture); the header cells carry none. */
+const COLUMN_HINTS: Partial<Record<F, readonly string[]>> = {
+  productDetails: ['data-cy=product-details'],
+  available: ['data-cy=available'],
+  unitsSold7: ['data-cy=units-sold-7'],
+  unitsSold30: ['data-cy=units-sold-30'],
+  unitsSold90: ['data-cy=units-sold-90'],
+  recommendedAction: ['data-cy=recommended-action'],
+};
+
 const spec: ListingPageSpec<F> = {
   adapter: { id: 'amazon/inventory-age', platform: 'amazon', title: 'Inventory Age' },
   fields: FIELDS,
   required: ['available'],
+  // The page shows 7-, 30- and 90-day sales; a 60-day column is read when a variant has one.
+  mayBeAbsent: ['unitsSold60'],
   preferredContainer: 'kat-table',
+  columnHints: COLUMN_HINTS,
   ageBuckets: true,
   defaultFulfillment: 'FBA',
   identity: (row, col) => {
@@ -56,20 +69,23 @@ const spec: ListingPageSpec<F> = {
   },
 };
 
-/**
- * @example matchesInventoryAge(new URL('https://sellercentral.amazon.de/inventoryplanning/inventory-age?ref=xx')) // true
- */
 function matchesInventoryAge(url: URL): boolean {
   return /^\/inventoryplanning\/inventory-age\/?$/.test(url.pathname);
 }
 
-export const adapter: PageAdapter = {
-  id: spec.adapter.id,
-  platform: 'amazon',
-  title: spec.adapter.title,
+export const adapter = definePage({
+  ...spec.adapter,
   matches: matchesInventoryAge,
+  examples: {
+    matches: ['https://sellercentral.amazon.com/inventoryplanning/inventory-age', 'https://sellercentral.amazon.de/inventoryplanning/inventory-age?ref=xx'],
+    doesNotMatch: [
+      'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth',
+      'https://sellercentral.amazon.com/inventoryplanning/inventory-age/details',
+    ],
+  },
+  fields: listingFields(spec, { signals: PRODUCT_CELL_SIGNALS, required: ['sku'] }),
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: 'kat-table, table',
   panelPlacement: { where: 'strip', variant: 'Katal kat-table (CSS table rows, no colspan): a table row under the row, the panel drawn across it' },
-};
+});
 export default adapter;

@@ -19,7 +19,8 @@
  */
 import { mapHeaders, type HeaderField } from '../../locale/headers';
 import type { ListingObservation } from '../../records';
-import type { EditableQuantityLocator, PageAdapter, ReadContext } from '../types';
+import type { EditableQuantityLocator, ReadContext } from '../types';
+import { definePage, fieldsOf } from '../shared/define-page';
 import {
   CellReader,
   ReadCollector,
@@ -60,10 +61,20 @@ const FIELDS = [
 ] as const satisfies readonly HeaderField[];
 /** Without these the page is not understood and nothing is read. */
 const REQUIRED = ['available'] as const;
+/**
+ * What finds each field besides its header text: the row's `data-sku`, the product cell's
+ * "ASIN" / "FNSKU" pairs and /dp/ link, and the channel from every clue (pageChannel, `told`).
+ */
+const SIGNALS_BEYOND_HEADERS = {
+  sku: ['hint'],
+  asin: ['label', 'link'],
+  fnsku: ['label'],
+  title: ['link'],
+  fulfillment: ['label', 'input', 'fnsku', 'history'],
+} as const;
 
 /**
  * True for Manage All Inventory URLs.
- * @example matchesManageInventory(new URL('https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all')) // true
  */
 function matchesManageInventory(url: URL): boolean {
   return /^\/myinventory\/inventory\/?$/.test(url.pathname);
@@ -240,8 +251,8 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       // The panel goes under the SKU and ASIN in the product cell, so the grid's columns keep their width.
       out.listing(compact(record), row, col(cells, 'productDetails'));
     }
-    // A missing price or date column is said (the rows are still read).
-    warnMissingOptional({ adapter, fields: FIELDS }, columns, out.rows, diags);
+    // A missing optional column (price, date, inbound…) is said (the rows are still read).
+    warnMissingOptional({ adapter, fields: FIELDS, required: REQUIRED }, columns, out.rows, diags);
     channel.signals.report(diags);
     return { ...out.result(), sources: channel.signals.sources() };
   });
@@ -296,15 +307,24 @@ export const EDITABLE_QUANTITY: EditableQuantityLocator = {
   ],
 };
 
-export const adapter: PageAdapter = {
+export const adapter = definePage({
   id: ID,
   platform: 'amazon',
   title: 'Manage All Inventory',
   matches: matchesManageInventory,
   openPath: '/myinventory/inventory',
+  examples: {
+    matches: ['https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1', 'https://sellercentral.amazon.de/myinventory/inventory/'],
+    doesNotMatch: [
+      'https://sellercentral.amazon.com/myinventory/inventory/edit',
+      'https://www.amazon.com/myinventory/inventory',
+      'http://sellercentral.amazon.com/myinventory/inventory',
+    ],
+  },
+  fields: fieldsOf([...FIELDS, 'fnsku'], REQUIRED, SIGNALS_BEYOND_HEADERS),
   parse: readManageInventory,
   containerSelector: '[class*="JanusTable-module__table--"]',
   editableQuantity: EDITABLE_QUANTITY,
   panelPlacement: { where: 'strip', variant: 'Janus React grid (2024+): each row is a CSS grid; the panel is its last item, spanning every column' },
-};
+});
 export default adapter;

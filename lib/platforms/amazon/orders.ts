@@ -7,8 +7,8 @@
  * "Order details" cell text; each product block in "Product name" gives one order line
  * ("SKU: …", "Quantity: …", "Item subtotal: …").
  */
-import type { PageAdapter } from '../types';
-import { readOrderPage, type OrderPageSpec } from '../shared/order-page';
+import { definePage } from '../shared/define-page';
+import { orderFields, readOrderPage, type OrderPageSpec } from '../shared/order-page';
 
 const spec: OrderPageSpec = {
   adapter: { id: 'amazon/orders', platform: 'amazon', title: 'Manage Orders' },
@@ -16,18 +16,24 @@ const spec: OrderPageSpec = {
   preferredContainer: 'table#orders-table',
 };
 
-/** @example matchesAmazonOrders(new URL('https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1')) // true */
 function matchesAmazonOrders(url: URL): boolean {
   return /^\/orders-v3(\/(mfn|afn|fba|all)(\/[a-z-]+)?)?\/?$/.test(url.pathname);
 }
 
-export const adapter: PageAdapter = {
-  id: spec.adapter.id,
-  platform: 'amazon',
-  title: spec.adapter.title,
+export const adapter = definePage({
+  ...spec.adapter,
   matches: matchesAmazonOrders,
+  examples: {
+    matches: [
+      'https://sellercentral.amazon.com/orders-v3',
+      'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1',
+      'https://sellercentral-europe.amazon.com/orders-v3',
+    ],
+    doesNotMatch: ['https://sellercentral.amazon.com/orders-v3/order/111-1234567-1234567', 'https://sellercentral.amazon.com/orders'],
+  },
+  fields: orderFields(spec),
   parse: (root, ctx) => readOrderPage(spec, root, ctx),
   containerSelector: 'table#orders-table, #myo-layout',
   panelPlacement: { where: 'cell', variant: 'orders-v3 table: each product line of the product cell (panelSlot); a strip for rows without one' },
-};
+});
 export default adapter;

@@ -5,7 +5,7 @@
  * ARIA grid: the markup of this page is not publicly documented (?)); identity from the
  * "SKU: …", "ASIN: …" lines of the product cell, or SKU/ASIN columns when the seller shows them.
  */
-import type { PageAdapter } from '../types';
+import { definePage, listingFields, PRODUCT_CELL_SIGNALS } from '../shared/define-page';
 import { identityFromLabels, readListingPage, type ListingPageSpec } from '../shared/listing-page';
 
 const FIELDS = [
@@ -25,11 +25,25 @@ const FIELDS = [
 ] as const;
 type F = (typeof FIELDS)[number];
 
+/** The `data-cy` each field's Katal body cells carry (every restock fixture); the header cells carry none. */
+const COLUMN_HINTS: Partial<Record<F, readonly string[]>> = {
+  productDetails: ['data-cy=product-details'],
+  available: ['data-cy=available'],
+  inbound: ['data-cy=inbound'],
+  unitsSold30: ['data-cy=units-sold-30'],
+  daysOfSupply: ['data-cy=days-of-supply'],
+  alert: ['data-cy=alert'],
+  recommendedQuantity: ['data-cy=recommended-qty'],
+  recommendedShipDate: ['data-cy=recommended-ship-date'],
+  recommendedAction: ['data-cy=recommended-action'],
+};
+
 const spec: ListingPageSpec<F> = {
   adapter: { id: 'amazon/restock', platform: 'amazon', title: 'Restock Inventory' },
   fields: FIELDS,
   required: ['recommendedQuantity'],
   ageBuckets: false,
+  columnHints: COLUMN_HINTS,
   defaultFulfillment: 'FBA',
   onGrid: ({ columns }, diags) => {
     // The SKU comes from the product cell's "SKU: …" line or a SKU column (rows carry no
@@ -43,19 +57,21 @@ const spec: ListingPageSpec<F> = {
   },
 };
 
-/** @example matchesRestock(new URL('https://sellercentral.amazon.com/restockinventory/recommendations?ref=xx')) // true */
 function matchesRestock(url: URL): boolean {
   return /^\/restockinventory\/recommendations\/?$/.test(url.pathname);
 }
 
-export const adapter: PageAdapter = {
-  id: spec.adapter.id,
-  platform: 'amazon',
-  title: spec.adapter.title,
+export const adapter = definePage({
+  ...spec.adapter,
   matches: matchesRestock,
   openPath: '/restockinventory/recommendations',
+  examples: {
+    matches: ['https://sellercentral.amazon.com/restockinventory/recommendations', 'https://sellercentral.amazon.com/restockinventory/recommendations?ref=xx'],
+    doesNotMatch: ['https://sellercentral.amazon.com/restockinventory/settings', 'https://seller.walmart.com/restockinventory/recommendations'],
+  },
+  fields: listingFields(spec, { signals: PRODUCT_CELL_SIGNALS, required: ['sku'] }),
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: 'kat-table, table',
   panelPlacement: { where: 'strip', variant: 'Katal kat-table (CSS table rows, no colspan): a table row under the row, the panel drawn across it' },
-};
+});
 export default adapter;

@@ -25,7 +25,8 @@
  */
 import { shipmentReadingSchema, shipmentStatusFromText, type ShipmentItem, type ShipmentReading } from '../../inbound/shipments';
 import { HEADER_SYNONYMS, normalizeHeader } from '../../locale/headers';
-import type { PageAdapter, PageRead, ReadContext, RowAnchor } from '../types';
+import type { PageRead, ReadContext, RowAnchor } from '../types';
+import { definePage, fieldsOf } from '../shared/define-page';
 import { findGrid, labelledValues, type Grid } from '../shared/grid';
 import { CellReader, cellText, guardedParse, type Diagnostics } from '../shared/read';
 import { reportTaughtDisagreements } from '../shared/taught-columns';
@@ -33,6 +34,8 @@ import { arrivalWindow } from './shipments';
 
 const FIELDS = ['sku', 'fnsku', 'title', 'productDetails', 'unitsExpected', 'unitsLocated'] as const;
 type F = (typeof FIELDS)[number];
+/** Without the units shipped the page is not read (the SKU may come from its column or the product cell). */
+const REQUIRED: readonly F[] = ['unitsExpected'];
 
 const TITLE = 'Shipment contents';
 /** Amazon's inbound shipment id (as on the Shipments page: lib/platforms/amazon/shipments.ts). */
@@ -142,7 +145,7 @@ function readShipmentContents(root: ParentNode, ctx: ReadContext): PageRead {
   return guardedParse('amazon/shipment-contents', (diags) => {
     const empty: PageRead = { rows: [], anchors: [], diagnostics: diags.list, shipments: [] };
     const taught = ctx.taughtColumns ?? [];
-    const grid = findGrid(root, FIELDS, ['unitsExpected'], undefined, taught);
+    const grid = findGrid(root, FIELDS, REQUIRED, undefined, taught);
     if (!grid) return empty;
     reportTaughtDisagreements(grid.headers, FIELDS, taught, grid.map.columns, diags);
     const { columns } = grid.map;
@@ -173,11 +176,6 @@ function readShipmentContents(root: ParentNode, ctx: ReadContext): PageRead {
   });
 }
 
-/**
- * @example matchesShipmentContents(new URL('https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ12AB/contents')) // true
- * @example matchesShipmentContents(new URL('https://sellercentral.amazon.de/fba/sendtoamazon/shipment/FBA17XYZ12AB')) // true
- * @example matchesShipmentContents(new URL('https://sellercentral.amazon.com/gp/ssof/shipping-queue.html')) // false (the list: amazon/shipments)
- */
 function matchesShipmentContents(url: URL): boolean {
   return (
     /^\/fba\/(inbound-shipment\/summary|sendtoamazon\/shipments?|sendtoamazon\/track-shipment)\/FBA[0-9A-Z]{5,12}(\/(contents|track|tracking|summary))?\/?$/.test(
@@ -187,14 +185,25 @@ function matchesShipmentContents(url: URL): boolean {
   );
 }
 
-export const adapter: PageAdapter = {
+export const adapter = definePage({
   id: 'amazon/shipment-contents',
   platform: 'amazon',
   title: TITLE,
   matches: matchesShipmentContents,
+  examples: {
+    matches: [
+      'https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ12AB/contents',
+      'https://sellercentral.amazon.de/fba/sendtoamazon/shipment/FBA17XYZ12AB',
+    ],
+    doesNotMatch: [
+      'https://sellercentral.amazon.com/gp/ssof/shipping-queue.html',
+      'https://sellercentral.amazon.com/fba/inbound-shipment/summary/NOTANID/contents',
+    ],
+  },
+  fields: fieldsOf(FIELDS, REQUIRED, { sku: ['label', 'hint'], fnsku: ['label'], title: ['link'] }),
   parse: readShipmentContents,
   containerSelector: 'kat-table, table, [role="grid"], [role="table"]',
   // The rows' cells are narrow counts and the product cell holds two lines already: a strip under each row.
   panelPlacement: { where: 'strip', variant: 'Send to Amazon Contents tab and the classic shipment summary: one table row per SKU line' },
-};
+});
 export default adapter;

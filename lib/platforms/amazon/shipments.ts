@@ -17,13 +17,16 @@
  *   without it the shipments are still read, undated.
  */
 import { shipmentReadingSchema, shipmentStatusFromText, type ShipmentReading } from '../../inbound/shipments';
-import type { PageAdapter, PageRead, ReadContext } from '../types';
+import type { PageRead, ReadContext } from '../types';
+import { definePage, fieldsOf } from '../shared/define-page';
 import { findGrid, type Grid } from '../shared/grid';
 import { CellReader, cellText, guardedParse, type Diagnostics } from '../shared/read';
 import { reportTaughtDisagreements } from '../shared/taught-columns';
 
 const FIELDS = ['shipmentName', 'shipmentId', 'shipTo', 'shipmentStatus', 'unitsExpected', 'unitsLocated', 'arrivalWindow'] as const;
 type F = (typeof FIELDS)[number];
+/** Without a status column the page is not read (the shipment id may come from its column or the name cell). */
+const REQUIRED: readonly F[] = ['shipmentStatus'];
 
 const TITLE = 'Shipments';
 /** Amazon's inbound shipment id (FBA + 5-12 capitals and digits, e.g. FBA17XYZ12AB, FBAPMK5M), also when the name runs into it without a space. */
@@ -104,7 +107,7 @@ function readShipmentsPage(root: ParentNode, ctx: ReadContext): PageRead {
   return guardedParse('amazon/shipments', (diags) => {
     const empty: PageRead = { rows: [], anchors: [], diagnostics: diags.list, shipments: [] };
     const taught = ctx.taughtColumns ?? [];
-    const grid = findGrid(root, FIELDS, ['shipmentStatus'], undefined, taught);
+    const grid = findGrid(root, FIELDS, REQUIRED, undefined, taught);
     if (!grid) return empty;
     reportTaughtDisagreements(grid.headers, FIELDS, taught, grid.map.columns, diags);
     const { columns } = grid.map;
@@ -125,22 +128,26 @@ function readShipmentsPage(root: ParentNode, ctx: ReadContext): PageRead {
   });
 }
 
-/**
- * @example matchesShipments(new URL('https://sellercentral.amazon.com/gp/ssof/shipping-queue.html')) // true
- * @example matchesShipments(new URL('https://sellercentral.amazon.de/fba/sendtoamazon/shipments')) // true
- */
 function matchesShipments(url: URL): boolean {
   return /^\/gp\/ssof\/shipping-queue\.html$/.test(url.pathname) || /^\/fba\/(sendtoamazon\/)?(shipments|shipping-queue|inbound-queue)\/?$/.test(url.pathname);
 }
 
-export const adapter: PageAdapter = {
+export const adapter = definePage({
   id: 'amazon/shipments',
   platform: 'amazon',
   title: TITLE,
   matches: matchesShipments,
   openPath: '/gp/ssof/shipping-queue.html',
+  examples: {
+    matches: ['https://sellercentral.amazon.com/gp/ssof/shipping-queue.html', 'https://sellercentral.amazon.de/fba/sendtoamazon/shipments'],
+    doesNotMatch: [
+      'https://sellercentral.amazon.com/fba/inbound-shipment/summary/FBA17XYZ12AB/contents',
+      'https://sellercentral.amazon.com/fba/sendtoamazon/shipments/FBA17XYZ12AB',
+    ],
+  },
+  fields: fieldsOf(FIELDS, REQUIRED, { shipmentId: ['label', 'link'] }),
   parse: readShipmentsPage,
   containerSelector: 'kat-table, table, [role="grid"], [role="table"]',
   panelPlacement: { where: 'strip', variant: 'no row panels: the page lists shipments, not SKUs' },
-};
+});
 export default adapter;

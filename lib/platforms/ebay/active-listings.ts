@@ -21,7 +21,7 @@
  *   since every SKU would change.
  * "Sold quantity" is cumulative over the listing's life (-> cumulativeSold).
  */
-import type { PageAdapter } from '../types';
+import { definePage, listingFields } from '../shared/define-page';
 import { readListingPage, type ListingPageSpec } from '../shared/listing-page';
 import { cellText } from '../shared/read';
 
@@ -46,6 +46,9 @@ const spec: ListingPageSpec<F> = {
   // different identity from the same listing read with the column shown. No title: variation
   // parents are found from the rows themselves (isVariationParent).
   required: ['sku', 'available'],
+  // Variation details are a column only where the seller has variation listings and the grid
+  // shows them flat; the tree grid (active-listings.treegrid.en) puts them in the child rows.
+  mayBeAbsent: ['variation'],
   preferredContainer: 'table[role="grid"]',
   defaultFulfillment: 'SELLER',
   columnHints: COLUMN_HINTS,
@@ -95,19 +98,21 @@ function isVariationParent(row: Element, itemId: string | undefined, titleCell: 
   return VARIATIONS.test(titleCell ? cellText(titleCell) : (row.textContent ?? '').slice(0, 2000));
 }
 
-/** @example matchesEbayActive(new URL('https://www.ebay.com/sh/lst/active?offset=0&limit=200')) // true */
 function matchesEbayActive(url: URL): boolean {
   return /^\/sh\/lst\/active\/?$/.test(url.pathname);
 }
 
-export const adapter: PageAdapter = {
-  id: spec.adapter.id,
-  platform: 'ebay',
-  title: spec.adapter.title,
+export const adapter = definePage({
+  ...spec.adapter,
   matches: matchesEbayActive,
   openPath: '/sh/lst/active',
+  examples: {
+    matches: ['https://www.ebay.com/sh/lst/active', 'https://www.ebay.co.uk/sh/lst/active?offset=0&limit=200'],
+    doesNotMatch: ['https://www.ebay.com/sh/lst/ended', 'https://www.ebay.com/lst/active'],
+  },
+  fields: listingFields(spec, { signals: { sku: ['hint'], title: ['link'] } }),
   parse: (root, ctx) => readListingPage(spec, root, ctx),
   containerSelector: 'table[role="grid"] > tbody, table[role="grid"]',
   panelPlacement: { where: 'strip', variant: 'Seller Hub shui grid <table>: a <tr> spanning every column under the row' },
-};
+});
 export default adapter;

@@ -7,8 +7,8 @@
  * filter decides (awaiting shipment -> unshipped); otherwise the column is required.
  */
 import type { OrderStatus } from '../../records';
-import type { PageAdapter } from '../types';
-import { readOrderPage, type OrderPageSpec } from '../shared/order-page';
+import { definePage } from '../shared/define-page';
+import { orderFields, readOrderPage, type OrderPageSpec } from '../shared/order-page';
 
 const spec: OrderPageSpec = {
   adapter: { id: 'ebay/orders', platform: 'ebay', title: 'Orders' },
@@ -24,18 +24,20 @@ const spec: OrderPageSpec = {
   },
 };
 
-/** @example matchesEbayOrders(new URL('https://www.ebay.co.uk/sh/ord/?filter=status:AWAITING_SHIPMENT')) // true */
 function matchesEbayOrders(url: URL): boolean {
   return /^\/sh\/ord\/?$/.test(url.pathname);
 }
 
-export const adapter: PageAdapter = {
-  id: spec.adapter.id,
-  platform: 'ebay',
-  title: spec.adapter.title,
+export const adapter = definePage({
+  ...spec.adapter,
   matches: matchesEbayOrders,
+  examples: {
+    matches: ['https://www.ebay.com/sh/ord/', 'https://www.ebay.co.uk/sh/ord/?filter=status:AWAITING_SHIPMENT'],
+    doesNotMatch: ['https://www.ebay.com/sh/ord/details?orderid=12-34567-89012', 'https://www.ebay.com/sh/lst/active'],
+  },
+  fields: orderFields(spec),
   parse: (root, ctx) => readOrderPage(spec, root, ctx),
   containerSelector: '#mainContent',
   panelPlacement: { where: 'strip', variant: 'Seller Hub orders <table>: a <tr> spanning every column under the order row' },
-};
+});
 export default adapter;

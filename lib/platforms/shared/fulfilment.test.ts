@@ -63,6 +63,13 @@ describe('fulfilment labels in every supported language', () => {
     expect(channelFromLabels(new Map([['ASIN', 'B00000LFLS']]))).toBeUndefined();
   });
 
+  it('keeps its verdicts after a page shows more distinct labels than it remembers', () => {
+    for (let i = 0; i < 1000; i++) expect(isFulfilmentLabel(`LABEL ${i}`)).toBe(false);
+    expect(isFulfilmentLabel('VERSAND DURCH')).toBe(true);
+    expect(isFulfilmentLabel('SKU')).toBe(false);
+    expect(isFulfilmentLabel('VERSAND DURCH')).toBe(true);
+  });
+
   it('Manage All Inventory without a "Fulfilled by" column reads the channel from the product cell, in German too', () => {
     const doc = janusPage([janusRow('A-1', { pairs: [['Versand durch:', 'Amazon']] }), janusRow('A-2', { pairs: [['Versand durch:', 'Händler']] })]);
     const read = manageInventory.parse(doc, US);

@@ -15,12 +15,27 @@ import { FieldSignals, resolveClues, type Clue } from './signals';
 const LABELS: ReadonlySet<string> = new Set(HEADER_SYNONYMS.fulfillment.map(normalizeHeader));
 
 /**
+ * Verdicts by raw label: every row repeats the same few labels ("ASIN", "FNSKU", "Fulfilled by"),
+ * and normalising each (NFKC and seven replacements) on every row was a visible share of a
+ * page's first, not yet compiled, read.
+ */
+const labelVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_LABELS = 256;
+
+/**
  * True for a label that names the fulfilment channel, in any supported language.
  * @example isFulfilmentLabel('VERSAND DURCH') // true
  * @example isFulfilmentLabel('SKU') // false
  */
 export function isFulfilmentLabel(label: string): boolean {
-  return LABELS.has(normalizeHeader(label));
+  let known = labelVerdicts.get(label);
+  if (known === undefined) {
+    known = LABELS.has(normalizeHeader(label));
+    // Bounded: labels come from the page (a hostile page could show many distinct ones).
+    if (labelVerdicts.size >= MAX_REMEMBERED_LABELS) labelVerdicts.clear();
+    labelVerdicts.set(label, known);
+  }
+  return known;
 }
 
 /**

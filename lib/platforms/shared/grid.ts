@@ -3,14 +3,15 @@
  * `<table>`, Amazon's Katal `<kat-table>` elements, or an ARIA grid of `div`s (Walmart's
  * React app). Hashed class names are never relied on.
  */
-import { mapHeaders, ageBucketFromHeader, type HeaderField, type HeaderMap, type MachineHints, type TaughtHeader } from '../../locale/headers';
+import { mapHeaders, type HeaderField, type HeaderMap, type MachineHints, type TaughtHeader } from '../../locale/headers';
 import { cellText } from './read';
+import { ageBucketOf } from '../../locale/age-buckets';
 
 export interface Grid<F extends HeaderField> {
   /** The element holding the header and rows (observe this for re-renders). */
   container: Element;
   headers: string[];
-  /** Each header cell's machine hints (machineHints), in column order. */
+  /** Each column's machine hints (machineHints of its header cell, and addBodyHints of its body cells where the adapter declares hints), in column order. */
   hints: string[][];
   map: HeaderMap<F>;
   rows: Element[];
@@ -106,21 +107,30 @@ const HINT_ATTRIBUTES = [
   'data-cy',
   'col-id',
   'column',
+  // What the page's code tells a screen reader a cell is ("price", "available" on Manage All
+  // Inventory's quantity and price inputs).
+  'aria-label',
 ];
+/** Katal components' own attributes (`<kat-table-cell kat-column="sku">`) name a column in Amazon's code, whatever the element. */
+const KAT_ATTRIBUTE = /^(?:data-)?kat-/;
 /**
  * A CSS-module build hash at the end of a class ("JanusTable-module__cell--MGDsi",
  * "HeaderCell_headercell__MsMip"): five letters and digits mixing cases, after `--` or `__`. It
  * changes between builds. ("shui-dt-column__title" keeps its all-lower-case name.)
  */
 const CLASS_HASH = /(?:--|__)(?=[A-Za-z0-9]{5}$)(?=.*[a-z])(?=.*[A-Z0-9])[A-Za-z0-9]{5}$/;
-/** A value ending in a number is a position ("column-header-0"), not a name: reordering columns changes it. */
-const POSITIONAL = /\d$/;
+/**
+ * A position, not a name ("column-header-0", "col-3", a bare "7"): reordering columns changes
+ * it. A name may end in a number that is no position ("units-sold-30", Amazon's data-cy).
+ */
+const POSITIONAL = /^\d+$|(?:col|column|header|cell|index|idx|pos|position)[-_]?\d+$/i;
 
 /**
  * A header cell's machine hints: the attribute values and column-like class names the page's
  * code gives it (and its direct children, e.g. a sort button), as `name=value` strings, most
- * specific first. Build hashes are cut off class names; values that are positions are left out
- * (they move with the column order); at most 8 hints.
+ * specific first: the HINT_ATTRIBUTES (aria-label included), Katal's `kat-*` attributes, and
+ * column-like class names. Build hashes are cut off class names; values that are positions are
+ * left out (they move with the column order); at most 8 hints.
  * @example machineHints(<th class="shui-dt-column__title"><button data-testid="sort-title"></button></th>) // ['class=shui-dt-column__title', 'data-testid=sort-title']
  */
 export function machineHints(cell: Element): string[] {
@@ -129,16 +139,32 @@ export function machineHints(cell: Element): string[] {
     if (out.length < 8 && !out.includes(hint)) out.push(hint);
   };
   for (const el of [cell, ...Array.from(cell.children).slice(0, 4)]) {
-    for (const name of HINT_ATTRIBUTES) {
-      const value = el.getAttribute(name)?.trim();
-      if (value && value.length <= 80 && !POSITIONAL.test(value)) add(`${name}=${value}`);
-    }
+    for (const hint of attributeHints(el)) add(hint);
     for (const token of Array.from(el.classList)) {
       const name = token.replace(CLASS_HASH, '');
       if ((name.includes('__') || /column|col-/i.test(name)) && !POSITIONAL.test(name)) add(`class=${name}`);
     }
   }
   return out;
+}
+
+const HINT_RANK = new Map(HINT_ATTRIBUTES.map((name, rank) => [name, rank]));
+
+/**
+ * An element's hint attributes as `name=value`, in HINT_ATTRIBUTES order (then `kat-*` ones): one
+ * pass over its attributes, since most elements have none of them.
+ * @example attributeHints(<div data-automation-id="sku" role="cell">) // ['data-automation-id=sku']
+ */
+function attributeHints(el: Element): string[] {
+  const found: [number, string][] = [];
+  const attributes = el.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const { name, value } = attributes[i]!;
+    const rank = HINT_RANK.get(name) ?? (KAT_ATTRIBUTE.test(name) ? HINT_ATTRIBUTES.length : undefined);
+    const v = rank === undefined ? '' : value.trim();
+    if (v && v.length <= 80 && !POSITIONAL.test(v)) found.push([rank!, `${name}=${v}`]);
+  }
+  return found.length > 1 ? found.sort((a, b) => a[0] - b[0]).map((f) => f[1]) : found.map((f) => f[1]);
 }
 
 /**
@@ -176,11 +202,15 @@ export function findGrid<F extends HeaderField>(
       if (headerCells.length === 0) continue;
       const headers = headerCells.map((h) => cellText(h));
       const hints = headerCells.map(machineHints);
+      // Rows are found before the header is mapped only where the adapter declares hints: most
+      // pages name a column on its body cells (Walmart's data-automation-id, Katal's data-cy), not its header.
+      const rows = fieldHints ? shape.rows(container) : undefined;
+      if (rows) addBodyHints(hints, rows, shape.cellsOf);
       const map = mapHeaders(headers, fields, taught, { columns: hints, ...(fieldHints ? { fields: fieldHints } : {}) });
       const grid: Grid<F> = { container, headers, hints, map, rows: [], cellsOf: shape.cellsOf };
       const complete = required.every((f) => map.columns.has(f));
       if (complete) {
-        grid.rows = shape.rows(container);
+        grid.rows = rows ?? shape.rows(container);
         return grid;
       }
       const score = map.recognised;
@@ -191,6 +221,32 @@ export function findGrid<F extends HeaderField>(
     }
   }
   return best;
+}
+
+/** Body rows whose cells are sampled for hints: enough to outvote a skeleton row, few enough to cost nothing. */
+const HINT_SAMPLE_ROWS = 3;
+
+/**
+ * Adds to each column's hints the hint attributes its body cells carry (the cell's own, not its
+ * children's or classes: those a grid gives every cell alike) in at least two of the first rows
+ * that have a cell per column (in the one such row when there is only one): a name the page's
+ * code gives every cell of the column, never a value of one row (a SKU in an attribute).
+ * @example addBodyHints([[]], [<tr><td data-automation-id="sku">A</td></tr>, <tr><td data-automation-id="sku">B</td></tr>], cellsOf) // [['data-automation-id=sku']]
+ */
+function addBodyHints(hints: string[][], rows: readonly Element[], cellsOf: (row: Element) => Element[]): void {
+  const sampled: Element[][] = [];
+  // The first rows only: a grid whose rows never have a cell per column costs no more than a few.
+  for (const row of rows.slice(0, HINT_SAMPLE_ROWS * 3)) {
+    const cells = cellsOf(row);
+    if (cells.length === hints.length) sampled.push(cells);
+    if (sampled.length === HINT_SAMPLE_ROWS) break;
+  }
+  const needed = Math.min(2, sampled.length);
+  hints.forEach((own, column) => {
+    const counts = new Map<string, number>();
+    for (const cells of sampled) for (const hint of attributeHints(cells[column]!)) counts.set(hint, (counts.get(hint) ?? 0) + 1);
+    for (const [hint, count] of counts) if (count >= needed && !own.includes(hint)) own.push(hint);
+  });
 }
 
 /** A table-like element of the page with its header cells and rows, whatever its markup (no header mapping). */
@@ -240,7 +296,7 @@ export function ageColumns(headers: readonly string[], taken: Iterable<number>):
   const out: { index: number; minDays: number; maxDays: number | null }[] = [];
   headers.forEach((h, index) => {
     if (used.has(index)) return;
-    const bucket = ageBucketFromHeader(h);
+    const bucket = ageBucketOf(h);
     if (bucket) out.push({ index, ...bucket });
   });
   // "365+" after a bucket ending at 365 starts at 366.

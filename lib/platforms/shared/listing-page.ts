@@ -46,16 +46,18 @@ export interface ListingPageSpec<F extends HeaderField> {
   fields: readonly F[];
   required: readonly F[];
   /**
-   * Optional columns worth a warning when the page lacks them: the rows are still read, and the
-   * summary bar says what is missing. Default: the spec's fields among WARNED_WHEN_MISSING.
+   * Optional columns a known UI variant of the page type legitimately lacks (said where the page
+   * type is declared): no warning when they are missing. Every other field that is not `required`
+   * is warned about when the page lacks it (warnMissingOptional); the rows are still read.
    */
-  warnWhenMissing?: readonly F[];
+  mayBeAbsent?: readonly F[];
   /** Selector tried first for the grid container (falls back to every table on the page). */
   preferredContainer?: string;
   /**
-   * The page's own machine hints for a field's header cell (`name=value`, see machineHints in
-   * ./grid.ts, e.g. `class=shui-dt-column__price`): a second signal after the header text, and
-   * a disagreement between the two is reported.
+   * The page's own machine hints for a field's column (`name=value`, see machineHints in
+   * ./grid.ts: on its header cell, e.g. `class=shui-dt-column__price`, or on its body cells, e.g.
+   * `data-automation-id=sku`): a second signal after the header text, and a disagreement between
+   * the two is reported.
    */
   columnHints?: Partial<Record<F, readonly string[]>>;
   /** Read inventory-age bucket columns ("0-90 days"). */
@@ -240,27 +242,65 @@ function labelsOf(cell: Element | undefined): ReadonlyMap<string, string> | unde
 }
 
 /**
- * Optional columns whose absence the seller should hear about (a listing without its title,
- * price or start date is still read, but shown without them), and the record field each fills.
+ * What each optional column fills in a record, to tell a column that is missing from one whose
+ * values were found another way (a title or SKU in the product cell, a status every row of the
+ * page type has): a column is only missing when no row has what it would have filled.
  */
-const WARNED_WHEN_MISSING = { title: 'title', price: 'price', startDate: 'startDate', dateCreated: 'startDate' } as const;
+const FILLED_BY: Partial<Record<HeaderField, (r: ListingObservation) => unknown>> = {
+  title: (r) => r.title || undefined,
+  productDetails: (r) => r.title || r.asin,
+  sku: (r) => r.sku,
+  asin: (r) => r.asin,
+  fnsku: (r) => r.fnsku,
+  itemId: (r) => r.itemId,
+  gtin: (r) => r.gtin,
+  status: (r) => r.status,
+  publishStatus: (r) => r.status,
+  lifecycleStatus: (r) => r.status,
+  available: (r) => r.available,
+  inbound: (r) => r.inbound,
+  reserved: (r) => r.reserved,
+  unfulfillable: (r) => r.unfulfillable,
+  price: (r) => r.price,
+  startDate: (r) => r.startDate,
+  dateCreated: (r) => r.startDate,
+  unitsSold7: (r) => r.unitsSold?.find((w) => w.windowDays === 7),
+  unitsSold30: (r) => r.unitsSold?.find((w) => w.windowDays === 30),
+  unitsSold60: (r) => r.unitsSold?.find((w) => w.windowDays === 60),
+  unitsSold90: (r) => r.unitsSold?.find((w) => w.windowDays === 90),
+  unitsOrdered: (r) => r.unitsSold,
+  daysOfSupply: (r) => r.platformDaysOfSupply,
+  historicalDaysOfSupply: (r) => r.platformHistoricalDaysOfSupply,
+  recommendedAction: (r) => r.recommendedAction,
+  storageCost: (r) => r.estimatedStorageCost,
+  recommendedQuantity: (r) => r.recommendedQuantity,
+  recommendedShipDate: (r) => r.recommendedShipDate,
+  alert: (r) => r.alert,
+  watchers: (r) => r.watchers,
+  soldQuantity: (r) => r.cumulativeSold,
+  variation: (r) => r.variation,
+  // A channel no clue told is left out of the record (unknown), so a told one was found another way.
+  fulfillment: (r) => r.fulfillment,
+};
 
 /**
- * A 'missing-optional-column' warning for each warned column the page lacks and no row found another way.
- * @example warnMissingOptional({ ...spec, warnWhenMissing: ['price'] }, columnsWithoutPrice, rows, diags) // diags gets one warning, column 'price'
+ * A 'missing-optional-column' warning for each optional column of the page type (its fields
+ * that are not `required`, less `mayBeAbsent`) that the page lacks and no row found another way:
+ * one warning per column, which the summary bar says in the seller's language (the field's name
+ * is the one columns are taught with). The rows are read all the same.
+ * @example warnMissingOptional({ ...spec, fields: ['sku', 'price'], required: ['sku'] }, columnsWithoutPrice, rows, diags) // diags gets one warning, column 'price'
  */
 export function warnMissingOptional<F extends HeaderField>(
-  spec: Pick<ListingPageSpec<F>, 'adapter' | 'fields' | 'warnWhenMissing'>,
+  spec: Pick<ListingPageSpec<F>, 'adapter' | 'fields' | 'required' | 'mayBeAbsent'>,
   columns: ReadonlyMap<F, number>,
   rows: readonly Observation[],
   diags: Diagnostics,
 ): void {
-  const warned = spec.warnWhenMissing ?? spec.fields.filter((f) => f in WARNED_WHEN_MISSING);
-  for (const column of warned) {
-    if (columns.has(column)) continue;
-    // Found another way on every page of this type (a title in the product cell): nothing missing.
-    const key = (WARNED_WHEN_MISSING as Partial<Record<HeaderField, keyof ListingObservation>>)[column] ?? (column as keyof ListingObservation);
-    if (rows.some((r) => r.kind === 'listing' && r[key] !== undefined && r[key] !== '')) continue;
+  const listings = rows.filter((r): r is ListingObservation => r.kind === 'listing');
+  for (const column of spec.fields) {
+    if (columns.has(column) || spec.required.includes(column) || spec.mayBeAbsent?.includes(column)) continue;
+    const filled = FILLED_BY[column];
+    if (filled && listings.some((r) => filled(r) !== undefined && filled(r) !== '')) continue;
     diags.add('warning', 'missing-optional-column', `${spec.adapter.title}: no "${column}" column was found; the rows were read without it.`, { column });
   }
 }

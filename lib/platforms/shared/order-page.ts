@@ -3,15 +3,34 @@
  * one row) or per order line (Walmart, eBay). Each line becomes an order observation.
  */
 import type { FulfillmentChannel, OrderObservation, OrderStatus } from '../../records';
-import type { PageAdapter, PageRead, ReadContext } from '../types';
+import type { PageAdapter, PageRead, ReadContext, Signal } from '../types';
 import { findGrid, labelledValues, leafElements, pick, type Grid } from './grid';
 import { reportTaughtDisagreements } from './taught-columns';
 import { CellReader, ReadCollector, type Diagnostics, cellText, commonFields, compact, fulfillmentFromText, guardedParse } from './read';
 import { orderStatusOf } from '../../locale/order-status';
+import { fieldsOf, type FieldList } from './define-page';
 
 /** Every column an order page may have (the fields its header synonyms are matched against). */
 export const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
 type F = (typeof ORDER_FIELDS)[number];
+/** The columns a page is refused without (the status one unless the URL names a filter: statusFromUrl). */
+const REQUIRED: readonly F[] = ['orderDate', 'orderStatus'];
+
+/**
+ * The fields of an order page (its definePage `fields`): the date and status columns are
+ * required, and so are an order id, a SKU and a quantity, each from its column or from the
+ * order-details / product cell's "SKU: …" lines (missingColumns).
+ */
+export function orderFields(spec: OrderPageSpec): FieldList<F> {
+  const fulfillment: Signal[] = spec.defaultFulfillment ? ['label', 'page-type'] : ['label'];
+  return fieldsOf(ORDER_FIELDS, [...REQUIRED, 'orderId', 'sku', 'quantity'], {
+    orderId: ['label'],
+    sku: ['label'],
+    quantity: ['label'],
+    itemPrice: ['label'],
+    fulfillment,
+  });
+}
 
 export interface OrderPageSpec {
   adapter: Pick<PageAdapter, 'id' | 'platform' | 'title'>;
@@ -45,7 +64,7 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
   return guardedParse(spec.adapter.id, (diags) => {
     const out = new ReadCollector(diags);
     const urlStatus = spec.statusFromUrl?.(ctx.url);
-    const required: F[] = urlStatus ? ['orderDate'] : ['orderDate', 'orderStatus'];
+    const required: F[] = REQUIRED.filter((f) => !(urlStatus && f === 'orderStatus'));
     const taught = ctx.taughtColumns ?? [];
     const grid = findGrid(root, ORDER_FIELDS, required, spec.preferredContainer, taught);
     if (!grid) return out.result();

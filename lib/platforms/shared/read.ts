@@ -283,11 +283,31 @@ const STATUS_WORDS: [ListingStatus, RegExp][] = [
  * @example listingStatusFromText('搜索禁止显示') // 'suppressed'
  */
 export function listingStatusFromText(text: string): ListingStatus | undefined {
-  const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
+  return remembered(statusVerdicts, text.slice(0, 200), statusOf);
+}
+
+function statusOf(text: string): ListingStatus | undefined {
+  const s = text.normalize('NFKC').toLowerCase();
   if (!s) return undefined;
   for (const [status, re] of STATUS_WORDS) if (re.test(s)) return status;
   return 'unknown';
 }
+
+/**
+ * Verdicts by text, for the per-row word lookups: a page repeats a few status and channel
+ * texts on every row, and matching each again (NFKC, up to nine expressions) was a visible part
+ * of a page's first, not yet compiled, read. Bounded, since the texts come from the page.
+ */
+function remembered<T>(verdicts: Map<string, T>, text: string, compute: (text: string) => T): T {
+  if (verdicts.has(text)) return verdicts.get(text) as T;
+  const verdict = compute(text);
+  if (verdicts.size >= MAX_REMEMBERED_TEXTS) verdicts.clear();
+  verdicts.set(text, verdict);
+  return verdict;
+}
+const MAX_REMEMBERED_TEXTS = 256;
+const statusVerdicts = new Map<string, ListingStatus | undefined>();
+const channelVerdicts = new Map<string, FulfillmentChannel | undefined>();
 
 /**
  * Who ships: Amazon/Walmart warehouses or the seller.
@@ -295,7 +315,11 @@ export function listingStatusFromText(text: string): ListingStatus | undefined {
  * @example fulfillmentFromText('卖家') // 'SELLER'
  */
 export function fulfillmentFromText(text: string): FulfillmentChannel | undefined {
-  const s = text.slice(0, 200).normalize('NFKC').toLowerCase();
+  return remembered(channelVerdicts, text.slice(0, 200), channelOf);
+}
+
+function channelOf(text: string): FulfillmentChannel | undefined {
+  const s = text.normalize('NFKC').toLowerCase();
   if (/\bwfs\b|walmart fulfillment|walmart/.test(s)) return 'WFS';
   if (/\bfba\b|amazon|亚马逊|アマゾン/.test(s)) return 'FBA';
   if (/\bfbm\b|merchant|seller|卖家|卖方|自配送|händler|verkäufer|出品者|vendeur|marchand|venditore|commerciante|vendedor|comerciante|self/.test(s))

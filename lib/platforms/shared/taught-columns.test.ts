@@ -5,7 +5,7 @@ import { HEADER_FIELDS, HEADER_SYNONYMS, mapHeaders, normalizeHeader, type Heade
 import { ADAPTERS } from '../index';
 import { contextFor, documentFrom, fixtureHtml } from '../testing/load';
 import { PAGES, fixturePage } from '../testing/pages';
-import { distinctiveHint, largestTable, machineHints } from './grid';
+import { distinctiveHint, findGrid, largestTable, machineHints } from './grid';
 import { readListingPage, warnMissingOptional, type ListingPageSpec } from './listing-page';
 import { ORDER_FIELDS } from './order-page';
 import { Diagnostics } from './read';
@@ -76,12 +76,13 @@ describe('optional columns', () => {
     );
   const warnings = (r: ReturnType<typeof read>) => r.diagnostics.map((d) => [d.level, d.code, d.params?.column]);
 
-  it('warns about each missing title or price column and still reads the rows', () => {
+  it('warns about each missing optional column, once each, and still reads the rows', () => {
     const r = read(['SKU', 'Available'], ['A-1', '4']);
     expect(r.rows.map((row) => [row.sku, row.kind === 'listing' && row.available])).toEqual([['A-1', 4]]);
     expect(warnings(r)).toEqual([
       ['warning', 'missing-optional-column', 'price'],
       ['warning', 'missing-optional-column', 'title'],
+      ['warning', 'missing-optional-column', 'productDetails'],
     ]);
   });
 
@@ -90,9 +91,9 @@ describe('optional columns', () => {
     expect(warnings(read(['SKU', 'Available', 'Price', 'Product details'], ['A-1', '4', '$5.00', 'Mug']))).toEqual([]);
   });
 
-  it('warns about the columns a spec names instead, when it names them', () => {
+  it('says nothing of a column a known variant of the page type lacks (mayBeAbsent)', () => {
     const diags = new Diagnostics();
-    warnMissingOptional({ ...spec, warnWhenMissing: ['price'] }, new Map([['title', 1]] as const), [], diags);
+    warnMissingOptional({ ...spec, mayBeAbsent: ['productDetails'] }, new Map([['title', 1]] as const), [], diags);
     expect(diags.list.map((d) => d.params?.column)).toEqual(['price']);
   });
 });
@@ -153,6 +154,30 @@ describe('machine hints: the second signal after header text', () => {
     expect(machineHints(title!)).toEqual(['class=shui-dt-column__title', 'data-testid=sort-title']);
     expect(machineHints(qty!)).toEqual([]);
     expect(machineHints(sku!)).toEqual(['data-column=sku', 'class=JanusTable-module__headerCell', 'class=JanusTable-module__col-sku']);
+  });
+
+  it('reads a column by the attributes its body cells share (aria-label and kat-* too), never by a value one row carries', () => {
+    const doc = documentFrom(
+      '<table><thead><tr><th>Στήλη</th><th>Στήλη</th><th>Στήλη</th></tr></thead><tbody>' +
+        ['A-1', 'B-2', 'C-3']
+          .map(
+            (sku, i) =>
+              `<tr><td data-automation-id="sku" data-sku="${sku}">${sku}</td><td aria-label="price">$${i}.00</td><td kat-column="available">${i}</td></tr>`,
+          )
+          .join('') +
+        '</tbody></table>',
+    );
+    const grid = findGrid(doc, ['sku', 'price', 'available'], ['sku', 'available'], undefined, [], {
+      sku: ['data-automation-id=sku'],
+      price: ['aria-label=price'],
+      available: ['kat-column=available'],
+    });
+    expect([...grid!.map.columns]).toEqual([
+      ['sku', 0],
+      ['price', 1],
+      ['available', 2],
+    ]);
+    expect(grid!.hints.flat().some((h) => h.startsWith('data-sku='))).toBe(false);
   });
 
   it('keeps, for a taught column, only a hint no other header cell carries', () => {

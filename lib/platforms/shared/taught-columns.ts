@@ -87,7 +87,8 @@ export function reportHintSignals<F extends HeaderField>(
   for (const [field, index] of columns) {
     const hints = grid.hints[index] ?? [];
     if (!byText.has(field)) {
-      diags.add('info', 'column-from-hint', `The "${field}" column was found by the page's own markup (${hints[0] ?? ''}), not by its header text.`, {
+      const hint = (fieldHints[field] ?? []).find((h) => hints.includes(h)) ?? hints[0] ?? '';
+      diags.add('info', 'column-from-hint', `The "${field}" column was found by the page's own markup (${hint}), not by its header text.`, {
         column: field,
         header: grid.headers[index] ?? '',
       });

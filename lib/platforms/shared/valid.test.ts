@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { listingObservationSchema, orderObservationSchema } from '../../records';
+import { isoDateTimeSchema, listingObservationSchema, orderObservationSchema } from '../../records';
 import { LISTING_REQUIRED, LISTING_RULES, ORDER_REQUIRED, ORDER_RULES, fastValidListing, fastValidOrder } from './valid';
 
 /** Values near every rule's edges, of every type. */
@@ -195,5 +195,27 @@ describe('fast record checks agree with the schemas', () => {
     expect(fastValidListing(LISTING)).toBe(true);
     expect(fastValidListing({ ...LISTING, observedAt: 'yesterday' })).toBe(false);
     expect(fastValidListing(LISTING)).toBe(true);
+  });
+
+  it('judge observedAt as the schema does, for toISOString-shaped strings too (the hand check)', () => {
+    const d2 = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const shaped = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), d2, d2, d2, d2, d2, fc.integer({ min: 0, max: 999 }))
+      .map(([y, mo, d, h, mi, s, ms]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}.${String(ms).padStart(3, '0')}Z`);
+    const instants = fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((t) => t.toISOString());
+    fc.assert(
+      fc.property(fc.oneof(shaped, instants), (v) => {
+        expect(LISTING_RULES.observedAt!(v)).toBe(isoDateTimeSchema.safeParse(v).success);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const v of [
+      '2024-02-29T00:00:00.000Z',
+      '2023-02-29T00:00:00.000Z',
+      '1900-02-29T00:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-03-01T24:00:00.000Z',
+    ])
+      expect(LISTING_RULES.observedAt!(v)).toBe(isoDateTimeSchema.safeParse(v).success);
   });
 });

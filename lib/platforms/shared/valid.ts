@@ -46,14 +46,28 @@ const arrayOf =
     return true;
   };
 
-/** observedAt is the same string for every record of a read: the schema's verdict is memoised. */
+/**
+ * What `Date.prototype.toISOString` writes for years 0000–9999, the only form readers give
+ * observedAt. A string of this form that round-trips through Date is a real instant, which the
+ * schema's datetime rule accepts; checking that by hand spares the first read of a page zod's
+ * cold first parse (about 1 ms in Chromium).
+ */
+const TO_ISO_STRING = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const isoInstant = (v: string): boolean => {
+  if (!TO_ISO_STRING.test(v)) return false;
+  const time = Date.parse(v);
+  return !Number.isNaN(time) && new Date(time).toISOString() === v;
+};
+
+/** observedAt is the same string for every record of a read: the verdict is memoised. */
 let lastDateTime: unknown;
 let lastDateTimeOk = false;
 const isoDateTime: Rule = (v) => {
   if (typeof v !== 'string') return false;
   if (v !== lastDateTime) {
     lastDateTime = v;
-    lastDateTimeOk = isoDateTimeSchema.safeParse(v).success;
+    lastDateTimeOk = isoInstant(v) || isoDateTimeSchema.safeParse(v).success;
   }
   return lastDateTimeOk;
 };

@@ -6,8 +6,8 @@
  * Selectors: the table whose header names order date and status (by text; no public selector
  * is known (?)); `[data-automation-id="orders-table"]` tried first.
  */
-import type { PageAdapter } from '../types';
-import { readOrderPage, type OrderPageSpec } from '../shared/order-page';
+import { definePage } from '../shared/define-page';
+import { orderFields, readOrderPage, type OrderPageSpec } from '../shared/order-page';
 
 const spec: OrderPageSpec = {
   adapter: { id: 'walmart/orders', platform: 'walmart', title: 'Orders' },
@@ -15,18 +15,20 @@ const spec: OrderPageSpec = {
   preferredContainer: '[data-automation-id="orders-table"]',
 };
 
-/** @example matchesWalmartOrders(new URL('https://seller.walmart.com/order-management/details?orderGroups=Unshipped')) // true */
 function matchesWalmartOrders(url: URL): boolean {
   return /^\/order-management(\/[a-z-]+)?\/?$/i.test(url.pathname);
 }
 
-export const adapter: PageAdapter = {
-  id: spec.adapter.id,
-  platform: 'walmart',
-  title: spec.adapter.title,
+export const adapter = definePage({
+  ...spec.adapter,
   matches: matchesWalmartOrders,
+  examples: {
+    matches: ['https://seller.walmart.com/order-management/details', 'https://seller.walmart.com/order-management/details?orderGroups=Unshipped'],
+    doesNotMatch: ['https://seller.walmart.com/order-management/details/123456', 'https://seller.walmart.com/wfsLite/manage-inventory'],
+  },
+  fields: orderFields(spec),
   parse: (root, ctx) => readOrderPage(spec, root, ctx),
   containerSelector: '[data-automation-id="orders-table"], main',
   panelPlacement: { where: 'strip', variant: 'orders <table>: a <tr> spanning every column under the row' },
-};
+});
 export default adapter;

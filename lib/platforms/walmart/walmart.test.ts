@@ -59,6 +59,21 @@ describe('walmart/manage-items (ARIA grid of divs)', () => {
     ]);
   });
 
+  it('unknown header language: the columns are found by the data-automation-id of their cells, and each is said to be', () => {
+    const url = 'https://seller.walmart.com/items-and-inventory/manage-items?searchType=ALL_ITEMS';
+    const html = fixtureHtml('walmart/manage-items.en.html');
+    const english = readHtml(items, html, url, 'walmart.com');
+    const unknown = readHtml(items, html.replace(/(data-automation-id="column-header-\d+">)[^<]*/g, '$1Στήλη'), url, 'walmart.com');
+    expect(unknown.rows).toEqual(english.rows);
+    // Who ships, read from a column only the markup names, is said to be a weak signal.
+    expect(unknown.diagnostics.filter((d) => d.level !== 'info')).toEqual([
+      ...english.diagnostics.filter((d) => d.level !== 'info'),
+      expect.objectContaining({ level: 'warning', code: 'weak-signal', params: expect.objectContaining({ column: 'fulfillment', signal: 'hint' }) }),
+    ]);
+    const fromHint = unknown.diagnostics.filter((d) => d.code === 'column-from-hint').map((d) => d.params?.column);
+    expect(fromHint.sort()).toEqual(['available', 'fulfillment', 'gtin', 'itemId', 'lifecycleStatus', 'price', 'publishStatus', 'sku', 'title']);
+  });
+
   it('maps publish/lifecycle status: Unpublished -> inactive, Retired -> ended', () => {
     for (const l of input.filter((x) => !x.isParent)) {
       const expected = l.lifecycleStatus === 'Retired' ? 'ended' : l.publishStatus === 'Published' ? 'active' : 'inactive';
