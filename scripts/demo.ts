@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AtRiskItem } from '../lib/messaging/protocol';
 import { ADAPTERS, adapterForUrl } from '../lib/platforms';
+import { wholeDaysOfCover } from '../lib/planning/cover';
 import { extensionArgs, findChromium } from './lib/chromium.mjs';
 import { buildDemoCatalog } from './demo/catalog';
 import { demoPages, type DemoPage } from './demo/pages';
@@ -154,9 +155,12 @@ function printTable(items: AtRiskItem[]) {
     i.sku,
     i.marketplace,
     String(i.available ?? '—'),
-    i.daysOfCover === null ? '—' : i.daysOfCover.toFixed(1),
+    i.daysOfCover === null ? '—' : String(wholeDaysOfCover(i.daysOfCover)),
     i.stockoutDate ?? '—',
-    i.reorderDate ? `${i.reorderQuantity} by ${i.reorderDate}${i.reorderDaysLate > 0 ? ` (${i.reorderDaysLate} d late)` : ''}` : '—',
+    // Worded as the views word it: never a past date as a deadline.
+    i.reorderDate
+      ? `${i.reorderQuantity} ${i.reorderDaysLate > 0 ? `overdue since ${i.reorderDate} (${i.reorderDaysLate} days)` : `by ${i.reorderDate}`}`
+      : '—',
     String(i.healthScore ?? 'n/a'),
     i.lifecycleStage ?? '—',
     i.clearance?.action ?? '',

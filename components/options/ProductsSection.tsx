@@ -18,6 +18,7 @@ import { PRODUCT_SORTS, type CalibrationEntry, type ProductListing, type Product
 import { wholeDaysOfCover } from '@/lib/planning/cover';
 import { daysLate, localIsoDate } from '@/lib/locale/dates';
 import { poolKindOf } from '@/lib/planning/pool-stock';
+import { poolLabel } from '@/lib/export/pool-label';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { NumberField, TextField } from './fields';
@@ -27,8 +28,11 @@ import { WarehouseSelect } from './WarehousesSection';
 
 /** Products asked for at a time (the message's most); more are asked for as the list scrolls near its end. */
 const PAGE = 200;
-/** A closed product's height in px before it is measured (urgency and name, one figures line, the button). */
-const CLOSED_HEIGHT = 96;
+/**
+ * A closed product's height in px before it is measured: one line (the details button's 26 px)
+ * inside the card's padding, border and margins (pages.css `.options .products article`).
+ */
+const CLOSED_HEIGHT = 44;
 /** Products before the end of the loaded ones at which the next page is asked for. */
 const NEAR_END = 30;
 
@@ -156,22 +160,32 @@ function ProductList({ products, total, onNearEnd }: { products: ProductSummary[
   );
 }
 
-/** The product's headline figures: worst health ("not enough data" once planned), cover, and stock over its pools, each counted once. */
+/**
+ * The rest of a closed product's one line: its cover, then each physical stock (pool) by name
+ * with its units on hand, each counted once (the rest is in its details).
+ * @example // Days of cover: 12 d · Amazon FBA · North America: 412 | Own warehouse · main warehouse: 120
+ */
 function ProductMeta({ product }: { product: ProductSummary }) {
   const { t, language } = useI18n();
   const none = t('common.none');
-  const health = product.healthScore !== null ? formatNumber(language, product.healthScore) : product.planned ? t('options.health.notEnoughData') : none;
-  const onHand = product.available !== null ? formatNumber(language, product.available) : product.planned ? t('options.stock.unknown') : none;
   return (
-    <p className="meta" data-testid="product-meta">
-      {t('options.products.health')}: <span data-testid="product-health">{health}</span> · {t('options.products.cover')}:{' '}
-      {coverText(language, none, product.daysOfCover, t)} · {t('options.products.stockOnHand')}: <span data-testid="product-available">{onHand}</span> ·{' '}
-      {t('options.products.inbound')}: {formatNumber(language, product.inbound)} ·{' '}
-      {t('options.products.shape', { pools: formatNumber(language, product.pools), listings: formatNumber(language, product.listings.length) })}
-    </p>
+    <div className="meta" data-testid="product-meta">
+      <span>{t('options.products.coverLine', { days: coverText(language, none, product.daysOfCover, t) })}</span>
+      <ul className="pool-stocks" aria-label={t('options.products.stocks')}>
+        {product.pools.map((pool) => (
+          <li key={pool.poolId} data-testid="product-pool" data-pool-id={pool.poolId}>
+            {t('options.products.poolStock', {
+              pool: poolLabel(pool.poolId, language),
+              stock: pool.stock === null ? t('options.stock.unknown') : formatNumber(language, pool.stock),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
+/** A product: one line (urgency word, name, cover and stocks, the details toggle) until opened. */
 function ProductCard({ product, others, open, onToggle }: { product: ProductSummary; others: ProductSummary[]; open: boolean; onToggle: () => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
@@ -183,16 +197,19 @@ function ProductCard({ product, others, open, onToggle }: { product: ProductSumm
   });
   return (
     <article aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <span className={`urgency urgency-${product.urgency}`} data-testid="product-urgency">
-          {t(`urgency.${product.urgency}`)}
-        </span>{' '}
-        {name}
-      </h3>
-      <ProductMeta product={product} />
-      <button type="button" aria-expanded={open} onClick={onToggle}>
-        {open ? t('options.products.close') : t('options.products.open', { name })}
-      </button>
+      <div className="product-line">
+        <h3 id={headingId} title={name}>
+          <span className={`urgency urgency-${product.urgency}`} data-testid="product-urgency">
+            {t(`urgency.${product.urgency}`)}
+          </span>{' '}
+          {name}
+        </h3>
+        <ProductMeta product={product} />
+        {/* The visible word is short; the name (starting with that word, WCAG 2.5.3) says whose details. */}
+        <button type="button" aria-expanded={open} aria-label={open ? undefined : t('options.products.open', { name })} onClick={onToggle}>
+          {open ? t('options.products.close') : t('options.products.details')}
+        </button>
+      </div>
       {open && (
         <>
           <ProductListings product={product} others={others} onRun={(run) => action.mutate(run)} busy={action.isPending} />
@@ -370,22 +387,6 @@ function Fact({ label, testId, children }: { label: string; testId?: string; chi
   );
 }
 
-type Translate = ReturnType<typeof useI18n>['t'];
-
-/**
- * A stock pool's name as shown, from its id: an FBA region's name, a WFS marketplace, the main
- * warehouse, or the seller's own warehouse name; an account suffix in brackets.
- * @example poolName('fba:NA/amazon-b', t) // 'North America (amazon-b)'
- */
-export function poolName(poolId: string, t: Translate): string {
-  const [base = poolId, account] = poolId.split('/');
-  const [prefix, rest = ''] = base.split(/:(.*)/s);
-  let name = rest;
-  if (prefix === 'fba' && (rest === 'NA' || rest === 'EU' || rest === 'FE')) name = t(`options.pool.region.${rest}`);
-  else if (base === 'own:main') name = t('options.pool.main');
-  return account ? `${name} (${account})` : name;
-}
-
 function PoolCard({ pool, listings, movable }: { pool: MergedPool; listings: MergedListing[]; movable?: ReadonlySet<string> }) {
   const { t, language } = useI18n();
   const none = t('common.none');
@@ -393,7 +394,7 @@ function PoolCard({ pool, listings, movable }: { pool: MergedPool; listings: Mer
   const headingId = `pool-${[pool.poolId, ...pool.listingKeys.slice(0, 1)].join('-').replace(/[^\w-]/g, '_')}`;
   return (
     <section className="pool" data-testid="pool" data-pool-id={pool.poolId} aria-labelledby={headingId}>
-      <h5 id={headingId}>{t('options.products.pool', { destination: t(`options.destination.${kind}`), pool: poolName(pool.poolId, t) })}</h5>
+      <h5 id={headingId}>{poolLabel(pool.poolId, language)}</h5>
       <dl>
         <Fact label={t('options.products.stockOnHand')} testId="pool-stock">
           {pool.stock === null ? t('options.stock.unknown') : formatNumber(language, pool.stock)}

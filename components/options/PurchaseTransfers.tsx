@@ -5,9 +5,8 @@
  */
 import { formatDate, formatNumber } from '@/lib/i18n';
 import type { PurchasePlanView } from '@/lib/messaging/protocol-purchasing';
-import { poolKindOf } from '@/lib/planning/pool-stock';
 import { useI18n } from '../language';
-import { poolName } from './ProductsSection';
+import { poolLabel } from '@/lib/export/pool-label';
 
 type Transfer = PurchasePlanView['transfers'][number];
 
@@ -43,7 +42,7 @@ export function PurchaseTransfers({ transfers, titles }: { transfers: readonly T
 /** One move: the product, both pools by name, the units, when they are sellable and when the pool runs out without them. */
 function TransferRow({ transfer, title }: { transfer: Transfer; title: string | undefined }) {
   const { t, language } = useI18n();
-  const pool = (poolId: string) => t('options.products.pool', { destination: t(`options.destination.${poolKindOf(poolId)}`), pool: poolName(poolId, t) });
+  const pool = (poolId: string) => poolLabel(poolId, language);
   return (
     <tr data-testid="purchase-transfer" data-sku={transfer.sku} data-from={transfer.fromPool} data-to={transfer.toPool}>
       <th scope="row">

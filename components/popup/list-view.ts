@@ -8,7 +8,7 @@ import { formatDate, formatNumber, type Language } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/popup-first';
 import type { AtRiskItem } from '@/lib/messaging/protocol';
 import { wholeDaysOfCover } from '@/lib/planning/cover';
-import { daysLate, localIsoDate } from '@/lib/locale/dates';
+import { lateness, localIsoDate } from '@/lib/locale/dates';
 import { RISK_TAGS } from '@/lib/planning/urgency';
 
 /** The popup's list choices: what needs attention (the default), everything, or one risk tag. */
@@ -70,17 +70,16 @@ export function rowText(language: Language, item: RowItem, today = localIsoDate(
 }
 
 /**
- * The reorder by its date, or how many days late it is (never a past date as a deadline; the
- * row is two short lines in a fixed-height list, so the due date itself is left to the panel and
- * options); null when none is due.
+ * The reorder by its date, or "overdue since" its date with the days counted to today, as the
+ * panel and the options page say it (never a past date as a deadline); null when none is due.
  */
 function reorderText(language: Language, item: RowItem, today: string): string | null {
   if (!item.reorderQuantity || !item.reorderDate) return null;
   const quantity = formatNumber(language, item.reorderQuantity);
-  const late = daysLate(item.reorderDate, today, item.reorderDaysLate);
-  return late > 0
-    ? t(language, 'popup.reorderLate', { quantity, days: formatNumber(language, late) })
-    : t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) });
+  const date = formatDate(language, item.reorderDate);
+  const { days, variant } = lateness(item.reorderDate, today, item.reorderDaysLate);
+  if (variant === '.today') return t(language, 'popup.reorder', { quantity, date });
+  return t(language, variant === '.oneDay' ? 'popup.reorderLate.oneDay' : 'popup.reorderLate', { quantity, date, days: formatNumber(language, days) });
 }
 
 /**

@@ -319,7 +319,7 @@ describe('options messages', () => {
     await handlers['returns/record']({ listingKey: BOWL_KEYS[1]!, units: 2 }, OPTIONS_PAGE);
     const id = (await handlers['products/list']({ search: 'BOWL-3', offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE)).products[0]!.id;
     const detail = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
-    expect(detail.product).toMatchObject({ planned: true, available: 40, inbound: 30, pools: 1 });
+    expect(detail.product).toMatchObject({ planned: true, available: 40, inbound: 30, pools: [{ poolId: 'own:main', stock: 40 }] });
     expect(detail.position.pools).toHaveLength(1);
     expect(detail.position.pools[0]).toMatchObject({ poolId: 'own:main', stock: 40, stockSource: 'listed', inbound: 30, reserved: 5, heldReturns: 2 });
     expect(detail.position.listings.map((l) => [l.key, l.listed])).toEqual(BOWL_KEYS.map((k, i) => [k, [40, 30, 20][i]]));
@@ -447,7 +447,11 @@ describe('own warehouses', () => {
     await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[2]!, poolId: west.id }, OPTIONS_PAGE);
 
     const detail = await handlers['products/detail']({ productId: id }, OPTIONS_PAGE);
-    expect(detail.product.pools).toBe(2);
+    // The list's one line names each stock with its units, as the position counts them.
+    expect(detail.product.pools).toEqual([
+      { poolId: 'own:east', stock: 40 },
+      { poolId: 'own:west', stock: 30 },
+    ]);
     expect(detail.position.pools.map((p) => [p.poolId, p.listingKeys])).toEqual([
       ['own:east', [BOWL_KEYS[0]]],
       ['own:west', [BOWL_KEYS[1], BOWL_KEYS[2]]],

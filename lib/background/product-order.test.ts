@@ -12,7 +12,7 @@ const product = (id: string, urgency: ProductSummary['urgency'], daysOfCover: nu
   daysOfCover,
   available: 1,
   inbound: 0,
-  pools: 1,
+  pools: [{ poolId: 'own:main', stock: 1 }],
 });
 
 const products = [

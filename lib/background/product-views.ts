@@ -50,7 +50,7 @@ function summaryOf(p: { id: string; name?: string; listings: ListingRow[] }, pla
     daysOfCover: covers.length ? Math.min(...covers) : null,
     available: totals.available,
     inbound: totals.inbound,
-    pools: position.pools.length,
+    pools: position.pools.map((pool) => ({ poolId: pool.poolId, stock: pool.stock })),
   };
 }
 

@@ -5,7 +5,7 @@ import { HEADER_FIELDS } from '../locale/headers';
 import type { Language } from '../i18n';
 import { isPageKey } from '../i18n/page';
 import { Diagnostics } from '../platforms/shared/read';
-import { alertText, diagnosticText } from './codes';
+import { alertText, diagnosticText, reasonText } from './codes';
 
 const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
@@ -86,5 +86,28 @@ describe('alertText of a capacity cut held in AWD', () => {
       }
     }
     expect(alertText('en', { code: 'fba-capacity-hold-awd-volume-unknown', params })).toContain('no unit volume set for this SKU');
+  });
+});
+
+describe('an overdue reorder in alerts and health reasons', () => {
+  const alert = { code: 'reorder-now', params: { reorderDate: '2026-11-12', quantity: 3352, daysLate: 3 } };
+  const reason = { code: 'reorder-overdue', params: { reorderDate: '2026-11-12', daysLate: 3 } };
+
+  it("counts the days late to today, not to the day the plan was made, in the panel's words", () => {
+    expect(alertText('en', alert, '2026-12-02')).toBe('Reorder 3,352 now · overdue since Nov 12 (20 days)');
+    expect(alertText('zh-CN', alert, '2026-12-02')).toBe('请立即补货 3,352 件 · 自 11月12日 起已逾期（20 天）');
+    expect(reasonText('en', reason, '2026-12-02')).toBe('Reorder overdue since Nov 12 (20 days)');
+    expect(reasonText('zh-CN', reason, '2026-12-02')).toBe('补货自 11月12日 起已逾期（20 天）');
+  });
+
+  it('says one day, and a reorder due today, without a plural or a zero', () => {
+    expect(alertText('en', { ...alert, params: { ...alert.params, daysLate: 1 } }, '2026-11-13')).toBe('Reorder 3,352 now · overdue since Nov 12 (1 day)');
+    expect(reasonText('en', { ...reason, params: { ...reason.params, daysLate: 1 } }, '2026-11-13')).toBe('Reorder overdue since Nov 12 (1 day)');
+    expect(alertText('en', { ...alert, params: { ...alert.params, daysLate: 0 } }, '2026-11-12')).toBe('Reorder 3,352 today');
+    expect(alertText('zh-CN', { ...alert, params: { ...alert.params, daysLate: 0 } }, '2026-11-12')).toBe('请今天补货 3,352 件');
+  });
+
+  it('never counts fewer days than the plan did (a plan made in a zone a day ahead)', () => {
+    expect(alertText('en', { ...alert, params: { ...alert.params, daysLate: 2 } }, '2026-11-13')).toBe('Reorder 3,352 now · overdue since Nov 12 (2 days)');
   });
 });

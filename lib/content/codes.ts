@@ -4,7 +4,8 @@
  * (ISO dates as local dates, numbers grouped). Shared by the row panels, the summary bar,
  * the popup and notifications. Unknown codes fall back to the English message or the code.
  */
-import { formatDate, formatMoney, formatNumber, isPageKey as isKey, t, type Language } from '../i18n/page';
+import { formatDate, formatMoney, formatNumber, formatShortDate, isPageKey as isKey, t, type Language } from '../i18n/page';
+import { lateness, localIsoDate } from '../locale/dates';
 import type { PanelData } from '../messaging/protocol';
 import type { Diagnostic } from '../records';
 
@@ -57,22 +58,38 @@ export const ALERT_MONEY_PARAMS: Readonly<Record<string, Readonly<Record<string,
 };
 
 /**
- * A health reason as text.
- * @example reasonText('en', { code: 'no-sales-30d', params: { days: 45 } }) // 'No sales in 45 days'
+ * A late reorder's message key and params counted to `today`, not to the day the plan was made:
+ * "overdue since Nov 12 (20 days)" as the panel says it (its variant for one day or due today
+ * when the catalogue has one). Other codes pass through.
+ * @example overdue('en', 'alert.reorder-now', { reorderDate: '2026-11-12', daysLate: 3 }, p, '2026-12-02') // key 'alert.reorder-now', daysLate '20', reorderDate 'Nov 12'
  */
-export function reasonText(language: Language, reason: { code: string; params?: Params }): string {
-  const key = `reason.${reason.code}`;
-  return isKey(key) ? t(language, key, formatParams(language, reason.params)) : reason.code;
+function overdue(language: Language, key: string, raw: Params, params: Record<string, string>, today: string): string {
+  if (typeof raw.reorderDate !== 'string' || typeof raw.daysLate !== 'number') return key;
+  const late = lateness(raw.reorderDate, today, raw.daysLate);
+  params.reorderDate = formatShortDate(language, raw.reorderDate, today);
+  params.daysLate = formatNumber(language, late.days);
+  return isKey(`${key}${late.variant}`) ? `${key}${late.variant}` : key;
 }
 
 /**
- * An alert as text (money params formatted; the off-forecast alert by its direction).
+ * A health reason as text; an overdue reorder counted to `today` (default: the browser's local date).
+ * @example reasonText('en', { code: 'no-sales-30d', params: { days: 45 } }) // 'No sales in 45 days'
+ */
+export function reasonText(language: Language, reason: { code: string; params?: Params }, today = localIsoDate(new Date())): string {
+  const params = formatParams(language, reason.params);
+  const key = overdue(language, `reason.${reason.code}`, reason.params ?? {}, params, today);
+  return isKey(key) ? t(language, key, params) : reason.code;
+}
+
+/**
+ * An alert as text (money params formatted; the off-forecast alert by its direction; an overdue
+ * reorder counted to `today`, default the browser's local date).
  * @example alertText('zh-CN', { code: 'no-sale', params: { days: 30 } }) // '30 天没有销售'
  */
-export function alertText(language: Language, alert: { code: string; params?: Params }): string {
+export function alertText(language: Language, alert: { code: string; params?: Params }, today = localIsoDate(new Date())): string {
   const params = { ...formatParams(language, alert.params) };
   const raw = alert.params ?? {};
-  let key = `alert.${alert.code}`;
+  let key = overdue(language, `alert.${alert.code}`, raw, params, today);
   if (alert.code === 'sales-off-forecast') key = `${key}.${raw.direction === 'below' ? 'below' : 'above'}`;
   if (typeof raw.hint === 'string') params.hint = hintText(language, raw.hint);
   for (const [name, source] of Object.entries(ALERT_MONEY_PARAMS[alert.code] ?? {})) {

@@ -227,14 +227,14 @@ function channelText(language: Language, data: Pick<PanelData, 'available' | 'ch
  * Health with its reasons in brief, or "not enough data" with what would give it.
  * @example healthText('zh-CN', { healthScore: null, salesHint: 'import:orders', stockHint: null, reasons: [] }) // '数据不足：请在设置页面导入订单历史报告'
  */
-function healthText(language: Language, data: Pick<PanelData, 'healthScore' | 'salesHint' | 'stockHint' | 'reasons' | 'available'>): string {
+function healthText(language: Language, data: Pick<PanelData, 'healthScore' | 'salesHint' | 'stockHint' | 'reasons' | 'available'>, today: string): string {
   if (data.healthScore === null) {
     const hint = data.available === null ? data.stockHint : data.salesHint;
     return hint ? t(language, 'panel.notEnoughDataHint', { hint: hintText(language, hint) }) : t(language, 'panel.notEnoughData');
   }
   let text = t(language, 'panel.health', { score: data.healthScore });
   if (data.reasons.length)
-    text += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r)}`).join('; ')})`;
+    text += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r, today)}`).join('; ')})`;
   return text;
 }
 
@@ -364,7 +364,7 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language, 
       const item = element(doc, 'li', { 'data-code': reason.code });
       item.append(
         element(doc, 'span', { class: 'points' }, t(language, 'panel.reasonPoints', { points: formatNumber(language, reason.points) })),
-        reasonText(language, reason),
+        reasonText(language, reason, today),
       );
       list.append(item);
     }
@@ -373,7 +373,8 @@ function fillDetails(details: HTMLElement, data: PanelData, language: Language, 
   if (data.alerts.length > 0) {
     details.append(element(doc, 'h3', {}, t(language, 'panel.alerts')));
     const list = element(doc, 'ul', { 'data-testid': 'alerts' });
-    for (const alert of data.alerts) list.append(element(doc, 'li', { 'data-code': alert.code, 'data-severity': alert.severity }, alertText(language, alert)));
+    for (const alert of data.alerts)
+      list.append(element(doc, 'li', { 'data-code': alert.code, 'data-severity': alert.severity }, alertText(language, alert, today)));
     details.append(list);
   }
   const chart = element(doc, 'div', { class: 'chart', 'data-testid': 'chart', role: 'img', 'aria-label': t(language, 'panel.chart') });
@@ -423,7 +424,7 @@ function summaryBlock(doc: Document, data: PanelData, language: Language, today:
   line('', 'stockout', stockoutText(language, data));
   line(data.reorderDate && overdueText(language, data.reorderDate, today) ? 'warn' : '', 'reorder', reorderText(language, data, today));
   line('warn', 'channel', channelText(language, data));
-  line('', 'health', healthText(language, data));
+  line('', 'health', healthText(language, data, today));
   if (data.oversell)
     line(
       'warn',

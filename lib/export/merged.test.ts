@@ -181,8 +181,10 @@ describe('merged report', () => {
     const rows = mergedRows(report, 'en');
     expect(rows.map((r) => r.level)).toEqual(['Product', 'Listing', 'Listing']);
     const product = rows[0]!;
-    expect(product.stockPerPool).toBe('fba:NA: 120; own:main: 36');
-    expect(product.stockSource).toBe(`fba:NA: Read from the page; own:main: Estimated from listings (next: enter a stock count in the product's details)`);
+    expect(product.stockPerPool).toBe('Amazon FBA · North America: 120; Own warehouse · main warehouse: 36');
+    expect(product.stockSource).toBe(
+      `Amazon FBA · North America: Read from the page; Own warehouse · main warehouse: Estimated from listings (next: enter a stock count in the product's details)`,
+    );
     expect(product.available).toBe(156);
     expect(product.inbound).toBe(40);
     expect(product.reserved).toBe(3);
@@ -219,7 +221,7 @@ describe('merged report', () => {
     expect(product.inbound).toBe(24);
     expect(product.reserved).toBe(4);
     expect(product.heldReturns).toBe(1);
-    expect(product.stockPerPool).toBe('own:main: 50');
+    expect(product.stockPerPool).toBe('Own warehouse · main warehouse: 50');
     expect(product.stockSource).toBe('Counted');
     expect(product.reorderQuantity).toBe(90);
     expect(product.reorderDate).toBe('2026-11-15');
@@ -233,6 +235,9 @@ describe('merged report', () => {
     ]);
     expect(rows.slice(1).every((r) => r.reorderDaysLate === 5 && r.healthScore === 'Not enough data')).toBe(true);
     expect(product.listedNow).toBeNull();
+    // A report made ten days later counts the same overdue reorder to its own day, as the views do.
+    const later = mergedRows({ ...shared, generatedAt: '2026-11-30T12:00:00.000Z' }, 'en');
+    expect(later.map((r) => r.reorderDaysLate)).toEqual([15, 15, 15, 15]);
   });
 
   it('shows unknown stock as "unknown" with what to open, never 0', () => {
@@ -250,7 +255,7 @@ describe('merged report', () => {
     };
     const en = mergedRows(unknown, 'en');
     expect(en[0]!.available).toBe('Unknown');
-    expect(en[0]!.stockPerPool).toBe('fba:NA: Unknown');
+    expect(en[0]!.stockPerPool).toBe('Amazon FBA · North America: Unknown');
     expect(en[0]!.stockSource).toBe('Unknown (next: open FBA Inventory in Seller Central)');
     expect(en[1]!.available).toBe('Unknown');
     const zh = mergedRows(unknown, 'zh-CN');
@@ -278,8 +283,12 @@ describe('merged report', () => {
     expect(col(table, 0, 'healthReasons')).toBe('预计 2026/12/1 断货（可售 10 天） (-25)');
     expect(col(table, 0, 'lifecycleStage')).toBe('成熟期');
     expect(reasonText({ code: 'future-code', points: 3, params: {} }, 'en')).toBe('future-code (-3)');
-    expect(reasonText({ code: 'reorder-overdue', points: 20, params: { reorderDate: '2026-11-15', daysLate: 5 } }, 'en')).toBe(
-      'Reorder was due 11/15/2026 (5 days late) (-20)',
+    // Counted to today (here Dec 2), not the 5 days the plan counted; one day is singular.
+    const overdue = { code: 'reorder-overdue', points: 20, params: { reorderDate: '2026-11-15', daysLate: 5 } };
+    expect(reasonText(overdue, 'en', '2026-12-02')).toBe('Reorder overdue since 11/15/2026 (17 days) (-20)');
+    expect(reasonText(overdue, 'zh-CN', '2026-12-02')).toBe('补货自 2026/11/15 起已逾期（17 天） (-20)');
+    expect(reasonText({ ...overdue, params: { reorderDate: '2026-11-15', daysLate: 1 } }, 'en', '2026-11-16')).toBe(
+      'Reorder overdue since 11/15/2026 (1 day) (-20)',
     );
     const headers = (language: 'en' | 'zh-CN') => Object.fromEntries(MERGED_COLUMNS.map((c, i) => [c, mergedTable(shared, language).header[i]]));
     expect(headers('en')).toMatchObject({
@@ -348,10 +357,12 @@ describe('merged report', () => {
     expect(lines[2]).toContain('"马克杯 ""Large"", 12oz"');
     expect(lines[3]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(lines[1]).toContain(
-      `"fba:NA: 120; own:main: 36","fba:NA: Read from the page; own:main: Estimated from listings (next: enter a stock count in the product's details)",156,40,3,2,,,2.5,10,"2026-12-01",,,"2026-11-25",0,60,10.5,75,`,
+      `"Amazon FBA · North America: 120; Own warehouse · main warehouse: 36","Amazon FBA · North America: Read from the page; Own warehouse · main warehouse: Estimated from listings (next: enter a stock count in the product's details)",156,40,3,2,,,2.5,10,"2026-12-01",,,"2026-11-25",0,60,10.5,75,`,
     );
     const sharedCsv = toCsv(...(Object.values(mergedTable(shared, 'en')) as [string[], Cell[][]])).split('\r\n');
-    expect(sharedCsv[1]).toContain(',"own:main: 50","Counted",50,24,4,1,,,3,10,"2026-12-01",,,"2026-11-15",5,90,12,"Not enough data","","A","Maturity",');
+    expect(sharedCsv[1]).toContain(
+      ',"Own warehouse · main warehouse: 50","Counted",50,24,4,1,,,3,10,"2026-12-01",,,"2026-11-15",5,90,12,"Not enough data","","A","Maturity",',
+    );
   });
 
   it('writes JSON with stable keys and the raw data beside the translated rows', () => {

@@ -7,6 +7,8 @@ import { formatDate, formatNumber, t, type Language, type MessageKey } from '../
 import type { MergedListing, MergedPlan, MergedPool, MergedProduct, MergedReport } from './merged-data';
 import { CAPACITY_COLUMNS, capacityCells, type CapacityColumn } from './merged-capacity';
 import { wholeDaysOfCover } from '../planning/cover';
+import { daysLate, lateness, localIsoDate } from '../locale/dates';
+import { poolLabel } from './pool-label';
 import { FEE_COLUMNS, FEE_CURRENCY_COLUMN, FEE_MONEY_COLUMNS, feeCells, rollUpFees, type FeeColumn } from './merged-fees';
 
 export type Cell = string | number | null;
@@ -175,13 +177,20 @@ const REASON_KEYS: Record<string, MessageKey> = {
  * (added by a newer planner) is shown as the code itself rather than dropped.
  * @example reasonText({ code: 'out-of-stock', points: 30, params: {} }, 'en') // 'Out of stock (-30)'
  */
-export function reasonText(reason: MergedPlan['healthReasons'][number], language: Language): string {
-  const key = REASON_KEYS[reason.code];
+export function reasonText(reason: MergedPlan['healthReasons'][number], language: Language, today = localIsoDate(new Date())): string {
+  let key = REASON_KEYS[reason.code];
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(reason.params)) {
     if (v === null) params[k] = t(language, 'common.none');
     else if (typeof v === 'number') params[k] = formatNumber(language, v, 1);
     else params[k] = /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(language, v) : v;
+  }
+  const { reorderDate, daysLate } = reason.params;
+  if (reason.code === 'reorder-overdue' && typeof reorderDate === 'string' && typeof daysLate === 'number') {
+    // Counted to today, worded as the panel's "overdue since" (lib/locale/dates.ts lateness).
+    const late = lateness(reorderDate, today, daysLate);
+    params.daysLate = formatNumber(language, late.days);
+    if (late.variant === '.oneDay') key = 'options.reason.reorder-overdue.oneDay';
   }
   const text = key ? t(language, key, params) : reason.code;
   return `${text} (-${formatNumber(language, reason.points)})`;
@@ -216,7 +225,8 @@ type PlanColumn =
   | FeeColumn
   | CapacityColumn;
 
-function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow, PlanColumn> {
+/** A plan's cells; an overdue reorder counted to `today` (the report's day), as every view counts it. */
+function planCells(plan: MergedPlan | null, language: Language, today: string): Pick<MergedRow, PlanColumn> {
   if (!plan) {
     return {
       meanDaily: null,
@@ -245,11 +255,11 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
     inboundArrivalDate: plan.inboundArrivalDate,
     stockoutDateWithInbound: plan.stockoutDateWithInbound,
     reorderDate: plan.reorderDate,
-    reorderDaysLate: plan.reorderDate ? plan.reorderDaysLate : null,
+    reorderDaysLate: plan.reorderDate ? daysLate(plan.reorderDate, today, plan.reorderDaysLate) : null,
     reorderQuantity: plan.reorderDate ? plan.reorderQuantity : null,
     safetyStock: round3(plan.safetyStock),
     healthScore: healthCell(plan.healthScore, language),
-    healthReasons: plan.healthReasons.map((r) => reasonText(r, language)).join('; '),
+    healthReasons: plan.healthReasons.map((r) => reasonText(r, language, today)).join('; '),
     abcClass: plan.abcClass,
     lifecycleStage: lifecycleText(plan.lifecycleStage, language),
     clearance: clearanceText(plan.clearance, language),
@@ -264,16 +274,18 @@ function planCells(plan: MergedPlan | null, language: Language): Pick<MergedRow,
  */
 export function mergedRows(report: MergedReport, language: Language): MergedRow[] {
   const rows: MergedRow[] = [];
+  const today = localIsoDate(new Date(report.generatedAt));
   for (const product of report.products) {
-    rows.push(productRow(product, language));
-    for (const l of product.listings) rows.push(listingRow(product, l, language));
+    rows.push(productRow(product, language, today));
+    for (const l of product.listings) rows.push(listingRow(product, l, language, today));
   }
   return rows;
 }
 
 /** A listing: its own plan, which shows its pool's answer, and how much to list on its channel. */
-function listingRow(product: MergedProduct, l: MergedListing, language: Language): MergedRow {
+function listingRow(product: MergedProduct, l: MergedListing, language: Language, today: string): MergedRow {
   const pool = product.pools.find((p) => p.listingKeys.includes(l.key));
+  const poolId = l.poolId ?? pool?.poolId;
   return {
     level: t(language, 'options.export.level.listing'),
     productId: product.id,
@@ -281,7 +293,7 @@ function listingRow(product: MergedProduct, l: MergedListing, language: Language
     platform: l.platform,
     marketplace: l.marketplace,
     sku: l.sku,
-    stockPerPool: l.poolId ?? pool?.poolId ?? null,
+    stockPerPool: poolId ? poolLabel(poolId, language) : null,
     stockSource: pool ? stockSourceText(pool.stockSource, pool.stockHint, language) : null,
     available: l.plan || l.available !== null ? stockCell(l.available, language) : null,
     inbound: l.inbound,
@@ -289,15 +301,17 @@ function listingRow(product: MergedProduct, l: MergedListing, language: Language
     heldReturns: null,
     listedNow: l.listed,
     suggestedListed: l.channel?.suggested ?? null,
-    ...planCells(l.plan, language),
+    ...planCells(l.plan, language, today),
   };
 }
 
 /** A product: each pool's stock counted once, the pools' plans rolled up (each pool's reorder once). */
-function productRow(product: MergedProduct, language: Language): MergedRow {
+function productRow(product: MergedProduct, language: Language, today: string): MergedRow {
   const many = product.pools.length > 1;
-  const stock = product.pools.map((p) => `${p.poolId}: ${p.stock ?? t(language, 'options.stock.unknown')}`).join('; ');
-  const sources = product.pools.map((p) => `${many ? `${p.poolId}: ` : ''}${stockSourceText(p.stockSource, p.stockHint, language)}`).join('; ');
+  const stock = product.pools.map((p) => `${poolLabel(p.poolId, language)}: ${p.stock ?? t(language, 'options.stock.unknown')}`).join('; ');
+  const sources = product.pools
+    .map((p) => `${many ? `${poolLabel(p.poolId, language)}: ` : ''}${stockSourceText(p.stockSource, p.stockHint, language)}`)
+    .join('; ');
   const totals = productTotals(product);
   const skus = [...new Set(product.listings.map((l) => l.sku))].join(' / ');
   return {
@@ -315,7 +329,7 @@ function productRow(product: MergedProduct, language: Language): MergedRow {
     heldReturns: product.pools.length ? totals.heldReturns : null,
     listedNow: null,
     suggestedListed: null,
-    ...planCells(rollUpPlans(product.pools.flatMap((p) => (p.plan ? [p.plan] : []))), language),
+    ...planCells(rollUpPlans(product.pools.flatMap((p) => (p.plan ? [p.plan] : []))), language, today),
   };
 }
 
@@ -364,9 +378,10 @@ export interface MergedSheet {
  * @example mergedSheets(report, 'en').map((s) => s.name) // ['Products', 'Listings']
  */
 export function mergedSheets(report: MergedReport, language: Language): MergedSheet[] {
+  const today = localIsoDate(new Date(report.generatedAt));
   const rows = {
-    product: report.products.map((p) => productRow(p, language)),
-    listing: report.products.flatMap((p) => p.listings.map((l) => listingRow(p, l, language))),
+    product: report.products.map((p) => productRow(p, language, today)),
+    listing: report.products.flatMap((p) => p.listings.map((l) => listingRow(p, l, language, today))),
   };
   return SHEETS.map((sheet) => {
     const omit: readonly MergedColumn[] = sheet.omit;

@@ -33,7 +33,9 @@ export const popupFirstEn = {
   'popup.openSku': 'Open {sku} on {marketplace}',
   'popup.cover': '{days} d',
   'popup.reorder': 'Reorder {quantity} by {date}',
-  'popup.reorderLate': 'Reorder {quantity}: {days} d late',
+  // Overdue as the panel words it (panel.overdueSince): never a past date as a deadline.
+  'popup.reorderLate': 'Reorder {quantity} · overdue since {date} ({days} days)',
+  'popup.reorderLate.oneDay': 'Reorder {quantity} · overdue since {date} (1 day)',
   // Risk choices (lib/planning/urgency.ts RISK_TAGS, and all)
   'risk.all': 'All SKUs',
   'risk.attention': 'Needs attention',
@@ -75,7 +77,8 @@ export const popupFirstZhCN: Record<keyof typeof popupFirstEn, string> = {
   'popup.openSku': '在 {marketplace} 打开 {sku}',
   'popup.cover': '{days} 天',
   'popup.reorder': '{date} 前补货 {quantity} 件',
-  'popup.reorderLate': '补货 {quantity} 件：已晚 {days} 天',
+  'popup.reorderLate': '补货 {quantity} 件 · 自 {date} 起已逾期（{days} 天）',
+  'popup.reorderLate.oneDay': '补货 {quantity} 件 · 自 {date} 起已逾期（1 天）',
   'risk.all': '全部 SKU',
   'risk.attention': '需要处理',
   'risk.critical': '紧急',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, dateOrderForCountry, daysBetween, daysLate, isoDateInZone, localIsoDate, parseDisplayDate, readCalendarDay } from './dates';
+import { addDays, dateOrderForCountry, daysBetween, daysLate, isoDateInZone, lateness, localIsoDate, parseDisplayDate, readCalendarDay } from './dates';
 
 describe('dates', () => {
   it('isoDateInZone gives the marketplace day, not the UTC day', () => {
@@ -67,5 +67,15 @@ describe('dates', () => {
     expect(dateOrderForCountry('US')).toBe('MDY');
     expect(dateOrderForCountry('JP')).toBe('YMD');
     expect(dateOrderForCountry('DE')).toBe('DMY');
+  });
+});
+
+describe('lateness', () => {
+  it('picks the wording of a late action by the days counted to today: due today, one day, or many', () => {
+    expect(lateness('2026-12-02', '2026-12-02')).toEqual({ days: 0, variant: '.today' });
+    expect(lateness('2026-12-01', '2026-12-02')).toEqual({ days: 1, variant: '.oneDay' });
+    expect(lateness('2026-11-12', '2026-12-02', 3)).toEqual({ days: 20, variant: '' });
+    // A plan that counted more (made in a zone a day ahead) is never told as less late.
+    expect(lateness('2026-12-02', '2026-12-02', 2)).toEqual({ days: 2, variant: '' });
   });
 });

@@ -73,6 +73,17 @@ export function daysLate(dueDate: string, today: string, plannedLate = 0): numbe
   return Math.max(0, plannedLate, daysBetween(dueDate, today));
 }
 
+/**
+ * A late action counted to `today` and the variant of its message that says it: `.today` when
+ * it is due today, `.oneDay` for one day late, '' for `days` days. The alerts and health
+ * reasons of every view (lib/content/codes.ts, lib/export/merged.ts) word an overdue reorder by it.
+ * @example lateness('2026-11-12', '2026-12-02', 3) // { days: 20, variant: '' }
+ */
+export function lateness(dueDate: string, today: string, plannedLate = 0): { days: number; variant: '' | '.oneDay' | '.today' } {
+  const days = daysLate(dueDate, today, plannedLate);
+  return { days, variant: days === 0 ? '.today' : days === 1 ? '.oneDay' : '' };
+}
+
 /** In which order a marketplace writes numeric day, month and year. */
 type DateOrder = 'MDY' | 'DMY' | 'YMD';
 

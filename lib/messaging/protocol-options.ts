@@ -78,8 +78,8 @@ const productSummarySchema = z.object({
   available: z.number().int().nullable(),
   /** Units inbound over the product's pools. */
   inbound: z.number().int(),
-  /** Physical stocks (pools) the product's listings sell from. */
-  pools: z.number().int(),
+  /** Physical stocks (pools) the product's listings sell from, each once with its units on hand (null = unknown), as the position's pools. */
+  pools: z.array(z.object({ poolId: z.string(), stock: z.number().int().nullable() })),
 });
 export type ProductSummary = z.infer<typeof productSummarySchema>;
 

@@ -5,9 +5,12 @@ import { ALERT_CATALOGUE, ALERT_CODES, alertNotifies, HEALTH_REASON_CODES, KNOWL
 
 const LANGUAGES = { en: en as Record<string, string>, 'zh-CN': zhCN as Record<string, string> };
 
-/** Message keys of a code (the off-forecast alert has one per direction). */
+/** Message keys of a code (the off-forecast alert has one per direction; an overdue reorder one for one day late and, an alert, for due today). */
 function keysOf(kind: 'reason' | 'alert', code: string): string[] {
-  return kind === 'alert' && code === 'sales-off-forecast' ? [`alert.${code}.above`, `alert.${code}.below`] : [`${kind}.${code}`];
+  if (kind === 'alert' && code === 'sales-off-forecast') return [`alert.${code}.above`, `alert.${code}.below`];
+  if (kind === 'alert' && code === 'reorder-now') return [`alert.${code}`, `alert.${code}.oneDay`, `alert.${code}.today`];
+  if (kind === 'reason' && code === 'reorder-overdue') return [`reason.${code}`, `reason.${code}.oneDay`];
+  return [`${kind}.${code}`];
 }
 
 /** Placeholders an alert's text fills from other params (money from minor units and currency). */

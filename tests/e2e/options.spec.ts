@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { smallTargets } from './targets';
 
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
 const MYI = 'tests/fixtures/reports/amazon/fba-myi.us.tsv';
@@ -74,9 +75,10 @@ test('a report import previews counts and error lines, stores nothing until conf
   await expect(page.getByTestId('import-done')).toContainText('Stored 5 rows (5 new listings');
   const towel = page.locator('[data-product-id="p:amazon|amazon.com|BAM-TOWEL-GRY-2PK"]');
   await expect(towel).toBeVisible();
-  // One line per product until opened: its urgency word, figures and how many stocks and listings.
-  await expect(towel.getByTestId('product-meta')).toContainText('stocks: 1 · listings: 1');
+  // One line per product until opened: its urgency word, name, cover and each stock by name with its units.
+  await expect(towel.getByTestId('product-meta')).toContainText('Amazon FBA · North America: 120');
   await expect(towel.getByTestId('product-urgency')).not.toBeEmpty();
+  expect((await towel.boundingBox())!.height).toBeLessThan(50);
   await expect(towel.getByTestId('link-rule')).toHaveCount(0);
 
   await towel.getByRole('button', { name: /Details of/ }).click();
@@ -112,6 +114,10 @@ test('a report import previews counts and error lines, stores nothing until conf
   const json = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Download JSON' }).click())).toString('utf8'));
   expect(json.rows).toHaveLength(10);
   expect(json.rows.find((r: { sku: string; level: string }) => r.sku === 'BAM-TOWEL-GRY-2PK' && r.level === 'Listing').available).toBe(120);
+
+  // The product line in Chinese: the same stock by its Chinese name.
+  await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+  await expect(towel.getByTestId('product-meta')).toContainText('亚马逊 FBA · 北美：120');
 });
 
 test('backup, delete all, restore round trip; a foreign file is refused and data is untouched', async ({ context }) => {
@@ -142,7 +148,7 @@ test('backup, delete all, restore round trip; a foreign file is refused and data
   await expect(listingsRow).toHaveText('5');
 });
 
-test('the options page passes an automated accessibility check, with a product open', async ({ context }) => {
+test('the options page passes an automated accessibility check, with a product open, and its controls are 24 x 24 px targets', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(OPTIONS_URL);
   await (await importMyi(page)).getByRole('button', { name: 'Store 5 rows' }).click();
@@ -162,6 +168,8 @@ test('the options page passes an automated accessibility check, with a product o
           .join(', ')}`,
     ),
   ).toEqual([]);
+  // Every button, field, checkbox and link outside running text (WCAG 2.5.8 exempts those) is a 24 x 24 px target.
+  expect(await smallTargets(page)).toEqual([]);
 });
 
 test('a warehouse made in the options page takes a listing from the product view, which then shows two pools', async ({ context }) => {
@@ -209,7 +217,8 @@ test('a warehouse made in the options page takes a listing from the product view
   await expect(detail.getByTestId('pool')).toHaveCount(2);
   await expect(detail.locator('[data-testid="pool"][data-pool-id="own:east"] tr[data-key="ebay|ebay.com|BOWL-3"]')).toBeVisible();
   await expect(detail.locator('[data-testid="pool"][data-pool-id="own:main"] tr[data-key="amazon|amazon.com|BOWL-3"]')).toBeVisible();
-  await expect(bowl.getByTestId('product-meta')).toBeVisible();
+  // Its one line names both stocks now.
+  await expect(bowl.getByTestId('product-pool')).toHaveText(['Own warehouse · east: 30', 'Own warehouse · main warehouse: 40']);
   await expect(warehouses.locator('tr[data-warehouse-id="own:east"] [data-testid="warehouse-listings"]')).toHaveText('1');
   // East is in use now: it cannot be deleted until its listing moves.
   await expect(warehouses.locator('tr[data-warehouse-id="own:east"]')).toContainText('Move its listings elsewhere to delete it');

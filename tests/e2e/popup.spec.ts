@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_ID, expect, test } from './extension';
+import { smallTargets } from './targets';
 
 const POPUP = `chrome-extension://${EXTENSION_ID}/popup.html`;
 const DAY = 86_400_000;
@@ -94,6 +95,7 @@ test('a new user sees what to do first, and the popup passes an axe check', asyn
   await expect(popup.getByTestId('empty-state')).toContainText('Manage All Inventory');
   const results = await new AxeBuilder({ page: popup }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await smallTargets(popup)).toEqual([]);
 });
 
 test('lists the most urgent first; filters, search and a click that opens the seller page', async ({ context, serve }) => {
@@ -113,6 +115,8 @@ test('lists the most urgent first; filters, search and a click that opens the se
 
   const results = await new AxeBuilder({ page: popup }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  // Rows, filters and links are 24 x 24 px targets (WCAG 2.5.8; inline links in running text are exempt).
+  expect(await smallTargets(popup)).toEqual([]);
 
   await popup.getByTestId('filter-platform').selectOption('amazon');
   await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['FAST-LEASH', 'DE-BOTTLE', 'SLOW-MUG']);
