@@ -105,3 +105,22 @@ export const STORED_TABLES = [
 export function allTables(db: StoreDb): Table[] {
   return STORED_TABLES.map((n) => db.table(n));
 }
+
+/**
+ * The tables a product's facts are read from: its listings, their readings and order lines,
+ * stock pools, calibrations and returns (the planning input and the product view read these).
+ */
+export function productFactTables(db: StoreDb) {
+  return [
+    db.products,
+    db.listings,
+    db.listingChunks,
+    db.stockPools,
+    db.observationChunks,
+    db.listingHistory,
+    db.orderChunks,
+    db.orderMonths,
+    db.calibrations,
+    db.returns,
+  ];
+}

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ListingObservation, OrderObservation } from '../records';
 import { openStore, type StoreDb } from './db';
-import { mergeObservations } from './merge';
+import { mergeObservations, mergeTables } from './merge';
 import { allListings, allObservations, listingOf } from './test-helpers';
 import { readAllOrderLines } from './order-store';
 
@@ -118,18 +118,7 @@ describe('mergeObservations', () => {
   it('writes nothing when the transaction is cut off (service worker stopped mid-merge)', async () => {
     const db = await freshStore();
     await mergeObservations(db, [listing('A', '2024-05-10T10:00:00Z', { available: 5 })], NOW);
-    const tables = [
-      db.products,
-      db.listings,
-      db.listingChunks,
-      db.observationChunks,
-      db.listingHistory,
-      db.dailyDemand,
-      db.orderChunks,
-      db.orderMonths,
-      db.stockPools,
-      db.searchChunks,
-    ];
+    const tables = mergeTables(db);
     await expect(
       db.transaction('rw', tables, async () => {
         await mergeObservations(db, [listing('A', '2024-05-10T11:00:00Z', { available: 1 }), listing('B', '2024-05-10T11:00:00Z', { available: 2 })], NOW);

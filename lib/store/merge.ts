@@ -77,6 +77,9 @@ function prepareObservations(observations: readonly unknown[], now: Date, valida
   const latest = new Date(now.getTime() + FUTURE_TOLERANCE_MS).toISOString();
   const prepared: Prepared[] = [];
   const rejected: MergeResult['rejected'] = [];
+  // A report's rows share one observedAt (the import's time): it is normalised once, not per row.
+  let lastRaw = '';
+  let lastAt = '';
   observations.forEach((raw, index) => {
     // Rows the caller already parsed with the schema (a message's rows, which the dispatcher
     // parsed) are not parsed again: for an order-history import that was a third zod pass per line.
@@ -87,7 +90,8 @@ function prepareObservations(observations: readonly unknown[], now: Date, valida
       return;
     }
     const obs = parsed.data;
-    const at = new Date(obs.observedAt).toISOString();
+    if (obs.observedAt !== lastRaw) [lastRaw, lastAt] = [obs.observedAt, new Date(obs.observedAt).toISOString()];
+    const at = lastAt;
     if (at > latest) {
       rejected.push({ index, reason: `observedAt ${obs.observedAt} is in the future` });
       return;
@@ -106,6 +110,22 @@ interface MergeOptions {
    * every request's rows), so they are not parsed again; the future-time check still applies.
    */
   validated?: boolean;
+}
+
+/** Every table a merge writes, in one transaction: a merge cut off writes none of them. */
+export function mergeTables(db: StoreDb) {
+  return [
+    db.products,
+    db.listings,
+    db.listingChunks,
+    db.observationChunks,
+    db.listingHistory,
+    db.dailyDemand,
+    db.orderChunks,
+    db.orderMonths,
+    db.stockPools,
+    db.searchChunks,
+  ];
 }
 
 /**
@@ -127,35 +147,20 @@ export async function mergeObservations(db: StoreDb, observations: readonly unkn
   if (prepared.length === 0) return { productIds: [], listingKeys: [], orderKeys: [], counts, rejected };
   const nowIso = now.toISOString();
 
-  return db.transaction(
-    'rw',
-    [
-      db.products,
-      db.listings,
-      db.listingChunks,
-      db.observationChunks,
-      db.listingHistory,
-      db.dailyDemand,
-      db.orderChunks,
-      db.orderMonths,
-      db.stockPools,
-      db.searchChunks,
-    ],
-    async () => {
-      const tx = nativeTransaction();
-      const batch = await loadBatch(db, tx, prepared, now);
-      const dirty = applyReadings(prepared, batch, counts);
-      await writeBatch(db, tx, batch, dirty, nowIso, counts);
-      const productIds = productsToReplan(batch.listings, dirty.changedListings);
-      return {
-        productIds,
-        listingKeys: [...dirty.changedListings].sort(),
-        orderKeys: [...dirty.orders].sort(),
-        counts,
-        rejected,
-      };
-    },
-  );
+  return db.transaction('rw', mergeTables(db), async () => {
+    const tx = nativeTransaction();
+    const batch = await loadBatch(db, tx, prepared, now);
+    const dirty = applyReadings(prepared, batch, counts);
+    await writeBatch(db, tx, batch, dirty, nowIso, counts);
+    const productIds = productsToReplan(batch.listings, dirty.changedListings);
+    return {
+      productIds,
+      listingKeys: [...dirty.changedListings].sort(),
+      orderKeys: [...dirty.orders].sort(),
+      counts,
+      rejected,
+    };
+  });
 }
 
 /** What a merge reads before applying its readings, and then changes in place. */

@@ -2,7 +2,7 @@
  * What the planning core reads: for each product, its listings with their pools, the
  * readings history, order lines, the seller's corrections and held returns, and cached demand.
  */
-import type { StoreDb } from './db';
+import { productFactTables, type StoreDb } from './db';
 import type { ListingIndexRow, ListingRow } from './tables/listings';
 import type { ProductRow } from './tables/products';
 import type { StockPoolRow } from './tables/stockPools';
@@ -55,21 +55,7 @@ export async function loadPlanningInput(
   const since = options.since ?? '';
   // The cached series (the demand cache) are large: left out for callers that read them otherwise.
   const withDemand = options.demand ?? true;
-  const tables = [
-    db.products,
-    db.listings,
-    db.listingChunks,
-    db.stockPools,
-    db.observationChunks,
-    db.listingHistory,
-    db.orderChunks,
-    db.orderMonths,
-    db.calibrations,
-    db.returns,
-    db.dailyDemand,
-    db.settings,
-  ];
-  return db.transaction('r', tables, async () => {
+  return db.transaction('r', [...productFactTables(db), db.dailyDemand, db.settings], async () => {
     const settings = await loadSettings(db);
     const whole = productIds === undefined;
     const products = whole ? await db.products.toArray() : (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);

@@ -6,7 +6,7 @@ import { accountOfKey, DEFAULT_ACCOUNT, type Platform } from '../records';
 import { toCsv } from '../export/csv';
 import { marketplaceById } from '../locale/markets';
 import type { SkuPlan } from '../planning/types';
-import type { StoreDb } from './db';
+import { productFactTables, type StoreDb } from './db';
 import { getMany, nativeTransaction } from './idb';
 import type { HotField, ListingIndexRow, ListingRow } from './tables/listings';
 import { readAllListings, readListings, readListingsOfProducts } from './listing-store';
@@ -221,54 +221,38 @@ export async function getProduct(
 ): Promise<ProductDetail | undefined> {
   const perListing = options.recentObservations ?? 20;
   const perListingOrders = options.recentOrders ?? 50;
-  return db.transaction(
-    'r',
-    [
-      db.products,
-      db.listings,
-      db.listingChunks,
-      db.stockPools,
-      db.observationChunks,
-      db.listingHistory,
-      db.orderChunks,
-      db.orderMonths,
-      db.calibrations,
-      db.returns,
-      db.plans,
-    ],
-    async () => {
-      const product = await db.products.get(id);
-      if (!product) return undefined;
-      const listings = await readListingsOfProducts(db, [id]);
-      const keys = listings.map((l) => l.key);
-      const [observations, orders, calibrations, returns, plans, pools] = await Promise.all([
-        readObservationsOf(db, keys).then((rows) =>
-          keys.map((k) =>
-            rows
-              .filter((r) => r.listingKey === k)
-              .sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : a.id < b.id ? 1 : -1))
-              .slice(0, perListing),
-          ),
+  return db.transaction('r', [...productFactTables(db), db.plans], async () => {
+    const product = await db.products.get(id);
+    if (!product) return undefined;
+    const listings = await readListingsOfProducts(db, [id]);
+    const keys = listings.map((l) => l.key);
+    const [observations, orders, calibrations, returns, plans, pools] = await Promise.all([
+      readObservationsOf(db, keys).then((rows) =>
+        keys.map((k) =>
+          rows
+            .filter((r) => r.listingKey === k)
+            .sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : a.id < b.id ? 1 : -1))
+            .slice(0, perListing),
         ),
-        Promise.all(keys.map((k) => readLatestOrderLinesOf(db, k, perListingOrders))),
-        keys.length ? db.calibrations.where('listingKey').anyOf(keys).toArray() : [],
-        keys.length ? db.returns.where('listingKey').anyOf(keys).toArray() : [],
-        keys.length ? db.plans.where('listingKeys').anyOf(keys).toArray() : [],
-        db.stockPools.bulkGet(unique(listings.flatMap((l) => (l.poolId ? [l.poolId] : [])))),
-      ]);
-      const poolMap = new Map(pools.flatMap((p) => (p ? [[p.id, p] as const] : [])));
-      return {
-        product,
-        listings,
-        pools: groupPools(listings).map(({ poolId, listingKeys }) => ({ poolId, pool: poolMap.get(poolId), listingKeys })),
-        observations: observations.flat().sort((a, b) => (a.observedAt < b.observedAt ? 1 : -1)),
-        orders: orders.flat().sort((a, b) => (a.orderDate < b.orderDate ? 1 : -1)),
-        calibrations: calibrations.sort((a, b) => (a.at < b.at ? 1 : -1)),
-        returns,
-        plans: unique(plans),
-      };
-    },
-  );
+      ),
+      Promise.all(keys.map((k) => readLatestOrderLinesOf(db, k, perListingOrders))),
+      keys.length ? db.calibrations.where('listingKey').anyOf(keys).toArray() : [],
+      keys.length ? db.returns.where('listingKey').anyOf(keys).toArray() : [],
+      keys.length ? db.plans.where('listingKeys').anyOf(keys).toArray() : [],
+      db.stockPools.bulkGet(unique(listings.flatMap((l) => (l.poolId ? [l.poolId] : [])))),
+    ]);
+    const poolMap = new Map(pools.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    return {
+      product,
+      listings,
+      pools: groupPools(listings).map(({ poolId, listingKeys }) => ({ poolId, pool: poolMap.get(poolId), listingKeys })),
+      observations: observations.flat().sort((a, b) => (a.observedAt < b.observedAt ? 1 : -1)),
+      orders: orders.flat().sort((a, b) => (a.orderDate < b.orderDate ? 1 : -1)),
+      calibrations: calibrations.sort((a, b) => (a.at < b.at ? 1 : -1)),
+      returns,
+      plans: unique(plans),
+    };
+  });
 }
 
 /**
