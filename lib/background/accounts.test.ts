@@ -82,7 +82,7 @@ describe('seller accounts through the handlers', () => {
     expect(keys).toEqual(['amazon|amazon.com|CUP', `amazon|amazon.com|CUP|@${B_ID}`, `amazon|amazon.com|PLATE|@${B_ID}`]);
     const recent = await handlers['diagnostics/recent']({}, {});
     const diagnostic = recent.pages[0]!.diagnostics.find((d) => d.code === 'account-not-shown');
-    expect(diagnostic).toMatchObject({ level: 'warning', params: { account: 'Brand B', host: 'sellercentral.amazon.com' } });
+    expect(diagnostic).toMatchObject({ level: 'warning', params: { account: 'Brand B', accountId: B_ID, host: 'sellercentral.amazon.com' } });
   });
 
   it('plans an account with its own settings (per-account overrides over the global settings)', async () => {

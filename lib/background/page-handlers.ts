@@ -234,7 +234,8 @@ export async function pageAccount(
     level: 'warning',
     code: 'account-not-shown',
     message: `This page does not show which seller account it belongs to; its readings were filed under ${name}, the account last seen on ${host}`,
-    params: { account: name, host },
+    // The id too, so a view names the default account in its language (lib/content/codes.ts diagnosticText).
+    params: { account: name, accountId: resolution.account, host },
   };
   return { account: resolution.account, diagnostics: [...diagnostics.filter((d) => d.code !== 'account-not-shown'), diagnostic] };
 }

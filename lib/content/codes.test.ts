@@ -22,6 +22,18 @@ describe('diagnosticText', () => {
     }
   });
 
+  it('names the default account in the UI language, any account a page named as it is', () => {
+    const notShown = (account: string, accountId: string) => ({
+      code: 'account-not-shown',
+      message: `… filed under ${account} …`,
+      params: { account, accountId, host: 'sellercentral.amazon.com' },
+    });
+    expect(diagnosticText('zh-CN', notShown('Default account', 'default'))).toContain('默认账户');
+    expect(diagnosticText('zh-CN', notShown('Default account', 'default'))).not.toContain('Default account');
+    expect(diagnosticText('zh-CN', notShown('Brand B', 'amazon-b'))).toContain('Brand B');
+    expect(diagnosticText('en', notShown('Default account', 'default'))).toContain('filed under Default account');
+  });
+
   it('says the field of a bad value in Chinese with Chinese words', () => {
     const text = diagnosticText('zh-CN', { code: 'bad-number', message: 'Could not read available "abc"', params: { field: 'available', value: 'abc' } });
     expect(text).toBe('无法读取可售数量"abc"');

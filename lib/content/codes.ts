@@ -5,6 +5,7 @@
  * the popup and notifications. Unknown codes fall back to the English message or the code.
  */
 import { formatDate, formatMoney, formatNumber, formatShortDate, isPageKey as isKey, t, type Language } from '../i18n/page';
+import { accountLabel } from '../accounts/registry';
 import { lateness, localIsoDate } from '../locale/dates';
 import type { PanelData } from '../messaging/protocol';
 import type { Diagnostic } from '../records';
@@ -153,7 +154,11 @@ function withReaderNames(language: Language, params: Record<string, string>): Re
 export function diagnosticText(language: Language, diagnostic: Pick<Diagnostic, 'code' | 'message' | 'params'>): string {
   const key = `diag.${diagnostic.code}`;
   if (!isKey(key)) return diagnostic.message;
-  const text = t(language, key, withReaderNames(language, formatParams(language, diagnostic.params)));
+  const params = withReaderNames(language, formatParams(language, diagnostic.params));
+  const { account, accountId } = diagnostic.params ?? {};
+  if (typeof account === 'string' && typeof accountId === 'string')
+    params.account = accountLabel({ id: accountId, name: account }, t(language, 'accounts.defaultName'));
+  const text = t(language, key, params);
   // A placeholder the reader did not fill would show as "{column}": prefer its own message then.
   return /\{\w+\}/.test(text) ? diagnostic.message : text;
 }

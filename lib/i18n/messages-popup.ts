@@ -99,6 +99,8 @@ export const popupEn = {
   'diag.implausible-row': 'A row cannot be right, so it was not read ({issue})',
   'diag.adapter-error': 'The reader failed on this page',
   'diag.foreign-marketplace': 'Some rows named another marketplace and were ignored',
+  // The default account's stored placeholder name, shown in the UI language (lib/accounts/registry.ts accountLabel).
+  'accounts.defaultName': 'Default account',
   'diag.account-not-shown':
     'This page does not show which seller account it belongs to; its readings were filed under {account}, the account last seen on {host}',
   // Page summary bar
@@ -241,6 +243,7 @@ export const popupZhCN: Record<keyof typeof popupEn, string> = {
   'diag.implausible-row': '有一行数据明显不合理，未读取（{issue}）',
   'diag.adapter-error': '读取本页时出错',
   'diag.foreign-marketplace': '部分行属于其他站点，已忽略',
+  'accounts.defaultName': '默认账户',
   'diag.account-not-shown': '本页未显示所属的卖家账户；读取的数据已归入 {host} 上最近一次出现的账户 {account}',
   'summary.title': '库存助手',
   'summary.salesUnknown': '本页有 {count} 个 SKU 还没有销量数据：导入一次订单历史即可为每个 SKU 生成预测。',
