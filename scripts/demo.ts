@@ -15,7 +15,7 @@ import type { AtRiskItem } from '../lib/messaging/protocol';
 import { ADAPTERS, adapterForUrl } from '../lib/platforms';
 import { wholeDaysOfCover } from '../lib/planning/cover';
 import { extensionArgs, findChromium } from './lib/chromium.mjs';
-import { buildDemoCatalog } from './demo/catalog';
+import { buildDemoCatalog, demoToday } from './demo/catalog';
 import { demoPages, type DemoPage } from './demo/pages';
 
 const EXTENSION_ID = 'bjljbmdnahhiinnjhfdpielpalkjldff';
@@ -28,7 +28,7 @@ const PAGE_SHOT_SIZE = { width: 1366, height: 768 };
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
 const headless = process.argv.includes('--headless') || !hasDisplay;
 
-const today = new Date().toISOString().slice(0, 10);
+const today = demoToday();
 const catalog = buildDemoCatalog(today);
 const pages = demoPages(catalog, today);
 

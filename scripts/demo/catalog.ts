@@ -16,7 +16,8 @@
  * Stock is sized from each pool's recent demand (the rate a forecast sees), so the positions
  * mean the same whatever the date the demo runs on.
  */
-import { addDays } from '../../lib/locale/dates';
+import { addDays, isoDateInZone } from '../../lib/locale/dates';
+import { marketplaceById } from '../../lib/locale/markets';
 import { seededRandom } from '../../tests/fixtures/builders/demo-data';
 
 export type DemandStory = 'fast' | 'steady' | 'slow' | 'seasonal' | 'new' | 'dead' | 'declining' | 'lumpy';
@@ -627,6 +628,16 @@ function ageBucketsFor(units: number, rate: number, dead: boolean): DemoProduct[
  * no story the catalogue did not mean to (checked on the urgency of every listing).
  */
 export const DEMO_SEED = 10;
+
+/**
+ * The demo seller's today: the day in its westernmost marketplace (amazon.com, Pacific time). A
+ * UTC date would, between UTC and Pacific midnight, date pages and reports a day ahead of the
+ * marketplace's day, and readers rightly refuse a report range that ends tomorrow.
+ * @example demoToday(new Date('2026-12-04T01:30:00Z')) // '2026-12-03'
+ */
+export function demoToday(now = new Date()): string {
+  return isoDateInZone(now, marketplaceById('amazon.com')!.timeZone);
+}
 
 /**
  * Builds the demo catalogue for a given `today` (ISO date). Same input, same catalogue.

@@ -15,12 +15,12 @@ import { addDays } from '../../lib/locale/dates';
 import { marketplaceForUrl } from '../../lib/locale/markets';
 import { adapterForUrl } from '../../lib/platforms/index';
 import { findChromium, extensionArgs } from '../../scripts/lib/chromium.mjs';
-import { buildDemoCatalog, HISTORY_DAYS, type CatalogListing, type DemoProduct } from '../../scripts/demo/catalog';
+import { buildDemoCatalog, demoToday, HISTORY_DAYS, type CatalogListing, type DemoProduct } from '../../scripts/demo/catalog';
 import { catalogOrders, demoPages } from '../../scripts/demo/pages';
 import { EXTENSION_ID, EXTENSION_PATH, expect, sendToExtension, test as english } from './extension';
 import { allOrdersTsv } from '../fixtures/builders/amazon-all-orders';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = demoToday();
 const CATALOG = buildDemoCatalog(TODAY);
 
 // ---- the demo seller's order-history downloads --------------------------------------------

@@ -3,6 +3,7 @@
  * a page at a time (only the products in view are in the DOM), searchable, most urgent first.
  */
 import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { isoDateInZone } from '../../lib/locale/dates';
 
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
 const PRODUCTS = 1_000;
@@ -19,7 +20,8 @@ test('thousands of products: only those in view are drawn, the rest load as the 
     marketplace: 'amazon.com',
     source: 'test/seed',
     observedAt: new Date(now.getTime() - 60_000).toISOString(),
-    observedDate: now.toISOString().slice(0, 10),
+    // The marketplace's day, as a reader dates it (a UTC date is tomorrow there in the evening).
+    observedDate: isoDateInZone(now, 'America/Los_Angeles'),
     sku: `BULK-${String(i).padStart(4, '0')}`,
     title: `Bulk product ${i}`,
     available: 10 + (i % 50),

@@ -8,17 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { marketplaceForUrl } from '../../lib/locale/markets';
 import { ADAPTERS, adapterForUrl, type PageRead } from '../../lib/platforms';
 import type { ListingObservation } from '../../lib/records';
-import { buildDemoCatalog } from '../../scripts/demo/catalog';
+import { buildDemoCatalog, demoToday } from '../../scripts/demo/catalog';
 import { demoPages } from '../../scripts/demo/pages';
 
 const TODAY = '2026-12-03';
 const catalog = buildDemoCatalog(TODAY);
 const pages = demoPages(catalog, TODAY);
 
-function read(url: string, html: string): PageRead {
+function read(url: string, html: string, now = new Date(`${TODAY}T18:00:00Z`)): PageRead {
   document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
   const at = new URL(url);
-  return adapterForUrl(at)!.parse(document, { url: at, market: marketplaceForUrl(at)!, now: new Date(`${TODAY}T18:00:00Z`) });
+  return adapterForUrl(at)!.parse(document, { url: at, market: marketplaceForUrl(at)!, now });
 }
 
 const adapterOf = (url: string) => adapterForUrl(new URL(url))?.id;
@@ -39,6 +39,14 @@ describe('the demo pages', () => {
     expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
     if (page.rowPanels === false) expect(result.shipments?.length).toBeGreaterThan(0);
     else expect(result.anchors.length).toBeGreaterThan(0);
+  });
+
+  it("date the demo seller's day in Pacific time: run after UTC midnight, the Business Report's range still ends today, not tomorrow", () => {
+    const now = new Date('2026-12-04T01:30:00Z');
+    const today = demoToday(now);
+    expect(today).toBe('2026-12-03');
+    const page = demoPages(buildDemoCatalog(today), today).find((p) => adapterOf(p.url) === 'amazon/business-reports')!;
+    expect(read(page.url, page.html, now).diagnostics.filter((d) => d.level === 'error')).toEqual([]);
   });
 
   it('give the Business Report the units the order page shows over its 30 days', () => {
