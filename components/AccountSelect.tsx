@@ -5,7 +5,7 @@
  * choice other than "all" is set, so a stale choice can always be undone.
  */
 import { useQuery } from '@tanstack/react-query';
-import { accountLabel } from '@/lib/accounts/registry';
+import { accountLabel } from '@/lib/accounts/account-label';
 import { useI18n } from './language';
 import { rpc } from './runtime';
 

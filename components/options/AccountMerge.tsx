@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { accountLabel } from '@/lib/accounts/registry';
+import { accountLabel } from '@/lib/accounts/account-label';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { isStorageFull } from '@/lib/messaging/rpc';
 import { useI18n } from '../language';

@@ -14,7 +14,7 @@ import {
   type FormField,
   type OverridesForm,
 } from '@/lib/accounts/overrides-form';
-import { accountLabel } from '@/lib/accounts/registry';
+import { accountLabel } from '@/lib/accounts/account-label';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useAccounts } from '../AccountSelect';
 import { AccountMerge } from './AccountMerge';

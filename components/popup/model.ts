@@ -5,7 +5,7 @@
  */
 import { t, type Language } from '@/lib/i18n';
 import type { AtRiskItem, RequestOf } from '@/lib/messaging/protocol';
-import { accountLabel } from '@/lib/accounts/registry';
+import { accountLabel } from '@/lib/accounts/account-label';
 import { DEFAULT_ACCOUNT, type Platform } from '@/lib/records';
 import { OPENING_RISK } from './first-request';
 import type { RiskFilter } from './list-view';

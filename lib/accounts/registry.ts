@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { accountIdSchema, DEFAULT_ACCOUNT, platformSchema, type Platform } from '../records';
+import { DEFAULT_ACCOUNT_NAME } from './account-label';
 
 /** What a page showed about the signed-in seller account (lib/platforms/shared/account.ts reads it). */
 export const pageAccountSchema = z.object({
@@ -49,9 +50,6 @@ const accountsDocSchema = z.object({
 });
 export type AccountsDoc = z.infer<typeof accountsDocSchema>;
 
-/** The stored name of the default account until a page names it (shown translated: accountLabel). */
-const DEFAULT_ACCOUNT_NAME = 'Default account';
-
 /** The document of a store that has seen no account yet: only the default account. */
 export const EMPTY_ACCOUNTS: AccountsDoc = {
   accounts: [{ id: DEFAULT_ACCOUNT, name: DEFAULT_ACCOUNT_NAME, sellers: [] }],
@@ -59,15 +57,6 @@ export const EMPTY_ACCOUNTS: AccountsDoc = {
   lastByPlatform: {},
   overrides: {},
 };
-
-/**
- * An account's name as shown: the default account's stored placeholder name in the UI
- * language (`defaultLabel`), any name a page gave as it is.
- * @example accountLabel({ id: 'default', name: 'Default account' }, '默认账户') // '默认账户'
- */
-export function accountLabel(account: { id: string; name: string }, defaultLabel: string): string {
-  return account.id === DEFAULT_ACCOUNT && account.name === DEFAULT_ACCOUNT_NAME ? defaultLabel : account.name;
-}
 
 /**
  * The stored document, or the empty one when it is missing or unreadable (an unreadable row

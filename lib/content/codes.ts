@@ -5,7 +5,7 @@
  * the popup and notifications. Unknown codes fall back to the English message or the code.
  */
 import { formatDate, formatMoney, formatNumber, formatShortDate, isPageKey as isKey, t, type Language } from '../i18n/page';
-import { accountLabel } from '../accounts/registry';
+import { accountLabel } from '../accounts/account-label';
 import { lateness, localIsoDate } from '../locale/dates';
 import type { PanelData } from '../messaging/protocol';
 import type { Diagnostic } from '../records';

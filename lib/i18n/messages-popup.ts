@@ -99,7 +99,7 @@ export const popupEn = {
   'diag.implausible-row': 'A row cannot be right, so it was not read ({issue})',
   'diag.adapter-error': 'The reader failed on this page',
   'diag.foreign-marketplace': 'Some rows named another marketplace and were ignored',
-  // The default account's stored placeholder name, shown in the UI language (lib/accounts/registry.ts accountLabel).
+  // The default account's stored placeholder name, shown in the UI language (lib/accounts/account-label.ts).
   'accounts.defaultName': 'Default account',
   'diag.account-not-shown':
     'This page does not show which seller account it belongs to; its readings were filed under {account}, the account last seen on {host}',
