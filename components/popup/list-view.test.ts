@@ -22,12 +22,10 @@ describe('popup row text', () => {
   it('never shows a past date as a deadline: a plan from an earlier day reads "overdue since", counted to today', () => {
     // Planned on 12/1 with the reorder due that day (0 days late then); the popup opens on 12/2.
     const stale = { ...item, reorderDate: '2026-12-01', reorderDaysLate: 0 };
-    expect(rowText('en', stale, TODAY).reorder).toBe('Reorder 3,352 · overdue since 12/1/2026 (1 day)');
-    expect(rowText('en', { ...item, reorderDate: '2026-11-12', reorderDaysLate: 18 }, TODAY).reorder).toBe(
-      'Reorder 3,352 · overdue since 11/12/2026 (20 days)',
-    );
-    expect(rowText('zh-CN', { ...item, reorderDate: '2026-11-12', reorderDaysLate: 18 }, TODAY).reorder).toBe(
-      '补货 3,352 件 · 自 2026/11/12 起已逾期（20 天）',
-    );
+    expect(rowText('en', stale, TODAY).reorder).toBe('3,352 · overdue since Dec 1');
+    expect(rowText('en', { ...item, reorderDate: '2026-11-12', reorderDaysLate: 18 }, TODAY).reorder).toBe('3,352 · overdue since Nov 12');
+    expect(rowText('zh-CN', { ...item, reorderDate: '2026-11-12', reorderDaysLate: 18 }, TODAY).reorder).toBe('3,352 件 · 自 11月12日 起逾期');
+    // Due last year: the year is said.
+    expect(rowText('en', { ...item, reorderDate: '2025-12-20', reorderDaysLate: 0 }, TODAY).reorder).toBe('3,352 · overdue since Dec 20, 2025');
   });
 });

@@ -4,11 +4,11 @@
  * (AtRiskList.tsx, which takes over the same markup). Imports only the first screen's strings
  * and no schema, so the popup's entry chunk stays small.
  */
-import { formatDate, formatNumber, type Language } from '@/lib/i18n/format';
+import { formatDate, formatNumber, formatShortDate, type Language } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/popup-first';
 import type { AtRiskItem } from '@/lib/messaging/protocol';
 import { wholeDaysOfCover } from '@/lib/planning/cover';
-import { lateness, localIsoDate } from '@/lib/locale/dates';
+import { daysLate, localIsoDate } from '@/lib/locale/dates';
 import { RISK_TAGS } from '@/lib/planning/urgency';
 
 /** The popup's list choices: what needs attention (the default), everything, or one risk tag. */
@@ -70,16 +70,16 @@ export function rowText(language: Language, item: RowItem, today = localIsoDate(
 }
 
 /**
- * The reorder by its date, or "overdue since" its date with the days counted to today, as the
- * panel and the options page say it (never a past date as a deadline); null when none is due.
+ * The reorder by its date, or "overdue since" the date it was due, as the panel and the options
+ * page say it (never a past date as a deadline; the days late are left to the panel, which has
+ * room for them: the row is two short lines); null when none is due.
  */
 function reorderText(language: Language, item: RowItem, today: string): string | null {
   if (!item.reorderQuantity || !item.reorderDate) return null;
   const quantity = formatNumber(language, item.reorderQuantity);
-  const date = formatDate(language, item.reorderDate);
-  const { days, variant } = lateness(item.reorderDate, today, item.reorderDaysLate);
-  if (variant === '.today') return t(language, 'popup.reorder', { quantity, date });
-  return t(language, variant === '.oneDay' ? 'popup.reorderLate.oneDay' : 'popup.reorderLate', { quantity, date, days: formatNumber(language, days) });
+  if (daysLate(item.reorderDate, today, item.reorderDaysLate) === 0)
+    return t(language, 'popup.reorder', { quantity, date: formatDate(language, item.reorderDate) });
+  return t(language, 'popup.reorderLate', { quantity, date: formatShortDate(language, item.reorderDate, today) });
 }
 
 /**

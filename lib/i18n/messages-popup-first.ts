@@ -33,9 +33,9 @@ export const popupFirstEn = {
   'popup.openSku': 'Open {sku} on {marketplace}',
   'popup.cover': '{days} d',
   'popup.reorder': 'Reorder {quantity} by {date}',
-  // Overdue as the panel words it (panel.overdueSince): never a past date as a deadline.
-  'popup.reorderLate': 'Reorder {quantity} · overdue since {date} ({days} days)',
-  'popup.reorderLate.oneDay': 'Reorder {quantity} · overdue since {date} (1 day)',
+  // Overdue as the panel words it (panel.overdueSince), never a past date as a deadline; in the
+  // row's two short lines under the "Reorder" heading, the quantity and the date it was due.
+  'popup.reorderLate': '{quantity} · overdue since {date}',
   // Risk choices (lib/planning/urgency.ts RISK_TAGS, and all)
   'risk.all': 'All SKUs',
   'risk.attention': 'Needs attention',
@@ -77,8 +77,7 @@ export const popupFirstZhCN: Record<keyof typeof popupFirstEn, string> = {
   'popup.openSku': '在 {marketplace} 打开 {sku}',
   'popup.cover': '{days} 天',
   'popup.reorder': '{date} 前补货 {quantity} 件',
-  'popup.reorderLate': '补货 {quantity} 件 · 自 {date} 起已逾期（{days} 天）',
-  'popup.reorderLate.oneDay': '补货 {quantity} 件 · 自 {date} 起已逾期（1 天）',
+  'popup.reorderLate': '{quantity} 件 · 自 {date} 起逾期',
   'risk.all': '全部 SKU',
   'risk.attention': '需要处理',
   'risk.critical': '紧急',
