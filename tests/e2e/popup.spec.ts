@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_ID, expect, test } from './extension';
 import { smallTargets } from './targets';
+import { isoDateInZone } from '../../lib/locale/dates';
 
 const POPUP = `chrome-extension://${EXTENSION_ID}/popup.html`;
 const DAY = 86_400_000;
@@ -15,6 +16,11 @@ async function send(page: Page, type: string, payload: unknown): Promise<any> {
 
 function iso(ms: number) {
   return new Date(ms).toISOString();
+}
+
+/** The day a reader dates a reading made at `ms`: the marketplace's (US Pacific, the earliest of the seeded ones), not UTC's. */
+function marketDay(ms: number) {
+  return isoDateInZone(new Date(ms), 'America/Los_Angeles');
 }
 
 /** Listings and 60 days of orders, imported through the extension's own import message. */
@@ -31,7 +37,7 @@ async function seed(
       marketplace: l.marketplace,
       source: 'test/seed',
       observedAt: iso(now - 60_000),
-      observedDate: iso(now).slice(0, 10),
+      observedDate: marketDay(now),
       sku: l.sku,
       title: l.title,
       available: l.available,
@@ -45,7 +51,7 @@ async function seed(
         marketplace: l.marketplace,
         source: 'test/seed',
         observedAt: iso(now - 60_000),
-        observedDate: iso(now).slice(0, 10),
+        observedDate: marketDay(now),
         orderId: `${l.sku}-${l.marketplace}-${d}`,
         sku: l.sku,
         quantity: l.perDay,
@@ -67,7 +73,7 @@ function catalogReading(sku: string) {
     marketplace: l.marketplace,
     source: 'test/seed',
     observedAt: iso(now),
-    observedDate: iso(now).slice(0, 10),
+    observedDate: marketDay(now),
     sku: l.sku,
     title: l.title,
     available: l.available,
@@ -88,6 +94,19 @@ const CATALOG = [
   { platform: 'amazon', marketplace: 'amazon.de', sku: 'DE-BOTTLE', title: 'Trinkflasche', available: 60, perDay: 3 },
   { platform: 'walmart', marketplace: 'walmart.com', sku: 'WM-TEAPOT', title: 'Teapot 紫砂', available: 0, perDay: 2 },
 ];
+
+/** The row cells whose text is taller than their fixed-height row (it would run over the next row), as "SKU: text". */
+function overrunCells(popup: Page): Promise<string[]> {
+  return popup
+    .getByTestId('at-risk-row')
+    .evaluateAll((rows) =>
+      rows.flatMap((row) =>
+        [...row.querySelectorAll('a > span')]
+          .filter((cell) => cell.scrollHeight > row.clientHeight + 1)
+          .map((cell) => `${row.getAttribute('data-sku')}: ${cell.textContent}`),
+      ),
+    );
+}
 
 test('a new user sees what to do first, and the popup passes an axe check', async ({ context }) => {
   const popup = await openPopup(context);
@@ -117,6 +136,9 @@ test('lists the most urgent first; filters, search and a click that opens the se
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // Rows, filters and links are 24 x 24 px targets (WCAG 2.5.8; inline links in running text are exempt).
   expect(await smallTargets(popup)).toEqual([]);
+  // The overdue reorders (teapot, leash) fit their fixed-height rows instead of running over the next.
+  await expect(rows.first().locator('.reorder')).toContainText('overdue since');
+  expect(await overrunCells(popup)).toEqual([]);
 
   await popup.getByTestId('filter-platform').selectOption('amazon');
   await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['FAST-LEASH', 'DE-BOTTLE', 'SLOW-MUG']);
@@ -153,6 +175,7 @@ test('shows Chinese when the language setting is Chinese', async ({ context }) =
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText('需要处理的 SKU');
   await expect(popup.getByLabel('平台')).toBeVisible();
   await expect(popup.getByTestId('at-risk-row').first().getByTestId('days-of-cover')).toHaveText(/天$/);
+  expect(await overrunCells(popup)).toEqual([]);
   const results = await new AxeBuilder({ page: popup }).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
