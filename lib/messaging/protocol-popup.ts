@@ -4,6 +4,17 @@
  */
 import { z } from 'zod';
 import { platformSchema } from '../records';
+import { isPageTypeId } from '../platforms/page-types';
+
+/**
+ * A page type this build reads (PAGE_TYPE_IDS): any other id (a typo, a renamed page type, another
+ * sender's string) is refused with the dispatcher's "Invalid … request" error naming it, rather
+ * than stored in settings where it could hide nothing.
+ */
+const pageTypeIdSchema = z
+  .string()
+  .max(80)
+  .refine(isPageTypeId, { error: (issue) => `"${String(issue.input).slice(0, 80)}" is not a page type this extension reads` });
 
 export const popupProtocol = {
   /**
@@ -12,7 +23,7 @@ export const popupProtocol = {
    */
   'panels/set-hidden': {
     senders: ['content'],
-    request: z.object({ pageType: z.string().min(1).max(80), hidden: z.boolean() }),
+    request: z.object({ pageType: pageTypeIdSchema, hidden: z.boolean() }),
     response: z.object({ hiddenPanels: z.array(z.string()) }),
   },
   /** Popup: the platforms and marketplaces that have listings, with counts (filter choices). */

@@ -42,6 +42,28 @@ describe('rpc', () => {
     expect(calls).toBe(0);
   });
 
+  it('panels/set-hidden takes only a page type this build reads (PAGE_TYPE_IDS), and says which id it refused', async () => {
+    const seen: string[] = [];
+    const dispatch = make({
+      'panels/set-hidden': async ({ pageType }) => {
+        seen.push(pageType);
+        return { hiddenPanels: [pageType] };
+      },
+    });
+    for (const pageType of ['walmart/items', 'amazon/Orders', 'amazon/orders ', '', 'x'.repeat(81)])
+      expect(await dispatch({ type: 'panels/set-hidden', payload: { pageType, hidden: true } }, SELLER), JSON.stringify(pageType)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('Invalid panels/set-hidden request'),
+      });
+    expect(await dispatch({ type: 'panels/set-hidden', payload: { pageType: 'walmart/items', hidden: true } }, SELLER)).toEqual({
+      ok: false,
+      error: 'Invalid panels/set-hidden request: "walmart/items" is not a page type this extension reads',
+    });
+    expect(seen).toEqual([]);
+    expect(await dispatch({ type: 'panels/set-hidden', payload: { pageType: 'walmart/manage-items', hidden: true } }, SELLER)).toMatchObject({ ok: true });
+    expect(seen).toEqual(['walmart/manage-items']);
+  });
+
   it('refuses a sender the message does not declare before validating the payload or calling the handler', async () => {
     let calls = 0;
     const dispatch = make({

@@ -29,7 +29,8 @@ import { PAGES, fixturePage } from './testing/pages';
 import { cellText } from './shared/read';
 import { leafElements } from './shared/grid';
 import { HEADER_FIELDS, HEADER_SYNONYMS, normalizeHeader, type HeaderField } from '../locale/headers';
-import type { Diagnostic, ListingObservation, Observation } from '../records';
+import type { Diagnostic, ListingObservation, Observation, OrderObservation } from '../records';
+import type { ShipmentItem, ShipmentReading } from '../inbound/shipments';
 
 /** Cases per adapter, over all its properties: a quarter shuffles, a quarter removes, half builds page variants. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -445,18 +446,58 @@ const WARNED_VALUES: Partial<Record<HeaderField, (r: ListingObservation) => unkn
   soldQuantity: (r) => r.cumulativeSold,
 };
 
+/** What each order column fills, as WARNED_VALUES for listings (the other order columns are required). */
+const WARNED_ORDER_VALUES: Partial<Record<HeaderField, (r: OrderObservation) => unknown>> = {
+  itemPrice: (r) => r.itemPrice,
+  fulfillment: (r) => r.fulfillment,
+};
+
+/** What each Shipments list column fills in a shipment (amazon/shipments). */
+const WARNED_SHIPMENT_VALUES: Partial<Record<HeaderField, (s: ShipmentReading) => unknown>> = {
+  shipmentName: (s) => s.name,
+  shipTo: (s) => s.destination,
+  unitsExpected: (s) => s.unitsExpected,
+  unitsLocated: (s) => s.unitsLocated,
+  arrivalWindow: (s) => s.arrivalFrom,
+};
+
+/** What each shipment contents column fills in a SKU line (amazon/shipment-contents). */
+const WARNED_ITEM_VALUES: Partial<Record<HeaderField, (i: ShipmentItem) => unknown>> = {
+  fnsku: (i) => i.fnsku,
+  title: (i) => i.title,
+  unitsLocated: (i) => i.unitsReceived,
+};
+
+/** True when some record (paired by position with the full read's) lost the value `value` reads. */
+function lostIn<R>(now: readonly (R | undefined)[], full: readonly (R | undefined)[], value: ((r: R) => unknown) | undefined): boolean {
+  if (!value) return false;
+  return now.some((r, i) => {
+    const whole = full[i];
+    return r !== undefined && whole !== undefined && value(r) === undefined && value(whole) !== undefined;
+  });
+}
+
+/** True when removing the `removed` column took a value from a listing, an order line, a shipment or a shipment's SKU line. */
+function lostValue(read: PageRead, base: PageRead, removed: HeaderField): boolean {
+  const ofKind = <K extends Observation['kind']>(rows: readonly Observation[], kind: K) =>
+    rows.map((r) => (r.kind === kind ? (r as Extract<Observation, { kind: K }>) : undefined));
+  const [shipments, fullShipments] = [read.shipments ?? [], base.shipments ?? []];
+  return (
+    lostIn(ofKind(read.rows, 'listing'), ofKind(base.rows, 'listing'), WARNED_VALUES[removed]) ||
+    lostIn(ofKind(read.rows, 'order'), ofKind(base.rows, 'order'), WARNED_ORDER_VALUES[removed]) ||
+    lostIn(shipments, fullShipments, WARNED_SHIPMENT_VALUES[removed]) ||
+    shipments.some((s, i) => lostIn(s.items ?? [], fullShipments[i]?.items ?? [], WARNED_ITEM_VALUES[removed]))
+  );
+}
+
 /**
- * A removed optional column whose values some listing lost is said in a warning naming it, unless
- * another fixture of the page type (another known UI variant) lacks that column too.
+ * A removed optional column whose values some listing, order line, shipment or shipment SKU line
+ * lost is said in a warning naming it, unless another fixture of the page type (another known UI
+ * variant) lacks that column too.
  */
 function expectLossWarned(read: PageRead, f: Fixture, removed: HeaderField | undefined, variantsLack: ReadonlySet<HeaderField>, label: string): void {
-  const value = removed && !variantsLack.has(removed) ? WARNED_VALUES[removed] : undefined;
-  if (!value) return;
-  const lost = read.rows.some((row, i) => {
-    const full = f.base.rows[i];
-    return row.kind === 'listing' && full?.kind === 'listing' && value(row) === undefined && value(full) !== undefined;
-  });
-  if (lost)
+  if (!removed || variantsLack.has(removed)) return;
+  if (lostValue(read, f.base, removed))
     expect(
       read.diagnostics.some((d) => d.level === 'warning' && d.params?.column === removed),
       `${label}: a warning says the ${removed} column is missing`,

@@ -31,7 +31,7 @@ import { definePage, fieldsOf } from '../shared/define-page';
 import { findGrid } from '../shared/grid';
 import { reportTaughtDisagreements } from '../shared/taught-columns';
 import { CellReader, Diagnostics, ReadCollector, cellText, clampTitle, commonFields, compact, guardedParse } from '../shared/read';
-import { warnMissingOptional } from '../shared/listing-page';
+import { OBSERVATION_FILLS, warnMissingOptional } from '../shared/optional-columns';
 
 const ID = 'amazon/business-reports';
 const TITLE = 'Detail Page Sales and Traffic by Child Item';
@@ -182,7 +182,7 @@ function readBusinessReport(root: ParentNode, ctx: ReadContext): PageRead {
       out.listing(record, row);
     }
     // A missing title or ASIN column is said (the rows are still read).
-    warnMissingOptional({ adapter: { id: ID, platform: 'amazon', title: TITLE }, fields: FIELDS, required: REQUIRED }, columns, out.rows, diags);
+    warnMissingOptional({ adapter: { title: TITLE }, fields: FIELDS, required: REQUIRED }, columns, out.rows, OBSERVATION_FILLS, diags);
     return out.result();
   });
 }

@@ -174,10 +174,42 @@ describe('amazon/manage-inventory: other UI languages and number formats', () =>
   });
 });
 
+describe('amazon/manage-inventory: columns found by the page’s own hints (aria-label of the price and quantity controls)', () => {
+  const html = fixtureHtml('amazon/manage-inventory.en.html');
+  const english = readHtml(adapter, html, US, 'amazon.com');
+  /** The fixture with the header text of every column whose header matches `which` in a language no synonym table has. */
+  const reworded = (which: RegExp) =>
+    html.replace(/(role="columnheader"><span>)([^<]+)/g, (m, open: string, h: string) => (which.test(h) ? `${open}Στήλη ${h.length}` : m));
+
+  it('Available and Price headers reworded: the same rows, each column said to be found by its hint', () => {
+    const read = readHtml(adapter, reworded(/^(Available|Price \+ shipping)$/), US, 'amazon.com');
+    expect(read.rows).toEqual(english.rows);
+    expect(read.diagnostics.filter((d) => d.level !== 'info')).toEqual(english.diagnostics.filter((d) => d.level !== 'info'));
+    const fromHint = read.diagnostics.filter((d) => d.code === 'column-from-hint').map((d) => d.params?.column);
+    expect(fromHint.sort()).toEqual(['available', 'price']);
+  });
+
+  it('every header in an unknown language: every row still read with its available units and price from the hinted columns', () => {
+    const read = readHtml(adapter, reworded(/./), US, 'amazon.com');
+    const rows = listingsOf(read);
+    expect([...rows.keys()]).toEqual([...listingsOf(english).keys()]);
+    for (const [sku, full] of listingsOf(english)) {
+      expect(rows.get(sku)?.available, sku).toBe(full.available);
+      expect(rows.get(sku)?.price, sku).toEqual(full.price);
+    }
+    expect(read.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    // The columns no hint names are said to be missing (the rows are read without them).
+    expect(read.diagnostics.filter((d) => d.code === 'missing-optional-column').map((d) => d.params?.column)).toContain('inbound');
+  });
+});
+
 describe('amazon/manage-inventory: what it refuses to guess', () => {
   const one = demoListings(3, 1, 'amazon');
 
   it('headers in an unknown language: no rows, missing-column + unknown-language diagnostics', () => {
+    // Three FBA rows: no merchant quantity control names the Available column (COLUMN_HINTS), and
+    // the price column found by its control says nothing of the headers' language.
+    expect(one.every((l) => l.fulfillment === 'FBA')).toBe(true);
     const html = buildAmazonManageInventoryHtml(one).replace(/<span>([^<]*)<\/span><\/div>/g, (m, h: string) => (h ? m.replace(h, `Колонка ${h.length}`) : m));
     const read = readHtml(adapter, html, US, 'amazon.com');
     expect(read.rows).toEqual([]);

@@ -33,10 +33,10 @@ import {
   guardedParse,
   listingStatusFromText,
 } from '../shared/read';
-import { machineHints } from '../shared/grid';
+import { addControlHints, machineHints } from '../shared/grid';
 import { pageChannel, quantityInputsShown, rowChannel } from '../shared/fulfilment';
-import { warnMissingOptional } from '../shared/listing-page';
-import { columnSignals } from '../shared/taught-columns';
+import { OBSERVATION_FILLS, warnMissingOptional } from '../shared/optional-columns';
+import { columnSignals, reportHintSignals } from '../shared/taught-columns';
 
 const ID = 'amazon/manage-inventory';
 
@@ -59,14 +59,33 @@ const FIELDS = [
   'sku',
   'asin',
 ] as const satisfies readonly HeaderField[];
+type Field = (typeof FIELDS)[number];
 /** Without these the page is not understood and nothing is read. */
 const REQUIRED = ['available'] as const;
 /**
+ * The page's own machine hints for a column, the second signal after its header text (a page in
+ * a UI language the synonyms do not know is still read by them). Janus React grid (2024+,
+ * manage-inventory.en/.zh/.de/.ja): neither header nor body cells carry a column attribute (only
+ * the grid's shared, hashed class names), but the price control of every listing row and the
+ * quantity control of merchant-fulfilled rows carry `aria-label="price"` / `"available"`
+ * (addControlHints: the available column is found by it only when the page shows a merchant
+ * row). (?) The live page may render these as `<kat-input>` (reference notes: their value sits in
+ * its `value` attribute); whether it keeps the same aria-label is not confirmed. The retired
+ * `table.mt-table` page's `td[data-column=…]` is not this grid's, so it is not declared.
+ */
+const COLUMN_HINTS: Partial<Record<Field, readonly string[]>> = {
+  available: ['aria-label=available'],
+  price: ['aria-label=price'],
+};
+/**
  * What finds each field besides its header text: the row's `data-sku`, the product cell's
- * "ASIN" / "FNSKU" pairs and /dp/ link, and the channel from every clue (pageChannel, `told`).
+ * "ASIN" / "FNSKU" pairs and /dp/ link, the controls' hints (COLUMN_HINTS), and the channel
+ * from every clue (pageChannel, `told`).
  */
 const SIGNALS_BEYOND_HEADERS = {
   sku: ['hint'],
+  available: ['hint'],
+  price: ['hint'],
   asin: ['label', 'link'],
   fnsku: ['label'],
   title: ['link'],
@@ -80,12 +99,15 @@ function matchesManageInventory(url: URL): boolean {
   return /^\/myinventory\/inventory\/?$/.test(url.pathname);
 }
 
-/** The text of the header cells, in column order. */
-function headerTexts(root: ParentNode): { texts: string[]; hints: string[][]; found: boolean } {
+/** The text of the header cells, in column order, with each column's machine hints. */
+function headerTexts(root: ParentNode, rows: readonly Element[]): { texts: string[]; hints: string[][]; found: boolean } {
   const headerRow = root.querySelector(HEADER_ROW_SELECTOR);
   const cells = headerRow ? Array.from(headerRow.children) : Array.from(root.querySelectorAll('[role="columnheader"]'));
-  // Machine hints too: a column the seller taught is found by them after its header is renamed.
-  return { texts: cells.map((c) => cellText(c)), hints: cells.map(machineHints), found: cells.length > 0 };
+  // Machine hints too: a column the seller taught is found by them after its header is renamed,
+  // and the declared ones (COLUMN_HINTS) sit on the body cells' controls.
+  const hints = cells.map(machineHints);
+  addControlHints(hints, rows, (row) => rowCells(row, cells.length), Object.values(COLUMN_HINTS).flat());
+  return { texts: cells.map((c) => cellText(c)), hints, found: cells.length > 0 };
 }
 
 interface ProductInfo {
@@ -165,16 +187,22 @@ function rowCells(row: Element, headerCount: number): Element[] {
  * The header's texts, hints and field columns; undefined (with the errors said) when the page has
  * no header or lacks a required column.
  */
-function pageColumns(root: ParentNode, ctx: ReadContext, diags: Diagnostics, rowCount: number) {
-  const { texts, hints, found } = headerTexts(root);
+function pageColumns(root: ParentNode, ctx: ReadContext, diags: Diagnostics, rows: readonly Element[]) {
+  const { texts, hints, found } = headerTexts(root, rows);
   if (!found) {
-    if (rowCount > 0) diags.missingColumn('header', adapter.title);
+    if (rows.length > 0) diags.missingColumn('header', adapter.title);
     return undefined;
   }
-  const { columns, recognised } = mapHeaders(texts, FIELDS, ctx.taughtColumns ?? [], { columns: hints });
+  const taught = ctx.taughtColumns ?? [];
+  const { columns } = mapHeaders(texts, FIELDS, taught, { columns: hints, fields: COLUMN_HINTS });
   const missing = REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length === 0) return { texts, hints, columns };
-  if (recognised === 0)
+  if (missing.length === 0) {
+    reportHintSignals({ headers: texts, hints }, FIELDS, taught, columns, COLUMN_HINTS, diags);
+    return { texts, hints, columns };
+  }
+  // A column found by its control's hint alone says nothing of the headers' language.
+  const byText = [...columnSignals({ headers: texts, hints }, FIELDS, taught, columns).values()].some((signal) => signal !== 'hint');
+  if (!byText)
     diags.add('error', 'unknown-language', 'The column headers are in a language the reader does not know yet.', {
       headers: texts.join(' | ').slice(0, 200),
     });
@@ -187,12 +215,12 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
     const out = new ReadCollector(diags);
     let rows = Array.from(root.querySelectorAll(ROW_SELECTOR));
     if (rows.length === 0) rows = Array.from(root.querySelectorAll(ROW_FALLBACK));
-    const page = pageColumns(root, ctx, diags, rows.length);
+    const page = pageColumns(root, ctx, diags, rows);
     if (!page) return out.result();
     const { texts, hints, columns } = page;
     const read = new CellReader(ctx, diags);
     const base = commonFields(adapter, ctx);
-    const col = (cells: Element[], field: (typeof FIELDS)[number]) => {
+    const col = (cells: Element[], field: Field) => {
       const i = columns.get(field);
       return i === undefined ? undefined : cells[i];
     };
@@ -252,7 +280,7 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       out.listing(compact(record), row, col(cells, 'productDetails'));
     }
     // A missing optional column (price, date, inbound…) is said (the rows are still read).
-    warnMissingOptional({ adapter, fields: FIELDS, required: REQUIRED }, columns, out.rows, diags);
+    warnMissingOptional({ adapter, fields: FIELDS, required: REQUIRED }, columns, out.rows, OBSERVATION_FILLS, diags);
     channel.signals.report(diags);
     return { ...out.result(), sources: channel.signals.sources() };
   });

@@ -30,6 +30,7 @@ import { definePage, fieldsOf } from '../shared/define-page';
 import { findGrid, labelledValues, type Grid } from '../shared/grid';
 import { CellReader, cellText, guardedParse, type Diagnostics } from '../shared/read';
 import { reportTaughtDisagreements } from '../shared/taught-columns';
+import { SHIPMENT_ITEM_FILLS, warnMissingOptional } from '../shared/optional-columns';
 import { arrivalWindow } from './shipments';
 
 const FIELDS = ['sku', 'fnsku', 'title', 'productDetails', 'unitsExpected', 'unitsLocated'] as const;
@@ -166,6 +167,8 @@ function readShipmentContents(root: ParentNode, ctx: ReadContext): PageRead {
     }
     const read = new CellReader(ctx, diags);
     const { items, anchors } = readItems(grid, read, diags);
+    // A missing optional column (FNSKU, title, units received) is said; the product cell may hold them.
+    warnMissingOptional({ adapter: { title: TITLE }, fields: FIELDS, required: REQUIRED }, columns, items, SHIPMENT_ITEM_FILLS, diags);
     const shipment = { shipmentId, ...summaryOf(pairs, read), items };
     const valid = shipmentReadingSchema.safeParse(shipment);
     if (!valid.success) {

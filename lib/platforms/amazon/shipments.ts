@@ -22,6 +22,7 @@ import { definePage, fieldsOf } from '../shared/define-page';
 import { findGrid, type Grid } from '../shared/grid';
 import { CellReader, cellText, guardedParse, type Diagnostics } from '../shared/read';
 import { reportTaughtDisagreements } from '../shared/taught-columns';
+import { SHIPMENT_FILLS, warnMissingOptional } from '../shared/optional-columns';
 
 const FIELDS = ['shipmentName', 'shipmentId', 'shipTo', 'shipmentStatus', 'unitsExpected', 'unitsLocated', 'arrivalWindow'] as const;
 type F = (typeof FIELDS)[number];
@@ -124,6 +125,8 @@ function readShipmentsPage(root: ParentNode, ctx: ReadContext): PageRead {
       seen.add(shipment.shipmentId);
       shipments.push(shipment);
     });
+    // A missing optional column (ship-to, units, arrival window…) is said; the id may be in the name cell.
+    warnMissingOptional({ adapter: { title: TITLE }, fields: FIELDS, required: REQUIRED }, columns, shipments, SHIPMENT_FILLS, diags);
     return { ...empty, shipments };
   });
 }

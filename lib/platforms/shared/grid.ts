@@ -249,6 +249,42 @@ function addBodyHints(hints: string[][], rows: readonly Element[], cellsOf: (row
   });
 }
 
+/** Body rows whose controls are looked at for declared hints (one default page of Manage All Inventory, twice). */
+const CONTROL_SAMPLE_ROWS = 50;
+/** The editable controls of a cell whose attributes may name its column. */
+const CONTROLS = 'input:not([type="checkbox"]):not([type="hidden"]), kat-input, select, textarea';
+
+/**
+ * Adds to each column's hints those of the `declared` hints that an editable control inside its
+ * body cells carries (an `<input>`'s or Katal `<kat-input>`'s aria-label, name, data-*): a grid
+ * whose header and body cells carry no hint of their own names a column on its controls only
+ * (Manage All Inventory's price and merchant quantity inputs). Only declared hints are taken, so
+ * no value of one row (a SKU in an attribute) becomes a hint, and one row is enough (merchant
+ * quantities are inputs on merchant rows only). Looks at the first CONTROL_SAMPLE_ROWS rows and
+ * stops once every declared hint is placed.
+ * @example addControlHints([[], []], [<div><div>4</div><div><input aria-label="price"></div></div>], cellsOf, ['aria-label=price']) // [[], ['aria-label=price']]
+ */
+export function addControlHints(hints: string[][], rows: readonly Element[], cellsOf: (row: Element) => Element[], declared: Iterable<string>): void {
+  const wanted = new Set(declared);
+  for (const row of rows.slice(0, CONTROL_SAMPLE_ROWS)) {
+    if (wanted.size === 0) return;
+    // One query per row (a row holds two or three controls), not one per cell.
+    const controls = row.querySelectorAll(CONTROLS);
+    if (controls.length === 0) continue;
+    const cells = cellsOf(row);
+    for (const control of Array.from(controls)) {
+      const found = attributeHints(control).filter((h) => wanted.has(h));
+      if (found.length === 0) continue;
+      const own = hints[cells.findIndex((cell) => cell.contains(control))];
+      if (!own) continue;
+      for (const hint of found) {
+        wanted.delete(hint);
+        if (!own.includes(hint)) own.push(hint);
+      }
+    }
+  }
+}
+
 /** A table-like element of the page with its header cells and rows, whatever its markup (no header mapping). */
 export interface PageTable {
   container: Element;

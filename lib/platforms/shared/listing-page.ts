@@ -4,11 +4,12 @@
  * text, refuse to read without the required columns, then read each row's cells by field.
  */
 import type { HeaderField } from '../../locale/headers';
-import type { FulfillmentChannel, ListingObservation, ListingStatus, Observation } from '../../records';
+import type { FulfillmentChannel, ListingObservation, ListingStatus } from '../../records';
 import type { PageAdapter, PageRead, ReadContext } from '../types';
 import { ageColumns, findGrid, labelledValues, pick, type Grid } from './grid';
 import { columnSignals, reportHintSignals, reportTaughtDisagreements } from './taught-columns';
 import { pageChannel, quantityInputsShown, rowChannel, type PageChannel } from './fulfilment';
+import { OBSERVATION_FILLS, warnMissingOptional } from './optional-columns';
 import {
   CellReader,
   ReadCollector,
@@ -48,7 +49,7 @@ export interface ListingPageSpec<F extends HeaderField> {
   /**
    * Optional columns a known UI variant of the page type legitimately lacks (said where the page
    * type is declared): no warning when they are missing. Every other field that is not `required`
-   * is warned about when the page lacks it (warnMissingOptional); the rows are still read.
+   * is warned about when the page lacks it (./optional-columns.ts); the rows are still read.
    */
   mayBeAbsent?: readonly F[];
   /** Selector tried first for the grid container (falls back to every table on the page). */
@@ -112,7 +113,7 @@ export function readListingPage<F extends HeaderField>(spec: ListingPageSpec<F>,
       told: spec.defaultFulfillment !== undefined || spec.fields.includes('fulfillment' as F),
     });
     readRows(spec, grid, ctx, out, channel);
-    warnMissingOptional(spec, columns, out.rows, diags);
+    warnMissingOptional(spec, columns, out.rows, OBSERVATION_FILLS, diags);
     channel.signals.report(diags);
     return { ...out.result(), sources: channel.signals.sources() };
   });
@@ -239,70 +240,6 @@ function labelsOf(cell: Element | undefined): ReadonlyMap<string, string> | unde
   if (!cell) return undefined;
   const text = cell.textContent ?? '';
   return text.includes(':') || text.includes('：') ? labelledValues(cell) : undefined;
-}
-
-/**
- * What each optional column fills in a record, to tell a column that is missing from one whose
- * values were found another way (a title or SKU in the product cell, a status every row of the
- * page type has): a column is only missing when no row has what it would have filled.
- */
-const FILLED_BY: Partial<Record<HeaderField, (r: ListingObservation) => unknown>> = {
-  title: (r) => r.title || undefined,
-  productDetails: (r) => r.title || r.asin,
-  sku: (r) => r.sku,
-  asin: (r) => r.asin,
-  fnsku: (r) => r.fnsku,
-  itemId: (r) => r.itemId,
-  gtin: (r) => r.gtin,
-  status: (r) => r.status,
-  publishStatus: (r) => r.status,
-  lifecycleStatus: (r) => r.status,
-  available: (r) => r.available,
-  inbound: (r) => r.inbound,
-  reserved: (r) => r.reserved,
-  unfulfillable: (r) => r.unfulfillable,
-  price: (r) => r.price,
-  startDate: (r) => r.startDate,
-  dateCreated: (r) => r.startDate,
-  unitsSold7: (r) => r.unitsSold?.find((w) => w.windowDays === 7),
-  unitsSold30: (r) => r.unitsSold?.find((w) => w.windowDays === 30),
-  unitsSold60: (r) => r.unitsSold?.find((w) => w.windowDays === 60),
-  unitsSold90: (r) => r.unitsSold?.find((w) => w.windowDays === 90),
-  unitsOrdered: (r) => r.unitsSold,
-  daysOfSupply: (r) => r.platformDaysOfSupply,
-  historicalDaysOfSupply: (r) => r.platformHistoricalDaysOfSupply,
-  recommendedAction: (r) => r.recommendedAction,
-  storageCost: (r) => r.estimatedStorageCost,
-  recommendedQuantity: (r) => r.recommendedQuantity,
-  recommendedShipDate: (r) => r.recommendedShipDate,
-  alert: (r) => r.alert,
-  watchers: (r) => r.watchers,
-  soldQuantity: (r) => r.cumulativeSold,
-  variation: (r) => r.variation,
-  // A channel no clue told is left out of the record (unknown), so a told one was found another way.
-  fulfillment: (r) => r.fulfillment,
-};
-
-/**
- * A 'missing-optional-column' warning for each optional column of the page type (its fields
- * that are not `required`, less `mayBeAbsent`) that the page lacks and no row found another way:
- * one warning per column, which the summary bar says in the seller's language (the field's name
- * is the one columns are taught with). The rows are read all the same.
- * @example warnMissingOptional({ ...spec, fields: ['sku', 'price'], required: ['sku'] }, columnsWithoutPrice, rows, diags) // diags gets one warning, column 'price'
- */
-export function warnMissingOptional<F extends HeaderField>(
-  spec: Pick<ListingPageSpec<F>, 'adapter' | 'fields' | 'required' | 'mayBeAbsent'>,
-  columns: ReadonlyMap<F, number>,
-  rows: readonly Observation[],
-  diags: Diagnostics,
-): void {
-  const listings = rows.filter((r): r is ListingObservation => r.kind === 'listing');
-  for (const column of spec.fields) {
-    if (columns.has(column) || spec.required.includes(column) || spec.mayBeAbsent?.includes(column)) continue;
-    const filled = FILLED_BY[column];
-    if (filled && listings.some((r) => filled(r) !== undefined && filled(r) !== '')) continue;
-    diags.add('warning', 'missing-optional-column', `${spec.adapter.title}: no "${column}" column was found; the rows were read without it.`, { column });
-  }
 }
 
 /** Column index per header field of the page. */

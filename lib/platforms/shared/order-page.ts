@@ -9,12 +9,15 @@ import { reportTaughtDisagreements } from './taught-columns';
 import { CellReader, ReadCollector, type Diagnostics, cellText, commonFields, compact, fulfillmentFromText, guardedParse } from './read';
 import { orderStatusOf } from '../../locale/order-status';
 import { fieldsOf, type FieldList } from './define-page';
+import { OBSERVATION_FILLS, warnMissingOptional } from './optional-columns';
 
 /** Every column an order page may have (the fields its header synonyms are matched against). */
 export const ORDER_FIELDS = ['orderId', 'orderDetails', 'orderDate', 'orderStatus', 'orderProduct', 'sku', 'quantity', 'itemPrice', 'fulfillment'] as const;
 type F = (typeof ORDER_FIELDS)[number];
 /** The columns a page is refused without (the status one unless the URL names a filter: statusFromUrl). */
 const REQUIRED: readonly F[] = ['orderDate', 'orderStatus'];
+/** Those columns and what every order line needs besides: an order id, a SKU and a quantity, each from its column or a labelled line (missingColumns). */
+const LINE_REQUIRED: readonly F[] = [...REQUIRED, 'orderId', 'sku', 'quantity'];
 
 /**
  * The fields of an order page (its definePage `fields`): the date and status columns are
@@ -23,7 +26,7 @@ const REQUIRED: readonly F[] = ['orderDate', 'orderStatus'];
  */
 export function orderFields(spec: OrderPageSpec): FieldList<F> {
   const fulfillment: Signal[] = spec.defaultFulfillment ? ['label', 'page-type'] : ['label'];
-  return fieldsOf(ORDER_FIELDS, [...REQUIRED, 'orderId', 'sku', 'quantity'], {
+  return fieldsOf(ORDER_FIELDS, LINE_REQUIRED, {
     orderId: ['label'],
     sku: ['label'],
     quantity: ['label'],
@@ -40,6 +43,12 @@ export interface OrderPageSpec {
   /** Status when the page has no status column but the URL names a filter (eBay "awaiting shipment"). */
   statusFromUrl?(url: URL): OrderStatus | undefined;
   defaultFulfillment?: FulfillmentChannel;
+  /**
+   * Optional columns every known UI variant of the page type lacks (said where the page type is
+   * declared): no 'missing-optional-column' warning for them (./optional-columns.ts). Every other
+   * optional column the page lacks, and no line found another way, is warned about.
+   */
+  mayBeAbsent?: readonly F[];
 }
 
 const SKU_LABELS = ['SKU', 'CUSTOM LABEL', 'CUSTOM LABEL (SKU)', '卖家 SKU', 'VERKÄUFER-SKU', '出品者SKU'];
@@ -85,6 +94,8 @@ export function readOrderPage(spec: OrderPageSpec, root: ParentNode, ctx: ReadCo
       at: columnIndexes(grid.map.columns),
     };
     grid.rows.forEach((row, index) => readOrderRow(page, row, grid.cellsOf(row), index));
+    const declared = { adapter: spec.adapter, fields: ORDER_FIELDS, required: LINE_REQUIRED, mayBeAbsent: spec.mayBeAbsent };
+    warnMissingOptional(declared, grid.map.columns, out.rows, OBSERVATION_FILLS, diags);
     return out.result();
   });
 }

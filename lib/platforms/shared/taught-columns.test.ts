@@ -6,7 +6,8 @@ import { ADAPTERS } from '../index';
 import { contextFor, documentFrom, fixtureHtml } from '../testing/load';
 import { PAGES, fixturePage } from '../testing/pages';
 import { distinctiveHint, findGrid, largestTable, machineHints } from './grid';
-import { readListingPage, warnMissingOptional, type ListingPageSpec } from './listing-page';
+import { readListingPage, type ListingPageSpec } from './listing-page';
+import { OBSERVATION_FILLS, warnMissingOptional } from './optional-columns';
 import { ORDER_FIELDS } from './order-page';
 import { Diagnostics } from './read';
 import { reportHintSignals, taughtDisagreements } from './taught-columns';
@@ -93,8 +94,13 @@ describe('optional columns', () => {
 
   it('says nothing of a column a known variant of the page type lacks (mayBeAbsent)', () => {
     const diags = new Diagnostics();
-    warnMissingOptional({ ...spec, mayBeAbsent: ['productDetails'] }, new Map([['title', 1]] as const), [], diags);
+    const rows = read(['SKU', 'Available', 'Title'], ['A-1', '4', 'Mug']).rows;
+    warnMissingOptional({ ...spec, mayBeAbsent: ['productDetails'] }, new Map([['title', 2]] as const), rows, OBSERVATION_FILLS, diags);
     expect(diags.list.map((d) => d.params?.column)).toEqual(['price']);
+  });
+
+  it('says nothing when no row was read (no row was read without the column)', () => {
+    expect(warnings(read(['SKU', 'Available'], []))).toEqual([]);
   });
 });
 

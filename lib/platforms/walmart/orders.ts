@@ -13,6 +13,9 @@ const spec: OrderPageSpec = {
   adapter: { id: 'walmart/orders', platform: 'walmart', title: 'Orders' },
   orderIdPattern: /(?<!\d)\d{9,20}(?!\d)/,
   preferredContainer: '[data-automation-id="orders-table"]',
+  // None of the known variants (walmart/orders.en, .es, .item-sku.en) shows who ships an order
+  // line (?: a WFS column is not known on this page): a page without one is no reason to warn.
+  mayBeAbsent: ['fulfillment'],
 };
 
 function matchesWalmartOrders(url: URL): boolean {
