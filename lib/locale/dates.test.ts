@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, dateOrderForCountry, daysBetween, daysLate, isoDateInZone, lateness, localIsoDate, parseDisplayDate, readCalendarDay } from './dates';
+import {
+  addDays,
+  dateOrderForCountry,
+  daysBetween,
+  daysLate,
+  isoDateIfValid,
+  isoDateInZone,
+  lateness,
+  localIsoDate,
+  parseDisplayDate,
+  readCalendarDay,
+} from './dates';
 
 describe('dates', () => {
   it('isoDateInZone gives the marketplace day, not the UTC day', () => {
@@ -77,5 +88,20 @@ describe('lateness', () => {
     expect(lateness('2026-11-12', '2026-12-02', 3)).toEqual({ days: 20, variant: '' });
     // A plan that counted more (made in a zone a day ahead) is never told as less late.
     expect(lateness('2026-12-02', '2026-12-02', 2)).toEqual({ days: 2, variant: '' });
+  });
+});
+
+describe('isoDateIfValid', () => {
+  it('accepts exactly the days a calendar has (the Date round trip it replaced, for every month and day of 1960-2230)', () => {
+    const byDate = (y: number, m: number, d: number) => {
+      const year = y < 100 ? y + 2000 : y;
+      if (m < 1 || m > 12 || d < 1 || d > 31 || year < 1970 || year > 2200) return undefined;
+      const iso = `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : undefined;
+    };
+    const differ: string[] = [];
+    for (const y of [...Array.from({ length: 100 }, (_, i) => i), ...Array.from({ length: 271 }, (_, i) => 1960 + i)])
+      for (let m = -1; m <= 14; m++) for (let d = -1; d <= 33; d++) if (isoDateIfValid(y, m, d) !== byDate(y, m, d)) differ.push(`${y}-${m}-${d}`);
+    expect(differ).toEqual([]);
   });
 });

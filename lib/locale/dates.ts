@@ -119,12 +119,21 @@ function monthOf(name: string): number | undefined {
   return MONTHS[name] ?? MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
 }
 
-function isoIfValid(y: number, m: number, d: number): string | undefined {
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The ISO date of a year, month and day, if that day exists (a two-digit year is 20xx): 31
+ * February and friends are refused. Arithmetic, not a Date round trip: report readers call it
+ * for every date cell (two per line of a 500,000-line order history).
+ * @example isoDateIfValid(2024, 2, 29) // '2024-02-29'
+ * @example isoDateIfValid(2026, 2, 29) // undefined
+ */
+export function isoDateIfValid(y: number, m: number, d: number): string | undefined {
   if (y < 100) y += 2000;
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1970 || y > 2200) return undefined;
-  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  // Rejects 31 February and friends: Date rolls them over to another day.
-  return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 const YEAR_FIRST = /^(\d{4})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?/;
@@ -148,21 +157,21 @@ export function readCalendarDay(raw: string, order: DateOrder): { date: string; 
   const lower = s.toLowerCase();
   const found = (date: string | undefined, matched: number) => (date ? { date, rest: (lower.length === s.length ? s : lower).slice(matched) } : undefined);
   let m = YEAR_FIRST.exec(lower);
-  if (m) return found(isoIfValid(+m[1]!, +m[2]!, +m[3]!), m[0].length);
+  if (m) return found(isoDateIfValid(+m[1]!, +m[2]!, +m[3]!), m[0].length);
   if ((m = NUMERIC.exec(lower))) {
     if (order === 'YMD') return undefined;
     const [a, b, y] = [+m[1]!, +m[3]!, +m[4]!];
     const monthFirst = m[2] === '.' ? false : order === 'MDY';
-    const date = monthFirst ? (isoIfValid(y, a, b) ?? isoIfValid(y, b, a)) : (isoIfValid(y, b, a) ?? isoIfValid(y, a, b));
+    const date = monthFirst ? (isoDateIfValid(y, a, b) ?? isoDateIfValid(y, b, a)) : (isoDateIfValid(y, b, a) ?? isoDateIfValid(y, a, b));
     return found(date, m[0].length);
   }
   if ((m = MONTH_FIRST.exec(lower))) {
     const month = monthOf(m[1]!);
-    return month ? found(isoIfValid(+m[3]!, month, +m[2]!), m[0].length) : undefined;
+    return month ? found(isoDateIfValid(+m[3]!, month, +m[2]!), m[0].length) : undefined;
   }
   if ((m = DAY_FIRST.exec(lower))) {
     const month = monthOf(m[2]!);
-    return month ? found(isoIfValid(+m[3]!, month, +m[1]!), m[0].length) : undefined;
+    return month ? found(isoDateIfValid(+m[3]!, month, +m[1]!), m[0].length) : undefined;
   }
   return undefined;
 }

@@ -39,6 +39,14 @@ describe('dates', () => {
     expect(readDate('2026-06-30T05:30:00+00:00', LA)).toEqual({ date: '2026-06-29', instant: Date.parse('2026-06-30T05:30:00Z') });
   });
 
+  it('reads ISO date-times with any offset, Z or fractions alike, and refuses days that do not exist', () => {
+    expect(readDate('2024-02-29T23:30:00-08:00', LA)).toEqual({ date: '2024-02-29', instant: Date.parse('2024-03-01T07:30:00Z') });
+    expect(readDate('2026-06-30T05:30:00.250Z', LA)).toEqual({ date: '2026-06-29', instant: Date.parse('2026-06-30T05:30:00Z') });
+    expect(readDate('2026-06-30T05:30:00+05:30', LONDON)).toEqual({ date: '2026-06-30', instant: Date.parse('2026-06-30T00:00:00Z') });
+    expect(readDate('2026-02-29T10:00:00+00:00', LA)).toEqual({ bad: 'not a date' });
+    expect(readDate('2026-06-30T24:00:00+00:00', LA)).toEqual({ bad: 'not a date' });
+  });
+
   it('reads bare dates as the start of that day in the zone', () => {
     expect(readDate('2026-06-29', LA)).toEqual({ date: '2026-06-29', instant: Date.parse('2026-06-29T07:00:00Z') });
   });

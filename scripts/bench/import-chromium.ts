@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ALL_ORDERS_COLUMNS } from '../../tests/fixtures/builders/amazon-all-orders';
+import { IMPORT_BATCH_ROWS } from '../../lib/messaging/protocol-options';
 import { bundleForBrowser, launchBenchChromium, openBenchPage } from './shared/chromium-page';
 import type { ImportScenarioResult } from './import/scenario';
 import type { BenchSuite } from './types';
@@ -58,7 +59,7 @@ const suite: BenchSuite = async () => {
         rows: [
           ['preview pass (read, parse, count)', range(results.map((r) => r.previewMs)), '-', 'nothing stored'],
           [
-            'storing pass (read again, 5,000-line batches)',
+            `storing pass (read again, ${IMPORT_BATCH_ROWS.toLocaleString('en-US')}-line batches)`,
             range(results.map((r) => r.storeMs)),
             '-',
             `${first.ordersStored.toLocaleString('en-US')} order lines stored`,

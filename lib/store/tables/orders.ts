@@ -83,14 +83,14 @@ export function applyOrderObservation(row: OrderRow | undefined, obs: OrderObser
     source: obs.source,
   };
   if (!row) {
-    return { ...fromReading, firstObservedAt: observedAt, ...defined({ itemPrice: obs.itemPrice, fulfillment: obs.fulfillment }) };
+    return { ...fromReading, firstObservedAt: observedAt, ...optionalFieldsOf(obs) };
   }
   const firstObservedAt = observedAt < row.firstObservedAt ? observedAt : row.firstObservedAt;
   if (!newerOrderReading(comparable(row), row.observedAt, comparable(obs), observedAt)) {
     return firstObservedAt === row.firstObservedAt ? row : { ...row, firstObservedAt };
   }
   // Optional fields a newer page does not show are kept from the older reading.
-  return { ...row, ...fromReading, firstObservedAt, ...defined({ itemPrice: obs.itemPrice, fulfillment: obs.fulfillment }) };
+  return { ...row, ...fromReading, firstObservedAt, ...optionalFieldsOf(obs) };
 }
 
 /**
@@ -107,6 +107,13 @@ function comparable(o: Pick<OrderRow, 'status' | 'quantity' | 'orderDate' | 'ite
   return { status: o.status, quantity: o.quantity, orderDate: o.orderDate, itemPrice: o.itemPrice, fulfillment: o.fulfillment };
 }
 
-function defined<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/**
+ * The optional fields a reading shows (a page may leave price or channel out). Two plain checks,
+ * not an Object.entries filter: this runs for every line of an order-history import.
+ */
+function optionalFieldsOf(obs: Pick<OrderObservation, 'itemPrice' | 'fulfillment'>): Partial<Pick<OrderRow, 'itemPrice' | 'fulfillment'>> {
+  const out: Partial<Pick<OrderRow, 'itemPrice' | 'fulfillment'>> = {};
+  if (obs.itemPrice !== undefined) out.itemPrice = obs.itemPrice;
+  if (obs.fulfillment !== undefined) out.fulfillment = obs.fulfillment;
+  return out;
 }

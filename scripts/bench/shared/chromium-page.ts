@@ -51,8 +51,13 @@ export function launchBenchChromium(args: string[] = []): Promise<Browser> {
 export async function openBenchPage(page: Page, script: string): Promise<void> {
   await page.route(`${BENCH_ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === '/bench.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title><script src="/bench.js"></script>' });
+    // UTF-8 said outright: esbuild keeps non-ASCII regex literals as they are ('年', 'ä'), and
+    // a script served without a charset is read as windows-1252, so those never matched.
+    if (url.pathname === '/bench.js') return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script });
+    return route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench.js"></script>',
+    });
   });
   await page.goto(`${BENCH_ORIGIN}/`);
 }
