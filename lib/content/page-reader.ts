@@ -15,6 +15,7 @@ import { detectAccount } from '../platforms/shared/account';
 import { withMarketFigures } from './market-figures';
 import type { PanelHooks } from './panel-view';
 import { isOwnMutation, syncRowPanels } from './row-panels';
+import { MARKS } from './read-marks';
 
 export type Ingest = (request: RequestOf<'page/ingest'>) => Promise<ResponseOf<'page/ingest'>>;
 /** The stored plans of a page's listings (one store read, no re-plan), shown while ingest works. */
@@ -46,18 +47,6 @@ export interface PageReaderOptions {
    */
   marks?: boolean;
 }
-
-/** Performance marks emitted when `marks` is set, in order, for each read cycle. */
-const MARKS = {
-  /** The adapter has the rows. */
-  read: 'stock-copilot:rows-read',
-  /** Every row has its panel (pending ones until the background answers). */
-  mounted: 'stock-copilot:panels-mounted',
-  /** The background answered for this read. */
-  answered: 'stock-copilot:answered',
-  /** The answered panels are rendered. */
-  rendered: 'stock-copilot:panels-rendered',
-} as const;
 
 /** What identifies "the same reading of a row": everything but the time it was taken. */
 function rowSignature(row: Observation): string {
