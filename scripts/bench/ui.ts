@@ -112,6 +112,8 @@ async function panelBundle(): Promise<string> {
         import { MARKS } from '../../lib/content/read-marks';
         import { adapter } from '../../lib/platforms/amazon/manage-inventory';
         import { marketplaceById } from '../../lib/locale/markets';
+        // panel() below calls panelData: the bundle needs it under that name.
+        import { panelData } from '../../lib/messaging/test-panel';
         const panel = ${panel.toString()};
         (globalThis as any).panelBench = async () => {
           const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
