@@ -154,7 +154,7 @@ describe('senderKind', () => {
 
 describe('sendWaking', () => {
   const message = { type: 'skus/at-risk', payload: {} };
-  it('sends again when the worker was stopping, with growing pauses, and gives up after four tries', async () => {
+  it('sends again when the worker was stopping, with growing pauses, and gives up after six tries', async () => {
     const pauses: number[] = [];
     let calls = 0;
     const flaky = async () => {
@@ -164,10 +164,15 @@ describe('sendWaking', () => {
     };
     expect(await sendWaking(flaky, message, async (ms) => void pauses.push(ms))).toBe('answer');
     expect(pauses).toEqual([150, 300]);
+    let tries = 0;
     const gone = async () => {
+      tries++;
       throw new Error('Could not establish connection. Receiving end does not exist.');
     };
-    await expect(sendWaking(gone, message, async () => {})).rejects.toThrow('Receiving end');
+    const waited: number[] = [];
+    await expect(sendWaking(gone, message, async (ms) => void waited.push(ms))).rejects.toThrow('Receiving end');
+    expect(tries).toBe(6);
+    expect(waited).toEqual([150, 300, 450, 600, 750]);
   });
   it('never repeats a message that reached the background (any other error)', async () => {
     let calls = 0;

@@ -38,8 +38,11 @@ export function isStorageFull(error: unknown): boolean {
  * starts a new worker, so the client sends again.
  */
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/;
-/** Tries and the pause before each retry: a worker starts in tens of milliseconds. */
-const SEND_TRIES = 4;
+/**
+ * Tries and the pause before each retry: a worker starts in tens of milliseconds, but on a busy
+ * machine a stopped one took over 0.9 s (four tries failed in CI): six tries wait up to 2.25 s.
+ */
+const SEND_TRIES = 6;
 const RETRY_PAUSE_MS = 150;
 
 /**
