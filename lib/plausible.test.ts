@@ -44,12 +44,16 @@ describe('implausibility', () => {
     expect(implausibility({ ...listing, ageBuckets: [{ minDays: 365, maxDays: null, units: 2e7 }] }, TODAY)).toMatch(/^ageBuckets\.365d: /);
     expect(implausibility({ ...order, quantity: MAX_PLAUSIBLE_UNITS + 1 }, TODAY)).toMatch(/^quantity: /);
     expect(implausibility({ ...order, quantity: MAX_PLAUSIBLE_UNITS }, TODAY)).toBeNull();
+    for (const field of ['available', 'inbound', 'reserved', 'reservedCustomerOrders', 'unfulfillable', 'cumulativeSold', 'recommendedQuantity'] as const) {
+      expect(implausibility({ ...listing, [field]: 2e7 }, TODAY)).toBe(`${field}: 20000000 units is more than 10000000`);
+    }
   });
 
   it('refuses dates before the marketplaces existed, readings from the future and dates years after the reading', () => {
     expect(implausibility({ ...order, orderDate: '1987-03-01' }, TODAY)).toBe('orderDate: 1987-03-01 is before 1995-01-01');
     expect(implausibility({ ...listing, observedDate: '2031-01-01' }, TODAY)).toBe('observedDate: 2031-01-01 is after today (2026-12-02)');
     expect(implausibility({ ...listing, startDate: '2029-01-01' }, TODAY)).toBe('startDate: 2029-01-01 is more than a year after the reading (2026-12-02)');
+    expect(implausibility({ ...listing, recommendedShipDate: '1990-01-01' }, TODAY)).toBe('recommendedShipDate: 1990-01-01 is before 1995-01-01');
     // A reading dated tomorrow (a marketplace east of the seller's clock) is fine.
     expect(implausibility({ ...listing, observedDate: '2026-12-03' }, TODAY)).toBeNull();
   });

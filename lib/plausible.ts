@@ -15,32 +15,46 @@ const EARLIEST_PLAUSIBLE_DATE = '1995-01-01';
 /** A date (an order, a listing's start, a ship-by date) at most this far after the reading. */
 const MAX_DAYS_AHEAD = 366;
 
-type Field = [name: string, value: number | undefined];
+/** A listing's unit counts, by field name (orders carry one: `quantity`). */
+const LISTING_UNIT_FIELDS = ['available', 'inbound', 'reserved', 'reservedCustomerOrders', 'unfulfillable', 'cumulativeSold', 'recommendedQuantity'] as const;
 
-/** Every unit count a record carries, by field name. */
-function unitFields(o: Observation): Field[] {
-  if (o.kind === 'order') return [['quantity', o.quantity]];
-  return [
-    ['available', o.available],
-    ['inbound', o.inbound],
-    ['reserved', o.reserved],
-    ['reservedCustomerOrders', o.reservedCustomerOrders],
-    ['unfulfillable', o.unfulfillable],
-    ['cumulativeSold', o.cumulativeSold],
-    ['recommendedQuantity', o.recommendedQuantity],
-    ...(o.unitsSold ?? []).map((w): Field => [`unitsSold.${w.windowDays}d`, w.units]),
-    ...(o.ageBuckets ?? []).map((b): Field => [`ageBuckets.${b.minDays}d`, b.units]),
-  ];
+/** A listing's calendar dates besides the day it was read (an order's is `orderDate`). */
+const LISTING_DATE_FIELDS = ['startDate', 'recommendedShipDate'] as const;
+
+/** Why a unit count cannot be true, or null. */
+function unitsProblem(name: string, units: number | undefined): string | null {
+  return units !== undefined && units > MAX_PLAUSIBLE_UNITS ? `${name}: ${units} units is more than ${MAX_PLAUSIBLE_UNITS}` : null;
 }
 
-/** Every calendar date a record carries besides the day it was read. */
-function dateFields(o: Observation): [name: string, value: string | undefined][] {
-  return o.kind === 'order'
-    ? [['orderDate', o.orderDate]]
-    : [
-        ['startDate', o.startDate],
-        ['recommendedShipDate', o.recommendedShipDate],
-      ];
+/**
+ * Why any unit count of a record cannot be true, or null. Plain loops over the field names, not
+ * a list of [name, value] pairs: this runs for every row of every page read, and a page's first
+ * read runs before the JIT has warmed up, where each small array costs (issue 18's cold read).
+ */
+function unitCountsProblem(o: Observation): string | null {
+  if (o.kind === 'order') return unitsProblem('quantity', o.quantity);
+  for (let i = 0; i < LISTING_UNIT_FIELDS.length; i++) {
+    const name = LISTING_UNIT_FIELDS[i]!;
+    const problem = unitsProblem(name, o[name]);
+    if (problem) return problem;
+  }
+  for (const w of o.unitsSold ?? []) {
+    const problem = unitsProblem(`unitsSold.${w.windowDays}d`, w.units);
+    if (problem) return problem;
+  }
+  for (const b of o.ageBuckets ?? []) {
+    const problem = unitsProblem(`ageBuckets.${b.minDays}d`, b.units);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Why a date a record carries cannot be true (before 1995, or over a year after the reading), or null. */
+function dateProblem(name: string, date: string | undefined, observed: number, observedDate: string): string | null {
+  if (date === undefined) return null;
+  if (date < EARLIEST_PLAUSIBLE_DATE) return `${name}: ${date} is before ${EARLIEST_PLAUSIBLE_DATE}`;
+  if (dayNumber(date) > observed + MAX_DAYS_AHEAD) return `${name}: ${date} is more than a year after the reading (${observedDate})`;
+  return null;
 }
 
 /**
@@ -51,16 +65,16 @@ function dateFields(o: Observation): [name: string, value: string | undefined][]
  * @example implausibility({ ...order, orderDate: '1987-03-01' }, '2026-12-02') // 'orderDate: 1987-03-01 is before 1995-01-01'
  */
 export function implausibility(o: Observation, today: string): string | null {
-  for (const [name, units] of unitFields(o)) {
-    if (units !== undefined && units > MAX_PLAUSIBLE_UNITS) return `${name}: ${units} units is more than ${MAX_PLAUSIBLE_UNITS}`;
-  }
+  const units = unitCountsProblem(o);
+  if (units) return units;
   const observed = dayNumber(o.observedDate);
   if (o.observedDate < EARLIEST_PLAUSIBLE_DATE) return `observedDate: ${o.observedDate} is before ${EARLIEST_PLAUSIBLE_DATE}`;
   if (observed > dayNumber(today) + 1) return `observedDate: ${o.observedDate} is after today (${today})`;
-  for (const [name, date] of dateFields(o)) {
-    if (date === undefined) continue;
-    if (date < EARLIEST_PLAUSIBLE_DATE) return `${name}: ${date} is before ${EARLIEST_PLAUSIBLE_DATE}`;
-    if (dayNumber(date) > observed + MAX_DAYS_AHEAD) return `${name}: ${date} is more than a year after the reading (${o.observedDate})`;
+  if (o.kind === 'order') return dateProblem('orderDate', o.orderDate, observed, o.observedDate);
+  for (let i = 0; i < LISTING_DATE_FIELDS.length; i++) {
+    const name = LISTING_DATE_FIELDS[i]!;
+    const problem = dateProblem(name, o[name], observed, o.observedDate);
+    if (problem) return problem;
   }
   return null;
 }

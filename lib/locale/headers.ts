@@ -679,13 +679,28 @@ export function headerWords(text: string): string {
 }
 
 /**
+ * Header texts already normalised: one page read maps its headers several times (finding the
+ * grid, then saying which signal found each column), and every read of a page type sees the same
+ * few headers, so each is normalised once (a page's first read runs before the JIT has warmed up).
+ */
+const normalizedHeaders = new Map<string, string>();
+const MAX_REMEMBERED_HEADERS = 1024;
+
+/**
  * The comparable form of a header: its words (headerWords) without spaces, punctuation or
  * symbols (sort arrows, help-icon glyphs), so "Units sold (last 7 days)" and "UNITS SOLD LAST 7
  * DAYS ▲" are one header.
  * @example normalizeHeader(' Units Sold (last 7 days) ▲') // 'unitssoldlast7days'
  */
 export function normalizeHeader(text: string): string {
-  return headerWords(text).replace(/[^\p{L}\p{N}]+/gu, '');
+  let normalized = normalizedHeaders.get(text);
+  if (normalized === undefined) {
+    normalized = headerWords(text).replace(/[^\p{L}\p{N}]+/gu, '');
+    // Bounded: header texts come from pages, and a hostile page could show many distinct ones.
+    if (normalizedHeaders.size >= MAX_REMEMBERED_HEADERS) normalizedHeaders.clear();
+    normalizedHeaders.set(text, normalized);
+  }
+  return normalized;
 }
 
 /** Every header field, in declaration order (the runtime list of HeaderField). */

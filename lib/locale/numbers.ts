@@ -71,11 +71,11 @@ export function parseDecimal(raw: string | null | undefined, format: NumberForma
   }
   const { groupChars, decimal } = SEPARATORS[format];
   if (!SHAPES[format].test(s)) return undefined;
-  let normalised = '';
-  for (const ch of s) {
-    if (ch === decimal) normalised += '.';
-    else if (!groupChars.includes(ch)) normalised += ch;
-  }
+  // The shape allows only digits, group characters and one decimal mark: drop the groups, then
+  // make the mark a point (group characters never include the decimal mark of their format).
+  let normalised = s;
+  for (let i = 0; i < groupChars.length; i++) if (normalised.includes(groupChars[i]!)) normalised = normalised.replaceAll(groupChars[i]!, '');
+  if (decimal !== '.') normalised = normalised.replace(decimal, '.');
   const value = Number(normalised);
   if (!Number.isFinite(value)) return undefined;
   return negative ? -value : value;

@@ -22,7 +22,7 @@
  * "Sold quantity" is cumulative over the listing's life (-> cumulativeSold).
  */
 import { definePage, listingFields } from '../shared/define-page';
-import { readListingPage, type ListingPageSpec } from '../shared/listing-page';
+import { labelsOf, readListingPage, type ListingPageSpec } from '../shared/listing-page';
 import { cellText } from '../shared/read';
 
 const FIELDS = ['title', 'sku', 'available', 'price', 'soldQuantity', 'watchers', 'startDate', 'variation', 'status'] as const;
@@ -60,20 +60,25 @@ const spec: ListingPageSpec<F> = {
     const parentKey = previous?.isParent ? previous.sku : previous?.parentSku;
     const isChild = familyItem !== undefined && ((row.getAttribute('class') ?? '').includes('variation') || itemId === familyItem || ariaLevel(row) > 1);
     const titleCell = col('title');
+    // The title cell's text is read once per row: the variation text, the "3 variations" test and
+    // the label/value lines all come from it.
+    const titleText = titleCell ? cellText(titleCell) : undefined;
+    const labels = labelsOf(titleCell, titleText);
     if (isChild && parentKey) {
       return {
         sku: skuText || undefined,
         itemId,
         parentSku: parentKey,
         title: previous?.title,
-        variation: (titleCell ? cellText(titleCell) : cellText(row.querySelector('.variation-details') ?? undefined)) || undefined,
+        variation: (titleCell ? titleText : cellText(row.querySelector('.variation-details') ?? undefined)) || undefined,
+        labels,
         status: 'active',
       };
     }
     const link = titleCell?.querySelector('a');
-    const title = titleCell ? cellText(link ?? titleCell) : undefined;
+    const title = link ? cellText(link) : titleText;
     // A listing without a custom label is kept under its item number (shared keyedByItemId, with a warning).
-    return { sku: skuText || undefined, itemId, title: title || undefined, isParent: isVariationParent(row, itemId, titleCell), status: 'active' };
+    return { sku: skuText || undefined, itemId, title: title || undefined, isParent: isVariationParent(row, itemId, titleText), labels, status: 'active' };
   },
 };
 
@@ -90,12 +95,12 @@ function ariaLevel(row: Element): number {
  * "3 variations" text (in the title cell, else anywhere in the row).
  * @example isVariationParent(<tr data-id="1">…</tr> followed by <tr data-id="1" class="grid-row--variation">, '1', undefined) // true
  */
-function isVariationParent(row: Element, itemId: string | undefined, titleCell: Element | undefined): boolean {
+function isVariationParent(row: Element, itemId: string | undefined, titleText: string | undefined): boolean {
   const next = row.nextElementSibling;
   if (next && itemId && next.getAttribute('data-id') === itemId) return true;
   if (next && ariaLevel(row) > 0 && ariaLevel(next) > ariaLevel(row)) return true;
   if (row.getAttribute('aria-expanded') !== null || row.querySelector('[aria-expanded][aria-controls]')) return true;
-  return VARIATIONS.test(titleCell ? cellText(titleCell) : (row.textContent ?? '').slice(0, 2000));
+  return VARIATIONS.test(titleText ?? (row.textContent ?? '').slice(0, 2000));
 }
 
 function matchesEbayActive(url: URL): boolean {

@@ -37,8 +37,11 @@ interface RowIdentity {
   variation?: string;
   /** Variation parents: stock and price are the children's, so they are not read. */
   isParent?: boolean;
-  /** The product cell's label/value lines, when the identity read them (other clues come from them too). */
-  labels?: ReadonlyMap<string, string>;
+  /**
+   * The product cell's label/value lines, when the identity read them (other clues come from them
+   * too); present but undefined when it looked and found none, so the cell is not read again.
+   */
+  labels?: ReadonlyMap<string, string> | undefined;
   status?: ListingStatus;
 }
 
@@ -169,7 +172,7 @@ function readRows<F extends HeaderField>(spec: ListingPageSpec<F>, grid: Grid<F>
     }
     const record = recordOf(base, sku, id);
     readCells(record, col as Cols<HeaderField>, read, sku, !id.isParent);
-    const labels = id.labels ?? labelsOf(col('productDetails' as F) ?? col('title' as F));
+    const labels = 'labels' in id ? id.labels : labelsOf(col('productDetails' as F) ?? col('title' as F));
     const clues = { sku, isParent: id.isParent, columnCell: col('fulfillment' as F), labels, fnsku: record.fnsku, quantityCell: col('available' as F) };
     record.fulfillment = rowChannel(channel, clues);
     if (!id.isParent && ages.length > 0) readAges(record, ages, cells, read, sku);
@@ -202,9 +205,15 @@ function keyedByItemId(row: Element, id: RowIdentity, col: Cols<HeaderField>, di
 
 /** A row's record before its cells are read: what its identity says. */
 function recordOf(base: ReturnType<typeof commonFields>, sku: string, id: RowIdentity): ListingObservation {
+  // Fields named one by one rather than `...base`: a spread per row is slow before the JIT has
+  // warmed up, which a page's first read is (issue 18).
   return {
     kind: 'listing',
-    ...base,
+    platform: base.platform,
+    marketplace: base.marketplace,
+    source: base.source,
+    observedAt: base.observedAt,
+    observedDate: base.observedDate,
     sku,
     asin: id.asin,
     fnsku: id.fnsku,
@@ -233,12 +242,13 @@ function readAges(
 }
 
 /**
- * The label/value lines of a cell that has any ("Fulfilled by: Amazon" under a title); an empty
- * map, without walking the cell, when its text has no colon.
+ * The label/value lines of a cell that has any ("Fulfilled by: Amazon" under a title); undefined,
+ * without walking the cell, when its text has no colon. `text`: the cell's text when the caller
+ * has read it already (its cellText will do: collapsing whitespace keeps every colon).
+ * @example labelsOf(<td>Mug<br>Fulfilled by: Amazon</td>) // Map { 'FULFILLED BY' => 'Amazon' }
  */
-function labelsOf(cell: Element | undefined): ReadonlyMap<string, string> | undefined {
+export function labelsOf(cell: Element | undefined, text = cell?.textContent ?? ''): ReadonlyMap<string, string> | undefined {
   if (!cell) return undefined;
-  const text = cell.textContent ?? '';
   return text.includes(':') || text.includes('：') ? labelledValues(cell) : undefined;
 }
 

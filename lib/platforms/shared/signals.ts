@@ -57,29 +57,35 @@ interface Resolution<T> {
  * @example resolveClues([{ signal: 'input', value: 'SELLER' }, { signal: 'fnsku', value: 'FBA' }]) // { signal: 'input', said: 'SELLER', overruled: { signal: 'fnsku', value: 'FBA' } }
  */
 export function resolveClues<T>(clues: readonly Clue<T>[]): Resolution<T> {
-  let winner: { signal: Signal; value: T } | undefined;
+  // Indexed loops and no intermediate objects: this runs once per row of every page read,
+  // and a page's first read runs before the JIT has warmed up (issue 18's cold read).
+  let winner = -1;
   let rank = Infinity;
-  for (const c of clues) {
+  for (let i = 0; i < clues.length; i++) {
+    const c = clues[i]!;
     const r = SIGNALS.indexOf(c.signal);
     if (c.value !== undefined && r < rank) {
-      winner = { signal: c.signal, value: c.value };
+      winner = i;
       rank = r;
     }
   }
-  if (!winner) return {};
-  let overruled: { signal: Signal; value: T } | undefined;
+  if (winner < 0) return {};
+  const { signal, value } = clues[winner]!;
+  let overruled = -1;
   let otherRank = Infinity;
-  for (const c of clues) {
+  for (let i = 0; i < clues.length; i++) {
+    const c = clues[i]!;
+    if (c.value === undefined || c.value === value) continue;
     const r = SIGNALS.indexOf(c.signal);
-    if (c.value !== undefined && c.value !== winner.value && r < otherRank) {
-      overruled = { signal: c.signal, value: c.value };
+    if (r < otherRank) {
+      overruled = i;
       otherRank = r;
     }
   }
-  const said = { signal: winner.signal, said: winner.value };
-  if (!overruled) return { value: winner.value, ...said };
-  if (confidenceOf(winner.signal) === 'weak') return { ...said, overruled };
-  return { value: winner.value, ...said, overruled };
+  if (overruled < 0) return { value, signal, said: value };
+  const other = { signal: clues[overruled]!.signal, value: clues[overruled]!.value! };
+  if (confidenceOf(signal) === 'weak') return { signal, said: value, overruled: other };
+  return { value, signal, said: value, overruled: other };
 }
 
 interface Tally {

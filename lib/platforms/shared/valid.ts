@@ -37,7 +37,12 @@ const int =
     Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 const quantity = int(0, 1e9);
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-const money: Rule = (v) => isPlain(v) && int(-1e12, 1e12)(v.amountMinor) && pattern(CURRENCY)(v.currency);
+// Rules are built once: a rule built inside another would be a new closure for every row read.
+const amountMinor = int(-1e12, 1e12);
+const currencyCode = pattern(CURRENCY);
+const windowDays = int(1, 400);
+const dayCount = int(0, Number.MAX_SAFE_INTEGER);
+const money: Rule = (v) => isPlain(v) && amountMinor(v.amountMinor) && currencyCode(v.currency);
 const arrayOf =
   (max: number, item: Rule): Rule =>
   (v) => {
@@ -102,17 +107,14 @@ export const LISTING_RULES: Record<string, Rule> = {
   reservedCustomerOrders: quantity,
   unfulfillable: quantity,
   price: money,
-  unitsSold: arrayOf(10, (s) => isPlain(s) && int(1, 400)(s.windowDays) && quantity(s.units)),
+  unitsSold: arrayOf(10, (s) => isPlain(s) && windowDays(s.windowDays) && quantity(s.units)),
   cumulativeSold: quantity,
   platformDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
   platformHistoricalDaysOfSupply: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e6,
   unitCubicFeet: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 1000,
   sizeTier: oneOf(SIZE_TIERS),
   shippingWeightOz: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 1e6,
-  ageBuckets: arrayOf(
-    20,
-    (b) => isPlain(b) && int(0, Number.MAX_SAFE_INTEGER)(b.minDays) && (b.maxDays === null || int(0, Number.MAX_SAFE_INTEGER)(b.maxDays)) && quantity(b.units),
-  ),
+  ageBuckets: arrayOf(20, (b) => isPlain(b) && dayCount(b.minDays) && (b.maxDays === null || dayCount(b.maxDays)) && quantity(b.units)),
   recommendedAction: text(0, 200),
   recommendedQuantity: quantity,
   recommendedShipDate: pattern(ISO_DATE),
