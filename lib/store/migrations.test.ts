@@ -1,16 +1,19 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { fixtureVersions, loadFixtureDb } from '../../tests/fixtures/db/load';
+import { fixtureVersions, loadFixtureDb, readFixture } from '../../tests/fixtures/db/load';
 import { validateBackup, exportBackup } from './backup';
 import { StoreDb } from './db';
 import { listAtRisk } from './queries';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema';
+import { CURRENT_SCHEMA_VERSION, declareSchema, SCHEMA_VERSIONS } from './schema';
 import { allObservations, listingOf, allListings } from './test-helpers';
 import { indexRowOf, planFieldsOf } from './tables/listings';
 import { urgencyOf } from './migrations/frozen-sort-key';
 import { entriesOf } from './tables/searchChunks';
 import { readAllOrderLines } from './order-store';
 import { orderMonthsOf } from './tables/orderMonths';
+import { encodeOrderChunk, orderLinesOf, type OrderChunkRow } from './tables/orderChunks';
+import type { OrderRow } from './tables/orders';
+import { Dexie } from 'dexie';
 
 const NOW = new Date('2024-05-10T12:00:00.000Z');
 
@@ -47,8 +50,20 @@ async function current(db: StoreDb, table: string, fixtureVersion: number): Prom
   if (table === 'listings') return fixtureVersion >= 4 ? db.listings.toArray() : listingsWithPlanFields(db);
   // v3's trigram search table became the search chunks in v4 (same SKU and title, lower-cased).
   if (table === 'listingSearch') return (await db.searchChunks.toArray()).flatMap(entriesOf) as unknown as Record<string, unknown>[];
+  // v7 stores a day chunk's lines as columns: older fixtures' chunks are compared as lines by key.
+  if (table === 'orderChunks' && fixtureVersion < 7) return (await db.orderChunks.toArray()).map(linesByKey);
   return db.table(table).toArray();
 }
+
+/** A day chunk as v5/v6 stored it: its lines by order key. */
+function linesByKey(c: OrderChunkRow): Record<string, unknown> {
+  return { id: c.id, date: c.date, lines: Object.fromEntries(orderLinesOf(c).map((l) => [l.key, l])) };
+}
+/** Records sorted by id. */
+function sortedById<T extends { id?: unknown }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+}
+
 /** Each month's listings (the union of its parts), sorted. */
 async function monthListings(db: StoreDb): Promise<Map<string, string[]>> {
   const months = new Map<string, string[]>();
@@ -101,6 +116,9 @@ describe('schema migrations', () => {
       // Each month lists exactly the listings of its day chunks' lines (built by the v6 upgrade).
       const chunks = await db.orderChunks.toArray();
       expect(chunks.every((c) => !('listingKeys' in c))).toBe(true);
+      // ...and each chunk's lines are columns (v7), the same as the v7 fixture's.
+      expect(chunks.every((c) => !('lines' in c) && c.wordIndexes instanceof Uint32Array)).toBe(true);
+      expect(sortedById(chunks)).toEqual(sortedById(readFixture(7).tables.orderChunks!));
       expect(await monthListings(db)).toEqual(new Map(orderMonthsOf(chunks).map((m) => [m.month, m.listingKeys])));
       expect(await monthListings(db)).toEqual(new Map([['amazon|amazon.com|2024-05', ['amazon|amazon.com|MUG-BLUE', 'amazon|amazon.com|TEAPOT']]]));
       // The indexed listing rows are the projection of the full rows (v4), with today's sort key.
@@ -128,6 +146,46 @@ describe('schema migrations', () => {
       expect((await allObservations(db)).every((o) => o.lastSeenAt >= o.observedAt)).toBe(true);
       const { items } = await listAtRisk(db, { risk: 'stockout' });
       expect(items.map((i) => [i.listing.key, i.plan?.daysOfCover])).toEqual([['amazon|amazon.com|MUG-BLUE', 6.5]]);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
+  it("upgrades v6 day chunks to columns keeping every line's optional fields (price, channel, account) and their absence", async () => {
+    const line = (orderId: string, extra: Partial<OrderRow>): OrderRow => ({
+      key: `amazon|amazon.com|${orderId}|MUG|@amazon-b`,
+      platform: 'amazon',
+      marketplace: 'amazon.com',
+      account: 'amazon-b',
+      orderId,
+      sku: 'MUG',
+      listingKey: 'amazon|amazon.com|MUG|@amazon-b',
+      quantity: 3,
+      status: 'shipped',
+      orderDate: '2024-05-06',
+      observedAt: '2024-05-08T10:00:00.000Z',
+      firstObservedAt: '2024-05-07T10:00:00.000Z',
+      source: 'amazon/all-orders',
+      ...extra,
+    });
+    const lines = [
+      line('o-2', { itemPrice: { amountMinor: 1_999, currency: 'USD' }, fulfillment: 'FBA' }),
+      line('o-1', { itemPrice: { amountMinor: -250, currency: 'CAD' }, quantity: 0, status: 'cancelled' }),
+      line('o-3', { fulfillment: 'SELLER', orderDate: '2024-05-07', quantity: 1_000_000_000 }),
+    ];
+    const id = 'amazon|amazon.com|2024-05-06|@amazon-b';
+    const old = new Dexie('migration-v6-columns');
+    declareSchema(old, 6);
+    await old.open();
+    await old.table('orderChunks').put({ id, date: '2024-05-06', lines: Object.fromEntries(lines.map((l) => [l.key, l])) });
+    old.close();
+    const db = new StoreDb('migration-v6-columns');
+    await db.open();
+    try {
+      expect(await readAllOrderLines(db)).toEqual([lines[1], lines[0], lines[2]]);
+      // The frozen upgrade writes what the live encoding writes for the same lines.
+      expect(await db.orderChunks.get(id)).toEqual(encodeOrderChunk(id, '2024-05-06', lines));
     } finally {
       db.close();
       await db.delete();

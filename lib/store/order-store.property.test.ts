@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mergeObservations } from './merge';
 import { deleteOrderChunks, orderChunkIds, putOrderLines, readAllOrderLines, readLatestOrderLinesOf, readOrderLinesOf } from './order-store';
-import { shiftDate } from './tables/orderChunks';
+import { orderLinesOf, shiftDate } from './tables/orderChunks';
 import { orderMonthOf } from './tables/orderMonths';
 import type { StoreDb } from './db';
 import { applyOrderObservation, orderKeyOf, type OrderRow } from './tables/orders';
@@ -177,7 +177,7 @@ async function monthsOfChunks(db: StoreDb): Promise<Map<string, string[]>> {
   const months = new Map<string, Set<string>>();
   for (const c of await db.orderChunks.toArray()) {
     const month = orderMonthOf(c.id);
-    for (const l of Object.values(c.lines)) (months.get(month) ?? months.set(month, new Set()).get(month)!).add(l.listingKey);
+    for (const l of orderLinesOf(c)) (months.get(month) ?? months.set(month, new Set()).get(month)!).add(l.listingKey);
   }
   return new Map([...months].map(([m, set]) => [m, [...set].sort()]));
 }

@@ -1,7 +1,7 @@
 /**
- * Order lines in day chunks (schema v5) indexed by month (v6): the upgrade from per-line
- * records, restoring backups that list lines (older ones too), the readers that find a line
- * whose date moved, and the month index as merges and deletes change it.
+ * Order lines in day chunks (schema v5) indexed by month (v6), as columns (v7): the upgrade
+ * from per-line records, restoring backups that list lines (older ones too), the readers that
+ * find a line whose date moved, and the month index as merges and deletes change it.
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
@@ -11,7 +11,7 @@ import { StoreDb } from './db';
 import { mergeObservations } from './merge';
 import { countOrderLines, deleteOrderChunks, readAllOrderLines, readLatestOrderLinesOf, readOrderLinesOf } from './order-store';
 import { declareSchema } from './schema';
-import { orderChunkId, shiftDate } from './tables/orderChunks';
+import { encodeOrderChunk, orderChunkId, orderLinesOf, positionsOf, shiftDate, withOrderLines } from './tables/orderChunks';
 import { applyOrderObservation, type OrderRow } from './tables/orders';
 import { dropStores, freshStore, orderObs } from './test-helpers';
 
@@ -35,6 +35,30 @@ function lines(n: number): OrderRow[] {
 afterEach(dropStores);
 
 describe('order lines in day chunks', () => {
+  it('a day chunk rewritten line by line holds what one written from its final lines holds, optional fields and all', () => {
+    const [a, b, c] = lines(30).filter((l) => l.marketplace === 'amazon.com' && l.account === undefined);
+    const id = orderChunkId(a!, a!.orderDate);
+    const priced = { ...a!, itemPrice: { amountMinor: 1_250, currency: 'USD' }, fulfillment: 'FBA' as const };
+    const first = encodeOrderChunk(id, a!.orderDate, [priced, b!]);
+    expect(orderLinesOf(first)).toEqual([priced, b]);
+    // The line loses its price and channel and changes status; a new line joins after the others.
+    const changed = { ...a!, status: 'cancelled' as const, quantity: 0 };
+    const positions = positionsOf(first);
+    const second = withOrderLines(first, positions, id, a!.orderDate, [changed, c!]);
+    expect(orderLinesOf(second)).toEqual([changed, b, c]);
+    expect(second).toEqual(encodeOrderChunk(id, a!.orderDate, [changed, b!, c!]));
+    expect(second.words).not.toContain('USD');
+    expect(positions).toEqual(
+      new Map([
+        [a!.key, 0],
+        [b!.key, 1],
+        [c!.key, 2],
+      ]),
+    );
+    // The chunk it started from is copied, not changed.
+    expect(orderLinesOf(first)).toEqual([priced, b]);
+  });
+
   it('the v4 -> v5 upgrade moves every per-line record into its day chunk and drops the old table', async () => {
     const name = `orders-upgrade-${Math.random().toString(36).slice(2)}`;
     const old = new Dexie(name);
@@ -103,7 +127,7 @@ describe('order lines in day chunks', () => {
     );
     // The oldest line's date moves two days later: it stays in its first day's chunk.
     await mergeObservations(db, [orderObs('o-0', 'shipped', '2024-05-21T10:00:00.000Z', { orderDate: days[2]! })], NOW);
-    expect(Object.keys((await db.orderChunks.get(`amazon|amazon.com|${days[0]}`))!.lines)).toEqual(['amazon|amazon.com|o-0|MUG-1']);
+    expect((await db.orderChunks.get(`amazon|amazon.com|${days[0]}`))!.keys).toEqual(['amazon|amazon.com|o-0|MUG-1']);
     const newest = await readLatestOrderLinesOf(db, 'amazon|amazon.com|MUG-1', 3);
     expect(newest.map((l) => l.orderId)).toEqual(['o-11', 'o-10', 'o-9']);
     const all = await readLatestOrderLinesOf(db, 'amazon|amazon.com|MUG-1', 11);

@@ -9,7 +9,21 @@ import { Dexie } from 'dexie';
 import type { OrderObservation } from '../records';
 import type { StoreDb } from './db';
 import { getAllIn, getMany, nativeTransaction, putMany } from './idb';
-import { byOrderKey, chunkIdsAround, ORDER_DATE_DRIFT_DAYS, orderChunkId, shiftDate, type OrderChunkRow } from './tables/orderChunks';
+import {
+  byOrderKey,
+  chunkIdsAround,
+  chunkListingKeys,
+  listingKeyAt,
+  ORDER_DATE_DRIFT_DAYS,
+  orderChunkId,
+  orderLineAt,
+  orderLineCount,
+  orderLinesOf,
+  positionsOf,
+  shiftDate,
+  withOrderLines,
+  type OrderChunkRow,
+} from './tables/orderChunks';
 import { chunkIdRangeOf, orderMonthOf, orderMonthsOf, type OrderMonthRow } from './tables/orderMonths';
 import { orderKeyOf, type OrderRow } from './tables/orders';
 
@@ -18,8 +32,10 @@ type LineWhere = Pick<OrderObservation, 'platform' | 'marketplace' | 'account' |
 
 /** The order lines a merge touches: the chunks loaded, each stored line found, and where each line lives. */
 export interface OrderLines {
-  /** Chunks by id as loaded (absent ones too), then changed in place. */
+  /** Chunks by id as loaded (absent ones too), then as rewritten. */
   chunks: Map<string, OrderChunkRow | undefined>;
+  /** Each chunk's line positions by order key (positionsOf), built the first time a chunk is looked in. */
+  positions: Map<string, Map<string, number>>;
   /** Lines by order key: stored ones, then updated and new ones. */
   lines: Map<string, OrderRow>;
   /** The chunk each line lives in, by order key. */
@@ -50,22 +66,25 @@ export async function loadOrderLines(db: StoreDb, tx: IDBTransaction, readings: 
   // Nothing to read when no reading is an order line (most page merges).
   const rows = ids.length ? await getMany(tx, db.orderChunks, ids) : [];
   const months = ids.length ? await loadMonths(db, tx, ids) : new Map<string, MonthIndex>();
-  const chunks = new Map(ids.map((id, i) => [id, rows[i]]));
-  const lines = new Map<string, OrderRow>();
-  const homes = new Map<string, string>();
+  const o: OrderLines = { chunks: new Map(ids.map((id, i) => [id, rows[i]])), positions: new Map(), lines: new Map(), homes: new Map(), months };
   readings.forEach((r, i) => {
     const key = orderKeyOf(r);
-    if (lines.has(key)) return;
+    if (o.lines.has(key)) return;
     for (const id of around[i]!) {
-      const line = chunks.get(id)?.lines[key];
-      if (line) {
-        lines.set(key, line);
-        homes.set(key, id);
+      const at = positionsIn(o, id).get(key);
+      if (at !== undefined) {
+        o.lines.set(key, orderLineAt(o.chunks.get(id)!, at));
+        o.homes.set(key, id);
         return;
       }
     }
   });
-  return { chunks, lines, homes, months };
+  return o;
+}
+
+/** A loaded chunk's line positions (an absent chunk's: none yet). */
+function positionsIn(o: OrderLines, id: string): Map<string, number> {
+  return o.positions.get(id) ?? o.positions.set(id, positionsOf(o.chunks.get(id))).get(id)!;
 }
 
 /** The month records of some chunks (a batch spans a month or two: one read each). */
@@ -105,20 +124,17 @@ export function saveOrderLines(db: StoreDb, tx: IDBTransaction, o: OrderLines, k
 
 /** The chunks of the lines `keys` with those lines' new state (each chunk once, with all its lines). */
 function changedChunks(o: OrderLines, keys: Iterable<string>): OrderChunkRow[] {
-  const changed = new Map<string, OrderChunkRow>();
+  const rowsByChunk = new Map<string, OrderRow[]>();
   for (const key of keys) {
     const id = o.homes.get(key)!;
-    const row = o.lines.get(key)!;
-    let chunk = changed.get(id);
-    if (!chunk) {
-      const stored = o.chunks.get(id);
-      chunk = { id, date: stored?.date ?? dateOfChunkId(id), lines: { ...stored?.lines } };
-      changed.set(id, chunk);
-    }
-    chunk.lines[key] = row;
+    (rowsByChunk.get(id) ?? rowsByChunk.set(id, []).get(id)!).push(o.lines.get(key)!);
   }
-  for (const chunk of changed.values()) o.chunks.set(chunk.id, chunk);
-  return [...changed.values()];
+  return [...rowsByChunk].map(([id, rows]) => {
+    const stored = o.chunks.get(id);
+    const chunk = withOrderLines(stored, positionsIn(o, id), id, stored?.date ?? dateOfChunkId(id), rows);
+    o.chunks.set(id, chunk);
+    return chunk;
+  });
 }
 
 /**
@@ -131,9 +147,9 @@ function newMonthParts(o: OrderLines, chunks: readonly OrderChunkRow[]): OrderMo
   for (const chunk of chunks) {
     const month = orderMonthOf(chunk.id);
     const known = o.months.get(month)!.listingKeys;
-    for (const line of Object.values(chunk.lines)) {
-      if (known.has(line.listingKey)) continue;
-      (joining.get(month) ?? joining.set(month, new Set()).get(month)!).add(line.listingKey);
+    for (const listingKey of chunkListingKeys(chunk)) {
+      if (known.has(listingKey)) continue;
+      (joining.get(month) ?? joining.set(month, new Set()).get(month)!).add(listingKey);
     }
   }
   return [...joining].map(([month, keys]) => {
@@ -157,7 +173,7 @@ export async function readAllOrderLines(db: StoreDb, sinceDate = ''): Promise<Or
     ? await db.orderChunks.where('date').aboveOrEqual(shiftDate(sinceDate, -ORDER_DATE_DRIFT_DAYS)).toArray()
     : await db.orderChunks.toArray();
   const out: OrderRow[] = [];
-  for (const c of chunks) for (const l of Object.values(c.lines)) if (l.orderDate >= sinceDate) out.push(l);
+  for (const c of chunks) for (const l of orderLinesOf(c)) if (l.orderDate >= sinceDate) out.push(l);
   return byOrderKey(out);
 }
 
@@ -173,8 +189,15 @@ export async function readOrderLinesOf(db: StoreDb, listingKeys: readonly string
   const months = (await monthsListing(db, listingKeys)).filter((m) => yearMonthOf(m) >= fromDate.slice(0, 7));
   const chunks = (await Promise.all(months.map((m) => readMonthChunks(db, m)))).flat();
   const out: OrderRow[] = [];
-  for (const c of chunks) for (const l of Object.values(c.lines)) if (wanted.has(l.listingKey) && l.orderDate >= sinceDate) out.push(l);
+  for (const c of chunks) out.push(...linesOfListings(c, wanted).filter((l) => l.orderDate >= sinceDate));
   return byOrderKey(out);
+}
+
+/** A chunk's lines of some listings (only those are built). */
+function linesOfListings(c: OrderChunkRow, listingKeys: ReadonlySet<string>): OrderRow[] {
+  const out: OrderRow[] = [];
+  for (let i = 0; i < orderLineCount(c); i++) if (listingKeys.has(listingKeyAt(c, i))) out.push(orderLineAt(c, i));
+  return out;
 }
 
 /** The months that list any of some listings, each once, in month id order. */
@@ -208,9 +231,10 @@ export async function readLatestOrderLinesOf(db: StoreDb, listingKey: string, li
   // Views that want no order lines ask for none: a month's chunks are not read for nothing.
   if (limit <= 0) return [];
   const found: OrderRow[] = [];
+  const wanted = new Set([listingKey]);
   // A listing key names its platform, marketplace and account: its months differ by date only.
   for (const month of (await monthsListing(db, [listingKey])).reverse()) {
-    for (const c of await readMonthChunks(db, month)) for (const l of Object.values(c.lines)) if (l.listingKey === listingKey) found.push(l);
+    for (const c of await readMonthChunks(db, month)) found.push(...linesOfListings(c, wanted));
     // Older chunks are dated before the month, so their lines before this: enough lines from it on settle the answer.
     const safeFrom = shiftDate(`${yearMonthOf(month)}-01`, ORDER_DATE_DRIFT_DAYS);
     if (found.filter((l) => l.orderDate >= safeFrom).length >= limit) break;
@@ -226,7 +250,7 @@ export async function countOrderLines(db: StoreDb, inChunk: (chunkId: string) =>
   let n = 0;
   // One chunk at a time: a two-year history is hundreds of MB as objects.
   await db.orderChunks.each((c) => {
-    if (inChunk(c.id)) n += Object.keys(c.lines).length;
+    if (inChunk(c.id)) n += orderLineCount(c);
   });
   return n;
 }
@@ -241,7 +265,7 @@ export async function* orderLinePages(db: StoreDb, chunksPerPage = 16): AsyncGen
   for (;;) {
     const chunks = await (after === undefined ? db.orderChunks.orderBy(':id') : db.orderChunks.where(':id').above(after)).limit(chunksPerPage).toArray();
     if (chunks.length === 0) return;
-    yield chunks.flatMap((c) => byOrderKey(Object.values(c.lines)));
+    yield chunks.flatMap((c) => byOrderKey(orderLinesOf(c)));
     after = chunks[chunks.length - 1]!.id;
   }
 }
@@ -278,7 +302,7 @@ export async function orderChunkIds(db: StoreDb): Promise<string[]> {
  */
 export async function readOrderChunkLines(db: StoreDb, ids: readonly string[]): Promise<OrderRow[]> {
   const chunks = await db.orderChunks.bulkGet(ids as string[]);
-  return byOrderKey(chunks.flatMap((c) => (c ? Object.values(c.lines) : [])));
+  return byOrderKey(chunks.flatMap((c) => (c ? orderLinesOf(c) : [])));
 }
 
 /**

@@ -45,6 +45,13 @@
  *     (tables/orderMonths.ts) lists the listings of each marketplace month's chunks, in parts
  *     that are only ever added, so each (month, listing) entry is written once. A listing's
  *     lines are read from the day chunks of its months. The upgrade builds the months.
+ * v7: a day chunk's lines become columns (tables/orderChunks.ts): order keys and order ids as
+ *     string arrays, every other text field as indexes into the chunk's distinct values,
+ *     quantities and prices as typed arrays. IndexedDB's structured clone writes each property
+ *     name of each object again, so v6's one object per line was ~20% of a 500,000-line
+ *     import's storing pass. Measured in Chromium (CPU profile of a 200,000-line import, load
+ *     7-8): the page's time in chunk puts 3.5 s -> 1.6 s, in reading chunks back 0.9 s -> 0.1 s;
+ *     structuredClone of a 715-line chunk 3-5x faster. The upgrade rewrites every chunk.
  */
 import type { Dexie, Transaction } from 'dexie';
 import { upgradeToV2 } from './migrations/v1-to-v2';
@@ -52,6 +59,7 @@ import { upgradeToV3 } from './migrations/v2-to-v3';
 import { upgradeToV4 } from './migrations/v3-to-v4';
 import { upgradeToV5 } from './migrations/v4-to-v5';
 import { upgradeToV6 } from './migrations/v5-to-v6';
+import { upgradeToV7 } from './migrations/v6-to-v7';
 
 interface SchemaVersion {
   version: number;
@@ -119,6 +127,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       orderMonths: '[month+part], *listingKeys',
     },
     upgrade: upgradeToV6,
+  },
+  {
+    version: 7,
+    // Same keys and indexes: only the chunks' contents change.
+    stores: {},
+    upgrade: upgradeToV7,
   },
 ];
 

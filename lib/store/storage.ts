@@ -3,6 +3,7 @@
  */
 import type { Table } from 'dexie';
 import { allTables, TABLE_NAMES, type StoreDb, type TableName } from './db';
+import { orderLinesOf } from './tables/orderChunks';
 
 export interface StorageEstimate {
   tables: Record<TableName, { rows: number; approxBytes: number }>;
@@ -65,7 +66,7 @@ async function countAndSample(db: StoreDb, name: TableName): Promise<[number, un
   }
   if (name === 'orders') {
     // Order lines are stored one record per marketplace day (schema v5), estimated the same way.
-    const lines = await sampleRecords(db.orderChunks, (c) => Object.values(c.lines));
+    const lines = await sampleRecords(db.orderChunks, orderLinesOf);
     return [lines.rows, lines.sample];
   }
   const table = db.table(name);

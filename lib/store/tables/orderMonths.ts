@@ -17,6 +17,8 @@
  * A line lives in the chunk of the day it was first seen, up to ORDER_DATE_DRIFT_DAYS from its
  * order date: its month is the month of its chunk's date, not of its order date.
  */
+import { chunkListingKeys, type OrderChunkRow } from './orderChunks';
+
 export interface OrderMonthRow {
   /** `platform|marketplace|YYYY-MM`, plus `|@account` as the month's chunk ids (orderMonthOf). */
   month: string;
@@ -51,14 +53,14 @@ export function chunkIdRangeOf(month: string): [string, string] {
 /**
  * Month records, one part each, for chunks as they stand (whole months rebuilt: the v5 -> v6
  * upgrade has its own frozen copy, migrations/v5-to-v6.ts).
- * @example orderMonthsOf([{ id: 'amazon|amazon.com|2024-05-06', lines }]) // [{ month: 'amazon|amazon.com|2024-05', part: 0, listingKeys: [...] }]
+ * @example orderMonthsOf([encodeOrderChunk('amazon|amazon.com|2024-05-06', '2024-05-06', rows)]) // [{ month: 'amazon|amazon.com|2024-05', part: 0, listingKeys: [...] }]
  */
-export function orderMonthsOf(chunks: Iterable<{ id: string; lines: Record<string, { listingKey: string }> }>): OrderMonthRow[] {
+export function orderMonthsOf(chunks: Iterable<OrderChunkRow>): OrderMonthRow[] {
   const keys = new Map<string, Set<string>>();
   for (const c of chunks) {
     const month = orderMonthOf(c.id);
     const set = keys.get(month) ?? keys.set(month, new Set()).get(month)!;
-    for (const l of Object.values(c.lines)) set.add(l.listingKey);
+    for (const k of chunkListingKeys(c)) set.add(k);
   }
   return [...keys].filter(([, set]) => set.size > 0).map(([month, set]) => ({ month, part: 0, listingKeys: [...set].sort() }));
 }
