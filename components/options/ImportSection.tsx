@@ -1,6 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { commitFiles, readReportFile, resumableImport, type CommitTotals, type FilePreview, type ImportProgress } from '@/lib/import/pipeline';
+import {
+  commitStaged,
+  createStager,
+  readReportFile,
+  resumableImport,
+  type CommitTotals,
+  type FilePreview,
+  type ImportProgress,
+  type StagedImport,
+} from '@/lib/import/pipeline';
 import { formatNumber } from '@/lib/i18n';
 import { importAccountDefault } from '@/lib/accounts/registry';
 import { MARKETPLACES, marketplaceById } from '@/lib/locale/markets';
@@ -16,7 +25,7 @@ import { Preview } from './ImportPreview';
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; fraction: number }
-  | { kind: 'preview'; previews: FilePreview[]; files: File[]; now: Date; resume: ImportProgress | undefined }
+  | { kind: 'preview'; previews: FilePreview[]; files: File[]; staged: StagedImport; now: Date; resume: ImportProgress | undefined }
   | { kind: 'storing'; done: number; total: number }
   | { kind: 'done'; totals: CommitTotals }
   | { kind: 'error'; message: string };
@@ -123,16 +132,13 @@ async function knownSkusByAsin(marketplace: string, account: string): Promise<Ma
 }
 
 /**
- * The import's steps: read the files into a preview (nothing stored yet), then store the rows
- * the seller confirmed, with progress for both.
+ * The import's steps: read the files into a preview (nothing stored yet, the rows kept packed),
+ * then store the rows the seller confirmed, with progress for both.
  */
 function useImport() {
   const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const busy = stage.kind === 'reading' || stage.kind === 'storing';
-
-  // The same options for the preview and the storing pass, so both read the same rows.
-  const [readOptions, setReadOptions] = useState<Parameters<typeof readReportFile>[1]>();
 
   const read = async (files: File[], { marketplace, period, account }: ImportChoices) => {
     if (files.length === 0 || busy) return;
@@ -141,32 +147,33 @@ function useImport() {
       const now = new Date();
       // Only reports without dates (Business Reports) use the period; none chosen: they ask for it.
       const options = { marketplace, now, skuByAsin: await knownSkusByAsin(marketplace, account), ...(period.from || period.to ? { dateRange: period } : {}) };
-      setReadOptions(options);
+      // The preview's rows are what gets stored: the storing pass does not read the files again.
+      const stage = createStager(IMPORT_BATCH_ROWS);
       for (const file of files) {
         setStage({ kind: 'reading', name: file.name, fraction: 0 });
         previews.push(
           await readReportFile(file, options, {
+            stage,
             onProgress: (read, total) => setStage({ kind: 'reading', name: file.name, fraction: total ? read / total : 1 }),
           }),
         );
       }
-      setStage({ kind: 'preview', previews, files, now, resume: resumableImport(importJournal.load(), files) });
+      setStage({ kind: 'preview', previews, files, staged: stage.finish(), now, resume: resumableImport(importJournal.load(), files) });
     } catch (error) {
       setStage({ kind: 'error', message: messageOf(error) });
     }
   };
 
   const confirm = async (account: string) => {
-    if (stage.kind !== 'preview' || !readOptions) return;
-    const total = stage.previews.reduce((n, p) => n + p.counts.listing + p.counts.order, 0);
-    const { files, resume } = stage;
+    if (stage.kind !== 'preview') return;
+    const { files, staged, resume } = stage;
+    const total = staged.rows;
     setStage({ kind: 'storing', done: resume?.rowsDone ?? 0, total });
     try {
-      const totals = await commitFiles(files, readOptions, {
-        batchSize: IMPORT_BATCH_ROWS,
-        rowsTotal: total,
+      const totals = await commitStaged(staged, {
+        files,
         account,
-        send: (batch) => rpc('import/commit', batch),
+        send: (batch) => rpc('import/commit-packed', batch),
         journal: importJournal,
         ...(resume ? { resume } : {}),
         onProgress: (done) => setStage({ kind: 'storing', done, total }),

@@ -4,6 +4,7 @@
  * (handlers.ts) combines them. Who may send each message is declared in the protocol and
  * checked by the dispatcher, so no handler here checks its sender.
  */
+import type { ParsedRequestOf } from '../messaging/protocol';
 import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
 import {
   addCalibration,
@@ -131,60 +132,82 @@ export function createWarehouseHandlers(
   };
 }
 
-/** Report imports (in batches, re-planned once at the last) and the merged report export. */
-export function createImportExportHandlers(deps: BackgroundDeps): Pick<Handlers, 'listings/sku-by-asin' | 'import/commit' | 'export/merged'> {
+/** One batch of an import as both import messages give it (rows parsed by the dispatcher). */
+type ImportBatch = Omit<ParsedRequestOf<'import/commit'>, 'account'> & { account: string };
+
+/**
+ * Stores import batches: each batch in one merge, the products an import touched re-planned
+ * together by its last batch. Shared by `import/commit` (rows) and `import/commit-packed`.
+ */
+function createBatchCommitter(deps: BackgroundDeps) {
   const { db } = deps;
   const changed = replanAfter(deps);
   /** Products touched by each import in progress, re-planned together by its last batch. */
   const imports = new Map<string, Set<string>>();
   /** Imports whose order lines widened a marketplace's covered days: every listing there gains known days. */
   const covering = new Set<string>();
+  return async ({ importId, batchIndex, rows: named, last, account }: ImportBatch) => {
+    // The seller's choice of account, checked against the accounts pages have shown; it
+    // decides every row's account (a file names none, so no row may pick one).
+    if (!parseAccountsDoc(await loadAccounts(db)).accounts.some((a) => a.id === account)) throw new Error(`No seller account ${account}`);
+    // Rows of a file name no account, so into the default account they go as they are (copying
+    // each of 500,000 order lines to drop an absent account cost about 0.15 s).
+    const rows = account === DEFAULT_ACCOUNT && named.every((row) => row.account === undefined) ? named : named.map((row) => stampAccount(row, account));
+    // A worker that slept between batches lost the earlier batches' products: re-plan all then.
+    const lostEarlierBatches = batchIndex > 0 && !imports.has(importId);
+    // One transaction per batch: a full disk stores none of this batch's rows (earlier batches
+    // stay whole; importing the file again merges them as the same readings).
+    // The dispatcher parsed the rows with the request schema (observationSchema each): the
+    // merge need not parse them again.
+    const merged = await mergeObservations(db, rows, deps.now(), { validated: true }).catch((error: unknown) => {
+      if (!isStorageFull(error)) throw error;
+      // Earlier batches were stored: re-plan their products if the disk allows.
+      const earlier = imports.get(importId);
+      imports.delete(importId);
+      if (earlier?.size) void changed([...earlier]).catch(() => undefined);
+      throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; this batch of the import was not saved`);
+    });
+    let touched = imports.get(importId);
+    if (!touched) imports.set(importId, (touched = new Set()));
+    for (const id of merged.productIds) touched.add(id);
+    if (await recordImportBatch(db, importId, rows, deps.now())) covering.add(importId);
+    if (last) {
+      imports.delete(importId);
+      const covered = covering.delete(importId);
+      // A large import (years of order history, a whole catalogue) re-plans the whole store,
+      // which also refits the forecast context and ABC classes on the catalogue. So does an
+      // order history: listings with no orders in it (untouched) now sold zero on its days.
+      const large = touched.size >= LARGE_IMPORT_PRODUCTS || touched.size * 4 >= (await db.products.count()) || covered;
+      await changed(lostEarlierBatches || large ? undefined : [...touched]);
+    }
+    return {
+      received: merged.counts.received,
+      stored: merged.counts.new + merged.counts.unchanged + merged.counts.stale,
+      rejected: merged.counts.rejected,
+      newListings: merged.counts.newListings,
+      replanned: last,
+    };
+  };
+}
+
+/** Report imports (in batches, re-planned once at the last) and the merged report export. */
+export function createImportExportHandlers(
+  deps: BackgroundDeps,
+): Pick<Handlers, 'listings/sku-by-asin' | 'import/commit' | 'import/commit-packed' | 'export/merged'> {
+  const { db } = deps;
+  // One committer for both messages: an import's batches may come through either.
+  const commit = createBatchCommitter(deps);
   return {
     async 'listings/sku-by-asin'({ marketplace, account = DEFAULT_ACCOUNT }) {
       const listings = await listListings(db);
       const ofImport = (l: (typeof listings)[number]) => l.marketplace === marketplace && (l.account ?? DEFAULT_ACCOUNT) === account;
       return { pairs: listings.flatMap((l) => (ofImport(l) && l.asin ? [{ asin: l.asin, sku: l.sku }] : [])) };
     },
-
-    async 'import/commit'({ importId, batchIndex, rows: named, last, account = DEFAULT_ACCOUNT }) {
-      // The seller's choice of account, checked against the accounts pages have shown; it
-      // decides every row's account (a file names none, so no row may pick one).
-      if (!parseAccountsDoc(await loadAccounts(db)).accounts.some((a) => a.id === account)) throw new Error(`No seller account ${account}`);
-      const rows = named.map((row) => stampAccount(row, account));
-      // A worker that slept between batches lost the earlier batches' products: re-plan all then.
-      const lostEarlierBatches = batchIndex > 0 && !imports.has(importId);
-      // One transaction per batch: a full disk stores none of this batch's rows (earlier batches
-      // stay whole; importing the file again merges them as the same readings).
-      // The dispatcher parsed the rows with the request schema (observationSchema each): the
-      // merge need not parse them again.
-      const merged = await mergeObservations(db, rows, deps.now(), { validated: true }).catch((error: unknown) => {
-        if (!isStorageFull(error)) throw error;
-        // Earlier batches were stored: re-plan their products if the disk allows.
-        const earlier = imports.get(importId);
-        imports.delete(importId);
-        if (earlier?.size) void changed([...earlier]).catch(() => undefined);
-        throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; this batch of the import was not saved`);
-      });
-      let touched = imports.get(importId);
-      if (!touched) imports.set(importId, (touched = new Set()));
-      for (const id of merged.productIds) touched.add(id);
-      if (await recordImportBatch(db, importId, rows, deps.now())) covering.add(importId);
-      if (last) {
-        imports.delete(importId);
-        const covered = covering.delete(importId);
-        // A large import (years of order history, a whole catalogue) re-plans the whole store,
-        // which also refits the forecast context and ABC classes on the catalogue. So does an
-        // order history: listings with no orders in it (untouched) now sold zero on its days.
-        const large = touched.size >= LARGE_IMPORT_PRODUCTS || touched.size * 4 >= (await db.products.count()) || covered;
-        await changed(lostEarlierBatches || large ? undefined : [...touched]);
-      }
-      return {
-        received: merged.counts.received,
-        stored: merged.counts.new + merged.counts.unchanged + merged.counts.stale,
-        rejected: merged.counts.rejected,
-        newListings: merged.counts.newListings,
-        replanned: last,
-      };
+    async 'import/commit'({ account = DEFAULT_ACCOUNT, ...batch }) {
+      return commit({ ...batch, account });
+    },
+    async 'import/commit-packed'({ packed, account = DEFAULT_ACCOUNT, ...batch }) {
+      return commit({ ...batch, rows: packed, account });
     },
     async 'export/merged'() {
       return mergedReport(db, deps.now());

@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../background/handlers';
 import { countOrderLines, openStore, readAllOrderLines, saveAccounts, type StoreDb } from '../store';
 import { EMPTY_ACCOUNTS } from '../accounts/registry';
-import { commitFiles, countByReport, readReportFile, resumableImport, type ImportProgress, type ReportFileLike } from './pipeline';
+import { createClient, createDispatcher } from '../messaging/rpc';
+import { OPTIONS_PAGE } from '../messaging/senders';
+import { commitStaged, countByReport, createStager, readReportFile, resumableImport, type ImportProgress, type ReportFileLike } from './pipeline';
+import { packedRowsSchema } from './packed-rows';
 import { allObservations } from '../store/test-helpers';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
@@ -32,6 +35,22 @@ function fileOf(name: string, text: string, chunk = 64): ReportFileLike {
 
 const MYI = readFileSync('tests/fixtures/reports/amazon/fba-myi.us.tsv', 'utf8');
 const ORDERS = readFileSync('tests/fixtures/reports/amazon/orders.us.tsv', 'utf8');
+
+type ReadOptions = Parameters<typeof readReportFile>[1];
+
+/** The preview of the files as the options page reads them, keeping their rows in batches of `batchSize` for the storing pass. */
+async function previewFiles(files: readonly ReportFileLike[], options: ReadOptions, batchSize: number) {
+  const stage = createStager(batchSize);
+  for (const file of files) await readReportFile(file, options, { stage, yieldToUi: async () => {} });
+  return stage.finish();
+}
+
+/** `import/commit-packed` as the page sends it: the client's check, a copy, the worker's dispatcher (unpacking, every row checked). */
+function packedSender(handlers: ReturnType<typeof createHandlers>) {
+  const dispatch = createDispatcher(handlers, { extensionBaseUrl: 'chrome-extension://test/' });
+  const rpc = createClient((message) => dispatch(structuredClone(message), { url: `chrome-extension://test/${OPTIONS_PAGE}` }));
+  return (batch: Parameters<Parameters<typeof commitStaged>[1]['send']>[0]) => rpc('import/commit-packed', batch);
+}
 
 describe('report import pipeline', () => {
   it('parses chunk by chunk with progress, yielding between chunks, and lists error lines', async () => {
@@ -108,22 +127,21 @@ describe('report import pipeline', () => {
     expect(preview.counts.listing).toBe(5);
     expect(preview.firstRows).toHaveLength(5);
 
+    const files = [fileOf('myi.tsv', MYI)];
+    const staged = await previewFiles(files, { marketplace: 'amazon.com', now: NOW }, 2);
+    expect(await db.listings.count()).toBe(0);
     const sent: { batchIndex: number; rows: number; last: boolean }[] = [];
     const progress: number[] = [];
-    const totals = await commitFiles(
-      [fileOf('myi.tsv', MYI)],
-      { marketplace: 'amazon.com', now: NOW },
-      {
-        batchSize: 2,
-        rowsTotal: 5,
-        send: async (batch) => {
-          sent.push({ batchIndex: batch.batchIndex, rows: batch.rows.length, last: batch.last });
-          return handlers['import/commit'](batch, {});
-        },
-        onProgress: (done) => progress.push(done),
-        yieldToUi: async () => {},
+    const send = packedSender(handlers);
+    const totals = await commitStaged(staged, {
+      files,
+      send: async (batch) => {
+        const result = await send(batch);
+        sent.push({ batchIndex: batch.batchIndex, rows: result.received, last: batch.last });
+        return result;
       },
-    );
+      onProgress: (done) => progress.push(done),
+    });
     // Full batches while reading, the rest, then an empty last batch that asks for the re-plan.
     expect(sent).toEqual([
       { batchIndex: 0, rows: 2, last: false },
@@ -157,6 +175,17 @@ describe('report import pipeline', () => {
     expect(yields).toBe(Math.ceil(new TextEncoder().encode(text).byteLength / (64 * 1024)));
   });
 
+  it('parses a stream that hands over a lot at once a piece at a time, yielding between pieces', async () => {
+    // Chromium's File.stream() gives 2 MB at a time.
+    const text = 'sku\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\n' + Array.from({ length: 5_000 }, (_, i) => `SKU-${i}\t${i % 50}\t\n`).join('');
+    const options = { marketplace: 'amazon.com', now: NOW };
+    let yields = 0;
+    const big = await readReportFile(fileOf('big.tsv', text, 1 << 30), options, { maxChunkChars: 8 * 1024, yieldToUi: async () => void yields++ });
+    expect(yields).toBe(Math.ceil(text.length / (8 * 1024)));
+    expect(big).toEqual(await readReportFile(fileOf('big.tsv', text, 64), options, { yieldToUi: async () => {} }));
+    expect(big.counts.listing).toBe(5_000);
+  });
+
   it('goes on from the last stored batch when the same files are chosen after the page closed', async () => {
     db = await openStore(`import-${Math.random()}`);
     const handlers = createHandlers({ db, now: () => NOW, replan: async () => {} });
@@ -167,17 +196,16 @@ describe('report import pipeline', () => {
     let saved: ImportProgress | undefined;
     const journal = { load: () => saved, save: (p: ImportProgress) => (saved = p), clear: () => (saved = undefined) };
     const options = { marketplace: 'amazon.com', now: NOW };
+    const send = packedSender(handlers);
     // The page closes while the third batch is on its way: two batches (4 rows) were stored.
     const closed = new Error('page closed');
     await expect(
-      commitFiles(files, options, {
-        batchSize: 2,
-        rowsTotal: 8,
+      commitStaged(await previewFiles(files, options, 2), {
+        files,
         journal,
-        yieldToUi: async () => {},
         send: async (batch) => {
           if (batch.batchIndex === 2) throw closed;
-          return handlers['import/commit'](batch, {});
+          return send(batch);
         },
       }),
     ).rejects.toBe(closed);
@@ -190,18 +218,17 @@ describe('report import pipeline', () => {
     expect(resumableImport(saved, [files[0]!])).toBeUndefined();
     expect(resumableImport(saved, [{ ...files[0]!, lastModified: 9 }, files[1]!])).toBeUndefined();
 
+    // Chosen again: previewed again (the closed page's batches are gone), then the rest sent.
     const resume = resumableImport(saved, files);
     const sent: number[] = [];
-    await commitFiles(files, options, {
-      batchSize: 2,
-      rowsTotal: 8,
+    await commitStaged(await previewFiles(files, options, 2), {
+      files,
       journal,
       resume,
-      yieldToUi: async () => {},
       send: async (batch) => {
         sent.push(batch.batchIndex);
         expect(batch.importId).toBe(resume!.importId);
-        return handlers['import/commit'](batch, {});
+        return send(batch);
       },
     });
     expect(sent).toEqual([2, 3, 4]);
@@ -260,15 +287,15 @@ describe('an import into a chosen seller account', () => {
     expect((await readReportFile(files[1]!, options, { yieldToUi: async () => {} })).namesMarketplace).toBe(false);
 
     const sent: (string | undefined)[] = [];
-    await commitFiles(files, options, {
-      batchSize: 3,
-      rowsTotal: 8,
+    const unpack = packedRowsSchema(3, 1e6);
+    await commitStaged(await previewFiles(files, options, 3), {
+      files,
       account: B,
-      yieldToUi: async () => {},
-      send: (batch) => {
+      send: ({ packed, ...batch }) => {
         sent.push(batch.account);
         // A row naming another account is stored under the chosen one all the same.
-        return handlers['import/commit']({ ...batch, rows: batch.rows.map((r) => ({ ...r, account: 'amazon-forged' })) }, {});
+        const rows = unpack.parse(packed).map((r) => ({ ...r, account: 'amazon-forged' }));
+        return handlers['import/commit-packed']({ ...batch, account: batch.account ?? 'default', packed: rows }, {});
       },
     });
     expect(new Set(sent)).toEqual(new Set([B]));
@@ -281,7 +308,7 @@ describe('an import into a chosen seller account', () => {
     expect((await allObservations(db)).every((o) => o.record.account === B && o.listingKey.endsWith(`|@${B}`))).toBe(true);
 
     // The same files into the default account: a second set, B's rows untouched.
-    await commitFiles(files, options, { batchSize: 3, rowsTotal: 8, yieldToUi: async () => {}, send: (batch) => handlers['import/commit'](batch, {}) });
+    await commitStaged(await previewFiles(files, options, 3), { files, send: packedSender(handlers) });
     expect(await db.listings.count()).toBe(10);
     expect((await db.listings.toArray()).filter((l) => l.account === undefined)).toHaveLength(5);
     expect(await countOrderLines(db)).toBe(6);
@@ -300,66 +327,55 @@ describe('an import into a chosen seller account', () => {
     const options = { marketplace: 'amazon.com', now: NOW };
     const closed = new Error('page closed');
     let open = true;
-    const send = (batch: Parameters<(typeof handlers)['import/commit']>[0]) => {
+    const packedSend = packedSender(handlers);
+    const send = (batch: Parameters<typeof packedSend>[0]) => {
       if (batch.batchIndex === 1 && open) {
         open = false;
         throw closed;
       }
-      return handlers['import/commit'](batch, {});
+      return packedSend(batch);
     };
-    await expect(commitFiles(files, options, { batchSize: 2, rowsTotal: 5, account: B, journal, yieldToUi: async () => {}, send })).rejects.toBe(closed);
+    await expect(commitStaged(await previewFiles(files, options, 2), { files, account: B, journal, send })).rejects.toBe(closed);
     expect(saved).toMatchObject({ batchesDone: 1, account: B });
     // Chosen again with the default account selected: the rest still goes to B.
-    await commitFiles(files, options, { batchSize: 2, rowsTotal: 5, journal, resume: resumableImport(saved, files)!, yieldToUi: async () => {}, send });
+    await commitStaged(await previewFiles(files, options, 2), { files, journal, resume: resumableImport(saved, files)!, send });
     const listings = await db.listings.toArray();
     expect(listings).toHaveLength(5);
     expect(listings.every((l) => l.account === B)).toBe(true);
   });
 });
 
-describe('commitFiles overlap', () => {
-  it('reads the next batch while one is stored, never sends two at once, and keeps the batches in order', async () => {
+describe('the storing pass', () => {
+  it('does not read the files again, sends one batch at a time in order, and stores what the preview counted', async () => {
     // Twelve order lines (an order report streams its rows; a snapshot report holds them to the end).
     const [header, ...lines] = ORDERS.trim().split('\n');
     const twelve = [0, 1, 2, 3].flatMap((copy) => lines.map((line) => line.replace(/^(\d{3}-\d{7}-)\d/, `$1${copy}`)));
-    const bytes = new TextEncoder().encode([header, ...twelve].join('\n') + '\n');
-    let pulled = 0;
-    const file: ReportFileLike = {
-      name: 'orders.tsv',
-      size: bytes.byteLength,
-      stream: () =>
-        new ReadableStream<Uint8Array>({
-          pull(controller) {
-            if (pulled >= bytes.length) return controller.close();
-            controller.enqueue(bytes.subarray(pulled, (pulled += 40)));
-          },
-        }),
-    };
-    const events: string[] = [];
+    let reads = 0;
+    const base = fileOf('orders.tsv', [header, ...twelve].join('\n') + '\n', 40);
+    const file: ReportFileLike = { ...base, stream: () => (reads++, base.stream()) };
+    const stage = createStager(5);
+    const preview = await readReportFile(file, { marketplace: 'amazon.com', now: NOW }, { stage, yieldToUi: async () => {} });
+    const staged = stage.finish();
+    expect(staged.batches.map((b) => b.rows)).toEqual([5, 5, 2]);
+    expect(staged.rows).toBe(preview.counts.order);
+    db = await openStore(`import-${Math.random()}`);
+    const send = packedSender(createHandlers({ db, now: () => NOW, replan: async () => {} }));
     let storing = 0;
-    const totals = await commitFiles(
-      [file],
-      { marketplace: 'amazon.com', now: NOW },
-      {
-        batchSize: 5,
-        rowsTotal: 12,
-        yieldToUi: async () => {},
-        send: async (batch) => {
-          expect(storing).toBe(0);
-          storing++;
-          events.push(`send ${batch.batchIndex}`);
-          if (batch.batchIndex === 0) {
-            // The first batch takes a while to store: the file goes on being read meanwhile.
-            const readBefore = pulled;
-            for (let tick = 0; tick < 50 && pulled === readBefore; tick++) await new Promise((resolve) => setTimeout(resolve, 0));
-            events.push(pulled > readBefore ? 'read while storing' : 'idle while storing');
-          }
-          storing--;
-          return { received: batch.rows.length, stored: batch.rows.length, rejected: 0, newListings: 0 };
-        },
+    const order: number[] = [];
+    const totals = await commitStaged(staged, {
+      files: [file],
+      send: async (batch) => {
+        expect(storing).toBe(0);
+        storing++;
+        order.push(batch.batchIndex);
+        const result = await send(batch);
+        storing--;
+        return result;
       },
-    );
-    expect(events).toEqual(['send 0', 'read while storing', 'send 1', 'send 2', 'send 3']);
-    expect(totals.stored).toBe(12);
+    });
+    expect(reads).toBe(1);
+    expect(order).toEqual([0, 1, 2, 3]);
+    expect(totals).toMatchObject({ received: 12, stored: 12, rejected: 0 });
+    expect(await countOrderLines(db)).toBe(12);
   });
 });

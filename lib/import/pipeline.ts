@@ -1,15 +1,17 @@
 /**
- * Report import as the options page runs it. A file is read twice, a chunk at a time through
+ * Report import as the options page runs it. A file is read once, a chunk at a time through
  * the incremental parser (yielding to the event loop between chunks so a 500,000-line order
- * history never freezes the page): once for the preview (counts, first rows, problems: no rows
- * kept, so memory does not grow with the file), and, when the seller confirms, again to send
- * the rows to the background batch by batch. Nothing here touches the store; the journal of a
+ * history never freezes the page), for the preview (counts, first rows, problems); its rows
+ * are kept for the storing pass packed in batches (lib/import/packed-rows.ts) as Blobs, so the
+ * page's memory holds one batch of rows, not the file's. When the seller confirms, the packed
+ * batches go to the background one by one. Nothing here touches the store; the journal of a
  * running import (`ImportJournal`) lets an import interrupted by a closed page go on from the
- * last stored batch when the same files are chosen again.
+ * last stored batch when the same files are chosen (and so previewed) again.
  */
 import { createReportParser, reportById, type ReportId, type ReportParseOptions } from '../reports';
 import type { Diagnostic, Observation, Platform } from '../records';
 import { feeFactsOf, type ReadFeeFacts } from './fee-facts';
+import { packRows } from './packed-rows';
 
 export interface ReportFileLike {
   name: string;
@@ -54,16 +56,26 @@ export interface FilePreview {
 interface ReadHooks {
   /** Called after each chunk with bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Lets the UI paint between chunks; default: a macrotask (setTimeout 0). */
+  /** Lets the UI paint between chunks (and pieces of `maxChunkChars`); default: `defaultYield`. */
   yieldToUi?: () => Promise<void>;
   /** Largest piece of text handed to the parser at once (characters). */
   maxChunkChars?: number;
+  /** Keeps the file's rows for the storing pass (one stager for all files of an import, in order). */
+  stage?: RowStager;
 }
 
 // dateRange: the days a Business Report covers (it has no dates); skuByAsin: known listings, for rows without a SKU.
 type ReadOptions = Pick<ReportParseOptions, 'marketplace' | 'now' | 'dateRange' | 'skuByAsin'>;
 
-const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Gives the event loop a turn. `scheduler.yield()` (Chromium 129+) where there is one: a chain
+ * of setTimeout(0) is held to 4 ms a turn, and 434 turns of the 500,000-line bench file waited
+ * 2.5 s that way against 0.13 s (2026-12-04, load 7).
+ */
+const defaultYield = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0));
+};
 
 /**
  * Streams one file through the parser, handing each chunk's rows to `onRows` (awaited, so a
@@ -85,6 +97,9 @@ async function streamFile(
   let bytesRead = 0;
   const feed = async (text: string) => {
     for (let i = 0; i < text.length; i += maxChars) {
+      // A File's stream hands over 2 MB at a time in Chromium: parsing that at once kept the
+      // page from painting for about 100 ms (500,000-line bench file, 2026-12-04).
+      if (i > 0) await pause();
       const result = parser.push(text.slice(i, i + maxChars));
       diagnostics.push(...result.diagnostics);
       if (result.rows.length > 0) await onRows(result.rows);
@@ -116,6 +131,7 @@ export async function readReportFile(file: ReportFileLike, options: ReadOptions,
   const perMarketplace = new Map<string, number>();
   const feeFacts = new Map<string, ReadFeeFacts>();
   const { reportId, diagnostics } = await streamFile(file, options, hooks, (rows) => {
+    hooks.stage?.add(rows);
     for (const r of rows) {
       if (firstRows.length < PREVIEW_ROWS) firstRows.push(r);
       counts[r.kind]++;
@@ -169,13 +185,63 @@ export function countByReport(previews: readonly FilePreview[]): ReportTypeCount
   return [...out.values()];
 }
 
-interface CommitBatch {
+/** One `import/commit-packed` message. */
+interface PackedBatch {
   importId: string;
   batchIndex: number;
-  rows: Observation[];
+  /** The batch's rows (packRows). */
+  packed: string;
   last: boolean;
   /** The seller account the files go to (absent: the default account). */
   account?: string;
+}
+
+/**
+ * The rows of an import's previewed files, kept for the storing pass: packed batches of the
+ * import's batch size (the last one shorter), in file and row order. The browser holds them as
+ * Blobs, outside the page's JavaScript heap.
+ */
+export interface StagedImport {
+  batches: { rows: number; blob: Blob }[];
+  rows: number;
+  /** Bytes of the packed batches. */
+  bytes: number;
+}
+
+interface RowStager {
+  add(rows: readonly Observation[]): void;
+  finish(): StagedImport;
+}
+
+/**
+ * Collects the rows the preview reads into packed batches of `batchSize` rows: the batches are
+ * those a resumed import counts, so they must not depend on the files' chunking.
+ * @example const stage = createStager(5000); await readReportFile(file, options, { stage }); const staged = stage.finish();
+ */
+export function createStager(batchSize: number): RowStager {
+  const batches: StagedImport['batches'] = [];
+  let pending: Observation[] = [];
+  let rows = 0;
+  let bytes = 0;
+  const seal = () => {
+    const blob = new Blob([packRows(pending)]);
+    batches.push({ rows: pending.length, blob });
+    bytes += blob.size;
+    pending = [];
+  };
+  return {
+    add(more) {
+      for (const row of more) {
+        pending.push(row);
+        rows++;
+        if (pending.length === batchSize) seal();
+      }
+    },
+    finish() {
+      if (pending.length > 0) seal();
+      return { batches, rows, bytes };
+    },
+  };
 }
 
 export interface CommitTotals {
@@ -226,77 +292,57 @@ export function resumableImport(progress: ImportProgress | undefined, files: rea
 const newImportId = () => `import-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
- * Reads the confirmed files again and sends their rows to the background in batches of
- * `batchSize` (`send` is the `import/commit` call), one batch at a time so the store never
- * merges two at once, then an empty last batch that asks for the re-plan. With `resume`, the
- * batches it stored are read but not sent again, and the batch numbers go on from there (the
- * background then re-plans the whole store, since it no longer knows the earlier batches'
- * products) into the account the stored batches went to. Every batch names the account the
- * files go to (`account`, absent: the default). The next batch is read while one is stored:
- * memory holds those two batches, whatever the files' size.
- * @example await commitFiles(files, options, { batchSize: 5000, rowsTotal, send: (b) => rpc('import/commit', b), journal })
+ * Sends the staged batches of the confirmed files to the background (`send` is the
+ * `import/commit-packed` call), one at a time so the store never merges two at once, then an
+ * empty last batch that asks for the re-plan. Nothing is parsed again: the preview's batches go
+ * as they were packed. With `resume`, the batches it stored are skipped and the batch numbers go
+ * on from there (the background then re-plans the whole store, since it no longer knows the
+ * earlier batches' products) into the account the stored batches went to. Every batch names the
+ * account the files go to (`account`, absent: the default). The next batch is read from its
+ * Blob while one is stored.
+ * @example await commitStaged(staged, { files, send: (b) => rpc('import/commit-packed', b), journal })
  */
-export async function commitFiles(
-  files: readonly ReportFileLike[],
-  readOptions: ReadOptions,
+export async function commitStaged(
+  staged: StagedImport,
   options: {
-    batchSize: number;
-    rowsTotal: number;
+    /** The previewed files (the journal names them, for resuming). */
+    files: readonly ReportFileLike[];
     /** The seller account the files go to (absent: the default account). */
     account?: string;
-    send: (batch: CommitBatch) => Promise<CommitTotals>;
+    send: (batch: PackedBatch) => Promise<CommitTotals>;
     journal?: ImportJournal;
     resume?: ImportProgress;
     onProgress?: (done: number, total: number) => void;
-    yieldToUi?: () => Promise<void>;
   },
 ): Promise<CommitTotals> {
-  const { batchSize, send, journal, resume } = options;
+  const { send, journal, resume } = options;
   const importId = resume?.importId ?? newImportId();
   const account = resume ? resume.account : options.account;
   const ofAccount = account === undefined ? {} : { account };
-  const signatures = files.map(fileSignature);
+  const signatures = options.files.map(fileSignature);
   const totals: CommitTotals = { received: 0, stored: 0, rejected: 0, newListings: 0 };
-  let batchIndex = 0;
-  let rowsSeen = 0;
-  let pending: Observation[] = [];
-  const sendBatch = async (rows: Observation[], last: boolean) => {
-    const index = batchIndex++;
-    rowsSeen += rows.length;
-    if (resume && index < resume.batchesDone) return;
-    const result = await send({ importId, batchIndex: index, rows, last, ...ofAccount });
+  const first = Math.min(resume?.batchesDone ?? 0, staged.batches.length);
+  const packedAt = (index: number): Promise<string> => {
+    const batch = staged.batches[index];
+    return batch ? batch.blob.text() : Promise.resolve(packRows([]));
+  };
+  let rowsSeen = staged.batches.slice(0, first).reduce((n, b) => n + b.rows, 0);
+  let next = packedAt(first);
+  for (let index = first; index <= staged.batches.length; index++) {
+    const packed = await next;
+    // Read while this one is stored; awaited next round, so a failure then is not "unhandled".
+    next = packedAt(index + 1);
+    next.catch(() => {});
+    rowsSeen += staged.batches[index]?.rows ?? 0;
+    const last = index === staged.batches.length;
+    const result = await send({ importId, batchIndex: index, packed, last, ...ofAccount });
     totals.received += result.received;
     totals.stored += result.stored;
     totals.rejected += result.rejected;
     totals.newListings += result.newListings;
-    journal?.save({ importId, files: signatures, batchesDone: index + 1, rowsDone: rowsSeen, rowsTotal: options.rowsTotal, ...ofAccount });
-    options.onProgress?.(rowsSeen, options.rowsTotal);
-  };
-  // One batch is stored while the next is read: the background stores in its own process, so
-  // reading the file and storing it overlap. A batch is sent only once the one before it is
-  // stored, so the store never merges two at once and the journal stays in batch order.
-  let storing: Promise<void> = Promise.resolve();
-  const queueBatch = async (rows: Observation[], last: boolean) => {
-    await storing;
-    storing = sendBatch(rows, last);
-    // Awaited by the next batch or at the end; a failure before then is not "unhandled".
-    storing.catch(() => {});
-  };
-  for (const file of files) {
-    await streamFile(file, readOptions, options.yieldToUi ? { yieldToUi: options.yieldToUi } : {}, async (rows) => {
-      for (const row of rows) {
-        pending.push(row);
-        if (pending.length === batchSize) {
-          const full = pending;
-          pending = [];
-          await queueBatch(full, false);
-        }
-      }
-    });
+    journal?.save({ importId, files: signatures, batchesDone: index + 1, rowsDone: rowsSeen, rowsTotal: staged.rows, ...ofAccount });
+    options.onProgress?.(rowsSeen, staged.rows);
   }
-  if (pending.length > 0) await queueBatch(pending, false);
-  await queueBatch([], true);
-  await storing;
   journal?.clear();
   return totals;
 }

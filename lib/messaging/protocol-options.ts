@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { chartSeriesSchema } from '../charts/series';
 import { mergedProductSchema, mergedReportSchema } from '../export/merged-data';
 import { newestFeeFactsSchema } from '../import/fee-facts';
+import { packedRowsSchema } from '../import/packed-rows';
 import { accountIdSchema, isoDateTimeSchema, observationSchema, platformSchema, quantitySchema, type Observation } from '../records';
 import { URGENCY_LEVELS } from '../planning/urgency';
 
@@ -43,6 +44,29 @@ const importCommitRequestSchema = z.object({
    * row is stored under it, whatever account a row names: a file does not say its account.
    */
   account: accountIdSchema.optional(),
+});
+
+/**
+ * Characters of one packed batch (lib/import/packed-rows.ts) at most: 5,000 rows of the longest
+ * listing titles fit; an order history's batch is about 0.5 MB.
+ */
+const PACKED_BATCH_CHARS = 32 * 1024 * 1024;
+
+/**
+ * One batch of confirmed report rows as the options page keeps them after its preview
+ * (`import/commit-packed`): the rows packed into a string, read and checked row by row with
+ * observationSchema by the dispatcher, so the handler gets what `import/commit` gets.
+ */
+const importCommitPackedRequestSchema = importCommitRequestSchema.omit({ rows: true }).extend({
+  packed: packedRowsSchema(IMPORT_BATCH_ROWS, PACKED_BATCH_CHARS),
+});
+
+const importCommitResponseSchema = z.object({
+  received: z.number().int(),
+  stored: z.number().int(),
+  rejected: z.number().int(),
+  newListings: z.number().int(),
+  replanned: z.boolean(),
 });
 
 const linkRuleSchema = z.enum(['none', 'sku', 'gtin', 'asin', 'manual']);
@@ -260,13 +284,19 @@ export const optionsProtocol = {
     // one (observationSchema): parsing every row in the page as well was about a sixth of the
     // messaging time of a 500,000-line import (issue 13). The page still checks the batch's fields.
     clientRequest: importCommitRequestSchema.extend({ rows: z.array(z.custom<Observation>()).max(IMPORT_BATCH_ROWS) }),
-    response: z.object({
-      received: z.number().int(),
-      stored: z.number().int(),
-      rejected: z.number().int(),
-      newListings: z.number().int(),
-      replanned: z.boolean(),
-    }),
+    response: importCommitResponseSchema,
+  },
+
+  /**
+   * `import/commit` with the batch's rows packed as the options page's preview kept them (lib/import
+   * pipeline): the storing pass neither parses the file again nor sends 5,000 objects per batch.
+   * The page sends the string as it is; the dispatcher unpacks it and checks every row.
+   */
+  'import/commit-packed': {
+    senders: ['extension'],
+    request: importCommitPackedRequestSchema,
+    clientRequest: importCommitPackedRequestSchema.extend({ packed: z.string().max(PACKED_BATCH_CHARS) }),
+    response: importCommitResponseSchema,
   },
 
   /** Everything the merged report shows, language-neutral (reason codes, not text): lib/export builds CSV/XLSX/JSON. */

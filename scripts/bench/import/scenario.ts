@@ -1,15 +1,15 @@
 /**
  * The import benchmark's scenario, run inside a page (scripts/bench/import-chromium.ts): what
  * the options page does with a dropped order-history file (lib/import/pipeline.ts: the preview
- * pass, then the storing pass in `import/commit` batches), against the background's real
- * import handler on the browser's own IndexedDB, then the re-plan the last batch asks for.
- * Each batch goes as the extension sends it: the options page's client checks the batch's
- * fields, it is copied (structuredClone, as runtime messaging copies it), and the background's
- * dispatcher validates it, every row included, before the handler runs.
+ * pass, which keeps the rows packed, then the storing pass in `import/commit-packed` batches),
+ * against the background's real import handler on the browser's own IndexedDB, then the re-plan
+ * the last batch asks for. Each batch goes as the extension sends it: the options page's client
+ * checks the batch's fields, it is copied (structuredClone, as runtime messaging copies it), and
+ * the background's dispatcher unpacks it and validates every row before the handler runs.
  */
 import { createImportExportHandlers } from '../../../lib/background/options-handlers';
 import { replanProducts } from '../../../lib/background/replan';
-import { commitFiles, readReportFile } from '../../../lib/import/pipeline';
+import { commitStaged, createStager, readReportFile } from '../../../lib/import/pipeline';
 import { IMPORT_BATCH_ROWS } from '../../../lib/messaging/protocol-options';
 import { createClient, createDispatcher } from '../../../lib/messaging/rpc';
 import { OPTIONS_PAGE } from '../../../lib/messaging/senders';
@@ -23,10 +23,12 @@ export interface ImportScenarioResult {
   previewMs: number;
   storeMs: number;
   replanMs: number;
-  /** Of storeMs: in the `import/commit` messages (the page's batch check, the copy, the dispatcher's validation, the handler), and in the handler alone (the merge). */
+  /** Of storeMs: in the `import/commit-packed` messages (the page's batch check, the copy, the dispatcher's unpacking and validation, the handler), and in the handler alone (the merge). */
   sendMs: number;
   handlerMs: number;
   ordersStored: number;
+  /** Size of the packed rows the preview kept for the storing pass (held as Blobs, outside the JS heap). */
+  stagedMb: number;
   /** Largest used JS heap seen between chunks (MB; needs --enable-precise-memory-info), and before. */
   heapBeforeMb: number;
   heapPeakMb: number;
@@ -49,8 +51,8 @@ export async function runImportScenario(options: { lines: number; skus: number; 
     },
   });
   let handlerMs = 0;
-  const commit = handlers['import/commit'];
-  handlers['import/commit'] = async (...args) => {
+  const commit = handlers['import/commit-packed'];
+  handlers['import/commit-packed'] = async (...args) => {
     const at = performance.now();
     try {
       return await commit(...args);
@@ -64,24 +66,20 @@ export async function runImportScenario(options: { lines: number; skus: number; 
   // The file is generated, so what the page holds before reading it is the baseline.
   const heapBeforeMb = heapMb();
   const heap = heapSampler();
-  const yieldToUi = () =>
-    new Promise<void>((resolve) => {
-      heap.sample();
-      setTimeout(resolve, 0);
-    });
   const readOptions = { marketplace: 'amazon.com', now };
   let start = performance.now();
-  const preview = await readReportFile(file, readOptions, { yieldToUi });
+  const stage = createStager(IMPORT_BATCH_ROWS);
+  // Sampled after each piece the file's stream gives (every 25th sample collects garbage first).
+  await readReportFile(file, readOptions, { onProgress: () => heap.sample(), stage });
+  const staged = stage.finish();
   const previewMs = performance.now() - start;
   start = performance.now();
   let sendMs = 0;
-  await commitFiles([file], readOptions, {
-    batchSize: IMPORT_BATCH_ROWS,
-    rowsTotal: preview.counts.order,
-    yieldToUi,
+  await commitStaged(staged, {
+    files: [file],
     send: async (batch) => {
       const at = performance.now();
-      const result = await rpc('import/commit', batch);
+      const result = await rpc('import/commit-packed', batch);
       sendMs += performance.now() - at;
       heap.sample();
       return result;
@@ -102,6 +100,7 @@ export async function runImportScenario(options: { lines: number; skus: number; 
     sendMs: sendMs - replanMs,
     handlerMs: handlerMs - replanMs,
     ordersStored,
+    stagedMb: staged.bytes / 1e6,
     heapBeforeMb,
     heapPeakMb: heap.peakMb(),
     heapLivePeakMb: heap.livePeakMb(),
