@@ -154,7 +154,7 @@ describe('senderKind', () => {
 
 describe('sendWaking', () => {
   const message = { type: 'skus/at-risk', payload: {} };
-  it('sends again when the worker was stopping, with growing pauses, and gives up after six tries', async () => {
+  it('sends again when the worker was stopping, with growing pauses, and gives up after ten tries', async () => {
     const pauses: number[] = [];
     let calls = 0;
     const flaky = async () => {
@@ -171,8 +171,8 @@ describe('sendWaking', () => {
     };
     const waited: number[] = [];
     await expect(sendWaking(gone, message, async (ms) => void waited.push(ms))).rejects.toThrow('Receiving end');
-    expect(tries).toBe(6);
-    expect(waited).toEqual([150, 300, 450, 600, 750]);
+    expect(tries).toBe(10);
+    expect(waited).toEqual([150, 300, 450, 600, 750, 900, 1050, 1200, 1350]);
   });
   it('never repeats a message that reached the background (any other error)', async () => {
     let calls = 0;

@@ -40,9 +40,11 @@ export function isStorageFull(error: unknown): boolean {
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/;
 /**
  * Tries and the pause before each retry: a worker starts in tens of milliseconds, but on a busy
- * machine a stopped one took over 0.9 s (four tries failed in CI): six tries wait up to 2.25 s.
+ * machine a stopped one took over 0.9 s (four tries failed in CI), and once over 2.25 s (six
+ * tries failed in CI on 2026-12-04): ten tries wait up to 6.75 s. A message that reached the
+ * background is never sent twice (only "no receiver" errors are retried).
  */
-const SEND_TRIES = 6;
+const SEND_TRIES = 10;
 const RETRY_PAUSE_MS = 150;
 
 /**
