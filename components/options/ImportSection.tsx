@@ -148,17 +148,17 @@ function useImport() {
       // Only reports without dates (Business Reports) use the period; none chosen: they ask for it.
       const options = { marketplace, now, skuByAsin: await knownSkusByAsin(marketplace, account), ...(period.from || period.to ? { dateRange: period } : {}) };
       // The preview's rows are what gets stored: the storing pass does not read the files again.
-      const stage = createStager(IMPORT_BATCH_ROWS);
+      const stager = createStager(IMPORT_BATCH_ROWS);
       for (const file of files) {
         setStage({ kind: 'reading', name: file.name, fraction: 0 });
         previews.push(
           await readReportFile(file, options, {
-            stage,
+            stage: stager,
             onProgress: (read, total) => setStage({ kind: 'reading', name: file.name, fraction: total ? read / total : 1 }),
           }),
         );
       }
-      setStage({ kind: 'preview', previews, files, staged: stage.finish(), now, resume: resumableImport(importJournal.load(), files) });
+      setStage({ kind: 'preview', previews, files, staged: stager.finish(), now, resume: resumableImport(importJournal.load(), files) });
     } catch (error) {
       setStage({ kind: 'error', message: messageOf(error) });
     }

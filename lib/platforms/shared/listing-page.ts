@@ -244,7 +244,8 @@ function readAges(
 /**
  * The label/value lines of a cell that has any ("Fulfilled by: Amazon" under a title); undefined,
  * without walking the cell, when its text has no colon. `text`: the cell's text when the caller
- * has read it already (its cellText will do: collapsing whitespace keeps every colon).
+ * has read it already (its cellText will do: collapsing whitespace keeps every colon; only a colon
+ * after cellText's first 4,000 characters would be missed).
  * @example labelsOf(<td>Mug<br>Fulfilled by: Amazon</td>) // Map { 'FULFILLED BY' => 'Amazon' }
  */
 export function labelsOf(cell: Element | undefined, text = cell?.textContent ?? ''): ReadonlyMap<string, string> | undefined {
