@@ -149,4 +149,21 @@ describe('a full disk during an import', () => {
     expect(after.listings!.rows).toBe(before.listings!.rows);
     expect(after.products!.rows).toBe(before.products!.rows);
   });
+
+  it("stores none of a batch's order lines when the import's spans cannot be written (one transaction per batch)", async () => {
+    const handlers = await background.setup(async () => {});
+    const report = (sku: string) => dailyOrders(sku, 2, 10).map((o) => ({ ...o, source: 'report:amazon/all-orders' }));
+    await handlers['import/commit']({ importId: 'orders', batchIndex: 0, rows: report('A'), last: false }, SENDERS.options);
+    const lines = async () => (await handlers['data/storage']({}, SENDERS.options)).tables.orders!.rows;
+    expect(await lines()).toBe(10);
+    vi.spyOn(background.db.settings, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const reply = await dispatcherOf(handlers)(
+      { type: 'import/commit', payload: { importId: 'orders', batchIndex: 1, rows: report('B'), last: true } },
+      SENDERS.options,
+    );
+    vi.restoreAllMocks();
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`^${STORAGE_FULL}: `)) });
+    // B's lines were merged before the spans failed to widen: rolled back with them.
+    expect(await lines()).toBe(10);
+  });
 });

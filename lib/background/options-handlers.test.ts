@@ -187,6 +187,11 @@ describe('options messages', () => {
     expect(second).toMatchObject({ received: 6, newListings: 1, replanned: true });
     expect(replanned).toEqual([['p:amazon|amazon.com|A']]);
     expect(await background.db.listings.count()).toBe(5);
+    // Order lines alone (no report, so no covered days): their listing's product, resolved at the end.
+    replanned.length = 0;
+    await handlers['import/commit']({ importId: 'imp-3', batchIndex: 0, rows: orders('B', 2, 3), last: false }, OPTIONS_PAGE);
+    await handlers['import/commit']({ importId: 'imp-3', batchIndex: 1, rows: orders('B', 1, 5), last: true }, OPTIONS_PAGE);
+    expect(replanned).toEqual([['p:amazon|amazon.com|B']]);
     // The worker slept between batches (import unknown at a later batch): everything is re-planned.
     await handlers['import/commit']({ importId: 'imp-2', batchIndex: 3, rows: rows.slice(0, 1), last: true }, OPTIONS_PAGE);
     expect(replanned.at(-1)).toBeUndefined();

@@ -13,10 +13,12 @@ import {
   deleteAllData,
   deleteWarehouse,
   getListingsWithPlans,
+  importBatchTables,
   linkListing,
   listListings,
   listWarehouses,
   loadAccounts,
+  readListings,
   mergeObservations,
   OWN_WAREHOUSE_POOL,
   recordImportBatch,
@@ -33,8 +35,8 @@ import type { BackgroundDeps } from './deps';
 import { productChart } from './product-chart';
 import { mergedReport, productDetail, searchProducts } from './product-views';
 
-/** Imports touching this many products (or a quarter of the catalogue) re-plan the whole store. */
-const LARGE_IMPORT_PRODUCTS = 200;
+/** Imports touching this many listings (or products of a quarter of the catalogue) re-plan the whole store. */
+const LARGE_IMPORT_LISTINGS = 200;
 
 /** Re-plans the products a change touched (all when undefined), then signals the change. */
 function replanAfter(deps: BackgroundDeps) {
@@ -142,43 +144,58 @@ type ImportBatch = Omit<ParsedRequestOf<'import/commit'>, 'account'> & { account
 function createBatchCommitter(deps: BackgroundDeps) {
   const { db } = deps;
   const changed = replanAfter(deps);
-  /** Products touched by each import in progress, re-planned together by its last batch. */
+  /** Listings changed by each import in progress, their products re-planned together by its last batch. */
   const imports = new Map<string, Set<string>>();
+  /** The products of some listings, read once at an import's end (the merges report order lines' listings by key). */
+  const productsOf = async (listingKeys: Iterable<string>) => [
+    ...new Set((await readListings(db, [...listingKeys])).flatMap((row) => (row ? [row.productId] : []))),
+  ];
   /** Imports whose order lines widened a marketplace's covered days: every listing there gains known days. */
   const covering = new Set<string>();
   return async ({ importId, batchIndex, rows: named, last, account }: ImportBatch) => {
-    // The seller's choice of account, checked against the accounts pages have shown; it
-    // decides every row's account (a file names none, so no row may pick one).
-    if (!parseAccountsDoc(await loadAccounts(db)).accounts.some((a) => a.id === account)) throw new Error(`No seller account ${account}`);
-    // Rows of a file name no account, so into the default account they go as they are (copying
-    // each of 500,000 order lines to drop an absent account cost about 0.15 s).
-    const rows = account === DEFAULT_ACCOUNT && named.every((row) => row.account === undefined) ? named : named.map((row) => stampAccount(row, account));
     // A worker that slept between batches lost the earlier batches' products: re-plan all then.
     const lostEarlierBatches = batchIndex > 0 && !imports.has(importId);
-    // One transaction per batch: a full disk stores none of this batch's rows (earlier batches
-    // stay whole; importing the file again merges them as the same readings).
-    // The dispatcher parsed the rows with the request schema (observationSchema each): the
-    // merge need not parse them again.
-    const merged = await mergeObservations(db, rows, deps.now(), { validated: true }).catch((error: unknown) => {
-      if (!isStorageFull(error)) throw error;
-      // Earlier batches were stored: re-plan their products if the disk allows.
-      const earlier = imports.get(importId);
-      imports.delete(importId);
-      if (earlier?.size) void changed([...earlier]).catch(() => undefined);
-      throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; this batch of the import was not saved`);
-    });
+    // One transaction per batch (the account check, the merge, the import's spans): a full disk
+    // stores none of this batch, its spans included (earlier batches stay whole; importing the
+    // file again merges them as the same readings).
+    const stored = await db
+      .transaction('rw', importBatchTables(db), async () => {
+        // The seller's choice of account, checked against the accounts pages have shown; it
+        // decides every row's account (a file names none, so no row may pick one).
+        if (!parseAccountsDoc(await loadAccounts(db)).accounts.some((a) => a.id === account)) throw new Error(`No seller account ${account}`);
+        // Rows of a file name no account, so into the default account they go as they are (copying
+        // each of 500,000 order lines to drop an absent account cost about 0.15 s).
+        const rows = account === DEFAULT_ACCOUNT && named.every((row) => row.account === undefined) ? named : named.map((row) => stampAccount(row, account));
+        // The dispatcher parsed the rows with the request schema (observationSchema each): the
+        // merge need not parse them again.
+        const merged = await mergeObservations(db, rows, deps.now(), { validated: true, orderListingsByKey: true });
+        return { merged, covers: await recordImportBatch(db, importId, rows, deps.now()) };
+      })
+      .catch((error: unknown) => {
+        if (!isStorageFull(error)) throw error;
+        // Earlier batches were stored: re-plan their products if the disk allows.
+        const earlier = imports.get(importId);
+        imports.delete(importId);
+        if (earlier?.size)
+          void productsOf(earlier)
+            .then(changed)
+            .catch(() => undefined);
+        throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; this batch of the import was not saved`);
+      });
+    const { merged } = stored;
     let touched = imports.get(importId);
     if (!touched) imports.set(importId, (touched = new Set()));
-    for (const id of merged.productIds) touched.add(id);
-    if (await recordImportBatch(db, importId, rows, deps.now())) covering.add(importId);
+    for (const key of merged.listingKeys) touched.add(key);
+    if (stored.covers) covering.add(importId);
     if (last) {
       imports.delete(importId);
       const covered = covering.delete(importId);
       // A large import (years of order history, a whole catalogue) re-plans the whole store,
       // which also refits the forecast context and ABC classes on the catalogue. So does an
       // order history: listings with no orders in it (untouched) now sold zero on its days.
-      const large = touched.size >= LARGE_IMPORT_PRODUCTS || touched.size * 4 >= (await db.products.count()) || covered;
-      await changed(lostEarlierBatches || large ? undefined : [...touched]);
+      const everything = lostEarlierBatches || covered || touched.size >= LARGE_IMPORT_LISTINGS;
+      const productIds = everything ? [] : await productsOf(touched);
+      await changed(everything || productIds.length * 4 >= (await db.products.count()) ? undefined : productIds);
     }
     return {
       received: merged.counts.received,

@@ -7,7 +7,7 @@ export { readListing, readListings, readAllListings } from './listing-store';
 export { readAllObservations, readObservationsOf } from './observation-store';
 export { groupOf } from './groups';
 export { countOrderLines, readAllOrderLines } from './order-store';
-export { mergeObservations, type MergeResult, type MergeCounts } from './merge';
+export { importBatchTables, mergeObservations, type MergeResult, type MergeCounts } from './merge';
 export { linkListing, unlinkListing, LinkError } from './linking';
 export { savePlans, getPlans, type SavePlansResult } from './plans';
 export {

@@ -27,7 +27,9 @@ export async function loadListingChunks(db: StoreDb, groups?: readonly number[])
   const rows =
     groups === undefined
       ? await db.listingChunks.toArray()
-      : (await db.listingChunks.bulkGet(groups as number[])).filter((c): c is ListingChunkRow => c !== undefined);
+      : groups.length === 0
+        ? []
+        : (await db.listingChunks.bulkGet(groups as number[])).filter((c): c is ListingChunkRow => c !== undefined);
   const out: ListingChunks = new Map();
   for (const g of groups ?? []) out.set(g, new Map());
   for (const c of rows) out.set(c.group, new Map(c.rows.map((r) => [r.key, withoutPlanFields(r)])));

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListingObservation, OrderObservation } from '../records';
 import { openStore, type StoreDb } from './db';
 import { mergeObservations, mergeTables } from './merge';
@@ -102,6 +102,20 @@ describe('mergeObservations', () => {
     expect((await readAllOrderLines(db)).find((o) => o.key === 'amazon|amazon.com|111|MUG-1')?.status).toBe('shipped');
     await mergeObservations(db, [order('111', 'cancelled', '2024-05-10T11:00:00Z')], NOW);
     expect((await readAllOrderLines(db)).find((o) => o.key === 'amazon|amazon.com|111|MUG-1')?.status).toBe('cancelled');
+  });
+
+  it('with orderListingsByKey, order lines name their listings by key and no listing group is read for them', async () => {
+    const db = await freshStore();
+    const stored = await mergeObservations(db, [listing('MUG-1', '2024-05-10T08:00:00Z', { available: 4 })], NOW);
+    const readGroups = vi.spyOn(db.listingChunks, 'bulkGet');
+    const byKey = await mergeObservations(db, [order('111', 'shipped', '2024-05-10T09:00:00Z')], NOW, { orderListingsByKey: true });
+    expect(readGroups).not.toHaveBeenCalled();
+    expect(byKey).toMatchObject({ productIds: [], listingKeys: ['amazon|amazon.com|MUG-1'], counts: { new: 1 } });
+    // Without it the order line's listing is loaded for its product, as page merges need.
+    const loaded = await mergeObservations(db, [order('112', 'shipped', '2024-05-10T09:00:00Z')], NOW);
+    expect(readGroups).toHaveBeenCalled();
+    expect(loaded.productIds).toEqual(stored.productIds);
+    expect((await readAllOrderLines(db)).map((o) => o.orderId)).toEqual(['111', '112']);
   });
 
   it('refuses invalid and future-dated records and stores the rest', async () => {

@@ -7,6 +7,14 @@
 import { seededRandom } from '../../../lib/random';
 import { allOrdersTsvWith, type AllOrdersLine } from '../../../tests/fixtures/builders/amazon-all-orders-lines';
 
+/**
+ * The SKU of the generated catalogue's product `index`.
+ * @example benchSku(35) // 'SKU-0000Z'
+ */
+export function benchSku(index: number): string {
+  return `SKU-${index.toString(36).toUpperCase().padStart(5, '0')}`;
+}
+
 /** @example generateOrdersTsv({ lines: 3, skus: 2, days: 10, end: new Date('2026-12-01'), columns: ALL_ORDERS_COLUMNS }).split('\n').length // 5 */
 export function generateOrdersTsv(options: { lines: number; skus: number; days: number; end: Date; seed?: number; columns: readonly string[] }): string {
   const rnd = seededRandom(options.seed ?? 3);
@@ -29,7 +37,7 @@ export function generateOrdersTsv(options: { lines: number; skus: number; days: 
       'sales-channel': 'Amazon.com',
       'ship-service-level': 'Standard',
       'product-name': `Product ${sku} bamboo towel set`,
-      sku: `SKU-${sku.toString(36).toUpperCase().padStart(5, '0')}`,
+      sku: benchSku(sku),
       asin: `B0${sku.toString(36).toUpperCase().padStart(8, '0')}`,
       'item-status': status,
       quantity: String(quantity),

@@ -13,8 +13,9 @@ import { commitStaged, createStager, readReportFile } from '../../../lib/import/
 import { IMPORT_BATCH_ROWS } from '../../../lib/messaging/protocol-options';
 import { createClient, createDispatcher } from '../../../lib/messaging/rpc';
 import { OPTIONS_PAGE } from '../../../lib/messaging/senders';
-import { countOrderLines, openStore } from '../../../lib/store';
-import { generateOrdersTsv } from './orders-file';
+import { countOrderLines, mergeObservations, openStore, type StoreDb } from '../../../lib/store';
+import type { Observation } from '../../../lib/records';
+import { benchSku, generateOrdersTsv } from './orders-file';
 import { heapMb, heapSampler } from '../shared/heap';
 
 export interface ImportScenarioResult {
@@ -36,10 +37,41 @@ export interface ImportScenarioResult {
   heapLivePeakMb: number;
 }
 
-export async function runImportScenario(options: { lines: number; skus: number; days: number; columns: readonly string[] }): Promise<ImportScenarioResult> {
+/**
+ * Stores the catalogue's listings as reading Manage All Inventory would (250 rows a merge): a
+ * seller importing order history has usually opened the listing pages, and a merge of order
+ * lines for stored listings costs more than one into an empty store (each line's listing).
+ */
+async function storeCatalogue(db: StoreDb, skus: number, now: Date): Promise<void> {
+  const observedAt = new Date(now.getTime() - 3_600_000).toISOString();
+  const rows: Observation[] = Array.from({ length: skus }, (_, i) => ({
+    kind: 'listing',
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    source: 'amazon/manage-inventory',
+    observedAt,
+    observedDate: observedAt.slice(0, 10),
+    sku: benchSku(i),
+    title: `Product ${i} bamboo towel set`,
+    fulfillment: i % 3 === 0 ? 'SELLER' : 'FBA',
+    available: 20 + (i % 50),
+    price: { amountMinor: 500 + (i % 40) * 100, currency: 'USD' },
+  }));
+  for (let i = 0; i < rows.length; i += 250) await mergeObservations(db, rows.slice(i, i + 250), now);
+}
+
+export async function runImportScenario(options: {
+  lines: number;
+  skus: number;
+  days: number;
+  columns: readonly string[];
+  /** Import into an empty store instead of one holding the catalogue's listings. */
+  emptyStore: boolean;
+}): Promise<ImportScenarioResult> {
   const now = new Date('2026-12-02T12:00:00Z');
   const file = new File([generateOrdersTsv({ ...options, end: now })], 'All Orders.txt', { lastModified: 1 });
   const db = await openStore(`import-bench-${Date.now()}`);
+  if (!options.emptyStore) await storeCatalogue(db, options.skus, now);
   let replanMs = 0;
   const handlers = createImportExportHandlers({
     db,
