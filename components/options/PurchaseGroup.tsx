@@ -14,9 +14,19 @@ type Line = Group['lines'][number];
 
 const COLUMNS = ['sku', 'abc', 'quantity', 'unitCost', 'orderBy', 'arrival', 'freight', 'actions'] as const;
 
+/**
+ * Lines a group lists until the seller asks for all (they come by order day, so these are the
+ * first due; totals and the purchase order count every line). With 10,000 SKUs one group held
+ * ~10,000 lines, 150,000 elements on the options page, whose restyles held the popup, which
+ * shares its renderer, for about a second each time it opened (trace, 2026-12-04).
+ */
+export const GROUP_LINES_LISTED = 50;
+
 export function PurchaseGroup({ group, titles, today }: { group: Group; titles: Record<string, string>; today: string }) {
   const { t, language } = useI18n();
   const supplier = group.supplierId ?? t('purchase.noSupplier');
+  const [listAll, setListAll] = useState(false);
+  const listed = listAll ? group.lines : group.lines.slice(0, GROUP_LINES_LISTED);
   return (
     <div data-testid="purchase-group" data-supplier={group.supplierId ?? ''} data-week={group.weekStart}>
       <h3>{t('purchase.group', { supplier, week: formatDate(language, group.weekStart) })}</h3>
@@ -36,11 +46,19 @@ export function PurchaseGroup({ group, titles, today }: { group: Group; titles: 
           </tr>
         </thead>
         <tbody>
-          {group.lines.map((line) => (
+          {listed.map((line) => (
             <PurchaseLineRow key={line.stockKey} line={line} title={titles[line.sku]} today={today} />
           ))}
         </tbody>
       </table>
+      {listed.length < group.lines.length && (
+        <p className="meta">
+          {t('purchase.listedOf', { listed: formatNumber(language, listed.length), count: formatNumber(language, group.lines.length) })}{' '}
+          <button type="button" data-testid="purchase-list-all" onClick={() => setListAll(true)}>
+            {t('purchase.listAll', { count: formatNumber(language, group.lines.length) })}
+          </button>
+        </p>
+      )}
     </div>
   );
 }
