@@ -7,7 +7,7 @@
  */
 import type { DailyInventory, DailySeries } from '../fees/index';
 import { isoDate } from './days';
-import { float64Pair } from './float64-pair';
+import { dayArray, float64Pair } from './day-arena';
 import type { DemandSeries } from './reconstruct';
 
 /** One reading of the pool's on-hand units (available + reserved) on a day. */
@@ -27,7 +27,7 @@ export interface OnHandReading {
 export function wholeUnitsShipped(series: DemandSeries, from = 0, end = series.units.length): Float64Array {
   const units = series.units;
   const first = Math.max(0, Math.min(from, units.length));
-  const out = new Float64Array(Math.max(0, Math.min(end, units.length) - first));
+  const out = dayArray(Math.max(0, Math.min(end, units.length) - first));
   // The run `first` belongs to starts after the last unknown day before it.
   let runStart = first;
   while (runStart > 0 && units[runStart - 1] === units[runStart - 1]) runStart--;
@@ -81,7 +81,7 @@ export function dailyInventorySeries(readings: readonly OnHandReading[], series:
   while (k + 1 < sorted.days.length && sorted.days[k + 1]! <= firstDay) k++;
   // Units shipped from the first day a walk needs (its reading's next day) to asOfDay.
   const shippedFrom = Math.min(firstDay, k < sorted.days.length ? sorted.days[k]! + 1 : firstDay);
-  const shipped = { firstDay: shippedFrom, units: new Float64Array(asOfDay - shippedFrom + 1).fill(Number.NaN) };
+  const shipped = { firstDay: shippedFrom, units: dayArray(asOfDay - shippedFrom + 1).fill(Number.NaN) };
   // Days outside the series stay unknown.
   shipped.units.set(wholeUnitsShipped(series, shippedFrom - series.startDay, asOfDay + 1 - series.startDay), Math.max(0, series.startDay - shippedFrom));
   const [onHand, out] = float64Pair(days);
@@ -180,7 +180,8 @@ function latestPerDay(readings: readonly OnHandReading[]): OnHandReading[] {
  * @example withShownSupply(history /* 10 shipped a day, on-hand unknown *\/, { day, days: 20 }).onHand // 200 on those days
  */
 export function withShownSupply(history: DailySeries, shown: { day: number; days: number } | null): DailySeries {
-  const onHand = Float64Array.from(history.onHand);
+  const onHand = dayArray(history.onHand.length);
+  onHand.set(history.onHand);
   const filled = { firstDay: history.firstDay, onHand, shipped: history.shipped };
   if (!shown) return filled;
   // Indices of the window's days: ahead = shown.day - day in [0, SHOWN_WINDOW_DAYS).

@@ -24,7 +24,7 @@ import {
   type SupplyFigure,
 } from '../fees/index';
 import { dayNumber, isoDate } from './days';
-import { float64Pair } from './float64-pair';
+import { dayArray, float64Pair } from './day-arena';
 import type { AgeBucket } from './storage';
 
 /** A daily history as dated days, or the series a caller already indexed from it (dailySeries: indexed once, read many times). */
@@ -93,8 +93,7 @@ type Projection = readonly DailyInventory[] | DailySeries;
 /** A projection indexed by day (as it is when it already is); an unknown count stays NaN. */
 function projectionSeries(projection: Projection): DailySeries {
   if ('firstDay' in projection) return projection;
-  const onHand = new Float64Array(projection.length);
-  const shipped = new Float64Array(projection.length);
+  const [onHand, shipped] = float64Pair(projection.length);
   for (let i = 0; i < projection.length; i++) {
     onHand[i] = projection[i]!.onHand ?? Number.NaN;
     shipped[i] = projection[i]!.shipped ?? Number.NaN;
@@ -353,5 +352,8 @@ function heldOver(projection: Projection, days: number): { firstDay: number; onH
 
 /** The days with an unknown count read as 0 (the same array when every count is known, as in a projection). */
 function knownOrZero(days: Float64Array): Float64Array {
-  return days.includes(Number.NaN) ? days.map((v) => (v === v ? v : 0)) : days;
+  if (!days.includes(Number.NaN)) return days;
+  const known = dayArray(days.length);
+  for (let i = 0; i < days.length; i++) known[i] = days[i] === days[i] ? days[i]! : 0;
+  return known;
 }

@@ -114,3 +114,13 @@ describe('fee-aware FBA plan', () => {
     expect(through(fbaFees, situation({ available: 600, fba: { ...lean, marketplace: 'amazon.de' } })).fees).toBeNull();
   });
 });
+
+describe('fee-aware FBA plan, day arrays', () => {
+  it('prices a plan the same whatever plan came before it (its scratch days are reused, never read stale)', () => {
+    const lean600 = () => through(fbaFees, situation({ available: 600, fba: lean }, { settings: priced() }));
+    const alone = lean600();
+    // A plan with other numbers first, filling the scratch days with its own.
+    through(fbaFees, situation({ available: 5000, fba: facts((i) => 4000 + i) }, { settings: priced(2) }));
+    expect(lean600().fees).toEqual(alone.fees);
+  });
+});

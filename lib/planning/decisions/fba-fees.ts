@@ -12,6 +12,7 @@
  * the storage it adds, and when sending and marking down both save money the larger saving wins.
  */
 import { scheduleOn, type DailySeries, type FeeSchedule } from '../../fees/index';
+import { withDayArena } from '../day-arena';
 import { dayNumber, isoDate, civilFromDays } from '../days';
 import { itemSizeOf, unitCubicFeetOf } from '../fees-facts';
 import { dailyInventorySeries, withShownSupply } from '../fees-history';
@@ -41,7 +42,9 @@ const SEND_BEFORE_BREACH_DAYS = 14;
 const HOLD_FLOOR_DAYS = 35;
 
 /** @example fbaFees(situation of an FBA pool running lean, draft) // draft.fees.action.kind === 'send' */
-export const fbaFees: Decision = (s, d) => {
+export const fbaFees: Decision = (s, d) => withDayArena(() => priceFees(s, d));
+
+function priceFees(s: Situation, d: Draft): void {
   const facts = s.input.fba;
   if (!facts || s.stock === null) return;
   // The plan charges what the seller's fee schedule says (options page), not only the published amounts.
@@ -74,7 +77,7 @@ export const fbaFees: Decision = (s, d) => {
     d.fees.action = send.action;
   } else if (markDown) d.fees.action = markDown;
   else d.fees.action = sendLaterAction(s, d, ctx);
-};
+}
 
 /** What every part of the decision shares: the projection, its inputs and the floor. */
 interface FeeContext {
