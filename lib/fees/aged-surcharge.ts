@@ -149,11 +149,10 @@ export function agedSurcharge(
   const rates = schedule.agedSurcharge;
   if (rates === 'unknown') return 'unknown';
   const day = dayNumber(snapshot);
+  const ages = lots.map((l) => day - dayNumber(l.received));
   const tiers = rates.tiers.map((t) => {
-    const units = lots.reduce((n, l) => {
-      const age = day - dayNumber(l.received);
-      return age >= t.minDays && (t.maxDays === null || age <= t.maxDays) ? n + l.units : n;
-    }, 0);
+    let units = 0;
+    for (let k = 0; k < lots.length; k++) if (ages[k]! >= t.minDays && (t.maxDays === null || ages[k]! <= t.maxDays)) units += lots[k]!.units;
     const exempt = item.category !== null && t.exemptCategories.includes(item.category);
     const perUnit = exempt ? 0 : Math.max(t.perCubicFootMinor * item.unitCubicFeet, t.minPerUnitMinor);
     return { minDays: t.minDays, maxDays: t.maxDays, units, fee: { amountMinor: Math.round(units * perUnit), currency: schedule.currency } };

@@ -147,7 +147,8 @@ export function expectedLowInventoryFee(p: {
   // The schedule in force, looked up again only on the day another one takes over.
   let schedule: FeeSchedule | null = null;
   let scheduleUntil = Number.NEGATIVE_INFINITY;
-  for (let day = from; day <= dayNumber(p.to); day++) {
+  const to = dayNumber(p.to);
+  for (let day = from; day <= to; day++) {
     const units = unitsOn(series, day);
     if (units === 0) continue;
     if (day >= scheduleUntil) {

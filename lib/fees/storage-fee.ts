@@ -50,15 +50,17 @@ export function storageFeeOnDays(
   const rates = schedule.storage;
   if (rates === 'unknown') return 'unknown';
   let minor = 0;
-  let monthKey = Number.NaN;
   let rate = 0;
   let length = 0;
+  // The day the month in force ends (exclusive): the calendar is consulted once per month.
+  let monthEnd = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < held.onHand.length; i++) {
-    const { year, month } = civilFromDays(held.firstDay + i);
-    if (year * 12 + month !== monthKey) {
-      monthKey = year * 12 + month;
+    const day = held.firstDay + i;
+    if (day >= monthEnd) {
+      const { year, month, dayOfMonth } = civilFromDays(day);
       rate = storageRatePerCubicFoot(rates, tier, month);
       length = daysInMonth(year, month);
+      monthEnd = day - dayOfMonth + 1 + length;
     }
     minor += dayStorageMinor(held.onHand[i]!, unitCubicFeet, rate, length);
   }

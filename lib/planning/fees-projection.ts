@@ -155,12 +155,13 @@ export function extendSeries(base: DailySeries, projected: Projection, asOfDay: 
 export function firstFloorBreach(history: History, from: number, to: number, floorDays: number, minRecentUnits: number): number | null {
   const series = indexed(history);
   for (let refresh = from + 1; refresh <= to; refresh += 7) {
-    const figures = [supplyOver(series, refresh - 1, 30), supplyOver(series, refresh - 1, 90)];
-    if (figures.some((f) => f.kind !== 'days')) continue;
+    const short = supplyOver(series, refresh - 1, 30);
+    const long = supplyOver(series, refresh - 1, 90);
+    if (short.kind !== 'days' || long.kind !== 'days') continue;
     let recent = 0;
     for (let day = refresh - 7; day < refresh; day++) recent += series.shipped[day - series.firstDay] ?? 0;
     if (!(recent >= minRecentUnits)) continue;
-    if (Math.max(...figures.map((f) => (f.kind === 'days' ? f.days : 0))) < floorDays) return refresh;
+    if (Math.max(short.days, long.days) < floorDays) return refresh;
   }
   return null;
 }
