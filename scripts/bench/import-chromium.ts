@@ -8,8 +8,6 @@
  * memory bounded (the page's JS heap, sampled between chunks, grows by a batch, not by the file).
  * The store holds the catalogue's listings first (as after reading Manage All Inventory; since
  * 2026-12-04, before which the store was empty), unless IMPORT_BENCH_EMPTY_STORE=1.
- * The store holds the catalogue's listings first (as after reading Manage All Inventory; since
- * 2026-12-04, before which the store was empty), unless IMPORT_BENCH_EMPTY_STORE=1.
  * Env IMPORT_BENCH_LINES (default 500,000), IMPORT_BENCH_SKUS (2,000), IMPORT_BENCH_RUNS (3).
  */
 import { dirname } from 'node:path';
