@@ -4,7 +4,7 @@
  * projection a send's search tries, each history extended by one), and in Node and Chromium
  * every typed array's buffer is an allocation outside the heap that costs more than the few
  * hundred days it holds, then more again for the collector to free (in a 10,000-listing FBA
- * catalogue: about a quarter of the planning time). None of them outlives the plan: the plan
+ * catalogue: a fifth to a quarter of the planning time). None of them outlives the plan: the plan
  * keeps amounts and dates, never the arrays.
  *
  * Outside `withDayArena` every array is a new allocation, so a caller that keeps its arrays
