@@ -17,7 +17,7 @@ interface Arena {
   used: number;
 }
 
-/** Days the arena holds before it grows: a plan's fee block takes about 4,000. */
+/** Days the arena holds at first; it grows once to what the largest plan takes, then stays. */
 const INITIAL_DAYS = 8192;
 
 let shared: Arena | null = null;
