@@ -8,7 +8,7 @@ import { migrateSettings } from '../settings';
 import { addCalibration, foldHistory, loadPlanningInput, mergeObservations, recordImportBatch, replanInputOf, type StoreDb } from '../store';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
 import { withPurchasingAnswers } from './purchase-panels';
-import { plannerInputOf, replanProducts } from './replan';
+import { plannerInputOf, REPLAN_STEPS, replanProducts } from './replan';
 
 afterEach(dropStores);
 
@@ -105,6 +105,14 @@ describe('replanProducts', () => {
         expected.map((p) => p.key),
       ),
     ).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
+  });
+
+  it('reports each step once, in order, with its wall time', async () => {
+    const { db, productIds } = await builtStore();
+    const steps: [string, number][] = [];
+    await replanProducts(db, productIds, NOW, { onStep: (step, ms) => steps.push([step, ms]) });
+    expect(steps.map(([step]) => step)).toEqual([...REPLAN_STEPS]);
+    for (const [, ms] of steps) expect(ms).toBeGreaterThanOrEqual(0);
   });
 
   it('plans every product, named one by one, exactly as a from-scratch re-plan of the whole store', async () => {

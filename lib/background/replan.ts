@@ -62,7 +62,18 @@ export function orderObservation(order: OrderRow): Observation {
  * fresh), so a page's batch never ranks or fits on itself alone.
  * @example await replanProducts(db, merged.productIds, new Date())
  */
-export async function replanProducts(db: StoreDb, productIds: readonly string[] | undefined, now: Date): Promise<number> {
+export async function replanProducts(
+  db: StoreDb,
+  productIds: readonly string[] | undefined,
+  now: Date,
+  { onStep }: { /** Each step's wall time as it ends (the store bench's breakdown). */ onStep?: (step: ReplanStep, ms: number) => void } = {},
+): Promise<number> {
+  let stepStart = performance.now();
+  const stepDone = (step: ReplanStep) => {
+    const end = performance.now();
+    onStep?.(step, end - stepStart);
+    stepStart = end;
+  };
   const [input, stored, orderImportSpans, arrivals, shipments] = await Promise.all([
     loadReplanInput(db, productIds),
     productIds === undefined ? undefined : loadCatalogueFit(db),
@@ -70,6 +81,7 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
     loadInboundArrivals(db),
     loadInboundShipments(db),
   ]);
+  stepDone('load');
   const { observations, ...options } = plannerInputOf(input.products);
   if (observations.length === 0) return 0;
   const settings = migrateSettings(input.settings);
@@ -83,23 +95,27 @@ export async function replanProducts(db: StoreDb, productIds: readonly string[] 
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
   // Accounts with settings of their own (lib/accounts/settings.ts) are planned with them.
   const accounts = parseAccountsDoc(await loadAccounts(db));
+  stepDone('demand');
   const { plans, fit } = planByAccount(observations, settings, accounts, now, {
     ...extras,
     demandOf: demand.demandOf,
     ...(fresh ? { forecastContext: fresh.forecastContext, abcOf: fresh.abcOf } : {}),
   });
+  stepDone('plan');
   const replanned = input.products.flatMap((p) => p.listings.map((l) => l.key));
   // Placed orders come off (and pool transfers are suggested) before caching, so urgency, badge and every view count them once.
   // The FBA capacity limit is shared by a marketplace's stocks once each reorder is final (fba-capacity-plans.ts).
   const answered = await withPurchasingAnswers(db, plans, productIds === undefined ? undefined : replanned);
-  await savePlans(
-    db,
-    await withSharedCapacity(db, answered.plans, productIds === undefined),
-    productIds === undefined ? { replaceAll: true } : { replaceFor: replanned },
-  );
+  stepDone('purchasing');
+  const capped = await withSharedCapacity(db, answered.plans, productIds === undefined);
+  stepDone('capacity');
+  await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  stepDone('save-plans');
   await saveReorderValues(db, answered.reorderValues, now);
+  stepDone('reorder-lines');
   await saveRebuiltDemand(db, demand);
   if (productIds === undefined) await saveCatalogueFit(db, fit, now);
+  stepDone('save-demand');
   return plans.length;
 }
 
@@ -150,6 +166,10 @@ function localDay(listingKey: string, at: string): string {
   const zone = marketplaceById(listingKey.split('|')[1] ?? '')?.timeZone ?? 'UTC';
   return isoDateInZone(new Date(at), zone);
 }
+
+/** The steps of a re-plan, in order, as `replanProducts` reports their wall time. */
+export const REPLAN_STEPS = ['load', 'demand', 'plan', 'purchasing', 'capacity', 'save-plans', 'reorder-lines', 'save-demand'] as const;
+export type ReplanStep = (typeof REPLAN_STEPS)[number];
 
 export function createReplanner(db: StoreDb, now: () => Date) {
   let running: Promise<void> = Promise.resolve();

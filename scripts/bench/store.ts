@@ -16,7 +16,7 @@ import { declareSchema } from '../../lib/store/schema';
 import { mergeObservations } from '../../lib/store/merge';
 import { savePlans } from '../../lib/store/plans';
 import { loadReplanInput } from '../../lib/store/planning-input';
-import { plannerInputOf, replanProducts } from '../../lib/background/replan';
+import { plannerInputOf, replanProducts, type ReplanStep } from '../../lib/background/replan';
 import { planWithFit } from '../../lib/planning/plan';
 import { migrateSettings } from '../../lib/settings';
 import { saveCatalogueFit } from '../../lib/store/catalogue-fit';
@@ -284,6 +284,15 @@ async function mergeCases(db: StoreDb, days: number, SKUS: number): Promise<(str
   return rows;
 }
 
+/** A re-plan's steps as it reports them (replanProducts' onStep), for the table's notes. */
+function stepTimes() {
+  const steps: [ReplanStep, number][] = [];
+  return {
+    add: (step: ReplanStep, ms: number) => void steps.push([step, ms]),
+    text: () => `steps (ms): ${steps.map(([step, ms]) => `${step} ${ms.toFixed(0)}`).join(' · ')}`,
+  };
+}
+
 /** What follows a merge in the background: re-plans of the products it touched, cold and warm. */
 async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(string | number)[][]> {
   const seeded = { days };
@@ -336,7 +345,8 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
   );
   await phase('replan-small-warm', 'start');
   const tSmallWarm = performance.now();
-  await replanProducts(db, smallAgain.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+  const smallSteps = stepTimes();
+  await replanProducts(db, smallAgain.productIds, new Date(START + (seeded.days + 9) * DAY_MS), { onStep: smallSteps.add });
   const smallWarmMs = performance.now() - tSmallWarm;
   await phase('replan-small-warm', 'stop');
   rows.push([
@@ -344,7 +354,7 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
     smallWarmMs.toFixed(0),
     '',
     '< 500',
-    'each product: the page channel rebuilt, its other channels from the cache',
+    `each product: the page channel rebuilt, its other channels from the cache; ${smallSteps.text()}`,
   ]);
   // The same again with the listings' history digests dropped first: the re-plan reads their
   // history records, as it did before digests (and writes the digests back), on the same machine load.
@@ -391,7 +401,8 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
   );
   await phase('replan-large-warm', 'start');
   const tLargeWarm = performance.now();
-  await replanProducts(db, touchedAgain.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
+  const largeSteps = stepTimes();
+  await replanProducts(db, touchedAgain.productIds, new Date(START + (seeded.days + 9) * DAY_MS), { onStep: largeSteps.add });
   const largeWarmMs = performance.now() - tLargeWarm;
   await phase('replan-large-warm', 'stop');
   rows.push([
@@ -399,7 +410,7 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
     largeWarmMs.toFixed(0),
     '',
     '< 3000',
-    'the page channels rebuilt, the other channels from the cache',
+    `the page channels rebuilt, the other channels from the cache; ${largeSteps.text()}`,
   ]);
   return rows;
 }
