@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SkuPlan } from '../planning/types';
 import { planWith } from '../purchasing/test-purchasing';
 import { mergeObservations } from './merge';
-import { refreshListingPlans, savePlans } from './plans';
+import { refreshListingPlans, samePlanAnswer, savePlans } from './plans';
 import { readListings } from './listing-store';
 import { indexRowOf, NO_PLAN_BASE } from './tables/listings';
 import { urgencyOf } from '../planning/urgency';
@@ -80,5 +80,64 @@ describe('savePlans', () => {
       }),
       { numRuns: 40, seed: 20_261_203 },
     );
+  });
+
+  it('writes again only the plans whose answer moved, and only the listings they show on', async () => {
+    const db = await freshStore('plans-moved');
+    await mergeObservations(
+      db,
+      SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
+      new Date(AT),
+    );
+    const first = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
+    await savePlans(db, first);
+    const planWrites = vi.spyOn(db.plans, 'bulkPut');
+    const listingWrites = vi.spyOn(db.listings, 'bulkPut');
+    // Re-planned a minute later: A's answer moved, B's is the same but for when it was computed.
+    const later = '2026-03-02T12:01:00.000Z';
+    const again = [poolPlan('A', ['A1', 'A2'], 12), { ...poolPlan('B', ['B1', 'B2'], 90), computedAt: later }];
+    await savePlans(db, again, { replaceFor: SKUS.map(keyOf) });
+    expect(planWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.key))).toEqual([again[0]!.key]);
+    expect(listingWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.key)).sort()).toEqual([keyOf('A1'), keyOf('A2')]);
+    expect(await shown(db)).toEqual([
+      [keyOf('A1'), again[0]!.key, 12, urgencyOf(again[0]!).rank],
+      [keyOf('A2'), again[0]!.key, 12, urgencyOf(again[0]!).rank],
+      [keyOf('B1'), first[1]!.key, 90, urgencyOf(first[1]!).rank],
+      [keyOf('B2'), first[1]!.key, 90, urgencyOf(first[1]!).rank],
+    ]);
+    await expectCopiesAgree(db);
+    db.close();
+  });
+
+  it('a whole save puts right a listing row out of step with its unchanged plan', async () => {
+    const db = await freshStore('plans-repair');
+    await mergeObservations(
+      db,
+      SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
+      new Date(AT),
+    );
+    const plans = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
+    await savePlans(db, plans);
+    // A row that lost its plan fields some other way (an older build, a bug elsewhere).
+    const row = (await db.listings.get(keyOf('B1')))!;
+    await db.listings.put({ ...row, planKey: undefined, daysOfCover: undefined, plan: undefined, urgency: NO_PLAN_BASE });
+    await savePlans(db, plans, { replaceFor: [keyOf('A1')] });
+    expect((await db.listings.get(keyOf('B1')))?.planKey).toBeUndefined();
+    await savePlans(db, plans, { replaceAll: true });
+    expect((await db.listings.get(keyOf('B1')))?.planKey).toBe(plans[1]!.key);
+    db.close();
+  });
+});
+
+describe('samePlanAnswer', () => {
+  const plan = poolPlan('A', ['A1'], 30);
+  it('is true for the same answer computed at another time', () => {
+    expect(samePlanAnswer(plan, { ...plan, computedAt: '2026-03-03T08:00:00.000Z' })).toBe(true);
+  });
+  it('is false when any part of the answer differs, or there is no earlier plan', () => {
+    expect(samePlanAnswer(plan, { ...plan, daysOfCover: 31 })).toBe(false);
+    expect(samePlanAnswer(plan, { ...plan, alerts: [...plan.alerts, { code: 'stockout-soon', severity: 'warning', params: {} } as never] })).toBe(false);
+    expect(samePlanAnswer(undefined, plan)).toBe(false);
+    expect(samePlanAnswer({ ...plan, key: 'other' }, plan)).toBe(false);
   });
 });

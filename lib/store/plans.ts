@@ -38,13 +38,31 @@ export async function savePlans(
   return db.transaction('rw', [db.plans, db.listings, db.searchChunks], async () => {
     const keep = new Set(rows.map((r) => r.key));
     const { gone, released, complete } = options.replaceAll ? await allOldPlans(db, keep) : await oldPlansOf(db, rows, keep, options.replaceFor ?? []);
+    // A re-plan gives most plans of a product again unchanged (a page moved one channel's
+    // stock, not the others'): those are not written again, and their listings keep the plan
+    // fields they carry. A whole re-plan still looks at every listing, so a row out of step
+    // with its plans is put right at least daily.
+    const before = new Map(released.map((p) => [p.key, p]));
+    const moved = rows.filter((r) => !samePlanAnswer(before.get(r.key)?.plan, r.plan));
     const affected = new Set<string>();
-    for (const p of [...gone, ...released, ...rows]) for (const k of p.listingKeys) affected.add(k);
+    const touching = options.replaceAll ? [...gone, ...released, ...rows] : [...gone, ...moved.flatMap((r) => [r, before.get(r.key) ?? r])];
+    for (const p of touching) for (const k of p.listingKeys) affected.add(k);
     await db.plans.bulkDelete(gone.map((p) => p.key));
-    await db.plans.bulkPut(rows);
+    await db.plans.bulkPut(moved);
     await refreshListingPlans(db, [...affected], { saved: rows, complete });
     return { saved: rows.length, deleted: gone.length, invalid };
   });
+}
+
+/**
+ * Whether two plans give the same answer: equal in everything but when they were computed.
+ * Both come from the same schema (the stored one was parsed as the new one is), so their
+ * fields are in the same order; a difference in order only costs a write.
+ * @example samePlanAnswer(plan, { ...plan, computedAt: '2026-12-04T10:00:00.000Z' }) // true
+ */
+export function samePlanAnswer(a: SkuPlan | undefined, b: SkuPlan): boolean {
+  if (!a || a.key !== b.key) return false;
+  return JSON.stringify({ ...a, computedAt: '' }) === JSON.stringify({ ...b, computedAt: '' });
 }
 
 /**
@@ -122,12 +140,20 @@ export async function refreshListingPlans(
   for (const row of await db.listings.bulkGet(listingKeys as string[])) {
     if (!row) continue; // a plan may name a listing the store has not seen (or deleted)
     const next = withPlanFields(row, pickPlan(byListing.get(row.key) ?? []));
+    if (samePlanFields(row, next)) continue;
     updated.push(next);
     if (next.urgency !== row.urgency || (next.riskTypes ?? []).join(',') !== (row.riskTypes ?? []).join(',')) resorted.push(next);
   }
   if (updated.length) await db.listings.bulkPut(updated);
   // Search entries carry the sort key and risk types: rewritten only where those moved.
   if (resorted.length) await updateSearchEntries(db, resorted);
+}
+
+/** Whether a row already shows what it would show (its plan equal but for when it was computed). */
+function samePlanFields(row: ListingIndexRow, next: ListingIndexRow): boolean {
+  if (row.planKey !== next.planKey || row.urgency !== next.urgency || row.daysOfCover !== next.daysOfCover) return false;
+  if ((row.riskTypes ?? []).join(',') !== (next.riskTypes ?? []).join(',')) return false;
+  return row.plan === next.plan || (next.plan !== undefined && samePlanAnswer(row.plan, next.plan));
 }
 
 /** An indexed row showing this plan (or none). */
