@@ -19,7 +19,7 @@ import { readAllListings } from './listing-store';
 import { countOrderLines, orderLinePages } from './order-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { ObservationRow } from './tables/observations';
-import { isDemandCacheRow, isHistoryDigestRow } from './tables/dailyDemand';
+import { isDemandCacheRow, isHistoryDigestRecord } from './tables/dailyDemand';
 
 /** Tables read a page at a time by primary key. */
 type PagedTable = Exclude<TableName, 'products' | 'listings' | 'observations' | 'orders'>;
@@ -107,7 +107,7 @@ async function* batchesOf(db: StoreDb, snapshot: { products: object[]; listings:
         const page = await readPage(db, table, after);
         if (page.length === 0) break;
         // The demand cache and history digests are derived (rebuilt by the next re-plan, and with the history on restore): backups leave them out.
-        const rows = table === 'dailyDemand' ? page.filter((r) => !isDemandCacheRow(r) && !isHistoryDigestRow(r)) : page;
+        const rows = table === 'dailyDemand' ? page.filter((r) => !isDemandCacheRow(r) && !isHistoryDigestRecord(r)) : page;
         if (rows.length > 0) yield { table, rows };
         after = rowKeyOf(table, page[page.length - 1]!);
         if (page.length < CHUNK_ROWS && table !== 'settings') break;

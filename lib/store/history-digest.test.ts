@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ListingObservation } from '../records';
 import { exportBackup, restoreBackup } from './backup';
@@ -39,16 +40,16 @@ function fullReading(sku: string, at: string, available: number): ListingObserva
   });
 }
 
-function row(o: ListingObservation): ObservationRow {
+function row(o: ListingObservation, rowAt = o.observedAt): ObservationRow {
   return {
     id: observationIdOf(o),
     kind: 'listing',
     key: A,
     listingKey: A,
     source: o.source,
-    observedAt: o.observedAt,
+    observedAt: rowAt,
     observedDate: o.observedDate,
-    lastSeenAt: o.observedAt,
+    lastSeenAt: rowAt,
     record: o,
   };
 }
@@ -73,7 +74,7 @@ async function expectDigestsInStep(db: StoreDb, keys: string[]): Promise<void> {
 describe('history digests', () => {
   it('give back every listing reading with the fields the planner reads, in the stored order', () => {
     const readings = [fullReading('A', '2024-08-01T08:00:00.000Z', 9), { ...fullReading('A', '2024-08-02T08:00:00.000Z', 7), account: 'default' }];
-    const digest = historyDigestOf(A, readings.map(row));
+    const digest = historyDigestOf(A, readings.map((o) => row(o)));
     expect(digest.count).toBe(2);
     expect(digest.readings).not.toContain('nobody plans with');
     const back = readingsOfDigest(digest);
@@ -123,5 +124,64 @@ describe('history digests', () => {
       expect(input.products.map((p) => seen(p.observations))).toEqual(full.products.map((p) => seen(p.observations)));
       expect(input.products[0]!.observations).toHaveLength(2);
     }
+  });
+
+  it('property: give back exactly the planned fields of any readings, whatever changes between them', () => {
+    const price = fc.constantFrom(undefined, { amountMinor: 1299, currency: 'USD' }, { amountMinor: 999, currency: 'USD' });
+    const readingArb = fc.record({
+      day: fc.integer({ min: 1, max: 28 }),
+      available: fc.option(fc.integer({ min: 0, max: 500 }), { nil: undefined }),
+      inbound: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+      price,
+      fulfillment: fc.constantFrom(undefined, 'FBA' as const, 'SELLER' as const),
+      // The marketplace day is the UTC date, or the day before (a marketplace west of UTC).
+      dayBefore: fc.boolean(),
+      // The row's time written another way than the record's.
+      shortTime: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(readingArb, { maxLength: 12 }), (specs) => {
+        const rows = specs.map(({ day, available, inbound, price: p, fulfillment, dayBefore, shortTime }, i) => {
+          const at = `2024-08-${String(day).padStart(2, '0')}T0${i % 10}:00:00.000Z`;
+          const fields: Partial<ListingObservation> = { observedDate: dayBefore ? `2024-07-${String(day + 2).padStart(2, '0')}` : at.slice(0, 10) };
+          if (available !== undefined) fields.available = available;
+          if (inbound !== undefined) fields.inbound = inbound;
+          if (p) fields.price = p;
+          if (fulfillment) fields.fulfillment = fulfillment;
+          const o = listingObs('A', at, fields);
+          return row(o, shortTime ? at.replace('.000Z', 'Z') : at);
+        });
+        const back = readingsOfDigest(historyDigestOf(A, rows));
+        const byId = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        expect(back.map((r) => [r.id, r.observedAt])).toEqual(byId.map((r) => [r.id, r.observedAt]));
+        expect(back.map((r) => r.record)).toEqual(byId.map((r) => planned(r.record as ListingObservation)));
+      }),
+      { numRuns: 300, seed: 20_261_204 },
+    );
+  });
+
+  it('keep a field once while it does not change, and a marketplace day only where it is not the UTC date', () => {
+    const readings = [0, 1, 2].map((i) => listingObs('A', `2024-08-0${i + 1}T08:00:00.000Z`, { available: 9 - i, price: { amountMinor: 1299, currency: 'USD' } }));
+    const text = historyDigestOf(A, readings.map((o) => row(o))).readings;
+    expect(text.match(/amountMinor/g)).toHaveLength(1);
+    expect(text).not.toContain('observedDate');
+    expect(text.match(/available/g)).toHaveLength(3);
+  });
+
+  it('a digest in an older encoding is read as missing and written again from the history record', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('A', '2024-06-02T09:00:00Z', 18)], NOW);
+    const productIds = (await db.products.toArray()).map((p) => p.id);
+    const current = (await readHistoryDigests(db, [A])).get(A)!;
+    // The first encoding: no format, each reading's fields whole.
+    const { format: _format, ...older } = current;
+    await db.dailyDemand.put({ ...older, readings: '[]' } as never);
+    expect((await readHistoryDigests(db, [A])).has(A)).toBe(false);
+    const input = await loadReplanInput(db, productIds);
+    expect(input.products[0]!.observations.map((o) => (o.record as ListingObservation).available)).toEqual([20, 18]);
+    expect((await readHistoryDigests(db, [A])).get(A)).toEqual(current);
+    // Backups leave digests out in any encoding.
+    await db.dailyDemand.put({ ...older, readings: '[]' } as never);
+    expect(await exportBackup(db, NOW)).not.toContain(`"date":"${HISTORY_DIGEST_DATE}"`);
   });
 });

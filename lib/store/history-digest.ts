@@ -18,7 +18,8 @@
  */
 import type { ListingObservation } from '../records';
 import type { StoreDb } from './db';
-import { HISTORY_DIGEST_DATE, isHistoryDigestRow, type DigestBase, type HistoryDigestRow } from './tables/dailyDemand';
+import { deltasOf, rowsOfDeltas } from './field-delta';
+import { HISTORY_DIGEST_DATE, HISTORY_DIGEST_FORMAT, isHistoryDigestRow, type DigestBase, type HistoryDigestRow } from './tables/dailyDemand';
 import type { ObservationRow } from './tables/observations';
 
 /**
@@ -53,6 +54,11 @@ export type ReplanReading = Pick<ObservationRow, 'id' | 'kind' | 'listingKey' | 
  * The digest of one listing's history rows (order rows of older stores are left out: the
  * re-plan reads order lines from `orders`). The row's time and the record's are kept apart:
  * they may be written differently (`...00Z` and `...00.000Z`).
+ *
+ * Each reading keeps only what differs from the reading before it (field-delta.ts): a listing's
+ * channel, source and price rarely change between readings, and its marketplace day is most
+ * often its time's UTC date, so it is left out then. A re-plan's time reading digests grows
+ * with their bytes, and this makes them about half the size.
  * @example historyDigestOf('amazon|amazon.com|A', record.rows).count
  */
 export function historyDigestOf(key: string, rows: Iterable<ObservationRow>): HistoryDigestRow {
@@ -66,11 +72,13 @@ export function historyDigestOf(key: string, rows: Iterable<ObservationRow>): Hi
     for (const field of PLANNER_UNREAD_FIELDS) delete rest[field];
     for (const field of BASE_FIELDS) if (rest[field] === base[field]) delete rest[field];
     if (rest.observedAt === row.observedAt) delete rest.observedAt;
+    if (rest.observedDate === row.observedAt.slice(0, 10)) delete rest.observedDate;
     readings.push([row.id, row.observedAt, rest]);
   }
   // In id order, as the history record stores them: equal records, equal digests.
   readings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { key, date: HISTORY_DIGEST_DATE, count: readings.length, ...(base ? { base } : {}), readings: JSON.stringify(readings) };
+  const deltas = deltasOf(readings.map(([, , rest]) => rest));
+  return { key, date: HISTORY_DIGEST_DATE, format: HISTORY_DIGEST_FORMAT, count: readings.length, ...(base ? { base } : {}), readings: JSON.stringify(readings.map(([id, at], i) => [id, at, deltas[i]])) };
 }
 
 /**
@@ -80,14 +88,15 @@ export function historyDigestOf(key: string, rows: Iterable<ObservationRow>): Hi
 export function readingsOfDigest(digest: HistoryDigestRow): ReplanReading[] {
   if (digest.count === 0) return [];
   const parsed = JSON.parse(digest.readings) as [string, string, Record<string, unknown>][];
-  return parsed.map(([id, observedAt, rest]) => ({
-    id,
-    kind: 'listing',
-    listingKey: digest.key,
-    observedAt,
-    // Base fields left out were equal to the base (they are required, so never absent).
-    record: { ...digest.base, observedAt, ...rest } as ListingObservation,
-  }));
+  const rests = rowsOfDeltas(parsed.map(([, , delta]) => delta));
+  return parsed.map(([id, observedAt], i) => {
+    const rest = rests[i]!;
+    // Base fields left out were equal to the base (they are required, so never absent); so
+    // was a marketplace day left out to its time's UTC date.
+    const record = { ...digest.base, observedAt, ...rest } as ListingObservation;
+    if (!('observedDate' in rest)) record.observedDate = observedAt.slice(0, 10);
+    return { id, kind: 'listing', listingKey: digest.key, observedAt, record };
+  });
 }
 
 /**

@@ -47,6 +47,13 @@ export function isDemandCacheRow(row: unknown): row is DemandCacheRow {
 /** The `date` of a listing's history digest record: sorts after every ISO date of the same key. */
 export const HISTORY_DIGEST_DATE = 'history';
 
+/**
+ * The digest's encoding: 2 since readings keep only what changed from the reading before
+ * (history-digest.ts). A digest in another encoding is read as missing, so the re-plan
+ * rewrites it from the history record (a missing digest only costs time).
+ */
+export const HISTORY_DIGEST_FORMAT = 2;
+
 /** The fields of a listing reading that every reading of one listing shares (kept once per digest). */
 export type DigestBase = Pick<ListingObservation, 'kind' | 'platform' | 'marketplace' | 'sku'>;
 
@@ -60,19 +67,33 @@ export interface HistoryDigestRow {
   /** Listing key. */
   key: string;
   date: typeof HISTORY_DIGEST_DATE;
+  format: typeof HISTORY_DIGEST_FORMAT;
   /** How many readings `readings` holds. */
   count: number;
   /** The shared fields (absent when the record holds no listing reading). */
   base?: DigestBase;
-  /** JSON: [id, observedAt, the record without `base`'s fields, the unread ones and an equal observedAt][]. */
+  /**
+   * JSON: [id, observedAt, fields][] in id order, the fields being the record without `base`'s
+   * fields, the unread ones, an observedAt equal to the row's and an observedDate equal to its
+   * UTC date, and given as what changed from the reading before (history-digest.ts digestDelta).
+   */
   readings: string;
 }
 
 /**
- * Whether a dailyDemand record is a listing's history digest.
- * @example isHistoryDigestRow({ key: 'k', date: HISTORY_DIGEST_DATE, count: 0, readings: '[]' }) // true
+ * Whether a dailyDemand record is a listing's history digest, in any encoding (backups leave
+ * every one out: a restore writes them again).
+ * @example isHistoryDigestRecord({ key: 'k', date: HISTORY_DIGEST_DATE, count: 0, readings: '[]' }) // true
+ */
+export function isHistoryDigestRecord(row: unknown): boolean {
+  return (row as Partial<HistoryDigestRow> | undefined)?.date === HISTORY_DIGEST_DATE;
+}
+
+/**
+ * Whether a dailyDemand record is a listing's history digest in today's encoding.
+ * @example isHistoryDigestRow({ key: 'k', date: HISTORY_DIGEST_DATE, format: HISTORY_DIGEST_FORMAT, count: 0, readings: '[]' }) // true
  */
 export function isHistoryDigestRow(row: unknown): row is HistoryDigestRow {
   const r = row as Partial<HistoryDigestRow> | undefined;
-  return !!r && r.date === HISTORY_DIGEST_DATE && typeof r.readings === 'string';
+  return !!r && r.date === HISTORY_DIGEST_DATE && r.format === HISTORY_DIGEST_FORMAT && typeof r.readings === 'string';
 }
