@@ -20,6 +20,7 @@ import { countOrderLines, orderLinePages } from './order-store';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import type { ObservationRow } from './tables/observations';
 import { isDemandCacheRow, isHistoryDigestRecord } from './tables/dailyDemand';
+import { chunkRowsOf } from './tables/observationChunks';
 
 /** Tables read a page at a time by primary key. */
 type PagedTable = Exclude<TableName, 'products' | 'listings' | 'observations' | 'orders'>;
@@ -70,7 +71,7 @@ async function readGroupObservations(db: StoreDb, group: number): Promise<Observ
     if (!had || had.lastSeenAt < r.lastSeenAt) byId.set(r.id, r);
   };
   for (const h of histories) for (const r of h?.rows ?? []) add(r);
-  for (const c of chunks) for (const r of c.rows) add(r);
+  for (const c of chunks) for (const r of chunkRowsOf(c)) add(r);
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -15,7 +15,7 @@ import { writeHistoryDigests } from './history-digest';
 import { canonicalJson, contentHash } from './hash';
 import { LISTING_STATE_FIELDS } from './tables/listings';
 import { DAY_SUMMARY_SOURCE, type ObservationRow } from './tables/observations';
-import type { ObservationChunkRow } from './tables/observationChunks';
+import { chunkRowsOf, observationChunkOf, type ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 
 export interface CompactionResult {
@@ -175,10 +175,11 @@ export async function compactObservations(db: StoreDb, now: Date, options: { win
       const emptied: string[] = [];
       const listings = new Set<string>();
       for (const chunk of chunks) {
-        const rows = compactRows(chunk.rows, cutoff, result);
+        const before = chunkRowsOf(chunk);
+        const rows = compactRows(before, cutoff, result);
         if (rows === undefined) continue;
-        for (const row of chunk.rows) if (row.kind === 'listing' && row.observedAt < cutoff && row.source !== DAY_SUMMARY_SOURCE) listings.add(row.listingKey);
-        if (rows.length) changed.push({ ...chunk, rows });
+        for (const row of before) if (row.kind === 'listing' && row.observedAt < cutoff && row.source !== DAY_SUMMARY_SOURCE) listings.add(row.listingKey);
+        if (rows.length) changed.push(observationChunkOf(chunk.id, chunk.date, chunk.group, rows));
         else emptied.push(chunk.id);
       }
       await invalidateDemand(db, listings);

@@ -4,14 +4,23 @@ import { applyFieldDelta, deltasOf, fieldDelta, rowsOfDeltas } from './field-del
 
 describe('field deltas', () => {
   it('keep what changed, and name what went', () => {
-    expect(fieldDelta({ available: 3, inbound: 2, price: { amountMinor: 1 } }, { available: 5, price: { amountMinor: 1 } })).toEqual({ available: 5, '~': ['inbound'] });
+    expect(fieldDelta({ available: 3, inbound: 2, price: { amountMinor: 1 } }, { available: 5, price: { amountMinor: 1 } })).toEqual({
+      available: 5,
+      '~': ['inbound'],
+    });
     expect(fieldDelta({ price: { amountMinor: 1 } }, { price: { amountMinor: 2 } })).toEqual({ price: { amountMinor: 2 } });
     expect(fieldDelta({ a: null }, { a: 0 })).toEqual({ a: 0 });
     expect(applyFieldDelta({ available: 3, inbound: 2 }, { available: 5, '~': ['inbound'] })).toEqual({ available: 5 });
   });
 
   it('property: rows come back exactly from their deltas, through JSON', () => {
-    const value = fc.oneof(fc.integer(), fc.constant(null), fc.string({ maxLength: 4 }), fc.boolean(), fc.record({ amountMinor: fc.integer({ min: 0, max: 3 }) }));
+    const value = fc.oneof(
+      fc.integer(),
+      fc.constant(null),
+      fc.string({ maxLength: 4 }),
+      fc.boolean(),
+      fc.record({ amountMinor: fc.integer({ min: 0, max: 3 }) }),
+    );
     const row = fc.dictionary(fc.constantFrom('available', 'inbound', 'price', 'status', 'source'), value, { maxKeys: 5 });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 10 }), (rows) => {

@@ -74,7 +74,10 @@ async function expectDigestsInStep(db: StoreDb, keys: string[]): Promise<void> {
 describe('history digests', () => {
   it('give back every listing reading with the fields the planner reads, in the stored order', () => {
     const readings = [fullReading('A', '2024-08-01T08:00:00.000Z', 9), { ...fullReading('A', '2024-08-02T08:00:00.000Z', 7), account: 'default' }];
-    const digest = historyDigestOf(A, readings.map((o) => row(o)));
+    const digest = historyDigestOf(
+      A,
+      readings.map((o) => row(o)),
+    );
     expect(digest.count).toBe(2);
     expect(digest.readings).not.toContain('nobody plans with');
     const back = readingsOfDigest(digest);
@@ -161,8 +164,13 @@ describe('history digests', () => {
   });
 
   it('keep a field once while it does not change, and a marketplace day only where it is not the UTC date', () => {
-    const readings = [0, 1, 2].map((i) => listingObs('A', `2024-08-0${i + 1}T08:00:00.000Z`, { available: 9 - i, price: { amountMinor: 1299, currency: 'USD' } }));
-    const text = historyDigestOf(A, readings.map((o) => row(o))).readings;
+    const readings = [0, 1, 2].map((i) =>
+      listingObs('A', `2024-08-0${i + 1}T08:00:00.000Z`, { available: 9 - i, price: { amountMinor: 1299, currency: 'USD' } }),
+    );
+    const text = historyDigestOf(
+      A,
+      readings.map((o) => row(o)),
+    ).readings;
     expect(text.match(/amountMinor/g)).toHaveLength(1);
     expect(text).not.toContain('observedDate');
     expect(text.match(/available/g)).toHaveLength(3);

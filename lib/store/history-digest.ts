@@ -78,7 +78,14 @@ export function historyDigestOf(key: string, rows: Iterable<ObservationRow>): Hi
   // In id order, as the history record stores them: equal records, equal digests.
   readings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const deltas = deltasOf(readings.map(([, , rest]) => rest));
-  return { key, date: HISTORY_DIGEST_DATE, format: HISTORY_DIGEST_FORMAT, count: readings.length, ...(base ? { base } : {}), readings: JSON.stringify(readings.map(([id, at], i) => [id, at, deltas[i]])) };
+  return {
+    key,
+    date: HISTORY_DIGEST_DATE,
+    format: HISTORY_DIGEST_FORMAT,
+    count: readings.length,
+    ...(base ? { base } : {}),
+    readings: JSON.stringify(readings.map(([id, at], i) => [id, at, deltas[i]])),
+  };
 }
 
 /**

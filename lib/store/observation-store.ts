@@ -15,7 +15,7 @@
 import { addDays } from '../locale/dates';
 import type { StoreDb } from './db';
 import { groupOf, groupsOf, STORE_GROUPS } from './groups';
-import { groupOfChunkId, observationChunkId, type ObservationChunkRow } from './tables/observationChunks';
+import { chunkRowsOf, groupOfChunkId, observationChunkId, observationChunkOf, type ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { ObservationRow } from './tables/observations';
 import { writeHistoryDigests } from './history-digest';
@@ -58,7 +58,7 @@ export async function loadObservationChunks(db: StoreDb, ids: readonly string[])
   ids.forEach((id, i) => {
     const c = stored[i];
     const [date, group] = id.split('|') as [string, string];
-    out.set(id, { date, group: Number(group), rows: new Map((c?.rows ?? []).map((r) => [r.id, r])) });
+    out.set(id, { date, group: Number(group), rows: new Map((c ? chunkRowsOf(c) : []).map((r) => [r.id, r])) });
   });
   return out;
 }
@@ -73,7 +73,7 @@ export async function saveObservationChunks(db: StoreDb, chunks: ObservationChun
   for (const id of ids) {
     const c = chunks.get(id)!;
     if (c.rows.size === 0) gone.push(id);
-    else put.push({ id, date: c.date, group: c.group, rows: [...c.rows.values()].sort(byId) });
+    else put.push(observationChunkOf(id, c.date, c.group, c.rows.values()));
   }
   if (put.length) await db.observationChunks.bulkPut(put);
   if (gone.length) await db.observationChunks.bulkDelete(gone);
@@ -161,7 +161,7 @@ export async function foldHistory(db: StoreDb, now: Date): Promise<number> {
     await db.transaction('rw', [db.observationChunks, db.listingHistory, db.dailyDemand], async () => {
       const chunks = await db.observationChunks.where('[group+date]').between([group, ''], [group, cutoff], true, false).toArray();
       if (chunks.length === 0) return;
-      const rows = chunks.flatMap((c) => c.rows);
+      const rows = chunks.flatMap((c) => chunkRowsOf(c));
       const keys = unique(rows.map((r) => r.listingKey));
       const histories = await loadHistories(db, keys);
       for (const r of rows) {
@@ -196,7 +196,7 @@ export async function readAllObservations(db: StoreDb, options: { since?: string
   ]);
   const out: ObservationRow[] = [];
   for (const h of histories) for (const r of h.rows) if (r.observedAt >= since) out.push(r);
-  for (const c of chunks) for (const r of c.rows) if (r.observedAt >= since) out.push(r);
+  for (const c of chunks) for (const r of chunkRowsOf(c)) if (r.observedAt >= since) out.push(r);
   return out;
 }
 
@@ -214,7 +214,7 @@ export async function readObservationsOf(db: StoreDb, listingKeys: readonly stri
   const [histories, chunks] = await Promise.all([db.listingHistory.bulkGet(listingKeys as string[]), readDayChunksOf(db, groups, from)]);
   const out: ObservationRow[] = [];
   for (const h of histories) if (h) for (const r of h.rows) if (r.observedAt >= since) out.push(r);
-  for (const c of chunks) for (const r of c.rows) if (wanted.has(r.listingKey) && r.observedAt >= since) out.push(r);
+  for (const c of chunks) for (const r of chunkRowsOf(c, (k) => wanted.has(k))) if (r.observedAt >= since) out.push(r);
   return out;
 }
 
@@ -227,7 +227,7 @@ export async function readChunkObservationsOf(db: StoreDb, listingKeys: readonly
   if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
   const out: ObservationRow[] = [];
-  for (const c of await readDayChunksOf(db, groupsOf(listingKeys), '')) for (const r of c.rows) if (wanted.has(r.listingKey)) out.push(r);
+  for (const c of await readDayChunksOf(db, groupsOf(listingKeys), '')) for (const r of chunkRowsOf(c, (k) => wanted.has(k))) out.push(r);
   return out;
 }
 

@@ -4,6 +4,7 @@
 import type { Table } from 'dexie';
 import { allTables, TABLE_NAMES, type StoreDb, type TableName } from './db';
 import { orderLinesOf } from './tables/orderChunks';
+import { chunkRowsOf } from './tables/observationChunks';
 
 export interface StorageEstimate {
   tables: Record<TableName, { rows: number; approxBytes: number }>;
@@ -61,7 +62,7 @@ async function countAndSample(db: StoreDb, name: TableName): Promise<[number, un
     return [rows, chunks.flatMap((c) => c.rows).slice(0, SAMPLE)];
   }
   if (name === 'observations') {
-    const [chunks, histories] = await Promise.all([sampleRecords(db.observationChunks, (c) => c.rows), sampleRecords(db.listingHistory, (c) => c.rows)]);
+    const [chunks, histories] = await Promise.all([sampleRecords(db.observationChunks, (c) => chunkRowsOf(c)), sampleRecords(db.listingHistory, (c) => c.rows)]);
     return [chunks.rows + histories.rows, [...chunks.sample, ...histories.sample].slice(0, SAMPLE)];
   }
   if (name === 'orders') {

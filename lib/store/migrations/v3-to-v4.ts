@@ -17,7 +17,7 @@
 import type { Transaction } from 'dexie';
 import type { ListingIndexRow, ListingRow } from './listing-row-types';
 import type { ListingChunkRow } from '../tables/listingChunks';
-import type { ObservationChunkRow } from '../tables/observationChunks';
+import type { ObservationChunkRowV4 as ObservationChunkRow } from './observation-chunk-types';
 import type { ObservationRow } from '../tables/observations';
 import type { PlanRow } from '../tables/plans';
 import type { SearchChunkRow, SearchEntry } from '../tables/searchChunks';

@@ -4,8 +4,16 @@
  * record write per group, however many rows it has; one listing's history is one record per
  * day (the `[group+date]` index), from which its rows are picked. Read and written through
  * lib/store/observation-store.ts.
+ *
+ * Since 2026-12-04 a chunk holds each listing's readings as one text (listingRowsText), each
+ * reading given as what changed from the one before (field-delta.ts): Chromium's IndexedDB
+ * reads cost by the byte, and a re-plan read every day chunk of its groups whole for the
+ * tenth of their readings it wanted. A reader now parses only its listings' texts. Chunks
+ * written before keep their readings as objects (`rows`) and are read as they are; their next
+ * write re-encodes them, and the daily fold empties every chunk within FOLD_LAG_DAYS.
  */
 import { groupOf } from '../groups';
+import { deltasOf, rowsOfDeltas } from '../field-delta';
 import type { ObservationRow } from './observations';
 
 export interface ObservationChunkRow {
@@ -14,8 +22,92 @@ export interface ObservationChunkRow {
   /** Marketplace day of every row in the chunk (their observedDate). */
   date: string;
   group: number;
-  /** Readings, by id order. */
-  rows: ObservationRow[];
+  /** The listings with readings in the chunk, in key order. */
+  listingKeys?: string[];
+  /** Each listing's readings (listingRowsText), at its index in `listingKeys`. */
+  texts?: string[];
+  /** Readings as objects, in id order: chunks written before 2026-12-04 only. */
+  rows?: ObservationRow[];
+}
+
+/**
+ * A chunk's readings in id order: all of them, or those of the listings `wanted` accepts
+ * (only their texts are parsed).
+ * @example chunkRowsOf(chunk, (k) => k === 'amazon|amazon.com|A').every((r) => r.listingKey === 'amazon|amazon.com|A') // true
+ */
+export function chunkRowsOf(chunk: ObservationChunkRow, wanted?: (listingKey: string) => boolean): ObservationRow[] {
+  if (chunk.rows) return wanted ? chunk.rows.filter((r) => wanted(r.listingKey)) : chunk.rows;
+  const keys = chunk.listingKeys ?? [];
+  const out: ObservationRow[] = [];
+  keys.forEach((key, i) => {
+    if (!wanted || wanted(key)) for (const row of rowsOfListingText(key, chunk.texts![i]!)) out.push(row);
+  });
+  return keys.length > 1 ? out.sort(byId) : out;
+}
+
+/**
+ * A chunk record holding these readings (they must all be of its day and group).
+ * @example observationChunkOf('2024-05-01|007', '2024-05-01', 7, rows).listingKeys
+ */
+export function observationChunkOf(id: string, date: string, group: number, rows: Iterable<ObservationRow>): ObservationChunkRow {
+  const byListing = new Map<string, ObservationRow[]>();
+  for (const r of rows) {
+    const list = byListing.get(r.listingKey);
+    if (list) list.push(r);
+    else byListing.set(r.listingKey, [r]);
+  }
+  const listingKeys = [...byListing.keys()].sort();
+  return { id, date, group, listingKeys, texts: listingKeys.map((k) => listingRowsText(byListing.get(k)!)) };
+}
+
+/** Record fields that most often equal the row's own: left out of the text then. */
+const SHARED_FIELDS = ['kind', 'source', 'observedAt', 'observedDate'] as const;
+/** Record fields in a text are prefixed: the row's own fields are not. */
+const RECORD = '.';
+
+/**
+ * One listing's readings as text: [id, delta][] in id order, each delta what changed from
+ * the reading before in the reading flattened (the row's fields, and its record's prefixed
+ * with '.'), left out: its listing key, a key equal to it, a lastSeenAt equal to observedAt,
+ * and record fields equal to the row's.
+ */
+function listingRowsText(rows: readonly ObservationRow[]): string {
+  const sorted = [...rows].sort(byId);
+  const flat = sorted.map((row) => {
+    const { id: _id, listingKey, record, ...own } = row;
+    const out: Record<string, unknown> = own;
+    if (own.key === listingKey) delete out.key;
+    if (own.lastSeenAt === own.observedAt) delete out.lastSeenAt;
+    for (const [field, value] of Object.entries(record)) {
+      if (!(SHARED_FIELDS as readonly string[]).includes(field) || value !== own[field as (typeof SHARED_FIELDS)[number]]) out[RECORD + field] = value;
+    }
+    return out;
+  });
+  const deltas = deltasOf(flat);
+  return JSON.stringify(sorted.map((r, i) => [r.id, deltas[i]]));
+}
+
+/** listingRowsText's inverse. */
+function rowsOfListingText(listingKey: string, text: string): ObservationRow[] {
+  const parsed = JSON.parse(text) as [string, Record<string, unknown>][];
+  const flat = rowsOfDeltas(parsed.map(([, delta]) => delta));
+  return parsed.map(([id], i) => {
+    const own: Record<string, unknown> = { id, listingKey };
+    const record: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(flat[i]!)) {
+      if (field.startsWith(RECORD)) record[field.slice(1)] = value;
+      else own[field] = value;
+    }
+    own.key ??= listingKey;
+    own.lastSeenAt ??= own.observedAt;
+    for (const field of SHARED_FIELDS) if (!(field in record)) record[field] = own[field];
+    own.record = record;
+    return own as unknown as ObservationRow;
+  });
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -34,20 +126,18 @@ export function groupOfChunkId(id: string): number {
 }
 
 /**
- * Readings as chunk records: one per marketplace day and listing group, rows in id order
- * (bulk writers: the bench's seeding; the v3 -> v4 upgrade has its own frozen copy,
- * migrations/v3-to-v4.ts).
+ * Readings as chunk records: one per marketplace day and listing group (bulk writers: the
+ * bench's seeding; the v3 -> v4 upgrade has its own frozen copy, migrations/v3-to-v4.ts).
  * @example observationChunksOf([row]).map((c) => c.id) // [observationChunkId(row.observedDate, groupOf(row.listingKey))]
  */
 export function observationChunksOf(rows: readonly ObservationRow[]): ObservationChunkRow[] {
-  const chunks = new Map<string, ObservationChunkRow>();
+  const chunks = new Map<string, { date: string; group: number; rows: ObservationRow[] }>();
   for (const r of rows) {
     const group = groupOf(r.listingKey);
     const id = observationChunkId(r.observedDate, group);
     let chunk = chunks.get(id);
-    if (!chunk) chunks.set(id, (chunk = { id, date: r.observedDate, group, rows: [] }));
+    if (!chunk) chunks.set(id, (chunk = { date: r.observedDate, group, rows: [] }));
     chunk.rows.push(r);
   }
-  for (const c of chunks.values()) c.rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return [...chunks.values()];
+  return [...chunks].map(([id, c]) => observationChunkOf(id, c.date, c.group, c.rows));
 }
