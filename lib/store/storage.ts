@@ -62,7 +62,10 @@ async function countAndSample(db: StoreDb, name: TableName): Promise<[number, un
     return [rows, chunks.flatMap((c) => c.rows).slice(0, SAMPLE)];
   }
   if (name === 'observations') {
-    const [chunks, histories] = await Promise.all([sampleRecords(db.observationChunks, (c) => chunkRowsOf(c)), sampleRecords(db.listingHistory, (c) => c.rows)]);
+    const [chunks, histories] = await Promise.all([
+      sampleRecords(db.observationChunks, (c) => chunkRowsOf(c)),
+      sampleRecords(db.listingHistory, (c) => c.rows),
+    ]);
     return [chunks.rows + histories.rows, [...chunks.sample, ...histories.sample].slice(0, SAMPLE)];
   }
   if (name === 'orders') {
