@@ -16,10 +16,7 @@ import { declareSchema } from '../../lib/store/schema';
 import { mergeObservations } from '../../lib/store/merge';
 import { savePlans } from '../../lib/store/plans';
 import { loadReplanInput } from '../../lib/store/planning-input';
-import { plannerInputOf, replanProducts, type ReplanStep } from '../../lib/background/replan';
-import { planWithFit } from '../../lib/planning/plan';
-import { migrateSettings } from '../../lib/settings';
-import { saveCatalogueFit } from '../../lib/store/catalogue-fit';
+import { replanProducts, type ReplanStep } from '../../lib/background/replan';
 import { listAtRisk } from '../../lib/store/queries';
 import { applyListingObservation, linkKeysOf, newListingRow, type ListingRow } from '../../lib/store/tables/listings';
 import { observationIdOf, type ObservationRow } from '../../lib/store/tables/observations';
@@ -330,11 +327,8 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
     '',
     `of which loading ${smallInput.products.reduce((n, p) => n + p.observations.length, 0).toLocaleString('en')} readings ${smallLoadMs.toFixed(0)} ms`,
   ]);
-  // The daily re-plan of the whole store leaves a fitted forecast context that page re-plans
-  // reuse (lib/store/catalogue-fit.ts): one stands in for it from here on, fitted on this page's products.
-  const fitNow = new Date(START + (seeded.days + 9) * DAY_MS);
-  const { observations: fitReadings, ...fitExtras } = plannerInputOf(smallInput.products);
-  await saveCatalogueFit(db, planWithFit(fitReadings, migrateSettings(smallInput.settings), fitNow, fitExtras).fit, fitNow);
+  // Every page re-plan here reuses the forecast context and ABC classes the whole-store re-plan
+  // above fitted and cached (lib/store/catalogue-fit.ts; fresh for two days), as in the extension.
   // The same 250 rows read again later that day with new values: the other channels of each
   // product keep their demand series from the store's cache (lib/background/demand-cache.ts),
   // as every first page of a day does after the daily re-plan.
