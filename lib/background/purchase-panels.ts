@@ -22,7 +22,7 @@ import { migrateSettings } from '../settings';
 import type { Settings } from '../settings/schema';
 import { loadSettings, type StoreDb } from '../store';
 import { loadPurchasing } from './purchase-store';
-import { answerMoved, loadReorderValues, policyInputsHash, storedStocksOf, type ReorderValues, type StoredStock } from './reorder-values';
+import { answerMoved, loadReorderValues, policyInputsHash, storedStocksOf, type LoadedStocks, type ReorderValues } from './reorder-values';
 
 /** The plans to save, and the reorder lines to keep for the next partial re-plan (saved after the plans). */
 interface PurchasingAnswers {
@@ -48,7 +48,8 @@ export async function withPurchasingAnswers(db: StoreDb, plans: readonly SkuPlan
   const answered = withTransfers(netPlacedOrders(plans, data.placedOrders), transferDaysOf(data.policy));
   const fresh = stockLinesOf(answered, settings, input);
   // A whole-store re-plan replaces every cached plan: the others are gone, not kept.
-  const others = replanned === undefined ? [] : await otherStocks(db, answered, replanned, { settings, input, inputs });
+  const { stocks: others, planCount } =
+    replanned === undefined ? { stocks: [], planCount: undefined } : await otherStocks(db, answered, replanned, { settings, input, inputs });
   const answers = cappedReorders([...fresh, ...others], input.policy);
   const shaped = withReorders(answered, answers);
   const moved = others.filter((stock) => answerMoved(stock, answers.get(stock.stockKey)));
@@ -66,7 +67,8 @@ export async function withPurchasingAnswers(db: StoreDb, plans: readonly SkuPlan
     const answer = answers.get(stock.stockKey);
     return answer ? { ...stock, applied: { quantity: answer.quantity, rule: answer.rule } } : stock;
   });
-  return { plans: [...shaped, ...reshaped], reorderValues: { inputs, stocks: [...storedStocksOf(fresh, shaped), ...kept] } };
+  const stocks = [...storedStocksOf(fresh, shaped), ...kept];
+  return { plans: [...shaped, ...reshaped], reorderValues: { inputs, stocks, ...(planCount !== undefined ? { planCountBefore: planCount } : {}) } };
 }
 
 /** What the ABC policy reads from the purchasing document: the costs and the policy figures. */
@@ -86,18 +88,21 @@ interface PolicyContext {
  * re-planned listing (its plans are made again or deleted with the re-plan), not a fresh plan.
  * From the stored lines while they describe the cached plans, else from every cached plan.
  */
-async function otherStocks(db: StoreDb, fresh: readonly SkuPlan[], replanned: readonly string[], context: PolicyContext): Promise<StoredStock[]> {
+async function otherStocks(db: StoreDb, fresh: readonly SkuPlan[], replanned: readonly string[], context: PolicyContext): Promise<LoadedStocks> {
   const products = new Set(fresh.map((p) => p.productId));
   const keys = new Set(fresh.map((p) => p.key));
   const listings = new Set(replanned);
-  const stored = (await loadReorderValues(db, context.inputs)) ?? (await stocksOfEveryPlan(db, context));
-  return stored.filter((s) => !products.has(s.productId) && !s.planKeys.some((k) => keys.has(k)) && !s.listingKeys.some((k) => listings.has(k)));
+  const { stocks, planCount } = (await loadReorderValues(db, context.inputs)) ?? (await stocksOfEveryPlan(db, context));
+  return {
+    stocks: stocks.filter((s) => !products.has(s.productId) && !s.planKeys.some((k) => keys.has(k)) && !s.listingKeys.some((k) => listings.has(k))),
+    planCount,
+  };
 }
 
 /** The lines of every cached plan: the slow way, when the stored ones are missing or stale. */
-async function stocksOfEveryPlan(db: StoreDb, { settings, input }: PolicyContext): Promise<StoredStock[]> {
+async function stocksOfEveryPlan(db: StoreDb, { settings, input }: PolicyContext): Promise<LoadedStocks> {
   const plans = (await db.plans.toArray()).map((r) => r.plan);
-  return storedStocksOf(stockLinesOf(plans, settings, input), plans);
+  return { stocks: storedStocksOf(stockLinesOf(plans, settings, input), plans), planCount: plans.length };
 }
 
 async function cachedPlans(db: StoreDb, keys: readonly string[]): Promise<SkuPlan[]> {

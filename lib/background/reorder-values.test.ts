@@ -42,11 +42,11 @@ async function replanWhole(db: StoreDb, plans: readonly SkuPlan[]) {
   await saveReorderValues(db, answered.reorderValues, NOW);
 }
 
-async function replanSome(db: StoreDb, plans: readonly SkuPlan[]) {
-  const listings = plans.flatMap((p) => p.listingKeys);
+async function replanSome(db: StoreDb, plans: readonly SkuPlan[], replaced: readonly SkuPlan[] = plans) {
+  const listings = replaced.flatMap((p) => p.listingKeys);
   const answered = await withPurchasingAnswers(db, plans, listings);
-  await savePlans(db, answered.plans, { replaceFor: listings });
-  await saveReorderValues(db, answered.reorderValues, NOW);
+  const saved = await savePlans(db, answered.plans, { replaceFor: listings });
+  await saveReorderValues(db, answered.reorderValues, NOW, saved);
 }
 
 async function cachedPlans(db: StoreDb): Promise<Record<string, SkuPlan>> {
@@ -97,7 +97,7 @@ describe('the stored reorder lines', () => {
 
   it('are trusted only while they describe the cached plans and the policy inputs they were made under', async () => {
     const { db, settings, stored, inputs } = await wholeReplanned();
-    expect((await loadReorderValues(db, inputs))?.map((s) => s.stockKey)).toEqual(PRODUCTS.map((p) => `${p}@fba:NA`));
+    expect((await loadReorderValues(db, inputs))?.stocks.map((s) => s.stockKey)).toEqual(PRODUCTS.map((p) => `${p}@fba:NA`));
     // Other costs or settings: stale.
     expect(await loadReorderValues(db, policyInputsHash(settings, { currency: stored.currency, unitCosts: [], policy: stored.policy }))).toBeUndefined();
     // A plan deleted by anything but a re-plan (a clear, a restore): stale, and the next re-plan reads every plan again.
@@ -110,6 +110,27 @@ describe('the stored reorder lines', () => {
     db.close();
   });
 
+  it("record the number of cached plans from the count they were read with and the save's changes, without counting again", async () => {
+    const { db, inputs } = await wholeReplanned();
+    const [first] = plansOf([950]);
+    // The first product re-planned with two new listing plans, its own listing plan gone: one plan more.
+    const extra = ['amazon|amazon.com|EXTRA-1', 'amazon|amazon.com|EXTRA-2'];
+    const more = [
+      { ...first!, listingKeys: [...first!.listingKeys, ...extra] },
+      ...extra.map((key) => ({ ...first!, key, scope: 'listing' as const, listingKeys: [key] })),
+    ];
+    const before = await db.plans.count();
+    const count = vi.spyOn(db.plans, 'count');
+    await replanSome(db, more, plansOf([950]));
+    expect(count).toHaveBeenCalledTimes(1); // the read's check only
+    count.mockRestore();
+    const row = (await db.settings.get(REORDER_VALUES_ROW_ID))!.value as { planCount: number };
+    expect(row.planCount).toBe(await db.plans.count());
+    expect(row.planCount).toBe(before + 1);
+    expect((await loadReorderValues(db, inputs))?.planCount).toBe(await db.plans.count());
+    db.close();
+  });
+
   it('a row in the older array form, or with damaged text, is stale and rebuilt by the next re-plan', async () => {
     const { db, inputs } = await wholeReplanned();
     const row = (await db.settings.get(REORDER_VALUES_ROW_ID))!;
@@ -119,7 +140,7 @@ describe('the stored reorder lines', () => {
     await db.settings.put({ ...row, value: { ...rest, stocksJson: stocksJson.slice(0, -3) } });
     expect(await loadReorderValues(db, inputs)).toBeUndefined();
     await replanSome(db, plansOf([950]));
-    expect((await loadReorderValues(db, inputs))?.length).toBe(PRODUCTS.length);
+    expect((await loadReorderValues(db, inputs))?.stocks.length).toBe(PRODUCTS.length);
     db.close();
   });
 

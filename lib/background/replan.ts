@@ -109,9 +109,9 @@ export async function replanProducts(
   stepDone('purchasing');
   const capped = await withSharedCapacity(db, answered.plans, productIds === undefined);
   stepDone('capacity');
-  await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  const saved = await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
   stepDone('save-plans');
-  await saveReorderValues(db, answered.reorderValues, now);
+  await saveReorderValues(db, answered.reorderValues, now, saved);
   stepDone('reorder-lines');
   await saveRebuiltDemand(db, demand);
   if (productIds === undefined) await saveCatalogueFit(db, fit, now);

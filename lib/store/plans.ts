@@ -13,6 +13,8 @@ import { updateSearchEntries } from './listing-store';
 
 export interface SavePlansResult {
   saved: number;
+  /** Plans saved under a key no plan had before (the number of plans grew by added - deleted). */
+  added: number;
   deleted: number;
   /** Plans refused because they did not match the SkuPlan schema (a planner bug: reported, not stored). */
   invalid: { key: string; reason: string }[];
@@ -50,7 +52,7 @@ export async function savePlans(
     await db.plans.bulkDelete(gone.map((p) => p.key));
     await db.plans.bulkPut(moved);
     await refreshListingPlans(db, [...affected], { saved: rows, complete });
-    return { saved: rows.length, deleted: gone.length, invalid };
+    return { saved: rows.length, added: rows.filter((r) => !before.has(r.key)).length, deleted: gone.length, invalid };
   });
 }
 
