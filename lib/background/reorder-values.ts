@@ -33,7 +33,7 @@ const storedStockSchema = z.object({
   planKeys: z.array(z.string()),
   listingKeys: z.array(z.string()),
 });
-export type StoredStock = z.infer<typeof storedStockSchema>;
+type StoredStock = z.infer<typeof storedStockSchema>;
 
 /**
  * The stored row. Its stocks are one JSON text, not an array of objects: at 3,000 stocks the row
