@@ -15,7 +15,7 @@
 import { addDays } from '../locale/dates';
 import type { StoreDb } from './db';
 import { groupOf, groupsOf, STORE_GROUPS } from './groups';
-import { chunkRowsOf, groupOfChunkId, observationChunkId, observationChunkOf, type ObservationChunkRow } from './tables/observationChunks';
+import { byId, chunkRowsOf, groupOfChunkId, observationChunkId, observationChunkOf, type ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { ObservationRow } from './tables/observations';
 import { writeHistoryDigests } from './history-digest';
@@ -244,10 +244,6 @@ async function readDayChunksOf(db: StoreDb, groups: readonly number[], from: str
   const wanted = new Set(groups);
   const ids = ((await db.observationChunks.where('id').aboveOrEqual(from).primaryKeys()) as string[]).filter((id) => wanted.has(groupOfChunkId(id)));
   return (await db.observationChunks.bulkGet(ids)).filter((c): c is ObservationChunkRow => c !== undefined);
-}
-
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -106,7 +106,11 @@ function rowsOfListingText(listingKey: string, text: string): ObservationRow[] {
   });
 }
 
-function byId(a: { id: string }, b: { id: string }): number {
+/**
+ * Rows in id order, the order every chunk and history record keeps them in.
+ * @example [b, a].sort(byId)[0] === a // when a.id < b.id
+ */
+export function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
