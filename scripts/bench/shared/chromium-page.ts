@@ -47,7 +47,14 @@ export function launchBenchChromium(args: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...args] });
 }
 
-/** Serves `script` as /bench.js with an empty page that loads it, and opens that page. */
+/**
+ * The CSP of the extension's pages and service worker (MV3's default): no eval, so zod checks
+ * without its compiled (new Function) parsers there, as it must here too. Served without it,
+ * the bench page let zod compile, which the extension never can.
+ */
+const EXTENSION_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+
+/** Serves `script` as /bench.js with an empty page that loads it (under the extension's CSP), and opens that page. */
 export async function openBenchPage(page: Page, script: string): Promise<void> {
   await page.route(`${BENCH_ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
@@ -56,6 +63,7 @@ export async function openBenchPage(page: Page, script: string): Promise<void> {
     if (url.pathname === '/bench.js') return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script });
     return route.fulfill({
       contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': EXTENSION_CSP },
       body: '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/bench.js"></script>',
     });
   });
