@@ -42,6 +42,16 @@ describe('packed import rows', () => {
     const { orderId: _dropped, ...cols } = block[0].cols;
     expect(unpack.safeParse(JSON.stringify([{ ...block[0], cols }])).success).toBe(false);
     expect(unpack.safeParse('[{').success).toBe(false);
+    // The packer shares only primitives: a shared object would be one object in every row.
+    expect(unpack.safeParse(JSON.stringify([{ ...block[0], same: { ...block[0].same, itemPrice: { amountMinor: 1, currency: 'USD' } } }])).success).toBe(false);
+  });
+
+  it('check a value every row shares in each row: a bad shared value refuses the batch at its first row', () => {
+    const [block] = JSON.parse(packRows(ORDERS.slice(0, 3))) as [{ same: Record<string, unknown> }];
+    expect(block.same.observedAt).toBeDefined();
+    const result = unpack.safeParse(JSON.stringify([{ ...block, same: { ...block.same, observedAt: 'yesterday' } }]));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual([0, 'observedAt']);
   });
 
   it('never take a key that is not a field of the kind', () => {

@@ -8,11 +8,13 @@
  * source, reading time, often marketplace and currency), which a column holds once.
  *
  * Unpacked rows are checked with the row schema (observationSchema) like rows sent one by one,
- * so a packed batch accepts exactly what an `import/commit` batch does. (Checking each column
+ * so a packed batch accepts exactly what an `import/commit` batch does (a value a block's rows
+ * share is checked once). (Checking each column
  * with its field's schema instead was slower: zod compiles an object check, not an array one.)
  */
 import { z } from 'zod';
-import { listingObservationSchema, observationSchema, orderObservationSchema, type Observation } from '../records';
+import { listingObservationSchema, orderObservationSchema, type Observation } from '../records';
+import { createRowChecker } from '../reports/row-check';
 
 type Kind = Observation['kind'];
 
@@ -29,7 +31,7 @@ const FIELDS: Record<Kind, readonly string[]> = {
 interface PackedBlock {
   kind: Kind;
   n: number;
-  same: Record<string, unknown>;
+  same: Record<string, string | number | boolean>;
   cols: Record<string, unknown[]>;
 }
 
@@ -58,7 +60,7 @@ function packBlock(kind: Kind, rows: readonly Record<string, unknown>[]): Packed
       let i = 1;
       while (i < rows.length && rows[i]![field] === first) i++;
       if (i === rows.length) {
-        if (first !== undefined) block.same[field] = first;
+        if (first !== undefined) block.same[field] = first as string | number | boolean;
         continue;
       }
     }
@@ -68,23 +70,29 @@ function packBlock(kind: Kind, rows: readonly Record<string, unknown>[]): Packed
 }
 
 /**
- * The blocks' rows, in their order. Values are not checked here: `packedRowsSchema` checks each
- * unpacked row with the row schema.
+ * The blocks' rows, in their order, each checked with its kind's row schema (a value all of a
+ * block's rows share is checked once: lib/reports/row-check.ts). A refused row is reported at
+ * `[row, field]`.
  */
-function unpackRows(blocks: readonly PackedBlock[]): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
+function checkedRows(blocks: readonly PackedBlock[], ctx: z.RefinementCtx): Observation[] {
+  const checker = createRowChecker();
+  const rows: Observation[] = [];
   for (const { kind, n, same, cols } of blocks) {
     // Only the kind's own fields: a key such as `__proto__` in the message is never assigned.
-    const shared = FIELDS[kind].filter((f) => Object.hasOwn(same, f)).map((f) => [f, same[f]] as const);
     const columns = FIELDS[kind].filter((f) => Object.hasOwn(cols, f)).map((f) => [f, cols[f]!] as const);
+    const shared = Object.fromEntries(FIELDS[kind].filter((f) => Object.hasOwn(same, f) && !Object.hasOwn(cols, f)).map((f) => [f, same[f]!]));
     for (let i = 0; i < n; i++) {
-      const row: Record<string, unknown> = { kind };
-      for (const [field, value] of shared) row[field] = value;
+      const own: Record<string, unknown> = {};
       for (const [field, column] of columns) {
         const value = column[i];
-        if (value !== null && value !== undefined) row[field] = value;
+        if (value !== null && value !== undefined) own[field] = value;
       }
-      rows.push(row);
+      const checked = checker.check(kind, shared, own);
+      if (!checked.success) {
+        for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [rows.length, ...issue.path] });
+        return z.NEVER;
+      }
+      rows.push(checked.data);
     }
   }
   return rows;
@@ -95,7 +103,8 @@ const packedBlockSchema = z
   .object({
     kind: z.enum(['listing', 'order']),
     n: z.number().int().min(1),
-    same: z.record(z.string(), z.unknown()),
+    // Only values the packer shares (primitives): a shared object would be one object in every row.
+    same: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     // An array's values are checked in their rows: z.array would walk every value once more.
     cols: z.record(z.string(), z.custom<unknown[]>(Array.isArray, { message: 'A column is an array' })),
   })
@@ -103,7 +112,7 @@ const packedBlockSchema = z
 
 /**
  * A packed batch as a message carries it (a string), read and checked: at most `maxRows` rows,
- * each parsed with observationSchema as a row sent on its own would be.
+ * each checked with its kind's row schema as a row sent on its own would be.
  * @example packedRowsSchema(5000, 1e6).parse(packRows(rows)) // rows, field for field
  */
 export function packedRowsSchema(maxRows: number, maxChars: number) {
@@ -120,6 +129,5 @@ export function packedRowsSchema(maxRows: number, maxChars: number) {
     })
     .pipe(z.array(packedBlockSchema))
     .refine((blocks) => blocks.reduce((n, b) => n + b.n, 0) <= maxRows, { message: `More than ${maxRows} rows in one batch` })
-    .transform((blocks) => unpackRows(blocks as PackedBlock[]))
-    .pipe(z.array(observationSchema));
+    .transform((blocks, ctx) => checkedRows(blocks as PackedBlock[], ctx));
 }

@@ -14,7 +14,7 @@
  * diagnostic naming the 1-based physical line the record starts on.
  */
 import { marketplaceById, type Marketplace } from '../locale/markets';
-import { listingObservationSchema, orderObservationSchema, type Diagnostic, type Observation, type ReadResult } from '../records';
+import type { Diagnostic, Observation, ReadResult } from '../records';
 import { implausibility } from '../plausible';
 import { chooseAgeBuckets } from './age-buckets';
 import { ageBucketOf } from '../locale/age-buckets';
@@ -23,6 +23,7 @@ import type { AgeBucketColumn, Draft, ReportDefinition, ReportId, ReportWindow, 
 import { detectReport, matchColumns } from './detect';
 import { DiagnosticSink, problem, quoteValue } from './diagnostics';
 import { reportById } from './registry';
+import { createRowChecker, type SharedValues } from './row-check';
 import { RowReaderImpl } from './row-reader';
 import { dateInZone, zonedTimeToUtc } from './values';
 
@@ -133,6 +134,8 @@ class ReportRun {
   private out: Observation[] = [];
   private accepted = 0;
   private source = '';
+  private readonly rowChecker = createRowChecker();
+  private context: { instant: number; marketplace: string | undefined; values: SharedValues } | undefined;
 
   constructor(options: ReportParseOptions) {
     this.options = options;
@@ -317,15 +320,11 @@ class ReportRun {
   /** The draft completed with the file's context and checked against its schema. */
   private validate(item: SequencedDraft): Observation | undefined {
     const d = this.def as ReportDefinition;
-    const m = this.market as Marketplace;
     const instant = item.draft.snapshotAt ?? this.nowMs;
-    // Object.assign, not rest/spread or a key loop: this runs once per row. `snapshotAt` rides
-    // along and is stripped by the schema (z.object drops unknown keys).
-    const candidate = Object.assign(
-      { kind: d.kind, platform: d.platform, marketplace: m.id, source: this.source, observedAt: this.isoOf(instant), observedDate: this.dayOf(instant) },
-      item.draft,
-    );
-    const parsed = d.kind === 'listing' ? listingObservationSchema.safeParse(candidate) : orderObservationSchema.safeParse(candidate);
+    // The draft's own marketplace (a file naming each row's) overrides the import's, even when undefined.
+    const marketplace = Object.hasOwn(item.draft, 'marketplace') ? item.draft.marketplace : (this.market as Marketplace).id;
+    // `snapshotAt` and `marketplace` ride along in the draft and are stripped by the schema.
+    const parsed = this.rowChecker.check(d.kind, this.contextOf(d, instant, marketplace), item.draft as Record<string, unknown>);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       this.sink.add(problem('error', 'invalid-record', { issues: issues.slice(0, 200) }, item.line));
@@ -337,6 +336,20 @@ class ReportRun {
       return undefined;
     }
     return parsed.data as Observation;
+  }
+
+  /**
+   * The fields a row takes from the file: one object while they stay the same (most files have one
+   * reading time), so the row checker checks them once (lib/reports/row-check.ts).
+   */
+  private contextOf(d: ReportDefinition, instant: number, marketplace: string | undefined): SharedValues {
+    const last = this.context;
+    if (last && last.instant === instant && last.marketplace === marketplace) return last.values;
+    const values: Record<string, string> = { platform: d.platform, source: this.source, observedAt: this.isoOf(instant), observedDate: this.dayOf(instant) };
+    // An undefined marketplace is left out, so the row's check refuses it as missing.
+    if (marketplace !== undefined) values.marketplace = marketplace;
+    this.context = { instant, marketplace, values };
+    return values;
   }
 
   /** Snapshot reports keep the last row per SKU; an earlier one is replaced and reported. */
