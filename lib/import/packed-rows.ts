@@ -8,9 +8,9 @@
  * source, reading time, often marketplace and currency), which a column holds once.
  *
  * Unpacked rows are checked with the row schema (observationSchema) like rows sent one by one,
- * so a packed batch accepts exactly what an `import/commit` batch does (a value a block's rows
- * share is checked once). (Checking each column
- * with its field's schema instead was slower: zod compiles an object check, not an array one.)
+ * so a packed batch accepts exactly what an `import/commit` batch does; a value all of a block's
+ * rows share is checked once. (Checking each column with its field's schema instead was slower:
+ * zod compiles an object check, not an array one.)
  */
 import { z } from 'zod';
 import { listingObservationSchema, orderObservationSchema, type Observation } from '../records';
