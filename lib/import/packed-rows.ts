@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { listingObservationSchema, orderObservationSchema, type Observation } from '../records';
-import { createRowChecker } from '../reports/row-check';
+import { createRowChecker, type SharedValue } from '../reports/row-check';
 
 type Kind = Observation['kind'];
 
@@ -31,7 +31,7 @@ const FIELDS: Record<Kind, readonly string[]> = {
 interface PackedBlock {
   kind: Kind;
   n: number;
-  same: Record<string, string | number | boolean>;
+  same: Record<string, SharedValue>;
   cols: Record<string, unknown[]>;
 }
 
@@ -60,7 +60,7 @@ function packBlock(kind: Kind, rows: readonly Record<string, unknown>[]): Packed
       let i = 1;
       while (i < rows.length && rows[i]![field] === first) i++;
       if (i === rows.length) {
-        if (first !== undefined) block.same[field] = first as string | number | boolean;
+        if (first !== undefined) block.same[field] = first as SharedValue;
         continue;
       }
     }

@@ -11,8 +11,10 @@ import type { z } from 'zod';
 import { listingObservationSchema, orderObservationSchema, type Observation } from '../records';
 
 type Kind = Observation['kind'];
-/** Values rows share: primitives only (an object would be one object in every row). */
-export type SharedValues = Readonly<Record<string, string | number | boolean>>;
+/** A value rows may share: primitives only (an object would be one object in every row). */
+export type SharedValue = string | number | boolean;
+/** The values rows share, by field. */
+export type SharedValues = Readonly<Record<string, SharedValue>>;
 type Checked = { success: true; data: Observation } | { success: false; error: z.ZodError };
 
 /** Each kind's row schema. */
