@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { listingObservationSchema, orderObservationSchema, type Observation } from '../records';
-import { createRowChecker, type SharedValue } from '../reports/row-check';
+import { createRowChecker, rowOfColumns, type RowChecker, type SharedValue, type SharedValues } from '../reports/row-check';
 
 type Kind = Observation['kind'];
 
@@ -79,23 +79,31 @@ function checkedRows(blocks: readonly PackedBlock[], ctx: z.RefinementCtx): Obse
   const rows: Observation[] = [];
   for (const { kind, n, same, cols } of blocks) {
     // Only the kind's own fields: a key such as `__proto__` in the message is never assigned.
-    const columns = FIELDS[kind].filter((f) => Object.hasOwn(cols, f)).map((f) => [f, cols[f]!] as const);
+    const columns = Object.fromEntries(FIELDS[kind].filter((f) => Object.hasOwn(cols, f)).map((f) => [f, cols[f]!]));
     const shared = Object.fromEntries(FIELDS[kind].filter((f) => Object.hasOwn(same, f) && !Object.hasOwn(cols, f)).map((f) => [f, same[f]!]));
-    for (let i = 0; i < n; i++) {
-      const own: Record<string, unknown> = {};
-      for (const [field, column] of columns) {
-        const value = column[i];
-        if (value !== null && value !== undefined) own[field] = value;
-      }
-      const checked = checker.check(kind, shared, own);
-      if (!checked.success) {
-        for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [rows.length, ...issue.path] });
-        return z.NEVER;
-      }
-      rows.push(checked.data);
+    const checked = checker.checkColumns(kind, shared, columns, n) ?? firstRefusal(checker, kind, shared, columns, n);
+    if (!Array.isArray(checked)) {
+      for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [rows.length + checked.row, ...issue.path] });
+      return z.NEVER;
     }
+    for (const row of checked) rows.push(row);
   }
   return rows;
+}
+
+/** The first row of a block its row check refuses, and why (each column of the block is row i's value at i). */
+function firstRefusal(
+  checker: RowChecker,
+  kind: Kind,
+  shared: SharedValues,
+  columns: Record<string, unknown[]>,
+  n: number,
+): { row: number; error: z.ZodError } {
+  for (let i = 0; i < n; i++) {
+    const checked = checker.check(kind, shared, rowOfColumns(columns, i));
+    if (!checked.success) return { row: i, error: checked.error };
+  }
+  throw new Error('checkColumns refused a block whose every row check accepts');
 }
 
 /** The packed form's structure; what a row holds is the row schema's business (checked after unpacking). */

@@ -23,7 +23,7 @@ import type { AgeBucketColumn, Draft, ReportDefinition, ReportId, ReportWindow, 
 import { detectReport, matchColumns } from './detect';
 import { DiagnosticSink, problem, quoteValue } from './diagnostics';
 import { reportById } from './registry';
-import { createRowChecker, type SharedValues } from './row-check';
+import { createRowChecker, type RowChecker, type SharedValues } from './row-check';
 import { RowReaderImpl } from './row-reader';
 import { dateInZone, zonedTimeToUtc } from './values';
 
@@ -135,6 +135,8 @@ class ReportRun {
   private accepted = 0;
   private source = '';
   private readonly rowChecker = createRowChecker();
+  /** Rows read and not yet checked (settle). */
+  private pending: SequencedDraft[] = [];
   private context: { instant: number; marketplace: string | undefined; values: SharedValues } | undefined;
 
   constructor(options: ReportParseOptions) {
@@ -165,6 +167,7 @@ class ReportRun {
     } catch (error) {
       this.fail(unreadableFile(error));
     }
+    this.settle();
     return this.drain();
   }
 
@@ -176,6 +179,7 @@ class ReportRun {
     } catch (error) {
       this.sink.add(unreadableFile(error));
     }
+    this.settle();
     for (const h of this.held.values()) this.out.push(h.record);
     this.held.clear();
     for (const s of this.sink.summaries()) this.sink.add(s);
@@ -189,6 +193,7 @@ class ReportRun {
       this.sink.add(problem('warning', 'unterminated-quote', {}, p.line));
     }
     if (this.sequencer && this.def) for (const ready of this.sequencer.flush()) this.emit(ready);
+    this.settle();
     if (!this.def) this.giveUp();
     else if (this.accepted === 0 && this.held.size === 0) this.sink.add(problem('warning', 'no-rows', { report: this.def.title }));
   }
@@ -309,33 +314,58 @@ class ReportRun {
     this.preamble.length = 0;
   }
 
+  /** A row is checked with the rows read with it (settle), so a run sharing the file's context is checked by column. */
   private emit(item: SequencedDraft): void {
-    const record = this.validate(item);
-    if (!record) return;
+    this.pending.push(item);
+  }
+
+  /** Checks the rows read since the last call, a run of rows with the same context at a time, and keeps those accepted. */
+  private settle(): void {
+    const items = this.pending;
+    if (items.length === 0) return;
+    this.pending = [];
+    const d = this.def as ReportDefinition;
+    for (let start = 0; start < items.length;) {
+      const context = this.contextOfItem(d, items[start]!);
+      let end = start + 1;
+      while (end < items.length && this.contextOfItem(d, items[end]!) === context) end++;
+      const run = items.slice(start, end);
+      // `snapshotAt` and `marketplace` ride along in the drafts and are stripped by the schema.
+      const checked = this.rowChecker.checkRows(
+        d.kind,
+        context,
+        run.map((item) => item.draft as Record<string, unknown>),
+      );
+      run.forEach((item, i) =>
+        this.keep(item, checked ? { success: true, data: checked[i]! } : this.rowChecker.check(d.kind, context, item.draft as Record<string, unknown>)),
+      );
+      start = end;
+    }
+  }
+
+  /** A checked row kept, or the problem that refused it reported against its line. */
+  private keep(item: SequencedDraft, parsed: ReturnType<RowChecker['check']>): void {
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      this.sink.add(problem('error', 'invalid-record', { issues: issues.slice(0, 200) }, item.line));
+      return;
+    }
+    const record = parsed.data;
+    const implausible = implausibility(record, this.dayOf(this.nowMs));
+    if (implausible) {
+      this.sink.add(problem('error', 'implausible-record', { issue: implausible.slice(0, 200) }, item.line));
+      return;
+    }
     this.accepted++;
     if ((this.def as ReportDefinition).snapshot && record.kind === 'listing') this.holdLatest(record, item.line);
     else this.out.push(record);
   }
 
-  /** The draft completed with the file's context and checked against its schema. */
-  private validate(item: SequencedDraft): Observation | undefined {
-    const d = this.def as ReportDefinition;
+  /** The context a draft is completed with: its reading time, and its own marketplace (a file naming each row's) over the import's, even when undefined. */
+  private contextOfItem(d: ReportDefinition, item: SequencedDraft): SharedValues {
     const instant = item.draft.snapshotAt ?? this.nowMs;
-    // The draft's own marketplace (a file naming each row's) overrides the import's, even when undefined.
     const marketplace = Object.hasOwn(item.draft, 'marketplace') ? item.draft.marketplace : (this.market as Marketplace).id;
-    // `snapshotAt` and `marketplace` ride along in the draft and are stripped by the schema.
-    const parsed = this.rowChecker.check(d.kind, this.contextOf(d, instant, marketplace), item.draft as Record<string, unknown>);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      this.sink.add(problem('error', 'invalid-record', { issues: issues.slice(0, 200) }, item.line));
-      return undefined;
-    }
-    const implausible = implausibility(parsed.data as Observation, this.dayOf(this.nowMs));
-    if (implausible) {
-      this.sink.add(problem('error', 'implausible-record', { issue: implausible.slice(0, 200) }, item.line));
-      return undefined;
-    }
-    return parsed.data as Observation;
+    return this.contextOf(d, instant, marketplace);
   }
 
   /**

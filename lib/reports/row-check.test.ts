@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listingObservationSchema, orderObservationSchema } from '../records';
-import { createRowChecker, type SharedValues } from './row-check';
+import { createRowChecker, rowOfColumns, type SharedValues } from './row-check';
 
 const CONTEXT = {
   platform: 'amazon',
@@ -106,5 +106,103 @@ describe('createRowChecker', () => {
     if (!first.success || !second.success) return;
     expect(second.data).not.toBe(first.data);
     expect(second.data).toMatchObject({ ...CONTEXT, kind: 'order', orderId: '111-0000000-0000002' });
+  });
+});
+
+/**
+ * Column values a block's rows may hold: valid and refused ones, and the ones a by-value
+ * shortcut could confuse (0 and -0, a string that reads like a record's JSON, equal records
+ * with their keys in another order, a record with an extra key, null against none).
+ */
+const COLUMN_VALUES: Record<string, unknown[]> = {
+  orderId: ['111-0000000-0000001', '111-0000000-0000002', '', null, '{"amountMinor":1,"currency":"USD"}'],
+  sku: ['SKU-1', 'SKU-2', 7, null],
+  quantity: [1, 2, 0, -0, -1, 1.5, '2', null, NaN],
+  status: ['shipped', 'pending', 'lost'],
+  orderDate: ['2026-11-30', '2026-11-01', '30/11/2026', null],
+  itemPrice: [
+    { amountMinor: 1299, currency: 'USD' },
+    { currency: 'USD', amountMinor: 1299 },
+    { amountMinor: -0, currency: 'USD' },
+    { amountMinor: 0, currency: 'USD' },
+    { amountMinor: 1299, currency: 'USD', note: 'x' },
+    { amountMinor: 12.5, currency: 'USD' },
+    [1299, 'USD'],
+    '{"amountMinor":1299,"currency":"USD"}',
+    null,
+  ],
+  fulfillment: ['FBA', 'SELLER', 'DROP', null],
+  marketplace: ['amazon.com', '', null],
+};
+
+/** A block: for each row, one pick per column (mostly the first, valid, value). */
+const blockArb = fc.record({
+  picks: fc.array(fc.dictionary(fc.constantFrom(...Object.keys(COLUMN_VALUES)), fc.nat(11), { maxKeys: 1 }), { minLength: 1, maxLength: 8 }),
+  // Every required field but the marketplace has its column (else no block would be accepted); the others may.
+  columns: fc.subarray(['itemPrice', 'fulfillment', 'marketplace']).map((optional) => ['orderId', 'sku', 'quantity', 'status', 'orderDate', ...optional]),
+  sharedMarketplace: fc.boolean(),
+});
+
+function blockOf({ picks, columns, sharedMarketplace }: { picks: Record<string, number>[]; columns: string[]; sharedMarketplace: boolean }) {
+  const shared: SharedValues = sharedMarketplace ? CONTEXT : { ...CONTEXT, marketplace: undefined as unknown as string };
+  if (!sharedMarketplace) delete (shared as Record<string, unknown>).marketplace;
+  const byColumn: Record<string, unknown[]> = {};
+  for (const field of columns) {
+    const values = COLUMN_VALUES[field]!;
+    byColumn[field] = picks.map((pick) => values[(pick[field] ?? 0) % values.length]);
+  }
+  return { shared, columns: byColumn, n: picks.length };
+}
+
+describe('checking a block of rows by column', () => {
+  it('gives what checking each row gives when every row is accepted, and nothing when one is refused (checkColumns, checkRows)', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(blockArb, (arb) => {
+        const { shared, columns, n } = blockOf(arb);
+        const rows = Array.from({ length: n }, (_, i) => rowOfColumns(columns, i));
+        const eachRow = rows.map((own) => createRowChecker().check('order', shared, own));
+        const expected = eachRow.every((r) => r.success) ? eachRow.map((r) => (r.success ? r.data : undefined)) : undefined;
+        const byColumn = createRowChecker().checkColumns('order', shared, columns, n);
+        expect(byColumn).toEqual(expected);
+        // Object.is on each value: toEqual takes -0 for 0.
+        if (byColumn && expected)
+          byColumn.forEach((row, i) =>
+            Object.entries(row).forEach(([k, v]) =>
+              expect(Object.is(v, (expected[i] as Record<string, unknown>)[k])).toBe(typeof v !== 'object' || v === null),
+            ),
+          );
+        expect(createRowChecker().checkRows('order', shared, rows)).toEqual(expected);
+        if (expected) accepted++;
+      }),
+      { numRuns: 400 },
+    );
+    // Both outcomes are exercised.
+    expect(accepted).toBeGreaterThan(40);
+    expect(accepted).toBeLessThan(360);
+  });
+
+  it('keeps null apart from none in rows given whole (checkRows): a null the schema refuses is refused', () => {
+    const checker = createRowChecker();
+    expect(checker.checkRows('order', CONTEXT, [{ ...ORDER, fulfillment: null }])).toBeUndefined();
+    expect(
+      checker.checkColumns('order', CONTEXT, { ...Object.fromEntries(Object.entries(ORDER).map(([k, v]) => [k, [v]])), fulfillment: [null] }, 1),
+    ).toHaveLength(1);
+  });
+
+  it('keeps -0 apart from 0, as a value and in a record (a Map and JSON take one for the other)', () => {
+    const rows = [0, -0, 0].map((zero) => ({ ...ORDER, quantity: zero, itemPrice: { amountMinor: zero, currency: 'USD' } }));
+    const checked = createRowChecker().checkRows('order', CONTEXT, rows) as Record<string, unknown>[];
+    expect(checked.map((row) => Object.is(row.quantity, -0))).toEqual([false, true, false]);
+    expect(checked.map((row) => Object.is((row.itemPrice as { amountMinor: number }).amountMinor, -0))).toEqual([false, true, false]);
+  });
+
+  it('gives each row its own record, equal records checked once', () => {
+    const rows = createRowChecker().checkRows('order', CONTEXT, [{ ...ORDER }, { ...ORDER, orderId: '111-0000000-0000002' }]);
+    expect(rows).toHaveLength(2);
+    const [first, second] = rows as unknown as [Record<string, unknown>, Record<string, unknown>];
+    expect(first.itemPrice).toEqual(second.itemPrice);
+    expect(first.itemPrice).not.toBe(second.itemPrice);
+    expect(first).not.toBe(second);
   });
 });

@@ -275,6 +275,11 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Per zone and UTC day: the offset if it holds all day, NaN if the zone changes offset that day. */
 const dayOffsetCache = new Map<string, number>();
+/** The last whole day zoneOffsetMs answered (a day without an offset change). */
+let lastDayOffset = { day: NaN, timeZone: '', offset: 0 };
+/** The last wall-clock day dateInZone wrote, and its text. */
+let lastWallDay = { day: NaN, text: '' };
+
 const offsetCache = new Map<string, number>();
 
 /** The offset at one instant, from the zone's wall clock (one Intl call: microseconds). */
@@ -294,6 +299,8 @@ function offsetAt(instant: number, timeZone: string): number {
  */
 function zoneOffsetMs(instant: number, timeZone: string): number {
   const day = Math.floor(instant / DAY);
+  // A file's rows come in date order: most calls ask about the day the last one did.
+  if (day === lastDayOffset.day && timeZone === lastDayOffset.timeZone) return lastDayOffset.offset;
   const dayKey = `${timeZone}|${day}`;
   let whole = dayOffsetCache.get(dayKey);
   if (whole === undefined) {
@@ -302,7 +309,10 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
     if (dayOffsetCache.size > 50_000) dayOffsetCache.clear();
     dayOffsetCache.set(dayKey, whole);
   }
-  if (!Number.isNaN(whole)) return whole;
+  if (!Number.isNaN(whole)) {
+    lastDayOffset = { day, timeZone, offset: whole };
+    return whole;
+  }
   const key = `${timeZone}|${Math.floor(instant / (HOUR / 4))}`;
   let offset = offsetCache.get(key);
   if (offset === undefined) {
@@ -319,8 +329,14 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
  */
 export function dateInZone(instant: Date | number, timeZone: string): string {
   const t = typeof instant === 'number' ? instant : instant.getTime();
-  const wall = new Date(t + zoneOffsetMs(t, timeZone));
-  return `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  const wallMs = t + zoneOffsetMs(t, timeZone);
+  const day = Math.floor(wallMs / DAY);
+  if (day === lastWallDay.day) return lastWallDay.text;
+  const wall = new Date(wallMs);
+  const text = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  // NaN (an invalid instant) never equals: only real days are remembered.
+  lastWallDay = { day, text };
+  return text;
 }
 
 /**
