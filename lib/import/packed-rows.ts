@@ -9,8 +9,7 @@
  *
  * Unpacked rows are checked with the row schema (observationSchema) like rows sent one by one,
  * so a packed batch accepts exactly what an `import/commit` batch does; a value all of a block's
- * rows share is checked once. (Checking each column with its field's schema instead was slower:
- * zod compiles an object check, not an array one.)
+ * rows share is checked once, and each column's distinct values once (lib/reports/row-check.ts).
  */
 import { z } from 'zod';
 import { listingObservationSchema, orderObservationSchema, type Observation } from '../records';
@@ -70,9 +69,8 @@ function packBlock(kind: Kind, rows: readonly Record<string, unknown>[]): Packed
 }
 
 /**
- * The blocks' rows, in their order, each checked with its kind's row schema (a value all of a
- * block's rows share is checked once: lib/reports/row-check.ts). A refused row is reported at
- * `[row, field]`.
+ * The blocks' rows, in their order, each checked with its kind's row schema (column by column:
+ * lib/reports/row-check.ts). A refused row is reported at `[row, field]`, the first of its block.
  */
 function checkedRows(blocks: readonly PackedBlock[], ctx: z.RefinementCtx): Observation[] {
   const checker = createRowChecker();
