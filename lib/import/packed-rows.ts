@@ -3,7 +3,7 @@
  * and the seller's confirmation and sends them to the background (`import/commit-packed`).
  * Why: the preview pass already parsed the file, so the storing pass need not parse it again
  * (issue 13: a second parse was a fifth of a 500,000-line import's storing time); a batch kept
- * as one string costs the page a Blob, not 5,000 objects, and a string crosses the message
+ * as one string costs the page a Blob, not 10,000 objects, and a string crosses the message
  * channel far cheaper than the objects did. Rows of a file share most values (kind, platform,
  * source, reading time, often marketplace and currency), which a column holds once.
  *
