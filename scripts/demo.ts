@@ -4,14 +4,17 @@
  * serves the demo pages at their real seller URLs by request interception (no network), and
  * visits them. With a display it stays open; with --headless (or no display) it saves
  * screenshots to demo-output/ (or DEMO_OUT_DIR): the seller page, popup, options, purchase plan
- * and cash view, then one of every page type (page-<platform>-<page>.png, 1366 px wide), and
- * prints what the extension read and computed.
+ * and cash view, then one of every page type (page-<platform>-<page>.png, 1366 px wide), prints
+ * what the extension read and computed, and last pictures each step of the guided start.
  * WXT_OUT_DIR: the build to load (default .output); DEMO_LANG: the browser's language (en-US, zh-CN).
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { languageFromTag, t } from '../lib/i18n';
+import { marketplaceForUrl } from '../lib/locale/markets';
 import type { AtRiskItem } from '../lib/messaging/protocol';
+import { ONBOARDING_STEPS } from '../lib/onboarding/state';
 import { ADAPTERS, adapterForUrl } from '../lib/platforms';
 import { wholeDaysOfCover } from '../lib/planning/cover';
 import { extensionArgs, findChromium } from './lib/chromium.mjs';
@@ -217,6 +220,39 @@ async function saveScreenshots(context: BrowserContext, tab: Page, popup: Page):
   return savePageTypeScreenshots(context);
 }
 
+/** The guided start's pictures, one per step (the seller's own marketplaces chosen in the first). */
+const FIRST_RUN_SHOTS = ONBOARDING_STEPS.map((step, i) => `first-run-${i + 1}-${step}.png`);
+
+/**
+ * The guided start as a seller meets it on a first run (the options tab the install opened), a
+ * picture of each step: where you sell (the demo seller's marketplaces and fulfilment channels
+ * chosen), lead times, how to bring the sales history, the pages to open once. Taken after
+ * at-risk.json is written: choosing the marketplaces saves them as settings.
+ */
+async function saveFirstRunScreenshots(context: BrowserContext): Promise<void> {
+  const language = languageFromTag(process.env.DEMO_LANG ?? 'en-US');
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 1100, height: 800 });
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html#first-run`);
+  const guide = options.getByTestId('first-run');
+  for (const [i, step] of ONBOARDING_STEPS.entries()) {
+    await guide
+      .getByRole('navigation')
+      .getByRole('button', { name: t(language, `onboarding.step.${step}`) })
+      .click();
+    await options.locator(`[data-testid="first-run"][data-step="${step}"]`).waitFor();
+    if (step === 'channels') {
+      for (const market of new Set(pages.map((p) => marketplaceForUrl(p.url)?.id)))
+        if (market) await guide.getByRole('checkbox', { name: market, exact: true }).check();
+      for (const d of ['FBA', 'WFS', 'SELLER'] as const) await guide.getByRole('checkbox', { name: t(language, `options.destination.${d}`) }).check();
+    }
+    await guide.screenshot({ path: resolve(outDir, FIRST_RUN_SHOTS[i]!) });
+    // The choice is saved (the pages to open once are the chosen marketplaces').
+    if (step === 'channels') await guide.getByRole('button', { name: t(language, 'onboarding.next') }).click();
+  }
+  await options.close();
+}
+
 /** What the extension read and computed: at-risk.json, the readers' diagnostics, the table and its coherence. */
 async function printReadings(popup: Page) {
   const reply = (await sendMessage(popup, 'skus/at-risk', { risk: 'all', limit: 200 })) as { ok: boolean; data: { items: AtRiskItem[]; total: number } };
@@ -270,7 +306,8 @@ async function main() {
   if (headless) {
     const pageShots = await saveScreenshots(context, tab, popup);
     await printReadings(popup);
-    console.log(`\n[demo] Screenshots: ${[...SCREENSHOTS, ...pageShots].map((f) => resolve(outDir, f)).join(', ')}`);
+    await saveFirstRunScreenshots(context);
+    console.log(`\n[demo] Screenshots: ${[...SCREENSHOTS, ...FIRST_RUN_SHOTS, ...pageShots].map((f) => resolve(outDir, f)).join(', ')}`);
     await context.close();
   } else {
     await tab.bringToFront();
