@@ -184,6 +184,14 @@ export interface ReadResult<T = Observation> {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The marketplace a listing key names (its second field, whatever the SKU holds).
+ * @example marketplaceOfListingKey('amazon|amazon.de|MUG-1') // 'amazon.de'
+ */
+export function marketplaceOfListingKey(key: string): string {
+  return key.split('|', 2)[1] ?? '';
+}
+
 /** Stable identity of a listing across readings. */
 export function listingKey(o: { platform: Platform; marketplace: string; sku: string; account?: string | undefined }): string {
   return withAccount(`${o.platform}|${o.marketplace}|${o.sku}`, o.account);

@@ -36,6 +36,8 @@ export const PANEL_STYLE = `
 .cover { font-weight: 600; }
 .action { font-weight: 600; font-variant-numeric: tabular-nums; }
 .action.overdue { color: #cf222e; }
+.sources a, .sources button.link { font: inherit; color: #0969da; text-decoration: underline; background: none; border: 0; padding: 0; margin: 0; cursor: pointer; }
+.sources a:focus-visible, .sources button.link:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 ${byUrgency}
 .muted { color: #57606a; }
 .warn { color: #cf222e; font-weight: 600; }

@@ -181,12 +181,42 @@ describe('renderPanel', () => {
     expect(unknown.q('health')!.textContent).toBe('Not enough data: open FBA Inventory in Seller Central');
     expect(unknown.q('stockout')).toBeNull();
     const noSales = mount({ ...FULL, daysOfCover: null, healthScore: null, salesHint: 'import:orders', reasons: [] }, 'zh-CN');
-    expect(noSales.q('days-of-cover')!.textContent).toBe('数据不足');
+    expect(noSales.q('days-of-cover')!.textContent).toBe('销量未知');
     expect(noSales.q('health')!.textContent).toBe('数据不足：请在设置页面导入订单历史报告');
     // Sales known to be none (an imported order history without this SKU): how long, not "yet".
     const quiet = { ...FULL, daysOfCover: null, salesHint: null, alerts: [{ code: 'no-sale', severity: 'warning', params: { days: 90 } }] };
     expect(mount(quiet).q('days-of-cover')!.textContent).toBe('No sales in 90 days');
     expect(mount(quiet, 'zh-CN').q('days-of-cover')!.textContent).toBe('90 天无销量');
+  });
+
+  it('says sales are unknown and where to get them: a link to the page on its marketplace, and the import', () => {
+    const imports: number[] = [];
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const unknownSales = { ...FULL, key: 'amazon|amazon.de|MUG-01', daysOfCover: null, healthScore: null, salesHint: 'open:amazon/fba-inventory', reasons: [] };
+    renderPanel(shadow, unknownSales, 'en', { today: TODAY, importOrders: () => imports.push(1) });
+    const q = (id: string) => shadow.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    expect(q('days-of-cover')!.textContent).toBe('Sales unknown');
+    expect(q('sales-sources')!.textContent).toBe('open FBA Inventory or import your orders');
+    const link = q('sales-open-page') as HTMLAnchorElement;
+    expect(link.href).toBe('https://sellercentral.amazon.de/inventoryplanning/manageinventoryhealth');
+    expect(link.target).toBe('_blank');
+    (q('sales-import') as HTMLButtonElement).click();
+    expect(imports).toEqual([1]);
+    // Never a health score for it, never "healthy".
+    expect(q('health')!.textContent).toBe('Not enough data: open FBA Inventory in Seller Central');
+    // Own-warehouse stock: only the import; in Chinese.
+    const own = mount({ ...unknownSales, salesHint: 'import:orders' }, 'zh-CN');
+    expect(own.q('days-of-cover')!.textContent).toBe('销量未知');
+    expect(own.q('sales-open-page')).toBeNull();
+    // Without the import (no hook), only the link; with known sales, neither.
+    expect(mount(unknownSales).q('sales-sources')!.textContent).toBe('open FBA Inventory');
+    expect(mount(FULL).q('sales-sources')).toBeNull();
+    const zh = host.ownerDocument.createElement('div');
+    document.body.append(zh);
+    renderPanel(zh.attachShadow({ mode: 'open' }), unknownSales, 'zh-CN', { today: TODAY, importOrders: () => undefined });
+    expect(zh.shadowRoot!.querySelector('[data-testid="sales-sources"]')!.textContent).toBe('打开FBA 库存 或 导入订单');
   });
 
   it("shows the pool's stock, an overdue reorder's days late, and the channel line with a fill-in button", () => {

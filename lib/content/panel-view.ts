@@ -14,12 +14,14 @@ import { formatDate, formatNumber, t, type Language } from '../i18n/page';
 import type { PanelData } from '../messaging/protocol';
 import { NEEDS_ATTENTION, type UrgencyLevel } from '../planning/urgency';
 import { wholeDaysOfCover } from '../planning/cover';
-import { alertText, clearanceText, hintText, lifecycleName, reasonText } from './codes';
+import { alertText, clearanceText, hintText, lifecycleName, pageTypeName, reasonText } from './codes';
 import { PANEL_STYLE } from './panel-style';
 import { marketFigureLines, platformName } from './market-figures';
 import { poolMemberLines } from './pool-lines';
 import { glanceAction, overdueText, urgencyWord } from './panel-text';
 import { localIsoDate } from '../locale/dates';
+import { openPageUrl } from '../platforms/open-page';
+import { marketplaceOfListingKey } from '../records';
 
 /**
  * How urgent a row is: the one urgency rule's level (lib/planning/urgency.ts), decided in the
@@ -53,6 +55,8 @@ export interface PanelHooks {
   filledQuantity?: number;
   /** Today as an ISO date (tests); default: the browser's local date. A deadline before it reads "overdue since". */
   today?: string;
+  /** Opens the options page's import (offered where a listing's sales are unknown); absent = not offered. */
+  importOrders?: () => void;
 }
 
 /** The "Fill in N" button next to a channel suggestion, when the row has an editable quantity. */
@@ -167,26 +171,49 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, a
   return el;
 }
 
+type CoverData = Pick<PanelData, 'available' | 'daysOfCover' | 'salesHint' | 'healthScore' | 'updating'> & Partial<Pick<PanelData, 'alerts'>>;
+
+/**
+ * What the compact line's main text says: days of cover, or why there is none.
+ * @example coverState({ available: 10, daysOfCover: null, salesHint: 'import:orders', healthScore: null, updating: false }) // 'salesUnknown'
+ */
+function coverState(data: CoverData): 'stockUnknown' | 'outOfStock' | 'inStock' | 'quiet' | 'salesUnknown' | 'noSales' | 'days' {
+  if (data.available === null) return 'stockUnknown';
+  if (data.available === 0) return 'outOfStock';
+  // Only the row's reading so far (never planned, a plan is coming): its stock, not "no sales".
+  if (data.updating && data.healthScore === null && data.daysOfCover === null) return 'inStock';
+  if (data.daysOfCover !== null) return 'days';
+  if (data.salesHint) return 'salesUnknown';
+  // Known days without a sale (an imported order history without this SKU): say how many, not "yet".
+  return typeof noSaleDays(data) === 'number' ? 'quiet' : 'noSales';
+}
+
+function noSaleDays(data: CoverData): unknown {
+  return data.alerts?.find((a) => a.code === 'no-sale')?.params?.['days'];
+}
+
 /**
  * The compact line's main text: days of cover, or why there is none (stock unknown, out of
- * stock, not enough data, no sales).
+ * stock, sales unknown, no sales).
  * @example coverText('en', { available: 10, daysOfCover: 12.7, salesHint: null }) // 'Days of cover: 12 d'
  */
-function coverText(
-  language: Language,
-  data: Pick<PanelData, 'available' | 'daysOfCover' | 'salesHint' | 'healthScore' | 'updating'> & Partial<Pick<PanelData, 'alerts'>>,
-): string {
-  if (data.available === null) return t(language, 'panel.stockUnknown');
-  if (data.available === 0) return t(language, 'panel.outOfStock');
-  // Only the row's reading so far (never planned, a plan is coming): its stock, not "no sales".
-  if (data.updating && data.healthScore === null && data.daysOfCover === null)
-    return t(language, 'panel.inStock', { units: formatNumber(language, data.available) });
-  // Known days without a sale (an imported order history without this SKU): say how many, not "yet".
-  const quiet = data.alerts?.find((a) => a.code === 'no-sale')?.params?.['days'];
-  if (data.daysOfCover === null && !data.salesHint && typeof quiet === 'number')
-    return t(language, 'panel.noSalesFor', { days: formatNumber(language, quiet) });
-  if (data.daysOfCover === null) return t(language, data.salesHint ? 'panel.notEnoughData' : 'panel.noSales');
-  return `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, wholeDaysOfCover(data.daysOfCover)) })}`;
+function coverText(language: Language, data: CoverData): string {
+  switch (coverState(data)) {
+    case 'stockUnknown':
+      return t(language, 'panel.stockUnknown');
+    case 'outOfStock':
+      return t(language, 'panel.outOfStock');
+    case 'inStock':
+      return t(language, 'panel.inStock', { units: formatNumber(language, data.available ?? 0) });
+    case 'quiet':
+      return t(language, 'panel.noSalesFor', { days: formatNumber(language, noSaleDays(data) as number) });
+    case 'salesUnknown':
+      return t(language, 'panel.salesUnknown');
+    case 'noSales':
+      return t(language, 'panel.noSales');
+    case 'days':
+      return `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, wholeDaysOfCover(data.daysOfCover ?? 0)) })}`;
+  }
 }
 
 /**
@@ -393,11 +420,37 @@ function stockoutText(language: Language, data: Pick<PanelData, 'available' | 's
   return t(language, 'panel.stockoutWithInbound', { date, withInbound: formatDate(language, withInbound), units: formatNumber(language, data.inbound) });
 }
 
-/** The at-a-glance part: urgency word, days of cover, the one action (numbers first). */
-function fillGlance(box: HTMLElement, data: PanelData, language: Language, today: string): void {
+/**
+ * Where to get a listing's unknown sales, after "Sales unknown": a link to the page that shows
+ * them on its marketplace (`open:<page type>` hints), and the order-history import.
+ */
+function salesSources(doc: Document, data: PanelData, language: Language, hooks: PanelHooks): HTMLElement | null {
+  if (!data.salesHint || coverState(data) !== 'salesUnknown') return null;
+  const sources = element(doc, 'span', { class: 'sources', 'data-testid': 'sales-sources' });
+  const pageType = data.salesHint.startsWith('open:') ? data.salesHint.slice('open:'.length) : undefined;
+  const url = pageType ? openPageUrl(pageType, marketplaceOfListingKey(data.key)) : undefined;
+  if (url) {
+    const link = element(doc, 'a', { href: url, target: '_blank', rel: 'noopener', 'data-testid': 'sales-open-page' }, '');
+    link.textContent = t(language, 'panel.salesUnknown.open', { page: pageTypeName(language, pageType!) });
+    sources.append(link);
+  }
+  if (hooks.importOrders) {
+    const importOrders = hooks.importOrders;
+    if (url) sources.append(` ${t(language, 'panel.salesUnknown.or')} `);
+    const button = element(doc, 'button', { type: 'button', class: 'link', 'data-testid': 'sales-import' }, t(language, 'panel.salesUnknown.import'));
+    button.addEventListener('click', () => importOrders());
+    sources.append(button);
+  }
+  return sources.childNodes.length ? sources : null;
+}
+
+/** The at-a-glance part: urgency word, days of cover (or what is unknown and where to get it), the one action (numbers first). */
+function fillGlance(box: HTMLElement, data: PanelData, language: Language, today: string, hooks: PanelHooks): void {
   const doc = box.ownerDocument;
   box.append(span(doc, 'urgency', 'urgency', urgencyWord(language, data.urgency)));
   box.append(span(doc, 'cover', 'days-of-cover', coverText(language, data)));
+  const sources = salesSources(doc, data, language, hooks);
+  if (sources) box.append(sources);
   const action = glanceAction(language, data, today);
   if (action) {
     const el = span(doc, action.overdue ? 'action overdue' : 'action', 'action', action.text);
@@ -457,7 +510,7 @@ export function renderPanel(shadow: ShadowRoot, data: PanelData | undefined, lan
   }
   box.dataset.urgency = urgencyOf(data);
   const today = hooks.today ?? localIsoDate(new Date());
-  fillGlance(box, data, language, today);
+  fillGlance(box, data, language, today, hooks);
 
   const fill = fillButton(doc, data, language, hooks);
   if (fill) box.append(fill);

@@ -159,7 +159,7 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
       updatedAt: freshness.updatedAt,
       offline: freshness.offline,
       storageFull: freshness.storageFull,
-      ...(options.openImport ? { onImportOrders: () => void options.openImport!().catch((error: unknown) => options.onError?.(error)) } : {}),
+      ...(options.openImport ? { onImportOrders: importOrdersOf(options) } : {}),
       onToggleHidden: (wanted) => void toggleHidden(wanted),
       ...teachingBar(teaching, state),
     });
@@ -254,13 +254,22 @@ function sellerPageHandle(options: SellerPageOptions, state: SellerState, reader
   };
 }
 
+/** Opens the options page's import (the summary bar's offer and the panels' where sales are unknown); a failure is reported, not thrown. */
+function importOrdersOf(options: Pick<SellerPageOptions, 'openImport' | 'onError'>): () => void {
+  return () => void options.openImport?.().catch((error: unknown) => options.onError?.(error));
+}
+
 /**
- * The chart on expand; on page types with an editable quantity field, a fill-in button per row
+ * The chart on expand; the order-history import where sales are unknown; on page types with an editable quantity field, a fill-in button per row
  * (its column found with the taught columns too); the page type's panel placement.
  */
-function rowPanelHooks(options: Pick<SellerPageOptions, 'mountChart' | 'adapter'>, taughtColumns: () => readonly TaughtHeader[]): RowPanelHooks {
+function rowPanelHooks(
+  options: Pick<SellerPageOptions, 'mountChart' | 'adapter' | 'openImport' | 'onError'>,
+  taughtColumns: () => readonly TaughtHeader[],
+): RowPanelHooks {
   return {
     ...(options.mountChart ? { mountChart: options.mountChart } : {}),
+    ...(options.openImport ? { importOrders: importOrdersOf(options) } : {}),
     ...(options.adapter.editableQuantity ? { quantityField: options.adapter.editableQuantity, taughtColumns } : {}),
     ...(options.adapter.panelPlacement ? { placement: options.adapter.panelPlacement } : {}),
   };

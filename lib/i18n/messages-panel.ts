@@ -48,6 +48,11 @@ export const panelEn = {
   'panel.arrivals.title': 'Inbound arrivals',
   'panel.arrivals.dated': '{units} expected {date}',
   'panel.arrivals.shipment': '{units} expected {date} · shipment {shipment}',
+  // Stock known, sales not: what is missing, then where to get it (a link to the page, the import).
+  'panel.salesUnknown': 'Sales unknown',
+  'panel.salesUnknown.open': 'open {page}',
+  'panel.salesUnknown.or': 'or',
+  'panel.salesUnknown.import': 'import your orders',
 } as const;
 
 export const panelZhCN: Record<keyof typeof panelEn, string> = {
@@ -94,4 +99,8 @@ export const panelZhCN: Record<keyof typeof panelEn, string> = {
   'panel.arrivals.title': '在途分批到货',
   'panel.arrivals.dated': '{units} 件，预计 {date} 到货',
   'panel.arrivals.shipment': '{units} 件，预计 {date} 到货 · 货件 {shipment}',
+  'panel.salesUnknown': '销量未知',
+  'panel.salesUnknown.open': '打开{page}',
+  'panel.salesUnknown.or': '或',
+  'panel.salesUnknown.import': '导入订单',
 };

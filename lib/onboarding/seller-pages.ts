@@ -8,6 +8,7 @@
  */
 import { MARKETPLACES } from '../locale/markets';
 import { ADAPTERS } from '../platforms/index';
+import { openPageUrl } from '../platforms/open-page';
 import type { PageAdapter } from '../platforms/types';
 import type { Destination } from '../settings/schema';
 import type { OnboardingChoices } from './state';
@@ -54,6 +55,6 @@ export function pagesToOpen(choices: OnboardingChoices): PageLink[] {
   return MARKETPLACES.filter((m) => chosen.has(m.id)).flatMap((m) =>
     pages
       .filter((p) => p.declaration.platform === m.platform && (p.channel === undefined || choices.channels.includes(p.channel)))
-      .map((p) => ({ pageType: p.pageType, marketplace: m.id, url: `https://${m.host}${p.declaration.openPath}` })),
+      .map((p) => ({ pageType: p.pageType, marketplace: m.id, url: openPageUrl(p.pageType, m.id)! })),
   );
 }
