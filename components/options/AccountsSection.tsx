@@ -19,6 +19,7 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useAccounts } from '../AccountSelect';
 import { AccountMerge } from './AccountMerge';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 import { FieldError } from './fields';
 
@@ -34,7 +35,7 @@ export function AccountsSection() {
   return (
     <div>
       <p className="meta">{t('accounts.intro')}</p>
-      {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
+      {list.isError && <p role="alert">{errorText(t, list.error)}</p>}
       {(list.data?.accounts ?? []).map((account) => (
         <AccountSettings key={account.id} account={account} inherited={inherited} />
       ))}
@@ -116,7 +117,7 @@ function AccountSettings({ account, inherited }: { account: Account; inherited: 
         </button>
       </div>
       {save.isSuccess && <p role="status">{t('accounts.saved')}</p>}
-      {save.isError && problems.length === 0 && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
+      {save.isError && problems.length === 0 && <p role="alert">{errorText(t, save.error)}</p>}
     </fieldset>
   );
 }

@@ -12,6 +12,7 @@ import { formatDate, formatNumber } from '@/lib/i18n';
 import type { CashViewData } from '@/lib/messaging/protocol-purchasing';
 import { CASH_DEFAULTS, cashChartConfig, cashChartSummary } from '@/lib/purchasing';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 import { NumberField } from './fields';
 import { moneyText } from './PurchaseParts';
@@ -37,7 +38,7 @@ export function CashSection() {
       <p className="meta">{t('cash.intro')}</p>
       <CashInputsForm inputs={inputs} onChange={setInputs} />
       {cash.isPending && <p role="status">{t('options.loading')}</p>}
-      {cash.isError && <p role="alert">{t('options.error', { message: cash.error.message })}</p>}
+      {cash.isError && <p role="alert">{errorText(t, cash.error)}</p>}
       {data && (
         <>
           <CashChart base={data.base} stress={data.stress} />

@@ -3,6 +3,7 @@ import { pageTypeName } from '@/lib/content/codes';
 import { fieldName } from '@/lib/content/teach-column';
 import type { TaughtColumn } from '@/lib/messaging/protocol-teaching';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 
 /** The columns sellers taught the readers ("Show me the column" on a seller page), with a remove button each. */
@@ -14,7 +15,7 @@ export function ColumnMappingsSection() {
     <div>
       <p className="meta">{t('options.teaching.intro')}</p>
       {list.isPending && <p role="status">{t('options.loading')}</p>}
-      {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
+      {list.isError && <p role="alert">{errorText(t, list.error)}</p>}
       {list.data && columns.length === 0 && <p data-testid="taught-columns-empty">{t('options.teaching.empty')}</p>}
       {columns.length > 0 && (
         <table data-testid="taught-columns">
@@ -62,7 +63,7 @@ function TaughtColumnRow({ column }: { column: TaughtColumn }) {
         >
           {t('options.teaching.remove')}
         </button>
-        {remove.isError && <span role="alert">{t('options.error', { message: remove.error.message })}</span>}
+        {remove.isError && <span role="alert">{errorText(t, remove.error)}</span>}
       </td>
     </tr>
   );

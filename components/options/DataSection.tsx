@@ -5,7 +5,7 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { BackupButton, InterruptedRestoreNotice, RestoreField } from './BackupControls';
-import { formatBytes } from './format';
+import { formatBytes, errorText } from './format';
 
 /**
  * Asks the browser to keep the extension's data when disk space runs low (persist() exists only
@@ -74,7 +74,7 @@ function DeleteAll() {
         </div>
       )}
       {remove.isSuccess && !confirming && <span role="status">{t('options.data.deleted')}</span>}
-      {remove.isError && <p role="alert">{t('options.error', { message: remove.error.message })}</p>}
+      {remove.isError && <p role="alert">{errorText(t, remove.error)}</p>}
     </div>
   );
 }

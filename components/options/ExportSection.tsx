@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/i18n';
 import { AccountSelect } from '../AccountSelect';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
-import { datedName, saveFile } from './format';
+import { datedName, errorText, saveFile } from './format';
 
 type Format = 'csv' | 'xlsx' | 'json';
 
@@ -53,14 +53,14 @@ export function ExportSection() {
         </button>
       </div>
       {merged.isSuccess && <p role="status">{t('options.export.done', { count: formatNumber(language, merged.data) })}</p>}
-      {merged.isError && <p role="alert">{t('options.error', { message: merged.error.message })}</p>}
+      {merged.isError && <p role="alert">{errorText(t, merged.error)}</p>}
       <div className="actions">
         <button type="button" onClick={() => listingsCsv.mutate()} disabled={listingsCsv.isPending}>
           {t('options.export.csv')}
         </button>
       </div>
       {listingsCsv.isSuccess && <p role="status">{t('options.export.done', { count: formatNumber(language, listingsCsv.data.rowCount) })}</p>}
-      {listingsCsv.isError && <p role="alert">{listingsCsv.error.message}</p>}
+      {listingsCsv.isError && <p role="alert">{errorText(t, listingsCsv.error)}</p>}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { FIRST_RUN_ANCHOR, ONBOARDING_STEPS, type OnboardingEvent, type OnboardingState, type OnboardingStep } from '@/lib/onboarding/state';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 import { FirstRunChannels } from './FirstRunChannels';
 import { FirstRunHistory } from './FirstRunHistory';
@@ -65,7 +66,7 @@ export function FirstRun({ onSettingsSaved }: { onSettingsSaved: () => void }) {
         {t('onboarding.progress', position)}: {t(`onboarding.step.${state.current}`)}
       </h3>
       {bodies[state.current]()}
-      {update.isError && <p role="alert">{t('options.error', { message: update.error.message })}</p>}
+      {update.isError && <p role="alert">{errorText(t, update.error)}</p>}
       <div className="actions">
         {position.n > 1 && (
           <button type="button" onClick={() => send([{ type: 'open', step: ONBOARDING_STEPS[position.n - 2]! }])}>

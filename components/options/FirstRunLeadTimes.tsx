@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { FREIGHT_MODES, presetOf, withPreset } from '@/lib/onboarding/presets';
 import { DESTINATIONS, type Destination, type Settings } from '@/lib/settings/schema';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 import { NumberField, TextField } from './fields';
 import type { StepProps } from './FirstRunStep';
@@ -54,7 +55,7 @@ export function FirstRunLeadTimes({ state, send, busy, onSettingsSaved }: StepPr
       <SupplierRows rows={form.suppliers} errors={errors} defaultDays={leadTimes.defaultProductionDays} onChange={setSuppliers} />
       <p className="meta">{t('onboarding.leadTimes.more')}</p>
       {Object.keys(errors).length > 0 && <p role="alert">{errors.skuSupplier ?? t('options.settings.invalid')}</p>}
-      {save.isError && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
+      {save.isError && <p role="alert">{errorText(t, save.error)}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || save.isPending}>
           {t('onboarding.leadTimes.save')}

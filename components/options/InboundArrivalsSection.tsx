@@ -5,6 +5,7 @@ import type { InboundShipment } from '@/lib/inbound/shipments';
 import type { InboundRow } from '@/lib/messaging/protocol-inbound';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
+import { errorText } from './format';
 
 const QUERY_KEY = ['inbound-arrivals'];
 
@@ -22,7 +23,7 @@ export function InboundArrivalsSection() {
     <div>
       <p className="meta">{t('options.inbound.intro')}</p>
       {list.isPending && <p role="status">{t('options.loading')}</p>}
-      {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
+      {list.isError && <p role="alert">{errorText(t, list.error)}</p>}
       {list.data && rows.length === 0 && <p data-testid="inbound-empty">{t('options.inbound.empty')}</p>}
       {rows.length > 0 && (
         <table data-testid="inbound-arrivals">
@@ -137,7 +138,7 @@ function ShipmentCell({ row, shipments }: { row: InboundRow; shipments: readonly
   return (
     <td>
       <ShipmentChoice row={row} shipments={shipments} onChoose={(id) => tie.mutate(id)} disabled={tie.isPending} />
-      {tie.isError && <span role="alert">{t('options.error', { message: tie.error.message })}</span>}
+      {tie.isError && <span role="alert">{errorText(t, tie.error)}</span>}
     </td>
   );
 }
@@ -231,7 +232,7 @@ function InboundRowView({ row, shipments }: { row: InboundRow; shipments: readon
               {t('options.inbound.clear')}
             </button>
           )}
-          {save.isError && <span role="alert">{t('options.error', { message: save.error.message })}</span>}
+          {save.isError && <span role="alert">{errorText(t, save.error)}</span>}
         </form>
       </td>
       <ShipmentCell row={row} shipments={shipments} />

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { chartSummary, mountDemandChart, mountForecastChart, mountStockChart, type ChartSeries } from '@/lib/charts';
 import type { Language } from '@/lib/i18n';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 
 type Mount = (canvas: HTMLCanvasElement, series: ChartSeries, language: Language) => { destroy(): void };
@@ -29,7 +30,7 @@ export function ProductCharts({ productId }: { productId: string }) {
   const { t } = useI18n();
   const chart = useQuery({ queryKey: ['product/chart', productId], queryFn: () => rpc('product/chart', { productId, historyDays: 90, horizonDays: 60 }) });
   if (chart.isPending) return <p role="status">{t('options.products.chartLoading')}</p>;
-  if (chart.isError) return <p role="alert">{t('options.error', { message: chart.error.message })}</p>;
+  if (chart.isError) return <p role="alert">{errorText(t, chart.error)}</p>;
   return (
     <div className="charts">
       <ChartCanvas series={chart.data} mount={mountDemandChart} testId="chart-demand" />

@@ -22,7 +22,7 @@ import { poolLabel } from '@/lib/export/pool-label';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { NumberField, TextField } from './fields';
-import { formatDateTime } from './format';
+import { errorText, formatDateTime } from './format';
 import { ProductCharts } from './ProductCharts';
 import { WarehouseSelect } from './WarehousesSection';
 
@@ -93,7 +93,7 @@ export function ProductsSection() {
         </select>
       </div>
       {list.isPending && <p role="status">{t('options.loading')}</p>}
-      {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
+      {list.isError && <p role="alert">{errorText(t, list.error)}</p>}
       {list.data && total === 0 && <p className="empty">{t('options.products.none')}</p>}
       {list.data && total > 0 && (
         <>
@@ -213,7 +213,7 @@ function ProductCard({ product, others, open, onToggle }: { product: ProductSumm
       {open && (
         <>
           <ProductListings product={product} others={others} onRun={(run) => action.mutate(run)} busy={action.isPending} />
-          {action.isError && <p role="alert">{t('options.error', { message: action.error.message })}</p>}
+          {action.isError && <p role="alert">{errorText(t, action.error)}</p>}
           <ProductDetail product={product} />
         </>
       )}
@@ -330,7 +330,7 @@ function ProductDetail({ product }: { product: ProductSummary }) {
     <div className="detail" data-testid="product-detail">
       <h4>{t('options.products.position')}</h4>
       {detail.isPending && <p role="status">{t('options.loading')}</p>}
-      {detail.isError && <p role="alert">{t('options.error', { message: detail.error.message })}</p>}
+      {detail.isError && <p role="alert">{errorText(t, detail.error)}</p>}
       {detail.data && <ProductPosition position={detail.data.position} movable={movableListings(product)} />}
 
       <h4>{t('options.products.charts')}</h4>
@@ -339,7 +339,7 @@ function ProductDetail({ product }: { product: ProductSummary }) {
       <CalibrationSection product={product} calibrations={detail.data?.calibrations} saver={saver} />
       <ReturnsSection product={product} returns={detail.data?.returns} saver={saver} />
       {save.isSuccess && <p role="status">{t('options.products.saved')}</p>}
-      {save.isError && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
+      {save.isError && <p role="alert">{errorText(t, save.error)}</p>}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { formatNumber } from '@/lib/i18n';
 import type { PurchaseCosts as Costs } from '@/lib/messaging/protocol-purchasing';
 import { majorAmount, minorUnits, parseCostCsv, unitCostEntrySchema, type CostCsvProblem, type UnitCostEntry } from '@/lib/purchasing';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 import { TextField } from './fields';
 import { moneyText } from './PurchaseParts';
@@ -43,7 +44,7 @@ export function PurchaseCosts() {
     mutationFn: (request: SaveRequest) => rpc('purchasing/costs-save', request),
     onSuccess: () => void queryClient.invalidateQueries(),
   });
-  if (!costs.data) return costs.isError ? <p role="alert">{t('options.error', { message: costs.error.message })}</p> : null;
+  if (!costs.data) return costs.isError ? <p role="alert">{errorText(t, costs.error)}</p> : null;
   const busy = save.isPending;
   return (
     <div data-testid="purchase-costs">
@@ -52,7 +53,7 @@ export function PurchaseCosts() {
       <FreightForm costs={costs.data} busy={busy} onSave={(r) => save.mutate(r)} />
       <CostCsvImport onEntries={(unitCosts) => save.mutate({ unitCosts, merge: true })} />
       {save.isSuccess && <p role="status">{t('purchase.costs.saved')}</p>}
-      {save.isError && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
+      {save.isError && <p role="alert">{errorText(t, save.error)}</p>}
       <p className="meta">{t('purchase.costs.count', { count: formatNumber(language, costs.data.unitCosts.length) })}</p>
       <AddUnitCost onAdd={(entry) => save.mutate({ unitCosts: [entry], merge: true })} busy={busy} />
       <UnitCostTable entries={costs.data.unitCosts} busy={busy} onKeep={(unitCosts) => save.mutate({ unitCosts, merge: false })} />

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { formatDate, formatNumber } from '@/lib/i18n';
 import type { PurchasePlanView } from '@/lib/messaging/protocol-purchasing';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 import { TextField } from './fields';
 import { PurchaseOrderForm, type OrderFormValues } from './PurchaseParts';
@@ -54,7 +55,7 @@ export function MarkOrderedForm({ line, today, onClose }: { line: Line; today: s
         shipMode: air ? 'air' : 'sea',
       }}
       busy={mark.isPending}
-      error={mark.error ? t('options.error', { message: mark.error.message }) : undefined}
+      error={mark.error ? errorText(t, mark.error) : undefined}
       onSubmit={(v) => mark.mutate(v)}
       onClose={onClose}
     />
@@ -116,7 +117,7 @@ function LaunchSplitForm({ line, launch, onClose }: { line: Line; launch: Launch
       <button type="button" onClick={onClose}>
         {t('purchase.close')}
       </button>
-      {save.isError && <span role="alert">{t('options.error', { message: save.error.message })}</span>}
+      {save.isError && <span role="alert">{errorText(t, save.error)}</span>}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { formatNumber } from '@/lib/i18n';
 import type { PlacedOrderView } from '@/lib/messaging/protocol-purchasing';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
+import { errorText } from './format';
 import { DateText, PurchaseOrderForm, type OrderFormValues } from './PurchaseParts';
 
 export function PurchasePlacedOrders({ placed, titles }: { placed: readonly PlacedOrderView[]; titles: Record<string, string> }) {
@@ -109,7 +110,7 @@ function PlacedOrderActions({ placed, editing, onEdit }: { placed: PlacedOrderVi
           {t('purchase.cancelOrder', { sku: order.sku })}
         </button>
       </span>
-      {error && <span role="alert">{t('options.error', { message: error.message })}</span>}
+      {error && <span role="alert">{errorText(t, error)}</span>}
     </>
   );
 }
@@ -140,7 +141,7 @@ function EditOrderForm({ order, onClose }: { order: PlacedOrderView['order']; on
         shipMode: order.shipMode,
       }}
       busy={edit.isPending}
-      error={edit.error ? t('options.error', { message: edit.error.message }) : undefined}
+      error={edit.error ? errorText(t, edit.error) : undefined}
       onSubmit={(v) => edit.mutate(v)}
       onClose={onClose}
     />

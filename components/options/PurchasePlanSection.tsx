@@ -10,7 +10,7 @@ import { formatNumber } from '@/lib/i18n';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { NumberField } from './fields';
-import { datedName, saveFile } from './format';
+import { datedName, saveFile, errorText } from './format';
 import { PurchaseCosts } from './PurchaseCosts';
 import { PurchaseGroup } from './PurchaseGroup';
 import { PurchasePlacedOrders } from './PurchasePlacedOrders';
@@ -40,7 +40,7 @@ export function PurchasePlanSection() {
         </button>
       </div>
       {plan.isPending && <p role="status">{t('options.loading')}</p>}
-      {plan.isError && <p role="alert">{t('options.error', { message: plan.error.message })}</p>}
+      {plan.isError && <p role="alert">{errorText(t, plan.error)}</p>}
       {view && (
         <>
           <PurchaseTransfers transfers={view.transfers} titles={view.titles} />

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/lib/settings/schema';
 import { useI18n } from '../language';
+import { errorText } from './format';
 import { rpc } from '../runtime';
 import { FieldError } from './fields';
 import { formOf, toSettings, type FieldErrors, type SettingsForm } from './settings-form';
@@ -105,7 +106,7 @@ export function SettingsSection() {
           {notice === 'denied' && t('options.settings.notificationsDenied')}
         </span>
         {notice === 'invalid' && <FieldError id="settings" error={t('options.settings.invalid')} />}
-        {save.isError && <p role="alert">{t('options.error', { message: save.error.message })}</p>}
+        {save.isError && <p role="alert">{errorText(t, save.error)}</p>}
       </div>
     </form>
   );

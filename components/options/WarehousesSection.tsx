@@ -5,6 +5,7 @@ import type { Warehouse } from '@/lib/messaging/protocol-options';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { FieldError, TextField } from './fields';
+import { errorText } from './format';
 
 type Translate = ReturnType<typeof useI18n>['t'];
 
@@ -46,7 +47,7 @@ export function WarehousesSection() {
     <div>
       <p className="meta">{t('options.warehouses.intro')}</p>
       {list.isPending && <p role="status">{t('options.loading')}</p>}
-      {list.isError && <p role="alert">{t('options.error', { message: list.error.message })}</p>}
+      {list.isError && <p role="alert">{errorText(t, list.error)}</p>}
       {list.data && (
         <table data-testid="warehouses">
           <thead>
@@ -101,7 +102,7 @@ function WarehouseRow({ index, warehouse, warehouses }: { index: number; warehou
 
 /** A server refusal in the UI's words, for the field it concerns. */
 function refusal(error: Error | null, t: Translate): string | undefined {
-  return error ? t('options.error', { message: error.message }) : undefined;
+  return error ? errorText(t, error) : undefined;
 }
 
 function RenameWarehouse({ index, warehouse, warehouses, onDone }: { index: number; warehouse: Warehouse; warehouses: Warehouse[]; onDone: () => void }) {

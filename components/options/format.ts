@@ -1,6 +1,21 @@
 /** Small display helpers for the options page, in the UI language. */
-import { formatNumber, type Language } from '@/lib/i18n';
+import { formatNumber, type Language, type MessageKey } from '@/lib/i18n';
+import { refusalOf } from '@/lib/messaging/refusals';
 export { formatDateTime } from '@/lib/i18n';
+
+/** The options page's translator (useI18n's `t`). */
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * A failed request as the seller reads it: what the background refused, said in the UI
+ * language; any other error (not expected, so not in the catalogue) as "Something went wrong"
+ * with its own words.
+ * @example errorText(t, new Error('refused:order-missing {"id":"po-1"}')) // 'This order is no longer stored …'
+ */
+export function errorText(t: Translate, error: Error): string {
+  const refusal = refusalOf(error);
+  return refusal ? t(refusal.key, refusal.params) : t('options.error', { message: error.message });
+}
 
 /**
  * Bytes in KB/MB/GB (1024-based), number formatted for the language.

@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../locale/dates';
+import { refusalOf } from '../messaging/refusals';
+import { RpcError } from '../messaging/rpc';
+import { refusedWith } from '../messaging/test-refusals';
 import { loadInboundArrivals } from '../store';
-import { dailyOrders, listingReading, SENDERS, TODAY, useTestBackground } from './test-background';
+import { dailyOrders, dispatcherOf, listingReading, SENDERS, TODAY, useTestBackground } from './test-background';
 
 const background = useTestBackground('inbound');
 const OPTIONS_PAGE = SENDERS.options;
@@ -74,9 +77,17 @@ describe('expected arrivals of inbound units', () => {
       { shipments: [{ ...shipment, shipmentId: 'FBA18DEDEDE1' }] },
       { url: 'https://sellercentral.amazon.de/gp/ssof/shipping-queue.html' },
     );
-    await expect(handlers['inbound/set-arrival']({ listingKey: key, date: null, shipmentId: 'FBA18DEDEDE1' }, OPTIONS_PAGE)).rejects.toThrow(
-      /no shipment FBA18DEDEDE1 on amazon.com/,
-    );
+    expect(await refusedWith(handlers['inbound/set-arrival']({ listingKey: key, date: null, shipmentId: 'FBA18DEDEDE1' }, OPTIONS_PAGE))).toEqual({
+      code: 'shipment-missing',
+      params: { shipmentId: 'FBA18DEDEDE1', marketplace: 'amazon.com' },
+    });
+    // A shipment the page shows no estimated arrival for dates nothing unless the seller types a date.
+    const undated = { shipmentId: 'FBA19NODATE1', status: 'working' as const, unitsExpected: 300 };
+    await handlers['inbound/shipments-read']({ shipments: [undated] }, { url: SHIPMENTS_URL });
+    expect(await refusedWith(handlers['inbound/set-arrival']({ listingKey: key, date: null, shipmentId: 'FBA19NODATE1' }, OPTIONS_PAGE))).toEqual({
+      code: 'shipment-without-arrival',
+      params: { shipmentId: 'FBA19NODATE1' },
+    });
     expect(await handlers['inbound/shipments-read']({ shipments: [shipment] }, { url: 'https://www.ebay.com/sh/lst/active' })).toEqual({
       stored: 0,
       replanned: 0,
@@ -192,8 +203,13 @@ describe('expected arrivals of inbound units', () => {
     expect(await arrivalsOf(keyA)).toEqual([['FBA17DDDD4', 100]]);
   });
 
-  it('refuses a date for a listing with nothing on the way', async () => {
+  it('refuses a date for a listing with nothing on the way, with a code and params the options page translates', async () => {
     const handlers = await background.setup();
-    await expect(handlers['inbound/set-arrival']({ listingKey: 'amazon|amazon.com|NONE', date: TODAY }, OPTIONS_PAGE)).rejects.toThrow(/no units on the way/);
+    const nothing = { code: 'nothing-inbound', params: { platform: 'amazon', marketplace: 'amazon.com', sku: 'NONE' } };
+    expect(await refusedWith(handlers['inbound/set-arrival']({ listingKey: 'amazon|amazon.com|NONE', date: TODAY }, OPTIONS_PAGE))).toEqual(nothing);
+    // Through the dispatcher, as the options page receives it: the reply's error is the refusal.
+    const reply = await dispatcherOf(handlers)({ type: 'inbound/set-arrival', payload: { listingKey: 'amazon|amazon.com|NONE', date: TODAY } }, OPTIONS_PAGE);
+    expect(reply.ok).toBe(false);
+    expect(refusalOf(new RpcError(reply.ok ? '' : reply.error))).toMatchObject(nothing);
   });
 });

@@ -10,6 +10,7 @@ import { shipmentAccount, shipmentEta, shipmentKey, type InboundShipment, type S
 import { marketplaceForUrl } from '../locale/markets';
 import { unplannedPanel, type PanelData, type ParsedRequestOf } from '../messaging/protocol';
 import type { InboundRow } from '../messaging/protocol-inbound';
+import { refusalMessage } from '../messaging/refusals';
 import { accountOfKey, withAccount } from '../records';
 import type { Handlers } from '../messaging/rpc';
 import type { SkuPlan } from '../planning/types';
@@ -65,11 +66,11 @@ async function listRows(db: StoreDb): Promise<{ rows: InboundRow[]; shipments: I
  * one of the listing's marketplace with a date), else the date the seller typed.
  */
 async function tiedDate(db: StoreDb, listingKey: string, date: string | null, shipmentId: string): Promise<string> {
-  const marketplace = listingKey.split('|')[1];
+  const { marketplace } = listingKeyParts(listingKey);
   const shipment = (await loadInboundShipments(db)).find((s) => s.shipmentId === shipmentId && s.marketplace === marketplace);
-  if (!shipment) throw new Error(`no shipment ${shipmentId} on ${marketplace ?? '?'}: open its Shipments page first`);
+  if (!shipment) throw new Error(refusalMessage('shipment-missing', { shipmentId, marketplace }));
   const eta = shipmentEta(shipment) ?? date;
-  if (eta === null) throw new Error(`shipment ${shipmentId} shows no estimated arrival: enter the date`);
+  if (eta === null) throw new Error(refusalMessage('shipment-without-arrival', { shipmentId }));
   return eta;
 }
 
@@ -155,7 +156,7 @@ export function createInboundHandlers(deps: BackgroundDeps): Pick<Handlers, 'inb
     },
     async 'inbound/set-arrival'({ listingKey, date, shipmentId }) {
       const row = await db.plans.get(listingKey);
-      if (!row || row.plan.inbound <= 0) throw new Error(`no units on the way for ${listingKey}`);
+      if (!row || row.plan.inbound <= 0) throw new Error(refusalMessage('nothing-inbound', listingKeyParts(listingKey)));
       const day = shipmentId ? await tiedDate(db, listingKey, date, shipmentId) : date;
       const units = shipmentId ? await tiedUnits(db, listingKey, row.plan.inbound, shipmentId) : row.plan.inbound;
       await saveInboundArrival(db, listingKey, day, units, deps.now(), shipmentId);

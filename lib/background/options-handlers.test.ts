@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatcherOf, NOW, TODAY, dailyOrders, listingReading, useTestBackground } from './test-background';
+import { refusalMessage } from '../messaging/refusals';
+import { refusedWith } from '../messaging/test-refusals';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { mergedRows } from '../export';
@@ -153,6 +155,19 @@ describe('options messages', () => {
       { id: expect.any(Number), listingKey: key, onHand: 5, previous: 30, reason: 'Shelf count', by: 'Ana', at: NOW.toISOString() },
     ]);
     expect(before.available).toBe(30);
+  });
+
+  it('refuses a count or a return for a listing no longer stored, and resolving a return no longer stored', async () => {
+    const handlers = await setup();
+    await seed(handlers);
+    const gone = 'amazon|amazon.com|GONE-1';
+    const listing = { code: 'listing-missing', params: { platform: 'amazon', marketplace: 'amazon.com', sku: 'GONE-1' } };
+    expect(await refusedWith(handlers['products/calibrate']({ listingKey: gone, onHand: 5, reason: 'Shelf count', by: 'Ana' }, OPTIONS_PAGE))).toEqual(listing);
+    expect(await refusedWith(handlers['returns/record']({ listingKey: gone, units: 2 }, OPTIONS_PAGE))).toEqual(listing);
+    expect(await refusedWith(handlers['returns/resolve']({ id: 999, status: 'sellable', by: 'Ana' }, OPTIONS_PAGE))).toEqual({
+      code: 'return-missing',
+      params: { id: 999 },
+    });
   });
 
   it('records returns awaiting inspection and resolves them', async () => {
@@ -367,12 +382,16 @@ describe('own warehouses', () => {
       { id: 'own:main', name: 'Shenzhen', listings: 3, isDefault: true },
       { id: 'own:east-coast', name: 'East coast', listings: 0, isDefault: false },
     ]);
-    await expect(handlers['warehouses/create']({ name: 'east coast' }, OPTIONS_PAGE)).rejects.toThrow('There is already a warehouse named "East coast"');
-    await expect(handlers['warehouses/delete']({ id: 'own:main' }, OPTIONS_PAGE)).rejects.toThrow(/can be renamed but not deleted/);
+    expect(await refusedWith(handlers['warehouses/create']({ name: 'east coast' }, OPTIONS_PAGE))).toEqual({
+      code: 'warehouse-name-taken',
+      params: { name: 'East coast' },
+    });
+    expect(await refusedWith(handlers['warehouses/delete']({ id: 'own:main' }, OPTIONS_PAGE))).toEqual({ code: 'warehouse-default-kept', params: {} });
     await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: east.id }, OPTIONS_PAGE);
-    await expect(handlers['warehouses/delete']({ id: east.id }, OPTIONS_PAGE)).rejects.toThrow(
-      '"East coast" still has 1 listing: move it to another warehouse first',
-    );
+    expect(await refusedWith(handlers['warehouses/delete']({ id: east.id }, OPTIONS_PAGE))).toEqual({
+      code: 'warehouse-in-use',
+      params: { name: 'East coast', listings: 1 },
+    });
     await handlers['listings/assign-pool']({ listingKey: BOWL_KEYS[1]!, poolId: null }, OPTIONS_PAGE);
     await handlers['warehouses/delete']({ id: east.id }, OPTIONS_PAGE);
     expect((await handlers['warehouses/list']({}, OPTIONS_PAGE)).warehouses.map((w) => w.id)).toEqual(['own:main']);
@@ -394,7 +413,8 @@ describe('own warehouses', () => {
     });
     expect(await dispatch({ type: 'warehouses/rename', payload: { id: 'own:nope', name: 'X' } }, OPTIONS_PAGE)).toEqual({
       ok: false,
-      error: 'No warehouse own:nope',
+      // The store's refusal crosses the channel as its code and params (the options page translates it).
+      error: refusalMessage('warehouse-missing', { id: 'own:nope' }),
     });
   });
 
@@ -421,9 +441,10 @@ describe('own warehouses', () => {
     );
     const east = await handlers['warehouses/create']({ name: 'East' }, OPTIONS_PAGE);
     replanned.length = 0;
-    await expect(handlers['listings/assign-pool']({ listingKey: 'amazon|amazon.com|MUG-1', poolId: east.id }, OPTIONS_PAGE)).rejects.toThrow(
-      'amazon.com MUG-1 is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses',
-    );
+    expect(await refusedWith(handlers['listings/assign-pool']({ listingKey: 'amazon|amazon.com|MUG-1', poolId: east.id }, OPTIONS_PAGE))).toEqual({
+      code: 'stock-at-amazon',
+      params: { sku: 'MUG-1', marketplace: 'amazon.com' },
+    });
     expect(replanned).toEqual([]);
     expect((await handlers['products/list']({ offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE)).products[0]!.listings[0]!.poolId).toBe('fba:NA');
   });

@@ -6,6 +6,7 @@
  * and notifications are then told through `afterChange`.
  */
 import type { PurchasePlanView } from '../messaging/protocol-purchasing';
+import { refusalMessage } from '../messaging/refusals';
 import type { Handlers } from '../messaging/rpc';
 import type { SkuPlan } from '../planning/types';
 import {
@@ -58,12 +59,12 @@ export function createPurchaseHandlers(deps: BackgroundDeps): Pick<Handlers, Pur
     async 'purchasing/order-edit'({ id, changes }) {
       const data = await updatePurchasing(db, deps.now(), (d) => ({ ...d, placedOrders: d.placedOrders.map((o) => (o.id === id ? { ...o, ...changes } : o)) }));
       const order = data.placedOrders.find((o) => o.id === id);
-      if (!order) throw new Error(`No placed order ${id}`);
+      if (!order) throw new Error(refusalMessage('order-missing', { id }));
       return changed({ order }, [order.productId]);
     },
     async 'purchasing/order-cancel'({ id }) {
       const cancelled = (await loadPurchasing(db)).placedOrders.find((o) => o.id === id);
-      if (!cancelled) throw new Error(`No placed order ${id}`);
+      if (!cancelled) throw new Error(refusalMessage('order-missing', { id }));
       await updatePurchasing(db, deps.now(), (d) => ({ ...d, placedOrders: d.placedOrders.filter((o) => o.id !== id) }));
       return changed({ ok: true as const }, [cancelled.productId]);
     },

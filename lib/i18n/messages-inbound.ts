@@ -47,6 +47,9 @@ export const inboundEn = {
   'options.inbound.arrivalSource.typed': 'your date',
   'options.inbound.arrivalSource.tied': 'tied by you',
   'options.inbound.arrivalSource.contents': "from the shipment's contents",
+  'options.inbound.shipmentMissing': 'Shipment {shipmentId} has not been read on {marketplace}: open your Shipments page there first, then choose it again.',
+  'options.inbound.shipmentNoArrival': 'Shipment {shipmentId} shows no estimated arrival: enter the date instead.',
+  'options.inbound.nothingInbound': 'No units of {sku} on {marketplace} are on the way any more.',
 } as const;
 
 export const inboundZhCN: Record<keyof typeof inboundEn, string> = {
@@ -97,4 +100,7 @@ export const inboundZhCN: Record<keyof typeof inboundEn, string> = {
   'options.inbound.arrivalSource.typed': '您填写的日期',
   'options.inbound.arrivalSource.tied': '您手动关联',
   'options.inbound.arrivalSource.contents': '来自货件内容',
+  'options.inbound.shipmentMissing': '尚未读取到 {marketplace} 的货件 {shipmentId}：请先在该站点打开您的“货件”页面，再重新选择。',
+  'options.inbound.shipmentNoArrival': '货件 {shipmentId} 没有显示预计到达日期：请改为手动输入日期。',
+  'options.inbound.nothingInbound': '{marketplace} 上的 {sku} 已没有在途商品。',
 };

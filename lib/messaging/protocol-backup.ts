@@ -9,6 +9,7 @@
  * options page those of a restore (it replaces the whole store).
  */
 import { z } from 'zod';
+import { codedErrorMessage, codedErrorOf } from './coded-error';
 
 /**
  * Everything a backup or restore can refuse, declared once: the background throws them
@@ -41,7 +42,7 @@ const BACKUP_PROBLEMS = [
 ] as const;
 export type BackupProblemCode = (typeof BACKUP_PROBLEMS)[number];
 
-const PREFIX = 'backup:';
+const FAMILY = 'backup';
 
 /**
  * The text of an error the background throws for a problem: a code the options page
@@ -49,7 +50,7 @@ const PREFIX = 'backup:';
  * @example backupProblemMessage('damaged', 'observations row 12: observedAt') // 'backup:damaged observations row 12: observedAt'
  */
 export function backupProblemMessage(code: BackupProblemCode, detail = ''): string {
-  return `${PREFIX}${code}${detail ? ` ${detail}` : ''}`;
+  return codedErrorMessage(FAMILY, code, detail);
 }
 
 /**
@@ -57,13 +58,7 @@ export function backupProblemMessage(code: BackupProblemCode, detail = ''): stri
  * @example backupProblemOf(new Error('backup:truncated plans: 3 of 5 rows')) // { code: 'truncated', detail: 'plans: 3 of 5 rows' }
  */
 export function backupProblemOf(error: unknown): { code: BackupProblemCode; detail: string } | undefined {
-  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  if (!message.startsWith(PREFIX)) return undefined;
-  const rest = message.slice(PREFIX.length);
-  const space = rest.indexOf(' ');
-  const code = (space < 0 ? rest : rest.slice(0, space)) as BackupProblemCode;
-  if (!BACKUP_PROBLEMS.includes(code)) return undefined;
-  return { code, detail: space < 0 ? '' : rest.slice(space + 1) };
+  return codedErrorOf(FAMILY, BACKUP_PROBLEMS, error);
 }
 
 /** Rows per chunk line at most. */

@@ -151,7 +151,10 @@ const warehouseSchema = z.object({
   isDefault: z.boolean(),
 });
 export type Warehouse = z.infer<typeof warehouseSchema>;
-/** Same limits as the store's (lib/store/adjustments.ts createWarehouse), with the same words. */
+/**
+ * Same limits as the store's (lib/store/adjustments.ts createWarehouse). The options page checks a
+ * name before sending it and says why in the seller's language, so these English words reach no seller.
+ */
 const warehouseNameSchema = z
   .string()
   .trim()

@@ -2,6 +2,8 @@
  * What the seller tells the store by hand: stock corrections, returns held apart, which pool
  * (or own warehouse) a listing draws from. Each is one small transaction.
  */
+import { listingKeyParts } from '../inbound/arrivals';
+import { refusalMessage, type RefusalCode, type RefusalParams } from '../messaging/refusals';
 import type { StoreDb } from './db';
 import { invalidateDemand } from './daily-demand';
 import { calibrationRowSchema, type CalibrationRow } from './tables/calibrations';
@@ -10,9 +12,19 @@ import type { ListingRow } from './tables/listings';
 import { readListing, writeListings } from './listing-store';
 import { returnRowSchema, type ReturnRow, type ReturnStatus } from './tables/returns';
 
+/** A refusal: its text is a code and params the options page says in the seller's language (lib/messaging/refusals.ts). */
 export class AdjustmentError extends Error {
   override name = 'AdjustmentError';
+  constructor(
+    readonly code: RefusalCode,
+    readonly params: RefusalParams = {},
+  ) {
+    super(refusalMessage(code, params));
+  }
 }
+
+/** The refusal of a listing key no listing is stored under (sku and marketplace name it to the seller). */
+const listingMissing = (listingKey: string) => new AdjustmentError('listing-missing', listingKeyParts(listingKey));
 
 /**
  * Records the seller's count of on-hand stock for a listing's pool. It holds until a newer
@@ -26,7 +38,7 @@ export async function addCalibration(
 ): Promise<CalibrationRow> {
   return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.calibrations, db.dailyDemand], async () => {
     const listing = await readListing(db, input.listingKey);
-    if (!listing) throw new AdjustmentError(`No listing ${input.listingKey}`);
+    if (!listing) throw listingMissing(input.listingKey);
     // A count is a new stock baseline for the listing's demand: its cached series is stale.
     await invalidateDemand(db, [listing.key]);
     const row = calibrationRowSchema.parse({
@@ -55,7 +67,7 @@ export async function recordReturn(
 ): Promise<ReturnRow> {
   return db.transaction('rw', [db.listings, db.returns], async () => {
     const listing = await db.listings.get(input.listingKey);
-    if (!listing) throw new AdjustmentError(`No listing ${input.listingKey}`);
+    if (!listing) throw listingMissing(input.listingKey);
     const row = returnRowSchema.parse({
       listingKey: listing.key,
       productId: listing.productId,
@@ -78,7 +90,7 @@ export async function recordReturn(
 export async function resolveReturn(db: StoreDb, id: number, status: Exclude<ReturnStatus, 'held'>, by: string, now: Date): Promise<ReturnRow> {
   return db.transaction('rw', [db.returns], async () => {
     const row = await db.returns.get(id);
-    if (!row) throw new AdjustmentError(`No return ${id}`);
+    if (!row) throw new AdjustmentError('return-missing', { id });
     const next: ReturnRow = { ...row, status, resolvedAt: now.toISOString(), resolvedBy: by };
     await db.returns.put(next);
     return next;
@@ -93,7 +105,7 @@ export async function resolveReturn(db: StoreDb, id: number, status: Exclude<Ret
 export async function assignPool(db: StoreDb, listingKey: string, poolId: string | null): Promise<ListingRow> {
   return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.stockPools], async () => {
     const listing = await readListing(db, listingKey);
-    if (!listing) throw new AdjustmentError(`No listing ${listingKey}`);
+    if (!listing) throw listingMissing(listingKey);
     const next: ListingRow =
       poolId === null
         ? { ...listing, poolRule: 'auto', poolId: poolIdFor(listing.platform, listing.marketplace, listing.fulfillment, listing.account) }
@@ -143,9 +155,8 @@ export function warehouseSlug(name: string): string {
 /** The trimmed name, or an AdjustmentError saying what is wrong with it. */
 function validName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed === '') throw new AdjustmentError('A warehouse needs a name');
-  if (trimmed.length > WAREHOUSE_NAME_MAX)
-    throw new AdjustmentError(`A warehouse name can be at most ${WAREHOUSE_NAME_MAX} characters (this one has ${trimmed.length})`);
+  if (trimmed === '') throw new AdjustmentError('warehouse-name-required');
+  if (trimmed.length > WAREHOUSE_NAME_MAX) throw new AdjustmentError('warehouse-name-too-long', { max: WAREHOUSE_NAME_MAX, length: trimmed.length });
   return trimmed;
 }
 
@@ -163,13 +174,13 @@ async function ownPools(db: StoreDb): Promise<StockPoolRow[]> {
 /** Refuses a name another own warehouse already has (case and outer spaces ignored). */
 function assertNameFree(pools: readonly StockPoolRow[], name: string, exceptId?: string): void {
   const same = pools.find((p) => p.id !== exceptId && p.name.trim().toLowerCase() === name.toLowerCase());
-  if (same) throw new AdjustmentError(`There is already a warehouse named "${same.name}"`);
+  if (same) throw new AdjustmentError('warehouse-name-taken', { name: same.name });
 }
 
 /** An own warehouse by id, or an AdjustmentError. */
 function ownPoolOf(pools: readonly StockPoolRow[], id: string): StockPoolRow {
   const pool = pools.find((p) => p.id === id);
-  if (!pool) throw new AdjustmentError(`No warehouse ${id}`);
+  if (!pool) throw new AdjustmentError('warehouse-missing', { id });
   return pool;
 }
 
@@ -234,13 +245,9 @@ export async function renameWarehouse(db: StoreDb, id: string, name: string): Pr
 export async function deleteWarehouse(db: StoreDb, id: string): Promise<void> {
   await db.transaction('rw', [db.stockPools, db.listings], async () => {
     const pool = ownPoolOf(await ownPools(db), id);
-    if (id === OWN_WAREHOUSE_POOL)
-      throw new AdjustmentError(`"${pool.name}" is the default warehouse of every seller-fulfilled listing: it can be renamed but not deleted`);
+    if (id === OWN_WAREHOUSE_POOL) throw new AdjustmentError('warehouse-default-kept');
     const drawing = (await listingsPerPool(db)).get(id) ?? 0;
-    if (drawing > 0)
-      throw new AdjustmentError(
-        `"${pool.name}" still has ${drawing} listing${drawing === 1 ? '' : 's'}: move ${drawing === 1 ? 'it' : 'them'} to another warehouse first`,
-      );
+    if (drawing > 0) throw new AdjustmentError('warehouse-in-use', { name: pool.name, listings: drawing });
     await db.stockPools.delete(id);
   });
 }
@@ -255,9 +262,9 @@ export async function deleteWarehouse(db: StoreDb, id: string): Promise<void> {
 export async function assignWarehouse(db: StoreDb, listingKey: string, poolId: string | null): Promise<ListingRow> {
   return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.stockPools], async () => {
     const listing = await readListing(db, listingKey);
-    if (!listing) throw new AdjustmentError(`No listing ${listingKey}`);
+    if (!listing) throw listingMissing(listingKey);
     if (poolId !== null) {
-      if (!isOwnPool(poolId)) throw new AdjustmentError(`${poolId} is not one of your warehouses: FBA and WFS pools follow the listing's fulfilment channel`);
+      if (!isOwnPool(poolId)) throw new AdjustmentError('warehouse-not-own', { poolId });
       ownPoolOf(await ownPools(db), poolId);
       assertSellerFulfilled(listing);
     }
@@ -269,10 +276,8 @@ export async function assignWarehouse(db: StoreDb, listingKey: string, poolId: s
 function assertSellerFulfilled(listing: ListingRow): void {
   const auto = poolIdFor(listing.platform, listing.marketplace, listing.fulfillment, listing.account);
   if (auto === OWN_WAREHOUSE_POOL) return;
-  const what = `${listing.marketplace} ${listing.sku}`;
-  if (auto?.startsWith('fba:')) throw new AdjustmentError(`${what} is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses`);
-  if (auto?.startsWith('wfs:')) throw new AdjustmentError(`${what} is fulfilled by Walmart (WFS): its stock is at Walmart, not in one of your warehouses`);
-  throw new AdjustmentError(
-    `${what}: its fulfilment channel is not known yet, so it cannot be put in a warehouse (open its listing page or import a report that shows it)`,
-  );
+  const what = { sku: listing.sku, marketplace: listing.marketplace };
+  if (auto?.startsWith('fba:')) throw new AdjustmentError('stock-at-amazon', what);
+  if (auto?.startsWith('wfs:')) throw new AdjustmentError('stock-at-walmart', what);
+  throw new AdjustmentError('channel-unknown', what);
 }

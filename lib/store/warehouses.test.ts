@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdjustmentError, assignPool, assignWarehouse, createWarehouse, deleteWarehouse, listWarehouses, renameWarehouse, warehouseSlug } from './adjustments';
+import { refusedWith } from '../messaging/test-refusals';
+import { assignPool, assignWarehouse, createWarehouse, deleteWarehouse, listWarehouses, renameWarehouse, warehouseSlug } from './adjustments';
 import { mergeObservations } from './merge';
 import { dropStores, freshStore, listingObs, listingOf } from './test-helpers';
 
@@ -66,12 +67,12 @@ describe('own warehouses', () => {
 
   it('refuses empty names, names over 200 characters and names another warehouse has', async () => {
     const db = await seeded();
-    await expect(createWarehouse(db, '   ')).rejects.toThrow(new AdjustmentError('A warehouse needs a name'));
-    await expect(createWarehouse(db, 'x'.repeat(201))).rejects.toThrow(/at most 200 characters/);
+    expect(await refusedWith(createWarehouse(db, '   '))).toEqual({ code: 'warehouse-name-required', params: {} });
+    expect(await refusedWith(createWarehouse(db, 'x'.repeat(201)))).toEqual({ code: 'warehouse-name-too-long', params: { max: 200, length: 201 } });
     expect((await createWarehouse(db, 'x'.repeat(200))).name).toHaveLength(200);
     await createWarehouse(db, 'East');
-    await expect(createWarehouse(db, 'east ')).rejects.toThrow('There is already a warehouse named "East"');
-    await expect(createWarehouse(db, 'own warehouse')).rejects.toThrow(/already a warehouse named "Own warehouse"/);
+    expect(await refusedWith(createWarehouse(db, 'east '))).toEqual({ code: 'warehouse-name-taken', params: { name: 'East' } });
+    expect(await refusedWith(createWarehouse(db, 'own warehouse'))).toEqual({ code: 'warehouse-name-taken', params: { name: 'Own warehouse' } });
     expect(await listWarehouses(db)).toHaveLength(3);
   });
 
@@ -85,10 +86,10 @@ describe('own warehouses', () => {
       { id: 'own:main', name: 'Shenzhen', listings: 1, isDefault: true },
       { id: 'own:east', name: 'East coast', listings: 1, isDefault: false },
     ]);
-    await expect(renameWarehouse(db, east.id, 'shenzhen')).rejects.toThrow(/already a warehouse named "Shenzhen"/);
-    await expect(renameWarehouse(db, east.id, '')).rejects.toThrow('A warehouse needs a name');
-    await expect(renameWarehouse(db, 'own:nope', 'X')).rejects.toThrow('No warehouse own:nope');
-    await expect(renameWarehouse(db, 'fba:NA', 'X')).rejects.toThrow('No warehouse fba:NA');
+    expect(await refusedWith(renameWarehouse(db, east.id, 'shenzhen'))).toEqual({ code: 'warehouse-name-taken', params: { name: 'Shenzhen' } });
+    expect(await refusedWith(renameWarehouse(db, east.id, ''))).toEqual({ code: 'warehouse-name-required', params: {} });
+    expect(await refusedWith(renameWarehouse(db, 'own:nope', 'X'))).toEqual({ code: 'warehouse-missing', params: { id: 'own:nope' } });
+    expect(await refusedWith(renameWarehouse(db, 'fba:NA', 'X'))).toEqual({ code: 'warehouse-missing', params: { id: 'fba:NA' } });
     // A later page read does not reset the name.
     await mergeObservations(db, [listingObs('MUG', '2024-05-10T11:00:00Z', { available: 9, fulfillment: 'SELLER' })], NOW);
     expect((await db.stockPools.get('own:main'))?.name).toBe('Shenzhen');
@@ -98,13 +99,13 @@ describe('own warehouses', () => {
     const db = await seeded();
     const east = await createWarehouse(db, 'East');
     await assignWarehouse(db, FBM, east.id);
-    await expect(deleteWarehouse(db, east.id)).rejects.toThrow('"East" still has 1 listing: move it to another warehouse first');
+    expect(await refusedWith(deleteWarehouse(db, east.id))).toEqual({ code: 'warehouse-in-use', params: { name: 'East', listings: 1 } });
     await assignWarehouse(db, FBM, null);
     await deleteWarehouse(db, east.id);
     expect(await db.stockPools.get(east.id)).toBeUndefined();
-    await expect(deleteWarehouse(db, 'own:main')).rejects.toThrow(/can be renamed but not deleted/);
-    await expect(deleteWarehouse(db, 'own:gone')).rejects.toThrow('No warehouse own:gone');
-    await expect(deleteWarehouse(db, 'fba:NA')).rejects.toThrow('No warehouse fba:NA');
+    expect(await refusedWith(deleteWarehouse(db, 'own:main'))).toEqual({ code: 'warehouse-default-kept', params: {} });
+    expect(await refusedWith(deleteWarehouse(db, 'own:gone'))).toEqual({ code: 'warehouse-missing', params: { id: 'own:gone' } });
+    expect(await refusedWith(deleteWarehouse(db, 'fba:NA'))).toEqual({ code: 'warehouse-missing', params: { id: 'fba:NA' } });
   });
 });
 
@@ -125,14 +126,18 @@ describe('assignWarehouse', () => {
   it('refuses FBA, WFS and unknown-channel listings, unknown warehouses and non-warehouse pools, changing nothing', async () => {
     const db = await seeded();
     const west = await createWarehouse(db, 'West');
-    await expect(assignWarehouse(db, FBA, west.id)).rejects.toThrow(
-      'amazon.com FBA-MUG is fulfilled by Amazon (FBA): its stock is at Amazon, not in one of your warehouses',
-    );
-    await expect(assignWarehouse(db, WFS, west.id)).rejects.toThrow(/fulfilled by Walmart \(WFS\)/);
-    await expect(assignWarehouse(db, UNKNOWN, west.id)).rejects.toThrow(/fulfilment channel is not known yet/);
-    await expect(assignWarehouse(db, FBM, 'own:typo')).rejects.toThrow('No warehouse own:typo');
-    await expect(assignWarehouse(db, FBM, 'fba:EU')).rejects.toThrow(/not one of your warehouses/);
-    await expect(assignWarehouse(db, 'amazon|amazon.com|NOPE', west.id)).rejects.toThrow('No listing amazon|amazon.com|NOPE');
+    expect(await refusedWith(assignWarehouse(db, FBA, west.id))).toEqual({ code: 'stock-at-amazon', params: { sku: 'FBA-MUG', marketplace: 'amazon.com' } });
+    expect(await refusedWith(assignWarehouse(db, WFS, west.id))).toEqual({ code: 'stock-at-walmart', params: { sku: 'WFS-MUG', marketplace: 'walmart.com' } });
+    expect(await refusedWith(assignWarehouse(db, UNKNOWN, west.id))).toEqual({
+      code: 'channel-unknown',
+      params: { sku: 'WHO-KNOWS', marketplace: 'amazon.com' },
+    });
+    expect(await refusedWith(assignWarehouse(db, FBM, 'own:typo'))).toEqual({ code: 'warehouse-missing', params: { id: 'own:typo' } });
+    expect(await refusedWith(assignWarehouse(db, FBM, 'fba:EU'))).toEqual({ code: 'warehouse-not-own', params: { poolId: 'fba:EU' } });
+    expect(await refusedWith(assignWarehouse(db, 'amazon|amazon.com|NOPE', west.id))).toEqual({
+      code: 'listing-missing',
+      params: { platform: 'amazon', marketplace: 'amazon.com', sku: 'NOPE' },
+    });
     expect((await listingOf(db, FBA))?.poolId).toBe('fba:NA');
     expect(await db.stockPools.get('own:typo')).toBeUndefined();
     // Back to automatic is always allowed (e.g. an FBA listing a seller had put in a warehouse by the older store call).

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { t, type Language } from '@/lib/i18n';
+import { refusalMessage, type RefusalCode, type RefusalParams } from '@/lib/messaging/refusals';
+import { RpcError } from '@/lib/messaging/rpc';
+import { errorText } from './format';
+
+const translator = (language: Language) => (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(language, key, params);
+const zh = translator('zh-CN');
+const mug = { platform: 'amazon', marketplace: 'amazon.com', sku: 'MUG-1' };
+
+/** Every refusal (the type requires each code) with params as the background sends them, and its Chinese text. */
+const CHINESE: Record<RefusalCode, [RefusalParams, string]> = {
+  'listing-missing': [mug, '找不到 amazon.com 上的 MUG-1，它可能已被删除：请刷新页面。'],
+  'return-missing': [{ id: 7 }, '找不到这条退货记录，它可能已被删除：请刷新页面。'],
+  'warehouse-name-required': [{}, '请输入名称。'],
+  'warehouse-name-too-long': [{ max: 200, length: 201 }, '最多 200 个字符（当前 201 个）。'],
+  'warehouse-name-taken': [{ name: '东部仓' }, '已有名为 东部仓 的仓库。'],
+  'warehouse-missing': [{ id: 'own:east' }, '该仓库已不存在：请刷新页面。'],
+  'warehouse-default-kept': [{}, '默认仓库可以重命名，但不能删除'],
+  'warehouse-in-use': [{ name: 'East', listings: 2 }, '将其商品移到其他仓库后才能删除'],
+  'warehouse-not-own': [{ poolId: 'fba:NA' }, '只能选择您自己的仓库：FBA 和 WFS 库存由商品的配送渠道决定。'],
+  'stock-at-amazon': [{ sku: 'MUG-1', marketplace: 'amazon.com' }, 'amazon.com 上的 MUG-1 由亚马逊配送（FBA）：库存在亚马逊的仓库中，不在您自己的仓库里。'],
+  'stock-at-walmart': [{ sku: 'MUG-1', marketplace: 'walmart.com' }, 'walmart.com 上的 MUG-1 由沃尔玛配送（WFS）：库存在沃尔玛的仓库中，不在您自己的仓库里。'],
+  'channel-unknown': [
+    { sku: 'MUG-1', marketplace: 'amazon.com' },
+    '尚不清楚 amazon.com 上的 MUG-1 的配送渠道，因此无法放入仓库：请打开它的商品页面，或导入包含它的报告。',
+  ],
+  'shipment-missing': [
+    { shipmentId: 'FBA18DEDEDE1', marketplace: 'amazon.com' },
+    '尚未读取到 amazon.com 的货件 FBA18DEDEDE1：请先在该站点打开您的“货件”页面，再重新选择。',
+  ],
+  'shipment-without-arrival': [{ shipmentId: 'FBA19NODATE1' }, '货件 FBA19NODATE1 没有显示预计到达日期：请改为手动输入日期。'],
+  'nothing-inbound': [mug, 'amazon.com 上的 MUG-1 已没有在途商品。'],
+  'order-missing': [{ id: 'po-1' }, '找不到该订单（可能已在其他标签页中取消）：请刷新页面。'],
+};
+
+describe('errorText', () => {
+  it.each(Object.entries(CHINESE) as [RefusalCode, [RefusalParams, string]][])('says the %s refusal in Chinese', (code, [params, text]) => {
+    // As the options page receives it: the failed reply's error, thrown by the client as RpcError.
+    expect(errorText(zh, new RpcError(refusalMessage(code, params)))).toBe(text);
+  });
+
+  it('says a refusal in English with the same facts', () => {
+    const error = new RpcError(refusalMessage('shipment-without-arrival', { shipmentId: 'FBA19NODATE1' }));
+    expect(errorText(translator('en'), error)).toBe('Shipment FBA19NODATE1 shows no estimated arrival: enter the date instead.');
+  });
+
+  it('frames any other error as "something went wrong" in the UI language, with its own words', () => {
+    expect(errorText(zh, new RpcError('No reply to export/listings-csv'))).toBe('出错了：No reply to export/listings-csv');
+  });
+});
