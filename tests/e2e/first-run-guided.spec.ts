@@ -290,6 +290,31 @@ english(
   },
 );
 
+english('the guided start is skippable and resumable: a closed page, a skip and a resume keep the step the seller reached', async ({ context }) => {
+  const text = (key: Parameters<typeof t>[1]) => t('en', key);
+  let options = await firstRunTab(context);
+  let guide = options.getByTestId('first-run');
+  await guide.getByRole('checkbox', { name: 'amazon.com', exact: true }).check();
+  await guide.getByRole('checkbox', { name: text('options.destination.FBA') }).check();
+  await guide.getByRole('button', { name: text('onboarding.next') }).click();
+  await expect(guide).toHaveAttribute('data-step', 'leadTimes');
+  // The page closed mid-way: opened again, it is at the same step.
+  await options.close();
+  options = await context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html#first-run`);
+  guide = options.getByTestId('first-run');
+  await expect(guide).toHaveAttribute('data-step', 'leadTimes');
+  // Skipped: only the offer to resume is left, after a reload too; resumed: the same step.
+  await guide.getByRole('button', { name: text('onboarding.skip') }).click();
+  await expect(guide).toHaveCount(0);
+  await options.reload();
+  const skipped = options.getByTestId('first-run-skipped');
+  await expect(skipped).toBeVisible();
+  await skipped.getByRole('button', { name: text('onboarding.resume') }).click();
+  await expect(options.getByTestId('first-run')).toHaveAttribute('data-step', 'leadTimes');
+  expect((await sendToExtension(options, 'onboarding/get', {})).state.status).not.toBe('skipped');
+});
+
 /** The same extension in a browser whose language is Chinese (the UI follows it: language setting 'auto'). */
 const chinese = english.extend({
   context: async ({}, use) => {
