@@ -5,6 +5,7 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import { isStorageFull } from '@/lib/messaging/rpc';
 import { useI18n } from '../language';
 import { rpc } from '../runtime';
+import { errorText } from './format';
 
 type Account = ResponseOf<'accounts/list'>['accounts'][number];
 type Counts = ResponseOf<'accounts/merge'>['counts'];
@@ -72,7 +73,7 @@ export function AccountMerge({ accounts }: { accounts: readonly Account[] }) {
         />
       )}
       {merge.isSuccess && <p role="status">{t('accounts.merged', merge.data)}</p>}
-      {error && <p role="alert">{isStorageFull(error) ? t('accounts.mergeStorageFull') : t('options.error', { message: error.message })}</p>}
+      {error && <p role="alert">{isStorageFull(error) ? t('accounts.mergeStorageFull') : errorText(t, error)}</p>}
     </fieldset>
   );
 }

@@ -21,6 +21,7 @@ import { useI18n } from '../language';
 import { rpc } from '../runtime';
 import { importJournal } from './import-journal';
 import { Preview } from './ImportPreview';
+import { errorText } from './format';
 
 type Stage =
   | { kind: 'idle' }
@@ -303,7 +304,7 @@ function StageView({ stage, onConfirm, onCancel }: { stage: Stage; onConfirm: ()
       );
     case 'error':
       // A full disk says what to do, in the seller's language (lib/i18n/messages-backup.ts).
-      return <p role="alert">{isStorageFull({ message: stage.message }) ? t('backup.importStorageFull') : t('options.error', { message: stage.message })}</p>;
+      return <p role="alert">{isStorageFull({ message: stage.message }) ? t('backup.importStorageFull') : errorText(t, new Error(stage.message))}</p>;
     default:
       return null;
   }

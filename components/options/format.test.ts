@@ -31,6 +31,9 @@ const CHINESE: Record<RefusalCode, [RefusalParams, string]> = {
   ],
   'shipment-without-arrival': [{ shipmentId: 'FBA19NODATE1' }, '货件 FBA19NODATE1 没有显示预计到达日期：请改为手动输入日期。'],
   'nothing-inbound': [mug, 'amazon.com 上的 MUG-1 已没有在途商品。'],
+  'product-missing': [{}, '找不到这个产品，它可能已被删除：请刷新页面。'],
+  'account-missing': [{ account: 'amazon-b' }, '未知的卖家账户“amazon-b”：请先打开该账户的一个卖家后台页面，或选择其他账户。'],
+  'account-merge-self': [{}, '请选择两个不同的账户。'],
   'order-missing': [{ id: 'po-1' }, '找不到该订单（可能已在其他标签页中取消）：请刷新页面。'],
 };
 

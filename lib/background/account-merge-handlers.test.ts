@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Observation } from '../records';
 import { TODAY, dailyOrders, listingReading, useTestBackground } from './test-background';
 import { countOrderLines } from '../store';
+import { refusedWith } from '../messaging/test-refusals';
 
 const URL_INV = 'https://sellercentral.amazon.com/myinventory/inventory';
 const URL_ORDERS = 'https://sellercentral.amazon.com/orders-v3';
@@ -51,9 +52,13 @@ describe('accounts/merge', () => {
 
   it('refuses a merge into itself and into an unknown account', async () => {
     const handlers = await background.setup();
-    await expect(handlers['accounts/merge']({ from: 'default', into: 'default', confirm: true }, {})).rejects.toThrow(
-      'Cannot merge account default into itself',
-    );
-    await expect(handlers['accounts/merge']({ from: 'default', into: 'amazon-nobody', confirm: false }, {})).rejects.toThrow('No seller account amazon-nobody');
+    expect(await refusedWith(handlers['accounts/merge']({ from: 'default', into: 'default', confirm: true }, {}))).toEqual({
+      code: 'account-merge-self',
+      params: {},
+    });
+    expect(await refusedWith(handlers['accounts/merge']({ from: 'default', into: 'amazon-nobody', confirm: false }, {}))).toEqual({
+      code: 'account-missing',
+      params: { account: 'amazon-nobody' },
+    });
   });
 });

@@ -4,6 +4,7 @@
  * (handlers.ts) combines them. Who may send each message is declared in the protocol and
  * checked by the dispatcher, so no handler here checks its sender.
  */
+import { refusalMessage } from '../messaging/refusals';
 import type { ParsedRequestOf } from '../messaging/protocol';
 import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
 import {
@@ -162,7 +163,7 @@ function createBatchCommitter(deps: BackgroundDeps) {
       .transaction('rw', importBatchTables(db), async () => {
         // The seller's choice of account, checked against the accounts pages have shown; it
         // decides every row's account (a file names none, so no row may pick one).
-        if (!parseAccountsDoc(await loadAccounts(db)).accounts.some((a) => a.id === account)) throw new Error(`No seller account ${account}`);
+        if (!parseAccountsDoc(await loadAccounts(db)).accounts.some((a) => a.id === account)) throw new Error(refusalMessage('account-missing', { account }));
         // Rows of a file name no account, so into the default account they go as they are (copying
         // each of 500,000 order lines to drop an absent account cost about 0.15 s).
         const rows = account === DEFAULT_ACCOUNT && named.every((row) => row.account === undefined) ? named : named.map((row) => stampAccount(row, account));

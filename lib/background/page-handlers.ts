@@ -3,6 +3,7 @@
  * the at-risk list, the CSV export, reader diagnostics and settings. Plain functions of a
  * store and a clock, so the same code runs in the service worker and in vitest.
  */
+import { refusalMessage } from '../messaging/refusals';
 import { marketplaceForUrl } from '../locale/markets';
 import type { AtRiskItem, PanelData, ParsedRequestOf, ResponseOf } from '../messaging/protocol';
 import { isStorageFull, STORAGE_FULL, type Handlers } from '../messaging/rpc';
@@ -77,7 +78,7 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
     async 'accounts/save-overrides'({ account, overrides }) {
       await db.transaction('rw', db.settings, async () => {
         const doc = parseAccountsDoc(await loadAccounts(db));
-        if (!doc.accounts.some((a) => a.id === account)) throw new Error(`No seller account ${account}`);
+        if (!doc.accounts.some((a) => a.id === account)) throw new Error(refusalMessage('account-missing', { account }));
         const next = { ...doc, overrides: { ...doc.overrides } };
         if (Object.keys(overrides).length === 0) delete next.overrides[account];
         else next.overrides[account] = overrides;

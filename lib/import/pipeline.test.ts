@@ -9,6 +9,7 @@ import { OPTIONS_PAGE } from '../messaging/senders';
 import { commitStaged, countByReport, createStager, readReportFile, resumableImport, type ImportProgress, type ReportFileLike } from './pipeline';
 import { packedRowsSchema } from './packed-rows';
 import { allObservations } from '../store/test-helpers';
+import { refusedWith } from '../messaging/test-refusals';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 let db: StoreDb | undefined;
@@ -318,9 +319,10 @@ describe('an import into a chosen seller account', () => {
     db = await openStore(`import-account-${Math.random()}`);
     await withAccountB(db);
     const handlers = createHandlers({ db, now: () => NOW, replan: async () => {} });
-    await expect(handlers['import/commit']({ importId: 'x', batchIndex: 0, rows: [], last: true, account: 'amazon-unknown' }, {})).rejects.toThrow(
-      'No seller account amazon-unknown',
-    );
+    expect(await refusedWith(handlers['import/commit']({ importId: 'x', batchIndex: 0, rows: [], last: true, account: 'amazon-unknown' }, {}))).toEqual({
+      code: 'account-missing',
+      params: { account: 'amazon-unknown' },
+    });
     const files = [{ ...fileOf('myi.tsv', MYI), lastModified: 3 }];
     let saved: ImportProgress | undefined;
     const journal = { load: () => saved, save: (p: ImportProgress) => (saved = p), clear: () => (saved = undefined) };

@@ -37,6 +37,12 @@ const REFUSALS = {
   'shipment-without-arrival': 'options.inbound.shipmentNoArrival',
   /** Params: platform, marketplace, sku. */
   'nothing-inbound': 'options.inbound.nothingInbound',
+  /** A product the page showed is gone (its listings moved or deleted meanwhile). */
+  'product-missing': 'options.products.productMissing',
+  /** A seller account no page has shown (or one deleted meanwhile). Params: account. */
+  'account-missing': 'accounts.missing',
+  /** An account chosen to be merged into itself. */
+  'account-merge-self': 'accounts.mergeSame',
   /** A placed order the page showed is gone (cancelled elsewhere). Params: id. */
   'order-missing': 'purchase.placed.missing',
 } as const satisfies Record<string, MessageKey>;

@@ -4,6 +4,7 @@
  * Pure functions: the account namespace rules themselves live in lib/records.ts (withAccount)
  * and tables/stockPools.ts (poolIdFor).
  */
+import { refusalMessage } from '../messaging/refusals';
 import type { AccountsDoc } from '../accounts/registry';
 import { stampAccount } from '../accounts/registry';
 import { accountOfKey, DEFAULT_ACCOUNT, withAccount, type Observation } from '../records';
@@ -22,8 +23,8 @@ export class AccountMergeError extends Error {
  * @example checkMergeAccounts(doc, 'amazon-b', 'default') // no throw when both are known
  */
 export function checkMergeAccounts(doc: Pick<AccountsDoc, 'accounts'>, from: string, into: string): void {
-  if (from === into) throw new AccountMergeError(`Cannot merge account ${from} into itself`);
-  for (const id of [from, into]) if (!doc.accounts.some((a) => a.id === id)) throw new AccountMergeError(`No seller account ${id}`);
+  if (from === into) throw new AccountMergeError(refusalMessage('account-merge-self'));
+  for (const id of [from, into]) if (!doc.accounts.some((a) => a.id === id)) throw new AccountMergeError(refusalMessage('account-missing', { account: id }));
 }
 
 /**

@@ -24,6 +24,7 @@ import { observationIdOf } from './tables/observations';
 import { allListings, allObservations, dropStores, freshStore, listingObs, listingOf, orderObs, skuPlan } from './test-helpers';
 import type { StoreDb } from './db';
 import { countOrderLines, readAllOrderLines } from './order-store';
+import { refusedWith } from '../messaging/test-refusals';
 
 afterEach(dropStores);
 const NOW = new Date('2024-05-10T12:00:00.000Z');
@@ -216,8 +217,9 @@ describe('merging two account ids of one seller', () => {
   it('refuses a merge into itself or with an unknown account, changing nothing', async () => {
     const db = await twoAccounts();
     const before = { listings: await db.listings.count(), orders: await countOrderLines(db), readings: (await allObservations(db)).length };
-    await expect(mergeAccounts(db, B, B, NOW)).rejects.toThrow(new AccountMergeError(`Cannot merge account ${B} into itself`));
-    await expect(mergeAccounts(db, B, 'amazon-unknown', NOW)).rejects.toThrow(new AccountMergeError('No seller account amazon-unknown'));
+    await expect(mergeAccounts(db, B, B, NOW)).rejects.toThrow(AccountMergeError);
+    expect(await refusedWith(mergeAccounts(db, B, B, NOW))).toEqual({ code: 'account-merge-self', params: {} });
+    expect(await refusedWith(mergeAccounts(db, B, 'amazon-unknown', NOW))).toEqual({ code: 'account-missing', params: { account: 'amazon-unknown' } });
     await expect(previewAccountMerge(db, 'amazon-unknown', 'default')).rejects.toThrow(AccountMergeError);
     expect({ listings: await db.listings.count(), orders: await countOrderLines(db), readings: (await allObservations(db)).length }).toEqual(before);
     expect(await loadAccounts(db)).toEqual(DOC);

@@ -8,6 +8,8 @@
  * inside one seller account (two accounts may both sell a `MUG-1` that are different goods);
  * only the seller links across accounts, by hand.
  */
+import { listingKeyParts } from '../inbound/arrivals';
+import { refusalMessage, type RefusalCode, type RefusalParams } from '../messaging/refusals';
 import type { StoreDb } from './db';
 import { DEFAULT_ACCOUNT } from '../records';
 import { linkKeyOf, type LinkRule, type ListingRow } from './tables/listings';
@@ -90,8 +92,12 @@ function put(map: Map<string, Map<string, LinkFields>>, id: string, row: LinkFie
   bucket.set(row.key, row);
 }
 
+/** A refusal: its text is a code and params the options page says in the seller's language (lib/messaging/refusals.ts). */
 export class LinkError extends Error {
   override name = 'LinkError';
+  constructor(code: RefusalCode, params: RefusalParams = {}) {
+    super(refusalMessage(code, params));
+  }
 }
 
 /**
@@ -102,8 +108,8 @@ export class LinkError extends Error {
 export async function linkListing(db: StoreDb, listingKey: string, productId: string, now: Date): Promise<ListingRow> {
   return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.products], async () => {
     const listing = await readListing(db, listingKey);
-    if (!listing) throw new LinkError(`No listing ${listingKey}`);
-    if (!(await db.products.get(productId))) throw new LinkError(`No product ${productId}`);
+    if (!listing) throw new LinkError('listing-missing', listingKeyParts(listingKey));
+    if (!(await db.products.get(productId))) throw new LinkError('product-missing');
     const moved: ListingRow = { ...listing, productId, linkRule: 'manual', linkedAt: now.toISOString() };
     await writeListings(db, [moved]);
     if (listing.productId !== productId) await deleteIfEmpty(db, listing.productId);
@@ -119,7 +125,7 @@ export async function linkListing(db: StoreDb, listingKey: string, productId: st
 export async function unlinkListing(db: StoreDb, listingKey: string, now: Date): Promise<ListingRow> {
   return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.products], async () => {
     const listing = await readListing(db, listingKey);
-    if (!listing) throw new LinkError(`No listing ${listingKey}`);
+    if (!listing) throw new LinkError('listing-missing', listingKeyParts(listingKey));
     const siblings = await db.listings.where('productId').equals(listing.productId).count();
     let productId = listing.productId;
     if (siblings > 1) {
