@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooseLink, linkListing, unlinkListing } from './linking';
+import { refusedWith } from '../messaging/test-refusals';
 import { mergeObservations } from './merge';
 import { dropStores, freshStore, listingObs, listingOf, allListings } from './test-helpers';
 
@@ -95,6 +96,18 @@ describe('manual linking', () => {
     expect(await db.products.get('p:walmart|walmart.com|OTHER')).toBeUndefined(); // left empty, removed
     await mergeObservations(db, [listingObs('OTHER', '2024-05-10T11:30:00Z', { platform: 'walmart', marketplace: 'walmart.com', gtin: '4006381333931' })], NOW);
     expect(await listingOf(db, 'walmart|walmart.com|OTHER')).toMatchObject({ productId: 'p:amazon|amazon.com|MUG-1', linkRule: 'manual' });
+  });
+
+  it('refuses a listing or product that is not stored, saying which, and changes nothing', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [listingObs('MUG-1', AT)], NOW);
+    expect(await refusedWith(linkListing(db, 'ebay|ebay.com|GONE', 'p:amazon|amazon.com|MUG-1', NOW))).toEqual({
+      code: 'listing-missing',
+      params: { platform: 'ebay', marketplace: 'ebay.com', sku: 'GONE' },
+    });
+    expect(await refusedWith(linkListing(db, 'amazon|amazon.com|MUG-1', 'p:nowhere', NOW))).toEqual({ code: 'product-missing', params: {} });
+    expect(await refusedWith(unlinkListing(db, 'ebay|ebay.com|GONE', NOW))).toMatchObject({ code: 'listing-missing' });
+    expect((await listingOf(db, 'amazon|amazon.com|MUG-1'))?.productId).toBe('p:amazon|amazon.com|MUG-1');
   });
 
   it('a new listing prefers an automatically placed match over a hand-unlinked one', async () => {
