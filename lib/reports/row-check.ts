@@ -21,7 +21,7 @@ type Checked = { success: true; data: Observation } | { success: false; error: z
 
 /** Each kind's row schema. */
 const ROW_SCHEMAS = { listing: listingObservationSchema, order: orderObservationSchema } as const;
-// Checking a row field by field (checkBlock) is checking it whole only while no check spans fields.
+// Checking a row field by field (checkColumns, checkRows) is checking it whole only while no check spans fields.
 for (const schema of Object.values(ROW_SCHEMAS)) {
   if ((schema._zod.def.checks ?? []).length > 0) throw new Error('A row schema has a check across fields: row-check.ts checks fields on their own');
 }

@@ -104,6 +104,19 @@ describe('dateInZone against Intl, every instant', () => {
     );
   });
 
+  it('gives the same in runs of nearby instants, zones switching (it remembers the last day asked)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2019-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') }),
+        fc.array(fc.tuple(fc.constantFrom(...ZONES), fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 })), { minLength: 2, maxLength: 30 }),
+        (base, steps) => {
+          for (const [zone, offset] of steps) expect(dateInZone(base + offset, zone)).toBe(intlDate(base + offset, zone));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('is right every quarter hour of every day a zone changes its offset, in zones that change near midnight', () => {
     // Santiago and Havana change at local midnight, Beirut at 00:00, Lord Howe by 30 minutes:
     // there a wrong offset moves a sale to the wrong day.
