@@ -71,8 +71,12 @@ export class DiagnosticSink {
   private pending: Diagnostic[] = [];
   private readonly counts = new Map<string, { level: Diagnostic['level']; count: number }>();
 
+  /** `beforeAdd` runs before each diagnostic is added (the parser settles the rows read before it, so problems stay in line order). */
+  constructor(private readonly beforeAdd?: () => void) {}
+
   /** Adds a diagnostic (message and params cut to schema limits). */
   add(d: Diagnostic): void {
+    this.beforeAdd?.();
     const key = `${d.level}:${d.code}`;
     const seen = this.counts.get(key) ?? { level: d.level, count: 0 };
     seen.count++;

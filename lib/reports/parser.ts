@@ -115,7 +115,9 @@ export function parseReport(text: string, options: ReportParseOptions): ReadResu
  */
 class ReportRun {
   private readonly options: ReportParseOptions;
-  private readonly sink = new DiagnosticSink();
+  // A row's problems come after those of the rows read before it, whatever the chunking: the
+  // rows waiting for their check (settle) are checked before any problem is noted.
+  private readonly sink = new DiagnosticSink(() => this.settle());
   private readonly market: Marketplace | undefined;
   private readonly nowMs: number;
   private readonly tokenizer: CsvTokenizer;

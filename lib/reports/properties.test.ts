@@ -86,6 +86,21 @@ describe('report parser properties', () => {
     );
   });
 
+  it('keeps problems in line order wherever the file is split (a duplicate SKU, then a line without identity)', () => {
+    // Found by the property below: the rows of a chunk are checked together, and a later line's problem came first.
+    const header = readFixture('amazon/business-report-child.zh.csv').split('\n')[0];
+    const text = `${header}\n0,,,""""\n,0,,""""\n""\n`;
+    const options = { marketplace: 'amazon.com', now: NOW, dateRange: RANGE };
+    const whole = parseReport(text, options);
+    expect(whole.diagnostics.map((d) => [d.code, d.row])).toEqual(
+      expect.arrayContaining([
+        ['duplicate-sku', 3],
+        ['missing-asin', 4],
+      ]),
+    );
+    for (let cut = 0; cut <= text.length; cut++) expect(parseInPieces(text, [cut], options)).toEqual(whole);
+  });
+
   it.each(FIXTURES)('emits only schema-valid records for hostile rows under the %s header', (fixture, marketplace) => {
     fc.assert(
       fc.property(hostileTable(fixture), fc.nat(), (text, cut) => {
