@@ -185,11 +185,13 @@ export interface ReadResult<T = Observation> {
 }
 
 /**
- * The marketplace a listing key names (its second field, whatever the SKU holds).
- * @example marketplaceOfListingKey('amazon|amazon.de|MUG-1') // 'amazon.de'
+ * A listing key's platform, marketplace and SKU (listingKey below; an account suffix `|@id` is dropped).
+ * @example listingKeyParts('amazon|amazon.com|MUG-1|@amazon-b') // { platform: 'amazon', marketplace: 'amazon.com', sku: 'MUG-1' }
  */
-export function marketplaceOfListingKey(key: string): string {
-  return key.split('|', 2)[1] ?? '';
+export function listingKeyParts(listingKey: string): { platform: string; marketplace: string; sku: string } {
+  const parts = listingKey.split('|');
+  if (parts.length > 3 && parts.at(-1)!.startsWith('@')) parts.pop();
+  return { platform: parts[0] ?? '', marketplace: parts[1] ?? '', sku: parts.slice(2).join('|') };
 }
 
 /** Stable identity of a listing across readings. */

@@ -5,13 +5,13 @@
  * product (the dates move its cover and stockout), and the shipments a Shipments page or a
  * shipment's contents page showed.
  */
-import { listingArrivals, listingKeyParts, type InboundArrival } from '../inbound/arrivals';
+import { listingArrivals, type InboundArrival } from '../inbound/arrivals';
 import { shipmentAccount, shipmentEta, shipmentKey, type InboundShipment, type ShipmentReading } from '../inbound/shipments';
 import { marketplaceForUrl } from '../locale/markets';
 import { unplannedPanel, type PanelData, type ParsedRequestOf } from '../messaging/protocol';
 import type { InboundRow } from '../messaging/protocol-inbound';
 import { refusalMessage } from '../messaging/refusals';
-import { accountOfKey, withAccount } from '../records';
+import { accountOfKey, listingKeyParts, withAccount } from '../records';
 import type { Handlers } from '../messaging/rpc';
 import type { SkuPlan } from '../planning/types';
 import { loadInboundArrivals, loadInboundShipments, saveInboundArrival, saveInboundShipments, type StoreDb } from '../store';

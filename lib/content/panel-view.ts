@@ -21,7 +21,7 @@ import { poolMemberLines } from './pool-lines';
 import { glanceAction, overdueText, urgencyWord } from './panel-text';
 import { localIsoDate } from '../locale/dates';
 import { openPageUrl } from '../platforms/open-page';
-import { marketplaceOfListingKey } from '../records';
+import { listingKeyParts } from '../records';
 
 /**
  * How urgent a row is: the one urgency rule's level (lib/planning/urgency.ts), decided in the
@@ -428,7 +428,7 @@ function salesSources(doc: Document, data: PanelData, language: Language, hooks:
   if (!data.salesHint || coverState(data) !== 'salesUnknown') return null;
   const sources = element(doc, 'span', { class: 'sources', 'data-testid': 'sales-sources' });
   const pageType = data.salesHint.startsWith('open:') ? data.salesHint.slice('open:'.length) : undefined;
-  const url = pageType ? openPageUrl(pageType, marketplaceOfListingKey(data.key)) : undefined;
+  const url = pageType ? openPageUrl(pageType, listingKeyParts(data.key).marketplace) : undefined;
   if (url) {
     const link = element(doc, 'a', { href: url, target: '_blank', rel: 'noopener', 'data-testid': 'sales-open-page' }, '');
     link.textContent = t(language, 'panel.salesUnknown.open', { page: pageTypeName(language, pageType!) });

@@ -11,7 +11,7 @@
  * own settings row (lib/store/inbound-arrivals-store.ts): backed up, no schema version.
  */
 import { z } from 'zod';
-import { accountOfKey, isoDateSchema, isoDateTimeSchema } from '../records';
+import { accountOfKey, isoDateSchema, isoDateTimeSchema, listingKeyParts } from '../records';
 import type { DatedArrival } from '../planning/plan-input';
 import { shipmentAccount, shipmentEta, unitsToArrive, type InboundShipment } from './shipments';
 
@@ -72,16 +72,6 @@ interface ListingArrival {
   /** Day they are expected; null when the shipment shows no date yet (the plan then guesses it). */
   date: string | null;
   source: (typeof ARRIVAL_SOURCES)[number];
-}
-
-/**
- * A listing key's platform, marketplace and SKU (records.ts listingKey; an account suffix `|@id` is dropped).
- * @example listingKeyParts('amazon|amazon.com|MUG-1|@amazon-b') // { platform: 'amazon', marketplace: 'amazon.com', sku: 'MUG-1' }
- */
-export function listingKeyParts(listingKey: string): { platform: string; marketplace: string; sku: string } {
-  const parts = listingKey.split('|');
-  if (parts.length > 3 && parts.at(-1)!.startsWith('@')) parts.pop();
-  return { platform: parts[0] ?? '', marketplace: parts[1] ?? '', sku: parts.slice(2).join('|') };
 }
 
 const byDate = (a: ListingArrival, b: ListingArrival) =>

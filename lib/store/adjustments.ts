@@ -2,7 +2,7 @@
  * What the seller tells the store by hand: stock corrections, returns held apart, which pool
  * (or own warehouse) a listing draws from. Each is one small transaction.
  */
-import { listingKeyParts } from '../inbound/arrivals';
+import { listingKeyParts } from '../records';
 import { refusalMessage, type RefusalCode, type RefusalParams } from '../messaging/refusals';
 import type { StoreDb } from './db';
 import { invalidateDemand } from './daily-demand';

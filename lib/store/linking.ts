@@ -8,10 +8,9 @@
  * inside one seller account (two accounts may both sell a `MUG-1` that are different goods);
  * only the seller links across accounts, by hand.
  */
-import { listingKeyParts } from '../inbound/arrivals';
 import { refusalMessage, type RefusalCode, type RefusalParams } from '../messaging/refusals';
 import type { StoreDb } from './db';
-import { DEFAULT_ACCOUNT } from '../records';
+import { DEFAULT_ACCOUNT, listingKeyParts } from '../records';
 import { linkKeyOf, type LinkRule, type ListingRow } from './tables/listings';
 import { productIdFor, type ProductRow } from './tables/products';
 import { readListing, writeListings } from './listing-store';
