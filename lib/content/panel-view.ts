@@ -428,14 +428,13 @@ function salesSources(doc: Document, data: PanelData, language: Language, hooks:
   if (!data.salesHint || coverState(data) !== 'salesUnknown') return null;
   const sources = element(doc, 'span', { class: 'sources', 'data-testid': 'sales-sources' });
   const pageType = data.salesHint.startsWith('open:') ? data.salesHint.slice('open:'.length) : undefined;
-  const url = pageType ? openPageUrl(pageType, listingKeyParts(data.key).marketplace) : undefined;
-  if (url) {
-    const link = element(doc, 'a', { href: url, target: '_blank', rel: 'noopener', 'data-testid': 'sales-open-page' }, '');
-    link.textContent = t(language, 'panel.salesUnknown.open', { page: pageTypeName(language, pageType!) });
-    sources.append(link);
+  const url = pageType && openPageUrl(pageType, listingKeyParts(data.key).marketplace);
+  if (pageType && url) {
+    const text = t(language, 'panel.salesUnknown.open', { page: pageTypeName(language, pageType) });
+    sources.append(element(doc, 'a', { href: url, target: '_blank', rel: 'noopener', 'data-testid': 'sales-open-page' }, text));
   }
-  if (hooks.importOrders) {
-    const importOrders = hooks.importOrders;
+  const { importOrders } = hooks;
+  if (importOrders) {
     if (url) sources.append(` ${t(language, 'panel.salesUnknown.or')} `);
     const button = element(doc, 'button', { type: 'button', class: 'link', 'data-testid': 'sales-import' }, t(language, 'panel.salesUnknown.import'));
     button.addEventListener('click', () => importOrders());

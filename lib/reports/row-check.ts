@@ -29,6 +29,44 @@ for (const schema of Object.values(ROW_SCHEMAS)) {
 /** Distinct sets of shared values or fields remembered at most: imports use a few, a forged batch could name many. */
 const MAX_REMEMBERED = 64;
 
+/** A checked set of shared values: its values as the schema gave them back, and the schema of the other fields. */
+interface CheckedSet {
+  kind: Kind;
+  fields: string[];
+  values: Record<string, unknown>;
+  own: z.ZodType;
+  /** The kind's other fields (checked in each row). */
+  ownFields: string[];
+}
+
+/** Schemas of the fields rows do not share, per kind and shared fields. */
+const ownSchemas = new Map<string, z.ZodType>();
+
+function ownSchema(kind: Kind, sharedFields: readonly string[]): z.ZodType {
+  const key = `${kind}|${sharedFields.join(',')}`;
+  let schema = ownSchemas.get(key);
+  if (!schema) {
+    if (ownSchemas.size >= MAX_REMEMBERED) ownSchemas.clear();
+    const omitted = Object.fromEntries(['kind', ...sharedFields].map((f) => [f, true] as const)) as Record<string, true> & Record<number, never>;
+    schema = (ROW_SCHEMAS[kind] as unknown as z.ZodObject).omit(omitted);
+    ownSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+/** Each field's schema over an array of its values, per kind and field (a few dozen at most). */
+const columnSchemas = new Map<string, z.ZodArray>();
+
+function columnSchema(kind: Kind, field: string): z.ZodArray {
+  const key = `${kind}|${field}`;
+  let schema = columnSchemas.get(key);
+  if (!schema) {
+    schema = z.array(ROW_SCHEMAS[kind].shape[field as keyof (typeof ROW_SCHEMAS)[Kind]['shape']] as z.ZodType);
+    columnSchemas.set(key, schema);
+  }
+  return schema;
+}
+
 /**
  * A checker for the rows of a batch or file: `check(kind, shared, own)` parses the row
  * `{ kind, ...shared, ...own }` with the kind's row schema (shared wins over own), accepting and
@@ -37,33 +75,10 @@ const MAX_REMEMBERED = 64;
  * @example const checker = createRowChecker(); checker.check('order', { platform: 'amazon', ... }, { orderId, sku, ... })
  */
 export function createRowChecker() {
-  /** A checked set of shared values: its values as the schema gave them back, and the schema of the other fields. */
-  interface CheckedSet {
-    kind: Kind;
-    fields: string[];
-    values: Record<string, unknown>;
-    own: z.ZodType;
-    /** The kind's other fields (checked in each row). */
-    ownFields: string[];
-  }
   /** Shared value sets already checked, by text. */
   const checkedSets = new Map<string, CheckedSet>();
   /** The last set used, compared by identity first (callers pass the same object for the same values). */
   let last: { shared: SharedValues; set: CheckedSet } | undefined;
-  /** Schemas of the fields rows do not share, per kind and shared fields. */
-  const ownSchemas = new Map<string, z.ZodType>();
-
-  const ownSchema = (kind: Kind, sharedFields: readonly string[]): z.ZodType => {
-    const key = `${kind}|${sharedFields.join(',')}`;
-    let schema = ownSchemas.get(key);
-    if (!schema) {
-      if (ownSchemas.size >= MAX_REMEMBERED) ownSchemas.clear();
-      const omitted = Object.fromEntries(['kind', ...sharedFields].map((f) => [f, true] as const)) as Record<string, true> & Record<number, never>;
-      schema = (ROW_SCHEMAS[kind] as unknown as z.ZodObject).omit(omitted);
-      ownSchemas.set(key, schema);
-    }
-    return schema;
-  };
 
   /** A set of shared values checked before, else undefined. */
   const checkedSet = (kind: Kind, shared: SharedValues): CheckedSet | undefined => {
@@ -98,56 +113,11 @@ export function createRowChecker() {
     return { success: true, data: row as Observation };
   };
 
-  /** Each field's schema over an array of its values, per kind and field. */
-  const columnSchemas = new Map<string, z.ZodArray>();
-  const columnSchema = (kind: Kind, field: string): z.ZodArray => {
-    const key = `${kind}|${field}`;
-    let schema = columnSchemas.get(key);
-    if (!schema) {
-      schema = z.array(ROW_SCHEMAS[kind].shape[field as keyof (typeof ROW_SCHEMAS)[Kind]['shape']] as z.ZodType);
-      columnSchemas.set(key, schema);
-    }
-    return schema;
-  };
-
-  /**
-   * The block's rows checked column by column (see checkColumns), given its first row and a
-   * column getter, or undefined when a value is refused.
-   */
-  const checkByColumn = (
-    kind: Kind,
-    shared: SharedValues,
-    n: number,
-    firstRow: Record<string, unknown>,
-    column: (field: string) => readonly unknown[],
-    nullIsNone: boolean,
-  ): Observation[] | undefined => {
+  /** The first row checks the shared values whole (and remembers them); then the columns. */
+  const checkBlock = (kind: Kind, shared: SharedValues, n: number, firstRow: Record<string, unknown>, column: ColumnOf, nullIsNone: boolean) => {
     if (n === 0) return [];
-    // The first row checks the shared values whole (and remembers them).
-    if (!check(kind, shared, firstRow).success) return undefined;
-    const set = checkedSet(kind, shared);
-    if (!set) return undefined;
-    const { ownFields } = set;
-    const parsed: unknown[][] = [];
-    for (const field of ownFields) {
-      const values = distinctValues(column(field), n, nullIsNone);
-      const checked = columnSchema(kind, field).safeParse(values.distinct);
-      if (!checked.success) return undefined;
-      const data = checked.data as unknown[];
-      // A record's parsed value is a record of the same primitives (row schemas transform nothing): a shallow copy is the row's own.
-      parsed.push(values.rowIndex.map((at) => (values.copied[at] ? { ...(data[at] as object) } : data[at])));
-    }
-    const rows: Observation[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const row: Record<string, unknown> = { kind };
-      for (let f = 0; f < ownFields.length; f++) {
-        const value = parsed[f]![i];
-        if (value !== undefined) row[ownFields[f]!] = value;
-      }
-      for (const field of set.fields) row[field] = set.values[field];
-      rows[i] = row as Observation;
-    }
-    return rows;
+    const set = check(kind, shared, firstRow).success ? checkedSet(kind, shared) : undefined;
+    return set && rowsByColumn(set, n, column, nullIsNone);
   };
 
   return {
@@ -163,7 +133,7 @@ export function createRowChecker() {
      */
     checkColumns(kind: Kind, shared: SharedValues, columns: Readonly<Record<string, readonly unknown[]>>, n: number): Observation[] | undefined {
       const none: readonly unknown[] = [];
-      return checkByColumn(kind, shared, n, rowOfColumns(columns, 0), (field) => (Object.hasOwn(columns, field) ? columns[field]! : none), true);
+      return checkBlock(kind, shared, n, rowOfColumns(columns, 0), (field) => (Object.hasOwn(columns, field) ? columns[field]! : none), true);
     },
     /**
      * The rows `{ kind, ...shared, ...row }`, as `check` gives them when it accepts every one;
@@ -171,9 +141,39 @@ export function createRowChecker() {
      * @example checker.checkRows('order', shared, [{ orderId: '1', sku: 'A', ... }])
      */
     checkRows(kind: Kind, shared: SharedValues, rows: readonly Record<string, unknown>[]): Observation[] | undefined {
-      return checkByColumn(kind, shared, rows.length, rows[0] ?? {}, (field) => rows.map((row) => row[field]), false);
+      return checkBlock(kind, shared, rows.length, rows[0] ?? {}, (field) => rows.map((row) => row[field]), false);
     },
   };
+}
+
+/** A block's values of one field, row i's at i. */
+type ColumnOf = (field: string) => readonly unknown[];
+
+/**
+ * A block's rows, its shared values already checked (`set`): each other field's column checked
+ * as one array of its distinct values; undefined when a value is refused.
+ */
+function rowsByColumn(set: CheckedSet, n: number, column: ColumnOf, nullIsNone: boolean): Observation[] | undefined {
+  const parsed: unknown[][] = [];
+  for (const field of set.ownFields) {
+    const values = distinctValues(column(field), n, nullIsNone);
+    const checked = columnSchema(set.kind, field).safeParse(values.distinct);
+    if (!checked.success) return undefined;
+    const data = checked.data as unknown[];
+    // A record's parsed value is a record of the same primitives (row schemas transform nothing): a shallow copy is the row's own.
+    parsed.push(values.rowIndex.map((at) => (values.copied[at] ? { ...(data[at] as object) } : data[at])));
+  }
+  const rows: Observation[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row: Record<string, unknown> = { kind: set.kind };
+    for (let f = 0; f < set.ownFields.length; f++) {
+      const value = parsed[f]![i];
+      if (value !== undefined) row[set.ownFields[f]!] = value;
+    }
+    for (const field of set.fields) row[field] = set.values[field];
+    rows[i] = row as Observation;
+  }
+  return rows;
 }
 
 /**
