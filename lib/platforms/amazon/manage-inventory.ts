@@ -210,6 +210,17 @@ function pageColumns(root: ParentNode, ctx: ReadContext, diags: Diagnostics, row
   return undefined;
 }
 
+/** A row's own stock and price cells, read in column order (each bad value reported against the row). */
+function stockOf(read: CellReader, cells: Element[], col: (cells: Element[], field: Field) => Element | undefined, sku: string) {
+  return {
+    available: read.quantity(cellValue(col(cells, 'available')), 'available', sku),
+    inbound: read.quantity(cellText(col(cells, 'inbound')), 'inbound', sku),
+    reserved: read.quantity(cellText(col(cells, 'reserved')), 'reserved', sku),
+    unfulfillable: read.quantity(cellText(col(cells, 'unfulfillable')), 'unfulfillable', sku),
+    price: read.money(cellValue(col(cells, 'price')), 'price', sku),
+  };
+}
+
 function readManageInventory(root: ParentNode, ctx: ReadContext) {
   return guardedParse(ID, (diags) => {
     const out = new ReadCollector(diags);
@@ -253,9 +264,19 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
       const clues = { sku, isParent, columnCell: col(cells, 'fulfillment'), labels: pairs, fnsku, quantityCell: col(cells, 'available') };
       const fulfillment = rowChannel(channel, clues);
 
+      // Parent rows aggregate their children: their own stock cells are blank or totals,
+      // so they are recorded without quantities (absent = not shown, never 0).
+      const own = isParent ? undefined : stockOf(read, cells, col, sku);
+      const created = col(cells, 'dateCreated');
+      // One record with only the fields the row showed, named one by one (a single copy, no
+      // spread: this runs for every row before the JIT has warmed up, as listing-page's recordOf).
       const record: ListingObservation = compact({
         kind: 'listing',
-        ...base,
+        platform: base.platform,
+        marketplace: base.marketplace,
+        source: base.source,
+        observedAt: base.observedAt,
+        observedDate: base.observedDate,
         sku,
         asin,
         fnsku: fnsku && fnsku.length <= 20 ? fnsku : undefined,
@@ -263,21 +284,15 @@ function readManageInventory(root: ParentNode, ctx: ReadContext) {
         status,
         fulfillment,
         parentSku: isChild ? (row.getAttribute('data-parent-sku') ?? currentParent) : undefined,
+        available: own?.available,
+        inbound: own?.inbound,
+        reserved: own?.reserved,
+        unfulfillable: own?.unfulfillable,
+        price: own?.price,
+        startDate: created ? read.date(cellText(created), 'dateCreated', sku) : undefined,
       } as ListingObservation);
-
-      // Parent rows aggregate their children: their own stock cells are blank or totals,
-      // so they are recorded without quantities (absent = not shown, never 0).
-      if (!isParent) {
-        record.available = read.quantity(cellValue(col(cells, 'available')), 'available', sku);
-        record.inbound = read.quantity(cellText(col(cells, 'inbound')), 'inbound', sku);
-        record.reserved = read.quantity(cellText(col(cells, 'reserved')), 'reserved', sku);
-        record.unfulfillable = read.quantity(cellText(col(cells, 'unfulfillable')), 'unfulfillable', sku);
-        record.price = read.money(cellValue(col(cells, 'price')), 'price', sku);
-      }
-      const created = col(cells, 'dateCreated');
-      if (created) record.startDate = read.date(cellText(created), 'dateCreated', sku);
       // The panel goes under the SKU and ASIN in the product cell, so the grid's columns keep their width.
-      out.listing(compact(record), row, col(cells, 'productDetails'));
+      out.listing(record, row, col(cells, 'productDetails'));
     }
     // A missing optional column (price, date, inbound…) is said (the rows are still read).
     warnMissingOptional({ adapter, fields: FIELDS, required: REQUIRED }, columns, out.rows, OBSERVATION_FILLS, diags);
