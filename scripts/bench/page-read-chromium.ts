@@ -137,7 +137,9 @@ async function freshColdReads(c: PageCase, html: string, script: string, samples
 
 const suite: BenchSuite = async () => {
   const runs = Number(process.env.PAGE_READ_RUNS ?? 7);
-  const coldSamples = Math.max(1, Number(process.env.PAGE_READ_COLD_SAMPLES ?? 5));
+  const coldSamples = Number(process.env.PAGE_READ_COLD_SAMPLES ?? 5);
+  if (!Number.isInteger(coldSamples) || coldSamples < 1)
+    throw new Error(`PAGE_READ_COLD_SAMPLES must be a whole number of at least 1, not "${process.env.PAGE_READ_COLD_SAMPLES}"`);
   const script = await bundleAdapters();
   const loadBefore = loadavg()[0]!;
   const browser = await launch();
