@@ -34,6 +34,14 @@ const CHINESE: Record<RefusalCode, [RefusalParams, string]> = {
   'product-missing': [{}, '找不到这个产品，它可能已被删除：请刷新页面。'],
   'account-missing': [{ account: 'amazon-b' }, '未知的卖家账户“amazon-b”：请先打开该账户的一个卖家后台页面，或选择其他账户。'],
   'account-merge-self': [{}, '请选择两个不同的账户。'],
+  'account-merge-bad-reading': [
+    { account: 'amazon-b', reason: 'available: Too small' },
+    '账户“amazon-b”的一条已存读数已无法通过检查（available: Too small），因此未做任何合并，您的数据保持原样。请在“您的数据”中下载备份并报告此问题。',
+  ],
+  'account-merge-bad-order-line': [
+    { account: 'amazon-b', reason: 'quantity: Too small' },
+    '账户“amazon-b”的一条已存订单行已无法通过检查（quantity: Too small），因此未做任何合并，您的数据保持原样。请在“您的数据”中下载备份并报告此问题。',
+  ],
   'order-missing': [{ id: 'po-1' }, '找不到该订单（可能已在其他标签页中取消）：请刷新页面。'],
 };
 

@@ -38,6 +38,10 @@ export const accountsEn = {
   'accounts.mergeInto': 'into account',
   'accounts.mergeCheck': 'Check what moves',
   'accounts.mergeSame': 'Choose two different accounts.',
+  'accounts.mergeBadReading':
+    'A stored reading of account "{account}" no longer passes the checks ({reason}), so nothing was merged and your data is as it was. Download a backup under Your data and report this.',
+  'accounts.mergeBadOrderLine':
+    'A stored order line of account "{account}" no longer passes the checks ({reason}), so nothing was merged and your data is as it was. Download a backup under Your data and report this.',
   'accounts.missing': 'No seller account "{account}" is known: open one of its seller pages first, or choose another account.',
   'accounts.mergeConfirmText':
     'Merging "{from}" into "{into}" moves {listings} listings ({collisions} of them also in "{into}": combined), {readings} readings, {orders} order lines, {calibrations} stock corrections and {returns} returns. "{from}" is then gone; its settings apply only where "{into}" has none. This cannot be undone: back up first if unsure.',
@@ -99,6 +103,10 @@ export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
   'accounts.mergeInto': '合并到账户',
   'accounts.mergeCheck': '查看将移动的内容',
   'accounts.mergeSame': '请选择两个不同的账户。',
+  'accounts.mergeBadReading':
+    '账户“{account}”的一条已存读数已无法通过检查（{reason}），因此未做任何合并，您的数据保持原样。请在“您的数据”中下载备份并报告此问题。',
+  'accounts.mergeBadOrderLine':
+    '账户“{account}”的一条已存订单行已无法通过检查（{reason}），因此未做任何合并，您的数据保持原样。请在“您的数据”中下载备份并报告此问题。',
   'accounts.missing': '未知的卖家账户“{account}”：请先打开该账户的一个卖家后台页面，或选择其他账户。',
   'accounts.mergeConfirmText':
     '将“{from}”合并到“{into}”会移动 {listings} 个商品（其中 {collisions} 个在“{into}”中也有：将合并）、{readings} 条读数、{orders} 条订单行、{calibrations} 条库存更正和 {returns} 条退货。之后“{from}”将不再存在；它的设置仅在“{into}”未设置时沿用。此操作无法撤销：如不确定，请先备份。',

@@ -43,6 +43,12 @@ const REFUSALS = {
   'account-missing': 'accounts.missing',
   /** An account chosen to be merged into itself. */
   'account-merge-self': 'accounts.mergeSame',
+  /**
+   * A stored reading (or order line) of the account merged away no longer passes today's checks,
+   * so nothing was merged. Params: account, reason (the check's own words, for a bug report).
+   */
+  'account-merge-bad-reading': 'accounts.mergeBadReading',
+  'account-merge-bad-order-line': 'accounts.mergeBadOrderLine',
   /** A placed order the page showed is gone (cancelled elsewhere). Params: id. */
   'order-missing': 'purchase.placed.missing',
 } as const satisfies Record<string, MessageKey>;

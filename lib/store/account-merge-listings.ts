@@ -5,6 +5,7 @@
 import { stampAccount } from '../accounts/registry';
 import type { ListingObservation } from '../records';
 import type { StoreDb } from './db';
+import { refusalMessage } from '../messaging/refusals';
 import { AccountMergeError, rekey, rekeyPool, restampedReadings, restampedSummary } from './account-merge-keys';
 import { foldDay } from './compaction';
 import { invalidateDemand } from './daily-demand';
@@ -59,7 +60,7 @@ async function mergeReadings(db: StoreDb, readings: readonly ObservationRow[], f
   const result = await mergeObservations(db, raw, now);
   if (result.rejected.length > 0) {
     const first = result.rejected[0]!;
-    throw new AccountMergeError(`A stored reading of account ${from} no longer validates (${first.reason}); nothing was merged`);
+    throw new AccountMergeError(refusalMessage('account-merge-bad-reading', { account: from, reason: first.reason }));
   }
   const summaries = listingReadings.filter((r) => r.source === DAY_SUMMARY_SOURCE).map((r) => restampedSummary(r, from, into));
   if (summaries.length) {

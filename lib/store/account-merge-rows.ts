@@ -5,6 +5,7 @@
 import { DEFAULT_ACCOUNT, type OrderObservation } from '../records';
 import { stampAccount } from '../accounts/registry';
 import type { StoreDb } from './db';
+import { refusalMessage } from '../messaging/refusals';
 import { AccountMergeError, keysOfAccount, rekey, rekeyPool } from './account-merge-keys';
 import { mergeObservations } from './merge';
 import { deleteOrderChunks, orderChunkIds, readOrderChunkLines } from './order-store';
@@ -32,7 +33,7 @@ export async function moveOrders(db: StoreDb, from: string, into: string, now: D
       now,
     );
     if (result.rejected.length > 0)
-      throw new AccountMergeError(`A stored order line of account ${from} no longer validates (${result.rejected[0]!.reason}); nothing was merged`);
+      throw new AccountMergeError(refusalMessage('account-merge-bad-order-line', { account: from, reason: result.rejected[0]!.reason }));
     await deleteOrderChunks(db, batch);
     productIds.push(...result.productIds);
   }

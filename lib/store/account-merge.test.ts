@@ -238,7 +238,28 @@ describe('merging two account ids of one seller', () => {
       doc: await loadAccounts(db),
     });
     const before = await snapshot();
-    await expect(mergeAccounts(db, B, 'default', NOW)).rejects.toThrow(/no longer validates.*nothing was merged/);
+    const refusal = await refusedWith(mergeAccounts(db, B, 'default', NOW));
+    expect(refusal).toMatchObject({ code: 'account-merge-bad-reading', params: { account: B } });
+    expect(String(refusal?.params.reason)).toMatch(/available/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('changes nothing when a stored order line of the merged-away account no longer validates', async () => {
+    const db = await twoAccounts();
+    const chunk = (await db.orderChunks.toArray()).find((c) => c.id.endsWith(`|@${B}`))!;
+    const quantities = Int32Array.from(chunk.quantities);
+    quantities[0] = -2;
+    await db.orderChunks.put({ ...chunk, quantities });
+    const snapshot = async () => ({
+      listings: (await allListings(db)).map((l) => [l.key, l.available]),
+      readings: (await allObservations(db)).map((r) => r.id),
+      chunks: (await db.orderChunks.toArray()).map((c) => [c.id, [...c.quantities]]),
+      doc: await loadAccounts(db),
+    });
+    const before = await snapshot();
+    const refusal = await refusedWith(mergeAccounts(db, B, 'default', NOW));
+    expect(refusal).toMatchObject({ code: 'account-merge-bad-order-line', params: { account: B } });
+    expect(String(refusal?.params.reason)).toMatch(/quantity/);
     expect(await snapshot()).toEqual(before);
   });
 
