@@ -25,6 +25,7 @@ import { allListings, allObservations, dropStores, freshStore, listingObs, listi
 import type { StoreDb } from './db';
 import { countOrderLines, readAllOrderLines } from './order-store';
 import { refusedWith } from '../messaging/test-refusals';
+import type { RefusalCode } from '../messaging/refusals';
 
 afterEach(dropStores);
 const NOW = new Date('2024-05-10T12:00:00.000Z');
@@ -78,6 +79,21 @@ async function twoAccounts(): Promise<StoreDb> {
   await recordReturn(db, { listingKey: `amazon|amazon.com|MUG-1|@${B}`, units: 1 }, NOW);
   await savePlans(db, [skuPlan(`amazon|amazon.com|MUG-3|@${B}`)]);
   return db;
+}
+
+/** Merging B into the default account is refused with `code` (its reason naming the field) and changes nothing. */
+async function expectRefusedAndUnchanged(db: StoreDb, code: RefusalCode, reason: RegExp): Promise<void> {
+  const snapshot = async () => ({
+    listings: (await allListings(db)).map((l) => [l.key, l.available]),
+    readings: (await allObservations(db)).map((r) => r.id),
+    orders: (await db.orderChunks.toArray()).map((c) => [c.id, [...c.keys], [...c.quantities]]),
+    doc: await loadAccounts(db),
+  });
+  const before = await snapshot();
+  const refusal = await refusedWith(mergeAccounts(db, B, 'default', NOW));
+  expect(refusal).toMatchObject({ code, params: { account: B } });
+  expect(String(refusal?.params.reason)).toMatch(reason);
+  expect(await snapshot()).toEqual(before);
 }
 
 /** Units sold per order day over distinct order lines (what demand reconstruction counts). */
@@ -231,17 +247,7 @@ describe('merging two account ids of one seller', () => {
     const record = (await db.listingHistory.get(key))!;
     const broken = { ...record.rows[0]!, id: 'broken', record: { ...record.rows[0]!.record, available: -5 } };
     await db.listingHistory.put({ key, rows: [...record.rows, broken] });
-    const snapshot = async () => ({
-      listings: (await allListings(db)).map((l) => [l.key, l.available]),
-      readings: (await allObservations(db)).map((r) => r.id),
-      orders: (await readAllOrderLines(db)).map((o) => o.key).sort(),
-      doc: await loadAccounts(db),
-    });
-    const before = await snapshot();
-    const refusal = await refusedWith(mergeAccounts(db, B, 'default', NOW));
-    expect(refusal).toMatchObject({ code: 'account-merge-bad-reading', params: { account: B } });
-    expect(String(refusal?.params.reason)).toMatch(/available/);
-    expect(await snapshot()).toEqual(before);
+    await expectRefusedAndUnchanged(db, 'account-merge-bad-reading', /available/);
   });
 
   it('changes nothing when a stored order line of the merged-away account no longer validates', async () => {
@@ -250,17 +256,7 @@ describe('merging two account ids of one seller', () => {
     const quantities = Int32Array.from(chunk.quantities);
     quantities[0] = -2;
     await db.orderChunks.put({ ...chunk, quantities });
-    const snapshot = async () => ({
-      listings: (await allListings(db)).map((l) => [l.key, l.available]),
-      readings: (await allObservations(db)).map((r) => r.id),
-      chunks: (await db.orderChunks.toArray()).map((c) => [c.id, [...c.quantities]]),
-      doc: await loadAccounts(db),
-    });
-    const before = await snapshot();
-    const refusal = await refusedWith(mergeAccounts(db, B, 'default', NOW));
-    expect(refusal).toMatchObject({ code: 'account-merge-bad-order-line', params: { account: B } });
-    expect(String(refusal?.params.reason)).toMatch(/quantity/);
-    expect(await snapshot()).toEqual(before);
+    await expectRefusedAndUnchanged(db, 'account-merge-bad-order-line', /quantity/);
   });
 
   it('merges the default account away into another one', async () => {
