@@ -10,7 +10,7 @@
 import { t, type Language } from '../i18n';
 import { formatNumber } from '../i18n';
 import type { Platform } from '../records';
-import { readListings, type StoreDb } from '../store';
+import { getListingsWithPlans, listingKeysAtRisk, readListings, type StoreDb } from '../store';
 import type { RiskTag } from '../planning/urgency';
 import { wholeDaysOfCover } from '../planning/cover';
 
@@ -115,19 +115,16 @@ export class RiskTracker {
  * @example await riskKeys(db) // ['amazon|amazon.com|MUG-1', ...]
  */
 async function riskKeys(db: StoreDb): Promise<string[]> {
-  const risky = new Set((await db.listings.where('riskTypes').equals(NOTIFY_TAG).primaryKeys()) as string[]);
-  if (risky.size === 0) return [];
-  const ordered = (await db.listings.orderBy('urgency').primaryKeys()) as string[];
-  return ordered.filter((key) => risky.has(key));
+  return listingKeysAtRisk(db, NOTIFY_TAG);
 }
 
 /** The rows to describe in notifications (only the few new keys are read). */
 async function riskItems(db: StoreDb, keys: readonly string[], urlOf: (platform: Platform, marketplace: string, sku: string) => string): Promise<RiskItem[]> {
-  // Stock from the full rows; days of cover from the plan the indexed rows show (only they carry it).
-  const [rows, indexed] = await db.transaction(
+  // Stock from the full rows; days of cover from the plan each listing shows.
+  const [rows, shown] = await db.transaction(
     'r',
-    [db.listingChunks, db.listings],
-    async () => [await readListings(db, keys), await db.listings.bulkGet(keys as string[])] as const,
+    [db.listingChunks, db.listings, db.plans],
+    async () => [await readListings(db, keys), await getListingsWithPlans(db, keys)] as const,
   );
   return rows.flatMap((row, i) =>
     row
@@ -137,7 +134,7 @@ async function riskItems(db: StoreDb, keys: readonly string[], urlOf: (platform:
             sku: row.sku,
             platform: row.platform,
             marketplace: row.marketplace,
-            daysOfCover: indexed[i]?.daysOfCover ?? null,
+            daysOfCover: shown[i]?.plan?.daysOfCover ?? null,
             available: row.available ?? null,
             url: urlOf(row.platform, row.marketplace, row.sku),
           },

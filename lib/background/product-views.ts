@@ -12,7 +12,7 @@ import type { ProductListing, ProductSummary } from '../messaging/protocol-optio
 import { poolKindOf } from '../planning/pool-stock';
 import { URGENCY_LEVELS, urgencyOf } from '../planning/urgency';
 import type { SkuPlan } from '../planning/types';
-import { getPlans, getProduct, listListings, type ListingRow, type StoreDb } from '../store';
+import { getListingsWithPlans, getPlans, getProduct, listListings, type ListingRow, type StoreDb } from '../store';
 import { sortProducts, type ProductSort } from './product-order';
 
 /** Every product with its listings, in product id order. */
@@ -117,13 +117,16 @@ interface ShownPlans {
 }
 
 /**
- * The plans the product views show: the plan each listing shows (its indexed row carries it:
+ * The plans the product views show: the plan each listing shows (its indexed row names it:
  * the full rows carry no plan fields) and, for a listing in a shared pool, the pool plan it
  * points to (`poolKey`).
  */
 async function plansShown(db: StoreDb, listings: readonly ListingRow[]): Promise<ShownPlans> {
-  const indexed = await db.listings.bulkGet(listings.map((l) => l.key));
-  const ofListing = new Map(indexed.flatMap((r) => (r?.plan ? [[r.key, r.plan] as const] : [])));
+  const shown = await getListingsWithPlans(
+    db,
+    listings.map((l) => l.key),
+  );
+  const ofListing = new Map(shown.flatMap((r) => (r?.plan ? [[r.listing.key, r.plan] as const] : [])));
   const byKey = new Map([...ofListing.values()].map((p) => [p.key, p] as const));
   const poolKeys = [...new Set([...byKey.values()].flatMap((p) => (p.poolKey !== undefined && !byKey.has(p.poolKey) ? [p.poolKey] : [])))];
   for (const p of await getPlans(db, poolKeys)) if (p) byKey.set(p.key, p.plan);

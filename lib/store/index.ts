@@ -12,6 +12,7 @@ export { linkListing, unlinkListing, LinkError } from './linking';
 export { savePlans, getPlans, type SavePlansResult } from './plans';
 export {
   listAtRisk,
+  listingKeysAtRisk,
   listListings,
   getListingsWithPlans,
   getProduct,

@@ -4,9 +4,9 @@ import { mergeObservations } from './merge';
 import { readListings, readListingsOfProducts } from './listing-store';
 import { readObservationsOf } from './observation-store';
 import { indexRowOf, noPlanFields, sameIndexRow, type ListingRow } from './tables/listings';
-import { entriesOf, searchChunkOf, searchEntryOf } from './tables/searchChunks';
+import { entriesOf, NO_PLAN_SHOWN, searchChunkOf, searchEntryOf } from './tables/searchChunks';
 import { allListings, dropStores, freshStore, listingObs, skuPlan } from './test-helpers';
-import { savePlans } from './plans';
+import { savePlans, shownPlanOf } from './plans';
 import { getListingsWithPlans, listAtRisk } from './queries';
 import { groupOf } from './groups';
 
@@ -31,25 +31,31 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
 
   it('search chunks store entries as columns and give them back unchanged', () => {
     const entries = [
-      searchEntryOf({ key: 'b', sku: 'MUG-2', urgency: 3, riskTypes: ['stockout', 'oversell'] }),
-      searchEntryOf({ key: 'a', sku: 'MUG-1', title: 'Blue Mug', urgency: 1e7 }),
+      searchEntryOf({ key: 'b', sku: 'MUG-2' }, { urgency: 3, riskTypes: ['stockout', 'oversell'] }),
+      searchEntryOf({ key: 'a', sku: 'MUG-1', title: 'Blue Mug' }, NO_PLAN_SHOWN),
     ];
     expect(entriesOf(searchChunkOf(7, entries))).toEqual([entries[1], entries[0]]);
     expect(entriesOf(undefined)).toEqual([]);
   });
 
-  it('the indexed row carries the plan it shows across later writes, and the list reads it there', async () => {
+  it('the indexed row keeps the key of the plan it shows across later writes, and the list reads that plan', async () => {
     const db = await freshStore();
     const key = 'amazon|amazon.com|A';
     await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
-    await savePlans(db, [skuPlan(key, { daysOfCover: 4 })]);
+    await savePlans(db, [skuPlan(key, { daysOfCover: 4, alerts: [{ code: 'stockout-within', severity: 'critical', params: {} }] })]);
+    const [entry] = (await db.searchChunks.toArray()).flatMap(entriesOf);
     await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { title: 'Blue mug' })], NOW); // rewrites the indexed row
-    expect((await db.listings.get(key))?.plan?.daysOfCover).toBe(4);
-    await db.plans.clear();
-    const { items } = await listAtRisk(db, { search: 'blue' });
+    expect((await db.listings.get(key))?.planKey).toBe(key);
+    // The search entry takes the new title and keeps the plan's sort key and risk tags.
+    expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([{ ...entry, title: 'blue mug' }]);
+    const { items } = await listAtRisk(db, { search: 'blue', risk: 'stockout' });
     expect(items.map((i) => [i.listing.title, i.plan?.daysOfCover, 'plan' in i.listing])).toEqual([['Blue mug', 4, false]]);
     await savePlans(db, [skuPlan(key, { daysOfCover: 9 })]);
     expect((await listAtRisk(db)).items[0]?.plan?.daysOfCover).toBe(9);
+    expect(await listAtRisk(db, { risk: 'stockout' })).toEqual({ items: [], total: 0 });
+    // A plan key naming no stored plan shows the listing as not planned (its stock as read).
+    await db.plans.clear();
+    expect((await listAtRisk(db)).items.map((i) => [i.plan, i.listing.available])).toEqual([[undefined, 5]]);
   });
 
   it('sameIndexRow ignores hot fields and plan fields left in full rows; indexRowOf takes the plan fields given', () => {
@@ -57,10 +63,10 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     expect(sameIndexRow(row, { ...(row as object), available: 9, fieldObservedAt: {} } as never)).toBe(true);
     expect(sameIndexRow(row, { ...(row as object), title: 'Cup' } as never)).toBe(false);
     expect(sameIndexRow(row, { ...(row as object), riskTypes: [], urgency: 7 } as never)).toBe(true);
-    expect(indexRowOf(row, { urgency: 5, planKey: 'k' })).toEqual({ key: 'k', sku: 'A', title: 'Mug', urgency: 5, planKey: 'k' });
+    expect(indexRowOf(row, { planKey: 'k' })).toEqual({ key: 'k', sku: 'A', title: 'Mug', planKey: 'k' });
   });
 
-  it('a re-plan writes no listing chunk; the list, the panels and a later merge show the new plan', async () => {
+  it('a re-plan writes no listing chunk, and no indexed row unless a listing shows another plan; the list, the panels and a later merge show the new plan', async () => {
     const db = await freshStore();
     const keys = ['A', 'B', 'C'].map((s) => `amazon|amazon.com|${s}`);
     await mergeObservations(
@@ -70,23 +76,33 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     );
     await savePlans(db, [skuPlan(keys[0]!, { daysOfCover: 40 }), skuPlan(keys[1]!, { daysOfCover: 30 })]);
     const chunkWrites = [vi.spyOn(db.listingChunks, 'bulkPut'), vi.spyOn(db.listingChunks, 'put'), vi.spyOn(db.listingChunks, 'bulkAdd')];
+    const indexWrites = vi.spyOn(db.listings, 'bulkPut');
+    await savePlans(db, [skuPlan(keys[0]!, { daysOfCover: 2 })], { replaceFor: [keys[0]!] });
+    for (const spy of [...chunkWrites, indexWrites]) expect(spy).not.toHaveBeenCalled(); // only A's cover moved
     await savePlans(db, [skuPlan(keys[0]!, { daysOfCover: 2 }), skuPlan(keys[2]!, { daysOfCover: 9 })], { replaceFor: keys });
     for (const spy of chunkWrites) expect(spy).not.toHaveBeenCalled();
-    const listed = (await listAtRisk(db)).items.map((i) => [i.listing.sku, i.plan?.daysOfCover, i.listing.daysOfCover]);
+    // B lost its plan and C got its first: their indexed rows name another plan.
+    expect(indexWrites.mock.calls.flatMap(([rows]) => rows.map((r) => [r.key, r.planKey]))).toEqual([
+      [keys[1], undefined],
+      [keys[2], keys[2]],
+    ]);
+    const listed = (await listAtRisk(db)).items.map((i) => [i.listing.sku, i.plan?.daysOfCover, i.listing.planKey]);
     expect(listed.sort()).toEqual([
-      ['A', 2, 2],
+      ['A', 2, keys[0]],
       ['B', undefined, undefined],
-      ['C', 9, 9],
+      ['C', 9, keys[2]],
     ]);
     expect((await getListingsWithPlans(db, keys)).map((r) => [r?.plan?.daysOfCover, r?.listing.available])).toEqual([
       [2, undefined],
       [undefined, 5],
       [9, undefined],
     ]);
-    expect((await db.searchChunks.toArray()).flatMap(entriesOf).find((e) => e.key === keys[0])?.urgency).toBe((await db.listings.get(keys[0]!))?.urgency);
-    // A merge that rewrites the indexed row (new title) carries the plan fields over.
+    const entryOfA = (await db.searchChunks.toArray()).flatMap(entriesOf).find((e) => e.key === keys[0]);
+    expect(entryOfA?.urgency).toBe(shownPlanOf((await db.plans.get(keys[0]!))!).urgency);
+    // A merge that rewrites the indexed row (new title) carries the plan key over.
     await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { title: 'Blue mug' })], NOW);
-    expect(await db.listings.get(keys[0]!)).toMatchObject({ title: 'Blue mug', daysOfCover: 2, planKey: keys[0], plan: { daysOfCover: 2 } });
+    expect(await db.listings.get(keys[0]!)).toMatchObject({ title: 'Blue mug', planKey: keys[0] });
+    expect((await getListingsWithPlans(db, [keys[0]!]))[0]?.plan?.daysOfCover).toBe(2);
     expect((await allListings(db)).some((r) => 'urgency' in r || 'planKey' in r || 'daysOfCover' in r)).toBe(false);
   });
 
@@ -95,16 +111,17 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     const key = 'amazon|amazon.com|A';
     await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
     await savePlans(db, [skuPlan(key, { daysOfCover: 12 })]);
-    const { urgency, riskTypes } = (await db.listings.get(key))!;
+    const { urgency, riskTypes } = shownPlanOf((await db.plans.get(key))!);
     // As schema v4 stores wrote chunks before plan fields left them: a stale copy of an older plan.
     const chunk = (await db.listingChunks.get(groupOf(key)))!;
     const stale = { planKey: 'old-plan', daysOfCover: 1, riskTypes: ['stockout'], urgency: 1 };
     await db.listingChunks.put({ ...chunk, rows: chunk.rows.map((r) => ({ ...r, ...stale }) as ListingRow) });
     expect(Object.keys((await readListings(db, [key]))[0]!)).not.toContain('planKey');
-    expect((await getListingsWithPlans(db, [key]))[0]?.listing).toMatchObject({ daysOfCover: 12, planKey: key });
+    expect((await getListingsWithPlans(db, [key]))[0]).toMatchObject({ listing: { planKey: key }, plan: { daysOfCover: 12 } });
     await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { available: 3, title: 'Blue mug' })], NOW);
-    expect(await db.listings.get(key)).toMatchObject({ title: 'Blue mug', daysOfCover: 12, planKey: key, urgency, riskTypes });
-    expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([searchEntryOf({ key, sku: 'A', title: 'Blue mug', urgency, riskTypes })]);
+    expect(await db.listings.get(key)).toEqual(expect.objectContaining({ title: 'Blue mug', planKey: key }));
+    expect(Object.keys((await db.listings.get(key))!)).not.toContain('urgency');
+    expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([searchEntryOf({ key, sku: 'A', title: 'Blue mug' }, { urgency, riskTypes })]);
     expect(Object.keys((await db.listingChunks.get(groupOf(key)))!.rows[0]!)).not.toContain('urgency');
   });
 

@@ -2,9 +2,9 @@
  * Full listing rows (schema v4): they live in `listingChunks`, one record per group of
  * listings, and the indexed `listings` table holds their projection (indexRowOf) for the
  * queries. Every write of a full row goes through writeListings, which keeps the two in step:
- * the chunk always, the indexed row only when its projection changed. The plan a listing
- * shows lives on its indexed row only (tables/listings.ts ListingPlanFields); plan fields that
- * stores from before left in the chunks are dropped as the chunks are read.
+ * the chunk always, the indexed row only when its projection changed. The key of the plan a
+ * listing shows lives on its indexed row only (tables/listings.ts ListingPlanFields); plan
+ * fields that stores from before left in the chunks are dropped as the chunks are read.
  *
  * Call these inside a transaction over `listingChunks` (and `listings` + `searchChunks` for writes). They use
  * Dexie's bulk calls, not the raw requests of idb.ts: they write at most one record per group
@@ -13,7 +13,7 @@
 import type { StoreDb } from './db';
 import { groupOf, groupsOf } from './groups';
 import type { ListingChunkRow } from './tables/listingChunks';
-import { entriesOf, searchChunkOf, searchEntryOf } from './tables/searchChunks';
+import { entriesOf, NO_PLAN_SHOWN, sameSearchEntry, searchChunkOf, searchEntryOf, type ShownPlan } from './tables/searchChunks';
 import { indexRowOf, noPlanFields, sameIndexRow, withoutPlanFields, type ListingIndexRow, type ListingRow } from './tables/listings';
 
 /** Loaded chunks: group -> key -> full row. */
@@ -87,11 +87,11 @@ export async function readListingsOfProducts(db: StoreDb, productIds: readonly s
 /**
  * Writes full rows: their chunks (read unless given in `chunks`, which is updated) and the
  * indexed rows whose projection differs from `before` (all of them when `before` is not given).
- * A rewritten indexed row keeps the plan fields it had (tables/listings.ts ListingPlanFields:
- * they live on the indexed rows only; savePlans writes them); a listing new to the store starts
+ * A rewritten indexed row keeps the plan key it had (tables/listings.ts ListingPlanFields: it
+ * lives on the indexed rows only; savePlans writes it); a listing new to the store starts
  * without a plan. A row that is its very `before` object changed nothing: it is not written.
- * Search entries (key, SKU, title, urgency, risk types) are rewritten only for rows whose
- * indexed row is.
+ * Search entries are rewritten only for rows whose indexed row is (keeping their plan's sort
+ * key and risk tags).
  * @example await writeListings(db, [{ ...row, available: 3 }], { before: new Map([[row.key, row]]) });
  */
 export async function writeListings(
@@ -117,20 +117,39 @@ export async function writeListings(
   const kept = new Map(stored.flatMap((r) => (r ? [[r.key, r] as const] : [])));
   const index = projected.map((r) => indexRowOf(r, kept.get(r.key) ?? noPlanFields()));
   await Promise.all([db.listingChunks.bulkPut(groups.map((g) => chunkRowOf(g, chunks.get(g)!))), index.length ? db.listings.bulkPut(index) : undefined]);
-  if (index.length) await updateSearchEntries(db, index);
+  if (index.length)
+    await updateSearchEntries(
+      db,
+      index.map((listing) => ({ listing })),
+    );
 }
 
 /**
- * Rewrites the search entries of these indexed rows (tables/searchChunks.ts): for rows whose
- * SKU, title or plan fields changed. Inside a transaction over `searchChunks`.
- * @example await updateSearchEntries(db, [indexRow]);
+ * Rewrites search entries (tables/searchChunks.ts), each from its listing's key, SKU and title
+ * and the plan it shows; `shown` undefined keeps what the stored entry says of its plan (a
+ * listing whose SKU or title changed), NO_PLAN_SHOWN for a listing new to the search. Only
+ * chunks with an entry that changed are written. Inside a transaction over `searchChunks`.
+ * @example await updateSearchEntries(db, [{ listing: indexRow, shown: { urgency: 3, riskTypes: ['stockout'] } }]);
  */
-export async function updateSearchEntries(db: StoreDb, rows: readonly ListingIndexRow[]): Promise<void> {
-  const groups = groupsOf(rows.map((r) => r.key));
+export async function updateSearchEntries(
+  db: StoreDb,
+  updates: readonly { listing: Pick<ListingIndexRow, 'key' | 'sku' | 'title'>; shown?: ShownPlan }[],
+): Promise<void> {
+  if (updates.length === 0) return;
+  const groups = groupsOf(updates.map((u) => u.listing.key));
   const stored = await db.searchChunks.bulkGet(groups);
   const entries = new Map(groups.map((g, i) => [g, new Map(entriesOf(stored[i]).map((e) => [e.key, e]))]));
-  for (const row of rows) entries.get(groupOf(row.key))!.set(row.key, searchEntryOf(row));
-  await db.searchChunks.bulkPut(groups.map((group) => searchChunkOf(group, entries.get(group)!.values())));
+  const changed = new Set<number>();
+  for (const { listing, shown } of updates) {
+    const group = groupOf(listing.key);
+    const inGroup = entries.get(group)!;
+    const before = inGroup.get(listing.key);
+    const next = searchEntryOf(listing, shown ?? before ?? NO_PLAN_SHOWN);
+    if (sameSearchEntry(before, next)) continue;
+    inGroup.set(listing.key, next);
+    changed.add(group);
+  }
+  await db.searchChunks.bulkPut(groups.filter((g) => changed.has(g)).map((group) => searchChunkOf(group, entries.get(group)!.values())));
 }
 
 function chunkRowOf(group: number, rows: Map<string, ListingRow>): ListingChunkRow {

@@ -7,6 +7,7 @@ import { listAtRisk } from './queries';
 import { CURRENT_SCHEMA_VERSION, declareSchema, SCHEMA_VERSIONS } from './schema';
 import { allObservations, listingOf, allListings } from './test-helpers';
 import { indexRowOf, planFieldsOf } from './tables/listings';
+import { getListingsWithPlans } from './queries';
 import { urgencyOf } from './migrations/frozen-sort-key';
 import { entriesOf } from './tables/searchChunks';
 import { readAllOrderLines } from './order-store';
@@ -71,13 +72,10 @@ async function monthListings(db: StoreDb): Promise<Map<string, string[]>> {
   return months;
 }
 
-/** Full listing rows with the plan fields their indexed rows carry (since v5 they live there only). */
+/** Full listing rows with the plan key their indexed rows carry (since v4 it lives there only). */
 async function listingsWithPlanFields(db: StoreDb): Promise<Record<string, unknown>[]> {
   const indexed = new Map((await db.listings.toArray()).map((r) => [r.key, r]));
-  return (await allListings(db)).map((row) => {
-    const { plan: _plan, ...fields } = planFieldsOf(indexed.get(row.key)!);
-    return { ...row, ...fields };
-  });
+  return (await allListings(db)).map((row) => ({ ...row, ...planFieldsOf(indexed.get(row.key)!) }));
 }
 
 function comparable(table: string, row: Record<string, unknown>, fixtureVersion: number): Record<string, unknown> {
@@ -90,8 +88,9 @@ function comparable(table: string, row: Record<string, unknown>, fixtureVersion:
     const { terms: _terms, ...rest } = row;
     return rest;
   }
-  if (table !== 'listings' || fixtureVersion >= 4) return row;
-  const { urgency: _urgency, ...rest } = row;
+  if (table !== 'listings' || fixtureVersion >= 8) return row;
+  // v8 keeps only the plan's key on listing rows (the sort key and risk tags went to the search entries, checked below).
+  const { urgency: _urgency, daysOfCover: _daysOfCover, riskTypes: _riskTypes, plan: _plan, ...rest } = row;
   return rest;
 }
 
@@ -125,13 +124,21 @@ describe('schema migrations', () => {
       const full = await allListings(db);
       const indexed = await db.listings.orderBy('key').toArray();
       expect(indexed).toEqual(full.map((row, i) => indexRowOf(row, indexed[i]!)));
-      // ...each with the plan it shows copied onto it.
-      expect(indexed.filter((r) => r.plan).map((r) => [r.key, r.plan!.key, r.plan!.daysOfCover])).toEqual([
+      // ...each naming the plan it shows (v8: the key only, the plan read from `plans`).
+      const shown = await getListingsWithPlans(
+        db,
+        indexed.map((r) => r.key),
+      );
+      expect(shown.filter((r) => r?.plan).map((r) => [r!.listing.key, r!.listing.planKey, r!.plan!.daysOfCover])).toEqual([
         ['amazon|amazon.com|MUG-BLUE', 'amazon|amazon.com|MUG-BLUE', 6.5],
         ['ebay|ebay.com|MUG-BLUE', 'pool:own:main', 40],
       ]);
-      // The plan fields live on the indexed rows only (the full rows' copies are not read).
-      expect(indexed.every((l) => l.urgency === urgencyOf(l))).toBe(true);
+      expect(indexed.some((r) => 'urgency' in r || 'plan' in r || 'daysOfCover' in r || 'riskTypes' in r)).toBe(false);
+      // Each listing's search entry holds the sort key of the plan it shows, as the upgrades computed it.
+      const entries = new Map((await db.searchChunks.toArray()).flatMap(entriesOf).map((e) => [e.key, e]));
+      expect(shown.map((r) => entries.get(r!.listing.key)?.urgency)).toEqual(
+        shown.map((r) => urgencyOf({ ...(r!.listing.planKey ? { planKey: r!.listing.planKey } : {}), daysOfCover: r!.plan?.daysOfCover })),
+      );
       // Every upgraded row is valid today (the backup validator checks each table's row schema).
       const backup = await exportBackup(db, NOW);
       expect(() => validateBackup(JSON.parse(JSON.stringify(backup)))).not.toThrow();
@@ -146,6 +153,35 @@ describe('schema migrations', () => {
       expect((await allObservations(db)).every((o) => o.lastSeenAt >= o.observedAt)).toBe(true);
       const { items } = await listAtRisk(db, { risk: 'stockout' });
       expect(items.map((i) => [i.listing.key, i.plan?.daysOfCover])).toEqual([['amazon|amazon.com|MUG-BLUE', 6.5]]);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
+  it('upgrades v7 listing rows to their plan key only, writing their sort key and risk tags into their search entries (which a v7 store could have let drift)', async () => {
+    const key = 'amazon|amazon.com|MUG';
+    const old = new Dexie('migration-v7-plans');
+    declareSchema(old, 7);
+    await old.open();
+    const row = { key, platform: 'amazon', marketplace: 'amazon.com', sku: 'MUG', productId: 'p:MUG', linkRule: 'none', linkKeys: ['s:MUG'] };
+    await old.table('listings').bulkPut([
+      { ...row, planKey: key, daysOfCover: 3, riskTypes: ['stockout', 'critical'], urgency: 3, plan: { key } },
+      { ...row, key: 'amazon|amazon.com|CUP', sku: 'CUP', urgency: 1e7 },
+    ]);
+    // A stale entry for MUG, and none for CUP (nothing to write it into: the next listing write adds it).
+    await old.table('searchChunks').put({ group: 9, keys: [key, 'x'], skus: ['mug', 'x'], titles: ['', ''], urgency: [1e7, 5], risks: ['', 'overstock'] });
+    old.close();
+    const db = new StoreDb('migration-v7-plans');
+    await db.open();
+    try {
+      expect(await db.listings.get(key)).toEqual({ ...row, planKey: key });
+      expect(await db.listings.get('amazon|amazon.com|CUP')).toEqual({ ...row, key: 'amazon|amazon.com|CUP', sku: 'CUP' });
+      expect(entriesOf(await db.searchChunks.get(9))).toEqual([
+        { key, sku: 'mug', urgency: 3, riskTypes: ['stockout', 'critical'] },
+        { key: 'x', sku: 'x', urgency: 5, riskTypes: ['overstock'] },
+      ]);
+      expect(db.listings.schema.indexes.map((i) => i.name).sort()).toEqual(['linkKeys', 'productId']);
     } finally {
       db.close();
       await db.delete();

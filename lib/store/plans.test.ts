@@ -4,11 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SkuPlan } from '../planning/types';
 import { planWith } from '../purchasing/test-purchasing';
 import { mergeObservations } from './merge';
-import { refreshListingPlans, samePlanAnswer, savePlans } from './plans';
+import { refreshListingPlans, samePlanAnswer, savePlans, shownPlanOf } from './plans';
 import { readListings } from './listing-store';
-import { indexRowOf, NO_PLAN_BASE } from './tables/listings';
+import { indexRowOf } from './tables/listings';
+import { groupOf } from './groups';
+import { getListingsWithPlans } from './queries';
 import { urgencyOf } from '../planning/urgency';
-import { entriesOf, searchEntryOf } from './tables/searchChunks';
+import { entriesOf, NO_PLAN_SHOWN, searchEntryOf } from './tables/searchChunks';
 import { dropStores, freshStore, listingObs } from './test-helpers';
 import type { StoreDb } from './db';
 
@@ -21,31 +23,31 @@ function poolPlan(product: string, skus: readonly string[], cover: number): SkuP
   return planWith({ productId: product, sku: product, listingKeys: skus.map(keyOf), daysOfCover: cover });
 }
 
-/** What each listing's indexed row carries of its plan. */
+/** What each listing shows of its plan: the plan its indexed row names, its cover, and the sort key in its search entry. */
 async function shown(db: StoreDb) {
-  const rows = await db.listings.bulkGet(SKUS.map(keyOf));
-  return rows.map((r) => [r?.key, r?.planKey ?? null, r?.daysOfCover ?? null, r?.urgency]);
+  const rows = await getListingsWithPlans(db, SKUS.map(keyOf));
+  const entries = new Map((await db.searchChunks.toArray()).flatMap(entriesOf).map((e) => [e.key, e]));
+  return rows.map((r) => [r?.listing.key, r?.listing.planKey ?? null, r?.plan?.daysOfCover ?? null, entries.get(r!.listing.key)?.urgency]);
 }
 
 /**
- * The two copies of each listing's plan fields agree: the indexed row (with the plan it shows)
- * and the search entry; the rest of the indexed row is the full row's projection. A save skips
- * the search writes of listings whose sort key and risks did not change, so a wrong skip shows here.
+ * What each listing shows of its plan agrees in both places: the plan key on the indexed row
+ * names a stored plan, and the search entry holds that plan's sort key and risk tags; the rest
+ * of the indexed row is the full row's projection. A save skips the writes of listings whose
+ * plan key, sort key and risks did not change, so a wrong skip shows here.
  */
 async function expectCopiesAgree(db: StoreDb): Promise<void> {
   const full = await readListings(db, SKUS.map(keyOf));
   const indexed = await db.listings.bulkGet(SKUS.map(keyOf));
   const entries = new Map((await db.searchChunks.toArray()).flatMap(entriesOf).map((e) => [e.key, e]));
-  full.forEach((row, i) => {
+  for (const [i, row] of full.entries()) {
     const index = indexed[i]!;
     expect(index).toEqual(indexRowOf(row!, index));
-    // The fields the indexed row copies from the plan it shows (savePlans).
-    const { plan } = index;
-    expect([index.planKey, index.daysOfCover, index.urgency]).toEqual(
-      plan ? [plan.key, plan.daysOfCover, urgencyOf(plan).rank] : [undefined, undefined, NO_PLAN_BASE],
-    );
-    expect(entries.get(row!.key)).toEqual(searchEntryOf(index));
-  });
+    const plan = index.planKey === undefined ? undefined : await db.plans.get(index.planKey);
+    expect(plan === undefined).toBe(index.planKey === undefined);
+    expect(entries.get(row!.key)).toEqual(searchEntryOf(index, plan ? shownPlanOf(plan) : NO_PLAN_SHOWN));
+    if (plan) expect(entries.get(row!.key)?.urgency).toBe(urgencyOf(plan.plan).rank);
+  }
 }
 
 afterEach(dropStores);
@@ -82,7 +84,7 @@ describe('savePlans', () => {
     );
   });
 
-  it('writes again only the plans whose answer moved, and only the listings they show on', async () => {
+  it('writes again only the plans whose answer moved, and only the search entries of the listings they show on', async () => {
     const db = await freshStore('plans-moved');
     await mergeObservations(
       db,
@@ -93,12 +95,17 @@ describe('savePlans', () => {
     await savePlans(db, first);
     const planWrites = vi.spyOn(db.plans, 'bulkPut');
     const listingWrites = vi.spyOn(db.listings, 'bulkPut');
+    const searchWrites = vi.spyOn(db.searchChunks, 'bulkPut');
     // Re-planned a minute later: A's answer moved, B's is the same but for when it was computed.
     const later = '2026-03-02T12:01:00.000Z';
     const again = [poolPlan('A', ['A1', 'A2'], 12), { ...poolPlan('B', ['B1', 'B2'], 90), computedAt: later }];
     await savePlans(db, again, { replaceFor: SKUS.map(keyOf) });
     expect(planWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.key))).toEqual([again[0]!.key]);
-    expect(listingWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.key)).sort()).toEqual([keyOf('A1'), keyOf('A2')]);
+    // The listings still show the same plans: no indexed row is written; the sort key moved in A's listings' search entries only.
+    expect(listingWrites).not.toHaveBeenCalled();
+    expect(searchWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.group)).sort()).toEqual(
+      [...new Set([groupOf(keyOf('A1')), groupOf(keyOf('A2'))])].sort(),
+    );
     expect(await shown(db)).toEqual([
       [keyOf('A1'), again[0]!.key, 12, urgencyOf(again[0]!).rank],
       [keyOf('A2'), again[0]!.key, 12, urgencyOf(again[0]!).rank],
@@ -120,7 +127,8 @@ describe('savePlans', () => {
     await savePlans(db, plans);
     // A row that lost its plan fields some other way (an older build, a bug elsewhere).
     const row = (await db.listings.get(keyOf('B1')))!;
-    await db.listings.put({ ...row, planKey: undefined, daysOfCover: undefined, plan: undefined, urgency: NO_PLAN_BASE });
+    const { planKey: _planKey, ...withoutPlan } = row;
+    await db.listings.put(withoutPlan);
     await savePlans(db, plans, { replaceFor: [keyOf('A1')] });
     expect((await db.listings.get(keyOf('B1')))?.planKey).toBeUndefined();
     await savePlans(db, plans, { replaceAll: true });

@@ -1,13 +1,15 @@
 /**
- * Writing the planning core's results. Each listing also gets the plan it shows, with its days
- * of cover, risk types and sort key, copied onto its indexed row (and only there, never into
- * the listing chunks: tables/listings.ts ListingPlanFields): the popup's at-risk list then
- * walks one index of one table instead of joining two tables on every open.
+ * Writing the planning core's results. Each listing also gets the key of the plan it shows on
+ * its indexed row (and only there, never into the listing chunks: tables/listings.ts
+ * ListingPlanFields), and that plan's sort key and risk tags in its search entry, which the
+ * popup's list sorts and filters (schema v8: a re-plan that moves days of cover writes no
+ * listing row, only the plans and the search chunks that moved).
  */
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { StoreDb } from './db';
 import { urgencyOf } from '../planning/urgency';
-import { NO_PLAN_BASE, type ListingIndexRow } from './tables/listings';
+import type { ListingIndexRow } from './tables/listings';
+import { NO_PLAN_SHOWN, type ShownPlan } from './tables/searchChunks';
 import { planRowOf, type PlanRow } from './tables/plans';
 import { updateSearchEntries } from './listing-store';
 
@@ -119,9 +121,12 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
 }
 
 /**
- * Re-copies the plan each listing shows onto its indexed row (inside a transaction over plans +
- * listings + searchChunks): no listing chunk is read or written. `known`: plans just saved, and
- * the listings whose only plans they are (their plans are not read back).
+ * Puts right what each listing shows of its plans (inside a transaction over plans + listings +
+ * searchChunks): the plan's key on its indexed row, written only when the listing shows another
+ * plan (or none); the plan's sort key and risk tags in its search entry, written only where they
+ * moved. No listing chunk is read or written, and a re-plan that only moves days of cover writes
+ * no listing row (schema v8). `known`: plans just saved, and the listings whose only plans they
+ * are (their plans are not read back).
  */
 export async function refreshListingPlans(
   db: StoreDb,
@@ -137,32 +142,30 @@ export async function refreshListingPlans(
   const plans = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
-  const updated: ListingIndexRow[] = [];
-  const resorted: ListingIndexRow[] = [];
+  const rekeyed: ListingIndexRow[] = [];
+  const shown: Parameters<typeof updateSearchEntries>[1][number][] = [];
   for (const row of await db.listings.bulkGet(listingKeys as string[])) {
     if (!row) continue; // a plan may name a listing the store has not seen (or deleted)
-    const next = withPlanFields(row, pickPlan(byListing.get(row.key) ?? []));
-    if (samePlanFields(row, next)) continue;
-    updated.push(next);
-    if (next.urgency !== row.urgency || (next.riskTypes ?? []).join(',') !== (row.riskTypes ?? []).join(',')) resorted.push(next);
+    const plan = pickPlan(byListing.get(row.key) ?? []);
+    if (row.planKey !== plan?.key) rekeyed.push(withPlanKey(row, plan?.key));
+    shown.push({ listing: row, shown: plan ? shownPlanOf(plan) : NO_PLAN_SHOWN });
   }
-  if (updated.length) await db.listings.bulkPut(updated);
-  // Search entries carry the sort key and risk types: rewritten only where those moved.
-  if (resorted.length) await updateSearchEntries(db, resorted);
+  if (rekeyed.length) await db.listings.bulkPut(rekeyed);
+  await updateSearchEntries(db, shown);
 }
 
-/** Whether a row already shows what it would show (its plan equal but for when it was computed). */
-function samePlanFields(row: ListingIndexRow, next: ListingIndexRow): boolean {
-  if (row.planKey !== next.planKey || row.urgency !== next.urgency || row.daysOfCover !== next.daysOfCover) return false;
-  if ((row.riskTypes ?? []).join(',') !== (next.riskTypes ?? []).join(',')) return false;
-  return row.plan === next.plan || (next.plan !== undefined && samePlanAnswer(row.plan, next.plan));
+/**
+ * What a listing's search entry says of the plan it shows: the one urgency rule's sort key and the plan's risk tags.
+ * @example shownPlanOf(planRowOf(plan)).urgency === urgencyOf(plan).rank // true
+ */
+export function shownPlanOf(plan: PlanRow): ShownPlan {
+  return { urgency: urgencyOf(plan.plan).rank, riskTypes: plan.riskTypes };
 }
 
-/** An indexed row showing this plan (or none). */
-function withPlanFields(row: ListingIndexRow, plan: PlanRow | undefined): ListingIndexRow {
-  const { planKey: _planKey, daysOfCover: _daysOfCover, riskTypes: _riskTypes, plan: _plan, ...rest } = row;
-  if (!plan) return { ...rest, urgency: NO_PLAN_BASE };
-  return { ...rest, urgency: urgencyOf(plan.plan).rank, planKey: plan.key, daysOfCover: plan.daysOfCover, riskTypes: plan.riskTypes, plan: plan.plan };
+/** An indexed row showing the plan with this key (or none). */
+function withPlanKey(row: ListingIndexRow, planKey: string | undefined): ListingIndexRow {
+  const { planKey: _planKey, ...rest } = row;
+  return planKey === undefined ? rest : { ...rest, planKey };
 }
 
 /**

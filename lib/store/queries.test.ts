@@ -5,8 +5,9 @@ import { addCalibration, assignPool, recordReturn, resolveReturn } from './adjus
 import { mergeObservations } from './merge';
 import { loadPlanningInput } from './planning-input';
 import { pickPlan, savePlans } from './plans';
-import { exportListingsCsv, getListingsWithPlans, getProduct, listAtRisk } from './queries';
+import { exportListingsCsv, getListingsWithPlans, getProduct, hasTag, listAtRisk } from './queries';
 import { effectiveOnHand } from './tables/calibrations';
+import { riskTagsOf, urgencyOf } from '../planning/urgency';
 import { dropStores, freshStore, listingObs, orderObs, skuPlan, listingOf } from './test-helpers';
 
 afterEach(dropStores);
@@ -44,9 +45,9 @@ describe('listAtRisk', () => {
       ['C', undefined],
     ]);
     expect((await listAtRisk(db, { risk: 'stockout' })).items.map((i) => i.listing.sku)).toEqual(['A']);
-    // The tags the urgency level gives (the popup's opening list) read the urgency index: the same rows and total.
+    // The tags the urgency level gives (the popup's opening list): the same rows and total as filtering the whole list.
     for (const risk of ['attention', 'critical'] as const) {
-      const tagged = (await listAtRisk(db)).items.filter((i) => i.listing.riskTypes?.includes(risk)).map((i) => i.listing.sku);
+      const tagged = (await listAtRisk(db)).items.filter((i) => i.plan && riskTagsOf(urgencyOf(i.plan)).includes(risk)).map((i) => i.listing.sku);
       expect(tagged).toEqual(['A']);
       expect(await listAtRisk(db, { risk, limit: 1 })).toMatchObject({ total: tagged.length, items: [{ listing: { sku: 'A' } }] });
     }
@@ -67,8 +68,24 @@ describe('listAtRisk', () => {
     expect([amazon?.plan?.key, ebay?.plan?.key]).toEqual(['pool:own:main', 'ebay|ebay.com|A']);
     const result = await savePlans(db, [skuPlan('ebay|ebay.com|A', { daysOfCover: 4 })], { replaceAll: true });
     expect(result).toMatchObject({ saved: 1, deleted: 1 });
-    expect((await db.listings.get(keys[0]!))?.daysOfCover).toBeUndefined();
+    expect((await db.listings.get(keys[0]!))?.planKey).toBeUndefined();
+    expect((await getListingsWithPlans(db, keys)).map((r) => r?.plan?.daysOfCover)).toEqual([undefined, 4]);
     expect((await savePlans(db, [{ ...skuPlan('x'), daysOfCover: -1 }])).invalid).toHaveLength(1);
+  });
+});
+
+describe('hasTag', () => {
+  it('finds a whole tag in joined risk tags, never part of another (fast-check)', () => {
+    expect(hasTag('stockout,critical', 'critical')).toBe(true);
+    expect(hasTag('overstock', 'stock')).toBe(false);
+    expect(hasTag('', 'stockout')).toBe(false);
+    const tag = fc.stringMatching(/^[a-z-]{1,6}$/);
+    fc.assert(
+      fc.property(fc.array(tag, { maxLength: 5 }), tag, (tags, wanted) => {
+        expect(hasTag(tags.join(','), wanted)).toBe(tags.includes(wanted));
+      }),
+      { numRuns: 500, seed: 20_261_205 },
+    );
   });
 });
 
@@ -97,7 +114,7 @@ describe('savePlans', () => {
     const rows = await getListingsWithPlans(db, keys);
     rows.forEach((row, i) => {
       const expected = pickPlan(all.filter((p) => p.listingKeys.includes(keys[i]!)));
-      expect([row?.plan?.key, row?.listing.daysOfCover]).toEqual([expected?.key, expected?.daysOfCover]);
+      expect([row?.plan?.key, row?.listing.planKey, row?.plan?.daysOfCover]).toEqual([expected?.key, expected?.key, expected?.daysOfCover]);
     });
   });
 });

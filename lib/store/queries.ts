@@ -14,6 +14,7 @@ import { readObservationsOf } from './observation-store';
 import { readLatestOrderLinesOf } from './order-store';
 import type { PlanRow } from './tables/plans';
 import type { RiskTag } from '../planning/urgency';
+import type { SearchChunkRow } from './tables/searchChunks';
 import type { StockPoolRow } from './tables/stockPools';
 import type { ProductRow } from './tables/products';
 import type { ObservationRow } from './tables/observations';
@@ -45,88 +46,55 @@ export interface AtRiskRow {
 
 /**
  * The popup's list: listings ordered by days of cover (planned ones), then those not planned
- * yet (in key order), filtered by platform, marketplace, risk type and a SKU/title search.
- * `total` counts every match, `items` holds the first `limit`.
+ * yet (in key order), filtered by platform, marketplace, account, risk type and a SKU/title
+ * search. `total` counts every match, `items` holds the first `limit`.
+ *
+ * Every filter reads the search chunks (128 small records: each listing's key, SKU, title, sort
+ * key and risk tags), filters and sorts in memory, then reads only the rows it shows and their
+ * plans. Until schema v8 the unfiltered and one-marketplace lists walked indexes of the listing
+ * rows (13-19 ms against 30-43 ms for a search at 10,000 listings), but those indexes made every
+ * re-plan rewrite the row of every listing whose days of cover moved.
  * @example const { items, total } = await listAtRisk(db, { risk: 'stockout', limit: 50 });
  */
 export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<{ items: AtRiskRow[]; total: number }> {
   const limit = query.limit ?? 500;
-  const needle = query.search?.trim().toLowerCase() || undefined;
-  const risk = query.risk && query.risk !== 'all' ? query.risk : undefined;
-  const inAccount = (account: string | undefined) => query.account === undefined || (account ?? DEFAULT_ACCOUNT) === query.account;
-  const matches = (r: ListingIndexRow) =>
-    inAccount(r.account) &&
-    (query.platform === undefined || r.platform === query.platform) &&
-    (query.marketplace === undefined || r.marketplace === query.marketplace) &&
-    (risk === undefined || (r.riskTypes?.includes(risk) ?? false));
-
-  return db.transaction('r', [db.listings, db.listingChunks, db.searchChunks], async () => {
+  return db.transaction('r', [db.listings, db.listingChunks, db.searchChunks, db.plans], async () => {
     const tx = nativeTransaction();
-    let picked: ListedListing[];
-    let total: number;
-    // An account filter is applied in memory (rows of the default account carry no account
-    // field, so no index holds them): it takes the general path below, or the search's.
-    if (!risk && !needle && query.platform === undefined && query.marketplace === undefined && query.account === undefined) {
-      // No filter: the first `limit` of the urgency index, and a count (no row is read twice).
-      [picked, total] = await Promise.all([db.listings.orderBy('urgency').limit(limit).toArray(), db.listings.count()]);
-    } else if (!risk && !needle && query.platform !== undefined && query.marketplace !== undefined && query.account === undefined) {
-      // One marketplace: its stretch of the [platform+marketplace+urgency] index is already in list order
-      // (IndexedDB orders equal index keys by primary key, as the sort below does).
-      // (A Dexie collection's limit() changes that collection, hence one per read.)
-      const range = () =>
-        db.listings
-          .where('[platform+marketplace+urgency]')
-          .between([query.platform, query.marketplace, -Infinity], [query.platform, query.marketplace, Infinity], true, true);
-      [picked, total] = await Promise.all([range().limit(limit).toArray(), range().count()]);
-    } else if (risk !== undefined && LEADING_TAGS.has(risk) && !needle && query.platform === undefined && query.account === undefined) {
-      // The popup's opening list: walk the urgency index until `limit` rows carry the tag (these
-      // tags follow the level, which leads the sort key, so they are its first stretch) and count
-      // the tag's index, instead of reading every tagged row to sort them.
-      [picked, total] = await Promise.all([
-        db.listings
-          .orderBy('urgency')
-          .filter((r) => r.riskTypes?.includes(risk) ?? false)
-          .limit(limit)
-          .toArray(),
-        db.listings.where('riskTypes').equals(risk).count(),
-      ]);
-    } else if (needle !== undefined) {
-      ({ picked, total } = await searchedListings(db, tx, needle, risk, query, limit));
-    } else {
-      const hits = (await narrowedListings(db, risk, query)).filter(matches);
-      hits.sort(byUrgency);
-      total = hits.length;
-      picked = hits.slice(0, limit);
-    }
-    // Each indexed row carries the plan it shows (savePlans copies it).
-    return {
-      items: (await withPlans(db, picked)) as AtRiskRow[], // picked holds no undefined
-      total,
-    };
+    const hits = matchingEntries(await db.searchChunks.toArray(), query);
+    hits.sort(byUrgency);
+    const rows = await getMany(
+      tx,
+      db.listings,
+      hits.slice(0, limit).map((e) => e.key),
+    );
+    const picked = rows.filter((r): r is ListingIndexRow => r !== undefined);
+    return { items: (await withPlans(db, picked)) as AtRiskRow[], total: hits.length }; // picked holds no undefined
   });
 }
 
-/** List order: most urgent first, then by key (as IndexedDB orders equal index keys). */
+/**
+ * The keys of every listing whose plan carries this risk tag, in list order (keys only: cheap
+ * at 10,000 listings; the notifier compares them with the last look).
+ * @example await listingKeysAtRisk(db, 'critical') // ['amazon|amazon.com|MUG-1', ...]
+ */
+export async function listingKeysAtRisk(db: StoreDb, risk: RiskTag): Promise<string[]> {
+  const hits = matchingEntries(await db.searchChunks.toArray(), { risk });
+  return hits.sort(byUrgency).map((e) => e.key);
+}
+
+/** List order: most urgent first, then by key. */
 const byUrgency = (a: { urgency: number; key: string }, b: { urgency: number; key: string }) =>
   a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/**
- * A search: every listing's search entry (128 small records), filtered and sorted in memory;
- * only the rows shown are read.
- */
-async function searchedListings(
-  db: StoreDb,
-  tx: ReturnType<typeof nativeTransaction>,
-  needle: string,
-  risk: RiskTag | undefined,
-  query: AtRiskQuery,
-  limit: number,
-): Promise<{ picked: ListedListing[]; total: number }> {
+/** The search entries a query keeps (unsorted), as key and sort key. */
+function matchingEntries(chunks: readonly SearchChunkRow[], query: AtRiskQuery): { key: string; urgency: number }[] {
+  const needle = query.search?.trim().toLowerCase() || undefined;
+  const risk = query.risk && query.risk !== 'all' ? query.risk : undefined;
   const hits: { key: string; urgency: number }[] = [];
-  for (const c of await db.searchChunks.toArray()) {
+  for (const c of chunks) {
     for (let i = 0; i < c.keys.length; i++) {
-      if (!c.skus[i]!.includes(needle) && !c.titles[i]!.includes(needle)) continue;
-      if (risk !== undefined && !c.risks[i]!.split(',').includes(risk)) continue;
+      if (needle !== undefined && !c.skus[i]!.includes(needle) && !c.titles[i]!.includes(needle)) continue;
+      if (risk !== undefined && !hasTag(c.risks[i]!, risk)) continue;
       const key = c.keys[i]!;
       if (query.account !== undefined && accountOfKey(key) !== query.account) continue;
       if (query.platform !== undefined || query.marketplace !== undefined) {
@@ -136,31 +104,19 @@ async function searchedListings(
       hits.push({ key, urgency: c.urgency[i]! });
     }
   }
-  hits.sort(byUrgency);
-  const rows = await getMany(
-    tx,
-    db.listings,
-    hits.slice(0, limit).map((e) => e.key),
-  );
-  return { picked: rows.filter((r): r is ListingIndexRow => r !== undefined), total: hits.length };
+  return hits;
 }
 
-/** The rows the most selective index available gives for a filter (still to be filtered and sorted). */
-/** Tags given by the urgency level (riskTagsOf): their listings lead the urgency index. */
-const LEADING_TAGS: ReadonlySet<RiskTag> = new Set(['attention', 'critical']);
-
-async function narrowedListings(db: StoreDb, risk: RiskTag | undefined, query: AtRiskQuery): Promise<ListingIndexRow[]> {
-  if (risk) return db.listings.where('riskTypes').equals(risk).toArray();
-  if (query.platform === undefined) return db.listings.orderBy('urgency').toArray();
-  // [p] sorts before every [p, marketplace, urgency], and [p, []] after (arrays sort after strings).
-  const [lo, hi] =
-    query.marketplace === undefined
-      ? [[query.platform], [query.platform, []]]
-      : [
-          [query.platform, query.marketplace, -Infinity],
-          [query.platform, query.marketplace, Infinity],
-        ];
-  return db.listings.where('[platform+marketplace+urgency]').between(lo, hi, true, true).toArray();
+/**
+ * Whether a search entry's risk tags (joined with ',') hold this tag.
+ * @example hasTag('stockout,critical', 'critical') // true ; hasTag('overstock', 'stock') // false
+ */
+export function hasTag(joined: string, tag: string): boolean {
+  for (let at = joined.indexOf(tag); at !== -1; at = joined.indexOf(tag, at + 1)) {
+    const end = at + tag.length;
+    if ((at === 0 || joined[at - 1] === ',') && (end === joined.length || joined[end] === ',')) return true;
+  }
+  return false;
 }
 
 /**
@@ -176,23 +132,25 @@ export async function listListings(db: StoreDb): Promise<ListingRow[]> {
  * @example const [a] = await getListingsWithPlans(db, [key]); a?.plan?.daysOfCover
  */
 export async function getListingsWithPlans(db: StoreDb, keys: readonly string[]): Promise<(AtRiskRow | undefined)[]> {
-  return db.transaction('r', [db.listings, db.listingChunks], async () => withPlans(db, await db.listings.bulkGet(keys as string[])));
+  return db.transaction('r', [db.listings, db.listingChunks, db.plans], async () => withPlans(db, await db.listings.bulkGet(keys as string[])));
 }
 
 /**
- * Indexed rows as the lists show them: each with the plan it carries, and read whole when it
- * has none (a listing not planned yet shows its stock as read). Inside a transaction over
- * listings + listingChunks.
+ * Indexed rows as the lists show them: each with the plan its key names, and read whole when
+ * it has none (a listing not planned yet shows its stock as read). Inside a transaction over
+ * listings + listingChunks + plans.
  */
 async function withPlans(db: StoreDb, rows: readonly (ListingIndexRow | undefined)[]): Promise<(AtRiskRow | undefined)[]> {
-  const unplanned = rows.flatMap((r) => (r && !r.plan ? [r.key] : []));
+  const planKeys = [...new Set(rows.flatMap((r) => (r?.planKey === undefined ? [] : [r.planKey])))];
+  const plans = new Map((await db.plans.bulkGet(planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+  const planOf = (row: ListingIndexRow) => (row.planKey === undefined ? undefined : plans.get(row.planKey));
+  const unplanned = rows.flatMap((r) => (r && !planOf(r) ? [r.key] : []));
   const full = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));
   return rows.map((row) => {
     if (!row) return undefined;
-    const { plan, ...listing } = row;
     const read = full.get(row.key);
-    // The full row adds what was read; the plan fields are the indexed row's.
-    return { listing: read ? { ...read, ...listing } : listing, plan };
+    // The full row adds what was read; the plan key is the indexed row's.
+    return { listing: read ? { ...read, ...row } : row, plan: planOf(row) };
   });
 }
 
@@ -331,9 +289,11 @@ export async function exportListingsCsv(db: StoreDb, account?: string): Promise<
   return { csv: toCsv(CSV_COLUMNS, table), rowCount: rows.length };
 }
 
-/** Each listing's days of cover, from the plan its indexed row shows (full rows carry no plan fields). */
+/** Each listing's days of cover, from the plan its indexed row names (full rows carry no plan fields). */
 async function daysOfCoverOf(db: StoreDb): Promise<Map<string, number | null | undefined>> {
-  return new Map((await db.listings.toArray()).map((r) => [r.key, r.daysOfCover]));
+  const [rows, plans] = await db.transaction('r', [db.listings, db.plans], () => Promise.all([db.listings.toArray(), db.plans.toArray()]));
+  const cover = new Map(plans.map((p) => [p.key, p.daysOfCover]));
+  return new Map(rows.map((r) => [r.key, r.planKey === undefined ? undefined : cover.get(r.planKey)]));
 }
 
 /**

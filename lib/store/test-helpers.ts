@@ -10,6 +10,7 @@ import { readAllListings, readListings, updateSearchEntries, writeListings } fro
 import { readAllObservations } from './observation-store';
 import { indexRowOf, noPlanFields, planFieldsOf, type ListingPlanFields, type ListingRow } from './tables/listings';
 import type { ObservationRow } from './tables/observations';
+import { NO_PLAN_SHOWN, type ShownPlan } from './tables/searchChunks';
 
 let seq = 0;
 const opened: StoreDb[] = [];
@@ -115,14 +116,21 @@ export async function allObservations(db: StoreDb): Promise<ObservationRow[]> {
 }
 
 /**
- * Stores full listing rows as they are (chunks and indexed rows), bypassing the merge; plan
- * fields given with a row go onto its indexed row and search entry, where savePlans puts them.
+ * Stores full listing rows as they are (chunks and indexed rows), bypassing the merge; a plan
+ * key given with a row goes onto its indexed row, a sort key and risk tags into its search
+ * entry, where savePlans puts them.
  */
-export function putListings(db: StoreDb, rows: readonly (ListingRow & Partial<ListingPlanFields>)[]): Promise<void> {
+export function putListings(db: StoreDb, rows: readonly (ListingRow & ListingPlanFields & Partial<ShownPlan>)[]): Promise<void> {
   return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks], async () => {
     await writeListings(db, rows);
-    const planned = rows.map((r) => indexRowOf(r, { ...noPlanFields(), ...planFieldsOf(r as ListingPlanFields) }));
+    const planned = rows.map((r) => indexRowOf(r, { ...noPlanFields(), ...planFieldsOf(r) }));
     await db.listings.bulkPut(planned);
-    await updateSearchEntries(db, planned);
+    await updateSearchEntries(
+      db,
+      rows.map((r, i) => {
+        const shown: ShownPlan = { urgency: r.urgency ?? NO_PLAN_SHOWN.urgency, ...(r.riskTypes ? { riskTypes: r.riskTypes } : {}) };
+        return { listing: planned[i]!, shown };
+      }),
+    );
   });
 }

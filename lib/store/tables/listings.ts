@@ -20,7 +20,6 @@ import {
   type ListingObservation,
 } from '../../records';
 import { canonicalJson } from '../hash';
-import type { SkuPlan } from '../../planning/types';
 
 /** Fields of a listing reading that are identity or provenance, not state. */
 const NON_STATE_FIELDS = ['kind', 'platform', 'marketplace', 'sku', 'account', 'source', 'observedAt', 'observedDate'] as const;
@@ -135,31 +134,29 @@ const HOT_FIELDS = [
 export type HotField = (typeof HOT_FIELDS)[number];
 
 /**
- * The plan a listing shows, as its indexed row carries it (savePlans writes it; every other
- * write of the indexed row carries it over): the plan itself, so the popup's list reads one
- * record per row shown instead of two, and its key, days of cover, risk types and sort key as
- * indexed fields, so the list is one index walk. They live on the indexed row ONLY, never in
- * the full row's chunk: a re-plan then rewrites no listing chunk (a page's listings fall in
- * most of the 128 groups). Stores from before kept them in the chunks too; those copies are
- * never read (indexRowOf and sameIndexRow skip them).
+ * Which plan a listing shows, as its indexed row carries it: the plan's key only (savePlans
+ * writes it; every other write of the indexed row carries it over). It changes only when the
+ * listing's plan does (a first plan, a move between pools), so a re-plan that moves days of
+ * cover rewrites no listing row: the plan itself is read from `plans` by this key, and the
+ * at-risk sort key and risk types live in the search chunks (tables/searchChunks.ts), which
+ * the popup's list reads (schema v8). Never in the full row's chunk.
  */
 export type ListingPlanFields = {
   planKey?: string;
-  daysOfCover?: number | null;
-  riskTypes?: string[];
-  /** Sort key of the at-risk list: the urgency rule's rank (lib/planning/urgency.ts), NO_PLAN_BASE without a plan. */
-  urgency: number;
-  plan?: SkuPlan;
 };
 
-const PLAN_FIELDS = ['planKey', 'daysOfCover', 'riskTypes', 'urgency', 'plan'] as const satisfies readonly (keyof ListingPlanFields)[];
+/**
+ * Plan fields earlier stores kept on listing rows (v2-v7 on the indexed rows; before v4 in the
+ * full rows, whose chunks may still hold them): dropped wherever a row is read or copied.
+ */
+const PLAN_FIELDS = ['planKey', 'daysOfCover', 'riskTypes', 'urgency', 'plan'] as const;
 
 /**
  * The plan fields of a listing without a plan (a new listing until its first re-plan).
- * @example noPlanFields().urgency // NO_PLAN_BASE
+ * @example noPlanFields().planKey // undefined
  */
 export function noPlanFields(): ListingPlanFields {
-  return { urgency: NO_PLAN_BASE };
+  return {};
 }
 
 /**
@@ -167,9 +164,7 @@ export function noPlanFields(): ListingPlanFields {
  * @example planFieldsOf(indexRow).planKey
  */
 export function planFieldsOf(row: ListingPlanFields): ListingPlanFields {
-  const out: Record<string, unknown> = {};
-  for (const k of PLAN_FIELDS) if (row[k] !== undefined) out[k] = row[k];
-  return out as unknown as ListingPlanFields;
+  return row.planKey === undefined ? {} : { planKey: row.planKey };
 }
 
 /** A row of the indexed `listings` table: the full row without its hot fields, plus the plan it shows. */

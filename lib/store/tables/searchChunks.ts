@@ -5,11 +5,14 @@
  * sorts in memory, and then reads only the rows it shows; v3's trigram index had to read every
  * listing under a broad needle's trigrams (190 ms for "item 1" over 15,000 listings in Chromium).
  *
- * Derived from the indexed listing rows and kept in step by listing-store.ts's writeListings
- * (rewritten only for listings whose indexed row changed, so a page that only moves stock
- * does not touch it). Not backed up: rebuilt on restore.
+ * Since schema v8 the entries are the only place that holds the sort key and risk tags of the
+ * plan each listing shows: the popup's list, its filters and the notifier read them here. SKU
+ * and title follow the indexed listing rows (listing-store.ts writeListings, only for listings
+ * whose indexed row changed, so a page that only moves stock does not touch them); sort key
+ * and risk tags follow the plans (plans.ts refreshListingPlans, only where they moved). Not
+ * backed up: rebuilt on restore.
  */
-import type { ListingIndexRow } from './listings';
+import { NO_PLAN_BASE, type ListingIndexRow } from './listings';
 
 export interface SearchEntry {
   key: string;
@@ -68,13 +71,34 @@ export function entriesOf(chunk: SearchChunkRow | undefined): SearchEntry[] {
   });
 }
 
+/** What a listing's search entry says of the plan it shows: the at-risk sort key and risk tags. */
+export type ShownPlan = Pick<SearchEntry, 'urgency' | 'riskTypes'>;
+
+/** The shown plan of a listing without one (new until its first re-plan): after every planned listing. */
+export const NO_PLAN_SHOWN: ShownPlan = { urgency: NO_PLAN_BASE };
+
 /**
- * The search entry of a listing.
- * @example searchEntryOf({ key: 'k', sku: 'MUG-1', title: 'Blue Mug', urgency: 3 } as ListingIndexRow) // { key: 'k', sku: 'mug-1', title: 'blue mug', urgency: 3 }
+ * The search entry of a listing showing this plan.
+ * @example searchEntryOf({ key: 'k', sku: 'MUG-1', title: 'Blue Mug' }, { urgency: 3 }) // { key: 'k', sku: 'mug-1', title: 'blue mug', urgency: 3 }
  */
-export function searchEntryOf(row: Pick<ListingIndexRow, 'key' | 'sku' | 'title' | 'urgency' | 'riskTypes'>): SearchEntry {
-  const entry: SearchEntry = { key: row.key, sku: row.sku.toLowerCase(), urgency: row.urgency };
+export function searchEntryOf(row: Pick<ListingIndexRow, 'key' | 'sku' | 'title'>, shown: ShownPlan): SearchEntry {
+  const entry: SearchEntry = { key: row.key, sku: row.sku.toLowerCase(), urgency: shown.urgency };
   if (row.title !== undefined) entry.title = row.title.toLowerCase();
-  if (row.riskTypes?.length) entry.riskTypes = row.riskTypes;
+  if (shown.riskTypes?.length) entry.riskTypes = shown.riskTypes;
   return entry;
+}
+
+/**
+ * Whether two entries are the same (so their chunk need not be written again).
+ * @example sameSearchEntry(entry, { ...entry }) // true
+ */
+export function sameSearchEntry(a: SearchEntry | undefined, b: SearchEntry): boolean {
+  return (
+    a !== undefined &&
+    a.key === b.key &&
+    a.sku === b.sku &&
+    a.title === b.title &&
+    a.urgency === b.urgency &&
+    (a.riskTypes ?? []).join(',') === (b.riskTypes ?? []).join(',')
+  );
 }

@@ -1,0 +1,59 @@
+/**
+ * Schema v7 -> v8: the plan a listing shows leaves its indexed row, but for the plan's key.
+ * Through v7 each indexed `listings` row carried a copy of its plan, its days of cover, its
+ * risk types and the at-risk sort key, with three indexes over them (`urgency`,
+ * `[platform+marketplace+urgency]`, `*riskTypes`), so every re-plan that moved a listing's days
+ * of cover rewrote its row and all its index entries (about 1.2 ms a row in Chromium; 4.2 s of
+ * a 5,000-row page's re-plan). v8 drops those indexes (schema.ts); the popup's list sorts and
+ * filters the search chunks, which already held the sort key and risk types, and reads the plan
+ * from `plans` by the row's `planKey`.
+ *
+ * The upgrade strips the four fields from every indexed row and writes each row's sort key and
+ * risk types into its search entry (they were kept in step through v7; the rows are the source
+ * of truth, so any drift is put right here).
+ *
+ * FROZEN: never edit this file. It defines how a v7 database upgrades, for as long as a seller
+ * may still have one. The chunk layout below is stated as v7 stored it (tables/searchChunks.ts
+ * as of v7). A change to the stored data goes into a new schema version with its own upgrade
+ * file. Imports: type-only, dexie, or other frozen code in this folder (migrations-frozen.test.ts).
+ */
+import type { Transaction } from 'dexie';
+import type { ListingIndexRow } from './listing-row-types';
+import { NO_PLAN_BASE } from './frozen-sort-key';
+
+/** A search chunk as v4-v7 stored it: one group's entries as parallel columns, in key order. */
+interface SearchChunkRowV7 {
+  group: number;
+  keys: string[];
+  skus: string[];
+  titles: string[];
+  urgency: number[];
+  /** Risk types joined with ',' ('' for none). */
+  risks: string[];
+}
+
+/** v7 -> v8: every indexed listing row loses its plan copy; the search entries get the rows' sort keys. */
+export async function upgradeToV8(tx: Transaction): Promise<void> {
+  const shown = new Map<string, { urgency: number; risks: string }>();
+  await tx
+    .table('listings')
+    .toCollection()
+    .modify((row: Partial<ListingIndexRow> & { key: string }) => {
+      shown.set(row.key, { urgency: row.urgency ?? NO_PLAN_BASE, risks: row.riskTypes?.join(',') ?? '' });
+      delete row.urgency;
+      delete row.daysOfCover;
+      delete row.riskTypes;
+      delete row.plan;
+    });
+  await tx
+    .table('searchChunks')
+    .toCollection()
+    .modify((chunk: SearchChunkRowV7) => {
+      chunk.keys.forEach((key, i) => {
+        const entry = shown.get(key);
+        if (!entry) return;
+        chunk.urgency[i] = entry.urgency;
+        chunk.risks[i] = entry.risks;
+      });
+    });
+}
