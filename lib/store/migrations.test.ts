@@ -84,8 +84,13 @@ function comparable(table: string, row: Record<string, unknown>, fixtureVersion:
     const { listingKeys: _listingKeys, ...rest } = row;
     return rest;
   }
+  // v8's search entries hold the title as shown (lower-cased before) and the plan key: checked below against the listings.
   if (table === 'listingSearch') {
-    const { terms: _terms, ...rest } = row;
+    const { terms: _terms, title: _title, ...rest } = row;
+    return rest;
+  }
+  if (table === 'searchChunks' && fixtureVersion < 8) {
+    const { titles: _titles, ...rest } = row;
     return rest;
   }
   if (table !== 'listings' || fixtureVersion >= 8) return row;
@@ -134,10 +139,13 @@ describe('schema migrations', () => {
         ['ebay|ebay.com|MUG-BLUE', 'pool:own:main', 40],
       ]);
       expect(indexed.some((r) => 'urgency' in r || 'plan' in r || 'daysOfCover' in r || 'riskTypes' in r)).toBe(false);
-      // Each listing's search entry holds the sort key of the plan it shows, as the upgrades computed it.
+      // Each listing's search entry holds its title as shown, the key of the plan it shows, and that plan's sort key as the upgrades computed it.
       const entries = new Map((await db.searchChunks.toArray()).flatMap(entriesOf).map((e) => [e.key, e]));
       expect(shown.map((r) => entries.get(r!.listing.key)?.urgency)).toEqual(
         shown.map((r) => urgencyOf({ ...(r!.listing.planKey ? { planKey: r!.listing.planKey } : {}), daysOfCover: r!.plan?.daysOfCover })),
+      );
+      expect(shown.map((r) => [entries.get(r!.listing.key)?.title, entries.get(r!.listing.key)?.planKey])).toEqual(
+        shown.map((r) => [r!.listing.title, r!.listing.planKey]),
       );
       // Every upgraded row is valid today (the backup validator checks each table's row schema).
       const backup = await exportBackup(db, NOW);
@@ -159,7 +167,7 @@ describe('schema migrations', () => {
     }
   });
 
-  it('upgrades v7 listing rows to their plan key only, writing their sort key and risk tags into their search entries (which a v7 store could have let drift)', async () => {
+  it('upgrades v7 listing rows to their plan key only, writing their plan key, sort key and risk tags into their search entries (which a v7 store could have let drift)', async () => {
     const key = 'amazon|amazon.com|MUG';
     const old = new Dexie('migration-v7-plans');
     declareSchema(old, 7);
@@ -178,7 +186,7 @@ describe('schema migrations', () => {
       expect(await db.listings.get(key)).toEqual({ ...row, planKey: key });
       expect(await db.listings.get('amazon|amazon.com|CUP')).toEqual({ ...row, key: 'amazon|amazon.com|CUP', sku: 'CUP' });
       expect(entriesOf(await db.searchChunks.get(9))).toEqual([
-        { key, sku: 'mug', urgency: 3, riskTypes: ['stockout', 'critical'] },
+        { key, sku: 'mug', urgency: 3, riskTypes: ['stockout', 'critical'], planKey: key },
         { key: 'x', sku: 'x', urgency: 5, riskTypes: ['overstock'] },
       ]);
       expect(db.listings.schema.indexes.map((i) => i.name).sort()).toEqual(['linkKeys', 'productId']);

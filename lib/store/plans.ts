@@ -123,8 +123,8 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
 /**
  * Puts right what each listing shows of its plans (inside a transaction over plans + listings +
  * searchChunks): the plan's key on its indexed row, written only when the listing shows another
- * plan (or none); the plan's sort key and risk tags in its search entry, written only where they
- * moved. No listing chunk is read or written, and a re-plan that only moves days of cover writes
+ * plan (or none); the plan's key, sort key and risk tags in its search entry, written only
+ * where they moved. No listing chunk is read or written, and a re-plan that only moves days of cover writes
  * no listing row (schema v8). `known`: plans just saved, and the listings whose only plans they
  * are (their plans are not read back).
  */
@@ -155,11 +155,11 @@ export async function refreshListingPlans(
 }
 
 /**
- * What a listing's search entry says of the plan it shows: the one urgency rule's sort key and the plan's risk tags.
+ * What a listing's search entry says of the plan it shows: its key, the one urgency rule's sort key and the plan's risk tags.
  * @example shownPlanOf(planRowOf(plan)).urgency === urgencyOf(plan).rank // true
  */
 export function shownPlanOf(plan: PlanRow): ShownPlan {
-  return { urgency: urgencyOf(plan.plan).rank, riskTypes: plan.riskTypes };
+  return { urgency: urgencyOf(plan.plan).rank, riskTypes: plan.riskTypes, planKey: plan.key };
 }
 
 /** An indexed row showing the plan with this key (or none). */

@@ -2,7 +2,7 @@
  * What the popup, the options page and the row panels read. Each query is shaped by an index
  * so it stays fast at tens of thousands of listings.
  */
-import { accountOfKey, DEFAULT_ACCOUNT, type Platform } from '../records';
+import { accountOfKey, DEFAULT_ACCOUNT, listingKeyParts, type Platform } from '../records';
 import { toCsv } from '../export/csv';
 import { marketplaceById } from '../locale/markets';
 import type { SkuPlan } from '../planning/types';
@@ -35,13 +35,23 @@ export interface AtRiskQuery {
   account?: string;
 }
 
-/** A listing as the lists show it: its indexed row, with the full row's fields where it was read. */
-export type ListedListing = ListingIndexRow & Partial<Pick<ListingRow, HotField>>;
+/**
+ * A listing as the lists show it: who it is (the popup's list takes a planned listing's
+ * identity from its search entry), its indexed row where it was read, and the full row's
+ * fields where that was read (a listing not planned yet).
+ */
+export type ListedListing = Pick<ListingIndexRow, 'key' | 'platform' | 'marketplace' | 'sku' | 'title' | 'account' | 'planKey'> &
+  Partial<ListingIndexRow & ListingRow>;
 
 export interface AtRiskRow {
   listing: ListedListing;
   /** The plan the listing shows (its own, else its pooled product's), when planned. */
   plan?: SkuPlan;
+}
+
+/** A listing read by key, with the plan it shows: its indexed row always, the full row's fields when not planned yet. */
+export interface ShownListing extends AtRiskRow {
+  listing: ListingIndexRow & Partial<Pick<ListingRow, HotField>>;
 }
 
 /**
@@ -58,18 +68,46 @@ export interface AtRiskRow {
  */
 export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<{ items: AtRiskRow[]; total: number }> {
   const limit = query.limit ?? 500;
-  return db.transaction('r', [db.listings, db.listingChunks, db.searchChunks, db.plans], async () => {
+  return db.transaction('r', [db.listingChunks, db.searchChunks, db.plans], async () => {
     const tx = nativeTransaction();
     const hits = matchingEntries(await db.searchChunks.toArray(), query);
     hits.sort(byUrgency);
-    const rows = await getMany(
-      tx,
-      db.listings,
-      hits.slice(0, limit).map((e) => e.key),
-    );
-    const picked = rows.filter((r): r is ListingIndexRow => r !== undefined);
-    return { items: (await withPlans(db, picked)) as AtRiskRow[], total: hits.length }; // picked holds no undefined
+    const picked = hits.slice(0, limit);
+    const planKeys = [...new Set(picked.flatMap((e) => (e.planKey === undefined ? [] : [e.planKey])))];
+    const plans = new Map((await getMany(tx, db.plans, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+    const planOf = (e: Hit) => (e.planKey === undefined ? undefined : plans.get(e.planKey));
+    // A listing not planned yet shows its stock as read: its full row.
+    const unplanned = picked.filter((e) => !planOf(e)).map((e) => e.key);
+    const full = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));
+    const items = picked.map((e) => ({ listing: full.get(e.key) ?? listedOf(e), plan: planOf(e) }));
+    return { items, total: hits.length };
   });
+}
+
+/** A search entry the query kept. */
+interface Hit {
+  key: string;
+  urgency: number;
+  title: string;
+  planKey: string | undefined;
+}
+
+/**
+ * A planned listing as the list shows it, from its search entry alone: the key holds its
+ * platform, marketplace, SKU as shown and account.
+ */
+function listedOf(e: Hit): ListedListing {
+  const { platform, marketplace, sku } = listingKeyParts(e.key);
+  const account = accountOfKey(e.key);
+  return {
+    key: e.key,
+    platform: platform as Platform,
+    marketplace,
+    sku,
+    ...(e.title ? { title: e.title } : {}),
+    ...(account === DEFAULT_ACCOUNT ? {} : { account }),
+    ...(e.planKey === undefined ? {} : { planKey: e.planKey }),
+  };
 }
 
 /**
@@ -87,13 +125,13 @@ const byUrgency = (a: { urgency: number; key: string }, b: { urgency: number; ke
   a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** The search entries a query keeps (unsorted), as key and sort key. */
-function matchingEntries(chunks: readonly SearchChunkRow[], query: AtRiskQuery): { key: string; urgency: number }[] {
+function matchingEntries(chunks: readonly SearchChunkRow[], query: AtRiskQuery): Hit[] {
   const needle = query.search?.trim().toLowerCase() || undefined;
   const risk = query.risk && query.risk !== 'all' ? query.risk : undefined;
-  const hits: { key: string; urgency: number }[] = [];
+  const hits: Hit[] = [];
   for (const c of chunks) {
     for (let i = 0; i < c.keys.length; i++) {
-      if (needle !== undefined && !c.skus[i]!.includes(needle) && !c.titles[i]!.includes(needle)) continue;
+      if (needle !== undefined && !c.skus[i]!.includes(needle) && !c.titles[i]!.toLowerCase().includes(needle)) continue;
       if (risk !== undefined && !hasTag(c.risks[i]!, risk)) continue;
       const key = c.keys[i]!;
       if (query.account !== undefined && accountOfKey(key) !== query.account) continue;
@@ -101,7 +139,7 @@ function matchingEntries(chunks: readonly SearchChunkRow[], query: AtRiskQuery):
         const [platform, marketplace] = key.split('|', 2);
         if ((query.platform !== undefined && platform !== query.platform) || (query.marketplace !== undefined && marketplace !== query.marketplace)) continue;
       }
-      hits.push({ key, urgency: c.urgency[i]! });
+      hits.push({ key, urgency: c.urgency[i]!, title: c.titles[i]!, planKey: c.plans?.[i] || undefined });
     }
   }
   return hits;
@@ -131,18 +169,22 @@ export async function listListings(db: StoreDb): Promise<ListingRow[]> {
  * Listings by key with the plan each shows (row panels after a page read).
  * @example const [a] = await getListingsWithPlans(db, [key]); a?.plan?.daysOfCover
  */
-export async function getListingsWithPlans(db: StoreDb, keys: readonly string[]): Promise<(AtRiskRow | undefined)[]> {
-  return db.transaction('r', [db.listings, db.listingChunks, db.plans], async () => withPlans(db, await db.listings.bulkGet(keys as string[])));
+export async function getListingsWithPlans(db: StoreDb, keys: readonly string[]): Promise<(ShownListing | undefined)[]> {
+  return db.transaction('r', [db.listings, db.listingChunks, db.plans], async () => {
+    const tx = nativeTransaction();
+    return withPlans(db, tx, await getMany(tx, db.listings, keys));
+  });
 }
 
 /**
  * Indexed rows as the lists show them: each with the plan its key names, and read whole when
  * it has none (a listing not planned yet shows its stock as read). Inside a transaction over
- * listings + listingChunks + plans.
+ * listings + listingChunks + plans (`tx`, its native transaction: the plans are read with one
+ * success handler, not a Dexie promise per row).
  */
-async function withPlans(db: StoreDb, rows: readonly (ListingIndexRow | undefined)[]): Promise<(AtRiskRow | undefined)[]> {
+async function withPlans(db: StoreDb, tx: IDBTransaction, rows: readonly (ListingIndexRow | undefined)[]): Promise<(ShownListing | undefined)[]> {
   const planKeys = [...new Set(rows.flatMap((r) => (r?.planKey === undefined ? [] : [r.planKey])))];
-  const plans = new Map((await db.plans.bulkGet(planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+  const plans = new Map((await getMany(tx, db.plans, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
   const planOf = (row: ListingIndexRow) => (row.planKey === undefined ? undefined : plans.get(row.planKey));
   const unplanned = rows.flatMap((r) => (r && !planOf(r) ? [r.key] : []));
   const full = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));

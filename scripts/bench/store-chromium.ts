@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { bundleForBrowser, launchBenchChromium, openBenchPage } from './shared/chromium-page';
 import type { StoreScenarioOptions, StoreScenarioResult } from './store';
+import { storeBenchPart } from './store-parts';
 import type { BenchSuite } from './types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -112,7 +113,7 @@ const suite: BenchSuite = async () => {
     skus: Number(process.env.STORE_BENCH_SKUS ?? 10_000),
     targetObservations: Number(process.env.STORE_BENCH_OBSERVATIONS ?? 1_000_000),
     seedBudgetMs: Number(process.env.STORE_BENCH_CHROMIUM_SEED_MS ?? 150_000),
-    replanOnly: process.env.STORE_BENCH_ONLY === 'replan',
+    only: storeBenchPart(process.env.STORE_BENCH_ONLY),
   };
   const script = await bundle();
   const browser = await launchBenchChromium();
@@ -130,8 +131,8 @@ const suite: BenchSuite = async () => {
       (o) => (globalThis as unknown as { storeBench: (o: StoreScenarioOptions) => Promise<StoreScenarioResult> }).storeBench(o),
       options,
     );
-    const upgrade = options.replanOnly
-      ? { rows: [], notes: ['Skipped (STORE_BENCH_ONLY=replan).'] }
+    const upgrade = options.only
+      ? { rows: [], notes: [`Skipped (STORE_BENCH_ONLY=${options.only}).`] }
       : await page.evaluate(
           (o) => (globalThis as unknown as { upgradeBench: (o: { skus: number; observations: number }) => Promise<StoreScenarioResult> }).upgradeBench(o),
           { skus: options.skus, observations: Number(process.env.STORE_BENCH_UPGRADE_OBSERVATIONS ?? 200_000) },

@@ -29,6 +29,7 @@ import { observationChunksOf } from '../../lib/store/tables/observationChunks';
 import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
 import type { SkuPlan } from '../../lib/planning/types';
 import type { BenchSuite, BenchTable } from './types';
+import { storeBenchPart, type StoreBenchPart } from './store-parts';
 
 /** Sizes of the scenario (env STORE_BENCH_SKUS, STORE_BENCH_OBSERVATIONS, STORE_BENCH_SEED_MS in Node). */
 export interface StoreScenarioOptions {
@@ -36,8 +37,12 @@ export interface StoreScenarioOptions {
   targetObservations: number;
   /** Seeding stops at this many ms even if the target is not reached (the table says so). */
   seedBudgetMs: number;
-  /** Only the re-plan cases after the seeding (env STORE_BENCH_ONLY=replan): no page merges before them, no queries. */
-  replanOnly?: boolean;
+  /**
+   * One part after the seeding (env STORE_BENCH_ONLY): `replan`, the re-plan cases (no page
+   * merges before them, no queries); `queries`, the popup's queries (after saving a plan for
+   * every listing). Default: everything.
+   */
+  only?: StoreBenchPart;
 }
 
 export interface StoreScenarioResult {
@@ -218,9 +223,9 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
     const seeded = await seed(db, options);
     const rows: (string | number)[][] = [];
 
-    if (!options.replanOnly) rows.push(...(await mergeCases(db, seeded.days, SKUS)));
-    rows.push(...(await replanCases(db, seeded.days, SKUS)));
-    if (!options.replanOnly) rows.push(...(await queryCases(db, SKUS)));
+    if (options.only === undefined) rows.push(...(await mergeCases(db, seeded.days, SKUS)));
+    if (options.only !== 'queries') rows.push(...(await replanCases(db, seeded.days, SKUS)));
+    if (options.only !== 'replan') rows.push(...(await queryCases(db, SKUS)));
     const notes = [
       `Store: ${SKUS.toLocaleString('en')} listings, ${seeded.observations.toLocaleString('en')} observation rows (${seeded.days} days of history)` +
         (seeded.observations < TARGET_OBSERVATIONS
@@ -443,7 +448,7 @@ async function queryCases(db: StoreDb, SKUS: number): Promise<(string | number)[
     await listAtRisk(db, q);
     await phase(`query-${queries.findIndex(([l]) => l === label)}`, 'stop');
   }
-  rows.push([`savePlans: ${SKUS} plans (denormalised onto listings)`, savePlansMs.toFixed(0), '', '', '']);
+  rows.push([`savePlans: ${SKUS} plans (each listing's plan key and search entry written too)`, savePlansMs.toFixed(0), '', '', '']);
   return rows;
 }
 
@@ -518,6 +523,7 @@ const suite: BenchSuite = async () => {
     skus: Number(process.env.STORE_BENCH_SKUS ?? 10_000),
     targetObservations: Number(process.env.STORE_BENCH_OBSERVATIONS ?? 1_000_000),
     seedBudgetMs: Number(process.env.STORE_BENCH_SEED_MS ?? 150_000),
+    only: storeBenchPart(process.env.STORE_BENCH_ONLY),
   });
   const table: BenchTable = {
     title: 'Store (Dexie on fake-indexeddb, Node)',

@@ -26,20 +26,24 @@ interface SearchChunkRowV7 {
   group: number;
   keys: string[];
   skus: string[];
+  /** Lower-cased; '' when unknown. */
   titles: string[];
   urgency: number[];
   /** Risk types joined with ',' ('' for none). */
   risks: string[];
 }
 
-/** v7 -> v8: every indexed listing row loses its plan copy; the search entries get the rows' sort keys. */
+/** The same in v8: titles as shown, and the key of the plan each listing shows ('' for none). */
+type SearchChunkRowV8 = SearchChunkRowV7 & { plans: string[] };
+
+/** v7 -> v8: every indexed listing row loses its plan copy; the search entries get what the rows showed. */
 export async function upgradeToV8(tx: Transaction): Promise<void> {
-  const shown = new Map<string, { urgency: number; risks: string }>();
+  const shown = new Map<string, { urgency: number; risks: string; planKey: string; title: string | undefined }>();
   await tx
     .table('listings')
     .toCollection()
     .modify((row: Partial<ListingIndexRow> & { key: string }) => {
-      shown.set(row.key, { urgency: row.urgency ?? NO_PLAN_BASE, risks: row.riskTypes?.join(',') ?? '' });
+      shown.set(row.key, { urgency: row.urgency ?? NO_PLAN_BASE, risks: row.riskTypes?.join(',') ?? '', planKey: row.planKey ?? '', title: row.title });
       delete row.urgency;
       delete row.daysOfCover;
       delete row.riskTypes;
@@ -48,12 +52,15 @@ export async function upgradeToV8(tx: Transaction): Promise<void> {
   await tx
     .table('searchChunks')
     .toCollection()
-    .modify((chunk: SearchChunkRowV7) => {
+    .modify((chunk: SearchChunkRowV7 & Partial<SearchChunkRowV8>) => {
+      chunk.plans = chunk.keys.map(() => '');
       chunk.keys.forEach((key, i) => {
         const entry = shown.get(key);
         if (!entry) return;
+        chunk.titles[i] = entry.title ?? '';
         chunk.urgency[i] = entry.urgency;
         chunk.risks[i] = entry.risks;
+        chunk.plans![i] = entry.planKey;
       });
     });
 }
