@@ -11,7 +11,7 @@ import { parseAccountsDoc } from '../accounts/registry';
 import { capacityGroupOf, withSharedFbaCapacity } from '../planning';
 import type { SkuPlan } from '../planning/types';
 import { migrateSettings } from '../settings';
-import { loadAccounts, loadSettings, type StoreDb } from '../store';
+import { loadAccounts, loadSettings, plansCoveringPrefix, type StoreDb } from '../store';
 
 /**
  * `whole`: `plans` are the whole store's (a re-plan of every product).
@@ -32,7 +32,7 @@ export async function withSharedCapacity(db: StoreDb, plans: readonly SkuPlan[],
  * The cached plans of other products that hold FBA stock in one of `marketplaces`, in key order.
  * A claim's marketplace is one of its listings' (fees-facts.ts), and a listing key starts with
  * its platform and marketplace: so only the plans covering a listing of those marketplaces are
- * read (one index range each), not every cached plan.
+ * read (two key ranges each: listing plans by key, pool plans by index), not every cached plan.
  */
 async function otherClaimingPlans(db: StoreDb, plans: readonly SkuPlan[], marketplaces: ReadonlySet<string>): Promise<SkuPlan[]> {
   const products = new Set(plans.map((p) => p.productId));
@@ -43,7 +43,7 @@ async function otherClaimingPlans(db: StoreDb, plans: readonly SkuPlan[], market
       const [platform, marketplace] = key.split('|');
       if (marketplace !== undefined && marketplaces.has(marketplace)) prefixes.add(`${platform}|${marketplace}|`);
     }
-  const found = await Promise.all([...prefixes].map((prefix) => db.plans.where('listingKeys').between(prefix, `${prefix}\uffff`, true, true).toArray()));
+  const found = await Promise.all([...prefixes].map((prefix) => plansCoveringPrefix(db, prefix)));
   // A plan covering several listings of a marketplace is found once per listing.
   const byKey = new Map(found.flat().map((r) => [r.key, r.plan]));
   return [...byKey.values()]

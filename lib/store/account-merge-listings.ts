@@ -11,6 +11,7 @@ import { foldDay } from './compaction';
 import { invalidateDemand } from './daily-demand';
 import { groupsOf } from './groups';
 import { readListings, writeListings } from './listing-store';
+import { plansCovering } from './plans';
 import { assignPools, linkNewListings, mergeObservations, type MergeCounts } from './merge';
 import { loadHistories, loadObservationChunks, readObservationsOf, saveHistories, saveObservationChunks } from './observation-store';
 import { applyListingObservation, linkKeysOf, type ListingRow } from './tables/listings';
@@ -175,10 +176,7 @@ async function dropListingRecords(db: StoreDb, keys: readonly string[]): Promise
   await db.listingHistory.bulkDelete(keys as string[]);
   await db.dailyDemand.bulkDelete(keys.map((k) => [k, HISTORY_DIGEST_DATE] as [string, string]));
   await invalidateDemand(db, keys);
-  await db.plans
-    .where('listingKeys')
-    .anyOf(keys as string[])
-    .delete();
+  await db.plans.bulkDelete((await plansCovering(db, keys)).map((p) => p.key));
 }
 
 /** Products no listing belongs to any more (the moved listings' old products) are deleted. */

@@ -29,6 +29,7 @@ import { writeListings } from './listing-store';
 import { foldCutoff, putObservations } from './observation-store';
 import { putOrderLines } from './order-store';
 import { refreshListingPlans } from './plans';
+import { withPoolIndex, type PlanRow } from './tables/plans';
 import { linkKeysOf, type ListingRow } from './tables/listings';
 import type { ObservationRow } from './tables/observations';
 import type { OrderRow } from './tables/orders';
@@ -217,6 +218,9 @@ async function writeChunk(db: StoreDb, chunk: CheckedChunk, now: Date): Promise<
     });
   } else if (chunk.table === 'orders') {
     await putOrderLines(db, chunk.rows as OrderRow[]);
+  } else if (chunk.table === 'plans') {
+    // A backup from before schema v8 has no poolListingKeys: without them a pool plan is found by no listing.
+    await db.plans.bulkPut((chunk.rows as PlanRow[]).map(withPoolIndex));
   } else {
     await db.table(chunk.table).bulkPut(chunk.rows);
   }

@@ -85,6 +85,9 @@ describe('backup and restore (format 2, newline-delimited)', () => {
     const { items } = await listAtRisk(db, { risk: 'stockout' });
     expect(items.map((i) => [i.listing.key, i.plan?.daysOfCover])).toEqual([['amazon|amazon.com|MUG-BLUE', 6.5]]);
     expect((await listAtRisk(db, { search: 'blaue' })).items.map((i) => i.listing.key)).toEqual(['amazon|amazon.de|BLAUE-TASSE']);
+    // Its pool plan has no poolListingKeys (schema v8's index): the restore gives it them, so the pooled listing finds it.
+    expect((await db.plans.get('pool:own:main'))?.poolListingKeys).toEqual(['ebay|ebay.com|MUG-BLUE']);
+    expect((await db.listings.get('ebay|ebay.com|MUG-BLUE'))?.planKey).toBe('pool:own:main');
   });
 
   it.each([

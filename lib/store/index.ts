@@ -9,7 +9,7 @@ export { groupOf } from './groups';
 export { countOrderLines, readAllOrderLines } from './order-store';
 export { importBatchTables, mergeObservations, type MergeResult, type MergeCounts } from './merge';
 export { linkListing, unlinkListing, LinkError } from './linking';
-export { savePlans, getPlans, type SavePlansResult } from './plans';
+export { savePlans, getPlans, plansCoveringPrefix, type SavePlansResult } from './plans';
 export {
   listAtRisk,
   listingKeysAtRisk,

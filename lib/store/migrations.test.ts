@@ -8,6 +8,7 @@ import { CURRENT_SCHEMA_VERSION, declareSchema, SCHEMA_VERSIONS } from './schema
 import { allObservations, listingOf, allListings } from './test-helpers';
 import { indexRowOf, planFieldsOf } from './tables/listings';
 import { getListingsWithPlans } from './queries';
+import { plansCovering } from './plans';
 import { urgencyOf } from './migrations/frozen-sort-key';
 import { entriesOf } from './tables/searchChunks';
 import { readAllOrderLines } from './order-store';
@@ -179,6 +180,11 @@ describe('schema migrations', () => {
     ]);
     // A stale entry for MUG, and none for CUP (nothing to write it into: the next listing write adds it).
     await old.table('searchChunks').put({ group: 9, keys: [key, 'x'], skus: ['mug', 'x'], titles: ['', ''], urgency: [1e7, 5], risks: ['', 'overstock'] });
+    const plan = { scope: 'listing', daysOfCover: 3, riskTypes: [], computedAt: '2024-05-10T12:00:00.000Z', plan: {} };
+    await old.table('plans').bulkPut([
+      { ...plan, key, listingKeys: [key] },
+      { ...plan, key: 'pool:p@own:main', scope: 'pool', listingKeys: [key, 'amazon|amazon.com|CUP'] },
+    ]);
     old.close();
     const db = new StoreDb('migration-v7-plans');
     await db.open();
@@ -190,6 +196,13 @@ describe('schema migrations', () => {
         { key: 'x', sku: 'x', urgency: 5, riskTypes: ['overstock'] },
       ]);
       expect(db.listings.schema.indexes.map((i) => i.name).sort()).toEqual(['linkKeys', 'productId']);
+      // Plans: only pool plans are indexed by the listings they cover (a listing plan's key is its listing's).
+      expect(db.plans.schema.indexes.map((i) => i.name)).toEqual(['poolListingKeys']);
+      expect((await db.plans.toArray()).map((p) => [p.key, p.poolListingKeys])).toEqual([
+        [key, undefined],
+        ['pool:p@own:main', [key, 'amazon|amazon.com|CUP']],
+      ]);
+      expect((await plansCovering(db, ['amazon|amazon.com|CUP'])).map((p) => p.key)).toEqual(['pool:p@own:main']);
     } finally {
       db.close();
       await db.delete();

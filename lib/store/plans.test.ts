@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SkuPlan } from '../planning/types';
 import { planWith } from '../purchasing/test-purchasing';
 import { mergeObservations } from './merge';
-import { refreshListingPlans, samePlanAnswer, savePlans, shownPlanOf } from './plans';
+import { plansCovering, plansCoveringPrefix, refreshListingPlans, samePlanAnswer, savePlans, shownPlanOf } from './plans';
 import { readListings } from './listing-store';
 import { indexRowOf } from './tables/listings';
 import { groupOf } from './groups';
@@ -133,6 +133,29 @@ describe('savePlans', () => {
     expect((await db.listings.get(keyOf('B1')))?.planKey).toBeUndefined();
     await savePlans(db, plans, { replaceAll: true });
     expect((await db.listings.get(keyOf('B1')))?.planKey).toBe(plans[1]!.key);
+    db.close();
+  });
+});
+
+describe('plansCovering', () => {
+  it('finds listing plans by their key and pool plans by the listings they cover, and by marketplace prefix', async () => {
+    const db = await freshStore('plans-covering');
+    const pool = poolPlan('A', ['A1', 'A2'], 40);
+    const own = { ...poolPlan('A', ['B1'], 9), key: keyOf('B1'), scope: 'listing' as const };
+    const elsewhere = { ...poolPlan('C', [], 9), key: 'amazon|amazon.de|C1', scope: 'listing' as const, listingKeys: ['amazon|amazon.de|C1'] };
+    await savePlans(db, [pool, own, elsewhere]);
+    // Only the pool plan carries the index field: a listing plan's puts write no index entry.
+    expect((await db.plans.toArray()).map((p) => [p.key, p.poolListingKeys])).toEqual([
+      [keyOf('B1'), undefined],
+      ['amazon|amazon.de|C1', undefined],
+      [pool.key, [keyOf('A1'), keyOf('A2')]],
+    ]);
+    const keys = async (listings: string[]) => (await db.transaction('r', db.plans, () => plansCovering(db, listings))).map((p) => p.key);
+    expect(await keys([keyOf('A2'), keyOf('B1')])).toEqual([keyOf('B1'), pool.key]);
+    expect(await keys([keyOf('B2')])).toEqual([]);
+    expect(await keys([])).toEqual([]);
+    expect((await plansCoveringPrefix(db, 'amazon|amazon.com|')).map((p) => p.key)).toEqual([keyOf('B1'), pool.key]);
+    expect((await plansCoveringPrefix(db, 'amazon|amazon.de|')).map((p) => p.key)).toEqual(['amazon|amazon.de|C1']);
     db.close();
   });
 });

@@ -169,21 +169,45 @@ function withPlanKey(row: ListingIndexRow, planKey: string | undefined): Listing
 }
 
 /**
- * The plans that cover any of these listings (inside a transaction over plans). anyOf walks the
- * index with a cursor, a round trip per step in Chromium: past a few hundred keys, one request
- * per listing is faster, and past a third of the table, one scan (both give the scan's order).
+ * The plans that cover any of these listings, in key order (inside a transaction over plans):
+ * each listing's own plan by its key (a listing plan's key is its listing's), and the pool plans
+ * through the `poolListingKeys` index (schema v8). anyOf walks the index with a cursor, a round
+ * trip per step in Chromium: past a few hundred keys, one request per listing is faster, and
+ * past a third of the table, one scan.
+ * @example (await plansCovering(db, ['amazon|amazon.com|A'])).map((p) => p.key) // ['amazon|amazon.com|A', 'pool:p@own:main']
  */
-async function plansCovering(db: StoreDb, listingKeys: readonly string[]): Promise<PlanRow[]> {
-  if (listingKeys.length <= 200)
-    return db.plans
-      .where('listingKeys')
-      .anyOf(listingKeys as string[])
-      .toArray();
+export async function plansCovering(db: StoreDb, listingKeys: readonly string[]): Promise<PlanRow[]> {
+  if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
-  if (listingKeys.length * 3 >= (await db.plans.count())) return (await db.plans.toArray()).filter((p) => p.listingKeys.some((k) => wanted.has(k)));
-  const found = await Promise.all(listingKeys.map((k) => db.plans.where('listingKeys').equals(k).toArray()));
+  const covers = (p: PlanRow) => p.listingKeys.some((k) => wanted.has(k));
+  if (listingKeys.length > 200 && listingKeys.length * 3 >= (await db.plans.count())) return (await db.plans.toArray()).filter(covers);
+  const [own, pooled] = await Promise.all([
+    db.plans.bulkGet([...wanted]),
+    listingKeys.length <= 200
+      ? db.plans
+          .where('poolListingKeys')
+          .anyOf([...wanted])
+          .toArray()
+      : Promise.all([...wanted].map((k) => db.plans.where('poolListingKeys').equals(k).toArray())).then((lists) => lists.flat()),
+  ]);
   const byKey = new Map<string, PlanRow>();
-  for (const list of found) for (const p of list) byKey.set(p.key, p);
+  // A row under a listing's key that is not its listing plan (a pool key never looks like one) is not its plan.
+  for (const p of [...own, ...pooled]) if (p && covers(p)) byKey.set(p.key, p);
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The plans covering a listing of a marketplace (listing keys starting with `prefix`, as
+ * `amazon|amazon.de|`), in key order: listing plans by a range of their keys, pool plans by a
+ * range of the `poolListingKeys` index.
+ * @example await plansCoveringPrefix(db, 'amazon|amazon.de|')
+ */
+export async function plansCoveringPrefix(db: StoreDb, prefix: string): Promise<PlanRow[]> {
+  const [own, pooled] = await Promise.all([
+    db.plans.where(':id').between(prefix, `${prefix}\uffff`, true, true).toArray(),
+    db.plans.where('poolListingKeys').between(prefix, `${prefix}\uffff`, true, true).toArray(),
+  ]);
+  const byKey = new Map([...own, ...pooled].map((p) => [p.key, p]));
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

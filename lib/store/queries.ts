@@ -13,6 +13,7 @@ import { readAllListings, readListings, readListingsOfProducts } from './listing
 import { readObservationsOf } from './observation-store';
 import { readLatestOrderLinesOf } from './order-store';
 import type { PlanRow } from './tables/plans';
+import { plansCovering } from './plans';
 import type { RiskTag } from '../planning/urgency';
 import type { SearchChunkRow } from './tables/searchChunks';
 import type { StockPoolRow } from './tables/stockPools';
@@ -50,7 +51,7 @@ export interface AtRiskRow {
 }
 
 /** A listing read by key, with the plan it shows: its indexed row always, the full row's fields when not planned yet. */
-export interface ShownListing extends AtRiskRow {
+interface ShownListing extends AtRiskRow {
   listing: ListingIndexRow & Partial<Pick<ListingRow, HotField>>;
 }
 
@@ -238,7 +239,7 @@ export async function getProduct(
       Promise.all(keys.map((k) => readLatestOrderLinesOf(db, k, perListingOrders))),
       keys.length ? db.calibrations.where('listingKey').anyOf(keys).toArray() : [],
       keys.length ? db.returns.where('listingKey').anyOf(keys).toArray() : [],
-      keys.length ? db.plans.where('listingKeys').anyOf(keys).toArray() : [],
+      plansCovering(db, keys),
       db.stockPools.bulkGet(unique(listings.flatMap((l) => (l.poolId ? [l.poolId] : [])))),
     ]);
     const poolMap = new Map(pools.flatMap((p) => (p ? [[p.id, p] as const] : [])));

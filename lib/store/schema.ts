@@ -58,8 +58,11 @@
  *     Chromium, 4.2 s of a 5,000-row page's re-plan. The rows keep only the plan's key (which
  *     changes when a listing changes pools, not when its cover moves); the popup's list sorts
  *     and filters the search chunks, which held the sort key and risk types already; the plan
- *     is read from `plans` by its key. The upgrade strips the copies and writes each row's sort
- *     key into its search entry.
+ *     is read from `plans` by its key. Plans lose their `*listingKeys` index for
+ *     `*poolListingKeys`, which only pool plans fill: a listing plan covers exactly the listing
+ *     its key names, so it is found by key, and its puts write no index entry. The upgrade
+ *     strips the copies, writes each row's sort key, plan key and title into its search entry,
+ *     and gives pool plans their index field.
  */
 import type { Dexie, Transaction } from 'dexie';
 import { upgradeToV2 } from './migrations/v1-to-v2';
@@ -147,6 +150,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 8,
     stores: {
       listings: 'key, productId, *linkKeys',
+      plans: 'key, *poolListingKeys',
     },
     upgrade: upgradeToV8,
   },

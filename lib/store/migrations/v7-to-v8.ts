@@ -8,13 +8,18 @@
  * filters the search chunks, which already held the sort key and risk types, and reads the plan
  * from `plans` by the row's `planKey`.
  *
- * The upgrade strips the four fields from every indexed row and writes each row's sort key and
- * risk types into its search entry (they were kept in step through v7; the rows are the source
- * of truth, so any drift is put right here).
+ * The upgrade strips the four fields from every indexed row and writes each row's plan key,
+ * sort key, risk tags and title as shown into its search entry (sort key and risk tags were
+ * kept in step through v7; the rows are the source of truth, so any drift is put right here).
+ * The list then takes a planned listing's identity from its entry and reads only its plan.
+ *
+ * Plans trade their `*listingKeys` index for `*poolListingKeys`, filled on pool plans only (a
+ * listing plan covers exactly the listing its key names, so it is found by key, and its puts
+ * write no index entry): the upgrade copies each pool plan's listing keys there.
  *
  * FROZEN: never edit this file. It defines how a v7 database upgrades, for as long as a seller
  * may still have one. The chunk layout below is stated as v7 stored it (tables/searchChunks.ts
- * as of v7). A change to the stored data goes into a new schema version with its own upgrade
+ * as of v7) and as v8 stores it. A change to the stored data goes into a new schema version with its own upgrade
  * file. Imports: type-only, dexie, or other frozen code in this folder (migrations-frozen.test.ts).
  */
 import type { Transaction } from 'dexie';
@@ -62,5 +67,11 @@ export async function upgradeToV8(tx: Transaction): Promise<void> {
         chunk.risks[i] = entry.risks;
         chunk.plans![i] = entry.planKey;
       });
+    });
+  await tx
+    .table('plans')
+    .toCollection()
+    .modify((row: { scope: string; listingKeys: string[]; poolListingKeys?: string[] }) => {
+      if (row.scope === 'pool') row.poolListingKeys = row.listingKeys;
     });
 }
