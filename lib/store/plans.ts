@@ -124,9 +124,9 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
  * Puts right what each listing shows of its plans (inside a transaction over plans + listings +
  * searchChunks): the plan's key on its indexed row, written only when the listing shows another
  * plan (or none); the plan's key, sort key and risk tags in its search entry, written only
- * where they moved. No listing chunk is read or written, and a re-plan that only moves days of cover writes
- * no listing row (schema v8). `known`: plans just saved, and the listings whose only plans they
- * are (their plans are not read back).
+ * where they moved. No listing chunk is read or written, and a re-plan that only moves days of
+ * cover writes no listing row (schema v8). `known`: plans just saved, and the listings whose
+ * only plans they are (their plans are not read back).
  */
 export async function refreshListingPlans(
   db: StoreDb,
@@ -191,7 +191,7 @@ export async function plansCovering(db: StoreDb, listingKeys: readonly string[])
       : Promise.all([...wanted].map((k) => db.plans.where('poolListingKeys').equals(k).toArray())).then((lists) => lists.flat()),
   ]);
   const byKey = new Map<string, PlanRow>();
-  // A row under a listing's key that is not its listing plan (a pool key never looks like one) is not its plan.
+  // Found by key or by index, a plan is kept only if it covers a wanted listing (bulkGet gives undefined for the rest).
   for (const p of [...own, ...pooled]) if (p && covers(p)) byKey.set(p.key, p);
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

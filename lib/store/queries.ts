@@ -1,6 +1,6 @@
 /**
- * What the popup, the options page and the row panels read. Each query is shaped by an index
- * so it stays fast at tens of thousands of listings.
+ * What the popup, the options page and the row panels read. Each query reads a few records per
+ * row it returns (or the 128 search chunks), so it stays fast at tens of thousands of listings.
  */
 import { accountOfKey, DEFAULT_ACCOUNT, listingKeyParts, type Platform } from '../records';
 import { toCsv } from '../export/csv';
@@ -61,8 +61,9 @@ interface ShownListing extends AtRiskRow {
  * search. `total` counts every match, `items` holds the first `limit`.
  *
  * Every filter reads the search chunks (128 small records: each listing's key, SKU, title, sort
- * key and risk tags), filters and sorts in memory, then reads only the rows it shows and their
- * plans. Until schema v8 the unfiltered and one-marketplace lists walked indexes of the listing
+ * key, risk tags and plan key), filters and sorts in memory, then reads only the plans of the
+ * rows it shows (a planned listing's identity is its entry's; a listing not planned yet is read
+ * whole). Until schema v8 the unfiltered and one-marketplace lists walked indexes of the listing
  * rows (13-19 ms against 30-43 ms for a search at 10,000 listings), but those indexes made every
  * re-plan rewrite the row of every listing whose days of cover moved.
  * @example const { items, total } = await listAtRisk(db, { risk: 'stockout', limit: 50 });
