@@ -93,14 +93,18 @@ describe('savePlans', () => {
     );
     const first = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
     await savePlans(db, first);
-    const planWrites = vi.spyOn(db.plans, 'bulkPut');
     const listingWrites = vi.spyOn(db.listings, 'bulkPut');
     const searchWrites = vi.spyOn(db.searchChunks, 'bulkPut');
     // Re-planned a minute later: A's answer moved, B's is the same but for when it was computed.
     const later = '2026-03-02T12:01:00.000Z';
     const again = [poolPlan('A', ['A1', 'A2'], 12), { ...poolPlan('B', ['B1', 'B2'], 90), computedAt: later }];
     await savePlans(db, again, { replaceFor: SKUS.map(keyOf) });
-    expect(planWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.key))).toEqual([again[0]!.key]);
+    // B's stored plan is the first one (computed at the first time): it was not written again.
+    expect((await db.plans.toArray()).map((r) => [r.key, r.computedAt])).toEqual([
+      [again[0]!.key, again[0]!.computedAt],
+      [first[1]!.key, first[1]!.computedAt],
+    ]);
+    expect(first[1]!.computedAt).not.toBe(later);
     // The listings still show the same plans: no indexed row is written; the sort key moved in A's listings' search entries only.
     expect(listingWrites).not.toHaveBeenCalled();
     expect(searchWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.group)).sort()).toEqual(
