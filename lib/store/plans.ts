@@ -12,7 +12,6 @@ import type { ListingIndexRow } from './tables/listings';
 import { NO_PLAN_SHOWN, type ShownPlan } from './tables/searchChunks';
 import { planRowOf, type PlanRow } from './tables/plans';
 import { updateSearchEntries } from './listing-store';
-import { nativeTransaction, putMany } from './idb';
 
 export interface SavePlansResult {
   saved: number;
@@ -41,7 +40,6 @@ export async function savePlans(
     else invalid.push({ key: String((plan as { key?: unknown }).key), reason: parsed.error.issues[0]?.message ?? 'invalid' });
   }
   return db.transaction('rw', [db.plans, db.listings, db.searchChunks], async () => {
-    const tx = nativeTransaction();
     const keep = new Set(rows.map((r) => r.key));
     const { gone, released, complete } = options.replaceAll ? await allOldPlans(db, keep) : await oldPlansOf(db, rows, keep, options.replaceFor ?? []);
     // A re-plan gives most plans of a product again unchanged (a page moved one channel's
@@ -54,9 +52,7 @@ export async function savePlans(
     const touching = options.replaceAll ? [...gone, ...released, ...rows] : [...gone, ...moved.flatMap((r) => [r, before.get(r.key) ?? r])];
     for (const p of touching) for (const k of p.listingKeys) affected.add(k);
     await db.plans.bulkDelete(gone.map((p) => p.key));
-    // Native puts (idb.ts): Dexie's bulkPut costs a promise and bookkeeping per row, and a
-    // 5,000-row page's re-plan moves thousands of plans.
-    await putMany(tx, db.plans, moved);
+    await db.plans.bulkPut(moved);
     await refreshListingPlans(db, [...affected], { saved: rows, complete });
     return { saved: rows.length, added: rows.filter((r) => !before.has(r.key)).length, deleted: gone.length, invalid };
   });
