@@ -136,10 +136,8 @@ export async function refreshListingPlans(
   if (listingKeys.length === 0) return;
   const unknown = known ? listingKeys.filter((k) => !known.complete(k)) : listingKeys;
   const savedCovering = known ? known.saved.filter((p) => p.listingKeys.some((k) => known.complete(k))) : [];
-  const byKey = new Map<string, PlanRow>();
-  for (const p of [...savedCovering, ...(unknown.length > 0 ? await plansCovering(db, unknown) : [])]) byKey.set(p.key, p);
-  // In key order, as plansCovering gives them: which of two equally urgent plans a listing shows never depends on how they were found.
-  const plans = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // In key order: which of two equally urgent plans a listing shows never depends on how they were found.
+  const plans = distinctInKeyOrder([...savedCovering, ...(unknown.length > 0 ? await plansCovering(db, unknown) : [])]);
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
   const rekeyed: ListingIndexRow[] = [];
@@ -190,10 +188,8 @@ export async function plansCovering(db: StoreDb, listingKeys: readonly string[])
           .toArray()
       : Promise.all([...wanted].map((k) => db.plans.where('poolListingKeys').equals(k).toArray())).then((lists) => lists.flat()),
   ]);
-  const byKey = new Map<string, PlanRow>();
   // Found by key or by index, a plan is kept only if it covers a wanted listing (bulkGet gives undefined for the rest).
-  for (const p of [...own, ...pooled]) if (p && covers(p)) byKey.set(p.key, p);
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return distinctInKeyOrder([...own, ...pooled].filter((p): p is PlanRow => p !== undefined && covers(p)));
 }
 
 /**
@@ -207,7 +203,12 @@ export async function plansCoveringPrefix(db: StoreDb, prefix: string): Promise<
     db.plans.where(':id').between(prefix, `${prefix}\uffff`, true, true).toArray(),
     db.plans.where('poolListingKeys').between(prefix, `${prefix}\uffff`, true, true).toArray(),
   ]);
-  const byKey = new Map([...own, ...pooled].map((p) => [p.key, p]));
+  return distinctInKeyOrder([...own, ...pooled]);
+}
+
+/** Plans found more than once (by key and by index, or by several listings) kept once (the last found), in key order. */
+function distinctInKeyOrder(rows: readonly PlanRow[]): PlanRow[] {
+  const byKey = new Map(rows.map((p) => [p.key, p]));
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

@@ -75,13 +75,8 @@ export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<
     const hits = matchingEntries(await db.searchChunks.toArray(), query);
     hits.sort(byUrgency);
     const picked = hits.slice(0, limit);
-    const planKeys = [...new Set(picked.flatMap((e) => (e.planKey === undefined ? [] : [e.planKey])))];
-    const plans = new Map((await getMany(tx, db.plans, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
-    const planOf = (e: Hit) => (e.planKey === undefined ? undefined : plans.get(e.planKey));
-    // A listing not planned yet shows its stock as read: its full row.
-    const unplanned = picked.filter((e) => !planOf(e)).map((e) => e.key);
-    const full = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));
-    const items = picked.map((e) => ({ listing: full.get(e.key) ?? listedOf(e), plan: planOf(e) }));
+    const { planOf, fullRows } = await plansShownBy(db, tx, picked);
+    const items = picked.map((e) => ({ listing: fullRows.get(e.key) ?? listedOf(e), plan: planOf(e) }));
     return { items, total: hits.length };
   });
 }
@@ -180,22 +175,40 @@ export async function getListingsWithPlans(db: StoreDb, keys: readonly string[])
 
 /**
  * Indexed rows as the lists show them: each with the plan its key names, and read whole when
- * it has none (a listing not planned yet shows its stock as read). Inside a transaction over
- * listings + listingChunks + plans (`tx`, its native transaction: the plans are read with one
- * success handler, not a Dexie promise per row).
+ * it has none. Inside a transaction over listings + listingChunks + plans (`tx`, its native
+ * transaction).
  */
 async function withPlans(db: StoreDb, tx: IDBTransaction, rows: readonly (ListingIndexRow | undefined)[]): Promise<(ShownListing | undefined)[]> {
-  const planKeys = [...new Set(rows.flatMap((r) => (r?.planKey === undefined ? [] : [r.planKey])))];
-  const plans = new Map((await getMany(tx, db.plans, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
-  const planOf = (row: ListingIndexRow) => (row.planKey === undefined ? undefined : plans.get(row.planKey));
-  const unplanned = rows.flatMap((r) => (r && !planOf(r) ? [r.key] : []));
-  const full = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));
+  const { planOf, fullRows } = await plansShownBy(
+    db,
+    tx,
+    rows.filter((r): r is ListingIndexRow => r !== undefined),
+  );
   return rows.map((row) => {
     if (!row) return undefined;
-    const read = full.get(row.key);
+    const read = fullRows.get(row.key);
     // The full row adds what was read; the plan key is the indexed row's.
     return { listing: read ? { ...read, ...row } : row, plan: planOf(row) };
   });
+}
+
+/**
+ * The plan each listing shows (by the plan key it names), and the full rows of those that show
+ * none: a listing not planned yet shows its stock as read. The plans are read with native
+ * requests (one success handler, not a Dexie promise per row). Inside a transaction over
+ * listingChunks + plans (`tx`, its native transaction).
+ */
+async function plansShownBy(
+  db: StoreDb,
+  tx: IDBTransaction,
+  listings: readonly { key: string; planKey?: string | undefined }[],
+): Promise<{ planOf: (listing: { planKey?: string | undefined }) => SkuPlan | undefined; fullRows: ReadonlyMap<string, ListingRow> }> {
+  const planKeys = [...new Set(listings.flatMap((l) => (l.planKey === undefined ? [] : [l.planKey])))];
+  const plans = new Map((await getMany(tx, db.plans, planKeys)).flatMap((p) => (p ? [[p.key, p.plan] as const] : [])));
+  const planOf = (l: { planKey?: string | undefined }) => (l.planKey === undefined ? undefined : plans.get(l.planKey));
+  const unplanned = listings.filter((l) => !planOf(l)).map((l) => l.key);
+  const fullRows = new Map((await readListings(db, unplanned)).flatMap((r) => (r ? [[r.key, r] as const] : [])));
+  return { planOf, fullRows };
 }
 
 export interface ProductDetail {
