@@ -5,6 +5,7 @@
  * account's settings), so planning each account apart changes no stock grouping.
  */
 import { planWithFit, type CapacityLimitOf, type CatalogueFit, type PlanExtras } from '../planning';
+import type { ListingFacts } from '../planning/stock-groups';
 import type { SkuPlan } from '../planning/types';
 import { accountOfKey, DEFAULT_ACCOUNT, listingKey, type Observation } from '../records';
 import type { Settings } from '../settings/schema';
@@ -27,21 +28,22 @@ export function planByAccount(
   extras: PlanExtras = {},
   plan: Planner = planWithFit,
 ): { plans: SkuPlan[]; fit: CatalogueFit } {
-  if (!hasOverrides(doc) || observations.length === 0) return plan(observations, settings, now, extras);
-  const byAccount = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const account = accountOfKey(listingKey(o));
-    let list = byAccount.get(account);
-    if (!list) byAccount.set(account, (list = []));
-    list.push(o);
-  }
+  const known = Object.values(extras.knownFacts ?? {});
+  if (!hasOverrides(doc) || (observations.length === 0 && known.length === 0)) return plan(observations, settings, now, extras);
+  // Each account's readings and its listings' facts worked out already (by the listing key's account).
+  const byAccount = new Map<string, { observations: Observation[]; knownFacts: Record<string, ListingFacts> }>();
+  const of = (account: string) => byAccount.get(account) ?? byAccount.set(account, { observations: [], knownFacts: {} }).get(account)!;
+  for (const o of observations) of(accountOfKey(listingKey(o))).observations.push(o);
+  for (const f of known) of(accountOfKey(f.key)).knownFacts[f.key] = f;
   const accounts = [...byAccount.keys()].sort((a, b) => (a === DEFAULT_ACCOUNT ? -1 : b === DEFAULT_ACCOUNT ? 1 : a < b ? -1 : 1));
   const plans: SkuPlan[] = [];
   let forecastContext = extras.forecastContext;
   const abcOf: CatalogueFit['abcOf'] = {};
   for (const account of accounts) {
-    const run = plan(byAccount.get(account)!, settingsForAccount(settings, doc, account), now, {
+    const mine = byAccount.get(account)!;
+    const run = plan(mine.observations, settingsForAccount(settings, doc, account), now, {
       ...extras,
+      knownFacts: mine.knownFacts,
       ...(forecastContext ? { forecastContext } : {}),
     });
     forecastContext ??= run.fit.forecastContext;

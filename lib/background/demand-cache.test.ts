@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateSettings } from '../settings';
-import { loadReplanInput, mergeObservations, readDemandCache, type StoreDb } from '../store';
+import { foldHistory, loadReplanInput, mergeObservations, readDemandCache, withDigestReadings, type StoreDb } from '../store';
+import { listingKey } from '../records';
 import { dropStores, freshStore, listingObs } from '../store/test-helpers';
-import { demandOfProducts, readingsDigest, saveRebuiltDemand } from './demand-cache';
+import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
 import { plannerInputOf } from './replan';
 
 afterEach(dropStores);
@@ -51,25 +52,52 @@ describe('demandOfProducts', () => {
     // A new day rebuilds every series (their last day moved), even without new readings.
     expect(await demandNow(db, new Date('2026-05-05T12:00:00Z'))).toMatchObject({ reused: 0, rebuilt: [US, EBAY] });
   });
+
+  it("keeps each listing's facts with its series: a re-plan reads the history of the listings that changed only", async () => {
+    const db = await freshStore();
+    const ebay = { platform: 'ebay', marketplace: 'ebay.com', source: 'ebay/active-listings' } as const;
+    await mergeObservations(
+      db,
+      [
+        listingObs('MUG', '2026-05-01T10:00:00Z', { available: 30, inbound: 12 }),
+        listingObs('MUG', '2026-05-03T10:00:00Z', { available: 24, inbound: 12 }),
+        listingObs('MUG', '2026-05-01T10:00:00Z', { ...ebay, available: 9, price: { amountMinor: 1299, currency: 'USD' } }),
+        listingObs('MUG', '2026-05-03T10:00:00Z', { ...ebay, available: 7 }),
+      ],
+      new Date('2026-05-03T12:00:00Z'),
+    );
+    const now = new Date('2026-05-20T12:00:00Z');
+    await foldHistory(db, now); // the readings move into the history records: the re-plan reads them from digests
+    const cold = await deferredDemand(db, now);
+    expect(cold.asked).toEqual([US, EBAY]);
+    expect(await deferredDemand(db, now)).toMatchObject({ asked: [], reused: 2 });
+
+    await mergeObservations(db, [listingObs('MUG', '2026-05-20T10:00:00Z', { available: 20, inbound: 0 })], now);
+    const warm = await deferredDemand(db, now);
+    expect(warm).toMatchObject({ asked: [US], reused: 1 });
+    // The cached facts are the facts rebuilt from every reading.
+    await db.dailyDemand.where('date').equals('').delete();
+    const rebuilt = await deferredDemand(db, now);
+    expect(rebuilt.asked).toEqual([US, EBAY]);
+    expect(warm.factsOf).toEqual(rebuilt.factsOf);
+    expect(warm.factsOf[EBAY]).toMatchObject({ available: 7, priceMinor: 1299 });
+    expect(warm.factsOf[US]).toMatchObject({ available: 20, inbound: 0 });
+  });
 });
 
-describe('readingsDigest', () => {
-  const a = { id: '0123456789abcdef0123456789ab', at: '2026-05-01T10:00:00.000Z' };
-  const b = { id: 'fedcba9876543210fedcba987654', at: '2026-05-02T10:00:00.000Z' };
-  it('depends on the set of readings, not their order', () => {
-    expect(readingsDigest([a, b])).toBe(readingsDigest([b, a]));
+/** demandOfProducts as the re-plan calls it (digests deferred), with the listings whose readings it asked for. */
+async function deferredDemand(db: StoreDb, now: Date) {
+  const input = await loadReplanInput(
+    db,
+    (await db.products.toArray()).map((p) => p.id),
+    { deferDigests: true },
+  );
+  const { observations, ...extras } = plannerInputOf(input.products);
+  const asked: string[] = [];
+  const demand = await demandOfProducts(db, input.products, observations, extras, migrateSettings(input.settings), now, (missed) => {
+    asked.push(...missed);
+    return plannerInputOf(withDigestReadings(input.products, missed)).observations.filter((o) => missed.has(listingKey(o)));
   });
-  it('changes with a reading added, removed, or moved in time, and with ids that are not stored hashes', () => {
-    const base = readingsDigest([a, b]);
-    expect(readingsDigest([a])).not.toBe(base);
-    expect(readingsDigest([a, b, { ...a, id: 'not-a-hash' }])).not.toBe(base);
-    expect(
-      readingsDigest([
-        { ...a, at: b.at },
-        { ...b, at: a.at },
-      ]),
-    ).not.toBe(base);
-    expect(readingsDigest([{ ...a, at: '2026-05-01T09:00:00.000Z' }, b])).not.toBe(base);
-    expect(readingsDigest([{ id: 'x', at: a.at }])).not.toBe(readingsDigest([{ id: 'y', at: a.at }]));
-  });
-});
+  await saveRebuiltDemand(db, demand);
+  return { asked: asked.sort(), reused: demand.reused, factsOf: demand.factsOf };
+}

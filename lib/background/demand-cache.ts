@@ -1,27 +1,31 @@
 /**
  * The re-plan's use of the store's demand cache (lib/store/daily-demand.ts): each listing's
- * reconstructed demand is reused when the fingerprint of its inputs is unchanged, rebuilt
- * otherwise, and the rebuilt series are stored for the next re-plan. A page read changes the
- * readings of the listings on the page; the other listings of the products it touched (their
- * other channels) keep their series.
+ * reconstructed demand, and the facts its readings decide (stock-groups.ts ReadingFacts), are
+ * reused when the fingerprint of its inputs is unchanged, rebuilt otherwise, and the rebuilt
+ * ones are stored for the next re-plan. A page read changes the readings of the listings on the
+ * page; the other listings of the products it touched (their other channels) keep theirs, and
+ * their history is never decoded: the fingerprint takes their history digest's stored sums.
  *
- * The series are rebuilt by the planner's own code (listingFactsOf, given only the listings
- * that missed) and handed to it as `demandOf`, so a plan from the cache equals a plan rebuilt
- * from all readings (demand-cache.property.test.ts).
+ * Facts and series are rebuilt by the planner's own code (listingFactsOf, given only the
+ * listings that missed) and handed to it as `knownFacts`, so a plan from the cache equals a
+ * plan rebuilt from all readings (demand-cache.property.test.ts).
  */
-import { isoDateInZone } from '../locale/dates';
-import { marketplaceById } from '../locale/markets';
 import type { Calibration, DemandSeries, PlanExtras } from '../planning';
-import { listingFactsOf, observationsByListing } from '../planning/stock-groups';
+import { completeFacts, listingFactsOf, marketplaceToday, observationsByListing, readingFactsOf, type ListingFacts } from '../planning/stock-groups';
 import { listingKey, type Observation } from '../records';
 import type { Settings } from '../settings/schema';
 import {
   DEMAND_SERIES_DATE,
   demandInputsFingerprint,
+  NO_READINGS,
   readDemandCache,
+  readingsDigestText,
+  readingsSums,
   writeDemandCache,
   type DemandCacheRow,
+  type HistoryDigestRow,
   type ProductReplanInput,
+  type ReadingsSums,
   type StoreDb,
 } from '../store';
 
@@ -29,7 +33,7 @@ import {
  * Bumped when reconstruction changes in a way that makes stored series wrong; the extension's
  * version is part of every fingerprint too, so an update never reuses an older build's series.
  */
-const RECONSTRUCTION_VERSION = 'r2';
+const RECONSTRUCTION_VERSION = 'r3';
 
 /** The running extension's version ('' outside an extension: tests, benches). */
 function extensionVersion(): string {
@@ -41,8 +45,11 @@ function extensionVersion(): string {
   }
 }
 
-/** What demandOfProducts found: the series for the planner, and how many were reused. */
+/** What demandOfProducts found: every listing's facts for the planner, and how many were reused. */
 interface CachedDemand {
+  /** Each listing's facts with its demand series (the planner's `knownFacts`). */
+  factsOf: Record<string, ListingFacts>;
+  /** Their series alone, by listing key. */
   demandOf: Record<string, DemandSeries>;
   /** Series rebuilt here (their inputs changed or were never cached), to store after planning. */
   rebuilt: DemandCacheRow[];
@@ -50,10 +57,12 @@ interface CachedDemand {
 }
 
 /**
- * Each listing's demand series for a re-plan: the cached one when its inputs are unchanged,
- * else rebuilt. `observations` and `extras` are exactly what the planner is given (replan.ts
- * plannerInputOf), `products` the rows they came from (for the readings' stored ids).
- * @example const { demandOf, rebuilt } = await demandOfProducts(db, input.products, observations, extras, settings, now)
+ * Each listing's facts and demand series for a re-plan: the cached ones when its inputs are
+ * unchanged, else rebuilt. `observations` and `extras` are what the planner would be given
+ * (replan.ts plannerInputOf), `products` the rows they came from (for the readings' stored ids,
+ * and the history digests left out of `observations`: a listing that misses gets their readings
+ * from `observationsOf`, given the listings that missed).
+ * @example const { factsOf, rebuilt } = await demandOfProducts(db, input.products, observations, extras, settings, now)
  */
 export async function demandOfProducts(
   db: StoreDb,
@@ -62,35 +71,53 @@ export async function demandOfProducts(
   extras: PlanExtras,
   settings: Settings,
   now: Date,
+  observationsOf: (missed: ReadonlySet<string>) => readonly Observation[] = (missed) => observations.filter((o) => missed.has(listingKey(o))),
 ): Promise<CachedDemand> {
   const byListing = observationsByListing(observations);
   const calibrationsOf = groupBy(extras.calibrations ?? [], (c) => c.listingKey);
   const idOf = new Map<Observation, string>();
-  for (const p of products) for (const row of p.observations) idOf.set(row.record, row.id);
-  const cached = await readDemandCache(db, [...byListing.keys()]);
+  const digestOf = new Map<string, HistoryDigestRow>();
+  for (const p of products) {
+    for (const row of p.observations) idOf.set(row.record, row.id);
+    for (const d of p.digests ?? []) if (d.count > 0) digestOf.set(d.key, d);
+  }
+  const keys = [...new Set([...byListing.keys(), ...digestOf.keys()])];
+  const cached = await readDemandCache(db, keys);
   // What every listing's reconstruction reads besides its own rows.
   const common = [RECONSTRUCTION_VERSION, extensionVersion(), String(settings.historyDays), JSON.stringify(extras.orderImportSpans ?? [])];
-  const out: CachedDemand = { demandOf: {}, rebuilt: [], reused: 0 };
+  const out: CachedDemand = { factsOf: {}, demandOf: {}, rebuilt: [], reused: 0 };
   const missed = new Map<string, string>();
-  for (const [key, list] of byListing) {
+  for (const key of keys) {
+    const list = byListing.get(key) ?? [];
+    const digest = digestOf.get(key);
     // As the planner does (stock-groups listingFactsOf): today in the zone of the listing's marketplace.
-    const end = isoDateInZone(now, marketplaceById(list[0]!.marketplace)?.timeZone ?? 'UTC');
-    const fingerprint = demandInputsFingerprint([...common, end, ...inputParts(list, calibrationsOf.get(key) ?? [], idOf)]);
+    const end = marketplaceToday(now, digest?.base?.marketplace ?? list[0]!.marketplace);
+    const fingerprint = demandInputsFingerprint([...common, end, ...inputParts(list, calibrationsOf.get(key) ?? [], idOf, digest?.sums ?? NO_READINGS)]);
     const hit = cached.get(key);
-    if (hit && hit.inputs === fingerprint) {
-      out.demandOf[key] = { startDay: hit.startDay, units: hit.units, how: hit.how };
+    if (hit?.facts && hit.inputs === fingerprint) {
+      const series = { startDay: hit.startDay, units: hit.units, how: hit.how };
+      out.factsOf[key] = completeFacts(hit.facts, end, series, extras.inboundArrivals?.[key]);
+      out.demandOf[key] = series;
       out.reused++;
     } else missed.set(key, fingerprint);
   }
   if (missed.size === 0) return out;
   // The planner's own reconstruction, on the listings that missed only (same order, same extras).
-  const theirs = missed.size === byListing.size ? observations : observations.filter((o) => missed.has(listingKey(o)));
-  for (const facts of listingFactsOf(theirs, settings, now, { ...extras, demandOf: {} })) {
+  for (const facts of listingFactsOf(observationsOf(new Set(missed.keys())), settings, now, { ...extras, demandOf: {} })) {
     const fingerprint = missed.get(facts.key);
     if (fingerprint === undefined) continue;
     const { series } = facts;
+    out.factsOf[facts.key] = facts;
     out.demandOf[facts.key] = series;
-    out.rebuilt.push({ key: facts.key, date: DEMAND_SERIES_DATE, inputs: fingerprint, startDay: series.startDay, units: series.units, how: series.how });
+    out.rebuilt.push({
+      key: facts.key,
+      date: DEMAND_SERIES_DATE,
+      inputs: fingerprint,
+      startDay: series.startDay,
+      units: series.units,
+      how: series.how,
+      facts: readingFactsOf(facts),
+    });
   }
   return out;
 }
@@ -104,66 +131,27 @@ export async function saveRebuiltDemand(db: StoreDb, cached: CachedDemand): Prom
 }
 
 /**
- * Every input of one listing's reconstruction as text: its readings as one order-free digest
- * (the loader orders them by time and id, so the set fixes the order; readingsDigest), its
- * order lines in order (every field reconstruction reads) and its stock corrections.
- * `idOf` gives the stored id of each reading record (a hash of all of it but its time).
+ * Every input of one listing's reconstruction and facts as text: its readings as one
+ * order-free digest (the loader orders them by time and id, so the set fixes the order;
+ * readings-digest.ts), those of its history digest given as their stored sums, its order
+ * lines in order (every field the planner reads of them) and its stock corrections. `idOf`
+ * gives the stored id of each reading record (a hash of all of it but its time).
  */
-function inputParts(list: readonly Observation[], calibrations: readonly Calibration[], idOf: ReadonlyMap<Observation, string>): string[] {
+function inputParts(
+  list: readonly Observation[],
+  calibrations: readonly Calibration[],
+  idOf: ReadonlyMap<Observation, string>,
+  digested: ReadingsSums,
+): string[] {
   const parts: string[] = [];
   const readings: { id: string; at: string }[] = [];
   for (const o of list) {
     if (o.kind === 'listing') readings.push({ id: idOf.get(o) ?? JSON.stringify(o), at: o.observedAt });
-    else parts.push(`o|${o.orderId}|${o.sku}|${o.status}|${o.quantity}|${o.orderDate}|${o.observedDate}|${o.observedAt}|${o.source}`);
+    else parts.push(`o|${o.orderId}|${o.sku}|${o.status}|${o.quantity}|${o.orderDate}|${o.observedDate}|${o.observedAt}|${o.source}|${o.fulfillment ?? ''}`);
   }
-  parts.push(`r|${readingsDigest(readings)}`);
+  parts.push(`r|${readingsDigestText(readingsSums(readings, digested))}`);
   for (const c of calibrations) parts.push(`c|${c.date}|${c.kind}|${c.units}`);
   return parts;
-}
-
-/**
- * A 96-bit digest of a set of readings (stored id and time), in one pass and without building
- * a long text (hashing the joined ids of a million readings took about a second). A stored id
- * is already a content hash, so its first 16 hex digits are two random 32-bit words; each is
- * mixed with a hash of the time and summed (or xor-ed), plus the count. An id that is not a
- * stored hash (a reading without a stored row) is hashed as text.
- * @example readingsDigest([a, b]) === readingsDigest([b, a]) // true
- */
-export function readingsDigest(readings: readonly { id: string; at: string }[]): string {
-  let sum1 = 0;
-  let sum2 = 0;
-  let xor3 = 0;
-  for (const { id, at } of readings) {
-    let t = 0x2545f491;
-    for (let i = 0; i < at.length; i++) t = Math.imul(t ^ at.charCodeAt(i), 0x01000193);
-    t = fmix(t);
-    let w1 = parseInt(id.slice(0, 8), 16);
-    let w2 = parseInt(id.slice(8, 16), 16);
-    if (id.length < 16 || w1 !== w1 || w2 !== w2) [w1, w2] = textWords(id);
-    sum1 = (sum1 + fmix(w1 ^ t)) | 0;
-    sum2 = (sum2 + fmix(w2 + Math.imul(t, 31))) | 0;
-    xor3 ^= fmix(w1 + Math.imul(w2, 0x27d4eb2f) + t);
-  }
-  return `${readings.length}.${(sum1 >>> 0).toString(36)}.${(sum2 >>> 0).toString(36)}.${(xor3 >>> 0).toString(36)}`;
-}
-
-/** Two 32-bit hashes of a text (for ids that are not a stored content hash). */
-function textWords(text: string): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9e3779b1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 0x01000193);
-    h2 = Math.imul(h2 ^ ch, 0x85ebca6b);
-  }
-  return [h1, h2];
-}
-
-/** MurmurHash3's finaliser: spreads every input bit over the 32 output bits. */
-function fmix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -8,7 +8,7 @@ import { marketplaceById } from '../locale/markets';
 import { type Calibration, type PlanExtras } from '../planning';
 import { planByAccount } from '../accounts/plan';
 import { parseAccountsDoc } from '../accounts/registry';
-import type { Observation } from '../records';
+import { listingKey, type Observation } from '../records';
 import { migrateSettings } from '../settings';
 import {
   CATALOGUE_FIT_MAX_AGE_MS,
@@ -21,6 +21,7 @@ import {
   OWN_WAREHOUSE_POOL,
   saveCatalogueFit,
   savePlans,
+  withDigestReadings,
   type OrderRow,
   type ProductReplanInput,
   type StoreDb,
@@ -75,7 +76,8 @@ export async function replanProducts(
     stepStart = end;
   };
   const [input, stored, orderImportSpans, arrivals, shipments] = await Promise.all([
-    loadReplanInput(db, productIds),
+    // A page's re-plan leaves the history digests undecoded: listings whose cached facts hold need none of their readings.
+    loadReplanInput(db, productIds, { deferDigests: productIds !== undefined }),
     productIds === undefined ? undefined : loadCatalogueFit(db),
     loadOrderImportSpans(db),
     loadInboundArrivals(db),
@@ -83,22 +85,25 @@ export async function replanProducts(
   ]);
   stepDone('load');
   const { observations, ...options } = plannerInputOf(input.products);
-  if (observations.length === 0) return 0;
+  if (observations.length === 0 && !input.products.some((p) => p.digests?.some((d) => d.count > 0))) return 0;
   const settings = migrateSettings(input.settings);
   // Days imported order histories covered: a listing absent from them sold nothing then.
   // Arrival dates the seller entered, and the estimates of the shipments each listing's units are in (tied by
   // hand or by the shipment's contents page), date the inbound instead of the transit-days guess.
   const listingKeys = input.products.flatMap((p) => p.listings.map((l) => l.key));
   const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals, shipments, listingKeys) };
-  // Demand of listings whose inputs did not change comes from the store's cache (demand-cache.ts).
-  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now);
+  // Facts and demand of listings whose inputs did not change come from the store's cache (demand-cache.ts).
+  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) =>
+    plannerInputOf(withDigestReadings(input.products, missed)).observations.filter((o) => missed.has(listingKey(o))),
+  );
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
   // Accounts with settings of their own (lib/accounts/settings.ts) are planned with them.
   const accounts = parseAccountsDoc(await loadAccounts(db));
   stepDone('demand');
-  const { plans, fit } = planByAccount(observations, settings, accounts, now, {
+  // Every listing's facts are worked out: the planner reads them, not the readings again.
+  const { plans, fit } = planByAccount([], settings, accounts, now, {
     ...extras,
-    demandOf: demand.demandOf,
+    knownFacts: demand.factsOf,
     ...(fresh ? { forecastContext: fresh.forecastContext, abcOf: fresh.abcOf } : {}),
   });
   stepDone('plan');

@@ -3,7 +3,7 @@ import { defaultSettings } from '../settings/schema';
 import { dayNumber, isoDate } from './days';
 import { fbaFees } from './decisions/fba-fees';
 import { situation, through, TODAY } from './decisions/test-situation';
-import { fbaFactsOf, itemSizeOf, unitCubicFeetOf, type FbaFacts } from './fees-facts';
+import { fbaFactsOf, itemSizeOf, listingFbaFactsOf, poolFbaFacts, unitCubicFeetOf, type FbaFacts } from './fees-facts';
 import { listingAt, orderAt } from './fixtures';
 import { planFromObservations } from './plan';
 import { skuPlanSchema } from './types';
@@ -58,6 +58,24 @@ describe('FBA facts of a pool', () => {
     settings.fbaFees.sizeBySku['MUG-1'] = { tier: 'small-standard', shippingWeightOz: 10 };
     expect(itemSizeOf(s)).toEqual({ tier: 'small-standard', shippingWeightOz: 10 });
     expect(itemSizeOf({ input: { sku: 'MUG-1' }, settings: defaultSettings() })).toBeNull();
+  });
+
+  it("of a pool's listings joined from their parts equal the facts of their observations read one listing after another", () => {
+    const us = [
+      listingAt('2026-02-20', { available: 100, platformHistoricalDaysOfSupply: 31, unitCubicFeet: 0.2 }),
+      listingAt('2026-02-25', { available: 90, sizeTier: 'small-standard', shippingWeightOz: 4 }),
+    ];
+    const ca = [
+      listingAt('2026-02-25', { marketplace: 'amazon.ca', available: 40, platformHistoricalDaysOfSupply: 20, unitCubicFeet: 0.3 }),
+      listingAt('2026-02-21', { marketplace: 'amazon.ca', available: 41, reserved: 2, sizeTier: 'large-standard', shippingWeightOz: 20 }),
+      orderAt('2026-02-26', 3),
+    ];
+    const joined = poolFbaFacts('fba:NA', [listingFbaFactsOf(ca), listingFbaFactsOf(us)]);
+    expect(joined).toEqual(fbaFactsOf('fba:NA', [...ca, ...us]));
+    // Equally new readings of the same day: the first listing's figure counts, its readings come first.
+    expect(joined?.readings.filter((r) => r.day === dayNumber('2026-02-25')).map((r) => r.onHand)).toEqual([40, 90]);
+    expect(joined?.unitCubicFeet).toBe(0.3);
+    expect(poolFbaFacts('own:main', [listingFbaFactsOf(us)])).toBeUndefined();
   });
 
   it('is undefined for a pool that is not FBA', () => {

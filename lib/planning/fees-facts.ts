@@ -28,39 +28,87 @@ export interface FbaFacts {
 }
 
 /**
- * The FBA facts of a pool from its listings' observations; undefined for a pool that is not FBA.
- * @example fbaFactsOf('fba:NA', observations)?.readings // [{ day, onHand }, ...]
+ * What one listing's observations say toward its pool's FBA facts (poolFbaFacts joins a pool's
+ * listings): worked out per listing so a re-plan can keep it with the listing's cached demand
+ * (lib/background/demand-cache.ts) instead of reading the listing's history again.
  */
-export function fbaFactsOf(poolId: string, observations: readonly Observation[]): FbaFacts | undefined {
-  if (!poolId.startsWith('fba:')) return undefined;
-  const readings: OnHandReading[] = [];
-  let shown: FbaFacts['shown'] = null;
-  let newestShown = '';
-  let volume: { at: string; cubicFeet: number } | null = null;
-  let size: { at: string; size: ItemSize } | null = null;
+export interface ListingFbaFacts {
+  /** The marketplaces of the observations (one for a listing), sorted. */
+  marketplaces: string[];
+  /**
+   * Day and on-hand units (available + reserved) of each reading that showed `available`, in
+   * observation order, flat: day, units, day, units... (one typed array clones as one block;
+   * both are whole numbers within 32 bits: quantities are at most 1e9 each).
+   */
+  onHand: Int32Array;
+  /** The newest historical days of supply shown (the first of equally new ones), with its time. */
+  shown: { at: string; day: number; days: number } | null;
+  volume: { at: string; cubicFeet: number } | null;
+  size: { at: string; size: ItemSize } | null;
+}
+
+/**
+ * The FBA part of some observations (in their order), whatever their pool.
+ * @example listingFbaFactsOf([listingAt('2026-02-20', { available: 3 })]).onHand // Int32Array [day, 3]
+ */
+export function listingFbaFactsOf(observations: readonly Observation[]): ListingFbaFacts {
+  const onHand: number[] = [];
+  let shown: ListingFbaFacts['shown'] = null;
+  let volume: ListingFbaFacts['volume'] = null;
+  let size: ListingFbaFacts['size'] = null;
   const marketplaces = new Set<string>();
   for (const o of observations) {
     marketplaces.add(o.marketplace);
     if (o.kind !== 'listing') continue;
     const day = dayNumber(o.observedDate);
-    if (o.available !== undefined && Number.isFinite(day)) readings.push({ day, onHand: o.available + (o.reserved ?? 0) });
-    if (o.platformHistoricalDaysOfSupply !== undefined && o.observedAt > newestShown) {
-      newestShown = o.observedAt;
-      shown = { day, days: o.platformHistoricalDaysOfSupply };
+    if (o.available !== undefined && Number.isFinite(day)) onHand.push(day, o.available + (o.reserved ?? 0));
+    if (o.platformHistoricalDaysOfSupply !== undefined && (shown === null || o.observedAt > shown.at)) {
+      shown = { at: o.observedAt, day, days: o.platformHistoricalDaysOfSupply };
     }
     if (o.unitCubicFeet !== undefined && (volume === null || o.observedAt > volume.at)) volume = { at: o.observedAt, cubicFeet: o.unitCubicFeet };
     if (o.sizeTier !== undefined && o.shippingWeightOz !== undefined && (size === null || o.observedAt > size.at)) {
       size = { at: o.observedAt, size: { tier: o.sizeTier, shippingWeightOz: o.shippingWeightOz } };
     }
   }
+  return { marketplaces: [...marketplaces].sort(), onHand: Int32Array.from(onHand), shown, volume, size };
+}
+
+/**
+ * The FBA facts of a pool from its listings' parts (in member order); undefined for a pool that
+ * is not FBA. Of equally new figures the first listing's counts, as when reading their
+ * observations one listing after another.
+ * @example poolFbaFacts('fba:NA', [listingFbaFactsOf(observations)])?.readings // [{ day, onHand }, ...]
+ */
+export function poolFbaFacts(poolId: string, parts: readonly ListingFbaFacts[]): FbaFacts | undefined {
+  if (!poolId.startsWith('fba:')) return undefined;
+  const readings: OnHandReading[] = [];
+  let shown: ListingFbaFacts['shown'] = null;
+  let volume: ListingFbaFacts['volume'] = null;
+  let size: ListingFbaFacts['size'] = null;
+  const marketplaces = new Set<string>();
+  for (const part of parts) {
+    for (const m of part.marketplaces) marketplaces.add(m);
+    for (let i = 0; i < part.onHand.length; i += 2) readings.push({ day: part.onHand[i]!, onHand: part.onHand[i + 1]! });
+    if (part.shown && (shown === null || part.shown.at > shown.at)) shown = part.shown;
+    if (part.volume && (volume === null || part.volume.at > volume.at)) volume = part.volume;
+    if (part.size && (size === null || part.size.at > size.at)) size = part.size;
+  }
   const marketplace = marketplaces.has('amazon.com') ? 'amazon.com' : ([...marketplaces].sort()[0] ?? '');
   return {
     marketplace,
     readings: readings.sort((a, b) => a.day - b.day),
-    shown,
+    shown: shown ? { day: shown.day, days: shown.days } : null,
     ...(volume ? { unitCubicFeet: volume.cubicFeet } : {}),
     ...(size ? { size: size.size } : {}),
   };
+}
+
+/**
+ * The FBA facts of a pool from its listings' observations; undefined for a pool that is not FBA.
+ * @example fbaFactsOf('fba:NA', observations)?.readings // [{ day, onHand }, ...]
+ */
+export function fbaFactsOf(poolId: string, observations: readonly Observation[]): FbaFacts | undefined {
+  return poolFbaFacts(poolId, [listingFbaFactsOf(observations)]);
 }
 
 /**

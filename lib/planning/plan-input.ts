@@ -11,7 +11,7 @@ import type { AgeBucket } from './storage';
 import type { ForecastContext } from '../forecast/index';
 import type { Calibration, OrderSpan } from './reconstruct';
 import type { AbcClass, KnowledgeHint, StockSource } from './types';
-import type { FbaFacts } from './fees-facts';
+import type { FbaFacts, ListingFbaFacts } from './fees-facts';
 
 /** Inbound units expected on one day (a day number); `shipmentId`: the shipment holding them, absent for a date the seller typed. */
 export interface DayArrival {
@@ -121,6 +121,11 @@ export interface PlanExtras {
    */
   demandOf?: Readonly<Record<string, DemandSeries>>;
   /**
+   * Listings' facts already worked out, by listing key (the re-plan's demand cache keeps them
+   * with each series: lib/background/demand-cache.ts): planned as given, without observations.
+   */
+  knownFacts?: Readonly<Record<string, ListingFacts>>;
+  /**
    * Days order-history imports covered, per marketplace (lib/store's order-import spans): every
    * listing of the marketplace sold zero on them apart from its own orders (reconstruct.ts
    * listingOrderCoverage). Absent = each listing's own orders views only.
@@ -136,3 +141,39 @@ export interface PlanExtras {
   /** Forecasting context (fitted on the whole catalogue); default: fitted across the series being planned. */
   forecastContext?: ForecastContext;
 }
+
+/** What the newest readings of one listing say (each field from the newest reading that showed it). */
+export interface ListingFacts {
+  key: string;
+  /** Day of the newest reading that showed `available` (null = never shown). */
+  stockDay: number | null;
+  platform: string;
+  marketplace: string;
+  sku: string;
+  asOfDay: number;
+  fulfillment: string | undefined;
+  available: number | null;
+  inbound: number;
+  /** Days the newest inbound units may have appeared on (see inboundAppeared); null = none inbound. */
+  inboundAppeared: AppearedWindow | null;
+  /** The inbound units whose day is known (entered, or a shipment's), soonest first, together at most `inbound`. */
+  inboundArrivals: DayArrival[];
+  reserved: number;
+  unfulfillable: number;
+  priceMinor: number | null;
+  currency: string | null;
+  ageBuckets: AgeBucket[];
+  startDay: number | null;
+  ended: boolean;
+  pendingUnits: number;
+  series: DemandSeries;
+  /** What its observations say toward its pool's FBA facts (fees-facts.ts poolFbaFacts). */
+  fba: ListingFbaFacts;
+}
+
+/**
+ * The part of a listing's facts its observations alone decide, whatever the day: a re-plan
+ * keeps it with the listing's cached demand (lib/background/demand-cache.ts) under the same
+ * fingerprint of its inputs, and completes it (completeFacts) without reading its history.
+ */
+export type ReadingFacts = Omit<ListingFacts, 'asOfDay' | 'inboundArrivals' | 'series'>;

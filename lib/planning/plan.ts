@@ -17,7 +17,7 @@ import { abcClasses } from './abc';
 import { channelAlerts, memberPlan } from './channel';
 import { dayNumber, isoDate } from './days';
 import { withSharedFbaCapacity } from './fba-capacity-share';
-import { fbaFactsOf } from './fees-facts';
+import { poolFbaFacts } from './fees-facts';
 import type { PlanExtras } from './plan-input';
 import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon } from './plan-listing';
 import { poolKindOf } from './pool-stock';
@@ -81,15 +81,14 @@ export function planWithFit(
   const horizonOf = (f: ListingFacts) => planningHorizon(leadTimeFor(f.sku, poolKindOf(groupOf.get(f.key)!.poolId), settings).days, settings);
   const listingForecasts = pooledListingForecasts(facts, productOfFact, horizonOf, context);
 
-  const readingsOf = observationsByListing(observations);
   const listingPlans: SkuPlan[] = [];
   const poolPlans: SkuPlan[] = [];
   const stockPlans: SkuPlan[] = [];
   for (const g of groups) {
     const input = stockInput(g, settings, extras);
-    const fba = fbaFactsOf(
+    const fba = poolFbaFacts(
       g.poolId,
-      g.members.flatMap((m) => readingsOf.get(m.key) ?? []),
+      g.members.map((m) => m.fba),
     );
     if (fba) input.fba = fba;
     if (g.members.length === 1) {

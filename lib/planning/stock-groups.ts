@@ -9,12 +9,14 @@ import { accountOfKey, DEFAULT_ACCOUNT, listingKey, withAccount, type ListingObs
 import type { Settings } from '../settings/schema';
 import { bufferUnits, type AllocationMember } from './allocation';
 import { dayNumber } from './days';
-import { inboundAppeared, type AppearedWindow } from './inbound-arrival';
+import { listingFbaFactsOf } from './fees-facts';
+import { inboundAppeared } from './inbound-arrival';
 import { knownMean } from './lifecycle';
-import type { DatedArrival, DayArrival, PlanExtras, PlanInput } from './plan-input';
+import type { DatedArrival, DayArrival, ListingFacts, PlanExtras, PlanInput, ReadingFacts } from './plan-input';
 import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
 import { listingOrderCoverage, poolDemand, reconstructDemand, type Calibration, type DemandSeries, type OrderSpan } from './reconstruct';
-import type { AgeBucket } from './storage';
+
+export type { ListingFacts, ReadingFacts } from './plan-input';
 
 const NA = new Set(['amazon.com', 'amazon.ca', 'amazon.com.mx', 'amazon.com.br']);
 const FE = new Set(['amazon.co.jp', 'amazon.com.au', 'amazon.sg']);
@@ -32,31 +34,22 @@ export function defaultPoolId(platform: string, marketplace: string, fulfillment
   return 'own:main';
 }
 
-/** What the newest readings of one listing say (each field from the newest reading that showed it). */
-export interface ListingFacts {
-  key: string;
-  /** Day of the newest reading that showed `available` (null = never shown). */
-  stockDay: number | null;
-  platform: string;
-  marketplace: string;
-  sku: string;
-  asOfDay: number;
-  fulfillment: string | undefined;
-  available: number | null;
-  inbound: number;
-  /** Days the newest inbound units may have appeared on (see inboundAppeared); null = none inbound. */
-  inboundAppeared: AppearedWindow | null;
-  /** The inbound units whose day is known (entered, or a shipment's), soonest first, together at most `inbound`. */
-  inboundArrivals: DayArrival[];
-  reserved: number;
-  unfulfillable: number;
-  priceMinor: number | null;
-  currency: string | null;
-  ageBuckets: AgeBucket[];
-  startDay: number | null;
-  ended: boolean;
-  pendingUnits: number;
-  series: DemandSeries;
+/**
+ * A listing's facts from their reading part, as of a day (ISO, the marketplace's zone), with its
+ * demand series and the arrivals that date its inbound units.
+ * @example completeFacts(readingFactsOf(facts), '2026-12-05', facts.series, []).asOfDay === facts.asOfDay
+ */
+export function completeFacts(facts: ReadingFacts, asOf: string, series: DemandSeries, arrivals: readonly DatedArrival[] = []): ListingFacts {
+  return { ...facts, asOfDay: dayNumber(asOf), inboundArrivals: datedArrivals(arrivals, facts.inbound), series };
+}
+
+/**
+ * The reading part of a listing's facts (what completeFacts completes again).
+ * @example readingFactsOf(facts).available === facts.available
+ */
+export function readingFactsOf(facts: ListingFacts): ReadingFacts {
+  const { asOfDay: _asOfDay, inboundArrivals: _arrivals, series: _series, ...rest } = facts;
+  return rest;
 }
 
 function latestFacts(
@@ -93,17 +86,16 @@ function latestFacts(
   const price = newest('price');
   const startDate = newest('startDate');
   const status = newest('status');
-  return {
+  const inbound = newest('inbound') ?? 0;
+  const facts: ReadingFacts = {
     key,
     platform: first.platform,
     marketplace: first.marketplace,
     sku: first.sku,
-    asOfDay: dayNumber(asOf),
     fulfillment,
     available: newest('available') ?? null,
     stockDay: stockDayOf(listings),
-    inbound: newest('inbound') ?? 0,
-    inboundArrivals: datedArrivals(arrivals, newest('inbound') ?? 0),
+    inbound,
     inboundAppeared: inboundAppeared(
       listings.map((o) => ({ day: dayNumber(o.observedDate), inbound: o.inbound, available: o.available, unitsSold: o.unitsSold })),
     ),
@@ -115,24 +107,26 @@ function latestFacts(
     startDay: startDate !== undefined && Number.isFinite(dayNumber(startDate)) ? dayNumber(startDate) : null,
     ended: status === 'ended',
     pendingUnits,
-    series:
-      cached ??
-      reconstructDemand(observations, {
-        end: asOf,
-        historyDays: settings.historyDays,
-        calibrations,
-        ...(importSpans.length > 0
-          ? {
-              orderCoverage: listingOrderCoverage(orders, importSpans, {
-                platform: first.platform,
-                marketplace: first.marketplace,
-                startDate,
-                account: first.account,
-              }),
-            }
-          : {}),
-      }),
+    fba: listingFbaFactsOf(observations),
   };
+  const series =
+    cached ??
+    reconstructDemand(observations, {
+      end: asOf,
+      historyDays: settings.historyDays,
+      calibrations,
+      ...(importSpans.length > 0
+        ? {
+            orderCoverage: listingOrderCoverage(orders, importSpans, {
+              platform: first.platform,
+              marketplace: first.marketplace,
+              startDate,
+              account: first.account,
+            }),
+          }
+        : {}),
+    });
+  return completeFacts(facts, asOf, series, arrivals);
 }
 
 /**
@@ -190,7 +184,18 @@ export function observationsByListing(observations: readonly Observation[]): Map
   return byListing;
 }
 
-/** The newest facts of every listing in the observations, in key order. */
+/**
+ * Today in a marketplace's time zone (ISO date): the day a listing's facts are as of.
+ * @example marketplaceToday(new Date('2026-12-05T03:00:00Z'), 'amazon.com') // '2026-12-04'
+ */
+export function marketplaceToday(now: Date, marketplace: string): string {
+  return isoDateInZone(now, marketplaceById(marketplace)?.timeZone ?? 'UTC');
+}
+
+/**
+ * The newest facts of every listing in the observations, and of those given whole in
+ * `extras.knownFacts` (a listing in both is read from its observations), in key order.
+ */
 export function listingFactsOf(observations: readonly Observation[], settings: Settings, now: Date, extras: PlanExtras): ListingFacts[] {
   const byListing = observationsByListing(observations);
   const calibrationsOf = new Map<string, Calibration[]>();
@@ -200,13 +205,12 @@ export function listingFactsOf(observations: readonly Observation[], settings: S
     list.push(c);
   }
   const facts: ListingFacts[] = [];
-  for (const [key, list] of [...byListing].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const zone = marketplaceById(list[0]!.marketplace)?.timeZone ?? 'UTC';
+  for (const [key, list] of byListing) {
     facts.push(
       latestFacts(
         key,
         list,
-        isoDateInZone(now, zone),
+        marketplaceToday(now, list[0]!.marketplace),
         settings,
         calibrationsOf.get(key) ?? [],
         extras.demandOf?.[key],
@@ -215,7 +219,8 @@ export function listingFactsOf(observations: readonly Observation[], settings: S
       ),
     );
   }
-  return facts;
+  for (const [key, known] of Object.entries(extras.knownFacts ?? {})) if (!byListing.has(key)) facts.push(known);
+  return facts.sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
 /** Listings grouped by physical stock: product x pool. */

@@ -8,7 +8,8 @@ import type { StoreDb } from './db';
 import { historyDigestOf, PLANNER_UNREAD_FIELDS, readHistoryDigests, readingsOfDigest } from './history-digest';
 import { mergeObservations } from './merge';
 import { foldHistory } from './observation-store';
-import { loadPlanningInput, loadReplanInput } from './planning-input';
+import { loadPlanningInput, loadReplanInput, withDigestReadings, type ProductReplanInput } from './planning-input';
+import { readingsSums } from './readings-digest';
 import { HISTORY_DIGEST_DATE } from './tables/dailyDemand';
 import { observationIdOf, type ObservationRow } from './tables/observations';
 import { dropStores, freshStore, listingObs } from './test-helpers';
@@ -127,6 +128,38 @@ describe('history digests', () => {
       expect(input.products.map((p) => seen(p.observations))).toEqual(full.products.map((p) => seen(p.observations)));
       expect(input.products[0]!.observations).toHaveLength(2);
     }
+  });
+
+  it("hold the sums of their readings' stored ids and record times, so a re-plan adds the day chunks' readings without decoding them", () => {
+    const at = '2024-08-01T08:00:00.000Z';
+    const o = listingObs('A', at, { available: 9 });
+    const p = listingObs('A', '2024-08-02T08:00:00.000Z', { available: 7 });
+    // The row's time written another way than the record's: the record's counts, as in the re-plan's fingerprint.
+    const digest = historyDigestOf(A, [row(o, at.replace('.000Z', 'Z')), row(p)]);
+    expect(digest.sums).toEqual(readingsSums([p, o].map((r) => ({ id: observationIdOf(r), at: r.observedAt }))));
+    expect(readingsSums(readingsOfDigest(digest).map((r) => ({ id: r.id, at: r.record.observedAt })))).toEqual(digest.sums);
+  });
+
+  it("deferred by the re-plan, their readings are left out and put back in the loader's order for the listings that need them", async () => {
+    const db = await freshStore();
+    const readings = [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('A', '2024-08-31T09:00:00Z', 5), fullReading('A', '2024-07-01T09:00:00Z', 9)];
+    await mergeObservations(db, [...readings, fullReading('B', '2024-06-02T09:00:00Z', 3), fullReading('B', '2024-08-31T10:00:00Z', 2)], NOW);
+    const productIds = (await db.products.toArray()).map((p) => p.id);
+    const whole = await loadReplanInput(db, productIds);
+    const deferred = await loadReplanInput(db, productIds, { deferDigests: true });
+    // Only the day chunk's readings (Aug 31) stay; each product keeps its listings' digests.
+    expect(deferred.products.flatMap((p) => p.observations.map((o) => o.observedAt.slice(0, 10)))).toEqual(['2024-08-31', '2024-08-31']);
+    expect(deferred.products.flatMap((p) => (p.digests ?? []).map((d) => [d.key, d.count]))).toEqual([
+      [A, 2],
+      [B, 1],
+    ]);
+    const back = withDigestReadings(deferred.products, new Set([A]));
+    const a = (input: readonly ProductReplanInput[]) => input.find((p) => p.listings.some((l) => l.key === A))!;
+    expect(a(back).observations).toEqual(a(whole.products).observations);
+    expect(a(back).digests).toBeUndefined();
+    // A product none of whose listings were asked for is given back as it was, digests and all.
+    const b = (input: readonly ProductReplanInput[]) => input.find((p) => p.listings.some((l) => l.key === B))!;
+    expect(b(back)).toBe(b(deferred.products));
   });
 
   it('property: give back exactly the planned fields of any readings, whatever changes between them', () => {

@@ -19,6 +19,7 @@
 import type { ListingObservation } from '../records';
 import type { StoreDb } from './db';
 import { deltasOf, rowsOfDeltas } from './field-delta';
+import { readingsSums } from './readings-digest';
 import { HISTORY_DIGEST_DATE, HISTORY_DIGEST_FORMAT, isHistoryDigestRow, type DigestBase, type HistoryDigestRow } from './tables/dailyDemand';
 import type { ObservationRow } from './tables/observations';
 
@@ -83,6 +84,7 @@ export function historyDigestOf(key: string, rows: Iterable<ObservationRow>): Hi
     date: HISTORY_DIGEST_DATE,
     format: HISTORY_DIGEST_FORMAT,
     count: readings.length,
+    sums: readingsSums(readings.map(([id, at, rest]) => ({ id, at: (rest.observedAt as string | undefined) ?? at }))),
     ...(base ? { base } : {}),
     readings: JSON.stringify(readings.map(([id, at], i) => [id, at, deltas[i]])),
   };

@@ -57,7 +57,7 @@ export { loadOrderImportSpans, recordImportBatch } from './order-import-spans';
 export { loadInboundArrivals, saveInboundArrival } from './inbound-arrivals-store';
 export { loadInboundShipments, saveInboundShipments } from './inbound-shipments-store';
 export { saveDailyDemand, readDemandCache, writeDemandCache, invalidateDemand, demandInputsFingerprint } from './daily-demand';
-export { DEMAND_SERIES_DATE, type DemandCacheRow } from './tables/dailyDemand';
+export { DEMAND_SERIES_DATE, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
 export { historyDigestOf, readHistoryDigests, PLANNER_UNREAD_FIELDS } from './history-digest';
 export { deleteAllData, exportBackup, restoreBackup, validateBackup } from './backup';
 export { BackupError, BACKUP_FORMAT, BACKUP_VERSION } from './backup-format';
@@ -68,7 +68,8 @@ export { storageEstimate, type StorageEstimate } from './storage';
 // The background (lib/background) imports the store only through this index.
 export { foldHistory } from './observation-store';
 export { loadCatalogueFit, saveCatalogueFit, CATALOGUE_FIT_MAX_AGE_MS } from './catalogue-fit';
-export { loadReplanInput, replanInputOf, type ProductReplanInput } from './planning-input';
+export { loadReplanInput, replanInputOf, withDigestReadings, type ProductReplanInput } from './planning-input';
+export { addReadingsSums, NO_READINGS, readingsDigest, readingsDigestText, readingsSums, type ReadingsSums } from './readings-digest';
 export { OWN_WAREHOUSE_POOL } from './tables/stockPools';
 export { PURCHASING_ROW_ID, REORDER_VALUES_ROW_ID } from './tables/settings';
 export { contentHash } from './hash';

@@ -136,12 +136,17 @@ function groupByProduct(products: ProductRow[], listings: ListingRow[], pools: M
   for (const d of rows.demand) into(d.key)?.dailyDemand.push(d);
   for (const p of out.values()) {
     p.listings.sort((a, b) => (a.key < b.key ? -1 : 1));
-    p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    p.observations.sort(byTimeThenId);
     p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
     p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
     p.pools = groupPools(p.listings).map((g) => ({ ...g, pool: pools.get(g.poolId) }));
   }
   return [...out.values()];
+}
+
+/** The order of a product's readings: by time, then stored id. */
+function byTimeThenId(a: { observedAt: string; id: string }, b: { observedAt: string; id: string }): number {
+  return a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** What re-planning reads of one product: ProductPlanningInput without what the planner does not use. */
@@ -154,6 +159,12 @@ export interface ProductReplanInput {
    * Those from history digests hold only the fields the planner reads (history-digest.ts).
    */
   observations: ReplanReading[];
+  /**
+   * History digests of its listings whose readings are left out of `observations` (only with
+   * loadReplanInput's `deferDigests`): a re-plan whose cached demand holds needs only their
+   * sums; withDigestReadings puts the readings in for the listings that need them.
+   */
+  digests?: HistoryDigestRow[];
   /** As ProductPlanningInput.orders: by order date. */
   orders: OrderRow[];
   calibrations: CalibrationRow[];
@@ -177,10 +188,15 @@ export function replanInputOf(p: ProductPlanningInput): ProductReplanInput {
  * string, history-digest.ts) instead of its history record, plus the day chunks; no pools or
  * cached demand, which the planner does not read. The same products, listings, readings (the
  * fields the planner reads), orders and corrections, in the same order, as loadPlanningInput
- * (tested in lib/background/replan.test.ts).
+ * (tested in lib/background/replan.test.ts). With `deferDigests` the digests' readings are left
+ * out and each product carries its listings' digests undecoded (withDigestReadings decodes them).
  * @example const { products } = await loadReplanInput(db, merged.productIds);
  */
-export async function loadReplanInput(db: StoreDb, productIds?: readonly string[]): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
+export async function loadReplanInput(
+  db: StoreDb,
+  productIds?: readonly string[],
+  { deferDigests = false }: { /** Leave the digests' readings out (ProductReplanInput.digests). */ deferDigests?: boolean } = {},
+): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
   if (productIds === undefined) {
     // The re-plan reads the demand cache itself (lib/background/demand-cache.ts), listing by listing.
     const input = await loadPlanningInput(db, undefined, { demand: false });
@@ -192,7 +208,7 @@ export async function loadReplanInput(db: StoreDb, productIds?: readonly string[
   // Read-only while every listing has its digest; a listing without one (history written
   // before digests, or never re-planned) has it written from its history record in the same
   // read-write transaction, so no write to the record can come between.
-  return (await readReplanInput(db, productIds, 'r')) ?? (await readReplanInput(db, productIds, 'rw'))!;
+  return (await readReplanInput(db, productIds, 'r', deferDigests)) ?? (await readReplanInput(db, productIds, 'rw', deferDigests))!;
 }
 
 /** loadReplanInput's transaction; undefined when read-only and some listing has no digest. */
@@ -200,6 +216,7 @@ function readReplanInput(
   db: StoreDb,
   productIds: readonly string[],
   mode: 'r' | 'rw',
+  deferDigests: boolean,
 ): Promise<{ products: ProductReplanInput[]; settings: unknown } | undefined> {
   return db.transaction(
     mode,
@@ -227,7 +244,7 @@ function readReplanInput(
       if (missing.length > 0 && mode === 'r') return undefined;
       const [observations, orders, calibrations, returns] = keys.length
         ? await Promise.all([
-            readingsOf(db, keys, digests, missing),
+            readingsOf(db, keys, deferDigests ? new Map() : digests, missing),
             readOrderLinesOf(db, keys),
             db.calibrations.where('listingKey').anyOf(keys).toArray(),
             db.returns
@@ -237,7 +254,8 @@ function readReplanInput(
               .toArray(),
           ])
         : [[], [], [], []];
-      return { products: byReplanProduct(products, listings, { observations, orders, calibrations, returns }), settings };
+      const deferred = deferDigests ? [...digests.values()] : [];
+      return { products: byReplanProduct(products, listings, { observations, orders, calibrations, returns, digests: deferred }), settings };
     },
   );
 }
@@ -264,7 +282,7 @@ async function readingsOf(db: StoreDb, keys: readonly string[], digests: Map<str
 function byReplanProduct(
   products: readonly ProductRow[],
   listings: readonly ListingIndexRow[],
-  rows: { observations: ReplanReading[]; orders: OrderRow[]; calibrations: CalibrationRow[]; returns: ReturnRow[] },
+  rows: { observations: ReplanReading[]; orders: OrderRow[]; calibrations: CalibrationRow[]; returns: ReturnRow[]; digests: HistoryDigestRow[] },
 ): ProductReplanInput[] {
   const productOf = new Map(listings.map((l) => [l.key, l.productId]));
   const out = new Map<string, ProductReplanInput>(
@@ -276,11 +294,33 @@ function byReplanProduct(
   for (const o of rows.orders) into(o.listingKey)?.orders.push(o);
   for (const c of rows.calibrations) into(c.listingKey)?.calibrations.push(c);
   for (const r of rows.returns) into(r.listingKey)?.returns.push(r);
+  for (const d of rows.digests) {
+    const p = into(d.key);
+    if (p) (p.digests ??= []).push(d);
+  }
   for (const p of out.values()) {
     p.returns.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
-    p.observations.sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    p.observations.sort(byTimeThenId);
     p.orders.sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : 0));
     p.calibrations.sort((a, b) => (a.at < b.at ? -1 : 1));
   }
   return [...out.values()];
+}
+
+/**
+ * The products with the readings of these listings' deferred digests put in their place among
+ * the product's readings (by time, then id, as loadReplanInput orders them); products with none
+ * of them deferred are returned as they are.
+ * @example withDigestReadings(input.products, new Set([key]))[0].observations
+ */
+export function withDigestReadings(products: readonly ProductReplanInput[], keys: ReadonlySet<string>): ProductReplanInput[] {
+  return products.map((p) => {
+    const wanted = p.digests?.filter((d) => keys.has(d.key)) ?? [];
+    if (wanted.length === 0) return p;
+    const observations = [...p.observations];
+    for (const d of wanted) for (const r of readingsOfDigest(d)) observations.push(r);
+    const rest = p.digests!.filter((d) => !keys.has(d.key));
+    const { digests: _digests, ...product } = p;
+    return { ...product, observations: observations.sort(byTimeThenId), ...(rest.length > 0 ? { digests: rest } : {}) };
+  });
 }

@@ -11,6 +11,8 @@
  */
 import { dailyDemandRowSchema, type DailyDemandRow } from '../../planning/types';
 import type { ListingObservation } from '../../records';
+import type { ReadingFacts } from '../../planning/stock-groups';
+import type { ReadingsSums } from '../readings-digest';
 
 export { dailyDemandRowSchema, type DailyDemandRow };
 
@@ -33,6 +35,12 @@ export interface DemandCacheRow {
   /** Units per day, NaN = unknown/censored (reconstruct.ts DemandSeries). */
   units: Float64Array;
   how: Uint8Array;
+  /**
+   * The listing's facts that its readings and order lines decide (stock-groups.ts ReadingFacts),
+   * from the same inputs: with them a re-plan needs none of the listing's readings. Absent in
+   * records written before they were kept (such a record is rebuilt).
+   */
+  facts?: ReadingFacts;
 }
 
 /**
@@ -49,10 +57,11 @@ export const HISTORY_DIGEST_DATE = 'history';
 
 /**
  * The digest's encoding: 2 since readings keep only what changed from the reading before
- * (history-digest.ts). A digest in another encoding is read as missing, so the re-plan
- * rewrites it from the history record (a missing digest only costs time).
+ * (history-digest.ts), 3 since it holds the readings' digest sums (`sums`). A digest in another
+ * encoding is read as missing, so the re-plan rewrites it from the history record (a missing
+ * digest only costs time).
  */
-export const HISTORY_DIGEST_FORMAT = 2;
+export const HISTORY_DIGEST_FORMAT = 3;
 
 /** The fields of a listing reading that every reading of one listing shares (kept once per digest). */
 export type DigestBase = Pick<ListingObservation, 'kind' | 'platform' | 'marketplace' | 'sku'>;
@@ -70,6 +79,11 @@ export interface HistoryDigestRow {
   format: typeof HISTORY_DIGEST_FORMAT;
   /** How many readings `readings` holds. */
   count: number;
+  /**
+   * The readings' digest sums (readings-digest.ts: each reading's stored id and its record's
+   * time): a re-plan whose cached demand still holds needs these, not the readings.
+   */
+  sums: ReadingsSums;
   /** The shared fields (absent when the record holds no listing reading). */
   base?: DigestBase;
   /**
