@@ -2,10 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateSettings } from '../settings';
 import { foldHistory, loadReplanInput, mergeObservations, readDemandCache, withDigestReadings, type StoreDb } from '../store';
-import { listingKey } from '../records';
 import { dropStores, freshStore, listingObs } from '../store/test-helpers';
 import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
-import { plannerInputOf } from './replan';
+import { observationsOfListings, plannerInputOf } from './replan';
 
 afterEach(dropStores);
 
@@ -96,7 +95,7 @@ async function deferredDemand(db: StoreDb, now: Date) {
   const asked: string[] = [];
   const demand = await demandOfProducts(db, input.products, observations, extras, migrateSettings(input.settings), now, (missed) => {
     asked.push(...missed);
-    return plannerInputOf(withDigestReadings(input.products, missed)).observations.filter((o) => missed.has(listingKey(o)));
+    return observationsOfListings(withDigestReadings(input.products, missed), missed);
   });
   await saveRebuiltDemand(db, demand);
   return { asked: asked.sort(), reused: demand.reused, factsOf: demand.factsOf };

@@ -11,8 +11,8 @@
  * plan rebuilt from all readings (demand-cache.property.test.ts).
  */
 import type { Calibration, DemandSeries, PlanExtras } from '../planning';
-import { completeFacts, listingFactsOf, marketplaceToday, observationsByListing, readingFactsOf, type ListingFacts } from '../planning/stock-groups';
-import { listingKey, type Observation } from '../records';
+import { completeFacts, listingFactsOfGroups, marketplaceToday, observationsByListing, readingFactsOf, type ListingFacts } from '../planning/stock-groups';
+import type { Observation } from '../records';
 import type { Settings } from '../settings/schema';
 import {
   DEMAND_SERIES_DATE,
@@ -60,8 +60,8 @@ interface CachedDemand {
  * Each listing's facts and demand series for a re-plan: the cached ones when its inputs are
  * unchanged, else rebuilt. `observations` and `extras` are what the planner would be given
  * (replan.ts plannerInputOf), `products` the rows they came from (for the readings' stored ids,
- * and the history digests left out of `observations`: a listing that misses gets their readings
- * from `observationsOf`, given the listings that missed).
+ * and the history digests left out of `observations`: the listings that miss get their whole
+ * observations, by listing, from `observationsOf`; without it, from `observations`).
  * @example const { factsOf, rebuilt } = await demandOfProducts(db, input.products, observations, extras, settings, now)
  */
 export async function demandOfProducts(
@@ -71,7 +71,7 @@ export async function demandOfProducts(
   extras: PlanExtras,
   settings: Settings,
   now: Date,
-  observationsOf: (missed: ReadonlySet<string>) => readonly Observation[] = (missed) => observations.filter((o) => missed.has(listingKey(o))),
+  observationsOf?: (missed: ReadonlySet<string>) => ReadonlyMap<string, readonly Observation[]>,
 ): Promise<CachedDemand> {
   const byListing = observationsByListing(observations);
   const calibrationsOf = groupBy(extras.calibrations ?? [], (c) => c.listingKey);
@@ -103,7 +103,8 @@ export async function demandOfProducts(
   }
   if (missed.size === 0) return out;
   // The planner's own reconstruction, on the listings that missed only (same order, same extras).
-  for (const facts of listingFactsOf(observationsOf(new Set(missed.keys())), settings, now, { ...extras, demandOf: {} })) {
+  const theirs = observationsOf ? observationsOf(new Set(missed.keys())) : new Map([...byListing].filter(([key]) => missed.has(key)));
+  for (const facts of listingFactsOfGroups(theirs, settings, now, { ...extras, demandOf: {} })) {
     const fingerprint = missed.get(facts.key);
     if (fingerprint === undefined) continue;
     const { series } = facts;

@@ -5,10 +5,11 @@ import { planFromObservations } from '../planning';
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
-import { addCalibration, foldHistory, loadPlanningInput, mergeObservations, recordImportBatch, replanInputOf, type StoreDb } from '../store';
+import { addCalibration, foldHistory, loadPlanningInput, loadReplanInput, mergeObservations, recordImportBatch, replanInputOf, type StoreDb } from '../store';
+import { observationsByListing } from '../planning/stock-groups';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
 import { withPurchasingAnswers } from './purchase-panels';
-import { plannerInputOf, REPLAN_STEPS, replanProducts } from './replan';
+import { observationsOfListings, plannerInputOf, REPLAN_STEPS, replanProducts } from './replan';
 
 afterEach(dropStores);
 
@@ -105,6 +106,17 @@ describe('replanProducts', () => {
         expected.map((p) => p.key),
       ),
     ).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
+  });
+
+  it("gives some listings' observations as the planner's whole input grouped by listing gives them", async () => {
+    const { db, productIds } = await builtStore();
+    const products = (await loadReplanInput(db, productIds)).products;
+    const all = observationsByListing(plannerInputOf(products).observations);
+    const keys = new Set([...all.keys()].filter((_, i) => i % 3 === 0));
+    expect(keys.size).toBeGreaterThan(3);
+    const some = observationsOfListings(products, keys);
+    expect([...some.keys()].sort()).toEqual([...keys].sort());
+    for (const key of keys) expect(some.get(key)).toEqual(all.get(key));
   });
 
   it('reports each step once, in order, with its wall time', async () => {

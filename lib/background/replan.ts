@@ -8,7 +8,7 @@ import { marketplaceById } from '../locale/markets';
 import { type Calibration, type PlanExtras } from '../planning';
 import { planByAccount } from '../accounts/plan';
 import { parseAccountsDoc } from '../accounts/registry';
-import { listingKey, type Observation } from '../records';
+import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
 import {
   CATALOGUE_FIT_MAX_AGE_MS,
@@ -94,7 +94,7 @@ export async function replanProducts(
   const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals, shipments, listingKeys) };
   // Facts and demand of listings whose inputs did not change come from the store's cache (demand-cache.ts).
   const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) =>
-    plannerInputOf(withDigestReadings(input.products, missed)).observations.filter((o) => missed.has(listingKey(o))),
+    observationsOfListings(withDigestReadings(input.products, missed), missed),
   );
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
   // Accounts with settings of their own (lib/accounts/settings.ts) are planned with them.
@@ -164,6 +164,27 @@ export function plannerInputOf(products: readonly ProductReplanInput[]) {
   }
   const poolCounts = counts;
   return { observations, productOf, poolOf, calibrations, poolCounts, returns };
+}
+
+/**
+ * The planner's observations of some listings, by listing: for those listings, what
+ * observationsByListing(plannerInputOf(products).observations) gives (readings in the product's
+ * order, then order lines), without building the other listings' or a key per observation.
+ * @example observationsOfListings(products, new Set([key])).get(key)
+ */
+export function observationsOfListings(products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Map<string, Observation[]> {
+  const out = new Map<string, Observation[]>();
+  const push = (key: string, o: Observation) => {
+    const list = out.get(key);
+    if (list) list.push(o);
+    else out.set(key, [o]);
+  };
+  for (const p of products) {
+    if (!p.listings.some((l) => keys.has(l.key))) continue;
+    for (const row of p.observations) if (keys.has(row.listingKey)) push(row.listingKey, row.record);
+    for (const order of p.orders) if (keys.has(order.listingKey)) push(order.listingKey, orderObservation(order));
+  }
+  return out;
 }
 
 /** The calendar day of an instant in the marketplace of a listing key. */

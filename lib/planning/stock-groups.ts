@@ -197,7 +197,19 @@ export function marketplaceToday(now: Date, marketplace: string): string {
  * `extras.knownFacts` (a listing in both is read from its observations), in key order.
  */
 export function listingFactsOf(observations: readonly Observation[], settings: Settings, now: Date, extras: PlanExtras): ListingFacts[] {
-  const byListing = observationsByListing(observations);
+  return listingFactsOfGroups(observationsByListing(observations), settings, now, extras);
+}
+
+/**
+ * listingFactsOf of observations already grouped by listing (as observationsByListing groups them).
+ * @example listingFactsOfGroups(observationsByListing(observations), settings, now, extras)
+ */
+export function listingFactsOfGroups(
+  byListing: ReadonlyMap<string, readonly Observation[]>,
+  settings: Settings,
+  now: Date,
+  extras: PlanExtras,
+): ListingFacts[] {
   const calibrationsOf = new Map<string, Calibration[]>();
   for (const c of extras.calibrations ?? []) {
     let list = calibrationsOf.get(c.listingKey);
