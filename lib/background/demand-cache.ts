@@ -30,8 +30,9 @@ import {
 } from '../store';
 
 /**
- * Bumped when reconstruction changes in a way that makes stored series wrong; the extension's
- * version is part of every fingerprint too, so an update never reuses an older build's series.
+ * Bumped when reconstruction, or the facts kept with each series (ReadingFacts and how they are
+ * worked out), change in a way that makes stored records wrong; the extension's version is part
+ * of every fingerprint too, so an update never reuses an older build's records.
  */
 const RECONSTRUCTION_VERSION = 'r3';
 
