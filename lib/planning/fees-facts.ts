@@ -62,12 +62,10 @@ export function listingFbaFactsOf(observations: readonly Observation[]): Listing
     if (o.kind !== 'listing') continue;
     const day = dayNumber(o.observedDate);
     if (o.available !== undefined && Number.isFinite(day)) onHand.push(day, o.available + (o.reserved ?? 0));
-    if (o.platformHistoricalDaysOfSupply !== undefined && (shown === null || o.observedAt > shown.at)) {
-      shown = { at: o.observedAt, day, days: o.platformHistoricalDaysOfSupply };
-    }
-    if (o.unitCubicFeet !== undefined && (volume === null || o.observedAt > volume.at)) volume = { at: o.observedAt, cubicFeet: o.unitCubicFeet };
-    if (o.sizeTier !== undefined && o.shippingWeightOz !== undefined && (size === null || o.observedAt > size.at)) {
-      size = { at: o.observedAt, size: { tier: o.sizeTier, shippingWeightOz: o.shippingWeightOz } };
+    if (o.platformHistoricalDaysOfSupply !== undefined) shown = newer(shown, { at: o.observedAt, day, days: o.platformHistoricalDaysOfSupply });
+    if (o.unitCubicFeet !== undefined) volume = newer(volume, { at: o.observedAt, cubicFeet: o.unitCubicFeet });
+    if (o.sizeTier !== undefined && o.shippingWeightOz !== undefined) {
+      size = newer(size, { at: o.observedAt, size: { tier: o.sizeTier, shippingWeightOz: o.shippingWeightOz } });
     }
   }
   return { marketplaces: [...marketplaces].sort(), onHand: Int32Array.from(onHand), shown, volume, size };
@@ -89,9 +87,9 @@ export function poolFbaFacts(poolId: string, parts: readonly ListingFbaFacts[]):
   for (const part of parts) {
     for (const m of part.marketplaces) marketplaces.add(m);
     for (let i = 0; i < part.onHand.length; i += 2) readings.push({ day: part.onHand[i]!, onHand: part.onHand[i + 1]! });
-    if (part.shown && (shown === null || part.shown.at > shown.at)) shown = part.shown;
-    if (part.volume && (volume === null || part.volume.at > volume.at)) volume = part.volume;
-    if (part.size && (size === null || part.size.at > size.at)) size = part.size;
+    shown = newer(shown, part.shown);
+    volume = newer(volume, part.volume);
+    size = newer(size, part.size);
   }
   const marketplace = marketplaces.has('amazon.com') ? 'amazon.com' : ([...marketplaces].sort()[0] ?? '');
   return {
@@ -101,6 +99,11 @@ export function poolFbaFacts(poolId: string, parts: readonly ListingFbaFacts[]):
     ...(volume ? { unitCubicFeet: volume.cubicFeet } : {}),
     ...(size ? { size: size.size } : {}),
   };
+}
+
+/** The newer of two dated figures; of equally new ones the one kept first. */
+function newer<T extends { at: string }>(kept: T | null, next: T | null): T | null {
+  return next !== null && (kept === null || next.at > kept.at) ? next : kept;
 }
 
 /**
