@@ -20,7 +20,8 @@ async function demandNow(db: StoreDb, now: Date) {
   const { observations, ...extras } = plannerInputOf(input.products);
   const demand = await demandOfProducts(db, input.products, observations, extras, migrateSettings(input.settings), now);
   await saveRebuiltDemand(db, demand);
-  return { reused: demand.reused, rebuilt: demand.rebuilt.map((r) => r.key).sort(), demandOf: demand.demandOf };
+  const demandOf = Object.fromEntries(Object.entries(demand.factsOf).map(([key, f]) => [key, f.series]));
+  return { reused: demand.reused, rebuilt: demand.rebuilt.map((r) => r.key).sort(), demandOf };
 }
 
 describe('demandOfProducts', () => {

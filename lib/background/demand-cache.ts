@@ -10,7 +10,7 @@
  * listings that missed) and handed to it as `knownFacts`, so a plan from the cache equals a
  * plan rebuilt from all readings (demand-cache.property.test.ts).
  */
-import type { Calibration, DemandSeries, PlanExtras } from '../planning';
+import type { Calibration, PlanExtras } from '../planning';
 import { completeFacts, listingFactsOfGroups, marketplaceToday, observationsByListing, readingFactsOf, type ListingFacts } from '../planning/stock-groups';
 import type { Observation } from '../records';
 import type { Settings } from '../settings/schema';
@@ -50,8 +50,6 @@ function extensionVersion(): string {
 interface CachedDemand {
   /** Each listing's facts with its demand series (the planner's `knownFacts`). */
   factsOf: Record<string, ListingFacts>;
-  /** Their series alone, by listing key. */
-  demandOf: Record<string, DemandSeries>;
   /** Series rebuilt here (their inputs changed or were never cached), to store after planning. */
   rebuilt: DemandCacheRow[];
   reused: number;
@@ -86,7 +84,7 @@ export async function demandOfProducts(
   const cached = await readDemandCache(db, keys);
   // What every listing's reconstruction reads besides its own rows.
   const common = [RECONSTRUCTION_VERSION, extensionVersion(), String(settings.historyDays), JSON.stringify(extras.orderImportSpans ?? [])];
-  const out: CachedDemand = { factsOf: {}, demandOf: {}, rebuilt: [], reused: 0 };
+  const out: CachedDemand = { factsOf: {}, rebuilt: [], reused: 0 };
   const missed = new Map<string, string>();
   for (const key of keys) {
     const list = byListing.get(key) ?? [];
@@ -98,7 +96,6 @@ export async function demandOfProducts(
     if (hit?.facts && hit.inputs === fingerprint) {
       const series = { startDay: hit.startDay, units: hit.units, how: hit.how };
       out.factsOf[key] = completeFacts(hit.facts, end, series, extras.inboundArrivals?.[key]);
-      out.demandOf[key] = series;
       out.reused++;
     } else missed.set(key, fingerprint);
   }
@@ -110,7 +107,6 @@ export async function demandOfProducts(
     if (fingerprint === undefined) continue;
     const { series } = facts;
     out.factsOf[facts.key] = facts;
-    out.demandOf[facts.key] = series;
     out.rebuilt.push({
       key: facts.key,
       date: DEMAND_SERIES_DATE,

@@ -11,7 +11,7 @@
  */
 import { dailyDemandRowSchema, type DailyDemandRow } from '../../planning/types';
 import type { ListingObservation } from '../../records';
-import type { ReadingFacts } from '../../planning/stock-groups';
+import type { ReadingFacts } from '../../planning/plan-input';
 import type { ReadingsSums } from '../readings-digest';
 
 export { dailyDemandRowSchema, type DailyDemandRow };
