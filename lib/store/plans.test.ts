@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SkuPlan } from '../planning/types';
+import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import { planWith } from '../purchasing/test-purchasing';
 import { mergeObservations } from './merge';
 import { plansCovering, plansCoveringPrefix, refreshListingPlans, samePlanAnswer, savePlans, shownPlanOf } from './plans';
@@ -116,6 +116,31 @@ describe('savePlans', () => {
       [keyOf('B1'), first[1]!.key, 90, urgencyOf(first[1]!).rank],
       [keyOf('B2'), first[1]!.key, 90, urgencyOf(first[1]!).rank],
     ]);
+    await expectCopiesAgree(db);
+    db.close();
+  });
+
+  it('checks against the schema only the plans it writes: a moved plan that fails is refused and the stored one kept', async () => {
+    const db = await freshStore('plans-invalid');
+    await mergeObservations(
+      db,
+      SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
+      new Date(AT),
+    );
+    const first = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
+    await savePlans(db, first);
+    const parse = vi.spyOn(skuPlanSchema, 'safeParse');
+    // B comes again unchanged (not parsed, not written); A moved to an answer the schema refuses.
+    const result = await savePlans(db, [
+      { ...poolPlan('A', ['A1', 'A2'], 40), daysOfCover: -1 },
+      { ...first[1]!, computedAt: '2026-03-02T12:01:00.000Z' },
+    ]);
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(result).toMatchObject({ saved: 1, added: 0, deleted: 0, invalid: [{ key: first[0]!.key }] });
+    expect((await db.plans.toArray()).map((r) => [r.key, r.daysOfCover, r.computedAt])).toEqual(first.map((p) => [p.key, p.daysOfCover, p.computedAt]));
+    // The same refused plan in a re-plan of its listings: the old plan covering them goes, as any plan not made again does.
+    expect((await savePlans(db, [{ ...first[0]!, daysOfCover: -1 }], { replaceFor: [keyOf('A1'), keyOf('A2')] })).deleted).toBe(1);
+    expect((await db.plans.toArray()).map((r) => r.key)).toEqual([first[1]!.key]);
     await expectCopiesAgree(db);
     db.close();
   });

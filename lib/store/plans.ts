@@ -32,30 +32,59 @@ export async function savePlans(
   plans: readonly SkuPlan[],
   options: { replaceAll?: boolean; /** Listings re-planned whole: their old plans not in `plans` go. */ replaceFor?: readonly string[] } = {},
 ): Promise<SavePlansResult> {
-  const invalid: SavePlansResult['invalid'] = [];
-  const rows: PlanRow[] = [];
-  for (const plan of plans) {
-    const parsed = skuPlanSchema.safeParse(plan);
-    if (parsed.success) rows.push(planRowOf(parsed.data));
-    else invalid.push({ key: String((plan as { key?: unknown }).key), reason: parsed.error.issues[0]?.message ?? 'invalid' });
-  }
   return db.transaction('rw', [db.plans, db.listings, db.searchChunks], async () => {
-    const keep = new Set(rows.map((r) => r.key));
-    const { gone, released, complete } = options.replaceAll ? await allOldPlans(db, keep) : await oldPlansOf(db, rows, keep, options.replaceFor ?? []);
+    const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options.replaceFor ?? []);
     // A re-plan gives most plans of a product again unchanged (a page moved one channel's
     // stock, not the others'): those are not written again, and their listings keep the plan
     // fields they carry. A whole re-plan still looks at every listing, so a row out of step
     // with its plans is put right at least daily.
-    const before = new Map(released.map((p) => [p.key, p]));
-    const moved = rows.filter((r) => !samePlanAnswer(before.get(r.key)?.plan, r.plan));
+    const before = new Map(old.map((p) => [p.key, p]));
+    const { rows, moved, invalid } = validMovedRows(plans, before);
+    const keep = new Set(rows.map((r) => r.key));
+    const replanned = new Set(options.replaceFor);
+    const gone = old.filter((p) => !keep.has(p.key) && (options.replaceAll || p.listingKeys.some((k) => replanned.has(k))));
+    const released = old.filter((p) => keep.has(p.key));
     const affected = new Set<string>();
     const touching = options.replaceAll ? [...gone, ...released, ...rows] : [...gone, ...moved.flatMap((r) => [r, before.get(r.key) ?? r])];
     for (const p of touching) for (const k of p.listingKeys) affected.add(k);
     await db.plans.bulkDelete(gone.map((p) => p.key));
     await db.plans.bulkPut(moved);
-    await refreshListingPlans(db, [...affected], { saved: rows, complete });
+    // After a whole re-plan the saved plans are all there is; after a partial one, a re-planned listing's plans are exactly the saved ones covering it.
+    await refreshListingPlans(db, [...affected], { saved: rows, complete: options.replaceAll ? () => true : (k) => replanned.has(k) });
     return { saved: rows.length, added: rows.filter((r) => !before.has(r.key)).length, deleted: gone.length, invalid };
   });
+}
+
+/**
+ * The rows of the plans to save, and which of them moved from the stored ones. A plan giving
+ * its stored plan's answer again keeps the stored row (it is not written, so it is not
+ * validated again: the stored one was when it was saved); every other plan is checked against
+ * the SkuPlan schema, and one that fails is refused (a planner bug: reported, not stored).
+ */
+function validMovedRows(
+  plans: readonly SkuPlan[],
+  before: ReadonlyMap<string, PlanRow>,
+): { rows: PlanRow[]; moved: PlanRow[]; invalid: SavePlansResult['invalid'] } {
+  const rows: PlanRow[] = [];
+  const moved: PlanRow[] = [];
+  const invalid: SavePlansResult['invalid'] = [];
+  for (const plan of plans) {
+    const stored = typeof plan.key === 'string' ? before.get(plan.key) : undefined;
+    if (stored && samePlanAnswer(stored.plan, plan)) {
+      rows.push(stored);
+      continue;
+    }
+    const parsed = skuPlanSchema.safeParse(plan);
+    if (!parsed.success) {
+      invalid.push({ key: String((plan as { key?: unknown }).key), reason: parsed.error.issues[0]?.message ?? 'invalid' });
+      continue;
+    }
+    const row = planRowOf(parsed.data);
+    rows.push(row);
+    // A plan whose parsed form gives the stored answer (the planner's plan carried a field the schema drops) is not written either.
+    if (!stored || !samePlanAnswer(stored.plan, row.plan)) moved.push(row);
+  }
+  return { rows, moved, invalid };
 }
 
 /**
@@ -70,38 +99,17 @@ export function samePlanAnswer(a: SkuPlan | undefined, b: SkuPlan): boolean {
 }
 
 /**
- * What a save replaces: the plans it deletes, the old versions of those it overwrites (their
- * listings are refreshed too: a plan whose listing set shrank releases the listings it no longer
- * covers), and which listings have, afterwards, only saved plans covering them.
+ * The stored plans a partial save may replace: those covering the re-planned listings
+ * (`replaceFor`: any not saved again goes, as a pool plan whose stock emptied, its listings
+ * moved to another pool or product, is not made again), and the stored versions of the plans
+ * being saved (compared, so unchanged ones are not written).
  */
-interface Replaced {
-  gone: PlanRow[];
-  released: PlanRow[];
-  complete: (listingKey: string) => boolean;
-}
-
-/** A full recompute: every plan not saved again goes, and the saved plans are all there is. */
-async function allOldPlans(db: StoreDb, keep: ReadonlySet<string>): Promise<Replaced> {
-  const old = await db.plans.toArray();
-  return { gone: old.filter((p) => !keep.has(p.key)), released: old.filter((p) => keep.has(p.key)), complete: () => true };
-}
-
-/**
- * A partial save: the old plans of the re-planned listings (`replaceFor`) not saved again go (a
- * pool plan whose stock emptied, its listings moved to another pool or product, is not made
- * again). Afterwards a re-planned listing's plans are exactly the saved ones that cover it, so
- * its panel fields are refreshed without reading the plans back.
- */
-async function oldPlansOf(db: StoreDb, rows: readonly PlanRow[], keep: ReadonlySet<string>, replaceFor: readonly string[]): Promise<Replaced> {
+async function oldPlansOf(db: StoreDb, plans: readonly SkuPlan[], replaceFor: readonly string[]): Promise<PlanRow[]> {
   const covering = replaceFor.length > 0 ? await plansCovering(db, replaceFor) : [];
   const read = new Set(covering.map((p) => p.key));
-  const older = await db.plans.bulkGet(rows.map((r) => r.key).filter((k) => !read.has(k)));
-  const replanned = new Set(replaceFor);
-  return {
-    gone: covering.filter((p) => !keep.has(p.key)),
-    released: [...covering.filter((p) => keep.has(p.key)), ...older.filter((p): p is PlanRow => p !== undefined)],
-    complete: (k) => replanned.has(k),
-  };
+  const keys = plans.map((p) => p.key).filter((k) => typeof k === 'string' && k !== '' && !read.has(k));
+  const older = await db.plans.bulkGet([...new Set(keys)]);
+  return [...covering, ...older.filter((p): p is PlanRow => p !== undefined)];
 }
 
 /**
