@@ -233,10 +233,15 @@ function readReplanInput(
       db.settings,
     ],
     async () => {
-      const settings = await loadSettings(db);
-      const products = (await db.products.bulkGet(productIds as string[])).filter((p): p is ProductRow => !!p);
-      const ids = [...new Set(products.map((p) => p.id))];
-      const listings: ListingIndexRow[] = (await Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray()))).flat();
+      // The listings are asked for by the products' ids at once, not after the product rows came back (those of a product not stored are dropped).
+      const ids = [...new Set(productIds)];
+      const [settings, found, byProduct] = await Promise.all([
+        loadSettings(db),
+        db.products.bulkGet(ids),
+        Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray())),
+      ]);
+      const products = found.filter((p): p is ProductRow => !!p);
+      const listings: ListingIndexRow[] = byProduct.filter((_, i) => found[i] !== undefined).flat();
       listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       const keys = listings.map((l) => l.key);
       const digests = await readHistoryDigests(db, keys);
