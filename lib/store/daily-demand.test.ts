@@ -6,7 +6,8 @@ import { compactObservations } from './compaction';
 import { invalidateDemand, readDemandCache, writeDemandCache } from './daily-demand';
 import { mergeObservations } from './merge';
 import { foldHistory } from './observation-store';
-import { DEMAND_SERIES_DATE, type DemandCacheRow } from './tables/dailyDemand';
+import { DEMAND_SERIES_DATE, type DemandCacheRow, type StoredDemandCacheRow } from './tables/dailyDemand';
+import type { ReadingFacts } from '../planning/plan-input';
 import { dropStores, freshStore, listingObs } from './test-helpers';
 import type { StoreDb } from './db';
 
@@ -27,6 +28,30 @@ function series(key: string, units: number[]): DemandCacheRow {
   };
 }
 
+/** The facts a cache record keeps, with these on-hand readings (day, units, ...). */
+function factsWithOnHand(onHand: number[]): ReadingFacts {
+  return {
+    key: A,
+    stockDay: 20_003,
+    platform: 'amazon',
+    marketplace: 'amazon.com',
+    sku: 'A',
+    fulfillment: 'FBA',
+    available: 4,
+    inbound: 0,
+    inboundAppeared: null,
+    reserved: 0,
+    unfulfillable: 0,
+    priceMinor: null,
+    currency: null,
+    ageBuckets: [],
+    startDay: null,
+    ended: false,
+    pendingUnits: 0,
+    fba: { marketplaces: ['amazon.com'], onHand: Int32Array.from(onHand), shown: null, volume: null, size: null },
+  };
+}
+
 const cachedKeys = async (db: StoreDb) => [...(await readDemandCache(db, [A, B])).keys()].sort();
 
 describe('the demand cache', () => {
@@ -43,6 +68,26 @@ describe('the demand cache', () => {
     expect(await invalidateDemand(db, [A, A])).toBe(1);
     expect(await cachedKeys(db)).toEqual([B]);
     expect(await db.dailyDemand.get([A, '2024-05-01'])).toMatchObject({ units: 2 });
+  });
+
+  it('stores whole-unit columns packed and reads every record back as written, packed or from before packing', async () => {
+    const db = await freshStore();
+    const whole = { ...series(A, [1, Number.NaN, 300]), facts: factsWithOnHand([20_000, 5, 20_003, 4]) };
+    const fractional = { ...series(B, [0.5, 2]), facts: factsWithOnHand([20_003, 4, 20_000, 5]) };
+    await writeDemandCache(db, [whole, fractional]);
+    const stored = (key: string) => db.dailyDemand.get([key, DEMAND_SERIES_DATE]) as Promise<StoredDemandCacheRow>;
+    // Two bytes a day (300 does not fit one); on-hand days running forward are packed too; a fraction, or days running back, are not.
+    expect((await stored(A)).units).toBeInstanceOf(Uint16Array);
+    expect((await stored(A)).facts?.fba.onHand).not.toBeInstanceOf(Int32Array);
+    expect((await stored(B)).units).toBeInstanceOf(Float64Array);
+    expect((await stored(B)).facts?.fba.onHand).toBeInstanceOf(Int32Array);
+    const read = await readDemandCache(db, [A, B]);
+    expect(read.get(A)).toEqual(whole);
+    expect(read.get(B)).toEqual(fractional);
+    // A record a version before packing wrote (plain arrays) is read as it is.
+    const plain = { ...series(A, [4, 5]), facts: factsWithOnHand([20_001, 7]) };
+    await db.dailyDemand.put(plain);
+    expect((await readDemandCache(db, [A])).get(A)).toEqual(plain);
   });
 
   it("a stock count drops its listing's series only", async () => {

@@ -16,7 +16,7 @@
  */
 import type { StoreDb } from './db';
 import { contentHash } from './hash';
-import { DEMAND_SERIES_DATE, isDemandCacheRow, type DailyDemandRow, type DemandCacheRow } from './tables/dailyDemand';
+import { DEMAND_SERIES_DATE, demandCacheRowOf, storedDemandCacheRow, type DailyDemandRow, type DemandCacheRow } from './tables/dailyDemand';
 
 /**
  * Caches reconstructed demand days (replacing the same key + date): the older per-day shape.
@@ -35,16 +35,19 @@ export async function readDemandCache(db: StoreDb, listingKeys: readonly string[
   const out = new Map<string, DemandCacheRow>();
   if (listingKeys.length === 0) return out;
   const rows = await db.dailyDemand.bulkGet(listingKeys.map((k) => [k, DEMAND_SERIES_DATE] as [string, string]));
-  for (const row of rows) if (isDemandCacheRow(row)) out.set(row.key, row);
+  for (const stored of rows) {
+    const row = demandCacheRowOf(stored);
+    if (row) out.set(row.key, row);
+  }
   return out;
 }
 
 /**
- * Stores (replaces) cached series.
+ * Stores (replaces) cached series, packed where they fit (tables/dailyDemand.ts StoredDemandCacheRow).
  * @example await writeDemandCache(db, [{ key, date: DEMAND_SERIES_DATE, inputs, startDay, units, how }])
  */
 export async function writeDemandCache(db: StoreDb, rows: readonly DemandCacheRow[]): Promise<void> {
-  if (rows.length > 0) await db.dailyDemand.bulkPut(rows as DemandCacheRow[]);
+  if (rows.length > 0) await db.dailyDemand.bulkPut(rows.map(storedDemandCacheRow));
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { OrderChunkRow } from './tables/orderChunks';
 import type { OrderMonthRow } from './tables/orderMonths';
-import type { DailyDemandRow, DemandCacheRow, HistoryDigestRow } from './tables/dailyDemand';
+import type { DailyDemandRow, HistoryDigestRow, StoredDemandCacheRow } from './tables/dailyDemand';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
 import type { SettingsRow } from './tables/settings';
@@ -37,8 +37,8 @@ export class StoreDb extends Dexie {
   orderChunks!: Table<OrderChunkRow, string>;
   /** Which listings sold in each marketplace month's order chunks (schema v6; lib/store/order-store.ts). */
   orderMonths!: Table<OrderMonthRow, [string, number]>;
-  /** Per-listing demand cache records (DemandCacheRow) and history digests (HistoryDigestRow); older stores may hold per-day rows. */
-  dailyDemand!: Table<DailyDemandRow | DemandCacheRow | HistoryDigestRow, [string, string]>;
+  /** Per-listing demand cache records (StoredDemandCacheRow) and history digests (HistoryDigestRow); older stores may hold per-day rows. */
+  dailyDemand!: Table<DailyDemandRow | StoredDemandCacheRow | HistoryDigestRow, [string, string]>;
   calibrations!: Table<CalibrationRow, number>;
   returns!: Table<ReturnRow, number>;
   settings!: Table<SettingsRow, string>;

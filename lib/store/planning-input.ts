@@ -10,7 +10,7 @@ import type { ObservationRow } from './tables/observations';
 import type { OrderRow } from './tables/orders';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
-import { isDemandCacheRow, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
+import { demandCacheRowOf, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
 import { groupPools } from './queries';
 import { loadSettings } from './settings-store';
 import { readAllListings, readListingsOfProducts } from './listing-store';
@@ -94,7 +94,7 @@ async function readAllListingRows(db: StoreDb, since: string, withDemand: boolea
     readAllOrderLines(db, sinceDate),
     db.calibrations.toArray(),
     db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
-    withDemand ? db.dailyDemand.toArray().then((rows) => rows.filter(isDemandCacheRow)) : [],
+    withDemand ? db.dailyDemand.toArray().then(demandCacheRowsOf) : [],
   ]);
   return { observations, orders, calibrations, returns, demand };
 }
@@ -118,7 +118,12 @@ async function readListingRowsOf(db: StoreDb, keys: string[], since: string): Pr
           .toArray(),
       ])
     : [[], []];
-  return { observations, orders, calibrations, returns, demand: demand.flat().filter(isDemandCacheRow) };
+  return { observations, orders, calibrations, returns, demand: demandCacheRowsOf(demand.flat()) };
+}
+
+/** The cache records among dailyDemand records, unpacked. */
+function demandCacheRowsOf(rows: readonly unknown[]): DemandCacheRow[] {
+  return rows.map(demandCacheRowOf).filter((r): r is DemandCacheRow => r !== undefined);
 }
 
 /** Sorts the rows into their products (by each listing's product) and orders each product's lists. */

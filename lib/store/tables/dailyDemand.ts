@@ -13,6 +13,7 @@ import { dailyDemandRowSchema, type DailyDemandRow } from '../../planning/types'
 import type { ListingObservation } from '../../records';
 import type { ReadingFacts } from '../../planning/plan-input';
 import type { ReadingsSums } from '../readings-digest';
+import { packDayPairs, packWhole, unpackDayPairs, unpackWhole, type PackedPairs, type PackedWhole } from '../whole-counts';
 
 export { dailyDemandRowSchema, type DailyDemandRow };
 
@@ -44,12 +45,54 @@ export interface DemandCacheRow {
 }
 
 /**
- * Whether a dailyDemand record is a per-listing cache record (not an older per-day row).
+ * A cache record as stored: whole-number columns packed (whole-counts.ts: the daily units when
+ * every known day is a whole count under 65,535, the on-hand readings when their days run
+ * forward and their counts fit), so a re-plan writes and reads fewer bytes. Records written
+ * before packing hold the plain arrays, and are read as they are.
+ */
+export type StoredDemandCacheRow = Omit<DemandCacheRow, 'units' | 'facts'> & {
+  units: Float64Array | PackedWhole;
+  facts?: Omit<ReadingFacts, 'fba'> & { fba: Omit<ReadingFacts['fba'], 'onHand'> & { onHand: Int32Array | PackedPairs } };
+};
+
+/**
+ * Whether a dailyDemand record is a per-listing cache record, packed or not (not an older per-day row).
  * @example isDemandCacheRow({ key: 'k', date: '2024-05-01', units: 2, how: 'exact' }) // false
  */
-export function isDemandCacheRow(row: unknown): row is DemandCacheRow {
-  const r = row as Partial<DemandCacheRow> | undefined;
-  return !!r && r.date === DEMAND_SERIES_DATE && typeof r.inputs === 'string' && r.units instanceof Float64Array && r.how instanceof Uint8Array;
+export function isDemandCacheRow(row: unknown): row is StoredDemandCacheRow {
+  const r = row as Partial<StoredDemandCacheRow> | undefined;
+  const units = r?.units;
+  return (
+    !!r &&
+    r.date === DEMAND_SERIES_DATE &&
+    typeof r.inputs === 'string' &&
+    (units instanceof Float64Array || units instanceof Uint8Array || units instanceof Uint16Array) &&
+    r.how instanceof Uint8Array
+  );
+}
+
+/**
+ * A cache record as it is stored (packed where it fits).
+ * @example storedDemandCacheRow(row).units // Uint8Array when every known day sold fewer than 255 whole units
+ */
+export function storedDemandCacheRow(row: DemandCacheRow): StoredDemandCacheRow {
+  const units = packWhole(row.units) ?? row.units;
+  if (!row.facts) return { ...row, units };
+  const onHand = packDayPairs(row.facts.fba.onHand) ?? row.facts.fba.onHand;
+  return { ...row, units, facts: { ...row.facts, fba: { ...row.facts.fba, onHand } } };
+}
+
+/**
+ * A stored cache record as the re-plan reads it (unpacked); undefined for any other record.
+ * @example demandCacheRowOf(storedDemandCacheRow(row)) // equal to row
+ */
+export function demandCacheRowOf(stored: unknown): DemandCacheRow | undefined {
+  if (!isDemandCacheRow(stored)) return undefined;
+  const units = stored.units instanceof Float64Array ? stored.units : unpackWhole(stored.units);
+  const { facts, ...rest } = stored;
+  if (!facts) return { ...rest, units };
+  const onHand = facts.fba.onHand instanceof Int32Array ? facts.fba.onHand : unpackDayPairs(facts.fba.onHand);
+  return { ...rest, units, facts: { ...facts, fba: { ...facts.fba, onHand } } };
 }
 
 /** The `date` of a listing's history digest record: sorts after every ISO date of the same key. */
