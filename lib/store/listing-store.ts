@@ -13,7 +13,7 @@
 import type { StoreDb } from './db';
 import { groupOf, groupsOf } from './groups';
 import type { ListingChunkRow } from './tables/listingChunks';
-import { entriesOf, NO_PLAN_SHOWN, sameSearchEntry, searchChunkOf, searchEntryOf, type ShownPlan } from './tables/searchChunks';
+import { entriesOf, NO_PLAN_SHOWN, sameSearchEntry, searchChunkOf, searchEntryOf, type SearchEntry, type ShownPlan } from './tables/searchChunks';
 import { indexRowOf, noPlanFields, sameIndexRow, withoutPlanFields, type ListingIndexRow, type ListingRow } from './tables/listings';
 
 /** Loaded chunks: group -> key -> full row. */
@@ -136,9 +136,39 @@ export async function updateSearchEntries(
   updates: readonly { listing: Pick<ListingIndexRow, 'key' | 'sku' | 'title'>; shown?: ShownPlan }[],
 ): Promise<void> {
   if (updates.length === 0) return;
-  const groups = groupsOf(updates.map((u) => u.listing.key));
+  await writeSearchEntries(
+    db,
+    await readSearchEntries(
+      db,
+      updates.map((u) => u.listing.key),
+    ),
+    updates,
+  );
+}
+
+/** Stored search entries, by group and then by listing key. */
+export type SearchEntriesByGroup = Map<number, Map<string, SearchEntry>>;
+
+/**
+ * The stored search entries of the groups of these listings (every entry of each group: a
+ * chunk is written whole), for writeSearchEntries.
+ * @example (await readSearchEntries(db, [key])).get(groupOf(key))?.get(key)?.planKey
+ */
+export async function readSearchEntries(db: StoreDb, listingKeys: readonly string[]): Promise<SearchEntriesByGroup> {
+  const groups = groupsOf(listingKeys);
   const stored = await db.searchChunks.bulkGet(groups);
-  const entries = new Map(groups.map((g, i) => [g, new Map(entriesOf(stored[i]).map((e) => [e.key, e]))]));
+  return new Map(groups.map((g, i) => [g, new Map(entriesOf(stored[i]).map((e) => [e.key, e]))]));
+}
+
+/**
+ * updateSearchEntries over entries already read (readSearchEntries, covering every updated
+ * listing's group): `entries` is updated in place, and only the chunks with an entry that changed are written.
+ */
+export async function writeSearchEntries(
+  db: StoreDb,
+  entries: SearchEntriesByGroup,
+  updates: readonly { listing: Pick<ListingIndexRow, 'key' | 'sku' | 'title'>; shown?: ShownPlan }[],
+): Promise<void> {
   const changed = new Set<number>();
   for (const { listing, shown } of updates) {
     const group = groupOf(listing.key);
@@ -149,7 +179,7 @@ export async function updateSearchEntries(
     inGroup.set(listing.key, next);
     changed.add(group);
   }
-  await db.searchChunks.bulkPut(groups.filter((g) => changed.has(g)).map((group) => searchChunkOf(group, entries.get(group)!.values())));
+  if (changed.size > 0) await db.searchChunks.bulkPut([...changed].sort((a, b) => a - b).map((group) => searchChunkOf(group, entries.get(group)!.values())));
 }
 
 function chunkRowOf(group: number, rows: Map<string, ListingRow>): ListingChunkRow {

@@ -94,6 +94,7 @@ describe('savePlans', () => {
     const first = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
     await savePlans(db, first);
     const listingWrites = vi.spyOn(db.listings, 'bulkPut');
+    const listingReads = vi.spyOn(db.listings, 'bulkGet');
     const searchWrites = vi.spyOn(db.searchChunks, 'bulkPut');
     // Re-planned a minute later: A's answer moved, B's is the same but for when it was computed.
     const later = '2026-03-02T12:01:00.000Z';
@@ -105,7 +106,8 @@ describe('savePlans', () => {
       [first[1]!.key, first[1]!.computedAt],
     ]);
     expect(first[1]!.computedAt).not.toBe(later);
-    // The listings still show the same plans: no indexed row is written; the sort key moved in A's listings' search entries only.
+    // The listings still show the same plans: no indexed row is read (their search entries hold what the save needs of them) or written; the sort key moved in A's listings' search entries only.
+    expect(listingReads.mock.calls.flatMap(([keys]) => keys)).toEqual([]);
     expect(listingWrites).not.toHaveBeenCalled();
     expect(searchWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.group)).sort()).toEqual(
       [...new Set([groupOf(keyOf('A1')), groupOf(keyOf('A2'))])].sort(),

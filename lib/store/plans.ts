@@ -11,7 +11,8 @@ import { urgencyOf } from '../planning/urgency';
 import type { ListingIndexRow } from './tables/listings';
 import { NO_PLAN_SHOWN, type ShownPlan } from './tables/searchChunks';
 import { planRowOf, type PlanRow } from './tables/plans';
-import { updateSearchEntries } from './listing-store';
+import { readSearchEntries, writeSearchEntries } from './listing-store';
+import { groupOf } from './groups';
 
 export interface SavePlansResult {
   saved: number;
@@ -50,7 +51,12 @@ export async function savePlans(
     await db.plans.bulkDelete(gone.map((p) => p.key));
     await db.plans.bulkPut(moved);
     // After a whole re-plan the saved plans are all there is; after a partial one, a re-planned listing's plans are exactly the saved ones covering it.
-    await refreshListingPlans(db, [...affected], { saved: rows, complete: options.replaceAll ? () => true : (k) => replanned.has(k) });
+    await refreshListingPlans(
+      db,
+      [...affected],
+      { saved: rows, complete: options.replaceAll ? () => true : (k) => replanned.has(k) },
+      { fromEntries: !options.replaceAll },
+    );
     return { saved: rows.length, added: rows.filter((r) => !before.has(r.key)).length, deleted: gone.length, invalid };
   });
 }
@@ -134,12 +140,16 @@ export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
  * plan (or none); the plan's key, sort key and risk tags in its search entry, written only
  * where they moved. No listing chunk is read or written, and a re-plan that only moves days of
  * cover writes no listing row (schema v8). `known`: plans just saved, and the listings whose
- * only plans they are (their plans are not read back).
+ * only plans they are (their plans are not read back). `fromEntries`: a listing's search entry
+ * stands for its indexed row (it holds the row's SKU, title and plan key: writeListings and this
+ * function keep them in step), so only the rows whose plan key changes are read; without it
+ * every row is read and its entry rewritten from it (the whole re-plan puts both right daily).
  */
 export async function refreshListingPlans(
   db: StoreDb,
   listingKeys: readonly string[],
   known?: { saved: readonly PlanRow[]; complete: (listingKey: string) => boolean },
+  { fromEntries = false }: { fromEntries?: boolean } = {},
 ): Promise<void> {
   if (listingKeys.length === 0) return;
   const unknown = known ? listingKeys.filter((k) => !known.complete(k)) : listingKeys;
@@ -148,16 +158,29 @@ export async function refreshListingPlans(
   const plans = distinctInKeyOrder([...savedCovering, ...(unknown.length > 0 ? await plansCovering(db, unknown) : [])]);
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
+  const shownBy = new Map(listingKeys.map((k) => [k, pickPlan(byListing.get(k) ?? [])]));
+  const entries = await readSearchEntries(db, listingKeys);
+  const entryOf = (k: string) => entries.get(groupOf(k))?.get(k);
+  const rowKeys = fromEntries
+    ? listingKeys.filter((k) => {
+        const entry = entryOf(k);
+        return !entry || entry.planKey !== shownBy.get(k)?.key;
+      })
+    : listingKeys;
+  const rows = new Map((await db.listings.bulkGet(rowKeys as string[])).flatMap((r) => (r ? [[r.key, r] as const] : [])));
   const rekeyed: ListingIndexRow[] = [];
-  const shown: Parameters<typeof updateSearchEntries>[1][number][] = [];
-  for (const row of await db.listings.bulkGet(listingKeys as string[])) {
-    if (!row) continue; // a plan may name a listing the store has not seen (or deleted)
-    const plan = pickPlan(byListing.get(row.key) ?? []);
-    if (row.planKey !== plan?.key) rekeyed.push(withPlanKey(row, plan?.key));
-    shown.push({ listing: row, shown: plan ? shownPlanOf(plan) : NO_PLAN_SHOWN });
+  const shown: Parameters<typeof writeSearchEntries>[2][number][] = [];
+  for (const key of listingKeys) {
+    const plan = shownBy.get(key);
+    const row = rows.get(key);
+    // A plan may name a listing the store has not seen (or deleted): it has neither row nor entry.
+    const listing = row ?? (fromEntries ? entryOf(key) : undefined);
+    if (!listing) continue;
+    if (row && row.planKey !== plan?.key) rekeyed.push(withPlanKey(row, plan?.key));
+    shown.push({ listing, shown: plan ? shownPlanOf(plan) : NO_PLAN_SHOWN });
   }
   if (rekeyed.length) await db.listings.bulkPut(rekeyed);
-  await updateSearchEntries(db, shown);
+  await writeSearchEntries(db, entries, shown);
 }
 
 /**
