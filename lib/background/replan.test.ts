@@ -1,15 +1,25 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../locale/dates';
 import { planFromObservations } from '../planning';
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import type { Observation } from '../records';
 import { migrateSettings } from '../settings';
-import { addCalibration, foldHistory, loadPlanningInput, loadReplanInput, mergeObservations, recordImportBatch, replanInputOf, type StoreDb } from '../store';
+import {
+  addCalibration,
+  foldHistory,
+  loadPlanningInput,
+  loadReplanInput,
+  mergeObservations,
+  readDemandCache,
+  recordImportBatch,
+  replanInputOf,
+  type StoreDb,
+} from '../store';
 import { observationsByListing } from '../planning/stock-groups';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
 import { withPurchasingAnswers } from './purchase-panels';
-import { observationsOfListings, plannerInputOf, REPLAN_STEPS, replanProducts } from './replan';
+import { createReplanner, observationsOfListings, plannerInputOf, REPLAN_STEPS, replanProducts } from './replan';
 
 afterEach(dropStores);
 
@@ -162,6 +172,39 @@ describe('replanProducts', () => {
         ),
       ).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
     }
+  });
+});
+
+describe('the re-plan queue', () => {
+  it('answers once the plans are saved, and writes the demand cache and reorder lines before the next re-plan starts', async () => {
+    const { db, productIds } = await builtStore();
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The work left for later waits on `held`: the answer must not wait on it, the next re-plan must.
+    const replanner = createReplanner(db, () => NOW, {
+      keepAwake: async (work) => {
+        await held;
+        await work;
+        events.push('cache written');
+      },
+    });
+    await replanner.replan(productIds);
+    expect(await db.plans.count()).toBeGreaterThan(20);
+    expect((await readDemandCache(db, [`amazon|amazon.com|SKU-0`])).size).toBe(0);
+    const reads = vi.spyOn(db.products, 'bulkGet');
+    reads.mockImplementation(function (this: unknown, ...args) {
+      events.push('next re-plan reads');
+      reads.mockRestore();
+      return db.products.bulkGet(...args);
+    });
+    const next = replanner.replan(productIds.slice(0, 1));
+    release();
+    await next;
+    expect(events).toEqual(['cache written', 'next re-plan reads']);
+    await replanner.idle();
+    expect(events).toEqual(['cache written', 'next re-plan reads', 'cache written']);
+    expect((await readDemandCache(db, [`amazon|amazon.com|SKU-0`])).size).toBe(1);
   });
 });
 

@@ -67,7 +67,19 @@ export async function replanProducts(
   db: StoreDb,
   productIds: readonly string[] | undefined,
   now: Date,
-  { onStep }: { /** Each step's wall time as it ends (the store bench's breakdown). */ onStep?: (step: ReplanStep, ms: number) => void } = {},
+  {
+    onStep,
+    later,
+  }: {
+    /** Each step's wall time as it ends (the store bench's breakdown). */
+    onStep?: (step: ReplanStep, ms: number) => void;
+    /**
+     * Takes what is left once the plans are saved (the reorder lines and the demand cache the
+     * next re-plan reads, and a whole re-plan's catalogue fit), so the caller can answer the
+     * panels first and run it before its next re-plan; without it the re-plan does it itself.
+     */
+    later?: (afterPlans: () => Promise<void>) => void;
+  } = {},
 ): Promise<number> {
   let stepStart = performance.now();
   const stepDone = (step: ReplanStep) => {
@@ -116,11 +128,15 @@ export async function replanProducts(
   stepDone('capacity');
   const saved = await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
   stepDone('save-plans');
-  await saveReorderValues(db, answered.reorderValues, now, saved);
-  stepDone('reorder-lines');
-  await saveRebuiltDemand(db, demand);
-  if (productIds === undefined) await saveCatalogueFit(db, fit, now);
-  stepDone('save-demand');
+  const afterPlans = async () => {
+    await saveReorderValues(db, answered.reorderValues, now, saved);
+    stepDone('reorder-lines');
+    await saveRebuiltDemand(db, demand);
+    if (productIds === undefined) await saveCatalogueFit(db, fit, now);
+    stepDone('save-demand');
+  };
+  if (later) later(afterPlans);
+  else await afterPlans();
   return plans.length;
 }
 
@@ -197,7 +213,17 @@ function localDay(listingKey: string, at: string): string {
 export const REPLAN_STEPS = ['load', 'demand', 'plan', 'purchasing', 'capacity', 'save-plans', 'reorder-lines', 'save-demand'] as const;
 export type ReplanStep = (typeof REPLAN_STEPS)[number];
 
-export function createReplanner(db: StoreDb, now: () => Date) {
+/**
+ * The one re-plan queue over a store. A re-plan answers (its promise resolves) once its plans are
+ * saved; what it leaves for later (replanProducts' `later`: the demand cache and reorder lines)
+ * runs, under `keepAwake`, before the next re-plan starts, which reads them.
+ * @example await createReplanner(db, () => new Date()).replan(productIds)
+ */
+export function createReplanner(
+  db: StoreDb,
+  now: () => Date,
+  { keepAwake = (work: Promise<void>) => work }: { keepAwake?: (work: Promise<void>) => Promise<void> } = {},
+) {
   let running: Promise<void> = Promise.resolve();
   let pending: { ids: Set<string> | 'all'; promise: Promise<void> } | undefined;
 
@@ -206,17 +232,26 @@ export function createReplanner(db: StoreDb, now: () => Date) {
     replan(productIds: readonly string[] | undefined): Promise<void> {
       if (!pending) {
         const batch: { ids: Set<string> | 'all'; promise: Promise<void> } = { ids: new Set(), promise: Promise.resolve() };
+        let afterPlans: (() => Promise<void>) | undefined;
         batch.promise = running.then(async () => {
           pending = undefined;
-          await replanProducts(db, batch.ids === 'all' ? undefined : [...batch.ids], now());
+          await replanProducts(db, batch.ids === 'all' ? undefined : [...batch.ids], now(), { later: (work) => (afterPlans = work) });
         });
-        running = batch.promise.catch(() => undefined);
+        // A failed write of the cache only costs the next re-plan time (it rebuilds what it misses).
+        running = batch.promise
+          .catch(() => undefined)
+          .then(() => (afterPlans ? keepAwake(afterPlans()) : undefined))
+          .catch(() => undefined);
         pending = batch;
       }
       const batch = pending;
       if (productIds === undefined) batch.ids = 'all';
       else if (batch.ids !== 'all') for (const id of productIds) batch.ids.add(id);
       return batch.promise;
+    },
+    /** Resolves when every queued re-plan, and what each left for later, is done. */
+    idle(): Promise<void> {
+      return running;
     },
   };
 }

@@ -115,7 +115,7 @@ export function setupStore(api: BackgroundApi, open: () => Promise<StoreDb> = ()
  * context and ABC classes on the catalogue.
  */
 export function setupReplans(store: BackgroundStore): ReplanQueue {
-  const replanner = store.dbReady.then((db) => createReplanner(db, store.now));
+  const replanner = store.dbReady.then((db) => createReplanner(db, store.now, { keepAwake: store.busy }));
   // A store that did not open is reported by each message's answer, not as an unhandled rejection.
   replanner.catch(() => undefined);
   // A re-plan after a big page reads the products' whole history (seconds at a million readings): keep the worker awake.
