@@ -12,6 +12,7 @@ import type { ListingIndexRow } from './tables/listings';
 import { NO_PLAN_SHOWN, type ShownPlan } from './tables/searchChunks';
 import { planRowOf, type PlanRow } from './tables/plans';
 import { readSearchEntries, writeSearchEntries } from './listing-store';
+import { sameData } from './same-data';
 import { groupOf } from './groups';
 
 export interface SavePlansResult {
@@ -94,14 +95,13 @@ function validMovedRows(
 }
 
 /**
- * Whether two plans give the same answer: equal in everything but when they were computed.
- * Both come from the same schema (the stored one was parsed as the new one is), so their
- * fields are in the same order; a difference in order only costs a write.
+ * Whether two plans give the same answer: equal as data (same-data.ts) in everything but when
+ * they were computed.
  * @example samePlanAnswer(plan, { ...plan, computedAt: '2026-12-04T10:00:00.000Z' }) // true
  */
 export function samePlanAnswer(a: SkuPlan | undefined, b: SkuPlan): boolean {
   if (!a || a.key !== b.key) return false;
-  return JSON.stringify({ ...a, computedAt: '' }) === JSON.stringify({ ...b, computedAt: '' });
+  return sameData({ ...a, computedAt: '' }, { ...b, computedAt: '' });
 }
 
 /**
