@@ -10,14 +10,13 @@ import { AccountMergeError, rekey, rekeyPool, restampedReadings, restampedSummar
 import { foldDay } from './compaction';
 import { invalidateDemand } from './daily-demand';
 import { groupsOf } from './groups';
-import { readListings, writeListings } from './listing-store';
+import { dropSearchEntries, readListings, writeListings } from './listing-store';
 import { plansCovering } from './plans';
 import { assignPools, linkNewListings, mergeObservations, type MergeCounts } from './merge';
 import { loadHistories, loadObservationChunks, readObservationsOf, saveHistories, saveObservationChunks } from './observation-store';
 import { applyListingObservation, linkKeysOf, type ListingRow } from './tables/listings';
 import { HISTORY_DIGEST_DATE } from './tables/dailyDemand';
 import { DAY_SUMMARY_SOURCE, type ObservationRow } from './tables/observations';
-import { entriesOf, searchChunkOf } from './tables/searchChunks';
 import { poolRowFor } from './tables/stockPools';
 
 /**
@@ -152,20 +151,9 @@ async function ensurePools(db: StoreDb, rows: readonly ListingRow[]): Promise<vo
 async function dropListingRecords(db: StoreDb, keys: readonly string[]): Promise<void> {
   const gone = new Set(keys);
   const groups = groupsOf(keys);
-  const [listingChunks, searchChunks] = await Promise.all([db.listingChunks.bulkGet(groups), db.searchChunks.bulkGet(groups)]);
+  const listingChunks = await db.listingChunks.bulkGet(groups);
   await db.listingChunks.bulkPut(listingChunks.flatMap((c) => (c ? [{ ...c, rows: c.rows.filter((r) => !gone.has(r.key)) }] : [])));
-  await db.searchChunks.bulkPut(
-    searchChunks.flatMap((c) =>
-      c
-        ? [
-            searchChunkOf(
-              c.group,
-              entriesOf(c).filter((e) => !gone.has(e.key)),
-            ),
-          ]
-        : [],
-    ),
-  );
+  await dropSearchEntries(db, keys);
   await db.listings.bulkDelete(keys as string[]);
   const dayChunkIds = (
     await Promise.all(groups.map((g) => db.observationChunks.where('[group+date]').between([g, ''], [g, '\uffff'], true, true).primaryKeys()))

@@ -21,7 +21,7 @@ import { loadInboundShipments, saveInboundShipments } from './inbound-shipments-
 import { loadOrderImportSpans, recordImportBatch } from './order-import-spans';
 import { savePlans } from './plans';
 import { observationIdOf } from './tables/observations';
-import { allListings, allObservations, dropStores, freshStore, listingObs, listingOf, orderObs, skuPlan } from './test-helpers';
+import { allListings, allObservations, allSearchEntries, dropStores, freshStore, listingObs, listingOf, orderObs, skuPlan } from './test-helpers';
 import type { StoreDb } from './db';
 import { countOrderLines, readAllOrderLines } from './order-store';
 import { refusedWith } from '../messaging/test-refusals';
@@ -147,6 +147,9 @@ describe('merging two account ids of one seller', () => {
     expect(ownedByB((await db.dailyDemand.toArray()).map((r) => r.key))).toEqual([]);
     expect(ownedByB((await db.plans.toArray()).flatMap((p) => p.listingKeys))).toEqual([]);
     expect(ownedByB((await db.searchChunks.toArray()).flatMap((c) => c.keys))).toEqual([]);
+    expect(ownedByB((await allSearchEntries(db)).map((e) => e.key))).toEqual([]);
+    // Each group's shown plans still follow its keys.
+    expect((await db.shownChunks.toArray()).map((c) => c.plans.length)).toEqual((await db.searchChunks.toArray()).map((c) => c.keys.length));
     expect(ownedByB((await db.stockPools.toArray()).map((p) => p.id))).toEqual([]);
     // Every product a listing names exists, and none is left without a listing.
     const products = new Set((await db.products.toArray()).map((p) => p.id));

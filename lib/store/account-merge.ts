@@ -22,7 +22,7 @@
  */
 import { parseAccountsDoc } from '../accounts/registry';
 import { accountOfKey } from '../records';
-import { allTables, type StoreDb } from './db';
+import { searchTables, allTables, type StoreDb } from './db';
 import { loadAccounts, saveAccounts } from './accounts-store';
 import { AccountMergeError, checkMergeAccounts, keysOfAccount, mergedAccountsDoc, mergedArrivals, mergedSpans, rekey } from './account-merge-keys';
 import { moveListingBatch } from './account-merge-listings';
@@ -96,7 +96,7 @@ export async function previewAccountMerge(db: StoreDb, from: string, into: strin
 export async function mergeAccounts(db: StoreDb, from: string, into: string, now: Date): Promise<{ counts: AccountMergeCounts; productIds: string[] }> {
   const counts = await previewAccountMerge(db, from, into);
   const productIds = new Set<string>();
-  await db.transaction('rw', [...allTables(db), db.searchChunks], async () => {
+  await db.transaction('rw', [...allTables(db), ...searchTables(db)], async () => {
     const doc = parseAccountsDoc(await loadAccounts(db));
     checkMergeAccounts(doc, from, into);
     const keys = keysOfAccount((await db.listings.toCollection().primaryKeys()) as string[], from);

@@ -4,7 +4,7 @@
  */
 import { listingKeyParts } from '../records';
 import { refusalMessage, type RefusalCode, type RefusalParams } from '../messaging/refusals';
-import type { StoreDb } from './db';
+import { searchTables, type StoreDb } from './db';
 import { invalidateDemand } from './daily-demand';
 import { calibrationRowSchema, type CalibrationRow } from './tables/calibrations';
 import { OWN_WAREHOUSE_POOL, poolIdFor, poolRowFor, type StockPoolRow } from './tables/stockPools';
@@ -36,7 +36,7 @@ export async function addCalibration(
   input: { listingKey: string; onHand: number; reason: string; by: string },
   now: Date,
 ): Promise<CalibrationRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.calibrations, db.dailyDemand], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db), db.calibrations, db.dailyDemand], async () => {
     const listing = await readListing(db, input.listingKey);
     if (!listing) throw listingMissing(input.listingKey);
     // A count is a new stock baseline for the listing's demand: its cached series is stale.
@@ -103,7 +103,7 @@ export async function resolveReturn(db: StoreDb, id: number, status: Exclude<Ret
  * @example await assignPool(db, 'ebay|ebay.de|MUG-1', 'own:eu')
  */
 export async function assignPool(db: StoreDb, listingKey: string, poolId: string | null): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.stockPools], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db), db.stockPools], async () => {
     const listing = await readListing(db, listingKey);
     if (!listing) throw listingMissing(listingKey);
     const next: ListingRow =
@@ -260,7 +260,7 @@ export async function deleteWarehouse(db: StoreDb, id: string): Promise<void> {
  * @example await assignWarehouse(db, 'ebay|ebay.com|MUG-1', 'own:east')
  */
 export async function assignWarehouse(db: StoreDb, listingKey: string, poolId: string | null): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.stockPools], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db), db.stockPools], async () => {
     const listing = await readListing(db, listingKey);
     if (!listing) throw listingMissing(listingKey);
     if (poolId !== null) {

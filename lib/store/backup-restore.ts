@@ -23,7 +23,7 @@
  * of the backup with the same keys then replace them.
  */
 import { BackupChecker, BackupError, lineFingerprint, RESTORE_MARKER_ID, type CheckedChunk } from './backup-format';
-import { allTables, type StoreDb, type TableName } from './db';
+import { searchTables, allTables, type StoreDb, type TableName } from './db';
 import { groupOf } from './groups';
 import { writeListings } from './listing-store';
 import { foldCutoff, putObservations } from './observation-store';
@@ -109,8 +109,8 @@ export class RestoreSession {
     this.expected ??= this.first.finish();
     const rows = Object.values(this.expected).reduce((n, c) => n + c, 0);
     const marker: InterruptedRestore = { startedAt: now.toISOString(), rows };
-    await db.transaction('rw', [...allTables(db), db.searchChunks], async () => {
-      await Promise.all([...allTables(db), db.searchChunks].map((t) => t.clear()));
+    await db.transaction('rw', [...allTables(db), ...searchTables(db)], async () => {
+      await Promise.all([...allTables(db), ...searchTables(db)].map((t) => t.clear()));
       await db.table('settings').put({ id: RESTORE_MARKER_ID, value: marker, updatedAt: now.toISOString() });
     });
     this.second = new BackupChecker(this.headerText);
@@ -157,7 +157,7 @@ export class RestoreSession {
     await this.flush(db);
     const keys = (await db.listings.toCollection().primaryKeys()) as string[];
     for (const batch of batchesByGroup(keys, this.holding.refreshBatch)) {
-      await db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.plans], async () => {
+      await db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db), db.plans], async () => {
         await refreshListingPlans(db, batch);
       });
     }
@@ -209,7 +209,7 @@ async function writeChunk(db: StoreDb, chunk: CheckedChunk, now: Date): Promise<
   if (chunk.table === 'listings') {
     // Without a plan until the last line is written (restoreComplete re-copies every listing's plan).
     const rows = (chunk.rows as ListingRow[]).map((r) => ({ ...r, linkKeys: linkKeysOf(r) }));
-    await db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks], async () => {
+    await db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db)], async () => {
       await writeListings(db, rows);
     });
   } else if (chunk.table === 'observations') {

@@ -70,6 +70,7 @@ describe('backup and restore (format 2, newline-delimited)', () => {
     expect(await dump(other)).toEqual(before);
     expect(await other.listings.orderBy('key').toArray()).toEqual(await db.listings.orderBy('key').toArray());
     expect(await other.searchChunks.toArray()).toEqual(await db.searchChunks.toArray());
+    expect(await other.shownChunks.toArray()).toEqual(await db.shownChunks.toArray());
     // The same rows give the same header (checksums), whatever order the store holds them in.
     expect((await exportBackup(other, NOW)).split('\n')[0]).toBe(header);
   });

@@ -7,16 +7,16 @@ import { legacyBackupLines } from '../messaging/protocol-backup';
 import { BACKUP_VERSION, BackupChecker } from './backup-format';
 import { RestoreSession } from './backup-restore';
 import { openBackupCursor } from './backup-stream';
-import { allTables, STORED_TABLES, type StoreDb, type TableName } from './db';
+import { searchTables, allTables, STORED_TABLES, type StoreDb, type TableName } from './db';
 
 /**
  * Deletes every row of every table (the database itself stays, at the current schema).
  * @example await deleteAllData(db)
  */
 export async function deleteAllData(db: StoreDb): Promise<void> {
-  await db.transaction('rw', [...allTables(db), db.searchChunks], async () => {
+  await db.transaction('rw', [...allTables(db), ...searchTables(db)], async () => {
     for (const name of STORED_TABLES) await db.table(name).clear();
-    await db.searchChunks.clear();
+    for (const table of searchTables(db)) await table.clear();
   });
 }
 

@@ -19,6 +19,7 @@ import type { ReturnRow } from './tables/returns';
 import type { SettingsRow } from './tables/settings';
 import type { PlanRow } from './tables/plans';
 import type { SearchChunkRow } from './tables/searchChunks';
+import type { ShownChunkRow } from './tables/shownChunks';
 
 export const STORE_NAME = 'stock-copilot';
 
@@ -45,6 +46,8 @@ export class StoreDb extends Dexie {
   plans!: Table<PlanRow, string>;
   /** Derived from listings (the popup's search and filters, per group): not backed up; rebuilt on restore. */
   searchChunks!: Table<SearchChunkRow, number>;
+  /** Derived from plans (what each listing shows of its plan, per group; schema v9): not backed up; rebuilt on restore. */
+  shownChunks!: Table<ShownChunkRow, number>;
 
   constructor(name: string = STORE_NAME, options?: DexieOptions) {
     super(name, options);
@@ -81,7 +84,7 @@ export async function openStore(name: string = STORE_NAME, options?: DexieOption
 }
 
 /**
- * The object stores behind the logical tables (searchChunks, derived, is not among them;
+ * The object stores behind the logical tables (searchChunks and shownChunks, derived, are not among them;
  * orderMonths, derived from orderChunks, is: every transaction that writes order chunks writes
  * their months too).
  */
@@ -100,6 +103,14 @@ export const STORED_TABLES = [
   'settings',
   'plans',
 ] as const;
+
+/**
+ * The two tables of the popup's list (tables/searchChunks.ts: each listing's text, and what it
+ * shows of its plan): every transaction that writes listings or plans writes both.
+ */
+export function searchTables(db: StoreDb): Table[] {
+  return [db.searchChunks, db.shownChunks];
+}
 
 /** The tables of a store as a list, for whole-store transactions. */
 export function allTables(db: StoreDb): Table[] {

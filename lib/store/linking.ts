@@ -9,7 +9,7 @@
  * only the seller links across accounts, by hand.
  */
 import { refusalMessage, type RefusalCode, type RefusalParams } from '../messaging/refusals';
-import type { StoreDb } from './db';
+import { searchTables, type StoreDb } from './db';
 import { DEFAULT_ACCOUNT, listingKeyParts } from '../records';
 import { linkKeyOf, type LinkRule, type ListingRow } from './tables/listings';
 import { productIdFor, type ProductRow } from './tables/products';
@@ -105,7 +105,7 @@ export class LinkError extends Error {
  * @example await linkListing(db, 'ebay|ebay.com|MUG-1', 'p:amazon|amazon.com|MUG-1', new Date())
  */
 export async function linkListing(db: StoreDb, listingKey: string, productId: string, now: Date): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.products], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db), db.products], async () => {
     const listing = await readListing(db, listingKey);
     if (!listing) throw new LinkError('listing-missing', listingKeyParts(listingKey));
     if (!(await db.products.get(productId))) throw new LinkError('product-missing');
@@ -122,7 +122,7 @@ export async function linkListing(db: StoreDb, listingKey: string, productId: st
  * @example (await unlinkListing(db, 'ebay|ebay.com|MUG-1', new Date())).linkRule // 'manual'
  */
 export async function unlinkListing(db: StoreDb, listingKey: string, now: Date): Promise<ListingRow> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks, db.products], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db), db.products], async () => {
     const listing = await readListing(db, listingKey);
     if (!listing) throw new LinkError('listing-missing', listingKeyParts(listingKey));
     const siblings = await db.listings.where('productId').equals(listing.productId).count();

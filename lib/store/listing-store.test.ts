@@ -4,8 +4,9 @@ import { mergeObservations } from './merge';
 import { readListings, readListingsOfProducts } from './listing-store';
 import { readObservationsOf } from './observation-store';
 import { indexRowOf, noPlanFields, sameIndexRow, type ListingRow } from './tables/listings';
-import { entriesOf, NO_PLAN_SHOWN, searchChunkOf, searchEntryOf } from './tables/searchChunks';
-import { allListings, dropStores, freshStore, listingObs, skuPlan } from './test-helpers';
+import { entriesOf, NO_PLAN_SHOWN, searchChunkOf, searchEntryOf, shownChunkOf } from './tables/searchChunks';
+import { OWN_PLAN } from './tables/shownChunks';
+import { allListings, allSearchEntries, dropStores, freshStore, listingObs, skuPlan } from './test-helpers';
 import { savePlans, shownPlanOf } from './plans';
 import { getListingsWithPlans, listAtRisk } from './queries';
 import { groupOf } from './groups';
@@ -18,24 +19,37 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     const db = await freshStore();
     await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
     const indexWrites = vi.spyOn(db.listings, 'bulkPut');
-    const searchWrites = vi.spyOn(db.searchChunks, 'bulkPut');
+    const searchWrites = [vi.spyOn(db.searchChunks, 'bulkPut'), vi.spyOn(db.shownChunks, 'bulkPut')];
     await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { available: 4, price: { amountMinor: 999, currency: 'USD' } })], NOW);
     expect(indexWrites).not.toHaveBeenCalled();
-    expect(searchWrites).not.toHaveBeenCalled();
+    for (const writes of searchWrites) expect(writes).not.toHaveBeenCalled();
     expect((await readListings(db, ['amazon|amazon.com|A']))[0]).toMatchObject({ available: 4, title: 'Mug' });
     await mergeObservations(db, [listingObs('A', '2024-05-12T10:00:00Z', { title: 'Blue mug' })], NOW);
     expect(indexWrites).toHaveBeenCalledTimes(1);
-    expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([{ key: 'amazon|amazon.com|A', sku: 'a', title: 'Blue mug', urgency: 1e7 }]);
+    expect(await allSearchEntries(db)).toEqual([{ key: 'amazon|amazon.com|A', sku: 'a', title: 'Blue mug', urgency: 1e7 }]);
     expect(await db.listings.get('amazon|amazon.com|A')).toEqual(indexRowOf((await allListings(db))[0]!, noPlanFields()));
   });
 
-  it('search chunks store entries as columns and give them back unchanged', () => {
+  it('search and shown chunks store entries as columns and give them back unchanged', () => {
     const entries = [
-      searchEntryOf({ key: 'b', sku: 'MUG-2' }, { urgency: 3, riskTypes: ['stockout', 'oversell'] }),
-      searchEntryOf({ key: 'a', sku: 'MUG-1', title: 'Blue Mug' }, NO_PLAN_SHOWN),
+      searchEntryOf({ key: 'b', sku: 'MUG-2' }, { urgency: 3, riskTypes: ['stockout', 'oversell'], planKey: 'b' }),
+      searchEntryOf({ key: 'a', sku: 'MUG-1', title: 'Blue Mug' }, { urgency: 40, planKey: 'pool:p@own:main' }),
+      searchEntryOf({ key: 'c', sku: 'MUG-3' }, NO_PLAN_SHOWN),
     ];
-    expect(entriesOf(searchChunkOf(7, entries))).toEqual([entries[1], entries[0]]);
-    expect(entriesOf(undefined)).toEqual([]);
+    const shown = shownChunkOf(7, entries);
+    expect(entriesOf(searchChunkOf(7, entries), shown)).toEqual([entries[1], entries[0], entries[2]]);
+    // No keys in the shown chunk (its columns follow the search chunk's); a listing's own plan in one character.
+    expect(shown).toEqual({
+      group: 7,
+      urgency: [40, 3, NO_PLAN_SHOWN.urgency],
+      risks: ['', 'stockout,oversell', ''],
+      plans: ['pool:p@own:main', OWN_PLAN, ''],
+    });
+    expect(entriesOf(undefined, undefined)).toEqual([]);
+    // A shown chunk that does not follow the text's keys (none yet, or out of step) shows no plan for any of them.
+    const unplanned = entries.map(({ key, sku, title }) => ({ key, sku, ...(title ? { title } : {}), urgency: NO_PLAN_SHOWN.urgency }));
+    expect(entriesOf(searchChunkOf(7, entries), shownChunkOf(7, [entries[0]!]))).toEqual([unplanned[1], unplanned[0], unplanned[2]]);
+    expect(entriesOf(searchChunkOf(7, entries), undefined)).toEqual([unplanned[1], unplanned[0], unplanned[2]]);
   });
 
   it('the indexed row keeps the key of the plan it shows across later writes, and the list reads that plan', async () => {
@@ -43,11 +57,11 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     const key = 'amazon|amazon.com|A';
     await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
     await savePlans(db, [skuPlan(key, { daysOfCover: 4, alerts: [{ code: 'stockout-within', severity: 'critical', params: {} }] })]);
-    const [entry] = (await db.searchChunks.toArray()).flatMap(entriesOf);
+    const [entry] = await allSearchEntries(db);
     await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { title: 'Blue mug' })], NOW); // rewrites the indexed row
     expect((await db.listings.get(key))?.planKey).toBe(key);
     // The search entry takes the new title and keeps the plan's sort key and risk tags.
-    expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([{ ...entry, title: 'Blue mug' }]);
+    expect(await allSearchEntries(db)).toEqual([{ ...entry, title: 'Blue mug' }]);
     const { items } = await listAtRisk(db, { search: 'blue', risk: 'stockout' });
     expect(items.map((i) => [i.listing.title, i.plan?.daysOfCover, 'plan' in i.listing])).toEqual([['Blue mug', 4, false]]);
     await savePlans(db, [skuPlan(key, { daysOfCover: 9 })]);
@@ -97,7 +111,7 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
       [undefined, 5],
       [9, undefined],
     ]);
-    const entryOfA = (await db.searchChunks.toArray()).flatMap(entriesOf).find((e) => e.key === keys[0]);
+    const entryOfA = (await allSearchEntries(db)).find((e) => e.key === keys[0]);
     expect(entryOfA?.urgency).toBe(shownPlanOf((await db.plans.get(keys[0]!))!).urgency);
     // A merge that rewrites the indexed row (new title) carries the plan key over.
     await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { title: 'Blue mug' })], NOW);
@@ -121,7 +135,7 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     await mergeObservations(db, [listingObs('A', '2024-05-11T10:00:00Z', { available: 3, title: 'Blue mug' })], NOW);
     expect(await db.listings.get(key)).toEqual(expect.objectContaining({ title: 'Blue mug', planKey: key }));
     expect(Object.keys((await db.listings.get(key))!)).not.toContain('urgency');
-    expect((await db.searchChunks.toArray()).flatMap(entriesOf)).toEqual([searchEntryOf({ key, sku: 'A', title: 'Blue mug' }, shown)]);
+    expect(await allSearchEntries(db)).toEqual([searchEntryOf({ key, sku: 'A', title: 'Blue mug' }, shown)]);
     expect(Object.keys((await db.listingChunks.get(groupOf(key)))!.rows[0]!)).not.toContain('urgency');
   });
 

@@ -6,14 +6,24 @@
  * listing shows lives on its indexed row only (tables/listings.ts ListingPlanFields); plan
  * fields that stores from before left in the chunks are dropped as the chunks are read.
  *
- * Call these inside a transaction over `listingChunks` (and `listings` + `searchChunks` for writes). They use
+ * Call these inside a transaction over `listingChunks` (and `listings` + both search tables, db.ts searchTables, for writes). They use
  * Dexie's bulk calls, not the raw requests of idb.ts: they write at most one record per group
  * (plus the few indexed rows that changed), and Dexie keeps the transaction across awaits.
  */
 import type { StoreDb } from './db';
 import { groupOf, groupsOf } from './groups';
 import type { ListingChunkRow } from './tables/listingChunks';
-import { entriesOf, NO_PLAN_SHOWN, sameSearchEntry, searchChunkOf, searchEntryOf, type SearchEntry, type ShownPlan } from './tables/searchChunks';
+import {
+  entriesOf,
+  NO_PLAN_SHOWN,
+  sameSearchText,
+  sameShownPlan,
+  searchChunkOf,
+  searchEntryOf,
+  shownChunkOf,
+  type SearchEntry,
+  type ShownPlan,
+} from './tables/searchChunks';
 import { indexRowOf, noPlanFields, sameIndexRow, withoutPlanFields, type ListingIndexRow, type ListingRow } from './tables/listings';
 
 /** Loaded chunks: group -> key -> full row. */
@@ -128,7 +138,7 @@ export async function writeListings(
  * Rewrites search entries (tables/searchChunks.ts), each from its listing's key, SKU and title
  * and the plan it shows; `shown` undefined keeps what the stored entry says of its plan (a
  * listing whose SKU or title changed), NO_PLAN_SHOWN for a listing new to the search. Only
- * chunks with an entry that changed are written. Inside a transaction over `searchChunks`.
+ * chunks with an entry that changed are written. Inside a transaction over both search tables (db.ts searchTables).
  * @example await updateSearchEntries(db, [{ listing: indexRow, shown: { urgency: 3, riskTypes: ['stockout'] } }]);
  */
 export async function updateSearchEntries(
@@ -151,35 +161,62 @@ export type SearchEntriesByGroup = Map<number, Map<string, SearchEntry>>;
 
 /**
  * The stored search entries of the groups of these listings (every entry of each group: a
- * chunk is written whole), for writeSearchEntries.
+ * chunk is written whole), text and shown plan joined, for writeSearchEntries.
  * @example (await readSearchEntries(db, [key])).get(groupOf(key))?.get(key)?.planKey
  */
 export async function readSearchEntries(db: StoreDb, listingKeys: readonly string[]): Promise<SearchEntriesByGroup> {
   const groups = groupsOf(listingKeys);
-  const stored = await db.searchChunks.bulkGet(groups);
-  return new Map(groups.map((g, i) => [g, new Map(entriesOf(stored[i]).map((e) => [e.key, e]))]));
+  const [text, shown] = await Promise.all([db.searchChunks.bulkGet(groups), db.shownChunks.bulkGet(groups)]);
+  return new Map(groups.map((g, i) => [g, new Map(entriesOf(text[i], shown[i]).map((e) => [e.key, e]))]));
 }
 
 /**
  * updateSearchEntries over entries already read (readSearchEntries, covering every updated
- * listing's group): `entries` is updated in place, and only the chunks with an entry that changed are written.
+ * listing's group): `entries` is updated in place. A group's text chunk is written only when
+ * a listing's SKU or title changed or a listing joined it, its shown chunk only when what a
+ * listing shows of its plan changed or a listing joined it (a re-plan writes no text).
  */
 export async function writeSearchEntries(
   db: StoreDb,
   entries: SearchEntriesByGroup,
   updates: readonly { listing: Pick<ListingIndexRow, 'key' | 'sku' | 'title'>; shown?: ShownPlan }[],
 ): Promise<void> {
-  const changed = new Set<number>();
+  const textChanged = new Set<number>();
+  const shownChanged = new Set<number>();
   for (const { listing, shown } of updates) {
     const group = groupOf(listing.key);
     const inGroup = entries.get(group)!;
     const before = inGroup.get(listing.key);
     const next = searchEntryOf(listing, shown ?? before ?? NO_PLAN_SHOWN);
-    if (sameSearchEntry(before, next)) continue;
+    const text = !before || !sameSearchText(before, next);
+    const plan = !before || !sameShownPlan(before, next);
+    if (!text && !plan) continue;
     inGroup.set(listing.key, next);
-    changed.add(group);
+    if (text) textChanged.add(group);
+    if (plan) shownChanged.add(group);
   }
-  if (changed.size > 0) await db.searchChunks.bulkPut([...changed].sort((a, b) => a - b).map((group) => searchChunkOf(group, entries.get(group)!.values())));
+  const inOrder = (groups: Set<number>) => [...groups].sort((a, b) => a - b);
+  await Promise.all([
+    textChanged.size > 0 ? db.searchChunks.bulkPut(inOrder(textChanged).map((group) => searchChunkOf(group, entries.get(group)!.values()))) : undefined,
+    shownChanged.size > 0 ? db.shownChunks.bulkPut(inOrder(shownChanged).map((group) => shownChunkOf(group, entries.get(group)!.values()))) : undefined,
+  ]);
+}
+
+/**
+ * Removes listings from both search tables (inside a transaction over them: db.ts searchTables).
+ * @example await dropSearchEntries(db, ['amazon-b|amazon.com|MUG-1'])
+ */
+export async function dropSearchEntries(db: StoreDb, listingKeys: readonly string[]): Promise<void> {
+  const gone = new Set(listingKeys);
+  const entries = await readSearchEntries(db, listingKeys);
+  // Only the groups that held one of them are written.
+  const kept = [...entries]
+    .filter(([, inGroup]) => [...inGroup.keys()].some((k) => gone.has(k)))
+    .map(([group, inGroup]) => [group, [...inGroup.values()].filter((e) => !gone.has(e.key))] as const);
+  await Promise.all([
+    db.searchChunks.bulkPut(kept.map(([group, left]) => searchChunkOf(group, left))),
+    db.shownChunks.bulkPut(kept.map(([group, left]) => shownChunkOf(group, left))),
+  ]);
 }
 
 function chunkRowOf(group: number, rows: Map<string, ListingRow>): ListingChunkRow {

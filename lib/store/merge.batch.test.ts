@@ -35,6 +35,7 @@ async function snapshot(db: StoreDb) {
     products: (await db.products.toArray()).map((p) => p.id).sort(),
     observations: (await allObservations(db)).map((o) => o.id).sort(),
     search: await db.searchChunks.toArray(),
+    shown: await db.shownChunks.toArray(),
     pools: await db.stockPools.toArray(),
   };
 }

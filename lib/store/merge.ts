@@ -6,7 +6,7 @@
  * observation time (tables/listings.ts), so merge order does not matter.
  */
 import { listingKey as listingKeyOf, observationSchema, type ListingObservation, type Observation, type OrderObservation } from '../records';
-import type { StoreDb } from './db';
+import { searchTables, type StoreDb } from './db';
 import { nativeTransaction, putMany } from './idb';
 import { groupsOf } from './groups';
 import { listingFrom, loadListingChunks, writeListings, type ListingChunks } from './listing-store';
@@ -132,7 +132,7 @@ export function mergeTables(db: StoreDb) {
     db.orderChunks,
     db.orderMonths,
     db.stockPools,
-    db.searchChunks,
+    ...searchTables(db),
   ];
 }
 

@@ -5,12 +5,13 @@ import { validateBackup, exportBackup } from './backup';
 import { StoreDb } from './db';
 import { listAtRisk } from './queries';
 import { CURRENT_SCHEMA_VERSION, declareSchema, SCHEMA_VERSIONS } from './schema';
-import { allObservations, listingOf, allListings } from './test-helpers';
+import { allObservations, allSearchEntries, listingOf, allListings } from './test-helpers';
 import { indexRowOf, planFieldsOf } from './tables/listings';
 import { getListingsWithPlans } from './queries';
 import { plansCovering } from './plans';
 import { urgencyOf } from './migrations/frozen-sort-key';
 import { entriesOf } from './tables/searchChunks';
+import { OWN_PLAN } from './tables/shownChunks';
 import { readAllOrderLines } from './order-store';
 import { orderMonthsOf } from './tables/orderMonths';
 import { encodeOrderChunk, orderLinesOf, type OrderChunkRow } from './tables/orderChunks';
@@ -36,6 +37,7 @@ const keyOf: Record<string, (row: Record<string, unknown>) => string> = {
   observationChunks: (r) => String(r.id),
   listingHistory: (r) => String(r.key),
   searchChunks: (r) => String(r.group),
+  shownChunks: (r) => String(r.group),
   orderChunks: (r) => String(r.id),
   orderMonths: (r) => `${String(r.month)}#${String(r.part)}`,
 };
@@ -51,7 +53,7 @@ async function current(db: StoreDb, table: string, fixtureVersion: number): Prom
   if (table === 'orders') return readAllOrderLines(db);
   if (table === 'listings') return fixtureVersion >= 4 ? db.listings.toArray() : listingsWithPlanFields(db);
   // v3's trigram search table became the search chunks in v4 (same SKU and title, lower-cased).
-  if (table === 'listingSearch') return (await db.searchChunks.toArray()).flatMap(entriesOf) as unknown as Record<string, unknown>[];
+  if (table === 'listingSearch') return (await allSearchEntries(db)) as unknown as Record<string, unknown>[];
   // v7 stores a day chunk's lines as columns: older fixtures' chunks are compared as lines by key.
   if (table === 'orderChunks' && fixtureVersion < 7) return (await db.orderChunks.toArray()).map(linesByKey);
   return db.table(table).toArray();
@@ -90,9 +92,10 @@ function comparable(table: string, row: Record<string, unknown>, fixtureVersion:
     const { terms: _terms, title: _title, ...rest } = row;
     return rest;
   }
-  if (table === 'searchChunks' && fixtureVersion < 8) {
-    const { titles: _titles, ...rest } = row;
-    return rest;
+  // v9 keeps each chunk's text only: what its listings show of their plans moved to the shown chunks (checked below with the entries).
+  if (table === 'searchChunks' && fixtureVersion < 9) {
+    const { titles, urgency: _urgency, risks: _risks, plans: _plans, ...rest } = row;
+    return fixtureVersion < 8 ? rest : { ...rest, titles };
   }
   if (table !== 'listings' || fixtureVersion >= 8) return row;
   // v8 keeps only the plan's key on listing rows (the sort key and risk tags went to the search entries, checked below).
@@ -141,7 +144,7 @@ describe('schema migrations', () => {
       ]);
       expect(indexed.some((r) => 'urgency' in r || 'plan' in r || 'daysOfCover' in r || 'riskTypes' in r)).toBe(false);
       // Each listing's search entry holds its title as shown, the key of the plan it shows, and that plan's sort key as the upgrades computed it.
-      const entries = new Map((await db.searchChunks.toArray()).flatMap(entriesOf).map((e) => [e.key, e]));
+      const entries = new Map((await allSearchEntries(db)).map((e) => [e.key, e]));
       expect(shown.map((r) => entries.get(r!.listing.key)?.urgency)).toEqual(
         shown.map((r) => urgencyOf({ ...(r!.listing.planKey ? { planKey: r!.listing.planKey } : {}), daysOfCover: r!.plan?.daysOfCover })),
       );
@@ -191,7 +194,7 @@ describe('schema migrations', () => {
     try {
       expect(await db.listings.get(key)).toEqual({ ...row, planKey: key });
       expect(await db.listings.get('amazon|amazon.com|CUP')).toEqual({ ...row, key: 'amazon|amazon.com|CUP', sku: 'CUP' });
-      expect(entriesOf(await db.searchChunks.get(9))).toEqual([
+      expect(entriesOf(await db.searchChunks.get(9), await db.shownChunks.get(9))).toEqual([
         { key, sku: 'mug', urgency: 3, riskTypes: ['stockout', 'critical'], planKey: key },
         { key: 'x', sku: 'x', urgency: 5, riskTypes: ['overstock'] },
       ]);
@@ -203,6 +206,43 @@ describe('schema migrations', () => {
         ['pool:p@own:main', [key, 'amazon|amazon.com|CUP']],
       ]);
       expect((await plansCovering(db, ['amazon|amazon.com|CUP'])).map((p) => p.key)).toEqual(['pool:p@own:main']);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
+  it('upgrades v8 search chunks to their text, with what each listing shows of its plan in a shown chunk of the same group', async () => {
+    const old = new Dexie('migration-v8-shown');
+    declareSchema(old, 8);
+    await old.open();
+    const chunk = {
+      group: 4,
+      keys: ['a', 'b', 'c'],
+      skus: ['mug', 'cup', 'pot'],
+      titles: ['Blue Mug', '', ''],
+      urgency: [3, 1e7, 40],
+      risks: ['stockout,critical', '', ''],
+      plans: ['a', '', 'pool:p@own:main'],
+    };
+    await old.table('searchChunks').put(chunk);
+    old.close();
+    const db = new StoreDb('migration-v8-shown');
+    await db.open();
+    try {
+      expect(await db.searchChunks.get(4)).toEqual({ group: 4, keys: ['a', 'b', 'c'], skus: ['mug', 'cup', 'pot'], titles: ['Blue Mug', '', ''] });
+      // The shown columns follow the chunk's keys; a listing showing its own plan says so in one character.
+      expect(await db.shownChunks.get(4)).toEqual({
+        group: 4,
+        urgency: [3, 1e7, 40],
+        risks: ['stockout,critical', '', ''],
+        plans: [OWN_PLAN, '', 'pool:p@own:main'],
+      });
+      expect(entriesOf(await db.searchChunks.get(4), await db.shownChunks.get(4))).toEqual([
+        { key: 'a', sku: 'mug', title: 'Blue Mug', urgency: 3, riskTypes: ['stockout', 'critical'], planKey: 'a' },
+        { key: 'b', sku: 'cup', urgency: 1e7 },
+        { key: 'c', sku: 'pot', urgency: 40, planKey: 'pool:p@own:main' },
+      ]);
     } finally {
       db.close();
       await db.delete();

@@ -10,8 +10,8 @@ import { indexRowOf } from './tables/listings';
 import { groupOf } from './groups';
 import { getListingsWithPlans } from './queries';
 import { urgencyOf } from '../planning/urgency';
-import { entriesOf, NO_PLAN_SHOWN, searchEntryOf } from './tables/searchChunks';
-import { dropStores, freshStore, listingObs } from './test-helpers';
+import { NO_PLAN_SHOWN, searchEntryOf } from './tables/searchChunks';
+import { allSearchEntries, dropStores, freshStore, listingObs } from './test-helpers';
 import type { StoreDb } from './db';
 
 const AT = '2026-03-02T12:00:00.000Z';
@@ -26,7 +26,7 @@ function poolPlan(product: string, skus: readonly string[], cover: number): SkuP
 /** What each listing shows of its plan: the plan its indexed row names, its cover, and the sort key in its search entry. */
 async function shown(db: StoreDb) {
   const rows = await getListingsWithPlans(db, SKUS.map(keyOf));
-  const entries = new Map((await db.searchChunks.toArray()).flatMap(entriesOf).map((e) => [e.key, e]));
+  const entries = new Map((await allSearchEntries(db)).map((e) => [e.key, e]));
   return rows.map((r) => [r?.listing.key, r?.listing.planKey ?? null, r?.plan?.daysOfCover ?? null, entries.get(r!.listing.key)?.urgency]);
 }
 
@@ -39,7 +39,7 @@ async function shown(db: StoreDb) {
 async function expectCopiesAgree(db: StoreDb): Promise<void> {
   const full = await readListings(db, SKUS.map(keyOf));
   const indexed = await db.listings.bulkGet(SKUS.map(keyOf));
-  const entries = new Map((await db.searchChunks.toArray()).flatMap(entriesOf).map((e) => [e.key, e]));
+  const entries = new Map((await allSearchEntries(db)).map((e) => [e.key, e]));
   for (const [i, row] of full.entries()) {
     const index = indexed[i]!;
     expect(index).toEqual(indexRowOf(row!, index));
@@ -95,7 +95,8 @@ describe('savePlans', () => {
     await savePlans(db, first);
     const listingWrites = vi.spyOn(db.listings, 'bulkPut');
     const listingReads = vi.spyOn(db.listings, 'bulkGet');
-    const searchWrites = vi.spyOn(db.searchChunks, 'bulkPut');
+    const searchWrites = vi.spyOn(db.shownChunks, 'bulkPut');
+    const textWrites = vi.spyOn(db.searchChunks, 'bulkPut');
     // Re-planned a minute later: A's answer moved, B's is the same but for when it was computed.
     const later = '2026-03-02T12:01:00.000Z';
     const again = [poolPlan('A', ['A1', 'A2'], 12), { ...poolPlan('B', ['B1', 'B2'], 90), computedAt: later }];
@@ -109,6 +110,8 @@ describe('savePlans', () => {
     // The listings still show the same plans: no indexed row is read (their search entries hold what the save needs of them) or written; the sort key moved in A's listings' search entries only.
     expect(listingReads.mock.calls.flatMap(([keys]) => keys)).toEqual([]);
     expect(listingWrites).not.toHaveBeenCalled();
+    // Only what the listings show of their plans is written (schema v9), not their SKUs and titles.
+    expect(textWrites).not.toHaveBeenCalled();
     expect(searchWrites.mock.calls.flatMap(([rows]) => rows.map((r) => r.group)).sort()).toEqual(
       [...new Set([groupOf(keyOf('A1')), groupOf(keyOf('A2'))])].sort(),
     );

@@ -6,7 +6,7 @@
  * listing row, only the plans and the search chunks that moved).
  */
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
-import type { StoreDb } from './db';
+import { searchTables, type StoreDb } from './db';
 import { urgencyOf } from '../planning/urgency';
 import type { ListingIndexRow } from './tables/listings';
 import { NO_PLAN_SHOWN, type ShownPlan } from './tables/searchChunks';
@@ -34,7 +34,7 @@ export async function savePlans(
   plans: readonly SkuPlan[],
   options: { replaceAll?: boolean; /** Listings re-planned whole: their old plans not in `plans` go. */ replaceFor?: readonly string[] } = {},
 ): Promise<SavePlansResult> {
-  return db.transaction('rw', [db.plans, db.listings, db.searchChunks], async () => {
+  return db.transaction('rw', [db.plans, db.listings, ...searchTables(db)], async () => {
     const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options.replaceFor ?? []);
     // A re-plan gives most plans of a product again unchanged (a page moved one channel's
     // stock, not the others'): those are not written again, and their listings keep the plan

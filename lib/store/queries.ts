@@ -6,7 +6,7 @@ import { accountOfKey, DEFAULT_ACCOUNT, listingKeyParts, type Platform } from '.
 import { toCsv } from '../export/csv';
 import { marketplaceById } from '../locale/markets';
 import type { SkuPlan } from '../planning/types';
-import { productFactTables, type StoreDb } from './db';
+import { searchTables, productFactTables, type StoreDb } from './db';
 import { getMany, nativeTransaction } from './idb';
 import type { HotField, ListingIndexRow, ListingRow } from './tables/listings';
 import { readAllListings, readListings, readListingsOfProducts } from './listing-store';
@@ -15,7 +15,8 @@ import { readLatestOrderLinesOf } from './order-store';
 import type { PlanRow } from './tables/plans';
 import { plansCovering } from './plans';
 import type { RiskTag } from '../planning/urgency';
-import type { SearchChunkRow } from './tables/searchChunks';
+import { isAligned, NO_PLAN_SHOWN, planKeyOf, type SearchChunkRow } from './tables/searchChunks';
+import type { ShownChunkRow } from './tables/shownChunks';
 import type { StockPoolRow } from './tables/stockPools';
 import type { ProductRow } from './tables/products';
 import type { ObservationRow } from './tables/observations';
@@ -70,9 +71,9 @@ interface ShownListing extends AtRiskRow {
  */
 export async function listAtRisk(db: StoreDb, query: AtRiskQuery = {}): Promise<{ items: AtRiskRow[]; total: number }> {
   const limit = query.limit ?? 500;
-  return db.transaction('r', [db.listingChunks, db.searchChunks, db.plans], async () => {
+  return db.transaction('r', [db.listingChunks, ...searchTables(db), db.plans], async () => {
     const tx = nativeTransaction();
-    const hits = matchingEntries(await db.searchChunks.toArray(), query);
+    const hits = matchingEntries(await searchColumns(db), query);
     hits.sort(byUrgency);
     const picked = hits.slice(0, limit);
     const { planOf, fullRows } = await plansShownBy(db, tx, picked);
@@ -113,7 +114,7 @@ function listedOf(e: Hit): ListedListing {
  * @example await listingKeysAtRisk(db, 'critical') // ['amazon|amazon.com|MUG-1', ...]
  */
 export async function listingKeysAtRisk(db: StoreDb, risk: RiskTag): Promise<string[]> {
-  const hits = matchingEntries(await db.searchChunks.toArray(), { risk });
+  const hits = matchingEntries(await searchColumns(db), { risk });
   return hits.sort(byUrgency).map((e) => e.key);
 }
 
@@ -121,22 +122,43 @@ export async function listingKeysAtRisk(db: StoreDb, risk: RiskTag): Promise<str
 const byUrgency = (a: { urgency: number; key: string }, b: { urgency: number; key: string }) =>
   a.urgency - b.urgency || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** One group's columns: its listings' text and, following its keys, what they show of their plans (absent: none shown yet). */
+interface GroupColumns {
+  text: SearchChunkRow;
+  shown: ShownChunkRow | undefined;
+}
+
+/** Every group's text and shown plans, joined by group (tables/searchChunks.ts entriesOf reads them the same way). */
+async function searchColumns(db: StoreDb): Promise<GroupColumns[]> {
+  const [texts, shown] = await Promise.all([db.searchChunks.toArray(), db.shownChunks.toArray()]);
+  const shownOf = new Map(shown.map((c) => [c.group, c]));
+  return texts.map((text) => {
+    const s = shownOf.get(text.group);
+    return { text, shown: s && isAligned(text, s) ? s : undefined };
+  });
+}
+
 /** The search entries a query keeps (unsorted), as key and sort key. */
-function matchingEntries(chunks: readonly SearchChunkRow[], query: AtRiskQuery): Hit[] {
+function matchingEntries(groups: readonly GroupColumns[], query: AtRiskQuery): Hit[] {
   const needle = query.search?.trim().toLowerCase() || undefined;
   const risk = query.risk && query.risk !== 'all' ? query.risk : undefined;
   const hits: Hit[] = [];
-  for (const c of chunks) {
-    for (let i = 0; i < c.keys.length; i++) {
-      if (needle !== undefined && !c.skus[i]!.includes(needle) && !c.titles[i]!.toLowerCase().includes(needle)) continue;
-      if (risk !== undefined && !hasTag(c.risks[i]!, risk)) continue;
-      const key = c.keys[i]!;
+  for (const { text, shown } of groups) {
+    for (let i = 0; i < text.keys.length; i++) {
+      if (needle !== undefined && !text.skus[i]!.includes(needle) && !text.titles[i]!.toLowerCase().includes(needle)) continue;
+      if (risk !== undefined && !hasTag(shown?.risks[i] ?? '', risk)) continue;
+      const key = text.keys[i]!;
       if (query.account !== undefined && accountOfKey(key) !== query.account) continue;
       if (query.platform !== undefined || query.marketplace !== undefined) {
         const [platform, marketplace] = key.split('|', 2);
         if ((query.platform !== undefined && platform !== query.platform) || (query.marketplace !== undefined && marketplace !== query.marketplace)) continue;
       }
-      hits.push({ key, urgency: c.urgency[i]!, title: c.titles[i]!, planKey: c.plans?.[i] || undefined });
+      hits.push({
+        key,
+        urgency: shown?.urgency[i] ?? NO_PLAN_SHOWN.urgency,
+        title: text.titles[i]!,
+        planKey: shown ? planKeyOf(key, shown.plans[i]!) : undefined,
+      });
     }
   }
   return hits;

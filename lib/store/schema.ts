@@ -63,6 +63,13 @@
  *     its key names, so it is found by key, and its puts write no index entry. The upgrade
  *     strips the copies, writes each row's sort key, plan key and title into its search entry,
  *     and gives pool plans their index field.
+ * v9: the search chunks still made every re-plan rewrite each touched group's keys, SKUs and
+ *     titles to move sort keys (72 chunks for a 250-row page, 100-125 ms in Chromium, where a
+ *     put costs more the more bytes it writes). What each listing shows of its plan (sort key,
+ *     risk tags, plan key) moves to `shownChunks`, one record per group beside its search chunk
+ *     (tables/shownChunks.ts), without keys (its columns follow the search chunk's) and with a
+ *     listing's own plan key as one character: a re-plan writes only those. The upgrade splits
+ *     every chunk.
  */
 import type { Dexie, Transaction } from 'dexie';
 import { upgradeToV2 } from './migrations/v1-to-v2';
@@ -72,6 +79,7 @@ import { upgradeToV5 } from './migrations/v4-to-v5';
 import { upgradeToV6 } from './migrations/v5-to-v6';
 import { upgradeToV7 } from './migrations/v6-to-v7';
 import { upgradeToV8 } from './migrations/v7-to-v8';
+import { upgradeToV9 } from './migrations/v8-to-v9';
 
 interface SchemaVersion {
   version: number;
@@ -153,6 +161,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       plans: 'key, *poolListingKeys',
     },
     upgrade: upgradeToV8,
+  },
+  {
+    version: 9,
+    stores: {
+      shownChunks: 'group',
+    },
+    upgrade: upgradeToV9,
   },
 ];
 

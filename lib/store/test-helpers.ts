@@ -5,12 +5,12 @@
 import 'fake-indexeddb/auto';
 import type { ListingObservation, OrderObservation } from '../records';
 import type { SkuPlan } from '../planning/types';
-import { openStore, type StoreDb } from './db';
+import { searchTables, openStore, type StoreDb } from './db';
 import { readAllListings, readListings, updateSearchEntries, writeListings } from './listing-store';
 import { readAllObservations } from './observation-store';
 import { indexRowOf, noPlanFields, planFieldsOf, type ListingPlanFields, type ListingRow } from './tables/listings';
 import type { ObservationRow } from './tables/observations';
-import { NO_PLAN_SHOWN, type ShownPlan } from './tables/searchChunks';
+import { entriesOf, NO_PLAN_SHOWN, type SearchEntry, type ShownPlan } from './tables/searchChunks';
 
 let seq = 0;
 const opened: StoreDb[] = [];
@@ -116,12 +116,22 @@ export async function allObservations(db: StoreDb): Promise<ObservationRow[]> {
 }
 
 /**
+ * Every listing's search entry, text and shown plan joined (tables/searchChunks.ts entriesOf), in group order.
+ * @example (await allSearchEntries(db)).map((e) => e.urgency)
+ */
+export async function allSearchEntries(db: StoreDb): Promise<SearchEntry[]> {
+  const [texts, shown] = await Promise.all([db.searchChunks.toArray(), db.shownChunks.toArray()]);
+  const shownOf = new Map(shown.map((c) => [c.group, c]));
+  return texts.flatMap((text) => entriesOf(text, shownOf.get(text.group)));
+}
+
+/**
  * Stores full listing rows as they are (chunks and indexed rows), bypassing the merge; a plan
  * key given with a row goes onto its indexed row, a sort key and risk tags into its search
  * entry, where savePlans puts them.
  */
 export function putListings(db: StoreDb, rows: readonly (ListingRow & ListingPlanFields & Partial<ShownPlan>)[]): Promise<void> {
-  return db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks], async () => {
+  return db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db)], async () => {
     await writeListings(db, rows);
     const planned = rows.map((r) => indexRowOf(r, { ...noPlanFields(), ...planFieldsOf(r) }));
     await db.listings.bulkPut(planned);

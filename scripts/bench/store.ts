@@ -11,7 +11,7 @@
 import 'fake-indexeddb/auto';
 import type { ListingObservation } from '../../lib/records';
 import { Dexie } from 'dexie';
-import { openStore, type StoreDb } from '../../lib/store/db';
+import { searchTables, openStore, type StoreDb } from '../../lib/store/db';
 import { declareSchema } from '../../lib/store/schema';
 import { mergeObservations } from '../../lib/store/merge';
 import { savePlans } from '../../lib/store/plans';
@@ -193,7 +193,7 @@ export async function seed(
     const obs = reading(i, lastDay);
     return applyListingObservation(row, obs, obs.observedAt).row;
   });
-  await db.transaction('rw', [db.listings, db.listingChunks, db.searchChunks], () => writeListings(db, latest));
+  await db.transaction('rw', [db.listings, db.listingChunks, ...searchTables(db)], () => writeListings(db, latest));
   return { observations: written, seconds: (performance.now() - started) / 1000, days: lastDay };
 }
 

@@ -20,7 +20,7 @@ import type { ListingChunkRow } from '../tables/listingChunks';
 import type { ObservationChunkRowV4 as ObservationChunkRow } from './observation-chunk-types';
 import type { ObservationRow } from '../tables/observations';
 import type { PlanRow } from '../tables/plans';
-import type { SearchChunkRow, SearchEntry } from '../tables/searchChunks';
+import type { SearchChunkRow, SearchEntry } from './search-chunk-types';
 import { urgencyOf } from './frozen-sort-key';
 
 /**

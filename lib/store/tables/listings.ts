@@ -138,8 +138,8 @@ export type HotField = (typeof HOT_FIELDS)[number];
  * writes it; every other write of the indexed row carries it over). It changes only when the
  * listing's plan does (a first plan, a move between pools), so a re-plan that moves days of
  * cover rewrites no listing row: the plan itself is read from `plans` by this key, and the
- * at-risk sort key and risk types live in the search chunks (tables/searchChunks.ts), which
- * the popup's list reads (schema v8). Never in the full row's chunk.
+ * at-risk sort key and risk types live in the shown chunks (tables/shownChunks.ts, schema v9;
+ * in the search chunks in v8), which the popup's list reads. Never in the full row's chunk.
  */
 export type ListingPlanFields = {
   planKey?: string;
