@@ -157,7 +157,7 @@ export async function updateSearchEntries(
 }
 
 /** Stored search entries, by group and then by listing key. */
-export type SearchEntriesByGroup = Map<number, Map<string, SearchEntry>>;
+type SearchEntriesByGroup = Map<number, Map<string, SearchEntry>>;
 
 /**
  * The stored search entries of the groups of these listings (every entry of each group: a
