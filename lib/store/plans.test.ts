@@ -52,6 +52,19 @@ async function expectCopiesAgree(db: StoreDb): Promise<void> {
 
 afterEach(dropStores);
 
+/** A store of the four listings, with product A's pool plan over A1 and A2 (40 days) and B's over B1 and B2 (90 days) saved. */
+async function twoPoolsPlanned(name: string): Promise<{ db: StoreDb; first: SkuPlan[] }> {
+  const db = await freshStore(name);
+  await mergeObservations(
+    db,
+    SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
+    new Date(AT),
+  );
+  const first = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
+  await savePlans(db, first);
+  return { db, first };
+}
+
 describe('savePlans', () => {
   it('property: a partial save leaves each listing showing what reading every plan back would show', async () => {
     const coverArb = fc.integer({ min: 1, max: 200 });
@@ -85,14 +98,7 @@ describe('savePlans', () => {
   });
 
   it('writes again only the plans whose answer moved, and only the search entries of the listings they show on', async () => {
-    const db = await freshStore('plans-moved');
-    await mergeObservations(
-      db,
-      SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
-      new Date(AT),
-    );
-    const first = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
-    await savePlans(db, first);
+    const { db, first } = await twoPoolsPlanned('plans-moved');
     const listingWrites = vi.spyOn(db.listings, 'bulkPut');
     const listingReads = vi.spyOn(db.listings, 'bulkGet');
     const searchWrites = vi.spyOn(db.shownChunks, 'bulkPut');
@@ -126,14 +132,7 @@ describe('savePlans', () => {
   });
 
   it('checks against the schema only the plans it writes: a moved plan that fails is refused and the stored one kept', async () => {
-    const db = await freshStore('plans-invalid');
-    await mergeObservations(
-      db,
-      SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
-      new Date(AT),
-    );
-    const first = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
-    await savePlans(db, first);
+    const { db, first } = await twoPoolsPlanned('plans-invalid');
     const parse = vi.spyOn(skuPlanSchema, 'safeParse');
     // B comes again unchanged (not parsed, not written); A moved to an answer the schema refuses.
     const result = await savePlans(db, [
