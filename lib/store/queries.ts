@@ -114,7 +114,8 @@ function listedOf(e: Hit): ListedListing {
  * @example await listingKeysAtRisk(db, 'critical') // ['amazon|amazon.com|MUG-1', ...]
  */
 export async function listingKeysAtRisk(db: StoreDb, risk: RiskTag): Promise<string[]> {
-  const hits = matchingEntries(await searchColumns(db), { risk });
+  // One read transaction: the two tables as one write left them.
+  const hits = matchingEntries(await db.transaction('r', searchTables(db), () => searchColumns(db)), { risk });
   return hits.sort(byUrgency).map((e) => e.key);
 }
 
