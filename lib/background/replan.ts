@@ -126,7 +126,8 @@ export async function replanProducts(
   stepDone('purchasing');
   const capped = await withSharedCapacity(db, answered.plans, productIds === undefined);
   stepDone('capacity');
-  const saved = await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  // The products asked for, stored or not (a product emptied by a link is deleted): their old pool plans are found by key.
+  const saved = await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, replaceProducts: productIds });
   stepDone('save-plans');
   const afterPlans = async () => {
     await saveReorderValues(db, answered.reorderValues, now, saved);
