@@ -126,8 +126,7 @@ export async function replanProducts(
   stepDone('purchasing');
   const capped = await withSharedCapacity(db, answered.plans, productIds === undefined);
   stepDone('capacity');
-  // The products asked for, stored or not (a product emptied by a link is deleted): their old pool plans are found by key.
-  const saved = await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, replaceProducts: productIds });
+  const saved = await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
   stepDone('save-plans');
   const afterPlans = async () => {
     await saveReorderValues(db, answered.reorderValues, now, saved);

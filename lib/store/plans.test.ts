@@ -66,38 +66,32 @@ async function twoPoolsPlanned(name: string): Promise<{ db: StoreDb; first: SkuP
 }
 
 describe('savePlans', () => {
-  it('property: a partial save leaves each listing showing what reading every plan back would show, finding old plans by index or by product alike', async () => {
+  it('property: a partial save leaves each listing showing what reading every plan back would show', async () => {
     const coverArb = fc.integer({ min: 1, max: 200 });
     const layoutArb = fc.subarray(SKUS, { minLength: 0 });
     await fc.assert(
       fc.asyncProperty(layoutArb, layoutArb, coverArb, fc.option(coverArb), fc.boolean(), async (first, second, c1, c2OrSame, listingPlan) => {
         // Often the same cover again: the listings' plan fields then stay as they were.
         const c2 = c2OrSame ?? c1;
-        const after = async (replaceProducts?: string[]) => {
-          const db = await freshStore('plans-save');
-          await mergeObservations(
-            db,
-            SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
-            new Date(AT),
-          );
-          // Product A covers some listings; then it is re-planned covering others (listings move, plans go).
-          await savePlans(db, [poolPlan('A', first, c1), poolPlan('B', SKUS.filter((s) => !first.includes(s)).slice(0, 1), 50)]);
-          const again = [
-            poolPlan('A', second, c2),
-            ...(listingPlan && second[0] ? [{ ...poolPlan('A', [second[0]], c2 + 1), key: keyOf(second[0]), scope: 'listing' as const }] : []),
-          ];
-          await savePlans(db, second.length ? again : [], { replaceFor: [...new Set([...first, ...second])].map(keyOf), replaceProducts });
-          const saved = await shown(db);
-          await expectCopiesAgree(db);
-          const plans = (await db.plans.toArray()).map((p) => [p.key, p.listingKeys, p.daysOfCover]);
-          await refreshListingPlans(db, SKUS.map(keyOf));
-          expect(saved).toEqual(await shown(db));
-          await expectCopiesAgree(db);
-          db.close();
-          return { saved, plans };
-        };
-        // Both products whose plans could cover the listings are named: their pool plans are found by key range.
-        expect(await after(['A', 'B'])).toEqual(await after());
+        const db = await freshStore('plans-save');
+        await mergeObservations(
+          db,
+          SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
+          new Date(AT),
+        );
+        // Product A covers some listings; then it is re-planned covering others (listings move, plans go).
+        await savePlans(db, [poolPlan('A', first, c1), poolPlan('B', SKUS.filter((s) => !first.includes(s)).slice(0, 1), 50)]);
+        const again = [
+          poolPlan('A', second, c2),
+          ...(listingPlan && second[0] ? [{ ...poolPlan('A', [second[0]], c2 + 1), key: keyOf(second[0]), scope: 'listing' as const }] : []),
+        ];
+        await savePlans(db, second.length ? again : [], { replaceFor: [...new Set([...first, ...second])].map(keyOf) });
+        const saved = await shown(db);
+        await expectCopiesAgree(db);
+        await refreshListingPlans(db, SKUS.map(keyOf));
+        expect(saved).toEqual(await shown(db));
+        await expectCopiesAgree(db);
+        db.close();
       }),
       { numRuns: 40, seed: 20_261_203 },
     );

@@ -32,23 +32,10 @@ export interface SavePlansResult {
 export async function savePlans(
   db: StoreDb,
   plans: readonly SkuPlan[],
-  options: {
-    replaceAll?: boolean;
-    /** Listings re-planned whole: their old plans not in `plans` go. */
-    replaceFor?: readonly string[];
-    /**
-     * The products those listings belong to, all re-planned: their pool plans are found by key
-     * (`pool:<product>@<pool>`, a range per product) instead of one `poolListingKeys` query per
-     * listing. Only when every product a listing was moved out of since its pool plans were
-     * saved is among them (the link handlers re-plan both products; account merges drop the
-     * moved listings' plans; a merge relinks only a listing alone in its product, which has no
-     * pool plan).
-     */
-    replaceProducts?: readonly string[];
-  } = {},
+  options: { replaceAll?: boolean; /** Listings re-planned whole: their old plans not in `plans` go. */ replaceFor?: readonly string[] } = {},
 ): Promise<SavePlansResult> {
   return db.transaction('rw', [db.plans, db.listings, ...searchTables(db)], async () => {
-    const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options.replaceFor ?? [], options.replaceProducts);
+    const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options.replaceFor ?? []);
     // A re-plan gives most plans of a product again unchanged (a page moved one channel's
     // stock, not the others'): those are not written again, and their listings keep the plan
     // fields they carry. A whole re-plan still looks at every listing, so a row out of step
@@ -123,8 +110,8 @@ export function samePlanAnswer(a: SkuPlan | undefined, b: SkuPlan): boolean {
  * moved to another pool or product, is not made again), and the stored versions of the plans
  * being saved (compared, so unchanged ones are not written).
  */
-async function oldPlansOf(db: StoreDb, plans: readonly SkuPlan[], replaceFor: readonly string[], products?: readonly string[]): Promise<PlanRow[]> {
-  const covering = replaceFor.length > 0 ? await plansCovering(db, replaceFor, products) : [];
+async function oldPlansOf(db: StoreDb, plans: readonly SkuPlan[], replaceFor: readonly string[]): Promise<PlanRow[]> {
+  const covering = replaceFor.length > 0 ? await plansCovering(db, replaceFor) : [];
   const read = new Set(covering.map((p) => p.key));
   const keys = plans.map((p) => p.key).filter((k) => typeof k === 'string' && k !== '' && !read.has(k));
   const older = await db.plans.bulkGet([...new Set(keys)]);
@@ -213,37 +200,27 @@ function withPlanKey(row: ListingIndexRow, planKey: string | undefined): Listing
 /**
  * The plans that cover any of these listings, in key order (inside a transaction over plans):
  * each listing's own plan by its key (a listing plan's key is its listing's), and the pool plans
- * through the `poolListingKeys` index (schema v8) or, given the listings' products (every
- * product whose pool plans may cover one of them), by key range (`pool:<product>@`), one request
- * per product. anyOf walks the index with a cursor, a round trip per step in Chromium: past a
- * few hundred keys, one request per listing is faster, and past a third of the table, one scan.
+ * through the `poolListingKeys` index (schema v8). anyOf walks the index with a cursor, a round
+ * trip per step in Chromium: past a few hundred keys, one request per listing is faster, and
+ * past a third of the table, one scan.
  * @example (await plansCovering(db, ['amazon|amazon.com|A'])).map((p) => p.key) // ['amazon|amazon.com|A', 'pool:p@own:main']
  */
-export async function plansCovering(db: StoreDb, listingKeys: readonly string[], productIds?: readonly string[]): Promise<PlanRow[]> {
+export async function plansCovering(db: StoreDb, listingKeys: readonly string[]): Promise<PlanRow[]> {
   if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
   const covers = (p: PlanRow) => p.listingKeys.some((k) => wanted.has(k));
   if (listingKeys.length > 200 && listingKeys.length * 3 >= (await db.plans.count())) return (await db.plans.toArray()).filter(covers);
-  const [own, pooled] = await Promise.all([db.plans.bulkGet([...wanted]), productIds ? poolPlansOfProducts(db, productIds) : poolPlansIndexed(db, wanted)]);
-  // Found by key, range or index, a plan is kept only if it covers a wanted listing (bulkGet gives undefined for the rest; a
-  // product's range may hold another product's plans, one whose id starts with this id and '@').
+  const [own, pooled] = await Promise.all([
+    db.plans.bulkGet([...wanted]),
+    listingKeys.length <= 200
+      ? db.plans
+          .where('poolListingKeys')
+          .anyOf([...wanted])
+          .toArray()
+      : Promise.all([...wanted].map((k) => db.plans.where('poolListingKeys').equals(k).toArray())).then((lists) => lists.flat()),
+  ]);
+  // Found by key or by index, a plan is kept only if it covers a wanted listing (bulkGet gives undefined for the rest).
   return distinctInKeyOrder([...own, ...pooled].filter((p): p is PlanRow => p !== undefined && covers(p)));
-}
-
-/** The pool plans of some products, by key range. */
-async function poolPlansOfProducts(db: StoreDb, productIds: readonly string[]): Promise<PlanRow[]> {
-  const ranges = [...new Set(productIds)].map((id) => db.plans.where(':id').between(`pool:${id}@`, `pool:${id}@\uffff`, true, true).toArray());
-  return (await Promise.all(ranges)).flat();
-}
-
-/** The pool plans covering any of these listings, through the `poolListingKeys` index. */
-async function poolPlansIndexed(db: StoreDb, wanted: ReadonlySet<string>): Promise<PlanRow[]> {
-  if (wanted.size <= 200)
-    return db.plans
-      .where('poolListingKeys')
-      .anyOf([...wanted])
-      .toArray();
-  return (await Promise.all([...wanted].map((k) => db.plans.where('poolListingKeys').equals(k).toArray()))).flat();
 }
 
 /**
