@@ -7,6 +7,7 @@ import type { Observation } from '../records';
 import { mergedRows } from '../export';
 import { productNameOf } from './product-order';
 import { loadOrderImportSpans } from '../store';
+import { createReplanner } from './replan';
 
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 
@@ -142,6 +143,28 @@ describe('options messages', () => {
     ({ products, total } = await handlers['products/list']({ offset: 0, limit: 50, sort: 'urgency' }, OPTIONS_PAGE));
     expect(total).toBe(2);
     expect(products.find((p) => p.id === mug.id)!.listings.map((l) => l.linkRule)).toEqual(['none', 'manual']);
+  });
+
+  it('moving a listing out of a shared stock and back leaves the plans a whole re-plan would make', async () => {
+    const handlers = await setup();
+    await seedSharedBowl(handlers);
+    const db = background.db;
+    const storedPlans = async () => (await db.plans.orderBy('key').toArray()).map((p) => [p.key, p.listingKeys, p.daysOfCover, p.plan.reorderQuantity]);
+    const wholeReplanGives = async () => {
+      const partial = await storedPlans();
+      await createReplanner(db, () => NOW).replan(undefined);
+      expect(partial).toEqual(await storedPlans());
+      return partial;
+    };
+    const pooled = (await wholeReplanGives()).filter(([key]) => String(key).startsWith('pool:'));
+    expect(pooled.map(([, keys]) => keys)).toEqual([BOWL_KEYS]);
+    await handlers['products/unlink']({ listingKey: BOWL_KEYS[1]! }, OPTIONS_PAGE);
+    // The eBay listing has a product of its own: no pool plan still counts it with the others.
+    const apart = await wholeReplanGives();
+    expect(apart.filter(([, keys]) => (keys as string[]).includes(BOWL_KEYS[1]!)).map(([key]) => key)).toEqual([BOWL_KEYS[1]]);
+    const bowl = (await db.listings.get(BOWL_KEYS[0]!))!.productId;
+    await handlers['products/link']({ listingKey: BOWL_KEYS[1]!, productId: bowl }, OPTIONS_PAGE);
+    expect((await wholeReplanGives()).filter(([key]) => String(key).startsWith('pool:')).map(([, keys]) => keys)).toEqual([BOWL_KEYS]);
   });
 
   it('records a stock calibration with who, when and why, and it changes the plan', async () => {
