@@ -16,7 +16,7 @@
  */
 import type { StoreDb } from './db';
 import { contentHash } from './hash';
-import { DEMAND_SERIES_DATE, demandCacheRowOf, storedDemandCacheRow, type DailyDemandRow, type DemandCacheRow } from './tables/dailyDemand';
+import { DEMAND_SERIES_DATE, demandCacheRowsOf, storedDemandCacheRow, type DailyDemandRow, type DemandCacheRow } from './tables/dailyDemand';
 
 /**
  * Caches reconstructed demand days (replacing the same key + date): the older per-day shape.
@@ -35,10 +35,7 @@ export async function readDemandCache(db: StoreDb, listingKeys: readonly string[
   const out = new Map<string, DemandCacheRow>();
   if (listingKeys.length === 0) return out;
   const rows = await db.dailyDemand.bulkGet(listingKeys.map((k) => [k, DEMAND_SERIES_DATE] as [string, string]));
-  for (const stored of rows) {
-    const row = demandCacheRowOf(stored);
-    if (row) out.set(row.key, row);
-  }
+  for (const row of demandCacheRowsOf(rows)) out.set(row.key, row);
   return out;
 }
 

@@ -195,10 +195,16 @@ export async function writeSearchEntries(
     if (text) textChanged.add(group);
     if (plan) shownChanged.add(group);
   }
-  const inOrder = (groups: Set<number>) => [...groups].sort((a, b) => a - b);
+  await putSearchGroups(db, entries, textChanged, shownChanged);
+}
+
+/** Writes these groups' text chunks and shown chunks from their entries (in group order). */
+async function putSearchGroups(db: StoreDb, entries: SearchEntriesByGroup, textGroups: Iterable<number>, shownGroups: Iterable<number>): Promise<void> {
+  const inOrder = (groups: Iterable<number>) => [...groups].sort((a, b) => a - b);
+  const [text, shown] = [inOrder(textGroups), inOrder(shownGroups)];
   await Promise.all([
-    textChanged.size > 0 ? db.searchChunks.bulkPut(inOrder(textChanged).map((group) => searchChunkOf(group, entries.get(group)!.values()))) : undefined,
-    shownChanged.size > 0 ? db.shownChunks.bulkPut(inOrder(shownChanged).map((group) => shownChunkOf(group, entries.get(group)!.values()))) : undefined,
+    text.length > 0 ? db.searchChunks.bulkPut(text.map((group) => searchChunkOf(group, entries.get(group)!.values()))) : undefined,
+    shown.length > 0 ? db.shownChunks.bulkPut(shown.map((group) => shownChunkOf(group, entries.get(group)!.values()))) : undefined,
   ]);
 }
 
@@ -210,13 +216,9 @@ export async function dropSearchEntries(db: StoreDb, listingKeys: readonly strin
   const gone = new Set(listingKeys);
   const entries = await readSearchEntries(db, listingKeys);
   // Only the groups that held one of them are written.
-  const kept = [...entries]
-    .filter(([, inGroup]) => [...inGroup.keys()].some((k) => gone.has(k)))
-    .map(([group, inGroup]) => [group, [...inGroup.values()].filter((e) => !gone.has(e.key))] as const);
-  await Promise.all([
-    db.searchChunks.bulkPut(kept.map(([group, left]) => searchChunkOf(group, left))),
-    db.shownChunks.bulkPut(kept.map(([group, left]) => shownChunkOf(group, left))),
-  ]);
+  const changed = [...entries].filter(([, inGroup]) => [...inGroup.keys()].some((k) => gone.has(k))).map(([group]) => group);
+  for (const group of changed) for (const key of gone) entries.get(group)!.delete(key);
+  await putSearchGroups(db, entries, changed, changed);
 }
 
 function chunkRowOf(group: number, rows: Map<string, ListingRow>): ListingChunkRow {

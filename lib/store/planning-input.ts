@@ -10,7 +10,7 @@ import type { ObservationRow } from './tables/observations';
 import type { OrderRow } from './tables/orders';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
-import { demandCacheRowOf, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
+import { demandCacheRowsOf, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
 import { groupPools } from './queries';
 import { loadSettings } from './settings-store';
 import { readAllListings, readListingsOfProducts } from './listing-store';
@@ -119,11 +119,6 @@ async function readListingRowsOf(db: StoreDb, keys: string[], since: string): Pr
       ])
     : [[], []];
   return { observations, orders, calibrations, returns, demand: demandCacheRowsOf(demand.flat()) };
-}
-
-/** The cache records among dailyDemand records, unpacked. */
-function demandCacheRowsOf(rows: readonly unknown[]): DemandCacheRow[] {
-  return rows.map(demandCacheRowOf).filter((r): r is DemandCacheRow => r !== undefined);
 }
 
 /** Sorts the rows into their products (by each listing's product) and orders each product's lists. */

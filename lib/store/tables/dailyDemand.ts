@@ -86,13 +86,21 @@ export function storedDemandCacheRow(row: DemandCacheRow): StoredDemandCacheRow 
  * A stored cache record as the re-plan reads it (unpacked); undefined for any other record.
  * @example demandCacheRowOf(storedDemandCacheRow(row)) // equal to row
  */
-export function demandCacheRowOf(stored: unknown): DemandCacheRow | undefined {
+function demandCacheRowOf(stored: unknown): DemandCacheRow | undefined {
   if (!isDemandCacheRow(stored)) return undefined;
   const units = stored.units instanceof Float64Array ? stored.units : unpackWhole(stored.units);
   const { facts, ...rest } = stored;
   if (!facts) return { ...rest, units };
   const onHand = facts.fba.onHand instanceof Int32Array ? facts.fba.onHand : unpackDayPairs(facts.fba.onHand);
   return { ...rest, units, facts: { ...facts, fba: { ...facts.fba, onHand } } };
+}
+
+/**
+ * The cache records among some dailyDemand records, unpacked (other records left out).
+ * @example demandCacheRowsOf([storedDemandCacheRow(row), perDayRow]) // [row]
+ */
+export function demandCacheRowsOf(rows: readonly unknown[]): DemandCacheRow[] {
+  return rows.map(demandCacheRowOf).filter((r): r is DemandCacheRow => r !== undefined);
 }
 
 /** The `date` of a listing's history digest record: sorts after every ISO date of the same key. */
