@@ -7,7 +7,7 @@ export { FEE_SCHEDULES, latestSchedule, scheduleOn, SIZE_TIERS, storageRatePerCu
 export type { AgedExemptCategory, Channel, FeeSchedule, SizeTier, StorageRates } from './schedules';
 export { dailySeries, supplyOver } from './historical-supply';
 export type { DailyInventory, DailySeries, SupplyFigure } from './historical-supply';
-export { expectedLowInventoryFee, lowInventoryFeePerUnit } from './low-inventory';
+export { expectedLowInventoryFee, expectedLowInventoryFeesThrough, lowInventoryFeePerUnit } from './low-inventory';
 export type { ExemptionFacts, ExpectedLowInventoryFee, ItemSize, LowInventoryFee } from './low-inventory';
 export { agedSurcharge, lotsAtSnapshot, lotsAtSnapshots, nextSnapshots } from './aged-surcharge';
 export type { AgedTierCharge, DailySales, Lot } from './aged-surcharge';

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate } from '../planning/days';
 import { lowInventoryExemption, type LowInventoryInputs } from './low-inventory';
-import { dailySeries, expectedLowInventoryFee, lowInventoryFeePerUnit, type DailyInventory, type ItemSize, type SupplyFigure } from './index';
+import {
+  dailySeries,
+  expectedLowInventoryFee,
+  expectedLowInventoryFeesThrough,
+  lowInventoryFeePerUnit,
+  type DailyInventory,
+  type ItemSize,
+  type SupplyFigure,
+} from './index';
 import { fbaOn } from './test-fees';
 
 const FBA = fbaOn('2024-06-01');
@@ -129,6 +137,17 @@ describe('expected low-inventory-level fee over a period', () => {
     });
     const none = expectedLowInventoryFee({ ...base, schedules: [], history: h, from: '2024-06-01', to: '2024-06-02' });
     expect(none).toEqual({ fee: null, chargedUnits: 0, unknownDays: 2 });
+  });
+
+  it('several periods from one day in one pass: each is the fee through its own last day', () => {
+    const h = history(104, (i) => ({ onHand: i < 90 ? 50 : 2000, shipped: i === 95 ? null : 10 }));
+    const from = dayNumber('2024-06-01');
+    const through = (to: number) => expectedLowInventoryFee({ ...base, history: h, from: '2024-06-01', to: isoDate(to) });
+    const ends = [from - 3, from, from + 6, from + 6, from + 13];
+    expect(expectedLowInventoryFeesThrough({ ...base, history: h, from: '2024-06-01' }, ends)).toEqual(ends.map(through));
+    // A period ending before it starts has no day in it; so has one whose end is not a day.
+    expect(through(from - 3)).toEqual({ fee: null, chargedUnits: 0, unknownDays: 0 });
+    expect(expectedLowInventoryFee({ ...base, history: h, from: '2024-06-01', to: '2024-06-31' })).toEqual({ fee: null, chargedUnits: 0, unknownDays: 0 });
   });
 
   it('property: raising stock never raises the fee (units shipped unchanged)', () => {

@@ -127,16 +127,28 @@ export interface ExpectedLowInventoryFee {
  * @example expectedLowInventoryFee({ marketplace: 'amazon.com', history, from: '2024-06-01', to: '2024-06-07', size, exempt: {} })
  * // { fee: { amountMinor: 7 * 10 * 89, currency: 'USD' }, chargedUnits: 70, unknownDays: 0 } at 10 shipped a day, 5 days of supply
  */
-export function expectedLowInventoryFee(p: {
+export function expectedLowInventoryFee(p: LowInventoryPeriod & { to: string }): ExpectedLowInventoryFee {
+  return expectedLowInventoryFeesThrough(p, [dayNumber(p.to)])[0]!;
+}
+
+/** What the expected fee is worked out from: the history, the period's first day, the item and the schedules. */
+interface LowInventoryPeriod {
   marketplace: string;
   /** The daily history, or the series a caller already indexed from it (dailySeries). */
   history: readonly DailyInventory[] | DailySeries;
   from: string;
-  to: string;
   size: ItemSize;
   exempt: ExemptionFacts;
   schedules?: readonly FeeSchedule[];
-}): ExpectedLowInventoryFee {
+}
+
+/**
+ * expectedLowInventoryFee from `from` through each of `ends` (day numbers, ascending), in one pass
+ * over the days: a plan prices its 30- and 90-day windows from the same day, and the 30-day
+ * answer is the 90-day pass's running total on its 30th day.
+ * @example expectedLowInventoryFeesThrough({ ...period, from: '2024-06-01' }, [dayNumber('2024-06-30'), dayNumber('2024-08-29')]).length // 2
+ */
+export function expectedLowInventoryFeesThrough(p: LowInventoryPeriod, ends: readonly number[]): ExpectedLowInventoryFee[] {
   const series = 'firstDay' in p.history ? p.history : dailySeries(p.history);
   const from = dayNumber(p.from);
   const figures: FiguresMemo = { last: null, fee: null };
@@ -147,26 +159,35 @@ export function expectedLowInventoryFee(p: {
   // The schedule in force, looked up again only on the day another one takes over.
   let schedule: FeeSchedule | null = null;
   let scheduleUntil = Number.NEGATIVE_INFINITY;
-  const to = dayNumber(p.to);
+  const out: ExpectedLowInventoryFee[] = [];
+  const through = (): ExpectedLowInventoryFee => ({ fee: currency === null ? null : { amountMinor, currency }, chargedUnits, unknownDays });
+  let next = 0;
+  // An end before the first day has no day in it.
+  for (; next < ends.length && ends[next]! < from; next++) out.push(through());
+  const to = ends.length > 0 ? ends[ends.length - 1]! : from - 1;
   for (let day = from; day <= to; day++) {
     const units = unitsOn(series, day);
-    if (units === 0) continue;
-    if (day >= scheduleUntil) {
-      schedule = scheduleOn(p.marketplace, 'fba', isoDate(day), p.schedules);
-      scheduleUntil = scheduleChangeAfter(p.marketplace, 'fba', isoDate(day), p.schedules);
+    if (units !== 0) {
+      if (day >= scheduleUntil) {
+        schedule = scheduleOn(p.marketplace, 'fba', isoDate(day), p.schedules);
+        scheduleUntil = scheduleChangeAfter(p.marketplace, 'fba', isoDate(day), p.schedules);
+      }
+      if (schedule && currency !== null && schedule.currency !== currency) throw new Error(`expectedLowInventoryFee: ${p.marketplace} changes currency`);
+      currency = schedule?.currency ?? currency;
+      const fee = schedule ? feeOn(schedule, series, day, from, p, figures) : ({ kind: 'unknown', reason: 'schedule-unknown' } as const);
+      if (fee.kind !== 'not-charged') {
+        if (units === null || fee.kind === 'unknown') unknownDays++;
+        else {
+          amountMinor += units * fee.perUnit.amountMinor;
+          chargedUnits += units;
+        }
+      }
     }
-    if (schedule && currency !== null && schedule.currency !== currency) throw new Error(`expectedLowInventoryFee: ${p.marketplace} changes currency`);
-    currency = schedule?.currency ?? currency;
-    const fee = schedule ? feeOn(schedule, series, day, from, p, figures) : ({ kind: 'unknown', reason: 'schedule-unknown' } as const);
-    if (fee.kind === 'not-charged') continue;
-    if (units === null || fee.kind === 'unknown') {
-      unknownDays++;
-      continue;
-    }
-    amountMinor += units * fee.perUnit.amountMinor;
-    chargedUnits += units;
+    for (; next < ends.length && ends[next]! === day; next++) out.push(through());
   }
-  return { fee: currency === null ? null : { amountMinor, currency }, chargedUnits, unknownDays };
+  // An end the days never reach (not a day number: an invalid `to`) has what was summed: nothing, when it is the only one.
+  for (; next < ends.length; next++) out.push(through());
+  return out;
 }
 
 /** Units shipped on a day, null when unknown. */

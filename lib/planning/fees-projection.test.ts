@@ -12,6 +12,7 @@ import {
   projectInventorySeries,
   supplyFiguresOn,
   windowFees,
+  windowFeesOver,
 } from './fees-projection';
 
 const TODAY = dayNumber('2026-03-01');
@@ -132,6 +133,33 @@ describe('low-inventory fee at stake (fees.md: charged per unit shipped while bo
     const { short, long } = supplyFiguresOn(history, breach! - 1);
     expect(Math.max(short.kind === 'days' ? short.days : 99, long.kind === 'days' ? long.days : 99)).toBeLessThan(35);
     expect(firstFloorBreach(history, TODAY, TODAY + 90, 35, 1000)).toBeNull();
+  });
+
+  it('property: several windows from one pass are each window priced on its own', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ onHand: fc.option(fc.integer({ min: 0, max: 900 }), { freq: 8 }), shipped: fc.option(fc.integer({ min: 0, max: 40 }), { freq: 8 }) }),
+          {
+            minLength: 0,
+            maxLength: 200,
+          },
+        ),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: 1, maxLength: 97 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 97 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom(null, 0.4),
+        (past, onHand, demand, lengths, sized, unitCubicFeet) => {
+          const history = past.map((d, i) => ({ date: isoDate(TODAY - past.length + 1 + i), ...d }));
+          const projection = projectInventorySeries({ asOfDay: TODAY, onHand, demand, arrivals: [{ day: TODAY + 12, units: 300 }], days: 97 });
+          const inputs = { marketplace: 'amazon.com', asOfDay: TODAY, history, projection, size: sized ? SMALL : null, unitCubicFeet };
+          const ascending = [...lengths].sort((a, b) => a - b);
+          expect(windowFeesOver(inputs, ascending)).toEqual(ascending.map((days) => windowFees({ ...inputs, days })));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('property: raising the stock never raises the low-inventory fee (the same units shipped)', () => {

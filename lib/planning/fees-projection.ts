@@ -9,7 +9,7 @@
 import {
   agedSurcharge,
   dailySeries,
-  expectedLowInventoryFee,
+  expectedLowInventoryFeesThrough,
   lotsAtSnapshots,
   nextSnapshots,
   scheduleOn,
@@ -302,13 +302,8 @@ interface WindowFees {
   storageMinor: number | null;
 }
 
-/**
- * The low-inventory-level fee and the storage fee expected over the `days` days after `asOfDay`.
- * Without a size the fee's units are counted at the small-standard rows (they decide only
- * whether a unit is charged) and its amount is null; without a unit volume storage is null.
- * @example windowFees({ ..., days: 30 }) // { days: 30, lowInventoryUnits: 70, lowInventoryMinor: 6230, storageMinor: null }
- */
-export function windowFees(p: {
+/** What windowFees prices: the history, the projection and the item's facts. */
+interface WindowInputs {
   marketplace: string;
   asOfDay: number;
   history: History;
@@ -316,33 +311,47 @@ export function windowFees(p: {
   projection: Projection;
   size: ItemSize | null;
   unitCubicFeet: number | null;
-  days: number;
   schedules?: readonly FeeSchedule[];
-}): WindowFees {
+}
+
+/**
+ * The low-inventory-level fee and the storage fee expected over the `days` days after `asOfDay`.
+ * Without a size the fee's units are counted at the small-standard rows (they decide only
+ * whether a unit is charged) and its amount is null; without a unit volume storage is null.
+ * @example windowFees({ ..., days: 30 }) // { days: 30, lowInventoryUnits: 70, lowInventoryMinor: 6230, storageMinor: null }
+ */
+export function windowFees(p: WindowInputs & { days: number }): WindowFees {
+  return windowFeesOver(p, [p.days])[0]!;
+}
+
+/**
+ * windowFees over windows of several lengths (ascending) from the same day, the low-inventory fee
+ * summed in one pass over the longest: a plan prices 30 and 90 days of one projection.
+ * @example windowFeesOver(inputs, [30, 90]).map((w) => w.days) // [30, 90]
+ */
+export function windowFeesOver(p: WindowInputs, lengths: readonly number[]): WindowFees[] {
   const from = isoDate(p.asOfDay + 1);
-  const to = isoDate(p.asOfDay + p.days);
   const size = p.size ?? { tier: 'small-standard' as const, shippingWeightOz: 1 };
-  const fee = expectedLowInventoryFee({
-    marketplace: p.marketplace,
-    history: historyThrough(p.history, p.projection, p.asOfDay),
-    from,
-    to,
-    size,
-    exempt: {},
-    schedules: p.schedules,
-  });
+  const history = historyThrough(p.history, p.projection, p.asOfDay);
+  const fees = expectedLowInventoryFeesThrough(
+    { marketplace: p.marketplace, history, from, size, exempt: {}, schedules: p.schedules },
+    lengths.map((days) => p.asOfDay + days),
+  );
   const schedule = scheduleOn(p.marketplace, 'fba', from, p.schedules);
-  const storage =
-    schedule && p.unitCubicFeet !== null
-      ? storageFeeOnDays(schedule, p.size?.tier ?? 'large-standard', p.unitCubicFeet, heldOver(p.projection, p.days))
-      : 'unknown';
-  return {
-    days: p.days,
-    lowInventoryUnits: fee.chargedUnits,
-    lowInventoryMinor:
-      p.size === null || fee.fee === null || fee.unknownDays > 0 ? (fee.chargedUnits === 0 && fee.unknownDays === 0 ? 0 : null) : fee.fee.amountMinor,
-    storageMinor: storage === 'unknown' ? null : storage.amountMinor,
-  };
+  return lengths.map((days, k) => {
+    const fee = fees[k]!;
+    const storage =
+      schedule && p.unitCubicFeet !== null
+        ? storageFeeOnDays(schedule, p.size?.tier ?? 'large-standard', p.unitCubicFeet, heldOver(p.projection, days))
+        : 'unknown';
+    return {
+      days,
+      lowInventoryUnits: fee.chargedUnits,
+      lowInventoryMinor:
+        p.size === null || fee.fee === null || fee.unknownDays > 0 ? (fee.chargedUnits === 0 && fee.unknownDays === 0 ? 0 : null) : fee.fee.amountMinor,
+      storageMinor: storage === 'unknown' ? null : storage.amountMinor,
+    };
+  });
 }
 
 /** The units held at the end of each of a projection's first `days` days (consecutive), unknown as 0. */

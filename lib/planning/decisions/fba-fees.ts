@@ -24,6 +24,7 @@ import {
   projectInventorySeries,
   supplyFiguresOn,
   windowFees,
+  windowFeesOver,
   type Arrival,
 } from '../fees-projection';
 import { roundOrderQuantity } from '../rounding';
@@ -55,7 +56,7 @@ function priceFees(s: Situation, d: Draft): void {
   const history = withShownSupply(dailyInventorySeries(facts.readings, s.input.series, s.asOfDay, HISTORY_DAYS), facts.shown);
   const ctx = contextOf(s, d, schedules, schedule, history);
   const baseline = ctx.project(ctx.arrivals);
-  const windows = [30, AHEAD_DAYS].map((days) => windowFees({ ...ctx.common, projection: baseline, days }));
+  const windows = windowFeesOver({ ...ctx.common, projection: baseline }, [30, AHEAD_DAYS]);
   const aged = ctx.aged(baseline, ctx.arrivals);
   const now = supplyFiguresOn(ctx.series, s.asOfDay);
   d.fees = {
