@@ -271,14 +271,17 @@ function projectedSales(projection: Projection): { firstDay: number; units: Floa
   return { firstDay: p.firstDay, units: knownOrZero(p.shipped) };
 }
 
-/**
- * The history and a projection indexed as one series, once per projection: a plan prices its 30-
- * and 90-day windows on the same projection. A history already indexed (through `asOfDay`) is
- * extended by the projection's days without indexing it again.
- */
+/** historyThrough's series, kept per projection while the projection lives. */
 const seriesByProjection = new WeakMap<Projection, { history: History; series: DailySeries }>();
 
-function historyThrough(history: History, projection: Projection, asOfDay: number): DailySeries {
+/**
+ * The history and a projection indexed as one series, once per projection: a plan prices its 30-
+ * and 90-day windows and looks for a floor breach on the same projection. A history already
+ * indexed (through `asOfDay`) is extended by the projection's days without indexing it again.
+ * The series is shared: read it, never write it.
+ * @example firstFloorBreach(historyThrough(history, baseline, today), today, today + 90, 35, 20)
+ */
+export function historyThrough(history: History, projection: Projection, asOfDay: number): DailySeries {
   const known = seriesByProjection.get(projection);
   if (known && known.history === history) return known.series;
   const series =

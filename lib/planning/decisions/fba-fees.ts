@@ -20,6 +20,7 @@ import {
   agedAtSnapshots,
   extendSeries,
   firstFloorBreach,
+  historyThrough,
   lotsFromAgeBuckets,
   projectInventorySeries,
   supplyFiguresOn,
@@ -68,7 +69,7 @@ function priceFees(s: Situation, d: Draft): void {
     agedSnapshots: aged,
     action: null,
   };
-  const send = sendAction(s, d, ctx, windows[1]!);
+  const send = sendAction(s, d, ctx, baseline, windows[1]!);
   const markDown = d.reorder.day === null || send ? markDownAction(aged) : null;
   if (send && (!markDown || (send.amountMinor ?? 0) >= (markDown.amountMinor ?? 0))) {
     // The reorder comes forward, to today at the earliest (a fee is not a stockout: never made "late").
@@ -140,10 +141,11 @@ function figure(f: ReturnType<typeof supplyFiguresOn>['short']): PlanFees['histo
  * refresh that would breach it (or as soon as a shipment can arrive), and the reorder day that
  * brings them; null when the floor holds, the pool holds excess, or the product is winding down.
  */
-function sendAction(s: Situation, d: Draft, ctx: FeeContext, at90: PlanFees['windows'][number]) {
+function sendAction(s: Situation, d: Draft, ctx: FeeContext, baseline: DailySeries, at90: PlanFees['windows'][number]) {
   if (ctx.floorDays === 0 || !(s.meanDaily > 0) || d.excessUnits > 0 || !s.policy.reorder) return null;
   const breachOf = ctx.breach;
-  const breach = breachOf(ctx.arrivals, s.asOfDay, s.asOfDay + AHEAD_DAYS);
+  // The planned arrivals' projection is the windows' baseline: its series with the history is already made.
+  const breach = firstFloorBreach(historyThrough(ctx.series, baseline, s.asOfDay), s.asOfDay, s.asOfDay + AHEAD_DAYS, ctx.floorDays, ctx.minRecentUnits);
   if (breach === null) return null;
   const arrival = Math.max(s.asOfDay + s.lead.transitDays, breach - SEND_BEFORE_BREACH_DAYS);
   // Enough for the weeks after the shipment arrives; later weeks are the next plans' to keep (a
