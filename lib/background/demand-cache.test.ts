@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateSettings } from '../settings';
-import { foldHistory, loadReplanInput, mergeObservations, readDemandCache, withDigestReadings, type StoreDb } from '../store';
+import { foldHistory, loadReplanInput, mergeObservations, readDemandCache, saveSettings, withDigestReadings, type StoreDb } from '../store';
+import { defaultSettings } from '../settings/schema';
 import { dropStores, freshStore, listingObs } from '../store/test-helpers';
 import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
 import { observationsOfListings, plannerInputOf } from './replan';
@@ -49,8 +50,31 @@ describe('demandOfProducts', () => {
     const after = await demandNow(db, now);
     expect(after).toMatchObject({ reused: 1, rebuilt: [US] });
     expect([...after.demandOf[US]!.units]).toEqual([Number.NaN, 3, 3, 4]);
-    // A new day rebuilds every series (their last day moved), even without new readings.
-    expect(await demandNow(db, new Date('2026-05-05T12:00:00Z'))).toMatchObject({ reused: 0, rebuilt: [US, EBAY] });
+    // A new day without new readings carries both series to it (one more unknown day), as rebuilding them gives them.
+    const nextDay = new Date('2026-05-05T12:00:00Z');
+    const carried = await demandNow(db, nextDay);
+    expect(carried).toMatchObject({ reused: 2, rebuilt: [] });
+    expect([...carried.demandOf[US]!.units]).toEqual([Number.NaN, 3, 3, 4, Number.NaN]);
+    await db.dailyDemand.where('date').equals('').delete();
+    const rebuilt = await demandNow(db, nextDay);
+    expect(rebuilt).toMatchObject({ reused: 0, rebuilt: [US, EBAY] });
+    expect(rebuilt.demandOf).toEqual(carried.demandOf);
+  });
+
+  it('rebuilds a series whose start moves with the day: a history as long as the window', async () => {
+    const db = await freshStore();
+    await saveSettings(db, { ...defaultSettings(), historyDays: 28 }, new Date('2026-05-01T00:00:00Z'));
+    await mergeObservations(
+      db,
+      [listingObs('MUG', '2026-04-01T10:00:00Z', { available: 130 }), listingObs('MUG', '2026-05-03T10:00:00Z', { available: 24 })],
+      new Date('2026-05-03T12:00:00Z'),
+    );
+    expect(await demandNow(db, new Date('2026-05-04T12:00:00Z'))).toMatchObject({ reused: 0, rebuilt: [US] });
+    expect(await demandNow(db, new Date('2026-05-04T18:00:00Z'))).toMatchObject({ reused: 1, rebuilt: [] });
+    // The 28-day window starts a day later on May 5th: the series is rebuilt, not carried.
+    const nextDay = await demandNow(db, new Date('2026-05-05T12:00:00Z'));
+    expect(nextDay).toMatchObject({ reused: 0, rebuilt: [US] });
+    expect(nextDay.demandOf[US]!.units.length).toBe(28);
   });
 
   it("keeps each listing's facts with its series: a re-plan reads the history of the listings that changed only", async () => {

@@ -5,12 +5,17 @@
  * ones are stored for the next re-plan. A page read changes the readings of the listings on the
  * page; the other listings of the products it touched (their other channels) keep theirs, and
  * their history is never decoded: the fingerprint takes their history digest's stored sums.
+ * Today's date is not in the fingerprint: on a later day a series is carried to it (unknown
+ * days added, reconstruct.ts seriesOnLaterDay) unless its history window's start would move, so
+ * the first page of a day rebuilds only its own listings, not every other channel too.
  *
  * Facts and series are rebuilt by the planner's own code (listingFactsOf, given only the
  * listings that missed) and handed to it as `knownFacts`, so a plan from the cache equals a
  * plan rebuilt from all readings (demand-cache.property.test.ts).
  */
 import type { Calibration, PlanExtras } from '../planning';
+import { dayNumber } from '../planning/days';
+import { inputsLastDay, seriesOnLaterDay } from '../planning/reconstruct';
 import { completeFacts, listingFactsOfGroups, marketplaceToday, observationsByListing, readingFactsOf, type ListingFacts } from '../planning/stock-groups';
 import type { Observation } from '../records';
 import type { Settings } from '../settings/schema';
@@ -82,7 +87,9 @@ export async function demandOfProducts(
   }
   const keys = [...new Set([...byListing.keys(), ...digestOf.keys()])];
   const cached = await readDemandCache(db, keys);
-  // What every listing's reconstruction reads besides its own rows.
+  // What every listing's reconstruction reads besides its own rows. Not today's date: a series
+  // whose inputs did not change is carried to today (seriesOnLaterDay), so a listing the seller
+  // has not read since yesterday keeps its cached series.
   const common = [RECONSTRUCTION_VERSION, extensionVersion(), String(settings.historyDays), JSON.stringify(extras.orderImportSpans ?? [])];
   const out: CachedDemand = { factsOf: {}, rebuilt: [], reused: 0 };
   const missed = new Map<string, string>();
@@ -91,10 +98,13 @@ export async function demandOfProducts(
     const digest = digestOf.get(key);
     // As the planner does (stock-groups listingFactsOf): today in the zone of the listing's marketplace.
     const end = marketplaceToday(now, digest?.base?.marketplace ?? list[0]!.marketplace);
-    const fingerprint = demandInputsFingerprint([...common, end, ...inputParts(list, calibrationsOf.get(key) ?? [], idOf, digest?.sums ?? NO_READINGS)]);
+    const fingerprint = demandInputsFingerprint([...common, ...inputParts(list, calibrationsOf.get(key) ?? [], idOf, digest?.sums ?? NO_READINGS)]);
     const hit = cached.get(key);
-    if (hit?.facts && hit.inputs === fingerprint) {
-      const series = { startDay: hit.startDay, units: hit.units, how: hit.how };
+    const series =
+      hit?.facts && hit.inputs === fingerprint
+        ? seriesOnLaterDay({ startDay: hit.startDay, units: hit.units, how: hit.how }, dayNumber(end), settings.historyDays, hit.inputsThrough ?? Infinity)
+        : null;
+    if (hit?.facts && series) {
       out.factsOf[key] = completeFacts(hit.facts, end, series, extras.inboundArrivals?.[key]);
       out.reused++;
     } else missed.set(key, fingerprint);
@@ -111,6 +121,7 @@ export async function demandOfProducts(
       key: facts.key,
       date: DEMAND_SERIES_DATE,
       inputs: fingerprint,
+      inputsThrough: inputsLastDay(theirs.get(facts.key) ?? [], calibrationsOf.get(facts.key) ?? [], extras.orderImportSpans ?? []),
       startDay: series.startDay,
       units: series.units,
       how: series.how,

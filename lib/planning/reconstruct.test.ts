@@ -12,7 +12,10 @@ import {
   marketplaceSaysOut,
   orderCoverage,
   poolDemand,
+  inputsLastDay,
   reconstructDemand,
+  seriesOnLaterDay,
+  type Calibration,
   type DemandSeries,
 } from './reconstruct';
 import type { ListingObservation } from '../records';
@@ -327,5 +330,87 @@ describe('pooled demand', () => {
     const c: DemandSeries = { startDay: 10, units: Float64Array.of(NaN), how: Uint8Array.of(0) };
     expect(Number.isNaN(poolDemand([c, c]).units[0]!)).toBe(true);
     expect(poolDemand([a, a]).how[0]).toBe(HOW_EXACT);
+  });
+});
+
+describe('a series on a later day (the demand cache carries a series across days)', () => {
+  const reading = fc.record({
+    day: fc.integer({ min: 0, max: 60 }),
+    available: fc.option(fc.integer({ min: 0, max: 80 }), { freq: 4 }),
+    inbound: fc.option(fc.integer({ min: 0, max: 40 }), { freq: 2 }),
+    sold7: fc.option(fc.integer({ min: 0, max: 50 }), { freq: 2 }),
+    sold30: fc.option(fc.integer({ min: 0, max: 200 }), { freq: 2 }),
+    status: fc.constantFrom(undefined, 'out_of_stock' as const, 'suppressed' as const),
+  });
+  const order = fc.record({ day: fc.integer({ min: 0, max: 60 }), seenAfter: fc.integer({ min: 0, max: 5 }), quantity: fc.integer({ min: 1, max: 6 }) });
+  const calibration = fc.record({
+    day: fc.integer({ min: 0, max: 60 }),
+    kind: fc.constantFrom('receipt', 'removal', 'count') as fc.Arbitrary<Calibration['kind']>,
+    units: fc.integer({ min: 0, max: 50 }),
+  });
+
+  it('property: whenever the series is carried to a later day, it is what reconstruction gives on that day', () => {
+    let carried = 0;
+    fc.assert(
+      fc.property(
+        fc.array(reading, { minLength: 1, maxLength: 12 }),
+        fc.array(order, { maxLength: 6 }),
+        fc.array(calibration, { maxLength: 3 }),
+        // Negative: some inputs are dated after the series' last day (a clock ahead, a late import).
+        fc.integer({ min: -10, max: 6 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom(undefined, 15, 45, 400),
+        (readings, orders, events, afterLast, later, historyDays) => {
+          const observations = [
+            ...readings.map((r) =>
+              listingAt(isoDate(START + r.day), {
+                ...(r.available !== null ? { available: r.available } : {}),
+                ...(r.inbound !== null ? { inbound: r.inbound } : {}),
+                ...(r.status ? { status: r.status } : {}),
+                unitsSold: [
+                  ...(r.sold7 !== null ? [{ windowDays: 7, units: r.sold7 }] : []),
+                  ...(r.sold30 !== null ? [{ windowDays: 30, units: r.sold30 }] : []),
+                ],
+              }),
+            ),
+            ...orders.map((o) => orderAt(isoDate(START + o.day), o.quantity, 'shipped', { observedDate: isoDate(START + o.day + o.seenAfter) })),
+          ];
+          const calibrations = events.map((e) => ({ listingKey: 'k', date: isoDate(START + e.day), kind: e.kind, units: e.units }));
+          const last = inputsLastDay(observations, calibrations, []);
+          const end = last + afterLast;
+          const before = reconstructDemand(observations, { end: isoDate(end), historyDays, calibrations });
+          const onLater = seriesOnLaterDay(before, end + later, historyDays, last);
+          if (onLater === null) return;
+          if (later > 0) carried++;
+          expect(onLater).toEqual(reconstructDemand(observations, { end: isoDate(end + later), historyDays, calibrations }));
+        },
+      ),
+      { numRuns: 600 },
+    );
+    // Most cases are carried (the property is not met by refusing them).
+    expect(carried).toBeGreaterThan(80);
+  });
+
+  it('refuses what would move: an earlier day, a window edge that moves, inputs dated after the series', () => {
+    const series = reconstructDemand([listingAt(isoDate(START), { available: 5, unitsSold: [{ windowDays: 7, units: 7 }] })], {
+      end: isoDate(START + 9),
+      historyDays: 30,
+    });
+    const lastDay = START + 9;
+    expect(series.startDay).toBe(START - 6);
+    expect(seriesOnLaterDay(series, lastDay, 30, START)).toBe(series);
+    expect(seriesOnLaterDay(series, lastDay - 1, 30, START)).toBeNull();
+    expect(seriesOnLaterDay(series, lastDay + 10, 30, START)?.units.length).toBe(26);
+    // On day START + 24 the 30-day window starts after START - 6: the start would move.
+    expect(seriesOnLaterDay(series, START + 24, 30, START)).toBeNull();
+    // A series that starts at the window's edge moves with every day.
+    const clipped = reconstructDemand([listingAt(isoDate(START), { available: 5, unitsSold: [{ windowDays: 30, units: 30 }] })], {
+      end: isoDate(START + 3),
+      historyDays: 10,
+    });
+    expect(clipped.startDay).toBe(START + 3 - 9);
+    expect(seriesOnLaterDay(clipped, START + 4, 10, START)).toBeNull();
+    // An input dated after the series' last day would enter the window on a later day.
+    expect(seriesOnLaterDay(series, lastDay + 2, 30, lastDay + 1)).toBeNull();
   });
 });

@@ -98,6 +98,50 @@ export function reconstructDemand(observations: readonly Observation[], options:
 }
 
 /**
+ * reconstructDemand's answer on a later day `endDay` from the same inputs, without them: the
+ * series as it was, followed by unknown days. No count, order view or stock event speaks of a
+ * day after the inputs' last (`inputsThrough`, on or before the series' last day), so none
+ * reaches the new days, and nothing before them moves as long as the series starts where it
+ * did: its first day was its inputs' first, not the history window's edge, and the window
+ * ending on `endDay` still reaches back to it. null when that does not hold (rebuild it).
+ * A cached series stays valid across days this way: most listings are not read every day.
+ * @example seriesOnLaterDay(series /* days 100..109 *\/, 112, 730, 109)?.units.length // 13 (the last 3 unknown)
+ */
+export function seriesOnLaterDay(series: DemandSeries, endDay: number, historyDays: number | undefined, inputsThrough: number): DemandSeries | null {
+  const n = series.units.length;
+  const lastDay = series.startDay + n - 1;
+  if (endDay === lastDay) return series;
+  if (!(endDay > lastDay) || n === 0 || !(inputsThrough <= lastDay)) return null;
+  if (historyDays !== undefined && (series.startDay <= lastDay - historyDays + 1 || series.startDay < endDay - historyDays + 1)) return null;
+  const units = new Float64Array(endDay - series.startDay + 1).fill(Number.NaN);
+  units.set(series.units);
+  const how = new Uint8Array(units.length); // HOW_CENSORED: unknown
+  how.set(series.how);
+  return { startDay: series.startDay, units, how };
+}
+
+/**
+ * The last day any of a listing's reconstruction inputs speaks of: a reading's or an order line's
+ * day (and the day it was seen), a stock event's, an order view's last day.
+ * @example inputsLastDay([listingAt('2026-01-05')], [], []) // dayNumber('2026-01-05')
+ */
+export function inputsLastDay(observations: readonly Observation[], calibrations: readonly Calibration[], spans: readonly OrderSpan[]): number {
+  let last = Number.NEGATIVE_INFINITY;
+  const see = (iso: string | undefined) => {
+    const day = iso === undefined ? Number.NaN : dayNumber(iso);
+    // A date that cannot be placed is never read either.
+    if (day > last) last = day;
+  };
+  for (const o of observations) {
+    see(o.observedDate);
+    if (o.kind === 'order') see(o.orderDate);
+  }
+  for (const c of calibrations) see(c.date);
+  for (const s of spans) see(s.to);
+  return last;
+}
+
+/**
  * Days still unknown that were censored only by inference (CENSORED_INFERRED) keep that marker
  * in `how`, so views and the demand cache can tell them from stockouts a reading showed.
  */

@@ -26,11 +26,18 @@ export interface DemandCacheRow {
   key: string;
   date: typeof DEMAND_SERIES_DATE;
   /**
-   * Fingerprint (content hash) of what the reconstruction read: the series' last day, the
-   * history length setting, every reading (id and time), order line and stock correction of the
-   * listing. The series is reused only when the fingerprint of the current inputs is equal.
+   * Fingerprint (content hash) of what the reconstruction read: the history length setting,
+   * every reading (id and time), order line and stock correction of the listing. The series is
+   * reused only when the fingerprint of the current inputs is equal; on a later day it is
+   * carried to that day (lib/planning/reconstruct.ts seriesOnLaterDay) or rebuilt.
    */
   inputs: string;
+  /**
+   * The last day any of those inputs speaks of (day number; reconstruct.ts inputsLastDay): a
+   * series is carried to a later day only when none is dated after its own last day. Absent in
+   * records written before series were carried (such a record is only reused on its own day).
+   */
+  inputsThrough?: number;
   /** Day number of units[0] (lib/planning/days). */
   startDay: number;
   /** Units per day, NaN = unknown/censored (reconstruct.ts DemandSeries). */
