@@ -35,7 +35,7 @@ export interface DemandCacheRow {
   /**
    * The last day any of those inputs speaks of (day number; reconstruct.ts inputsLastDay): a
    * series is carried to a later day only when none is dated after its own last day. Absent in
-   * records written before series were carried (such a record is only reused on its own day).
+   * records written before series were carried (their fingerprint held the day: they are rebuilt once).
    */
   inputsThrough?: number;
   /** Day number of units[0] (lib/planning/days). */
