@@ -232,15 +232,21 @@ test('the opening rows come from the background’s memory: said to be updating 
   const opening = { risk: 'attention', limit: 60 };
   const before = await send(popup, 'skus/at-risk', opening);
   // The mug sells out: while that is stored and re-planned, the opening rows are the ones from before, marked as such.
-  const sellOut = popup.evaluate((payload) => (globalThis as any).chrome.runtime.sendMessage({ type: 'import/commit', payload }), {
-    importId: 'sell-out',
-    batchIndex: 0,
-    last: true,
-    rows: [{ ...catalogReading('SLOW-MUG'), available: 0 }],
-  });
-  const during = await send(popup, 'skus/at-risk', opening);
-  expect(during).toEqual({ ...before, updating: true });
-  expect((await sellOut) as { ok: boolean }).toMatchObject({ ok: true });
+  // Both messages leave in one turn of the popup's script, so the opening request reaches the
+  // worker while the import's write runs (two separate evaluations let a busy machine finish the
+  // write in between, and the reply was then the new one, rightly not marked updating).
+  const { sellOut, during } = await popup.evaluate(
+    async ([importPayload, atRiskPayload]) => {
+      const runtime = (globalThis as any).chrome.runtime;
+      const write = runtime.sendMessage({ type: 'import/commit', payload: importPayload });
+      const read = await runtime.sendMessage({ type: 'skus/at-risk', payload: atRiskPayload });
+      return { sellOut: await write, during: read };
+    },
+    [{ importId: 'sell-out', batchIndex: 0, last: true, rows: [{ ...catalogReading('SLOW-MUG'), available: 0 }] }, opening] as const,
+  );
+  expect(during).toMatchObject({ ok: true });
+  expect(during.data).toEqual({ ...before, updating: true });
+  expect(sellOut as { ok: boolean }).toMatchObject({ ok: true });
   await expect.poll(async () => (await send(popup, 'skus/at-risk', opening)).updating).toBeUndefined();
   await popup.reload();
   await expect(rows.first()).toBeVisible();
