@@ -149,6 +149,22 @@ describe('replanProducts', () => {
     expect(await storedPlans(db)).toEqual(whole);
   });
 
+  it("the whole store's re-plan reads history digests, not history records, and the next day carries every series it can", async () => {
+    const { db } = await builtStore();
+    await replanProducts(db, undefined, NOW);
+    const records = vi.spyOn(db.listingHistory, 'bulkGet');
+    const scans = vi.spyOn(db.listingHistory, 'toArray');
+    const cacheWrites = vi.spyOn(db.dailyDemand, 'bulkPut');
+    const nextDay = new Date(NOW.getTime() + 86_400_000);
+    await replanProducts(db, undefined, nextDay);
+    // Every listing has its digest (the first re-plan wrote the missing ones): no record is read.
+    expect(records.mock.calls.flatMap(([keys]) => keys)).toEqual([]);
+    expect(scans).not.toHaveBeenCalled();
+    // Nothing was read since: no series is rebuilt, so none is written.
+    expect(cacheWrites.mock.calls.flatMap(([rows]) => rows)).toEqual([]);
+    expect(await storedPlans(db)).toEqual(Object.fromEntries((await referencePlans(db, undefined, nextDay)).map((p) => [p.key, p])));
+  });
+
   it('stays exact after new readings, orders and corrections arrive', async () => {
     const { db, productIds } = await builtStore();
     await replanProducts(db, undefined, NOW);

@@ -88,8 +88,11 @@ export async function replanProducts(
     stepStart = end;
   };
   const [input, stored, orderImportSpans, arrivals, shipments] = await Promise.all([
-    // A page's re-plan leaves the history digests undecoded: listings whose cached facts hold need none of their readings.
-    loadReplanInput(db, productIds, { deferDigests: productIds !== undefined }),
+    // History digests are left undecoded: listings whose cached facts hold need none of their readings. So for the
+    // whole store too (the daily job: most series are carried from the cache), by its product ids.
+    (productIds === undefined ? db.products.toCollection().primaryKeys() : Promise.resolve(productIds)).then((ids) =>
+      loadReplanInput(db, ids as string[], { deferDigests: true }),
+    ),
     productIds === undefined ? undefined : loadCatalogueFit(db),
     loadOrderImportSpans(db),
     loadInboundArrivals(db),
