@@ -89,10 +89,8 @@ export async function replanProducts(
   };
   const [input, stored, orderImportSpans, arrivals, shipments] = await Promise.all([
     // History digests are left undecoded: listings whose cached facts hold need none of their readings. So for the
-    // whole store too (the daily job: most series are carried from the cache), by its product ids.
-    (productIds === undefined ? db.products.toCollection().primaryKeys() : Promise.resolve(productIds)).then((ids) =>
-      loadReplanInput(db, ids as string[], { deferDigests: true }),
-    ),
+    // whole store too (the daily job: most series are carried from the cache).
+    loadReplanInput(db, productIds, { deferDigests: true }),
     productIds === undefined ? undefined : loadCatalogueFit(db),
     loadOrderImportSpans(db),
     loadInboundArrivals(db),

@@ -190,6 +190,8 @@ export function replanInputOf(p: ProductPlanningInput): ProductReplanInput {
  * fields the planner reads), orders and corrections, in the same order, as loadPlanningInput
  * (tested in lib/background/replan.test.ts). With `deferDigests` the digests' readings are left
  * out and each product carries its listings' digests undecoded (withDigestReadings decodes them).
+ * Without `productIds`, every product: with `deferDigests` read as named ones (their ids read in
+ * the same transaction), else by the full-row loader's scans.
  * @example const { products } = await loadReplanInput(db, merged.productIds);
  */
 export async function loadReplanInput(
@@ -197,7 +199,7 @@ export async function loadReplanInput(
   productIds?: readonly string[],
   { deferDigests = false }: { /** Leave the digests' readings out (ProductReplanInput.digests). */ deferDigests?: boolean } = {},
 ): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
-  if (productIds === undefined) {
+  if (productIds === undefined && !deferDigests) {
     // The re-plan reads the demand cache itself (lib/background/demand-cache.ts), listing by listing.
     const input = await loadPlanningInput(db, undefined, { demand: false });
     return {
@@ -208,13 +210,17 @@ export async function loadReplanInput(
   // Read-only while every listing has its digest; a listing without one (history written
   // before digests, or never re-planned) has it written from its history record in the same
   // read-write transaction, so no write to the record can come between.
-  return (await readReplanInput(db, productIds, 'r', deferDigests)) ?? (await readReplanInput(db, productIds, 'rw', deferDigests))!;
+  const which = productIds ?? ALL_PRODUCTS;
+  return (await readReplanInput(db, which, 'r', deferDigests)) ?? (await readReplanInput(db, which, 'rw', deferDigests))!;
 }
+
+/** Every product of the store, read in the loader's own transaction (a product added meanwhile is in it, or not yet at all). */
+const ALL_PRODUCTS = Symbol('all products');
 
 /** loadReplanInput's transaction; undefined when read-only and some listing has no digest. */
 function readReplanInput(
   db: StoreDb,
-  productIds: readonly string[],
+  productIds: readonly string[] | typeof ALL_PRODUCTS,
   mode: 'r' | 'rw',
   deferDigests: boolean,
 ): Promise<{ products: ProductReplanInput[]; settings: unknown } | undefined> {
@@ -234,7 +240,7 @@ function readReplanInput(
     ],
     async () => {
       // The listings are asked for by the products' ids at once, not after the product rows came back (those of a product not stored are dropped).
-      const ids = [...new Set(productIds)];
+      const ids = productIds === ALL_PRODUCTS ? ((await db.products.toCollection().primaryKeys()) as string[]) : [...new Set(productIds)];
       const [settings, found, byProduct] = await Promise.all([
         loadSettings(db),
         db.products.bulkGet(ids),
