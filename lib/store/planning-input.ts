@@ -47,14 +47,8 @@ export interface PlanningInput {
  * older readings and order lines ordered before it.
  * @example const { products } = await loadPlanningInput(db, result.productIds);
  */
-export async function loadPlanningInput(
-  db: StoreDb,
-  productIds?: readonly string[],
-  options: { since?: string; demand?: boolean } = {},
-): Promise<PlanningInput> {
+export async function loadPlanningInput(db: StoreDb, productIds?: readonly string[], options: { since?: string } = {}): Promise<PlanningInput> {
   const since = options.since ?? '';
-  // The cached series (the demand cache) are large: left out for callers that read them otherwise.
-  const withDemand = options.demand ?? true;
   return db.transaction('r', [...productFactTables(db), db.dailyDemand, db.settings], async () => {
     const settings = await loadSettings(db);
     const whole = productIds === undefined;
@@ -67,7 +61,7 @@ export async function loadPlanningInput(
         );
     const pools = new Map((await db.stockPools.toArray()).map((p) => [p.id, p]));
     const rows = whole
-      ? await readAllListingRows(db, since, withDemand)
+      ? await readAllListingRows(db, since)
       : await readListingRowsOf(
           db,
           listings.map((l) => l.key),
@@ -87,14 +81,14 @@ interface ListingRows {
 }
 
 /** Every product's rows: one pass per table beats one range query per listing when everything is wanted. */
-async function readAllListingRows(db: StoreDb, since: string, withDemand: boolean): Promise<ListingRows> {
+async function readAllListingRows(db: StoreDb, since: string): Promise<ListingRows> {
   const sinceDate = since.slice(0, 10);
   const [observations, orders, calibrations, returns, demand] = await Promise.all([
     readAllObservations(db, { since }),
     readAllOrderLines(db, sinceDate),
     db.calibrations.toArray(),
     db.returns.where('status').anyOf(['held', 'sellable']).toArray(),
-    withDemand ? db.dailyDemand.toArray().then(demandCacheRowsOf) : [],
+    db.dailyDemand.toArray().then(demandCacheRowsOf),
   ]);
   return { observations, orders, calibrations, returns, demand };
 }
@@ -190,8 +184,7 @@ export function replanInputOf(p: ProductPlanningInput): ProductReplanInput {
  * fields the planner reads), orders and corrections, in the same order, as loadPlanningInput
  * (tested in lib/background/replan.test.ts). With `deferDigests` the digests' readings are left
  * out and each product carries its listings' digests undecoded (withDigestReadings decodes them).
- * Without `productIds`, every product: with `deferDigests` read as named ones (their ids read in
- * the same transaction), else by the full-row loader's scans.
+ * Without `productIds`, every product, read as named ones (their ids read in the same transaction).
  * @example const { products } = await loadReplanInput(db, merged.productIds);
  */
 export async function loadReplanInput(
@@ -199,14 +192,6 @@ export async function loadReplanInput(
   productIds?: readonly string[],
   { deferDigests = false }: { /** Leave the digests' readings out (ProductReplanInput.digests). */ deferDigests?: boolean } = {},
 ): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
-  if (productIds === undefined && !deferDigests) {
-    // The re-plan reads the demand cache itself (lib/background/demand-cache.ts), listing by listing.
-    const input = await loadPlanningInput(db, undefined, { demand: false });
-    return {
-      settings: input.settings,
-      products: input.products.map(replanInputOf),
-    };
-  }
   // Read-only while every listing has its digest; a listing without one (history written
   // before digests, or never re-planned) has it written from its history record in the same
   // read-write transaction, so no write to the record can come between.

@@ -150,14 +150,7 @@ describe('savePlans', () => {
   });
 
   it('a whole save puts right a listing row out of step with its unchanged plan', async () => {
-    const db = await freshStore('plans-repair');
-    await mergeObservations(
-      db,
-      SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
-      new Date(AT),
-    );
-    const plans = [poolPlan('A', ['A1', 'A2'], 40), poolPlan('B', ['B1', 'B2'], 90)];
-    await savePlans(db, plans);
+    const { db, first: plans } = await twoPoolsPlanned('plans-repair');
     // A row that lost its plan fields some other way (an older build, a bug elsewhere).
     const row = (await db.listings.get(keyOf('B1')))!;
     const { planKey: _planKey, ...withoutPlan } = row;
