@@ -5,10 +5,11 @@
  *
  * Correctness does not rest on invalidation alone: a record is used only when the fingerprint
  * of the listing's current inputs equals the one it was built from (lib/background/demand-cache.ts).
- * Write paths that change a listing's history still drop its record (invalidateDemand), so
- * the table never holds series nothing will reuse: merges (merge.ts), stock corrections
+ * Some write paths also drop the records of the listings whose history they change
+ * (invalidateDemand), so the table does not keep series nothing will reuse: stock corrections
  * (adjustments.ts), compaction (compaction.ts), a restore (the store is cleared), and moves of
- * listings between accounts (the accounts code calls invalidateDemand).
+ * listings between accounts (the accounts code calls invalidateDemand). A merge does not: its
+ * readings change the fingerprint, and the re-plan that follows replaces the record.
  *
  * The readings the re-plan rebuilds a series from come from each listing's history digest
  * (history-digest.ts, the same table under date 'history'), kept in step with the history
