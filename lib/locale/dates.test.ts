@@ -19,6 +19,23 @@ describe('dates', () => {
     expect(isoDateInZone(new Date('2026-03-01T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-03-02');
   });
 
+  it('isoDateInZone keeps each zone and instant apart when it answers again', () => {
+    const instant = new Date('2026-03-01T05:00:00Z');
+    const zones = ['America/Los_Angeles', 'Asia/Tokyo', 'UTC', 'Europe/Berlin', 'Asia/Tokyo', 'America/Los_Angeles'];
+    expect(zones.map((z) => isoDateInZone(instant, z))).toEqual(['2026-02-28', '2026-03-01', '2026-03-01', '2026-03-01', '2026-03-01', '2026-02-28']);
+    // The same zone a day later, and a Date moved in place after it was asked about.
+    expect(isoDateInZone(new Date('2026-03-02T05:00:00Z'), 'America/Los_Angeles')).toBe('2026-03-01');
+    const moving = new Date('2026-03-01T05:00:00Z');
+    expect(isoDateInZone(moving, 'UTC')).toBe('2026-03-01');
+    moving.setTime(Date.parse('2026-07-04T12:00:00Z'));
+    expect(isoDateInZone(moving, 'UTC')).toBe('2026-07-04');
+    // Thousands of instants (more than are kept) each get their own day.
+    for (let h = 0; h < 12_000; h += 7) {
+      const at = new Date(Date.UTC(2026, 0, 1) + h * 3_600_000);
+      expect(isoDateInZone(at, 'Asia/Tokyo')).toBe(new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10));
+    }
+  });
+
   it("counts an action's days late to today, never fewer than its plan counted, and today from the local clock", () => {
     expect(daysLate('2026-12-14', '2026-12-02')).toBe(0);
     expect(daysLate('2026-12-02', '2026-12-02')).toBe(0);

@@ -8,6 +8,20 @@
  * @example isoDateInZone(new Date('2026-03-01T05:00:00Z'), 'America/Los_Angeles') // '2026-02-28'
  */
 export function isoDateInZone(instant: Date, timeZone: string): string {
+  // A re-plan asks for "today" in each listing's zone at one instant, 10,000 times for a
+  // 5,000-row page (43 ms of Temporal in its profile): the same few answers, so they are kept.
+  const key = `${timeZone}\n${instant.getTime()}`;
+  let day = daysInZone.get(key);
+  if (day === undefined) {
+    if (daysInZone.size >= 10_000) daysInZone.clear();
+    daysInZone.set(key, (day = computeIsoDateInZone(instant, timeZone)));
+  }
+  return day;
+}
+
+const daysInZone = new Map<string, string>();
+
+function computeIsoDateInZone(instant: Date, timeZone: string): string {
   const temporal = (globalThis as { Temporal?: TemporalDates }).Temporal;
   if (temporal) return temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
   const parts = dayFormatter(timeZone).formatToParts(instant);
