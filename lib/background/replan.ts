@@ -127,7 +127,13 @@ export async function replanProducts(
   stepDone('purchasing');
   const capped = await withSharedCapacity(db, answered.plans, productIds === undefined);
   stepDone('capacity');
-  const saved = await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned });
+  // Purchasing counted the plans to trust its stored lines: the save takes that count, not another.
+  const planCount = answered.reorderValues.planCountBefore;
+  const saved = await savePlans(
+    db,
+    capped,
+    productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, ...(planCount !== undefined ? { planCount } : {}) },
+  );
   stepDone('save-plans');
   const afterPlans = async () => {
     await saveReorderValues(db, answered.reorderValues, now, saved);

@@ -180,6 +180,11 @@ describe('plansCovering', () => {
     expect(await keys([keyOf('A2'), keyOf('B1')])).toEqual([keyOf('B1'), pool.key]);
     expect(await keys([keyOf('B2')])).toEqual([]);
     expect(await keys([])).toEqual([]);
+    // Past 200 listings the table's size picks one scan or a request per listing; a caller's
+    // count (even a wrong one) only picks the way, never the plans found.
+    const many = [keyOf('A2'), ...Array.from({ length: 248 }, (_, i) => keyOf(`Z${i}`)), keyOf('B1')];
+    for (const planCount of [undefined, 0, 3, 1_000_000])
+      expect((await db.transaction('r', db.plans, () => plansCovering(db, many, planCount))).map((p) => p.key)).toEqual([keyOf('B1'), pool.key]);
     expect((await plansCoveringPrefix(db, 'amazon|amazon.com|')).map((p) => p.key)).toEqual([keyOf('B1'), pool.key]);
     expect((await plansCoveringPrefix(db, 'amazon|amazon.de|')).map((p) => p.key)).toEqual(['amazon|amazon.de|C1']);
     db.close();

@@ -32,10 +32,19 @@ export interface SavePlansResult {
 export async function savePlans(
   db: StoreDb,
   plans: readonly SkuPlan[],
-  options: { replaceAll?: boolean; /** Listings re-planned whole: their old plans not in `plans` go. */ replaceFor?: readonly string[] } = {},
+  options: {
+    replaceAll?: boolean;
+    /** Listings re-planned whole: their old plans not in `plans` go. */
+    replaceFor?: readonly string[];
+    /**
+     * How many plans the store held when the caller counted them: a hint that only chooses how
+     * the old plans are read (plansCovering), so no second count (~13 ms per 10,000 plans in Chromium).
+     */
+    planCount?: number;
+  } = {},
 ): Promise<SavePlansResult> {
   return db.transaction('rw', [db.plans, db.listings, ...searchTables(db)], async () => {
-    const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options.replaceFor ?? []);
+    const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options.replaceFor ?? [], options.planCount);
     // A re-plan gives most plans of a product again unchanged (a page moved one channel's
     // stock, not the others'): those are not written again, and their listings keep the plan
     // fields they carry. A whole re-plan still looks at every listing, so a row out of step
@@ -110,8 +119,8 @@ export function samePlanAnswer(a: SkuPlan | undefined, b: SkuPlan): boolean {
  * moved to another pool or product, is not made again), and the stored versions of the plans
  * being saved (compared, so unchanged ones are not written).
  */
-async function oldPlansOf(db: StoreDb, plans: readonly SkuPlan[], replaceFor: readonly string[]): Promise<PlanRow[]> {
-  const covering = replaceFor.length > 0 ? await plansCovering(db, replaceFor) : [];
+async function oldPlansOf(db: StoreDb, plans: readonly SkuPlan[], replaceFor: readonly string[], planCount: number | undefined): Promise<PlanRow[]> {
+  const covering = replaceFor.length > 0 ? await plansCovering(db, replaceFor, planCount) : [];
   const read = new Set(covering.map((p) => p.key));
   const keys = plans.map((p) => p.key).filter((k) => typeof k === 'string' && k !== '' && !read.has(k));
   const older = await db.plans.bulkGet([...new Set(keys)]);
@@ -202,14 +211,15 @@ function withPlanKey(row: ListingIndexRow, planKey: string | undefined): Listing
  * each listing's own plan by its key (a listing plan's key is its listing's), and the pool plans
  * through the `poolListingKeys` index (schema v8). anyOf walks the index with a cursor, a round
  * trip per step in Chromium: past a few hundred keys, one request per listing is faster, and
- * past a third of the table, one scan.
+ * past a third of the table, one scan. `planCount`: the table's size when the caller already
+ * counted it (only this choice reads it, so a count taken a moment before is good enough).
  * @example (await plansCovering(db, ['amazon|amazon.com|A'])).map((p) => p.key) // ['amazon|amazon.com|A', 'pool:p@own:main']
  */
-export async function plansCovering(db: StoreDb, listingKeys: readonly string[]): Promise<PlanRow[]> {
+export async function plansCovering(db: StoreDb, listingKeys: readonly string[], planCount?: number): Promise<PlanRow[]> {
   if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
   const covers = (p: PlanRow) => p.listingKeys.some((k) => wanted.has(k));
-  if (listingKeys.length > 200 && listingKeys.length * 3 >= (await db.plans.count())) return (await db.plans.toArray()).filter(covers);
+  if (listingKeys.length > 200 && listingKeys.length * 3 >= (planCount ?? (await db.plans.count()))) return (await db.plans.toArray()).filter(covers);
   const [own, pooled] = await Promise.all([
     db.plans.bulkGet([...wanted]),
     listingKeys.length <= 200
