@@ -128,12 +128,8 @@ export async function replanProducts(
   const capped = await withSharedCapacity(db, answered.plans, productIds === undefined);
   stepDone('capacity');
   // Purchasing counted the plans to trust its stored lines: the save takes that count, not another.
-  const planCount = answered.reorderValues.planCountBefore;
-  const saved = await savePlans(
-    db,
-    capped,
-    productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, ...(planCount !== undefined ? { planCount } : {}) },
-  );
+  const { planCountBefore: planCount } = answered.reorderValues;
+  const saved = await savePlans(db, capped, productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, planCount });
   stepDone('save-plans');
   const afterPlans = async () => {
     await saveReorderValues(db, answered.reorderValues, now, saved);
