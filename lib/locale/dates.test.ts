@@ -30,7 +30,7 @@ describe('dates', () => {
     moving.setTime(Date.parse('2026-07-04T12:00:00Z'));
     expect(isoDateInZone(moving, 'UTC')).toBe('2026-07-04');
     // Thousands of instants (more than are kept) each get their own day.
-    for (let h = 0; h < 12_000; h += 7) {
+    for (let h = 0; h < 12_000; h++) {
       const at = new Date(Date.UTC(2026, 0, 1) + h * 3_600_000);
       expect(isoDateInZone(at, 'Asia/Tokyo')).toBe(new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10));
     }
