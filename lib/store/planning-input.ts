@@ -224,16 +224,7 @@ function readReplanInput(
       db.settings,
     ],
     async () => {
-      // The listings are asked for by the products' ids at once, not after the product rows came back (those of a product not stored are dropped).
-      const ids = productIds === ALL_PRODUCTS ? ((await db.products.toCollection().primaryKeys()) as string[]) : [...new Set(productIds)];
-      const [settings, found, byProduct] = await Promise.all([
-        loadSettings(db),
-        db.products.bulkGet(ids),
-        Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray())),
-      ]);
-      const products = found.filter((p): p is ProductRow => !!p);
-      const listings: ListingIndexRow[] = byProduct.filter((_, i) => found[i] !== undefined).flat();
-      listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const [settings, { products, listings }] = await Promise.all([loadSettings(db), productsAndListings(db, productIds)]);
       const keys = listings.map((l) => l.key);
       const digests = await readHistoryDigests(db, keys);
       const missing = keys.filter((k) => !digests.has(k));
@@ -254,6 +245,36 @@ function readReplanInput(
       return { products: byReplanProduct(products, listings, { observations, orders, calibrations, returns, digests: deferred }), settings };
     },
   );
+}
+
+/**
+ * The stored products among `productIds` (all: every product) and their listings in key order.
+ * A request each (a product by id, its listings by the `productId` index, asked at once, not
+ * after the product rows came back) until they are a third of the products or more; then the
+ * two tables are read whole, one request each, and filtered (the whole store's re-plan: 5,000
+ * requests fewer at 2,500 products). Inside the loader's transaction.
+ */
+async function productsAndListings(
+  db: StoreDb,
+  productIds: readonly string[] | typeof ALL_PRODUCTS,
+): Promise<{ products: ProductRow[]; listings: ListingIndexRow[] }> {
+  const ids = productIds === ALL_PRODUCTS ? undefined : [...new Set(productIds)];
+  let products: ProductRow[];
+  let listings: ListingIndexRow[];
+  if (ids === undefined || (ids.length > 200 && ids.length * 3 >= (await db.products.count()))) {
+    const wanted = ids && new Set(ids);
+    const [allProducts, allListings] = await Promise.all([db.products.toArray(), db.listings.toArray()]);
+    products = wanted ? allProducts.filter((p) => wanted.has(p.id)) : allProducts;
+    const stored = new Set(products.map((p) => p.id));
+    listings = allListings.filter((l) => stored.has(l.productId));
+  } else {
+    const [found, byProduct] = await Promise.all([db.products.bulkGet(ids), Promise.all(ids.map((id) => db.listings.where('productId').equals(id).toArray()))]);
+    // Listings of a product not stored are dropped with it.
+    products = found.filter((p): p is ProductRow => !!p);
+    listings = byProduct.filter((_, i) => found[i] !== undefined).flat();
+  }
+  listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { products, listings };
 }
 
 /**
