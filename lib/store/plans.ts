@@ -14,8 +14,6 @@ import { planRowOf, type PlanRow } from './tables/plans';
 import { readSearchEntries, writeSearchEntries } from './listing-store';
 import { sameData } from './same-data';
 import { groupOf } from './groups';
-import { nativeTransaction, putMany } from './idb';
-import { Dexie } from 'dexie';
 
 export interface SavePlansResult {
   saved: number;
@@ -46,14 +44,13 @@ export async function savePlans(
   } = {},
 ): Promise<SavePlansResult> {
   return db.transaction('rw', [db.plans, db.listings, ...searchTables(db)], async () => {
-    const tx = nativeTransaction();
     const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options.replaceFor ?? [], options.planCount);
     // A re-plan gives most plans of a product again unchanged (a page moved one channel's
     // stock, not the others'): those are not written again, and their listings keep the plan
     // fields they carry. A whole re-plan still looks at every listing, so a row out of step
     // with its plans is put right at least daily.
     const before = new Map(old.map((p) => [p.key, p]));
-    const { rows, moved, invalid, written } = putMovedRows(db, tx, plans, before);
+    const { rows, moved, invalid } = validMovedRows(plans, before);
     const keep = new Set(rows.map((r) => r.key));
     const replanned = new Set(options.replaceFor);
     const gone = old.filter((p) => !keep.has(p.key) && (options.replaceAll || p.listingKeys.some((k) => replanned.has(k))));
@@ -62,7 +59,7 @@ export async function savePlans(
     const touching = options.replaceAll ? [...gone, ...released, ...rows] : [...gone, ...moved.flatMap((r) => [r, before.get(r.key) ?? r])];
     for (const p of touching) for (const k of p.listingKeys) affected.add(k);
     await db.plans.bulkDelete(gone.map((p) => p.key));
-    await written;
+    await db.plans.bulkPut(moved);
     // After a whole re-plan the saved plans are all there is; after a partial one, a re-planned listing's plans are exactly the saved ones covering it.
     await refreshListingPlans(
       db,
@@ -72,33 +69,6 @@ export async function savePlans(
     );
     return { saved: rows.length, added: rows.filter((r) => !before.has(r.key)).length, deleted: gone.length, invalid };
   });
-}
-
-/** Plans checked between two batches of puts: small enough that the first puts start early, large enough to keep requests batched. */
-const PUT_SLICE = 500;
-
-/**
- * validMovedRows a slice of plans at a time, each slice's moved rows put as soon as it is
- * checked: IndexedDB writes proceed while the page computes (its reads do not), so checking the
- * next slice overlaps the writes of the one before (the schema checks of 4,750 moved plans took
- * 227 ms of a 5,000-row page's save, its puts 2.0 s). `written` settles once every put has.
- */
-function putMovedRows(
-  db: StoreDb,
-  tx: IDBTransaction,
-  plans: readonly SkuPlan[],
-  before: ReadonlyMap<string, PlanRow>,
-): ReturnType<typeof validMovedRows> & { written: Promise<unknown> } {
-  const out: ReturnType<typeof validMovedRows> = { rows: [], moved: [], invalid: [] };
-  const puts: Promise<void>[] = [];
-  for (let i = 0; i < plans.length; i += PUT_SLICE) {
-    const part = validMovedRows(plans.slice(i, i + PUT_SLICE), before);
-    for (const row of part.rows) out.rows.push(row);
-    for (const row of part.moved) out.moved.push(row);
-    for (const refused of part.invalid) out.invalid.push(refused);
-    if (part.moved.length > 0) puts.push(putMany(tx, db.plans, part.moved));
-  }
-  return { ...out, written: Dexie.Promise.all(puts) };
 }
 
 /**
