@@ -121,8 +121,8 @@ describe('replanProducts', () => {
   it('loads the same products and rows whether it asks product by product or reads the tables whole', async () => {
     const { db, productIds } = await builtStore();
     const half = productIds.filter((_, i) => i % 2 === 0);
-    // Past 200 ids that are a third of the stored products or more, products and listings are read whole and filtered.
-    const unknown = Array.from({ length: 200 }, (_, i) => `no-such-product-${i}`);
+    // Past 1,000 ids that are a third of the stored products or more, products and listings are read whole and filtered.
+    const unknown = Array.from({ length: 1_000 }, (_, i) => `no-such-product-${i}`);
     const byId = await loadReplanInput(db, half, { deferDigests: true });
     expect(byId.products.length).toBe(half.length);
     expect(await loadReplanInput(db, [...unknown, ...half], { deferDigests: true })).toEqual(byId);
