@@ -15,6 +15,7 @@ import { groupPools } from './queries';
 import { loadSettings } from './settings-store';
 import { readAllListings, readListingsOfProducts } from './listing-store';
 import { readAllObservations, readChunkObservationsOf, readObservationsOf } from './observation-store';
+import { wantsMostOf } from './whole-table';
 import { readHistoryDigests, readingsOfDigest, writeHistoryDigests, type ReplanReading } from './history-digest';
 import { readAllOrderLines, readOrderLinesOf } from './order-store';
 
@@ -258,7 +259,7 @@ const COUNT_PRODUCTS_PAST = 1_000;
  * The stored products among `productIds` (all: every product) and their listings in key order.
  * A request each (a product by id, its listings by the `productId` index, asked at once, not
  * after the product rows came back) unless they are over COUNT_PRODUCTS_PAST and a third of
- * the products or more; then the two tables are read whole, one request each, and filtered
+ * the products or more (whole-table.ts); then the two tables are read whole, one request each, and filtered
  * (the whole store's re-plan: 5,000 requests fewer at 2,500 products). Inside the loader's
  * transaction.
  */
@@ -269,7 +270,7 @@ async function productsAndListings(
   const ids = productIds === ALL_PRODUCTS ? undefined : [...new Set(productIds)];
   let products: ProductRow[];
   let listings: ListingIndexRow[];
-  if (ids === undefined || (ids.length > COUNT_PRODUCTS_PAST && ids.length * 3 >= (await db.products.count()))) {
+  if (ids === undefined || (ids.length > COUNT_PRODUCTS_PAST && wantsMostOf(ids.length, await db.products.count()))) {
     const [allProducts, allListings] = await Promise.all([db.products.toArray(), db.listings.toArray()]);
     // In the order asked, as the request-each way gives them.
     const byId = new Map(allProducts.map((p) => [p.id, p]));

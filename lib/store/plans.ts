@@ -14,6 +14,7 @@ import { planRowOf, type PlanRow } from './tables/plans';
 import { readSearchEntries, writeSearchEntries } from './listing-store';
 import { sameData } from './same-data';
 import { groupOf } from './groups';
+import { wantsMostOf } from './whole-table';
 
 export interface SavePlansResult {
   saved: number;
@@ -211,7 +212,7 @@ function withPlanKey(row: ListingIndexRow, planKey: string | undefined): Listing
  * each listing's own plan by its key (a listing plan's key is its listing's), and the pool plans
  * through the `poolListingKeys` index (schema v8). anyOf walks the index with a cursor, a round
  * trip per step in Chromium: past a few hundred keys, one request per listing is faster, and
- * past a third of the table, one scan. `planCount`: the table's size when the caller already
+ * past a third of the table, one scan (whole-table.ts). `planCount`: the table's size when the caller already
  * counted it (only this choice reads it, so a count taken a moment before is good enough).
  * @example (await plansCovering(db, ['amazon|amazon.com|A'])).map((p) => p.key) // ['amazon|amazon.com|A', 'pool:p@own:main']
  */
@@ -219,7 +220,7 @@ export async function plansCovering(db: StoreDb, listingKeys: readonly string[],
   if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
   const covers = (p: PlanRow) => p.listingKeys.some((k) => wanted.has(k));
-  if (listingKeys.length > 200 && listingKeys.length * 3 >= (planCount ?? (await db.plans.count()))) return (await db.plans.toArray()).filter(covers);
+  if (listingKeys.length > 200 && wantsMostOf(listingKeys.length, planCount ?? (await db.plans.count()))) return (await db.plans.toArray()).filter(covers);
   const [own, pooled] = await Promise.all([
     db.plans.bulkGet([...wanted]),
     listingKeys.length <= 200
