@@ -183,7 +183,7 @@ describe('schema migrations', () => {
     ]);
     // A stale entry for MUG, and none for CUP (nothing to write it into: the next listing write adds it).
     await old.table('searchChunks').put({ group: 9, keys: [key, 'x'], skus: ['mug', 'x'], titles: ['', ''], urgency: [1e7, 5], risks: ['', 'overstock'] });
-    const plan = { scope: 'listing', daysOfCover: 3, riskTypes: [], computedAt: '2024-05-10T12:00:00.000Z', plan: {} };
+    const plan = { scope: 'listing', daysOfCover: 3, riskTypes: [], computedAt: '2024-05-10T12:00:00.000Z', plan: { productId: 'p:MUG' } };
     await old.table('plans').bulkPut([
       { ...plan, key, listingKeys: [key] },
       { ...plan, key: 'pool:p@own:main', scope: 'pool', listingKeys: [key, 'amazon|amazon.com|CUP'] },
@@ -200,7 +200,9 @@ describe('schema migrations', () => {
       ]);
       expect(db.listings.schema.indexes.map((i) => i.name).sort()).toEqual(['linkKeys', 'productId']);
       // Plans: only pool plans are indexed by the listings they cover (a listing plan's key is its listing's).
-      expect(db.plans.schema.indexes.map((i) => i.name)).toEqual(['poolListingKeys']);
+      // ...and (v10) every plan by its product, built by IndexedDB from the rows the older versions stored.
+      expect(db.plans.schema.indexes.map((i) => i.name)).toEqual(['poolListingKeys', 'plan.productId']);
+      expect((await db.plans.where('plan.productId').equals('p:MUG').primaryKeys()).sort()).toEqual([key, 'pool:p@own:main']);
       expect((await db.plans.toArray()).map((p) => [p.key, p.poolListingKeys])).toEqual([
         [key, undefined],
         ['pool:p@own:main', [key, 'amazon|amazon.com|CUP']],

@@ -97,6 +97,57 @@ describe('savePlans', () => {
     );
   });
 
+  it('property: naming the re-planned products (their plans read by the product index) leaves the store as reading every covering plan by listing does', async () => {
+    const owner: Record<string, string> = { A1: 'A', A2: 'A', B1: 'B', B2: 'B' };
+    const coverArb = fc.integer({ min: 1, max: 200 });
+    // One product's plans: up to two pool plans over some of its listings, and listing plans of some of them.
+    const plansOf = (product: string) =>
+      fc
+        .tuple(
+          fc.subarray(SKUS.filter((k) => owner[k] === product)),
+          fc.subarray(SKUS.filter((k) => owner[k] === product)),
+          fc.subarray(SKUS.filter((k) => owner[k] === product)),
+          coverArb,
+        )
+        .map(([pool1, pool2, own, cover]) => [
+          ...(pool1.length ? [planWith({ productId: product, poolId: 'own:main', sku: product, listingKeys: pool1.map(keyOf), daysOfCover: cover })] : []),
+          ...(pool2.length ? [planWith({ productId: product, poolId: 'fba:NA', sku: product, listingKeys: pool2.map(keyOf), daysOfCover: cover + 3 })] : []),
+          ...own.map((sku, i) => ({ ...planWith({ productId: product, sku, listingKeys: [keyOf(sku)], daysOfCover: cover + i }), key: keyOf(sku), scope: 'listing' as const })),
+        ]);
+    await fc.assert(
+      fc.asyncProperty(
+        plansOf('A'),
+        plansOf('B'),
+        plansOf('A'),
+        plansOf('B'),
+        fc.subarray(['A', 'B'], { minLength: 1 }),
+        fc.boolean(),
+        async (firstA, firstB, againA, againB, replanned, stray) => {
+          const states = [];
+          for (const byProduct of [false, true]) {
+            const db = await freshStore(`plans-by-product-${byProduct}`);
+            await mergeObservations(
+              db,
+              SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
+              new Date(AT),
+            );
+            // A stray: A1's own plan saved while A1 was alone in product B (relinked to A since).
+            const strayPlan = { ...planWith({ productId: 'B', sku: 'A1', listingKeys: [keyOf('A1')], daysOfCover: 7 }), key: keyOf('A1'), scope: 'listing' as const };
+            await savePlans(db, [...firstA, ...firstB, ...(stray && !firstA.some((p) => p.key === keyOf('A1')) ? [strayPlan] : [])]);
+            const again = [...(replanned.includes('A') ? againA : []), ...(replanned.includes('B') ? againB : [])];
+            const replaceFor = SKUS.filter((k) => replanned.includes(owner[k]!)).map(keyOf);
+            const result = await savePlans(db, again, { replaceFor, ...(byProduct ? { replaceProducts: replanned } : {}) });
+            states.push({ result, plans: await db.plans.orderBy('key').toArray(), shown: await shown(db) });
+            await expectCopiesAgree(db);
+            db.close();
+          }
+          expect(states[1]).toEqual(states[0]);
+        },
+      ),
+      { numRuns: 40, seed: 20_261_205 },
+    );
+  });
+
   it('writes again only the plans whose answer moved, and only the search entries of the listings they show on', async () => {
     const { db, first } = await twoPoolsPlanned('plans-moved');
     const listingWrites = vi.spyOn(db.listings, 'bulkPut');

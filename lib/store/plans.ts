@@ -38,6 +38,15 @@ export async function savePlans(
     /** Listings re-planned whole: their old plans not in `plans` go. */
     replaceFor?: readonly string[];
     /**
+     * The products whose listings `replaceFor` names (all of them): their old plans are then read
+     * by product (the `plan.productId` index, schema v10), one request each, instead of one per
+     * listing by key and one more through `poolListingKeys`. What this does not find: a pool plan
+     * of another product still naming a re-planned listing (the listing moved product and that
+     * product was not re-planned with it; linking by hand re-plans both), which stays until its
+     * product or the daily whole re-plan.
+     */
+    replaceProducts?: readonly string[];
+    /**
      * How many plans the store held when the caller counted them: a hint that only chooses how
      * the old plans are read (plansCovering), so no second count (~13 ms per 10,000 plans in Chromium).
      */
@@ -45,7 +54,7 @@ export async function savePlans(
   } = {},
 ): Promise<SavePlansResult> {
   return db.transaction('rw', [db.plans, db.listings, ...searchTables(db)], async () => {
-    const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options.replaceFor ?? [], options.planCount);
+    const old = options.replaceAll ? await db.plans.toArray() : await oldPlansOf(db, plans, options);
     // A re-plan gives most plans of a product again unchanged (a page moved one channel's
     // stock, not the others'): those are not written again, and their listings keep the plan
     // fields they carry. A whole re-plan still looks at every listing, so a row out of step
@@ -118,14 +127,38 @@ export function samePlanAnswer(a: SkuPlan | undefined, b: SkuPlan): boolean {
  * The stored plans a partial save may replace: those covering the re-planned listings
  * (`replaceFor`: any not saved again goes, as a pool plan whose stock emptied, its listings
  * moved to another pool or product, is not made again), and the stored versions of the plans
- * being saved (compared, so unchanged ones are not written).
+ * being saved (compared, so unchanged ones are not written). With `replaceProducts`, the
+ * covering plans are those products' plans, plus any re-planned listing's own plan stored under
+ * another product (a listing relinked alone) found by its key.
  */
-async function oldPlansOf(db: StoreDb, plans: readonly SkuPlan[], replaceFor: readonly string[], planCount: number | undefined): Promise<PlanRow[]> {
-  const covering = replaceFor.length > 0 ? await plansCovering(db, replaceFor, planCount) : [];
+async function oldPlansOf(
+  db: StoreDb,
+  plans: readonly SkuPlan[],
+  { replaceFor = [], replaceProducts, planCount }: { replaceFor?: readonly string[]; replaceProducts?: readonly string[]; planCount?: number },
+): Promise<PlanRow[]> {
+  const count = replaceFor.length > WHOLE_TABLE_PAST_LISTINGS ? (planCount ?? (await db.plans.count())) : planCount;
+  const covering =
+    replaceFor.length === 0
+      ? []
+      : replaceProducts && !readsWhole(replaceFor.length, count)
+        ? await plansOfProducts(db, replaceProducts, replaceFor)
+        : await plansCovering(db, replaceFor, count);
   const read = new Set(covering.map((p) => p.key));
   const keys = plans.map((p) => p.key).filter((k) => typeof k === 'string' && k !== '' && !read.has(k));
   const older = await db.plans.bulkGet([...new Set(keys)]);
   return [...covering, ...older.filter((p): p is PlanRow => p !== undefined)];
+}
+
+/**
+ * The stored plans of some products (by the `plan.productId` index, one request per product),
+ * and the own plans of any of `listingKeys` not among them, by key: a listing plan stored
+ * before its listing moved to one of these products.
+ */
+async function plansOfProducts(db: StoreDb, productIds: readonly string[], listingKeys: readonly string[]): Promise<PlanRow[]> {
+  const found = (await Promise.all([...new Set(productIds)].map((id) => db.plans.where('plan.productId').equals(id).toArray()))).flat();
+  const keys = new Set(found.map((p) => p.key));
+  const strays = await db.plans.bulkGet(listingKeys.filter((k) => !keys.has(k)));
+  return distinctInKeyOrder([...found, ...strays.filter((p): p is PlanRow => p !== undefined)]);
 }
 
 /**
@@ -220,7 +253,7 @@ export async function plansCovering(db: StoreDb, listingKeys: readonly string[],
   if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
   const covers = (p: PlanRow) => p.listingKeys.some((k) => wanted.has(k));
-  if (listingKeys.length > 200 && wantsMostOf(listingKeys.length, planCount ?? (await db.plans.count()))) return (await db.plans.toArray()).filter(covers);
+  if (listingKeys.length > WHOLE_TABLE_PAST_LISTINGS && readsWhole(listingKeys.length, planCount ?? (await db.plans.count()))) return (await db.plans.toArray()).filter(covers);
   const [own, pooled] = await Promise.all([
     db.plans.bulkGet([...wanted]),
     listingKeys.length <= 200
@@ -232,6 +265,18 @@ export async function plansCovering(db: StoreDb, listingKeys: readonly string[],
   ]);
   // Found by key or by index, a plan is kept only if it covers a wanted listing (bulkGet gives undefined for the rest).
   return distinctInKeyOrder([...own, ...pooled].filter((p): p is PlanRow => p !== undefined && covers(p)));
+}
+
+/** Past this many listings, plans covering them may be read by one scan of the table (readsWhole). */
+const WHOLE_TABLE_PAST_LISTINGS = 200;
+
+/**
+ * Whether the plans covering `listingCount` listings are read by one scan of the plans table:
+ * past WHOLE_TABLE_PAST_LISTINGS listings that are a third of the plans or more (whole-table.ts).
+ * @example readsWhole(5_000, 10_000) // true
+ */
+function readsWhole(listingCount: number, planCount: number | undefined): boolean {
+  return listingCount > WHOLE_TABLE_PAST_LISTINGS && planCount !== undefined && wantsMostOf(listingCount, planCount);
 }
 
 /**
