@@ -112,7 +112,11 @@ describe('savePlans', () => {
         .map(([pool1, pool2, own, cover]) => [
           ...(pool1.length ? [planWith({ productId: product, poolId: 'own:main', sku: product, listingKeys: pool1.map(keyOf), daysOfCover: cover })] : []),
           ...(pool2.length ? [planWith({ productId: product, poolId: 'fba:NA', sku: product, listingKeys: pool2.map(keyOf), daysOfCover: cover + 3 })] : []),
-          ...own.map((sku, i) => ({ ...planWith({ productId: product, sku, listingKeys: [keyOf(sku)], daysOfCover: cover + i }), key: keyOf(sku), scope: 'listing' as const })),
+          ...own.map((sku, i) => ({
+            ...planWith({ productId: product, sku, listingKeys: [keyOf(sku)], daysOfCover: cover + i }),
+            key: keyOf(sku),
+            scope: 'listing' as const,
+          })),
         ]);
     await fc.assert(
       fc.asyncProperty(
@@ -132,7 +136,11 @@ describe('savePlans', () => {
               new Date(AT),
             );
             // A stray: A1's own plan saved while A1 was alone in product B (relinked to A since).
-            const strayPlan = { ...planWith({ productId: 'B', sku: 'A1', listingKeys: [keyOf('A1')], daysOfCover: 7 }), key: keyOf('A1'), scope: 'listing' as const };
+            const strayPlan = {
+              ...planWith({ productId: 'B', sku: 'A1', listingKeys: [keyOf('A1')], daysOfCover: 7 }),
+              key: keyOf('A1'),
+              scope: 'listing' as const,
+            };
             await savePlans(db, [...firstA, ...firstB, ...(stray && !firstA.some((p) => p.key === keyOf('A1')) ? [strayPlan] : [])]);
             const again = [...(replanned.includes('A') ? againA : []), ...(replanned.includes('B') ? againB : [])];
             const replaceFor = SKUS.filter((k) => replanned.includes(owner[k]!)).map(keyOf);

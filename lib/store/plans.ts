@@ -253,7 +253,8 @@ export async function plansCovering(db: StoreDb, listingKeys: readonly string[],
   if (listingKeys.length === 0) return [];
   const wanted = new Set(listingKeys);
   const covers = (p: PlanRow) => p.listingKeys.some((k) => wanted.has(k));
-  if (listingKeys.length > WHOLE_TABLE_PAST_LISTINGS && readsWhole(listingKeys.length, planCount ?? (await db.plans.count()))) return (await db.plans.toArray()).filter(covers);
+  if (listingKeys.length > WHOLE_TABLE_PAST_LISTINGS && readsWhole(listingKeys.length, planCount ?? (await db.plans.count())))
+    return (await db.plans.toArray()).filter(covers);
   const [own, pooled] = await Promise.all([
     db.plans.bulkGet([...wanted]),
     listingKeys.length <= 200
