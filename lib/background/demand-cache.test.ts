@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateSettings } from '../settings';
-import { foldHistory, loadReplanInput, mergeObservations, readDemandCache, saveSettings, withDigestReadings, type StoreDb } from '../store';
+import { foldHistory, invalidateDemand, loadReplanInput, mergeObservations, readDemandCache, saveSettings, withDigestReadings, type StoreDb } from '../store';
 import { defaultSettings } from '../settings/schema';
 import { dropStores, freshStore, listingObs } from '../store/test-helpers';
 import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
@@ -55,7 +55,7 @@ describe('demandOfProducts', () => {
     const carried = await demandNow(db, nextDay);
     expect(carried).toMatchObject({ reused: 2, rebuilt: [] });
     expect([...carried.demandOf[US]!.units]).toEqual([Number.NaN, 3, 3, 4, Number.NaN]);
-    await db.dailyDemand.where('date').equals('').delete();
+    await invalidateDemand(db, [US, EBAY]);
     const rebuilt = await demandNow(db, nextDay);
     expect(rebuilt).toMatchObject({ reused: 0, rebuilt: [US, EBAY] });
     expect(rebuilt.demandOf).toEqual(carried.demandOf);
@@ -100,7 +100,7 @@ describe('demandOfProducts', () => {
     const warm = await deferredDemand(db, now);
     expect(warm).toMatchObject({ asked: [US], reused: 1 });
     // The cached facts are the facts rebuilt from every reading.
-    await db.dailyDemand.where('date').equals('').delete();
+    await invalidateDemand(db, [US, EBAY]);
     const rebuilt = await deferredDemand(db, now);
     expect(rebuilt.asked).toEqual([US, EBAY]);
     expect(warm.factsOf).toEqual(rebuilt.factsOf);

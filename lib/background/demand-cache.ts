@@ -22,6 +22,7 @@ import type { Settings } from '../settings/schema';
 import {
   DEMAND_SERIES_DATE,
   demandInputsFingerprint,
+  demandOfDigest,
   NO_READINGS,
   readDemandCache,
   readingsDigestText,
@@ -81,12 +82,24 @@ export async function demandOfProducts(
   const calibrationsOf = groupBy(extras.calibrations ?? [], (c) => c.listingKey);
   const idOf = new Map<Observation, string>();
   const digestOf = new Map<string, HistoryDigestRow>();
+  // The cached series ride in the digest records the loader read (schema v10): read again only for listings it gave none of.
+  const cached = new Map<string, DemandCacheRow>();
+  const carried = new Set<string>();
   for (const p of products) {
     for (const row of p.observations) idOf.set(row.record, row.id);
-    for (const d of p.digests ?? []) if (d.count > 0) digestOf.set(d.key, d);
+    for (const d of p.digests ?? []) {
+      carried.add(d.key);
+      const hit = demandOfDigest(d);
+      if (hit) cached.set(d.key, hit);
+      if (d.count > 0) digestOf.set(d.key, d);
+    }
   }
   const keys = [...new Set([...byListing.keys(), ...digestOf.keys()])];
-  const cached = await readDemandCache(db, keys);
+  for (const [key, row] of await readDemandCache(
+    db,
+    keys.filter((k) => !carried.has(k)),
+  ))
+    cached.set(key, row);
   // What every listing's reconstruction reads besides its own rows. Not today's date: a series
   // whose inputs did not change is carried to today (seriesOnLaterDay), so a listing the seller
   // has not read since yesterday keeps its cached series.

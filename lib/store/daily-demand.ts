@@ -1,23 +1,33 @@
 /**
- * The per-listing demand cache (table `dailyDemand`, tables/dailyDemand.ts): reconstructed
- * daily demand kept between re-plans, so a re-plan rebuilds only the series whose inputs
- * changed.
+ * The per-listing demand cache: reconstructed daily demand kept between re-plans, so a re-plan
+ * rebuilds only the series whose inputs changed. Since schema v10 it lives in the listing's
+ * history digest record (table `dailyDemand`, date 'history'; tables/dailyDemand.ts
+ * HistoryDigestRow.demand), which the re-plan reads anyway: one request per listing, not two.
  *
- * Correctness does not rest on invalidation alone: a record is used only when the fingerprint
- * of the listing's current inputs equals the one it was built from (lib/background/demand-cache.ts).
- * Some write paths also drop the records of the listings whose history they change
- * (invalidateDemand), so the table does not keep series nothing will reuse: stock corrections
- * (adjustments.ts), compaction (compaction.ts), a restore (the store is cleared), and moves of
- * listings between accounts (the accounts code calls invalidateDemand). A merge does not: its
- * readings change the fingerprint, and the re-plan that follows replaces the record.
+ * Correctness does not rest on invalidation alone: a cached series is used only when the
+ * fingerprint of the listing's current inputs equals the one it was built from
+ * (lib/background/demand-cache.ts). Some write paths also drop the cache of the listings whose
+ * history they change (invalidateDemand), so the store does not keep series nothing will reuse:
+ * stock corrections (adjustments.ts), compaction (compaction.ts), a restore (the store is
+ * cleared), and moves of listings between accounts (the accounts code calls invalidateDemand).
+ * A merge does not: its readings change the fingerprint, and the re-plan that follows replaces
+ * the series. Rewriting a digest (history-digest.ts) carries the series over: the daily fold
+ * moves readings into the history without changing them.
  *
- * The readings the re-plan rebuilds a series from come from each listing's history digest
- * (history-digest.ts, the same table under date 'history'), kept in step with the history
- * record by every write of it, plus the day chunks.
+ * A listing without a digest record has no cache: the re-plan writes every listing's digest
+ * (planning-input.ts) before it plans, so that is only a listing whose digest was dropped since.
  */
 import type { StoreDb } from './db';
 import { contentHash } from './hash';
-import { DEMAND_SERIES_DATE, demandCacheRowsOf, storedDemandCacheRow, type DailyDemandRow, type DemandCacheRow } from './tables/dailyDemand';
+import {
+  demandOfDigest,
+  HISTORY_DIGEST_DATE,
+  isHistoryDigestRow,
+  withDemand,
+  type DailyDemandRow,
+  type DemandCacheRow,
+  type HistoryDigestRow,
+} from './tables/dailyDemand';
 
 /**
  * Caches reconstructed demand days (replacing the same key + date): the older per-day shape.
@@ -28,24 +38,33 @@ export async function saveDailyDemand(db: StoreDb, rows: readonly DailyDemandRow
 }
 
 /**
- * The cached series of some listings, by listing key (listings without one are absent).
- * One record read per listing.
+ * The cached series of some listings, by listing key (listings without one are absent), from
+ * their digest records: one record read per listing. A re-plan has those records already
+ * (loadReplanInput's digests) and takes the series from them (demandOfDigest).
  * @example (await readDemandCache(db, ['amazon|amazon.com|MUG-1'])).get('amazon|amazon.com|MUG-1')?.inputs
  */
 export async function readDemandCache(db: StoreDb, listingKeys: readonly string[]): Promise<Map<string, DemandCacheRow>> {
   const out = new Map<string, DemandCacheRow>();
-  if (listingKeys.length === 0) return out;
-  const rows = await db.dailyDemand.bulkGet(listingKeys.map((k) => [k, DEMAND_SERIES_DATE] as [string, string]));
-  for (const row of demandCacheRowsOf(rows)) out.set(row.key, row);
+  for (const digest of await digestsOf(db, listingKeys)) {
+    const row = demandOfDigest(digest);
+    if (row) out.set(row.key, row);
+  }
   return out;
 }
 
 /**
- * Stores (replaces) cached series, packed where they fit (tables/dailyDemand.ts StoredDemandCacheRow).
+ * Stores (replaces) cached series, packed where they fit (tables/dailyDemand.ts StoredDemandCache),
+ * each in its listing's digest record as it is now (read in the same read-write transaction, so
+ * a digest rewritten since the re-plan read it is not undone). A listing without a digest gets none.
  * @example await writeDemandCache(db, [{ key, date: DEMAND_SERIES_DATE, inputs, startDay, units, how }])
  */
 export async function writeDemandCache(db: StoreDb, rows: readonly DemandCacheRow[]): Promise<void> {
-  if (rows.length > 0) await db.dailyDemand.bulkPut(rows.map(storedDemandCacheRow));
+  if (rows.length === 0) return;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  await db.transaction('rw', db.dailyDemand, async () => {
+    const digests = await digestsOf(db, [...byKey.keys()]);
+    if (digests.length > 0) await db.dailyDemand.bulkPut(digests.map((d) => withDemand(d, byKey.get(d.key))));
+  });
 }
 
 /**
@@ -56,9 +75,20 @@ export async function writeDemandCache(db: StoreDb, rows: readonly DemandCacheRo
  * @example await invalidateDemand(db, ['amazon|amazon.com|MUG-1'])
  */
 export async function invalidateDemand(db: StoreDb, listingKeys: Iterable<string>): Promise<number> {
-  const keys = [...new Set(listingKeys)].map((k) => [k, DEMAND_SERIES_DATE] as [string, string]);
-  if (keys.length > 0) await db.dailyDemand.bulkDelete(keys);
+  const keys = [...new Set(listingKeys)];
+  if (keys.length === 0) return 0;
+  await db.transaction('rw', db.dailyDemand, async () => {
+    const holding = (await digestsOf(db, keys)).filter((d) => d.demand);
+    if (holding.length > 0) await db.dailyDemand.bulkPut(holding.map((d) => withDemand(d, undefined)));
+  });
   return keys.length;
+}
+
+/** The digest records (today's encoding) of some listings, one read each. */
+async function digestsOf(db: StoreDb, listingKeys: readonly string[]): Promise<HistoryDigestRow[]> {
+  if (listingKeys.length === 0) return [];
+  const rows = await db.dailyDemand.bulkGet(listingKeys.map((k) => [k, HISTORY_DIGEST_DATE] as [string, string]));
+  return rows.filter(isHistoryDigestRow);
 }
 
 /**

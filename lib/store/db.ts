@@ -38,7 +38,7 @@ export class StoreDb extends Dexie {
   orderChunks!: Table<OrderChunkRow, string>;
   /** Which listings sold in each marketplace month's order chunks (schema v6; lib/store/order-store.ts). */
   orderMonths!: Table<OrderMonthRow, [string, number]>;
-  /** Per-listing demand cache records (StoredDemandCacheRow) and history digests (HistoryDigestRow); older stores may hold per-day rows. */
+  /** History digests (HistoryDigestRow), each holding its listing's cached demand since v10 (through v9 a record of its own, StoredDemandCacheRow); older stores may hold per-day rows. */
   dailyDemand!: Table<DailyDemandRow | StoredDemandCacheRow | HistoryDigestRow, [string, string]>;
   calibrations!: Table<CalibrationRow, number>;
   returns!: Table<ReturnRow, number>;

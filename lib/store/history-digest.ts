@@ -110,13 +110,23 @@ export function readingsOfDigest(digest: HistoryDigestRow): ReplanReading[] {
 
 /**
  * Writes the digests of these history records (an empty list: the listing has no history
- * record). Call it in the transaction that writes the records; it must include `dailyDemand`.
+ * record), each keeping the cached demand its record held (daily-demand.ts: the daily fold
+ * moves readings into the history without changing them, and a series is reused only while its
+ * inputs' fingerprint holds). Call it in the transaction that writes the records; it must
+ * include `dailyDemand`.
  * @example await writeHistoryDigests(db, [[key, rows]])
  */
 export async function writeHistoryDigests(db: StoreDb, histories: Iterable<readonly [string, Iterable<ObservationRow>]>): Promise<void> {
   const digests: HistoryDigestRow[] = [];
   for (const [key, rows] of histories) digests.push(historyDigestOf(key, rows));
-  if (digests.length > 0) await db.dailyDemand.bulkPut(digests);
+  if (digests.length === 0) return;
+  const before = await db.dailyDemand.bulkGet(digests.map((d) => [d.key, HISTORY_DIGEST_DATE] as [string, string]));
+  await db.dailyDemand.bulkPut(
+    digests.map((d, i) => {
+      const demand = (before[i] as Partial<HistoryDigestRow> | undefined)?.demand;
+      return demand ? { ...d, demand } : d;
+    }),
+  );
 }
 
 /**

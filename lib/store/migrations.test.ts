@@ -171,6 +171,27 @@ describe('schema migrations', () => {
     }
   });
 
+  it("deletes v9's cache records of their own (v10 keeps the cache in the digest record) and nothing else of the table", async () => {
+    const key = 'amazon|amazon.com|MUG';
+    const old = new Dexie('migration-v9-cache');
+    declareSchema(old, 9);
+    await old.open();
+    const digest = { key, date: 'history', format: 3, count: 0, sums: { count: 0 }, readings: '[]' };
+    const perDay = { key, date: '2024-05-01', units: 2, how: 'exact' };
+    await old
+      .table('dailyDemand')
+      .bulkPut([{ key, date: '', inputs: 'fp', startDay: 19_000, units: new Float64Array(2), how: new Uint8Array(2) }, digest, perDay]);
+    old.close();
+    const db = new StoreDb('migration-v9-cache');
+    await db.open();
+    try {
+      expect(await db.dailyDemand.orderBy('[key+date]').toArray()).toEqual([perDay, digest]);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
   it('upgrades v7 listing rows to their plan key only, writing their plan key, sort key and risk tags into their search entries (which a v7 store could have let drift)', async () => {
     const key = 'amazon|amazon.com|MUG';
     const old = new Dexie('migration-v7-plans');

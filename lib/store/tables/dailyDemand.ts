@@ -1,13 +1,16 @@
 /**
- * Table `dailyDemand`: the planning core's reconstructed daily demand, cached per listing so a
- * re-plan does not rebuild a series whose inputs did not change (lib/store/daily-demand.ts).
+ * Table `dailyDemand`: what the re-plan reads of each listing besides its recent readings: its
+ * history digest (HistoryDigestRow, date 'history') and, in the same record since schema v10,
+ * its reconstructed daily demand with the fingerprint of the inputs it was rebuilt from
+ * (DemandCacheRow, lib/store/daily-demand.ts), so a re-plan does not rebuild a series whose
+ * inputs did not change.
  *
- * One record per listing (DemandCacheRow), not one per day: in Chromium's IndexedDB each record
- * costs tens of microseconds whatever its size (see lib/store/README.md), so a page's 1,000
- * listings are 1,000 small reads, not 700,000. The table's compound key [key+date] (schema v1)
- * is kept: a cache record's `date` is DEMAND_SERIES_DATE. Rows of the older per-day shape
- * (DailyDemandRow: stores and backups from before the cache may hold some) are left alone and
- * never read as a cache.
+ * One record per listing, not one per day: in Chromium's IndexedDB each record costs tens of
+ * microseconds whatever its size (see lib/store/README.md), so a page's 1,000 listings are
+ * 1,000 small reads, not 700,000. The table's compound key [key+date] (schema v1) is kept.
+ * Through v9 the cache was a record of its own (date DEMAND_SERIES_DATE): the v10 upgrade
+ * deletes those. Rows of the older per-day shape (DailyDemandRow: stores and backups from
+ * before the cache may hold some) are left alone and never read as a cache.
  */
 import { dailyDemandRowSchema, type DailyDemandRow } from '../../planning/types';
 import type { ListingObservation } from '../../records';
@@ -17,7 +20,10 @@ import { packDayPairs, packWhole, unpackDayPairs, unpackWhole, type PackedPairs,
 
 export { dailyDemandRowSchema, type DailyDemandRow };
 
-/** The `date` of a per-listing cache record: sorts before every ISO date of the same key. */
+/**
+ * The `date` a cache record had through schema v9 (sorts before every ISO date of the same key);
+ * a DemandCacheRow still carries it in memory.
+ */
 export const DEMAND_SERIES_DATE = '';
 
 /** One listing's reconstructed demand, and a fingerprint of every input it was rebuilt from. */
@@ -82,7 +88,7 @@ export function isDemandCacheRow(row: unknown): row is StoredDemandCacheRow {
  * A cache record as it is stored (packed where it fits).
  * @example storedDemandCacheRow(row).units // Uint8Array when every known day sold fewer than 255 whole units
  */
-export function storedDemandCacheRow(row: DemandCacheRow): StoredDemandCacheRow {
+function storedDemandCacheRow(row: DemandCacheRow): StoredDemandCacheRow {
   const units = packWhole(row.units) ?? row.units;
   if (!row.facts) return { ...row, units };
   const onHand = packDayPairs(row.facts.fba.onHand) ?? row.facts.fba.onHand;
@@ -103,11 +109,12 @@ function demandCacheRowOf(stored: unknown): DemandCacheRow | undefined {
 }
 
 /**
- * The cache records among some dailyDemand records, unpacked (other records left out).
- * @example demandCacheRowsOf([storedDemandCacheRow(row), perDayRow]) // [row]
+ * The cached series among some dailyDemand records: those their digest records hold (schema
+ * v10), unpacked; every other record is left out.
+ * @example demandCacheRowsOf([withDemand(digest, row), perDayRow]) // [row]
  */
 export function demandCacheRowsOf(rows: readonly unknown[]): DemandCacheRow[] {
-  return rows.map(demandCacheRowOf).filter((r): r is DemandCacheRow => r !== undefined);
+  return rows.flatMap((r) => (isHistoryDigestRow(r) ? (demandOfDigest(r) ?? []) : []));
 }
 
 /** The `date` of a listing's history digest record: sorts after every ISO date of the same key. */
@@ -150,6 +157,35 @@ export interface HistoryDigestRow {
    * UTC date, and given as what changed from the reading before (history-digest.ts digestDelta).
    */
   readings: string;
+  /**
+   * The listing's cached demand (daily-demand.ts), packed, since schema v10: kept in the record
+   * the re-plan reads anyway, so a listing costs one read, not two (each IndexedDB request costs
+   * about 60 µs in Chromium whatever its size). Rewriting the digest carries it over; its
+   * fingerprint decides whether it still holds.
+   */
+  demand?: StoredDemandCache;
+}
+
+/** A cache record as a digest record holds it: without the key and date the digest has. */
+type StoredDemandCache = Omit<StoredDemandCacheRow, 'key' | 'date'>;
+
+/**
+ * The cached demand a digest record holds, as the re-plan reads it (unpacked); undefined when it holds none.
+ * @example demandOfDigest(withDemand(digest, row))?.inputs === row.inputs // true
+ */
+export function demandOfDigest(digest: HistoryDigestRow): DemandCacheRow | undefined {
+  return digest.demand ? demandCacheRowOf({ ...digest.demand, key: digest.key, date: DEMAND_SERIES_DATE }) : undefined;
+}
+
+/**
+ * The digest record holding this cached demand (packed), or none when `row` is undefined.
+ * @example demandOfDigest(withDemand(digest, row)) // equal to row
+ */
+export function withDemand(digest: HistoryDigestRow, row: DemandCacheRow | undefined): HistoryDigestRow {
+  const { demand: _demand, ...rest } = digest;
+  if (!row) return rest;
+  const { key: _key, date: _date, ...demand } = storedDemandCacheRow(row);
+  return { ...rest, demand };
 }
 
 /**
