@@ -131,16 +131,36 @@ describe('the stored reorder lines', () => {
     db.close();
   });
 
-  it('a row in the older array form, or with damaged text, is stale and rebuilt by the next re-plan', async () => {
+  it('a row in the older array form, from before its format, of another format, or with damaged text, is stale and rebuilt by the next re-plan', async () => {
     const { db, inputs } = await wholeReplanned();
     const row = (await db.settings.get(REORDER_VALUES_ROW_ID))!;
-    const { stocksJson, ...rest } = row.value as { stocksJson: string; inputs: string; planCount: number };
-    await db.settings.put({ ...row, value: { ...rest, stocks: JSON.parse(stocksJson) } });
+    const { stocksJson, format, ...rest } = row.value as { stocksJson: string; format: string; inputs: string; planCount: number };
+    await db.settings.put({ ...row, value: { ...rest, format, stocks: JSON.parse(stocksJson) } });
     expect(await loadReorderValues(db, inputs)).toBeUndefined();
-    await db.settings.put({ ...row, value: { ...rest, stocksJson: stocksJson.slice(0, -3) } });
+    await db.settings.put({ ...row, value: { ...rest, format, stocksJson: stocksJson.slice(0, -3) } });
+    expect(await loadReorderValues(db, inputs)).toBeUndefined();
+    // Written before the stocks were checked on write, or against another schema: not trusted unchecked.
+    await db.settings.put({ ...row, value: { ...rest, stocksJson } });
+    expect(await loadReorderValues(db, inputs)).toBeUndefined();
+    await db.settings.put({ ...row, value: { ...rest, format: `${format}x`, stocksJson } });
+    expect(await loadReorderValues(db, inputs)).toBeUndefined();
+    await db.settings.put({ ...row, value: { ...rest, format, stocksJson } });
+    expect((await loadReorderValues(db, inputs))?.stocks.length).toBe(PRODUCTS.length);
+    await db.settings.put({ ...row, value: { ...rest, format, stocksJson: '{}' } });
     expect(await loadReorderValues(db, inputs)).toBeUndefined();
     await replanSome(db, plansOf([950]));
     expect((await loadReorderValues(db, inputs))?.stocks.length).toBe(PRODUCTS.length);
+    db.close();
+  });
+
+  it('stocks that fail their schema when saved (a bug) are not kept: the next re-plan rebuilds them from every plan', async () => {
+    const { db, inputs } = await wholeReplanned();
+    const loaded = (await loadReorderValues(db, inputs))!;
+    const broken = loaded.stocks.map((s, i) => (i === 0 ? { ...s, quantity: 1.5 } : s));
+    await saveReorderValues(db, { inputs, stocks: broken }, NOW);
+    expect(await db.settings.get(REORDER_VALUES_ROW_ID)).toBeUndefined();
+    await replanSome(db, plansOf([950]));
+    expect((await loadReorderValues(db, inputs))?.stocks.map((s) => s.stockKey).sort()).toEqual(loaded.stocks.map((s) => s.stockKey).sort());
     db.close();
   });
 
