@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateSettings } from '../settings';
-import { foldHistory, invalidateDemand, loadReplanInput, mergeObservations, readDemandCache, saveSettings, withDigestReadings, type StoreDb } from '../store';
+import { foldHistory, invalidateDemand, loadReplanInput, mergeObservations, readDemandCache, saveSettings, type StoreDb } from '../store';
 import { defaultSettings } from '../settings/schema';
 import { dropStores, freshStore, listingObs } from '../store/test-helpers';
 import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
@@ -120,7 +120,7 @@ async function deferredDemand(db: StoreDb, now: Date) {
   const asked: string[] = [];
   const demand = await demandOfProducts(db, input.products, observations, extras, migrateSettings(input.settings), now, (missed) => {
     asked.push(...missed);
-    return observationsOfListings(withDigestReadings(input.products, missed), missed);
+    return observationsOfListings(input.products, missed);
   });
   await saveRebuiltDemand(db, demand);
   return { asked: asked.sort(), reused: demand.reused, factsOf: demand.factsOf };

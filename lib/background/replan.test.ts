@@ -138,6 +138,10 @@ describe('replanProducts', () => {
     const some = observationsOfListings(products, keys);
     expect([...some.keys()].sort()).toEqual([...keys].sort());
     for (const key of keys) expect(some.get(key)).toEqual(all.get(key));
+    // From the re-plan's input, digests deferred: the same, their readings decoded in place.
+    const deferred = (await loadReplanInput(db, productIds, { deferDigests: true })).products;
+    expect(deferred.some((p) => p.digests?.some((d) => d.count > 0 && keys.has(d.key)))).toBe(true);
+    expect(observationsOfListings(deferred, keys)).toEqual(some);
   });
 
   it('reports each step once, in order, with its wall time', async () => {

@@ -21,7 +21,7 @@ import {
   OWN_WAREHOUSE_POOL,
   saveCatalogueFit,
   savePlans,
-  withDigestReadings,
+  readingsOfListings,
   type OrderRow,
   type ProductReplanInput,
   type StoreDb,
@@ -106,9 +106,7 @@ export async function replanProducts(
   const listingKeys = input.products.flatMap((p) => p.listings.map((l) => l.key));
   const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals, shipments, listingKeys) };
   // Facts and demand of listings whose inputs did not change come from the store's cache (demand-cache.ts).
-  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) =>
-    observationsOfListings(withDigestReadings(input.products, missed), missed),
-  );
+  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) => observationsOfListings(input.products, missed));
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
   // Accounts with settings of their own (lib/accounts/settings.ts) are planned with them.
   const accounts = parseAccountsDoc(await loadAccounts(db));
@@ -191,21 +189,25 @@ export function plannerInputOf(products: readonly ProductReplanInput[]) {
 
 /**
  * The planner's observations of some listings, by listing: for those listings, what
- * observationsByListing(plannerInputOf(products).observations) gives (readings in the product's
- * order, then order lines), without building the other listings' or a key per observation.
+ * observationsByListing(plannerInputOf(products).observations) gives for the products with their
+ * digests' readings in (readings in the loader's order, then order lines), without building the
+ * other listings' or a key per observation. Deferred digests of these listings are decoded here.
  * @example observationsOfListings(products, new Set([key])).get(key)
  */
 export function observationsOfListings(products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Map<string, Observation[]> {
   const out = new Map<string, Observation[]>();
-  const push = (key: string, o: Observation) => {
-    const list = out.get(key);
-    if (list) list.push(o);
-    else out.set(key, [o]);
-  };
+  for (const [key, readings] of readingsOfListings(products, keys))
+    out.set(
+      key,
+      readings.map((r) => r.record),
+    );
   for (const p of products) {
-    if (!p.listings.some((l) => keys.has(l.key))) continue;
-    for (const row of p.observations) if (keys.has(row.listingKey)) push(row.listingKey, row.record);
-    for (const order of p.orders) if (keys.has(order.listingKey)) push(order.listingKey, orderObservation(order));
+    for (const order of p.orders) {
+      if (!keys.has(order.listingKey)) continue;
+      const list = out.get(order.listingKey);
+      if (list) list.push(orderObservation(order));
+      else out.set(order.listingKey, [orderObservation(order)]);
+    }
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { StoreDb } from './db';
 import { historyDigestOf, PLANNER_UNREAD_FIELDS, readHistoryDigests, readingsOfDigest } from './history-digest';
 import { mergeObservations } from './merge';
 import { foldHistory } from './observation-store';
-import { loadPlanningInput, loadReplanInput, withDigestReadings, type ProductReplanInput } from './planning-input';
+import { loadPlanningInput, loadReplanInput, readingsOfListings } from './planning-input';
 import { readingsSums } from './readings-digest';
 import { HISTORY_DIGEST_DATE } from './tables/dailyDemand';
 import { observationIdOf, type ObservationRow } from './tables/observations';
@@ -153,13 +153,18 @@ describe('history digests', () => {
       [A, 2],
       [B, 1],
     ]);
-    const back = withDigestReadings(deferred.products, new Set([A]));
-    const a = (input: readonly ProductReplanInput[]) => input.find((p) => p.listings.some((l) => l.key === A))!;
-    expect(a(back).observations).toEqual(a(whole.products).observations);
-    expect(a(back).digests).toBeUndefined();
-    // A product none of whose listings were asked for is given back as it was, digests and all.
-    const b = (input: readonly ProductReplanInput[]) => input.find((p) => p.listings.some((l) => l.key === B))!;
-    expect(b(back)).toBe(b(deferred.products));
+    const back = readingsOfListings(deferred.products, new Set([A]));
+    const of = (key: string) => whole.products.flatMap((p) => p.observations.filter((o) => o.listingKey === key));
+    expect([...back.keys()]).toEqual([A]);
+    expect(back.get(A)).toEqual(of(A));
+    expect(readingsOfListings(deferred.products, new Set([A, B]))).toEqual(
+      new Map([
+        [A, of(A)],
+        [B, of(B)],
+      ]),
+    );
+    // The whole loader's readings are given as they are.
+    expect(readingsOfListings(whole.products, new Set([B]))).toEqual(new Map([[B, of(B)]]));
   });
 
   it('property: give back exactly the planned fields of any readings, whatever changes between them', () => {

@@ -68,7 +68,7 @@ export { storageEstimate, type StorageEstimate } from './storage';
 // The background (lib/background) imports the store only through this index.
 export { foldHistory } from './observation-store';
 export { loadCatalogueFit, saveCatalogueFit, CATALOGUE_FIT_MAX_AGE_MS } from './catalogue-fit';
-export { loadReplanInput, replanInputOf, withDigestReadings, type ProductReplanInput } from './planning-input';
+export { loadReplanInput, readingsOfListings, replanInputOf, type ProductReplanInput } from './planning-input';
 export { NO_READINGS, readingsDigestText, readingsSums, type ReadingsSums } from './readings-digest';
 export { OWN_WAREHOUSE_POOL } from './tables/stockPools';
 export { PURCHASING_ROW_ID, REORDER_VALUES_ROW_ID } from './tables/settings';

@@ -335,19 +335,27 @@ function byReplanProduct(
 }
 
 /**
- * The products with the readings of these listings' deferred digests put in their place among
- * the product's readings (by time, then id, as loadReplanInput orders them); products with none
- * of them deferred are returned as they are.
- * @example withDigestReadings(input.products, new Set([key]))[0].observations
+ * The readings of some listings, by listing, in the loader's order (by time, then id): each
+ * listing's readings among its product's `observations`, and those of its deferred digest
+ * decoded and put in their place (only these listings' digests are decoded, and only their
+ * readings are sorted, not the whole product's). Listings with no reading are absent.
+ * @example readingsOfListings(input.products, new Set([key])).get(key)
  */
-export function withDigestReadings(products: readonly ProductReplanInput[], keys: ReadonlySet<string>): ProductReplanInput[] {
-  return products.map((p) => {
-    const wanted = p.digests?.filter((d) => keys.has(d.key)) ?? [];
-    if (wanted.length === 0) return p;
-    const observations = [...p.observations];
-    for (const d of wanted) for (const r of readingsOfDigest(d)) observations.push(r);
-    const rest = p.digests!.filter((d) => !keys.has(d.key));
-    const { digests: _digests, ...product } = p;
-    return { ...product, observations: observations.sort(byTimeThenId), ...(rest.length > 0 ? { digests: rest } : {}) };
-  });
+export function readingsOfListings(products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Map<string, ReplanReading[]> {
+  const out = new Map<string, ReplanReading[]>();
+  const push = (r: ReplanReading) => {
+    const list = out.get(r.listingKey);
+    if (list) list.push(r);
+    else out.set(r.listingKey, [r]);
+  };
+  for (const p of products) {
+    if (!p.listings.some((l) => keys.has(l.key))) continue;
+    for (const row of p.observations) if (keys.has(row.listingKey)) push(row);
+    for (const d of p.digests ?? []) {
+      if (!keys.has(d.key) || d.count === 0) continue;
+      for (const r of readingsOfDigest(d)) push(r);
+      out.get(d.key)!.sort(byTimeThenId);
+    }
+  }
+  return out;
 }
