@@ -127,11 +127,8 @@ export async function replanProducts(
   stepDone('capacity');
   // Purchasing counted the plans to trust its stored lines: the save takes that count, not another.
   const { planCountBefore: planCount } = answered.reorderValues;
-  const saved = await savePlans(
-    db,
-    capped,
-    productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, replaceProducts: productIds, planCount },
-  );
+  const replacing = productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, replaceProducts: productIds, planCount };
+  const saved = await savePlans(db, capped, replacing);
   stepDone('save-plans');
   const afterPlans = async () => {
     await saveReorderValues(db, answered.reorderValues, now, saved);
