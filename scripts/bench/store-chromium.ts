@@ -7,7 +7,7 @@
  * origin), and run there. The browser's profile is a temporary directory Playwright deletes on
  * close, and the scenario deletes its database. Chromium: env CHROMIUM_PATH, else
  * /usr/bin/chromium. Sizes: env STORE_BENCH_SKUS / STORE_BENCH_OBSERVATIONS /
- * STORE_BENCH_CHROMIUM_SEED_MS.
+ * STORE_BENCH_CHROMIUM_SEED_MS; STORE_BENCH_POOLED=1 for the store whose Walmart and eBay listings share a pool.
  *
  * Profiling: with STORE_BENCH_CHROMIUM_PROFILE=<dir>, each measured phase of the scenario
  * (store.ts's phase()) is recorded with the DevTools CPU profiler into <dir>/<phase>.cpuprofile,
@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { bundleForBrowser, launchBenchChromium, openBenchPage } from './shared/chromium-page';
 import type { StoreScenarioOptions, StoreScenarioResult } from './store';
-import { storeBenchPart } from './store-parts';
+import { storeBenchPart, storeBenchPooled } from './store-parts';
 import type { BenchSuite } from './types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -114,6 +114,7 @@ const suite: BenchSuite = async () => {
     targetObservations: Number(process.env.STORE_BENCH_OBSERVATIONS ?? 1_000_000),
     seedBudgetMs: Number(process.env.STORE_BENCH_CHROMIUM_SEED_MS ?? 150_000),
     only: storeBenchPart(process.env.STORE_BENCH_ONLY),
+    pooled: storeBenchPooled(process.env.STORE_BENCH_POOLED),
   };
   const script = await bundle();
   const browser = await launchBenchChromium();

@@ -14,3 +14,14 @@ export function storeBenchPart(value: string | undefined): StoreBenchPart | unde
   if (!part) throw new Error(`STORE_BENCH_ONLY=${value}: expected one of ${STORE_BENCH_PARTS.join(', ')} (or unset for everything)`);
   return part;
 }
+
+/**
+ * STORE_BENCH_POOLED as a flag: '1' for the store whose Walmart and eBay listings share a pool,
+ * unset, empty or '0' for every listing alone in its pool; any other value is refused.
+ * @example storeBenchPooled('1') // true
+ */
+export function storeBenchPooled(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new Error(`STORE_BENCH_POOLED=${value}: expected 1 (pooled) or 0 (unset: every listing alone in its pool)`);
+}

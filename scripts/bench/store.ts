@@ -29,7 +29,7 @@ import { observationChunksOf } from '../../lib/store/tables/observationChunks';
 import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
 import type { SkuPlan } from '../../lib/planning/types';
 import type { BenchSuite, BenchTable } from './types';
-import { storeBenchPart, type StoreBenchPart } from './store-parts';
+import { storeBenchPart, storeBenchPooled, type StoreBenchPart } from './store-parts';
 
 /** Sizes of the scenario (env STORE_BENCH_SKUS, STORE_BENCH_OBSERVATIONS, STORE_BENCH_SEED_MS in Node). */
 export interface StoreScenarioOptions {
@@ -43,6 +43,12 @@ export interface StoreScenarioOptions {
    * every listing). Default: everything.
    */
   only?: StoreBenchPart;
+  /**
+   * Each product's Walmart listing fulfilled by the seller instead of WFS, so it and the eBay
+   * listing share the own warehouse (pool plans, as for a multi-channel seller shipping from one
+   * stock; env STORE_BENCH_POOLED=1). Default: every listing alone in its pool.
+   */
+  pooled?: boolean;
 }
 
 export interface StoreScenarioResult {
@@ -55,12 +61,26 @@ const CHUNK = 20_000;
 const DAY_MS = 86_400_000;
 const START = Date.parse('2023-01-01T10:00:00.000Z');
 
-const MARKETS = [
+type Market = readonly ['amazon' | 'walmart' | 'ebay', string, 'FBA' | 'WFS' | 'SELLER'];
+
+/** Each product's listings, one per marketplace, each in a pool of its own. */
+const ALONE: readonly Market[] = [
   ['amazon', 'amazon.com', 'FBA'],
   ['amazon', 'amazon.de', 'FBA'],
   ['walmart', 'walmart.com', 'WFS'],
   ['ebay', 'ebay.com', 'SELLER'],
-] as const;
+];
+
+/** The same with the Walmart listing shipped by the seller: it shares the own warehouse with the eBay one. */
+const POOLED: readonly Market[] = [
+  ['amazon', 'amazon.com', 'FBA'],
+  ['amazon', 'amazon.de', 'FBA'],
+  ['walmart', 'walmart.com', 'SELLER'],
+  ['ebay', 'ebay.com', 'SELLER'],
+];
+
+/** The markets of this run (runStoreScenario sets them from its options; every helper below reads them). */
+let MARKETS: readonly Market[] = ALONE;
 
 function reading(i: number, day: number, minute = 0): ListingObservation {
   const [platform, marketplace, fulfillment] = MARKETS[i % MARKETS.length]!;
@@ -218,6 +238,7 @@ function median(xs: number[]): number {
  */
 export async function runStoreScenario(options: StoreScenarioOptions): Promise<StoreScenarioResult> {
   const { skus: SKUS, targetObservations: TARGET_OBSERVATIONS, seedBudgetMs: SEED_BUDGET_MS } = options;
+  MARKETS = options.pooled ? POOLED : ALONE;
   const db = await openStore(`bench-store-${Date.now()}`);
   try {
     const seeded = await seed(db, options);
@@ -233,6 +254,9 @@ export async function runStoreScenario(options: StoreScenarioOptions): Promise<S
           : '') +
         `; seeding took ${seeded.seconds.toFixed(0)} s.`,
       'Merge times include zod validation of every record and the single read-write transaction.',
+      options.pooled
+        ? "Pooled (STORE_BENCH_POOLED=1): each product's Walmart and eBay listings share the own warehouse, so a re-plan makes and saves pool plans."
+        : 'Each listing alone in its pool (STORE_BENCH_POOLED=1: Walmart and eBay listings share the own warehouse).',
     ];
     return { rows, notes };
   } finally {
@@ -545,6 +569,7 @@ const suite: BenchSuite = async () => {
     targetObservations: Number(process.env.STORE_BENCH_OBSERVATIONS ?? 1_000_000),
     seedBudgetMs: Number(process.env.STORE_BENCH_SEED_MS ?? 150_000),
     only: storeBenchPart(process.env.STORE_BENCH_ONLY),
+    pooled: storeBenchPooled(process.env.STORE_BENCH_POOLED),
   });
   const table: BenchTable = {
     title: 'Store (Dexie on fake-indexeddb, Node)',
