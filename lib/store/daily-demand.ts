@@ -19,15 +19,8 @@
  */
 import type { StoreDb } from './db';
 import { contentHash } from './hash';
-import {
-  demandOfDigest,
-  HISTORY_DIGEST_DATE,
-  isHistoryDigestRow,
-  withDemand,
-  type DailyDemandRow,
-  type DemandCacheRow,
-  type HistoryDigestRow,
-} from './tables/dailyDemand';
+import { demandOfDigest, withDemand, type DailyDemandRow, type DemandCacheRow } from './tables/dailyDemand';
+import { readHistoryDigests } from './history-digest';
 
 /**
  * Caches reconstructed demand days (replacing the same key + date): the older per-day shape.
@@ -45,7 +38,7 @@ export async function saveDailyDemand(db: StoreDb, rows: readonly DailyDemandRow
  */
 export async function readDemandCache(db: StoreDb, listingKeys: readonly string[]): Promise<Map<string, DemandCacheRow>> {
   const out = new Map<string, DemandCacheRow>();
-  for (const digest of await digestsOf(db, listingKeys)) {
+  for (const digest of (await readHistoryDigests(db, listingKeys)).values()) {
     const row = demandOfDigest(digest);
     if (row) out.set(row.key, row);
   }
@@ -62,7 +55,7 @@ export async function writeDemandCache(db: StoreDb, rows: readonly DemandCacheRo
   if (rows.length === 0) return;
   const byKey = new Map(rows.map((r) => [r.key, r]));
   await db.transaction('rw', db.dailyDemand, async () => {
-    const digests = await digestsOf(db, [...byKey.keys()]);
+    const digests = [...(await readHistoryDigests(db, [...byKey.keys()])).values()];
     if (digests.length > 0) await db.dailyDemand.bulkPut(digests.map((d) => withDemand(d, byKey.get(d.key))));
   });
 }
@@ -78,17 +71,10 @@ export async function invalidateDemand(db: StoreDb, listingKeys: Iterable<string
   const keys = [...new Set(listingKeys)];
   if (keys.length === 0) return 0;
   await db.transaction('rw', db.dailyDemand, async () => {
-    const holding = (await digestsOf(db, keys)).filter((d) => d.demand);
+    const holding = [...(await readHistoryDigests(db, keys)).values()].filter((d) => d.demand);
     if (holding.length > 0) await db.dailyDemand.bulkPut(holding.map((d) => withDemand(d, undefined)));
   });
   return keys.length;
-}
-
-/** The digest records (today's encoding) of some listings, one read each. */
-async function digestsOf(db: StoreDb, listingKeys: readonly string[]): Promise<HistoryDigestRow[]> {
-  if (listingKeys.length === 0) return [];
-  const rows = await db.dailyDemand.bulkGet(listingKeys.map((k) => [k, HISTORY_DIGEST_DATE] as [string, string]));
-  return rows.filter(isHistoryDigestRow);
 }
 
 /**

@@ -120,10 +120,13 @@ export async function writeHistoryDigests(db: StoreDb, histories: Iterable<reado
   const digests: HistoryDigestRow[] = [];
   for (const [key, rows] of histories) digests.push(historyDigestOf(key, rows));
   if (digests.length === 0) return;
-  const before = await db.dailyDemand.bulkGet(digests.map((d) => [d.key, HISTORY_DIGEST_DATE] as [string, string]));
+  const before = await readHistoryDigests(
+    db,
+    digests.map((d) => d.key),
+  );
   await db.dailyDemand.bulkPut(
-    digests.map((d, i) => {
-      const demand = (before[i] as Partial<HistoryDigestRow> | undefined)?.demand;
+    digests.map((d) => {
+      const demand = before.get(d.key)?.demand;
       return demand ? { ...d, demand } : d;
     }),
   );
