@@ -3,9 +3,24 @@
  * inbound but rarely when they arrive, so the arrival is dated from when the inbound first
  * appeared (the shipment was created) plus the destination's transit and receiving days.
  */
+import type { ListingObservation } from '../records';
+import { dayNumber } from './days';
+
+/**
+ * The readings inboundAppeared walks back through, oldest first: of two readings on one day the
+ * later one is its newest (until 2026-12-05 they came newest first, so it took the earlier).
+ */
+export function inboundReadingsOf(newestFirst: readonly ListingObservation[]): InboundReading[] {
+  const out: InboundReading[] = [];
+  for (let i = newestFirst.length - 1; i >= 0; i--) {
+    const o = newestFirst[i]!;
+    out.push({ day: dayNumber(o.observedDate), inbound: o.inbound, available: o.available, unitsSold: o.unitsSold });
+  }
+  return out;
+}
 
 /** One reading of a listing's inbound units (day number; undefined = the page did not show it). */
-interface InboundReading {
+export interface InboundReading {
   day: number;
   inbound: number | undefined;
   /** Sellable units at the reading, when shown (tells a receipt from a new shipment). */
@@ -14,7 +29,7 @@ interface InboundReading {
   unitsSold?: readonly { windowDays: number; units: number }[] | undefined;
 }
 
-type ShownReading = InboundReading & { inbound: number };
+export type ShownReading = InboundReading & { inbound: number };
 
 /**
  * Whether new units were sent between two readings although the inbound did not rise: a
@@ -49,14 +64,30 @@ export interface AppearedWindow {
  * @example inboundAppeared([{ day: 10, inbound: 0 }, { day: 17, inbound: 300 }, { day: 24, inbound: 120 }]) // { from: 11, to: 17 }
  */
 export function inboundAppeared(readings: readonly InboundReading[]): AppearedWindow | null {
-  const shown = readings.filter((r): r is ShownReading => r.inbound !== undefined).sort((a, b) => a.day - b.day);
+  const shown = shownInOrder(readings);
   const newest = shown.at(-1);
   if (!newest || newest.inbound <= 0) return null;
+  const first = runStart(shown);
+  const to = shown[first]!.day;
+  return { from: first === 0 ? to : shown[first - 1]!.day + 1, to };
+}
+
+/** The readings that showed inbound units, by day (of one day, in the order given). */
+export function shownInOrder(readings: readonly InboundReading[]): ShownReading[] {
+  return readings.filter((r): r is ShownReading => r.inbound !== undefined).sort((a, b) => a.day - b.day);
+}
+
+/**
+ * Where the run of the newest reading's inbound starts (an index into `shown`): walking back
+ * while each reading before showed at least as many units, some, and no new units were sent
+ * in between.
+ * @example runStart([{ day: 10, inbound: 0 }, { day: 17, inbound: 300 }, { day: 24, inbound: 120 }]) // 1
+ */
+export function runStart(shown: readonly ShownReading[]): number {
   let first = shown.length - 1;
   while (first > 0 && shown[first - 1]!.inbound >= shown[first]!.inbound && shown[first - 1]!.inbound > 0 && !newUnitsBetween(shown[first - 1]!, shown[first]!))
     first--;
-  const to = shown[first]!.day;
-  return { from: first === 0 ? to : shown[first - 1]!.day + 1, to };
+  return first;
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import type { ListingObservation, Observation } from '../records';
 import { dayNumber } from './days';
+import { inboundReadingsOf, shownInOrder, type ShownReading } from './inbound-arrival';
 import { reconstructDemand, seriesOnLaterDay, type Calibration, type DemandSeries } from './reconstruct';
 
 /**
@@ -26,6 +27,11 @@ export interface DemandContinuation {
   baseline: ListingObservation;
   /** Whether some reading showed a cumulative sold count (the next count's interval starts at the newest of them). */
   hadCumulative: boolean;
+  /**
+   * The last reading that showed inbound units, as inboundAppeared orders them (null: none did):
+   * the walk back to when the newest inbound appeared goes on from it (reading-facts-extend.ts).
+   */
+  lastShown: ShownReading | null;
 }
 
 /**
@@ -40,8 +46,10 @@ export function continuationOf(observations: readonly Observation[], inputsThrou
   let baseline: ListingObservation | undefined;
   let tied = false;
   let hadCumulative = false;
+  const listings: ListingObservation[] = [];
   for (const o of observations) {
     if (o.kind !== 'listing') continue;
+    listings.push(o);
     if (o.cumulativeSold !== undefined) hadCumulative = true;
     if (!baseline || o.observedAt > baseline.observedAt) {
       baseline = o;
@@ -51,7 +59,9 @@ export function continuationOf(observations: readonly Observation[], inputsThrou
   if (!baseline || tied || !extendsFrom(baseline)) return null;
   if (dayNumber(baseline.observedDate) !== inputsThrough) return null;
   if (hadCumulative && baseline.cumulativeSold === undefined) return null;
-  return { baseline, hadCumulative };
+  // In the order stock-groups.ts gives inboundAppeared: newest first by time, then reversed.
+  listings.sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : 0));
+  return { baseline, hadCumulative, lastShown: shownInOrder(inboundReadingsOf(listings)).at(-1) ?? null };
 }
 
 /**
@@ -127,5 +137,7 @@ function isEmpty(o: ListingObservation): boolean {
 export function extendedContinuation(continuation: DemandContinuation, added: readonly ListingObservation[]): DemandContinuation | null {
   const baseline = added.at(-1) ?? continuation.baseline;
   const hadCumulative = continuation.hadCumulative || added.some((o) => o.cumulativeSold !== undefined);
-  return hadCumulative && baseline.cumulativeSold === undefined ? null : { baseline, hadCumulative };
+  if (hadCumulative && baseline.cumulativeSold === undefined) return null;
+  const shown = shownInOrder(inboundReadingsOf([...added].reverse()));
+  return { baseline, hadCumulative, lastShown: shown.at(-1) ?? continuation.lastShown };
 }

@@ -10,7 +10,7 @@ import type { Settings } from '../settings/schema';
 import { bufferUnits, type AllocationMember } from './allocation';
 import { dayNumber } from './days';
 import { listingFbaFactsOf } from './fees-facts';
-import { inboundAppeared } from './inbound-arrival';
+import { inboundAppeared, inboundReadingsOf } from './inbound-arrival';
 import { knownMean } from './lifecycle';
 import type { DatedArrival, DayArrival, ListingFacts, PlanExtras, PlanInput, ReadingFacts } from './plan-input';
 import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
@@ -96,9 +96,7 @@ function latestFacts(
     available: newest('available') ?? null,
     stockDay: stockDayOf(listings),
     inbound,
-    inboundAppeared: inboundAppeared(
-      listings.map((o) => ({ day: dayNumber(o.observedDate), inbound: o.inbound, available: o.available, unitsSold: o.unitsSold })),
-    ),
+    inboundAppeared: inboundAppeared(inboundReadingsOf(listings)),
     reserved: newest('reserved') ?? 0,
     unfulfillable: newest('unfulfillable') ?? 0,
     priceMinor: price?.amountMinor ?? null,
