@@ -56,16 +56,18 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('page' as const),
       days: fc.integer({ min: 0, max: 9 }),
-      rows: fc.array(
+      // One row per listing, as a page shows it. Rows without "sold in the last 7 days" (stock
+      // pages) let the cache carry a series forward by its new readings (reconstruct-extend.ts).
+      rows: fc.uniqueArray(
         fc.record({
           sku: fc.nat(SKUS.length - 1),
           market: fc.nat(MARKETS.length - 1),
           available: fc.integer({ min: 0, max: 60 }),
           inbound: fc.constantFrom(0, 0, 24),
-          sold7: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+          sold7: fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: fc.integer({ min: 0, max: 20 }), weight: 1 }),
           total: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
         }),
-        { minLength: 1, maxLength: 5 },
+        { minLength: 1, maxLength: 5, selector: (r) => `${r.sku}|${r.market}` },
       ),
     }),
   },

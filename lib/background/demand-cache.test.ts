@@ -97,8 +97,9 @@ describe('demandOfProducts', () => {
     expect(await deferredDemand(db, now)).toMatchObject({ asked: [], reused: 2 });
 
     await mergeObservations(db, [listingObs('MUG', '2026-05-20T10:00:00Z', { available: 20, inbound: 0 })], now);
+    // A new stock reading carries the series and facts forward: no history is decoded.
     const warm = await deferredDemand(db, now);
-    expect(warm).toMatchObject({ asked: [US], reused: 1 });
+    expect(warm).toMatchObject({ asked: [], reused: 1, extended: 1 });
     // The cached facts are the facts rebuilt from every reading.
     await invalidateDemand(db, [US, EBAY]);
     const rebuilt = await deferredDemand(db, now);
@@ -106,6 +107,14 @@ describe('demandOfProducts', () => {
     expect(warm.factsOf).toEqual(rebuilt.factsOf);
     expect(warm.factsOf[EBAY]).toMatchObject({ available: 7, priceMinor: 1299 });
     expect(warm.factsOf[US]).toMatchObject({ available: 20, inbound: 0 });
+
+    // A reading with "sold in the last N days" counts overlaps older days: that listing is rebuilt from its history.
+    const later = new Date('2026-05-22T12:00:00Z');
+    await mergeObservations(db, [listingObs('MUG', '2026-05-22T10:00:00Z', { available: 18, unitsSold: [{ windowDays: 7, units: 2 }] })], later);
+    const windowed = await deferredDemand(db, later);
+    expect(windowed).toMatchObject({ asked: [US], extended: 0 });
+    await invalidateDemand(db, [US, EBAY]);
+    expect((await deferredDemand(db, later)).factsOf).toEqual(windowed.factsOf);
   });
 });
 
@@ -123,5 +132,5 @@ async function deferredDemand(db: StoreDb, now: Date) {
     return observationsOfListings(input.products, missed);
   });
   await saveRebuiltDemand(db, demand);
-  return { asked: asked.sort(), reused: demand.reused, factsOf: demand.factsOf };
+  return { asked: asked.sort(), reused: demand.reused, extended: demand.extended, factsOf: demand.factsOf };
 }

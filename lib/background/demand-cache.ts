@@ -9,6 +9,11 @@
  * days added, reconstruct.ts seriesOnLaterDay) unless its history window's start would move, so
  * the first page of a day rebuilds only its own listings, not every other channel too.
  *
+ * A listing the page read has new readings: when they are stock readings after the newest one
+ * its series was built from (no "sold in the last N days" counts, which overlap older days), the
+ * series and facts are carried forward by those readings alone (reconstruct-extend.ts,
+ * reading-facts-extend.ts: exact, or refused), so its history is not decoded either.
+ *
  * Facts and series are rebuilt by the planner's own code (listingFactsOf, given only the
  * listings that missed) and handed to it as `knownFacts`, so a plan from the cache equals a
  * plan rebuilt from all readings (demand-cache.property.test.ts).
@@ -16,8 +21,10 @@
 import type { Calibration, PlanExtras } from '../planning';
 import { dayNumber } from '../planning/days';
 import { inputsLastDay, seriesOnLaterDay } from '../planning/reconstruct';
+import { continuationOf, extendDemand, extendedContinuation } from '../planning/reconstruct-extend';
+import { extendReadingFacts } from '../planning/reading-facts-extend';
 import { completeFacts, listingFactsOfGroups, marketplaceToday, observationsByListing, readingFactsOf, type ListingFacts } from '../planning/stock-groups';
-import type { Observation } from '../records';
+import type { ListingObservation, Observation } from '../records';
 import type { Settings } from '../settings/schema';
 import {
   DEMAND_SERIES_DATE,
@@ -40,7 +47,7 @@ import {
  * worked out), change in a way that makes stored records wrong; the extension's version is part
  * of every fingerprint too, so an update never reuses an older build's records.
  */
-const RECONSTRUCTION_VERSION = 'r3';
+const RECONSTRUCTION_VERSION = 'r4';
 
 /** The running extension's version ('' outside an extension: tests, benches). */
 function extensionVersion(): string {
@@ -59,6 +66,8 @@ interface CachedDemand {
   /** Series rebuilt here (their inputs changed or were never cached), to store after planning. */
   rebuilt: DemandCacheRow[];
   reused: number;
+  /** Series carried forward by their new readings alone (extendedByNewReadings), stored with the rebuilt ones. */
+  extended: number;
 }
 
 /**
@@ -104,7 +113,7 @@ export async function demandOfProducts(
   // whose inputs did not change is carried to today (seriesOnLaterDay), so a listing the seller
   // has not read since yesterday keeps its cached series.
   const common = [RECONSTRUCTION_VERSION, extensionVersion(), String(settings.historyDays), JSON.stringify(extras.orderImportSpans ?? [])];
-  const out: CachedDemand = { factsOf: {}, rebuilt: [], reused: 0 };
+  const out: CachedDemand = { factsOf: {}, rebuilt: [], reused: 0, extended: 0 };
   const missed = new Map<string, string>();
   for (const key of keys) {
     const list = byListing.get(key) ?? [];
@@ -120,6 +129,25 @@ export async function demandOfProducts(
     if (hit?.facts && series) {
       out.factsOf[key] = completeFacts(hit.facts, end, series, extras.inboundArrivals?.[key]);
       out.reused++;
+      continue;
+    }
+    const extended = hit
+      ? extendedByNewReadings(
+          hit,
+          { list, calibrations: calibrationsOf.get(key) ?? [], idOf, digested: digest?.sums ?? NO_READINGS, common, fingerprint },
+          end,
+          settings,
+        )
+      : null;
+    if (extended) {
+      out.factsOf[key] = completeFacts(
+        extended.facts!,
+        end,
+        { startDay: extended.startDay, units: extended.units, how: extended.how },
+        extras.inboundArrivals?.[key],
+      );
+      out.rebuilt.push(extended);
+      out.extended++;
     } else missed.set(key, fingerprint);
   }
   if (missed.size === 0) return out;
@@ -130,18 +158,64 @@ export async function demandOfProducts(
     if (fingerprint === undefined) continue;
     const { series } = facts;
     out.factsOf[facts.key] = facts;
+    const inputsThrough = inputsLastDay(theirs.get(facts.key) ?? [], calibrationsOf.get(facts.key) ?? [], extras.orderImportSpans ?? []);
+    const continuation = continuationOf(theirs.get(facts.key) ?? [], inputsThrough);
     out.rebuilt.push({
       key: facts.key,
       date: DEMAND_SERIES_DATE,
       inputs: fingerprint,
-      inputsThrough: inputsLastDay(theirs.get(facts.key) ?? [], calibrationsOf.get(facts.key) ?? [], extras.orderImportSpans ?? []),
+      inputsThrough,
       startDay: series.startDay,
       units: series.units,
       how: series.how,
       facts: readingFactsOf(facts),
+      ...(continuation ? { continuation } : {}),
     });
   }
   return out;
+}
+
+/** What extendedByNewReadings compares: a listing's current inputs, as demandOfProducts fingerprints them. */
+interface ListingInputs {
+  /** Its observations outside the history digest (the day chunks'). */
+  list: readonly Observation[];
+  calibrations: readonly Calibration[];
+  idOf: ReadonlyMap<Observation, string>;
+  /** Its history digest's stored sums. */
+  digested: ReadingsSums;
+  /** The fingerprint parts every listing shares. */
+  common: readonly string[];
+  /** The fingerprint of all of them. */
+  fingerprint: string;
+}
+
+/**
+ * The cache record carried forward by the readings newer than its continuation's baseline, or
+ * null (rebuild). Exact, not a guess: the other inputs must be the very ones the record was
+ * built from (the fingerprint without the new readings equals the record's), the new readings
+ * must be in the day chunks (a history digest is not decoded), and extendDemand must be sure.
+ */
+function extendedByNewReadings(hit: DemandCacheRow, inputs: ListingInputs, end: string, settings: Settings): DemandCacheRow | null {
+  const { continuation, facts } = hit;
+  if (!continuation || !facts || hit.inputsThrough === undefined) return null;
+  const newer = (o: Observation): o is ListingObservation => o.kind === 'listing' && o.observedAt > continuation.baseline.observedAt;
+  const added = inputs.list.filter(newer).sort((a, b) => (a.observedAt < b.observedAt ? -1 : a.observedAt > b.observedAt ? 1 : 0));
+  // A listing's start date bounds the days an imported order history covers for it (listingOrderCoverage): a new one moves older days.
+  if (added.length === 0 || added.some((o) => o.startDate !== undefined && dayNumber(o.startDate) !== facts.startDay)) return null;
+  const before = inputs.list.filter((o) => !newer(o));
+  if (demandInputsFingerprint([...inputs.common, ...inputParts(before, inputs.calibrations, inputs.idOf, inputs.digested)]) !== hit.inputs) return null;
+  const series = extendDemand(hit, continuation, added, { end, historyDays: settings.historyDays, calibrations: inputs.calibrations });
+  if (!series) return null;
+  const next = extendedContinuation(continuation, added);
+  return {
+    key: hit.key,
+    date: DEMAND_SERIES_DATE,
+    inputs: inputs.fingerprint,
+    inputsThrough: Math.max(hit.inputsThrough, inputsLastDay(added, [], [])),
+    ...series,
+    facts: extendReadingFacts(facts, continuation.lastShown, added),
+    ...(next ? { continuation: next } : {}),
+  };
 }
 
 /**

@@ -391,7 +391,7 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
     smallWarm.plansMs.toFixed(0),
     '',
     '< 500',
-    `each product: the page channel rebuilt, its other channels from the cache; ${smallSteps.text()}; ${laterNote(smallWarm.laterMs)}`,
+    `each product: the page channel carried forward by its new stock reading, its other channels from the cache; ${smallSteps.text()}; ${laterNote(smallWarm.laterMs)}`,
   ]);
   // The same again with the listings' history digests dropped first: the re-plan reads their
   // history records, as it did before digests (and writes the digests back), on the same machine load.
@@ -443,7 +443,7 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
     largeWarm.plansMs.toFixed(0),
     '',
     '< 3000',
-    `the page channels rebuilt, the other channels from the cache; ${largeSteps.text()}; ${laterNote(largeWarm.laterMs)}`,
+    `the page channels carried forward by their new stock readings, the other channels from the cache; ${largeSteps.text()}; ${laterNote(largeWarm.laterMs)}`,
   ]);
   // The daily job the next day, nothing read since: every series is carried from the cache to the
   // new day (demand-cache.ts), not rebuilt; the forecast context and ABC classes are fitted again.

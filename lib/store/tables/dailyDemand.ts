@@ -15,6 +15,7 @@
 import { dailyDemandRowSchema, type DailyDemandRow } from '../../planning/types';
 import type { ListingObservation } from '../../records';
 import type { ReadingFacts } from '../../planning/plan-input';
+import type { DemandContinuation } from '../../planning/reconstruct-extend';
 import type { ReadingsSums } from '../readings-digest';
 import { packDayPairs, packWhole, unpackDayPairs, unpackWhole, type PackedPairs, type PackedWhole } from '../whole-counts';
 
@@ -55,6 +56,12 @@ export interface DemandCacheRow {
    * records written before they were kept (such a record is rebuilt).
    */
   facts?: ReadingFacts;
+  /**
+   * What the next re-plan needs to carry the series and facts forward by new stock readings
+   * alone, without decoding the listing's history (lib/planning/reconstruct-extend.ts); absent
+   * when the newest inputs do not allow it (the listing is then rebuilt when it is read again).
+   */
+  continuation?: DemandContinuation;
 }
 
 /**
