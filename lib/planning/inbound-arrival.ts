@@ -20,7 +20,7 @@ export function inboundReadingsOf(newestFirst: readonly ListingObservation[]): I
 }
 
 /** One reading of a listing's inbound units (day number; undefined = the page did not show it). */
-export interface InboundReading {
+interface InboundReading {
   day: number;
   inbound: number | undefined;
   /** Sellable units at the reading, when shown (tells a receipt from a new shipment). */
