@@ -21,7 +21,7 @@
 import type { Calibration, PlanExtras } from '../planning';
 import { dayNumber } from '../planning/days';
 import { inputsLastDay, seriesOnLaterDay } from '../planning/reconstruct';
-import { continuationOf, extendDemand, extendedContinuation } from '../planning/reconstruct-extend';
+import { continuationOf, extendDemand } from '../planning/reconstruct-extend';
 import { extendReadingFacts } from '../planning/reading-facts-extend';
 import { completeFacts, listingFactsOfGroups, marketplaceToday, observationsByListing, readingFactsOf, type ListingFacts } from '../planning/stock-groups';
 import type { ListingObservation, Observation } from '../records';
@@ -159,7 +159,7 @@ export async function demandOfProducts(
     const { series } = facts;
     out.factsOf[facts.key] = facts;
     const inputsThrough = inputsLastDay(theirs.get(facts.key) ?? [], calibrationsOf.get(facts.key) ?? [], extras.orderImportSpans ?? []);
-    const continuation = continuationOf(theirs.get(facts.key) ?? [], inputsThrough);
+    const continuation = continuationOf(theirs.get(facts.key) ?? [], inputsThrough, series);
     out.rebuilt.push({
       key: facts.key,
       date: DEMAND_SERIES_DATE,
@@ -204,15 +204,17 @@ function extendedByNewReadings(hit: DemandCacheRow, inputs: ListingInputs, end: 
   if (added.length === 0 || added.some((o) => o.startDate !== undefined && dayNumber(o.startDate) !== facts.startDay)) return null;
   const before = inputs.list.filter((o) => !newer(o));
   if (demandInputsFingerprint([...inputs.common, ...inputParts(before, inputs.calibrations, inputs.idOf, inputs.digested)]) !== hit.inputs) return null;
-  const series = extendDemand(hit, continuation, added, { end, historyDays: settings.historyDays, calibrations: inputs.calibrations });
-  if (!series) return null;
-  const next = extendedContinuation(continuation, added);
+  const extended = extendDemand(hit, continuation, added, { end, historyDays: settings.historyDays, calibrations: inputs.calibrations });
+  if (!extended) return null;
+  const { series, continuation: next } = extended;
   return {
     key: hit.key,
     date: DEMAND_SERIES_DATE,
     inputs: inputs.fingerprint,
     inputsThrough: Math.max(hit.inputsThrough, inputsLastDay(added, [], [])),
-    ...series,
+    startDay: series.startDay,
+    units: series.units,
+    how: series.how,
     facts: extendReadingFacts(facts, continuation.lastShown, added),
     ...(next ? { continuation: next } : {}),
   };

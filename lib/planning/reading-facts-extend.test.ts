@@ -6,6 +6,7 @@ import { dayNumber, isoDate } from './days';
 import { listingAt } from './fixtures';
 import { inboundAppeared, inboundReadingsOf } from './inbound-arrival';
 import { extendReadingFacts } from './reading-facts-extend';
+import { reconstructDemand } from './reconstruct';
 import { continuationOf } from './reconstruct-extend';
 import { listingFactsOf, readingFactsOf } from './stock-groups';
 
@@ -63,7 +64,7 @@ describe('extendReadingFacts', () => {
         const readings = readingsOf(steps);
         const split = Math.min(splitAt, readings.length - 1);
         const old = readings.slice(0, split);
-        const continuation = continuationOf(old, dayNumber(old.at(-1)!.observedDate));
+        const continuation = continuationOf(old, dayNumber(old.at(-1)!.observedDate), reconstructDemand(old, { end: old.at(-1)!.observedDate }));
         // Without a continuation a re-plan rebuilds, and never extends the facts.
         if (!continuation) return;
         compared++;
@@ -76,7 +77,7 @@ describe('extendReadingFacts', () => {
 
   it('dates the inbound from the walk over old and new readings', () => {
     const old = [listingAt('2026-05-01', { available: 50, inbound: 0 }), listingAt('2026-05-08', { available: 40, inbound: 300 })];
-    const continuation = continuationOf(old, dayNumber('2026-05-08'))!;
+    const continuation = continuationOf(old, dayNumber('2026-05-08'), reconstructDemand(old, { end: '2026-05-08' }))!;
     // Still being received: the old window stands.
     const receiving = [listingAt('2026-05-15', { available: 100, inbound: 200 })];
     expect(extendReadingFacts(factsOf(old), continuation.lastShown, receiving).inboundAppeared).toEqual(factsOf([...old, ...receiving]).inboundAppeared);
@@ -97,7 +98,7 @@ describe('extendReadingFacts fulfilment', () => {
   it('takes FBA from a new reading of an FBA page when no reading said how the listing ships', () => {
     const old = [listingAt('2026-05-01', { platform: 'amazon', source: 'amazon/inventory', available: 5 })];
     const added = [listingAt('2026-05-02', { platform: 'amazon', source: 'amazon/fba-inventory', available: 4 })];
-    const continuation = continuationOf(old, dayNumber('2026-05-01'))!;
+    const continuation = continuationOf(old, dayNumber('2026-05-01'), reconstructDemand(old, { end: '2026-05-01' }))!;
     expect(factsOf(old).fulfillment).toBeUndefined();
     expect(extendReadingFacts(factsOf(old), continuation.lastShown, added).fulfillment).toBe('FBA');
     expect(factsOf([...old, ...added]).fulfillment).toBe('FBA');

@@ -36,11 +36,34 @@ export const HOW_EXACT = 2;
 export const HOW_STOCKOUT_INFERRED = 3;
 const HOW_NAMES: readonly DemandHow[] = ['censored', 'inferred', 'exact', 'stockout-inferred'];
 
+/**
+ * The layer that settled a day (SettledDays.layer), finest first: a coarser layer only fills days
+ * no finer one settled. Windowed counts rank by their length (windowLayer).
+ */
+export const LAYER_EXACT = 1;
+export const LAYER_CUMULATIVE = 0xfffe;
+export const LAYER_STOCK_DELTA = 0xffff;
+/** The rank of "units sold in the last `windowDays` days" counts: shorter windows are finer. */
+export function windowLayer(windowDays: number): number {
+  return Math.min(2 + windowDays, LAYER_CUMULATIVE - 1);
+}
+
 /** A daily series in typed arrays: `units[i]` is day `startDay + i`; NaN = censored/unknown. */
 export interface DemandSeries {
   startDay: number;
   units: Float64Array;
   how: Uint8Array;
+}
+
+/**
+ * Per day, the layer that settled it (LAYER_*, 0 = none) and whether it was censored (CENSORED_*,
+ * 0 = not); and the layers whose counts the projections could not meet, so they were repaired
+ * over the whole layer (fillLayer: a count added to such a layer can move the others).
+ */
+export interface SettledDays {
+  layer: Uint16Array;
+  censored: Uint8Array;
+  repaired: readonly number[];
 }
 
 export interface ReconstructOptions {
@@ -57,7 +80,7 @@ export interface ReconstructOptions {
 }
 
 /** Units sold in days [from, to] (inclusive indices into the series). */
-interface IntervalCount {
+export interface IntervalCount {
   from: number;
   to: number;
   units: number;
@@ -80,7 +103,15 @@ export function reconstructDemand(observations: readonly Observation[], options:
   const units = new Float64Array(n).fill(Number.NaN);
   const how = new Uint8Array(n); // HOW_CENSORED
   if (n === 0) return { startDay: endDay, units, how };
-  const grid: DayGrid = { n, units, how, fixed: new Uint8Array(n), censored: new Uint8Array(n), index: (iso) => dayNumber(iso) - firstDay };
+  const grid: DayGrid = {
+    n,
+    units,
+    how,
+    fixed: new Uint16Array(n),
+    censored: new Uint8Array(n),
+    repaired: new Set(),
+    index: (iso) => dayNumber(iso) - firstDay,
+  };
 
   // 1. Exact: order rows, on the days an orders view covered completely (orderCoverage).
   //    Orders outside those days (a "pending only" tab) are only a floor for their day.
@@ -94,7 +125,23 @@ export function reconstructDemand(observations: readonly Observation[], options:
   fillCoarserLayers(grid, listings, options.calibrations ?? []);
   if (floor) applyFloor(grid, floor);
   markInferredStockouts(grid);
-  return { startDay: firstDay, units, how };
+  const series = { startDay: firstDay, units, how };
+  settledBySeries.set(series, { layer: grid.fixed, censored: grid.censored, repaired: [...grid.repaired] });
+  return series;
+}
+
+/**
+ * How reconstruction settled the days of the series it returned, kept beside the series rather
+ * than in it (a series is data: compared, stored, sent), for carrying it forward (reconstruct-extend.ts).
+ */
+const settledBySeries = new WeakMap<DemandSeries, SettledDays>();
+
+/**
+ * How reconstructDemand settled each day of a series it returned; undefined for any other series.
+ * @example settledDaysOf(reconstructDemand(observations, { end }))?.layer.length // the series' length
+ */
+export function settledDaysOf(series: DemandSeries): SettledDays | undefined {
+  return settledBySeries.get(series);
 }
 
 /**
@@ -118,6 +165,55 @@ export function seriesOnLaterDay(series: DemandSeries, endDay: number, historyDa
   const how = new Uint8Array(units.length); // HOW_CENSORED: unknown
   how.set(series.how);
   return { startDay: series.startDay, units, how };
+}
+
+/**
+ * A reconstruction's last days as it left them: its series' values and how each day was
+ * settled, from `startDay` on (reconstruct-extend.ts keeps the last TAIL_DAYS of a series).
+ */
+export interface SettledTail extends SettledDays {
+  startDay: number;
+  units: Float64Array;
+  how: Uint8Array;
+}
+
+/**
+ * The days after `baseline` as reconstructDemand would settle them from all readings, given the
+ * tail it left (the readings up to and including `baseline`, the newest of them) and `added`
+ * (newer readings, in time order): the layers run on the new readings' counts and intervals
+ * only, over the tail and the new days. The caller makes sure the old readings' counts are not
+ * affected (reconstruct-extend.ts extendable: each new windowed count finds every older day of
+ * its window settled by a finer layer, censored, or never known, and no two of one length share
+ * a day; stock events none after the baseline). Returns the whole grid from tail.startDay to
+ * `endDay`, and how its days are settled.
+ * @example reconstructAfter(tail, baseline, [listingAt('2026-01-06', { available: 7 })], dayNumber('2026-01-06')).units.at(-1) // units sold on Jan 6
+ */
+export function reconstructAfter(tail: SettledTail, baseline: ListingObservation, added: readonly ListingObservation[], endDay: number): SettledTail {
+  const n = endDay - tail.startDay + 1;
+  const units = new Float64Array(n).fill(Number.NaN);
+  const how = new Uint8Array(n);
+  const fixed = new Uint16Array(n);
+  const censored = new Uint8Array(n);
+  units.set(tail.units);
+  how.set(tail.how);
+  fixed.set(tail.layer);
+  censored.set(tail.censored);
+  const grid: DayGrid = { n, units, how, fixed, censored, repaired: new Set(tail.repaired), index: (iso) => dayNumber(iso) - tail.startDay };
+  const readings = [baseline, ...added];
+  censorStockouts(grid, readings);
+  censorStockoutsBetweenVisits(grid, readings, []);
+  fillCoarserLayers(grid, readings, [], added);
+  markInferredStockouts(grid);
+  return { startDay: tail.startDay, units, how, layer: fixed, censored, repaired: [...grid.repaired] };
+}
+
+/**
+ * The windowed counts of some readings as reconstruction places them on a grid starting on
+ * `startDay` (windows starting before it are dropped), with their layer.
+ * @example newWindowedCounts([listingAt('2026-01-08', { unitsSold: [{ windowDays: 7, units: 3 }] })], dayNumber('2026-01-01'), 10) // [{ from: 1, to: 7, units: 3, layer: windowLayer(7) }]
+ */
+export function windowedCountsOn(readings: readonly ListingObservation[], startDay: number, n: number): (IntervalCount & { layer: number })[] {
+  return windowedCounts(readings, (iso) => dayNumber(iso) - startDay, n).map((c) => ({ ...c, layer: windowLayer(c.to - c.from + 1) }));
 }
 
 /**
@@ -156,14 +252,17 @@ const CENSORED_INFERRED = 2;
 
 /**
  * The series being rebuilt, one slot per day. `fixed` marks days a finer layer settled (the
- * coarser layers leave them alone); `censored` marks days without sellable stock (CENSORED_*).
+ * coarser layers leave them alone) with that layer's rank (LAYER_*; 0 = not settled);
+ * `censored` marks days without sellable stock (CENSORED_*).
  */
 interface DayGrid {
   n: number;
   units: Float64Array;
   how: Uint8Array;
-  fixed: Uint8Array;
+  fixed: Uint16Array;
   censored: Uint8Array;
+  /** The layers repairExactly ran on. */
+  repaired: Set<number>;
   /** Slot of an ISO date (may fall outside 0..n-1). */
   index: (iso: string) => number;
 }
@@ -214,7 +313,7 @@ function markCoveredDays(grid: DayGrid, spans: readonly OrderSpan[]): void {
   for (const span of spans) {
     for (let i = Math.max(0, index(span.from)); i <= Math.min(n - 1, index(span.to)); i++) {
       if (!fixed[i]) {
-        fixed[i] = 1;
+        fixed[i] = LAYER_EXACT;
         units[i] = 0;
         how[i] = HOW_EXACT;
       }
@@ -422,23 +521,32 @@ function soldBetween(before: ListingObservation, after: ListingObservation, rece
   return sold >= 0 ? sold : null;
 }
 
-/** Windowed counts, then cumulative counts, then stock deltas: finest information first. */
-function fillCoarserLayers(grid: DayGrid, listings: readonly ListingObservation[], calibrations: readonly Calibration[]): void {
+/**
+ * Windowed counts, then cumulative counts, then stock deltas: finest information first.
+ * `windowedFrom`: the readings whose windowed counts are placed (reconstructAfter: the new ones only).
+ */
+function fillCoarserLayers(
+  grid: DayGrid,
+  listings: readonly ListingObservation[],
+  calibrations: readonly Calibration[],
+  windowedFrom: readonly ListingObservation[] = listings,
+): void {
   const { n, index } = grid;
   const work = new Float64Array(n);
   // Windowed counts one window length at a time, shortest first: weekly reads of t7 tile the
   // days exactly, and t30/t90 then only fill what t7 could not reach (mixing them in one
   // fit makes the longer windows fight the finer ones for no gain).
-  const windowed = windowedCounts(listings, index, n);
+  const windowed = windowedCounts(windowedFrom, index, n);
   const lengths = [...new Set(windowed.map((c) => c.to - c.from))].sort((a, b) => a - b);
   for (const length of lengths)
     fillLayer(
       windowed.filter((c) => c.to - c.from === length),
       grid,
       work,
+      windowLayer(length + 1),
     );
-  fillLayer(cumulativeCounts(listings, index, n), grid, work);
-  fillLayer(stockDeltaCounts(listings, calibrations, index, n), grid, work);
+  fillLayer(cumulativeCounts(listings, index, n), grid, work, LAYER_CUMULATIVE);
+  fillLayer(stockDeltaCounts(listings, calibrations, index, n), grid, work, LAYER_STOCK_DELTA);
 }
 
 /** Orders seen outside complete views are a lower bound: a day the layers put below it is raised to it. */
@@ -599,19 +707,22 @@ const MAX_SWEEPS = 20;
  * alternating projections so every interval's total is met when the counts agree.
  * `value` is scratch space of the grid's length.
  */
-function fillLayer(counts: IntervalCount[], grid: DayGrid, value: Float64Array): void {
+function fillLayer(counts: IntervalCount[], grid: DayGrid, value: Float64Array, layer: number): void {
   if (counts.length === 0) return;
   counts.sort((a, b) => a.to - a.from - (b.to - b.from) || a.to - b.to);
   const { n, units, how, fixed, censored } = grid;
   const assigned = new Uint8Array(n);
   const { targets, active } = spreadEvenly(counts, grid, value, assigned);
-  if (!fitByProjections(counts, active, targets, grid, value)) repairExactly(counts, active, targets, fixed, censored, value);
+  if (!fitByProjections(counts, active, targets, grid, value)) {
+    grid.repaired.add(layer);
+    repairExactly(counts, active, targets, fixed, censored, value);
+  }
   for (let i = 0; i < n; i++) {
     if (assigned[i]) {
       // Projections leave residues like 1e-17 where the truth is 0: a unit count is never that small.
       units[i] = value[i]! < 1e-9 ? 0 : value[i]!;
       how[i] = HOW_INFERRED;
-      fixed[i] = 1;
+      fixed[i] = layer;
     }
   }
 }
@@ -716,7 +827,7 @@ function repairExactly(
   counts: readonly IntervalCount[],
   active: readonly number[],
   targets: Float64Array,
-  fixed: Uint8Array,
+  fixed: Uint16Array,
   censored: Uint8Array,
   value: Float64Array,
 ): boolean {
