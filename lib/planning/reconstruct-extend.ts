@@ -50,7 +50,7 @@ export interface DemandContinuation {
 }
 
 /** A SettledTail without the series' values. */
-export type TailState = Omit<SettledTail, 'units' | 'how'>;
+type TailState = Omit<SettledTail, 'units' | 'how'>;
 
 /**
  * The continuation of a series rebuilt from these observations (all of one listing; `series`

@@ -40,11 +40,11 @@ const HOW_NAMES: readonly DemandHow[] = ['censored', 'inferred', 'exact', 'stock
  * The layer that settled a day (SettledDays.layer), finest first: a coarser layer only fills days
  * no finer one settled. Windowed counts rank by their length (windowLayer).
  */
-export const LAYER_EXACT = 1;
-export const LAYER_CUMULATIVE = 0xfffe;
-export const LAYER_STOCK_DELTA = 0xffff;
+const LAYER_EXACT = 1;
+const LAYER_CUMULATIVE = 0xfffe;
+const LAYER_STOCK_DELTA = 0xffff;
 /** The rank of "units sold in the last `windowDays` days" counts: shorter windows are finer. */
-export function windowLayer(windowDays: number): number {
+function windowLayer(windowDays: number): number {
   return Math.min(2 + windowDays, LAYER_CUMULATIVE - 1);
 }
 
@@ -60,7 +60,7 @@ export interface DemandSeries {
  * 0 = not); and the layers whose counts the projections could not meet, so they were repaired
  * over the whole layer (fillLayer: a count added to such a layer can move the others).
  */
-export interface SettledDays {
+interface SettledDays {
   layer: Uint16Array;
   censored: Uint8Array;
   repaired: readonly number[];
@@ -80,7 +80,7 @@ export interface ReconstructOptions {
 }
 
 /** Units sold in days [from, to] (inclusive indices into the series). */
-export interface IntervalCount {
+interface IntervalCount {
   from: number;
   to: number;
   units: number;
@@ -210,7 +210,7 @@ export function reconstructAfter(tail: SettledTail, baseline: ListingObservation
 /**
  * The windowed counts of some readings as reconstruction places them on a grid starting on
  * `startDay` (windows starting before it are dropped), with their layer.
- * @example newWindowedCounts([listingAt('2026-01-08', { unitsSold: [{ windowDays: 7, units: 3 }] })], dayNumber('2026-01-01'), 10) // [{ from: 1, to: 7, units: 3, layer: windowLayer(7) }]
+ * @example windowedCountsOn([listingAt('2026-01-08', { unitsSold: [{ windowDays: 7, units: 3 }] })], dayNumber('2026-01-01'), 10) // [{ from: 1, to: 7, units: 3, layer: windowLayer(7) }]
  */
 export function windowedCountsOn(readings: readonly ListingObservation[], startDay: number, n: number): (IntervalCount & { layer: number })[] {
   return windowedCounts(readings, (iso) => dayNumber(iso) - startDay, n).map((c) => ({ ...c, layer: windowLayer(c.to - c.from + 1) }));
