@@ -182,7 +182,7 @@ export interface SettledTail extends SettledDays {
  * tail it left (the readings up to and including `baseline`, the newest of them) and `added`
  * (newer readings, in time order): the layers run on the new readings' counts and intervals
  * only, over the tail and the new days. The caller makes sure the old readings' counts are not
- * affected (reconstruct-extend.ts extendable: each new windowed count finds every older day of
+ * affected (reconstruct-extend.ts countsExtend, readingsExtend: each new windowed count finds every older day of
  * its window settled by a finer layer, censored, or never known, and no two of one length share
  * a day; stock events none after the baseline). Returns the whole grid from tail.startDay to
  * `endDay`, and how its days are settled.
