@@ -20,10 +20,18 @@
  */
 import type { Calibration, PlanExtras } from '../planning';
 import { dayNumber } from '../planning/days';
-import { inputsLastDay, seriesOnLaterDay } from '../planning/reconstruct';
+import { inputsLastDay, seriesOnLaterDay, type DemandSeries } from '../planning/reconstruct';
 import { continuationOf, extendDemand } from '../planning/reconstruct-extend';
 import { extendReadingFacts } from '../planning/reading-facts-extend';
-import { completeFacts, listingFactsOfGroups, marketplaceToday, observationsByListing, readingFactsOf, type ListingFacts } from '../planning/stock-groups';
+import {
+  completeFacts,
+  listingFactsOfGroups,
+  marketplaceToday,
+  observationsByListing,
+  readingFactsOf,
+  type ListingFacts,
+  type ReadingFacts,
+} from '../planning/stock-groups';
 import type { ListingObservation, Observation } from '../records';
 import type { Settings } from '../settings/schema';
 import {
@@ -89,9 +97,51 @@ export async function demandOfProducts(
 ): Promise<CachedDemand> {
   const byListing = observationsByListing(observations);
   const calibrationsOf = groupBy(extras.calibrations ?? [], (c) => c.listingKey);
+  const { idOf, digestOf, cached, keys } = await storedDemandOf(db, products, byListing);
+  // What every listing's reconstruction reads besides its own rows. Not today's date: a series
+  // whose inputs did not change is carried to today (seriesOnLaterDay), so a listing the seller
+  // has not read since yesterday keeps its cached series.
+  const common = [RECONSTRUCTION_VERSION, extensionVersion(), String(settings.historyDays), JSON.stringify(extras.orderImportSpans ?? [])];
+  const out: CachedDemand = { factsOf: {}, rebuilt: [], reused: 0, extended: 0 };
+  const missed = new Map<string, string>();
+  for (const key of keys) {
+    const list = byListing.get(key) ?? [];
+    const digest = digestOf.get(key);
+    // As the planner does (stock-groups listingFactsOf): today in the zone of the listing's marketplace.
+    const end = marketplaceToday(now, digest?.base?.marketplace ?? list[0]!.marketplace);
+    const parts = { list, calibrations: calibrationsOf.get(key) ?? [], idOf, digested: digest?.sums ?? NO_READINGS, common };
+    const inputs = { ...parts, fingerprint: fingerprintOf(parts) };
+    const found = fromCache(cached.get(key), inputs, end, settings);
+    if (!found) {
+      missed.set(key, inputs.fingerprint);
+      continue;
+    }
+    out.factsOf[key] = completeFacts(found.facts, end, found.series, extras.inboundArrivals?.[key]);
+    if (found.carried) {
+      out.rebuilt.push(found.carried);
+      out.extended++;
+    } else out.reused++;
+  }
+  if (missed.size === 0) return out;
+  // The planner's own reconstruction, on the listings that missed only (same order, same extras).
+  const theirs = observationsOf ? observationsOf(new Set(missed.keys())) : new Map([...byListing].filter(([key]) => missed.has(key)));
+  for (const facts of listingFactsOfGroups(theirs, settings, now, { ...extras, demandOf: {} })) {
+    const fingerprint = missed.get(facts.key);
+    if (fingerprint === undefined) continue;
+    out.factsOf[facts.key] = facts;
+    out.rebuilt.push(rebuiltRow(facts, fingerprint, theirs.get(facts.key) ?? [], calibrationsOf.get(facts.key) ?? [], extras.orderImportSpans ?? []));
+  }
+  return out;
+}
+
+/**
+ * The cached rows of the listings the loader gave (their digests hold them since schema v10;
+ * read again only for listings it gave no digest of), every listing's key, the stored id of
+ * each reading, and the digests with readings.
+ */
+async function storedDemandOf(db: StoreDb, products: readonly ProductReplanInput[], byListing: ReadonlyMap<string, readonly Observation[]>) {
   const idOf = new Map<Observation, string>();
   const digestOf = new Map<string, HistoryDigestRow>();
-  // The cached series ride in the digest records the loader read (schema v10): read again only for listings it gave none of.
   const cached = new Map<string, DemandCacheRow>();
   const carried = new Set<string>();
   for (const p of products) {
@@ -109,70 +159,61 @@ export async function demandOfProducts(
     keys.filter((k) => !carried.has(k)),
   ))
     cached.set(key, row);
-  // What every listing's reconstruction reads besides its own rows. Not today's date: a series
-  // whose inputs did not change is carried to today (seriesOnLaterDay), so a listing the seller
-  // has not read since yesterday keeps its cached series.
-  const common = [RECONSTRUCTION_VERSION, extensionVersion(), String(settings.historyDays), JSON.stringify(extras.orderImportSpans ?? [])];
-  const out: CachedDemand = { factsOf: {}, rebuilt: [], reused: 0, extended: 0 };
-  const missed = new Map<string, string>();
-  for (const key of keys) {
-    const list = byListing.get(key) ?? [];
-    const digest = digestOf.get(key);
-    // As the planner does (stock-groups listingFactsOf): today in the zone of the listing's marketplace.
-    const end = marketplaceToday(now, digest?.base?.marketplace ?? list[0]!.marketplace);
-    const fingerprint = demandInputsFingerprint([...common, ...inputParts(list, calibrationsOf.get(key) ?? [], idOf, digest?.sums ?? NO_READINGS)]);
-    const hit = cached.get(key);
-    const series =
-      hit?.facts && hit.inputs === fingerprint
-        ? seriesOnLaterDay({ startDay: hit.startDay, units: hit.units, how: hit.how }, dayNumber(end), settings.historyDays, hit.inputsThrough ?? Infinity)
-        : null;
-    if (hit?.facts && series) {
-      out.factsOf[key] = completeFacts(hit.facts, end, series, extras.inboundArrivals?.[key]);
-      out.reused++;
-      continue;
-    }
-    const extended = hit
-      ? extendedByNewReadings(
-          hit,
-          { list, calibrations: calibrationsOf.get(key) ?? [], idOf, digested: digest?.sums ?? NO_READINGS, common, fingerprint },
-          end,
-          settings,
-        )
-      : null;
-    if (extended) {
-      out.factsOf[key] = completeFacts(
-        extended.facts!,
-        end,
-        { startDay: extended.startDay, units: extended.units, how: extended.how },
-        extras.inboundArrivals?.[key],
-      );
-      out.rebuilt.push(extended);
-      out.extended++;
-    } else missed.set(key, fingerprint);
+  return { idOf, digestOf, cached, keys };
+}
+
+/**
+ * A listing's facts and series from its cache record: the record's own when its inputs are
+ * unchanged (carried to today), or carried forward by its new readings (`carried`, to store);
+ * null when it must be rebuilt.
+ */
+function fromCache(
+  hit: DemandCacheRow | undefined,
+  inputs: ListingInputs,
+  end: string,
+  settings: Settings,
+): { facts: ReadingFacts; series: DemandSeries; carried?: DemandCacheRow } | null {
+  if (!hit?.facts) return null;
+  if (hit.inputs === inputs.fingerprint) {
+    const series = seriesOnLaterDay(
+      { startDay: hit.startDay, units: hit.units, how: hit.how },
+      dayNumber(end),
+      settings.historyDays,
+      hit.inputsThrough ?? Infinity,
+    );
+    if (series) return { facts: hit.facts, series };
   }
-  if (missed.size === 0) return out;
-  // The planner's own reconstruction, on the listings that missed only (same order, same extras).
-  const theirs = observationsOf ? observationsOf(new Set(missed.keys())) : new Map([...byListing].filter(([key]) => missed.has(key)));
-  for (const facts of listingFactsOfGroups(theirs, settings, now, { ...extras, demandOf: {} })) {
-    const fingerprint = missed.get(facts.key);
-    if (fingerprint === undefined) continue;
-    const { series } = facts;
-    out.factsOf[facts.key] = facts;
-    const inputsThrough = inputsLastDay(theirs.get(facts.key) ?? [], calibrationsOf.get(facts.key) ?? [], extras.orderImportSpans ?? []);
-    const continuation = continuationOf(theirs.get(facts.key) ?? [], inputsThrough, series);
-    out.rebuilt.push({
-      key: facts.key,
-      date: DEMAND_SERIES_DATE,
-      inputs: fingerprint,
-      inputsThrough,
-      startDay: series.startDay,
-      units: series.units,
-      how: series.how,
-      facts: readingFactsOf(facts),
-      ...(continuation ? { continuation } : {}),
-    });
-  }
-  return out;
+  const carried = extendedByNewReadings(hit, inputs, end, settings);
+  return carried?.facts ? { facts: carried.facts, series: { startDay: carried.startDay, units: carried.units, how: carried.how }, carried } : null;
+}
+
+/** The cache record of a listing rebuilt from all its observations (its facts as the planner worked them out). */
+function rebuiltRow(
+  facts: ListingFacts,
+  fingerprint: string,
+  observations: readonly Observation[],
+  calibrations: readonly Calibration[],
+  importSpans: NonNullable<PlanExtras['orderImportSpans']>,
+): DemandCacheRow {
+  const { series } = facts;
+  const inputsThrough = inputsLastDay(observations, calibrations, importSpans);
+  const continuation = continuationOf(observations, inputsThrough, series);
+  return {
+    key: facts.key,
+    date: DEMAND_SERIES_DATE,
+    inputs: fingerprint,
+    inputsThrough,
+    startDay: series.startDay,
+    units: series.units,
+    how: series.how,
+    facts: readingFactsOf(facts),
+    ...(continuation ? { continuation } : {}),
+  };
+}
+
+/** The fingerprint of a listing's inputs (inputParts) with what every listing shares. */
+function fingerprintOf(inputs: Omit<ListingInputs, 'fingerprint'>): string {
+  return demandInputsFingerprint([...inputs.common, ...inputParts(inputs.list, inputs.calibrations, inputs.idOf, inputs.digested)]);
 }
 
 /** What extendedByNewReadings compares: a listing's current inputs, as demandOfProducts fingerprints them. */
@@ -203,7 +244,7 @@ function extendedByNewReadings(hit: DemandCacheRow, inputs: ListingInputs, end: 
   // A listing's start date bounds the days an imported order history covers for it (listingOrderCoverage): a new one moves older days.
   if (added.length === 0 || added.some((o) => o.startDate !== undefined && dayNumber(o.startDate) !== facts.startDay)) return null;
   const before = inputs.list.filter((o) => !newer(o));
-  if (demandInputsFingerprint([...inputs.common, ...inputParts(before, inputs.calibrations, inputs.idOf, inputs.digested)]) !== hit.inputs) return null;
+  if (fingerprintOf({ ...inputs, list: before }) !== hit.inputs) return null;
   const extended = extendDemand(hit, continuation, added, { end, historyDays: settings.historyDays, calibrations: inputs.calibrations });
   if (!extended) return null;
   const { series, continuation: next } = extended;
