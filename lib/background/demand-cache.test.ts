@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateSettings } from '../settings';
+import { dayNumber, isoDate } from '../planning/days';
+import { historyWindowStart } from '../planning/reconstruct';
 import { foldHistory, invalidateDemand, loadReplanInput, mergeObservations, readDemandCache, saveSettings, type StoreDb } from '../store';
 import { defaultSettings } from '../settings/schema';
 import { dropStores, freshStore, listingObs } from '../store/test-helpers';
@@ -61,20 +63,25 @@ describe('demandOfProducts', () => {
     expect(rebuilt.demandOf).toEqual(carried.demandOf);
   });
 
-  it('rebuilds a series whose start moves with the day: a history as long as the window', async () => {
+  it('carries a history as long as the window until the window steps on, then rebuilds it', async () => {
     const db = await freshStore();
     await saveSettings(db, { ...defaultSettings(), historyDays: 28 }, new Date('2026-05-01T00:00:00Z'));
     await mergeObservations(
       db,
-      [listingObs('MUG', '2026-04-01T10:00:00Z', { available: 130 }), listingObs('MUG', '2026-05-03T10:00:00Z', { available: 24 })],
+      [listingObs('MUG', '2026-03-01T10:00:00Z', { available: 130 }), listingObs('MUG', '2026-05-03T10:00:00Z', { available: 24 })],
       new Date('2026-05-03T12:00:00Z'),
     );
-    expect(await demandNow(db, new Date('2026-05-04T12:00:00Z'))).toMatchObject({ reused: 0, rebuilt: [US] });
-    expect(await demandNow(db, new Date('2026-05-04T18:00:00Z'))).toMatchObject({ reused: 1, rebuilt: [] });
-    // The 28-day window starts a day later on May 5th: the series is rebuilt, not carried.
-    const nextDay = await demandNow(db, new Date('2026-05-05T12:00:00Z'));
-    expect(nextDay).toMatchObject({ reused: 0, rebuilt: [US] });
-    expect(nextDay.demandOf[US]!.units.length).toBe(28);
+    const first = new Date('2026-05-04T12:00:00Z');
+    expect(await demandNow(db, first)).toMatchObject({ reused: 0, rebuilt: [US] });
+    // The window's start moves in 28-day steps: the first day after May 4th on which it moves.
+    const start = historyWindowStart(dayNumber('2026-05-04'), 28);
+    let day = dayNumber('2026-05-05');
+    while (historyWindowStart(day, 28) === start) day++;
+    // Until then the series is carried to each day, not rebuilt.
+    expect(await demandNow(db, new Date(`${isoDate(day - 1)}T12:00:00Z`))).toMatchObject({ reused: 1, rebuilt: [] });
+    const stepped = await demandNow(db, new Date(`${isoDate(day)}T12:00:00Z`));
+    expect(stepped).toMatchObject({ reused: 0, rebuilt: [US] });
+    expect(stepped.demandOf[US]!.startDay).toBe(historyWindowStart(day, 28));
   });
 
   it("keeps each listing's facts with its series: a re-plan reads the history of the listings that changed only", async () => {

@@ -12,6 +12,7 @@ import {
   marketplaceSaysOut,
   orderCoverage,
   poolDemand,
+  historyWindowStart,
   inputsLastDay,
   reconstructDemand,
   seriesOnLaterDay,
@@ -401,16 +402,44 @@ describe('a series on a later day (the demand cache carries a series across days
     expect(seriesOnLaterDay(series, lastDay, 30, START)).toBe(series);
     expect(seriesOnLaterDay(series, lastDay - 1, 30, START)).toBeNull();
     expect(seriesOnLaterDay(series, lastDay + 10, 30, START)?.units.length).toBe(26);
-    // On day START + 24 the 30-day window starts after START - 6: the start would move.
-    expect(seriesOnLaterDay(series, START + 24, 30, START)).toBeNull();
-    // A series that starts at the window's edge moves with every day.
+    // The first day whose 30-day window starts after START - 6: the start would move.
+    const moves = firstDayWhere((day) => historyWindowStart(day, 30) > START - 6, lastDay);
+    expect(seriesOnLaterDay(series, moves - 1, 30, START)).not.toBeNull();
+    expect(seriesOnLaterDay(series, moves, 30, START)).toBeNull();
+    // A series cut by the window starts on the window's start, which moves in 28-day steps: carried until the step.
     const clipped = reconstructDemand([listingAt(isoDate(START), { available: 5, unitsSold: [{ windowDays: 30, units: 30 }] })], {
       end: isoDate(START + 3),
       historyDays: 10,
     });
-    expect(clipped.startDay).toBe(START + 3 - 9);
-    expect(seriesOnLaterDay(clipped, START + 4, 10, START)).toBeNull();
+    expect(clipped.startDay).toBe(historyWindowStart(START + 3, 10));
+    expect(clipped.startDay).toBeGreaterThan(START - 29);
+    const steps = firstDayWhere((day) => historyWindowStart(day, 10) > clipped.startDay, START + 3);
+    expect(seriesOnLaterDay(clipped, steps - 1, 10, START)).toEqual(
+      reconstructDemand([listingAt(isoDate(START), { available: 5, unitsSold: [{ windowDays: 30, units: 30 }] })], {
+        end: isoDate(steps - 1),
+        historyDays: 10,
+      }),
+    );
+    expect(seriesOnLaterDay(clipped, steps, 10, START)).toBeNull();
     // An input dated after the series' last day would enter the window on a later day.
     expect(seriesOnLaterDay(series, lastDay + 2, 30, lastDay + 1)).toBeNull();
+  });
+});
+
+/** The first day after `from` for which `holds` is true (within a year). */
+function firstDayWhere(holds: (day: number) => boolean, from: number): number {
+  for (let day = from + 1; day < from + 366; day++) if (holds(day)) return day;
+  throw new Error('no such day');
+}
+
+describe('historyWindowStart', () => {
+  it('keeps historyDays to historyDays + 27 days, the start moving only every 28 days', () => {
+    for (let end = 20000; end < 20100; end++) {
+      const start = historyWindowStart(end, 730);
+      expect(end - start + 1).toBeGreaterThanOrEqual(730);
+      expect(end - start + 1).toBeLessThan(730 + 28);
+      expect(start % 28).toBe(0);
+      expect([0, 28]).toContain(historyWindowStart(end + 1, 730) - start);
+    }
   });
 });

@@ -69,7 +69,7 @@ interface SettledDays {
 export interface ReconstructOptions {
   /** Last day of the series (today in the marketplace's zone), ISO date. */
   end: string;
-  /** At most this many days are kept (the most recent). */
+  /** About this many days are kept, the most recent (up to 27 more: the window's start moves in steps, historyWindowStart). */
   historyDays?: number;
   calibrations?: readonly Calibration[];
   /**
@@ -145,13 +145,32 @@ export function settledDaysOf(series: DemandSeries): SettledDays | undefined {
 }
 
 /**
+ * Days the history window's start moves by: it steps back to a multiple of this, so it stays
+ * put between steps. A series as long as the window then starts on the same day for up to this
+ * many days, so its cache is carried (seriesOnLaterDay) and new readings extend it
+ * (reconstruct-extend.ts) instead of every day's rebuild (until 2026-12-05 it moved daily).
+ */
+const WINDOW_STEP_DAYS = 28;
+
+/**
+ * The first day a series ending on `endDay` keeps: `historyDays` back, then back to the step
+ * before (so `historyDays` to `historyDays` + 27 days are kept).
+ * @example historyWindowStart(1000, 730) // 252: 271 stepped back to a multiple of 28
+ */
+export function historyWindowStart(endDay: number, historyDays: number): number {
+  const start = endDay - historyDays + 1;
+  return start - (((start % WINDOW_STEP_DAYS) + WINDOW_STEP_DAYS) % WINDOW_STEP_DAYS);
+}
+
+/**
  * reconstructDemand's answer on a later day `endDay` from the same inputs, without them: the
  * series as it was, followed by unknown days. No count, order view or stock event speaks of a
  * day after the inputs' last (`inputsThrough`, on or before the series' last day), so none
  * reaches the new days, and nothing before them moves as long as the series starts where it
- * did: its first day was its inputs' first, not the history window's edge, and the window
- * ending on `endDay` still reaches back to it. null when that does not hold (rebuild it).
- * A cached series stays valid across days this way: most listings are not read every day.
+ * did: the history window ending on `endDay` starts on or before its first day (a series cut
+ * by the window starts on the window's start, which moves only every WINDOW_STEP_DAYS). null
+ * when that does not hold (rebuild it). A cached series stays valid across days this way: most
+ * listings are not read every day.
  * @example seriesOnLaterDay(series /* days 100..109 *\/, 112, 730, 109)?.units.length // 13 (the last 3 unknown)
  */
 export function seriesOnLaterDay(series: DemandSeries, endDay: number, historyDays: number | undefined, inputsThrough: number): DemandSeries | null {
@@ -159,7 +178,7 @@ export function seriesOnLaterDay(series: DemandSeries, endDay: number, historyDa
   const lastDay = series.startDay + n - 1;
   if (endDay === lastDay) return series;
   if (!(endDay > lastDay) || n === 0 || !(inputsThrough <= lastDay)) return null;
-  if (historyDays !== undefined && (series.startDay <= lastDay - historyDays + 1 || series.startDay < endDay - historyDays + 1)) return null;
+  if (historyDays !== undefined && series.startDay < historyWindowStart(endDay, historyDays)) return null;
   const units = new Float64Array(endDay - series.startDay + 1).fill(Number.NaN);
   units.set(series.units);
   const how = new Uint8Array(units.length); // HOW_CENSORED: unknown
@@ -283,7 +302,7 @@ function placeableObservations(observations: readonly Observation[]): { listings
 
 /**
  * The earliest day any observation or complete orders view speaks about (an imported order
- * history covers a listing that sold nothing in it), but no more than `historyDays` back from the end.
+ * history covers a listing that sold nothing in it), but not before the history window (historyWindowStart).
  */
 function seriesFirstDay(
   listings: readonly ListingObservation[],
@@ -303,7 +322,7 @@ function seriesFirstDay(
     for (const w of o.unitsSold ?? []) firstDay = Math.min(firstDay, d - w.windowDays + 1);
   }
   for (const o of orders) firstDay = Math.min(firstDay, dayNumber(o.orderDate));
-  if (historyDays !== undefined) firstDay = Math.max(firstDay, endDay - historyDays + 1);
+  if (historyDays !== undefined) firstDay = Math.max(firstDay, historyWindowStart(endDay, historyDays));
   return firstDay;
 }
 
