@@ -72,6 +72,15 @@ export function inboundAppeared(readings: readonly InboundReading[]): AppearedWi
   return { from: first === 0 ? to : shown[first - 1]!.day + 1, to };
 }
 
+/**
+ * The reading inboundAppeared takes as the newest of some readings (given newest first, as
+ * inboundReadingsOf takes them): the last that showed inbound units; null when none did.
+ * @example newestShown([listingAt('2026-05-08', { inbound: 300 })])?.inbound // 300
+ */
+export function newestShown(newestFirst: readonly ListingObservation[]): ShownReading | null {
+  return shownInOrder(inboundReadingsOf(newestFirst)).at(-1) ?? null;
+}
+
 /** The readings that showed inbound units, by day (of one day, in the order given). */
 export function shownInOrder(readings: readonly InboundReading[]): ShownReading[] {
   return readings.filter((r): r is ShownReading => r.inbound !== undefined).sort((a, b) => a.day - b.day);

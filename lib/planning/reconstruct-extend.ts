@@ -16,8 +16,17 @@
  */
 import type { ListingObservation, Observation } from '../records';
 import { dayNumber } from './days';
-import { inboundReadingsOf, shownInOrder, type ShownReading } from './inbound-arrival';
-import { reconstructAfter, seriesOnLaterDay, settledDaysOf, windowedCountsOn, type Calibration, type DemandSeries, type SettledTail } from './reconstruct';
+import { newestShown, type ShownReading } from './inbound-arrival';
+import {
+  reconstructAfter,
+  seriesOnLaterDay,
+  settledDaysOf,
+  showsNothingForSale,
+  windowedCountsOn,
+  type Calibration,
+  type DemandSeries,
+  type SettledTail,
+} from './reconstruct';
 
 /**
  * Days of settled state a continuation keeps before its baseline: the longest window a page
@@ -81,7 +90,7 @@ export function continuationOf(observations: readonly Observation[], inputsThrou
   if (!tail) return null;
   // In the order stock-groups.ts gives inboundAppeared: newest first by time, then reversed.
   listings.sort((a, b) => (a.observedAt < b.observedAt ? 1 : a.observedAt > b.observedAt ? -1 : 0));
-  return { baseline, hadCumulative, lastShown: shownInOrder(inboundReadingsOf(listings)).at(-1) ?? null, tail };
+  return { baseline, hadCumulative, lastShown: newestShown(listings), tail };
 }
 
 /** Whether a reading shows the stock on a day that can be placed (a baseline must; so must every reading an extension takes). */
@@ -156,7 +165,7 @@ function readingsExtend(continuation: DemandContinuation, added: readonly Listin
   for (const o of added) {
     const day = dayNumber(o.observedDate);
     if (!showsStock(o) || !(o.observedAt > before.observedAt) || day < dayNumber(before.observedDate) || day > endDay) return false;
-    if (day === cutoff && ((o.unitsSold?.length ?? 0) > 0 || (isEmpty(o) && !isEmpty(baseline)))) return false;
+    if (day === cutoff && ((o.unitsSold?.length ?? 0) > 0 || (showsNothingForSale(o) && !showsNothingForSale(baseline)))) return false;
     before = o;
   }
   return true;
@@ -172,12 +181,13 @@ function readingsExtend(continuation: DemandContinuation, added: readonly Listin
  */
 function countsExtend(series: DemandSeries, tail: SettledTail, baseline: ListingObservation, added: readonly ListingObservation[], endDay: number): boolean {
   const cutoff = dayNumber(baseline.observedDate);
-  const fits = (o: ListingObservation) =>
-    (o.unitsSold ?? []).every(
-      (w) => dayNumber(o.observedDate) - w.windowDays + 1 >= Math.max(tail.startDay, series.startDay) || tail.startDay === series.startDay,
-    );
+  // Windows reaching before the tail read days it does not hold, unless the tail is the whole
+  // series (reconstruction reads days before a series' start as in stock, as the tail does).
+  const startsOf = (o: ListingObservation) => (o.unitsSold ?? []).map((w) => dayNumber(o.observedDate) - w.windowDays + 1);
+  const fits = (o: ListingObservation) => startsOf(o).every((from) => from >= tail.startDay || tail.startDay === series.startDay);
   if (!fits(baseline) || !added.every(fits)) return false;
-  if (added.some((o) => (o.unitsSold ?? []).some((w) => dayNumber(o.observedDate) - w.windowDays + 1 < series.startDay))) return false;
+  // A new window starting before the series would move its start.
+  if (added.some((o) => startsOf(o).some((from) => from < series.startDay))) return false;
   const counts = windowedCountsOn(added, tail.startDay, endDay - tail.startDay + 1);
   const oldDays = cutoff - tail.startDay + 1;
   for (const c of counts) {
@@ -195,11 +205,6 @@ function countsExtend(series: DemandSeries, tail: SettledTail, baseline: Listing
   return !counts.some((a, i) => counts.some((b, j) => j > i && a.layer === b.layer && Math.max(a.from, b.from, oldDays) <= Math.min(a.to, b.to)));
 }
 
-/** A reading showing nothing a customer could buy (reconstruct.ts censorStockouts; the reading shows its stock). */
-function isEmpty(o: ListingObservation): boolean {
-  return o.available === 0 || o.status === 'suppressed';
-}
-
 /**
  * The continuation after `added` extended the series: its newest reading is the baseline, the
  * tail ends on its day; null when that reading lacks the cumulative count older ones showed (the
@@ -210,6 +215,5 @@ function continuationAfter(continuation: DemandContinuation, added: readonly Lis
   const hadCumulative = continuation.hadCumulative || added.some((o) => o.cumulativeSold !== undefined);
   const tail = tailOf(settled, dayNumber(baseline.observedDate));
   if (!tail || (hadCumulative && baseline.cumulativeSold === undefined)) return null;
-  const shown = shownInOrder(inboundReadingsOf([...added].reverse()));
-  return { baseline, hadCumulative, lastShown: shown.at(-1) ?? continuation.lastShown, tail };
+  return { baseline, hadCumulative, lastShown: newestShown([...added].reverse()) ?? continuation.lastShown, tail };
 }

@@ -385,7 +385,7 @@ function censorStockouts(grid: DayGrid, listings: readonly ListingObservation[])
   for (const o of listings) {
     const i = index(o.observedDate);
     if (i < 0 || i >= n) continue;
-    const empty = o.available === 0 || o.status === 'suppressed' || (o.available === undefined && marketplaceSaysOut(o));
+    const empty = showsNothingForSale(o);
     if (empty) {
       if (lastZero >= 0) for (let j = lastZero; j <= i; j++) censored[j] = CENSORED_OBSERVED;
       censored[i] = CENSORED_OBSERVED;
@@ -401,6 +401,15 @@ function censorStockouts(grid: DayGrid, listings: readonly ListingObservation[])
       how[i] = HOW_CENSORED;
     }
   }
+}
+
+/**
+ * Whether a reading shows nothing a customer could buy: no sellable stock, the listing suppressed
+ * by the marketplace, or (without a stock count) the marketplace's own word that it is out.
+ * @example showsNothingForSale({ available: 0 }) // true
+ */
+export function showsNothingForSale(o: Pick<ListingObservation, 'available' | 'status' | 'alert'>): boolean {
+  return o.available === 0 || o.status === 'suppressed' || (o.available === undefined && marketplaceSaysOut(o));
 }
 
 /** The marketplace's own word that a listing is out of stock: its status, or an alert such as the Restock report's "Out of stock". */
