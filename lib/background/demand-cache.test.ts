@@ -136,7 +136,7 @@ async function deferredDemand(db: StoreDb, now: Date) {
   const asked: string[] = [];
   const demand = await demandOfProducts(db, input.products, observations, extras, migrateSettings(input.settings), now, (missed) => {
     asked.push(...missed);
-    return observationsOfListings(input.products, missed);
+    return observationsOfListings(db, input.products, missed);
   });
   await saveRebuiltDemand(db, demand);
   return { asked: asked.sort(), reused: demand.reused, extended: demand.extended, factsOf: demand.factsOf };

@@ -93,7 +93,7 @@ export async function demandOfProducts(
   extras: PlanExtras,
   settings: Settings,
   now: Date,
-  observationsOf?: (missed: ReadonlySet<string>) => ReadonlyMap<string, readonly Observation[]>,
+  observationsOf?: (missed: ReadonlySet<string>) => Promise<ReadonlyMap<string, readonly Observation[]>>,
 ): Promise<CachedDemand> {
   const byListing = observationsByListing(observations);
   const calibrationsOf = groupBy(extras.calibrations ?? [], (c) => c.listingKey);
@@ -124,7 +124,7 @@ export async function demandOfProducts(
   }
   if (missed.size === 0) return out;
   // The planner's own reconstruction, on the listings that missed only (same order, same extras).
-  const theirs = observationsOf ? observationsOf(new Set(missed.keys())) : new Map([...byListing].filter(([key]) => missed.has(key)));
+  const theirs = observationsOf ? await observationsOf(new Set(missed.keys())) : new Map([...byListing].filter(([key]) => missed.has(key)));
   for (const facts of listingFactsOfGroups(theirs, settings, now, { ...extras, demandOf: {} })) {
     const fingerprint = missed.get(facts.key);
     if (fingerprint === undefined) continue;

@@ -17,6 +17,7 @@ import {
   type StoreDb,
 } from '../store';
 import { observationsByListing } from '../planning/stock-groups';
+import { HISTORY_READINGS_DATE } from '../store/tables/dailyDemand';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
 import { withPurchasingAnswers } from './purchase-panels';
 import { createReplanner, observationsOfListings, plannerInputOf, REPLAN_STEPS, replanProducts } from './replan';
@@ -135,13 +136,13 @@ describe('replanProducts', () => {
     const all = observationsByListing(plannerInputOf(products).observations);
     const keys = new Set([...all.keys()].filter((_, i) => i % 3 === 0));
     expect(keys.size).toBeGreaterThan(3);
-    const some = observationsOfListings(products, keys);
+    const some = await observationsOfListings(db, products, keys);
     expect([...some.keys()].sort()).toEqual([...keys].sort());
     for (const key of keys) expect(some.get(key)).toEqual(all.get(key));
     // From the re-plan's input, digests deferred: the same, their readings decoded in place.
     const deferred = (await loadReplanInput(db, productIds, { deferDigests: true })).products;
     expect(deferred.some((p) => p.digests?.some((d) => d.count > 0 && keys.has(d.key)))).toBe(true);
-    expect(observationsOfListings(deferred, keys)).toEqual(some);
+    expect(await observationsOfListings(db, deferred, keys)).toEqual(some);
   });
 
   it('reports each step once, in order, with its wall time', async () => {
@@ -178,6 +179,33 @@ describe('replanProducts', () => {
     // Nothing was read since: no series is rebuilt, so none is written.
     expect(cacheWrites.mock.calls.flatMap(([rows]) => rows)).toEqual([]);
     expect(await storedPlans(db)).toEqual(Object.fromEntries((await referencePlans(db, undefined, nextDay)).map((p) => [p.key, p])));
+  });
+
+  it('loads again, readings in, when a history is rewritten between loading and rebuilding its series', async () => {
+    const { db, productIds } = await builtStore();
+    const expected = await referencePlans(db, productIds, NOW);
+    // The daily fold runs just as the re-plan asks for the readings of the series it rebuilds (all: nothing is cached yet).
+    const bulkGet = db.dailyDemand.bulkGet.bind(db.dailyDemand);
+    const loads = vi.spyOn(db.listingHistory, 'bulkGet');
+    let folds = 0;
+    let readingsReads = 0;
+    const foldingGet = async (keys: [string, string][]) => {
+      if (keys.some((k) => k[1] === HISTORY_READINGS_DATE)) readingsReads++;
+      if (folds === 0 && readingsReads > 0) {
+        folds++;
+        await foldHistory(db, new Date('2026-07-03T12:00:00Z'));
+        loads.mockClear();
+      }
+      return bulkGet(keys);
+    };
+    vi.spyOn(db.dailyDemand, 'bulkGet').mockImplementation(foldingGet as unknown as typeof bulkGet);
+    expect(await replanProducts(db, productIds, NOW)).toBe(expected.length);
+    expect(folds).toBe(1);
+    // Once after the first load (the history had moved: refused), once in the second load's transaction.
+    expect(readingsReads).toBe(2);
+    // The second load read every digest's readings in its own transaction (no history record: the fold left each in step).
+    expect(loads.mock.calls.flatMap(([keys]) => keys)).toEqual([]);
+    expect(await storedPlans(db)).toEqual(Object.fromEntries(expected.map((p) => [p.key, p])));
   });
 
   it('stays exact after new readings, orders and corrections arrive', async () => {

@@ -17,6 +17,7 @@ import {
   loadInboundArrivals,
   loadInboundShipments,
   loadAccounts,
+  HistoryMovedError,
   loadReplanInput,
   OWN_WAREHOUSE_POOL,
   saveCatalogueFit,
@@ -81,6 +82,28 @@ export async function replanProducts(
     later?: (afterPlans: () => Promise<void>) => void;
   } = {},
 ): Promise<number> {
+  try {
+    return await replanOnce(db, productIds, now, { onStep, later }, true);
+  } catch (error) {
+    // A history rewritten between loading and rebuilding (the daily fold, an old-dated import): load it again, readings in.
+    if (!(error instanceof HistoryMovedError)) throw error;
+    return replanOnce(db, productIds, now, { onStep, later }, false);
+  }
+}
+
+/**
+ * One try of replanProducts. `deferDigests`: the loader leaves the history digests' readings out
+ * (a listing whose cached facts hold needs none of them), and those of the listings rebuilt are
+ * read afterwards (readingsOfListings), which throws HistoryMovedError if one was rewritten in
+ * between; without it they are read in the loader's transaction.
+ */
+async function replanOnce(
+  db: StoreDb,
+  productIds: readonly string[] | undefined,
+  now: Date,
+  { onStep, later }: { onStep?: (step: ReplanStep, ms: number) => void; later?: (afterPlans: () => Promise<void>) => void },
+  deferDigests: boolean,
+): Promise<number> {
   let stepStart = performance.now();
   const stepDone = (step: ReplanStep) => {
     const end = performance.now();
@@ -88,9 +111,9 @@ export async function replanProducts(
     stepStart = end;
   };
   const [input, stored, orderImportSpans, arrivals, shipments] = await Promise.all([
-    // History digests are left undecoded: listings whose cached facts hold need none of their readings. So for the
+    // History digests' readings are left out: listings whose cached facts hold need none of them. So for the
     // whole store too (the daily job: most series are carried from the cache).
-    loadReplanInput(db, productIds, { deferDigests: true }),
+    loadReplanInput(db, productIds, { deferDigests }),
     productIds === undefined ? undefined : loadCatalogueFit(db),
     loadOrderImportSpans(db),
     loadInboundArrivals(db),
@@ -106,7 +129,7 @@ export async function replanProducts(
   const listingKeys = input.products.flatMap((p) => p.listings.map((l) => l.key));
   const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals, shipments, listingKeys) };
   // Facts and demand of listings whose inputs did not change come from the store's cache (demand-cache.ts).
-  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) => observationsOfListings(input.products, missed));
+  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) => observationsOfListings(db, input.products, missed));
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
   // Accounts with settings of their own (lib/accounts/settings.ts) are planned with them.
   const accounts = parseAccountsDoc(await loadAccounts(db));
@@ -188,12 +211,13 @@ export function plannerInputOf(products: readonly ProductReplanInput[]) {
  * The planner's observations of some listings, by listing: for those listings, what
  * observationsByListing(plannerInputOf(products).observations) gives for the products with their
  * digests' readings in (readings in the loader's order, then order lines), without building the
- * other listings' or a key per observation. Deferred digests of these listings are decoded here.
- * @example observationsOfListings(products, new Set([key])).get(key)
+ * other listings' or a key per observation. Deferred digests' readings of these listings are
+ * read here (readingsOfListings: throws HistoryMovedError if one was rewritten since loading).
+ * @example (await observationsOfListings(db, products, new Set([key]))).get(key)
  */
-export function observationsOfListings(products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Map<string, Observation[]> {
+export async function observationsOfListings(db: StoreDb, products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Promise<Map<string, Observation[]>> {
   const out = new Map<string, Observation[]>();
-  for (const [key, readings] of readingsOfListings(products, keys))
+  for (const [key, readings] of await readingsOfListings(db, products, keys))
     out.set(
       key,
       readings.map((r) => r.record),

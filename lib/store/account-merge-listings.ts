@@ -15,7 +15,7 @@ import { plansCovering } from './plans';
 import { assignPools, linkNewListings, mergeObservations, type MergeCounts } from './merge';
 import { loadHistories, loadObservationChunks, readObservationsOf, saveHistories, saveObservationChunks } from './observation-store';
 import { applyListingObservation, linkKeysOf, type ListingRow } from './tables/listings';
-import { HISTORY_DIGEST_DATE } from './tables/dailyDemand';
+import { deleteHistoryDigests } from './history-digest';
 import { DAY_SUMMARY_SOURCE, type ObservationRow } from './tables/observations';
 import { poolRowFor } from './tables/stockPools';
 
@@ -162,7 +162,7 @@ async function dropListingRecords(db: StoreDb, keys: readonly string[]): Promise
   for (const chunk of dayChunks.values()) for (const [id, r] of chunk.rows) if (gone.has(r.listingKey)) chunk.rows.delete(id);
   await saveObservationChunks(db, dayChunks, dayChunkIds);
   await db.listingHistory.bulkDelete(keys as string[]);
-  await db.dailyDemand.bulkDelete(keys.map((k) => [k, HISTORY_DIGEST_DATE] as [string, string]));
+  await deleteHistoryDigests(db, keys);
   await invalidateDemand(db, keys);
   await db.plans.bulkDelete((await plansCovering(db, keys)).map((p) => p.key));
 }

@@ -13,7 +13,7 @@ import type { ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { OrderChunkRow } from './tables/orderChunks';
 import type { OrderMonthRow } from './tables/orderMonths';
-import type { DailyDemandRow, HistoryDigestRow, StoredDemandCacheRow } from './tables/dailyDemand';
+import type { DailyDemandRow, HistoryDigestRow, HistoryReadingsRow, StoredDemandCacheRow } from './tables/dailyDemand';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
 import type { SettingsRow } from './tables/settings';
@@ -38,8 +38,11 @@ export class StoreDb extends Dexie {
   orderChunks!: Table<OrderChunkRow, string>;
   /** Which listings sold in each marketplace month's order chunks (schema v6; lib/store/order-store.ts). */
   orderMonths!: Table<OrderMonthRow, [string, number]>;
-  /** History digests (HistoryDigestRow), each holding its listing's cached demand since v10 (through v9 a record of its own, StoredDemandCacheRow); older stores may hold per-day rows. */
-  dailyDemand!: Table<DailyDemandRow | StoredDemandCacheRow | HistoryDigestRow, [string, string]>;
+  /**
+   * History digests (HistoryDigestRow), each holding its listing's cached demand since v10 (through v9 a record of its own,
+   * StoredDemandCacheRow), and beside each its readings (HistoryReadingsRow, since digest format 4); older stores may hold per-day rows.
+   */
+  dailyDemand!: Table<DailyDemandRow | StoredDemandCacheRow | HistoryDigestRow | HistoryReadingsRow, [string, string]>;
   calibrations!: Table<CalibrationRow, number>;
   returns!: Table<ReturnRow, number>;
   settings!: Table<SettingsRow, string>;

@@ -58,7 +58,7 @@ export { loadInboundArrivals, saveInboundArrival } from './inbound-arrivals-stor
 export { loadInboundShipments, saveInboundShipments } from './inbound-shipments-store';
 export { saveDailyDemand, readDemandCache, writeDemandCache, invalidateDemand, demandInputsFingerprint } from './daily-demand';
 export { DEMAND_SERIES_DATE, demandOfDigest, withDemand, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
-export { historyDigestOf, readHistoryDigests, PLANNER_UNREAD_FIELDS } from './history-digest';
+export { historyDigestOf, readHistoryDigests, readHistoryReadings, PLANNER_UNREAD_FIELDS } from './history-digest';
 export { deleteAllData, exportBackup, restoreBackup, validateBackup } from './backup';
 export { BackupError, BACKUP_FORMAT, BACKUP_VERSION } from './backup-format';
 export { openBackupCursor, type BackupCursor } from './backup-stream';
@@ -68,7 +68,7 @@ export { storageEstimate, type StorageEstimate } from './storage';
 // The background (lib/background) imports the store only through this index.
 export { foldHistory } from './observation-store';
 export { loadCatalogueFit, saveCatalogueFit, CATALOGUE_FIT_MAX_AGE_MS } from './catalogue-fit';
-export { loadReplanInput, readingsOfListings, replanInputOf, type ProductReplanInput } from './planning-input';
+export { HistoryMovedError, loadReplanInput, readingsOfListings, replanInputOf, type ProductReplanInput } from './planning-input';
 export { NO_READINGS, readingsDigestText, readingsSums, type ReadingsSums } from './readings-digest';
 export { OWN_WAREHOUSE_POOL } from './tables/stockPools';
 export { PURCHASING_ROW_ID, REORDER_VALUES_ROW_ID } from './tables/settings';

@@ -10,13 +10,13 @@ import type { ObservationRow } from './tables/observations';
 import type { OrderRow } from './tables/orders';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
-import { demandCacheRowsOf, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
+import { demandCacheRowsOf, type DemandCacheRow, type HistoryDigestRow, type HistoryReadingsRow } from './tables/dailyDemand';
 import { groupPools } from './queries';
 import { loadSettings } from './settings-store';
 import { readAllListings, readListingsOfProducts } from './listing-store';
 import { readAllObservations, readChunkObservationsOf, readObservationsOf } from './observation-store';
 import { wantsMostOf } from './whole-table';
-import { readHistoryDigests, readingsOfDigest, writeHistoryDigests, type ReplanReading } from './history-digest';
+import { readHistoryDigests, readHistoryReadings, readingsOfDigest, writeHistoryDigests, type ReplanReading } from './history-digest';
 import { readAllOrderLines, readOrderLinesOf } from './order-store';
 
 export interface ProductPlanningInput {
@@ -157,7 +157,7 @@ export interface ProductReplanInput {
   /**
    * History digests of its listings whose readings are left out of `observations` (only with
    * loadReplanInput's `deferDigests`): a re-plan whose cached demand holds needs only their
-   * sums; withDigestReadings puts the readings in for the listings that need them.
+   * sums; readingsOfListings reads the readings of the listings that need them.
    */
   digests?: HistoryDigestRow[];
   /** As ProductPlanningInput.orders: by order date. */
@@ -179,12 +179,13 @@ export function replanInputOf(p: ProductPlanningInput): ProductReplanInput {
  * The part of loadPlanningInput the background's re-plan uses, read the cheap way for some
  * products: listings from the indexed rows, one request per product (not the full-row chunks,
  * which hold every listing of a group, nor a cursor over the productId index, which costs a
- * round trip per step in Chromium); each listing's older readings from its history digest (one
- * string, history-digest.ts) instead of its history record, plus the day chunks; no pools or
+ * round trip per step in Chromium); each listing's older readings from its history digest's
+ * readings record (one string, history-digest.ts) instead of its history record, plus the day chunks; no pools or
  * cached demand, which the planner does not read. The same products, listings, readings (the
  * fields the planner reads), orders and corrections, in the same order, as loadPlanningInput
- * (tested in lib/background/replan.test.ts). With `deferDigests` the digests' readings are left
- * out and each product carries its listings' digests undecoded (withDigestReadings decodes them).
+ * (tested in lib/background/replan.test.ts). With `deferDigests` the digests' readings records
+ * are not read: each product carries its listings' digests (readingsOfListings reads the readings
+ * of those whose series is rebuilt).
  * Without `productIds`, every product, read as named ones (their ids read in the same transaction).
  * @example const { products } = await loadReplanInput(db, merged.productIds);
  */
@@ -193,9 +194,9 @@ export async function loadReplanInput(
   productIds?: readonly string[],
   { deferDigests = false }: { /** Leave the digests' readings out (ProductReplanInput.digests). */ deferDigests?: boolean } = {},
 ): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
-  // Read-only while every listing has its digest; a listing without one (history written
-  // before digests, or never re-planned) has it written from its history record in the same
-  // read-write transaction, so no write to the record can come between.
+  // Read-only while every listing has its digest (and, the readings read, a readings record in step with it); a listing
+  // without one (history written before digests, or never re-planned) has it written from its history record in the
+  // same read-write transaction, so no write to the record can come between.
   const which = productIds ?? ALL_PRODUCTS;
   return (await readReplanInput(db, which, 'r', deferDigests)) ?? (await readReplanInput(db, which, 'rw', deferDigests))!;
 }
@@ -203,7 +204,7 @@ export async function loadReplanInput(
 /** Every product of the store, read in the loader's own transaction (a product added meanwhile is in it, or not yet at all). */
 const ALL_PRODUCTS = Symbol('all products');
 
-/** loadReplanInput's transaction; undefined when read-only and some listing has no digest. */
+/** loadReplanInput's transaction; undefined when read-only and some listing has no digest (or readings record in step). */
 function readReplanInput(
   db: StoreDb,
   productIds: readonly string[] | typeof ALL_PRODUCTS,
@@ -225,14 +226,20 @@ function readReplanInput(
       db.settings,
     ],
     async () => {
-      const [settings, { products, listings }] = await Promise.all([loadSettings(db), productsAndListings(db, productIds)]);
+      const [settings, { products, listings, whole }] = await Promise.all([loadSettings(db), productsAndListings(db, productIds)]);
       const keys = listings.map((l) => l.key);
-      const digests = await readHistoryDigests(db, keys);
-      const missing = keys.filter((k) => !digests.has(k));
+      // Most of the store's listings: their digests too in one read (by the `date` index), not a request each.
+      const digests = await readHistoryDigests(db, keys, { whole });
+      // Deferred, the readings records are read only for the listings whose series is rebuilt (readingsOfListings).
+      const readings = deferDigests ? undefined : await readHistoryReadings(db, [...digests.values()]);
+      const missing = keys.filter((k) => {
+        const digest = digests.get(k);
+        return !digest || (readings !== undefined && digest.count > 0 && !readings.has(k));
+      });
       if (missing.length > 0 && mode === 'r') return undefined;
       const [observations, orders, calibrations, returns] = keys.length
         ? await Promise.all([
-            readingsOf(db, keys, deferDigests ? new Map() : digests, missing),
+            readingsOf(db, keys, readings ?? new Map(), missing),
             readOrderLinesOf(db, keys),
             db.calibrations.where('listingKey').anyOf(keys).toArray(),
             db.returns
@@ -256,7 +263,8 @@ function readReplanInput(
 const COUNT_PRODUCTS_PAST = 1_000;
 
 /**
- * The stored products among `productIds` (all: every product) and their listings in key order.
+ * The stored products among `productIds` (all: every product) and their listings in key order,
+ * and whether the tables were read whole.
  * A request each (a product by id, its listings by the `productId` index, asked at once, not
  * after the product rows came back) unless they are over COUNT_PRODUCTS_PAST and a third of
  * the products or more (whole-table.ts); then the two tables are read whole, one request each, and filtered
@@ -266,11 +274,12 @@ const COUNT_PRODUCTS_PAST = 1_000;
 async function productsAndListings(
   db: StoreDb,
   productIds: readonly string[] | typeof ALL_PRODUCTS,
-): Promise<{ products: ProductRow[]; listings: ListingIndexRow[] }> {
+): Promise<{ products: ProductRow[]; listings: ListingIndexRow[]; whole: boolean }> {
   const ids = productIds === ALL_PRODUCTS ? undefined : [...new Set(productIds)];
   let products: ProductRow[];
   let listings: ListingIndexRow[];
-  if (ids === undefined || (ids.length > COUNT_PRODUCTS_PAST && wantsMostOf(ids.length, await db.products.count()))) {
+  const whole = ids === undefined || (ids.length > COUNT_PRODUCTS_PAST && wantsMostOf(ids.length, await db.products.count()));
+  if (whole) {
     const [allProducts, allListings] = await Promise.all([db.products.toArray(), db.listings.toArray()]);
     // In the order asked, as the request-each way gives them.
     const byId = new Map(allProducts.map((p) => [p.id, p]));
@@ -284,14 +293,19 @@ async function productsAndListings(
     listings = byProduct.filter((_, i) => found[i] !== undefined).flat();
   }
   listings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { products, listings };
+  return { products, listings, whole };
 }
 
 /**
- * Every reading of the listings: digests where there are, history records (their digests
- * written, in a read-write transaction) where not, and the day chunks.
+ * Every reading of the listings: digests' readings records where there are, history records
+ * (their digests written, in a read-write transaction) where not, and the day chunks.
  */
-async function readingsOf(db: StoreDb, keys: readonly string[], digests: Map<string, HistoryDigestRow>, missing: readonly string[]): Promise<ReplanReading[]> {
+async function readingsOf(
+  db: StoreDb,
+  keys: readonly string[],
+  digests: ReadonlyMap<string, HistoryReadingsRow>,
+  missing: readonly string[],
+): Promise<ReplanReading[]> {
   const [histories, recent] = await Promise.all([db.listingHistory.bulkGet(missing as string[]), readChunkObservationsOf(db, keys)]);
   if (missing.length > 0)
     await writeHistoryDigests(
@@ -335,25 +349,43 @@ function byReplanProduct(
 }
 
 /**
- * The readings of some listings, by listing, in the loader's order (by time, then id): each
- * listing's readings among its product's `observations`, and those of its deferred digest
- * decoded and put in their place (only these listings' digests are decoded, and only their
- * readings are sorted, not the whole product's). Listings with no reading are absent.
- * @example readingsOfListings(input.products, new Set([key])).get(key)
+ * Thrown by readingsOfListings when a listing's history was rewritten after the loader read its
+ * digest (the daily fold, an old-dated import, compaction): the loaded input no longer holds
+ * together, and the re-plan loads it again with the readings in (replan.ts).
  */
-export function readingsOfListings(products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Map<string, ReplanReading[]> {
+export class HistoryMovedError extends Error {
+  constructor(readonly listingKeys: readonly string[]) {
+    super(`history rewritten since it was loaded: ${listingKeys.slice(0, 3).join(', ')}${listingKeys.length > 3 ? ', ...' : ''}`);
+    this.name = 'HistoryMovedError';
+  }
+}
+
+/**
+ * The readings of some listings, by listing, in the loader's order (by time, then id): each
+ * listing's readings among its product's `observations`, and those of its deferred digest put
+ * in their place from the digest's readings record (read here, only for these listings, and
+ * only their readings are sorted, not the whole product's). Listings with no reading are
+ * absent. Throws HistoryMovedError when a readings record no longer says what its digest said
+ * when it was loaded.
+ * @example (await readingsOfListings(db, input.products, new Set([key]))).get(key)
+ */
+export async function readingsOfListings(db: StoreDb, products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Promise<Map<string, ReplanReading[]>> {
+  const wanted = products.filter((p) => p.listings.some((l) => keys.has(l.key)));
+  const deferred = wanted.flatMap((p) => (p.digests ?? []).filter((d) => keys.has(d.key) && d.count > 0));
+  const records = await readHistoryReadings(db, deferred);
+  const moved = deferred.filter((d) => !records.has(d.key)).map((d) => d.key);
+  if (moved.length > 0) throw new HistoryMovedError(moved);
   const out = new Map<string, ReplanReading[]>();
   const push = (r: ReplanReading) => {
     const list = out.get(r.listingKey);
     if (list) list.push(r);
     else out.set(r.listingKey, [r]);
   };
-  for (const p of products) {
-    if (!p.listings.some((l) => keys.has(l.key))) continue;
+  for (const p of wanted) {
     for (const row of p.observations) if (keys.has(row.listingKey)) push(row);
     for (const d of p.digests ?? []) {
       if (!keys.has(d.key) || d.count === 0) continue;
-      for (const r of readingsOfDigest(d)) push(r);
+      for (const r of readingsOfDigest(records.get(d.key))) push(r);
       out.get(d.key)!.sort(byTimeThenId);
     }
   }

@@ -3,6 +3,7 @@
  * (Not exported from index.ts.)
  */
 import 'fake-indexeddb/auto';
+import { expect } from 'vitest';
 import type { ListingObservation, OrderObservation } from '../records';
 import type { SkuPlan } from '../planning/types';
 import { searchTables, openStore, type StoreDb } from './db';
@@ -11,6 +12,8 @@ import { readAllObservations } from './observation-store';
 import { indexRowOf, noPlanFields, planFieldsOf, type ListingPlanFields, type ListingRow } from './tables/listings';
 import type { ObservationRow } from './tables/observations';
 import { entriesOf, NO_PLAN_SHOWN, type SearchEntry, type ShownPlan } from './tables/searchChunks';
+import { historyDigestOf } from './history-digest';
+import { HISTORY_DIGEST_DATE, HISTORY_READINGS_DATE, withDemand, type HistoryDigestRow } from './tables/dailyDemand';
 
 let seq = 0;
 const opened: StoreDb[] = [];
@@ -143,4 +146,22 @@ export function putListings(db: StoreDb, rows: readonly (ListingRow & ListingPla
       }),
     );
   });
+}
+
+/**
+ * Whether every listing's stored digest and readings record say what its history record holds
+ * now (no history record: an empty digest, no readings record, or none at all). The cached
+ * demand a digest carries is the cache's, left out here.
+ */
+export async function expectDigestsInStep(db: StoreDb, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    const [history, digest, readings] = await Promise.all([
+      db.listingHistory.get(key),
+      db.dailyDemand.get([key, HISTORY_DIGEST_DATE]),
+      db.dailyDemand.get([key, HISTORY_READINGS_DATE]),
+    ]);
+    const stored = { digest: digest && withDemand(digest as HistoryDigestRow, undefined), ...(readings ? { readings } : {}) };
+    if (!history && !digest && !readings) continue;
+    expect(stored, key).toEqual(historyDigestOf(key, history?.rows ?? []));
+  }
 }

@@ -23,8 +23,7 @@ import { observationIdOf, type ObservationRow } from '../../lib/store/tables/obs
 import { productIdFor } from '../../lib/store/tables/products';
 import { readAllListings, writeListings } from '../../lib/store/listing-store';
 import { FOLD_LAG_DAYS, foldHistory } from '../../lib/store/observation-store';
-import { writeHistoryDigests } from '../../lib/store/history-digest';
-import { HISTORY_DIGEST_DATE } from '../../lib/store/tables/dailyDemand';
+import { deleteHistoryDigests, writeHistoryDigests } from '../../lib/store/history-digest';
 import { observationChunksOf } from '../../lib/store/tables/observationChunks';
 import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
 import type { SkuPlan } from '../../lib/planning/types';
@@ -402,7 +401,7 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
     new Date(START + (seeded.days + 9) * DAY_MS),
   );
   const coldKeys = (await Promise.all(smallCold.productIds.map((id) => db.listings.where('productId').equals(id).primaryKeys()))).flat();
-  await db.dailyDemand.bulkDelete(coldKeys.map((k) => [k, HISTORY_DIGEST_DATE] as [string, string]));
+  await deleteHistoryDigests(db, coldKeys);
   const coldRun = await timedReplan(db, smallCold.productIds, new Date(START + (seeded.days + 9) * DAY_MS));
   rows.push([
     `re-plan after the same 250 rows, history digests dropped (history records read, as before digests, and every series rebuilt: ${smallCold.productIds.length} products)`,

@@ -127,29 +127,35 @@ export function demandCacheRowsOf(rows: readonly unknown[]): DemandCacheRow[] {
 /** The `date` of a listing's history digest record: sorts after every ISO date of the same key. */
 export const HISTORY_DIGEST_DATE = 'history';
 
+/** The `date` of the record holding a listing's history digest's readings (HistoryReadingsRow). */
+export const HISTORY_READINGS_DATE = 'readings';
+
 /**
  * The digest's encoding: 2 since readings keep only what changed from the reading before
- * (history-digest.ts), 3 since it holds the readings' digest sums (`sums`). A digest in another
- * encoding is read as missing, so the re-plan rewrites it from the history record (a missing
- * digest only costs time).
+ * (history-digest.ts), 3 since it holds the readings' digest sums (`sums`), 4 since the readings
+ * are a record of their own (HistoryReadingsRow). A digest in another encoding is read as
+ * missing, so the re-plan rewrites it from the history record (a missing digest only costs time).
  */
-export const HISTORY_DIGEST_FORMAT = 3;
+export const HISTORY_DIGEST_FORMAT = 4;
 
 /** The fields of a listing reading that every reading of one listing shares (kept once per digest). */
 export type DigestBase = Pick<ListingObservation, 'kind' | 'platform' | 'marketplace' | 'sku'>;
 
 /**
- * A listing's history record (tables/listingHistory.ts) as the re-plan reads it: its listing
- * readings with only the fields the planner reads, as one JSON text (one short string clones
- * far faster than a hundred objects), written in the same transaction as every write of the
- * history record (lib/store/history-digest.ts), so it always says what the record holds.
+ * A listing's history record (tables/listingHistory.ts) as the re-plan reads it: how many
+ * listing readings it holds and their digest sums, and the listing's cached demand. The readings
+ * themselves (only the fields the planner reads, as one JSON text) are a record of their own
+ * (HistoryReadingsRow), read only when the series is rebuilt: they are four fifths of the bytes,
+ * and a re-plan whose cached demand holds needs only the sums (a 5,000-row page's re-plan reads
+ * 10,000 of these records). Both are written in the same transaction as every write of the history
+ * record (lib/store/history-digest.ts), so they always say what the record holds.
  */
 export interface HistoryDigestRow {
   /** Listing key. */
   key: string;
   date: typeof HISTORY_DIGEST_DATE;
   format: typeof HISTORY_DIGEST_FORMAT;
-  /** How many readings `readings` holds. */
+  /** How many readings the history record holds (its HistoryReadingsRow's `readings`). */
   count: number;
   /**
    * The readings' digest sums (readings-digest.ts: each reading's stored id and its record's
@@ -159,18 +165,33 @@ export interface HistoryDigestRow {
   /** The shared fields (absent when the record holds no listing reading). */
   base?: DigestBase;
   /**
-   * JSON: [id, observedAt, fields][] in id order, the fields being the record without `base`'s
-   * fields, the unread ones, an observedAt equal to the row's and an observedDate equal to its
-   * UTC date, and given as what changed from the reading before (history-digest.ts digestDelta).
-   */
-  readings: string;
-  /**
    * The listing's cached demand (daily-demand.ts), packed, since schema v10: kept in the record
    * the re-plan reads anyway, so a listing costs one read, not two (each IndexedDB request costs
    * about 60 µs in Chromium whatever its size). Rewriting the digest carries it over; its
    * fingerprint decides whether it still holds.
    */
   demand?: StoredDemandCache;
+}
+
+/**
+ * The readings of a listing's history digest (format 4): absent when it holds none. Its `sums`
+ * equal its digest's: a reader that takes the digest in one transaction and the readings in
+ * another knows by them whether the history was rewritten in between.
+ */
+export interface HistoryReadingsRow {
+  /** Listing key. */
+  key: string;
+  date: typeof HISTORY_READINGS_DATE;
+  format: typeof HISTORY_DIGEST_FORMAT;
+  count: number;
+  sums: ReadingsSums;
+  base?: DigestBase;
+  /**
+   * JSON: [id, observedAt, fields][] in id order, the fields being the record without `base`'s
+   * fields, the unread ones, an observedAt equal to the row's and an observedDate equal to its
+   * UTC date, and given as what changed from the reading before (history-digest.ts digestDelta).
+   */
+  readings: string;
 }
 
 /** A cache record as a digest record holds it: without the key and date the digest has. */
@@ -196,19 +217,29 @@ export function withDemand(digest: HistoryDigestRow, row: DemandCacheRow | undef
 }
 
 /**
- * Whether a dailyDemand record is a listing's history digest, in any encoding (backups leave
- * every one out: a restore writes them again).
+ * Whether a dailyDemand record is a listing's history digest or its readings, in any encoding
+ * (backups leave every one out: a restore writes them again).
  * @example isHistoryDigestRecord({ key: 'k', date: HISTORY_DIGEST_DATE, count: 0, readings: '[]' }) // true
  */
 export function isHistoryDigestRecord(row: unknown): boolean {
-  return (row as Partial<HistoryDigestRow> | undefined)?.date === HISTORY_DIGEST_DATE;
+  const date = (row as Partial<HistoryDigestRow> | undefined)?.date;
+  return date === HISTORY_DIGEST_DATE || date === HISTORY_READINGS_DATE;
 }
 
 /**
  * Whether a dailyDemand record is a listing's history digest in today's encoding.
- * @example isHistoryDigestRow({ key: 'k', date: HISTORY_DIGEST_DATE, format: HISTORY_DIGEST_FORMAT, count: 0, readings: '[]' }) // true
+ * @example isHistoryDigestRow({ key: 'k', date: HISTORY_DIGEST_DATE, format: HISTORY_DIGEST_FORMAT, count: 0, sums }) // true
  */
 export function isHistoryDigestRow(row: unknown): row is HistoryDigestRow {
   const r = row as Partial<HistoryDigestRow> | undefined;
-  return !!r && r.date === HISTORY_DIGEST_DATE && r.format === HISTORY_DIGEST_FORMAT && typeof r.readings === 'string';
+  return !!r && r.date === HISTORY_DIGEST_DATE && r.format === HISTORY_DIGEST_FORMAT && typeof r.count === 'number' && !!r.sums;
+}
+
+/**
+ * Whether a dailyDemand record holds a history digest's readings in today's encoding.
+ * @example isHistoryReadingsRow({ key: 'k', date: HISTORY_READINGS_DATE, format: HISTORY_DIGEST_FORMAT, count: 1, sums, readings: '[...]' }) // true
+ */
+export function isHistoryReadingsRow(row: unknown): row is HistoryReadingsRow {
+  const r = row as Partial<HistoryReadingsRow> | undefined;
+  return !!r && r.date === HISTORY_READINGS_DATE && r.format === HISTORY_DIGEST_FORMAT && typeof r.readings === 'string' && !!r.sums;
 }
