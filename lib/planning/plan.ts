@@ -33,7 +33,7 @@ import {
   type ListingFacts,
   type StockGroup,
 } from './stock-groups';
-import type { AbcClass, DemandDay, SkuPlan } from './types';
+import { POOL_PLAN_PREFIX, type AbcClass, type DemandDay, type SkuPlan } from './types';
 
 export type { PlanExtras } from './plan-input';
 export { defaultPoolId } from './stock-groups';
@@ -164,7 +164,7 @@ export function demandByKey(
     const fulfillment = list.find((o) => o.fulfillment !== undefined)?.fulfillment;
     const account = accountOfKey(key);
     const product = extras.productOf?.[key] ?? withAccount(first.sku, account);
-    const group = `pool:${product}@${extras.poolOf?.[key] ?? defaultPoolId(first.platform, first.marketplace, fulfillment, account)}`;
+    const group = `${POOL_PLAN_PREFIX}${product}@${extras.poolOf?.[key] ?? defaultPoolId(first.platform, first.marketplace, fulfillment, account)}`;
     let members = groups.get(group);
     if (!members) groups.set(group, (members = []));
     members.push(series);

@@ -15,6 +15,7 @@ import { knownMean } from './lifecycle';
 import type { DatedArrival, DayArrival, ListingFacts, PlanExtras, PlanInput, ReadingFacts } from './plan-input';
 import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
 import { listingOrderCoverage, poolDemand, reconstructDemand, type Calibration, type DemandSeries, type OrderSpan } from './reconstruct';
+import { POOL_PLAN_PREFIX } from './types';
 
 export type { ListingFacts, ReadingFacts } from './plan-input';
 
@@ -281,7 +282,7 @@ export function stockInput(g: StockGroup, settings: Settings, extras: PlanExtras
     buffer: byChannel(settings.safetyBuffers, m.platform, m.marketplace),
   }));
   return {
-    key: single ? lead.key : `pool:${g.id}`,
+    key: single ? lead.key : `${POOL_PLAN_PREFIX}${g.id}`,
     scope: single ? 'listing' : 'pool',
     sku: lead.sku,
     platform: single ? lead.platform : null,

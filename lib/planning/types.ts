@@ -294,6 +294,12 @@ const channelLineSchema = z.object({
 export type ChannelLine = z.infer<typeof channelLineSchema>;
 
 /** The cached planning result for one listing SKU or one pooled product. */
+/**
+ * How a pool plan's key starts: `pool:<product>@<pool>` (a listing plan's key is its listing's).
+ * @example `${POOL_PLAN_PREFIX}${productId}@${poolId}`
+ */
+export const POOL_PLAN_PREFIX = 'pool:';
+
 export const skuPlanSchema = z.object({
   /** Listing key (lib/records listingKey) for listings; `pool:<product>@<pool>` for pooled products. */
   key: z.string().min(1),

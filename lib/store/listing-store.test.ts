@@ -32,7 +32,7 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
 
   it('search and shown chunks store entries as columns and give them back unchanged', () => {
     const entries = [
-      searchEntryOf({ key: 'b', sku: 'MUG-2' }, { urgency: 3, riskTypes: ['stockout', 'oversell'], planKey: 'b' }),
+      searchEntryOf({ key: 'b', sku: 'MUG-2' }, { urgency: 3, riskTypes: ['stockout', 'oversell'], planKey: 'b', planAnswer: 'answer-of-b' }),
       searchEntryOf({ key: 'a', sku: 'MUG-1', title: 'Blue Mug' }, { urgency: 40, planKey: 'pool:p@own:main' }),
       searchEntryOf({ key: 'c', sku: 'MUG-3' }, NO_PLAN_SHOWN),
     ];
@@ -44,7 +44,13 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
       urgency: [40, 3, NO_PLAN_SHOWN.urgency],
       risks: ['', 'stockout,oversell', ''],
       plans: ['pool:p@own:main', OWN_PLAN, ''],
+      // The answer of a listing's own plan only (a.planAnswer would be dropped: it shows a pool plan).
+      answers: ['', 'answer-of-b', ''],
     });
+    expect(searchEntryOf({ key: 'a', sku: 'MUG-1' }, { urgency: 40, planKey: 'pool:p@own:main', planAnswer: 'x' }).planAnswer).toBeUndefined();
+    // Chunks written before answers were kept read as answers unknown.
+    const { answers: _answers, ...older } = shown;
+    expect(entriesOf(searchChunkOf(7, entries), older)[1]).toEqual({ ...entries[0], planAnswer: undefined });
     expect(entriesOf(undefined, undefined)).toEqual([]);
     // A shown chunk that does not follow the text's keys (none yet, or out of step) shows no plan for any of them.
     const unplanned = entries.map(({ key, sku, title }) => ({ key, sku, ...(title ? { title } : {}), urgency: NO_PLAN_SHOWN.urgency }));
@@ -125,7 +131,7 @@ describe('listings in chunks with an indexed projection (schema v4)', () => {
     const key = 'amazon|amazon.com|A';
     await mergeObservations(db, [listingObs('A', '2024-05-10T10:00:00Z', { available: 5, title: 'Mug' })], NOW);
     await savePlans(db, [skuPlan(key, { daysOfCover: 12 })]);
-    const shown = shownPlanOf((await db.plans.get(key))!);
+    const shown = shownPlanOf((await db.plans.get(key))!, (await allSearchEntries(db))[0]!.planAnswer);
     // As schema v4 stores wrote chunks before plan fields left them: a stale copy of an older plan.
     const chunk = (await db.listingChunks.get(groupOf(key)))!;
     const stale = { planKey: 'old-plan', daysOfCover: 1, riskTypes: ['stockout'], urgency: 1 };

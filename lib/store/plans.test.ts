@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { skuPlanSchema, type SkuPlan } from '../planning/types';
 import { planWith } from '../purchasing/test-purchasing';
 import { mergeObservations } from './merge';
-import { plansCovering, plansCoveringPrefix, refreshListingPlans, samePlanAnswer, savePlans, shownPlanOf } from './plans';
+import { planAnswerOf, plansCovering, plansCoveringPrefix, refreshListingPlans, samePlanAnswer, savePlans, shownPlanOf } from './plans';
 import { readListings } from './listing-store';
 import { indexRowOf } from './tables/listings';
 import { groupOf } from './groups';
@@ -45,7 +45,11 @@ async function expectCopiesAgree(db: StoreDb): Promise<void> {
     expect(index).toEqual(indexRowOf(row!, index));
     const plan = index.planKey === undefined ? undefined : await db.plans.get(index.planKey);
     expect(plan === undefined).toBe(index.planKey === undefined);
-    expect(entries.get(row!.key)).toEqual(searchEntryOf(index, plan ? shownPlanOf(plan) : NO_PLAN_SHOWN));
+    const { planAnswer, ...entry } = entries.get(row!.key)!;
+    const { planAnswer: _answer, ...expected } = searchEntryOf(index, plan ? shownPlanOf(plan) : NO_PLAN_SHOWN);
+    expect(entry).toEqual(expected);
+    // An entry knows the answer of its listing's own plan only: the answer of the plan as stored.
+    if (planAnswer !== undefined) expect([plan?.key, planAnswer]).toEqual([row!.key, plan && planAnswerOf(plan.plan)]);
     if (plan) expect(entries.get(row!.key)?.urgency).toBe(urgencyOf(plan.plan).rank);
   }
 }
@@ -97,7 +101,7 @@ describe('savePlans', () => {
     );
   });
 
-  it('property: naming the re-planned products (their plans read by the product index) leaves the store as reading every covering plan by listing does', async () => {
+  it('property: naming the re-planned products (their plans found by their listings\' answers and pool keys) leaves the store as reading every covering plan by listing does', async () => {
     const owner: Record<string, string> = { A1: 'A', A2: 'A', B1: 'B', B2: 'B' };
     const coverArb = fc.integer({ min: 1, max: 200 });
     // One product's plans: up to two pool plans over some of its listings, and listing plans of some of them.
@@ -188,6 +192,53 @@ describe('savePlans', () => {
     ]);
     await expectCopiesAgree(db);
     db.close();
+  });
+
+  it("re-planning whole products reads back no plan whose listing's search entry holds its answer, and trusts no answer of a plan no longer stored", async () => {
+    const db = await freshStore('plans-answers');
+    await mergeObservations(
+      db,
+      SKUS.map((sku) => listingObs(sku, AT, { available: 10 })),
+      new Date(AT),
+    );
+    const own = (sku: string, cover: number, computedAt = AT): SkuPlan => ({
+      ...planWith({ productId: sku[0]!, sku, listingKeys: [keyOf(sku)], daysOfCover: cover }),
+      key: keyOf(sku),
+      scope: 'listing',
+      computedAt,
+    });
+    const replacing = { replaceFor: SKUS.map(keyOf), replaceProducts: ['A', 'B'] };
+    await savePlans(db, SKUS.map((sku) => own(sku, 30)));
+    expect(Object.fromEntries((await allSearchEntries(db)).map((e) => [e.key, e.planAnswer]))).toEqual(
+      Object.fromEntries(SKUS.map((sku) => [keyOf(sku), planAnswerOf(own(sku, 30))])),
+    );
+    const reads = vi.spyOn(db.plans, 'bulkGet');
+    const scans = vi.spyOn(db.plans, 'toArray');
+    const writes = vi.spyOn(db.plans, 'bulkPut');
+    // A minute later: A1's answer moved, the others' did not.
+    const later = '2026-03-02T12:01:00.000Z';
+    const result = await savePlans(db, [own('A1', 12, later), ...['A2', 'B1', 'B2'].map((sku) => own(sku, 30, later))], replacing);
+    expect(result).toMatchObject({ saved: 4, added: 0, deleted: 0 });
+    expect(reads.mock.calls.flatMap(([keys]) => keys)).toEqual([]);
+    expect(scans).not.toHaveBeenCalled();
+    expect(writes.mock.calls.flatMap(([rows]) => rows.map((r) => r.key))).toEqual([keyOf('A1')]);
+    expect((await db.plans.orderBy('key').toArray()).map((r) => [r.plan.sku, r.plan.daysOfCover, r.computedAt])).toEqual([
+      ['A1', 12, later],
+      ['A2', 30, AT],
+      ['B1', 30, AT],
+      ['B2', 30, AT],
+    ]);
+    // A2's plan deleted behind its entry's back: saved again, not taken for unchanged by the answer its entry still holds.
+    await db.plans.delete(keyOf('A2'));
+    writes.mockClear();
+    const again = await savePlans(db, SKUS.map((sku) => own(sku, sku === 'A1' ? 12 : 30, later)), replacing);
+    expect(again).toMatchObject({ added: 1, deleted: 0 });
+    expect(writes.mock.calls.flatMap(([rows]) => rows.map((r) => r.key))).toEqual([keyOf('A2')]);
+    // B2 no longer planned: its plan goes, known by its entry alone.
+    const gone = await savePlans(db, ['A1', 'A2', 'B1'].map((sku) => own(sku, sku === 'A1' ? 12 : 30, later)), replacing);
+    expect(gone).toMatchObject({ added: 0, deleted: 1 });
+    expect(await db.plans.get(keyOf('B2'))).toBeUndefined();
+    await expectCopiesAgree(db);
   });
 
   it('checks against the schema only the plans it writes: a moved plan that fails is refused and the stored one kept', async () => {

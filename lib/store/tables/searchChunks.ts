@@ -29,6 +29,11 @@ export interface SearchEntry {
   riskTypes?: string[];
   /** The plan the listing shows (as its indexed row's planKey). */
   planKey?: string;
+  /**
+   * When it shows its own plan: that plan's answer (plans.ts planAnswerOf) as the save that
+   * wrote it computed it; absent when unknown (the plan is then read back to be compared).
+   */
+  planAnswer?: string;
 }
 
 /**
@@ -67,6 +72,7 @@ export function shownChunkOf(group: number, entries: Iterable<SearchEntry>): Sho
     urgency: sorted.map((e) => e.urgency),
     risks: sorted.map((e) => e.riskTypes?.join(',') ?? ''),
     plans: sorted.map((e) => (e.planKey === undefined ? '' : e.planKey === e.key ? OWN_PLAN : e.planKey)),
+    answers: sorted.map((e) => (e.planKey === e.key ? (e.planAnswer ?? '') : '')),
   };
 }
 
@@ -85,6 +91,8 @@ export function entriesOf(text: SearchChunkRow | undefined, shown: ShownChunkRow
     if (aligned?.risks[i]) entry.riskTypes = aligned.risks[i]!.split(',');
     const planKey = aligned ? planKeyOf(key, aligned.plans[i]!) : undefined;
     if (planKey !== undefined) entry.planKey = planKey;
+    const answer = aligned?.answers?.length === text.keys.length ? aligned.answers[i] : undefined;
+    if (answer && planKey === key) entry.planAnswer = answer;
     return entry;
   });
 }
@@ -108,8 +116,8 @@ function byKey(a: { key: string }, b: { key: string }): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** What a listing's search entry says of the plan it shows: its key, the at-risk sort key and risk tags. */
-export type ShownPlan = Pick<SearchEntry, 'urgency' | 'riskTypes' | 'planKey'>;
+/** What a listing's search entry says of the plan it shows: its key, the at-risk sort key and risk tags, and its own plan's answer. */
+export type ShownPlan = Pick<SearchEntry, 'urgency' | 'riskTypes' | 'planKey' | 'planAnswer'>;
 
 /** The shown plan of a listing without one (new until its first re-plan): after every planned listing. */
 export const NO_PLAN_SHOWN: ShownPlan = { urgency: NO_PLAN_BASE };
@@ -123,6 +131,7 @@ export function searchEntryOf(row: Pick<ListingIndexRow, 'key' | 'sku' | 'title'
   if (row.title !== undefined) entry.title = row.title;
   if (shown.riskTypes?.length) entry.riskTypes = shown.riskTypes;
   if (shown.planKey !== undefined) entry.planKey = shown.planKey;
+  if (shown.planAnswer !== undefined && shown.planKey === row.key) entry.planAnswer = shown.planAnswer;
   return entry;
 }
 
@@ -139,5 +148,11 @@ export function sameSearchText(a: SearchEntry, b: SearchEntry): boolean {
  * @example sameShownPlan(entry, { ...entry, title: 'Mug' }) // true
  */
 export function sameShownPlan(a: SearchEntry, b: SearchEntry): boolean {
-  return a.key === b.key && a.urgency === b.urgency && a.planKey === b.planKey && (a.riskTypes ?? []).join(',') === (b.riskTypes ?? []).join(',');
+  return (
+    a.key === b.key &&
+    a.urgency === b.urgency &&
+    a.planKey === b.planKey &&
+    a.planAnswer === b.planAnswer &&
+    (a.riskTypes ?? []).join(',') === (b.riskTypes ?? []).join(',')
+  );
 }

@@ -21,4 +21,10 @@ export interface ShownChunkRow {
   risks: string[];
   /** Plan keys: '' for none, OWN_PLAN for the listing's own. */
   plans: string[];
+  /**
+   * The answer of the listing's own plan where it shows it (plans.ts planAnswerOf), '' where
+   * unknown: a re-plan compares new plans with these instead of reading the stored plans back.
+   * Absent in chunks written before 2026-12-05 (read as all unknown).
+   */
+  answers?: string[];
 }
