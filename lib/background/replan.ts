@@ -129,7 +129,9 @@ async function replanOnce(
   const listingKeys = input.products.flatMap((p) => p.listings.map((l) => l.key));
   const extras = { ...options, orderImportSpans, inboundArrivals: arrivalsByListing(arrivals, shipments, listingKeys) };
   // Facts and demand of listings whose inputs did not change come from the store's cache (demand-cache.ts).
-  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) => observationsOfListings(db, input.products, missed));
+  const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) =>
+    observationsOfListings(db, input.products, missed),
+  );
   const fresh = stored && now.getTime() - Date.parse(stored.fittedAt) < CATALOGUE_FIT_MAX_AGE_MS ? stored.fit : undefined;
   // Accounts with settings of their own (lib/accounts/settings.ts) are planned with them.
   const accounts = parseAccountsDoc(await loadAccounts(db));
@@ -215,7 +217,11 @@ export function plannerInputOf(products: readonly ProductReplanInput[]) {
  * read here (readingsOfListings: throws HistoryMovedError if one was rewritten since loading).
  * @example (await observationsOfListings(db, products, new Set([key]))).get(key)
  */
-export async function observationsOfListings(db: StoreDb, products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Promise<Map<string, Observation[]>> {
+export async function observationsOfListings(
+  db: StoreDb,
+  products: readonly ProductReplanInput[],
+  keys: ReadonlySet<string>,
+): Promise<Map<string, Observation[]>> {
   const out = new Map<string, Observation[]>();
   for (const [key, readings] of await readingsOfListings(db, products, keys))
     out.set(

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ListingObservation } from '../records';
 import { exportBackup, restoreBackup } from './backup';
 import { compactObservations } from './compaction';
-import type { StoreDb } from './db';
 import { historyDigestOf, PLANNER_UNREAD_FIELDS, readHistoryDigests, readingsOfDigest } from './history-digest';
 import { mergeObservations } from './merge';
 import { foldHistory } from './observation-store';
@@ -193,7 +192,7 @@ describe('history digests', () => {
     }
   });
 
-  it("deferred, a history rewritten after loading is not read into the loaded input: readingsOfListings throws HistoryMovedError", async () => {
+  it('deferred, a history rewritten after loading is not read into the loaded input: readingsOfListings throws HistoryMovedError', async () => {
     const db = await freshStore();
     await mergeObservations(db, [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('A', '2024-08-31T09:00:00Z', 5)], NOW);
     const productIds = (await db.products.toArray()).map((p) => p.id);

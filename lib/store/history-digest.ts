@@ -170,12 +170,17 @@ export async function deleteHistoryDigests(db: StoreDb, keys: readonly string[])
  * index about 450 ms against 600–650 ms, store bench 2026-12-05), and those not asked for are dropped.
  * @example (await readHistoryDigests(db, [key])).get(key)?.count
  */
-export async function readHistoryDigests(db: StoreDb, keys: readonly string[], { whole = false }: { whole?: boolean } = {}): Promise<Map<string, HistoryDigestRow>> {
+export async function readHistoryDigests(
+  db: StoreDb,
+  keys: readonly string[],
+  { whole = false }: { whole?: boolean } = {},
+): Promise<Map<string, HistoryDigestRow>> {
   const out = new Map<string, HistoryDigestRow>();
   if (keys.length === 0) return out;
   if (whole) {
     const wanted = new Set(keys);
-    for (const row of await db.dailyDemand.where('date').equals(HISTORY_DIGEST_DATE).toArray()) if (isHistoryDigestRow(row) && wanted.has(row.key)) out.set(row.key, row);
+    for (const row of await db.dailyDemand.where('date').equals(HISTORY_DIGEST_DATE).toArray())
+      if (isHistoryDigestRow(row) && wanted.has(row.key)) out.set(row.key, row);
     return out;
   }
   const rows = await db.dailyDemand.bulkGet(keys.map((k) => [k, HISTORY_DIGEST_DATE] as [string, string]));

@@ -369,7 +369,11 @@ export class HistoryMovedError extends Error {
  * when it was loaded.
  * @example (await readingsOfListings(db, input.products, new Set([key]))).get(key)
  */
-export async function readingsOfListings(db: StoreDb, products: readonly ProductReplanInput[], keys: ReadonlySet<string>): Promise<Map<string, ReplanReading[]>> {
+export async function readingsOfListings(
+  db: StoreDb,
+  products: readonly ProductReplanInput[],
+  keys: ReadonlySet<string>,
+): Promise<Map<string, ReplanReading[]>> {
   const wanted = products.filter((p) => p.listings.some((l) => keys.has(l.key)));
   const deferred = wanted.flatMap((p) => (p.digests ?? []).filter((d) => keys.has(d.key) && d.count > 0));
   const records = await readHistoryReadings(db, deferred);

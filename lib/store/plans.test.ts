@@ -101,7 +101,7 @@ describe('savePlans', () => {
     );
   });
 
-  it('property: naming the re-planned products (their plans found by their listings\' answers and pool keys) leaves the store as reading every covering plan by listing does', async () => {
+  it("property: naming the re-planned products (their plans found by their listings' answers and pool keys) leaves the store as reading every covering plan by listing does", async () => {
     const owner: Record<string, string> = { A1: 'A', A2: 'A', B1: 'B', B2: 'B' };
     const coverArb = fc.integer({ min: 1, max: 200 });
     // One product's plans: up to two pool plans over some of its listings, and listing plans of some of them.
@@ -208,7 +208,10 @@ describe('savePlans', () => {
       computedAt,
     });
     const replacing = { replaceFor: SKUS.map(keyOf), replaceProducts: ['A', 'B'] };
-    await savePlans(db, SKUS.map((sku) => own(sku, 30)));
+    await savePlans(
+      db,
+      SKUS.map((sku) => own(sku, 30)),
+    );
     expect(Object.fromEntries((await allSearchEntries(db)).map((e) => [e.key, e.planAnswer]))).toEqual(
       Object.fromEntries(SKUS.map((sku) => [keyOf(sku), planAnswerOf(own(sku, 30))])),
     );
@@ -231,11 +234,19 @@ describe('savePlans', () => {
     // A2's plan deleted behind its entry's back: saved again, not taken for unchanged by the answer its entry still holds.
     await db.plans.delete(keyOf('A2'));
     writes.mockClear();
-    const again = await savePlans(db, SKUS.map((sku) => own(sku, sku === 'A1' ? 12 : 30, later)), replacing);
+    const again = await savePlans(
+      db,
+      SKUS.map((sku) => own(sku, sku === 'A1' ? 12 : 30, later)),
+      replacing,
+    );
     expect(again).toMatchObject({ added: 1, deleted: 0 });
     expect(writes.mock.calls.flatMap(([rows]) => rows.map((r) => r.key))).toEqual([keyOf('A2')]);
     // B2 no longer planned: its plan goes, known by its entry alone.
-    const gone = await savePlans(db, ['A1', 'A2', 'B1'].map((sku) => own(sku, sku === 'A1' ? 12 : 30, later)), replacing);
+    const gone = await savePlans(
+      db,
+      ['A1', 'A2', 'B1'].map((sku) => own(sku, sku === 'A1' ? 12 : 30, later)),
+      replacing,
+    );
     expect(gone).toMatchObject({ added: 0, deleted: 1 });
     expect(await db.plans.get(keyOf('B2'))).toBeUndefined();
     await expectCopiesAgree(db);
