@@ -78,6 +78,10 @@
  *     builds the index). And each listing's cached demand moves into its history digest
  *     record, which the re-plan reads anyway (one read per listing, not two); the upgrade
  *     deletes the cache records of their own, which the next re-plans rebuild.
+ * v11: the plans' `plan.productId` index goes again: a re-plan now knows an unchanged plan by
+ *     the answer its listing's search entry keeps and finds which plans exist by their keys
+ *     (plans.ts oldPlanAnswers), so nothing reads the index, and every plan put wrote an entry
+ *     into it. IndexedDB drops the index; no rows change.
  */
 import type { Dexie, Transaction } from 'dexie';
 import { upgradeToV2 } from './migrations/v1-to-v2';
@@ -184,6 +188,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       plans: 'key, *poolListingKeys, plan.productId',
     },
     upgrade: upgradeToV10,
+  },
+  {
+    version: 11,
+    // The plans' index by product goes: a re-plan finds its old plans by their listings' answers and keys (plans.ts oldPlanAnswers),
+    // and every plan put wrote an entry into it. Nothing to move.
+    stores: {
+      plans: 'key, *poolListingKeys',
+    },
   },
 ];
 
