@@ -8,6 +8,7 @@ import { migrateSettings } from '../settings';
 import {
   addCalibration,
   foldHistory,
+  HISTORY_READINGS_DATE,
   loadPlanningInput,
   loadReplanInput,
   mergeObservations,
@@ -17,7 +18,6 @@ import {
   type StoreDb,
 } from '../store';
 import { observationsByListing } from '../planning/stock-groups';
-import { HISTORY_READINGS_DATE } from '../store/tables/dailyDemand';
 import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
 import { withPurchasingAnswers } from './purchase-panels';
 import { createReplanner, observationsOfListings, plannerInputOf, REPLAN_STEPS, replanProducts } from './replan';

@@ -62,7 +62,7 @@ const BASE_FIELDS = ['kind', 'platform', 'marketplace', 'sku'] as const satisfie
 export type ReplanReading = Pick<ObservationRow, 'id' | 'kind' | 'listingKey' | 'observedAt' | 'record'>;
 
 /** A listing's history digest (what the re-plan reads) and the record of its readings (read only to rebuild its series). */
-export interface HistoryDigest {
+interface HistoryDigest {
   digest: HistoryDigestRow;
   /** Absent when the history holds no listing reading. */
   readings?: HistoryReadingsRow;

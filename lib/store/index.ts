@@ -57,7 +57,7 @@ export { loadOrderImportSpans, recordImportBatch } from './order-import-spans';
 export { loadInboundArrivals, saveInboundArrival } from './inbound-arrivals-store';
 export { loadInboundShipments, saveInboundShipments } from './inbound-shipments-store';
 export { saveDailyDemand, readDemandCache, writeDemandCache, invalidateDemand, demandInputsFingerprint } from './daily-demand';
-export { DEMAND_SERIES_DATE, demandOfDigest, withDemand, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
+export { DEMAND_SERIES_DATE, HISTORY_READINGS_DATE, demandOfDigest, withDemand, type DemandCacheRow, type HistoryDigestRow } from './tables/dailyDemand';
 export { historyDigestOf, readHistoryDigests, readHistoryReadings, PLANNER_UNREAD_FIELDS } from './history-digest';
 export { deleteAllData, exportBackup, restoreBackup, validateBackup } from './backup';
 export { BackupError, BACKUP_FORMAT, BACKUP_VERSION } from './backup-format';
