@@ -157,17 +157,20 @@ export async function updateSearchEntries(
 }
 
 /** Stored search entries, by group and then by listing key. */
-type SearchEntriesByGroup = Map<number, Map<string, SearchEntry>>;
+export type SearchEntriesByGroup = Map<number, Map<string, SearchEntry>>;
 
 /**
  * The stored search entries of the groups of these listings (every entry of each group: a
- * chunk is written whole), text and shown plan joined, for writeSearchEntries.
+ * chunk is written whole), text and shown plan joined, for writeSearchEntries. `known`: groups
+ * read earlier in the same transaction (kept as they are, and returned with the others added).
  * @example (await readSearchEntries(db, [key])).get(groupOf(key))?.get(key)?.planKey
  */
-export async function readSearchEntries(db: StoreDb, listingKeys: readonly string[]): Promise<SearchEntriesByGroup> {
-  const groups = groupsOf(listingKeys);
+export async function readSearchEntries(db: StoreDb, listingKeys: readonly string[], known?: SearchEntriesByGroup): Promise<SearchEntriesByGroup> {
+  const out: SearchEntriesByGroup = known ?? new Map();
+  const groups = groupsOf(listingKeys).filter((g) => !out.has(g));
   const [text, shown] = await Promise.all([db.searchChunks.bulkGet(groups), db.shownChunks.bulkGet(groups)]);
-  return new Map(groups.map((g, i) => [g, new Map(entriesOf(text[i], shown[i]).map((e) => [e.key, e]))]));
+  groups.forEach((g, i) => out.set(g, new Map(entriesOf(text[i], shown[i]).map((e) => [e.key, e]))));
+  return out;
 }
 
 /**

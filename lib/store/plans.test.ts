@@ -324,3 +324,20 @@ describe('samePlanAnswer', () => {
     expect(samePlanAnswer({ ...plan, key: 'other' }, plan)).toBe(false);
   });
 });
+
+describe('planAnswerOf', () => {
+  const plan = poolPlan('A', ['A1'], 30);
+  it('is the same for the same answer computed at another time, and short', () => {
+    expect(planAnswerOf({ ...plan, computedAt: '2026-03-03T08:00:00.000Z' })).toBe(planAnswerOf(plan));
+    expect(planAnswerOf(plan)).toMatch(/^[0-9a-f]{14}$/);
+  });
+  it('differs when any part of the answer differs, nested ones included', () => {
+    const others = [
+      { ...plan, daysOfCover: 31 },
+      { ...plan, forecast: { ...plan.forecast, p90: plan.forecast.p90 + 1 } },
+      { ...plan, alerts: [...plan.alerts, { code: 'stockout-soon', severity: 'warning', params: {} } as never] },
+      { ...plan, key: 'other' },
+    ];
+    expect(new Set([plan, ...others].map(planAnswerOf)).size).toBe(others.length + 1);
+  });
+});

@@ -11,9 +11,9 @@ import { urgencyOf } from '../planning/urgency';
 import type { ListingIndexRow } from './tables/listings';
 import { NO_PLAN_SHOWN, type ShownPlan } from './tables/searchChunks';
 import { planRowOf, type PlanRow } from './tables/plans';
-import { readSearchEntries, writeSearchEntries } from './listing-store';
+import { readSearchEntries, writeSearchEntries, type SearchEntriesByGroup } from './listing-store';
 import { sameData } from './same-data';
-import { contentHash } from './hash';
+import { versionHash } from './hash';
 import { groupOf } from './groups';
 import { wantsMostOf } from './whole-table';
 
@@ -56,10 +56,12 @@ export async function savePlans(
 ): Promise<SavePlansResult> {
   return db.transaction('rw', [db.plans, db.listings, ...searchTables(db)], async () => {
     const answers = new Map(plans.map((p) => [p.key, planAnswerOf(p)]));
+    // The search entries oldPlanAnswers reads are the ones the refresh below reads again: read once.
+    const entries: SearchEntriesByGroup = new Map();
     const old: OldPlan[] = options.replaceAll
       ? await db.plans.toArray()
       : options.replaceProducts && options.replaceFor?.length
-        ? await oldPlanAnswers(db, plans, options.replaceFor, options.replaceProducts)
+        ? await oldPlanAnswers(db, plans, options.replaceFor, options.replaceProducts, entries)
         : await oldPlansOf(db, plans, options);
     // A re-plan gives most plans of a product again unchanged (a page moved one channel's
     // stock, not the others'): those are not written again, and their listings keep the plan
@@ -83,7 +85,7 @@ export async function savePlans(
       db,
       [...affected],
       { saved: rows, complete: options.replaceAll ? () => true : (k) => replanned.has(k), answers },
-      { fromEntries: !options.replaceAll },
+      { fromEntries: !options.replaceAll, entries },
     );
     return { saved: rows.length, added: rows.filter((r) => !before.has(r.key)).length, deleted: gone.length, invalid };
   });
@@ -146,7 +148,7 @@ export function samePlanAnswer(a: SkuPlan | undefined, b: SkuPlan): boolean {
  * @example planAnswerOf(plan) === planAnswerOf({ ...plan, computedAt: '2026-12-05T10:00:00.000Z' }) // true
  */
 export function planAnswerOf(plan: SkuPlan): string {
-  return contentHash(JSON.stringify({ ...plan, computedAt: '' }));
+  return versionHash(JSON.stringify({ ...plan, computedAt: '' }));
 }
 
 /**
@@ -168,8 +170,14 @@ function isStoredRow(old: OldPlan | undefined): old is PlanRow {
  * not find, as oldPlansOf's product read does not: a pool plan of another product still naming
  * a re-planned listing.
  */
-async function oldPlanAnswers(db: StoreDb, plans: readonly SkuPlan[], replaceFor: readonly string[], replaceProducts: readonly string[]): Promise<OldPlan[]> {
-  const [entries, storedKeys] = await Promise.all([readSearchEntries(db, replaceFor), db.plans.toCollection().primaryKeys()]);
+async function oldPlanAnswers(
+  db: StoreDb,
+  plans: readonly SkuPlan[],
+  replaceFor: readonly string[],
+  replaceProducts: readonly string[],
+  entries: SearchEntriesByGroup,
+): Promise<OldPlan[]> {
+  const [, storedKeys] = await Promise.all([readSearchEntries(db, replaceFor, entries), db.plans.toCollection().primaryKeys()]);
   const stored = new Set(storedKeys);
   const out: OldPlan[] = [];
   const read = new Set<string>();
@@ -254,7 +262,14 @@ export async function refreshListingPlans(
     /** The saved plans' answers (planAnswerOf of the plans as the planner gave them), kept in the entries of listings showing their own. */
     answers?: ReadonlyMap<string, string>;
   },
-  { fromEntries = false }: { fromEntries?: boolean } = {},
+  {
+    fromEntries = false,
+    entries: readBefore,
+  }: {
+    fromEntries?: boolean;
+    /** Search entries already read in this transaction (readSearchEntries' `known`). */
+    entries?: SearchEntriesByGroup;
+  } = {},
 ): Promise<void> {
   if (listingKeys.length === 0) return;
   const unknown = known ? listingKeys.filter((k) => !known.complete(k)) : listingKeys;
@@ -264,7 +279,7 @@ export async function refreshListingPlans(
   const byListing = new Map<string, PlanRow[]>();
   for (const p of plans) for (const k of p.listingKeys) (byListing.get(k) ?? byListing.set(k, []).get(k)!).push(p);
   const shownBy = new Map(listingKeys.map((k) => [k, pickPlan(byListing.get(k) ?? [])]));
-  const entries = await readSearchEntries(db, listingKeys);
+  const entries = await readSearchEntries(db, listingKeys, readBefore);
   const entryOf = (k: string) => entries.get(groupOf(k))?.get(k);
   const rowKeys = fromEntries
     ? listingKeys.filter((k) => {
