@@ -162,8 +162,8 @@ async function dropListingRecords(db: StoreDb, keys: readonly string[]): Promise
   for (const chunk of dayChunks.values()) for (const [id, r] of chunk.rows) if (gone.has(r.listingKey)) chunk.rows.delete(id);
   await saveObservationChunks(db, dayChunks, dayChunkIds);
   await db.listingHistory.bulkDelete(keys as string[]);
+  // Their cached demand rides in the digests: it goes with them.
   await deleteHistoryDigests(db, keys);
-  await invalidateDemand(db, keys);
   await db.plans.bulkDelete((await plansCovering(db, keys)).map((p) => p.key));
 }
 

@@ -167,8 +167,8 @@ function isStoredRow(old: OldPlan | undefined): old is PlanRow {
  * by the answer its search entry holds (read back only when the entry has none: written before
  * answers were kept, or out of step), a plan to save under a stored key no entry answers for
  * (a listing relinked), and the products' pool plans (`pool:<product>@<pool>`). What it does
- * not find, as oldPlansOf's product read does not: a pool plan of another product still naming
- * a re-planned listing.
+ * not find: a pool plan of another product still naming a re-planned listing (savePlans'
+ * `replaceProducts`).
  */
 async function oldPlanAnswers(
   db: StoreDb,
