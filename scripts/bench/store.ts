@@ -466,7 +466,50 @@ async function replanCases(db: StoreDb, days: number, SKUS: number): Promise<(st
     '',
     `every series carried from the demand cache; ${nextDaySteps.text()}; ${laterNote(nextDay.laterMs)}`,
   ]);
+  rows.push(...(await dailyFbaPageCases(db, seeded.days + 10, SKUS)));
   return rows;
+}
+
+/**
+ * A seller who reads the FBA Inventory page every day: 250 FBA rows with units sold in the last
+ * 7, 30 and 90 days, on two days running, each followed by the re-plan of their products. A
+ * listing's new counts reach over days its older readings settled, so its series is rebuilt from
+ * its readings (lib/planning/reconstruct-extend.ts carries only counts that move no older day), unlike the
+ * stock-only readings of the cases above. The first day is the day of the whole-store re-plan
+ * before it; the second comes before that day's whole re-plan, so every plan of the products
+ * moves to the new day (as on a seller's first page of a day before the daily job has run).
+ */
+async function dailyFbaPageCases(db: StoreDb, firstDay: number, SKUS: number): Promise<(string | number)[][]> {
+  const rows: (string | number)[][] = [];
+  for (const day of [firstDay, firstDay + 1]) {
+    const page = Array.from({ length: 250 }, (_, j) => withSalesWindows(reading((j * 40) % SKUS, day), j + day));
+    const merged = await mergeObservations(db, page, new Date(START + day * DAY_MS));
+    const steps = stepTimes();
+    await phase(`replan-fba-day-${day - firstDay + 1}`, 'start');
+    const run = await timedReplan(db, merged.productIds, new Date(START + day * DAY_MS), steps.add);
+    await phase(`replan-fba-day-${day - firstDay + 1}`, 'stop');
+    rows.push([
+      `re-plan after a 250-row FBA Inventory page with 7/30/90-day sales, ${day === firstDay ? 'the day of the whole re-plan' : 'again the next day, before its whole re-plan'} (${merged.productIds.length} products)`,
+      run.plansMs.toFixed(0),
+      '',
+      '',
+      `the other channels from the cache; ${steps.text()}; ${laterNote(run.laterMs)}`,
+    ]);
+  }
+  return rows;
+}
+
+/** A reading with the FBA Inventory page's "units sold" counts, from a seed that moves them day to day. */
+function withSalesWindows(r: ListingObservation, seed: number): ListingObservation {
+  const weekly = 10 + (seed % 9);
+  return {
+    ...r,
+    unitsSold: [
+      { windowDays: 7, units: weekly },
+      { windowDays: 30, units: weekly * 4 + (seed % 5) },
+      { windowDays: 90, units: weekly * 12 + (seed % 13) },
+    ],
+  };
 }
 
 /** savePlans for every listing, then the popup's queries. */
