@@ -148,6 +148,8 @@ describe('the stored reorder lines', () => {
     expect((await loadReorderValues(db, inputs))?.stocks.length).toBe(PRODUCTS.length);
     await db.settings.put({ ...row, value: { ...rest, format, stocksJson: '{}' } });
     expect(await loadReorderValues(db, inputs)).toBeUndefined();
+    await db.settings.put({ ...row, value: { ...rest, format, stocksJson: '[1]' } });
+    expect(await loadReorderValues(db, inputs)).toBeUndefined();
     await replanSome(db, plansOf([950]));
     expect((await loadReorderValues(db, inputs))?.stocks.length).toBe(PRODUCTS.length);
     db.close();
@@ -156,6 +158,13 @@ describe('the stored reorder lines', () => {
   it('stocks that fail their schema when saved (a bug) are not kept: the next re-plan rebuilds them from every plan', async () => {
     const { db, inputs } = await wholeReplanned();
     const loaded = (await loadReorderValues(db, inputs))!;
+    // Handed back unchanged, the stocks read from the row are stored again (they were checked when it was written).
+    await saveReorderValues(db, { inputs, stocks: loaded.stocks }, NOW);
+    expect((await loadReorderValues(db, inputs))?.stocks).toEqual(loaded.stocks);
+    // A stored stock given another answer is a new object, checked like a fresh line.
+    const badAnswer = loaded.stocks.map((s, i) => (i === 1 ? { ...s, applied: { ...s.applied, quantity: 2.5 } } : s));
+    await saveReorderValues(db, { inputs, stocks: badAnswer }, NOW);
+    expect(await db.settings.get(REORDER_VALUES_ROW_ID)).toBeUndefined();
     const broken = loaded.stocks.map((s, i) => (i === 0 ? { ...s, quantity: 1.5 } : s));
     await saveReorderValues(db, { inputs, stocks: broken }, NOW);
     expect(await db.settings.get(REORDER_VALUES_ROW_ID)).toBeUndefined();
