@@ -66,7 +66,7 @@ export interface ReorderValues {
  * Stocks as loadReorderValues read them back: they passed storedStocksSchema when their row was
  * written (its `format` names that schema), so saveReorderValues checks only the others: fresh
  * lines, and stored ones given another answer (new objects: stocks are never changed in place).
- * Checking every stock again on every page's save took ~30 ms of zod in Chromium at 10,000 SKUs.
+ * Checking all 10,000 stocks of a large store again took 21–55 ms of zod without eval (V8, five runs).
  */
 const checkedStocks = new WeakSet<object>();
 
