@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrateSettings } from '../settings';
 import { dayNumber, isoDate } from '../planning/days';
 import { historyWindowStart } from '../planning/reconstruct';
+import { listingFactsOfGroups } from '../planning/stock-groups';
 import { foldHistory, invalidateDemand, loadReplanInput, mergeObservations, readDemandCache, saveSettings, type StoreDb } from '../store';
 import { defaultSettings } from '../settings/schema';
 import { dropStores, freshStore, listingObs } from '../store/test-helpers';
@@ -122,6 +123,42 @@ describe('demandOfProducts', () => {
     expect(windowed).toMatchObject({ asked: [US], extended: 0 });
     await invalidateDemand(db, [US, EBAY]);
     expect((await deferredDemand(db, later)).factsOf).toEqual(windowed.factsOf);
+  });
+});
+
+describe('rebuilding many listings', () => {
+  it('decodes a batch of listings at a time, each once in key order, with the facts of one pass over them all', async () => {
+    const db = await freshStore();
+    const skus = Array.from({ length: 1_050 }, (_, i) => `SKU-${String(i).padStart(4, '0')}`);
+    const ebay = { platform: 'ebay', marketplace: 'ebay.com', source: 'ebay/active-listings' } as const;
+    await mergeObservations(
+      db,
+      skus.flatMap((sku, i) => [
+        listingObs(sku, '2026-05-01T10:00:00Z', { available: 30 + (i % 7) }),
+        listingObs(sku, '2026-05-03T10:00:00Z', { available: 24 + (i % 5) }),
+        listingObs(sku, '2026-05-03T10:00:00Z', { ...ebay, available: 9 + (i % 3) }),
+      ]),
+      new Date('2026-05-03T12:00:00Z'),
+    );
+    const now = new Date('2026-05-04T12:00:00Z');
+    const input = await loadReplanInput(
+      db,
+      (await db.products.toArray()).map((p) => p.id),
+      { deferDigests: true },
+    );
+    const { observations, ...extras } = plannerInputOf(input.products);
+    const settings = migrateSettings(input.settings);
+    const batches: string[][] = [];
+    const demand = await demandOfProducts(db, input.products, observations, extras, settings, now, (missed) => {
+      batches.push([...missed]);
+      return observationsOfListings(db, input.products, missed);
+    });
+    expect(batches.map((b) => b.length)).toEqual([1_000, 1_000, 100]);
+    const asked = batches.flat();
+    expect(asked).toEqual([...new Set(asked)].sort());
+    const onePass = listingFactsOfGroups(await observationsOfListings(db, input.products, new Set(asked)), settings, now, { ...extras, demandOf: {} });
+    expect(demand.factsOf).toEqual(Object.fromEntries(onePass.map((f) => [f.key, f])));
+    expect(demand.rebuilt.map((r) => r.key)).toEqual(asked);
   });
 });
 

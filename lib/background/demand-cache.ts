@@ -83,7 +83,8 @@ interface CachedDemand {
  * unchanged, else rebuilt. `observations` and `extras` are what the planner would be given
  * (replan.ts plannerInputOf), `products` the rows they came from (for the readings' stored ids,
  * and the history digests left out of `observations`: the listings that miss get their whole
- * observations, by listing, from `observationsOf`; without it, from `observations`).
+ * observations, by listing, from `observationsOf`, a batch of listings at a time (rebuildBatches);
+ * without it, from `observations`).
  * @example const { factsOf, rebuilt } = await demandOfProducts(db, input.products, observations, extras, settings, now)
  */
 export async function demandOfProducts(
@@ -122,16 +123,36 @@ export async function demandOfProducts(
       out.extended++;
     } else out.reused++;
   }
-  if (missed.size === 0) return out;
-  // The planner's own reconstruction, on the listings that missed only (same order, same extras).
-  const theirs = observationsOf ? await observationsOf(new Set(missed.keys())) : new Map([...byListing].filter(([key]) => missed.has(key)));
-  for (const facts of listingFactsOfGroups(theirs, settings, now, { ...extras, demandOf: {} })) {
-    const fingerprint = missed.get(facts.key);
-    if (fingerprint === undefined) continue;
-    out.factsOf[facts.key] = facts;
-    out.rebuilt.push(rebuiltRow(facts, fingerprint, theirs.get(facts.key) ?? [], calibrationsOf.get(facts.key) ?? [], extras.orderImportSpans ?? []));
+  // The planner's own reconstruction, on the listings that missed only (same extras), a batch at a time.
+  for (const batch of rebuildBatches([...missed.keys()])) {
+    const wanted = new Set(batch);
+    const theirs = observationsOf ? await observationsOf(wanted) : new Map([...byListing].filter(([key]) => wanted.has(key)));
+    for (const facts of listingFactsOfGroups(theirs, settings, now, { ...extras, demandOf: {} })) {
+      const fingerprint = missed.get(facts.key);
+      if (fingerprint === undefined) continue;
+      out.factsOf[facts.key] = facts;
+      out.rebuilt.push(rebuiltRow(facts, fingerprint, theirs.get(facts.key) ?? [], calibrationsOf.get(facts.key) ?? [], extras.orderImportSpans ?? []));
+    }
   }
   return out;
+}
+
+/**
+ * Listings whose series are rebuilt at once: their readings are decoded together, so a
+ * re-plan that rebuilds the whole store (the first after an update or a restore) holds a batch
+ * of them in memory, not all 1,000,000. A page's re-plan rebuilds fewer and stays one batch.
+ */
+const REBUILD_BATCH_LISTINGS = 1_000;
+
+/**
+ * The listings to rebuild, in batches of REBUILD_BATCH_LISTINGS, in key order.
+ * @example rebuildBatches(['b', 'a']) // [['a', 'b']]
+ */
+function rebuildBatches(keys: readonly string[]): string[][] {
+  const sorted = [...keys].sort();
+  const batches: string[][] = [];
+  for (let i = 0; i < sorted.length; i += REBUILD_BATCH_LISTINGS) batches.push(sorted.slice(i, i + REBUILD_BATCH_LISTINGS));
+  return batches;
 }
 
 /**
