@@ -139,8 +139,8 @@ export async function demandOfProducts(
 
 /**
  * Listings whose series are rebuilt at once: their readings are decoded together, so a
- * re-plan that rebuilds the whole store (the first after an update or a restore) holds a batch
- * of them in memory, not all 1,000,000. A page's re-plan rebuilds fewer and stays one batch.
+ * re-plan that rebuilds the whole store (the first after an update or a restore) holds one
+ * batch's readings in memory, not every listing's. A page's re-plan rebuilds fewer and stays one batch.
  */
 const REBUILD_BATCH_LISTINGS = 1_000;
 
