@@ -125,8 +125,9 @@ export async function demandOfProducts(
   }
   // The planner's own reconstruction, on the listings that missed only (same extras), a batch at a time.
   for (const batch of rebuildBatches([...missed.keys()])) {
-    const wanted = new Set(batch);
-    const theirs = observationsOf ? await observationsOf(wanted) : new Map([...byListing].filter(([key]) => wanted.has(key)));
+    const theirs = observationsOf
+      ? await observationsOf(new Set(batch))
+      : new Map(batch.flatMap((key) => (byListing.has(key) ? [[key, byListing.get(key)!] as const] : [])));
     for (const facts of listingFactsOfGroups(theirs, settings, now, { ...extras, demandOf: {} })) {
       const fingerprint = missed.get(facts.key);
       if (fingerprint === undefined) continue;
