@@ -12,6 +12,7 @@
  * account move) changes that number, and the re-plan rebuilds the row from every plan.
  */
 import { z } from 'zod';
+import { exactCheck } from '../exact-check';
 import { ABC_CLASSES, type SkuPlan } from '../planning/types';
 import { POLICY_RULES, stockKeyOf, type PolicyInput, type StockLine, type StockReorder } from '../purchasing';
 import type { Settings } from '../settings/schema';
@@ -36,6 +37,8 @@ const storedStockSchema = z.object({
 type StoredStock = z.infer<typeof storedStockSchema>;
 
 const storedStocksSchema = z.array(storedStockSchema);
+/** Stocks storedStocksSchema accepts as they are (exact-check.ts): zod is asked only about the others. */
+const isExactStocks = exactCheck(storedStocksSchema);
 
 /**
  * The shape the stored stocks were checked against when written: a fingerprint of
@@ -116,7 +119,8 @@ export async function loadReorderValues(db: StoreDb, inputs: string): Promise<Lo
  */
 export async function saveReorderValues(db: StoreDb, values: ReorderValues, now: Date, saved?: { added: number; deleted: number }): Promise<void> {
   // Stocks that fail their schema (a bug) are not kept: the next re-plan rebuilds them from every plan.
-  if (!storedStocksSchema.safeParse(values.stocks.filter((s) => !checkedStocks.has(s))).success) {
+  const unchecked = values.stocks.filter((s) => !checkedStocks.has(s));
+  if (!isExactStocks(unchecked) && !storedStocksSchema.safeParse(unchecked).success) {
     await db.settings.delete(REORDER_VALUES_ROW_ID);
     return;
   }

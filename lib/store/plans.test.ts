@@ -270,6 +270,26 @@ describe('savePlans', () => {
     db.close();
   });
 
+  it("stores a moved plan the schema gives back as it is without zod's parse, and one with a field the schema drops as zod gives it", async () => {
+    const { db, first } = await twoPoolsPlanned('plans-exact');
+    const parse = vi.spyOn(skuPlanSchema, 'safeParse');
+    parse.mockClear();
+    const exact = { ...poolPlan('A', ['A1', 'A2'], 40), computedAt: '2026-03-02T12:01:00.000Z' };
+    const extra = { ...first[1]!, daysOfCover: 41, debugNote: 'not in the schema' };
+    const result = await savePlans(db, [exact, extra]);
+    expect(result).toMatchObject({ saved: 2, invalid: [] });
+    // Only the plan with the extra field went through zod.
+    expect(parse).toHaveBeenCalledTimes(1);
+    const stored = new Map((await db.plans.toArray()).map((r) => [r.key, r]));
+    expect(stored.get(exact.key)?.daysOfCover).toBe(40);
+    expect(stored.get(extra.key)?.daysOfCover).toBe(41);
+    expect(stored.get(extra.key)).not.toHaveProperty('debugNote');
+    expect(stored.get(extra.key)?.plan).not.toHaveProperty('debugNote');
+    await expectCopiesAgree(db);
+    parse.mockRestore();
+    db.close();
+  });
+
   it('a whole save puts right a listing row out of step with its unchanged plan', async () => {
     const { db, first: plans } = await twoPoolsPlanned('plans-repair');
     // A row that lost its plan fields some other way (an older build, a bug elsewhere).
