@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { exactCheck, exactCheckOrNull } from './exact-check';
+import { exactCheck, exactCheckOrNull, parseFast, safeParseFast } from './exact-check';
+import { protocol } from './messaging/protocol';
 import { input, constantSeries, TODAY } from './planning/decisions/test-situation';
 import { planListing } from './planning/plan-listing';
 import { skuPlanSchema, type SkuPlan } from './planning/types';
@@ -38,6 +39,9 @@ const SCHEMAS = {
   either: z.union([z.number().nonnegative(), z.enum(['no-sales', 'unknown'])]),
   shapes: z.union([z.object({ a: z.number() }), z.object({ a: z.number(), b: z.string() })]),
   object: z.object({ n: z.number().int(), s: z.string().optional(), d: z.number().default(1), inner: z.object({ x: z.boolean() }).nullable() }),
+  // Checks run as zod runs them (zodsOwn): a URL (zod trims it), a refinement.
+  link: z.string().url().max(40),
+  above: z.number().refine((n) => n > 1),
 };
 
 /** Values of every kind the checks tell apart (and some no schema here accepts). */
@@ -68,6 +72,10 @@ const leaf = fc.oneof(
     '2024-05-10T12:00:00.000Z',
     '2024-05-10T12:00:00+02:00',
     '2024-05-10 12:00',
+    'https://sellercentral.amazon.com/x',
+    ' https://a.b ',
+    'mailto:a@b',
+    'https://' + 'a'.repeat(40),
     null,
     undefined,
     true,
@@ -86,16 +94,21 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).any;
 
 describe('exactCheck', () => {
-  it('knows every kind the plan schema uses', () => {
+  it('knows every kind the plan schema and the page messages use', () => {
     expect(exactCheckOrNull(skuPlanSchema)).not.toBeNull();
+    // The messages a page read sends and is answered with, thousands of rows each (lib/messaging/rpc.ts).
+    for (const type of ['page/ingest', 'panels/stored', 'inbound/shipments-read'] as const) {
+      expect(exactCheckOrNull(protocol[type].request), `${type} request`).not.toBeNull();
+      expect(exactCheckOrNull(protocol[type].response), `${type} response`).not.toBeNull();
+    }
     for (const schema of Object.values(SCHEMAS)) expect(exactCheckOrNull(schema)).not.toBeNull();
   });
 
   it('answers false for schemas it does not know, leaving them to zod', () => {
     expect(exactCheckOrNull(z.string().transform((s) => s.length))).toBeNull();
-    expect(exactCheckOrNull(z.number().refine((n) => n > 1))).toBeNull();
+    expect(exactCheckOrNull(z.object({ a: z.number() }).refine((o) => o.a > 1))).toBeNull();
     expect(exactCheckOrNull(z.strictObject({ a: z.number() }))).toBeNull();
-    expect(exactCheckOrNull(z.string().url())).toBeNull();
+    expect(exactCheckOrNull(z.string().trim())).toBeNull();
     expect(exactCheck(z.coerce.number())(1)).toBe(false);
   });
 
@@ -138,6 +151,25 @@ describe('exactCheck', () => {
     expect(exactCheck(SCHEMAS.dateTime)('2024-05-10T12:00:00+02:00')).toBe(true);
     expect(exactCheck(SCHEMAS.date)('2024-5-1')).toBe(false);
     expect(exactCheck(SCHEMAS.count)(2 ** 53)).toBe(false);
+    // A check spelled out nowhere here runs as zod runs it: a URL is one, and zod trims it.
+    const url = exactCheck(z.string().url());
+    expect(url('https://sellercentral.amazon.com/inventory')).toBe(true);
+    expect(url(' https://sellercentral.amazon.com/inventory')).toBe(false);
+    expect(url('not a url')).toBe(false);
+    const above = exactCheck(z.number().refine((n) => n > 1));
+    expect([above(2), above(1)]).toEqual([true, false]);
+  });
+
+  it('parses as zod does, keeping the value itself when zod would give it back as it is', () => {
+    const value = { n: 1, d: 2, inner: null };
+    expect(safeParseFast(SCHEMAS.object, value)).toEqual({ success: true, data: value });
+    expect(parseFast(SCHEMAS.object, value)).toBe(value);
+    const filled = parseFast(SCHEMAS.object, { n: 1, inner: null });
+    expect(filled).toEqual({ n: 1, d: 1, inner: null });
+    const refused = safeParseFast(SCHEMAS.object, { n: 1.5, d: 2, inner: null });
+    expect(refused.success).toBe(false);
+    expect(refused.success ? [] : refused.error.issues.map((i) => i.path.join('.'))).toEqual(['n']);
+    expect(() => parseFast(SCHEMAS.count, -1)).toThrow();
   });
 });
 

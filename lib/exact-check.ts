@@ -3,17 +3,21 @@
  * once. Why: zod cannot compile its parsers where eval is forbidden (the extension's pages and
  * service worker), and the plan save checks every plan the re-plan moved: 31–63 µs per stored plan
  * in the store bench's Chromium (2026-12-05), ~160 ms of a 5,000-row page's re-plan, and a deep
- * copy of each plan as garbage. Our own plans pass nearly always and need no copy, so the check
- * only has to be sure of the common case; zod stays the judge of everything else.
+ * copy of each plan as garbage; a 2,500-row page's readings took 11–39 ms of zod at each end of
+ * its message. Our own plans and messages pass nearly always and need no copy, so the check only
+ * has to be sure of the common case; zod stays the judge of everything else (safeParseFast,
+ * parseFast: zod's result, without its work when the check is sure).
  *
  * The answer is one-sided: `true` means zod accepts the value and its parsed output equals it
  * (the same keys with the same values, plain objects and arrays; symbol keys, which structured
  * clone drops anyway, are not looked at on objects). `false` says nothing: the caller parses with
  * zod as before (for the issues, the defaults it fills, the keys it strips). The check follows zod
- * 4's own code for the schema kinds and checks it knows (string lengths in code points, regex and
- * date-time formats, finite numbers, safe integers, bounds, enums, literals, nullable, optional,
- * default, arrays, strip-mode objects, records with string keys, unions in order); a schema using
- * anything else gets a check that always says `false` (exactCheckOrNull says null).
+ * 4's own code for the schema kinds it knows (string, number, boolean, null, enum, literal,
+ * nullable, optional, default, array, strip-mode object, record with string keys, union in
+ * order), spells out the common checks (lengths in code points, regex and date formats, safe
+ * integers, bounds) and runs any other check as zod runs it (zodsOwn); a schema using another
+ * kind, a check that rewrites the value, or a check on an object gets a check that always says
+ * `false` (exactCheckOrNull says null).
  */
 import type { z } from 'zod';
 
@@ -24,10 +28,14 @@ type Node = (value: unknown) => Verdict;
 /** A schema as this module reads it: zod 4's internals (`_zod.def`, `_zod.values`, `_zod.optin`). */
 interface Internals {
   _zod: {
-    def: { type: string; checks?: { _zod: { def: CheckDef } }[]; coerce?: boolean; [key: string]: unknown };
+    def: { type: string; checks?: Check[]; coerce?: boolean; [key: string]: unknown };
     values?: Set<unknown>;
     optin?: 'optional' | 'defaulted';
   };
+}
+/** A check as zod keeps it: its definition and the function zod runs on a parse payload. */
+interface Check {
+  _zod: { def: CheckDef; check?: (payload: { value: unknown; issues: unknown[] }) => unknown };
 }
 interface CheckDef {
   check: string;
@@ -38,7 +46,7 @@ interface CheckDef {
   minimum?: number;
   maximum?: number;
   length?: number;
-  when?: unknown;
+  when?: (payload: { value: unknown; issues: unknown[] }) => boolean;
 }
 
 /** Thrown while compiling: the schema uses something the check does not know. */
@@ -52,6 +60,34 @@ class Unsupported extends Error {}
  */
 export function exactCheck(schema: z.ZodType): (value: unknown) => boolean {
   return exactCheckOrNull(schema) ?? (() => false);
+}
+
+/** Each schema's check, compiled on first use. */
+const checks = new WeakMap<z.ZodType, (value: unknown) => boolean>();
+
+function cachedCheck(schema: z.ZodType): (value: unknown) => boolean {
+  let check = checks.get(schema);
+  if (!check) checks.set(schema, (check = exactCheck(schema)));
+  return check;
+}
+
+/**
+ * schema.safeParse(value), with the value itself as the data when exactCheck says zod would give
+ * it back as it is (then it is not copied either).
+ * @example safeParseFast(z.object({ a: z.number() }), { a: 1 }) // { success: true, data: the same object }
+ */
+export function safeParseFast<T>(schema: z.ZodType<T>, value: unknown): { success: true; data: T } | { success: false; error: z.ZodError<T> } {
+  if (cachedCheck(schema)(value)) return { success: true, data: value as T };
+  const parsed = schema.safeParse(value);
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, error: parsed.error };
+}
+
+/**
+ * schema.parse(value) as safeParseFast: throws zod's error when the value fails.
+ * @example parseFast(z.number().int(), 1.5) // throws
+ */
+export function parseFast<T>(schema: z.ZodType<T>, value: unknown): T {
+  return cachedCheck(schema)(value) ? (value as T) : schema.parse(value);
 }
 
 /**
@@ -78,11 +114,11 @@ function compile(schema: Internals): Node {
 
 const KINDS: Record<string, (schema: Internals) => Node> = {
   string: (s) => {
-    const checks = (s._zod.def.checks ?? []).map((c) => stringCheck(c._zod.def));
+    const checks = (s._zod.def.checks ?? []).map(stringCheck);
     return (v) => (typeof v === 'string' && passesAll(checks, v) ? 2 : 0);
   },
   number: (s) => {
-    const checks = (s._zod.def.checks ?? []).map((c) => numberCheck(c._zod.def));
+    const checks = (s._zod.def.checks ?? []).map(numberCheck);
     // As $ZodNumber: NaN and the infinities are not numbers.
     return (v) => (typeof v === 'number' && Number.isFinite(v) && passesAll(checks, v) ? 2 : 0);
   },
@@ -148,7 +184,8 @@ function valuesOf(s: Internals): Node {
   return (v) => (values.has(v) ? 2 : 0);
 }
 
-function stringCheck(c: CheckDef): (v: string) => boolean {
+function stringCheck(check: Check): (v: string) => boolean {
+  const c = check._zod.def;
   // Lengths count code points, as $ZodCheckMinLength and its kin do.
   if (c.check === 'min_length') return (v) => codePointLength(v) >= c.minimum!;
   if (c.check === 'max_length') return (v) => codePointLength(v) <= c.maximum!;
@@ -161,17 +198,36 @@ function stringCheck(c: CheckDef): (v: string) => boolean {
       return pattern.test(v);
     };
   }
-  throw new Unsupported(`string check ${c.check} ${c.format ?? ''}`);
+  return zodsOwn(check);
 }
 
-function numberCheck(c: CheckDef): (v: number) => boolean {
+function numberCheck(check: Check): (v: number) => boolean {
+  const c = check._zod.def;
   if (c.check === 'number_format' && c.format === 'safeint') return Number.isSafeInteger;
   if (typeof c.value === 'number') {
     const bound = c.value;
     if (c.check === 'greater_than') return c.inclusive ? (v) => v >= bound : (v) => v > bound;
     if (c.check === 'less_than') return c.inclusive ? (v) => v <= bound : (v) => v < bound;
   }
-  throw new Unsupported(`number check ${c.check} ${c.format ?? ''}`);
+  return zodsOwn(check);
+}
+
+/**
+ * A check this module does not spell out (a URL, an email), run as zod runs it: on a payload of
+ * its own, passing when it adds no issue and leaves the value as it was (a check that rewrites
+ * the value, `overwrite` or a normalising format, is not "given back as it is"). Skipped when its
+ * `when` says so, as zod skips it.
+ */
+function zodsOwn<T>(check: Check): (v: T) => boolean {
+  const { def, check: run } = check._zod;
+  if (typeof run !== 'function' || def.check === 'overwrite') throw new Unsupported(`check ${def.check} ${def.format ?? ''}`);
+  return (v) => {
+    const payload = { value: v as unknown, issues: [] as unknown[] };
+    if (def.when && !def.when(payload)) return true;
+    // An async check answers later: not sure now.
+    if (run(payload) instanceof Promise) return false;
+    return payload.issues.length === 0 && payload.value === v;
+  };
 }
 
 function compileArray(s: Internals): Node {

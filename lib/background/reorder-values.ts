@@ -12,7 +12,7 @@
  * account move) changes that number, and the re-plan rebuilds the row from every plan.
  */
 import { z } from 'zod';
-import { exactCheck } from '../exact-check';
+import { safeParseFast } from '../exact-check';
 import { ABC_CLASSES, type SkuPlan } from '../planning/types';
 import { POLICY_RULES, stockKeyOf, type PolicyInput, type StockLine, type StockReorder } from '../purchasing';
 import type { Settings } from '../settings/schema';
@@ -37,8 +37,6 @@ const storedStockSchema = z.object({
 type StoredStock = z.infer<typeof storedStockSchema>;
 
 const storedStocksSchema = z.array(storedStockSchema);
-/** Stocks storedStocksSchema accepts as they are (exact-check.ts): zod is asked only about the others. */
-const isExactStocks = exactCheck(storedStocksSchema);
 
 /**
  * The shape the stored stocks were checked against when written: a fingerprint of
@@ -120,7 +118,7 @@ export async function loadReorderValues(db: StoreDb, inputs: string): Promise<Lo
 export async function saveReorderValues(db: StoreDb, values: ReorderValues, now: Date, saved?: { added: number; deleted: number }): Promise<void> {
   // Stocks that fail their schema (a bug) are not kept: the next re-plan rebuilds them from every plan.
   const unchecked = values.stocks.filter((s) => !checkedStocks.has(s));
-  if (!isExactStocks(unchecked) && !storedStocksSchema.safeParse(unchecked).success) {
+  if (!safeParseFast(storedStocksSchema, unchecked).success) {
     await db.settings.delete(REORDER_VALUES_ROW_ID);
     return;
   }

@@ -5,6 +5,7 @@
 import { envelopeSchema, protocol, type MessageType, type ParsedRequestOf, type Reply, type RequestOf, type ResponseOf } from './protocol';
 import type { ZodType } from 'zod';
 import { senderKind, senderRefusal, type Sender } from './senders';
+import { parseFast, safeParseFast } from '../exact-check';
 
 type Transport = (message: { type: string; payload: unknown }) => Promise<unknown>;
 /** Handlers run only for senders their message declares (the dispatcher checks): they never check the sender. */
@@ -73,7 +74,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function createClient(transport: Transport) {
   return async function call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
     const spec: { request: ZodType; clientRequest?: ZodType } = protocol[type];
-    const request = (spec.clientRequest ?? spec.request).parse(payload);
+    const request = parseFast(spec.clientRequest ?? spec.request, payload);
     return replyData(type, await sendWaking(transport, { type, payload: request }, sleep));
   };
 }
@@ -88,7 +89,7 @@ export function replyData<K extends MessageType>(type: K, received: unknown): Re
   const reply = received as Reply | undefined;
   if (!reply || typeof reply !== 'object') throw new RpcError(`No reply to ${type}`);
   if (!reply.ok) throw new RpcError(reply.error);
-  return protocol[type].response.parse(reply.data) as ResponseOf<K>;
+  return parseFast(protocol[type].response as ZodType, reply.data) as ResponseOf<K>;
 }
 
 interface DispatcherOptions {
@@ -113,10 +114,10 @@ export function createDispatcher(handlers: Partial<Handlers>, options: Dispatche
     if (refused) return { ok: false, error: refused };
     const handler = handlers[type] as ((req: unknown, sender: Sender) => Promise<unknown>) | undefined;
     if (!handler) return { ok: false, error: `No handler for ${type}` };
-    const request = protocol[type].request.safeParse(envelope.data.payload);
+    const request = safeParseFast(protocol[type].request as ZodType, envelope.data.payload);
     if (!request.success) return { ok: false, error: `Invalid ${type} request: ${request.error.issues[0]?.message ?? 'invalid'}` };
     try {
-      const data = protocol[type].response.parse(await handler(request.data, sender));
+      const data = parseFast(protocol[type].response as ZodType, await handler(request.data, sender));
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
