@@ -62,12 +62,12 @@ export function exactCheck(schema: z.ZodType): (value: unknown) => boolean {
   return exactCheckOrNull(schema) ?? (() => false);
 }
 
-/** Each schema's check, compiled on first use. */
-const checks = new WeakMap<z.ZodType, (value: unknown) => boolean>();
+/** Each schema's check, compiled on first use (safeParseFast, parseFast). */
+const compiledChecks = new WeakMap<z.ZodType, (value: unknown) => boolean>();
 
 function cachedCheck(schema: z.ZodType): (value: unknown) => boolean {
-  let check = checks.get(schema);
-  if (!check) checks.set(schema, (check = exactCheck(schema)));
+  let check = compiledChecks.get(schema);
+  if (!check) compiledChecks.set(schema, (check = exactCheck(schema)));
   return check;
 }
 
