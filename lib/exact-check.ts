@@ -3,7 +3,7 @@
  * once. Why: zod cannot compile its parsers where eval is forbidden (the extension's pages and
  * service worker), and the plan save checks every plan the re-plan moved: 31–63 µs per stored plan
  * in the store bench's Chromium (2026-12-05), ~160 ms of a 5,000-row page's re-plan, and a deep
- * copy of each plan as garbage; a 2,500-row page's readings took 11–39 ms of zod at each end of
+ * copy of each plan as garbage; a page's 1,833 or 2,500 readings took 11–39 ms of zod at each end of
  * its message. Our own plans and messages pass nearly always and need no copy, so the check only
  * has to be sure of the common case; zod stays the judge of everything else (safeParseFast,
  * parseFast: zod's result, without its work when the check is sure).
