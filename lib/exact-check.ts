@@ -20,6 +20,7 @@
  * `false` (exactCheckOrNull says null).
  */
 import type { z } from 'zod';
+import { util } from 'zod/v4/core';
 
 /** 0: zod refuses the value; 1: not sure (or zod would give back another value); 2: accepted as it is. */
 type Verdict = 0 | 1 | 2;
@@ -187,9 +188,9 @@ function valuesOf(s: Internals): Node {
 function stringCheck(check: Check): (v: string) => boolean {
   const c = check._zod.def;
   // Lengths count code points, as $ZodCheckMinLength and its kin do.
-  if (c.check === 'min_length') return (v) => codePointLength(v) >= c.minimum!;
-  if (c.check === 'max_length') return (v) => codePointLength(v) <= c.maximum!;
-  if (c.check === 'length_equals') return (v) => codePointLength(v) === c.length;
+  if (c.check === 'min_length') return (v) => util.codePointLength(v) >= c.minimum!;
+  if (c.check === 'max_length') return (v) => util.codePointLength(v) <= c.maximum!;
+  if (c.check === 'length_equals') return (v) => util.codePointLength(v) === c.length;
   // Formats whose check is their pattern alone ($ZodCheckStringFormat, $ZodCheckRegex, $ZodISODateTime, $ZodISODate).
   if (c.check === 'string_format' && (c.format === 'regex' || c.format === 'datetime' || c.format === 'date') && c.pattern instanceof RegExp) {
     const pattern = c.pattern;
@@ -308,7 +309,8 @@ function compileRecord(s: Internals): Node {
   }
   const value = compile(s._zod.def.valueType as Internals);
   return (v) => {
-    if (!isPlainObject(v)) return 0;
+    // Records accept what zod's own isPlainObject accepts.
+    if (!util.isPlainObject(v)) return 0;
     let verdict: Verdict = plainPrototype(v) ? 2 : 1;
     for (const key of Reflect.ownKeys(v)) {
       if (!Object.prototype.propertyIsEnumerable.call(v, key)) continue;
@@ -329,26 +331,4 @@ function compileRecord(s: Internals): Node {
 /** Whether the value's prototype is Object's, as zod's output objects' is. */
 function plainPrototype(v: object): boolean {
   return Object.getPrototypeOf(v) === Object.prototype;
-}
-
-/** zod's util.isPlainObject (records accept what it accepts). */
-function isPlainObject(o: unknown): o is object {
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) return false;
-  const ctor = (o as { constructor?: unknown }).constructor;
-  if (ctor === undefined || typeof ctor !== 'function') return true;
-  const proto = (ctor as { prototype?: unknown }).prototype;
-  if (typeof proto !== 'object' || proto === null || Array.isArray(proto)) return false;
-  return Object.prototype.hasOwnProperty.call(proto, 'isPrototypeOf');
-}
-
-/** Code points in a string (a surrogate pair is one), as zod's util.codePointLength. */
-function codePointLength(s: string): number {
-  let count = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      count--;
-      i++;
-    }
-  }
-  return count;
 }
