@@ -117,7 +117,8 @@ const suite: BenchSuite = async () => {
     pooled: storeBenchPooled(process.env.STORE_BENCH_POOLED),
   };
   const script = await bundle();
-  const browser = await launchBenchChromium();
+  // --expose-gc: the idle collection between page reads (store.ts idleWorker).
+  const browser = await launchBenchChromium(['--js-flags=--expose-gc']);
   try {
     const page = await browser.newPage();
     page.on('console', (message) => process.stderr.write(`[page] ${message.text()}\n`));
