@@ -36,6 +36,8 @@ const SCHEMAS = {
   filled: z.number().default(3),
   list: z.array(z.number().int()).max(3),
   table: z.record(z.string(), z.number().int().nonnegative()),
+  anything: z.record(z.string(), z.unknown()),
+  loose: z.object({ u: z.unknown() }),
   either: z.union([z.number().nonnegative(), z.enum(['no-sales', 'unknown'])]),
   shapes: z.union([z.object({ a: z.number() }), z.object({ a: z.number(), b: z.string() })]),
   object: z.object({ n: z.number().int(), s: z.string().optional(), d: z.number().default(1), inner: z.object({ x: z.boolean() }).nullable() }),

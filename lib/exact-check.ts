@@ -12,7 +12,7 @@
  * (the same keys with the same values, plain objects and arrays; symbol keys, which structured
  * clone drops anyway, are not looked at on objects). `false` says nothing: the caller parses with
  * zod as before (for the issues, the defaults it fills, the keys it strips). The check follows zod
- * 4's own code for the schema kinds it knows (string, number, boolean, null, enum, literal,
+ * 4's own code for the schema kinds it knows (string, number, boolean, null, unknown, enum, literal,
  * nullable, optional, default, array, strip-mode object, record with string keys, union in
  * order), spells out the common checks (lengths in code points, regex and date formats, safe
  * integers, bounds) and runs any other check as zod runs it (zodsOwn); a schema using another
@@ -130,6 +130,11 @@ const KINDS: Record<string, (schema: Internals) => Node> = {
   null: (s) => {
     noChecks(s);
     return (v) => (v === null ? 2 : 0);
+  },
+  // $ZodUnknown gives back whatever it is given, the same value.
+  unknown: (s) => {
+    noChecks(s);
+    return () => 2;
   },
   enum: valuesOf,
   literal: valuesOf,
