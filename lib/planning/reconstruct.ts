@@ -854,7 +854,7 @@ function projectInterval(c: IntervalCount, target: number, grid: DayGrid, value:
  * as the residuals left by the projections. Counts that contradict each other (a negative
  * cycle) leave the projected values as they are. Returns whether it succeeded.
  * `cycleCheckRounds`: how often it looks for such a cycle (Infinity: never; the same answer, later).
- * @example repairExactly([{ from: 0, to: 1, units: 4 }], [0], Float64Array.of(4), new Uint16Array(2), new Uint8Array(2), Float64Array.of(1, 1)) // true, days 2 and 2
+ * @example repairExactly([{ from: 0, to: 1, units: 4 }], [0], Float64Array.of(4), new Uint16Array(2), new Uint8Array(2), Float64Array.of(1, 1)) // true, days 3 and 1 (the days as corrected in place)
  */
 export function repairExactly(
   counts: readonly IntervalCount[],
