@@ -211,8 +211,28 @@ describe('typed inputs, curve prefixes and the zero-filled floor (no second fore
       }),
       { numRuns: 60 },
     );
-    // A leading unknown day is not read as a zero there, so the floor is not offered.
-    expect(forecastSeries({ values: [null, 1, null, 2], freq: 'D', start: '2024-01-01' }, 3).unknownAsZeroMean).toBeUndefined();
+  });
+
+  it('unknownAsZeroMean with unknown days before the first known one: as forecasting the history with only the later ones as zero, bit for bit', () => {
+    // The planner's series: typed, NaN unknown, often starting with unknown days (before the first reading).
+    const day = fc.oneof(fc.constant(Number.NaN), fc.constant(0), fc.double({ min: 0, max: 40, noNaN: true }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20 }), fc.array(day, { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 60 }), (leading, rest, horizon) => {
+        const values = Float64Array.from([...Array<number>(leading).fill(Number.NaN), ...rest]);
+        let seen = false;
+        const zeroed = values.map((v) => (v === v ? ((seen = true), v) : seen ? 0 : v));
+        const r = forecastSeries({ values, freq: 'D', start: '2024-01-03' }, horizon);
+        const expected = forecastSeries({ values: zeroed, freq: 'D', start: '2024-01-03' }, horizon).mean;
+        expect(r.unknownAsZeroMean).toEqual(expected);
+        // Worked out once, when read; a copy of the result does not carry it.
+        expect(r.unknownAsZeroMean).toBe(r.unknownAsZeroMean);
+        expect({ ...r }.unknownAsZeroMean).toBeUndefined();
+      }),
+      { numRuns: 80 },
+    );
+    expect(forecastSeries({ values: [null, 1, null, 2], freq: 'D', start: '2024-01-01' }, 3).unknownAsZeroMean).toEqual(
+      forecastSeries({ values: [null, 1, 0, 2], freq: 'D', start: '2024-01-01' }, 3).mean,
+    );
   });
 
   it('one fit serves every selection policy: fitCandidates + finishForecast = forecastClean', () => {

@@ -32,8 +32,46 @@ const MAX_Q = 0.999;
  * @example forecastSeries({ values: [3, 3, 3, 3], freq: 'D', start: '2024-01-01' }, 2).mean // [3, 3]
  */
 export function forecastSeries(input: AnySeriesInput, horizon: number, ctx?: ForecastContext): ForecastResult {
-  const { censored, asZeros, leadingUnknown } = forecastCores(input, clampHorizon(horizon), ctx && typeof ctx === 'object' ? ctx : {});
-  return toResult(censored, asZeros, leadingUnknown);
+  const h = clampHorizon(horizon);
+  const context = ctx && typeof ctx === 'object' ? ctx : {};
+  const { censored, asZeros, leadingUnknown } = forecastCores(input, h, context);
+  const result = toResult(censored, asZeros, leadingUnknown);
+  if (asZeros && leadingUnknown) offerUnknownAsZeroMean(result, () => unknownAsZeroMeanOf(input, h, context, asZeros));
+  return result;
+}
+
+/**
+ * Gives a result whose history has unknown periods before its first known one the planner's
+ * floor after a stockout, worked out when first read (most plans never read it: it is asked only
+ * after a recent stockout). Not enumerable, so copying a result does not work it out.
+ */
+function offerUnknownAsZeroMean(result: ForecastResult, meanOf: () => number[]): void {
+  let mean: number[] | undefined;
+  Object.defineProperty(result, 'unknownAsZeroMean', { get: () => (mean ??= meanOf()), enumerable: false });
+}
+
+/**
+ * The mean forecastSeries gives for the history with its unknown periods after the first known
+ * one read as zero (those before it stay unknown), given the forecast of the history with every
+ * unknown period as zero (`asZeros`), which that forecast computes again as its own floor: one
+ * forecast of the series instead of two. The planner floored a forecast after a stockout by
+ * forecasting that series itself (three forecasts of one history, 2026-12-06).
+ * @example forecastSeries({ values: [null, 2, null, 3], freq: 'D', start: '2024-01-01' }, 7).unknownAsZeroMean
+ * // the mean of forecastSeries({ values: [null, 2, 0, 3], ... }, 7)
+ */
+function unknownAsZeroMeanOf(input: AnySeriesInput, h: number, context: ForecastContext, asZeros: CoreForecast): number[] {
+  const freq = input.freq === 'W' || input.freq === 'M' ? input.freq : 'D';
+  const { weekdayOf0, startDay } = startWeekday(input.start, freq);
+  // Its own array: the forecast's scratch history belongs to whichever forecast runs now.
+  const { y } = cleanValues(seriesValues(input));
+  let first = 0;
+  while (first < y.length && y[first]! !== y[first]!) first++;
+  for (let i = first; i < y.length; i++) if (y[i]! !== y[i]!) y[i] = 0;
+  const censored = forecastClean({ y, freq, weekdayOf0, startDay, hasUnknown: first > 0, known: y.length - first }, h, context);
+  // As toResult: the larger of the forecast and its floor, the history zero-filled throughout (the same as `asZeros`).
+  const mean = new Array<number>(censored.mean.length);
+  for (let i = 0; i < mean.length; i++) mean[i] = asZeros.mean[i]! > censored.mean[i]! ? asZeros.mean[i]! : censored.mean[i]!;
+  return mean;
 }
 
 /**

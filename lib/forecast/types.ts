@@ -42,10 +42,11 @@ export interface ForecastResult {
    */
   quantileCum(q: number, length?: number): number[];
   /**
-   * Expected demand per period with the history's unknown periods read as zero sales, present
-   * when the history had unknown periods but none before its first known one (then it is what
-   * forecasting that zero-filled history gives; the planner floors a forecast after a stockout
-   * with it instead of forecasting the series a second time).
+   * Expected demand per period with the history's unknown periods after its first known one read
+   * as zero sales (those before it stay unknown): what forecasting that history gives. The planner
+   * floors a forecast after a stockout with it instead of forecasting the series again. Present
+   * when the history had unknown periods; when one came before the first known one, forecastSeries
+   * works it out on first read, and forecastBatch's pooled members leave it out.
    */
   unknownAsZeroMean?: readonly number[];
 }
