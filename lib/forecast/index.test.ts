@@ -213,7 +213,7 @@ describe('typed inputs, curve prefixes and the zero-filled floor (no second fore
     );
   });
 
-  it('unknownAsZeroMean with unknown days before the first known one: as forecasting the history with only the later ones as zero, bit for bit', () => {
+  it('unknownAsZeroMean with unknown days before the first known one: the forecast with only later ones as zero, bit for bit', () => {
     // The planner's series: typed, NaN unknown, often starting with unknown days (before the first reading).
     const day = fc.oneof(fc.constant(Number.NaN), fc.constant(0), fc.double({ min: 0, max: 40, noNaN: true }));
     fc.assert(
