@@ -216,8 +216,9 @@ describe('typed inputs, curve prefixes and the zero-filled floor (no second fore
   it('unknownAsZeroMean with unknown days before the first known one: the forecast with only later ones as zero, bit for bit', () => {
     // The planner's series: typed, NaN unknown, often starting with unknown days (before the first reading).
     const day = fc.oneof(fc.constant(Number.NaN), fc.constant(0), fc.double({ min: 0, max: 40, noNaN: true }));
+    const days = fc.array(day, { minLength: 1, maxLength: 200 });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.array(day, { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 60 }), (leading, rest, horizon) => {
+      fc.property(fc.integer({ min: 1, max: 20 }), days, fc.integer({ min: 1, max: 60 }), (leading, rest, horizon) => {
         const values = Float64Array.from([...Array<number>(leading).fill(Number.NaN), ...rest]);
         let seen = false;
         const zeroed = values.map((v) => (v === v ? ((seen = true), v) : seen ? 0 : v));
