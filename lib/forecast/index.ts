@@ -52,10 +52,11 @@ function offerUnknownAsZeroMean(result: ForecastResult, meanOf: () => number[]):
 
 /**
  * The mean forecastSeries gives for the history with its unknown periods after the first known
- * one read as zero (those before it stay unknown), given the forecast of the history with every
- * unknown period as zero (`asZeros`), which that forecast computes again as its own floor: one
- * forecast of the series instead of two. The planner floored a forecast after a stockout by
- * forecasting that series itself (three forecasts of one history, 2026-12-06).
+ * one read as zero (those before it stay unknown), given `asZeros`, the forecast of the history
+ * with every unknown period as zero. Forecasting that history fits twice (its own censored
+ * forecast, and as its floor the zero-filled one, which is `asZeros` again); this fits once.
+ * Until 2026-12-06 the planner forecast that history itself: three fits of one history for
+ * every listing with a recent stockout.
  * @example forecastSeries({ values: [null, 2, null, 3], freq: 'D', start: '2024-01-01' }, 7).unknownAsZeroMean
  * // the mean of forecastSeries({ values: [null, 2, 0, 3], ... }, 7)
  */
