@@ -46,7 +46,8 @@ export interface ForecastResult {
    * as zero sales (those before it stay unknown): what forecasting that history gives. The planner
    * floors a forecast after a stockout with it instead of forecasting the series again. Present
    * when the history had unknown periods; when one came before the first known one, forecastSeries
-   * works it out on first read (forecastBatch's pooled members with one leave it out).
+   * works it out on first read, from the input's `values` as they are then (forecastBatch's pooled
+   * members with one leave it out).
    */
   unknownAsZeroMean?: readonly number[];
 }
