@@ -10,7 +10,7 @@
 import { cleanValues, forecastArray, forecastClean, MAX_HORIZON, seriesValues, startWeekday, type CoreForecast } from './core.ts';
 import { cumulativeQuantileCurvesInto } from './distribution.ts';
 import { groupTotal, memberHistories, memberShare, poolCore, poolGroups, poolSettings, totalForecast } from './pooling.ts';
-import type { AnySeriesInput, ForecastContext, ForecastResult } from './types.ts';
+import type { AnySeriesInput, ForecastContext, ForecastResult, Freq } from './types.ts';
 
 export type { Freq, SeriesInput, TypedSeriesInput, AnySeriesInput, ForecastResult, ForecastContext } from './types.ts';
 export { fitContext } from './context.ts';
@@ -61,8 +61,7 @@ function offerUnknownAsZeroMean(result: ForecastResult, meanOf: () => number[]):
  * // the mean of forecastSeries({ values: [null, 2, 0, 3], ... }, 7)
  */
 function unknownAsZeroMeanOf(input: AnySeriesInput, h: number, context: ForecastContext, asZeros: CoreForecast): number[] {
-  const freq = input.freq === 'W' || input.freq === 'M' ? input.freq : 'D';
-  const { weekdayOf0, startDay } = startWeekday(input.start, freq);
+  const { freq, weekdayOf0, startDay } = calendarOf(input);
   // Its own array: the forecast's scratch history belongs to whichever forecast runs now.
   const { y } = cleanValues(seriesValues(input));
   let first = 0;
@@ -116,8 +115,7 @@ function forecastCores(
   h: number,
   context: ForecastContext,
 ): { censored: CoreForecast; asZeros: CoreForecast | null; leadingUnknown: boolean } {
-  const freq = input.freq === 'W' || input.freq === 'M' ? input.freq : 'D';
-  const { weekdayOf0, startDay } = startWeekday(input.start, freq);
+  const { freq, weekdayOf0, startDay } = calendarOf(input);
   const values = seriesValues(input);
   if (historyScratch.length < values.length) historyScratch = new Float64Array(Math.max(values.length, 2 * historyScratch.length));
   // Scratch view: forecastClean keeps nothing that points into its input.
@@ -130,6 +128,15 @@ function forecastCores(
   for (let i = 0; i < y.length; i++) zeroFilled[i] = y[i]! === y[i]! ? y[i]! : 0;
   const asZeros = forecastClean({ y: zeroFilled, freq, weekdayOf0, startDay, hasUnknown: false, known: y.length }, h, context);
   return { censored, asZeros, leadingUnknown: y.length > 0 && y[0]! !== y[0]! };
+}
+
+/**
+ * A series' period (days unless weeks or months are named) and where its first period falls.
+ * @example calendarOf({ values: [], freq: 'D', start: '2024-01-01' }) // { freq: 'D', weekdayOf0: 1 (a Monday), startDay: 19723 }
+ */
+function calendarOf(input: AnySeriesInput): { freq: Freq; weekdayOf0: number | null; startDay: number } {
+  const freq = input.freq === 'W' || input.freq === 'M' ? input.freq : 'D';
+  return { freq, ...startWeekday(input.start, freq) };
 }
 
 let zeroScratch = new Float64Array(1024);
