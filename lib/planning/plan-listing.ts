@@ -160,7 +160,10 @@ function historyFacts(series: DemandSeries) {
  */
 export function forecastSummaryOf(forecast: ForecastResult, history: { knownDays: number; censoredDays: number }): ForecastSummary {
   const n = forecast.mean.length;
-  const meanDaily = n ? forecast.mean.reduce((a, b) => a + b, 0) / n : 0;
+  // A loop, not reduce: every plan of a re-plan sums its whole horizon here.
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += forecast.mean[i]!;
+  const meanDaily = n ? sum / n : 0;
   const horizonDays = Math.min(30, n);
   // Only the 30-day point is reported: the curves' first 30 days, not the whole horizon.
   const at = (q: number) => (horizonDays > 0 ? forecast.quantileCum(q, horizonDays)[horizonDays - 1]! : 0);

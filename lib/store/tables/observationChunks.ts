@@ -94,9 +94,11 @@ function rowsOfListingText(listingKey: string, text: string): ObservationRow[] {
   return parsed.map(([id], i) => {
     const own: Record<string, unknown> = { id, listingKey };
     const record: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(flat[i]!)) {
-      if (field.startsWith(RECORD)) record[field.slice(1)] = value;
-      else own[field] = value;
+    const fields = flat[i]!;
+    // for...in, not Object.entries: a re-plan decodes thousands of readings, and a pair array per field was a third of their garbage.
+    for (const field in fields) {
+      if (field.startsWith(RECORD)) record[field.slice(1)] = fields[field];
+      else own[field] = fields[field];
     }
     own.key ??= listingKey;
     own.lastSeenAt ??= own.observedAt;
