@@ -18,6 +18,7 @@ import { dropStores, freshStore, listingObs } from '../store/test-helpers';
 import { planByAccount } from './plan';
 import { EMPTY_ACCOUNTS, parseAccountsDoc } from './registry';
 import { settingsForAccount, type AccountOverrides } from './settings';
+import { onHandPairs } from '../planning/fees-history';
 
 afterEach(dropStores);
 
@@ -42,7 +43,7 @@ function globalSettings(): Settings {
 /** A lean FBA stock read every day: 80 to 210 units on hand selling 10 a day (historical days of supply about 14). */
 const LEAN: FbaFacts = {
   marketplace: 'amazon.com',
-  readings: Array.from({ length: 200 }, (_, i) => ({ day: Math.floor(NOW.getTime() / 86_400_000) - 199 + i, onHand: 210 - (i % 14) * 10 })),
+  readings: onHandPairs(Array.from({ length: 200 }, (_, i) => ({ day: Math.floor(NOW.getTime() / 86_400_000) - 199 + i, onHand: 210 - (i % 14) * 10 }))),
   shown: null,
 };
 

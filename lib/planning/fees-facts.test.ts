@@ -1,10 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/schema';
 import { dayNumber, isoDate } from './days';
 import { fbaFees } from './decisions/fba-fees';
 import { situation, through, TODAY } from './decisions/test-situation';
-import { fbaFactsOf, itemSizeOf, listingFbaFactsOf, poolFbaFacts, unitCubicFeetOf, type FbaFacts } from './fees-facts';
+import { fbaFactsOf, itemSizeOf, listingFbaFactsOf, pairsByDay, poolFbaFacts, unitCubicFeetOf, type FbaFacts } from './fees-facts';
 import { listingAt, orderAt } from './fixtures';
+import { onHandPairs } from './fees-history';
 import { planFromObservations } from './plan';
 import { skuPlanSchema } from './types';
 
@@ -20,11 +22,8 @@ describe('FBA facts of a pool', () => {
     ]);
     expect(facts).toEqual({
       marketplace: 'amazon.com',
-      readings: [
-        { day: dayNumber('2026-02-20'), onHand: 105 },
-        { day: dayNumber('2026-02-25'), onHand: 90 },
-        { day: dayNumber('2026-02-27'), onHand: 80 },
-      ],
+      // Day and units, in day order (the readings came 20th, 27th, 25th).
+      readings: Int32Array.of(dayNumber('2026-02-20'), 105, dayNumber('2026-02-25'), 90, dayNumber('2026-02-27'), 80),
       shown: { day: dayNumber('2026-02-25'), days: 29.5 },
     });
   });
@@ -73,7 +72,9 @@ describe('FBA facts of a pool', () => {
     const joined = poolFbaFacts('fba:NA', [listingFbaFactsOf(ca), listingFbaFactsOf(us)]);
     expect(joined).toEqual(fbaFactsOf('fba:NA', [...ca, ...us]));
     // Equally new readings of the same day: the first listing's figure counts, its readings come first.
-    expect(joined?.readings.filter((r) => r.day === dayNumber('2026-02-25')).map((r) => r.onHand)).toEqual([40, 90]);
+    const pairs = [...(joined?.readings ?? [])];
+    const onDay = pairs.flatMap((day, i) => (i % 2 === 0 && day === dayNumber('2026-02-25') ? [pairs[i + 1]] : []));
+    expect(onDay).toEqual([40, 90]);
     expect(joined?.unitCubicFeet).toBe(0.3);
     expect(poolFbaFacts('own:main', [listingFbaFactsOf(us)])).toBeUndefined();
   });
@@ -109,10 +110,34 @@ describe('the planner reads them', () => {
 
   it("a Fee Preview's size tier and volume price the low-inventory fee where the seller entered none", () => {
     // A lean FBA pool (80 to 210 units, selling 10 a day): historical days of supply about 14, so the fee is charged.
-    const readings = Array.from({ length: 200 }, (_, i) => ({ day: TODAY - 199 + i, onHand: 210 - (i % 14) * 10 }));
+    const readings = onHandPairs(Array.from({ length: 200 }, (_, i) => ({ day: TODAY - 199 + i, onHand: 210 - (i % 14) * 10 })));
     const lean: FbaFacts = { marketplace: 'amazon.com', readings, shown: null, unitCubicFeet: 0.01 };
     const at90 = (fba: FbaFacts) => through(fbaFees, situation({ available: 600, fba })).fees!.windows[1]!;
     expect(at90(lean)).toMatchObject({ lowInventoryMinor: null }); // charged units, no rate without a size
     expect(at90({ ...lean, size: { tier: 'small-standard', shippingWeightOz: 8 } }).lowInventoryMinor).toBeGreaterThan(0);
+  });
+});
+
+describe('on-hand readings of a pool in day order (pairsByDay)', () => {
+  it("gives one listing's readings already in day order back as they are, not a copy", () => {
+    const own = Int32Array.of(3, 10, 3, 12, 5, 9);
+    expect(pairsByDay([own])).toBe(own);
+    expect([...pairsByDay([])]).toEqual([]);
+  });
+
+  it('sorts by day; readings of one day stay in list order, then in their order within a list', () => {
+    const merged = pairsByDay([Int32Array.of(7, 1, 5, 2), Int32Array.of(5, 3, 2, 4, 7, 5)]);
+    expect([...merged]).toEqual([2, 4, 5, 2, 5, 3, 7, 1, 7, 5]);
+  });
+
+  it('property: the same as sorting the readings as objects (a stable sort by day)', () => {
+    const list = fc.array(fc.record({ day: fc.integer({ min: 0, max: 12 }), onHand: fc.integer({ min: 0, max: 500 }) }), { maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(list, { maxLength: 4 }), (lists) => {
+        const expected = lists.flat().sort((a, b) => a.day - b.day);
+        expect([...pairsByDay(lists.map(onHandPairs))]).toEqual([...onHandPairs(expected)]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -9,13 +9,18 @@ import type { ItemSize } from '../fees/index';
 import type { Observation } from '../records';
 import type { Settings } from '../settings/schema';
 import { dayNumber } from './days';
-import type { OnHandReading } from './fees-history';
 
 export interface FbaFacts {
   /** The marketplace whose fee schedule applies (amazon.com for the NA pool when one of its listings is there). */
   marketplace: string;
-  /** The pool's on-hand units (available + reserved) each time a page showed them. */
-  readings: OnHandReading[];
+  /**
+   * The pool's on-hand units (available + reserved) each time a page showed them, flat: day,
+   * units, day, units..., days ascending (readings of one day in the order given). Typed, as each
+   * listing keeps them (ListingFbaFacts.onHand): an object per reading was most of the fee block's
+   * garbage in a 5,000-row re-plan (17 MB, then turned back into typed arrays). May be a
+   * listing's own array (one listing's readings already in day order): read it, never write it.
+   */
+  readings: Int32Array;
   /** The newest historical days of supply Amazon showed, and its day. */
   shown: { day: number; days: number } | null;
   /** One unit's volume (cubic feet) as the newest page or report showing it said; absent when none did. */
@@ -75,18 +80,16 @@ export function listingFbaFactsOf(observations: readonly Observation[]): Listing
  * The FBA facts of a pool from its listings' parts (in member order); undefined for a pool that
  * is not FBA. Of equally new figures the first listing's counts, as when reading their
  * observations one listing after another.
- * @example poolFbaFacts('fba:NA', [listingFbaFactsOf(observations)])?.readings // [{ day, onHand }, ...]
+ * @example poolFbaFacts('fba:NA', [listingFbaFactsOf(observations)])?.readings // Int32Array [day, units, day, units, ...]
  */
 export function poolFbaFacts(poolId: string, parts: readonly ListingFbaFacts[]): FbaFacts | undefined {
   if (!poolId.startsWith('fba:')) return undefined;
-  const readings: OnHandReading[] = [];
   let shown: ListingFbaFacts['shown'] = null;
   let volume: ListingFbaFacts['volume'] = null;
   let size: ListingFbaFacts['size'] = null;
   const marketplaces = new Set<string>();
   for (const part of parts) {
     for (const m of part.marketplaces) marketplaces.add(m);
-    for (let i = 0; i < part.onHand.length; i += 2) readings.push({ day: part.onHand[i]!, onHand: part.onHand[i + 1]! });
     shown = newer(shown, part.shown);
     volume = newer(volume, part.volume);
     size = newer(size, part.size);
@@ -94,11 +97,42 @@ export function poolFbaFacts(poolId: string, parts: readonly ListingFbaFacts[]):
   const marketplace = marketplaces.has('amazon.com') ? 'amazon.com' : ([...marketplaces].sort()[0] ?? '');
   return {
     marketplace,
-    readings: readings.sort((a, b) => a.day - b.day),
+    readings: pairsByDay(parts.map((p) => p.onHand)),
     shown: shown ? { day: shown.day, days: shown.days } : null,
     ...(volume ? { unitCubicFeet: volume.cubicFeet } : {}),
     ...(size ? { size: size.size } : {}),
   };
+}
+
+/**
+ * Day/units pairs of several lists in day order, those of one day in list order and then in
+ * their order within it (a stable sort); a single list already in day order is given back as it is.
+ * @example [...pairsByDay([Int32Array.of(5, 1), Int32Array.of(3, 2, 5, 9)])] // [3, 2, 5, 1, 5, 9]
+ */
+export function pairsByDay(lists: readonly Int32Array[]): Int32Array {
+  if (lists.length === 1 && daysAscending(lists[0]!)) return lists[0]!;
+  let length = 0;
+  for (const list of lists) length += list.length;
+  const all = new Int32Array(length);
+  let at = 0;
+  for (const list of lists) {
+    all.set(list, at);
+    at += list.length;
+  }
+  if (daysAscending(all)) return all;
+  const order = Array.from({ length: length >> 1 }, (_, i) => i).sort((a, b) => all[2 * a]! - all[2 * b]! || a - b);
+  const out = new Int32Array(length);
+  order.forEach((from, to) => {
+    out[2 * to] = all[2 * from]!;
+    out[2 * to + 1] = all[2 * from + 1]!;
+  });
+  return out;
+}
+
+/** Whether day/units pairs run in day order (equal days allowed). */
+function daysAscending(pairs: Int32Array): boolean {
+  for (let i = 2; i < pairs.length; i += 2) if (pairs[i]! < pairs[i - 2]!) return false;
+  return true;
 }
 
 /** The newer of two dated figures; of equally new ones the one kept first. */
@@ -108,7 +142,7 @@ function newer<T extends { at: string }>(kept: T | null, next: T | null): T | nu
 
 /**
  * The FBA facts of a pool from its listings' observations; undefined for a pool that is not FBA.
- * @example fbaFactsOf('fba:NA', observations)?.readings // [{ day, onHand }, ...]
+ * @example fbaFactsOf('fba:NA', observations)?.readings // Int32Array [day, units, ...]
  */
 export function fbaFactsOf(poolId: string, observations: readonly Observation[]): FbaFacts | undefined {
   return poolFbaFacts(poolId, [listingFbaFactsOf(observations)]);

@@ -3,7 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { dailySeries, supplyOver } from '../fees/index';
 import { dayNumber, isoDate } from './days';
 import { seriesOf, TODAY } from './decisions/test-situation';
-import { dailyInventory, dailyInventorySeries, readingsByDay, wholeUnitsShipped, withShownSupply } from './fees-history';
+import {
+  dailyInventory as dailyInventoryOfPairs,
+  dailyInventorySeries as seriesOfPairs,
+  onHandPairs,
+  readingsByDay,
+  wholeUnitsShipped,
+  withShownSupply,
+  type OnHandReading,
+} from './fees-history';
+
+/** The history functions over readings written as objects (they take day/units pairs). */
+const dailyInventory = (readings: readonly OnHandReading[], ...rest: Tail<Parameters<typeof dailyInventoryOfPairs>>) =>
+  dailyInventoryOfPairs(onHandPairs(readings), ...rest);
+const dailyInventorySeries = (readings: readonly OnHandReading[], ...rest: Tail<Parameters<typeof seriesOfPairs>>) =>
+  seriesOfPairs(onHandPairs(readings), ...rest);
+type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 
 const N = Number.NaN;
 
@@ -94,16 +109,33 @@ describe('the history as the fee block reads it (typed, from only the readings t
 
   it('one reading per day, the last given, in day order; today is the last day read', () => {
     const r = readingsByDay(
-      [
+      onHandPairs([
         { day: 3, onHand: 5 },
         { day: 1, onHand: 2.4 },
         { day: 3, onHand: 4 },
         { day: 12, onHand: 9 },
-      ],
+      ]),
       9,
     );
     expect([...r.days]).toEqual([1, 3]);
     expect([...r.onHand]).toEqual([2, 4]);
+    // Counts as pairs are whole units (rounded) and never below 0.
+    expect([...onHandPairs([{ day: 1, onHand: 89.6 }])]).toEqual([1, 90]);
+    expect([...readingsByDay(Int32Array.of(1, -3, 2, 7), 9).onHand]).toEqual([0, 7]);
+  });
+
+  it('property: the last reading of each day up to today, in day order, whatever order they come in', () => {
+    const reading = fc.record({ day: fc.integer({ min: 0, max: 20 }), onHand: fc.integer({ min: 0, max: 300 }) });
+    fc.assert(
+      fc.property(fc.array(reading, { maxLength: 30 }), fc.integer({ min: 0, max: 20 }), (readings, asOfDay) => {
+        const last = new Map(readings.map((r) => [r.day, r.onHand]));
+        const days = [...last.keys()].filter((d) => d <= asOfDay).sort((a, b) => a - b);
+        const r = readingsByDay(onHandPairs(readings), asOfDay);
+        expect([...r.days]).toEqual(days);
+        expect([...r.onHand]).toEqual(days.map((d) => last.get(d)));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('property: readings before the one the window starts from change nothing (a long record costs no more)', () => {

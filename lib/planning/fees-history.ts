@@ -17,6 +17,20 @@ export interface OnHandReading {
 }
 
 /**
+ * Readings as the fee history reads them (FbaFacts.readings): day, units, day, units..., each
+ * count rounded to a whole unit.
+ * @example [...onHandPairs([{ day: 10, onHand: 100 }, { day: 12, onHand: 89.6 }])] // [10, 100, 12, 90]
+ */
+export function onHandPairs(readings: readonly OnHandReading[]): Int32Array {
+  const pairs = new Int32Array(2 * readings.length);
+  readings.forEach((r, i) => {
+    pairs[2 * i] = r.day;
+    pairs[2 * i + 1] = Math.round(r.onHand);
+  });
+  return pairs;
+}
+
+/**
  * Whole units shipped per day from a demand series (fractional where counts were spread):
  * rounded cumulatively within each run of known days, so the run's total is kept. NaN = unknown.
  * `from`/`end` (series indices) limit the answer to those days; each is rounded as over the
@@ -56,10 +70,11 @@ export function wholeUnitsShipped(series: DemandSeries, from = 0, end = series.u
  * `tolerance` (a receipt or a removal on an unknown day) the days between are unknown, never
  * guessed. After the last reading, the walk goes on to `asOfDay`; before the first, unknown.
  * A day without known demand is known only when its on-hand is 0 (nothing could ship).
- * @example dailyInventory([{ day: 10, onHand: 100 }, { day: 12, onHand: 90 }], series /* 5, 5 *\/, 12, 3)
+ * `readings`: day/units pairs (FbaFacts.readings, onHandPairs).
+ * @example dailyInventory(onHandPairs([{ day: 10, onHand: 100 }, { day: 12, onHand: 90 }]), series /* 5, 5 *\/, 12, 3)
  * // [{ date: day 10, onHand: 100, shipped: 5 }, { day 11: 95, 5 }, { day 12: 90, 5 }]
  */
-export function dailyInventory(readings: readonly OnHandReading[], series: DemandSeries, asOfDay: number, days: number): DailyInventory[] {
+export function dailyInventory(readings: Int32Array, series: DemandSeries, asOfDay: number, days: number): DailyInventory[] {
   const h = dailyInventorySeries(readings, series, asOfDay, days);
   return Array.from({ length: days }, (_, i) => {
     const onHand = h.onHand[i]!;
@@ -72,9 +87,9 @@ export function dailyInventory(readings: readonly OnHandReading[], series: Deman
  * dailyInventory indexed by day (NaN = unknown), as the fee block reads it: typed arrays, no
  * object per day. Readings whose next reading is on or before the first day add nothing and
  * are skipped, so a long record of readings costs no more than the days asked for.
- * @example dailyInventorySeries([{ day: 10, onHand: 100 }], series /* 5, 5 *\/, 12, 3).onHand // [100, 95, 90]
+ * @example dailyInventorySeries(Int32Array.of(10, 100), series /* 5, 5 *\/, 12, 3).onHand // [100, 95, 90]
  */
-export function dailyInventorySeries(readings: readonly OnHandReading[], series: DemandSeries, asOfDay: number, days: number): DailySeries {
+export function dailyInventorySeries(readings: Int32Array, series: DemandSeries, asOfDay: number, days: number): DailySeries {
   const firstDay = asOfDay - days + 1;
   const sorted = readingsByDay(readings, asOfDay);
   let k = 0;
@@ -142,31 +157,37 @@ function tolerance(a: number, b: number): number {
 }
 
 /**
- * One reading per day (the last given) up to `asOfDay`, in day order, as whole units not below
- * 0 (readings are validated counts: rounding and the floor only keep the fee core's checks from
- * throwing). Readings already in strictly increasing day order (as fbaFactsOf gives them) are
- * copied as they are.
- * @example readingsByDay([{ day: 3, onHand: 5 }, { day: 1, onHand: 2 }, { day: 3, onHand: 4 }], 9).onHand // [2, 4]
+ * One reading per day (the last given) up to `asOfDay`, in day order, units not below 0
+ * (readings are validated counts: the floor only keeps the fee core's checks from throwing).
+ * Readings already in strictly increasing day order (as one listing's readings are) are copied
+ * as they are. `readings`: day/units pairs.
+ * @example readingsByDay(Int32Array.of(3, 5, 1, 2, 3, 4), 9).onHand // [2, 4]
  */
-export function readingsByDay(readings: readonly OnHandReading[], asOfDay: number): { days: Float64Array; onHand: Float64Array } {
+export function readingsByDay(readings: Int32Array, asOfDay: number): { days: Float64Array; onHand: Float64Array } {
   let inOrder = true;
-  for (let i = 1; i < readings.length && inOrder; i++) inOrder = readings[i - 1]!.day < readings[i]!.day;
-  const list = inOrder ? readings : latestPerDay(readings);
+  for (let i = 2; i < readings.length && inOrder; i += 2) inOrder = readings[i - 2]! < readings[i]!;
+  const pairs = inOrder ? readings : latestPerDay(readings);
   let n = 0;
-  while (n < list.length && list[n]!.day <= asOfDay) n++;
+  while (2 * n < pairs.length && pairs[2 * n]! <= asOfDay) n++;
   const [days, onHand] = float64Pair(n);
   for (let i = 0; i < n; i++) {
-    days[i] = list[i]!.day;
-    onHand[i] = Math.max(0, Math.round(list[i]!.onHand));
+    days[i] = pairs[2 * i]!;
+    onHand[i] = Math.max(0, pairs[2 * i + 1]!);
   }
   return { days, onHand };
 }
 
-/** One reading per day (the last given), in day order. */
-function latestPerDay(readings: readonly OnHandReading[]): OnHandReading[] {
-  const byDay = new Map<number, OnHandReading>();
-  for (const r of readings) byDay.set(r.day, r);
-  return [...byDay.values()].sort((a, b) => a.day - b.day);
+/** One reading per day (the last given), in day order, as pairs. */
+function latestPerDay(readings: Int32Array): Int32Array {
+  const byDay = new Map<number, number>();
+  for (let i = 0; i < readings.length; i += 2) byDay.set(readings[i]!, readings[i + 1]!);
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  const out = new Int32Array(2 * days.length);
+  days.forEach((day, i) => {
+    out[2 * i] = day;
+    out[2 * i + 1] = byDay.get(day)!;
+  });
+  return out;
 }
 
 /**

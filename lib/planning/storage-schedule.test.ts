@@ -11,6 +11,7 @@ import { input, TODAY } from './decisions/test-situation';
 import type { FbaFacts } from './fees-facts';
 import { planListing } from './plan-listing';
 import { sellerSchedules, storageChargeOf } from './storage-schedule';
+import { onHandPairs } from './fees-history';
 
 // The real builder behind a counter: the memo is seen by how often the schedules are built.
 vi.mock('../fees/index', async (actual) => {
@@ -30,7 +31,7 @@ const PEAK = dayNumber('2026-11-01');
 const FBA: FbaFacts = {
   marketplace: 'amazon.com',
   // Lean: about 14 days of supply, so the low-inventory-level fee is at stake.
-  readings: Array.from({ length: 60 }, (_, i) => ({ day: TODAY - 59 + i, onHand: 210 - (i % 14) * 10 })),
+  readings: onHandPairs(Array.from({ length: 60 }, (_, i) => ({ day: TODAY - 59 + i, onHand: 210 - (i % 14) * 10 }))),
   shown: null,
 };
 

@@ -28,6 +28,7 @@ import { HOW_EXACT } from '../../lib/planning/reconstruct.ts';
 import { seededRandom } from '../../lib/random.ts';
 import { defaultSettings, type Settings } from '../../lib/settings/schema.ts';
 import type { BenchSuite } from './types.ts';
+import { onHandPairs } from '../../lib/planning/fees-history.ts';
 
 const SKUS = 100;
 const WARMUP = 120;
@@ -112,7 +113,7 @@ function inputOf(sku: Sku, day: number, sim: Sim): PlanInput {
     startDay: START - 400,
     ended: false,
     pool: null,
-    fba: { marketplace: 'amazon.com', readings: sim.readings.filter((r) => r.day <= day), shown: null },
+    fba: { marketplace: 'amazon.com', readings: onHandPairs(sim.readings.filter((r) => r.day <= day)), shown: null },
   };
 }
 

@@ -8,7 +8,7 @@ import { alerts } from './alerts';
 import { capacityFit, fbaCapacity } from './fba-capacity';
 import { situation, through, TODAY } from './test-situation';
 
-const FBA: FbaFacts = { marketplace: 'amazon.com', readings: [], shown: null };
+const FBA: FbaFacts = { marketplace: 'amazon.com', readings: new Int32Array(), shown: null };
 
 /** Settings with a capacity limit for amazon.com and the SKU's unit volume. */
 function limited(limitCubicFeet: number | undefined, unitCubicFeet = 0.5) {

@@ -6,6 +6,7 @@ import { alerts } from './alerts';
 import { clearance } from './clearance';
 import { fbaFees, firstBaseRateDay } from './fba-fees';
 import { constantSeries, situation, through, TODAY } from './test-situation';
+import { onHandPairs } from '../fees-history';
 
 /** Settings with the SKU's size tier and unit volume known (a small item: storage costs little). */
 function priced(unitCubicFeet = 0.01) {
@@ -17,7 +18,7 @@ function priced(unitCubicFeet = 0.01) {
 
 /** An FBA pool read every day at `onHand(i)` units (i = 0 is 199 days ago). */
 function facts(onHand: (i: number) => number, shown: FbaFacts['shown'] = null): FbaFacts {
-  return { marketplace: 'amazon.com', readings: Array.from({ length: 200 }, (_, i) => ({ day: TODAY - 199 + i, onHand: onHand(i) })), shown };
+  return { marketplace: 'amazon.com', readings: onHandPairs(Array.from({ length: 200 }, (_, i) => ({ day: TODAY - 199 + i, onHand: onHand(i) }))), shown };
 }
 
 /** A lean stock: 80 to 210 units on hand selling 10 a day (historical days of supply about 14). */
@@ -88,7 +89,8 @@ describe('fee-aware FBA plan', () => {
     const settings = priced(0.2);
     settings.leadTimes.defaultProductionDays = 0;
     settings.leadTimes.transitDaysByDestination.FBA = 30;
-    const readings = facts(() => 194).readings.map((r) => ({ ...r, day: r.day - TODAY + asOfDay }));
+    // The same readings moved to end on asOfDay (days are the even entries).
+    const readings = facts(() => 194).readings.map((v, i) => (i % 2 === 0 ? v - TODAY + asOfDay : v));
     const s = situation({ asOfDay, series, available: 194, fba: { marketplace: 'amazon.com', readings, shown: null } }, { settings, rate: 2, spread: 1 });
     const d = through(alerts, s);
     const arrival = d.reorder.day! + 30;

@@ -77,7 +77,7 @@ describe('storage at the rates of the channel that holds the stock', () => {
   it('says an own warehouse pays no marketplace storage, and a marketplace without a schedule is unknown, never 0', () => {
     const own = { key: 'ebay|ebay.com|SKU-1', platform: 'ebay', marketplace: 'ebay.com', poolId: 'own:main', destination: 'SELLER' as const };
     expect(through(storage, situation(own)).storage).toBe('not-charged');
-    const de = { marketplace: 'amazon.de', fba: { marketplace: 'amazon.de', readings: [], shown: null } };
+    const de = { marketplace: 'amazon.de', fba: { marketplace: 'amazon.de', readings: new Int32Array(), shown: null } };
     expect(through(storage, situation(de)).storage).toBe('unknown');
     // Walmart's WFS schedule starts on 2025-01-01: a day before it has none.
     expect(through(storage, situation({ ...WFS, ...idleUntil('2024-12-01') }, { rate: 0 })).storage).toBe('unknown');

@@ -14,6 +14,7 @@ import { HOW_CENSORED, HOW_INFERRED, type DemandSeries } from '../../../lib/plan
 import type { AgeBucket } from '../../../lib/planning/storage';
 import type { SkuPlan } from '../../../lib/planning/types';
 import { seededRandom } from '../../../lib/random';
+import { onHandPairs, type OnHandReading } from '../../../lib/planning/fees-history.ts';
 
 export const DAYS = 730;
 export const NOW = new Date('2026-03-01T12:00:00Z');
@@ -113,7 +114,7 @@ export function inputFor(i: number, sku: SyntheticSku): PlanInput {
 export function fbaInputFor(i: number, sku: SyntheticSku, readingDays: number): PlanInput {
   const next = seededRandom(500_000 + i);
   const shipped = wholeUnitsShipped(sku.series);
-  const readings: FbaFacts['readings'] = [];
+  const readings: OnHandReading[] = [];
   // A third run lean (restocked late, in small lots), half of them just restocked: the fee block then weighs sending early.
   const [reorderAt, lotDays] = i % 3 === 0 ? [8, 12] : [30, 30];
   let onHand = Math.round(sku.base * (reorderAt + next() * 60));
@@ -128,7 +129,7 @@ export function fbaInputFor(i: number, sku: SyntheticSku, readingDays: number): 
   const available = onHand - reserved;
   const fba: FbaFacts = {
     marketplace: 'amazon.com',
-    readings,
+    readings: onHandPairs(readings),
     shown: i % 2 === 0 ? { day: TODAY - (i % 7), days: Math.round(5 + next() * 80) } : null,
     unitCubicFeet: Math.round((0.02 + next() * 1.5) * 1000) / 1000,
     size: { tier: SIZE_TIERS[i % 3]!, shippingWeightOz: Math.round(2 + next() * 60) },
