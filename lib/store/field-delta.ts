@@ -29,12 +29,16 @@ export function fieldDelta(before: Readonly<Record<string, unknown>>, after: Rea
  * @example applyFieldDelta({ available: 3, inbound: 2 }, { available: 5, '~': ['inbound'] }) // { available: 5 }
  */
 export function applyFieldDelta(before: Readonly<Record<string, unknown>>, delta: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const after: Record<string, unknown> = { ...before };
+  return applyInPlace({ ...before }, delta);
+}
+
+/** `row` changed by a delta: set fields keep their place, new ones come last, gone ones go (as on a copy). */
+function applyInPlace(row: Record<string, unknown>, delta: Readonly<Record<string, unknown>>): Record<string, unknown> {
   for (const field in delta) {
-    if (field !== GONE) after[field] = delta[field];
-    else for (const gone of delta[field] as string[]) delete after[gone];
+    if (field !== GONE) row[field] = delta[field];
+    else for (const gone of delta[field] as string[]) delete row[gone];
   }
-  return after;
+  return row;
 }
 
 /**
@@ -51,12 +55,19 @@ export function deltasOf(rows: readonly Readonly<Record<string, unknown>>[]): Re
 }
 
 /**
- * Rows back from their deltas (deltasOf's inverse).
- * @example rowsOfDeltas([{ a: 1, b: 2 }, { b: 3 }]) // [{ a: 1, b: 2 }, { a: 1, b: 3 }]
+ * Rows back from their deltas (deltasOf's inverse), each rebuilt in order as one object changed
+ * in place: a visit reads it and keeps nothing of it (the next delta changes it). Decoders
+ * build their own object from each row anyway: a re-plan decodes thousands of readings, and a
+ * copy of each row was garbage the moment its record was built. Fields come in the order
+ * applyFieldDelta gives them.
+ * @example forEachRowOfDeltas([{ a: 1, b: 2 }, { b: 3 }], (row, i) => out[i] = { ...row }) // out: [{ a: 1, b: 2 }, { a: 1, b: 3 }]
  */
-export function rowsOfDeltas(deltas: readonly Readonly<Record<string, unknown>>[]): Record<string, unknown>[] {
-  let before: Readonly<Record<string, unknown>> = {};
-  return deltas.map((delta) => (before = applyFieldDelta(before, delta)));
+export function forEachRowOfDeltas(
+  deltas: readonly Readonly<Record<string, unknown>>[],
+  visit: (row: Readonly<Record<string, unknown>>, index: number) => void,
+): void {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < deltas.length; i++) visit(applyInPlace(row, deltas[i]!), i);
 }
 
 /** Equal as JSON values (numbers, strings, booleans, null, small objects and arrays). */

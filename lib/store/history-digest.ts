@@ -19,7 +19,7 @@
  */
 import type { ListingObservation } from '../records';
 import type { StoreDb } from './db';
-import { deltasOf, rowsOfDeltas } from './field-delta';
+import { deltasOf, forEachRowOfDeltas } from './field-delta';
 import { readingsDigestText, readingsSums, type ReadingsSums } from './readings-digest';
 import {
   HISTORY_DIGEST_DATE,
@@ -112,15 +112,19 @@ export function historyDigestOf(key: string, rows: Iterable<ObservationRow>): Hi
 export function readingsOfDigest(digest: HistoryReadingsRow | undefined): ReplanReading[] {
   if (!digest || digest.count === 0) return [];
   const parsed = JSON.parse(digest.readings) as [string, string, Record<string, unknown>][];
-  const rests = rowsOfDeltas(parsed.map(([, , delta]) => delta));
-  return parsed.map(([id, observedAt], i) => {
-    const rest = rests[i]!;
-    // Base fields left out were equal to the base (they are required, so never absent); so
-    // was a marketplace day left out to its time's UTC date.
-    const record = { ...digest.base, observedAt, ...rest } as ListingObservation;
-    if (!('observedDate' in rest)) record.observedDate = observedAt.slice(0, 10);
-    return { id, kind: 'listing', listingKey: digest.key, observedAt, record };
-  });
+  const out: ReplanReading[] = new Array(parsed.length);
+  forEachRowOfDeltas(
+    parsed.map(([, , delta]) => delta),
+    (rest, i) => {
+      const [id, observedAt] = parsed[i]!;
+      // Base fields left out were equal to the base (they are required, so never absent); so
+      // was a marketplace day left out to its time's UTC date.
+      const record = { ...digest.base, observedAt, ...rest } as ListingObservation;
+      if (!('observedDate' in rest)) record.observedDate = observedAt.slice(0, 10);
+      out[i] = { id, kind: 'listing', listingKey: digest.key, observedAt, record };
+    },
+  );
+  return out;
 }
 
 /**

@@ -13,7 +13,7 @@
  * write re-encodes them, and the daily fold empties every chunk within FOLD_LAG_DAYS.
  */
 import { groupOf } from '../groups';
-import { deltasOf, rowsOfDeltas } from '../field-delta';
+import { deltasOf, forEachRowOfDeltas } from '../field-delta';
 import type { ObservationRow } from './observations';
 
 export interface ObservationChunkRow {
@@ -90,22 +90,27 @@ function listingRowsText(rows: readonly ObservationRow[]): string {
 /** listingRowsText's inverse. */
 function rowsOfListingText(listingKey: string, text: string): ObservationRow[] {
   const parsed = JSON.parse(text) as [string, Record<string, unknown>][];
-  const flat = rowsOfDeltas(parsed.map(([, delta]) => delta));
-  return parsed.map(([id], i) => {
-    const own: Record<string, unknown> = { id, listingKey };
-    const record: Record<string, unknown> = {};
-    const fields = flat[i]!;
-    // for...in, not Object.entries: a re-plan decodes thousands of readings, and a pair array per field was a third of their garbage.
-    for (const field in fields) {
-      if (field.startsWith(RECORD)) record[field.slice(1)] = fields[field];
-      else own[field] = fields[field];
-    }
-    own.key ??= listingKey;
-    own.lastSeenAt ??= own.observedAt;
-    for (const field of SHARED_FIELDS) if (!(field in record)) record[field] = own[field];
-    own.record = record;
-    return own as unknown as ObservationRow;
-  });
+  const out: ObservationRow[] = new Array(parsed.length);
+  // Each row read in place and copied into its own and its record's fields (for...in, not
+  // Object.entries: a re-plan decodes thousands of readings, and a pair array per field, like a
+  // copy of each row, was garbage the moment the row was built).
+  forEachRowOfDeltas(
+    parsed.map(([, delta]) => delta),
+    (fields, i) => {
+      const own: Record<string, unknown> = { id: parsed[i]![0], listingKey };
+      const record: Record<string, unknown> = {};
+      for (const field in fields) {
+        if (field.startsWith(RECORD)) record[field.slice(1)] = fields[field];
+        else own[field] = fields[field];
+      }
+      own.key ??= listingKey;
+      own.lastSeenAt ??= own.observedAt;
+      for (const field of SHARED_FIELDS) if (!(field in record)) record[field] = own[field];
+      own.record = record;
+      out[i] = own as unknown as ObservationRow;
+    },
+  );
+  return out;
 }
 
 /**
