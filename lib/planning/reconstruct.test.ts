@@ -513,3 +513,23 @@ describe('historyWindowStart', () => {
     }
   });
 });
+
+describe('the last day the inputs speak of (inputsLastDay)', () => {
+  it('property: the greatest day of every date that is a real calendar date, malformed ones skipped', () => {
+    const date = fc.oneof(
+      fc.integer({ min: 0, max: 900 }).map((d) => isoDate(START + d)),
+      fc.constantFrom('2026-02-30', '2099-13-01', '9999-99-99', 'not a date', '2026-1-5', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.record({ seen: date, ordered: fc.option(date) }), { maxLength: 8 }), fc.array(date, { maxLength: 3 }), (inputs, corrections) => {
+        const observations = inputs.map((i) =>
+          i.ordered === null ? listingAt(i.seen, { available: 1 }) : orderAt(i.ordered, 1, 'shipped', { observedDate: i.seen }),
+        );
+        const calibrations = corrections.map((d) => ({ listingKey: 'k', date: d, kind: 'count' as const, units: 1 }));
+        const days = [...inputs.flatMap((i) => [i.seen, i.ordered ?? '']), ...corrections].map(dayNumber).filter((d) => !Number.isNaN(d));
+        expect(inputsLastDay(observations, calibrations, [])).toBe(days.length ? Math.max(...days) : Number.NEGATIVE_INFINITY);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -241,18 +241,41 @@ export function windowedCountsOn(readings: readonly ListingObservation[], startD
  * @example inputsLastDay([listingAt('2026-01-05')], [], []) // dayNumber('2026-01-05')
  */
 export function inputsLastDay(observations: readonly Observation[], calibrations: readonly Calibration[], spans: readonly OrderSpan[]): number {
-  let last = Number.NEGATIVE_INFINITY;
+  // Valid ISO dates sort as their days: the greatest text, when it is a real date, is the last
+  // day, and only it is parsed (a re-plan asks this of every listing it rebuilds, and parsing
+  // each reading's date was most of it). A greatest text that is no date: every text is parsed.
+  let greatest: string | undefined;
   const see = (iso: string | undefined) => {
-    const day = iso === undefined ? Number.NaN : dayNumber(iso);
-    // A date that cannot be placed is never read either.
-    if (day > last) last = day;
+    if (iso !== undefined && (greatest === undefined || iso > greatest)) greatest = iso;
   };
+  eachInputDate(observations, calibrations, spans, see);
+  if (greatest === undefined) return Number.NEGATIVE_INFINITY;
+  const day = dayNumber(greatest);
+  return Number.isNaN(day) ? lastDayParsingEach(observations, calibrations, spans) : day;
+}
+
+/** Every date inputsLastDay weighs. */
+function eachInputDate(
+  observations: readonly Observation[],
+  calibrations: readonly Calibration[],
+  spans: readonly OrderSpan[],
+  see: (iso: string | undefined) => void,
+): void {
   for (const o of observations) {
     see(o.observedDate);
     if (o.kind === 'order') see(o.orderDate);
   }
   for (const c of calibrations) see(c.date);
   for (const s of spans) see(s.to);
+}
+
+/** inputsLastDay by parsing every date: a date that cannot be placed is never read either. */
+function lastDayParsingEach(observations: readonly Observation[], calibrations: readonly Calibration[], spans: readonly OrderSpan[]): number {
+  let last = Number.NEGATIVE_INFINITY;
+  eachInputDate(observations, calibrations, spans, (iso) => {
+    const day = iso === undefined ? Number.NaN : dayNumber(iso);
+    if (day > last) last = day;
+  });
   return last;
 }
 
