@@ -16,9 +16,9 @@ export interface FbaFacts {
   /**
    * The pool's on-hand units (available + reserved) each time a page showed them, flat: day,
    * units, day, units..., days ascending (readings of one day in the order given). Typed, as each
-   * listing keeps them (ListingFbaFacts.onHand): an object per reading was most of the fee block's
-   * garbage in a 5,000-row re-plan (17 MB, then turned back into typed arrays). May be a
-   * listing's own array (one listing's readings already in day order): read it, never write it.
+   * listing keeps them (ListingFbaFacts.onHand): an object per reading cost a warm 5,000-row
+   * re-plan 17 MB, and 5 MB more to sort them, only to be turned back into typed arrays. May be
+   * a listing's own array (one listing's readings already in day order): read it, never write it.
    */
   readings: Int32Array;
   /** The newest historical days of supply Amazon showed, and its day. */
