@@ -7,14 +7,13 @@
 import { createHash } from 'node:crypto';
 import { SIZE_TIERS } from '../../../lib/records';
 import { dayNumber } from '../../../lib/planning/days';
-import { wholeUnitsShipped } from '../../../lib/planning/fees-history';
+import { onHandPairs, wholeUnitsShipped, type OnHandReading } from '../../../lib/planning/fees-history';
 import type { FbaFacts } from '../../../lib/planning/fees-facts';
 import type { PlanInput } from '../../../lib/planning/plan-listing';
 import { HOW_CENSORED, HOW_INFERRED, type DemandSeries } from '../../../lib/planning/reconstruct';
 import type { AgeBucket } from '../../../lib/planning/storage';
 import type { SkuPlan } from '../../../lib/planning/types';
 import { seededRandom } from '../../../lib/random';
-import { onHandPairs, type OnHandReading } from '../../../lib/planning/fees-history.ts';
 
 export const DAYS = 730;
 export const NOW = new Date('2026-03-01T12:00:00Z');
