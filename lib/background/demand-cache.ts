@@ -20,7 +20,8 @@
  */
 import type { Calibration, PlanExtras } from '../planning';
 import { dayNumber } from '../planning/days';
-import { inputsLastDay, seriesOnLaterDay, type DemandSeries } from '../planning/reconstruct';
+import type { DemandSeries } from '../planning/demand-series';
+import { inputsLastDay, seriesOnLaterDay } from '../planning/reconstruct';
 import { continuationOf, extendDemand } from '../planning/reconstruct-extend';
 import { extendReadingFacts } from '../planning/reading-facts-extend';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderAt, listingAt } from '../planning/fixtures';
-import { listingOrderCoverage } from '../planning/reconstruct';
+import { listingOrderCoverage } from '../planning/order-coverage';
 import { orderImportSpansSchema, withImportBatch, MAX_IMPORT_SPANS } from './order-spans';
 
 const report = (date: string, marketplace = 'amazon.com') =>

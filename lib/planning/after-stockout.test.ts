@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ForecastResult } from '../forecast/index';
 import { afterStockout, afterStockoutRatio, scaled, unknownAsZero } from './after-stockout';
-import { HOW_EXACT, type DemandSeries } from './reconstruct';
+import { HOW_EXACT, type DemandSeries } from './demand-series';
 
 /** 182 days: `before` a day for 154 days, then `recent` a day for 28 days with the last `out` days unknown. */
 function series(before: number, recent: number, out: number): DemandSeries {

@@ -9,7 +9,7 @@
  */
 import type { ForecastResult } from '../forecast/index';
 import { knownMean } from './lifecycle';
-import type { DemandSeries } from './reconstruct';
+import type { DemandSeries } from './demand-series';
 
 const RECENT_DAYS = 28;
 const LONG_RUN_DAYS = 182;

@@ -7,7 +7,7 @@ import type { ForecastResult } from '../forecast/index';
 import type { Settings } from '../settings/schema';
 import { offForecastAlert, spikeAlert } from './alerts';
 import { isoDate } from './days';
-import type { DemandSeries } from './reconstruct';
+import type { DemandSeries } from './demand-series';
 import { forecastSummaryOf } from './plan-listing';
 import type { Alert, ChannelLine, SkuPlan } from './types';
 

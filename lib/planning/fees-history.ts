@@ -8,7 +8,7 @@
 import type { DailyInventory, DailySeries } from '../fees/index';
 import { isoDate } from './days';
 import { dayArray, float64Pair } from './day-arena';
-import type { DemandSeries } from './reconstruct';
+import type { DemandSeries } from './demand-series';
 
 /** One reading of the pool's on-hand units (available + reserved) on a day. */
 export interface OnHandReading {

@@ -30,22 +30,11 @@ export {
   type PlanInput,
   type PlanOptions,
 } from './plan-listing';
-export {
-  reconstructDemand,
-  orderCoverage,
-  type OrderSpan,
-  poolDemand,
-  demandDays,
-  HOW_CENSORED,
-  HOW_INFERRED,
-  HOW_EXACT,
-  HOW_STOCKOUT_INFERRED,
-  listingOrderCoverage,
-  marketplaceSaysOut,
-  type Calibration,
-  type DemandSeries,
-  type ReconstructOptions,
-} from './reconstruct';
+export { reconstructDemand, type ReconstructOptions } from './reconstruct';
+export { poolDemand, demandDays, HOW_CENSORED, HOW_INFERRED, HOW_EXACT, HOW_STOCKOUT_INFERRED, type DemandSeries } from './demand-series';
+export { orderCoverage, listingOrderCoverage, type OrderSpan } from './order-coverage';
+export { marketplaceSaysOut } from './reconstruct-censor';
+export type { Calibration } from './reconstruct-grid';
 export { daysOfCover, daysUntilStockout, sellOutDemand, cumulativeAt, cumulativeSum, stockoutDay, tailRate } from './cover';
 export { planReorder, type ReorderInput, type ReorderResult } from './reorder';
 export { roundOrderQuantity, economicOrderQuantity } from './rounding';

@@ -5,11 +5,12 @@
  */
 import type { Destination } from '../settings/schema';
 import type { AllocationMember } from './allocation';
-import type { DemandSeries } from './reconstruct';
+import type { DemandSeries } from './demand-series';
 import type { AppearedWindow } from './inbound-arrival';
 import type { AgeBucket } from './storage';
 import type { ForecastContext } from '../forecast/index';
-import type { Calibration, OrderSpan } from './reconstruct';
+import type { OrderSpan } from './order-coverage';
+import type { Calibration } from './reconstruct-grid';
 import type { AbcClass, KnowledgeHint, StockSource } from './types';
 import type { FbaFacts, ListingFbaFacts } from './fees-facts';
 

@@ -5,7 +5,7 @@ import { sellOutDemand } from './cover';
 import { dayNumber } from './days';
 import { flatForecast } from './fixtures';
 import { leadTimeFor, planListing, planningHorizon, type PlanInput } from './plan-listing';
-import { HOW_CENSORED, HOW_EXACT, type DemandSeries } from './reconstruct';
+import { HOW_CENSORED, HOW_EXACT, type DemandSeries } from './demand-series';
 import { input as listingInput } from './decisions/test-situation';
 import { skuPlanSchema } from './types';
 

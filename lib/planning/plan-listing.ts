@@ -11,7 +11,7 @@ import { cumulativeSum } from './cover';
 import { isoDate } from './days';
 import { DECISIONS, emptyDraft, type Draft, type Situation } from './decisions/index';
 import { knownDaysSinceLastSale, knownMean, lifecycleStage, stagePolicy } from './lifecycle';
-import type { DemandSeries } from './reconstruct';
+import type { DemandSeries } from './demand-series';
 import type { ForecastSummary, SkuPlan } from './types';
 
 export type { PlanInput } from './plan-input';

@@ -21,7 +21,9 @@ import { poolFbaFacts } from './fees-facts';
 import type { PlanExtras } from './plan-input';
 import { forecastOf, forecastValues, leadTimeFor, planListing, planningHorizon } from './plan-listing';
 import { poolKindOf } from './pool-stock';
-import { demandDays, HOW_EXACT, HOW_INFERRED, listingOrderCoverage, poolDemand, reconstructDemand, type DemandSeries } from './reconstruct';
+import { demandDays, HOW_EXACT, HOW_INFERRED, poolDemand, type DemandSeries } from './demand-series';
+import { listingOrderCoverage } from './order-coverage';
+import { reconstructDemand } from './reconstruct';
 import {
   bufferOf,
   defaultPoolId,

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ListingObservation, Observation } from '../records';
 import { dayNumber, isoDate } from './days';
 import { listingAt, orderAt } from './fixtures';
-import { inputsLastDay, reconstructDemand, type Calibration, type DemandSeries } from './reconstruct';
+import type { DemandSeries } from './demand-series';
+import { inputsLastDay, reconstructDemand } from './reconstruct';
+import type { Calibration } from './reconstruct-grid';
 import { continuationOf, extendDemand } from './reconstruct-extend';
 
 const FIRST = dayNumber('2026-03-01');

@@ -17,16 +17,10 @@
 import type { ListingObservation, Observation } from '../records';
 import { dayNumber } from './days';
 import { newestShown, type ShownReading } from './inbound-arrival';
-import {
-  reconstructAfter,
-  seriesOnLaterDay,
-  settledDaysOf,
-  showsNothingForSale,
-  windowedCountsOn,
-  type Calibration,
-  type DemandSeries,
-  type SettledTail,
-} from './reconstruct';
+import type { DemandSeries } from './demand-series';
+import { reconstructAfter, seriesOnLaterDay, settledDaysOf, windowedCountsOn, type SettledTail } from './reconstruct';
+import { showsNothingForSale } from './reconstruct-censor';
+import type { Calibration } from './reconstruct-grid';
 
 /**
  * Days of settled state a continuation keeps before its baseline: the longest window a page

@@ -11,7 +11,8 @@ import { seededRandom } from '../random';
 import type { ListingObservation } from '../records';
 import { dayNumber, isoDate } from './days';
 import { listingAt } from './fixtures';
-import { HOW_STOCKOUT_INFERRED, reconstructDemand } from './reconstruct';
+import { HOW_STOCKOUT_INFERRED } from './demand-series';
+import { reconstructDemand } from './reconstruct';
 
 const FIRST = dayNumber('2026-01-01');
 const DAYS = 210;

@@ -14,7 +14,10 @@ import { inboundAppeared, inboundReadingsOf } from './inbound-arrival';
 import { knownMean } from './lifecycle';
 import type { DatedArrival, DayArrival, ListingFacts, PlanExtras, PlanInput, ReadingFacts } from './plan-input';
 import { poolKindOf, poolStock, type ReturnEvent } from './pool-stock';
-import { listingOrderCoverage, poolDemand, reconstructDemand, type Calibration, type DemandSeries, type OrderSpan } from './reconstruct';
+import { poolDemand, type DemandSeries } from './demand-series';
+import { listingOrderCoverage, type OrderSpan } from './order-coverage';
+import { reconstructDemand } from './reconstruct';
+import type { Calibration } from './reconstruct-grid';
 import { POOL_PLAN_PREFIX } from './types';
 
 export type { ListingFacts, ReadingFacts } from './plan-input';

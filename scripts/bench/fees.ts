@@ -24,7 +24,7 @@ import { dayNumber, isoDate } from '../../lib/planning/days.ts';
 import { DECISIONS, emptyDraft } from '../../lib/planning/decisions/index.ts';
 import { fbaFees } from '../../lib/planning/decisions/fba-fees.ts';
 import { situationOf, type PlanInput } from '../../lib/planning/plan-listing.ts';
-import { HOW_EXACT } from '../../lib/planning/reconstruct.ts';
+import { HOW_EXACT } from '../../lib/planning/demand-series.ts';
 import { seededRandom } from '../../lib/random.ts';
 import { defaultSettings, type Settings } from '../../lib/settings/schema.ts';
 import type { BenchSuite } from './types.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../settings/schema';
 import { dayNumber } from '../days';
 import type { PlanInput } from '../plan-input';
-import { HOW_EXACT } from '../reconstruct';
+import { HOW_EXACT } from '../demand-series';
 import { STORAGE_CHANNEL_BY_POOL_KIND } from '../storage-schedule';
 import { storage } from './storage';
 import { situation, through } from './test-situation';

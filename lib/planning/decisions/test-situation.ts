@@ -7,7 +7,7 @@ import { defaultSettings, type Settings } from '../../settings/schema';
 import { dayNumber } from '../days';
 import { flatForecast } from '../fixtures';
 import { situationOf, type PlanInput } from '../plan-listing';
-import { HOW_EXACT, type DemandSeries } from '../reconstruct';
+import { HOW_EXACT, type DemandSeries } from '../demand-series';
 import { DECISIONS, emptyDraft, type Decision, type Draft, type Situation } from './index';
 
 export const TODAY = dayNumber('2026-03-01');

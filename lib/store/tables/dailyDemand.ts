@@ -47,7 +47,7 @@ export interface DemandCacheRow {
   inputsThrough?: number;
   /** Day number of units[0] (lib/planning/days). */
   startDay: number;
-  /** Units per day, NaN = unknown/censored (reconstruct.ts DemandSeries). */
+  /** Units per day, NaN = unknown/censored (lib/planning/demand-series.ts DemandSeries). */
   units: Float64Array;
   how: Uint8Array;
   /**

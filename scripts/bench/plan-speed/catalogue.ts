@@ -10,7 +10,7 @@ import { dayNumber } from '../../../lib/planning/days';
 import { onHandPairs, wholeUnitsShipped, type OnHandReading } from '../../../lib/planning/fees-history';
 import type { FbaFacts } from '../../../lib/planning/fees-facts';
 import type { PlanInput } from '../../../lib/planning/plan-listing';
-import { HOW_CENSORED, HOW_INFERRED, type DemandSeries } from '../../../lib/planning/reconstruct';
+import { HOW_CENSORED, HOW_INFERRED, type DemandSeries } from '../../../lib/planning/demand-series';
 import type { AgeBucket } from '../../../lib/planning/storage';
 import type { SkuPlan } from '../../../lib/planning/types';
 import { seededRandom } from '../../../lib/random';
