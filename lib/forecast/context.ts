@@ -5,19 +5,9 @@
  * history serves as holdout), never on the future being forecast.
  */
 import { epochDay } from './calendar.ts';
-import {
-  cleanValues,
-  DEFAULTS,
-  estimateDispersion,
-  FREQ_SETTINGS,
-  finishForecast,
-  fitCandidates,
-  forecastClean,
-  seriesValues,
-  startWeekday,
-  windowForecasts,
-  type CoreForecast,
-} from './core.ts';
+import { cleanValues, seriesValues, startWeekday } from './clean-series.ts';
+import { DEFAULTS, FREQ_SETTINGS, finishForecast, fitCandidates, forecastClean, windowForecasts, type CoreForecast } from './core.ts';
+import { estimateDispersion } from './item-spread.ts';
 import { mase, maseScale, rmsse, rmsseScale, scaledMae, scaledRmse, stockoutDay } from './metrics.ts';
 import { groupTotal, memberHistories, memberShare, pooledMean, poolGroups, totalForecast } from './pooling.ts';
 import { countQuantiles, cumulativeVariance, normalQuantile, type SpreadParams } from './distribution.ts';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forecastSeries, type Freq, type SeriesInput } from './index.ts';
-import { cleanValues, combineWithWindowAverage, finishForecast, fitCandidates, forecastClean, startWeekday } from './core.ts';
+import { cleanValues, startWeekday } from './clean-series.ts';
+import { finishForecast, fitCandidates, forecastClean } from './core.ts';
 import { syntheticCatalogue } from './synthetic.ts';
 
 const freqArb = fc.constantFrom<Freq>('D', 'W', 'M');
@@ -149,19 +150,6 @@ describe('forecastSeries: properties', () => {
         }
       }),
     );
-  });
-});
-
-describe('combineWithWindowAverage', () => {
-  it('mixes a forecast with the mean of the last known periods and ignores invalid weights', () => {
-    const m = Float64Array.of(4, 4);
-    combineWithWindowAverage(m, Float64Array.of(9, 0, Number.NaN, 2), 2, 0.5);
-    expect(Array.from(m)).toEqual([2.5, 2.5]);
-    for (const w of [undefined, 0, -1, 1.5, Number.NaN]) {
-      const same = Float64Array.of(4, 4);
-      combineWithWindowAverage(same, Float64Array.of(0, 2), 2, w);
-      expect(Array.from(same)).toEqual([4, 4]);
-    }
   });
 });
 

@@ -7,7 +7,9 @@
  * Pass a context from `fitContext` (pooled across all of a seller's SKUs) for better weekday
  * shapes and calibrated quantiles; without it, built-in defaults are used.
  */
-import { cleanValues, forecastArray, forecastClean, MAX_HORIZON, seriesValues, startWeekday, type CoreForecast } from './core.ts';
+import { cleanValues, seriesValues, startWeekday } from './clean-series.ts';
+import { forecastClean, MAX_HORIZON, type CoreForecast } from './core.ts';
+import { forecastArray } from './forecast-mean.ts';
 import { cumulativeQuantileCurvesInto } from './distribution.ts';
 import { groupTotal, memberHistories, memberShare, poolCore, poolGroups, poolSettings, totalForecast } from './pooling.ts';
 import type { AnySeriesInput, ForecastContext, ForecastResult, Freq } from './types.ts';

@@ -7,7 +7,8 @@
  * w and the share window come from `fitContext` (pooled training holdouts); without them, or for
  * series without a group, nothing changes.
  */
-import { cleanValues, forecastClean, seriesValues, startWeekday, type CoreForecast } from './core.ts';
+import { cleanValues, seriesValues, startWeekday } from './clean-series.ts';
+import { forecastClean, type CoreForecast } from './core.ts';
 import type { AnySeriesInput, ForecastContext, Freq } from './types.ts';
 
 /** One pooled group: indices into the input list and the members' cleaned histories. */
