@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { t, type Language } from '@/lib/i18n';
 import { refusalMessage, type RefusalCode, type RefusalParams } from '@/lib/messaging/refusals';
 import { RpcError } from '@/lib/messaging/rpc';
-import { errorText } from './format';
+import { coverText, errorText, num } from './format';
 
 const translator = (language: Language) => (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(language, key, params);
 const zh = translator('zh-CN');
@@ -58,5 +58,18 @@ describe('errorText', () => {
 
   it('frames any other error as "something went wrong" in the UI language, with its own words', () => {
     expect(errorText(zh, new RpcError('No reply to export/listings-csv'))).toBe('出错了：No reply to export/listings-csv');
+  });
+});
+
+describe('coverText and num', () => {
+  const en = translator('en');
+  it('show whole days of cover rounded down as the panels do, numbers in the UI language, and the dash for unknown', () => {
+    expect(coverText('en', '—', 92.6, en)).toBe('92 d');
+    expect(coverText('en', '—', 0.4, en)).toBe('0 d');
+    expect(coverText('en', '—', null, en)).toBe('—');
+    expect(num('en', '—', 1234.5, 1)).toBe('1,234.5');
+    expect(num('en', '—', 1234.56)).toBe('1,235');
+    expect(num('en', '—', null)).toBe('—');
+    expect(num('zh-CN', '—', 0)).toBe('0');
   });
 });

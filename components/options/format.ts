@@ -1,6 +1,7 @@
 /** Small display helpers for the options page, in the UI language. */
 import { formatNumber, type Language, type MessageKey } from '@/lib/i18n';
 import { refusalOf } from '@/lib/messaging/refusals';
+import { wholeDaysOfCover } from '@/lib/planning/cover';
 export { formatDateTime } from '@/lib/i18n';
 
 /** The options page's translator (useI18n's `t`). */
@@ -45,4 +46,21 @@ export function saveFile(fileName: string, content: BlobPart, type: string): voi
 /** @example datedName('stock-copilot-report', 'csv') // 'stock-copilot-report-2026-11-20.csv' */
 export function datedName(stem: string, extension: string): string {
   return `${stem}-${new Date().toISOString().slice(0, 10)}.${extension}`;
+}
+
+/**
+ * Days of cover as every view shows them (whole days, rounded down as the panels and popup do:
+ * lib/planning/cover.ts wholeDaysOfCover), or the "none" dash.
+ * @example coverText('en', '—', 92.6, t) // '92 d'
+ */
+export function coverText(language: Language, none: string, days: number | null, t: Translate): string {
+  return days === null ? none : t('panel.days', { days: formatNumber(language, wholeDaysOfCover(days)) });
+}
+
+/**
+ * A number in the UI language, or the "none" dash for null.
+ * @example num('en', '—', 1234.5, 1) // '1,234.5'
+ */
+export function num(language: Language, none: string, value: number | null, digits = 0): string {
+  return value === null ? none : formatNumber(language, value, digits);
 }
