@@ -10,16 +10,16 @@
  * controls and is not clipped by the grid's `overflow: hidden` cells. The chart is created
  * only when the details open, and destroyed when they close or the row goes away.
  */
-import { formatDate, formatNumber, t, type Language } from '../i18n/page';
+import { formatNumber, t, type Language } from '../i18n/page';
 import type { PanelData } from '../messaging/protocol';
 import { NEEDS_ATTENTION, type UrgencyLevel } from '../planning/urgency';
-import { wholeDaysOfCover } from '../planning/cover';
-import { alertText, clearanceText, hintText, lifecycleName, pageTypeName, reasonText } from './codes';
+import { clearanceText, pageTypeName } from './codes';
 import { PANEL_STYLE } from './panel-style';
-import { marketFigureLines, platformName } from './market-figures';
-import { poolMemberLines } from './pool-lines';
 import { glanceAction, overdueText, urgencyWord } from './panel-text';
 import { localIsoDate } from '../locale/dates';
+import { fillDetails } from './panel-details';
+import { div, element, span } from './panel-dom';
+import { channelText, coverState, coverText, healthText, reorderText, stockoutText, stockText } from './panel-figures';
 import { openPageUrl } from '../platforms/open-page';
 import { listingKeyParts } from '../records';
 
@@ -148,123 +148,6 @@ function styleNodes(shadow: ShadowRoot, state: PanelState): Node[] {
   return [state.style];
 }
 
-function span(doc: Document, className: string, testId: string, text: string): HTMLSpanElement {
-  const el = doc.createElement('span');
-  if (className) el.className = className;
-  el.dataset.testid = testId;
-  el.textContent = text;
-  return el;
-}
-
-function div(doc: Document, className: string, testId: string, text: string): HTMLDivElement {
-  const el = doc.createElement('div');
-  if (className) el.className = className;
-  el.dataset.testid = testId;
-  el.textContent = text;
-  return el;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const el = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
-type CoverData = Pick<PanelData, 'available' | 'daysOfCover' | 'salesHint' | 'healthScore' | 'updating'> & Partial<Pick<PanelData, 'alerts'>>;
-
-/**
- * What the compact line's main text says: days of cover, or why there is none.
- * @example coverState({ available: 10, daysOfCover: null, salesHint: 'import:orders', healthScore: null, updating: false }) // 'salesUnknown'
- */
-function coverState(data: CoverData): 'stockUnknown' | 'outOfStock' | 'inStock' | 'quiet' | 'salesUnknown' | 'noSales' | 'days' {
-  if (data.available === null) return 'stockUnknown';
-  if (data.available === 0) return 'outOfStock';
-  // Only the row's reading so far (never planned, a plan is coming): its stock, not "no sales".
-  if (data.updating && data.healthScore === null && data.daysOfCover === null) return 'inStock';
-  if (data.daysOfCover !== null) return 'days';
-  if (data.salesHint) return 'salesUnknown';
-  // Known days without a sale (an imported order history without this SKU): say how many, not "yet".
-  return typeof noSaleDays(data) === 'number' ? 'quiet' : 'noSales';
-}
-
-function noSaleDays(data: CoverData): unknown {
-  return data.alerts?.find((a) => a.code === 'no-sale')?.params?.['days'];
-}
-
-/**
- * The compact line's main text: days of cover, or why there is none (stock unknown, out of
- * stock, sales unknown, no sales).
- * @example coverText('en', { available: 10, daysOfCover: 12.7, salesHint: null }) // 'Days of cover: 12 d'
- */
-function coverText(language: Language, data: CoverData): string {
-  switch (coverState(data)) {
-    case 'stockUnknown':
-      return t(language, 'panel.stockUnknown');
-    case 'outOfStock':
-      return t(language, 'panel.outOfStock');
-    case 'inStock':
-      return t(language, 'panel.inStock', { units: formatNumber(language, data.available ?? 0) });
-    case 'quiet':
-      return t(language, 'panel.noSalesFor', { days: formatNumber(language, noSaleDays(data) as number) });
-    case 'salesUnknown':
-      return t(language, 'panel.salesUnknown');
-    case 'noSales':
-      return t(language, 'panel.noSales');
-    case 'days':
-      return `${t(language, 'panel.daysOfCover')}: ${t(language, 'panel.days', { days: formatNumber(language, wholeDaysOfCover(data.daysOfCover ?? 0)) })}`;
-  }
-}
-
-/**
- * The stock the answer is about: the pool's units, marked when estimated.
- * @example stockText('en', { available: 226, stockSource: 'listed' }) // '≈226 in stock (estimated)'
- */
-function stockText(language: Language, data: Pick<PanelData, 'available' | 'stockSource'>): string | null {
-  if (data.available === null || data.available === 0 || data.stockSource === null) return null;
-  return t(language, data.stockSource === 'listed' ? 'panel.estimated' : 'panel.inStock', { units: formatNumber(language, data.available) });
-}
-
-/**
- * The reorder in the details: by when, or since when it is overdue (never a past date as a deadline).
- * @example reorderText('en', { reorderQuantity: 70, reorderDate: '2026-11-20' }, '2026-12-02') // 'Reorder 70 now · overdue since Nov 20 (12 days)'
- */
-function reorderText(language: Language, data: Pick<PanelData, 'reorderQuantity' | 'reorderDate'>, today: string): string | null {
-  if (!data.reorderQuantity || !data.reorderDate) return null;
-  const quantity = formatNumber(language, data.reorderQuantity);
-  const overdue = overdueText(language, data.reorderDate, today);
-  return overdue
-    ? `${t(language, 'panel.reorderNow', { quantity })} · ${overdue}`
-    : t(language, 'panel.reorderBy', { quantity, date: formatDate(language, data.reorderDate) });
-}
-
-/**
- * This channel's line of a shared stock: list some here, or a different quantity.
- * @example channelText('en', { available: 226, channel: { listed: 0, suggested: 38, buffer: 0 } }) // '226 in the warehouse: list 38 here'
- */
-function channelText(language: Language, data: Pick<PanelData, 'available' | 'channel'>): string | null {
-  const c = data.channel;
-  if (!c || c.listed === null || c.listed === c.suggested) return null;
-  if (c.listed === 0 && c.suggested > 0)
-    return t(language, 'panel.listHere', { pool: formatNumber(language, data.available ?? 0), suggested: formatNumber(language, c.suggested) });
-  return t(language, 'panel.listSuggested', { suggested: formatNumber(language, c.suggested), listed: formatNumber(language, c.listed) });
-}
-
-/**
- * Health with its reasons in brief, or "not enough data" with what would give it.
- * @example healthText('zh-CN', { healthScore: null, salesHint: 'import:orders', stockHint: null, reasons: [] }) // '数据不足：请在设置页面导入订单历史报告'
- */
-function healthText(language: Language, data: Pick<PanelData, 'healthScore' | 'salesHint' | 'stockHint' | 'reasons' | 'available'>, today: string): string {
-  if (data.healthScore === null) {
-    const hint = data.available === null ? data.stockHint : data.salesHint;
-    return hint ? t(language, 'panel.notEnoughDataHint', { hint: hintText(language, hint) }) : t(language, 'panel.notEnoughData');
-  }
-  let text = t(language, 'panel.health', { score: data.healthScore });
-  if (data.reasons.length)
-    text += ` (${data.reasons.map((r) => `${t(language, 'panel.reasonPoints', { points: r.points })} ${reasonText(language, r, today)}`).join('; ')})`;
-  return text;
-}
-
 /** Releases the chart and listeners of a panel (row gone, or panel re-rendered). */
 export function destroyPanel(shadow: ShadowRoot): void {
   const state = states.get(shadow);
@@ -307,117 +190,6 @@ function placeOverlay(anchor: Element, overlay: HTMLElement): void {
   const top = below + height > view.innerHeight && rect.top - height - 2 > 0 ? rect.top - height - 2 : below;
   overlay.style.left = `${Math.round(left)}px`;
   overlay.style.top = `${Math.round(top)}px`;
-}
-
-/**
- * The marketplace's own figures the page shows for this row (Restock's recommendation, days of
- * supply, storage cost...), each with why ours differ when they do (market-figures.ts).
- */
-function appendMarketFigures(details: HTMLElement, data: PanelData, language: Language, today: string): void {
-  const lines = marketFigureLines(language, data, today);
-  if (lines.length === 0) return;
-  const doc = details.ownerDocument;
-  details.append(element(doc, 'h3', {}, t(language, 'panel.market.title', { platform: platformName(language, data.key) })));
-  const list = element(doc, 'ul', { 'data-testid': 'market-figures' });
-  for (const line of lines) {
-    const item = element(doc, 'li', { 'data-testid': line.testId }, line.text);
-    if (line.reason) item.append(element(doc, 'div', { class: 'muted', 'data-testid': 'market-reason' }, line.reason));
-    list.append(item);
-  }
-  details.append(list);
-}
-
-/** The other listings that draw on the same stock, each with what it lists and its own channel answer (pool-lines.ts). */
-function appendPoolMembers(details: HTMLElement, data: PanelData, language: Language): void {
-  const lines = poolMemberLines(language, data);
-  if (lines.length === 0) return;
-  const doc = details.ownerDocument;
-  details.append(element(doc, 'h3', {}, t(language, 'panel.pool.title')));
-  const list = element(doc, 'ul', { 'data-testid': 'pool-members' });
-  for (const line of lines) list.append(element(doc, 'li', { 'data-key': line.key }, line.text));
-  details.append(list);
-}
-
-/** Each arrival of inbound units split across days (units, date, the shipment holding them), soonest first. */
-function appendInboundArrivals(details: HTMLElement, data: PanelData, language: Language): void {
-  if (!data.inboundArrivals?.length) return;
-  const doc = details.ownerDocument;
-  details.append(element(doc, 'h3', {}, t(language, 'panel.arrivals.title')));
-  const list = element(doc, 'ul', { 'data-testid': 'inbound-arrivals' });
-  for (const arrival of data.inboundArrivals) {
-    const params = { units: formatNumber(language, arrival.units), date: formatDate(language, arrival.date) };
-    const text = arrival.shipmentId
-      ? t(language, 'panel.arrivals.shipment', { ...params, shipment: arrival.shipmentId })
-      : t(language, 'panel.arrivals.dated', params);
-    list.append(element(doc, 'li', arrival.shipmentId ? { 'data-shipment': arrival.shipmentId } : {}, text));
-  }
-  details.append(list);
-}
-
-/** Fills the (empty) details overlay: built on first expand, since most panels are never opened. */
-function fillDetails(details: HTMLElement, data: PanelData, language: Language, today: string): void {
-  const doc = details.ownerDocument;
-  const facts: string[] = [];
-  if (data.dailyDemand !== null) facts.push(t(language, 'panel.dailyDemand', { units: formatNumber(language, data.dailyDemand, 1) }));
-  if (data.lifecycleStage) facts.push(t(language, 'panel.lifecycle', { stage: lifecycleName(language, data.lifecycleStage) }));
-  if (data.abcClass) facts.push(t(language, 'panel.abc', { abc: data.abcClass }));
-  if (data.safetyStock !== null) facts.push(t(language, 'panel.safetyStock', { units: formatNumber(language, Math.round(data.safetyStock)) }));
-  if (data.reorderPoint !== null) facts.push(t(language, 'panel.reorderPoint', { units: formatNumber(language, Math.round(data.reorderPoint)) }));
-  if (data.leadTimeDays !== null) facts.push(t(language, 'panel.leadTime', { days: formatNumber(language, data.leadTimeDays) }));
-  if (data.inbound) {
-    const units = formatNumber(language, data.inbound);
-    // Arriving on several days: the dates are each arrival's line below, not the first one's here.
-    facts.push(
-      data.inboundArrivalDate && !data.inboundArrivals
-        ? t(language, 'panel.inboundExpected', { units, date: formatDate(language, data.inboundArrivalDate) })
-        : t(language, 'panel.inbound', { units }),
-    );
-  }
-  // The pool's reserved units, unless the page's own figure for the row says them below (market figures).
-  if (data.reserved && data.marketFigures?.reserved === undefined) facts.push(t(language, 'panel.reserved', { units: formatNumber(language, data.reserved) }));
-  if (data.heldReturns) facts.push(t(language, 'panel.heldReturns', { units: formatNumber(language, data.heldReturns) }));
-  if (facts.length) details.append(element(doc, 'div', { class: 'muted', 'data-testid': 'facts' }, facts.join(' · ')));
-  appendInboundArrivals(details, data, language);
-  details.append(element(doc, 'div', { class: 'muted' }, t(language, 'panel.coverMeaning')));
-  appendMarketFigures(details, data, language, today);
-  appendPoolMembers(details, data, language);
-
-  details.append(element(doc, 'h3', {}, t(language, 'panel.reasons')));
-  if (data.reasons.length === 0) {
-    details.append(element(doc, 'div', { class: 'muted' }, t(language, 'panel.noReasons')));
-  } else {
-    const list = element(doc, 'ul', { 'data-testid': 'reasons' });
-    for (const reason of data.reasons) {
-      const item = element(doc, 'li', { 'data-code': reason.code });
-      item.append(
-        element(doc, 'span', { class: 'points' }, t(language, 'panel.reasonPoints', { points: formatNumber(language, reason.points) })),
-        reasonText(language, reason, today),
-      );
-      list.append(item);
-    }
-    details.append(list);
-  }
-  if (data.alerts.length > 0) {
-    details.append(element(doc, 'h3', {}, t(language, 'panel.alerts')));
-    const list = element(doc, 'ul', { 'data-testid': 'alerts' });
-    for (const alert of data.alerts)
-      list.append(element(doc, 'li', { 'data-code': alert.code, 'data-severity': alert.severity }, alertText(language, alert, today)));
-    details.append(list);
-  }
-  const chart = element(doc, 'div', { class: 'chart', 'data-testid': 'chart', role: 'img', 'aria-label': t(language, 'panel.chart') });
-  details.append(chart);
-}
-
-/**
- * The stockout date, with the date counting the inbound units when it differs.
- * @example stockoutText('en', { available: 5, stockoutDate: '2026-12-14', stockoutDateWithInbound: '2027-01-20', inbound: 442 }) // 'Runs out 12/14/2026 · 1/20/2027 with the 442 inbound'
- */
-function stockoutText(language: Language, data: Pick<PanelData, 'available' | 'stockoutDate' | 'stockoutDateWithInbound' | 'inbound'>): string | null {
-  if (!data.stockoutDate || !data.available) return null;
-  const date = formatDate(language, data.stockoutDate);
-  const withInbound = data.stockoutDateWithInbound;
-  if (!withInbound || withInbound === data.stockoutDate || !data.inbound) return t(language, 'panel.stockout', { date });
-  return t(language, 'panel.stockoutWithInbound', { date, withInbound: formatDate(language, withInbound), units: formatNumber(language, data.inbound) });
 }
 
 /**
