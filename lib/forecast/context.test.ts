@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitContext, sameSeasonBacks } from './context.ts';
+import { fitContext } from './context.ts';
+import { sameSeasonBacks } from './context-holdouts.ts';
 import { mase, rmsse } from './metrics.ts';
 import { forecastSeries } from './index.ts';
 import { poisson, seededRandom } from './synthetic.ts';
