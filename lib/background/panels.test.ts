@@ -27,4 +27,22 @@ describe('panelFromPlan', () => {
     expect(protocol['panels/stored'].response.parse({ panels: [panel] }).panels[0]!.reserved).toBe(12);
     expect(panelFromPlan(base, { key: KEY, sku: 'MUG-1' })).not.toHaveProperty('reserved');
   });
+
+  it('words the clearance once: a markdown as its percent, the ladder\'s 100% step as liquidation (never "-100%"), no step as holding', () => {
+    const step = (discountPct: number) => ({ discountPct, priceMinor: null, expectedSellThroughDays: 14 });
+    const clearance = {
+      excessUnits: 272,
+      steps: [step(10), step(100)],
+      recommendedStep: 1,
+      exit: false,
+      holdingCostMinor: 0,
+      remainingMarginMinor: 0,
+      currency: 'USD',
+    };
+    const actionOf = (c: typeof clearance) => panelFromPlan(skuPlan(KEY, { clearance: c }), { key: KEY, sku: 'MUG-1' }).clearance?.action;
+    expect(actionOf(clearance)).toBe('exit');
+    expect(actionOf({ ...clearance, recommendedStep: 0 })).toBe('-10%');
+    expect(actionOf({ ...clearance, exit: true, recommendedStep: 0 })).toBe('exit');
+    expect(actionOf({ ...clearance, steps: [step(0)], recommendedStep: 0 })).toBe('hold');
+  });
 });

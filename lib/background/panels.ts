@@ -4,7 +4,8 @@
  */
 import { unplannedPanel, type PanelData } from '../messaging/protocol';
 import { salesHint } from '../planning/decisions/index';
-import { skuPlanSchema, type SkuPlan } from '../planning/types';
+import { clearanceActionOf } from '../planning/clearance';
+import { skuPlanSchema, type ClearanceSuggestion, type SkuPlan } from '../planning/types';
 import { urgencyOf } from '../planning/urgency';
 
 type Params = Record<string, string | number>;
@@ -51,7 +52,7 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
     alerts: plan.alerts.map((a) => ({ code: a.code, severity: a.severity, params: cleanParams(a.params) })),
     clearance: plan.clearance
       ? {
-          action: plan.clearance.exit ? 'exit' : clearanceStep && clearanceStep.discountPct > 0 ? `-${clearanceStep.discountPct}%` : 'hold',
+          action: panelClearanceAction(plan.clearance),
           excessUnits: plan.clearance.excessUnits,
           ...(clearanceStep ? { discountPercent: clearanceStep.discountPct, sellThroughDays: clearanceStep.expectedSellThroughDays } : {}),
         }
@@ -69,4 +70,13 @@ export function panelFromPlan(cached: SkuPlan | undefined, listing: { key: strin
     reorderPoint: plan.reorderPoint,
     leadTimeDays: plan.leadTimeDays,
   };
+}
+
+/**
+ * The panel's clearance word: 'exit', '-N%' for a markdown, or 'hold' (clearanceActionOf decides which).
+ * @example panelClearanceAction({ ...clearance, exit: false, steps: [{ discountPct: 20, ... }], recommendedStep: 0 }) // '-20%'
+ */
+function panelClearanceAction(clearance: ClearanceSuggestion): string {
+  const action = clearanceActionOf(clearance);
+  return action === 'markdown' ? `-${clearance.steps[clearance.recommendedStep]!.discountPct}%` : action;
 }

@@ -9,6 +9,7 @@ import { mergedCapacityOf } from '../export/merged-capacity';
 import { mergedFeesOf } from '../export/merged-fees';
 import type { ResponseOf } from '../messaging/protocol';
 import type { ProductListing, ProductSummary } from '../messaging/protocol-options';
+import { clearanceActionOf } from '../planning/clearance';
 import { poolKindOf } from '../planning/pool-stock';
 import { URGENCY_LEVELS, urgencyOf } from '../planning/urgency';
 import type { SkuPlan } from '../planning/types';
@@ -100,7 +101,7 @@ function mergedPlanOf(plan: SkuPlan): MergedPlan {
     lifecycleStage: plan.lifecycleStage,
     clearance: plan.clearance
       ? {
-          action: plan.clearance.exit ? 'exit' : step && step.discountPct > 0 ? 'markdown' : 'hold',
+          action: clearanceActionOf(plan.clearance),
           discountPct: step?.discountPct ?? null,
           excessUnits: plan.clearance.excessUnits,
         }

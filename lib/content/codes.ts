@@ -113,7 +113,8 @@ export function hintText(language: Language, hint: string): string {
  * @example clearanceText('en', { action: '-20%', discountPercent: 20, sellThroughDays: 41.2 }) // 'Clearance: mark down 20% (sells through in ~41 d)'
  */
 export function clearanceText(language: Language, clearance: NonNullable<PanelData['clearance']>): string {
-  if (clearance.action === 'exit' || clearance.discountPercent === 100) return t(language, 'clearance.exit');
+  // The background words the action once (lib/planning/clearance.ts clearanceActionOf): a 100% step is 'exit' there.
+  if (clearance.action === 'exit') return t(language, 'clearance.exit');
   const percent = clearance.discountPercent ?? 0;
   if (percent <= 0) return t(language, 'clearance.hold');
   const days = clearance.sellThroughDays;

@@ -79,7 +79,7 @@ export function glanceAction(language: Language, data: ActionInput, today: strin
 /** The markdown (units first when known), or the exit; null for "hold the price" or no clearance. */
 function clearanceAction(language: Language, clearance: ActionInput['clearance']): GlanceAction | null {
   if (!clearance) return null;
-  if (clearance.action === 'exit' || clearance.discountPercent === 100) return { kind: 'clearance', overdue: false, text: t(language, 'panel.action.exit') };
+  if (clearance.action === 'exit') return { kind: 'clearance', overdue: false, text: t(language, 'panel.action.exit') };
   const percent = clearance.discountPercent ?? 0;
   if (percent <= 0) return null;
   const units = clearance.excessUnits;

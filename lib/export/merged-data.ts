@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema, platformSchema } from '../records';
+import { CLEARANCE_ACTIONS } from '../planning/clearance';
 import { ABC_CLASSES, LIFECYCLE_STAGES, STOCK_SOURCES } from '../planning/types';
 import { mergedCapacitySchema } from './merged-capacity';
 import { mergedFeesSchema } from './merged-fees';
@@ -34,7 +35,7 @@ const mergedPlanSchema = z.object({
   lifecycleStage: z.enum(LIFECYCLE_STAGES),
   /** hold = keep the price; markdown = discount by discountPct; exit = liquidate or remove. */
   clearance: z
-    .object({ action: z.enum(['hold', 'markdown', 'exit']), discountPct: z.number().nullable(), excessUnits: z.number().int().nonnegative() })
+    .object({ action: z.enum(CLEARANCE_ACTIONS), discountPct: z.number().nullable(), excessUnits: z.number().int().nonnegative() })
     .nullable(),
   /** FBA fees at stake (lib/export/merged-fees.ts); absent on other pools. */
   fees: mergedFeesSchema.optional(),

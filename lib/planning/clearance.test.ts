@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearanceSuggestion, demandMultiplier } from './clearance';
+import fc from 'fast-check';
+import { clearanceActionOf, clearanceForExcess, clearanceSuggestion, demandMultiplier } from './clearance';
 import { defaultSettings } from '../settings/schema';
 
 const s = defaultSettings();
@@ -32,5 +33,62 @@ describe('clearance', () => {
   });
   it('no excess, no suggestion', () => {
     expect(clearanceSuggestion({ ...facts, excessUnits: 0 }, s.clearance, 30)).toBeNull();
+  });
+});
+
+describe('clearanceForExcess (a transfer leaves fewer units to clear)', () => {
+  const facts = { excessUnits: 300, meanDaily: 2, priceMinor: 2000, currency: 'USD', unitCostMinor: 800, storagePerUnitDayMinor: 0.5 };
+  it('answers as clearanceSuggestion does for the units left, step and "liquidate" included', () => {
+    const factsArb = fc.record({
+      excessUnits: fc.integer({ min: 1, max: 5000 }),
+      meanDaily: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 50, noNaN: true })),
+      priceMinor: fc.option(fc.integer({ min: 100, max: 50_000 }), { nil: null }),
+      currency: fc.constant('USD'),
+      unitCostMinor: fc.option(fc.integer({ min: 50, max: 40_000 }), { nil: null }),
+      storagePerUnitDayMinor: fc.double({ min: 0, max: 20, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(factsArb, fc.double({ min: 0, max: 1, noNaN: true }), (facts, share) => {
+        const whole = clearanceSuggestion(facts, s.clearance, 30)!;
+        const left = Math.floor(whole.excessUnits * share);
+        const fewer = clearanceForExcess(whole, left);
+        if (left < 1) expect(fewer).toBeNull();
+        else expect(fewer).toEqual(clearanceSuggestion({ ...facts, excessUnits: left }, s.clearance, 30));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the step for 677 units (liquidate: no markdown sells them in time) is not the answer for the 1 left', () => {
+    const whole = clearanceSuggestion({ ...facts, excessUnits: 677, meanDaily: 1.5, storagePerUnitDayMinor: 0.01 }, s.clearance, 30)!;
+    expect(whole.steps[whole.recommendedStep]!.discountPct).toBe(100);
+    const one = clearanceForExcess(whole, 1)!;
+    expect(one).toMatchObject({ excessUnits: 1, recommendedStep: 0, exit: false });
+    expect(one.steps[0]!.expectedSellThroughDays).toBeCloseTo(1 / (1.5 * demandMultiplier(10, -2)), 9);
+  });
+
+  it('a suggestion it did not make (read back from the store) keeps its step: only its count moves', () => {
+    const stored = structuredClone(clearanceSuggestion({ ...facts, excessUnits: 677 }, s.clearance, 30)!);
+    expect(clearanceForExcess(stored, 10)).toEqual({ ...stored, excessUnits: 10 });
+    expect(clearanceForExcess(stored, 0.5)).toBeNull();
+  });
+});
+
+describe('clearanceActionOf (what every view says)', () => {
+  const step = (discountPct: number) => ({ discountPct, priceMinor: null, expectedSellThroughDays: null });
+  it('liquidate when holding costs too much or when the step is the ladder\'s 100%, never "mark down 100%"', () => {
+    const ladder = [step(10), step(20), step(100)];
+    expect(clearanceActionOf({ exit: false, steps: ladder, recommendedStep: 2 })).toBe('exit');
+    expect(clearanceActionOf({ exit: true, steps: ladder, recommendedStep: 0 })).toBe('exit');
+    expect(clearanceActionOf({ exit: false, steps: ladder, recommendedStep: 1 })).toBe('markdown');
+    expect(clearanceActionOf({ exit: false, steps: [step(0), step(10)], recommendedStep: 0 })).toBe('hold');
+    // Nothing sells (no demand): no markdown clears it, so the suggestion is the liquidation.
+    const stuck = clearanceSuggestion(
+      { excessUnits: 272, meanDaily: 0, priceMinor: 2000, currency: 'USD', unitCostMinor: 100, storagePerUnitDayMinor: 0 },
+      s.clearance,
+      30,
+    )!;
+    expect(stuck.exit).toBe(false);
+    expect(clearanceActionOf(stuck)).toBe('exit');
   });
 });

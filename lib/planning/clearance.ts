@@ -17,6 +17,23 @@ export interface ClearanceFacts {
   storagePerUnitDayMinor: number;
 }
 
+/** What a clearance asks of the seller (every view words these, from clearanceActionOf). */
+export const CLEARANCE_ACTIONS = ['hold', 'markdown', 'exit'] as const;
+export type ClearanceAction = (typeof CLEARANCE_ACTIONS)[number];
+
+/**
+ * The one reading of a suggestion every view shows: liquidate or remove ('exit': holding costs
+ * more than half the margin left, or the step it recommends is the ladder's 100%, since no
+ * markdown clears the units in time), mark down (its step's discount), or keep the price. A
+ * "mark down 100%" is never shown: that step is the liquidation.
+ * @example clearanceActionOf({ ...suggestion, exit: false, steps: [{ discountPct: 100, ... }], recommendedStep: 0 }) // 'exit'
+ */
+export function clearanceActionOf(clearance: Pick<ClearanceSuggestion, 'exit' | 'steps' | 'recommendedStep'>): ClearanceAction {
+  const step = clearance.steps[clearance.recommendedStep];
+  if (clearance.exit || (step !== undefined && step.discountPct >= 100)) return 'exit';
+  return step !== undefined && step.discountPct > 0 ? 'markdown' : 'hold';
+}
+
 /** Days of holding counted when nothing sells (a year: the point is that it is too long). */
 const NO_DEMAND_HOLD_DAYS = 365;
 
@@ -58,7 +75,7 @@ export function clearanceSuggestion(facts: ClearanceFacts, rules: Settings['clea
     const liquidate = steps.findIndex((s) => s.discountPct >= 100);
     if (liquidate >= 0) recommendedStep = liquidate;
   }
-  return {
+  const suggestion: ClearanceSuggestion = {
     excessUnits: excess,
     steps,
     recommendedStep,
@@ -67,4 +84,27 @@ export function clearanceSuggestion(facts: ClearanceFacts, rules: Settings['clea
     remainingMarginMinor,
     currency: facts.currency,
   };
+  madeFrom.set(suggestion, { facts, rules, marginPct });
+  return suggestion;
+}
+
+/**
+ * What each suggestion was made from, kept beside it rather than in it (a suggestion is data:
+ * stored, compared, sent), so clearanceForExcess can answer again for fewer units.
+ */
+const madeFrom = new WeakMap<ClearanceSuggestion, { facts: ClearanceFacts; rules: Settings['clearance']; marginPct: number }>();
+
+/**
+ * The suggestion for fewer of its excess units (a transfer to another pool takes the rest): what
+ * clearanceSuggestion gives from the same facts for `excessUnits`, so the step, its sell-through
+ * days and "exit" fit the units that stay (the step that clears 900 units, often liquidation, is
+ * no answer for the 1 left after sending 899). null when none stay. A suggestion not made by
+ * clearanceSuggestion in this run (read back from the store) keeps its step; only its count moves.
+ * @example clearanceForExcess(clearanceSuggestion({ excessUnits: 900, meanDaily: 2, ... }, rules, 30)!, 10)!.recommendedStep // 0: ten units go within the target at -10%
+ */
+export function clearanceForExcess(suggestion: ClearanceSuggestion, excessUnits: number): ClearanceSuggestion | null {
+  if (!(excessUnits >= 1)) return null;
+  const inputs = madeFrom.get(suggestion);
+  if (!inputs) return { ...suggestion, excessUnits: Math.floor(excessUnits) };
+  return clearanceSuggestion({ ...inputs.facts, excessUnits }, inputs.rules, inputs.marginPct);
 }

@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { dayNumber, isoDate } from '../planning/days';
 import { shortOf, suggestTransfers, surplusOf, transfersOf, transferUnitsOf, withTransfers } from './transfers';
 import { planWith } from './test-purchasing';
+import { clearanceSuggestion } from '../planning/clearance';
+import { clearanceExitAlert } from '../planning/decisions/alerts';
+import { defaultSettings } from '../settings/schema';
 
 // FBA: 300 on hand at 10 a day, out on 2026-04-01 (day 30), lead time 70: short 40 days x 10 = 400.
 const fba = planWith({ stockoutDate: '2026-04-01', reorderQuantity: 600 });
@@ -80,6 +83,21 @@ describe('suggestTransfers', () => {
     expect(withTransfers([{ ...fba, reorderQuantity: 400 }, giving], days)[1]).toMatchObject({ clearance: { excessUnits: 500, exit: true }, alerts: [exit] });
     // 400 sent of 300 excess: nothing left to clear, no "liquidate" beside "send".
     expect(withTransfers([fba, { ...giving, clearance: { ...clearance, excessUnits: 300 } }], days)[1]).toMatchObject({ clearance: null, alerts: [] });
+  });
+
+  it('what stays after the transfer gets its own answer: the step that cleared the whole excess, and liquidating, go when a few units stay', () => {
+    // 610 units at 2 a day: no markdown clears them within 60 days, and holding them costs more than half their margin.
+    const facts = { excessUnits: 610, meanDaily: 2, priceMinor: 3000, currency: 'USD', unitCostMinor: 2000, storagePerUnitDayMinor: 10 };
+    const clearance = clearanceSuggestion(facts, defaultSettings().clearance, 30)!;
+    expect(clearance).toMatchObject({ exit: true, recommendedStep: 3 });
+    const exit = clearanceExitAlert(clearance)!;
+    const giving = { ...own, clearance, alerts: [exit] };
+    // FBA takes the 600 the warehouse can spare: the 10 left sell within days at the first markdown, and keeping them costs little.
+    const [, sender] = withTransfers([fba, giving], days);
+    expect(sender!.clearance!.excessUnits).toBe(10);
+    expect(sender!.clearance).toEqual(clearanceSuggestion({ ...facts, excessUnits: sender!.clearance!.excessUnits }, defaultSettings().clearance, 30));
+    expect(sender!.clearance).toMatchObject({ recommendedStep: 0, exit: false });
+    expect(sender!.alerts.map((a) => a.code)).not.toContain('clearance-exit');
   });
 
   it("excess that would be marked down covers the rest of the other stock's reorder, within what the sender can spare", () => {

@@ -7,7 +7,9 @@
  * units a transfer brings count in the receiving pool's position: its reorder is what is left
  * after them, so the plan never answers the same gap twice (a transfer and a reorder).
  */
+import { clearanceForExcess } from '../planning/clearance';
 import { dayNumber, isoDate } from '../planning/days';
+import { clearanceExitAlert } from '../planning/decisions/alerts';
 import { firstUnservedDate } from '../planning/inbound-arrival';
 import { poolKindOf } from '../planning/pool-stock';
 import type { Alert, SkuPlan } from '../planning/types';
@@ -221,16 +223,20 @@ export function withTransfers(plans: readonly SkuPlan[], transferDays: TransferD
 }
 
 /**
- * One plan of a sending stock: the units it transfers leave its excess, so its clearance covers
- * only what stays (none left: no clearance, no "liquidate"). Without this the same units were
- * both sent to a pool running short and marked down where they sat.
+ * One plan of a sending stock: the units it transfers leave its excess, so its clearance is the
+ * answer for what stays (none left: no clearance, no "liquidate"), its step and "liquidate" too
+ * (clearanceForExcess): the step that would clear 677 units, liquidation, is no answer for the 1
+ * left after sending 676. Without this the same units were both sent to a pool running short and
+ * marked down where they sat.
  * @example sending({ ...plan, clearance: { ...clearance, excessUnits: 400 } }, 274).clearance.excessUnits // 126
  */
 function sending(plan: SkuPlan, units: number): SkuPlan {
   if (!plan.clearance) return plan;
-  const excessUnits = plan.clearance.excessUnits - units;
-  if (excessUnits > 0) return { ...plan, clearance: { ...plan.clearance, excessUnits } };
-  return { ...plan, clearance: null, alerts: plan.alerts.filter((a) => a.code !== CLEARANCE_EXIT_ALERT) };
+  const clearance = clearanceForExcess(plan.clearance, plan.clearance.excessUnits - units);
+  const exit = clearanceExitAlert(clearance);
+  const alerts = plan.alerts.flatMap((a) => (a.code !== CLEARANCE_EXIT_ALERT ? [a] : exit ? [exit] : []));
+  if (exit && !plan.alerts.some((a) => a.code === CLEARANCE_EXIT_ALERT)) alerts.push(exit);
+  return { ...plan, clearance, alerts };
 }
 
 /** One plan of a receiving stock: its transfer alerts, and its reorder less the units they bring. */

@@ -5,7 +5,7 @@
 import { offForecastAlert, spikeAlert } from '../alerts';
 import { isoDate } from '../days';
 import { wholeDaysOfCover } from '../cover';
-import type { Alert } from '../types';
+import type { Alert, ClearanceSuggestion } from '../types';
 import { coverUntilUnserved } from './inbound-cover';
 import { FBA_FEE_ALERT_RULES } from './fba-fee-alerts';
 import type { Decision, Draft, Situation } from './situation';
@@ -74,14 +74,22 @@ const agedSurchargeComing: AlertRule = (_s, d) =>
     ? { code: 'aged-surcharge-coming', severity: 'info', params: { amountMinor: d.storage.agedSurchargeMinor, currency: d.storage.currency } }
     : null;
 
-const clearanceExit: AlertRule = (_s, d) =>
-  d.clearance?.exit
+const clearanceExit: AlertRule = (_s, d) => clearanceExitAlert(d.clearance);
+
+/**
+ * "Liquidate": holding the excess costs more than half the margin it can still earn. Also asked
+ * again when a transfer leaves a pool fewer units to clear (lib/purchasing/transfers.ts).
+ * @example clearanceExitAlert({ ...clearance, exit: true, holdingCostMinor: 5000, remainingMarginMinor: 4000, currency: 'USD' })?.code // 'clearance-exit'
+ */
+export function clearanceExitAlert(clearance: ClearanceSuggestion | null): Alert | null {
+  return clearance?.exit
     ? {
         code: 'clearance-exit',
         severity: 'warning',
-        params: { holdingMinor: d.clearance.holdingCostMinor, marginMinor: d.clearance.remainingMarginMinor, currency: d.clearance.currency },
+        params: { holdingMinor: clearance.holdingCostMinor, marginMinor: clearance.remainingMarginMinor, currency: clearance.currency },
       }
     : null;
+}
 
 /** Unknown or estimated stock, with what would make it known. */
 const stockKnowledge: AlertRule = (s) => {
