@@ -5,6 +5,7 @@
  * inventory page (with the panels) is read.
  */
 import { addDays } from '../../lib/locale/dates';
+import { marketplaceForUrl } from '../../lib/locale/markets';
 import { buildAmazonBusinessReportsHtml } from '../../tests/fixtures/builders/amazon-business-reports';
 import { buildAmazonFbaInventoryHtml } from '../../tests/fixtures/builders/amazon-fba-inventory';
 import { buildAmazonInventoryAgeHtml } from '../../tests/fixtures/builders/amazon-inventory-age';
@@ -17,6 +18,7 @@ import { buildEbayActiveListingsHtml, buildEbayOrdersHtml } from '../../tests/fi
 import { buildWalmartManageItemsHtml, buildWalmartOrdersHtml, buildWalmartWfsInventoryHtml } from '../../tests/fixtures/builders/walmart';
 import type { DemoListing, DemoOrder } from '../../tests/fixtures/builders/types';
 import type { CatalogListing, DemoProduct } from './catalog';
+import { withAccountHeader } from './account-header';
 import { withDemoStyle } from './styles';
 
 export interface DemoPage {
@@ -164,7 +166,7 @@ export function demoPages(catalog: DemoProduct[], today: string): DemoPage[] {
     catalog.flatMap((p) =>
       p.listings.filter((l) => l.marketplace === marketplace && (!fulfillment || l.fulfillment === fulfillment)).map((l) => builderRow(p, l)),
     );
-  return [
+  const pages: DemoPage[] = [
     {
       label: `Amazon Manage Orders (last ${ORDER_DAYS} days)`,
       url: 'https://sellercentral.amazon.com/orders-v3/mfn/all?page=1',
@@ -261,4 +263,6 @@ export function demoPages(catalog: DemoProduct[], today: string): DemoPage[] {
       showcase: true,
     },
   ];
+  // Each signed in to the demo seller's account, shown in the site header as on the real page.
+  return pages.map((page) => ({ ...page, html: withAccountHeader(page.html, marketplaceForUrl(page.url)!.platform) }));
 }

@@ -3,6 +3,8 @@
  * the real seller page. Selectors match the class-name prefixes of the real CSS modules (the
  * hashed suffixes vary) and the Katal / eBay / Walmart elements, exactly as the readers do.
  */
+import { ACCOUNT_HEADER_STYLE } from './account-header';
+
 const common = `
 body { margin: 0; font: 13px/1.4 "Amazon Ember", Arial, sans-serif; color: #0f1111; background: #f2f4f8; }
 h1 { font-size: 20px; font-weight: 600; margin: 0; padding: 14px 20px; background: #fff; border-bottom: 1px solid #d5d9d9; }
@@ -13,7 +15,6 @@ input[type="text"], input:not([type]) { width: 60px; }
 
 const amazonJanus = `
 ${common}
-body::before { content: "amazon seller central"; display: block; background: #232f3e; color: #fff; padding: 8px 20px; font-weight: 700; letter-spacing: .3px; }
 [class^="JanusTable-module__table--"] { margin: 16px 20px; background: #fff; border: 1px solid #d5d9d9; border-radius: 6px; }
 [class^="JanusTable-module__tableHeaderRow--"], [class^="JanusTable-module__tableContentRow--"] {
   display: grid; grid-template-columns: 32px 70px 56px minmax(320px, 3fr) 90px 80px 70px 70px 90px 90px 110px 90px; gap: 0 8px; align-items: start; padding: 8px 12px; border-bottom: 1px solid #eaeded; }
@@ -45,5 +46,5 @@ th { background: #f7fafa; }
 /** Inserts the look-alike stylesheet into a built page for its platform and page type. */
 export function withDemoStyle(html: string, kind: 'amazon-janus' | 'kat-table' | 'table'): string {
   const css = kind === 'amazon-janus' ? amazonJanus : kind === 'kat-table' ? katTable : tables;
-  return html.replace('</head>', `<style>${css}</style></head>`);
+  return html.replace('</head>', `<style>${css}${ACCOUNT_HEADER_STYLE}</style></head>`);
 }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { marketplaceForUrl } from '../../lib/locale/markets';
 import { ADAPTERS, adapterForUrl, type PageRead } from '../../lib/platforms';
+import { detectAccount } from '../../lib/platforms/shared/account';
 import type { ListingObservation } from '../../lib/records';
 import { buildDemoCatalog, demoToday } from '../../scripts/demo/catalog';
 import { demoPages } from '../../scripts/demo/pages';
@@ -72,5 +73,14 @@ describe('the demo pages', () => {
     const [shipment] = read(contents.url, contents.html).shipments ?? [];
     expect(shipment?.shipmentId).toBe(first.shipmentId);
     expect(shipment?.items).toEqual([expect.objectContaining({ sku: 'PC-IP15-CLR', unitsExpected: first.unitsExpected })]);
+  });
+
+  it("show the demo seller's account in the site header, by its id, as a real page does (no 'account not shown' reading problem)", () => {
+    for (const page of pages) {
+      document.documentElement.innerHTML = new DOMParser().parseFromString(page.html, 'text/html').documentElement.innerHTML;
+      const platform = marketplaceForUrl(page.url)!.platform;
+      expect(detectAccount(document, platform), page.label).toMatchObject({ name: 'Demo Home & Kitchen' });
+      expect(detectAccount(document, platform)!.signal, page.label).not.toBe('name-only');
+    }
   });
 });
