@@ -1,6 +1,7 @@
 /** One supplier's orders due in one week: its lines, totals, and its purchase order as CSV or XLSX. */
 import { useState } from 'react';
 import { UTF8_BOM, toCsv, toXlsx } from '@/lib/export';
+import { poolLabel } from '@/lib/export/pool-label';
 import { purchaseOrderName, purchaseOrderSheet, purchaseOrderTable } from '@/lib/export/purchase-order';
 import { formatDate, formatNumber } from '@/lib/i18n';
 import type { PurchasePlanView } from '@/lib/messaging/protocol-purchasing';
@@ -90,7 +91,7 @@ function PurchaseOrderButtons({ group, titles, supplier }: { group: Group; title
 
 /** One line: its cells, and below it the mark-ordered form while open. */
 function PurchaseLineRow({ line, title, today }: { line: Line; title: string | undefined; today: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [marking, setMarking] = useState(false);
   return (
     <>
@@ -98,6 +99,10 @@ function PurchaseLineRow({ line, title, today }: { line: Line; title: string | u
         <th scope="row">
           {line.sku}
           {title ? <div className="meta">{title}</div> : null}
+          {/* A product kept in two stocks has a line for each: which one this replenishes. */}
+          <div className="meta" data-testid="purchase-stock">
+            {poolLabel(line.poolId, language)}
+          </div>
         </th>
         <td>{t(line.abcClass ? `purchase.abc.${line.abcClass}` : 'purchase.abc.none')}</td>
         <QuantityCell line={line} />

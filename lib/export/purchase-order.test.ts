@@ -22,10 +22,13 @@ const line = group.lines[0]!;
 describe('purchaseOrderTable', () => {
   it('writes one row per line with quantity in whole cases, unit cost and total in major units', () => {
     const table = purchaseOrderTable(group, { MUG: 'Ceramic mug' }, 'en');
-    expect(table.header).toEqual(['SKU', 'Title', 'Quantity', 'Cases', 'Unit cost', 'Total', 'Currency', 'Ship mode', 'Requested date']);
-    expect(table.rows).toEqual([['MUG', 'Ceramic mug', 120, 5, 2.5, 300, 'USD', 'Sea', line.arrivalBySea]]);
+    expect(table.header).toEqual(['SKU', 'Title', 'Replenishes', 'Quantity', 'Cases', 'Unit cost', 'Total', 'Currency', 'Ship mode', 'Requested date']);
+    expect(table.rows).toEqual([['MUG', 'Ceramic mug', 'Amazon FBA · North America', 120, 5, 2.5, 300, 'USD', 'Sea', line.arrivalBySea]]);
     expect(purchaseOrderTable(group, {}, 'zh-CN').header[0]).toBe('SKU');
-    expect(purchaseOrderTable(group, {}, 'zh-CN').rows[0]![7]).toBe('海运');
+    expect(purchaseOrderTable(group, {}, 'zh-CN').rows[0]![8]).toBe('海运');
+    // Which stock the units replenish, in the UI language: a product kept in two stocks has a line for each.
+    expect(purchaseOrderTable(group, {}, 'zh-CN').header[2]).toBe('补货至');
+    expect(purchaseOrderTable({ ...group, lines: [{ ...line, poolId: 'own:main' }] }, {}, 'en').rows[0]![2]).toBe('Own warehouse · main warehouse');
   });
   it('splits a line between air and sea, and leaves an unknown cost empty', () => {
     const split: PurchaseLine = {
@@ -35,8 +38,8 @@ describe('purchaseOrderTable', () => {
       freight: { mode: 'split', airUnits: 48, seaUnits: 72, closesGap: true, extraFreight: null },
     };
     expect(purchaseOrderRows(split, {}, 'en')).toEqual([
-      ['MUG', null, 48, 2, null, null, 'USD', 'Air', line.arrivalByAir],
-      ['MUG', null, 72, 3, null, null, 'USD', 'Sea', line.arrivalBySea],
+      ['MUG', null, 'Amazon FBA · North America', 48, 2, null, null, 'USD', 'Air', line.arrivalByAir],
+      ['MUG', null, 'Amazon FBA · North America', 72, 3, null, null, 'USD', 'Sea', line.arrivalBySea],
     ]);
   });
 });
@@ -48,7 +51,9 @@ describe('purchase order files', () => {
     expect(sheet).toContain('Ceramic mug');
     expect(sheet).toContain('<v>120</v>');
     expect(strFromU8(files['xl/workbook.xml']!)).toContain('PO acme 2026-03-09');
-    expect(toCsv(...(Object.values(purchaseOrderTable(group, {}, 'en')) as [string[], never]))).toContain('"MUG",,120,5,2.5,300,"USD","Sea"');
+    expect(toCsv(...(Object.values(purchaseOrderTable(group, {}, 'en')) as [string[], never]))).toContain(
+      '"MUG",,"Amazon FBA · North America",120,5,2.5,300,"USD","Sea"',
+    );
   });
   it('names the file by supplier and week', () => {
     expect(purchaseOrderName({ supplierId: 'Acme Ltd.', weekStart: '2026-11-16' })).toBe('po-acme-ltd-2026-11-16');

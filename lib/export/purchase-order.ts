@@ -2,17 +2,19 @@
  * One purchase order per supplier group of the purchase plan, as a table the CSV and XLSX
  * writers take (csv.ts, xlsx.ts), and the whole plan as JSON. A line the plan splits between
  * air and sea is two rows, one per mode, each with its own quantity, cases and requested date
- * (the expected arrival by that mode). Costs are major-unit numbers with their currency; an
+ * (the expected arrival by that mode). Each row names the stock the units replenish (a product
+ * kept in two stocks has a line for each). Costs are major-unit numbers with their currency; an
  * unknown cost is an empty cell, never 0.
  */
 import { t, type Language } from '../i18n';
 import type { PurchasePlanView } from '../messaging/protocol-purchasing';
 import { majorAmount, type PurchaseGroup, type PurchaseLine } from '../purchasing';
 import type { Cell, Table } from './merged';
+import { poolLabel } from './pool-label';
 import type { Sheet } from './xlsx';
 
 /** Column ids (JSON keys); the header is their translation. */
-const PURCHASE_ORDER_COLUMNS = ['sku', 'title', 'quantity', 'cases', 'unitCost', 'total', 'currency', 'shipMode', 'requestedDate'] as const;
+const PURCHASE_ORDER_COLUMNS = ['sku', 'title', 'stock', 'quantity', 'cases', 'unitCost', 'total', 'currency', 'shipMode', 'requestedDate'] as const;
 
 /**
  * The rows of one line: one per mode its units travel by.
@@ -27,9 +29,11 @@ export function purchaseOrderRows(line: PurchaseLine, titles: Readonly<Record<st
         ]
       : [{ mode: line.freight.mode, units: line.quantity, date: line.freight.mode === 'air' ? line.arrivalByAir : line.arrivalBySea }];
   const cost = line.unitCostMinor === null ? null : majorAmount(line.unitCostMinor, line.currency);
+  const stock = poolLabel(line.poolId, language);
   return parts.map((p) => [
     line.sku,
     titles[line.sku] ?? null,
+    stock,
     p.units,
     p.units / line.casePack,
     cost,

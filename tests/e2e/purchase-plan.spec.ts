@@ -110,16 +110,21 @@ test('mark two lines ordered, export the supplier PO as XLSX, and see the units 
   const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
   expect(sheet).toContain('PO-MUG');
   expect(sheet).toContain('Ceramic mug 350 ml');
+  // The line and its purchase order rows name the stock the units replenish, as the products page does.
+  const stock = (await mugLine.getByTestId('purchase-stock').textContent())!;
+  expect(stock).toMatch(/^(Amazon FBA|Walmart WFS|Own warehouse) · /);
+  expect(sheet).toContain(stock);
   // One row per shipping mode (the plan may split the order between air and sea): they add up to the line.
   // Number cells, with or without a style (money columns are currency cells).
   const column = (letter: string) => [...sheet.matchAll(new RegExp(`<c r="${letter}\\d+"(?: s="\\d+")?><v>([\\d.]+)</v>`, 'g'))].map((m) => Number(m[1]));
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  expect(sum(column('C'))).toBe(mugQuantity);
-  expect(sum(column('D'))).toBe(mugQuantity / 24);
-  expect(column('D').every(Number.isInteger)).toBe(true);
-  expect(column('E').length).toBeGreaterThan(0);
-  expect(column('E').every((cost) => cost === 2.5)).toBe(true);
-  expect(sum(column('F'))).toBe(mugQuantity * 2.5);
+  // Columns: SKU, title, the stock the units replenish, quantity, cases, unit cost, total.
+  expect(sum(column('D'))).toBe(mugQuantity);
+  expect(sum(column('E'))).toBe(mugQuantity / 24);
+  expect(column('E').every(Number.isInteger)).toBe(true);
+  expect(column('F').length).toBeGreaterThan(0);
+  expect(column('F').every((cost) => cost === 2.5)).toBe(true);
+  expect(sum(column('G'))).toBe(mugQuantity * 2.5);
   expect(sheet).not.toContain('PO-LAMP');
 
   // Mark both lines ordered.
