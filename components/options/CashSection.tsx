@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { mountChart } from '@/lib/charts';
 import { formatDate, formatNumber } from '@/lib/i18n';
 import type { CashViewData } from '@/lib/messaging/protocol-purchasing';
-import { CASH_DEFAULTS, cashChartConfig, cashChartSummary } from '@/lib/purchasing';
+import { CASH_DEFAULTS, cashChartConfig, cashChartSummary, cashOutOf } from '@/lib/purchasing';
 import { useI18n } from '../language';
 import { errorText } from './format';
 import { rpc } from '../runtime';
@@ -144,7 +144,7 @@ function CashTable({ base, stress }: { base: CashViewData; stress: CashViewData 
     <table data-testid="cash-table">
       <thead>
         <tr>
-          {(['week', 'plannedOut', 'placedOut', 'capital', 'stressOut', 'stressCapital'] as const).map((c) => (
+          {(['week', 'plannedOut', 'placedOut', 'laterOut', 'capital', 'stressOut', 'stressCapital'] as const).map((c) => (
             <th key={c} scope="col">
               {t(`cash.column.${c}`)}
             </th>
@@ -159,8 +159,9 @@ function CashTable({ base, stress }: { base: CashViewData; stress: CashViewData 
               <th scope="row">{formatDate(language, w.weekStart)}</th>
               <td className="num">{money(w.plannedOut)}</td>
               <td className="num">{money(w.placedOut)}</td>
+              <td className="num">{money(w.laterOut)}</td>
               <td className="num">{money(w.capitalHeld)}</td>
-              <td className="num">{money(s.plannedOut + s.placedOut)}</td>
+              <td className="num">{money(cashOutOf(s))}</td>
               <td className="num">{money(s.capitalHeld)}</td>
             </tr>
           );

@@ -148,7 +148,14 @@ async function cashInput(db: StoreDb, today: string): Promise<Parameters<typeof 
   for (const p of plans) {
     const key = stockKeyOf(p);
     if (stocks.has(key) && p.scope !== 'pool') continue;
-    stocks.set(key, { stockKey: key, sku: p.sku, onHand: p.available, meanDaily: p.forecast.meanDaily, unitCost: stockCostOf(p.sku, settings, data) });
+    stocks.set(key, {
+      stockKey: key,
+      sku: p.sku,
+      onHand: p.available,
+      meanDaily: p.forecast.meanDaily,
+      reorderPoint: p.reorderPoint,
+      unitCost: stockCostOf(p.sku, settings, data),
+    });
   }
   return {
     today,

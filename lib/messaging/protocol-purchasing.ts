@@ -114,7 +114,7 @@ const placedOrderInputSchema = placedOrderRecordSchema.omit({ id: true });
 
 const cashViewSchema = z.object({
   currency: z.string(),
-  weeks: z.array(z.object({ weekStart: isoDateSchema, plannedOut: count, placedOut: count, capitalHeld: count })),
+  weeks: z.array(z.object({ weekStart: isoDateSchema, plannedOut: count, placedOut: count, laterOut: count, capitalHeld: count })),
   unpricedOrders: count,
   unknownStocks: count,
   runsOut: z.array(z.string()),

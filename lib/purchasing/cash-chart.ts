@@ -5,7 +5,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import { formatDate, formatNumber, t, type Language } from '../i18n';
-import type { CashView } from './cash';
+import { cashOutOf, type CashView } from './cash';
 import { majorAmount } from './money';
 
 /** Colours distinguishable for common colour-vision deficiencies (blue/orange), stress dashed. */
@@ -17,7 +17,7 @@ const COLORS = { cash: '#0969da', cashStress: 'rgba(9, 105, 218, 0.35)', capital
  */
 export function cashChartConfig(base: CashView, stress: CashView, language: Language): ChartConfiguration<'line' | 'bar', number[], string> {
   const money = (minor: number) => majorAmount(minor, base.currency);
-  const out = (v: CashView) => v.weeks.map((w) => money(w.plannedOut + w.placedOut));
+  const out = (v: CashView) => v.weeks.map((w) => money(cashOutOf(w)));
   const capital = (v: CashView) => v.weeks.map((w) => money(w.capitalHeld));
   return {
     type: 'bar',
@@ -63,7 +63,7 @@ export function cashChartSummary(base: CashView, stress: CashView, language: Lan
     formatNumber(
       language,
       majorAmount(
-        v.weeks.reduce((sum, w) => sum + w.plannedOut + w.placedOut, 0),
+        v.weeks.reduce((sum, w) => sum + cashOutOf(w), 0),
         v.currency,
       ),
       2,

@@ -19,7 +19,7 @@ const linesOf = (reorderQuantity = 600) =>
     currency: 'USD',
     unitCosts,
   }).groups.flatMap((g) => g.lines);
-const stock: CashStock = { stockKey: 'MUG@fba:NA', sku: 'MUG', onHand: 300, meanDaily: 10, unitCost: usd(250) };
+const stock: CashStock = { stockKey: 'MUG@fba:NA', sku: 'MUG', onHand: 300, meanDaily: 10, reorderPoint: null, unitCost: usd(250) };
 const input = (fields: Partial<Parameters<typeof cashView>[0]> = {}) => ({
   today: '2026-03-02',
   weeks: 26,
@@ -34,7 +34,7 @@ describe('cashView', () => {
   it('pays planned orders in their order week and holds stock at cost week by week', () => {
     const view = cashView(input(), BASE);
     expect(view.weeks).toHaveLength(26);
-    expect(view.weeks[0]).toEqual({ weekStart: '2026-03-02', plannedOut: 0, placedOut: 0, capitalHeld: (300 - 7 * 10) * 250 });
+    expect(view.weeks[0]).toEqual({ weekStart: '2026-03-02', plannedOut: 0, placedOut: 0, laterOut: 0, capitalHeld: (300 - 7 * 10) * 250 });
     expect(view.weeks[1]!.plannedOut).toBe(600 * 250);
     // The stock runs out before the order arrives (70 days' lead time at 10 a day from 300).
     expect(view.runsOut).toEqual(['MUG']);
@@ -119,5 +119,53 @@ describe('cash turns', () => {
     const view = cashView(input({ terms: { supplierTermsDays: 14, payoutDelayDays: 14, holdDaysAbove: 180 } }), BASE);
     // The 600 planned on 2026-03-10 are paid on 2026-03-24.
     expect(view.weeks.map((w) => w.plannedOut).indexOf(600 * 250)).toBe(3);
+  });
+});
+
+describe('later reorders (projected)', () => {
+  const total = (weeks: readonly { laterOut: number }[]) => weeks.reduce((sum, w) => sum + w.laterOut, 0);
+  // MUG orders 600 on 2026-03-10 (60 days by sea); its plan reorders when 700 are on hand and on order.
+  const reordering: CashStock = { ...stock, reorderPoint: 700 };
+
+  it('orders the same again when stock plus what is on order is at the reorder point and the last order has had its days of sales, so stock does not drain', () => {
+    const view = cashView(input({ stocks: [reordering] }), BASE);
+    // The 600 ordered on 2026-03-10 cover 60 days of sales: the next order comes once they have had
+    // them and stock plus what is on order is at 700 or less (2026-05-09: the shelf emptied on
+    // 2026-03-31 and the lost sales left the position at 600), then 60 days later again.
+    const reorders = view.weeks.filter((w) => w.laterOut > 0);
+    expect(reorders.map((w) => w.laterOut)).toEqual(reorders.map(() => 600 * 250));
+    expect(reorders.map((w) => w.weekStart)).toEqual(['2026-05-04', '2026-07-06']);
+    const arrived = view.weeks.findIndex((w) => w.weekStart === '2026-05-25');
+    expect(view.weeks.slice(arrived).every((w) => w.capitalHeld > 0)).toBe(true);
+    // Without a reorder point nothing is projected: only the planned order.
+    expect(total(cashView(input(), BASE).weeks)).toBe(0);
+  });
+
+  it('repeats a placed order when no line is planned, and counts later reorders without a cost as left out', () => {
+    const placed: CashPlacedOrder = {
+      stockKey: 'MUG@fba:NA',
+      quantity: 600,
+      openUnits: 600,
+      placedOn: '2026-03-02',
+      expectedArrival: '2026-04-01',
+      unitCost: usd(250),
+    };
+    const view = cashView(input({ lines: [], placed: [placed], stocks: [{ ...reordering, reorderPoint: 300 }] }), BASE);
+    expect(total(view.weeks) % (600 * 250)).toBe(0);
+    expect(total(view.weeks)).toBeGreaterThanOrEqual(2 * 600 * 250);
+    const unpriced = cashView(input({ lines: [], placed: [{ ...placed, unitCost: null }], stocks: [{ ...reordering, reorderPoint: 300 }] }), BASE);
+    expect(total(unpriced.weeks)).toBe(0);
+    expect(unpriced.unpricedOrders).toBeGreaterThan(1);
+  });
+
+  it('under stress: sales down, later reorders come less often and smaller; lead times longer, later arrivals', () => {
+    const base = cashView(input({ stocks: [reordering] }), BASE);
+    const down = cashView(input({ stocks: [reordering] }), { salesFactor: 0.7, extraLeadDays: 0 });
+    expect(total(down.weeks)).toBeLessThan(total(base.weeks));
+    const late = cashView(input({ stocks: [reordering] }), { salesFactor: 1, extraLeadDays: 20 });
+    // The order due 2026-05-09 comes 20 days later: the shelf is still empty in the week of 2026-05-11.
+    const may11 = base.weeks.findIndex((w) => w.weekStart === '2026-05-11');
+    expect(base.weeks[may11]!.capitalHeld).toBeGreaterThan(0);
+    expect(late.weeks[may11]!.capitalHeld).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The cash the purchase plan needs, week by week over the coming weeks: what planned orders
  * and placed orders cost when they are paid (the order day plus the supplier's payment terms),
+ * and the reorders after them (a plan names each stock's next order only: without the ones after
+ * it, 26 weeks showed no cash out past the lead time and stock at cost draining towards zero),
  * and the capital held in stock at cost at the end of each week; per product and in total,
  * the days of inventory and the turnover, and the cash conversion cycle (days of inventory +
  * the marketplace's payout delay - the supplier's payment terms). A stress scenario runs the
@@ -9,7 +11,9 @@
  * Why stress with only sales down never costs more: each planned order shrinks with demand
  * (its quantity times the sales factor, still at least the MOQ, in whole cases) and a line is
  * already at least the MOQ in whole cases, so the stressed quantity is never above it; placed
- * orders are already bought and cost the same in both.
+ * orders are already bought and cost the same in both. Later reorders are a projection: under
+ * stress they are smaller and usually fewer, but a stockout's lost sales move their days, so one
+ * may fall inside the 26 weeks in one scenario and just outside in the other.
  */
 import { dayNumber, isoDate } from '../planning/days';
 import type { Money } from '../records';
@@ -29,6 +33,8 @@ export interface CashStock {
   sku: string;
   onHand: number | null;
   meanDaily: number;
+  /** The plan's reorder point (units): later reorders are placed when the position falls to it; null = none projected. */
+  reorderPoint: number | null;
   /** Unit cost; null = unknown (the stock is left out of the capital and counted as unknown). */
   unitCost: Money | null;
 }
@@ -48,8 +54,21 @@ export interface CashWeek {
   /** Cash out in minor units of the view's currency. */
   plannedOut: number;
   placedOut: number;
+  /**
+   * Reorders after the planned and placed ones, projected: the stock's last known order again,
+   * each time its position (on hand plus on order) falls to its reorder point.
+   */
+  laterOut: number;
   /** Stock at cost at the end of the week (the stocks whose units and cost are known). */
   capitalHeld: number;
+}
+
+/**
+ * A week's cash out: planned, placed and later reorders (what the chart's bars and the stress column show).
+ * @example cashOutOf({ plannedOut: 100, placedOut: 50, laterOut: 25 }) // 175
+ */
+export function cashOutOf(week: Pick<CashWeek, 'plannedOut' | 'placedOut' | 'laterOut'>): number {
+  return week.plannedOut + week.placedOut + week.laterOut;
 }
 
 /** Days of inventory and turnover of one product (or all), from the units held week by week. */
@@ -117,15 +136,23 @@ export function cashView(
 ): CashView {
   const terms = input.terms ?? CASH_DEFAULTS;
   const first = dayNumber(weekStart(input.today));
-  const weeks: CashWeek[] = Array.from({ length: input.weeks }, (_, i) => ({ weekStart: isoDate(first + 7 * i), plannedOut: 0, placedOut: 0, capitalHeld: 0 }));
+  const weeks: CashWeek[] = Array.from({ length: input.weeks }, (_, i) => ({
+    weekStart: isoDate(first + 7 * i),
+    plannedOut: 0,
+    placedOut: 0,
+    laterOut: 0,
+    capitalHeld: 0,
+  }));
   // Cash leaves when the supplier is paid: the order day plus the payment terms.
-  const weekOf = (day: string) => Math.floor((dayNumber(day) + terms.supplierTermsDays - first) / 7);
+  const weekOfDay = (day: number) => Math.floor((day + terms.supplierTermsDays - first) / 7);
+  const weekOf = (day: string) => weekOfDay(dayNumber(day));
   const priced = (cost: Money | null): cost is Money => cost !== null && cost.currency === input.currency;
   let unpricedOrders = 0;
   const arrivals = new Map<string, { day: number; units: number }[]>();
   // A late order arrives today at the earliest.
   const arrive = (stockKey: string, day: string, units: number) =>
     arrivals.set(stockKey, [...(arrivals.get(stockKey) ?? []), { day: Math.max(dayNumber(input.today), dayNumber(day) + scenario.extraLeadDays), units }]);
+  const repeats = repeatOrdersOf(input.lines, input.placed, scenario.salesFactor);
   for (const line of input.lines) {
     const quantity = stressedQuantity(line, scenario.salesFactor);
     const cost = line.unitCostMinor === null ? null : { amountMinor: line.unitCostMinor, currency: line.currency };
@@ -146,7 +173,13 @@ export function cashView(
   const runsOut: string[] = [];
   const held: HeldStock[] = [];
   for (const stock of input.stocks) {
-    const h = heldUnitsByWeek(stock, arrivals.get(stock.stockKey) ?? [], dayNumber(input.today), first, weeks.length, scenario.salesFactor);
+    const repeat = repeats.get(stock.stockKey);
+    const h = heldUnitsByWeek(stock, arrivals.get(stock.stockKey) ?? [], dayNumber(input.today), first, weeks.length, scenario, repeat);
+    for (const day of h.reordered) {
+      const w = weekOfDay(day);
+      if (!priced(repeat!.unitCost)) unpricedOrders++;
+      else if (w >= 0 && w < weeks.length) weeks[w]!.laterOut += repeat!.quantity * repeat!.unitCost.amountMinor;
+    }
     if (h.ranOut) runsOut.push(stock.sku);
     if (h.units === null || !priced(stock.unitCost)) {
       unknownStocks++;
@@ -215,8 +248,56 @@ export function stressedQuantity(line: Pick<PurchaseLine, 'quantity' | 'moq' | '
 }
 
 /**
+ * The order each stock repeats after its known ones: its latest planned line (quantity under
+ * the scenario, its air and sea parts with their lead times), else its latest placed order; and
+ * the day it was (or is to be) placed, after which repeats may come.
+ */
+interface RepeatOrder {
+  quantity: number;
+  legs: { leadDays: number; units: number }[];
+  unitCost: Money | null;
+  after: number;
+}
+
+/**
+ * Each stock's RepeatOrder, from the planned lines and the placed orders.
+ * @example repeatOrdersOf([line ordering 600 by sea on 2026-03-10, arriving 2026-05-19], [], 1).get('MUG@fba:NA') // { quantity: 600, legs: [{ leadDays: 70, units: 600 }], ... }
+ */
+function repeatOrdersOf(lines: readonly PurchaseLine[], placed: readonly CashPlacedOrder[], salesFactor: number): Map<string, RepeatOrder> {
+  const out = new Map<string, RepeatOrder>();
+  for (const order of placed) {
+    const after = dayNumber(order.placedOn);
+    const quantity = Math.ceil(order.quantity * salesFactor - 1e-9);
+    const known = out.get(order.stockKey);
+    if (quantity <= 0 || (known && known.after > after)) continue;
+    out.set(order.stockKey, { quantity, legs: [{ leadDays: dayNumber(order.expectedArrival) - after, units: quantity }], unitCost: order.unitCost, after });
+  }
+  const planned = new Set<string>();
+  for (const line of lines) {
+    const after = dayNumber(line.orderBy);
+    const quantity = stressedQuantity(line, salesFactor);
+    const known = out.get(line.stockKey);
+    // A planned line is what the stock orders next: it outranks placed orders, and a later line an earlier one.
+    if (quantity <= 0 || (known && planned.has(line.stockKey) && known.after > after)) continue;
+    const air = Math.min(quantity, line.freight.airUnits);
+    const legs = [
+      { leadDays: dayNumber(line.arrivalByAir) - after, units: air },
+      { leadDays: dayNumber(line.arrivalBySea) - after, units: quantity - air },
+    ].filter((leg) => leg.units > 0);
+    const unitCost = line.unitCostMinor === null ? null : { amountMinor: line.unitCostMinor, currency: line.currency };
+    out.set(line.stockKey, { quantity, legs, unitCost, after });
+    planned.add(line.stockKey);
+  }
+  return out;
+}
+
+/**
  * Units held at the end of each week (after that week's sales and arrivals), day by day from
  * today; null when the stock on hand is unknown. `ranOut`: demand went unserved on some day.
+ * With `repeat` and a reorder point, the stock reorders after its known orders the way its plan
+ * does: once the day's sales bring its position (on hand plus every order still to arrive) to
+ * the reorder point, and the last order's units have had their days of sales, it places
+ * `repeat` again; `reordered` lists those days.
  */
 function heldUnitsByWeek(
   stock: CashStock,
@@ -224,20 +305,38 @@ function heldUnitsByWeek(
   today: number,
   first: number,
   weeks: number,
-  salesFactor: number,
-): { units: number[] | null; ranOut: boolean } {
-  if (stock.onHand === null) return { units: null, ranOut: false };
-  const demand = Math.max(0, stock.meanDaily * salesFactor);
+  scenario: CashScenario,
+  repeat: RepeatOrder | undefined,
+): { units: number[] | null; ranOut: boolean; reordered: number[] } {
+  if (stock.onHand === null) return { units: null, ranOut: false, reordered: [] };
+  const demand = Math.max(0, stock.meanDaily * scenario.salesFactor);
+  const incoming = [...arrivals];
+  const reordered: number[] = [];
+  const reorderPoint = repeat && demand > 0 ? stock.reorderPoint : null;
+  // An order covers its quantity's days of sales: the next comes no sooner (a lean lot of 30 days,
+  // cut below what the reorder point asks, is ordered every 30 days, not again the next day).
+  const cadence = repeat ? Math.max(1, Math.round(repeat.quantity / Math.max(demand, 1e-9))) : Infinity;
+  let lastOrder = repeat?.after ?? Infinity;
   let units = Math.max(0, stock.onHand);
   let ranOut = false;
   const out: number[] = [];
   for (let day = first; day < first + 7 * weeks; day++) {
     if (day >= today) {
-      for (const a of arrivals) if (a.day === day) units += a.units;
+      for (const a of incoming) if (a.day === day) units += a.units;
       if (demand > 0 && units < demand) ranOut = true;
       units = Math.max(0, units - demand);
+      if (reorderPoint !== null && day >= lastOrder + cadence) {
+        let position = units;
+        for (const a of incoming) if (a.day > day) position += a.units;
+        if (position <= reorderPoint) {
+          // A late arrival still comes no earlier than the day after the order.
+          for (const leg of repeat!.legs) incoming.push({ day: day + Math.max(1, leg.leadDays + scenario.extraLeadDays), units: leg.units });
+          reordered.push(day);
+          lastOrder = day;
+        }
+      }
     }
     if ((day - first) % 7 === 6) out.push(units);
   }
-  return { units: out, ranOut };
+  return { units: out, ranOut, reordered };
 }

@@ -39,6 +39,7 @@ export { parseCostCsv, COST_CSV_PROBLEMS, type CostCsvProblem } from './cost-csv
 export { currencyDigits, minorUnits, majorAmount } from './money';
 export {
   cashView,
+  cashOutOf,
   stressedQuantity,
   CASH_DEFAULTS,
   type CashScenario,
