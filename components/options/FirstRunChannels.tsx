@@ -40,7 +40,8 @@ export function FirstRunChannels({ state, send, busy }: StepProps) {
                     checked={choices.marketplaces.includes(m.id)}
                     onChange={(e) => setChoices({ ...choices, marketplaces: toggled(choices.marketplaces, m.id, e.target.checked) })}
                   />
-                  {m.id}
+                  {/* The shared European seller host is not a storefront: named as the site it is. */}
+                  {m.country === 'EU' ? t('onboarding.channels.europeHost') : m.id}
                 </label>
               ))}
             </div>

@@ -57,6 +57,10 @@ describe('a purchase order group', () => {
     const group = groupOf(3);
     const { root, skus } = await rendered(group);
     expect(skus()).toHaveLength(3);
+    // Each line names the stock it replenishes (a product kept in two stocks has a line for each).
+    expect([...document.querySelectorAll('[data-testid="purchase-stock"]')].map((cell) => cell.textContent)).toEqual(
+      group.lines.map(() => 'Amazon FBA · North America'),
+    );
     expect(document.querySelector('[data-testid="purchase-list-all"]')).toBeNull();
     await act(async () => root.unmount());
   });

@@ -295,6 +295,9 @@ english('the guided start is skippable and resumable: a closed page, a skip and 
   let options = await firstRunTab(context);
   let guide = options.getByTestId('first-run');
   await guide.getByRole('checkbox', { name: 'amazon.com', exact: true }).check();
+  // The shared European seller host is offered as the site it is, not as a storefront called "amazon.eu".
+  await expect(guide.getByRole('checkbox', { name: text('onboarding.channels.europeHost') })).toHaveCount(1);
+  await expect(guide.getByRole('checkbox', { name: 'amazon.eu' })).toHaveCount(0);
   await guide.getByRole('checkbox', { name: text('options.destination.FBA') }).check();
   await guide.getByRole('button', { name: text('onboarding.next') }).click();
   await expect(guide).toHaveAttribute('data-step', 'leadTimes');
