@@ -12,20 +12,14 @@ export {
   mergedJson,
   rollUpPlans,
   productTotals,
-  reasonText,
-  clearanceText,
-  stockSourceText,
-  stockCell,
-  lifecycleText,
-  healthCell,
   MERGED_COLUMNS,
   MERGED_DATE_COLUMNS,
-  type Cell,
-  type Table,
   type MergedRow,
   type MergedColumn,
   type MergedSheet,
 } from './merged';
+export { reasonText, clearanceText, stockSourceText, stockCell, lifecycleText, healthCell } from './merged-text';
+export type { Cell, Table } from './table';
 export {
   mergedReportSchema,
   mergedProductSchema,

@@ -34,9 +34,7 @@ const mergedPlanSchema = z.object({
   abcClass: z.enum(ABC_CLASSES).nullable(),
   lifecycleStage: z.enum(LIFECYCLE_STAGES),
   /** hold = keep the price; markdown = discount by discountPct; exit = liquidate or remove. */
-  clearance: z
-    .object({ action: z.enum(CLEARANCE_ACTIONS), discountPct: z.number().nullable(), excessUnits: z.number().int().nonnegative() })
-    .nullable(),
+  clearance: z.object({ action: z.enum(CLEARANCE_ACTIONS), discountPct: z.number().nullable(), excessUnits: z.number().int().nonnegative() }).nullable(),
   /** FBA fees at stake (lib/export/merged-fees.ts); absent on other pools. */
   fees: mergedFeesSchema.optional(),
   /** FBA capacity of each stock the plan covers (lib/export/merged-capacity.ts); absent where no limit applies. */

@@ -9,7 +9,7 @@
 import { t, type Language } from '../i18n';
 import type { PurchasePlanView } from '../messaging/protocol-purchasing';
 import { majorAmount, type PurchaseGroup, type PurchaseLine } from '../purchasing';
-import type { Cell, Table } from './merged';
+import type { Cell, Table } from './table';
 import { poolLabel } from './pool-label';
 import type { Sheet } from './xlsx';
 

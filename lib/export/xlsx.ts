@@ -10,7 +10,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { currencyDigits } from '../i18n/format';
-import type { Cell } from './merged';
+import type { Cell } from './table';
 
 export interface SheetColumn {
   header: string;
