@@ -44,6 +44,8 @@ export function builderRow(product: DemoProduct, listing: CatalogListing): DemoL
   return {
     sku: listing.sku,
     ...(listing.platform === 'amazon' ? { asin: product.asin } : {}),
+    // FBA units carry Amazon's barcode: the FBA pages show it beside SKU and ASIN (as the hand-written fixtures do).
+    ...(listing.platform === 'amazon' && listing.fulfillment === 'FBA' ? { fnsku: `X00${product.asin.slice(-7)}` } : {}),
     ...(listing.itemId ? { itemId: listing.itemId } : {}),
     gtin: product.gtin,
     title: product.title,

@@ -35,9 +35,10 @@ describe('the demo pages', () => {
   const galleryOnly = pages.filter(
     (p) => p.gallery || ['amazon/inventory-age', 'amazon/business-reports', 'amazon/shipments', 'amazon/shipment-contents'].includes(adapterOf(p.url) ?? ''),
   );
-  it.each(galleryOnly.map((p) => [p.label, p] as const))('%s reads without an error, rows or shipments found', (_label, page) => {
+  it.each(galleryOnly.map((p) => [p.label, p] as const))('%s reads without an error or warning, rows or shipments found', (_label, page) => {
     const result = read(page.url, page.html);
-    expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    // Nothing a real page would not give either: a demo page that warns trains the seller to ignore warnings.
+    expect(result.diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
     if (page.rowPanels === false) expect(result.shipments?.length).toBeGreaterThan(0);
     else expect(result.anchors.length).toBeGreaterThan(0);
   });
