@@ -249,19 +249,19 @@ export function stressedQuantity(line: Pick<PurchaseLine, 'quantity' | 'moq' | '
 
 /**
  * The order each stock repeats after its known ones: its latest planned line (quantity under
- * the scenario, its air and sea parts with their lead times), else its latest placed order; and
- * the day it was (or is to be) placed, after which repeats may come.
+ * the scenario, by sea), else its latest placed order; and the day it was (or is to be) placed,
+ * after which repeats may come.
  */
 interface RepeatOrder {
   quantity: number;
-  legs: { leadDays: number; units: number }[];
+  leadDays: number;
   unitCost: Money | null;
   after: number;
 }
 
 /**
  * Each stock's RepeatOrder, from the planned lines and the placed orders.
- * @example repeatOrdersOf([line ordering 600 by sea on 2026-03-10, arriving 2026-05-19], [], 1).get('MUG@fba:NA') // { quantity: 600, legs: [{ leadDays: 70, units: 600 }], ... }
+ * @example repeatOrdersOf([line ordering 600 by sea on 2026-03-10, arriving 2026-05-19], [], 1).get('MUG@fba:NA') // { quantity: 600, leadDays: 70, ... }
  */
 function repeatOrdersOf(lines: readonly PurchaseLine[], placed: readonly CashPlacedOrder[], salesFactor: number): Map<string, RepeatOrder> {
   const out = new Map<string, RepeatOrder>();
@@ -270,7 +270,7 @@ function repeatOrdersOf(lines: readonly PurchaseLine[], placed: readonly CashPla
     const quantity = Math.ceil(order.quantity * salesFactor - 1e-9);
     const known = out.get(order.stockKey);
     if (quantity <= 0 || (known && known.after > after)) continue;
-    out.set(order.stockKey, { quantity, legs: [{ leadDays: dayNumber(order.expectedArrival) - after, units: quantity }], unitCost: order.unitCost, after });
+    out.set(order.stockKey, { quantity, leadDays: dayNumber(order.expectedArrival) - after, unitCost: order.unitCost, after });
   }
   const planned = new Set<string>();
   for (const line of lines) {
@@ -279,13 +279,9 @@ function repeatOrdersOf(lines: readonly PurchaseLine[], placed: readonly CashPla
     const known = out.get(line.stockKey);
     // A planned line is what the stock orders next: it outranks placed orders, and a later line an earlier one.
     if (quantity <= 0 || (known && planned.has(line.stockKey) && known.after > after)) continue;
-    const air = Math.min(quantity, line.freight.airUnits);
-    const legs = [
-      { leadDays: dayNumber(line.arrivalByAir) - after, units: air },
-      { leadDays: dayNumber(line.arrivalBySea) - after, units: quantity - air },
-    ].filter((leg) => leg.units > 0);
     const unitCost = line.unitCostMinor === null ? null : { amountMinor: line.unitCostMinor, currency: line.currency };
-    out.set(line.stockKey, { quantity, legs, unitCost, after });
+    // By sea: air freight closes this order's gap before a stockout; the orders after it come in time.
+    out.set(line.stockKey, { quantity, leadDays: dayNumber(line.arrivalBySea) - after, unitCost, after });
     planned.add(line.stockKey);
   }
   return out;
@@ -330,7 +326,7 @@ function heldUnitsByWeek(
         for (const a of incoming) if (a.day > day) position += a.units;
         if (position <= reorderPoint) {
           // A late arrival still comes no earlier than the day after the order.
-          for (const leg of repeat!.legs) incoming.push({ day: day + Math.max(1, leg.leadDays + scenario.extraLeadDays), units: leg.units });
+          incoming.push({ day: day + Math.max(1, repeat!.leadDays + scenario.extraLeadDays), units: repeat!.quantity });
           reordered.push(day);
           lastOrder = day;
         }
