@@ -12,7 +12,7 @@ import type { AnySeriesInput, Freq } from './types.ts';
 export const MAX_CALIBRATION_SERIES = 3000;
 
 /** One pooled holdout case: a history cut at an origin and the window of actuals after it. */
-export interface HoldoutCase {
+interface HoldoutCase {
   history: Float64Array;
   actual: number[];
   /** MASE and RMSSE scales of the history with unknown days as zeros (computed once per case). */
@@ -85,7 +85,7 @@ export function bestByPooledHoldout(
 export const seasonOf = (freq: Freq) => (freq === 'D' ? 7 : freq === 'W' ? 52 : 12);
 
 /** y[origin..origin + window) as a list, or null when a period in it is unknown (loops: this runs per holdout case). */
-export function knownWindow(y: Float64Array, origin: number, window: number): number[] | null {
+function knownWindow(y: Float64Array, origin: number, window: number): number[] | null {
   const out = new Array<number>(Math.max(0, Math.min(window, y.length - origin)));
   for (let t = 0; t < out.length; t++) {
     const v = y[origin + t]!;
@@ -96,7 +96,7 @@ export function knownWindow(y: Float64Array, origin: number, window: number): nu
 }
 
 /** The history with unknown periods as zeros, in a scratch buffer (read before the next case). */
-export function zeroFilled(history: Float64Array): Float64Array {
+function zeroFilled(history: Float64Array): Float64Array {
   if (trainScratch.length < history.length) trainScratch = new Float64Array(Math.max(history.length, 2 * trainScratch.length));
   const train = trainScratch.subarray(0, history.length);
   for (let t = 0; t < history.length; t++) train[t] = history[t]! === history[t]! ? history[t]! : 0;

@@ -19,7 +19,7 @@ export interface ClearanceFacts {
 
 /** What a clearance asks of the seller (every view words these, from clearanceActionOf). */
 export const CLEARANCE_ACTIONS = ['hold', 'markdown', 'exit'] as const;
-export type ClearanceAction = (typeof CLEARANCE_ACTIONS)[number];
+type ClearanceAction = (typeof CLEARANCE_ACTIONS)[number];
 
 /**
  * The one reading of a suggestion every view shows: liquidate or remove ('exit': holding costs
