@@ -84,7 +84,7 @@ export const onboardingZhCN: Record<keyof typeof onboardingEn, string> = {
 
   'onboarding.channels.marketplaces': '您销售的站点',
   'onboarding.channels.platform.amazon': '亚马逊卖家平台',
-  'onboarding.channels.europeHost': '亚马逊欧洲卖家平台（sellercentral-europe.amazon.com）',
+  'onboarding.channels.europeHost': '亚马逊欧洲站卖家后台',
   'onboarding.channels.platform.walmart': '沃尔玛卖家中心',
   'onboarding.channels.platform.ebay': 'eBay 卖家中心',
   'onboarding.channels.channels': '谁为您的订单发货',
