@@ -302,6 +302,12 @@ async function main() {
   await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
   await popup.getByTestId('at-risk-row').first().waitFor();
   await saveDemoCosts(popup);
+  // The showcase page's re-plan may still be writing: the popup then shows the rows from before it,
+  // marked "updating", and asks again until it ends. The pictures show the settled answer.
+  await popup
+    .getByTestId('at-risk-updating')
+    .waitFor({ state: 'detached', timeout: 120_000 })
+    .catch(() => console.warn('[demo] The popup still says "updating" after two minutes'));
 
   if (headless) {
     const pageShots = await saveScreenshots(context, tab, popup);
