@@ -175,11 +175,12 @@ export function cashView(
   for (const stock of input.stocks) {
     const repeat = repeats.get(stock.stockKey);
     const h = heldUnitsByWeek(stock, arrivals.get(stock.stockKey) ?? [], dayNumber(input.today), first, weeks.length, scenario, repeat);
-    for (const day of h.reordered) {
-      const w = weekOfDay(day);
-      if (!priced(repeat!.unitCost)) unpricedOrders++;
-      else if (w >= 0 && w < weeks.length) weeks[w]!.laterOut += repeat!.quantity * repeat!.unitCost.amountMinor;
-    }
+    if (repeat)
+      for (const day of h.reordered) {
+        const w = weekOfDay(day);
+        if (!priced(repeat.unitCost)) unpricedOrders++;
+        else if (w >= 0 && w < weeks.length) weeks[w]!.laterOut += repeat.quantity * repeat.unitCost.amountMinor;
+      }
     if (h.ranOut) runsOut.push(stock.sku);
     if (h.units === null || !priced(stock.unitCost)) {
       unknownStocks++;
@@ -308,11 +309,11 @@ function heldUnitsByWeek(
   const demand = Math.max(0, stock.meanDaily * scenario.salesFactor);
   const incoming = [...arrivals];
   const reordered: number[] = [];
-  const reorderPoint = repeat && demand > 0 ? stock.reorderPoint : null;
+  const repeating = repeat && demand > 0 && stock.reorderPoint !== null ? { ...repeat, reorderPoint: stock.reorderPoint } : undefined;
   // An order covers its quantity's days of sales: the next comes no sooner (a lean lot of 30 days,
   // cut below what the reorder point asks, is ordered every 30 days, not again the next day).
-  const cadence = repeat ? Math.max(1, Math.round(repeat.quantity / Math.max(demand, 1e-9))) : Infinity;
-  let lastOrder = repeat?.after ?? Infinity;
+  const cadence = repeating ? Math.max(1, Math.round(repeating.quantity / demand)) : Infinity;
+  let lastOrder = repeating?.after ?? Infinity;
   let units = Math.max(0, stock.onHand);
   let ranOut = false;
   const out: number[] = [];
@@ -321,12 +322,12 @@ function heldUnitsByWeek(
       for (const a of incoming) if (a.day === day) units += a.units;
       if (demand > 0 && units < demand) ranOut = true;
       units = Math.max(0, units - demand);
-      if (reorderPoint !== null && day >= lastOrder + cadence) {
+      if (repeating && day >= lastOrder + cadence) {
         let position = units;
         for (const a of incoming) if (a.day > day) position += a.units;
-        if (position <= reorderPoint) {
+        if (position <= repeating.reorderPoint) {
           // A late arrival still comes no earlier than the day after the order.
-          incoming.push({ day: day + Math.max(1, repeat!.leadDays + scenario.extraLeadDays), units: repeat!.quantity });
+          incoming.push({ day: day + Math.max(1, repeating.leadDays + scenario.extraLeadDays), units: repeating.quantity });
           reordered.push(day);
           lastOrder = day;
         }
