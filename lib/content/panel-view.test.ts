@@ -69,6 +69,10 @@ describe('renderPanel', () => {
     expect(q('health')!.textContent).toMatch(/^Health 45 \(−25 Only 9\.6 days of cover left \(under 15\); −15 60 listed/);
     expect(q('oversell')!.textContent).toBe('Oversell risk: 60 listed, 40 in stock');
     expect(q('clearance')!.textContent).toBe('Clearance: mark down 20% (sells through in ~42 d)');
+    expect(q('clearance')!.className).toBe('warn');
+    // Keeping the price is said, not flagged.
+    const hold = mount({ ...FULL, clearance: { action: 'hold', excessUnits: 15, discountPercent: 0, sellThroughDays: 10.7 } }).q('clearance')!;
+    expect([hold.textContent, hold.className]).toEqual(['Clearance: hold the price', '']);
     // The details hold the rest; their reasons, alerts and chart are built on first expand (most panels are never opened).
     expect(q('details')!.hidden).toBe(true);
     expect(q('reasons')).toBeNull();

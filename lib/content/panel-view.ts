@@ -255,7 +255,8 @@ function summaryBlock(doc: Document, data: PanelData, language: Language, today:
       'oversell',
       t(language, 'panel.oversell', { listed: formatNumber(language, data.oversell.listedTotal), pool: formatNumber(language, data.oversell.poolAvailable) }),
     );
-  if (data.clearance) line('warn', 'clearance', clearanceText(language, data.clearance));
+  // Keeping the price asks nothing of the seller: said, not flagged.
+  if (data.clearance) line(data.clearance.action === 'hold' ? '' : 'warn', 'clearance', clearanceText(language, data.clearance));
   return summary;
 }
 

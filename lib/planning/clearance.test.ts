@@ -1,25 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clearanceActionOf, clearanceForExcess, clearanceSuggestion, demandMultiplier } from './clearance';
+import { clearanceActionOf, clearanceForExcess, clearanceSuggestion, demandMultiplier, ladderOf } from './clearance';
 import { defaultSettings } from '../settings/schema';
 
 const s = defaultSettings();
 
 describe('clearance', () => {
   const facts = { excessUnits: 300, meanDaily: 2, priceMinor: 2000, currency: 'USD', unitCostMinor: 800, storagePerUnitDayMinor: 0.5 };
-  it('builds the ladder with sell-through days from elasticity', () => {
+  it("builds the ladder from today's price with sell-through days from elasticity", () => {
     const c = clearanceSuggestion(facts, s.clearance, 30)!;
-    expect(c.steps.map((x) => x.discountPct)).toEqual([10, 20, 30, 100]);
-    expect(c.steps[0]!.expectedSellThroughDays).toBeCloseTo(300 / (2 * demandMultiplier(10, -2)), 6);
-    expect(c.steps[0]!.priceMinor).toBe(1800);
+    expect(c.steps.map((x) => x.discountPct)).toEqual([0, 10, 20, 30, 100]);
+    expect(c.steps[0]).toEqual({ discountPct: 0, priceMinor: 2000, expectedSellThroughDays: 150 });
+    expect(c.steps[1]!.expectedSellThroughDays).toBeCloseTo(300 / (2 * demandMultiplier(10, -2)), 6);
+    expect(c.steps[1]!.priceMinor).toBe(1800);
     // Deeper markdowns sell faster.
-    expect(c.steps[2]!.expectedSellThroughDays!).toBeLessThan(c.steps[1]!.expectedSellThroughDays!);
-    expect(c.recommendedStep).toBe(3);
+    expect(c.steps[3]!.expectedSellThroughDays!).toBeLessThan(c.steps[2]!.expectedSellThroughDays!);
+    expect(c.recommendedStep).toBe(4);
   });
   it('recommends the first step that clears within the target', () => {
-    const c = clearanceSuggestion({ ...facts, excessUnits: 100 }, s.clearance, 30)!;
-    expect(c.recommendedStep).toBe(0);
+    // 140 units at 2 a day: 70 days at today's price, 57 at -10%.
+    const c = clearanceSuggestion({ ...facts, excessUnits: 140 }, s.clearance, 30)!;
+    expect(c.steps[c.recommendedStep]!.discountPct).toBe(10);
+    expect(clearanceActionOf(c)).toBe('markdown');
     expect(c.exit).toBe(false);
+  });
+  it("keeps the price when today's price sells the excess within the target (no markdown for 15 units at 1.4 a day)", () => {
+    const c = clearanceSuggestion({ ...facts, excessUnits: 15, meanDaily: 1.4 }, s.clearance, 30)!;
+    expect(c.recommendedStep).toBe(0);
+    expect(c.steps[0]!.expectedSellThroughDays).toBeCloseTo(15 / 1.4, 9);
+    expect(clearanceActionOf(c)).toBe('hold');
+    // At the target exactly it still holds; a unit more than the target sells and it marks down.
+    expect(clearanceActionOf(clearanceSuggestion({ ...facts, excessUnits: 120 }, s.clearance, 30)!)).toBe('hold');
+    expect(clearanceActionOf(clearanceSuggestion({ ...facts, excessUnits: 121 }, s.clearance, 30)!)).toBe('markdown');
+  });
+  it("an exiting product starts at the first markdown: its excess is what today's price does not sell in the window", () => {
+    const c = clearanceSuggestion({ ...facts, excessUnits: 15, meanDaily: 1.4, exiting: true }, s.clearance, 30)!;
+    expect(c.steps.map((x) => x.discountPct)).toEqual([10, 20, 30, 100]);
+    expect(clearanceActionOf(c)).toBe('markdown');
+  });
+  it("ladderOf: today's price first, once", () => {
+    expect(ladderOf([10, 20, 30, 100], false)).toEqual([0, 10, 20, 30, 100]);
+    expect(ladderOf([0, 25, 100], false)).toEqual([0, 25, 100]);
+    expect(ladderOf([10, 20, 30, 100], true)).toEqual([10, 20, 30, 100]);
+  });
+  it('holding never wins over "exit": too costly to keep is too costly at any price', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.double({ min: 0.01, max: 20, noNaN: true }),
+        fc.double({ min: 0, max: 30, noNaN: true }),
+        (excessUnits, meanDaily, storage) => {
+          const c = clearanceSuggestion({ ...facts, excessUnits, meanDaily, storagePerUnitDayMinor: storage }, s.clearance, 30)!;
+          if (c.exit) expect(clearanceActionOf(c)).toBe('exit');
+          else if (excessUnits / meanDaily <= s.clearance.targetSellThroughDays) expect(clearanceActionOf(c)).toBe('hold');
+          else expect(clearanceActionOf(c)).not.toBe('hold');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('exits when holding costs more than half the remaining margin', () => {
     const cheap = clearanceSuggestion(
@@ -63,8 +101,10 @@ describe('clearanceForExcess (a transfer leaves fewer units to clear)', () => {
     const whole = clearanceSuggestion({ ...facts, excessUnits: 677, meanDaily: 1.5, storagePerUnitDayMinor: 0.01 }, s.clearance, 30)!;
     expect(whole.steps[whole.recommendedStep]!.discountPct).toBe(100);
     const one = clearanceForExcess(whole, 1)!;
+    // One unit at 1.5 a day goes within the target at today's price: no markdown either.
     expect(one).toMatchObject({ excessUnits: 1, recommendedStep: 0, exit: false });
-    expect(one.steps[0]!.expectedSellThroughDays).toBeCloseTo(1 / (1.5 * demandMultiplier(10, -2)), 9);
+    expect(clearanceActionOf(one)).toBe('hold');
+    expect(one.steps[0]!.expectedSellThroughDays).toBeCloseTo(1 / 1.5, 9);
   });
 
   it('a suggestion it did not make (read back from the store) keeps its step: only its count moves', () => {

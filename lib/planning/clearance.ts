@@ -1,7 +1,7 @@
 /**
  * What to do with stock that will not sell in time: a markdown ladder with the expected
- * sell-through time of each step, and "exit" when keeping the units costs more than half of
- * what they can still earn.
+ * sell-through time of each step, starting at today's price, and "exit" when keeping the units
+ * costs more than half of what they can still earn.
  */
 import type { Settings } from '../settings/schema';
 import type { ClearanceStep, ClearanceSuggestion } from './types';
@@ -15,6 +15,11 @@ export interface ClearanceFacts {
   unitCostMinor: number | null;
   /** Storage cost of one unit for one day (minor units, fractional). */
   storagePerUnitDayMinor: number;
+  /**
+   * The product is being wound down: its excess is by definition what today's price does not
+   * sell within the sell-off window, so the ladder starts at the seller's first markdown.
+   */
+  exiting?: boolean;
 }
 
 /** What a clearance asks of the seller (every view words these, from clearanceActionOf). */
@@ -47,13 +52,24 @@ export function demandMultiplier(discountPct: number, elasticity: number): numbe
 }
 
 /**
+ * The discounts a suggestion weighs, in order: today's price (0%) first, then the seller's
+ * ladder. A markdown lowers the price of every unit sold meanwhile, so excess that sells within
+ * the target at today's price (15 units at 1.4 a day) keeps its price rather than "mark down
+ * 10%". Not while exiting (ClearanceFacts.exiting), nor twice when the ladder holds 0 already.
+ * @example ladderOf([10, 20, 30, 100], false) // [0, 10, 20, 30, 100]
+ */
+export function ladderOf(ladderPct: readonly number[], exiting: boolean): readonly number[] {
+  return exiting || ladderPct.includes(0) ? ladderPct : [0, ...ladderPct];
+}
+
+/**
  * null when there is no excess.
- * @example clearanceSuggestion({ excessUnits: 300, meanDaily: 2, priceMinor: 2000, ... }, s.clearance).steps[0].expectedSellThroughDays // ~121
+ * @example clearanceSuggestion({ excessUnits: 300, meanDaily: 2, priceMinor: 2000, ... }, s.clearance).steps[1].expectedSellThroughDays // ~121 at -10%
  */
 export function clearanceSuggestion(facts: ClearanceFacts, rules: Settings['clearance'], marginPct: number): ClearanceSuggestion | null {
   const excess = Math.floor(facts.excessUnits);
   if (excess <= 0) return null;
-  const steps: ClearanceStep[] = rules.ladderPct.map((discountPct) => {
+  const steps: ClearanceStep[] = ladderOf(rules.ladderPct, facts.exiting ?? false).map((discountPct) => {
     const priceMinor = facts.priceMinor === null ? null : Math.round((facts.priceMinor * (100 - discountPct)) / 100);
     if (discountPct >= 100) return { discountPct, priceMinor, expectedSellThroughDays: rules.liquidationDays };
     const rate = facts.meanDaily * demandMultiplier(discountPct, rules.elasticity);
@@ -100,7 +116,7 @@ const madeFrom = new WeakMap<ClearanceSuggestion, { facts: ClearanceFacts; rules
  * days and "exit" fit the units that stay (the step that clears 900 units, often liquidation, is
  * no answer for the 1 left after sending 899). null when none stay. A suggestion not made by
  * clearanceSuggestion in this run (read back from the store) keeps its step; only its count moves.
- * @example clearanceForExcess(clearanceSuggestion({ excessUnits: 900, meanDaily: 2, ... }, rules, 30)!, 10)!.recommendedStep // 0: ten units go within the target at -10%
+ * @example clearanceForExcess(clearanceSuggestion({ excessUnits: 900, meanDaily: 2, ... }, rules, 30)!, 10)!.recommendedStep // 0: ten units go within the target at today's price
  */
 export function clearanceForExcess(suggestion: ClearanceSuggestion, excessUnits: number): ClearanceSuggestion | null {
   if (!(excessUnits >= 1)) return null;

@@ -116,7 +116,10 @@ export type ClearanceStep = z.infer<typeof clearanceStepSchema>;
 const clearanceSuggestionSchema = z.object({
   /** Units above the target cover that should go. */
   excessUnits: z.number().int().nonnegative(),
-  /** The ladder in order; `recommendedStep` indexes the first step that clears within the target. */
+  /**
+   * The ladder in order, today's price (0%) first unless the product is exiting (clearance.ts
+   * ladderOf); `recommendedStep` indexes the first step that clears within the target.
+   */
   steps: z.array(clearanceStepSchema),
   recommendedStep: z.number().int().nonnegative(),
   /** True when holding the excess costs more than half of its remaining margin: liquidate/remove now. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { dayNumber, isoDate } from '../planning/days';
 import { shortOf, suggestTransfers, surplusOf, transfersOf, transferUnitsOf, withTransfers } from './transfers';
 import { planWith } from './test-purchasing';
-import { clearanceSuggestion } from '../planning/clearance';
+import { clearanceActionOf, clearanceSuggestion } from '../planning/clearance';
 import { clearanceExitAlert } from '../planning/decisions/alerts';
 import { defaultSettings } from '../settings/schema';
 
@@ -89,14 +89,15 @@ describe('suggestTransfers', () => {
     // 610 units at 2 a day: no markdown clears them within 60 days, and holding them costs more than half their margin.
     const facts = { excessUnits: 610, meanDaily: 2, priceMinor: 3000, currency: 'USD', unitCostMinor: 2000, storagePerUnitDayMinor: 10 };
     const clearance = clearanceSuggestion(facts, defaultSettings().clearance, 30)!;
-    expect(clearance).toMatchObject({ exit: true, recommendedStep: 3 });
+    expect(clearance).toMatchObject({ exit: true, recommendedStep: 4 });
     const exit = clearanceExitAlert(clearance)!;
     const giving = { ...own, clearance, alerts: [exit] };
-    // FBA takes the 600 the warehouse can spare: the 10 left sell within days at the first markdown, and keeping them costs little.
+    // FBA takes the 600 the warehouse can spare: the 10 left sell within days at today's price, and keeping them costs little.
     const [, sender] = withTransfers([fba, giving], days);
     expect(sender!.clearance!.excessUnits).toBe(10);
     expect(sender!.clearance).toEqual(clearanceSuggestion({ ...facts, excessUnits: sender!.clearance!.excessUnits }, defaultSettings().clearance, 30));
     expect(sender!.clearance).toMatchObject({ recommendedStep: 0, exit: false });
+    expect(clearanceActionOf(sender!.clearance!)).toBe('hold');
     expect(sender!.alerts.map((a) => a.code)).not.toContain('clearance-exit');
   });
 

@@ -531,7 +531,7 @@ const PRODUCTS: ProductSpec[] = [
     meanDaily: 2,
     priceCents: 1499,
     channels: [ch('amazon.com', 'SELLER', 0.6), ch('ebay.com', 'SELLER', 0.4)],
-    own: { days: 210 },
+    own: { days: 280 },
   },
   {
     sku: 'JEWEL-NECK-INIT',

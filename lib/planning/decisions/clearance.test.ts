@@ -12,16 +12,26 @@ describe('clearance decision', () => {
     expect(d.reorder.day).toBeNull();
     expect(d.clearance).not.toBeNull();
     expect(d.clearance!.excessUnits).toBe(240);
-    expect(d.clearance!.steps.map((s) => s.discountPct)).toEqual([10, 20, 30, 100]);
-    // 240 units: -20% sells 3.1/day (77 d), -30% 4.1/day (59 d).
-    expect(d.clearance!.recommendedStep).toBe(2);
+    expect(d.clearance!.steps.map((s) => s.discountPct)).toEqual([0, 10, 20, 30, 100]);
+    // 240 units: today's price 120 d, -20% sells 3.1/day (77 d), -30% 4.1/day (59 d).
+    expect(d.clearance!.recommendedStep).toBe(3);
     expect(d.clearance!.exit).toBe(false);
-    expect(d.clearance!.steps[2]!.priceMinor).toBe(1400);
+    expect(d.clearance!.steps[3]!.priceMinor).toBe(1400);
   });
 
   it('never suggests anything for stock the keep window needs', () => {
     expect(through(clearance, situation({ ...slow, available: 260 }, { rate: 2, spread: 0 })).clearance).toBeNull();
     expect(through(clearance, situation({ ...slow, available: 261 }, { rate: 2, spread: 0 })).clearance!.excessUnits).toBe(1);
+  });
+
+  it("keeps the price for excess that sells within the target at today's price, not while exiting", () => {
+    const small = through(clearance, situation({ ...slow, available: 300 }, { rate: 2, spread: 0 })).clearance!;
+    expect(small.excessUnits).toBe(40);
+    expect(small.steps[small.recommendedStep]!.discountPct).toBe(0);
+    // Exiting: the same stock is 180 units beyond the 60-day sell-off window, and today's price is no step.
+    const ending = through(clearance, situation({ ...slow, available: 300, ended: true }, { rate: 2, spread: 0 })).clearance!;
+    expect(ending.steps[0]!.discountPct).toBe(10);
+    expect(ending.steps[ending.recommendedStep]!.discountPct).toBeGreaterThan(0);
   });
 
   it('never marks down more than is on hand (inbound excess cannot be discounted)', () => {

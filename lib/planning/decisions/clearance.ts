@@ -1,6 +1,7 @@
 /**
  * Clearance: a markdown ladder for the excess only (never for units the lead time plus target
- * cover needs), and never while a reorder is due: the two would contradict each other.
+ * cover needs), and never while a reorder is due: the two would contradict each other. Excess
+ * that sells within the target at today's price keeps its price (clearance.ts ladderOf).
  */
 import { clearanceSuggestion } from '../clearance';
 import type { Decision } from './situation';
@@ -19,6 +20,7 @@ export const clearance: Decision = (s, d) => {
       currency: s.input.currency,
       unitCostMinor: s.settings.unitCostMinorBySku[s.input.sku] ?? null,
       storagePerUnitDayMinor: perUnitDay,
+      exiting: s.stage === 'exit',
     },
     s.settings.clearance,
     s.settings.defaultMarginPct,
