@@ -13,7 +13,8 @@ import type { ObservationChunkRow } from './tables/observationChunks';
 import type { ListingHistoryRow } from './tables/listingHistory';
 import type { OrderChunkRow } from './tables/orderChunks';
 import type { OrderMonthRow } from './tables/orderMonths';
-import type { DailyDemandRow, HistoryDigestRow, HistoryReadingsRow, StoredDemandCacheRow } from './tables/dailyDemand';
+import { isHistoryDigestKey, type DailyDemandRow, type HistoryDigestRow, type HistoryReadingsRow, type StoredDemandCacheRow } from './tables/dailyDemand';
+import { RecordCache } from './record-cache';
 import type { CalibrationRow } from './tables/calibrations';
 import type { ReturnRow } from './tables/returns';
 import type { SettingsRow } from './tables/settings';
@@ -22,6 +23,12 @@ import type { SearchChunkRow } from './tables/searchChunks';
 import type { ShownChunkRow } from './tables/shownChunks';
 
 export const STORE_NAME = 'stock-copilot';
+
+/**
+ * How many history digests the memory copy holds: the listings of a few 250-row pages (each
+ * touches about 1,000). A digest with its cached demand is a few kilobytes.
+ */
+const DIGEST_CACHE_RECORDS = 4_000;
 
 export class StoreDb extends Dexie {
   products!: Table<ProductRow, string>;
@@ -52,9 +59,16 @@ export class StoreDb extends Dexie {
   /** Derived from plans (what each listing shows of its plan, per group; schema v9): not backed up; rebuilt on restore. */
   shownChunks!: Table<ShownChunkRow, number>;
 
+  /**
+   * The history digests this instance read or wrote lately, kept in memory (record-cache.ts): a
+   * re-plan of the products of the page before reads them without a request each.
+   */
+  readonly digestCache = new RecordCache({ table: 'dailyDemand', keeps: isHistoryDigestKey, capacity: DIGEST_CACHE_RECORDS });
+
   constructor(name: string = STORE_NAME, options?: DexieOptions) {
     super(name, options);
     declareSchema(this);
+    this.use(this.digestCache.middleware);
   }
 }
 

@@ -12,6 +12,7 @@ import { readingsSums } from './readings-digest';
 import { HISTORY_DIGEST_DATE, HISTORY_READINGS_DATE } from './tables/dailyDemand';
 import { observationIdOf, type ObservationRow } from './tables/observations';
 import { dropStores, expectDigestsInStep, freshStore, listingObs } from './test-helpers';
+import { StoreDb } from './db';
 
 afterEach(dropStores);
 
@@ -190,6 +191,31 @@ describe('history digests', () => {
       expect(await db.dailyDemand.get([A, HISTORY_READINGS_DATE])).toEqual(readings);
       await expectDigestsInStep(db, [A]);
     }
+  });
+
+  it('a re-plan loading the same products again takes their digests from memory (record-cache.ts), as IndexedDB holds them after every write', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('B', '2024-08-31T09:00:00Z', 5)], NOW);
+    const productIds = (await db.products.toArray()).map((p) => p.id);
+    await loadReplanInput(db, productIds, { deferDigests: true });
+    const { hits } = db.digestCache.stats();
+    const again = await loadReplanInput(db, productIds, { deferDigests: true });
+    expect(db.digestCache.stats().hits).toBe(hits + 2);
+    expect(again.products.flatMap((p) => p.digests ?? []).map((d) => d.count)).toEqual([1, 0]);
+    // A second instance of the store has nothing in memory: what it reads is IndexedDB's.
+    const fromDisk = async () => {
+      const other = new StoreDb(db.name);
+      await other.open();
+      const digests = await readHistoryDigests(other, [A, B]);
+      other.close();
+      return digests;
+    };
+    expect(await readHistoryDigests(db, [A, B])).toEqual(await fromDisk());
+    await mergeObservations(db, [fullReading('A', '2024-06-03T09:00:00Z', 19)], NOW);
+    await foldHistory(db, new Date('2024-09-05T12:00:00.000Z'));
+    const after = await readHistoryDigests(db, [A, B]);
+    expect([after.get(A)?.count, after.get(B)?.count]).toEqual([2, 1]);
+    expect(after).toEqual(await fromDisk());
   });
 
   it('deferred, a history rewritten after loading is not read into the loaded input: readingsOfListings throws HistoryMovedError', async () => {

@@ -16,6 +16,10 @@
  * reads the history record and writes the digest in one read-write transaction
  * (planning-input.ts). Code that writes `listingHistory` any other way must call
  * writeHistoryDigests too (or delete the digest: a missing digest only costs time).
+ *
+ * The store also keeps the digests it read or wrote lately in memory (StoreDb.digestCache,
+ * record-cache.ts, under every read and write of the table), so the next page of the same
+ * products reads them without a request each.
  */
 import type { ListingObservation } from '../records';
 import type { StoreDb } from './db';

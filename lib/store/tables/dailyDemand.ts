@@ -227,6 +227,14 @@ export function isHistoryDigestRecord(row: unknown): boolean {
 }
 
 /**
+ * Whether a dailyDemand primary key is that of a listing's history digest record.
+ * @example isHistoryDigestKey(['amazon|amazon.com|A', HISTORY_DIGEST_DATE]) // true
+ */
+export function isHistoryDigestKey(key: unknown): boolean {
+  return Array.isArray(key) && key.length === 2 && key[1] === HISTORY_DIGEST_DATE;
+}
+
+/**
  * Whether a dailyDemand record is a listing's history digest in today's encoding.
  * @example isHistoryDigestRow({ key: 'k', date: HISTORY_DIGEST_DATE, format: HISTORY_DIGEST_FORMAT, count: 0, sums }) // true
  */

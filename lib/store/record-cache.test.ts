@@ -1,0 +1,236 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Dexie, type Table } from 'dexie';
+import { RecordCache } from './record-cache';
+
+interface Row {
+  key: string;
+  date: string;
+  n: number;
+  units?: Float64Array;
+  /** Under a unique index: a second record with the same value fails to write. */
+  tag?: string;
+}
+
+/** A table like dailyDemand: a compound key, and records of two kinds, only one of them kept. */
+class CachedDb extends Dexie {
+  rows!: Table<Row, [string, string]>;
+  readonly cache = new RecordCache({ table: 'rows', keeps: (k) => Array.isArray(k) && k[1] === 'kept', capacity: 3 });
+  constructor(name: string, cached = true) {
+    super(name);
+    this.version(1).stores({ rows: '[key+date], date, &tag' });
+    if (cached) this.use(this.cache.middleware);
+  }
+}
+
+const opened: CachedDb[] = [];
+async function open(cached = true): Promise<CachedDb> {
+  const db = new CachedDb(`record-cache-${Math.random().toString(36).slice(2)}`, cached);
+  await db.open();
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const row = (key: string, n: number, date = 'kept'): Row => ({ key, date, n });
+const readOnly = <T>(db: CachedDb, read: () => Promise<T>) => db.transaction('r', db.rows, read);
+
+describe('recordCache', () => {
+  it('answers a read-only read of a kept record from memory, with a copy of its own', async () => {
+    const db = await open();
+    const written = { ...row('a', 1), units: new Float64Array([1.5, NaN]) };
+    await db.rows.put(written);
+    // The write entered the copy when it completed; what the writer does to its object afterwards does not.
+    written.n = 50;
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toMatchObject({ n: 1 });
+    expect(db.cache.stats()).toMatchObject({ hits: 1, misses: 0, size: 1 });
+    const first = (await readOnly(db, () => db.rows.bulkGet([['a', 'kept']])))[0]!;
+    expect(db.cache.stats().hits).toBe(2);
+    expect(first.units).toEqual(new Float64Array([1.5, NaN]));
+    // What a caller does to its copy changes nothing the next read gets (IndexedDB gives a fresh clone too).
+    first.n = 99;
+    first.units![0] = 7;
+    const second = (await readOnly(db, () => db.rows.get(['a', 'kept'])))!;
+    expect([second.n, second.units![0]]).toEqual([1, 1.5]);
+  });
+
+  it('keeps what a read-only read found', async () => {
+    const db = await open();
+    // Written in a transaction that also cleared the table, the record is read from IndexedDB once, then kept.
+    await db.transaction('rw', db.rows, async () => {
+      await db.rows.put(row('a', 1));
+      await db.rows.clear();
+      await db.rows.put(row('a', 2));
+    });
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toEqual(row('a', 2));
+    expect(db.cache.stats()).toMatchObject({ hits: 0, misses: 1 });
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toEqual(row('a', 2));
+    expect(db.cache.stats()).toMatchObject({ hits: 1, misses: 1 });
+  });
+
+  it('leaves records it does not keep, and missing ones, to IndexedDB', async () => {
+    const db = await open();
+    await db.rows.put(row('a', 1, 'other'));
+    for (let i = 0; i < 2; i++)
+      expect(
+        await readOnly(db, () =>
+          db.rows.bulkGet([
+            ['a', 'other'],
+            ['b', 'kept'],
+          ]),
+        ),
+      ).toEqual([row('a', 1, 'other'), undefined]);
+    expect(db.cache.stats()).toMatchObject({ hits: 0, size: 0 });
+  });
+
+  it('a completed write is what the next read gets from memory; an aborted one leaves the committed record', async () => {
+    const db = await open();
+    await db.rows.put(row('a', 1));
+    await readOnly(db, () => db.rows.get(['a', 'kept']));
+    await db.transaction('rw', db.rows, () => db.rows.put(row('a', 2)));
+    const hits = db.cache.stats().hits;
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toEqual(row('a', 2));
+    expect(db.cache.stats().hits).toBe(hits + 1);
+    await expect(
+      db.transaction('rw', db.rows, async () => {
+        await db.rows.put(row('a', 3));
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toEqual(row('a', 2));
+    await db.rows.delete(['a', 'kept']);
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toBeUndefined();
+  });
+
+  it('never keeps what a read-write transaction read (its own writes, which may yet be undone)', async () => {
+    const db = await open();
+    await db.rows.put(row('a', 1));
+    await expect(
+      db.transaction('rw', db.rows, async () => {
+        await db.rows.put(row('a', 2));
+        expect(await db.rows.get(['a', 'kept'])).toEqual(row('a', 2));
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    // Dexie rejects before IndexedDB's abort event: wait for it, so the read below may be answered from memory.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toEqual(row('a', 1));
+  });
+
+  it('a write that failed in a transaction that went on does not enter it', async () => {
+    const db = await open();
+    await db.rows.bulkPut([row('a', 1), { ...row('b', 1), tag: 'x' }]);
+    await db.transaction('rw', db.rows, async () => {
+      // 'a' takes a tag 'b' holds: that put fails, the transaction goes on and commits 'c'.
+      await db.rows.bulkPut([{ ...row('a', 2), tag: 'x' }, row('c', 2)]).catch(() => undefined);
+      // Its writer stays open after the failure: a reader opened meanwhile sees what it writes next.
+      await db.rows.get(['b', 'kept']);
+      let failed = () => {};
+      const failure = new Promise<void>((resolve) => (failed = resolve));
+      const writer = db.transaction('rw', db.rows, async () => {
+        await db.rows.bulkPut([{ ...row('c', 3), tag: 'x' }]).catch(failed);
+        await db.rows.get(['a', 'kept']);
+        await db.rows.put(row('b', 3));
+      });
+      await failure;
+      const reader = readOnly(db, () => db.rows.get(['b', 'kept']));
+      await writer;
+      expect(await reader).toEqual(row('b', 3));
+    });
+    expect(
+      await readOnly(db, () =>
+        db.rows.bulkGet([
+          ['a', 'kept'],
+          ['c', 'kept'],
+        ]),
+      ),
+    ).toEqual([row('a', 1), row('c', 2)]);
+  });
+
+  it('a read-only transaction opened while a writer is open sees its write (it comes after it), not the copy', async () => {
+    const db = await open();
+    await db.rows.bulkPut([row('a', 1), row('b', 1)]);
+    await readOnly(db, () =>
+      db.rows.bulkGet([
+        ['a', 'kept'],
+        ['b', 'kept'],
+      ]),
+    );
+    const writer = db.transaction('rw', db.rows, async () => {
+      // The write is asked only after a round trip: the reader below is opened before it.
+      await db.rows.get(['b', 'kept']);
+      await db.rows.put(row('a', 2));
+    });
+    const reader = readOnly(db, () => db.rows.get(['a', 'kept']));
+    await writer;
+    expect(await reader).toEqual(row('a', 2));
+    // A read-write transaction reads IndexedDB too (its own writes).
+    expect(await db.transaction('rw', db.rows, async () => (await db.rows.put(row('b', 5)), db.rows.get(['b', 'kept'])))).toEqual(row('b', 5));
+  });
+
+  it('a range delete or a clear empties it; it holds at most its capacity, the least recently used going first', async () => {
+    const db = await open();
+    await db.rows.bulkPut(['a', 'b', 'c', 'd'].map((k) => row(k, 1)));
+    await readOnly(db, () => db.rows.bulkGet(['a', 'b', 'c'].map((k) => [k, 'kept'] as [string, string])));
+    await readOnly(db, () => db.rows.get(['a', 'kept']));
+    await readOnly(db, () => db.rows.get(['d', 'kept']));
+    expect(db.cache.stats().size).toBe(3);
+    // 'b' was the least recently used: read again, it is a miss; 'a' and 'd' are hits.
+    const { hits, misses } = db.cache.stats();
+    await readOnly(db, () => db.rows.bulkGet(['a', 'b', 'd'].map((k) => [k, 'kept'] as [string, string])));
+    expect(db.cache.stats()).toMatchObject({ hits: hits + 2, misses: misses + 1 });
+    await db.rows.where('date').equals('kept').delete();
+    expect(db.cache.stats().size).toBe(0);
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toBeUndefined();
+    await db.rows.put(row('a', 4));
+    await readOnly(db, () => db.rows.get(['a', 'kept']));
+    await db.rows.clear();
+    expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toBeUndefined();
+  });
+
+  it('property: after any sequence of writes, aborted writes, deletions and clears, every read gives what IndexedDB alone gives', async () => {
+    const key = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('put' as const), keys: fc.array(key, { minLength: 1, maxLength: 3 }), n: fc.nat(9), abort: fc.boolean() }),
+      fc.record({ op: fc.constant('delete' as const), keys: fc.array(key, { minLength: 1, maxLength: 2 }) }),
+      fc.record({ op: fc.constant('clear' as const) }),
+      fc.record({ op: fc.constant('read' as const), keys: fc.array(key, { minLength: 1, maxLength: 5 }), writer: fc.boolean() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 25 }), async (ops) => {
+        const [cached, plain] = [await open(), await open(false)];
+        for (const step of ops)
+          for (const db of [cached, plain]) {
+            if (step.op === 'put')
+              await db
+                .transaction('rw', db.rows, async () => {
+                  await db.rows.bulkPut(step.keys.map((k) => row(k, step.n)));
+                  if (step.abort) throw new Error('abort');
+                })
+                .catch(() => undefined);
+            else if (step.op === 'delete') await db.rows.bulkDelete(step.keys.map((k) => [k, 'kept'] as [string, string]));
+            else if (step.op === 'clear') await db.rows.clear();
+          }
+        // Reads last and in between: a read-only one, then (sometimes) one opened while a writer is pending.
+        for (const step of [...ops.filter((o) => o.op === 'read'), { op: 'read' as const, keys: ['a', 'b', 'c', 'd', 'e'], writer: true }]) {
+          const keys = step.keys.map((k) => [k, 'kept'] as [string, string]);
+          const read = async (db: CachedDb) => {
+            const writer = step.writer ? db.transaction('rw', db.rows, async () => (await db.rows.get(keys[0]!), db.rows.put(row(step.keys[0]!, 42)))) : null;
+            const got = await readOnly(db, () => db.rows.bulkGet(keys));
+            await writer;
+            return got;
+          };
+          expect(await read(cached)).toEqual(await read(plain));
+          expect(await readOnly(cached, () => cached.rows.bulkGet(keys))).toEqual(await readOnly(plain, () => plain.rows.bulkGet(keys)));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
