@@ -198,9 +198,9 @@ describe('history digests', () => {
     await mergeObservations(db, [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('B', '2024-08-31T09:00:00Z', 5)], NOW);
     const productIds = (await db.products.toArray()).map((p) => p.id);
     await loadReplanInput(db, productIds, { deferDigests: true });
-    const { hits } = db.digestCache.stats();
+    const { hits } = db.memory.digests.stats();
     const again = await loadReplanInput(db, productIds, { deferDigests: true });
-    expect(db.digestCache.stats().hits).toBe(hits + 2);
+    expect(db.memory.digests.stats().hits).toBe(hits + 2);
     expect(again.products.flatMap((p) => p.digests ?? []).map((d) => d.count)).toEqual([1, 0]);
     // A second instance of the store has nothing in memory: what it reads is IndexedDB's.
     const fromDisk = async () => {

@@ -17,7 +17,7 @@
  * (planning-input.ts). Code that writes `listingHistory` any other way must call
  * writeHistoryDigests too (or delete the digest: a missing digest only costs time).
  *
- * The store also keeps the digests it read or wrote lately in memory (StoreDb.digestCache,
+ * The store also keeps the digests it read or wrote lately in memory (StoreDb.memory,
  * record-cache.ts, under every read and write of the table), so the next page of the same
  * products reads them without a request each.
  */

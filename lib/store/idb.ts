@@ -7,9 +7,11 @@
  * means all succeeded) and one error handler per request.
  *
  * No Dexie hooks or live-query notifications fire for these writes: the store uses neither
- * (the background owns the database and answers the UI by messages).
+ * (the background owns the database and answers the UI by messages). Nor does the middleware
+ * that keeps some tables' records in memory (record-cache.ts): putMany refuses those tables.
  */
 import { Dexie, type Table } from 'dexie';
+import type { StoreDb } from './db';
 
 /** The native transaction of the Dexie transaction we are in (call synchronously at its start). */
 export function nativeTransaction(): IDBTransaction {
@@ -50,6 +52,10 @@ export function getMany<T>(tx: IDBTransaction, table: Table<T, string>, keys: re
  * @example await putMany(tx, db.observations, rows);
  */
 export function putMany<T, K = string>(tx: IDBTransaction, table: Table<T, K>, rows: readonly T[], mode: 'put' | 'add' = 'put'): Promise<void> {
+  const memory = (table.db as Partial<StoreDb>).memory;
+  // A write around the middleware would leave the memory copy saying what the table no longer holds.
+  if (memory && Object.values(memory).some((cache) => cache.table === table.name))
+    throw new Error(`${table.name} is kept in memory (record-cache.ts): write it through Dexie`);
   const store = tx.objectStore(table.name);
   const requests = mode === 'put' ? rows.map((r) => store.put(r)) : rows.map((r) => store.add(r));
   return settle(requests, () => undefined);

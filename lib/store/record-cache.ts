@@ -1,27 +1,28 @@
 /**
  * A copy in memory of some records of one table, kept by a Dexie middleware (DBCore) under
  * every read and write of that table, so a re-plan reads the records it read or wrote a moment
- * ago without asking IndexedDB again. Used for the history digests (history-digest.ts): a
- * 250-row page's re-plan reads 1,000 of them, a request each, about 60 µs apiece in Chromium
- * whatever their size (store bench, 2026-12-06: 55-60 ms of its ~175 ms load), and the next
- * page of the same products reads the same ones again.
+ * ago without asking IndexedDB again (StoreDb.memory: history digests, recent day chunks,
+ * search and shown chunks). A 250-row page's re-plan reads 1,000 digests, a request each, about
+ * 60 µs apiece in Chromium whatever their size, and ~380 day chunks (store bench, 2026-12-06:
+ * together ~110 ms of its ~175 ms load); the next page of the same products reads the same ones.
  *
  * Why it can never answer with something IndexedDB would not (the background is the store's
  * only writer, so every write passes through this middleware):
  * - Written records are dropped from the copy when the write is asked, and the written values
  *   enter it only when their transaction completes (an aborted write leaves nothing behind).
- * - Records read enter it only from read-only transactions, which see committed data, and only
- *   if no write to the table was asked between the read and its answer.
- * - A read-only transaction opened while a transaction that may write the table is open (it
- *   comes after that one in IndexedDB's order, so it must see its writes) is never answered from
- *   the copy; nor is a read-write one (it sees its own writes).
- * - Every answer is a structured clone, as IndexedDB's own: a caller changing what it read
- *   changes nothing else.
+ * - Records read enter it only when they are committed data: read by a read-only transaction
+ *   with no write to the table asked between the read and its answer, or by a writer, of
+ *   records it has not written itself (no other writer of the table runs beside it).
+ * - A transaction opened while a transaction that may write the table is open (it comes after
+ *   that one in IndexedDB's order, so it must see its writes) is never answered from the copy,
+ *   and a writer never for records it wrote (they are its own, and may yet be undone).
+ * - Every answer is a copy, as IndexedDB's own answers are (copyOf: strings shared, since they
+ *   cannot change): a caller changing what it read changes nothing else.
  * - A write the middleware cannot reduce to keys (a range delete, a clear, a modify by query)
  *   empties the copy.
  * The copy holds at most `capacity` records, the least recently used going first.
  */
-import type { DBCore, DBCoreGetManyRequest, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { Dexie, type DBCore, type DBCoreGetManyRequest, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 
 interface RecordCacheOptions {
   /** The table whose records are kept. */
@@ -81,14 +82,20 @@ export class RecordCache {
     };
   }
 
-  /** @example db.digestCache.stats().hits */
+  /** The table whose records it keeps. */
+  get table(): string {
+    return this.options.table;
+  }
+
+  /** @example db.memory.digests.stats().hits */
   stats(): RecordCacheStats {
     return { ...this.counts, size: this.copy.size };
   }
 
   private opened(trans: Transaction, mode: 'readonly' | 'readwrite') {
+    // Opened while no other writer is open: the copy holds what IndexedDB will show it (it is ordered after every writer that ended).
+    if (this.openWriters === 0) this.answerable.add(trans);
     if (mode === 'readwrite') this.watchWriter(trans);
-    else if (this.openWriters === 0) this.answerable.add(trans);
   }
 
   private remember(key: string, value: unknown) {
@@ -145,11 +152,17 @@ export class RecordCache {
       const key = this.cacheKey(primaryKey);
       if (key === undefined) return undefined;
       this.copy.delete(key);
-      if (writes !== 'clear') writes.set(key, value === undefined ? undefined : structuredClone(value));
+      if (writes !== 'clear') writes.set(key, value === undefined ? undefined : copyOf(value));
       return key;
     });
     if (writes !== 'clear') this.pending.set(req.trans, writes);
     return keys;
+  }
+
+  /** Whether a transaction wrote a record (or cleared the table): that record is its own, and may yet be undone, so it is neither answered from nor put into the copy. */
+  private written(trans: object, key: string): boolean {
+    const writes = this.pending.get(trans);
+    return writes === 'clear' || writes?.has(key) === true;
   }
 
   /** A write noted for when its transaction completes turns into a deletion (it failed). */
@@ -158,54 +171,84 @@ export class RecordCache {
     if (key !== undefined && writes !== undefined && writes !== 'clear') writes.set(key, undefined);
   }
 
+  /**
+   * The table with the copy under it. Its methods give Dexie's own promises (Dexie.Promise),
+   * never an async function's: Dexie follows its transaction through them, and code awaiting a
+   * native promise inside a transaction may go on outside it (a merge then committed too early).
+   */
   private cachedTable(table: DBCoreTable): DBCoreTable {
     return {
       ...table,
-      mutate: async (req) => {
+      mutate: (req) => {
         const keys = this.asked(table, req);
-        try {
-          const response = await table.mutate(req);
-          // A write that failed wrote nothing: what it would have put does not enter the copy.
-          for (const i of Object.keys(response.failures)) this.forget(req.trans, keys?.[Number(i)]);
-          return response;
-        } catch (error) {
-          for (const key of keys ?? []) this.forget(req.trans, key);
-          throw error;
-        }
+        return table.mutate(req).then(
+          (response) => {
+            // A write that failed wrote nothing: what it would have put does not enter the copy.
+            for (const i of Object.keys(response.failures)) this.forget(req.trans, keys?.[Number(i)]);
+            return response;
+          },
+          (error: unknown) => {
+            for (const key of keys ?? []) this.forget(req.trans, key);
+            throw error;
+          },
+        );
       },
-      get: async (req) => (await this.getMany(table, { trans: req.trans, keys: [req.key] }))[0],
+      get: (req) => this.getMany(table, { trans: req.trans, keys: [req.key] }).then((values) => values[0]),
       getMany: (req) => this.getMany(table, req),
     };
   }
 
-  private async getMany(table: DBCoreTable, req: DBCoreGetManyRequest): Promise<unknown[]> {
+  private getMany(table: DBCoreTable, req: DBCoreGetManyRequest): Promise<unknown[]> {
     const trans = req.trans as Transaction;
     const fromCopy = this.answerable.has(trans);
     const keys = req.keys.map((k) => this.cacheKey(k));
     const out: unknown[] = new Array(req.keys.length);
     const missing: number[] = [];
     keys.forEach((key, i) => {
-      if (fromCopy && key !== undefined && this.copy.has(key)) {
+      if (fromCopy && key !== undefined && !this.written(trans, key) && this.copy.has(key)) {
         const value = this.copy.get(key);
         this.remember(key, value);
-        out[i] = structuredClone(value);
+        out[i] = copyOf(value);
         this.counts.hits++;
       } else missing.push(i);
     });
-    if (missing.length === 0) return out;
+    if (missing.length === 0) return Dexie.Promise.resolve(out);
     const before = this.writesAsked;
-    const read = await table.getMany({ ...req, keys: missing.map((i) => req.keys[i]) });
-    // Only committed data enters the copy: what a read-only transaction read, no write asked meanwhile.
-    const fills = trans.mode === 'readonly' && this.writesAsked === before;
+    return table.getMany({ ...req, keys: missing.map((i) => req.keys[i]) }).then((read) => this.filled(trans, before, keys, missing, read, out));
+  }
+
+  /** The answer of a read whose `missing` keys IndexedDB gave (`read`), and what of them enters the copy. */
+  private filled(trans: Transaction, before: number, keys: (string | undefined)[], missing: number[], read: unknown[], out: unknown[]): unknown[] {
+    // Only committed data enters the copy: what a read-only transaction read with no write asked meanwhile, or what a
+    // writer the copy answers read of records it has not written (no other writer runs beside it).
+    const readOnly = trans.mode === 'readonly' && this.writesAsked === before;
+    const fills = readOnly || (trans.mode === 'readwrite' && this.answerable.has(trans));
     missing.forEach((i, j) => {
       out[i] = read[j];
       const key = keys[i];
       if (key === undefined) return;
       this.counts.misses++;
-      if (fills && read[j] !== undefined) this.remember(key, structuredClone(read[j]));
+      if (fills && read[j] !== undefined && (readOnly || !this.written(trans, key))) this.remember(key, copyOf(read[j]));
     });
     return out;
   }
+}
+
+/**
+ * A copy of a record as IndexedDB would give it, sharing its strings (they cannot change) where
+ * structuredClone copies their bytes: records here are plain data (objects, arrays, typed
+ * arrays, primitives); anything else is cloned.
+ * @example copyOf({ texts: ['a'], units: new Float64Array([1]) }).units // a new Float64Array [1]
+ */
+function copyOf<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyOf) as T;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return (value as unknown as { slice(): T }).slice();
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyOf((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 
 /**
