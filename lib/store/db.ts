@@ -67,6 +67,8 @@ export class StoreDb extends Dexie {
     /** The popup list's two tables, one record per group each (the save of a re-plan reads those of its listings). */
     searchChunks: new RecordCache({ table: 'searchChunks', keeps: () => true, capacity: STORE_GROUPS }),
     shownChunks: new RecordCache({ table: 'shownChunks', keeps: () => true, capacity: STORE_GROUPS }),
+    /** Only the keys of every plan (a re-plan's save reads them all to learn which plans exist; 10,000+ strings, ~35 ms in Chromium). */
+    planKeys: new RecordCache({ table: 'plans', keeps: () => false, capacity: 0, allKeys: true }),
   };
 
   constructor(name: string = STORE_NAME, options?: DexieOptions) {

@@ -18,11 +18,14 @@ interface Row {
 /** A table like dailyDemand: a compound key, and records of two kinds, only one of them kept. */
 class CachedDb extends Dexie {
   rows!: Table<Row, [string, string]>;
+  /** A table of string keys whose keys alone are kept (as the store's plans). */
+  named!: Table<{ id: string; n: number; tag?: string }, string>;
   readonly cache = new RecordCache({ table: 'rows', keeps: (k) => Array.isArray(k) && k[1] === 'kept', capacity: 3 });
+  readonly keyCache = new RecordCache({ table: 'named', keeps: () => false, capacity: 0, allKeys: true });
   constructor(name: string, cached = true) {
     super(name);
-    this.version(1).stores({ rows: '[key+date], date, &tag' });
-    if (cached) this.use(this.cache.middleware);
+    this.version(1).stores({ rows: '[key+date], date, &tag', named: 'id, &tag' });
+    if (cached) for (const cache of [this.cache, this.keyCache]) this.use(cache.middleware);
   }
 }
 
@@ -42,7 +45,7 @@ afterEach(async () => {
 });
 
 const row = (key: string, n: number, date = 'kept'): Row => ({ key, date, n });
-const readOnly = <T>(db: CachedDb, read: () => Promise<T>) => db.transaction('r', db.rows, read);
+const readOnly = <T>(db: CachedDb, read: () => Promise<T>) => db.transaction('r', [db.rows, db.named], read);
 
 describe('recordCache', () => {
   it('answers a read-only read of a kept record from memory, with a copy of its own', async () => {
@@ -132,28 +135,34 @@ describe('recordCache', () => {
     await db.transaction('rw', db.rows, async () => {
       // 'a' takes a tag 'b' holds: that put fails, the transaction goes on and commits 'c'.
       await db.rows.bulkPut([{ ...row('a', 2), tag: 'x' }, row('c', 2)]).catch(() => undefined);
-      // Its writer stays open after the failure: a reader opened meanwhile sees what it writes next.
-      await db.rows.get(['b', 'kept']);
-      let failed = () => {};
-      const failure = new Promise<void>((resolve) => (failed = resolve));
-      const writer = db.transaction('rw', db.rows, async () => {
-        await db.rows.bulkPut([{ ...row('c', 3), tag: 'x' }]).catch(failed);
-        await db.rows.get(['a', 'kept']);
-        await db.rows.put(row('b', 3));
-      });
-      await failure;
-      const reader = readOnly(db, () => db.rows.get(['b', 'kept']));
-      await writer;
-      expect(await reader).toEqual(row('b', 3));
     });
-    expect(
-      await readOnly(db, () =>
+    const both = () =>
+      readOnly(db, () =>
         db.rows.bulkGet([
           ['a', 'kept'],
           ['c', 'kept'],
         ]),
-      ),
-    ).toEqual([row('a', 1), row('c', 2)]);
+      );
+    expect(await both()).toEqual([row('a', 1), row('c', 2)]);
+    expect(await both()).toEqual([row('a', 1), row('c', 2)]);
+  });
+
+  it('a writer stays open after a failed write it handled: a reader opened meanwhile sees what it writes next', async () => {
+    const db = await open();
+    await db.rows.bulkPut([row('a', 1), { ...row('b', 1), tag: 'x' }]);
+    await readOnly(db, () => db.rows.get(['b', 'kept']));
+    let failed = () => {};
+    const failure = new Promise<void>((resolve) => (failed = resolve));
+    const writer = db.transaction('rw', db.rows, async () => {
+      await db.rows.bulkPut([{ ...row('c', 3), tag: 'x' }]).catch(failed);
+      await db.rows.get(['a', 'kept']);
+      await db.rows.put(row('b', 3));
+    });
+    await failure;
+    // Resumed in the writer's zone (its failure settled there): the reader is opened outside it.
+    const reader = Dexie.ignoreTransaction(() => readOnly(db, () => db.rows.get(['b', 'kept'])));
+    await writer;
+    expect(await reader).toEqual(row('b', 3));
   });
 
   it('a read-only transaction opened while a writer is open sees its write (it comes after it), not the copy', async () => {
@@ -254,5 +263,90 @@ describe('recordCache', () => {
       putMany(nativeTransaction(), db.products, [{ id: 'p:A', createdAt: '2026-01-01T00:00:00.000Z', founderKey: 'amazon|amazon.com|A' }]),
     );
     expect(await db.products.count()).toBe(1);
+  });
+
+  it('with allKeys, a read of every key is answered from memory once known, and follows every write', async () => {
+    const db = await open();
+    const keys = () => readOnly(db, () => db.named.toCollection().primaryKeys());
+    await db.named.bulkPut([
+      { id: 'b', n: 1 },
+      { id: 'a', n: 1 },
+    ]);
+    expect(await keys()).toEqual(['a', 'b']);
+    expect(db.keyCache.stats()).toMatchObject({ hits: 0, misses: 1 });
+    await db.named.bulkPut([{ id: 'c', n: 1 }]);
+    await db.named.delete('a');
+    expect(await keys()).toEqual(['b', 'c']);
+    expect(db.keyCache.stats()).toMatchObject({ hits: 1, misses: 1 });
+    // A writer's own keys are read from IndexedDB; an aborted writer's keys never enter.
+    await expect(
+      db.transaction('rw', db.named, async () => {
+        await db.named.add({ id: 'd', n: 1 });
+        expect(await db.named.toCollection().primaryKeys()).toEqual(['b', 'c', 'd']);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await keys()).toEqual(['b', 'c']);
+    // A failed add in a writer that goes on: the keys are read again.
+    await db.transaction('rw', db.named, () =>
+      db.named
+        .bulkAdd([
+          { id: 'b', n: 2 },
+          { id: 'e', n: 2 },
+        ])
+        .catch(() => undefined),
+    );
+    expect(await keys()).toEqual(['b', 'c', 'e']);
+    // A new key whose put failed (its tag is taken) is not among them.
+    await db.named.put({ id: 'c', n: 1, tag: 't' });
+    await keys();
+    await db.transaction('rw', db.named, () => db.named.bulkPut([{ id: 'z', n: 2, tag: 't' }]).catch(() => undefined));
+    expect(await keys()).toEqual(['b', 'c', 'e']);
+    await db.named.where('id').above('b').delete();
+    expect(await keys()).toEqual(['b']);
+    // Not every key, or not only keys: IndexedDB answers.
+    expect(await readOnly(db, () => db.named.where('id').above('a').primaryKeys())).toEqual(['b']);
+    expect(await readOnly(db, () => db.named.toCollection().reverse().primaryKeys())).toEqual(['b']);
+  });
+
+  it('property (allKeys): whatever the writes, aborts, failed adds and clears, a read of every key gives what IndexedDB alone gives', async () => {
+    const key = fc.constantFrom('a', 'b', 'c', 'd');
+    const keys = fc.array(key, { minLength: 1, maxLength: 3 });
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('put' as const), keys, abort: fc.boolean(), add: fc.boolean() }),
+      fc.record({ op: fc.constant('delete' as const), keys }),
+      fc.record({ op: fc.constant('clear' as const) }),
+      fc.record({ op: fc.constant('read' as const), inWriter: fc.boolean(), behindWriter: fc.boolean() }),
+    );
+    type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+    const run = async (db: CachedDb, step: Op): Promise<unknown> => {
+      const all = () => db.named.toCollection().primaryKeys();
+      if (step.op === 'put')
+        return db
+          .transaction('rw', db.named, async () => {
+            const rows = step.keys.map((id) => ({ id, n: 1 }));
+            await (step.add ? db.named.bulkAdd(rows).catch(() => undefined) : db.named.bulkPut(rows));
+            const seen = await all();
+            if (step.abort) throw new Error('abort');
+            return seen;
+          })
+          .catch(() => 'aborted');
+      if (step.op === 'delete') return db.named.bulkDelete(step.keys);
+      if (step.op === 'clear') return db.named.clear();
+      if (step.inWriter) return db.transaction('rw', db.named, async () => [await all(), await db.named.put({ id: 'e', n: 1 }), await all()]);
+      const writer = step.behindWriter ? db.transaction('rw', db.named, async () => (await db.named.get('a'), db.named.delete('b'))) : null;
+      const got = await readOnly(db, all);
+      await writer;
+      return got;
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 25 }), async (ops) => {
+        const [cached, plain] = [await open(), await open(false)];
+        for (const step of [...ops, { op: 'read' as const, inWriter: false, behindWriter: false }])
+          expect(await run(cached, step)).toEqual(await run(plain, step));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

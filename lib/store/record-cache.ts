@@ -22,7 +22,17 @@
  *   empties the copy.
  * The copy holds at most `capacity` records, the least recently used going first.
  */
-import { Dexie, type DBCore, type DBCoreGetManyRequest, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import {
+  Dexie,
+  type DBCore,
+  type DBCoreGetManyRequest,
+  type DBCoreMutateRequest,
+  type DBCoreQueryRequest,
+  type DBCoreQueryResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+} from 'dexie';
 
 interface RecordCacheOptions {
   /** The table whose records are kept. */
@@ -31,6 +41,11 @@ interface RecordCacheOptions {
   keeps: (primaryKey: unknown) => boolean;
   /** How many records at most. */
   capacity: number;
+  /**
+   * Also keeps every primary key of the table (string keys), so a read of all of them (a
+   * Collection's primaryKeys() over the whole table, in key order) is answered from memory.
+   */
+  allKeys?: boolean;
 }
 
 /** What a cache has done since it was made (tests and the bench read it). */
@@ -62,6 +77,11 @@ export class RecordCache {
   /** Read-only transactions opened while no writer was open: only these are answered from the copy. */
   private readonly answerable = new WeakSet<object>();
   private readonly pending = new WeakMap<object, Pending | 'clear'>();
+  /** Every primary key of the table (allKeys), when known; and the same in key order, once asked. */
+  private keySet: Set<string> | undefined;
+  private sortedKeys: string[] | undefined;
+  /** Keys each writer adds (true) or deletes (false), applied when it completes; 'unknown' when a write cannot be told by its keys. */
+  private readonly keyWrites = new WeakMap<object, Map<string, boolean> | 'unknown'>();
 
   constructor(private readonly options: RecordCacheOptions) {
     this.middleware = {
@@ -120,6 +140,7 @@ export class RecordCache {
       this.openWriters--;
       const writes = this.pending.get(trans);
       if (completed && writes !== undefined) this.apply(writes);
+      if (completed) this.applyKeys(this.keyWrites.get(trans));
     };
     // Not 'error': a failed request's error reaches the transaction, which goes on when the error is handled (Dexie's bulk writes); it ends in 'abort' when not.
     trans.addEventListener('complete', () => end(true));
@@ -134,6 +155,27 @@ export class RecordCache {
         else this.remember(key, value);
   }
 
+  private applyKeys(writes: Map<string, boolean> | 'unknown' | undefined) {
+    if (writes === undefined) return;
+    this.sortedKeys = undefined;
+    if (writes === 'unknown') this.keySet = undefined;
+    else if (this.keySet)
+      for (const [key, present] of writes) {
+        if (present) this.keySet.add(key);
+        else this.keySet.delete(key);
+      }
+  }
+
+  /** Notes which keys a write adds or deletes (allKeys). */
+  private askedKeys(trans: object, keyed: [unknown, unknown][] | undefined) {
+    const writes = this.keyWrites.get(trans) ?? new Map<string, boolean>();
+    if (keyed === undefined || writes === 'unknown' || keyed.some(([key]) => typeof key !== 'string')) this.keyWrites.set(trans, 'unknown');
+    else {
+      for (const [key, value] of keyed) writes.set(key as string, value !== undefined);
+      this.keyWrites.set(trans, writes);
+    }
+  }
+
   /**
    * Drops what a write touches from the copy now, and notes what enters it when its transaction
    * completes. Gives the copy's key of each operation of the request (undefined: not kept), or
@@ -143,6 +185,7 @@ export class RecordCache {
     this.writesAsked++;
     const writes = this.pending.get(req.trans) ?? new Map<string, unknown>();
     const keyed = writtenKeys(table, req);
+    if (this.options.allKeys) this.askedKeys(req.trans, keyed);
     if (keyed === undefined) {
       this.copy.clear();
       this.pending.set(req.trans, 'clear');
@@ -167,6 +210,8 @@ export class RecordCache {
 
   /** A write noted for when its transaction completes turns into a deletion (it failed). */
   private forget(trans: object, key: string | undefined) {
+    // A failed write may have left its key or not: the set of keys is not known any more.
+    if (this.options.allKeys) this.keyWrites.set(trans, 'unknown');
     const writes = this.pending.get(trans);
     if (key !== undefined && writes !== undefined && writes !== 'clear') writes.set(key, undefined);
   }
@@ -194,8 +239,30 @@ export class RecordCache {
         );
       },
       get: (req) => this.getMany(table, { trans: req.trans, keys: [req.key] }).then((values) => values[0]),
+      query: (req) => (this.options.allKeys && readsAllKeys(req) ? this.allKeys(table, req) : table.query(req)),
       getMany: (req) => this.getMany(table, req),
     };
+  }
+
+  /** Every primary key, in key order: from memory when known and the transaction may be answered from it, else read (and kept when committed). */
+  private allKeys(table: DBCoreTable, req: DBCoreQueryRequest): Promise<DBCoreQueryResponse> {
+    const trans = req.trans as Transaction;
+    const own = () => this.keyWrites.has(trans);
+    if (this.keySet && this.answerable.has(trans) && !own()) {
+      this.counts.hits++;
+      this.sortedKeys ??= [...this.keySet].sort();
+      return Dexie.Promise.resolve({ result: this.sortedKeys.slice() });
+    }
+    const before = this.writesAsked;
+    return table.query(req).then((response) => {
+      this.counts.misses++;
+      const committed = trans.mode === 'readonly' ? this.writesAsked === before : this.answerable.has(trans) && !own();
+      if (committed && response.result.every((key) => typeof key === 'string')) {
+        this.keySet = new Set(response.result as string[]);
+        this.sortedKeys = (response.result as string[]).slice();
+      }
+      return response;
+    });
   }
 
   private getMany(table: DBCoreTable, req: DBCoreGetManyRequest): Promise<unknown[]> {
@@ -249,6 +316,18 @@ function copyOf<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) out[key] = copyOf((value as Record<string, unknown>)[key]);
   return out as T;
+}
+
+/** Whether a query reads every primary key of the table, in key order, and only the keys. */
+function readsAllKeys(req: DBCoreQueryRequest): boolean {
+  const everything = 3; // DBCoreRangeType.Any (a const enum, not importable as a value)
+  return (
+    !req.values &&
+    req.query.index.isPrimaryKey === true &&
+    (req.query.range.type as number) === everything &&
+    (req.limit === undefined || req.limit === Infinity) &&
+    (req.direction === undefined || req.direction === 'next')
+  );
 }
 
 /**
