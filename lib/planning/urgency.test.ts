@@ -22,7 +22,15 @@ function plan(fields: Partial<Plan> = {}): Plan {
   };
 }
 
-const excess = { excessUnits: 240, steps: [], recommendedStep: 0, exit: false, holdingCostMinor: 0, remainingMarginMinor: 0, currency: 'USD' };
+const excess = {
+  excessUnits: 240,
+  steps: [{ discountPct: 20, priceMinor: null, expectedSellThroughDays: 50 }],
+  recommendedStep: 0,
+  exit: false,
+  holdingCostMinor: 0,
+  remainingMarginMinor: 0,
+  currency: 'USD',
+};
 const atRisk = { pendingAboveStock: 0, listedAbovePool: 12, atRisk: true, allocation: {} };
 const level = (fields: Partial<Plan>) => urgencyOf(plan(fields)).level;
 
@@ -61,6 +69,12 @@ describe('urgencyOf levels', () => {
   it('excess when clearance has units to clear', () => {
     expect(level({ clearance: excess, reorderDate: null })).toBe('excess');
     expect(level({ clearance: { ...excess, excessUnits: 0 }, reorderDate: null })).toBe('ok');
+    // Excess that sells in time at today's price asks nothing: ranked as if it had none, its overstock tag kept.
+    const hold = { ...excess, steps: [{ discountPct: 0, priceMinor: null, expectedSellThroughDays: 11 }, ...excess.steps] };
+    expect(level({ clearance: hold, reorderDate: null })).toBe('ok');
+    expect(level({ clearance: hold, reorderDate: null, healthScore: 40 })).toBe('attention');
+    expect(riskTypesOf(plan({ clearance: hold }))).toEqual(['overstock']);
+    expect(level({ clearance: { ...excess, exit: true }, reorderDate: null })).toBe('excess');
   });
 
   it('attention when health is under 60', () => {

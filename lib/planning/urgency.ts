@@ -5,6 +5,7 @@
  */
 import { riskOfCode, RISK_TYPES, type RiskType } from './catalogue';
 import { dayNumber } from './days';
+import { clearanceActionOf } from './clearance';
 import type { SkuPlan } from './types';
 
 /**
@@ -12,7 +13,9 @@ import type { SkuPlan } from './types';
  * - `critical`: the stock runs out before an order placed today could arrive, or channels /
  *   pending orders oversell it;
  * - `warning`: a reorder is due within `reorderWithinDays` (or overdue);
- * - `excess`: stock beyond what the lead time plus the target cover needs;
+ * - `excess`: stock beyond what the lead time plus the target cover needs, to mark down or
+ *   clear (excess that sells in time at today's price, "hold the price", asks nothing: it keeps
+ *   its overstock risk tag but is ranked by the rules below);
  * - `attention`: health under `healthBelow`;
  * - `unknown`: stock or sales not known yet (never shown as healthy);
  * - `ok`.
@@ -72,7 +75,7 @@ function levelOf(plan: UrgencyInput): UrgencyLevel {
   if (plan.oversell.atRisk) return 'critical';
   if (plan.available !== null && sells && !winding && plan.daysOfCover !== null && plan.daysOfCover < plan.leadTimeDays) return 'critical';
   if (plan.reorderDate !== null && dayNumber(plan.reorderDate) <= dayNumber(plan.asOf) + URGENCY_RULES.reorderWithinDays) return 'warning';
-  if (plan.clearance !== null && plan.clearance.excessUnits > 0) return 'excess';
+  if (plan.clearance !== null && plan.clearance.excessUnits > 0 && clearanceActionOf(plan.clearance) !== 'hold') return 'excess';
   if (plan.healthScore !== null && plan.healthScore < URGENCY_RULES.healthBelow) return 'attention';
   if (plan.available === null || plan.healthScore === null) return 'unknown';
   return 'ok';
