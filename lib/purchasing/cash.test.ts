@@ -20,6 +20,15 @@ const linesOf = (reorderQuantity = 600) =>
     unitCosts,
   }).groups.flatMap((g) => g.lines);
 const stock: CashStock = { stockKey: 'MUG@fba:NA', sku: 'MUG', onHand: 300, meanDaily: 10, reorderPoint: null, unitCost: usd(250) };
+/** A placed order of MUG's stock, all of it still to arrive. */
+const placedOrder = (quantity: number, placedOn: string, expectedArrival: string): CashPlacedOrder => ({
+  stockKey: 'MUG@fba:NA',
+  quantity,
+  openUnits: quantity,
+  placedOn,
+  expectedArrival,
+  unitCost: usd(250),
+});
 const input = (fields: Partial<Parameters<typeof cashView>[0]> = {}) => ({
   today: '2026-03-02',
   weeks: 26,
@@ -42,14 +51,7 @@ describe('cashView', () => {
     expect(view.unpricedOrders).toBe(0);
   });
   it('counts placed orders when placed and their open units when they arrive; unknown costs and stock are counted, not zeroed', () => {
-    const placed: CashPlacedOrder = {
-      stockKey: 'MUG@fba:NA',
-      quantity: 400,
-      openUnits: 400,
-      placedOn: '2026-03-03',
-      expectedArrival: '2026-03-20',
-      unitCost: usd(250),
-    };
+    const placed = placedOrder(400, '2026-03-03', '2026-03-20');
     // 300 + 800 placed + the 600 planned last 12 weeks at 10 a day.
     const view = cashView(input({ placed: [placed, { ...placed, unitCost: null }], weeks: 12 }), BASE);
     expect(view.weeks[0]!.placedOut).toBe(400 * 250);
@@ -62,14 +64,7 @@ describe('cashView', () => {
   it('stress: lower sales shrink planned orders, later arrivals can make a stock run out', () => {
     const stressed = cashView(input(), { salesFactor: 0.7, extraLeadDays: 0 });
     expect(stressed.weeks[1]!.plannedOut).toBe(stressedQuantity({ quantity: 600, moq: 300, casePack: 24 }, 0.7) * 250);
-    const placed: CashPlacedOrder = {
-      stockKey: 'MUG@fba:NA',
-      quantity: 400,
-      openUnits: 400,
-      placedOn: '2026-03-03',
-      expectedArrival: '2026-03-20',
-      unitCost: usd(250),
-    };
+    const placed = placedOrder(400, '2026-03-03', '2026-03-20');
     expect(cashView(input({ placed: [placed] }), { salesFactor: 1, extraLeadDays: 30 }).runsOut).toEqual(['MUG']);
   });
   it('property: with only sales down, no week shows more cash out than the base', () => {
@@ -142,14 +137,7 @@ describe('later reorders (projected)', () => {
   });
 
   it('repeats a placed order when no line is planned, and counts later reorders without a cost as left out', () => {
-    const placed: CashPlacedOrder = {
-      stockKey: 'MUG@fba:NA',
-      quantity: 600,
-      openUnits: 600,
-      placedOn: '2026-03-02',
-      expectedArrival: '2026-04-01',
-      unitCost: usd(250),
-    };
+    const placed = placedOrder(600, '2026-03-02', '2026-04-01');
     const view = cashView(input({ lines: [], placed: [placed], stocks: [{ ...reordering, reorderPoint: 300 }] }), BASE);
     expect(total(view.weeks) % (600 * 250)).toBe(0);
     expect(total(view.weeks)).toBeGreaterThanOrEqual(2 * 600 * 250);

@@ -155,7 +155,7 @@ export function cashView(
   const repeats = repeatOrdersOf(input.lines, input.placed, scenario.salesFactor);
   for (const line of input.lines) {
     const quantity = stressedQuantity(line, scenario.salesFactor);
-    const cost = line.unitCostMinor === null ? null : { amountMinor: line.unitCostMinor, currency: line.currency };
+    const cost = unitCostOf(line);
     const w = weekOf(line.orderBy);
     if (!priced(cost)) unpricedOrders++;
     else if (w >= 0 && w < weeks.length) weeks[w]!.plannedOut += quantity * cost.amountMinor;
@@ -260,6 +260,11 @@ interface RepeatOrder {
   after: number;
 }
 
+/** A planned line's unit cost as money (null: not known). */
+function unitCostOf(line: Pick<PurchaseLine, 'unitCostMinor' | 'currency'>): Money | null {
+  return line.unitCostMinor === null ? null : { amountMinor: line.unitCostMinor, currency: line.currency };
+}
+
 /**
  * Each stock's RepeatOrder, from the planned lines and the placed orders.
  * @example repeatOrdersOf([line ordering 600 by sea on 2026-03-10, arriving 2026-05-19], [], 1).get('MUG@fba:NA') // { quantity: 600, leadDays: 70, ... }
@@ -280,7 +285,7 @@ function repeatOrdersOf(lines: readonly PurchaseLine[], placed: readonly CashPla
     const known = out.get(line.stockKey);
     // A planned line is what the stock orders next: it outranks placed orders, and a later line an earlier one.
     if (quantity <= 0 || (known && planned.has(line.stockKey) && known.after > after)) continue;
-    const unitCost = line.unitCostMinor === null ? null : { amountMinor: line.unitCostMinor, currency: line.currency };
+    const unitCost = unitCostOf(line);
     // By sea: air freight closes this order's gap before a stockout; the orders after it come in time.
     out.set(line.stockKey, { quantity, leadDays: dayNumber(line.arrivalBySea) - after, unitCost, after });
     planned.add(line.stockKey);
