@@ -60,8 +60,12 @@ export class StoreDb extends Dexie {
    * each request costs about 60 µs in Chromium whatever its size.
    */
   readonly memory = {
-    /** History digests with their cached demand (~2.4 KB each): the listings of a few 250-row pages, ~1,000 each. */
-    digests: new RecordCache({ table: 'dailyDemand', keeps: isHistoryDigestKey, capacity: 4_000 }),
+    /**
+     * History digests with their cached demand (~2.4 KB each, ~29 MB when full): every listing of
+     * a 10,000-listing store, so a large page planned again (most of the store) reads them from
+     * memory rather than by the `date` index (history-digest.ts readHistoryDigests).
+     */
+    digests: new RecordCache({ table: 'dailyDemand', keeps: isHistoryDigestKey, capacity: 12_000 }),
     /** The recent day chunks a page's re-plan reads (those of every group, ~23 KB each) and the merge rewrites: five days of them. */
     dayChunks: new RecordCache({ table: 'observationChunks', keeps: () => true, capacity: 5 * STORE_GROUPS }),
     /** The popup list's two tables, one record per group each (the save of a re-plan reads those of its listings). */

@@ -172,6 +172,31 @@ describe('history digests', () => {
     expect(await readHistoryDigests(db, [A, B], { whole: true })).toEqual(await readHistoryDigests(db, [A, B]));
   });
 
+  it('read for most of the store while memory holds most of them: answered from memory, the same digests as IndexedDB gives', async () => {
+    const db = await freshStore();
+    await mergeObservations(db, [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('B', '2024-06-02T09:00:00Z', 3)], NOW);
+    await foldHistory(db, NOW);
+    // Instances of the store that start with nothing in memory.
+    const opened = async () => {
+      const other = new StoreDb(db.name);
+      await other.open();
+      return other;
+    };
+    const disk = await opened();
+    const fromDisk = await readHistoryDigests(disk, [A, B], { whole: true });
+    expect(disk.memory.digests.holds([[A, HISTORY_DIGEST_DATE]])).toBe(0);
+    disk.close();
+    const reader = await opened();
+    await readHistoryDigests(reader, [A]);
+    expect(reader.memory.digests.holds([[A, HISTORY_DIGEST_DATE], [B, HISTORY_DIGEST_DATE]])).toBe(1);
+    const { hits } = reader.memory.digests.stats();
+    expect(await readHistoryDigests(reader, [A, B], { whole: true })).toEqual(fromDisk);
+    // Half of them held: a request each, A from memory and B from IndexedDB (B is kept now: the index read keeps none).
+    expect(reader.memory.digests.stats().hits).toBe(hits + 1);
+    expect(reader.memory.digests.holds([[B, HISTORY_DIGEST_DATE]])).toBe(1);
+    reader.close();
+  });
+
   it('a readings record missing or out of step with its digest: the loader reads the history record and writes both again', async () => {
     const db = await freshStore();
     await mergeObservations(db, [fullReading('A', '2024-06-01T09:00:00Z', 20), fullReading('A', '2024-06-02T09:00:00Z', 18)], NOW);

@@ -197,7 +197,11 @@ describe('recordCache', () => {
     const { hits, misses } = db.cache.stats();
     await readOnly(db, () => db.rows.bulkGet(['a', 'b', 'd'].map((k) => [k, 'kept'] as [string, string])));
     expect(db.cache.stats()).toMatchObject({ hits: hits + 2, misses: misses + 1 });
+    // What it holds, told without counting as use: 'c' went when 'b' came back.
+    expect(db.cache.holds([['a', 'kept'], ['b', 'kept'], ['c', 'kept'], ['d', 'kept'], ['zz', 'kept'], ['a', 'other']])).toBe(3);
+    expect(db.cache.stats()).toMatchObject({ hits: hits + 2, misses: misses + 1 });
     await db.rows.where('date').equals('kept').delete();
+    expect(db.cache.holds([['a', 'kept']])).toBe(0);
     expect(db.cache.stats().size).toBe(0);
     expect(await readOnly(db, () => db.rows.get(['a', 'kept']))).toBeUndefined();
     await db.rows.put(row('a', 4));

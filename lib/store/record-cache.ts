@@ -112,6 +112,20 @@ export class RecordCache {
     return { ...this.counts, size: this.copy.size };
   }
 
+  /**
+   * How many of these records the copy holds now (a hint for choosing how to read them: whether
+   * a read would be answered from memory still depends on its transaction). Does not count as use.
+   * @example db.memory.digests.holds([[key, HISTORY_DIGEST_DATE]]) // 1 after the digest was read
+   */
+  holds(primaryKeys: readonly unknown[]): number {
+    let held = 0;
+    for (const primaryKey of primaryKeys) {
+      const key = this.cacheKey(primaryKey);
+      if (key !== undefined && this.copy.has(key)) held++;
+    }
+    return held;
+  }
+
   private opened(trans: Transaction, mode: 'readonly' | 'readwrite') {
     // Opened while no other writer is open: the copy holds what IndexedDB will show it (it is ordered after every writer that ended).
     if (this.openWriters === 0) this.answerable.add(trans);
