@@ -188,7 +188,12 @@ describe('history digests', () => {
     disk.close();
     const reader = await opened();
     await readHistoryDigests(reader, [A]);
-    expect(reader.memory.digests.holds([[A, HISTORY_DIGEST_DATE], [B, HISTORY_DIGEST_DATE]])).toBe(1);
+    expect(
+      reader.memory.digests.holds([
+        [A, HISTORY_DIGEST_DATE],
+        [B, HISTORY_DIGEST_DATE],
+      ]),
+    ).toBe(1);
     const { hits } = reader.memory.digests.stats();
     expect(await readHistoryDigests(reader, [A, B], { whole: true })).toEqual(fromDisk);
     // Half of them held: a request each, A from memory and B from IndexedDB (B is kept now: the index read keeps none).

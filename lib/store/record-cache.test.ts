@@ -198,7 +198,16 @@ describe('recordCache', () => {
     await readOnly(db, () => db.rows.bulkGet(['a', 'b', 'd'].map((k) => [k, 'kept'] as [string, string])));
     expect(db.cache.stats()).toMatchObject({ hits: hits + 2, misses: misses + 1 });
     // What it holds, told without counting as use: 'c' went when 'b' came back.
-    expect(db.cache.holds([['a', 'kept'], ['b', 'kept'], ['c', 'kept'], ['d', 'kept'], ['zz', 'kept'], ['a', 'other']])).toBe(3);
+    expect(
+      db.cache.holds([
+        ['a', 'kept'],
+        ['b', 'kept'],
+        ['c', 'kept'],
+        ['d', 'kept'],
+        ['zz', 'kept'],
+        ['a', 'other'],
+      ]),
+    ).toBe(3);
     expect(db.cache.stats()).toMatchObject({ hits: hits + 2, misses: misses + 1 });
     await db.rows.where('date').equals('kept').delete();
     expect(db.cache.holds([['a', 'kept']])).toBe(0);
