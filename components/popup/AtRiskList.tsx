@@ -5,7 +5,7 @@ import type { AtRiskItem } from '@/lib/messaging/protocol';
 import { useI18n } from '../language';
 import { openItem } from './actions';
 import { useAccounts } from '../AccountSelect';
-import { LIST_BOX, LIST_OVERSCAN, ROW_HEIGHT, rowText } from './list-view';
+import { LIST_BOX, LIST_OVERSCAN, marketplaceParts, ROW_HEIGHT, rowText } from './list-view';
 import { rowAccountName, rowAccountNames } from './model';
 
 /** Rows before the end of the loaded ones at which the rest of the list is asked for. */
@@ -94,7 +94,7 @@ function Row({ item, position, of, top, accountName }: { item: AtRiskItem; posit
           {item.title && <span className="title">{item.title}</span>}
         </span>
         <span className="market">
-          {item.marketplace}
+          <MarketplaceName id={item.marketplace} />
           {accountName !== undefined && (
             <span className="account" data-testid="row-account" title={t('accounts.rowAccount', { name: accountName })}>
               {accountName}
@@ -111,5 +111,21 @@ function Row({ item, position, of, top, accountName }: { item: AtRiskItem; posit
         <span className="reorder">{text.reorder}</span>
       </a>
     </li>
+  );
+}
+
+/** A marketplace id that may wrap before its domain (marketplaceParts). */
+function MarketplaceName({ id }: { id: string }) {
+  const [name, domain] = marketplaceParts(id);
+  return (
+    <>
+      {name}
+      {domain !== undefined && (
+        <>
+          <wbr />
+          {domain}
+        </>
+      )}
+    </>
   );
 }

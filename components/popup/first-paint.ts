@@ -16,7 +16,7 @@ import type { AtRiskItem } from '@/lib/messaging/protocol';
 import { URGENCY_LEVELS } from '@/lib/planning/urgency';
 import type { Platform } from '@/lib/records';
 import { firstReplies, OPENING_RISK, sendFirstRequest, takeFirstReply, type Send } from './first-request';
-import { firstRowCount, RISKS, ROW_HEIGHT, rowText, type RowItem } from './list-view';
+import { firstRowCount, marketplaceParts, RISKS, ROW_HEIGHT, rowText, type RowItem } from './list-view';
 
 /** What a first-paint row needs of a list item. */
 type FirstRow = RowItem & Pick<AtRiskItem, 'sku' | 'title' | 'urgency' | 'marketplace' | 'url'>;
@@ -218,6 +218,12 @@ function list(doc: Document, items: readonly FirstRow[], language: Language, hoo
   return [head, el(doc, 'div', { class: 'list-scroll', 'data-testid': 'at-risk-scroll' }, ul)];
 }
 
+/** A marketplace id with a place to wrap before its domain, as AtRiskList.tsx's MarketplaceName renders it. */
+function marketplaceWrapping(doc: Document, id: string): Child[] {
+  const [name, domain] = marketplaceParts(id);
+  return domain === undefined ? [name] : [name, doc.createElement('wbr'), domain];
+}
+
 function row(doc: Document, item: FirstRow, index: number, of: number, language: Language, hooks: FirstPaintHooks): HTMLElement {
   const text = rowText(language, item);
   const link = el(
@@ -225,7 +231,7 @@ function row(doc: Document, item: FirstRow, index: number, of: number, language:
     'a',
     { href: item.url, title: t(language, 'popup.openSku', { sku: item.sku, marketplace: item.marketplace }) },
     el(doc, 'span', { class: 'sku' }, el(doc, 'strong', {}, item.sku), ...(item.title ? [el(doc, 'span', { class: 'title' }, item.title)] : [])),
-    el(doc, 'span', { class: 'market' }, item.marketplace),
+    el(doc, 'span', { class: 'market' }, ...marketplaceWrapping(doc, item.marketplace)),
     el(doc, 'span', { class: 'num' }, text.available),
     el(doc, 'span', { class: 'num cover', 'data-testid': 'days-of-cover' }, text.cover),
     el(doc, 'span', { class: 'stockout', 'data-testid': 'stockout' }, text.stockout),

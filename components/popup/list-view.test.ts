@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowText, type RowItem } from './list-view';
+import { marketplaceParts, rowText, type RowItem } from './list-view';
 
 const TODAY = '2026-12-02';
 const item: RowItem = {
@@ -27,5 +27,12 @@ describe('popup row text', () => {
     expect(rowText('zh-CN', { ...item, reorderDate: '2026-11-12', reorderDaysLate: 18 }, TODAY).reorder).toBe('3,352 件 · 自 11月12日 起逾期');
     // Due last year: the year is said.
     expect(rowText('en', { ...item, reorderDate: '2025-12-20', reorderDaysLate: 0 }, TODAY).reorder).toBe('3,352 · overdue since Dec 20, 2025');
+  });
+
+  it('splits a marketplace id before its domain, the one place the row wraps it', () => {
+    expect(marketplaceParts('amazon.com.mx')).toEqual(['amazon', '.com.mx']);
+    expect(marketplaceParts('walmart.com')).toEqual(['walmart', '.com']);
+    expect(marketplaceParts('local')).toEqual(['local']);
+    expect(marketplaceParts('.hidden')).toEqual(['.hidden']);
   });
 });

@@ -45,6 +45,17 @@ interface RowText {
 }
 
 /**
+ * A marketplace id as the row prints it, in the parts between which it may wrap: its name and
+ * its domain. The column is too narrow for the longer ids, and cut with an ellipsis "amazon.com"
+ * and "amazon.de" both read "amazon…", so two rows of one SKU looked the same.
+ * @example marketplaceParts('amazon.com.mx') // ['amazon', '.com.mx']
+ */
+export function marketplaceParts(id: string): [string] | [string, string] {
+  const dot = id.indexOf('.');
+  return dot > 0 ? [id.slice(0, dot), id.slice(dot)] : [id];
+}
+
+/**
  * What one popup row prints. A reorder date before `today` (the browser's local date) reads as
  * days late, counted to today, even when the stored plan is from an earlier day.
  * @example rowText('en', item).cover // '12 d'

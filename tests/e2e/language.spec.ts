@@ -55,7 +55,16 @@ async function readableTexts(page: Page, onlyShadowHosts?: string): Promise<stri
         }
         if (el instanceof HTMLInputElement && ['button', 'submit'].includes(el.type) && el.value) out.push(el.value);
         if (el instanceof HTMLOptionElement) out.push(el.text);
-        for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) out.push(node.textContent.trim());
+        // Text nodes apart only by a <wbr> (a place to wrap, as in a marketplace id) read as one text.
+        let text = '';
+        const flush = () => {
+          if (text.trim()) out.push(text.trim());
+          text = '';
+        };
+        for (const node of el.childNodes)
+          if (node.nodeType === Node.TEXT_NODE) text += node.textContent ?? '';
+          else if (node.nodeName !== 'WBR') flush();
+        flush();
       }
     };
     if (hosts) for (const host of document.querySelectorAll(hosts)) walk(host.shadowRoot!);

@@ -108,6 +108,16 @@ function overrunCells(popup: Page): Promise<string[]> {
     );
 }
 
+/** The rows whose marketplace is cut (wider than its cell: "amazon.com" and "amazon.de" both read "amazon…"), as "SKU: marketplace". */
+function cutMarketplaces(popup: Page): Promise<string[]> {
+  return popup.getByTestId('at-risk-row').evaluateAll((rows) =>
+    rows.flatMap((row) => {
+      const cell = row.querySelector('.market');
+      return cell && cell.scrollWidth > cell.clientWidth + 1 ? [`${row.getAttribute('data-sku')}: ${cell.textContent}`] : [];
+    }),
+  );
+}
+
 test('a new user sees what to do first, and the popup passes an axe check', async ({ context }) => {
   const popup = await openPopup(context);
   await expect(popup.getByTestId('empty-state')).toBeVisible();
@@ -139,6 +149,9 @@ test('lists the most urgent first; filters, search and a click that opens the se
   // The overdue reorders (teapot, leash) fit their fixed-height rows instead of running over the next.
   await expect(rows.first().locator('.reorder')).toContainText('overdue since');
   expect(await overrunCells(popup)).toEqual([]);
+  // Each marketplace is whole (it wraps before its domain where the column is narrow).
+  expect(await cutMarketplaces(popup)).toEqual([]);
+  await expect(popup.locator('[data-sku="WM-TEAPOT"] .market')).toHaveText('walmart.com');
 
   await popup.getByTestId('filter-platform').selectOption('amazon');
   await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-sku')))).toEqual(['FAST-LEASH', 'DE-BOTTLE', 'SLOW-MUG']);
