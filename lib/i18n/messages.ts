@@ -12,6 +12,8 @@ import { importEn, importZhCN } from './messages-import';
 import { inboundEn, inboundZhCN } from './messages-inbound';
 import { onboardingEn, onboardingZhCN } from './messages-onboarding';
 import { optionsEn, optionsZhCN } from './messages-options';
+import { dataOptionsEn, dataOptionsZhCN } from './messages-options-data';
+import { productsOptionsEn, productsOptionsZhCN } from './messages-options-products';
 import { panelEn, panelZhCN } from './messages-panel';
 import { popupEn, popupZhCN } from './messages-popup';
 import { popupFirstEn, popupFirstZhCN } from './messages-popup-first';
@@ -52,6 +54,8 @@ export const en = /* @__PURE__ */ (() =>
     ...coreEn,
     ...popupFirstEn,
     ...optionsEn,
+    ...productsOptionsEn,
+    ...dataOptionsEn,
     ...popupEn,
     ...onboardingEn,
     ...importEn,
@@ -96,6 +100,8 @@ export const zhCN: Record<MessageKey, string> = /* @__PURE__ */ (() => ({
   ...coreZhCN,
   ...popupFirstZhCN,
   ...optionsZhCN,
+  ...productsOptionsZhCN,
+  ...dataOptionsZhCN,
   ...popupZhCN,
   ...onboardingZhCN,
   ...importZhCN,
