@@ -176,8 +176,8 @@ export async function deleteHistoryDigests(db: StoreDb, keys: readonly string[])
  * `whole`: the keys are most of the store's listings, so every digest is read in one request by
  * the table's `date` index (a request each costs about 55 µs in Chromium; 10,000 digests by the
  * index about 450 ms against 600–650 ms, store bench 2026-12-05), and those not asked for are
- * dropped; unless the memory copy holds most of them (the page before planned the same
- * products): then a request each, answered from memory but for the few it lacks.
+ * dropped; unless the memory copy holds at least half of them (the page before planned the
+ * same products): then a request each, answered from memory but for those it lacks.
  * @example (await readHistoryDigests(db, [key])).get(key)?.count
  */
 export async function readHistoryDigests(
