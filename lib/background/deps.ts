@@ -5,12 +5,18 @@
  */
 import type { StoreDb } from '../store';
 import type { FirstScreen } from './first-screen';
+import type { OnPlans } from './replan';
 
 export interface BackgroundDeps {
   db: StoreDb;
   now: () => Date;
-  /** Re-plans the given products (all when undefined) and caches the plans: the one re-plan queue. */
-  replan: (productIds: readonly string[] | undefined) => Promise<void>;
+  /**
+   * Re-plans the given products (all when undefined) and caches the plans: the one re-plan queue.
+   * `onPlans` answers from the plans before they are saved (a page's panels; replan.ts).
+   */
+  replan: (productIds: readonly string[] | undefined, onPlans?: OnPlans) => Promise<void>;
+  /** Resolves when no save of plans a caller answered from is under way (createReplanner's plansSaved); absent: none ever is. */
+  plansSaved?: () => Promise<void>;
   /** Called after data changed (badge, notifications); never waits for them. */
   afterChange?: () => void;
   /** The popup's first screen held in memory (first-screen.ts); absent: always from the store. */

@@ -54,6 +54,36 @@ describe('page handlers', () => {
     expect(again.panels.find((p) => p.sku === 'FAST')!.daysOfCover).toBeGreaterThan(7);
   });
 
+  it('answers a page from its fresh plans before saving them; the popup asked next shows what the panels showed', async () => {
+    const handlers = await setup();
+    await handlers['page/ingest'](
+      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [...orders('MUG', 4, 30), listing('MUG', TODAY, { available: 80 })], diagnostics: [] },
+      { url: SELLER_URL },
+    );
+    await background.idle();
+    const saves: string[] = [];
+    const bulkPut = background.db.plans.bulkPut.bind(background.db.plans);
+    background.db.plans.bulkPut = ((...args: Parameters<typeof bulkPut>) => {
+      saves.push(`${args[0].length} plans`);
+      return bulkPut(...args);
+    }) as typeof bulkPut;
+    const { panels } = await handlers['page/ingest'](
+      {
+        url: SELLER_URL,
+        adapterId: 'amazon/manage-inventory',
+        rows: [listing('MUG', TODAY, { available: 20, observedAt: `${TODAY}T18:00:00.000Z` })],
+        diagnostics: [],
+      },
+      { url: SELLER_URL },
+    );
+    expect(saves).toEqual([]);
+    const [mug] = panels;
+    expect(mug!.available).toBe(20);
+    const { items } = await handlers['skus/at-risk']({ risk: 'all', limit: 10 }, {});
+    expect(saves.length).toBe(1);
+    expect(items.map((i) => [i.sku, i.available, i.daysOfCover])).toEqual([['MUG', 20, mug!.daysOfCover]]);
+  });
+
   it('refuses readings from pages that are not seller pages, and rows for another marketplace', async () => {
     const handlers = await setup();
     const dispatch = dispatcherOf(handlers);
@@ -133,6 +163,8 @@ describe('page handlers', () => {
       { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listing('KEEP', TODAY, { available: 5 })], diagnostics: [] },
       { url: SELLER_URL },
     );
+    // The first page's plans are saved (after its answer) before the disk fills.
+    await background.idle();
     const before = (await allObservations(background.db)).length;
     const put = IDBObjectStore.prototype.put;
     let puts = 0;

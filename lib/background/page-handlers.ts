@@ -26,6 +26,7 @@ import type { BackgroundDeps } from './deps';
 import { sellerPageUrl } from './links';
 import { panelFromPlan } from './panels';
 import { withPoolMembers } from './pool-members';
+import type { FreshPlans } from './fresh-plans';
 
 type PageMessage =
   | 'page/ingest'
@@ -140,18 +141,37 @@ async function ingestPage(
     if (isStorageFull(error)) throw new Error(`${STORAGE_FULL}: the browser has no room left for the extension's data; nothing from this page was saved`);
     throw error;
   });
-  if (merged.productIds.length > 0) {
-    await deps.replan(merged.productIds);
-    deps.afterChange?.();
-  }
   // Order rows show their listing's panel too (an order page's rows are its listings' sales).
-  return {
-    panels: await panelsOf(
-      db,
-      rows.map((r) => listingKey(r)),
-      false,
-    ),
-  };
+  const keys = rows.map((r) => listingKey(r));
+  if (merged.productIds.length === 0) return { panels: await panelsOf(db, keys, false) };
+  return { panels: await answeredBeforeSave(deps, merged.productIds, (fresh) => panelsOf(db, keys, false, fresh)) };
+}
+
+/**
+ * Re-plans some products and answers from their plans before the save (the seller waits for
+ * the answer, not for the save: up to a second and more for a large page of a pooled store).
+ * The after-change hook runs once they are saved. A re-plan with nothing to plan answers from
+ * the store after it.
+ */
+function answeredBeforeSave<T>(deps: BackgroundDeps, productIds: readonly string[], answer: (fresh?: FreshPlans) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let answered = false;
+    const saved = deps.replan(productIds, async (fresh) => {
+      answered = true;
+      await answer(fresh).then(resolve, reject);
+    });
+    saved.then(
+      () => {
+        deps.afterChange?.();
+        if (!answered) answer().then(resolve, reject);
+      },
+      (error: unknown) => {
+        // After an answer the save's failure costs only the next re-plan's time (it is planned again); before one, the page hears it.
+        if (answered) console.warn('Saving the re-planned plans failed', error);
+        else reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -245,16 +265,20 @@ export async function pageAccount(
   return { account: resolution.account, diagnostics: [...diagnostics.filter((d) => d.code !== 'account-not-shown'), diagnostic] };
 }
 
-/** The panels of stored listings by key (each once); `stored` as in panelsFrom. */
-export async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean): Promise<PanelData[]> {
-  return panelsFrom(db, await getListingsWithPlans(db, [...new Set(keys)]), stored);
+/**
+ * The panels of stored listings by key (each once); `stored` as in panelsFrom. `fresh`: a
+ * re-plan's plans not saved yet, shown as the store will show them once they are.
+ * @example await panelsOf(db, [key], false, freshPlansOf(plans, 'all'))
+ */
+export async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean, fresh?: FreshPlans): Promise<PanelData[]> {
+  return panelsFrom(db, await getListingsWithPlans(db, [...new Set(keys)], fresh?.shown), stored, fresh);
 }
 
 /**
  * The panels of loaded listings. `stored`: only listings with a plan, marked as the last stored
  * answer shown while a re-plan runs.
  */
-async function panelsFrom(db: StoreDb, entries: Awaited<ReturnType<typeof getListingsWithPlans>>, stored: boolean): Promise<PanelData[]> {
+async function panelsFrom(db: StoreDb, entries: Awaited<ReturnType<typeof getListingsWithPlans>>, stored: boolean, fresh?: FreshPlans): Promise<PanelData[]> {
   const panels: PanelData[] = [];
   for (const entry of entries) {
     if (!entry || (stored && !entry.plan)) continue;
@@ -262,7 +286,7 @@ async function panelsFrom(db: StoreDb, entries: Awaited<ReturnType<typeof getLis
     panels.push(stored ? { ...panel, updating: true } : panel);
   }
   // Details list the pool's other channels (pool-members.ts).
-  return withPoolMembers(db, panels);
+  return withPoolMembers(db, panels, fresh);
 }
 
 /** The popup's list: listings at risk by the query, each with its panel and its seller-page link. */

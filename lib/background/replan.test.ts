@@ -145,12 +145,15 @@ describe('replanProducts', () => {
     expect(await observationsOfListings(db, deferred, keys)).toEqual(some);
   });
 
-  it('reports each step once, in order, with its wall time', async () => {
+  it('reports each step once, in order, with its wall time (answering only when asked to)', async () => {
     const { db, productIds } = await builtStore();
     const steps: [string, number][] = [];
     await replanProducts(db, productIds, NOW, { onStep: (step, ms) => steps.push([step, ms]) });
-    expect(steps.map(([step]) => step)).toEqual([...REPLAN_STEPS]);
+    expect(steps.map(([step]) => step)).toEqual(REPLAN_STEPS.filter((s) => s !== 'answer'));
     for (const [, ms] of steps) expect(ms).toBeGreaterThanOrEqual(0);
+    steps.length = 0;
+    await replanProducts(db, productIds, NOW, { onStep: (step, ms) => steps.push([step, ms]), onPlans: async () => undefined });
+    expect(steps.map(([step]) => step)).toEqual([...REPLAN_STEPS]);
   });
 
   it('plans every product, named one by one, exactly as a from-scratch re-plan of the whole store', async () => {
@@ -264,6 +267,40 @@ describe('the re-plan queue', () => {
     await replanner.idle();
     expect(events).toEqual(['cache written', 'next re-plan reads', 'cache written']);
     expect((await readDemandCache(db, [`amazon|amazon.com|SKU-0`])).size).toBe(1);
+  });
+});
+
+describe('answering before the save', () => {
+  it('runs every coalesced caller’s answer on the unsaved plans, saves after them, and holds plan readers until saved', async () => {
+    const { db, productIds } = await builtStore();
+    const replanner = createReplanner(db, () => NOW);
+    const events: string[] = [];
+    let saving: Promise<void> | undefined;
+    const answer = (name: string) => async () => {
+      // The store has no plan yet: the answer sees the plans before they are saved.
+      events.push(`${name} answers over ${await db.plans.count()} stored plans`);
+      saving ??= replanner.plansSaved().then(() => void events.push('saved'));
+    };
+    const first = replanner.replan(productIds.slice(0, 2), answer('first'));
+    const second = replanner.replan(productIds.slice(2), answer('second'));
+    const failing = replanner.replan(undefined, () => Promise.reject(new Error('a page closed')));
+    await Promise.all([first, second, failing]);
+    await saving;
+    expect(events).toEqual(['first answers over 0 stored plans', 'second answers over 0 stored plans', 'saved']);
+    // One run served all three (the failed answer did not stop the save), and it planned the whole store.
+    expect(await db.plans.count()).toBeGreaterThan(20);
+    expect(events.filter((e) => e.includes('answers'))).toHaveLength(2);
+  });
+
+  it('a re-plan nobody answers from holds no reader', async () => {
+    const { db, productIds } = await builtStore();
+    const replanner = createReplanner(db, () => NOW);
+    const run = replanner.replan(productIds);
+    let released = false;
+    await replanner.plansSaved().then(() => (released = true));
+    expect(released).toBe(true);
+    expect(await db.plans.count()).toBe(0);
+    await run;
   });
 });
 

@@ -32,6 +32,7 @@ import { arrivalsByListing } from '../inbound/arrivals';
 import { withPurchasingAnswers } from './purchase-panels';
 import { saveReorderValues } from './reorder-values';
 import { withSharedCapacity } from './fba-capacity-plans';
+import { freshPlansOf, type FreshPlans } from './fresh-plans';
 
 /**
  * An order row as the observation the planner reads (the store keeps each line's latest state).
@@ -71,9 +72,17 @@ export async function replanProducts(
   {
     onStep,
     later,
+    onPlans,
   }: {
     /** Each step's wall time as it ends (the store bench's breakdown). */
     onStep?: (step: ReplanStep, ms: number) => void;
+    /**
+     * Answers from the plans before they are saved (a page's panels: fresh-plans.ts): the save
+     * starts once it is done, so what it reads of the store is read before the save's write
+     * transaction holds the tables. Its failure does not stop the save. Not called when the
+     * re-plan had nothing to plan (nothing is saved then either).
+     */
+    onPlans?: OnPlans;
     /**
      * Takes what is left once the plans are saved (the reorder lines and the demand cache the
      * next re-plan reads, and a whole re-plan's catalogue fit), so the caller can answer the
@@ -83,11 +92,11 @@ export async function replanProducts(
   } = {},
 ): Promise<number> {
   try {
-    return await replanOnce(db, productIds, now, { onStep, later }, true);
+    return await replanOnce(db, productIds, now, { onStep, later, onPlans }, true);
   } catch (error) {
     // A history rewritten between loading and rebuilding (the daily fold, an old-dated import): load it again, readings in.
     if (!(error instanceof HistoryMovedError)) throw error;
-    return replanOnce(db, productIds, now, { onStep, later }, false);
+    return replanOnce(db, productIds, now, { onStep, later, onPlans }, false);
   }
 }
 
@@ -101,7 +110,7 @@ async function replanOnce(
   db: StoreDb,
   productIds: readonly string[] | undefined,
   now: Date,
-  { onStep, later }: { onStep?: (step: ReplanStep, ms: number) => void; later?: (afterPlans: () => Promise<void>) => void },
+  { onStep, later, onPlans }: { onStep?: (step: ReplanStep, ms: number) => void; later?: (afterPlans: () => Promise<void>) => void; onPlans?: OnPlans },
   deferDigests: boolean,
 ): Promise<number> {
   let stepStart = performance.now();
@@ -153,6 +162,10 @@ async function replanOnce(
   // Purchasing counted the plans to trust its stored lines: the save takes that count, not another.
   const { planCountBefore: planCount } = answered.reorderValues;
   const replacing = productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, replaceProducts: productIds, planCount };
+  if (onPlans) {
+    await onPlans(freshPlansOf(capped, productIds === undefined ? 'all' : { productIds, listingKeys: replanned }, input.listings)).catch(() => undefined);
+    stepDone('answer');
+  }
   const saved = await savePlans(db, capped, replacing);
   stepDone('save-plans');
   const afterPlans = async () => {
@@ -245,14 +258,26 @@ function localDay(listingKey: string, at: string): string {
   return isoDateInZone(new Date(at), zone);
 }
 
-/** The steps of a re-plan, in order, as `replanProducts` reports their wall time. */
-export const REPLAN_STEPS = ['load', 'demand', 'plan', 'purchasing', 'capacity', 'save-plans', 'reorder-lines', 'save-demand'] as const;
+/** Answers from a re-plan's plans before they are saved (replanProducts' `onPlans`). */
+export type OnPlans = (fresh: FreshPlans) => Promise<void>;
+
+/** The steps of a re-plan, in order, as `replanProducts` reports their wall time ('answer' only with `onPlans`). */
+export const REPLAN_STEPS = ['load', 'demand', 'plan', 'purchasing', 'capacity', 'answer', 'save-plans', 'reorder-lines', 'save-demand'] as const;
 export type ReplanStep = (typeof REPLAN_STEPS)[number];
+
+/** Re-plan calls served by one run: their products, the run's promise, and their callers' `onPlans`. */
+interface ReplanBatch {
+  ids: Set<string> | 'all';
+  promise: Promise<void>;
+  answers: OnPlans[];
+}
 
 /**
  * The one re-plan queue over a store. A re-plan answers (its promise resolves) once its plans are
- * saved; what it leaves for later (replanProducts' `later`: the demand cache and reorder lines)
- * runs, under `keepAwake`, before the next re-plan starts, which reads them.
+ * saved; a caller that answers a page gives `onPlans` and answers from the plans before the save
+ * (replanProducts' `onPlans`: every caller's in a coalesced batch runs before it saves). What a
+ * re-plan leaves for later (replanProducts' `later`: the demand cache and reorder lines) runs,
+ * under `keepAwake`, before the next re-plan starts, which reads them.
  * @example await createReplanner(db, () => new Date()).replan(productIds)
  */
 export function createReplanner(
@@ -261,17 +286,40 @@ export function createReplanner(
   { keepAwake = (work: Promise<void>) => work }: { keepAwake?: (work: Promise<void>) => Promise<void> } = {},
 ) {
   let running: Promise<void> = Promise.resolve();
-  let pending: { ids: Set<string> | 'all'; promise: Promise<void> } | undefined;
+  let pending: ReplanBatch | undefined;
+  // A save of plans some caller has already answered from (`onPlans`), while it runs.
+  let answeredSave: Promise<void> | undefined;
 
   return {
-    /** Resolves when plans for these products (and any coalesced with them) are cached. */
-    replan(productIds: readonly string[] | undefined): Promise<void> {
+    /** Resolves when plans for these products (and any coalesced with them) are cached; `onPlans` runs before they are. */
+    replan(productIds: readonly string[] | undefined, onPlans?: OnPlans): Promise<void> {
       if (!pending) {
-        const batch: { ids: Set<string> | 'all'; promise: Promise<void> } = { ids: new Set(), promise: Promise.resolve() };
+        const batch: ReplanBatch = { ids: new Set(), promise: Promise.resolve(), answers: [] };
         let afterPlans: (() => Promise<void>) | undefined;
         batch.promise = running.then(async () => {
           pending = undefined;
-          await replanProducts(db, batch.ids === 'all' ? undefined : [...batch.ids], now(), { later: (work) => (afterPlans = work) });
+          const answers = batch.answers;
+          let saved: Promise<void> | undefined;
+          const run = replanProducts(db, batch.ids === 'all' ? undefined : [...batch.ids], now(), {
+            later: (work) => (afterPlans = work),
+            ...(answers.length
+              ? {
+                  onPlans: async (fresh: FreshPlans) => {
+                    // From the first answer on, readers of plans wait for the save (plansSaved), so none reads older plans than a panel showed.
+                    answeredSave = saved = run.then(
+                      () => undefined,
+                      () => undefined,
+                    );
+                    await Promise.all(answers.map((answer) => answer(fresh).catch(() => undefined)));
+                  },
+                }
+              : {}),
+          });
+          try {
+            await run;
+          } finally {
+            if (answeredSave === saved) answeredSave = undefined;
+          }
         });
         // A failed write of the cache only costs the next re-plan time (it rebuilds what it misses).
         running = batch.promise
@@ -283,7 +331,15 @@ export function createReplanner(
       const batch = pending;
       if (productIds === undefined) batch.ids = 'all';
       else if (batch.ids !== 'all') for (const id of productIds) batch.ids.add(id);
+      if (onPlans) batch.answers.push(onPlans);
       return batch.promise;
+    },
+    /**
+     * Resolves when no save of plans a caller has answered from is under way: a reader of plans
+     * then sees at least what the last page's panels showed.
+     */
+    plansSaved(): Promise<void> {
+      return answeredSave ?? Promise.resolve();
     },
     /** Resolves when every queued re-plan, and what each left for later, is done. */
     idle(): Promise<void> {

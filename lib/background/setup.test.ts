@@ -149,6 +149,7 @@ describe('background setup', () => {
         calls.push(ids);
         return replans.replan(ids);
       },
+      plansSaved: replans.plansSaved,
     };
     setupMessaging(browser.api, store, queue);
     setupAlarms(browser.api, store, queue);

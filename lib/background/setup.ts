@@ -25,7 +25,7 @@ import { HEAD_LIMIT, OPENING_RISK } from '../messaging/popup-opening';
 import type { MessageType } from '../messaging/protocol';
 import { atRiskItems } from './page-handlers';
 import { createNotifier, NOTIFY_ICON } from './notify';
-import { createReplanner } from './replan';
+import { createReplanner, type OnPlans } from './replan';
 
 type Listener<A extends unknown[], R = void> = { addListener(callback: (...args: A) => R): void };
 type MessageSender = { url?: string; tab?: { url?: string } };
@@ -73,7 +73,8 @@ interface BackgroundStore {
 
 /** The one re-plan queue (coalescing, one run at a time). */
 interface ReplanQueue {
-  replan(productIds: readonly string[] | undefined): Promise<void>;
+  replan(productIds: readonly string[] | undefined, onPlans?: OnPlans): Promise<void>;
+  plansSaved(): Promise<void>;
 }
 
 export const DAILY_REPLAN_ALARM = 'daily-replan';
@@ -119,12 +120,14 @@ export function setupReplans(store: BackgroundStore): ReplanQueue {
   // A store that did not open is reported by each message's answer, not as an unhandled rejection.
   replanner.catch(() => undefined);
   // A re-plan after a big page reads the products' whole history (seconds at a million readings): keep the worker awake.
-  const replan = (productIds: readonly string[] | undefined) => store.firstScreen.during(() => store.busy(replanner.then((r) => r.replan(productIds))));
+  const replan = (productIds: readonly string[] | undefined, onPlans?: OnPlans) =>
+    store.firstScreen.during(() => store.busy(replanner.then((r) => r.replan(productIds, onPlans))));
+  const plansSaved = () => replanner.then((r) => r.plansSaved()).catch(() => undefined);
   void store.dbReady
     .then(loadCatalogueFit)
     .then((fit) => (fit ? undefined : replan(undefined).then(store.changed)))
     .catch(() => undefined);
-  return { replan };
+  return { replan, plansSaved };
 }
 
 /** The toolbar badge: how many SKUs the one urgency rule says need attention, refreshed after each change. */
@@ -202,6 +205,7 @@ export function setupMessaging(api: BackgroundApi, store: BackgroundStore, repla
         db,
         now: store.now,
         replan: replans.replan,
+        plansSaved: replans.plansSaved,
         afterChange: store.changed,
         firstScreen: store.firstScreen,
         // tabs.create needs no "tabs" permission; the section is the options page's anchor.
@@ -234,7 +238,7 @@ const DAILY_JOB_MISSED_AFTER_MS = 24 * 3600 * 1000;
  * last whole-catalogue plan is more than a day old (a store never planned whole is planned by
  * setupReplans).
  */
-export function setupAlarms(api: BackgroundApi, store: BackgroundStore, replans: ReplanQueue): void {
+export function setupAlarms(api: BackgroundApi, store: BackgroundStore, replans: Pick<ReplanQueue, 'replan'>): void {
   const runDaily = () =>
     store.dbReady
       .then((db) => store.firstScreen.during(() => store.busy(runDailyMaintenance(db, store.now(), replans.replan))))

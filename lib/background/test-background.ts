@@ -69,16 +69,28 @@ export const SENDERS = {
  */
 export function useTestBackground(prefix = 'test') {
   let current: StoreDb | undefined;
+  let queue: ReturnType<typeof createReplanner> | undefined;
   afterEach(() => {
     current?.close();
     current = undefined;
+    queue = undefined;
   });
   return {
     /** A fresh store and its handlers; `replan` defaults to the real coalescing re-planner. */
     async setup(replan?: BackgroundDeps['replan']) {
       const db = (current = await openStore(`${prefix}-${Math.random()}`));
-      const replanner = createReplanner(db, () => NOW);
-      return createHandlers({ db, now: () => NOW, replan: replan ?? ((ids) => replanner.replan(ids)) });
+      const replanner = (queue = createReplanner(db, () => NOW));
+      return createHandlers({
+        db,
+        now: () => NOW,
+        replan: replan ?? ((ids, onPlans) => replanner.replan(ids, onPlans)),
+        plansSaved: () => replanner.plansSaved(),
+      });
+    },
+    /** Resolves when the current test's re-plan queue has saved and written all it queued (after setup). */
+    idle(): Promise<void> {
+      if (!queue) throw new Error('call setup() first');
+      return queue.idle();
     },
     /** The store of the current test (after setup). */
     get db(): StoreDb {

@@ -9,7 +9,7 @@ export { groupOf } from './groups';
 export { countOrderLines, readAllOrderLines } from './order-store';
 export { importBatchTables, mergeObservations, type MergeResult, type MergeCounts } from './merge';
 export { linkListing, unlinkListing, LinkError } from './linking';
-export { savePlans, getPlans, plansCoveringPrefix, type SavePlansResult } from './plans';
+export { savePlans, getPlans, plansCoveringPrefix, pickPlan, isPoolPlanOf, type SavePlansResult } from './plans';
 export {
   listAtRisk,
   listingKeysAtRisk,
@@ -22,6 +22,7 @@ export {
   type AtRiskRow,
   type ListedListing,
   type ProductDetail,
+  type PlanOverlay,
 } from './queries';
 export type { ListingRow, ListingIndexRow, LinkRule } from './tables/listings';
 export type { ProductRow } from './tables/products';

@@ -193,12 +193,20 @@ export async function loadReplanInput(
   db: StoreDb,
   productIds?: readonly string[],
   { deferDigests = false }: { /** Leave the digests' readings out (ProductReplanInput.digests). */ deferDigests?: boolean } = {},
-): Promise<{ products: ProductReplanInput[]; settings: unknown }> {
+): Promise<ReplanInput> {
   // Read-only while every listing has its digest (and, the readings read, a readings record in step with it); a listing
   // without one (history written before digests, or never re-planned) has it written from its history record in the
   // same read-write transaction, so no write to the record can come between.
   const which = productIds ?? ALL_PRODUCTS;
   return (await readReplanInput(db, which, 'r', deferDigests)) ?? (await readReplanInput(db, which, 'rw', deferDigests))!;
+}
+
+/** What loadReplanInput reads. */
+interface ReplanInput {
+  products: ProductReplanInput[];
+  settings: unknown;
+  /** The products' listings as their indexed rows hold them, in key order (a page's panels are answered from them: fresh-plans.ts). */
+  listings: ListingIndexRow[];
 }
 
 /** Every product of the store, read in the loader's own transaction (a product added meanwhile is in it, or not yet at all). */
@@ -210,7 +218,7 @@ function readReplanInput(
   productIds: readonly string[] | typeof ALL_PRODUCTS,
   mode: 'r' | 'rw',
   deferDigests: boolean,
-): Promise<{ products: ProductReplanInput[]; settings: unknown } | undefined> {
+): Promise<ReplanInput | undefined> {
   return db.transaction(
     mode,
     [
@@ -250,7 +258,7 @@ function readReplanInput(
           ])
         : [[], [], [], []];
       const deferred = deferDigests ? [...digests.values()] : [];
-      return { products: byReplanProduct(products, listings, { observations, orders, calibrations, returns, digests: deferred }), settings };
+      return { products: byReplanProduct(products, listings, { observations, orders, calibrations, returns, digests: deferred }), settings, listings };
     },
   );
 }

@@ -203,7 +203,7 @@ async function oldPlanAnswers(
  * product's id ending at one of the key's '@' (an account's product id holds one too).
  * @example isPoolPlanOf('pool:p:A|@shop2@fba:NA/shop2', new Set(['p:A|@shop2'])) // true
  */
-function isPoolPlanOf(key: string, productIds: ReadonlySet<string>): boolean {
+export function isPoolPlanOf(key: string, productIds: ReadonlySet<string>): boolean {
   if (!key.startsWith(POOL_PLAN_PREFIX)) return false;
   for (let at = key.indexOf('@', POOL_PLAN_PREFIX.length); at >= 0; at = key.indexOf('@', at + 1))
     if (productIds.has(key.slice(POOL_PLAN_PREFIX.length, at))) return true;
@@ -235,8 +235,8 @@ async function oldPlansOf(
  * should it somehow be in several).
  * @example pickPlan([poolPlan, listingPlan]) === listingPlan // true
  */
-export function pickPlan(plans: readonly PlanRow[]): PlanRow | undefined {
-  let best: PlanRow | undefined;
+export function pickPlan<P extends Pick<PlanRow, 'scope' | 'daysOfCover'>>(plans: readonly P[]): P | undefined {
+  let best: P | undefined;
   for (const p of plans) {
     if (!best) best = p;
     else if (p.scope !== best.scope) best = p.scope === 'listing' ? p : best;
