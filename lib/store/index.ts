@@ -16,7 +16,6 @@ export {
   listListings,
   getListingsWithPlans,
   getProduct,
-  exportListingsCsv,
   groupPools,
   type AtRiskQuery,
   type AtRiskRow,
@@ -24,6 +23,7 @@ export {
   type ProductDetail,
   type PlanOverlay,
 } from './queries';
+export { exportListingsCsv } from './listings-csv';
 export type { ListingRow, ListingIndexRow, LinkRule } from './tables/listings';
 export type { ProductRow } from './tables/products';
 export type { StockPoolRow } from './tables/stockPools';

@@ -5,7 +5,8 @@ import { addCalibration, assignPool, recordReturn, resolveReturn } from './adjus
 import { mergeObservations } from './merge';
 import { loadPlanningInput } from './planning-input';
 import { pickPlan, savePlans } from './plans';
-import { exportListingsCsv, getListingsWithPlans, getProduct, hasTag, listAtRisk } from './queries';
+import { getListingsWithPlans, getProduct, hasTag, listAtRisk } from './queries';
+import { exportListingsCsv } from './listings-csv';
 import { effectiveOnHand } from './tables/calibrations';
 import { riskTagsOf, urgencyOf } from '../planning/urgency';
 import { dropStores, freshStore, listingObs, orderObs, skuPlan, listingOf } from './test-helpers';
