@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../locale/dates';
 import { listingKey, type Observation } from '../records';
 import { addCalibration, assignPool, linkListing, mergeObservations, unlinkListing, type StoreDb } from '../store';
-import { dropStores, freshStore, listingObs, orderObs } from '../store/test-helpers';
+import { dropStores, freshStore, listingObs, orderObs, SEQUENCE_MARKETS } from '../store/test-helpers';
 import type { PanelData } from '../messaging/protocol';
 import { panelsOf } from './page-handlers';
 import { replanProducts } from './replan';
@@ -24,12 +24,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const TIMEOUT = Math.max(60_000, RUNS * 8_000);
 const START = '2026-03-01';
 const SKUS = ['A', 'B', 'C'] as const;
-/** An FBA stock of its own, and two channels drawing on the seller's own warehouse (one pool). */
-const MARKETS = [
-  { platform: 'amazon', marketplace: 'amazon.com', fulfillment: 'FBA', source: 'amazon/fba-inventory' },
-  { platform: 'ebay', marketplace: 'ebay.com', fulfillment: 'SELLER', source: 'ebay/active-listings' },
-  { platform: 'walmart', marketplace: 'walmart.com', fulfillment: 'SELLER', source: 'walmart/items' },
-] as const;
+const MARKETS = SEQUENCE_MARKETS;
 const NEVER_SEEN = 'amazon|amazon.com|NEVER-SEEN';
 
 afterEach(dropStores);

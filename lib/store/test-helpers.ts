@@ -165,3 +165,13 @@ export async function expectDigestsInStep(db: StoreDb, keys: readonly string[]):
     expect(stored, key).toEqual(historyDigestOf(key, history?.rows ?? []));
   }
 }
+
+/**
+ * The channels the store's sequence properties read pages from: an FBA stock of its own, and two
+ * channels drawing on the seller's own warehouse (one pool).
+ */
+export const SEQUENCE_MARKETS = [
+  { platform: 'amazon', marketplace: 'amazon.com', fulfillment: 'FBA', source: 'amazon/fba-inventory' },
+  { platform: 'ebay', marketplace: 'ebay.com', fulfillment: 'SELLER', source: 'ebay/active-listings' },
+  { platform: 'walmart', marketplace: 'walmart.com', fulfillment: 'SELLER', source: 'walmart/items' },
+] as const;
