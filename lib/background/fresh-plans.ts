@@ -21,19 +21,17 @@ export interface FreshPlans {
   planAfterSave(key: string): SkuPlan | undefined | typeof STORED_PLAN;
 }
 
-/** What a re-plan covered: some products and their listings, or the whole store. */
-type Replanned = { productIds: readonly string[]; listingKeys: readonly string[] } | 'all';
-
 /**
  * The fresh plans of a re-plan as savePlans will leave the store: a plan that fails the SkuPlan
  * schema is refused (so a listing it covered shows its other plans, or none); a re-planned
  * listing's plans are exactly the saved ones covering it, and it shows the one pickPlan picks
  * among them in key order; a stored plan covering a re-planned listing, or a pool plan of a
- * re-planned product, that the re-plan did not make again is deleted. `listings`: the re-planned
- * listings' indexed rows as the re-plan read them (loadReplanInput), so the panels need not read them again.
- * @example freshPlansOf([plan], 'all').shown(plan.key) // { plan, listing: undefined }
+ * re-planned product, that the re-plan did not make again is deleted. `replanned`: the products
+ * re-planned, or 'all' (the whole store); `listings`: their listings' indexed rows as the re-plan
+ * read them (loadReplanInput: every listing of those products), so the panels read none again.
+ * @example freshPlansOf([plan], 'all', []).shown(plan.key) // { plan, listing: undefined }
  */
-export function freshPlansOf(plans: readonly SkuPlan[], replanned: Replanned, listings: readonly ListingIndexRow[] = []): FreshPlans {
+export function freshPlansOf(plans: readonly SkuPlan[], replanned: readonly string[] | 'all', listings: readonly ListingIndexRow[]): FreshPlans {
   const byKey = new Map<string, SkuPlan>();
   for (const plan of plans) byKey.set(plan.key, plan);
   const valid = new Map<string, SkuPlan | undefined>();
@@ -53,10 +51,9 @@ export function freshPlansOf(plans: readonly SkuPlan[], replanned: Replanned, li
     }
     return covering.get(listingKey) ?? [];
   };
-  const replannedListings = replanned === 'all' ? undefined : new Set(replanned.listingKeys);
-  const replannedProducts = replanned === 'all' ? undefined : new Set(replanned.productIds);
-  const isReplanned = (listingKey: string) => replannedListings === undefined || replannedListings.has(listingKey);
   const rows = new Map(listings.map((l) => [l.key, l]));
+  const replannedProducts = replanned === 'all' ? undefined : new Set(replanned);
+  const isReplanned = (listingKey: string) => replannedProducts === undefined || rows.has(listingKey);
   // Asked twice per listing (for its row, then its plan): picked once.
   const shown = new Map<string, ReturnType<PlanOverlay>>();
   return {

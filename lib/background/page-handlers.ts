@@ -268,7 +268,7 @@ export async function pageAccount(
 /**
  * The panels of stored listings by key (each once); `stored` as in panelsFrom. `fresh`: a
  * re-plan's plans not saved yet, shown as the store will show them once they are.
- * @example await panelsOf(db, [key], false, freshPlansOf(plans, 'all'))
+ * @example await panelsOf(db, [key], false, freshPlansOf(plans, 'all', []))
  */
 export async function panelsOf(db: StoreDb, keys: readonly string[], stored: boolean, fresh?: FreshPlans): Promise<PanelData[]> {
   return panelsFrom(db, await getListingsWithPlans(db, [...new Set(keys)], fresh?.shown), stored, fresh);

@@ -152,7 +152,7 @@ async function replanOnce(
     ...(fresh ? { forecastContext: fresh.forecastContext, abcOf: fresh.abcOf } : {}),
   });
   stepDone('plan');
-  const replanned = input.products.flatMap((p) => p.listings.map((l) => l.key));
+  const replanned = listingKeys;
   // Placed orders come off (and pool transfers are suggested) before caching, so urgency, badge and every view count them once.
   // The FBA capacity limit is shared by a marketplace's stocks once each reorder is final (fba-capacity-plans.ts).
   const answered = await withPurchasingAnswers(db, plans, productIds === undefined ? undefined : replanned);
@@ -163,7 +163,7 @@ async function replanOnce(
   const { planCountBefore: planCount } = answered.reorderValues;
   const replacing = productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, replaceProducts: productIds, planCount };
   if (onPlans) {
-    await onPlans(freshPlansOf(capped, productIds === undefined ? 'all' : { productIds, listingKeys: replanned }, input.listings)).catch(() => undefined);
+    await onPlans(freshPlansOf(capped, productIds === undefined ? 'all' : productIds, input.listings)).catch(() => undefined);
     stepDone('answer');
   }
   const saved = await savePlans(db, capped, replacing);
