@@ -56,7 +56,7 @@ import {
  * worked out), change in a way that makes stored records wrong; the extension's version is part
  * of every fingerprint too, so an update never reuses an older build's records.
  */
-const RECONSTRUCTION_VERSION = 'r4';
+const RECONSTRUCTION_VERSION = 'r5';
 
 /** The running extension's version ('' outside an extension: tests, benches). */
 function extensionVersion(): string {

@@ -38,6 +38,10 @@ const stepArb = fc.record({
     },
   ),
   order: rarely(fc.integer({ min: 1, max: 3 }), 8),
+  // A pending order (the default orders tab) is only a floor for its day, raised after every layer.
+  pending: fc.integer({ min: 0, max: 2 }).map((n) => n === 0),
+  // Days before the visit the order was placed.
+  orderBack: fc.integer({ min: 0, max: 6 }),
   calibration: rarely(fc.constantFrom<Calibration['kind']>('receipt', 'count', 'correction'), 10),
 });
 
@@ -65,7 +69,10 @@ function historyOf(steps: readonly StepValue[], cumulative: boolean): History {
       ...(s.windows.length > 0 ? { unitsSold: s.windows } : {}),
     });
     observations.push(reading);
-    if (s.order) observations.push(orderAt(date, s.order, 'shipped', { observedDate: date, observedAt: reading.observedAt }));
+    if (s.order)
+      observations.push(
+        orderAt(isoDate(day - s.orderBack), s.order, s.pending ? 'pending' : 'shipped', { observedDate: date, observedAt: reading.observedAt }),
+      );
     if (s.calibration) calibrations.push({ listingKey: 'k', date, kind: s.calibration, units: 4 });
   });
   return { observations, calibrations };
@@ -78,6 +85,8 @@ type StepValue = {
   suppressed: boolean;
   windows: { windowDays: number; units: number }[];
   order: number | undefined;
+  pending: boolean;
+  orderBack: number;
   calibration: Calibration['kind'] | undefined;
 };
 
@@ -216,6 +225,23 @@ describe('extendDemand', () => {
     const dailyState = rebuild(daily, [], daily[1]!.observedDate, undefined);
     const third = listingAt(isoDate(FIRST + 2), { available: 28, unitsSold: [{ windowDays: 7, units: 8 }] });
     expect(extendDemand(dailyState.series, dailyState.continuation!, [third], { end: third.observedDate, calibrations: [] })).toBeNull();
+  });
+
+  it('refuses a new count over a day an order floor raised: the whole fit reads that day before the floor', () => {
+    // Weekly 7-day counts settle every day at 1; a pending order (only a floor) raises day 20 to 5.
+    const weekly: Observation[] = [0, 7, 14, 21, 28].map((d, i) =>
+      listingAt(isoDate(FIRST + d), { available: 100 - 7 * i, unitsSold: [{ windowDays: 7, units: 7 }] }),
+    );
+    const baseline = weekly.at(-1)!;
+    const old = [...weekly, orderAt(isoDate(FIRST + 20), 5, 'pending', { observedDate: baseline.observedDate, observedAt: baseline.observedAt })];
+    const { series, continuation } = rebuild(old, [], baseline.observedDate, undefined);
+    expect(series.units[FIRST + 20 - series.startDay]).toBe(5);
+    // A 30-day count alone reaches back over day 20 and fills the new week with what the 7-day days leave.
+    const next = listingAt(isoDate(FIRST + 35), { available: 60, unitsSold: [{ windowDays: 30, units: 40 }] });
+    const full = reconstructDemand([...old, next], { end: next.observedDate });
+    // The whole fit takes 1 for day 20 (the floor comes after it): 40 - 23 = 17 over 7 days.
+    expect(full.units[FIRST + 35 - full.startDay]).toBeCloseTo(17 / 7, 9);
+    expect(extendDemand(series, continuation!, [next], { end: next.observedDate, calibrations: [] })).toBeNull();
   });
 
   it('keeps no continuation past a reading without the cumulative count older ones showed', () => {

@@ -102,15 +102,19 @@ function tailOf(series: DemandSeries | SettledTail, lastDay: number): TailState 
     startDay: series.startDay + start,
     layer: settled.layer.slice(start, end),
     censored: settled.censored.slice(start, end),
+    floored: settled.floored.slice(start, end),
     repaired: settled.repaired,
   };
 }
 
-/** The tail with its values from the series (the series holds its days: the caller checked). */
+/**
+ * The tail with its values from the series (the series holds its days: the caller checked), as
+ * views: countsExtend and reconstructAfter only read them (reconstructAfter copies them into its grid).
+ */
 function withValues(tail: TailState, series: DemandSeries): SettledTail {
   const start = tail.startDay - series.startDay;
   const end = start + tail.layer.length;
-  return { ...tail, units: series.units.slice(start, end), how: series.how.slice(start, end) };
+  return { ...tail, units: series.units.subarray(start, end), how: series.how.subarray(start, end) };
 }
 
 /**
@@ -136,9 +140,10 @@ export function extendDemand(
   const tail = withValues(continuation.tail, series);
   if (!readingsExtend(continuation, added, calibrations, endDay) || !countsExtend(series, tail, baseline, added, endDay)) return null;
   const settled = reconstructAfter(tail, baseline, added, endDay);
-  // A copy: the cached series may be the caller's (seriesOnLaterDay returns it as it is on its own last day).
-  const units = later.units.slice();
-  const how = later.how.slice();
+  // The cached series may be the caller's (seriesOnLaterDay returns it as it is on its own last
+  // day): written into only as a copy. On a later day seriesOnLaterDay already made one.
+  const units = later === series ? later.units.slice() : later.units;
+  const how = later === series ? later.how.slice() : later.how;
   units.set(settled.units, tail.startDay - later.startDay);
   how.set(settled.how, tail.startDay - later.startDay);
   return { series: { startDay: later.startDay, units, how }, continuation: continuationAfter(continuation, added, settled) };
@@ -169,9 +174,11 @@ function readingsExtend(continuation: DemandContinuation, added: readonly Listin
  * Whether the new readings' windowed counts leave the older ones as they were: every window (and
  * the baseline's, whose counts give the rate a gap is censored at) lies within the tail and does
  * not start before the series; a new count joining a layer its older counts could only be fitted
- * to by a repair over the whole layer has no day left to fill; each older day of a new count's window was settled by a
- * finer layer, censored, or never known (not raised to an order floor); and no two new counts of
- * one length share a new day (each is then met by its even spread, so no fit runs again).
+ * to by a repair over the whole layer has no day left to fill; each older day of a new count's
+ * window was censored, or settled by a finer layer or never known and not raised to an order
+ * floor since (the whole reconstruction's coarser layers read it before the floor raised it); and
+ * no two new counts of one length share a new day (each is then met by its even spread, so no
+ * fit runs again).
  */
 function countsExtend(series: DemandSeries, tail: SettledTail, baseline: ListingObservation, added: readonly ListingObservation[], endDay: number): boolean {
   const cutoff = dayNumber(baseline.observedDate);
@@ -191,7 +198,7 @@ function countsExtend(series: DemandSeries, tail: SettledTail, baseline: Listing
     for (let i = c.from; i < Math.min(c.to + 1, oldDays); i++) {
       const settledFiner = tail.layer[i]! !== 0 && tail.layer[i]! < c.layer;
       const neverKnown = !repaired && tail.layer[i] === 0 && Number.isNaN(tail.units[i]);
-      if (!tail.censored[i] && !settledFiner && !neverKnown) return false;
+      if (!tail.censored[i] && (tail.floored[i] || (!settledFiner && !neverKnown))) return false;
     }
     // A new day in a finer new count's window is settled (or censored) before this count's layer.
     for (let i = Math.max(c.from, oldDays); repaired && i <= c.to; i++) if (!counts.some((f) => f.layer < c.layer && f.from <= i && i <= f.to)) return false;

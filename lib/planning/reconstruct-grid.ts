@@ -32,13 +32,16 @@ export function windowLayer(windowDays: number): number {
 }
 
 /**
- * Per day, the layer that settled it (LAYER_*, 0 = none) and whether it was censored (CENSORED_*,
- * 0 = not); and the layers whose counts the projections could not meet, so they were repaired
- * over the whole layer (fillLayer: a count added to such a layer can move the others).
+ * Per day, the layer that settled it (LAYER_*, 0 = none), whether it was censored (CENSORED_*,
+ * 0 = not) and whether it was raised to an order floor after every layer (1; the coarser layers
+ * read it before: reconstruct-extend.ts must not take its raised value for what they read); and
+ * the layers whose counts the projections could not meet, so they were repaired over the whole
+ * layer (fillLayer: a count added to such a layer can move the others).
  */
 export interface SettledDays {
   layer: Uint16Array;
   censored: Uint8Array;
+  floored: Uint8Array;
   repaired: readonly number[];
 }
 
@@ -64,6 +67,8 @@ export interface DayGrid {
   how: Uint8Array;
   fixed: Uint16Array;
   censored: Uint8Array;
+  /** Days raised to an order floor (1), after every layer. */
+  floored: Uint8Array;
   /** The layers repairExactly ran on. */
   repaired: Set<number>;
   /** Slot of an ISO date (may fall outside 0..n-1). */

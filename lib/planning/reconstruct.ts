@@ -58,6 +58,7 @@ export function reconstructDemand(observations: readonly Observation[], options:
     how,
     fixed: new Uint16Array(n),
     censored: new Uint8Array(n),
+    floored: new Uint8Array(n),
     repaired: new Set(),
     index: (iso) => dayNumber(iso) - firstDay,
   };
@@ -75,7 +76,7 @@ export function reconstructDemand(observations: readonly Observation[], options:
   if (floor) applyFloor(grid, floor);
   markInferredStockouts(grid);
   const series = { startDay: firstDay, units, how };
-  settledBySeries.set(series, { layer: grid.fixed, censored: grid.censored, repaired: [...grid.repaired] });
+  settledBySeries.set(series, { layer: grid.fixed, censored: grid.censored, floored: grid.floored, repaired: [...grid.repaired] });
   return series;
 }
 
@@ -162,17 +163,19 @@ export function reconstructAfter(tail: SettledTail, baseline: ListingObservation
   const how = new Uint8Array(n);
   const fixed = new Uint16Array(n);
   const censored = new Uint8Array(n);
+  const floored = new Uint8Array(n);
   units.set(tail.units);
   how.set(tail.how);
   fixed.set(tail.layer);
   censored.set(tail.censored);
-  const grid: DayGrid = { n, units, how, fixed, censored, repaired: new Set(tail.repaired), index: (iso) => dayNumber(iso) - tail.startDay };
+  floored.set(tail.floored);
+  const grid: DayGrid = { n, units, how, fixed, censored, floored, repaired: new Set(tail.repaired), index: (iso) => dayNumber(iso) - tail.startDay };
   const readings = [baseline, ...added];
   censorStockouts(grid, readings);
   censorStockoutsBetweenVisits(grid, readings, []);
   fillCoarserLayers(grid, readings, [], added);
   markInferredStockouts(grid);
-  return { startDay: tail.startDay, units, how, layer: fixed, censored, repaired: [...grid.repaired] };
+  return { startDay: tail.startDay, units, how, layer: fixed, censored, floored, repaired: [...grid.repaired] };
 }
 
 /**
@@ -299,29 +302,27 @@ function latestOrders(orders: readonly OrderObservation[]): Iterable<OrderObserv
  */
 function addOrders(grid: DayGrid, orders: Iterable<OrderObservation>): Float64Array | undefined {
   const { n, units, fixed, index } = grid;
-  const floor = new Float64Array(n);
-  let hasFloor = false;
+  // Made at the first order off the covered days: most listings have none (a series' length of doubles each).
+  let floor: Float64Array | undefined;
   for (const o of orders) {
     // Pending and unshipped orders are demand already placed; cancelled ones never were.
     if (o.status === 'cancelled') continue;
     const i = index(o.orderDate);
     if (i < 0 || i >= n) continue;
     if (fixed[i]) units[i]! += o.quantity;
-    else {
-      floor[i]! += o.quantity;
-      hasFloor = true;
-    }
+    else (floor ??= new Float64Array(n))[i]! += o.quantity;
   }
-  return hasFloor ? floor : undefined;
+  return floor;
 }
 
 /** Orders seen outside complete views are a lower bound: a day the layers put below it is raised to it. */
 function applyFloor(grid: DayGrid, floor: Float64Array): void {
-  const { n, units, how } = grid;
+  const { n, units, how, floored } = grid;
   for (let i = 0; i < n; i++) {
     if (floor[i]! > 0 && !(units[i]! >= floor[i]!)) {
       units[i] = floor[i]!;
       how[i] = HOW_INFERRED;
+      floored[i] = 1;
     }
   }
 }
