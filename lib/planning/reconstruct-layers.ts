@@ -23,15 +23,14 @@ export function fillCoarserLayers(
   // Windowed counts one window length at a time, shortest first: weekly reads of t7 tile the
   // days exactly, and t30/t90 then only fill what t7 could not reach (mixing them in one
   // fit makes the longer windows fight the finer ones for no gain).
-  const windowed = windowedCounts(windowedFrom, index, n);
-  const lengths = [...new Set(windowed.map((c) => c.to - c.from))].sort((a, b) => a - b);
-  for (const length of lengths)
-    fillLayer(
-      windowed.filter((c) => c.to - c.from === length),
-      grid,
-      work,
-      windowLayer(length + 1),
-    );
+  // Grouped in one pass, each group in the counts' order (a daily reader has ~2,000 of them).
+  const byLength = new Map<number, IntervalCount[]>();
+  for (const c of windowedCounts(windowedFrom, index, n)) {
+    const group = byLength.get(c.to - c.from);
+    if (group) group.push(c);
+    else byLength.set(c.to - c.from, [c]);
+  }
+  for (const length of [...byLength.keys()].sort((a, b) => a - b)) fillLayer(byLength.get(length)!, grid, work, windowLayer(length + 1));
   fillLayer(cumulativeCounts(listings, index, n), grid, work, LAYER_CUMULATIVE);
   fillLayer(stockDeltaCounts(listings, calibrations, index, n), grid, work, LAYER_STOCK_DELTA);
 }
