@@ -8,7 +8,8 @@
  * the newest reading and how reconstruction settled the last TAIL_DAYS days (reconstruct.ts
  * SettledTail); the layers then run on the new readings' counts over those days and the new
  * ones. That equals the whole rebuild when no new count reaches a day an older count of the
- * same or a finer kind still shares: a new stock reading adds a stock-delta (and cumulative)
+ * same or a finer kind still shares, nor one an order floor raised (the layers read it before
+ * the floor, which comes after them all): a new stock reading adds a stock-delta (and cumulative)
  * interval after the baseline, which overlaps nothing; a weekly FBA Inventory visit's 7-day
  * count covers the new days, and its 30- and 90-day counts find the older days already settled
  * by the earlier 7-day counts. A daily visitor's 7-day counts overlap the day before's, and
