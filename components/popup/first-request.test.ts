@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sendFirstRequest, takeFirstReply } from './first-request';
 import { atRiskRequest, HEAD_LIMIT, NO_FILTERS } from './model';
 
@@ -13,5 +13,26 @@ describe('the popup first request', () => {
     ]);
     await expect(takeFirstReply()).resolves.toEqual({ ok: true, data: 'first' });
     expect(takeFirstReply()).toBeUndefined();
+  });
+
+  it("takes over the requests the page's early script sent, instead of sending them again", async () => {
+    // The early script and the entry module are bundled apart: each has its own copy of this module.
+    vi.resetModules();
+    const earlyScript = await import('./first-request');
+    const sentEarly: unknown[] = [];
+    earlyScript.sendFirstRequest(async (message) => (sentEarly.push(message), { ok: true, data: 'early' }), true);
+    expect(sentEarly).toHaveLength(2);
+    vi.resetModules();
+    const entry = await import('./first-request');
+    const sentByEntry: unknown[] = [];
+    entry.sendFirstRequest(async (message) => (sentByEntry.push(message), { ok: true, data: 'entry' }));
+    expect(sentByEntry).toEqual([]);
+    await expect(entry.takeFirstReply()).resolves.toEqual({ ok: true, data: 'early' });
+    await expect(entry.firstReplies().settings).resolves.toEqual({ ok: true, data: 'early' });
+    // Taken once: a page that loads the entry again (or a test) sends its own.
+    vi.resetModules();
+    const again = await import('./first-request');
+    again.sendFirstRequest(async (message) => (sentByEntry.push(message), { ok: true, data: 'entry' }));
+    expect(sentByEntry).toHaveLength(2);
   });
 });

@@ -17,14 +17,42 @@ let early: Promise<unknown> | undefined;
 let settings: Promise<unknown> | undefined;
 
 /**
+ * Where the popup's early script (entrypoints/popup-early.ts, a classic script in the page's
+ * head, bundled apart from the entry module) leaves the requests it sent, for the entry module
+ * to take over instead of sending them again.
+ */
+const EARLY_KEY = '__stockCopilotFirstRequests';
+
+interface EarlyRequests {
+  atRisk: Promise<unknown>;
+  settings: Promise<unknown>;
+}
+
+function isEarlyRequests(value: unknown): value is EarlyRequests {
+  const v = value as Partial<EarlyRequests> | undefined;
+  return typeof v === 'object' && v !== null && v.atRisk instanceof Promise && v.settings instanceof Promise;
+}
+
+/**
  * Sends the opening list's request and the settings request now, once (raw: the background
- * validates the requests, the first paint and first-page.ts the replies).
+ * validates the requests, the first paint and first-page.ts the replies). When the page's early
+ * script already sent them, their replies are taken over instead. `leaveForEntry` (the early
+ * script): the requests are left on the page for the entry module.
  * @example sendFirstRequest((message) => browser.runtime.sendMessage(message));
  */
-export function sendFirstRequest(send: Send): void {
+export function sendFirstRequest(send: Send, leaveForEntry = false): void {
   if (early) return;
+  const page = globalThis as unknown as Record<string, unknown>;
+  const sent = page[EARLY_KEY];
+  if (!leaveForEntry && isEarlyRequests(sent)) {
+    delete page[EARLY_KEY];
+    early = sent.atRisk;
+    settings = sent.settings;
+    return;
+  }
   early = send({ type: 'skus/at-risk', payload: { risk: OPENING_RISK, limit: HEAD_LIMIT } });
   settings = send({ type: 'settings/get', payload: {} });
+  if (leaveForEntry) page[EARLY_KEY] = { atRisk: early, settings } satisfies EarlyRequests;
 }
 
 /**
