@@ -35,4 +35,13 @@ describe('the popup first request', () => {
     again.sendFirstRequest(async (message) => (sentByEntry.push(message), { ok: true, data: 'entry' }));
     expect(sentByEntry).toHaveLength(2);
   });
+
+  it('hands a failed early request to the entry module as a failure', async () => {
+    vi.resetModules();
+    (await import('./first-request')).sendFirstRequest(() => Promise.reject(new Error('no background')), true);
+    vi.resetModules();
+    const entry = await import('./first-request');
+    entry.sendFirstRequest(async () => ({ ok: true }));
+    await expect(entry.takeFirstReply()).rejects.toThrow('no background');
+  });
 });

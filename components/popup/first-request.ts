@@ -52,7 +52,13 @@ export function sendFirstRequest(send: Send, leaveForEntry = false): void {
   }
   early = send({ type: 'skus/at-risk', payload: { risk: OPENING_RISK, limit: HEAD_LIMIT } });
   settings = send({ type: 'settings/get', payload: {} });
-  if (leaveForEntry) page[EARLY_KEY] = { atRisk: early, settings } satisfies EarlyRequests;
+  if (leaveForEntry) {
+    // Handled here for the wait until the entry module takes them (it sees a failure itself):
+    // a background that cannot answer then logs no unhandled rejection from this script.
+    early.catch(() => undefined);
+    settings.catch(() => undefined);
+    page[EARLY_KEY] = { atRisk: early, settings } satisfies EarlyRequests;
+  }
 }
 
 /**
