@@ -152,16 +152,15 @@ async function replanOnce(
     ...(fresh ? { forecastContext: fresh.forecastContext, abcOf: fresh.abcOf } : {}),
   });
   stepDone('plan');
-  const replanned = listingKeys;
   // Placed orders come off (and pool transfers are suggested) before caching, so urgency, badge and every view count them once.
   // The FBA capacity limit is shared by a marketplace's stocks once each reorder is final (fba-capacity-plans.ts).
-  const answered = await withPurchasingAnswers(db, plans, productIds === undefined ? undefined : replanned);
+  const answered = await withPurchasingAnswers(db, plans, productIds === undefined ? undefined : listingKeys);
   stepDone('purchasing');
   const capped = await withSharedCapacity(db, answered.plans, productIds === undefined);
   stepDone('capacity');
   // Purchasing counted the plans to trust its stored lines: the save takes that count, not another.
   const { planCountBefore: planCount } = answered.reorderValues;
-  const replacing = productIds === undefined ? { replaceAll: true } : { replaceFor: replanned, replaceProducts: productIds, planCount };
+  const replacing = productIds === undefined ? { replaceAll: true } : { replaceFor: listingKeys, replaceProducts: productIds, planCount };
   if (onPlans) {
     await onPlans(freshPlansOf(capped, productIds === undefined ? 'all' : productIds, input.listings)).catch(() => undefined);
     stepDone('answer');

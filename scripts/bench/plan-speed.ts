@@ -19,6 +19,7 @@ import type { SkuPlan } from '../../lib/planning/types.ts';
 import type { ListingObservation } from '../../lib/records.ts';
 import { defaultSettings, type Settings } from '../../lib/settings/schema.ts';
 import type { BenchSuite, BenchTable } from './types.ts';
+import { windowSum } from './partial-views/simulate.ts';
 import { DAYS, fbaInputFor, inputFor, NOW, plansDigest, syntheticSku } from './plan-speed/catalogue.ts';
 
 const SKUS = Number(process.env.PLAN_BENCH_SKUS ?? 10_000);
@@ -240,18 +241,15 @@ export default suite;
 
 /**
  * What the FBA Inventory page shows of one series, visited every `every` days from day 89 on:
- * the stock (falling by what sold) and the units sold in the last 7, 30 and 90 days.
+ * the stock (falling by what sold) and the units sold in the last 7, 30 and 90 days (days out of
+ * stock sold nothing).
  */
 function pageReadings(series: { startDay: number; units: Float64Array }, sku: number, every: number): ListingObservation[] {
+  const sold = series.units.map((v) => (v === v ? v : 0));
   const list: ListingObservation[] = [];
   let stock = 100_000;
-  const window = (d: number, w: number) => {
-    let s = 0;
-    for (let k = d - w + 1; k <= d; k++) s += series.units[k]! === series.units[k]! ? series.units[k]! : 0;
-    return s;
-  };
   for (let d = 89; d < DAYS; d += every) {
-    stock -= window(d, every);
+    stock -= windowSum(sold, d, every);
     const date = isoDate(series.startDay + d);
     list.push({
       kind: 'listing',
@@ -262,7 +260,7 @@ function pageReadings(series: { startDay: number; units: Float64Array }, sku: nu
       observedAt: `${date}T12:00:00Z`,
       observedDate: date,
       available: stock,
-      unitsSold: [7, 30, 90].map((windowDays) => ({ windowDays, units: window(d, windowDays) })),
+      unitsSold: [7, 30, 90].map((windowDays) => ({ windowDays, units: windowSum(sold, d, windowDays) })),
     });
   }
   return list;
