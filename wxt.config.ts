@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { sellerHostPatterns } from './lib/locale/markets';
 import { PANEL_CHART_FILE } from './lib/content/panel-chart-module';
+import { zodWithoutJsonSchema } from './scripts/build/zod-without-json-schema';
 
 /**
  * Public half of the key that pins the extension id (bjljbmdnahhiinnjhfdpielpalkjldff) so
@@ -53,6 +54,8 @@ export default defineConfig({
     // ES module whose default export is what its main() returns, minified in full (Vite leaves
     // an ES library's whitespace for the consumer's bundler; here there is none).
     'vite:build:extendConfig': (entrypoints, config) => {
+      // Content scripts (each built alone) never print JSON Schema: leave zod's generator out.
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) config.plugins = [...(config.plugins ?? []), zodWithoutJsonSchema()];
       const build = config.build;
       if (!build?.lib || entrypoints.length !== 1 || PANEL_CHART_FILE !== `/${entrypoints[0]!.name}.js`) return;
       build.lib.formats = ['es'];

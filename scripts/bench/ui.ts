@@ -31,8 +31,8 @@ const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 const OUT = resolve(process.env.UI_BENCH_OUT ?? process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const ROWS = 250;
 const POPUP_SKUS = 10_000;
-/** Issue 14: what every seller page loads, gzipped. */
-const CONTENT_SCRIPT_BUDGET_KB = 100;
+/** Issue 14: what every seller page loads, gzipped: "100 KB" read the strict way, as 100,000 bytes (not 100 KiB). */
+const CONTENT_SCRIPT_BUDGET_BYTES = 100_000;
 
 function listings(n: number): DemoListing[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -202,9 +202,9 @@ async function panelsChromiumBench(): Promise<BenchTable> {
   }
 }
 
-/** Gzipped size in KB of a built file. */
-function gzippedKb(path: string): number {
-  return gzipSync(readFileSync(path)).length / 1024;
+/** Gzipped size in bytes of a built file. */
+function gzippedBytes(path: string): number {
+  return gzipSync(readFileSync(path)).length;
 }
 
 function sizesBench(): BenchTable {
@@ -213,7 +213,7 @@ function sizesBench(): BenchTable {
     return {
       title: 'Content script size',
       environment: 'built extension',
-      columns: ['file', 'KB', 'KB gzipped'],
+      columns: ['file', 'bytes', 'bytes gzipped'],
       rows: [],
       notes: [`Skipped: no build in ${OUT}. Run npm run build first.`],
     };
@@ -222,15 +222,16 @@ function sizesBench(): BenchTable {
     .map((f) => ({ label: f, path: join(dir, f) }));
   const chart = join(OUT, PANEL_CHART_FILE);
   const lazy = existsSync(chart) ? [{ label: `${PANEL_CHART_FILE.slice(1)} (imported when a panel's Details first opens)`, path: chart }] : [];
-  const rows = [...scripts, ...lazy].map(({ label, path }) => [label, (statSync(path).size / 1024).toFixed(1), gzippedKb(path).toFixed(1)]);
-  const largest = Math.max(...scripts.map(({ path }) => gzippedKb(path)));
+  const bytes = (n: number) => n.toLocaleString('en-US');
+  const rows = [...scripts, ...lazy].map(({ label, path }) => [label, bytes(statSync(path).size), bytes(gzippedBytes(path))]);
+  const largest = Math.max(...scripts.map(({ path }) => gzippedBytes(path)));
   return {
     title: 'Content script size',
     environment: `built extension (${OUT})`,
-    columns: ['file', 'KB', 'KB gzipped'],
+    columns: ['file', 'bytes', 'bytes gzipped'],
     rows,
     notes: [
-      `${largest < CONTENT_SCRIPT_BUDGET_KB ? 'MET   ' : 'MISSED'} each content script under ${CONTENT_SCRIPT_BUDGET_KB} KB gzipped (chart.js and lib/charts are a separate module, entrypoints/panel-chart.ts)`,
+      `${largest < CONTENT_SCRIPT_BUDGET_BYTES ? 'MET   ' : 'MISSED'} each content script under ${bytes(CONTENT_SCRIPT_BUDGET_BYTES)} bytes gzipped (chart.js and lib/charts are a separate module, entrypoints/panel-chart.ts; zod's JSON Schema generator is left out, scripts/build/zod-without-json-schema.ts)`,
     ],
   };
 }
