@@ -30,14 +30,19 @@ let root: HTMLElement;
 beforeEach(() => {
   document.body.innerHTML = '<div id="root"></div>';
   root = document.getElementById('root')!;
+  performance.clearMarks();
 });
+
+/** When the first rows were marked drawn (the bench's measure), if they were. */
+const firstRowsMarks = (name: string) => performance.getEntriesByName(name, 'mark');
 
 describe('the popup first paint', () => {
   it('sends the opening request and the settings request, and draws the first rows most urgent first', async () => {
-    const { startFirstPaint, HEAD_LIMIT } = await load();
+    const { startFirstPaint, HEAD_LIMIT, FIRST_ROWS_MARK } = await load();
     const { sent, send } = background({ atRisk: atRisk([item('CRIT-1', { urgency: 'critical', available: 0 }), item('WARN-2')]), settings: settings('en') });
     const on = hooks();
     await expect(startFirstPaint(root, send, on)).resolves.toBe(true);
+    expect(firstRowsMarks(FIRST_ROWS_MARK)).toHaveLength(1);
     expect(sent).toEqual([
       { type: 'skus/at-risk', payload: { risk: 'attention', limit: HEAD_LIMIT } },
       { type: 'settings/get', payload: {} },
@@ -110,9 +115,10 @@ describe('the popup first paint', () => {
       undefined,
     ];
     for (const reply of cases) {
-      const { startFirstPaint } = await load();
+      const { startFirstPaint, FIRST_ROWS_MARK } = await load();
       await expect(startFirstPaint(root, background({ atRisk: reply, settings: settings('en') }).send, hooks())).resolves.toBe(false);
       expect(root.childElementCount).toBe(0);
+      expect(firstRowsMarks(FIRST_ROWS_MARK)).toHaveLength(0);
     }
   });
 

@@ -1,15 +1,14 @@
 /**
  * UI benchmarks: row panels mounted after a page read (happy-dom, and real Chromium with
  * lib/content bundled by esbuild into the seller page), each content script's gzipped size
- * (built extension), and the popup's first render with 10,000 SKUs stored (Chromium with the
- * built extension via Playwright). The last two need a build in UI_BENCH_OUT (default
+ * (built extension), and the popup's first render with 10,000 SKUs stored (ui-popup.ts). The
+ * last two need a build in UI_BENCH_OUT (default
  * .output, or WXT_OUT_DIR: `npm run build`) and skip with a note when it is
  * missing.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { panelData } from '../../lib/messaging/test-panel';
 import { join, resolve } from 'node:path';
-import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +23,13 @@ import { PANEL_CHART_FILE } from '../../lib/content/panel-chart-module';
 import { buildAmazonManageInventoryHtml } from '../../tests/fixtures/builders/amazon-manage-inventory';
 import type { DemoListing } from '../../tests/fixtures/builders/types';
 import type { BenchSuite, BenchTable } from './types';
+import { popupBench } from './ui-popup';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SELLER_URL = 'https://sellercentral.amazon.com/myinventory/inventory';
 // The build the rest of the project uses (npm run build, or WXT_OUT_DIR when set), so the bench measures the current code.
 const OUT = resolve(process.env.UI_BENCH_OUT ?? process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const ROWS = 250;
-const POPUP_SKUS = 10_000;
 /** Issue 14: what every seller page loads, gzipped: "100 KB" read the strict way, as 100,000 bytes (not 100 KiB). */
 const CONTENT_SCRIPT_BUDGET_BYTES = 100_000;
 
@@ -236,177 +235,11 @@ function sizesBench(): BenchTable {
   };
 }
 
-async function popupBench(): Promise<BenchTable> {
-  const title = `Popup first render with ${POPUP_SKUS.toLocaleString('en')} SKUs`;
-  if (!existsSync(join(OUT, 'manifest.json')))
-    return { title, environment: 'Chromium', columns: ['step', 'ms'], rows: [], notes: [`Skipped: no build in ${OUT}.`] };
-  const { chromium } = await import('@playwright/test');
-  const { extensionArgs, findChromium } = await import('../lib/chromium.mjs');
-  const executablePath = findChromium();
-  if (!executablePath) return { title, environment: 'Chromium', columns: ['step', 'ms'], rows: [], notes: ['Skipped: no Chromium.'] };
-  const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: extensionArgs(OUT) });
-  const launched = performance.now();
-  try {
-    await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
-    const seeder = await context.newPage();
-    await seeder.goto(popupUrl);
-    const t0 = performance.now();
-    const now = new Date().toISOString();
-    for (let batch = 0; batch * 5000 < POPUP_SKUS; batch++) {
-      const rows = Array.from({ length: Math.min(5000, POPUP_SKUS - batch * 5000) }, (_, j) => {
-        const i = batch * 5000 + j;
-        const [platform, marketplace] = [
-          ['amazon', 'amazon.com'],
-          ['amazon', 'amazon.de'],
-          ['walmart', 'walmart.com'],
-          ['ebay', 'ebay.com'],
-        ][i % 4]!;
-        return {
-          kind: 'listing',
-          platform,
-          marketplace,
-          source: 'bench',
-          observedAt: now,
-          observedDate: now.slice(0, 10),
-          sku: `SKU-${String(i).padStart(5, '0')}`,
-          title: `Item ${i}`,
-          available: (i * 37) % 400,
-          // Sales, so that many rows need attention: the popup opens on that filter, and rows
-          // with no sales never show there (without them the first row never came).
-          unitsSold: [{ windowDays: 30, units: 30 + (i % 90) }],
-          fulfillment: 'SELLER',
-        };
-      });
-      const reply = await seeder.evaluate((payload) => (globalThis as any).chrome.runtime.sendMessage({ type: 'import/commit', payload }), {
-        importId: 'bench',
-        batchIndex: batch,
-        rows,
-        last: (batch + 1) * 5000 >= POPUP_SKUS,
-      });
-      if (!(reply as { ok: boolean }).ok) throw new Error(JSON.stringify(reply));
-    }
-    const seeded = performance.now() - t0;
-    // The seed re-plans, and the daily re-plan alarm fires a minute after install: time the
-    // popup only once the worker is idle (the first-page request answers quickly three times
-    // in a row, past the alarm).
-    const send = (type: string, payload: unknown) =>
-      seeder.evaluate(
-        async ([type, payload]) => {
-          const t = performance.now();
-          const reply = await (globalThis as any).chrome.runtime.sendMessage({ type, payload });
-          return { ms: performance.now() - t, bytes: JSON.stringify(reply).length };
-        },
-        [type, payload] as const,
-      );
-    const idleFrom = performance.now();
-    for (let quick = 0; quick < 3 && performance.now() - idleFrom < 180_000;) {
-      const sinceLaunch = performance.now() - launched;
-      quick = sinceLaunch > 75_000 && (await send('skus/at-risk', { risk: 'all', limit: 60 })).ms < 80 ? quick + 1 : 0;
-      if (!quick) await new Promise((r) => setTimeout(r, 1000));
-    }
-    const waited = performance.now() - idleFrom;
-    // The background's own answer times (round trip from an extension page, median of 5).
-    const handlerRows: string[][] = [];
-    for (const [label, type, payload] of [
-      ['skus/at-risk, first 60 rows', 'skus/at-risk', { risk: 'all', limit: 60 }],
-      ["skus/at-risk, the popup's opening request (first screen in memory)", 'skus/at-risk', { risk: 'attention', limit: 60 }],
-      ['popup/facets (reads every listing key)', 'popup/facets', {}],
-      ['settings/get', 'settings/get', {}],
-      ['skus/at-risk, whole list (on scroll only now)', 'skus/at-risk', { risk: 'all', limit: 20_000 }],
-    ] as const) {
-      const samples: { ms: number; bytes: number }[] = [];
-      for (let i = 0; i < (type === 'skus/at-risk' && payload.limit > 60 ? 3 : 5); i++) samples.push(await send(type, payload));
-      samples.sort((a, b) => a.ms - b.ms);
-      const mid = samples[samples.length >> 1]!;
-      handlerRows.push([`background answer: ${label}`, `${mid.ms.toFixed(0)} (${(mid.bytes / 1024).toFixed(0)} KB)`]);
-    }
-    await seeder.close();
-    // The guided start opened at install (lib/background/onboarding-setup.ts) shares the popup's
-    // renderer: left open, its restyles delayed the popup's files (2026-12-04 trace). A seller
-    // opening the popup over 10,000 SKUs is past the first run, so it is closed before timing.
-    for (const open of context.pages()) if (open.url().includes('/options.html')) await open.close();
-    const timePopup = async () => {
-      const times: { firstRow: number; wall: number; updating: boolean }[] = [];
-      for (let run = 0; run < 5; run++) {
-        const page = await context.newPage();
-        // Navigation start to the first row in the DOM, from the page's own clock.
-        await page.addInitScript(() => {
-          new MutationObserver((_, observer) => {
-            if (!document.querySelector('[data-testid="at-risk-row"]')) return;
-            (globalThis as any).__firstRow = performance.now();
-            // Rows from the background's first screen, kept from before a write still under way (lib/background/first-screen.ts).
-            (globalThis as any).__firstRowUpdating = document.querySelector('[data-testid="at-risk-updating"]') !== null;
-            observer.disconnect();
-          }).observe(document, { childList: true, subtree: true });
-        });
-        const start = performance.now();
-        await page.goto(popupUrl);
-        await page.getByTestId('at-risk-row').first().waitFor();
-        const wall = performance.now() - start;
-        const [firstRow, updating] = await page.evaluate(() => {
-          const marks = globalThis as unknown as { __firstRow: number; __firstRowUpdating: boolean };
-          return [marks.__firstRow, marks.__firstRowUpdating] as const;
-        });
-        times.push({ firstRow, wall, updating });
-        await page.close();
-      }
-      return times;
-    };
-    const times = await timePopup();
-    // A seller may keep the options page open (the purchase plan, settings) while using the
-    // popup: it shares the popup's renderer, so its size is timed too.
-    const options = await context.newPage();
-    await options.goto(popupUrl.replace('popup.html', 'options.html'));
-    await options.getByTestId('purchase-plan').waitFor();
-    await options
-      .getByTestId('purchase-group')
-      .first()
-      .waitFor({ timeout: 60_000 })
-      .catch(() => undefined);
-    const optionsElements = await options.evaluate(() => document.querySelectorAll('*').length);
-    const withOptions = await timePopup();
-    await options.close();
-    type Times = typeof times;
-    const median = (pick: (r: Times[number]) => number, of: Times = times) => of.map(pick).sort((a, b) => a - b)[of.length >> 1]!;
-    const worst = Math.max(...times.map((r) => r.firstRow));
-    return {
-      title,
-      environment: `headless Chromium (Debian), built extension (${OUT}), Playwright`,
-      columns: ['step', 'ms'],
-      rows: [
-        ['seed 10,000 listings via import/commit (incl. re-plan)', seeded.toFixed(0)],
-        ['then waited for an idle worker (past the 1-min re-plan alarm)', waited.toFixed(0)],
-        ...handlerRows,
-        [`popup navigation start to first row in the DOM (median of ${times.length})`, median((r) => r.firstRow).toFixed(0)],
-        ['worst of those', worst.toFixed(0)],
-        ['same, Playwright wall clock (goto to row found; median)', median((r) => r.wall).toFixed(0)],
-        [
-          `first row with the options page open beside it (${optionsElements.toLocaleString('en')} elements; median, worst)`,
-          `${median((r) => r.firstRow, withOptions).toFixed(0)}, ${Math.max(...withOptions.map((r) => r.firstRow)).toFixed(0)}`,
-        ],
-        [
-          'first rows marked "updating" (a write was under way; the popup asks again each second)',
-          `${times.filter((r) => r.updating).length} of ${times.length}`,
-        ],
-      ],
-      notes: [
-        `${median((r) => r.firstRow) < 100 ? 'MET   ' : 'MISSED'} first row under 100 ms with 10,000 SKUs (median, navigation start to the first virtualised row, page clock)`,
-        `1-minute load average while measuring: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (timings are inflated when other jobs share the cores)`,
-        'The first-run options tab is closed before timing (runs before 2026-12-04 had it open, sharing the popup renderer).',
-      ],
-    };
-  } finally {
-    await context.close();
-  }
-}
-
 const only = process.env.UI_BENCH_ONLY;
 const suite: BenchSuite = async () => [
   ...(!only || only.includes('happy') ? [await panelsBench()] : []),
   ...(!only || only.includes('chromium') ? [await panelsChromiumBench()] : []),
   ...(!only || only.includes('size') ? [sizesBench()] : []),
-  ...(!only || only.includes('popup') ? [await popupBench()] : []),
+  ...(!only || only.includes('popup') ? [await popupBench(OUT)] : []),
 ];
 export default suite;
