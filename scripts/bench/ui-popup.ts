@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { BrowserContext } from '@playwright/test';
 import { FIRST_ROWS_MARK } from '../../components/popup/first-paint';
 import { launchPipeBrowser, type PipeBrowser } from './shared/cdp-pipe';
 import type { BenchTable } from './types';
@@ -189,7 +190,7 @@ async function answerTimes(send: Send): Promise<string[][]> {
 }
 
 /** Five openings through Playwright: navigation start to the first row in the DOM (page clock, a MutationObserver), and the wall clock. */
-async function timeOpenings(context: import('@playwright/test').BrowserContext, popupUrl: string) {
+async function timeOpenings(context: BrowserContext, popupUrl: string) {
   const times: { firstRow: number; wall: number; updating: boolean }[] = [];
   for (let run = 0; run < 5; run++) {
     const page = await context.newPage();
