@@ -223,11 +223,14 @@ interface TargetInfo {
   url: string;
 }
 
-/** Polls `probe` every 100 ms until it gives a value (or `ms` pass: undefined). */
+/**
+ * Polls `probe` every 100 ms until it gives a value (or `ms` pass: undefined). A probe that
+ * throws counts as no value yet: an evaluation in a tab still navigating loses its context.
+ */
 async function poll<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T | undefined> {
   const until = performance.now() + ms;
   for (;;) {
-    const value = await probe();
+    const value = await probe().catch(() => undefined);
     if (value !== undefined || performance.now() > until) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
