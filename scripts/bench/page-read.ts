@@ -22,6 +22,7 @@ import { buildAmazonOrdersHtml } from '../../tests/fixtures/builders/amazon-orde
 import { buildWalmartManageItemsHtml } from '../../tests/fixtures/builders/walmart';
 import { buildEbayActiveListingsHtml } from '../../tests/fixtures/builders/ebay';
 import { demoListings, demoOrders } from '../../tests/fixtures/builders/demo-data';
+import { median } from './shared/median';
 
 export const TARGET_MS: Record<number, number> = { 250: 20, 5000: 300 };
 export const SIZES = [250, 5000] as const;
@@ -103,10 +104,7 @@ export function selectedCases(): PageCase[] {
   return wanted.length === 0 ? PAGE_CASES : PAGE_CASES.filter((c) => wanted.includes(c.key));
 }
 
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
+export { median };
 
 /**
  * A full collection before each timed run: building a 5,000-row page in happy-dom leaves

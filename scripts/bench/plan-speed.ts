@@ -19,6 +19,7 @@ import type { SkuPlan } from '../../lib/planning/types.ts';
 import type { ListingObservation } from '../../lib/records.ts';
 import { defaultSettings, type Settings } from '../../lib/settings/schema.ts';
 import type { BenchSuite, BenchTable } from './types.ts';
+import { median } from './shared/median.ts';
 import { windowSum } from './partial-views/simulate.ts';
 import { DAYS, fbaInputFor, inputFor, NOW, plansDigest, syntheticSku } from './plan-speed/catalogue.ts';
 
@@ -73,7 +74,6 @@ function timePlans(inputs: readonly PlanInput[], settings: Settings, rounds: num
   return out;
 }
 
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 const range = (xs: number[]) => `${Math.round(Math.min(...xs))} / ${Math.round(median(xs))}`;
 
 function loadNote(): string {

@@ -28,6 +28,7 @@ import { FOLD_LAG_DAYS, foldHistory } from '../../lib/store/observation-store';
 import { deleteHistoryDigests, writeHistoryDigests } from '../../lib/store/history-digest';
 import { observationChunksOf } from '../../lib/store/tables/observationChunks';
 import { poolIdFor, poolRowFor } from '../../lib/store/tables/stockPools';
+import { median } from './shared/median';
 import type { SkuPlan } from '../../lib/planning/types';
 import type { BenchSuite, BenchTable } from './types';
 import { storeBenchPart, storeBenchPooled, type StoreBenchPart } from './store-parts';
@@ -239,11 +240,6 @@ function idleWorker(): void {
 async function phase(name: string, edge: 'start' | 'stop'): Promise<void> {
   const hook = (globalThis as { __storeBenchPhase?: (name: string, edge: string) => Promise<void> }).__storeBenchPhase;
   if (hook) await hook(name, edge);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 /**

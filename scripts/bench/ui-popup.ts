@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { BrowserContext } from '@playwright/test';
 import { FIRST_ROWS_MARK } from '../../components/popup/first-paint';
 import { launchPipeBrowser, type PipeBrowser } from './shared/cdp-pipe';
+import { median } from './shared/median';
 import type { BenchTable } from './types';
 
 const POPUP_SKUS = 10_000;
@@ -62,8 +63,6 @@ async function waitForIdleWorker(launched: number, firstPageMs: () => Promise<nu
   }
   return performance.now() - idleFrom;
 }
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 export async function popupBench(out: string): Promise<BenchTable> {
   const title = `Popup first render with ${POPUP_SKUS.toLocaleString('en')} SKUs`;

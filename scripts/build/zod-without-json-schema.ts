@@ -30,7 +30,7 @@ export function exportedNames(source: string): string[] {
 }
 
 /** The processors stand-in: every processor throws; aggregateChecks is re-exported from zod itself. */
-export function processorsStandIn(realPath: string, source: string): string {
+function processorsStandIn(realPath: string, source: string): string {
   const names = exportedNames(source).filter((name) => name !== 'aggregateChecks');
   return [UNAVAILABLE, `export { aggregateChecks } from ${JSON.stringify(realPath)};`, ...names.map((name) => `export const ${name} = unavailable;`)].join(
     '\n',
@@ -38,7 +38,7 @@ export function processorsStandIn(realPath: string, source: string): string {
 }
 
 /** The generator stand-in: the two method factories give methods that throw when called. */
-export function generatorStandIn(): string {
+function generatorStandIn(): string {
   return [UNAVAILABLE, 'export const createToJSONSchemaMethod = () => unavailable;', 'export const createStandardJSONSchemaMethod = () => unavailable;'].join(
     '\n',
   );
