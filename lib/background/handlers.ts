@@ -12,7 +12,7 @@ import type { BackgroundDeps } from './deps';
 import { createFeeFactsHandlers } from './fee-facts-handlers';
 import { createDataHandlers, createImportExportHandlers, createProductHandlers, createStockHandlers, createWarehouseHandlers } from './options-handlers';
 import { createOnboardingHandlers } from './onboarding-handlers';
-import { createPageHandlers } from './page-handlers';
+import { createPageHandlers, type RecentDiagnostics } from './page-handlers';
 import { createPopupHandlers } from './popup-handlers';
 import { createPurchaseHandlers } from './purchase-handlers';
 import { createTeachingHandlers } from './teaching-handlers';
@@ -20,13 +20,14 @@ import { createInboundHandlers } from './inbound-handlers';
 
 /** @example const dispatch = createDispatcher(createHandlers({ db, now, replan }), { extensionBaseUrl }) */
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  const recentDiagnostics: RecentDiagnostics = new Map();
   return afterAnsweredPlansSaved(deps, {
-    ...createPageHandlers(deps),
+    ...createPageHandlers(deps, recentDiagnostics),
     ...createProductHandlers(deps),
     ...createStockHandlers(deps),
     ...createWarehouseHandlers(deps),
     ...createImportExportHandlers(deps),
-    ...createDataHandlers(deps),
+    ...createDataHandlers(deps, () => recentDiagnostics.clear()),
     ...createPopupHandlers(deps),
     ...createOnboardingHandlers(deps),
     ...createPurchaseHandlers(deps),

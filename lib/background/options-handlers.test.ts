@@ -389,8 +389,17 @@ describe('options messages', () => {
     const storage = await handlers['data/storage']({}, OPTIONS_PAGE);
     expect(storage.tables.listings!.rows).toBe(2);
     expect(storage.approxBytes).toBeGreaterThan(0);
+    // A page read with a problem: the popup lists it (naming the page) until all data is deleted.
+    const problem = { level: 'warning' as const, code: 'missing-column', message: 'No title column' };
+    await handlers['page/ingest'](
+      { url: SELLER_URL, adapterId: 'amazon/manage-inventory', rows: [listingReading('READ-1', TODAY, { available: 3 })], diagnostics: [problem] },
+      { url: SELLER_URL },
+    );
+    const before = (await handlers['diagnostics/recent']({}, {})).pages;
+    expect(before.find((p) => p.adapterId === 'amazon/manage-inventory')).toMatchObject({ url: SELLER_URL, diagnostics: expect.arrayContaining([problem]) });
     await handlers['data/delete-all']({ confirm: 'delete-all' }, OPTIONS_PAGE);
     expect((await handlers['data/storage']({}, OPTIONS_PAGE)).totalRows).toBe(0);
+    expect((await handlers['diagnostics/recent']({}, {})).pages).toEqual([]);
   });
 });
 

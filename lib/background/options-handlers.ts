@@ -234,11 +234,13 @@ export function createImportExportHandlers(
 }
 
 /** The whole store: delete everything, and how much is stored (backups: backup-handlers.ts). */
-export function createDataHandlers(deps: BackgroundDeps): Pick<Handlers, 'data/delete-all' | 'data/storage'> {
+/** `forgetInMemory`: what the worker holds besides the store (the pages' reading problems), gone with it. */
+export function createDataHandlers(deps: BackgroundDeps, forgetInMemory: () => void): Pick<Handlers, 'data/delete-all' | 'data/storage'> {
   const { db } = deps;
   return {
     async 'data/delete-all'() {
       await deleteAllData(db);
+      forgetInMemory();
       deps.afterChange?.();
       return { ok: true };
     },

@@ -47,11 +47,15 @@ interface PageDiagnostics {
   diagnostics: Diagnostic[];
 }
 
-export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMessage> {
+/**
+ * The latest reading's diagnostics per page type, for the popup; a reading is cheap to redo, so
+ * losing these when the worker sleeps only costs a page visit. They name the pages read, so
+ * "delete all data" forgets them too (createHandlers).
+ */
+export type RecentDiagnostics = Map<string, PageDiagnostics>;
+
+export function createPageHandlers(deps: BackgroundDeps, recentDiagnostics: RecentDiagnostics): Pick<Handlers, PageMessage> {
   const { db } = deps;
-  // The latest reading's diagnostics per page type, for the popup; a reading is cheap to redo,
-  // so losing these when the worker sleeps only costs a page visit.
-  const recentDiagnostics = new Map<string, PageDiagnostics>();
 
   return {
     'page/ingest': (request, sender) => ingestPage(deps, recentDiagnostics, request, sender.url),
@@ -122,7 +126,7 @@ export function createPageHandlers(deps: BackgroundDeps): Pick<Handlers, PageMes
  */
 async function ingestPage(
   deps: BackgroundDeps,
-  recentDiagnostics: Map<string, PageDiagnostics>,
+  recentDiagnostics: RecentDiagnostics,
   request: ParsedRequestOf<'page/ingest'>,
   url: string | undefined,
 ): Promise<ResponseOf<'page/ingest'>> {
