@@ -17,12 +17,12 @@ export function Diagnostics() {
       </summary>
       {pages.map((page) => (
         <div key={page.adapterId}>
-          <h3>
+          <h2>
             {t('popup.diagnostics.page', {
               pageType: pageTypeName(language, page.adapterId),
               time: formatTime(language, page.readAt),
             })}
-          </h3>
+          </h2>
           <ul>
             {page.diagnostics.slice(0, 10).map((d, i) => (
               <li key={i} data-level={d.level}>
