@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, sendToExtension, sharedBrowserTest as test } from './extension';
 
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
 const SKUS = 300;

@@ -63,11 +63,14 @@ export const test = base.extend<Fixtures>({
 });
 
 /**
- * One browser for every test of a worker, for the many short tests that each open one page and
- * then forget it (`emptyStore` between them): launching a profile with the extension costs
- * seconds a test, which CI's 20 minutes cannot pay for every fixture.
+ * One browser for every test of a worker, for the many tests that each open a page or two and
+ * then forget them: launching a profile with the extension costs about two seconds a test, which
+ * CI's 20 minutes cannot pay for every fixture. Each test gets the same fixtures as `test`, on
+ * the worker's browser with its store emptied (settings too, as "delete all data" does); the
+ * pages it opened and the pages it served are gone after it. Not for tests of a fresh profile
+ * (the guided start on install), of the service worker stopping, or of what the browser keeps.
  */
-export const sharedBrowserTest = base.extend<object, { sharedContext: BrowserContext }>({
+export const sharedBrowserTest = base.extend<Omit<Fixtures, 'serviceWorker' | 'extensionId'>, { sharedContext: BrowserContext }>({
   sharedContext: [
     async ({}, use) => {
       const context = await launchWithExtension();
@@ -76,6 +79,19 @@ export const sharedBrowserTest = base.extend<object, { sharedContext: BrowserCon
     },
     { scope: 'worker' },
   ],
+  context: async ({ sharedContext }, use) => {
+    await emptyStore(sharedContext);
+    const before = new Set(sharedContext.pages());
+    await use(sharedContext);
+    for (const page of sharedContext.pages()) if (!before.has(page)) await page.close();
+  },
+  serve: async ({ context }, use) => {
+    const served: (() => Promise<void>)[] = [];
+    await use(async (pages) => {
+      for (const page of pages) served.push(await servePage(context, page));
+    });
+    for (const stop of served) await stop();
+  },
 });
 
 /** Deletes every stored row (as the options page's "delete all data" does), from an options page of `context`. */

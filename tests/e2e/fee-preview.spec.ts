@@ -1,4 +1,4 @@
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, sendToExtension, sharedBrowserTest as test } from './extension';
 
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
 const FEE_PREVIEW = 'tests/fixtures/reports/amazon/fee-preview.us.tsv';

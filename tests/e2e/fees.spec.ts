@@ -4,7 +4,7 @@
  * Inventory showing historical days of supply under 28: the row's panel tells the seller to
  * send, with the low-inventory fee at risk as money.
  */
-import { EXTENSION_ID, expect, test } from './extension';
+import { EXTENSION_ID, expect, sharedBrowserTest as test } from './extension';
 
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
 const FBA_URL = 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth';

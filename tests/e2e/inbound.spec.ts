@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatDate } from '../../lib/i18n/format';
-import { EXTENSION_ID, expect, test } from './extension';
+import { EXTENSION_ID, expect, sharedBrowserTest as test } from './extension';
 
 const URL = 'https://sellercentral.amazon.com/inventoryplanning/manageinventoryhealth';
 const FIXTURE = 'tests/fixtures/amazon/fba-inventory.en.html';

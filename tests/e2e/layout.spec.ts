@@ -12,7 +12,7 @@ import { STRIP_SELECTOR } from '../../lib/content/panel-placement';
 import { marketplaceForUrl } from '../../lib/locale/markets';
 import { ADAPTERS, adapterForUrl } from '../../lib/platforms';
 import { withDemoStyle } from '../../scripts/demo/styles';
-import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, sharedBrowserTest as test } from './extension';
 
 type Look = Parameters<typeof withDemoStyle>[1];
 

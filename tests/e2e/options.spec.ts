@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, sendToExtension, sharedBrowserTest as test } from './extension';
 import { smallTargets } from './targets';
 
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;

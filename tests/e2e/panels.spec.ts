@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { EXTENSION_ID, expect, test } from './extension';
+import { EXTENSION_ID, expect, sharedBrowserTest as test } from './extension';
 
 const URL_EN = 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&page=1&pageSize=25';
 const FIXTURE_EN = 'tests/fixtures/amazon/manage-inventory.en.html';

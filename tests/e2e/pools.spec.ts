@@ -16,7 +16,7 @@ import { buildEbayActiveListingsHtml } from '../fixtures/builders/ebay';
 import type { DemoListing } from '../fixtures/builders/types';
 import { buildWalmartManageItemsHtml } from '../fixtures/builders/walmart';
 import { parseReport } from '../../lib/reports';
-import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, expectPanelsAnswered, sendToExtension, sharedBrowserTest as test } from './extension';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();

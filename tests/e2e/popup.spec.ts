@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { EXTENSION_ID, expect, test } from './extension';
+import { EXTENSION_ID, expect, sharedBrowserTest as test } from './extension';
 import { smallTargets } from './targets';
 import { isoDateInZone } from '../../lib/locale/dates';
 
@@ -173,6 +173,25 @@ test('lists the most urgent first; filters, search and a click that opens the se
   await popup.locator('[data-sku="FAST-LEASH"] a').click();
   const tab = await opened;
   await expect.poll(() => tab.url()).toBe(target);
+});
+
+test("a page's reading problems: listed under a summary that is a 24 x 24 px target, and the open list passes an axe check", async ({ context, serve }) => {
+  // The fixture's header has no account switcher: its reading is filed under the default
+  // account, with a warning that says so (and whatever else the reader reports).
+  const url = 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all';
+  await serve([{ url, file: 'tests/fixtures/amazon/manage-inventory.en.html' }]);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.locator('stock-copilot-summary').getByTestId('summary-updated')).toBeVisible();
+  const popup = await openPopup(context);
+  const problems = popup.getByTestId('diagnostics');
+  await expect(problems).toBeVisible();
+  await expect(problems.locator('summary')).toHaveText(/^Reading problems \(\d+\)$/);
+  expect(await smallTargets(popup)).toEqual([]);
+  await problems.locator('summary').click();
+  await expect(problems.locator('li').first()).toBeVisible();
+  const results = await new AxeBuilder({ page: popup }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('shows Chinese when the language setting is Chinese', async ({ context }) => {

@@ -2,7 +2,7 @@
  * The options page's product list at scale: thousands of products are a virtualised list loaded
  * a page at a time (only the products in view are in the DOM), searchable, most urgent first.
  */
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, sendToExtension, sharedBrowserTest as test } from './extension';
 import { isoDateInZone } from '../../lib/locale/dates';
 
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;

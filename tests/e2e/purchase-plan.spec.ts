@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { defaultSettings } from '../../lib/settings';
-import { EXTENSION_ID, expect, sendToExtension, test } from './extension';
+import { EXTENSION_ID, expect, sendToExtension, sharedBrowserTest as test } from './extension';
 
 const DAY = 86_400_000;
 const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;

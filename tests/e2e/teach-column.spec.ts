@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { marketplaceForUrl } from '../../lib/locale/markets';
 import { adapterForUrl } from '../../lib/platforms';
-import { EXTENSION_ID, expect, test } from './extension';
+import { EXTENSION_ID, expect, sharedBrowserTest as test } from './extension';
 
 const FILE = 'tests/fixtures/teaching/ebay-active-listings.headline.html';
 const URL_ = 'https://www.ebay.com/sh/lst/active?offset=0&limit=200';
