@@ -233,8 +233,10 @@ export function createImportExportHandlers(
   };
 }
 
-/** The whole store: delete everything, and how much is stored (backups: backup-handlers.ts). */
-/** `forgetInMemory`: what the worker holds besides the store (the pages' reading problems), gone with it. */
+/**
+ * The whole store: delete everything, and how much is stored (backups: backup-handlers.ts).
+ * `forgetInMemory` drops what the worker holds besides the store (the pages' reading problems).
+ */
 export function createDataHandlers(deps: BackgroundDeps, forgetInMemory: () => void): Pick<Handlers, 'data/delete-all' | 'data/storage'> {
   const { db } = deps;
   return {
