@@ -20,7 +20,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { build } from 'esbuild';
 import { chromium, type Browser } from '@playwright/test';
 import type { BenchSuite, BenchTable } from './types';
-import { BENCH_NOW, SIZES, TARGET_MS, median, selectedCases, type PageCase } from './page-read';
+import { BENCH_NOW, SIZES, TARGET_MS, selectedCases, type PageCase } from './page-read';
+import { median } from './shared/median';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

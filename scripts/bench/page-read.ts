@@ -104,8 +104,6 @@ export function selectedCases(): PageCase[] {
   return wanted.length === 0 ? PAGE_CASES : PAGE_CASES.filter((c) => wanted.includes(c.key));
 }
 
-export { median };
-
 /**
  * A full collection before each timed run: building a 5,000-row page in happy-dom leaves
  * a lot of heap and garbage whose collection would otherwise be billed to the reader.

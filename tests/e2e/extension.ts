@@ -32,7 +32,7 @@ async function launchWithExtension(): Promise<BrowserContext> {
 }
 
 /** Serves `page` in `context` until the returned function is called. */
-export async function servePage(context: BrowserContext, page: SellerPage): Promise<() => Promise<void>> {
+async function servePage(context: BrowserContext, page: SellerPage): Promise<() => Promise<void>> {
   const body = page.html ?? readFileSync(resolve(page.file!), 'utf8');
   const url = new URL(page.url);
   const matches = (candidate: URL) => candidate.origin === url.origin && candidate.pathname === url.pathname;

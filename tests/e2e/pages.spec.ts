@@ -8,7 +8,7 @@ import { Window } from 'happy-dom';
 import { marketplaceForUrl } from '../../lib/locale/markets';
 import { ADAPTERS, adapterForUrl } from '../../lib/platforms';
 import { PAGES as FIXTURE_PAGES } from '../../lib/platforms/testing/pages';
-import { EXTENSION_ID, expect, sendToExtension, servePage, sharedBrowserTest, test } from './extension';
+import { EXTENSION_ID, expect, sendToExtension, sharedBrowserTest, test } from './extension';
 
 /** One fixture per page type and UI variant, at the URL where the real page lives. */
 const PAGES: { file: string; url: string }[] = [
@@ -93,51 +93,54 @@ test('every registered page type has a fixture opened here at a URL it matches',
 
 for (const { file, url } of PAGES) {
   // One browser for all fixtures, its store emptied before each (sharedBrowserTest): each test sees only its own page's rows.
-  sharedBrowserTest(`${file.replace('tests/fixtures/', '')} at ${new URL(url).host}${new URL(url).pathname}: rows read, panels shown`, async ({ context }) => {
-    const { adapter, read } = readInNode(file, url);
-    const shipmentIds = (read.shipments ?? []).map((s) => s.shipmentId).sort();
-    expect(read.rows.length + shipmentIds.length, 'the fixture must have rows or shipments').toBeGreaterThan(0);
-    expect(read.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-    const startedAt = new Date().toISOString();
-    const stopServing = await servePage(context, { url, file });
-    const page = await context.newPage();
-    await page.goto(url);
-    // The reader ran and reported to the page (every page type shows the summary bar).
-    await expect(page.locator('stock-copilot-summary')).toBeAttached();
-    const expectedSkus = read.anchors.map((a) => a.sku);
-    await expect.poll(() => page.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku))).toEqual(expectedSkus);
-    // The background stored what was read: listings appear in the at-risk list, order lines in the product history.
-    const ext = await context.newPage();
-    await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-    const market = marketplaceForUrl(url)!;
-    const listingSkus = new Set(read.rows.filter((r) => r.kind === 'listing').map((r) => r.sku));
-    if (shipmentIds.length > 0) {
+  sharedBrowserTest(
+    `${file.replace('tests/fixtures/', '')} at ${new URL(url).host}${new URL(url).pathname}: rows read, panels shown`,
+    async ({ context, serve }) => {
+      const { adapter, read } = readInNode(file, url);
+      const shipmentIds = (read.shipments ?? []).map((s) => s.shipmentId).sort();
+      expect(read.rows.length + shipmentIds.length, 'the fixture must have rows or shipments').toBeGreaterThan(0);
+      expect(read.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      const startedAt = new Date().toISOString();
+      await serve([{ url, file }]);
+      const page = await context.newPage();
+      await page.goto(url);
+      // The reader ran and reported to the page (every page type shows the summary bar).
+      await expect(page.locator('stock-copilot-summary')).toBeAttached();
+      const expectedSkus = read.anchors.map((a) => a.sku);
       await expect
-        .poll(async () =>
-          (await sendToExtension(ext, 'inbound/list', {})).shipments
-            .filter((s) => s.marketplace === market.id)
-            .map((s) => s.shipmentId)
-            .sort(),
-        )
-        .toEqual(shipmentIds);
-    } else if (listingSkus.size > 0) {
-      await expect
-        .poll(async () =>
-          (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', marketplace: market.id, platform: market.platform, limit: 5000 })).items
-            .map((i) => i.sku)
-            .sort(),
-        )
-        .toEqual([...listingSkus].sort());
-    } else {
-      // Diagnostics are kept per page type: this page's entry is the one read since the test began.
-      const diagnostics = await sendToExtension(ext, 'diagnostics/recent', {});
-      const entry = diagnostics.pages.find((p) => p.adapterId === adapter.id);
-      expect(entry?.url).toBe(url);
-      expect(entry!.readAt >= startedAt).toBe(true);
-    }
-    await Promise.all([page.close(), ext.close()]);
-    await stopServing();
-  });
+        .poll(() => page.locator('stock-copilot-panel').evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.sku)))
+        .toEqual(expectedSkus);
+      // The background stored what was read: listings appear in the at-risk list, order lines in the product history.
+      const ext = await context.newPage();
+      await ext.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+      const market = marketplaceForUrl(url)!;
+      const listingSkus = new Set(read.rows.filter((r) => r.kind === 'listing').map((r) => r.sku));
+      if (shipmentIds.length > 0) {
+        await expect
+          .poll(async () =>
+            (await sendToExtension(ext, 'inbound/list', {})).shipments
+              .filter((s) => s.marketplace === market.id)
+              .map((s) => s.shipmentId)
+              .sort(),
+          )
+          .toEqual(shipmentIds);
+      } else if (listingSkus.size > 0) {
+        await expect
+          .poll(async () =>
+            (await sendToExtension(ext, 'skus/at-risk', { risk: 'all', marketplace: market.id, platform: market.platform, limit: 5000 })).items
+              .map((i) => i.sku)
+              .sort(),
+          )
+          .toEqual([...listingSkus].sort());
+      } else {
+        // Diagnostics are kept per page type: this page's entry is the one read since the test began.
+        const diagnostics = await sendToExtension(ext, 'diagnostics/recent', {});
+        const entry = diagnostics.pages.find((p) => p.adapterId === adapter.id);
+        expect(entry?.url).toBe(url);
+        expect(entry!.readAt >= startedAt).toBe(true);
+      }
+    },
+  );
 }
 
 /** Changes one row's available quantity the way each platform's app re-renders it. */
