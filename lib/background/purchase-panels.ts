@@ -22,46 +22,12 @@ import { migrateSettings } from '../settings';
 import type { Settings } from '../settings/schema';
 import { loadSettings, type StoreDb } from '../store';
 import { loadPurchasing } from './purchase-store';
-import {
-  answerMoved,
-  policyInputsHash,
-  readReorderValues,
-  reorderValuesOf,
-  storedStocksOf,
-  type LoadedStocks,
-  type ReorderValues,
-  type ReorderValuesRead,
-} from './reorder-values';
+import { answerMoved, loadReorderValues, policyInputsHash, storedStocksOf, type LoadedStocks, type ReorderValues } from './reorder-values';
 
 /** The plans to save, and the reorder lines to keep for the next partial re-plan (saved after the plans). */
 interface PurchasingAnswers {
   plans: SkuPlan[];
   reorderValues: ReorderValues;
-}
-
-/**
- * What withPurchasingAnswers reads of the store before it looks at the plans: the purchasing
- * document, the settings and, for a partial re-plan, the stored reorder lines with the plan
- * count. A re-plan reads them while it loads its products (replan.ts): after planning, their
- * requests were 35-40 ms of a page's wait in Chromium at 10,000 SKUs, most of it the count. The
- * re-plan queue runs one re-plan at a time, and what the one before left to write (the lines
- * among it) is written before the next starts, so they are the same reads a moment earlier; a
- * plan something else writes meanwhile makes the saved count wrong, and the next re-plan
- * rebuilds the lines, as when it came after the count.
- * @example await withPurchasingAnswers(db, plans, keys, readPurchasing(db, true))
- */
-export async function readPurchasing(db: StoreDb, partial: boolean): Promise<PurchasingReads> {
-  const [data, settings, reorderValues] = await Promise.all([loadPurchasing(db), loadSettings(db), partial ? readReorderValues(db) : undefined]);
-  return { data, settings, reorderValues };
-}
-
-/** What readPurchasing read. */
-export interface PurchasingReads {
-  data: PurchasingData;
-  /** The stored settings, before migration. */
-  settings: unknown;
-  /** Only for a partial re-plan. */
-  reorderValues: ReorderValuesRead | undefined;
 }
 
 /**
@@ -74,13 +40,8 @@ export interface PurchasingReads {
  * the whole store's.
  * @example (await withPurchasingAnswers(db, plans)).plans // the MUG pool plan and its listings: reorderQuantity 200, onOrder 300
  */
-export async function withPurchasingAnswers(
-  db: StoreDb,
-  plans: readonly SkuPlan[],
-  replanned?: readonly string[],
-  reads?: PurchasingReads,
-): Promise<PurchasingAnswers> {
-  const { data, settings: stored, reorderValues } = reads ?? (await readPurchasing(db, replanned !== undefined));
+export async function withPurchasingAnswers(db: StoreDb, plans: readonly SkuPlan[], replanned?: readonly string[]): Promise<PurchasingAnswers> {
+  const [data, stored] = await Promise.all([loadPurchasing(db), loadSettings(db)]);
   const settings = migrateSettings(stored);
   const input = policyInputOf(data);
   const inputs = policyInputsHash(settings, input);
@@ -88,9 +49,7 @@ export async function withPurchasingAnswers(
   const fresh = stockLinesOf(answered, settings, input);
   // A whole-store re-plan replaces every cached plan: the others are gone, not kept.
   const { stocks: others, planCount } =
-    replanned === undefined
-      ? { stocks: [], planCount: undefined }
-      : await otherStocks(db, answered, replanned, { settings, input, inputs }, reorderValues ?? (await readReorderValues(db)));
+    replanned === undefined ? { stocks: [], planCount: undefined } : await otherStocks(db, answered, replanned, { settings, input, inputs });
   const answers = cappedReorders([...fresh, ...others], input.policy);
   const shaped = withReorders(answered, answers);
   const moved = others.filter((stock) => answerMoved(stock, answers.get(stock.stockKey)));
@@ -129,17 +88,11 @@ interface PolicyContext {
  * re-planned listing (its plans are made again or deleted with the re-plan), not a fresh plan.
  * From the stored lines while they describe the cached plans, else from every cached plan.
  */
-async function otherStocks(
-  db: StoreDb,
-  fresh: readonly SkuPlan[],
-  replanned: readonly string[],
-  context: PolicyContext,
-  read: ReorderValuesRead,
-): Promise<LoadedStocks> {
+async function otherStocks(db: StoreDb, fresh: readonly SkuPlan[], replanned: readonly string[], context: PolicyContext): Promise<LoadedStocks> {
   const products = new Set(fresh.map((p) => p.productId));
   const keys = new Set(fresh.map((p) => p.key));
   const listings = new Set(replanned);
-  const { stocks, planCount } = reorderValuesOf(read, context.inputs) ?? (await stocksOfEveryPlan(db, context));
+  const { stocks, planCount } = (await loadReorderValues(db, context.inputs)) ?? (await stocksOfEveryPlan(db, context));
   return {
     stocks: stocks.filter((s) => !products.has(s.productId) && !s.planKeys.some((k) => keys.has(k)) && !s.listingKeys.some((k) => listings.has(k))),
     planCount,

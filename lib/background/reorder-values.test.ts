@@ -7,7 +7,7 @@ import { planWith } from '../purchasing/test-purchasing';
 import { migrateSettings } from '../settings';
 import { REORDER_VALUES_ROW_ID, savePlans, type StoreDb } from '../store';
 import { freshStore } from '../store/test-helpers';
-import { readPurchasing, withPurchasingAnswers } from './purchase-panels';
+import { withPurchasingAnswers } from './purchase-panels';
 import { loadPurchasing, updatePurchasing } from './purchase-store';
 import { loadReorderValues, policyInputsHash, saveReorderValues } from './reorder-values';
 
@@ -178,33 +178,6 @@ describe('the stored reorder lines', () => {
     await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
     const answered = await withPurchasingAnswers(db, plansOf([905]), ['amazon|amazon.com|MUG']);
     expect(answered.plans.map((p) => p.productId)).toEqual(['MUG', 'MUG']);
-    db.close();
-  });
-
-  it('answers the same from reads made before planning (the re-plan reads while it loads)', async () => {
-    const db = await storeWithCosts();
-    await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
-    const reads = await readPurchasing(db, true);
-    expect(reads.reorderValues?.planCount).toBe(await db.plans.count());
-    const prefetched = await withPurchasingAnswers(db, plansOf([905]), ['amazon|amazon.com|MUG'], reads);
-    const readThen = await withPurchasingAnswers(db, plansOf([905]), ['amazon|amazon.com|MUG']);
-    expect(prefetched.plans).toEqual(readThen.plans);
-    expect(prefetched.reorderValues).toEqual(readThen.reorderValues);
-    db.close();
-  });
-
-  it('does not trust lines read before a plan was written by something else (the save records a count the next re-plan finds wrong)', async () => {
-    const db = await storeWithCosts();
-    await replanWhole(db, plansOf([900, 400, 500, 300, 200, 100]));
-    const reads = await readPurchasing(db, true);
-    // A plan written between the reads and the save (say, a restore's).
-    await savePlans(db, [{ ...plansOf([50])[0]!, key: 'pool:OTHER@fba:NA', productId: 'OTHER' }], { replaceFor: [] });
-    const listings = ['amazon|amazon.com|MUG'];
-    const answered = await withPurchasingAnswers(db, plansOf([905]), listings, reads);
-    const saved = await savePlans(db, answered.plans, { replaceFor: listings });
-    await saveReorderValues(db, answered.reorderValues, NOW, saved);
-    const inputs = policyInputsHash(migrateSettings({}), { currency: 'USD', unitCosts, policy });
-    expect(await loadReorderValues(db, inputs)).toBeUndefined();
     db.close();
   });
 });

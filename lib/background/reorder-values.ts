@@ -87,30 +87,14 @@ export function policyInputsHash(settings: Settings, input: PolicyInput): string
   return contentHash(JSON.stringify([settings, input.currency, input.unitCosts, input.policy ?? null]));
 }
 
-/** The stored row as read, and how many plans were cached then: what reorderValuesOf checks. */
-export interface ReorderValuesRead {
-  value: unknown;
-  planCount: number;
-}
-
-/**
- * Reads the row and counts the cached plans (the count walks the table: 18-24 ms of a page's
- * re-plan at 10,000 SKUs in Chromium), so a re-plan can read them while it loads its products.
- * @example reorderValuesOf(await readReorderValues(db), inputs)
- */
-export async function readReorderValues(db: StoreDb): Promise<ReorderValuesRead> {
-  const [row, planCount] = await Promise.all([db.settings.get(REORDER_VALUES_ROW_ID), db.plans.count()]);
-  return { value: row?.value, planCount };
-}
-
 /**
  * The stored stocks when the row still describes the cached plans (same policy inputs, same
  * number of plans), with that number; undefined when it is missing, damaged or stale.
- * @example reorderValuesOf({ value: undefined, planCount: 0 }, inputs) // undefined on a new install
+ * @example await loadReorderValues(db, policyInputsHash(settings, input)) // undefined on a new install
  */
-export function reorderValuesOf(read: ReorderValuesRead, inputs: string): LoadedStocks | undefined {
-  const { planCount } = read;
-  const parsed = reorderValuesSchema.safeParse(read.value);
+export async function loadReorderValues(db: StoreDb, inputs: string): Promise<LoadedStocks | undefined> {
+  const [row, planCount] = await Promise.all([db.settings.get(REORDER_VALUES_ROW_ID), db.plans.count()]);
+  const parsed = reorderValuesSchema.safeParse(row?.value);
   if (!parsed.success || parsed.data.inputs !== inputs || parsed.data.planCount !== planCount) return undefined;
   let stocks: unknown;
   try {
@@ -122,14 +106,6 @@ export function reorderValuesOf(read: ReorderValuesRead, inputs: string): Loaded
   if (!Array.isArray(stocks) || !stocks.every((s) => typeof s === 'object' && s !== null)) return undefined;
   for (const stock of stocks as object[]) checkedStocks.add(stock);
   return { stocks: stocks as StoredStock[], planCount };
-}
-
-/**
- * readReorderValues then reorderValuesOf.
- * @example await loadReorderValues(db, policyInputsHash(settings, input)) // undefined on a new install
- */
-export async function loadReorderValues(db: StoreDb, inputs: string): Promise<LoadedStocks | undefined> {
-  return reorderValuesOf(await readReorderValues(db), inputs);
 }
 
 /**

@@ -29,7 +29,7 @@ import {
 } from '../store';
 import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
 import { arrivalsByListing } from '../inbound/arrivals';
-import { readPurchasing, withPurchasingAnswers } from './purchase-panels';
+import { withPurchasingAnswers } from './purchase-panels';
 import { saveReorderValues } from './reorder-values';
 import { withSharedCapacity } from './fba-capacity-plans';
 import { freshPlansOf, type FreshPlans } from './fresh-plans';
@@ -119,7 +119,7 @@ async function replanOnce(
     onStep?.(step, end - stepStart);
     stepStart = end;
   };
-  const [input, stored, orderImportSpans, arrivals, shipments, purchasingReads] = await Promise.all([
+  const [input, stored, orderImportSpans, arrivals, shipments] = await Promise.all([
     // History digests' readings are left out: listings whose cached facts hold need none of them. So for the
     // whole store too (the daily job: most series are carried from the cache).
     loadReplanInput(db, productIds, { deferDigests }),
@@ -127,8 +127,6 @@ async function replanOnce(
     loadOrderImportSpans(db),
     loadInboundArrivals(db),
     loadInboundShipments(db),
-    // What purchasing reads does not depend on the plans: read now, its requests overlap the products' (purchase-panels.ts).
-    readPurchasing(db, productIds !== undefined),
   ]);
   stepDone('load');
   const { observations, ...options } = plannerInputOf(input.products);
@@ -156,7 +154,7 @@ async function replanOnce(
   stepDone('plan');
   // Placed orders come off (and pool transfers are suggested) before caching, so urgency, badge and every view count them once.
   // The FBA capacity limit is shared by a marketplace's stocks once each reorder is final (fba-capacity-plans.ts).
-  const answered = await withPurchasingAnswers(db, plans, productIds === undefined ? undefined : listingKeys, purchasingReads);
+  const answered = await withPurchasingAnswers(db, plans, productIds === undefined ? undefined : listingKeys);
   stepDone('purchasing');
   const capped = await withSharedCapacity(db, answered.plans, productIds === undefined);
   stepDone('capacity');
