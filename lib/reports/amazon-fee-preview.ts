@@ -18,7 +18,7 @@ import type { SizeTier } from '../fees/index';
 import type { ListingDraft } from './definition';
 import { defineReport, type RowReader } from './definition';
 import { fulfillmentOf, readAsin, readId } from './fields';
-import { compact } from './amazon';
+import { compact } from './fields';
 import { quoteValue } from './diagnostics';
 import { cubicFeetOf } from './unit-volume';
 import { ASIN, CURRENCY, FNSKU, SKU, TITLE, YOUR_PRICE } from './synonyms';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { marketplaceById, type Marketplace } from '../locale/markets';
-import { amazonBusinessReportChild } from './amazon';
+import { amazonBusinessReportChild } from './amazon-business-report';
 import { tokenizeDelimited } from './csv';
 import { detectReport, matchColumns } from './detect';
 import { DiagnosticSink, problem } from './diagnostics';

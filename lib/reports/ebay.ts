@@ -11,7 +11,7 @@
  * orders line up with listings.
  */
 import type { Diagnostic } from '../records';
-import { compact } from './amazon';
+import { compact } from './fields';
 import { problem } from './diagnostics';
 import { defineReport, type Draft, type ListingDraft, type RowReader, type SequencedDraft, type Sequencer } from './definition';
 import { readGtin, readId } from './fields';

@@ -81,3 +81,29 @@ export function fulfillmentOf(raw: string | undefined): FulfillmentChannel | und
   if (/^amazon|^afn|^fba|亚马逊|amazonから出荷|versand durch amazon/.test(s)) return 'FBA';
   return undefined;
 }
+
+/** Sum of the cells that are present; undefined when none is. */
+export function sumOf<K extends string>(r: RowReader<K>, keys: K[]): number | undefined {
+  let total: number | undefined;
+  for (const k of keys) {
+    const v = r.quantity(k);
+    if (v !== undefined) total = (total ?? 0) + v;
+  }
+  return total;
+}
+
+/** Drops undefined fields so records compare cleanly and stay small. */
+export function compact<T extends object>(o: T): T {
+  // Copy rather than `delete`: deleting turns objects into slow dictionaries, and every
+  // later step (schema check, store) reads these records 100,000 times per file.
+  const out = {} as T;
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+/** The SKU cell; a row without one is refused (missing-sku). */
+export function requireSku<K extends string>(r: RowReader<K>, key: K): string | undefined {
+  const sku = r.text(key, 200);
+  if (sku === undefined) r.reject('missing-sku');
+  return sku;
+}

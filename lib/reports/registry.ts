@@ -2,7 +2,9 @@
  * Every report the importer knows, in detection order (a tie in recognised columns goes to
  * the earlier one unless the file name hints otherwise).
  */
-import { amazonAllListings, amazonBusinessReportChild, amazonFbaInventoryPlanning, amazonFbaMyi, amazonOrders, amazonRestock } from './amazon';
+import { amazonAllListings, amazonFbaMyi, amazonOrders, amazonRestock } from './amazon';
+import { amazonBusinessReportChild } from './amazon-business-report';
+import { amazonFbaInventoryPlanning } from './amazon-inventory-planning';
 import { amazonFeePreview } from './amazon-fee-preview';
 import type { ReportDefinition } from './definition';
 import { ebayActiveListings, ebayOrders } from './ebay';

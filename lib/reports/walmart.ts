@@ -3,7 +3,7 @@
  * shared/reference/seller-pages.md "Walmart Seller Center"; several are uncertain (?) there,
  * so each column lists the variants seen in public tools and docs.
  */
-import { compact } from './amazon';
+import { compact } from './fields';
 import { defineReport, type ListingDraft } from './definition';
 import { fulfillmentOf, listingStatusOf, readGtin, readId } from './fields';
 import { orderStatusOf } from '../locale/order-status';

@@ -1,7 +1,7 @@
 /**
  * Amazon Seller Central Business Reports, "Detail Page Sales and Traffic by Child Item": units
  * ordered per child ASIN (and SKU, when the seller shows the SKU column) over the date range the
- * seller picked. The page twin of the CSV download (lib/reports/amazon.ts amazonBusinessReportChild).
+ * seller picked. The page twin of the CSV download (lib/reports/amazon-business-report.ts amazonBusinessReportChild).
  *
  * Paths: the current app `/business-reports/…#/report?id=102%3ADetailSalesTrafficByChildItem&…`
  * (the report is named in the hash) and the legacy `/gp/site-metrics/report.html` with
