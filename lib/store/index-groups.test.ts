@@ -20,7 +20,7 @@ describe('IndexGroups', () => {
     expect(members(groups, 'p1')).toEqual([]);
   });
 
-  it('a write that may not have happened, or a member gone from the copy, makes its group unknown', () => {
+  it('a member gone from the copy makes its group unknown', () => {
     const groups = new IndexGroups('productId');
     groups.knowAll([
       ['a', { productId: 'p1' }],
@@ -29,7 +29,7 @@ describe('IndexGroups', () => {
       ['d', { productId: ['not', 'groupable'] }],
     ]);
     expect(groups.size).toBe(2);
-    groups.unsure('a');
+    groups.evicted('a');
     expect(members(groups, 'p1')).toEqual(['unknown']);
     groups.evicted('c');
     expect(members(groups, 'p2')).toEqual(['unknown']);

@@ -9,6 +9,8 @@
  * answered from only while every member is in the copy (the cache checks), so a record dropped
  * from the copy (a write asked, an abort) makes its group ask IndexedDB again, never answer short.
  * Groups are keyed by the index value's JSON (strings and numbers only; other values are not grouped).
+ * After a write that failed in a transaction that went on, the cache forgets every group: the
+ * key may end with any of the values written for it there.
  */
 export class IndexGroups {
   /** Index value (JSON) -> the copy's keys of every record with that value. */
@@ -73,15 +75,10 @@ export class IndexGroups {
     }
   }
 
-  /** A write of this key may or may not have happened (it failed in a transaction that went on): its group is no longer known. */
-  unsure(key: string): void {
-    const group = this.groupOf.get(key);
-    if (group !== undefined) this.drop(group);
-  }
-
   /** The record left the copy for good (least recently used): its group can no longer be answered. */
   evicted(key: string): void {
-    this.unsure(key);
+    const group = this.groupOf.get(key);
+    if (group !== undefined) this.drop(group);
   }
 
   clear(): void {

@@ -92,9 +92,12 @@ export class RecordCache {
   private sortedKeys: string[] | undefined;
   /** Keys each writer adds (true) or deletes (false), applied when it completes; 'unknown' when a write cannot be told by its keys. */
   private readonly keyWrites = new WeakMap<object, Map<string, boolean> | 'unknown'>();
-  /** Complete groups of `options.index`, and the keys each writer may or may not have written (a failed write), whose groups it leaves unknown. */
+  /**
+   * Complete groups of `options.index`, and the writers a write failed in (they went on): which
+   * of the values written for a key it ends with is not known, so no group is known after them.
+   */
   private readonly groups: IndexGroups | undefined;
-  private readonly unsure = new WeakMap<object, Set<string>>();
+  private readonly unsure = new WeakSet<object>();
 
   constructor(private readonly options: RecordCacheOptions) {
     this.groups = options.index === undefined ? undefined : new IndexGroups(options.index);
@@ -170,7 +173,7 @@ export class RecordCache {
       ended = true;
       this.openWriters--;
       const writes = this.pending.get(trans);
-      if (completed) for (const key of this.unsure.get(trans) ?? []) this.groups?.unsure(key);
+      if (completed && this.unsure.has(trans)) this.groups?.clear();
       if (completed && writes !== undefined) this.apply(writes);
       if (completed) this.applyKeys(this.keyWrites.get(trans));
     };
@@ -251,7 +254,7 @@ export class RecordCache {
   private forget(trans: object, key: string | undefined) {
     // A failed write may have left its key or not: the set of keys is not known any more.
     if (this.options.allKeys) this.keyWrites.set(trans, 'unknown');
-    if (key !== undefined && this.groups) this.unsure.set(trans, (this.unsure.get(trans) ?? new Set()).add(key));
+    this.unsure.add(trans);
     const writes = this.pending.get(trans);
     if (key !== undefined && writes !== undefined && writes !== 'clear') writes.set(key, undefined);
   }
