@@ -75,7 +75,9 @@ export class StoreDb extends Dexie {
      * The indexed listing rows (well under 1 KB each): a page's re-plan reads each product's by the
      * `productId` index, a request each, and the page before (or the whole re-plan) read the same.
      */
-    listings: new RecordCache({ table: 'listings', keeps: () => true, capacity: 12_000, index: 'productId' }),
+    listings: new RecordCache({ table: 'listings', keeps: () => true, capacity: 12_000, index: 'productId', whole: true }),
+    /** The product rows (a few short fields each): a page's re-plan reads those of its products, a request each. */
+    products: new RecordCache({ table: 'products', keeps: () => true, capacity: 12_000, whole: true }),
     /** Only the keys of every plan (a re-plan's save reads them all to learn which plans exist; 10,000+ strings, ~35 ms in Chromium). */
     planKeys: new RecordCache({ table: 'plans', keeps: () => false, capacity: 0, allKeys: true }),
   };

@@ -24,7 +24,7 @@ class CachedDb extends Dexie {
   members!: Table<Member, string>;
   readonly cache = new RecordCache({ table: 'rows', keeps: (k) => Array.isArray(k) && k[1] === 'kept', capacity: 3 });
   readonly keyCache = new RecordCache({ table: 'named', keeps: () => false, capacity: 0, allKeys: true });
-  readonly groupCache = new RecordCache({ table: 'members', keeps: () => true, capacity: 4, index: 'group' });
+  readonly groupCache = new RecordCache({ table: 'members', keeps: () => true, capacity: 4, index: 'group', whole: true });
   constructor(name: string, cached = true) {
     super(name);
     this.version(1).stores({ rows: '[key+date], date, &tag', named: 'id, &tag', members: 'id, group, &tag' });
@@ -436,6 +436,52 @@ describe('recordCache', () => {
     expect((await readOnly(db, () => db.members.where('group').equals(2).toArray())).map((m) => m.id)).toEqual([]);
   });
 
+  it('a read of the whole table comes from memory once read whole, follows completed writes, and is read again after an undone write, past the capacity, or while a writer is open', async () => {
+    const db = await open();
+    const whole = () => readOnly(db, () => db.members.toArray());
+    const ids = async () => (await whole()).map((m) => `${m.id}${m.n}`);
+    await db.members.bulkPut([
+      { id: 'a', group: 'x', n: 1 },
+      { id: 'b', n: 2 },
+    ]);
+    await whole();
+    const { hits } = db.groupCache.stats();
+    expect(await ids()).toEqual(['a1', 'b2']);
+    await db.members.put({ id: 'c', group: 'x', n: 3 });
+    await db.members.delete('b');
+    await settled();
+    expect(await ids()).toEqual(['a1', 'c3']);
+    expect(db.groupCache.stats().hits).toBe(hits + 2);
+    // An undone overwrite took 'a' out of memory: read again (and whole again after that).
+    await db.transaction('rw', db.members, async () => (await db.members.put({ id: 'a', n: 9 }), Promise.reject(new Error('abort')))).catch(() => undefined);
+    await settled();
+    expect(await ids()).toEqual(['a1', 'c3']);
+    // A reader opened before a writer sees the table as it was, though the writer asked its write meanwhile.
+    let writer: Promise<unknown> | undefined;
+    const before = await readOnly(db, async () => {
+      await db.members.get('c');
+      writer = Dexie.ignoreTransaction(() => db.transaction('rw', db.members, () => db.members.put({ id: 'a', n: 5 })));
+      await db.members.get('c');
+      return db.members.toArray();
+    });
+    await writer;
+    expect(before.map((m) => `${m.id}${m.n}`)).toEqual(['a1', 'c3']);
+    await settled();
+    expect(await ids()).toEqual(['a5', 'c3']);
+    // More records than the copy holds (4).
+    await db.members.bulkPut(['d', 'e', 'f'].map((id) => ({ id, n: 0 })));
+    await settled();
+    expect(await ids()).toEqual(['a5', 'c3', 'd0', 'e0', 'f0']);
+  });
+
+  it('without `whole`, a read of the whole table always goes to IndexedDB (an empty table read once is not kept as empty)', async () => {
+    const db = await open();
+    expect(await readOnly(db, () => db.named.toArray())).toEqual([]);
+    await db.named.put({ id: 'a', n: 1 });
+    await settled();
+    expect(await readOnly(db, () => db.named.toArray())).toEqual([{ id: 'a', n: 1 }]);
+  });
+
   it('property (index): whatever the writes, moves, aborts, failed writes, deletions, clears and evictions, a read of one index value gives what IndexedDB alone gives', async () => {
     const id = fc.constantFrom('a', 'b', 'c', 'd', 'e');
     const group = fc.constantFrom<string | number | undefined>('x', 'y', 1, undefined);
@@ -453,7 +499,7 @@ describe('recordCache', () => {
       },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), ids: fc.array(id, { minLength: 1, maxLength: 2 }) }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('clear' as const) }) },
-      { weight: 1, arbitrary: fc.record({ op: fc.constant('whole' as const) }) },
+      { weight: 3, arbitrary: fc.record({ op: fc.constant('whole' as const) }) },
       { weight: 6, arbitrary: fc.record({ op: fc.constant('read' as const), group, inWriter: fc.boolean(), behindWriter: fc.boolean() }) },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('get' as const), ids: fc.array(id, { minLength: 1, maxLength: 3 }) }) },
     );

@@ -56,6 +56,11 @@ interface RecordCacheOptions {
    * (index-groups.ts), following every write after it.
    */
   index?: string;
+  /**
+   * Every record of the table may be kept (keeps takes all, capacity holds them): once a read of
+   * the whole table filled the copy, such reads are answered from memory (string primary keys).
+   */
+  whole?: boolean;
 }
 
 /** What a cache has done since it was made (tests and the bench read it). */
@@ -98,6 +103,12 @@ export class RecordCache {
    */
   private readonly groups: IndexGroups | undefined;
   private readonly unsure = new WeakSet<object>();
+  /**
+   * The copy holds every record of the table: a committed read of the whole table filled it, and
+   * since then records left it only by completed deletions (a write asked takes its record out
+   * until it completes, so whole reads are answered only while no writer is open).
+   */
+  private whole = false;
 
   constructor(private readonly options: RecordCacheOptions) {
     this.groups = options.index === undefined ? undefined : new IndexGroups(options.index);
@@ -155,6 +166,7 @@ export class RecordCache {
     if (this.copy.size <= this.options.capacity) return;
     const oldest = this.copy.keys().next().value!;
     this.copy.delete(oldest);
+    this.whole = false;
     this.groups?.evicted(oldest);
   }
 
@@ -173,6 +185,8 @@ export class RecordCache {
       ended = true;
       this.openWriters--;
       const writes = this.pending.get(trans);
+      // Undone writes took their records out of the copy for nothing; a failed one may or may not have left its record.
+      if ((!completed && writes !== undefined) || this.unsure.has(trans)) this.whole = false;
       if (completed && this.unsure.has(trans)) this.groups?.clear();
       if (completed && writes !== undefined) this.apply(writes);
       if (completed) this.applyKeys(this.keyWrites.get(trans));
@@ -193,6 +207,7 @@ export class RecordCache {
   }
 
   private emptied() {
+    this.whole = false;
     this.copy.clear();
     this.groups?.clear();
   }
@@ -285,7 +300,7 @@ export class RecordCache {
       query: (req) => {
         if (this.options.allKeys && readsAllKeys(req)) return this.allKeys(table, req);
         if (this.groups && readsIndexValue(req, this.groups.index)) return this.indexValue(table, req);
-        if (this.groups && readsAllValues(req)) return this.allValues(table, req);
+        if ((this.options.whole || this.groups) && readsAllValues(req)) return this.allValues(table, req);
         return table.query(req);
       },
       getMany: (req) => this.getMany(table, req),
@@ -348,14 +363,26 @@ export class RecordCache {
     });
   }
 
-  /** A read of the whole table: its records enter the copy (when it can hold them all) and make every group. */
+  /**
+   * A read of the whole table, in key order: from memory while the copy holds every record (and
+   * no writer is open), else read, its records entering the copy (when it can hold them all, with
+   * string keys) and making every group.
+   */
   private allValues(table: DBCoreTable, req: DBCoreQueryRequest): Promise<DBCoreQueryResponse> {
     const trans = req.trans as Transaction;
-    const before = this.writesAsked;
     const own = this.pending.has(trans);
+    if (this.whole && this.openWriters === 0 && this.answerable.has(trans) && !own) {
+      this.counts.hits++;
+      const keys = [...this.copy.keys()].map((key) => [JSON.parse(key) as string, key] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return Dexie.Promise.resolve({ result: keys.map(([, key]) => copyOf(this.copy.get(key))) });
+    }
+    const before = this.writesAsked;
     return table.query(req).then((response) => {
+      this.counts.misses++;
       const records = this.commits(trans, before, own) ? this.keptRecords(table, response.result) : undefined;
-      if (records) this.groups!.knowAll(records);
+      if (records) this.groups?.knowAll(records);
+      // Every record of the table is now in the copy (keptRecords put each; the copy holds only this table's, so none went out).
+      if (records && this.options.whole) this.whole = true;
       return response;
     });
   }
