@@ -78,6 +78,8 @@ export class StoreDb extends Dexie {
     listings: new RecordCache({ table: 'listings', keeps: () => true, capacity: 12_000, index: 'productId', whole: true }),
     /** The product rows (a few short fields each): a page's re-plan reads those of its products, a request each. */
     products: new RecordCache({ table: 'products', keeps: () => true, capacity: 12_000, whole: true }),
+    /** The settings table's rows (settings, purchasing, reorder lines, the catalogue fit, accounts, inbound...): a re-plan reads most of them. */
+    settingsRows: new RecordCache({ table: 'settings', keeps: () => true, capacity: 32 }),
     /** Only the keys of every plan (a re-plan's save reads them all to learn which plans exist; 10,000+ strings, ~35 ms in Chromium). */
     planKeys: new RecordCache({ table: 'plans', keeps: () => false, capacity: 0, allKeys: true }),
   };
