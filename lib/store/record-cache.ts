@@ -2,7 +2,7 @@
  * A copy in memory of some records of one table, kept by a Dexie middleware (DBCore) under
  * every read and write of that table, so a re-plan reads the records it read or wrote a moment
  * ago without asking IndexedDB again (StoreDb.memory: history digests, recent day chunks,
- * search and shown chunks, the listings by product). A 250-row page's re-plan reads 1,000 digests, a request each, about
+ * search and shown chunks, the listings by product, the products, the settings rows). A 250-row page's re-plan reads 1,000 digests, a request each, about
  * 60 µs apiece in Chromium whatever their size, and ~380 day chunks (store bench, 2026-12-06:
  * together ~110 ms of its ~175 ms load); the next page of the same products reads the same ones.
  *
@@ -21,7 +21,10 @@
  * - A write the middleware cannot reduce to keys (a range delete, a clear, a modify by query)
  *   empties the copy.
  * - A read by index value is answered only while every record its group lists is in the copy,
- *   and a group follows completed writes (index-groups.ts); a write that failed unsettles it.
+ *   and a group follows completed writes (index-groups.ts); after a write that failed in a
+ *   transaction that went on, every group is forgotten.
+ * - A read of the whole table (option `whole`) is answered only while no writer is open, from a
+ *   copy a committed whole read filled, and not after an undone or failed write or an eviction.
  * The copy holds at most `capacity` records, the least recently used going first.
  */
 import {
