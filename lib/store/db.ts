@@ -72,7 +72,7 @@ export class StoreDb extends Dexie {
     searchChunks: new RecordCache({ table: 'searchChunks', keeps: () => true, capacity: STORE_GROUPS }),
     shownChunks: new RecordCache({ table: 'shownChunks', keeps: () => true, capacity: STORE_GROUPS }),
     /**
-     * The indexed listing rows (well under 1 KB each): a page's re-plan reads each product's by the
+     * The indexed listing rows (about 1 KB each with a long title): a page's re-plan reads each product's by the
      * `productId` index, a request each, and the page before (or the whole re-plan) read the same.
      */
     listings: new RecordCache({ table: 'listings', keeps: () => true, capacity: 12_000, index: 'productId', whole: true }),

@@ -361,7 +361,7 @@ async function timedReplan(
   const plansMs = performance.now() - start;
   await afterPlans?.();
   const listingsAfter = db.memory.listings.stats();
-  // Reads of one product's listings answered from memory (record-cache.ts), and all such reads.
+  // Reads of the listings table's rows by product or whole answered from memory (record-cache.ts), and all such reads.
   const byProduct = {
     fromMemory: listingsAfter.hits - listingsBefore.hits,
     all: listingsAfter.hits - listingsBefore.hits + listingsAfter.misses - listingsBefore.misses,
@@ -372,7 +372,8 @@ async function timedReplan(
 /** The note on what a re-plan left for later (and, after a page, when its plans were saved). */
 function laterNote(run: { waitMs: number; plansMs: number; laterMs: number; byProduct: { fromMemory: number; all: number } }): string {
   const saved = run.waitMs === run.plansMs ? '' : `panels answered, plans saved ${(run.plansMs - run.waitMs).toFixed(0)} ms later; `;
-  const memory = run.byProduct.all > 0 ? `; listings read by product from memory: ${run.byProduct.fromMemory} of ${run.byProduct.all}` : '';
+  const memory =
+    run.byProduct.all > 0 ? `; reads of listings (by product, or the whole table) from memory: ${run.byProduct.fromMemory} of ${run.byProduct.all}` : '';
   return `${saved}then ${run.laterMs.toFixed(0)} ms writing reorder lines and demand cache before the next re-plan${memory}`;
 }
 
