@@ -482,7 +482,7 @@ describe('recordCache', () => {
     expect(await readOnly(db, () => db.named.toArray())).toEqual([{ id: 'a', n: 1 }]);
   });
 
-  it('property (index): whatever the writes, moves, aborts, failed writes, deletions, clears and evictions, a read of one index value gives what IndexedDB alone gives', async () => {
+  it('property (index, whole): whatever the writes, moves, aborts, failed writes, deletions, clears and evictions, every read (by index value, of the whole table, by key) gives what IndexedDB alone gives', async () => {
     const id = fc.constantFrom('a', 'b', 'c', 'd', 'e');
     const group = fc.constantFrom<string | number | undefined>('x', 'y', 1, undefined);
     const member = fc.record({ id, group, n: fc.nat(9), tag: fc.constantFrom<string | undefined>(undefined, undefined, 't') });
