@@ -54,6 +54,9 @@ afterEach(async () => {
   }
 });
 
+/** Sequences each property tries (`npm run fuzz` sets FUZZ_RUNS: 10,000 sequences take several minutes, so its tests have no time limit there). */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const INDEX_RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 const row = (key: string, n: number, date = 'kept'): Row => ({ key, date, n });
 /** A macrotask later: IndexedDB's events of transactions already ended (an abort) have fired. */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -274,7 +277,7 @@ describe('recordCache', () => {
         const [cached, plain] = [await open(), await open(false)];
         for (const step of [...ops, { op: 'read' as const, keys: [...KEYS], writer: false }]) expect(await run(cached, step)).toEqual(await run(plain, step));
       }),
-      { numRuns: 60 },
+      { numRuns: RUNS },
     );
   });
 
@@ -369,7 +372,7 @@ describe('recordCache', () => {
         for (const step of [...ops, { op: 'read' as const, inWriter: false, behindWriter: false }])
           expect(await run(cached, step)).toEqual(await run(plain, step));
       }),
-      { numRuns: 60 },
+      { numRuns: RUNS },
     );
   });
 
@@ -548,7 +551,7 @@ describe('recordCache', () => {
         }
         answeredFromMemory += cached.groupCache.stats().hits;
       }),
-      { numRuns: 80 },
+      { numRuns: INDEX_RUNS },
     );
     // The property is about the copy: it must have answered often.
     expect(answeredFromMemory).toBeGreaterThan(20);
