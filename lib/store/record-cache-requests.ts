@@ -21,21 +21,32 @@ export function copyOf<T>(value: T): T {
   return out as T;
 }
 
+/** DBCoreRangeType values (a const enum, not importable as a value). */
+const EQUAL = 1;
+const ANY = 3;
+
+/** Whether a query reads everything its range holds, in key order (no limit, forwards). */
+function readsAllOfRange(req: DBCoreQueryRequest): boolean {
+  return (req.limit === undefined || req.limit === Infinity) && (req.direction === undefined || req.direction === 'next');
+}
+
+/** Whether a query reads the whole table by its primary key, in key order. */
+function readsWholeTable(req: DBCoreQueryRequest): boolean {
+  return req.query.index.isPrimaryKey === true && (req.query.range.type as number) === ANY && readsAllOfRange(req);
+}
+
 /** Whether a query reads every primary key of the table, in key order, and only the keys. */
 export function readsAllKeys(req: DBCoreQueryRequest): boolean {
-  const everything = 3; // DBCoreRangeType.Any (a const enum, not importable as a value)
-  return (
-    !req.values &&
-    req.query.index.isPrimaryKey === true &&
-    (req.query.range.type as number) === everything &&
-    (req.limit === undefined || req.limit === Infinity) &&
-    (req.direction === undefined || req.direction === 'next')
-  );
+  return !req.values && readsWholeTable(req);
+}
+
+/** Whether a query reads every record of the table, in key order. */
+export function readsAllValues(req: DBCoreQueryRequest): boolean {
+  return req.values === true && readsWholeTable(req);
 }
 
 /** Whether a query reads the records (not only keys) with one value of `index`, all of them, in key order. */
 export function readsIndexValue(req: DBCoreQueryRequest, index: string): boolean {
-  const equal = 1; // DBCoreRangeType.Equal
   const { index: queried, range } = req.query;
   return (
     req.values === true &&
@@ -43,21 +54,8 @@ export function readsIndexValue(req: DBCoreQueryRequest, index: string): boolean
     !queried.multiEntry &&
     !queried.compound &&
     queried.name === index &&
-    (range.type as number) === equal &&
-    (req.limit === undefined || req.limit === Infinity) &&
-    (req.direction === undefined || req.direction === 'next')
-  );
-}
-
-/** Whether a query reads every record of the table, in key order. */
-export function readsAllValues(req: DBCoreQueryRequest): boolean {
-  const everything = 3; // DBCoreRangeType.Any
-  return (
-    req.values === true &&
-    req.query.index.isPrimaryKey === true &&
-    (req.query.range.type as number) === everything &&
-    (req.limit === undefined || req.limit === Infinity) &&
-    (req.direction === undefined || req.direction === 'next')
+    (range.type as number) === EQUAL &&
+    readsAllOfRange(req)
   );
 }
 

@@ -343,10 +343,8 @@ export class RecordCache {
     const own = this.pending.has(trans);
     if (members && this.answerable.has(trans) && !own && [...members].every((key) => this.copy.has(key))) {
       this.counts.hits++;
-      // Copy keys are JSON of string keys: sorted by the keys themselves, as IndexedDB orders a value's records.
-      const keys = [...members].map((key) => [JSON.parse(key) as string, key] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       return Dexie.Promise.resolve({
-        result: keys.map(([, key]) => {
+        result: inKeyOrder(members).map((key) => {
           const value = this.copy.get(key);
           this.remember(key, value);
           return copyOf(value);
@@ -376,8 +374,7 @@ export class RecordCache {
     const own = this.pending.has(trans);
     if (this.whole && this.openWriters === 0 && this.answerable.has(trans) && !own) {
       this.counts.hits++;
-      const keys = [...this.copy.keys()].map((key) => [JSON.parse(key) as string, key] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return Dexie.Promise.resolve({ result: keys.map(([, key]) => copyOf(this.copy.get(key))) });
+      return Dexie.Promise.resolve({ result: inKeyOrder(this.copy.keys()).map((key) => copyOf(this.copy.get(key))) });
     }
     const before = this.writesAsked;
     return table.query(req).then((response) => {
@@ -443,4 +440,15 @@ export class RecordCache {
     });
     return out;
   }
+}
+
+/**
+ * Copy keys (JSON of string primary keys) in the order of the keys themselves, as IndexedDB gives records.
+ * @example inKeyOrder(['"b"', '"a"']) // ['"a"', '"b"']
+ */
+function inKeyOrder(copyKeys: Iterable<string>): string[] {
+  return [...copyKeys]
+    .map((key) => [JSON.parse(key) as string, key] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, key]) => key);
 }
