@@ -35,6 +35,16 @@ describe('popup handlers', () => {
     expect(after).toEqual({ ...before, hiddenPanels: ['amazon/manage-inventory'] });
   });
 
+  it('two pages hidden at once are both hidden: neither change reads the settings before the other is stored', async () => {
+    const handlers = await setup();
+    await Promise.all([
+      handlers['panels/set-hidden']({ pageType: 'amazon/orders', hidden: true }, {}),
+      handlers['panels/set-hidden']({ pageType: 'ebay/orders', hidden: true }, {}),
+      handlers['panels/set-hidden']({ pageType: 'walmart/orders', hidden: true }, {}),
+    ]);
+    expect((await handlers['settings/get']({}, {})).settings.hiddenPanels).toEqual(['amazon/orders', 'ebay/orders', 'walmart/orders']);
+  });
+
   it('lists the stored marketplaces with counts for the filters', async () => {
     const handlers = await setup();
     expect(await handlers['popup/facets']({}, {})).toEqual({ total: 0, marketplaces: [] });

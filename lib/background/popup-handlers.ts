@@ -3,7 +3,7 @@ import type { Handlers } from '../messaging/rpc';
 import type { popupProtocol } from '../messaging/protocol-popup';
 import { PLATFORMS, type Platform } from '../records';
 import { migrateSettings } from '../settings';
-import { loadSettings, saveSettings } from '../store';
+import { updateSettings } from '../store';
 import type { BackgroundDeps } from './deps';
 
 /**
@@ -43,9 +43,14 @@ export function createPopupHandlers(deps: BackgroundDeps): Pick<Handlers, keyof 
   const { db } = deps;
   return {
     async 'panels/set-hidden'({ pageType, hidden }) {
-      const settings = migrateSettings(await loadSettings(db));
-      const next = { ...settings, hiddenPanels: withHidden(settings.hiddenPanels, pageType, hidden).slice(0, 50) };
-      await saveSettings(db, next, deps.now());
+      const next = await updateSettings(
+        db,
+        (stored) => {
+          const settings = migrateSettings(stored);
+          return { ...settings, hiddenPanels: withHidden(settings.hiddenPanels, pageType, hidden).slice(0, 50) };
+        },
+        deps.now(),
+      );
       return { hiddenPanels: next.hiddenPanels };
     },
 

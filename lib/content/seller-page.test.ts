@@ -175,6 +175,32 @@ describe('startSellerPage', () => {
     expect(page.hidden()).toBe(true);
   });
 
+  it('a quick hide and show stays shown, whichever answer comes back first', async () => {
+    setRows([['A', 60]]);
+    const answers: ((list: string[]) => void)[] = [];
+    page = await startSellerPage({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url,
+      ingest,
+      getSettings: settings('en'),
+      setHidden: () => new Promise((resolve) => answers.push(resolve)),
+    });
+    await page.reader.readNow();
+    const toggle = () => (bar().querySelector('[data-testid="summary-toggle"]') as HTMLButtonElement).click();
+    toggle();
+    toggle();
+    expect(answers).toHaveLength(2);
+    answers[1]!([]);
+    await new Promise((r) => setTimeout(r, 0));
+    // The hide's answer arrives last: it says what was stored before the show, not what the seller wants now.
+    answers[0]!(['test/rows']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(page.hidden()).toBe(false);
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
+  });
+
   it('picks up a language change when the settings are read again', async () => {
     setRows([['A', 20]]);
     let language: 'en' | 'zh-CN' = 'en';

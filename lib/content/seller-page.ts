@@ -165,15 +165,20 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
     });
   };
 
+  // Only the last click's answer says what is stored now: an earlier one may arrive after it.
+  let lastToggle = 0;
   const toggleHidden = async (wanted: boolean) => {
+    const toggle = ++lastToggle;
     state.hidden = wanted;
     reader().setHidden(state.hidden);
     renderBar();
     try {
       const list = await options.setHidden(adapter.id, wanted);
+      if (toggle !== lastToggle) return;
       state.hidden = list.includes(adapter.id);
     } catch (error) {
       options.onError?.(error);
+      if (toggle !== lastToggle) return;
     }
     reader().setHidden(state.hidden);
     renderBar();

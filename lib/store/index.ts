@@ -49,7 +49,7 @@ export {
   WAREHOUSE_NAME_MAX,
   type WarehouseSummary,
 } from './adjustments';
-export { loadSettings, saveSettings } from './settings-store';
+export { loadSettings, saveSettings, updateSettings } from './settings-store';
 export { loadTaughtColumns, saveTaughtColumns } from './teaching-store';
 export { loadAccounts, saveAccounts } from './accounts-store';
 export { mergeAccounts, previewAccountMerge } from './account-merge';

@@ -14,3 +14,17 @@ export async function loadSettings(db: StoreDb): Promise<unknown> {
 export async function saveSettings(db: StoreDb, value: unknown, now: Date): Promise<void> {
   await db.settings.put({ id: SETTINGS_ROW_ID, value, updatedAt: now.toISOString() });
 }
+
+/**
+ * Changes the stored settings object in one transaction and returns what was stored: two changes
+ * at once (a seller hiding panels on two pages, or hiding and showing again quickly) both count,
+ * since neither reads the settings before the other's write.
+ * @example await updateSettings(db, (stored) => ({ ...migrateSettings(stored), language: 'en' }), new Date())
+ */
+export function updateSettings<T>(db: StoreDb, change: (stored: unknown) => T, now: Date): Promise<T> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = change(await loadSettings(db));
+    await saveSettings(db, next, now);
+    return next;
+  });
+}

@@ -210,8 +210,10 @@ for (const { file, url, look } of PAGES) {
       if (language !== 'en') {
         const settingsPage = await context.newPage();
         await settingsPage.goto(`chrome-extension://${EXTENSION_ID}/options.html`); // only the options page may save settings
-        const { settings } = await sendToExtension(settingsPage, 'settings/get', {});
-        await sendToExtension(settingsPage, 'settings/save', { settings: { ...settings, language } });
+        // The last "show panels" click is stored first: saving over the settings before it would store the panels hidden.
+        const stored = async () => (await sendToExtension(settingsPage, 'settings/get', {})).settings;
+        await expect.poll(async () => (await stored()).hiddenPanels).toEqual([]);
+        await sendToExtension(settingsPage, 'settings/save', { settings: { ...(await stored()), language } });
         await settingsPage.close();
         await page.reload();
         await openPage(page, url, skus.length > 0);
