@@ -3,7 +3,7 @@
  * Walmart and eBay pages are merged into one product each, with the stock of every pool, and
  * nothing is lost when the browser stops the service worker between (or during) readings.
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { buildAmazonManageInventoryHtml } from '../fixtures/builders/amazon-manage-inventory';
 import { buildEbayActiveListingsHtml } from '../fixtures/builders/ebay';
 import type { DemoListing } from '../fixtures/builders/types';
@@ -39,9 +39,26 @@ const PAGES = [
 /** What the browser does to an idle extension: stop its service worker. */
 async function stopServiceWorker(page: Page) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
+  await workerActivated(cdp);
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+}
+
+/**
+ * Resolves once the extension's worker is installed and activated. The browser stops only an
+ * activated worker when idle; one stopped while still installing (a fresh profile's first
+ * seconds) fails to register and leaves the extension without a background until it is reloaded
+ * (seen here: "ServiceWorker failed to install", then "Receiving end does not exist" for good).
+ */
+async function workerActivated(cdp: CDPSession): Promise<void> {
+  const activated = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${EXTENSION_ID}/`) && v.status === 'activated')) resolve();
+    });
+  });
+  // Enabling the domain reports every current version, so an activated worker resolves at once.
+  await cdp.send('ServiceWorker.enable');
+  await activated;
 }
 
 test('the same products on three marketplaces merge into one product each, with every pool, across worker restarts', async ({ context, serve }) => {
@@ -102,6 +119,10 @@ test('a merge interrupted by the worker stopping leaves nothing half-written, an
   const url = 'https://sellercentral.amazon.com/myinventory/inventory?fulfilledBy=all&pageSize=500';
   await serve([{ url, html: buildAmazonManageInventoryHtml(many) }]);
   const tab = await context.newPage();
+  // Installed first (a fresh profile's worker may still be installing), so the stop below comes while the reading is merged.
+  const cdp = await context.newCDPSession(tab);
+  await workerActivated(cdp);
+  await cdp.detach();
   // Stop the worker while the page's first reading is being merged.
   const reading = tab.goto(url);
   await stopServiceWorker(tab);
