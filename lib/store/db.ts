@@ -71,6 +71,15 @@ export class StoreDb extends Dexie {
     /** The popup list's two tables, one record per group each (the save of a re-plan reads those of its listings). */
     searchChunks: new RecordCache({ table: 'searchChunks', keeps: () => true, capacity: STORE_GROUPS }),
     shownChunks: new RecordCache({ table: 'shownChunks', keeps: () => true, capacity: STORE_GROUPS }),
+    /**
+     * The indexed listing rows (about 1 KB each with a long title): a page's re-plan reads each product's by the
+     * `productId` index, a request each, and the page before (or the whole re-plan) read the same.
+     */
+    listings: new RecordCache({ table: 'listings', keeps: () => true, capacity: 12_000, index: 'productId', whole: true }),
+    /** The product rows (a few short fields each): a page's re-plan reads those of its products, a request each. */
+    products: new RecordCache({ table: 'products', keeps: () => true, capacity: 12_000, whole: true }),
+    /** The settings table's rows (settings, purchasing, reorder lines, the catalogue fit, accounts, inbound...): a re-plan reads most of them. */
+    settingsRows: new RecordCache({ table: 'settings', keeps: () => true, capacity: 32 }),
     /** Only the keys of every plan (a re-plan's save reads them all to learn which plans exist; 10,000+ strings, ~35 ms in Chromium). */
     planKeys: new RecordCache({ table: 'plans', keeps: () => false, capacity: 0, allKeys: true }),
   };

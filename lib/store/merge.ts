@@ -7,7 +7,7 @@
  */
 import { listingKey as listingKeyOf, observationSchema, type ListingObservation, type Observation, type OrderObservation } from '../records';
 import { searchTables, type StoreDb } from './db';
-import { nativeTransaction, putMany } from './idb';
+import { nativeTransaction } from './idb';
 import { groupsOf } from './groups';
 import { listingFrom, loadListingChunks, writeListings, type ListingChunks } from './listing-store';
 import {
@@ -330,7 +330,8 @@ async function writeBatch(db: StoreDb, tx: IDBTransaction, batch: Batch, dirty: 
   const newProducts = await linkNewListings(db, listings, before, nowIso, counts);
   for (const key of listings.keys()) if (!before.has(key)) dirty.changedListings.add(key);
   await assignPools(db, listings, dirty.listings);
-  if (newProducts.length) writes.push(putMany(tx, db.products, newProducts, 'add'));
+  // Through Dexie, not idb.ts: the products are kept in memory (StoreDb.memory), which every write must pass.
+  if (newProducts.length) await db.products.bulkAdd(newProducts);
   // Listings last: relinking may have moved some after the lists above were built.
   const toWrite = [...listings.values()].filter((r) => dirty.listings.has(r.key) || r !== before.get(r.key));
   // The chunks always; the indexed rows only where their projection changed (new listings,

@@ -20,13 +20,23 @@ class CachedDb extends Dexie {
   rows!: Table<Row, [string, string]>;
   /** A table of string keys whose keys alone are kept (as the store's plans). */
   named!: Table<{ id: string; n: number; tag?: string }, string>;
+  /** A table read by one value of its `group` index (as the store's listings by product). */
+  members!: Table<Member, string>;
   readonly cache = new RecordCache({ table: 'rows', keeps: (k) => Array.isArray(k) && k[1] === 'kept', capacity: 3 });
   readonly keyCache = new RecordCache({ table: 'named', keeps: () => false, capacity: 0, allKeys: true });
+  readonly groupCache = new RecordCache({ table: 'members', keeps: () => true, capacity: 4, index: 'group', whole: true });
   constructor(name: string, cached = true) {
     super(name);
-    this.version(1).stores({ rows: '[key+date], date, &tag', named: 'id, &tag' });
-    if (cached) for (const cache of [this.cache, this.keyCache]) this.use(cache.middleware);
+    this.version(1).stores({ rows: '[key+date], date, &tag', named: 'id, &tag', members: 'id, group, &tag' });
+    if (cached) for (const cache of [this.cache, this.keyCache, this.groupCache]) this.use(cache.middleware);
   }
+}
+
+interface Member {
+  id: string;
+  group?: string | number;
+  n: number;
+  tag?: string;
 }
 
 const opened: CachedDb[] = [];
@@ -44,8 +54,13 @@ afterEach(async () => {
   }
 });
 
+/** Sequences each property tries (`npm run fuzz` sets FUZZ_RUNS: 10,000 sequences take several minutes, so its tests have no time limit there). */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const INDEX_RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 const row = (key: string, n: number, date = 'kept'): Row => ({ key, date, n });
-const readOnly = <T>(db: CachedDb, read: () => Promise<T>) => db.transaction('r', [db.rows, db.named], read);
+/** A macrotask later: IndexedDB's events of transactions already ended (an abort) have fired. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+const readOnly = <T>(db: CachedDb, read: () => Promise<T>) => db.transaction('r', [db.rows, db.named, db.members], read);
 
 describe('recordCache', () => {
   it('answers a read-only read of a kept record from memory, with a copy of its own', async () => {
@@ -262,7 +277,7 @@ describe('recordCache', () => {
         const [cached, plain] = [await open(), await open(false)];
         for (const step of [...ops, { op: 'read' as const, keys: [...KEYS], writer: false }]) expect(await run(cached, step)).toEqual(await run(plain, step));
       }),
-      { numRuns: 60 },
+      { numRuns: RUNS },
     );
   });
 
@@ -272,10 +287,8 @@ describe('recordCache', () => {
       const table = db.table(cache.table);
       await expect(db.transaction('rw', table, () => putMany(nativeTransaction(), table, []))).rejects.toThrow('kept in memory');
     }
-    await db.transaction('rw', db.products, () =>
-      putMany(nativeTransaction(), db.products, [{ id: 'p:A', createdAt: '2026-01-01T00:00:00.000Z', founderKey: 'amazon|amazon.com|A' }]),
-    );
-    expect(await db.products.count()).toBe(1);
+    await db.transaction('rw', db.stockPools, () => putMany(nativeTransaction(), db.stockPools, [{ id: 'own:A', channel: 'SELLER', name: 'A' }]));
+    expect(await db.stockPools.count()).toBe(1);
   });
 
   it('with allKeys, a read of every key is answered from memory once known, and follows every write', async () => {
@@ -359,7 +372,188 @@ describe('recordCache', () => {
         for (const step of [...ops, { op: 'read' as const, inWriter: false, behindWriter: false }])
           expect(await run(cached, step)).toEqual(await run(plain, step));
       }),
-      { numRuns: 60 },
+      { numRuns: RUNS },
     );
+  });
+
+  it('with an index, a read of one value is answered from memory once read, in key order, and follows moves, aborts and failed writes', async () => {
+    const db = await open();
+    const inGroup = (g: string) => readOnly(db, () => db.members.where('group').equals(g).toArray());
+    await db.members.bulkPut([
+      { id: 'b', group: 'x', n: 1 },
+      { id: 'a', group: 'x', n: 2 },
+      { id: 'c', group: 'y', n: 3 },
+    ]);
+    expect((await inGroup('x')).map((m) => m.id)).toEqual(['a', 'b']);
+    const { hits } = db.groupCache.stats();
+    const again = await inGroup('x');
+    expect(again.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(db.groupCache.stats().hits).toBe(hits + 1);
+    // A copy of its own.
+    again[0]!.n = 99;
+    expect((await inGroup('x'))[0]!.n).toBe(2);
+    // A completed move: out of x, into y (y not read yet: unknown, so read) and a record deleted.
+    await db.members.put({ id: 'b', group: 'y', n: 1 });
+    expect((await inGroup('x')).map((m) => m.id)).toEqual(['a']);
+    expect((await inGroup('y')).map((m) => m.id)).toEqual(['b', 'c']);
+    await db.members.delete('c');
+    expect((await inGroup('y')).map((m) => m.id)).toEqual(['b']);
+    // An aborted move changes nothing.
+    await db
+      .transaction('rw', db.members, async () => (await db.members.put({ id: 'a', group: 'y', n: 5 }), Promise.reject(new Error('abort'))))
+      .catch(() => undefined);
+    // Once the abort has ended the writer (the next transaction may then be answered from memory).
+    await settled();
+    expect((await inGroup('x')).map((m) => [m.id, m.n])).toEqual([['a', 2]]);
+    expect((await inGroup('y')).map((m) => m.id)).toEqual(['b']);
+    // A move that failed (a unique tag taken) in a transaction that went on: its group is read again, and still holds it.
+    await db.members.put({ id: 'd', group: 'z', n: 0, tag: 't' });
+    await db.transaction('rw', db.members, async () => {
+      await db.members.add({ id: 'e', group: 'x', n: 0, tag: 't' }).catch(() => undefined);
+      await db.members.put({ id: 'a', group: 'y', n: 6, tag: 't' }).catch(() => undefined);
+    });
+    await settled();
+    expect((await inGroup('x')).map((m) => [m.id, m.n])).toEqual([['a', 2]]);
+    expect((await inGroup('y')).map((m) => m.id)).toEqual(['b']);
+  });
+
+  it('with an index, a read of the whole table makes every group; a read inside a writer that wrote is its own', async () => {
+    const db = await open();
+    await db.members.bulkPut([
+      { id: 'a', group: 1, n: 1 },
+      { id: 'b', group: 2, n: 2 },
+      { id: 'c', group: 1, n: 3 },
+    ]);
+    await readOnly(db, () => db.members.toArray());
+    const { hits, misses } = db.groupCache.stats();
+    expect((await readOnly(db, () => db.members.where('group').equals(1).toArray())).map((m) => m.id)).toEqual(['a', 'c']);
+    expect(db.groupCache.stats()).toMatchObject({ hits: hits + 1, misses });
+    // The records themselves too.
+    expect((await readOnly(db, () => db.members.bulkGet(['b', 'c']))).map((m) => m?.n)).toEqual([2, 3]);
+    expect(db.groupCache.stats()).toMatchObject({ hits: hits + 3, misses });
+    const seen = await db.transaction('rw', db.members, async () => {
+      await db.members.put({ id: 'b', group: 1, n: 2 });
+      return db.members.where('group').equals(1).toArray();
+    });
+    expect(seen.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    expect((await readOnly(db, () => db.members.where('group').equals(2).toArray())).map((m) => m.id)).toEqual([]);
+  });
+
+  it('a read of the whole table comes from memory once read whole, follows completed writes, and is read again after an undone write, past the capacity, or while a writer is open', async () => {
+    const db = await open();
+    const whole = () => readOnly(db, () => db.members.toArray());
+    const ids = async () => (await whole()).map((m) => `${m.id}${m.n}`);
+    await db.members.bulkPut([
+      { id: 'a', group: 'x', n: 1 },
+      { id: 'b', n: 2 },
+    ]);
+    await whole();
+    const { hits } = db.groupCache.stats();
+    expect(await ids()).toEqual(['a1', 'b2']);
+    await db.members.put({ id: 'c', group: 'x', n: 3 });
+    await db.members.delete('b');
+    await settled();
+    expect(await ids()).toEqual(['a1', 'c3']);
+    expect(db.groupCache.stats().hits).toBe(hits + 2);
+    // An undone overwrite took 'a' out of memory: read again (and whole again after that).
+    await db.transaction('rw', db.members, async () => (await db.members.put({ id: 'a', n: 9 }), Promise.reject(new Error('abort')))).catch(() => undefined);
+    await settled();
+    expect(await ids()).toEqual(['a1', 'c3']);
+    // A reader opened before a writer sees the table as it was, though the writer asked its write meanwhile.
+    let writer: Promise<unknown> | undefined;
+    const before = await readOnly(db, async () => {
+      await db.members.get('c');
+      writer = Dexie.ignoreTransaction(() => db.transaction('rw', db.members, () => db.members.put({ id: 'a', n: 5 })));
+      await db.members.get('c');
+      return db.members.toArray();
+    });
+    await writer;
+    expect(before.map((m) => `${m.id}${m.n}`)).toEqual(['a1', 'c3']);
+    await settled();
+    expect(await ids()).toEqual(['a5', 'c3']);
+    // More records than the copy holds (4).
+    await db.members.bulkPut(['d', 'e', 'f'].map((id) => ({ id, n: 0 })));
+    await settled();
+    expect(await ids()).toEqual(['a5', 'c3', 'd0', 'e0', 'f0']);
+  });
+
+  it('without `whole`, a read of the whole table always goes to IndexedDB (an empty table read once is not kept as empty)', async () => {
+    const db = await open();
+    expect(await readOnly(db, () => db.named.toArray())).toEqual([]);
+    await db.named.put({ id: 'a', n: 1 });
+    await settled();
+    expect(await readOnly(db, () => db.named.toArray())).toEqual([{ id: 'a', n: 1 }]);
+  });
+
+  it('property (index, whole): whatever the writes, moves, aborts, failed writes, deletions, clears and evictions, every read (by index value, of the whole table, by key) gives what IndexedDB alone gives', async () => {
+    const id = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const group = fc.constantFrom<string | number | undefined>('x', 'y', 1, undefined);
+    const member = fc.record({ id, group, n: fc.nat(9), tag: fc.constantFrom<string | undefined>(undefined, undefined, 't') });
+    // Reads weigh most: a group is answered from memory only after a read made it and before a write or a clear undoes it.
+    const op = fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          op: fc.constant('put' as const),
+          members: fc.array(member, { minLength: 1, maxLength: 3 }),
+          abort: fc.boolean(),
+          add: fc.boolean(),
+        }),
+      },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), ids: fc.array(id, { minLength: 1, maxLength: 2 }) }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('clear' as const) }) },
+      { weight: 3, arbitrary: fc.record({ op: fc.constant('whole' as const) }) },
+      { weight: 6, arbitrary: fc.record({ op: fc.constant('read' as const), group, inWriter: fc.boolean(), behindWriter: fc.boolean() }) },
+      { weight: 2, arbitrary: fc.record({ op: fc.constant('get' as const), ids: fc.array(id, { minLength: 1, maxLength: 3 }) }) },
+    );
+    type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+    // Each step may be followed by a pause, after which an aborted writer has ended (the next reader is then answered from memory).
+    const steps = fc.array(fc.tuple(op, fc.boolean()), { maxLength: 30 });
+    const clean = (m: Member) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as unknown as Member;
+    const run = async (db: CachedDb, step: Op): Promise<unknown> => {
+      const of = (g: string | number | undefined) => (g === undefined ? Promise.resolve([]) : db.members.where('group').equals(g).toArray());
+      if (step.op === 'put')
+        return db
+          .transaction('rw', db.members, async () => {
+            const rows = step.members.map(clean);
+            // Each write alone, failures handled: a taken tag fails one write, and the transaction goes on.
+            for (const r of rows)
+              await (step.add ? db.members.add(r) : db.members.put(r)).then(
+                () => 'ok',
+                () => 'failed',
+              );
+            const seen = await of(step.members[0]!.group);
+            if (step.abort) throw new Error('abort');
+            return seen;
+          })
+          .catch(() => 'aborted');
+      if (step.op === 'delete') return db.members.bulkDelete(step.ids);
+      if (step.op === 'clear') return db.members.clear();
+      if (step.op === 'whole') return readOnly(db, () => db.members.toArray());
+      if (step.op === 'get') return readOnly(db, () => db.members.bulkGet(step.ids));
+      if (step.inWriter)
+        return db.transaction('rw', db.members, async () => [await of(step.group), await db.members.put({ id: 'e', group: 'x', n: 7 }), await of(step.group)]);
+      const writer = step.behindWriter
+        ? db.transaction('rw', db.members, async () => (await db.members.get('a'), db.members.put({ id: 'b', group: 'y', n: 8 })))
+        : null;
+      const got = await readOnly(db, () => of(step.group));
+      await writer;
+      return got;
+    };
+    let answeredFromMemory = 0;
+    const finalReads: Op[] = ['x', 'y', 1].map((g) => ({ op: 'read' as const, group: g, inWriter: false, behindWriter: false }));
+    await fc.assert(
+      fc.asyncProperty(steps, async (ops) => {
+        const [cached, plain] = [await open(), await open(false)];
+        for (const [step, pause] of [...ops, ...finalReads.map((r) => [r, true] as const)]) {
+          expect(await run(cached, step)).toEqual(await run(plain, step));
+          if (pause) await settled();
+        }
+        answeredFromMemory += cached.groupCache.stats().hits;
+      }),
+      { numRuns: INDEX_RUNS },
+    );
+    // The property is about the copy: it must have answered often.
+    expect(answeredFromMemory).toBeGreaterThan(20);
   });
 });

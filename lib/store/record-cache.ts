@@ -2,7 +2,7 @@
  * A copy in memory of some records of one table, kept by a Dexie middleware (DBCore) under
  * every read and write of that table, so a re-plan reads the records it read or wrote a moment
  * ago without asking IndexedDB again (StoreDb.memory: history digests, recent day chunks,
- * search and shown chunks). A 250-row page's re-plan reads 1,000 digests, a request each, about
+ * search and shown chunks, the listings by product, the products, the settings rows). A 250-row page's re-plan reads 1,000 digests, a request each, about
  * 60 µs apiece in Chromium whatever their size, and ~380 day chunks (store bench, 2026-12-06:
  * together ~110 ms of its ~175 ms load); the next page of the same products reads the same ones.
  *
@@ -20,6 +20,11 @@
  *   cannot change): a caller changing what it read changes nothing else.
  * - A write the middleware cannot reduce to keys (a range delete, a clear, a modify by query)
  *   empties the copy.
+ * - A read by index value is answered only while every record its group lists is in the copy,
+ *   and a group follows completed writes (index-groups.ts); after a write that failed in a
+ *   transaction that went on, every group is forgotten.
+ * - A read of the whole table (option `whole`) is answered only while no writer is open, from a
+ *   copy a committed whole read filled, and not after an undone or failed write or an eviction.
  * The copy holds at most `capacity` records, the least recently used going first.
  */
 import {
@@ -33,6 +38,8 @@ import {
   type DBCoreTransaction,
   type Middleware,
 } from 'dexie';
+import { groupKeyOf, IndexGroups } from './index-groups';
+import { copyOf, readsAllKeys, readsAllValues, readsIndexValue, writtenKeys } from './record-cache-requests';
 
 interface RecordCacheOptions {
   /** The table whose records are kept. */
@@ -46,6 +53,17 @@ interface RecordCacheOptions {
    * Collection's primaryKeys() over the whole table, in key order) is answered from memory.
    */
   allKeys?: boolean;
+  /**
+   * Also answers a read of every record with one value of this index (`where(index).equals(v)`,
+   * string primary keys) once a committed read of that value or of the whole table listed them
+   * (index-groups.ts), following every write after it.
+   */
+  index?: string;
+  /**
+   * Every record of the table may be kept (keeps takes all, capacity holds them): once a read of
+   * the whole table filled the copy, such reads are answered from memory (string primary keys).
+   */
+  whole?: boolean;
 }
 
 /** What a cache has done since it was made (tests and the bench read it). */
@@ -82,8 +100,21 @@ export class RecordCache {
   private sortedKeys: string[] | undefined;
   /** Keys each writer adds (true) or deletes (false), applied when it completes; 'unknown' when a write cannot be told by its keys. */
   private readonly keyWrites = new WeakMap<object, Map<string, boolean> | 'unknown'>();
+  /**
+   * Complete groups of `options.index`, and the writers a write failed in (they went on): which
+   * of the values written for a key it ends with is not known, so no group is known after them.
+   */
+  private readonly groups: IndexGroups | undefined;
+  private readonly unsure = new WeakSet<object>();
+  /**
+   * The copy holds every record of the table: a committed read of the whole table filled it, and
+   * since then records left it only by completed deletions (a write asked takes its record out
+   * until it completes, so whole reads are answered only while no writer is open).
+   */
+  private whole = false;
 
   constructor(private readonly options: RecordCacheOptions) {
+    this.groups = options.index === undefined ? undefined : new IndexGroups(options.index);
     this.middleware = {
       stack: 'dbcore',
       name: `recordCache:${options.table}`,
@@ -135,7 +166,11 @@ export class RecordCache {
   private remember(key: string, value: unknown) {
     this.copy.delete(key);
     this.copy.set(key, value);
-    if (this.copy.size > this.options.capacity) this.copy.delete(this.copy.keys().next().value!);
+    if (this.copy.size <= this.options.capacity) return;
+    const oldest = this.copy.keys().next().value!;
+    this.copy.delete(oldest);
+    this.whole = false;
+    this.groups?.evicted(oldest);
   }
 
   private cacheKey(primaryKey: unknown): string | undefined {
@@ -153,6 +188,9 @@ export class RecordCache {
       ended = true;
       this.openWriters--;
       const writes = this.pending.get(trans);
+      // Undone writes took their records out of the copy for nothing; a failed one may or may not have left its record.
+      if ((!completed && writes !== undefined) || this.unsure.has(trans)) this.whole = false;
+      if (completed && this.unsure.has(trans)) this.groups?.clear();
       if (completed && writes !== undefined) this.apply(writes);
       if (completed) this.applyKeys(this.keyWrites.get(trans));
     };
@@ -162,11 +200,19 @@ export class RecordCache {
   }
 
   private apply(writes: Pending | 'clear') {
-    if (writes === 'clear') this.copy.clear();
+    if (writes === 'clear') this.emptied();
     else
-      for (const [key, value] of writes)
+      for (const [key, value] of writes) {
         if (value === undefined) this.copy.delete(key);
         else this.remember(key, value);
+        this.groups?.wrote(key, value);
+      }
+  }
+
+  private emptied() {
+    this.whole = false;
+    this.copy.clear();
+    this.groups?.clear();
   }
 
   private applyKeys(writes: Map<string, boolean> | 'unknown' | undefined) {
@@ -201,7 +247,7 @@ export class RecordCache {
     const keyed = writtenKeys(table, req);
     if (this.options.allKeys) this.askedKeys(req.trans, keyed);
     if (keyed === undefined) {
-      this.copy.clear();
+      this.emptied();
       this.pending.set(req.trans, 'clear');
       return undefined;
     }
@@ -226,6 +272,7 @@ export class RecordCache {
   private forget(trans: object, key: string | undefined) {
     // A failed write may have left its key or not: the set of keys is not known any more.
     if (this.options.allKeys) this.keyWrites.set(trans, 'unknown');
+    this.unsure.add(trans);
     const writes = this.pending.get(trans);
     if (key !== undefined && writes !== undefined && writes !== 'clear') writes.set(key, undefined);
   }
@@ -253,7 +300,12 @@ export class RecordCache {
         );
       },
       get: (req) => this.getMany(table, { trans: req.trans, keys: [req.key] }).then((values) => values[0]),
-      query: (req) => (this.options.allKeys && readsAllKeys(req) ? this.allKeys(table, req) : table.query(req)),
+      query: (req) => {
+        if (this.options.allKeys && readsAllKeys(req)) return this.allKeys(table, req);
+        if (this.groups && readsIndexValue(req, this.groups.index)) return this.indexValue(table, req);
+        if ((this.options.whole || this.groups) && readsAllValues(req)) return this.allValues(table, req);
+        return table.query(req);
+      },
       getMany: (req) => this.getMany(table, req),
     };
   }
@@ -276,6 +328,81 @@ export class RecordCache {
         this.sortedKeys = (response.result as string[]).slice();
       }
       return response;
+    });
+  }
+
+  /**
+   * Every record with one index value, in primary key order: from memory when its group is known,
+   * every member is in the copy and the transaction may be answered from it (and has written
+   * nothing to the table), else read, and kept as the group when committed.
+   */
+  private indexValue(table: DBCoreTable, req: DBCoreQueryRequest): Promise<DBCoreQueryResponse> {
+    const trans = req.trans as Transaction;
+    const group = groupKeyOf(req.query.range.lower);
+    const members = group === undefined ? undefined : this.groups!.members(group);
+    const own = this.pending.has(trans);
+    if (members && this.answerable.has(trans) && !own && [...members].every((key) => this.copy.has(key))) {
+      this.counts.hits++;
+      return Dexie.Promise.resolve({
+        result: inKeyOrder(members).map((key) => {
+          const value = this.copy.get(key);
+          this.remember(key, value);
+          return copyOf(value);
+        }),
+      });
+    }
+    const before = this.writesAsked;
+    return table.query(req).then((response) => {
+      this.counts.misses++;
+      const records = group !== undefined && this.commits(trans, before, own) ? this.keptRecords(table, response.result) : undefined;
+      if (records)
+        this.groups!.know(
+          group!,
+          records.map(([key]) => key),
+        );
+      return response;
+    });
+  }
+
+  /**
+   * A read of the whole table, in key order: from memory while the copy holds every record (and
+   * no writer is open), else read, its records entering the copy (when it can hold them all, with
+   * string keys) and making every group.
+   */
+  private allValues(table: DBCoreTable, req: DBCoreQueryRequest): Promise<DBCoreQueryResponse> {
+    const trans = req.trans as Transaction;
+    const own = this.pending.has(trans);
+    if (this.whole && this.openWriters === 0 && this.answerable.has(trans) && !own) {
+      this.counts.hits++;
+      return Dexie.Promise.resolve({ result: inKeyOrder(this.copy.keys()).map((key) => copyOf(this.copy.get(key))) });
+    }
+    const before = this.writesAsked;
+    return table.query(req).then((response) => {
+      this.counts.misses++;
+      const records = this.commits(trans, before, own) ? this.keptRecords(table, response.result) : undefined;
+      if (records) this.groups?.knowAll(records);
+      // Every record of the table is now in the copy (keptRecords put each; the copy holds only this table's, so none went out).
+      if (records && this.options.whole) this.whole = true;
+      return response;
+    });
+  }
+
+  /** Whether what a read answered is committed data: read-only with no write asked meanwhile, or a writer the copy answers that had written nothing to the table. */
+  private commits(trans: Transaction, writesBefore: number, ownWritesBefore: boolean): boolean {
+    if (trans.mode === 'readonly') return this.writesAsked === writesBefore;
+    return trans.mode === 'readwrite' && this.answerable.has(trans) && !ownWritesBefore;
+  }
+
+  /** Records read, each put in the copy under its key; undefined (none put) when a key is not a kept string or they are more than the copy holds. */
+  private keptRecords(table: DBCoreTable, values: readonly unknown[]): [string, unknown][] | undefined {
+    const extract = table.schema.primaryKey.extractKey;
+    if (!extract || values.length > this.options.capacity) return undefined;
+    const keys = values.map((value) => extract(value) as unknown);
+    if (!keys.every((key) => typeof key === 'string' && this.options.keeps(key))) return undefined;
+    return values.map((value, i) => {
+      const key = JSON.stringify(keys[i]);
+      this.remember(key, copyOf(value));
+      return [key, value];
     });
   }
 
@@ -316,42 +443,12 @@ export class RecordCache {
 }
 
 /**
- * A copy of a record as IndexedDB would give it, sharing its strings (they cannot change) where
- * structuredClone copies their bytes: records here are plain data (objects, arrays, typed
- * arrays, primitives); anything else is cloned.
- * @example copyOf({ texts: ['a'], units: new Float64Array([1]) }).units // a new Float64Array [1]
+ * Copy keys (JSON of string primary keys) in the order of the keys themselves, as IndexedDB gives records.
+ * @example inKeyOrder(['"b"', '"a"']) // ['"a"', '"b"']
  */
-function copyOf<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyOf) as T;
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return (value as unknown as { slice(): T }).slice();
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copyOf((value as Record<string, unknown>)[key]);
-  return out as T;
-}
-
-/** Whether a query reads every primary key of the table, in key order, and only the keys. */
-function readsAllKeys(req: DBCoreQueryRequest): boolean {
-  const everything = 3; // DBCoreRangeType.Any (a const enum, not importable as a value)
-  return (
-    !req.values &&
-    req.query.index.isPrimaryKey === true &&
-    (req.query.range.type as number) === everything &&
-    (req.limit === undefined || req.limit === Infinity) &&
-    (req.direction === undefined || req.direction === 'next')
-  );
-}
-
-/**
- * The primary keys a write touches, with the value written (undefined: deleted); undefined when
- * they cannot be told from the request (a range delete, a modify by query).
- */
-function writtenKeys(table: DBCoreTable, req: DBCoreMutateRequest): [unknown, unknown][] | undefined {
-  if (req.type === 'deleteRange') return undefined;
-  if (req.type === 'delete') return req.criteria ? undefined : req.keys.map((k) => [k, undefined]);
-  if (req.type === 'put' && (req.criteria || req.updates || req.changeSpec)) return undefined;
-  const extract = table.schema.primaryKey.extractKey;
-  return req.values.map((value, i) => [req.keys?.[i] ?? extract?.(value), value]);
+function inKeyOrder(copyKeys: Iterable<string>): string[] {
+  return [...copyKeys]
+    .map((key) => [JSON.parse(key) as string, key] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, key]) => key);
 }
