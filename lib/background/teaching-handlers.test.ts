@@ -64,6 +64,16 @@ describe('teaching messages', () => {
     expect(await dispatch({ type: 'teaching/page-columns', payload: {} }, EBAY)).toEqual({ ok: true, data: { columns: [] } });
   });
 
+  it('columns taught on two pages at once are both kept', async () => {
+    const dispatch = dispatcherOf(await background.setup(async () => {}));
+    await Promise.all([
+      dispatch({ type: 'teaching/teach', payload: { field: 'title', header: 'Listing headline' } }, EBAY),
+      dispatch({ type: 'teaching/teach', payload: { field: 'title', header: 'Angebotstitel' } }, { url: 'https://www.ebay.de/sh/lst/active' }),
+    ]);
+    const listed = await dispatch({ type: 'teaching/list', payload: {} }, OPTIONS);
+    expect(listed.ok && (listed.data as { columns: TaughtColumn[] }).columns.map((c) => c.marketplace).sort()).toEqual(['ebay.com', 'ebay.de']);
+  });
+
   it('refuses a field the readers do not have', async () => {
     const dispatch = dispatcherOf(await background.setup(async () => {}));
     const reply = await dispatch({ type: 'teaching/teach', payload: { field: 'profit', header: 'Profit' } }, EBAY);

@@ -9,7 +9,7 @@ import { MAX_TAUGHT_COLUMNS, taughtColumnSchema, type TaughtColumn, type teachin
 import type { Handlers } from '../messaging/rpc';
 import type { Sender } from '../messaging/senders';
 import { adapterForUrl } from '../platforms';
-import { loadTaughtColumns, saveTaughtColumns } from '../store';
+import { loadTaughtColumns, updateTaughtColumns } from '../store';
 import type { BackgroundDeps } from './deps';
 
 /**
@@ -61,10 +61,7 @@ type TeachingMessage = keyof typeof teachingProtocol;
 export function createTeachingHandlers(deps: BackgroundDeps): Pick<Handlers, TeachingMessage> {
   const { db } = deps;
   const load = async () => validTaughtColumns(await loadTaughtColumns(db));
-  const save = async (columns: TaughtColumn[]) => {
-    await saveTaughtColumns(db, columns, deps.now());
-    return columns;
-  };
+  const change = (edit: (columns: TaughtColumn[]) => TaughtColumn[]) => updateTaughtColumns(db, (stored) => edit(validTaughtColumns(stored)), deps.now());
   return {
     async 'teaching/page-columns'(_request, sender) {
       const page = pageOfSender(sender);
@@ -75,14 +72,14 @@ export function createTeachingHandlers(deps: BackgroundDeps): Pick<Handlers, Tea
       const page = pageOfSender(sender);
       if (!page) throw new Error('teaching/teach: the sender is not a page type the readers know');
       const column: TaughtColumn = { ...page, field, header, ...(hint ? { hint } : {}), taughtAt: deps.now().toISOString() };
-      const all = await save(withTaughtColumn(await load(), column));
+      const all = await change((columns) => withTaughtColumn(columns, column));
       return { columns: all.filter((c) => c.pageType === page.pageType && c.marketplace === page.marketplace) };
     },
     async 'teaching/list'() {
       return { columns: await load() };
     },
     async 'teaching/remove'(key) {
-      return { columns: await save(withoutTaughtColumn(await load(), key)) };
+      return { columns: await change((columns) => withoutTaughtColumn(columns, key)) };
     },
   };
 }

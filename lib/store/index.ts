@@ -50,7 +50,7 @@ export {
   type WarehouseSummary,
 } from './adjustments';
 export { loadSettings, saveSettings, updateSettings } from './settings-store';
-export { loadTaughtColumns, saveTaughtColumns } from './teaching-store';
+export { loadTaughtColumns, saveTaughtColumns, updateTaughtColumns } from './teaching-store';
 export { loadAccounts, saveAccounts } from './accounts-store';
 export { mergeAccounts, previewAccountMerge } from './account-merge';
 export { loadOnboarding, saveOnboarding } from './onboarding-store';

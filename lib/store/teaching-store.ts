@@ -4,6 +4,7 @@
  * them (lib/messaging/protocol-teaching.ts) before use, like the settings object.
  */
 import type { StoreDb } from './db';
+import { updateSettingsRow } from './settings-store';
 import { TAUGHT_COLUMNS_ROW_ID } from './tables/settings';
 
 /**
@@ -17,4 +18,12 @@ export async function loadTaughtColumns(db: StoreDb): Promise<unknown> {
 /** @example await saveTaughtColumns(db, columns, new Date()) */
 export async function saveTaughtColumns(db: StoreDb, value: unknown, now: Date): Promise<void> {
   await db.settings.put({ id: TAUGHT_COLUMNS_ROW_ID, value, updatedAt: now.toISOString() });
+}
+
+/**
+ * Changes the taught columns in one transaction (two pages teaching at once both count) and returns what was stored.
+ * @example await updateTaughtColumns(db, (stored) => withTaughtColumn(validTaughtColumns(stored), column), new Date())
+ */
+export function updateTaughtColumns<T>(db: StoreDb, change: (stored: unknown) => T, now: Date): Promise<T> {
+  return updateSettingsRow(db, TAUGHT_COLUMNS_ROW_ID, change, now);
 }
