@@ -275,4 +275,15 @@ describe('page handlers', () => {
     expect(again.settings.language).toBe('zh-CN');
     expect(again.settings.targetCoverDays).toBe(45);
   });
+
+  it('keeps the panels a seller page hid since the options page read the settings', async () => {
+    const handlers = await setup();
+    const { settings } = await handlers['settings/get']({}, {});
+    await handlers['panels/set-hidden']({ pageType: 'amazon/orders', hidden: true }, {});
+    const saved = await handlers['settings/save']({ settings: { ...settings, targetCoverDays: 45 } }, {});
+    expect(saved.settings.hiddenPanels).toEqual(['amazon/orders']);
+    const again = (await handlers['settings/get']({}, {})).settings;
+    expect(again.hiddenPanels).toEqual(['amazon/orders']);
+    expect(again.targetCoverDays).toBe(45);
+  });
 });

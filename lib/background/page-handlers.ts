@@ -19,7 +19,7 @@ import {
   loadSettings,
   mergeObservations,
   saveAccounts,
-  saveSettings,
+  updateSettings,
   type StoreDb,
 } from '../store';
 import type { BackgroundDeps } from './deps';
@@ -112,10 +112,12 @@ export function createPageHandlers(deps: BackgroundDeps, recentDiagnostics: Rece
     },
 
     async 'settings/save'({ settings }) {
-      await saveSettings(db, settings, deps.now());
+      // Which pages hide their panels is the seller pages' to say (panels/set-hidden): a form
+      // read before the seller hid them there must not show them again.
+      const saved = await updateSettings(db, (stored) => ({ ...settings, hiddenPanels: migrateSettings(stored).hiddenPanels }), deps.now());
       await deps.replan(undefined);
       deps.afterChange?.();
-      return { settings };
+      return { settings: saved };
     },
   };
 }

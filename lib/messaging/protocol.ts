@@ -317,7 +317,10 @@ export const protocol = {
     request: z.object({}),
     response: z.object({ settings: settingsSchema }),
   },
-  /** Saves settings (validated whole) and re-plans everything, since lead times etc. change every plan. */
+  /**
+   * Saves settings (validated whole) and re-plans everything, since lead times etc. change every plan.
+   * `hiddenPanels` stays as stored: only panels/set-hidden changes it.
+   */
   'settings/save': {
     senders: ['options'],
     request: z.object({ settings: settingsSchema }),
