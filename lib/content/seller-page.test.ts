@@ -201,6 +201,30 @@ describe('startSellerPage', () => {
     expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(1);
   });
 
+  it('settings read again keep a hide clicked while they were on their way', async () => {
+    setRows([['A', 60]]);
+    let answer: ((s: { language: 'en'; hiddenPanels: string[] }) => void) | undefined;
+    let reads = 0;
+    page = await startSellerPage({
+      root: document,
+      adapter: testAdapter,
+      market,
+      url,
+      ingest,
+      getSettings: () => (reads++ === 0 ? Promise.resolve({ language: 'en', hiddenPanels: [] }) : new Promise((resolve) => (answer = resolve))),
+      setHidden: async () => ['test/rows'],
+    });
+    await page.reader.readNow();
+    const refreshed = page.refreshSettings();
+    (bar().querySelector('[data-testid="summary-toggle"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+    // Read before the hide was stored: its hiddenPanels are older than the click.
+    answer!({ language: 'en', hiddenPanels: [] });
+    await refreshed;
+    expect(page.hidden()).toBe(true);
+    expect(document.querySelectorAll(PANEL_TAG)).toHaveLength(0);
+  });
+
   it('picks up a language change when the settings are read again', async () => {
     setRows([['A', 20]]);
     let language: 'en' | 'zh-CN' = 'en';

@@ -74,6 +74,11 @@ export function languageFor(setting: Settings['language'], browserLanguage: stri
 interface SellerState {
   language: Language;
   hidden: boolean;
+  /**
+   * How many times the seller toggled the panels here: an answer about `hidden` (a toggle's, or
+   * settings read again) sent before the last toggle is older than the seller's choice.
+   */
+  toggles: number;
   /** The last reading: its rows' SKUs, its diagnostics, and what its shipments hold on their way (Shipments pages). */
   last: { skus: string[]; diagnostics: Diagnostic[]; shipments?: ReturnType<typeof shipmentsInbound> };
   /** Columns taught on this page type and marketplace, passed to every read. */
@@ -88,6 +93,7 @@ export async function startSellerPage(options: SellerPageOptions): Promise<Selle
   const state: SellerState = {
     language: languageFromTag(options.browserLanguage),
     hidden: false,
+    toggles: 0,
     last: { skus: [], diagnostics: [] },
     taught: [],
     stopped: false,
@@ -166,19 +172,18 @@ function createSummaryBar(options: SellerPageOptions, state: SellerState, freshn
   };
 
   // Only the last click's answer says what is stored now: an earlier one may arrive after it.
-  let lastToggle = 0;
   const toggleHidden = async (wanted: boolean) => {
-    const toggle = ++lastToggle;
+    const toggle = ++state.toggles;
     state.hidden = wanted;
     reader().setHidden(state.hidden);
     renderBar();
     try {
       const list = await options.setHidden(adapter.id, wanted);
-      if (toggle !== lastToggle) return;
+      if (toggle !== state.toggles) return;
       state.hidden = list.includes(adapter.id);
     } catch (error) {
       options.onError?.(error);
-      if (toggle !== lastToggle) return;
+      if (toggle !== state.toggles) return;
     }
     reader().setHidden(state.hidden);
     renderBar();
@@ -240,8 +245,13 @@ function sellerPageHandle(options: SellerPageOptions, state: SellerState, reader
     language: () => state.language,
     hidden: () => state.hidden,
     async refreshSettings() {
+      const toggles = state.toggles;
       try {
-        applySettings(options, state, await options.getSettings());
+        const settings = await options.getSettings();
+        const hidden = state.hidden;
+        applySettings(options, state, settings);
+        // A toggle since they were asked for is newer than their hiddenPanels.
+        if (toggles !== state.toggles) state.hidden = hidden;
       } catch (error) {
         options.onError?.(error);
         return;
