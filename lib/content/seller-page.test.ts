@@ -121,6 +121,10 @@ describe('startSellerPage', () => {
     (language: 'auto' | 'en' | 'zh-CN', hiddenPanels: string[] = []) =>
     async () => ({ language, hiddenPanels });
 
+  /** A page over the test adapter, in English with nothing hidden unless `over` says otherwise. */
+  const startPage = (over: Partial<Parameters<typeof startSellerPage>[0]>) =>
+    startSellerPage({ root: document, adapter: testAdapter, market, url, ingest, getSettings: settings('en'), setHidden: async () => [], ...over });
+
   it('follows the language setting, not the browser language', async () => {
     expect(languageFor('auto', 'zh-TW')).toBe('zh-CN');
     expect(languageFor('en', 'zh-CN')).toBe('en');
@@ -178,15 +182,7 @@ describe('startSellerPage', () => {
   it('a quick hide and show stays shown, whichever answer comes back first', async () => {
     setRows([['A', 60]]);
     const answers: ((list: string[]) => void)[] = [];
-    page = await startSellerPage({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url,
-      ingest,
-      getSettings: settings('en'),
-      setHidden: () => new Promise((resolve) => answers.push(resolve)),
-    });
+    page = await startPage({ setHidden: () => new Promise((resolve) => answers.push(resolve)) });
     await page.reader.readNow();
     const toggle = () => (bar().querySelector('[data-testid="summary-toggle"]') as HTMLButtonElement).click();
     toggle();
@@ -205,12 +201,7 @@ describe('startSellerPage', () => {
     setRows([['A', 60]]);
     let answer: ((s: { language: 'en'; hiddenPanels: string[] }) => void) | undefined;
     let reads = 0;
-    page = await startSellerPage({
-      root: document,
-      adapter: testAdapter,
-      market,
-      url,
-      ingest,
+    page = await startPage({
       getSettings: () => (reads++ === 0 ? Promise.resolve({ language: 'en', hiddenPanels: [] }) : new Promise((resolve) => (answer = resolve))),
       setHidden: async () => ['test/rows'],
     });
