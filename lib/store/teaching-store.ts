@@ -4,7 +4,7 @@
  * them (lib/messaging/protocol-teaching.ts) before use, like the settings object.
  */
 import type { StoreDb } from './db';
-import { updateSettingsRow } from './settings-store';
+import { putSettingsRow, updateSettingsRow } from './settings-store';
 import { TAUGHT_COLUMNS_ROW_ID } from './tables/settings';
 
 /**
@@ -17,7 +17,7 @@ export async function loadTaughtColumns(db: StoreDb): Promise<unknown> {
 
 /** @example await saveTaughtColumns(db, columns, new Date()) */
 export async function saveTaughtColumns(db: StoreDb, value: unknown, now: Date): Promise<void> {
-  await db.settings.put({ id: TAUGHT_COLUMNS_ROW_ID, value, updatedAt: now.toISOString() });
+  await putSettingsRow(db, TAUGHT_COLUMNS_ROW_ID, value, now);
 }
 
 /**
