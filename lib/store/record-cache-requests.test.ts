@@ -42,7 +42,6 @@ describe('copyOf', () => {
   });
 
   it('keeps holes as holes, and a copy changed by its reader leaves the record as it was', () => {
-    // eslint-disable-next-line no-sparse-arrays
     const record = { days: [1, , 3], units: new Float64Array([1.5, Number.NaN]), nested: { texts: ['a'] } };
     const copy = copyOf(record);
     expect(1 in copy.days).toBe(false);
