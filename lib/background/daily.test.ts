@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../locale/dates';
 import type { Observation } from '../records';
 import { defaultSettings } from '../settings';
-import { mergeObservations, openStore, saveSettings, type StoreDb } from '../store';
+import { mergeObservations, openStore, updateSettings, type StoreDb } from '../store';
 import { runDailyMaintenance } from './daily';
 import { createReplanner } from './replan';
 import { allObservations } from '../store/test-helpers';
@@ -36,7 +36,7 @@ function readings(days: number): Observation[] {
 describe('runDailyMaintenance', () => {
   it('folds readings past the configured window into one per day, keeps recent ones, and re-plans', async () => {
     db = await openStore(`daily-${Math.random()}`);
-    await saveSettings(db, { ...defaultSettings(), compaction: { rawObservationDays: 30 } }, NOW);
+    await updateSettings(db, () => ({ ...defaultSettings(), compaction: { rawObservationDays: 30 } }), NOW);
     await mergeObservations(db, readings(60), NOW);
     const before = (await allObservations(db)).length;
     const replanned: (readonly string[] | undefined)[] = [];
@@ -57,7 +57,7 @@ describe('runDailyMaintenance', () => {
   // (about 4% here, from the in-day readings of the oldest raw day), never by much.
   it('plans nearly the same after compaction as before it', async () => {
     db = await openStore(`daily-${Math.random()}`);
-    await saveSettings(db, { ...defaultSettings(), compaction: { rawObservationDays: 30 } }, NOW);
+    await updateSettings(db, () => ({ ...defaultSettings(), compaction: { rawObservationDays: 30 } }), NOW);
     await mergeObservations(db, readings(60), NOW);
     const replanner = createReplanner(db, () => NOW);
     await replanner.replan(undefined);

@@ -4,7 +4,7 @@ import { migrateSettings } from '../settings';
 import { dayNumber, isoDate } from '../planning/days';
 import { historyWindowStart } from '../planning/reconstruct';
 import { listingFactsOfGroups } from '../planning/stock-groups';
-import { foldHistory, invalidateDemand, loadReplanInput, mergeObservations, readDemandCache, saveSettings, type StoreDb } from '../store';
+import { foldHistory, invalidateDemand, loadReplanInput, mergeObservations, readDemandCache, updateSettings, type StoreDb } from '../store';
 import { defaultSettings } from '../settings/schema';
 import { dropStores, freshStore, listingObs } from '../store/test-helpers';
 import { demandOfProducts, saveRebuiltDemand } from './demand-cache';
@@ -66,7 +66,7 @@ describe('demandOfProducts', () => {
 
   it('carries a history as long as the window until the window steps on, then rebuilds it', async () => {
     const db = await freshStore();
-    await saveSettings(db, { ...defaultSettings(), historyDays: 28 }, new Date('2026-05-01T00:00:00Z'));
+    await updateSettings(db, () => ({ ...defaultSettings(), historyDays: 28 }), new Date('2026-05-01T00:00:00Z'));
     await mergeObservations(
       db,
       [listingObs('MUG', '2026-03-01T10:00:00Z', { available: 130 }), listingObs('MUG', '2026-05-03T10:00:00Z', { available: 24 })],

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fbaPlan } from '../planning/test-capacity';
 import { defaultSettings } from '../settings/schema';
 import { EMPTY_ACCOUNTS } from '../accounts/registry';
-import { saveAccounts, savePlans, saveSettings } from '../store';
+import { saveAccounts, savePlans, updateSettings } from '../store';
 import { dropStores, freshStore } from '../store/test-helpers';
 import { withSharedCapacity } from './fba-capacity-plans';
 
@@ -16,7 +16,7 @@ describe('FBA capacity shared over the cached plans', () => {
     const db = await freshStore('capacity-plans');
     const settings = defaultSettings();
     settings.fbaFees.capacityCubicFeetByMarketplace = { 'amazon.com': 100 };
-    await saveSettings(db, settings, NOW);
+    await updateSettings(db, () => settings, NOW);
     // Cached alone, A's 50 fit beside the 40 units held.
     const cachedA = fbaPlan('A', 50, '2026-03-15');
     await savePlans(db, [cachedA, fbaPlan('IDLE', 0, null, { fbaCapacityClaim: undefined })]);
@@ -33,7 +33,7 @@ describe('FBA capacity shared over the cached plans', () => {
     const db = await freshStore('capacity-plans');
     const settings = defaultSettings();
     settings.fbaFees.capacityCubicFeetByMarketplace = { 'amazon.com': 100 };
-    await saveSettings(db, settings, NOW);
+    await updateSettings(db, () => settings, NOW);
     const overrides = { 'amazon-b': { fbaFees: { capacityCubicFeetByMarketplace: { 'amazon.com': 60 } } } };
     await saveAccounts(db, { ...EMPTY_ACCOUNTS, accounts: [...EMPTY_ACCOUNTS.accounts, { id: 'amazon-b', name: 'B', sellers: [] }], overrides }, NOW);
     const ofB = (sku: string) => ({
@@ -53,7 +53,7 @@ describe('FBA capacity shared over the cached plans', () => {
     const db = await freshStore('capacity-plans');
     const settings = defaultSettings();
     settings.fbaFees.capacityCubicFeetByMarketplace = { 'amazon.com': 100, 'amazon.de': 100 };
-    await saveSettings(db, settings, NOW);
+    await updateSettings(db, () => settings, NOW);
     // The NA pool of POOL covers a Canadian listing first and an amazon.com one; DE holds stock in another limit.
     const pool = fbaPlan('POOL', 50, '2026-03-12', {
       key: 'pool:POOL@fba:NA',

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { TaughtColumn } from '../messaging/protocol-teaching';
-import { exportBackup, loadTaughtColumns, openStore, restoreBackup, saveTaughtColumns } from '../store';
+import { exportBackup, loadTaughtColumns, openStore, restoreBackup, updateTaughtColumns } from '../store';
 import { EXTENSION_BASE_URL, NOW, dispatcherOf, useTestBackground } from './test-background';
 import { pageOfSender, validTaughtColumns, withTaughtColumn, withoutTaughtColumn } from './teaching-handlers';
 
@@ -82,7 +82,7 @@ describe('teaching messages', () => {
 
   it('are in the backup and come back with a restore', async () => {
     await background.setup(async () => {});
-    await saveTaughtColumns(background.db, [column()], NOW);
+    await updateTaughtColumns(background.db, () => [column()], NOW);
     const backup = await exportBackup(background.db, NOW);
     const other = await openStore(`teaching-restore-${Math.random()}`);
     try {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addCalibration, recordReturn } from './adjustments';
-import { saveSettings } from './settings-store';
+import { updateSettings } from './settings-store';
 import { deleteAllData, exportBackup, restoreBackup, validateBackup } from './backup';
 import { BackupError, RESTORE_MARKER_ID } from './backup-format';
 import { interruptedRestore, RestoreSession } from './backup-restore';
@@ -31,7 +31,7 @@ async function seeded(): Promise<StoreDb> {
   );
   await addCalibration(db, { listingKey: 'ebay|ebay.com|MUG-1', onHand: 3, reason: 'counted', by: 'Ana' }, NOW);
   await recordReturn(db, { listingKey: 'ebay|ebay.com|MUG-1', units: 1, reason: 'opened' }, NOW);
-  await saveSettings(db, { leadTimeDays: 30, nested: { a: [1, 2] } }, NOW);
+  await updateSettings(db, () => ({ leadTimeDays: 30, nested: { a: [1, 2] } }), NOW);
   // Other features keep their documents in `settings` under their own ids: backed up too.
   await db.table('settings').put({ id: 'purchase-orders', value: [{ id: 'po-1', quantity: 40 }], updatedAt: NOW.toISOString() });
   await savePlans(db, [skuPlan('amazon|amazon.com|MUG-1', { daysOfCover: 4 })]);

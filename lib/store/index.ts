@@ -49,8 +49,8 @@ export {
   WAREHOUSE_NAME_MAX,
   type WarehouseSummary,
 } from './adjustments';
-export { loadSettings, saveSettings, updateSettings } from './settings-store';
-export { loadTaughtColumns, saveTaughtColumns, updateTaughtColumns } from './teaching-store';
+export { loadSettings, updateSettings } from './settings-store';
+export { loadTaughtColumns, updateTaughtColumns } from './teaching-store';
 export { loadAccounts, saveAccounts } from './accounts-store';
 export { mergeAccounts, previewAccountMerge } from './account-merge';
 export { loadOnboarding, saveOnboarding } from './onboarding-store';

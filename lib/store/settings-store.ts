@@ -10,19 +10,6 @@ export async function loadSettings(db: StoreDb): Promise<unknown> {
   return (await db.settings.get(SETTINGS_ROW_ID))?.value;
 }
 
-/** @example await saveSettings(db, settings, new Date()) */
-export async function saveSettings(db: StoreDb, value: unknown, now: Date): Promise<void> {
-  await putSettingsRow(db, SETTINGS_ROW_ID, value, now);
-}
-
-/**
- * Writes one row of the `settings` table whole, stamped with the time.
- * @example await putSettingsRow(db, TAUGHT_COLUMNS_ROW_ID, columns, new Date())
- */
-export async function putSettingsRow(db: StoreDb, id: SettingsRow['id'], value: unknown, now: Date): Promise<void> {
-  await db.settings.put({ id, value, updatedAt: now.toISOString() });
-}
-
 /**
  * Changes the stored settings object in one transaction and returns what was stored: two changes
  * at once (a seller hiding panels on two pages, or hiding and showing again quickly) both count,
@@ -41,7 +28,7 @@ export function updateSettings<T>(db: StoreDb, change: (stored: unknown) => T, n
 export function updateSettingsRow<T>(db: StoreDb, id: SettingsRow['id'], change: (stored: unknown) => T, now: Date): Promise<T> {
   return db.transaction('rw', db.settings, async () => {
     const next = change((await db.settings.get(id))?.value);
-    await putSettingsRow(db, id, next, now);
+    await db.settings.put({ id, value: next, updatedAt: now.toISOString() });
     return next;
   });
 }

@@ -4,7 +4,7 @@
  * them (lib/messaging/protocol-teaching.ts) before use, like the settings object.
  */
 import type { StoreDb } from './db';
-import { putSettingsRow, updateSettingsRow } from './settings-store';
+import { updateSettingsRow } from './settings-store';
 import { TAUGHT_COLUMNS_ROW_ID } from './tables/settings';
 
 /**
@@ -13,11 +13,6 @@ import { TAUGHT_COLUMNS_ROW_ID } from './tables/settings';
  */
 export async function loadTaughtColumns(db: StoreDb): Promise<unknown> {
   return (await db.settings.get(TAUGHT_COLUMNS_ROW_ID))?.value;
-}
-
-/** @example await saveTaughtColumns(db, columns, new Date()) */
-export async function saveTaughtColumns(db: StoreDb, value: unknown, now: Date): Promise<void> {
-  await putSettingsRow(db, TAUGHT_COLUMNS_ROW_ID, value, now);
 }
 
 /**
